@@ -1,0 +1,87 @@
+import nx from '@nx/eslint-plugin';
+import { builtinModules } from 'node:module';
+
+/**
+ * Boundaries of the house (see ../shared/CONVENTIONS.md):
+ * - scope: a context reaches another context only through that context's `contracts`.
+ * - type: domain is pure, workflows see only contracts and util, apps sit on top.
+ */
+const runtimeOnly = ['@nestjs/*', 'typeorm', 'pg', '@temporalio/activity', '@temporalio/client', '@temporalio/worker'];
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+export const depConstraints = [
+  // scopes
+  { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+  { sourceTag: 'scope:infra', onlyDependOnLibsWithTags: ['scope:infra', 'scope:shared'] },
+  ...['traject', 'consent', 'exchange', 'plaatsing', 'monitoring'].map((ctx) => ({
+    sourceTag: `scope:${ctx}`,
+    onlyDependOnLibsWithTags: [`scope:${ctx}`, 'scope:shared', 'type:contracts'],
+  })),
+  {
+    sourceTag: 'scope:platform',
+    onlyDependOnLibsWithTags: ['scope:platform', 'scope:shared', 'type:contracts'],
+  },
+  // types
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:application', 'type:data-access', 'type:contracts', 'type:domain', 'type:util'] },
+  { sourceTag: 'type:application', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util'] },
+  { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util'] },
+  { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:util'] },
+  {
+    sourceTag: 'type:domain',
+    onlyDependOnLibsWithTags: ['type:domain', 'type:util'],
+    bannedExternalImports: [...runtimeOnly, '@temporalio/*'],
+  },
+  {
+    sourceTag: 'type:workflow',
+    onlyDependOnLibsWithTags: ['type:contracts', 'type:util'],
+    bannedExternalImports: runtimeOnly,
+  },
+  { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
+  { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:app', 'type:application', 'type:data-access', 'type:contracts', 'type:domain', 'type:util'] },
+];
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  ...nx.configs['flat/javascript'],
+  {
+    ignores: ['**/dist', '**/node_modules', '**/tmp', '**/.nx', '**/.data', '**/*.d.ts'],
+  },
+  {
+    files: ['**/*.ts', '**/*.js'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints,
+        },
+      ],
+      'no-console': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Workflow code runs in Temporal's deterministic sandbox: Node built-ins are rejected
+    // by the bundler, so reject them here, at lint time.
+    files: ['workflows/**/*.ts'],
+    ignores: ['workflows/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'Workflow code must not use Node built-ins (deterministic sandbox).' })),
+          patterns: [
+            { group: ['@nestjs/*', 'typeorm', 'pg', '@temporalio/activity', '@temporalio/client', '@temporalio/worker'], message: 'Workflow code sees activities only through contracts.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Scripts, tests and tooling may print.
+    files: ['**/*.spec.ts', 'tools/**/*.js', 'tests/**/*.ts', 'tests/**/*.js', '**/bin/**', '**/jest.config.js'],
+    rules: { 'no-console': 'off' },
+  },
+];
