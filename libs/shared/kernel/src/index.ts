@@ -1,1 +1,4 @@
 export * from './bsn';
+export * from './calendar/local-date';
+export * from './calendar/working-days';
+export * from './errors/domain-error';

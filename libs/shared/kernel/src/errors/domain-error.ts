@@ -1,0 +1,118 @@
+/**
+ * What went wrong, in terms a caller can act on. The platform maps each kind to an HTTP
+ * status (validation 400, unauthenticated 401, forbidden 403, not-found 404, conflict 409,
+ * precondition 422) and activity adapters map them to non-retryable Temporal failures.
+ */
+export type DomainErrorKind = 'validation' | 'not-found' | 'conflict' | 'forbidden' | 'unauthenticated' | 'precondition';
+
+/** All kinds, for exhaustive mappings and tests. */
+export const DOMAIN_ERROR_KINDS: readonly DomainErrorKind[] = Object.freeze([
+  'validation',
+  'not-found',
+  'conflict',
+  'forbidden',
+  'unauthenticated',
+  'precondition',
+]);
+
+/** Stable error codes: upper-case dotted segments, context first, e.g. `TRAJECT.PHASE_INVALID`. */
+export const ERROR_CODE_PATTERN = /^[A-Z][A-Z0-9_]*(\.[A-Z][A-Z0-9_]*)+$/;
+
+/** Constructor arguments of {@link DomainError}. */
+export interface DomainErrorInit {
+  /** Stable, documented code, e.g. `TRAJECT.PHASE_INVALID`; clients branch on it. */
+  readonly code: string;
+  readonly kind: DomainErrorKind;
+  /**
+   * Human-readable explanation of this occurrence. Must not contain personal data (BSN, names,
+   * health information): it is logged and returned to the caller.
+   */
+  readonly detail: string;
+  /** Per-field messages, keyed by field path (`'plan.doelen.0.omschrijving'`). */
+  readonly fields?: Readonly<Record<string, string>>;
+  /** The underlying error, kept for logs only. */
+  readonly cause?: unknown;
+}
+
+/**
+ * Base class of every error domain and application code throws on purpose. It carries no
+ * HTTP notions; the platform's exception filter turns it into `application/problem+json`.
+ */
+export class DomainError extends Error {
+  readonly code: string;
+  readonly kind: DomainErrorKind;
+  readonly detail: string;
+  readonly fields?: Readonly<Record<string, string>>;
+
+  constructor(init: DomainErrorInit) {
+    if (!ERROR_CODE_PATTERN.test(init.code)) {
+      throw new TypeError(`Invalid domain error code ${JSON.stringify(init.code)}: expected e.g. TRAJECT.PHASE_INVALID`);
+    }
+    super(`${init.code}: ${init.detail}`, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = new.target.name;
+    this.code = init.code;
+    this.kind = init.kind;
+    this.detail = init.detail;
+    if (init.fields && Object.keys(init.fields).length > 0) this.fields = Object.freeze({ ...init.fields });
+  }
+}
+
+type KindlessInit = Omit<DomainErrorInit, 'kind'>;
+
+/** Input breaks a rule (kind `validation`). */
+export class ValidationError extends DomainError {
+  constructor(init: KindlessInit) {
+    super({ ...init, kind: 'validation' });
+  }
+}
+
+/** The addressed resource does not exist or is not visible to the caller (kind `not-found`). */
+export class NotFoundError extends DomainError {
+  constructor(init: KindlessInit) {
+    super({ ...init, kind: 'not-found' });
+  }
+}
+
+/** The request collides with the current state, e.g. a duplicate or a stale version (kind `conflict`). */
+export class ConflictError extends DomainError {
+  constructor(init: KindlessInit) {
+    super({ ...init, kind: 'conflict' });
+  }
+}
+
+/** The caller is known but not allowed to do this (kind `forbidden`). */
+export class ForbiddenError extends DomainError {
+  constructor(init: KindlessInit) {
+    super({ ...init, kind: 'forbidden' });
+  }
+}
+
+/** The caller is not (validly) authenticated (kind `unauthenticated`). */
+export class UnauthenticatedError extends DomainError {
+  constructor(init: KindlessInit) {
+    super({ ...init, kind: 'unauthenticated' });
+  }
+}
+
+/** The entity is not in a state that allows this, e.g. the wrong traject phase (kind `precondition`). */
+export class PreconditionError extends DomainError {
+  constructor(init: KindlessInit) {
+    super({ ...init, kind: 'precondition' });
+  }
+}
+
+/**
+ * True for a {@link DomainError}, also one created by another copy of this module (bundled
+ * workflow code, a second Jest module registry), recognised by its `code` and `kind`.
+ */
+export function isDomainError(error: unknown): error is DomainError {
+  if (error instanceof DomainError) return true;
+  if (typeof error !== 'object' || error === null || !(error instanceof Error)) return false;
+  const e = error as Partial<DomainError>;
+  return (
+    typeof e.code === 'string' &&
+    ERROR_CODE_PATTERN.test(e.code) &&
+    typeof e.detail === 'string' &&
+    DOMAIN_ERROR_KINDS.includes(e.kind as DomainErrorKind)
+  );
+}
