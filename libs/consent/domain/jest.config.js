@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'consent-domain',
+  preset: '../../../jest.preset.js',
+};

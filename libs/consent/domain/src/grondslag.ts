@@ -1,0 +1,25 @@
+/**
+ * Lawful bases (AVG art. 6(1)) other than consent. Consent (art. 6(1)(a)) is not a register
+ * entry in this system: it is a {@link Toestemming} record and a separate regime in every decision.
+ */
+export type Art6Grondslag =
+  | 'art6-1-b-overeenkomst'
+  | 'art6-1-c-wettelijke-verplichting'
+  | 'art6-1-e-publieke-taak';
+
+/**
+ * A statutory basis for a disclosure as the register records it: the AVG ground plus the
+ * specific law and article that gives the task (doelbinding: the Participatiewet, the Wgs, ...).
+ */
+export interface WettelijkeGrondslag {
+  readonly avg: Art6Grondslag;
+  /** The specific law and article, e.g. "Participatiewet art. 7 lid 1". */
+  readonly wet: string;
+}
+
+/**
+ * The art. 9(2) exception a processing activity relies on for special-category data. The
+ * partnership relies on explicit consent (art. 9(2)(a)) for every disclosure of health data; the
+ * recipient's professional secrecy (art. 9(2)(h), 9(3)) is recorded where it applies.
+ */
+export type Art9Uitzondering = 'art9-2-a-uitdrukkelijke-toestemming' | 'art9-2-h-zorg-beroepsgeheim';
