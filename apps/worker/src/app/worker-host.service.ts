@@ -1,0 +1,170 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import type { WorkerOptions } from '@temporalio/worker';
+import { TsconfigPathsPlugin } from 'tsconfig-paths-webpack-plugin';
+import type { WorkerRegistration } from './worker-registration';
+
+/** Where the host connects and how it bundles workflow code. */
+export interface WorkerHostOptions {
+  readonly temporalAddress: string;
+  readonly namespace: string;
+  /** tsconfig whose `paths` resolve `@ketenregie/*` imports inside workflow bundles. */
+  readonly tsconfigPath: string;
+}
+
+export const WORKER_HOST_OPTIONS = Symbol('WORKER_HOST_OPTIONS');
+export const WORKER_REGISTRATIONS = Symbol('WORKER_REGISTRATIONS');
+
+/** Creates workers; the seam exists so the lifecycle can be exercised without a server. */
+export interface WorkerRuntime {
+  connect(address: string): Promise<{ close(): Promise<void> }>;
+  create(connection: unknown, options: Omit<WorkerOptions, 'connection'>): Promise<RunnableWorker>;
+}
+
+/** The part of a Temporal `Worker` the host drives. */
+export interface RunnableWorker {
+  run(): Promise<void>;
+  shutdown(): void;
+  getState(): string;
+}
+
+export const WORKER_RUNTIME = Symbol('WORKER_RUNTIME');
+
+/** The real runtime: a `NativeConnection` and `Worker.create`. */
+export const temporalWorkerRuntime: WorkerRuntime = {
+  connect: (address) => NativeConnection.connect({ address }),
+  create: (connection, options) => Worker.create({ ...options, connection: connection as NativeConnection }),
+};
+
+type HostState = 'idle' | 'starting' | 'running' | 'stopping' | 'stopped' | 'failed';
+
+interface Running {
+  readonly taskQueue: string;
+  readonly worker: RunnableWorker;
+  readonly done: Promise<void>;
+}
+
+/**
+ * Runs one Temporal worker per registration for as long as the Nest application lives:
+ * created and started in `onApplicationBootstrap`, shut down and awaited in
+ * `beforeApplicationShutdown`. A worker that stops on its own (fatal error) rejects
+ * {@link TemporalWorkerHost.terminated}, which `main.ts` turns into a process exit.
+ */
+@Injectable()
+export class TemporalWorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(TemporalWorkerHost.name);
+  private connection?: { close(): Promise<void> };
+  private running: Running[] = [];
+  private hostState: HostState = 'idle';
+  private settle!: { resolve: () => void; reject: (error: unknown) => void };
+  private readonly whenTerminated = new Promise<void>((resolve, reject) => {
+    this.settle = { resolve, reject };
+  });
+
+  constructor(
+    @Inject(WORKER_HOST_OPTIONS) private readonly options: WorkerHostOptions,
+    @Inject(WORKER_REGISTRATIONS) private readonly registrations: readonly WorkerRegistration[],
+    @Inject(WORKER_RUNTIME) private readonly runtime: WorkerRuntime,
+    private readonly moduleRef: ModuleRef,
+  ) {
+    this.whenTerminated.catch(() => undefined);
+  }
+
+  /** Current lifecycle state. */
+  get state(): HostState {
+    return this.hostState;
+  }
+
+  /** Task queues being polled. */
+  get taskQueues(): string[] {
+    return this.running.map((r) => r.taskQueue);
+  }
+
+  /** Resolves after a clean shutdown; rejects when a worker stops on its own. */
+  terminated(): Promise<void> {
+    return this.whenTerminated;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.hostState = 'starting';
+    const connection = await this.runtime.connect(this.options.temporalAddress);
+    this.connection = connection;
+    const workers: { taskQueue: string; worker: RunnableWorker }[] = [];
+    try {
+      for (const registration of this.registrations) {
+        const worker = await this.runtime.create(connection, this.workerOptions(registration));
+        workers.push({ taskQueue: registration.taskQueue, worker });
+      }
+    } catch (error) {
+      this.hostState = 'failed';
+      await connection.close();
+      throw error;
+    }
+    this.running = workers.map(({ taskQueue, worker }) => ({
+      taskQueue,
+      worker,
+      done: worker.run().then(
+        () => this.onWorkerStopped(taskQueue),
+        (error: unknown) => this.onWorkerStopped(taskQueue, error),
+      ),
+    }));
+    this.hostState = 'running';
+    this.logger.log({ taskQueues: this.taskQueues, namespace: this.options.namespace }, 'Temporal workers running');
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.hostState === 'stopped' || this.hostState === 'idle') return;
+    const failed = this.hostState === 'failed';
+    this.hostState = 'stopping';
+    for (const { worker } of this.running) {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+    }
+    await Promise.all(this.running.map((r) => r.done));
+    await this.connection?.close();
+    this.connection = undefined;
+    this.hostState = failed ? 'failed' : 'stopped';
+    this.logger.log({ taskQueues: this.taskQueues }, 'Temporal workers stopped');
+    if (!failed) this.settle.resolve();
+  }
+
+  private onWorkerStopped(taskQueue: string, error?: unknown): void {
+    if (this.hostState === 'stopping') {
+      if (error) this.logger.warn({ taskQueue, err: error }, 'Temporal worker failed while shutting down');
+      return;
+    }
+    this.hostState = 'failed';
+    this.logger.error({ taskQueue, err: error }, 'Temporal worker stopped unexpectedly');
+    this.settle.reject(error ?? new Error(`Temporal worker for task queue ${taskQueue} stopped unexpectedly`));
+  }
+
+  private workerOptions(registration: WorkerRegistration): Omit<WorkerOptions, 'connection'> {
+    const { tsconfigPath } = this.options;
+    return {
+      namespace: this.options.namespace,
+      taskQueue: registration.taskQueue,
+      workflowsPath: registration.workflowsPath,
+      activities: registration.activities ? this.activitiesOf(registration.activities) : undefined,
+      bundlerOptions: {
+        webpackConfigHook: (config) => ({
+          ...config,
+          resolve: {
+            ...config.resolve,
+            plugins: [...(config.resolve?.plugins ?? []), new TsconfigPathsPlugin({ configFile: tsconfigPath })],
+          },
+        }),
+      },
+    };
+  }
+
+  /** The public methods of the activities provider, bound to its instance. */
+  private activitiesOf(token: NonNullable<WorkerRegistration['activities']>): Record<string, (...args: unknown[]) => unknown> {
+    const instance = this.moduleRef.get(token, { strict: false }) as Record<string, unknown>;
+    const activities: Record<string, (...args: unknown[]) => unknown> = {};
+    for (const name of Object.getOwnPropertyNames(Object.getPrototypeOf(instance))) {
+      const member = instance[name];
+      if (name !== 'constructor' && typeof member === 'function') activities[name] = (member as (...args: unknown[]) => unknown).bind(instance);
+    }
+    return activities;
+  }
+}

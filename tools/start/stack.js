@@ -1,0 +1,261 @@
+'use strict';
+/**
+ * The Ketenregie stack as one ordered list of steps: embedded database → Temporal dev server →
+ * services → worker → gateway → demo seed. `npm start` (start.js) and the e2e tests both use
+ * `startStack`; only ports, data directory and environment differ.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { StartError, spawnChild, waitForHttp, waitForTcp, freePort } = require('./processes');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+/**
+ * The HTTP services behind the gateway. Adding a service is one line here (and one route
+ * entry in apps/gateway/src/app/route-table.ts); `urlEnv` is how the gateway finds it.
+ */
+const SERVICES = [
+  { name: 'monitor-service', entry: 'apps/monitor-service/src/main.ts', port: 8084, urlEnv: 'MONITOR_SERVICE_URL' },
+];
+
+/**
+ * Demo data, loaded after the stack is up. Every step is idempotent (stable ids, insert only
+ * what is missing), so running it on every start seeds the region exactly once. The traject
+ * issue appends its deelnemers step here.
+ */
+const SEED_STEPS = [
+  { name: 'demo region: organisaties and stuurgroep', entry: 'apps/monitor-service/src/seed.ts', service: 'monitor-service' },
+];
+
+const WORKER = { name: 'worker', entry: 'apps/worker/src/main.ts' };
+const GATEWAY = { name: 'gateway', entry: 'apps/gateway/src/main.ts' };
+const TEMPORAL_BIN = 'infra/temporal-dev-server/bin/temporal-dev-server';
+
+const DEFAULTS = {
+  gatewayPort: 8080,
+  pglitePort: 5433,
+  temporalPort: 7233,
+  timeouts: { database: 60_000, temporal: 60_000, service: 90_000, worker: 90_000, gateway: 60_000, seed: 90_000 },
+};
+
+/**
+ * Orchestrator settings from the environment (the orchestrator's own variables; every app
+ * validates its own configuration when it starts).
+ */
+function optionsFromEnv(env) {
+  const int = (name, fallback) => {
+    if (env[name] === undefined || env[name] === '') return fallback;
+    const value = Number(env[name]);
+    if (!Number.isInteger(value) || value < 1 || value > 65535) throw new StartError(`${name} must be a port number, got "${env[name]}"`);
+    return value;
+  };
+  return {
+    dataDir: path.resolve(ROOT, env.KETENREGIE_DATA_DIR || '.data'),
+    gatewayPort: int('KETENREGIE_PORT', DEFAULTS.gatewayPort),
+    pglitePort: int('KETENREGIE_PGLITE_PORT', DEFAULTS.pglitePort),
+    temporalPort: int('KETENREGIE_TEMPORAL_PORT', DEFAULTS.temporalPort),
+  };
+}
+
+/** Picks free ports for every listener (used by tests so they never clash with `npm start`). */
+async function freePorts() {
+  const services = {};
+  for (const service of SERVICES) services[service.name] = await freePort();
+  return { gatewayPort: await freePort(), pglitePort: await freePort(), temporalPort: await freePort(), servicePorts: services };
+}
+
+/** Hides a password in a connection string before it is printed. */
+function redactUrl(url) {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}
+
+function seconds(ms) {
+  return `${(ms / 1000).toFixed(1)}s`;
+}
+
+/**
+ * Starts the whole stack and resolves once every part is ready and seeded.
+ *
+ * @param {object} options
+ * @param {NodeJS.ProcessEnv} [options.env] base environment (default: process.env); DATABASE_URL and
+ *   TEMPORAL_ADDRESS in it switch to external services.
+ * @param {string} [options.dataDir] where embedded data, keys and logs live.
+ * @param {number} [options.gatewayPort] @param {number} [options.pglitePort] @param {number} [options.temporalPort]
+ * @param {Record<string, number>} [options.servicePorts] per service name.
+ * @param {(line: string) => void} [options.log] progress output (default: silent).
+ * @param {boolean} [options.echo] stream children's output to this terminal instead of log files.
+ * @param {AbortSignal} [options.signal] aborting stops whatever has started and rejects.
+ * @returns {Promise<{ url: string, env: NodeJS.ProcessEnv, elapsedMs: number, stop: () => Promise<void> }>}
+ */
+async function startStack(options = {}) {
+  const started = Date.now();
+  const baseEnv = { ...(options.env ?? process.env) };
+  const fromEnv = optionsFromEnv(baseEnv);
+  const dataDir = path.resolve(options.dataDir ?? fromEnv.dataDir);
+  const gatewayPort = options.gatewayPort ?? fromEnv.gatewayPort;
+  const pglitePort = options.pglitePort ?? fromEnv.pglitePort;
+  const temporalPort = options.temporalPort ?? fromEnv.temporalPort;
+  const servicePorts = Object.fromEntries(SERVICES.map((s) => [s.name, options.servicePorts?.[s.name] ?? s.port]));
+  const timeouts = { ...DEFAULTS.timeouts, ...options.timeouts };
+  const log = options.log ?? (() => undefined);
+  const logDir = path.join(dataDir, 'logs');
+  fs.mkdirSync(logDir, { recursive: true });
+
+  const gatewayUrl = `http://localhost:${gatewayPort}`;
+  const mode = baseEnv.KETENREGIE_MODE || 'embedded';
+  const handles = [];
+  let stopping = null;
+
+  const stop = () => {
+    stopping ??= (async () => {
+      for (const handle of [...handles].reverse()) {
+        const t0 = Date.now();
+        const info = await handle.stop();
+        const how = info.signal ? info.signal : `exit ${info.code}`;
+        log(`  stopped ${handle.name.padEnd(16)} (${how}, ${seconds(Date.now() - t0)})`);
+      }
+    })();
+    return stopping;
+  };
+
+  if (options.signal) {
+    if (options.signal.aborted) throw new StartError('start-up aborted');
+    options.signal.addEventListener('abort', () => void stop(), { once: true });
+  }
+
+  const steps = [];
+  const step = (title, run) => steps.push({ title, run });
+
+  const nodeChild = (name, entry, env, extraArgs = []) => {
+    const handle = spawnChild({
+      name,
+      command: process.execPath,
+      args: ['-r', '@swc-node/register', entry, ...extraArgs],
+      env: { ...env, SWC_NODE_PROJECT: path.join(ROOT, 'tsconfig.base.json') },
+      cwd: ROOT,
+      logFile: path.join(logDir, `${name}.log`),
+      node: true,
+      echo: options.echo,
+    });
+    handles.push(handle);
+    return handle;
+  };
+
+  const env = {
+    ...baseEnv,
+    KETENREGIE_MODE: mode,
+    LOG_LEVEL: baseEnv.LOG_LEVEL || 'info',
+    TEMPORAL_NAMESPACE: baseEnv.TEMPORAL_NAMESPACE || 'default',
+    KETENREGIE_DATA_DIR: dataDir,
+  };
+  if (mode === 'embedded') {
+    env.AUTH_ISSUER = baseEnv.AUTH_ISSUER || gatewayUrl;
+    env.AUTH_AUDIENCE = baseEnv.AUTH_AUDIENCE || 'ketenregie';
+    env.AUTH_JWKS_URL = baseEnv.AUTH_JWKS_URL || `http://127.0.0.1:${gatewayPort}/.well-known/jwks.json`;
+  }
+  for (const service of SERVICES) {
+    env[service.urlEnv] = baseEnv[service.urlEnv] && options.servicePorts === undefined ? baseEnv[service.urlEnv] : `http://127.0.0.1:${servicePorts[service.name]}`;
+  }
+
+  step('database', async () => {
+    if (baseEnv.DATABASE_URL) return `external PostgreSQL ${redactUrl(baseEnv.DATABASE_URL)} (DATABASE_URL set)`;
+    const pgliteDir = path.join(dataDir, 'pglite');
+    const handle = nodeChild('database', 'tools/start/embedded-postgres.ts', env, ['--data-dir', pgliteDir, '--port', String(pglitePort), '--host', '127.0.0.1']);
+    const ready = await handle.waitForMessage((m) => m && m.type === 'ready', timeouts.database);
+    env.DATABASE_URL = ready.url;
+    return `embedded PGlite in ${path.relative(process.cwd(), pgliteDir) || pgliteDir} on 127.0.0.1:${pglitePort}`;
+  });
+
+  step('temporal', async () => {
+    if (baseEnv.TEMPORAL_ADDRESS) return `external Temporal at ${baseEnv.TEMPORAL_ADDRESS} (TEMPORAL_ADDRESS set)`;
+    const bin = path.join(ROOT, TEMPORAL_BIN);
+    if (!fs.existsSync(bin)) {
+      throw new StartError(
+        `the Temporal dev server is missing: ${TEMPORAL_BIN} does not exist. ` +
+          'Set TEMPORAL_ADDRESS=host:port to use a running Temporal server instead.',
+      );
+    }
+    const temporalDir = path.join(dataDir, 'temporal');
+    fs.mkdirSync(temporalDir, { recursive: true });
+    const handle = spawnChild({
+      name: 'temporal',
+      command: bin,
+      args: ['server', 'start-dev', '--port', String(temporalPort), '--namespace', env.TEMPORAL_NAMESPACE, '--ip', '127.0.0.1', '--db-filename', path.join(temporalDir, 'temporal.db')],
+      env: baseEnv,
+      cwd: ROOT,
+      logFile: path.join(logDir, 'temporal.log'),
+      echo: options.echo,
+    });
+    handles.push(handle);
+    await waitForTcp(handle, '127.0.0.1', temporalPort, timeouts.temporal);
+    env.TEMPORAL_ADDRESS = `127.0.0.1:${temporalPort}`;
+    return `Temporal dev server on ${env.TEMPORAL_ADDRESS}, namespace ${env.TEMPORAL_NAMESPACE}`;
+  });
+
+  step('services', async () => {
+    const running = SERVICES.map((service) => {
+      const port = servicePorts[service.name];
+      const handle = nodeChild(service.name, service.entry, { ...env, PORT: String(port) });
+      return waitForHttp(handle, `http://127.0.0.1:${port}/health/ready`, timeouts.service).then(() => `${service.name} :${port}`);
+    });
+    return (await Promise.all(running)).join(', ');
+  });
+
+  step('worker', async () => {
+    const handle = nodeChild(WORKER.name, WORKER.entry, env);
+    const ready = await handle.waitForMessage((m) => m && m.type === 'ready', timeouts.worker);
+    const queues = Array.isArray(ready.taskQueues) ? ready.taskQueues : [];
+    return queues.length ? `polling ${queues.join(', ')}` : 'connected, no task queues registered yet';
+  });
+
+  step('gateway', async () => {
+    const handle = nodeChild(GATEWAY.name, GATEWAY.entry, { ...env, PORT: String(gatewayPort) });
+    await waitForHttp(handle, `http://127.0.0.1:${gatewayPort}/health/ready`, timeouts.gateway);
+    return `${gatewayUrl} (${mode} mode)`;
+  });
+
+  step('seed', async () => {
+    const done = [];
+    for (const seed of SEED_STEPS) {
+      const handle = spawnChild({
+        name: `seed-${seed.service}`,
+        command: process.execPath,
+        args: ['-r', '@swc-node/register', seed.entry],
+        env: { ...env, SWC_NODE_PROJECT: path.join(ROOT, 'tsconfig.base.json') },
+        cwd: ROOT,
+        logFile: path.join(logDir, `seed.log`),
+        node: true,
+        echo: options.echo,
+      });
+      const timer = setTimeout(() => handle.kill(), timeouts.seed);
+      const info = await handle.exited;
+      clearTimeout(timer);
+      if (info.code !== 0) throw new StartError(`seed step "${seed.name}" failed (${info.signal ?? `exit ${info.code}`})`, { logFile: handle.logFile });
+      done.push(seed.name);
+    }
+    return done.join('; ');
+  });
+
+  try {
+    for (const [index, { title, run }] of steps.entries()) {
+      const t0 = Date.now();
+      log(`  [${index + 1}/${steps.length}] ${title.padEnd(9)} starting…`);
+      if (stopping) throw new StartError('start-up aborted');
+      const detail = await run();
+      log(`  [${index + 1}/${steps.length}] ${title.padEnd(9)} ready in ${seconds(Date.now() - t0)}: ${detail}`);
+    }
+  } catch (error) {
+    await stop();
+    if (options.signal?.aborted) throw new StartError('start-up aborted');
+    throw error;
+  }
+  return { url: gatewayUrl, env, elapsedMs: Date.now() - started, stop };
+}
+
+module.exports = { startStack, freePorts, optionsFromEnv, redactUrl, SERVICES, SEED_STEPS, ROOT, TEMPORAL_BIN };
