@@ -1,29 +1,21 @@
-/** Stable codes of the consent domain's errors. */
-export type ConsentFoutCode =
-  | 'CONSENT.SCOPE_EMPTY'
-  | 'CONSENT.BACKDATED'
-  | 'CONSENT.PERIOD_INVALID'
-  | 'CONSENT.GRANTOR_NOT_COMPETENT'
-  | 'CONSENT.NOT_ACTIVE'
-  | 'CONSENT.NOT_EXPIRED'
-  | 'CONSENT.SUPERSEDE_MISMATCH'
-  | 'CONSENT.HISTORY_EMPTY';
+import { DomainError, DomainErrorKind } from '@ketenregie/shared-kernel';
 
-const CONFLICT: readonly ConsentFoutCode[] = ['CONSENT.NOT_ACTIVE', 'CONSENT.NOT_EXPIRED'];
+/** Stable codes of the consent domain's errors and the kind each maps to. */
+export const CONSENT_FOUTEN = {
+  'CONSENT.SCOPE_EMPTY': 'validation',
+  'CONSENT.BACKDATED': 'validation',
+  'CONSENT.PERIOD_INVALID': 'validation',
+  'CONSENT.GRANTOR_NOT_COMPETENT': 'validation',
+  'CONSENT.SUPERSEDE_MISMATCH': 'validation',
+  'CONSENT.NOT_ACTIVE': 'precondition',
+  'CONSENT.NOT_EXPIRED': 'precondition',
+  'CONSENT.HISTORY_EMPTY': 'precondition',
+} as const satisfies Record<string, DomainErrorKind>;
 
-/** A rule of the consent domain was violated; `code` is stable, `kind` tells the caller how to map it. */
-export class ConsentFout extends Error {
-  constructor(
-    readonly code: ConsentFoutCode,
-    message: string,
-    readonly kind: 'validation' | 'conflict' | 'invariant',
-  ) {
-    super(message);
-    this.name = 'ConsentFout';
-  }
-}
+/** One of the codes in {@link CONSENT_FOUTEN}. */
+export type ConsentFoutCode = keyof typeof CONSENT_FOUTEN;
 
-export function consentFout(code: ConsentFoutCode, message: string): ConsentFout {
-  const kind = code === 'CONSENT.HISTORY_EMPTY' ? 'invariant' : CONFLICT.includes(code) ? 'conflict' : 'validation';
-  return new ConsentFout(code, message, kind);
+/** A consent-domain {@link DomainError} with its registered kind. `detail` never holds personal data. */
+export function consentFout(code: ConsentFoutCode, detail: string): DomainError {
+  return new DomainError({ code, kind: CONSENT_FOUTEN[code], detail });
 }
