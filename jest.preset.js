@@ -22,4 +22,5 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
   coverageReporters: ['text-summary'],
+  reporters: ['default', require.resolve('./tools/test/summary-reporter.js')],
 };
