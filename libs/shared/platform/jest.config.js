@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'shared-platform',
+  preset: '../../../jest.preset.js',
+};

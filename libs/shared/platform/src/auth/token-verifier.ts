@@ -1,0 +1,67 @@
+import { UnauthenticatedError } from '@ketenregie/shared-kernel';
+import { createRemoteJWKSet, errors as joseErrors, JWTVerifyGetKey, jwtVerify } from 'jose';
+import { Identity, identitySchema } from './identity';
+
+/** Where tokens come from and for whom they are. */
+export interface AuthOptions {
+  /** Expected `iss`. */
+  readonly issuer: string;
+  /** Expected `aud`. */
+  readonly audience: string;
+  /** JSON Web Key Set of the issuer (the OIDC provider, or the embedded gateway). */
+  readonly jwksUrl: string;
+  /** Accepted clock skew in seconds (default 30). */
+  readonly clockToleranceSeconds?: number;
+}
+
+/** Signature algorithms accepted from any issuer. */
+export const ACCEPTED_ALGORITHMS = ['ES256', 'RS256'];
+
+/**
+ * Verifies bearer tokens against a remote JWKS (cached, refetched on an unknown `kid`) and
+ * returns the identity they carry.
+ */
+export class TokenVerifier {
+  private readonly keys: JWTVerifyGetKey;
+
+  constructor(private readonly options: AuthOptions, keys?: JWTVerifyGetKey) {
+    this.keys = keys ?? createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: 5_000, timeoutDuration: 5_000 });
+  }
+
+  /** @throws UnauthenticatedError (`AUTH.TOKEN_INVALID`) for any invalid, expired or foreign token. */
+  async verify(token: string): Promise<Identity> {
+    let payload: unknown;
+    try {
+      ({ payload } = await jwtVerify(token, this.keys, {
+        issuer: this.options.issuer,
+        audience: this.options.audience,
+        algorithms: ACCEPTED_ALGORITHMS,
+        clockTolerance: this.options.clockToleranceSeconds ?? 30,
+      }));
+    } catch (error) {
+      throw new UnauthenticatedError({ code: 'AUTH.TOKEN_INVALID', detail: reason(error), cause: error });
+    }
+    const parsed = identitySchema.safeParse(payload);
+    if (!parsed.success) {
+      throw new UnauthenticatedError({ code: 'AUTH.TOKEN_INVALID', detail: 'The token does not carry a valid Ketenregie identity.' });
+    }
+    return parsed.data;
+  }
+
+  /** Extracts the token from an `Authorization: Bearer …` header value. */
+  static bearerToken(header: string | string[] | undefined): string | undefined {
+    const value = Array.isArray(header) ? header[0] : header;
+    const m = value ? /^Bearer\s+([A-Za-z0-9\-_.]+)\s*$/i.exec(value) : null;
+    return m?.[1];
+  }
+}
+
+function reason(error: unknown): string {
+  if (error instanceof joseErrors.JWTExpired) return 'The token has expired.';
+  if (error instanceof joseErrors.JWTClaimValidationFailed) return `The token's ${error.claim} claim is not accepted.`;
+  if (error instanceof joseErrors.JWKSNoMatchingKey) return 'The token was not signed by a known key.';
+  if (error instanceof joseErrors.JWKSTimeout || (error as { code?: string })?.code === 'ERR_JOSE_GENERIC') {
+    return 'The token could not be verified.';
+  }
+  return 'The token is invalid.';
+}

@@ -1,0 +1,86 @@
+import { DynamicModule, INestApplication, Module, Type } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE, NestFactory } from '@nestjs/core';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Logger } from 'nestjs-pino';
+import { cleanupOpenApiDoc, ZodValidationPipe } from 'nestjs-zod';
+import type { DestinationStream } from 'pino';
+import { ProblemDetailsFilter } from '../errors/problem-details.filter';
+import { LoggingModule, LogLevel } from '../logging/logging';
+
+/** Every service mounts its controllers under this prefix; health and the OpenAPI document stay at the root. */
+export const API_PREFIX = 'api/v1';
+/** Where each service serves its own OpenAPI document (the gateway merges them at `/api/v1/openapi.json`). */
+export const OPENAPI_PATH = '/openapi.json';
+
+/** Options of {@link createService} and {@link bootstrapService}. */
+export interface ServiceOptions {
+  /** Service name, e.g. `traject-service`: the log `service` field and the OpenAPI title. */
+  readonly name: string;
+  /** TCP port (`PORT`); 0 picks a free one. */
+  readonly port: number;
+  /** Interface (`HOST`, default 127.0.0.1). */
+  readonly host?: string;
+  readonly logLevel?: LogLevel;
+  /** Log destination; stdout when omitted. */
+  readonly logDestination?: DestinationStream;
+  /** OpenAPI `info`. */
+  readonly openApi?: { readonly title?: string; readonly version?: string; readonly description?: string };
+  /** Install SIGTERM/SIGINT handlers that close the app (default `true`). */
+  readonly shutdownHooks?: boolean;
+}
+
+@Module({})
+class ServiceRootModule {}
+
+/**
+ * Builds (without listening) a Nest application around `appModule` with the platform's
+ * conventions: pino JSON logging with trace ids, the problem+json exception filter, zod
+ * validation of DTOs (`nestjs-zod`), controllers under `/api/v1`, the OpenAPI document at
+ * `GET /openapi.json` and shutdown hooks.
+ *
+ * `appModule` brings the service's own modules, typically `DatabaseModule`, `AuthModule`
+ * and `HealthModule`.
+ */
+export async function createService(appModule: Type<unknown> | DynamicModule, options: ServiceOptions): Promise<INestApplication> {
+  const root: DynamicModule = {
+    module: ServiceRootModule,
+    imports: [LoggingModule.forRoot({ service: options.name, level: options.logLevel, destination: options.logDestination }), appModule],
+    providers: [
+      { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      { provide: APP_PIPE, useClass: ZodValidationPipe },
+    ],
+  };
+  const app = await NestFactory.create(root, { bufferLogs: true, abortOnError: false });
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+  app.getHttpAdapter().getInstance().disable('x-powered-by');
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
+  if (options.shutdownHooks !== false) app.enableShutdownHooks();
+
+  const document = buildOpenApiDocument(app, options);
+  app.getHttpAdapter().get(OPENAPI_PATH, (_req: Request, res: Response) => {
+    res.json(document);
+  });
+  return app;
+}
+
+/** {@link createService}, then listen on `options.port`; resolves once the service accepts requests. */
+export async function bootstrapService(appModule: Type<unknown> | DynamicModule, options: ServiceOptions): Promise<INestApplication> {
+  const app = await createService(appModule, options);
+  await app.listen(options.port, options.host ?? '127.0.0.1');
+  app.get(Logger).log({ url: await app.getUrl() }, `${options.name} listening`);
+  return app;
+}
+
+/** The service's OpenAPI 3 document, with bearer authentication declared for every operation. */
+export function buildOpenApiDocument(app: INestApplication, options: Pick<ServiceOptions, 'name' | 'openApi'>): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle(options.openApi?.title ?? options.name)
+    .setVersion(options.openApi?.version ?? '1.0.0')
+    .setDescription(options.openApi?.description ?? '')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+    .addSecurityRequirements('bearer')
+    .build();
+  return cleanupOpenApiDoc(SwaggerModule.createDocument(app, config));
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { ConfigError, loadConfig, platformConfigSchema } from './config';
+
+const good = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test', PORT: '3101' };
+
+describe('loadConfig', () => {
+  it('parses a good environment and fills the embedded defaults', () => {
+    const config = loadConfig(platformConfigSchema, good);
+    expect(config.PORT).toBe(3101);
+    expect(config.KETENREGIE_MODE).toBe('embedded');
+    expect(config.TEMPORAL_ADDRESS).toBe('127.0.0.1:7233');
+    expect(config.AUTH_JWKS_URL).toBe('http://127.0.0.1:8080/auth/jwks.json');
+    expect(config.LOG_LEVEL).toBe('info');
+  });
+
+  it('rejects a bad environment with one clear line per variable, without echoing values', () => {
+    const env = { PORT: 'eighty', DATABASE_URL: 'mysql://secret-password@db/x', KETENREGIE_MODE: 'cloud', TEMPORAL_ADDRESS: 'temporal' };
+    let error: unknown;
+    try {
+      loadConfig(platformConfigSchema, env, { service: 'traject-service' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    expect(message).toMatch(/^Invalid configuration for traject-service \(4 problems\):/);
+    expect(message).toMatch(/- PORT: .*number/i);
+    expect(message).toMatch(/- DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ URL/);
+    expect(message).toMatch(/- KETENREGIE_MODE: .*"embedded"\|"distributed"/);
+    expect(message).toMatch(/- TEMPORAL_ADDRESS: must be host:port/);
+    expect(message).not.toContain('secret-password');
+    expect((error as ConfigError).problems.map((p) => p.variable).sort()).toEqual(['DATABASE_URL', 'KETENREGIE_MODE', 'PORT', 'TEMPORAL_ADDRESS']);
+  });
+
+  it('reports a missing required variable as not set, and treats empty strings as unset', () => {
+    expect(() => loadConfig(platformConfigSchema, { DATABASE_URL: '' })).toThrow(/DATABASE_URL: is required but not set/);
+  });
+
+  it('accepts service-specific extensions of the platform schema', () => {
+    const schema = platformConfigSchema.extend({ SEED_DEMO: z.enum(['true', 'false']).transform((v) => v === 'true') });
+    expect(loadConfig(schema, { ...good, SEED_DEMO: 'true' }).SEED_DEMO).toBe(true);
+    expect(() => loadConfig(schema, good)).toThrow(/SEED_DEMO: is required but not set/);
+  });
+});

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+
+/**
+ * Raised when the environment does not satisfy an application's configuration schema. The
+ * message names every offending variable and what is wrong with it, never its value (values
+ * can be secrets).
+ */
+export class ConfigError extends Error {
+  /** One entry per problem: the variable name and the reason. */
+  readonly problems: readonly { readonly variable: string; readonly message: string }[];
+
+  constructor(problems: readonly { variable: string; message: string }[], service?: string) {
+    const header = `Invalid configuration${service ? ` for ${service}` : ''} (${problems.length} problem${problems.length === 1 ? '' : 's'}):`;
+    super([header, ...problems.map((p) => `  - ${p.variable}: ${p.message}`)].join('\n'));
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** Options of {@link loadConfig}. */
+export interface LoadConfigOptions {
+  /** Named in the error message, e.g. `'traject-service'`. */
+  readonly service?: string;
+}
+
+/**
+ * Validates `env` against `schema` once, at start-up, and returns the typed result.
+ * This is the only place in the code base that reads the process environment; everything
+ * else receives the parsed configuration.
+ *
+ * @throws ConfigError listing every invalid or missing variable.
+ */
+export function loadConfig<S extends z.ZodType>(
+  schema: S,
+  env: Record<string, string | undefined> = process.env,
+  options: LoadConfigOptions = {},
+): z.output<S> {
+  // Empty strings mean "not set" (a common artefact of `FOO= cmd` and compose files).
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = schema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => ({
+    variable: issue.path.length > 0 ? issue.path.map(String).join('.') : '(environment)',
+    message: describeIssue(issue, cleaned),
+  }));
+  throw new ConfigError(problems, options.service);
+}
+
+function describeIssue(issue: z.core.$ZodIssue, env: Record<string, unknown>): string {
+  const key = issue.path[0];
+  if (issue.path.length === 1 && typeof key === 'string' && env[key] === undefined) return 'is required but not set';
+  return issue.message;
+}
+
+const postgresUrl = z
+  .string()
+  .refine((v) => /^postgres(ql)?:\/\/.+/.test(v) && URL.canParse(v), 'must be a postgres:// or postgresql:// URL');
+
+const hostPort = z.string().regex(/^[A-Za-z0-9.\-_[\]:]+:\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:7233');
+
+/** HTTP port and log level of a service. */
+export const httpConfigSchema = z.object({
+  /** Interface to listen on; `0.0.0.0` in containers. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** `embedded` (PGlite, Temporal dev server, gateway-signed tokens) or `distributed` (real infrastructure). */
+export const modeConfigSchema = z.object({
+  KETENREGIE_MODE: z.enum(['embedded', 'distributed']).default('embedded'),
+});
+
+/** The PostgreSQL (or embedded PGlite) connection of a service. */
+export const databaseConfigSchema = z.object({
+  DATABASE_URL: postgresUrl,
+});
+
+/** Where the Temporal frontend is. */
+export const temporalConfigSchema = z.object({
+  TEMPORAL_ADDRESS: hostPort.default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+});
+
+/** Path at which the embedded gateway serves its JSON Web Key Set. */
+export const EMBEDDED_JWKS_PATH = '/auth/jwks.json';
+/** Issuer (`iss`) of tokens signed by the embedded gateway. */
+export const EMBEDDED_ISSUER = 'urn:ketenregie:embedded';
+/** Audience (`aud`) every Ketenregie API token must carry unless configured otherwise. */
+export const DEFAULT_AUDIENCE = 'ketenregie-api';
+
+/**
+ * Token verification. The defaults fit embedded mode (the gateway on localhost:8080 signs
+ * and publishes its key set); production points them at the OIDC issuer.
+ */
+export const authConfigSchema = z.object({
+  AUTH_ISSUER: z.string().min(1).default(EMBEDDED_ISSUER),
+  AUTH_AUDIENCE: z.string().min(1).default(DEFAULT_AUDIENCE),
+  AUTH_JWKS_URL: z.url({ protocol: /^https?$/ }).default(`http://127.0.0.1:8080${EMBEDDED_JWKS_PATH}`),
+});
+
+/**
+ * Everything a Ketenregie service needs from the platform. Extend it with the service's own
+ * variables: `platformConfigSchema.extend({ MY_VAR: z.string() })`.
+ */
+export const platformConfigSchema = z.object({
+  ...httpConfigSchema.shape,
+  ...modeConfigSchema.shape,
+  ...databaseConfigSchema.shape,
+  ...temporalConfigSchema.shape,
+  ...authConfigSchema.shape,
+});
+
+/** Parsed {@link platformConfigSchema}. */
+export type PlatformConfig = z.output<typeof platformConfigSchema>;
