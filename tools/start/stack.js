@@ -29,6 +29,8 @@ const SEED_STEPS = [
 
 const WORKER = { name: 'worker', entry: 'apps/worker/src/main.ts' };
 const GATEWAY = { name: 'gateway', entry: 'apps/gateway/src/main.ts' };
+/** Mirrors EMBEDDED_JWKS_PATH of @ketenregie/shared-platform (this file is plain JS and cannot import it). */
+const EMBEDDED_JWKS_PATH = '/auth/jwks.json';
 const TEMPORAL_BIN = 'infra/temporal-dev-server/bin/temporal-dev-server';
 
 const DEFAULTS = {
@@ -154,11 +156,9 @@ async function startStack(options = {}) {
     TEMPORAL_NAMESPACE: baseEnv.TEMPORAL_NAMESPACE || 'default',
     KETENREGIE_DATA_DIR: dataDir,
   };
-  if (mode === 'embedded') {
-    env.AUTH_ISSUER = baseEnv.AUTH_ISSUER || gatewayUrl;
-    env.AUTH_AUDIENCE = baseEnv.AUTH_AUDIENCE || 'ketenregie';
-    env.AUTH_JWKS_URL = baseEnv.AUTH_JWKS_URL || `http://127.0.0.1:${gatewayPort}/.well-known/jwks.json`;
-  }
+  // In embedded mode the gateway signs tokens and publishes its key set (issuer and audience
+  // keep the platform defaults); elsewhere AUTH_* point at the organisation's OIDC provider.
+  if (mode === 'embedded' && !baseEnv.AUTH_JWKS_URL) env.AUTH_JWKS_URL = `http://127.0.0.1:${gatewayPort}${EMBEDDED_JWKS_PATH}`;
   for (const service of SERVICES) {
     env[service.urlEnv] = baseEnv[service.urlEnv] && options.servicePorts === undefined ? baseEnv[service.urlEnv] : `http://127.0.0.1:${servicePorts[service.name]}`;
   }

@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'monitoring-application',
+  preset: '../../../jest.preset.js',
+};

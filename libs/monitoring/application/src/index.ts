@@ -1,0 +1,2 @@
+export * from './registry.tokens';
+export * from './organisatie-register.service';

@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'monitoring-contracts',
+  preset: '../../../jest.preset.js',
+};

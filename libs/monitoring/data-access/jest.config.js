@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'monitoring-data-access',
+  preset: '../../../jest.preset.js',
+};

@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'monitoring-domain',
+  preset: '../../../jest.preset.js',
+};

@@ -1,0 +1,3 @@
+export * from './organisatie';
+export * from './stuurgroep';
+export * from './registry.ports';
