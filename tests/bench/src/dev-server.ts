@@ -1,0 +1,114 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync, openSync, readFileSync } from 'node:fs';
+import { createServer, Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** The launcher `npm ci` provides; see infra/temporal-dev-server. */
+export const LAUNCHER = resolve(__dirname, '../../../infra/temporal-dev-server/bin/temporal-dev-server');
+
+export interface RunningDevServer {
+  address: string;
+  pid: number;
+  /** Milliseconds from spawn until the port accepted connections. */
+  startupMs: number;
+  logFile: string;
+  /** Resident set size of the server process in MiB (Linux /proc), or undefined elsewhere. */
+  rssMiB(): number | undefined;
+  stop(): Promise<void>;
+}
+
+export interface DevServerOptions {
+  namespace?: string;
+  /** Extra launcher flags, e.g. `['--search-attribute', 'Gemeente=Keyword']`. */
+  extraArgs?: string[];
+}
+
+/** Starts our Temporal dev server in its `server start-dev` form on a free port. */
+export async function startDevServer(options: DevServerOptions = {}): Promise<RunningDevServer> {
+  if (!existsSync(LAUNCHER)) {
+    throw new Error(`dev server launcher not found at ${LAUNCHER}`);
+  }
+  const port = await freePort();
+  const logFile = join(tmpdir(), `ketenregie-bench-dev-server-${port}.log`);
+  const log = openSync(logFile, 'w');
+  const started = performance.now();
+  const child = spawn(
+    LAUNCHER,
+    [
+      'server',
+      'start-dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--namespace',
+      options.namespace ?? 'default',
+      ...(options.extraArgs ?? []),
+    ],
+    { stdio: ['ignore', log, log] },
+  );
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  await waitForPort(port, child, logFile);
+  const startupMs = performance.now() - started;
+  return {
+    address: `127.0.0.1:${port}`,
+    pid: child.pid as number,
+    startupMs,
+    logFile,
+    rssMiB: () => rssMiB(child.pid as number),
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 3_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
+async function waitForPort(port: number, child: ChildProcess, logFile: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`dev server exited with code ${child.exitCode}:\n${readFileSync(logFile, 'utf8')}`);
+    }
+    if (await canConnect(port)) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`dev server did not listen on port ${port} within 10 s (log: ${logFile})`);
+}
+
+function canConnect(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const socket = new Socket();
+    socket.once('connect', () => {
+      socket.destroy();
+      done(true);
+    });
+    socket.once('error', () => done(false));
+    socket.connect(port, '127.0.0.1');
+  });
+}
+
+function rssMiB(pid: number): number | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = /VmRSS:\s+(\d+) kB/.exec(status);
+    return kb ? Number(kb[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
