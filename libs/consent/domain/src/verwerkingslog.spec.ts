@@ -1,0 +1,147 @@
+import { createHash, createHmac } from 'node:crypto';
+import fc from 'fast-check';
+import { besluit } from './besluit';
+import { DEMO_REGISTER } from './register.seed';
+import {
+  canoniekeJson,
+  GENESIS_HASH,
+  isGeldigeTrace,
+  Ketenregel,
+  regelVoorBesluit,
+  verifieerKeten,
+  Verwerkingsregel,
+  volgendeSchakel,
+} from './verwerkingslog';
+
+const sha256 = (input: string) => createHash('sha256').update(input, 'utf8').digest('hex');
+const pseudoniem = (id: string) => createHmac('sha256', 'test-sleutel').update(id).digest('hex');
+
+function regel(n: number): Verwerkingsregel {
+  return {
+    traceId: `${n.toString(16).padStart(2, '0')}${'a'.repeat(30)}`,
+    spanId: 'b'.repeat(16),
+    handeling: 'verstrekking',
+    status: 'ok',
+    tijdstip: new Date(Date.UTC(2026, 2, 1, 9, n)),
+    verwerkingsactiviteit: { id: 'va-re-integratie', versie: 1 },
+    betrokkene: pseudoniem(`d-${n % 3}`),
+    organisatie: 'org-gemeente',
+    ontvanger: 'org-senzer',
+    doel: 're-integratie',
+    categorieen: ['zrm'],
+    grondslagen: ['zrm:wettelijke-grondslag'],
+    toestemmingen: [],
+  };
+}
+
+function keten(aantal: number): Ketenregel[] {
+  const uit: Ketenregel[] = [];
+  for (let n = 1; n <= aantal; n++) uit.push(volgendeSchakel(uit[uit.length - 1], regel(n), sha256));
+  return uit;
+}
+
+describe('canonical JSON', () => {
+  it('does not depend on key order and drops undefined members', () => {
+    expect(canoniekeJson({ b: 1, a: { d: [2, { f: 1, e: undefined }], c: new Date(0) } })).toBe(
+      '{"a":{"c":"1970-01-01T00:00:00.000Z","d":[2,{"f":1}]},"b":1}',
+    );
+  });
+
+  it('serialises equal values identically whatever the construction order (property)', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (obj) => {
+        const omgekeerd = Object.fromEntries(Object.entries(obj).reverse());
+        expect(canoniekeJson(omgekeerd)).toBe(canoniekeJson(obj));
+        expect(canoniekeJson(JSON.parse(canoniekeJson(obj)))).toBe(canoniekeJson(obj));
+      }),
+    );
+  });
+});
+
+describe('the processing log hash chain', () => {
+  it('starts at the genesis hash, links every line to its predecessor and verifies', () => {
+    const k = keten(5);
+    expect(k[0]).toMatchObject({ volgnummer: 1, vorigeHash: GENESIS_HASH });
+    expect(k[3]?.vorigeHash).toBe(k[2]?.hash);
+    expect(verifieerKeten(k, sha256)).toEqual({ geldig: true, aantal: 5, kopHash: k[4]?.hash });
+    expect(verifieerKeten([], sha256)).toEqual({ geldig: true, aantal: 0, kopHash: GENESIS_HASH });
+  });
+
+  it('detects an edited line', () => {
+    const k = keten(5);
+    const bewerkt = k.map((r) => (r.volgnummer === 3 ? { ...r, regel: { ...r.regel, ontvanger: 'org-bakkerij' } } : r));
+    expect(verifieerKeten(bewerkt, sha256)).toEqual({ geldig: false, aantal: 2, breuk: { volgnummer: 3, reden: 'HASH_ONJUIST' } });
+  });
+
+  it('detects an edited line whose own hash was recomputed, at the next line', () => {
+    const k = keten(5);
+    const bewerkt = k.map((r) => {
+      if (r.volgnummer !== 3) return r;
+      const inhoud = { ...r.regel, status: 'geweigerd' as const };
+      return { ...volgendeSchakel(k[1], inhoud, sha256) };
+    });
+    expect(verifieerKeten(bewerkt, sha256)).toEqual({ geldig: false, aantal: 3, breuk: { volgnummer: 4, reden: 'KETEN_ONDERBROKEN' } });
+  });
+
+  it('detects a deleted line and a swapped pair', () => {
+    const k = keten(5);
+    expect(verifieerKeten(k.filter((r) => r.volgnummer !== 2), sha256)).toMatchObject({
+      geldig: false,
+      breuk: { volgnummer: 2, reden: 'VOLGNUMMER_ONTBREEKT' },
+    });
+    const [a, b, c, d, e] = k as [Ketenregel, Ketenregel, Ketenregel, Ketenregel, Ketenregel];
+    const verwisseld = [a, b, { ...d, volgnummer: 3 }, { ...c, volgnummer: 4 }, e];
+    expect(verifieerKeten(verwisseld, sha256)).toMatchObject({ geldig: false, breuk: { volgnummer: 3 } });
+  });
+
+  it('detects any single-field change anywhere in the chain (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 8 }), fc.string({ minLength: 1 }), (plek, nieuweOrganisatie) => {
+        const k = keten(8);
+        fc.pre(k[plek - 1]?.regel.organisatie !== nieuweOrganisatie);
+        const bewerkt = k.map((r) => (r.volgnummer === plek ? { ...r, regel: { ...r.regel, organisatie: nieuweOrganisatie } } : r));
+        expect(verifieerKeten(bewerkt, sha256)).toMatchObject({ geldig: false, breuk: { volgnummer: plek, reden: 'HASH_ONJUIST' } });
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('the log line of a decision', () => {
+  it('carries the pseudonym, never the deelnemer id, and names the regimes it rested on', () => {
+    const deelnemerId = '7f3c2a9e-4b1d-4c8e-9a6f-2d5b8e1c0f47';
+    const b = besluit(
+      DEMO_REGISTER,
+      [],
+      {
+        deelnemerId,
+        bron: { organisatie: 'org-gemeente', type: 'gemeente' },
+        ontvanger: { organisatie: 'org-senzer', type: 'uitvoerder' },
+        doel: 're-integratie',
+        categorieen: ['zrm', 'gezondheid'],
+      },
+      new Date('2026-03-02T09:00:00.000Z'),
+    );
+    const trace = { traceId: '4bf92f3577b34da6a3ce929d0e0e4736', spanId: '00f067aa0ba902b7' };
+    const uit = regelVoorBesluit(b, trace, pseudoniem);
+    expect(canoniekeJson(uit)).not.toContain(deelnemerId);
+    expect(uit).toMatchObject({
+      handeling: 'besluit',
+      status: 'deels',
+      betrokkene: pseudoniem(deelnemerId),
+      verwerkingsactiviteit: { id: 'va-re-integratie', versie: 1 },
+      organisatie: 'org-gemeente',
+      ontvanger: 'org-senzer',
+      categorieen: ['zrm', 'gezondheid'],
+      grondslagen: ['zrm:wettelijke-grondslag'],
+      toestemmingen: [],
+    });
+  });
+
+  it('accepts only valid W3C trace context ids', () => {
+    expect(isGeldigeTrace({ traceId: '4bf92f3577b34da6a3ce929d0e0e4736', spanId: '00f067aa0ba902b7' })).toBe(true);
+    expect(isGeldigeTrace({ traceId: '0'.repeat(32), spanId: '00f067aa0ba902b7' })).toBe(false);
+    expect(isGeldigeTrace({ traceId: '4BF92F3577B34DA6A3CE929D0E0E4736', spanId: '00f067aa0ba902b7' })).toBe(false);
+    expect(isGeldigeTrace({ traceId: '4bf92f3577b34da6a3ce929d0e0e4736', spanId: '00f067aa' })).toBe(false);
+  });
+});
