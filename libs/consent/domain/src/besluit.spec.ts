@@ -158,6 +158,15 @@ describe('besluit (decision function)', () => {
     expect(categorie(uit, 'contact')).toMatchObject({ uitkomst: 'geweigerd', weigerreden: 'GEEN_GRONDSLAG_OF_TOESTEMMING' });
   });
 
+  it('gives the schuldhulp organisation debts on the Wgs basis from register version 2 on, the traject only with consent', () => {
+    const schuldhulp = { organisatie: 'org-kredietbank', type: 'schuldhulp' } as const;
+    const request = verzoek({ ontvanger: schuldhulp, doel: 'schuldhulpverlening', categorieen: ['financien-schulden', 'traject-status'] });
+    expect(categorie(besluit(DEMO_REGISTER, [], request, MAART), 'financien-schulden').weigerreden).toBe('DOEL_NIET_IN_REGISTER');
+    const uit = besluit(DEMO_REGISTER, [], request, AUGUSTUS);
+    expect(categorie(uit, 'financien-schulden')).toMatchObject({ uitkomst: 'toegestaan', wettelijk: { grondslag: { wet: expect.stringContaining('schuldhulpverlening') } } });
+    expect(categorie(uit, 'traject-status')).toMatchObject({ uitkomst: 'geweigerd', weigerreden: 'GEEN_GRONDSLAG_OF_TOESTEMMING' });
+  });
+
   it('denies purposes outside the register, recipients it does not foresee, and anything before the first version', () => {
     expect(categorie(besluit(DEMO_REGISTER, [], verzoek({ doel: 'marketing' }), MAART), 'zrm').weigerreden).toBe('DOEL_NIET_IN_REGISTER');
     expect(categorie(besluit(DEMO_REGISTER, [], verzoek({ ontvanger: werkgever }), MAART), 'zrm').weigerreden).toBe(

@@ -2,7 +2,7 @@
  * Kinds of organisation in the partnership. Release profiles, register recipients and consents
  * are expressed per type; a consent may also name one organisation.
  */
-export const ORGANISATIE_TYPEN = ['gemeente', 'uitvoerder', 'werkgever', 'ggz', 'wijkteam'] as const;
+export const ORGANISATIE_TYPEN = ['gemeente', 'uitvoerder', 'werkgever', 'ggz', 'schuldhulp', 'wijkteam'] as const;
 
 /** One of {@link ORGANISATIE_TYPEN}. */
 export type OrganisatieType = (typeof ORGANISATIE_TYPEN)[number];

@@ -97,11 +97,12 @@ const schuldhulp: Verwerkingsactiviteit = {
   versie: 1,
   naam: 'Schuldhulpverlening',
   doel: 'schuldhulpverlening',
-  doelomschrijving: 'Toeleiding naar en uitvoering van schuldhulpverlening door de gemeente en het wijkteam.',
+  doelomschrijving: 'Toeleiding naar en uitvoering van schuldhulpverlening door de gemeente, de schuldhulporganisatie en het wijkteam.',
   verwerkingsverantwoordelijken: ['gemeente'],
   art9: [],
   categorieen: ['contact', 'financien-schulden', 'uitkering', 'traject-status'],
   ontvangers: [
+    { type: 'schuldhulp', wettelijk: { grondslag: WGS, categorieen: ['contact', 'financien-schulden', 'uitkering'] } },
     { type: 'wijkteam', wettelijk: { grondslag: WGS, categorieen: ['contact', 'financien-schulden', 'uitkering'] } },
     { type: 'gemeente', wettelijk: { grondslag: WGS, categorieen: ['contact', 'financien-schulden', 'uitkering'] } },
     { type: 'uitvoerder' },
@@ -159,6 +160,15 @@ const releaseProfielenV1: readonly ReleaseProfiel[] = [
       { categorie: 'gezondheid', velden: 'alle', voorwaarde: 'alleen-met-toestemming' },
       { categorie: 'beperkingen-werk', velden: 'alle', voorwaarde: 'alleen-met-toestemming' },
       { categorie: 'financien-schulden', velden: ['schuldhulptraject', 'bewindvoering'], voorwaarde: 'alleen-met-toestemming' },
+    ],
+  },
+  {
+    ontvangerType: 'schuldhulp',
+    regels: [
+      { categorie: 'contact', velden: 'alle', voorwaarde: 'grondslag-of-toestemming' },
+      { categorie: 'financien-schulden', velden: 'alle', voorwaarde: 'grondslag-of-toestemming' },
+      { categorie: 'uitkering', velden: 'alle', voorwaarde: 'grondslag-of-toestemming' },
+      { categorie: 'traject-status', velden: ['programma', 'regievoerder'], voorwaarde: 'alleen-met-toestemming' },
     ],
   },
   {
