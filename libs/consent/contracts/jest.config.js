@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'consent-contracts',
+  preset: '../../../jest.preset.js',
+};

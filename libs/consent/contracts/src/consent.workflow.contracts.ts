@@ -1,0 +1,104 @@
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { DataCategorie } from '@ketenregie/consent-domain';
+
+/** Task queue of the consent context's workflows and activities. */
+export const CONSENT_TASK_QUEUE = 'consent';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * Workflow id of the lifecycle workflow of one consent: `toestemming-<uuid>`. Only the opaque
+ * consent id appears; it never carries a BSN, a name or a health detail.
+ * @throws TypeError for anything but a lower-case UUID.
+ */
+export function toestemmingWorkflowId(toestemmingId: string): string {
+  if (!UUID.test(toestemmingId)) throw new TypeError('toestemmingWorkflowId expects an opaque UUID');
+  return `toestemming-${toestemmingId}`;
+}
+
+/** Input of `toestemmingLevenscyclusWorkflow`: configuration travels in the input, never the environment. */
+export interface ToestemmingLevenscyclusInput {
+  readonly toestemmingId: string;
+  /** ISO-8601 instant at which the consent expires (exclusive end). */
+  readonly geldigTot: string;
+  /** Days before `geldigTot` on which the coach is reminded (30 by default in the service). */
+  readonly herinneringDagenVoorEinde: number;
+  /** Subject id of the coach to remind (opaque). */
+  readonly coach: string;
+}
+
+/** Why a consent stopped granting access. */
+export type BeeindigingReden = 'ingetrokken' | 'verlopen' | 'vervangen';
+
+/** Sent by consent-service to the lifecycle workflow right after a withdrawal was committed. */
+export interface IntrekkingSignaal {
+  readonly toestemmingId: string;
+  /** ISO-8601 instant of the withdrawal as recorded by the service. */
+  readonly op: string;
+  readonly reden: BeeindigingReden;
+}
+
+/** Signal from consent-service to the lifecycle workflow: the consent was withdrawn or superseded. */
+export const toestemmingBeeindigdDoorServiceSignal = defineSignal<[IntrekkingSignaal]>('consent.beeindigd');
+
+/**
+ * Another context's workflow (a handover, an exchange) that relies on a consent. Identified only
+ * by its workflow id; the consent workflow signals it with {@link toestemmingBeeindigdSignal}.
+ */
+export interface Afhankelijkheid {
+  readonly workflowId: string;
+  /** Which context it is in, for the log and the inzage (e.g. `exchange`). */
+  readonly context: string;
+}
+
+/**
+ * Update: register a dependent workflow. Answers whether the consent still grants access at the
+ * time of registration; a dependant registering after the end is told at once (`actief: false`)
+ * and also signalled, so it never misses the end.
+ */
+export const registreerAfhankelijkheidUpdate = defineUpdate<{ readonly actief: boolean }, [Afhankelijkheid]>(
+  'consent.registreerAfhankelijkheid',
+);
+
+/** State of the lifecycle workflow. */
+export interface ToestemmingLevenscyclusStatus {
+  readonly toestemmingId: string;
+  readonly fase: 'actief' | BeeindigingReden;
+  readonly herinneringVerstuurd: boolean;
+  readonly afhankelijken: readonly Afhankelijkheid[];
+}
+
+export const toestemmingStatusQuery = defineQuery<ToestemmingLevenscyclusStatus>('consent.status');
+
+/**
+ * What a dependent workflow is told when a consent it relies on ends. Contexts that rely on
+ * consent register a handler for {@link toestemmingBeeindigdSignal} and stop the disclosure; the
+ * payload carries opaque ids, the purpose and the categories, never personal data.
+ */
+export interface ToestemmingBeeindigd {
+  readonly toestemmingId: string;
+  readonly reden: BeeindigingReden;
+  /** ISO-8601 instant from which the consent no longer grants anything. */
+  readonly op: string;
+  readonly doel: string;
+  readonly categorieen: readonly DataCategorie[];
+}
+
+/** The signal every consent-dependent workflow handles (the contract for other contexts). */
+export const toestemmingBeeindigdSignal = defineSignal<[ToestemmingBeeindigd]>('consent.toestemmingBeeindigd');
+
+/**
+ * Activities of the consent context, implemented in the worker by adapters over the consent
+ * application. Each is idempotent: repeated calls for the same consent have the same effect.
+ */
+export interface ConsentActivities {
+  /**
+   * Records expiry (status `verlopen` at `geldigTot`) and logs it; a no-op when the consent
+   * already ended. Returns what the dependants must be told, or `null` when nothing ended now.
+   */
+  markeerVerlopen(input: { readonly toestemmingId: string }): Promise<ToestemmingBeeindigd | null>;
+  /** Reminds the coach that the consent expires soon; deduplicated per consent. */
+  herinnerCoach(input: { readonly toestemmingId: string; readonly coach: string; readonly geldigTot: string }): Promise<void>;
+  /** The purpose and categories of a consent, for the end notice. */
+  toestemmingReikwijdte(input: { readonly toestemmingId: string }): Promise<{ readonly doel: string; readonly categorieen: readonly DataCategorie[] }>;
+}

@@ -1,0 +1,5 @@
+export * from './toestemming.contracts';
+export * from './besluit.contracts';
+export * from './verwerking.contracts';
+export * from './consent.workflow.contracts';
+export * from './organisatie-type.check';

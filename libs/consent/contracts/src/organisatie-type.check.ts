@@ -1,0 +1,10 @@
+import type { OrganisatieType as PlatformOrganisatieType } from '@ketenregie/shared-platform';
+import type { OrganisatieType } from '@ketenregie/consent-domain';
+
+type Gelijk<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+/**
+ * Compile-time proof that the consent domain's organisation types equal the platform identity's
+ * (`organisatieType` claim), so a caller's type can always be used as a recipient or source type.
+ */
+export const ORGANISATIE_TYPEN_GELIJK: Gelijk<OrganisatieType, PlatformOrganisatieType> = true;

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { organisatieSchema } from './besluit.contracts';
+import { dataCategorieSchema, doelSchema, instantSchema, opaqueIdSchema, toestemmingSchema } from './toestemming.contracts';
+
+/**
+ * `POST`: another service reports that it read or disclosed another organisation's data about a
+ * deelnemer (Logboek Dataverwerkingen). Append-only: there is no PUT, PATCH or DELETE.
+ */
+export const VERWERKINGEN_PATH = '/api/v1/verwerkingen';
+/** `GET`: recompute the hash chain of the processing log (role `fg`). */
+export const VERIFICATIE_PATH = '/api/v1/verwerkingen/verificatie';
+/** `GET`: the deelnemer's consents and who processed which of their data, when and why. */
+export const inzagePath = (deelnemerId: string) => `/api/v1/deelnemers/${encodeURIComponent(deelnemerId)}/inzage`;
+
+const traceIdSchema = z.string().regex(/^[0-9a-f]{32}$/).refine((v) => !/^0+$/.test(v), 'all-zero trace id');
+const spanIdSchema = z.string().regex(/^[0-9a-f]{16}$/).refine((v) => !/^0+$/.test(v), 'all-zero span id');
+
+/**
+ * `POST /api/v1/verwerkingen`: one processing of one deelnemer's data. The processing
+ * organisation is the caller's (token); the service pseudonymises `deelnemerId` before it is
+ * written and never stores it in the log.
+ */
+export const verwerkingMeldingSchema = z
+  .object({
+    traceId: traceIdSchema,
+    spanId: spanIdSchema,
+    parentSpanId: spanIdSchema.optional(),
+    handeling: z.enum(['verstrekking', 'raadpleging']),
+    deelnemerId: opaqueIdSchema,
+    ontvanger: organisatieSchema.optional(),
+    doel: doelSchema,
+    categorieen: z.array(dataCategorieSchema).min(1),
+    /** The decision this processing relied on (required for a disclosure). */
+    besluitId: opaqueIdSchema.optional(),
+  })
+  .strict()
+  .refine((m) => m.handeling !== 'verstrekking' || (m.besluitId !== undefined && m.ontvanger !== undefined), {
+    message: 'A disclosure names its recipient and the decision that permitted it',
+    path: ['besluitId'],
+  });
+
+/** The result of `GET /api/v1/verwerkingen/verificatie`. */
+export const verificatieSchema = z.object({
+  geldig: z.boolean(),
+  aantal: z.number().int().describe('Lines verified before the first break, or all'),
+  kopHash: z.string().optional().describe('Hash of the last line; publish it to detect truncation'),
+  breuk: z
+    .object({
+      volgnummer: z.number().int(),
+      reden: z.enum(['VOLGNUMMER_ONTBREEKT', 'KETEN_ONDERBROKEN', 'HASH_ONJUIST']),
+    })
+    .optional(),
+  gecontroleerdOp: instantSchema,
+});
+
+/** One line of the processing log as the deelnemer sees it. */
+export const inzageVerwerkingSchema = z.object({
+  volgnummer: z.number().int(),
+  tijdstip: instantSchema,
+  handeling: z.enum([
+    'besluit',
+    'verstrekking',
+    'raadpleging',
+    'inzage',
+    'toestemming-gegeven',
+    'toestemming-ingetrokken',
+    'toestemming-verlopen',
+    'toestemming-vervangen',
+  ]),
+  status: z.enum(['ok', 'geweigerd', 'deels']),
+  organisatie: z.string(),
+  ontvanger: z.string().optional(),
+  doel: z.string().optional(),
+  verwerkingsactiviteit: z
+    .object({ id: z.string(), versie: z.number().int(), naam: z.string(), doelomschrijving: z.string() })
+    .optional(),
+  categorieen: z.array(dataCategorieSchema),
+  grondslagen: z.array(z.string()),
+  toestemmingen: z.array(opaqueIdSchema),
+  traceId: z.string(),
+});
+
+/**
+ * `GET /api/v1/deelnemers/{id}/inzage`: the deelnemer's consents (with history) and every
+ * processing of their data in log order. Reading it is itself logged (handeling `inzage`).
+ */
+export const inzageSchema = z.object({
+  deelnemerId: opaqueIdSchema,
+  opgesteldOp: instantSchema,
+  toestemmingen: z.array(toestemmingSchema),
+  verwerkingen: z.array(inzageVerwerkingSchema),
+});
+
+export type VerwerkingMeldingDto = z.infer<typeof verwerkingMeldingSchema>;
+export type VerificatieDto = z.infer<typeof verificatieSchema>;
+export type InzageDto = z.infer<typeof inzageSchema>;
