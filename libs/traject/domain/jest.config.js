@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'traject-domain',
+  preset: '../../../jest.preset.js',
+};
