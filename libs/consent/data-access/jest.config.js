@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'consent-data-access',
+  preset: '../../../jest.preset.js',
+};

@@ -1,0 +1,293 @@
+import {
+  Besluit,
+  Bewijs,
+  canoniekeJson,
+  ConsentOpslag,
+  ConsentTransactie,
+  DataCategorie,
+  Handeling,
+  Ketenregel,
+  OrganisatieSelector,
+  RegisterOpslag,
+  RegisterVersie,
+  Sha256,
+  Toestemming,
+  ToestemmingGebeurtenis,
+  uitkomst,
+  Vergrendeling,
+  Verlener,
+  Verwerkingsregel,
+  Verwerkingsregister,
+  volgendeSchakel,
+} from '@ketenregie/consent-domain';
+import { ConflictError } from '@ketenregie/shared-kernel';
+import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
+import {
+  BesluitEntity,
+  KetenKopEntity,
+  RegisterVersieEntity,
+  ToestemmingEntity,
+  ToestemmingStatusEntity,
+  VerwerkingEntity,
+} from './consent.entities';
+
+const LOCK = { geen: undefined, delen: 'pessimistic_read', exclusief: 'pessimistic_write' } as const;
+
+function gebeurtenis(rij: ToestemmingStatusEntity): ToestemmingGebeurtenis {
+  switch (rij.status) {
+    case 'gegeven':
+      return { status: 'gegeven', op: rij.op, door: rij.door ?? '' };
+    case 'ingetrokken':
+      return { status: 'ingetrokken', op: rij.op, door: rij.door ?? '', ...(rij.reden === null ? {} : { reden: rij.reden }) };
+    case 'verlopen':
+      return { status: 'verlopen', op: rij.op };
+    case 'vervangen':
+      return { status: 'vervangen', op: rij.op, door: rij.door ?? '', vervangenDoor: rij.vervangenDoor ?? '' };
+    default:
+      throw new TypeError(`Unknown consent status ${rij.status} in the database`);
+  }
+}
+
+function statusRij(toestemmingId: string, volgnummer: number, g: ToestemmingGebeurtenis): ToestemmingStatusEntity {
+  return Object.assign(new ToestemmingStatusEntity(), {
+    toestemmingId,
+    volgnummer,
+    status: g.status,
+    op: g.op,
+    door: 'door' in g ? g.door : null,
+    reden: g.status === 'ingetrokken' ? (g.reden ?? null) : null,
+    vervangenDoor: g.status === 'vervangen' ? g.vervangenDoor : null,
+  });
+}
+
+function toestemming(rij: ToestemmingEntity, historie: readonly ToestemmingStatusEntity[]): Toestemming {
+  return {
+    id: rij.id,
+    deelnemerId: rij.deelnemerId,
+    verlener: rij.verlener as Verlener,
+    doel: rij.doel,
+    categorieen: rij.categorieen as DataCategorie[],
+    bronnen: rij.bronnen as OrganisatieSelector[],
+    ontvangers: rij.ontvangers as OrganisatieSelector[],
+    geldigVanaf: rij.geldigVanaf,
+    geldigTot: rij.geldigTot,
+    bewijs: rij.bewijs as Bewijs,
+    ...(rij.vervangt === null ? {} : { vervangt: rij.vervangt }),
+    historie: historie.map(gebeurtenis),
+  };
+}
+
+function ketenregel(rij: VerwerkingEntity): Ketenregel {
+  const regel: Verwerkingsregel = {
+    traceId: rij.traceId,
+    spanId: rij.spanId,
+    ...(rij.parentSpanId === null ? {} : { parentSpanId: rij.parentSpanId }),
+    handeling: rij.handeling as Handeling,
+    status: rij.status as Verwerkingsregel['status'],
+    tijdstip: rij.tijdstip,
+    ...(rij.activiteitId === null || rij.activiteitVersie === null
+      ? {}
+      : { verwerkingsactiviteit: { id: rij.activiteitId, versie: rij.activiteitVersie } }),
+    betrokkene: rij.betrokkene,
+    organisatie: rij.organisatie,
+    ...(rij.ontvanger === null ? {} : { ontvanger: rij.ontvanger }),
+    ...(rij.doel === null ? {} : { doel: rij.doel }),
+    categorieen: rij.categorieen as DataCategorie[],
+    grondslagen: rij.grondslagen,
+    toestemmingen: rij.toestemmingen,
+  };
+  return { volgnummer: Number(rij.volgnummer), vorigeHash: rij.vorigeHash, hash: rij.hash, regel };
+}
+
+/** {@link ConsentTransactie} on one TypeORM transaction. */
+export class TypeOrmConsentTransactie implements ConsentTransactie {
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly sha256: Sha256,
+  ) {}
+
+  async nu(): Promise<Date> {
+    const [rij] = (await this.manager.query("SELECT date_trunc('milliseconds', clock_timestamp()) AS nu")) as { nu: Date }[];
+    if (!rij) throw new Error('The database returned no clock reading');
+    return rij.nu;
+  }
+
+  async toestemming(id: string, vergrendeling: Vergrendeling): Promise<Toestemming | undefined> {
+    const [gevonden] = await this.laad({ id }, vergrendeling);
+    return gevonden;
+  }
+
+  toestemmingenVan(deelnemerId: string, vergrendeling: Vergrendeling): Promise<readonly Toestemming[]> {
+    return this.laad({ deelnemerId }, vergrendeling);
+  }
+
+  /**
+   * Rows are read (and locked) in id order, so two transactions locking overlapping sets of a
+   * deelnemer's consents always lock in the same order and cannot deadlock on them.
+   */
+  private async laad(waar: { id: string } | { deelnemerId: string }, vergrendeling: Vergrendeling): Promise<Toestemming[]> {
+    const query = this.manager.getRepository(ToestemmingEntity).createQueryBuilder('t').where(waar).orderBy('t.id', 'ASC');
+    const lock = LOCK[vergrendeling];
+    const rijen = await (lock ? query.setLock(lock) : query).getMany();
+    if (rijen.length === 0) return [];
+    const historie = await this.manager.getRepository(ToestemmingStatusEntity).find({
+      where: { toestemmingId: In(rijen.map((r) => r.id)) },
+      order: { toestemmingId: 'ASC', volgnummer: 'ASC' },
+    });
+    return rijen.map((r) => toestemming(r, historie.filter((h) => h.toestemmingId === r.id)));
+  }
+
+  async bewaarNieuweToestemming(t: Toestemming): Promise<void> {
+    const laatste = t.historie[t.historie.length - 1];
+    await this.manager.getRepository(ToestemmingEntity).insert({
+      id: t.id,
+      deelnemerId: t.deelnemerId,
+      verlener: t.verlener,
+      doel: t.doel,
+      categorieen: [...t.categorieen],
+      bronnen: t.bronnen,
+      ontvangers: t.ontvangers,
+      geldigVanaf: t.geldigVanaf,
+      geldigTot: t.geldigTot,
+      bewijs: t.bewijs,
+      vervangt: t.vervangt ?? null,
+      status: laatste?.status ?? 'gegeven',
+      versie: t.historie.length,
+    });
+    await this.manager.getRepository(ToestemmingStatusEntity).insert(t.historie.map((g, i) => statusRij(t.id, i + 1, g)));
+  }
+
+  async bewaarGebeurtenis(na: Toestemming, g: ToestemmingGebeurtenis): Promise<void> {
+    await this.manager.getRepository(ToestemmingStatusEntity).insert(statusRij(na.id, na.historie.length, g));
+    await this.manager.getRepository(ToestemmingEntity).update({ id: na.id }, { status: g.status, versie: na.historie.length });
+  }
+
+  async bewaarBesluit(id: string, besluit: Besluit, traceId: string): Promise<void> {
+    const v = besluit.verzoek;
+    await this.manager.getRepository(BesluitEntity).insert({
+      id,
+      op: besluit.op,
+      deelnemerId: v.deelnemerId,
+      bronOrganisatie: v.bron.organisatie,
+      bronType: v.bron.type,
+      ontvangerOrganisatie: v.ontvanger.organisatie,
+      ontvangerType: v.ontvanger.type,
+      doel: v.doel,
+      registerVersie: besluit.registerVersie ?? null,
+      activiteitId: besluit.activiteit?.id ?? null,
+      activiteitVersie: besluit.activiteit?.versie ?? null,
+      uitkomst: uitkomst(besluit),
+      categorieen: besluit.categorieen,
+      toestemmingen: [
+        ...new Set(besluit.categorieen.flatMap((c) => (c.toestemming.status === 'verleend' ? c.toestemming.toestemmingen : []))),
+      ],
+      traceId,
+    });
+  }
+
+  /**
+   * Appends under an exclusive lock on the single chain-head row: appenders queue there, each
+   * reads the committed head, links to it and moves it. The insert trigger re-checks the link,
+   * so a writer that skipped the lock is refused rather than forking the chain.
+   */
+  async logVerwerking(regel: Verwerkingsregel): Promise<Ketenregel> {
+    const kop = await this.manager
+      .getRepository(KetenKopEntity)
+      .createQueryBuilder('k')
+      .where('k.id = 1')
+      .setLock('pessimistic_write')
+      .getOneOrFail();
+    const vorige = Number(kop.volgnummer) === 0 ? undefined : { volgnummer: Number(kop.volgnummer), hash: kop.hash };
+    const schakel = volgendeSchakel(vorige, regel, this.sha256);
+    await this.manager.getRepository(VerwerkingEntity).insert({
+      volgnummer: String(schakel.volgnummer),
+      vorigeHash: schakel.vorigeHash,
+      hash: schakel.hash,
+      traceId: regel.traceId,
+      spanId: regel.spanId,
+      parentSpanId: regel.parentSpanId ?? null,
+      handeling: regel.handeling,
+      status: regel.status,
+      tijdstip: regel.tijdstip,
+      activiteitId: regel.verwerkingsactiviteit?.id ?? null,
+      activiteitVersie: regel.verwerkingsactiviteit?.versie ?? null,
+      betrokkene: regel.betrokkene,
+      organisatie: regel.organisatie,
+      ontvanger: regel.ontvanger ?? null,
+      doel: regel.doel ?? null,
+      categorieen: [...regel.categorieen],
+      grondslagen: [...regel.grondslagen],
+      toestemmingen: [...regel.toestemmingen],
+    });
+    await this.manager.getRepository(KetenKopEntity).update({ id: 1 }, { volgnummer: String(schakel.volgnummer), hash: schakel.hash });
+    return schakel;
+  }
+}
+
+/** {@link ConsentOpslag} on a TypeORM data source in the consent schema. */
+export class TypeOrmConsentOpslag implements ConsentOpslag {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sha256: Sha256,
+    private readonly paginagrootte = 1000,
+  ) {}
+
+  transactie<T>(werk: (tx: ConsentTransactie) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction('READ COMMITTED', (manager) => werk(new TypeOrmConsentTransactie(manager, this.sha256)));
+  }
+
+  async *verwerkingen(): AsyncIterable<Ketenregel> {
+    let na = '0';
+    for (;;) {
+      const rijen = await this.dataSource.getRepository(VerwerkingEntity).find({
+        where: { volgnummer: MoreThan(na) },
+        order: { volgnummer: 'ASC' },
+        take: this.paginagrootte,
+      });
+      for (const rij of rijen) yield ketenregel(rij);
+      const laatste = rijen[rijen.length - 1];
+      if (!laatste || rijen.length < this.paginagrootte) return;
+      na = laatste.volgnummer;
+    }
+  }
+
+  async verwerkingenVan(betrokkene: string): Promise<readonly Ketenregel[]> {
+    const rijen = await this.dataSource.getRepository(VerwerkingEntity).find({ where: { betrokkene }, order: { volgnummer: 'ASC' } });
+    return rijen.map(ketenregel);
+  }
+}
+
+function versie(rij: RegisterVersieEntity): RegisterVersie {
+  return { versie: rij.versie, geldigVanaf: rij.geldigVanaf, activiteiten: rij.activiteiten, releaseProfielen: rij.releaseProfielen };
+}
+
+/** {@link RegisterOpslag} over `register_versie`. */
+export class TypeOrmRegisterOpslag implements RegisterOpslag {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async laad(): Promise<Verwerkingsregister> {
+    const rijen = await this.dataSource.getRepository(RegisterVersieEntity).find({ order: { versie: 'ASC' } });
+    return { versies: rijen.map(versie) };
+  }
+
+  /** @throws ConflictError `CONSENT.REGISTER_VERSION_CHANGED` when a stored version differs from the one offered. */
+  async voegOntbrekendeToe(versies: readonly RegisterVersie[]): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(RegisterVersieEntity);
+      let toegevoegd = 0;
+      for (const v of versies) {
+        const bestaand = await repo.findOneBy({ versie: v.versie });
+        if (!bestaand) {
+          await repo.insert({ versie: v.versie, geldigVanaf: v.geldigVanaf, activiteiten: [...v.activiteiten], releaseProfielen: [...v.releaseProfielen] });
+          toegevoegd += 1;
+        } else if (canoniekeJson(versie(bestaand)) !== canoniekeJson(v)) {
+          throw new ConflictError({
+            code: 'CONSENT.REGISTER_VERSION_CHANGED',
+            detail: `Register version ${v.versie} is already in force with other content; publish a new version instead`,
+          });
+        }
+      }
+      return toegevoegd;
+    });
+  }
+}

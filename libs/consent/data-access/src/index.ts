@@ -1,0 +1,27 @@
+import {
+  BesluitEntity,
+  KetenKopEntity,
+  RegisterVersieEntity,
+  ToestemmingEntity,
+  ToestemmingStatusEntity,
+  VerwerkingEntity,
+} from './consent.entities';
+import { ConsentSchema1763900000000 } from './migrations/1763900000000-consent-schema';
+
+export * from './consent.entities';
+export * from './consent.crypto';
+export * from './consent.repositories';
+
+/** The PostgreSQL schema owned by consent-service; no other service reads or writes it. */
+export const CONSENT_SCHEMA = 'consent';
+/** Entities of the consent schema, for `DatabaseModule.forRoot`. */
+export const CONSENT_ENTITIES = [
+  RegisterVersieEntity,
+  ToestemmingEntity,
+  ToestemmingStatusEntity,
+  BesluitEntity,
+  VerwerkingEntity,
+  KetenKopEntity,
+];
+/** Migrations of the consent schema, in order. */
+export const CONSENT_MIGRATIONS = [ConsentSchema1763900000000];

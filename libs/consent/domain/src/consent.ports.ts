@@ -1,0 +1,46 @@
+import { Besluit } from './besluit';
+import { Toestemming, ToestemmingGebeurtenis } from './toestemming';
+import { Ketenregel, Verwerkingsregel } from './verwerkingslog';
+import { RegisterVersie, Verwerkingsregister } from './verwerkingsregister';
+
+/** Row lock a read takes inside a transaction. */
+export type Vergrendeling = 'geen' | 'delen' | 'exclusief';
+
+/**
+ * The persistence operations of one consent transaction (implemented in data-access). Every
+ * call runs in the same database transaction; locks are held until it ends.
+ */
+export interface ConsentTransactie {
+  /**
+   * The database clock now, truncated to milliseconds. Read it after taking the locks a decision
+   * or withdrawal depends on: then the order of timestamps equals the order of commits on the
+   * locked consent rows.
+   */
+  nu(): Promise<Date>;
+  toestemming(id: string, vergrendeling: Vergrendeling): Promise<Toestemming | undefined>;
+  /** All consents of a deelnemer with their history, locked as asked. */
+  toestemmingenVan(deelnemerId: string, vergrendeling: Vergrendeling): Promise<readonly Toestemming[]>;
+  bewaarNieuweToestemming(toestemming: Toestemming): Promise<void>;
+  /** Appends the last event of `na` to the history and updates the consent's current status. */
+  bewaarGebeurtenis(na: Toestemming, gebeurtenis: ToestemmingGebeurtenis): Promise<void>;
+  bewaarBesluit(id: string, besluit: Besluit, traceId: string): Promise<void>;
+  /** Appends a line to the hash-chained processing log, serialised on the chain head. */
+  logVerwerking(regel: Verwerkingsregel): Promise<Ketenregel>;
+}
+
+/** Storage of the consent context. */
+export interface ConsentOpslag {
+  /** Runs `werk` in one READ COMMITTED transaction; commits when it resolves, rolls back when it throws. */
+  transactie<T>(werk: (tx: ConsentTransactie) => Promise<T>): Promise<T>;
+  /** The whole processing log in chain order, streamed in pages. */
+  verwerkingen(): AsyncIterable<Ketenregel>;
+  /** The log lines about one (pseudonymised) data subject, in chain order. */
+  verwerkingenVan(betrokkene: string): Promise<readonly Ketenregel[]>;
+}
+
+/** Storage of the versioned processing register. */
+export interface RegisterOpslag {
+  laad(): Promise<Verwerkingsregister>;
+  /** Stores versions not yet present; an existing version is never changed. Returns how many were added. */
+  voegOntbrekendeToe(versies: readonly RegisterVersie[]): Promise<number>;
+}
