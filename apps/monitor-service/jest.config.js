@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'monitor-service',
+  preset: '../../jest.preset.js',
+};

@@ -1,0 +1,30 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { MONITORING_ENTITIES, MONITORING_MIGRATIONS, MONITORING_SCHEMA } from '@ketenregie/monitoring-data-access';
+import { AuthModule, DatabaseModule, HealthModule } from '@ketenregie/shared-platform';
+import type { MonitorServiceConfig } from './monitor-service.config';
+import { OrganisatiesController } from './organisaties.controller';
+import { RegistryModule } from './registry.module';
+import { StuurgroepenController } from './stuurgroepen.controller';
+
+/** monitor-service: the organisation registry and stuurgroepen (convenanten and KPIs follow). */
+@Module({})
+export class AppModule {
+  static register(config: MonitorServiceConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        DatabaseModule.forRoot({
+          url: config.DATABASE_URL,
+          schema: MONITORING_SCHEMA,
+          entities: MONITORING_ENTITIES,
+          migrations: MONITORING_MIGRATIONS,
+          applicationName: 'monitor-service',
+        }),
+        AuthModule.forRoot({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, jwksUrl: config.AUTH_JWKS_URL }),
+        HealthModule.forRoot({ temporal: { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE } }),
+        RegistryModule,
+      ],
+      controllers: [OrganisatiesController, StuurgroepenController],
+    };
+  }
+}
