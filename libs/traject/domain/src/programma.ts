@@ -141,8 +141,8 @@ export function valideerProgramma(p: ProgrammaDefinitie): void {
   if (p.nazorg) {
     if (!positief(p.nazorg.duurMaanden)) f['nazorg.duurMaanden'] = 'positive integer';
     if (!positief(p.nazorg.checkInBinnenWerkdagen)) f['nazorg.checkInBinnenWerkdagen'] = 'positive integer';
-    const c = p.nazorg.checkInsNaMaanden;
-    if (!Array.isArray(c) || c.length === 0 || c.some((m, i) => !positief(m) || m > p.nazorg!.duurMaanden || (i > 0 && m <= c[i - 1]))) {
+    const { checkInsNaMaanden: c, duurMaanden } = p.nazorg;
+    if (!Array.isArray(c) || c.length === 0 || c.some((m, i) => !positief(m) || m > duurMaanden || (i > 0 && m <= c[i - 1]))) {
       f['nazorg.checkInsNaMaanden'] = 'ascending positive months within duurMaanden';
     }
   }

@@ -28,7 +28,7 @@ export type Verantwoordelijke = 'coach' | 'regievoerder';
  * A deadline with its own small life cycle: a task appears on `taakVanaf` (if set), the
  * deadline is overdue from the day after `vervalt` (a signal on the task list) and escalates to
  * the regievoerder once `escalatieNaWerkdagen` more working days have passed. `nazorg-einde` is
- * not a task: on `vervalt` the traject closes.
+ * not a task: from `vervalt` on, the traject closes as soon as no nazorg check-in is open.
  */
 export interface Termijn {
   /** Unique within the traject (`t<n>`); stable across continue-as-new. */

@@ -396,6 +396,7 @@ export function voerUit(state: TrajectState, opdracht: TrajectOpdracht, p: Progr
   } else if (o.soort === 'heropening') {
     throw trajectError('TRAJECT.STATUS_INVALID', 'Only a dropped-out or closed traject can be reopened');
   }
+  if (state.status === 'gepauzeerd' && o.soort === 'pauze') throw trajectError('TRAJECT.ALREADY_PAUSED', 'The traject is already paused');
   if (state.status === 'gepauzeerd' && !TIJDENS_PAUZE.includes(o.soort)) {
     throw trajectError('TRAJECT.STATUS_INVALID', `The traject is paused; allowed: ${TIJDENS_PAUZE.join(', ')}`);
   }
@@ -703,7 +704,7 @@ function verwerkTijdIn(d: Draft, vandaag: IsoDate): TrajectUitkomst {
   if (s.status !== 'actief') return d.resultaat();
   const kal = d.p.kalender;
   const einde = s.termijnen.find((t) => t.soort === 'nazorg-einde' && vandaag >= t.vervalt);
-  if (einde) {
+  if (einde && !s.termijnen.some((t) => t.soort === 'nazorg-checkin')) {
     d.naarFase('afgesloten', einde.vervalt);
     return d.resultaat();
   }
@@ -752,7 +753,7 @@ export function volgendMoment(state: TrajectState, p: ProgrammaDefinitie): IsoDa
   };
   for (const t of state.termijnen) {
     if (t.soort === 'nazorg-einde') {
-      kandidaat(t.vervalt);
+      if (!state.termijnen.some((c) => c.soort === 'nazorg-checkin')) kandidaat(t.vervalt);
       continue;
     }
     if (!t.taakAangemaakt && t.taakVanaf !== undefined) kandidaat(t.taakVanaf);

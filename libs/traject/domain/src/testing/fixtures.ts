@@ -1,5 +1,6 @@
 import { IsoDate } from '@ketenregie/shared-kernel';
 import { Meting } from '../instrumenten';
+import { addMonths } from '../tijd';
 import { PlanInvoer } from '../plan-van-aanpak';
 import { ProgrammaDefinitie } from '../programma';
 import { startTraject, TrajectActie, TrajectOpdracht, TrajectState, TrajectUitkomst, verwerkTijd, voerUit } from '../traject';
@@ -14,7 +15,7 @@ export function geldigPlan(datum: IsoDate): PlanInvoer {
       {
         id: 'd1',
         omschrijving: 'twee dagdelen vrijwilligerswerk',
-        smart: { specifiek: 'kringloopwinkel', meetbaar: 'twee dagdelen per week', actiegericht: 'zelf bellen', realistisch: 'past bij energie', tijdgebonden: '2027-12-31' },
+        smart: { specifiek: 'kringloopwinkel', meetbaar: 'twee dagdelen per week', actiegericht: 'zelf bellen', realistisch: 'past bij energie', tijdgebonden: addMonths(datum, 9) },
       },
     ],
     gasDoelen: [{ id: 'g1', omschrijving: 'dagritme', niveaus: { '-2': 'geen ritme', '-1': 'soms', '0': 'drie dagen', '1': 'vier dagen', '2': 'elke werkdag' } }],
