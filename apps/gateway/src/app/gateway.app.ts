@@ -1,0 +1,65 @@
+import { INestApplication, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE, NestFactory } from '@nestjs/core';
+import { SwaggerModule } from '@nestjs/swagger';
+import { buildOpenApiDocument, createPlatformLogger, EmbeddedSigner, LoggingModule, pinoHttpOptions, ProblemDetailsFilter } from '@ketenregie/shared-platform';
+import { Logger } from 'nestjs-pino';
+import { cleanupOpenApiDoc, ZodValidationPipe } from 'nestjs-zod';
+import type { DestinationStream } from 'pino';
+import pinoHttp from 'pino-http';
+import { GatewayConfig, serviceUrls } from './gateway.config';
+import { GatewayModule } from './gateway.module';
+import { OpenApiService } from './openapi.service';
+import { mountServiceProxies } from './proxy';
+import { ROUTE_TABLE } from './route-table';
+
+@Module({})
+class GatewayRootModule {}
+
+/**
+ * Builds the gateway (not listening yet): the service proxies first, then Nest with the
+ * platform's logging, problem+json filter and zod validation, the merged API reference at
+ * `/api/v1/docs`, and in embedded mode the dev-token issuer with its persisted signing key.
+ * Unlike a service there is no global `/api/v1` prefix: `/`, `/health/*` and `/auth/*` are
+ * the gateway's own, everything routed lives under `/api/v1` already.
+ */
+export async function createGateway(config: GatewayConfig, options: { logDestination?: DestinationStream } = {}): Promise<INestApplication> {
+  const signer =
+    config.KETENREGIE_MODE === 'embedded'
+      ? await EmbeddedSigner.loadOrCreate({ dataDir: config.KETENREGIE_DATA_DIR, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE })
+      : undefined;
+  const logging = { service: 'gateway', level: config.LOG_LEVEL, destination: options.logDestination };
+  const app = await NestFactory.create(
+    {
+      module: GatewayRootModule,
+      imports: [LoggingModule.forRoot(logging), GatewayModule.register(config, signer)],
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_PIPE, useClass: ZodValidationPipe },
+      ],
+    },
+    { bufferLogs: true, abortOnError: false },
+  );
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+  app.getHttpAdapter().getInstance().disable('x-powered-by');
+  app.enableShutdownHooks();
+
+  const requestLogger = pinoHttp(options.logDestination ? { ...pinoHttpOptions(logging), stream: options.logDestination } : pinoHttpOptions(logging));
+  mountServiceProxies(app, ROUTE_TABLE, serviceUrls(config), createPlatformLogger(logging), requestLogger);
+
+  const openApi = app.get(OpenApiService);
+  const own = buildOpenApiDocument(app, {
+    name: 'gateway',
+    openApi: {
+      title: 'Ketenregie API',
+      description: 'All Ketenregie services behind one gateway. Send `Authorization: Bearer <token>`; the organisation registry is public.',
+    },
+  });
+  openApi.setGatewayDocument(cleanupOpenApiDoc(own));
+  SwaggerModule.setup('api/v1/docs', app, own, {
+    raw: false,
+    customSiteTitle: 'Ketenregie API',
+    patchDocumentOnRequest: () => openApi.merged(),
+  });
+  return app;
+}

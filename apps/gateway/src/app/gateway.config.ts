@@ -1,0 +1,30 @@
+import { authConfigSchema, httpConfigSchema, modeConfigSchema, temporalConfigSchema } from '@ketenregie/shared-platform';
+import { z } from 'zod';
+import { GATEWAY_SERVICES, ServiceName, ServiceUrls } from './route-table';
+
+const serviceUrlShape = Object.fromEntries(
+  Object.values(GATEWAY_SERVICES).map(({ urlKey, defaultUrl }) => [urlKey, z.url({ protocol: /^https?$/ }).default(defaultUrl)]),
+) as Record<(typeof GATEWAY_SERVICES)[ServiceName]['urlKey'], z.ZodDefault<z.ZodURL>>;
+
+/** The gateway's environment. */
+export const gatewayConfigSchema = z.object({
+  ...httpConfigSchema.shape,
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** Interface to bind; `0.0.0.0` in a container. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  ...modeConfigSchema.shape,
+  ...temporalConfigSchema.shape,
+  ...authConfigSchema.shape,
+  /** Embedded mode keeps its signing key under `<KETENREGIE_DATA_DIR>/auth`. */
+  KETENREGIE_DATA_DIR: z.string().min(1).default('.data'),
+  ...serviceUrlShape,
+});
+
+export type GatewayConfig = z.output<typeof gatewayConfigSchema>;
+
+/** Base URL of every routed service, without a trailing slash. */
+export function serviceUrls(config: GatewayConfig): ServiceUrls {
+  return Object.fromEntries(
+    (Object.keys(GATEWAY_SERVICES) as ServiceName[]).map((name) => [name, config[GATEWAY_SERVICES[name].urlKey].replace(/\/+$/, '')]),
+  ) as ServiceUrls;
+}

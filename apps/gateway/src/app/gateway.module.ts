@@ -1,0 +1,41 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import type { EmbeddedSigner } from '@ketenregie/shared-platform';
+import { DevAuthModule } from './dev-auth/dev-auth.module';
+import { GatewayConfig, serviceUrls } from './gateway.config';
+import { GatewayHealthController, GatewayReadiness } from './gateway-health.controller';
+import { OpenApiController } from './openapi.controller';
+import { OpenApiService } from './openapi.service';
+import { RegistryClient } from './registry.client';
+import { StartPageController } from './start-page.controller';
+import { GATEWAY_CONFIG, SERVICE_URLS } from './tokens';
+
+@Global()
+@Module({})
+class GatewayCoreModule {
+  static register(config: GatewayConfig): DynamicModule {
+    return {
+      module: GatewayCoreModule,
+      providers: [{ provide: GATEWAY_CONFIG, useValue: config }, { provide: SERVICE_URLS, useValue: serviceUrls(config) }, RegistryClient],
+      exports: [GATEWAY_CONFIG, SERVICE_URLS, RegistryClient],
+    };
+  }
+}
+
+/**
+ * The gateway's own endpoints: start page, health, merged OpenAPI and, in embedded mode only,
+ * the dev-token issuer (`signer` is required then and ignored otherwise). Proxying to the
+ * services is mounted in front of Nest by `mountServiceProxies`.
+ */
+@Module({})
+export class GatewayModule {
+  static register(config: GatewayConfig, signer?: EmbeddedSigner): DynamicModule {
+    if (config.KETENREGIE_MODE === 'embedded' && !signer) throw new Error('Embedded mode needs the embedded signer');
+    return {
+      module: GatewayModule,
+      imports: [GatewayCoreModule.register(config), ...(config.KETENREGIE_MODE === 'embedded' && signer ? [DevAuthModule.register(signer)] : [])],
+      controllers: [StartPageController, GatewayHealthController, OpenApiController],
+      providers: [OpenApiService, GatewayReadiness],
+      exports: [OpenApiService],
+    };
+  }
+}
