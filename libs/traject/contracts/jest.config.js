@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'traject-contracts',
+  preset: '../../../jest.preset.js',
+};

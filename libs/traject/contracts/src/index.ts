@@ -1,0 +1,5 @@
+export * from './traject-regels';
+export * from './traject.dto';
+export * from './traject.overzicht';
+export * from './traject.activities';
+export * from './traject.workflow-contract';

@@ -1,0 +1,219 @@
+import { isValidBsn } from '@ketenregie/shared-kernel';
+import {
+  FASEN,
+  PAUZE_REDENEN,
+  UITVAL_REDENEN,
+  VERVOLG_SOORTEN,
+  ZRM_11_DOMEINEN,
+  ZRM_2017_DOMEINEN,
+} from '@ketenregie/traject-domain';
+import type { TrajectOpdracht, ZrmDomein } from '@ketenregie/traject-domain';
+import { z } from 'zod';
+
+/** `YYYY-MM-DD` calendar date. */
+export const isoDatumSchema = z.iso.date();
+
+/** Opaque identifier (professionals, organisations, trajecten): never a BSN or a name. */
+export const opaqueIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'opaque id: letters, digits, - and _ (max 64)');
+
+export const regieSchema = z.object({ regievoerderId: opaqueIdSchema, organisatieId: opaqueIdSchema });
+export const coachSchema = z.object({ coachId: opaqueIdSchema, organisatieId: opaqueIdSchema });
+
+const scorerSchema = z.object({ rol: z.enum(['coach', 'zelf']), professionalId: opaqueIdSchema.optional() });
+const zrmDomeinSchema = z.enum([...new Set([...ZRM_2017_DOMEINEN, ...ZRM_11_DOMEINEN])] as [ZrmDomein, ...ZrmDomein[]]);
+const zrmWaardeSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
+const gasWaardeSchema = z.union([z.literal(-2), z.literal(-1), z.literal(0), z.literal(1), z.literal(2)]);
+
+/** One instrument score (Participatieladder, ZRM or GAS) with scorer, date and instrument version. */
+export const metingSchema = z.discriminatedUnion('instrument', [
+  z.object({
+    instrument: z.literal('participatieladder'),
+    trede: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6)]),
+    subtrede: z.string().optional(),
+    datum: isoDatumSchema,
+    scorer: scorerSchema,
+    instrumentVersie: z.string().min(1),
+  }),
+  z.object({
+    instrument: z.literal('zrm'),
+    relevanteDomeinen: z.array(zrmDomeinSchema).min(1),
+    scores: z.partialRecord(zrmDomeinSchema, zrmWaardeSchema),
+    datum: isoDatumSchema,
+    scorer: scorerSchema,
+    instrumentVersie: z.string().min(1),
+  }),
+  z.object({
+    instrument: z.literal('gas'),
+    doelId: z.string().min(1),
+    waarde: gasWaardeSchema,
+    datum: isoDatumSchema,
+    scorer: scorerSchema,
+    instrumentVersie: z.string().min(1),
+  }),
+]);
+
+const tekst = z.string().trim().min(1);
+
+/** Plan van aanpak as submitted (GROW, SMART goals, up to 5 GAS goals, optional signature). */
+export const planSchema = z.object({
+  grow: z.object({ goal: tekst, reality: tekst, options: tekst, will: tekst, zekerheid: z.number().int().min(0).max(10).optional() }),
+  doelen: z
+    .array(
+      z.object({
+        id: tekst,
+        omschrijving: tekst,
+        smart: z.object({ specifiek: tekst, meetbaar: tekst, actiegericht: tekst, realistisch: tekst, tijdgebonden: isoDatumSchema }),
+      }),
+    )
+    .min(1),
+  gasDoelen: z
+    .array(
+      z.object({
+        id: tekst,
+        omschrijving: tekst,
+        niveaus: z.object({ '-2': tekst, '-1': tekst, '0': tekst, '1': tekst, '2': tekst }),
+      }),
+    )
+    .max(5)
+    .default([]),
+  ondertekening: z.object({ datum: isoDatumSchema, door: z.enum(['deelnemer', 'wettelijk-vertegenwoordiger']) }).optional(),
+});
+
+const datum = isoDatumSchema.optional().describe('Business date; defaults to today (Europe/Amsterdam)');
+
+/**
+ * Commands on a running traject, keyed by `soort`. `datum` is optional: the workflow fills in
+ * its own current date. These are the bodies of the API's command sub-resources plus `soort`.
+ */
+export const OPDRACHT_SCHEMAS = {
+  'coach-toewijzen': z.object({ soort: z.literal('coach-toewijzen'), datum, coach: coachSchema }),
+  contactpoging: z.object({
+    soort: z.literal('contactpoging'),
+    datum,
+    kanaal: z.enum(['telefoon', 'brief', 'huisbezoek', 'app']),
+    uitkomst: z.enum(['geen-gehoor', 'geweigerd', 'afspraak-gemaakt', 'onjuist-adres']),
+  }),
+  contactmoment: z.object({
+    soort: z.literal('contactmoment'),
+    datum,
+    vorm: z.enum(['gesprek', 'huisbezoek', 'telefonisch', 'app', 'groep']),
+    verschenen: z.boolean(),
+    minuten: z.number().int().positive().optional(),
+    interventie: z.string().regex(/^[a-z0-9-]{1,40}$/, 'coded intervention, e.g. schuldhulp').optional(),
+  }),
+  'kennismaking-afronden': z.object({ soort: z.literal('kennismaking-afronden'), datum, klik: z.boolean() }),
+  diagnose: z.object({ soort: z.literal('diagnose'), datum, metingen: z.array(metingSchema).min(1) }),
+  plan: z.object({ soort: z.literal('plan'), datum, plan: planSchema }),
+  meting: z.object({ soort: z.literal('meting'), datum, metingen: z.array(metingSchema).min(1) }),
+  evaluatie: z.object({ soort: z.literal('evaluatie'), datum, besluit: z.enum(['doorgaan', 'afronden']), metingen: z.array(metingSchema).optional() }),
+  'afronding-starten': z.object({ soort: z.literal('afronding-starten'), datum }),
+  afronding: z.object({
+    soort: z.literal('afronding'),
+    datum,
+    vervolg: z.object({ soort: z.enum(VERVOLG_SOORTEN), omschrijving: tekst }),
+    overdrachtAanOrganisatieId: opaqueIdSchema.optional(),
+  }),
+  pauze: z.object({ soort: z.literal('pauze'), datum, reden: z.enum(PAUZE_REDENEN) }),
+  hervatting: z.object({ soort: z.literal('hervatting'), datum }),
+  uitval: z.object({ soort: z.literal('uitval'), datum, reden: z.enum(UITVAL_REDENEN) }),
+  terugval: z.object({ soort: z.literal('terugval'), datum, naarFase: z.enum(FASEN) }),
+  heropening: z.object({ soort: z.literal('heropening'), datum, naarFase: z.enum(FASEN).optional() }),
+  regiewissel: z.object({ soort: z.literal('regiewissel'), datum, regie: regieSchema }),
+  coachwissel: z.object({ soort: z.literal('coachwissel'), datum, coach: coachSchema, reden: z.enum(['vertrek', 'geen-klik', 'overig']) }),
+  verlenging: z.object({ soort: z.literal('verlenging'), datum }),
+} as const;
+
+/** Any traject command (discriminated by `soort`). */
+export const trajectOpdrachtSchema = z.discriminatedUnion('soort', [
+  OPDRACHT_SCHEMAS['coach-toewijzen'],
+  OPDRACHT_SCHEMAS.contactpoging,
+  OPDRACHT_SCHEMAS.contactmoment,
+  OPDRACHT_SCHEMAS['kennismaking-afronden'],
+  OPDRACHT_SCHEMAS.diagnose,
+  OPDRACHT_SCHEMAS.plan,
+  OPDRACHT_SCHEMAS.meting,
+  OPDRACHT_SCHEMAS.evaluatie,
+  OPDRACHT_SCHEMAS['afronding-starten'],
+  OPDRACHT_SCHEMAS.afronding,
+  OPDRACHT_SCHEMAS.pauze,
+  OPDRACHT_SCHEMAS.hervatting,
+  OPDRACHT_SCHEMAS.uitval,
+  OPDRACHT_SCHEMAS.terugval,
+  OPDRACHT_SCHEMAS.heropening,
+  OPDRACHT_SCHEMAS.regiewissel,
+  OPDRACHT_SCHEMAS.coachwissel,
+  OPDRACHT_SCHEMAS.verlenging,
+]);
+
+/** A traject command as sent to the workflow (date optional). */
+export type TrajectOpdrachtInvoer = z.infer<typeof trajectOpdrachtSchema>;
+
+/**
+ * API sub-resources (`POST /api/v1/trajecten/{id}/<sub-resource>`) and the command each one
+ * issues; the body is the command without `soort`.
+ */
+export const OPDRACHT_SUBRESOURCES = {
+  coach: 'coach-toewijzen',
+  contactpogingen: 'contactpoging',
+  contactmomenten: 'contactmoment',
+  kennismaking: 'kennismaking-afronden',
+  diagnose: 'diagnose',
+  plan: 'plan',
+  metingen: 'meting',
+  evaluaties: 'evaluatie',
+  'afronding-start': 'afronding-starten',
+  afronding: 'afronding',
+  pauze: 'pauze',
+  hervatting: 'hervatting',
+  uitval: 'uitval',
+  terugval: 'terugval',
+  heropening: 'heropening',
+  regie: 'regiewissel',
+  coachwissel: 'coachwissel',
+  verlenging: 'verlenging',
+} as const satisfies Record<string, keyof typeof OPDRACHT_SCHEMAS>;
+
+/** Creating a deelnemer. The BSN must pass the elfproef; it is stored encrypted and never logged. */
+export const deelnemerAanmakenSchema = z.object({
+  bsn: z.string().refine(isValidBsn, { message: 'BSN must be 9 digits and pass the elfproef' }),
+  voornamen: z.string().trim().min(1).max(200),
+  achternaam: z.string().trim().min(1).max(200),
+  geboortedatum: isoDatumSchema,
+  contact: z
+    .object({
+      telefoon: z.string().regex(/^\+?[0-9 ()-]{6,20}$/).optional(),
+      email: z.email().optional(),
+      adres: z
+        .object({
+          straat: z.string().min(1),
+          huisnummer: z.string().min(1).max(10),
+          postcode: z.string().regex(/^[1-9][0-9]{3} ?[A-Za-z]{2}$/),
+          woonplaats: z.string().min(1),
+        })
+        .optional(),
+    })
+    .default({}),
+  huishoudenId: opaqueIdSchema.optional(),
+});
+
+/** Body of `POST /api/v1/deelnemers`. */
+export type DeelnemerAanmaken = z.infer<typeof deelnemerAanmakenSchema>;
+
+/** Starting a traject for a deelnemer on a programme (`POST /api/v1/trajecten`). */
+export const trajectStartenSchema = z.object({
+  deelnemerId: opaqueIdSchema,
+  programmaCode: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  programmaVersie: z.number().int().positive().optional(),
+  regie: regieSchema,
+  coach: coachSchema.optional(),
+  aanmeldreden: z.string().regex(/^[a-z0-9-]{1,40}$/, 'coded referral reason'),
+  datum,
+});
+
+/** Body of `POST /api/v1/trajecten`. */
+export type TrajectStarten = z.infer<typeof trajectStartenSchema>;
+
+/** The domain command for an input, dated `vandaag` when the caller gave no date. */
+export function metDatum(invoer: TrajectOpdrachtInvoer, vandaag: string): TrajectOpdracht {
+  return { ...invoer, datum: invoer.datum ?? vandaag };
+}
