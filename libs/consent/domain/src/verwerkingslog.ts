@@ -109,29 +109,48 @@ export type KetenVerificatie =
       };
     };
 
+/** Incremental verifier: feed lines in ascending sequence order, then read the result. */
+export class KetenVerifier {
+  private vorige: Ketenregel | undefined;
+  private aantal = 0;
+  private breuk: { volgnummer: number; reden: 'VOLGNUMMER_ONTBREEKT' | 'KETEN_ONDERBROKEN' | 'HASH_ONJUIST' } | undefined;
+
+  constructor(private readonly sha256: Sha256) {}
+
+  /** Checks the next line; returns false once the chain is broken (further lines are ignored). */
+  volgende(regel: Ketenregel): boolean {
+    if (this.breuk) return false;
+    const vorige = this.vorige;
+    const verwacht = vorige ? vorige.volgnummer + 1 : 1;
+    if (regel.volgnummer !== verwacht) {
+      this.breuk = { volgnummer: verwacht, reden: 'VOLGNUMMER_ONTBREEKT' };
+    } else if (regel.vorigeHash !== (vorige ? vorige.hash : GENESIS_HASH)) {
+      this.breuk = { volgnummer: regel.volgnummer, reden: 'KETEN_ONDERBROKEN' };
+    } else if (regel.hash !== regelHash(regel.vorigeHash, regel.volgnummer, regel.regel, this.sha256)) {
+      this.breuk = { volgnummer: regel.volgnummer, reden: 'HASH_ONJUIST' };
+    } else {
+      this.vorige = regel;
+      this.aantal += 1;
+    }
+    return !this.breuk;
+  }
+
+  resultaat(): KetenVerificatie {
+    return this.breuk
+      ? { geldig: false, aantal: this.aantal, breuk: this.breuk }
+      : { geldig: true, aantal: this.aantal, kopHash: this.vorige ? this.vorige.hash : GENESIS_HASH };
+  }
+}
+
 /**
  * Verifies a chain given in ascending sequence order: sequence numbers run 1, 2, 3 … without
  * gaps (a deleted line shows), each line points to its predecessor's hash (a reordered or
  * inserted line shows), and each hash matches its content (an edited line shows).
  */
 export function verifieerKeten(regels: Iterable<Ketenregel>, sha256: Sha256): KetenVerificatie {
-  let vorige: Ketenregel | undefined;
-  let aantal = 0;
-  for (const regel of regels) {
-    const verwacht = vorige ? vorige.volgnummer + 1 : 1;
-    if (regel.volgnummer !== verwacht) {
-      return { geldig: false, aantal, breuk: { volgnummer: verwacht, reden: 'VOLGNUMMER_ONTBREEKT' } };
-    }
-    if (regel.vorigeHash !== (vorige ? vorige.hash : GENESIS_HASH)) {
-      return { geldig: false, aantal, breuk: { volgnummer: regel.volgnummer, reden: 'KETEN_ONDERBROKEN' } };
-    }
-    if (regel.hash !== regelHash(regel.vorigeHash, regel.volgnummer, regel.regel, sha256)) {
-      return { geldig: false, aantal, breuk: { volgnummer: regel.volgnummer, reden: 'HASH_ONJUIST' } };
-    }
-    vorige = regel;
-    aantal += 1;
-  }
-  return { geldig: true, aantal, kopHash: vorige ? vorige.hash : GENESIS_HASH };
+  const verifier = new KetenVerifier(sha256);
+  for (const regel of regels) if (!verifier.volgende(regel)) break;
+  return verifier.resultaat();
 }
 
 /** W3C trace context of the request that caused a processing. */

@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'consent-application',
+  preset: '../../../jest.preset.js',
+};

@@ -1,0 +1,76 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  besluit,
+  Besluit,
+  ConsentOpslag,
+  DataCategorie,
+  Organisatie,
+  Pseudonimiseer,
+  regelVoorBesluit,
+} from '@ketenregie/consent-domain';
+import type { Identity } from '@ketenregie/shared-platform';
+import { randomUUID } from 'node:crypto';
+import { PROFESSIONALS, vereisRol } from './autorisatie';
+import { Aanroep } from './consent.ports';
+import { CONSENT_OPSLAG, PSEUDONIMISEERDER } from './consent.tokens';
+import { RegisterService } from './register.service';
+import { nieuweSpanId } from './toestemming.service';
+
+/** A request for a decision; the source is the caller's organisation. */
+export interface BesluitAanvraag {
+  readonly deelnemerId: string;
+  readonly ontvanger: Organisatie;
+  readonly doel: string;
+  readonly categorieen: readonly DataCategorie[];
+}
+
+/** A decision as stored and logged. */
+export interface GenomenBesluit {
+  readonly id: string;
+  readonly besluit: Besluit;
+  readonly traceId: string;
+  readonly volgnummer: number;
+}
+
+/** The policy decision point: every disclosure between organisations is decided and logged here. */
+@Injectable()
+export class BesluitService {
+  constructor(
+    @Inject(CONSENT_OPSLAG) private readonly opslag: ConsentOpslag,
+    @Inject(PSEUDONIMISEERDER) private readonly pseudoniem: Pseudonimiseer,
+    private readonly register: RegisterService,
+  ) {}
+
+  /**
+   * Decides, stores and logs, in one transaction.
+   *
+   * Locking (the race rule, see {@link ToestemmingService.trekIn}): the deelnemer's consent rows
+   * are read FOR SHARE — many decisions proceed in parallel, a withdrawal (FOR UPDATE) waits for
+   * them and they wait for it — and only then is the database clock read and used as the
+   * decision instant. The rows are locked in id order (no deadlock between decisions and
+   * withdrawals), and the processing-log head is locked last, after the consent rows, by both.
+   */
+  async besluit(aanvraag: BesluitAanvraag, door: Identity, aanroep: Aanroep): Promise<GenomenBesluit> {
+    vereisRol(door, PROFESSIONALS, 'ask for a disclosure decision');
+    const register = await this.register.huidig();
+    return this.opslag.transactie(async (tx) => {
+      const toestemmingen = await tx.toestemmingenVan(aanvraag.deelnemerId, 'delen');
+      const op = await tx.nu();
+      const genomen = besluit(
+        register,
+        toestemmingen,
+        { ...aanvraag, bron: { organisatie: door.organisatie, type: door.organisatieType } },
+        op,
+      );
+      const id = randomUUID();
+      await tx.bewaarBesluit(id, genomen, aanroep.traceId);
+      const trace = {
+        traceId: aanroep.traceId,
+        spanId: nieuweSpanId(),
+        ...(aanroep.parentSpanId ? { parentSpanId: aanroep.parentSpanId } : {}),
+      };
+      const schakel = await tx.logVerwerking(regelVoorBesluit(genomen, trace, this.pseudoniem));
+      return { id, besluit: genomen, traceId: aanroep.traceId, volgnummer: schakel.volgnummer };
+    });
+  }
+}

@@ -1,0 +1,222 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { IntrekkingSignaal, ToestemmingBeeindigd } from '@ketenregie/consent-contracts';
+import {
+  Bewijs,
+  ConsentOpslag,
+  ConsentTransactie,
+  DataCategorie,
+  geefToestemming,
+  huidigeStatus,
+  markeerVerlopen,
+  OrganisatieSelector,
+  Pseudonimiseer,
+  Toestemming,
+  ToestemmingGebeurtenis,
+  trekIn,
+  Verlener,
+  vervang,
+  Verwerkingsregel,
+} from '@ketenregie/consent-domain';
+import { NotFoundError, ValidationError } from '@ketenregie/shared-kernel';
+import type { Identity } from '@ketenregie/shared-platform';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { PROFESSIONALS, vereisRol, INZAGE_ROLLEN } from './autorisatie';
+import { Aanroep, ToestemmingLevenscyclusPoort } from './consent.ports';
+import { CONSENT_OPSLAG, LEVENSCYCLUS_POORT, PSEUDONIMISEERDER } from './consent.tokens';
+import { RegisterService } from './register.service';
+
+/** What a professional records when a deelnemer (or their representative) consents. */
+export interface ToestemmingAanvraag {
+  readonly deelnemerId: string;
+  readonly verlener: Verlener;
+  readonly doel: string;
+  readonly categorieen: readonly DataCategorie[];
+  readonly bronnen: readonly OrganisatieSelector[];
+  readonly ontvangers: readonly OrganisatieSelector[];
+  readonly geldigVanaf?: Date;
+  readonly geldigTot: Date;
+  readonly bewijs: Bewijs;
+  readonly vervangt?: string;
+}
+
+/** A new span id for a log line of this service. */
+export function nieuweSpanId(): string {
+  let id = randomBytes(8).toString('hex');
+  while (/^0+$/.test(id)) id = randomBytes(8).toString('hex');
+  return id;
+}
+
+const FOUT_NIET_GEVONDEN = (id: string) =>
+  new NotFoundError({ code: 'CONSENT.NOT_FOUND', detail: `No consent with id ${id}.` });
+
+/**
+ * Use cases of consent records: give (or supersede), list, withdraw, expire. Every change is a
+ * status event and a line in the processing log, written in the same transaction.
+ */
+@Injectable()
+export class ToestemmingService {
+  private readonly logger = new Logger(ToestemmingService.name);
+
+  constructor(
+    @Inject(CONSENT_OPSLAG) private readonly opslag: ConsentOpslag,
+    @Inject(PSEUDONIMISEERDER) private readonly pseudoniem: Pseudonimiseer,
+    @Inject(LEVENSCYCLUS_POORT) private readonly levenscyclus: ToestemmingLevenscyclusPoort,
+    private readonly register: RegisterService,
+  ) {}
+
+  /**
+   * Records a consent given now (service clock). With `vervangt`, the earlier consent of the same
+   * deelnemer and purpose ends at the same instant, under a row lock.
+   * @throws ValidationError `CONSENT.PURPOSE_UNKNOWN` for a purpose the register does not hold at this instant.
+   */
+  async geef(aanvraag: ToestemmingAanvraag, door: Identity, aanroep: Aanroep): Promise<Toestemming> {
+    vereisRol(door, PROFESSIONALS, 'record consent');
+    await this.register.huidig();
+    const { nieuw, vervangen } = await this.opslag.transactie(async (tx) => {
+      const oud = aanvraag.vervangt ? await tx.toestemming(aanvraag.vervangt, 'exclusief') : undefined;
+      if (aanvraag.vervangt && !oud) throw FOUT_NIET_GEVONDEN(aanvraag.vervangt);
+      const op = await tx.nu();
+      const activiteit = await this.register.activiteitOp(aanvraag.doel, op);
+      if (!activiteit) {
+        throw new ValidationError({
+          code: 'CONSENT.PURPOSE_UNKNOWN',
+          detail: `The processing register holds no activity for purpose ${aanvraag.doel}.`,
+        });
+      }
+      const invoer = { ...aanvraag, id: randomUUID(), vastgelegdDoor: door.sub };
+      if (oud) {
+        const resultaat = vervang(oud, invoer, op);
+        await tx.bewaarGebeurtenis(resultaat.oud, laatste(resultaat.oud));
+        await tx.bewaarNieuweToestemming(resultaat.nieuw);
+        await this.log(tx, resultaat.oud, 'toestemming-vervangen', op, door, aanroep);
+        await this.log(tx, resultaat.nieuw, 'toestemming-gegeven', op, door, aanroep);
+        return { nieuw: resultaat.nieuw, vervangen: resultaat.oud };
+      }
+      const toestemming = geefToestemming(invoer, op);
+      await tx.bewaarNieuweToestemming(toestemming);
+      await this.log(tx, toestemming, 'toestemming-gegeven', op, door, aanroep);
+      return { nieuw: toestemming, vervangen: undefined };
+    });
+    if (vervangen) await this.meldBeeindigd({ toestemmingId: vervangen.id, op: laatste(vervangen).op.toISOString(), reden: 'vervangen' });
+    await this.meld(() => this.levenscyclus.gestart(nieuw), nieuw.id);
+    return nieuw;
+  }
+
+  /** A deelnemer's consents with their full history. */
+  async lijst(deelnemerId: string, door: Identity): Promise<readonly Toestemming[]> {
+    vereisRol(door, [...PROFESSIONALS, ...INZAGE_ROLLEN], 'list consents');
+    return this.opslag.transactie((tx) => tx.toestemmingenVan(deelnemerId, 'geen'));
+  }
+
+  /**
+   * Withdraws a consent now.
+   *
+   * Race rule (with {@link BesluitService.besluit}): the consent row is locked FOR UPDATE
+   * *before* the clock is read, and decisions lock the deelnemer's consent rows FOR SHARE before
+   * they read the clock. Whichever commits first, the other then reads a later clock value: a
+   * decision that waited for this withdrawal sees it and is timestamped after it (and denies); a
+   * decision this withdrawal waited for is timestamped before it. So no decision timestamped at
+   * or after the withdrawal ever permits on this consent.
+   * @throws NotFoundError `CONSENT.NOT_FOUND`; PreconditionError `CONSENT.NOT_ACTIVE` when it already ended.
+   */
+  async trekIn(toestemmingId: string, door: Identity, reden: string | undefined, aanroep: Aanroep): Promise<Toestemming> {
+    vereisRol(door, PROFESSIONALS, 'withdraw consent');
+    await this.register.huidig();
+    const ingetrokken = await this.opslag.transactie(async (tx) => {
+      const t = await tx.toestemming(toestemmingId, 'exclusief');
+      if (!t) throw FOUT_NIET_GEVONDEN(toestemmingId);
+      const op = await tx.nu();
+      const na = trekIn(t, op, door.sub, reden);
+      await tx.bewaarGebeurtenis(na, laatste(na));
+      await this.log(tx, na, 'toestemming-ingetrokken', op, door, aanroep);
+      return na;
+    });
+    await this.meldBeeindigd({ toestemmingId, op: laatste(ingetrokken).op.toISOString(), reden: 'ingetrokken' });
+    return ingetrokken;
+  }
+
+  /**
+   * Records expiry of a consent whose period has ended (called by the lifecycle workflow's
+   * timer). Idempotent: `null` when the consent had already ended by then.
+   * @throws NotFoundError `CONSENT.NOT_FOUND`; a plain Error (retry) while the database clock is before `geldigTot`.
+   */
+  async markeerVerlopen(toestemmingId: string, aanroep: Aanroep): Promise<ToestemmingBeeindigd | null> {
+    await this.register.huidig();
+    return this.opslag.transactie(async (tx) => {
+      const t = await tx.toestemming(toestemmingId, 'exclusief');
+      if (!t) throw FOUT_NIET_GEVONDEN(toestemmingId);
+      if (huidigeStatus(t) !== 'gegeven') return null;
+      const op = await tx.nu();
+      // The workflow timer and the database clock may differ slightly: a timer that fires a
+      // moment early is a transient condition, so this is a plain (retryable) error.
+      if (op < t.geldigTot) throw new Error('Consent period has not ended yet by the database clock; retry');
+      const na = markeerVerlopen(t, op);
+      await tx.bewaarGebeurtenis(na, laatste(na));
+      await this.logRegel(tx, na, 'toestemming-verlopen', op, 'consent-service', aanroep);
+      return { toestemmingId, reden: 'verlopen', op: t.geldigTot.toISOString(), doel: t.doel, categorieen: t.categorieen };
+    });
+  }
+
+  /** Purpose and categories of a consent (for the lifecycle workflow's end notice). */
+  async reikwijdte(toestemmingId: string): Promise<{ doel: string; categorieen: readonly DataCategorie[] }> {
+    const t = await this.opslag.transactie((tx) => tx.toestemming(toestemmingId, 'geen'));
+    if (!t) throw FOUT_NIET_GEVONDEN(toestemmingId);
+    return { doel: t.doel, categorieen: t.categorieen };
+  }
+
+  private async log(
+    tx: ConsentTransactie,
+    t: Toestemming,
+    handeling: Verwerkingsregel['handeling'],
+    op: Date,
+    door: Identity,
+    aanroep: Aanroep,
+  ): Promise<void> {
+    await this.logRegel(tx, t, handeling, op, door.organisatie, aanroep);
+  }
+
+  private async logRegel(
+    tx: ConsentTransactie,
+    t: Toestemming,
+    handeling: Verwerkingsregel['handeling'],
+    op: Date,
+    organisatie: string,
+    aanroep: Aanroep,
+  ): Promise<void> {
+    const activiteit = await this.register.activiteitOp(t.doel, op);
+    await tx.logVerwerking({
+      traceId: aanroep.traceId,
+      spanId: nieuweSpanId(),
+      ...(aanroep.parentSpanId ? { parentSpanId: aanroep.parentSpanId } : {}),
+      handeling,
+      status: 'ok',
+      tijdstip: op,
+      ...(activiteit ? { verwerkingsactiviteit: { id: activiteit.id, versie: activiteit.versie } } : {}),
+      betrokkene: this.pseudoniem(t.deelnemerId),
+      organisatie,
+      doel: t.doel,
+      categorieen: t.categorieen,
+      grondslagen: [],
+      toestemmingen: [t.id],
+    });
+  }
+
+  private meldBeeindigd(signaal: IntrekkingSignaal): Promise<void> {
+    return this.meld(() => this.levenscyclus.beeindigd(signaal), signaal.toestemmingId);
+  }
+
+  /** The workflow side is told after commit; its failure is logged and never undoes the record. */
+  private async meld(actie: () => Promise<void>, toestemmingId: string): Promise<void> {
+    try {
+      await actie();
+    } catch (error) {
+      this.logger.error({ toestemmingId, err: error }, 'Consent lifecycle workflow could not be notified');
+    }
+  }
+}
+
+function laatste(t: Toestemming): ToestemmingGebeurtenis {
+  const g = t.historie[t.historie.length - 1];
+  if (!g) throw new TypeError('Consent without history');
+  return g;
+}

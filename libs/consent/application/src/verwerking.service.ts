@@ -1,0 +1,162 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  ConsentOpslag,
+  DataCategorie,
+  Handeling,
+  Ketenregel,
+  KetenVerificatie,
+  KetenVerifier,
+  Organisatie,
+  Pseudonimiseer,
+  Sha256,
+  Toestemming,
+  Verwerkingsactiviteit,
+  Verwerkingsregister,
+} from '@ketenregie/consent-domain';
+import type { Identity } from '@ketenregie/shared-platform';
+import { FG, INZAGE_ROLLEN, PROFESSIONALS, vereisRol } from './autorisatie';
+import { Aanroep } from './consent.ports';
+import { CONSENT_OPSLAG, PSEUDONIMISEERDER, SHA256 } from './consent.tokens';
+import { RegisterService } from './register.service';
+import { nieuweSpanId } from './toestemming.service';
+
+/** A processing another service reports (it read or disclosed another organisation's data). */
+export interface VerwerkingMelding {
+  readonly traceId: string;
+  readonly spanId: string;
+  readonly parentSpanId?: string;
+  readonly handeling: 'verstrekking' | 'raadpleging';
+  readonly deelnemerId: string;
+  readonly ontvanger?: Organisatie;
+  readonly doel: string;
+  readonly categorieen: readonly DataCategorie[];
+  readonly besluitId?: string;
+}
+
+/** One log line as the deelnemer sees it, with the register's words for why. */
+export interface InzageRegel {
+  readonly volgnummer: number;
+  readonly tijdstip: Date;
+  readonly handeling: Handeling;
+  readonly status: 'ok' | 'geweigerd' | 'deels';
+  readonly organisatie: string;
+  readonly ontvanger?: string;
+  readonly doel?: string;
+  readonly verwerkingsactiviteit?: Pick<Verwerkingsactiviteit, 'id' | 'versie' | 'naam' | 'doelomschrijving'>;
+  readonly categorieen: readonly DataCategorie[];
+  readonly grondslagen: readonly string[];
+  readonly toestemmingen: readonly string[];
+  readonly traceId: string;
+}
+
+/** The inzage of one deelnemer: consents and every processing of their data, in log order. */
+export interface Inzage {
+  readonly deelnemerId: string;
+  readonly opgesteldOp: Date;
+  readonly toestemmingen: readonly Toestemming[];
+  readonly verwerkingen: readonly InzageRegel[];
+}
+
+/** The processing log: reports from other services, verification, and the deelnemer's inzage. */
+@Injectable()
+export class VerwerkingService {
+  constructor(
+    @Inject(CONSENT_OPSLAG) private readonly opslag: ConsentOpslag,
+    @Inject(PSEUDONIMISEERDER) private readonly pseudoniem: Pseudonimiseer,
+    @Inject(SHA256) private readonly sha256: Sha256,
+    private readonly register: RegisterService,
+  ) {}
+
+  /** Appends a reported processing; the processing organisation is the caller's. */
+  async meld(melding: VerwerkingMelding, door: Identity): Promise<Ketenregel> {
+    vereisRol(door, PROFESSIONALS, 'report a processing');
+    await this.register.huidig();
+    return this.opslag.transactie(async (tx) => {
+      const op = await tx.nu();
+      const activiteit = await this.register.activiteitOp(melding.doel, op);
+      return tx.logVerwerking({
+        traceId: melding.traceId,
+        spanId: melding.spanId,
+        ...(melding.parentSpanId ? { parentSpanId: melding.parentSpanId } : {}),
+        handeling: melding.handeling,
+        status: 'ok',
+        tijdstip: op,
+        ...(activiteit ? { verwerkingsactiviteit: { id: activiteit.id, versie: activiteit.versie } } : {}),
+        betrokkene: this.pseudoniem(melding.deelnemerId),
+        organisatie: door.organisatie,
+        ...(melding.ontvanger ? { ontvanger: melding.ontvanger.organisatie } : {}),
+        doel: melding.doel,
+        categorieen: melding.categorieen,
+        grondslagen: melding.besluitId ? [`besluit:${melding.besluitId}`] : [],
+        toestemmingen: [],
+      });
+    });
+  }
+
+  /** Recomputes the whole hash chain (FG only). */
+  async verifieer(door: Identity): Promise<KetenVerificatie> {
+    vereisRol(door, FG, 'verify the processing log');
+    const verifier = new KetenVerifier(this.sha256);
+    for await (const regel of this.opslag.verwerkingen()) if (!verifier.volgende(regel)) break;
+    return verifier.resultaat();
+  }
+
+  /** The versioned processing register (FG only). */
+  async registerInzien(door: Identity): Promise<Verwerkingsregister> {
+    vereisRol(door, FG, 'read the processing register');
+    return this.register.huidig();
+  }
+
+  /**
+   * The deelnemer's consents and the processing of their data, for a professional to hand over.
+   * Reading is itself a processing: it is logged (handeling `inzage`) after the lines shown.
+   */
+  async inzage(deelnemerId: string, door: Identity, aanroep: Aanroep): Promise<Inzage> {
+    vereisRol(door, INZAGE_ROLLEN, 'compile an inzage');
+    const betrokkene = this.pseudoniem(deelnemerId);
+    await this.register.huidig();
+    // Read before the transaction: the embedded database serialises connections while one holds a transaction.
+    const regels = await this.opslag.verwerkingenVan(betrokkene);
+    return this.opslag.transactie(async (tx) => {
+      const toestemmingen = await tx.toestemmingenVan(deelnemerId, 'geen');
+      const opgesteldOp = await tx.nu();
+      await tx.logVerwerking({
+        traceId: aanroep.traceId,
+        spanId: nieuweSpanId(),
+        ...(aanroep.parentSpanId ? { parentSpanId: aanroep.parentSpanId } : {}),
+        handeling: 'inzage',
+        status: 'ok',
+        tijdstip: opgesteldOp,
+        betrokkene,
+        organisatie: door.organisatie,
+        categorieen: [],
+        grondslagen: ['art15-avg-recht-op-inzage'],
+        toestemmingen: [],
+      });
+      const verwerkingen = await Promise.all(regels.map((r) => this.inzageRegel(r)));
+      return { deelnemerId, opgesteldOp, toestemmingen, verwerkingen };
+    });
+  }
+
+  private async inzageRegel({ volgnummer, regel }: Ketenregel): Promise<InzageRegel> {
+    const activiteit = regel.verwerkingsactiviteit
+      ? await this.register.activiteit(regel.verwerkingsactiviteit.id, regel.verwerkingsactiviteit.versie)
+      : undefined;
+    return {
+      volgnummer,
+      tijdstip: regel.tijdstip,
+      handeling: regel.handeling,
+      status: regel.status,
+      organisatie: regel.organisatie,
+      ...(regel.ontvanger ? { ontvanger: regel.ontvanger } : {}),
+      ...(regel.doel ? { doel: regel.doel } : {}),
+      ...(activiteit
+        ? { verwerkingsactiviteit: { id: activiteit.id, versie: activiteit.versie, naam: activiteit.naam, doelomschrijving: activiteit.doelomschrijving } }
+        : {}),
+      categorieen: regel.categorieen,
+      grondslagen: regel.grondslagen,
+      toestemmingen: regel.toestemmingen,
+      traceId: regel.traceId,
+    };
+  }
+}
