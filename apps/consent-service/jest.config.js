@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'consent-service',
+  preset: '../../jest.preset.js',
+};

@@ -1,0 +1,38 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CONSENT_ENTITIES, CONSENT_MIGRATIONS, CONSENT_SCHEMA } from '@ketenregie/consent-data-access';
+import { AuthModule, DatabaseModule, HealthModule } from '@ketenregie/shared-platform';
+import type { ConsentServiceConfig } from './consent-service.config';
+import { ConsentModule, ConsentModuleOptions } from './consent.module';
+import { TemporalToestemmingLevenscyclus } from './temporal-levenscyclus';
+
+/** consent-service: consent registry, decisions, the processing log and inzage. */
+@Module({})
+export class AppModule {
+  static register(config: ConsentServiceConfig, overrides: Partial<Pick<ConsentModuleOptions, 'levenscyclus'>> = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        DatabaseModule.forRoot({
+          url: config.DATABASE_URL,
+          schema: CONSENT_SCHEMA,
+          entities: CONSENT_ENTITIES,
+          migrations: CONSENT_MIGRATIONS,
+          applicationName: 'consent-service',
+          poolSize: 10,
+        }),
+        AuthModule.forRoot({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, jwksUrl: config.AUTH_JWKS_URL }),
+        HealthModule.forRoot({ temporal: { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE } }),
+        ConsentModule.register({
+          pseudoniemSleutelId: config.CONSENT_PSEUDONIEM_SLEUTEL_ID,
+          pseudoniemSleutel: config.CONSENT_PSEUDONIEM_SLEUTEL,
+          levenscyclus:
+            overrides.levenscyclus ??
+            new TemporalToestemmingLevenscyclus(
+              { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE },
+              config.CONSENT_HERINNERING_DAGEN,
+            ),
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,27 @@
+import { platformConfigSchema } from '@ketenregie/shared-platform';
+import { z } from 'zod';
+
+/** A fixed key for embedded (demo, test) mode only; distributed mode must supply its own. */
+const EMBEDDED_SLEUTEL = Buffer.from('ketenregie-embedded-pseudonymisation-key-not-secret', 'utf8').toString('base64');
+
+/**
+ * consent-service's environment: the platform variables plus the pseudonymisation key of the
+ * processing log (base64, at least 32 bytes) and the reminder lead time.
+ */
+export const consentServiceConfigSchema = platformConfigSchema
+  .extend({
+    CONSENT_PSEUDONIEM_SLEUTEL: z
+      .base64()
+      .refine((v) => Buffer.from(v, 'base64').length >= 32, 'must decode to at least 32 bytes')
+      .optional(),
+    CONSENT_PSEUDONIEM_SLEUTEL_ID: z.string().regex(/^[a-z0-9]{1,16}$/).default('k1'),
+    CONSENT_HERINNERING_DAGEN: z.coerce.number().int().min(1).max(365).default(30),
+  })
+  .superRefine((c, ctx) => {
+    if (c.KETENREGIE_MODE === 'distributed' && !c.CONSENT_PSEUDONIEM_SLEUTEL) {
+      ctx.addIssue({ code: 'custom', path: ['CONSENT_PSEUDONIEM_SLEUTEL'], message: 'is required in distributed mode' });
+    }
+  })
+  .transform((c) => ({ ...c, CONSENT_PSEUDONIEM_SLEUTEL: c.CONSENT_PSEUDONIEM_SLEUTEL ?? EMBEDDED_SLEUTEL }));
+
+export type ConsentServiceConfig = z.output<typeof consentServiceConfigSchema>;

@@ -1,0 +1,31 @@
+import {
+  besluitSchema,
+  besluitVerzoekSchema,
+  inzageSchema,
+  intrekkingSchema,
+  toestemmingAanvraagSchema,
+  toestemmingLijstQuerySchema,
+  toestemmingSchema,
+  verificatieSchema,
+  verwerkingMeldingSchema,
+} from '@ketenregie/consent-contracts';
+import { createZodDto } from 'nestjs-zod';
+
+/** Body of `POST /toestemmingen`. */
+export class ToestemmingAanvraagDto extends createZodDto(toestemmingAanvraagSchema) {}
+/** A consent with its history. */
+export class ToestemmingDto extends createZodDto(toestemmingSchema) {}
+/** Query of `GET /toestemmingen`. */
+export class ToestemmingLijstQueryDto extends createZodDto(toestemmingLijstQuerySchema) {}
+/** Body of `POST /toestemmingen/{id}/intrekking`. */
+export class IntrekkingDto extends createZodDto(intrekkingSchema) {}
+/** Body of `POST /besluiten`. */
+export class BesluitVerzoekDto extends createZodDto(besluitVerzoekSchema) {}
+/** A decision. */
+export class BesluitDto extends createZodDto(besluitSchema) {}
+/** Body of `POST /verwerkingen`. */
+export class VerwerkingMeldingDto extends createZodDto(verwerkingMeldingSchema) {}
+/** Result of `GET /verwerkingen/verificatie`. */
+export class VerificatieDto extends createZodDto(verificatieSchema) {}
+/** Result of `GET /deelnemers/{id}/inzage`. */
+export class InzageDto extends createZodDto(inzageSchema) {}

@@ -1,0 +1,78 @@
+import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import {
+  BesluitService,
+  CONSENT_OPSLAG,
+  LEVENSCYCLUS_POORT,
+  PSEUDONIMISEERDER,
+  REGISTER_OPSLAG,
+  RegisterService,
+  SHA256,
+  ToestemmingLevenscyclusPoort,
+  ToestemmingService,
+  VerwerkingService,
+} from '@ketenregie/consent-application';
+import { hmacPseudonimiseerder, nodeSha256, TypeOrmConsentOpslag, TypeOrmRegisterOpslag } from '@ketenregie/consent-data-access';
+import { DEMO_REGISTER } from '@ketenregie/consent-domain';
+import { DataSource } from 'typeorm';
+import { BesluitenController } from './besluiten.controller';
+import { DeelnemersController } from './deelnemers.controller';
+import { TemporalToestemmingLevenscyclus } from './temporal-levenscyclus';
+import { ToestemmingenController } from './toestemmingen.controller';
+import { VerwerkingenController } from './verwerkingen.controller';
+
+/** What the consent module needs from the service configuration. */
+export interface ConsentModuleOptions {
+  readonly pseudoniemSleutelId: string;
+  /** Base64, at least 32 bytes. */
+  readonly pseudoniemSleutel: string;
+  /** The lifecycle workflows; a Temporal client in the service, replaceable in tests. */
+  readonly levenscyclus: ToestemmingLevenscyclusPoort;
+}
+
+/** Publishes the partnership's processing register at start-up (idempotent; a changed version is refused). */
+@Injectable()
+class RegisterPublicatie implements OnApplicationBootstrap {
+  constructor(private readonly register: RegisterService) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.register.publiceer(DEMO_REGISTER.versies);
+  }
+}
+
+/** Closes the lifecycle port's connection on shutdown when it has one. */
+@Injectable()
+class LevenscyclusAfsluiter implements OnModuleDestroy {
+  constructor(@Inject(LEVENSCYCLUS_POORT) private readonly poort: ToestemmingLevenscyclusPoort) {}
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.poort instanceof TemporalToestemmingLevenscyclus) await this.poort.close();
+  }
+}
+
+/** The consent context's use cases wired to TypeORM, the key-held pseudonymiser and the workflow port (needs `DatabaseModule`). */
+@Module({})
+export class ConsentModule {
+  static register(options: ConsentModuleOptions): DynamicModule {
+    return {
+      module: ConsentModule,
+      providers: [
+        { provide: SHA256, useValue: nodeSha256 },
+        {
+          provide: PSEUDONIMISEERDER,
+          useFactory: () => hmacPseudonimiseerder(options.pseudoniemSleutelId, Buffer.from(options.pseudoniemSleutel, 'base64')),
+        },
+        { provide: CONSENT_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmConsentOpslag(ds, nodeSha256), inject: [DataSource] },
+        { provide: REGISTER_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmRegisterOpslag(ds), inject: [DataSource] },
+        { provide: LEVENSCYCLUS_POORT, useValue: options.levenscyclus },
+        RegisterService,
+        ToestemmingService,
+        BesluitService,
+        VerwerkingService,
+        RegisterPublicatie,
+        LevenscyclusAfsluiter,
+      ],
+      controllers: [ToestemmingenController, BesluitenController, VerwerkingenController, DeelnemersController],
+      exports: [ToestemmingService, BesluitService, VerwerkingService, RegisterService],
+    };
+  }
+}

@@ -1,0 +1,58 @@
+import { Logger } from '@nestjs/common';
+import type { ToestemmingLevenscyclusPoort } from '@ketenregie/consent-application';
+import {
+  CONSENT_TASK_QUEUE,
+  IntrekkingSignaal,
+  toestemmingBeeindigdDoorServiceSignal,
+  ToestemmingLevenscyclusInput,
+  toestemmingWorkflowId,
+} from '@ketenregie/consent-contracts';
+import type { Toestemming } from '@ketenregie/consent-domain';
+import { Client, Connection, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+
+/** Name of the lifecycle workflow type on {@link CONSENT_TASK_QUEUE}. */
+export const LEVENSCYCLUS_WORKFLOW = 'toestemmingLevenscyclusWorkflow';
+
+/**
+ * {@link ToestemmingLevenscyclusPoort} over a Temporal client. The connection is lazy, so the
+ * service starts (and records consents) while Temporal is still coming up.
+ */
+export class TemporalToestemmingLevenscyclus implements ToestemmingLevenscyclusPoort {
+  private readonly logger = new Logger(TemporalToestemmingLevenscyclus.name);
+  private readonly client: Client;
+
+  constructor(
+    options: { readonly address: string; readonly namespace: string },
+    private readonly herinneringDagen: number,
+  ) {
+    this.client = new Client({ connection: Connection.lazy({ address: options.address }), namespace: options.namespace });
+  }
+
+  async gestart(toestemming: Toestemming): Promise<void> {
+    const gegeven = toestemming.historie[0];
+    const input: ToestemmingLevenscyclusInput = {
+      toestemmingId: toestemming.id,
+      geldigTot: toestemming.geldigTot.toISOString(),
+      herinneringDagenVoorEinde: this.herinneringDagen,
+      coach: gegeven && 'door' in gegeven ? gegeven.door : '',
+    };
+    try {
+      await this.client.workflow.start(LEVENSCYCLUS_WORKFLOW, {
+        taskQueue: CONSENT_TASK_QUEUE,
+        workflowId: toestemmingWorkflowId(toestemming.id),
+        args: [input],
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      this.logger.debug({ toestemmingId: toestemming.id }, 'Lifecycle workflow already running');
+    }
+  }
+
+  async beeindigd(signaal: IntrekkingSignaal): Promise<void> {
+    await this.client.workflow.getHandle(toestemmingWorkflowId(signaal.toestemmingId)).signal(toestemmingBeeindigdDoorServiceSignal, signaal);
+  }
+
+  async close(): Promise<void> {
+    await this.client.connection.close();
+  }
+}

@@ -1,0 +1,52 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ToestemmingService } from '@ketenregie/consent-application';
+import type { ToestemmingDto as ToestemmingBody } from '@ketenregie/consent-contracts';
+import { CurrentIdentity, Identity } from '@ketenregie/shared-platform';
+import type { Request } from 'express';
+import { aanroepVan } from './aanroep';
+import { IntrekkingDto, ToestemmingAanvraagDto, ToestemmingDto, ToestemmingLijstQueryDto } from './consent.dto';
+import { toestemmingDto } from './consent.mappers';
+
+/** Consent records: give, list, withdraw. */
+@ApiTags('toestemmingen')
+@Controller('toestemmingen')
+export class ToestemmingenController {
+  constructor(private readonly toestemmingen: ToestemmingService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Record a consent given now', description: 'The recording professional and the instant come from the token and the service clock.' })
+  @ApiCreatedResponse({ type: ToestemmingDto })
+  async geef(@Body() body: ToestemmingAanvraagDto, @CurrentIdentity() identiteit: Identity, @Req() req: Request): Promise<ToestemmingBody> {
+    const t = await this.toestemmingen.geef(
+      {
+        ...body,
+        ...(body.geldigVanaf ? { geldigVanaf: new Date(body.geldigVanaf) } : { geldigVanaf: undefined }),
+        geldigTot: new Date(body.geldigTot),
+      },
+      identiteit,
+      aanroepVan(req),
+    );
+    return toestemmingDto(t);
+  }
+
+  @Get()
+  @ApiOperation({ summary: "A deelnemer's consents with their status history" })
+  @ApiOkResponse({ type: [ToestemmingDto] })
+  async lijst(@Query() query: ToestemmingLijstQueryDto, @CurrentIdentity() identiteit: Identity): Promise<ToestemmingBody[]> {
+    return (await this.toestemmingen.lijst(query.deelnemerId, identiteit)).map(toestemmingDto);
+  }
+
+  @Post(':id/intrekking')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Withdraw a consent now', description: 'Immediate; the effective instant is the service clock and cannot be backdated.' })
+  @ApiOkResponse({ type: ToestemmingDto })
+  async trekIn(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: IntrekkingDto,
+    @CurrentIdentity() identiteit: Identity,
+    @Req() req: Request,
+  ): Promise<ToestemmingBody> {
+    return toestemmingDto(await this.toestemmingen.trekIn(id, identiteit, body.reden, aanroepVan(req)));
+  }
+}

@@ -1,0 +1,37 @@
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { VerwerkingService } from '@ketenregie/consent-application';
+import type { VerificatieDto as VerificatieBody } from '@ketenregie/consent-contracts';
+import type { Verwerkingsregister } from '@ketenregie/consent-domain';
+import { CurrentIdentity, Identity } from '@ketenregie/shared-platform';
+import { VerificatieDto, VerwerkingMeldingDto } from './consent.dto';
+import { verificatieDto } from './consent.mappers';
+
+/** The append-only processing log and the processing register. There is no PUT, PATCH or DELETE. */
+@ApiTags('verwerkingen')
+@Controller()
+export class VerwerkingenController {
+  constructor(private readonly verwerkingen: VerwerkingService) {}
+
+  @Post('verwerkingen')
+  @ApiOperation({ summary: "Report a read or disclosure of another organisation's data about a deelnemer" })
+  @ApiCreatedResponse({ description: 'Position of the line in the chain' })
+  async meld(@Body() body: VerwerkingMeldingDto, @CurrentIdentity() identiteit: Identity): Promise<{ volgnummer: number; hash: string }> {
+    const schakel = await this.verwerkingen.meld(body, identiteit);
+    return { volgnummer: schakel.volgnummer, hash: schakel.hash };
+  }
+
+  @Get('verwerkingen/verificatie')
+  @ApiOperation({ summary: 'Recompute the hash chain of the processing log (role fg)' })
+  @ApiOkResponse({ type: VerificatieDto })
+  async verifieer(@CurrentIdentity() identiteit: Identity): Promise<VerificatieBody> {
+    const resultaat = await this.verwerkingen.verifieer(identiteit);
+    return verificatieDto(resultaat, new Date());
+  }
+
+  @Get('verwerkingsregister')
+  @ApiOperation({ summary: 'The versioned processing register (role fg)' })
+  async register(@CurrentIdentity() identiteit: Identity): Promise<Verwerkingsregister> {
+    return this.verwerkingen.registerInzien(identiteit);
+  }
+}
