@@ -27,6 +27,7 @@ export const TRAJECT_ERRORS = {
   'TRAJECT.COACH_UNCHANGED': 'conflict',
   'TRAJECT.COACH_REQUIRED': 'precondition',
   'TRAJECT.ID_INVALID': 'validation',
+  'TRAJECT.COMMAND_INVALID': 'validation',
 } as const satisfies Record<string, DomainErrorKind>;
 
 /** One of the codes in {@link TRAJECT_ERRORS}. */

@@ -1,0 +1,163 @@
+import { isDomainError } from '@ketenregie/shared-kernel';
+import {
+  amsterdamDate,
+  caseloadOverdrachtSignal,
+  metDatum,
+  opdrachtUpdate,
+  overzichtQuery,
+  startOfAmsterdamDate,
+  startTraject,
+  stateQuery,
+  termijnenQuery,
+  tijdlijnQuery,
+  TRAJECT_ERROR_CODES,
+  trajectOpdrachtSchema,
+  trajectOverzicht,
+  verwerkTijd,
+  voerUit,
+  volgendMoment,
+} from '@ketenregie/traject-contracts';
+import type { OpdrachtResultaat, TrajectActivities, TrajectOpdrachtInvoer, TrajectState, TrajectUitkomst, TrajectWorkflowInput } from '@ketenregie/traject-contracts';
+import { allHandlersFinished, ApplicationFailure, condition, continueAsNew, log, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { naarActiviteit } from './effecten';
+
+const activiteiten = proxyActivities<TrajectActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '5 minutes', nonRetryableErrorTypes: [...TRAJECT_ERROR_CODES] },
+});
+
+/** History events after which the workflow continues as new (unless the server suggests it earlier). */
+export const STANDAARD_HISTORIE_LIMIET = 2_000;
+
+/** How long a dropped-out or closed traject waits for a heropening before the workflow completes. */
+export const WACHT_OP_HEROPENING_MS = 365 * 24 * 3_600_000;
+
+/** A domain error as a typed, non-retryable failure the client sees (`type` = `TRAJECT.*` code). */
+function alsFailure(error: unknown): unknown {
+  if (!isDomainError(error)) return error;
+  return ApplicationFailure.create({
+    type: error.code,
+    message: error.detail,
+    nonRetryable: true,
+    details: [{ code: error.code, kind: error.kind, fields: error.fields ?? {} }],
+  });
+}
+
+function valideer(invoer: TrajectOpdrachtInvoer): TrajectOpdrachtInvoer {
+  const r = trajectOpdrachtSchema.safeParse(invoer);
+  if (r.success) return r.data;
+  const fields = Object.fromEntries(r.error.issues.map((i) => [i.path.join('.'), i.message]));
+  throw ApplicationFailure.create({
+    type: 'TRAJECT.COMMAND_INVALID',
+    message: 'The command does not match its schema',
+    nonRetryable: true,
+    details: [{ code: 'TRAJECT.COMMAND_INVALID', kind: 'validation', fields }],
+  });
+}
+
+/**
+ * One durable workflow per traject. The rules live in the pure domain (via contracts): this
+ * function only keeps the state, feeds it commands (updates) and the passing of time (timers to
+ * the next date anything is due, in Dutch civil time), and turns the resulting actions into
+ * idempotent activities. Returns the final state, from which a later heropening can start again.
+ */
+export async function trajectWorkflow(input: TrajectWorkflowInput): Promise<TrajectState> {
+  const p = input.programma;
+  const { workflowId } = workflowInfo();
+  const vandaag = () => amsterdamDate(Date.now());
+  const uitgaand: TrajectUitkomst[] = [];
+
+  let state: TrajectState;
+  if (input.voortzetting) {
+    state = input.voortzetting.state;
+  } else {
+    const start = startTraject({ trajectId: input.trajectId, datum: input.start.datum ?? vandaag(), regie: input.start.regie, coach: input.start.coach, aanmeldreden: input.start.aanmeldreden }, p, vandaag());
+    state = start.state;
+    uitgaand.push(start);
+  }
+
+  const neem = (u: TrajectUitkomst) => {
+    state = u.state;
+    if (u.gebeurtenissen.length > 0 || u.acties.length > 0) uitgaand.push(u);
+  };
+
+  setHandler(
+    opdrachtUpdate,
+    (invoer): OpdrachtResultaat => {
+      const opdracht = metDatum(valideer(invoer), vandaag());
+      let u: TrajectUitkomst;
+      try {
+        u = voerUit(state, opdracht, p, vandaag());
+      } catch (error) {
+        throw alsFailure(error);
+      }
+      neem(u);
+      const o = trajectOverzicht(state);
+      return { fase: o.fase, status: o.status, volgendeTermijn: o.volgendeTermijn, gebeurtenissen: u.gebeurtenissen };
+    },
+    {
+      validator: (invoer) => {
+        try {
+          voerUit(state, metDatum(valideer(invoer), vandaag()), p, vandaag());
+        } catch (error) {
+          throw alsFailure(error);
+        }
+      },
+    },
+  );
+
+  setHandler(caseloadOverdrachtSignal, (o) => {
+    if (state.coach?.coachId !== o.vanCoachId) return;
+    try {
+      neem(voerUit(state, { soort: 'coachwissel', datum: o.datum ?? vandaag(), coach: o.naar, reden: 'vertrek' }, p, vandaag()));
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      log.warn('Caseload transfer not applied', { code: error.code });
+    }
+  });
+
+  setHandler(overzichtQuery, () => trajectOverzicht(state));
+  setHandler(tijdlijnQuery, () => state.tijdlijn);
+  setHandler(termijnenQuery, () => state.termijnen);
+  setHandler(stateQuery, () => state);
+
+  const limiet = input.historieLimiet ?? STANDAARD_HISTORIE_LIMIET;
+  const moetVerder = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= limiet;
+
+  for (;;) {
+    while (uitgaand.length > 0) {
+      const u = uitgaand.shift() as TrajectUitkomst;
+      if (u.gebeurtenissen.length > 0) await activiteiten.recordTimeline({ trajectId: state.trajectId, gebeurtenissen: u.gebeurtenissen });
+      for (const actie of u.acties) {
+        const a = naarActiviteit(workflowId, state.trajectId, actie);
+        await (activiteiten[a.naam] as (i: typeof a.invoer) => Promise<void>)(a.invoer);
+      }
+      if (uitgaand.length === 0) await activiteiten.updateProjection(trajectOverzicht(state));
+    }
+
+    if (moetVerder()) {
+      await condition(allHandlersFinished);
+      if (uitgaand.length === 0) {
+        await continueAsNew<typeof trajectWorkflow>({ ...input, voortzetting: { state } });
+      }
+      continue;
+    }
+
+    const afgelopen = state.status === 'uitgevallen' || state.status === 'afgesloten';
+    const moment = volgendMoment(state, p);
+    const wachttijd = afgelopen ? WACHT_OP_HEROPENING_MS : moment === undefined ? undefined : startOfAmsterdamDate(moment) - Date.now();
+    if (wachttijd !== undefined && wachttijd <= 0) {
+      neem(verwerkTijd(state, p, vandaag()));
+      continue;
+    }
+    const iets = () => uitgaand.length > 0 || moetVerder();
+    const gewekt = wachttijd === undefined ? (await condition(iets), true) : await condition(iets, wachttijd);
+    if (gewekt) continue;
+    if (afgelopen) {
+      await condition(allHandlersFinished);
+      if (uitgaand.length === 0 && (state.status === 'uitgevallen' || state.status === 'afgesloten')) return state;
+      continue;
+    }
+    neem(verwerkTijd(state, p, vandaag()));
+  }
+}
