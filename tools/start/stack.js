@@ -230,12 +230,14 @@ async function startStack(options = {}) {
         env: { ...env, SWC_NODE_PROJECT: path.join(ROOT, 'tsconfig.base.json') },
         cwd: ROOT,
         logFile: path.join(logDir, `seed.log`),
-        node: true,
+        // No IPC channel: an open channel would keep this short-lived process from exiting.
         echo: options.echo,
       });
+      handles.push(handle);
       const timer = setTimeout(() => handle.kill(), timeouts.seed);
       const info = await handle.exited;
       clearTimeout(timer);
+      handles.splice(handles.indexOf(handle), 1);
       if (info.code !== 0) throw new StartError(`seed step "${seed.name}" failed (${info.signal ?? `exit ${info.code}`})`, { logFile: handle.logFile });
       done.push(seed.name);
     }

@@ -4,4 +4,4 @@ import type { WorkerRegistration } from './worker-registration';
  * Every worker this process hosts. A context adds its worker here with one line, e.g.
  * `trajectWorkerRegistration` exported next to its activity adapters.
  */
-export const workerRegistrations: readonly WorkerRegistration[] = [];
+export const registrations: readonly WorkerRegistration[] = [];
