@@ -15,6 +15,8 @@ export interface RunningDevServer {
   logFile: string;
   /** Resident set size of the server process in MiB (Linux /proc), or undefined elsewhere. */
   rssMiB(): number | undefined;
+  /** CPU time (user + system) the server process has used so far in ms (Linux /proc), or undefined. */
+  cpuMs(): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -57,6 +59,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<Ru
     startupMs,
     logFile,
     rssMiB: () => rssMiB(child.pid as number),
+    cpuMs: () => cpuMs(child.pid as number),
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
@@ -108,6 +111,20 @@ function rssMiB(pid: number): number | undefined {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = /VmRSS:\s+(\d+) kB/.exec(status);
     return kb ? Number(kb[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Clock ticks per second of /proc/<pid>/stat times (USER_HZ, 100 on Linux). */
+const USER_HZ = 100;
+
+function cpuMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / USER_HZ;
   } catch {
     return undefined;
   }
