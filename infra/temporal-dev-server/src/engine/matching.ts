@@ -1,0 +1,83 @@
+/** Reference to a dispatched task; the run state decides whether it is still valid when taken. */
+export type TaskRef =
+  | { kind: 'workflow'; runId: string }
+  | { kind: 'query'; queryId: string }
+  | { kind: 'activity'; runId: string; scheduledEventId: number };
+
+interface Poller {
+  resolve(ref: TaskRef | undefined): void;
+}
+
+interface Queue {
+  tasks: TaskRef[];
+  pollers: Poller[];
+}
+
+/**
+ * In-memory task queues (Temporal's matching service). Holds only references; after a restart
+ * they are rebuilt from the runs' state.
+ */
+export class Matching {
+  private readonly queues = new Map<string, Queue>();
+
+  private queue(namespace: string, type: 'workflow' | 'activity', name: string): Queue {
+    const key = `${namespace}\u0000${type}\u0000${name}`;
+    let queue = this.queues.get(key);
+    if (!queue) {
+      queue = { tasks: [], pollers: [] };
+      this.queues.set(key, queue);
+    }
+    return queue;
+  }
+
+  /** Offers a task: handed to a waiting poller, or kept until one arrives. */
+  add(namespace: string, type: 'workflow' | 'activity', name: string, ref: TaskRef): void {
+    const queue = this.queue(namespace, type, name);
+    const poller = queue.pollers.shift();
+    if (poller) poller.resolve(ref);
+    else queue.tasks.push(ref);
+  }
+
+  /** Waits up to `timeoutMs` for a task; undefined on timeout or abort. */
+  poll(namespace: string, type: 'workflow' | 'activity', name: string, timeoutMs: number, signal: AbortSignal): Promise<TaskRef | undefined> {
+    const queue = this.queue(namespace, type, name);
+    const ready = queue.tasks.shift();
+    if (ready) return Promise.resolve(ready);
+    return new Promise((resolve) => {
+      let done = false;
+      const poller: Poller = {
+        resolve: (ref) => {
+          if (done) {
+            if (ref) this.add(namespace, type, name, ref);
+            return;
+          }
+          done = true;
+          clearTimeout(timer);
+          signal.removeEventListener('abort', onAbort);
+          resolve(ref);
+        },
+      };
+      const remove = () => {
+        const index = queue.pollers.indexOf(poller);
+        if (index >= 0) queue.pollers.splice(index, 1);
+      };
+      const onAbort = () => {
+        remove();
+        poller.resolve(undefined);
+      };
+      const timer = setTimeout(onAbort, Math.max(0, timeoutMs));
+      signal.addEventListener('abort', onAbort, { once: true });
+      queue.pollers.push(poller);
+    });
+  }
+
+  /** Number of tasks waiting in a queue (backlog hint). */
+  backlog(namespace: string, type: 'workflow' | 'activity', name: string): number {
+    return this.queue(namespace, type, name).tasks.length;
+  }
+
+  /** Number of pollers waiting on a queue. */
+  pollerCount(namespace: string, type: 'workflow' | 'activity', name: string): number {
+    return this.queue(namespace, type, name).pollers.length;
+  }
+}

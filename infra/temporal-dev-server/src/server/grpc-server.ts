@@ -1,0 +1,116 @@
+import * as grpc from '@grpc/grpc-js';
+import type { Logger } from 'pino';
+import { RpcError } from '../engine/machine';
+import type { Engine } from '../engine/engine';
+import { VisibilityQueryError } from '../visibility';
+import { encodeMessage, packAny, serviceDefinition, serviceMethods, type Msg } from '../proto/proto';
+import { operatorHandlers } from './operator-service';
+import { testHandlers } from './test-service';
+import { workflowHandlers } from './workflow-service';
+
+/** Context handed to every RPC handler. */
+export interface CallContext {
+  /** Absolute deadline in epoch ms (wall clock); far future when the caller set none. */
+  deadline: number;
+  /** Aborted when the caller cancels. */
+  signal: AbortSignal;
+}
+
+/** An RPC implementation: request in, response out. */
+export type Handler = (request: Msg, ctx: CallContext) => Promise<Msg>;
+
+const WORKFLOW_SERVICE = 'temporal.api.workflowservice.v1.WorkflowService';
+const OPERATOR_SERVICE = 'temporal.api.operatorservice.v1.OperatorService';
+const TEST_SERVICE = 'temporal.api.testservice.v1.TestService';
+
+const STATUS: Record<RpcError['code'], grpc.status> = {
+  NOT_FOUND: grpc.status.NOT_FOUND,
+  INVALID_ARGUMENT: grpc.status.INVALID_ARGUMENT,
+  ALREADY_EXISTS: grpc.status.ALREADY_EXISTS,
+  FAILED_PRECONDITION: grpc.status.FAILED_PRECONDITION,
+  UNIMPLEMENTED: grpc.status.UNIMPLEMENTED,
+};
+
+function toServiceError(error: unknown, logger: Logger, rpc: string): Partial<grpc.StatusObject> {
+  if (error instanceof VisibilityQueryError) {
+    return { code: grpc.status.INVALID_ARGUMENT, details: error.message };
+  }
+  if (error instanceof RpcError) {
+    const metadata = new grpc.Metadata();
+    const code = STATUS[error.code];
+    if (error.details) {
+      metadata.set(
+        'grpc-status-details-bin',
+        encodeMessage('google.rpc.Status', { code, message: error.message, details: [packAny(error.details.typeName, error.details.body)] }),
+      );
+    }
+    return { code, details: error.message, metadata };
+  }
+  logger.error({ err: error, rpc }, 'internal error');
+  return { code: grpc.status.INTERNAL, details: error instanceof Error ? error.message : String(error) };
+}
+
+function callDeadline(call: grpc.ServerUnaryCall<Msg, Msg>): number {
+  const deadline = call.getDeadline();
+  if (deadline instanceof Date) return deadline.getTime();
+  if (typeof deadline === 'number' && Number.isFinite(deadline)) return deadline;
+  return Date.now() + 24 * 3600_000;
+}
+
+function addService(server: grpc.Server, name: string, handlers: Record<string, Handler>, logger: Logger): void {
+  const implementation: grpc.UntypedServiceImplementation = {};
+  for (const method of serviceMethods(name)) {
+    const handler = handlers[method];
+    implementation[method] = (call: grpc.ServerUnaryCall<Msg, Msg>, callback: grpc.sendUnaryData<Msg>) => {
+      const started = Date.now();
+      if (!handler) {
+        logger.debug({ rpc: method }, 'unimplemented rpc');
+        callback({ code: grpc.status.UNIMPLEMENTED, details: `${method} is not implemented by this server` });
+        return;
+      }
+      const abort = new AbortController();
+      call.on('cancelled', () => abort.abort());
+      const request = call.request;
+      handler(request, { deadline: callDeadline(call), signal: abort.signal }).then(
+        (response) => {
+          logger.debug({ rpc: method, namespace: request.namespace, ms: Date.now() - started }, 'rpc');
+          callback(null, response);
+        },
+        (error: unknown) => {
+          const status = toServiceError(error, logger, method);
+          logger.debug({ rpc: method, namespace: request.namespace, ms: Date.now() - started, code: status.code, error: status.details }, 'rpc failed');
+          callback(status);
+        },
+      );
+    };
+  }
+  server.addService(serviceDefinition(name), implementation);
+}
+
+/** Options of {@link startGrpcServer}. */
+export interface GrpcServerOptions {
+  engine: Engine;
+  logger: Logger;
+  host: string;
+  port: number;
+  /** Serve TestService (time skipping). */
+  testService: boolean;
+}
+
+/** Binds the Temporal services and resolves with the bound port. */
+export async function startGrpcServer(options: GrpcServerOptions): Promise<{ server: grpc.Server; port: number }> {
+  const server = new grpc.Server({
+    'grpc.max_receive_message_length': 128 * 1024 * 1024,
+    'grpc.max_send_message_length': 128 * 1024 * 1024,
+  });
+  addService(server, WORKFLOW_SERVICE, workflowHandlers(options.engine), options.logger);
+  addService(server, OPERATOR_SERVICE, operatorHandlers(options.engine), options.logger);
+  if (options.testService) addService(server, TEST_SERVICE, testHandlers(options.engine), options.logger);
+  const port = await new Promise<number>((resolve, reject) => {
+    server.bindAsync(`${options.host}:${options.port}`, grpc.ServerCredentials.createInsecure(), (error, bound) => {
+      if (error) reject(error);
+      else resolve(bound);
+    });
+  });
+  return { server, port };
+}

@@ -1,0 +1,96 @@
+import type { Msg } from '../proto/proto';
+import type { RunState } from '../engine/types';
+import { ConcurrencyConflictError, type NamespaceRecord, type RunRef, type RunWrite, type Store } from './store';
+
+interface StoredRun {
+  state: RunState;
+  history: Msg[];
+}
+
+/** {@link Store} kept in process memory; commits are atomic because they run synchronously. */
+export class InMemoryStore implements Store {
+  private readonly namespaces = new Map<string, NamespaceRecord>();
+  private readonly runs = new Map<string, StoredRun>();
+  private readonly current = new Map<string, string>();
+  private readonly deadlines = new Map<string, number>();
+
+  private static key(namespace: string, id: string): string {
+    return `${namespace}\u0000${id}`;
+  }
+
+  async getNamespace(name: string): Promise<NamespaceRecord | undefined> {
+    const record = this.namespaces.get(name);
+    return record && structuredClone(record);
+  }
+
+  async putNamespace(record: NamespaceRecord): Promise<void> {
+    this.namespaces.set(record.name, structuredClone(record));
+  }
+
+  async listNamespaces(): Promise<NamespaceRecord[]> {
+    return [...this.namespaces.values()].map((r) => structuredClone(r));
+  }
+
+  async getRun(namespace: string, runId: string): Promise<RunState | undefined> {
+    const stored = this.runs.get(InMemoryStore.key(namespace, runId));
+    return stored && structuredClone(stored.state);
+  }
+
+  async getCurrentRunId(namespace: string, workflowId: string): Promise<string | undefined> {
+    return this.current.get(InMemoryStore.key(namespace, workflowId));
+  }
+
+  async readHistory(namespace: string, runId: string, fromEventId = 1): Promise<Msg[]> {
+    const stored = this.runs.get(InMemoryStore.key(namespace, runId));
+    if (!stored) return [];
+    return stored.history.slice(Math.max(0, fromEventId - 1));
+  }
+
+  async commit(writes: RunWrite[]): Promise<void> {
+    for (const write of writes) {
+      const stored = this.runs.get(InMemoryStore.key(write.run.namespace, write.run.runId));
+      if (write.expectedVersion === null ? stored !== undefined : stored?.state.version !== write.expectedVersion) {
+        throw new ConcurrencyConflictError(write.run.runId);
+      }
+      const firstNew = write.newEvents[0]?.event_id;
+      if (firstNew !== undefined && firstNew !== (stored?.history.length ?? 0) + 1) {
+        throw new Error(`history of ${write.run.runId} would not be dense`);
+      }
+    }
+    for (const write of writes) {
+      const key = InMemoryStore.key(write.run.namespace, write.run.runId);
+      const stored = this.runs.get(key);
+      const history = stored ? stored.history : [];
+      history.push(...write.newEvents);
+      this.runs.set(key, { state: write.run, history });
+      if (write.makeCurrent) this.current.set(InMemoryStore.key(write.run.namespace, write.run.workflowId), write.run.runId);
+      if (write.nextDeadline === undefined) this.deadlines.delete(key);
+      else this.deadlines.set(key, write.nextDeadline);
+    }
+  }
+
+  async listRuns(namespace: string): Promise<RunState[]> {
+    return [...this.runs.values()].filter((r) => r.state.namespace === namespace).map((r) => r.state);
+  }
+
+  async listOpenRuns(): Promise<RunState[]> {
+    return [...this.runs.values()].filter((r) => r.state.status === 'Running').map((r) => r.state);
+  }
+
+  async runsDueBy(time: number): Promise<RunRef[]> {
+    const due: RunRef[] = [];
+    for (const [key, deadline] of this.deadlines) {
+      if (deadline <= time) {
+        const stored = this.runs.get(key);
+        if (stored) due.push({ namespace: stored.state.namespace, runId: stored.state.runId });
+      }
+    }
+    return due;
+  }
+
+  async nextDeadline(): Promise<number | undefined> {
+    let min: number | undefined;
+    for (const deadline of this.deadlines.values()) if (min === undefined || deadline < min) min = deadline;
+    return min;
+  }
+}

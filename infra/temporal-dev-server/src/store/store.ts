@@ -1,0 +1,62 @@
+import type { Msg } from '../proto/proto';
+import type { RunState } from '../engine/types';
+import type { SearchAttributeType } from '../visibility';
+
+/** One run's part of an atomic commit. */
+export interface RunWrite {
+  run: RunState;
+  /** Version the writer read; `null` when the run is being created. */
+  expectedVersion: number | null;
+  /** History events to append, with dense ids continuing the stored history. */
+  newEvents: Msg[];
+  /** Make this run the current run of its workflow id. */
+  makeCurrent?: boolean;
+  /** Earliest timer/timeout of the run after this write (undefined: none). */
+  nextDeadline?: number;
+}
+
+/** A registered namespace. */
+export interface NamespaceRecord {
+  name: string;
+  id: string;
+  retentionDays: number;
+  searchAttributes: Record<string, SearchAttributeType>;
+}
+
+/** Reference to a run. */
+export interface RunRef {
+  namespace: string;
+  runId: string;
+}
+
+/** Thrown by {@link Store.commit} when a run changed since it was read. */
+export class ConcurrencyConflictError extends Error {
+  constructor(runId: string) {
+    super(`run ${runId} was modified concurrently`);
+    this.name = 'ConcurrencyConflictError';
+  }
+}
+
+/**
+ * Persistence of runs, histories and namespaces. Every mutating RPC ends in exactly one
+ * {@link Store.commit}, which must be atomic across all writes it carries.
+ */
+export interface Store {
+  getNamespace(name: string): Promise<NamespaceRecord | undefined>;
+  putNamespace(record: NamespaceRecord): Promise<void>;
+  listNamespaces(): Promise<NamespaceRecord[]>;
+  /** A private copy of a run's state. */
+  getRun(namespace: string, runId: string): Promise<RunState | undefined>;
+  getCurrentRunId(namespace: string, workflowId: string): Promise<string | undefined>;
+  /** History events with `event_id >= fromEventId`. */
+  readHistory(namespace: string, runId: string, fromEventId?: number): Promise<Msg[]>;
+  commit(writes: RunWrite[]): Promise<void>;
+  /** Every run of a namespace (visibility). */
+  listRuns(namespace: string): Promise<RunState[]>;
+  /** Open runs of all namespaces (rebuilding task queues after restart). */
+  listOpenRuns(): Promise<RunState[]>;
+  /** Runs whose earliest deadline is at or before `time`. */
+  runsDueBy(time: number): Promise<RunRef[]>;
+  /** Earliest deadline over all runs. */
+  nextDeadline(): Promise<number | undefined>;
+}

@@ -1,0 +1,67 @@
+import * as path from 'node:path';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, Runtime, Worker, type WorkerOptions, type WorkflowBundle } from '@temporalio/worker';
+import type { SearchAttributeType } from '@temporalio/common';
+import { activities } from './activities';
+
+/** Path of the launcher, as given to `executable: { type: 'existing-path' }`. */
+export const SERVER_BIN = path.resolve(__dirname, '..', 'bin', 'temporal-dev-server');
+
+let installedRuntime = false;
+
+/** Keeps core's logs quiet in tests (warnings only). */
+function quietRuntime(): void {
+  if (installedRuntime) return;
+  installedRuntime = true;
+  Runtime.install({ logger: { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined } as never });
+}
+
+/** A dev-server environment (real clock) launched from the bin through `createLocal`. */
+export async function startLocalEnv(options: { searchAttributes?: { name: string; type: SearchAttributeType }[] } = {}): Promise<TestWorkflowEnvironment> {
+  quietRuntime();
+  return TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: { type: 'existing-path', path: SERVER_BIN },
+      searchAttributes: options.searchAttributes?.map(({ name, type }) => ({ name, type })) as never,
+    },
+  });
+}
+
+/** A time-skipping environment launched from the bin through `createTimeSkipping`. */
+export async function startTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+  quietRuntime();
+  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: SERVER_BIN } } });
+}
+
+let bundle: Promise<WorkflowBundle> | undefined;
+
+/** The test workflows bundled once per process. */
+export function testWorkflowBundle(): Promise<WorkflowBundle> {
+  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('./workflows'), logger: { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined } as never });
+  return bundle;
+}
+
+/** Creates a worker on `taskQueue` with the shared bundle and the test activities. */
+export async function createWorker(env: TestWorkflowEnvironment, taskQueue: string, options: Partial<WorkerOptions> = {}): Promise<Worker> {
+  return Worker.create({
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    taskQueue,
+    workflowBundle: await testWorkflowBundle(),
+    activities,
+    ...options,
+  });
+}
+
+/** Runs `fn` while a worker on `taskQueue` polls, then shuts the worker down. */
+export async function withWorker<T>(env: TestWorkflowEnvironment, taskQueue: string, fn: () => Promise<T>, options: Partial<WorkerOptions> = {}): Promise<T> {
+  const worker = await createWorker(env, taskQueue, options);
+  return worker.runUntil(fn);
+}
+
+let counter = 0;
+/** A unique id for workflows and task queues in a test. */
+export function uniqueId(prefix: string): string {
+  counter += 1;
+  return `${prefix}-${Date.now().toString(36)}-${counter}`;
+}
