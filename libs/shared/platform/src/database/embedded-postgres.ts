@@ -1,16 +1,23 @@
-import { mkdir, open, readFile, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { ChildProcess, fork } from 'node:child_process';
+import { join } from 'node:path';
 
 /** Options of {@link startEmbeddedPostgres}. */
 export interface EmbeddedPostgresOptions {
-  /** Directory the database persists in; `undefined` keeps it in memory (tests). */
+  /** Directory the database persists in; `undefined` keeps it in memory. */
   readonly dataDir?: string;
   /** TCP port (default 5432; 0 picks a free one). */
   readonly port?: number;
   /** Interface to bind (default 127.0.0.1). */
   readonly host?: string;
-  /** Concurrent client connections accepted (default 64; all services' pools share them). */
+  /** Concurrent client connections accepted (default 64; every service's pool shares them). */
   readonly maxConnections?: number;
+  /**
+   * A data directory dump (`PGlite#dumpDataDir('none')`) to start from when the directory is
+   * empty, skipping initdb.
+   */
+  readonly loadDataDirFile?: string;
+  /** How long to wait for the server (default 120 s: initdb of a new directory on a busy machine). */
+  readonly startTimeoutMs?: number;
 }
 
 /** A running embedded database. */
@@ -19,83 +26,82 @@ export interface EmbeddedPostgres {
   readonly url: string;
   readonly host: string;
   readonly port: number;
-  /** Closes client connections, flushes and closes the database, releases the lock. */
+  /** Process id of the database process. */
+  readonly pid: number;
+  /** Closes client connections, flushes and closes the database, releases the lock. Idempotent. */
   stop(): Promise<void>;
 }
 
+const RUNNER = join(__dirname, 'embedded-postgres.runner.js');
+
 /**
- * Serves a PGlite database (PostgreSQL in WebAssembly, persisted under `dataDir`) over the
- * PostgreSQL wire protocol, so services use it through the ordinary `pg` driver with the same
- * code as against a real server. The socket server multiplexes many client connections onto
- * PGlite's single session and keeps an open transaction exclusive to the connection that
- * started it. Session-level settings (`SET`, `search_path`) are shared by all connections,
- * which is why the platform never relies on them.
+ * Serves a PGlite database (PostgreSQL compiled to WebAssembly, persisted under `dataDir`)
+ * over the PostgreSQL wire protocol, so services reach it through the ordinary `pg` driver
+ * with the same code as a real server. It runs in a child process of its own: PGlite executes
+ * synchronously and would otherwise stall the caller's event loop, and the child stops when
+ * its parent exits.
  *
- * A `<dataDir>.lock` file holding the process id keeps a second process from opening the same
- * directory (which would corrupt it).
+ * The socket server (`PGLiteSocketServer`) multiplexes many client connections onto PGlite's
+ * single session and keeps an open transaction exclusive to the connection that began it.
+ * Session state (`SET`, `search_path`) is shared by every connection, which is why the
+ * platform qualifies every table with its schema. A `<dataDir>.lock` file holding the process
+ * id stops a second process from opening the same directory.
  */
-export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
+export function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
   const host = options.host ?? '127.0.0.1';
-  const lockFile = options.dataDir ? `${options.dataDir.replace(/[\\/]+$/, '')}.lock` : undefined;
-  if (options.dataDir && lockFile) {
-    await mkdir(options.dataDir, { recursive: true });
-    await acquireLock(lockFile);
-  }
-  try {
-    const { PGlite } = await import('@electric-sql/pglite');
-    const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
-    const db = await PGlite.create(options.dataDir ?? 'memory://');
-    const server = new PGLiteSocketServer({ db, host, port: options.port ?? 5432, maxConnections: options.maxConnections ?? 64 });
-    try {
-      await server.start();
-    } catch (error) {
-      await db.close();
-      throw error;
-    }
-    const port = Number(server.getServerConn().split(':').pop());
-    let stopped: Promise<void> | undefined;
-    return {
-      url: `postgres://postgres@${host.includes(':') ? `[${host}]` : host}:${port}/postgres`,
-      host,
-      port,
-      stop: () =>
-        (stopped ??= (async () => {
-          await server.stop();
-          await db.close();
-          if (lockFile) await rm(lockFile, { force: true });
-        })()),
+  const child = fork(RUNNER, [JSON.stringify({ ...options, host })], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    execArgv: [],
+  });
+  return new Promise<EmbeddedPostgres>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`The embedded database did not start within ${options.startTimeoutMs ?? 120_000} ms`));
+    }, options.startTimeoutMs ?? 120_000);
+    const onExit = (code: number | null) => {
+      clearTimeout(timer);
+      reject(new Error(`The embedded database process exited during start-up (code ${code})`));
     };
-  } catch (error) {
-    if (lockFile) await rm(lockFile, { force: true });
-    throw error;
-  }
-}
-
-async function acquireLock(lockFile: string): Promise<void> {
-  await mkdir(dirname(lockFile), { recursive: true });
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const handle = await open(lockFile, 'wx');
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      return;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const pid = Number((await readFile(lockFile, 'utf8').catch(() => '')).trim());
-      if (pid > 0 && isAlive(pid)) {
-        throw new Error(`The embedded database is in use by process ${pid} (lock file ${lockFile})`);
+    child.once('exit', onExit);
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('message', (message: { type?: string; port?: number; message?: string }) => {
+      if (message?.type === 'error') {
+        clearTimeout(timer);
+        child.off('exit', onExit);
+        reject(new Error(`The embedded database could not start: ${message.message}`));
+      } else if (message?.type === 'ready' && typeof message.port === 'number') {
+        clearTimeout(timer);
+        child.off('exit', onExit);
+        const port = message.port;
+        resolve({
+          url: `postgres://postgres@${host.includes(':') ? `[${host}]` : host}:${port}/postgres`,
+          host,
+          port,
+          pid: child.pid ?? -1,
+          stop: memoize(() => stopChild(child)),
+        });
       }
-      await rm(lockFile, { force: true }); // stale lock of a process that died
-    }
-  }
-  throw new Error(`Could not lock the embedded database (${lockFile})`);
+    });
+  });
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+function memoize(fn: () => Promise<void>): () => Promise<void> {
+  let result: Promise<void> | undefined;
+  return () => (result ??= fn());
+}
+
+function stopChild(child: ChildProcess, timeoutMs = 15_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    if (child.connected) child.send({ type: 'stop' });
+    else child.kill('SIGTERM');
+  });
 }
