@@ -1,0 +1,354 @@
+/**
+ * The traject workflow on our Temporal-compatible dev server, with time skipping: full
+ * trajecten walked through months of business time in seconds.
+ */
+import { addDays, addWorkingDays, workingDayOnOrAfter, workingDaysBetween } from '@ketenregie/shared-kernel';
+import {
+  amsterdamDate,
+  caseloadOverdrachtSignal,
+  opdrachtUpdate,
+  overzichtQuery,
+  startOfAmsterdamDate,
+  stateQuery,
+  termijnenQuery,
+  TRAJECT_TASK_QUEUE,
+  trajectWorkflowId,
+} from '@ketenregie/traject-contracts';
+import type { Termijn, TermijnSoort, TrajectOpdrachtInvoer, TrajectState, TrajectWorkflowInput } from '@ketenregie/traject-contracts';
+import { addMonths, MAATWERKTRAJECT_DEN_BOSCH_V1 } from '@ketenregie/traject-domain';
+import { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { WORKFLOWS_PATH, webpackConfigHook } from './bundler';
+import { FakeTrajectActivities } from './fake-activities';
+
+const LAUNCHER = `${__dirname}/../../../infra/temporal-dev-server/bin/temporal-dev-server`;
+const P = MAATWERKTRAJECT_DEN_BOSCH_V1;
+const REGIE = { regievoerderId: 'km-1', organisatieId: 'gemeente-den-bosch' };
+const COACH = { coachId: 'coach-1', organisatieId: 'weener-xl' };
+const UUR = 3_600_000;
+
+let env: TestWorkflowEnvironment;
+let bundle: WorkflowBundleWithSourceMap;
+let volgnummer = 0;
+
+beforeAll(async () => {
+  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: LAUNCHER } } });
+  bundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, webpackConfigHook });
+});
+
+afterAll(async () => {
+  await env?.teardown();
+});
+
+/** A traject under test: its handle, the activities it called, and the business calendar. */
+interface Traject {
+  readonly handle: WorkflowHandle;
+  readonly acts: FakeTrajectActivities;
+  readonly trajectId: string;
+  doe(opdracht: TrajectOpdrachtInvoer): Promise<void>;
+  state(): Promise<TrajectState>;
+  termijn(soort: TermijnSoort): Promise<Termijn | undefined>;
+}
+
+/** Current Dutch date on the server's (virtual) clock. */
+async function vandaag(): Promise<string> {
+  return amsterdamDate(await env.currentTimeMs());
+}
+
+/** Skips to 10:00 Dutch time on `datum` (timers due that midnight have fired and settled by then). */
+async function naar(datum: string): Promise<void> {
+  const doel = startOfAmsterdamDate(datum) + 10 * UUR;
+  const nu = await env.currentTimeMs();
+  if (doel > nu) await env.sleep(doel - nu);
+}
+
+/** Polls until `check` passes: activities run asynchronously to the test. */
+async function uiteindelijk(check: () => void | Promise<void>, ms = 10_000): Promise<void> {
+  const einde = Date.now() + ms;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > einde) throw error;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+}
+
+async function metTraject(
+  opties: { start?: string; historieLimiet?: number; voortzetting?: TrajectState; trajectId?: string; coach?: boolean },
+  scenario: (t: Traject) => Promise<void>,
+): Promise<void> {
+  if (opties.start) await naar(opties.start);
+  volgnummer += 1;
+  const trajectId = opties.trajectId ?? `tr-${volgnummer}-${Date.now().toString(36)}`;
+  const taskQueue = `${TRAJECT_TASK_QUEUE}-test-${volgnummer}`;
+  const acts = new FakeTrajectActivities();
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: acts.alsActiviteiten() });
+  const input: TrajectWorkflowInput = {
+    trajectId,
+    programma: P,
+    start: { regie: REGIE, coach: opties.coach === false ? undefined : COACH, aanmeldreden: 'activering' },
+    historieLimiet: opties.historieLimiet,
+    voortzetting: opties.voortzetting ? { state: opties.voortzetting } : undefined,
+  };
+  await worker.runUntil(async () => {
+    const handle = await env.client.workflow.start('trajectWorkflow', { taskQueue, workflowId: trajectWorkflowId(trajectId), args: [input] });
+    const t: Traject = {
+      handle,
+      acts,
+      trajectId,
+      doe: async (opdracht) => {
+        await handle.executeUpdate(opdrachtUpdate, { args: [opdracht] });
+      },
+      state: () => handle.query(stateQuery),
+      termijn: async (soort) => (await handle.query(termijnenQuery)).find((x) => x.soort === soort),
+    };
+    await scenario(t);
+  });
+}
+
+/** Contact moments every `stap` working days from today until (not including) `tot`. */
+async function houdContactTot(t: Traject, tot: string, stap = 10): Promise<void> {
+  for (let d = addWorkingDays(await vandaag(), stap); d < tot; d = addWorkingDays(d, stap)) {
+    await naar(d);
+    await t.doe({ soort: 'contactmoment', vorm: 'gesprek', verschenen: true, minuten: 90 });
+  }
+}
+
+const scorer = { rol: 'coach' as const, professionalId: COACH.coachId };
+const t0 = (datum: string, trede: 1 | 2 | 3 = 1) => [
+  { instrument: 'participatieladder' as const, trede, datum, scorer, instrumentVersie: 'participatieladder-6' },
+  { instrument: 'zrm' as const, datum, scorer, instrumentVersie: 'zrm-2017', relevanteDomeinen: ['financien' as const, 'sociaal-netwerk' as const], scores: { financien: 2 as const, 'sociaal-netwerk': 1 as const } },
+];
+const plan = (datum: string) => ({
+  grow: { goal: 'vrijwilligerswerk', reality: 'thuis', options: 'kringloop', will: 'oriëntatie' },
+  doelen: [{ id: 'd1', omschrijving: 'twee dagdelen', smart: { specifiek: 's', meetbaar: 'm', actiegericht: 'a', realistisch: 'r', tijdgebonden: addMonths(datum, 9) } }],
+  gasDoelen: [{ id: 'g1', omschrijving: 'dagritme', niveaus: { '-2': 'a', '-1': 'b', '0': 'c', '1': 'd', '2': 'e' } }],
+  ondertekening: { datum, door: 'deelnemer' as const },
+});
+
+/** From contact-leggen to uitvoering in four steps on consecutive working days. */
+async function naarUitvoering(t: Traject): Promise<void> {
+  await naar(addWorkingDays(await vandaag(), 1));
+  await t.doe({ soort: 'contactpoging', kanaal: 'telefoon', uitkomst: 'afspraak-gemaakt' });
+  await naar(addWorkingDays(await vandaag(), 2));
+  await t.doe({ soort: 'contactmoment', vorm: 'huisbezoek', verschenen: true });
+  await t.doe({ soort: 'kennismaking-afronden', klik: true });
+  await naar(addWorkingDays(await vandaag(), 2));
+  const d = await vandaag();
+  await t.doe({ soort: 'diagnose', metingen: t0(d) });
+  await naar(addWorkingDays(d, 2));
+  await t.doe({ soort: 'plan', plan: plan(await vandaag()) });
+  expect((await t.state()).fase).toBe('uitvoering');
+}
+
+async function updateFout(p: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await p;
+    return undefined;
+  } catch (error) {
+    expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+    const cause = (error as WorkflowUpdateFailedError).cause;
+    expect(cause).toBeInstanceOf(ApplicationFailure);
+    return (cause as ApplicationFailure).type ?? undefined;
+  }
+}
+
+describe('traject workflow (dev server, time skipping)', () => {
+  it('walks a complete 12-month traject with four evaluations, T1 and nazorg, and continues as new along the way', async () => {
+    await metTraject({ historieLimiet: 150 }, async (t) => {
+      const wfRunIds = new Set<string>();
+      await naarUitvoering(t);
+      await t.doe({ soort: 'verlenging' });
+      for (let nr = 1; nr <= 4; nr++) {
+        const ev = (await t.termijn('evaluatie')) as Termijn;
+        await houdContactTot(t, ev.vervalt);
+        await naar(ev.vervalt);
+        const d = await vandaag();
+        await t.doe({ soort: 'evaluatie', besluit: nr === 4 ? 'afronden' : 'doorgaan', metingen: nr === 2 ? t0(d, 2) : undefined });
+        wfRunIds.add((await t.handle.describe()).runId);
+      }
+      await t.doe({ soort: 'afronding', vervolg: { soort: 'vrijwilligerswerk', omschrijving: 'kringloop twee dagdelen' } });
+      const afgerond = await vandaag();
+      let s = await t.state();
+      expect(s.fase).toBe('nazorg');
+      for (const checkIn of s.termijnen.filter((x) => x.soort === 'nazorg-checkin')) {
+        await naar(checkIn.taakVanaf as string);
+        await t.doe({ soort: 'contactmoment', vorm: 'telefonisch', verschenen: true });
+      }
+      s = await t.state();
+      expect(s.status).toBe('afgesloten');
+      expect(s.evaluaties.map((e) => e.nr)).toEqual([1, 2, 3, 4]);
+      expect(s.t1).toBe(s.evaluaties[1].datum);
+      expect(workingDaysBetween(s.startdatum, afgerond)).toBeGreaterThan(200);
+      expect(wfRunIds.size).toBeGreaterThan(1);
+
+      await uiteindelijk(() => {
+        expect(t.acts.tijdlijn.get(t.trajectId)?.map((g) => g.nr)).toEqual(s.tijdlijn.map((g) => g.nr));
+        expect(t.acts.projecties.get(t.trajectId)?.status).toBe('afgesloten');
+      });
+      expect(t.acts.taken.filter((x) => x.taak === 'evaluatie')).toHaveLength(4);
+      expect(t.acts.taken.filter((x) => x.taak === 'nazorg-checkin')).toHaveLength(2);
+      expect(t.acts.escalaties).toEqual([]);
+      expect(t.acts.meldingen.map((m) => m.onderwerp)).toEqual(['afronding']);
+      // A closed traject waits a year for a heropening, then the workflow returns its final state.
+      const eind = (await t.handle.result()) as TrajectState;
+      expect(eind.tijdlijn).toEqual(s.tijdlijn);
+    });
+  });
+
+  it('outreach: four unanswered calls, a home visit that ends in a "no", and a re-approach one month later', async () => {
+    await metTraject({}, async (t) => {
+      for (let i = 1; i <= 4; i++) {
+        await naar(addWorkingDays(await vandaag(), 2));
+        await t.doe({ soort: 'contactpoging', kanaal: 'telefoon', uitkomst: 'geen-gehoor' });
+      }
+      await uiteindelijk(() => expect(t.acts.taken.map((x) => x.taak)).toContain('huisbezoek'));
+      expect(t.acts.taken.filter((x) => x.taak === 'contactpoging').length).toBeGreaterThanOrEqual(2);
+      await naar(addWorkingDays(await vandaag(), 3));
+      await t.doe({ soort: 'contactpoging', kanaal: 'huisbezoek', uitkomst: 'geweigerd' });
+      const nee = await vandaag();
+      const her = (await t.termijn('herbenadering')) as Termijn;
+      expect(her.taakVanaf).toBe(workingDayOnOrAfter(addMonths(nee, 1)));
+      await naar(addDays(her.taakVanaf as string, -1));
+      expect(t.acts.taken.filter((x) => x.taak === 'herbenadering')).toEqual([]);
+      await naar(her.taakVanaf as string);
+      await uiteindelijk(() => expect(t.acts.taken.filter((x) => x.taak === 'herbenadering')).toEqual([expect.objectContaining({ toegewezenAan: COACH.coachId })]));
+      await t.doe({ soort: 'contactpoging', kanaal: 'telefoon', uitkomst: 'afspraak-gemaakt' });
+      const s = await t.state();
+      expect(s.fase).toBe('kennismaking');
+      expect(s.outreach).toEqual({ belpogingen: 5, huisbezoekGevraagd: true, weigeringen: 1 });
+    });
+  });
+
+  it('a pause over Christmas moves the next evaluation by exactly the paused working days', async () => {
+    // Uitvoering from 28 September 2028: the first evaluation is due 28 December.
+    await metTraject({ start: '2028-09-21' }, async (t) => {
+      await naarUitvoering(t);
+      expect(await vandaag()).toBe('2028-09-28');
+      const voor = ((await t.termijn('evaluatie')) as Termijn).vervalt;
+      expect(voor).toBe('2028-12-28');
+      await houdContactTot(t, '2028-12-18');
+      await naar('2028-12-18');
+      await t.doe({ soort: 'pauze', reden: 'opname' });
+      await naar('2029-01-08');
+      expect(t.acts.verlopen.filter((x) => x.taak === 'evaluatie')).toEqual([]);
+      await t.doe({ soort: 'hervatting' });
+      const s = await t.state();
+      expect(s.gepauzeerdeWerkdagen).toBe(12);
+      const na = (s.termijnen.find((x) => x.soort === 'evaluatie') as Termijn).vervalt;
+      expect(na).toBe('2029-01-16');
+      expect(workingDaysBetween(voor, na)).toBe(12);
+    });
+  });
+
+  it('drop-out with a coded reason: tasks closed, klantmanager informed; bad commands are rejected with TRAJECT.* types', async () => {
+    await metTraject({}, async (t) => {
+      await naarUitvoering(t);
+      expect(await updateFout(t.doe({ soort: 'uitval', reden: 'geen-zin' } as unknown as TrajectOpdrachtInvoer))).toBe('TRAJECT.COMMAND_INVALID');
+      expect(await updateFout(t.doe({ soort: 'kennismaking-afronden', klik: true }))).toBe('TRAJECT.PHASE_INVALID');
+      await t.doe({ soort: 'uitval', reden: 'verhuisd' });
+      const o = await t.handle.query(overzichtQuery);
+      expect(o).toEqual(expect.objectContaining({ status: 'uitgevallen', uitval: { datum: await vandaag(), reden: 'verhuisd' }, volgendeTermijn: undefined }));
+      expect(await updateFout(t.doe({ soort: 'contactmoment', vorm: 'gesprek', verschenen: true }))).toBe('TRAJECT.STATUS_INVALID');
+      await uiteindelijk(() => {
+        expect(t.acts.meldingen).toEqual([expect.objectContaining({ aan: REGIE.regievoerderId, onderwerp: 'uitval' })]);
+        const openTaken = t.acts.taken.filter((x) => !t.acts.afgerond.some((a) => a.termijnId === x.termijnId));
+        expect(openTaken).toEqual([]);
+      });
+    });
+  });
+
+  it('relapse: back to diagnose, then a new plan restarts the evaluation clock', async () => {
+    await metTraject({}, async (t) => {
+      await naarUitvoering(t);
+      await naar(addWorkingDays(await vandaag(), 20));
+      await t.doe({ soort: 'terugval', naarFase: 'diagnose' });
+      expect(await t.termijn('evaluatie')).toBeUndefined();
+      await naar(addWorkingDays(await vandaag(), 3));
+      await t.doe({ soort: 'diagnose', metingen: t0(await vandaag()) });
+      await naar(addWorkingDays(await vandaag(), 3));
+      const d = await vandaag();
+      await t.doe({ soort: 'plan', plan: plan(d) });
+      const s = await t.state();
+      expect(s.fase).toBe('uitvoering');
+      expect(s.tijdlijn.filter((g) => g.soort === 'terugval')).toHaveLength(1);
+      expect((s.termijnen.find((x) => x.soort === 'evaluatie') as Termijn).vervalt >= addMonths(d, 3)).toBe(true);
+      await uiteindelijk(() => expect(t.acts.meldingen.map((m) => m.onderwerp)).toEqual(['terugval']));
+    });
+  });
+
+  it('re-entry keeps the history: reopened while waiting, and restarted from the final state after the workflow ended', async () => {
+    let eind: TrajectState | undefined;
+    const trajectId = `tr-heropen-${Date.now().toString(36)}`;
+    await metTraject({ trajectId }, async (t) => {
+      await naarUitvoering(t);
+      await t.doe({ soort: 'uitval', reden: 'te-ziek' });
+      await naar(addMonths(await vandaag(), 2));
+      await t.doe({ soort: 'heropening' });
+      const s = await t.state();
+      expect(s).toEqual(expect.objectContaining({ status: 'actief', fase: 'kennismaking', heropeningen: 1 }));
+      expect(s.tijdlijn.map((g) => g.soort)).toEqual(expect.arrayContaining(['aangemeld', 'plan-vastgesteld', 'uitgevallen', 'heropend']));
+      await t.doe({ soort: 'uitval', reden: 'te-ziek' });
+      eind = (await t.handle.result()) as TrajectState;
+    });
+    expect(eind?.status).toBe('uitgevallen');
+    await metTraject({ trajectId, voortzetting: eind }, async (t) => {
+      await t.doe({ soort: 'heropening', naarFase: 'contact-leggen' });
+      const s = await t.state();
+      expect(s.heropeningen).toBe(2);
+      expect(s.tijdlijn.slice(0, eind?.tijdlijn.length)).toEqual(eind?.tijdlijn);
+      expect(s.fase).toBe('contact-leggen');
+    });
+  });
+
+  it('regievoerder change and a coach who leaves: tasks move, escalations reach the new regievoerder', async () => {
+    await metTraject({}, async (t) => {
+      await naarUitvoering(t);
+      const nieuw = { regievoerderId: 'ggz-7', organisatieId: 'ggz-oost-brabant' };
+      await t.doe({ soort: 'regiewissel', regie: nieuw });
+      await t.handle.signal(caseloadOverdrachtSignal, { vanCoachId: COACH.coachId, naar: { coachId: 'coach-2', organisatieId: 'weener-xl' } });
+      await uiteindelijk(async () => expect((await t.state()).coach?.coachId).toBe('coach-2'));
+      // A second copy of the bulk signal is a no-op: the coach is no longer coach-1.
+      await t.handle.signal(caseloadOverdrachtSignal, { vanCoachId: COACH.coachId, naar: { coachId: 'coach-3', organisatieId: 'x' } });
+      await uiteindelijk(() => {
+        expect(t.acts.overdrachten.map((o) => [o.rol, o.van, o.naar])).toEqual([
+          ['regievoerder', 'km-1', 'ggz-7'],
+          ['coach', 'coach-1', 'coach-2'],
+        ]);
+        expect(t.acts.taken.filter((x) => x.taak === 'caseload-overdracht' || x.taak === 'deelnemer-informeren').map((x) => x.toegewezenAan)).toEqual(['coach-2', 'coach-2']);
+        expect(t.acts.taken.filter((x) => x.taak === 'regie-overname').map((x) => x.toegewezenAan)).toEqual(['ggz-7']);
+      });
+      // Nobody acts for two months: everything overdue escalates to the new regievoerder.
+      await naar(addMonths(await vandaag(), 2));
+      await uiteindelijk(() => expect(t.acts.escalaties.length).toBeGreaterThan(0));
+      expect(new Set(t.acts.escalaties.map((e) => e.regievoerderId))).toEqual(new Set(['ggz-7']));
+      expect((await t.state()).coach?.coachId).toBe('coach-2');
+    });
+  });
+
+  it('an overdue evaluation is signalled the next day and escalates to the regievoerder after the grace period', async () => {
+    await metTraject({}, async (t) => {
+      await naarUitvoering(t);
+      const ev = (await t.termijn('evaluatie')) as Termijn;
+      await houdContactTot(t, ev.vervalt);
+      await naar(ev.vervalt);
+      expect(t.acts.verlopen.filter((x) => x.termijnId === ev.id)).toEqual([]);
+      await naar(addDays(ev.vervalt, 1));
+      await uiteindelijk(() => expect(t.acts.verlopen.filter((x) => x.termijnId === ev.id)).toEqual([expect.objectContaining({ taak: 'evaluatie', toegewezenAan: COACH.coachId })]));
+      const escalatieDag = addDays(addWorkingDays(ev.vervalt, P.escalatieNaWerkdagen), 1);
+      await naar(addDays(escalatieDag, -1));
+      expect(t.acts.escalaties.filter((x) => x.termijnId === ev.id)).toEqual([]);
+      await naar(escalatieDag);
+      await uiteindelijk(() => expect(t.acts.escalaties.filter((x) => x.termijnId === ev.id)).toEqual([expect.objectContaining({ regievoerderId: REGIE.regievoerderId, taak: 'evaluatie' })]));
+      const s = await t.state();
+      expect(s.tijdlijn.find((g) => g.soort === 'geescaleerd' && g.gegevens['termijnId'] === ev.id)?.datum).toBe(escalatieDag);
+      await t.doe({ soort: 'evaluatie', besluit: 'doorgaan' });
+      await uiteindelijk(() => expect(t.acts.afgerond.some((a) => a.termijnId === ev.id)).toBe(true));
+    });
+  });
+});
