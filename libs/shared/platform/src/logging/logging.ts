@@ -79,7 +79,7 @@ export function pinoHttpOptions(options: LoggingOptions): PinoHttpOptions {
       res.setHeader(TRACE_ID_HEADER, traceId);
       return traceId;
     },
-    customAttributeKeys: { reqId: 'traceId' },
+    customProps: (req: IncomingMessage) => ({ traceId: (req as IncomingMessage & { id?: unknown }).id }),
     autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health/') },
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     serializers: {
