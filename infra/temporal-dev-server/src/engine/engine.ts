@@ -504,7 +504,9 @@ export class Engine {
         this.matching.add(record.name, 'workflow', queueName, ref);
         return {};
       }
-      const response = ref.kind === 'query' ? await this.takeQueryTask(ref.queryId, queueName) : await this.takeWorkflowTask(record.name, ref, queueName, request);
+      let response: Msg | undefined;
+      if (ref.kind === 'query') response = await this.takeQueryTask(ref.queryId, queueName);
+      else if (ref.kind === 'workflow') response = await this.takeWorkflowTask(record.name, ref, queueName, request);
       if (response) return response;
     }
     return {};
@@ -547,12 +549,12 @@ export class Engine {
     const token = decodeToken(request.task_token);
     if (token.k !== 'w') throw new RpcError('INVALID_ARGUMENT', 'Not a workflow task token.');
     const record = await this.namespace(token.ns);
+    this.resolveQueryResults(request.query_results ?? {});
     const outcome = await this.mutate(record.name, token.r, (tr) =>
       machine.completeWorkflowTask(tr, token.t, request, {
         normalizeSearchAttributes: (fields) => this.normalizeSearchAttributes(record, fields, false),
       }),
     );
-    this.resolveQueryResults(outcome.queryResults);
     if (outcome.unhandledCommand) throw new RpcError('INVALID_ARGUMENT', 'UnhandledCommand');
     return {};
   }

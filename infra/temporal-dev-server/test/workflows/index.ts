@@ -184,7 +184,7 @@ export async function externalWorkflow(targetId: string): Promise<string> {
     await getExternalWorkflowHandle(`${targetId}-missing`).signal(unblockSignal);
     return 'missing target signalled?';
   } catch (error) {
-    return `signalled; missing: ${(error as Error).name}`;
+    return `signalled; missing: ${(error as Error).message}`;
   }
 }
 

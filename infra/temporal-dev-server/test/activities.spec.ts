@@ -1,0 +1,70 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import { attemptLog } from './activities';
+import { createWorker, startLocalEnv, testWorkflowBundle, uniqueId } from './harness';
+import { activityTimeoutWorkflow, cancelActivityWorkflow, heartbeatWorkflow, nonRetryableWorkflow, retryWorkflow } from './workflows';
+
+describe('activities through the real worker', () => {
+  let env: TestWorkflowEnvironment;
+  let worker: Worker;
+  let running: Promise<void>;
+  const taskQueue = uniqueId('activities');
+
+  beforeAll(async () => {
+    [env] = await Promise.all([startLocalEnv(), testWorkflowBundle()]);
+    worker = await createWorker(env, taskQueue);
+    running = worker.run();
+  });
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    await env?.teardown();
+  });
+
+  it('retries with exponential backoff until the activity succeeds', async () => {
+    const workflowId = uniqueId('retry');
+    const result = await env.client.workflow.execute(retryWorkflow, { taskQueue, workflowId, args: [4, 10] });
+    expect(result).toBe('succeeded on attempt 4');
+    const attempts = attemptLog.get(workflowId) ?? [];
+    expect(attempts.map((a) => a.attempt)).toEqual([1, 2, 3, 4]);
+    const gaps = attempts.slice(1).map((a, i) => a.at - (attempts[i]?.at ?? 0));
+    // initial 100 ms, coefficient 2: 100, 200, 400 ms
+    expect(gaps[0]).toBeGreaterThanOrEqual(90);
+    expect(gaps[1]).toBeGreaterThanOrEqual(190);
+    expect(gaps[2]).toBeGreaterThanOrEqual(390);
+    expect(gaps[2]).toBeLessThan(1500);
+  });
+
+  it('stops at maximum attempts and fails the activity', async () => {
+    const workflowId = uniqueId('maxattempts');
+    const handle = await env.client.workflow.start(retryWorkflow, { taskQueue, workflowId, args: [10, 3] });
+    await expect(handle.result()).rejects.toThrow('Workflow execution failed');
+    expect((attemptLog.get(workflowId) ?? []).map((a) => a.attempt)).toEqual([1, 2, 3]);
+  });
+
+  it('does not retry non-retryable error types or non-retryable failures', async () => {
+    const byType = uniqueId('nonretryable-type');
+    await expect(env.client.workflow.execute(retryWorkflow, { taskQueue, workflowId: byType, args: [10, 10, ['Flaky']] })).rejects.toThrow();
+    expect(attemptLog.get(byType)).toHaveLength(1);
+    const flagged = uniqueId('nonretryable-flag');
+    expect(await env.client.workflow.execute(nonRetryableWorkflow, { taskQueue, workflowId: flagged })).toBe('Permanent:non-retryable');
+    expect(attemptLog.get(flagged)).toHaveLength(1);
+  });
+
+  it('times out attempts after start-to-close and reports the retry state', async () => {
+    const result = await env.client.workflow.execute(activityTimeoutWorkflow, { taskQueue, workflowId: uniqueId('s2c') });
+    expect(result).toBe('TimeoutFailure:MAXIMUM_ATTEMPTS_REACHED');
+  });
+
+  it('hands heartbeat details of a timed-out attempt to the next attempt', async () => {
+    expect(await env.client.workflow.execute(heartbeatWorkflow, { taskQueue, workflowId: uniqueId('hb') })).toBe(72);
+  });
+
+  it('delivers cancellation to a heartbeating activity', async () => {
+    const handle = await env.client.workflow.start(cancelActivityWorkflow, { taskQueue, workflowId: uniqueId('actcancel') });
+    expect(await handle.result()).toBe('cancelled');
+    const history = await handle.fetchHistory();
+    const types = (history.events ?? []).map((e) => e.activityTaskCanceledEventAttributes ?? e.activityTaskCancelRequestedEventAttributes).filter(Boolean);
+    expect(types).toHaveLength(2);
+  });
+});
