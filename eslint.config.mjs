@@ -65,6 +65,9 @@ export default [
   {
     // Workflow code runs in Temporal's deterministic sandbox: Node built-ins are rejected
     // by the bundler, so reject them here, at lint time.
+    // basePath: the patterns are relative to the workspace root also when `nx lint` loads this
+    // file through a project's eslint.config.mjs (whose directory would otherwise be the base).
+    basePath: import.meta.dirname,
     files: ['workflows/**/*.ts'],
     ignores: ['workflows/**/*.spec.ts'],
     rules: {
@@ -81,6 +84,7 @@ export default [
   },
   {
     // Scripts, tests and tooling may print.
+    basePath: import.meta.dirname,
     files: ['**/*.spec.ts', 'tools/**/*.js', 'tests/**/*.ts', 'tests/**/*.js', '**/bin/**', '**/jest.config.js'],
     rules: { 'no-console': 'off' },
   },
