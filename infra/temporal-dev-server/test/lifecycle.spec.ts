@@ -1,5 +1,5 @@
 import { WorkflowFailedError, WorkflowUpdateFailedError, QueryNotRegisteredError } from '@temporalio/client';
-import { ApplicationFailure, CancelledFailure, TerminatedFailure, TimeoutFailure, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
+import { defineSearchAttributeKey, SearchAttributeType, ApplicationFailure, CancelledFailure, TerminatedFailure, TimeoutFailure, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
@@ -15,6 +15,7 @@ import {
   externalWorkflow,
   failingQuery,
   failingWorkflow,
+  flakyTaskWorkflow,
   incrementSignal,
   parentWorkflow,
   searchAttributesWorkflow,
@@ -23,6 +24,8 @@ import {
   updateWorkflow,
 } from './workflows';
 
+const regio = defineSearchAttributeKey('Regio', SearchAttributeType.KEYWORD);
+
 describe('workflow lifecycle through the real client and worker', () => {
   let env: TestWorkflowEnvironment;
   let worker: Worker;
@@ -30,7 +33,7 @@ describe('workflow lifecycle through the real client and worker', () => {
   const taskQueue = uniqueId('lifecycle');
 
   beforeAll(async () => {
-    [env] = await Promise.all([startLocalEnv(), testWorkflowBundle()]);
+    [env] = await Promise.all([startLocalEnv({ searchAttributes: [regio] }), testWorkflowBundle()]);
     worker = await createWorker(env, taskQueue);
     running = worker.run();
   });
@@ -199,5 +202,41 @@ describe('workflow lifecycle through the real client and worker', () => {
     expect(error).toBeInstanceOf(WorkflowFailedError);
     expect((error as WorkflowFailedError).cause).toBeInstanceOf(ApplicationFailure);
     expect((error as WorkflowFailedError).cause?.message).toBe('attempt 1 failed');
+  });
+
+  it('retries failed workflow tasks, relying on the task timeout after the first reported failure', async () => {
+    const handle = await env.client.workflow.start(flakyTaskWorkflow, { taskQueue, workflowId: uniqueId('wft'), workflowTaskTimeout: '1s' });
+    expect(await handle.result()).toBe(9);
+    const { EventType } = temporal.api.enums.v1;
+    const types = ((await handle.fetchHistory()).events ?? []).map((e) => e.eventType);
+    expect(types.slice(0, 9)).toEqual([
+      EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED,
+      EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED,
+      EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED,
+      EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED,
+      EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED,
+      EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED,
+      EventType.EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT,
+      EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED,
+      EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED,
+    ]);
+  });
+
+  it('lists and counts executions by registered search attributes', async () => {
+    const marker = uniqueId('regio');
+    const handles = await Promise.all(
+      ['noord', 'noord', 'zuid'].map((value) =>
+        env.client.workflow.start(signalQueryWorkflow, { taskQueue, workflowId: uniqueId(marker), typedSearchAttributes: [{ key: regio, value: `${marker}-${value}` }] }),
+      ),
+    );
+    const query = `Regio = "${marker}-noord" AND WorkflowType = "signalQueryWorkflow" AND ExecutionStatus = "Running"`;
+    const listed: string[] = [];
+    for await (const execution of env.client.workflow.list({ query })) listed.push(execution.workflowId);
+    expect(listed.sort()).toEqual([handles[0]?.workflowId, handles[1]?.workflowId].sort());
+    expect((await env.client.workflow.count(query)).count).toBe(2);
+    const description = await handles[2]?.describe();
+    expect(description?.typedSearchAttributes.get(regio)).toBe(`${marker}-zuid`);
+    await Promise.all(handles.map((h) => h.terminate('done')));
+    expect((await env.client.workflow.count(`Regio STARTS_WITH "${marker}" AND ExecutionStatus = "Terminated"`)).count).toBe(3);
   });
 });

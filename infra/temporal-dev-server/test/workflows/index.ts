@@ -242,3 +242,10 @@ export async function blockingWorkflow(): Promise<string> {
   await condition(() => false);
   return 'never';
 }
+
+/** Fails its first two workflow task attempts: the history grows with every attempt. */
+export async function flakyTaskWorkflow(): Promise<number> {
+  const length = workflowInfo().historyLength;
+  if (length < 9) throw new Error(`workflow task failure at history length ${length}`);
+  return length;
+}
