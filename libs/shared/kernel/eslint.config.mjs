@@ -1,3 +1,41 @@
-import baseConfig from '../../../eslint.config.mjs';
+import { builtinModules } from 'node:module';
+import baseConfig, { depConstraints } from '../../../eslint.config.mjs';
 
-export default [...baseConfig];
+/**
+ * The kernel is imported by Temporal workflows, so it stays pure: no other workspace library
+ * (it sits below shared-platform), no runtime package and no Node built-in, all rejected at
+ * lint time rather than by the workflow bundler. Test files may use fast-check.
+ */
+const kernelConstraint = {
+  sourceTag: 'scope:shared',
+  onlyDependOnLibsWithTags: [],
+  allowedExternalImports: ['fast-check'],
+};
+
+export default [
+  ...baseConfig,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { enforceBuildableLibDependency: false, allow: [], depConstraints: [kernelConstraint, ...depConstraints] },
+      ],
+    },
+  },
+  {
+    files: ['**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...builtinModules, ...builtinModules.map((m) => `node:${m}`)].map((name) => ({
+            name,
+            message: 'The kernel runs inside Temporal workflows: no Node built-ins.',
+          })),
+        },
+      ],
+    },
+  },
+];
