@@ -59,8 +59,12 @@ function optionsFromEnv(env) {
   };
 }
 
-/** Picks free ports for every listener (used by tests so they never clash with `npm start`). */
+/**
+ * Picks free ports for every listener (used by tests so they never clash with `npm start`).
+ * @returns {Promise<{ gatewayPort: number, pglitePort: number, temporalPort: number, servicePorts: Record<string, number> }>}
+ */
 async function freePorts() {
+  /** @type {Record<string, number>} */
   const services = {};
   for (const service of SERVICES) services[service.name] = await freePort();
   return { gatewayPort: await freePort(), pglitePort: await freePort(), temporalPort: await freePort(), servicePorts: services };
