@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Runtime, Worker, type WorkerOptions, type WorkflowBundle } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, makeTelemetryFilterString, Runtime, Worker, type WorkerOptions, type WorkflowBundle } from '@temporalio/worker';
 import type { SearchAttributeType } from '@temporalio/common';
 import { activities } from './activities';
 
@@ -9,11 +9,14 @@ export const SERVER_BIN = path.resolve(__dirname, '..', 'bin', 'temporal-dev-ser
 
 let installedRuntime = false;
 
-/** Keeps core's logs quiet in tests (warnings only). */
+/** Keeps the SDK's and core's logs quiet in tests (errors only). */
 function quietRuntime(): void {
   if (installedRuntime) return;
   installedRuntime = true;
-  Runtime.install({ logger: { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined } as never });
+  Runtime.install({
+    logger: new DefaultLogger('ERROR'),
+    telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'ERROR', other: 'ERROR' }) } },
+  });
 }
 
 /** A dev-server environment (real clock) launched from the bin through `createLocal`. */
@@ -37,7 +40,7 @@ let bundle: Promise<WorkflowBundle> | undefined;
 
 /** The test workflows bundled once per process. */
 export function testWorkflowBundle(): Promise<WorkflowBundle> {
-  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('./workflows'), logger: { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined } as never });
+  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('./workflows'), logger: new DefaultLogger('ERROR') });
   return bundle;
 }
 
