@@ -8,13 +8,20 @@ import { TemporalToestemmingLevenscyclus } from './temporal-levenscyclus';
 /** consent-service: consent registry, decisions, the processing log and inzage. */
 @Module({})
 export class AppModule {
-  static register(config: ConsentServiceConfig, overrides: Partial<Pick<ConsentModuleOptions, 'levenscyclus'>> = {}): DynamicModule {
+  /**
+   * @param overrides tests replace the workflow port and use a schema of their own; the service
+   * itself always runs in {@link CONSENT_SCHEMA} with the Temporal client.
+   */
+  static register(
+    config: ConsentServiceConfig,
+    overrides: Partial<Pick<ConsentModuleOptions, 'levenscyclus'>> & { readonly schema?: string } = {},
+  ): DynamicModule {
     return {
       module: AppModule,
       imports: [
         DatabaseModule.forRoot({
           url: config.DATABASE_URL,
-          schema: CONSENT_SCHEMA,
+          schema: overrides.schema ?? CONSENT_SCHEMA,
           entities: CONSENT_ENTITIES,
           migrations: CONSENT_MIGRATIONS,
           applicationName: 'consent-service',

@@ -61,7 +61,7 @@ export class ConsentModule {
           provide: PSEUDONIMISEERDER,
           useFactory: () => hmacPseudonimiseerder(options.pseudoniemSleutelId, Buffer.from(options.pseudoniemSleutel, 'base64')),
         },
-        { provide: CONSENT_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmConsentOpslag(ds, nodeSha256), inject: [DataSource] },
+        { provide: CONSENT_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmConsentOpslag(ds, nodeSha256, { gelijktijdig: 8 }), inject: [DataSource] },
         { provide: REGISTER_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmRegisterOpslag(ds), inject: [DataSource] },
         { provide: LEVENSCYCLUS_POORT, useValue: options.levenscyclus },
         RegisterService,

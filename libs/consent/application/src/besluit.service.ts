@@ -45,16 +45,21 @@ export class BesluitService {
    * Decides, stores and logs, in one transaction.
    *
    * Locking (the race rule, see {@link ToestemmingService.trekIn}): the deelnemer's consent rows
-   * are read FOR SHARE — many decisions proceed in parallel, a withdrawal (FOR UPDATE) waits for
-   * them and they wait for it — and only then is the database clock read and used as the
-   * decision instant. The rows are locked in id order (no deadlock between decisions and
-   * withdrawals), and the processing-log head is locked last, after the consent rows, by both.
+   * are locked FOR UPDATE, in id order, and only then is the database clock read and used as
+   * the decision instant; the processing-log head is locked after them, by decisions and
+   * withdrawals alike, so the two never deadlock. FOR UPDATE rather than FOR SHARE on purpose:
+   * PostgreSQL lets new share lockers join a row that is already share-locked even while a
+   * FOR UPDATE waits, so a steady stream of decisions would starve a withdrawal and delay it
+   * indefinitely; exclusive lockers queue in order, and a withdrawal takes effect after the
+   * decisions already queued before it. Decisions about one deelnemer therefore run one at a
+   * time (they already queue on the log head); decisions about different deelnemers do not
+   * wait for each other until the log append.
    */
   async besluit(aanvraag: BesluitAanvraag, door: Identity, aanroep: Aanroep): Promise<GenomenBesluit> {
     vereisRol(door, PROFESSIONALS, 'ask for a disclosure decision');
     const register = await this.register.huidig();
     return this.opslag.transactie(async (tx) => {
-      const toestemmingen = await tx.toestemmingenVan(aanvraag.deelnemerId, 'delen');
+      const toestemmingen = await tx.toestemmingenVan(aanvraag.deelnemerId, 'exclusief');
       const op = await tx.nu();
       const genomen = besluit(
         register,

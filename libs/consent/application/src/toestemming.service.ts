@@ -112,11 +112,12 @@ export class ToestemmingService {
    * Withdraws a consent now.
    *
    * Race rule (with {@link BesluitService.besluit}): the consent row is locked FOR UPDATE
-   * *before* the clock is read, and decisions lock the deelnemer's consent rows FOR SHARE before
+   * *before* the clock is read, and decisions lock the deelnemer's consent rows FOR UPDATE before
    * they read the clock. Whichever commits first, the other then reads a later clock value: a
    * decision that waited for this withdrawal sees it and is timestamped after it (and denies); a
    * decision this withdrawal waited for is timestamped before it. So no decision timestamped at
-   * or after the withdrawal ever permits on this consent.
+   * or after the withdrawal ever permits on this consent, and the withdrawal waits at most for
+   * the decisions queued before it (no starvation; see the race test in consent-service).
    * @throws NotFoundError `CONSENT.NOT_FOUND`; PreconditionError `CONSENT.NOT_ACTIVE` when it already ended.
    */
   async trekIn(toestemmingId: string, door: Identity, reden: string | undefined, aanroep: Aanroep): Promise<Toestemming> {

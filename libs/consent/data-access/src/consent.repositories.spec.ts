@@ -59,7 +59,7 @@ describe(`consent data access (${externalUrl ? 'PostgreSQL' : 'PGlite'})`, () =>
     await admin.connect();
     await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     dataSource = await openDatabase({ url, schema, entities: CONSENT_ENTITIES, migrations: CONSENT_MIGRATIONS, poolSize: 8 });
-    opslag = new TypeOrmConsentOpslag(dataSource, nodeSha256, 7);
+    opslag = new TypeOrmConsentOpslag(dataSource, nodeSha256, { gelijktijdig: 6, paginagrootte: 7 });
     await new TypeOrmRegisterOpslag(dataSource).voegOntbrekendeToe(DEMO_REGISTER.versies);
   }, 60_000);
 

@@ -224,16 +224,56 @@ export class TypeOrmConsentTransactie implements ConsentTransactie {
   }
 }
 
+/**
+ * At most `max` transactions at a time; the rest wait in FIFO order in the process. A burst of
+ * requests then queues here instead of in the connection pool, whose acquire timeout would fail
+ * requests that are merely waiting their turn.
+ */
+class Begrenzer {
+  private actief = 0;
+  private readonly wachtrij: (() => void)[] = [];
+
+  constructor(private readonly max: number) {}
+
+  async metPlek<T>(werk: () => Promise<T>): Promise<T> {
+    if (this.actief >= this.max) await new Promise<void>((resolve) => this.wachtrij.push(resolve));
+    else this.actief += 1;
+    try {
+      return await werk();
+    } finally {
+      const volgende = this.wachtrij.shift();
+      if (volgende) volgende();
+      else this.actief -= 1;
+    }
+  }
+}
+
+/** Options of {@link TypeOrmConsentOpslag}. */
+export interface ConsentOpslagOpties {
+  /** Concurrent transactions; keep it below the pool size so log reads still get a connection (default 4). */
+  readonly gelijktijdig?: number;
+  /** Page size when streaming the processing log (default 1000). */
+  readonly paginagrootte?: number;
+}
+
 /** {@link ConsentOpslag} on a TypeORM data source in the consent schema. */
 export class TypeOrmConsentOpslag implements ConsentOpslag {
+  private readonly begrenzer: Begrenzer;
+  private readonly paginagrootte: number;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly sha256: Sha256,
-    private readonly paginagrootte = 1000,
-  ) {}
+    opties: ConsentOpslagOpties = {},
+  ) {
+    this.begrenzer = new Begrenzer(opties.gelijktijdig ?? 4);
+    this.paginagrootte = opties.paginagrootte ?? 1000;
+  }
 
   transactie<T>(werk: (tx: ConsentTransactie) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction('READ COMMITTED', (manager) => werk(new TypeOrmConsentTransactie(manager, this.sha256)));
+    return this.begrenzer.metPlek(() =>
+      this.dataSource.transaction('READ COMMITTED', (manager) => werk(new TypeOrmConsentTransactie(manager, this.sha256))),
+    );
   }
 
   async *verwerkingen(): AsyncIterable<Ketenregel> {
