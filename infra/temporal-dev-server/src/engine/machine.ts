@@ -16,6 +16,8 @@ export class RpcError extends Error {
 }
 
 const DEFAULT_TASK_TIMEOUT_MS = 10_000;
+/** Temporal suggests continue-as-new once a history passes this many events. */
+const SUGGEST_CONTINUE_AS_NEW_EVENTS = 4096;
 const MAX_TASK_TIMEOUT_MS = 120_000;
 
 /** Everything needed to create a run. */
@@ -190,6 +192,7 @@ export function startWorkflowTask(tr: Transition, pollQueue: string, identity: s
     identity,
     request_id: requestId,
     history_size_bytes: 0,
+    suggest_continue_as_new: run.nextEventId > SUGGEST_CONTINUE_AS_NEW_EVENTS,
   });
   const messages: Msg[] = [];
   const updateIds: string[] = [];

@@ -50,6 +50,11 @@ function toServiceError(error: unknown, logger: Logger, rpc: string): Partial<gr
   return { code: grpc.status.INTERNAL, details: error instanceof Error ? error.message : String(error) };
 }
 
+/** Workflow id of a request, for logs (ids carry no personal data by convention). */
+function workflowIdOf(request: Msg): string | undefined {
+  return request.workflow_id || request.workflow_execution?.workflow_id || request.execution?.workflow_id || undefined;
+}
+
 function callDeadline(call: grpc.ServerUnaryCall<Msg, Msg>): number {
   const deadline = call.getDeadline();
   if (deadline instanceof Date) return deadline.getTime();
@@ -73,12 +78,15 @@ function addService(server: grpc.Server, name: string, handlers: Record<string, 
       const request = call.request;
       handler(request, { deadline: callDeadline(call), signal: abort.signal }).then(
         (response) => {
-          logger.debug({ rpc: method, namespace: request.namespace, ms: Date.now() - started }, 'rpc');
+          logger.debug({ rpc: method, namespace: request.namespace, workflowId: workflowIdOf(request), ms: Date.now() - started }, 'rpc');
           callback(null, response);
         },
         (error: unknown) => {
           const status = toServiceError(error, logger, method);
-          logger.debug({ rpc: method, namespace: request.namespace, ms: Date.now() - started, code: status.code, error: status.details }, 'rpc failed');
+          logger.debug(
+            { rpc: method, namespace: request.namespace, workflowId: workflowIdOf(request), ms: Date.now() - started, code: status.code, error: status.details },
+            'rpc failed',
+          );
           callback(status);
         },
       );
