@@ -1,0 +1,133 @@
+import { Controller, Get, INestApplication, Module } from '@nestjs/common';
+import { Server, ServerCredentials } from '@grpc/grpc-js';
+import { InjectRepository, TypeOrmModule } from '@nestjs/typeorm';
+import { Column, Entity, MigrationInterface, PrimaryColumn, QueryRunner, Repository } from 'typeorm';
+import { describeEachDatabase } from '@ketenregie/shared-testing';
+import { Public } from '../auth/auth.decorators';
+import { createService } from '../bootstrap/bootstrap-service';
+import { DatabaseModule } from '../database/database';
+import { qualifiedName } from '../database/schema';
+import { HealthModule } from './health';
+
+@Entity({ name: 'organisatie' })
+class Organisatie {
+  @PrimaryColumn('text')
+  id!: string;
+
+  @Column('text')
+  type!: string;
+}
+
+class SeedOrganisaties1735689600000 implements MigrationInterface {
+  name = 'SeedOrganisaties1735689600000';
+
+  async up(qr: QueryRunner): Promise<void> {
+    await qr.query(`CREATE TABLE ${qualifiedName(qr, 'organisatie')} (id text PRIMARY KEY, type text NOT NULL)`);
+    await qr.query(`INSERT INTO ${qualifiedName(qr, 'organisatie')} VALUES ('gemeente-helmond', 'gemeente')`);
+  }
+
+  async down(qr: QueryRunner): Promise<void> {
+    await qr.query(`DROP TABLE ${qualifiedName(qr, 'organisatie')}`);
+  }
+}
+
+@Public()
+@Controller('organisaties')
+class OrganisatieController {
+  constructor(@InjectRepository(Organisatie) private readonly repo: Repository<Organisatie>) {}
+
+  @Get()
+  list(): Promise<Organisatie[]> {
+    return this.repo.find();
+  }
+}
+
+describeEachDatabase('a service with DatabaseModule and HealthModule', (db) => {
+  let app: INestApplication;
+  let base: string;
+
+  beforeAll(async () => {
+    @Module({
+      imports: [
+        DatabaseModule.forRoot({ url: db.url, schema: db.schema, entities: [Organisatie], migrations: [SeedOrganisaties1735689600000] }),
+        TypeOrmModule.forFeature([Organisatie]),
+        HealthModule.forRoot({ temporal: false }),
+      ],
+      controllers: [OrganisatieController],
+    })
+    class AppModule {}
+
+    app = await createService(AppModule, { name: 'registry-test', port: 0, logLevel: 'silent', shutdownHooks: false });
+    await app.listen(0, '127.0.0.1');
+    base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  }, 60_000);
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('migrates at start-up and serves entities from its own schema', async () => {
+    const res = await fetch(`${base}/api/v1/organisaties`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual([{ id: 'gemeente-helmond', type: 'gemeente' }]);
+  });
+
+  it('is ready when its database answers (Temporal opted out)', async () => {
+    const res = await fetch(`${base}/health/ready`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
+  });
+});
+
+describe('HealthModule readiness against a Temporal frontend', () => {
+  let grpcServer: Server;
+  let app: INestApplication;
+  let calls = 0;
+
+  beforeAll(async () => {
+    grpcServer = new Server();
+    const raw = (b: Buffer) => b;
+    grpcServer.addService(
+      {
+        GetSystemInfo: {
+          path: '/temporal.api.workflowservice.v1.WorkflowService/GetSystemInfo',
+          requestStream: false,
+          responseStream: false,
+          requestSerialize: raw,
+          requestDeserialize: raw,
+          responseSerialize: raw,
+          responseDeserialize: raw,
+        },
+      },
+      {
+        // An empty message is a valid (default) GetSystemInfoResponse.
+        GetSystemInfo: (_call: unknown, callback: (err: null, value: Buffer) => void) => {
+          calls++;
+          callback(null, Buffer.alloc(0));
+        },
+      },
+    );
+    const port = await new Promise<number>((resolve, reject) =>
+      grpcServer.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
+    );
+
+    @Module({ imports: [HealthModule.forRoot({ database: false, temporal: { address: `127.0.0.1:${port}` } })] })
+    class AppModule {}
+    app = await createService(AppModule, { name: 'temporal-ready-test', port: 0, logLevel: 'silent', shutdownHooks: false });
+    await app.listen(0, '127.0.0.1');
+  }, 60_000);
+
+  afterAll(async () => {
+    await app?.close();
+    grpcServer?.forceShutdown();
+  });
+
+  it('is ready when Temporal answers GetSystemInfo', async () => {
+    const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    const before = calls;
+    const res = await fetch(`${base}/health/ready`);
+    expect(await res.json()).toMatchObject({ status: 'ok', info: { temporal: { status: 'up' } } });
+    expect(res.status).toBe(200);
+    expect(calls).toBeGreaterThan(before);
+  });
+});
