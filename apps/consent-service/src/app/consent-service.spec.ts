@@ -33,253 +33,256 @@ const stuurgroeplid: Identity = { sub: 'mw-sg-1', organisatie: 'senzer', organis
 const ggz = { organisatie: 'ggz-oost-brabant', type: 'ggz' } as const;
 
 describeEachDatabase('consent-service', (db) => {
-  let app: INestApplication;
-  let base: string;
-  let jwks: Server;
-  let signer: EmbeddedSigner;
-  let keyDir: string;
-  let schema: string;
-  const levenscyclus = new OpgenomenLevenscyclus();
-  const tokens = new Map<string, string>();
+  // An inner block, so the service closes its connections before the database is dropped.
+  describe('over HTTP and through the use cases', () => {
+    let app: INestApplication;
+    let base: string;
+    let jwks: Server;
+    let signer: EmbeddedSigner;
+    let keyDir: string;
+    let schema: string;
+    const levenscyclus = new OpgenomenLevenscyclus();
+    const tokens = new Map<string, string>();
 
-  async function call<T>(identity: Identity, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-    let token = tokens.get(identity.sub);
-    if (!token) {
-      token = await signer.sign(identity);
-      tokens.set(identity.sub, token);
+    async function call<T>(identity: Identity, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+      let token = tokens.get(identity.sub);
+      if (!token) {
+        token = await signer.sign(identity);
+        tokens.set(identity.sub, token);
+      }
+      const res = await fetch(`${base}/api/v1${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await res.text();
+      const type = res.headers.get('content-type') ?? '';
+      return { status: res.status, type, body: (type.includes('json') ? JSON.parse(text) : text) as T };
     }
-    const res = await fetch(`${base}/api/v1${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    const type = res.headers.get('content-type') ?? '';
-    return { status: res.status, type, body: (type.includes('json') ? JSON.parse(text) : text) as T };
-  }
 
-  async function sql<T>(query: string, params: unknown[] = []): Promise<T[]> {
-    const client = new Client({ connectionString: db.url });
-    await client.connect();
-    try {
-      return (await client.query(query, params)).rows as T[];
-    } finally {
-      await client.end();
+    async function sql<T>(query: string, params: unknown[] = []): Promise<T[]> {
+      const client = new Client({ connectionString: db.url });
+      await client.connect();
+      try {
+        return (await client.query(query, params)).rows as T[];
+      } finally {
+        await client.end();
+      }
     }
-  }
 
-  beforeAll(async () => {
-    keyDir = await mkdtemp(join(tmpdir(), 'consent-service-spec-'));
-    signer = await EmbeddedSigner.loadOrCreate({ dataDir: keyDir });
-    jwks = createServer((_req, res) => {
-      res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify(signer.jwks()));
-    });
-    await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
-    const config = consentServiceConfigSchema.parse({
-      DATABASE_URL: db.url,
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      AUTH_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`,
-    });
-    schema = db.schema;
-    app = await createService(AppModule.register(config, { levenscyclus, schema }), { name: 'consent-service', port: 0, logLevel: 'silent', shutdownHooks: false });
-    await app.listen(0, '127.0.0.1');
-    base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  }, 120_000);
+    beforeAll(async () => {
+      keyDir = await mkdtemp(join(tmpdir(), 'consent-service-spec-'));
+      signer = await EmbeddedSigner.loadOrCreate({ dataDir: keyDir });
+      jwks = createServer((_req, res) => {
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify(signer.jwks()));
+      });
+      await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
+      const config = consentServiceConfigSchema.parse({
+        DATABASE_URL: db.url,
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+        AUTH_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`,
+      });
+      schema = db.schema;
+      app = await createService(AppModule.register(config, { levenscyclus, schema }), { name: 'consent-service', port: 0, logLevel: 'silent', shutdownHooks: false });
+      await app.listen(0, '127.0.0.1');
+      base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    }, 120_000);
 
-  afterAll(async () => {
-    await app?.close();
-    await new Promise((resolve) => jwks?.close(resolve));
-    await rm(keyDir, { recursive: true, force: true });
-  });
-
-  it('e2e: consent → permit → disclosure logged → withdrawal → deny → inzage in order → a direct edit fails verification', async () => {
-    const deelnemerId = randomUUID();
-    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
-
-    const gegeven = await call<ToestemmingDto>(coachGemeente, 'POST', '/toestemmingen', {
-      deelnemerId,
-      verlener: { soort: 'deelnemer' },
-      doel: 'verwijzing-ggz',
-      categorieen: ['contact', 'gezondheid'],
-      bronnen: [{ soort: 'type', type: 'gemeente' }],
-      ontvangers: [{ soort: 'organisatie', organisatie: ggz.organisatie }],
-      geldigTot: '2099-01-01T00:00:00.000Z',
-      bewijs: { soort: 'ondertekend-formulier', documentId: 'scan-2026-001' },
-    });
-    expect(gegeven.status).toBe(201);
-    expect(gegeven.body).toMatchObject({ status: 'gegeven', historie: [{ status: 'gegeven', door: 'mw-coach-1' }] });
-    expect(levenscyclus.gestarte).toContain(gegeven.body.id);
-
-    const verzoek = { deelnemerId, ontvanger: ggz, doel: 'verwijzing-ggz', categorieen: ['gezondheid', 'contact'] };
-    const toegestaan = await call<BesluitDto>(coachGemeente, 'POST', '/besluiten', verzoek, { traceparent });
-    expect(toegestaan.status).toBe(200);
-    expect(toegestaan.body).toMatchObject({
-      uitkomst: 'toegestaan',
-      bron: { organisatie: 'gemeente-helmond', type: 'gemeente' },
-      verwerkingsactiviteit: { id: 'va-verwijzing-ggz' },
-      traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
-    });
-    expect(toegestaan.body.categorieen[0]).toMatchObject({
-      categorie: 'gezondheid',
-      verleendOp: ['toestemming'],
-      wettelijk: { status: 'geen-grondslag' },
-      toestemming: { status: 'verleend', toestemmingen: [gegeven.body.id] },
+    afterAll(async () => {
+      await app?.close();
+      await new Promise((resolve) => jwks?.close(resolve));
+      await rm(keyDir, { recursive: true, force: true });
     });
 
-    const gemeld = await call<{ volgnummer: number }>(coachGemeente, 'POST', '/verwerkingen', {
-      traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
-      spanId: 'a1b2c3d4e5f60718',
-      handeling: 'verstrekking',
-      deelnemerId,
-      ontvanger: ggz,
-      doel: 'verwijzing-ggz',
-      categorieen: ['gezondheid', 'contact'],
-      besluitId: toegestaan.body.id,
-    });
-    expect(gemeld.status).toBe(201);
+    it('e2e: consent → permit → disclosure logged → withdrawal → deny → inzage in order → a direct edit fails verification', async () => {
+      const deelnemerId = randomUUID();
+      const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
 
-    const intrekking = await call<ToestemmingDto>(coachGemeente, 'POST', `/toestemmingen/${gegeven.body.id}/intrekking`, { reden: 'deelnemer wil dit niet meer' });
-    expect(intrekking.status).toBe(200);
-    expect(intrekking.body.status).toBe('ingetrokken');
-    expect(levenscyclus.beeindigde).toContainEqual(expect.objectContaining({ toestemmingId: gegeven.body.id, reden: 'ingetrokken' }));
-
-    const geweigerd = await call<BesluitDto>(coachGemeente, 'POST', '/besluiten', verzoek);
-    expect(geweigerd.body.uitkomst).toBe('geweigerd');
-    expect(geweigerd.body.categorieen[0]).toMatchObject({
-      uitkomst: 'geweigerd',
-      weigerreden: 'GEEN_GRONDSLAG_OF_TOESTEMMING',
-      toestemming: { status: 'geen', afgewezen: [{ toestemmingId: gegeven.body.id, reden: 'INGETROKKEN' }] },
-    });
-
-    const inzage = await call<InzageDto>(coachGemeente, 'GET', `/deelnemers/${deelnemerId}/inzage`);
-    expect(inzage.status).toBe(200);
-    expect(inzage.body.toestemmingen.map((t) => t.historie.map((h) => h.status))).toEqual([['gegeven', 'ingetrokken']]);
-    expect(inzage.body.verwerkingen.map((v) => [v.handeling, v.status])).toEqual([
-      ['toestemming-gegeven', 'ok'],
-      ['besluit', 'ok'],
-      ['verstrekking', 'ok'],
-      ['toestemming-ingetrokken', 'ok'],
-      ['besluit', 'geweigerd'],
-    ]);
-    expect(inzage.body.verwerkingen[1]).toMatchObject({ organisatie: 'gemeente-helmond', ontvanger: ggz.organisatie, verwerkingsactiviteit: { naam: 'Verwijzing naar en terugkoppeling met de GGZ' } });
-    const tijden = inzage.body.verwerkingen.map((v) => v.tijdstip);
-    expect([...tijden].sort()).toEqual(tijden);
-
-    const html = await call<string>(coachGemeente, 'GET', `/deelnemers/${deelnemerId}/inzage?formaat=html`);
-    expect(html.type).toContain('text/html');
-    expect(html.body).toContain('Toestemming ingetrokken');
-    expect(html.body).not.toContain('<script');
-
-    const rows = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "${schema}".verwerking WHERE row_to_json(verwerking)::text LIKE $1`, [`%${deelnemerId}%`]);
-    expect(rows).toEqual([{ n: 0 }]);
-
-    expect((await call<VerificatieDto>(fg, 'GET', '/verwerkingen/verificatie')).body).toMatchObject({ geldig: true });
-    await expect(sql(`UPDATE "${schema}".verwerking SET organisatie = 'iemand-anders' WHERE volgnummer = 2`)).rejects.toThrow(/append-only/);
-    await sql(`ALTER TABLE "${schema}".verwerking DISABLE TRIGGER verwerking_append_only`);
-    await sql(`UPDATE "${schema}".verwerking SET organisatie = 'iemand-anders' WHERE volgnummer = 2`);
-    await sql(`ALTER TABLE "${schema}".verwerking ENABLE TRIGGER verwerking_append_only`);
-    const verificatie = await call<VerificatieDto>(fg, 'GET', '/verwerkingen/verificatie');
-    expect(verificatie.body).toMatchObject({ geldig: false, breuk: { volgnummer: 2, reden: 'HASH_ONJUIST' } });
-  }, 60_000);
-
-  it('race: 1,000 concurrent decisions while the consent is withdrawn midway; none timestamped after the withdrawal permits', async () => {
-    const toestemmingen = app.get(ToestemmingService);
-    const besluiten = app.get(BesluitService);
-    const deelnemerId = randomUUID();
-    const aanroep = { traceId: '0af7651916cd43dd8448eb211c80319c' };
-    const t = await toestemmingen.geef(
-      {
+      const gegeven = await call<ToestemmingDto>(coachGemeente, 'POST', '/toestemmingen', {
         deelnemerId,
         verlener: { soort: 'deelnemer' },
         doel: 'verwijzing-ggz',
-        categorieen: ['gezondheid'],
+        categorieen: ['contact', 'gezondheid'],
         bronnen: [{ soort: 'type', type: 'gemeente' }],
-        ontvangers: [{ soort: 'type', type: 'ggz' }],
-        geldigTot: new Date('2099-01-01T00:00:00.000Z'),
-        bewijs: { soort: 'digitaal-ondertekend', ondertekeningId: 'sig-1' },
-      },
-      coachGemeente,
-      aanroep,
-    );
-    const verzoek = { deelnemerId, ontvanger: ggz, doel: 'verwijzing-ggz', categorieen: ['gezondheid' as const] };
-    const besluit = () => besluiten.besluit(verzoek, coachGemeente, aanroep);
+        ontvangers: [{ soort: 'organisatie', organisatie: ggz.organisatie }],
+        geldigTot: '2099-01-01T00:00:00.000Z',
+        bewijs: { soort: 'ondertekend-formulier', documentId: 'scan-2026-001' },
+      });
+      expect(gegeven.status).toBe(201);
+      expect(gegeven.body).toMatchObject({ status: 'gegeven', historie: [{ status: 'gegeven', door: 'mw-coach-1' }] });
+      expect(levenscyclus.gestarte).toContain(gegeven.body.id);
 
-    // The withdrawal goes through a second replica (its own pool and queue), so only the
-    // database's locks order it against the decisions of the first.
-    const replica = await openDatabase({ url: db.url, schema, entities: CONSENT_ENTITIES, migrations: CONSENT_MIGRATIONS, poolSize: 2 });
-    const tweedeReplica = new ToestemmingService(
-      new TypeOrmConsentOpslag(replica, nodeSha256, { gelijktijdig: 1 }),
-      app.get(PSEUDONIMISEERDER),
-      levenscyclus,
-      app.get(RegisterService),
-    );
-    let ingetrokken: Toestemming;
-    let lijst: GenomenBesluit[];
-    try {
-      const eerste = Array.from({ length: 500 }, besluit);
-      await Promise.all(eerste.slice(0, 100));
-      const intrekking = tweedeReplica.trekIn(t.id, coachGemeente, undefined, aanroep);
-      const tweede = Array.from({ length: 500 }, besluit);
-      [ingetrokken, lijst] = await Promise.all([intrekking, Promise.all([...eerste, ...tweede])]);
-    } finally {
-      await replica.destroy();
-    }
-    const ingetrokkenOp = ingetrokken.historie[1]?.op as Date;
+      const verzoek = { deelnemerId, ontvanger: ggz, doel: 'verwijzing-ggz', categorieen: ['gezondheid', 'contact'] };
+      const toegestaan = await call<BesluitDto>(coachGemeente, 'POST', '/besluiten', verzoek, { traceparent });
+      expect(toegestaan.status).toBe(200);
+      expect(toegestaan.body).toMatchObject({
+        uitkomst: 'toegestaan',
+        bron: { organisatie: 'gemeente-helmond', type: 'gemeente' },
+        verwerkingsactiviteit: { id: 'va-verwijzing-ggz' },
+        traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+      });
+      expect(toegestaan.body.categorieen[0]).toMatchObject({
+        categorie: 'gezondheid',
+        verleendOp: ['toestemming'],
+        wettelijk: { status: 'geen-grondslag' },
+        toestemming: { status: 'verleend', toestemmingen: [gegeven.body.id] },
+      });
 
-    expect(lijst).toHaveLength(1000);
-    const na = lijst.filter((b) => b.besluit.op >= ingetrokkenOp);
-    const voor = lijst.filter((b) => b.besluit.op < ingetrokkenOp);
-    expect(na.every((b) => b.besluit.categorieen[0]?.uitkomst === 'geweigerd')).toBe(true);
-    expect(voor.every((b) => b.besluit.categorieen[0]?.uitkomst === 'toegestaan')).toBe(true);
-    // The withdrawal really landed midway.
-    expect(voor.length).toBeGreaterThan(0);
-    expect(na.length).toBeGreaterThan(0);
-    console.log(`race: ${voor.length} decisions before the withdrawal permitted, ${na.length} after it denied`);
+      const gemeld = await call<{ volgnummer: number }>(coachGemeente, 'POST', '/verwerkingen', {
+        traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+        spanId: 'a1b2c3d4e5f60718',
+        handeling: 'verstrekking',
+        deelnemerId,
+        ontvanger: ggz,
+        doel: 'verwijzing-ggz',
+        categorieen: ['gezondheid', 'contact'],
+        besluitId: toegestaan.body.id,
+      });
+      expect(gemeld.status).toBe(201);
 
-    // The same statement, asked of the database: no stored decision at or after the withdrawal permits.
-    const [{ n }] = (await sql<{ n: number }>(
-      `SELECT count(*)::int AS n FROM "${schema}".besluit b JOIN "${schema}".toestemming_status s ON s.toestemming_id = $1 AND s.status = 'ingetrokken'
-       WHERE b.deelnemer_id = $2 AND b.op >= s.op AND b.uitkomst <> 'geweigerd'`,
-      [t.id, deelnemerId],
-    )) as [{ n: number }];
-    expect(n).toBe(0);
-  }, 300_000);
+      const intrekking = await call<ToestemmingDto>(coachGemeente, 'POST', `/toestemmingen/${gegeven.body.id}/intrekking`, { reden: 'deelnemer wil dit niet meer' });
+      expect(intrekking.status).toBe(200);
+      expect(intrekking.body.status).toBe('ingetrokken');
+      expect(levenscyclus.beeindigde).toContainEqual(expect.objectContaining({ toestemmingId: gegeven.body.id, reden: 'ingetrokken' }));
 
-  it('rejects a backdated withdrawal body, a role without the right, and verification by anyone but the FG', async () => {
-    const deelnemerId = randomUUID();
-    const t = await call<ToestemmingDto>(coachGemeente, 'POST', '/toestemmingen', {
-      deelnemerId,
-      verlener: { soort: 'deelnemer' },
-      doel: 're-integratie',
-      categorieen: ['contact'],
-      bronnen: [{ soort: 'type', type: 'gemeente' }],
-      ontvangers: [{ soort: 'type', type: 'wijkteam' }],
-      geldigTot: '2099-01-01T00:00:00.000Z',
-      bewijs: { soort: 'mondeling-met-getuige', getuige: 'mw-2', notitie: 'op kantoor' },
-    });
-    const terug = await call<{ status: number }>(coachGemeente, 'POST', `/toestemmingen/${t.body.id}/intrekking`, { ingetrokkenOp: '2020-01-01T00:00:00.000Z' });
-    expect(terug.status).toBe(400);
-    expect(terug.type).toContain('application/problem+json');
-    expect((await call(stuurgroeplid, 'POST', '/toestemmingen', { ...t.body })).status).toBe(400);
-    expect((await call(stuurgroeplid, 'GET', `/deelnemers/${deelnemerId}/inzage`)).status).toBe(403);
-    expect((await call(coachGemeente, 'GET', '/verwerkingen/verificatie')).status).toBe(403);
-    const tweemaal = await call<{ code: string }>(coachGemeente, 'POST', `/toestemmingen/${t.body.id}/intrekking`, {});
-    expect(tweemaal.status).toBe(200);
-    const nogmaals = await call<{ code: string }>(coachGemeente, 'POST', `/toestemmingen/${t.body.id}/intrekking`, {});
-    expect(nogmaals.status).toBe(422);
-    expect(nogmaals.body.code).toBe('CONSENT.NOT_ACTIVE');
-    const onbekendDoel = await call<{ code: string }>(coachGemeente, 'POST', '/toestemmingen', {
-      deelnemerId,
-      verlener: { soort: 'deelnemer' },
-      doel: 'marketing',
-      categorieen: ['contact'],
-      bronnen: [{ soort: 'type', type: 'gemeente' }],
-      ontvangers: [{ soort: 'type', type: 'wijkteam' }],
-      geldigTot: '2099-01-01T00:00:00.000Z',
-      bewijs: { soort: 'ondertekend-formulier', documentId: 'x' },
-    });
-    expect(onbekendDoel.body.code).toBe('CONSENT.PURPOSE_UNKNOWN');
-  }, 60_000);
+      const geweigerd = await call<BesluitDto>(coachGemeente, 'POST', '/besluiten', verzoek);
+      expect(geweigerd.body.uitkomst).toBe('geweigerd');
+      expect(geweigerd.body.categorieen[0]).toMatchObject({
+        uitkomst: 'geweigerd',
+        weigerreden: 'GEEN_GRONDSLAG_OF_TOESTEMMING',
+        toestemming: { status: 'geen', afgewezen: [{ toestemmingId: gegeven.body.id, reden: 'INGETROKKEN' }] },
+      });
+
+      const inzage = await call<InzageDto>(coachGemeente, 'GET', `/deelnemers/${deelnemerId}/inzage`);
+      expect(inzage.status).toBe(200);
+      expect(inzage.body.toestemmingen.map((t) => t.historie.map((h) => h.status))).toEqual([['gegeven', 'ingetrokken']]);
+      expect(inzage.body.verwerkingen.map((v) => [v.handeling, v.status])).toEqual([
+        ['toestemming-gegeven', 'ok'],
+        ['besluit', 'ok'],
+        ['verstrekking', 'ok'],
+        ['toestemming-ingetrokken', 'ok'],
+        ['besluit', 'geweigerd'],
+      ]);
+      expect(inzage.body.verwerkingen[1]).toMatchObject({ organisatie: 'gemeente-helmond', ontvanger: ggz.organisatie, verwerkingsactiviteit: { naam: 'Verwijzing naar en terugkoppeling met de GGZ' } });
+      const tijden = inzage.body.verwerkingen.map((v) => v.tijdstip);
+      expect([...tijden].sort()).toEqual(tijden);
+
+      const html = await call<string>(coachGemeente, 'GET', `/deelnemers/${deelnemerId}/inzage?formaat=html`);
+      expect(html.type).toContain('text/html');
+      expect(html.body).toContain('Toestemming ingetrokken');
+      expect(html.body).not.toContain('<script');
+
+      const rows = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "${schema}".verwerking WHERE row_to_json(verwerking)::text LIKE $1`, [`%${deelnemerId}%`]);
+      expect(rows).toEqual([{ n: 0 }]);
+
+      expect((await call<VerificatieDto>(fg, 'GET', '/verwerkingen/verificatie')).body).toMatchObject({ geldig: true });
+      await expect(sql(`UPDATE "${schema}".verwerking SET organisatie = 'iemand-anders' WHERE volgnummer = 2`)).rejects.toThrow(/append-only/);
+      await sql(`ALTER TABLE "${schema}".verwerking DISABLE TRIGGER verwerking_append_only`);
+      await sql(`UPDATE "${schema}".verwerking SET organisatie = 'iemand-anders' WHERE volgnummer = 2`);
+      await sql(`ALTER TABLE "${schema}".verwerking ENABLE TRIGGER verwerking_append_only`);
+      const verificatie = await call<VerificatieDto>(fg, 'GET', '/verwerkingen/verificatie');
+      expect(verificatie.body).toMatchObject({ geldig: false, breuk: { volgnummer: 2, reden: 'HASH_ONJUIST' } });
+    }, 60_000);
+
+    it('race: 1,000 concurrent decisions while the consent is withdrawn midway; none timestamped after the withdrawal permits', async () => {
+      const toestemmingen = app.get(ToestemmingService);
+      const besluiten = app.get(BesluitService);
+      const deelnemerId = randomUUID();
+      const aanroep = { traceId: '0af7651916cd43dd8448eb211c80319c' };
+      const t = await toestemmingen.geef(
+        {
+          deelnemerId,
+          verlener: { soort: 'deelnemer' },
+          doel: 'verwijzing-ggz',
+          categorieen: ['gezondheid'],
+          bronnen: [{ soort: 'type', type: 'gemeente' }],
+          ontvangers: [{ soort: 'type', type: 'ggz' }],
+          geldigTot: new Date('2099-01-01T00:00:00.000Z'),
+          bewijs: { soort: 'digitaal-ondertekend', ondertekeningId: 'sig-1' },
+        },
+        coachGemeente,
+        aanroep,
+      );
+      const verzoek = { deelnemerId, ontvanger: ggz, doel: 'verwijzing-ggz', categorieen: ['gezondheid' as const] };
+      const besluit = () => besluiten.besluit(verzoek, coachGemeente, aanroep);
+
+      // The withdrawal goes through a second replica (its own pool and queue), so only the
+      // database's locks order it against the decisions of the first.
+      const replica = await openDatabase({ url: db.url, schema, entities: CONSENT_ENTITIES, migrations: CONSENT_MIGRATIONS, poolSize: 2 });
+      const tweedeReplica = new ToestemmingService(
+        new TypeOrmConsentOpslag(replica, nodeSha256, { gelijktijdig: 1 }),
+        app.get(PSEUDONIMISEERDER),
+        levenscyclus,
+        app.get(RegisterService),
+      );
+      let ingetrokken: Toestemming;
+      let lijst: GenomenBesluit[];
+      try {
+        const eerste = Array.from({ length: 500 }, besluit);
+        await Promise.all(eerste.slice(0, 100));
+        const intrekking = tweedeReplica.trekIn(t.id, coachGemeente, undefined, aanroep);
+        const tweede = Array.from({ length: 500 }, besluit);
+        [ingetrokken, lijst] = await Promise.all([intrekking, Promise.all([...eerste, ...tweede])]);
+      } finally {
+        await replica.destroy();
+      }
+      const ingetrokkenOp = ingetrokken.historie[1]?.op as Date;
+
+      expect(lijst).toHaveLength(1000);
+      const na = lijst.filter((b) => b.besluit.op >= ingetrokkenOp);
+      const voor = lijst.filter((b) => b.besluit.op < ingetrokkenOp);
+      expect(na.every((b) => b.besluit.categorieen[0]?.uitkomst === 'geweigerd')).toBe(true);
+      expect(voor.every((b) => b.besluit.categorieen[0]?.uitkomst === 'toegestaan')).toBe(true);
+      // The withdrawal really landed midway.
+      expect(voor.length).toBeGreaterThan(0);
+      expect(na.length).toBeGreaterThan(0);
+      console.log(`race: ${voor.length} decisions before the withdrawal permitted, ${na.length} after it denied`);
+
+      // The same statement, asked of the database: no stored decision at or after the withdrawal permits.
+      const [{ n }] = (await sql<{ n: number }>(
+        `SELECT count(*)::int AS n FROM "${schema}".besluit b JOIN "${schema}".toestemming_status s ON s.toestemming_id = $1 AND s.status = 'ingetrokken'
+         WHERE b.deelnemer_id = $2 AND b.op >= s.op AND b.uitkomst <> 'geweigerd'`,
+        [t.id, deelnemerId],
+      )) as [{ n: number }];
+      expect(n).toBe(0);
+    }, 300_000);
+
+    it('rejects a backdated withdrawal body, a role without the right, and verification by anyone but the FG', async () => {
+      const deelnemerId = randomUUID();
+      const t = await call<ToestemmingDto>(coachGemeente, 'POST', '/toestemmingen', {
+        deelnemerId,
+        verlener: { soort: 'deelnemer' },
+        doel: 're-integratie',
+        categorieen: ['contact'],
+        bronnen: [{ soort: 'type', type: 'gemeente' }],
+        ontvangers: [{ soort: 'type', type: 'wijkteam' }],
+        geldigTot: '2099-01-01T00:00:00.000Z',
+        bewijs: { soort: 'mondeling-met-getuige', getuige: 'mw-2', notitie: 'op kantoor' },
+      });
+      const terug = await call<{ status: number }>(coachGemeente, 'POST', `/toestemmingen/${t.body.id}/intrekking`, { ingetrokkenOp: '2020-01-01T00:00:00.000Z' });
+      expect(terug.status).toBe(400);
+      expect(terug.type).toContain('application/problem+json');
+      expect((await call(stuurgroeplid, 'POST', '/toestemmingen', { ...t.body })).status).toBe(400);
+      expect((await call(stuurgroeplid, 'GET', `/deelnemers/${deelnemerId}/inzage`)).status).toBe(403);
+      expect((await call(coachGemeente, 'GET', '/verwerkingen/verificatie')).status).toBe(403);
+      const tweemaal = await call<{ code: string }>(coachGemeente, 'POST', `/toestemmingen/${t.body.id}/intrekking`, {});
+      expect(tweemaal.status).toBe(200);
+      const nogmaals = await call<{ code: string }>(coachGemeente, 'POST', `/toestemmingen/${t.body.id}/intrekking`, {});
+      expect(nogmaals.status).toBe(422);
+      expect(nogmaals.body.code).toBe('CONSENT.NOT_ACTIVE');
+      const onbekendDoel = await call<{ code: string }>(coachGemeente, 'POST', '/toestemmingen', {
+        deelnemerId,
+        verlener: { soort: 'deelnemer' },
+        doel: 'marketing',
+        categorieen: ['contact'],
+        bronnen: [{ soort: 'type', type: 'gemeente' }],
+        ontvangers: [{ soort: 'type', type: 'wijkteam' }],
+        geldigTot: '2099-01-01T00:00:00.000Z',
+        bewijs: { soort: 'ondertekend-formulier', documentId: 'x' },
+      });
+      expect(onbekendDoel.body.code).toBe('CONSENT.PURPOSE_UNKNOWN');
+    }, 60_000);
+  });
 });

@@ -7,15 +7,13 @@ import {
   Verwerkingsregel,
   Ketenregel,
 } from '@ketenregie/consent-domain';
-import { EmbeddedPostgres, openDatabase, startEmbeddedPostgres } from '@ketenregie/shared-platform';
+import { openDatabase } from '@ketenregie/shared-platform';
+import { describeEachDatabase } from '@ketenregie/shared-testing';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { CONSENT_ENTITIES, CONSENT_MIGRATIONS, hmacPseudonimiseerder, nodeSha256, TypeOrmConsentOpslag, TypeOrmRegisterOpslag } from './index';
 
-// Runs against real PostgreSQL when DATABASE_URL is set (CI), against in-memory PGlite otherwise.
-const externalUrl = process.env['DATABASE_URL'];
-const schema = `consent_test_${process.pid}`;
 const pseudoniem = hmacPseudonimiseerder('k1', Buffer.alloc(32, 7));
 
 async function alle(bron: AsyncIterable<Ketenregel>): Promise<Ketenregel[]> {
@@ -42,194 +40,189 @@ function regel(n: number, deelnemerId = randomUUID()): Verwerkingsregel {
   };
 }
 
-describe(`consent data access (${externalUrl ? 'PostgreSQL' : 'PGlite'})`, () => {
-  let embedded: EmbeddedPostgres | undefined;
-  let url: string;
-  let dataSource: DataSource;
-  let opslag: TypeOrmConsentOpslag;
-  let admin: Client;
+describeEachDatabase('consent data access', (db) => {
+  // An inner block, so these hooks close every connection before the database is dropped.
+  describe('on a migrated consent schema', () => {
+    let dataSource: DataSource;
+    let opslag: TypeOrmConsentOpslag;
+    let admin: Client;
+    let schema: string;
 
-  beforeAll(async () => {
-    url = externalUrl ?? '';
-    if (!externalUrl) {
-      embedded = await startEmbeddedPostgres({ port: 0 });
-      url = embedded.url;
-    }
-    admin = new Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    dataSource = await openDatabase({ url, schema, entities: CONSENT_ENTITIES, migrations: CONSENT_MIGRATIONS, poolSize: 8 });
-    opslag = new TypeOrmConsentOpslag(dataSource, nodeSha256, { gelijktijdig: 6, paginagrootte: 7 });
-    await new TypeOrmRegisterOpslag(dataSource).voegOntbrekendeToe(DEMO_REGISTER.versies);
-  }, 60_000);
+    beforeAll(async () => {
+      schema = db.schema;
+      admin = new Client({ connectionString: db.url });
+      await admin.connect();
+      dataSource = await openDatabase({ url: db.url, schema, entities: CONSENT_ENTITIES, migrations: CONSENT_MIGRATIONS, poolSize: 8 });
+      opslag = new TypeOrmConsentOpslag(dataSource, nodeSha256, { gelijktijdig: 6, paginagrootte: 7 });
+      await new TypeOrmRegisterOpslag(dataSource).voegOntbrekendeToe(DEMO_REGISTER.versies);
+    }, 60_000);
 
-  afterAll(async () => {
-    await admin?.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await admin?.end();
-    await dataSource?.destroy();
-    await embedded?.stop();
-  });
-
-  describe('the processing register', () => {
-    it('round-trips every version and refuses to change one already stored', async () => {
-      const register = new TypeOrmRegisterOpslag(dataSource);
-      expect(await register.laad()).toEqual(DEMO_REGISTER);
-      expect(await register.voegOntbrekendeToe(DEMO_REGISTER.versies)).toBe(0);
-      const [eerste] = DEMO_REGISTER.versies;
-      if (!eerste) throw new Error('demo register has no versions');
-      await expect(register.voegOntbrekendeToe([{ ...eerste, activiteiten: [] }])).rejects.toMatchObject({
-        code: 'CONSENT.REGISTER_VERSION_CHANGED',
-      });
-      await expect(admin.query(`UPDATE ${schema}.register_versie SET activiteiten = '[]' WHERE versie = 1`)).rejects.toThrow(/append-only/);
-    });
-  });
-
-  describe('consents', () => {
-    it('stores a consent with its history and reads it back identical, also under a share lock', async () => {
-      const t = geefToestemming(
-        {
-          id: randomUUID(),
-          deelnemerId: randomUUID(),
-          verlener: { soort: 'wettelijk-vertegenwoordiger', hoedanigheid: 'mentor', vertegenwoordiger: randomUUID() },
-          doel: 'verwijzing-ggz',
-          categorieen: ['contact', 'gezondheid'],
-          bronnen: [{ soort: 'type', type: 'gemeente' }],
-          ontvangers: [{ soort: 'organisatie', organisatie: 'org-ggz-oost' }],
-          geldigTot: new Date('2027-03-01T00:00:00.000Z'),
-          bewijs: { soort: 'mondeling-met-getuige', getuige: 'mw-2', notitie: 'gesprek' },
-          vastgelegdDoor: 'mw-1',
-        },
-        new Date('2026-03-01T10:00:00.000Z'),
-      );
-      await opslag.transactie((tx) => tx.bewaarNieuweToestemming(t));
-      expect(await opslag.transactie((tx) => tx.toestemming(t.id, 'delen'))).toEqual(t);
-      const ingetrokken = trekIn(t, new Date('2026-03-05T10:00:00.000Z'), 'mw-1', 'op verzoek');
-      await opslag.transactie((tx) => tx.bewaarGebeurtenis(ingetrokken, ingetrokken.historie[1] as never));
-      expect(await opslag.transactie((tx) => tx.toestemmingenVan(t.deelnemerId, 'exclusief'))).toEqual([ingetrokken]);
-      const { rows } = await admin.query(`SELECT status, versie FROM ${schema}.toestemming WHERE id = $1`, [t.id]);
-      expect(rows).toEqual([{ status: 'ingetrokken', versie: 2 }]);
+    afterAll(async () => {
+      await admin?.end();
+      await dataSource?.destroy();
     });
 
-    it('refuses, in the database, a status event dated before the previous one or after the end', async () => {
-      const t = geefToestemming(
-        {
-          id: randomUUID(),
-          deelnemerId: randomUUID(),
-          verlener: { soort: 'deelnemer' },
-          doel: 're-integratie',
-          categorieen: ['contact'],
-          bronnen: [{ soort: 'type', type: 'gemeente' }],
-          ontvangers: [{ soort: 'type', type: 'wijkteam' }],
-          geldigTot: new Date('2027-03-01T00:00:00.000Z'),
-          bewijs: { soort: 'ondertekend-formulier', documentId: 'doc' },
-          vastgelegdDoor: 'mw-1',
-        },
-        new Date('2026-03-01T10:00:00.000Z'),
-      );
-      await opslag.transactie((tx) => tx.bewaarNieuweToestemming(t));
-      const terugGedateerd = `INSERT INTO ${schema}.toestemming_status (toestemming_id, volgnummer, status, op, door) VALUES ($1, 2, 'ingetrokken', $2, 'x')`;
-      await expect(admin.query(terugGedateerd, [t.id, '2026-02-28T00:00:00Z'])).rejects.toThrow(/out of order/);
-      await admin.query(terugGedateerd, [t.id, '2026-03-02T00:00:00Z']);
-      await expect(
-        admin.query(`INSERT INTO ${schema}.toestemming_status (toestemming_id, volgnummer, status, op) VALUES ($1, 3, 'verlopen', '2027-03-01T00:00:00Z')`, [t.id]),
-      ).rejects.toThrow(/out of order/);
-      await expect(admin.query(`DELETE FROM ${schema}.toestemming_status WHERE toestemming_id = $1`, [t.id])).rejects.toThrow(/append-only/);
-    });
-  });
-
-  describe('decisions', () => {
-    it('are stored as taken and cannot be altered', async () => {
-      const b = besluit(
-        DEMO_REGISTER,
-        [],
-        {
-          deelnemerId: randomUUID(),
-          bron: { organisatie: 'org-gemeente', type: 'gemeente' },
-          ontvanger: { organisatie: 'org-senzer', type: 'uitvoerder' },
-          doel: 're-integratie',
-          categorieen: ['zrm', 'gezondheid'],
-        },
-        new Date('2026-03-02T09:00:00.000Z'),
-      );
-      const id = randomUUID();
-      await opslag.transactie((tx) => tx.bewaarBesluit(id, b, '4bf92f3577b34da6a3ce929d0e0e4736'));
-      const { rows } = await admin.query(`SELECT uitkomst, register_versie, activiteit_id, categorieen FROM ${schema}.besluit WHERE id = $1`, [id]);
-      expect(rows).toEqual([{ uitkomst: 'deels', register_versie: 1, activiteit_id: 'va-re-integratie', categorieen: JSON.parse(JSON.stringify(b.categorieen)) }]);
-      await expect(admin.query(`UPDATE ${schema}.besluit SET uitkomst = 'toegestaan' WHERE id = $1`, [id])).rejects.toThrow(/append-only/);
-    });
-  });
-
-  describe('the processing log', () => {
-    it('chains concurrent appends without gaps or forks, and the chain verifies', async () => {
-      const voor = (await alle(opslag.verwerkingen())).length;
-      await Promise.all(Array.from({ length: 40 }, (_, n) => opslag.transactie((tx) => tx.logVerwerking(regel(n)))));
-      const keten = await alle(opslag.verwerkingen());
-      expect(keten).toHaveLength(voor + 40);
-      expect(keten.map((r) => r.volgnummer)).toEqual(keten.map((_, i) => i + 1));
-      expect(verifieerKeten(keten, nodeSha256)).toMatchObject({ geldig: true, aantal: voor + 40 });
-    });
-
-    it('loses nothing when an appending transaction rolls back', async () => {
-      const voor = (await alle(opslag.verwerkingen())).length;
-      await expect(
-        opslag.transactie(async (tx) => {
-          await tx.logVerwerking(regel(1));
-          throw new Error('disclosure failed');
-        }),
-      ).rejects.toThrow('disclosure failed');
-      await opslag.transactie((tx) => tx.logVerwerking(regel(2)));
-      const keten = await alle(opslag.verwerkingen());
-      expect(keten).toHaveLength(voor + 1);
-      expect(verifieerKeten(keten, nodeSha256).geldig).toBe(true);
-    });
-
-    it('finds a data subject only by pseudonym and never stores the deelnemer id', async () => {
-      const deelnemerId = randomUUID();
-      await opslag.transactie((tx) => tx.logVerwerking(regel(3, deelnemerId)));
-      const lijnen = await opslag.verwerkingenVan(pseudoniem(deelnemerId));
-      expect(lijnen).toHaveLength(1);
-      const { rows } = await admin.query(`SELECT count(*)::int AS n FROM ${schema}.verwerking WHERE row_to_json(verwerking)::text LIKE $1`, [
-        `%${deelnemerId}%`,
-      ]);
-      expect(rows).toEqual([{ n: 0 }]);
-    });
-
-    it('refuses UPDATE, DELETE and TRUNCATE of log lines and an insert that does not extend the chain', async () => {
-      await opslag.transactie((tx) => tx.logVerwerking(regel(4)));
-      await expect(admin.query(`UPDATE ${schema}.verwerking SET organisatie = 'org-x' WHERE volgnummer = 1`)).rejects.toThrow(/append-only/);
-      await expect(admin.query(`DELETE FROM ${schema}.verwerking WHERE volgnummer = 1`)).rejects.toThrow(/append-only/);
-      await expect(admin.query(`TRUNCATE ${schema}.verwerking CASCADE`)).rejects.toThrow(/append-only/);
-      await expect(
-        admin.query(
-          `INSERT INTO ${schema}.verwerking (volgnummer, vorige_hash, hash, trace_id, span_id, handeling, status, tijdstip, betrokkene, organisatie, categorieen, grondslagen, toestemmingen)
-           VALUES (100000, repeat('1', 64), repeat('2', 64), repeat('a', 32), repeat('b', 16), 'verstrekking', 'ok', now(), 'x', 'org', '{}', '{}', '{}')`,
-        ),
-      ).rejects.toThrow(/does not extend the chain/);
-    });
-
-    it('makes verification fail when a superuser edits a line with the guards switched off, and pass again once restored', async () => {
-      await opslag.transactie((tx) => tx.logVerwerking(regel(5)));
-      const bewerk = async (ontvanger: string) => {
-        await admin.query(`ALTER TABLE ${schema}.verwerking DISABLE TRIGGER verwerking_append_only`);
-        try {
-          await admin.query(`UPDATE ${schema}.verwerking SET ontvanger = $1 WHERE volgnummer = 2`, [ontvanger]);
-        } finally {
-          await admin.query(`ALTER TABLE ${schema}.verwerking ENABLE TRIGGER verwerking_append_only`);
-        }
-      };
-      const { rows } = await admin.query(`SELECT ontvanger FROM ${schema}.verwerking WHERE volgnummer = 2`);
-      const origineel = (rows[0] as { ontvanger: string }).ontvanger;
-      await bewerk('org-bakkerij');
-      try {
-        expect(verifieerKeten(await alle(opslag.verwerkingen()), nodeSha256)).toMatchObject({
-          geldig: false,
-          aantal: 1,
-          breuk: { volgnummer: 2, reden: 'HASH_ONJUIST' },
+    describe('the processing register', () => {
+      it('round-trips every version and refuses to change one already stored', async () => {
+        const register = new TypeOrmRegisterOpslag(dataSource);
+        expect(await register.laad()).toEqual(DEMO_REGISTER);
+        expect(await register.voegOntbrekendeToe(DEMO_REGISTER.versies)).toBe(0);
+        const [eerste] = DEMO_REGISTER.versies;
+        if (!eerste) throw new Error('demo register has no versions');
+        await expect(register.voegOntbrekendeToe([{ ...eerste, activiteiten: [] }])).rejects.toMatchObject({
+          code: 'CONSENT.REGISTER_VERSION_CHANGED',
         });
-      } finally {
-        await bewerk(origineel);
-      }
-      expect(verifieerKeten(await alle(opslag.verwerkingen()), nodeSha256).geldig).toBe(true);
+        await expect(admin.query(`UPDATE ${schema}.register_versie SET activiteiten = '[]' WHERE versie = 1`)).rejects.toThrow(/append-only/);
+      });
+    });
+
+    describe('consents', () => {
+      it('stores a consent with its history and reads it back identical, also under a share lock', async () => {
+        const t = geefToestemming(
+          {
+            id: randomUUID(),
+            deelnemerId: randomUUID(),
+            verlener: { soort: 'wettelijk-vertegenwoordiger', hoedanigheid: 'mentor', vertegenwoordiger: randomUUID() },
+            doel: 'verwijzing-ggz',
+            categorieen: ['contact', 'gezondheid'],
+            bronnen: [{ soort: 'type', type: 'gemeente' }],
+            ontvangers: [{ soort: 'organisatie', organisatie: 'org-ggz-oost' }],
+            geldigTot: new Date('2027-03-01T00:00:00.000Z'),
+            bewijs: { soort: 'mondeling-met-getuige', getuige: 'mw-2', notitie: 'gesprek' },
+            vastgelegdDoor: 'mw-1',
+          },
+          new Date('2026-03-01T10:00:00.000Z'),
+        );
+        await opslag.transactie((tx) => tx.bewaarNieuweToestemming(t));
+        expect(await opslag.transactie((tx) => tx.toestemming(t.id, 'delen'))).toEqual(t);
+        const ingetrokken = trekIn(t, new Date('2026-03-05T10:00:00.000Z'), 'mw-1', 'op verzoek');
+        await opslag.transactie((tx) => tx.bewaarGebeurtenis(ingetrokken, ingetrokken.historie[1] as never));
+        expect(await opslag.transactie((tx) => tx.toestemmingenVan(t.deelnemerId, 'exclusief'))).toEqual([ingetrokken]);
+        const { rows } = await admin.query(`SELECT status, versie FROM ${schema}.toestemming WHERE id = $1`, [t.id]);
+        expect(rows).toEqual([{ status: 'ingetrokken', versie: 2 }]);
+      });
+
+      it('refuses, in the database, a status event dated before the previous one or after the end', async () => {
+        const t = geefToestemming(
+          {
+            id: randomUUID(),
+            deelnemerId: randomUUID(),
+            verlener: { soort: 'deelnemer' },
+            doel: 're-integratie',
+            categorieen: ['contact'],
+            bronnen: [{ soort: 'type', type: 'gemeente' }],
+            ontvangers: [{ soort: 'type', type: 'wijkteam' }],
+            geldigTot: new Date('2027-03-01T00:00:00.000Z'),
+            bewijs: { soort: 'ondertekend-formulier', documentId: 'doc' },
+            vastgelegdDoor: 'mw-1',
+          },
+          new Date('2026-03-01T10:00:00.000Z'),
+        );
+        await opslag.transactie((tx) => tx.bewaarNieuweToestemming(t));
+        const terugGedateerd = `INSERT INTO ${schema}.toestemming_status (toestemming_id, volgnummer, status, op, door) VALUES ($1, 2, 'ingetrokken', $2, 'x')`;
+        await expect(admin.query(terugGedateerd, [t.id, '2026-02-28T00:00:00Z'])).rejects.toThrow(/out of order/);
+        await admin.query(terugGedateerd, [t.id, '2026-03-02T00:00:00Z']);
+        await expect(
+          admin.query(`INSERT INTO ${schema}.toestemming_status (toestemming_id, volgnummer, status, op) VALUES ($1, 3, 'verlopen', '2027-03-01T00:00:00Z')`, [t.id]),
+        ).rejects.toThrow(/out of order/);
+        await expect(admin.query(`DELETE FROM ${schema}.toestemming_status WHERE toestemming_id = $1`, [t.id])).rejects.toThrow(/append-only/);
+      });
+    });
+
+    describe('decisions', () => {
+      it('are stored as taken and cannot be altered', async () => {
+        const b = besluit(
+          DEMO_REGISTER,
+          [],
+          {
+            deelnemerId: randomUUID(),
+            bron: { organisatie: 'org-gemeente', type: 'gemeente' },
+            ontvanger: { organisatie: 'org-senzer', type: 'uitvoerder' },
+            doel: 're-integratie',
+            categorieen: ['zrm', 'gezondheid'],
+          },
+          new Date('2026-03-02T09:00:00.000Z'),
+        );
+        const id = randomUUID();
+        await opslag.transactie((tx) => tx.bewaarBesluit(id, b, '4bf92f3577b34da6a3ce929d0e0e4736'));
+        const { rows } = await admin.query(`SELECT uitkomst, register_versie, activiteit_id, categorieen FROM ${schema}.besluit WHERE id = $1`, [id]);
+        expect(rows).toEqual([{ uitkomst: 'deels', register_versie: 1, activiteit_id: 'va-re-integratie', categorieen: JSON.parse(JSON.stringify(b.categorieen)) }]);
+        await expect(admin.query(`UPDATE ${schema}.besluit SET uitkomst = 'toegestaan' WHERE id = $1`, [id])).rejects.toThrow(/append-only/);
+      });
+    });
+
+    describe('the processing log', () => {
+      it('chains concurrent appends without gaps or forks, and the chain verifies', async () => {
+        const voor = (await alle(opslag.verwerkingen())).length;
+        await Promise.all(Array.from({ length: 40 }, (_, n) => opslag.transactie((tx) => tx.logVerwerking(regel(n)))));
+        const keten = await alle(opslag.verwerkingen());
+        expect(keten).toHaveLength(voor + 40);
+        expect(keten.map((r) => r.volgnummer)).toEqual(keten.map((_, i) => i + 1));
+        expect(verifieerKeten(keten, nodeSha256)).toMatchObject({ geldig: true, aantal: voor + 40 });
+      });
+
+      it('loses nothing when an appending transaction rolls back', async () => {
+        const voor = (await alle(opslag.verwerkingen())).length;
+        await expect(
+          opslag.transactie(async (tx) => {
+            await tx.logVerwerking(regel(1));
+            throw new Error('disclosure failed');
+          }),
+        ).rejects.toThrow('disclosure failed');
+        await opslag.transactie((tx) => tx.logVerwerking(regel(2)));
+        const keten = await alle(opslag.verwerkingen());
+        expect(keten).toHaveLength(voor + 1);
+        expect(verifieerKeten(keten, nodeSha256).geldig).toBe(true);
+      });
+
+      it('finds a data subject only by pseudonym and never stores the deelnemer id', async () => {
+        const deelnemerId = randomUUID();
+        await opslag.transactie((tx) => tx.logVerwerking(regel(3, deelnemerId)));
+        const lijnen = await opslag.verwerkingenVan(pseudoniem(deelnemerId));
+        expect(lijnen).toHaveLength(1);
+        const { rows } = await admin.query(`SELECT count(*)::int AS n FROM ${schema}.verwerking WHERE row_to_json(verwerking)::text LIKE $1`, [
+          `%${deelnemerId}%`,
+        ]);
+        expect(rows).toEqual([{ n: 0 }]);
+      });
+
+      it('refuses UPDATE, DELETE and TRUNCATE of log lines and an insert that does not extend the chain', async () => {
+        await opslag.transactie((tx) => tx.logVerwerking(regel(4)));
+        await expect(admin.query(`UPDATE ${schema}.verwerking SET organisatie = 'org-x' WHERE volgnummer = 1`)).rejects.toThrow(/append-only/);
+        await expect(admin.query(`DELETE FROM ${schema}.verwerking WHERE volgnummer = 1`)).rejects.toThrow(/append-only/);
+        await expect(admin.query(`TRUNCATE ${schema}.verwerking CASCADE`)).rejects.toThrow(/append-only/);
+        await expect(
+          admin.query(
+            `INSERT INTO ${schema}.verwerking (volgnummer, vorige_hash, hash, trace_id, span_id, handeling, status, tijdstip, betrokkene, organisatie, categorieen, grondslagen, toestemmingen)
+             VALUES (100000, repeat('1', 64), repeat('2', 64), repeat('a', 32), repeat('b', 16), 'verstrekking', 'ok', now(), 'x', 'org', '{}', '{}', '{}')`,
+          ),
+        ).rejects.toThrow(/does not extend the chain/);
+      });
+
+      it('makes verification fail when a superuser edits a line with the guards switched off, and pass again once restored', async () => {
+        await opslag.transactie((tx) => tx.logVerwerking(regel(5)));
+        const bewerk = async (ontvanger: string) => {
+          await admin.query(`ALTER TABLE ${schema}.verwerking DISABLE TRIGGER verwerking_append_only`);
+          try {
+            await admin.query(`UPDATE ${schema}.verwerking SET ontvanger = $1 WHERE volgnummer = 2`, [ontvanger]);
+          } finally {
+            await admin.query(`ALTER TABLE ${schema}.verwerking ENABLE TRIGGER verwerking_append_only`);
+          }
+        };
+        const { rows } = await admin.query(`SELECT ontvanger FROM ${schema}.verwerking WHERE volgnummer = 2`);
+        const origineel = (rows[0] as { ontvanger: string }).ontvanger;
+        await bewerk('org-bakkerij');
+        try {
+          expect(verifieerKeten(await alle(opslag.verwerkingen()), nodeSha256)).toMatchObject({
+            geldig: false,
+            aantal: 1,
+            breuk: { volgnummer: 2, reden: 'HASH_ONJUIST' },
+          });
+        } finally {
+          await bewerk(origineel);
+        }
+        expect(verifieerKeten(await alle(opslag.verwerkingen()), nodeSha256).geldig).toBe(true);
+      });
     });
   });
 });
