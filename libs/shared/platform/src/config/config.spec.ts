@@ -41,4 +41,18 @@ describe('loadConfig', () => {
     expect(loadConfig(schema, { ...good, SEED_DEMO: 'true' }).SEED_DEMO).toBe(true);
     expect(() => loadConfig(schema, good)).toThrow(/SEED_DEMO: is required but not set/);
   });
+
+  it('insists on explicit Temporal and OIDC settings in distributed mode', () => {
+    expect(() => loadConfig(platformConfigSchema, { ...good, KETENREGIE_MODE: 'distributed', AUTH_ISSUER: 'https://login.example.nl' })).toThrow(
+      /\(2 problems\):\n {2}- TEMPORAL_ADDRESS: must be set explicitly when KETENREGIE_MODE=distributed.*\n {2}- AUTH_JWKS_URL: must be set explicitly/,
+    );
+    const config = loadConfig(platformConfigSchema, {
+      ...good,
+      KETENREGIE_MODE: 'distributed',
+      TEMPORAL_ADDRESS: 'temporal-frontend.ketenregie.svc:7233',
+      AUTH_ISSUER: 'https://login.example.nl',
+      AUTH_JWKS_URL: 'https://login.example.nl/.well-known/jwks.json',
+    });
+    expect(config.TEMPORAL_ADDRESS).toBe('temporal-frontend.ketenregie.svc:7233');
+  });
 });

@@ -38,12 +38,31 @@ export function loadConfig<S extends z.ZodType>(
   // Empty strings mean "not set" (a common artefact of `FOO= cmd` and compose files).
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const result = schema.safeParse(cleaned);
-  if (result.success) return result.data;
+  if (result.success) {
+    const problems = distributedModeProblems(result.data, cleaned);
+    if (problems.length === 0) return result.data;
+    throw new ConfigError(problems, options.service);
+  }
   const problems = result.error.issues.map((issue) => ({
     variable: issue.path.length > 0 ? issue.path.map(String).join('.') : '(environment)',
     message: describeIssue(issue, cleaned),
   }));
   throw new ConfigError(problems, options.service);
+}
+
+/**
+ * Variables whose defaults only make sense on a developer machine (embedded mode). With
+ * `KETENREGIE_MODE=distributed` they must be set explicitly, so a deployment never silently
+ * talks to localhost.
+ */
+export const EMBEDDED_ONLY_DEFAULTS: readonly string[] = Object.freeze(['TEMPORAL_ADDRESS', 'AUTH_ISSUER', 'AUTH_JWKS_URL']);
+
+function distributedModeProblems(data: unknown, env: Record<string, unknown>): { variable: string; message: string }[] {
+  if (typeof data !== 'object' || data === null || (data as Record<string, unknown>)['KETENREGIE_MODE'] !== 'distributed') return [];
+  return EMBEDDED_ONLY_DEFAULTS.filter((name) => name in data && env[name] === undefined).map((variable) => ({
+    variable,
+    message: 'must be set explicitly when KETENREGIE_MODE=distributed (its default only fits embedded mode)',
+  }));
 }
 
 function describeIssue(issue: z.core.$ZodIssue, env: Record<string, unknown>): string {

@@ -1,5 +1,5 @@
 import { Controller, Get, INestApplication, Module } from '@nestjs/common';
-import { Server, ServerCredentials } from '@grpc/grpc-js';
+import { Server, ServerCredentials, status } from '@grpc/grpc-js';
 import { InjectRepository, TypeOrmModule } from '@nestjs/typeorm';
 import { Column, Entity, MigrationInterface, PrimaryColumn, QueryRunner, Repository } from 'typeorm';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
@@ -81,7 +81,8 @@ describeEachDatabase('a service with DatabaseModule and HealthModule', (db) => {
 
 describe('HealthModule readiness against a Temporal frontend', () => {
   let grpcServer: Server;
-  let app: INestApplication;
+  let address: string;
+  const apps: INestApplication[] = [];
   let calls = 0;
 
   beforeAll(async () => {
@@ -98,12 +99,27 @@ describe('HealthModule readiness against a Temporal frontend', () => {
           responseSerialize: raw,
           responseDeserialize: raw,
         },
+        DescribeNamespace: {
+          path: '/temporal.api.workflowservice.v1.WorkflowService/DescribeNamespace',
+          requestStream: false,
+          responseStream: false,
+          requestSerialize: raw,
+          requestDeserialize: raw,
+          responseSerialize: raw,
+          responseDeserialize: raw,
+        },
       },
       {
-        // An empty message is a valid (default) GetSystemInfoResponse.
+        // An empty message is a valid (default) GetSystemInfoResponse / DescribeNamespaceResponse.
         GetSystemInfo: (_call: unknown, callback: (err: null, value: Buffer) => void) => {
           calls++;
           callback(null, Buffer.alloc(0));
+        },
+        DescribeNamespace: (call: { request: Buffer }, callback: (err: { code: number; details: string } | null, value?: Buffer) => void) => {
+          // field 1 (namespace) of DescribeNamespaceRequest, a length-delimited string
+          const namespace = call.request.subarray(2, 2 + call.request[1]).toString('utf8');
+          if (namespace === 'default') callback(null, Buffer.alloc(0));
+          else callback({ code: status.NOT_FOUND, details: `Namespace ${namespace} is not found.` });
         },
       },
     );
@@ -111,23 +127,36 @@ describe('HealthModule readiness against a Temporal frontend', () => {
       grpcServer.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
     );
 
-    @Module({ imports: [HealthModule.forRoot({ database: false, temporal: { address: `127.0.0.1:${port}` } })] })
-    class AppModule {}
-    app = await createService(AppModule, { name: 'temporal-ready-test', port: 0, logLevel: 'silent', shutdownHooks: false });
-    await app.listen(0, '127.0.0.1');
+    address = `127.0.0.1:${port}`;
   }, 60_000);
 
   afterAll(async () => {
-    await app?.close();
+    await Promise.all(apps.map((a) => a.close()));
     grpcServer?.forceShutdown();
   });
 
-  it('is ready when Temporal answers GetSystemInfo', async () => {
-    const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  async function serviceFor(namespace: string): Promise<string> {
+    @Module({ imports: [HealthModule.forRoot({ database: false, temporal: { address, namespace } })] })
+    class AppModule {}
+    const app = await createService(AppModule, { name: 'temporal-ready-test', port: 0, logLevel: 'silent', shutdownHooks: false });
+    apps.push(app);
+    await app.listen(0, '127.0.0.1');
+    return (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  }
+
+  it('is ready when Temporal answers and the namespace exists', async () => {
+    const base = await serviceFor('default');
     const before = calls;
     const res = await fetch(`${base}/health/ready`);
-    expect(await res.json()).toMatchObject({ status: 'ok', info: { temporal: { status: 'up' } } });
+    expect(await res.json()).toMatchObject({ status: 'ok', info: { temporal: { status: 'up', namespace: 'default' } } });
     expect(res.status).toBe(200);
     expect(calls).toBeGreaterThan(before);
+  });
+
+  it('is not ready while its namespace is not registered', async () => {
+    const base = await serviceFor('ketenregie');
+    const res = await fetch(`${base}/health/ready`);
+    expect(res.status).toBe(503);
+    expect((await res.json()).error.temporal).toMatchObject({ status: 'down', message: expect.stringMatching(/not found/) });
   });
 });

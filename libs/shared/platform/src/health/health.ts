@@ -21,7 +21,10 @@ import { Public } from '../auth/auth.decorators';
 export interface HealthOptions {
   /** Check the service's database (needs `DatabaseModule`). Default `true`. */
   readonly database?: boolean;
-  /** Check the Temporal frontend at this address, or `false` for a service without Temporal. */
+  /**
+   * Check the Temporal frontend at this address (`GetSystemInfo`, and `DescribeNamespace` when a
+   * namespace is given), or `false` for a service without Temporal.
+   */
   readonly temporal: false | { readonly address: string; readonly namespace?: string };
   /** Per-check timeout in milliseconds (default 2000). */
   readonly timeoutMs?: number;
@@ -37,7 +40,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** Readiness indicators for the database (`SELECT 1`) and Temporal (`GetSystemInfo`). */
+/** Readiness indicators for the database (`SELECT 1`) and Temporal (`GetSystemInfo`, `DescribeNamespace`). */
 @Injectable()
 export class ReadinessIndicators implements OnModuleDestroy {
   private temporal?: Promise<Connection>;
@@ -69,8 +72,11 @@ export class ReadinessIndicators implements OnModuleDestroy {
         Connection.connect({ address: target.address, connectTimeout: timeoutMs }),
       );
       const connection = await withTimeout(this.temporal, timeoutMs, 'Temporal');
-      await connection.withDeadline(Date.now() + timeoutMs, () => connection.workflowService.getSystemInfo({}));
-      return check.up({ address: target.address });
+      await connection.withDeadline(Date.now() + timeoutMs, async () => {
+        await connection.workflowService.getSystemInfo({});
+        if (target.namespace) await connection.workflowService.describeNamespace({ namespace: target.namespace });
+      });
+      return check.up({ address: target.address, ...(target.namespace ? { namespace: target.namespace } : {}) });
     } catch (error) {
       this.temporal = undefined;
       return check.down({ address: target.address, message: (error as Error).message });
