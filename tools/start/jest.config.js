@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'start',
+  preset: '../../jest.preset.js',
+};
