@@ -1,31 +1,18 @@
-import { EmbeddedPostgres, openDatabase, startEmbeddedPostgres } from '@ketenregie/shared-platform';
-import { Client } from 'pg';
+import { openDatabase } from '@ketenregie/shared-platform';
+import { describeEachDatabase } from '@ketenregie/shared-testing';
 import type { DataSource } from 'typeorm';
 import { MONITORING_ENTITIES, MONITORING_MIGRATIONS, MONITORING_SCHEMA, TypeOrmOrganisatieRepository, TypeOrmStuurgroepRepository } from './index';
 
-// Runs against real PostgreSQL when DATABASE_URL is set (CI), against in-memory PGlite otherwise.
-const externalUrl = process.env['DATABASE_URL'];
-
-describe(`monitoring registry repositories (${externalUrl ? 'PostgreSQL' : 'PGlite'})`, () => {
-  let embedded: EmbeddedPostgres | undefined;
+// On PGlite always, and on PostgreSQL too when DATABASE_URL is set (a fresh database per run).
+describeEachDatabase('monitoring registry repositories', (db) => {
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    let url = externalUrl;
-    if (!url) {
-      embedded = await startEmbeddedPostgres({ port: 0 });
-      url = embedded.url;
-    }
-    const admin = new Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`DROP SCHEMA IF EXISTS ${MONITORING_SCHEMA} CASCADE`);
-    await admin.end();
-    dataSource = await openDatabase({ url, schema: MONITORING_SCHEMA, entities: MONITORING_ENTITIES, migrations: MONITORING_MIGRATIONS, poolSize: 2 });
+    dataSource = await openDatabase({ url: db.url, schema: MONITORING_SCHEMA, entities: MONITORING_ENTITIES, migrations: MONITORING_MIGRATIONS, poolSize: 2 });
   }, 60_000);
 
   afterAll(async () => {
     await dataSource?.destroy();
-    await embedded?.stop();
   });
 
   it('inserts only missing organisations and lists them by type and name', async () => {
