@@ -4,14 +4,13 @@
  * over workflows that set search attributes at start and upsert them while running, with
  * custom search attributes registered through `--search-attribute` flags.
  */
-import { resolve } from 'node:path';
 import { ServiceError, WorkflowExecutionInfo, WorkflowFailedError, WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, Worker } from '@temporalio/worker';
+import { createWorker, startLocalEnv } from './harness';
 import { GEMEENTE, LABELS, VISIBILITY_SEARCH_ATTRIBUTES } from './visibility/visibility.search-attributes';
 import { dossierWorkflow, DossierPlan, faseSignal, finishSignal, plainWorkflow } from './visibility/visibility.workflows';
 
-const LAUNCHER = resolve(__dirname, '../bin/temporal-dev-server');
 const TASK_QUEUE = 'visibility-conformance';
 
 // Started in this order (2, 3, 4, 1, 5, 6); 2, 3 and 4 close in that order, then 5 and 6; 1 keeps running.
@@ -84,16 +83,12 @@ async function startDossier(workflowId: string, gemeente: string, plan: DossierP
 const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 beforeAll(async () => {
-  env = await TestWorkflowEnvironment.createLocal({
-    server: {
-      executable: { type: 'existing-path', path: LAUNCHER },
-      searchAttributes: VISIBILITY_SEARCH_ATTRIBUTES,
-    },
-  });
-  worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue: TASK_QUEUE,
-    workflowsPath: require.resolve('./visibility/visibility.workflows'),
+  env = await startLocalEnv({ searchAttributes: VISIBILITY_SEARCH_ATTRIBUTES });
+  worker = await createWorker(env, TASK_QUEUE, {
+    workflowBundle: await bundleWorkflowCode({
+      workflowsPath: require.resolve('./visibility/visibility.workflows'),
+      logger: new DefaultLogger('ERROR'),
+    }),
   });
   workerRun = worker.run();
 
