@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { BesluitService, GenomenBesluit, PSEUDONIMISEERDER, RegisterService, ToestemmingLevenscyclusPoort, ToestemmingService } from '@ketenregie/consent-application';
+import { BesluitService, ConsentActivitiesAdapter, GenomenBesluit, PSEUDONIMISEERDER, RegisterService, ToestemmingLevenscyclusPoort, ToestemmingService } from '@ketenregie/consent-application';
 import { CONSENT_ENTITIES, CONSENT_MIGRATIONS, nodeSha256, TypeOrmConsentOpslag } from '@ketenregie/consent-data-access';
 import type { BesluitDto, InzageDto, IntrekkingSignaal, ToestemmingDto, VerificatieDto } from '@ketenregie/consent-contracts';
 import type { Toestemming } from '@ketenregie/consent-domain';
@@ -248,6 +248,44 @@ describeEachDatabase('consent-service', (db) => {
       )) as [{ n: number }];
       expect(n).toBe(0);
     }, 300_000);
+
+    it('lifecycle activities: reminder once in the coach list, expiry recorded at the end, a repeated call reports the recorded end', async () => {
+      const activiteiten = new ConsentActivitiesAdapter(app.get(ToestemmingService));
+      const deelnemerId = randomUUID();
+      const geldigTot = new Date(Date.now() + 1500).toISOString();
+      const t = await call<ToestemmingDto>(coachGemeente, 'POST', '/toestemmingen', {
+        deelnemerId,
+        verlener: { soort: 'deelnemer' },
+        doel: 'verwijzing-ggz',
+        categorieen: ['gezondheid'],
+        bronnen: [{ soort: 'type', type: 'gemeente' }],
+        ontvangers: [{ soort: 'type', type: 'ggz' }],
+        geldigTot,
+        bewijs: { soort: 'ondertekend-formulier', documentId: 'scan-7' },
+      });
+      await activiteiten.herinnerCoach({ toestemmingId: t.body.id, coach: coachGemeente.sub, geldigTot });
+      await activiteiten.herinnerCoach({ toestemmingId: t.body.id, coach: coachGemeente.sub, geldigTot });
+      const lijst = await call<{ toestemmingId: string }[]>(coachGemeente, 'GET', '/herinneringen');
+      expect(lijst.body.filter((h) => h.toestemmingId === t.body.id)).toEqual([
+        { toestemmingId: t.body.id, deelnemerId, geldigTot, aangemaaktOp: expect.any(String) },
+      ]);
+
+      await expect(activiteiten.markeerVerlopen({ toestemmingId: t.body.id })).rejects.toThrow(/retry/);
+      await new Promise((r) => setTimeout(r, Date.parse(geldigTot) - Date.now() + 50));
+      expect(await activiteiten.markeerVerlopen({ toestemmingId: t.body.id })).toEqual({
+        toestemmingId: t.body.id,
+        reden: 'verlopen',
+        op: geldigTot,
+        doel: 'verwijzing-ggz',
+        categorieen: ['gezondheid'],
+      });
+      expect(await activiteiten.markeerVerlopen({ toestemmingId: t.body.id })).toMatchObject({ reden: 'verlopen' });
+      const inzage = await call<InzageDto>(coachGemeente, 'GET', `/deelnemers/${deelnemerId}/inzage`);
+      expect(inzage.body.verwerkingen.map((v) => v.handeling)).toEqual(['toestemming-gegeven', 'toestemming-verlopen']);
+      expect((await call<unknown[]>(coachGemeente, 'GET', '/herinneringen')).body).not.toContainEqual(expect.objectContaining({ toestemmingId: t.body.id }));
+
+      await expect(activiteiten.markeerVerlopen({ toestemmingId: randomUUID() })).rejects.toMatchObject({ type: 'CONSENT.NOT_FOUND', nonRetryable: true });
+    }, 60_000);
 
     it('rejects a backdated withdrawal body, a role without the right, and verification by anyone but the FG', async () => {
       const deelnemerId = randomUUID();

@@ -1,6 +1,7 @@
 import {
   besluitSchema,
   besluitVerzoekSchema,
+  herinneringSchema,
   inzageSchema,
   intrekkingSchema,
   toestemmingAanvraagSchema,
@@ -29,3 +30,5 @@ export class VerwerkingMeldingDto extends createZodDto(verwerkingMeldingSchema) 
 export class VerificatieDto extends createZodDto(verificatieSchema) {}
 /** Result of `GET /deelnemers/{id}/inzage`. */
 export class InzageDto extends createZodDto(inzageSchema) {}
+/** A coach's expiry reminder. */
+export class HerinneringDto extends createZodDto(herinneringSchema) {}

@@ -1,20 +1,20 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ToestemmingService } from '@ketenregie/consent-application';
-import type { ToestemmingDto as ToestemmingBody } from '@ketenregie/consent-contracts';
+import type { HerinneringDto as HerinneringBody, ToestemmingDto as ToestemmingBody } from '@ketenregie/consent-contracts';
 import { CurrentIdentity, Identity } from '@ketenregie/shared-platform';
 import type { Request } from 'express';
 import { aanroepVan } from './aanroep';
-import { IntrekkingDto, ToestemmingAanvraagDto, ToestemmingDto, ToestemmingLijstQueryDto } from './consent.dto';
+import { HerinneringDto, IntrekkingDto, ToestemmingAanvraagDto, ToestemmingDto, ToestemmingLijstQueryDto } from './consent.dto';
 import { toestemmingDto } from './consent.mappers';
 
-/** Consent records: give, list, withdraw. */
+/** Consent records: give, list, withdraw; and the coach's expiry reminders. */
 @ApiTags('toestemmingen')
-@Controller('toestemmingen')
+@Controller()
 export class ToestemmingenController {
   constructor(private readonly toestemmingen: ToestemmingService) {}
 
-  @Post()
+  @Post('toestemmingen')
   @ApiOperation({ summary: 'Record a consent given now', description: 'The recording professional and the instant come from the token and the service clock.' })
   @ApiCreatedResponse({ type: ToestemmingDto })
   async geef(@Body() body: ToestemmingAanvraagDto, @CurrentIdentity() identiteit: Identity, @Req() req: Request): Promise<ToestemmingBody> {
@@ -30,14 +30,14 @@ export class ToestemmingenController {
     return toestemmingDto(t);
   }
 
-  @Get()
+  @Get('toestemmingen')
   @ApiOperation({ summary: "A deelnemer's consents with their status history" })
   @ApiOkResponse({ type: [ToestemmingDto] })
   async lijst(@Query() query: ToestemmingLijstQueryDto, @CurrentIdentity() identiteit: Identity): Promise<ToestemmingBody[]> {
     return (await this.toestemmingen.lijst(query.deelnemerId, identiteit)).map(toestemmingDto);
   }
 
-  @Post(':id/intrekking')
+  @Post('toestemmingen/:id/intrekking')
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw a consent now', description: 'Immediate; the effective instant is the service clock and cannot be backdated.' })
   @ApiOkResponse({ type: ToestemmingDto })
@@ -48,5 +48,17 @@ export class ToestemmingenController {
     @Req() req: Request,
   ): Promise<ToestemmingBody> {
     return toestemmingDto(await this.toestemmingen.trekIn(id, identiteit, body.reden, aanroepVan(req)));
+  }
+
+  @Get('herinneringen')
+  @ApiOperation({ summary: "The caller's reminders of consents that expire soon and are still in force" })
+  @ApiOkResponse({ type: [HerinneringDto] })
+  async herinneringen(@CurrentIdentity() identiteit: Identity): Promise<HerinneringBody[]> {
+    return (await this.toestemmingen.herinneringen(identiteit)).map((h) => ({
+      toestemmingId: h.toestemmingId,
+      deelnemerId: h.deelnemerId,
+      geldigTot: h.geldigTot.toISOString(),
+      aangemaaktOp: h.aangemaaktOp.toISOString(),
+    }));
   }
 }

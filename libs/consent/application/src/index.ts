@@ -5,3 +5,4 @@ export * from './register.service';
 export * from './toestemming.service';
 export * from './besluit.service';
 export * from './verwerking.service';
+export * from './consent.activities';

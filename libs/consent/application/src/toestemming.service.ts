@@ -6,7 +6,7 @@ import {
   ConsentTransactie,
   DataCategorie,
   geefToestemming,
-  huidigeStatus,
+  Herinnering,
   markeerVerlopen,
   OrganisatieSelector,
   Pseudonimiseer,
@@ -138,15 +138,18 @@ export class ToestemmingService {
 
   /**
    * Records expiry of a consent whose period has ended (called by the lifecycle workflow's
-   * timer). Idempotent: `null` when the consent had already ended by then.
+   * timer) and reports how the consent ended. Idempotent: when it had already ended (withdrawn,
+   * superseded, expired) nothing changes and that end is reported.
    * @throws NotFoundError `CONSENT.NOT_FOUND`; a plain Error (retry) while the database clock is before `geldigTot`.
    */
-  async markeerVerlopen(toestemmingId: string, aanroep: Aanroep): Promise<ToestemmingBeeindigd | null> {
+  async markeerVerlopen(toestemmingId: string, aanroep: Aanroep): Promise<ToestemmingBeeindigd> {
     await this.register.huidig();
     return this.opslag.transactie(async (tx) => {
       const t = await tx.toestemming(toestemmingId, 'exclusief');
       if (!t) throw FOUT_NIET_GEVONDEN(toestemmingId);
-      if (huidigeStatus(t) !== 'gegeven') return null;
+      const reikwijdte = { toestemmingId, doel: t.doel, categorieen: t.categorieen };
+      const einde = laatste(t);
+      if (einde.status !== 'gegeven') return { ...reikwijdte, reden: einde.status, op: einde.op.toISOString() };
       const op = await tx.nu();
       // The workflow timer and the database clock may differ slightly: a timer that fires a
       // moment early is a transient condition, so this is a plain (retryable) error.
@@ -154,8 +157,23 @@ export class ToestemmingService {
       const na = markeerVerlopen(t, op);
       await tx.bewaarGebeurtenis(na, laatste(na));
       await this.logRegel(tx, na, 'toestemming-verlopen', op, 'consent-service', aanroep);
-      return { toestemmingId, reden: 'verlopen', op: t.geldigTot.toISOString(), doel: t.doel, categorieen: t.categorieen };
+      return { ...reikwijdte, reden: 'verlopen', op: t.geldigTot.toISOString() };
     });
+  }
+
+  /** Puts an expiry reminder in the coach's list (once per consent; later calls change nothing). */
+  async herinner(toestemmingId: string, coach: string): Promise<void> {
+    await this.opslag.transactie(async (tx) => {
+      const t = await tx.toestemming(toestemmingId, 'geen');
+      if (!t) throw FOUT_NIET_GEVONDEN(toestemmingId);
+      await tx.bewaarHerinnering({ toestemmingId, deelnemerId: t.deelnemerId, coach, geldigTot: t.geldigTot, aangemaaktOp: await tx.nu() });
+    });
+  }
+
+  /** The caller's reminders of consents that expire soon and are still in force. */
+  async herinneringen(door: Identity): Promise<readonly Herinnering[]> {
+    vereisRol(door, PROFESSIONALS, 'read consent reminders');
+    return this.opslag.transactie((tx) => tx.herinneringenVoor(door.sub));
   }
 
   /** Purpose and categories of a consent (for the lifecycle workflow's end notice). */

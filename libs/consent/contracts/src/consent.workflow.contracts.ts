@@ -93,12 +93,13 @@ export const toestemmingBeeindigdSignal = defineSignal<[ToestemmingBeeindigd]>('
  */
 export interface ConsentActivities {
   /**
-   * Records expiry (status `verlopen` at `geldigTot`) and logs it; a no-op when the consent
-   * already ended. Returns what the dependants must be told, or `null` when nothing ended now.
+   * Records expiry (status `verlopen`) once `geldigTot` has passed by the database clock, and
+   * logs it. When the consent had already ended another way (withdrawn, superseded) it changes
+   * nothing and reports that end instead, so the workflow always learns how the consent ended.
    */
-  markeerVerlopen(input: { readonly toestemmingId: string }): Promise<ToestemmingBeeindigd | null>;
-  /** Reminds the coach that the consent expires soon; deduplicated per consent. */
+  markeerVerlopen(input: { readonly toestemmingId: string }): Promise<ToestemmingBeeindigd>;
+  /** Puts a reminder in the coach's list that the consent expires soon; idempotent per consent. */
   herinnerCoach(input: { readonly toestemmingId: string; readonly coach: string; readonly geldigTot: string }): Promise<void>;
-  /** The purpose and categories of a consent, for the end notice. */
+  /** Purpose and categories of a consent, for the end notice of a withdrawal signalled by the service. */
   toestemmingReikwijdte(input: { readonly toestemmingId: string }): Promise<{ readonly doel: string; readonly categorieen: readonly DataCategorie[] }>;
 }

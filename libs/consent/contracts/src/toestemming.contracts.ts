@@ -107,3 +107,16 @@ export type ToestemmingAanvraagDto = z.infer<typeof toestemmingAanvraagSchema>;
 export type ToestemmingDto = z.infer<typeof toestemmingSchema>;
 export type ToestemmingLijstQueryDto = z.infer<typeof toestemmingLijstQuerySchema>;
 export type IntrekkingDto = z.infer<typeof intrekkingSchema>;
+
+/** `GET`: the caller's reminders of consents that expire soon. */
+export const HERINNERINGEN_PATH = '/api/v1/herinneringen';
+
+/** A coach's reminder: this consent expires at `geldigTot`; talk to the deelnemer about renewing it. */
+export const herinneringSchema = z.object({
+  toestemmingId: opaqueIdSchema,
+  deelnemerId: opaqueIdSchema,
+  geldigTot: instantSchema,
+  aangemaaktOp: instantSchema,
+});
+
+export type HerinneringDto = z.infer<typeof herinneringSchema>;

@@ -213,3 +213,16 @@ export class KetenKopEntity {
   @Column({ type: 'char', length: 64 })
   hash!: string;
 }
+
+/** Row of `herinnering`: a coach's reminder that a consent expires soon. */
+@Entity({ name: 'herinnering' })
+export class HerinneringEntity {
+  @PrimaryColumn({ name: 'toestemming_id', type: 'uuid' })
+  toestemmingId!: string;
+
+  @Column({ type: 'text' })
+  coach!: string;
+
+  @Column({ name: 'aangemaakt_op', type: 'timestamptz' })
+  aangemaaktOp!: Date;
+}

@@ -6,6 +6,7 @@ import {
   ConsentTransactie,
   DataCategorie,
   Handeling,
+  Herinnering,
   Ketenregel,
   OrganisatieSelector,
   RegisterOpslag,
@@ -24,6 +25,7 @@ import { ConflictError } from '@ketenregie/shared-kernel';
 import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
 import {
   BesluitEntity,
+  HerinneringEntity,
   KetenKopEntity,
   RegisterVersieEntity,
   ToestemmingEntity,
@@ -221,6 +223,32 @@ export class TypeOrmConsentTransactie implements ConsentTransactie {
     });
     await this.manager.getRepository(KetenKopEntity).update({ id: 1 }, { volgnummer: String(schakel.volgnummer), hash: schakel.hash });
     return schakel;
+  }
+
+  async bewaarHerinnering(h: Herinnering): Promise<boolean> {
+    const resultaat = await this.manager
+      .createQueryBuilder()
+      .insert()
+      .into(HerinneringEntity)
+      .values({ toestemmingId: h.toestemmingId, coach: h.coach, aangemaaktOp: h.aangemaaktOp })
+      .orIgnore()
+      .returning(['toestemmingId'])
+      .execute();
+    return (resultaat.raw as unknown[]).length > 0;
+  }
+
+  async herinneringenVoor(coach: string): Promise<readonly Herinnering[]> {
+    const rijen = await this.manager
+      .getRepository(HerinneringEntity)
+      .createQueryBuilder('h')
+      .innerJoin(ToestemmingEntity, 't', 't.id = h.toestemming_id')
+      .select(['h.toestemming_id AS "toestemmingId"', 'h.coach AS coach', 'h.aangemaakt_op AS "aangemaaktOp"'])
+      .addSelect(['t.deelnemer_id AS "deelnemerId"', 't.geldig_tot AS "geldigTot"'])
+      .where('h.coach = :coach', { coach })
+      .andWhere("t.status = 'gegeven'")
+      .orderBy('t.geldig_tot', 'ASC')
+      .getRawMany<Herinnering>();
+    return rijen;
   }
 }
 

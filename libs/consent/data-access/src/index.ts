@@ -1,5 +1,6 @@
 import {
   BesluitEntity,
+  HerinneringEntity,
   KetenKopEntity,
   RegisterVersieEntity,
   ToestemmingEntity,
@@ -7,6 +8,7 @@ import {
   VerwerkingEntity,
 } from './consent.entities';
 import { ConsentSchema1763900000000 } from './migrations/1763900000000-consent-schema';
+import { Herinnering1763900000001 } from './migrations/1763900000001-herinnering';
 
 export * from './consent.entities';
 export * from './consent.crypto';
@@ -22,6 +24,7 @@ export const CONSENT_ENTITIES = [
   BesluitEntity,
   VerwerkingEntity,
   KetenKopEntity,
+  HerinneringEntity,
 ];
 /** Migrations of the consent schema, in order. */
-export const CONSENT_MIGRATIONS = [ConsentSchema1763900000000];
+export const CONSENT_MIGRATIONS = [ConsentSchema1763900000000, Herinnering1763900000001];

@@ -3,6 +3,16 @@ import { Toestemming, ToestemmingGebeurtenis } from './toestemming';
 import { Ketenregel, Verwerkingsregel } from './verwerkingslog';
 import { RegisterVersie, Verwerkingsregister } from './verwerkingsregister';
 
+/** A reminder to a coach that a consent expires soon (one per consent). */
+export interface Herinnering {
+  readonly toestemmingId: string;
+  readonly deelnemerId: string;
+  /** Subject id of the coach. */
+  readonly coach: string;
+  readonly geldigTot: Date;
+  readonly aangemaaktOp: Date;
+}
+
 /** Row lock a read takes inside a transaction. */
 export type Vergrendeling = 'geen' | 'delen' | 'exclusief';
 
@@ -26,6 +36,10 @@ export interface ConsentTransactie {
   bewaarBesluit(id: string, besluit: Besluit, traceId: string): Promise<void>;
   /** Appends a line to the hash-chained processing log, serialised on the chain head. */
   logVerwerking(regel: Verwerkingsregel): Promise<Ketenregel>;
+  /** Stores the reminder unless one exists for the consent; true when it was new. */
+  bewaarHerinnering(herinnering: Herinnering): Promise<boolean>;
+  /** The coach's reminders of consents still in force (status `gegeven`), soonest expiry first. */
+  herinneringenVoor(coach: string): Promise<readonly Herinnering[]>;
 }
 
 /** Storage of the consent context. */
