@@ -1,6 +1,7 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ServiceUnavailableException } from '@nestjs/common';
 import { createLocalJWKSet, decodeProtectedHeader } from 'jose';
 import { EmbeddedSigner } from './embedded-signer';
 import { Identity } from './identity';
@@ -58,5 +59,12 @@ describe('EmbeddedSigner', () => {
     expect(TokenVerifier.bearerToken('bearer abc.def.ghi')).toBe('abc.def.ghi');
     expect(TokenVerifier.bearerToken('Basic dXNlcg==')).toBeUndefined();
     expect(TokenVerifier.bearerToken(undefined)).toBeUndefined();
+  });
+
+  it('answers 503 rather than 401 when the key set cannot be fetched', async () => {
+    const signer = await EmbeddedSigner.loadOrCreate({ dataDir });
+    const verifier = new TokenVerifier({ ...options, jwksUrl: 'http://127.0.0.1:1/auth/jwks.json' });
+    await expect(verifier.verify(await signer.sign(identity))).rejects.toBeInstanceOf(ServiceUnavailableException);
+    await expect(verifier.verify('not.a.jwt')).rejects.toMatchObject({ code: 'AUTH.TOKEN_INVALID' });
   });
 });

@@ -1,3 +1,4 @@
+import { ServiceUnavailableException } from '@nestjs/common';
 import { UnauthenticatedError } from '@ketenregie/shared-kernel';
 import { createRemoteJWKSet, errors as joseErrors, JWTVerifyGetKey, jwtVerify } from 'jose';
 import { Identity, identitySchema } from './identity';
@@ -28,7 +29,10 @@ export class TokenVerifier {
     this.keys = keys ?? createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: 5_000, timeoutDuration: 5_000 });
   }
 
-  /** @throws UnauthenticatedError (`AUTH.TOKEN_INVALID`) for any invalid, expired or foreign token. */
+  /**
+   * @throws UnauthenticatedError (`AUTH.TOKEN_INVALID`) for any invalid, expired or foreign token.
+   * @throws ServiceUnavailableException (503) when the issuer's key set cannot be fetched.
+   */
   async verify(token: string): Promise<Identity> {
     let payload: unknown;
     try {
@@ -39,6 +43,10 @@ export class TokenVerifier {
         clockTolerance: this.options.clockToleranceSeconds ?? 30,
       }));
     } catch (error) {
+      if (isIssuerUnreachable(error)) {
+        // Not the caller's fault: the key set could not be fetched. 503, so clients retry.
+        throw new ServiceUnavailableException('The token issuer could not be reached.', { cause: error });
+      }
       throw new UnauthenticatedError({ code: 'AUTH.TOKEN_INVALID', detail: reason(error), cause: error });
     }
     const parsed = identitySchema.safeParse(payload);
@@ -56,12 +64,16 @@ export class TokenVerifier {
   }
 }
 
+/** The JWKS endpoint timed out, refused, failed or answered garbage (as opposed to a bad token). */
+function isIssuerUnreachable(error: unknown): boolean {
+  if (error instanceof joseErrors.JWKSTimeout) return true;
+  if (error instanceof joseErrors.JOSEError) return error.code === 'ERR_JOSE_GENERIC' && /JSON Web Key Set/.test(error.message);
+  return true;
+}
+
 function reason(error: unknown): string {
   if (error instanceof joseErrors.JWTExpired) return 'The token has expired.';
   if (error instanceof joseErrors.JWTClaimValidationFailed) return `The token's ${error.claim} claim is not accepted.`;
   if (error instanceof joseErrors.JWKSNoMatchingKey) return 'The token was not signed by a known key.';
-  if (error instanceof joseErrors.JWKSTimeout || (error as { code?: string })?.code === 'ERR_JOSE_GENERIC') {
-    return 'The token could not be verified.';
-  }
   return 'The token is invalid.';
 }

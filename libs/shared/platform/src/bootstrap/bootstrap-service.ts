@@ -1,9 +1,9 @@
 import { DynamicModule, INestApplication, Module, Type } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE, NestFactory } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE, NestFactory } from '@nestjs/core';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
-import { cleanupOpenApiDoc, ZodValidationPipe } from 'nestjs-zod';
+import { cleanupOpenApiDoc, ZodSerializerInterceptor, ZodValidationPipe } from 'nestjs-zod';
 import type { DestinationStream } from 'pino';
 import { ProblemDetailsFilter } from '../errors/problem-details.filter';
 import { LoggingModule, LogLevel } from '../logging/logging';
@@ -36,8 +36,9 @@ class ServiceRootModule {}
 /**
  * Builds (without listening) a Nest application around `appModule` with the platform's
  * conventions: pino JSON logging with trace ids, the problem+json exception filter, zod
- * validation of DTOs (`nestjs-zod`), controllers under `/api/v1`, the OpenAPI document at
- * `GET /openapi.json` and shutdown hooks.
+ * validation of request DTOs and of `@ZodResponse`/`@ZodSerializerDto` responses
+ * (`nestjs-zod`), controllers under `/api/v1`, the OpenAPI document at `GET /openapi.json`
+ * and shutdown hooks.
  *
  * `appModule` brings the service's own modules, typically `DatabaseModule`, `AuthModule`
  * and `HealthModule`.
@@ -49,6 +50,7 @@ export async function createService(appModule: Type<unknown> | DynamicModule, op
     providers: [
       { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       { provide: APP_PIPE, useClass: ZodValidationPipe },
+      { provide: APP_INTERCEPTOR, useClass: ZodSerializerInterceptor },
     ],
   };
   const app = await NestFactory.create(root, { bufferLogs: true, abortOnError: false });

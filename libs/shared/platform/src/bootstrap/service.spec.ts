@@ -6,7 +6,7 @@ import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { createZodDto } from 'nestjs-zod';
+import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { z } from 'zod';
 import { NotFoundError, PreconditionError } from '@ketenregie/shared-kernel';
 import { AuthModule } from '../auth/auth.module';
@@ -22,6 +22,7 @@ const aanmeldingSchema = z.object({
   contact: z.object({ telefoon: z.string().regex(/^\d{10}$/) }),
 });
 class AanmeldingDto extends createZodDto(aanmeldingSchema) {}
+class SamenvattingDto extends createZodDto(z.object({ id: z.string(), fase: z.string() })) {}
 
 @ApiTags('voorbeelden')
 @Controller('voorbeelden')
@@ -35,6 +36,13 @@ class VoorbeeldController {
   @Get('publiek')
   publiek(): { ok: true } {
     return { ok: true };
+  }
+
+  @Public()
+  @Get('samenvatting')
+  @ZodResponse({ type: SamenvattingDto })
+  samenvatting(): SamenvattingDto {
+    return { id: 't-1', fase: 'intake', bsn: '111222333' } as SamenvattingDto;
   }
 
   @Get('kapot')
@@ -239,5 +247,10 @@ describe('a service built with createService', () => {
     const bodySchema = JSON.stringify(doc.components.schemas);
     expect(bodySchema).toContain('programma');
     expect(bodySchema).toContain('"enum":["fip","app"]');
+  });
+
+  it('serialises responses through their zod schema, dropping fields it does not declare', async () => {
+    const res = await get('/api/v1/voorbeelden/samenvatting');
+    expect(await res.json()).toEqual({ id: 't-1', fase: 'intake' });
   });
 });
