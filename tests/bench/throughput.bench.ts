@@ -4,6 +4,7 @@
  * limit: the same histories replayed by Worker.runReplayHistories (the worker's cost without a
  * server). Bounded by BENCH_WORKFLOWS per phase and BENCH_SECONDS per phase.
  */
+import { cpus, loadavg } from 'node:os';
 import { Client, Connection, WorkflowHandle } from '@temporalio/client';
 import type { HistoryAndWorkflowId } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
@@ -178,7 +179,8 @@ async function main(): Promise<void> {
   );
   console.log(`bounds: ${WORKFLOWS} workflows or ${SECONDS} s per phase; workflow bundle built in ${fmt(bundleSeconds)} s`);
   console.log(`dev server: started in ${fmt(server.startupMs, 0)} ms, RSS after the run ${fmt(serverRssMiB, 0)} MiB`);
-  console.log(`replay worker start-up and first history: ${fmt(limit.startupMs, 0)} ms (not in the rate)\n`);
+  console.log(`replay worker start-up and first history: ${fmt(limit.startupMs, 0)} ms (not in the rate)`);
+  console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => fmt(l, 2)).join(' ')} at the end\n`);
   console.log('| run | workflows | seconds | workflows/s | p50 ms | p99 ms | server CPU ms/wf | worker+client CPU ms/wf |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const p of phases) {
