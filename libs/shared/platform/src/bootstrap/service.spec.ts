@@ -1,5 +1,6 @@
 import { Body, Controller, Get, INestApplication, Module, Param, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, OpenAPIObject } from '@nestjs/swagger';
+import { HealthCheckResult } from '@nestjs/terminus';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -14,6 +15,7 @@ import { CurrentIdentity, Public } from '../auth/auth.decorators';
 import { EmbeddedSigner } from '../auth/embedded-signer';
 import { Identity } from '../auth/identity';
 import { HealthModule } from '../health/health';
+import { ProblemDetails } from '../errors/problem-details';
 import { createService } from './bootstrap-service';
 
 const aanmeldingSchema = z.object({
@@ -123,9 +125,9 @@ describe('a service built with createService', () => {
   it('reports not ready, with the failing check, when Temporal does not answer', async () => {
     const res = await get('/health/ready');
     expect(res.status).toBe(503);
-    const body = await res.json();
+    const body = (await res.json()) as HealthCheckResult;
     expect(body.status).toBe('error');
-    expect(body.error.temporal.status).toBe('down');
+    expect(body.error?.['temporal']?.status).toBe('down');
   });
 
   it('rejects a request without a token with 401 problem+json', async () => {
@@ -140,7 +142,7 @@ describe('a service built with createService', () => {
     for (const headers of [await bearer(stranger), { authorization: 'Bearer not.a.jwt' }, { authorization: `Bearer ${await signer.sign(identity, -120)}` }]) {
       const res = await get('/api/v1/voorbeelden/ik', headers);
       expect(res.status).toBe(401);
-      expect((await res.json()).code).toBe('AUTH.TOKEN_INVALID');
+      expect(((await res.json()) as ProblemDetails).code).toBe('AUTH.TOKEN_INVALID');
     }
   });
 
@@ -182,10 +184,10 @@ describe('a service built with createService', () => {
       body: JSON.stringify({ reden: 'x', programma: 'onbekend', contact: { telefoon: '06' } }),
     });
     expect(res.status).toBe(400);
-    const body = await res.json();
+    const body = (await res.json()) as ProblemDetails;
     expect(body.code).toBe('REQUEST.VALIDATION');
-    expect(body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['contact.telefoon', 'programma', 'reden']);
-    expect(body.errors.find((e: { field: string }) => e.field === 'contact.telefoon').pointer).toBe('#/contact/telefoon');
+    expect(body.errors?.map((e) => e.field).sort()).toEqual(['contact.telefoon', 'programma', 'reden']);
+    expect(body.errors?.find((e) => e.field === 'contact.telefoon')?.pointer).toBe('#/contact/telefoon');
   });
 
   it('maps per-field messages of a domain error and the precondition kind to 422', async () => {
@@ -211,13 +213,13 @@ describe('a service built with createService', () => {
   it('answers an unknown route with 404 problem+json', async () => {
     const res = await get('/api/v1/bestaat-niet', await bearer());
     expect(res.status).toBe(404);
-    expect((await res.json()).code).toBe('HTTP.NOT_FOUND');
+    expect(((await res.json()) as ProblemDetails).code).toBe('HTTP.NOT_FOUND');
   });
 
   it('hides internals of unexpected errors but logs them under the trace id', async () => {
     const res = await get('/api/v1/voorbeelden/kapot', await bearer());
     expect(res.status).toBe(500);
-    const body = await res.json();
+    const body = (await res.json()) as ProblemDetails;
     expect(body.code).toBe('INTERNAL');
     expect(JSON.stringify(body)).not.toMatch(/10\.0\.0\.7|hunter2/);
     const logged = logLines.find((l) => l['traceId'] === body.traceId && l['level'] === 'error' && l['code'] === 'INTERNAL');
@@ -239,12 +241,12 @@ describe('a service built with createService', () => {
   it('serves its OpenAPI document with zod-derived schemas and bearer security', async () => {
     const res = await get('/openapi.json');
     expect(res.status).toBe(200);
-    const doc = await res.json();
+    const doc = (await res.json()) as OpenAPIObject;
     expect(doc.info.title).toBe('voorbeeld-service');
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/voorbeelden', '/api/v1/voorbeelden/ik']));
     expect(Object.keys(doc.paths)).not.toContain('/health/live');
-    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
-    const bodySchema = JSON.stringify(doc.components.schemas);
+    expect(doc.components?.securitySchemes?.['bearer']).toMatchObject({ type: 'http', scheme: 'bearer' });
+    const bodySchema = JSON.stringify(doc.components?.schemas);
     expect(bodySchema).toContain('programma');
     expect(bodySchema).toContain('"enum":["fip","app"]');
   });

@@ -1,5 +1,6 @@
 import { Controller, Get, INestApplication, Module } from '@nestjs/common';
 import { Server, ServerCredentials, status } from '@grpc/grpc-js';
+import { HealthCheckResult } from '@nestjs/terminus';
 import { InjectRepository, TypeOrmModule } from '@nestjs/typeorm';
 import { Column, Entity, MigrationInterface, PrimaryColumn, QueryRunner, Repository } from 'typeorm';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
@@ -157,6 +158,6 @@ describe('HealthModule readiness against a Temporal frontend', () => {
     const base = await serviceFor('ketenregie');
     const res = await fetch(`${base}/health/ready`);
     expect(res.status).toBe(503);
-    expect((await res.json()).error.temporal).toMatchObject({ status: 'down', message: expect.stringMatching(/not found/) });
+    expect(((await res.json()) as HealthCheckResult).error?.['temporal']).toMatchObject({ status: 'down', message: expect.stringMatching(/not found/) });
   });
 });
