@@ -1,0 +1,37 @@
+import type { ConsentActivities, ToestemmingBeeindigd } from '@ketenregie/consent-contracts';
+import type { DataCategorie } from '@ketenregie/consent-domain';
+
+/** Records activity calls; `markeerVerlopen` reports expiry unless an earlier end was set with {@link eerderEinde}. */
+export class FakeConsentActivities {
+  readonly herinneringen: { toestemmingId: string; coach: string; op: number }[] = [];
+  readonly verlopen: { toestemmingId: string; op: number }[] = [];
+  readonly reikwijdten: string[] = [];
+  private einde: Omit<ToestemmingBeeindigd, 'toestemmingId' | 'doel' | 'categorieen'> | undefined;
+
+  constructor(
+    private readonly geldigTot: string,
+    private readonly klok: () => Promise<number>,
+  ) {}
+
+  /** The service already recorded this end (its signal was lost). */
+  eerderEinde(einde: Omit<ToestemmingBeeindigd, 'toestemmingId' | 'doel' | 'categorieen'>): void {
+    this.einde = einde;
+  }
+
+  alsActiviteiten(): ConsentActivities {
+    const reikwijdte = { doel: 'verwijzing-ggz', categorieen: ['gezondheid'] as DataCategorie[] };
+    return {
+      markeerVerlopen: async ({ toestemmingId }) => {
+        this.verlopen.push({ toestemmingId, op: await this.klok() });
+        return { toestemmingId, ...reikwijdte, ...(this.einde ?? { reden: 'verlopen', op: this.geldigTot }) };
+      },
+      herinnerCoach: async ({ toestemmingId, coach }) => {
+        this.herinneringen.push({ toestemmingId, coach, op: await this.klok() });
+      },
+      toestemmingReikwijdte: async ({ toestemmingId }) => {
+        this.reikwijdten.push(toestemmingId);
+        return reikwijdte;
+      },
+    };
+  }
+}
