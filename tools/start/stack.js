@@ -15,6 +15,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
  * entry in apps/gateway/src/app/route-table.ts); `urlEnv` is how the gateway finds it.
  */
 const SERVICES = [
+  { name: 'consent-service', entry: 'apps/consent-service/src/main.ts', port: 8082, urlEnv: 'CONSENT_SERVICE_URL' },
   { name: 'monitor-service', entry: 'apps/monitor-service/src/main.ts', port: 8084, urlEnv: 'MONITOR_SERVICE_URL' },
 ];
 

@@ -56,7 +56,9 @@ describe('the Ketenregie stack over HTTP (npm start on a fresh machine)', () => 
     expect(response.status).toBe(200);
     const body = (await response.json()) as { details: Record<string, { status: string; checks?: Record<string, { status: string }> }> };
     expect(body.details['temporal'].status).toBe('up');
-    expect(body.details['monitor-service'].checks).toMatchObject({ database: { status: 'up' }, temporal: { status: 'up' } });
+    for (const service of ['monitor-service', 'consent-service']) {
+      expect(body.details[service].checks).toMatchObject({ database: { status: 'up' }, temporal: { status: 'up' } });
+    }
     expect(log.at(-1)).toMatch(/seed .*ready in/);
   });
 
@@ -97,7 +99,8 @@ describe('the Ketenregie stack over HTTP (npm start on a fresh machine)', () => 
     const response = await fetch(`${stack.url}/api/v1/openapi.json`);
     expect(response.status).toBe(200);
     const document = (await response.json()) as { paths: Record<string, unknown>; 'x-ketenregie-services': Record<string, string> };
-    expect(document['x-ketenregie-services']).toEqual({ 'monitor-service': 'ok' });
+    expect(document['x-ketenregie-services']).toMatchObject({ 'monitor-service': 'ok', 'consent-service': 'ok' });
+    expect(Object.values(document['x-ketenregie-services']).every((status) => status === 'ok')).toBe(true);
     expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/v1/organisaties', '/api/v1/stuurgroepen', '/auth/dev-token']));
     const docs = await fetch(`${stack.url}/api/v1/docs`);
     expect(docs.status).toBe(200);

@@ -4,6 +4,7 @@
  * or 404. Adding a service: one entry in {@link GATEWAY_SERVICES} and its resources here.
  */
 export const GATEWAY_SERVICES = {
+  'consent-service': { urlKey: 'CONSENT_SERVICE_URL', defaultUrl: 'http://127.0.0.1:8082' },
   'monitor-service': { urlKey: 'MONITOR_SERVICE_URL', defaultUrl: 'http://127.0.0.1:8084' },
 } as const;
 
@@ -12,19 +13,36 @@ export type ServiceName = keyof typeof GATEWAY_SERVICES;
 
 /** One routed resource. */
 export interface Route {
-  /** Path prefix, e.g. `/api/v1/organisaties`; matches the prefix itself and everything below it. */
+  /**
+   * Path prefix, e.g. `/api/v1/organisaties`; matches the prefix itself and everything below
+   * it. Routes are tried in order: put a more specific one (`/api/v1/deelnemers/:id/inzage`)
+   * before a more general one of another service.
+   */
   readonly prefix: string;
   readonly service: ServiceName;
 }
 
 export const ROUTE_TABLE: readonly Route[] = [
+  { prefix: '/api/v1/toestemmingen', service: 'consent-service' },
+  { prefix: '/api/v1/herinneringen', service: 'consent-service' },
+  { prefix: '/api/v1/besluiten', service: 'consent-service' },
+  { prefix: '/api/v1/verwerkingen', service: 'consent-service' },
+  { prefix: '/api/v1/verwerkingsregister', service: 'consent-service' },
+  { prefix: '/api/v1/deelnemers/:id/inzage', service: 'consent-service' },
   { prefix: '/api/v1/organisaties', service: 'monitor-service' },
   { prefix: '/api/v1/stuurgroepen', service: 'monitor-service' },
 ];
 
-/** True when `path` (no query string) is `prefix` or lies below it. */
+/**
+ * True when `path` (no query string) is `prefix` or lies below it. A `:name` segment of the
+ * prefix matches any one segment, so `/api/v1/deelnemers/:id/inzage` can be routed apart
+ * from `/api/v1/deelnemers` (OpenAPI's `{id}` segments match it too).
+ */
 export function matchesPrefix(path: string, prefix: string): boolean {
-  return path === prefix || path.startsWith(`${prefix}/`);
+  const want = prefix.split('/');
+  const have = path.split('/');
+  if (have.length < want.length) return false;
+  return want.every((segment, i) => (segment.startsWith(':') ? have[i] !== '' : segment === have[i]));
 }
 
 /** The route owning `url` (query string allowed), if any. */
