@@ -14,3 +14,4 @@ export * from './database/schema';
 export * from './database/database';
 export * from './database/embedded-postgres';
 export * from './bootstrap/bootstrap-service';
+export * from './temporal/temporal-client';

@@ -1,5 +1,6 @@
 import { Controller, Get, INestApplication, Module } from '@nestjs/common';
 import { Server, ServerCredentials, status } from '@grpc/grpc-js';
+import { Client } from '@temporalio/client';
 import { HealthCheckResult } from '@nestjs/terminus';
 import { InjectRepository, TypeOrmModule } from '@nestjs/typeorm';
 import { Column, Entity, MigrationInterface, PrimaryColumn, QueryRunner, Repository } from 'typeorm';
@@ -8,6 +9,7 @@ import { Public } from '../auth/auth.decorators';
 import { createService } from '../bootstrap/bootstrap-service';
 import { DatabaseModule } from '../database/database';
 import { qualifiedName } from '../database/schema';
+import { TemporalClientModule } from '../temporal/temporal-client';
 import { HealthModule } from './health';
 
 @Entity({ name: 'organisatie' })
@@ -80,7 +82,7 @@ describeEachDatabase('a service with DatabaseModule and HealthModule', (db) => {
   });
 });
 
-describe('HealthModule readiness against a Temporal frontend', () => {
+describe('HealthModule readiness and TemporalClientModule against a Temporal frontend', () => {
   let grpcServer: Server;
   let address: string;
   const apps: INestApplication[] = [];
@@ -159,5 +161,19 @@ describe('HealthModule readiness against a Temporal frontend', () => {
     const res = await fetch(`${base}/health/ready`);
     expect(res.status).toBe(503);
     expect(((await res.json()) as HealthCheckResult).error?.['temporal']).toMatchObject({ status: 'down', message: expect.stringMatching(/not found/) });
+  });
+
+  it('gives services a lazily connected Temporal client in the configured namespace', async () => {
+    @Module({ imports: [TemporalClientModule.forRoot({ address, namespace: 'default' })] })
+    class AppModule {}
+    const app = await createService(AppModule, { name: 'temporal-client-test', port: 0, logLevel: 'silent', shutdownHooks: false });
+    await app.init();
+    const client = app.get(Client);
+    expect(client.options.namespace).toBe('default');
+    const before = calls;
+    await client.connection.ensureConnected();
+    expect(calls).toBeGreaterThan(before);
+    await app.close();
+    await expect(client.workflowService.getSystemInfo({})).rejects.toThrow();
   });
 });
