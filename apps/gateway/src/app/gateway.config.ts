@@ -10,8 +10,6 @@ const serviceUrlShape = Object.fromEntries(
 export const gatewayConfigSchema = z.object({
   ...httpConfigSchema.shape,
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
-  /** Interface to bind; `0.0.0.0` in a container. */
-  HOST: z.string().min(1).default('127.0.0.1'),
   ...modeConfigSchema.shape,
   ...temporalConfigSchema.shape,
   ...authConfigSchema.shape,
