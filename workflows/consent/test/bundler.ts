@@ -3,8 +3,8 @@ import { TsconfigPathsPlugin } from 'tsconfig-paths-webpack-plugin';
 /** Workflows entry of the consent task queue. */
 export const WORKFLOWS_PATH = `${__dirname}/../src/index.ts`;
 
-/** The tests' entry: the consent workflows plus a stand-in dependant workflow. */
-export const TEST_WORKFLOWS_PATH = `${__dirname}/workflows.ts`;
+/** A stand-in dependant workflow, bundled for a worker of its own. */
+export const AFHANKELIJKE_WORKFLOWS_PATH = `${__dirname}/afhankelijke.workflow.ts`;
 
 /** Root tsconfig whose `paths` map `@ketenregie/*` to library sources. */
 export const TSCONFIG_PATH = `${__dirname}/../../../tsconfig.base.json`;

@@ -14,7 +14,7 @@ import {
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import { TEST_WORKFLOWS_PATH, webpackConfigHook } from './bundler';
+import { AFHANKELIJKE_WORKFLOWS_PATH, WORKFLOWS_PATH, webpackConfigHook } from './bundler';
 import { FakeConsentActivities } from './fake-activities';
 
 const LAUNCHER = `${__dirname}/../../../infra/temporal-dev-server/bin/temporal-dev-server`;
@@ -22,11 +22,13 @@ const DAG = 86_400_000;
 
 let env: TestWorkflowEnvironment;
 let bundle: WorkflowBundleWithSourceMap;
+let afhankelijkeBundle: WorkflowBundleWithSourceMap;
 let volgnummer = 0;
 
 beforeAll(async () => {
   env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: LAUNCHER } } });
-  bundle = await bundleWorkflowCode({ workflowsPath: TEST_WORKFLOWS_PATH, webpackConfigHook });
+  bundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, webpackConfigHook });
+  afhankelijkeBundle = await bundleWorkflowCode({ workflowsPath: AFHANKELIJKE_WORKFLOWS_PATH, webpackConfigHook });
 });
 
 afterAll(async () => {
@@ -47,10 +49,14 @@ async function metToestemming(looptijdDagen: number, scenario: (s: Scenario, han
   const taskQueue = `${CONSENT_TASK_QUEUE}-test-${volgnummer}`;
   const acts = new FakeConsentActivities(geldigTot, () => env.currentTimeMs());
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: acts.alsActiviteiten() });
-  await worker.runUntil(async () => {
-    const handle = await start(toestemmingId, geldigTot, taskQueue);
-    await scenario({ toestemmingId, geldigTot, acts, taskQueue }, handle);
-  });
+  // Dependants (another context's workflows) run on a task queue and worker of their own.
+  const anderen = await Worker.create({ connection: env.nativeConnection, taskQueue: `${taskQueue}-afhankelijk`, workflowBundle: afhankelijkeBundle });
+  await anderen.runUntil(() =>
+    worker.runUntil(async () => {
+      const handle = await start(toestemmingId, geldigTot, taskQueue);
+      await scenario({ toestemmingId, geldigTot, acts, taskQueue }, handle);
+    }),
+  );
 }
 
 function start(toestemmingId: string, geldigTot: string, taskQueue: string) {
@@ -62,7 +68,7 @@ function start(toestemmingId: string, geldigTot: string, taskQueue: string) {
 }
 
 async function afhankelijke(taskQueue: string) {
-  return env.client.workflow.start('afhankelijkeWorkflow', { taskQueue, workflowId: `overdracht-${randomUUID()}` });
+  return env.client.workflow.start('afhankelijkeWorkflow', { taskQueue: `${taskQueue}-afhankelijk`, workflowId: `overdracht-${randomUUID()}` });
 }
 
 describe('toestemmingLevenscyclusWorkflow', () => {
