@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Column, DataSource, Entity, MigrationInterface, PrimaryColumn, QueryRunner } from 'typeorm';
+import { Column, CreateDateColumn, DataSource, Entity, MigrationInterface, PrimaryColumn, PrimaryGeneratedColumn, QueryRunner } from 'typeorm';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
 import { MIGRATIONS_TABLE, openDatabase } from './database';
 import { qualifiedName } from './schema';
@@ -16,6 +16,18 @@ class Notitie {
   idempotencyKey!: string;
 }
 
+@Entity({ name: 'gebeurtenis' })
+class Gebeurtenis {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('text')
+  soort!: string;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'vastgelegd_op' })
+  vastgelegdOp!: Date;
+}
+
 class CreateNotitie1735689600000 implements MigrationInterface {
   name = 'CreateNotitie1735689600000';
 
@@ -30,9 +42,23 @@ class CreateNotitie1735689600000 implements MigrationInterface {
   }
 }
 
+class CreateGebeurtenis1735689600001 implements MigrationInterface {
+  name = 'CreateGebeurtenis1735689600001';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      `CREATE TABLE ${qualifiedName(queryRunner, 'gebeurtenis')} (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), soort text NOT NULL, vastgelegd_op timestamptz NOT NULL DEFAULT now())`,
+    );
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE ${qualifiedName(queryRunner, 'gebeurtenis')}`);
+  }
+}
+
 describeEachDatabase('DatabaseModule data source', (db) => {
   let ds: DataSource;
-  const open = () => openDatabase({ url: db.url, schema: db.schema, entities: [Notitie], migrations: [CreateNotitie1735689600000], poolSize: 4 });
+  const open = () => openDatabase({ url: db.url, schema: db.schema, entities: [Notitie, Gebeurtenis], migrations: [CreateNotitie1735689600000, CreateGebeurtenis1735689600001], poolSize: 4 });
   const note = (tekst: string): Notitie => Object.assign(new Notitie(), { id: randomUUID(), tekst, idempotencyKey: randomUUID() });
 
   beforeAll(async () => {
@@ -45,16 +71,16 @@ describeEachDatabase('DatabaseModule data source', (db) => {
 
   it('runs the migrations into the service schema, with the migrations table in that schema', async () => {
     const tables = await ds.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name`, [db.schema]);
-    expect(tables.map((t: { table_name: string }) => t.table_name)).toEqual([MIGRATIONS_TABLE, 'notitie']);
+    expect(tables.map((t: { table_name: string }) => t.table_name)).toEqual(['gebeurtenis', MIGRATIONS_TABLE, 'notitie']);
     const applied = await ds.query(`SELECT name FROM "${db.schema}"."${MIGRATIONS_TABLE}"`);
-    expect(applied).toEqual([{ name: 'CreateNotitie1735689600000' }]);
+    expect(applied).toEqual([{ name: 'CreateNotitie1735689600000' }, { name: 'CreateGebeurtenis1735689600001' }]);
     expect(ds.getMetadata(Notitie).tablePath).toBe(`${db.schema}.notitie`);
   });
 
   it('does not apply a migration twice when the service starts again', async () => {
     const again = await open();
     try {
-      expect(await again.query(`SELECT count(*)::int AS n FROM "${db.schema}"."${MIGRATIONS_TABLE}"`)).toEqual([{ n: 1 }]);
+      expect(await again.query(`SELECT count(*)::int AS n FROM "${db.schema}"."${MIGRATIONS_TABLE}"`)).toEqual([{ n: 2 }]);
     } finally {
       await again.destroy();
     }
@@ -64,6 +90,13 @@ describeEachDatabase('DatabaseModule data source', (db) => {
     const repo = ds.getRepository(Notitie);
     const saved = await repo.save(note('eerste gesprek gepland'));
     expect(await repo.findOneByOrFail({ id: saved.id })).toEqual(saved);
+  });
+
+  it('fills database-generated uuids and timestamps', async () => {
+    const saved = await ds.getRepository(Gebeurtenis).save(Object.assign(new Gebeurtenis(), { soort: 'aanmelding' }));
+    expect(saved.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(saved.vastgelegdOp).toBeInstanceOf(Date);
+    expect(await ds.getRepository(Gebeurtenis).findOneByOrFail({ id: saved.id })).toEqual(saved);
   });
 
   it('commits a transaction as a whole and rolls back a failed one', async () => {

@@ -35,6 +35,9 @@ export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
     migrationsRun: false,
     synchronize: false,
     dropSchema: false,
+    // Migrations own the schema, extensions included; generated uuids use the built-in gen_random_uuid().
+    installExtensions: false,
+    uuidExtension: 'pgcrypto',
     logging: false,
     extra: {
       max: options.poolSize ?? 5,
