@@ -18,6 +18,8 @@ import type { Termijn, TermijnSoort, TrajectOpdrachtInvoer, TrajectState, Trajec
 import { addMonths, MAATWERKTRAJECT_DEN_BOSCH_V1 } from '@ketenregie/traject-domain';
 import { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import { temporal } from '@temporalio/proto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { WORKFLOWS_PATH, webpackConfigHook } from './bundler';
@@ -28,6 +30,7 @@ const P = MAATWERKTRAJECT_DEN_BOSCH_V1;
 const REGIE = { regievoerderId: 'km-1', organisatieId: 'gemeente-den-bosch' };
 const COACH = { coachId: 'coach-1', organisatieId: 'weener-xl' };
 const UUR = 3_600_000;
+const HISTORIES = `${__dirname}/histories`;
 
 let env: TestWorkflowEnvironment;
 let bundle: WorkflowBundleWithSourceMap;
@@ -109,12 +112,25 @@ async function metTraject(
     };
     try {
       await scenario(t);
+      if (process.env['TRAJECT_HISTORIES_RECORD']) await bewaarHistorie(handle, expect.getState().currentTestName ?? trajectId);
     } finally {
       // Leave no running traject behind: its timers would fire on a task queue nobody polls.
       const { status } = await handle.describe();
       if (status.name === 'RUNNING') await handle.terminate('test finished');
     }
   });
+}
+
+/**
+ * Writes the history of the current run under `histories/` (set TRAJECT_HISTORIES_RECORD=1).
+ * Committed histories are replayed by `traject.replay.spec.ts`: a change that breaks running
+ * trajecten fails the build.
+ */
+async function bewaarHistorie(handle: WorkflowHandle, naam: string): Promise<void> {
+  const bestand = naam.replace(/^traject workflow \(dev server, time skipping\) /, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+  mkdirSync(HISTORIES, { recursive: true });
+  const history = temporal.api.history.v1.History.toObject(temporal.api.history.v1.History.fromObject(await handle.fetchHistory()), { longs: String, enums: String, bytes: String });
+  writeFileSync(`${HISTORIES}/${bestand}.json`, `${JSON.stringify(history, null, 1)}\n`);
 }
 
 /** Contact moments every `stap` working days from today until (not including) `tot`. */

@@ -1,0 +1,31 @@
+/**
+ * Replays committed histories of the traject workflow (recorded from the dev-server scenarios
+ * with TRAJECT_HISTORIES_RECORD=1). A change to the workflow that would break running trajecten
+ * (non-determinism) fails here; such changes need `patched()`.
+ */
+import { temporal } from '@temporalio/proto';
+import { bundleWorkflowCode, Worker } from '@temporalio/worker';
+import { readdirSync, readFileSync } from 'node:fs';
+import { WORKFLOWS_PATH, webpackConfigHook } from './bundler';
+
+const HISTORIES = `${__dirname}/histories`;
+const bestanden = readdirSync(HISTORIES).filter((f) => f.endsWith('.json')).sort();
+
+describe('traject workflow replay', () => {
+  it('has committed histories to replay', () => {
+    expect(bestanden.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('replays every committed history without non-determinism', async () => {
+    const workflowBundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, webpackConfigHook });
+    const histories = bestanden.map((f) => ({ workflowId: f.replace(/\.json$/, ''), history: temporal.api.history.v1.History.fromObject(JSON.parse(readFileSync(`${HISTORIES}/${f}`, 'utf8'))) }));
+    const fouten: string[] = [];
+    let gespeeld = 0;
+    for await (const r of Worker.runReplayHistories({ workflowBundle, replayName: 'traject-replay' }, histories)) {
+      gespeeld += 1;
+      if (r.error) fouten.push(`${r.workflowId}: ${r.error.message}`);
+    }
+    expect(fouten).toEqual([]);
+    expect(gespeeld).toBe(bestanden.length);
+  });
+});
