@@ -35,9 +35,14 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<Ru
   const logFile = join(tmpdir(), `ketenregie-bench-dev-server-${port}.log`);
   const log = openSync(logFile, 'w');
   const started = performance.now();
+  // BENCH_SERVER_NODE_ARGS, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof', runs the launcher (a Node
+  // script) under `node` with those flags, to profile the server.
+  const nodeArgs = process.env['BENCH_SERVER_NODE_ARGS']?.split(' ').filter(Boolean);
+  const [command, prefix] = nodeArgs ? [process.execPath, [...nodeArgs, LAUNCHER]] : [LAUNCHER, []];
   const child = spawn(
-    LAUNCHER,
+    command,
     [
+      ...prefix,
       'server',
       'start-dev',
       '--ip',
