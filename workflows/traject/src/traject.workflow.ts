@@ -18,13 +18,22 @@ import {
   volgendMoment,
 } from '@ketenregie/traject-contracts';
 import type { OpdrachtResultaat, TrajectActivities, TrajectOpdrachtInvoer, TrajectState, TrajectUitkomst, TrajectWorkflowInput } from '@ketenregie/traject-contracts';
-import { allHandlersFinished, ApplicationFailure, condition, continueAsNew, log, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, ApplicationFailure, condition, continueAsNew, log, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import { naarActiviteit } from './effecten';
 
 const activiteiten = proxyActivities<TrajectActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumInterval: '5 minutes', nonRetryableErrorTypes: [...TRAJECT_ERROR_CODES] },
 });
+
+/**
+ * Changes to the order of commands (activities, timers) go behind `patched()`, so trajecten that
+ * started on older code replay unchanged (committed histories under `test/histories/` prove it).
+ *
+ * - `projectie-eerst`: the read model behind `GET /trajecten/{id}` is updated before the timeline
+ *   and the tasks of each outcome (was: after all outcomes), so the API reads its own writes sooner.
+ */
+export const PATCH_PROJECTIE_EERST = 'projectie-eerst';
 
 /** History events after which the workflow continues as new (unless the server suggests it earlier). */
 export const STANDAARD_HISTORIE_LIMIET = 2_000;
@@ -127,12 +136,14 @@ export async function trajectWorkflow(input: TrajectWorkflowInput): Promise<Traj
   for (;;) {
     while (uitgaand.length > 0) {
       const u = uitgaand.shift() as TrajectUitkomst;
+      const projectieEerst = patched(PATCH_PROJECTIE_EERST);
+      if (projectieEerst) await activiteiten.updateProjection(trajectOverzicht(state));
       if (u.gebeurtenissen.length > 0) await activiteiten.recordTimeline({ trajectId: state.trajectId, gebeurtenissen: u.gebeurtenissen });
       for (const actie of u.acties) {
         const a = naarActiviteit(workflowId, state.trajectId, actie);
         await (activiteiten[a.naam] as (i: typeof a.invoer) => Promise<void>)(a.invoer);
       }
-      if (uitgaand.length === 0) await activiteiten.updateProjection(trajectOverzicht(state));
+      if (!projectieEerst && uitgaand.length === 0) await activiteiten.updateProjection(trajectOverzicht(state));
     }
 
     if (moetVerder()) {

@@ -16,6 +16,13 @@ describe('traject workflow replay', () => {
     expect(bestanden.length).toBeGreaterThanOrEqual(5);
   });
 
+  it('covers both sides of every patch: v1 histories predate projectie-eerst, v2 histories carry its marker', () => {
+    const metMarker = (f: string) => readFileSync(`${HISTORIES}/${f}`, 'utf8').includes('core_patch');
+    expect(bestanden.filter((f) => f.startsWith('v1-')).map(metMarker)).toEqual(bestanden.filter((f) => f.startsWith('v1-')).map(() => false));
+    expect(bestanden.filter((f) => f.startsWith('v2-')).every(metMarker)).toBe(true);
+    expect(bestanden.filter((f) => f.startsWith('v2-')).length).toBeGreaterThanOrEqual(5);
+  });
+
   it('replays every committed history without non-determinism', async () => {
     const workflowBundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, webpackConfigHook });
     const histories = bestanden.map((f) => ({ workflowId: f.replace(/\.json$/, ''), history: temporal.api.history.v1.History.fromObject(JSON.parse(readFileSync(`${HISTORIES}/${f}`, 'utf8'))) }));

@@ -112,7 +112,8 @@ async function metTraject(
     };
     try {
       await scenario(t);
-      if (process.env['TRAJECT_HISTORIES_RECORD']) await bewaarHistorie(handle, expect.getState().currentTestName ?? trajectId);
+      const opname = process.env['TRAJECT_HISTORIES_RECORD'];
+      if (opname) await bewaarHistorie(handle, `${opname}-${expect.getState().currentTestName ?? trajectId}`);
     } finally {
       // Leave no running traject behind: its timers would fire on a task queue nobody polls.
       const { status } = await handle.describe();
@@ -122,12 +123,13 @@ async function metTraject(
 }
 
 /**
- * Writes the history of the current run under `histories/` (set TRAJECT_HISTORIES_RECORD=1).
+ * Writes the history of the current run under `histories/` (set TRAJECT_HISTORIES_RECORD to a
+ * version label, e.g. `v2`, which prefixes the file name).
  * Committed histories are replayed by `traject.replay.spec.ts`: a change that breaks running
  * trajecten fails the build.
  */
 async function bewaarHistorie(handle: WorkflowHandle, naam: string): Promise<void> {
-  const bestand = naam.replace(/^traject workflow \(dev server, time skipping\) /, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+  const bestand = naam.replace('traject workflow (dev server, time skipping) ', '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 48).replace(/-$/, '');
   mkdirSync(HISTORIES, { recursive: true });
   const history = temporal.api.history.v1.History.toObject(temporal.api.history.v1.History.fromObject(await handle.fetchHistory()), { longs: String, enums: String, bytes: String });
   writeFileSync(`${HISTORIES}/${bestand}.json`, `${JSON.stringify(history, null, 1)}\n`);
