@@ -2,7 +2,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { attemptLog } from './activities';
 import { createWorker, startLocalEnv, testWorkflowBundle, uniqueId } from './harness';
-import { activityTimeoutWorkflow, cancelActivityWorkflow, heartbeatWorkflow, nonRetryableWorkflow, retryWorkflow } from './workflows';
+import { scheduleToCloseWorkflow, scheduleToStartWorkflow, activityTimeoutWorkflow, cancelActivityWorkflow, heartbeatWorkflow, nonRetryableWorkflow, retryWorkflow } from './workflows';
 
 describe('activities through the real worker', () => {
   let env: TestWorkflowEnvironment;
@@ -66,5 +66,15 @@ describe('activities through the real worker', () => {
     const history = await handle.fetchHistory();
     const types = (history.events ?? []).map((e) => e.activityTaskCanceledEventAttributes ?? e.activityTaskCancelRequestedEventAttributes).filter(Boolean);
     expect(types).toHaveLength(2);
+  });
+
+  it('times out an activity nobody picks up (schedule-to-start) without retrying', async () => {
+    expect(await env.client.workflow.execute(scheduleToStartWorkflow, { taskQueue, workflowId: uniqueId('s2s') })).toBe('SCHEDULE_TO_START:NON_RETRYABLE_FAILURE');
+  });
+
+  it('stops retrying when the schedule-to-close budget is spent', async () => {
+    const started = Date.now();
+    expect(await env.client.workflow.execute(scheduleToCloseWorkflow, { taskQueue, workflowId: uniqueId('sched2close') })).toBe('timeout:TIMEOUT');
+    expect(Date.now() - started).toBeLessThan(3000);
   });
 });

@@ -10,6 +10,7 @@ import {
   blockingWorkflow,
   cancelExternalWorkflow,
   cancellableWorkflow,
+  cancelChildWorkflow,
   continueAsNewWorkflow,
   countQuery,
   externalWorkflow,
@@ -238,5 +239,9 @@ describe('workflow lifecycle through the real client and worker', () => {
     expect(description?.typedSearchAttributes.get(regio)).toBe(`${marker}-zuid`);
     await Promise.all(handles.map((h) => h.terminate('done')));
     expect((await env.client.workflow.count(`Regio STARTS_WITH "${marker}" AND ExecutionStatus = "Terminated"`)).count).toBe(3);
+  });
+
+  it('cancels a child workflow from its parent', async () => {
+    expect(await env.client.workflow.execute(cancelChildWorkflow, { taskQueue, workflowId: uniqueId('cancel-child') })).toBe('child cancelled');
   });
 });

@@ -15,6 +15,7 @@ import {
   setHandler,
   sleep,
   startChild,
+  TimeoutFailure,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -248,4 +249,45 @@ export async function flakyTaskWorkflow(): Promise<number> {
   const length = workflowInfo().historyLength;
   if (length < 9) throw new Error(`workflow task failure at history length ${length}`);
   return length;
+}
+
+/** Schedules an activity on a queue nobody polls: it must time out schedule-to-start. */
+export async function scheduleToStartWorkflow(): Promise<string> {
+  const acts = proxyActivities<TestActivities>({ taskQueue: `${workflowInfo().taskQueue}-nobody`, scheduleToStartTimeout: '300ms', startToCloseTimeout: '5s' });
+  try {
+    await acts.greet('nobody');
+    return 'completed';
+  } catch (error) {
+    if (error instanceof ActivityFailure && error.cause instanceof TimeoutFailure) return `${error.cause.timeoutType}:${String(error.retryState)}`;
+    throw error;
+  }
+}
+
+/** Retries a slow activity until its schedule-to-close budget runs out. */
+export async function scheduleToCloseWorkflow(): Promise<string> {
+  const acts = proxyActivities<TestActivities>({ scheduleToCloseTimeout: '900ms', startToCloseTimeout: '200ms', retry: { initialInterval: '50ms', backoffCoefficient: 1 } });
+  try {
+    await acts.slow(1000);
+    return 'completed';
+  } catch (error) {
+    if (error instanceof ActivityFailure && error.cause instanceof TimeoutFailure) return `timeout:${String(error.retryState)}`;
+    throw error;
+  }
+}
+
+/** Starts a child and cancels it; reports how the child ended. */
+export async function cancelChildWorkflow(): Promise<string> {
+  try {
+    await CancellationScope.cancellable(async () => {
+      const child = executeChild(cancellableWorkflow, { workflowId: `${workflowInfo().workflowId}-child` });
+      await sleep(200);
+      CancellationScope.current().cancel();
+      await child;
+    });
+    return 'child completed';
+  } catch (error) {
+    if (error instanceof ChildWorkflowFailure && isCancellation(error.cause)) return 'child cancelled';
+    if (isCancellation(error)) return 'cancelled';
+    throw error;
+  }
 }
