@@ -294,7 +294,8 @@ export function completeWorkflowTask(tr: Transition, token: number, request: Msg
   const commands: Msg[] = request.commands ?? [];
   const queryResults: Record<string, Msg> = request.query_results ?? {};
   const closes = commands.some((c) => CLOSE_COMMANDS.has(c.command_type));
-  if (closes && run.bufferedEvents.length > 0) {
+  const undeliveredUpdates = Object.values(run.updates).some((u) => u.state === 'admitted' && !run.wft.updateIds.includes(u.updateId));
+  if (closes && (run.bufferedEvents.length > 0 || undeliveredUpdates)) {
     failStartedTask(
       tr,
       'EVENT_TYPE_WORKFLOW_TASK_FAILED',
