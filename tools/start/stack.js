@@ -6,7 +6,7 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { StartError, spawnChild, waitForHttp, waitForTcp, freePort } = require('./processes');
+const { StartError, spawnChild, waitForHttp, waitForTcp, freePort, tcpOpen } = require('./processes');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -248,6 +248,20 @@ async function startStack(options = {}) {
     }
     return done.join('; ');
   });
+
+  // A port already taken (often a Ketenregie still running) would make a readiness probe
+  // answer for the wrong process: refuse to start instead.
+  const wanted = [
+    ...(baseEnv.DATABASE_URL ? [] : [['embedded PostgreSQL', pglitePort]]),
+    ...(baseEnv.TEMPORAL_ADDRESS ? [] : [['Temporal dev server', temporalPort]]),
+    ...SERVICES.map((s) => [s.name, servicePorts[s.name]]),
+    ['gateway', gatewayPort],
+  ];
+  const taken = [];
+  for (const [what, port] of wanted) if (await tcpOpen('127.0.0.1', port)) taken.push(`${port} (${what})`);
+  if (taken.length > 0) {
+    throw new StartError(`port${taken.length > 1 ? 's' : ''} already in use: ${taken.join(', ')}. Is another Ketenregie still running?`);
+  }
 
   try {
     for (const [index, { title, run }] of steps.entries()) {
