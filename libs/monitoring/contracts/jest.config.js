@@ -1,4 +1,0 @@
-module.exports = {
-  displayName: 'monitoring-contracts',
-  preset: '../../../jest.preset.js',
-};
