@@ -1,0 +1,10 @@
+import { TrajectSchema1764000000000 } from './migrations/1764000000000-traject-schema';
+
+export * from './deelnemer.crypto';
+export * from './traject.repositories';
+
+/** Migrations of the `traject` schema, in order. */
+export const TRAJECT_MIGRATIONS = [TrajectSchema1764000000000];
+
+/** The schema uses plain SQL repositories; no TypeORM entity metadata is needed. */
+export const TRAJECT_ENTITIES = [];

@@ -1,0 +1,267 @@
+import type { Escalatie, Melding, TaakAanmaken, TakenOverdragen, TermijnVerlopen, TijdlijnGebeurtenis, TrajectOverzicht } from '@ketenregie/traject-contracts';
+import type { DataSource } from 'typeorm';
+import { assertSchemaName } from '@ketenregie/shared-platform';
+import { BsnKluis } from './deelnemer.crypto';
+
+type Tabel = 'deelnemer' | 'traject' | 'traject_overzicht' | 'tijdlijn_gebeurtenis' | 'taak' | 'melding';
+
+/** Schema-qualified table names of the data source's schema (never rely on `search_path`). */
+function tabellen(ds: DataSource): Record<Tabel, string> {
+  const schema = assertSchemaName(String((ds.options as { schema?: string }).schema));
+  const namen: Tabel[] = ['deelnemer', 'traject', 'traject_overzicht', 'tijdlijn_gebeurtenis', 'taak', 'melding'];
+  return Object.fromEntries(namen.map((n) => [n, `"${schema}"."${n}"`])) as Record<Tabel, string>;
+}
+
+/** Contact details of a deelnemer. */
+export interface DeelnemerContact {
+  readonly telefoon?: string;
+  readonly email?: string;
+  readonly adres?: { readonly straat: string; readonly huisnummer: string; readonly postcode: string; readonly woonplaats: string };
+}
+
+/** A deelnemer as stored, without the BSN (which is only decrypted on explicit request). */
+export interface DeelnemerRecord {
+  readonly id: string;
+  readonly voornamen: string;
+  readonly achternaam: string;
+  readonly geboortedatum: string;
+  readonly contact: DeelnemerContact;
+  readonly huishoudenId?: string;
+  readonly aangemaaktOp: Date;
+}
+
+/** Input for a new deelnemer. */
+export interface NieuweDeelnemer {
+  readonly bsn: string;
+  readonly voornamen: string;
+  readonly achternaam: string;
+  readonly geboortedatum: string;
+  readonly contact: DeelnemerContact;
+  readonly huishoudenId?: string;
+  readonly aangemaaktDoor: string;
+}
+
+interface DeelnemerRij {
+  id: string;
+  voornamen: string;
+  achternaam: string;
+  geboortedatum: string;
+  contact: DeelnemerContact;
+  huishouden_id: string | null;
+  aangemaakt_op: Date;
+}
+
+/** Deelnemers; the BSN is encrypted at rest and unique through its keyed blind index. */
+export class TypeOrmDeelnemerRepository {
+  private readonly t: Record<Tabel, string>;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly kluis: BsnKluis,
+  ) {
+    this.t = tabellen(ds);
+  }
+
+  /** Stores a deelnemer; `undefined` when one with this BSN already exists (nothing is written). */
+  async maak(d: NieuweDeelnemer): Promise<string | undefined> {
+    const v = this.kluis.versleutel(d.bsn);
+    const rows: { id: string }[] = await this.ds.query(
+      `INSERT INTO ${this.t.deelnemer} (bsn_versleuteld, bsn_sleutel_id, bsn_index, voornamen, achternaam, geboortedatum, contact, huishouden_id, aangemaakt_door)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (bsn_index) DO NOTHING RETURNING id`,
+      [v.data, v.sleutelId, this.kluis.index(d.bsn), d.voornamen, d.achternaam, d.geboortedatum, JSON.stringify(d.contact), d.huishoudenId ?? null, d.aangemaaktDoor],
+    );
+    return rows[0]?.id;
+  }
+
+  async vind(id: string): Promise<DeelnemerRecord | undefined> {
+    const rows: DeelnemerRij[] = await this.ds.query(
+      `SELECT id, voornamen, achternaam, geboortedatum::text AS geboortedatum, contact, huishouden_id, aangemaakt_op FROM ${this.t.deelnemer} WHERE id = $1`,
+      [id],
+    );
+    const r = rows[0];
+    if (!r) return undefined;
+    return { id: r.id, voornamen: r.voornamen, achternaam: r.achternaam, geboortedatum: r.geboortedatum, contact: r.contact, huishoudenId: r.huishouden_id ?? undefined, aangemaaktOp: r.aangemaakt_op };
+  }
+
+  /** Id of the deelnemer with this BSN, found through the blind index. */
+  async vindOpBsn(bsn: string): Promise<string | undefined> {
+    const rows: { id: string }[] = await this.ds.query(`SELECT id FROM ${this.t.deelnemer} WHERE bsn_index = $1`, [this.kluis.index(bsn)]);
+    return rows[0]?.id;
+  }
+
+  /** Decrypts the BSN of a deelnemer (for a lawful, logged purpose only). */
+  async bsnVan(id: string): Promise<string | undefined> {
+    const rows: { bsn_versleuteld: Buffer; bsn_sleutel_id: string }[] = await this.ds.query(`SELECT bsn_versleuteld, bsn_sleutel_id FROM ${this.t.deelnemer} WHERE id = $1`, [id]);
+    return rows[0] ? this.kluis.ontsleutel({ sleutelId: rows[0].bsn_sleutel_id, data: rows[0].bsn_versleuteld }) : undefined;
+  }
+}
+
+/** A traject as registered by the service (its live state is in the workflow and the projections). */
+export interface TrajectRecord {
+  readonly id: string;
+  readonly deelnemerId: string;
+  readonly programmaCode: string;
+  readonly programmaVersie: number;
+  readonly workflowId: string;
+}
+
+/** Trajecten, their overview projection and their timeline. */
+export class TypeOrmTrajectRepository {
+  private readonly t: Record<Tabel, string>;
+
+  constructor(private readonly ds: DataSource) {
+    this.t = tabellen(ds);
+  }
+
+  async registreer(t: TrajectRecord & { readonly aangemaaktDoor: string }): Promise<void> {
+    await this.ds.query(
+      `INSERT INTO ${this.t.traject} (id, deelnemer_id, programma_code, programma_versie, workflow_id, aangemaakt_door) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [t.id, t.deelnemerId, t.programmaCode, t.programmaVersie, t.workflowId, t.aangemaaktDoor],
+    );
+  }
+
+  async vind(id: string): Promise<TrajectRecord | undefined> {
+    const rows: { id: string; deelnemer_id: string; programma_code: string; programma_versie: number; workflow_id: string }[] = await this.ds.query(
+      `SELECT id, deelnemer_id, programma_code, programma_versie, workflow_id FROM ${this.t.traject} WHERE id = $1`,
+      [id],
+    );
+    const r = rows[0];
+    return r ? { id: r.id, deelnemerId: r.deelnemer_id, programmaCode: r.programma_code, programmaVersie: r.programma_versie, workflowId: r.workflow_id } : undefined;
+  }
+
+  /** All trajecten of a deelnemer, oldest first (re-entry keeps history). */
+  async vanDeelnemer(deelnemerId: string): Promise<TrajectRecord[]> {
+    const rows: { id: string }[] = await this.ds.query(`SELECT id FROM ${this.t.traject} WHERE deelnemer_id = $1 ORDER BY aangemaakt_op, id`, [deelnemerId]);
+    return (await Promise.all(rows.map((r) => this.vind(r.id)))).filter((t): t is TrajectRecord => t !== undefined);
+  }
+
+  /** Upserts the overview; an older `versie` than the stored one is ignored (activities may be retried out of order). */
+  async werkOverzichtBij(o: TrajectOverzicht): Promise<void> {
+    await this.ds.query(
+      `INSERT INTO ${this.t.traject_overzicht} (traject_id, versie, fase, status, regievoerder_id, regie_organisatie_id, coach_id, coach_organisatie_id, overzicht, bijgewerkt_op)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())
+       ON CONFLICT (traject_id) DO UPDATE SET versie = EXCLUDED.versie, fase = EXCLUDED.fase, status = EXCLUDED.status,
+         regievoerder_id = EXCLUDED.regievoerder_id, regie_organisatie_id = EXCLUDED.regie_organisatie_id, coach_id = EXCLUDED.coach_id,
+         coach_organisatie_id = EXCLUDED.coach_organisatie_id, overzicht = EXCLUDED.overzicht, bijgewerkt_op = now()
+       WHERE traject_overzicht.versie <= EXCLUDED.versie`,
+      [o.trajectId, o.versie, o.fase, o.status, o.regie.regievoerderId, o.regie.organisatieId, o.coach?.coachId ?? null, o.coach?.organisatieId ?? null, JSON.stringify(o)],
+    );
+  }
+
+  async overzicht(id: string): Promise<TrajectOverzicht | undefined> {
+    const rows: { overzicht: TrajectOverzicht }[] = await this.ds.query(`SELECT overzicht FROM ${this.t.traject_overzicht} WHERE traject_id = $1`, [id]);
+    return rows[0]?.overzicht;
+  }
+
+  /** True when `organisatieId` leads the traject or provides its coach. */
+  async isBetrokken(id: string, organisatieId: string): Promise<boolean> {
+    const rows: unknown[] = await this.ds.query(
+      `SELECT 1 FROM ${this.t.traject_overzicht} WHERE traject_id = $1 AND (regie_organisatie_id = $2 OR coach_organisatie_id = $2)`,
+      [id, organisatieId],
+    );
+    return rows.length > 0;
+  }
+
+  /** Appends timeline events; idempotent on (traject, nr). */
+  async legTijdlijnVast(trajectId: string, gebeurtenissen: readonly TijdlijnGebeurtenis[]): Promise<void> {
+    if (gebeurtenissen.length === 0) return;
+    await this.ds.query(
+      `INSERT INTO ${this.t.tijdlijn_gebeurtenis} (traject_id, nr, datum, soort, fase, gegevens)
+       SELECT $1, (g->>'nr')::int, (g->>'datum')::date, g->>'soort', g->>'fase', g->'gegevens' FROM jsonb_array_elements($2::jsonb) AS g
+       ON CONFLICT (traject_id, nr) DO NOTHING`,
+      [trajectId, JSON.stringify(gebeurtenissen)],
+    );
+  }
+
+  async tijdlijn(trajectId: string): Promise<TijdlijnGebeurtenis[]> {
+    const rows: { nr: number; datum: string; soort: TijdlijnGebeurtenis['soort']; fase: TijdlijnGebeurtenis['fase']; gegevens: TijdlijnGebeurtenis['gegevens'] }[] = await this.ds.query(
+      `SELECT nr, datum::text AS datum, soort, fase, gegevens FROM ${this.t.tijdlijn_gebeurtenis} WHERE traject_id = $1 ORDER BY nr`,
+      [trajectId],
+    );
+    return rows.map((r) => ({ nr: r.nr, datum: r.datum, soort: r.soort, fase: r.fase, gegevens: r.gegevens }));
+  }
+}
+
+/** A task on a professional's list. */
+export interface TaakRecord {
+  readonly trajectId: string;
+  readonly termijnId: string;
+  readonly soort: string;
+  readonly voor: 'coach' | 'regievoerder';
+  readonly toegewezenAan: string;
+  readonly vervalt: string;
+  readonly status: 'open' | 'verlopen' | 'afgerond';
+  readonly geescaleerdNaar?: string;
+}
+
+/** Tasks and notifications; every write is idempotent on (traject, termijn) or the activity key. */
+export class TypeOrmTakenRepository {
+  private readonly t: Record<Tabel, string>;
+
+  constructor(private readonly ds: DataSource) {
+    this.t = tabellen(ds);
+  }
+
+  async maak(t: TaakAanmaken): Promise<void> {
+    await this.ds.query(
+      `INSERT INTO ${this.t.taak} (traject_id, termijn_id, soort, voor, toegewezen_aan, vervalt, status) VALUES ($1, $2, $3, $4, $5, $6, 'open')
+       ON CONFLICT (traject_id, termijn_id) DO NOTHING`,
+      [t.trajectId, t.termijnId, t.taak, t.voor, t.toegewezenAan, t.vervalt],
+    );
+  }
+
+  /** Marks the deadline overdue, creating its task when the deadline had none yet (phase limits). */
+  async markeerVerlopen(t: TermijnVerlopen): Promise<void> {
+    await this.ds.query(
+      `INSERT INTO ${this.t.taak} (traject_id, termijn_id, soort, voor, toegewezen_aan, vervalt, status, verlopen_op) VALUES ($1, $2, $3, 'coach', $4, $5, 'verlopen', now())
+       ON CONFLICT (traject_id, termijn_id) DO UPDATE SET status = CASE WHEN taak.status = 'afgerond' THEN 'afgerond' ELSE 'verlopen' END,
+         verlopen_op = COALESCE(taak.verlopen_op, now())`,
+      [t.trajectId, t.termijnId, t.taak, t.toegewezenAan, t.vervalt],
+    );
+  }
+
+  async escaleer(e: Escalatie): Promise<void> {
+    await this.ds.query(
+      `INSERT INTO ${this.t.taak} (traject_id, termijn_id, soort, voor, toegewezen_aan, vervalt, status, verlopen_op, geescaleerd_naar, geescaleerd_op)
+       VALUES ($1, $2, $3, 'regievoerder', $4, $5, 'verlopen', now(), $4, now())
+       ON CONFLICT (traject_id, termijn_id) DO UPDATE SET geescaleerd_naar = EXCLUDED.geescaleerd_naar, geescaleerd_op = COALESCE(taak.geescaleerd_op, now())
+       WHERE taak.status <> 'afgerond'`,
+      [e.trajectId, e.termijnId, e.taak, e.regievoerderId, e.vervalt],
+    );
+  }
+
+  async rondAf(trajectId: string, termijnId: string): Promise<void> {
+    await this.ds.query(`UPDATE ${this.t.taak} SET status = 'afgerond', afgerond_op = COALESCE(afgerond_op, now()) WHERE traject_id = $1 AND termijn_id = $2`, [trajectId, termijnId]);
+  }
+
+  async draagOver(o: TakenOverdragen): Promise<void> {
+    await this.ds.query(`UPDATE ${this.t.taak} SET toegewezen_aan = $3 WHERE traject_id = $1 AND toegewezen_aan = $2 AND status <> 'afgerond' AND voor = $4`, [o.trajectId, o.van, o.naar, o.rol]);
+    if (o.rol === 'regievoerder') {
+      await this.ds.query(`UPDATE ${this.t.taak} SET geescaleerd_naar = $3 WHERE traject_id = $1 AND geescaleerd_naar = $2 AND status <> 'afgerond'`, [o.trajectId, o.van, o.naar]);
+    }
+  }
+
+  async meld(m: Melding): Promise<void> {
+    await this.ds.query(`INSERT INTO ${this.t.melding} (sleutel, traject_id, aan, onderwerp) VALUES ($1, $2, $3, $4) ON CONFLICT (sleutel) DO NOTHING`, [m.sleutel, m.trajectId, m.aan, m.onderwerp]);
+  }
+
+  /** Open and overdue tasks of a professional, including escalations addressed to them, earliest first. */
+  async openVoor(professionalId: string): Promise<TaakRecord[]> {
+    const rows: { traject_id: string; termijn_id: string; soort: string; voor: 'coach' | 'regievoerder'; toegewezen_aan: string; vervalt: string; status: TaakRecord['status']; geescaleerd_naar: string | null }[] =
+      await this.ds.query(
+        `SELECT traject_id, termijn_id, soort, voor, toegewezen_aan, vervalt::text AS vervalt, status, geescaleerd_naar FROM ${this.t.taak}
+         WHERE status <> 'afgerond' AND (toegewezen_aan = $1 OR geescaleerd_naar = $1) ORDER BY vervalt, traject_id, termijn_id`,
+        [professionalId],
+      );
+    return rows.map((r) => ({
+      trajectId: r.traject_id,
+      termijnId: r.termijn_id,
+      soort: r.soort,
+      voor: r.voor,
+      toegewezenAan: r.toegewezen_aan,
+      vervalt: r.vervalt,
+      status: r.status,
+      geescaleerdNaar: r.geescaleerd_naar ?? undefined,
+    }));
+  }
+}
