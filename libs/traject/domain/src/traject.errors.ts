@@ -28,6 +28,12 @@ export const TRAJECT_ERRORS = {
   'TRAJECT.COACH_REQUIRED': 'precondition',
   'TRAJECT.ID_INVALID': 'validation',
   'TRAJECT.COMMAND_INVALID': 'validation',
+  'TRAJECT.BSN_INVALID': 'validation',
+  'TRAJECT.DEELNEMER_EXISTS': 'conflict',
+  'TRAJECT.DEELNEMER_NOT_FOUND': 'not-found',
+  'TRAJECT.NOT_FOUND': 'not-found',
+  'TRAJECT.PROGRAMME_NOT_FOUND': 'not-found',
+  'TRAJECT.FORBIDDEN': 'forbidden',
 } as const satisfies Record<string, DomainErrorKind>;
 
 /** One of the codes in {@link TRAJECT_ERRORS}. */

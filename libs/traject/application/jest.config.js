@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'traject-application',
+  preset: '../../../jest.preset.js',
+};

@@ -1,0 +1,3 @@
+export * from './traject.ports';
+export * from './traject.service';
+export * from './traject-activiteiten.service';

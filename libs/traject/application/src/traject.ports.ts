@@ -1,0 +1,86 @@
+import type {
+  Escalatie,
+  Melding,
+  OpdrachtResultaat,
+  TaakAanmaken,
+  TakenOverdragen,
+  TermijnVerlopen,
+  TijdlijnGebeurtenis,
+  TrajectOpdrachtInvoer,
+  TrajectOverzicht,
+  TrajectWorkflowInput,
+} from '@ketenregie/traject-contracts';
+
+/** Deelnemer storage (BSN encrypted at rest; see traject-data-access). */
+export interface DeelnemerOpslag {
+  /** `undefined` when a deelnemer with this BSN exists already. */
+  maak(d: {
+    bsn: string;
+    voornamen: string;
+    achternaam: string;
+    geboortedatum: string;
+    contact: Record<string, unknown>;
+    huishoudenId?: string;
+    aangemaaktDoor: string;
+  }): Promise<string | undefined>;
+  vind(id: string): Promise<{ id: string } | undefined>;
+}
+
+/** A registered traject. */
+export interface TrajectRegistratie {
+  readonly id: string;
+  readonly deelnemerId: string;
+  readonly programmaCode: string;
+  readonly programmaVersie: number;
+  readonly workflowId: string;
+}
+
+/** Traject registry, overview projection and timeline. */
+export interface TrajectOpslag {
+  registreer(t: TrajectRegistratie & { aangemaaktDoor: string }): Promise<void>;
+  vind(id: string): Promise<TrajectRegistratie | undefined>;
+  overzicht(id: string): Promise<TrajectOverzicht | undefined>;
+  werkOverzichtBij(o: TrajectOverzicht): Promise<void>;
+  isBetrokken(id: string, organisatieId: string): Promise<boolean>;
+  legTijdlijnVast(trajectId: string, gebeurtenissen: readonly TijdlijnGebeurtenis[]): Promise<void>;
+  tijdlijn(trajectId: string): Promise<TijdlijnGebeurtenis[]>;
+}
+
+/** A task as listed for a professional. */
+export interface TaakRegel {
+  readonly trajectId: string;
+  readonly termijnId: string;
+  readonly soort: string;
+  readonly voor: 'coach' | 'regievoerder';
+  readonly toegewezenAan: string;
+  readonly vervalt: string;
+  readonly status: 'open' | 'verlopen' | 'afgerond';
+  readonly geescaleerdNaar?: string;
+}
+
+/** Task list and notifications. */
+export interface TakenOpslag {
+  maak(t: TaakAanmaken): Promise<void>;
+  markeerVerlopen(t: TermijnVerlopen): Promise<void>;
+  escaleer(e: Escalatie): Promise<void>;
+  rondAf(trajectId: string, termijnId: string): Promise<void>;
+  draagOver(o: TakenOverdragen): Promise<void>;
+  meld(m: Melding): Promise<void>;
+  openVoor(professionalId: string): Promise<TaakRegel[]>;
+}
+
+/**
+ * The traject workflows, as the service reaches them (Temporal client). Failures of commands are
+ * `DomainError`s with the workflow's `TRAJECT.*` code.
+ */
+export interface TrajectWorkflows {
+  start(workflowId: string, input: TrajectWorkflowInput): Promise<void>;
+  opdracht(workflowId: string, invoer: TrajectOpdrachtInvoer): Promise<OpdrachtResultaat>;
+  overzicht(workflowId: string): Promise<TrajectOverzicht>;
+  tijdlijn(workflowId: string): Promise<readonly TijdlijnGebeurtenis[]>;
+}
+
+export const DEELNEMER_OPSLAG = Symbol('DEELNEMER_OPSLAG');
+export const TRAJECT_OPSLAG = Symbol('TRAJECT_OPSLAG');
+export const TAKEN_OPSLAG = Symbol('TAKEN_OPSLAG');
+export const TRAJECT_WORKFLOWS = Symbol('TRAJECT_WORKFLOWS');

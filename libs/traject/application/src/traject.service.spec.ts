@@ -1,0 +1,117 @@
+import { isDomainError } from '@ketenregie/shared-kernel';
+import { trajectOverzicht } from '@ketenregie/traject-contracts';
+import type { OpdrachtResultaat, TrajectOpdrachtInvoer, TrajectOverzicht, TrajectWorkflowInput } from '@ketenregie/traject-contracts';
+import { FIP_V1, startTraject } from '@ketenregie/traject-domain';
+import type { DeelnemerOpslag, TakenOpslag, TrajectOpslag, TrajectRegistratie, TrajectWorkflows } from './traject.ports';
+import { TrajectService } from './traject.service';
+
+const KM = { sub: 'km-1', organisatie: 'gem', rol: 'klantmanager' } as const;
+const VREEMD = { sub: 'x-1', organisatie: 'werkgever-x', rol: 'coach' } as const;
+
+class Fakes {
+  deelnemers = new Map<string, string>();
+  registraties = new Map<string, TrajectRegistratie>();
+  overzichten = new Map<string, TrajectOverzicht>();
+  gestart: TrajectWorkflowInput[] = [];
+  opdrachten: TrajectOpdrachtInvoer[] = [];
+
+  deelnemerOpslag: DeelnemerOpslag = {
+    maak: async (d) => {
+      if ([...this.deelnemers.values()].includes(d.bsn)) return undefined;
+      const id = `d${this.deelnemers.size + 1}`;
+      this.deelnemers.set(id, d.bsn);
+      return id;
+    },
+    vind: async (id) => (this.deelnemers.has(id) ? { id } : undefined),
+  };
+  trajectOpslag: TrajectOpslag = {
+    registreer: async (t) => void this.registraties.set(t.id, t),
+    vind: async (id) => this.registraties.get(id),
+    overzicht: async (id) => this.overzichten.get(id),
+    werkOverzichtBij: async (o) => void this.overzichten.set(o.trajectId, o),
+    isBetrokken: async (id, org) => {
+      const o = this.overzichten.get(id);
+      return !!o && (o.regie.organisatieId === org || o.coach?.organisatieId === org);
+    },
+    legTijdlijnVast: async () => undefined,
+    tijdlijn: async () => [],
+  };
+  takenOpslag = { openVoor: async () => [] } as unknown as TakenOpslag;
+  workflows: TrajectWorkflows = {
+    start: async (_wf, input) => {
+      this.gestart.push(input);
+      const { state } = startTraject({ trajectId: input.trajectId, datum: '2027-01-04', regie: input.start.regie, coach: input.start.coach, aanmeldreden: input.start.aanmeldreden }, input.programma, '2027-01-04');
+      this.overzichten.set(input.trajectId, trajectOverzicht(state));
+    },
+    opdracht: async (_wf, invoer) => {
+      this.opdrachten.push(invoer);
+      return { fase: 'kennismaking', status: 'actief', gebeurtenissen: [] } as OpdrachtResultaat;
+    },
+    overzicht: async (wf) => this.overzichten.get(wf.replace(/^traject-/, '')) as TrajectOverzicht,
+    tijdlijn: async () => [],
+  };
+  service = new TrajectService(this.deelnemerOpslag, this.trajectOpslag, this.takenOpslag, this.workflows);
+}
+
+async function code(p: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await p;
+    return undefined;
+  } catch (e) {
+    return isDomainError(e) ? e.code : 'not-a-domain-error';
+  }
+}
+
+const deelnemer = { bsn: '111222333', voornamen: 'A', achternaam: 'B', geboortedatum: '1980-01-01', contact: {} };
+const starten = (deelnemerId: string) => ({ deelnemerId, programmaCode: 'fip', regie: { regievoerderId: 'km-1', organisatieId: 'gem' }, coach: { coachId: 'c1', organisatieId: 'uv' }, aanmeldreden: 'activering' });
+
+describe('TrajectService', () => {
+  it('registers a deelnemer once; an invalid BSN is rejected before anything is stored', async () => {
+    const f = new Fakes();
+    expect(await code(f.service.maakDeelnemer({ ...deelnemer, bsn: '123456789' }, KM))).toBe('TRAJECT.BSN_INVALID');
+    expect(f.deelnemers.size).toBe(0);
+    expect(await f.service.maakDeelnemer(deelnemer, KM)).toEqual({ id: 'd1' });
+    expect(await code(f.service.maakDeelnemer(deelnemer, KM))).toBe('TRAJECT.DEELNEMER_EXISTS');
+  });
+
+  it('starts a traject with the programme definition in the workflow input and an opaque workflow id', async () => {
+    const f = new Fakes();
+    const { id: d } = await f.service.maakDeelnemer(deelnemer, KM);
+    const { id, overzicht } = await f.service.start(starten(d), KM);
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(f.registraties.get(id)).toEqual(expect.objectContaining({ deelnemerId: d, programmaCode: 'fip', programmaVersie: 1, workflowId: `traject-${id}` }));
+    expect(f.gestart[0].programma).toBe(FIP_V1);
+    expect(JSON.stringify(f.gestart[0])).not.toContain('111222333');
+    expect(overzicht.fase).toBe('contact-leggen');
+  });
+
+  it('refuses starts by another organisation, unknown deelnemers and unknown programmes', async () => {
+    const f = new Fakes();
+    const { id: d } = await f.service.maakDeelnemer(deelnemer, KM);
+    expect(await code(f.service.start(starten(d), VREEMD))).toBe('TRAJECT.FORBIDDEN');
+    expect(await code(f.service.start(starten('d9'), KM))).toBe('TRAJECT.DEELNEMER_NOT_FOUND');
+    expect(await code(f.service.start({ ...starten(d), programmaCode: 'onbekend' }, KM))).toBe('TRAJECT.PROGRAMME_NOT_FOUND');
+    expect(f.gestart).toEqual([]);
+  });
+
+  it('shows a traject only to involved organisations (others get not-found)', async () => {
+    const f = new Fakes();
+    const { id: d } = await f.service.maakDeelnemer(deelnemer, KM);
+    const { id } = await f.service.start(starten(d), KM);
+    expect((await f.service.overzicht(id, KM)).trajectId).toBe(id);
+    expect((await f.service.overzicht(id, { sub: 'c1', organisatie: 'uv', rol: 'coach' })).trajectId).toBe(id);
+    expect(await code(f.service.overzicht(id, VREEMD))).toBe('TRAJECT.NOT_FOUND');
+    expect(await code(f.service.opdracht(id, 'pauze', { reden: 'ziekte' }, VREEMD))).toBe('TRAJECT.NOT_FOUND');
+    expect(await code(f.service.overzicht('00000000-0000-0000-0000-000000000000', KM))).toBe('TRAJECT.NOT_FOUND');
+  });
+
+  it('validates command bodies against the schema of their sub-resource before reaching the workflow', async () => {
+    const f = new Fakes();
+    const { id: d } = await f.service.maakDeelnemer(deelnemer, KM);
+    const { id } = await f.service.start(starten(d), KM);
+    expect(await code(f.service.opdracht(id, 'uitval', { reden: 'geen-zin' }, KM))).toBe('TRAJECT.COMMAND_INVALID');
+    expect(f.opdrachten).toEqual([]);
+    await f.service.opdracht(id, 'contactpoging', { kanaal: 'telefoon', uitkomst: 'afspraak-gemaakt', soort: 'uitval' }, KM);
+    expect(f.opdrachten).toEqual([{ soort: 'contactpoging', kanaal: 'telefoon', uitkomst: 'afspraak-gemaakt' }]);
+  });
+});

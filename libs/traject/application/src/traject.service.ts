@@ -1,0 +1,114 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { isValidBsn } from '@ketenregie/shared-kernel';
+import type { Identity } from '@ketenregie/shared-platform';
+import { OPDRACHT_SCHEMAS, trajectWorkflowId } from '@ketenregie/traject-contracts';
+import type { DeelnemerAanmaken, OpdrachtResultaat, TijdlijnGebeurtenis, TrajectOverzicht, TrajectStarten } from '@ketenregie/traject-contracts';
+import { PROGRAMMA_CATALOGUS, trajectError, vindProgramma } from '@ketenregie/traject-domain';
+import type { ProgrammaDefinitie } from '@ketenregie/traject-domain';
+import { randomUUID } from 'node:crypto';
+import { DEELNEMER_OPSLAG, TAKEN_OPSLAG, TRAJECT_OPSLAG, TRAJECT_WORKFLOWS } from './traject.ports';
+import type { DeelnemerOpslag, TaakRegel, TakenOpslag, TrajectOpslag, TrajectRegistratie, TrajectWorkflows } from './traject.ports';
+
+/** Who acts: the authenticated professional. */
+export type Actor = Pick<Identity, 'sub' | 'organisatie' | 'rol'>;
+
+/** Summary of a programme for `GET /api/v1/programmas`. */
+export interface ProgrammaSamenvatting {
+  readonly code: string;
+  readonly versie: number;
+  readonly naam: string;
+  readonly definitie: ProgrammaDefinitie;
+}
+
+/**
+ * Use cases of the traject context: deelnemers, starting trajecten, commands and reads. Only
+ * organisations involved in a traject (lead or coach) see it; the rules themselves run in the
+ * workflow.
+ */
+@Injectable()
+export class TrajectService {
+  constructor(
+    @Inject(DEELNEMER_OPSLAG) private readonly deelnemers: DeelnemerOpslag,
+    @Inject(TRAJECT_OPSLAG) private readonly trajecten: TrajectOpslag,
+    @Inject(TAKEN_OPSLAG) private readonly takenOpslag: TakenOpslag,
+    @Inject(TRAJECT_WORKFLOWS) private readonly workflows: TrajectWorkflows,
+  ) {}
+
+  programmas(): ProgrammaSamenvatting[] {
+    return PROGRAMMA_CATALOGUS.map((p) => ({ code: p.code, versie: p.versie, naam: p.naam, definitie: p }));
+  }
+
+  /** Registers a deelnemer; the BSN must pass the elfproef and may exist only once. */
+  async maakDeelnemer(invoer: DeelnemerAanmaken, door: Actor): Promise<{ id: string }> {
+    if (!isValidBsn(invoer.bsn)) throw trajectError('TRAJECT.BSN_INVALID', 'The BSN does not pass the elfproef', { bsn: '9 digits, elfproef' });
+    const id = await this.deelnemers.maak({ ...invoer, contact: { ...invoer.contact }, aangemaaktDoor: door.sub });
+    if (!id) throw trajectError('TRAJECT.DEELNEMER_EXISTS', 'A deelnemer with this BSN is already registered');
+    return { id };
+  }
+
+  /** Starts a traject for a deelnemer; the caller's organisation becomes (or must be) the lead. */
+  async start(invoer: TrajectStarten, door: Actor): Promise<{ id: string; overzicht: TrajectOverzicht }> {
+    if (invoer.regie.organisatieId !== door.organisatie) {
+      throw trajectError('TRAJECT.FORBIDDEN', 'A traject is started by its lead organisation');
+    }
+    if (!(await this.deelnemers.vind(invoer.deelnemerId))) throw trajectError('TRAJECT.DEELNEMER_NOT_FOUND', 'No such deelnemer');
+    const programma = vindProgramma(invoer.programmaCode, invoer.programmaVersie);
+    if (!programma) throw trajectError('TRAJECT.PROGRAMME_NOT_FOUND', `No programme ${invoer.programmaCode}${invoer.programmaVersie ? `@${invoer.programmaVersie}` : ''}`);
+    const id = randomUUID();
+    const workflowId = trajectWorkflowId(id);
+    await this.trajecten.registreer({ id, deelnemerId: invoer.deelnemerId, programmaCode: programma.code, programmaVersie: programma.versie, workflowId, aangemaaktDoor: door.sub });
+    await this.workflows.start(workflowId, {
+      trajectId: id,
+      programma,
+      start: { datum: invoer.datum, regie: invoer.regie, coach: invoer.coach, aanmeldreden: invoer.aanmeldreden },
+    });
+    return { id, overzicht: await this.workflows.overzicht(workflowId) };
+  }
+
+  /** Phase, status, next deadline, lead: from the projection, or from the workflow before its first projection. */
+  async overzicht(id: string, door: Actor): Promise<TrajectOverzicht> {
+    const t = await this.zichtbaar(id, door);
+    return (await this.trajecten.overzicht(id)) ?? this.workflows.overzicht(t.workflowId);
+  }
+
+  /** The timeline, oldest first: the workflow's own (always current), else the recorded copy. */
+  async tijdlijn(id: string, door: Actor): Promise<readonly TijdlijnGebeurtenis[]> {
+    const t = await this.zichtbaar(id, door);
+    try {
+      return await this.workflows.tijdlijn(t.workflowId);
+    } catch {
+      return this.trajecten.tijdlijn(id);
+    }
+  }
+
+  /** Issues a command (`soort`) with `body` (validated against the command schema) to the traject. */
+  async opdracht(id: string, soort: keyof typeof OPDRACHT_SCHEMAS, body: unknown, door: Actor): Promise<OpdrachtResultaat> {
+    const t = await this.zichtbaar(id, door);
+    const invoer = OPDRACHT_SCHEMAS[soort].safeParse({ ...(body as object), soort });
+    if (!invoer.success) {
+      throw trajectError(
+        'TRAJECT.COMMAND_INVALID',
+        `The ${soort} command is invalid`,
+        Object.fromEntries(invoer.error.issues.map((i) => [i.path.join('.'), i.message])),
+      );
+    }
+    return this.workflows.opdracht(t.workflowId, invoer.data);
+  }
+
+  /** The caller's open and overdue tasks, including escalations addressed to them. */
+  taken(door: Actor): Promise<TaakRegel[]> {
+    return this.takenOpslag.openVoor(door.sub);
+  }
+
+  private async zichtbaar(id: string, door: Actor): Promise<TrajectRegistratie> {
+    const t = await this.trajecten.vind(id);
+    if (!t) throw trajectError('TRAJECT.NOT_FOUND', 'No such traject');
+    if (await this.trajecten.isBetrokken(id, door.organisatie)) return t;
+    if (!(await this.trajecten.overzicht(id))) {
+      const o = await this.workflows.overzicht(t.workflowId);
+      if (o.regie.organisatieId === door.organisatie || o.coach?.organisatieId === door.organisatie) return t;
+    }
+    // Not involved: answer as if it did not exist, so ids cannot be probed.
+    throw trajectError('TRAJECT.NOT_FOUND', 'No such traject');
+  }
+}
