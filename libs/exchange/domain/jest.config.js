@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'exchange-domain',
+  preset: '../../../jest.preset.js',
+};

@@ -1,0 +1,6 @@
+export * from './exchange.errors';
+export * from './tijd';
+export * from './termijnen';
+export * from './overdracht';
+export * from './dossier';
+export * from './verwijzing';
