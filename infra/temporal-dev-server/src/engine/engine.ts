@@ -16,7 +16,7 @@ import {
   SYSTEM_SEARCH_ATTRIBUTES,
   withTypeMetadata,
 } from './search-attributes';
-import { attributesField, earliestDeadline, Transition } from './transition';
+import { attributesField, cloneRun, earliestDeadline, Transition } from './transition';
 import type { Effect, RunState, RunStatus } from './types';
 
 const POLL_TIMEOUT_MS = 60_000;
@@ -153,14 +153,14 @@ export class Engine {
 
   async addSearchAttributes(namespace: string, attributes: Record<string, SearchAttributeType>): Promise<void> {
     const record = await this.namespace(namespace);
-    record.searchAttributes = { ...record.searchAttributes, ...attributes };
-    await this.store.putNamespace(record);
+    await this.store.putNamespace({ ...record, searchAttributes: { ...record.searchAttributes, ...attributes } });
   }
 
   async removeSearchAttributes(namespace: string, names: string[]): Promise<void> {
     const record = await this.namespace(namespace);
-    for (const name of names) delete record.searchAttributes[name];
-    await this.store.putNamespace(record);
+    const searchAttributes = { ...record.searchAttributes };
+    for (const name of names) delete searchAttributes[name];
+    await this.store.putNamespace({ ...record, searchAttributes });
   }
 
   /** Checks attributes against the namespace's registered ones and sets their type metadata. */
@@ -194,8 +194,9 @@ export class Engine {
     return run;
   }
 
+  /** A transition over a private copy of a stored run. */
   private newTransition(run: RunState): Transition {
-    return new Transition(run, this.clock.now(), randomUUID);
+    return new Transition(cloneRun(run), this.clock.now(), randomUUID);
   }
 
   private writesOf(tr: Transition): RunWrite[] {

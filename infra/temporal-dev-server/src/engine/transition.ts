@@ -90,6 +90,35 @@ function startedKey(eventType: string, attributes: Msg): string | undefined {
   return undefined;
 }
 
+function copyEntries<T extends object>(table: Record<string, T>): Record<string, T> {
+  const copy: Record<string, T> = {};
+  for (const [key, value] of Object.entries(table)) copy[key] = { ...value };
+  return copy;
+}
+
+/**
+ * A private copy of a run for a transition. Containers and bookkeeping records are copied;
+ * payload messages are shared because the machine replaces them and never modifies them.
+ */
+export function cloneRun(run: RunState): RunState {
+  return {
+    ...run,
+    searchAttributes: { ...run.searchAttributes },
+    wft: { ...run.wft, updateIds: [...run.wft.updateIds] },
+    bufferedEvents: run.bufferedEvents.map((event) => {
+      const field = attributesField(event.event_type);
+      return { ...event, [field]: { ...event[field] } };
+    }),
+    activities: copyEntries(run.activities),
+    timers: copyEntries(run.timers),
+    children: copyEntries(run.children),
+    signalsExternal: copyEntries(run.signalsExternal),
+    cancelsExternal: copyEntries(run.cancelsExternal),
+    updates: copyEntries(run.updates),
+    requestIds: [...run.requestIds],
+  };
+}
+
 /** Every timer and timeout currently armed for a run. */
 export function runDeadlines(run: RunState): Deadline[] {
   if (run.status !== 'Running') return [];

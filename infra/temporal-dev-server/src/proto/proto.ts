@@ -79,18 +79,57 @@ export function serviceDefinition(fullName: string): ServiceDefinition {
     method.resolve();
     const requestType = method.resolvedRequestType as protobuf.Type;
     const responseType = method.resolvedResponseType as protobuf.Type;
+    const historyField = responseType.fields['history']?.resolvedType?.fullName === '.temporal.api.history.v1.History' ? responseType.fields['history'].id : undefined;
     definition[method.name] = {
       path: `/${fullName}/${method.name}`,
       requestStream: false,
       responseStream: false,
       requestSerialize: (value: Msg) => Buffer.from(requestType.encode(requestType.fromObject(value)).finish()),
       requestDeserialize: (bytes: Buffer) => requestType.toObject(requestType.decode(bytes), CONVERSION),
-      responseSerialize: (value: Msg) => Buffer.from(responseType.encode(responseType.fromObject(value)).finish()),
+      responseSerialize: historyField
+        ? (value: Msg) => serializeWithHistory(responseType, historyField, value)
+        : (value: Msg) => Buffer.from(responseType.encode(responseType.fromObject(value)).finish()),
       responseDeserialize: (bytes: Buffer) => responseType.toObject(responseType.decode(bytes), CONVERSION),
       originalName: method.name,
     };
   }
   return definition as ServiceDefinition;
+}
+
+const encodedEvents = new WeakMap<Msg, Buffer>();
+
+/** Encoded bytes of a history event; events are immutable once written, so the bytes are cached. */
+export function encodeHistoryEvent(event: Msg): Buffer {
+  let bytes = encodedEvents.get(event);
+  if (!bytes) {
+    bytes = encodeMessage('temporal.api.history.v1.HistoryEvent', event);
+    encodedEvents.set(event, bytes);
+  }
+  return bytes;
+}
+
+function varint(value: number): Buffer {
+  const bytes: number[] = [];
+  let rest = value;
+  while (rest > 0x7f) {
+    bytes.push((rest & 0x7f) | 0x80);
+    rest = Math.floor(rest / 128);
+  }
+  bytes.push(rest);
+  return Buffer.from(bytes);
+}
+
+function lengthDelimited(fieldNumber: number, body: Buffer): Buffer[] {
+  return [varint((fieldNumber << 3) | 2), varint(body.length), body];
+}
+
+/** Encodes a response carrying a `History`, reusing the cached bytes of its events. */
+function serializeWithHistory(type: protobuf.Type, historyField: number, value: Msg): Buffer {
+  const events: Msg[] | undefined = value.history?.events;
+  if (!events || events.length === 0) return Buffer.from(type.encode(type.fromObject(value)).finish());
+  const rest = Buffer.from(type.encode(type.fromObject({ ...value, history: undefined })).finish());
+  const history = Buffer.concat(events.flatMap((event) => lengthDelimited(1, encodeHistoryEvent(event))));
+  return Buffer.concat([rest, ...lengthDelimited(historyField, history)]);
 }
 
 /** Names of all RPCs of a service. */

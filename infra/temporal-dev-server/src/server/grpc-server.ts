@@ -1,3 +1,4 @@
+import * as zlib from 'node:zlib';
 import * as grpc from '@grpc/grpc-js';
 import type { Logger } from 'pino';
 import { RpcError } from '../engine/machine';
@@ -30,6 +31,20 @@ const STATUS: Record<RpcError['code'], grpc.status> = {
   FAILED_PRECONDITION: grpc.status.FAILED_PRECONDITION,
   UNIMPLEMENTED: grpc.status.UNIMPLEMENTED,
 };
+
+/** RPCs that may wait; only these watch for cancellation by the caller. */
+const LONG_POLLS = new Set([
+  'PollWorkflowTaskQueue',
+  'PollActivityTaskQueue',
+  'QueryWorkflow',
+  'UpdateWorkflowExecution',
+  'PollWorkflowExecutionUpdate',
+  'GetWorkflowExecutionHistory',
+  'Sleep',
+  'SleepUntil',
+  'UnlockTimeSkippingWithSleep',
+]);
+const NEVER_ABORTED = new AbortController().signal;
 
 function toServiceError(error: unknown, logger: Logger, rpc: string): Partial<grpc.StatusObject> {
   if (error instanceof VisibilityQueryError) {
@@ -73,15 +88,24 @@ function addService(server: grpc.Server, name: string, handlers: Record<string, 
         callback({ code: grpc.status.UNIMPLEMENTED, details: `${method} is not implemented by this server` });
         return;
       }
-      const abort = new AbortController();
-      call.on('cancelled', () => abort.abort());
+      let signal = NEVER_ABORTED;
+      let finished = false;
+      if (LONG_POLLS.has(method)) {
+        const abort = new AbortController();
+        call.on('cancelled', () => {
+          if (!finished) abort.abort();
+        });
+        signal = abort.signal;
+      }
       const request = call.request;
-      handler(request, { deadline: callDeadline(call), signal: abort.signal }).then(
+      handler(request, { deadline: callDeadline(call), signal }).then(
         (response) => {
+          finished = true;
           logger.debug({ rpc: method, namespace: request.namespace, workflowId: workflowIdOf(request), ms: Date.now() - started }, 'rpc');
           callback(null, response);
         },
         (error: unknown) => {
+          finished = true;
           const status = toServiceError(error, logger, method);
           logger.debug(
             { rpc: method, namespace: request.namespace, workflowId: workflowIdOf(request), ms: Date.now() - started, code: status.code, error: status.details },
@@ -93,6 +117,32 @@ function addService(server: grpc.Server, name: string, handlers: Record<string, 
     };
   }
   server.addService(serviceDefinition(name), implementation);
+}
+
+interface DecompressingCall {
+  decompressMessage(message: Buffer, encoding: string): Buffer | Promise<Buffer>;
+}
+
+/**
+ * The Temporal SDK's Rust client gzips every request. grpc-js inflates each message through a
+ * zlib stream, which costs more than handling the request; inflate small messages synchronously.
+ */
+function useSynchronousInflate(): void {
+  const internals = require('@grpc/grpc-js/build/src/server-interceptors') as { BaseServerInterceptingCall?: { prototype: DecompressingCall } };
+  const prototype = internals.BaseServerInterceptingCall?.prototype;
+  if (!prototype || typeof prototype.decompressMessage !== 'function') return;
+  const streaming = prototype.decompressMessage;
+  prototype.decompressMessage = function decompressMessage(this: DecompressingCall, message: Buffer, encoding: string) {
+    if ((encoding === 'gzip' || encoding === 'deflate') && message.length < 1024 * 1024) {
+      try {
+        const body = message.subarray(5);
+        return Promise.resolve(encoding === 'gzip' ? zlib.gunzipSync(body) : zlib.inflateSync(body));
+      } catch {
+        return streaming.call(this, message, encoding);
+      }
+    }
+    return streaming.call(this, message, encoding);
+  };
 }
 
 /** Options of {@link startGrpcServer}. */
@@ -107,6 +157,7 @@ export interface GrpcServerOptions {
 
 /** Binds the Temporal services and resolves with the bound port. */
 export async function startGrpcServer(options: GrpcServerOptions): Promise<{ server: grpc.Server; port: number }> {
+  useSynchronousInflate();
   const server = new grpc.Server({
     'grpc.max_receive_message_length': 128 * 1024 * 1024,
     'grpc.max_send_message_length': 128 * 1024 * 1024,

@@ -7,7 +7,11 @@ interface StoredRun {
   history: Msg[];
 }
 
-/** {@link Store} kept in process memory; commits are atomic because they run synchronously. */
+/**
+ * {@link Store} kept in process memory; commits are atomic because they run synchronously.
+ * Committed run states are never modified afterwards (writers commit new objects), so reads
+ * return them without copying.
+ */
 export class InMemoryStore implements Store {
   private readonly namespaces = new Map<string, NamespaceRecord>();
   private readonly runs = new Map<string, StoredRun>();
@@ -19,8 +23,7 @@ export class InMemoryStore implements Store {
   }
 
   async getNamespace(name: string): Promise<NamespaceRecord | undefined> {
-    const record = this.namespaces.get(name);
-    return record && structuredClone(record);
+    return this.namespaces.get(name);
   }
 
   async putNamespace(record: NamespaceRecord): Promise<void> {
@@ -32,8 +35,7 @@ export class InMemoryStore implements Store {
   }
 
   async getRun(namespace: string, runId: string): Promise<RunState | undefined> {
-    const stored = this.runs.get(InMemoryStore.key(namespace, runId));
-    return stored && structuredClone(stored.state);
+    return this.runs.get(InMemoryStore.key(namespace, runId))?.state;
   }
 
   async getCurrentRunId(namespace: string, workflowId: string): Promise<string | undefined> {

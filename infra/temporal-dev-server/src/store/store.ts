@@ -42,10 +42,11 @@ export class ConcurrencyConflictError extends Error {
  * {@link Store.commit}, which must be atomic across all writes it carries.
  */
 export interface Store {
+  /** A snapshot of a namespace; callers must not modify it. */
   getNamespace(name: string): Promise<NamespaceRecord | undefined>;
   putNamespace(record: NamespaceRecord): Promise<void>;
   listNamespaces(): Promise<NamespaceRecord[]>;
-  /** A private copy of a run's state. */
+  /** A snapshot of a run's state; callers must not modify it (copy before changing). */
   getRun(namespace: string, runId: string): Promise<RunState | undefined>;
   getCurrentRunId(namespace: string, workflowId: string): Promise<string | undefined>;
   /** History events with `event_id >= fromEventId`. */
