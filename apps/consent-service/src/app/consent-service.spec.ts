@@ -178,12 +178,14 @@ describeEachDatabase('consent-service', (db) => {
       expect(rows).toEqual([{ n: 0 }]);
 
       expect((await call<VerificatieDto>(fg, 'GET', '/verwerkingen/verificatie')).body).toMatchObject({ geldig: true });
-      await expect(sql(`UPDATE "${schema}".verwerking SET organisatie = 'iemand-anders' WHERE volgnummer = 2`)).rejects.toThrow(/append-only/);
+      const tweede = inzage.body.verwerkingen[1] as { keten: number; volgnummer: number };
+      const bewerking = `UPDATE "${schema}".verwerking SET organisatie = 'iemand-anders' WHERE keten = $1 AND volgnummer = $2`;
+      await expect(sql(bewerking, [tweede.keten, tweede.volgnummer])).rejects.toThrow(/append-only/);
       await sql(`ALTER TABLE "${schema}".verwerking DISABLE TRIGGER verwerking_append_only`);
-      await sql(`UPDATE "${schema}".verwerking SET organisatie = 'iemand-anders' WHERE volgnummer = 2`);
+      await sql(bewerking, [tweede.keten, tweede.volgnummer]);
       await sql(`ALTER TABLE "${schema}".verwerking ENABLE TRIGGER verwerking_append_only`);
       const verificatie = await call<VerificatieDto>(fg, 'GET', '/verwerkingen/verificatie');
-      expect(verificatie.body).toMatchObject({ geldig: false, breuk: { volgnummer: 2, reden: 'HASH_ONJUIST' } });
+      expect(verificatie.body).toMatchObject({ geldig: false, breuk: { keten: tweede.keten, volgnummer: tweede.volgnummer, reden: 'HASH_ONJUIST' } });
     }, 60_000);
 
     it('race: 1,000 concurrent decisions while the consent is withdrawn midway; none timestamped after the withdrawal permits', async () => {

@@ -35,6 +35,7 @@ export interface VerwerkingMelding {
 
 /** One log line as the deelnemer sees it, with the register's words for why. */
 export interface InzageRegel {
+  readonly keten: number;
   readonly volgnummer: number;
   readonly tijdstip: Date;
   readonly handeling: Handeling;
@@ -96,7 +97,7 @@ export class VerwerkingService {
   /** Recomputes the whole hash chain (FG only). */
   async verifieer(door: Identity): Promise<KetenVerificatie> {
     vereisRol(door, FG, 'verify the processing log');
-    const verifier = new KetenVerifier(this.sha256);
+    const verifier = new KetenVerifier(this.sha256, this.opslag.aantalKetens);
     for await (const regel of this.opslag.verwerkingen()) if (!verifier.volgende(regel)) break;
     return verifier.resultaat();
   }
@@ -138,11 +139,12 @@ export class VerwerkingService {
     });
   }
 
-  private async inzageRegel({ volgnummer, regel }: Ketenregel): Promise<InzageRegel> {
+  private async inzageRegel({ keten, volgnummer, regel }: Ketenregel): Promise<InzageRegel> {
     const activiteit = regel.verwerkingsactiviteit
       ? await this.register.activiteit(regel.verwerkingsactiviteit.id, regel.verwerkingsactiviteit.versie)
       : undefined;
     return {
+      keten,
       volgnummer,
       tijdstip: regel.tijdstip,
       handeling: regel.handeling,

@@ -43,11 +43,12 @@ export const verwerkingMeldingSchema = z
 export const verificatieSchema = z.object({
   geldig: z.boolean(),
   aantal: z.number().int().describe('Lines verified before the first break, or all'),
-  kopHash: z.string().optional().describe('Hash of the last line; publish it to detect truncation'),
+  kopHash: z.string().optional().describe('Hash over the heads of all chains; publish it to detect truncation'),
   breuk: z
     .object({
+      keten: z.number().int(),
       volgnummer: z.number().int(),
-      reden: z.enum(['VOLGNUMMER_ONTBREEKT', 'KETEN_ONDERBROKEN', 'HASH_ONJUIST']),
+      reden: z.enum(['VOLGNUMMER_ONTBREEKT', 'KETEN_ONDERBROKEN', 'HASH_ONJUIST', 'VERKEERDE_KETEN']),
     })
     .optional(),
   gecontroleerdOp: instantSchema,
@@ -55,7 +56,8 @@ export const verificatieSchema = z.object({
 
 /** One line of the processing log as the deelnemer sees it. */
 export const inzageVerwerkingSchema = z.object({
-  volgnummer: z.number().int(),
+  keten: z.number().int(),
+  volgnummer: z.number().int().describe('Position in its chain'),
   tijdstip: instantSchema,
   handeling: z.enum([
     'besluit',

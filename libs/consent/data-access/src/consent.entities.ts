@@ -143,6 +143,9 @@ export class BesluitEntity {
 /** Row of `verwerking`: one line of the hash-chained processing log (append-only). */
 @Entity({ name: 'verwerking' })
 export class VerwerkingEntity {
+  @PrimaryColumn({ type: 'smallint' })
+  keten!: number;
+
   @PrimaryColumn({ type: 'bigint' })
   volgnummer!: string;
 
@@ -201,7 +204,7 @@ export class VerwerkingEntity {
   geschrevenOp!: Date;
 }
 
-/** Row of `keten_kop`: the head of the processing-log chain, the appenders' lock. */
+/** Row of `keten_kop`: the head of one processing-log chain (`id` is the chain), the appenders' lock. */
 @Entity({ name: 'keten_kop' })
 export class KetenKopEntity {
   @PrimaryColumn({ type: 'smallint' })

@@ -6,6 +6,7 @@ import {
   verifieerKeten,
   Verwerkingsregel,
   Ketenregel,
+  volgendeSchakel,
 } from '@ketenregie/consent-domain';
 import { openDatabase } from '@ketenregie/shared-platform';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
@@ -152,13 +153,20 @@ describeEachDatabase('consent data access', (db) => {
     });
 
     describe('the processing log', () => {
-      it('chains concurrent appends without gaps or forks, and the chain verifies', async () => {
+      it('chains concurrent appends without gaps or forks, each subject in its own chain, and all chains verify', async () => {
         const voor = (await alle(opslag.verwerkingen())).length;
-        await Promise.all(Array.from({ length: 40 }, (_, n) => opslag.transactie((tx) => tx.logVerwerking(regel(n)))));
-        const keten = await alle(opslag.verwerkingen());
-        expect(keten).toHaveLength(voor + 40);
-        expect(keten.map((r) => r.volgnummer)).toEqual(keten.map((_, i) => i + 1));
-        expect(verifieerKeten(keten, nodeSha256)).toMatchObject({ geldig: true, aantal: voor + 40 });
+        const zelfde = randomUUID();
+        await Promise.all(
+          Array.from({ length: 60 }, (_, n) => opslag.transactie((tx) => tx.logVerwerking(regel(n, n % 2 === 0 ? zelfde : randomUUID())))),
+        );
+        const log = await alle(opslag.verwerkingen());
+        expect(log).toHaveLength(voor + 60);
+        const perKeten = new Map<number, number[]>();
+        for (const r of log) perKeten.set(r.keten, [...(perKeten.get(r.keten) ?? []), r.volgnummer]);
+        expect(perKeten.size).toBeGreaterThan(3);
+        for (const volgnummers of perKeten.values()) expect(volgnummers).toEqual(volgnummers.map((_, i) => i + 1));
+        expect(new Set(log.filter((r) => r.regel.betrokkene === pseudoniem(zelfde)).map((r) => r.keten)).size).toBe(1);
+        expect(verifieerKeten(log, nodeSha256, opslag.aantalKetens)).toMatchObject({ geldig: true, aantal: voor + 60 });
       });
 
       it('loses nothing when an appending transaction rolls back', async () => {
@@ -172,7 +180,7 @@ describeEachDatabase('consent data access', (db) => {
         await opslag.transactie((tx) => tx.logVerwerking(regel(2)));
         const keten = await alle(opslag.verwerkingen());
         expect(keten).toHaveLength(voor + 1);
-        expect(verifieerKeten(keten, nodeSha256).geldig).toBe(true);
+        expect(verifieerKeten(keten, nodeSha256, opslag.aantalKetens).geldig).toBe(true);
       });
 
       it('finds a data subject only by pseudonym and never stores the deelnemer id', async () => {
@@ -201,28 +209,58 @@ describeEachDatabase('consent data access', (db) => {
 
       it('makes verification fail when a superuser edits a line with the guards switched off, and pass again once restored', async () => {
         await opslag.transactie((tx) => tx.logVerwerking(regel(5)));
+        const { rows } = await admin.query(`SELECT keten, volgnummer, ontvanger FROM ${schema}.verwerking WHERE volgnummer = 2 ORDER BY keten LIMIT 1`);
+        const doelwit = rows[0] as { keten: number; volgnummer: string; ontvanger: string };
         const bewerk = async (ontvanger: string) => {
           await admin.query(`ALTER TABLE ${schema}.verwerking DISABLE TRIGGER verwerking_append_only`);
           try {
-            await admin.query(`UPDATE ${schema}.verwerking SET ontvanger = $1 WHERE volgnummer = 2`, [ontvanger]);
+            await admin.query(`UPDATE ${schema}.verwerking SET ontvanger = $1 WHERE keten = $2 AND volgnummer = 2`, [ontvanger, doelwit.keten]);
           } finally {
             await admin.query(`ALTER TABLE ${schema}.verwerking ENABLE TRIGGER verwerking_append_only`);
           }
         };
-        const { rows } = await admin.query(`SELECT ontvanger FROM ${schema}.verwerking WHERE volgnummer = 2`);
-        const origineel = (rows[0] as { ontvanger: string }).ontvanger;
         await bewerk('org-bakkerij');
         try {
-          expect(verifieerKeten(await alle(opslag.verwerkingen()), nodeSha256)).toMatchObject({
+          expect(verifieerKeten(await alle(opslag.verwerkingen()), nodeSha256, opslag.aantalKetens)).toMatchObject({
             geldig: false,
-            aantal: 1,
-            breuk: { volgnummer: 2, reden: 'HASH_ONJUIST' },
+            breuk: { keten: doelwit.keten, volgnummer: 2, reden: 'HASH_ONJUIST' },
           });
         } finally {
-          await bewerk(origineel);
+          await bewerk(doelwit.ontvanger);
         }
-        expect(verifieerKeten(await alle(opslag.verwerkingen()), nodeSha256).geldig).toBe(true);
+        expect(verifieerKeten(await alle(opslag.verwerkingen()), nodeSha256, opslag.aantalKetens).geldig).toBe(true);
       });
     });
+  });
+
+  describe('splitting the log into chains (migration 3)', () => {
+    it('keeps the lines written before the split verifiable as chain 0 and appends new lines to the subject chains', async () => {
+      const legacySchema = `${db.schema}_v1`;
+      const [m1, m2] = CONSENT_MIGRATIONS;
+      const oud = await openDatabase({ url: db.url, schema: legacySchema, entities: [], migrations: [m1, m2] as never, poolSize: 2 });
+      const legacy: Ketenregel[] = [];
+      for (let n = 1; n <= 3; n++) legacy.push(volgendeSchakel(0, legacy[legacy.length - 1], regel(n), nodeSha256));
+      for (const r of legacy) {
+        await oud.query(
+          `INSERT INTO "${legacySchema}".verwerking (volgnummer, vorige_hash, hash, trace_id, span_id, handeling, status, tijdstip, activiteit_id, activiteit_versie, betrokkene, organisatie, ontvanger, doel, categorieen, grondslagen, toestemmingen)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+          [r.volgnummer, r.vorigeHash, r.hash, r.regel.traceId, r.regel.spanId, r.regel.handeling, r.regel.status, r.regel.tijdstip, r.regel.verwerkingsactiviteit?.id, r.regel.verwerkingsactiviteit?.versie, r.regel.betrokkene, r.regel.organisatie, r.regel.ontvanger, r.regel.doel, r.regel.categorieen, r.regel.grondslagen, r.regel.toestemmingen],
+        );
+      }
+      await oud.query(`UPDATE "${legacySchema}".keten_kop SET volgnummer = 3, hash = $1`, [legacy[2]?.hash]);
+      await oud.destroy();
+
+      const nieuw = await openDatabase({ url: db.url, schema: legacySchema, entities: CONSENT_ENTITIES, migrations: CONSENT_MIGRATIONS, poolSize: 2 });
+      try {
+        const opslag = new TypeOrmConsentOpslag(nieuw, nodeSha256);
+        await opslag.transactie((tx) => tx.logVerwerking(regel(9)));
+        const log = await alle(opslag.verwerkingen());
+        expect(log.map((r) => [r.keten, r.volgnummer]).slice(0, 3)).toEqual([[0, 1], [0, 2], [0, 3]]);
+        expect(log[3]?.keten).toBeGreaterThan(0);
+        expect(verifieerKeten(log, nodeSha256, opslag.aantalKetens)).toMatchObject({ geldig: true, aantal: 4 });
+      } finally {
+        await nieuw.destroy();
+      }
+    }, 60_000);
   });
 });

@@ -7,6 +7,7 @@ import {
   DataCategorie,
   Handeling,
   Herinnering,
+  ketenVoor,
   Ketenregel,
   OrganisatieSelector,
   RegisterOpslag,
@@ -22,7 +23,7 @@ import {
   volgendeSchakel,
 } from '@ketenregie/consent-domain';
 import { ConflictError } from '@ketenregie/shared-kernel';
-import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import {
   BesluitEntity,
   HerinneringEntity,
@@ -32,6 +33,7 @@ import {
   ToestemmingStatusEntity,
   VerwerkingEntity,
 } from './consent.entities';
+import { AANTAL_KETENS } from './migrations/1763900000002-verwerking-ketens';
 
 const LOCK = { geen: undefined, delen: 'pessimistic_read', exclusief: 'pessimistic_write' } as const;
 
@@ -98,7 +100,7 @@ function ketenregel(rij: VerwerkingEntity): Ketenregel {
     grondslagen: rij.grondslagen,
     toestemmingen: rij.toestemmingen,
   };
-  return { volgnummer: Number(rij.volgnummer), vorigeHash: rij.vorigeHash, hash: rij.hash, regel };
+  return { keten: rij.keten, volgnummer: Number(rij.volgnummer), vorigeHash: rij.vorigeHash, hash: rij.hash, regel };
 }
 
 /** {@link ConsentTransactie} on one TypeORM transaction. */
@@ -106,6 +108,7 @@ export class TypeOrmConsentTransactie implements ConsentTransactie {
   constructor(
     private readonly manager: EntityManager,
     private readonly sha256: Sha256,
+    private readonly aantalKetens: number,
   ) {}
 
   async nu(): Promise<Date> {
@@ -188,20 +191,23 @@ export class TypeOrmConsentTransactie implements ConsentTransactie {
   }
 
   /**
-   * Appends under an exclusive lock on the single chain-head row: appenders queue there, each
-   * reads the committed head, links to it and moves it. The insert trigger re-checks the link,
-   * so a writer that skipped the lock is refused rather than forking the chain.
+   * Appends to the data subject's chain under an exclusive lock on that chain's head row:
+   * appenders of one chain queue there, each reads the committed head, links to it and moves it;
+   * appenders of different chains do not wait for each other. The insert trigger re-checks the
+   * link, so a writer that skipped the lock is refused rather than forking the chain.
    */
   async logVerwerking(regel: Verwerkingsregel): Promise<Ketenregel> {
+    const keten = ketenVoor(regel.betrokkene, this.aantalKetens);
     const kop = await this.manager
       .getRepository(KetenKopEntity)
       .createQueryBuilder('k')
-      .where('k.id = 1')
+      .where('k.id = :keten', { keten })
       .setLock('pessimistic_write')
       .getOneOrFail();
     const vorige = Number(kop.volgnummer) === 0 ? undefined : { volgnummer: Number(kop.volgnummer), hash: kop.hash };
-    const schakel = volgendeSchakel(vorige, regel, this.sha256);
+    const schakel = volgendeSchakel(keten, vorige, regel, this.sha256);
     await this.manager.getRepository(VerwerkingEntity).insert({
+      keten,
       volgnummer: String(schakel.volgnummer),
       vorigeHash: schakel.vorigeHash,
       hash: schakel.hash,
@@ -221,7 +227,7 @@ export class TypeOrmConsentTransactie implements ConsentTransactie {
       grondslagen: [...regel.grondslagen],
       toestemmingen: [...regel.toestemmingen],
     });
-    await this.manager.getRepository(KetenKopEntity).update({ id: 1 }, { volgnummer: String(schakel.volgnummer), hash: schakel.hash });
+    await this.manager.getRepository(KetenKopEntity).update({ id: keten }, { volgnummer: String(schakel.volgnummer), hash: schakel.hash });
     return schakel;
   }
 
@@ -280,12 +286,15 @@ class Begrenzer {
 export interface ConsentOpslagOpties {
   /** Concurrent transactions; keep it below the pool size so log reads still get a connection (default 4). */
   readonly gelijktijdig?: number;
+  /** Chains of the processing log; must equal the rows of `keten_kop` (default {@link AANTAL_KETENS}). */
+  readonly aantalKetens?: number;
   /** Page size when streaming the processing log (default 1000). */
   readonly paginagrootte?: number;
 }
 
 /** {@link ConsentOpslag} on a TypeORM data source in the consent schema. */
 export class TypeOrmConsentOpslag implements ConsentOpslag {
+  readonly aantalKetens: number;
   private readonly begrenzer: Begrenzer;
   private readonly paginagrootte: number;
 
@@ -296,31 +305,35 @@ export class TypeOrmConsentOpslag implements ConsentOpslag {
   ) {
     this.begrenzer = new Begrenzer(opties.gelijktijdig ?? 4);
     this.paginagrootte = opties.paginagrootte ?? 1000;
+    this.aantalKetens = opties.aantalKetens ?? AANTAL_KETENS;
   }
 
   transactie<T>(werk: (tx: ConsentTransactie) => Promise<T>): Promise<T> {
     return this.begrenzer.metPlek(() =>
-      this.dataSource.transaction('READ COMMITTED', (manager) => werk(new TypeOrmConsentTransactie(manager, this.sha256))),
+      this.dataSource.transaction('READ COMMITTED', (manager) => werk(new TypeOrmConsentTransactie(manager, this.sha256, this.aantalKetens))),
     );
   }
 
   async *verwerkingen(): AsyncIterable<Ketenregel> {
-    let na = '0';
+    let na = { keten: -1, volgnummer: '0' };
     for (;;) {
-      const rijen = await this.dataSource.getRepository(VerwerkingEntity).find({
-        where: { volgnummer: MoreThan(na) },
-        order: { volgnummer: 'ASC' },
-        take: this.paginagrootte,
-      });
+      const rijen = await this.dataSource
+        .getRepository(VerwerkingEntity)
+        .createQueryBuilder('v')
+        .where('(v.keten, v.volgnummer) > (:keten, :volgnummer)', na)
+        .orderBy('v.keten', 'ASC')
+        .addOrderBy('v.volgnummer', 'ASC')
+        .take(this.paginagrootte)
+        .getMany();
       for (const rij of rijen) yield ketenregel(rij);
       const laatste = rijen[rijen.length - 1];
       if (!laatste || rijen.length < this.paginagrootte) return;
-      na = laatste.volgnummer;
+      na = { keten: laatste.keten, volgnummer: laatste.volgnummer };
     }
   }
 
   async verwerkingenVan(betrokkene: string): Promise<readonly Ketenregel[]> {
-    const rijen = await this.dataSource.getRepository(VerwerkingEntity).find({ where: { betrokkene }, order: { volgnummer: 'ASC' } });
+    const rijen = await this.dataSource.getRepository(VerwerkingEntity).find({ where: { betrokkene }, order: { keten: 'ASC', volgnummer: 'ASC' } });
     return rijen.map(ketenregel);
   }
 }

@@ -9,10 +9,12 @@ import {
 } from './consent.entities';
 import { ConsentSchema1763900000000 } from './migrations/1763900000000-consent-schema';
 import { Herinnering1763900000001 } from './migrations/1763900000001-herinnering';
+import { VerwerkingKetens1763900000002 } from './migrations/1763900000002-verwerking-ketens';
 
 export * from './consent.entities';
 export * from './consent.crypto';
 export * from './consent.repositories';
+export { AANTAL_KETENS } from './migrations/1763900000002-verwerking-ketens';
 
 /** The PostgreSQL schema owned by consent-service; no other service reads or writes it. */
 export const CONSENT_SCHEMA = 'consent';
@@ -27,4 +29,4 @@ export const CONSENT_ENTITIES = [
   HerinneringEntity,
 ];
 /** Migrations of the consent schema, in order. */
-export const CONSENT_MIGRATIONS = [ConsentSchema1763900000000, Herinnering1763900000001];
+export const CONSENT_MIGRATIONS = [ConsentSchema1763900000000, Herinnering1763900000001, VerwerkingKetens1763900000002];

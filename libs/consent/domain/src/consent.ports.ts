@@ -44,9 +44,11 @@ export interface ConsentTransactie {
 
 /** Storage of the consent context. */
 export interface ConsentOpslag {
+  /** How many independent hash chains the processing log is split into ({@link ketenVoor}). */
+  readonly aantalKetens: number;
   /** Runs `werk` in one READ COMMITTED transaction; commits when it resolves, rolls back when it throws. */
   transactie<T>(werk: (tx: ConsentTransactie) => Promise<T>): Promise<T>;
-  /** The whole processing log in chain order, streamed in pages. */
+  /** The whole processing log in (chain, sequence number) order, streamed in pages. */
   verwerkingen(): AsyncIterable<Ketenregel>;
   /** The log lines about one (pseudonymised) data subject, in chain order. */
   verwerkingenVan(betrokkene: string): Promise<readonly Ketenregel[]>;

@@ -6,6 +6,7 @@ import {
   canoniekeJson,
   GENESIS_HASH,
   isGeldigeTrace,
+  ketenVoor,
   Ketenregel,
   regelVoorBesluit,
   verifieerKeten,
@@ -34,10 +35,25 @@ function regel(n: number): Verwerkingsregel {
   };
 }
 
+/** One chain (a log of one chain only: every subject maps to chain 0). */
 function keten(aantal: number): Ketenregel[] {
   const uit: Ketenregel[] = [];
-  for (let n = 1; n <= aantal; n++) uit.push(volgendeSchakel(uit[uit.length - 1], regel(n), sha256));
+  for (let n = 1; n <= aantal; n++) uit.push(volgendeSchakel(0, uit[uit.length - 1], regel(n), sha256));
   return uit;
+}
+
+/** A log of `aantalKetens` chains, each line in its subject's chain, in (chain, sequence) order. */
+function ketens(aantal: number, aantalKetens: number): Ketenregel[] {
+  const koppen = new Map<number, Ketenregel>();
+  const uit: Ketenregel[] = [];
+  for (let n = 1; n <= aantal; n++) {
+    const r = regel(n);
+    const k = ketenVoor(r.betrokkene, aantalKetens);
+    const schakel = volgendeSchakel(k, koppen.get(k), r, sha256);
+    koppen.set(k, schakel);
+    uit.push(schakel);
+  }
+  return uit.sort((a, b) => a.keten - b.keten || a.volgnummer - b.volgnummer);
 }
 
 describe('canonical JSON', () => {
@@ -63,14 +79,14 @@ describe('the processing log hash chain', () => {
     const k = keten(5);
     expect(k[0]).toMatchObject({ volgnummer: 1, vorigeHash: GENESIS_HASH });
     expect(k[3]?.vorigeHash).toBe(k[2]?.hash);
-    expect(verifieerKeten(k, sha256)).toEqual({ geldig: true, aantal: 5, kopHash: k[4]?.hash });
-    expect(verifieerKeten([], sha256)).toEqual({ geldig: true, aantal: 0, kopHash: GENESIS_HASH });
+    expect(verifieerKeten(k, sha256, 1)).toEqual({ geldig: true, aantal: 5, kopHash: sha256(canoniekeJson([[0, 5, k[4]?.hash]])) });
+    expect(verifieerKeten([], sha256, 1)).toEqual({ geldig: true, aantal: 0, kopHash: sha256('[]') });
   });
 
   it('detects an edited line', () => {
     const k = keten(5);
     const bewerkt = k.map((r) => (r.volgnummer === 3 ? { ...r, regel: { ...r.regel, ontvanger: 'org-bakkerij' } } : r));
-    expect(verifieerKeten(bewerkt, sha256)).toEqual({ geldig: false, aantal: 2, breuk: { volgnummer: 3, reden: 'HASH_ONJUIST' } });
+    expect(verifieerKeten(bewerkt, sha256, 1)).toEqual({ geldig: false, aantal: 2, breuk: { keten: 0, volgnummer: 3, reden: 'HASH_ONJUIST' } });
   });
 
   it('detects an edited line whose own hash was recomputed, at the next line', () => {
@@ -78,20 +94,39 @@ describe('the processing log hash chain', () => {
     const bewerkt = k.map((r) => {
       if (r.volgnummer !== 3) return r;
       const inhoud = { ...r.regel, status: 'geweigerd' as const };
-      return { ...volgendeSchakel(k[1], inhoud, sha256) };
+      return { ...volgendeSchakel(0, k[1], inhoud, sha256) };
     });
-    expect(verifieerKeten(bewerkt, sha256)).toEqual({ geldig: false, aantal: 3, breuk: { volgnummer: 4, reden: 'KETEN_ONDERBROKEN' } });
+    expect(verifieerKeten(bewerkt, sha256, 1)).toEqual({ geldig: false, aantal: 3, breuk: { keten: 0, volgnummer: 4, reden: 'KETEN_ONDERBROKEN' } });
   });
 
   it('detects a deleted line and a swapped pair', () => {
     const k = keten(5);
-    expect(verifieerKeten(k.filter((r) => r.volgnummer !== 2), sha256)).toMatchObject({
+    expect(verifieerKeten(k.filter((r) => r.volgnummer !== 2), sha256, 1)).toMatchObject({
       geldig: false,
       breuk: { volgnummer: 2, reden: 'VOLGNUMMER_ONTBREEKT' },
     });
     const [a, b, c, d, e] = k as [Ketenregel, Ketenregel, Ketenregel, Ketenregel, Ketenregel];
     const verwisseld = [a, b, { ...d, volgnummer: 3 }, { ...c, volgnummer: 4 }, e];
-    expect(verifieerKeten(verwisseld, sha256)).toMatchObject({ geldig: false, breuk: { volgnummer: 3 } });
+    expect(verifieerKeten(verwisseld, sha256, 1)).toMatchObject({ geldig: false, breuk: { volgnummer: 3 } });
+  });
+
+  it('verifies several chains, each line in its subject\'s chain, and anchors all heads in one hash', () => {
+    const log = ketens(12, 4);
+    expect(new Set(log.map((r) => r.keten)).size).toBeGreaterThan(1);
+    const geldig = verifieerKeten(log, sha256, 4);
+    expect(geldig).toMatchObject({ geldig: true, aantal: 12 });
+    const langer = ketens(13, 4);
+    expect(verifieerKeten(langer, sha256, 4)).not.toEqual(geldig);
+  });
+
+  it('detects a line moved into another chain, even with its links recomputed', () => {
+    const log = ketens(6, 4);
+    const laatste = log[log.length - 1] as Ketenregel;
+    const andere = laatste.keten === 3 ? 1 : laatste.keten + 1;
+    const kop = [...log].filter((r) => r.keten === andere).pop();
+    const verplaatst = volgendeSchakel(andere, kop, laatste.regel, sha256);
+    const vervalst = [...log.slice(0, -1), verplaatst].sort((a, b) => a.keten - b.keten || a.volgnummer - b.volgnummer);
+    expect(verifieerKeten(vervalst, sha256, 4)).toMatchObject({ geldig: false, breuk: { keten: andere, reden: 'VERKEERDE_KETEN' } });
   });
 
   it('detects any single-field change anywhere in the chain (property)', () => {
@@ -100,7 +135,7 @@ describe('the processing log hash chain', () => {
         const k = keten(8);
         fc.pre(k[plek - 1]?.regel.organisatie !== nieuweOrganisatie);
         const bewerkt = k.map((r) => (r.volgnummer === plek ? { ...r, regel: { ...r.regel, organisatie: nieuweOrganisatie } } : r));
-        expect(verifieerKeten(bewerkt, sha256)).toMatchObject({ geldig: false, breuk: { volgnummer: plek, reden: 'HASH_ONJUIST' } });
+        expect(verifieerKeten(bewerkt, sha256, 1)).toMatchObject({ geldig: false, breuk: { keten: 0, volgnummer: plek, reden: 'HASH_ONJUIST' } });
       }),
       { numRuns: 200 },
     );

@@ -51,8 +51,29 @@ export interface Verwerkingsregel {
   readonly toestemmingen: readonly string[];
 }
 
-/** A stored line: content plus its place in the hash chain. */
+/**
+ * The log is split into a fixed number of independent hash chains, so appends for different
+ * data subjects commit in parallel instead of queueing on one head. A data subject's new lines
+ * all go to one chain, which keeps their order for the inzage. With more than one chain, chain 0
+ * is the closed chain of lines written before the log was split (any subject); new lines go to
+ * chains 1 … aantalKetens − 1.
+ */
+export function ketenVoor(betrokkene: string, aantalKetens: number): number {
+  if (aantalKetens <= 1) return 0;
+  // FNV-1a (32 bit): stable across processes and versions, unlike any runtime hash.
+  let h = 0x811c9dc5;
+  for (let i = 0; i < betrokkene.length; i++) {
+    h ^= betrokkene.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return 1 + (h % (aantalKetens - 1));
+}
+
+/** A stored line: content plus its place in its hash chain. */
 export interface Ketenregel {
+  /** Which chain (0 … aantalKetens − 1); always {@link ketenVoor} of the line's data subject. */
+  readonly keten: number;
+  /** Position in its chain, from 1 without gaps. */
   readonly volgnummer: number;
   readonly vorigeHash: string;
   readonly hash: string;
@@ -85,70 +106,92 @@ export function canoniekeJson(value: unknown): string {
   return JSON.stringify(canoniek(value));
 }
 
-/** The hash of a line: SHA-256 over the previous hash, the sequence number and the canonical content. */
+/**
+ * The hash of a line: SHA-256 over the previous hash, the sequence number and the canonical
+ * content. The chain is not an input: it follows from the content ({@link ketenVoor} of the
+ * data subject), and the verifier checks that.
+ */
 export function regelHash(vorigeHash: string, volgnummer: number, regel: Verwerkingsregel, sha256: Sha256): string {
   return sha256(`${vorigeHash}\n${volgnummer}\n${canoniekeJson(regel)}`);
 }
 
-/** Appends a line after `vorige` (undefined for the first line of the chain). */
-export function volgendeSchakel(vorige: Pick<Ketenregel, 'volgnummer' | 'hash'> | undefined, regel: Verwerkingsregel, sha256: Sha256): Ketenregel {
+/** Appends a line to chain `keten` after its head `vorige` (undefined while the chain is empty). */
+export function volgendeSchakel(
+  keten: number,
+  vorige: Pick<Ketenregel, 'volgnummer' | 'hash'> | undefined,
+  regel: Verwerkingsregel,
+  sha256: Sha256,
+): Ketenregel {
   const volgnummer = vorige ? vorige.volgnummer + 1 : 1;
   const vorigeHash = vorige ? vorige.hash : GENESIS_HASH;
-  return { volgnummer, vorigeHash, hash: regelHash(vorigeHash, volgnummer, regel, sha256), regel };
+  return { keten, volgnummer, vorigeHash, hash: regelHash(vorigeHash, volgnummer, regel, sha256), regel };
 }
 
-/** The outcome of verifying the chain. `kopHash` can be published as an external anchor, which also makes truncation of the tail detectable. */
+/** Why verification stopped. */
+export type Breukreden = 'VOLGNUMMER_ONTBREEKT' | 'KETEN_ONDERBROKEN' | 'HASH_ONJUIST' | 'VERKEERDE_KETEN';
+
+/**
+ * The outcome of verifying the chains. `kopHash` (a hash over every chain's head) can be
+ * published as an external anchor, which also makes truncation of a chain's tail detectable.
+ */
 export type KetenVerificatie =
   | { readonly geldig: true; readonly aantal: number; readonly kopHash: string }
   | {
       readonly geldig: false;
       readonly aantal: number;
-      readonly breuk: {
-        readonly volgnummer: number;
-        readonly reden: 'VOLGNUMMER_ONTBREEKT' | 'KETEN_ONDERBROKEN' | 'HASH_ONJUIST';
-      };
+      readonly breuk: { readonly keten: number; readonly volgnummer: number; readonly reden: Breukreden };
     };
 
-/** Incremental verifier: feed lines in ascending sequence order, then read the result. */
+/**
+ * Incremental verifier: feed every line in ascending (chain, sequence number) order, then read
+ * the result. Per chain, sequence numbers run 1, 2, 3 … without gaps (a deleted line shows),
+ * each line points to its predecessor's hash (a reordered or inserted line shows), each hash
+ * matches its content (an edited line shows), and each line after chain 0 sits in its data
+ * subject's chain (a line moved to another chain shows).
+ */
 export class KetenVerifier {
+  private readonly koppen = new Map<number, Ketenregel>();
   private vorige: Ketenregel | undefined;
   private aantal = 0;
-  private breuk: { volgnummer: number; reden: 'VOLGNUMMER_ONTBREEKT' | 'KETEN_ONDERBROKEN' | 'HASH_ONJUIST' } | undefined;
+  private breuk: { keten: number; volgnummer: number; reden: Breukreden } | undefined;
 
-  constructor(private readonly sha256: Sha256) {}
+  constructor(
+    private readonly sha256: Sha256,
+    private readonly aantalKetens: number,
+  ) {}
 
-  /** Checks the next line; returns false once the chain is broken (further lines are ignored). */
+  /** Checks the next line; returns false once a chain is broken (further lines are ignored). */
   volgende(regel: Ketenregel): boolean {
     if (this.breuk) return false;
-    const vorige = this.vorige;
+    const vorige = this.vorige && this.vorige.keten === regel.keten ? this.vorige : undefined;
     const verwacht = vorige ? vorige.volgnummer + 1 : 1;
-    if (regel.volgnummer !== verwacht) {
-      this.breuk = { volgnummer: verwacht, reden: 'VOLGNUMMER_ONTBREEKT' };
+    const ketenVolgorde = !this.vorige || regel.keten >= this.vorige.keten;
+    if (!ketenVolgorde || regel.volgnummer !== verwacht) {
+      this.breuk = { keten: regel.keten, volgnummer: verwacht, reden: 'VOLGNUMMER_ONTBREEKT' };
     } else if (regel.vorigeHash !== (vorige ? vorige.hash : GENESIS_HASH)) {
-      this.breuk = { volgnummer: regel.volgnummer, reden: 'KETEN_ONDERBROKEN' };
+      this.breuk = { keten: regel.keten, volgnummer: regel.volgnummer, reden: 'KETEN_ONDERBROKEN' };
     } else if (regel.hash !== regelHash(regel.vorigeHash, regel.volgnummer, regel.regel, this.sha256)) {
-      this.breuk = { volgnummer: regel.volgnummer, reden: 'HASH_ONJUIST' };
+      this.breuk = { keten: regel.keten, volgnummer: regel.volgnummer, reden: 'HASH_ONJUIST' };
+    } else if (regel.keten !== 0 && regel.keten !== ketenVoor(regel.regel.betrokkene, this.aantalKetens)) {
+      this.breuk = { keten: regel.keten, volgnummer: regel.volgnummer, reden: 'VERKEERDE_KETEN' };
     } else {
       this.vorige = regel;
+      this.koppen.set(regel.keten, regel);
       this.aantal += 1;
     }
     return !this.breuk;
   }
 
   resultaat(): KetenVerificatie {
-    return this.breuk
-      ? { geldig: false, aantal: this.aantal, breuk: this.breuk }
-      : { geldig: true, aantal: this.aantal, kopHash: this.vorige ? this.vorige.hash : GENESIS_HASH };
+    if (this.breuk) return { geldig: false, aantal: this.aantal, breuk: this.breuk };
+    const koppen = [...this.koppen.values()].map((r) => [r.keten, r.volgnummer, r.hash]);
+    return { geldig: true, aantal: this.aantal, kopHash: this.sha256(canoniekeJson(koppen)) };
   }
 }
 
-/**
- * Verifies a chain given in ascending sequence order: sequence numbers run 1, 2, 3 … without
- * gaps (a deleted line shows), each line points to its predecessor's hash (a reordered or
- * inserted line shows), and each hash matches its content (an edited line shows).
- */
-export function verifieerKeten(regels: Iterable<Ketenregel>, sha256: Sha256): KetenVerificatie {
-  const verifier = new KetenVerifier(sha256);
+/** Verifies all chains, given in ascending (chain, sequence number) order. */
+export function verifieerKeten(regels: Iterable<Ketenregel>, sha256: Sha256, aantalKetens: number): KetenVerificatie {
+  const verifier = new KetenVerifier(sha256, aantalKetens);
   for (const regel of regels) if (!verifier.volgende(regel)) break;
   return verifier.resultaat();
 }
