@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'exchange-contracts',
+  preset: '../../../jest.preset.js',
+};

@@ -1,0 +1,165 @@
+import {
+  AFWIJZING_REDENEN,
+  EINDREDENEN,
+  OVERDRACHT_STATUSSEN,
+  VERWIJZING_AFWIJZING_REDENEN,
+  VERWIJZING_SOORTEN,
+  VERWIJZING_STATUSSEN,
+} from '@ketenregie/exchange-domain';
+import { EXCHANGE_EVENT_TYPES } from './exchange.cloudevents';
+import { z } from 'zod';
+
+export const INBOX_PATH = '/api/v1/inbox';
+export const OVERDRACHTEN_PATH = '/api/v1/overdrachten';
+export const VERWIJZINGEN_PATH = '/api/v1/verwijzingen';
+export const ABONNEMENTEN_PATH = '/api/v1/abonnementen';
+
+const ORGANISATIE_TYPEN = ['gemeente', 'uitvoerder', 'werkgever', 'ggz', 'schuldhulp', 'wijkteam'] as const;
+
+/** Opaque ids (UUIDs): never a BSN or a name. */
+export const exchangeIdSchema = z.uuid();
+const isoDatum = z.iso.date();
+const instant = z.iso.datetime({ offset: true });
+const code = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(40);
+/** Free text sent between professionals; the API refuses nine-digit numbers (a BSN never travels as text). */
+const tekst = z
+  .string()
+  .trim()
+  .min(1)
+  .max(1000)
+  .refine((t) => !/\b\d{9}\b/.test(t), 'no BSN in free text');
+
+export const partijSchema = z.object({ organisatie: z.string().min(1).max(100), type: z.enum(ORGANISATIE_TYPEN) });
+
+/** The sender's data about the deelnemer: category → field → value. Only released fields ever reach the receiver. */
+export const bronGegevensSchema = z.record(code, z.record(code, z.union([z.string().max(2000), z.number(), z.boolean()])));
+
+/** `POST /api/v1/overdrachten`: the sending professional (token) asks the receiver to take over. */
+export const overdrachtAanvraagSchema = z
+  .object({
+    deelnemerId: exchangeIdSchema,
+    trajectId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/).optional(),
+    ontvanger: partijSchema,
+    reden: code,
+    overTeNemen: z.array(code).min(1),
+    voorgesteldEersteGesprek: isoDatum.optional(),
+    regievoerder: z.string().min(1).max(100).optional().describe('Subject id of the regievoerder to escalate to; default the caller'),
+    gegevens: bronGegevensSchema,
+    instellingen: z
+      .object({
+        acceptatieWerkdagen: z.number().int().min(1).max(60).optional(),
+        nazorgCheckinsWeken: z.array(z.number().int().min(1).max(52)).min(1).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export const termijnSchema = z.object({
+  soort: z.enum(['toestemming', 'acceptatie']),
+  uiterlijk: isoDatum,
+  herinnering: isoDatum.optional(),
+  escalatie: isoDatum.optional(),
+});
+
+/** An overdracht as sender and receiver see it (no dossier content). */
+export const overdrachtSchema = z.object({
+  id: exchangeIdSchema,
+  deelnemerId: exchangeIdSchema,
+  trajectId: z.string().optional(),
+  zender: partijSchema,
+  ontvanger: partijSchema,
+  reden: z.string(),
+  overTeNemen: z.array(z.string()),
+  voorgesteldEersteGesprek: isoDatum.optional(),
+  status: z.enum(OVERDRACHT_STATUSSEN as unknown as [string, ...string[]]),
+  aanZet: z.enum(['zender', 'ontvanger', 'beiden', 'niemand']),
+  termijn: termijnSchema.optional(),
+  afwijzingen: z.array(z.object({ reden: z.enum(AFWIJZING_REDENEN), advies: z.string(), op: isoDatum })),
+  driegesprek: isoDatum.optional(),
+  aangevraagdOp: instant,
+  bijgewerktOp: instant,
+});
+
+export const acceptatieSchema = z
+  .object({ regievoerderId: z.string().min(1).max(100).optional().describe('Receiving professional who takes the lead; default the caller') })
+  .strict();
+export const afwijzingSchema = z.object({ reden: z.enum(AFWIJZING_REDENEN), advies: tekst }).strict();
+export const toestemmingMeldingSchema = z.object({ soort: z.enum(['gevraagd', 'vastgelegd', 'geweigerd']) }).strict();
+export const driegesprekSchema = z.discriminatedUnion('soort', [
+  z.object({ soort: z.literal('gepland'), datum: isoDatum }).strict(),
+  z.object({ soort: z.literal('gehouden') }).strict(),
+  z.object({ soort: z.literal('no-show'), wie: z.enum(['deelnemer', 'zender', 'ontvanger']) }).strict(),
+]);
+export const annuleringSchema = z.object({ reden: z.enum(['deelnemer-wil-niet', 'andere-partner', 'situatie-gewijzigd', 'overig']) }).strict();
+
+/** `GET /api/v1/overdrachten/{id}/dossier`: the minimal dossier, only what the decision released. */
+export const dossierSchema = z.object({
+  overdrachtId: exchangeIdSchema,
+  geleverdOp: instant,
+  categorieen: z.record(z.string(), z.record(z.string(), z.unknown())),
+});
+
+/** `POST /api/v1/verwijzingen`: a referral without transfer of the lead. */
+export const verwijzingAanvraagSchema = z
+  .object({
+    deelnemerId: exchangeIdSchema,
+    soort: z.enum(VERWIJZING_SOORTEN),
+    ontvanger: partijSchema,
+    reden: code,
+    detailTerugkoppeling: z.boolean().default(false).describe('Consent allows detailed GGZ feedback (end reasons); default status only'),
+  })
+  .strict();
+
+/** `POST /api/v1/verwijzingen/{id}/status`: the receiver reports a status. */
+export const verwijzingStatusSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('geaccepteerd') }).strict(),
+  z.object({ status: z.literal('afgewezen'), reden: z.enum(VERWIJZING_AFWIJZING_REDENEN) }).strict(),
+  z.object({ status: z.literal('gestart') }).strict(),
+  z.object({ status: z.literal('beeindigd'), eindreden: z.enum(EINDREDENEN) }).strict(),
+]);
+
+/** A referral as the caller may see it: the receiver sees everything, the sender the feedback its consent allows. */
+export const verwijzingSchema = z.object({
+  id: exchangeIdSchema,
+  deelnemerId: exchangeIdSchema,
+  soort: z.enum(VERWIJZING_SOORTEN),
+  zender: partijSchema,
+  ontvanger: partijSchema,
+  reden: z.string(),
+  status: z.union([z.enum(VERWIJZING_STATUSSEN), z.enum(['in-behandeling', 'afgerond', 'niet-gestart'])]),
+  eindreden: z.enum(EINDREDENEN).optional(),
+  afwijzingReden: z.enum(VERWIJZING_AFWIJZING_REDENEN).optional(),
+  aangemeldOp: instant,
+  bijgewerktOp: instant,
+});
+
+/** `GET /api/v1/inbox`: what is waiting for the caller's organisation, incoming and outgoing. */
+export const inboxSchema = z.object({
+  overdrachten: z.array(overdrachtSchema.extend({ richting: z.enum(['inkomend', 'uitgaand']), dossierLeesbaar: z.boolean() })),
+  verwijzingen: z.array(verwijzingSchema.extend({ richting: z.enum(['inkomend', 'uitgaand']) })),
+});
+
+/** `POST /api/v1/abonnementen`: an organisation subscribes a webhook to the events that concern it. */
+export const abonnementAanvraagSchema = z
+  .object({
+    url: z.url({ protocol: /^https?$/ }),
+    types: z.array(z.enum(EXCHANGE_EVENT_TYPES)).min(1).optional().describe('Default: every type'),
+  })
+  .strict();
+export const abonnementSchema = z.object({ id: exchangeIdSchema, organisatie: z.string(), url: z.string(), types: z.array(z.string()).optional() });
+
+export type OverdrachtAanvraagDto = z.infer<typeof overdrachtAanvraagSchema>;
+export type OverdrachtDto = z.infer<typeof overdrachtSchema>;
+export type AcceptatieDto = z.infer<typeof acceptatieSchema>;
+export type AfwijzingDto = z.infer<typeof afwijzingSchema>;
+export type ToestemmingMeldingDto = z.infer<typeof toestemmingMeldingSchema>;
+export type DriegesprekDto = z.infer<typeof driegesprekSchema>;
+export type AnnuleringDto = z.infer<typeof annuleringSchema>;
+export type DossierDto = z.infer<typeof dossierSchema>;
+export type VerwijzingAanvraagDto = z.infer<typeof verwijzingAanvraagSchema>;
+export type VerwijzingStatusDto = z.infer<typeof verwijzingStatusSchema>;
+export type VerwijzingDto = z.infer<typeof verwijzingSchema>;
+export type InboxDto = z.infer<typeof inboxSchema>;
+export type AbonnementAanvraagDto = z.infer<typeof abonnementAanvraagSchema>;
+export type AbonnementDto = z.infer<typeof abonnementSchema>;

@@ -1,0 +1,5 @@
+export * from './overdracht-regels';
+export * from './overdracht.workflow-contract';
+export * from './exchange.activities';
+export * from './exchange.cloudevents';
+export * from './exchange.dto';
