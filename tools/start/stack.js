@@ -98,6 +98,8 @@ function seconds(ms) {
  * @param {(line: string) => void} [options.log] progress output (default: silent).
  * @param {boolean} [options.echo] stream children's output to this terminal instead of log files.
  * @param {AbortSignal} [options.signal] aborting stops whatever has started and rejects.
+ * @param {(name: string, how: string, logFile: string) => void} [options.onUnexpectedExit] called when a part
+ *   exits on its own after the stack was ready.
  * @returns {Promise<{ url: string, env: NodeJS.ProcessEnv, elapsedMs: number, stop: () => Promise<void> }>}
  */
 async function startStack(options = {}) {
@@ -275,6 +277,13 @@ async function startStack(options = {}) {
     await stop();
     if (options.signal?.aborted) throw new StartError('start-up aborted');
     throw error;
+  }
+  for (const handle of handles) {
+    handle.exited.then((info) => {
+      if (stopping) return;
+      const how = info.error ? info.error.message : info.signal ? `signal ${info.signal}` : `exit code ${info.code}`;
+      options.onUnexpectedExit?.(handle.name, how, handle.logFile);
+    });
   }
   return { url: gatewayUrl, env, elapsedMs: Date.now() - started, stop };
 }

@@ -36,7 +36,21 @@ async function main() {
 
   out(`Ketenregie: starting the stack${echo ? '' : ' (child logs in .data/logs; --verbose streams them here)'}`);
   try {
-    stack = await startStack({ log: out, echo, signal: abort.signal });
+    stack = await startStack({
+      log: out,
+      echo,
+      signal: abort.signal,
+      // A part that dies takes the stack down with it: a half-running stack would only confuse.
+      onUnexpectedExit: async (name, how, logFile) => {
+        out(`\n${name} stopped unexpectedly (${how}); stopping the rest.`);
+        if (!echo) {
+          const lines = tail(logFile);
+          if (lines) out(`Last lines of ${path.relative(process.cwd(), logFile)}:\n${lines}`);
+        }
+        await stack.stop();
+        process.exit(1);
+      },
+    });
   } catch (error) {
     if (abort.signal.aborted) {
       out('Ketenregie stopped before it was ready.');

@@ -1,5 +1,6 @@
-import { Controller, Get, Header, Inject } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Req } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request } from 'express';
 import type { GatewayConfig } from './gateway.config';
 import { RegistryClient } from './registry.client';
 import { ROUTE_TABLE } from './route-table';
@@ -17,8 +18,9 @@ export class StartPageController {
 
   @Get()
   @Header('content-type', 'text/html; charset=utf-8')
-  async page(): Promise<string> {
+  async page(@Req() req: Request): Promise<string> {
     const organisaties = await this.registry.list().catch((error: Error) => ({ error: error.message }));
-    return renderStartPage({ mode: this.config.KETENREGIE_MODE, routes: ROUTE_TABLE, organisaties });
+    const host = /^[A-Za-z0-9.\-:[\]]+$/.test(req.headers.host ?? '') ? req.headers.host : `localhost:${this.config.PORT}`;
+    return renderStartPage({ mode: this.config.KETENREGIE_MODE, baseUrl: `${req.protocol}://${host}`, routes: ROUTE_TABLE, organisaties });
   }
 }

@@ -5,6 +5,8 @@ import type { Route } from './route-table';
 /** What the start page shows. */
 export interface StartPageModel {
   readonly mode: 'embedded' | 'distributed';
+  /** Base URL the visitor used, e.g. `http://localhost:8080`, for copy-paste examples. */
+  readonly baseUrl: string;
   readonly routes: readonly Route[];
   /** The registry listing, or why it could not be read. */
   readonly organisaties: readonly OrganisatieDto[] | { readonly error: string };
@@ -42,10 +44,10 @@ ${(model.organisaties as readonly OrganisatieDto[])
   const tokenHelp =
     model.mode === 'embedded'
       ? `<p>This is an <strong>embedded</strong> installation: the gateway signs demo tokens for the organisations above.</p>
-<pre>TOKEN=$(curl -s -X POST http://localhost:8080/auth/dev-token \\
+<pre>TOKEN=$(curl -s -X POST ${escapeHtml(model.baseUrl)}/auth/dev-token \\
   -H 'content-type: application/json' \\
   -d '{"organisatie":"${escapeHtml(example?.id ?? '<organisation id>')}","rol":"klantmanager"}' | sed -E 's/.*"token":"([^"]+)".*/\\1/')
-curl -s http://localhost:8080/api/v1/stuurgroepen -H "authorization: Bearer $TOKEN"</pre>
+curl -s ${escapeHtml(model.baseUrl)}/api/v1/stuurgroepen -H "authorization: Bearer $TOKEN"</pre>
 <p>In the API reference, paste the token under <em>Authorize</em>.</p>`
       : `<p>Tokens come from your organisation's identity provider (OIDC); the services verify them against its key set.</p>`;
 
