@@ -1,4 +1,4 @@
-import { WorkflowFailedError, WorkflowUpdateFailedError, QueryNotRegisteredError } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowFailedError, WorkflowUpdateFailedError, QueryNotRegisteredError } from '@temporalio/client';
 import { defineSearchAttributeKey, SearchAttributeType, ApplicationFailure, CancelledFailure, TerminatedFailure, TimeoutFailure, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -243,5 +243,22 @@ describe('workflow lifecycle through the real client and worker', () => {
 
   it('cancels a child workflow from its parent', async () => {
     expect(await env.client.workflow.execute(cancelChildWorkflow, { taskQueue, workflowId: uniqueId('cancel-child') })).toBe('child cancelled');
+  });
+
+  it('update-with-start starts the workflow with the update, then updates the running execution', async () => {
+    const workflowId = uniqueId('uws');
+    const operation = () => new WithStartWorkflowOperation(updateWorkflow, { workflowId, taskQueue, workflowIdConflictPolicy: 'USE_EXISTING' });
+    const firstStart = operation();
+    expect(await env.client.workflow.executeUpdateWithStart(addUpdate, { args: [3], startWorkflowOperation: firstStart })).toBe(3);
+    expect(await env.client.workflow.executeUpdateWithStart(addUpdate, { args: [4], startWorkflowOperation: operation() })).toBe(7);
+    const handle = await firstStart.workflowHandle();
+    await handle.signal(unblockSignal);
+    expect(await handle.result()).toBe(7);
+    await expect(
+      env.client.workflow.executeUpdateWithStart(addUpdate, {
+        args: [1],
+        startWorkflowOperation: new WithStartWorkflowOperation(updateWorkflow, { workflowId, taskQueue, workflowIdConflictPolicy: 'FAIL', workflowIdReusePolicy: 'REJECT_DUPLICATE' }),
+      }),
+    ).rejects.toBeInstanceOf(WorkflowExecutionAlreadyStartedError);
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock/clock';
-import { duration, fromDuration, timestamp, type Msg } from '../proto/proto';
+import { duration, fromDuration, packAny, timestamp, type Msg } from '../proto/proto';
 import { ConcurrencyConflictError, type NamespaceRecord, type RunWrite, type Store } from '../store/store';
 import { compileListQuery, type SearchAttributeType, type VisibilityRecord } from '../visibility';
 import * as machine from './machine';
@@ -20,6 +20,7 @@ import { attributesField, cloneRun, earliestDeadline, Transition } from './trans
 import type { Effect, RunState, RunStatus } from './types';
 
 const POLL_TIMEOUT_MS = 60_000;
+const GRPC_CODES: Record<RpcError['code'], number> = { NOT_FOUND: 5, INVALID_ARGUMENT: 3, ALREADY_EXISTS: 6, FAILED_PRECONDITION: 9, UNIMPLEMENTED: 12 };
 const HISTORY_LONG_POLL_MS = 20_000;
 const UPDATE_LONG_POLL_MS = 10_000;
 
@@ -400,7 +401,7 @@ export class Engine {
   }
 
   /** StartWorkflowExecution and SignalWithStartWorkflowExecution. */
-  async startWorkflow(request: Msg, signal?: Msg): Promise<{ runId: string; started: boolean }> {
+  async startWorkflow(request: Msg, signal?: Msg, update?: Msg): Promise<{ runId: string; started: boolean }> {
     const record = await this.namespace(request.namespace);
     const workflowId: string = request.workflow_id;
     if (!workflowId) throw new RpcError('INVALID_ARGUMENT', 'WorkflowId is not set on request.');
@@ -420,6 +421,10 @@ export class Engine {
       }
       if (current?.status === 'Running') {
         if (current.requestIds.includes(requestId)) return { runId: current.runId, started: true };
+        if (update && conflictPolicy === 'WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING') {
+          if (!current.updates[update.meta?.update_id]) await this.mutate(record.name, current.runId, (tr) => machine.admitUpdate(tr, update));
+          return { runId: current.runId, started: false };
+        }
         if (signal) {
           await this.mutate(record.name, current.runId, (tr) => machine.signal(tr, signal));
           return { runId: current.runId, started: false };
@@ -459,6 +464,7 @@ export class Engine {
         this.clock.now(),
         randomUUID,
       );
+      if (update) machine.admitUpdate(created, update);
       transitions.push(created);
       try {
         await this.commit(transitions);
@@ -706,6 +712,40 @@ export class Engine {
     }
     const stage = request.wait_policy?.lifecycle_stage ?? 'UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ACCEPTED';
     return this.awaitUpdate(record.name, run.runId, run.workflowId, updateId, stage, deadlineMs, signal);
+  }
+
+  /** ExecuteMultiOperation: update-with-start (start or reuse the workflow, then update it). */
+  async executeMultiOperation(request: Msg, deadlineMs: number, signal: AbortSignal): Promise<Msg> {
+    const [startOperation, updateOperation] = request.operations ?? [];
+    const start: Msg | undefined = startOperation?.start_workflow;
+    const update: Msg | undefined = updateOperation?.update_workflow;
+    if (!start || !update || request.operations.length !== 2) {
+      throw new RpcError('INVALID_ARGUMENT', 'ExecuteMultiOperation supports exactly one start followed by one update.');
+    }
+    if (start.workflow_id !== update.workflow_execution?.workflow_id) {
+      throw new RpcError('INVALID_ARGUMENT', 'Start and update must address the same workflow id.');
+    }
+    let started: { runId: string; started: boolean };
+    try {
+      started = await this.startWorkflow({ ...start, namespace: request.namespace }, undefined, update.request);
+    } catch (error) {
+      if (!(error instanceof RpcError)) throw error;
+      throw new RpcError(error.code, error.message, {
+        typeName: 'temporal.api.errordetails.v1.MultiOperationExecutionFailure',
+        body: {
+          statuses: [
+            { code: GRPC_CODES[error.code], message: error.message, details: error.details ? [packAny(error.details.typeName, error.details.body)] : [] },
+            { code: 10, message: 'Operation was aborted.', details: [packAny('temporal.api.failure.v1.MultiOperationExecutionAborted', {})] },
+          ],
+        },
+      });
+    }
+    const record = await this.namespace(request.namespace);
+    const stage = update.wait_policy?.lifecycle_stage ?? 'UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ACCEPTED';
+    const updateResponse = await this.awaitUpdate(record.name, started.runId, start.workflow_id, update.request?.meta?.update_id, stage, deadlineMs, signal);
+    return {
+      responses: [{ start_workflow: { run_id: started.runId, started: started.started } }, { update_workflow: updateResponse }],
+    };
   }
 
   async pollWorkflowExecutionUpdate(request: Msg, deadlineMs: number, signal: AbortSignal): Promise<Msg> {

@@ -38,6 +38,7 @@ const LONG_POLLS = new Set([
   'PollActivityTaskQueue',
   'QueryWorkflow',
   'UpdateWorkflowExecution',
+  'ExecuteMultiOperation',
   'PollWorkflowExecutionUpdate',
   'GetWorkflowExecutionHistory',
   'Sleep',

@@ -94,6 +94,7 @@ export function workflowHandlers(engine: Engine): Record<string, Handler> {
     },
     QueryWorkflow: (request, ctx) => engine.queryWorkflow(request, ctx.deadline, ctx.signal),
     UpdateWorkflowExecution: (request, ctx) => engine.updateWorkflow(request, ctx.deadline, ctx.signal),
+    ExecuteMultiOperation: (request, ctx) => engine.executeMultiOperation(request, ctx.deadline, ctx.signal),
     PollWorkflowExecutionUpdate: (request, ctx) => engine.pollWorkflowExecutionUpdate(request, ctx.deadline, ctx.signal),
     DescribeWorkflowExecution: (request) => engine.describeWorkflow(request),
     GetWorkflowExecutionHistory: (request, ctx) => engine.getHistory(request, ctx.deadline, ctx.signal),
