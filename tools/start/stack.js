@@ -139,7 +139,7 @@ async function startStack(options = {}) {
   }
 
   const steps = [];
-  const step = (title, run) => steps.push({ title, run });
+  const step = (title, run, verb = 'ready') => steps.push({ title, run, verb });
 
   const nodeChild = (name, entry, env, extraArgs = []) => {
     const handle = spawnChild({
@@ -166,9 +166,8 @@ async function startStack(options = {}) {
   // In embedded mode the gateway signs tokens and publishes its key set (issuer and audience
   // keep the platform defaults); elsewhere AUTH_* point at the organisation's OIDC provider.
   if (mode === 'embedded' && !baseEnv.AUTH_JWKS_URL) env.AUTH_JWKS_URL = `http://127.0.0.1:${gatewayPort}${EMBEDDED_JWKS_PATH}`;
-  for (const service of SERVICES) {
-    env[service.urlEnv] = baseEnv[service.urlEnv] && options.servicePorts === undefined ? baseEnv[service.urlEnv] : `http://127.0.0.1:${servicePorts[service.name]}`;
-  }
+  // The gateway routes to the services this orchestrator starts, whatever the shell says.
+  for (const service of SERVICES) env[service.urlEnv] = `http://127.0.0.1:${servicePorts[service.name]}`;
 
   step('database', async () => {
     if (baseEnv.DATABASE_URL) return `external PostgreSQL ${redactUrl(baseEnv.DATABASE_URL)} (DATABASE_URL set)`;
@@ -249,7 +248,7 @@ async function startStack(options = {}) {
       done.push(seed.name);
     }
     return done.join('; ');
-  });
+  }, 'done');
 
   // A port already taken (often a Ketenregie still running) would make a readiness probe
   // answer for the wrong process: refuse to start instead.
@@ -266,12 +265,12 @@ async function startStack(options = {}) {
   }
 
   try {
-    for (const [index, { title, run }] of steps.entries()) {
+    for (const [index, { title, run, verb }] of steps.entries()) {
       const t0 = Date.now();
       log(`  [${index + 1}/${steps.length}] ${title.padEnd(9)} starting…`);
       if (stopping) throw new StartError('start-up aborted');
       const detail = await run();
-      log(`  [${index + 1}/${steps.length}] ${title.padEnd(9)} ready in ${seconds(Date.now() - t0)}: ${detail}`);
+      log(`  [${index + 1}/${steps.length}] ${title.padEnd(9)} ${verb} in ${seconds(Date.now() - t0)}: ${detail}`);
     }
   } catch (error) {
     await stop();
