@@ -1,7 +1,8 @@
+import { trajectWorkerRegistration } from '../traject/traject.registration';
 import type { WorkerRegistration } from './worker-registration';
 
 /**
  * Every worker this process hosts. A context adds its worker here with one line, e.g.
  * `trajectWorkerRegistration` exported next to its activity adapters.
  */
-export const registrations: readonly WorkerRegistration[] = [];
+export const registrations: readonly WorkerRegistration[] = [trajectWorkerRegistration];

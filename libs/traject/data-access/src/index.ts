@@ -8,3 +8,6 @@ export const TRAJECT_MIGRATIONS = [TrajectSchema1764000000000];
 
 /** The schema uses plain SQL repositories; no TypeORM entity metadata is needed. */
 export const TRAJECT_ENTITIES = [];
+
+/** The service's own schema. */
+export const TRAJECT_SCHEMA = 'traject';

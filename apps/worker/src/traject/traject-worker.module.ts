@@ -1,0 +1,42 @@
+import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { databaseConfigSchema, loadConfig, openDatabase } from '@ketenregie/shared-platform';
+import { TAKEN_OPSLAG, TRAJECT_OPSLAG, TrajectActiviteitenService } from '@ketenregie/traject-application';
+import { TRAJECT_ENTITIES, TRAJECT_MIGRATIONS, TRAJECT_SCHEMA, TypeOrmTakenRepository, TypeOrmTrajectRepository } from '@ketenregie/traject-data-access';
+import { DataSource } from 'typeorm';
+import { TrajectActivitiesAdapter } from './traject.activities';
+
+const TRAJECT_DATA_SOURCE = Symbol('TRAJECT_DATA_SOURCE');
+
+/** Closes the traject data source when the worker shuts down (after the workers have stopped). */
+@Injectable()
+class TrajectDataSourceAfsluiter implements OnApplicationShutdown {
+  constructor(@Inject(TRAJECT_DATA_SOURCE) private readonly ds: DataSource) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.ds.isInitialized) await this.ds.destroy();
+  }
+}
+
+/**
+ * What the traject activities need inside the worker: the `traject` schema (migrated on start)
+ * and the use cases. The database URL is validated once, at start-up, with the platform's
+ * `databaseConfigSchema`.
+ */
+@Module({
+  providers: [
+    {
+      provide: TRAJECT_DATA_SOURCE,
+      useFactory: async () => {
+        const { DATABASE_URL } = loadConfig(databaseConfigSchema, process.env, { service: 'worker' });
+        return openDatabase({ url: DATABASE_URL, schema: TRAJECT_SCHEMA, entities: TRAJECT_ENTITIES, migrations: TRAJECT_MIGRATIONS, applicationName: 'worker-traject' });
+      },
+    },
+    { provide: TRAJECT_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmTrajectRepository(ds), inject: [TRAJECT_DATA_SOURCE] },
+    { provide: TAKEN_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmTakenRepository(ds), inject: [TRAJECT_DATA_SOURCE] },
+    TrajectActiviteitenService,
+    TrajectActivitiesAdapter,
+    TrajectDataSourceAfsluiter,
+  ],
+  exports: [TrajectActivitiesAdapter],
+})
+export class TrajectWorkerModule {}
