@@ -49,4 +49,13 @@ describe('time skipping (createTimeSkipping with the bin)', () => {
     expect(await handle.result()).toBe(0);
     expect(await env.client.workflow.execute(greetWorkflow, { taskQueue, workflowId: uniqueId('greet'), args: ['skip'] })).toBe('Hello, skip!');
   });
+
+  it('skips time for concurrent result() calls on several workflows', async () => {
+    const handles = await Promise.all(
+      [1, 2].map((days) => env.client.workflow.start(longSleepWorkflow, { taskQueue, workflowId: uniqueId('concurrent'), args: [days] })),
+    );
+    const [one, two] = await Promise.all(handles.map((h) => h.result()));
+    expect(one).toBeGreaterThanOrEqual(DAY_MS);
+    expect(two).toBeGreaterThanOrEqual(2 * DAY_MS);
+  });
 });
