@@ -1,8 +1,9 @@
+import { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { attemptLog } from './activities';
 import { createWorker, startLocalEnv, testWorkflowBundle, uniqueId } from './harness';
-import { scheduleToCloseWorkflow, scheduleToStartWorkflow, activityTimeoutWorkflow, cancelActivityWorkflow, heartbeatWorkflow, nonRetryableWorkflow, retryWorkflow } from './workflows';
+import { slowActivityWorkflow, scheduleToCloseWorkflow, scheduleToStartWorkflow, activityTimeoutWorkflow, cancelActivityWorkflow, heartbeatWorkflow, nonRetryableWorkflow, retryWorkflow } from './workflows';
 
 describe('activities through the real worker', () => {
   let env: TestWorkflowEnvironment;
@@ -76,5 +77,18 @@ describe('activities through the real worker', () => {
     const started = Date.now();
     expect(await env.client.workflow.execute(scheduleToCloseWorkflow, { taskQueue, workflowId: uniqueId('sched2close') })).toBe('timeout:TIMEOUT');
     expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it('describes a running activity as pending and started', async () => {
+    const handle = await env.client.workflow.start(slowActivityWorkflow, { taskQueue, workflowId: uniqueId('describe'), args: [1500] });
+    let pending: unknown[] = [];
+    for (let i = 0; i < 50 && pending.length === 0; i++) {
+      const description = await handle.describe();
+      pending = (description.raw.pendingActivities ?? []).filter((a) => a.state === temporal.api.enums.v1.PendingActivityState.PENDING_ACTIVITY_STATE_STARTED);
+      if (pending.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(pending).toHaveLength(1);
+    expect(await handle.result()).toBe('done');
+    expect((await handle.describe()).raw.pendingActivities ?? []).toHaveLength(0);
   });
 });

@@ -128,6 +128,9 @@ describe('workflow lifecycle through the real client and worker', () => {
     expect(error).toBeInstanceOf(WorkflowFailedError);
     expect((error as WorkflowFailedError).cause).toBeInstanceOf(CancelledFailure);
     expect((await handle.describe()).status.name).toBe('CANCELLED');
+    const events = (await handle.fetchHistory()).events ?? [];
+    expect(events.filter((e) => e.timerCanceledEventAttributes)).toHaveLength(1);
+    expect(events.filter((e) => e.workflowExecutionCancelRequestedEventAttributes)).toHaveLength(1);
   });
 
   it('terminates a workflow and reports the reason', async () => {

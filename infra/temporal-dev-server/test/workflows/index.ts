@@ -291,3 +291,9 @@ export async function cancelChildWorkflow(): Promise<string> {
     throw error;
   }
 }
+
+/** Runs one slow activity. */
+export async function slowActivityWorkflow(ms: number): Promise<string> {
+  await quick.slow(ms);
+  return 'done';
+}
