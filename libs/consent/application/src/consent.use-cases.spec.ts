@@ -1,0 +1,229 @@
+import type { IntrekkingSignaal } from '@ketenregie/consent-contracts';
+import {
+  Besluit,
+  ConsentOpslag,
+  ConsentTransactie,
+  DEMO_REGISTER,
+  Herinnering,
+  Ketenregel,
+  RegisterOpslag,
+  RegisterVersie,
+  Toestemming,
+  ToestemmingGebeurtenis,
+  Verwerkingsregel,
+  verifieerKeten,
+  volgendeSchakel,
+} from '@ketenregie/consent-domain';
+import type { Identity } from '@ketenregie/shared-platform';
+import { createHash, randomUUID } from 'node:crypto';
+import { BesluitService } from './besluit.service';
+import type { ToestemmingLevenscyclusPoort } from './consent.ports';
+import { RegisterService } from './register.service';
+import { ToestemmingAanvraag, ToestemmingService } from './toestemming.service';
+import { VerwerkingService } from './verwerking.service';
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+const pseudoniem = (id: string) => `p:${sha256(`sleutel:${id}`)}`;
+
+/** In-memory storage with a settable clock: one chain, transactions applied as a whole or not at all. */
+class GeheugenOpslag implements ConsentOpslag, RegisterOpslag {
+  readonly aantalKetens = 1;
+  klok = new Date('2026-03-02T09:00:00.000Z');
+  toestemmingen = new Map<string, Toestemming>();
+  besluiten = new Map<string, Besluit>();
+  log: Ketenregel[] = [];
+  herinneringen = new Map<string, Herinnering>();
+  versies: RegisterVersie[] = [];
+
+  async transactie<T>(werk: (tx: ConsentTransactie) => Promise<T>): Promise<T> {
+    const toestemmingen = new Map(this.toestemmingen);
+    const besluiten = new Map(this.besluiten);
+    const log = [...this.log];
+    const herinneringen = new Map(this.herinneringen);
+    const tx: ConsentTransactie = {
+      nu: async () => this.klok,
+      toestemming: async (id) => toestemmingen.get(id),
+      toestemmingenVan: async (deelnemerId) => [...toestemmingen.values()].filter((t) => t.deelnemerId === deelnemerId),
+      bewaarNieuweToestemming: async (t) => void toestemmingen.set(t.id, t),
+      bewaarGebeurtenis: async (na: Toestemming, _g: ToestemmingGebeurtenis) => void toestemmingen.set(na.id, na),
+      bewaarBesluit: async (id, b) => void besluiten.set(id, b),
+      logVerwerking: async (regel: Verwerkingsregel) => {
+        const schakel = volgendeSchakel(0, log[log.length - 1], regel, sha256);
+        log.push(schakel);
+        return schakel;
+      },
+      bewaarHerinnering: async (h) => {
+        if (herinneringen.has(h.toestemmingId)) return false;
+        herinneringen.set(h.toestemmingId, h);
+        return true;
+      },
+      herinneringenVoor: async (coach) => [...herinneringen.values()].filter((h) => h.coach === coach),
+    };
+    const uit = await werk(tx);
+    Object.assign(this, { toestemmingen, besluiten, log, herinneringen });
+    return uit;
+  }
+
+  async *verwerkingen(): AsyncIterable<Ketenregel> {
+    yield* this.log;
+  }
+
+  async verwerkingenVan(betrokkene: string): Promise<readonly Ketenregel[]> {
+    return this.log.filter((r) => r.regel.betrokkene === betrokkene);
+  }
+
+  async laad() {
+    return { versies: [...this.versies] };
+  }
+
+  async voegOntbrekendeToe(versies: readonly RegisterVersie[]): Promise<number> {
+    const nieuw = versies.filter((v) => !this.versies.some((b) => b.versie === v.versie));
+    this.versies.push(...nieuw);
+    return nieuw.length;
+  }
+}
+
+/** Records what the lifecycle workflows are told; `faalt` simulates an unreachable Temporal. */
+class Levenscyclus implements ToestemmingLevenscyclusPoort {
+  readonly gestarte: string[] = [];
+  readonly beeindigde: IntrekkingSignaal[] = [];
+  faalt = false;
+  async gestart(t: Toestemming): Promise<void> {
+    if (this.faalt) throw new Error('Temporal unreachable');
+    this.gestarte.push(t.id);
+  }
+  async beeindigd(s: IntrekkingSignaal): Promise<void> {
+    if (this.faalt) throw new Error('Temporal unreachable');
+    this.beeindigde.push(s);
+  }
+}
+
+const coach: Identity = { sub: 'mw-1', organisatie: 'gemeente-helmond', organisatieType: 'gemeente', rol: 'coach' };
+const stuurgroeplid: Identity = { ...coach, sub: 'sg-1', rol: 'stuurgroeplid' };
+const fg: Identity = { ...coach, sub: 'fg-1', rol: 'fg' };
+const aanroep = { traceId: '4bf92f3577b34da6a3ce929d0e0e4736', parentSpanId: '00f067aa0ba902b7' };
+
+describe('consent use cases', () => {
+  let opslag: GeheugenOpslag;
+  let meldingen: Levenscyclus;
+  let toestemmingen: ToestemmingService;
+  let besluiten: BesluitService;
+  let verwerkingen: VerwerkingService;
+  const aanvraag = (overrides: Partial<ToestemmingAanvraag> = {}): ToestemmingAanvraag => ({
+    deelnemerId: 'd-1',
+    verlener: { soort: 'deelnemer' },
+    doel: 'verwijzing-ggz',
+    categorieen: ['contact', 'gezondheid'],
+    bronnen: [{ soort: 'type', type: 'gemeente' }],
+    ontvangers: [{ soort: 'type', type: 'ggz' }],
+    geldigTot: new Date('2027-01-01T00:00:00.000Z'),
+    bewijs: { soort: 'ondertekend-formulier', documentId: 'doc' },
+    ...overrides,
+  });
+  const ggzVerzoek = { deelnemerId: 'd-1', ontvanger: { organisatie: 'ggz-oost', type: 'ggz' as const }, doel: 'verwijzing-ggz', categorieen: ['gezondheid' as const] };
+
+  beforeEach(async () => {
+    opslag = new GeheugenOpslag();
+    meldingen = new Levenscyclus();
+    const register = new RegisterService(opslag);
+    await register.publiceer(DEMO_REGISTER.versies);
+    toestemmingen = new ToestemmingService(opslag, pseudoniem, meldingen, register);
+    besluiten = new BesluitService(opslag, pseudoniem, register);
+    verwerkingen = new VerwerkingService(opslag, pseudoniem, sha256, register);
+  });
+
+  it('records a consent at the service clock by the caller, logs it pseudonymised and starts its lifecycle', async () => {
+    const t = await toestemmingen.geef(aanvraag(), coach, aanroep);
+    expect(t.historie).toEqual([{ status: 'gegeven', op: opslag.klok, door: 'mw-1' }]);
+    expect(meldingen.gestarte).toEqual([t.id]);
+    expect(opslag.log.map((r) => r.regel)).toEqual([
+      expect.objectContaining({
+        handeling: 'toestemming-gegeven',
+        betrokkene: pseudoniem('d-1'),
+        organisatie: 'gemeente-helmond',
+        verwerkingsactiviteit: { id: 'va-verwijzing-ggz', versie: 1 },
+        traceId: aanroep.traceId,
+        parentSpanId: aanroep.parentSpanId,
+        toestemmingen: [t.id],
+      }),
+    ]);
+  });
+
+  it('keeps the consent when the lifecycle workflow cannot be told', async () => {
+    meldingen.faalt = true;
+    const t = await toestemmingen.geef(aanvraag(), coach, aanroep);
+    expect(opslag.toestemmingen.get(t.id)).toEqual(t);
+  });
+
+  it('refuses a purpose outside the register and roles that may not record consent, writing nothing', async () => {
+    await expect(toestemmingen.geef(aanvraag({ doel: 'marketing' }), coach, aanroep)).rejects.toMatchObject({ code: 'CONSENT.PURPOSE_UNKNOWN' });
+    await expect(toestemmingen.geef(aanvraag(), stuurgroeplid, aanroep)).rejects.toMatchObject({ code: 'CONSENT.ROLE_NOT_ALLOWED', kind: 'forbidden' });
+    expect(opslag.toestemmingen.size).toBe(0);
+    expect(opslag.log).toEqual([]);
+  });
+
+  it('supersedes a consent at one instant: the old one ends, the new one grants from then on, dependants are told', async () => {
+    const oud = await toestemmingen.geef(aanvraag(), coach, aanroep);
+    opslag.klok = new Date('2026-04-01T09:00:00.000Z');
+    const nieuw = await toestemmingen.geef(aanvraag({ categorieen: ['contact'], vervangt: oud.id }), coach, aanroep);
+    expect(nieuw.vervangt).toBe(oud.id);
+    expect(opslag.toestemmingen.get(oud.id)?.historie.map((g) => g.status)).toEqual(['gegeven', 'vervangen']);
+    expect(meldingen.beeindigde).toEqual([{ toestemmingId: oud.id, op: '2026-04-01T09:00:00.000Z', reden: 'vervangen' }]);
+    const na = await besluiten.besluit({ ...ggzVerzoek, categorieen: ['gezondheid', 'contact'] }, coach, aanroep);
+    expect(na.besluit.categorieen.map((c) => [c.categorie, c.uitkomst])).toEqual([
+      ['gezondheid', 'geweigerd'],
+      ['contact', 'toegestaan'],
+    ]);
+    await expect(toestemmingen.geef(aanvraag({ vervangt: randomUUID() }), coach, aanroep)).rejects.toMatchObject({ code: 'CONSENT.NOT_FOUND' });
+  });
+
+  it('decides with the caller as source, stores the decision and logs it under the caller trace', async () => {
+    await toestemmingen.geef(aanvraag(), coach, aanroep);
+    const genomen = await besluiten.besluit(ggzVerzoek, coach, aanroep);
+    expect(genomen.besluit.verzoek.bron).toEqual({ organisatie: 'gemeente-helmond', type: 'gemeente' });
+    expect(opslag.besluiten.get(genomen.id)).toEqual(genomen.besluit);
+    expect(opslag.log[opslag.log.length - 1]?.regel).toMatchObject({ handeling: 'besluit', status: 'ok', traceId: aanroep.traceId });
+    await expect(besluiten.besluit(ggzVerzoek, stuurgroeplid, aanroep)).rejects.toMatchObject({ code: 'CONSENT.ROLE_NOT_ALLOWED' });
+  });
+
+  it('withdraws at the service clock, once, and tells the lifecycle workflow', async () => {
+    const t = await toestemmingen.geef(aanvraag(), coach, aanroep);
+    opslag.klok = new Date('2026-03-03T10:00:00.000Z');
+    const ingetrokken = await toestemmingen.trekIn(t.id, coach, 'op verzoek', aanroep);
+    expect(ingetrokken.historie[1]).toEqual({ status: 'ingetrokken', op: opslag.klok, door: 'mw-1', reden: 'op verzoek' });
+    expect(meldingen.beeindigde).toEqual([{ toestemmingId: t.id, op: '2026-03-03T10:00:00.000Z', reden: 'ingetrokken' }]);
+    await expect(toestemmingen.trekIn(t.id, coach, undefined, aanroep)).rejects.toMatchObject({ code: 'CONSENT.NOT_ACTIVE' });
+    await expect(toestemmingen.trekIn(randomUUID(), coach, undefined, aanroep)).rejects.toMatchObject({ code: 'CONSENT.NOT_FOUND' });
+  });
+
+  it('compiles the inzage in log order, logs the inzage itself after it, and lets only the FG verify', async () => {
+    const t = await toestemmingen.geef(aanvraag(), coach, aanroep);
+    await besluiten.besluit(ggzVerzoek, coach, aanroep);
+    await toestemmingen.trekIn(t.id, coach, undefined, aanroep);
+    const inzage = await verwerkingen.inzage('d-1', coach, aanroep);
+    expect(inzage.verwerkingen.map((v) => v.handeling)).toEqual(['toestemming-gegeven', 'besluit', 'toestemming-ingetrokken']);
+    expect(inzage.verwerkingen[1]?.verwerkingsactiviteit?.naam).toBe('Verwijzing naar en terugkoppeling met de GGZ');
+    expect(opslag.log[opslag.log.length - 1]?.regel).toMatchObject({ handeling: 'inzage', betrokkene: pseudoniem('d-1') });
+    await expect(verwerkingen.verifieer(coach)).rejects.toMatchObject({ code: 'CONSENT.ROLE_NOT_ALLOWED' });
+    expect(await verwerkingen.verifieer(fg)).toEqual(verifieerKeten(opslag.log, sha256, 1));
+    expect(await verwerkingen.verifieer(fg)).toMatchObject({ geldig: true, aantal: 4 });
+  });
+
+  it('reminds a coach once per consent and lists only the caller\'s reminders', async () => {
+    const t = await toestemmingen.geef(aanvraag(), coach, aanroep);
+    await toestemmingen.herinner(t.id, 'mw-1');
+    await toestemmingen.herinner(t.id, 'mw-1');
+    expect(await toestemmingen.herinneringen(coach)).toEqual([
+      { toestemmingId: t.id, deelnemerId: 'd-1', coach: 'mw-1', geldigTot: t.geldigTot, aangemaaktOp: opslag.klok },
+    ]);
+    expect(await toestemmingen.herinneringen({ ...coach, sub: 'mw-2' })).toEqual([]);
+  });
+
+  it('refuses a register version that breaks an invariant; republishing the same versions is a no-op', async () => {
+    const register = new RegisterService(opslag);
+    const [eerste] = DEMO_REGISTER.versies as [RegisterVersie];
+    const kapot: RegisterVersie = { ...eerste, versie: 3, geldigVanaf: new Date('2027-01-01T00:00:00.000Z'), activiteiten: [...eerste.activiteiten, eerste.activiteiten[0] as never] };
+    await expect(register.publiceer([kapot])).rejects.toMatchObject({ code: 'CONSENT.REGISTER_INVALID' });
+    expect(await register.publiceer(DEMO_REGISTER.versies)).toBe(0);
+  });
+});
