@@ -1,0 +1,55 @@
+import { DomainError, DOMAIN_ERROR_KINDS, DomainErrorKind } from '@ketenregie/shared-kernel';
+import type { TrajectWorkflows } from '@ketenregie/traject-application';
+import { opdrachtUpdate, overzichtQuery, tijdlijnQuery, TRAJECT_TASK_QUEUE, TRAJECT_WORKFLOW_TYPE } from '@ketenregie/traject-contracts';
+import type { OpdrachtResultaat, TijdlijnGebeurtenis, TrajectOpdrachtInvoer, TrajectOverzicht, TrajectWorkflowInput } from '@ketenregie/traject-contracts';
+import { TRAJECT_ERRORS, trajectError } from '@ketenregie/traject-domain';
+import type { TrajectErrorCode } from '@ketenregie/traject-domain';
+import { ApplicationFailure, Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+
+interface FoutDetails {
+  readonly kind?: string;
+  readonly fields?: Record<string, string>;
+}
+
+/** The workflow's typed rejection as the `DomainError` it was; other failures pass unchanged. */
+export function alsDomeinfout(error: unknown): unknown {
+  if (error instanceof WorkflowNotFoundError) return trajectError('TRAJECT.NOT_FOUND', 'No such traject');
+  const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
+  if (!(cause instanceof ApplicationFailure) || !cause.type || !(cause.type in TRAJECT_ERRORS)) return error;
+  const details = (cause.details?.[0] ?? {}) as FoutDetails;
+  const kind = DOMAIN_ERROR_KINDS.includes(details.kind as DomainErrorKind) ? (details.kind as DomainErrorKind) : TRAJECT_ERRORS[cause.type as TrajectErrorCode];
+  return new DomainError({ code: cause.type, kind, detail: cause.message, fields: details.fields });
+}
+
+/** {@link TrajectWorkflows} over the Temporal client: start, update, query. */
+export class TemporalTrajectWorkflows implements TrajectWorkflows {
+  constructor(private readonly client: Client) {}
+
+  async start(workflowId: string, input: TrajectWorkflowInput): Promise<void> {
+    await this.client.workflow.start(TRAJECT_WORKFLOW_TYPE, { taskQueue: TRAJECT_TASK_QUEUE, workflowId, args: [input] });
+  }
+
+  async opdracht(workflowId: string, invoer: TrajectOpdrachtInvoer): Promise<OpdrachtResultaat> {
+    try {
+      return await this.client.workflow.getHandle(workflowId).executeUpdate(opdrachtUpdate, { args: [invoer] });
+    } catch (error) {
+      throw alsDomeinfout(error);
+    }
+  }
+
+  async overzicht(workflowId: string): Promise<TrajectOverzicht> {
+    try {
+      return await this.client.workflow.getHandle(workflowId).query(overzichtQuery);
+    } catch (error) {
+      throw alsDomeinfout(error);
+    }
+  }
+
+  async tijdlijn(workflowId: string): Promise<readonly TijdlijnGebeurtenis[]> {
+    try {
+      return await this.client.workflow.getHandle(workflowId).query(tijdlijnQuery);
+    } catch (error) {
+      throw alsDomeinfout(error);
+    }
+  }
+}

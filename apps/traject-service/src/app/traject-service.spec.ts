@@ -1,0 +1,247 @@
+/**
+ * traject-service over HTTP, with the real traject workflow on our dev server (time skipping)
+ * and the real activities writing projections, timeline and tasks into the same database.
+ */
+import type { INestApplication } from '@nestjs/common';
+import { createService, EmbeddedSigner, Identity } from '@ketenregie/shared-platform';
+import { openDatabase } from '@ketenregie/shared-platform';
+import { describeEachDatabase } from '@ketenregie/shared-testing';
+import { TrajectActiviteitenService } from '@ketenregie/traject-application';
+import { amsterdamDate, TRAJECT_TASK_QUEUE } from '@ketenregie/traject-contracts';
+import type { OpdrachtResultaat, TrajectOverzicht } from '@ketenregie/traject-contracts';
+import { TRAJECT_ENTITIES, TRAJECT_MIGRATIONS, TypeOrmTakenRepository, TypeOrmTrajectRepository } from '@ketenregie/traject-data-access';
+import { addMonths } from '@ketenregie/traject-domain';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, Worker } from '@temporalio/worker';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { TsconfigPathsPlugin } from 'tsconfig-paths-webpack-plugin';
+import type { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
+import { TemporalTrajectWorkflows } from './temporal-traject-workflows';
+import { trajectServiceConfigSchema } from './traject-service.config';
+
+const ROOT = join(__dirname, '..', '..', '..', '..');
+const LAUNCHER = join(ROOT, 'infra', 'temporal-dev-server', 'bin', 'temporal-dev-server');
+
+const klantmanager: Identity = { sub: 'km-1', organisatie: 'gemeente-den-bosch', organisatieType: 'gemeente', rol: 'klantmanager' };
+const coach: Identity = { sub: 'coach-1', organisatie: 'weener-xl', organisatieType: 'uitvoerder', rol: 'coach' };
+const werkgever: Identity = { sub: 'wg-1', organisatie: 'werkgever-x', organisatieType: 'werkgever', rol: 'jobcoach' };
+
+describeEachDatabase('traject-service', (db) => {
+  describe('over HTTP with the traject workflow on the dev server', () => {
+    let env: TestWorkflowEnvironment;
+    let worker: Worker;
+    let workerRun: Promise<void>;
+    let workerDs: DataSource;
+    let app: INestApplication;
+    let base: string;
+    let jwks: Server;
+    let signer: EmbeddedSigner;
+    let keyDir: string;
+    const tokens = new Map<string, string>();
+
+    async function call<T>(identity: Identity, method: string, path: string, body?: unknown) {
+      let token = tokens.get(identity.sub);
+      if (!token) {
+        token = await signer.sign(identity);
+        tokens.set(identity.sub, token);
+      }
+      const res = await fetch(`${base}/api/v1${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await res.text();
+      return { status: res.status, type: res.headers.get('content-type') ?? '', body: (text ? JSON.parse(text) : undefined) as T };
+    }
+
+    async function sql<T>(query: string, params: unknown[] = []): Promise<T[]> {
+      const client = new Client({ connectionString: db.url });
+      await client.connect();
+      try {
+        return (await client.query(query, params)).rows as T[];
+      } finally {
+        await client.end();
+      }
+    }
+
+    async function uiteindelijk(check: () => Promise<void>, ms = 10_000): Promise<void> {
+      const einde = Date.now() + ms;
+      for (;;) {
+        try {
+          return await check();
+        } catch (error) {
+          if (Date.now() > einde) throw error;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      }
+    }
+
+    const vandaag = async () => amsterdamDate(await env.currentTimeMs());
+
+    beforeAll(async () => {
+      env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: LAUNCHER } } });
+      workerDs = await openDatabase({ url: db.url, schema: db.schema, entities: TRAJECT_ENTITIES, migrations: TRAJECT_MIGRATIONS });
+      const activiteiten = new TrajectActiviteitenService(new TypeOrmTrajectRepository(workerDs), new TypeOrmTakenRepository(workerDs));
+      const workflowBundle = await bundleWorkflowCode({
+        workflowsPath: join(ROOT, 'workflows', 'traject', 'src', 'index.ts'),
+        webpackConfigHook: (config) => ({
+          ...config,
+          resolve: { ...config.resolve, plugins: [...(config.resolve?.plugins ?? []), new TsconfigPathsPlugin({ configFile: join(ROOT, 'tsconfig.base.json') })] },
+        }),
+      });
+      worker = await Worker.create({
+        connection: env.nativeConnection,
+        taskQueue: TRAJECT_TASK_QUEUE,
+        workflowBundle,
+        activities: {
+          createTask: (i) => activiteiten.createTask(i),
+          signalOverdue: (i) => activiteiten.signalOverdue(i),
+          escalate: (i) => activiteiten.escalate(i),
+          closeTask: (i) => activiteiten.closeTask(i),
+          transferTasks: (i) => activiteiten.transferTasks(i),
+          notify: (i) => activiteiten.notify(i),
+          recordTimeline: (i) => activiteiten.recordTimeline(i),
+          updateProjection: (i) => activiteiten.updateProjection(i),
+        } satisfies Record<keyof TrajectActiviteitenService, (i: never) => Promise<void>>,
+      });
+      workerRun = worker.run();
+
+      keyDir = await mkdtemp(join(tmpdir(), 'traject-service-spec-'));
+      signer = await EmbeddedSigner.loadOrCreate({ dataDir: keyDir });
+      jwks = createServer((_req, res) => {
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify(signer.jwks()));
+      });
+      await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
+      const config = trajectServiceConfigSchema.parse({
+        DATABASE_URL: db.url,
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+        AUTH_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`,
+      });
+      app = await createService(AppModule.register(config, { workflows: new TemporalTrajectWorkflows(env.client), schema: db.schema }), {
+        name: 'traject-service',
+        port: 0,
+        logLevel: 'silent',
+        shutdownHooks: false,
+      });
+      await app.listen(0, '127.0.0.1');
+      base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    }, 180_000);
+
+    afterAll(async () => {
+      await app?.close();
+      await new Promise((resolve) => jwks?.close(resolve));
+      await rm(keyDir, { recursive: true, force: true });
+      for (const { id } of await sql<{ id: string }>(`SELECT workflow_id AS id FROM "${db.schema}".traject`).catch(() => [])) {
+        await env.client.workflow.getHandle(id).terminate('test finished').catch(() => undefined);
+      }
+      worker?.shutdown();
+      await workerRun;
+      await workerDs?.destroy();
+      await env?.teardown();
+    });
+
+    it('lists the programmes as versioned data', async () => {
+      const r = await call<{ code: string; versie: number; definitie: { evaluatie: { intervalMaanden: number } } }[]>(klantmanager, 'GET', '/programmas');
+      expect(r.status).toBe(200);
+      expect(r.body.map((p) => `${p.code}@${p.versie}`)).toEqual(['maatwerktraject-den-bosch@1', 'fip@1']);
+      expect(r.body[1].definitie.evaluatie.intervalMaanden).toBe(3);
+    });
+
+    it('e2e: deelnemer (an invalid BSN stores nothing) → traject → intake → plan → evaluation → timeline and tasks', async () => {
+      const persoon = { voornamen: 'Anna', achternaam: 'Jansen', geboortedatum: '1975-03-02', contact: { telefoon: '0612345678' } };
+      const ongeldig = await call<{ code: string; errors: { field: string }[] }>(klantmanager, 'POST', '/deelnemers', { ...persoon, bsn: '123456789' });
+      expect(ongeldig.status).toBe(400);
+      expect(ongeldig.type).toContain('application/problem+json');
+      expect(ongeldig.body.errors.map((e) => e.field)).toEqual(['bsn']);
+      expect(await sql(`SELECT 1 FROM "${db.schema}".deelnemer`)).toEqual([]);
+
+      const deelnemer = await call<{ id: string }>(klantmanager, 'POST', '/deelnemers', { ...persoon, bsn: '111222333' });
+      expect(deelnemer.status).toBe(201);
+      expect((await call<{ code: string }>(klantmanager, 'POST', '/deelnemers', { ...persoon, bsn: '111222333' })).body.code).toBe('TRAJECT.DEELNEMER_EXISTS');
+
+      const gestart = await call<{ id: string; overzicht: TrajectOverzicht }>(klantmanager, 'POST', '/trajecten', {
+        deelnemerId: deelnemer.body.id,
+        programmaCode: 'maatwerktraject-den-bosch',
+        regie: { regievoerderId: klantmanager.sub, organisatieId: klantmanager.organisatie },
+        coach: { coachId: coach.sub, organisatieId: coach.organisatie },
+        aanmeldreden: 'activering',
+      });
+      expect(gestart.status).toBe(201);
+      const id = gestart.body.id;
+      expect(gestart.body.overzicht).toEqual(expect.objectContaining({ fase: 'contact-leggen', status: 'actief', regie: { regievoerderId: 'km-1', organisatieId: 'gemeente-den-bosch' } }));
+      const [wf] = await sql<{ workflow_id: string }>(`SELECT workflow_id FROM "${db.schema}".traject WHERE id = $1`, [id]);
+      expect(wf.workflow_id).toBe(`traject-${id}`);
+
+      expect((await call(werkgever, 'GET', `/trajecten/${id}`)).status).toBe(404);
+      expect((await call(werkgever, 'POST', `/trajecten/${id}/pauze`, { reden: 'ziekte' })).status).toBe(404);
+
+      const stap = async (sub: string, body: unknown, wie: Identity = coach) => {
+        const r = await call<OpdrachtResultaat>(wie, 'POST', `/trajecten/${id}/${sub}`, body);
+        expect(r.status).toBe(200);
+        return r.body;
+      };
+      expect((await stap('contactpogingen', { kanaal: 'telefoon', uitkomst: 'afspraak-gemaakt' })).fase).toBe('kennismaking');
+      await stap('contactmomenten', { vorm: 'huisbezoek', verschenen: true, minuten: 90 });
+      const fout = await call<{ code: string; type: string }>(coach, 'POST', `/trajecten/${id}/evaluaties`, { besluit: 'doorgaan' });
+      expect(fout.status).toBe(422);
+      expect(fout.type).toContain('application/problem+json');
+      expect(fout.body.code).toBe('TRAJECT.PHASE_INVALID');
+      await stap('kennismaking', { klik: true });
+      const d = await vandaag();
+      const scorer = { rol: 'coach', professionalId: coach.sub };
+      await stap('diagnose', {
+        metingen: [
+          { instrument: 'participatieladder', trede: 2, datum: d, scorer, instrumentVersie: 'participatieladder-6' },
+          { instrument: 'zrm', datum: d, scorer, instrumentVersie: 'zrm-2017', relevanteDomeinen: ['financien'], scores: { financien: 2 } },
+        ],
+      });
+      const plan = await stap('plan', {
+        plan: {
+          grow: { goal: 'vrijwilligerswerk', reality: 'thuis', options: 'kringloop', will: 'oriëntatie' },
+          doelen: [{ id: 'd1', omschrijving: 'twee dagdelen', smart: { specifiek: 's', meetbaar: 'm', actiegericht: 'a', realistisch: 'r', tijdgebonden: addMonths(d, 6) } }],
+          ondertekening: { datum: d, door: 'deelnemer' },
+        },
+      });
+      expect(plan.fase).toBe('uitvoering');
+      expect(plan.volgendeTermijn).toBeDefined();
+
+      // Three months of contact moments, then the evaluation on its due date.
+      const overzicht = await call<TrajectOverzicht>(klantmanager, 'GET', `/trajecten/${id}`);
+      expect(overzicht.status).toBe(200);
+      const evaluatieDatum = (await env.client.workflow.getHandle(`traject-${id}`).query<{ soort: string; vervalt: string }[]>('termijnen')).find((t) => t.soort === 'evaluatie')?.vervalt as string;
+      while ((await vandaag()) < evaluatieDatum) {
+        await env.sleep(10 * 86_400_000);
+        if ((await vandaag()) <= evaluatieDatum) await stap('contactmomenten', { vorm: 'gesprek', verschenen: true });
+      }
+      const evaluatie = await stap('evaluaties', { besluit: 'doorgaan' });
+      expect(evaluatie.gebeurtenissen.map((g) => g.soort)).toContain('evaluatie');
+
+      const tijdlijn = await call<{ gebeurtenissen: { nr: number; soort: string }[] }>(coach, 'GET', `/trajecten/${id}/tijdlijn`);
+      expect(tijdlijn.status).toBe(200);
+      const soorten = tijdlijn.body.gebeurtenissen.map((g) => g.soort);
+      for (const s of ['aangemeld', 'contactpoging', 'kennismaking-afgerond', 'meting', 'plan-vastgesteld', 'plan-ondertekend', 'evaluatie']) expect(soorten).toContain(s);
+      expect(soorten.indexOf('aangemeld')).toBeLessThan(soorten.indexOf('evaluatie'));
+
+      await uiteindelijk(async () => {
+        const o = await call<TrajectOverzicht>(klantmanager, 'GET', `/trajecten/${id}`);
+        expect(o.body).toEqual(expect.objectContaining({ fase: 'uitvoering', evaluaties: 1 }));
+        const rijen = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "${db.schema}".tijdlijn_gebeurtenis WHERE traject_id = $1`, [id]);
+        expect(rijen[0].n).toBe(tijdlijn.body.gebeurtenissen.length);
+      });
+      const taken = await call<{ taken: { trajectId: string; soort: string }[] }>(coach, 'GET', '/taken');
+      expect(taken.status).toBe(200);
+      expect(taken.body.taken.every((t) => t.trajectId === id)).toBe(true);
+      expect((await call<{ taken: unknown[] }>(werkgever, 'GET', '/taken')).body.taken).toEqual([]);
+      const bsnKolom = await sql<{ bsn: Buffer }>(`SELECT bsn_versleuteld AS bsn FROM "${db.schema}".deelnemer`);
+      expect(bsnKolom[0].bsn.includes(Buffer.from('111222333'))).toBe(false);
+    });
+  });
+});

@@ -1,0 +1,81 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { CurrentIdentity, Identity } from '@ketenregie/shared-platform';
+import { TrajectService } from '@ketenregie/traject-application';
+import { OPDRACHT_SUBRESOURCES } from '@ketenregie/traject-contracts';
+import { trajectError } from '@ketenregie/traject-domain';
+import { DeelnemerAanmakenDto, TrajectStartenDto } from './traject.dto';
+
+/** The programme catalogue (versioned definitions). */
+@ApiTags('programmas')
+@Controller('programmas')
+export class ProgrammasController {
+  constructor(private readonly trajecten: TrajectService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Programmes with their versioned definitions (phases, durations, cadences, eligibility)' })
+  lijst() {
+    return this.trajecten.programmas();
+  }
+}
+
+/** Deelnemers: created once per BSN (elfproef, stored encrypted). */
+@ApiTags('deelnemers')
+@Controller('deelnemers')
+export class DeelnemersController {
+  constructor(private readonly trajecten: TrajectService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Register a deelnemer; an invalid BSN is rejected and nothing is stored' })
+  maak(@Body() body: DeelnemerAanmakenDto, @CurrentIdentity() door: Identity) {
+    return this.trajecten.maakDeelnemer(body, door);
+  }
+}
+
+/** Trajecten: start, overview, timeline and commands as sub-resources. */
+@ApiTags('trajecten')
+@Controller('trajecten')
+export class TrajectenController {
+  constructor(private readonly trajecten: TrajectService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Start a traject (one durable workflow) for a deelnemer on a programme' })
+  start(@Body() body: TrajectStartenDto, @CurrentIdentity() door: Identity) {
+    return this.trajecten.start(body, door);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Phase, status, next deadline, lead organisation and regievoerder' })
+  overzicht(@Param('id', new ParseUUIDPipe()) id: string, @CurrentIdentity() door: Identity) {
+    return this.trajecten.overzicht(id, door);
+  }
+
+  @Get(':id/tijdlijn')
+  @ApiOperation({ summary: 'The timeline, oldest first' })
+  async tijdlijn(@Param('id', new ParseUUIDPipe()) id: string, @CurrentIdentity() door: Identity) {
+    return { gebeurtenissen: await this.trajecten.tijdlijn(id, door) };
+  }
+
+  @Post(':id/:opdracht')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'A command on the traject; the body is the command of the sub-resource (see traject-contracts)' })
+  @ApiParam({ name: 'opdracht', enum: Object.keys(OPDRACHT_SUBRESOURCES) })
+  opdracht(@Param('id', new ParseUUIDPipe()) id: string, @Param('opdracht') sub: string, @Body() body: unknown, @CurrentIdentity() door: Identity) {
+    const soort = OPDRACHT_SUBRESOURCES[sub as keyof typeof OPDRACHT_SUBRESOURCES];
+    if (!soort) throw trajectError('TRAJECT.COMMAND_INVALID', `Unknown command sub-resource ${JSON.stringify(sub.slice(0, 40))}`, { opdracht: Object.keys(OPDRACHT_SUBRESOURCES).join(' | ') });
+    return this.trajecten.opdracht(id, soort, body ?? {}, door);
+  }
+}
+
+/** A professional's open tasks and overdue deadlines. */
+@ApiTags('taken')
+@Controller('taken')
+export class TakenController {
+  constructor(private readonly trajecten: TrajectService) {}
+
+  @Get()
+  @ApiOperation({ summary: "The caller's open and overdue tasks, including escalations addressed to them" })
+  async lijst(@CurrentIdentity() door: Identity) {
+    return { taken: await this.trajecten.taken(door) };
+  }
+}

@@ -1,0 +1,7 @@
+import { deelnemerAanmakenSchema, trajectStartenSchema } from '@ketenregie/traject-contracts';
+import { createZodDto } from 'nestjs-zod';
+
+/** Body of `POST /deelnemers`. */
+export class DeelnemerAanmakenDto extends createZodDto(deelnemerAanmakenSchema) {}
+/** Body of `POST /trajecten`. */
+export class TrajectStartenDto extends createZodDto(trajectStartenSchema) {}

@@ -1,0 +1,40 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { DEELNEMER_OPSLAG, TAKEN_OPSLAG, TRAJECT_OPSLAG, TRAJECT_WORKFLOWS, TrajectService } from '@ketenregie/traject-application';
+import type { TrajectWorkflows } from '@ketenregie/traject-application';
+import { BsnKluis, TypeOrmDeelnemerRepository, TypeOrmTakenRepository, TypeOrmTrajectRepository } from '@ketenregie/traject-data-access';
+import { Client } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { TemporalTrajectWorkflows } from './temporal-traject-workflows';
+import { DeelnemersController, ProgrammasController, TakenController, TrajectenController } from './traject.controllers';
+
+/** What the traject module needs from the configuration. */
+export interface TrajectModuleOptions {
+  readonly bsnSleutelId: string;
+  /** Base64 of 32 bytes. */
+  readonly bsnSleutel: string;
+  /** Base64, ≥ 32 bytes. */
+  readonly bsnIndexSleutel: string;
+  /** Tests replace the Temporal-backed port. */
+  readonly workflows?: TrajectWorkflows;
+}
+
+/** The traject context's use cases wired to TypeORM and Temporal (needs `DatabaseModule` and, without `workflows`, `TemporalClientModule`). */
+@Module({})
+export class TrajectModule {
+  static register(options: TrajectModuleOptions): DynamicModule {
+    const kluis = () => new BsnKluis(options.bsnSleutelId, { [options.bsnSleutelId]: Buffer.from(options.bsnSleutel, 'base64') }, Buffer.from(options.bsnIndexSleutel, 'base64'));
+    return {
+      module: TrajectModule,
+      providers: [
+        { provide: DEELNEMER_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmDeelnemerRepository(ds, kluis()), inject: [DataSource] },
+        { provide: TRAJECT_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmTrajectRepository(ds), inject: [DataSource] },
+        { provide: TAKEN_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmTakenRepository(ds), inject: [DataSource] },
+        options.workflows
+          ? { provide: TRAJECT_WORKFLOWS, useValue: options.workflows }
+          : { provide: TRAJECT_WORKFLOWS, useFactory: (client: Client) => new TemporalTrajectWorkflows(client), inject: [Client] },
+        TrajectService,
+      ],
+      controllers: [ProgrammasController, DeelnemersController, TrajectenController, TakenController],
+    };
+  }
+}
