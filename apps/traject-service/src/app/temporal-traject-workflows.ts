@@ -1,8 +1,8 @@
 import { DomainError, DOMAIN_ERROR_KINDS, DomainErrorKind } from '@ketenregie/shared-kernel';
 import type { TrajectWorkflows } from '@ketenregie/traject-application';
 import { opdrachtUpdate, overzichtQuery, tijdlijnQuery, TRAJECT_TASK_QUEUE, TRAJECT_WORKFLOW_TYPE } from '@ketenregie/traject-contracts';
-import type { OpdrachtResultaat, TijdlijnGebeurtenis, TrajectOpdrachtInvoer, TrajectOverzicht, TrajectWorkflowInput } from '@ketenregie/traject-contracts';
-import { TRAJECT_ERRORS, trajectError } from '@ketenregie/traject-domain';
+import type { OpdrachtResultaat, TijdlijnGebeurtenis, TrajectOpdrachtInvoer, TrajectOverzicht, TrajectState, TrajectWorkflowInput } from '@ketenregie/traject-contracts';
+import { TRAJECT_ERRORS, trajectError, vindProgramma } from '@ketenregie/traject-domain';
 import type { TrajectErrorCode } from '@ketenregie/traject-domain';
 import { ApplicationFailure, Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 
@@ -32,6 +32,38 @@ export class TemporalTrajectWorkflows implements TrajectWorkflows {
   async opdracht(workflowId: string, invoer: TrajectOpdrachtInvoer): Promise<OpdrachtResultaat> {
     try {
       return await this.client.workflow.getHandle(workflowId).executeUpdate(opdrachtUpdate, { args: [invoer] });
+    } catch (error) {
+      if (invoer.soort === 'heropening' && (await this.isVoltooid(workflowId))) return this.heropen(workflowId, invoer);
+      throw alsDomeinfout(error);
+    }
+  }
+
+  private async isVoltooid(workflowId: string): Promise<boolean> {
+    try {
+      return (await this.client.workflow.getHandle(workflowId).describe()).status.name === 'COMPLETED';
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * A dropped-out or closed traject whose workflow has ended (after a year without heropening)
+   * continues in a new run of the same workflow id, from the final state the old run returned,
+   * so the history is kept.
+   */
+  private async heropen(workflowId: string, invoer: TrajectOpdrachtInvoer): Promise<OpdrachtResultaat> {
+    const state = (await this.client.workflow.getHandle(workflowId).result()) as TrajectState;
+    const programma = vindProgramma(state.programma.code, state.programma.versie);
+    if (!programma) throw trajectError('TRAJECT.PROGRAMME_NOT_FOUND', `Programme ${state.programma.code}@${state.programma.versie} is no longer available`);
+    const input: TrajectWorkflowInput = {
+      trajectId: state.trajectId,
+      programma,
+      start: { regie: state.regie, coach: state.coach, aanmeldreden: 'heropening' },
+      voortzetting: { state },
+    };
+    const handle = await this.client.workflow.start(TRAJECT_WORKFLOW_TYPE, { taskQueue: TRAJECT_TASK_QUEUE, workflowId, args: [input] });
+    try {
+      return await handle.executeUpdate(opdrachtUpdate, { args: [invoer] });
     } catch (error) {
       throw alsDomeinfout(error);
     }

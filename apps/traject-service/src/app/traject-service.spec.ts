@@ -243,5 +243,27 @@ describeEachDatabase('traject-service', (db) => {
       const bsnKolom = await sql<{ bsn: Buffer }>(`SELECT bsn_versleuteld AS bsn FROM "${db.schema}".deelnemer`);
       expect(bsnKolom[0].bsn.includes(Buffer.from('111222333'))).toBe(false);
     });
+
+    it('re-entry after the workflow ended: heropening continues from the final state, keeping the history', async () => {
+      const d = await call<{ id: string }>(klantmanager, 'POST', '/deelnemers', { bsn: '111222345', voornamen: 'B', achternaam: 'C', geboortedatum: '1980-01-01' });
+      expect(d.status).toBe(201);
+      const { body } = await call<{ id: string }>(klantmanager, 'POST', '/trajecten', {
+        deelnemerId: d.body.id,
+        programmaCode: 'fip',
+        regie: { regievoerderId: klantmanager.sub, organisatieId: klantmanager.organisatie },
+        coach: { coachId: coach.sub, organisatieId: coach.organisatie },
+        aanmeldreden: 'activering',
+      });
+      expect((await call(coach, 'POST', `/trajecten/${body.id}/uitval`, { reden: 'te-ziek' })).status).toBe(200);
+      const handle = env.client.workflow.getHandle(`traject-${body.id}`);
+      // A dropped-out traject waits a year for a heropening; then its workflow completes.
+      await handle.result();
+      expect((await handle.describe()).status.name).toBe('COMPLETED');
+      const heropend = await call<OpdrachtResultaat>(coach, 'POST', `/trajecten/${body.id}/heropening`, {});
+      expect(heropend.status).toBe(200);
+      expect(heropend.body).toEqual(expect.objectContaining({ fase: 'kennismaking', status: 'actief' }));
+      const tijdlijn = await call<{ gebeurtenissen: { soort: string }[] }>(coach, 'GET', `/trajecten/${body.id}/tijdlijn`);
+      expect(tijdlijn.body.gebeurtenissen.map((g) => g.soort)).toEqual(expect.arrayContaining(['aangemeld', 'uitgevallen', 'heropend']));
+    });
   });
 });
