@@ -3,12 +3,12 @@ import { activities } from './activities';
 
 /** A worker in its own process, so a test can kill it without a graceful ShutdownWorker. */
 async function main(): Promise<void> {
-  const [address, taskQueue] = process.argv.slice(2);
+  const [address, taskQueue, codePath] = process.argv.slice(2);
   const connection = await NativeConnection.connect({ address });
   const worker = await Worker.create({
     connection,
     taskQueue,
-    workflowsPath: require.resolve('./workflows'),
+    workflowBundle: { codePath: codePath ?? '' },
     activities,
     stickyQueueScheduleToStartTimeout: '1s',
   });

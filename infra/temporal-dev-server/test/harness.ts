@@ -1,6 +1,9 @@
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, makeTelemetryFilterString, Runtime, Worker, type WorkerOptions, type WorkflowBundle } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, makeTelemetryFilterString, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { SearchAttributeType } from '@temporalio/common';
 import { activities } from './activities';
 
@@ -36,12 +39,32 @@ export async function startTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: SERVER_BIN } } });
 }
 
-let bundle: Promise<WorkflowBundle> | undefined;
+let bundlePath: Promise<string> | undefined;
 
-/** The test workflows bundled once per process. */
-export function testWorkflowBundle(): Promise<WorkflowBundle> {
-  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('./workflows'), logger: new DefaultLogger('ERROR') });
-  return bundle;
+/**
+ * Path of the test workflows' bundle. Built once and cached in the temp directory, keyed by the
+ * workflow source and SDK version, so test files (and worker processes) share one build.
+ */
+export function testWorkflowBundlePath(): Promise<string> {
+  bundlePath ??= (async () => {
+    const workflowsPath = require.resolve('./workflows');
+    const sdkVersion = (require('@temporalio/workflow/package.json') as { version: string }).version;
+    const key = crypto.createHash('sha1').update(fs.readFileSync(workflowsPath)).update(sdkVersion).digest('hex').slice(0, 16);
+    const file = path.join(os.tmpdir(), `temporal-dev-server-test-workflows-${key}.js`);
+    if (!fs.existsSync(file)) {
+      const { code } = await bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('ERROR') });
+      const temporary = `${file}.${process.pid}`;
+      fs.writeFileSync(temporary, code);
+      fs.renameSync(temporary, file);
+    }
+    return file;
+  })();
+  return bundlePath;
+}
+
+/** The test workflows' bundle (see {@link testWorkflowBundlePath}). */
+export async function testWorkflowBundle(): Promise<{ codePath: string }> {
+  return { codePath: await testWorkflowBundlePath() };
 }
 
 /** Creates a worker on `taskQueue` with the shared bundle and the test activities. */
