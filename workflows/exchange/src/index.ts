@@ -1,0 +1,2 @@
+/** Workflows entry (`workflowsPath`) of the exchange task queue. */
+export { overdrachtWorkflow } from './overdracht.workflow';

@@ -1,0 +1,249 @@
+/**
+ * The warm handover on our Temporal-compatible dev server with time skipping: weeks of
+ * deadlines and follow-up run in seconds, and every path ends in a defined state.
+ */
+import { toestemmingBeeindigdSignal } from '@ketenregie/consent-contracts';
+import {
+  acceptatieUpdate,
+  afwijzingUpdate,
+  annuleringUpdate,
+  BesluitUitkomst,
+  beginVanDag,
+  driegesprekUpdate,
+  EXCHANGE_TASK_QUEUE,
+  heraanbiedingUpdate,
+  nederlandseDatum,
+  OverdrachtStatus,
+  OverdrachtUitkomst,
+  overdrachtQuery,
+  OverdrachtWorkflowInput,
+  overdrachtWorkflowId,
+  toestemmingUpdate,
+} from '@ketenregie/exchange-contracts';
+import { addDays, addWorkingDays, IsoDate, isoWeekday, nextWorkingDay, toDateParts } from '@ketenregie/shared-kernel';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as pauze } from 'node:timers/promises';
+import { WORKFLOWS_PATH, webpackConfigHook } from './bundler';
+import { FakeExchangeActivities } from './fake-activities';
+
+const LAUNCHER = `${__dirname}/../../../infra/temporal-dev-server/bin/temporal-dev-server`;
+const DAG = 86_400_000;
+const TOESTEMMING = '3f2b8c1e-0d4a-4e6b-9c7d-5a1f2e3b4c5d';
+
+let env: TestWorkflowEnvironment;
+let bundle: WorkflowBundleWithSourceMap;
+let volgnummer = 0;
+
+beforeAll(async () => {
+  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: LAUNCHER } } });
+  bundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, webpackConfigHook });
+});
+
+afterAll(async () => {
+  await env?.teardown();
+});
+
+type Handle = Awaited<ReturnType<typeof start>>;
+
+function invoer(overdrachtId: string): OverdrachtWorkflowInput {
+  return {
+    overdrachtId,
+    deelnemerId: randomUUID(),
+    trajectId: 'tr-42',
+    zender: { organisatie: 'org-gemeente', type: 'gemeente', professional: 'km-1' },
+    ontvanger: { organisatie: 'org-ggz-oost', type: 'ggz' },
+    regievoerder: 'km-1',
+    reden: 'ggz-behandeling',
+    overTeNemen: ['regie'],
+  };
+}
+
+function start(taskQueue: string) {
+  const overdrachtId = randomUUID();
+  return env.client.workflow.start('overdrachtWorkflow', { taskQueue, workflowId: overdrachtWorkflowId(overdrachtId), args: [invoer(overdrachtId)] });
+}
+
+async function scenario(script: readonly BesluitUitkomst['uitkomst'][], verloop: (h: Handle, acts: FakeExchangeActivities) => Promise<void>): Promise<void> {
+  volgnummer += 1;
+  const taskQueue = `${EXCHANGE_TASK_QUEUE}-test-${volgnummer}`;
+  const acts = new FakeExchangeActivities(script, () => env.currentTimeMs());
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: acts.alsActiviteiten() });
+  await worker.runUntil(async () => verloop(await start(taskQueue), acts));
+}
+
+/** Polls the query in real time (no time is skipped while waiting). */
+async function wachtOpStatus(h: Handle, status: OverdrachtStatus): Promise<void> {
+  for (let n = 0; n < 200; n++) {
+    if ((await h.query(overdrachtQuery)).status === status) return;
+    await pauze(50);
+  }
+  throw new Error(`status ${status} not reached; now ${(await h.query(overdrachtQuery)).status}`);
+}
+
+/** Skips server time to 10:00 Dutch time on `datum`. */
+async function naar(datum: IsoDate): Promise<void> {
+  const doel = beginVanDag(datum) + 10 * 3_600_000;
+  const nu = await env.currentTimeMs();
+  if (doel > nu) await env.sleep(doel - nu);
+}
+
+const door = 'prof-1';
+
+async function accepteerEnHoudDriegesprek(h: Handle): Promise<void> {
+  await wachtOpStatus(h, 'dossier-geleverd');
+  const na = await h.executeUpdate(acceptatieUpdate, { args: [{ door, regievoerderId: 'ggz-behandelaar-7' }] });
+  expect(na).toMatchObject({ status: 'geaccepteerd', aanZet: 'ontvanger', nieuweRegievoerder: 'ggz-behandelaar-7' });
+  const datum = addDays(nederlandseDatum(await env.currentTimeMs()), 7);
+  await h.executeUpdate(driegesprekUpdate, { args: [{ door, soort: 'gepland', datum }] });
+}
+
+describe('overdrachtWorkflow', () => {
+  it('happy path: decision, dossier, acceptance, driegesprek, check-ins at 2 and 6 weeks, then the lead transfers', async () => {
+    await scenario(['toegestaan'], async (h, acts) => {
+      await accepteerEnHoudDriegesprek(h);
+      const gehouden = await h.executeUpdate(driegesprekUpdate, { args: [{ door, soort: 'gehouden' }] });
+      expect(gehouden.status).toBe('driegesprek-gehouden');
+      const gehoudenOp = nederlandseDatum(await env.currentTimeMs());
+
+      const uitkomst: OverdrachtUitkomst = await h.result();
+      expect(uitkomst).toMatchObject({ status: 'regie-overgedragen', nieuweRegie: { regievoerderId: 'ggz-behandelaar-7', organisatieId: 'org-ggz-oost' } });
+      expect(acts.gebeurtenissen).toEqual([
+        'aangevraagd',
+        'dossier-geleverd',
+        'geaccepteerd',
+        'driegesprek-gepland',
+        'driegesprek-gehouden',
+        'nazorg-checkin',
+        'nazorg-checkin',
+        'regie-overgedragen',
+      ]);
+      // The sender stays informed: check-ins on the days 2 and 6 weeks after the driegesprek.
+      const checkins = acts.stappen.filter((s) => s.invoer.gebeurtenis.endsWith('nazorg-checkin')).map((s) => nederlandseDatum(s.op));
+      expect(checkins).toEqual([addDays(gehoudenOp, 14), addDays(gehoudenOp, 42)]);
+      expect(acts.afhankelijkheden).toEqual([[TOESTEMMING]]);
+      expect(acts.regiewissels.map((r) => r.invoer)).toEqual([
+        expect.objectContaining({ trajectId: 'tr-42', regie: { regievoerderId: 'ggz-behandelaar-7', organisatieId: 'org-ggz-oost' } }),
+      ]);
+      expect(acts.intrekkingen).toEqual([]);
+      expect(acts.dossierBeschikbaar).toBe(true);
+    });
+  });
+
+  it('consent missing then given: a task for the sender, and the dossier goes out only after the re-check', async () => {
+    await scenario(['toestemming-nodig', 'toegestaan'], async (h, acts) => {
+      await wachtOpStatus(h, 'toestemming-nodig');
+      const nodig = await h.query(overdrachtQuery);
+      expect(nodig).toMatchObject({ aanZet: 'zender', termijn: { soort: 'toestemming' } });
+      expect(acts.taken).toEqual(['zender:toestemming-verkrijgen']);
+      expect(acts.leveringen).toEqual([]);
+      await expect(h.executeUpdate(acceptatieUpdate, { args: [{ door, regievoerderId: door }] })).rejects.toThrow(WorkflowUpdateFailedError);
+
+      await h.executeUpdate(toestemmingUpdate, { args: [{ door, soort: 'gevraagd' }] });
+      await h.executeUpdate(toestemmingUpdate, { args: [{ door, soort: 'vastgelegd' }] });
+      await wachtOpStatus(h, 'dossier-geleverd');
+      expect(acts.besluiten).toHaveLength(2);
+      expect(acts.leveringen.map((l) => l.invoer.besluitId)).toEqual(['00000000-0000-4000-8000-000000000001']);
+      await h.executeUpdate(annuleringUpdate, { args: [{ door, reden: 'situatie-gewijzigd' }] });
+      expect((await h.result()).status).toBe('geannuleerd');
+      expect(acts.intrekkingen.map((i) => i.invoer.reden)).toEqual(['beeindigd']);
+    });
+  });
+
+  it('consent refused: the handover ends without any disclosure and the regievoerder sees why', async () => {
+    await scenario(['toestemming-nodig'], async (h, acts) => {
+      await wachtOpStatus(h, 'toestemming-nodig');
+      await h.executeUpdate(toestemmingUpdate, { args: [{ door, soort: 'geweigerd' }] });
+      expect(await h.result()).toMatchObject({ status: 'toestemming-geweigerd' });
+      expect(acts.leveringen).toEqual([]);
+      expect(acts.stap('beeindigd')?.invoer).toMatchObject({ status: 'toestemming-geweigerd', taak: { voor: 'regievoerder', soort: 'overdracht-beeindigd' } });
+    });
+  });
+
+  it('acceptance deadline over Christmas: reminder and escalation on working days, then the receiver counts as unreachable', async () => {
+    const nu = nederlandseDatum(await env.currentTimeMs());
+    const jaar = toDateParts(nu).year + (nu >= `${toDateParts(nu).year}-12-20` ? 1 : 0);
+    const kerstavond = `${jaar}-12-24`;
+    await naar(kerstavond);
+    await scenario(['toegestaan'], async (h, acts) => {
+      await wachtOpStatus(h, 'dossier-geleverd');
+      const geleverdOp = nederlandseDatum(acts.leveringen[0]?.op ?? 0);
+      expect(geleverdOp).toBe(kerstavond);
+      const uiterlijk = addWorkingDays(kerstavond, 5);
+      expect((await h.query(overdrachtQuery)).termijn).toMatchObject({ soort: 'acceptatie', uiterlijk });
+      // Counting weekdays only would end two days earlier: 25 December and 1 January do not count.
+      let alleenWeekdagen = kerstavond;
+      for (let n = 0; n < 5; ) if (isoWeekday((alleenWeekdagen = addDays(alleenWeekdagen, 1))) < 6) n++;
+      expect(alleenWeekdagen < uiterlijk).toBe(true);
+
+      expect((await h.result()).status).toBe('ontvanger-onbereikbaar');
+      const herinnering = acts.stap('acceptatie-herinnering');
+      const escalatie = acts.stap('acceptatie-geescaleerd');
+      expect(nederlandseDatum(herinnering?.op ?? 0)).toBe(addWorkingDays(uiterlijk, -1));
+      expect(herinnering?.invoer.taak).toEqual({ voor: 'ontvanger', soort: 'acceptatie-herinnering', vervalt: uiterlijk });
+      expect(nederlandseDatum(escalatie?.op ?? 0)).toBe(nextWorkingDay(uiterlijk));
+      expect(escalatie?.invoer.taak).toEqual({ voor: 'regievoerder', soort: 'acceptatie-escalatie' });
+      const onbereikbaar = acts.intrekkingen[0];
+      expect(nederlandseDatum(onbereikbaar?.op ?? 0)).toBe(addWorkingDays(nextWorkingDay(uiterlijk), 5));
+      expect(acts.dossierBeschikbaar).toBe(false);
+    });
+  });
+
+  it('rejection with advice goes back to the sender; a second rejection ends the handover', async () => {
+    await scenario(['toegestaan'], async (h, acts) => {
+      await wachtOpStatus(h, 'dossier-geleverd');
+      const eerste = await h.executeUpdate(afwijzingUpdate, { args: [{ door, reden: 'geen-capaciteit', advies: 'Wachtlijst tot maart; probeer wijkteam Noord' }] });
+      expect(eerste).toMatchObject({ status: 'afgewezen', aanZet: 'zender' });
+      await pauze(200);
+      expect(acts.stap('afgewezen')?.invoer).toMatchObject({ taak: { voor: 'zender', soort: 'afwijzing-opvolgen' }, gegevens: { reden: 'geen-capaciteit' } });
+      expect(acts.intrekkingen.map((i) => i.invoer.reden)).toEqual(['afgewezen']);
+      expect(acts.dossierBeschikbaar).toBe(false);
+
+      await h.executeUpdate(heraanbiedingUpdate, { args: [{ door }] });
+      await wachtOpStatus(h, 'dossier-geleverd');
+      expect(acts.leveringen).toHaveLength(2);
+      await h.executeUpdate(afwijzingUpdate, { args: [{ door, reden: 'buiten-doelgroep', advies: 'Past beter bij schuldhulp' }] });
+      const uitkomst = await h.result();
+      expect(uitkomst.status).toBe('tweemaal-afgewezen');
+      expect(uitkomst.afwijzingen.map((a) => a.advies)).toEqual(['Wachtlijst tot maart; probeer wijkteam Noord', 'Past beter bij schuldhulp']);
+      expect(acts.dossierBeschikbaar).toBe(false);
+    });
+  });
+
+  it('consent withdrawn after delivery: the dossier is withdrawn at once, both sides told, nothing more accepted', async () => {
+    await scenario(['toegestaan'], async (h, acts) => {
+      await wachtOpStatus(h, 'dossier-geleverd');
+      const einde = { reden: 'ingetrokken' as const, op: new Date(await env.currentTimeMs()).toISOString(), doel: 'warme-overdracht', categorieen: ['contact' as const] };
+      await h.signal(toestemmingBeeindigdSignal, { ...einde, toestemmingId: randomUUID() });
+      await pauze(200);
+      expect((await h.query(overdrachtQuery)).status).toBe('dossier-geleverd');
+
+      await h.signal(toestemmingBeeindigdSignal, { ...einde, toestemmingId: TOESTEMMING });
+      expect(await h.result()).toMatchObject({ status: 'toestemming-ingetrokken' });
+      expect(acts.intrekkingen.map((i) => i.invoer.reden)).toEqual(['toestemming-ingetrokken']);
+      expect(acts.dossierBeschikbaar).toBe(false);
+      expect(acts.gebeurtenissen.slice(-2)).toEqual(['dossier-ingetrokken', 'beeindigd']);
+      expect(acts.stap('dossier-ingetrokken')?.invoer.taak).toEqual({ voor: 'ontvanger', soort: 'overdracht-beeindigd' });
+      expect(acts.stap('beeindigd')?.invoer.taak).toEqual({ voor: 'regievoerder', soort: 'overdracht-beeindigd' });
+    });
+  });
+
+  it('no-show at the driegesprek: planned again, never closed, then the handover continues', async () => {
+    await scenario(['toegestaan'], async (h, acts) => {
+      await accepteerEnHoudDriegesprek(h);
+      const na = await h.executeUpdate(driegesprekUpdate, { args: [{ door, soort: 'no-show', wie: 'deelnemer' }] });
+      expect(na).toMatchObject({ status: 'geaccepteerd', toestand: { noShows: 1 } });
+      await expect(h.executeUpdate(driegesprekUpdate, { args: [{ door, soort: 'gehouden' }] })).rejects.toThrow(WorkflowUpdateFailedError);
+      await pauze(200);
+      expect(acts.taken).toContain('zender:driegesprek-plannen');
+      expect(acts.stap('driegesprek-no-show')?.invoer.gegevens).toEqual({ wie: 'deelnemer' });
+
+      const datum = addDays(nederlandseDatum(await env.currentTimeMs()), 3);
+      await h.executeUpdate(driegesprekUpdate, { args: [{ door, soort: 'gepland', datum }] });
+      await h.executeUpdate(driegesprekUpdate, { args: [{ door, soort: 'gehouden' }] });
+      expect((await h.result()).status).toBe('regie-overgedragen');
+    });
+  });
+});
