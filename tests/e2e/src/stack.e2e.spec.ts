@@ -59,7 +59,7 @@ describe('the Ketenregie stack over HTTP (npm start on a fresh machine)', () => 
     for (const service of ['monitor-service', 'consent-service']) {
       expect(body.details[service].checks).toMatchObject({ database: { status: 'up' }, temporal: { status: 'up' } });
     }
-    expect(log.at(-1)).toMatch(/seed .*done in/);
+    expect(log.some((line) => /seed .*done in/.test(line))).toBe(true);
   });
 
   it('lists the demo region in the public organisation registry', async () => {
