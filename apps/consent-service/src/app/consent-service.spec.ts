@@ -178,6 +178,11 @@ describeEachDatabase('consent-service', (db) => {
       expect(rows).toEqual([{ n: 0 }]);
 
       expect((await call<VerificatieDto>(fg, 'GET', '/verwerkingen/verificatie')).body).toMatchObject({ geldig: true });
+      const pagina = await call<{ regels: { betrokkene: string }[]; volgende?: unknown }>(fg, 'GET', '/verwerkingen?limiet=2');
+      expect(pagina.body.regels).toHaveLength(2);
+      expect(pagina.body.volgende).toBeDefined();
+      expect(JSON.stringify(pagina.body)).not.toContain(deelnemerId);
+      expect((await call(coachGemeente, 'GET', '/verwerkingen')).status).toBe(403);
       const tweede = inzage.body.verwerkingen[1] as { keten: number; volgnummer: number };
       const bewerking = `UPDATE "${schema}".verwerking SET organisatie = 'iemand-anders' WHERE keten = $1 AND volgnummer = $2`;
       await expect(sql(bewerking, [tweede.keten, tweede.volgnummer])).rejects.toThrow(/append-only/);

@@ -8,7 +8,9 @@ import {
   toestemmingLijstQuerySchema,
   toestemmingSchema,
   verificatieSchema,
+  verwerkingLijstQuerySchema,
   verwerkingMeldingSchema,
+  verwerkingPaginaSchema,
 } from '@ketenregie/consent-contracts';
 import { createZodDto } from 'nestjs-zod';
 
@@ -32,3 +34,7 @@ export class VerificatieDto extends createZodDto(verificatieSchema) {}
 export class InzageDto extends createZodDto(inzageSchema) {}
 /** A coach's expiry reminder. */
 export class HerinneringDto extends createZodDto(herinneringSchema) {}
+/** Query of `GET /verwerkingen`. */
+export class VerwerkingLijstQueryDto extends createZodDto(verwerkingLijstQuerySchema) {}
+/** A page of the processing log. */
+export class VerwerkingPaginaDto extends createZodDto(verwerkingPaginaSchema) {}

@@ -1,6 +1,6 @@
 import type { GenomenBesluit, Inzage } from '@ketenregie/consent-application';
-import type { BesluitDto, InzageDto, ToestemmingDto, VerificatieDto } from '@ketenregie/consent-contracts';
-import { huidigeStatus, KetenVerificatie, Toestemming, uitkomst } from '@ketenregie/consent-domain';
+import type { BesluitDto, InzageDto, ToestemmingDto, VerificatieDto, VerwerkingPaginaDto } from '@ketenregie/consent-contracts';
+import { huidigeStatus, Ketenregel, KetenVerificatie, Toestemming, uitkomst } from '@ketenregie/consent-domain';
 
 export function toestemmingDto(t: Toestemming): ToestemmingDto {
   return {
@@ -63,5 +63,23 @@ export function inzageDto(inzage: Inzage): InzageDto {
       grondslagen: [...r.grondslagen],
       toestemmingen: [...r.toestemmingen],
     })),
+  };
+}
+
+export function verwerkingPaginaDto(regels: readonly Ketenregel[], limiet: number): VerwerkingPaginaDto {
+  const laatste = regels[regels.length - 1];
+  return {
+    regels: regels.map(({ keten, volgnummer, vorigeHash, hash, regel }) => ({
+      keten,
+      volgnummer,
+      vorigeHash,
+      hash,
+      ...regel,
+      tijdstip: regel.tijdstip.toISOString(),
+      categorieen: [...regel.categorieen],
+      grondslagen: [...regel.grondslagen],
+      toestemmingen: [...regel.toestemmingen],
+    })),
+    ...(laatste && regels.length === limiet ? { volgende: { naKeten: laatste.keten, naVolgnummer: laatste.volgnummer } } : {}),
   };
 }

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { VerwerkingService } from '@ketenregie/consent-application';
-import type { VerificatieDto as VerificatieBody } from '@ketenregie/consent-contracts';
+import type { VerificatieDto as VerificatieBody, VerwerkingPaginaDto as VerwerkingPaginaBody } from '@ketenregie/consent-contracts';
 import type { Verwerkingsregister } from '@ketenregie/consent-domain';
 import { CurrentIdentity, Identity } from '@ketenregie/shared-platform';
-import { VerificatieDto, VerwerkingMeldingDto } from './consent.dto';
-import { verificatieDto } from './consent.mappers';
+import { VerificatieDto, VerwerkingLijstQueryDto, VerwerkingMeldingDto, VerwerkingPaginaDto } from './consent.dto';
+import { verificatieDto, verwerkingPaginaDto } from './consent.mappers';
 
 /** The append-only processing log and the processing register. There is no PUT, PATCH or DELETE. */
 @ApiTags('verwerkingen')
@@ -19,6 +19,14 @@ export class VerwerkingenController {
   async meld(@Body() body: VerwerkingMeldingDto, @CurrentIdentity() identiteit: Identity): Promise<{ volgnummer: number; hash: string }> {
     const schakel = await this.verwerkingen.meld(body, identiteit);
     return { volgnummer: schakel.volgnummer, hash: schakel.hash };
+  }
+
+  @Get('verwerkingen')
+  @ApiOperation({ summary: 'The processing log as stored: pseudonymised lines with their chain position and hashes (role fg)' })
+  @ApiOkResponse({ type: VerwerkingPaginaDto })
+  async lijst(@Query() query: VerwerkingLijstQueryDto, @CurrentIdentity() identiteit: Identity): Promise<VerwerkingPaginaBody> {
+    const na = query.naKeten === undefined ? undefined : { keten: query.naKeten, volgnummer: query.naVolgnummer ?? 0 };
+    return verwerkingPaginaDto(await this.verwerkingen.logInzien(identiteit, na, query.limiet), query.limiet);
   }
 
   @Get('verwerkingen/verificatie')

@@ -68,6 +68,10 @@ class GeheugenOpslag implements ConsentOpslag, RegisterOpslag {
     yield* this.log;
   }
 
+  async verwerkingenPagina(na: { keten: number; volgnummer: number } | undefined, limiet: number): Promise<readonly Ketenregel[]> {
+    return this.log.filter((r) => !na || r.volgnummer > na.volgnummer).slice(0, limiet);
+  }
+
   async verwerkingenVan(betrokkene: string): Promise<readonly Ketenregel[]> {
     return this.log.filter((r) => r.regel.betrokkene === betrokkene);
   }
@@ -207,6 +211,8 @@ describe('consent use cases', () => {
     await expect(verwerkingen.verifieer(coach)).rejects.toMatchObject({ code: 'CONSENT.ROLE_NOT_ALLOWED' });
     expect(await verwerkingen.verifieer(fg)).toEqual(verifieerKeten(opslag.log, sha256, 1));
     expect(await verwerkingen.verifieer(fg)).toMatchObject({ geldig: true, aantal: 4 });
+    await expect(verwerkingen.logInzien(coach, undefined, 10)).rejects.toMatchObject({ code: 'CONSENT.ROLE_NOT_ALLOWED' });
+    expect((await verwerkingen.logInzien(fg, { keten: 0, volgnummer: 2 }, 10)).map((r) => r.volgnummer)).toEqual([3, 4]);
   });
 
   it('reminds a coach once per consent and lists only the caller\'s reminders', async () => {

@@ -102,6 +102,12 @@ export class VerwerkingService {
     return verifier.resultaat();
   }
 
+  /** A page of the processing log as stored (pseudonymised, with its hashes), FG only. */
+  async logInzien(door: Identity, na: { keten: number; volgnummer: number } | undefined, limiet: number): Promise<readonly Ketenregel[]> {
+    vereisRol(door, FG, 'read the processing log');
+    return this.opslag.verwerkingenPagina(na, limiet);
+  }
+
   /** The versioned processing register (FG only). */
   async registerInzien(door: Identity): Promise<Verwerkingsregister> {
     vereisRol(door, FG, 'read the processing register');

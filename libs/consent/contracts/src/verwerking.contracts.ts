@@ -93,6 +93,45 @@ export const inzageSchema = z.object({
   verwerkingen: z.array(inzageVerwerkingSchema),
 });
 
+/** `GET /api/v1/verwerkingen`: a page of the log for the FG, after (naKeten, naVolgnummer). */
+export const verwerkingLijstQuerySchema = z
+  .object({
+    naKeten: z.coerce.number().int().min(0).optional(),
+    naVolgnummer: z.coerce.number().int().min(0).optional(),
+    limiet: z.coerce.number().int().min(1).max(1000).default(100),
+  })
+  .strict();
+
+/** One stored log line as the FG reads it: pseudonymised subject, chain position and hashes. */
+export const verwerkingsregelSchema = z.object({
+  keten: z.number().int(),
+  volgnummer: z.number().int(),
+  vorigeHash: z.string(),
+  hash: z.string(),
+  traceId: z.string(),
+  spanId: z.string(),
+  parentSpanId: z.string().optional(),
+  handeling: z.string(),
+  status: z.enum(['ok', 'geweigerd', 'deels']),
+  tijdstip: instantSchema,
+  verwerkingsactiviteit: z.object({ id: z.string(), versie: z.number().int() }).optional(),
+  betrokkene: z.string().describe('Keyed pseudonym of the data subject'),
+  organisatie: z.string(),
+  ontvanger: z.string().optional(),
+  doel: z.string().optional(),
+  categorieen: z.array(dataCategorieSchema),
+  grondslagen: z.array(z.string()),
+  toestemmingen: z.array(z.string()),
+});
+
+export const verwerkingPaginaSchema = z.object({
+  regels: z.array(verwerkingsregelSchema),
+  /** Pass as naKeten/naVolgnummer for the next page; absent on the last page. */
+  volgende: z.object({ naKeten: z.number().int(), naVolgnummer: z.number().int() }).optional(),
+});
+
+export type VerwerkingLijstQueryDto = z.infer<typeof verwerkingLijstQuerySchema>;
+export type VerwerkingPaginaDto = z.infer<typeof verwerkingPaginaSchema>;
 export type VerwerkingMeldingDto = z.infer<typeof verwerkingMeldingSchema>;
 export type VerificatieDto = z.infer<typeof verificatieSchema>;
 export type InzageDto = z.infer<typeof inzageSchema>;

@@ -315,21 +315,26 @@ export class TypeOrmConsentOpslag implements ConsentOpslag {
   }
 
   async *verwerkingen(): AsyncIterable<Ketenregel> {
-    let na = { keten: -1, volgnummer: '0' };
+    let na: { keten: number; volgnummer: number } | undefined;
     for (;;) {
-      const rijen = await this.dataSource
-        .getRepository(VerwerkingEntity)
-        .createQueryBuilder('v')
-        .where('(v.keten, v.volgnummer) > (:keten, :volgnummer)', na)
-        .orderBy('v.keten', 'ASC')
-        .addOrderBy('v.volgnummer', 'ASC')
-        .take(this.paginagrootte)
-        .getMany();
-      for (const rij of rijen) yield ketenregel(rij);
-      const laatste = rijen[rijen.length - 1];
-      if (!laatste || rijen.length < this.paginagrootte) return;
+      const pagina = await this.verwerkingenPagina(na, this.paginagrootte);
+      yield* pagina;
+      const laatste = pagina[pagina.length - 1];
+      if (!laatste || pagina.length < this.paginagrootte) return;
       na = { keten: laatste.keten, volgnummer: laatste.volgnummer };
     }
+  }
+
+  async verwerkingenPagina(na: { readonly keten: number; readonly volgnummer: number } | undefined, limiet: number): Promise<readonly Ketenregel[]> {
+    const rijen = await this.dataSource
+      .getRepository(VerwerkingEntity)
+      .createQueryBuilder('v')
+      .where('(v.keten, v.volgnummer) > (:keten, :volgnummer)', { keten: na?.keten ?? -1, volgnummer: String(na?.volgnummer ?? 0) })
+      .orderBy('v.keten', 'ASC')
+      .addOrderBy('v.volgnummer', 'ASC')
+      .take(limiet)
+      .getMany();
+    return rijen.map(ketenregel);
   }
 
   async verwerkingenVan(betrokkene: string): Promise<readonly Ketenregel[]> {

@@ -50,6 +50,8 @@ export interface ConsentOpslag {
   transactie<T>(werk: (tx: ConsentTransactie) => Promise<T>): Promise<T>;
   /** The whole processing log in (chain, sequence number) order, streamed in pages. */
   verwerkingen(): AsyncIterable<Ketenregel>;
+  /** One page of the log in (chain, sequence number) order, after `na` (from the start when undefined). */
+  verwerkingenPagina(na: { readonly keten: number; readonly volgnummer: number } | undefined, limiet: number): Promise<readonly Ketenregel[]>;
   /** The log lines about one (pseudonymised) data subject, in chain order. */
   verwerkingenVan(betrokkene: string): Promise<readonly Ketenregel[]>;
 }
