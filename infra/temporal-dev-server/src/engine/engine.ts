@@ -17,7 +17,7 @@ import {
   withTypeMetadata,
 } from './search-attributes';
 import { attributesField, cloneRun, earliestDeadline, Transition } from './transition';
-import type { Effect, RunState, RunStatus } from './types';
+import type { Effect, RunState, RunStatus, Transfer } from './types';
 
 const POLL_TIMEOUT_MS = 60_000;
 const GRPC_CODES: Record<RpcError['code'], number> = { NOT_FOUND: 5, INVALID_ARGUMENT: 3, ALREADY_EXISTS: 6, FAILED_PRECONDITION: 9, UNIMPLEMENTED: 12 };
@@ -81,6 +81,8 @@ export class Engine {
   private readonly matching = new Matching();
   private readonly changes = new EventEmitter();
   private readonly queries = new Map<string, PendingQuery>();
+  /** Runs whose outbox is being processed; true when another pass was requested meanwhile. */
+  private readonly transferring = new Map<string, boolean>();
   private timerHandle: NodeJS.Timeout | undefined;
   private timerArmedFor: number | undefined;
   private firing = false;
@@ -117,6 +119,7 @@ export class Engine {
         }
       }
     }
+    for (const run of await this.store.listRunsWithTransfers()) await this.processTransfers(run.namespace, run.runId);
     await this.armTimer();
   }
 
@@ -220,6 +223,11 @@ export class Engine {
   private async commit(transitions: Transition[]): Promise<void> {
     await this.store.commit(transitions.flatMap((tr) => this.writesOf(tr)));
     for (const tr of transitions) await this.runEffects(tr.effects);
+    for (const tr of transitions) {
+      for (const run of [tr.run, ...tr.extraRuns.map((extra) => extra.run)]) {
+        if (run.transfers.length > 0) await this.processTransfers(run.namespace, run.runId);
+      }
+    }
     await this.armTimer();
     this.scheduleSkip();
   }
@@ -265,43 +273,82 @@ export class Engine {
         return;
       case 'queriesFailed':
         return;
+    }
+  }
+
+  /** Runs the outbox of a run, one transfer after another; re-entrant calls only flag a rerun. */
+  private async processTransfers(namespace: string, runId: string): Promise<void> {
+    const key = `${namespace}\u0000${runId}`;
+    if (this.transferring.has(key)) {
+      this.transferring.set(key, true);
+      return;
+    }
+    this.transferring.set(key, false);
+    try {
+      for (;;) {
+        const run = await this.store.getRun(namespace, runId);
+        for (const transfer of run?.transfers ?? []) {
+          try {
+            await this.runTransfer(namespace, runId, transfer);
+            await this.mutate(namespace, runId, (tr) => {
+              tr.run.transfers = tr.run.transfers.filter((t) => t.id !== transfer.id);
+            });
+          } catch (error) {
+            this.logger.error({ err: error, transfer: transfer.kind, runId }, 'transfer failed');
+          }
+        }
+        if (!this.transferring.get(key)) return;
+        this.transferring.set(key, false);
+      }
+    } finally {
+      this.transferring.delete(key);
+    }
+  }
+
+  /** One transfer; each kind is idempotent, so a resumed outbox may repeat it safely. */
+  private async runTransfer(ownerNamespace: string, ownerRunId: string, transfer: Transfer): Promise<void> {
+    switch (transfer.kind) {
       case 'startChild':
-        await this.startChild(effect.parentNamespace, effect.parentRunId, effect.initiatedEventId, effect.attributes);
+        await this.startChild(transfer.parentNamespace, transfer.parentRunId, transfer.initiatedEventId, transfer.attributes);
         return;
       case 'notifyParent': {
-        const { parent } = effect;
+        const { parent } = transfer;
         const parentRun = await this.store.getRun(parent.namespace, parent.runId);
         if (!parentRun || parentRun.status !== 'Running') return;
         await this.mutate(parent.namespace, parent.runId, (tr) =>
-          machine.childClosed(tr, parent.initiatedEventId, { workflow_id: effect.childWorkflowId, run_id: effect.childRunId }, effect.workflowType, effect.closeEvent),
+          machine.childClosed(tr, parent.initiatedEventId, { workflow_id: transfer.childWorkflowId, run_id: transfer.childRunId }, transfer.workflowType, transfer.closeEvent),
         );
         return;
       }
       case 'signalExternal': {
-        const a = effect.attributes;
+        const a = transfer.attributes;
         const ok = await this.deliverExternal(a.namespace, a.execution?.workflow_id, a.execution?.run_id, (tr) =>
-          machine.signal(tr, { signal_name: a.signal_name, input: a.input, header: a.header, identity: '' }, { workflow_id: '', run_id: effect.runId }),
+          machine.signal(
+            tr,
+            { signal_name: a.signal_name, input: a.input, header: a.header, identity: '', request_id: `${transfer.runId}/${transfer.initiatedEventId}` },
+            { workflow_id: '', run_id: transfer.runId },
+          ),
         );
-        await this.mutate(effect.namespace, effect.runId, (tr) => machine.externalRequestResolved(tr, 'signal', effect.initiatedEventId, ok));
+        await this.mutate(transfer.namespace, transfer.runId, (tr) => machine.externalRequestResolved(tr, 'signal', transfer.initiatedEventId, ok));
         return;
       }
       case 'cancelExternal': {
-        const a = effect.attributes;
-        const source = await this.store.getRun(effect.namespace, effect.runId);
+        const a = transfer.attributes;
+        const source = await this.store.getRun(transfer.namespace, transfer.runId);
         const ok = await this.deliverExternal(a.namespace, a.workflow_id, a.run_id, (tr) =>
-          machine.requestCancel(tr, { reason: a.reason }, { initiatedEventId: effect.initiatedEventId, execution: { workflow_id: source?.workflowId, run_id: effect.runId } }),
+          machine.requestCancel(tr, { reason: a.reason }, { initiatedEventId: transfer.initiatedEventId, execution: { workflow_id: source?.workflowId, run_id: transfer.runId } }),
         );
-        await this.mutate(effect.namespace, effect.runId, (tr) => machine.externalRequestResolved(tr, 'cancel', effect.initiatedEventId, ok));
+        await this.mutate(transfer.namespace, transfer.runId, (tr) => machine.externalRequestResolved(tr, 'cancel', transfer.initiatedEventId, ok));
         return;
       }
       case 'parentClosed':
-        for (const child of effect.children) {
+        for (const child of transfer.children) {
           const runId = await this.store.getCurrentRunId(child.namespace, child.workflowId);
           if (!runId) continue;
           const run = await this.store.getRun(child.namespace, runId);
-          if (!run || run.status !== 'Running') continue;
+          if (!run || run.status !== 'Running' || run.parent?.runId !== ownerRunId || run.parent.namespace !== ownerNamespace) continue;
           if (child.parentClosePolicy === 'PARENT_CLOSE_POLICY_REQUEST_CANCEL') {
-            await this.mutate(child.namespace, runId, (tr) => machine.requestCancel(tr, { reason: effect.reason }));
+            await this.mutate(child.namespace, runId, (tr) => machine.requestCancel(tr, { reason: transfer.reason }));
           } else {
             await this.mutate(child.namespace, runId, (tr) => machine.terminate(tr, 'by parent close policy', undefined, undefined));
           }
@@ -324,6 +371,13 @@ export class Engine {
     const record = await this.store.getNamespace(namespace);
     const currentId = record ? await this.store.getCurrentRunId(namespace, a.workflow_id) : undefined;
     const current = currentId ? await this.store.getRun(namespace, currentId) : undefined;
+    if (current?.parent?.runId === parentRunId && current.parent.initiatedEventId === initiatedEventId) {
+      // Started by an earlier pass of this transfer; only the parent's record may be missing.
+      await this.mutate(parentNamespace, parentRunId, (tr) =>
+        machine.childStarted(tr, initiatedEventId, { workflow_id: a.workflow_id, run_id: current.firstExecutionRunId }, a.workflow_type?.name, a.header),
+      );
+      return;
+    }
     const blocked = !record || (current !== undefined && (current.status === 'Running' || !this.reuseAllowed(a.workflow_id_reuse_policy, current.status)));
     if (blocked) {
       await this.mutate(parentNamespace, parentRunId, (tr) =>

@@ -122,4 +122,27 @@ describe('run state machine', () => {
     expect(state.history[5]?.activity_task_started_event_attributes.attempt).toBe(2);
     expect(state.history[6]?.activity_task_completed_event_attributes.started_event_id).toBe(6);
   });
+
+  it('keeps work on other runs in the run\'s outbox, committed with the change that caused it', () => {
+    const tr = machine.createRun(
+      {
+        namespace: 'default',
+        workflowId: 'child',
+        runId: 'child-run',
+        workflowType: 'T',
+        taskQueue: 'q',
+        executionTimeoutMs: 0,
+        runTimeoutMs: 0,
+        taskTimeoutMs: 0,
+        parent: { namespace: 'default', workflowId: 'parent', runId: 'parent-run', initiatedEventId: 5 },
+      },
+      1_000,
+      randomUUID,
+    );
+    const state = { run: tr.run, history: [...tr.events] };
+    step(state, 1_010, (t) => machine.terminate(t, 'stop', undefined, undefined));
+    expect(state.run.transfers).toEqual([
+      expect.objectContaining({ id: 1, kind: 'notifyParent', parent: expect.objectContaining({ runId: 'parent-run', initiatedEventId: 5 }), childRunId: 'child-run' }),
+    ]);
+  });
 });

@@ -95,6 +95,8 @@ export function createRun(params: NewRunParams, now: number, newId: () => string
     cancelRequested: false,
     requestIds: params.requestId ? [params.requestId] : [],
     idReusePolicy: params.idReusePolicy,
+    transfers: [],
+    nextTransferId: 1,
   };
   const tr = new Transition(run, now, newId, true);
   tr.write('EVENT_TYPE_WORKFLOW_EXECUTION_STARTED', {
@@ -628,7 +630,7 @@ function applyCommand(tr: Transition, command: Msg, completedEventId: number, ct
         parentClosePolicy: a.parent_close_policy && a.parent_close_policy !== 'PARENT_CLOSE_POLICY_UNSPECIFIED' ? a.parent_close_policy : DEFAULT_PARENT_CLOSE_POLICY,
       };
       run.children[String(initiatedEventId)] = child;
-      tr.effect({
+      tr.transfer({
         kind: 'startChild',
         parentNamespace: run.namespace,
         parentRunId: run.runId,
@@ -652,7 +654,7 @@ function applyCommand(tr: Transition, command: Msg, completedEventId: number, ct
         runId: a.execution?.run_id || undefined,
         control: a.control,
       };
-      tr.effect({ kind: 'signalExternal', namespace: run.namespace, runId: run.runId, initiatedEventId, attributes: { ...a, namespace } });
+      tr.transfer({ kind: 'signalExternal', namespace: run.namespace, runId: run.runId, initiatedEventId, attributes: { ...a, namespace } });
       return false;
     }
     case 'COMMAND_TYPE_REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION': {
@@ -673,7 +675,7 @@ function applyCommand(tr: Transition, command: Msg, completedEventId: number, ct
         runId: a.run_id || undefined,
         control: a.control,
       };
-      tr.effect({ kind: 'cancelExternal', namespace: run.namespace, runId: run.runId, initiatedEventId, attributes: { ...a, namespace } });
+      tr.transfer({ kind: 'cancelExternal', namespace: run.namespace, runId: run.runId, initiatedEventId, attributes: { ...a, namespace } });
       return false;
     }
     default:
@@ -754,12 +756,12 @@ export function closeRun(tr: Transition, status: RunStatus, closeEventId: number
   run.stickyQueue = undefined;
   run.firstTaskBackoffUntil = undefined;
   const children = Object.values(run.children).filter((c) => c.parentClosePolicy !== 'PARENT_CLOSE_POLICY_ABANDON');
-  if (children.length > 0) tr.effect({ kind: 'parentClosed', children, reason: `parent ${status}` });
+  if (children.length > 0) tr.transfer({ kind: 'parentClosed', children, reason: `parent ${status}` });
   run.children = {};
   if (run.parent && !continues) {
     const closeEvent = tr.events.find((e) => e.event_id === closeEventId);
     if (closeEvent) {
-      tr.effect({
+      tr.transfer({
         kind: 'notifyParent',
         parent: run.parent,
         childWorkflowId: run.workflowId,
@@ -1018,7 +1020,7 @@ function fireActivityDeadline(tr: Transition, kind: string, ref: string): void {
 /** Records the start (or failed start) of a child on the parent. */
 export function childStarted(tr: Transition, initiatedEventId: number, execution: Msg, workflowType: string, header: Msg | undefined): void {
   const child = tr.run.children[String(initiatedEventId)];
-  if (!child || tr.run.status !== 'Running') return;
+  if (!child || child.runId || tr.run.status !== 'Running') return;
   child.runId = execution.run_id;
   const id = addExternalEvent(tr, 'EVENT_TYPE_CHILD_WORKFLOW_EXECUTION_STARTED', {
     namespace: child.namespace,

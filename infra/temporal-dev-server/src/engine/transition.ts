@@ -1,5 +1,5 @@
 import { timestamp, type Msg } from '../proto/proto';
-import type { Deadline, Effect, RunState } from './types';
+import type { Deadline, Effect, NewTransfer, RunState, Transfer } from './types';
 
 /** Marker for a `started_event_id` that is resolved when buffered events receive their ids. */
 export const PENDING_STARTED_ID = -1;
@@ -82,6 +82,11 @@ export class Transition {
   effect(effect: Effect): void {
     this.effects.push(effect);
   }
+
+  /** Records work on another run in this run's outbox (committed with this transition). */
+  transfer(transfer: NewTransfer): void {
+    this.run.transfers.push({ ...transfer, id: this.run.nextTransferId++ } as Transfer);
+  }
 }
 
 function startedKey(eventType: string, attributes: Msg): string | undefined {
@@ -116,6 +121,7 @@ export function cloneRun(run: RunState): RunState {
     cancelsExternal: copyEntries(run.cancelsExternal),
     updates: copyEntries(run.updates),
     requestIds: [...run.requestIds],
+    transfers: [...run.transfers],
   };
 }
 

@@ -159,17 +159,33 @@ export interface RunState {
   completionPayloads?: Msg;
   failure?: Msg;
   idReusePolicy?: string;
+  /** Outbox of work on other runs, see {@link Transfer}. */
+  transfers: Transfer[];
+  nextTransferId: number;
 }
 
-/** Work to be done after a state change has been committed (Temporal's "transfer tasks"). */
+/**
+ * Work on other runs that must follow a committed change (Temporal's transfer tasks). Stored in
+ * the run's state by the same commit (an outbox) and removed once done, so a persistent store
+ * can resume them after a crash; every kind is idempotent.
+ */
+export type Transfer =
+  | { kind: 'startChild'; id: number; parentNamespace: string; parentRunId: string; initiatedEventId: number; attributes: Msg }
+  | { kind: 'notifyParent'; id: number; parent: ParentInfo; childWorkflowId: string; childRunId: string; closeEvent: Msg; workflowType: string }
+  | { kind: 'signalExternal'; id: number; namespace: string; runId: string; initiatedEventId: number; attributes: Msg }
+  | { kind: 'cancelExternal'; id: number; namespace: string; runId: string; initiatedEventId: number; attributes: Msg }
+  | { kind: 'parentClosed'; id: number; children: ChildInfo[]; reason: string };
+
+/** Distributes `Omit` over a union. */
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+/** A transfer before it has been numbered by its run. */
+export type NewTransfer = WithoutId<Transfer>;
+
+/** In-process work after a commit: dispatching tasks to pollers and waking waiters. */
 export type Effect =
   | { kind: 'workflowTask'; namespace: string; runId: string; taskQueue: string }
   | { kind: 'activityTask'; namespace: string; runId: string; taskQueue: string; scheduledEventId: number }
-  | { kind: 'startChild'; parentNamespace: string; parentRunId: string; initiatedEventId: number; attributes: Msg }
-  | { kind: 'notifyParent'; parent: ParentInfo; childWorkflowId: string; childRunId: string; closeEvent: Msg; workflowType: string }
-  | { kind: 'signalExternal'; namespace: string; runId: string; initiatedEventId: number; attributes: Msg }
-  | { kind: 'cancelExternal'; namespace: string; runId: string; initiatedEventId: number; attributes: Msg }
-  | { kind: 'parentClosed'; children: ChildInfo[]; reason: string }
   | { kind: 'runChanged'; namespace: string; runId: string }
   | { kind: 'queriesFailed'; runId: string; message: string };
 

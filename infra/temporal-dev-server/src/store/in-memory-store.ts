@@ -79,6 +79,10 @@ export class InMemoryStore implements Store {
     return [...this.runs.values()].filter((r) => r.state.status === 'Running').map((r) => r.state);
   }
 
+  async listRunsWithTransfers(): Promise<RunState[]> {
+    return [...this.runs.values()].filter((r) => r.state.transfers.length > 0).map((r) => r.state);
+  }
+
   async runsDueBy(time: number): Promise<RunRef[]> {
     const due: RunRef[] = [];
     for (const [key, deadline] of this.deadlines) {

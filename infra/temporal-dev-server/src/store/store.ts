@@ -56,6 +56,8 @@ export interface Store {
   listRuns(namespace: string): Promise<RunState[]>;
   /** Open runs of all namespaces (rebuilding task queues after restart). */
   listOpenRuns(): Promise<RunState[]>;
+  /** Runs with a non-empty outbox of transfers (resumed at start). */
+  listRunsWithTransfers(): Promise<RunState[]>;
   /** Runs whose earliest deadline is at or before `time`. */
   runsDueBy(time: number): Promise<RunRef[]>;
   /** Earliest deadline over all runs. */
