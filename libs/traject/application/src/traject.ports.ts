@@ -10,6 +10,7 @@ import type {
   TrajectOverzicht,
   TrajectWorkflowInput,
 } from '@ketenregie/traject-contracts';
+import type { DoelgroepToets } from '@ketenregie/traject-domain';
 
 /** Deelnemer storage (BSN encrypted at rest; see traject-data-access). */
 export interface DeelnemerOpslag {
@@ -23,7 +24,7 @@ export interface DeelnemerOpslag {
     huishoudenId?: string;
     aangemaaktDoor: string;
   }): Promise<string | undefined>;
-  vind(id: string): Promise<{ id: string } | undefined>;
+  vind(id: string): Promise<{ id: string; geboortedatum: string } | undefined>;
 }
 
 /** A registered traject. */
@@ -37,7 +38,7 @@ export interface TrajectRegistratie {
 
 /** Traject registry, overview projection and timeline. */
 export interface TrajectOpslag {
-  registreer(t: TrajectRegistratie & { aangemaaktDoor: string }): Promise<void>;
+  registreer(t: TrajectRegistratie & { aangemaaktDoor: string; doelgroepToets?: DoelgroepToets; doelgroepAfwijking?: string }): Promise<void>;
   vind(id: string): Promise<TrajectRegistratie | undefined>;
   overzicht(id: string): Promise<TrajectOverzicht | undefined>;
   werkOverzichtBij(o: TrajectOverzicht): Promise<void>;

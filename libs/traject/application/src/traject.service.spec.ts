@@ -22,7 +22,7 @@ class Fakes {
       this.deelnemers.set(id, d.bsn);
       return id;
     },
-    vind: async (id) => (this.deelnemers.has(id) ? { id } : undefined),
+    vind: async (id) => (this.deelnemers.has(id) ? { id, geboortedatum: '1980-01-01' } : undefined),
   };
   trajectOpslag: TrajectOpslag = {
     registreer: async (t) => void this.registraties.set(t.id, t),
@@ -63,7 +63,7 @@ async function code(p: Promise<unknown>): Promise<string | undefined> {
 }
 
 const deelnemer = { bsn: '111222333', voornamen: 'A', achternaam: 'B', geboortedatum: '1980-01-01', contact: {} };
-const starten = (deelnemerId: string) => ({ deelnemerId, programmaCode: 'fip', regie: { regievoerderId: 'km-1', organisatieId: 'gem' }, coach: { coachId: 'c1', organisatieId: 'uv' }, aanmeldreden: 'activering' });
+const starten = (deelnemerId: string) => ({ deelnemerId, programmaCode: 'fip', regie: { regievoerderId: 'km-1', organisatieId: 'gem' }, coach: { coachId: 'c1', organisatieId: 'uv' }, aanmeldreden: 'activering', doelgroep: {} });
 
 describe('TrajectService', () => {
   it('registers a deelnemer once; an invalid BSN is rejected before anything is stored', async () => {
@@ -83,6 +83,20 @@ describe('TrajectService', () => {
     expect(f.gestart[0].programma).toBe(FIP_V1);
     expect(JSON.stringify(f.gestart[0])).not.toContain('111222333');
     expect(overzicht.fase).toBe('contact-leggen');
+  });
+
+  it('checks the doelgroep: a failed check needs a coded override, which is stored with the traject', async () => {
+    const f = new Fakes();
+    const { id: d } = await f.service.maakDeelnemer(deelnemer, KM);
+    const maatwerk = { ...starten(d), programmaCode: 'maatwerktraject-den-bosch', doelgroep: { ladderTrede: 5, jarenInBijstand: 4 } };
+    expect(await code(f.service.start(maatwerk, KM))).toBe('TRAJECT.NOT_ELIGIBLE');
+    expect(f.gestart).toEqual([]);
+    const { id } = await f.service.start({ ...maatwerk, doelgroepAfwijking: 'maatwerkbesluit' }, KM);
+    expect(f.registraties.get(id)).toEqual(
+      expect.objectContaining({ doelgroepAfwijking: 'maatwerkbesluit', doelgroepToets: { geschikt: false, afwijzingen: ['ladder-buiten-bereik'], onbekend: [] } }),
+    );
+    const { id: tweede } = await f.service.start({ ...maatwerk, doelgroep: { ladderTrede: 2 } }, KM);
+    expect(f.registraties.get(tweede)).toEqual(expect.objectContaining({ doelgroepToets: expect.objectContaining({ onbekend: ['onbekend-bijstandsduur'] }) }));
   });
 
   it('refuses starts by another organisation, unknown deelnemers and unknown programmes', async () => {

@@ -3,8 +3,8 @@ import { isValidBsn } from '@ketenregie/shared-kernel';
 import type { Identity } from '@ketenregie/shared-platform';
 import { OPDRACHT_SCHEMAS, trajectWorkflowId } from '@ketenregie/traject-contracts';
 import type { DeelnemerAanmaken, OpdrachtResultaat, TijdlijnGebeurtenis, TrajectOverzicht, TrajectStarten } from '@ketenregie/traject-contracts';
-import { PROGRAMMA_CATALOGUS, trajectError, vindProgramma } from '@ketenregie/traject-domain';
-import type { ProgrammaDefinitie } from '@ketenregie/traject-domain';
+import { amsterdamDate, leeftijdOp, PROGRAMMA_CATALOGUS, toetsDoelgroep, trajectError, vindProgramma } from '@ketenregie/traject-domain';
+import type { LadderTrede, ProgrammaDefinitie } from '@ketenregie/traject-domain';
 import { randomUUID } from 'node:crypto';
 import { DEELNEMER_OPSLAG, TAKEN_OPSLAG, TRAJECT_OPSLAG, TRAJECT_WORKFLOWS } from './traject.ports';
 import type { DeelnemerOpslag, TaakRegel, TakenOpslag, TrajectOpslag, TrajectRegistratie, TrajectWorkflows } from './traject.ports';
@@ -46,17 +46,44 @@ export class TrajectService {
     return { id };
   }
 
-  /** Starts a traject for a deelnemer; the caller's organisation becomes (or must be) the lead. */
+  /**
+   * Starts a traject for a deelnemer; the caller's organisation must be the lead. The candidate is
+   * checked against the programme's doelgroep (age from the date of birth); a failed check needs a
+   * coded `doelgroepAfwijking`. Unknown criteria do not block; the check is stored with the traject.
+   */
   async start(invoer: TrajectStarten, door: Actor): Promise<{ id: string; overzicht: TrajectOverzicht }> {
     if (invoer.regie.organisatieId !== door.organisatie) {
       throw trajectError('TRAJECT.FORBIDDEN', 'A traject is started by its lead organisation');
     }
-    if (!(await this.deelnemers.vind(invoer.deelnemerId))) throw trajectError('TRAJECT.DEELNEMER_NOT_FOUND', 'No such deelnemer');
+    const deelnemer = await this.deelnemers.vind(invoer.deelnemerId);
+    if (!deelnemer) throw trajectError('TRAJECT.DEELNEMER_NOT_FOUND', 'No such deelnemer');
     const programma = vindProgramma(invoer.programmaCode, invoer.programmaVersie);
     if (!programma) throw trajectError('TRAJECT.PROGRAMME_NOT_FOUND', `No programme ${invoer.programmaCode}${invoer.programmaVersie ? `@${invoer.programmaVersie}` : ''}`);
+    const peildatum = invoer.datum ?? amsterdamDate(Date.now());
+    const toets = toetsDoelgroep(programma, {
+      ...invoer.doelgroep,
+      ladderTrede: invoer.doelgroep?.ladderTrede as LadderTrede | undefined,
+      leeftijd: leeftijdOp(deelnemer.geboortedatum, peildatum),
+    });
+    if (toets.afwijzingen.length > 0 && !invoer.doelgroepAfwijking) {
+      throw trajectError(
+        'TRAJECT.NOT_ELIGIBLE',
+        `The deelnemer is outside the doelgroep of ${programma.code}; give a doelgroepAfwijking to start anyway`,
+        Object.fromEntries(toets.afwijzingen.map((a) => [`doelgroep.${a}`, a])),
+      );
+    }
     const id = randomUUID();
     const workflowId = trajectWorkflowId(id);
-    await this.trajecten.registreer({ id, deelnemerId: invoer.deelnemerId, programmaCode: programma.code, programmaVersie: programma.versie, workflowId, aangemaaktDoor: door.sub });
+    await this.trajecten.registreer({
+      id,
+      deelnemerId: invoer.deelnemerId,
+      programmaCode: programma.code,
+      programmaVersie: programma.versie,
+      workflowId,
+      aangemaaktDoor: door.sub,
+      doelgroepToets: toets,
+      doelgroepAfwijking: toets.afwijzingen.length > 0 ? invoer.doelgroepAfwijking : undefined,
+    });
     await this.workflows.start(workflowId, {
       trajectId: id,
       programma,

@@ -1,5 +1,6 @@
 import { isValidBsn } from '@ketenregie/shared-kernel';
 import {
+  DOELGROEP_AFWIJKINGEN,
   FASEN,
   PAUZE_REDENEN,
   UITVAL_REDENEN,
@@ -208,6 +209,17 @@ export const trajectStartenSchema = z.object({
   coach: coachSchema.optional(),
   aanmeldreden: z.string().regex(/^[a-z0-9-]{1,40}$/, 'coded referral reason'),
   datum,
+  /** What the klantmanager knows for the eligibility check (age comes from the deelnemer). */
+  doelgroep: z
+    .object({
+      ladderTrede: z.number().int().min(1).max(6).optional(),
+      jarenInBijstand: z.number().min(0).max(80).optional(),
+      loonwaardePercentage: z.number().min(0).max(100).optional(),
+      heeftAnderTraject: z.boolean().optional(),
+    })
+    .default({}),
+  /** Coded reason to start outside the doelgroep; without it a failed check refuses the start. */
+  doelgroepAfwijking: z.enum(DOELGROEP_AFWIJKINGEN).optional(),
 });
 
 /** Body of `POST /api/v1/trajecten`. */

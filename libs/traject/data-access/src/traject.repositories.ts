@@ -1,6 +1,7 @@
 import type { Escalatie, Melding, TaakAanmaken, TakenOverdragen, TermijnVerlopen, TijdlijnGebeurtenis, TrajectOverzicht } from '@ketenregie/traject-contracts';
 import type { DataSource } from 'typeorm';
 import { assertSchemaName } from '@ketenregie/shared-platform';
+import type { DoelgroepToets } from '@ketenregie/traject-domain';
 import { BsnKluis } from './deelnemer.crypto';
 
 type Tabel = 'deelnemer' | 'traject' | 'traject_overzicht' | 'tijdlijn_gebeurtenis' | 'taak' | 'melding';
@@ -113,10 +114,14 @@ export class TypeOrmTrajectRepository {
     this.t = tabellen(ds);
   }
 
-  async registreer(t: TrajectRecord & { readonly aangemaaktDoor: string }): Promise<void> {
+  /** Registers a traject with the eligibility check made at its start (and the coded override, if any). */
+  async registreer(
+    t: TrajectRecord & { readonly aangemaaktDoor: string; readonly doelgroepToets?: DoelgroepToets; readonly doelgroepAfwijking?: string },
+  ): Promise<void> {
     await this.ds.query(
-      `INSERT INTO ${this.t.traject} (id, deelnemer_id, programma_code, programma_versie, workflow_id, aangemaakt_door) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [t.id, t.deelnemerId, t.programmaCode, t.programmaVersie, t.workflowId, t.aangemaaktDoor],
+      `INSERT INTO ${this.t.traject} (id, deelnemer_id, programma_code, programma_versie, workflow_id, aangemaakt_door, doelgroep_toets, doelgroep_afwijking)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [t.id, t.deelnemerId, t.programmaCode, t.programmaVersie, t.workflowId, t.aangemaaktDoor, JSON.stringify(t.doelgroepToets ?? {}), t.doelgroepAfwijking ?? null],
     );
   }
 

@@ -1,6 +1,6 @@
 import { isDomainError } from '@ketenregie/shared-kernel';
 import { FIP_V1, MAATWERKTRAJECT_DEN_BOSCH_V1, PROGRAMMA_CATALOGUS, vindProgramma } from './programma.catalogus';
-import { ProgrammaDefinitie, toetsDoelgroep, valideerProgramma } from './programma';
+import { leeftijdOp, ProgrammaDefinitie, toetsDoelgroep, valideerProgramma } from './programma';
 
 function velden(p: ProgrammaDefinitie): string[] {
   try {
@@ -62,6 +62,13 @@ describe('programme validation', () => {
 });
 
 describe('eligibility', () => {
+  it('computes age in whole years, birthdays included', () => {
+    expect(leeftijdOp('1980-05-01', '2027-04-30')).toBe(46);
+    expect(leeftijdOp('1980-05-01', '2027-05-01')).toBe(47);
+    expect(leeftijdOp('2000-02-29', '2027-02-28')).toBe(26);
+    expect(leeftijdOp('2000-02-29', '2027-03-01')).toBe(27);
+  });
+
   const p = MAATWERKTRAJECT_DEN_BOSCH_V1;
   it('accepts a candidate inside every bound', () => {
     expect(toetsDoelgroep(p, { leeftijd: 45, ladderTrede: 2, jarenInBijstand: 4 })).toEqual({ geschikt: true, afwijzingen: [], onbekend: [] });

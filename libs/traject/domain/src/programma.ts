@@ -185,6 +185,18 @@ export interface DoelgroepToets {
   readonly onbekend: readonly DoelgroepBevinding[];
 }
 
+/** Age in whole years on `datum` of someone born on `geboortedatum` (both `YYYY-MM-DD`). */
+export function leeftijdOp(geboortedatum: IsoDate, datum: IsoDate): number {
+  const jaren = Number(datum.slice(0, 4)) - Number(geboortedatum.slice(0, 4));
+  return datum.slice(5) < geboortedatum.slice(5) ? jaren - 1 : jaren;
+}
+
+/** Coded reasons a klantmanager admits a candidate outside the doelgroep (seed-001: "bijvangst"). */
+export const DOELGROEP_AFWIJKINGEN = ['maatwerkbesluit', 'bijvangst', 'pilot-uitzondering'] as const;
+
+/** A coded reason to start a traject outside the programme's doelgroep. */
+export type DoelgroepAfwijking = (typeof DOELGROEP_AFWIJKINGEN)[number];
+
 /** Checks a candidate against a programme's doelgroep. */
 export function toetsDoelgroep(p: ProgrammaDefinitie, k: Kandidaat): DoelgroepToets {
   const af: DoelgroepBevinding[] = [];

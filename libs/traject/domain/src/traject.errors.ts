@@ -34,6 +34,7 @@ export const TRAJECT_ERRORS = {
   'TRAJECT.NOT_FOUND': 'not-found',
   'TRAJECT.PROGRAMME_NOT_FOUND': 'not-found',
   'TRAJECT.FORBIDDEN': 'forbidden',
+  'TRAJECT.NOT_ELIGIBLE': 'precondition',
 } as const satisfies Record<string, DomainErrorKind>;
 
 /** One of the codes in {@link TRAJECT_ERRORS}. */

@@ -74,8 +74,8 @@ export class Scenario {
     return this.state.termijnen.find((t) => t.soort === soort);
   }
 
-  actiesVan(soort: TrajectActie['soort']) {
-    return this.acties.filter((a) => a.soort === soort);
+  actiesVan<S extends TrajectActie['soort']>(soort: S): Extract<TrajectActie, { soort: S }>[] {
+    return this.acties.filter((a): a is Extract<TrajectActie, { soort: S }> => a.soort === soort);
   }
 }
 
