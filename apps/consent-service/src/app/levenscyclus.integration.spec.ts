@@ -1,0 +1,176 @@
+/**
+ * The service, the consent lifecycle workflow and its activities together, on the Temporal dev
+ * server: a consent recorded over HTTP starts its workflow; a handover that relies on it
+ * registers; a withdrawal over HTTP reaches the workflow, which tells the handover.
+ */
+import type { INestApplication } from '@nestjs/common';
+import { ConsentActivitiesAdapter, ToestemmingService } from '@ketenregie/consent-application';
+import {
+  CONSENT_TASK_QUEUE,
+  registreerAfhankelijkheidUpdate,
+  ToestemmingBeeindigd,
+  ToestemmingDto,
+  ToestemmingLevenscyclusStatus,
+  toestemmingStatusQuery,
+  toestemmingWorkflowId,
+} from '@ketenregie/consent-contracts';
+import { createService, EmbeddedSigner, Identity } from '@ketenregie/shared-platform';
+import { describeEachDatabase } from '@ketenregie/shared-testing';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, Server } from 'node:http';
+import { AddressInfo, createServer as createNetServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TsconfigPathsPlugin } from 'tsconfig-paths-webpack-plugin';
+import { AppModule } from './app.module';
+import { consentServiceConfigSchema } from './consent-service.config';
+
+const ROOT = join(__dirname, '..', '..', '..', '..');
+const SERVER_BIN = join(ROOT, 'infra', 'temporal-dev-server', 'bin', 'temporal-dev-server');
+const TSCONFIG = join(ROOT, 'tsconfig.base.json');
+const coach: Identity = { sub: 'mw-coach-9', organisatie: 'gemeente-helmond', organisatieType: 'gemeente', rol: 'coach' };
+
+interface WebpackConfig {
+  resolve?: { plugins?: unknown[] };
+}
+const webpackConfigHook = <C extends WebpackConfig>(config: C): C => ({
+  ...config,
+  resolve: { ...config.resolve, plugins: [...(config.resolve?.plugins ?? []), new TsconfigPathsPlugin({ configFile: TSCONFIG })] },
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createNetServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function uiteindelijk<T>(probeer: () => Promise<T>, ms = 20_000): Promise<T> {
+  const einde = Date.now() + ms;
+  for (;;) {
+    try {
+      return await probeer();
+    } catch (error) {
+      if (Date.now() > einde) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+beforeAll(() => {
+  Runtime.install({ logger: new DefaultLogger('ERROR'), shutdownSignals: [] });
+});
+
+describeEachDatabase('consent lifecycle through the service and the dev server', (db) => {
+  describe('with a consent worker and a dependant worker', () => {
+    let env: TestWorkflowEnvironment;
+    let app: INestApplication;
+    let jwks: Server;
+    let keyDir: string;
+    let base: string;
+    let token: string;
+    let consentWorker: Worker;
+    let anderenWorker: Worker;
+    let lopend: Promise<unknown>;
+
+    beforeAll(async () => {
+      const port = await freePort();
+      env = await TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path: SERVER_BIN }, ip: '127.0.0.1', port } });
+      keyDir = await mkdtemp(join(tmpdir(), 'consent-levenscyclus-'));
+      const signer = await EmbeddedSigner.loadOrCreate({ dataDir: keyDir });
+      token = await signer.sign(coach);
+      jwks = createServer((_req, res) => {
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify(signer.jwks()));
+      });
+      await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
+      const config = consentServiceConfigSchema.parse({
+        DATABASE_URL: db.url,
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+        TEMPORAL_ADDRESS: `127.0.0.1:${port}`,
+        AUTH_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`,
+      });
+      app = await createService(AppModule.register(config, { schema: db.schema }), { name: 'consent-service', port: 0, logLevel: 'silent', shutdownHooks: false });
+      await app.listen(0, '127.0.0.1');
+      base = `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/api/v1`;
+
+      consentWorker = await Worker.create({
+        connection: env.nativeConnection,
+        taskQueue: CONSENT_TASK_QUEUE,
+        workflowsPath: join(ROOT, 'workflows', 'consent', 'src', 'index.ts'),
+        bundlerOptions: { webpackConfigHook },
+        activities: { ...bind(new ConsentActivitiesAdapter(app.get(ToestemmingService))) },
+      });
+      anderenWorker = await Worker.create({
+        connection: env.nativeConnection,
+        taskQueue: 'overdracht-test',
+        workflowsPath: join(ROOT, 'workflows', 'consent', 'test', 'afhankelijke.workflow.ts'),
+        bundlerOptions: { webpackConfigHook },
+      });
+      lopend = Promise.all([consentWorker.run(), anderenWorker.run()]);
+    }, 180_000);
+
+    afterAll(async () => {
+      consentWorker?.shutdown();
+      anderenWorker?.shutdown();
+      await lopend;
+      await app?.close();
+      await new Promise((resolve) => jwks?.close(resolve));
+      await env?.teardown();
+      await rm(keyDir, { recursive: true, force: true });
+    }, 60_000);
+
+    it('starts the workflow when consent is given and tells a relying handover at once when it is withdrawn', async () => {
+      const post = async <T>(path: string, body: unknown): Promise<T> => {
+        const res = await fetch(`${base}${path}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        expect(res.status).toBeLessThan(300);
+        return (await res.json()) as T;
+      };
+      const t = await post<ToestemmingDto>('/toestemmingen', {
+        deelnemerId: randomUUID(),
+        verlener: { soort: 'deelnemer' },
+        doel: 'warme-overdracht',
+        categorieen: ['contact', 'gezondheid'],
+        bronnen: [{ soort: 'type', type: 'uitvoerder' }],
+        ontvangers: [{ soort: 'type', type: 'ggz' }],
+        geldigTot: '2099-01-01T00:00:00.000Z',
+        bewijs: { soort: 'ondertekend-formulier', documentId: 'scan-42' },
+      });
+      const levenscyclus = env.client.workflow.getHandle(toestemmingWorkflowId(t.id));
+      expect(await uiteindelijk(() => levenscyclus.query(toestemmingStatusQuery))).toMatchObject({ fase: 'actief', herinneringVerstuurd: false });
+
+      const overdracht = await env.client.workflow.start('afhankelijkeWorkflow', { taskQueue: 'overdracht-test', workflowId: `overdracht-${randomUUID()}` });
+      expect(await levenscyclus.executeUpdate(registreerAfhankelijkheidUpdate, { args: [{ workflowId: overdracht.workflowId, context: 'exchange' }] })).toEqual({
+        actief: true,
+      });
+
+      const ingetrokken = await post<ToestemmingDto>(`/toestemmingen/${t.id}/intrekking`, { reden: 'wil het zelf vertellen' });
+      const op = ingetrokken.historie[1]?.op;
+      const bericht: ToestemmingBeeindigd[] = await overdracht.result();
+      expect(bericht).toEqual([{ toestemmingId: t.id, reden: 'ingetrokken', op, doel: 'warme-overdracht', categorieen: ['contact', 'gezondheid'] }]);
+      const einde: ToestemmingLevenscyclusStatus = await levenscyclus.result();
+      expect(einde).toMatchObject({ fase: 'ingetrokken', herinneringVerstuurd: false, afhankelijken: [{ workflowId: overdracht.workflowId }] });
+    }, 120_000);
+  });
+});
+
+/** The adapter's public methods as an activities object (Temporal calls them unbound). */
+function bind(adapter: ConsentActivitiesAdapter): Record<string, (...args: never[]) => Promise<unknown>> {
+  return {
+    markeerVerlopen: adapter.markeerVerlopen.bind(adapter),
+    herinnerCoach: adapter.herinnerCoach.bind(adapter),
+    toestemmingReikwijdte: adapter.toestemmingReikwijdte.bind(adapter),
+  };
+}
