@@ -1,7 +1,7 @@
 import { DomainError, DOMAIN_ERROR_KINDS, DomainErrorKind } from '@ketenregie/shared-kernel';
 import type { TrajectWorkflows } from '@ketenregie/traject-application';
-import { opdrachtUpdate, overzichtQuery, tijdlijnQuery, TRAJECT_TASK_QUEUE, TRAJECT_WORKFLOW_TYPE } from '@ketenregie/traject-contracts';
-import type { OpdrachtResultaat, TijdlijnGebeurtenis, TrajectOpdrachtInvoer, TrajectOverzicht, TrajectState, TrajectWorkflowInput } from '@ketenregie/traject-contracts';
+import { caseloadOverdrachtSignal, opdrachtUpdate, overzichtQuery, tijdlijnQuery, TRAJECT_TASK_QUEUE, TRAJECT_WORKFLOW_TYPE } from '@ketenregie/traject-contracts';
+import type { CaseloadOverdracht, OpdrachtResultaat, TijdlijnGebeurtenis, TrajectOpdrachtInvoer, TrajectOverzicht, TrajectState, TrajectWorkflowInput } from '@ketenregie/traject-contracts';
 import { TRAJECT_ERRORS, trajectError, vindProgramma } from '@ketenregie/traject-domain';
 import type { TrajectErrorCode } from '@ketenregie/traject-domain';
 import { ApplicationFailure, Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
@@ -64,6 +64,14 @@ export class TemporalTrajectWorkflows implements TrajectWorkflows {
     const handle = await this.client.workflow.start(TRAJECT_WORKFLOW_TYPE, { taskQueue: TRAJECT_TASK_QUEUE, workflowId, args: [input] });
     try {
       return await handle.executeUpdate(opdrachtUpdate, { args: [invoer] });
+    } catch (error) {
+      throw alsDomeinfout(error);
+    }
+  }
+
+  async caseloadOverdracht(workflowId: string, overdracht: CaseloadOverdracht): Promise<void> {
+    try {
+      await this.client.workflow.getHandle(workflowId).signal(caseloadOverdrachtSignal, overdracht);
     } catch (error) {
       throw alsDomeinfout(error);
     }

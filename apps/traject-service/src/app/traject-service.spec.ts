@@ -265,5 +265,23 @@ describeEachDatabase('traject-service', (db) => {
       const tijdlijn = await call<{ gebeurtenissen: { soort: string }[] }>(coach, 'GET', `/trajecten/${body.id}/tijdlijn`);
       expect(tijdlijn.body.gebeurtenissen.map((g) => g.soort)).toEqual(expect.arrayContaining(['aangemeld', 'uitgevallen', 'heropend']));
     });
+
+    it('caseload transfer: the running trajecten of a leaving coach move to a colleague', async () => {
+      const teamleider: Identity = { sub: 'tl-1', organisatie: coach.organisatie, organisatieType: 'uitvoerder', rol: 'coach' };
+      const lopend = await sql<{ traject_id: string }>(`SELECT traject_id FROM "${db.schema}".traject_overzicht WHERE coach_id = 'coach-1' AND status IN ('actief', 'gepauzeerd')`);
+      expect(lopend.length).toBeGreaterThan(0);
+      expect((await call(klantmanager, 'POST', '/caseload-overdrachten', { vanCoachId: 'coach-1', naar: { coachId: 'coach-2', organisatieId: coach.organisatie } })).status).toBe(403);
+      const r = await call<{ trajecten: number }>(teamleider, 'POST', '/caseload-overdrachten', { vanCoachId: 'coach-1', naar: { coachId: 'coach-2', organisatieId: coach.organisatie } });
+      expect(r.status).toBe(202);
+      expect(r.body.trajecten).toBe(lopend.length);
+      await uiteindelijk(async () => {
+        for (const { traject_id } of lopend) {
+          const o = await call<TrajectOverzicht>(klantmanager, 'GET', `/trajecten/${traject_id}`);
+          expect(o.body.coach?.coachId).toBe('coach-2');
+        }
+        const taken = await call<{ taken: { soort: string }[] }>({ ...coach, sub: 'coach-2' }, 'GET', '/taken');
+        expect(taken.body.taken.map((t) => t.soort)).toEqual(expect.arrayContaining(['caseload-overdracht', 'deelnemer-informeren']));
+      });
+    });
   });
 });

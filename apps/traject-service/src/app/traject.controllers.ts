@@ -4,7 +4,7 @@ import { CurrentIdentity, Identity } from '@ketenregie/shared-platform';
 import { TrajectService } from '@ketenregie/traject-application';
 import { OPDRACHT_SUBRESOURCES } from '@ketenregie/traject-contracts';
 import { trajectError } from '@ketenregie/traject-domain';
-import { DeelnemerAanmakenDto, TrajectStartenDto } from './traject.dto';
+import { CaseloadOverdrachtDto, DeelnemerAanmakenDto, TrajectStartenDto } from './traject.dto';
 
 /** The programme catalogue (versioned definitions). */
 @ApiTags('programmas')
@@ -77,5 +77,19 @@ export class TakenController {
   @ApiOperation({ summary: "The caller's open and overdue tasks, including escalations addressed to them" })
   async lijst(@CurrentIdentity() door: Identity) {
     return { taken: await this.trajecten.taken(door) };
+  }
+}
+
+/** A coach leaves: their running trajecten move to a colleague (caseload transfer). */
+@ApiTags('trajecten')
+@Controller('caseload-overdrachten')
+export class CaseloadOverdrachtenController {
+  constructor(private readonly trajecten: TrajectService) {}
+
+  @Post()
+  @HttpCode(202)
+  @ApiOperation({ summary: "Move a leaving coach's running trajecten to another coach of the same organisation" })
+  draagOver(@Body() body: CaseloadOverdrachtDto, @CurrentIdentity() door: Identity) {
+    return this.trajecten.draagCaseloadOver(body, door);
   }
 }

@@ -5,7 +5,7 @@ import { BsnKluis, TypeOrmDeelnemerRepository, TypeOrmTakenRepository, TypeOrmTr
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { TemporalTrajectWorkflows } from './temporal-traject-workflows';
-import { DeelnemersController, ProgrammasController, TakenController, TrajectenController } from './traject.controllers';
+import { CaseloadOverdrachtenController, DeelnemersController, ProgrammasController, TakenController, TrajectenController } from './traject.controllers';
 
 /** What the traject module needs from the configuration. */
 export interface TrajectModuleOptions {
@@ -34,7 +34,7 @@ export class TrajectModule {
           : { provide: TRAJECT_WORKFLOWS, useFactory: (client: Client) => new TemporalTrajectWorkflows(client), inject: [Client] },
         TrajectService,
       ],
-      controllers: [ProgrammasController, DeelnemersController, TrajectenController, TakenController],
+      controllers: [ProgrammasController, DeelnemersController, TrajectenController, TakenController, CaseloadOverdrachtenController],
     };
   }
 }

@@ -1,4 +1,5 @@
 import type {
+  CaseloadOverdracht,
   Escalatie,
   Melding,
   OpdrachtResultaat,
@@ -43,6 +44,7 @@ export interface TrajectOpslag {
   overzicht(id: string): Promise<TrajectOverzicht | undefined>;
   werkOverzichtBij(o: TrajectOverzicht): Promise<void>;
   isBetrokken(id: string, organisatieId: string): Promise<boolean>;
+  lopendVanCoach(coachId: string, organisatieId: string): Promise<TrajectRegistratie[]>;
   legTijdlijnVast(trajectId: string, gebeurtenissen: readonly TijdlijnGebeurtenis[]): Promise<void>;
   tijdlijn(trajectId: string): Promise<TijdlijnGebeurtenis[]>;
 }
@@ -79,6 +81,8 @@ export interface TrajectWorkflows {
   opdracht(workflowId: string, invoer: TrajectOpdrachtInvoer): Promise<OpdrachtResultaat>;
   overzicht(workflowId: string): Promise<TrajectOverzicht>;
   tijdlijn(workflowId: string): Promise<readonly TijdlijnGebeurtenis[]>;
+  /** Fire-and-forget: the workflow applies it only while `vanCoachId` is still its coach. */
+  caseloadOverdracht(workflowId: string, overdracht: CaseloadOverdracht): Promise<void>;
 }
 
 export const DEELNEMER_OPSLAG = Symbol('DEELNEMER_OPSLAG');

@@ -33,6 +33,11 @@ class Fakes {
       const o = this.overzichten.get(id);
       return !!o && (o.regie.organisatieId === org || o.coach?.organisatieId === org);
     },
+    lopendVanCoach: async (coachId, org) =>
+      [...this.registraties.values()].filter((t) => {
+        const o = this.overzichten.get(t.id);
+        return o?.coach?.coachId === coachId && o.coach.organisatieId === org && (o.status === 'actief' || o.status === 'gepauzeerd');
+      }),
     legTijdlijnVast: async () => undefined,
     tijdlijn: async () => [],
   };
@@ -49,7 +54,9 @@ class Fakes {
     },
     overzicht: async (wf) => this.overzichten.get(wf.replace(/^traject-/, '')) as TrajectOverzicht,
     tijdlijn: async () => [],
+    caseloadOverdracht: async (wf, o) => void this.overdrachten.push([wf, o.vanCoachId, o.naar.coachId]),
   };
+  overdrachten: [string, string, string][] = [];
   service = new TrajectService(this.deelnemerOpslag, this.trajectOpslag, this.takenOpslag, this.workflows);
 }
 
@@ -117,6 +124,17 @@ describe('TrajectService', () => {
     expect(await code(f.service.overzicht(id, VREEMD))).toBe('TRAJECT.NOT_FOUND');
     expect(await code(f.service.opdracht(id, 'pauze', { reden: 'ziekte' }, VREEMD))).toBe('TRAJECT.NOT_FOUND');
     expect(await code(f.service.overzicht('00000000-0000-0000-0000-000000000000', KM))).toBe('TRAJECT.NOT_FOUND');
+  });
+
+  it('caseload transfer: signals every running traject of the leaving coach within the own organisation', async () => {
+    const f = new Fakes();
+    const { id: d } = await f.service.maakDeelnemer(deelnemer, KM);
+    const a = await f.service.start(starten(d), KM);
+    const b = await f.service.start(starten(d), KM);
+    const teamleider = { sub: 'tl-1', organisatie: 'uv', rol: 'coach' } as const;
+    expect(await code(f.service.draagCaseloadOver({ vanCoachId: 'c1', naar: { coachId: 'c2', organisatieId: 'uv' } }, KM))).toBe('TRAJECT.FORBIDDEN');
+    expect(await f.service.draagCaseloadOver({ vanCoachId: 'c1', naar: { coachId: 'c2', organisatieId: 'uv' } }, teamleider)).toEqual({ trajecten: 2 });
+    expect(f.overdrachten.map(([wf]) => wf).sort()).toEqual([`traject-${a.id}`, `traject-${b.id}`].sort());
   });
 
   it('validates command bodies against the schema of their sub-resource before reaching the workflow', async () => {

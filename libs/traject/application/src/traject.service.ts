@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { isValidBsn } from '@ketenregie/shared-kernel';
 import type { Identity } from '@ketenregie/shared-platform';
 import { OPDRACHT_SCHEMAS, trajectWorkflowId } from '@ketenregie/traject-contracts';
-import type { DeelnemerAanmaken, OpdrachtResultaat, TijdlijnGebeurtenis, TrajectOverzicht, TrajectStarten } from '@ketenregie/traject-contracts';
+import type { CaseloadOverdrachtInvoer, DeelnemerAanmaken, OpdrachtResultaat, TijdlijnGebeurtenis, TrajectOverzicht, TrajectStarten } from '@ketenregie/traject-contracts';
 import { amsterdamDate, leeftijdOp, PROGRAMMA_CATALOGUS, toetsDoelgroep, trajectError, vindProgramma } from '@ketenregie/traject-domain';
 import type { LadderTrede, ProgrammaDefinitie } from '@ketenregie/traject-domain';
 import { randomUUID } from 'node:crypto';
@@ -120,6 +120,17 @@ export class TrajectService {
       );
     }
     return this.workflows.opdracht(t.workflowId, invoer.data);
+  }
+
+  /**
+   * A coach leaves: every running traject of that coach in the caller's organisation moves to the
+   * new coach (the workflows hand over tasks and ask the new coach to inform the deelnemer).
+   */
+  async draagCaseloadOver(invoer: CaseloadOverdrachtInvoer, door: Actor): Promise<{ trajecten: number }> {
+    if (invoer.naar.organisatieId !== door.organisatie) throw trajectError('TRAJECT.FORBIDDEN', 'A caseload moves to a coach of your own organisation');
+    const lopend = await this.trajecten.lopendVanCoach(invoer.vanCoachId, door.organisatie);
+    for (const t of lopend) await this.workflows.caseloadOverdracht(t.workflowId, { vanCoachId: invoer.vanCoachId, naar: invoer.naar, datum: invoer.datum });
+    return { trajecten: lopend.length };
   }
 
   /** The caller's open and overdue tasks, including escalations addressed to them. */

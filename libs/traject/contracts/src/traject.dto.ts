@@ -222,6 +222,16 @@ export const trajectStartenSchema = z.object({
   doelgroepAfwijking: z.enum(DOELGROEP_AFWIJKINGEN).optional(),
 });
 
+/** Body of `POST /api/v1/caseload-overdrachten`: a coach leaves, their running trajecten move to another coach. */
+export const caseloadOverdrachtSchema = z.object({
+  vanCoachId: opaqueIdSchema,
+  naar: coachSchema,
+  datum,
+});
+
+/** Body of `POST /api/v1/caseload-overdrachten`. */
+export type CaseloadOverdrachtInvoer = z.infer<typeof caseloadOverdrachtSchema>;
+
 /** Body of `POST /api/v1/trajecten`. */
 export type TrajectStarten = z.infer<typeof trajectStartenSchema>;
 

@@ -97,6 +97,8 @@ describeEachDatabase('traject data access', (db) => {
       expect(await trajecten.isBetrokken(id, 'gem')).toBe(true);
       expect(await trajecten.isBetrokken(id, 'uv')).toBe(true);
       expect(await trajecten.isBetrokken(id, 'werkgever-x')).toBe(false);
+      expect((await trajecten.lopendVanCoach('c1', 'uv')).map((t) => t.id)).toContain(id);
+      expect(await trajecten.lopendVanCoach('c1', 'gem')).toEqual([]);
 
       await trajecten.legTijdlijnVast(id, state.tijdlijn);
       await trajecten.legTijdlijnVast(id, state.tijdlijn);

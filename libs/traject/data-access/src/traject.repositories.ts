@@ -158,6 +158,15 @@ export class TypeOrmTrajectRepository {
     return rows[0]?.overzicht;
   }
 
+  /** Running (active or paused) trajecten of a coach within the coach's organisation. */
+  async lopendVanCoach(coachId: string, organisatieId: string): Promise<TrajectRecord[]> {
+    const rows: { traject_id: string }[] = await this.ds.query(
+      `SELECT traject_id FROM ${this.t.traject_overzicht} WHERE coach_id = $1 AND coach_organisatie_id = $2 AND status IN ('actief', 'gepauzeerd') ORDER BY traject_id`,
+      [coachId, organisatieId],
+    );
+    return (await Promise.all(rows.map((r) => this.vind(r.traject_id)))).filter((t): t is TrajectRecord => t !== undefined);
+  }
+
   /** True when `organisatieId` leads the traject or provides its coach. */
   async isBetrokken(id: string, organisatieId: string): Promise<boolean> {
     const rows: unknown[] = await this.ds.query(
