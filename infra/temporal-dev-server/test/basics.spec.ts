@@ -1,3 +1,4 @@
+import { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { startLocalEnv, testWorkflowBundle, uniqueId, withWorker } from './harness';
 import { greetWorkflow } from './workflows';
@@ -17,5 +18,11 @@ describe('dev server basics (createLocal)', () => {
       env.client.workflow.execute(greetWorkflow, { taskQueue, workflowId: uniqueId('greet'), args: ['Ketenregie'] }),
     );
     expect(result).toBe('Hello, Ketenregie!');
+    const description = await env.client.workflowService.describeTaskQueue({
+      namespace: env.namespace ?? 'default',
+      taskQueue: { name: taskQueue },
+      taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+    });
+    expect(description.pollers?.length).toBeGreaterThan(0);
   });
 });

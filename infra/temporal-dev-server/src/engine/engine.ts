@@ -557,6 +557,7 @@ export class Engine {
   async pollWorkflowTask(request: Msg, deadlineMs: number, signal: AbortSignal): Promise<Msg> {
     const record = await this.namespace(request.namespace);
     const queueName: string = request.task_queue?.name;
+    this.matching.recordPoller(record.name, 'workflow', queueName, request.identity ?? '', this.clock.now());
     const until = Math.min(Date.now() + POLL_TIMEOUT_MS, deadlineMs - 1000);
     while (!signal.aborted && !this.stopped) {
       const ref = await this.matching.poll(record.name, 'workflow', queueName, until - Date.now(), signal);
@@ -840,6 +841,7 @@ export class Engine {
   async pollActivityTask(request: Msg, deadlineMs: number, signal: AbortSignal): Promise<Msg> {
     const record = await this.namespace(request.namespace);
     const queueName: string = request.task_queue?.name;
+    this.matching.recordPoller(record.name, 'activity', queueName, request.identity ?? '', this.clock.now());
     const until = Math.min(Date.now() + POLL_TIMEOUT_MS, deadlineMs - 1000);
     while (!signal.aborted && !this.stopped) {
       const ref = await this.matching.poll(record.name, 'activity', queueName, until - Date.now(), signal);
@@ -1076,6 +1078,21 @@ export class Engine {
   async countWorkflows(request: Msg): Promise<Msg> {
     const { runs } = await this.visibilityMatches(request.namespace, request.query);
     return { count: runs.length };
+  }
+
+  /** DescribeTaskQueue: the pollers seen on a workflow or activity task queue and its backlog. */
+  async describeTaskQueue(request: Msg): Promise<Msg> {
+    const record = await this.namespace(request.namespace);
+    const type = request.task_queue_type === 'TASK_QUEUE_TYPE_ACTIVITY' ? 'activity' : 'workflow';
+    const name: string = request.task_queue?.name ?? '';
+    return {
+      pollers: this.matching.pollersSeen(record.name, type, name).map((p) => ({
+        identity: p.identity,
+        last_access_time: timestamp(p.lastAccessTime),
+        rate_per_second: 0,
+      })),
+      task_queue_status: { backlog_count_hint: this.matching.backlog(record.name, type, name) },
+    };
   }
 
   async searchAttributeTypes(namespace: string): Promise<{ custom: Record<string, string>; system: Record<string, string> }> {

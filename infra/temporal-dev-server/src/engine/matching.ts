@@ -11,6 +11,14 @@ interface Poller {
 interface Queue {
   tasks: TaskRef[];
   pollers: Poller[];
+  /** Last poll time (server clock, ms) per poller identity. */
+  lastAccess: Map<string, number>;
+}
+
+/** A worker seen polling a queue. */
+export interface PollerSeen {
+  identity: string;
+  lastAccessTime: number;
 }
 
 /**
@@ -24,7 +32,7 @@ export class Matching {
     const key = `${namespace}\u0000${type}\u0000${name}`;
     let queue = this.queues.get(key);
     if (!queue) {
-      queue = { tasks: [], pollers: [] };
+      queue = { tasks: [], pollers: [], lastAccess: new Map() };
       this.queues.set(key, queue);
     }
     return queue;
@@ -69,6 +77,18 @@ export class Matching {
       signal.addEventListener('abort', onAbort, { once: true });
       queue.pollers.push(poller);
     });
+  }
+
+  /** Notes that `identity` polled the queue at `time`. */
+  recordPoller(namespace: string, type: 'workflow' | 'activity', name: string, identity: string, time: number): void {
+    this.queue(namespace, type, name).lastAccess.set(identity, time);
+  }
+
+  /** Pollers seen on a queue, most recent first. */
+  pollersSeen(namespace: string, type: 'workflow' | 'activity', name: string): PollerSeen[] {
+    return [...this.queue(namespace, type, name).lastAccess.entries()]
+      .map(([identity, lastAccessTime]) => ({ identity, lastAccessTime }))
+      .sort((a, b) => b.lastAccessTime - a.lastAccessTime);
   }
 
   /** Number of tasks waiting in a queue (backlog hint). */

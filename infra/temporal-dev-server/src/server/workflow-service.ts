@@ -155,6 +155,6 @@ export function workflowHandlers(engine: Engine): Record<string, Handler> {
       const { custom, system } = await engine.searchAttributeTypes(request.namespace ?? 'default');
       return { keys: { ...system, ...custom } };
     },
-    DescribeTaskQueue: async () => ({ pollers: [] }),
+    DescribeTaskQueue: (request) => engine.describeTaskQueue(request),
   };
 }
