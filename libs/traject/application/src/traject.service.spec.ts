@@ -124,6 +124,10 @@ describe('TrajectService', () => {
     expect(await code(f.service.overzicht(id, VREEMD))).toBe('TRAJECT.NOT_FOUND');
     expect(await code(f.service.opdracht(id, 'pauze', { reden: 'ziekte' }, VREEMD))).toBe('TRAJECT.NOT_FOUND');
     expect(await code(f.service.overzicht('00000000-0000-0000-0000-000000000000', KM))).toBe('TRAJECT.NOT_FOUND');
+    // A stuurgroep member of the lead organisation still sees aggregated figures only.
+    const stuurgroeplid = { sub: 'sg-1', organisatie: 'gem', rol: 'stuurgroeplid' } as const;
+    expect(await code(f.service.overzicht(id, stuurgroeplid))).toBe('TRAJECT.FORBIDDEN');
+    expect(await code(f.service.maakDeelnemer({ ...deelnemer, bsn: '111222345' }, stuurgroeplid))).toBe('TRAJECT.FORBIDDEN');
   });
 
   it('caseload transfer: signals every running traject of the leaving coach within the own organisation', async () => {

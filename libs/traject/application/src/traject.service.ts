@@ -12,6 +12,13 @@ import type { DeelnemerOpslag, TaakRegel, TakenOpslag, TrajectOpslag, TrajectReg
 /** Who acts: the authenticated professional. */
 export type Actor = Pick<Identity, 'sub' | 'organisatie' | 'rol'>;
 
+/** Roles that only ever see aggregated figures, never a deelnemer or a traject. */
+const ALLEEN_GEAGGREGEERD: readonly Actor['rol'][] = ['stuurgroeplid'];
+
+function eisPersoonsgegevensRol(door: Actor): void {
+  if (ALLEEN_GEAGGREGEERD.includes(door.rol)) throw trajectError('TRAJECT.FORBIDDEN', `The role ${door.rol} sees aggregated figures only`);
+}
+
 /** Summary of a programme for `GET /api/v1/programmas`. */
 export interface ProgrammaSamenvatting {
   readonly code: string;
@@ -40,6 +47,7 @@ export class TrajectService {
 
   /** Registers a deelnemer; the BSN must pass the elfproef and may exist only once. */
   async maakDeelnemer(invoer: DeelnemerAanmaken, door: Actor): Promise<{ id: string }> {
+    eisPersoonsgegevensRol(door);
     if (!isValidBsn(invoer.bsn)) throw trajectError('TRAJECT.BSN_INVALID', 'The BSN does not pass the elfproef', { bsn: '9 digits, elfproef' });
     const id = await this.deelnemers.maak({ ...invoer, contact: { ...invoer.contact }, aangemaaktDoor: door.sub });
     if (!id) throw trajectError('TRAJECT.DEELNEMER_EXISTS', 'A deelnemer with this BSN is already registered');
@@ -52,6 +60,7 @@ export class TrajectService {
    * coded `doelgroepAfwijking`. Unknown criteria do not block; the check is stored with the traject.
    */
   async start(invoer: TrajectStarten, door: Actor): Promise<{ id: string; overzicht: TrajectOverzicht }> {
+    eisPersoonsgegevensRol(door);
     if (invoer.regie.organisatieId !== door.organisatie) {
       throw trajectError('TRAJECT.FORBIDDEN', 'A traject is started by its lead organisation');
     }
@@ -139,6 +148,7 @@ export class TrajectService {
   }
 
   private async zichtbaar(id: string, door: Actor): Promise<TrajectRegistratie> {
+    eisPersoonsgegevensRol(door);
     const t = await this.trajecten.vind(id);
     if (!t) throw trajectError('TRAJECT.NOT_FOUND', 'No such traject');
     if (await this.trajecten.isBetrokken(id, door.organisatie)) return t;
