@@ -3,7 +3,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { attemptLog } from './activities';
 import { createWorker, startLocalEnv, testWorkflowBundle, uniqueId } from './harness';
-import { slowActivityWorkflow, scheduleToCloseWorkflow, scheduleToStartWorkflow, activityTimeoutWorkflow, cancelActivityWorkflow, heartbeatWorkflow, nonRetryableWorkflow, retryWorkflow } from './workflows';
+import { localActivityWorkflow, slowActivityWorkflow, scheduleToCloseWorkflow, scheduleToStartWorkflow, activityTimeoutWorkflow, cancelActivityWorkflow, heartbeatWorkflow, nonRetryableWorkflow, retryWorkflow } from './workflows';
 
 describe('activities through the real worker', () => {
   let env: TestWorkflowEnvironment;
@@ -90,5 +90,12 @@ describe('activities through the real worker', () => {
     expect(pending).toHaveLength(1);
     expect(await handle.result()).toBe('done');
     expect((await handle.describe()).raw.pendingActivities ?? []).toHaveLength(0);
+  });
+
+  it('records local activities as markers and retries them', async () => {
+    const handle = await env.client.workflow.start(localActivityWorkflow, { taskQueue, workflowId: uniqueId('local') });
+    expect(await handle.result()).toBe('Hello, local! succeeded on attempt 3');
+    const markers = ((await handle.fetchHistory()).events ?? []).filter((e) => e.markerRecordedEventAttributes);
+    expect(markers).toHaveLength(2);
   });
 });

@@ -12,6 +12,7 @@ import {
   getExternalWorkflowHandle,
   isCancellation,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   sleep,
   startChild,
@@ -296,4 +297,12 @@ export async function cancelChildWorkflow(): Promise<string> {
 export async function slowActivityWorkflow(ms: number): Promise<string> {
   await quick.slow(ms);
   return 'done';
+}
+
+/** Runs local activities, one of which retries through a local backoff. */
+export async function localActivityWorkflow(): Promise<string> {
+  const local = proxyLocalActivities<TestActivities>({ startToCloseTimeout: '5s', retry: { initialInterval: '50ms', maximumAttempts: 5 } });
+  const greeting = await local.greet('local');
+  const retried = await local.flaky(`${workflowInfo().workflowId}-local`, 3);
+  return `${greeting} ${retried}`;
 }
