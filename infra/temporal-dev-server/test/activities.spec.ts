@@ -3,7 +3,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { attemptLog } from './activities';
 import { createWorker, startLocalEnv, testWorkflowBundle, uniqueId } from './harness';
-import { localActivityWorkflow, slowActivityWorkflow, scheduleToCloseWorkflow, scheduleToStartWorkflow, activityTimeoutWorkflow, cancelActivityWorkflow, heartbeatWorkflow, nonRetryableWorkflow, retryWorkflow } from './workflows';
+import { longLocalActivityWorkflow, localActivityWorkflow, slowActivityWorkflow, scheduleToCloseWorkflow, scheduleToStartWorkflow, activityTimeoutWorkflow, cancelActivityWorkflow, heartbeatWorkflow, nonRetryableWorkflow, retryWorkflow } from './workflows';
 
 describe('activities through the real worker', () => {
   let env: TestWorkflowEnvironment;
@@ -97,5 +97,13 @@ describe('activities through the real worker', () => {
     expect(await handle.result()).toBe('Hello, local! succeeded on attempt 3');
     const markers = ((await handle.fetchHistory()).events ?? []).filter((e) => e.markerRecordedEventAttributes);
     expect(markers).toHaveLength(2);
+  });
+
+  it('keeps a workflow task alive while a local activity outlives the task timeout', async () => {
+    const handle = await env.client.workflow.start(longLocalActivityWorkflow, { taskQueue, workflowId: uniqueId('lalong'), args: [2500], workflowTaskTimeout: '1s' });
+    expect(await handle.result()).toBe('local done');
+    const events = (await handle.fetchHistory()).events ?? [];
+    expect(events.filter((e) => e.workflowTaskTimedOutEventAttributes)).toHaveLength(0);
+    expect(events.filter((e) => e.workflowTaskCompletedEventAttributes).length).toBeGreaterThanOrEqual(3);
   });
 });

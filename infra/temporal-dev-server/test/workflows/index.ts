@@ -306,3 +306,10 @@ export async function localActivityWorkflow(): Promise<string> {
   const retried = await local.flaky(`${workflowInfo().workflowId}-local`, 3);
   return `${greeting} ${retried}`;
 }
+
+/** A local activity that outlives the workflow task timeout: the worker heartbeats the task. */
+export async function longLocalActivityWorkflow(ms: number): Promise<string> {
+  const local = proxyLocalActivities<TestActivities>({ startToCloseTimeout: '10s' });
+  await local.slow(ms);
+  return 'local done';
+}
