@@ -4,3 +4,4 @@ export * from './termijnen';
 export * from './overdracht';
 export * from './dossier';
 export * from './verwijzing';
+export * from './exchange.ports';

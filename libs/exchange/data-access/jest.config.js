@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'exchange-data-access',
+  preset: '../../../jest.preset.js',
+};

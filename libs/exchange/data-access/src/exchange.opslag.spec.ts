@@ -1,0 +1,105 @@
+import type { OverdrachtRecord, UitgaandeGebeurtenis } from '@ketenregie/exchange-domain';
+import { openDatabase } from '@ketenregie/shared-platform';
+import { describeEachDatabase } from '@ketenregie/shared-testing';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { EXCHANGE_ENTITIES, EXCHANGE_MIGRATIONS, SqlExchangeOpslag } from './index';
+
+function overdracht(): OverdrachtRecord {
+  return {
+    id: randomUUID(),
+    deelnemerId: randomUUID(),
+    zender: { organisatie: 'org-gemeente', type: 'gemeente', professional: 'km-1', rol: 'klantmanager' },
+    ontvanger: { organisatie: 'org-ggz', type: 'ggz' },
+    regievoerder: 'km-1',
+    reden: 'ggz-behandeling',
+    overTeNemen: ['regie'],
+    status: 'aangevraagd',
+    afwijzingen: [],
+    aangevraagdOp: new Date(),
+    bijgewerktOp: new Date(),
+  };
+}
+
+const gebeurtenis = (id: string, sleutel: string, type = 'nl.ketenregie.overdracht.aangevraagd'): UitgaandeGebeurtenis => ({
+  id: randomUUID(),
+  sleutel,
+  type,
+  subject: `overdracht/${id}`,
+  dataref: `/api/v1/overdrachten/${id}`,
+  data: { status: 'aangevraagd' },
+  ontvangers: ['org-gemeente', 'org-ggz'],
+});
+
+describeEachDatabase('exchange data access', (db) => {
+  describe('on a migrated exchange schema', () => {
+    let dataSource: DataSource;
+    let opslag: SqlExchangeOpslag;
+
+    beforeAll(async () => {
+      dataSource = await openDatabase({ url: db.url, schema: db.schema, entities: EXCHANGE_ENTITIES, migrations: EXCHANGE_MIGRATIONS });
+      opslag = new SqlExchangeOpslag(dataSource);
+      await opslag.voegAbonnementToe({ id: randomUUID(), organisatie: 'org-ggz', url: 'http://ggz.example/hook' });
+      await opslag.voegAbonnementToe({ id: randomUUID(), organisatie: 'org-gemeente', url: 'http://gem.example/hook', types: ['nl.ketenregie.overdracht.geaccepteerd'] });
+    }, 60_000);
+
+    afterAll(async () => {
+      await dataSource?.destroy();
+    });
+
+    it('stores an overdracht with its source data and fans the event out to matching subscriptions only', async () => {
+      const o = overdracht();
+      await opslag.voegOverdrachtToe(o, { contact: { naam: 'J. Jansen' } }, gebeurtenis(o.id, `${o.id}/aangevraagd`));
+      expect(await opslag.overdracht(o.id)).toMatchObject({ id: o.id, status: 'aangevraagd', zender: o.zender });
+      expect(await opslag.bron(o.id)).toEqual({ contact: { naam: 'J. Jansen' } });
+      expect((await opslag.overdrachtenVan('org-ggz')).map((x) => x.id)).toContain(o.id);
+      expect(await opslag.overdrachtenVan('org-elders')).toEqual([]);
+      const claims = await opslag.claimAfleveringen(50, 60_000);
+      expect(claims.filter((c) => c.subject === `overdracht/${o.id}`).map((c) => c.url)).toEqual(['http://ggz.example/hook']);
+    });
+
+    it('records a step once per key: projection, task and event together', async () => {
+      const o = overdracht();
+      await opslag.voegOverdrachtToe(o, {}, gebeurtenis(o.id, `${o.id}/a`));
+      const stap = {
+        sleutel: `${o.id}/2`,
+        overdrachtId: o.id,
+        status: 'dossier-geleverd' as const,
+        termijn: { soort: 'acceptatie' as const, uiterlijk: '2027-01-04' },
+        taak: { sleutel: `${o.id}/2`, overdrachtId: o.id, organisatie: 'org-ggz', voor: 'ontvanger', soort: 'acceptatie-herinnering', vervalt: '2027-01-04' },
+        gebeurtenis: gebeurtenis(o.id, `${o.id}/2`, 'nl.ketenregie.overdracht.dossier-geleverd'),
+      };
+      expect(await opslag.registreerStap(stap)).toBe(true);
+      expect(await opslag.registreerStap({ ...stap, gebeurtenis: { ...stap.gebeurtenis, id: randomUUID() } })).toBe(false);
+      expect(await opslag.overdracht(o.id)).toMatchObject({ status: 'dossier-geleverd', termijn: { uiterlijk: '2027-01-04' } });
+      expect((await opslag.takenVan('org-ggz')).filter((t) => t.overdrachtId === o.id)).toHaveLength(1);
+    });
+
+    it('keeps a dossier idempotent per key and empties it when withdrawn', async () => {
+      const o = overdracht();
+      await opslag.voegOverdrachtToe(o, {}, gebeurtenis(o.id, `${o.id}/a`));
+      const besluitId = randomUUID();
+      expect(await opslag.slaDossierOp({ sleutel: 'k1', overdrachtId: o.id, besluitId, categorieen: { contact: { naam: 'J' } } })).toBe(true);
+      expect(await opslag.slaDossierOp({ sleutel: 'k1', overdrachtId: o.id, besluitId, categorieen: { contact: { naam: 'J' } } })).toBe(false);
+      await opslag.trekDossierIn(o.id, 'toestemming-ingetrokken');
+      expect(await opslag.dossier(o.id)).toMatchObject({ categorieen: {}, intrekkingReden: 'toestemming-ingetrokken' });
+      await opslag.logInzage({ overdrachtId: o.id, organisatie: 'org-ggz', sub: 'b-1', uitkomst: 'geweigerd', reden: 'toestemming-ingetrokken', traceId: 'a'.repeat(32) });
+      expect(await opslag.inzagen(o.id)).toEqual([expect.objectContaining({ uitkomst: 'geweigerd', organisatie: 'org-ggz' })]);
+    });
+
+    it('hands a claimed delivery out again only after its lease, and never after it was delivered', async () => {
+      const o = overdracht();
+      await opslag.voegOverdrachtToe(o, {}, gebeurtenis(o.id, `${o.id}/a`));
+      const mijn = (cs: Awaited<ReturnType<SqlExchangeOpslag['claimAfleveringen']>>) => cs.filter((c) => c.subject === `overdracht/${o.id}`);
+      const [eerste] = mijn(await opslag.claimAfleveringen(50, 300));
+      expect(eerste).toMatchObject({ pogingen: 1 });
+      expect(mijn(await opslag.claimAfleveringen(50, 300))).toEqual([]);
+      await new Promise((r) => setTimeout(r, 400));
+      const [tweede] = mijn(await opslag.claimAfleveringen(50, 300));
+      expect(tweede).toMatchObject({ eventId: eerste?.eventId, pogingen: 2 });
+      await opslag.markeerAfgeleverd(tweede?.eventId ?? '', tweede?.abonnementId ?? '');
+      await new Promise((r) => setTimeout(r, 400));
+      expect(mijn(await opslag.claimAfleveringen(50, 300))).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,350 @@
+import type {
+  Aflevering,
+  Afwijzing,
+  BronGegevens,
+  DossierInzage,
+  DossierRecord,
+  ExchangeOpslag,
+  OverdrachtRecord,
+  TaakRecord,
+  UitgaandeGebeurtenis,
+  VerwijzingRecord,
+} from '@ketenregie/exchange-domain';
+import type { IsoDate } from '@ketenregie/shared-kernel';
+import { assertSchemaName } from '@ketenregie/shared-platform';
+import type { DataSource, EntityManager } from 'typeorm';
+import { ExchangeSchema1764000000000 } from './migrations/1764000000000-exchange-schema';
+
+/** Migrations of the `exchange` schema, in order. */
+export const EXCHANGE_MIGRATIONS = [ExchangeSchema1764000000000];
+/** The exchange context maps rows itself (SQL in this repository only); no TypeORM entities. */
+export const EXCHANGE_ENTITIES = [];
+
+type Rij = Record<string, unknown>;
+
+const datum = (v: unknown): IsoDate | undefined => {
+  if (v === null || v === undefined) return undefined;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v).slice(0, 10);
+};
+const tijd = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
+const json = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
+const zonderLeeg = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, w]) => w !== undefined && w !== null)) as T;
+
+function overdrachtVan(r: Rij): OverdrachtRecord {
+  return zonderLeeg({
+    id: String(r['id']),
+    deelnemerId: String(r['deelnemer_id']),
+    trajectId: (r['traject_id'] as string | null) ?? undefined,
+    zender: json<OverdrachtRecord['zender']>(r['zender']),
+    ontvanger: json<OverdrachtRecord['ontvanger']>(r['ontvanger']),
+    regievoerder: String(r['regievoerder']),
+    reden: String(r['reden']),
+    overTeNemen: r['over_te_nemen'] as string[],
+    voorgesteldEersteGesprek: datum(r['voorgesteld_eerste_gesprek']),
+    status: r['status'] as OverdrachtRecord['status'],
+    termijn: r['termijn'] ? json<OverdrachtRecord['termijn']>(r['termijn']) : undefined,
+    afwijzingen: json<Afwijzing[]>(r['afwijzingen']),
+    driegesprek: datum(r['driegesprek']),
+    aangevraagdOp: tijd(r['aangevraagd_op']),
+    bijgewerktOp: tijd(r['bijgewerkt_op']),
+  });
+}
+
+function verwijzingVan(r: Rij): VerwijzingRecord {
+  return zonderLeeg({
+    id: String(r['id']),
+    deelnemerId: String(r['deelnemer_id']),
+    soort: r['soort'] as VerwijzingRecord['soort'],
+    zender: json<VerwijzingRecord['zender']>(r['zender']),
+    ontvanger: json<VerwijzingRecord['ontvanger']>(r['ontvanger']),
+    reden: String(r['reden']),
+    detailTerugkoppeling: Boolean(r['detail_terugkoppeling']),
+    status: r['status'] as VerwijzingRecord['status'],
+    eindreden: (r['eindreden'] as VerwijzingRecord['eindreden'] | null) ?? undefined,
+    afwijzingReden: (r['afwijzing_reden'] as VerwijzingRecord['afwijzingReden'] | null) ?? undefined,
+    aangemeldOp: tijd(r['aangemeld_op']),
+    bijgewerktOp: tijd(r['bijgewerkt_op']),
+  });
+}
+
+/** {@link ExchangeOpslag} on PostgreSQL or PGlite, in the schema of `dataSource`. */
+export class SqlExchangeOpslag implements ExchangeOpslag {
+  private readonly s: string;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.s = `"${assertSchemaName(String((dataSource.options as { schema?: string }).schema))}"`;
+  }
+
+  /** Runs SQL (`$S.` is the schema) and returns the rows, also for UPDATE … RETURNING. */
+  private async q(sql: string, params: unknown[] = [], m: EntityManager = this.dataSource.manager): Promise<Rij[]> {
+    const runner = m.queryRunner ?? this.dataSource.createQueryRunner();
+    try {
+      const result = await runner.query(sql.replace(/\$S\./g, `${this.s}.`), params, true);
+      return (result.records ?? []) as Rij[];
+    } finally {
+      if (!m.queryRunner) await runner.release();
+    }
+  }
+
+  /** Inserts the event and one delivery per matching subscription of its recipients; false when the key exists. */
+  private async publiceer(m: EntityManager, g: UitgaandeGebeurtenis): Promise<boolean> {
+    const rijen = await this.q(
+      `INSERT INTO $S.outbox (id, sleutel, type, subject, dataref, data, ontvangers) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (sleutel) DO NOTHING RETURNING id`,
+      [g.id, g.sleutel, g.type, g.subject, g.dataref, JSON.stringify(g.data), [...g.ontvangers]],
+      m,
+    );
+    if (rijen.length === 0) return false;
+    await this.q(
+      `INSERT INTO $S.outbox_aflevering (event_id, abonnement_id)
+       SELECT $1, a.id FROM $S.abonnement a WHERE a.organisatie = ANY($2) AND (a.types IS NULL OR $3 = ANY(a.types))`,
+      [g.id, [...g.ontvangers], g.type],
+      m,
+    );
+    return true;
+  }
+
+  async voegOverdrachtToe(o: OverdrachtRecord, bron: BronGegevens, g: UitgaandeGebeurtenis): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      await this.q(
+        `INSERT INTO $S.overdracht (id, deelnemer_id, traject_id, zender, zender_organisatie, ontvanger, ontvanger_organisatie, regievoerder, reden,
+           over_te_nemen, voorgesteld_eerste_gesprek, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+        [
+          o.id,
+          o.deelnemerId,
+          o.trajectId ?? null,
+          JSON.stringify(o.zender),
+          o.zender.organisatie,
+          JSON.stringify(o.ontvanger),
+          o.ontvanger.organisatie,
+          o.regievoerder,
+          o.reden,
+          [...o.overTeNemen],
+          o.voorgesteldEersteGesprek ?? null,
+          o.status,
+        ],
+        m,
+      );
+      await this.q(`INSERT INTO $S.overdracht_bron (overdracht_id, gegevens) VALUES ($1, $2)`, [o.id, JSON.stringify(bron)], m);
+      await this.publiceer(m, g);
+    });
+  }
+
+  async overdracht(id: string): Promise<OverdrachtRecord | undefined> {
+    const [r] = await this.q(`SELECT * FROM $S.overdracht WHERE id = $1`, [id]);
+    return r ? overdrachtVan(r) : undefined;
+  }
+
+  async overdrachtenVan(organisatie: string): Promise<OverdrachtRecord[]> {
+    const rijen = await this.q(`SELECT * FROM $S.overdracht WHERE zender_organisatie = $1 OR ontvanger_organisatie = $1 ORDER BY aangevraagd_op DESC, id`, [organisatie]);
+    return rijen.map(overdrachtVan);
+  }
+
+  async legAfwijzingVast(id: string, afwijzing: Afwijzing): Promise<void> {
+    await this.q(`UPDATE $S.overdracht SET afwijzingen = afwijzingen || $2::jsonb, bijgewerkt_op = clock_timestamp() WHERE id = $1`, [
+      id,
+      JSON.stringify([afwijzing]),
+    ]);
+  }
+
+  async legDriegesprekVast(id: string, datum: IsoDate | undefined): Promise<void> {
+    await this.q(`UPDATE $S.overdracht SET driegesprek = $2, bijgewerkt_op = clock_timestamp() WHERE id = $1`, [id, datum ?? null]);
+  }
+
+  async bron(id: string): Promise<BronGegevens | undefined> {
+    const [r] = await this.q(`SELECT gegevens FROM $S.overdracht_bron WHERE overdracht_id = $1`, [id]);
+    return r ? json<BronGegevens>(r['gegevens']) : undefined;
+  }
+
+  async slaDossierOp(d: { sleutel: string; overdrachtId: string; besluitId: string; categorieen: BronGegevens }): Promise<boolean> {
+    const rijen = await this.q(
+      `INSERT INTO $S.dossier (overdracht_id, sleutel, besluit_id, categorieen) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (overdracht_id) DO UPDATE
+         SET sleutel = EXCLUDED.sleutel, besluit_id = EXCLUDED.besluit_id, categorieen = EXCLUDED.categorieen,
+             geleverd_op = clock_timestamp(), ingetrokken_op = NULL, intrekking_reden = NULL
+         WHERE $S.dossier.sleutel <> EXCLUDED.sleutel
+       RETURNING overdracht_id`,
+      [d.overdrachtId, d.sleutel, d.besluitId, JSON.stringify(d.categorieen)],
+    );
+    return rijen.length > 0;
+  }
+
+  async dossier(overdrachtId: string): Promise<DossierRecord | undefined> {
+    const [r] = await this.q(`SELECT * FROM $S.dossier WHERE overdracht_id = $1`, [overdrachtId]);
+    if (!r) return undefined;
+    return zonderLeeg({
+      overdrachtId: String(r['overdracht_id']),
+      besluitId: String(r['besluit_id']),
+      categorieen: json<BronGegevens>(r['categorieen']),
+      geleverdOp: tijd(r['geleverd_op']),
+      ingetrokkenOp: r['ingetrokken_op'] ? tijd(r['ingetrokken_op']) : undefined,
+      intrekkingReden: (r['intrekking_reden'] as string | null) ?? undefined,
+    });
+  }
+
+  async trekDossierIn(overdrachtId: string, reden: string): Promise<void> {
+    // The content goes at once; the row stays so that later reads are denied with a reason.
+    await this.q(
+      `UPDATE $S.dossier SET categorieen = '{}'::jsonb, ingetrokken_op = COALESCE(ingetrokken_op, clock_timestamp()), intrekking_reden = COALESCE(intrekking_reden, $2)
+       WHERE overdracht_id = $1`,
+      [overdrachtId, reden],
+    );
+  }
+
+  async logInzage(i: DossierInzage): Promise<void> {
+    await this.q(`INSERT INTO $S.dossier_inzage (overdracht_id, organisatie, sub, uitkomst, reden, trace_id) VALUES ($1, $2, $3, $4, $5, $6)`, [
+      i.overdrachtId,
+      i.organisatie,
+      i.sub,
+      i.uitkomst,
+      i.reden ?? null,
+      i.traceId,
+    ]);
+  }
+
+  async inzagen(overdrachtId: string): Promise<DossierInzage[]> {
+    const rijen = await this.q(`SELECT * FROM $S.dossier_inzage WHERE overdracht_id = $1 ORDER BY id`, [overdrachtId]);
+    return rijen.map((r) =>
+      zonderLeeg({
+        overdrachtId: String(r['overdracht_id']),
+        organisatie: String(r['organisatie']),
+        sub: String(r['sub']),
+        uitkomst: r['uitkomst'] as DossierInzage['uitkomst'],
+        reden: (r['reden'] as string | null) ?? undefined,
+        traceId: String(r['trace_id']),
+        op: tijd(r['op']),
+      }),
+    );
+  }
+
+  async registreerStap(stap: Parameters<ExchangeOpslag['registreerStap']>[0]): Promise<boolean> {
+    return this.dataSource.transaction(async (m) => {
+      if (!(await this.publiceer(m, stap.gebeurtenis))) return false;
+      await this.q(`UPDATE $S.overdracht SET status = $2, termijn = $3, bijgewerkt_op = clock_timestamp() WHERE id = $1`, [
+        stap.overdrachtId,
+        stap.status,
+        stap.termijn ? JSON.stringify(stap.termijn) : null,
+      ], m);
+      if (stap.taak) {
+        const t = stap.taak;
+        await this.q(`INSERT INTO $S.taak (sleutel, overdracht_id, organisatie, voor, soort, vervalt) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`, [
+          t.sleutel,
+          t.overdrachtId,
+          t.organisatie,
+          t.voor,
+          t.soort,
+          t.vervalt ?? null,
+        ], m);
+      }
+      return true;
+    });
+  }
+
+  async takenVan(organisatie: string): Promise<TaakRecord[]> {
+    const rijen = await this.q(`SELECT * FROM $S.taak WHERE organisatie = $1 ORDER BY aangemaakt_op, sleutel`, [organisatie]);
+    return rijen.map((r) =>
+      zonderLeeg({
+        sleutel: String(r['sleutel']),
+        overdrachtId: String(r['overdracht_id']),
+        organisatie: String(r['organisatie']),
+        voor: String(r['voor']),
+        soort: String(r['soort']),
+        vervalt: datum(r['vervalt']),
+      }),
+    );
+  }
+
+  async voegVerwijzingToe(v: VerwijzingRecord, g: UitgaandeGebeurtenis): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      await this.q(
+        `INSERT INTO $S.verwijzing (id, deelnemer_id, soort, zender, zender_organisatie, ontvanger, ontvanger_organisatie, reden, detail_terugkoppeling, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [v.id, v.deelnemerId, v.soort, JSON.stringify(v.zender), v.zender.organisatie, JSON.stringify(v.ontvanger), v.ontvanger.organisatie, v.reden, v.detailTerugkoppeling, v.status],
+        m,
+      );
+      await this.publiceer(m, g);
+    });
+  }
+
+  async verwijzing(id: string): Promise<VerwijzingRecord | undefined> {
+    const [r] = await this.q(`SELECT * FROM $S.verwijzing WHERE id = $1`, [id]);
+    return r ? verwijzingVan(r) : undefined;
+  }
+
+  async verwijzingenVan(organisatie: string): Promise<VerwijzingRecord[]> {
+    const rijen = await this.q(`SELECT * FROM $S.verwijzing WHERE zender_organisatie = $1 OR ontvanger_organisatie = $1 ORDER BY aangemeld_op DESC, id`, [organisatie]);
+    return rijen.map(verwijzingVan);
+  }
+
+  async werkVerwijzingBij(v: VerwijzingRecord, g: UitgaandeGebeurtenis): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      await this.q(`UPDATE $S.verwijzing SET status = $2, eindreden = $3, afwijzing_reden = $4, bijgewerkt_op = clock_timestamp() WHERE id = $1`, [
+        v.id,
+        v.status,
+        v.eindreden ?? null,
+        v.afwijzingReden ?? null,
+      ], m);
+      await this.publiceer(m, g);
+    });
+  }
+
+  async voegAbonnementToe(a: { id: string; organisatie: string; url: string; types?: readonly string[] }): Promise<void> {
+    await this.q(`INSERT INTO $S.abonnement (id, organisatie, url, types) VALUES ($1, $2, $3, $4) ON CONFLICT (organisatie, url) DO UPDATE SET types = EXCLUDED.types`, [
+      a.id,
+      a.organisatie,
+      a.url,
+      a.types ? [...a.types] : null,
+    ]);
+  }
+
+  async claimAfleveringen(max: number, leaseMs: number): Promise<Aflevering[]> {
+    const rijen = await this.q(
+      `WITH due AS (
+         SELECT event_id, abonnement_id FROM $S.outbox_aflevering
+         WHERE afgeleverd_op IS NULL AND volgende_poging <= clock_timestamp()
+         ORDER BY volgende_poging LIMIT $1 FOR UPDATE SKIP LOCKED)
+       UPDATE $S.outbox_aflevering a SET volgende_poging = clock_timestamp() + ($2 || ' milliseconds')::interval, pogingen = a.pogingen + 1
+       FROM due WHERE a.event_id = due.event_id AND a.abonnement_id = due.abonnement_id
+       RETURNING a.event_id, a.abonnement_id, a.pogingen`,
+      [max, String(leaseMs)],
+    );
+    if (rijen.length === 0) return [];
+    const details = await this.q(
+      `SELECT o.id, o.volgnummer, o.type, o.subject, o.dataref, o.data, o.tijd, ab.id AS abonnement_id, ab.url
+       FROM $S.outbox o, $S.abonnement ab WHERE o.id = ANY($1) AND ab.id = ANY($2)`,
+      [rijen.map((r) => r['event_id']), rijen.map((r) => r['abonnement_id'])],
+    );
+    return rijen.flatMap((r) => {
+      const d = details.find((x) => x['id'] === r['event_id'] && x['abonnement_id'] === r['abonnement_id']);
+      if (!d) return [];
+      return [
+        {
+          eventId: String(r['event_id']),
+          abonnementId: String(r['abonnement_id']),
+          url: String(d['url']),
+          pogingen: Number(r['pogingen']),
+          volgnummer: String(d['volgnummer']),
+          type: String(d['type']),
+          subject: String(d['subject']),
+          dataref: String(d['dataref']),
+          data: json<Aflevering['data']>(d['data']),
+          tijd: tijd(d['tijd']),
+        },
+      ];
+    });
+  }
+
+  async markeerAfgeleverd(eventId: string, abonnementId: string): Promise<void> {
+    await this.q(`UPDATE $S.outbox_aflevering SET afgeleverd_op = clock_timestamp(), laatste_fout = NULL WHERE event_id = $1 AND abonnement_id = $2`, [eventId, abonnementId]);
+  }
+
+  async markeerMislukt(eventId: string, abonnementId: string, fout: string, volgendePogingMs: number): Promise<void> {
+    await this.q(
+      `UPDATE $S.outbox_aflevering SET laatste_fout = $3, volgende_poging = clock_timestamp() + ($4 || ' milliseconds')::interval
+       WHERE event_id = $1 AND abonnement_id = $2 AND afgeleverd_op IS NULL`,
+      [eventId, abonnementId, fout.slice(0, 500), String(volgendePogingMs)],
+    );
+  }
+}
