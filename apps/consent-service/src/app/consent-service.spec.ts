@@ -147,6 +147,19 @@ describeEachDatabase('consent-service', (db) => {
       expect(intrekking.body.status).toBe('ingetrokken');
       expect(levenscyclus.beeindigde).toContainEqual(expect.objectContaining({ toestemmingId: gegeven.body.id, reden: 'ingetrokken' }));
 
+      const naIntrekking = await call<{ code: string }>(coachGemeente, 'POST', '/verwerkingen', {
+        traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+        spanId: 'a1b2c3d4e5f60719',
+        handeling: 'verstrekking',
+        deelnemerId,
+        ontvanger: ggz,
+        doel: 'verwijzing-ggz',
+        categorieen: ['gezondheid'],
+        besluitId: toegestaan.body.id,
+      });
+      expect(naIntrekking.status).toBe(403);
+      expect(naIntrekking.body.code).toBe('CONSENT.DISCLOSURE_NOT_PERMITTED');
+
       const geweigerd = await call<BesluitDto>(coachGemeente, 'POST', '/besluiten', verzoek);
       expect(geweigerd.body.uitkomst).toBe('geweigerd');
       expect(geweigerd.body.categorieen[0]).toMatchObject({

@@ -47,6 +47,7 @@ class GeheugenOpslag implements ConsentOpslag, RegisterOpslag {
       bewaarNieuweToestemming: async (t) => void toestemmingen.set(t.id, t),
       bewaarGebeurtenis: async (na: Toestemming, _g: ToestemmingGebeurtenis) => void toestemmingen.set(na.id, na),
       bewaarBesluit: async (id, b) => void besluiten.set(id, b),
+      besluit: async (id) => besluiten.get(id),
       logVerwerking: async (regel: Verwerkingsregel) => {
         const schakel = volgendeSchakel(0, log[log.length - 1], regel, sha256);
         log.push(schakel);
@@ -188,6 +189,30 @@ describe('consent use cases', () => {
     expect(opslag.besluiten.get(genomen.id)).toEqual(genomen.besluit);
     expect(opslag.log[opslag.log.length - 1]?.regel).toMatchObject({ handeling: 'besluit', status: 'ok', traceId: aanroep.traceId });
     await expect(besluiten.besluit(ggzVerzoek, stuurgroeplid, aanroep)).rejects.toMatchObject({ code: 'CONSENT.ROLE_NOT_ALLOWED' });
+  });
+
+  it('logs a disclosure only within a decision that still permits it', async () => {
+    const t = await toestemmingen.geef(aanvraag(), coach, aanroep);
+    const genomen = await besluiten.besluit({ ...ggzVerzoek, categorieen: ['gezondheid', 'financien-schulden'] }, coach, aanroep);
+    const melding = {
+      traceId: aanroep.traceId,
+      spanId: 'a1b2c3d4e5f60718',
+      handeling: 'verstrekking' as const,
+      deelnemerId: 'd-1',
+      ontvanger: ggzVerzoek.ontvanger,
+      doel: 'verwijzing-ggz',
+      categorieen: ['gezondheid' as const],
+      besluitId: genomen.id,
+    };
+    await expect(verwerkingen.meld({ ...melding, besluitId: randomUUID() }, coach)).rejects.toMatchObject({ code: 'CONSENT.DECISION_NOT_FOUND' });
+    await expect(verwerkingen.meld({ ...melding, categorieen: ['financien-schulden'] }, coach)).rejects.toMatchObject({ code: 'CONSENT.DISCLOSURE_NOT_PERMITTED' });
+    await expect(verwerkingen.meld(melding, { ...coach, organisatie: 'senzer', organisatieType: 'uitvoerder' })).rejects.toMatchObject({
+      code: 'CONSENT.DISCLOSURE_NOT_PERMITTED',
+    });
+    expect((await verwerkingen.meld(melding, coach)).regel).toMatchObject({ handeling: 'verstrekking', grondslagen: [`besluit:${genomen.id}`] });
+    opslag.klok = new Date('2026-03-02T10:00:00.000Z');
+    await toestemmingen.trekIn(t.id, coach, undefined, aanroep);
+    await expect(verwerkingen.meld(melding, coach)).rejects.toMatchObject({ code: 'CONSENT.DISCLOSURE_NOT_PERMITTED', kind: 'forbidden' });
   });
 
   it('withdraws at the service clock, once, and tells the lifecycle workflow', async () => {

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  besluit as beslis,
   ConsentOpslag,
   DataCategorie,
   Handeling,
@@ -13,6 +14,7 @@ import {
   Verwerkingsactiviteit,
   Verwerkingsregister,
 } from '@ketenregie/consent-domain';
+import { ForbiddenError, NotFoundError } from '@ketenregie/shared-kernel';
 import type { Identity } from '@ketenregie/shared-platform';
 import { FG, INZAGE_ROLLEN, PROFESSIONALS, vereisRol } from './autorisatie';
 import { Aanroep } from './consent.ports';
@@ -68,11 +70,37 @@ export class VerwerkingService {
     private readonly register: RegisterService,
   ) {}
 
-  /** Appends a reported processing; the processing organisation is the caller's. */
+  /**
+   * Appends a reported processing; the processing organisation is the caller's. A disclosure
+   * (`verstrekking`) must cite a decision that permitted exactly this: same deelnemer, the caller
+   * as source, the same recipient and purpose, only permitted categories; and it must still be
+   * permitted now (a withdrawal since the decision ends the access it granted).
+   * @throws NotFoundError `CONSENT.DECISION_NOT_FOUND`; ForbiddenError `CONSENT.DISCLOSURE_NOT_PERMITTED`.
+   */
   async meld(melding: VerwerkingMelding, door: Identity): Promise<Ketenregel> {
     vereisRol(door, PROFESSIONALS, 'report a processing');
-    await this.register.huidig();
+    const register = await this.register.huidig();
     return this.opslag.transactie(async (tx) => {
+      if (melding.handeling === 'verstrekking') {
+        const eerder = melding.besluitId ? await tx.besluit(melding.besluitId) : undefined;
+        if (!eerder) throw new NotFoundError({ code: 'CONSENT.DECISION_NOT_FOUND', detail: 'A disclosure must cite the decision that permitted it.' });
+        const v = eerder.verzoek;
+        const toegestaan = new Set(eerder.categorieen.filter((c) => c.uitkomst === 'toegestaan').map((c) => c.categorie));
+        const klopt =
+          v.deelnemerId === melding.deelnemerId &&
+          v.bron.organisatie === door.organisatie &&
+          v.ontvanger.organisatie === melding.ontvanger?.organisatie &&
+          v.doel === melding.doel &&
+          melding.categorieen.every((c) => toegestaan.has(c));
+        if (!klopt) {
+          throw new ForbiddenError({ code: 'CONSENT.DISCLOSURE_NOT_PERMITTED', detail: 'The disclosure goes beyond the decision it cites.' });
+        }
+        const toestemmingen = await tx.toestemmingenVan(melding.deelnemerId, 'exclusief');
+        const nu = beslis(register, toestemmingen, { ...v, categorieen: melding.categorieen }, await tx.nu());
+        if (nu.categorieen.some((c) => c.uitkomst !== 'toegestaan')) {
+          throw new ForbiddenError({ code: 'CONSENT.DISCLOSURE_NOT_PERMITTED', detail: 'The disclosure is no longer permitted (consent ended since the decision).' });
+        }
+      }
       const op = await tx.nu();
       const activiteit = await this.register.activiteitOp(melding.doel, op);
       return tx.logVerwerking({

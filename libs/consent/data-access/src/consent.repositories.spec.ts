@@ -149,6 +149,8 @@ describeEachDatabase('consent data access', (db) => {
         const { rows } = await admin.query(`SELECT uitkomst, register_versie, activiteit_id, categorieen FROM ${schema}.besluit WHERE id = $1`, [id]);
         expect(rows).toEqual([{ uitkomst: 'deels', register_versie: 1, activiteit_id: 'va-re-integratie', categorieen: JSON.parse(JSON.stringify(b.categorieen)) }]);
         await expect(admin.query(`UPDATE ${schema}.besluit SET uitkomst = 'toegestaan' WHERE id = $1`, [id])).rejects.toThrow(/append-only/);
+        expect(await opslag.transactie((tx) => tx.besluit(id))).toEqual(b);
+        expect(await opslag.transactie((tx) => tx.besluit(randomUUID()))).toBeUndefined();
       });
     });
 

@@ -10,6 +10,7 @@ import {
   ketenVoor,
   Ketenregel,
   OrganisatieSelector,
+  OrganisatieType,
   RegisterOpslag,
   RegisterVersie,
   Sha256,
@@ -188,6 +189,25 @@ export class TypeOrmConsentTransactie implements ConsentTransactie {
       ],
       traceId,
     });
+  }
+
+  async besluit(id: string): Promise<Besluit | undefined> {
+    const rij = await this.manager.getRepository(BesluitEntity).findOneBy({ id });
+    if (!rij) return undefined;
+    const categorieen = rij.categorieen as Besluit['categorieen'];
+    return {
+      verzoek: {
+        deelnemerId: rij.deelnemerId,
+        bron: { organisatie: rij.bronOrganisatie, type: rij.bronType as OrganisatieType },
+        ontvanger: { organisatie: rij.ontvangerOrganisatie, type: rij.ontvangerType as OrganisatieType },
+        doel: rij.doel,
+        categorieen: categorieen.map((c) => c.categorie),
+      },
+      op: rij.op,
+      ...(rij.registerVersie === null ? {} : { registerVersie: rij.registerVersie }),
+      ...(rij.activiteitId === null || rij.activiteitVersie === null ? {} : { activiteit: { id: rij.activiteitId, versie: rij.activiteitVersie } }),
+      categorieen,
+    };
   }
 
   /**

@@ -34,6 +34,8 @@ export interface ConsentTransactie {
   /** Appends the last event of `na` to the history and updates the consent's current status. */
   bewaarGebeurtenis(na: Toestemming, gebeurtenis: ToestemmingGebeurtenis): Promise<void>;
   bewaarBesluit(id: string, besluit: Besluit, traceId: string): Promise<void>;
+  /** A stored decision as it was taken. */
+  besluit(id: string): Promise<Besluit | undefined>;
   /** Appends a line to the hash-chained processing log, serialised on the chain head. */
   logVerwerking(regel: Verwerkingsregel): Promise<Ketenregel>;
   /** Stores the reminder unless one exists for the consent; true when it was new. */
