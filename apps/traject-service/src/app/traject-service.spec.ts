@@ -6,10 +6,11 @@ import type { INestApplication } from '@nestjs/common';
 import { createService, EmbeddedSigner, Identity } from '@ketenregie/shared-platform';
 import { openDatabase } from '@ketenregie/shared-platform';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
-import { TrajectActiviteitenService } from '@ketenregie/traject-application';
+import { DEELNEMER_OPSLAG, TRAJECT_OPSLAG, TrajectActiviteitenService, TrajectService } from '@ketenregie/traject-application';
+import { DEMO_COACH, zaaiDemoTrajecten } from '../seed/demo-trajecten';
 import { amsterdamDate, TRAJECT_TASK_QUEUE } from '@ketenregie/traject-contracts';
 import type { OpdrachtResultaat, TrajectOverzicht } from '@ketenregie/traject-contracts';
-import { TRAJECT_ENTITIES, TRAJECT_MIGRATIONS, TypeOrmTakenRepository, TypeOrmTrajectRepository } from '@ketenregie/traject-data-access';
+import { TRAJECT_ENTITIES, TRAJECT_MIGRATIONS, TypeOrmDeelnemerRepository, TypeOrmTakenRepository, TypeOrmTrajectRepository } from '@ketenregie/traject-data-access';
 import { addMonths } from '@ketenregie/traject-domain';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
@@ -282,6 +283,20 @@ describeEachDatabase('traject-service', (db) => {
         const taken = await call<{ taken: { soort: string }[] }>({ ...coach, sub: 'coach-2' }, 'GET', '/taken');
         expect(taken.body.taken.map((t) => t.soort)).toEqual(expect.arrayContaining(['caseload-overdracht', 'deelnemer-informeren']));
       });
+    });
+
+    it('demo seed: registers the demo deelnemers with a traject each, once', async () => {
+      const deelnemers = app.get<TypeOrmDeelnemerRepository>(DEELNEMER_OPSLAG);
+      const trajecten = app.get<TypeOrmTrajectRepository>(TRAJECT_OPSLAG);
+      const opzoeking = { vindOpBsn: (bsn: string) => deelnemers.vindOpBsn(bsn), heeftTraject: async (id: string) => (await trajecten.vanDeelnemer(id)).length > 0 };
+      expect(await zaaiDemoTrajecten(app.get(TrajectService), opzoeking)).toEqual({ deelnemers: 3, trajecten: 3 });
+      expect(await zaaiDemoTrajecten(app.get(TrajectService), opzoeking)).toEqual({ deelnemers: 0, trajecten: 0 });
+      const taken = await call<{ taken: { soort: string }[] }>({ sub: DEMO_COACH.coachId, organisatie: DEMO_COACH.organisatieId, organisatieType: 'uitvoerder', rol: 'coach' }, 'GET', '/taken');
+      await uiteindelijk(async () => {
+        const t = await call<{ taken: { soort: string }[] }>({ sub: DEMO_COACH.coachId, organisatie: DEMO_COACH.organisatieId, organisatieType: 'uitvoerder', rol: 'coach' }, 'GET', '/taken');
+        expect(t.body.taken.filter((x) => x.soort === 'eerste-contact')).toHaveLength(3);
+      });
+      expect(taken.status).toBe(200);
     });
   });
 });
