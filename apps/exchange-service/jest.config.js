@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'exchange-service',
+  preset: '../../jest.preset.js',
+};

@@ -1,0 +1,43 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { EXCHANGE_ENTITIES, EXCHANGE_MIGRATIONS } from '@ketenregie/exchange-data-access';
+import { AuthModule, DatabaseModule, HealthModule } from '@ketenregie/shared-platform';
+import type { ExchangeServiceConfig } from './exchange-service.config';
+import { ExchangeModule, ExchangeModuleOptions } from './exchange.module';
+import { fetchWebhookVerzender, HttpVerwerkingslog } from './http-verwerkingslog';
+import { TemporalOverdrachten } from './temporal-overdrachten';
+
+/** Schema of exchange-service. */
+export const EXCHANGE_SCHEMA = 'exchange';
+
+/** exchange-service: warm handovers, referrals, partner inboxes and the CloudEvents outbox. */
+@Module({})
+export class AppModule {
+  static register(config: ExchangeServiceConfig, overrides: Partial<ExchangeModuleOptions> & { readonly schema?: string } = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        DatabaseModule.forRoot({
+          url: config.DATABASE_URL,
+          schema: overrides.schema ?? EXCHANGE_SCHEMA,
+          entities: EXCHANGE_ENTITIES,
+          migrations: EXCHANGE_MIGRATIONS,
+          applicationName: 'exchange-service',
+        }),
+        AuthModule.forRoot({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, jwksUrl: config.AUTH_JWKS_URL }),
+        HealthModule.forRoot({ temporal: { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE } }),
+        ExchangeModule.register({
+          workflows: overrides.workflows ?? new TemporalOverdrachten({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE }),
+          verwerkingslog: overrides.verwerkingslog ?? new HttpVerwerkingslog(config.CONSENT_SERVICE_URL),
+          webhook: overrides.webhook ?? fetchWebhookVerzender,
+          bezorging: overrides.bezorging ?? {
+            actief: true,
+            intervalMs: config.EXCHANGE_OUTBOX_INTERVAL_MS,
+            leaseMs: config.EXCHANGE_OUTBOX_LEASE_MS,
+            basisMs: config.EXCHANGE_OUTBOX_BACKOFF_MS,
+            maxMs: config.EXCHANGE_OUTBOX_BACKOFF_MAX_MS,
+          },
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,28 @@
+import {
+  abonnementAanvraagSchema,
+  abonnementSchema,
+  acceptatieSchema,
+  afwijzingSchema,
+  annuleringSchema,
+  dossierSchema,
+  inboxSchema,
+  overdrachtAanvraagSchema,
+  overdrachtSchema,
+  toestemmingMeldingSchema,
+  verwijzingAanvraagSchema,
+  verwijzingSchema,
+} from '@ketenregie/exchange-contracts';
+import { createZodDto } from 'nestjs-zod';
+
+export class OverdrachtAanvraagDto extends createZodDto(overdrachtAanvraagSchema) {}
+export class OverdrachtDto extends createZodDto(overdrachtSchema) {}
+export class AcceptatieDto extends createZodDto(acceptatieSchema) {}
+export class AfwijzingDto extends createZodDto(afwijzingSchema) {}
+export class ToestemmingMeldingDto extends createZodDto(toestemmingMeldingSchema) {}
+export class AnnuleringDto extends createZodDto(annuleringSchema) {}
+export class DossierDto extends createZodDto(dossierSchema) {}
+export class InboxDto extends createZodDto(inboxSchema) {}
+export class VerwijzingAanvraagDto extends createZodDto(verwijzingAanvraagSchema) {}
+export class VerwijzingDto extends createZodDto(verwijzingSchema) {}
+export class AbonnementAanvraagDto extends createZodDto(abonnementAanvraagSchema) {}
+export class AbonnementDto extends createZodDto(abonnementSchema) {}

@@ -1,0 +1,63 @@
+import { DynamicModule, Inject, Injectable, Module, OnModuleDestroy } from '@nestjs/common';
+import {
+  AbonnementService,
+  BEZORG_INSTELLINGEN,
+  BezorgInstellingen,
+  EXCHANGE_OPSLAG,
+  OutboxBezorger,
+  OVERDRACHT_WORKFLOWS,
+  OverdrachtService,
+  OverdrachtWorkflowPoort,
+  VERWERKINGSLOG,
+  VerwerkingslogPoort,
+  VerwijzingService,
+  WEBHOOK_VERZENDER,
+  WebhookVerzender,
+} from '@ketenregie/exchange-application';
+import { SqlExchangeOpslag } from '@ketenregie/exchange-data-access';
+import { DataSource } from 'typeorm';
+import { InboxController, OverdrachtenController } from './overdrachten.controller';
+import { TemporalOverdrachten } from './temporal-overdrachten';
+import { AbonnementenController, VerwijzingenController } from './verwijzingen.controller';
+
+/** What the exchange module is wired with; tests replace the workflow port, the log and the webhook sender. */
+export interface ExchangeModuleOptions {
+  readonly workflows: OverdrachtWorkflowPoort;
+  readonly verwerkingslog: VerwerkingslogPoort;
+  readonly webhook: WebhookVerzender;
+  readonly bezorging: BezorgInstellingen;
+}
+
+/** Closes the Temporal connection on shutdown when the port has one. */
+@Injectable()
+class WorkflowAfsluiter implements OnModuleDestroy {
+  constructor(@Inject(OVERDRACHT_WORKFLOWS) private readonly poort: OverdrachtWorkflowPoort) {}
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.poort instanceof TemporalOverdrachten) await this.poort.close();
+  }
+}
+
+/** The exchange use cases on SQL storage (needs `DatabaseModule`). */
+@Module({})
+export class ExchangeModule {
+  static register(options: ExchangeModuleOptions): DynamicModule {
+    return {
+      module: ExchangeModule,
+      providers: [
+        { provide: EXCHANGE_OPSLAG, useFactory: (ds: DataSource) => new SqlExchangeOpslag(ds), inject: [DataSource] },
+        { provide: OVERDRACHT_WORKFLOWS, useValue: options.workflows },
+        { provide: VERWERKINGSLOG, useValue: options.verwerkingslog },
+        { provide: WEBHOOK_VERZENDER, useValue: options.webhook },
+        { provide: BEZORG_INSTELLINGEN, useValue: options.bezorging },
+        OverdrachtService,
+        VerwijzingService,
+        AbonnementService,
+        OutboxBezorger,
+        WorkflowAfsluiter,
+      ],
+      controllers: [InboxController, OverdrachtenController, VerwijzingenController, AbonnementenController],
+      exports: [OverdrachtService, VerwijzingService, OutboxBezorger, EXCHANGE_OPSLAG],
+    };
+  }
+}

@@ -1,0 +1,141 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { OverdrachtService } from '@ketenregie/exchange-application';
+import { driegesprekSchema } from '@ketenregie/exchange-contracts';
+import type { DossierDto as DossierBody, DriegesprekDto, InboxDto as InboxBody, OverdrachtDto as OverdrachtBody } from '@ketenregie/exchange-contracts';
+import { ZodValidationPipe } from 'nestjs-zod';
+import { stapRegistratieSchema, vrijgaveLeveringSchema } from './intern.dto';
+import { CurrentIdentity, Identity } from '@ketenregie/shared-platform';
+import type { Request } from 'express';
+import { aanroepVan } from './aanroep';
+import {
+  AcceptatieDto,
+  AfwijzingDto,
+  AnnuleringDto,
+  DossierDto,
+  InboxDto,
+  OverdrachtAanvraagDto,
+  OverdrachtDto,
+  ToestemmingMeldingDto,
+} from './exchange.dto';
+import { inboxRegel, overdrachtDto } from './exchange.mappers';
+import { VerwijzingService } from '@ketenregie/exchange-application';
+import { verwijzingDto } from './exchange.mappers';
+
+/** The partner inbox: incoming and outgoing handovers and referrals of the caller's organisation. */
+@ApiTags('inbox')
+@Controller('inbox')
+export class InboxController {
+  constructor(
+    private readonly overdrachten: OverdrachtService,
+    private readonly verwijzingen: VerwijzingService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: "What is waiting for the caller's organisation, with deadlines" })
+  @ApiOkResponse({ type: InboxDto })
+  async inbox(@CurrentIdentity() door: Identity): Promise<InboxBody> {
+    const { overdrachten } = await this.overdrachten.inbox(door);
+    const verwijzingen = await this.verwijzingen.vanOrganisatie(door);
+    return { overdrachten: overdrachten.map(inboxRegel), verwijzingen: verwijzingen.map((v) => ({ ...verwijzingDto(v), richting: v.richting })) };
+  }
+}
+
+/** Warm handovers. A third organisation gets 404 for every one it is not part of. */
+@ApiTags('overdrachten')
+@Controller('overdrachten')
+export class OverdrachtenController {
+  constructor(private readonly overdrachten: OverdrachtService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Ask another organisation to take over (starts the warm handover)' })
+  @ApiOkResponse({ type: OverdrachtDto })
+  async vraagAan(@Body() body: OverdrachtAanvraagDto, @CurrentIdentity() door: Identity): Promise<OverdrachtBody> {
+    const o = await this.overdrachten.vraagAan(body, door);
+    return overdrachtDto({ overdracht: o, richting: 'uitgaand' });
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: OverdrachtDto })
+  async bekijk(@Param('id', ParseUUIDPipe) id: string, @CurrentIdentity() door: Identity): Promise<OverdrachtBody> {
+    return overdrachtDto(await this.overdrachten.bekijk(id, door));
+  }
+
+  @Post(':id/acceptatie')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The receiver accepts within the deadline' })
+  async accepteer(@Param('id', ParseUUIDPipe) id: string, @Body() body: AcceptatieDto, @CurrentIdentity() door: Identity): Promise<OverdrachtBody> {
+    return overdrachtDto(await this.overdrachten.accepteer(id, body, door));
+  }
+
+  @Post(':id/afwijzing')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The receiver rejects, with a coded reason and advice back to the sender' })
+  async wijsAf(@Param('id', ParseUUIDPipe) id: string, @Body() body: AfwijzingDto, @CurrentIdentity() door: Identity): Promise<OverdrachtBody> {
+    return overdrachtDto(await this.overdrachten.wijsAf(id, body, door));
+  }
+
+  @Post(':id/toestemming')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The sender reports on consent: asked, recorded (re-check), refused' })
+  async toestemming(@Param('id', ParseUUIDPipe) id: string, @Body() body: ToestemmingMeldingDto, @CurrentIdentity() door: Identity): Promise<OverdrachtBody> {
+    return overdrachtDto(await this.overdrachten.meldToestemming(id, body, door));
+  }
+
+  @Post(':id/driegesprek')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Plan the driegesprek, confirm it was held, or report a no-show (re-plan)' })
+  async driegesprek(@Param('id', ParseUUIDPipe) id: string, @Body(new ZodValidationPipe(driegesprekSchema)) body: DriegesprekDto, @CurrentIdentity() door: Identity): Promise<OverdrachtBody> {
+    return overdrachtDto(await this.overdrachten.driegesprek(id, body, door));
+  }
+
+  @Post(':id/annulering')
+  @HttpCode(200)
+  async annuleer(@Param('id', ParseUUIDPipe) id: string, @Body() body: AnnuleringDto, @CurrentIdentity() door: Identity): Promise<OverdrachtBody> {
+    return overdrachtDto(await this.overdrachten.annuleer(id, body, door));
+  }
+
+  @Post(':id/heraanbieding')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'After a first rejection, offer the handover once more' })
+  async bied(@Param('id', ParseUUIDPipe) id: string, @CurrentIdentity() door: Identity): Promise<OverdrachtBody> {
+    return overdrachtDto(await this.overdrachten.bied(id, door));
+  }
+
+  @Get(':id/dossier')
+  @ApiOperation({ summary: 'The minimal dossier (receiver only); every read is logged, a withdrawn dossier is denied' })
+  @ApiOkResponse({ type: DossierDto })
+  async dossier(@Param('id', ParseUUIDPipe) id: string, @CurrentIdentity() door: Identity, @Req() req: Request): Promise<DossierBody> {
+    const d = await this.overdrachten.leesDossier(id, door, aanroepVan(req));
+    return { overdrachtId: d.overdrachtId, geleverdOp: d.geleverdOp.toISOString(), categorieen: d.categorieen };
+  }
+
+  @Get(':id/inzagen')
+  @ApiOperation({ summary: 'Every read attempt of the dossier, allowed or denied' })
+  async inzagen(@Param('id', ParseUUIDPipe) id: string, @CurrentIdentity() door: Identity) {
+    return (await this.overdrachten.inzagen(id, door)).map((i) => ({ ...i, op: i.op?.toISOString() }));
+  }
+
+  @Post(':id/levering')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Workflow step (sender side): assemble and deliver the minimal dossier' })
+  async lever(@Param('id', ParseUUIDPipe) id: string, @Body() body: unknown, @CurrentIdentity() door: Identity, @Req() req: Request) {
+    const invoer = vrijgaveLeveringSchema.parse(body);
+    return this.overdrachten.leverDossier({ ...invoer, overdrachtId: id }, door, aanroepVan(req));
+  }
+
+  @Post(':id/intrekking')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Workflow step (sender side): withdraw the dossier from the receiver now' })
+  async trekIn(@Param('id', ParseUUIDPipe) id: string, @Body() body: { reden?: string }, @CurrentIdentity() door: Identity): Promise<void> {
+    await this.overdrachten.trekDossierIn({ overdrachtId: id, reden: typeof body?.reden === 'string' ? body.reden.slice(0, 60) : 'beeindigd' }, door);
+  }
+
+  @Post(':id/stappen')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Workflow step (sender side): record projection, task and CloudEvent' })
+  async stap(@Param('id', ParseUUIDPipe) id: string, @Body() body: unknown, @CurrentIdentity() door: Identity): Promise<void> {
+    const stap = stapRegistratieSchema.parse(body);
+    await this.overdrachten.registreerStap({ ...stap, overdrachtId: id }, door);
+  }
+}

@@ -1,0 +1,49 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AbonnementService, VerwijzingService } from '@ketenregie/exchange-application';
+import { verwijzingStatusSchema } from '@ketenregie/exchange-contracts';
+import type { AbonnementDto as AbonnementBody, VerwijzingDto as VerwijzingBody, VerwijzingStatusDto } from '@ketenregie/exchange-contracts';
+import { ZodValidationPipe } from 'nestjs-zod';
+import { CurrentIdentity, Identity } from '@ketenregie/shared-platform';
+import { AbonnementAanvraagDto, AbonnementDto, VerwijzingAanvraagDto, VerwijzingDto } from './exchange.dto';
+import { verwijzingDto } from './exchange.mappers';
+
+/** Referrals without transfer of the lead, with statuses returned by the receiver. */
+@ApiTags('verwijzingen')
+@Controller('verwijzingen')
+export class VerwijzingenController {
+  constructor(private readonly verwijzingen: VerwijzingService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Refer a deelnemer (schuldhulp, Wmo, GGZ treatment, huisarts, vrijwilligerswerk)' })
+  @ApiOkResponse({ type: VerwijzingDto })
+  async verwijs(@Body() body: VerwijzingAanvraagDto, @CurrentIdentity() door: Identity): Promise<VerwijzingBody> {
+    return verwijzingDto(await this.verwijzingen.verwijs(body, door));
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: VerwijzingDto })
+  async bekijk(@Param('id', ParseUUIDPipe) id: string, @CurrentIdentity() door: Identity): Promise<VerwijzingBody> {
+    return verwijzingDto(await this.verwijzingen.bekijk(id, door));
+  }
+
+  @Post(':id/status')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The receiver reports accepted, rejected, started or ended (coded reasons)' })
+  async status(@Param('id', ParseUUIDPipe) id: string, @Body(new ZodValidationPipe(verwijzingStatusSchema)) body: VerwijzingStatusDto, @CurrentIdentity() door: Identity): Promise<VerwijzingBody> {
+    return verwijzingDto(await this.verwijzingen.meldStatus(id, body, door));
+  }
+}
+
+/** Webhook subscriptions: CloudEvents about the organisation's handovers and referrals. */
+@ApiTags('abonnementen')
+@Controller('abonnementen')
+export class AbonnementenController {
+  constructor(private readonly abonnementen: AbonnementService) {}
+
+  @Post()
+  @ApiOkResponse({ type: AbonnementDto })
+  async abonneer(@Body() body: AbonnementAanvraagDto, @CurrentIdentity() door: Identity): Promise<AbonnementBody> {
+    return this.abonnementen.abonneer(body, door);
+  }
+}

@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'exchange-application',
+  preset: '../../../jest.preset.js',
+};

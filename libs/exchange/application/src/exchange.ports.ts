@@ -1,0 +1,69 @@
+import type {
+  AcceptatieOpdracht,
+  AfwijzingOpdracht,
+  AnnuleringOpdracht,
+  DriegesprekOpdracht,
+  OverdrachtWeergave,
+  OverdrachtWorkflowInput,
+  ToestemmingOpdracht,
+} from '@ketenregie/exchange-contracts';
+
+/** The caller of a request: identity plus what is needed to act on its behalf downstream. */
+export interface Aanroep {
+  readonly traceId: string;
+  /** The caller's bearer token, forwarded to the consent service's processing log. */
+  readonly bearer?: string;
+}
+
+/** A command to a running overdracht workflow (each maps to one update of the contract). */
+export type OverdrachtOpdracht =
+  | ({ readonly soort: 'acceptatie' } & AcceptatieOpdracht)
+  | ({ readonly soort: 'afwijzing' } & AfwijzingOpdracht)
+  | { readonly soort: 'toestemming'; readonly opdracht: ToestemmingOpdracht }
+  | { readonly soort: 'driegesprek'; readonly opdracht: DriegesprekOpdracht }
+  | ({ readonly soort: 'annulering' } & AnnuleringOpdracht)
+  | { readonly soort: 'heraanbieding'; readonly door: string };
+
+/** The overdracht workflows as the use cases see them (Temporal client in the app). */
+export interface OverdrachtWorkflowPoort {
+  start(input: OverdrachtWorkflowInput): Promise<void>;
+  /** Sends the command as an update; a refused step surfaces as a `PreconditionError`. */
+  voerUit(overdrachtId: string, opdracht: OverdrachtOpdracht): Promise<OverdrachtWeergave>;
+}
+
+/** One processing reported to consent's processing log (Logboek Dataverwerkingen). */
+export interface VerwerkingMelding {
+  readonly handeling: 'raadpleging' | 'verstrekking';
+  readonly deelnemerId: string;
+  readonly categorieen: readonly string[];
+  readonly ontvanger?: { readonly organisatie: string; readonly type: string };
+  readonly besluitId?: string;
+}
+
+/** The consent service's processing log, reached over its HTTP API with the caller's token. */
+export interface VerwerkingslogPoort {
+  meld(melding: VerwerkingMelding, aanroep: Aanroep): Promise<void>;
+}
+
+/** Sends one CloudEvent to a webhook; resolves on a 2xx answer, rejects otherwise. */
+export type WebhookVerzender = (url: string, event: unknown) => Promise<void>;
+
+export const EXCHANGE_OPSLAG = Symbol('EXCHANGE_OPSLAG');
+export const OVERDRACHT_WORKFLOWS = Symbol('OVERDRACHT_WORKFLOWS');
+export const VERWERKINGSLOG = Symbol('VERWERKINGSLOG');
+export const WEBHOOK_VERZENDER = Symbol('WEBHOOK_VERZENDER');
+/** Options of the outbox dispatcher ({@link BezorgInstellingen}). */
+export const BEZORG_INSTELLINGEN = Symbol('BEZORG_INSTELLINGEN');
+
+/** How the outbox is delivered. */
+export interface BezorgInstellingen {
+  /** Pause between polls when nothing is due (ms). */
+  readonly intervalMs: number;
+  /** How long a claimed delivery stays with one dispatcher before another may take it (ms). */
+  readonly leaseMs: number;
+  /** Backoff after failed attempt n (1-based): `basisMs * 2^(n-1)`, capped at `maxMs`. */
+  readonly basisMs: number;
+  readonly maxMs: number;
+  /** Set false to disable the background loop (tests drive {@link OutboxBezorger.ronde} directly). */
+  readonly actief: boolean;
+}

@@ -1,0 +1,5 @@
+export * from './exchange.ports';
+export * from './exchange.gebeurtenissen';
+export * from './overdracht.service';
+export * from './verwijzing.service';
+export * from './outbox.bezorger';

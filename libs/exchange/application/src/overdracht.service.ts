@@ -1,0 +1,250 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type {
+  AcceptatieDto,
+  AfwijzingDto,
+  AnnuleringDto,
+  DriegesprekDto,
+  OverdrachtAanvraagDto,
+  StapRegistratie,
+  ToestemmingMeldingDto,
+} from '@ketenregie/exchange-contracts';
+import {
+  dossierLeesbaar,
+  DossierRecord,
+  ExchangeOpslag,
+  instellingen,
+  nederlandseDatum,
+  OverdrachtRecord,
+  stelDossierSamen,
+  TaakRecord,
+  Vrijgave,
+} from '@ketenregie/exchange-domain';
+import { ForbiddenError, NotFoundError, ValidationError } from '@ketenregie/shared-kernel';
+import type { Identity, Rol } from '@ketenregie/shared-platform';
+import { randomUUID } from 'node:crypto';
+import { gebeurtenis } from './exchange.gebeurtenissen';
+import { Aanroep, EXCHANGE_OPSLAG, OVERDRACHT_WORKFLOWS, OverdrachtOpdracht, OverdrachtWorkflowPoort, VERWERKINGSLOG, VerwerkingslogPoort } from './exchange.ports';
+
+/** Professionals who hand over, receive and read dossiers. */
+export const PROFESSIONALS: readonly Rol[] = ['klantmanager', 'coach', 'jobcoach', 'behandelaar'];
+
+const NIET_GEVONDEN = () => new NotFoundError({ code: 'EXCHANGE.OVERDRACHT_NIET_GEVONDEN', detail: 'No such overdracht for your organisation.' });
+
+/** What one organisation sees of an overdracht, and from which side. */
+export interface OverdrachtInzicht {
+  readonly overdracht: OverdrachtRecord;
+  readonly richting: 'inkomend' | 'uitgaand';
+}
+
+/**
+ * Use cases of the warm handover for the partner organisations. Visibility is strict: an
+ * organisation that is neither sender nor receiver learns nothing, not even that the handover
+ * exists (404); the wrong side gets 403.
+ */
+@Injectable()
+export class OverdrachtService {
+  constructor(
+    @Inject(EXCHANGE_OPSLAG) private readonly opslag: ExchangeOpslag,
+    @Inject(OVERDRACHT_WORKFLOWS) private readonly workflows: OverdrachtWorkflowPoort,
+    @Inject(VERWERKINGSLOG) private readonly log: VerwerkingslogPoort,
+  ) {}
+
+  /** The sending professional asks another organisation to take over; starts the workflow. */
+  async vraagAan(aanvraag: OverdrachtAanvraagDto, door: Identity): Promise<OverdrachtRecord> {
+    this.vereisProfessional(door);
+    if (aanvraag.ontvanger.organisatie === door.organisatie) {
+      throw new ValidationError({ code: 'EXCHANGE.ONTVANGER_IS_ZENDER', detail: 'A handover goes to another organisation.' });
+    }
+    const instelling = instellingen(aanvraag.instellingen ?? {});
+    const nu = new Date();
+    const record: OverdrachtRecord = {
+      id: randomUUID(),
+      deelnemerId: aanvraag.deelnemerId,
+      ...(aanvraag.trajectId ? { trajectId: aanvraag.trajectId } : {}),
+      zender: { organisatie: door.organisatie, type: door.organisatieType, professional: door.sub, rol: door.rol },
+      ontvanger: aanvraag.ontvanger,
+      regievoerder: aanvraag.regievoerder ?? door.sub,
+      reden: aanvraag.reden,
+      overTeNemen: aanvraag.overTeNemen,
+      ...(aanvraag.voorgesteldEersteGesprek ? { voorgesteldEersteGesprek: aanvraag.voorgesteldEersteGesprek } : {}),
+      status: 'aangevraagd',
+      afwijzingen: [],
+      aangevraagdOp: nu,
+      bijgewerktOp: nu,
+    };
+    await this.opslag.voegOverdrachtToe(
+      record,
+      aanvraag.gegevens,
+      gebeurtenis('overdracht', record.id, `${record.id}/aanvraag`, 'nl.ketenregie.overdracht.aangevraagd', { status: 'aangevraagd', reden: record.reden }, [
+        record.zender.organisatie,
+        record.ontvanger.organisatie,
+      ]),
+    );
+    await this.workflows.start({
+      overdrachtId: record.id,
+      deelnemerId: record.deelnemerId,
+      ...(record.trajectId ? { trajectId: record.trajectId } : {}),
+      zender: record.zender,
+      ontvanger: record.ontvanger,
+      regievoerder: record.regievoerder,
+      reden: record.reden,
+      overTeNemen: record.overTeNemen,
+      ...(record.voorgesteldEersteGesprek ? { voorgesteldEersteGesprek: record.voorgesteldEersteGesprek } : {}),
+      instellingen: instelling,
+    });
+    return record;
+  }
+
+  /** An overdracht the caller's organisation sends or receives. */
+  async bekijk(id: string, door: Identity): Promise<OverdrachtInzicht> {
+    const overdracht = await this.opslag.overdracht(id);
+    if (!overdracht) throw NIET_GEVONDEN();
+    if (overdracht.ontvanger.organisatie === door.organisatie) return { overdracht, richting: 'inkomend' };
+    if (overdracht.zender.organisatie === door.organisatie) return { overdracht, richting: 'uitgaand' };
+    throw NIET_GEVONDEN();
+  }
+
+  /** The partner inbox: every overdracht the organisation sends or receives, and its tasks. */
+  async inbox(door: Identity): Promise<{ overdrachten: OverdrachtInzicht[]; taken: TaakRecord[] }> {
+    const overdrachten = await this.opslag.overdrachtenVan(door.organisatie);
+    return {
+      overdrachten: overdrachten.map((overdracht) => ({ overdracht, richting: overdracht.ontvanger.organisatie === door.organisatie ? 'inkomend' : 'uitgaand' })),
+      taken: await this.opslag.takenVan(door.organisatie),
+    };
+  }
+
+  async accepteer(id: string, body: AcceptatieDto, door: Identity): Promise<OverdrachtInzicht> {
+    await this.alsOntvanger(id, door);
+    await this.voerUit(id, { soort: 'acceptatie', door: door.sub, regievoerderId: body.regievoerderId ?? door.sub });
+    return this.bekijk(id, door);
+  }
+
+  async wijsAf(id: string, body: AfwijzingDto, door: Identity): Promise<OverdrachtInzicht> {
+    await this.alsOntvanger(id, door);
+    await this.voerUit(id, { soort: 'afwijzing', door: door.sub, reden: body.reden, advies: body.advies });
+    await this.opslag.legAfwijzingVast(id, { reden: body.reden, advies: body.advies, op: nederlandseDatum(Date.now()) });
+    return this.bekijk(id, door);
+  }
+
+  async meldToestemming(id: string, body: ToestemmingMeldingDto, door: Identity): Promise<OverdrachtInzicht> {
+    await this.alsZender(id, door);
+    await this.voerUit(id, { soort: 'toestemming', opdracht: { door: door.sub, soort: body.soort } });
+    return this.bekijk(id, door);
+  }
+
+  async driegesprek(id: string, body: DriegesprekDto, door: Identity): Promise<OverdrachtInzicht> {
+    await this.bekijk(id, door);
+    this.vereisProfessional(door);
+    await this.voerUit(id, { soort: 'driegesprek', opdracht: { ...body, door: door.sub } });
+    if (body.soort !== 'gehouden') await this.opslag.legDriegesprekVast(id, body.soort === 'gepland' ? body.datum : undefined);
+    return this.bekijk(id, door);
+  }
+
+  async annuleer(id: string, body: AnnuleringDto, door: Identity): Promise<OverdrachtInzicht> {
+    await this.alsZender(id, door);
+    await this.voerUit(id, { soort: 'annulering', door: door.sub, reden: body.reden });
+    return this.bekijk(id, door);
+  }
+
+  async bied(id: string, door: Identity): Promise<OverdrachtInzicht> {
+    await this.alsZender(id, door);
+    await this.voerUit(id, { soort: 'heraanbieding', door: door.sub });
+    return this.bekijk(id, door);
+  }
+
+  /**
+   * The receiver reads the minimal dossier. Every attempt is logged here (allowed or denied);
+   * an allowed read is also reported to consent's processing log before any data is returned,
+   * so there is no read without a log line.
+   */
+  async leesDossier(id: string, door: Identity, aanroep: Aanroep): Promise<DossierRecord> {
+    const { overdracht, richting } = await this.bekijk(id, door);
+    if (richting !== 'inkomend') {
+      throw new ForbiddenError({ code: 'EXCHANGE.ALLEEN_ONTVANGER', detail: 'Only the receiving organisation reads the handover dossier.' });
+    }
+    this.vereisProfessional(door);
+    const dossier = await this.opslag.dossier(id);
+    const weigering = !dossier ? 'niet-geleverd' : dossier.ingetrokkenOp ? (dossier.intrekkingReden ?? 'ingetrokken') : !dossierLeesbaar(overdracht.status) ? overdracht.status : undefined;
+    if (weigering || !dossier) {
+      await this.opslag.logInzage({ overdrachtId: id, organisatie: door.organisatie, sub: door.sub, uitkomst: 'geweigerd', reden: weigering, traceId: aanroep.traceId });
+      throw new ForbiddenError({ code: 'EXCHANGE.DOSSIER_NIET_BESCHIKBAAR', detail: `The dossier is not available (${weigering}).` });
+    }
+    const categorieen = Object.keys(dossier.categorieen);
+    if (categorieen.length > 0) {
+      await this.log.meld({ handeling: 'raadpleging', deelnemerId: overdracht.deelnemerId, categorieen }, aanroep);
+    }
+    await this.opslag.logInzage({ overdrachtId: id, organisatie: door.organisatie, sub: door.sub, uitkomst: 'toegestaan', traceId: aanroep.traceId });
+    return dossier;
+  }
+
+  /** Every read attempt of the dossier (for the sender, the receiver and the DPO). */
+  async inzagen(id: string, door: Identity) {
+    await this.bekijk(id, door);
+    return this.opslag.inzagen(id);
+  }
+
+  /**
+   * Activity: assembles the minimal dossier for the receiver's role from the sender's data and
+   * the decision's released fields, stores it (idempotent per key) and reports the disclosure.
+   * Called on behalf of the sender (the workflow acts for the sending professional).
+   */
+  async leverDossier(
+    invoer: { sleutel: string; overdrachtId: string; besluitId: string; vrijgaven: readonly Vrijgave[] },
+    door: Identity,
+    aanroep: Aanroep,
+  ): Promise<{ categorieen: string[] }> {
+    const overdracht = await this.alsZender(invoer.overdrachtId, door);
+    const bron = (await this.opslag.bron(invoer.overdrachtId)) ?? {};
+    const { dossier, geleverd } = stelDossierSamen(overdracht.ontvanger.type, bron, invoer.vrijgaven);
+    const nieuw = await this.opslag.slaDossierOp({ sleutel: invoer.sleutel, overdrachtId: invoer.overdrachtId, besluitId: invoer.besluitId, categorieen: dossier.categorieen });
+    if (nieuw && geleverd.length > 0) {
+      await this.log.meld(
+        { handeling: 'verstrekking', deelnemerId: overdracht.deelnemerId, categorieen: geleverd, ontvanger: overdracht.ontvanger, besluitId: invoer.besluitId },
+        aanroep,
+      );
+    }
+    return { categorieen: [...geleverd] };
+  }
+
+  /** Activity: withdraws the dossier from the receiver at once. */
+  async trekDossierIn(invoer: { overdrachtId: string; reden: string }, door: Identity): Promise<void> {
+    await this.alsZender(invoer.overdrachtId, door);
+    await this.opslag.trekDossierIn(invoer.overdrachtId, invoer.reden);
+  }
+
+  /** Activity: projection, task and CloudEvent of one workflow step, in one transaction. */
+  async registreerStap(stap: StapRegistratie, door: Identity): Promise<void> {
+    const o = await this.alsZender(stap.overdrachtId, door);
+    const organisatie = stap.taak?.voor === 'ontvanger' ? o.ontvanger.organisatie : o.zender.organisatie;
+    await this.opslag.registreerStap({
+      sleutel: stap.sleutel,
+      overdrachtId: stap.overdrachtId,
+      status: stap.status,
+      ...(stap.termijn ? { termijn: stap.termijn } : {}),
+      ...(stap.taak ? { taak: { sleutel: stap.sleutel, overdrachtId: stap.overdrachtId, organisatie, voor: stap.taak.voor, soort: stap.taak.soort, ...(stap.taak.vervalt ? { vervalt: stap.taak.vervalt } : {}) } } : {}),
+      gebeurtenis: gebeurtenis('overdracht', o.id, stap.sleutel, stap.gebeurtenis, { status: stap.status, ...(stap.gegevens ?? {}) }, [o.zender.organisatie, o.ontvanger.organisatie]),
+    });
+  }
+
+  private async voerUit(id: string, opdracht: OverdrachtOpdracht): Promise<void> {
+    await this.workflows.voerUit(id, opdracht);
+  }
+
+  private vereisProfessional(door: Identity): void {
+    if (!PROFESSIONALS.includes(door.rol)) throw new ForbiddenError({ code: 'EXCHANGE.ROL_NIET_TOEGESTAAN', detail: `Role ${door.rol} takes no part in handovers.` });
+  }
+
+  private async alsOntvanger(id: string, door: Identity): Promise<OverdrachtRecord> {
+    const { overdracht, richting } = await this.bekijk(id, door);
+    this.vereisProfessional(door);
+    if (richting !== 'inkomend') throw new ForbiddenError({ code: 'EXCHANGE.ALLEEN_ONTVANGER', detail: 'Only the receiving organisation answers a handover.' });
+    return overdracht;
+  }
+
+  private async alsZender(id: string, door: Identity): Promise<OverdrachtRecord> {
+    const { overdracht, richting } = await this.bekijk(id, door);
+    this.vereisProfessional(door);
+    if (richting !== 'uitgaand') throw new ForbiddenError({ code: 'EXCHANGE.ALLEEN_ZENDER', detail: 'Only the sending organisation does this.' });
+    return overdracht;
+  }
+}
