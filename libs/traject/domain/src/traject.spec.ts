@@ -366,6 +366,24 @@ describe('purity and guards', () => {
     expect(volgendMoment(s.state, P)).toBe('2027-01-12');
   });
 
+  it('after time has caught up to a day, the next moment lies after that day (no busy loop in the workflow)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 12 }), fc.boolean(), (sprongen, metPauze) => {
+        const s = new Scenario(P, '2027-01-04').naarUitvoering('2027-01-05', '2027-01-12', '2027-01-19', '2027-01-26');
+        let dag = '2027-01-26';
+        sprongen.forEach((n, i) => {
+          dag = addDays(dag, n);
+          if (metPauze && i === 1) s.doe({ soort: 'pauze', datum: dag, reden: 'ziekte' });
+          else if (metPauze && i === 3) s.doe({ soort: 'hervatting', datum: dag });
+          else s.tijd(dag);
+          const volgende = volgendMoment(s.state, P);
+          if (volgende !== undefined) expect(volgende > dag).toBe(true);
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('keeps event numbers strictly increasing and action ids unique', () => {
     const s = new Scenario(P, '2027-01-04').naarUitvoering('2027-01-05', '2027-01-12', '2027-01-19', '2027-01-26');
     s.tijd('2027-09-01');
