@@ -1,0 +1,266 @@
+import type { INestApplication } from '@nestjs/common';
+import { Aanroep, OutboxBezorger, OverdrachtOpdracht, OverdrachtWorkflowPoort, VerwerkingMelding, VerwerkingslogPoort, WebhookVerzender } from '@ketenregie/exchange-application';
+import type { InboxDto, OverdrachtDto, OverdrachtWeergave, OverdrachtWorkflowInput, VerwijzingDto } from '@ketenregie/exchange-contracts';
+import { NIEUWE_OVERDRACHT } from '@ketenregie/exchange-domain';
+import { createService, EmbeddedSigner, Identity } from '@ketenregie/shared-platform';
+import { describeEachDatabase } from '@ketenregie/shared-testing';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { AppModule } from './app.module';
+import { exchangeServiceConfigSchema } from './exchange-service.config';
+
+/** Records what the service asks of the workflows. */
+class OpgenomenWorkflows implements OverdrachtWorkflowPoort {
+  readonly gestart: OverdrachtWorkflowInput[] = [];
+  readonly opdrachten: OverdrachtOpdracht[] = [];
+  async start(input: OverdrachtWorkflowInput): Promise<void> {
+    this.gestart.push(input);
+  }
+  async voerUit(overdrachtId: string, opdracht: OverdrachtOpdracht): Promise<OverdrachtWeergave> {
+    this.opdrachten.push(opdracht);
+    return { overdrachtId, status: 'geaccepteerd', aanZet: 'ontvanger', toestand: NIEUWE_OVERDRACHT, herinneringVerstuurd: false, geescaleerd: false };
+  }
+}
+
+/** Records what would go to consent's processing log, with whose token. */
+class OpgenomenLog implements VerwerkingslogPoort {
+  readonly meldingen: (VerwerkingMelding & { bearer?: string })[] = [];
+  async meld(m: VerwerkingMelding, aanroep: Aanroep): Promise<void> {
+    this.meldingen.push({ ...m, bearer: aanroep.bearer });
+  }
+}
+
+const km: Identity = { sub: 'km-1', organisatie: 'gemeente-helmond', organisatieType: 'gemeente', rol: 'klantmanager' };
+const behandelaar: Identity = { sub: 'ggz-b-1', organisatie: 'ggz-oost-brabant', organisatieType: 'ggz', rol: 'behandelaar' };
+const derde: Identity = { sub: 'coach-9', organisatie: 'senzer', organisatieType: 'uitvoerder', rol: 'coach' };
+
+describeEachDatabase('exchange-service', (db) => {
+  describe('over HTTP', () => {
+    let keyDir: string;
+    let signer: EmbeddedSigner;
+    let jwks: Server;
+    let jwksUrl: string;
+    const tokens = new Map<string, string>();
+    const apps: INestApplication[] = [];
+
+    async function startApp(overrides: { workflows?: OverdrachtWorkflowPoort; verwerkingslog?: VerwerkingslogPoort; webhook?: WebhookVerzender; leaseMs?: number }) {
+      const config = exchangeServiceConfigSchema.parse({ DATABASE_URL: db.url, PORT: '0', LOG_LEVEL: 'silent', AUTH_JWKS_URL: jwksUrl });
+      const app = await createService(
+        AppModule.register(config, {
+          schema: db.schema,
+          workflows: overrides.workflows ?? new OpgenomenWorkflows(),
+          verwerkingslog: overrides.verwerkingslog ?? new OpgenomenLog(),
+          webhook: overrides.webhook ?? (async () => undefined),
+          bezorging: { actief: false, intervalMs: 50, leaseMs: overrides.leaseMs ?? 200, basisMs: 10, maxMs: 50 },
+        }),
+        { name: 'exchange-service', port: 0, logLevel: 'silent', shutdownHooks: false },
+      );
+      await app.listen(0, '127.0.0.1');
+      apps.push(app);
+      const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+      const call = async <T>(identity: Identity, method: string, path: string, body?: unknown) => {
+        let token = tokens.get(identity.sub);
+        if (!token) {
+          token = await signer.sign(identity);
+          tokens.set(identity.sub, token);
+        }
+        const res = await fetch(`${base}/api/v1${path}`, {
+          method,
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+        const text = await res.text();
+        return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+      };
+      return { app, call };
+    }
+
+    async function sql<T>(query: string): Promise<T[]> {
+      const client = new Client({ connectionString: db.url });
+      await client.connect();
+      try {
+        return (await client.query(query)).rows as T[];
+      } finally {
+        await client.end();
+      }
+    }
+
+    beforeAll(async () => {
+      keyDir = await mkdtemp(join(tmpdir(), 'exchange-service-spec-'));
+      signer = await EmbeddedSigner.loadOrCreate({ dataDir: keyDir });
+      jwks = createServer((_req, res) => {
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify(signer.jwks()));
+      });
+      await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
+      jwksUrl = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`;
+    }, 60_000);
+
+    afterAll(async () => {
+      for (const app of apps) await app.close();
+      await new Promise((resolve) => jwks?.close(resolve));
+      await rm(keyDir, { recursive: true, force: true });
+    });
+
+    it('the receiver sees the handover, reads only the released fields, accepts; a third organisation gets 404; every read is logged', async () => {
+      const workflows = new OpgenomenWorkflows();
+      const log = new OpgenomenLog();
+      const { call } = await startApp({ workflows, verwerkingslog: log });
+      const deelnemerId = randomUUID();
+
+      const aangevraagd = await call<OverdrachtDto>(km, 'POST', '/overdrachten', {
+        deelnemerId,
+        trajectId: 'tr-7',
+        ontvanger: { organisatie: behandelaar.organisatie, type: 'ggz' },
+        reden: 'ggz-behandeling',
+        overTeNemen: ['regie'],
+        gegevens: {
+          contact: { naam: 'J. Jansen', telefoon: '0612345678', adres: 'Kerkstraat 1' },
+          gezondheid: { diagnose: 'F32.1', behandelstatus: 'aangemeld' },
+          'financien-schulden': { schuldenlast: 12000 },
+        },
+      });
+      expect(aangevraagd.status).toBe(201);
+      const id = aangevraagd.body.id;
+      expect(aangevraagd.body).toMatchObject({ status: 'aangevraagd', zender: { organisatie: km.organisatie }, aanZet: 'zender' });
+      expect(workflows.gestart[0]).toMatchObject({ overdrachtId: id, zender: { organisatie: km.organisatie, professional: 'km-1' }, ontvanger: { type: 'ggz' } });
+      expect(JSON.stringify(workflows.gestart[0])).not.toContain('Jansen');
+
+      const vooraf = await call<{ code: string }>(behandelaar, 'GET', `/overdrachten/${id}/dossier`);
+      expect(vooraf).toMatchObject({ status: 403, body: { code: 'EXCHANGE.DOSSIER_NIET_BESCHIKBAAR' } });
+
+      // The workflow's steps, on behalf of the sender (as the worker's adapters call them).
+      const besluitId = randomUUID();
+      const levering = await call<{ categorieen: string[] }>(km, 'POST', `/overdrachten/${id}/levering`, {
+        sleutel: `overdracht-${id}/2/dossier`,
+        besluitId,
+        vrijgaven: [
+          { categorie: 'contact', velden: ['naam', 'telefoon'] },
+          { categorie: 'gezondheid', velden: ['behandelstatus'] },
+        ],
+      });
+      expect(levering).toMatchObject({ status: 200, body: { categorieen: ['contact', 'gezondheid'] } });
+      expect(log.meldingen).toEqual([
+        expect.objectContaining({ handeling: 'verstrekking', besluitId, categorieen: ['contact', 'gezondheid'], ontvanger: { organisatie: behandelaar.organisatie, type: 'ggz' } }),
+      ]);
+      const stap = await call(km, 'POST', `/overdrachten/${id}/stappen`, {
+        sleutel: `overdracht-${id}/3/nl.ketenregie.overdracht.dossier-geleverd`,
+        status: 'dossier-geleverd',
+        gebeurtenis: 'nl.ketenregie.overdracht.dossier-geleverd',
+        termijn: { soort: 'acceptatie', uiterlijk: '2027-01-04' },
+        taak: { voor: 'ontvanger', soort: 'acceptatie-herinnering', vervalt: '2027-01-04' },
+      });
+      expect(stap.status).toBe(204);
+      expect((await call(behandelaar, 'POST', `/overdrachten/${id}/stappen`, { sleutel: 'x', status: 'geannuleerd', gebeurtenis: 'nl.ketenregie.overdracht.beeindigd' })).status).toBe(403);
+
+      const inbox = await call<InboxDto>(behandelaar, 'GET', '/inbox');
+      expect(inbox.body.overdrachten).toEqual([
+        expect.objectContaining({ id, richting: 'inkomend', status: 'dossier-geleverd', dossierLeesbaar: true, termijn: { soort: 'acceptatie', uiterlijk: '2027-01-04' } }),
+      ]);
+      expect((await call<InboxDto>(derde, 'GET', '/inbox')).body.overdrachten).toEqual([]);
+
+      const dossier = await call<{ categorieen: Record<string, Record<string, unknown>> }>(behandelaar, 'GET', `/overdrachten/${id}/dossier`);
+      expect(dossier.status).toBe(200);
+      expect(dossier.body.categorieen).toEqual({ contact: { naam: 'J. Jansen', telefoon: '0612345678' }, gezondheid: { behandelstatus: 'aangemeld' } });
+      expect(log.meldingen[1]).toMatchObject({ handeling: 'raadpleging', deelnemerId, categorieen: ['contact', 'gezondheid'], bearer: tokens.get(behandelaar.sub) });
+
+      expect((await call(derde, 'GET', `/overdrachten/${id}`)).status).toBe(404);
+      expect((await call(derde, 'GET', `/overdrachten/${id}/dossier`)).status).toBe(404);
+      expect((await call(km, 'GET', `/overdrachten/${id}/dossier`)).status).toBe(403);
+      expect((await call(km, 'POST', `/overdrachten/${id}/acceptatie`, {})).status).toBe(403);
+
+      const geaccepteerd = await call(behandelaar, 'POST', `/overdrachten/${id}/acceptatie`, { regievoerderId: 'ggz-b-1' });
+      expect(geaccepteerd.status).toBe(200);
+      expect(workflows.opdrachten).toEqual([{ soort: 'acceptatie', door: 'ggz-b-1', regievoerderId: 'ggz-b-1' }]);
+
+      // Consent withdrawn: the workflow withdraws the dossier; the next read is denied and logged.
+      expect((await call(km, 'POST', `/overdrachten/${id}/intrekking`, { reden: 'toestemming-ingetrokken' })).status).toBe(204);
+      const na = await call<{ code: string; detail: string }>(behandelaar, 'GET', `/overdrachten/${id}/dossier`);
+      expect(na).toMatchObject({ status: 403, body: { code: 'EXCHANGE.DOSSIER_NIET_BESCHIKBAAR' } });
+      expect(log.meldingen).toHaveLength(2);
+      const inzagen = await call<{ uitkomst: string; reden?: string; organisatie: string }[]>(km, 'GET', `/overdrachten/${id}/inzagen`);
+      expect(inzagen.body.map((i) => [i.organisatie, i.uitkomst, i.reden])).toEqual([
+        [behandelaar.organisatie, 'geweigerd', 'niet-geleverd'],
+        [behandelaar.organisatie, 'toegestaan', undefined],
+        [behandelaar.organisatie, 'geweigerd', 'toestemming-ingetrokken'],
+      ]);
+      const [{ inhoud }] = await sql<{ inhoud: string }>(`SELECT categorieen::text AS inhoud FROM "${db.schema}".dossier WHERE overdracht_id = '${id}'`);
+      expect(inhoud).toBe('{}');
+    });
+
+    it('verwijzing to GGZ: the receiver reports coded statuses, the sender sees only in behandeling / afgerond', async () => {
+      const { call } = await startApp({});
+      const v = await call<VerwijzingDto>(km, 'POST', '/verwijzingen', {
+        deelnemerId: randomUUID(),
+        soort: 'ggz-behandeling',
+        ontvanger: { organisatie: behandelaar.organisatie, type: 'ggz' },
+        reden: 'psychische-klachten',
+      });
+      expect(v).toMatchObject({ status: 201, body: { status: 'aangemeld' } });
+      expect((await call(km, 'POST', `/verwijzingen/${v.body.id}/status`, { status: 'geaccepteerd' })).status).toBe(403);
+      expect((await call(behandelaar, 'POST', `/verwijzingen/${v.body.id}/status`, { status: 'gestart' })).status).toBe(422);
+      for (const status of [{ status: 'geaccepteerd' }, { status: 'gestart' }]) {
+        expect((await call(behandelaar, 'POST', `/verwijzingen/${v.body.id}/status`, status)).status).toBe(200);
+      }
+      expect((await call<VerwijzingDto>(km, 'GET', `/verwijzingen/${v.body.id}`)).body.status).toBe('in-behandeling');
+      expect((await call(behandelaar, 'POST', `/verwijzingen/${v.body.id}/status`, { status: 'beeindigd', eindreden: 'diagnose' })).status).toBe(400);
+      const einde = await call<VerwijzingDto>(behandelaar, 'POST', `/verwijzingen/${v.body.id}/status`, { status: 'beeindigd', eindreden: 'voortijdig-gestopt-deelnemer' });
+      expect(einde.body).toMatchObject({ status: 'beeindigd', eindreden: 'voortijdig-gestopt-deelnemer' });
+      const zender = await call<VerwijzingDto>(km, 'GET', `/verwijzingen/${v.body.id}`);
+      expect(zender.body.status).toBe('afgerond');
+      expect(zender.body.eindreden).toBeUndefined();
+      expect((await call(derde, 'GET', `/verwijzingen/${v.body.id}`)).status).toBe(404);
+      const events = await sql<{ data: Record<string, unknown> }>(`SELECT data FROM "${db.schema}".outbox WHERE subject = 'verwijzing/${v.body.id}' ORDER BY volgnummer`);
+      expect(JSON.stringify(events)).not.toContain('voortijdig');
+    });
+
+    it('the outbox survives a restart between sending and marking: nothing lost, duplicates only by id', async () => {
+      const ontvangen: { id: string; type: string; specversion: string; subject: string }[] = [];
+      let sterfNaVerzending = true;
+      const webhook = (sterf: boolean): WebhookVerzender => async (_url, event) => {
+        ontvangen.push(event as (typeof ontvangen)[number]);
+        if (sterf && sterfNaVerzending) {
+          sterfNaVerzending = false;
+          throw new Error('process killed after the POST, before the mark');
+        }
+      };
+      const eerste = await startApp({ webhook: webhook(true), leaseMs: 300 });
+      const hook = `http://127.0.0.1:9/${randomUUID()}`;
+      expect((await eerste.call(behandelaar, 'POST', '/abonnementen', { url: hook })).status).toBe(201);
+      const ids: string[] = [];
+      for (let n = 0; n < 3; n++) {
+        const v = await eerste.call<VerwijzingDto>(km, 'POST', '/verwijzingen', {
+          deelnemerId: randomUUID(),
+          soort: 'schuldhulp',
+          ontvanger: { organisatie: behandelaar.organisatie, type: 'ggz' },
+          reden: 'schulden',
+        });
+        ids.push(v.body.id);
+      }
+      const bezorger1 = eerste.app.get(OutboxBezorger);
+      await bezorger1.ronde(1);
+      await eerste.app.close();
+      apps.splice(apps.indexOf(eerste.app), 1);
+
+      const tweede = await startApp({ webhook: webhook(false), leaseMs: 300 });
+      const bezorger2 = tweede.app.get(OutboxBezorger);
+      const verwacht = (await sql<{ id: string }>(`SELECT o.id FROM "${db.schema}".outbox o JOIN "${db.schema}".outbox_aflevering a ON a.event_id = o.id JOIN "${db.schema}".abonnement ab ON ab.id = a.abonnement_id WHERE ab.url = '${hook}'`)).map((r) => r.id);
+      expect(verwacht).toHaveLength(3);
+      for (let poging = 0; poging < 20; poging++) {
+        await bezorger2.ronde();
+        const open = await sql(`SELECT 1 FROM "${db.schema}".outbox_aflevering WHERE afgeleverd_op IS NULL AND event_id IN ('${verwacht.join("','")}')`);
+        if (open.length === 0) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const uniek = new Set(ontvangen.map((e) => e.id));
+      expect([...uniek].sort()).toEqual([...verwacht].sort());
+      expect(ontvangen.length).toBe(4);
+      expect(ontvangen.every((e) => e.specversion === '1.0' && e.type === 'nl.ketenregie.verwijzing.aangemeld' && ids.some((id) => e.subject === `verwijzing/${id}`))).toBe(true);
+    });
+  });
+});
