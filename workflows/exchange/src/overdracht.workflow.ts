@@ -23,6 +23,7 @@ import {
 import type {
   DriegesprekOpdracht,
   ExchangeActivities,
+  Namens,
   ExchangeEventType,
   OverdrachtStap,
   OverdrachtToestand,
@@ -55,6 +56,12 @@ export async function overdrachtWorkflow(input: OverdrachtWorkflowInput): Promis
   const workflowId = workflowInfo().workflowId;
   const vandaag = () => nederlandseDatum(Date.now());
   const categorieen = input.categorieen ?? DOSSIER_BEHOEFTE[input.ontvanger.type];
+  const namens: Namens = {
+    professional: input.zender.professional,
+    organisatie: input.zender.organisatie,
+    type: input.zender.type,
+    rol: input.zender.rol ?? 'klantmanager',
+  };
 
   let t: OverdrachtToestand = NIEUWE_OVERDRACHT;
   let versie = 0;
@@ -73,11 +80,12 @@ export async function overdrachtWorkflow(input: OverdrachtWorkflowInput): Promis
     versie += 1;
   };
   const sleutel = (naam: string) => `${workflowId}/${++stapnummer}/${naam}`;
-  const registreer = (gebeurtenis: ExchangeEventType, extra: Omit<StapRegistratie, 'sleutel' | 'overdrachtId' | 'status' | 'gebeurtenis'> = {}) =>
-    act.registreerStap({ sleutel: sleutel(gebeurtenis), overdrachtId: input.overdrachtId, status: t.status, gebeurtenis, ...extra });
+  type Extra = Omit<StapRegistratie, 'sleutel' | 'namens' | 'overdrachtId' | 'status' | 'gebeurtenis'>;
+  const registreer = (gebeurtenis: ExchangeEventType, extra: Extra = {}) =>
+    act.registreerStap({ sleutel: sleutel(gebeurtenis), namens, overdrachtId: input.overdrachtId, status: t.status, gebeurtenis, ...extra });
   /** Queued by handlers (which must answer at once), recorded by the main loop in order. */
-  const meld = (gebeurtenis: ExchangeEventType, extra: Omit<StapRegistratie, 'sleutel' | 'overdrachtId' | 'status' | 'gebeurtenis'> = {}) =>
-    effecten.push({ sleutel: '', overdrachtId: input.overdrachtId, status: t.status, gebeurtenis, ...extra });
+  const meld = (gebeurtenis: ExchangeEventType, extra: Extra = {}) =>
+    effecten.push({ sleutel: '', namens, overdrachtId: input.overdrachtId, status: t.status, gebeurtenis, ...extra });
   const verwerkEffecten = async () => {
     while (effecten.length > 0) {
       const e = effecten.shift() as StapRegistratie;
@@ -272,7 +280,7 @@ export async function overdrachtWorkflow(input: OverdrachtWorkflowInput): Promis
           }
         }
         if (isEindstatus(t.status)) break;
-        const levering = await act.leverDossier({ sleutel: sleutel('dossier'), overdrachtId: input.overdrachtId, besluitId: besluit.besluitId, vrijgaven: besluit.vrijgaven });
+        const levering = await act.leverDossier({ sleutel: sleutel('dossier'), namens, overdrachtId: input.overdrachtId, besluitId: besluit.besluitId, vrijgaven: besluit.vrijgaven });
         dossierBijOntvanger = true;
         if (isEindstatus(t.status)) break;
         neem({ soort: 'dossier-geleverd', op: vandaag() });
@@ -292,7 +300,7 @@ export async function overdrachtWorkflow(input: OverdrachtWorkflowInput): Promis
       }
       case 'afgewezen': {
         if (dossierBijOntvanger) {
-          await act.trekDossierIn({ sleutel: sleutel('intrekking'), overdrachtId: input.overdrachtId, reden: 'afgewezen' });
+          await act.trekDossierIn({ sleutel: sleutel('intrekking'), namens, overdrachtId: input.overdrachtId, reden: 'afgewezen' });
           dossierBijOntvanger = false;
           break;
         }
@@ -327,7 +335,7 @@ export async function overdrachtWorkflow(input: OverdrachtWorkflowInput): Promis
 
   if (dossierBijOntvanger && t.status !== 'regie-overgedragen') {
     const reden = t.status === 'toestemming-ingetrokken' ? 'toestemming-ingetrokken' : 'beeindigd';
-    await act.trekDossierIn({ sleutel: sleutel('intrekking'), overdrachtId: input.overdrachtId, reden });
+    await act.trekDossierIn({ sleutel: sleutel('intrekking'), namens, overdrachtId: input.overdrachtId, reden });
     await registreer('nl.ketenregie.overdracht.dossier-ingetrokken', { taak: taak('ontvanger', 'overdracht-beeindigd'), gegevens: { reden: t.status } });
   }
   const nieuweRegie =

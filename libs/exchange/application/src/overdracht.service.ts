@@ -213,7 +213,7 @@ export class OverdrachtService {
   }
 
   /** Activity: projection, task and CloudEvent of one workflow step, in one transaction. */
-  async registreerStap(stap: StapRegistratie, door: Identity): Promise<void> {
+  async registreerStap(stap: Omit<StapRegistratie, 'namens'>, door: Identity): Promise<void> {
     const o = await this.alsZender(stap.overdrachtId, door);
     const organisatie = stap.taak?.voor === 'ontvanger' ? o.ontvanger.organisatie : o.zender.organisatie;
     await this.opslag.registreerStap({

@@ -3,11 +3,22 @@ import type { OverdrachtStatus, Vrijgave } from '@ketenregie/exchange-domain';
 import type { ExchangeEventType } from './exchange.cloudevents';
 import type { Partij } from './overdracht.workflow-contract';
 
+/**
+ * On whose behalf an activity acts: the sending professional, who stays responsible for the
+ * handover until the lead transfers. Adapters authenticate as this person's organisation.
+ */
+export interface Namens {
+  readonly professional: string;
+  readonly organisatie: string;
+  readonly type: Partij['type'];
+  readonly rol: string;
+}
+
 /** Asks the consent service whether the sender may disclose `categorieen` to the receiver for `warme-overdracht`. */
 export interface BesluitAanvraag {
   readonly overdrachtId: string;
   readonly deelnemerId: string;
-  readonly zender: Partij & { readonly professional: string };
+  readonly zender: Partij & { readonly professional: string; readonly rol?: string };
   readonly ontvanger: Partij;
   readonly categorieen: readonly string[];
 }
@@ -50,6 +61,7 @@ export interface TaakOpdracht {
  */
 export interface StapRegistratie {
   readonly sleutel: string;
+  readonly namens: Namens;
   readonly overdrachtId: string;
   readonly status: OverdrachtStatus;
   readonly gebeurtenis: ExchangeEventType;
@@ -73,11 +85,11 @@ export interface ExchangeActivities {
    */
   registreerAfhankelijkheid(input: { readonly toestemmingen: readonly string[]; readonly workflowId: string }): Promise<{ readonly actief: boolean }>;
   /** Assembles the minimal dossier from the sender's data, stores it for the receiver and logs the disclosure. */
-  leverDossier(input: { readonly sleutel: string; readonly overdrachtId: string; readonly besluitId: string; readonly vrijgaven: readonly Vrijgave[] }): Promise<{
+  leverDossier(input: { readonly sleutel: string; readonly namens: Namens; readonly overdrachtId: string; readonly besluitId: string; readonly vrijgaven: readonly Vrijgave[] }): Promise<{
     readonly categorieen: readonly string[];
   }>;
   /** Withdraws the dossier from the receiver at once; later reads are denied (and logged as denied). */
-  trekDossierIn(input: { readonly sleutel: string; readonly overdrachtId: string; readonly reden: 'toestemming-ingetrokken' | 'afgewezen' | 'beeindigd' }): Promise<void>;
+  trekDossierIn(input: { readonly sleutel: string; readonly namens: Namens; readonly overdrachtId: string; readonly reden: 'toestemming-ingetrokken' | 'afgewezen' | 'beeindigd' }): Promise<void>;
   /** See {@link StapRegistratie}. */
   registreerStap(stap: StapRegistratie): Promise<void>;
   /** Tells the traject workflow its new lead organisation (traject contract `regiewissel`). */

@@ -49,6 +49,8 @@ export interface OverdrachtWorkflowInput {
   readonly zender: Partij & {
     /** Subject id of the sending professional, who stays responsible until the transfer. */
     readonly professional: string;
+    /** The professional's role (the workflow's steps act on their behalf); default `klantmanager`. */
+    readonly rol?: string;
   };
   readonly ontvanger: Partij;
   /** Subject id of the regievoerder who is escalated to. */
