@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { EXCHANGE_TASK_QUEUE } from '@ketenregie/exchange-contracts';
+import { loadConfig } from '@ketenregie/shared-platform';
+import { join } from 'node:path';
+import type { WorkerRegistration } from '../app/worker-registration';
+import { EXCHANGE_WORKER_CONFIG, ExchangeActivitiesAdapter } from './exchange.activities';
+import { exchangeWorkerConfigSchema } from './exchange-worker.config';
+
+/** The exchange activities with their configuration (validated once, when the worker starts). */
+@Module({
+  providers: [
+    { provide: EXCHANGE_WORKER_CONFIG, useFactory: () => loadConfig(exchangeWorkerConfigSchema, process.env, { service: 'worker' }) },
+    ExchangeActivitiesAdapter,
+  ],
+  exports: [ExchangeActivitiesAdapter],
+})
+export class ExchangeWorkerModule {}
+
+/** The worker of the exchange task queue: the overdracht workflow and its activities. */
+export const exchangeWorkerRegistration: WorkerRegistration = {
+  taskQueue: EXCHANGE_TASK_QUEUE,
+  workflowsPath: join(__dirname, '..', '..', '..', '..', 'workflows', 'exchange', 'src', 'index.ts'),
+  module: ExchangeWorkerModule,
+  activities: ExchangeActivitiesAdapter,
+};
