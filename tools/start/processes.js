@@ -105,6 +105,7 @@ function signalGroup(child, signal) {
 /** Races `probe()` against the child's exit and a timeout, with a clear error for each. */
 async function raceWithExit(handle, timeoutMs, what, probe) {
   let timer;
+  let settled = false;
   const timeout = new Promise((_, reject) => {
     timer = setTimeout(
       () => reject(new StartError(`${handle.name}: timed out after ${Math.round(timeoutMs / 1000)}s waiting for ${what}`, { logFile: handle.logFile })),
@@ -116,8 +117,9 @@ async function raceWithExit(handle, timeoutMs, what, probe) {
     throw new StartError(`${handle.name} stopped before it was ready (${how})`, { logFile: handle.logFile });
   });
   try {
-    return await Promise.race([probe(), timeout, exit]);
+    return await Promise.race([probe(() => settled), timeout, exit]);
   } finally {
+    settled = true;
     clearTimeout(timer);
     exit.catch(() => undefined);
   }
@@ -149,8 +151,9 @@ function tcpOpen(host, port, timeoutMs = 1_000) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function poll(check, intervalMs) {
-  for (;;) {
+/** Repeats `check` until it passes or `stopped()` says the wait was given up (exit, timeout). */
+async function poll(check, intervalMs, stopped) {
+  while (!stopped()) {
     if (await check()) return;
     await sleep(intervalMs);
   }
@@ -158,12 +161,12 @@ async function poll(check, intervalMs) {
 
 /** Waits until `url` answers 200, failing early when the child exits. */
 function waitForHttp(handle, url, timeoutMs, intervalMs = 250) {
-  return raceWithExit(handle, timeoutMs, `${url} to answer 200`, () => poll(async () => (await httpStatus(url)) === 200, intervalMs));
+  return raceWithExit(handle, timeoutMs, `${url} to answer 200`, (stopped) => poll(async () => (await httpStatus(url)) === 200, intervalMs, stopped));
 }
 
 /** Waits until a TCP port accepts connections, failing early when the child exits. */
 function waitForTcp(handle, host, port, timeoutMs, intervalMs = 200) {
-  return raceWithExit(handle, timeoutMs, `${host}:${port} to accept connections`, () => poll(() => tcpOpen(host, port), intervalMs));
+  return raceWithExit(handle, timeoutMs, `${host}:${port} to accept connections`, (stopped) => poll(() => tcpOpen(host, port), intervalMs, stopped));
 }
 
 /** A port that is free right now on 127.0.0.1. */
