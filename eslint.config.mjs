@@ -18,9 +18,13 @@ export const depConstraints = [
     onlyDependOnLibsWithTags: [`scope:${ctx}`, 'scope:shared', 'type:contracts'],
   })),
   {
-    // The worker is the composition root of every context's activity adapters (use cases, repositories).
     sourceTag: 'scope:platform',
-    onlyDependOnLibsWithTags: ['scope:platform', 'scope:shared', 'type:contracts', 'type:application', 'type:data-access'],
+    onlyDependOnLibsWithTags: ['scope:platform', 'scope:shared', 'type:contracts'],
+  },
+  {
+    // The worker is the composition root of every context's activity adapters (use cases, repositories).
+    sourceTag: 'scope:worker',
+    onlyDependOnLibsWithTags: ['scope:worker', 'scope:shared', 'type:contracts', 'type:application', 'type:data-access'],
   },
   // types
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:application', 'type:data-access', 'type:contracts', 'type:domain', 'type:util'] },
