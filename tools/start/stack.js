@@ -17,6 +17,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const SERVICES = [
   { name: 'consent-service', entry: 'apps/consent-service/src/main.ts', port: 8082, urlEnv: 'CONSENT_SERVICE_URL' },
   { name: 'monitor-service', entry: 'apps/monitor-service/src/main.ts', port: 8084, urlEnv: 'MONITOR_SERVICE_URL' },
+  { name: 'exchange-service', entry: 'apps/exchange-service/src/main.ts', port: 8083, urlEnv: 'EXCHANGE_SERVICE_URL' },
 ];
 
 /**

@@ -6,6 +6,7 @@
 export const GATEWAY_SERVICES = {
   'consent-service': { urlKey: 'CONSENT_SERVICE_URL', defaultUrl: 'http://127.0.0.1:8082' },
   'monitor-service': { urlKey: 'MONITOR_SERVICE_URL', defaultUrl: 'http://127.0.0.1:8084' },
+  'exchange-service': { urlKey: 'EXCHANGE_SERVICE_URL', defaultUrl: 'http://127.0.0.1:8083' },
 } as const;
 
 /** A service the gateway routes to. */
@@ -31,6 +32,10 @@ export const ROUTE_TABLE: readonly Route[] = [
   { prefix: '/api/v1/deelnemers/:id/inzage', service: 'consent-service' },
   { prefix: '/api/v1/organisaties', service: 'monitor-service' },
   { prefix: '/api/v1/stuurgroepen', service: 'monitor-service' },
+  { prefix: '/api/v1/inbox', service: 'exchange-service' },
+  { prefix: '/api/v1/overdrachten', service: 'exchange-service' },
+  { prefix: '/api/v1/verwijzingen', service: 'exchange-service' },
+  { prefix: '/api/v1/abonnementen', service: 'exchange-service' },
 ];
 
 /**
