@@ -3,7 +3,10 @@ import { RealClock, VirtualClock } from './clock/clock';
 import { Engine } from './engine/engine';
 import { parseSearchAttributeType } from './engine/search-attributes';
 import { startGrpcServer } from './server/grpc-server';
+import { DeferredStore } from './store/deferred-store';
 import { InMemoryStore } from './store/in-memory-store';
+import { PgStore } from './store/pg-store';
+import type { Store } from './store/store';
 import type { SearchAttributeType } from './visibility';
 
 /** Parsed command line of the launcher. */
@@ -14,7 +17,21 @@ export interface ServerConfig {
   namespaces: string[];
   searchAttributes: Record<string, SearchAttributeType>;
   logLevel: string;
+  /** PGlite data directory (embedded PostgreSQL served by a child process). */
   dbFilename?: string;
+  /** PostgreSQL server; wins over `dbFilename`. */
+  databaseUrl?: string;
+  /** Retention of closed runs in ms, overriding the namespaces' retention. */
+  retentionMs?: number;
+}
+
+const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** `500ms`, `30s`, `15m`, `24h`, `7d` (a bare number is milliseconds). */
+export function parseDuration(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)?$/.exec(text.trim());
+  if (!match) throw new Error(`invalid duration ${text}`);
+  return Number(match[1]) * (DURATION_UNITS[match[2] ?? 'ms'] ?? 1);
 }
 
 /**
@@ -22,7 +39,7 @@ export interface ServerConfig {
  * `server start-dev --port P --namespace N --ip IP [--db-filename F] [--search-attribute name=Type]...`
  * and the test-server form `<port>` (time skipping on). Unknown flags are ignored.
  */
-export function parseArgs(argv: string[]): ServerConfig {
+export function parseArgs(argv: string[], env: Record<string, string | undefined> = process.env): ServerConfig {
   const config: ServerConfig = {
     mode: 'dev',
     host: '127.0.0.1',
@@ -30,6 +47,7 @@ export function parseArgs(argv: string[]): ServerConfig {
     namespaces: ['default'],
     searchAttributes: {},
     logLevel: 'warn',
+    databaseUrl: env['TEMPORAL_DEV_SERVER_DATABASE_URL'] || undefined,
   };
   if (argv[0] !== 'server') {
     config.mode = 'time-skipping';
@@ -58,6 +76,12 @@ export function parseArgs(argv: string[]): ServerConfig {
       case '-f':
         config.dbFilename = value();
         break;
+      case '--database-url':
+        config.databaseUrl = value();
+        break;
+      case '--retention':
+        config.retentionMs = parseDuration(value());
+        break;
       case '--log-level':
         config.logLevel = value();
         break;
@@ -78,24 +102,60 @@ export function parseArgs(argv: string[]): ServerConfig {
 }
 
 /** Starts a server from a parsed configuration. */
-export async function runServer(config: ServerConfig): Promise<{ port: number; stop(): Promise<void> }> {
+export async function runServer(config: ServerConfig): Promise<{ port: number; ready: Promise<void>; stop(): Promise<void> }> {
   const logger = pino(
     { level: process.env['TEMPORAL_DEV_SERVER_LOG_LEVEL'] ?? config.logLevel, base: { service: 'temporal-dev-server' } },
     pino.destination(2),
   );
   const clock = config.mode === 'time-skipping' ? new VirtualClock() : new RealClock();
-  const engine = new Engine({ store: new InMemoryStore(), clock, logger });
-  await engine.start(config.namespaces, config.searchAttributes);
-  if (config.dbFilename) logger.warn({ dbFilename: config.dbFilename }, 'persistence is not available yet; state is kept in memory');
-  const { server, port } = await startGrpcServer({ engine, logger, host: config.host, port: config.port, testService: config.mode === 'time-skipping' });
+  const opened = openStore(config);
+  const started = Date.now();
+  const engine = new Engine({
+    store: new DeferredStore(opened.then((o) => o.store)),
+    clock,
+    logger,
+    retentionMs: config.retentionMs,
+    retention: config.mode === 'dev',
+  });
+  const ready = engine.start(config.namespaces, config.searchAttributes).then(() => {
+    logger.info({ ms: Date.now() - started, store: config.databaseUrl ? 'postgres' : config.dbFilename ? 'pglite' : 'memory' }, 'temporal dev server ready');
+  });
+  ready.catch((error: unknown) => {
+    logger.fatal({ err: error }, 'temporal dev server could not open its store');
+    process.exitCode = 1;
+    setImmediate(() => process.exit(1));
+  });
+  const { server, port } = await startGrpcServer({ engine, logger, host: config.host, port: config.port, testService: config.mode === 'time-skipping', ready });
   logger.info({ port, host: config.host, mode: config.mode }, 'temporal dev server listening');
   return {
     port,
+    ready,
     stop: async () => {
       engine.stop();
       await new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
+      const { store, release } = await opened;
+      await store.close();
+      await release();
     },
   };
+}
+
+/** Opens the store the configuration asks for: PostgreSQL, embedded PGlite or memory. */
+async function openStore(config: ServerConfig): Promise<{ store: Store; release(): Promise<void> }> {
+  if (config.databaseUrl) {
+    return { store: await PgStore.open({ url: config.databaseUrl }), release: async () => undefined };
+  }
+  if (config.dbFilename) {
+    const { startEmbeddedPostgres } = await import('@ketenregie/shared-platform');
+    const database = await startEmbeddedPostgres({ dataDir: config.dbFilename, port: 0 });
+    try {
+      return { store: await PgStore.open({ url: database.url, poolSize: 4 }), release: () => database.stop() };
+    } catch (error) {
+      await database.stop();
+      throw error;
+    }
+  }
+  return { store: new InMemoryStore(), release: async () => undefined };
 }
 
 /** Entry point used by `bin/temporal-dev-server`. */

@@ -46,7 +46,17 @@ export interface EngineOptions {
   store: Store;
   clock: Clock;
   logger: Logger;
+  /**
+   * Delete closed runs once they have been closed this long (ms), overriding every namespace's
+   * retention. Without it each namespace's `retentionDays` applies.
+   */
+  retentionMs?: number;
+  /** Run retention sweeps (default true; the time-skipping test server keeps everything). */
+  retention?: boolean;
 }
+
+const RETENTION_SWEEP_MS = 60_000;
+const RETENTION_BATCH = 1000;
 
 const STATUS_ENUM: Record<RunStatus, string> = {
   Running: 'WORKFLOW_EXECUTION_STATUS_RUNNING',
@@ -92,11 +102,16 @@ export class Engine {
   private lockCount = 1;
   private readonly sleepers: { until: number; resolve(): void }[] = [];
   private skipScheduled = false;
+  private readonly retentionMs: number | undefined;
+  private readonly retentionEnabled: boolean;
+  private retentionHandle: NodeJS.Timeout | undefined;
 
   constructor(options: EngineOptions) {
     this.store = options.store;
     this.clock = options.clock;
     this.logger = options.logger;
+    this.retentionMs = options.retentionMs;
+    this.retentionEnabled = options.retention ?? true;
     this.changes.setMaxListeners(0);
   }
 
@@ -111,7 +126,8 @@ export class Engine {
         searchAttributes: { ...PREDEFINED_SEARCH_ATTRIBUTES, ...(existing?.searchAttributes ?? {}), ...searchAttributes },
       });
     }
-    for (const run of await this.store.listOpenRuns()) {
+    for (const run of await this.store.listRunsWithQueuedTasks()) {
+      if (run.status !== 'Running') continue;
       if (run.wft.state === 'scheduled') this.matching.add(run.namespace, 'workflow', run.wft.taskQueue, { kind: 'workflow', runId: run.runId });
       for (const activity of Object.values(run.activities)) {
         if (activity.state === 'scheduled') {
@@ -121,12 +137,38 @@ export class Engine {
     }
     for (const run of await this.store.listRunsWithTransfers()) await this.processTransfers(run.namespace, run.runId);
     await this.armTimer();
+    if (this.retentionEnabled) {
+      await this.sweepRetention();
+      this.retentionHandle = setInterval(() => void this.sweepRetention(), RETENTION_SWEEP_MS);
+      this.retentionHandle.unref();
+    }
+  }
+
+  /** Deletes the closed runs of every namespace whose retention period has passed. */
+  async sweepRetention(): Promise<number> {
+    let deleted = 0;
+    try {
+      for (const record of await this.store.listNamespaces()) {
+        const retentionMs = this.retentionMs ?? record.retentionDays * 86_400_000;
+        const closedBefore = this.clock.now() - retentionMs;
+        for (;;) {
+          const count = await this.store.deleteClosedRuns(record.name, closedBefore, RETENTION_BATCH);
+          deleted += count;
+          if (count < RETENTION_BATCH || this.stopped) break;
+        }
+      }
+    } catch (error) {
+      this.logger.error({ err: error }, 'retention sweep failed');
+    }
+    if (deleted > 0) this.logger.info({ deleted }, 'closed runs deleted after their retention period');
+    return deleted;
   }
 
   /** Stops timers and fails outstanding waits. */
   stop(): void {
     this.stopped = true;
     if (this.timerHandle) clearTimeout(this.timerHandle);
+    if (this.retentionHandle) clearInterval(this.retentionHandle);
     for (const query of this.queries.values()) query.reject(new RpcError('FAILED_PRECONDITION', 'server stopping'));
     this.queries.clear();
     this.changes.emit('stop');
@@ -631,10 +673,8 @@ export class Engine {
     const sticky: string | undefined = request.sticky_task_queue;
     if (!sticky) return;
     const record = await this.namespace(request.namespace);
-    for (const run of await this.store.listOpenRuns()) {
-      if (run.namespace === record.name && run.stickyQueue === sticky) {
-        await this.mutate(record.name, run.runId, (tr) => machine.unstickWorkflowTask(tr));
-      }
+    for (const run of await this.store.listRunsOnStickyQueue(record.name, sticky)) {
+      await this.mutate(record.name, run.runId, (tr) => machine.unstickWorkflowTask(tr));
     }
   }
 

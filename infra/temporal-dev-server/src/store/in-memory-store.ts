@@ -79,6 +79,18 @@ export class InMemoryStore implements Store {
     return [...this.runs.values()].filter((r) => r.state.status === 'Running').map((r) => r.state);
   }
 
+  async listRunsWithQueuedTasks(): Promise<RunState[]> {
+    return [...this.runs.values()]
+      .map((r) => r.state)
+      .filter((run) => run.wft.state === 'scheduled' || Object.values(run.activities).some((a) => a.state === 'scheduled'));
+  }
+
+  async listRunsOnStickyQueue(namespace: string, stickyQueue: string): Promise<RunState[]> {
+    return [...this.runs.values()]
+      .map((r) => r.state)
+      .filter((run) => run.namespace === namespace && run.status === 'Running' && run.stickyQueue === stickyQueue);
+  }
+
   async listRunsWithTransfers(): Promise<RunState[]> {
     return [...this.runs.values()].filter((r) => r.state.transfers.length > 0).map((r) => r.state);
   }
@@ -98,5 +110,24 @@ export class InMemoryStore implements Store {
     let min: number | undefined;
     for (const deadline of this.deadlines.values()) if (min === undefined || deadline < min) min = deadline;
     return min;
+  }
+
+  async deleteClosedRuns(namespace: string, closedBefore: number, limit: number): Promise<number> {
+    let deleted = 0;
+    for (const [key, stored] of this.runs) {
+      if (deleted >= limit) break;
+      const run = stored.state;
+      if (run.namespace !== namespace || run.closeTime === undefined || run.closeTime >= closedBefore) continue;
+      this.runs.delete(key);
+      this.deadlines.delete(key);
+      const currentKey = InMemoryStore.key(run.namespace, run.workflowId);
+      if (this.current.get(currentKey) === run.runId) this.current.delete(currentKey);
+      deleted += 1;
+    }
+    return deleted;
+  }
+
+  async close(): Promise<void> {
+    return;
   }
 }

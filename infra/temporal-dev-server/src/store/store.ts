@@ -54,12 +54,23 @@ export interface Store {
   commit(writes: RunWrite[]): Promise<void>;
   /** Every run of a namespace (visibility). */
   listRuns(namespace: string): Promise<RunState[]>;
-  /** Open runs of all namespaces (rebuilding task queues after restart). */
+  /** Open runs of all namespaces (time skipping checks for outstanding tasks). */
   listOpenRuns(): Promise<RunState[]>;
+  /** Runs with a workflow or activity task waiting in a task queue (rebuilding task queues at start). */
+  listRunsWithQueuedTasks(): Promise<RunState[]>;
+  /** Open runs whose workflow tasks go to `stickyQueue` (ShutdownWorker). */
+  listRunsOnStickyQueue(namespace: string, stickyQueue: string): Promise<RunState[]>;
   /** Runs with a non-empty outbox of transfers (resumed at start). */
   listRunsWithTransfers(): Promise<RunState[]>;
   /** Runs whose earliest deadline is at or before `time`. */
   runsDueBy(time: number): Promise<RunRef[]>;
   /** Earliest deadline over all runs. */
   nextDeadline(): Promise<number | undefined>;
+  /**
+   * Deletes up to `limit` runs of `namespace` closed before `closedBefore`, with their history
+   * and current-run pointer (retention). Returns how many were deleted.
+   */
+  deleteClosedRuns(namespace: string, closedBefore: number, limit: number): Promise<number>;
+  /** Releases connections. */
+  close(): Promise<void>;
 }
