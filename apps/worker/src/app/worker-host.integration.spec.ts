@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -29,6 +29,7 @@ class RootModule {}
 describe('TemporalWorkerHost against the Temporal dev server', () => {
   let env: TestWorkflowEnvironment;
   let address: string;
+  let app: INestApplicationContext | undefined;
 
   beforeAll(async () => {
     Runtime.install({ logger: new DefaultLogger('ERROR'), shutdownSignals: [] });
@@ -38,8 +39,10 @@ describe('TemporalWorkerHost against the Temporal dev server', () => {
   }, 60_000);
 
   afterAll(async () => {
+    // After a failed test the workers may still poll; their native threads would keep Jest alive.
+    await app?.close();
     await env?.teardown();
-  });
+  }, 60_000);
 
   it('runs a registered worker (workflow bundled with workspace paths, activities from Nest) and stops it cleanly', async () => {
     const registration = {
@@ -48,11 +51,12 @@ describe('TemporalWorkerHost against the Temporal dev server', () => {
       module: FixtureActivitiesModule,
       activities: FixtureActivities,
     };
-    const app = await NestFactory.createApplicationContext(
+    app = await NestFactory.createApplicationContext(
       { module: RootModule, imports: [WorkerHostModule.register({ temporalAddress: address, namespace: 'default', tsconfigPath: WORKSPACE_TSCONFIG }, [registration])] },
       { logger: false, abortOnError: false },
     );
-    const host = app.get(TemporalWorkerHost);
+    const context = app;
+    const host = context.get(TemporalWorkerHost);
     let result: string;
     try {
       expect(host.state).toBe('running');
@@ -64,7 +68,7 @@ describe('TemporalWorkerHost against the Temporal dev server', () => {
         await connection.close();
       }
     } finally {
-      await app.close();
+      await context.close();
     }
     // Kerst (25th, 26th) and the weekend are skipped: Monday 29th, Tuesday 30th, Wednesday 31st.
     expect(result).toBe('Goedemorgen, Sanne; three working days after Christmas Eve 2025 is 2025-12-31');
