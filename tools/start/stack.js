@@ -199,10 +199,13 @@ async function startStack(options = {}) {
     }
     const temporalDir = path.join(dataDir, 'temporal');
     fs.mkdirSync(temporalDir, { recursive: true });
+    // A Node launcher runs under this Node with the orphan guard; anything else is executed as is.
+    const isNodeScript = fs.readFileSync(bin, 'utf8').slice(0, 64).startsWith('#!/usr/bin/env node');
     const handle = spawnChild({
       name: 'temporal',
-      command: bin,
-      args: ['server', 'start-dev', '--port', String(temporalPort), '--namespace', env.TEMPORAL_NAMESPACE, '--ip', '127.0.0.1', '--db-filename', path.join(temporalDir, 'temporal.db')],
+      command: isNodeScript ? process.execPath : bin,
+      node: isNodeScript,
+      args: [...(isNodeScript ? [bin] : []), 'server', 'start-dev', '--port', String(temporalPort), '--namespace', env.TEMPORAL_NAMESPACE, '--ip', '127.0.0.1', '--db-filename', path.join(temporalDir, 'temporal.db')],
       env: baseEnv,
       cwd: ROOT,
       logFile: path.join(logDir, 'temporal.log'),
