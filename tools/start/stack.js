@@ -99,6 +99,7 @@ function seconds(ms) {
  * @param {(line: string) => void} [options.log] progress output (default: silent).
  * @param {boolean} [options.echo] stream children's output to this terminal instead of log files.
  * @param {AbortSignal} [options.signal] aborting stops whatever has started and rejects.
+ * @param {string} [options.temporalBin] launcher of the Temporal dev server (default infra/temporal-dev-server/bin/…).
  * @param {(name: string, how: string, logFile: string) => void} [options.onUnexpectedExit] called when a part
  *   exits on its own after the stack was ready.
  * @returns {Promise<{ url: string, env: NodeJS.ProcessEnv, elapsedMs: number, stop: () => Promise<void> }>}
@@ -190,10 +191,10 @@ async function startStack(options = {}) {
 
   step('temporal', async () => {
     if (baseEnv.TEMPORAL_ADDRESS) return `external Temporal at ${baseEnv.TEMPORAL_ADDRESS} (TEMPORAL_ADDRESS set)`;
-    const bin = path.join(ROOT, TEMPORAL_BIN);
+    const bin = path.resolve(ROOT, options.temporalBin ?? TEMPORAL_BIN);
     if (!fs.existsSync(bin)) {
       throw new StartError(
-        `the Temporal dev server is missing: ${TEMPORAL_BIN} does not exist. ` +
+        `the Temporal dev server is missing: ${path.relative(ROOT, bin)} does not exist. ` +
           'Set TEMPORAL_ADDRESS=host:port to use a running Temporal server instead.',
       );
     }
