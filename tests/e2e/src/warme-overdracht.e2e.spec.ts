@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+// The orchestrator behind `npm start`, used as-is: same steps, free ports, a temporary data dir.
+import { freePorts, startStack } from '@ketenregie/start';
+
+const START_TIMEOUT = 180_000;
+
+/** The environment of a fresh machine: embedded database and Temporal, embedded auth. */
+function freshMachineEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (key === 'DATABASE_URL' || key.startsWith('TEMPORAL_') || key.startsWith('AUTH_') || key.startsWith('KETENREGIE_') || key.endsWith('_SERVICE_URL')) delete env[key];
+  }
+  return env;
+}
+
+interface Antwoord<T> {
+  status: number;
+  body: T;
+}
+
+interface Overdracht {
+  id: string;
+  status: string;
+  richting?: string;
+  dossierLeesbaar?: boolean;
+  termijn?: { soort: string; uiterlijk: string };
+}
+
+describe('warme overdracht through the gateway, with tokens of three organisations', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ketenregie-e2e-overdracht-'));
+  let stack: { url: string; stop(): Promise<void> };
+  const tokens: Record<string, string> = {};
+
+  async function token(organisatie: string, rol: string): Promise<string> {
+    const key = `${organisatie}|${rol}`;
+    if (!tokens[key]) {
+      const response = await fetch(`${stack.url}/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ organisatie, rol }) });
+      expect(response.status).toBe(200);
+      tokens[key] = ((await response.json()) as { token: string }).token;
+    }
+    return tokens[key];
+  }
+
+  async function call<T>(wie: [string, string], method: string, path: string, body?: unknown): Promise<Antwoord<T>> {
+    const response = await fetch(`${stack.url}/api/v1${path}`, {
+      method,
+      headers: { authorization: `Bearer ${await token(...wie)}`, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+  }
+
+  const gemeente: [string, string] = ['gemeente-dommeldal', 'klantmanager'];
+  const ggz: [string, string] = ['ggz-zuiderlicht', 'behandelaar'];
+  const derde: [string, string] = ['werkbrug-dommeldal', 'coach'];
+
+  beforeAll(async () => {
+    const ports = await freePorts();
+    stack = await startStack({ env: freshMachineEnv(), dataDir, ...ports });
+  }, START_TIMEOUT);
+
+  afterAll(async () => {
+    await stack?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('the receiver sees the handover, reads only the permitted fields and accepts; a third organisation gets 404; the processing log holds every read', async () => {
+    const deelnemerId = randomUUID();
+    const toestemming = await call<{ id: string }>(gemeente, 'POST', '/toestemmingen', {
+      deelnemerId,
+      verlener: { soort: 'deelnemer' },
+      doel: 'warme-overdracht',
+      categorieen: ['contact', 'traject-status', 'participatieladder', 'zrm', 'gezondheid'],
+      bronnen: [{ soort: 'type', type: 'gemeente' }],
+      ontvangers: [{ soort: 'organisatie', organisatie: 'ggz-zuiderlicht' }],
+      geldigTot: '2099-01-01T00:00:00.000Z',
+      bewijs: { soort: 'ondertekend-formulier', documentId: 'scan-e2e-1' },
+    });
+    expect(toestemming.status).toBe(201);
+
+    const aangevraagd = await call<Overdracht>(gemeente, 'POST', '/overdrachten', {
+      deelnemerId,
+      ontvanger: { organisatie: 'ggz-zuiderlicht', type: 'ggz' },
+      reden: 'ggz-behandeling',
+      overTeNemen: ['regie'],
+      gegevens: {
+        contact: { naam: 'J. de Vries', telefoon: '0612345678', notitie: 'alleen voor intern gebruik' },
+        gezondheid: { behandelstatus: 'wachtlijst' },
+        'financien-schulden': { schuldenlast: 15000 },
+      },
+    });
+    expect(aangevraagd.status).toBe(201);
+    const id = aangevraagd.body.id;
+
+    let inkomend: Overdracht | undefined;
+    for (let n = 0; n < 120 && inkomend?.status !== 'dossier-geleverd'; n++) {
+      const inbox = await call<{ overdrachten: Overdracht[] }>(ggz, 'GET', '/inbox');
+      inkomend = inbox.body.overdrachten.find((o) => o.id === id);
+      if (inkomend?.status !== 'dossier-geleverd') await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(inkomend).toMatchObject({ richting: 'inkomend', status: 'dossier-geleverd', dossierLeesbaar: true, termijn: { soort: 'acceptatie' } });
+
+    const dossier = await call<{ categorieen: Record<string, Record<string, unknown>> }>(ggz, 'GET', `/overdrachten/${id}/dossier`);
+    expect(dossier.status).toBe(200);
+    expect(dossier.body.categorieen).toEqual({ contact: { naam: 'J. de Vries', telefoon: '0612345678' }, gezondheid: { behandelstatus: 'wachtlijst' } });
+    expect((await call(ggz, 'GET', `/overdrachten/${id}/dossier`)).status).toBe(200);
+
+    expect((await call(derde, 'GET', `/overdrachten/${id}`)).status).toBe(404);
+    expect((await call(derde, 'GET', `/overdrachten/${id}/dossier`)).status).toBe(404);
+    expect((await call(derde, 'POST', `/overdrachten/${id}/acceptatie`, {})).status).toBe(404);
+
+    const geaccepteerd = await call<Overdracht>(ggz, 'POST', `/overdrachten/${id}/acceptatie`, {});
+    expect(geaccepteerd.status).toBe(200);
+    expect((await call<Overdracht>(gemeente, 'GET', `/overdrachten/${id}`)).body.status).toBe('geaccepteerd');
+
+    const inzage = await call<{ verwerkingen: { handeling: string; organisatie: string; doel?: string; categorieen: string[] }[] }>(
+      gemeente,
+      'GET',
+      `/deelnemers/${deelnemerId}/inzage`,
+    );
+    expect(inzage.status).toBe(200);
+    const raadplegingen = inzage.body.verwerkingen.filter((v) => v.handeling === 'raadpleging' && v.organisatie === 'ggz-zuiderlicht');
+    expect(raadplegingen).toHaveLength(2);
+    expect(raadplegingen.every((r) => r.doel === 'warme-overdracht' && r.categorieen.every((c) => ['contact', 'gezondheid'].includes(c)))).toBe(true);
+    expect(inzage.body.verwerkingen.filter((v) => v.handeling === 'verstrekking' && v.organisatie === 'gemeente-dommeldal')).toHaveLength(1);
+  }, 180_000);
+});
