@@ -35,7 +35,7 @@ import type {
   Termijn,
 } from '@ketenregie/exchange-contracts';
 import { isDomainError } from '@ketenregie/shared-kernel';
-import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 
 const act = proxyActivities<ExchangeActivities>({
   startToCloseTimeout: '1 minute',
@@ -72,6 +72,7 @@ export async function overdrachtWorkflow(input: OverdrachtWorkflowInput): Promis
   let herbeoordelen = true;
   let dossierBijOntvanger = false;
   let nieuweRegievoerder: string | undefined;
+  let annuleringReden: string | undefined;
   const afhankelijkVan = new Set<string>();
   const effecten: StapRegistratie[] = [];
 
@@ -186,8 +187,9 @@ export async function overdrachtWorkflow(input: OverdrachtWorkflowInput): Promis
 
   setHandler(
     annuleringUpdate,
-    (_o) => {
+    (o) => {
       neem({ soort: 'geannuleerd' });
+      annuleringReden = o.reden;
       return weergave();
     },
     { validator: (_o) => valideer({ soort: 'geannuleerd' }) },
@@ -341,10 +343,25 @@ export async function overdrachtWorkflow(input: OverdrachtWorkflowInput): Promis
   const nieuweRegie =
     t.status === 'regie-overgedragen' && nieuweRegievoerder ? { regievoerderId: nieuweRegievoerder, organisatieId: input.ontvanger.organisatie } : undefined;
   if (nieuweRegie) {
-    if (input.trajectId) await act.meldRegiewissel({ sleutel: sleutel('regiewissel'), trajectId: input.trajectId, datum: vandaag(), regie: nieuweRegie });
-    await registreer('nl.ketenregie.overdracht.regie-overgedragen', { gegevens: { organisatie: nieuweRegie.organisatieId } });
+    let trajectBijgewerkt = input.trajectId !== undefined;
+    if (input.trajectId) {
+      try {
+        await act.meldRegiewissel({ sleutel: sleutel('regiewissel'), trajectId: input.trajectId, datum: vandaag(), regie: nieuweRegie });
+      } catch (error) {
+        // The traject refused the new lead (permanent failure): the handover itself is done; the regievoerder sorts out the traject.
+        if (!(error instanceof ActivityFailure)) throw error;
+        trajectBijgewerkt = false;
+      }
+    }
+    await registreer('nl.ketenregie.overdracht.regie-overgedragen', {
+      gegevens: { organisatie: nieuweRegie.organisatieId, trajectBijgewerkt },
+      ...(input.trajectId && !trajectBijgewerkt ? { taak: taak('regievoerder', 'overdracht-beeindigd') } : {}),
+    });
   } else {
-    await registreer('nl.ketenregie.overdracht.beeindigd', { taak: taak('regievoerder', 'overdracht-beeindigd'), gegevens: { status: t.status } });
+    await registreer('nl.ketenregie.overdracht.beeindigd', {
+      taak: taak('regievoerder', 'overdracht-beeindigd'),
+      gegevens: { status: t.status, ...(annuleringReden ? { reden: annuleringReden } : {}) },
+    });
   }
   return { overdrachtId: input.overdrachtId, status: t.status as OverdrachtUitkomst['status'], afwijzingen: t.afwijzingen, ...(nieuweRegie ? { nieuweRegie } : {}) };
 }

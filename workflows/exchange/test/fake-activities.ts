@@ -1,3 +1,4 @@
+import { ApplicationFailure } from '@temporalio/common';
 import type { BesluitUitkomst, ExchangeActivities, StapRegistratie } from '@ketenregie/exchange-contracts';
 
 /** A recorded call, with the (skipped) server time at which it ran. */
@@ -20,6 +21,8 @@ export class FakeExchangeActivities {
   /** True while a dossier is stored for the receiver. */
   dossierBeschikbaar = false;
   consentActief = true;
+  /** The traject refuses the new lead (a permanent failure of `meldRegiewissel`). */
+  regiewisselGeweigerd = false;
 
   constructor(
     private readonly script: readonly BesluitUitkomst['uitkomst'][],
@@ -76,6 +79,7 @@ export class FakeExchangeActivities {
       },
       meldRegiewissel: async (invoer) => {
         this.regiewissels.push({ invoer, op: await this.klok() });
+        if (this.regiewisselGeweigerd) throw ApplicationFailure.create({ type: 'TRAJECT.VALIDATIE', message: 'refused', nonRetryable: true });
       },
     };
   }

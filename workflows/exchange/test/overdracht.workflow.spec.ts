@@ -156,6 +156,7 @@ describe('overdrachtWorkflow', () => {
       await h.executeUpdate(annuleringUpdate, { args: [{ door, reden: 'situatie-gewijzigd' }] });
       expect((await h.result()).status).toBe('geannuleerd');
       expect(acts.intrekkingen.map((i) => i.invoer.reden)).toEqual(['beeindigd']);
+      expect(acts.stap('beeindigd')?.invoer.gegevens).toEqual({ status: 'geannuleerd', reden: 'situatie-gewijzigd' });
     });
   });
 
@@ -238,8 +239,9 @@ describe('overdrachtWorkflow', () => {
     });
   });
 
-  it('no-show at the driegesprek: planned again, never closed, then the handover continues', async () => {
+  it('no-show at the driegesprek: planned again, never closed, then the handover continues (also when the traject refuses the new lead)', async () => {
     await scenario(['toegestaan'], async (h, acts) => {
+      acts.regiewisselGeweigerd = true;
       await accepteerEnHoudDriegesprek(h);
       const na = await h.executeUpdate(driegesprekUpdate, { args: [{ door, soort: 'no-show', wie: 'deelnemer' }] });
       expect(na).toMatchObject({ status: 'geaccepteerd', toestand: { noShows: 1 } });
@@ -252,6 +254,10 @@ describe('overdrachtWorkflow', () => {
       await h.executeUpdate(driegesprekUpdate, { args: [{ door, soort: 'gepland', datum }] });
       await h.executeUpdate(driegesprekUpdate, { args: [{ door, soort: 'gehouden' }] });
       expect((await h.result()).status).toBe('regie-overgedragen');
+      expect(acts.stap('regie-overgedragen')?.invoer).toMatchObject({
+        gegevens: { organisatie: 'org-ggz-oost', trajectBijgewerkt: false },
+        taak: { voor: 'regievoerder', soort: 'overdracht-beeindigd' },
+      });
     });
   });
 });

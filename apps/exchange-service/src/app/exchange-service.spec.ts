@@ -162,7 +162,8 @@ describeEachDatabase('exchange-service', (db) => {
       expect(inbox.body.overdrachten).toEqual([
         expect.objectContaining({ id, richting: 'inkomend', status: 'dossier-geleverd', dossierLeesbaar: true, termijn: { soort: 'acceptatie', uiterlijk: '2027-01-04' } }),
       ]);
-      expect((await call<InboxDto>(derde, 'GET', '/inbox')).body.overdrachten).toEqual([]);
+      expect(inbox.body.taken).toEqual([{ overdrachtId: id, voor: 'ontvanger', soort: 'acceptatie-herinnering', vervalt: '2027-01-04' }]);
+      expect((await call<InboxDto>(derde, 'GET', '/inbox')).body).toEqual({ overdrachten: [], verwijzingen: [], taken: [] });
 
       const dossier = await call<{ categorieen: Record<string, Record<string, unknown>> }>(behandelaar, 'GET', `/overdrachten/${id}/dossier`);
       expect(dossier.status).toBe(200);

@@ -35,9 +35,13 @@ export class InboxController {
   @ApiOperation({ summary: "What is waiting for the caller's organisation, with deadlines" })
   @ApiOkResponse({ type: InboxDto })
   async inbox(@CurrentIdentity() door: Identity): Promise<InboxBody> {
-    const { overdrachten } = await this.overdrachten.inbox(door);
+    const { overdrachten, taken } = await this.overdrachten.inbox(door);
     const verwijzingen = await this.verwijzingen.vanOrganisatie(door);
-    return { overdrachten: overdrachten.map(inboxRegel), verwijzingen: verwijzingen.map((v) => ({ ...verwijzingDto(v), richting: v.richting })) };
+    return {
+      overdrachten: overdrachten.map(inboxRegel),
+      verwijzingen: verwijzingen.map((v) => ({ ...verwijzingDto(v), richting: v.richting })),
+      taken: taken.map((t) => ({ overdrachtId: t.overdrachtId, voor: t.voor, soort: t.soort, ...(t.vervalt ? { vervalt: t.vervalt } : {}) })),
+    };
   }
 }
 

@@ -6,7 +6,7 @@ import { opdrachtUpdate, trajectWorkflowId } from '@ketenregie/traject-contracts
 import { EmbeddedSigner, Identity, identitySchema } from '@ketenregie/shared-platform';
 import type { IsoDate } from '@ketenregie/shared-kernel';
 import { ApplicationFailure } from '@temporalio/activity';
-import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
+import { Client, Connection, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { besluitUitkomst } from './besluit.mapping';
 import type { ExchangeWorkerConfig } from './exchange-worker.config';
 
@@ -87,6 +87,10 @@ export class ExchangeActivitiesAdapter implements ExchangeActivities, OnModuleDe
       if (error instanceof WorkflowNotFoundError) {
         this.logger.warn({ trajectId: input.trajectId }, 'No running traject workflow to tell about the lead transfer');
         return;
+      }
+      if (error instanceof WorkflowUpdateFailedError) {
+        const type = error.cause instanceof ApplicationFailure && error.cause.type ? error.cause.type : 'EXCHANGE.REGIEWISSEL_GEWEIGERD';
+        throw ApplicationFailure.create({ type, message: 'The traject refused the lead transfer', nonRetryable: true });
       }
       throw error;
     }

@@ -138,6 +138,9 @@ export const verwijzingSchema = z.object({
 export const inboxSchema = z.object({
   overdrachten: z.array(overdrachtSchema.extend({ richting: z.enum(['inkomend', 'uitgaand']), dossierLeesbaar: z.boolean() })),
   verwijzingen: z.array(verwijzingSchema.extend({ richting: z.enum(['inkomend', 'uitgaand']) })),
+  taken: z
+    .array(z.object({ overdrachtId: exchangeIdSchema, voor: z.string(), soort: z.string(), vervalt: isoDatum.optional() }))
+    .describe('Tasks of the organisation: obtain consent, answer before the deadline, escalations, driegesprek, check-ins'),
 });
 
 /** `POST /api/v1/abonnementen`: an organisation subscribes a webhook to the events that concern it. */
