@@ -149,7 +149,8 @@ async function openStore(config: ServerConfig): Promise<{ store: Store; release(
     const { startEmbeddedPostgres } = await import('@ketenregie/shared-platform');
     const database = await startEmbeddedPostgres({ dataDir: config.dbFilename, port: 0 });
     try {
-      return { store: await PgStore.open({ url: database.url, poolSize: 4 }), release: () => database.stop() };
+      // PGlite runs one session for every connection: one connection keeps transactions apart.
+      return { store: await PgStore.open({ url: database.url, poolSize: 1 }), release: () => database.stop() };
     } catch (error) {
       await database.stop();
       throw error;

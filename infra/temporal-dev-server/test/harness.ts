@@ -91,3 +91,83 @@ export function uniqueId(prefix: string): string {
   counter += 1;
   return `${prefix}-${Date.now().toString(36)}-${counter}`;
 }
+
+/** A dev server launched from the bin by a test itself (so the test can kill and restart it). */
+export interface SpawnedServer {
+  readonly address: string;
+  readonly port: number;
+  /** The process id of the running server. */
+  pid(): number | undefined;
+  /** SIGKILL, and wait until the process is gone. */
+  kill(): Promise<void>;
+  /** Starts the server again on the same port with the same arguments; resolves once it answers. */
+  restart(): Promise<void>;
+  /** SIGTERM, and wait until the process is gone. */
+  stop(): Promise<void>;
+}
+
+/** A free TCP port on 127.0.0.1. */
+export async function freePort(): Promise<number> {
+  const net = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/**
+ * Launches `temporal-dev-server server start-dev` on a free port with `args` (e.g. a database)
+ * and waits until it has opened its store (the log line `temporal dev server ready`).
+ */
+export async function spawnDevServer(args: string[], options: { logFile?: string } = {}): Promise<SpawnedServer> {
+  const { spawn } = await import('node:child_process');
+  const port = await freePort();
+  let child: import('node:child_process').ChildProcess | undefined;
+  const launch = () =>
+    new Promise<void>((resolve, reject) => {
+      const started = spawn(process.execPath, [SERVER_BIN, 'server', 'start-dev', '--port', String(port), '--log-level', 'info', ...args], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      child = started;
+      let buffered = '';
+      let ready = false;
+      const log = options.logFile ? fs.createWriteStream(options.logFile, { flags: 'a' }) : undefined;
+      const timer = setTimeout(() => reject(new Error('dev server not ready within 60 s')), 60_000);
+      started.stderr?.on('data', (chunk: Buffer) => {
+        log?.write(chunk);
+        if (ready) return;
+        buffered += chunk.toString('utf8');
+        if (buffered.includes('temporal dev server ready')) {
+          ready = true;
+          clearTimeout(timer);
+          buffered = '';
+          resolve();
+        }
+      });
+      started.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        log?.end();
+        reject(new Error(`dev server exited (${code ?? signal})`));
+      });
+    });
+  const waitExit = (signal: NodeJS.Signals) =>
+    new Promise<void>((resolve) => {
+      const current = child;
+      if (!current || current.exitCode !== null || current.signalCode !== null) return resolve();
+      current.once('exit', () => resolve());
+      current.kill(signal);
+    });
+  await launch();
+  return {
+    address: `127.0.0.1:${port}`,
+    port,
+    pid: () => child?.pid,
+    kill: () => waitExit('SIGKILL'),
+    restart: launch,
+    stop: () => waitExit('SIGTERM'),
+  };
+}

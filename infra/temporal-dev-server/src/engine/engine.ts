@@ -139,7 +139,8 @@ export class Engine {
     await this.armTimer();
     if (this.retentionEnabled) {
       await this.sweepRetention();
-      this.retentionHandle = setInterval(() => void this.sweepRetention(), RETENTION_SWEEP_MS);
+      const every = this.retentionMs === undefined ? RETENTION_SWEEP_MS : Math.min(RETENTION_SWEEP_MS, Math.max(1000, this.retentionMs / 4));
+      this.retentionHandle = setInterval(() => void this.sweepRetention(), every);
       this.retentionHandle.unref();
     }
   }
