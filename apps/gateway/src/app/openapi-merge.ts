@@ -39,18 +39,10 @@ const sameJson = (a: Json, b: Json) => JSON.stringify(a) === JSON.stringify(b);
  *   `x-ketenregie-services`, so a partial document is never mistaken for a complete one.
  */
 export function mergeOpenApi(gateway: OpenAPIObject, services: readonly ServiceDocument[], routes: readonly Route[]): OpenAPIObject {
-  const merged: OpenAPIObject = {
-    ...gateway,
-    paths: { ...gateway.paths },
-    components: {
-      ...gateway.components,
-      schemas: { ...gateway.components?.schemas },
-      securitySchemes: { ...gateway.components?.securitySchemes },
-    },
-    tags: [...(gateway.tags ?? [])],
-  };
-  const schemas = merged.components!.schemas!;
-  const securitySchemes = merged.components!.securitySchemes!;
+  const schemas: NonNullable<NonNullable<OpenAPIObject['components']>['schemas']> = { ...gateway.components?.schemas };
+  const securitySchemes: NonNullable<NonNullable<OpenAPIObject['components']>['securitySchemes']> = { ...gateway.components?.securitySchemes };
+  const tags: NonNullable<OpenAPIObject['tags']> = [...(gateway.tags ?? [])];
+  const merged: OpenAPIObject = { ...gateway, paths: { ...gateway.paths }, components: { ...gateway.components, schemas, securitySchemes }, tags };
   const status: Record<string, string> = {};
 
   for (const entry of services) {
@@ -81,8 +73,8 @@ export function mergeOpenApi(gateway: OpenAPIObject, services: readonly ServiceD
         }),
       );
     }
-    for (const tag of doc.tags ?? []) if (!merged.tags!.some((t) => t.name === tag.name)) merged.tags!.push(tag);
-    if (routed > 0 && !merged.tags!.some((t) => t.name === service)) merged.tags!.push({ name: service, description: `Served by ${service}` });
+    for (const tag of doc.tags ?? []) if (!tags.some((t) => t.name === tag.name)) tags.push(tag);
+    if (routed > 0 && !tags.some((t) => t.name === service)) tags.push({ name: service, description: `Served by ${service}` });
   }
 
   const unavailable = Object.entries(status).filter(([, s]) => s !== 'ok');
@@ -91,6 +83,6 @@ export function mergeOpenApi(gateway: OpenAPIObject, services: readonly ServiceD
     merged.info = { ...merged.info, description: `${merged.info.description ?? ''}\n\n**Incomplete document**, not included:\n${note}`.trim() };
   }
   (merged as OpenAPIObject & { 'x-ketenregie-services': Record<string, string> })['x-ketenregie-services'] = status;
-  if (merged.tags!.length === 0) delete merged.tags;
+  if (tags.length === 0) delete merged.tags;
   return merged;
 }

@@ -62,7 +62,8 @@ export function mountServiceProxies(
   app.use((req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => {
     const route = routeFor(req.url ?? '', routes);
     if (!route) return next();
-    const proxy = proxies.get(route.service)!;
+    const proxy = proxies.get(route.service);
+    if (!proxy) return next();
     requestLogger(req, res, () => void proxy(req, res, next));
   });
 }
