@@ -24,12 +24,15 @@ import { addDays, addWorkingDays, IsoDate, isoWeekday, isWorkingDay, nextWorking
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { setTimeout as pauze } from 'node:timers/promises';
 import { WORKFLOWS_PATH, webpackConfigHook } from './bundler';
 import { FakeExchangeActivities } from './fake-activities';
 
 const LAUNCHER = `${__dirname}/../../../infra/temporal-dev-server/bin/temporal-dev-server`;
+const HISTORIES = `${__dirname}/histories`;
 const TOESTEMMING = '3f2b8c1e-0d4a-4e6b-9c7d-5a1f2e3b4c5d';
 
 let env: TestWorkflowEnvironment;
@@ -74,11 +77,25 @@ async function scenario(script: readonly BesluitUitkomst['uitkomst'][], verloop:
     const h = await start(taskQueue);
     try {
       await verloop(h, acts);
+      const label = process.env['EXCHANGE_HISTORIES_RECORD'];
+      if (label) await bewaarHistorie(h, `${label}-${expect.getState().currentTestName ?? h.workflowId}`);
     } finally {
       // A workflow left running without a worker would hold the time-skipping clock still.
       if ((await h.describe()).status.name === 'RUNNING') await h.terminate('scenario ended');
     }
   });
+}
+
+/**
+ * Writes the history of the current run under `histories/` (set EXCHANGE_HISTORIES_RECORD to a
+ * version label such as `v1`). `overdracht.replay.spec.ts` replays the committed ones, so a
+ * change that would break running handovers fails the build.
+ */
+async function bewaarHistorie(h: Handle, naam: string): Promise<void> {
+  const bestand = naam.replace('overdrachtWorkflow ', '').toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 48).replace(/-$/, '');
+  mkdirSync(HISTORIES, { recursive: true });
+  const history = temporal.api.history.v1.History.toObject(temporal.api.history.v1.History.fromObject(await h.fetchHistory()), { longs: String, enums: String, bytes: String });
+  writeFileSync(`${HISTORIES}/${bestand}.json`, `${JSON.stringify(history, null, 1)}\n`);
 }
 
 /** Polls the query in real time (no time is skipped while waiting). */
