@@ -1,0 +1,108 @@
+import type { Aflevering, DossierInzage, DossierRecord, ExchangeOpslag, OverdrachtRecord } from '@ketenregie/exchange-domain';
+import type { Identity } from '@ketenregie/shared-platform';
+import { randomUUID } from 'node:crypto';
+import type { OverdrachtWorkflowPoort, VerwerkingslogPoort } from './exchange.ports';
+import { OutboxBezorger } from './outbox.bezorger';
+import { OverdrachtService } from './overdracht.service';
+
+const km: Identity = { sub: 'km-1', organisatie: 'gemeente', organisatieType: 'gemeente', rol: 'klantmanager' };
+const ggz: Identity = { sub: 'b-1', organisatie: 'ggz', organisatieType: 'ggz', rol: 'behandelaar' };
+const derde: Identity = { sub: 'c-1', organisatie: 'senzer', organisatieType: 'uitvoerder', rol: 'coach' };
+
+function overdracht(status: OverdrachtRecord['status']): OverdrachtRecord {
+  return {
+    id: randomUUID(),
+    deelnemerId: randomUUID(),
+    zender: { organisatie: 'gemeente', type: 'gemeente', professional: 'km-1', rol: 'klantmanager' },
+    ontvanger: { organisatie: 'ggz', type: 'ggz' },
+    regievoerder: 'km-1',
+    reden: 'ggz-behandeling',
+    overTeNemen: ['regie'],
+    status,
+    afwijzingen: [],
+    aangevraagdOp: new Date(),
+    bijgewerktOp: new Date(),
+  };
+}
+
+function opslagMet(o: OverdrachtRecord, dossier?: DossierRecord) {
+  const inzagen: DossierInzage[] = [];
+  const opslag: Partial<ExchangeOpslag> = {
+    overdracht: async (id) => (id === o.id ? o : undefined),
+    dossier: async () => dossier,
+    logInzage: async (i) => {
+      inzagen.push(i);
+    },
+  };
+  return { opslag: opslag as ExchangeOpslag, inzagen };
+}
+
+const workflows: OverdrachtWorkflowPoort = { start: async () => undefined, voerUit: async () => Promise.reject(new Error('not used')) };
+const aanroep = { traceId: 'a'.repeat(32), bearer: 'token' };
+
+describe('OverdrachtService.leesDossier', () => {
+  it('refuses a read the processing log could not record: no data without a log line', async () => {
+    const o = overdracht('dossier-geleverd');
+    const { opslag, inzagen } = opslagMet(o, { overdrachtId: o.id, besluitId: randomUUID(), categorieen: { contact: { naam: 'J' } }, geleverdOp: new Date() });
+    const log: VerwerkingslogPoort = { meld: async () => Promise.reject(new Error('consent-service down')) };
+    await expect(new OverdrachtService(opslag, workflows, log).leesDossier(o.id, ggz, aanroep)).rejects.toThrow('consent-service down');
+    expect(inzagen).toEqual([]);
+  });
+
+  it('tells a third organisation nothing (404) and the sender that only the receiver reads (403)', async () => {
+    const o = overdracht('dossier-geleverd');
+    const { opslag } = opslagMet(o);
+    const log: VerwerkingslogPoort = { meld: async () => undefined };
+    const service = new OverdrachtService(opslag, workflows, log);
+    await expect(service.leesDossier(o.id, derde, aanroep)).rejects.toMatchObject({ kind: 'not-found', code: 'EXCHANGE.OVERDRACHT_NIET_GEVONDEN' });
+    await expect(service.leesDossier(o.id, km, aanroep)).rejects.toMatchObject({ kind: 'forbidden', code: 'EXCHANGE.ALLEEN_ONTVANGER' });
+  });
+
+  it('denies and logs a read after a rejection, even while the dossier row still exists', async () => {
+    const o = overdracht('afgewezen');
+    const { opslag, inzagen } = opslagMet(o, { overdrachtId: o.id, besluitId: randomUUID(), categorieen: { contact: { naam: 'J' } }, geleverdOp: new Date() });
+    const meldingen: unknown[] = [];
+    const service = new OverdrachtService(opslag, workflows, { meld: async (m) => void meldingen.push(m) });
+    await expect(service.leesDossier(o.id, ggz, aanroep)).rejects.toMatchObject({ code: 'EXCHANGE.DOSSIER_NIET_BESCHIKBAAR' });
+    expect(inzagen).toEqual([expect.objectContaining({ uitkomst: 'geweigerd', reden: 'afgewezen', organisatie: 'ggz' })]);
+    expect(meldingen).toEqual([]);
+  });
+});
+
+describe('OutboxBezorger', () => {
+  it('marks what was delivered and backs off exponentially on failures', async () => {
+    const aflevering = (n: number): Aflevering => ({
+      eventId: randomUUID(),
+      abonnementId: randomUUID(),
+      url: `http://hook/${n}`,
+      pogingen: n,
+      volgnummer: String(n),
+      type: 'nl.ketenregie.overdracht.aangevraagd',
+      subject: `overdracht/${randomUUID()}`,
+      dataref: '/api/v1/overdrachten/x',
+      data: { status: 'aangevraagd' },
+      tijd: new Date('2027-01-04T09:00:00Z'),
+    });
+    const afgeleverd: string[] = [];
+    const mislukt: number[] = [];
+    const claims = [aflevering(1), aflevering(3), aflevering(9)];
+    const opslag: Partial<ExchangeOpslag> = {
+      claimAfleveringen: async () => claims,
+      markeerAfgeleverd: async (id) => void afgeleverd.push(id),
+      markeerMislukt: async (_id, _ab, _fout, ms) => void mislukt.push(ms),
+    };
+    const verzonden: { url: string; event: { id: string; specversion: string; sequence: string } }[] = [];
+    const bezorger = new OutboxBezorger(
+      opslag as ExchangeOpslag,
+      async (url, event) => {
+        verzonden.push({ url, event: event as (typeof verzonden)[number]['event'] });
+        if (url !== 'http://hook/1') throw new Error('HTTP 500');
+      },
+      { actief: false, intervalMs: 10, leaseMs: 1000, basisMs: 100, maxMs: 1_000 },
+    );
+    expect(await bezorger.ronde()).toBe(1);
+    expect(afgeleverd).toEqual([claims[0]?.eventId]);
+    expect(mislukt).toEqual([400, 1_000]);
+    expect(verzonden[0]?.event).toMatchObject({ id: claims[0]?.eventId, specversion: '1.0', sequence: '1' });
+  });
+});
