@@ -34,6 +34,11 @@ const GATEWAY = { name: 'gateway', entry: 'apps/gateway/src/main.ts' };
 /** Mirrors EMBEDDED_JWKS_PATH of @ketenregie/shared-platform (this file is plain JS and cannot import it). */
 const EMBEDDED_JWKS_PATH = '/auth/jwks.json';
 const TEMPORAL_BIN = 'infra/temporal-dev-server/bin/temporal-dev-server';
+/**
+ * Mirrors EMBEDDED_PSEUDONIEM_SLEUTEL of @ketenregie/consent-data-access: consent-service and the
+ * worker both write the processing log, so they must pseudonymise with one key.
+ */
+const EMBEDDED_PSEUDONIEM_SLEUTEL = Buffer.from('ketenregie-embedded-pseudonymisation-key-not-secret', 'utf8').toString('base64');
 
 const DEFAULTS = {
   gatewayPort: 8080,
@@ -177,6 +182,8 @@ async function startStack(options = {}) {
   // In embedded mode the gateway signs tokens and publishes its key set (issuer and audience
   // keep the platform defaults); elsewhere AUTH_* point at the organisation's OIDC provider.
   if (mode === 'embedded' && !baseEnv.AUTH_JWKS_URL) env.AUTH_JWKS_URL = `http://127.0.0.1:${gatewayPort}${EMBEDDED_JWKS_PATH}`;
+  // consent-service and the worker get the one pseudonymisation key of the processing log.
+  if (mode === 'embedded' && !baseEnv.CONSENT_PSEUDONIEM_SLEUTEL) env.CONSENT_PSEUDONIEM_SLEUTEL = EMBEDDED_PSEUDONIEM_SLEUTEL;
   // The gateway routes to the services this orchestrator starts, whatever the shell says.
   for (const service of SERVICES) env[service.urlEnv] = `http://127.0.0.1:${servicePorts[service.name]}`;
 

@@ -1,8 +1,6 @@
+import { EMBEDDED_PSEUDONIEM_SLEUTEL } from '@ketenregie/consent-data-access';
 import { platformConfigSchema } from '@ketenregie/shared-platform';
 import { z } from 'zod';
-
-/** A fixed key for embedded (demo, test) mode only; distributed mode must supply its own. */
-const EMBEDDED_SLEUTEL = Buffer.from('ketenregie-embedded-pseudonymisation-key-not-secret', 'utf8').toString('base64');
 
 /**
  * consent-service's environment: the platform variables plus the pseudonymisation key of the
@@ -22,6 +20,6 @@ export const consentServiceConfigSchema = platformConfigSchema
       ctx.addIssue({ code: 'custom', path: ['CONSENT_PSEUDONIEM_SLEUTEL'], message: 'is required in distributed mode' });
     }
   })
-  .transform((c) => ({ ...c, CONSENT_PSEUDONIEM_SLEUTEL: c.CONSENT_PSEUDONIEM_SLEUTEL ?? EMBEDDED_SLEUTEL }));
+  .transform((c) => ({ ...c, CONSENT_PSEUDONIEM_SLEUTEL: c.CONSENT_PSEUDONIEM_SLEUTEL ?? EMBEDDED_PSEUDONIEM_SLEUTEL }));
 
 export type ConsentServiceConfig = z.output<typeof consentServiceConfigSchema>;

@@ -1,3 +1,4 @@
+import { consentWorkerRegistration } from '../consent/consent.registration';
 import { exchangeWorkerRegistration } from '../exchange/exchange.registration';
 import { trajectWorkerRegistration } from '../traject/traject.registration';
 import type { WorkerRegistration } from './worker-registration';
@@ -6,4 +7,4 @@ import type { WorkerRegistration } from './worker-registration';
  * Every worker this process hosts. A context adds its worker here with one line, e.g.
  * `trajectWorkerRegistration` exported next to its activity adapters.
  */
-export const registrations: readonly WorkerRegistration[] = [trajectWorkerRegistration, exchangeWorkerRegistration];
+export const registrations: readonly WorkerRegistration[] = [trajectWorkerRegistration, exchangeWorkerRegistration, consentWorkerRegistration];

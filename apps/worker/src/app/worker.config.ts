@@ -1,13 +1,33 @@
-import { httpConfigSchema, temporalConfigSchema } from '@ketenregie/shared-platform';
+import { EMBEDDED_PSEUDONIEM_SLEUTEL } from '@ketenregie/consent-data-access';
+import { databaseConfigSchema, httpConfigSchema, modeConfigSchema, temporalConfigSchema } from '@ketenregie/shared-platform';
 import { z } from 'zod';
 
 /**
- * The worker's environment: Temporal and logging. Activity adapters that need a database
- * extend it with `databaseConfigSchema` when the first one is registered.
+ * The worker's environment, validated once in `main.ts`: Temporal, logging, the database the
+ * activity adapters write to (each context in its own schema) and the pseudonymisation key of
+ * the processing log, which must be the one consent-service uses (`npm start` gives both the
+ * same value; embedded mode falls back to the shared demo key).
  */
-export const workerConfigSchema = z.object({
-  LOG_LEVEL: httpConfigSchema.shape.LOG_LEVEL,
-  ...temporalConfigSchema.shape,
-});
+export const workerConfigSchema = z
+  .object({
+    LOG_LEVEL: httpConfigSchema.shape.LOG_LEVEL,
+    ...modeConfigSchema.shape,
+    ...temporalConfigSchema.shape,
+    ...databaseConfigSchema.shape,
+    CONSENT_PSEUDONIEM_SLEUTEL: z
+      .base64()
+      .refine((v) => Buffer.from(v, 'base64').length >= 32, 'must decode to at least 32 bytes')
+      .optional(),
+    CONSENT_PSEUDONIEM_SLEUTEL_ID: z.string().regex(/^[a-z0-9]{1,16}$/).default('k1'),
+  })
+  .superRefine((c, ctx) => {
+    if (c.KETENREGIE_MODE === 'distributed' && !c.CONSENT_PSEUDONIEM_SLEUTEL) {
+      ctx.addIssue({ code: 'custom', path: ['CONSENT_PSEUDONIEM_SLEUTEL'], message: 'is required in distributed mode' });
+    }
+  })
+  .transform((c) => ({ ...c, CONSENT_PSEUDONIEM_SLEUTEL: c.CONSENT_PSEUDONIEM_SLEUTEL ?? EMBEDDED_PSEUDONIEM_SLEUTEL }));
 
 export type WorkerConfig = z.output<typeof workerConfigSchema>;
+
+/** Injection token of the validated {@link WorkerConfig}; every module of the worker can inject it. */
+export const WORKER_CONFIG = Symbol('WORKER_CONFIG');

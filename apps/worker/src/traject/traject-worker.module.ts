@@ -1,8 +1,9 @@
 import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
-import { databaseConfigSchema, loadConfig, openDatabase } from '@ketenregie/shared-platform';
+import { openDatabase } from '@ketenregie/shared-platform';
 import { TAKEN_OPSLAG, TRAJECT_OPSLAG, TrajectActiviteitenService } from '@ketenregie/traject-application';
 import { TRAJECT_ENTITIES, TRAJECT_MIGRATIONS, TRAJECT_SCHEMA, TypeOrmTakenRepository, TypeOrmTrajectRepository } from '@ketenregie/traject-data-access';
 import { DataSource } from 'typeorm';
+import { WORKER_CONFIG, WorkerConfig } from '../app/worker.config';
 import { TrajectActivitiesAdapter } from './traject.activities';
 
 const TRAJECT_DATA_SOURCE = Symbol('TRAJECT_DATA_SOURCE');
@@ -19,17 +20,15 @@ class TrajectDataSourceAfsluiter implements OnApplicationShutdown {
 
 /**
  * What the traject activities need inside the worker: the `traject` schema (migrated on start)
- * and the use cases. The database URL is validated once, at start-up, with the platform's
- * `databaseConfigSchema`.
+ * and the use cases. The database URL comes from the worker's one validated configuration.
  */
 @Module({
   providers: [
     {
       provide: TRAJECT_DATA_SOURCE,
-      useFactory: async () => {
-        const { DATABASE_URL } = loadConfig(databaseConfigSchema, process.env, { service: 'worker' });
-        return openDatabase({ url: DATABASE_URL, schema: TRAJECT_SCHEMA, entities: TRAJECT_ENTITIES, migrations: TRAJECT_MIGRATIONS, applicationName: 'worker-traject' });
-      },
+      useFactory: (config: WorkerConfig) =>
+        openDatabase({ url: config.DATABASE_URL, schema: TRAJECT_SCHEMA, entities: TRAJECT_ENTITIES, migrations: TRAJECT_MIGRATIONS, applicationName: 'worker-traject' }),
+      inject: [WORKER_CONFIG],
     },
     { provide: TRAJECT_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmTrajectRepository(ds), inject: [TRAJECT_DATA_SOURCE] },
     { provide: TAKEN_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmTakenRepository(ds), inject: [TRAJECT_DATA_SOURCE] },

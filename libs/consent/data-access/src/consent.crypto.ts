@@ -16,3 +16,10 @@ export function hmacPseudonimiseerder(sleutelId: string, sleutel: Buffer): Pseud
   if (sleutel.length < 32) throw new TypeError('Pseudonymisation key must be at least 32 bytes');
   return (deelnemerId) => `${sleutelId}:${createHmac('sha256', sleutel).update(deelnemerId, 'utf8').digest('hex')}`;
 }
+
+/**
+ * The pseudonymisation key of embedded (demo, test) mode, base64. Not secret: every process that
+ * writes the processing log (consent-service, the worker) falls back to it only in embedded
+ * mode, so their pseudonyms of one deelnemer agree. Distributed mode must supply its own key.
+ */
+export const EMBEDDED_PSEUDONIEM_SLEUTEL = Buffer.from('ketenregie-embedded-pseudonymisation-key-not-secret', 'utf8').toString('base64');

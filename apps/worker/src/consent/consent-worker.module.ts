@@ -1,0 +1,95 @@
+import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import {
+  CONSENT_OPSLAG,
+  ConsentActivitiesAdapter,
+  LEVENSCYCLUS_POORT,
+  PSEUDONIMISEERDER,
+  REGISTER_OPSLAG,
+  RegisterService,
+  SHA256,
+  ToestemmingLevenscyclusPoort,
+  ToestemmingService,
+} from '@ketenregie/consent-application';
+import {
+  CONSENT_ENTITIES,
+  CONSENT_MIGRATIONS,
+  CONSENT_SCHEMA,
+  hmacPseudonimiseerder,
+  nodeSha256,
+  TypeOrmConsentOpslag,
+  TypeOrmRegisterOpslag,
+} from '@ketenregie/consent-data-access';
+import { openDatabase } from '@ketenregie/shared-platform';
+import { DataSource } from 'typeorm';
+import { WORKER_CONFIG, WorkerConfig } from '../app/worker.config';
+
+/** The worker's own data source of the `consent` schema (a named token, so contexts never share one). */
+export const CONSENT_DATA_SOURCE = Symbol('CONSENT_DATA_SOURCE');
+
+/**
+ * The lifecycle port as the worker sees it. The worker only runs the lifecycle workflow's
+ * activities (expiry, reminder, scope); starting or signalling a lifecycle belongs to
+ * consent-service, where consents are recorded and withdrawn. A call here is a wiring error.
+ */
+export class WorkerLevenscyclusPoort implements ToestemmingLevenscyclusPoort {
+  gestart(): Promise<void> {
+    return Promise.reject(new Error('The worker does not record consents; consent-service starts lifecycle workflows'));
+  }
+
+  beeindigd(): Promise<void> {
+    return Promise.reject(new Error('The worker does not withdraw consents; consent-service signals lifecycle workflows'));
+  }
+}
+
+/** Closes the consent data source when the worker shuts down (after the workers have stopped). */
+@Injectable()
+class ConsentDataSourceAfsluiter implements OnApplicationShutdown {
+  constructor(@Inject(CONSENT_DATA_SOURCE) private readonly ds: DataSource) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.ds.isInitialized) await this.ds.destroy();
+  }
+}
+
+/**
+ * What the consent activities need inside the worker: the `consent` schema (migrated on start,
+ * advisory-locked against consent-service doing the same), the TypeORM storage, the
+ * pseudonymiser under the key consent-service uses, and the use cases.
+ */
+@Module({})
+export class ConsentWorkerModule {
+  /** @param options tests use a schema of their own; the worker always runs in {@link CONSENT_SCHEMA}. */
+  static register(options: { readonly schema?: string } = {}): DynamicModule {
+    return {
+      module: ConsentWorkerModule,
+      providers: [
+        {
+          provide: CONSENT_DATA_SOURCE,
+          useFactory: (config: WorkerConfig) =>
+            openDatabase({
+              url: config.DATABASE_URL,
+              schema: options.schema ?? CONSENT_SCHEMA,
+              entities: CONSENT_ENTITIES,
+              migrations: CONSENT_MIGRATIONS,
+              applicationName: 'worker-consent',
+            }),
+          inject: [WORKER_CONFIG],
+        },
+        { provide: SHA256, useValue: nodeSha256 },
+        {
+          provide: PSEUDONIMISEERDER,
+          useFactory: (config: WorkerConfig) => hmacPseudonimiseerder(config.CONSENT_PSEUDONIEM_SLEUTEL_ID, Buffer.from(config.CONSENT_PSEUDONIEM_SLEUTEL, 'base64')),
+          inject: [WORKER_CONFIG],
+        },
+        { provide: CONSENT_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmConsentOpslag(ds, nodeSha256), inject: [CONSENT_DATA_SOURCE] },
+        { provide: REGISTER_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmRegisterOpslag(ds), inject: [CONSENT_DATA_SOURCE] },
+        { provide: LEVENSCYCLUS_POORT, useClass: WorkerLevenscyclusPoort },
+        RegisterService,
+        ToestemmingService,
+        ConsentActivitiesAdapter,
+        ConsentDataSourceAfsluiter,
+      ],
+      exports: [ConsentActivitiesAdapter, CONSENT_DATA_SOURCE],
+    };
+  }
+}
