@@ -157,6 +157,7 @@ describeEachDatabase('exchange-service', (db) => {
       });
       expect(stap.status).toBe(204);
       expect((await call(behandelaar, 'POST', `/overdrachten/${id}/stappen`, { sleutel: 'x', status: 'geannuleerd', gebeurtenis: 'nl.ketenregie.overdracht.beeindigd' })).status).toBe(403);
+      expect((await call(km, 'POST', `/overdrachten/${id}/stappen`, { sleutel: 'x', status: 'verzonnen', gebeurtenis: 'nl.ketenregie.overdracht.beeindigd' })).status).toBe(400);
 
       const inbox = await call<InboxDto>(behandelaar, 'GET', '/inbox');
       expect(inbox.body.overdrachten).toEqual([

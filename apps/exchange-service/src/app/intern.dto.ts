@@ -34,3 +34,6 @@ export const stapRegistratieSchema = z.object({
     .optional(),
   gegevens: z.record(z.string(), z.union([z.string().max(200), z.number(), z.boolean()])).optional(),
 });
+
+export type VrijgaveLevering = z.infer<typeof vrijgaveLeveringSchema>;
+export type StapBody = z.infer<typeof stapRegistratieSchema>;

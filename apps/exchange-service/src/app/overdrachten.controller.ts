@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { OverdrachtService } from '@ketenregie/exchange-application';
+import { OverdrachtService, VerwijzingService } from '@ketenregie/exchange-application';
 import { driegesprekSchema } from '@ketenregie/exchange-contracts';
 import type { DossierDto as DossierBody, DriegesprekDto, InboxDto as InboxBody, OverdrachtDto as OverdrachtBody } from '@ketenregie/exchange-contracts';
 import { ZodValidationPipe } from 'nestjs-zod';
-import { stapRegistratieSchema, vrijgaveLeveringSchema } from './intern.dto';
 import { CurrentIdentity, Identity } from '@ketenregie/shared-platform';
 import type { Request } from 'express';
 import { aanroepVan } from './aanroep';
+import { StapBody, stapRegistratieSchema, VrijgaveLevering, vrijgaveLeveringSchema } from './intern.dto';
 import {
   AcceptatieDto,
   AfwijzingDto,
@@ -18,9 +18,7 @@ import {
   OverdrachtDto,
   ToestemmingMeldingDto,
 } from './exchange.dto';
-import { inboxRegel, overdrachtDto } from './exchange.mappers';
-import { VerwijzingService } from '@ketenregie/exchange-application';
-import { verwijzingDto } from './exchange.mappers';
+import { inboxRegel, overdrachtDto, verwijzingDto } from './exchange.mappers';
 
 /** The partner inbox: incoming and outgoing handovers and referrals of the caller's organisation. */
 @ApiTags('inbox')
@@ -123,9 +121,13 @@ export class OverdrachtenController {
   @Post(':id/levering')
   @HttpCode(200)
   @ApiOperation({ summary: 'Workflow step (sender side): assemble and deliver the minimal dossier' })
-  async lever(@Param('id', ParseUUIDPipe) id: string, @Body() body: unknown, @CurrentIdentity() door: Identity, @Req() req: Request) {
-    const invoer = vrijgaveLeveringSchema.parse(body);
-    return this.overdrachten.leverDossier({ ...invoer, overdrachtId: id }, door, aanroepVan(req));
+  async lever(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodValidationPipe(vrijgaveLeveringSchema)) body: VrijgaveLevering,
+    @CurrentIdentity() door: Identity,
+    @Req() req: Request,
+  ) {
+    return this.overdrachten.leverDossier({ ...body, overdrachtId: id }, door, aanroepVan(req));
   }
 
   @Post(':id/intrekking')
@@ -138,8 +140,7 @@ export class OverdrachtenController {
   @Post(':id/stappen')
   @HttpCode(204)
   @ApiOperation({ summary: 'Workflow step (sender side): record projection, task and CloudEvent' })
-  async stap(@Param('id', ParseUUIDPipe) id: string, @Body() body: unknown, @CurrentIdentity() door: Identity): Promise<void> {
-    const stap = stapRegistratieSchema.parse(body);
-    await this.overdrachten.registreerStap({ ...stap, overdrachtId: id }, door);
+  async stap(@Param('id', ParseUUIDPipe) id: string, @Body(new ZodValidationPipe(stapRegistratieSchema)) body: StapBody, @CurrentIdentity() door: Identity): Promise<void> {
+    await this.overdrachten.registreerStap({ ...body, overdrachtId: id }, door);
   }
 }
