@@ -177,6 +177,25 @@ describe('overdrachtWorkflow', () => {
     });
   });
 
+  it('consent deadline: the sender is reminded and the regievoerder escalated to on working days; the sender cancels', async () => {
+    await scenario(['toestemming-nodig'], async (h, acts) => {
+      await wachtOpStatus(h, 'toestemming-nodig');
+      const gevraagdOp = nederlandseDatum(acts.besluiten[0]?.op ?? 0);
+      const termijn = (await h.query(overdrachtQuery)).termijn;
+      expect(termijn).toMatchObject({ soort: 'toestemming', uiterlijk: addWorkingDays(gevraagdOp, 10) });
+      await env.sleep(20 * 86_400_000);
+      await pauze(300);
+      expect(nederlandseDatum(acts.stap('toestemming-herinnering')?.op ?? 0)).toBe(addWorkingDays(gevraagdOp, 8));
+      expect(acts.stap('toestemming-herinnering')?.invoer.taak).toMatchObject({ voor: 'zender', soort: 'toestemming-herinnering' });
+      expect(nederlandseDatum(acts.stap('toestemming-geescaleerd')?.op ?? 0)).toBe(addWorkingDays(gevraagdOp, 11));
+      expect(acts.stap('toestemming-geescaleerd')?.invoer.taak).toMatchObject({ voor: 'regievoerder', soort: 'toestemming-escalatie' });
+      expect((await h.query(overdrachtQuery)).status).toBe('toestemming-nodig');
+      await h.executeUpdate(annuleringUpdate, { args: [{ door, reden: 'deelnemer-wil-niet' }] });
+      expect((await h.result()).status).toBe('geannuleerd');
+      expect(acts.leveringen).toEqual([]);
+    });
+  });
+
   it('consent refused: the handover ends without any disclosure and the regievoerder sees why', async () => {
     await scenario(['toestemming-nodig'], async (h, acts) => {
       await wachtOpStatus(h, 'toestemming-nodig');
