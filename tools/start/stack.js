@@ -18,6 +18,7 @@ const SERVICES = [
   { name: 'consent-service', entry: 'apps/consent-service/src/main.ts', port: 8082, urlEnv: 'CONSENT_SERVICE_URL' },
   { name: 'monitor-service', entry: 'apps/monitor-service/src/main.ts', port: 8084, urlEnv: 'MONITOR_SERVICE_URL' },
   { name: 'exchange-service', entry: 'apps/exchange-service/src/main.ts', port: 8083, urlEnv: 'EXCHANGE_SERVICE_URL' },
+  { name: 'traject-service', entry: 'apps/traject-service/src/main.ts', port: 8081, urlEnv: 'TRAJECT_SERVICE_URL' },
 ];
 
 /**
@@ -27,6 +28,7 @@ const SERVICES = [
  */
 const SEED_STEPS = [
   { name: 'demo region: organisaties and stuurgroep', entry: 'apps/monitor-service/src/seed.ts', service: 'monitor-service' },
+  { name: 'demo deelnemers and trajecten', entry: 'apps/traject-service/src/seed.ts', service: 'traject-service' },
 ];
 
 const WORKER = { name: 'worker', entry: 'apps/worker/src/main.ts' };

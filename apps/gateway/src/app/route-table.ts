@@ -7,6 +7,7 @@ export const GATEWAY_SERVICES = {
   'consent-service': { urlKey: 'CONSENT_SERVICE_URL', defaultUrl: 'http://127.0.0.1:8082' },
   'monitor-service': { urlKey: 'MONITOR_SERVICE_URL', defaultUrl: 'http://127.0.0.1:8084' },
   'exchange-service': { urlKey: 'EXCHANGE_SERVICE_URL', defaultUrl: 'http://127.0.0.1:8083' },
+  'traject-service': { urlKey: 'TRAJECT_SERVICE_URL', defaultUrl: 'http://127.0.0.1:8081' },
 } as const;
 
 /** A service the gateway routes to. */
@@ -36,6 +37,12 @@ export const ROUTE_TABLE: readonly Route[] = [
   { prefix: '/api/v1/overdrachten', service: 'exchange-service' },
   { prefix: '/api/v1/verwijzingen', service: 'exchange-service' },
   { prefix: '/api/v1/abonnementen', service: 'exchange-service' },
+  { prefix: '/api/v1/programmas', service: 'traject-service' },
+  // After consent's /deelnemers/:id/inzage: the rest of /deelnemers belongs to traject-service.
+  { prefix: '/api/v1/deelnemers', service: 'traject-service' },
+  { prefix: '/api/v1/trajecten', service: 'traject-service' },
+  { prefix: '/api/v1/taken', service: 'traject-service' },
+  { prefix: '/api/v1/caseload-overdrachten', service: 'traject-service' },
 ];
 
 /**
