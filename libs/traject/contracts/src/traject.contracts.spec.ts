@@ -87,6 +87,12 @@ describe('deelnemer and traject DTOs', () => {
     expect(trajectStartenSchema.safeParse(start).success).toBe(true);
     expect(trajectStartenSchema.safeParse({ ...start, deelnemerId: '111222333 Jansen' }).success).toBe(false);
   });
+  it('takes a token subject as the regievoerder and coach, so their tasks reach them', () => {
+    const start = { deelnemerId: 'd-1', programmaCode: 'fip', regie: { regievoerderId: 'dev:gemeente-dommeldal:klantmanager', organisatieId: 'gemeente-dommeldal' }, aanmeldreden: 'activering' };
+    expect(trajectStartenSchema.safeParse({ ...start, coach: { coachId: 'dev:werkbrug-dommeldal:coach', organisatieId: 'werkbrug-dommeldal' } }).success).toBe(true);
+    expect(trajectStartenSchema.safeParse({ ...start, coach: { coachId: 'Jan Jansen', organisatieId: 'werkbrug-dommeldal' } }).success).toBe(false);
+    expect(trajectStartenSchema.safeParse({ ...start, regie: { regievoerderId: 'dev:x', organisatieId: 'gem:x' } }).success).toBe(false);
+  });
 });
 
 describe('overview', () => {

@@ -17,10 +17,18 @@ export const isoDatumSchema = z.iso.date();
 /** Opaque identifier (professionals, organisations, trajecten): never a BSN or a name. */
 export const opaqueIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'opaque id: letters, digits, - and _ (max 64)');
 
-export const regieSchema = z.object({ regievoerderId: opaqueIdSchema, organisatieId: opaqueIdSchema });
-export const coachSchema = z.object({ coachId: opaqueIdSchema, organisatieId: opaqueIdSchema });
+/**
+ * A professional's id: the `sub` of their token (e.g. `dev:gemeente-dommeldal:klantmanager` in
+ * embedded mode), so `GET /taken` finds the tasks assigned to them. Never a name or a BSN.
+ */
+export const professionalIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/, 'professional id: the token subject; letters, digits, -, _, . and : (max 128)');
 
-const scorerSchema = z.object({ rol: z.enum(['coach', 'zelf']), professionalId: opaqueIdSchema.optional() });
+export const regieSchema = z.object({ regievoerderId: professionalIdSchema, organisatieId: opaqueIdSchema });
+export const coachSchema = z.object({ coachId: professionalIdSchema, organisatieId: opaqueIdSchema });
+
+const scorerSchema = z.object({ rol: z.enum(['coach', 'zelf']), professionalId: professionalIdSchema.optional() });
 const zrmDomeinSchema = z.enum([...new Set([...ZRM_2017_DOMEINEN, ...ZRM_11_DOMEINEN])] as [ZrmDomein, ...ZrmDomein[]]);
 const zrmWaardeSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
 const gasWaardeSchema = z.union([z.literal(-2), z.literal(-1), z.literal(0), z.literal(1), z.literal(2)]);
@@ -224,7 +232,7 @@ export const trajectStartenSchema = z.object({
 
 /** Body of `POST /api/v1/caseload-overdrachten`: a coach leaves, their running trajecten move to another coach. */
 export const caseloadOverdrachtSchema = z.object({
-  vanCoachId: opaqueIdSchema,
+  vanCoachId: professionalIdSchema,
   naar: coachSchema,
   datum,
 });
