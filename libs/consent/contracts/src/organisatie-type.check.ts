@@ -1,10 +1,10 @@
-import type { OrganisatieType as PlatformOrganisatieType } from '@ketenregie/shared-platform';
+import type { OrganisatieType as KernelOrganisatieType } from '@ketenregie/shared-kernel';
 import type { OrganisatieType } from '@ketenregie/consent-domain';
 
 type Gelijk<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 /**
- * Compile-time proof that the consent domain's organisation types equal the platform identity's
+ * Compile-time proof that the consent domain's organisation types equal the kernel identity's
  * (`organisatieType` claim), so a caller's type can always be used as a recipient or source type.
  */
-export const ORGANISATIE_TYPEN_GELIJK: Gelijk<OrganisatieType, PlatformOrganisatieType> = true;
+export const ORGANISATIE_TYPEN_GELIJK: Gelijk<OrganisatieType, KernelOrganisatieType> = true;

@@ -1,4 +1,4 @@
-import { ORGANISATIE_TYPES } from '@ketenregie/shared-platform';
+import { ORGANISATIE_TYPES } from '@ketenregie/shared-kernel';
 import { z } from 'zod';
 
 /** Path of the public organisation registry (served by monitor-service, routed by the gateway). */

@@ -1,4 +1,4 @@
-import type { OrganisatieType } from '@ketenregie/shared-platform';
+import type { OrganisatieType } from '@ketenregie/shared-kernel';
 import { ValidationError } from '@ketenregie/shared-kernel';
 
 /**

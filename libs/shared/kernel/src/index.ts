@@ -2,3 +2,4 @@ export * from './bsn';
 export * from './calendar/local-date';
 export * from './calendar/working-days';
 export * from './errors/domain-error';
+export * from './identity';

@@ -1,0 +1,22 @@
+/** Kinds of organisation in a regional partnership. */
+export const ORGANISATIE_TYPES = ['gemeente', 'uitvoerder', 'werkgever', 'ggz', 'schuldhulp', 'wijkteam'] as const;
+/** One of {@link ORGANISATIE_TYPES}. */
+export type OrganisatieType = (typeof ORGANISATIE_TYPES)[number];
+
+/** Roles a person acts in. */
+export const ROLLEN = ['klantmanager', 'coach', 'jobcoach', 'behandelaar', 'stuurgroeplid', 'fg'] as const;
+/** One of {@link ROLLEN}. */
+export type Rol = (typeof ROLLEN)[number];
+
+/**
+ * The authenticated caller of an API request, taken from the verified JWT claims
+ * `sub`, `organisatie`, `organisatieType` and `rol`.
+ */
+export interface Identity {
+  /** Subject id of the person (opaque; never a BSN or a name). */
+  readonly sub: string;
+  /** Id of the organisation the person acts for (see `GET /api/v1/organisaties`). */
+  readonly organisatie: string;
+  readonly organisatieType: OrganisatieType;
+  readonly rol: Rol;
+}
