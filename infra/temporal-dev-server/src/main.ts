@@ -147,7 +147,8 @@ async function openStore(config: ServerConfig): Promise<{ store: Store; release(
   }
   if (config.dbFilename) {
     const { startEmbeddedPostgres } = await import('@ketenregie/shared-platform');
-    const database = await startEmbeddedPostgres({ dataDir: config.dbFilename, port: 0 });
+    // After a kill -9 the previous server's database process may still be closing the directory.
+    const database = await retryWhileLocked(() => startEmbeddedPostgres({ dataDir: config.dbFilename ?? '', port: 0 }));
     try {
       // PGlite runs one session for every connection: one connection keeps transactions apart.
       return { store: await PgStore.open({ url: database.url, poolSize: 1 }), release: () => database.stop() };
@@ -157,6 +158,18 @@ async function openStore(config: ServerConfig): Promise<{ store: Store; release(
     }
   }
   return { store: new InMemoryStore(), release: async () => undefined };
+}
+
+async function retryWhileLocked<T>(open: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await open();
+    } catch (error) {
+      if (!(error instanceof Error && error.message.includes('is in use by process')) || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }
 
 /** Entry point used by `bin/temporal-dev-server`. */
