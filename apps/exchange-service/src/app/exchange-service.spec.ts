@@ -176,8 +176,8 @@ describeEachDatabase('exchange-service', (db) => {
       expect((await call(km, 'GET', `/overdrachten/${id}/dossier`)).status).toBe(403);
       expect((await call(km, 'POST', `/overdrachten/${id}/acceptatie`, {})).status).toBe(403);
 
-      const geaccepteerd = await call(behandelaar, 'POST', `/overdrachten/${id}/acceptatie`, { regievoerderId: 'ggz-b-1' });
-      expect(geaccepteerd.status).toBe(200);
+      const geaccepteerd = await call<OverdrachtDto>(behandelaar, 'POST', `/overdrachten/${id}/acceptatie`, { regievoerderId: 'ggz-b-1' });
+      expect(geaccepteerd).toMatchObject({ status: 200, body: { id, status: 'geaccepteerd', aanZet: 'ontvanger' } });
       expect(workflows.opdrachten).toEqual([{ soort: 'acceptatie', door: 'ggz-b-1', regievoerderId: 'ggz-b-1' }]);
 
       // Consent withdrawn: the workflow withdraws the dossier; the next read is denied and logged.

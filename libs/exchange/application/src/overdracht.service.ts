@@ -115,41 +115,37 @@ export class OverdrachtService {
 
   async accepteer(id: string, body: AcceptatieDto, door: Identity): Promise<OverdrachtInzicht> {
     await this.alsOntvanger(id, door);
-    await this.voerUit(id, { soort: 'acceptatie', door: door.sub, regievoerderId: body.regievoerderId ?? door.sub });
-    return this.bekijk(id, door);
+    return this.voerUit(id, { soort: 'acceptatie', door: door.sub, regievoerderId: body.regievoerderId ?? door.sub }, door);
   }
 
   async wijsAf(id: string, body: AfwijzingDto, door: Identity): Promise<OverdrachtInzicht> {
     await this.alsOntvanger(id, door);
-    await this.voerUit(id, { soort: 'afwijzing', door: door.sub, reden: body.reden, advies: body.advies });
+    const inzicht = await this.voerUit(id, { soort: 'afwijzing', door: door.sub, reden: body.reden, advies: body.advies }, door);
     await this.opslag.legAfwijzingVast(id, { reden: body.reden, advies: body.advies, op: nederlandseDatum(Date.now()) });
-    return this.bekijk(id, door);
+    return inzicht;
   }
 
   async meldToestemming(id: string, body: ToestemmingMeldingDto, door: Identity): Promise<OverdrachtInzicht> {
     await this.alsZender(id, door);
-    await this.voerUit(id, { soort: 'toestemming', opdracht: { door: door.sub, soort: body.soort } });
-    return this.bekijk(id, door);
+    return this.voerUit(id, { soort: 'toestemming', opdracht: { door: door.sub, soort: body.soort } }, door);
   }
 
   async driegesprek(id: string, body: DriegesprekDto, door: Identity): Promise<OverdrachtInzicht> {
     await this.bekijk(id, door);
     this.vereisProfessional(door);
-    await this.voerUit(id, { soort: 'driegesprek', opdracht: { ...body, door: door.sub } });
+    const inzicht = await this.voerUit(id, { soort: 'driegesprek', opdracht: { ...body, door: door.sub } }, door);
     if (body.soort !== 'gehouden') await this.opslag.legDriegesprekVast(id, body.soort === 'gepland' ? body.datum : undefined);
-    return this.bekijk(id, door);
+    return inzicht;
   }
 
   async annuleer(id: string, body: AnnuleringDto, door: Identity): Promise<OverdrachtInzicht> {
     await this.alsZender(id, door);
-    await this.voerUit(id, { soort: 'annulering', door: door.sub, reden: body.reden });
-    return this.bekijk(id, door);
+    return this.voerUit(id, { soort: 'annulering', door: door.sub, reden: body.reden }, door);
   }
 
   async bied(id: string, door: Identity): Promise<OverdrachtInzicht> {
     await this.alsZender(id, door);
-    await this.voerUit(id, { soort: 'heraanbieding', door: door.sub });
-    return this.bekijk(id, door);
+    return this.voerUit(id, { soort: 'heraanbieding', door: door.sub }, door);
   }
 
   /**
@@ -226,8 +222,25 @@ export class OverdrachtService {
     });
   }
 
-  private async voerUit(id: string, opdracht: OverdrachtOpdracht): Promise<void> {
-    await this.workflows.voerUit(id, opdracht);
+  /**
+   * Sends the command and answers with the workflow's state, which is authoritative; the stored
+   * projection follows within moments (the workflow records the step itself).
+   */
+  private async voerUit(id: string, opdracht: OverdrachtOpdracht, door: Identity): Promise<OverdrachtInzicht> {
+    const weergave = await this.workflows.voerUit(id, opdracht);
+    const { overdracht, richting } = await this.bekijk(id, door);
+    const { termijn: _oud, driegesprek: _vorig, ...vast } = overdracht;
+    const w = weergave.toestand;
+    return {
+      richting,
+      overdracht: {
+        ...vast,
+        status: weergave.status,
+        afwijzingen: w.afwijzingen,
+        ...(weergave.termijn ? { termijn: { soort: weergave.termijn.soort, uiterlijk: weergave.termijn.uiterlijk } } : {}),
+        ...(w.driegesprek ? { driegesprek: w.driegesprek } : {}),
+      },
+    };
   }
 
   private vereisProfessional(door: Identity): void {
