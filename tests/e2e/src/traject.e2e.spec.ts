@@ -1,0 +1,266 @@
+/**
+ * The traject and consent contexts through the gateway of the whole stack (`startStack`, the
+ * orchestrator behind `npm start`), with dev tokens of the demo region. Both suites share one
+ * stack to keep the e2e run bounded.
+ */
+import { toestemmingWorkflowId } from '@ketenregie/consent-contracts';
+import { Client as TemporalClient, Connection } from '@temporalio/client';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { freePorts, startStack } from '@ketenregie/start';
+
+interface Antwoord<T> {
+  readonly status: number;
+  readonly type: string;
+  readonly body: T;
+}
+
+type Wie = readonly [organisatie: string, rol: string];
+
+const START_TIMEOUT = 180_000;
+
+/** The environment of a fresh machine: embedded database and Temporal, embedded auth. */
+function freshMachineEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (key === 'DATABASE_URL' || key.startsWith('TEMPORAL_') || key.startsWith('AUTH_') || key.startsWith('KETENREGIE_') || key.endsWith('_SERVICE_URL')) delete env[key];
+  }
+  return env;
+}
+
+/** Today in Amsterdam (the date the services use for commands without one). */
+function vandaag(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+}
+
+/** A fresh BSN that passes the elfproef (never a real person's: the test range is random). */
+function geldigBsn(): string {
+  for (;;) {
+    const cijfers = Array.from({ length: 8 }, (_, i) => (i === 0 ? 1 + Math.floor(Math.random() * 9) : Math.floor(Math.random() * 10)));
+    const som = cijfers.reduce((s, c, i) => s + c * (9 - i), 0);
+    const laatste = som % 11;
+    if (laatste <= 9) return `${cijfers.join('')}${laatste}`;
+  }
+}
+
+describe('traject and consent through the gateway (one stack, demo region tokens)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ketenregie-e2e-traject-'));
+  let stack: { url: string; env: NodeJS.ProcessEnv; stop(): Promise<void> };
+  const tokens = new Map<string, string>();
+
+  const klantmanager: Wie = ['gemeente-dommeldal', 'klantmanager'];
+  const coach: Wie = ['werkbrug-dommeldal', 'coach'];
+  const anderCoach: Wie = ['kempenpoort-reintegratie', 'coach'];
+  const ggz = { organisatie: 'ggz-zuiderlicht', type: 'ggz' };
+
+  async function token([organisatie, rol]: Wie): Promise<string> {
+    const key = `${organisatie}|${rol}`;
+    let t = tokens.get(key);
+    if (!t) {
+      const response = await fetch(`${stack.url}/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ organisatie, rol }) });
+      expect(response.status).toBe(200);
+      t = ((await response.json()) as { token: string }).token;
+      tokens.set(key, t);
+    }
+    return t;
+  }
+
+  async function call<T>(wie: Wie, method: string, path: string, body?: unknown): Promise<Antwoord<T>> {
+    const response = await fetch(`${stack.url}/api/v1${path}`, {
+      method,
+      headers: { authorization: `Bearer ${await token(wie)}`, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    const type = response.headers.get('content-type') ?? '';
+    return { status: response.status, type, body: (type.includes('json') && text ? JSON.parse(text) : text) as T };
+  }
+
+  async function aantalDeelnemers(): Promise<number> {
+    const client = new Client({ connectionString: stack.env['DATABASE_URL'] });
+    await client.connect();
+    try {
+      return (await client.query<{ n: number }>('SELECT count(*)::int AS n FROM traject.deelnemer')).rows[0].n;
+    } finally {
+      await client.end();
+    }
+  }
+
+  async function uiteindelijk(check: () => Promise<void>, ms = 15_000): Promise<void> {
+    const einde = Date.now() + ms;
+    for (;;) {
+      try {
+        return await check();
+      } catch (error) {
+        if (Date.now() > einde) throw error;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  }
+
+  beforeAll(async () => {
+    stack = await startStack({ env: freshMachineEnv(), dataDir, ...(await freePorts()) });
+  }, START_TIMEOUT);
+
+  afterAll(async () => {
+    await stack?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  describe('a traject', () => {
+    const persoon = { voornamen: 'Ria', achternaam: 'de Vries', geboortedatum: '1971-05-14', contact: { telefoon: '0612345678' } };
+
+    it('refuses a deelnemer with an invalid BSN with a problem naming the field, and stores nothing', async () => {
+      const voor = await aantalDeelnemers();
+      const ongeldig = await call<{ code: string; errors: { field: string }[] }>(klantmanager, 'POST', '/deelnemers', { ...persoon, bsn: '123456789' });
+      expect(ongeldig.status).toBe(400);
+      expect(ongeldig.type).toContain('application/problem+json');
+      expect(ongeldig.body.code).toBe('REQUEST.VALIDATION');
+      expect(ongeldig.body.errors.map((e) => e.field)).toEqual(['bsn']);
+      expect(await aantalDeelnemers()).toBe(voor);
+    });
+
+    it('runs from aanmelding through intake, plan and an evaluation; the timeline shows it in order; an uninvolved organisation sees nothing', async () => {
+      const programmas = await call<{ code: string }[]>(klantmanager, 'GET', '/programmas');
+      expect(programmas.status).toBe(200);
+      expect(programmas.body.map((p) => p.code)).toEqual(expect.arrayContaining(['maatwerktraject-den-bosch', 'fip']));
+
+      const deelnemer = await call<{ id: string }>(klantmanager, 'POST', '/deelnemers', { ...persoon, bsn: geldigBsn() });
+      expect(deelnemer.status).toBe(201);
+
+      const gestart = await call<{ id: string; overzicht: { fase: string; status: string } }>(klantmanager, 'POST', '/trajecten', {
+        deelnemerId: deelnemer.body.id,
+        programmaCode: 'maatwerktraject-den-bosch',
+        regie: { regievoerderId: 'dev:gemeente-dommeldal:klantmanager', organisatieId: 'gemeente-dommeldal' },
+        coach: { coachId: 'dev:werkbrug-dommeldal:coach', organisatieId: 'werkbrug-dommeldal' },
+        aanmeldreden: 'activering',
+        doelgroep: { ladderTrede: 2, jarenInBijstand: 6 },
+      });
+      expect(gestart.status).toBe(201);
+      expect(gestart.body.overzicht).toMatchObject({ fase: 'contact-leggen', status: 'actief' });
+      const id = gestart.body.id;
+      // The workflow's activity puts the first-contact task on the coach's list.
+      await uiteindelijk(async () => {
+        const taken = await call<{ taken: { trajectId: string; soort: string }[] }>(coach, 'GET', '/taken');
+        expect(taken.body.taken).toContainEqual(expect.objectContaining({ trajectId: id, soort: 'eerste-contact' }));
+      });
+
+      const stap = async (sub: string, body: unknown) => {
+        const r = await call<{ fase: string; code?: string }>(coach, 'POST', `/trajecten/${id}/${sub}`, body);
+        expect({ sub, status: r.status, code: r.body.code }).toEqual({ sub, status: 200, code: undefined });
+        return r.body;
+      };
+      expect((await stap('contactpogingen', { kanaal: 'telefoon', uitkomst: 'afspraak-gemaakt' })).fase).toBe('kennismaking');
+      await stap('contactmomenten', { vorm: 'huisbezoek', verschenen: true, minuten: 60 });
+      expect((await stap('kennismaking', { klik: true })).fase).toBe('diagnose');
+      const d = vandaag();
+      const scorer = { rol: 'coach', professionalId: 'dev:werkbrug-dommeldal:coach' };
+      expect(
+        (
+          await stap('diagnose', {
+            metingen: [
+              { instrument: 'participatieladder', trede: 2, datum: d, scorer, instrumentVersie: 'participatieladder-6' },
+              { instrument: 'zrm', datum: d, scorer, instrumentVersie: 'zrm-2017', relevanteDomeinen: ['financien'], scores: { financien: 2 } },
+            ],
+          })
+        ).fase,
+      ).toBe('plan-van-aanpak');
+      const plan = await stap('plan', {
+        plan: {
+          grow: { goal: 'vrijwilligerswerk', reality: 'thuis', options: 'kringloop', will: 'oriëntatie' },
+          doelen: [{ id: 'd1', omschrijving: 'twee dagdelen', smart: { specifiek: 's', meetbaar: 'm', actiegericht: 'a', realistisch: 'r', tijdgebonden: `${Number(d.slice(0, 4)) + 1}${d.slice(4)}` } }],
+          ondertekening: { datum: d, door: 'deelnemer' },
+        },
+      });
+      expect(plan.fase).toBe('uitvoering');
+      await stap('evaluaties', { besluit: 'doorgaan' });
+
+      const overzicht = await call<{ fase: string; status: string; evaluaties: number; regie: { organisatieId: string } }>(klantmanager, 'GET', `/trajecten/${id}`);
+      expect(overzicht.status).toBe(200);
+      expect(overzicht.body).toMatchObject({ fase: 'uitvoering', status: 'actief', evaluaties: 1, regie: { organisatieId: 'gemeente-dommeldal' } });
+
+      const tijdlijn = await call<{ gebeurtenissen: { nr: number; soort: string }[] }>(coach, 'GET', `/trajecten/${id}/tijdlijn`);
+      expect(tijdlijn.status).toBe(200);
+      const zichtbaar = ['aangemeld', 'coach-toegewezen', 'contactpoging', 'contactmoment', 'kennismaking-afgerond', 'meting', 'plan-vastgesteld', 'plan-ondertekend', 'evaluatie'];
+      const soorten = tijdlijn.body.gebeurtenissen.map((g) => g.soort).filter((s) => zichtbaar.includes(s));
+      expect(soorten.filter((s, i) => s !== soorten[i - 1])).toEqual(zichtbaar);
+      const nrs = tijdlijn.body.gebeurtenissen.map((g) => g.nr);
+      expect([...nrs].sort((a, b) => a - b)).toEqual(nrs);
+
+      for (const [method, path, body] of [
+        ['GET', `/trajecten/${id}`, undefined],
+        ['GET', `/trajecten/${id}/tijdlijn`, undefined],
+        ['POST', `/trajecten/${id}/pauze`, { reden: 'ziekte' }],
+      ] as const) {
+        const r = await call<{ code: string }>(anderCoach, method, path, body);
+        expect({ path, method, status: r.status, type: r.type.includes('application/problem+json') }).toEqual({ path, method, status: 404, type: true });
+      }
+      const takenAnder = await call<{ taken: { trajectId: string }[] }>(anderCoach, 'GET', '/taken');
+      expect(takenAnder.body.taken.some((t) => t.trajectId === id)).toBe(false);
+    });
+  });
+
+  describe('consent', () => {
+    it('a given consent permits, its withdrawal denies, the inzage lists both in order, and the worker ends its lifecycle', async () => {
+      const deelnemerId = crypto.randomUUID();
+      const gegeven = await call<{ id: string; status: string }>(klantmanager, 'POST', '/toestemmingen', {
+        deelnemerId,
+        verlener: { soort: 'deelnemer' },
+        doel: 'verwijzing-ggz',
+        categorieen: ['contact', 'gezondheid'],
+        bronnen: [{ soort: 'type', type: 'gemeente' }],
+        ontvangers: [{ soort: 'organisatie', organisatie: ggz.organisatie }],
+        geldigTot: '2099-01-01T00:00:00.000Z',
+        bewijs: { soort: 'ondertekend-formulier', documentId: 'scan-e2e-001' },
+      });
+      expect(gegeven.status).toBe(201);
+      expect(gegeven.body.status).toBe('gegeven');
+
+      const verzoek = { deelnemerId, ontvanger: ggz, doel: 'verwijzing-ggz', categorieen: ['gezondheid', 'contact'] };
+      const toegestaan = await call<{ uitkomst: string; categorieen: { categorie: string; uitkomst: string }[] }>(klantmanager, 'POST', '/besluiten', verzoek);
+      expect(toegestaan.status).toBe(200);
+      expect(toegestaan.body.uitkomst).toBe('toegestaan');
+      expect(toegestaan.body.categorieen.map((c) => [c.categorie, c.uitkomst])).toEqual([
+        ['gezondheid', 'toegestaan'],
+        ['contact', 'toegestaan'],
+      ]);
+
+      const connection = await Connection.connect({ address: stack.env['TEMPORAL_ADDRESS'] });
+      try {
+        const lifecycle = new TemporalClient({ connection, namespace: stack.env['TEMPORAL_NAMESPACE'] }).workflow.getHandle(toestemmingWorkflowId(gegeven.body.id));
+        expect((await lifecycle.describe()).status.name).toBe('RUNNING');
+
+        const intrekking = await call<{ status: string }>(klantmanager, 'POST', `/toestemmingen/${gegeven.body.id}/intrekking`, { reden: 'deelnemer wil dit niet meer' });
+        expect(intrekking.status).toBe(200);
+        expect(intrekking.body.status).toBe('ingetrokken');
+
+        const geweigerd = await call<{ uitkomst: string; categorieen: { categorie: string; uitkomst: string }[] }>(klantmanager, 'POST', '/besluiten', verzoek);
+        expect(geweigerd.body.uitkomst).toBe('geweigerd');
+        expect(geweigerd.body.categorieen.every((c) => c.uitkomst === 'geweigerd')).toBe(true);
+
+        const inzage = await call<{ toestemmingen: { historie: { status: string }[] }[]; verwerkingen: { handeling: string; status: string; tijdstip: string }[] }>(
+          klantmanager,
+          'GET',
+          `/deelnemers/${deelnemerId}/inzage`,
+        );
+        expect(inzage.status).toBe(200);
+        expect(inzage.body.toestemmingen.map((t) => t.historie.map((h) => h.status))).toEqual([['gegeven', 'ingetrokken']]);
+        expect(inzage.body.verwerkingen.map((v) => [v.handeling, v.status])).toEqual([
+          ['toestemming-gegeven', 'ok'],
+          ['besluit', 'ok'],
+          ['toestemming-ingetrokken', 'ok'],
+          ['besluit', 'geweigerd'],
+        ]);
+        const tijden = inzage.body.verwerkingen.map((v) => v.tijdstip);
+        expect([...tijden].sort()).toEqual(tijden);
+
+        // The consent task queue is polled by the worker: the withdrawal ends the lifecycle workflow.
+        await expect(Promise.race([lifecycle.result(), new Promise((_, reject) => setTimeout(() => reject(new Error('lifecycle still running after 30 s')), 30_000))])).resolves.toBeDefined();
+      } finally {
+        await connection.close();
+      }
+    });
+  });
+});
