@@ -18,6 +18,15 @@ export interface PgStoreOptions {
   url: string;
   /** Connections in the pool (default 8). */
   poolSize?: number;
+  /** Run states kept in memory (default 20,000). */
+  cacheSize?: number;
+}
+
+/** The lower of a known earliest deadline and a write's deadline (`null`: no deadline at all). */
+function lowerDeadline(known: number | null, write: RunWrite): number | null {
+  if (write.nextDeadline === undefined) return known;
+  const deadline = Math.ceil(write.nextDeadline);
+  return known === null || deadline < known ? deadline : known;
 }
 
 /** Whether a run has a workflow or activity task waiting in a task queue. */
@@ -42,13 +51,30 @@ function decodeRun(bytes: Buffer): RunState {
  * Reads deserialize a fresh copy, so callers own what they get.
  */
 export class PgStore implements Store {
-  private constructor(private readonly pool: Pool) {}
+  /**
+   * Serialized states of recently used runs, in least-recently-written order. The server is the
+   * only writer of its database, so a committed state stays valid until it commits the next;
+   * a failed commit drops its runs from the cache.
+   */
+  private readonly cache = new Map<string, { version: number; bytes: Buffer }>();
+  /**
+   * Earliest deadline as far as known; may be too early (a run's deadline moved later), never
+   * too late. Forgotten by every {@link PgStore.runsDueBy}, so a stale value costs one wake-up.
+   */
+  private deadlineCache: number | null | undefined;
+  /** Counts commits, so a deadline query that raced with one does not cache its answer. */
+  private commits = 0;
+
+  private constructor(
+    private readonly pool: Pool,
+    private readonly cacheSize: number,
+  ) {}
 
   /** Connects, creates schema `temporal` and applies the migrations not applied yet. */
   static async open(options: PgStoreOptions): Promise<PgStore> {
     const pool = new Pool({ connectionString: options.url, max: options.poolSize ?? 8 });
     pool.on('error', () => undefined);
-    const store = new PgStore(pool);
+    const store = new PgStore(pool, options.cacheSize ?? 20_000);
     try {
       await store.migrate();
     } catch (error) {
@@ -113,8 +139,34 @@ export class PgStore implements Store {
   }
 
   async getRun(namespace: string, runId: string): Promise<RunState | undefined> {
-    const { rows } = await this.pool.query<{ state: Buffer }>('SELECT state FROM temporal.runs WHERE namespace = $1 AND run_id = $2', [namespace, runId]);
-    return rows[0] ? decodeRun(rows[0].state) : undefined;
+    const key = PgStore.key(namespace, runId);
+    const cached = this.cache.get(key);
+    if (cached) return decodeRun(cached.bytes);
+    const { rows } = await this.pool.query<{ state: Buffer; version: number }>(
+      'SELECT state, version FROM temporal.runs WHERE namespace = $1 AND run_id = $2',
+      [namespace, runId],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    this.remember(namespace, runId, row.version, row.state);
+    return decodeRun(row.state);
+  }
+
+  private static key(namespace: string, runId: string): string {
+    return `${namespace}\u0000${runId}`;
+  }
+
+  /** Caches a committed run state unless a newer version is cached already. */
+  private remember(namespace: string, runId: string, version: number, bytes: Buffer): void {
+    const key = PgStore.key(namespace, runId);
+    const cached = this.cache.get(key);
+    if (cached && cached.version > version) return;
+    this.cache.delete(key);
+    this.cache.set(key, { version, bytes });
+    if (this.cache.size > this.cacheSize) {
+      const oldest = this.cache.keys().next().value;
+      if (oldest !== undefined) this.cache.delete(oldest);
+    }
   }
 
   async getCurrentRunId(namespace: string, workflowId: string): Promise<string | undefined> {
@@ -134,57 +186,73 @@ export class PgStore implements Store {
   }
 
   async commit(writes: RunWrite[]): Promise<void> {
-    await this.transaction(async (client) => {
-      for (const write of writes) {
-        const run = write.run;
-        const params = [
-          run.namespace,
-          run.runId,
-          run.workflowId,
-          run.workflowType,
-          run.status,
-          run.version,
-          Math.round(run.startTime),
-          run.closeTime === undefined ? null : Math.round(run.closeTime),
-          write.nextDeadline === undefined ? null : Math.ceil(write.nextDeadline),
-          hasQueuedTask(run),
-          run.transfers.length > 0,
-          run.status === 'Running' ? (run.stickyQueue ?? null) : null,
-          serialize(run),
-        ];
-        const result =
-          write.expectedVersion === null
-            ? await client.query(
-                `INSERT INTO temporal.runs (namespace, run_id, workflow_id, workflow_type, status, version, start_time, close_time,
-                   next_deadline, has_queued_task, has_transfers, sticky_queue, state)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT DO NOTHING`,
-                params,
-              )
-            : await client.query(
-                `UPDATE temporal.runs SET workflow_id = $3, workflow_type = $4, status = $5, version = $6, start_time = $7, close_time = $8,
-                   next_deadline = $9, has_queued_task = $10, has_transfers = $11, sticky_queue = $12, state = $13
-                 WHERE namespace = $1 AND run_id = $2 AND version = $14`,
-                [...params, write.expectedVersion],
-              );
-        if (result.rowCount !== 1) throw new ConcurrencyConflictError(run.runId);
-        if (write.newEvents.length > 0) {
-          const values: string[] = [];
-          const eventParams: unknown[] = [run.namespace, run.runId];
-          for (const event of write.newEvents) {
-            eventParams.push(event.event_id, serialize(event));
-            values.push(`($1, $2, $${eventParams.length - 1}, $${eventParams.length})`);
-          }
-          await client.query(`INSERT INTO temporal.history_events (namespace, run_id, event_id, event) VALUES ${values.join(', ')}`, eventParams);
-        }
-        if (write.makeCurrent) {
-          await client.query(
-            `INSERT INTO temporal.current_runs (namespace, workflow_id, run_id) VALUES ($1, $2, $3)
-             ON CONFLICT (namespace, workflow_id) DO UPDATE SET run_id = EXCLUDED.run_id`,
-            [run.namespace, run.workflowId, run.runId],
-          );
-        }
+    const statements = writes.map((write) => ({ write, bytes: serialize(write.run) }));
+    try {
+      if (statements.length === 1) {
+        const only = statements[0] as { write: RunWrite; bytes: Buffer };
+        await this.writeRun(this.pool, only.write, only.bytes);
+      } else {
+        await this.transaction(async (client) => {
+          for (const { write, bytes } of statements) await this.writeRun(client, write, bytes);
+        });
       }
-    });
+    } catch (error) {
+      for (const { write } of statements) this.cache.delete(PgStore.key(write.run.namespace, write.run.runId));
+      throw error;
+    }
+    this.commits += 1;
+    this.deadlineCache = this.deadlineCache === undefined ? undefined : writes.reduce(lowerDeadline, this.deadlineCache);
+    for (const { write, bytes } of statements) this.remember(write.run.namespace, write.run.runId, write.run.version, bytes);
+  }
+
+  /**
+   * Writes one run (insert or versioned update), its new events and its current-run pointer as
+   * one statement, so a single-run commit is one round trip and atomic on its own.
+   */
+  private async writeRun(db: Pool | PoolClient, write: RunWrite, bytes: Buffer): Promise<void> {
+    const run = write.run;
+    const params = [
+      run.namespace,
+      run.runId,
+      run.workflowId,
+      run.workflowType,
+      run.status,
+      run.version,
+      Math.round(run.startTime),
+      run.closeTime === undefined ? null : Math.round(run.closeTime),
+      write.nextDeadline === undefined ? null : Math.ceil(write.nextDeadline),
+      hasQueuedTask(run),
+      run.transfers.length > 0,
+      run.status === 'Running' ? (run.stickyQueue ?? null) : null,
+      bytes,
+      write.newEvents.map((event) => event.event_id as number),
+      write.newEvents.map((event) => serialize(event)),
+      write.makeCurrent === true,
+      write.expectedVersion,
+    ];
+    const upsert =
+      write.expectedVersion === null
+        ? `INSERT INTO temporal.runs (namespace, run_id, workflow_id, workflow_type, status, version, start_time, close_time,
+             next_deadline, has_queued_task, has_transfers, sticky_queue, state)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT DO NOTHING RETURNING 1 AS ok`
+        : `UPDATE temporal.runs SET workflow_id = $3, workflow_type = $4, status = $5, version = $6, start_time = $7, close_time = $8,
+             next_deadline = $9, has_queued_task = $10, has_transfers = $11, sticky_queue = $12, state = $13
+           WHERE namespace = $1 AND run_id = $2 AND version = $17 RETURNING 1 AS ok`;
+    const result = await db.query<{ n: number }>(
+      `WITH w AS (${upsert}),
+       e AS (
+         INSERT INTO temporal.history_events (namespace, run_id, event_id, event)
+         SELECT $1, $2, x.id, x.ev FROM unnest($14::integer[], $15::bytea[]) AS x(id, ev) WHERE EXISTS (SELECT 1 FROM w)
+       ),
+       c AS (
+         INSERT INTO temporal.current_runs (namespace, workflow_id, run_id)
+         SELECT $1, $3, $2 WHERE $16::boolean AND EXISTS (SELECT 1 FROM w)
+         ON CONFLICT (namespace, workflow_id) DO UPDATE SET run_id = EXCLUDED.run_id
+       )
+       SELECT count(*)::integer AS n FROM w`,
+      write.expectedVersion === null ? params.slice(0, 16) : params,
+    );
+    if (result.rows[0]?.n !== 1) throw new ConcurrencyConflictError(run.runId);
   }
 
   private async selectRuns(where: string, params: unknown[]): Promise<RunState[]> {
@@ -213,6 +281,7 @@ export class PgStore implements Store {
   }
 
   async runsDueBy(time: number): Promise<RunRef[]> {
+    this.deadlineCache = undefined;
     const { rows } = await this.pool.query<{ namespace: string; run_id: string }>(
       'SELECT namespace, run_id FROM temporal.runs WHERE next_deadline IS NOT NULL AND next_deadline <= $1 ORDER BY next_deadline LIMIT $2',
       [Math.floor(time), DUE_BATCH],
@@ -221,9 +290,14 @@ export class PgStore implements Store {
   }
 
   async nextDeadline(): Promise<number | undefined> {
+    if (this.deadlineCache !== undefined) return this.deadlineCache ?? undefined;
+    const commits = this.commits;
     const { rows } = await this.pool.query<{ d: string | null }>('SELECT min(next_deadline) AS d FROM temporal.runs WHERE next_deadline IS NOT NULL');
     const value = rows[0]?.d;
-    return value === null || value === undefined ? undefined : Number(value);
+    const deadline = value === null || value === undefined ? null : Number(value);
+    // A commit during the query may have set an earlier deadline; its own re-arm asks again.
+    if (commits === this.commits) this.deadlineCache = deadline;
+    return deadline ?? undefined;
   }
 
   async deleteClosedRuns(namespace: string, closedBefore: number, limit: number): Promise<number> {
@@ -236,6 +310,7 @@ export class PgStore implements Store {
       );
       if (rows.length === 0) return 0;
       const runIds = rows.map((r) => r.run_id);
+      for (const runId of runIds) this.cache.delete(PgStore.key(namespace, runId));
       await client.query('DELETE FROM temporal.history_events WHERE namespace = $1 AND run_id = ANY($2)', [namespace, runIds]);
       await client.query('DELETE FROM temporal.current_runs WHERE namespace = $1 AND run_id = ANY($2)', [namespace, runIds]);
       return rows.length;

@@ -1,0 +1,244 @@
+/**
+ * Issue 4 bench: the dev server on PostgreSQL.
+ *
+ * 1. Throughput of the reference workflow (one activity, one short timer, one signal, one query)
+ *    with 4 concurrent clients against the in-memory store and against PostgreSQL, in the same
+ *    run: the ratio PostgreSQL / memory.
+ * 2. Scale: BENCH_SCALE_WORKFLOWS (50,000) open workflows each waiting on a timer. Reported: time
+ *    to create them (start acknowledged and timer started), server RSS, restart-to-ready after
+ *    SIGKILL, and the lateness (p50/p99) of BENCH_SCALE_FIRING (10,000) timers due within one
+ *    minute, measured by the worker when the workflow wakes up.
+ *
+ * PostgreSQL: a fresh database on BENCH_DATABASE_URL, DATABASE_URL or
+ * postgres://postgres@127.0.0.1:5432/test, dropped at the end.
+ */
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { Client, Connection } from '@temporalio/client';
+import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker, type InjectedSinks } from '@temporalio/worker';
+import { createTestDatabase } from '@ketenregie/shared-testing';
+import { startDevServer, type RunningDevServer } from './src/dev-server';
+import { referenceActivities } from './src/reference.activities';
+import { approveSignal, referenceWorkflow, stepQuery } from './src/reference.workflow';
+import type { TimerSinks } from './src/timer.workflow';
+
+const WORKFLOWS = Number(process.env['BENCH_WORKFLOWS'] ?? 200);
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 20);
+const SCALE = Number(process.env['BENCH_SCALE_WORKFLOWS'] ?? 50_000);
+const FIRING = Math.min(SCALE, Number(process.env['BENCH_SCALE_FIRING'] ?? 10_000));
+const FIRE_WINDOW_MS = Number(process.env['BENCH_SCALE_WINDOW_MS'] ?? 60_000);
+const START_CONCURRENCY = 64;
+const DAY_MS = 86_400_000;
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+const fmt = (n: number | undefined, digits = 1): string => (n === undefined ? 'n/a' : n.toFixed(digits));
+const quantile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+
+interface Throughput {
+  store: string;
+  completed: number;
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  serverCpuMs?: number;
+}
+
+async function throughput(store: string, extraArgs: string[], workflowBundle: { code: string }): Promise<Throughput> {
+  const server = await startDevServer({ extraArgs });
+  const connections: Connection[] = [];
+  try {
+    const workerConnection = await NativeConnection.connect({ address: server.address });
+    const worker = await Worker.create({ connection: workerConnection, taskQueue: 'bench-durable', workflowBundle, activities: referenceActivities });
+    const clients: Client[] = [];
+    for (let i = 0; i < 4; i++) {
+      const connection = await Connection.connect({ address: server.address });
+      connections.push(connection);
+      clients.push(new Client({ connection }));
+    }
+    const runOne = async (client: Client, workflowId: string) => {
+      const handle = await client.workflow.start(referenceWorkflow, { taskQueue: 'bench-durable', workflowId, args: [workflowId, 10] });
+      await handle.query(stepQuery);
+      await handle.signal(approveSignal, 'bench');
+      if ((await handle.result()) !== `${workflowId}/bench`) throw new Error(`wrong result for ${workflowId}`);
+    };
+    const result = await worker.runUntil(async () => {
+      await Promise.all(Array.from({ length: 8 }, (_, i) => runOne(clients[i % 4] as Client, `warmup-${store}-${i}`)));
+      const latencies: number[] = [];
+      let next = 0;
+      const deadline = performance.now() + SECONDS * 1000;
+      const cpu0 = server.cpuMs();
+      const started = performance.now();
+      await Promise.all(
+        clients.map(async (client) => {
+          while (next < WORKFLOWS && performance.now() < deadline) {
+            const t0 = performance.now();
+            await runOne(client, `ref-${store}-${next++}`);
+            latencies.push(performance.now() - t0);
+          }
+        }),
+      );
+      const seconds = (performance.now() - started) / 1000;
+      const cpu1 = server.cpuMs();
+      latencies.sort((a, b) => a - b);
+      return {
+        store,
+        completed: latencies.length,
+        perSecond: latencies.length / seconds,
+        p50Ms: quantile(latencies, 0.5),
+        p99Ms: quantile(latencies, 0.99),
+        serverCpuMs: cpu0 === undefined || cpu1 === undefined ? undefined : (cpu1 - cpu0) / latencies.length,
+      };
+    });
+    await workerConnection.close();
+    return result;
+  } finally {
+    for (const connection of connections) await connection.close();
+    await server.stop();
+  }
+}
+
+/** Milliseconds from the log's first line until `temporal dev server ready`, as the server measured it. */
+function readyMs(logFile: string): number | undefined {
+  const line = readFileSync(logFile, 'utf8')
+    .split('\n')
+    .find((l) => l.includes('temporal dev server ready'));
+  return line ? (JSON.parse(line) as { ms: number }).ms : undefined;
+}
+
+/** Starts `count` timer workflows with bounded concurrency; `fireAt(i)` gives each one's due time. */
+async function startTimers(client: Client, prefix: string, count: number, fireAt: (i: number) => number): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: START_CONCURRENCY }, async () => {
+      while (next < count) {
+        const i = next++;
+        await client.workflow.start('timerWorkflow', { taskQueue: 'bench-scale', workflowId: `${prefix}-${i}`, args: [fireAt(i)] });
+      }
+    }),
+  );
+}
+
+async function waitFor(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+async function scale(url: string, workflowBundle: { code: string }): Promise<void> {
+  let armed = 0;
+  const lateness: number[] = [];
+  const sinks: InjectedSinks<TimerSinks> = {
+    timers: {
+      armed: { fn: () => void (armed += 1) },
+      fired: { fn: (_info, fireAt: number) => void lateness.push(Date.now() - fireAt) },
+    },
+  };
+  const extraArgs = ['--database-url', url];
+  let server: RunningDevServer = await startDevServer({ extraArgs });
+  let connection = await Connection.connect({ address: server.address });
+  let workerConnection = await NativeConnection.connect({ address: server.address });
+  const makeWorker = (nc: NativeConnection) =>
+    Worker.create({ connection: nc, taskQueue: 'bench-scale', workflowBundle, sinks, maxCachedWorkflows: 500, maxConcurrentWorkflowTaskPolls: 4 });
+  let worker = await makeWorker(workerConnection);
+  let running = worker.run();
+  try {
+    // The waiting majority: timers due in a day.
+    const waiting = SCALE - FIRING;
+    const t0 = performance.now();
+    await startTimers(new Client({ connection }), 'scale-wait', waiting, () => Date.now() + DAY_MS);
+    const startedWaiting = performance.now();
+    await waitFor(() => armed >= waiting, 30 * 60_000, 'the waiting timers to be armed');
+    const rate = waiting > 0 ? waiting / ((performance.now() - t0) / 1000) : 200;
+    // The firing ones: due within one minute, starting after they are all created and the
+    // server has been killed and restarted (estimated from the rate so far, plus margin).
+    const margin = (FIRING / rate) * 1.5 * 1000 + Number(process.env['BENCH_SCALE_RESTART_MARGIN_MS'] ?? 45_000);
+    const fireStart = Date.now() + margin;
+    await startTimers(new Client({ connection }), 'scale-fire', FIRING, (i) => fireStart + Math.floor((i * FIRE_WINDOW_MS) / FIRING));
+    await waitFor(() => armed >= SCALE, 30 * 60_000, 'all timers to be armed');
+    const createdSeconds = (performance.now() - t0) / 1000;
+    const startAckSeconds = (startedWaiting - t0) / 1000;
+    const rssCreated = server.rssMiB();
+
+    // Restart: SIGKILL the server, start it again on the same database.
+    worker.shutdown();
+    await running;
+    await workerConnection.close();
+    await connection.close();
+    process.kill(server.pid, 'SIGKILL');
+    await sleep(500);
+    const restartedAt = performance.now();
+    server = await startDevServer({ extraArgs });
+    connection = await Connection.connect({ address: server.address });
+    await new Client({ connection }).workflowService.getSystemInfo({});
+    const restartToFirstRpcMs = performance.now() - restartedAt;
+    const restartReadyMs = readyMs(server.logFile);
+    const rssRestarted = server.rssMiB();
+    if (Date.now() > fireStart) console.log(`warning: the firing window began ${Date.now() - fireStart} ms before the restart was done`);
+    workerConnection = await NativeConnection.connect({ address: server.address });
+    worker = await makeWorker(workerConnection);
+    running = worker.run();
+    await waitFor(() => lateness.length >= FIRING, FIRE_WINDOW_MS + margin + 120_000, 'the firing timers');
+    const rssFired = server.rssMiB();
+    lateness.sort((a, b) => a - b);
+
+    console.log(`\nscale: ${SCALE} open workflows each waiting on a timer (${FIRING} due within ${FIRE_WINDOW_MS / 1000} s), PostgreSQL`);
+    console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => fmt(l, 2)).join(' ')} at the end\n`);
+    console.log('| figure | value | target |');
+    console.log('|---|---:|---:|');
+    console.log(`| create ${waiting} workflows: start acknowledged | ${fmt(startAckSeconds)} s (${fmt(waiting / startAckSeconds, 0)}/s) | |`);
+    console.log(`| create all ${SCALE}: started and timer armed | ${fmt(createdSeconds)} s (${fmt(SCALE / createdSeconds, 0)}/s) | |`);
+    console.log(`| server RSS after creating them | ${fmt(rssCreated, 0)} MiB | < 1024 MiB |`);
+    console.log(`| restart after SIGKILL: spawn to first answered RPC | ${fmt(restartToFirstRpcMs, 0)} ms | < 30 s |`);
+    console.log(`| restart: store opened and runs recovered (server's own figure) | ${fmt(restartReadyMs, 0)} ms | |`);
+    console.log(`| server RSS after restart / after the timers fired | ${fmt(rssRestarted, 0)} / ${fmt(rssFired, 0)} MiB | < 1024 MiB |`);
+    console.log(`| timer lateness p50 / p99 / max (${lateness.length} timers) | ${fmt(quantile(lateness, 0.5), 0)} / ${fmt(quantile(lateness, 0.99), 0)} / ${fmt(lateness.at(-1), 0)} ms | p99 < 2000 ms |`);
+  } finally {
+    worker.shutdown();
+    await running.catch(() => undefined);
+    await workerConnection.close();
+    await connection.close();
+    await server.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const serverUrl = process.env['BENCH_DATABASE_URL'] ?? process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const [referenceBundle, timerBundle] = await Promise.all([
+    bundleWorkflowCode({ workflowsPath: require.resolve('./src/reference.workflow'), logger: new DefaultLogger('WARN') }),
+    bundleWorkflowCode({ workflowsPath: require.resolve('./src/timer.workflow'), logger: new DefaultLogger('WARN') }),
+  ]);
+
+  const throughputDb = await createTestDatabase('postgres', { DATABASE_URL: serverUrl });
+  let memory: Throughput;
+  let postgres: Throughput;
+  try {
+    memory = await throughput('memory', [], referenceBundle);
+    postgres = await throughput('postgres', ['--database-url', throughputDb.url], referenceBundle);
+  } finally {
+    await throughputDb.dispose();
+  }
+  console.log(`\nreference workflow, 4 clients, at most ${WORKFLOWS} workflows or ${SECONDS} s per store\n`);
+  console.log('| store | workflows | workflows/s | p50 ms | p99 ms | server CPU ms/wf |');
+  console.log('|---|---:|---:|---:|---:|---:|');
+  for (const t of [memory, postgres]) {
+    console.log(`| ${t.store} | ${t.completed} | ${fmt(t.perSecond)} | ${fmt(t.p50Ms, 0)} | ${fmt(t.p99Ms, 0)} | ${fmt(t.serverCpuMs, 2)} |`);
+  }
+  console.log(`\nratio PostgreSQL / memory: ${fmt(postgres.perSecond / memory.perSecond, 2)}`);
+
+  if (SCALE > 0) {
+    const scaleDb = await createTestDatabase('postgres', { DATABASE_URL: serverUrl });
+    try {
+      await scale(scaleDb.url, timerBundle);
+    } finally {
+      await scaleDb.dispose();
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
