@@ -68,6 +68,38 @@ describe('warme overdracht through the gateway, with tokens of three organisatio
     rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);
 
+  async function toestemmingEnOverdracht(deelnemerId: string): Promise<{ toestemmingId: string; id: string }> {
+    const toestemming = await call<{ id: string }>(gemeente, 'POST', '/toestemmingen', {
+      deelnemerId,
+      verlener: { soort: 'deelnemer' },
+      doel: 'warme-overdracht',
+      categorieen: ['contact', 'traject-status', 'participatieladder', 'zrm', 'gezondheid'],
+      bronnen: [{ soort: 'type', type: 'gemeente' }],
+      ontvangers: [{ soort: 'organisatie', organisatie: 'ggz-zuiderlicht' }],
+      geldigTot: '2099-01-01T00:00:00.000Z',
+      bewijs: { soort: 'ondertekend-formulier', documentId: 'scan-e2e-2' },
+    });
+    expect(toestemming.status).toBe(201);
+    const aangevraagd = await call<Overdracht>(gemeente, 'POST', '/overdrachten', {
+      deelnemerId,
+      ontvanger: { organisatie: 'ggz-zuiderlicht', type: 'ggz' },
+      reden: 'ggz-behandeling',
+      overTeNemen: ['regie'],
+      gegevens: { contact: { naam: 'A. Bakker' }, gezondheid: { behandelstatus: 'intake' } },
+    });
+    expect(aangevraagd.status).toBe(201);
+    return { toestemmingId: toestemming.body.id, id: aangevraagd.body.id };
+  }
+
+  async function wachtOp(id: string, status: string, wie: [string, string] = ggz): Promise<Overdracht | undefined> {
+    let o: Overdracht | undefined;
+    for (let n = 0; n < 120 && o?.status !== status; n++) {
+      o = (await call<Overdracht>(wie, 'GET', `/overdrachten/${id}`)).body;
+      if (o?.status !== status) await new Promise((r) => setTimeout(r, 500));
+    }
+    return o;
+  }
+
   it('the receiver sees the handover, reads only the permitted fields and accepts; a third organisation gets 404; the processing log holds every read', async () => {
     const deelnemerId = randomUUID();
     const toestemming = await call<{ id: string }>(gemeente, 'POST', '/toestemmingen', {
@@ -133,5 +165,35 @@ describe('warme overdracht through the gateway, with tokens of three organisatio
     expect(raadplegingen).toHaveLength(2);
     expect(raadplegingen.every((r) => r.doel === 'warme-overdracht' && r.categorieen.every((c) => ['contact', 'gezondheid'].includes(c)))).toBe(true);
     expect(inzage.body.verwerkingen.filter((v) => v.handeling === 'verstrekking' && v.organisatie === 'gemeente-dommeldal')).toHaveLength(1);
+  }, 180_000);
+
+  it('a withdrawn consent withdraws the dossier from the receiver: the next read is denied and logged, the handover ends', async () => {
+    const deelnemerId = randomUUID();
+    const { toestemmingId, id } = await toestemmingEnOverdracht(deelnemerId);
+    expect((await wachtOp(id, 'dossier-geleverd'))?.status).toBe('dossier-geleverd');
+    expect((await call(ggz, 'GET', `/overdrachten/${id}/dossier`)).status).toBe(200);
+    let toegestaan = 1;
+
+    expect((await call(gemeente, 'POST', `/toestemmingen/${toestemmingId}/intrekking`, { reden: 'wil niet meer' })).status).toBe(200);
+    let laatste = 200;
+    for (let n = 0; n < 120 && laatste === 200; n++) {
+      const poging = await call<{ code?: string }>(ggz, 'GET', `/overdrachten/${id}/dossier`);
+      laatste = poging.status;
+      if (laatste === 200) {
+        toegestaan += 1;
+        await new Promise((r) => setTimeout(r, 500));
+      } else {
+        expect(poging.body.code).toBe('EXCHANGE.DOSSIER_NIET_BESCHIKBAAR');
+      }
+    }
+    expect(laatste).toBe(403);
+    expect((await wachtOp(id, 'toestemming-ingetrokken', gemeente))?.status).toBe('toestemming-ingetrokken');
+
+    const inzagen = await call<{ uitkomst: string; organisatie: string }[]>(gemeente, 'GET', `/overdrachten/${id}/inzagen`);
+    expect(inzagen.body.filter((i) => i.uitkomst === 'toegestaan')).toHaveLength(toegestaan);
+    expect(inzagen.body.at(-1)).toMatchObject({ uitkomst: 'geweigerd', organisatie: 'ggz-zuiderlicht' });
+    const inzage = await call<{ verwerkingen: { handeling: string; organisatie: string }[] }>(gemeente, 'GET', `/deelnemers/${deelnemerId}/inzage`);
+    expect(inzage.body.verwerkingen.filter((v) => v.handeling === 'raadpleging' && v.organisatie === 'ggz-zuiderlicht')).toHaveLength(toegestaan);
+    expect(inzage.body.verwerkingen.some((v) => v.handeling === 'toestemming-ingetrokken')).toBe(true);
   }, 180_000);
 });
