@@ -6,6 +6,7 @@ import {
   VERWIJZING_SOORTEN,
   VERWIJZING_STATUSSEN,
 } from '@ketenregie/exchange-domain';
+import { ORGANISATIE_TYPES } from '@ketenregie/shared-kernel';
 import { EXCHANGE_EVENT_TYPES } from './exchange.cloudevents';
 import { z } from 'zod';
 
@@ -14,7 +15,6 @@ export const OVERDRACHTEN_PATH = '/api/v1/overdrachten';
 export const VERWIJZINGEN_PATH = '/api/v1/verwijzingen';
 export const ABONNEMENTEN_PATH = '/api/v1/abonnementen';
 
-const ORGANISATIE_TYPEN = ['gemeente', 'uitvoerder', 'werkgever', 'ggz', 'schuldhulp', 'wijkteam'] as const;
 
 /** Opaque ids (UUIDs): never a BSN or a name. */
 export const exchangeIdSchema = z.uuid();
@@ -29,7 +29,7 @@ const tekst = z
   .max(1000)
   .refine((t) => !/\b\d{9}\b/.test(t), 'no BSN in free text');
 
-export const partijSchema = z.object({ organisatie: z.string().min(1).max(100), type: z.enum(ORGANISATIE_TYPEN) });
+export const partijSchema = z.object({ organisatie: z.string().min(1).max(100), type: z.enum(ORGANISATIE_TYPES) });
 
 /** The sender's data about the deelnemer: category → field → value. Only released fields ever reach the receiver. */
 export const bronGegevensSchema = z.record(code, z.record(code, z.union([z.string().max(2000), z.number(), z.boolean()])));

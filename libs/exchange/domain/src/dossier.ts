@@ -1,3 +1,5 @@
+import type { OrganisatieType } from '@ketenregie/shared-kernel';
+
 /**
  * Category codes as the consent context names them (`contact`, `gezondheid`, …). The exchange
  * context treats them as opaque codes: which categories and fields may travel is decided by the
@@ -6,7 +8,7 @@
 export type CategorieCode = string;
 
 /** The organisation types of the partnership, as in the identity claims. */
-export type OntvangerType = 'gemeente' | 'uitvoerder' | 'werkgever' | 'ggz' | 'schuldhulp' | 'wijkteam';
+export type OntvangerType = OrganisatieType;
 
 /**
  * What a receiving role needs to take over a deelnemer: the categories a warm handover asks the
