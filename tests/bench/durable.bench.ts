@@ -135,7 +135,7 @@ async function scale(url: string, workflowBundle: { code: string }): Promise<voi
       fired: { fn: (_info, fireAt: number) => void lateness.push(Date.now() - fireAt) },
     },
   };
-  const extraArgs = ['--database-url', url];
+  const extraArgs = ['--database-url', url, '--log-level', 'info'];
   let server: RunningDevServer = await startDevServer({ extraArgs });
   let connection = await Connection.connect({ address: server.address });
   let workerConnection = await NativeConnection.connect({ address: server.address });

@@ -1097,7 +1097,7 @@ export class Engine {
 
   private async visibilityMatches(namespace: string, query: string): Promise<{ record: NamespaceRecord; runs: RunState[] }> {
     const record = await this.namespace(namespace);
-    const compiled = compileListQuery(query ?? '', record.searchAttributes);
+    const compiled = compileListQuery(query ?? '', record.searchAttributes, { now: new Date(this.clock.now()) });
     const entries = (await this.store.listRuns(record.name)).map((run) => ({ run, vis: this.visibilityRecord(run, record) }));
     const matching = entries.filter((e) => compiled.matches(e.vis));
     matching.sort((a, b) => compiled.compare(a.vis, b.vis));
