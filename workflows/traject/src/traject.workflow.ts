@@ -1,15 +1,21 @@
+import { EXCHANGE_TASK_QUEUE, OVERDRACHT_WORKFLOW_TYPE, overdrachtWorkflowId } from '@ketenregie/exchange-contracts';
+import type { OverdrachtUitkomst, OverdrachtWorkflowInput } from '@ketenregie/exchange-contracts';
 import { isDomainError } from '@ketenregie/shared-kernel';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import {
   amsterdamDate,
   caseloadOverdrachtSignal,
   metDatum,
   opdrachtUpdate,
+  overdrachtGebeurtenis,
+  overdrachtVerzoekUpdate,
   overzichtQuery,
   startOfAmsterdamDate,
   startTraject,
   stateQuery,
   termijnenQuery,
   tijdlijnQuery,
+  toetsOverdrachtVerzoek,
   TRAJECT_ERROR_CODES,
   trajectOpdrachtSchema,
   trajectOverzicht,
@@ -17,8 +23,29 @@ import {
   voerUit,
   volgendMoment,
 } from '@ketenregie/traject-contracts';
-import type { OpdrachtResultaat, TrajectActivities, TrajectOpdrachtInvoer, TrajectState, TrajectUitkomst, TrajectWorkflowInput } from '@ketenregie/traject-contracts';
-import { allHandlersFinished, ApplicationFailure, condition, continueAsNew, log, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type {
+  OpdrachtResultaat,
+  OverdrachtVerzoek,
+  TrajectActivities,
+  TrajectOpdrachtInvoer,
+  TrajectOverdracht,
+  TrajectState,
+  TrajectUitkomst,
+  TrajectWorkflowInput,
+} from '@ketenregie/traject-contracts';
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  log,
+  ParentClosePolicy,
+  patched,
+  proxyActivities,
+  setHandler,
+  startChild,
+  workflowInfo,
+} from '@temporalio/workflow';
 import { naarActiviteit } from './effecten';
 
 const activiteiten = proxyActivities<TrajectActivities>({
@@ -34,6 +61,22 @@ const activiteiten = proxyActivities<TrajectActivities>({
  *   and the tasks of each outcome (was: after all outcomes), so the API reads its own writes sooner.
  */
 export const PATCH_PROJECTIE_EERST = 'projectie-eerst';
+
+/**
+ * Warm handovers run as children on the exchange task queue. Their commands (child start, the
+ * handover's timeline entries) follow only from `overdrachtVerzoekUpdate`, which no earlier
+ * history holds, so they need no patch; the replay of `test/histories/` proves the older runs.
+ *
+ * Parent close policy: `ABANDON`, deliberately. A handover is the deelnemer's safety net between
+ * two organisations and ends in a defined state on its own (cancellation, rejection, consent
+ * withdrawn, lead transferred); cancelling or terminating it because its traject run closed would
+ * leave a dossier at the receiver and both sides uninformed. The traject therefore never closes
+ * silently over a running handover: it neither continues as new nor completes while one runs
+ * (it waits for the child's result and records it), so `ABANDON` only takes effect when the traject
+ * is terminated or reset by hand; the handover then finishes on its own and its lead transfer
+ * reaches the regievoerder as a task (`meldRegiewissel` finds no traject).
+ */
+export const OVERDRACHT_PARENT_CLOSE_POLICY = ParentClosePolicy.ABANDON;
 
 /** History events after which the workflow continues as new (unless the server suggests it earlier). */
 export const STANDAARD_HISTORIE_LIMIET = 2_000;
@@ -75,6 +118,9 @@ export async function trajectWorkflow(input: TrajectWorkflowInput): Promise<Traj
   const { workflowId } = workflowInfo();
   const vandaag = () => amsterdamDate(Date.now());
   const uitgaand: TrajectUitkomst[] = [];
+  let overdrachten: readonly TrajectOverdracht[] = input.voortzetting?.overdrachten ?? [];
+  const teStarten: OverdrachtVerzoek[] = [];
+  const overdrachtLoopt = () => overdrachten.some((o) => o.uitkomst === undefined);
 
   let state: TrajectState;
   if (input.voortzetting) {
@@ -115,6 +161,79 @@ export async function trajectWorkflow(input: TrajectWorkflowInput): Promise<Traj
     },
   );
 
+  setHandler(
+    overdrachtVerzoekUpdate,
+    (verzoek) => {
+      let eerder: TrajectOverdracht | undefined;
+      try {
+        eerder = toetsOverdrachtVerzoek(state, overdrachten, verzoek);
+      } catch (error) {
+        throw alsFailure(error);
+      }
+      if (eerder) return { overdrachtId: eerder.overdrachtId, workflowId: eerder.workflowId, nieuw: false };
+      const registratie: TrajectOverdracht = {
+        overdrachtId: verzoek.overdrachtId,
+        workflowId: overdrachtWorkflowId(verzoek.overdrachtId),
+        ontvangerOrganisatie: verzoek.ontvanger.organisatie,
+        aangevraagdOp: vandaag(),
+      };
+      overdrachten = [...overdrachten, registratie];
+      teStarten.push(verzoek);
+      neem(
+        overdrachtGebeurtenis(state, vandaag(), 'overdracht-aangevraagd', {
+          overdrachtId: verzoek.overdrachtId,
+          ontvanger: verzoek.ontvanger.organisatie,
+          reden: verzoek.reden,
+        }),
+      );
+      return { overdrachtId: registratie.overdrachtId, workflowId: registratie.workflowId, nieuw: true };
+    },
+    {
+      validator: (verzoek) => {
+        try {
+          overdrachtWorkflowId(verzoek.overdrachtId);
+          toetsOverdrachtVerzoek(state, overdrachten, verzoek);
+        } catch (error) {
+          if (error instanceof TypeError) throw ApplicationFailure.create({ type: 'TRAJECT.COMMAND_INVALID', message: error.message, nonRetryable: true });
+          throw alsFailure(error);
+        }
+      },
+    },
+  );
+
+  /** The handover ended: remember its outcome and put it on the timeline. */
+  const overdrachtAfgelopen = (overdrachtId: string, uitkomst: NonNullable<TrajectOverdracht['uitkomst']>, nieuweRegie?: OverdrachtUitkomst['nieuweRegie']) => {
+    overdrachten = overdrachten.map((o) => (o.overdrachtId === overdrachtId ? { ...o, uitkomst } : o));
+    neem(
+      overdrachtGebeurtenis(state, vandaag(), 'overdracht-beeindigd', {
+        overdrachtId,
+        status: uitkomst,
+        ...(nieuweRegie ? { nieuweOrganisatie: nieuweRegie.organisatieId } : {}),
+      }),
+    );
+  };
+
+  /** Starts the handover as a child on the exchange task queue; its result arrives later. */
+  const startOverdracht = async (verzoek: OverdrachtVerzoek) => {
+    const kindInvoer: OverdrachtWorkflowInput = { ...verzoek, trajectId: state.trajectId };
+    try {
+      const kind = await startChild<(i: OverdrachtWorkflowInput) => Promise<OverdrachtUitkomst>>(OVERDRACHT_WORKFLOW_TYPE, {
+        taskQueue: EXCHANGE_TASK_QUEUE,
+        workflowId: overdrachtWorkflowId(verzoek.overdrachtId),
+        args: [kindInvoer],
+        parentClosePolicy: OVERDRACHT_PARENT_CLOSE_POLICY,
+      });
+      void kind.result().then(
+        (u) => overdrachtAfgelopen(verzoek.overdrachtId, u.status, u.nieuweRegie),
+        () => overdrachtAfgelopen(verzoek.overdrachtId, 'afgebroken'),
+      );
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      log.warn('Handover child not started: its workflow id is taken', { overdrachtId: verzoek.overdrachtId });
+      overdrachtAfgelopen(verzoek.overdrachtId, 'niet-gestart');
+    }
+  };
+
   setHandler(caseloadOverdrachtSignal, (o) => {
     if (state.coach?.coachId !== o.vanCoachId) return;
     try {
@@ -131,9 +250,11 @@ export async function trajectWorkflow(input: TrajectWorkflowInput): Promise<Traj
   setHandler(stateQuery, () => state);
 
   const limiet = input.historieLimiet ?? STANDAARD_HISTORIE_LIMIET;
-  const moetVerder = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= limiet;
+  /** Continue as new when history grows large, but never over a running handover (its child would be orphaned). */
+  const moetVerder = () => (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= limiet) && !overdrachtLoopt();
 
   for (;;) {
+    while (teStarten.length > 0) await startOverdracht(teStarten.shift() as OverdrachtVerzoek);
     while (uitgaand.length > 0) {
       const u = uitgaand.shift() as TrajectUitkomst;
       const projectieEerst = patched(PATCH_PROJECTIE_EERST);
@@ -149,7 +270,7 @@ export async function trajectWorkflow(input: TrajectWorkflowInput): Promise<Traj
     if (moetVerder()) {
       await condition(allHandlersFinished);
       if (uitgaand.length === 0) {
-        await continueAsNew<typeof trajectWorkflow>({ ...input, voortzetting: { state } });
+        await continueAsNew<typeof trajectWorkflow>({ ...input, voortzetting: { state, ...(overdrachten.length > 0 ? { overdrachten } : {}) } });
       }
       continue;
     }
@@ -165,8 +286,9 @@ export async function trajectWorkflow(input: TrajectWorkflowInput): Promise<Traj
     const gewekt = wachttijd === undefined ? (await condition(iets), true) : await condition(iets, wachttijd);
     if (gewekt) continue;
     if (afgelopen) {
-      await condition(allHandlersFinished);
-      if (uitgaand.length === 0 && (state.status === 'uitgevallen' || state.status === 'afgesloten')) return state;
+      // A closed traject waits for a running handover's result before it completes.
+      await condition(() => allHandlersFinished() && (!overdrachtLoopt() || uitgaand.length > 0));
+      if (uitgaand.length === 0 && !overdrachtLoopt() && (state.status === 'uitgevallen' || state.status === 'afgesloten')) return state;
       continue;
     }
     neem(verwerkTijd(state, p, vandaag()));

@@ -3,3 +3,4 @@ export * from './traject.dto';
 export * from './traject.overzicht';
 export * from './traject.activities';
 export * from './traject.workflow-contract';
+export * from './traject.overdracht';

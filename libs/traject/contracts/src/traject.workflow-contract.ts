@@ -2,6 +2,7 @@ import type { IsoDate } from '@ketenregie/shared-kernel';
 import type { Coach, Fase, ProgrammaDefinitie, Regie, Termijn, TijdlijnGebeurtenis, TrajectState, TrajectStatus } from '@ketenregie/traject-domain';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { TrajectOpdrachtInvoer } from './traject.dto';
+import type { TrajectOverdracht } from './traject.overdracht';
 import type { TrajectOverzicht } from './traject.overzicht';
 
 /** Task queue of the traject workflow and its activities. */
@@ -38,7 +39,8 @@ export interface TrajectWorkflowInput {
   };
   /** Continue-as-new after this many history events (default 2,000). */
   readonly historieLimiet?: number;
-  readonly voortzetting?: { readonly state: TrajectState };
+  /** Set by continue-as-new only: the state, and the handovers the traject started (all ended). */
+  readonly voortzetting?: { readonly state: TrajectState; readonly overdrachten?: readonly TrajectOverdracht[] };
 }
 
 /** Answer to a command: where the traject stands afterwards and what was recorded. */
