@@ -46,17 +46,19 @@ class Fakes {
     start: async (_wf, input) => {
       this.gestart.push(input);
       const { state } = startTraject({ trajectId: input.trajectId, datum: '2027-01-04', regie: input.start.regie, coach: input.start.coach, aanmeldreden: input.start.aanmeldreden }, input.programma, '2027-01-04');
-      this.overzichten.set(input.trajectId, trajectOverzicht(state));
+      // The workflow's own overview; the projection is only what the service or an activity writes.
+      this.workflowOverzichten.set(input.trajectId, trajectOverzicht(state));
     },
     opdracht: async (_wf, invoer) => {
       this.opdrachten.push(invoer);
       return { fase: 'kennismaking', status: 'actief', gebeurtenissen: [] } as OpdrachtResultaat;
     },
-    overzicht: async (wf) => this.overzichten.get(wf.replace(/^traject-/, '')) as TrajectOverzicht,
+    overzicht: async (wf) => this.workflowOverzichten.get(wf.replace(/^traject-/, '')) as TrajectOverzicht,
     tijdlijn: async () => [],
     caseloadOverdracht: async (wf, o) => void this.overdrachten.push([wf, o.vanCoachId, o.naar.coachId]),
   };
   overdrachten: [string, string, string][] = [];
+  workflowOverzichten = new Map<string, TrajectOverzicht>();
   service = new TrajectService(this.deelnemerOpslag, this.trajectOpslag, this.takenOpslag, this.workflows);
 }
 
@@ -90,6 +92,9 @@ describe('TrajectService', () => {
     expect(f.gestart[0].programma).toBe(FIP_V1);
     expect(JSON.stringify(f.gestart[0])).not.toContain('111222333');
     expect(overzicht.fase).toBe('contact-leggen');
+    // Read-your-writes: the projection holds the overview before any activity ran, so the
+    // involved organisations can issue the next command at once.
+    expect(f.overzichten.get(id)).toEqual(overzicht);
   });
 
   it('checks the doelgroep: a failed check needs a coded override, which is stored with the traject', async () => {

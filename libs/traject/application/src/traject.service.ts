@@ -98,7 +98,11 @@ export class TrajectService {
       programma,
       start: { datum: invoer.datum, regie: invoer.regie, coach: invoer.coach, aanmeldreden: invoer.aanmeldreden },
     });
-    return { id, overzicht: await this.workflows.overzicht(workflowId) };
+    // Read-your-writes: the first projection is stored before answering, so the involved
+    // organisations can command the traject at once; the activities' later versions replace it.
+    const overzicht = await this.workflows.overzicht(workflowId);
+    await this.trajecten.werkOverzichtBij(overzicht);
+    return { id, overzicht };
   }
 
   /** Phase, status, next deadline, lead: from the projection, or from the workflow before its first projection. */
