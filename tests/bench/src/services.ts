@@ -1,0 +1,137 @@
+import { EmbeddedSigner, Identity } from '@ketenregie/shared-platform';
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, Server } from 'node:http';
+import { AddressInfo, createServer as createNetServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** The workspace root. */
+export const ROOT = resolve(__dirname, '../../..');
+
+/** A port nobody listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createNetServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => done(port));
+    });
+  });
+}
+
+/** Signs bench tokens and serves its key set, as the embedded gateway does for the services. */
+export interface BenchAuth {
+  readonly jwksUrl: string;
+  token(identity: Identity): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startAuth(): Promise<BenchAuth> {
+  const dir = mkdtempSync(join(tmpdir(), 'ketenregie-bench-auth-'));
+  const signer = await EmbeddedSigner.loadOrCreate({ dataDir: dir });
+  const server: Server = createServer((_req, res) => {
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify(signer.jwks()));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return {
+    jwksUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/auth/jwks.json`,
+    token: (identity) => signer.sign(identity),
+    close: async () => {
+      await new Promise((done) => server.close(done));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A Ketenregie app (`apps/<name>/src/main.ts`) running as its own process, as in `npm start`. */
+export interface AppProcess {
+  readonly name: string;
+  readonly logFile: string;
+  readonly pid: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `apps/<name>/src/main.ts` under `@swc-node/register` with `env` and waits until
+ * `ready()` resolves (a readiness probe or the worker's IPC `ready` message).
+ */
+export async function startApp(name: string, env: NodeJS.ProcessEnv, ready: 'ipc' | { url: string }, timeoutMs = 120_000): Promise<AppProcess> {
+  const logFile = join(tmpdir(), `ketenregie-bench-${name}-${process.pid}.log`);
+  const log = openSync(logFile, 'w');
+  const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'apps', name, 'src', 'main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.base.json') },
+    stdio: ['ignore', log, log, 'ipc'],
+  });
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const failed = exited.then(() => {
+    throw new Error(`${name} exited during start-up; see ${logFile}:\n${readFileSync(logFile, 'utf8').slice(-2000)}`);
+  });
+  const timeout = new Promise<never>((_, fail) => setTimeout(() => fail(new Error(`${name} not ready after ${timeoutMs} ms; see ${logFile}`)), timeoutMs).unref());
+  const isReady =
+    ready === 'ipc'
+      ? new Promise<void>((done) => child.on('message', (m: { type?: string }) => m?.type === 'ready' && done()))
+      : (async () => {
+          for (;;) {
+            const ok = await fetch(ready.url).then(
+              (r) => r.ok,
+              () => false,
+            );
+            if (ok) return;
+            await new Promise((r) => setTimeout(r, 200));
+          }
+        })();
+  try {
+    await Promise.race([isReady, failed, timeout]);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  failed.catch(() => undefined);
+  return {
+    name,
+    logFile,
+    pid: child.pid as number,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** Runs `op` `n` times with `c` concurrent callers; rate and latency percentiles in ms. */
+export async function load(n: number, c: number, op: (i: number) => Promise<void>): Promise<{ n: number; perSecond: number; p50: number; p95: number; p99: number }> {
+  const latencies: number[] = [];
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: c }, async () => {
+      for (;;) {
+        const i = next++;
+        if (i >= n) return;
+        const s = performance.now();
+        await op(i);
+        latencies.push(performance.now() - s);
+      }
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  const sorted = latencies.sort((a, b) => a - b);
+  const pct = (p: number) => +(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0).toFixed(2);
+  return { n, perSecond: +(n / seconds).toFixed(1), p50: pct(0.5), p95: pct(0.95), p99: pct(0.99) };
+}
+
+/** JSON over HTTP with a bearer token; throws on a non-2xx answer. */
+export async function json<T>(method: string, url: string, token: string, body?: unknown): Promise<T> {
+  const response = await fetch(url, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  if (response.status >= 300) throw new Error(`${method} ${url}: ${response.status} ${text.slice(0, 500)}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}

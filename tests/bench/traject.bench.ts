@@ -1,0 +1,177 @@
+/**
+ * Trajecten started and driven to their first evaluation through traject-service over HTTP,
+ * with the worker (its own process, as `npm start` runs it) on our dev server in time-skipping
+ * mode; then p95 latency of `GET /api/v1/trajecten/{id}` against the repository's read of the
+ * same projection in the same run. See README.md.
+ */
+import type { Identity } from '@ketenregie/shared-platform';
+import { createTestDatabase, DatabaseBackend } from '@ketenregie/shared-testing';
+import { amsterdamDate } from '@ketenregie/traject-contracts';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Pool } from 'pg';
+import { LAUNCHER } from './src/dev-server';
+import { freePort, json, load, startApp, startAuth } from './src/services';
+
+const N = Number(process.env['BENCH_TRAJECTEN'] ?? 10_000);
+const C = Number(process.env['BENCH_CONCURRENCY'] ?? 16);
+const READS = Number(process.env['BENCH_READS'] ?? 2000);
+const DAG = 86_400_000;
+
+const klantmanager: Identity = { sub: 'bench-km', organisatie: 'gemeente-dommeldal', organisatieType: 'gemeente', rol: 'klantmanager' };
+const coach: Identity = { sub: 'bench-coach', organisatie: 'werkbrug-dommeldal', organisatieType: 'uitvoerder', rol: 'coach' };
+
+/** The i-th nine-digit number from 100000000 up that passes the elfproef (fictional BSNs). */
+function* bsns(): Generator<string> {
+  for (let n = 100_000_000; n < 999_999_999; n++) {
+    const s = String(n);
+    let som = 0;
+    for (let i = 0; i < 8; i++) som += Number(s[i]) * (9 - i);
+    if ((som - Number(s[8])) % 11 === 0) yield s;
+  }
+}
+
+/** Progress on stderr, so stdout keeps only the figures. */
+function voortgang(wat: string): void {
+  process.stderr.write(`[traject.bench ${new Date().toISOString().slice(11, 19)}] ${wat}\n`);
+}
+
+function seconds(ms: number): number {
+  return +(ms / 1000).toFixed(1);
+}
+
+async function main(): Promise<void> {
+  const backend: DatabaseBackend = (process.env['BENCH_BACKEND'] as DatabaseBackend | undefined) ?? (process.env['DATABASE_URL'] ? 'postgres' : 'pglite');
+  const db = await createTestDatabase(backend);
+  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: LAUNCHER } } });
+  const auth = await startAuth();
+  const port = await freePort();
+  const common = { DATABASE_URL: db.url, TEMPORAL_ADDRESS: env.address, LOG_LEVEL: 'warn', KETENREGIE_MODE: 'embedded' };
+  const t0 = performance.now();
+  const [service, worker] = await Promise.all([
+    startApp('traject-service', { ...common, PORT: String(port), AUTH_JWKS_URL: auth.jwksUrl }, { url: `http://127.0.0.1:${port}/health/ready` }),
+    startApp('worker', common, 'ipc', 180_000),
+  ]);
+  const opstart = performance.now() - t0;
+  voortgang(`traject-service and worker ready in ${seconds(opstart)} s; starting ${N} trajecten`);
+  const pool = new Pool({ connectionString: db.url, max: 8 });
+  try {
+    const base = `http://127.0.0.1:${port}/api/v1`;
+    const km = await auth.token(klantmanager);
+    const co = await auth.token(coach);
+    const bron = bsns();
+    const persoon = Array.from({ length: N }, () => bron.next().value as string);
+    const ids: string[] = new Array(N);
+    const d = amsterdamDate(await env.currentTimeMs());
+    const scorer = { rol: 'coach', professionalId: coach.sub };
+    const tijdgebonden = `${Number(d.slice(0, 4)) + 1}${d.slice(4)}`;
+    const stap = (id: string, sub: string, body: unknown) => json<{ fase: string }>('POST', `${base}/trajecten/${id}/${sub}`, co, body);
+
+    // 1. Start every traject and drive it through intake to its signed plan (phase uitvoering).
+    const t1 = performance.now();
+    const fase1 = await load(N, C, async (i) => {
+      const { id: deelnemerId } = await json<{ id: string }>('POST', `${base}/deelnemers`, km, {
+        bsn: persoon[i],
+        voornamen: 'Bench',
+        achternaam: `Deelnemer ${i}`,
+        geboortedatum: '1975-03-02',
+      });
+      const { id } = await json<{ id: string }>('POST', `${base}/trajecten`, km, {
+        deelnemerId,
+        programmaCode: 'maatwerktraject-den-bosch',
+        regie: { regievoerderId: klantmanager.sub, organisatieId: klantmanager.organisatie },
+        coach: { coachId: coach.sub, organisatieId: coach.organisatie },
+        aanmeldreden: 'activering',
+        doelgroep: { ladderTrede: 2, jarenInBijstand: 6 },
+      });
+      ids[i] = id;
+      await stap(id, 'contactpogingen', { kanaal: 'telefoon', uitkomst: 'afspraak-gemaakt' });
+      await stap(id, 'kennismaking', { klik: true });
+      await stap(id, 'diagnose', {
+        metingen: [
+          { instrument: 'participatieladder', trede: 2, datum: d, scorer, instrumentVersie: 'participatieladder-6' },
+          { instrument: 'zrm', datum: d, scorer, instrumentVersie: 'zrm-2017', relevanteDomeinen: ['financien'], scores: { financien: 2 } },
+        ],
+      });
+      const plan = await stap(id, 'plan', {
+        plan: {
+          grow: { goal: 'werk', reality: 'thuis', options: 'leerbaan', will: 'start' },
+          doelen: [{ id: 'd1', omschrijving: 'twee dagdelen', smart: { specifiek: 's', meetbaar: 'm', actiegericht: 'a', realistisch: 'r', tijdgebonden } }],
+          ondertekening: { datum: d, door: 'deelnemer' },
+        },
+      });
+      if (plan.fase !== 'uitvoering') throw new Error(`traject ${id} is in ${plan.fase} after its plan, expected uitvoering`);
+    });
+    const fase1Ms = performance.now() - t1;
+    voortgang(`${N} trajecten in uitvoering after ${seconds(fase1Ms)} s; skipping time`);
+
+    // 2. Skip time to the first evaluation's due date (the programme's cadence) on the dev server.
+    const termijnen = await env.client.workflow.getHandle(`traject-${ids[0]}`).query<{ soort: string; vervalt: string }[]>('termijnen');
+    const vervalt = termijnen.find((t) => t.soort === 'evaluatie')?.vervalt;
+    if (!vervalt) throw new Error('no evaluation deadline after the plan');
+    const t2 = performance.now();
+    const sprong = Date.parse(`${vervalt}T12:00:00+01:00`) - (await env.currentTimeMs());
+    await env.sleep(sprong);
+    const sprongMs = performance.now() - t2;
+    voortgang(`skipped ${Math.round(sprong / DAG)} days in ${seconds(sprongMs)} s; recording evaluations`);
+
+    // 3. Record the first evaluation of every traject; done when every projection shows it.
+    const t3 = performance.now();
+    const fase3 = await load(N, C, async (i) => {
+      await stap(ids[i], 'evaluaties', { besluit: 'doorgaan' });
+    });
+    for (;;) {
+      const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM traject.traject_overzicht WHERE (overzicht->>'evaluaties')::int >= 1`);
+      if (rows[0].n >= N) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const fase3Ms = performance.now() - t3;
+    const totaalMs = fase1Ms + sprongMs + fase3Ms;
+    voortgang(`evaluations recorded in ${seconds(fase3Ms)} s; measuring reads`);
+
+    // 4. Reads: the API (auth, involvement check, projection) against the repository's query.
+    const lees = (i: number) => ids[(i * 7919) % N];
+    const api = async (i: number) => {
+      const o = await json<{ evaluaties: number }>('GET', `${base}/trajecten/${lees(i)}`, km);
+      if (o.evaluaties < 1) throw new Error('a traject without its evaluation');
+    };
+    // The statement TypeOrmTrajectRepository.overzicht runs (the bench may not import data-access).
+    const repository = async (i: number) => {
+      const { rows } = await pool.query<{ overzicht: { evaluaties: number } }>('SELECT overzicht FROM traject.traject_overzicht WHERE traject_id = $1', [lees(i)]);
+      if ((rows[0]?.overzicht.evaluaties ?? 0) < 1) throw new Error('a traject without its evaluation');
+    };
+    await load(100, 8, api);
+    const apiRead = await load(READS, 8, api);
+    await load(100, 8, repository);
+    const repositoryRead = await load(READS, 8, repository);
+
+    process.stdout.write(
+      `${JSON.stringify({
+        backend,
+        trajecten: N,
+        concurrency: C,
+        startupSeconds: seconds(opstart),
+        startToPlan: { seconds: seconds(fase1Ms), trajectenPerSecond: +(N / (fase1Ms / 1000)).toFixed(1), p50: fase1.p50, p95: fase1.p95 },
+        timeSkip: { days: Math.round(sprong / DAG), seconds: seconds(sprongMs) },
+        evaluation: { seconds: seconds(fase3Ms), p50: fase3.p50, p95: fase3.p95 },
+        total: { seconds: seconds(totaalMs), trajectenPerSecond: +(N / (totaalMs / 1000)).toFixed(2) },
+        getTraject: { api: apiRead, repository: repositoryRead },
+      })}\n`,
+    );
+    for (const id of ids) await env.client.workflow.getHandle(`traject-${id}`).terminate('bench finished').catch(() => undefined);
+  } finally {
+    voortgang('stopping');
+    await pool.end();
+    await worker.stop();
+    voortgang('worker stopped');
+    await service.stop();
+    await auth.close();
+    await env.teardown();
+    voortgang('dev server stopped');
+    await db.dispose();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
