@@ -269,7 +269,7 @@ export async function trajectWorkflow(input: TrajectWorkflowInput): Promise<Traj
 
     if (moetVerder()) {
       await condition(allHandlersFinished);
-      if (uitgaand.length === 0) {
+      if (uitgaand.length === 0 && !overdrachtLoopt()) {
         await continueAsNew<typeof trajectWorkflow>({ ...input, voortzetting: { state, ...(overdrachten.length > 0 ? { overdrachten } : {}) } });
       }
       continue;
@@ -282,12 +282,12 @@ export async function trajectWorkflow(input: TrajectWorkflowInput): Promise<Traj
       neem(verwerkTijd(state, p, vandaag()));
       continue;
     }
-    const iets = () => uitgaand.length > 0 || moetVerder();
+    const iets = () => uitgaand.length > 0 || teStarten.length > 0 || moetVerder();
     const gewekt = wachttijd === undefined ? (await condition(iets), true) : await condition(iets, wachttijd);
     if (gewekt) continue;
     if (afgelopen) {
       // A closed traject waits for a running handover's result before it completes.
-      await condition(() => allHandlersFinished() && (!overdrachtLoopt() || uitgaand.length > 0));
+      await condition(() => allHandlersFinished() && (!overdrachtLoopt() || uitgaand.length > 0 || teStarten.length > 0));
       if (uitgaand.length === 0 && !overdrachtLoopt() && (state.status === 'uitgevallen' || state.status === 'afgesloten')) return state;
       continue;
     }

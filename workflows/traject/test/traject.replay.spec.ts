@@ -23,6 +23,12 @@ describe('traject workflow replay', () => {
     expect(bestanden.filter((f) => f.startsWith('v2-')).length).toBeGreaterThanOrEqual(5);
   });
 
+  it('covers the warm handover: v3 histories start an overdracht child on the exchange task queue', () => {
+    const v3 = bestanden.filter((f) => f.startsWith('v3-')).map((f) => readFileSync(`${HISTORIES}/${f}`, 'utf8'));
+    expect(v3.length).toBeGreaterThanOrEqual(1);
+    expect(v3.every((h) => h.includes('startChildWorkflowExecutionInitiatedEventAttributes') && h.includes('"name": "exchange"'))).toBe(true);
+  });
+
   it('replays every committed history without non-determinism', async () => {
     const workflowBundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, webpackConfigHook });
     const histories = bestanden.map((f) => ({ workflowId: f.replace(/\.json$/, ''), history: temporal.api.history.v1.History.fromObject(JSON.parse(readFileSync(`${HISTORIES}/${f}`, 'utf8'))) }));

@@ -3,10 +3,14 @@
  * trajecten walked through months of business time in seconds.
  */
 import { addDays, addWorkingDays, workingDayOnOrAfter, workingDaysBetween } from '@ketenregie/shared-kernel';
+import { acceptatieUpdate, driegesprekUpdate, EXCHANGE_TASK_QUEUE, nederlandseDatum, overdrachtWorkflowId } from '@ketenregie/exchange-contracts';
+import type { OverdrachtUitkomst } from '@ketenregie/exchange-contracts';
 import {
   amsterdamDate,
   caseloadOverdrachtSignal,
+  OVERDRACHT_LOPEND,
   opdrachtUpdate,
+  overdrachtVerzoekUpdate,
   overzichtQuery,
   startOfAmsterdamDate,
   stateQuery,
@@ -14,16 +18,18 @@ import {
   TRAJECT_TASK_QUEUE,
   trajectWorkflowId,
 } from '@ketenregie/traject-contracts';
-import type { Termijn, TermijnSoort, TrajectOpdrachtInvoer, TrajectState, TrajectWorkflowInput } from '@ketenregie/traject-contracts';
+import type { OverdrachtVerzoek, Termijn, TermijnSoort, TrajectOpdrachtInvoer, TrajectState, TrajectWorkflowInput } from '@ketenregie/traject-contracts';
 import { addMonths, MAATWERKTRAJECT_DEN_BOSCH_V1 } from '@ketenregie/traject-domain';
 import { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { WORKFLOWS_PATH, webpackConfigHook } from './bundler';
 import { FakeTrajectActivities } from './fake-activities';
+import { FakeExchangeActivities } from './fake-exchange-activities';
 
 const LAUNCHER = `${__dirname}/../../../infra/temporal-dev-server/bin/temporal-dev-server`;
 const P = MAATWERKTRAJECT_DEN_BOSCH_V1;
@@ -383,6 +389,109 @@ describe('traject workflow (dev server, time skipping)', () => {
       expect(s.tijdlijn.find((g) => g.soort === 'geescaleerd' && g.gegevens['termijnId'] === ev.id)?.datum).toBe(escalatieDag);
       await t.doe({ soort: 'evaluatie', besluit: 'doorgaan' });
       await uiteindelijk(() => expect(t.acts.afgerond.some((a) => a.termijnId === ev.id)).toBe(true));
+    });
+  });
+
+  describe('warm handover as a child workflow on the exchange task queue', () => {
+    const ONTVANGER = { organisatie: 'ggz-oost', type: 'ggz' as const };
+    const verzoek = (overdrachtId = randomUUID()): OverdrachtVerzoek => ({
+      overdrachtId,
+      deelnemerId: randomUUID(),
+      zender: { organisatie: REGIE.organisatieId, type: 'gemeente', professional: REGIE.regievoerderId },
+      ontvanger: ONTVANGER,
+      regievoerder: REGIE.regievoerderId,
+      reden: 'ggz-behandeling',
+      overTeNemen: ['regie'],
+    });
+
+    /** Runs `scenario` with a worker for the overdracht workflow on the exchange task queue. */
+    async function metExchangeWorker(scenario: (acts: FakeExchangeActivities) => Promise<void>): Promise<void> {
+      const acts = new FakeExchangeActivities(async (invoer) => {
+        await env.client.workflow
+          .getHandle(trajectWorkflowId(invoer.trajectId))
+          .executeUpdate(opdrachtUpdate, { args: [{ soort: 'regiewissel', datum: invoer.datum, regie: invoer.regie }] });
+      });
+      const workflowBundle = await bundleWorkflowCode({ workflowsPath: `${__dirname}/../../exchange/src/index.ts`, webpackConfigHook });
+      const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: EXCHANGE_TASK_QUEUE, workflowBundle, activities: acts.alsActiviteiten() });
+      await worker.runUntil(scenario(acts));
+    }
+
+    it('a handover in uitvoering: the child runs to the lead transfer, the traject shows the new lead and the handover in its timeline', async () => {
+      await metExchangeWorker(async (exchange) => {
+        await metTraject({}, async (t) => {
+          await naarUitvoering(t);
+          const v = verzoek();
+          const antwoord = await t.handle.executeUpdate(overdrachtVerzoekUpdate, { args: [v], updateId: overdrachtWorkflowId(v.overdrachtId) });
+          expect(antwoord).toEqual({ overdrachtId: v.overdrachtId, workflowId: overdrachtWorkflowId(v.overdrachtId), nieuw: true });
+          // A retried request starts nothing new; a second handover waits until this one has ended.
+          expect(await t.handle.executeUpdate(overdrachtVerzoekUpdate, { args: [v] })).toEqual({ ...antwoord, nieuw: false });
+          expect(await updateFout(t.handle.executeUpdate(overdrachtVerzoekUpdate, { args: [verzoek()] }))).toBe(OVERDRACHT_LOPEND);
+
+          const kind = env.client.workflow.getHandle(overdrachtWorkflowId(v.overdrachtId));
+          await uiteindelijk(async () => expect((await kind.describe()).status.name).toBe('RUNNING'));
+          const beschrijving = await kind.describe();
+          expect(beschrijving.taskQueue).toBe(EXCHANGE_TASK_QUEUE);
+          expect(beschrijving.raw.workflowExecutionInfo?.parentExecution?.workflowId).toBe(trajectWorkflowId(t.trajectId));
+          const gestart = (await t.handle.fetchHistory()).events?.find((e) => e.startChildWorkflowExecutionInitiatedEventAttributes)?.startChildWorkflowExecutionInitiatedEventAttributes;
+          expect(gestart?.parentClosePolicy).toBe(temporal.api.enums.v1.ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON);
+
+          await uiteindelijk(() => expect(exchange.gebeurtenissen).toContain('dossier-geleverd'));
+          await kind.executeUpdate(acceptatieUpdate, { args: [{ door: 'ggz-behandelaar-7', regievoerderId: 'ggz-behandelaar-7' }] });
+          const datum = addDays(nederlandseDatum(await env.currentTimeMs()), 7);
+          await kind.executeUpdate(driegesprekUpdate, { args: [{ door: 'ggz-behandelaar-7', soort: 'gepland', datum }] });
+          await naar(datum);
+          await kind.executeUpdate(driegesprekUpdate, { args: [{ door: 'ggz-behandelaar-7', soort: 'gehouden' }] });
+
+          const uitkomst = (await kind.result()) as OverdrachtUitkomst;
+          const nieuweRegie = { regievoerderId: 'ggz-behandelaar-7', organisatieId: ONTVANGER.organisatie };
+          expect(uitkomst).toMatchObject({ status: 'regie-overgedragen', nieuweRegie });
+          expect(exchange.gebeurtenissen).toEqual(['aangevraagd', 'dossier-geleverd', 'geaccepteerd', 'driegesprek-gepland', 'driegesprek-gehouden', 'nazorg-checkin', 'nazorg-checkin', 'regie-overgedragen']);
+          expect(exchange.regiewissels).toEqual([expect.objectContaining({ trajectId: t.trajectId, regie: nieuweRegie })]);
+
+          await uiteindelijk(async () => {
+            const s = await t.state();
+            expect(s.tijdlijn.map((g) => g.soort).filter((x) => ['overdracht-aangevraagd', 'regie-gewijzigd', 'overdracht-beeindigd'].includes(x))).toEqual([
+              'overdracht-aangevraagd',
+              'regie-gewijzigd',
+              'overdracht-beeindigd',
+            ]);
+          });
+          const s = await t.state();
+          expect(s.regie).toEqual(nieuweRegie);
+          expect((await t.handle.query(overzichtQuery)).regie).toEqual(nieuweRegie);
+          const [aangevraagd, beeindigd] = s.tijdlijn.filter((g) => (g.soort as string).startsWith('overdracht-'));
+          expect(aangevraagd.gegevens).toEqual({ overdrachtId: v.overdrachtId, ontvanger: ONTVANGER.organisatie, reden: 'ggz-behandeling' });
+          expect(beeindigd.gegevens).toEqual({ overdrachtId: v.overdrachtId, status: 'regie-overgedragen', nieuweOrganisatie: ONTVANGER.organisatie });
+          expect(s.tijdlijn.map((g) => g.nr)).toEqual([...s.tijdlijn.map((g) => g.nr)].sort((a, b) => a - b));
+          await uiteindelijk(() => {
+            expect(t.acts.tijdlijn.get(t.trajectId)?.map((g) => g.nr)).toEqual(s.tijdlijn.map((g) => g.nr));
+            expect(t.acts.projecties.get(t.trajectId)?.regie).toEqual(nieuweRegie);
+          });
+
+          // The handover has ended, so the traject may start another one.
+          const tweede = verzoek();
+          expect(await t.handle.executeUpdate(overdrachtVerzoekUpdate, { args: [{ ...tweede, zender: { organisatie: ONTVANGER.organisatie, type: 'ggz', professional: 'ggz-behandelaar-7' }, ontvanger: { organisatie: 'schuldhulp-zuid', type: 'schuldhulp' } }] })).toMatchObject({ nieuw: true });
+          await env.client.workflow.getHandle(overdrachtWorkflowId(tweede.overdrachtId)).terminate('test finished');
+        });
+      });
+    });
+
+    it('a paused traject refuses a handover before anything is written; so does a traject still in aanmelding', async () => {
+      await metTraject({}, async (t) => {
+        expect(await updateFout(t.handle.executeUpdate(overdrachtVerzoekUpdate, { args: [verzoek()] }))).toBe('TRAJECT.PHASE_INVALID');
+        await naarUitvoering(t);
+        await t.doe({ soort: 'pauze', reden: 'opname' });
+        const voor = await t.state();
+        expect(await updateFout(t.handle.executeUpdate(overdrachtVerzoekUpdate, { args: [verzoek()] }))).toBe('TRAJECT.STATUS_INVALID');
+        await naar(addWorkingDays(await vandaag(), 1));
+        await t.doe({ soort: 'hervatting' });
+        expect(await updateFout(t.handle.executeUpdate(overdrachtVerzoekUpdate, { args: [{ ...verzoek(), zender: { organisatie: 'elders', type: 'gemeente', professional: 'p-1' } }] }))).toBe('TRAJECT.FORBIDDEN');
+        const na = await t.state();
+        expect(na.tijdlijn.filter((g) => (g.soort as string).startsWith('overdracht-'))).toEqual([]);
+        expect(voor.tijdlijn.length).toBeLessThan(na.tijdlijn.length);
+        const history = await t.handle.fetchHistory();
+        expect(history.events?.some((e) => e.startChildWorkflowExecutionInitiatedEventAttributes)).toBe(false);
+      });
     });
   });
 });

@@ -13,7 +13,8 @@ import {
   toestemmingUpdate,
 } from '@ketenregie/exchange-contracts';
 import { PreconditionError } from '@ketenregie/shared-kernel';
-import { ApplicationFailure, Client, Connection, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { overdrachtVerzoekUpdate, trajectWorkflowId } from '@ketenregie/traject-contracts';
+import { ApplicationFailure, Client, Connection, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 
 /**
  * {@link OverdrachtWorkflowPoort} over a Temporal client (lazy connection). A step the workflow's
@@ -28,12 +29,44 @@ export class TemporalOverdrachten implements OverdrachtWorkflowPoort {
     this.client = new Client({ connection: this.connection, namespace: options.namespace });
   }
 
+  /**
+   * A handover within a traject is started by the traject workflow, as its child (update
+   * `traject.overdracht`, update id `overdracht-<id>`): a retry of the same request is answered
+   * from the first, and the traject's validator refuses a handover it cannot take (paused, closed,
+   * another one running) as a `PreconditionError` with its `TRAJECT.*` code. A handover without a
+   * traject has no parent and is started here directly (idempotent on its workflow id).
+   */
   async start(input: OverdrachtWorkflowInput): Promise<void> {
-    await this.client.workflow.start(OVERDRACHT_WORKFLOW_TYPE, {
-      taskQueue: EXCHANGE_TASK_QUEUE,
-      workflowId: overdrachtWorkflowId(input.overdrachtId),
-      args: [input],
-    });
+    const { trajectId, ...verzoek } = input;
+    if (trajectId === undefined) {
+      await this.startZonderTraject(input);
+      return;
+    }
+    try {
+      await this.client.workflow
+        .getHandle(trajectWorkflowId(trajectId))
+        .executeUpdate(overdrachtVerzoekUpdate, { args: [verzoek], updateId: overdrachtWorkflowId(input.overdrachtId) });
+    } catch (error) {
+      if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type) {
+        throw new PreconditionError({ code: error.cause.type, detail: error.cause.message });
+      }
+      if (error instanceof WorkflowNotFoundError || (error instanceof Error && error.name === 'WorkflowNotFoundError')) {
+        throw new PreconditionError({ code: 'EXCHANGE.TRAJECT_NIET_ACTIEF', detail: 'The traject has no running workflow to hand over from.' });
+      }
+      throw error;
+    }
+  }
+
+  private async startZonderTraject(input: OverdrachtWorkflowInput): Promise<void> {
+    try {
+      await this.client.workflow.start(OVERDRACHT_WORKFLOW_TYPE, {
+        taskQueue: EXCHANGE_TASK_QUEUE,
+        workflowId: overdrachtWorkflowId(input.overdrachtId),
+        args: [input],
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
   }
 
   async voerUit(overdrachtId: string, o: OverdrachtOpdracht): Promise<OverdrachtWeergave> {

@@ -1,4 +1,5 @@
 import type { Aflevering, DossierInzage, DossierRecord, ExchangeOpslag, OverdrachtRecord } from '@ketenregie/exchange-domain';
+import { PreconditionError } from '@ketenregie/shared-kernel';
 import type { Identity } from '@ketenregie/shared-platform';
 import { randomUUID } from 'node:crypto';
 import type { OverdrachtWorkflowPoort, VerwerkingslogPoort } from './exchange.ports';
@@ -66,6 +67,60 @@ describe('OverdrachtService.leesDossier', () => {
     await expect(service.leesDossier(o.id, ggz, aanroep)).rejects.toMatchObject({ code: 'EXCHANGE.DOSSIER_NIET_BESCHIKBAAR' });
     expect(inzagen).toEqual([expect.objectContaining({ uitkomst: 'geweigerd', reden: 'afgewezen', organisatie: 'ggz' })]);
     expect(meldingen).toEqual([]);
+  });
+});
+
+describe('OverdrachtService.vraagAan', () => {
+  const aanvraag = {
+    deelnemerId: randomUUID(),
+    trajectId: 'tr-7',
+    ontvanger: { organisatie: 'ggz', type: 'ggz' as const },
+    reden: 'ggz-behandeling',
+    overTeNemen: ['regie'],
+    gegevens: { contact: { naam: 'J' } },
+  };
+
+  function opgeslagen() {
+    const stappen: Parameters<ExchangeOpslag['registreerStap']>[0][] = [];
+    const records: OverdrachtRecord[] = [];
+    const opslag: Partial<ExchangeOpslag> = {
+      voegOverdrachtToe: async (record) => void records.push(record),
+      registreerStap: async (stap) => (stappen.push(stap), true),
+    };
+    return { opslag: opslag as ExchangeOpslag, stappen, records };
+  }
+
+  it('stores the request, then asks for the workflow with the traject id (the traject starts it as its child)', async () => {
+    const { opslag, records, stappen } = opgeslagen();
+    const gestart: Parameters<OverdrachtWorkflowPoort['start']>[0][] = [];
+    const service = new OverdrachtService(opslag, { ...workflows, start: async (i) => void gestart.push(i) }, { meld: async () => undefined });
+    const record = await service.vraagAan(aanvraag, km);
+    expect(records.map((r) => r.id)).toEqual([record.id]);
+    expect(gestart).toEqual([expect.objectContaining({ overdrachtId: record.id, trajectId: 'tr-7', zender: expect.objectContaining({ organisatie: 'gemeente' }) })]);
+    expect(stappen).toEqual([]);
+  });
+
+  it('a traject that refuses the handover ends the stored request as geannuleerd with the refusal code, and the caller gets the refusal', async () => {
+    const { opslag, records, stappen } = opgeslagen();
+    const weigert: OverdrachtWorkflowPoort = {
+      ...workflows,
+      start: async () => Promise.reject(new PreconditionError({ code: 'TRAJECT.STATUS_INVALID', detail: 'No handover while the traject is gepauzeerd' })),
+    };
+    await expect(new OverdrachtService(opslag, weigert, { meld: async () => undefined }).vraagAan(aanvraag, km)).rejects.toMatchObject({ code: 'TRAJECT.STATUS_INVALID' });
+    expect(stappen).toEqual([
+      expect.objectContaining({
+        overdrachtId: records[0]?.id,
+        status: 'geannuleerd',
+        gebeurtenis: expect.objectContaining({ type: 'nl.ketenregie.overdracht.beeindigd' }),
+      }),
+    ]);
+  });
+
+  it('a failure that is not a refusal (Temporal unreachable) leaves the request as it is, for a retry', async () => {
+    const { opslag, stappen } = opgeslagen();
+    const onbereikbaar: OverdrachtWorkflowPoort = { ...workflows, start: async () => Promise.reject(new Error('UNAVAILABLE')) };
+    await expect(new OverdrachtService(opslag, onbereikbaar, { meld: async () => undefined }).vraagAan(aanvraag, km)).rejects.toThrow('UNAVAILABLE');
+    expect(stappen).toEqual([]);
   });
 });
 

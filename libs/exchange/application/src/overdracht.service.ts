@@ -19,7 +19,7 @@ import {
   TaakRecord,
   Vrijgave,
 } from '@ketenregie/exchange-domain';
-import { ForbiddenError, NotFoundError, ValidationError } from '@ketenregie/shared-kernel';
+import { ForbiddenError, NotFoundError, PreconditionError, ValidationError } from '@ketenregie/shared-kernel';
 import type { Identity, Rol } from '@ketenregie/shared-platform';
 import { randomUUID } from 'node:crypto';
 import { gebeurtenis } from './exchange.gebeurtenissen';
@@ -49,7 +49,11 @@ export class OverdrachtService {
     @Inject(VERWERKINGSLOG) private readonly log: VerwerkingslogPoort,
   ) {}
 
-  /** The sending professional asks another organisation to take over; starts the workflow. */
+  /**
+   * The sending professional asks another organisation to take over. The request is stored first
+   * (the workflow's steps need the row); then the workflow starts — within a traject as the
+   * traject workflow's child, which the traject may refuse (`PreconditionError`, `TRAJECT.*`).
+   */
   async vraagAan(aanvraag: OverdrachtAanvraagDto, door: Identity): Promise<OverdrachtRecord> {
     this.vereisProfessional(door);
     if (aanvraag.ontvanger.organisatie === door.organisatie) {
@@ -80,7 +84,7 @@ export class OverdrachtService {
         record.ontvanger.organisatie,
       ]),
     );
-    await this.workflows.start({
+    const workflowInput = {
       overdrachtId: record.id,
       deelnemerId: record.deelnemerId,
       ...(record.trajectId ? { trajectId: record.trajectId } : {}),
@@ -91,8 +95,32 @@ export class OverdrachtService {
       overTeNemen: record.overTeNemen,
       ...(record.voorgesteldEersteGesprek ? { voorgesteldEersteGesprek: record.voorgesteldEersteGesprek } : {}),
       instellingen: instelling,
-    });
+    };
+    try {
+      await this.workflows.start(workflowInput);
+    } catch (error) {
+      if (error instanceof PreconditionError) await this.weigeringVastleggen(record, error.code);
+      throw error;
+    }
     return record;
+  }
+
+  /**
+   * The traject refused to start the handover (paused, closed, another one running): the stored
+   * request ends as `geannuleerd` with the refusal's code, so no row waits for a workflow that
+   * never comes; the sender sees the reason in the answer.
+   */
+  private async weigeringVastleggen(record: OverdrachtRecord, code: string): Promise<void> {
+    const sleutel = `${record.id}/geweigerd`;
+    await this.opslag.registreerStap({
+      sleutel,
+      overdrachtId: record.id,
+      status: 'geannuleerd',
+      gebeurtenis: gebeurtenis('overdracht', record.id, sleutel, 'nl.ketenregie.overdracht.beeindigd', { status: 'geannuleerd', reden: code }, [
+        record.zender.organisatie,
+        record.ontvanger.organisatie,
+      ]),
+    });
   }
 
   /** An overdracht the caller's organisation sends or receives. */
