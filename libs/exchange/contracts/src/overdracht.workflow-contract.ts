@@ -37,9 +37,10 @@ export interface Partij {
 }
 
 /**
- * Input of the overdracht workflow, started by exchange-service (or as a child of the traject
- * workflow, on {@link EXCHANGE_TASK_QUEUE}). Opaque ids only; the dossier's content never
- * travels through workflow history, it stays in the exchange database.
+ * Input of the overdracht workflow: a child of the traject workflow (on {@link EXCHANGE_TASK_QUEUE},
+ * requested through the traject contract's `overdrachtVerzoekUpdate`) when `trajectId` is set,
+ * otherwise started by exchange-service. Opaque ids only; the dossier's content never travels
+ * through workflow history, it stays in the exchange database.
  */
 export interface OverdrachtWorkflowInput {
   readonly overdrachtId: string;
