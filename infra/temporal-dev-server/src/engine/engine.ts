@@ -56,6 +56,8 @@ export interface EngineOptions {
 }
 
 const RETENTION_SWEEP_MS = 60_000;
+/** A sticky queue counts as polled this long after a poll on it started. */
+const STICKY_POLLER_GRACE_MS = 10_000;
 /** Runs whose deadlines are fired concurrently. */
 const TIMER_CONCURRENCY = 16;
 const RETENTION_BATCH = 1000;
@@ -307,6 +309,10 @@ export class Engine {
   private async runEffect(effect: Effect): Promise<void> {
     switch (effect.kind) {
       case 'workflowTask':
+        if (await this.stickyWorkerGone(effect.namespace, effect.runId, effect.taskQueue)) {
+          await this.mutate(effect.namespace, effect.runId, (tr) => machine.unstickWorkflowTask(tr));
+          return;
+        }
         this.matching.add(effect.namespace, 'workflow', effect.taskQueue, { kind: 'workflow', runId: effect.runId });
         return;
       case 'activityTask':
@@ -319,6 +325,19 @@ export class Engine {
       case 'queriesFailed':
         return;
     }
+  }
+
+  /**
+   * Whether a workflow task is scheduled on a sticky queue nobody polls (no waiting poll, none
+   * started in the last {@link STICKY_POLLER_GRACE_MS}): like Temporal's matching answering
+   * "sticky worker unavailable", the task then goes to the normal queue at once instead of after
+   * the sticky schedule-to-start timeout (e.g. after a server restart or a worker that left).
+   */
+  private async stickyWorkerGone(namespace: string, runId: string, taskQueue: string): Promise<boolean> {
+    if (this.clock.skipping) return false;
+    const run = await this.store.getRun(namespace, runId);
+    if (!run || run.wft.state !== 'scheduled' || !run.wft.sticky || run.wft.taskQueue !== taskQueue) return false;
+    return !this.matching.hasLivePoller(namespace, 'workflow', taskQueue, this.clock.now(), STICKY_POLLER_GRACE_MS);
   }
 
   /** Runs the outbox of a run, one transfer after another; re-entrant calls only flag a rerun. */

@@ -84,6 +84,18 @@ export class Matching {
     this.queue(namespace, type, name).lastAccess.set(identity, time);
   }
 
+  /**
+   * Whether a worker polls the queue: a poll is waiting now or one started within `withinMs`
+   * of `now` (a worker between two polls).
+   */
+  hasLivePoller(namespace: string, type: 'workflow' | 'activity', name: string, now: number, withinMs: number): boolean {
+    const queue = this.queues.get(`${namespace}\u0000${type}\u0000${name}`);
+    if (!queue) return false;
+    if (queue.pollers.length > 0) return true;
+    for (const time of queue.lastAccess.values()) if (now - time <= withinMs) return true;
+    return false;
+  }
+
   /** Pollers seen on a queue, most recent first. */
   pollersSeen(namespace: string, type: 'workflow' | 'activity', name: string): PollerSeen[] {
     return [...this.queue(namespace, type, name).lastAccess.entries()]
