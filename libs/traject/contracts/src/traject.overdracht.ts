@@ -72,14 +72,12 @@ export function toetsOverdrachtVerzoek(state: TrajectState, overdrachten: readon
   return undefined;
 }
 
-/** Timeline kinds the traject workflow adds for its handovers (beside the domain's own kinds). */
-export type OverdrachtGebeurtenisSoort = 'overdracht-aangevraagd' | 'overdracht-beeindigd';
+/** Timeline kinds the traject workflow adds for its handovers. */
+export type OverdrachtGebeurtenisSoort = Extract<TijdlijnGebeurtenis['soort'], 'overdracht-aangevraagd' | 'overdracht-beeindigd'>;
 
 /**
  * Appends a handover event to the traject's timeline: the next number of the traject's counter,
- * the current phase, scalar details only (ids, codes). The domain's `GebeurtenisSoort` does not
- * list the handover kinds (the traject rules do not act on them); the timeline's storage and API
- * carry `soort` as a code, so the entry is stored like any other.
+ * the current phase, scalar details only (ids, codes).
  */
 export function overdrachtGebeurtenis(
   state: TrajectState,
@@ -88,7 +86,7 @@ export function overdrachtGebeurtenis(
   gegevens: Readonly<Record<string, string | number | boolean>>,
 ): TrajectUitkomst {
   const nr = state.teller + 1;
-  const g = { nr, datum, soort, fase: state.fase, gegevens } as unknown as TijdlijnGebeurtenis;
+  const g: TijdlijnGebeurtenis = { nr, datum, soort, fase: state.fase, gegevens };
   const nieuw: TrajectState = {
     ...state,
     teller: nr,

@@ -43,6 +43,8 @@ export type GebeurtenisSoort =
   | 'verlengd'
   | 'termijn-verlopen'
   | 'geescaleerd'
+  | 'overdracht-aangevraagd'
+  | 'overdracht-beeindigd'
   | 'afgesloten';
 
 /** Scalar details of an event: codes, ids, counts, dates — never names, BSN or free text. */
