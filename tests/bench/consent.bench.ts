@@ -62,6 +62,8 @@ async function run(backend: DatabaseBackend): Promise<void> {
       const r = await pool.query(sql, [ids[i % DEELNEMERS], 'verwijzing-ggz']);
       if (r.rowCount !== 1) throw new Error(`lookup ${i} found ${r.rowCount} consents, expected 1`);
     };
+    // Fresh statistics, so the planner picks the index it would use in production.
+    await pool.query('ANALYZE consent.toestemming');
     await load(100, C, lookup);
     const raw = await load(N, C, lookup);
     const plan = (await pool.query(`EXPLAIN ${sql}`, [ids[0], 'verwijzing-ggz'])).rows.map((r: Record<string, string>) => r['QUERY PLAN']).join(' | ');
