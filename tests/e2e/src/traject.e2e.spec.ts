@@ -177,9 +177,12 @@ describe('traject and consent through the gateway (one stack, demo region tokens
       expect(plan.fase).toBe('uitvoering');
       await stap('evaluaties', { besluit: 'doorgaan' });
 
-      const overzicht = await call<{ fase: string; status: string; evaluaties: number; regie: { organisatieId: string } }>(klantmanager, 'GET', `/trajecten/${id}`);
-      expect(overzicht.status).toBe(200);
-      expect(overzicht.body).toMatchObject({ fase: 'uitvoering', status: 'actief', evaluaties: 1, regie: { organisatieId: 'gemeente-dommeldal' } });
+      // The overview is the projection the workflow's activities write, a moment after the command.
+      await uiteindelijk(async () => {
+        const overzicht = await call<{ fase: string; status: string; evaluaties: number; regie: { organisatieId: string } }>(klantmanager, 'GET', `/trajecten/${id}`);
+        expect(overzicht.status).toBe(200);
+        expect(overzicht.body).toMatchObject({ fase: 'uitvoering', status: 'actief', evaluaties: 1, regie: { organisatieId: 'gemeente-dommeldal' } });
+      });
 
       const tijdlijn = await call<{ gebeurtenissen: { nr: number; soort: string }[] }>(coach, 'GET', `/trajecten/${id}/tijdlijn`);
       expect(tijdlijn.status).toBe(200);
