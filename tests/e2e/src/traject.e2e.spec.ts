@@ -260,7 +260,15 @@ describe('traject and consent through the gateway (one stack, demo region tokens
         expect([...tijden].sort()).toEqual(tijden);
 
         // The consent task queue is polled by the worker: the withdrawal ends the lifecycle workflow.
-        await expect(Promise.race([lifecycle.result(), new Promise((_, reject) => setTimeout(() => reject(new Error('lifecycle still running after 30 s')), 30_000))])).resolves.toBeDefined();
+        let timer: NodeJS.Timeout | undefined;
+        const teLaat = new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error('lifecycle still running after 30 s')), 30_000);
+        });
+        try {
+          await expect(Promise.race([lifecycle.result(), teLaat])).resolves.toBeDefined();
+        } finally {
+          clearTimeout(timer);
+        }
       } finally {
         await connection.close();
       }
