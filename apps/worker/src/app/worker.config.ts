@@ -1,6 +1,7 @@
 import { EMBEDDED_PSEUDONIEM_SLEUTEL } from '@ketenregie/consent-data-access';
 import { databaseConfigSchema, httpConfigSchema, modeConfigSchema, temporalConfigSchema } from '@ketenregie/shared-platform';
 import { z } from 'zod';
+import { exchangeWorkerConfigSchema } from '../exchange/exchange-worker.config';
 
 /**
  * The worker's environment, validated once in `main.ts`: Temporal, logging, the database the
@@ -14,6 +15,7 @@ export const workerConfigSchema = z
     ...modeConfigSchema.shape,
     ...temporalConfigSchema.shape,
     ...databaseConfigSchema.shape,
+    ...exchangeWorkerConfigSchema.shape,
     CONSENT_PSEUDONIEM_SLEUTEL: z
       .base64()
       .refine((v) => Buffer.from(v, 'base64').length >= 32, 'must decode to at least 32 bytes')

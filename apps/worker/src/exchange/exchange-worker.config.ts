@@ -2,7 +2,8 @@ import { modeConfigSchema, temporalConfigSchema } from '@ketenregie/shared-platf
 import { z } from 'zod';
 
 /**
- * What the exchange activity adapters need: where the exchange and consent services live, and
+ * The exchange activity adapters' part of the worker's one configuration schema
+ * (`workerConfigSchema`, validated once in `main.ts`): where the exchange and consent services live, and
  * the embedded data directory whose signing key lets the worker act for the sending
  * professional (embedded mode only; distributed mode needs a token exchange, not built yet).
  */

@@ -1,15 +1,14 @@
 import { Module } from '@nestjs/common';
 import { EXCHANGE_TASK_QUEUE } from '@ketenregie/exchange-contracts';
-import { loadConfig } from '@ketenregie/shared-platform';
 import { join } from 'node:path';
 import type { WorkerRegistration } from '../app/worker-registration';
 import { EXCHANGE_WORKER_CONFIG, ExchangeActivitiesAdapter } from './exchange.activities';
-import { exchangeWorkerConfigSchema } from './exchange-worker.config';
+import { WORKER_CONFIG } from '../app/worker.config';
 
-/** The exchange activities with their configuration (validated once, when the worker starts). */
+/** The exchange activities with their part of the worker's configuration. */
 @Module({
   providers: [
-    { provide: EXCHANGE_WORKER_CONFIG, useFactory: () => loadConfig(exchangeWorkerConfigSchema, process.env, { service: 'worker' }) },
+    { provide: EXCHANGE_WORKER_CONFIG, useExisting: WORKER_CONFIG },
     ExchangeActivitiesAdapter,
   ],
   exports: [ExchangeActivitiesAdapter],
