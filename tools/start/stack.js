@@ -215,7 +215,12 @@ async function startStack(options = {}) {
       name: 'temporal',
       command: isNodeScript ? process.execPath : bin,
       node: isNodeScript,
-      args: [...(isNodeScript ? [bin] : []), 'server', 'start-dev', '--port', String(temporalPort), '--namespace', env.TEMPORAL_NAMESPACE, '--ip', '127.0.0.1', '--db-filename', path.join(temporalDir, 'temporal.db')],
+      // Its durable store: schema `temporal` of an external PostgreSQL, or a PGlite directory of its own.
+      args: [
+        ...(isNodeScript ? [bin] : []),
+        'server', 'start-dev', '--port', String(temporalPort), '--namespace', env.TEMPORAL_NAMESPACE, '--ip', '127.0.0.1',
+        ...(baseEnv.DATABASE_URL ? ['--database-url', baseEnv.DATABASE_URL] : ['--db-filename', path.join(temporalDir, 'temporal.db')]),
+      ],
       env: baseEnv,
       cwd: ROOT,
       logFile: path.join(logDir, 'temporal.log'),
