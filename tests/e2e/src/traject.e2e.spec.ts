@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { freePorts, startStack } from '@ketenregie/start';
+import { START_TIMEOUT, freshMachineEnv } from './fresh-machine';
 
 interface Antwoord<T> {
   readonly status: number;
@@ -18,17 +19,6 @@ interface Antwoord<T> {
 }
 
 type Wie = readonly [organisatie: string, rol: string];
-
-const START_TIMEOUT = 180_000;
-
-/** The environment of a fresh machine: embedded database and Temporal, embedded auth. */
-function freshMachineEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of Object.keys(env)) {
-    if (key === 'DATABASE_URL' || key.startsWith('TEMPORAL_') || key.startsWith('AUTH_') || key.startsWith('KETENREGIE_') || key.endsWith('_SERVICE_URL')) delete env[key];
-  }
-  return env;
-}
 
 /** Today in Amsterdam (the date the services use for commands without one). */
 function vandaag(): string {
