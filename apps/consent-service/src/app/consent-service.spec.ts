@@ -3,12 +3,10 @@ import { BesluitService, ConsentActivitiesAdapter, GenomenBesluit, PSEUDONIMISEE
 import { CONSENT_ENTITIES, CONSENT_MIGRATIONS, nodeSha256, TypeOrmConsentOpslag } from '@ketenregie/consent-data-access';
 import type { BesluitDto, InzageDto, IntrekkingSignaal, ToestemmingDto, VerificatieDto } from '@ketenregie/consent-contracts';
 import type { Toestemming } from '@ketenregie/consent-domain';
-import { createService, EmbeddedSigner, Identity, openDatabase } from '@ketenregie/shared-platform';
+import { createService, EmbeddedSigner, Identity, JwksServer, serveJwks, openDatabase } from '@ketenregie/shared-platform';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -37,7 +35,7 @@ describeEachDatabase('consent-service', (db) => {
   describe('over HTTP and through the use cases', () => {
     let app: INestApplication;
     let base: string;
-    let jwks: Server;
+    let jwks: JwksServer;
     let signer: EmbeddedSigner;
     let keyDir: string;
     let schema: string;
@@ -73,16 +71,12 @@ describeEachDatabase('consent-service', (db) => {
     beforeAll(async () => {
       keyDir = await mkdtemp(join(tmpdir(), 'consent-service-spec-'));
       signer = await EmbeddedSigner.loadOrCreate({ dataDir: keyDir });
-      jwks = createServer((_req, res) => {
-        res.setHeader('content-type', 'application/json');
-        res.end(JSON.stringify(signer.jwks()));
-      });
-      await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
+      jwks = await serveJwks(signer);
       const config = consentServiceConfigSchema.parse({
         DATABASE_URL: db.url,
         PORT: '0',
         LOG_LEVEL: 'silent',
-        AUTH_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`,
+        AUTH_JWKS_URL: jwks.url,
       });
       schema = db.schema;
       app = await createService(AppModule.register(config, { levenscyclus, schema }), { name: 'consent-service', port: 0, logLevel: 'silent', shutdownHooks: false });
@@ -92,7 +86,7 @@ describeEachDatabase('consent-service', (db) => {
 
     afterAll(async () => {
       await app?.close();
-      await new Promise((resolve) => jwks?.close(resolve));
+      await jwks?.close();
       await rm(keyDir, { recursive: true, force: true });
     });
 

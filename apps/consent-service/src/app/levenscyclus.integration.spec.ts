@@ -14,13 +14,12 @@ import {
   toestemmingStatusQuery,
   toestemmingWorkflowId,
 } from '@ketenregie/consent-contracts';
-import { createService, EmbeddedSigner, Identity } from '@ketenregie/shared-platform';
+import { createService, EmbeddedSigner, Identity, JwksServer, serveJwks } from '@ketenregie/shared-platform';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, Server } from 'node:http';
 import { AddressInfo, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,7 +71,7 @@ describeEachDatabase('consent lifecycle through the service and the dev server',
   describe('with a consent worker and a dependant worker', () => {
     let env: TestWorkflowEnvironment;
     let app: INestApplication;
-    let jwks: Server;
+    let jwks: JwksServer;
     let keyDir: string;
     let base: string;
     let token: string;
@@ -86,17 +85,13 @@ describeEachDatabase('consent lifecycle through the service and the dev server',
       keyDir = await mkdtemp(join(tmpdir(), 'consent-levenscyclus-'));
       const signer = await EmbeddedSigner.loadOrCreate({ dataDir: keyDir });
       token = await signer.sign(coach);
-      jwks = createServer((_req, res) => {
-        res.setHeader('content-type', 'application/json');
-        res.end(JSON.stringify(signer.jwks()));
-      });
-      await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
+      jwks = await serveJwks(signer);
       const config = consentServiceConfigSchema.parse({
         DATABASE_URL: db.url,
         PORT: '0',
         LOG_LEVEL: 'silent',
         TEMPORAL_ADDRESS: `127.0.0.1:${port}`,
-        AUTH_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`,
+        AUTH_JWKS_URL: jwks.url,
       });
       app = await createService(AppModule.register(config, { schema: db.schema }), { name: 'consent-service', port: 0, logLevel: 'silent', shutdownHooks: false });
       await app.listen(0, '127.0.0.1');
@@ -123,7 +118,7 @@ describeEachDatabase('consent lifecycle through the service and the dev server',
       anderenWorker?.shutdown();
       await lopend;
       await app?.close();
-      await new Promise((resolve) => jwks?.close(resolve));
+      await jwks?.close();
       await env?.teardown();
       await rm(keyDir, { recursive: true, force: true });
     }, 60_000);

@@ -2,12 +2,10 @@ import type { INestApplication } from '@nestjs/common';
 import { Aanroep, OutboxBezorger, OverdrachtOpdracht, OverdrachtWorkflowPoort, VerwerkingMelding, VerwerkingslogPoort, WebhookVerzender } from '@ketenregie/exchange-application';
 import type { InboxDto, OverdrachtDto, OverdrachtWeergave, OverdrachtWorkflowInput, VerwijzingDto } from '@ketenregie/exchange-contracts';
 import { NIEUWE_OVERDRACHT } from '@ketenregie/exchange-domain';
-import { createService, EmbeddedSigner, Identity } from '@ketenregie/shared-platform';
+import { createService, EmbeddedSigner, Identity, JwksServer, serveJwks } from '@ketenregie/shared-platform';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -43,7 +41,7 @@ describeEachDatabase('exchange-service', (db) => {
   describe('over HTTP', () => {
     let keyDir: string;
     let signer: EmbeddedSigner;
-    let jwks: Server;
+    let jwks: JwksServer;
     let jwksUrl: string;
     const tokens = new Map<string, string>();
     const apps: INestApplication[] = [];
@@ -93,17 +91,13 @@ describeEachDatabase('exchange-service', (db) => {
     beforeAll(async () => {
       keyDir = await mkdtemp(join(tmpdir(), 'exchange-service-spec-'));
       signer = await EmbeddedSigner.loadOrCreate({ dataDir: keyDir });
-      jwks = createServer((_req, res) => {
-        res.setHeader('content-type', 'application/json');
-        res.end(JSON.stringify(signer.jwks()));
-      });
-      await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
-      jwksUrl = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`;
+      jwks = await serveJwks(signer);
+      jwksUrl = jwks.url;
     }, 60_000);
 
     afterAll(async () => {
       for (const app of apps) await app.close();
-      await new Promise((resolve) => jwks?.close(resolve));
+      await jwks?.close();
       await rm(keyDir, { recursive: true, force: true });
     });
 

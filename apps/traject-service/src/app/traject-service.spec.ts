@@ -3,7 +3,7 @@
  * and the real activities writing projections, timeline and tasks into the same database.
  */
 import type { INestApplication } from '@nestjs/common';
-import { createService, EmbeddedSigner, Identity } from '@ketenregie/shared-platform';
+import { createService, EmbeddedSigner, Identity, JwksServer, serveJwks } from '@ketenregie/shared-platform';
 import { openDatabase } from '@ketenregie/shared-platform';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
 import { DEELNEMER_OPSLAG, TRAJECT_OPSLAG, TrajectActiviteitenService, TrajectService } from '@ketenregie/traject-application';
@@ -15,8 +15,6 @@ import { addMonths } from '@ketenregie/traject-domain';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -41,7 +39,7 @@ describeEachDatabase('traject-service', (db) => {
     let workerDs: DataSource;
     let app: INestApplication;
     let base: string;
-    let jwks: Server;
+    let jwks: JwksServer;
     let signer: EmbeddedSigner;
     let keyDir: string;
     const tokens = new Map<string, string>();
@@ -115,16 +113,12 @@ describeEachDatabase('traject-service', (db) => {
 
       keyDir = await mkdtemp(join(tmpdir(), 'traject-service-spec-'));
       signer = await EmbeddedSigner.loadOrCreate({ dataDir: keyDir });
-      jwks = createServer((_req, res) => {
-        res.setHeader('content-type', 'application/json');
-        res.end(JSON.stringify(signer.jwks()));
-      });
-      await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
+      jwks = await serveJwks(signer);
       const config = trajectServiceConfigSchema.parse({
         DATABASE_URL: db.url,
         PORT: '0',
         LOG_LEVEL: 'silent',
-        AUTH_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`,
+        AUTH_JWKS_URL: jwks.url,
       });
       app = await createService(AppModule.register(config, { workflows: new TemporalTrajectWorkflows(env.client), schema: db.schema }), {
         name: 'traject-service',
@@ -138,7 +132,7 @@ describeEachDatabase('traject-service', (db) => {
 
     afterAll(async () => {
       await app?.close();
-      await new Promise((resolve) => jwks?.close(resolve));
+      await jwks?.close();
       await rm(keyDir, { recursive: true, force: true });
       for (const { id } of await sql<{ id: string }>(`SELECT workflow_id AS id FROM "${db.schema}".traject`).catch(() => [])) {
         await env.client.workflow.getHandle(id).terminate('test finished').catch(() => undefined);

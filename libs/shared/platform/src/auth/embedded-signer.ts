@@ -1,4 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, importJWK, JWK, KeyLike, SignJWT } from 'jose';
@@ -88,4 +90,27 @@ export class EmbeddedSigner {
   jwks(): { keys: JWK[] } {
     return { keys: [{ ...this.publicJwk }] };
   }
+}
+
+/** A running HTTP server that publishes a signer's key set. */
+export interface JwksServer {
+  /** `http://127.0.0.1:<port>/auth/jwks.json` (every path answers with the key set). */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves `signer.jwks()` on 127.0.0.1 at a free port: for processes that verify embedded tokens
+ * without a gateway in front of them (service tests, benches).
+ */
+export async function serveJwks(signer: EmbeddedSigner): Promise<JwksServer> {
+  const server = createServer((_req, res) => {
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify(signer.jwks()));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/auth/jwks.json`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
