@@ -18,11 +18,45 @@ import {
 } from './visibility.types';
 
 /** A comparable attribute value: string (Keyword, Text), number (Int, Double), boolean, bigint (Datetime ns). */
-type Scalar = string | number | boolean | bigint;
+export type Scalar = string | number | boolean | bigint;
 
 /** SQL's three-valued logic: `null` is UNKNOWN (a condition on an attribute the record lacks). */
 type Truth = boolean | null;
 type Predicate = (r: VisibilityRecord) => Truth;
+
+/**
+ * A list filter condition after name resolution and type checking, with its literals converted
+ * to the attribute's comparable form. The in-memory evaluator and the SQL compiler of the
+ * PostgreSQL store both start from it, so both accept and reject exactly the same queries.
+ */
+export type Condition =
+  | { kind: 'and' | 'or'; left: Condition; right: Condition }
+  | { kind: 'not'; expr: Condition }
+  | { kind: 'isNull'; attr: ResolvedAttribute; negated: boolean }
+  /** A scalar attribute (not Text, not KeywordList) compared with `value`. */
+  | { kind: 'compare'; attr: ResolvedAttribute; op: ComparisonOperator; value: Scalar }
+  /** A scalar attribute equal to one of `values`. */
+  | { kind: 'in'; attr: ResolvedAttribute; negated: boolean; values: Scalar[] }
+  | { kind: 'between'; attr: ResolvedAttribute; negated: boolean; from: Scalar; to: Scalar }
+  | { kind: 'startsWith'; attr: ResolvedAttribute; negated: boolean; prefix: string }
+  /** A KeywordList containing any of `values` (`=` and `IN`). */
+  | { kind: 'listContains'; attr: ResolvedAttribute; negated: boolean; values: string[] }
+  /** A Text attribute sharing any word with `tokens`. */
+  | { kind: 'textMatch'; attr: ResolvedAttribute; negated: boolean; tokens: string[] };
+
+/** A sort key of `ORDER BY` (never Text or KeywordList). */
+export interface CheckedOrderItem {
+  attr: ResolvedAttribute;
+  descending: boolean;
+}
+
+/** A list filter resolved and checked against a namespace's search attributes. */
+export interface CheckedListQuery {
+  where?: Condition;
+  orderBy: CheckedOrderItem[];
+  /** Records with a `TemporalNamespaceDivision` are hidden (the query does not mention it). */
+  hideDivisions: boolean;
+}
 
 const OPERATORS: Record<SearchAttributeType, ReadonlySet<string>> = {
   Keyword: new Set(['=', '!=', '<', '<=', '>', '>=', 'IN', 'BETWEEN', 'STARTS_WITH']),
@@ -33,6 +67,24 @@ const OPERATORS: Record<SearchAttributeType, ReadonlySet<string>> = {
   Datetime: new Set(['=', '!=', '<', '<=', '>', '>=', 'IN', 'BETWEEN']),
   Bool: new Set(['=', '!=', '<', '<=', '>', '>=', 'IN']),
 };
+
+/**
+ * Parses a Temporal list filter and checks it against the namespace's registered custom search
+ * attributes (see {@link compileListQuery} for what is rejected).
+ *
+ * @throws VisibilityQueryError
+ */
+export function checkListQuery(
+  query: string,
+  types: Record<string, SearchAttributeType>,
+  options: CompileListQueryOptions = {},
+): CheckedListQuery {
+  const parsed = parseListQuery(query);
+  const checker = new Checker(types, options.now ?? new Date());
+  const where = parsed.where ? checker.condition(parsed.where) : undefined;
+  const orderBy = parsed.orderBy.map((item) => checker.orderItem(item));
+  return { where, orderBy, hideDivisions: !checker.seenNamespaceDivision };
+}
 
 /**
  * Compiles a Temporal list filter (the `query` of ListWorkflowExecutions and
@@ -50,14 +102,12 @@ export function compileListQuery(
   types: Record<string, SearchAttributeType>,
   options: CompileListQueryOptions = {},
 ): CompiledListQuery {
-  const parsed = parseListQuery(query);
-  const compiler = new Compiler(types, options.now ?? new Date());
-  const where = parsed.where ? compiler.predicate(parsed.where) : undefined;
-  const order = parsed.orderBy.map((item) => compiler.orderKey(item));
-  const hideDivisions = !compiler.seenNamespaceDivision;
+  const checked = checkListQuery(query, types, options);
+  const where = checked.where ? predicate(checked.where) : undefined;
+  const order = checked.orderBy.map(orderKey);
 
   const matches = (r: VisibilityRecord): boolean => {
-    if (hideDivisions && present(r.searchAttributes[NAMESPACE_DIVISION])) return false;
+    if (checked.hideDivisions && present(r.searchAttributes[NAMESPACE_DIVISION])) return false;
     return where ? where(r) === true : true;
   };
   const compare = (a: VisibilityRecord, b: VisibilityRecord): number => {
@@ -70,7 +120,99 @@ export function compileListQuery(
   return { matches, compare };
 }
 
-class Compiler {
+function predicate(condition: Condition): Predicate {
+  switch (condition.kind) {
+    case 'and': {
+      const left = predicate(condition.left);
+      const right = predicate(condition.right);
+      return (r) => and(left(r), right(r));
+    }
+    case 'or': {
+      const left = predicate(condition.left);
+      const right = predicate(condition.right);
+      return (r) => or(left(r), right(r));
+    }
+    case 'not': {
+      const inner = predicate(condition.expr);
+      return (r) => not(inner(r));
+    }
+    case 'isNull': {
+      const { attr } = condition;
+      const isNull = (r: VisibilityRecord): boolean => !present(readValue(attr, r));
+      return condition.negated ? (r) => !isNull(r) : isNull;
+    }
+    case 'compare': {
+      const { attr, value: wanted } = condition;
+      const test = COMPARATORS[condition.op];
+      return (r) => {
+        const value = scalarOf(attr, r);
+        return value === undefined ? null : test(compareScalars(value, wanted));
+      };
+    }
+    case 'in': {
+      const { attr, values } = condition;
+      const isIn: Predicate = (r) => {
+        const value = scalarOf(attr, r);
+        return value === undefined ? null : values.some((w) => compareScalars(value, w) === 0);
+      };
+      return negate(isIn, condition.negated);
+    }
+    case 'between': {
+      const { attr, from, to } = condition;
+      const inRange: Predicate = (r) => {
+        const value = scalarOf(attr, r);
+        return value === undefined ? null : compareScalars(value, from) >= 0 && compareScalars(value, to) <= 0;
+      };
+      return negate(inRange, condition.negated);
+    }
+    case 'startsWith': {
+      const { attr, prefix } = condition;
+      const startsWith: Predicate = (r) => {
+        const value = scalarOf(attr, r);
+        return value === undefined ? null : (value as string).startsWith(prefix);
+      };
+      return negate(startsWith, condition.negated);
+    }
+    case 'listContains': {
+      const { attr, values } = condition;
+      const contains: Predicate = (r) => {
+        const list = listOf(attr, r);
+        return list === undefined ? null : values.some((w) => list.includes(w));
+      };
+      return negate(contains, condition.negated);
+    }
+    case 'textMatch': {
+      const { attr, tokens } = condition;
+      const matchesText: Predicate = (r) => {
+        const value = scalarOf(attr, r);
+        if (value === undefined) return null;
+        const words = new Set(textTokens(value as string));
+        return tokens.some((w) => words.has(w));
+      };
+      return negate(matchesText, condition.negated);
+    }
+  }
+}
+
+function negate(p: Predicate, negated: boolean): Predicate {
+  return negated ? (r) => not(p(r)) : p;
+}
+
+function orderKey(item: CheckedOrderItem): (a: VisibilityRecord, b: VisibilityRecord) => number {
+  const { attr } = item;
+  const direction = item.descending ? -1 : 1;
+  return (a, b) => {
+    const va = scalarOf(attr, a);
+    const vb = scalarOf(attr, b);
+    if (va === undefined || vb === undefined) {
+      // Records without the attribute sort last in either direction.
+      return va === vb ? 0 : va === undefined ? 1 : -1;
+    }
+    return direction * compareScalars(va, vb);
+  };
+}
+
+class Checker {
   seenNamespaceDivision = false;
 
   constructor(
@@ -78,27 +220,15 @@ class Compiler {
     private readonly now: Date,
   ) {}
 
-  predicate(expr: Expr): Predicate {
+  condition(expr: Expr): Condition {
     switch (expr.kind) {
-      case 'and': {
-        const left = this.predicate(expr.left);
-        const right = this.predicate(expr.right);
-        return (r) => and(left(r), right(r));
-      }
-      case 'or': {
-        const left = this.predicate(expr.left);
-        const right = this.predicate(expr.right);
-        return (r) => or(left(r), right(r));
-      }
-      case 'not': {
-        const inner = this.predicate(expr.expr);
-        return (r) => not(inner(r));
-      }
-      case 'isNull': {
-        const attr = this.resolve(expr.column);
-        const isNull = (r: VisibilityRecord): boolean => !present(readValue(attr, r));
-        return expr.negated ? (r) => !isNull(r) : isNull;
-      }
+      case 'and':
+      case 'or':
+        return { kind: expr.kind, left: this.condition(expr.left), right: this.condition(expr.right) };
+      case 'not':
+        return { kind: 'not', expr: this.condition(expr.expr) };
+      case 'isNull':
+        return { kind: 'isNull', attr: this.resolve(expr.column), negated: expr.negated };
       case 'compare':
         return this.comparison(expr.column, expr.op, expr.value);
       case 'in':
@@ -110,90 +240,47 @@ class Compiler {
     }
   }
 
-  orderKey(item: OrderItem): (a: VisibilityRecord, b: VisibilityRecord) => number {
+  orderItem(item: OrderItem): CheckedOrderItem {
     const attr = this.resolve(item.column);
     if (attr.type === 'Text' || attr.type === 'KeywordList') {
       throw new VisibilityQueryError(
         `operation is not supported: unable to sort by search attribute '${attr.name}' of type ${attr.type}`,
       );
     }
-    const direction = item.descending ? -1 : 1;
-    return (a, b) => {
-      const va = scalarOf(attr, a);
-      const vb = scalarOf(attr, b);
-      if (va === undefined || vb === undefined) {
-        // Records without the attribute sort last in either direction.
-        return va === vb ? 0 : va === undefined ? 1 : -1;
-      }
-      return direction * compareScalars(va, vb);
-    };
+    return { attr, descending: item.descending };
   }
 
-  private comparison(column: ColumnRef, op: ComparisonOperator, literal: Literal): Predicate {
+  private comparison(column: ColumnRef, op: ComparisonOperator, literal: Literal): Condition {
     const attr = this.resolve(column);
     this.checkOperator(attr, op);
     if (attr.type === 'KeywordList') {
-      const wanted = this.literal(attr, literal) as string;
-      const contains = (r: VisibilityRecord): Truth => {
-        const list = listOf(attr, r);
-        return list === undefined ? null : list.includes(wanted);
-      };
-      return op === '=' ? contains : (r) => not(contains(r));
+      return { kind: 'listContains', attr, negated: op !== '=', values: [this.literal(attr, literal) as string] };
     }
     if (attr.type === 'Text') {
-      const wanted = textTokens(this.literal(attr, literal) as string);
-      const matchesText = (r: VisibilityRecord): Truth => {
-        const value = scalarOf(attr, r);
-        if (value === undefined) return null;
-        const words = new Set(textTokens(value as string));
-        return wanted.some((w) => words.has(w));
-      };
-      return op === '=' ? matchesText : (r) => not(matchesText(r));
+      return { kind: 'textMatch', attr, negated: op !== '=', tokens: textTokens(this.literal(attr, literal) as string) };
     }
-    const wanted = this.literal(attr, literal);
-    const test = COMPARATORS[op];
-    return (r) => {
-      const value = scalarOf(attr, r);
-      return value === undefined ? null : test(compareScalars(value, wanted));
-    };
+    return { kind: 'compare', attr, op, value: this.literal(attr, literal) };
   }
 
-  private membership(column: ColumnRef, negated: boolean, literals: Literal[]): Predicate {
+  private membership(column: ColumnRef, negated: boolean, literals: Literal[]): Condition {
     const attr = this.resolve(column);
     this.checkOperator(attr, negated ? 'NOT IN' : 'IN', 'IN');
-    const wanted = literals.map((l) => this.literal(attr, l));
-    let isIn: Predicate;
-    if (attr.type === 'KeywordList') {
-      isIn = (r) => {
-        const list = listOf(attr, r);
-        return list === undefined ? null : wanted.some((w) => list.includes(w as string));
-      };
-    } else {
-      isIn = (r) => {
-        const value = scalarOf(attr, r);
-        return value === undefined ? null : wanted.some((w) => compareScalars(value, w) === 0);
-      };
-    }
-    return negated ? (r) => not(isIn(r)) : isIn;
+    const values = literals.map((l) => this.literal(attr, l));
+    if (attr.type === 'KeywordList') return { kind: 'listContains', attr, negated, values: values as string[] };
+    return { kind: 'in', attr, negated, values };
   }
 
-  private range(column: ColumnRef, negated: boolean, fromLiteral: Literal, toLiteral: Literal): Predicate {
+  private range(column: ColumnRef, negated: boolean, fromLiteral: Literal, toLiteral: Literal): Condition {
     const attr = this.resolve(column);
     if (!OPERATORS[attr.type].has('BETWEEN')) {
       throw new VisibilityQueryError(
         `invalid expression: cannot do range condition on search attribute '${attr.name}' of type ${attr.type}`,
       );
     }
-    const from = this.literal(attr, fromLiteral);
-    const to = this.literal(attr, toLiteral);
-    const inRange: Predicate = (r) => {
-      const value = scalarOf(attr, r);
-      return value === undefined ? null : compareScalars(value, from) >= 0 && compareScalars(value, to) <= 0;
-    };
-    return negated ? (r) => not(inRange(r)) : inRange;
+    return { kind: 'between', attr, negated, from: this.literal(attr, fromLiteral), to: this.literal(attr, toLiteral) };
   }
 
-  private prefix(column: ColumnRef, negated: boolean, literal: Literal): Predicate {
+  private prefix(column: ColumnRef, negated: boolean, literal: Literal): Condition {
     const attr = this.resolve(column);
     this.checkOperator(attr, negated ? 'NOT STARTS_WITH' : 'STARTS_WITH', 'STARTS_WITH');
     if (literal.kind !== 'string') {
@@ -201,12 +288,7 @@ class Compiler {
         `invalid expression: right-hand side of STARTS_WITH must be a quoted string, at position ${literal.pos}`,
       );
     }
-    const wanted = this.literal(attr, literal) as string;
-    const startsWith: Predicate = (r) => {
-      const value = scalarOf(attr, r);
-      return value === undefined ? null : (value as string).startsWith(wanted);
-    };
-    return negated ? (r) => not(startsWith(r)) : startsWith;
+    return { kind: 'startsWith', attr, negated, prefix: this.literal(attr, literal) as string };
   }
 
   private resolve(column: ColumnRef): ResolvedAttribute {
