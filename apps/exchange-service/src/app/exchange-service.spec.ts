@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { Aanroep, OutboxBezorger, OverdrachtOpdracht, OverdrachtWorkflowPoort, VerwerkingMelding, VerwerkingslogPoort, WebhookVerzender } from '@ketenregie/exchange-application';
+import { TRAJECT_VEREIST } from '@ketenregie/exchange-contracts';
 import type { InboxDto, OverdrachtDto, OverdrachtWeergave, OverdrachtWorkflowInput, VerwijzingDto } from '@ketenregie/exchange-contracts';
 import { NIEUWE_OVERDRACHT } from '@ketenregie/exchange-domain';
 import { createService, EmbeddedSigner, Identity, JwksServer, serveJwks } from '@ketenregie/shared-platform';
@@ -187,6 +188,24 @@ describeEachDatabase('exchange-service', (db) => {
       ]);
       const [{ inhoud }] = await sql<{ inhoud: string }>(`SELECT categorieen::text AS inhoud FROM "${db.schema}".dossier WHERE overdracht_id = '${id}'`);
       expect(inhoud).toBe('{}');
+    });
+
+    it('refuses a handover without trajectId with a problem naming it, and stores and starts nothing', async () => {
+      const workflows = new OpgenomenWorkflows();
+      const { call } = await startApp({ workflows });
+      const deelnemerId = randomUUID();
+      const zonder = await call<{ code: string; errors: { field: string; detail: string }[] }>(km, 'POST', '/overdrachten', {
+        deelnemerId,
+        ontvanger: { organisatie: behandelaar.organisatie, type: 'ggz' },
+        reden: 'ggz-behandeling',
+        overTeNemen: ['regie'],
+        gegevens: { contact: { naam: 'J. Jansen' } },
+      });
+      expect(zonder.status).toBe(400);
+      expect(zonder.body.code).toBe('REQUEST.VALIDATION');
+      expect(zonder.body.errors).toEqual([expect.objectContaining({ field: 'trajectId', detail: TRAJECT_VEREIST })]);
+      expect(workflows.gestart).toEqual([]);
+      expect(await sql(`SELECT 1 FROM "${db.schema}".overdracht WHERE deelnemer_id = '${deelnemerId}'`)).toEqual([]);
     });
 
     it('verwijzing to GGZ: the receiver reports coded statuses, the sender sees only in behandeling / afgerond', async () => {

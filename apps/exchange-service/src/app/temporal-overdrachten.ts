@@ -4,17 +4,16 @@ import {
   afwijzingUpdate,
   annuleringUpdate,
   driegesprekUpdate,
-  EXCHANGE_TASK_QUEUE,
   heraanbiedingUpdate,
-  OVERDRACHT_WORKFLOW_TYPE,
   OverdrachtWeergave,
   OverdrachtWorkflowInput,
   overdrachtWorkflowId,
   toestemmingUpdate,
+  TRAJECT_VEREIST,
 } from '@ketenregie/exchange-contracts';
-import { PreconditionError } from '@ketenregie/shared-kernel';
+import { PreconditionError, ValidationError } from '@ketenregie/shared-kernel';
 import { overdrachtVerzoekUpdate, trajectWorkflowId } from '@ketenregie/traject-contracts';
-import { ApplicationFailure, Client, Connection, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure, Client, Connection, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 
 /**
  * {@link OverdrachtWorkflowPoort} over a Temporal client (lazy connection). A step the workflow's
@@ -30,18 +29,14 @@ export class TemporalOverdrachten implements OverdrachtWorkflowPoort {
   }
 
   /**
-   * A handover within a traject is started by the traject workflow, as its child (update
-   * `traject.overdracht`, update id `overdracht-<id>`): a retry of the same request is answered
-   * from the first, and the traject's validator refuses a handover it cannot take (paused, closed,
-   * another one running) as a `PreconditionError` with its `TRAJECT.*` code. A handover without a
-   * traject has no parent and is started here directly (idempotent on its workflow id).
+   * A handover is started by its traject workflow, as its child (update `traject.overdracht`,
+   * update id `overdracht-<id>`): a retry of the same request is answered from the first, and the
+   * traject's validator refuses a handover it cannot take (paused, closed, another one running)
+   * as a `PreconditionError` with its `TRAJECT.*` code. There is no handover without a traject.
    */
   async start(input: OverdrachtWorkflowInput): Promise<void> {
     const { trajectId, ...verzoek } = input;
-    if (trajectId === undefined) {
-      await this.startZonderTraject(input);
-      return;
-    }
+    if (trajectId === undefined) throw new ValidationError({ code: 'EXCHANGE.TRAJECT_VEREIST', detail: TRAJECT_VEREIST });
     try {
       await this.client.workflow
         .getHandle(trajectWorkflowId(trajectId))
@@ -54,18 +49,6 @@ export class TemporalOverdrachten implements OverdrachtWorkflowPoort {
         throw new PreconditionError({ code: 'EXCHANGE.TRAJECT_NIET_ACTIEF', detail: 'The traject has no running workflow to hand over from.' });
       }
       throw error;
-    }
-  }
-
-  private async startZonderTraject(input: OverdrachtWorkflowInput): Promise<void> {
-    try {
-      await this.client.workflow.start(OVERDRACHT_WORKFLOW_TYPE, {
-        taskQueue: EXCHANGE_TASK_QUEUE,
-        workflowId: overdrachtWorkflowId(input.overdrachtId),
-        args: [input],
-      });
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     }
   }
 

@@ -50,9 +50,9 @@ export class OverdrachtService {
   ) {}
 
   /**
-   * The sending professional asks another organisation to take over. The request is stored first
-   * (the workflow's steps need the row); then the workflow starts — within a traject as the
-   * traject workflow's child, which the traject may refuse (`PreconditionError`, `TRAJECT.*`).
+   * The sending professional asks another organisation to take over the lead of a traject. The
+   * request is stored first (the workflow's steps need the row); then the traject workflow starts
+   * the handover as its child, which the traject may refuse (`PreconditionError`, `TRAJECT.*`).
    */
   async vraagAan(aanvraag: OverdrachtAanvraagDto, door: Identity): Promise<OverdrachtRecord> {
     this.vereisProfessional(door);
@@ -64,7 +64,7 @@ export class OverdrachtService {
     const record: OverdrachtRecord = {
       id: randomUUID(),
       deelnemerId: aanvraag.deelnemerId,
-      ...(aanvraag.trajectId ? { trajectId: aanvraag.trajectId } : {}),
+      trajectId: aanvraag.trajectId,
       zender: { organisatie: door.organisatie, type: door.organisatieType, professional: door.sub, rol: door.rol },
       ontvanger: aanvraag.ontvanger,
       regievoerder: aanvraag.regievoerder ?? door.sub,
@@ -87,7 +87,7 @@ export class OverdrachtService {
     const workflowInput = {
       overdrachtId: record.id,
       deelnemerId: record.deelnemerId,
-      ...(record.trajectId ? { trajectId: record.trajectId } : {}),
+      trajectId: aanvraag.trajectId,
       zender: record.zender,
       ontvanger: record.ontvanger,
       regievoerder: record.regievoerder,

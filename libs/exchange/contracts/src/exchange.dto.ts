@@ -34,11 +34,22 @@ export const partijSchema = z.object({ organisatie: z.string().min(1).max(100), 
 /** The sender's data about the deelnemer: category → field → value. Only released fields ever reach the receiver. */
 export const bronGegevensSchema = z.record(code, z.record(code, z.union([z.string().max(2000), z.number(), z.boolean()])));
 
-/** `POST /api/v1/overdrachten`: the sending professional (token) asks the receiver to take over. */
+/** Why `trajectId` is required: the answer a client gets when it is missing. */
+export const TRAJECT_VEREIST =
+  'trajectId is required: a warm handover is a child of the traject workflow, which starts it and learns the new lead organisation at the end.';
+
+/**
+ * `POST /api/v1/overdrachten`: the sending professional (token) asks the receiver to take over
+ * the lead of a traject. `trajectId` is required: the traject workflow starts the handover as its
+ * child; a request without one is refused (400) before anything is stored.
+ */
 export const overdrachtAanvraagSchema = z
   .object({
     deelnemerId: exchangeIdSchema,
-    trajectId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/).optional(),
+    trajectId: z
+      .string({ error: TRAJECT_VEREIST })
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/)
+      .describe('Traject whose lead is handed over; its workflow starts the handover as a child'),
     ontvanger: partijSchema,
     reden: code,
     overTeNemen: z.array(code).min(1),

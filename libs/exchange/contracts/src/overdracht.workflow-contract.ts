@@ -38,14 +38,17 @@ export interface Partij {
 
 /**
  * Input of the overdracht workflow: a child of the traject workflow (on {@link EXCHANGE_TASK_QUEUE},
- * requested through the traject contract's `overdrachtVerzoekUpdate`) when `trajectId` is set,
- * otherwise started by exchange-service. Opaque ids only; the dossier's content never travels
- * through workflow history, it stays in the exchange database.
+ * requested through the traject contract's `overdrachtVerzoekUpdate`). Opaque ids only; the
+ * dossier's content never travels through workflow history, it stays in the exchange database.
  */
 export interface OverdrachtWorkflowInput {
   readonly overdrachtId: string;
   readonly deelnemerId: string;
-  /** Traject whose lead moves at the end; its workflow learns the new lead through the traject contract. */
+  /**
+   * Traject whose lead moves at the end; its workflow learns the new lead through the traject
+   * contract. Always set for new handovers; optional only for histories of handovers started
+   * before it was required.
+   */
   readonly trajectId?: string;
   readonly zender: Partij & {
     /** Subject id of the sending professional, who stays responsible until the transfer. */
