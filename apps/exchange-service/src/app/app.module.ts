@@ -1,9 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { EXCHANGE_ENTITIES, EXCHANGE_MIGRATIONS } from '@ketenregie/exchange-data-access';
-import { AuthModule, DatabaseModule, HealthModule } from '@ketenregie/shared-platform';
+import { VERWERKINGEN_PATH } from '@ketenregie/consent-contracts';
+import { AuthModule, DatabaseModule, HealthModule, HttpVerwerkingslog } from '@ketenregie/shared-platform';
 import type { ExchangeServiceConfig } from './exchange-service.config';
 import { ExchangeModule, ExchangeModuleOptions } from './exchange.module';
-import { fetchWebhookVerzender, HttpVerwerkingslog } from './http-verwerkingslog';
+import { fetchWebhookVerzender } from './http-webhook';
 import { TemporalOverdrachten } from './temporal-overdrachten';
 
 /** Schema of exchange-service. */
@@ -27,7 +28,7 @@ export class AppModule {
         HealthModule.forRoot({ temporal: { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE } }),
         ExchangeModule.register({
           workflows: overrides.workflows ?? new TemporalOverdrachten({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE }),
-          verwerkingslog: overrides.verwerkingslog ?? new HttpVerwerkingslog(config.CONSENT_SERVICE_URL),
+          verwerkingslog: overrides.verwerkingslog ?? new HttpVerwerkingslog(`${config.CONSENT_SERVICE_URL}${VERWERKINGEN_PATH}`),
           webhook: overrides.webhook ?? fetchWebhookVerzender,
           bezorging: overrides.bezorging ?? {
             actief: true,

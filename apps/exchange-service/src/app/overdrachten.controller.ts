@@ -4,9 +4,8 @@ import { OverdrachtService, VerwijzingService } from '@ketenregie/exchange-appli
 import { driegesprekSchema } from '@ketenregie/exchange-contracts';
 import type { DossierDto as DossierBody, DriegesprekDto, InboxDto as InboxBody, OverdrachtDto as OverdrachtBody } from '@ketenregie/exchange-contracts';
 import { ZodValidationPipe } from 'nestjs-zod';
-import { CurrentIdentity, Identity } from '@ketenregie/shared-platform';
+import { aanroepVan, CurrentIdentity, Identity } from '@ketenregie/shared-platform';
 import type { Request } from 'express';
-import { aanroepVan } from './aanroep';
 import { StapBody, stapRegistratieSchema, VrijgaveLevering, vrijgaveLeveringSchema } from './intern.dto';
 import {
   AcceptatieDto,

@@ -8,12 +8,8 @@ import type {
   ToestemmingOpdracht,
 } from '@ketenregie/exchange-contracts';
 
-/** The caller of a request: identity plus what is needed to act on its behalf downstream. */
-export interface Aanroep {
-  readonly traceId: string;
-  /** The caller's bearer token, forwarded to the consent service's processing log. */
-  readonly bearer?: string;
-}
+/** The caller of a request, its processing reports and the processing log: shared with traject (shared-platform). */
+export type { Aanroep, VerwerkingMelding, VerwerkingslogPoort } from '@ketenregie/shared-platform';
 
 /** A command to a running overdracht workflow (each maps to one update of the contract). */
 export type OverdrachtOpdracht =
@@ -29,20 +25,6 @@ export interface OverdrachtWorkflowPoort {
   start(input: OverdrachtWorkflowInput): Promise<void>;
   /** Sends the command as an update; a refused step surfaces as a `PreconditionError`. */
   voerUit(overdrachtId: string, opdracht: OverdrachtOpdracht): Promise<OverdrachtWeergave>;
-}
-
-/** One processing reported to consent's processing log (Logboek Dataverwerkingen). */
-export interface VerwerkingMelding {
-  readonly handeling: 'raadpleging' | 'verstrekking';
-  readonly deelnemerId: string;
-  readonly categorieen: readonly string[];
-  readonly ontvanger?: { readonly organisatie: string; readonly type: string };
-  readonly besluitId?: string;
-}
-
-/** The consent service's processing log, reached over its HTTP API with the caller's token. */
-export interface VerwerkingslogPoort {
-  meld(melding: VerwerkingMelding, aanroep: Aanroep): Promise<void>;
 }
 
 /** Sends one CloudEvent to a webhook; resolves on a 2xx answer, rejects otherwise. */

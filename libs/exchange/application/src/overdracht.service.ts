@@ -25,6 +25,9 @@ import { randomUUID } from 'node:crypto';
 import { gebeurtenis } from './exchange.gebeurtenissen';
 import { Aanroep, EXCHANGE_OPSLAG, OVERDRACHT_WORKFLOWS, OverdrachtOpdracht, OverdrachtWorkflowPoort, VERWERKINGSLOG, VerwerkingslogPoort } from './exchange.ports';
 
+/** Purpose code (processing register) of every processing a handover reports. */
+const OVERDRACHT_DOEL = 'warme-overdracht';
+
 /** Professionals who hand over, receive and read dossiers. */
 export const PROFESSIONALS: readonly Rol[] = ['klantmanager', 'coach', 'jobcoach', 'behandelaar'];
 
@@ -195,7 +198,7 @@ export class OverdrachtService {
     }
     const categorieen = Object.keys(dossier.categorieen);
     if (categorieen.length > 0) {
-      await this.log.meld({ handeling: 'raadpleging', deelnemerId: overdracht.deelnemerId, categorieen }, aanroep);
+      await this.log.meld({ handeling: 'raadpleging', deelnemerId: overdracht.deelnemerId, doel: OVERDRACHT_DOEL, categorieen }, aanroep);
     }
     await this.opslag.logInzage({ overdrachtId: id, organisatie: door.organisatie, sub: door.sub, uitkomst: 'toegestaan', traceId: aanroep.traceId });
     return dossier;
@@ -223,7 +226,7 @@ export class OverdrachtService {
     const nieuw = await this.opslag.slaDossierOp({ sleutel: invoer.sleutel, overdrachtId: invoer.overdrachtId, besluitId: invoer.besluitId, categorieen: dossier.categorieen });
     if (nieuw && geleverd.length > 0) {
       await this.log.meld(
-        { handeling: 'verstrekking', deelnemerId: overdracht.deelnemerId, categorieen: geleverd, ontvanger: overdracht.ontvanger, besluitId: invoer.besluitId },
+        { handeling: 'verstrekking', deelnemerId: overdracht.deelnemerId, doel: OVERDRACHT_DOEL, categorieen: geleverd, ontvanger: overdracht.ontvanger, besluitId: invoer.besluitId },
         aanroep,
       );
     }

@@ -15,3 +15,4 @@ export * from './database/database';
 export * from './database/embedded-postgres';
 export * from './bootstrap/bootstrap-service';
 export * from './temporal/temporal-client';
+export * from './verwerkingslog/verwerkingslog';

@@ -1,9 +1,11 @@
 /**
  * What went wrong, in terms a caller can act on. The platform maps each kind to an HTTP
  * status (validation 400, unauthenticated 401, forbidden 403, not-found 404, conflict 409,
- * precondition 422) and activity adapters map them to non-retryable Temporal failures.
+ * precondition 422, unavailable 503) and activity adapters map them to non-retryable Temporal
+ * failures. `unavailable`: a component the answer depends on failed (e.g. the processing log
+ * could not record a read), so the request was refused; the caller may retry later.
  */
-export type DomainErrorKind = 'validation' | 'not-found' | 'conflict' | 'forbidden' | 'unauthenticated' | 'precondition';
+export type DomainErrorKind = 'validation' | 'not-found' | 'conflict' | 'forbidden' | 'unauthenticated' | 'precondition' | 'unavailable';
 
 /** All kinds, for exhaustive mappings and tests. */
 export const DOMAIN_ERROR_KINDS: readonly DomainErrorKind[] = Object.freeze([
@@ -13,6 +15,7 @@ export const DOMAIN_ERROR_KINDS: readonly DomainErrorKind[] = Object.freeze([
   'forbidden',
   'unauthenticated',
   'precondition',
+  'unavailable',
 ]);
 
 /** Stable error codes: upper-case dotted segments, context first, e.g. `TRAJECT.PHASE_INVALID`. */

@@ -38,6 +38,7 @@ export const STATUS_BY_KIND: Readonly<Record<DomainErrorKind, number>> = Object.
   'not-found': 404,
   conflict: 409,
   precondition: 422,
+  unavailable: 503,
 });
 
 const TITLE_BY_STATUS: Readonly<Record<number, string>> = {

@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto';
+import { getTraceId, traceIdFromHeaders } from '../logging/trace';
+
+/** The caller of a request: its W3C trace id and the bearer token to act on its behalf downstream. */
+export interface Aanroep {
+  readonly traceId: string;
+  /** The caller's bearer token, forwarded to consent-service's processing log. */
+  readonly bearer?: string;
+}
+
+/** Trace id (the logging middleware's, else the incoming `traceparent`'s, else new) and bearer token of an incoming request. */
+export function aanroepVan(req: { readonly headers: Record<string, string | string[] | undefined> }): Aanroep {
+  const auth = req.headers['authorization'];
+  const bearer = /^Bearer\s+(.+)$/i.exec(String(Array.isArray(auth) ? auth[0] : (auth ?? '')))?.[1];
+  return { traceId: getTraceId(req) ?? traceIdFromHeaders(req.headers), ...(bearer ? { bearer } : {}) };
+}
+
+/**
+ * One processing of one deelnemer's data, as reported to consent-service's processing log
+ * (Logboek Dataverwerkingen). The wire contract is consent-contracts' `verwerkingMeldingSchema`;
+ * the trace fields are added by {@link HttpVerwerkingslog}.
+ */
+export interface VerwerkingMelding {
+  /** `raadpleging`: the caller read another organisation's data; `verstrekking`: it disclosed its own. */
+  readonly handeling: 'raadpleging' | 'verstrekking';
+  /** Opaque deelnemer id; consent-service pseudonymises it before writing. */
+  readonly deelnemerId: string;
+  /** Purpose code of the processing register, e.g. `re-integratie`. */
+  readonly doel: string;
+  readonly categorieen: readonly string[];
+  readonly ontvanger?: { readonly organisatie: string; readonly type: string };
+  /** The decision that permitted a disclosure (required for `verstrekking`). */
+  readonly besluitId?: string;
+}
+
+/** The processing log as a service sees it: resolves once the line is written, rejects otherwise. */
+export interface VerwerkingslogPoort {
+  meld(melding: VerwerkingMelding, aanroep: Aanroep): Promise<void>;
+}
+
+/**
+ * {@link VerwerkingslogPoort} over consent-service's `POST /api/v1/verwerkingen`, with the
+ * caller's own token (the log line names the organisation that really read or disclosed) and a
+ * new span of the caller's trace. Anything but a 2xx answer, a timeout or a missing token
+ * rejects, so a caller that awaits it never hands out data without a log line.
+ */
+export class HttpVerwerkingslog implements VerwerkingslogPoort {
+  /** @param endpoint full URL of the processing log, e.g. `${CONSENT_SERVICE_URL}${VERWERKINGEN_PATH}` */
+  constructor(
+    private readonly endpoint: string,
+    private readonly timeoutMs = 10_000,
+  ) {}
+
+  async meld(m: VerwerkingMelding, aanroep: Aanroep): Promise<void> {
+    if (!aanroep.bearer) throw new Error('A processing is reported with the caller token; none was present');
+    const spanId = randomBytes(8).toString('hex');
+    const res = await fetch(this.endpoint, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${aanroep.bearer}`,
+        'content-type': 'application/json',
+        traceparent: `00-${aanroep.traceId}-${spanId}-01`,
+      },
+      body: JSON.stringify({
+        traceId: aanroep.traceId,
+        spanId,
+        handeling: m.handeling,
+        deelnemerId: m.deelnemerId,
+        doel: m.doel,
+        categorieen: m.categorieen,
+        ...(m.ontvanger ? { ontvanger: m.ontvanger } : {}),
+        ...(m.besluitId ? { besluitId: m.besluitId } : {}),
+      }),
+      signal: AbortSignal.timeout(this.timeoutMs),
+    });
+    if (!res.ok) throw new Error(`consent-service refused the processing report: HTTP ${res.status}`);
+  }
+}
