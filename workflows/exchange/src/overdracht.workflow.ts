@@ -15,6 +15,7 @@ import {
   nederlandseDatum,
   NIEUWE_OVERDRACHT,
   onbereikbaarOp,
+  ontvangerOnbereikbaarSignal,
   overdrachtQuery,
   toestemmingTermijn,
   toestemmingUpdate,
@@ -35,7 +36,7 @@ import type {
   Termijn,
 } from '@ketenregie/exchange-contracts';
 import { isDomainError } from '@ketenregie/shared-kernel';
-import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 
 const act = proxyActivities<ExchangeActivities>({
   startToCloseTimeout: '1 minute',
@@ -49,7 +50,10 @@ type LopendeTermijn = Termijn & { readonly soort: 'toestemming' | 'acceptatie' }
  * minimal dossier → acceptance within working days (reminder, escalation, unreachable) →
  * driegesprek (no-show re-plans) → follow-up check-ins → lead transfer. The sender stays
  * responsible until the end; every path ends in a defined state. A withdrawn consent stops the
- * disclosure at once: the dossier is withdrawn and both organisations are told.
+ * disclosure at once: the dossier is withdrawn and both organisations are told; an expired one
+ * does the same and ends in a state of its own. The receiver counts as unreachable when the
+ * acceptance term runs out, or earlier when exchange-service's outbox gives up delivering the
+ * handover's notifications to the receiver's webhook.
  */
 export async function overdrachtWorkflow(input: OverdrachtWorkflowInput): Promise<OverdrachtUitkomst> {
   const i = instellingen(input.instellingen);
@@ -72,7 +76,9 @@ export async function overdrachtWorkflow(input: OverdrachtWorkflowInput): Promis
   let herbeoordelen = true;
   let dossierBijOntvanger = false;
   let nieuweRegievoerder: string | undefined;
-  let annuleringReden: string | undefined;
+  /** Coded reason shown with the end state (cancellation reason, failed deliveries). */
+  let eindReden: string | undefined;
+  let mislukteBezorgingen: number | undefined;
   const afhankelijkVan = new Set<string>();
   const effecten: StapRegistratie[] = [];
 
@@ -189,14 +195,23 @@ export async function overdrachtWorkflow(input: OverdrachtWorkflowInput): Promis
     annuleringUpdate,
     (o) => {
       neem({ soort: 'geannuleerd' });
-      annuleringReden = o.reden;
+      eindReden = o.reden;
       return weergave();
     },
     { validator: (_o) => valideer({ soort: 'geannuleerd' }) },
   );
 
   setHandler(toestemmingBeeindigdSignal, (einde) => {
-    if (afhankelijkVan.has(einde.toestemmingId) && !isEindstatus(t.status)) neem({ soort: 'toestemming-ingetrokken' });
+    if (!afhankelijkVan.has(einde.toestemmingId) || isEindstatus(t.status)) return;
+    // Handovers that learnt of an expiry before it had a state of its own keep ending as withdrawn.
+    neem({ soort: einde.reden === 'verlopen' && patched('toestemming-verlopen') ? 'toestemming-verlopen' : 'toestemming-ingetrokken' });
+  });
+
+  setHandler(ontvangerOnbereikbaarSignal, (m) => {
+    if (m.organisatie !== input.ontvanger.organisatie || t.status !== 'dossier-geleverd') return;
+    neem({ soort: 'ontvanger-onbereikbaar' });
+    eindReden = 'bezorging-mislukt';
+    mislukteBezorgingen = m.pogingen;
   });
 
   /** Waits for a change (a step, a queued record) or until `moment`; true when something changed. */
@@ -336,7 +351,7 @@ export async function overdrachtWorkflow(input: OverdrachtWorkflowInput): Promis
   await verwerkEffecten();
 
   if (dossierBijOntvanger && t.status !== 'regie-overgedragen') {
-    const reden = t.status === 'toestemming-ingetrokken' ? 'toestemming-ingetrokken' : 'beeindigd';
+    const reden = t.status === 'toestemming-ingetrokken' || t.status === 'toestemming-verlopen' ? t.status : 'beeindigd';
     await act.trekDossierIn({ sleutel: sleutel('intrekking'), namens, overdrachtId: input.overdrachtId, reden });
     await registreer('nl.ketenregie.overdracht.dossier-ingetrokken', { taak: taak('ontvanger', 'overdracht-beeindigd'), gegevens: { reden: t.status } });
   }
@@ -360,7 +375,7 @@ export async function overdrachtWorkflow(input: OverdrachtWorkflowInput): Promis
   } else {
     await registreer('nl.ketenregie.overdracht.beeindigd', {
       taak: taak('regievoerder', 'overdracht-beeindigd'),
-      gegevens: { status: t.status, ...(annuleringReden ? { reden: annuleringReden } : {}) },
+      gegevens: { status: t.status, ...(eindReden ? { reden: eindReden } : {}), ...(mislukteBezorgingen !== undefined ? { pogingen: mislukteBezorgingen } : {}) },
     });
   }
   return { overdrachtId: input.overdrachtId, status: t.status as OverdrachtUitkomst['status'], afwijzingen: t.afwijzingen, ...(nieuweRegie ? { nieuweRegie } : {}) };

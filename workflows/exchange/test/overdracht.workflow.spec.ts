@@ -13,6 +13,7 @@ import {
   EXCHANGE_TASK_QUEUE,
   heraanbiedingUpdate,
   nederlandseDatum,
+  ontvangerOnbereikbaarSignal,
   OverdrachtStatus,
   OverdrachtUitkomst,
   overdrachtQuery,
@@ -272,6 +273,41 @@ describe('overdrachtWorkflow', () => {
       expect(acts.gebeurtenissen.slice(-2)).toEqual(['dossier-ingetrokken', 'beeindigd']);
       expect(acts.stap('dossier-ingetrokken')?.invoer.taak).toEqual({ voor: 'ontvanger', soort: 'overdracht-beeindigd' });
       expect(acts.stap('beeindigd')?.invoer.taak).toEqual({ voor: 'regievoerder', soort: 'overdracht-beeindigd' });
+    });
+  });
+
+  it('consent expired after delivery: the dossier is withdrawn at once, both sides told, and the handover ends as expired, not withdrawn', async () => {
+    await scenario(['toegestaan'], async (h, acts) => {
+      await wachtOpStatus(h, 'dossier-geleverd');
+      const einde = { reden: 'verlopen' as const, op: new Date(await env.currentTimeMs()).toISOString(), doel: 'warme-overdracht', categorieen: ['contact' as const] };
+      await h.signal(toestemmingBeeindigdSignal, { ...einde, toestemmingId: TOESTEMMING });
+      expect(await h.result()).toMatchObject({ status: 'toestemming-verlopen' });
+      expect(acts.intrekkingen.map((i) => i.invoer.reden)).toEqual(['toestemming-verlopen']);
+      expect(acts.dossierBeschikbaar).toBe(false);
+      expect(acts.gebeurtenissen.slice(-2)).toEqual(['dossier-ingetrokken', 'beeindigd']);
+      expect(acts.stap('dossier-ingetrokken')?.invoer).toMatchObject({ status: 'toestemming-verlopen', taak: { voor: 'ontvanger', soort: 'overdracht-beeindigd' } });
+      expect(acts.stap('beeindigd')?.invoer).toMatchObject({ status: 'toestemming-verlopen', taak: { voor: 'regievoerder', soort: 'overdracht-beeindigd' } });
+    });
+  });
+
+  it('receiver unreachable by failed webhook deliveries: the handover ends before the acceptance deadline and the regievoerder sees why', async () => {
+    await scenario(['toegestaan'], async (h, acts) => {
+      await wachtOpStatus(h, 'dossier-geleverd');
+      const uiterlijk = (await h.query(overdrachtQuery)).termijn?.uiterlijk;
+      await h.signal(ontvangerOnbereikbaarSignal, { organisatie: 'org-gemeente', eventId: randomUUID(), pogingen: 12 });
+      await pauze(200);
+      expect((await h.query(overdrachtQuery)).status).toBe('dossier-geleverd');
+
+      await h.signal(ontvangerOnbereikbaarSignal, { organisatie: 'org-ggz-oost', eventId: randomUUID(), pogingen: 12 });
+      expect(await h.result()).toMatchObject({ status: 'ontvanger-onbereikbaar' });
+      expect(nederlandseDatum(acts.intrekkingen[0]?.op ?? 0) < (uiterlijk ?? '')).toBe(true);
+      expect(acts.dossierBeschikbaar).toBe(false);
+      expect(acts.gebeurtenissen).not.toContain('acceptatie-herinnering');
+      expect(acts.stap('beeindigd')?.invoer).toMatchObject({
+        status: 'ontvanger-onbereikbaar',
+        taak: { voor: 'regievoerder', soort: 'overdracht-beeindigd' },
+        gegevens: { status: 'ontvanger-onbereikbaar', reden: 'bezorging-mislukt', pogingen: 12 },
+      });
     });
   });
 

@@ -89,7 +89,7 @@ export interface ExchangeActivities {
     readonly categorieen: readonly string[];
   }>;
   /** Withdraws the dossier from the receiver at once; later reads are denied (and logged as denied). */
-  trekDossierIn(input: { readonly sleutel: string; readonly namens: Namens; readonly overdrachtId: string; readonly reden: 'toestemming-ingetrokken' | 'afgewezen' | 'beeindigd' }): Promise<void>;
+  trekDossierIn(input: { readonly sleutel: string; readonly namens: Namens; readonly overdrachtId: string; readonly reden: 'toestemming-ingetrokken' | 'toestemming-verlopen' | 'afgewezen' | 'beeindigd' }): Promise<void>;
   /** See {@link StapRegistratie}. */
   registreerStap(stap: StapRegistratie): Promise<void>;
   /** Tells the traject workflow its new lead organisation (traject contract `regiewissel`). */

@@ -10,7 +10,7 @@ import type {
   OverdrachtToestand,
   Termijn,
 } from '@ketenregie/exchange-domain';
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 
 /** Task queue of the exchange context's workflows and activities. */
 export const EXCHANGE_TASK_QUEUE = 'exchange';
@@ -132,6 +132,23 @@ export const driegesprekUpdate = defineUpdate<OverdrachtWeergave, [DriegesprekOp
 export const annuleringUpdate = defineUpdate<OverdrachtWeergave, [AnnuleringOpdracht]>('exchange.annulering');
 /** After a first rejection, the sender offers the handover to the same receiver once more. */
 export const heraanbiedingUpdate = defineUpdate<OverdrachtWeergave, [{ readonly door: string }]>('exchange.heraanbieding');
+
+/**
+ * exchange-service's outbox gave up delivering one of the handover's notifications to a webhook
+ * of `organisatie` after `pogingen` failed attempts (its retries exhausted). Sent only for the
+ * receiving organisation's subscriptions. While the receiver has yet to answer
+ * (`dossier-geleverd`), the handover ends as `ontvanger-onbereikbaar`; in any other state the
+ * signal changes nothing (a receiver that answered is reachable).
+ */
+export interface OntvangerOnbereikbaar {
+  readonly organisatie: string;
+  /** CloudEvents id of the notification that could not be delivered. */
+  readonly eventId: string;
+  readonly pogingen: number;
+}
+
+/** See {@link OntvangerOnbereikbaar}. */
+export const ontvangerOnbereikbaarSignal = defineSignal<[OntvangerOnbereikbaar]>('exchange.ontvangerOnbereikbaar');
 
 /** Current state of the overdracht. */
 export const overdrachtQuery = defineQuery<OverdrachtWeergave>('exchange.overdracht');

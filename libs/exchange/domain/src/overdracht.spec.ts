@@ -58,9 +58,10 @@ describe('overdracht state machine', () => {
     expect(volgendeToestand(t, { soort: 'driegesprek-gepland', datum: '2027-01-19' }).status).toBe('driegesprek-gepland');
   });
 
-  it('stops at once on a withdrawal or a cancellation from any running state', () => {
+  it('stops at once on a withdrawal, an expiry or a cancellation from any running state, each in its own end state', () => {
     for (const stappen of [[], geleverd, [...geleverd, { soort: 'acceptatie', door: 'x', op: '2027-01-05' } as OverdrachtStap]]) {
       expect(doorloop([...stappen, { soort: 'toestemming-ingetrokken' }]).status).toBe('toestemming-ingetrokken');
+      expect(doorloop([...stappen, { soort: 'toestemming-verlopen' }]).status).toBe('toestemming-verlopen');
       expect(doorloop([...stappen, { soort: 'geannuleerd' }]).status).toBe('geannuleerd');
     }
   });

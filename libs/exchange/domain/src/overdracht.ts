@@ -16,12 +16,17 @@ export const LOPENDE_STATUSSEN = [
 
 /**
  * The defined end states. `regie-overgedragen` is the successful one; each other one names why
- * the handover stopped, so the regievoerder always sees a reason.
+ * the handover stopped, so the regievoerder always sees a reason. A consent the deelnemer
+ * withdrew (`toestemming-ingetrokken`) and one whose term ran out (`toestemming-verlopen`) both
+ * stop the disclosure at once, but ask different things of the sender: respect the refusal, or
+ * renew the consent. `ontvanger-onbereikbaar`: the acceptance term ran out without an answer,
+ * or the receiver's webhook kept refusing the handover's notifications.
  */
 export const EINDSTATUSSEN = [
   'regie-overgedragen',
   'toestemming-geweigerd',
   'toestemming-ingetrokken',
+  'toestemming-verlopen',
   'geannuleerd',
   'ontvanger-onbereikbaar',
   'tweemaal-afgewezen',
@@ -57,6 +62,7 @@ export type OverdrachtStap =
   | { readonly soort: 'nazorg-checkin'; readonly op: IsoDate }
   | { readonly soort: 'regie-overgedragen'; readonly op: IsoDate }
   | { readonly soort: 'toestemming-ingetrokken' }
+  | { readonly soort: 'toestemming-verlopen' }
   | { readonly soort: 'geannuleerd' }
   | { readonly soort: 'ontvanger-onbereikbaar' };
 
@@ -183,6 +189,8 @@ export function volgendeToestand(t: OverdrachtToestand, stap: OverdrachtStap): O
       return { ...t, status: 'regie-overgedragen', overgedragenOp: stap.op };
     case 'toestemming-ingetrokken':
       return { ...t, status: 'toestemming-ingetrokken' };
+    case 'toestemming-verlopen':
+      return { ...t, status: 'toestemming-verlopen' };
     case 'geannuleerd':
       return { ...t, status: 'geannuleerd' };
     case 'ontvanger-onbereikbaar':
