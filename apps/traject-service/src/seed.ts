@@ -3,10 +3,10 @@ import { Logger as NestLogger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DatabaseModule, loadConfig, LoggingModule, TemporalClientModule } from '@ketenregie/shared-platform';
 import { TrajectService } from '@ketenregie/traject-application';
-import { BsnKluis, TRAJECT_ENTITIES, TRAJECT_MIGRATIONS, TRAJECT_SCHEMA, TypeOrmDeelnemerRepository, TypeOrmTrajectRepository } from '@ketenregie/traject-data-access';
+import { TRAJECT_ENTITIES, TRAJECT_SCHEMA, trajectMigraties, TypeOrmDeelnemerRepository, TypeOrmTrajectRepository } from '@ketenregie/traject-data-access';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
-import { trajectServiceConfigSchema } from './app/traject-service.config';
+import { deelnemerKluis, trajectServiceConfigSchema } from './app/traject-service.config';
 import { TrajectModule } from './app/traject.module';
 import { zaaiDemoTrajecten } from './seed/demo-trajecten';
 
@@ -14,13 +14,14 @@ import { zaaiDemoTrajecten } from './seed/demo-trajecten';
 async function main(): Promise<void> {
   const config = loadConfig(trajectServiceConfigSchema, process.env, { service: 'traject-service seed' });
   const temporal = { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE };
+  const kluis = deelnemerKluis(config);
 
   @Module({
     imports: [
       LoggingModule.forRoot({ service: 'traject-service seed', level: config.LOG_LEVEL }),
-      DatabaseModule.forRoot({ url: config.DATABASE_URL, schema: TRAJECT_SCHEMA, entities: TRAJECT_ENTITIES, migrations: TRAJECT_MIGRATIONS, applicationName: 'traject-seed' }),
+      DatabaseModule.forRoot({ url: config.DATABASE_URL, schema: TRAJECT_SCHEMA, entities: TRAJECT_ENTITIES, migrations: trajectMigraties(kluis), applicationName: 'traject-seed' }),
       TemporalClientModule.forRoot(temporal),
-      TrajectModule.register({ bsnSleutelId: config.TRAJECT_BSN_SLEUTEL_ID, bsnSleutel: config.TRAJECT_BSN_SLEUTEL, bsnIndexSleutel: config.TRAJECT_BSN_INDEX_SLEUTEL }),
+      TrajectModule.register({ kluis }),
     ],
   })
   class SeedModule {}
@@ -29,7 +30,6 @@ async function main(): Promise<void> {
   app.useLogger(app.get(Logger));
   try {
     const ds = app.get(DataSource);
-    const kluis = new BsnKluis(config.TRAJECT_BSN_SLEUTEL_ID, { [config.TRAJECT_BSN_SLEUTEL_ID]: Buffer.from(config.TRAJECT_BSN_SLEUTEL, 'base64') }, Buffer.from(config.TRAJECT_BSN_INDEX_SLEUTEL, 'base64'));
     const deelnemers = new TypeOrmDeelnemerRepository(ds, kluis);
     const trajecten = new TypeOrmTrajectRepository(ds);
     const result = await zaaiDemoTrajecten(app.get(TrajectService), {

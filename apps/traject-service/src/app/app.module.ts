@@ -1,7 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule, DatabaseModule, HealthModule, TemporalClientModule } from '@ketenregie/shared-platform';
 import type { TrajectWorkflows } from '@ketenregie/traject-application';
-import { TRAJECT_ENTITIES, TRAJECT_MIGRATIONS, TRAJECT_SCHEMA } from '@ketenregie/traject-data-access';
+import { TRAJECT_ENTITIES, TRAJECT_SCHEMA, trajectMigraties } from '@ketenregie/traject-data-access';
+import { deelnemerKluis } from './traject-service.config';
 import type { TrajectServiceConfig } from './traject-service.config';
 import { TrajectModule } from './traject.module';
 
@@ -14,6 +15,7 @@ export class AppModule {
    */
   static register(config: TrajectServiceConfig, overrides: { readonly workflows?: TrajectWorkflows; readonly schema?: string } = {}): DynamicModule {
     const temporal = { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE };
+    const kluis = deelnemerKluis(config);
     return {
       module: AppModule,
       imports: [
@@ -21,7 +23,7 @@ export class AppModule {
           url: config.DATABASE_URL,
           schema: overrides.schema ?? TRAJECT_SCHEMA,
           entities: TRAJECT_ENTITIES,
-          migrations: TRAJECT_MIGRATIONS,
+          migrations: trajectMigraties(kluis),
           applicationName: 'traject-service',
           poolSize: 10,
         }),
@@ -29,9 +31,7 @@ export class AppModule {
         HealthModule.forRoot({ temporal: overrides.workflows ? false : temporal }),
         ...(overrides.workflows ? [] : [TemporalClientModule.forRoot(temporal)]),
         TrajectModule.register({
-          bsnSleutelId: config.TRAJECT_BSN_SLEUTEL_ID,
-          bsnSleutel: config.TRAJECT_BSN_SLEUTEL,
-          bsnIndexSleutel: config.TRAJECT_BSN_INDEX_SLEUTEL,
+          kluis,
           workflows: overrides.workflows,
         }),
       ],

@@ -13,7 +13,7 @@ import type {
 } from '@ketenregie/traject-contracts';
 import type { DoelgroepToets } from '@ketenregie/traject-domain';
 
-/** Deelnemer storage (BSN encrypted at rest; see traject-data-access). */
+/** Deelnemer storage (every personal field encrypted at rest; see traject-data-access). */
 export interface DeelnemerOpslag {
   /** `undefined` when a deelnemer with this BSN exists already. */
   maak(d: {
@@ -24,6 +24,7 @@ export interface DeelnemerOpslag {
     contact: Record<string, unknown>;
     huishoudenId?: string;
     aangemaaktDoor: string;
+    aangemaaktDoorOrganisatie: string;
   }): Promise<string | undefined>;
   vind(id: string): Promise<{ id: string; geboortedatum: string } | undefined>;
 }

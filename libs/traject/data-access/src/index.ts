@@ -1,11 +1,23 @@
+import type { MigrationInterface } from 'typeorm';
+import type { DeelnemerKluis } from './deelnemer.crypto';
 import { TrajectSchema1764000000000 } from './migrations/1764000000000-traject-schema';
 import { DoelgroepToets1764000000001 } from './migrations/1764000000001-doelgroep-toets';
+import { deelnemerVersleuteling } from './migrations/1764000000002-deelnemer-versleuteling';
 
 export * from './deelnemer.crypto';
 export * from './traject.repositories';
 
-/** Migrations of the `traject` schema, in order. */
+/**
+ * Migrations of the `traject` schema that need no key, in order: what the worker, which never
+ * touches deelnemers, runs. A migration that touches the deelnemer table goes into
+ * {@link trajectMigraties} instead.
+ */
 export const TRAJECT_MIGRATIONS = [TrajectSchema1764000000000, DoelgroepToets1764000000001];
+
+/** Every migration of the `traject` schema, in order: what traject-service runs with its deelnemer key. */
+export function trajectMigraties(kluis: DeelnemerKluis): (new () => MigrationInterface)[] {
+  return [...TRAJECT_MIGRATIONS, deelnemerVersleuteling(kluis)];
+}
 
 /** The schema uses plain SQL repositories; no TypeORM entity metadata is needed. */
 export const TRAJECT_ENTITIES = [];

@@ -5,34 +5,43 @@ import { describeEachDatabase } from '@ketenregie/shared-testing';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { BsnKluis, TRAJECT_ENTITIES, TRAJECT_MIGRATIONS, TypeOrmDeelnemerRepository, TypeOrmTakenRepository, TypeOrmTrajectRepository } from './index';
+import { DeelnemerKluis, TRAJECT_ENTITIES, TRAJECT_MIGRATIONS, trajectMigraties, TypeOrmDeelnemerRepository, TypeOrmTakenRepository, TypeOrmTrajectRepository } from './index';
 
-const kluis = new BsnKluis('k1', { k1: Buffer.alloc(32, 1), k0: Buffer.alloc(32, 2) }, Buffer.alloc(32, 3));
+const kluis = new DeelnemerKluis('k1', { k1: Buffer.alloc(32, 1), k0: Buffer.alloc(32, 2) }, Buffer.alloc(32, 3));
 
-describe('BSN vault', () => {
+describe('deelnemer vault', () => {
   it('encrypts with a fresh IV, decrypts, and detects tampering', () => {
-    const a = kluis.versleutel('111222333');
-    const b = kluis.versleutel('111222333');
+    const a = kluis.versleutel('bsn', '111222333');
+    const b = kluis.versleutel('bsn', '111222333');
     expect(a.data.equals(b.data)).toBe(false);
     expect(a.data.includes(Buffer.from('111222333'))).toBe(false);
-    expect(kluis.ontsleutel(a)).toBe('111222333');
+    expect(kluis.ontsleutel('bsn', a)).toBe('111222333');
     const kapot = Buffer.from(a.data);
     kapot[kapot.length - 1] ^= 1;
-    expect(() => kluis.ontsleutel({ sleutelId: 'k1', data: kapot })).toThrow();
-    expect(() => kluis.ontsleutel({ sleutelId: 'k9', data: a.data })).toThrow(/no longer held/);
+    expect(() => kluis.ontsleutel('bsn', { sleutelId: 'k1', data: kapot })).toThrow();
+    expect(() => kluis.ontsleutel('bsn', { sleutelId: 'k9', data: a.data })).toThrow(/no longer held/);
   });
 
-  it('decrypts with an older key after rotation; the blind index is stable and keyed', () => {
-    const oud = new BsnKluis('k0', { k0: Buffer.alloc(32, 2) }, Buffer.alloc(32, 3)).versleutel('111222333');
-    expect(kluis.ontsleutel(oud)).toBe('111222333');
-    expect(kluis.index('111222333')).toBe(kluis.index('111222333'));
-    expect(new BsnKluis('k1', { k1: Buffer.alloc(32, 1) }, Buffer.alloc(32, 4)).index('111222333')).not.toBe(kluis.index('111222333'));
+  it("binds a deelnemer's record to its id: copied to another row it does not decrypt", () => {
+    const gegevens = { voornamen: 'Anna', achternaam: 'Jansen', geboortedatum: '1975-03-02', contact: { email: 'anna@example.nl' }, huishoudenId: 'hh-1' };
+    const v = kluis.versleutelGegevens('d1', gegevens);
+    expect(kluis.ontsleutelGegevens('d1', v)).toEqual(gegevens);
+    expect(() => kluis.ontsleutelGegevens('d2', v)).toThrow();
+    expect(() => kluis.ontsleutel('bsn', v)).toThrow();
+  });
+
+  it('decrypts with an older key after rotation; the blind indexes are stable, keyed and never collide', () => {
+    const oud = new DeelnemerKluis('k0', { k0: Buffer.alloc(32, 2) }, Buffer.alloc(32, 3)).versleutel('bsn', '111222333');
+    expect(kluis.ontsleutel('bsn', oud)).toBe('111222333');
+    expect(kluis.bsnIndex('111222333')).toBe(kluis.bsnIndex('111222333'));
+    expect(new DeelnemerKluis('k1', { k1: Buffer.alloc(32, 1) }, Buffer.alloc(32, 4)).bsnIndex('111222333')).not.toBe(kluis.bsnIndex('111222333'));
+    expect(kluis.huishoudenIndex('111222333')).not.toBe(kluis.bsnIndex('111222333'));
   });
 
   it('refuses weak keys', () => {
-    expect(() => new BsnKluis('k1', { k1: Buffer.alloc(16) }, Buffer.alloc(32))).toThrow(TypeError);
-    expect(() => new BsnKluis('k2', { k1: Buffer.alloc(32) }, Buffer.alloc(32))).toThrow(TypeError);
-    expect(() => new BsnKluis('k1', { k1: Buffer.alloc(32) }, Buffer.alloc(8))).toThrow(TypeError);
+    expect(() => new DeelnemerKluis('k1', { k1: Buffer.alloc(16) }, Buffer.alloc(32))).toThrow(TypeError);
+    expect(() => new DeelnemerKluis('k2', { k1: Buffer.alloc(32) }, Buffer.alloc(32))).toThrow(TypeError);
+    expect(() => new DeelnemerKluis('k1', { k1: Buffer.alloc(32) }, Buffer.alloc(8))).toThrow(TypeError);
   });
 });
 
@@ -45,7 +54,7 @@ describeEachDatabase('traject data access', (db) => {
     let taken: TypeOrmTakenRepository;
 
     beforeAll(async () => {
-      ds = await openDatabase({ url: db.url, schema: db.schema, entities: TRAJECT_ENTITIES, migrations: TRAJECT_MIGRATIONS });
+      ds = await openDatabase({ url: db.url, schema: db.schema, entities: TRAJECT_ENTITIES, migrations: trajectMigraties(kluis) });
       admin = new Client({ connectionString: db.url });
       await admin.connect();
       deelnemers = new TypeOrmDeelnemerRepository(ds, kluis);
@@ -58,7 +67,7 @@ describeEachDatabase('traject data access', (db) => {
       await ds?.destroy();
     });
 
-    const nieuw = (bsn: string) => ({ bsn, voornamen: 'Anna', achternaam: 'Jansen', geboortedatum: '1975-03-02', contact: { telefoon: '0612345678' }, aangemaaktDoor: 'km-1' });
+    const nieuw = (bsn: string) => ({ bsn, voornamen: 'Anna', achternaam: 'Jansen', geboortedatum: '1975-03-02', contact: { telefoon: '0612345678' }, aangemaaktDoor: 'km-1', aangemaaktDoorOrganisatie: 'gem' });
 
     async function traject(): Promise<{ id: string; deelnemerId: string }> {
       const deelnemerId = (await deelnemers.maak(nieuw(String(100_000_000 + Math.floor(Math.random() * 899_999_999))))) as string;
@@ -73,9 +82,42 @@ describeEachDatabase('traject data access', (db) => {
       expect(await deelnemers.maak(nieuw('111222333'))).toBeUndefined();
       expect(await deelnemers.vindOpBsn('111222333')).toBe(id);
       expect(await deelnemers.bsnVan(id as string)).toBe('111222333');
-      expect(await deelnemers.vind(id as string)).toEqual(expect.objectContaining({ voornamen: 'Anna', geboortedatum: '1975-03-02', contact: { telefoon: '0612345678' } }));
-      const raw = await admin.query(`SELECT * FROM "${db.schema}".deelnemer WHERE id = $1`, [id]);
-      expect(JSON.stringify(raw.rows[0])).not.toContain('111222333');
+    });
+
+    it('stores no personal field in the clear; reads return them decrypted', async () => {
+      const persoon = {
+        bsn: '123456782',
+        voornamen: 'Wilhelmina Johanna',
+        achternaam: 'Verhoeven-Kuijpers',
+        geboortedatum: '1968-11-23',
+        contact: { telefoon: '06 98765432', email: 'w.verhoeven@voorbeeld.nl', adres: { straat: 'Lindenlaan', huisnummer: '17b', postcode: '5211 AB', woonplaats: 'Dommeldal' } },
+        huishoudenId: 'huishouden-4711',
+        aangemaaktDoor: 'km-1',
+        aangemaaktDoorOrganisatie: 'gem',
+      };
+      const id = (await deelnemers.maak(persoon)) as string;
+      const partner = (await deelnemers.maak({ ...nieuw('111222345'), huishoudenId: 'huishouden-4711' })) as string;
+
+      const { rows } = await admin.query(`SELECT * FROM "${db.schema}".deelnemer WHERE id = $1`, [id]);
+      const rauw = Object.values(rows[0])
+        .map((v) => (Buffer.isBuffer(v) ? v.toString('latin1') : v instanceof Date ? v.toISOString() : JSON.stringify(v)))
+        .join('|');
+      for (const geheim of ['123456782', 'Wilhelmina', 'Verhoeven', '1968-11-23', '1968', '98765432', 'w.verhoeven', 'voorbeeld.nl', 'Lindenlaan', '5211', 'Dommeldal', 'huishouden-4711', '4711']) {
+        expect({ geheim, gevonden: rauw.includes(geheim) }).toEqual({ geheim, gevonden: false });
+      }
+
+      expect(await deelnemers.vind(id)).toEqual({
+        id,
+        voornamen: 'Wilhelmina Johanna',
+        achternaam: 'Verhoeven-Kuijpers',
+        geboortedatum: '1968-11-23',
+        contact: persoon.contact,
+        huishoudenId: 'huishouden-4711',
+        aangemaaktDoorOrganisatie: 'gem',
+        aangemaaktOp: expect.any(Date),
+      });
+      expect(await deelnemers.vanHuishouden('huishouden-4711')).toEqual([id, partner]);
+      expect(await deelnemers.vanHuishouden('huishouden-4712')).toEqual([]);
     });
 
     it('keeps several trajecten per deelnemer, oldest first', async () => {
@@ -136,6 +178,96 @@ describeEachDatabase('traject data access', (db) => {
       await taken.meld({ ...basis, sleutel: `traject-${id}:a9`, aan: 'km-1', onderwerp: 'uitval' });
       const m = await admin.query(`SELECT count(*)::int AS n FROM "${db.schema}".melding WHERE traject_id = $1`, [id]);
       expect(m.rows[0].n).toBe(1);
+    });
+  });
+});
+
+describeEachDatabase('deelnemer encryption migration', (db) => {
+  describe('on a database with plaintext deelnemers', () => {
+    const plat = [
+      { bsn: '111222333', voornamen: 'Gerarda', achternaam: 'Oosterhuis', geboortedatum: '1962-07-30', contact: { email: 'g.oosterhuis@voorbeeld.nl', telefoon: '0401234567' }, huishouden: 'hh-oost' },
+      { bsn: '111222345', voornamen: 'Bartholomeus', achternaam: 'Oosterhuis', geboortedatum: '1959-02-11', contact: {}, huishouden: 'hh-oost' },
+      { bsn: '123456782', voornamen: 'Yasmina', achternaam: 'El Idrissi', geboortedatum: '1990-12-01', contact: { telefoon: '0687654321' }, huishouden: null },
+    ];
+    const geheimen = ['Gerarda', 'Bartholomeus', 'Oosterhuis', 'Yasmina', 'Idrissi', '1962-07-30', '1990-12-01', 'g.oosterhuis', '0401234567', '0687654321', 'hh-oost'];
+
+    let admin: Client;
+    const tabel = () => `"${db.schema}".deelnemer`;
+
+    /** The table's data file as the server stores it (after a checkpoint wrote the shared buffers). */
+    async function bestand(): Promise<string> {
+      await admin.query('CHECKPOINT');
+      const r = await admin.query(`SELECT pg_read_binary_file(pg_relation_filepath($1)) AS b`, [tabel()]);
+      return (r.rows[0].b as Buffer).toString('latin1');
+    }
+
+    beforeAll(async () => {
+      admin = new Client({ connectionString: db.url });
+      await admin.connect();
+    });
+
+    afterAll(async () => {
+      await admin?.end();
+    });
+
+    it('converts existing plaintext rows: the table and its data file hold no personal field, reads decrypt, and down restores them', async () => {
+      const oud = await openDatabase({ url: db.url, schema: db.schema, entities: TRAJECT_ENTITIES, migrations: TRAJECT_MIGRATIONS });
+      const ids: string[] = [];
+      try {
+        for (const p of plat) {
+          const bsn = kluis.versleutel('bsn', p.bsn);
+          const r = await oud.query(
+            `INSERT INTO ${tabel()} (bsn_versleuteld, bsn_sleutel_id, bsn_index, voornamen, achternaam, geboortedatum, contact, huishouden_id, aangemaakt_door)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'km-1') RETURNING id`,
+            [bsn.data, bsn.sleutelId, kluis.bsnIndex(p.bsn), p.voornamen, p.achternaam, p.geboortedatum, JSON.stringify(p.contact), p.huishouden],
+          );
+          ids.push(r[0].id);
+        }
+        await oud.query(`INSERT INTO "${db.schema}".traject (id, deelnemer_id, programma_code, programma_versie, workflow_id, aangemaakt_door) VALUES ($1, $2, 'fip', 1, $3, 'km-1')`, [
+          ids[0],
+          ids[0],
+          `traject-${ids[0]}`,
+        ]);
+      } finally {
+        await oud.destroy();
+      }
+      // The check can fail: before the migration the data file holds the names in the clear.
+      expect(await bestand()).toContain('Oosterhuis');
+
+      const ds = await openDatabase({ url: db.url, schema: db.schema, entities: TRAJECT_ENTITIES, migrations: trajectMigraties(kluis) });
+      try {
+        const { rows } = await admin.query(`SELECT * FROM ${tabel()}`);
+        expect(rows).toHaveLength(3);
+        const rauw = JSON.stringify(rows.map((r) => Object.values(r).map((v) => (Buffer.isBuffer(v) ? v.toString('latin1') : v))));
+        const bestandNa = await bestand();
+        for (const geheim of geheimen) {
+          expect({ geheim, tabel: rauw.includes(geheim), bestand: bestandNa.includes(geheim) }).toEqual({ geheim, tabel: false, bestand: false });
+        }
+
+        const deelnemers = new TypeOrmDeelnemerRepository(ds, kluis);
+        for (const [i, p] of plat.entries()) {
+          expect(await deelnemers.vind(ids[i])).toEqual({
+            id: ids[i],
+            voornamen: p.voornamen,
+            achternaam: p.achternaam,
+            geboortedatum: p.geboortedatum,
+            contact: p.contact,
+            huishoudenId: p.huishouden ?? undefined,
+            aangemaaktOp: expect.any(Date),
+          });
+          expect(await deelnemers.bsnVan(ids[i])).toBe(p.bsn);
+        }
+        expect(await deelnemers.vanHuishouden('hh-oost')).toEqual(expect.arrayContaining([ids[0], ids[1]]));
+        expect(await new TypeOrmTrajectRepository(ds).vanDeelnemer(ids[0])).toHaveLength(1);
+
+        await ds.undoLastMigration({ transaction: 'each' });
+        const terug = await admin.query(`SELECT id, voornamen, achternaam, geboortedatum::text AS geboortedatum, contact, huishouden_id FROM ${tabel()} ORDER BY id`);
+        expect(terug.rows).toEqual(
+          plat.map((p, i) => ({ id: ids[i], voornamen: p.voornamen, achternaam: p.achternaam, geboortedatum: p.geboortedatum, contact: p.contact, huishouden_id: p.huishouden })).sort((a, b) => a.id.localeCompare(b.id)),
+        );
+      } finally {
+        await ds.destroy();
+      }
     });
   });
 });

@@ -2,7 +2,9 @@ import type { Escalatie, Melding, TaakAanmaken, TakenOverdragen, TermijnVerlopen
 import type { DataSource } from 'typeorm';
 import { assertSchemaName } from '@ketenregie/shared-platform';
 import type { DoelgroepToets } from '@ketenregie/traject-domain';
-import { BsnKluis } from './deelnemer.crypto';
+import { DeelnemerKluis } from './deelnemer.crypto';
+import type { DeelnemerGegevens } from './deelnemer.crypto';
+import { randomUUID } from 'node:crypto';
 
 type Tabel = 'deelnemer' | 'traject' | 'traject_overzicht' | 'tijdlijn_gebeurtenis' | 'taak' | 'melding';
 
@@ -13,87 +15,105 @@ function tabellen(ds: DataSource): Record<Tabel, string> {
   return Object.fromEntries(namen.map((n) => [n, `"${schema}"."${n}"`])) as Record<Tabel, string>;
 }
 
-/** Contact details of a deelnemer. */
-export interface DeelnemerContact {
-  readonly telefoon?: string;
-  readonly email?: string;
-  readonly adres?: { readonly straat: string; readonly huisnummer: string; readonly postcode: string; readonly woonplaats: string };
-}
-
-/** A deelnemer as stored, without the BSN (which is only decrypted on explicit request). */
-export interface DeelnemerRecord {
+/** A deelnemer as stored, decrypted, without the BSN (which is only decrypted on explicit request). */
+export interface DeelnemerRecord extends DeelnemerGegevens {
   readonly id: string;
-  readonly voornamen: string;
-  readonly achternaam: string;
-  readonly geboortedatum: string;
-  readonly contact: DeelnemerContact;
-  readonly huishoudenId?: string;
+  /** The organisation that registered the deelnemer; unknown for deelnemers registered before it was recorded. */
+  readonly aangemaaktDoorOrganisatie?: string;
   readonly aangemaaktOp: Date;
 }
 
 /** Input for a new deelnemer. */
-export interface NieuweDeelnemer {
+export interface NieuweDeelnemer extends DeelnemerGegevens {
   readonly bsn: string;
-  readonly voornamen: string;
-  readonly achternaam: string;
-  readonly geboortedatum: string;
-  readonly contact: DeelnemerContact;
-  readonly huishoudenId?: string;
   readonly aangemaaktDoor: string;
+  readonly aangemaaktDoorOrganisatie: string;
 }
 
 interface DeelnemerRij {
   id: string;
-  voornamen: string;
-  achternaam: string;
-  geboortedatum: string;
-  contact: DeelnemerContact;
-  huishouden_id: string | null;
+  gegevens_versleuteld: Buffer;
+  gegevens_sleutel_id: string;
+  aangemaakt_door_organisatie: string | null;
   aangemaakt_op: Date;
 }
 
-/** Deelnemers; the BSN is encrypted at rest and unique through its keyed blind index. */
+/**
+ * Deelnemers. Every personal field is encrypted at rest with {@link DeelnemerKluis}: the BSN
+ * (unique through its keyed blind index) and the record of name, date of birth, contact details
+ * and household link (bound to the row's id; the household link findable through its own index).
+ */
 export class TypeOrmDeelnemerRepository {
   private readonly t: Record<Tabel, string>;
 
   constructor(
     private readonly ds: DataSource,
-    private readonly kluis: BsnKluis,
+    private readonly kluis: DeelnemerKluis,
   ) {
     this.t = tabellen(ds);
   }
 
   /** Stores a deelnemer; `undefined` when one with this BSN already exists (nothing is written). */
   async maak(d: NieuweDeelnemer): Promise<string | undefined> {
-    const v = this.kluis.versleutel(d.bsn);
+    const id = randomUUID();
+    const bsn = this.kluis.versleutel('bsn', d.bsn);
+    const gegevens = this.kluis.versleutelGegevens(id, d);
     const rows: { id: string }[] = await this.ds.query(
-      `INSERT INTO ${this.t.deelnemer} (bsn_versleuteld, bsn_sleutel_id, bsn_index, voornamen, achternaam, geboortedatum, contact, huishouden_id, aangemaakt_door)
+      `INSERT INTO ${this.t.deelnemer} (id, bsn_versleuteld, bsn_sleutel_id, bsn_index, gegevens_versleuteld, gegevens_sleutel_id, huishouden_index, aangemaakt_door, aangemaakt_door_organisatie)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (bsn_index) DO NOTHING RETURNING id`,
-      [v.data, v.sleutelId, this.kluis.index(d.bsn), d.voornamen, d.achternaam, d.geboortedatum, JSON.stringify(d.contact), d.huishoudenId ?? null, d.aangemaaktDoor],
+      [
+        id,
+        bsn.data,
+        bsn.sleutelId,
+        this.kluis.bsnIndex(d.bsn),
+        gegevens.data,
+        gegevens.sleutelId,
+        d.huishoudenId === undefined ? null : this.kluis.huishoudenIndex(d.huishoudenId),
+        d.aangemaaktDoor,
+        d.aangemaaktDoorOrganisatie,
+      ],
     );
     return rows[0]?.id;
   }
 
   async vind(id: string): Promise<DeelnemerRecord | undefined> {
     const rows: DeelnemerRij[] = await this.ds.query(
-      `SELECT id, voornamen, achternaam, geboortedatum::text AS geboortedatum, contact, huishouden_id, aangemaakt_op FROM ${this.t.deelnemer} WHERE id = $1`,
+      `SELECT id, gegevens_versleuteld, gegevens_sleutel_id, aangemaakt_door_organisatie, aangemaakt_op FROM ${this.t.deelnemer} WHERE id = $1`,
       [id],
     );
     const r = rows[0];
     if (!r) return undefined;
-    return { id: r.id, voornamen: r.voornamen, achternaam: r.achternaam, geboortedatum: r.geboortedatum, contact: r.contact, huishoudenId: r.huishouden_id ?? undefined, aangemaaktOp: r.aangemaakt_op };
+    const g = this.kluis.ontsleutelGegevens(r.id, { sleutelId: r.gegevens_sleutel_id, data: r.gegevens_versleuteld });
+    return {
+      id: r.id,
+      voornamen: g.voornamen,
+      achternaam: g.achternaam,
+      geboortedatum: g.geboortedatum,
+      contact: g.contact,
+      huishoudenId: g.huishoudenId,
+      aangemaaktDoorOrganisatie: r.aangemaakt_door_organisatie ?? undefined,
+      aangemaaktOp: r.aangemaakt_op,
+    };
   }
 
   /** Id of the deelnemer with this BSN, found through the blind index. */
   async vindOpBsn(bsn: string): Promise<string | undefined> {
-    const rows: { id: string }[] = await this.ds.query(`SELECT id FROM ${this.t.deelnemer} WHERE bsn_index = $1`, [this.kluis.index(bsn)]);
+    const rows: { id: string }[] = await this.ds.query(`SELECT id FROM ${this.t.deelnemer} WHERE bsn_index = $1`, [this.kluis.bsnIndex(bsn)]);
     return rows[0]?.id;
+  }
+
+  /** Ids of the deelnemers of a household, found through the blind index. */
+  async vanHuishouden(huishoudenId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.ds.query(`SELECT id FROM ${this.t.deelnemer} WHERE huishouden_index = $1 ORDER BY aangemaakt_op, id`, [
+      this.kluis.huishoudenIndex(huishoudenId),
+    ]);
+    return rows.map((r) => r.id);
   }
 
   /** Decrypts the BSN of a deelnemer (for a lawful, logged purpose only). */
   async bsnVan(id: string): Promise<string | undefined> {
     const rows: { bsn_versleuteld: Buffer; bsn_sleutel_id: string }[] = await this.ds.query(`SELECT bsn_versleuteld, bsn_sleutel_id FROM ${this.t.deelnemer} WHERE id = $1`, [id]);
-    return rows[0] ? this.kluis.ontsleutel({ sleutelId: rows[0].bsn_sleutel_id, data: rows[0].bsn_versleuteld }) : undefined;
+    return rows[0] ? this.kluis.ontsleutel('bsn', { sleutelId: rows[0].bsn_sleutel_id, data: rows[0].bsn_versleuteld }) : undefined;
   }
 }
 
