@@ -1,15 +1,10 @@
-import type { TrajectActie, TrajectActivities } from '@ketenregie/traject-contracts';
-
-/** One activity call the workflow makes for a traject action. */
-export type ActiviteitAanroep = {
-  [K in keyof TrajectActivities]: { readonly naam: K; readonly invoer: Parameters<TrajectActivities[K]>[0] };
-}[keyof TrajectActivities];
+import type { TrajectActie, TrajectEffect } from '@ketenregie/traject-contracts';
 
 /**
  * Maps a domain action to its activity call. The idempotency key is `<workflowId>:<action id>`;
  * action ids are unique within a traject and survive continue-as-new.
  */
-export function naarActiviteit(workflowId: string, trajectId: string, a: TrajectActie): ActiviteitAanroep {
+export function naarActiviteit(workflowId: string, trajectId: string, a: TrajectActie): TrajectEffect {
   const sleutel = `${workflowId}:${a.id}`;
   switch (a.soort) {
     case 'taak':

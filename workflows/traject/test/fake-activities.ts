@@ -9,6 +9,7 @@ import type {
   TijdlijnVastleggen,
   TrajectActivities,
   TrajectOverzicht,
+  UitkomstVerwerken,
 } from '@ketenregie/traject-contracts';
 
 /**
@@ -61,9 +62,15 @@ export class FakeTrajectActivities implements TrajectActivities {
     if (!huidig || huidig.versie <= invoer.versie) this.projecties.set(invoer.trajectId, invoer);
   }
 
+  async applyOutcome(invoer: UitkomstVerwerken) {
+    await this.updateProjection(invoer.overzicht);
+    await this.recordTimeline({ trajectId: invoer.trajectId, gebeurtenissen: invoer.gebeurtenissen });
+    for (const e of invoer.effecten) await (this[e.naam] as (i: typeof e.invoer) => Promise<void>)(e.invoer);
+  }
+
   /** This object's methods, as the `activities` option of `Worker.create`. */
   alsActiviteiten(): Record<string, (i: never) => Promise<void>> {
-    const namen: (keyof TrajectActivities)[] = ['createTask', 'signalOverdue', 'escalate', 'closeTask', 'transferTasks', 'notify', 'recordTimeline', 'updateProjection'];
+    const namen: (keyof TrajectActivities)[] = ['createTask', 'signalOverdue', 'escalate', 'closeTask', 'transferTasks', 'notify', 'recordTimeline', 'updateProjection', 'applyOutcome'];
     return Object.fromEntries(namen.map((n) => [n, (this[n] as (i: never) => Promise<void>).bind(this)]));
   }
 }

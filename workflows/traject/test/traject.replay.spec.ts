@@ -29,6 +29,14 @@ describe('traject workflow replay', () => {
     expect(v3.every((h) => h.includes('startChildWorkflowExecutionInitiatedEventAttributes') && h.includes('"name": "exchange"'))).toBe(true);
   });
 
+  it('covers both sides of uitkomsten-in-een-transactie: v4 histories write through local activities only, older ones through activity tasks', () => {
+    const lees = (f: string) => readFileSync(`${HISTORIES}/${f}`, 'utf8');
+    const v4 = bestanden.filter((f) => f.startsWith('v4-'));
+    expect(v4.length).toBeGreaterThanOrEqual(5);
+    expect(v4.every((f) => lees(f).includes('core_local_activity') && !lees(f).includes('activityTaskScheduledEventAttributes'))).toBe(true);
+    expect(bestanden.filter((f) => !f.startsWith('v4-')).some((f) => lees(f).includes('core_local_activity'))).toBe(false);
+  });
+
   it('replays every committed history without non-determinism', async () => {
     const workflowBundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, webpackConfigHook });
     const histories = bestanden.map((f) => ({ workflowId: f.replace(/\.json$/, ''), history: temporal.api.history.v1.History.fromObject(JSON.parse(readFileSync(`${HISTORIES}/${f}`, 'utf8'))) }));

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { openDatabase } from '@ketenregie/shared-platform';
-import { TAKEN_OPSLAG, TRAJECT_OPSLAG, TrajectActiviteitenService } from '@ketenregie/traject-application';
-import { TRAJECT_ENTITIES, TRAJECT_MIGRATIONS, TRAJECT_SCHEMA, TypeOrmTakenRepository, TypeOrmTrajectRepository } from '@ketenregie/traject-data-access';
+import { TAKEN_OPSLAG, TRAJECT_OPSLAG, TRAJECT_TRANSACTIES, TrajectActiviteitenService } from '@ketenregie/traject-application';
+import { TRAJECT_ENTITIES, TRAJECT_MIGRATIONS, TRAJECT_SCHEMA, TypeOrmTakenRepository, TypeOrmTrajectRepository, TypeOrmTrajectTransacties } from '@ketenregie/traject-data-access';
 import { DataSource } from 'typeorm';
 import { WORKER_CONFIG, WorkerConfig } from '../app/worker.config';
 import { TrajectActivitiesAdapter } from './traject.activities';
@@ -32,6 +32,7 @@ class TrajectDataSourceAfsluiter implements OnApplicationShutdown {
     },
     { provide: TRAJECT_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmTrajectRepository(ds), inject: [TRAJECT_DATA_SOURCE] },
     { provide: TAKEN_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmTakenRepository(ds), inject: [TRAJECT_DATA_SOURCE] },
+    { provide: TRAJECT_TRANSACTIES, useFactory: (ds: DataSource) => new TypeOrmTrajectTransacties(ds), inject: [TRAJECT_DATA_SOURCE] },
     TrajectActiviteitenService,
     TrajectActivitiesAdapter,
     TrajectDataSourceAfsluiter,

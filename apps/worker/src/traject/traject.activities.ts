@@ -11,6 +11,7 @@ import type {
   TijdlijnVastleggen,
   TrajectActivities,
   TrajectOverzicht,
+  UitkomstVerwerken,
 } from '@ketenregie/traject-contracts';
 import { ApplicationFailure } from '@temporalio/activity';
 
@@ -55,5 +56,8 @@ export class TrajectActivitiesAdapter implements TrajectActivities {
   }
   updateProjection(i: TrajectOverzicht): Promise<void> {
     return alsActiviteit(() => this.service.updateProjection(i));
+  }
+  applyOutcome(i: UitkomstVerwerken): Promise<void> {
+    return alsActiviteit(() => this.service.applyOutcome(i));
   }
 }

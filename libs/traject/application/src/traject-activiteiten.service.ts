@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type {
   Escalatie,
   Melding,
@@ -8,10 +8,30 @@ import type {
   TermijnVerlopen,
   TijdlijnVastleggen,
   TrajectActivities,
+  TrajectEffect,
   TrajectOverzicht,
+  UitkomstVerwerken,
 } from '@ketenregie/traject-contracts';
-import { TAKEN_OPSLAG, TRAJECT_OPSLAG } from './traject.ports';
-import type { TakenOpslag, TrajectOpslag } from './traject.ports';
+import { TAKEN_OPSLAG, TRAJECT_OPSLAG, TRAJECT_TRANSACTIES } from './traject.ports';
+import type { TakenOpslag, TrajectOpslag, TrajectTransacties } from './traject.ports';
+
+/** Performs one action's effect on the task store. */
+function voerEffectUit(taken: TakenOpslag, e: TrajectEffect): Promise<void> {
+  switch (e.naam) {
+    case 'createTask':
+      return taken.maak(e.invoer);
+    case 'signalOverdue':
+      return taken.markeerVerlopen(e.invoer);
+    case 'escalate':
+      return taken.escaleer(e.invoer);
+    case 'closeTask':
+      return taken.rondAf(e.invoer.trajectId, e.invoer.termijnId);
+    case 'transferTasks':
+      return taken.draagOver(e.invoer);
+    case 'notify':
+      return taken.meld(e.invoer);
+  }
+}
 
 /**
  * The side effects the traject workflow asks for, as use cases. Every one is idempotent (unique
@@ -22,6 +42,8 @@ export class TrajectActiviteitenService implements TrajectActivities {
   constructor(
     @Inject(TRAJECT_OPSLAG) private readonly trajecten: TrajectOpslag,
     @Inject(TAKEN_OPSLAG) private readonly taken: TakenOpslag,
+    /** Without it (a store that has no transactions), `applyOutcome` writes step by step; every step is idempotent. */
+    @Optional() @Inject(TRAJECT_TRANSACTIES) private readonly transacties?: TrajectTransacties,
   ) {}
 
   createTask(i: TaakAanmaken): Promise<void> {
@@ -47,5 +69,15 @@ export class TrajectActiviteitenService implements TrajectActivities {
   }
   updateProjection(i: TrajectOverzicht): Promise<void> {
     return this.trajecten.werkOverzichtBij(i);
+  }
+
+  /** Projection, timeline and actions of the workflow's outcomes in one transaction. */
+  applyOutcome(i: UitkomstVerwerken): Promise<void> {
+    const werk = async ({ trajecten, taken }: { readonly trajecten: TrajectOpslag; readonly taken: TakenOpslag }) => {
+      await trajecten.werkOverzichtBij(i.overzicht);
+      await trajecten.legTijdlijnVast(i.trajectId, i.gebeurtenissen);
+      for (const e of i.effecten) await voerEffectUit(taken, e);
+    };
+    return this.transacties ? this.transacties.binnen(werk) : werk({ trajecten: this.trajecten, taken: this.taken });
   }
 }

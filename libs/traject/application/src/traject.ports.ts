@@ -73,6 +73,11 @@ export interface TakenOpslag {
   openVoor(professionalId: string): Promise<TaakRegel[]>;
 }
 
+/** Runs `werk` in one database transaction, with the stores bound to it (all or nothing). */
+export interface TrajectTransacties {
+  binnen<T>(werk: (opslag: { readonly trajecten: TrajectOpslag; readonly taken: TakenOpslag }) => Promise<T>): Promise<T>;
+}
+
 /**
  * The traject workflows, as the service reaches them (Temporal client). Failures of commands are
  * `DomainError`s with the workflow's `TRAJECT.*` code.
@@ -90,3 +95,4 @@ export const DEELNEMER_OPSLAG = Symbol('DEELNEMER_OPSLAG');
 export const TRAJECT_OPSLAG = Symbol('TRAJECT_OPSLAG');
 export const TAKEN_OPSLAG = Symbol('TAKEN_OPSLAG');
 export const TRAJECT_WORKFLOWS = Symbol('TRAJECT_WORKFLOWS');
+export const TRAJECT_TRANSACTIES = Symbol('TRAJECT_TRANSACTIES');

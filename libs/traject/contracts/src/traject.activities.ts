@@ -61,6 +61,27 @@ export interface TijdlijnVastleggen {
   readonly gebeurtenissen: readonly TijdlijnGebeurtenis[];
 }
 
+/** One side effect of a traject action, as the activity (`naam`) and input that perform it. */
+export type TrajectEffect =
+  | { readonly naam: 'createTask'; readonly invoer: TaakAanmaken }
+  | { readonly naam: 'signalOverdue'; readonly invoer: TermijnVerlopen }
+  | { readonly naam: 'escalate'; readonly invoer: Escalatie }
+  | { readonly naam: 'closeTask'; readonly invoer: TaakAfronden }
+  | { readonly naam: 'transferTasks'; readonly invoer: TakenOverdragen }
+  | { readonly naam: 'notify'; readonly invoer: Melding };
+
+/**
+ * Everything one or more outcomes of the workflow ask for: the projection of the state after
+ * them, their timeline entries and their actions, in order. Applied in one transaction; every
+ * part is idempotent on its own, so a retry has no second effect.
+ */
+export interface UitkomstVerwerken {
+  readonly trajectId: string;
+  readonly overzicht: TrajectOverzicht;
+  readonly gebeurtenissen: readonly TijdlijnGebeurtenis[];
+  readonly effecten: readonly TrajectEffect[];
+}
+
 /**
  * The traject context's activities, as the workflow sees them (`proxyActivities<TrajectActivities>`).
  * Permanent failures are `ApplicationFailure`s typed with a `TRAJECT.*` code and non-retryable;
@@ -76,4 +97,6 @@ export interface TrajectActivities {
   recordTimeline(input: TijdlijnVastleggen): Promise<void>;
   /** Upserts the read model behind `GET /api/v1/trajecten/{id}`; ignores an older `versie`. */
   updateProjection(input: TrajectOverzicht): Promise<void>;
+  /** Projection, timeline and actions of one or more outcomes in one transaction (a local activity since `PATCH_EEN_TRANSACTIE`). */
+  applyOutcome(input: UitkomstVerwerken): Promise<void>;
 }

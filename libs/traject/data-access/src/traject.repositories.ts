@@ -1,4 +1,5 @@
 import type { Escalatie, Melding, TaakAanmaken, TakenOverdragen, TermijnVerlopen, TijdlijnGebeurtenis, TrajectOverzicht } from '@ketenregie/traject-contracts';
+import { EntityManager } from 'typeorm';
 import type { DataSource } from 'typeorm';
 import { assertSchemaName } from '@ketenregie/shared-platform';
 import type { DoelgroepToets } from '@ketenregie/traject-domain';
@@ -8,9 +9,13 @@ import { randomUUID } from 'node:crypto';
 
 type Tabel = 'deelnemer' | 'traject' | 'traject_overzicht' | 'tijdlijn_gebeurtenis' | 'taak' | 'melding';
 
+/** Where statements run: the data source, or the entity manager of one transaction on it. */
+type Uitvoerder = DataSource | EntityManager;
+
 /** Schema-qualified table names of the data source's schema (never rely on `search_path`). */
-function tabellen(ds: DataSource): Record<Tabel, string> {
-  const schema = assertSchemaName(String((ds.options as { schema?: string }).schema));
+function tabellen(ds: Uitvoerder): Record<Tabel, string> {
+  const bron = ds instanceof EntityManager ? ds.connection : ds;
+  const schema = assertSchemaName(String((bron.options as { schema?: string }).schema));
   const namen: Tabel[] = ['deelnemer', 'traject', 'traject_overzicht', 'tijdlijn_gebeurtenis', 'taak', 'melding'];
   return Object.fromEntries(namen.map((n) => [n, `"${schema}"."${n}"`])) as Record<Tabel, string>;
 }
@@ -130,7 +135,7 @@ export interface TrajectRecord {
 export class TypeOrmTrajectRepository {
   private readonly t: Record<Tabel, string>;
 
-  constructor(private readonly ds: DataSource) {
+  constructor(private readonly ds: Uitvoerder) {
     this.t = tabellen(ds);
   }
 
@@ -232,7 +237,7 @@ export interface TaakRecord {
 export class TypeOrmTakenRepository {
   private readonly t: Record<Tabel, string>;
 
-  constructor(private readonly ds: DataSource) {
+  constructor(private readonly ds: Uitvoerder) {
     this.t = tabellen(ds);
   }
 
@@ -297,5 +302,14 @@ export class TypeOrmTakenRepository {
       status: r.status,
       geescaleerdNaar: r.geescaleerd_naar ?? undefined,
     }));
+  }
+}
+
+/** One transaction with the traject and task repositories bound to it (`TrajectTransacties`). */
+export class TypeOrmTrajectTransacties {
+  constructor(private readonly ds: DataSource) {}
+
+  binnen<T>(werk: (opslag: { readonly trajecten: TypeOrmTrajectRepository; readonly taken: TypeOrmTakenRepository }) => Promise<T>): Promise<T> {
+    return this.ds.transaction((m) => werk({ trajecten: new TypeOrmTrajectRepository(m), taken: new TypeOrmTakenRepository(m) }));
   }
 }
