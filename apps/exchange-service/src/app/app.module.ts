@@ -36,6 +36,7 @@ export class AppModule {
             leaseMs: config.EXCHANGE_OUTBOX_LEASE_MS,
             basisMs: config.EXCHANGE_OUTBOX_BACKOFF_MS,
             maxMs: config.EXCHANGE_OUTBOX_BACKOFF_MAX_MS,
+            maxPogingen: config.EXCHANGE_OUTBOX_MAX_POGINGEN,
           },
         }),
       ],

@@ -8,6 +8,8 @@ export const exchangeServiceConfigSchema = platformConfigSchema.extend({
   EXCHANGE_OUTBOX_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
   EXCHANGE_OUTBOX_BACKOFF_MS: z.coerce.number().int().min(10).max(600_000).default(2_000),
   EXCHANGE_OUTBOX_BACKOFF_MAX_MS: z.coerce.number().int().min(10).max(86_400_000).default(600_000),
+  /** Failed attempts before a delivery is given up (default: about 15 hours at the default backoff). */
+  EXCHANGE_OUTBOX_MAX_POGINGEN: z.coerce.number().int().min(1).max(10_000).default(100),
 });
 
 export type ExchangeServiceConfig = z.output<typeof exchangeServiceConfigSchema>;

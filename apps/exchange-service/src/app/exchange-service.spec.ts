@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { Aanroep, OutboxBezorger, OverdrachtOpdracht, OverdrachtWorkflowPoort, VerwerkingMelding, VerwerkingslogPoort, WebhookVerzender } from '@ketenregie/exchange-application';
 import { TRAJECT_VEREIST } from '@ketenregie/exchange-contracts';
-import type { InboxDto, OverdrachtDto, OverdrachtWeergave, OverdrachtWorkflowInput, VerwijzingDto } from '@ketenregie/exchange-contracts';
+import type { InboxDto, OntvangerOnbereikbaar, OverdrachtDto, OverdrachtWeergave, OverdrachtWorkflowInput, VerwijzingDto } from '@ketenregie/exchange-contracts';
 import { NIEUWE_OVERDRACHT } from '@ketenregie/exchange-domain';
 import { createService, EmbeddedSigner, Identity, JwksServer, serveJwks } from '@ketenregie/shared-platform';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
@@ -17,6 +17,10 @@ import { exchangeServiceConfigSchema } from './exchange-service.config';
 class OpgenomenWorkflows implements OverdrachtWorkflowPoort {
   readonly gestart: OverdrachtWorkflowInput[] = [];
   readonly opdrachten: OverdrachtOpdracht[] = [];
+  readonly onbereikbaar: { overdrachtId: string; melding: OntvangerOnbereikbaar }[] = [];
+  async meldOntvangerOnbereikbaar(overdrachtId: string, melding: OntvangerOnbereikbaar): Promise<void> {
+    this.onbereikbaar.push({ overdrachtId, melding });
+  }
   async start(input: OverdrachtWorkflowInput): Promise<void> {
     this.gestart.push(input);
   }
@@ -47,7 +51,7 @@ describeEachDatabase('exchange-service', (db) => {
     const tokens = new Map<string, string>();
     const apps: INestApplication[] = [];
 
-    async function startApp(overrides: { workflows?: OverdrachtWorkflowPoort; verwerkingslog?: VerwerkingslogPoort; webhook?: WebhookVerzender; leaseMs?: number }) {
+    async function startApp(overrides: { workflows?: OverdrachtWorkflowPoort; verwerkingslog?: VerwerkingslogPoort; webhook?: WebhookVerzender; leaseMs?: number; maxPogingen?: number }) {
       const config = exchangeServiceConfigSchema.parse({ DATABASE_URL: db.url, PORT: '0', LOG_LEVEL: 'silent', AUTH_JWKS_URL: jwksUrl });
       const app = await createService(
         AppModule.register(config, {
@@ -55,7 +59,7 @@ describeEachDatabase('exchange-service', (db) => {
           workflows: overrides.workflows ?? new OpgenomenWorkflows(),
           verwerkingslog: overrides.verwerkingslog ?? new OpgenomenLog(),
           webhook: overrides.webhook ?? (async () => undefined),
-          bezorging: { actief: false, intervalMs: 50, leaseMs: overrides.leaseMs ?? 200, basisMs: 10, maxMs: 50 },
+          bezorging: { actief: false, intervalMs: 50, leaseMs: overrides.leaseMs ?? 200, basisMs: 10, maxMs: 50, maxPogingen: overrides.maxPogingen ?? 100 },
         }),
         { name: 'exchange-service', port: 0, logLevel: 'silent', shutdownHooks: false },
       );
@@ -206,6 +210,84 @@ describeEachDatabase('exchange-service', (db) => {
       expect(zonder.body.errors).toEqual([expect.objectContaining({ field: 'trajectId', detail: TRAJECT_VEREIST })]);
       expect(workflows.gestart).toEqual([]);
       expect(await sql(`SELECT 1 FROM "${db.schema}".overdracht WHERE deelnemer_id = '${deelnemerId}'`)).toEqual([]);
+    });
+
+    it('gives a delivery up once its retries are exhausted, and tells the handover only when the receiver cannot be reached', async () => {
+      const workflows = new OpgenomenWorkflows();
+      const { app, call } = await startApp({
+        workflows,
+        maxPogingen: 3,
+        webhook: async (url) => {
+          if (url.includes('onbereikbaar')) throw new Error('webhook answered HTTP 503');
+        },
+      });
+      // Organisations of their own: their subscriptions stay out of the other tests' deliveries.
+      const wijkteam: Identity = { sub: 'wt-1', organisatie: `wijkteam-${randomUUID().slice(0, 8)}`, organisatieType: 'wijkteam', rol: 'coach' };
+      const zender: Identity = { sub: 'km-2', organisatie: `gemeente-${randomUUID().slice(0, 8)}`, organisatieType: 'gemeente', rol: 'klantmanager' };
+      expect((await call(wijkteam, 'POST', '/abonnementen', { url: 'http://onbereikbaar.invalid/ontvanger' })).status).toBe(201);
+      expect((await call(zender, 'POST', '/abonnementen', { url: 'http://onbereikbaar.invalid/zender' })).status).toBe(201);
+      const aangevraagd = await call<OverdrachtDto>(zender, 'POST', '/overdrachten', {
+        deelnemerId: randomUUID(),
+        trajectId: 'tr-8',
+        ontvanger: { organisatie: wijkteam.organisatie, type: 'wijkteam' },
+        reden: 'wijkteam-begeleiding',
+        overTeNemen: ['begeleiding'],
+        gegevens: { contact: { naam: 'J. Jansen' } },
+      });
+      expect(aangevraagd.status).toBe(201);
+      const id = aangevraagd.body.id;
+      const afleveringen = () =>
+        sql<{ url: string; pogingen: number; opgegeven: boolean }>(
+          `SELECT ab.url, a.pogingen, a.opgegeven_op IS NOT NULL AS opgegeven FROM "${db.schema}".outbox_aflevering a
+           JOIN "${db.schema}".outbox o ON o.id = a.event_id JOIN "${db.schema}".abonnement ab ON ab.id = a.abonnement_id
+           WHERE o.subject = 'overdracht/${id}' ORDER BY ab.url`,
+        );
+      const bezorger = app.get(OutboxBezorger);
+      for (let n = 0; n < 60 && !(await afleveringen()).every((a) => a.opgegeven); n++) {
+        await bezorger.ronde();
+        await new Promise((r) => setTimeout(r, 30));
+      }
+      expect(await afleveringen()).toEqual([
+        { url: 'http://onbereikbaar.invalid/ontvanger', pogingen: 3, opgegeven: true },
+        { url: 'http://onbereikbaar.invalid/zender', pogingen: 3, opgegeven: true },
+      ]);
+      expect(workflows.onbereikbaar).toEqual([{ overdrachtId: id, melding: { organisatie: wijkteam.organisatie, eventId: expect.any(String), pogingen: 3 } }]);
+      await new Promise((r) => setTimeout(r, 100));
+      await bezorger.ronde();
+      expect((await afleveringen()).map((a) => a.pogingen)).toEqual([3, 3]);
+    });
+
+    it('an expired consent shows as toestemming-verlopen to both sides, not as withdrawn; the dossier read is denied with that reason', async () => {
+      const { call } = await startApp({});
+      const aangevraagd = await call<OverdrachtDto>(km, 'POST', '/overdrachten', {
+        deelnemerId: randomUUID(),
+        trajectId: 'tr-9',
+        ontvanger: { organisatie: behandelaar.organisatie, type: 'ggz' },
+        reden: 'ggz-behandeling',
+        overTeNemen: ['regie'],
+        gegevens: { contact: { naam: 'J. Jansen' } },
+      });
+      const id = aangevraagd.body.id;
+      const wf = `overdracht-${id}`;
+      await call(km, 'POST', `/overdrachten/${id}/levering`, { sleutel: `${wf}/2/dossier`, besluitId: randomUUID(), vrijgaven: [{ categorie: 'contact', velden: ['naam'] }] });
+      // The workflow's closing steps after consent's end signal with reden `verlopen`.
+      expect((await call(km, 'POST', `/overdrachten/${id}/intrekking`, { reden: 'toestemming-verlopen' })).status).toBe(204);
+      for (const [n, gebeurtenis, taak] of [
+        [3, 'dossier-ingetrokken', { voor: 'ontvanger', soort: 'overdracht-beeindigd' }],
+        [4, 'beeindigd', { voor: 'regievoerder', soort: 'overdracht-beeindigd' }],
+      ] as const) {
+        const stap = await call(km, 'POST', `/overdrachten/${id}/stappen`, {
+          sleutel: `${wf}/${n}/${gebeurtenis}`,
+          status: 'toestemming-verlopen',
+          gebeurtenis: `nl.ketenregie.overdracht.${gebeurtenis}`,
+          taak,
+          gegevens: { status: 'toestemming-verlopen' },
+        });
+        expect(stap.status).toBe(204);
+      }
+      expect((await call<OverdrachtDto>(km, 'GET', `/overdrachten/${id}`)).body).toMatchObject({ status: 'toestemming-verlopen', aanZet: 'niemand' });
+      expect((await call<OverdrachtDto>(behandelaar, 'GET', `/overdrachten/${id}`)).body).toMatchObject({ status: 'toestemming-verlopen' });
+      expect((await call<{ detail: string }>(behandelaar, 'GET', `/overdrachten/${id}/dossier`)).body.detail).toContain('toestemming-verlopen');
     });
 
     it('verwijzing to GGZ: the receiver reports coded statuses, the sender sees only in behandeling / afgerond', async () => {

@@ -8,6 +8,8 @@ import {
   OverdrachtWeergave,
   OverdrachtWorkflowInput,
   overdrachtWorkflowId,
+  ontvangerOnbereikbaarSignal,
+  OntvangerOnbereikbaar,
   toestemmingUpdate,
   TRAJECT_VEREIST,
 } from '@ketenregie/exchange-contracts';
@@ -76,6 +78,16 @@ export class TemporalOverdrachten implements OverdrachtWorkflowPoort {
       if (error instanceof WorkflowNotFoundError || (error instanceof Error && error.name === 'WorkflowNotFoundError')) {
         throw new PreconditionError({ code: 'EXCHANGE.OVERDRACHT_AFGESLOTEN', detail: 'The handover has ended; nothing more can be changed.' });
       }
+      throw error;
+    }
+  }
+
+  async meldOntvangerOnbereikbaar(overdrachtId: string, melding: OntvangerOnbereikbaar): Promise<void> {
+    try {
+      await this.client.workflow.getHandle(overdrachtWorkflowId(overdrachtId)).signal(ontvangerOnbereikbaarSignal, melding);
+    } catch (error) {
+      // A handover that has ended has nothing left to stop.
+      if (error instanceof WorkflowNotFoundError || (error instanceof Error && error.name === 'WorkflowNotFoundError')) return;
       throw error;
     }
   }

@@ -3,6 +3,7 @@ import type {
   AfwijzingOpdracht,
   AnnuleringOpdracht,
   DriegesprekOpdracht,
+  OntvangerOnbereikbaar,
   OverdrachtWeergave,
   OverdrachtWorkflowInput,
   ToestemmingOpdracht,
@@ -25,6 +26,8 @@ export interface OverdrachtWorkflowPoort {
   start(input: OverdrachtWorkflowInput): Promise<void>;
   /** Sends the command as an update; a refused step surfaces as a `PreconditionError`. */
   voerUit(overdrachtId: string, opdracht: OverdrachtOpdracht): Promise<OverdrachtWeergave>;
+  /** Tells the handover that its receiver's webhook could not be reached (`ontvangerOnbereikbaarSignal`); an ended handover ignores it. */
+  meldOntvangerOnbereikbaar(overdrachtId: string, melding: OntvangerOnbereikbaar): Promise<void>;
 }
 
 /** Sends one CloudEvent to a webhook; resolves on a 2xx answer, rejects otherwise. */
@@ -46,6 +49,11 @@ export interface BezorgInstellingen {
   /** Backoff after failed attempt n (1-based): `basisMs * 2^(n-1)`, capped at `maxMs`. */
   readonly basisMs: number;
   readonly maxMs: number;
+  /**
+   * Failed attempts after which a delivery is given up. A given-up delivery to the receiver of a
+   * handover awaiting acceptance ends that handover as `ontvanger-onbereikbaar`.
+   */
+  readonly maxPogingen: number;
   /** Set false to disable the background loop (tests drive {@link OutboxBezorger.ronde} directly). */
   readonly actief: boolean;
 }

@@ -38,7 +38,7 @@ function opslagMet(o: OverdrachtRecord, dossier?: DossierRecord) {
   return { opslag: opslag as ExchangeOpslag, inzagen };
 }
 
-const workflows: OverdrachtWorkflowPoort = { start: async () => undefined, voerUit: async () => Promise.reject(new Error('not used')) };
+const workflows: OverdrachtWorkflowPoort = { start: async () => undefined, voerUit: async () => Promise.reject(new Error('not used')), meldOntvangerOnbereikbaar: async () => undefined };
 const aanroep = { traceId: 'a'.repeat(32), bearer: 'token' };
 
 describe('OverdrachtService.leesDossier', () => {
@@ -130,6 +130,7 @@ describe('OutboxBezorger', () => {
       eventId: randomUUID(),
       abonnementId: randomUUID(),
       url: `http://hook/${n}`,
+      organisatie: 'org-ggz',
       pogingen: n,
       volgnummer: String(n),
       type: 'nl.ketenregie.overdracht.aangevraagd',
@@ -153,7 +154,8 @@ describe('OutboxBezorger', () => {
         verzonden.push({ url, event: event as (typeof verzonden)[number]['event'] });
         if (url !== 'http://hook/1') throw new Error('HTTP 500');
       },
-      { actief: false, intervalMs: 10, leaseMs: 1000, basisMs: 100, maxMs: 1_000 },
+      { actief: false, intervalMs: 10, leaseMs: 1000, basisMs: 100, maxMs: 1_000, maxPogingen: 10 },
+      workflows,
     );
     expect(await bezorger.ronde()).toBe(1);
     expect(afgeleverd).toEqual([claims[0]?.eventId]);

@@ -14,9 +14,10 @@ import type { IsoDate } from '@ketenregie/shared-kernel';
 import { assertSchemaName } from '@ketenregie/shared-platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ExchangeSchema1764000000000 } from './migrations/1764000000000-exchange-schema';
+import { OutboxOpgegeven1764000000001 } from './migrations/1764000000001-outbox-opgegeven';
 
 /** Migrations of the `exchange` schema, in order. */
-export const EXCHANGE_MIGRATIONS = [ExchangeSchema1764000000000];
+export const EXCHANGE_MIGRATIONS = [ExchangeSchema1764000000000, OutboxOpgegeven1764000000001];
 /** The exchange context maps rows itself (SQL in this repository only); no TypeORM entities. */
 export const EXCHANGE_ENTITIES = [];
 
@@ -303,7 +304,7 @@ export class SqlExchangeOpslag implements ExchangeOpslag {
     const rijen = await this.q(
       `WITH due AS (
          SELECT event_id, abonnement_id FROM $S.outbox_aflevering
-         WHERE afgeleverd_op IS NULL AND volgende_poging <= clock_timestamp()
+         WHERE afgeleverd_op IS NULL AND opgegeven_op IS NULL AND volgende_poging <= clock_timestamp()
          ORDER BY volgende_poging LIMIT $1 FOR UPDATE SKIP LOCKED)
        UPDATE $S.outbox_aflevering a SET volgende_poging = clock_timestamp() + ($2 || ' milliseconds')::interval, pogingen = a.pogingen + 1
        FROM due WHERE a.event_id = due.event_id AND a.abonnement_id = due.abonnement_id
@@ -312,7 +313,7 @@ export class SqlExchangeOpslag implements ExchangeOpslag {
     );
     if (rijen.length === 0) return [];
     const details = await this.q(
-      `SELECT o.id, o.volgnummer, o.type, o.subject, o.dataref, o.data, o.tijd, ab.id AS abonnement_id, ab.url
+      `SELECT o.id, o.volgnummer, o.type, o.subject, o.dataref, o.data, o.tijd, ab.id AS abonnement_id, ab.url, ab.organisatie
        FROM $S.outbox o, $S.abonnement ab WHERE o.id = ANY($1) AND ab.id = ANY($2)`,
       [rijen.map((r) => r['event_id']), rijen.map((r) => r['abonnement_id'])],
     );
@@ -324,6 +325,7 @@ export class SqlExchangeOpslag implements ExchangeOpslag {
           eventId: String(r['event_id']),
           abonnementId: String(r['abonnement_id']),
           url: String(d['url']),
+          organisatie: String(d['organisatie']),
           pogingen: Number(r['pogingen']),
           volgnummer: String(d['volgnummer']),
           type: String(d['type']),
@@ -346,5 +348,15 @@ export class SqlExchangeOpslag implements ExchangeOpslag {
        WHERE event_id = $1 AND abonnement_id = $2 AND afgeleverd_op IS NULL`,
       [eventId, abonnementId, fout.slice(0, 500), String(volgendePogingMs)],
     );
+  }
+
+  async geefAfleveringOp(eventId: string, abonnementId: string, fout: string): Promise<boolean> {
+    const rijen = await this.q(
+      `UPDATE $S.outbox_aflevering SET laatste_fout = $3, opgegeven_op = clock_timestamp()
+       WHERE event_id = $1 AND abonnement_id = $2 AND afgeleverd_op IS NULL AND opgegeven_op IS NULL
+       RETURNING event_id`,
+      [eventId, abonnementId, fout.slice(0, 500)],
+    );
+    return rijen.length > 0;
   }
 }

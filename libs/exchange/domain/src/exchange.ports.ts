@@ -92,6 +92,9 @@ export interface Aflevering {
   readonly eventId: string;
   readonly abonnementId: string;
   readonly url: string;
+  /** Organisation of the subscription. */
+  readonly organisatie: string;
+  /** Attempts so far, this one included. */
   readonly pogingen: number;
   readonly volgnummer: string;
   readonly type: string;
@@ -138,4 +141,6 @@ export interface ExchangeOpslag {
   claimAfleveringen(max: number, leaseMs: number): Promise<Aflevering[]>;
   markeerAfgeleverd(eventId: string, abonnementId: string): Promise<void>;
   markeerMislukt(eventId: string, abonnementId: string, fout: string, volgendePogingMs: number): Promise<void>;
+  /** Gives up a delivery whose retries are exhausted: never claimed again. False when it was delivered or given up before. */
+  geefAfleveringOp(eventId: string, abonnementId: string, fout: string): Promise<boolean>;
 }
