@@ -8,6 +8,8 @@ import type { Identity } from '@ketenregie/shared-platform';
 import { createTestDatabase, DatabaseBackend } from '@ketenregie/shared-testing';
 import { amsterdamDate } from '@ketenregie/traject-contracts';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { Pool } from 'pg';
 import { LAUNCHER } from './src/dev-server';
 import { freePort, json, load, startApp, startAuth } from './src/services';
@@ -49,7 +51,8 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const [service, worker] = await Promise.all([
     startApp('traject-service', { ...common, PORT: String(port), AUTH_JWKS_URL: auth.jwksUrl }, { url: `http://127.0.0.1:${port}/health/ready` }),
-    startApp('worker', common, 'ipc', 180_000),
+    // Every traject wakes up during the time skip: keep them all in the sticky cache (no replays).
+    startApp('worker', { ...common, WORKER_MAX_CACHED_WORKFLOWS: process.env['WORKER_MAX_CACHED_WORKFLOWS'] ?? String(N + 100) }, 'ipc', 180_000),
   ]);
   const opstart = performance.now() - t0;
   voortgang(`traject-service and worker ready in ${seconds(opstart)} s; starting ${N} trajecten`);
@@ -144,8 +147,26 @@ async function main(): Promise<void> {
     await load(100, 8, repository);
     const repositoryRead = await load(READS, 8, repository);
 
+    // 5. What one traject costs the server and the worker: tasks and events in a sample of histories.
+    const proef = ids.slice(0, Math.min(N, 20));
+    const telling = { events: 0, workflowTasks: 0, activityTasks: 0, localActivities: 0 };
+    for (const id of proef) {
+      const events = (await env.client.workflow.getHandle(`traject-${id}`).fetchHistory()).events ?? [];
+      telling.events += events.length;
+      telling.workflowTasks += events.filter((e) => e.workflowTaskCompletedEventAttributes).length;
+      telling.activityTasks += events.filter((e) => e.activityTaskScheduledEventAttributes).length;
+      telling.localActivities += events.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity').length;
+    }
+    const perTraject = Object.fromEntries(Object.entries(telling).map(([k, v]) => [k, +(v / proef.length).toFixed(1)]));
+    const geheugen = (pid: number) => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) >> 10;
+    const workerPeakRssMiB = geheugen(worker.pid);
+    const loadAverage = loadavg().map((l) => +l.toFixed(1));
+
     process.stdout.write(
       `${JSON.stringify({
+        perTraject,
+        workerPeakRssMiB,
+        loadAverage,
         backend,
         trajecten: N,
         concurrency: C,

@@ -61,7 +61,9 @@ export interface AppProcess {
 export async function startApp(name: string, env: NodeJS.ProcessEnv, ready: 'ipc' | { url: string }, timeoutMs = 120_000): Promise<AppProcess> {
   const logFile = join(tmpdir(), `ketenregie-bench-${name}-${process.pid}.log`);
   const log = openSync(logFile, 'w');
-  const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'apps', name, 'src', 'main.ts')], {
+  // e.g. BENCH_WORKER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the worker until it stops.
+  const nodeArgs = (process.env[`BENCH_${name.replace(/-/g, '_').toUpperCase()}_NODE_ARGS`] ?? '').split(' ').filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', join(ROOT, 'apps', name, 'src', 'main.ts')], {
     cwd: ROOT,
     env: { ...process.env, ...env, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.base.json') },
     stdio: ['ignore', log, log, 'ipc'],

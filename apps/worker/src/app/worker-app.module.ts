@@ -28,7 +28,12 @@ export class WorkerAppModule {
         LoggingModule.forRoot({ service: 'worker', level: config.LOG_LEVEL }),
         WorkerConfigModule.register(config),
         WorkerHostModule.register(
-          { temporalAddress: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, tsconfigPath: WORKSPACE_TSCONFIG },
+          {
+            temporalAddress: config.TEMPORAL_ADDRESS,
+            namespace: config.TEMPORAL_NAMESPACE,
+            tsconfigPath: WORKSPACE_TSCONFIG,
+            maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
+          },
           registrations,
           runtime,
         ),

@@ -11,6 +11,8 @@ export interface WorkerHostOptions {
   readonly namespace: string;
   /** tsconfig whose `paths` resolve `@ketenregie/*` imports inside workflow bundles. */
   readonly tsconfigPath: string;
+  /** Sticky cache size per worker; `undefined` leaves the SDK's default (derived from the heap size). */
+  readonly maxCachedWorkflows?: number;
 }
 
 export const WORKER_HOST_OPTIONS = Symbol('WORKER_HOST_OPTIONS');
@@ -143,6 +145,7 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, BeforeApplica
     return {
       namespace: this.options.namespace,
       taskQueue: registration.taskQueue,
+      ...(this.options.maxCachedWorkflows === undefined ? {} : { maxCachedWorkflows: this.options.maxCachedWorkflows }),
       workflowsPath: registration.workflowsPath,
       activities: registration.activities ? this.activitiesOf(registration.activities) : undefined,
       bundlerOptions: {
