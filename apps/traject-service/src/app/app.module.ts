@@ -1,8 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AuthModule, DatabaseModule, HealthModule, TemporalClientModule } from '@ketenregie/shared-platform';
+import { VERWERKINGEN_PATH } from '@ketenregie/consent-contracts';
+import { AuthModule, DatabaseModule, HealthModule, HttpVerwerkingslog, TemporalClientModule } from '@ketenregie/shared-platform';
+import type { VerwerkingslogPoort } from '@ketenregie/shared-platform';
 import type { TrajectWorkflows } from '@ketenregie/traject-application';
-import { TRAJECT_ENTITIES, TRAJECT_SCHEMA, trajectMigraties } from '@ketenregie/traject-data-access';
-import { deelnemerKluis } from './traject-service.config';
+import { TRAJECT_ENTITIES, TRAJECT_MIGRATIONS, TRAJECT_SCHEMA } from '@ketenregie/traject-data-access';
 import type { TrajectServiceConfig } from './traject-service.config';
 import { TrajectModule } from './traject.module';
 
@@ -10,12 +11,15 @@ import { TrajectModule } from './traject.module';
 @Module({})
 export class AppModule {
   /**
-   * @param overrides tests pass a workflow port over their own Temporal test environment and a
-   * schema of their own; the service itself runs in {@link TRAJECT_SCHEMA} with the Temporal client.
+   * @param overrides tests pass a workflow port over their own Temporal test environment, a
+   * schema of their own and possibly a processing log; the service itself runs in
+   * {@link TRAJECT_SCHEMA} with the Temporal client and consent-service's processing log.
    */
-  static register(config: TrajectServiceConfig, overrides: { readonly workflows?: TrajectWorkflows; readonly schema?: string } = {}): DynamicModule {
+  static register(
+    config: TrajectServiceConfig,
+    overrides: { readonly workflows?: TrajectWorkflows; readonly schema?: string; readonly verwerkingslog?: VerwerkingslogPoort } = {},
+  ): DynamicModule {
     const temporal = { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE };
-    const kluis = deelnemerKluis(config);
     return {
       module: AppModule,
       imports: [
@@ -23,7 +27,7 @@ export class AppModule {
           url: config.DATABASE_URL,
           schema: overrides.schema ?? TRAJECT_SCHEMA,
           entities: TRAJECT_ENTITIES,
-          migrations: trajectMigraties(kluis),
+          migrations: TRAJECT_MIGRATIONS,
           applicationName: 'traject-service',
           poolSize: 10,
         }),
@@ -31,8 +35,11 @@ export class AppModule {
         HealthModule.forRoot({ temporal: overrides.workflows ? false : temporal }),
         ...(overrides.workflows ? [] : [TemporalClientModule.forRoot(temporal)]),
         TrajectModule.register({
-          kluis,
+          bsnSleutelId: config.TRAJECT_BSN_SLEUTEL_ID,
+          bsnSleutel: config.TRAJECT_BSN_SLEUTEL,
+          bsnIndexSleutel: config.TRAJECT_BSN_INDEX_SLEUTEL,
           workflows: overrides.workflows,
+          verwerkingslog: overrides.verwerkingslog ?? new HttpVerwerkingslog(`${config.CONSENT_SERVICE_URL}${VERWERKINGEN_PATH}`),
         }),
       ],
     };

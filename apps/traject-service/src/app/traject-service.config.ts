@@ -1,5 +1,4 @@
 import { platformConfigSchema } from '@ketenregie/shared-platform';
-import { DeelnemerKluis } from '@ketenregie/traject-data-access';
 import { z } from 'zod';
 
 /** Fixed keys for embedded (demo, test) mode only; distributed mode must supply its own. */
@@ -13,11 +12,13 @@ const sleutel = (bytes: number) =>
     .optional();
 
 /**
- * traject-service's environment: the platform variables plus the BSN encryption key (AES-256,
- * base64 of exactly 32 bytes) with its id, and the blind-index key (base64, ≥ 32 bytes).
+ * traject-service's environment: the platform variables, the BSN encryption key (AES-256,
+ * base64 of exactly 32 bytes) with its id, the blind-index key (base64, ≥ 32 bytes), and where
+ * consent-service lives (its processing log records reads by organisations other than the lead).
  */
 export const trajectServiceConfigSchema = platformConfigSchema
   .extend({
+    CONSENT_SERVICE_URL: z.url().default('http://127.0.0.1:8082'),
     TRAJECT_BSN_SLEUTEL: sleutel(32).refine((v) => v === undefined || Buffer.from(v, 'base64').length === 32, 'must decode to exactly 32 bytes'),
     TRAJECT_BSN_SLEUTEL_ID: z.string().regex(/^[a-z0-9]{1,16}$/).default('k1'),
     TRAJECT_BSN_INDEX_SLEUTEL: sleutel(32),
@@ -35,8 +36,3 @@ export const trajectServiceConfigSchema = platformConfigSchema
   }));
 
 export type TrajectServiceConfig = z.output<typeof trajectServiceConfigSchema>;
-
-/** The cipher of every personal field of a deelnemer (BSN, name, date of birth, contact, household), keyed by the configuration. */
-export function deelnemerKluis(c: TrajectServiceConfig): DeelnemerKluis {
-  return new DeelnemerKluis(c.TRAJECT_BSN_SLEUTEL_ID, { [c.TRAJECT_BSN_SLEUTEL_ID]: Buffer.from(c.TRAJECT_BSN_SLEUTEL, 'base64') }, Buffer.from(c.TRAJECT_BSN_INDEX_SLEUTEL, 'base64'));
-}

@@ -1,8 +1,14 @@
 /**
  * traject-service over HTTP, with the real traject workflow on our dev server (time skipping)
  * and the real activities writing projections, timeline and tasks into the same database.
+ * consent-service's processing log is a local HTTP endpoint that checks each report against the
+ * consent contract and records it (the whole stack with the real one is tests/e2e).
  */
 import type { INestApplication } from '@nestjs/common';
+import { VERWERKINGEN_PATH, verwerkingMeldingSchema } from '@ketenregie/consent-contracts';
+import type { VerwerkingMeldingDto } from '@ketenregie/consent-contracts';
+import { createServer, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createService, EmbeddedSigner, Identity, JwksServer, serveJwks } from '@ketenregie/shared-platform';
 import { openDatabase } from '@ketenregie/shared-platform';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
@@ -43,8 +49,13 @@ describeEachDatabase('traject-service', (db) => {
     let signer: EmbeddedSigner;
     let keyDir: string;
     const tokens = new Map<string, string>();
+    let consent: Server;
+    /** What reached the processing log, with the headers it came with. */
+    const verwerkingen: { melding: VerwerkingMeldingDto; authorization?: string; traceparent?: string }[] = [];
+    /** While set, the processing log answers 503 (consent-service unavailable). */
+    let logWeigert = false;
 
-    async function call<T>(identity: Identity, method: string, path: string, body?: unknown) {
+    async function call<T>(identity: Identity, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
       let token = tokens.get(identity.sub);
       if (!token) {
         token = await signer.sign(identity);
@@ -52,11 +63,11 @@ describeEachDatabase('traject-service', (db) => {
       }
       const res = await fetch(`${base}/api/v1${path}`, {
         method,
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       const text = await res.text();
-      return { status: res.status, type: res.headers.get('content-type') ?? '', body: (text ? JSON.parse(text) : undefined) as T };
+      return { status: res.status, type: res.headers.get('content-type') ?? '', body: (text ? JSON.parse(text) : undefined) as T, token };
     }
 
     async function sql<T>(query: string, params: unknown[] = []): Promise<T[]> {
@@ -111,6 +122,19 @@ describeEachDatabase('traject-service', (db) => {
       });
       workerRun = worker.run();
 
+      consent = createServer((req, res) => {
+        let raw = '';
+        req.on('data', (chunk) => (raw += chunk));
+        req.on('end', () => {
+          const melding = req.method === 'POST' && req.url === VERWERKINGEN_PATH ? verwerkingMeldingSchema.safeParse(JSON.parse(raw || '{}')) : undefined;
+          if (!melding?.success) return void res.writeHead(400).end();
+          if (logWeigert) return void res.writeHead(503).end();
+          verwerkingen.push({ melding: melding.data, authorization: req.headers.authorization, traceparent: String(req.headers.traceparent) });
+          res.writeHead(201, { 'content-type': 'application/json' }).end('{}');
+        });
+      });
+      await new Promise<void>((resolve) => consent.listen(0, '127.0.0.1', resolve));
+
       keyDir = await mkdtemp(join(tmpdir(), 'traject-service-spec-'));
       signer = await EmbeddedSigner.loadOrCreate({ dataDir: keyDir });
       jwks = await serveJwks(signer);
@@ -119,6 +143,7 @@ describeEachDatabase('traject-service', (db) => {
         PORT: '0',
         LOG_LEVEL: 'silent',
         AUTH_JWKS_URL: jwks.url,
+        CONSENT_SERVICE_URL: `http://127.0.0.1:${(consent.address() as AddressInfo).port}`,
       });
       app = await createService(AppModule.register(config, { workflows: new TemporalTrajectWorkflows(env.client), schema: db.schema }), {
         name: 'traject-service',
@@ -133,6 +158,7 @@ describeEachDatabase('traject-service', (db) => {
     afterAll(async () => {
       await app?.close();
       await jwks?.close();
+      await new Promise((resolve) => consent?.close(resolve));
       await rm(keyDir, { recursive: true, force: true });
       for (const { id } of await sql<{ id: string }>(`SELECT workflow_id AS id FROM "${db.schema}".traject`).catch(() => [])) {
         await env.client.workflow.getHandle(id).terminate('test finished').catch(() => undefined);
@@ -237,6 +263,55 @@ describeEachDatabase('traject-service', (db) => {
       expect((await call<{ taken: unknown[] }>(werkgever, 'GET', '/taken')).body.taken).toEqual([]);
       const bsnKolom = await sql<{ bsn: Buffer }>(`SELECT bsn_versleuteld AS bsn FROM "${db.schema}".deelnemer`);
       expect(bsnKolom[0].bsn.includes(Buffer.from('111222333'))).toBe(false);
+    });
+
+    it('a read by the coach organisation is written to the processing log before the answer; the lead reads unlogged; a refused log write refuses the read', async () => {
+      const d = await call<{ id: string }>(klantmanager, 'POST', '/deelnemers', { bsn: '123456782', voornamen: 'D', achternaam: 'E', geboortedatum: '1979-06-01' });
+      expect(d.status).toBe(201);
+      const { body } = await call<{ id: string }>(klantmanager, 'POST', '/trajecten', {
+        deelnemerId: d.body.id,
+        programmaCode: 'fip',
+        regie: { regievoerderId: klantmanager.sub, organisatieId: klantmanager.organisatie },
+        coach: { coachId: coach.sub, organisatieId: coach.organisatie },
+        aanmeldreden: 'activering',
+      });
+      const vanDeelnemer = () => verwerkingen.filter((v) => v.melding.deelnemerId === d.body.id);
+
+      expect((await call(klantmanager, 'GET', `/trajecten/${body.id}`)).status).toBe(200);
+      expect((await call(klantmanager, 'GET', `/trajecten/${body.id}/tijdlijn`)).status).toBe(200);
+      expect(vanDeelnemer()).toEqual([]);
+
+      const traceId = '0af7651916cd43dd8448eb211c80319c';
+      const overzicht = await call<TrajectOverzicht>(coach, 'GET', `/trajecten/${body.id}`, undefined, { traceparent: `00-${traceId}-b7ad6b7169203331-01` });
+      expect(overzicht.status).toBe(200);
+      expect(overzicht.body.trajectId).toBe(body.id);
+      const tijdlijn = await call<{ gebeurtenissen: unknown[] }>(coach, 'GET', `/trajecten/${body.id}/tijdlijn`, undefined, { traceparent: `00-${traceId}-b7ad6b7169203332-01` });
+      expect(tijdlijn.status).toBe(200);
+      const raadpleging = { handeling: 'raadpleging', deelnemerId: d.body.id, doel: 're-integratie', categorieen: ['traject-status'], traceId };
+      expect(vanDeelnemer().map((v) => v.melding)).toEqual([expect.objectContaining(raadpleging), expect.objectContaining(raadpleging)]);
+      for (const v of vanDeelnemer()) {
+        // The line names the coach's organisation (their own token) and continues the caller's trace.
+        expect(v.authorization).toBe(`Bearer ${overzicht.token}`);
+        expect(v.traceparent).toBe(`00-${traceId}-${v.melding.spanId}-01`);
+      }
+
+      logWeigert = true;
+      try {
+        for (const pad of [`/trajecten/${body.id}`, `/trajecten/${body.id}/tijdlijn`]) {
+          const geweigerd = await call<{ code: string; status: number; trajectId?: string; gebeurtenissen?: unknown }>(coach, 'GET', pad);
+          expect({ pad, status: geweigerd.status, type: geweigerd.type.includes('application/problem+json'), code: geweigerd.body.code }).toEqual({
+            pad,
+            status: 503,
+            type: true,
+            code: 'TRAJECT.PROCESSING_LOG_UNAVAILABLE',
+          });
+          expect(geweigerd.body.trajectId ?? geweigerd.body.gebeurtenissen).toBeUndefined();
+        }
+        expect((await call(klantmanager, 'GET', `/trajecten/${body.id}`)).status).toBe(200);
+      } finally {
+        logWeigert = false;
+      }
+      expect(vanDeelnemer()).toHaveLength(2);
     });
 
     it('re-entry after the workflow ended: heropening continues from the final state, keeping the history', async () => {

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { CurrentIdentity, Identity } from '@ketenregie/shared-platform';
+import { aanroepVan, CurrentIdentity, Identity } from '@ketenregie/shared-platform';
 import { TrajectService } from '@ketenregie/traject-application';
 import { OPDRACHT_SUBRESOURCES } from '@ketenregie/traject-contracts';
 import { trajectError } from '@ketenregie/traject-domain';
+import type { Request } from 'express';
 import { CaseloadOverdrachtDto, DeelnemerAanmakenDto, TrajectStartenDto } from './traject.dto';
 
 /** The programme catalogue (versioned definitions). */
@@ -30,6 +31,15 @@ export class DeelnemersController {
   maak(@Body() body: DeelnemerAanmakenDto, @CurrentIdentity() door: Identity) {
     return this.trajecten.maakDeelnemer(body, door);
   }
+
+  @Get(':id')
+  @ApiOperation({
+    summary:
+      'The deelnemer (BSN masked except for a klantmanager) with their trajecten over time; only for the registering organisation and those involved in one of the trajecten (others get 404); a read by another organisation than the registering one is written to the processing log first',
+  })
+  lees(@Param('id', new ParseUUIDPipe()) id: string, @CurrentIdentity() door: Identity, @Req() req: Request) {
+    return this.trajecten.deelnemer(id, door, aanroepVan(req));
+  }
 }
 
 /** Trajecten: start, overview, timeline and commands as sub-resources. */
@@ -45,15 +55,15 @@ export class TrajectenController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Phase, status, next deadline, lead organisation and regievoerder' })
-  overzicht(@Param('id', new ParseUUIDPipe()) id: string, @CurrentIdentity() door: Identity) {
-    return this.trajecten.overzicht(id, door);
+  @ApiOperation({ summary: 'Phase, status, next deadline, lead organisation and regievoerder; a read by another organisation than the lead is written to the processing log first (503 if it cannot be)' })
+  overzicht(@Param('id', new ParseUUIDPipe()) id: string, @CurrentIdentity() door: Identity, @Req() req: Request) {
+    return this.trajecten.overzicht(id, door, aanroepVan(req));
   }
 
   @Get(':id/tijdlijn')
-  @ApiOperation({ summary: 'The timeline, oldest first' })
-  async tijdlijn(@Param('id', new ParseUUIDPipe()) id: string, @CurrentIdentity() door: Identity) {
-    return { gebeurtenissen: await this.trajecten.tijdlijn(id, door) };
+  @ApiOperation({ summary: 'The timeline, oldest first; a read by another organisation than the lead is written to the processing log first (503 if it cannot be)' })
+  async tijdlijn(@Param('id', new ParseUUIDPipe()) id: string, @CurrentIdentity() door: Identity, @Req() req: Request) {
+    return { gebeurtenissen: await this.trajecten.tijdlijn(id, door, aanroepVan(req)) };
   }
 
   @Post(':id/:opdracht')

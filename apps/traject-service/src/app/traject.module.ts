@@ -1,7 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { DEELNEMER_OPSLAG, TAKEN_OPSLAG, TRAJECT_OPSLAG, TRAJECT_WORKFLOWS, TrajectService } from '@ketenregie/traject-application';
+import type { VerwerkingslogPoort } from '@ketenregie/shared-platform';
+import { DEELNEMER_OPSLAG, TAKEN_OPSLAG, TRAJECT_OPSLAG, TRAJECT_VERWERKINGSLOG, TRAJECT_WORKFLOWS, TrajectService } from '@ketenregie/traject-application';
 import type { TrajectWorkflows } from '@ketenregie/traject-application';
-import { DeelnemerKluis, TypeOrmDeelnemerRepository, TypeOrmTakenRepository, TypeOrmTrajectRepository } from '@ketenregie/traject-data-access';
+import { BsnKluis, TypeOrmDeelnemerRepository, TypeOrmTakenRepository, TypeOrmTrajectRepository } from '@ketenregie/traject-data-access';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { TemporalTrajectWorkflows } from './temporal-traject-workflows';
@@ -9,25 +10,37 @@ import { CaseloadOverdrachtenController, DeelnemersController, ProgrammasControl
 
 /** What the traject module needs from the configuration. */
 export interface TrajectModuleOptions {
-  /** Encrypts every personal field of a deelnemer (see `deelnemerKluis`). */
-  readonly kluis: DeelnemerKluis;
+  readonly bsnSleutelId: string;
+  /** Base64 of 32 bytes. */
+  readonly bsnSleutel: string;
+  /** Base64, ≥ 32 bytes. */
+  readonly bsnIndexSleutel: string;
   /** Tests replace the Temporal-backed port. */
   readonly workflows?: TrajectWorkflows;
+  /** consent-service's processing log (reads by organisations other than the lead); without it such reads are refused. */
+  readonly verwerkingslog?: VerwerkingslogPoort;
 }
+
+/** No processing log configured (e.g. the seed, which only starts trajecten): a read that needs a log line is refused. */
+const GEEN_VERWERKINGSLOG: VerwerkingslogPoort = {
+  meld: () => Promise.reject(new Error('No processing log is configured')),
+};
 
 /** The traject context's use cases wired to TypeORM and Temporal (needs `DatabaseModule` and, without `workflows`, `TemporalClientModule`). */
 @Module({})
 export class TrajectModule {
   static register(options: TrajectModuleOptions): DynamicModule {
+    const kluis = () => new BsnKluis(options.bsnSleutelId, { [options.bsnSleutelId]: Buffer.from(options.bsnSleutel, 'base64') }, Buffer.from(options.bsnIndexSleutel, 'base64'));
     return {
       module: TrajectModule,
       providers: [
-        { provide: DEELNEMER_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmDeelnemerRepository(ds, options.kluis), inject: [DataSource] },
+        { provide: DEELNEMER_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmDeelnemerRepository(ds, kluis()), inject: [DataSource] },
         { provide: TRAJECT_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmTrajectRepository(ds), inject: [DataSource] },
         { provide: TAKEN_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmTakenRepository(ds), inject: [DataSource] },
         options.workflows
           ? { provide: TRAJECT_WORKFLOWS, useValue: options.workflows }
           : { provide: TRAJECT_WORKFLOWS, useFactory: (client: Client) => new TemporalTrajectWorkflows(client), inject: [Client] },
+        { provide: TRAJECT_VERWERKINGSLOG, useValue: options.verwerkingslog ?? GEEN_VERWERKINGSLOG },
         TrajectService,
       ],
       controllers: [ProgrammasController, DeelnemersController, TrajectenController, TakenController, CaseloadOverdrachtenController],

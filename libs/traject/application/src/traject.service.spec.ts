@@ -1,4 +1,5 @@
 import { isDomainError } from '@ketenregie/shared-kernel';
+import type { Aanroep, VerwerkingMelding, VerwerkingslogPoort } from '@ketenregie/shared-platform';
 import { trajectOverzicht } from '@ketenregie/traject-contracts';
 import type { OpdrachtResultaat, TrajectOpdrachtInvoer, TrajectOverzicht, TrajectWorkflowInput } from '@ketenregie/traject-contracts';
 import { FIP_V1, startTraject } from '@ketenregie/traject-domain';
@@ -7,6 +8,8 @@ import { TrajectService } from './traject.service';
 
 const KM = { sub: 'km-1', organisatie: 'gem', rol: 'klantmanager' } as const;
 const VREEMD = { sub: 'x-1', organisatie: 'werkgever-x', rol: 'coach' } as const;
+const COACH = { sub: 'c1', organisatie: 'uv', rol: 'coach' } as const;
+const AANROEP: Aanroep = { traceId: '4bf92f3577b34da6a3ce929d0e0e4736', bearer: 'token' };
 
 class Fakes {
   deelnemers = new Map<string, string>();
@@ -59,7 +62,15 @@ class Fakes {
   };
   overdrachten: [string, string, string][] = [];
   workflowOverzichten = new Map<string, TrajectOverzicht>();
-  service = new TrajectService(this.deelnemerOpslag, this.trajectOpslag, this.takenOpslag, this.workflows);
+  meldingen: (VerwerkingMelding & { traceId: string })[] = [];
+  logWeigert = false;
+  verwerkingslog: VerwerkingslogPoort = {
+    meld: async (m, a) => {
+      if (this.logWeigert) throw new Error('consent-service unreachable');
+      this.meldingen.push({ ...m, traceId: a.traceId });
+    },
+  };
+  service = new TrajectService(this.deelnemerOpslag, this.trajectOpslag, this.takenOpslag, this.workflows, this.verwerkingslog);
 }
 
 async function code(p: Promise<unknown>): Promise<string | undefined> {
@@ -124,15 +135,34 @@ describe('TrajectService', () => {
     const f = new Fakes();
     const { id: d } = await f.service.maakDeelnemer(deelnemer, KM);
     const { id } = await f.service.start(starten(d), KM);
-    expect((await f.service.overzicht(id, KM)).trajectId).toBe(id);
-    expect((await f.service.overzicht(id, { sub: 'c1', organisatie: 'uv', rol: 'coach' })).trajectId).toBe(id);
-    expect(await code(f.service.overzicht(id, VREEMD))).toBe('TRAJECT.NOT_FOUND');
+    expect((await f.service.overzicht(id, KM, AANROEP)).trajectId).toBe(id);
+    expect((await f.service.overzicht(id, COACH, AANROEP)).trajectId).toBe(id);
+    expect(await code(f.service.overzicht(id, VREEMD, AANROEP))).toBe('TRAJECT.NOT_FOUND');
     expect(await code(f.service.opdracht(id, 'pauze', { reden: 'ziekte' }, VREEMD))).toBe('TRAJECT.NOT_FOUND');
-    expect(await code(f.service.overzicht('00000000-0000-0000-0000-000000000000', KM))).toBe('TRAJECT.NOT_FOUND');
+    expect(await code(f.service.overzicht('00000000-0000-0000-0000-000000000000', KM, AANROEP))).toBe('TRAJECT.NOT_FOUND');
     // A stuurgroep member of the lead organisation still sees aggregated figures only.
     const stuurgroeplid = { sub: 'sg-1', organisatie: 'gem', rol: 'stuurgroeplid' } as const;
-    expect(await code(f.service.overzicht(id, stuurgroeplid))).toBe('TRAJECT.FORBIDDEN');
+    expect(await code(f.service.overzicht(id, stuurgroeplid, AANROEP))).toBe('TRAJECT.FORBIDDEN');
     expect(await code(f.service.maakDeelnemer({ ...deelnemer, bsn: '111222345' }, stuurgroeplid))).toBe('TRAJECT.FORBIDDEN');
+  });
+
+  it('a read by the coach organisation is written to the processing log before it is answered; the lead reads unlogged; no log line, no data', async () => {
+    const f = new Fakes();
+    const { id: d } = await f.service.maakDeelnemer(deelnemer, KM);
+    const { id } = await f.service.start(starten(d), KM);
+    await f.service.overzicht(id, KM, AANROEP);
+    await f.service.tijdlijn(id, KM, AANROEP);
+    expect(f.meldingen).toEqual([]);
+
+    expect((await f.service.overzicht(id, COACH, AANROEP)).trajectId).toBe(id);
+    await f.service.tijdlijn(id, COACH, AANROEP);
+    const raadpleging = { handeling: 'raadpleging', deelnemerId: d, doel: 're-integratie', categorieen: ['traject-status'], traceId: AANROEP.traceId };
+    expect(f.meldingen).toEqual([raadpleging, raadpleging]);
+
+    f.logWeigert = true;
+    expect(await code(f.service.overzicht(id, COACH, AANROEP))).toBe('TRAJECT.PROCESSING_LOG_UNAVAILABLE');
+    expect(await code(f.service.tijdlijn(id, COACH, AANROEP))).toBe('TRAJECT.PROCESSING_LOG_UNAVAILABLE');
+    expect((await f.service.overzicht(id, KM, AANROEP)).trajectId).toBe(id);
   });
 
   it('caseload transfer: signals every running traject of the leaving coach within the own organisation', async () => {

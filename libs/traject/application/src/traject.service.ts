@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { isValidBsn } from '@ketenregie/shared-kernel';
-import type { Identity } from '@ketenregie/shared-platform';
+import { DomainError, isValidBsn } from '@ketenregie/shared-kernel';
+import type { Aanroep, Identity, VerwerkingslogPoort } from '@ketenregie/shared-platform';
 import { OPDRACHT_SCHEMAS, trajectWorkflowId } from '@ketenregie/traject-contracts';
 import type { CaseloadOverdrachtInvoer, DeelnemerAanmaken, OpdrachtResultaat, TijdlijnGebeurtenis, TrajectOverzicht, TrajectStarten } from '@ketenregie/traject-contracts';
-import { amsterdamDate, leeftijdOp, PROGRAMMA_CATALOGUS, toetsDoelgroep, trajectError, vindProgramma } from '@ketenregie/traject-domain';
-import type { LadderTrede, ProgrammaDefinitie } from '@ketenregie/traject-domain';
+import { amsterdamDate, leeftijdOp, PROGRAMMA_CATALOGUS, toetsDoelgroep, trajectError, TRAJECT_ERRORS, vindProgramma } from '@ketenregie/traject-domain';
+import type { LadderTrede, ProgrammaDefinitie, Regie } from '@ketenregie/traject-domain';
 import { randomUUID } from 'node:crypto';
 import { DEELNEMER_OPSLAG, TAKEN_OPSLAG, TRAJECT_OPSLAG, TRAJECT_WORKFLOWS } from './traject.ports';
 import type { DeelnemerOpslag, TaakRegel, TakenOpslag, TrajectOpslag, TrajectRegistratie, TrajectWorkflows } from './traject.ports';
+import { categorieenVanOverzicht, TIJDLIJN_CATEGORIEEN, TRAJECT_DOEL, TRAJECT_VERWERKINGSLOG } from './traject-verwerkingslog';
 
 /** Who acts: the authenticated professional. */
 export type Actor = Pick<Identity, 'sub' | 'organisatie' | 'rol'>;
@@ -39,6 +40,7 @@ export class TrajectService {
     @Inject(TRAJECT_OPSLAG) private readonly trajecten: TrajectOpslag,
     @Inject(TAKEN_OPSLAG) private readonly takenOpslag: TakenOpslag,
     @Inject(TRAJECT_WORKFLOWS) private readonly workflows: TrajectWorkflows,
+    @Inject(TRAJECT_VERWERKINGSLOG) private readonly verwerkingslog: VerwerkingslogPoort,
   ) {}
 
   programmas(): ProgrammaSamenvatting[] {
@@ -49,7 +51,7 @@ export class TrajectService {
   async maakDeelnemer(invoer: DeelnemerAanmaken, door: Actor): Promise<{ id: string }> {
     eisPersoonsgegevensRol(door);
     if (!isValidBsn(invoer.bsn)) throw trajectError('TRAJECT.BSN_INVALID', 'The BSN does not pass the elfproef', { bsn: '9 digits, elfproef' });
-    const id = await this.deelnemers.maak({ ...invoer, contact: { ...invoer.contact }, aangemaaktDoor: door.sub, aangemaaktDoorOrganisatie: door.organisatie });
+    const id = await this.deelnemers.maak({ ...invoer, contact: { ...invoer.contact }, aangemaaktDoor: door.sub });
     if (!id) throw trajectError('TRAJECT.DEELNEMER_EXISTS', 'A deelnemer with this BSN is already registered');
     return { id };
   }
@@ -105,20 +107,32 @@ export class TrajectService {
     return { id, overzicht };
   }
 
-  /** Phase, status, next deadline, lead: from the projection, or from the workflow before its first projection. */
-  async overzicht(id: string, door: Actor): Promise<TrajectOverzicht> {
+  /**
+   * Phase, status, next deadline, lead: from the projection, or from the workflow before its first
+   * projection. A read by another organisation than the lead is logged first ({@link meldRaadpleging}).
+   */
+  async overzicht(id: string, door: Actor, aanroep: Aanroep): Promise<TrajectOverzicht> {
     const t = await this.zichtbaar(id, door);
-    return (await this.trajecten.overzicht(id)) ?? this.workflows.overzicht(t.workflowId);
+    const overzicht = (await this.trajecten.overzicht(id)) ?? (await this.workflows.overzicht(t.workflowId));
+    await this.meldRaadpleging(t, overzicht.regie, categorieenVanOverzicht(overzicht), door, aanroep);
+    return overzicht;
   }
 
-  /** The timeline, oldest first: the workflow's own (always current), else the recorded copy. */
-  async tijdlijn(id: string, door: Actor): Promise<readonly TijdlijnGebeurtenis[]> {
+  /**
+   * The timeline, oldest first: the workflow's own (always current), else the recorded copy. A
+   * read by another organisation than the lead is logged first ({@link meldRaadpleging}).
+   */
+  async tijdlijn(id: string, door: Actor, aanroep: Aanroep): Promise<readonly TijdlijnGebeurtenis[]> {
     const t = await this.zichtbaar(id, door);
+    let gebeurtenissen: readonly TijdlijnGebeurtenis[];
     try {
-      return await this.workflows.tijdlijn(t.workflowId);
+      gebeurtenissen = await this.workflows.tijdlijn(t.workflowId);
     } catch {
-      return this.trajecten.tijdlijn(id);
+      gebeurtenissen = await this.trajecten.tijdlijn(id);
     }
+    const regie = ((await this.trajecten.overzicht(id)) ?? (await this.workflows.overzicht(t.workflowId))).regie;
+    await this.meldRaadpleging(t, regie, TIJDLIJN_CATEGORIEEN, door, aanroep);
+    return gebeurtenissen;
   }
 
   /** Issues a command (`soort`) with `body` (validated against the command schema) to the traject. */
@@ -149,6 +163,26 @@ export class TrajectService {
   /** The caller's open and overdue tasks, including escalations addressed to them. */
   taken(door: Actor): Promise<TaakRegel[]> {
     return this.takenOpslag.openVoor(door.sub);
+  }
+
+  /**
+   * The lead organisation (regie) answers for the traject's data; any other organisation that
+   * reads it (the coach's uitvoerder, a GGZ coach) processes another organisation's data, so the
+   * read is written to consent's processing log before the data leaves. No log line, no data.
+   * @throws DomainError `TRAJECT.PROCESSING_LOG_UNAVAILABLE` (503) when the log refuses or is unreachable.
+   */
+  private async meldRaadpleging(t: TrajectRegistratie, regie: Regie, categorieen: readonly string[], door: Actor, aanroep: Aanroep): Promise<void> {
+    if (door.organisatie === regie.organisatieId) return;
+    try {
+      await this.verwerkingslog.meld({ handeling: 'raadpleging', deelnemerId: t.deelnemerId, doel: TRAJECT_DOEL, categorieen }, aanroep);
+    } catch (cause) {
+      throw new DomainError({
+        code: 'TRAJECT.PROCESSING_LOG_UNAVAILABLE',
+        kind: TRAJECT_ERRORS['TRAJECT.PROCESSING_LOG_UNAVAILABLE'],
+        detail: 'The read could not be written to the processing log, so no data is returned. Try again later.',
+        cause,
+      });
+    }
   }
 
   private async zichtbaar(id: string, door: Actor): Promise<TrajectRegistratie> {

@@ -35,6 +35,7 @@ export const TRAJECT_ERRORS = {
   'TRAJECT.PROGRAMME_NOT_FOUND': 'not-found',
   'TRAJECT.FORBIDDEN': 'forbidden',
   'TRAJECT.NOT_ELIGIBLE': 'precondition',
+  'TRAJECT.PROCESSING_LOG_UNAVAILABLE': 'unavailable',
 } as const satisfies Record<string, DomainErrorKind>;
 
 /** One of the codes in {@link TRAJECT_ERRORS}. */
