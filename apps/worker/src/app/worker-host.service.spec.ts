@@ -67,9 +67,9 @@ const options = { temporalAddress: '127.0.0.1:7233', namespace: 'default', tscon
 class RootModule {}
 
 /** An initialised application context: bootstrap hooks have run when it resolves. */
-function createApp(registrations: Parameters<typeof WorkerHostModule.register>[1], runtime: WorkerRuntime) {
+function createApp(registrations: Parameters<typeof WorkerHostModule.register>[1], runtime: WorkerRuntime, hostOptions: Parameters<typeof WorkerHostModule.register>[0] = options) {
   return NestFactory.createApplicationContext(
-    { module: RootModule, imports: [WorkerHostModule.register(options, registrations, runtime)] },
+    { module: RootModule, imports: [WorkerHostModule.register(hostOptions, registrations, runtime)] },
     { logger: false, preview: false, abortOnError: false },
   );
 }
@@ -102,6 +102,16 @@ describe('TemporalWorkerHost', () => {
     expect(workers.map((w) => w.getState())).toEqual(['STOPPED', 'STOPPED']);
     expect(events.at(-1)).toBe('close');
     await expect(host.terminated()).resolves.toBeUndefined();
+  });
+
+  it("leaves the sticky cache size to the SDK unless configured, and passes a configured size to every worker", async () => {
+    const standaard = fakeRuntime();
+    await (await createApp([{ taskQueue: 'traject' }], standaard.runtime)).close();
+    expect('maxCachedWorkflows' in standaard.workers[0].options).toBe(false);
+
+    const groot = fakeRuntime();
+    await (await createApp([{ taskQueue: 'traject' }, { taskQueue: 'consent' }], groot.runtime, { ...options, maxCachedWorkflows: 10_100 })).close();
+    expect(groot.workers.map((w) => w.options.maxCachedWorkflows)).toEqual([10_100, 10_100]);
   });
 
   it('starts and stops cleanly with no registrations', async () => {
