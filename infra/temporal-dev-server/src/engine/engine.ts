@@ -4,12 +4,11 @@ import type { Logger } from 'pino';
 import type { Clock } from '../clock/clock';
 import { duration, fromDuration, packAny, timestamp, type Msg } from '../proto/proto';
 import { ConcurrencyConflictError, type NamespaceRecord, type RunWrite, type Store } from '../store/store';
-import { compileListQuery, type SearchAttributeType, type VisibilityRecord } from '../visibility';
+import type { SearchAttributeType } from '../visibility';
 import * as machine from './machine';
 import { RpcError } from './machine';
 import { Matching, type TaskRef } from './matching';
 import {
-  decodeSearchAttribute,
   indexedValueType,
   payloadType,
   PREDEFINED_SEARCH_ATTRIBUTES,
@@ -1095,51 +1094,16 @@ export class Engine {
 
   // ---------------------------------------------------------------- visibility
 
-  private visibilityRecord(run: RunState, record: NamespaceRecord): VisibilityRecord {
-    const searchAttributes: Record<string, unknown> = {};
-    for (const [name, payload] of Object.entries(run.searchAttributes)) {
-      const value = decodeSearchAttribute(payload, record.searchAttributes[name]);
-      if (value !== undefined) searchAttributes[name] = value;
-    }
-    return {
-      namespace: run.namespace,
-      workflowId: run.workflowId,
-      runId: run.runId,
-      workflowType: run.workflowType,
-      taskQueue: run.taskQueue,
-      status: run.status,
-      startTime: new Date(run.startTime),
-      executionTime: new Date(run.executionTime),
-      closeTime: run.closeTime !== undefined ? new Date(run.closeTime) : undefined,
-      historyLength: run.nextEventId - 1,
-      searchAttributes,
-    };
-  }
-
-  private async visibilityMatches(namespace: string, query: string): Promise<{ record: NamespaceRecord; runs: RunState[] }> {
-    const record = await this.namespace(namespace);
-    const compiled = compileListQuery(query ?? '', record.searchAttributes, { now: new Date(this.clock.now()) });
-    const entries = (await this.store.listRuns(record.name)).map((run) => ({ run, vis: this.visibilityRecord(run, record) }));
-    const matching = entries.filter((e) => compiled.matches(e.vis));
-    matching.sort((a, b) => compiled.compare(a.vis, b.vis));
-    return { record, runs: matching.map((e) => e.run) };
-  }
-
   async listWorkflows(request: Msg): Promise<Msg> {
-    const { record, runs } = await this.visibilityMatches(request.namespace, request.query);
-    const offset = request.next_page_token?.length ? Number(Buffer.from(request.next_page_token).toString('utf8')) || 0 : 0;
+    const record = await this.namespace(request.namespace);
     const pageSize = request.page_size > 0 ? request.page_size : 1000;
-    const page = runs.slice(offset, offset + pageSize);
-    const next = offset + page.length;
-    return {
-      executions: page.map((run) => this.executionInfo(run, record)),
-      next_page_token: next < runs.length ? Buffer.from(String(next)) : undefined,
-    };
+    const page = await this.store.listVisibility({ namespace: record, query: request.query ?? '', now: this.clock.now() }, pageSize, request.next_page_token);
+    return { executions: page.runs.map((run) => this.executionInfo(run, record)), next_page_token: page.nextPageToken };
   }
 
   async countWorkflows(request: Msg): Promise<Msg> {
-    const { runs } = await this.visibilityMatches(request.namespace, request.query);
-    return { count: runs.length };
+    const record = await this.namespace(request.namespace);
+    return { count: await this.store.countVisibility({ namespace: record, query: request.query ?? '', now: this.clock.now() }) };
   }
 
   /** DescribeTaskQueue: the pollers seen on a workflow or activity task queue and its backlog. */

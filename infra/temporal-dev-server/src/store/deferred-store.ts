@@ -1,6 +1,6 @@
 import type { Msg } from '../proto/proto';
 import type { RunState } from '../engine/types';
-import type { NamespaceRecord, RunRef, RunWrite, Store } from './store';
+import type { NamespaceRecord, RunRef, RunWrite, Store, VisibilityPage, VisibilityQuery } from './store';
 
 /**
  * A {@link Store} that becomes available later (a database that is still starting): calls wait
@@ -40,8 +40,11 @@ export class DeferredStore implements Store {
   async commit(writes: RunWrite[]): Promise<void> {
     return (this.inner ?? (await this.store())).commit(writes);
   }
-  async listRuns(namespace: string): Promise<RunState[]> {
-    return (this.inner ?? (await this.store())).listRuns(namespace);
+  async listVisibility(query: VisibilityQuery, pageSize: number, pageToken?: Uint8Array): Promise<VisibilityPage> {
+    return (this.inner ?? (await this.store())).listVisibility(query, pageSize, pageToken);
+  }
+  async countVisibility(query: VisibilityQuery): Promise<number> {
+    return (this.inner ?? (await this.store())).countVisibility(query);
   }
   async listOpenRuns(): Promise<RunState[]> {
     return (this.inner ?? (await this.store())).listOpenRuns();

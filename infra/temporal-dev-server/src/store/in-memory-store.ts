@@ -1,6 +1,8 @@
 import type { Msg } from '../proto/proto';
 import type { RunState } from '../engine/types';
-import { ConcurrencyConflictError, type NamespaceRecord, type RunRef, type RunWrite, type Store } from './store';
+import { compileListQuery, type VisibilityRecord } from '../visibility';
+import { ConcurrencyConflictError, type NamespaceRecord, type RunRef, type RunWrite, type Store, type VisibilityPage, type VisibilityQuery } from './store';
+import { visibilityRecordOf } from './visibility-record';
 
 interface StoredRun {
   state: RunState;
@@ -71,8 +73,29 @@ export class InMemoryStore implements Store {
     }
   }
 
-  async listRuns(namespace: string): Promise<RunState[]> {
-    return [...this.runs.values()].filter((r) => r.state.namespace === namespace).map((r) => r.state);
+  /** Pages are offsets into the sorted matches, recomputed for every page. */
+  async listVisibility(query: VisibilityQuery, pageSize: number, pageToken?: Uint8Array): Promise<VisibilityPage> {
+    const matching = this.visibilityMatches(query);
+    const offset = pageToken?.length ? Number(Buffer.from(pageToken).toString('utf8')) || 0 : 0;
+    const runs = matching.slice(offset, offset + pageSize);
+    const next = offset + runs.length;
+    return { runs, nextPageToken: next < matching.length ? Buffer.from(String(next)) : undefined };
+  }
+
+  async countVisibility(query: VisibilityQuery): Promise<number> {
+    return this.visibilityMatches(query).length;
+  }
+
+  private visibilityMatches({ namespace, query, now }: VisibilityQuery): RunState[] {
+    const compiled = compileListQuery(query, namespace.searchAttributes, { now: new Date(now) });
+    const entries: { run: RunState; record: VisibilityRecord }[] = [];
+    for (const { state } of this.runs.values()) {
+      if (state.namespace !== namespace.name) continue;
+      const record = visibilityRecordOf(state, namespace.searchAttributes);
+      if (compiled.matches(record)) entries.push({ run: state, record });
+    }
+    entries.sort((a, b) => compiled.compare(a.record, b.record));
+    return entries.map((e) => e.run);
   }
 
   async listOpenRuns(): Promise<RunState[]> {

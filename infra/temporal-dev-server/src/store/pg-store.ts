@@ -4,11 +4,15 @@ import { deserialize, serialize } from 'node:v8';
 import { Pool, type PoolClient } from 'pg';
 import type { Msg } from '../proto/proto';
 import type { RunState } from '../engine/types';
-import { ConcurrencyConflictError, type NamespaceRecord, type RunRef, type RunWrite, type Store } from './store';
+import { checkListQuery } from '../visibility';
+import { afterCursorSql, compileVisibilitySql, decodePageToken, encodePageToken, orderBySql, orderKeysSelect, visibilityColumns } from './pg-visibility';
+import { ConcurrencyConflictError, type NamespaceRecord, type RunRef, type RunWrite, type Store, type VisibilityPage, type VisibilityQuery } from './store';
 
 const MIGRATIONS_DIR = join(__dirname, 'migrations');
 /** Arbitrary key of the advisory lock that serializes migrations of concurrent starts. */
 const MIGRATION_LOCK = 7_233_004;
+/** The migration that added the visibility columns; runs stored before it are backfilled. */
+const VISIBILITY_MIGRATION = '002_visibility.sql';
 /** Due runs handed out per {@link PgStore.runsDueBy} call; the engine asks again while any are due. */
 const DUE_BATCH = 500;
 
@@ -97,8 +101,28 @@ export class PgStore implements Store {
         if (applied.has(file)) continue;
         await client.query(readFileSync(join(MIGRATIONS_DIR, file), 'utf8'));
         await client.query('INSERT INTO temporal.migrations (name) VALUES ($1)', [file]);
+        if (file === VISIBILITY_MIGRATION) await this.backfillVisibility(client);
       }
     });
+  }
+
+  /** Fills the visibility columns of runs written before they existed (migration 002). */
+  private async backfillVisibility(client: PoolClient): Promise<void> {
+    for (;;) {
+      const { rows } = await client.query<{ namespace: string; run_id: string; state: Buffer }>(
+        'SELECT namespace, run_id, state FROM temporal.runs WHERE task_queue IS NULL LIMIT 500',
+      );
+      if (rows.length === 0) return;
+      for (const row of rows) {
+        const visibility = visibilityColumns(decodeRun(row.state));
+        await client.query(
+          `UPDATE temporal.runs SET task_queue = $3, execution_time = $4, history_length = $5, search_attributes = $6, text_tokens = $7
+           WHERE namespace = $1 AND run_id = $2`,
+          [row.namespace, row.run_id, visibility.taskQueue, visibility.executionTime, visibility.historyLength,
+            JSON.stringify(visibility.searchAttributes), JSON.stringify(visibility.textTokens)],
+        );
+      }
+    }
   }
 
   /** Closes the pool. */
@@ -211,6 +235,7 @@ export class PgStore implements Store {
    */
   private async writeRun(db: Pool | PoolClient, write: RunWrite, bytes: Buffer): Promise<void> {
     const run = write.run;
+    const visibility = visibilityColumns(run);
     const params = [
       run.namespace,
       run.runId,
@@ -218,8 +243,8 @@ export class PgStore implements Store {
       run.workflowType,
       run.status,
       run.version,
-      Math.round(run.startTime),
-      run.closeTime === undefined ? null : Math.round(run.closeTime),
+      Math.trunc(run.startTime),
+      run.closeTime === undefined ? null : Math.trunc(run.closeTime),
       write.nextDeadline === undefined ? null : Math.ceil(write.nextDeadline),
       hasQueuedTask(run),
       run.transfers.length > 0,
@@ -228,16 +253,23 @@ export class PgStore implements Store {
       write.newEvents.map((event) => event.event_id as number),
       write.newEvents.map((event) => serialize(event)),
       write.makeCurrent === true,
+      visibility.taskQueue,
+      visibility.executionTime,
+      visibility.historyLength,
+      JSON.stringify(visibility.searchAttributes),
+      JSON.stringify(visibility.textTokens),
       write.expectedVersion,
     ];
     const upsert =
       write.expectedVersion === null
         ? `INSERT INTO temporal.runs (namespace, run_id, workflow_id, workflow_type, status, version, start_time, close_time,
-             next_deadline, has_queued_task, has_transfers, sticky_queue, state)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT DO NOTHING RETURNING 1 AS ok`
+             next_deadline, has_queued_task, has_transfers, sticky_queue, state,
+             task_queue, execution_time, history_length, search_attributes, text_tokens)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $17, $18, $19, $20, $21) ON CONFLICT DO NOTHING RETURNING 1 AS ok`
         : `UPDATE temporal.runs SET workflow_id = $3, workflow_type = $4, status = $5, version = $6, start_time = $7, close_time = $8,
-             next_deadline = $9, has_queued_task = $10, has_transfers = $11, sticky_queue = $12, state = $13
-           WHERE namespace = $1 AND run_id = $2 AND version = $17 RETURNING 1 AS ok`;
+             next_deadline = $9, has_queued_task = $10, has_transfers = $11, sticky_queue = $12, state = $13,
+             task_queue = $17, execution_time = $18, history_length = $19, search_attributes = $20, text_tokens = $21
+           WHERE namespace = $1 AND run_id = $2 AND version = $22 RETURNING 1 AS ok`;
     const result = await db.query<{ n: number }>(
       `WITH w AS (${upsert}),
        e AS (
@@ -250,7 +282,7 @@ export class PgStore implements Store {
          ON CONFLICT (namespace, workflow_id) DO UPDATE SET run_id = EXCLUDED.run_id
        )
        SELECT count(*)::integer AS n FROM w`,
-      write.expectedVersion === null ? params.slice(0, 16) : params,
+      write.expectedVersion === null ? params.slice(0, -1) : params,
     );
     if (result.rows[0]?.n !== 1) throw new ConcurrencyConflictError(run.runId);
   }
@@ -260,8 +292,35 @@ export class PgStore implements Store {
     return rows.map((r) => decodeRun(r.state));
   }
 
-  async listRuns(namespace: string): Promise<RunState[]> {
-    return this.selectRuns('namespace = $1', [namespace]);
+  /**
+   * Filters, orders and pages in SQL (see `pg-visibility.ts`): a page is one indexed query with
+   * `LIMIT pageSize + 1`, and its token holds the sort keys of its last row (keyset pagination).
+   */
+  async listVisibility(query: VisibilityQuery, pageSize: number, pageToken?: Uint8Array): Promise<VisibilityPage> {
+    const compiled = compileVisibilitySql(query.namespace.name, checkListQuery(query.query, query.namespace.searchAttributes, { now: new Date(query.now) }));
+    let where = compiled.where;
+    if (pageToken?.length) {
+      where += ` AND ${afterCursorSql(compiled.order, decodePageToken(query.query, pageToken, compiled.order.length), compiled.params)}`;
+    }
+    const limit = compiled.params.add(pageSize + 1, 'bigint');
+    const { rows } = await this.pool.query<Record<string, unknown> & { state: Buffer }>(
+      `SELECT state, ${orderKeysSelect(compiled.order)} FROM temporal.runs WHERE ${where} ORDER BY ${orderBySql(compiled.order)} LIMIT ${limit}`,
+      compiled.params.values,
+    );
+    const page = rows.slice(0, pageSize);
+    const last = page[page.length - 1];
+    return {
+      runs: page.map((r) => decodeRun(r.state)),
+      nextPageToken: rows.length > pageSize && last ? encodePageToken(query.query, compiled.order.map((_, i) => last[`k${i}`] ?? null)) : undefined,
+    };
+  }
+
+  async countVisibility(query: VisibilityQuery): Promise<number> {
+    const compiled = compileVisibilitySql(query.namespace.name, checkListQuery(query.query, query.namespace.searchAttributes, { now: new Date(query.now) }));
+    const { rows } = await this.pool.query<{ n: number }>(`SELECT count(*)::integer AS n FROM temporal.runs WHERE ${compiled.where}`,
+      compiled.params.values.slice(0, compiled.whereParamCount),
+    );
+    return rows[0]?.n ?? 0;
   }
 
   async listOpenRuns(): Promise<RunState[]> {

@@ -29,6 +29,23 @@ export interface RunRef {
   runId: string;
 }
 
+/** A visibility query: a list filter over one namespace's runs. */
+export interface VisibilityQuery {
+  /** The namespace, with the custom search attributes the filter is checked against. */
+  namespace: NamespaceRecord;
+  /** The list filter (`WorkflowType = 'x' ORDER BY StartTime`); empty for all runs. */
+  query: string;
+  /** The instant `NOW()` stands for (epoch ms). */
+  now: number;
+}
+
+/** One page of a visibility query's matches, in the query's order. */
+export interface VisibilityPage {
+  runs: RunState[];
+  /** Opaque token of the next page; absent on the last page. */
+  nextPageToken?: Buffer;
+}
+
 /** Thrown by {@link Store.commit} when a run changed since it was read. */
 export class ConcurrencyConflictError extends Error {
   constructor(runId: string) {
@@ -52,8 +69,14 @@ export interface Store {
   /** History events with `event_id >= fromEventId`. */
   readHistory(namespace: string, runId: string, fromEventId?: number): Promise<Msg[]>;
   commit(writes: RunWrite[]): Promise<void>;
-  /** Every run of a namespace (visibility). */
-  listRuns(namespace: string): Promise<RunState[]>;
+  /**
+   * A page of at most `pageSize` runs matching a visibility query, starting after the page that
+   * returned `pageToken`.
+   * @throws VisibilityQueryError for an invalid filter or a token of another query.
+   */
+  listVisibility(query: VisibilityQuery, pageSize: number, pageToken?: Uint8Array): Promise<VisibilityPage>;
+  /** How many runs match a visibility query. */
+  countVisibility(query: VisibilityQuery): Promise<number>;
   /** Open runs of all namespaces (time skipping checks for outstanding tasks). */
   listOpenRuns(): Promise<RunState[]>;
   /** Runs with a workflow or activity task waiting in a task queue (rebuilding task queues at start). */
