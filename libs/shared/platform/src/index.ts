@@ -9,6 +9,7 @@ export * from './auth/token-verifier';
 export * from './auth/jwt-auth.guard';
 export * from './auth/auth.module';
 export * from './auth/embedded-signer';
+export * from './auth/service-token';
 export * from './health/health';
 export * from './database/schema';
 export * from './database/database';

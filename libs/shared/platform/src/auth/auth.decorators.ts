@@ -8,6 +8,17 @@ export const IS_PUBLIC_KEY = 'ketenregie:public';
 /** Marks a route or controller as reachable without a token (health, organisation registry). */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC_KEY, true);
 
+/** Metadata key set by {@link ServiceActor}. */
+export const SERVICE_ACTOR_KEY = 'ketenregie:service-actor';
+
+/**
+ * Lets a service client (the worker, scope `ketenregie:intern`) call this route on behalf of the
+ * professional its token names. `allowed`: professionals and the service alike; `required`: the
+ * service only (internal workflow steps). Every other route refuses a service token with 403
+ * `AUTH.SERVICE_NOT_ALLOWED`.
+ */
+export const ServiceActor = (mode: 'allowed' | 'required' = 'allowed'): MethodDecorator & ClassDecorator => SetMetadata(SERVICE_ACTOR_KEY, mode);
+
 /** The identity the JWT guard attached to the request, if any. */
 export function identityOf(req: unknown): Identity | undefined {
   return (req as { identity?: Identity } | undefined)?.identity;

@@ -1,10 +1,11 @@
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ServiceUnavailableException } from '@nestjs/common';
-import { createLocalJWKSet, decodeProtectedHeader } from 'jose';
+import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, importJWK, JWK, SignJWT } from 'jose';
 import { EmbeddedSigner } from './embedded-signer';
 import { Identity } from './identity';
+import { NAMENS_DETAIL_TYPE, SERVICE_SCOPE } from './service-token';
 import { TokenVerifier } from './token-verifier';
 
 const identity: Identity = { sub: 'coach-7', organisatie: 'senzer', organisatieType: 'uitvoerder', rol: 'coach' };
@@ -32,6 +33,34 @@ describe('EmbeddedSigner', () => {
     expect(reloaded.kid).toBe(signer.kid);
     const verifier = new TokenVerifier(options, createLocalJWKSet(reloaded.jwks()));
     await expect(verifier.verify(token)).resolves.toEqual(identity);
+  });
+
+  it('signs service tokens that verify as the professional they act for, with the client as actor', async () => {
+    const signer = await EmbeddedSigner.loadOrCreate({ dataDir });
+    const verifier = new TokenVerifier(options, createLocalJWKSet(signer.jwks()));
+    const token = await signer.signServiceToken({ clientId: 'ketenregie-worker', namens: identity });
+    await expect(verifier.verify(token)).resolves.toEqual({ ...identity, actor: 'ketenregie-worker' });
+    expect(decodeJwt(token)).toMatchObject({ sub: 'ketenregie-worker', scope: SERVICE_SCOPE, authorization_details: [{ type: NAMENS_DETAIL_TYPE, ...identity }] });
+  });
+
+  it('rejects a service-scope token that does not name exactly one professional', async () => {
+    const signer = await EmbeddedSigner.loadOrCreate({ dataDir });
+    const verifier = new TokenVerifier(options, createLocalJWKSet(signer.jwks()));
+    const key = JSON.parse(await readFile(EmbeddedSigner.keyFile(dataDir), 'utf8')) as { privateJwk: JWK };
+    const teken = async (claims: Record<string, unknown>) =>
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'ES256', kid: signer.kid })
+        .setSubject('ketenregie-worker')
+        .setIssuer(options.issuer)
+        .setAudience(options.audience)
+        .setExpirationTime('5m')
+        .sign(await importJWK(key.privateJwk, 'ES256'));
+    const detail = { type: NAMENS_DETAIL_TYPE, ...identity };
+    for (const claims of [{ scope: SERVICE_SCOPE }, { scope: SERVICE_SCOPE, authorization_details: [detail, { ...detail, sub: 'km-2' }] }, { scope: SERVICE_SCOPE, authorization_details: [{ ...detail, rol: 'admin' }] }]) {
+      await expect(verifier.verify(await teken(claims))).rejects.toMatchObject({ code: 'AUTH.TOKEN_INVALID' });
+    }
+    // Without the service scope the detail is ignored: a plain token needs its own identity claims.
+    await expect(verifier.verify(await teken({ authorization_details: [detail] }))).rejects.toMatchObject({ code: 'AUTH.TOKEN_INVALID' });
   });
 
   it('supports RS256 keys', async () => {

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, importJWK, JWK, KeyLike, SignJWT } from 'jose';
 import { DEFAULT_AUDIENCE, EMBEDDED_ISSUER } from '../config/config';
 import { Identity, identitySchema } from './identity';
+import { namensDetail, SERVICE_SCOPE } from './service-token';
 
 /** Options of {@link EmbeddedSigner.loadOrCreate}. */
 export interface EmbeddedSignerOptions {
@@ -79,6 +80,22 @@ export class EmbeddedSigner {
     return new SignJWT({ organisatie: claims.organisatie, organisatieType: claims.organisatieType, rol: claims.rol })
       .setProtectedHeader({ alg: this.options.algorithm, kid: this.kid, typ: 'JWT' })
       .setSubject(claims.sub)
+      .setIssuer(this.options.issuer)
+      .setAudience(this.options.audience)
+      .setIssuedAt()
+      .setExpirationTime(`${ttlSeconds}s`)
+      .sign(this.privateKey);
+  }
+
+  /**
+   * A service token in embedded mode, shaped like the one an OIDC provider issues for the
+   * client-credentials grant in distributed mode: `sub` is the client, `scope` grants
+   * `ketenregie:intern`, and the `authorization_details` claim names the professional it acts for.
+   */
+  async signServiceToken(request: { readonly clientId: string; readonly namens: Identity }, ttlSeconds = this.options.ttlSeconds): Promise<string> {
+    return new SignJWT({ scope: SERVICE_SCOPE, client_id: request.clientId, authorization_details: [namensDetail(request.namens)] })
+      .setProtectedHeader({ alg: this.options.algorithm, kid: this.kid, typ: 'JWT' })
+      .setSubject(request.clientId)
       .setIssuer(this.options.issuer)
       .setAudience(this.options.audience)
       .setIssuedAt()

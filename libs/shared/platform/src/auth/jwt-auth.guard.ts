@@ -1,16 +1,21 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { UnauthenticatedError } from '@ketenregie/shared-kernel';
-import { IS_PUBLIC_KEY } from './auth.decorators';
+import { ForbiddenError, UnauthenticatedError } from '@ketenregie/shared-kernel';
+import { IS_PUBLIC_KEY, SERVICE_ACTOR_KEY } from './auth.decorators';
 import { TokenVerifier } from './token-verifier';
 
 /**
  * Global guard: every HTTP route needs a valid bearer token unless marked `@Public()`.
  * The verified identity is attached to the request (`req.identity`). On a public route a
- * valid token is still read, an invalid one rejected.
+ * valid token is still read, an invalid one rejected. A service token (the worker acting on a
+ * professional's behalf) passes only on routes marked `@ServiceActor()`, and every such call is
+ * logged with the actor and the organisation acted for; a route marked `@ServiceActor('required')`
+ * refuses everybody else.
  */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
+  private readonly logger = new Logger('ServiceActor');
+
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
@@ -25,7 +30,19 @@ export class JwtAuthGuard implements CanActivate {
       if (isPublic) return true;
       throw new UnauthenticatedError({ code: 'AUTH.TOKEN_MISSING', detail: 'This request needs a bearer token.' });
     }
-    req.identity = await this.verifier.verify(token);
+    const identity = await this.verifier.verify(token);
+    const service = this.reflector.getAllAndOverride<'allowed' | 'required' | undefined>(SERVICE_ACTOR_KEY, [context.getHandler(), context.getClass()]);
+    if (identity.actor !== undefined) {
+      if (!service) throw new ForbiddenError({ code: 'AUTH.SERVICE_NOT_ALLOWED', detail: 'A service token is not accepted here.' });
+      const { method, url } = req as { method?: string; url?: string };
+      this.logger.log(
+        { actor: identity.actor, namens: { sub: identity.sub, organisatie: identity.organisatie, rol: identity.rol }, method, path: url?.split('?')[0] },
+        'Service acts on behalf of a professional',
+      );
+    } else if (service === 'required') {
+      throw new ForbiddenError({ code: 'AUTH.SERVICE_ONLY', detail: 'Only the Ketenregie worker performs this workflow step.' });
+    }
+    req.identity = identity;
     return true;
   }
 }

@@ -1,7 +1,8 @@
 import { ServiceUnavailableException } from '@nestjs/common';
 import { UnauthenticatedError } from '@ketenregie/shared-kernel';
-import { createRemoteJWKSet, errors as joseErrors, JWTVerifyGetKey, jwtVerify } from 'jose';
+import { createRemoteJWKSet, errors as joseErrors, JWTPayload, JWTVerifyGetKey, jwtVerify } from 'jose';
 import { Identity, identitySchema } from './identity';
+import { serviceActingFor } from './service-token';
 
 /** Where tokens come from and for whom they are. */
 export interface AuthOptions {
@@ -19,8 +20,16 @@ export interface AuthOptions {
 export const ACCEPTED_ALGORITHMS = ['ES256', 'RS256'];
 
 /**
+ * The verified caller: a professional, or a service client acting on a professional's behalf
+ * (`actor` is then the client's `sub`; see `serviceActingFor`).
+ */
+export type VerifiedIdentity = Identity & { readonly actor?: string };
+
+/**
  * Verifies bearer tokens against a remote JWKS (cached, refetched on an unknown `kid`) and
- * returns the identity they carry.
+ * returns the identity they carry. A service token (scope `ketenregie:intern`) yields the
+ * professional named in its `ketenregie-namens` authorization detail, with the client as `actor`;
+ * whether a route accepts it is the guard's decision (`@ServiceActor()`).
  */
 export class TokenVerifier {
   private readonly keys: JWTVerifyGetKey;
@@ -33,7 +42,7 @@ export class TokenVerifier {
    * @throws UnauthenticatedError (`AUTH.TOKEN_INVALID`) for any invalid, expired or foreign token.
    * @throws ServiceUnavailableException (503) when the issuer's key set cannot be fetched.
    */
-  async verify(token: string): Promise<Identity> {
+  async verify(token: string): Promise<VerifiedIdentity> {
     let payload: unknown;
     try {
       ({ payload } = await jwtVerify(token, this.keys, {
@@ -49,6 +58,13 @@ export class TokenVerifier {
       }
       throw new UnauthenticatedError({ code: 'AUTH.TOKEN_INVALID', detail: reason(error), cause: error });
     }
+    let service: ReturnType<typeof serviceActingFor>;
+    try {
+      service = serviceActingFor(payload as JWTPayload);
+    } catch (error) {
+      throw new UnauthenticatedError({ code: 'AUTH.TOKEN_INVALID', detail: 'The service token does not name exactly one professional it acts for.', cause: error });
+    }
+    if (service) return { ...service.namens, actor: service.actor };
     const parsed = identitySchema.safeParse(payload);
     if (!parsed.success) {
       throw new UnauthenticatedError({ code: 'AUTH.TOKEN_INVALID', detail: 'The token does not carry a valid Ketenregie identity.' });

@@ -11,7 +11,7 @@ import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { z } from 'zod';
 import { NotFoundError, PreconditionError } from '@ketenregie/shared-kernel';
 import { AuthModule } from '../auth/auth.module';
-import { CurrentIdentity, Public } from '../auth/auth.decorators';
+import { CurrentIdentity, Public, ServiceActor } from '../auth/auth.decorators';
 import { EmbeddedSigner } from '../auth/embedded-signer';
 import { Identity } from '../auth/identity';
 import { HealthModule } from '../health/health';
@@ -31,6 +31,18 @@ class SamenvattingDto extends createZodDto(z.object({ id: z.string(), fase: z.st
 class VoorbeeldController {
   @Get('ik')
   ik(@CurrentIdentity() identity: Identity): Identity {
+    return identity;
+  }
+
+  @ServiceActor('required')
+  @Post('stap')
+  stap(@CurrentIdentity() identity: Identity): Identity {
+    return identity;
+  }
+
+  @ServiceActor()
+  @Get('besluit')
+  besluit(@CurrentIdentity() identity: Identity): Identity {
     return identity;
   }
 
@@ -150,6 +162,32 @@ describe('a service built with createService', () => {
     const res = await get('/api/v1/voorbeelden/ik', await bearer());
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual(identity);
+  });
+
+  it('lets the worker act for a professional only on @ServiceActor() routes, and logs each such call', async () => {
+    const service = { authorization: `Bearer ${await signer.signServiceToken({ clientId: 'ketenregie-worker', namens: identity })}` };
+    const stap = await fetch(`${base}/api/v1/voorbeelden/stap`, { method: 'POST', headers: service });
+    expect(stap.status).toBe(201);
+    expect(await stap.json()).toEqual({ ...identity, actor: 'ketenregie-worker' });
+    expect((await get('/api/v1/voorbeelden/besluit', service)).status).toBe(200);
+    expect((await get('/api/v1/voorbeelden/besluit', await bearer())).status).toBe(200);
+
+    const elders = await get('/api/v1/voorbeelden/ik', service);
+    expect(elders.status).toBe(403);
+    expect(await elders.json()).toMatchObject({ code: 'AUTH.SERVICE_NOT_ALLOWED' });
+    const professional = await fetch(`${base}/api/v1/voorbeelden/stap`, { method: 'POST', headers: await bearer() });
+    expect(professional.status).toBe(403);
+    expect(await professional.json()).toMatchObject({ code: 'AUTH.SERVICE_ONLY' });
+    const vreemde = await fetch(`${base}/api/v1/voorbeelden/stap`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await stranger.signServiceToken({ clientId: 'ketenregie-worker', namens: identity })}` },
+    });
+    expect(vreemde.status).toBe(401);
+
+    const gelogd = logLines.filter((l) => l['msg'] === 'Service acts on behalf of a professional');
+    expect(gelogd).toContainEqual(
+      expect.objectContaining({ actor: 'ketenregie-worker', namens: { sub: identity.sub, organisatie: identity.organisatie, rol: identity.rol }, method: 'POST', path: '/api/v1/voorbeelden/stap' }),
+    );
   });
 
   it('serves @Public() routes without a token', async () => {
