@@ -3,7 +3,8 @@ import { VERWERKINGEN_PATH } from '@ketenregie/consent-contracts';
 import { AuthModule, DatabaseModule, HealthModule, HttpVerwerkingslog, TemporalClientModule } from '@ketenregie/shared-platform';
 import type { VerwerkingslogPoort } from '@ketenregie/shared-platform';
 import type { TrajectWorkflows } from '@ketenregie/traject-application';
-import { TRAJECT_ENTITIES, TRAJECT_MIGRATIONS, TRAJECT_SCHEMA } from '@ketenregie/traject-data-access';
+import { TRAJECT_ENTITIES, TRAJECT_SCHEMA, trajectMigraties } from '@ketenregie/traject-data-access';
+import { deelnemerKluis } from './traject-service.config';
 import type { TrajectServiceConfig } from './traject-service.config';
 import { TrajectModule } from './traject.module';
 
@@ -20,6 +21,7 @@ export class AppModule {
     overrides: { readonly workflows?: TrajectWorkflows; readonly schema?: string; readonly verwerkingslog?: VerwerkingslogPoort } = {},
   ): DynamicModule {
     const temporal = { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE };
+    const kluis = deelnemerKluis(config);
     return {
       module: AppModule,
       imports: [
@@ -27,7 +29,7 @@ export class AppModule {
           url: config.DATABASE_URL,
           schema: overrides.schema ?? TRAJECT_SCHEMA,
           entities: TRAJECT_ENTITIES,
-          migrations: TRAJECT_MIGRATIONS,
+          migrations: trajectMigraties(kluis),
           applicationName: 'traject-service',
           poolSize: 10,
         }),
@@ -35,9 +37,7 @@ export class AppModule {
         HealthModule.forRoot({ temporal: overrides.workflows ? false : temporal }),
         ...(overrides.workflows ? [] : [TemporalClientModule.forRoot(temporal)]),
         TrajectModule.register({
-          bsnSleutelId: config.TRAJECT_BSN_SLEUTEL_ID,
-          bsnSleutel: config.TRAJECT_BSN_SLEUTEL,
-          bsnIndexSleutel: config.TRAJECT_BSN_INDEX_SLEUTEL,
+          kluis,
           workflows: overrides.workflows,
           verwerkingslog: overrides.verwerkingslog ?? new HttpVerwerkingslog(`${config.CONSENT_SERVICE_URL}${VERWERKINGEN_PATH}`),
         }),

@@ -1,4 +1,5 @@
 import { platformConfigSchema } from '@ketenregie/shared-platform';
+import { DeelnemerKluis } from '@ketenregie/traject-data-access';
 import { z } from 'zod';
 
 /** Fixed keys for embedded (demo, test) mode only; distributed mode must supply its own. */
@@ -36,3 +37,8 @@ export const trajectServiceConfigSchema = platformConfigSchema
   }));
 
 export type TrajectServiceConfig = z.output<typeof trajectServiceConfigSchema>;
+
+/** The cipher of every personal field of a deelnemer (BSN, name, date of birth, contact, household), keyed by the configuration. */
+export function deelnemerKluis(c: TrajectServiceConfig): DeelnemerKluis {
+  return new DeelnemerKluis(c.TRAJECT_BSN_SLEUTEL_ID, { [c.TRAJECT_BSN_SLEUTEL_ID]: Buffer.from(c.TRAJECT_BSN_SLEUTEL, 'base64') }, Buffer.from(c.TRAJECT_BSN_INDEX_SLEUTEL, 'base64'));
+}

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import type { VerwerkingslogPoort } from '@ketenregie/shared-platform';
 import { DEELNEMER_OPSLAG, TAKEN_OPSLAG, TRAJECT_OPSLAG, TRAJECT_VERWERKINGSLOG, TRAJECT_WORKFLOWS, TrajectService } from '@ketenregie/traject-application';
 import type { TrajectWorkflows } from '@ketenregie/traject-application';
-import { BsnKluis, TypeOrmDeelnemerRepository, TypeOrmTakenRepository, TypeOrmTrajectRepository } from '@ketenregie/traject-data-access';
+import { DeelnemerKluis, TypeOrmDeelnemerRepository, TypeOrmTakenRepository, TypeOrmTrajectRepository } from '@ketenregie/traject-data-access';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { TemporalTrajectWorkflows } from './temporal-traject-workflows';
@@ -10,11 +10,8 @@ import { CaseloadOverdrachtenController, DeelnemersController, ProgrammasControl
 
 /** What the traject module needs from the configuration. */
 export interface TrajectModuleOptions {
-  readonly bsnSleutelId: string;
-  /** Base64 of 32 bytes. */
-  readonly bsnSleutel: string;
-  /** Base64, ≥ 32 bytes. */
-  readonly bsnIndexSleutel: string;
+  /** Encrypts every personal field of a deelnemer (see `deelnemerKluis`). */
+  readonly kluis: DeelnemerKluis;
   /** Tests replace the Temporal-backed port. */
   readonly workflows?: TrajectWorkflows;
   /** consent-service's processing log (reads by organisations other than the lead); without it such reads are refused. */
@@ -30,11 +27,10 @@ const GEEN_VERWERKINGSLOG: VerwerkingslogPoort = {
 @Module({})
 export class TrajectModule {
   static register(options: TrajectModuleOptions): DynamicModule {
-    const kluis = () => new BsnKluis(options.bsnSleutelId, { [options.bsnSleutelId]: Buffer.from(options.bsnSleutel, 'base64') }, Buffer.from(options.bsnIndexSleutel, 'base64'));
     return {
       module: TrajectModule,
       providers: [
-        { provide: DEELNEMER_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmDeelnemerRepository(ds, kluis()), inject: [DataSource] },
+        { provide: DEELNEMER_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmDeelnemerRepository(ds, options.kluis), inject: [DataSource] },
         { provide: TRAJECT_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmTrajectRepository(ds), inject: [DataSource] },
         { provide: TAKEN_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmTakenRepository(ds), inject: [DataSource] },
         options.workflows

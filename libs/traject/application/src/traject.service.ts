@@ -51,7 +51,7 @@ export class TrajectService {
   async maakDeelnemer(invoer: DeelnemerAanmaken, door: Actor): Promise<{ id: string }> {
     eisPersoonsgegevensRol(door);
     if (!isValidBsn(invoer.bsn)) throw trajectError('TRAJECT.BSN_INVALID', 'The BSN does not pass the elfproef', { bsn: '9 digits, elfproef' });
-    const id = await this.deelnemers.maak({ ...invoer, contact: { ...invoer.contact }, aangemaaktDoor: door.sub });
+    const id = await this.deelnemers.maak({ ...invoer, contact: { ...invoer.contact }, aangemaaktDoor: door.sub, aangemaaktDoorOrganisatie: door.organisatie });
     if (!id) throw trajectError('TRAJECT.DEELNEMER_EXISTS', 'A deelnemer with this BSN is already registered');
     return { id };
   }
