@@ -1,5 +1,6 @@
 import type {
   CaseloadOverdracht,
+  DeelnemerAanmaken,
   Escalatie,
   Melding,
   OpdrachtResultaat,
@@ -26,7 +27,21 @@ export interface DeelnemerOpslag {
     aangemaaktDoor: string;
     aangemaaktDoorOrganisatie: string;
   }): Promise<string | undefined>;
-  vind(id: string): Promise<{ id: string; geboortedatum: string } | undefined>;
+  /** The deelnemer, decrypted; `aangemaaktDoorOrganisatie` is unknown for deelnemers registered before it was recorded. */
+  vind(id: string): Promise<
+    | {
+        id: string;
+        voornamen: string;
+        achternaam: string;
+        geboortedatum: string;
+        contact: DeelnemerAanmaken['contact'];
+        huishoudenId?: string;
+        aangemaaktDoorOrganisatie?: string;
+      }
+    | undefined
+  >;
+  /** Decrypts the BSN (for a lawful, logged purpose only). */
+  bsnVan(id: string): Promise<string | undefined>;
 }
 
 /** A registered traject. */
@@ -42,6 +57,8 @@ export interface TrajectRegistratie {
 export interface TrajectOpslag {
   registreer(t: TrajectRegistratie & { aangemaaktDoor: string; doelgroepToets?: DoelgroepToets; doelgroepAfwijking?: string }): Promise<void>;
   vind(id: string): Promise<TrajectRegistratie | undefined>;
+  /** All trajecten of a deelnemer, oldest first. */
+  vanDeelnemer(deelnemerId: string): Promise<TrajectRegistratie[]>;
   overzicht(id: string): Promise<TrajectOverzicht | undefined>;
   werkOverzichtBij(o: TrajectOverzicht): Promise<void>;
   isBetrokken(id: string, organisatieId: string): Promise<boolean>;

@@ -12,7 +12,7 @@ const COACH = { sub: 'c1', organisatie: 'uv', rol: 'coach' } as const;
 const AANROEP: Aanroep = { traceId: '4bf92f3577b34da6a3ce929d0e0e4736', bearer: 'token' };
 
 class Fakes {
-  deelnemers = new Map<string, string>();
+  deelnemers = new Map<string, Parameters<DeelnemerOpslag['maak']>[0]>();
   registraties = new Map<string, TrajectRegistratie>();
   overzichten = new Map<string, TrajectOverzicht>();
   gestart: TrajectWorkflowInput[] = [];
@@ -20,16 +20,21 @@ class Fakes {
 
   deelnemerOpslag: DeelnemerOpslag = {
     maak: async (d) => {
-      if ([...this.deelnemers.values()].includes(d.bsn)) return undefined;
+      if ([...this.deelnemers.values()].some((b) => b.bsn === d.bsn)) return undefined;
       const id = `d${this.deelnemers.size + 1}`;
-      this.deelnemers.set(id, d.bsn);
+      this.deelnemers.set(id, d);
       return id;
     },
-    vind: async (id) => (this.deelnemers.has(id) ? { id, geboortedatum: '1980-01-01' } : undefined),
+    vind: async (id) => {
+      const d = this.deelnemers.get(id);
+      return d && { id, voornamen: d.voornamen, achternaam: d.achternaam, geboortedatum: d.geboortedatum, contact: d.contact, huishoudenId: d.huishoudenId, aangemaaktDoorOrganisatie: d.aangemaaktDoorOrganisatie };
+    },
+    bsnVan: async (id) => this.deelnemers.get(id)?.bsn,
   };
   trajectOpslag: TrajectOpslag = {
     registreer: async (t) => void this.registraties.set(t.id, t),
     vind: async (id) => this.registraties.get(id),
+    vanDeelnemer: async (deelnemerId) => [...this.registraties.values()].filter((t) => t.deelnemerId === deelnemerId),
     overzicht: async (id) => this.overzichten.get(id),
     werkOverzichtBij: async (o) => void this.overzichten.set(o.trajectId, o),
     isBetrokken: async (id, org) => {
@@ -163,6 +168,59 @@ describe('TrajectService', () => {
     expect(await code(f.service.overzicht(id, COACH, AANROEP))).toBe('TRAJECT.PROCESSING_LOG_UNAVAILABLE');
     expect(await code(f.service.tijdlijn(id, COACH, AANROEP))).toBe('TRAJECT.PROCESSING_LOG_UNAVAILABLE');
     expect((await f.service.overzicht(id, KM, AANROEP)).trajectId).toBe(id);
+  });
+
+  it('shows a deelnemer with their trajecten to the registering and involved organisations only; the BSN in full to a klantmanager alone', async () => {
+    const f = new Fakes();
+    const { id: d } = await f.service.maakDeelnemer({ ...deelnemer, contact: { email: 'a@b.nl' }, huishoudenId: 'hh-1' }, KM);
+    const andereGemeente = { sub: 'km-2', organisatie: 'gem-2', rol: 'klantmanager' } as const;
+    expect(await code(f.service.deelnemer(d, COACH, AANROEP))).toBe('TRAJECT.DEELNEMER_NOT_FOUND');
+
+    const eerste = await f.service.start(starten(d), KM);
+    const tweede = await f.service.start({ ...starten(d), coach: { coachId: 'c9', organisatieId: 'ggz' } }, KM);
+    const gezien = await f.service.deelnemer(d, KM, AANROEP);
+    expect(gezien).toEqual({
+      id: d,
+      bsn: '111222333',
+      bsnGemaskeerd: '******333',
+      voornamen: 'A',
+      achternaam: 'B',
+      geboortedatum: '1980-01-01',
+      contact: { email: 'a@b.nl' },
+      huishoudenId: 'hh-1',
+      trajecten: [
+        { id: eerste.id, programma: { code: 'fip', versie: 1 }, startdatum: '2027-01-04', fase: 'contact-leggen', status: 'actief' },
+        { id: tweede.id, programma: { code: 'fip', versie: 1 }, startdatum: '2027-01-04', fase: 'contact-leggen', status: 'actief' },
+      ],
+    });
+    expect(f.meldingen).toEqual([]);
+
+    const doorCoach = await f.service.deelnemer(d, COACH, AANROEP);
+    expect(doorCoach.bsn).toBeUndefined();
+    expect(doorCoach.bsnGemaskeerd).toBe('******333');
+    expect(doorCoach.trajecten.map((t) => t.id)).toEqual([eerste.id, tweede.id]);
+    expect(f.meldingen).toEqual([{ handeling: 'raadpleging', deelnemerId: d, doel: 're-integratie', categorieen: ['contact', 'traject-status'], traceId: AANROEP.traceId }]);
+
+    for (const wie of [VREEMD, andereGemeente]) expect(await code(f.service.deelnemer(d, wie, AANROEP))).toBe('TRAJECT.DEELNEMER_NOT_FOUND');
+    expect(await code(f.service.deelnemer('d9', KM, AANROEP))).toBe('TRAJECT.DEELNEMER_NOT_FOUND');
+    expect(await code(f.service.deelnemer(d, { sub: 'sg-1', organisatie: 'gem', rol: 'stuurgroeplid' }, AANROEP))).toBe('TRAJECT.FORBIDDEN');
+    expect(f.meldingen).toHaveLength(1);
+
+    f.logWeigert = true;
+    expect(await code(f.service.deelnemer(d, COACH, AANROEP))).toBe('TRAJECT.PROCESSING_LOG_UNAVAILABLE');
+    expect((await f.service.deelnemer(d, KM, AANROEP)).id).toBe(d);
+  });
+
+  it('a deelnemer registered before the registering organisation was recorded: the lead reads without a log line, the coach with one', async () => {
+    const f = new Fakes();
+    const { id: d } = await f.service.maakDeelnemer(deelnemer, KM);
+    f.deelnemers.set(d, { ...(f.deelnemers.get(d) as Parameters<DeelnemerOpslag['maak']>[0]), aangemaaktDoorOrganisatie: undefined as unknown as string });
+    expect(await code(f.service.deelnemer(d, KM, AANROEP))).toBe('TRAJECT.DEELNEMER_NOT_FOUND');
+    await f.service.start(starten(d), KM);
+    expect((await f.service.deelnemer(d, KM, AANROEP)).id).toBe(d);
+    expect(f.meldingen).toEqual([]);
+    expect((await f.service.deelnemer(d, COACH, AANROEP)).id).toBe(d);
+    expect(f.meldingen).toHaveLength(1);
   });
 
   it('caseload transfer: signals every running traject of the leaving coach within the own organisation', async () => {

@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, isValidBsn } from '@ketenregie/shared-kernel';
 import type { Aanroep, Identity, VerwerkingslogPoort } from '@ketenregie/shared-platform';
-import { OPDRACHT_SCHEMAS, trajectWorkflowId } from '@ketenregie/traject-contracts';
-import type { CaseloadOverdrachtInvoer, DeelnemerAanmaken, OpdrachtResultaat, TijdlijnGebeurtenis, TrajectOverzicht, TrajectStarten } from '@ketenregie/traject-contracts';
+import { BSN_VOLLEDIG_ROLLEN, maskeerBsn, OPDRACHT_SCHEMAS, trajectWorkflowId } from '@ketenregie/traject-contracts';
+import type { CaseloadOverdrachtInvoer, DeelnemerAanmaken, DeelnemerWeergave, OpdrachtResultaat, TijdlijnGebeurtenis, TrajectOverzicht, TrajectStarten } from '@ketenregie/traject-contracts';
 import { amsterdamDate, leeftijdOp, PROGRAMMA_CATALOGUS, toetsDoelgroep, trajectError, TRAJECT_ERRORS, vindProgramma } from '@ketenregie/traject-domain';
 import type { LadderTrede, ProgrammaDefinitie, Regie } from '@ketenregie/traject-domain';
 import { randomUUID } from 'node:crypto';
 import { DEELNEMER_OPSLAG, TAKEN_OPSLAG, TRAJECT_OPSLAG, TRAJECT_WORKFLOWS } from './traject.ports';
 import type { DeelnemerOpslag, TaakRegel, TakenOpslag, TrajectOpslag, TrajectRegistratie, TrajectWorkflows } from './traject.ports';
-import { categorieenVanOverzicht, TIJDLIJN_CATEGORIEEN, TRAJECT_DOEL, TRAJECT_VERWERKINGSLOG } from './traject-verwerkingslog';
+import { categorieenVanOverzicht, DEELNEMER_CATEGORIEEN, TIJDLIJN_CATEGORIEEN, TRAJECT_DOEL, TRAJECT_VERWERKINGSLOG } from './traject-verwerkingslog';
 
 /** Who acts: the authenticated professional. */
 export type Actor = Pick<Identity, 'sub' | 'organisatie' | 'rol'>;
@@ -54,6 +54,46 @@ export class TrajectService {
     const id = await this.deelnemers.maak({ ...invoer, contact: { ...invoer.contact }, aangemaaktDoor: door.sub, aangemaaktDoorOrganisatie: door.organisatie });
     if (!id) throw trajectError('TRAJECT.DEELNEMER_EXISTS', 'A deelnemer with this BSN is already registered');
     return { id };
+  }
+
+  /**
+   * A deelnemer with their trajecten over time, for the organisation that registered them or one
+   * involved (lead or coach) in one of those trajecten; anyone else gets `DEELNEMER_NOT_FOUND`, as
+   * if the deelnemer did not exist. The BSN is masked except for {@link BSN_VOLLEDIG_ROLLEN}. The
+   * registering organisation answers for the data (the lead of the trajecten for deelnemers
+   * registered before that was recorded); a read by any other organisation is logged first.
+   */
+  async deelnemer(id: string, door: Actor, aanroep: Aanroep): Promise<DeelnemerWeergave> {
+    eisPersoonsgegevensRol(door);
+    const d = await this.deelnemers.vind(id);
+    if (!d) throw trajectError('TRAJECT.DEELNEMER_NOT_FOUND', 'No such deelnemer');
+    const trajecten = await Promise.all(
+      (await this.trajecten.vanDeelnemer(id)).map(async (t) => ({
+        t,
+        o: (await this.trajecten.overzicht(t.id)) ?? (await this.workflows.overzicht(t.workflowId).catch(() => undefined)),
+      })),
+    );
+    const leidt = trajecten.some(({ o }) => o?.regie.organisatieId === door.organisatie);
+    const coacht = trajecten.some(({ o }) => o?.coach?.organisatieId === door.organisatie);
+    if (d.aangemaaktDoorOrganisatie !== door.organisatie && !leidt && !coacht) throw trajectError('TRAJECT.DEELNEMER_NOT_FOUND', 'No such deelnemer');
+    const eigenaar = d.aangemaaktDoorOrganisatie === undefined ? leidt : d.aangemaaktDoorOrganisatie === door.organisatie;
+    if (!eigenaar) await this.schrijfRaadpleging(id, DEELNEMER_CATEGORIEEN, aanroep);
+    const bsn = (await this.deelnemers.bsnVan(id)) as string;
+    return {
+      id,
+      bsnGemaskeerd: maskeerBsn(bsn),
+      ...(BSN_VOLLEDIG_ROLLEN.includes(door.rol) ? { bsn } : {}),
+      voornamen: d.voornamen,
+      achternaam: d.achternaam,
+      geboortedatum: d.geboortedatum,
+      contact: d.contact,
+      huishoudenId: d.huishoudenId,
+      trajecten: trajecten.map(({ t, o }) => ({
+        id: t.id,
+        programma: { code: t.programmaCode, versie: t.programmaVersie },
+        ...(o ? { startdatum: o.startdatum, fase: o.fase, status: o.status } : {}),
+      })),
+    };
   }
 
   /**
@@ -172,9 +212,13 @@ export class TrajectService {
    * @throws DomainError `TRAJECT.PROCESSING_LOG_UNAVAILABLE` (503) when the log refuses or is unreachable.
    */
   private async meldRaadpleging(t: TrajectRegistratie, regie: Regie, categorieen: readonly string[], door: Actor, aanroep: Aanroep): Promise<void> {
-    if (door.organisatie === regie.organisatieId) return;
+    if (door.organisatie !== regie.organisatieId) await this.schrijfRaadpleging(t.deelnemerId, categorieen, aanroep);
+  }
+
+  /** @throws DomainError `TRAJECT.PROCESSING_LOG_UNAVAILABLE` (503) when the log refuses or is unreachable. */
+  private async schrijfRaadpleging(deelnemerId: string, categorieen: readonly string[], aanroep: Aanroep): Promise<void> {
     try {
-      await this.verwerkingslog.meld({ handeling: 'raadpleging', deelnemerId: t.deelnemerId, doel: TRAJECT_DOEL, categorieen }, aanroep);
+      await this.verwerkingslog.meld({ handeling: 'raadpleging', deelnemerId, doel: TRAJECT_DOEL, categorieen }, aanroep);
     } catch (cause) {
       throw new DomainError({
         code: 'TRAJECT.PROCESSING_LOG_UNAVAILABLE',

@@ -1,5 +1,6 @@
 export * from './traject-regels';
 export * from './traject.dto';
+export * from './traject.deelnemer';
 export * from './traject.overzicht';
 export * from './traject.activities';
 export * from './traject.workflow-contract';
