@@ -31,6 +31,15 @@ export class DeelnemersController {
   maak(@Body() body: DeelnemerAanmakenDto, @CurrentIdentity() door: Identity) {
     return this.trajecten.maakDeelnemer(body, door);
   }
+
+  @Get(':id')
+  @ApiOperation({
+    summary:
+      'The deelnemer (BSN masked except for a klantmanager) with their trajecten over time; only for the registering organisation and those involved in one of the trajecten (others get 404); a read by another organisation than the registering one is written to the processing log first',
+  })
+  lees(@Param('id', new ParseUUIDPipe()) id: string, @CurrentIdentity() door: Identity, @Req() req: Request) {
+    return this.trajecten.deelnemer(id, door, aanroepVan(req));
+  }
 }
 
 /** Trajecten: start, overview, timeline and commands as sub-resources. */
