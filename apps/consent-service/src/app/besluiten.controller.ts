@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BesluitService } from '@ketenregie/consent-application';
 import type { BesluitDto as BesluitBody } from '@ketenregie/consent-contracts';
-import { CurrentIdentity, Identity } from '@ketenregie/shared-platform';
+import { CurrentIdentity, Identity, ServiceActor } from '@ketenregie/shared-platform';
 import type { Request } from 'express';
 import { aanroepVan } from './aanroep';
 import { BesluitDto, BesluitVerzoekDto } from './consent.dto';
@@ -15,6 +15,7 @@ export class BesluitenController {
   constructor(private readonly besluiten: BesluitService) {}
 
   @Post()
+  @ServiceActor()
   @HttpCode(200)
   @ApiOperation({
     summary: 'Decide per category whether data may go from the caller to a recipient',

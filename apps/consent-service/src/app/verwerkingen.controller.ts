@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { VerwerkingService } from '@ketenregie/consent-application';
 import type { VerificatieDto as VerificatieBody, VerwerkingPaginaDto as VerwerkingPaginaBody } from '@ketenregie/consent-contracts';
 import type { Verwerkingsregister } from '@ketenregie/consent-domain';
-import { CurrentIdentity, Identity } from '@ketenregie/shared-platform';
+import { CurrentIdentity, Identity, ServiceActor } from '@ketenregie/shared-platform';
 import { VerificatieDto, VerwerkingLijstQueryDto, VerwerkingMeldingDto, VerwerkingPaginaDto } from './consent.dto';
 import { verificatieDto, verwerkingPaginaDto } from './consent.mappers';
 
@@ -14,6 +14,7 @@ export class VerwerkingenController {
   constructor(private readonly verwerkingen: VerwerkingService) {}
 
   @Post('verwerkingen')
+  @ServiceActor()
   @ApiOperation({ summary: "Report a read or disclosure of another organisation's data about a deelnemer" })
   @ApiCreatedResponse({ description: 'Position of the line in the chain' })
   async meld(@Body() body: VerwerkingMeldingDto, @CurrentIdentity() identiteit: Identity): Promise<{ volgnummer: number; hash: string }> {

@@ -66,11 +66,13 @@ describeEachDatabase('exchange-service', (db) => {
       await app.listen(0, '127.0.0.1');
       apps.push(app);
       const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-      const call = async <T>(identity: Identity, method: string, path: string, body?: unknown) => {
-        let token = tokens.get(identity.sub);
+      /** A professional, or the worker acting for one (a service token, as the activity adapters call). */
+      const call = async <T>(wie: Identity | { readonly dienst: Identity }, method: string, path: string, body?: unknown) => {
+        const sleutel = 'dienst' in wie ? `dienst:${wie.dienst.sub}` : wie.sub;
+        let token = tokens.get(sleutel);
         if (!token) {
-          token = await signer.sign(identity);
-          tokens.set(identity.sub, token);
+          token = 'dienst' in wie ? await signer.signServiceToken({ clientId: 'ketenregie-worker', namens: wie.dienst }) : await signer.sign(wie);
+          tokens.set(sleutel, token);
         }
         const res = await fetch(`${base}/api/v1${path}`, {
           method,
@@ -135,7 +137,7 @@ describeEachDatabase('exchange-service', (db) => {
 
       // The workflow's steps, on behalf of the sender (as the worker's adapters call them).
       const besluitId = randomUUID();
-      const levering = await call<{ categorieen: string[] }>(km, 'POST', `/overdrachten/${id}/levering`, {
+      const levering = await call<{ categorieen: string[] }>({ dienst: km }, 'POST', `/overdrachten/${id}/levering`, {
         sleutel: `overdracht-${id}/2/dossier`,
         besluitId,
         vrijgaven: [
@@ -147,7 +149,7 @@ describeEachDatabase('exchange-service', (db) => {
       expect(log.meldingen).toEqual([
         expect.objectContaining({ handeling: 'verstrekking', besluitId, categorieen: ['contact', 'gezondheid'], ontvanger: { organisatie: behandelaar.organisatie, type: 'ggz' } }),
       ]);
-      const stap = await call(km, 'POST', `/overdrachten/${id}/stappen`, {
+      const stap = await call({ dienst: km }, 'POST', `/overdrachten/${id}/stappen`, {
         sleutel: `overdracht-${id}/3/nl.ketenregie.overdracht.dossier-geleverd`,
         status: 'dossier-geleverd',
         gebeurtenis: 'nl.ketenregie.overdracht.dossier-geleverd',
@@ -155,8 +157,13 @@ describeEachDatabase('exchange-service', (db) => {
         taak: { voor: 'ontvanger', soort: 'acceptatie-herinnering', vervalt: '2027-01-04' },
       });
       expect(stap.status).toBe(204);
-      expect((await call(behandelaar, 'POST', `/overdrachten/${id}/stappen`, { sleutel: 'x', status: 'geannuleerd', gebeurtenis: 'nl.ketenregie.overdracht.beeindigd' })).status).toBe(403);
-      expect((await call(km, 'POST', `/overdrachten/${id}/stappen`, { sleutel: 'x', status: 'verzonnen', gebeurtenis: 'nl.ketenregie.overdracht.beeindigd' })).status).toBe(400);
+      const nepStap = { sleutel: 'x', status: 'geannuleerd', gebeurtenis: 'nl.ketenregie.overdracht.beeindigd' };
+      expect((await call<{ code: string }>({ dienst: behandelaar }, 'POST', `/overdrachten/${id}/stappen`, nepStap)).body.code).toBe('EXCHANGE.ALLEEN_ZENDER');
+      // Workflow steps are the worker's alone: the sending professional cannot record one with their own token.
+      expect((await call<{ code: string }>(km, 'POST', `/overdrachten/${id}/stappen`, nepStap)).body.code).toBe('AUTH.SERVICE_ONLY');
+      expect((await call({ dienst: km }, 'POST', `/overdrachten/${id}/stappen`, { ...nepStap, status: 'verzonnen' })).status).toBe(400);
+      // …and the worker's service token opens nothing but those steps.
+      expect((await call<{ code: string }>({ dienst: km }, 'GET', '/inbox')).body.code).toBe('AUTH.SERVICE_NOT_ALLOWED');
 
       const inbox = await call<InboxDto>(behandelaar, 'GET', '/inbox');
       expect(inbox.body.overdrachten).toEqual([
@@ -180,7 +187,7 @@ describeEachDatabase('exchange-service', (db) => {
       expect(workflows.opdrachten).toEqual([{ soort: 'acceptatie', door: 'ggz-b-1', regievoerderId: 'ggz-b-1' }]);
 
       // Consent withdrawn: the workflow withdraws the dossier; the next read is denied and logged.
-      expect((await call(km, 'POST', `/overdrachten/${id}/intrekking`, { reden: 'toestemming-ingetrokken' })).status).toBe(204);
+      expect((await call({ dienst: km }, 'POST', `/overdrachten/${id}/intrekking`, { reden: 'toestemming-ingetrokken' })).status).toBe(204);
       const na = await call<{ code: string; detail: string }>(behandelaar, 'GET', `/overdrachten/${id}/dossier`);
       expect(na).toMatchObject({ status: 403, body: { code: 'EXCHANGE.DOSSIER_NIET_BESCHIKBAAR' } });
       expect(log.meldingen).toHaveLength(2);
@@ -269,14 +276,14 @@ describeEachDatabase('exchange-service', (db) => {
       });
       const id = aangevraagd.body.id;
       const wf = `overdracht-${id}`;
-      await call(km, 'POST', `/overdrachten/${id}/levering`, { sleutel: `${wf}/2/dossier`, besluitId: randomUUID(), vrijgaven: [{ categorie: 'contact', velden: ['naam'] }] });
+      await call({ dienst: km }, 'POST', `/overdrachten/${id}/levering`, { sleutel: `${wf}/2/dossier`, besluitId: randomUUID(), vrijgaven: [{ categorie: 'contact', velden: ['naam'] }] });
       // The workflow's closing steps after consent's end signal with reden `verlopen`.
-      expect((await call(km, 'POST', `/overdrachten/${id}/intrekking`, { reden: 'toestemming-verlopen' })).status).toBe(204);
+      expect((await call({ dienst: km }, 'POST', `/overdrachten/${id}/intrekking`, { reden: 'toestemming-verlopen' })).status).toBe(204);
       for (const [n, gebeurtenis, taak] of [
         [3, 'dossier-ingetrokken', { voor: 'ontvanger', soort: 'overdracht-beeindigd' }],
         [4, 'beeindigd', { voor: 'regievoerder', soort: 'overdracht-beeindigd' }],
       ] as const) {
-        const stap = await call(km, 'POST', `/overdrachten/${id}/stappen`, {
+        const stap = await call({ dienst: km }, 'POST', `/overdrachten/${id}/stappen`, {
           sleutel: `${wf}/${n}/${gebeurtenis}`,
           status: 'toestemming-verlopen',
           gebeurtenis: `nl.ketenregie.overdracht.${gebeurtenis}`,

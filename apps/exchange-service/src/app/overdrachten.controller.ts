@@ -4,7 +4,7 @@ import { OverdrachtService, VerwijzingService } from '@ketenregie/exchange-appli
 import { driegesprekSchema } from '@ketenregie/exchange-contracts';
 import type { DossierDto as DossierBody, DriegesprekDto, InboxDto as InboxBody, OverdrachtDto as OverdrachtBody } from '@ketenregie/exchange-contracts';
 import { ZodValidationPipe } from 'nestjs-zod';
-import { aanroepVan, CurrentIdentity, Identity } from '@ketenregie/shared-platform';
+import { aanroepVan, CurrentIdentity, Identity, ServiceActor } from '@ketenregie/shared-platform';
 import type { Request } from 'express';
 import { StapBody, stapRegistratieSchema, VrijgaveLevering, vrijgaveLeveringSchema } from './intern.dto';
 import {
@@ -118,6 +118,7 @@ export class OverdrachtenController {
   }
 
   @Post(':id/levering')
+  @ServiceActor('required')
   @HttpCode(200)
   @ApiOperation({ summary: 'Workflow step (sender side): assemble and deliver the minimal dossier' })
   async lever(
@@ -130,6 +131,7 @@ export class OverdrachtenController {
   }
 
   @Post(':id/intrekking')
+  @ServiceActor('required')
   @HttpCode(204)
   @ApiOperation({ summary: 'Workflow step (sender side): withdraw the dossier from the receiver now' })
   async trekIn(@Param('id', ParseUUIDPipe) id: string, @Body() body: { reden?: string }, @CurrentIdentity() door: Identity): Promise<void> {
@@ -137,6 +139,7 @@ export class OverdrachtenController {
   }
 
   @Post(':id/stappen')
+  @ServiceActor('required')
   @HttpCode(204)
   @ApiOperation({ summary: 'Workflow step (sender side): record projection, task and CloudEvent' })
   async stap(@Param('id', ParseUUIDPipe) id: string, @Body(new ZodValidationPipe(stapRegistratieSchema)) body: StapBody, @CurrentIdentity() door: Identity): Promise<void> {

@@ -28,6 +28,10 @@ export const workerConfigSchema = z
     if (c.KETENREGIE_MODE === 'distributed' && !c.CONSENT_PSEUDONIEM_SLEUTEL) {
       ctx.addIssue({ code: 'custom', path: ['CONSENT_PSEUDONIEM_SLEUTEL'], message: 'is required in distributed mode' });
     }
+    // The worker's service identity: client credentials at the identity provider in distributed mode.
+    for (const naam of ['AUTH_TOKEN_URL', 'WORKER_CLIENT_SECRET'] as const) {
+      if (c.KETENREGIE_MODE === 'distributed' && !c[naam]) ctx.addIssue({ code: 'custom', path: [naam], message: 'is required in distributed mode' });
+    }
   })
   .transform((c) => ({ ...c, CONSENT_PSEUDONIEM_SLEUTEL: c.CONSENT_PSEUDONIEM_SLEUTEL ?? EMBEDDED_PSEUDONIEM_SLEUTEL }));
 

@@ -1,67 +1,194 @@
+import { EmbeddedSigner, Identity, JwksServer, serveJwks, TokenVerifier } from '@ketenregie/shared-platform';
 import { ApplicationFailure } from '@temporalio/common';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { workerConfigSchema } from '../app/worker.config';
 import { ExchangeActivitiesAdapter } from './exchange.activities';
 import { exchangeWorkerConfigSchema } from './exchange-worker.config';
 
 interface Ontvangen {
   pad: string;
-  claims: Record<string, unknown>;
+  /** The caller as the services' own verifier sees it (or why it refused the token). */
+  beller: (Identity & { actor?: string }) | { fout: string };
   body: unknown;
 }
 
 const namens = { professional: 'km-1', organisatie: 'gemeente-helmond', type: 'gemeente' as const, rol: 'klantmanager' };
+const km = { sub: 'km-1', organisatie: 'gemeente-helmond', organisatieType: 'gemeente', rol: 'klantmanager' };
 
-describe('exchange activity adapters (HTTP)', () => {
-  let server: Server;
+const lees = (req: IncomingMessage) =>
+  new Promise<string>((resolve) => {
+    let data = '';
+    req.on('data', (c) => (data += c));
+    req.on('end', () => resolve(data));
+  });
+
+async function luister(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/**
+ * A small OAuth 2.0 authorization server: a real token endpoint (client credentials with
+ * client_secret_basic, RFC 9396 authorization_details) that signs access tokens with jose, and
+ * its JWKS. It has a key of its own, as an identity provider has, so `serveJwks` (which publishes
+ * an embedded signer's key) does not fit here.
+ */
+async function startIdentityProvider(clients: Record<string, string>) {
+  const { privateKey, publicKey } = await generateKeyPair('ES256');
+  const kid = randomUUID();
+  const verzoeken: { client: string; scope: string; details: unknown }[] = [];
+  const server = createServer(async (req, res) => {
+    const antwoord = (status: number, body: unknown) => {
+      res.statusCode = status;
+      res.setHeader('content-type', 'application/json');
+      res.setHeader('cache-control', 'no-store');
+      res.end(JSON.stringify(body));
+    };
+    if (req.method === 'GET' && req.url === '/jwks') return antwoord(200, { keys: [{ ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' }] });
+    if (req.method !== 'POST' || req.url !== '/token') return antwoord(404, { error: 'not_found' });
+    const form = new URLSearchParams(await lees(req));
+    const [id, secret] = Buffer.from((req.headers.authorization ?? '').replace(/^Basic /, ''), 'base64')
+      .toString()
+      .split(':')
+      .map(decodeURIComponent);
+    if (!id || clients[id] === undefined || clients[id] !== secret) return antwoord(401, { error: 'invalid_client' });
+    if (form.get('grant_type') !== 'client_credentials') return antwoord(400, { error: 'unsupported_grant_type' });
+    const scope = form.get('scope') ?? '';
+    if (!scope.split(' ').includes('ketenregie:intern')) return antwoord(400, { error: 'invalid_scope' });
+    const details = JSON.parse(form.get('authorization_details') ?? '[]') as unknown;
+    verzoeken.push({ client: id, scope, details });
+    const accessToken = await new SignJWT({ scope, client_id: id, authorization_details: details })
+      .setProtectedHeader({ alg: 'ES256', kid, typ: 'at+jwt' })
+      .setSubject(id)
+      .setIssuer(issuer)
+      .setAudience('ketenregie-api')
+      .setIssuedAt()
+      .setExpirationTime('120s')
+      .sign(privateKey);
+    return antwoord(200, { access_token: accessToken, token_type: 'Bearer', expires_in: 120, scope, authorization_details: details });
+  });
+  const issuer = await luister(server);
+  return { issuer, tokenUrl: `${issuer}/token`, jwksUrl: `${issuer}/jwks`, verzoeken, close: () => new Promise((r) => server.close(r)) };
+}
+
+describe('exchange activity adapters (HTTP, as the worker service identity)', () => {
+  let service: Server;
   let dataDir: string;
+  let jwks: JwksServer;
+  let idp: Awaited<ReturnType<typeof startIdentityProvider>>;
+  let url: string;
+  let verifier: TokenVerifier;
+  let embeddedVerifier: TokenVerifier;
   let adapter: ExchangeActivitiesAdapter;
   let antwoord: { status: number; body?: unknown } = { status: 200 };
   const ontvangen: Ontvangen[] = [];
+  const adapters: ExchangeActivitiesAdapter[] = [];
 
-  const lees = (req: IncomingMessage) =>
-    new Promise<string>((resolve) => {
-      let data = '';
-      req.on('data', (c) => (data += c));
-      req.on('end', () => resolve(data));
-    });
+  const distributed = (secret = 'een-geheim-van-de-worker') => {
+    const a = new ExchangeActivitiesAdapter(
+      exchangeWorkerConfigSchema.parse({
+        KETENREGIE_MODE: 'distributed',
+        EXCHANGE_SERVICE_URL: url,
+        CONSENT_SERVICE_URL: url,
+        AUTH_ISSUER: idp.issuer,
+        AUTH_TOKEN_URL: idp.tokenUrl,
+        WORKER_CLIENT_ID: 'ketenregie-worker-prod',
+        WORKER_CLIENT_SECRET: secret,
+      }),
+    );
+    adapters.push(a);
+    return a;
+  };
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'exchange-worker-spec-'));
-    server = createServer(async (req, res) => {
+    jwks = await serveJwks(await EmbeddedSigner.loadOrCreate({ dataDir }));
+    idp = await startIdentityProvider({ 'ketenregie-worker-prod': 'een-geheim-van-de-worker' });
+    embeddedVerifier = new TokenVerifier({ issuer: 'urn:ketenregie:embedded', audience: 'ketenregie-api', jwksUrl: jwks.url });
+    // Stands in for exchange- and consent-service: verifies every token as they do (platform TokenVerifier, JWKS).
+    service = createServer(async (req, res) => {
       const token = (req.headers.authorization ?? '').replace('Bearer ', '');
-      const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+      const beller = await verifier.verify(token).catch((e: unknown) => ({ fout: (e as { code?: string }).code ?? String(e) }));
       const tekst = await lees(req);
-      ontvangen.push({ pad: req.url ?? '', claims, body: tekst ? JSON.parse(tekst) : undefined });
-      res.statusCode = antwoord.status;
-      res.setHeader('content-type', antwoord.status >= 400 ? 'application/problem+json' : 'application/json');
-      res.end(antwoord.body === undefined ? '' : JSON.stringify(antwoord.body));
+      ontvangen.push({ pad: req.url ?? '', beller, body: tekst ? JSON.parse(tekst) : undefined });
+      res.statusCode = 'fout' in beller ? 401 : antwoord.status;
+      res.setHeader('content-type', res.statusCode >= 400 ? 'application/problem+json' : 'application/json');
+      res.end('fout' in beller ? JSON.stringify({ code: beller.fout }) : antwoord.body === undefined ? '' : JSON.stringify(antwoord.body));
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    url = await luister(service);
     adapter = new ExchangeActivitiesAdapter(exchangeWorkerConfigSchema.parse({ EXCHANGE_SERVICE_URL: url, CONSENT_SERVICE_URL: url, KETENREGIE_DATA_DIR: dataDir }));
+    adapters.push(adapter);
+  });
+
+  beforeEach(() => {
+    verifier = embeddedVerifier;
+    antwoord = { status: 200 };
   });
 
   afterAll(async () => {
-    await adapter.onModuleDestroy();
-    await new Promise((resolve) => server.close(resolve));
+    for (const a of adapters) await a.onModuleDestroy();
+    await new Promise((resolve) => service.close(resolve));
+    await jwks?.close();
+    await idp?.close();
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('acts for the sending professional with a token of their organisation', async () => {
+  it('embedded mode: a service token signed with the gateway key, naming the sending professional it acts for', async () => {
     const overdrachtId = randomUUID();
     antwoord = { status: 200, body: { categorieen: ['contact'] } };
     const uit = await adapter.leverDossier({ sleutel: 'k', namens, overdrachtId, besluitId: randomUUID(), vrijgaven: [{ categorie: 'contact', velden: ['naam'] }] });
     expect(uit).toEqual({ categorieen: ['contact'] });
     expect(ontvangen.at(-1)).toMatchObject({
       pad: `/api/v1/overdrachten/${overdrachtId}/levering`,
-      claims: { sub: 'km-1', organisatie: 'gemeente-helmond', organisatieType: 'gemeente', rol: 'klantmanager' },
+      beller: { ...km, actor: 'ketenregie-worker' },
       body: { sleutel: 'k', vrijgaven: [{ categorie: 'contact', velden: ['naam'] }] },
     });
+  });
+
+  it('distributed mode: client credentials at the token endpoint; the services verify the token against the provider JWKS', async () => {
+    verifier = new TokenVerifier({ issuer: idp.issuer, audience: 'ketenregie-api', jwksUrl: idp.jwksUrl });
+    const worker = distributed();
+    const overdrachtId = randomUUID();
+    const voor = idp.verzoeken.length;
+    await worker.registreerStap({ sleutel: 'a', namens, overdrachtId, status: 'aangevraagd', gebeurtenis: 'nl.ketenregie.overdracht.aangevraagd' });
+    await worker.trekDossierIn({ sleutel: 'b', namens, overdrachtId, reden: 'beeindigd' });
+    expect(ontvangen.slice(-2).map((o) => o.beller)).toEqual([
+      { ...km, actor: 'ketenregie-worker-prod' },
+      { ...km, actor: 'ketenregie-worker-prod' },
+    ]);
+    // One token per professional acted for, reused until shortly before it expires.
+    expect(idp.verzoeken.slice(voor)).toEqual([{ client: 'ketenregie-worker-prod', scope: 'ketenregie:intern', details: [{ type: 'ketenregie-namens', ...km }] }]);
+
+    const coach = { professional: 'coach-3', organisatie: 'senzer', type: 'uitvoerder' as const, rol: 'coach' };
+    await worker.registreerStap({ sleutel: 'c', namens: coach, overdrachtId, status: 'aangevraagd', gebeurtenis: 'nl.ketenregie.overdracht.aangevraagd' });
+    expect(ontvangen.at(-1)?.beller).toEqual({ sub: 'coach-3', organisatie: 'senzer', organisatieType: 'uitvoerder', rol: 'coach', actor: 'ketenregie-worker-prod' });
+    expect(idp.verzoeken).toHaveLength(voor + 2);
+
+    // An embedded-mode token means nothing to a distributed service.
+    await expect(adapter.registreerStap({ sleutel: 'd', namens, overdrachtId, status: 'aangevraagd', gebeurtenis: 'nl.ketenregie.overdracht.aangevraagd' })).rejects.toMatchObject({
+      type: 'AUTH.TOKEN_INVALID',
+    });
+  });
+
+  it('distributed mode: a refused client secret fails the call, to be retried once the secret is fixed', async () => {
+    const fout = await distributed('een-verkeerd-geheim-123')
+      .registreerStap({ sleutel: 'k', namens, overdrachtId: randomUUID(), status: 'aangevraagd', gebeurtenis: 'nl.ketenregie.overdracht.aangevraagd' })
+      .catch((e: unknown) => e);
+    expect(fout).toBeInstanceOf(Error);
+    expect(fout).not.toBeInstanceOf(ApplicationFailure);
+  });
+
+  it('the worker configuration requires the token endpoint and client secret in distributed mode', () => {
+    const env = { KETENREGIE_MODE: 'distributed', DATABASE_URL: 'postgres://worker@db.internal/ketenregie', CONSENT_PSEUDONIEM_SLEUTEL: Buffer.alloc(32, 1).toString('base64') };
+    const zonder = workerConfigSchema.safeParse(env);
+    expect(zonder.error?.issues.map((i) => i.path.join('.'))).toEqual(['AUTH_TOKEN_URL', 'WORKER_CLIENT_SECRET']);
+    expect(workerConfigSchema.safeParse({ ...env, AUTH_TOKEN_URL: 'https://idp.example/token', WORKER_CLIENT_SECRET: 'een-geheim-van-de-worker' }).success).toBe(true);
   });
 
   it('asks consent for warme-overdracht with known categories only', async () => {
@@ -77,7 +204,7 @@ describe('exchange activity adapters (HTTP)', () => {
       categorieen: ['contact', 'geen-categorie'],
     });
     expect(uit).toMatchObject({ uitkomst: 'toegestaan', vrijgaven: [{ categorie: 'contact', velden: ['naam'] }] });
-    expect(ontvangen.at(-1)).toMatchObject({ pad: '/api/v1/besluiten', body: { doel: 'warme-overdracht', categorieen: ['contact'] } });
+    expect(ontvangen.at(-1)).toMatchObject({ pad: '/api/v1/besluiten', beller: { ...km, actor: 'ketenregie-worker' }, body: { doel: 'warme-overdracht', categorieen: ['contact'] } });
   });
 
   it('turns a refusal (4xx) into a non-retryable failure with the problem code, and lets 5xx be retried', async () => {

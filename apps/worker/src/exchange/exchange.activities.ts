@@ -3,33 +3,33 @@ import { BESLUITEN_PATH, BesluitDto, dataCategorieSchema, registreerAfhankelijkh
 import type { BesluitAanvraag, BesluitUitkomst, ExchangeActivities, Namens, StapRegistratie } from '@ketenregie/exchange-contracts';
 import { OVERDRACHTEN_PATH } from '@ketenregie/exchange-contracts';
 import { opdrachtUpdate, trajectWorkflowId } from '@ketenregie/traject-contracts';
-import { EmbeddedSigner, Identity, identitySchema } from '@ketenregie/shared-platform';
-import type { IsoDate } from '@ketenregie/shared-kernel';
+import type { IsoDate, Rol } from '@ketenregie/shared-kernel';
 import { ApplicationFailure } from '@temporalio/activity';
 import { Client, Connection, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { serviceIdentity, ServiceIdentity } from '../app/service-identity';
 import { besluitUitkomst } from './besluit.mapping';
 import type { ExchangeWorkerConfig } from './exchange-worker.config';
 
 export const EXCHANGE_WORKER_CONFIG = Symbol('EXCHANGE_WORKER_CONFIG');
 
-const TOKEN_SECONDEN = 300;
-
 /**
  * The exchange activities (see `ExchangeActivities` in the exchange contracts): thin adapters
  * over the exchange and consent services' HTTP APIs and the consent and traject workflow
- * contracts. They act for the sending professional with a short-lived token. A 4xx answer is a
+ * contracts. They call as the worker's service identity acting for the sending professional
+ * (see `ServiceIdentity`: the token names both). A 4xx answer is a
  * permanent failure (non-retryable, typed with the problem's code); network errors and 5xx are
  * thrown plainly so Temporal retries them.
  */
 @Injectable()
 export class ExchangeActivitiesAdapter implements ExchangeActivities, OnModuleDestroy {
   private readonly logger = new Logger(ExchangeActivitiesAdapter.name);
-  private signer?: Promise<EmbeddedSigner>;
-  private readonly tokens = new Map<string, { token: string; tot: number }>();
+  private readonly identiteit: ServiceIdentity;
   private verbinding?: Connection;
   private client?: Client;
 
-  constructor(@Inject(EXCHANGE_WORKER_CONFIG) private readonly config: ExchangeWorkerConfig) {}
+  constructor(@Inject(EXCHANGE_WORKER_CONFIG) private readonly config: ExchangeWorkerConfig) {
+    this.identiteit = serviceIdentity(config);
+  }
 
   async onModuleDestroy(): Promise<void> {
     await this.verbinding?.close();
@@ -108,24 +108,10 @@ export class ExchangeActivitiesAdapter implements ExchangeActivities, OnModuleDe
     return this.client;
   }
 
-  private async token(namens: Namens): Promise<string> {
-    if (this.config.KETENREGIE_MODE !== 'embedded') {
-      throw ApplicationFailure.create({ type: 'EXCHANGE.GEEN_TOKENUITWISSELING', message: 'Acting for the sender needs a token exchange in distributed mode', nonRetryable: true });
-    }
-    const sleutel = `${namens.organisatie}|${namens.professional}|${namens.rol}`;
-    const bekend = this.tokens.get(sleutel);
-    if (bekend && bekend.tot > Date.now() + 30_000) return bekend.token;
-    const identity: Identity = identitySchema.parse({ sub: namens.professional, organisatie: namens.organisatie, organisatieType: namens.type, rol: namens.rol });
-    this.signer ??= EmbeddedSigner.loadOrCreate({ dataDir: this.config.KETENREGIE_DATA_DIR, ttlSeconds: TOKEN_SECONDEN });
-    const token = await (await this.signer).sign(identity);
-    this.tokens.set(sleutel, { token, tot: Date.now() + TOKEN_SECONDEN * 1000 });
-    return token;
-  }
-
   private async post<T>(basis: string, pad: string, namens: Namens, body: unknown): Promise<T> {
     const res = await fetch(`${basis}${pad}`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${await this.token(namens)}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${await this.identiteit.token({ sub: namens.professional, organisatie: namens.organisatie, organisatieType: namens.type, rol: namens.rol as Rol })}`, 'content-type': 'application/json' },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(20_000),
     });
