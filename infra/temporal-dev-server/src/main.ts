@@ -6,6 +6,7 @@ import { startGrpcServer } from './server/grpc-server';
 import { DeferredStore } from './store/deferred-store';
 import { InMemoryStore } from './store/in-memory-store';
 import { PgStore } from './store/pg-store';
+import { acquireDirectoryLock } from './store/server-lock';
 import type { Store } from './store/store';
 import type { SearchAttributeType } from './visibility';
 
@@ -21,6 +22,8 @@ export interface ServerConfig {
   dbFilename?: string;
   /** PostgreSQL server; wins over `dbFilename`. */
   databaseUrl?: string;
+  /** Where the store choice came from (logged at start). */
+  storeSource: 'flag' | 'TEMPORAL_DEV_SERVER_DATABASE_URL' | 'DATABASE_URL' | 'default';
   /** Retention of closed runs in ms, overriding the namespaces' retention. */
   retentionMs?: number;
 }
@@ -34,10 +37,19 @@ export function parseDuration(text: string): number {
   return Number(match[1]) * (DURATION_UNITS[match[2] ?? 'ms'] ?? 1);
 }
 
+function postgresUrl(value: string, source: string): string {
+  if (!/^postgres(ql)?:\/\/.+/.test(value)) throw new Error(`${source} must be a postgres:// URL`);
+  return value;
+}
+
 /**
  * Parses both launch forms the Temporal SDK uses:
  * `server start-dev --port P --namespace N --ip IP [--db-filename F] [--search-attribute name=Type]...`
- * and the test-server form `<port>` (time skipping on). Unknown flags are ignored.
+ * and the test-server form `<port>` (time skipping on, always in memory). Unknown flags are ignored.
+ *
+ * Store of the dev form, first match wins: a flag (`--database-url`, then `--db-filename`, then
+ * `--in-memory`), env `TEMPORAL_DEV_SERVER_DATABASE_URL`, env `DATABASE_URL`, memory.
+ * A URL must be `postgres://`; anything else stops the start.
  */
 export function parseArgs(argv: string[], env: Record<string, string | undefined> = process.env): ServerConfig {
   const config: ServerConfig = {
@@ -47,7 +59,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     namespaces: ['default'],
     searchAttributes: {},
     logLevel: 'warn',
-    databaseUrl: env['TEMPORAL_DEV_SERVER_DATABASE_URL'] || undefined,
+    storeSource: 'default',
   };
   if (argv[0] !== 'server') {
     config.mode = 'time-skipping';
@@ -56,6 +68,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     return config;
   }
   const namespaces: string[] = [];
+  let inMemory = false;
   for (let i = 2; i < argv.length; i++) {
     const flag = argv[i] ?? '';
     const [name, inline] = flag.includes('=') && flag.startsWith('--') ? [flag.slice(0, flag.indexOf('=')), flag.slice(flag.indexOf('=') + 1)] : [flag, undefined];
@@ -77,7 +90,10 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
         config.dbFilename = value();
         break;
       case '--database-url':
-        config.databaseUrl = value();
+        config.databaseUrl = postgresUrl(value(), '--database-url');
+        break;
+      case '--in-memory':
+        inMemory = true;
         break;
       case '--retention':
         config.retentionMs = parseDuration(value());
@@ -98,6 +114,15 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     }
   }
   config.namespaces = [...new Set(['default', ...namespaces])];
+  if (config.databaseUrl || config.dbFilename || inMemory) {
+    config.storeSource = 'flag';
+  } else if (env['TEMPORAL_DEV_SERVER_DATABASE_URL']) {
+    config.databaseUrl = postgresUrl(env['TEMPORAL_DEV_SERVER_DATABASE_URL'], 'TEMPORAL_DEV_SERVER_DATABASE_URL');
+    config.storeSource = 'TEMPORAL_DEV_SERVER_DATABASE_URL';
+  } else if (env['DATABASE_URL']) {
+    config.databaseUrl = postgresUrl(env['DATABASE_URL'], 'DATABASE_URL');
+    config.storeSource = 'DATABASE_URL';
+  }
   return config;
 }
 
@@ -108,7 +133,10 @@ export async function runServer(config: ServerConfig): Promise<{ port: number; r
     pino.destination(2),
   );
   const clock = config.mode === 'time-skipping' ? new VirtualClock() : new RealClock();
-  const opened = openStore(config);
+  const opened = openStore(config, (error) => {
+    logger.fatal({ err: error }, 'temporal dev server lost the connection holding its database lock');
+    process.exit(1);
+  });
   const started = Date.now();
   const engine = new Engine({
     store: new DeferredStore(opened.then((o) => o.store)),
@@ -118,10 +146,11 @@ export async function runServer(config: ServerConfig): Promise<{ port: number; r
     retention: config.mode === 'dev',
   });
   const ready = engine.start(config.namespaces, config.searchAttributes).then(() => {
-    logger.info({ ms: Date.now() - started, store: config.databaseUrl ? 'postgres' : config.dbFilename ? 'pglite' : 'memory' }, 'temporal dev server ready');
+    const store = config.databaseUrl ? 'postgres' : config.dbFilename ? 'pglite' : 'memory';
+    logger.info({ ms: Date.now() - started, store, storeSource: config.storeSource }, 'temporal dev server ready');
   });
   ready.catch((error: unknown) => {
-    logger.fatal({ err: error }, 'temporal dev server could not open its store');
+    logger.fatal({ err: error }, `temporal dev server could not open its store: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;
     setImmediate(() => process.exit(1));
   });
@@ -140,20 +169,34 @@ export async function runServer(config: ServerConfig): Promise<{ port: number; r
   };
 }
 
-/** Opens the store the configuration asks for: PostgreSQL, embedded PGlite or memory. */
-async function openStore(config: ServerConfig): Promise<{ store: Store; release(): Promise<void> }> {
+/**
+ * Opens the store the configuration asks for: PostgreSQL, embedded PGlite or memory. A database
+ * store is locked for this server (see `server-lock.ts`): a second server on it fails to start.
+ */
+async function openStore(config: ServerConfig, onLockLost: (error: Error) => void): Promise<{ store: Store; release(): Promise<void> }> {
   if (config.databaseUrl) {
-    return { store: await PgStore.open({ url: config.databaseUrl }), release: async () => undefined };
+    return { store: await PgStore.open({ url: config.databaseUrl, exclusive: { onLost: onLockLost } }), release: async () => undefined };
   }
   if (config.dbFilename) {
-    const { startEmbeddedPostgres } = await import('@ketenregie/shared-platform');
-    // After a kill -9 the previous server's database process may still be closing the directory.
-    const database = await retryWhileLocked(() => startEmbeddedPostgres({ dataDir: config.dbFilename ?? '', port: 0 }));
+    const lock = await acquireDirectoryLock(config.dbFilename);
+    let database: { url: string; stop(): Promise<void> } | undefined;
     try {
+      const { startEmbeddedPostgres } = await import('@ketenregie/shared-platform');
+      // After a kill -9 the previous server's database process may still be closing the directory.
+      database = await retryWhileLocked(() => startEmbeddedPostgres({ dataDir: config.dbFilename ?? '', port: 0 }));
       // PGlite runs one session for every connection: one connection keeps transactions apart.
-      return { store: await PgStore.open({ url: database.url, poolSize: 1 }), release: () => database.stop() };
+      const store = await PgStore.open({ url: database.url, poolSize: 1 });
+      const opened = database;
+      return {
+        store,
+        release: async () => {
+          await opened.stop();
+          await lock.release();
+        },
+      };
     } catch (error) {
-      await database.stop();
+      await database?.stop();
+      await lock.release();
       throw error;
     }
   }

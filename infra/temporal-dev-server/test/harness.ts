@@ -28,6 +28,8 @@ export async function startLocalEnv(options: { searchAttributes?: { name: string
   return TestWorkflowEnvironment.createLocal({
     server: {
       executable: { type: 'existing-path', path: SERVER_BIN },
+      // In memory even when DATABASE_URL is set: every test file launches a server of its own.
+      extraArgs: ['--in-memory'],
       searchAttributes: options.searchAttributes?.map(({ name, type }) => ({ name, type })) as never,
     },
   });
@@ -123,7 +125,7 @@ export async function freePort(): Promise<number> {
  * Launches `temporal-dev-server server start-dev` on a free port with `args` (e.g. a database)
  * and waits until it has opened its store (the log line `temporal dev server ready`).
  */
-export async function spawnDevServer(args: string[], options: { logFile?: string } = {}): Promise<SpawnedServer> {
+export async function spawnDevServer(args: string[], options: { logFile?: string; env?: NodeJS.ProcessEnv } = {}): Promise<SpawnedServer> {
   const { spawn } = await import('node:child_process');
   const port = await freePort();
   let child: import('node:child_process').ChildProcess | undefined;
@@ -131,6 +133,7 @@ export async function spawnDevServer(args: string[], options: { logFile?: string
     new Promise<void>((resolve, reject) => {
       const started = spawn(process.execPath, [SERVER_BIN, 'server', 'start-dev', '--port', String(port), '--log-level', 'info', ...args], {
         stdio: ['ignore', 'ignore', 'pipe'],
+        env: options.env ?? process.env,
       });
       child = started;
       let buffered = '';
@@ -151,7 +154,7 @@ export async function spawnDevServer(args: string[], options: { logFile?: string
       started.once('exit', (code, signal) => {
         clearTimeout(timer);
         log?.end();
-        reject(new Error(`dev server exited (${code ?? signal})`));
+        reject(new Error(`dev server exited (${code ?? signal}): ${buffered.trim().split('\n').slice(-3).join('\n')}`));
       });
     });
   const waitExit = (signal: NodeJS.Signals) =>

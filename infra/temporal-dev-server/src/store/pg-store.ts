@@ -5,6 +5,7 @@ import { Pool, type PoolClient } from 'pg';
 import type { Msg } from '../proto/proto';
 import type { RunState } from '../engine/types';
 import { checkListQuery } from '../visibility';
+import { acquireServerLock, type HeldLock } from './server-lock';
 import { afterCursorSql, compileVisibilitySql, decodePageToken, encodePageToken, orderBySql, orderKeysSelect, visibilityColumns } from './pg-visibility';
 import { ConcurrencyConflictError, type NamespaceRecord, type RunRef, type RunWrite, type Store, type VisibilityPage, type VisibilityQuery } from './store';
 
@@ -24,6 +25,12 @@ export interface PgStoreOptions {
   poolSize?: number;
   /** Run states kept in memory (default 20,000). */
   cacheSize?: number;
+  /**
+   * Hold the server lock ({@link acquireServerLock}) while open, so a second server on the same
+   * database refuses to start; `onLost` is told if its connection breaks. Not for PGlite, which
+   * serves every connection in one session.
+   */
+  exclusive?: { onLost(error: Error): void };
 }
 
 /** The lower of a known earliest deadline and a write's deadline (`null`: no deadline at all). */
@@ -72,17 +79,20 @@ export class PgStore implements Store {
   private constructor(
     private readonly pool: Pool,
     private readonly cacheSize: number,
+    private readonly lock?: HeldLock,
   ) {}
 
   /** Connects, creates schema `temporal` and applies the migrations not applied yet. */
   static async open(options: PgStoreOptions): Promise<PgStore> {
+    const lock = options.exclusive ? await acquireServerLock(options.url, options.exclusive.onLost) : undefined;
     const pool = new Pool({ connectionString: options.url, max: options.poolSize ?? 8 });
     pool.on('error', () => undefined);
-    const store = new PgStore(pool, options.cacheSize ?? 20_000);
+    const store = new PgStore(pool, options.cacheSize ?? 20_000, lock);
     try {
       await store.migrate();
     } catch (error) {
       await pool.end();
+      await lock?.release();
       throw error;
     }
     return store;
@@ -125,9 +135,10 @@ export class PgStore implements Store {
     }
   }
 
-  /** Closes the pool. */
+  /** Closes the pool, then lets go of the server lock. */
   async close(): Promise<void> {
     await this.pool.end();
+    await this.lock?.release();
   }
 
   private async transaction<T>(fn: (client: PoolClient) => Promise<T>): Promise<T> {
