@@ -81,7 +81,7 @@ describeEachDatabase('consent lifecycle through the service and the dev server',
 
     beforeAll(async () => {
       const port = await freePort();
-      env = await TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path: SERVER_BIN }, ip: '127.0.0.1', port } });
+      env = await TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path: SERVER_BIN }, ip: '127.0.0.1', port, extraArgs: ['--in-memory'] } });
       keyDir = await mkdtemp(join(tmpdir(), 'consent-levenscyclus-'));
       const signer = await EmbeddedSigner.loadOrCreate({ dataDir: keyDir });
       token = await signer.sign(coach);

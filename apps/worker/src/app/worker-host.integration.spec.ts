@@ -34,7 +34,7 @@ describe('TemporalWorkerHost against the Temporal dev server', () => {
   beforeAll(async () => {
     Runtime.install({ logger: new DefaultLogger('ERROR'), shutdownSignals: [] });
     const port = await freePort();
-    env = await TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path: SERVER_BIN }, ip: '127.0.0.1', port } });
+    env = await TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path: SERVER_BIN }, ip: '127.0.0.1', port, extraArgs: ['--in-memory'] } });
     address = `127.0.0.1:${port}`;
   }, 60_000);
 
