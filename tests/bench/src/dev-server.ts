@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, openSync, readFileSync } from 'node:fs';
+import { existsSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -51,6 +51,9 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<Ru
       String(port),
       '--namespace',
       options.namespace ?? 'default',
+      // Memory unless extraArgs name a database (store flags win over --in-memory), even when
+      // DATABASE_URL is set: the server would otherwise read it.
+      '--in-memory',
       ...(options.extraArgs ?? []),
     ],
     { stdio: ['ignore', log, log] },
@@ -123,6 +126,31 @@ function rssMiB(pid: number): number | undefined {
 
 /** Clock ticks per second of /proc/<pid>/stat times (USER_HZ, 100 on Linux). */
 const USER_HZ = 100;
+
+/**
+ * CPU time (user + system) in ms used so far by every local process named `postgres` (the
+ * server's backends and background workers), or undefined without /proc. Backends that exited
+ * in between are not counted, so measure over a span with long-lived connections.
+ */
+export function postgresCpuMs(): number | undefined {
+  try {
+    let total = 0;
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      } catch {
+        continue;
+      }
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== 'postgres') continue;
+      total += cpuMs(Number(entry)) ?? 0;
+    }
+    return total;
+  } catch {
+    return undefined;
+  }
+}
 
 function cpuMs(pid: number): number | undefined {
   try {
