@@ -195,6 +195,51 @@ describe('traject and consent through the gateway (one stack, demo region tokens
     });
   });
 
+  describe('processing log', () => {
+    it("a coach of the uitvoerder reading the gemeente's traject is in the deelnemer's inzage, with the request's trace; the lead's own reads are not; the log still verifies", async () => {
+      const deelnemer = await call<{ id: string }>(klantmanager, 'POST', '/deelnemers', { voornamen: 'Kees', achternaam: 'Bakker', geboortedatum: '1968-11-03', bsn: geldigBsn() });
+      expect(deelnemer.status).toBe(201);
+      const gestart = await call<{ id: string }>(klantmanager, 'POST', '/trajecten', {
+        deelnemerId: deelnemer.body.id,
+        programmaCode: 'fip',
+        regie: { regievoerderId: 'dev:gemeente-dommeldal:klantmanager', organisatieId: 'gemeente-dommeldal' },
+        coach: { coachId: 'dev:werkbrug-dommeldal:coach', organisatieId: 'werkbrug-dommeldal' },
+        aanmeldreden: 'activering',
+      });
+      expect(gestart.status).toBe(201);
+      expect((await call(klantmanager, 'GET', `/trajecten/${gestart.body.id}`)).status).toBe(200);
+
+      const traceId = crypto.randomUUID().replace(/-/g, '');
+      const gelezen = await fetch(`${stack.url}/api/v1/trajecten/${gestart.body.id}`, {
+        headers: { authorization: `Bearer ${await token(coach)}`, traceparent: `00-${traceId}-00f067aa0ba902b7-01` },
+      });
+      expect(gelezen.status).toBe(200);
+      expect(((await gelezen.json()) as { trajectId: string }).trajectId).toBe(gestart.body.id);
+
+      const inzage = await call<{ verwerkingen: { handeling: string; status: string; organisatie: string; doel?: string; categorieen: string[]; traceId: string; verwerkingsactiviteit?: { naam: string } }[] }>(
+        klantmanager,
+        'GET',
+        `/deelnemers/${deelnemer.body.id}/inzage`,
+      );
+      expect(inzage.status).toBe(200);
+      expect(inzage.body.verwerkingen.filter((v) => v.handeling === 'raadpleging')).toEqual([
+        expect.objectContaining({
+          status: 'ok',
+          organisatie: 'werkbrug-dommeldal',
+          doel: 're-integratie',
+          categorieen: ['traject-status'],
+          traceId,
+          verwerkingsactiviteit: expect.objectContaining({ naam: 'Uitvoering re-integratietraject' }),
+        }),
+      ]);
+
+      const verificatie = await call<{ geldig: boolean; aantal: number }>(['gemeente-dommeldal', 'fg'], 'GET', '/verwerkingen/verificatie');
+      expect(verificatie.status).toBe(200);
+      expect(verificatie.body).toEqual(expect.objectContaining({ geldig: true }));
+      expect(verificatie.body.aantal).toBeGreaterThan(0);
+    });
+  });
+
   describe('consent', () => {
     it('a given consent permits, its withdrawal denies, the inzage lists both in order, and the worker ends its lifecycle', async () => {
       const deelnemerId = crypto.randomUUID();

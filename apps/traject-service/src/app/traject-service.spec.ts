@@ -94,6 +94,21 @@ describeEachDatabase('traject-service', (db) => {
 
     const vandaag = async () => amsterdamDate(await env.currentTimeMs());
 
+    /** Registers a deelnemer and starts a FIP traject led by the klantmanager's gemeente, coached by the coach's uitvoerder. */
+    async function startFip(bsn: string, persoon: { voornamen: string; achternaam: string; geboortedatum: string }): Promise<{ deelnemerId: string; trajectId: string }> {
+      const d = await call<{ id: string }>(klantmanager, 'POST', '/deelnemers', { bsn, ...persoon });
+      expect(d.status).toBe(201);
+      const t = await call<{ id: string }>(klantmanager, 'POST', '/trajecten', {
+        deelnemerId: d.body.id,
+        programmaCode: 'fip',
+        regie: { regievoerderId: klantmanager.sub, organisatieId: klantmanager.organisatie },
+        coach: { coachId: coach.sub, organisatieId: coach.organisatie },
+        aanmeldreden: 'activering',
+      });
+      expect(t.status).toBe(201);
+      return { deelnemerId: d.body.id, trajectId: t.body.id };
+    }
+
     beforeAll(async () => {
       env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: LAUNCHER } } });
       workerDs = await openDatabase({ url: db.url, schema: db.schema, entities: TRAJECT_ENTITIES, migrations: TRAJECT_MIGRATIONS });
@@ -118,6 +133,7 @@ describeEachDatabase('traject-service', (db) => {
           notify: (i) => activiteiten.notify(i),
           recordTimeline: (i) => activiteiten.recordTimeline(i),
           updateProjection: (i) => activiteiten.updateProjection(i),
+          applyOutcome: (i) => activiteiten.applyOutcome(i),
         } satisfies Record<keyof TrajectActiviteitenService, (i: never) => Promise<void>>,
       });
       workerRun = worker.run();
@@ -266,28 +282,20 @@ describeEachDatabase('traject-service', (db) => {
     });
 
     it('a read by the coach organisation is written to the processing log before the answer; the lead reads unlogged; a refused log write refuses the read', async () => {
-      const d = await call<{ id: string }>(klantmanager, 'POST', '/deelnemers', { bsn: '123456782', voornamen: 'D', achternaam: 'E', geboortedatum: '1979-06-01' });
-      expect(d.status).toBe(201);
-      const { body } = await call<{ id: string }>(klantmanager, 'POST', '/trajecten', {
-        deelnemerId: d.body.id,
-        programmaCode: 'fip',
-        regie: { regievoerderId: klantmanager.sub, organisatieId: klantmanager.organisatie },
-        coach: { coachId: coach.sub, organisatieId: coach.organisatie },
-        aanmeldreden: 'activering',
-      });
-      const vanDeelnemer = () => verwerkingen.filter((v) => v.melding.deelnemerId === d.body.id);
+      const { deelnemerId, trajectId } = await startFip('123456782', { voornamen: 'D', achternaam: 'E', geboortedatum: '1979-06-01' });
+      const vanDeelnemer = () => verwerkingen.filter((v) => v.melding.deelnemerId === deelnemerId);
 
-      expect((await call(klantmanager, 'GET', `/trajecten/${body.id}`)).status).toBe(200);
-      expect((await call(klantmanager, 'GET', `/trajecten/${body.id}/tijdlijn`)).status).toBe(200);
+      expect((await call(klantmanager, 'GET', `/trajecten/${trajectId}`)).status).toBe(200);
+      expect((await call(klantmanager, 'GET', `/trajecten/${trajectId}/tijdlijn`)).status).toBe(200);
       expect(vanDeelnemer()).toEqual([]);
 
       const traceId = '0af7651916cd43dd8448eb211c80319c';
-      const overzicht = await call<TrajectOverzicht>(coach, 'GET', `/trajecten/${body.id}`, undefined, { traceparent: `00-${traceId}-b7ad6b7169203331-01` });
+      const overzicht = await call<TrajectOverzicht>(coach, 'GET', `/trajecten/${trajectId}`, undefined, { traceparent: `00-${traceId}-b7ad6b7169203331-01` });
       expect(overzicht.status).toBe(200);
-      expect(overzicht.body.trajectId).toBe(body.id);
-      const tijdlijn = await call<{ gebeurtenissen: unknown[] }>(coach, 'GET', `/trajecten/${body.id}/tijdlijn`, undefined, { traceparent: `00-${traceId}-b7ad6b7169203332-01` });
+      expect(overzicht.body.trajectId).toBe(trajectId);
+      const tijdlijn = await call<{ gebeurtenissen: unknown[] }>(coach, 'GET', `/trajecten/${trajectId}/tijdlijn`, undefined, { traceparent: `00-${traceId}-b7ad6b7169203332-01` });
       expect(tijdlijn.status).toBe(200);
-      const raadpleging = { handeling: 'raadpleging', deelnemerId: d.body.id, doel: 're-integratie', categorieen: ['traject-status'], traceId };
+      const raadpleging = { handeling: 'raadpleging', deelnemerId, doel: 're-integratie', categorieen: ['traject-status'], traceId };
       expect(vanDeelnemer().map((v) => v.melding)).toEqual([expect.objectContaining(raadpleging), expect.objectContaining(raadpleging)]);
       for (const v of vanDeelnemer()) {
         // The line names the coach's organisation (their own token) and continues the caller's trace.
@@ -297,7 +305,7 @@ describeEachDatabase('traject-service', (db) => {
 
       logWeigert = true;
       try {
-        for (const pad of [`/trajecten/${body.id}`, `/trajecten/${body.id}/tijdlijn`]) {
+        for (const pad of [`/trajecten/${trajectId}`, `/trajecten/${trajectId}/tijdlijn`]) {
           const geweigerd = await call<{ code: string; status: number; trajectId?: string; gebeurtenissen?: unknown }>(coach, 'GET', pad);
           expect({ pad, status: geweigerd.status, type: geweigerd.type.includes('application/problem+json'), code: geweigerd.body.code }).toEqual({
             pad,
@@ -307,7 +315,7 @@ describeEachDatabase('traject-service', (db) => {
           });
           expect(geweigerd.body.trajectId ?? geweigerd.body.gebeurtenissen).toBeUndefined();
         }
-        expect((await call(klantmanager, 'GET', `/trajecten/${body.id}`)).status).toBe(200);
+        expect((await call(klantmanager, 'GET', `/trajecten/${trajectId}`)).status).toBe(200);
       } finally {
         logWeigert = false;
       }
@@ -315,15 +323,7 @@ describeEachDatabase('traject-service', (db) => {
     });
 
     it('re-entry after the workflow ended: heropening continues from the final state, keeping the history', async () => {
-      const d = await call<{ id: string }>(klantmanager, 'POST', '/deelnemers', { bsn: '111222345', voornamen: 'B', achternaam: 'C', geboortedatum: '1980-01-01' });
-      expect(d.status).toBe(201);
-      const { body } = await call<{ id: string }>(klantmanager, 'POST', '/trajecten', {
-        deelnemerId: d.body.id,
-        programmaCode: 'fip',
-        regie: { regievoerderId: klantmanager.sub, organisatieId: klantmanager.organisatie },
-        coach: { coachId: coach.sub, organisatieId: coach.organisatie },
-        aanmeldreden: 'activering',
-      });
+      const body = { id: (await startFip('111222345', { voornamen: 'B', achternaam: 'C', geboortedatum: '1980-01-01' })).trajectId };
       expect((await call(coach, 'POST', `/trajecten/${body.id}/uitval`, { reden: 'te-ziek' })).status).toBe(200);
       const handle = env.client.workflow.getHandle(`traject-${body.id}`);
       // A dropped-out traject waits a year for a heropening; then its workflow completes.
