@@ -5,7 +5,8 @@ import type { Partij } from './overdracht.workflow-contract';
 
 /**
  * On whose behalf an activity acts: the sending professional, who stays responsible for the
- * handover until the lead transfers. Adapters authenticate as this person's organisation.
+ * handover until the lead transfers. Adapters call the services as the worker's service identity
+ * acting for this professional (a service token that names them; see shared-platform).
  */
 export interface Namens {
   readonly professional: string;

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { exportJWK, generateKeyPair, importJWK, JWK, KeyLike, SignJWT } from 'jose';
+import { exportJWK, generateKeyPair, importJWK, JWK, JWTPayload, KeyLike, SignJWT } from 'jose';
 import { DEFAULT_AUDIENCE, EMBEDDED_ISSUER } from '../config/config';
 import { Identity, identitySchema } from './identity';
 import { namensDetail, SERVICE_SCOPE } from './service-token';
@@ -77,14 +77,7 @@ export class EmbeddedSigner {
   /** A signed JWT carrying `identity` (validated first). */
   async sign(identity: Identity, ttlSeconds = this.options.ttlSeconds): Promise<string> {
     const claims = identitySchema.parse(identity);
-    return new SignJWT({ organisatie: claims.organisatie, organisatieType: claims.organisatieType, rol: claims.rol })
-      .setProtectedHeader({ alg: this.options.algorithm, kid: this.kid, typ: 'JWT' })
-      .setSubject(claims.sub)
-      .setIssuer(this.options.issuer)
-      .setAudience(this.options.audience)
-      .setIssuedAt()
-      .setExpirationTime(`${ttlSeconds}s`)
-      .sign(this.privateKey);
+    return this.signClaims(claims.sub, { organisatie: claims.organisatie, organisatieType: claims.organisatieType, rol: claims.rol }, ttlSeconds);
   }
 
   /**
@@ -93,9 +86,13 @@ export class EmbeddedSigner {
    * `ketenregie:intern`, and the `authorization_details` claim names the professional it acts for.
    */
   async signServiceToken(request: { readonly clientId: string; readonly namens: Identity }, ttlSeconds = this.options.ttlSeconds): Promise<string> {
-    return new SignJWT({ scope: SERVICE_SCOPE, client_id: request.clientId, authorization_details: [namensDetail(request.namens)] })
+    return this.signClaims(request.clientId, { scope: SERVICE_SCOPE, client_id: request.clientId, authorization_details: [namensDetail(request.namens)] }, ttlSeconds);
+  }
+
+  private signClaims(subject: string, claims: JWTPayload, ttlSeconds: number): Promise<string> {
+    return new SignJWT(claims)
       .setProtectedHeader({ alg: this.options.algorithm, kid: this.kid, typ: 'JWT' })
-      .setSubject(request.clientId)
+      .setSubject(subject)
       .setIssuer(this.options.issuer)
       .setAudience(this.options.audience)
       .setIssuedAt()
