@@ -17,7 +17,7 @@ import { cpus, loadavg } from 'node:os';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker, type InjectedSinks } from '@temporalio/worker';
 import { createTestDatabase } from '@ketenregie/shared-testing';
-import { startDevServer, type RunningDevServer } from './src/dev-server';
+import { postgresCpuMs, startDevServer, type RunningDevServer } from './src/dev-server';
 import { referenceActivities } from './src/reference.activities';
 import { approveSignal, referenceWorkflow, stepQuery } from './src/reference.workflow';
 import type { TimerSinks } from './src/timer.workflow';
@@ -118,6 +118,11 @@ async function startTimers(client: Client, prefix: string, count: number, fireAt
   );
 }
 
+/** CPU ms between two readings, per firing timer. */
+function perTimer(before: number | undefined, after: number | undefined): number | undefined {
+  return before === undefined || after === undefined ? undefined : (after - before) / FIRING;
+}
+
 async function waitFor(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
@@ -179,7 +184,14 @@ async function scale(url: string, workflowBundle: { code: string }): Promise<voi
     workerConnection = await NativeConnection.connect({ address: server.address });
     worker = await makeWorker(workerConnection);
     running = worker.run();
+    const cpu0 = { server: server.cpuMs(), worker: process.cpuUsage(), postgres: postgresCpuMs() };
     await waitFor(() => lateness.length >= FIRING, FIRE_WINDOW_MS + margin + 120_000, 'the firing timers');
+    const workerCpu = process.cpuUsage(cpu0.worker);
+    const firingCpu = {
+      server: perTimer(cpu0.server, server.cpuMs()),
+      worker: (workerCpu.user + workerCpu.system) / 1000 / FIRING,
+      postgres: perTimer(cpu0.postgres, postgresCpuMs()),
+    };
     const rssFired = server.rssMiB();
     lateness.sort((a, b) => a - b);
     // The server's part: TimerFired event time minus the due time, for a sample of the firing ones.
@@ -209,6 +221,9 @@ async function scale(url: string, workflowBundle: { code: string }): Promise<voi
     console.log(
       `| server's part: TimerFired after its deadline, p50 / p99 (${serverLateness.length} sampled) | ${fmt(quantile(serverLateness, 0.5), 0)} / ${fmt(quantile(serverLateness, 0.99), 0)} ms | |`,
     );
+    console.log(
+      `| CPU per fired timer: server / worker process / PostgreSQL | ${fmt(firingCpu.server, 2)} / ${fmt(firingCpu.worker, 2)} / ${fmt(firingCpu.postgres, 2)} ms | |`,
+    );
     console.log(`| timer lateness p50 / p99 / max (${lateness.length} timers) | ${fmt(quantile(lateness, 0.5), 0)} / ${fmt(quantile(lateness, 0.99), 0)} / ${fmt(lateness.at(-1), 0)} ms | p99 < 2000 ms |`);
   } finally {
     worker.shutdown();
@@ -219,14 +234,8 @@ async function scale(url: string, workflowBundle: { code: string }): Promise<voi
   }
 }
 
-async function main(): Promise<void> {
-  Runtime.install({ logger: new DefaultLogger('WARN') });
-  const serverUrl = process.env['BENCH_DATABASE_URL'] ?? process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const [referenceBundle, timerBundle] = await Promise.all([
-    bundleWorkflowCode({ workflowsPath: require.resolve('./src/reference.workflow'), logger: new DefaultLogger('WARN') }),
-    bundleWorkflowCode({ workflowsPath: require.resolve('./src/timer.workflow'), logger: new DefaultLogger('WARN') }),
-  ]);
-
+/** The reference workflow on the in-memory store and on PostgreSQL, in the same run. */
+async function compareStores(serverUrl: string, referenceBundle: { code: string }): Promise<void> {
   const throughputDb = await createTestDatabase('postgres', { DATABASE_URL: serverUrl });
   let memory: Throughput;
   let postgres: Throughput;
@@ -243,7 +252,17 @@ async function main(): Promise<void> {
     console.log(`| ${t.store} | ${t.completed} | ${fmt(t.perSecond)} | ${fmt(t.p50Ms, 0)} | ${fmt(t.p99Ms, 0)} | ${fmt(t.serverCpuMs, 2)} |`);
   }
   console.log(`\nratio PostgreSQL / memory: ${fmt(postgres.perSecond / memory.perSecond, 2)}`);
+}
 
+async function main(): Promise<void> {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const serverUrl = process.env['BENCH_DATABASE_URL'] ?? process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const [referenceBundle, timerBundle] = await Promise.all([
+    bundleWorkflowCode({ workflowsPath: require.resolve('./src/reference.workflow'), logger: new DefaultLogger('WARN') }),
+    bundleWorkflowCode({ workflowsPath: require.resolve('./src/timer.workflow'), logger: new DefaultLogger('WARN') }),
+  ]);
+
+  if (WORKFLOWS > 0) await compareStores(serverUrl, referenceBundle);
   if (SCALE > 0) {
     const scaleDb = await createTestDatabase('postgres', { DATABASE_URL: serverUrl });
     try {
