@@ -1,7 +1,11 @@
+import { TRAJECT_PRELOAD_MODULES } from '@ketenregie/traject-contracts';
 import { TsconfigPathsPlugin } from 'tsconfig-paths-webpack-plugin';
 
 /** Workflows entry of the traject task queue. */
 export const WORKFLOWS_PATH = `${__dirname}/../src/index.ts`;
+
+/** Bundler options as the worker uses them: the entry, and the modules all workflows share. */
+export const BUNDLE_OPTIONS = { workflowsPath: WORKFLOWS_PATH, preloadModules: [...TRAJECT_PRELOAD_MODULES] };
 
 /** Root tsconfig whose `paths` map `@ketenregie/*` to library sources. */
 export const TSCONFIG_PATH = `${__dirname}/../../../tsconfig.base.json`;

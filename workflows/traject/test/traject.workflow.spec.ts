@@ -27,7 +27,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { WORKFLOWS_PATH, webpackConfigHook } from './bundler';
+import { BUNDLE_OPTIONS, webpackConfigHook } from './bundler';
 import { FakeTrajectActivities } from './fake-activities';
 import { FakeExchangeActivities } from './fake-exchange-activities';
 
@@ -44,7 +44,7 @@ let volgnummer = 0;
 
 beforeAll(async () => {
   env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: LAUNCHER } } });
-  bundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, webpackConfigHook });
+  bundle = await bundleWorkflowCode({ ...BUNDLE_OPTIONS, webpackConfigHook });
 });
 
 afterAll(async () => {

@@ -114,6 +114,12 @@ describe('TemporalWorkerHost', () => {
     expect(groot.workers.map((w) => w.options.maxCachedWorkflows)).toEqual([10_100, 10_100]);
   });
 
+  it("bundles a registration's shared modules once per worker (preloadModules)", async () => {
+    const { runtime, workers } = fakeRuntime();
+    await (await createApp([{ taskQueue: 'traject', preloadModules: ['zod'] }, { taskQueue: 'consent' }], runtime)).close();
+    expect(workers.map((w) => w.options.bundlerOptions?.preloadModules)).toEqual([['zod'], undefined]);
+  });
+
   it('starts and stops cleanly with no registrations', async () => {
     const { runtime, events } = fakeRuntime();
     const app = await createApp([], runtime);

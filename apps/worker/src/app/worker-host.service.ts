@@ -149,6 +149,7 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, BeforeApplica
       workflowsPath: registration.workflowsPath,
       activities: registration.activities ? this.activitiesOf(registration.activities) : undefined,
       bundlerOptions: {
+        ...(registration.preloadModules ? { preloadModules: [...registration.preloadModules] } : {}),
         webpackConfigHook: (config) => ({
           ...config,
           resolve: {

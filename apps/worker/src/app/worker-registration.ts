@@ -13,4 +13,6 @@ export interface WorkerRegistration {
   readonly module?: Type<unknown> | DynamicModule;
   /** Injectable whose public methods are the activities (the thin activity adapters). */
   readonly activities?: Type<object>;
+  /** Stateless modules of the workflow bundle shared by all its workflows (`bundlerOptions.preloadModules`). */
+  readonly preloadModules?: readonly string[];
 }

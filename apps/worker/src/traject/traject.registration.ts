@@ -1,4 +1,4 @@
-import { TRAJECT_TASK_QUEUE } from '@ketenregie/traject-contracts';
+import { TRAJECT_PRELOAD_MODULES, TRAJECT_TASK_QUEUE } from '@ketenregie/traject-contracts';
 import { join } from 'node:path';
 import type { WorkerRegistration } from '../app/worker-registration';
 import { TrajectActivitiesAdapter } from './traject.activities';
@@ -10,4 +10,5 @@ export const trajectWorkerRegistration: WorkerRegistration = {
   workflowsPath: join(__dirname, '..', '..', '..', '..', 'workflows', 'traject', 'src', 'index.ts'),
   module: TrajectWorkerModule,
   activities: TrajectActivitiesAdapter,
+  preloadModules: TRAJECT_PRELOAD_MODULES,
 };

@@ -8,6 +8,13 @@ import type { TrajectOverzicht } from './traject.overzicht';
 /** Task queue of the traject workflow and its activities. */
 export const TRAJECT_TASK_QUEUE = 'traject';
 
+/**
+ * Modules of the traject workflow bundle loaded once per worker and shared (frozen) by every cached
+ * traject instead of evaluated again for each (`bundlerOptions.preloadModules`): zod's ~450 KiB of
+ * module code holds no per-workflow state. The schemas built from it stay per workflow.
+ */
+export const TRAJECT_PRELOAD_MODULES: readonly string[] = ['zod'];
+
 /** Workflow type name (the exported function in `workflows/traject`). */
 export const TRAJECT_WORKFLOW_TYPE = 'trajectWorkflow';
 
