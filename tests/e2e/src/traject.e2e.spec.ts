@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { freePorts, startStack } from '@ketenregie/start';
+import { geldigBsn } from './deelnemer';
 import { START_TIMEOUT, freshMachineEnv } from './fresh-machine';
 
 interface Antwoord<T> {
@@ -23,16 +24,6 @@ type Wie = readonly [organisatie: string, rol: string];
 /** Today in Amsterdam (the date the services use for commands without one). */
 function vandaag(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-}
-
-/** A fresh BSN that passes the elfproef (never a real person's: the test range is random). */
-function geldigBsn(): string {
-  for (;;) {
-    const cijfers = Array.from({ length: 8 }, (_, i) => (i === 0 ? 1 + Math.floor(Math.random() * 9) : Math.floor(Math.random() * 10)));
-    const som = cijfers.reduce((s, c, i) => s + c * (9 - i), 0);
-    const laatste = som % 11;
-    if (laatste <= 9) return `${cijfers.join('')}${laatste}`;
-  }
 }
 
 describe('traject and consent through the gateway (one stack, demo region tokens)', () => {

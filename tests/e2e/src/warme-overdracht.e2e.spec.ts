@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // The orchestrator behind `npm start`, used as-is: same steps, free ports, a temporary data dir.
 import { freePorts, startStack } from '@ketenregie/start';
+import { geldigBsn } from './deelnemer';
 import { START_TIMEOUT, freshMachineEnv } from './fresh-machine';
 
 interface Antwoord<T> {
@@ -47,6 +47,7 @@ describe('warme overdracht through the gateway, with tokens of three organisatio
   const gemeente: [string, string] = ['gemeente-dommeldal', 'klantmanager'];
   const ggz: [string, string] = ['ggz-zuiderlicht', 'behandelaar'];
   const derde: [string, string] = ['werkbrug-dommeldal', 'coach'];
+  const coach: [string, string] = ['werkbrug-dommeldal', 'coach'];
 
   beforeAll(async () => {
     const ports = await freePorts();
@@ -58,7 +59,34 @@ describe('warme overdracht through the gateway, with tokens of three organisatio
     rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);
 
-  async function toestemmingEnOverdracht(deelnemerId: string): Promise<{ toestemmingId: string; id: string }> {
+  /**
+   * A handover is a child of its traject's workflow: a traject led by the gemeente, met in
+   * kennismaking (the first phase that allows a handover).
+   */
+  async function trajectInKennismaking(): Promise<{ trajectId: string; deelnemerId: string }> {
+    const deelnemer = await call<{ id: string }>(gemeente, 'POST', '/deelnemers', {
+      voornamen: 'Sam',
+      achternaam: 'Bakker',
+      geboortedatum: '1979-03-02',
+      contact: { telefoon: '0612345678' },
+      bsn: geldigBsn(),
+    });
+    expect(deelnemer.status).toBe(201);
+    const traject = await call<{ id: string }>(gemeente, 'POST', '/trajecten', {
+      deelnemerId: deelnemer.body.id,
+      programmaCode: 'maatwerktraject-den-bosch',
+      regie: { regievoerderId: 'dev:gemeente-dommeldal:klantmanager', organisatieId: 'gemeente-dommeldal' },
+      coach: { coachId: 'dev:werkbrug-dommeldal:coach', organisatieId: 'werkbrug-dommeldal' },
+      aanmeldreden: 'activering',
+      doelgroep: { ladderTrede: 2, jarenInBijstand: 6 },
+    });
+    expect(traject.status).toBe(201);
+    const contact = await call<{ fase: string }>(coach, 'POST', `/trajecten/${traject.body.id}/contactpogingen`, { kanaal: 'telefoon', uitkomst: 'afspraak-gemaakt' });
+    expect(contact.body.fase).toBe('kennismaking');
+    return { trajectId: traject.body.id, deelnemerId: deelnemer.body.id };
+  }
+
+  async function toestemmingEnOverdracht(deelnemerId: string, trajectId: string): Promise<{ toestemmingId: string; id: string }> {
     const toestemming = await call<{ id: string }>(gemeente, 'POST', '/toestemmingen', {
       deelnemerId,
       verlener: { soort: 'deelnemer' },
@@ -72,6 +100,7 @@ describe('warme overdracht through the gateway, with tokens of three organisatio
     expect(toestemming.status).toBe(201);
     const aangevraagd = await call<Overdracht>(gemeente, 'POST', '/overdrachten', {
       deelnemerId,
+      trajectId,
       ontvanger: { organisatie: 'ggz-zuiderlicht', type: 'ggz' },
       reden: 'ggz-behandeling',
       overTeNemen: ['regie'],
@@ -91,7 +120,15 @@ describe('warme overdracht through the gateway, with tokens of three organisatio
   }
 
   it('the receiver sees the handover, reads only the permitted fields and accepts; a third organisation gets 404; the processing log holds every read', async () => {
-    const deelnemerId = randomUUID();
+    const { deelnemerId, trajectId } = await trajectInKennismaking();
+    const zonderTraject = await call<{ code: string; errors: { field: string }[] }>(gemeente, 'POST', '/overdrachten', {
+      deelnemerId,
+      ontvanger: { organisatie: 'ggz-zuiderlicht', type: 'ggz' },
+      reden: 'ggz-behandeling',
+      overTeNemen: ['regie'],
+      gegevens: {},
+    });
+    expect(zonderTraject).toMatchObject({ status: 400, body: { code: 'REQUEST.VALIDATION', errors: [{ field: 'trajectId' }] } });
     const toestemming = await call<{ id: string }>(gemeente, 'POST', '/toestemmingen', {
       deelnemerId,
       verlener: { soort: 'deelnemer' },
@@ -106,6 +143,7 @@ describe('warme overdracht through the gateway, with tokens of three organisatio
 
     const aangevraagd = await call<Overdracht>(gemeente, 'POST', '/overdrachten', {
       deelnemerId,
+      trajectId,
       ontvanger: { organisatie: 'ggz-zuiderlicht', type: 'ggz' },
       reden: 'ggz-behandeling',
       overTeNemen: ['regie'],
@@ -158,8 +196,8 @@ describe('warme overdracht through the gateway, with tokens of three organisatio
   }, 180_000);
 
   it('a withdrawn consent withdraws the dossier from the receiver: the next read is denied and logged, the handover ends', async () => {
-    const deelnemerId = randomUUID();
-    const { toestemmingId, id } = await toestemmingEnOverdracht(deelnemerId);
+    const { deelnemerId, trajectId } = await trajectInKennismaking();
+    const { toestemmingId, id } = await toestemmingEnOverdracht(deelnemerId, trajectId);
     expect((await wachtOp(id, 'dossier-geleverd'))?.status).toBe('dossier-geleverd');
     expect((await call(ggz, 'GET', `/overdrachten/${id}/dossier`)).status).toBe(200);
     let toegestaan = 1;

@@ -1,0 +1,9 @@
+/** A fresh BSN that passes the elfproef (never a real person's: the test range is random). */
+export function geldigBsn(): string {
+  for (;;) {
+    const cijfers = Array.from({ length: 8 }, (_, i) => (i === 0 ? 1 + Math.floor(Math.random() * 9) : Math.floor(Math.random() * 10)));
+    const som = cijfers.reduce((s, c, i) => s + c * (9 - i), 0);
+    const laatste = som % 11;
+    if (laatste <= 9) return `${cijfers.join('')}${laatste}`;
+  }
+}
