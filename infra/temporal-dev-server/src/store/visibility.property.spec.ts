@@ -4,6 +4,7 @@ import * as machine from '../engine/machine';
 import type { RunState, RunStatus } from '../engine/types';
 import type { Msg } from '../proto/proto';
 import { VisibilityQueryError, type SearchAttributeType } from '../visibility';
+import { listFilter } from '../visibility/list-filter.arbitrary';
 import { InMemoryStore } from './in-memory-store';
 import { PgStore } from './pg-store';
 import type { NamespaceRecord, Store, VisibilityQuery } from './store';
@@ -140,15 +141,7 @@ const atom: fc.Arbitrary<string> = fc.oneof(
   ).map(([c, op]) => `${c} ${op}`),
 );
 
-const { expr } = fc.letrec<{ expr: string }>((tie) => ({
-  expr: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    atom,
-    fc.tuple(tie('expr'), tie('expr')).map(([a, b]) => `(${a}) AND (${b})`),
-    fc.tuple(tie('expr'), tie('expr')).map(([a, b]) => `(${a}) OR (${b})`),
-    tie('expr').map((a) => `NOT (${a})`),
-  ),
-}));
+const expr = listFilter(atom);
 const orderBy = fc.constantFrom(
   '',
   '',

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { compileListQuery, SearchAttributeType, VisibilityQueryError, VisibilityRecord } from './index';
+import { listFilter } from './list-filter.arbitrary';
 
 const TYPES: Record<string, SearchAttributeType> = { Fase: 'Int', Gemeente: 'Keyword', Labels: 'KeywordList' };
 const GEMEENTEN = ['Zaanstad', 'Zaandam', 'Purmerend', 'Edam'];
@@ -56,15 +57,7 @@ const atom: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom('CloseTime IS NULL', 'CloseTime IS NOT NULL', `ExecutionStatus = 'Running'`),
 );
 
-const { expr } = fc.letrec<{ expr: string }>((tie) => ({
-  expr: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    atom,
-    fc.tuple(tie('expr'), tie('expr')).map(([a, b]) => `(${a}) AND (${b})`),
-    fc.tuple(tie('expr'), tie('expr')).map(([a, b]) => `(${a}) OR (${b})`),
-    tie('expr').map((a) => `NOT (${a})`),
-  ),
-}));
+const expr = listFilter(atom);
 
 const matches = (query: string, r: VisibilityRecord): boolean => compileListQuery(query, TYPES).matches(r);
 
