@@ -7,3 +7,15 @@ export function geldigBsn(): string {
     if (laatste <= 9) return `${cijfers.join('')}${laatste}`;
   }
 }
+
+/** `POST /api/v1/trajecten` for a demo traject led by gemeente Dommeldal with a Werkbrug coach. */
+export function demoTrajectAanvraag(deelnemerId: string) {
+  return {
+    deelnemerId,
+    programmaCode: 'maatwerktraject-den-bosch',
+    regie: { regievoerderId: 'dev:gemeente-dommeldal:klantmanager', organisatieId: 'gemeente-dommeldal' },
+    coach: { coachId: 'dev:werkbrug-dommeldal:coach', organisatieId: 'werkbrug-dommeldal' },
+    aanmeldreden: 'activering',
+    doelgroep: { ladderTrede: 2, jarenInBijstand: 6 },
+  };
+}

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { freePorts, startStack } from '@ketenregie/start';
-import { geldigBsn } from './deelnemer';
+import { demoTrajectAanvraag, geldigBsn } from './deelnemer';
 import { START_TIMEOUT, freshMachineEnv } from './fresh-machine';
 
 interface Antwoord<T> {
@@ -111,14 +111,7 @@ describe('traject and consent through the gateway (one stack, demo region tokens
       const deelnemer = await call<{ id: string }>(klantmanager, 'POST', '/deelnemers', { ...persoon, bsn: geldigBsn() });
       expect(deelnemer.status).toBe(201);
 
-      const gestart = await call<{ id: string; overzicht: { fase: string; status: string } }>(klantmanager, 'POST', '/trajecten', {
-        deelnemerId: deelnemer.body.id,
-        programmaCode: 'maatwerktraject-den-bosch',
-        regie: { regievoerderId: 'dev:gemeente-dommeldal:klantmanager', organisatieId: 'gemeente-dommeldal' },
-        coach: { coachId: 'dev:werkbrug-dommeldal:coach', organisatieId: 'werkbrug-dommeldal' },
-        aanmeldreden: 'activering',
-        doelgroep: { ladderTrede: 2, jarenInBijstand: 6 },
-      });
+      const gestart = await call<{ id: string; overzicht: { fase: string; status: string } }>(klantmanager, 'POST', '/trajecten', demoTrajectAanvraag(deelnemer.body.id));
       expect(gestart.status).toBe(201);
       expect(gestart.body.overzicht).toMatchObject({ fase: 'contact-leggen', status: 'actief' });
       const id = gestart.body.id;

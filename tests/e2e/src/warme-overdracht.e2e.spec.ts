@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // The orchestrator behind `npm start`, used as-is: same steps, free ports, a temporary data dir.
 import { freePorts, startStack } from '@ketenregie/start';
-import { geldigBsn } from './deelnemer';
+import { demoTrajectAanvraag, geldigBsn } from './deelnemer';
 import { START_TIMEOUT, freshMachineEnv } from './fresh-machine';
 
 interface Antwoord<T> {
@@ -72,14 +72,7 @@ describe('warme overdracht through the gateway, with tokens of three organisatio
       bsn: geldigBsn(),
     });
     expect(deelnemer.status).toBe(201);
-    const traject = await call<{ id: string }>(gemeente, 'POST', '/trajecten', {
-      deelnemerId: deelnemer.body.id,
-      programmaCode: 'maatwerktraject-den-bosch',
-      regie: { regievoerderId: 'dev:gemeente-dommeldal:klantmanager', organisatieId: 'gemeente-dommeldal' },
-      coach: { coachId: 'dev:werkbrug-dommeldal:coach', organisatieId: 'werkbrug-dommeldal' },
-      aanmeldreden: 'activering',
-      doelgroep: { ladderTrede: 2, jarenInBijstand: 6 },
-    });
+    const traject = await call<{ id: string }>(gemeente, 'POST', '/trajecten', demoTrajectAanvraag(deelnemer.body.id));
     expect(traject.status).toBe(201);
     const contact = await call<{ fase: string }>(coach, 'POST', `/trajecten/${traject.body.id}/contactpogingen`, { kanaal: 'telefoon', uitkomst: 'afspraak-gemaakt' });
     expect(contact.body.fase).toBe('kennismaking');
