@@ -44,7 +44,7 @@ let volgnummer = 0;
 
 beforeAll(async () => {
   env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: LAUNCHER } } });
-  bundle = await bundleWorkflowCode({ ...BUNDLE_OPTIONS, webpackConfigHook });
+  bundle = await bundleWorkflowCode(BUNDLE_OPTIONS);
 });
 
 afterAll(async () => {

@@ -114,10 +114,13 @@ describe('TemporalWorkerHost', () => {
     expect(groot.workers.map((w) => w.options.maxCachedWorkflows)).toEqual([10_100, 10_100]);
   });
 
-  it("bundles a registration's shared modules once per worker (preloadModules)", async () => {
+  it("bundles a registration's shared modules once per worker and leaves out its unused side-effect-free modules", async () => {
     const { runtime, workers } = fakeRuntime();
-    await (await createApp([{ taskQueue: 'traject', preloadModules: ['zod'] }, { taskQueue: 'consent' }], runtime)).close();
+    await (await createApp([{ taskQueue: 'traject', preloadModules: ['zod'], sideEffectFreeModules: [/libs/] }, { taskQueue: 'consent' }], runtime)).close();
     expect(workers.map((w) => w.options.bundlerOptions?.preloadModules)).toEqual([['zod'], undefined]);
+    const [traject, consent] = workers.map((w) => w.options.bundlerOptions?.webpackConfigHook?.({ mode: 'development' }));
+    expect(traject).toMatchObject({ optimization: { sideEffects: 'flag' }, module: { rules: [{ test: /libs/, sideEffects: false }] } });
+    expect(consent?.module).toBeUndefined();
   });
 
   it('starts and stops cleanly with no registrations', async () => {

@@ -156,6 +156,12 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, BeforeApplica
             ...config.resolve,
             plugins: [...(config.resolve?.plugins ?? []), new TsconfigPathsPlugin({ configFile: tsconfigPath })],
           },
+          ...(registration.sideEffectFreeModules
+            ? {
+                optimization: { ...config.optimization, sideEffects: 'flag' as const },
+                module: { ...config.module, rules: [...(config.module?.rules ?? []), ...registration.sideEffectFreeModules.map((test) => ({ test, sideEffects: false }))] },
+              }
+            : {}),
         }),
       },
     };

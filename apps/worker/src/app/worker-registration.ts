@@ -15,4 +15,6 @@ export interface WorkerRegistration {
   readonly activities?: Type<object>;
   /** Stateless modules of the workflow bundle shared by all its workflows (`bundlerOptions.preloadModules`). */
   readonly preloadModules?: readonly string[];
+  /** Module paths without import side effects: the bundle leaves out those whose exports no workflow uses. */
+  readonly sideEffectFreeModules?: readonly RegExp[];
 }

@@ -1,4 +1,4 @@
-import { TRAJECT_PRELOAD_MODULES, TRAJECT_TASK_QUEUE } from '@ketenregie/traject-contracts';
+import { TRAJECT_PRELOAD_MODULES, TRAJECT_SIDE_EFFECT_FREE_MODULES, TRAJECT_TASK_QUEUE } from '@ketenregie/traject-contracts';
 import { join } from 'node:path';
 import type { WorkerRegistration } from '../app/worker-registration';
 import { TrajectActivitiesAdapter } from './traject.activities';
@@ -11,4 +11,5 @@ export const trajectWorkerRegistration: WorkerRegistration = {
   module: TrajectWorkerModule,
   activities: TrajectActivitiesAdapter,
   preloadModules: TRAJECT_PRELOAD_MODULES,
+  sideEffectFreeModules: TRAJECT_SIDE_EFFECT_FREE_MODULES,
 };

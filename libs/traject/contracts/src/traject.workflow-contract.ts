@@ -15,6 +15,14 @@ export const TRAJECT_TASK_QUEUE = 'traject';
  */
 export const TRAJECT_PRELOAD_MODULES: readonly string[] = ['zod'];
 
+/**
+ * Source files of the workspace libraries (`libs/<context>/<layer>/src/…`) have no side effects
+ * on import, so the traject bundle leaves out those whose exports the workflow never uses (e.g.
+ * the exchange API and CloudEvents schemas behind `@ketenregie/exchange-contracts`), instead of
+ * building them in every cached workflow (webpack `sideEffects: false`).
+ */
+export const TRAJECT_SIDE_EFFECT_FREE_MODULES: readonly RegExp[] = [/[\\/]libs[\\/][^\\/]+[\\/][^\\/]+[\\/]src[\\/]/];
+
 /** Workflow type name (the exported function in `workflows/traject`). */
 export const TRAJECT_WORKFLOW_TYPE = 'trajectWorkflow';
 
