@@ -124,7 +124,8 @@ export function compileVisibilitySql(namespace: string, checked: CheckedListQuer
   });
   order.push(
     { expr: 'close_time', type: 'bigint', descending: true, nullsFirst: true },
-    { expr: 'start_time', type: 'bigint', descending: true, nullsFirst: false },
+    // start_time is never NULL; NULLS FIRST only matches runs_visibility_order's DESC column.
+    { expr: 'start_time', type: 'bigint', descending: true, nullsFirst: true },
     { expr: 'run_id COLLATE "C"', type: 'text', descending: false, nullsFirst: false },
   );
   return { where: clauses.join(' AND '), params, whereParamCount, order };
