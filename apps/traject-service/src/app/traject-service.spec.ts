@@ -15,11 +15,12 @@ import { describeEachDatabase } from '@ketenregie/shared-testing';
 import { DEELNEMER_OPSLAG, TRAJECT_OPSLAG, TrajectActiviteitenService, TrajectService } from '@ketenregie/traject-application';
 import { DEMO_COACH, zaaiDemoTrajecten } from '../seed/demo-trajecten';
 import { amsterdamDate, TRAJECT_TASK_QUEUE } from '@ketenregie/traject-contracts';
-import type { OpdrachtResultaat, TrajectOverzicht } from '@ketenregie/traject-contracts';
+import type { DeelnemerWeergave, OpdrachtResultaat, TrajectOverzicht } from '@ketenregie/traject-contracts';
 import { TRAJECT_ENTITIES, TRAJECT_MIGRATIONS, TypeOrmDeelnemerRepository, TypeOrmTakenRepository, TypeOrmTrajectRepository } from '@ketenregie/traject-data-access';
 import { addMonths } from '@ketenregie/traject-domain';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -320,6 +321,42 @@ describeEachDatabase('traject-service', (db) => {
         logWeigert = false;
       }
       expect(vanDeelnemer()).toHaveLength(2);
+    });
+
+    it('GET /deelnemers/{id}: the registering gemeente reads it all, the coach organisation the masked BSN (logged first), an uninvolved organisation 404; unknown 404, malformed 400', async () => {
+      const persoon = { voornamen: 'Johanna', achternaam: 'Smits', geboortedatum: '1972-08-19' };
+      const { deelnemerId, trajectId } = await startFip('111222357', persoon);
+      const gelogd = () => verwerkingen.filter((v) => v.melding.deelnemerId === deelnemerId).map((v) => v.melding);
+
+      const lead = await call<DeelnemerWeergave>(klantmanager, 'GET', `/deelnemers/${deelnemerId}`);
+      expect(lead.status).toBe(200);
+      expect(lead.body).toEqual({
+        id: deelnemerId,
+        bsn: '111222357',
+        bsnGemaskeerd: '******357',
+        ...persoon,
+        contact: {},
+        trajecten: [{ id: trajectId, programma: { code: 'fip', versie: 1 }, startdatum: await vandaag(), fase: 'contact-leggen', status: 'actief' }],
+      });
+      expect(gelogd()).toEqual([]);
+
+      const doorCoach = await call<DeelnemerWeergave>(coach, 'GET', `/deelnemers/${deelnemerId}`);
+      expect(doorCoach.status).toBe(200);
+      expect({ ...doorCoach.body, bsn: doorCoach.body.bsn ?? 'afwezig' }).toEqual({ ...lead.body, bsn: 'afwezig' });
+      expect(gelogd()).toEqual([expect.objectContaining({ handeling: 'raadpleging', doel: 're-integratie', categorieen: ['contact', 'traject-status'] })]);
+
+      const vreemd = await call<{ code: string }>(werkgever, 'GET', `/deelnemers/${deelnemerId}`);
+      const onbekend = await call<{ code: string }>(klantmanager, 'GET', `/deelnemers/${randomUUID()}`);
+      for (const r of [vreemd, onbekend]) {
+        expect({ status: r.status, problem: r.type.includes('application/problem+json'), code: r.body.code }).toEqual({ status: 404, problem: true, code: 'TRAJECT.DEELNEMER_NOT_FOUND' });
+      }
+      const misvormd = await call<{ status: number }>(klantmanager, 'GET', '/deelnemers/111222357');
+      expect({ status: misvormd.status, problem: misvormd.type.includes('application/problem+json') }).toEqual({ status: 400, problem: true });
+      expect(gelogd()).toHaveLength(1);
+
+      const [rij] = await sql<Record<string, unknown>>(`SELECT * FROM "${db.schema}".deelnemer WHERE id = $1`, [deelnemerId]);
+      const rauw = JSON.stringify(Object.values(rij).map((v) => (Buffer.isBuffer(v) ? v.toString('latin1') : v)));
+      for (const geheim of ['Johanna', 'Smits', '1972-08-19', '111222357']) expect({ geheim, gevonden: rauw.includes(geheim) }).toEqual({ geheim, gevonden: false });
     });
 
     it('re-entry after the workflow ended: heropening continues from the final state, keeping the history', async () => {
