@@ -6,7 +6,7 @@ import type { Msg } from '../proto/proto';
 import type { RunState } from '../engine/types';
 import { checkListQuery } from '../visibility';
 import { acquireServerLock, type HeldLock } from './server-lock';
-import { afterCursorSql, compileVisibilitySql, decodePageToken, encodePageToken, orderBySql, orderKeysSelect, visibilityColumns } from './pg-visibility';
+import { compileVisibilitySql, decodePageToken, encodePageToken, pageSql, visibilityColumns } from './pg-visibility';
 import { ConcurrencyConflictError, type NamespaceRecord, type RunRef, type RunWrite, type Store, type VisibilityPage, type VisibilityQuery } from './store';
 
 const MIGRATIONS_DIR = join(__dirname, 'migrations');
@@ -309,15 +309,8 @@ export class PgStore implements Store {
    */
   async listVisibility(query: VisibilityQuery, pageSize: number, pageToken?: Uint8Array): Promise<VisibilityPage> {
     const compiled = compileVisibilitySql(query.namespace.name, checkListQuery(query.query, query.namespace.searchAttributes, { now: new Date(query.now) }));
-    let where = compiled.where;
-    if (pageToken?.length) {
-      where += ` AND ${afterCursorSql(compiled.order, decodePageToken(query.query, pageToken, compiled.order.length), compiled.params)}`;
-    }
-    const limit = compiled.params.add(pageSize + 1, 'bigint');
-    const { rows } = await this.pool.query<Record<string, unknown> & { state: Buffer }>(
-      `SELECT state, ${orderKeysSelect(compiled.order)} FROM temporal.runs WHERE ${where} ORDER BY ${orderBySql(compiled.order)} LIMIT ${limit}`,
-      compiled.params.values,
-    );
+    const cursor = pageToken?.length ? decodePageToken(query.query, pageToken, compiled.order.length) : undefined;
+    const { rows } = await this.pool.query<Record<string, unknown> & { state: Buffer }>(pageSql(compiled, cursor, pageSize), compiled.params.values);
     const page = rows.slice(0, pageSize);
     const last = page[page.length - 1];
     return {

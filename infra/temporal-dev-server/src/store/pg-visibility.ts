@@ -131,36 +131,52 @@ export function compileVisibilitySql(namespace: string, checked: CheckedListQuer
   return { where: clauses.join(' AND '), params, whereParamCount, order };
 }
 
-/** `ORDER BY` clause of the sort keys. */
-export function orderBySql(order: OrderKey[]): string {
-  return order.map((k) => `${k.expr} ${k.descending ? 'DESC' : 'ASC'} NULLS ${k.nullsFirst ? 'FIRST' : 'LAST'}`).join(', ');
+/**
+ * The query of one page of at most `pageSize` rows (it asks for one more, to know whether a next
+ * page exists), selecting `state` and the sort keys as `k0`, `k1`, … (read back into the token).
+ * After a cursor, the rows past it are the union of one range per sort key (equal on the keys
+ * before it, beyond the cursor on it): each branch is a seek on an index in its order rather
+ * than a filter over every row before the cursor.
+ */
+export function pageSql(compiled: VisibilitySql, cursor: unknown[] | undefined, pageSize: number): string {
+  const { order, params } = compiled;
+  const limit = params.add(pageSize + 1, 'bigint');
+  const keys = order.map((k, i) => `${k.expr} AS k${i}`).join(', ');
+  const select = (extra: string | undefined) =>
+    `SELECT state, ${keys} FROM temporal.runs WHERE ${compiled.where}${extra ? ` AND ${extra}` : ''} ORDER BY ${orderBy(order, (k) => k.expr)} LIMIT ${limit}`;
+  if (!cursor) return select(undefined);
+  const branches = afterCursor(order, cursor, params);
+  if (branches.length === 0) return select('false');
+  if (branches.length === 1) return select(branches[0]);
+  const union = branches.map((branch) => `(${select(branch)})`).join(' UNION ALL ');
+  return `SELECT * FROM (${union}) AS page ORDER BY ${orderBy(order, (_, i) => `k${i}`)} LIMIT ${limit}`;
 }
 
-/** The select list of the sort keys as `k0`, `k1`, … (read back into page tokens). */
-export function orderKeysSelect(order: OrderKey[]): string {
-  return order.map((k, i) => `${k.expr} AS k${i}`).join(', ');
+function orderBy(order: OrderKey[], name: (key: OrderKey, index: number) => string): string {
+  return order.map((k, i) => `${name(k, i)} ${k.descending ? 'DESC' : 'ASC'} NULLS ${k.nullsFirst ? 'FIRST' : 'LAST'}`).join(', ');
 }
 
-/** Rows after the row whose sort keys are `cursor` (keyset pagination). */
-export function afterCursorSql(order: OrderKey[], cursor: unknown[], params: Params): string {
-  let sql = 'false';
-  for (let i = order.length - 1; i >= 0; i--) {
-    const key = order[i] as OrderKey;
+/** Mutually exclusive conditions whose union is every row after the cursor's row. */
+function afterCursor(order: OrderKey[], cursor: unknown[], params: Params): string[] {
+  const equals: string[] = [];
+  const branches: string[] = [];
+  order.forEach((key, i) => {
     const value = cursor[i];
-    let after: string;
+    let after: string | undefined;
     let equal: string;
     if (value === null || value === undefined) {
       equal = `${key.expr} IS NULL`;
-      after = key.nullsFirst ? `${key.expr} IS NOT NULL` : 'false';
+      after = key.nullsFirst ? `${key.expr} IS NOT NULL` : undefined;
     } else {
       const p = params.add(value, key.type);
       equal = `${key.expr} = ${p}`;
       const beyond = `${key.expr} ${key.descending ? '<' : '>'} ${p}`;
       after = key.nullsFirst ? beyond : `(${beyond} OR ${key.expr} IS NULL)`;
     }
-    sql = `(${after} OR (${equal} AND ${sql}))`;
-  }
-  return sql;
+    if (after) branches.push([...equals, after].join(' AND '));
+    equals.push(equal);
+  });
+  return branches;
 }
 
 /** A page token: the sort keys of the page's last row, bound to the query that produced it. */
