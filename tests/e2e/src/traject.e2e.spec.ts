@@ -108,7 +108,8 @@ describe('traject and consent through the gateway (one stack, demo region tokens
       expect(programmas.status).toBe(200);
       expect(programmas.body.map((p) => p.code)).toEqual(expect.arrayContaining(['maatwerktraject-den-bosch', 'fip']));
 
-      const deelnemer = await call<{ id: string }>(klantmanager, 'POST', '/deelnemers', { ...persoon, bsn: geldigBsn() });
+      const bsn = geldigBsn();
+      const deelnemer = await call<{ id: string }>(klantmanager, 'POST', '/deelnemers', { ...persoon, bsn });
       expect(deelnemer.status).toBe(201);
 
       const gestart = await call<{ id: string; overzicht: { fase: string; status: string } }>(klantmanager, 'POST', '/trajecten', demoTrajectAanvraag(deelnemer.body.id));
@@ -166,7 +167,23 @@ describe('traject and consent through the gateway (one stack, demo region tokens
       const nrs = tijdlijn.body.gebeurtenissen.map((g) => g.nr);
       expect([...nrs].sort((a, b) => a - b)).toEqual(nrs);
 
+      // The deelnemer read back: in full by the registering gemeente, with the BSN masked by the coach's uitvoerder.
+      const gelezen = await call<{ bsn?: string; bsnGemaskeerd: string; voornamen: string; contact: unknown; trajecten: { id: string; fase: string; status: string }[] }>(
+        klantmanager,
+        'GET',
+        `/deelnemers/${deelnemer.body.id}`,
+      );
+      expect(gelezen.status).toBe(200);
+      expect(gelezen.body).toMatchObject({ bsn, bsnGemaskeerd: `******${bsn.slice(-3)}`, ...persoon, trajecten: [{ id, fase: 'uitvoering', status: 'actief' }] });
+      const doorCoach = await call<{ bsn?: string; bsnGemaskeerd: string; voornamen: string }>(coach, 'GET', `/deelnemers/${deelnemer.body.id}`);
+      expect(doorCoach.status).toBe(200);
+      expect(doorCoach.body.bsn).toBeUndefined();
+      expect(doorCoach.body).toMatchObject({ bsnGemaskeerd: gelezen.body.bsnGemaskeerd, voornamen: persoon.voornamen });
+      const misvormd = await call<{ status: number }>(klantmanager, 'GET', '/deelnemers/geen-id');
+      expect({ status: misvormd.status, problem: misvormd.type.includes('application/problem+json') }).toEqual({ status: 400, problem: true });
+
       for (const [method, path, body] of [
+        ['GET', `/deelnemers/${deelnemer.body.id}`, undefined],
         ['GET', `/trajecten/${id}`, undefined],
         ['GET', `/trajecten/${id}/tijdlijn`, undefined],
         ['POST', `/trajecten/${id}/pauze`, { reden: 'ziekte' }],
