@@ -88,7 +88,8 @@ class Params {
   constructor(namespace: string) {
     this.values = [namespace];
   }
-  add(value: unknown, type?: SqlType | 'jsonb' | 'text[]'): string {
+  /** Adds a bind parameter and returns its placeholder, cast to the SQL `type` if given. */
+  add(value: unknown, type?: string): string {
     this.values.push(value);
     return type ? `$${this.values.length}::${type}` : `$${this.values.length}`;
   }
@@ -247,10 +248,8 @@ function valueOf(attr: ResolvedAttribute, params: Params): ValueSql {
 }
 
 /** A literal as the bind value of an attribute's SQL type. */
-function bindValue(value: Scalar, type: SqlType): unknown {
-  if (typeof value === 'bigint') return value.toString();
-  if (type === 'float8' && typeof value === 'number') return value;
-  return value;
+function bindValue(value: Scalar): unknown {
+  return typeof value === 'bigint' ? value.toString() : value;
 }
 
 /** SQL that is TRUE exactly when the in-memory evaluator finds `c` true (never NULL-sensitive). */
@@ -275,16 +274,13 @@ function compile(c: Condition, params: Params, positive: boolean): string {
       return comparison(c.attr, c.op, c.value, params, positive);
     case 'in': {
       const value = valueOf(c.attr, params);
-      const list = params.add(
-        c.values.map((v) => bindValue(v, value.type)),
-        `${value.type}[]` as 'text[]',
-      );
+      const list = params.add(c.values.map(bindValue), `${value.type}[]`);
       return c.negated === positive ? `(${value.expr} <> ALL(${list}))` : `(${value.expr} = ANY(${list}))`;
     }
     case 'between': {
       const value = valueOf(c.attr, params);
-      const from = params.add(bindValue(c.from, value.type), value.type);
-      const to = params.add(bindValue(c.to, value.type), value.type);
+      const from = params.add(bindValue(c.from), value.type);
+      const to = params.add(bindValue(c.to), value.type);
       return c.negated === positive ? `(${value.expr} < ${from} OR ${value.expr} > ${to})` : `(${value.expr} BETWEEN ${from} AND ${to})`;
     }
     case 'startsWith': {
@@ -322,5 +318,5 @@ function comparison(attr: ResolvedAttribute, op: string, literal: Scalar, params
     const bound = effective === '<' || effective === '>=' ? ceil : floor;
     return `(${value.msColumn} ${effective} ${params.add(bound.toString(), 'bigint')})`;
   }
-  return `(${value.expr} ${effective} ${params.add(bindValue(literal, value.type), value.type)})`;
+  return `(${value.expr} ${effective} ${params.add(bindValue(literal), value.type)})`;
 }
