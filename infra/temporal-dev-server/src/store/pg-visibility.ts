@@ -63,6 +63,11 @@ type SqlType = 'text' | 'float8' | 'boolean' | 'numeric' | 'bigint';
 /** A typed value of an attribute: `expr` is NULL exactly when `present` is false. */
 interface ValueSql {
   expr: string;
+  /**
+   * `expr` for `=`, `!=` and `IN`: a text column without `COLLATE "C"` (equality is the same in
+   * every deterministic collation), so the column's own indexes serve it.
+   */
+  equalityExpr?: string;
   type: SqlType;
   present: string;
   /** A custom attribute in `search_attributes` (name as bind parameter). */
@@ -207,7 +212,7 @@ function valueOf(attr: ResolvedAttribute, params: Params): ValueSql {
   const column = COLUMNS[attr.name];
   if (column) {
     const expr = column.type === 'text' ? `${column.column} COLLATE "C"` : column.column;
-    return { expr, type: column.type, present: 'true' };
+    return { expr, equalityExpr: column.column, type: column.type, present: 'true' };
   }
   const time = TIME_COLUMNS[attr.name];
   if (time) {
@@ -275,7 +280,8 @@ function compile(c: Condition, params: Params, positive: boolean): string {
     case 'in': {
       const value = valueOf(c.attr, params);
       const list = params.add(c.values.map(bindValue), `${value.type}[]`);
-      return c.negated === positive ? `(${value.expr} <> ALL(${list}))` : `(${value.expr} = ANY(${list}))`;
+      const expr = value.equalityExpr ?? value.expr;
+      return c.negated === positive ? `(${expr} <> ALL(${list}))` : `(${expr} = ANY(${list}))`;
     }
     case 'between': {
       const value = valueOf(c.attr, params);
@@ -318,5 +324,6 @@ function comparison(attr: ResolvedAttribute, op: string, literal: Scalar, params
     const bound = effective === '<' || effective === '>=' ? ceil : floor;
     return `(${value.msColumn} ${effective} ${params.add(bound.toString(), 'bigint')})`;
   }
-  return `(${value.expr} ${effective} ${params.add(bindValue(literal), value.type)})`;
+  const expr = effective === '=' || effective === '!=' || effective === '<>' ? (value.equalityExpr ?? value.expr) : value.expr;
+  return `(${expr} ${effective} ${params.add(bindValue(literal), value.type)})`;
 }
