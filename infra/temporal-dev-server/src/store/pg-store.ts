@@ -76,11 +76,23 @@ export class PgStore implements Store {
   /** Counts commits, so a deadline query that raced with one does not cache its answer. */
   private commits = 0;
 
+  /**
+   * Whether the hot statements are named, so each connection parses and plans them once. Off on
+   * PGlite: it serves every connection in one session, where a reconnecting pool client would
+   * find its statement names already taken.
+   */
+  private prepared = false;
+
   private constructor(
     private readonly pool: Pool,
     private readonly cacheSize: number,
     private readonly lock?: HeldLock,
   ) {}
+
+  /** A query of one of the hot paths, named (prepared once per connection) where that is safe. */
+  private statement(name: string, text: string, values: unknown[]): { name?: string; text: string; values: unknown[] } {
+    return this.prepared ? { name: `temporal_${name}`, text, values } : { text, values };
+  }
 
   /** Connects, creates schema `temporal` and applies the migrations not applied yet. */
   static async open(options: PgStoreOptions): Promise<PgStore> {
@@ -90,6 +102,8 @@ export class PgStore implements Store {
     const store = new PgStore(pool, options.cacheSize ?? 20_000, lock);
     try {
       await store.migrate();
+      const { rows } = await pool.query<{ version: string }>('SELECT version()');
+      store.prepared = !/PGlite|emscripten/i.test(rows[0]?.version ?? '');
     } catch (error) {
       await pool.end();
       await lock?.release();
@@ -178,8 +192,7 @@ export class PgStore implements Store {
     const cached = this.cache.get(key);
     if (cached) return decodeRun(cached.bytes);
     const { rows } = await this.pool.query<{ state: Buffer; version: number }>(
-      'SELECT state, version FROM temporal.runs WHERE namespace = $1 AND run_id = $2',
-      [namespace, runId],
+      this.statement('get_run', 'SELECT state, version FROM temporal.runs WHERE namespace = $1 AND run_id = $2', [namespace, runId]),
     );
     const row = rows[0];
     if (!row) return undefined;
@@ -205,17 +218,19 @@ export class PgStore implements Store {
   }
 
   async getCurrentRunId(namespace: string, workflowId: string): Promise<string | undefined> {
-    const { rows } = await this.pool.query<{ run_id: string }>('SELECT run_id FROM temporal.current_runs WHERE namespace = $1 AND workflow_id = $2', [
-      namespace,
-      workflowId,
-    ]);
+    const { rows } = await this.pool.query<{ run_id: string }>(
+      this.statement('current_run', 'SELECT run_id FROM temporal.current_runs WHERE namespace = $1 AND workflow_id = $2', [namespace, workflowId]),
+    );
     return rows[0]?.run_id;
   }
 
   async readHistory(namespace: string, runId: string, fromEventId = 1): Promise<Msg[]> {
     const { rows } = await this.pool.query<{ event: Buffer }>(
-      'SELECT event FROM temporal.history_events WHERE namespace = $1 AND run_id = $2 AND event_id >= $3 ORDER BY event_id',
-      [namespace, runId, fromEventId],
+      this.statement(
+        'read_history',
+        'SELECT event FROM temporal.history_events WHERE namespace = $1 AND run_id = $2 AND event_id >= $3 ORDER BY event_id',
+        [namespace, runId, fromEventId],
+      ),
     );
     return rows.map((r) => deserialize(r.event) as Msg);
   }
@@ -282,7 +297,9 @@ export class PgStore implements Store {
              task_queue = $17, execution_time = $18, history_length = $19, search_attributes = $20, text_tokens = $21
            WHERE namespace = $1 AND run_id = $2 AND version = $22 RETURNING 1 AS ok`;
     const result = await db.query<{ n: number }>(
-      `WITH w AS (${upsert}),
+      this.statement(
+        write.expectedVersion === null ? 'insert_run' : 'update_run',
+        `WITH w AS (${upsert}),
        e AS (
          INSERT INTO temporal.history_events (namespace, run_id, event_id, event)
          SELECT $1, $2, x.id, x.ev FROM unnest($14::integer[], $15::bytea[]) AS x(id, ev) WHERE EXISTS (SELECT 1 FROM w)
@@ -293,7 +310,8 @@ export class PgStore implements Store {
          ON CONFLICT (namespace, workflow_id) DO UPDATE SET run_id = EXCLUDED.run_id
        )
        SELECT count(*)::integer AS n FROM w`,
-      write.expectedVersion === null ? params.slice(0, -1) : params,
+        write.expectedVersion === null ? params.slice(0, -1) : params,
+      ),
     );
     if (result.rows[0]?.n !== 1) throw new ConcurrencyConflictError(run.runId);
   }
@@ -346,8 +364,11 @@ export class PgStore implements Store {
   async runsDueBy(time: number): Promise<RunRef[]> {
     this.deadlineCache = undefined;
     const { rows } = await this.pool.query<{ namespace: string; run_id: string }>(
-      'SELECT namespace, run_id FROM temporal.runs WHERE next_deadline IS NOT NULL AND next_deadline <= $1 ORDER BY next_deadline LIMIT $2',
-      [Math.floor(time), DUE_BATCH],
+      this.statement(
+        'runs_due',
+        'SELECT namespace, run_id FROM temporal.runs WHERE next_deadline IS NOT NULL AND next_deadline <= $1 ORDER BY next_deadline LIMIT $2',
+        [Math.floor(time), DUE_BATCH],
+      ),
     );
     return rows.map((r) => ({ namespace: r.namespace, runId: r.run_id }));
   }
