@@ -27,6 +27,10 @@ const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 20);
 const SCALE = Number(process.env['BENCH_SCALE_WORKFLOWS'] ?? 50_000);
 const FIRING = Math.min(SCALE, Number(process.env['BENCH_SCALE_FIRING'] ?? 10_000));
 const FIRE_WINDOW_MS = Number(process.env['BENCH_SCALE_WINDOW_MS'] ?? 60_000);
+/** `survives` (default): the worker keeps running while the server is killed; `restarts`: it is restarted with it. */
+const RESTART_WORKER = (process.env['BENCH_SCALE_WORKER'] ?? 'survives') === 'restarts';
+/** The worker's workflow cache: by default large enough for every firing workflow. */
+const WORKER_CACHE = Number(process.env['BENCH_SCALE_CACHE'] ?? FIRING + 2000);
 const START_CONCURRENCY = 64;
 const DAY_MS = 86_400_000;
 
@@ -145,7 +149,7 @@ async function scale(url: string, workflowBundle: { code: string }): Promise<voi
   let connection = await Connection.connect({ address: server.address });
   let workerConnection = await NativeConnection.connect({ address: server.address });
   const makeWorker = (nc: NativeConnection) =>
-    Worker.create({ connection: nc, taskQueue: 'bench-scale', workflowBundle, sinks, maxCachedWorkflows: 500, maxConcurrentWorkflowTaskPolls: 4 });
+    Worker.create({ connection: nc, taskQueue: 'bench-scale', workflowBundle, sinks, maxCachedWorkflows: WORKER_CACHE, maxConcurrentWorkflowTaskPolls: 4 });
   let worker = await makeWorker(workerConnection);
   let running = worker.run();
   try {
@@ -166,24 +170,31 @@ async function scale(url: string, workflowBundle: { code: string }): Promise<voi
     const startAckSeconds = (startedWaiting - t0) / 1000;
     const rssCreated = server.rssMiB();
 
-    // Restart: SIGKILL the server, start it again on the same database.
-    worker.shutdown();
-    await running;
-    await workerConnection.close();
+    // Restart: SIGKILL the server, start it again on the same database and port. The worker
+    // either rides it out and reconnects, as after a server crash (default), or is restarted too
+    // (BENCH_SCALE_WORKER=restarts), so that every woken workflow is replayed from its history.
+    if (RESTART_WORKER) {
+      worker.shutdown();
+      await running;
+      await workerConnection.close();
+    }
     await connection.close();
+    const port = Number(server.address.split(':').at(-1));
     process.kill(server.pid, 'SIGKILL');
     await sleep(500);
     const restartedAt = performance.now();
-    server = await startDevServer({ extraArgs });
+    server = await startDevServer({ extraArgs, port });
     connection = await Connection.connect({ address: server.address });
     await new Client({ connection }).workflowService.getSystemInfo({});
     const restartToFirstRpcMs = performance.now() - restartedAt;
     const restartReadyMs = readyMs(server.logFile);
     const rssRestarted = server.rssMiB();
     if (Date.now() > fireStart) console.log(`warning: the firing window began ${Date.now() - fireStart} ms before the restart was done`);
-    workerConnection = await NativeConnection.connect({ address: server.address });
-    worker = await makeWorker(workerConnection);
-    running = worker.run();
+    if (RESTART_WORKER) {
+      workerConnection = await NativeConnection.connect({ address: server.address });
+      worker = await makeWorker(workerConnection);
+      running = worker.run();
+    }
     const cpu0 = { server: server.cpuMs(), worker: process.cpuUsage(), postgres: postgresCpuMs() };
     await waitFor(() => lateness.length >= FIRING, FIRE_WINDOW_MS + margin + 120_000, 'the firing timers');
     const workerCpu = process.cpuUsage(cpu0.worker);
@@ -193,6 +204,7 @@ async function scale(url: string, workflowBundle: { code: string }): Promise<voi
       postgres: perTimer(cpu0.postgres, postgresCpuMs()),
     };
     const rssFired = server.rssMiB();
+    const workerRssMiB = process.memoryUsage().rss / 2 ** 20;
     lateness.sort((a, b) => a - b);
     // The server's part: TimerFired event time minus the due time, for a sample of the firing ones.
     const serverLateness: number[] = [];
@@ -208,7 +220,9 @@ async function scale(url: string, workflowBundle: { code: string }): Promise<voi
     }
     serverLateness.sort((a, b) => a - b);
 
-    console.log(`\nscale: ${SCALE} open workflows each waiting on a timer (${FIRING} due within ${FIRE_WINDOW_MS / 1000} s), PostgreSQL`);
+    console.log(
+      `\nscale: ${SCALE} open workflows each waiting on a timer (${FIRING} due within ${FIRE_WINDOW_MS / 1000} s), PostgreSQL; worker ${RESTART_WORKER ? 'restarted with the server' : 'kept running while the server was killed'}`,
+    );
     console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => fmt(l, 2)).join(' ')} at the end\n`);
     console.log('| figure | value | target |');
     console.log('|---|---:|---:|');
@@ -217,6 +231,7 @@ async function scale(url: string, workflowBundle: { code: string }): Promise<voi
     console.log(`| server RSS after creating them | ${fmt(rssCreated, 0)} MiB | < 1024 MiB |`);
     console.log(`| restart after SIGKILL: spawn to first answered RPC | ${fmt(restartToFirstRpcMs, 0)} ms | < 30 s |`);
     console.log(`| restart: store opened and runs recovered (server's own figure) | ${fmt(restartReadyMs, 0)} ms | |`);
+    console.log(`| bench process RSS (worker with ${WORKER_CACHE} cached workflows at most, clients) | ${fmt(workerRssMiB, 0)} MiB | |`);
     console.log(`| server RSS after restart / after the timers fired | ${fmt(rssRestarted, 0)} / ${fmt(rssFired, 0)} MiB | < 1024 MiB |`);
     console.log(
       `| server's part: TimerFired after its deadline, p50 / p99 (${serverLateness.length} sampled) | ${fmt(quantile(serverLateness, 0.5), 0)} / ${fmt(quantile(serverLateness, 0.99), 0)} ms | |`,

@@ -24,14 +24,16 @@ export interface DevServerOptions {
   namespace?: string;
   /** Extra launcher flags, e.g. `['--search-attribute', 'Gemeente=Keyword']`. */
   extraArgs?: string[];
+  /** Port to listen on, e.g. the one of a killed server so that its clients reconnect (default: a free one). */
+  port?: number;
 }
 
-/** Starts our Temporal dev server in its `server start-dev` form on a free port. */
+/** Starts our Temporal dev server in its `server start-dev` form (on a free port unless given one). */
 export async function startDevServer(options: DevServerOptions = {}): Promise<RunningDevServer> {
   if (!existsSync(LAUNCHER)) {
     throw new Error(`dev server launcher not found at ${LAUNCHER}`);
   }
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const logFile = join(tmpdir(), `ketenregie-bench-dev-server-${port}.log`);
   const log = openSync(logFile, 'w');
   const started = performance.now();
