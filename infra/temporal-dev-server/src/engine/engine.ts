@@ -334,9 +334,10 @@ export class Engine {
    */
   private async stickyWorkerGone(namespace: string, runId: string, taskQueue: string): Promise<boolean> {
     if (this.clock.skipping) return false;
+    // The poller check first: it is cheap, and true for nearly every task.
+    if (this.matching.hasLivePoller(namespace, 'workflow', taskQueue, this.clock.now(), STICKY_POLLER_GRACE_MS)) return false;
     const run = await this.store.getRun(namespace, runId);
-    if (!run || run.wft.state !== 'scheduled' || !run.wft.sticky || run.wft.taskQueue !== taskQueue) return false;
-    return !this.matching.hasLivePoller(namespace, 'workflow', taskQueue, this.clock.now(), STICKY_POLLER_GRACE_MS);
+    return !!run && run.wft.state === 'scheduled' && run.wft.sticky && run.wft.taskQueue === taskQueue;
   }
 
   /** Runs the outbox of a run, one transfer after another; re-entrant calls only flag a rerun. */
@@ -639,10 +640,14 @@ export class Engine {
 
   private async takeWorkflowTask(namespace: string, ref: TaskRef & { kind: 'workflow' }, queueName: string, request: Msg): Promise<Msg | undefined> {
     const requestId = randomUUID();
-    const started = await this.mutate(namespace, ref.runId, (tr) => machine.startWorkflowTask(tr, queueName, request.identity ?? '', requestId));
-    if (!started) return undefined;
-    const run = await this.store.getRun(namespace, ref.runId);
-    if (!run) return undefined;
+    let committed: RunState | undefined;
+    const started = await this.mutate(namespace, ref.runId, (tr) => {
+      committed = tr.run;
+      return machine.startWorkflowTask(tr, queueName, request.identity ?? '', requestId);
+    });
+    // The state just committed, as the store now holds it (the transition is not used again).
+    const run = committed;
+    if (!started || !run) return undefined;
     const fromEventId = started.sticky ? started.previousStartedEventId + 1 : 1;
     const events = (await this.store.readHistory(namespace, run.runId, fromEventId)).filter((e) => e.event_id <= started.startedEventId);
     const queries: Record<string, Msg> = {};
