@@ -48,6 +48,24 @@ describe('run state machine', () => {
     expect(state.history.map((e) => e.event_id)).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it('cancels a timer that fired while the cancelling task was in flight: TimerCanceled, no TimerFired, no new task', () => {
+    const state = newRun();
+    const first = step(state, 1_010, (tr) => machine.startWorkflowTask(tr, 'q', 'worker', 'req'));
+    const startTimer = { command_type: 'COMMAND_TYPE_START_TIMER', start_timer_command_attributes: { timer_id: '4', start_to_fire_timeout: { seconds: 1 } } };
+    step(state, 1_020, (tr) => machine.completeWorkflowTask(tr, first?.token ?? 0, { commands: [startTimer] }, ctx));
+    step(state, 1_030, (tr) => machine.signal(tr, { signal_name: 's' }));
+    const second = step(state, 1_040, (tr) => machine.startWorkflowTask(tr, 'q', 'worker', 'req2'));
+    step(state, 2_100, (tr) => machine.fireDueDeadlines(tr));
+    expect(types(state.run.bufferedEvents)).toEqual(['TIMER_FIRED']);
+    const cancelTimer = { command_type: 'COMMAND_TYPE_CANCEL_TIMER', cancel_timer_command_attributes: { timer_id: '4' } };
+    step(state, 2_200, (tr) => machine.completeWorkflowTask(tr, second?.token ?? 0, { commands: [cancelTimer] }, ctx));
+    const timerStarted = state.history.find((e) => e.event_type === 'EVENT_TYPE_TIMER_STARTED');
+    expect(types(state.history).slice(-2)).toEqual(['WORKFLOW_TASK_COMPLETED', 'TIMER_CANCELED']);
+    expect(types(state.history)).not.toContain('TIMER_FIRED');
+    expect(state.history.at(-1)?.timer_canceled_event_attributes).toMatchObject({ timer_id: '4', started_event_id: timerStarted?.event_id });
+    expect(state.run.wft.state).toBe('none');
+  });
+
   it('refuses a completion that closes the workflow while new events are buffered (UnhandledCommand)', () => {
     const state = newRun();
     const started = step(state, 1_010, (tr) => machine.startWorkflowTask(tr, 'q', 'worker', 'req'));

@@ -493,10 +493,17 @@ function applyCommand(tr: Transition, command: Msg, completedEventId: number, ct
     case 'COMMAND_TYPE_CANCEL_TIMER': {
       const timerId = command.cancel_timer_command_attributes.timer_id;
       const timer = run.timers[timerId];
-      if (!timer) return false;
+      let startedEventId = timer?.startedEventId;
+      if (!timer) {
+        // It fired while this task was in flight: as in Temporal, the buffered TimerFired (which
+        // the workflow has not seen) gives way to TimerCanceled, or replay would not match.
+        const index = run.bufferedEvents.findIndex((e) => e.event_type === 'EVENT_TYPE_TIMER_FIRED' && e.timer_fired_event_attributes?.timer_id === timerId);
+        if (index < 0) return false;
+        startedEventId = run.bufferedEvents.splice(index, 1)[0]?.timer_fired_event_attributes.started_event_id;
+      }
       tr.write('EVENT_TYPE_TIMER_CANCELED', {
         timer_id: timerId,
-        started_event_id: timer.startedEventId,
+        started_event_id: startedEventId,
         workflow_task_completed_event_id: completedEventId,
       });
       delete run.timers[timerId];
