@@ -66,6 +66,26 @@ describe('run state machine', () => {
     expect(state.run.wft.state).toBe('none');
   });
 
+  it('records a cancel request for an activity that completed while the cancelling task was in flight', () => {
+    const state = newRun();
+    const first = step(state, 1_010, (tr) => machine.startWorkflowTask(tr, 'q', 'worker', 'req'));
+    const schedule = {
+      command_type: 'COMMAND_TYPE_SCHEDULE_ACTIVITY_TASK',
+      schedule_activity_task_command_attributes: { activity_id: '1', activity_type: { name: 'A' }, start_to_close_timeout: { seconds: 5 } },
+    };
+    step(state, 1_020, (tr) => machine.completeWorkflowTask(tr, first?.token ?? 0, { commands: [schedule] }, ctx));
+    const scheduledEventId = 5;
+    const activity = step(state, 1_030, (tr) => machine.startActivity(tr, scheduledEventId, 'worker', 'a1'));
+    step(state, 1_040, (tr) => machine.signal(tr, { signal_name: 's' }));
+    const second = step(state, 1_050, (tr) => machine.startWorkflowTask(tr, 'q', 'worker', 'req2'));
+    step(state, 1_060, (tr) => machine.completeActivity(tr, scheduledEventId, activity?.token ?? 0, undefined, 'worker'));
+    const cancel = { command_type: 'COMMAND_TYPE_REQUEST_CANCEL_ACTIVITY_TASK', request_cancel_activity_task_command_attributes: { scheduled_event_id: scheduledEventId } };
+    step(state, 1_070, (tr) => machine.completeWorkflowTask(tr, second?.token ?? 0, { commands: [cancel] }, ctx));
+    expect(types(state.history).slice(-4)).toEqual(['WORKFLOW_TASK_COMPLETED', 'ACTIVITY_TASK_CANCEL_REQUESTED', 'ACTIVITY_TASK_STARTED', 'ACTIVITY_TASK_COMPLETED']);
+    expect(state.run.wft.state).toBe('scheduled');
+    expect(state.history.at(-3)?.activity_task_cancel_requested_event_attributes.scheduled_event_id).toBe(scheduledEventId);
+  });
+
   it('refuses a completion that closes the workflow while new events are buffered (UnhandledCommand)', () => {
     const state = newRun();
     const started = step(state, 1_010, (tr) => machine.startWorkflowTask(tr, 'q', 'worker', 'req'));

@@ -1,6 +1,6 @@
 import { duration, fromDuration, packAny, timestamp, unpackAny, type Msg } from '../proto/proto';
 import { activityRetryPolicy, decideRetry, retryPolicyProto, workflowRetryPolicy } from './retry';
-import { PENDING_STARTED_ID, runDeadlines, Transition } from './transition';
+import { attributesField, PENDING_STARTED_ID, runDeadlines, Transition } from './transition';
 import type { ActivityInfo, ChildInfo, ParentInfo, RunState, RunStatus } from './types';
 
 /** A request the engine rejects; mapped to a gRPC status by the server layer. */
@@ -404,6 +404,14 @@ function applyProtocolMessage(tr: Transition, message: Msg): void {
 
 const DEFAULT_PARENT_CLOSE_POLICY = 'PARENT_CLOSE_POLICY_TERMINATE';
 
+/** Events that end an activity. */
+const ACTIVITY_FINISH_EVENTS: ReadonlySet<string> = new Set([
+  'EVENT_TYPE_ACTIVITY_TASK_COMPLETED',
+  'EVENT_TYPE_ACTIVITY_TASK_FAILED',
+  'EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT',
+  'EVENT_TYPE_ACTIVITY_TASK_CANCELED',
+]);
+
 /** Applies one command; returns true when it produced an event the workflow must see. */
 function applyCommand(tr: Transition, command: Msg, completedEventId: number, ctx: CompletionContext): boolean {
   const run = tr.run;
@@ -461,7 +469,14 @@ function applyCommand(tr: Transition, command: Msg, completedEventId: number, ct
     case 'COMMAND_TYPE_REQUEST_CANCEL_ACTIVITY_TASK': {
       const scheduledEventId = command.request_cancel_activity_task_command_attributes.scheduled_event_id;
       const activity = run.activities[String(scheduledEventId)];
-      if (!activity) return false;
+      if (!activity) {
+        // It finished while this task was in flight (its result is buffered): as in Temporal, the
+        // request is recorded and nothing else happens, so replay sees the command's event.
+        if (run.bufferedEvents.some((e) => ACTIVITY_FINISH_EVENTS.has(e.event_type) && e[attributesField(e.event_type)]?.scheduled_event_id === scheduledEventId)) {
+          tr.write('EVENT_TYPE_ACTIVITY_TASK_CANCEL_REQUESTED', { scheduled_event_id: scheduledEventId, workflow_task_completed_event_id: completedEventId });
+        }
+        return false;
+      }
       const requestedId = tr.write('EVENT_TYPE_ACTIVITY_TASK_CANCEL_REQUESTED', {
         scheduled_event_id: scheduledEventId,
         workflow_task_completed_event_id: completedEventId,
