@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { Injectable, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { WorkerOptions } from '@temporalio/worker';
@@ -61,7 +62,7 @@ class GreetingActivities {
 @Module({ providers: [GreetingActivities], exports: [GreetingActivities] })
 class GreetingModule {}
 
-const options = { temporalAddress: '127.0.0.1:7233', namespace: 'default', tsconfigPath: 'tsconfig.base.json' };
+const options = { temporalAddress: '127.0.0.1:7233', namespace: 'default', tsconfigPath: join(__dirname, '..', '..', '..', '..', 'tsconfig.base.json') };
 
 @Module({})
 class RootModule {}

@@ -8,9 +8,10 @@ describe('exchange contracts', () => {
     expect(() => overdrachtWorkflowId('111222333')).toThrow(TypeError);
   });
 
-  it('accept a handover request and refuse a sender smuggled into the body', () => {
+  it('accept a handover request within a traject, refuse one without its traject or with a sender smuggled into the body', () => {
     const aanvraag = {
       deelnemerId: randomUUID(),
+      trajectId: randomUUID(),
       ontvanger: { organisatie: 'org-ggz-oost', type: 'ggz' },
       reden: 'ggz-behandeling',
       overTeNemen: ['regie'],
@@ -18,6 +19,7 @@ describe('exchange contracts', () => {
     };
     expect(overdrachtAanvraagSchema.safeParse(aanvraag).success).toBe(true);
     expect(overdrachtAanvraagSchema.safeParse({ ...aanvraag, zender: { organisatie: 'x', type: 'gemeente' } }).success).toBe(false);
+    expect(overdrachtAanvraagSchema.safeParse({ ...aanvraag, trajectId: undefined }).success).toBe(false);
   });
 
   it('refuse a BSN in the advice of a rejection', () => {
