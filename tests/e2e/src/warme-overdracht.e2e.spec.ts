@@ -79,7 +79,11 @@ describe('warme overdracht through the gateway, with tokens of three organisatio
     return { trajectId: traject.body.id, deelnemerId: deelnemer.body.id };
   }
 
-  async function toestemmingEnOverdracht(deelnemerId: string, trajectId: string): Promise<{ toestemmingId: string; id: string }> {
+  async function toestemmingEnOverdracht(
+    deelnemerId: string,
+    trajectId: string,
+    gegevens: Record<string, Record<string, unknown>> = { contact: { naam: 'A. Bakker' }, gezondheid: { behandelstatus: 'intake' } },
+  ): Promise<{ toestemmingId: string; id: string }> {
     const toestemming = await call<{ id: string }>(gemeente, 'POST', '/toestemmingen', {
       deelnemerId,
       verlener: { soort: 'deelnemer' },
@@ -88,7 +92,7 @@ describe('warme overdracht through the gateway, with tokens of three organisatio
       bronnen: [{ soort: 'type', type: 'gemeente' }],
       ontvangers: [{ soort: 'organisatie', organisatie: 'ggz-zuiderlicht' }],
       geldigTot: '2099-01-01T00:00:00.000Z',
-      bewijs: { soort: 'ondertekend-formulier', documentId: 'scan-e2e-2' },
+      bewijs: { soort: 'ondertekend-formulier', documentId: `scan-e2e-${trajectId}` },
     });
     expect(toestemming.status).toBe(201);
     const aangevraagd = await call<Overdracht>(gemeente, 'POST', '/overdrachten', {
@@ -97,7 +101,7 @@ describe('warme overdracht through the gateway, with tokens of three organisatio
       ontvanger: { organisatie: 'ggz-zuiderlicht', type: 'ggz' },
       reden: 'ggz-behandeling',
       overTeNemen: ['regie'],
-      gegevens: { contact: { naam: 'A. Bakker' }, gezondheid: { behandelstatus: 'intake' } },
+      gegevens,
     });
     expect(aangevraagd.status).toBe(201);
     return { toestemmingId: toestemming.body.id, id: aangevraagd.body.id };
@@ -122,32 +126,11 @@ describe('warme overdracht through the gateway, with tokens of three organisatio
       gegevens: {},
     });
     expect(zonderTraject).toMatchObject({ status: 400, body: { code: 'REQUEST.VALIDATION', errors: [{ field: 'trajectId' }] } });
-    const toestemming = await call<{ id: string }>(gemeente, 'POST', '/toestemmingen', {
-      deelnemerId,
-      verlener: { soort: 'deelnemer' },
-      doel: 'warme-overdracht',
-      categorieen: ['contact', 'traject-status', 'participatieladder', 'zrm', 'gezondheid'],
-      bronnen: [{ soort: 'type', type: 'gemeente' }],
-      ontvangers: [{ soort: 'organisatie', organisatie: 'ggz-zuiderlicht' }],
-      geldigTot: '2099-01-01T00:00:00.000Z',
-      bewijs: { soort: 'ondertekend-formulier', documentId: 'scan-e2e-1' },
+    const { id } = await toestemmingEnOverdracht(deelnemerId, trajectId, {
+      contact: { naam: 'J. de Vries', telefoon: '0612345678', notitie: 'alleen voor intern gebruik' },
+      gezondheid: { behandelstatus: 'wachtlijst' },
+      'financien-schulden': { schuldenlast: 15000 },
     });
-    expect(toestemming.status).toBe(201);
-
-    const aangevraagd = await call<Overdracht>(gemeente, 'POST', '/overdrachten', {
-      deelnemerId,
-      trajectId,
-      ontvanger: { organisatie: 'ggz-zuiderlicht', type: 'ggz' },
-      reden: 'ggz-behandeling',
-      overTeNemen: ['regie'],
-      gegevens: {
-        contact: { naam: 'J. de Vries', telefoon: '0612345678', notitie: 'alleen voor intern gebruik' },
-        gezondheid: { behandelstatus: 'wachtlijst' },
-        'financien-schulden': { schuldenlast: 15000 },
-      },
-    });
-    expect(aangevraagd.status).toBe(201);
-    const id = aangevraagd.body.id;
 
     let inkomend: Overdracht | undefined;
     for (let n = 0; n < 120 && inkomend?.status !== 'dossier-geleverd'; n++) {
