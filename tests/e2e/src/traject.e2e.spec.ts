@@ -4,6 +4,7 @@
  * stack to keep the e2e run bounded.
  */
 import { toestemmingWorkflowId } from '@ketenregie/consent-contracts';
+import { eventually } from '@ketenregie/shared-testing';
 import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -69,17 +70,6 @@ describe('traject and consent through the gateway (one stack, demo region tokens
     }
   }
 
-  async function uiteindelijk(check: () => Promise<void>, ms = 15_000): Promise<void> {
-    const einde = Date.now() + ms;
-    for (;;) {
-      try {
-        return await check();
-      } catch (error) {
-        if (Date.now() > einde) throw error;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
-  }
 
   beforeAll(async () => {
     stack = await startStack({ env: freshMachineEnv(), dataDir, ...(await freePorts()) });
@@ -117,10 +107,10 @@ describe('traject and consent through the gateway (one stack, demo region tokens
       expect(gestart.body.overzicht).toMatchObject({ fase: 'contact-leggen', status: 'actief' });
       const id = gestart.body.id;
       // The workflow's activity puts the first-contact task on the coach's list.
-      await uiteindelijk(async () => {
+      await eventually(async () => {
         const taken = await call<{ taken: { trajectId: string; soort: string }[] }>(coach, 'GET', '/taken');
         expect(taken.body.taken).toContainEqual(expect.objectContaining({ trajectId: id, soort: 'eerste-contact' }));
-      });
+      }, 15_000);
 
       const stap = async (sub: string, body: unknown) => {
         const r = await call<{ fase: string; code?: string }>(coach, 'POST', `/trajecten/${id}/${sub}`, body);
@@ -153,11 +143,11 @@ describe('traject and consent through the gateway (one stack, demo region tokens
       await stap('evaluaties', { besluit: 'doorgaan' });
 
       // The overview is the projection the workflow's activities write, a moment after the command.
-      await uiteindelijk(async () => {
+      await eventually(async () => {
         const overzicht = await call<{ fase: string; status: string; evaluaties: number; regie: { organisatieId: string } }>(klantmanager, 'GET', `/trajecten/${id}`);
         expect(overzicht.status).toBe(200);
         expect(overzicht.body).toMatchObject({ fase: 'uitvoering', status: 'actief', evaluaties: 1, regie: { organisatieId: 'gemeente-dommeldal' } });
-      });
+      }, 15_000);
 
       const tijdlijn = await call<{ gebeurtenissen: { nr: number; soort: string }[] }>(coach, 'GET', `/trajecten/${id}/tijdlijn`);
       expect(tijdlijn.status).toBe(200);

@@ -11,7 +11,7 @@ import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createService, EmbeddedSigner, Identity, JwksServer, serveJwks } from '@ketenregie/shared-platform';
 import { openDatabase } from '@ketenregie/shared-platform';
-import { describeEachDatabase } from '@ketenregie/shared-testing';
+import { describeEachDatabase, eventually } from '@ketenregie/shared-testing';
 import { DEELNEMER_OPSLAG, TRAJECT_OPSLAG, TrajectActiviteitenService, TrajectService } from '@ketenregie/traject-application';
 import { DEMO_COACH, zaaiDemoTrajecten } from '../seed/demo-trajecten';
 import { amsterdamDate, TRAJECT_TASK_QUEUE } from '@ketenregie/traject-contracts';
@@ -81,17 +81,6 @@ describeEachDatabase('traject-service', (db) => {
       }
     }
 
-    async function uiteindelijk(check: () => Promise<void>, ms = 10_000): Promise<void> {
-      const einde = Date.now() + ms;
-      for (;;) {
-        try {
-          return await check();
-        } catch (error) {
-          if (Date.now() > einde) throw error;
-          await new Promise((r) => setTimeout(r, 50));
-        }
-      }
-    }
 
     const vandaag = async () => amsterdamDate(await env.currentTimeMs());
 
@@ -268,7 +257,7 @@ describeEachDatabase('traject-service', (db) => {
       for (const s of ['aangemeld', 'contactpoging', 'kennismaking-afgerond', 'meting', 'plan-vastgesteld', 'plan-ondertekend', 'evaluatie']) expect(soorten).toContain(s);
       expect(soorten.indexOf('aangemeld')).toBeLessThan(soorten.indexOf('evaluatie'));
 
-      await uiteindelijk(async () => {
+      await eventually(async () => {
         const o = await call<TrajectOverzicht>(klantmanager, 'GET', `/trajecten/${id}`);
         expect(o.body).toEqual(expect.objectContaining({ fase: 'uitvoering', evaluaties: 1 }));
         const rijen = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "${db.schema}".tijdlijn_gebeurtenis WHERE traject_id = $1`, [id]);
@@ -381,7 +370,7 @@ describeEachDatabase('traject-service', (db) => {
       const r = await call<{ trajecten: number }>(teamleider, 'POST', '/caseload-overdrachten', { vanCoachId: 'coach-1', naar: { coachId: 'coach-2', organisatieId: coach.organisatie } });
       expect(r.status).toBe(202);
       expect(r.body.trajecten).toBe(lopend.length);
-      await uiteindelijk(async () => {
+      await eventually(async () => {
         for (const { traject_id } of lopend) {
           const o = await call<TrajectOverzicht>(klantmanager, 'GET', `/trajecten/${traject_id}`);
           expect(o.body.coach?.coachId).toBe('coach-2');
@@ -398,7 +387,7 @@ describeEachDatabase('traject-service', (db) => {
       expect(await zaaiDemoTrajecten(app.get(TrajectService), opzoeking)).toEqual({ deelnemers: 3, trajecten: 3 });
       expect(await zaaiDemoTrajecten(app.get(TrajectService), opzoeking)).toEqual({ deelnemers: 0, trajecten: 0 });
       const taken = await call<{ taken: { soort: string }[] }>({ sub: DEMO_COACH.coachId, organisatie: DEMO_COACH.organisatieId, organisatieType: 'uitvoerder', rol: 'coach' }, 'GET', '/taken');
-      await uiteindelijk(async () => {
+      await eventually(async () => {
         const t = await call<{ taken: { soort: string }[] }>({ sub: DEMO_COACH.coachId, organisatie: DEMO_COACH.organisatieId, organisatieType: 'uitvoerder', rol: 'coach' }, 'GET', '/taken');
         expect(t.body.taken.filter((x) => x.soort === 'eerste-contact')).toHaveLength(3);
       });
