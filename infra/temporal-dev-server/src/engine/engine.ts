@@ -7,7 +7,7 @@ import { ConcurrencyConflictError, type NamespaceRecord, type RunWrite, type Sto
 import type { SearchAttributeType } from '../visibility';
 import * as machine from './machine';
 import { RpcError } from './machine';
-import { Matching, type TaskRef } from './matching';
+import { Matching, type Poller, type TaskRef } from './matching';
 import {
   indexedValueType,
   payloadType,
@@ -28,6 +28,17 @@ type TaskToken =
   | { k: 'w'; ns: string; r: string; t: number }
   | { k: 'a'; ns: string; r: string; s: number; t: number }
   | { k: 'q'; ns: string; q: string };
+
+/**
+ * A workflow task started for a waiting poll in the commit that scheduled it: the run as
+ * committed and the task. `check`: the poll had ended, so whoever takes it next must see that
+ * the task is still the run's started one.
+ */
+interface StartedForPoll {
+  run: RunState;
+  task: machine.StartedWorkflowTask;
+  check?: boolean;
+}
 
 interface PendingQuery {
   id: string;
@@ -59,6 +70,8 @@ const RETENTION_SWEEP_MS = 60_000;
 const STICKY_POLLER_GRACE_MS = 10_000;
 /** Runs whose deadlines are fired concurrently. */
 const TIMER_CONCURRENCY = 16;
+/** Delay before deadlines whose processing failed are tried again. */
+const FIRE_RETRY_MS = 1000;
 const RETENTION_BATCH = 1000;
 
 const STATUS_ENUM: Record<RunStatus, string> = {
@@ -265,9 +278,23 @@ export class Engine {
     return writes;
   }
 
-  /** Commits transitions atomically, then runs their effects. */
+  /**
+   * Commits transitions atomically, then runs their effects. A workflow task they schedule for a
+   * queue with a waiting poll is started in the same commit and handed to that poll, saving the
+   * poll a commit of its own.
+   */
   private async commit(transitions: Transition[]): Promise<void> {
-    await this.store.commit(transitions.flatMap((tr) => this.writesOf(tr)));
+    const handoffs = this.startForWaitingPolls(transitions);
+    try {
+      await this.store.commit(transitions.flatMap((tr) => this.writesOf(tr)));
+    } catch (error) {
+      for (const h of handoffs) this.matching.giveBack(h.namespace, 'workflow', h.queue, h.poller);
+      throw error;
+    }
+    for (const h of handoffs) {
+      const ref: TaskRef = { kind: 'workflow', runId: h.started.run.runId, started: h.started };
+      if (!h.poller.resolve(ref)) this.matching.add(h.namespace, 'workflow', h.queue, Engine.requeued(ref));
+    }
     for (const tr of transitions) await this.runEffects(tr.effects);
     for (const tr of transitions) {
       for (const run of [tr.run, ...tr.extraRuns.map((extra) => extra.run)]) {
@@ -276,6 +303,31 @@ export class Engine {
     }
     await this.armTimer();
     this.scheduleSkip();
+  }
+
+  /**
+   * Starts, within each transition, a workflow task it newly schedules on a queue where a poll
+   * is waiting, claiming that poll; the task's dispatch effect is dropped.
+   */
+  private startForWaitingPolls(transitions: Transition[]): { namespace: string; queue: string; poller: Poller; started: StartedForPoll }[] {
+    const handoffs: { namespace: string; queue: string; poller: Poller; started: StartedForPoll }[] = [];
+    for (const tr of transitions) {
+      const run = tr.run;
+      if (run.status !== 'Running' || run.wft.state !== 'scheduled') continue;
+      const queue = run.wft.taskQueue;
+      const dispatch = tr.effects.findIndex((e) => e.kind === 'workflowTask' && e.runId === run.runId && e.taskQueue === queue);
+      if (dispatch < 0) continue;
+      const poller = this.matching.claimPoller(run.namespace, 'workflow', queue);
+      if (!poller) continue;
+      const task = machine.startWorkflowTask(tr, queue, poller.identity, randomUUID());
+      if (!task) {
+        this.matching.giveBack(run.namespace, 'workflow', queue, poller);
+        continue;
+      }
+      tr.effects.splice(dispatch, 1);
+      handoffs.push({ namespace: run.namespace, queue, poller, started: { run, task } });
+    }
+    return handoffs;
   }
 
   /** Read-modify-commit of one run, retried on concurrent modification. */
@@ -624,10 +676,10 @@ export class Engine {
     this.matching.recordPoller(record.name, 'workflow', queueName, request.identity ?? '', this.clock.now());
     const until = Math.min(Date.now() + POLL_TIMEOUT_MS, deadlineMs - 1000);
     while (!signal.aborted && !this.stopped) {
-      const ref = await this.matching.poll(record.name, 'workflow', queueName, until - Date.now(), signal);
+      const ref = await this.matching.poll(record.name, 'workflow', queueName, request.identity ?? '', until - Date.now(), signal);
       if (!ref) return {};
       if (signal.aborted) {
-        this.matching.add(record.name, 'workflow', queueName, ref);
+        this.matching.add(record.name, 'workflow', queueName, Engine.requeued(ref));
         return {};
       }
       let response: Msg | undefined;
@@ -638,7 +690,21 @@ export class Engine {
     return {};
   }
 
+  /** A task for another poll: one started for a poll that ended is checked again when taken. */
+  private static requeued(ref: TaskRef): TaskRef {
+    if (ref.kind !== 'workflow' || !ref.started) return ref;
+    return { ...ref, started: { ...(ref.started as StartedForPoll), check: true } };
+  }
+
   private async takeWorkflowTask(namespace: string, ref: TaskRef & { kind: 'workflow' }, queueName: string, request: Msg): Promise<Msg | undefined> {
+    const prestarted = ref.started as StartedForPoll | undefined;
+    if (prestarted) {
+      if (prestarted.check) {
+        const current = await this.store.getRun(namespace, ref.runId);
+        if (current?.wft.state !== 'started' || current.wft.token !== prestarted.task.token) return undefined;
+      }
+      return this.workflowTaskResponse(namespace, prestarted.run, prestarted.task, queueName);
+    }
     const requestId = randomUUID();
     let committed: RunState | undefined;
     const started = await this.mutate(namespace, ref.runId, (tr) => {
@@ -648,6 +714,11 @@ export class Engine {
     // The state just committed, as the store now holds it (the transition is not used again).
     const run = committed;
     if (!started || !run) return undefined;
+    return this.workflowTaskResponse(namespace, run, started, queueName);
+  }
+
+  /** PollWorkflowTaskQueue's answer for a workflow task just started on `run` (its committed state). */
+  private async workflowTaskResponse(namespace: string, run: RunState, started: machine.StartedWorkflowTask, queueName: string): Promise<Msg> {
     const fromEventId = started.sticky ? started.previousStartedEventId + 1 : 1;
     const events = (await this.store.readHistory(namespace, run.runId, fromEventId)).filter((e) => e.event_id <= started.startedEventId);
     const queries: Record<string, Msg> = {};
@@ -910,7 +981,7 @@ export class Engine {
     this.matching.recordPoller(record.name, 'activity', queueName, request.identity ?? '', this.clock.now());
     const until = Math.min(Date.now() + POLL_TIMEOUT_MS, deadlineMs - 1000);
     while (!signal.aborted && !this.stopped) {
-      const ref = await this.matching.poll(record.name, 'activity', queueName, until - Date.now(), signal);
+      const ref = await this.matching.poll(record.name, 'activity', queueName, request.identity ?? '', until - Date.now(), signal);
       if (!ref || ref.kind !== 'activity') return {};
       if (signal.aborted) {
         this.matching.add(record.name, 'activity', queueName, ref);
@@ -1173,6 +1244,7 @@ export class Engine {
       return;
     }
     this.firing = true;
+    let failed = false;
     try {
       do {
         this.refire = false;
@@ -1187,6 +1259,7 @@ export class Engine {
               try {
                 await this.mutate(ref.namespace, ref.runId, (tr) => machine.fireDueDeadlines(tr));
               } catch (error) {
+                failed = true;
                 this.logger.error({ err: error, runId: ref.runId }, 'timer processing failed');
               }
             }
@@ -1197,6 +1270,8 @@ export class Engine {
     } finally {
       this.firing = false;
     }
+    // The store counts the runs handed out as fired; one that failed is tried again shortly.
+    if (failed && !this.stopped) setTimeout(() => void this.fireTimers(), FIRE_RETRY_MS).unref();
     await this.armTimer();
     this.scheduleSkip();
   }

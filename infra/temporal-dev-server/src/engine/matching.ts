@@ -1,11 +1,21 @@
-/** Reference to a dispatched task; the run state decides whether it is still valid when taken. */
+/**
+ * Reference to a dispatched task; the run state decides whether it is still valid when taken.
+ * A workflow task may come started already (`started`: the engine started it for a waiting poll
+ * in the commit that scheduled it).
+ */
 export type TaskRef =
-  | { kind: 'workflow'; runId: string }
+  | { kind: 'workflow'; runId: string; started?: unknown }
   | { kind: 'query'; queryId: string }
   | { kind: 'activity'; runId: string; scheduledEventId: number };
 
-interface Poller {
-  resolve(ref: TaskRef | undefined): void;
+/** A waiting poll. */
+export interface Poller {
+  /** Identity the worker polls with. */
+  readonly identity: string;
+  /** Hands the poll its task (undefined: none); false if the poll had ended already. */
+  resolve(ref: TaskRef | undefined): boolean;
+  /** Whether the poll has ended (answered, timed out or aborted). */
+  ended(): boolean;
 }
 
 interface Queue {
@@ -41,28 +51,41 @@ export class Matching {
   /** Offers a task: handed to a waiting poller, or kept until one arrives. */
   add(namespace: string, type: 'workflow' | 'activity', name: string, ref: TaskRef): void {
     const queue = this.queue(namespace, type, name);
-    const poller = queue.pollers.shift();
-    if (poller) poller.resolve(ref);
-    else queue.tasks.push(ref);
+    for (let poller = queue.pollers.shift(); poller; poller = queue.pollers.shift()) if (poller.resolve(ref)) return;
+    queue.tasks.push(ref);
+  }
+
+  /**
+   * Takes the longest-waiting poll of a queue that has no task waiting, for the caller to hand
+   * a task to ({@link Poller.resolve}) or give back ({@link Matching.giveBack}).
+   */
+  claimPoller(namespace: string, type: 'workflow' | 'activity', name: string): Poller | undefined {
+    const queue = this.queues.get(`${namespace}\u0000${type}\u0000${name}`);
+    return queue && queue.tasks.length === 0 ? queue.pollers.shift() : undefined;
+  }
+
+  /** Returns a claimed poll to the front of its queue (unless it ended meanwhile). */
+  giveBack(namespace: string, type: 'workflow' | 'activity', name: string, poller: Poller): void {
+    if (!poller.ended()) this.queue(namespace, type, name).pollers.unshift(poller);
   }
 
   /** Waits up to `timeoutMs` for a task; undefined on timeout or abort. */
-  poll(namespace: string, type: 'workflow' | 'activity', name: string, timeoutMs: number, signal: AbortSignal): Promise<TaskRef | undefined> {
+  poll(namespace: string, type: 'workflow' | 'activity', name: string, identity: string, timeoutMs: number, signal: AbortSignal): Promise<TaskRef | undefined> {
     const queue = this.queue(namespace, type, name);
     const ready = queue.tasks.shift();
     if (ready) return Promise.resolve(ready);
     return new Promise((resolve) => {
       let done = false;
       const poller: Poller = {
+        identity,
+        ended: () => done,
         resolve: (ref) => {
-          if (done) {
-            if (ref) this.add(namespace, type, name, ref);
-            return;
-          }
+          if (done) return false;
           done = true;
           clearTimeout(timer);
           signal.removeEventListener('abort', onAbort);
           resolve(ref);
+          return true;
         },
       };
       const remove = () => {

@@ -16,6 +16,8 @@ const MIGRATION_LOCK = 7_233_004;
 const VISIBILITY_MIGRATION = '002_visibility.sql';
 /** Due runs handed out per {@link PgStore.runsDueBy} call; the engine asks again while any are due. */
 const DUE_BATCH = 500;
+/** Most recent history events of a cached run kept in memory, so a polled task reads its new events without a query. */
+const HISTORY_TAIL = 64;
 
 /** Options of {@link PgStore}. */
 export interface PgStoreOptions {
@@ -51,6 +53,17 @@ function decodeRun(bytes: Buffer): RunState {
   return deserialize(bytes) as RunState;
 }
 
+/** A committed run state as this server last wrote or read it. */
+interface CachedRun {
+  version: number;
+  bytes: Buffer;
+  /**
+   * The run's latest serialized history events, ending at its last event, with the id of the
+   * first; absent when the run was read from the database (its history is not known then).
+   */
+  tail?: { first: number; events: Buffer[] };
+}
+
 /**
  * {@link Store} on PostgreSQL, in schema `temporal` (created and migrated by {@link PgStore.open}
  * from the plain SQL files in `migrations/`). A run is one row of `temporal.runs` holding its
@@ -67,14 +80,17 @@ export class PgStore implements Store {
    * only writer of its database, so a committed state stays valid until it commits the next;
    * a failed commit drops its runs from the cache.
    */
-  private readonly cache = new Map<string, { version: number; bytes: Buffer }>();
+  private readonly cache = new Map<string, CachedRun>();
   /**
    * Earliest deadline as far as known; may be too early (a run's deadline moved later), never
-   * too late. Forgotten by every {@link PgStore.runsDueBy}, so a stale value costs one wake-up.
+   * too late. Replaced by every {@link PgStore.runsDueBy}, so a stale value costs one wake-up.
    */
   private deadlineCache: number | null | undefined;
-  /** Counts commits, so a deadline query that raced with one does not cache its answer. */
-  private commits = 0;
+  /**
+   * Deadline queries in flight, each with the earliest deadline committed while it ran, which
+   * its answer may not include yet.
+   */
+  private readonly deadlineQueries = new Set<{ committed: number | null }>();
 
   /**
    * Whether the hot statements are named, so each connection parses and plans them once. Off on
@@ -196,7 +212,7 @@ export class PgStore implements Store {
     );
     const row = rows[0];
     if (!row) return undefined;
-    this.remember(namespace, runId, row.version, row.state);
+    this.remember(namespace, runId, row.version, row.state, undefined);
     return decodeRun(row.state);
   }
 
@@ -204,17 +220,29 @@ export class PgStore implements Store {
     return `${namespace}\u0000${runId}`;
   }
 
-  /** Caches a committed run state unless a newer version is cached already. */
-  private remember(namespace: string, runId: string, version: number, bytes: Buffer): void {
+  /**
+   * Caches a committed run state unless a newer version is cached already. `newEvents` are the
+   * events its commit appended (undefined for a state read from the database).
+   */
+  private remember(namespace: string, runId: string, version: number, bytes: Buffer, newEvents: { first: number; events: Buffer[] } | undefined): void {
     const key = PgStore.key(namespace, runId);
     const cached = this.cache.get(key);
     if (cached && cached.version > version) return;
     this.cache.delete(key);
-    this.cache.set(key, { version, bytes });
+    this.cache.set(key, { version, bytes, tail: newEvents && PgStore.extendTail(cached?.tail, newEvents) });
     if (this.cache.size > this.cacheSize) {
       const oldest = this.cache.keys().next().value;
       if (oldest !== undefined) this.cache.delete(oldest);
     }
+  }
+
+  /** A history tail with a commit's new events appended (they start a new tail if they do not continue it). */
+  private static extendTail(tail: CachedRun['tail'], added: { first: number; events: Buffer[] }): CachedRun['tail'] {
+    if (added.events.length === 0) return tail;
+    const events = tail && tail.first + tail.events.length === added.first ? [...tail.events, ...added.events] : added.events;
+    const first = added.first + added.events.length - events.length;
+    const drop = Math.max(0, events.length - HISTORY_TAIL);
+    return { first: first + drop, events: drop > 0 ? events.slice(drop) : events };
   }
 
   async getCurrentRunId(namespace: string, workflowId: string): Promise<string | undefined> {
@@ -225,6 +253,8 @@ export class PgStore implements Store {
   }
 
   async readHistory(namespace: string, runId: string, fromEventId = 1): Promise<Msg[]> {
+    const tail = this.cache.get(PgStore.key(namespace, runId))?.tail;
+    if (tail && fromEventId >= tail.first) return tail.events.slice(fromEventId - tail.first).map((event) => deserialize(event) as Msg);
     const { rows } = await this.pool.query<{ event: Buffer }>(
       this.statement(
         'read_history',
@@ -236,30 +266,35 @@ export class PgStore implements Store {
   }
 
   async commit(writes: RunWrite[]): Promise<void> {
-    const statements = writes.map((write) => ({ write, bytes: serialize(write.run) }));
+    const statements = writes.map((write) => ({ write, bytes: serialize(write.run), events: write.newEvents.map((event) => serialize(event)) }));
     try {
       if (statements.length === 1) {
-        const only = statements[0] as { write: RunWrite; bytes: Buffer };
-        await this.writeRun(this.pool, only.write, only.bytes);
+        const only = statements[0] as (typeof statements)[number];
+        await this.writeRun(this.pool, only.write, only.bytes, only.events);
       } else {
         await this.transaction(async (client) => {
-          for (const { write, bytes } of statements) await this.writeRun(client, write, bytes);
+          for (const { write, bytes, events } of statements) await this.writeRun(client, write, bytes, events);
         });
       }
     } catch (error) {
       for (const { write } of statements) this.cache.delete(PgStore.key(write.run.namespace, write.run.runId));
+      // What was written is unknown: the next wake-up asks the database.
+      this.deadlineCache = undefined;
       throw error;
     }
-    this.commits += 1;
-    this.deadlineCache = this.deadlineCache === undefined ? undefined : writes.reduce(lowerDeadline, this.deadlineCache);
-    for (const { write, bytes } of statements) this.remember(write.run.namespace, write.run.runId, write.run.version, bytes);
+    if (this.deadlineCache !== undefined) this.deadlineCache = writes.reduce(lowerDeadline, this.deadlineCache);
+    for (const query of this.deadlineQueries) query.committed = writes.reduce(lowerDeadline, query.committed);
+    for (const { write, bytes, events } of statements) {
+      const first = (write.newEvents[0]?.event_id as number | undefined) ?? 0;
+      this.remember(write.run.namespace, write.run.runId, write.run.version, bytes, { first, events });
+    }
   }
 
   /**
    * Writes one run (insert or versioned update), its new events and its current-run pointer as
    * one statement, so a single-run commit is one round trip and atomic on its own.
    */
-  private async writeRun(db: Pool | PoolClient, write: RunWrite, bytes: Buffer): Promise<void> {
+  private async writeRun(db: Pool | PoolClient, write: RunWrite, bytes: Buffer, events: Buffer[]): Promise<void> {
     const run = write.run;
     const visibility = visibilityColumns(run);
     const params = [
@@ -277,7 +312,7 @@ export class PgStore implements Store {
       run.status === 'Running' ? (run.stickyQueue ?? null) : null,
       bytes,
       write.newEvents.map((event) => event.event_id as number),
-      write.newEvents.map((event) => serialize(event)),
+      events,
       write.makeCurrent === true,
       visibility.taskQueue,
       visibility.executionTime,
@@ -361,27 +396,61 @@ export class PgStore implements Store {
     return this.selectRuns('has_transfers', []);
   }
 
+  /**
+   * Also learns the earliest deadline after `time` in the same query, so the wake-up after these
+   * runs have fired needs no query of its own.
+   */
   async runsDueBy(time: number): Promise<RunRef[]> {
-    this.deadlineCache = undefined;
-    const { rows } = await this.pool.query<{ namespace: string; run_id: string }>(
-      this.statement(
-        'runs_due',
-        'SELECT namespace, run_id FROM temporal.runs WHERE next_deadline IS NOT NULL AND next_deadline <= $1 ORDER BY next_deadline LIMIT $2',
-        [Math.floor(time), DUE_BATCH],
-      ),
+    const rows = await this.deadlineQuery((commits) =>
+      this.pool.query<{ namespace: string | null; run_id: string | null; next_deadline: string | null }>(
+        this.statement(
+          'runs_due',
+          `(SELECT namespace, run_id, next_deadline FROM temporal.runs
+             WHERE next_deadline IS NOT NULL AND next_deadline <= $1 ORDER BY next_deadline LIMIT $2)
+           UNION ALL
+           (SELECT NULL, NULL, min(next_deadline) FROM temporal.runs WHERE next_deadline > $1)`,
+          [Math.floor(time), DUE_BATCH],
+        ),
+      ).then(({ rows }) => {
+        const due = rows.filter((r) => r.run_id !== null);
+        // With a full batch more may be due: the engine asks again, and that answer is cached.
+        const after = rows.find((r) => r.run_id === null)?.next_deadline;
+        this.deadlineCache = due.length < DUE_BATCH ? PgStore.earlier(after === null || after === undefined ? null : Number(after), commits.committed) : undefined;
+        return due;
+      }),
     );
-    return rows.map((r) => ({ namespace: r.namespace, runId: r.run_id }));
+    return rows.map((r) => ({ namespace: r.namespace as string, runId: r.run_id as string }));
   }
 
   async nextDeadline(): Promise<number | undefined> {
     if (this.deadlineCache !== undefined) return this.deadlineCache ?? undefined;
-    const commits = this.commits;
-    const { rows } = await this.pool.query<{ d: string | null }>('SELECT min(next_deadline) AS d FROM temporal.runs WHERE next_deadline IS NOT NULL');
-    const value = rows[0]?.d;
-    const deadline = value === null || value === undefined ? null : Number(value);
-    // A commit during the query may have set an earlier deadline; its own re-arm asks again.
-    if (commits === this.commits) this.deadlineCache = deadline;
+    const deadline = await this.deadlineQuery(async (commits) => {
+      const { rows } = await this.pool.query<{ d: string | null }>(
+        this.statement('next_deadline', 'SELECT min(next_deadline) AS d FROM temporal.runs WHERE next_deadline IS NOT NULL', []),
+      );
+      const value = rows[0]?.d;
+      return PgStore.earlier(value === null || value === undefined ? null : Number(value), commits.committed);
+    });
+    this.deadlineCache = deadline;
     return deadline ?? undefined;
+  }
+
+  /**
+   * Runs a query of the deadlines, telling it the earliest deadline committed while it ran: its
+   * answer may have been read before that commit.
+   */
+  private async deadlineQuery<T>(query: (commits: { committed: number | null }) => Promise<T>): Promise<T> {
+    const commits = { committed: null as number | null };
+    this.deadlineQueries.add(commits);
+    try {
+      return await query(commits);
+    } finally {
+      this.deadlineQueries.delete(commits);
+    }
+  }
+
+  private static earlier(a: number | null, b: number | null): number | null {
+    return a === null ? b : b === null ? a : Math.min(a, b);
   }
 
   async deleteClosedRuns(namespace: string, closedBefore: number, limit: number): Promise<number> {

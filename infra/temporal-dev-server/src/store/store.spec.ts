@@ -3,6 +3,7 @@ import { createTestDatabase, testDatabaseBackends, type DisposableTestDatabase }
 import * as machine from '../engine/machine';
 import { earliestDeadline, Transition } from '../engine/transition';
 import type { RunState } from '../engine/types';
+import type { Msg } from '../proto/proto';
 import { InMemoryStore } from './in-memory-store';
 import { PgStore } from './pg-store';
 import { ConcurrencyConflictError, type RunWrite, type Store } from './store';
@@ -77,6 +78,57 @@ describe.each(backends)('Store contract [%s]', (backend) => {
     await store.commit([changed((await store.getRun('default', 'r3')) as RunState, 1_100, (tr) => machine.signal(tr, { signal_name: 's' }))]);
     await expect(store.commit([created('r4'), stale])).rejects.toBeInstanceOf(ConcurrencyConflictError);
     expect(await store.getRun('default', 'r4')).toBeUndefined();
+  });
+
+  it('reads back every event of a long history from any event on, also after a failed commit and from a second store', async () => {
+    await store.commit([created('r6')]);
+    // 100 commits of one event each: more than the store keeps of a run in memory.
+    for (let i = 0; i < 100; i++) {
+      const run = (await store.getRun('default', 'r6')) as RunState;
+      await store.commit([changed(run, 1_100 + i, (tr) => machine.signal(tr, { signal_name: `s${i}` }))]);
+    }
+    const stale = changed((await store.getRun('default', 'r6')) as RunState, 1_000, (tr) => machine.signal(tr, { signal_name: 'late' }));
+    await store.commit([changed((await store.getRun('default', 'r6')) as RunState, 1_300, (tr) => machine.signal(tr, { signal_name: 's100' }))]);
+    await expect(store.commit([stale])).rejects.toBeInstanceOf(ConcurrencyConflictError);
+    const signals = (events: Msg[]) => events.map((e) => e.workflow_execution_signaled_event_attributes?.signal_name ?? e.event_type);
+    const all = Array.from({ length: 101 }, (_, i) => `s${i}`);
+    const full = await store.readHistory('default', 'r6');
+    expect(full.map((e) => e.event_id)).toEqual(Array.from({ length: 102 }, (_, i) => i + 1));
+    expect(signals(full)).toEqual(['EVENT_TYPE_WORKFLOW_EXECUTION_STARTED', ...all]);
+    for (const from of [2, 30, 60, 95, 102, 103]) expect(signals(await store.readHistory('default', 'r6', from))).toEqual(all.slice(from - 2));
+
+    await store.commit([changed((await store.getRun('default', 'r6')) as RunState, 1_400, (tr) => machine.signal(tr, { signal_name: 's101' }))]);
+    expect(signals(await store.readHistory('default', 'r6', 100))).toEqual(['s98', 's99', 's100', 's101']);
+    if (backend !== 'memory') {
+      const second = await PgStore.open({ url: (database as DisposableTestDatabase).url, poolSize: 1 });
+      try {
+        expect(signals(await second.readHistory('default', 'r6', 100))).toEqual(['s98', 's99', 's100', 's101']);
+        expect(await second.readHistory('default', 'r6')).toEqual(await store.readHistory('default', 'r6'));
+      } finally {
+        await second.close();
+      }
+    }
+  });
+
+  it('knows the next deadline after the runs it hands out as due, and an earlier one committed since', async () => {
+    const startedAt = async (runId: string, now: number) => {
+      await store.commit([created(runId)]);
+      await store.commit([changed((await store.getRun('default', runId)) as RunState, now, (tr) => machine.startWorkflowTask(tr, 'q', 'worker', 'req'))]);
+    };
+    // Started tasks time out 10 s after they started.
+    await startedAt('r7', 100_000);
+    await startedAt('r8', 101_000);
+    const due = await store.runsDueBy(110_000);
+    expect(due.map((r) => r.runId)).toContain('r7');
+    expect(due.map((r) => r.runId)).not.toContain('r8');
+    // The engine fires what is due; here the due runs end.
+    for (const ref of due) {
+      await store.commit([changed((await store.getRun('default', ref.runId)) as RunState, 110_000, (tr) => machine.terminate(tr, 'due', undefined, 'test'))]);
+    }
+    expect(await store.nextDeadline()).toBe(111_000);
+    await startedAt('r9', 50_000);
+    expect(await store.nextDeadline()).toBe(60_000);
+    expect((await store.runsDueBy(111_000)).map((r) => r.runId).sort()).toEqual(['r8', 'r9']);
   });
 
   it('finds runs by their earliest deadline and deletes closed runs after retention', async () => {
