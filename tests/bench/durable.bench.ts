@@ -29,8 +29,14 @@ const FIRING = Math.min(SCALE, Number(process.env['BENCH_SCALE_FIRING'] ?? 10_00
 const FIRE_WINDOW_MS = Number(process.env['BENCH_SCALE_WINDOW_MS'] ?? 60_000);
 /** `survives` (default): the worker keeps running while the server is killed; `restarts`: it is restarted with it. */
 const RESTART_WORKER = (process.env['BENCH_SCALE_WORKER'] ?? 'survives') === 'restarts';
-/** The worker's workflow cache: by default large enough for every firing workflow. */
-const WORKER_CACHE = Number(process.env['BENCH_SCALE_CACHE'] ?? FIRING + 2000);
+/**
+ * Workers polling the scale run's task queue (in this process), each with its own workflow cache.
+ * The SDK's core passes over every cached run on each input it processes (sdk-core
+ * `WFStream::reconcile_buffered`), so one worker with a large cache spends most of its CPU there.
+ */
+const WORKERS = Number(process.env['BENCH_SCALE_WORKERS'] ?? 4);
+/** Each worker's workflow cache: by default the workers together hold every firing workflow. */
+const WORKER_CACHE = Number(process.env['BENCH_SCALE_CACHE'] ?? Math.ceil((FIRING + 2000) / WORKERS));
 const START_CONCURRENCY = 64;
 const DAY_MS = 86_400_000;
 
@@ -147,11 +153,25 @@ async function scale(url: string, workflowBundle: { code: string }): Promise<voi
   const extraArgs = ['--database-url', url, '--log-level', 'info'];
   let server: RunningDevServer = await startDevServer({ extraArgs });
   let connection = await Connection.connect({ address: server.address });
-  let workerConnection = await NativeConnection.connect({ address: server.address });
-  const makeWorker = (nc: NativeConnection) =>
-    Worker.create({ connection: nc, taskQueue: 'bench-scale', workflowBundle, sinks, maxCachedWorkflows: WORKER_CACHE, maxConcurrentWorkflowTaskPolls: 4 });
-  let worker = await makeWorker(workerConnection);
-  let running = worker.run();
+  /** The workers, each on a connection of its own (the SDK refuses two workers of one queue on one client). */
+  const startWorkers = async () => {
+    const connections = await Promise.all(Array.from({ length: WORKERS }, () => NativeConnection.connect({ address: server.address })));
+    const workers = await Promise.all(
+      connections.map((connection) =>
+        Worker.create({ connection, taskQueue: 'bench-scale', workflowBundle, sinks, maxCachedWorkflows: WORKER_CACHE, maxConcurrentWorkflowTaskPolls: 4 }),
+      ),
+    );
+    const running = Promise.all(workers.map((w) => w.run()));
+    return {
+      /** Shuts the workers down and closes their connections. */
+      stop: async () => {
+        workers.forEach((w) => w.shutdown());
+        await running.catch(() => undefined);
+        await Promise.all(connections.map((c) => c.close()));
+      },
+    };
+  };
+  let workers = await startWorkers();
   try {
     // The waiting majority: timers due in a day.
     const waiting = SCALE - FIRING;
@@ -174,9 +194,7 @@ async function scale(url: string, workflowBundle: { code: string }): Promise<voi
     // either rides it out and reconnects, as after a server crash (default), or is restarted too
     // (BENCH_SCALE_WORKER=restarts), so that every woken workflow is replayed from its history.
     if (RESTART_WORKER) {
-      worker.shutdown();
-      await running;
-      await workerConnection.close();
+      await workers.stop();
     }
     await connection.close();
     const port = Number(server.address.split(':').at(-1));
@@ -191,9 +209,7 @@ async function scale(url: string, workflowBundle: { code: string }): Promise<voi
     const rssRestarted = server.rssMiB();
     if (Date.now() > fireStart) console.log(`warning: the firing window began ${Date.now() - fireStart} ms before the restart was done`);
     if (RESTART_WORKER) {
-      workerConnection = await NativeConnection.connect({ address: server.address });
-      worker = await makeWorker(workerConnection);
-      running = worker.run();
+      workers = await startWorkers();
     }
     const cpu0 = { server: server.cpuMs(), worker: process.cpuUsage(), postgres: postgresCpuMs() };
     await waitFor(() => lateness.length >= FIRING, FIRE_WINDOW_MS + margin + 120_000, 'the firing timers');
@@ -231,7 +247,7 @@ async function scale(url: string, workflowBundle: { code: string }): Promise<voi
     console.log(`| server RSS after creating them | ${fmt(rssCreated, 0)} MiB | < 1024 MiB |`);
     console.log(`| restart after SIGKILL: spawn to first answered RPC | ${fmt(restartToFirstRpcMs, 0)} ms | < 30 s |`);
     console.log(`| restart: store opened and runs recovered (server's own figure) | ${fmt(restartReadyMs, 0)} ms | |`);
-    console.log(`| bench process RSS (worker with ${WORKER_CACHE} cached workflows at most, clients) | ${fmt(workerRssMiB, 0)} MiB | |`);
+    console.log(`| bench process RSS (${WORKERS} worker(s) with ${WORKER_CACHE} cached workflows each at most, clients) | ${fmt(workerRssMiB, 0)} MiB | |`);
     console.log(`| server RSS after restart / after the timers fired | ${fmt(rssRestarted, 0)} / ${fmt(rssFired, 0)} MiB | < 1024 MiB |`);
     console.log(
       `| server's part: TimerFired after its deadline, p50 / p99 (${serverLateness.length} sampled) | ${fmt(quantile(serverLateness, 0.5), 0)} / ${fmt(quantile(serverLateness, 0.99), 0)} ms | |`,
@@ -241,9 +257,7 @@ async function scale(url: string, workflowBundle: { code: string }): Promise<voi
     );
     console.log(`| timer lateness p50 / p99 / max (${lateness.length} timers) | ${fmt(quantile(lateness, 0.5), 0)} / ${fmt(quantile(lateness, 0.99), 0)} / ${fmt(lateness.at(-1), 0)} ms | p99 < 2000 ms |`);
   } finally {
-    worker.shutdown();
-    await running.catch(() => undefined);
-    await workerConnection.close();
+    await workers.stop();
     await connection.close();
     await server.stop();
   }
