@@ -278,8 +278,10 @@ export class PgStore implements Store {
       }
     } catch (error) {
       for (const { write } of statements) this.cache.delete(PgStore.key(write.run.namespace, write.run.runId));
-      // What was written is unknown: the next wake-up asks the database.
+      // What was written is unknown (the error may have come after the commit): the next
+      // wake-up asks the database, and a deadline query in flight answers "now".
       this.deadlineCache = undefined;
+      for (const query of this.deadlineQueries) query.committed = 0;
       throw error;
     }
     if (this.deadlineCache !== undefined) this.deadlineCache = writes.reduce(lowerDeadline, this.deadlineCache);
