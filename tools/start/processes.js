@@ -107,10 +107,11 @@ async function raceWithExit(handle, timeoutMs, what, probe) {
   let timer;
   let settled = false;
   const timeout = new Promise((_, reject) => {
-    timer = setTimeout(
-      () => reject(new StartError(`${handle.name}: timed out after ${Math.round(timeoutMs / 1000)}s waiting for ${what}`, { logFile: handle.logFile })),
-      timeoutMs,
-    );
+    timer = setTimeout(() => {
+      const message = `${handle.name}: timed out after ${Math.round(timeoutMs / 1000)}s waiting for ${what}`;
+      // The log's last lines in the message itself: a test's stack may be gone before anyone reads the log.
+      reject(new StartError(`${message}; last lines of ${handle.logFile}:\n${tail(handle.logFile, 20)}`, { logFile: handle.logFile }));
+    }, timeoutMs);
   });
   const exit = handle.exited.then((info) => {
     const how = info.error ? info.error.message : info.signal ? `signal ${info.signal}` : `exit code ${info.code}`;

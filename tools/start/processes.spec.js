@@ -22,6 +22,15 @@ describe('child processes', () => {
     expect(fs.readFileSync(path.join(logDir, 'crashes.log'), 'utf8')).toContain('boom');
   });
 
+  it('fails a readiness wait that times out with the last lines of the child\'s log in the message', async () => {
+    const handle = nodeChild('slow', 'console.log("still migrating"); setInterval(() => {}, 1000)');
+    const port = await freePort();
+    const error = await waitForHttp(handle, `http://127.0.0.1:${port}/health/ready`, 1_500).catch((e) => e);
+    await handle.stop();
+    expect(error.message).toMatch(/^slow: timed out after 2s waiting for http:\/\/127\.0\.0\.1:\d+\/health\/ready/);
+    expect(error.message).toContain('still migrating');
+  });
+
   it('waits for an IPC ready message', async () => {
     const handle = nodeChild('ready', 'setTimeout(() => process.send({ type: "ready", url: "x" }), 100); setInterval(() => {}, 1000)');
     await expect(handle.waitForMessage((m) => m.type === 'ready', 10_000)).resolves.toEqual({ type: 'ready', url: 'x' });
