@@ -15,7 +15,7 @@ import {
   toestemmingWorkflowId,
 } from '@ketenregie/consent-contracts';
 import { createService, EmbeddedSigner, Identity, JwksServer, serveJwks } from '@ketenregie/shared-platform';
-import { describeEachDatabase } from '@ketenregie/shared-testing';
+import { describeEachDatabase, eventually } from '@ketenregie/shared-testing';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
@@ -49,18 +49,6 @@ function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
-}
-
-async function uiteindelijk<T>(probeer: () => Promise<T>, ms = 20_000): Promise<T> {
-  const einde = Date.now() + ms;
-  for (;;) {
-    try {
-      return await probeer();
-    } catch (error) {
-      if (Date.now() > einde) throw error;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
 }
 
 beforeAll(() => {
@@ -144,7 +132,7 @@ describeEachDatabase('consent lifecycle through the service and the dev server',
         bewijs: { soort: 'ondertekend-formulier', documentId: 'scan-42' },
       });
       const levenscyclus = env.client.workflow.getHandle(toestemmingWorkflowId(t.id));
-      expect(await uiteindelijk(() => levenscyclus.query(toestemmingStatusQuery))).toMatchObject({ fase: 'actief', herinneringVerstuurd: false });
+      expect(await eventually(() => levenscyclus.query(toestemmingStatusQuery), 20_000)).toMatchObject({ fase: 'actief', herinneringVerstuurd: false });
 
       const overdracht = await env.client.workflow.start('afhankelijkeWorkflow', { taskQueue: 'overdracht-test', workflowId: `overdracht-${randomUUID()}` });
       expect(await levenscyclus.executeUpdate(registreerAfhankelijkheidUpdate, { args: [{ workflowId: overdracht.workflowId, context: 'exchange' }] })).toEqual({
