@@ -110,7 +110,7 @@ async function raceWithExit(handle, timeoutMs, what, probe) {
     timer = setTimeout(() => {
       const message = `${handle.name}: timed out after ${Math.round(timeoutMs / 1000)}s waiting for ${what}`;
       // The log's last lines in the message itself: a test's stack may be gone before anyone reads the log.
-      reject(new StartError(`${message}; last lines of ${handle.logFile}:\n${tail(handle.logFile, 20)}`, { logFile: handle.logFile }));
+      reject(new StartError(`${message}; last lines of ${handle.logFile}:\n${tail(handle.logFile, 20)}`, { logFile: handle.logFile, logInMessage: true }));
     }, timeoutMs);
   });
   const exit = handle.exited.then((info) => {

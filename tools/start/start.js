@@ -57,7 +57,7 @@ async function main() {
       process.exit(130);
     }
     out(`\nStart-up failed: ${error.message}`);
-    if (error.logFile && !echo) {
+    if (error.logFile && !error.logInMessage && !echo) {
       const lines = tail(error.logFile);
       if (lines) out(`Last lines of ${path.relative(process.cwd(), error.logFile)}:\n${lines}`);
     }
