@@ -6,6 +6,7 @@ import type { Msg } from '../proto/proto';
 import type { RunState } from '../engine/types';
 import { checkListQuery } from '../visibility';
 import { acquireServerLock, type HeldLock } from './server-lock';
+import { GroupCommit } from './group-commit';
 import { compileVisibilitySql, decodePageToken, encodePageToken, pageSql, visibilityColumns } from './pg-visibility';
 import { ConcurrencyConflictError, type NamespaceRecord, type RunRef, type RunWrite, type Store, type VisibilityPage, type VisibilityQuery } from './store';
 
@@ -18,6 +19,42 @@ const VISIBILITY_MIGRATION = '002_visibility.sql';
 const DUE_BATCH = 500;
 /** Most recent history events of a cached run kept in memory, so a polled task reads its new events without a query. */
 const HISTORY_TAIL = 64;
+/**
+ * Group commit of run updates (see {@link GroupCommit}): statements of grouped updates running at
+ * once, and the most updates one statement carries.
+ */
+const UPDATE_STATEMENTS_IN_FLIGHT = 2;
+const UPDATES_PER_STATEMENT = 64;
+
+/** The columns of `temporal.runs` a commit writes, in the order of {@link PgStore.rowOf}, with their types. */
+const RUN_COLUMN_TYPES = {
+  namespace: 'text',
+  run_id: 'text',
+  workflow_id: 'text',
+  workflow_type: 'text',
+  status: 'text',
+  version: 'integer',
+  start_time: 'bigint',
+  close_time: 'bigint',
+  next_deadline: 'bigint',
+  has_queued_task: 'boolean',
+  has_transfers: 'boolean',
+  sticky_queue: 'text',
+  state: 'bytea',
+  task_queue: 'text',
+  execution_time: 'bigint',
+  history_length: 'integer',
+  search_attributes: 'jsonb',
+  text_tokens: 'jsonb',
+} as const;
+const RUN_COLUMNS = Object.keys(RUN_COLUMN_TYPES) as (keyof typeof RUN_COLUMN_TYPES)[];
+
+/** A run update waiting for its group's statement, serialized. */
+interface GroupedUpdate {
+  write: RunWrite;
+  bytes: Buffer;
+  events: Buffer[];
+}
 
 /** Options of {@link PgStore}. */
 export interface PgStoreOptions {
@@ -91,6 +128,8 @@ export class PgStore implements Store {
    * its answer may not include yet.
    */
   private readonly deadlineQueries = new Set<{ committed: number | null }>();
+  /** Updates of single runs, grouped into shared statements while others are running. */
+  private readonly updates = new GroupCommit<GroupedUpdate>((updates) => this.writeUpdates(updates), UPDATE_STATEMENTS_IN_FLIGHT, UPDATES_PER_STATEMENT);
 
   /**
    * Whether the hot statements are named, so each connection parses and plans them once. Off on
@@ -268,8 +307,11 @@ export class PgStore implements Store {
   async commit(writes: RunWrite[]): Promise<void> {
     const statements = writes.map((write) => ({ write, bytes: serialize(write.run), events: write.newEvents.map((event) => serialize(event)) }));
     try {
-      if (statements.length === 1) {
-        const only = statements[0] as (typeof statements)[number];
+      const only = statements.length === 1 ? statements[0] : undefined;
+      if (only && only.write.expectedVersion !== null && !only.write.makeCurrent) {
+        const key = PgStore.key(only.write.run.namespace, only.write.run.runId);
+        if (!(await this.updates.submit(key, only))) throw new ConcurrencyConflictError(only.write.run.runId);
+      } else if (only) {
         await this.writeRun(this.pool, only.write, only.bytes, only.events);
       } else {
         await this.transaction(async (client) => {
@@ -292,14 +334,11 @@ export class PgStore implements Store {
     }
   }
 
-  /**
-   * Writes one run (insert or versioned update), its new events and its current-run pointer as
-   * one statement, so a single-run commit is one round trip and atomic on its own.
-   */
-  private async writeRun(db: Pool | PoolClient, write: RunWrite, bytes: Buffer, events: Buffer[]): Promise<void> {
+  /** The values of a run's row, in the order of {@link RUN_COLUMNS}. */
+  private static rowOf(write: RunWrite, bytes: Buffer): unknown[] {
     const run = write.run;
     const visibility = visibilityColumns(run);
-    const params = [
+    return [
       run.namespace,
       run.runId,
       run.workflowId,
@@ -313,25 +352,26 @@ export class PgStore implements Store {
       run.transfers.length > 0,
       run.status === 'Running' ? (run.stickyQueue ?? null) : null,
       bytes,
-      write.newEvents.map((event) => event.event_id as number),
-      events,
-      write.makeCurrent === true,
       visibility.taskQueue,
       visibility.executionTime,
       visibility.historyLength,
       JSON.stringify(visibility.searchAttributes),
       JSON.stringify(visibility.textTokens),
-      write.expectedVersion,
     ];
+  }
+
+  /**
+   * Writes one run (insert or versioned update), its new events and its current-run pointer as
+   * one statement, so a single-run commit is one round trip and atomic on its own.
+   */
+  private async writeRun(db: Pool | PoolClient, write: RunWrite, bytes: Buffer, events: Buffer[]): Promise<void> {
+    const row = PgStore.rowOf(write, bytes);
+    const params = [...row, write.newEvents.map((event) => event.event_id as number), events, write.makeCurrent === true];
     const upsert =
       write.expectedVersion === null
-        ? `INSERT INTO temporal.runs (namespace, run_id, workflow_id, workflow_type, status, version, start_time, close_time,
-             next_deadline, has_queued_task, has_transfers, sticky_queue, state,
-             task_queue, execution_time, history_length, search_attributes, text_tokens)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $17, $18, $19, $20, $21) ON CONFLICT DO NOTHING RETURNING 1 AS ok`
-        : `UPDATE temporal.runs SET workflow_id = $3, workflow_type = $4, status = $5, version = $6, start_time = $7, close_time = $8,
-             next_deadline = $9, has_queued_task = $10, has_transfers = $11, sticky_queue = $12, state = $13,
-             task_queue = $17, execution_time = $18, history_length = $19, search_attributes = $20, text_tokens = $21
+        ? `INSERT INTO temporal.runs (${RUN_COLUMNS.join(', ')}) VALUES (${RUN_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})
+           ON CONFLICT DO NOTHING RETURNING 1 AS ok`
+        : `UPDATE temporal.runs SET ${RUN_COLUMNS.slice(2).map((column, i) => `${column} = $${i + 3}`).join(', ')}
            WHERE namespace = $1 AND run_id = $2 AND version = $22 RETURNING 1 AS ok`;
     const result = await db.query<{ n: number }>(
       this.statement(
@@ -339,18 +379,69 @@ export class PgStore implements Store {
         `WITH w AS (${upsert}),
        e AS (
          INSERT INTO temporal.history_events (namespace, run_id, event_id, event)
-         SELECT $1, $2, x.id, x.ev FROM unnest($14::integer[], $15::bytea[]) AS x(id, ev) WHERE EXISTS (SELECT 1 FROM w)
+         SELECT $1, $2, x.id, x.ev FROM unnest($19::integer[], $20::bytea[]) AS x(id, ev) WHERE EXISTS (SELECT 1 FROM w)
        ),
        c AS (
          INSERT INTO temporal.current_runs (namespace, workflow_id, run_id)
-         SELECT $1, $3, $2 WHERE $16::boolean AND EXISTS (SELECT 1 FROM w)
+         SELECT $1, $3, $2 WHERE $21::boolean AND EXISTS (SELECT 1 FROM w)
          ON CONFLICT (namespace, workflow_id) DO UPDATE SET run_id = EXCLUDED.run_id
        )
        SELECT count(*)::integer AS n FROM w`,
-        write.expectedVersion === null ? params.slice(0, -1) : params,
+        write.expectedVersion === null ? params : [...params, write.expectedVersion],
       ),
     );
-    if (result.rows[0]?.n !== 1) throw new ConcurrencyConflictError(run.runId);
+    if (result.rows[0]?.n !== 1) throw new ConcurrencyConflictError(write.run.runId);
+  }
+
+  /**
+   * Updates of several runs (each a versioned update of an existing run that does not change its
+   * workflow's current run) with their new events, as one statement. Answers, per update, whether
+   * it was applied; one whose run changed meanwhile is left out without affecting the others.
+   */
+  private async writeUpdates(updates: GroupedUpdate[]): Promise<boolean[]> {
+    if (updates.length === 1) {
+      const only = updates[0] as GroupedUpdate;
+      try {
+        await this.writeRun(this.pool, only.write, only.bytes, only.events);
+        return [true];
+      } catch (error) {
+        if (error instanceof ConcurrencyConflictError) return [false];
+        throw error;
+      }
+    }
+    const rows = updates.map((u) => PgStore.rowOf(u.write, u.bytes));
+    const columns = RUN_COLUMNS.map((_, c) => rows.map((row) => row[c]));
+    const events = updates.flatMap((u) => u.events.map((event, i) => ({ u, id: u.write.newEvents[i]?.event_id as number, event })));
+    const { rows: applied } = await this.pool.query<{ namespace: string; run_id: string }>(
+      this.statement(
+        'update_runs',
+        `WITH i AS (
+           SELECT * FROM unnest(${RUN_COLUMNS.map((column, c) => `$${c + 1}::${RUN_COLUMN_TYPES[column]}[]`).join(', ')}, $19::integer[])
+             AS i(${RUN_COLUMNS.join(', ')}, expected)
+         ),
+         w AS (
+           UPDATE temporal.runs r SET ${RUN_COLUMNS.slice(2).map((column) => `${column} = i.${column}`).join(', ')}
+           FROM i WHERE r.namespace = i.namespace AND r.run_id = i.run_id AND r.version = i.expected
+           RETURNING r.namespace, r.run_id
+         ),
+         e AS (
+           INSERT INTO temporal.history_events (namespace, run_id, event_id, event)
+           SELECT x.namespace, x.run_id, x.id, x.ev FROM unnest($20::text[], $21::text[], $22::integer[], $23::bytea[]) AS x(namespace, run_id, id, ev)
+           WHERE EXISTS (SELECT 1 FROM w WHERE w.namespace = x.namespace AND w.run_id = x.run_id)
+         )
+         SELECT namespace, run_id FROM w`,
+        [
+          ...columns,
+          updates.map((u) => u.write.expectedVersion),
+          events.map((e) => e.u.write.run.namespace),
+          events.map((e) => e.u.write.run.runId),
+          events.map((e) => e.id),
+          events.map((e) => e.event),
+        ],
+      ),
+    );
+    const written = new Set(applied.map((r) => PgStore.key(r.namespace, r.run_id)));
+    return updates.map((u) => written.has(PgStore.key(u.write.run.namespace, u.write.run.runId)));
   }
 
   private async selectRuns(where: string, params: unknown[]): Promise<RunState[]> {

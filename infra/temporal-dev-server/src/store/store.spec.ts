@@ -80,6 +80,42 @@ describe.each(backends)('Store contract [%s]', (backend) => {
     expect(await store.getRun('default', 'r4')).toBeUndefined();
   });
 
+  it('commits concurrent updates of many runs independently: only the stale one is refused, the rest is written with its events', async () => {
+    const ids = Array.from({ length: 40 }, (_, i) => `g${i}`);
+    for (const id of ids) await store.commit([created(id)]);
+    const runs = await Promise.all(ids.map(async (id) => (await store.getRun('default', id)) as RunState));
+    // g0 is changed once more before the batch, so the batch's write of g0 is stale.
+    await store.commit([changed(runs[0] as RunState, 1_050, (tr) => machine.signal(tr, { signal_name: 'first' }))]);
+    // Two writes of g1 from the same version: exactly one of them may win.
+    const writes = [...runs, runs[1] as RunState].map((run, i) => changed(run, 1_100, (tr) => machine.signal(tr, { signal_name: `batch-${i}` })));
+    const results = await Promise.allSettled(writes.map((write) => store.commit([write])));
+    const refused = results.flatMap((r, i) => (r.status === 'rejected' ? [i] : []));
+    for (const i of refused) expect((results[i] as PromiseRejectedResult).reason).toBeInstanceOf(ConcurrencyConflictError);
+    expect(refused).toContain(0);
+    expect(refused.filter((i) => i === 1 || i === ids.length)).toHaveLength(1);
+    expect(refused).toHaveLength(2);
+
+    const signalsOf = async (store: Store, id: string) =>
+      (await store.readHistory('default', id)).map((e) => e.workflow_execution_signaled_event_attributes?.signal_name ?? e.event_type);
+    const check = async (reader: Store) => {
+      expect(await signalsOf(reader, 'g0')).toEqual(['EVENT_TYPE_WORKFLOW_EXECUTION_STARTED', 'first']);
+      expect((await signalsOf(reader, 'g1')).slice(1)).toEqual([refused.includes(1) ? `batch-${ids.length}` : 'batch-1']);
+      for (let i = 2; i < ids.length; i++) {
+        expect(await signalsOf(reader, `g${i}`)).toEqual(['EVENT_TYPE_WORKFLOW_EXECUTION_STARTED', `batch-${i}`]);
+        expect((await reader.getRun('default', `g${i}`))?.version).toBe(1);
+      }
+    };
+    await check(store);
+    if (backend !== 'memory') {
+      const second = await PgStore.open({ url: (database as DisposableTestDatabase).url, poolSize: 1 });
+      try {
+        await check(second);
+      } finally {
+        await second.close();
+      }
+    }
+  });
+
   it('reads back every event of a long history from any event on, also after a failed commit and from a second store', async () => {
     await store.commit([created('r6')]);
     // 100 commits of one event each: more than the store keeps of a run in memory.
