@@ -72,6 +72,12 @@ const STICKY_POLLER_GRACE_MS = 10_000;
 const TIMER_CONCURRENCY = 16;
 /** Delay before deadlines whose processing failed are tried again. */
 const FIRE_RETRY_MS = 1000;
+/**
+ * Least time between the starts of two passes over due deadlines (on the wall clock). Deadlines
+ * a few milliseconds apart then share a pass, its due-runs query and its commits, at the price
+ * of firing up to this much later.
+ */
+const TIMER_PASS_INTERVAL_MS = 20;
 const RETENTION_BATCH = 1000;
 
 const STATUS_ENUM: Record<RunStatus, string> = {
@@ -112,6 +118,8 @@ export class Engine {
   private timerHandle: NodeJS.Timeout | undefined;
   private timerArmedFor: number | undefined;
   private firing = false;
+  /** When the last pass over due deadlines started (clock ms). */
+  private lastPassAt = Number.NEGATIVE_INFINITY;
   private refire = false;
   private stopped = false;
   /** Time-skipping lock count; time only jumps at 0. */
@@ -1221,7 +1229,9 @@ export class Engine {
     if (this.timerArmedFor !== undefined && this.timerArmedFor <= next && this.timerHandle) return;
     if (this.timerHandle) clearTimeout(this.timerHandle);
     this.timerArmedFor = next;
-    const delay = Math.min(Math.max(0, next - this.clock.now()), 2 ** 31 - 1);
+    const now = this.clock.now();
+    const earliest = this.clock.skipping ? now : this.lastPassAt + TIMER_PASS_INTERVAL_MS;
+    const delay = Math.min(Math.max(0, next - now, earliest - now), 2 ** 31 - 1);
     this.timerHandle = setTimeout(() => {
       this.timerHandle = undefined;
       this.timerArmedFor = undefined;
@@ -1249,6 +1259,7 @@ export class Engine {
       do {
         this.refire = false;
         const now = this.clock.now();
+        this.lastPassAt = now;
         const due = await this.store.runsDueBy(now);
         // Different runs are independent: fire them a few at a time, not one after another.
         let next = 0;
