@@ -37,6 +37,8 @@ const RESTART_WORKER = (process.env['BENCH_SCALE_WORKER'] ?? 'survives') === 're
 const WORKERS = Number(process.env['BENCH_SCALE_WORKERS'] ?? 4);
 /** Each worker's workflow cache: by default the workers together hold every firing workflow. */
 const WORKER_CACHE = Number(process.env['BENCH_SCALE_CACHE'] ?? Math.ceil((FIRING + 2000) / WORKERS));
+/** Workflow task polls each worker keeps open (`maxConcurrentWorkflowTaskPolls`). */
+const WORKER_POLLS = Number(process.env['BENCH_SCALE_POLLS'] ?? 4);
 const START_CONCURRENCY = 64;
 const DAY_MS = 86_400_000;
 
@@ -158,7 +160,7 @@ async function scale(url: string, workflowBundle: { code: string }): Promise<voi
     const connections = await Promise.all(Array.from({ length: WORKERS }, () => NativeConnection.connect({ address: server.address })));
     const workers = await Promise.all(
       connections.map((connection) =>
-        Worker.create({ connection, taskQueue: 'bench-scale', workflowBundle, sinks, maxCachedWorkflows: WORKER_CACHE, maxConcurrentWorkflowTaskPolls: 4 }),
+        Worker.create({ connection, taskQueue: 'bench-scale', workflowBundle, sinks, maxCachedWorkflows: WORKER_CACHE, maxConcurrentWorkflowTaskPolls: WORKER_POLLS }),
       ),
     );
     const running = Promise.all(workers.map((w) => w.run()));
@@ -247,7 +249,7 @@ async function scale(url: string, workflowBundle: { code: string }): Promise<voi
     console.log(`| server RSS after creating them | ${fmt(rssCreated, 0)} MiB | < 1024 MiB |`);
     console.log(`| restart after SIGKILL: spawn to first answered RPC | ${fmt(restartToFirstRpcMs, 0)} ms | < 30 s |`);
     console.log(`| restart: store opened and runs recovered (server's own figure) | ${fmt(restartReadyMs, 0)} ms | |`);
-    console.log(`| bench process RSS (${WORKERS} worker(s) with ${WORKER_CACHE} cached workflows each at most, clients) | ${fmt(workerRssMiB, 0)} MiB | |`);
+    console.log(`| bench process RSS (${WORKERS} worker(s) with ${WORKER_CACHE} cached workflows and ${WORKER_POLLS} polls each at most, clients) | ${fmt(workerRssMiB, 0)} MiB | |`);
     console.log(`| server RSS after restart / after the timers fired | ${fmt(rssRestarted, 0)} / ${fmt(rssFired, 0)} MiB | < 1024 MiB |`);
     console.log(
       `| server's part: TimerFired after its deadline, p50 / p99 (${serverLateness.length} sampled) | ${fmt(quantile(serverLateness, 0.5), 0)} / ${fmt(quantile(serverLateness, 0.99), 0)} ms | |`,
