@@ -491,17 +491,19 @@ export class PgStore implements Store {
 
   /**
    * Also learns the earliest deadline after `time` in the same query, so the wake-up after these
-   * runs have fired needs no query of its own.
+   * runs have fired needs no query of its own, and the due runs' states, which it caches unless
+   * it holds them already: a run whose timer fires after months is rarely cached, and its firing
+   * then needs no read of its own.
    */
   async runsDueBy(time: number): Promise<RunRef[]> {
     const rows = await this.deadlineQuery((commits) =>
-      this.pool.query<{ namespace: string | null; run_id: string | null; next_deadline: string | null }>(
+      this.pool.query<{ namespace: string | null; run_id: string | null; next_deadline: string | null; version: number | null; state: Buffer | null }>(
         this.statement(
           'runs_due',
-          `(SELECT namespace, run_id, next_deadline FROM temporal.runs
+          `(SELECT namespace, run_id, next_deadline, version, state FROM temporal.runs
              WHERE next_deadline IS NOT NULL AND next_deadline <= $1 ORDER BY next_deadline LIMIT $2)
            UNION ALL
-           (SELECT NULL, NULL, min(next_deadline) FROM temporal.runs WHERE next_deadline > $1)`,
+           (SELECT NULL, NULL, min(next_deadline), NULL, NULL FROM temporal.runs WHERE next_deadline > $1)`,
           [Math.floor(time), DUE_BATCH],
         ),
       ).then(({ rows }) => {
@@ -512,7 +514,12 @@ export class PgStore implements Store {
         return due;
       }),
     );
-    return rows.map((r) => ({ namespace: r.namespace as string, runId: r.run_id as string }));
+    return rows.map((r) => {
+      const ref = { namespace: r.namespace as string, runId: r.run_id as string };
+      // A cached state is as new as this one or newer (a commit may have followed the read).
+      if (!this.cache.has(PgStore.key(ref.namespace, ref.runId))) this.remember(ref.namespace, ref.runId, r.version as number, r.state as Buffer, undefined);
+      return ref;
+    });
   }
 
   async nextDeadline(): Promise<number | undefined> {

@@ -165,6 +165,24 @@ describe.each(backends)('Store contract [%s]', (backend) => {
     await startedAt('r9', 50_000);
     expect(await store.nextDeadline()).toBe(60_000);
     expect((await store.runsDueBy(111_000)).map((r) => r.runId).sort()).toEqual(['r8', 'r9']);
+    if (backend !== 'memory') {
+      // A store that has not seen the due runs (a restarted server) reads their states with them.
+      const second = await PgStore.open({ url: (database as DisposableTestDatabase).url, poolSize: 1 });
+      try {
+        expect((await second.runsDueBy(111_000)).map((r) => r.runId).sort()).toEqual(['r8', 'r9']);
+        expect(await second.getRun('default', 'r8')).toEqual(await store.getRun('default', 'r8'));
+        // A state the store committed itself stays, with its history, when the run is read as due again.
+        const r9 = changed((await second.getRun('default', 'r9')) as RunState, 111_000, (tr) => machine.signal(tr, { signal_name: 'late' }));
+        await second.commit([r9]);
+        await second.runsDueBy(111_000);
+        expect((await second.getRun('default', 'r9'))?.version).toBe(r9.run.version);
+        const ids = Array.from({ length: r9.run.nextEventId - 1 }, (_, i) => i + 1);
+        expect((await second.readHistory('default', 'r9')).map((e) => e.event_id)).toEqual(ids);
+        expect((await second.readHistory('default', 'r9', 2)).map((e) => e.event_id)).toEqual(ids.slice(1));
+      } finally {
+        await second.close();
+      }
+    }
   });
 
   it('finds runs by their earliest deadline and deletes closed runs after retention', async () => {
