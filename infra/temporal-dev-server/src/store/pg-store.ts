@@ -48,6 +48,56 @@ const RUN_COLUMN_TYPES = {
   text_tokens: 'jsonb',
 } as const;
 const RUN_COLUMNS = Object.keys(RUN_COLUMN_TYPES) as (keyof typeof RUN_COLUMN_TYPES)[];
+/** `$n` of the parameters after a run's row ({@link PgStore.rowOf}): 1 is the first after it. */
+const afterRow = (n: number) => `$${RUN_COLUMNS.length + n}`;
+
+/**
+ * One run's commit as one statement: its insert or versioned update (parameters: its row, then
+ * its new events' ids and bytes, whether it becomes current, and for an update the expected
+ * version), its events and its current-run pointer.
+ */
+function writeRunSql(insert: boolean): string {
+  const upsert = insert
+    ? `INSERT INTO temporal.runs (${RUN_COLUMNS.join(', ')}) VALUES (${RUN_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})
+       ON CONFLICT DO NOTHING RETURNING 1 AS ok`
+    : `UPDATE temporal.runs SET ${RUN_COLUMNS.slice(2).map((column, i) => `${column} = $${i + 3}`).join(', ')}
+       WHERE namespace = $1 AND run_id = $2 AND version = ${afterRow(4)} RETURNING 1 AS ok`;
+  return `WITH w AS (${upsert}),
+    e AS (
+      INSERT INTO temporal.history_events (namespace, run_id, event_id, event)
+      SELECT $1, $2, x.id, x.ev FROM unnest(${afterRow(1)}::integer[], ${afterRow(2)}::bytea[]) AS x(id, ev) WHERE EXISTS (SELECT 1 FROM w)
+    ),
+    c AS (
+      INSERT INTO temporal.current_runs (namespace, workflow_id, run_id)
+      SELECT $1, $3, $2 WHERE ${afterRow(3)}::boolean AND EXISTS (SELECT 1 FROM w)
+      ON CONFLICT (namespace, workflow_id) DO UPDATE SET run_id = EXCLUDED.run_id
+    )
+    SELECT count(*)::integer AS n FROM w`;
+}
+const INSERT_RUN_SQL = writeRunSql(true);
+const UPDATE_RUN_SQL = writeRunSql(false);
+
+/**
+ * Versioned updates of several runs as one statement (parameters: one array per column, the
+ * expected versions, then the new events as namespace, run id, event id and bytes arrays),
+ * answering the runs it updated.
+ */
+const UPDATE_RUNS_SQL = `WITH i AS (
+    SELECT * FROM unnest(${RUN_COLUMNS.map((column, c) => `$${c + 1}::${RUN_COLUMN_TYPES[column]}[]`).join(', ')}, ${afterRow(1)}::integer[])
+      AS i(${RUN_COLUMNS.join(', ')}, expected)
+  ),
+  w AS (
+    UPDATE temporal.runs r SET ${RUN_COLUMNS.slice(2).map((column) => `${column} = i.${column}`).join(', ')}
+    FROM i WHERE r.namespace = i.namespace AND r.run_id = i.run_id AND r.version = i.expected
+    RETURNING r.namespace, r.run_id
+  ),
+  e AS (
+    INSERT INTO temporal.history_events (namespace, run_id, event_id, event)
+    SELECT x.namespace, x.run_id, x.id, x.ev
+      FROM unnest(${afterRow(2)}::text[], ${afterRow(3)}::text[], ${afterRow(4)}::integer[], ${afterRow(5)}::bytea[]) AS x(namespace, run_id, id, ev)
+    WHERE EXISTS (SELECT 1 FROM w WHERE w.namespace = x.namespace AND w.run_id = x.run_id)
+  )
+  SELECT namespace, run_id FROM w`;
 
 /** A run update waiting for its group's statement, serialized. */
 interface GroupedUpdate {
@@ -367,28 +417,9 @@ export class PgStore implements Store {
   private async writeRun(db: Pool | PoolClient, write: RunWrite, bytes: Buffer, events: Buffer[]): Promise<void> {
     const row = PgStore.rowOf(write, bytes);
     const params = [...row, write.newEvents.map((event) => event.event_id as number), events, write.makeCurrent === true];
-    const upsert =
-      write.expectedVersion === null
-        ? `INSERT INTO temporal.runs (${RUN_COLUMNS.join(', ')}) VALUES (${RUN_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})
-           ON CONFLICT DO NOTHING RETURNING 1 AS ok`
-        : `UPDATE temporal.runs SET ${RUN_COLUMNS.slice(2).map((column, i) => `${column} = $${i + 3}`).join(', ')}
-           WHERE namespace = $1 AND run_id = $2 AND version = $22 RETURNING 1 AS ok`;
+    const insert = write.expectedVersion === null;
     const result = await db.query<{ n: number }>(
-      this.statement(
-        write.expectedVersion === null ? 'insert_run' : 'update_run',
-        `WITH w AS (${upsert}),
-       e AS (
-         INSERT INTO temporal.history_events (namespace, run_id, event_id, event)
-         SELECT $1, $2, x.id, x.ev FROM unnest($19::integer[], $20::bytea[]) AS x(id, ev) WHERE EXISTS (SELECT 1 FROM w)
-       ),
-       c AS (
-         INSERT INTO temporal.current_runs (namespace, workflow_id, run_id)
-         SELECT $1, $3, $2 WHERE $21::boolean AND EXISTS (SELECT 1 FROM w)
-         ON CONFLICT (namespace, workflow_id) DO UPDATE SET run_id = EXCLUDED.run_id
-       )
-       SELECT count(*)::integer AS n FROM w`,
-        write.expectedVersion === null ? params : [...params, write.expectedVersion],
-      ),
+      this.statement(insert ? 'insert_run' : 'update_run', insert ? INSERT_RUN_SQL : UPDATE_RUN_SQL, insert ? params : [...params, write.expectedVersion]),
     );
     if (result.rows[0]?.n !== 1) throw new ConcurrencyConflictError(write.run.runId);
   }
@@ -415,21 +446,7 @@ export class PgStore implements Store {
     const { rows: applied } = await this.pool.query<{ namespace: string; run_id: string }>(
       this.statement(
         'update_runs',
-        `WITH i AS (
-           SELECT * FROM unnest(${RUN_COLUMNS.map((column, c) => `$${c + 1}::${RUN_COLUMN_TYPES[column]}[]`).join(', ')}, $19::integer[])
-             AS i(${RUN_COLUMNS.join(', ')}, expected)
-         ),
-         w AS (
-           UPDATE temporal.runs r SET ${RUN_COLUMNS.slice(2).map((column) => `${column} = i.${column}`).join(', ')}
-           FROM i WHERE r.namespace = i.namespace AND r.run_id = i.run_id AND r.version = i.expected
-           RETURNING r.namespace, r.run_id
-         ),
-         e AS (
-           INSERT INTO temporal.history_events (namespace, run_id, event_id, event)
-           SELECT x.namespace, x.run_id, x.id, x.ev FROM unnest($20::text[], $21::text[], $22::integer[], $23::bytea[]) AS x(namespace, run_id, id, ev)
-           WHERE EXISTS (SELECT 1 FROM w WHERE w.namespace = x.namespace AND w.run_id = x.run_id)
-         )
-         SELECT namespace, run_id FROM w`,
+        UPDATE_RUNS_SQL,
         [
           ...columns,
           updates.map((u) => u.write.expectedVersion),
