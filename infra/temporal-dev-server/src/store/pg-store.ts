@@ -19,6 +19,8 @@ const VISIBILITY_MIGRATION = '002_visibility.sql';
 const DUE_BATCH = 500;
 /** Most recent history events of a cached run kept in memory, so a polled task reads its new events without a query. */
 const HISTORY_TAIL = 64;
+/** Newest history events read with each due run, so the task its deadline schedules reads none. */
+const DUE_TAIL = 16;
 /**
  * Group commit of run updates (see {@link GroupCommit}): statements of grouped updates running at
  * once, and the most updates one statement carries.
@@ -311,7 +313,8 @@ export class PgStore implements Store {
 
   /**
    * Caches a committed run state unless a newer version is cached already. `newEvents` are the
-   * events its commit appended (undefined for a state read from the database).
+   * run's newest events: those its commit appended, or the last ones read with the state in
+   * one statement (undefined when its history was not read).
    */
   private remember(namespace: string, runId: string, version: number, bytes: Buffer, newEvents: { first: number; events: Buffer[] } | undefined): void {
     const key = PgStore.key(namespace, runId);
@@ -508,20 +511,34 @@ export class PgStore implements Store {
 
   /**
    * Also learns the earliest deadline after `time` in the same query, so the wake-up after these
-   * runs have fired needs no query of its own, and the due runs' states, which it caches unless
-   * it holds them already: a run whose timer fires after months is rarely cached, and its firing
-   * then needs no read of its own.
+   * runs have fired needs no query of its own, and the due runs' states with their newest
+   * {@link DUE_TAIL} history events, which it caches unless it holds the run already: a run whose
+   * timer fires after months is rarely cached (after a restart none is), and its firing then
+   * reads neither its state nor, for the sticky task it schedules, its history.
    */
   async runsDueBy(time: number): Promise<RunRef[]> {
     const rows = await this.deadlineQuery((commits) =>
-      this.pool.query<{ namespace: string | null; run_id: string | null; next_deadline: string | null; version: number | null; state: Buffer | null }>(
+      this.pool.query<{
+        namespace: string | null;
+        run_id: string | null;
+        next_deadline: string | null;
+        version: number | null;
+        state: Buffer | null;
+        first_event: number | null;
+        events: Buffer[] | null;
+      }>(
         this.statement(
           'runs_due',
-          `(SELECT namespace, run_id, next_deadline, version, state FROM temporal.runs
-             WHERE next_deadline IS NOT NULL AND next_deadline <= $1 ORDER BY next_deadline LIMIT $2)
+          `(SELECT r.namespace, r.run_id, r.next_deadline, r.version, r.state, t.first_event, t.events FROM temporal.runs r
+             LEFT JOIN LATERAL (
+               SELECT min(n.event_id) AS first_event, array_agg(n.event ORDER BY n.event_id) AS events
+                 FROM (SELECT h.event_id, h.event FROM temporal.history_events h
+                        WHERE h.namespace = r.namespace AND h.run_id = r.run_id ORDER BY h.event_id DESC LIMIT $3) n
+             ) t ON true
+             WHERE r.next_deadline IS NOT NULL AND r.next_deadline <= $1 ORDER BY r.next_deadline LIMIT $2)
            UNION ALL
-           (SELECT NULL, NULL, min(next_deadline), NULL, NULL FROM temporal.runs WHERE next_deadline > $1)`,
-          [Math.floor(time), DUE_BATCH],
+           (SELECT NULL, NULL, min(next_deadline), NULL, NULL, NULL, NULL FROM temporal.runs WHERE next_deadline > $1)`,
+          [Math.floor(time), DUE_BATCH, DUE_TAIL],
         ),
       ).then(({ rows }) => {
         const due = rows.filter((r) => r.run_id !== null);
@@ -534,7 +551,10 @@ export class PgStore implements Store {
     return rows.map((r) => {
       const ref = { namespace: r.namespace as string, runId: r.run_id as string };
       // A cached state is as new as this one or newer (a commit may have followed the read).
-      if (!this.cache.has(PgStore.key(ref.namespace, ref.runId))) this.remember(ref.namespace, ref.runId, r.version as number, r.state as Buffer, undefined);
+      if (!this.cache.has(PgStore.key(ref.namespace, ref.runId))) {
+        const tail = r.events && r.first_event !== null ? { first: r.first_event, events: r.events } : undefined;
+        this.remember(ref.namespace, ref.runId, r.version as number, r.state as Buffer, tail);
+      }
       return ref;
     });
   }

@@ -171,6 +171,16 @@ describe.each(backends)('Store contract [%s]', (backend) => {
       try {
         expect((await second.runsDueBy(111_000)).map((r) => r.runId).sort()).toEqual(['r8', 'r9']);
         expect(await second.getRun('default', 'r8')).toEqual(await store.getRun('default', 'r8'));
+        // ... and their newest events: the task a firing schedules reads its history without a query.
+        const r8 = changed((await second.getRun('default', 'r8')) as RunState, 111_000, (tr) => machine.signal(tr, { signal_name: 'due' }));
+        await second.commit([r8]);
+        const pool = (second as unknown as { pool: { query(...args: unknown[]): unknown } }).pool;
+        const queries = jest.spyOn(pool, 'query');
+        const tail = await second.readHistory('default', 'r8', 2);
+        expect(queries).not.toHaveBeenCalled();
+        queries.mockRestore();
+        expect(tail).toEqual(await store.readHistory('default', 'r8', 2));
+        expect(tail.map((e) => e.event_id)).toEqual(Array.from({ length: r8.run.nextEventId - 2 }, (_, i) => i + 2));
         // A state the store committed itself stays, with its history, when the run is read as due again.
         const r9 = changed((await second.getRun('default', 'r9')) as RunState, 111_000, (tr) => machine.signal(tr, { signal_name: 'late' }));
         await second.commit([r9]);
