@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { fork } from 'node:child_process';
-import { join } from 'node:path';
 import { Client } from 'pg';
+import { PGLITE_SERVER_RUNNER } from '@ketenregie/shared-pglite-server';
 
 /** The database servers integration tests run against. */
 export type DatabaseBackend = 'pglite' | 'postgres';
@@ -110,11 +110,9 @@ async function createPostgresSchema(serverUrl: string, schema: string): Promise<
   };
 }
 
-const PGLITE_RUNNER = join(__dirname, 'pglite-test-server.runner.js');
-
 /** A fresh in-memory PGlite served over the wire protocol on a free port, in a child process. */
 function startPglite(): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = fork(PGLITE_RUNNER, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] });
+  const child = fork(PGLITE_SERVER_RUNNER, [JSON.stringify({ template: true, port: 0 })], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] });
   return new Promise((resolve, reject) => {
     const onExit = (code: number | null) => reject(new Error(`The PGlite test server exited during start-up (code ${code})`));
     child.once('exit', onExit);

@@ -1,5 +1,5 @@
 import { ChildProcess, fork } from 'node:child_process';
-import { join } from 'node:path';
+import { PGLITE_SERVER_RUNNER } from '@ketenregie/shared-pglite-server';
 
 /** Options of {@link startEmbeddedPostgres}. */
 export interface EmbeddedPostgresOptions {
@@ -32,8 +32,6 @@ export interface EmbeddedPostgres {
   stop(): Promise<void>;
 }
 
-const RUNNER = join(__dirname, 'embedded-postgres.runner.js');
-
 /**
  * Serves a PGlite database (PostgreSQL compiled to WebAssembly, persisted under `dataDir`)
  * over the PostgreSQL wire protocol, so services reach it through the ordinary `pg` driver
@@ -42,14 +40,15 @@ const RUNNER = join(__dirname, 'embedded-postgres.runner.js');
  * its parent exits.
  *
  * The socket server (`PGLiteSocketServer`) multiplexes many client connections onto PGlite's
- * single session and keeps an open transaction exclusive to the connection that began it.
+ * single session and gives it to one connection from an exchange's first message until the
+ * exchange, or the transaction it opened, has ended (`@ketenregie/shared-pglite-server`).
  * Session state (`SET`, `search_path`) is shared by every connection, which is why the
  * platform qualifies every table with its schema. A `<dataDir>.lock` file holding the process
  * id stops a second process from opening the same directory.
  */
 export function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
   const host = options.host ?? '127.0.0.1';
-  const child = fork(RUNNER, [JSON.stringify({ ...options, host })], {
+  const child = fork(PGLITE_SERVER_RUNNER, [JSON.stringify({ ...options, host })], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     execArgv: [],
   });

@@ -1,9 +1,15 @@
-// Child process serving PGlite over the PostgreSQL wire protocol for startEmbeddedPostgres().
-// Plain CommonJS so it runs under bare `node` (PGlite's dynamic imports do not work inside
-// Jest's VM, and its synchronous WASM execution would block the host's event loop).
+// Child process serving PGlite over the PostgreSQL wire protocol: the embedded database of
+// startEmbeddedPostgres() (a data directory, locked) and the throw-away one of the tests (in
+// memory, from an initialised data directory cached once per machine and PGlite version:
+// initdb takes seconds on a busy 2-core machine). Plain CommonJS so it runs under bare `node`
+// (PGlite's dynamic imports do not work inside Jest's VM, and its synchronous WASM execution
+// would block the host's event loop).
 'use strict';
-const { mkdir, open, readFile, rm } = require('node:fs/promises');
-const { dirname } = require('node:path');
+const { mkdir, open, readFile, rename, rm, writeFile } = require('node:fs/promises');
+const { dirname, join } = require('node:path');
+const { tmpdir } = require('node:os');
+const { randomBytes } = require('node:crypto');
+const { createSocketServer } = require('./session-queue');
 
 const options = JSON.parse(process.argv[2] || '{}');
 const lockFile = options.dataDir ? `${options.dataDir.replace(/[\\/]+$/, '')}.lock` : undefined;
@@ -40,6 +46,26 @@ async function acquireLock() {
   throw new Error(`Could not lock the embedded database (${lockFile})`);
 }
 
+/** The cached dump of a new data directory, made on first use. */
+async function template(PGlite) {
+  const pkg = join(dirname(require.resolve('@electric-sql/pglite')), '..', 'package.json');
+  const { version } = JSON.parse(await readFile(pkg, 'utf8'));
+  const file = join(tmpdir(), `ketenregie-pglite-template-${version}.tar`);
+  try {
+    return new Blob([await readFile(file)]);
+  } catch (error) {
+    if (error.code !== 'ENOENT') throw error;
+  }
+  const db = await PGlite.create('memory://');
+  const bytes = Buffer.from(await (await db.dumpDataDir('none')).arrayBuffer());
+  await db.close();
+  await mkdir(dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  await writeFile(tmp, bytes);
+  await rename(tmp, file);
+  return new Blob([bytes]);
+}
+
 async function main() {
   if (options.dataDir) {
     await mkdir(options.dataDir, { recursive: true });
@@ -47,9 +73,9 @@ async function main() {
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
-  const loadDataDir = options.loadDataDirFile ? new Blob([await readFile(options.loadDataDirFile)]) : undefined;
+  const loadDataDir = options.loadDataDirFile ? new Blob([await readFile(options.loadDataDirFile)]) : options.template ? await template(PGlite) : undefined;
   const db = await PGlite.create({ dataDir: options.dataDir || 'memory://', ...(loadDataDir ? { loadDataDir } : {}) });
-  const server = new PGLiteSocketServer({
+  const server = createSocketServer(PGLiteSocketServer, {
     db,
     host: options.host || '127.0.0.1',
     port: options.port ?? 5432,

@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'shared-pglite-server',
+  preset: '../../../jest.preset.js',
+};
