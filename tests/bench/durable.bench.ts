@@ -41,6 +41,8 @@ const WORKERS = Number(process.env['BENCH_SCALE_WORKERS'] ?? 4);
 const WORKER_CACHE = Number(process.env['BENCH_SCALE_CACHE'] ?? Math.ceil((FIRING + 2000) / WORKERS));
 /** Workflow task polls each worker keeps open (`maxConcurrentWorkflowTaskPolls`). */
 const WORKER_POLLS = Number(process.env['BENCH_SCALE_POLLS'] ?? 4);
+/** Where to write every firing timer's figures as JSON (unset: nowhere). */
+const TIMINGS_FILE = process.env['BENCH_SCALE_TIMINGS'];
 const START_CONCURRENCY = 64;
 const DAY_MS = 86_400_000;
 
@@ -231,7 +233,7 @@ async function scale(url: string, workflowBundle: { code: string }): Promise<voi
     const rssFired = server.rssMiB();
     const workerRssMiB = process.memoryUsage().rss / 2 ** 20;
     const timers = await firingTimings(new Client({ connection }), woke);
-    if (process.env['BENCH_SCALE_TIMINGS']) writeFileSync(process.env['BENCH_SCALE_TIMINGS'], JSON.stringify({ fireStart, timers }));
+    if (TIMINGS_FILE) writeFileSync(TIMINGS_FILE, JSON.stringify({ fireStart, timers }));
     const p50p99 = (sorted: number[]) => `${fmt(quantile(sorted, 0.5), 0)} / ${fmt(quantile(sorted, 0.99), 0)} ms`;
 
     console.log(

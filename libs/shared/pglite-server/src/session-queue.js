@@ -158,4 +158,4 @@ function createSocketServer(PGLiteSocketServer, options) {
   return server;
 }
 
-module.exports = { SessionQueue, createSocketServer };
+module.exports = { createSocketServer };

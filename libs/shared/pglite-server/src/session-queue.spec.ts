@@ -1,17 +1,6 @@
-import { fork, type ChildProcess } from 'node:child_process';
 import { connect, type Socket } from 'node:net';
 import { Client } from 'pg';
-import { PGLITE_SERVER_RUNNER } from './index';
-
-/** A throw-away PGlite server from the runner, as the tests and the embedded database use it. */
-async function startServer(): Promise<{ url: string; port: number; child: ChildProcess }> {
-  const child = fork(PGLITE_SERVER_RUNNER, [JSON.stringify({ template: true, port: 0 })], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the PGlite server exited during start-up (code ${code})`)));
-    child.on('message', (m: { type?: string; port?: number; message?: string }) => (m.type === 'ready' && m.port ? resolve(m.port) : reject(new Error(m.message))));
-  });
-  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, port, child };
-}
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
 
 async function connected(url: string): Promise<Client> {
   const client = new Client({ connectionString: url });
@@ -53,11 +42,11 @@ async function rawConnection(port: number): Promise<Socket> {
 }
 
 describe('PGlite over the wire: many connections on its one session', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
+  let server: EmbeddedPostgres;
   const clients: Client[] = [];
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startEmbeddedPostgres({ template: true, port: 0 });
     const setup = await connected(server.url);
     await setup.query('CREATE TABLE t (id int PRIMARY KEY, v text)');
     await setup.end();
@@ -65,7 +54,7 @@ describe('PGlite over the wire: many connections on its one session', () => {
 
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.end().catch(() => undefined)));
-    server?.child.kill('SIGKILL');
+    await server?.stop();
   });
 
   it('answers every connection its own rows while six of them insert, select with parameters and commit at once', async () => {

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { fork } from 'node:child_process';
 import { Client } from 'pg';
-import { PGLITE_SERVER_RUNNER } from '@ketenregie/shared-pglite-server';
+import { startEmbeddedPostgres } from '@ketenregie/shared-pglite-server';
 
 /** The database servers integration tests run against. */
 export type DatabaseBackend = 'pglite' | 'postgres';
@@ -55,7 +54,8 @@ export async function createTestDatabase(
 ): Promise<DisposableTestDatabase> {
   const schema = uniqueName('t');
   if (backend === 'pglite') {
-    const server = await startPglite();
+    // A fresh in-memory PGlite served over the wire protocol on a free port, in a child process.
+    const server = await startEmbeddedPostgres({ template: true, port: 0 });
     return { backend, url: server.url, schema, dispose: () => server.stop() };
   }
   const serverUrl = serverUrlOf(env);
@@ -108,37 +108,6 @@ async function createPostgresSchema(serverUrl: string, schema: string): Promise<
       }
     },
   };
-}
-
-/** A fresh in-memory PGlite served over the wire protocol on a free port, in a child process. */
-function startPglite(): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = fork(PGLITE_SERVER_RUNNER, [JSON.stringify({ template: true, port: 0 })], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] });
-  return new Promise((resolve, reject) => {
-    const onExit = (code: number | null) => reject(new Error(`The PGlite test server exited during start-up (code ${code})`));
-    child.once('exit', onExit);
-    child.once('error', reject);
-    child.on('message', (message: { type?: string; port?: number; message?: string }) => {
-      child.off('exit', onExit);
-      if (message?.type !== 'ready' || typeof message.port !== 'number') {
-        reject(new Error(`The PGlite test server could not start: ${message?.message ?? 'unknown error'}`));
-        return;
-      }
-      let stopped: Promise<void> | undefined;
-      resolve({
-        url: `postgres://postgres@127.0.0.1:${message.port}/postgres`,
-        stop: () =>
-          (stopped ??= new Promise<void>((done) => {
-            if (child.exitCode !== null) return done();
-            const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-            child.once('exit', () => {
-              clearTimeout(timer);
-              done();
-            });
-            child.send({ type: 'stop' });
-          })),
-      });
-    });
-  });
 }
 
 /** Runs `fn` with a fresh database on `backend` and disposes of it afterwards. */

@@ -1,5 +1,5 @@
 import { ChildProcess, fork } from 'node:child_process';
-import { PGLITE_SERVER_RUNNER } from '@ketenregie/shared-pglite-server';
+import { join } from 'node:path';
 
 /** Options of {@link startEmbeddedPostgres}. */
 export interface EmbeddedPostgresOptions {
@@ -16,6 +16,11 @@ export interface EmbeddedPostgresOptions {
    * empty, skipping initdb.
    */
   readonly loadDataDirFile?: string;
+  /**
+   * Without `dataDir`: start from an initialised data directory cached in the temp directory
+   * once per machine and PGlite version (initdb takes seconds on a busy 2-core machine).
+   */
+  readonly template?: boolean;
   /** How long to wait for the server (default 120 s: initdb of a new directory on a busy machine). */
   readonly startTimeoutMs?: number;
 }
@@ -32,6 +37,9 @@ export interface EmbeddedPostgres {
   stop(): Promise<void>;
 }
 
+/** The child process that serves PGlite over the wire protocol (pglite-server.runner.js). */
+const RUNNER = join(__dirname, 'pglite-server.runner.js');
+
 /**
  * Serves a PGlite database (PostgreSQL compiled to WebAssembly, persisted under `dataDir`)
  * over the PostgreSQL wire protocol, so services reach it through the ordinary `pg` driver
@@ -41,14 +49,14 @@ export interface EmbeddedPostgres {
  *
  * The socket server (`PGLiteSocketServer`) multiplexes many client connections onto PGlite's
  * single session and gives it to one connection from an exchange's first message until the
- * exchange, or the transaction it opened, has ended (`@ketenregie/shared-pglite-server`).
+ * exchange, or the transaction it opened, has ended (`SessionQueue`, session-queue.js).
  * Session state (`SET`, `search_path`) is shared by every connection, which is why the
  * platform qualifies every table with its schema. A `<dataDir>.lock` file holding the process
  * id stops a second process from opening the same directory.
  */
 export function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
   const host = options.host ?? '127.0.0.1';
-  const child = fork(PGLITE_SERVER_RUNNER, [JSON.stringify({ ...options, host })], {
+  const child = fork(RUNNER, [JSON.stringify({ ...options, host })], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     execArgv: [],
   });
