@@ -181,7 +181,7 @@ async function openStore(config: ServerConfig, onLockLost: (error: Error) => voi
     const lock = await acquireDirectoryLock(config.dbFilename);
     let database: { url: string; stop(): Promise<void> } | undefined;
     try {
-      const { startEmbeddedPostgres } = await import('@ketenregie/shared-platform');
+      const { startEmbeddedPostgres } = await import('@ketenregie/shared-pglite-server');
       // After a kill -9 the previous server's database process may still be closing the directory.
       database = await retryWhileLocked(() => startEmbeddedPostgres({ dataDir: config.dbFilename ?? '', port: 0 }));
       // PGlite runs one session for every connection: one connection keeps transactions apart.
