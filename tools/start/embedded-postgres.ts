@@ -1,4 +1,4 @@
-import { startEmbeddedPostgres } from '@ketenregie/shared-platform';
+import { startEmbeddedPostgres } from '@ketenregie/shared-pglite-server';
 import { parseArgs } from 'node:util';
 
 /**

@@ -13,7 +13,6 @@ export * from './auth/service-token';
 export * from './health/health';
 export * from './database/schema';
 export * from './database/database';
-export * from '@ketenregie/shared-pglite-server';
 export * from './bootstrap/bootstrap-service';
 export * from './temporal/temporal-client';
 export * from './verwerkingslog/verwerkingslog';
