@@ -19,6 +19,7 @@ import { cpus, loadavg } from 'node:os';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker, type InjectedSinks } from '@temporalio/worker';
 import { createTestDatabase } from '@ketenregie/shared-testing';
+import { concurrently } from './src/concurrently';
 import { postgresCpuMs, startDevServer, type RunningDevServer } from './src/dev-server';
 import { referenceActivities } from './src/reference.activities';
 import { approveSignal, referenceWorkflow, stepQuery } from './src/reference.workflow';
@@ -123,15 +124,9 @@ function readyMs(logFile: string): number | undefined {
 
 /** Starts `count` timer workflows with bounded concurrency; `fireAt(i)` gives each one's due time. */
 async function startTimers(client: Client, prefix: string, count: number, fireAt: (i: number) => number): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: START_CONCURRENCY }, async () => {
-      while (next < count) {
-        const i = next++;
-        await client.workflow.start('timerWorkflow', { taskQueue: 'bench-scale', workflowId: `${prefix}-${i}`, args: [fireAt(i)] });
-      }
-    }),
-  );
+  await concurrently(count, START_CONCURRENCY, async (i) => {
+    await client.workflow.start('timerWorkflow', { taskQueue: 'bench-scale', workflowId: `${prefix}-${i}`, args: [fireAt(i)] });
+  });
 }
 
 /** CPU ms between two readings, per firing timer. */
@@ -288,34 +283,29 @@ async function firingTimings(client: Client, woke: Map<string, { fireAt: number;
   const timers: FiringTimer[] = [];
   const ms = (t: { seconds?: unknown; nanos?: number | null }) => Number(t.seconds ?? 0) * 1000 + Math.floor((t.nanos ?? 0) / 1e6);
   const ids = [...woke.keys()];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 16 }, async () => {
-      while (next < ids.length) {
-        const id = ids[next++] as string;
-        const { fireAt, wokeAt } = woke.get(id) as { fireAt: number; wokeAt: number };
-        const events = (await client.workflow.getHandle(id).fetchHistory()).events ?? [];
-        const timerStarted = events.find((e) => e.timerStartedEventAttributes);
-        const timerFired = events.find((e) => e.timerFiredEventAttributes);
-        const completed = events.find((e) => e.workflowTaskCompletedEventAttributes && Number(e.eventId) > Number(timerFired?.eventId));
-        const taskStarted = events.find((e) => Number(e.eventId) === Number(completed?.workflowTaskCompletedEventAttributes?.startedEventId));
-        const duration = timerStarted?.timerStartedEventAttributes?.startToFireTimeout;
-        if (!timerStarted?.eventTime || !duration || !timerFired?.eventTime || !taskStarted?.eventTime || !completed?.eventTime) {
-          throw new Error(`workflow ${id} woke up but its history lacks the timer's or the workflow task's events`);
-        }
-        const due = ms(timerStarted.eventTime) + ms(duration);
-        timers.push({
-          id,
-          due,
-          late: wokeAt - due,
-          lateAsked: wokeAt - fireAt,
-          fired: ms(timerFired.eventTime) - due,
-          queued: ms(taskStarted.eventTime) - ms(timerFired.eventTime),
-          worker: ms(completed.eventTime) - ms(taskStarted.eventTime),
-        });
-      }
-    }),
-  );
+  await concurrently(ids.length, 16, async (i) => {
+    const id = ids[i] as string;
+    const { fireAt, wokeAt } = woke.get(id) as { fireAt: number; wokeAt: number };
+    const events = (await client.workflow.getHandle(id).fetchHistory()).events ?? [];
+    const timerStarted = events.find((e) => e.timerStartedEventAttributes);
+    const timerFired = events.find((e) => e.timerFiredEventAttributes);
+    const completed = events.find((e) => e.workflowTaskCompletedEventAttributes && Number(e.eventId) > Number(timerFired?.eventId));
+    const taskStarted = events.find((e) => Number(e.eventId) === Number(completed?.workflowTaskCompletedEventAttributes?.startedEventId));
+    const duration = timerStarted?.timerStartedEventAttributes?.startToFireTimeout;
+    if (!timerStarted?.eventTime || !duration || !timerFired?.eventTime || !taskStarted?.eventTime || !completed?.eventTime) {
+      throw new Error(`workflow ${id} woke up but its history lacks the timer's or the workflow task's events`);
+    }
+    const due = ms(timerStarted.eventTime) + ms(duration);
+    timers.push({
+      id,
+      due,
+      late: wokeAt - due,
+      lateAsked: wokeAt - fireAt,
+      fired: ms(timerFired.eventTime) - due,
+      queued: ms(taskStarted.eventTime) - ms(timerFired.eventTime),
+      worker: ms(completed.eventTime) - ms(taskStarted.eventTime),
+    });
+  });
   return timers;
 }
 

@@ -16,6 +16,7 @@ import { deserialize } from 'node:v8';
 import { Client, Connection } from '@temporalio/client';
 import { createTestDatabase } from '@ketenregie/shared-testing';
 import { Client as PgClient } from 'pg';
+import { concurrently } from './src/concurrently';
 import { startDevServer, type RunningDevServer } from './src/dev-server';
 
 const WORKFLOWS = Number(process.env['BENCH_VIS_WORKFLOWS'] ?? 50_000);
@@ -38,19 +39,13 @@ async function timed<T>(fn: () => Promise<T>, times = 5): Promise<{ ms: number; 
 
 async function fill(client: Client): Promise<number> {
   const started = performance.now();
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: START_CONCURRENCY }, async () => {
-      while (next < WORKFLOWS) {
-        const i = next++;
-        await client.workflow.start('visibilityBench', {
-          taskQueue: 'bench-visibility-nobody',
-          workflowId: `vis-${i}`,
-          searchAttributes: { Gemeente: [GEMEENTEN[i % GEMEENTEN.length] as string], Fase: [i % 10] },
-        });
-      }
-    }),
-  );
+  await concurrently(WORKFLOWS, START_CONCURRENCY, async (i) => {
+    await client.workflow.start('visibilityBench', {
+      taskQueue: 'bench-visibility-nobody',
+      workflowId: `vis-${i}`,
+      searchAttributes: { Gemeente: [GEMEENTEN[i % GEMEENTEN.length] as string], Fase: [i % 10] },
+    });
+  });
   return (performance.now() - started) / 1000;
 }
 
