@@ -14,6 +14,8 @@ const { createSocketServer } = require('./session-queue');
 const options = JSON.parse(process.argv[2] || '{}');
 const lockFile = options.dataDir ? `${options.dataDir.replace(/[\\/]+$/, '')}.lock` : undefined;
 let stopping;
+/** Whether this process holds the lock file (only then does it remove it). */
+let ownsLock = false;
 
 function send(message) {
   if (process.connected) process.send(message);
@@ -33,6 +35,7 @@ async function acquireLock() {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const handle = await open(lockFile, 'wx');
+      ownsLock = true;
       await handle.writeFile(String(process.pid));
       await handle.close();
       return;
@@ -86,7 +89,7 @@ async function main() {
     (stopping ??= (async () => {
       await server.stop();
       await db.close();
-      if (lockFile) await rm(lockFile, { force: true });
+      if (ownsLock) await rm(lockFile, { force: true });
     })());
   process.on('message', (message) => {
     if (message && message.type === 'stop') stop().then(() => process.exit(0), () => process.exit(1));
@@ -99,6 +102,6 @@ async function main() {
 
 main().catch(async (error) => {
   send({ type: 'error', message: error instanceof Error ? error.message : String(error) });
-  if (lockFile && !(error instanceof Error && error.message.includes('is in use by process'))) await rm(lockFile, { force: true });
+  if (ownsLock) await rm(lockFile, { force: true });
   process.exit(1);
 });
