@@ -14,9 +14,9 @@ import {
   PREDEFINED_SEARCH_ATTRIBUTES,
   SYSTEM_SEARCH_ATTRIBUTES,
   withTypeMetadata,
-} from './search-attributes';
-import { attributesField, cloneRun, earliestDeadline, Transition } from './transition';
-import type { Effect, RunState, RunStatus, Transfer } from './types';
+} from '../model/search-attributes';
+import { attributesField, cloneRun, earliestDeadline, Transition, type Effect } from './transition';
+import type { RunState, RunStatus, Transfer } from '../model/run-state';
 
 const POLL_TIMEOUT_MS = 60_000;
 const GRPC_CODES: Record<RpcError['code'], number> = { NOT_FOUND: 5, INVALID_ARGUMENT: 3, ALREADY_EXISTS: 6, FAILED_PRECONDITION: 9, UNIMPLEMENTED: 12 };

@@ -1,7 +1,7 @@
 import { duration, fromDuration, packAny, timestamp, unpackAny, type Msg } from '../proto/proto';
 import { activityRetryPolicy, decideRetry, retryPolicyProto, workflowRetryPolicy } from './retry';
 import { attributesField, PENDING_STARTED_ID, runDeadlines, Transition } from './transition';
-import type { ActivityInfo, ChildInfo, ParentInfo, RunState, RunStatus } from './types';
+import type { ActivityInfo, ChildInfo, ParentInfo, RunState, RunStatus } from '../model/run-state';
 
 /** A request the engine rejects; mapped to a gRPC status by the server layer. */
 export class RpcError extends Error {

@@ -1,5 +1,5 @@
 import type { Engine } from '../engine/engine';
-import { parseSearchAttributeType } from '../engine/search-attributes';
+import { parseSearchAttributeType } from '../model/search-attributes';
 import { RpcError } from '../engine/machine';
 import type { SearchAttributeType } from '../visibility';
 import type { Handler } from './grpc-server';
