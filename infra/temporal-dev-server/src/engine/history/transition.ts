@@ -1,5 +1,5 @@
-import { timestamp, type Msg } from '../proto/proto';
-import type { NewTransfer, RunState, Transfer } from '../model/run-state';
+import { timestamp, type Msg } from '../../proto/proto';
+import type { NewTransfer, RunState, Transfer } from '../../model/run-state';
 
 /** In-process work after a commit: dispatching tasks to pollers and waking waiters. */
 export type Effect =
