@@ -161,7 +161,6 @@ export function isEmptyPayload(payload: Msg | undefined): boolean {
   return data === '' || data === 'null' || data === '[]';
 }
 
-
 /** How a run continues in the next run of its chain (continue-as-new, retry). */
 export interface NextRunOptions {
   initiator: string;
@@ -179,6 +178,7 @@ export interface NextRunOptions {
   retryPolicy?: Msg;
 }
 
+/** Creates the next run of the chain in the same commit (continue-as-new, retry). */
 export function startNextRun(tr: Transition, newRunId: string, options: NextRunOptions): void {
   const run = tr.run;
   const next = createRun(
@@ -212,7 +212,6 @@ export function startNextRun(tr: Transition, newRunId: string, options: NextRunO
   tr.extraRuns.push({ run: next.run, events: next.events });
   for (const effect of next.effects) tr.effect(effect);
 }
-
 
 /**
  * Closes a run: drops pending work, tells the parent (unless the chain continues in a new run)
@@ -248,7 +247,6 @@ export function closeRun(tr: Transition, status: RunStatus, closeEventId: number
   tr.effect({ kind: 'queriesFailed', runId: run.runId, message: 'workflow closed' });
   tr.effect({ kind: 'runChanged', namespace: run.namespace, runId: run.runId });
 }
-
 
 /** Closes a run from outside (terminate, timeout): an in-flight task is failed first. */
 export function forceClose(tr: Transition, eventType: string, attributes: Msg, status: RunStatus): void {

@@ -98,7 +98,6 @@ function checkTaskToken(run: RunState, token: number): void {
   }
 }
 
-
 /** Ends the in-flight workflow task as failed and schedules the next attempt. */
 export function failStartedTask(tr: Transition, eventType: 'EVENT_TYPE_WORKFLOW_TASK_FAILED' | 'EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT', attributes: Msg, nextAttempt: number): void {
   const run = tr.run;
