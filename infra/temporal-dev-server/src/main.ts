@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { RealClock, VirtualClock } from './clock/clock';
 import { Engine } from './engine/engine';
-import { parseSearchAttributeType } from './engine/search-attributes';
+import { parseSearchAttributeType } from './model/search-attributes';
 import { startGrpcServer } from './server/grpc-server';
 import { DeferredStore } from './store/deferred-store';
 import { InMemoryStore } from './store/in-memory-store';

@@ -1,7 +1,7 @@
 import * as zlib from 'node:zlib';
 import * as grpc from '@grpc/grpc-js';
 import type { Logger } from 'pino';
-import { RpcError } from '../engine/machine';
+import { RpcError } from '../engine/errors';
 import type { Engine } from '../engine/engine';
 import { VisibilityQueryError } from '../visibility';
 import { encodeMessage, packAny, serviceDefinition, serviceMethods, type Msg } from '../proto/proto';

@@ -1,6 +1,6 @@
 import type { Engine } from '../engine/engine';
-import { parseSearchAttributeType } from '../engine/search-attributes';
-import { RpcError } from '../engine/machine';
+import { parseSearchAttributeType } from '../model/search-attributes';
+import { RpcError } from '../engine/errors';
 import type { SearchAttributeType } from '../visibility';
 import type { Handler } from './grpc-server';
 

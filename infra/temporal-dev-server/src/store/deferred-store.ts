@@ -1,5 +1,5 @@
 import type { Msg } from '../proto/proto';
-import type { RunState } from '../engine/types';
+import type { RunState } from '../model/run-state';
 import type { NamespaceRecord, RunRef, RunWrite, Store, VisibilityPage, VisibilityQuery } from './store';
 
 /**

@@ -1,5 +1,5 @@
 import type { Msg } from '../proto/proto';
-import type { RunState } from '../engine/types';
+import type { RunState } from '../model/run-state';
 import { compileListQuery, type VisibilityRecord } from '../visibility';
 import { ConcurrencyConflictError, type NamespaceRecord, type RunRef, type RunWrite, type Store, type VisibilityPage, type VisibilityQuery } from './store';
 import { visibilityRecordOf } from './visibility-record';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { Pool, type PoolClient } from 'pg';
 import type { Msg } from '../proto/proto';
-import type { RunState } from '../engine/types';
+import type { RunState } from '../model/run-state';
 import { checkListQuery } from '../visibility';
 import { acquireServerLock, type HeldLock } from './server-lock';
 import { GroupCommit } from './group-commit';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { RunState } from '../engine/types';
-import { decodeSearchAttribute } from '../engine/search-attributes';
+import type { RunState } from '../model/run-state';
+import { decodeSearchAttribute } from '../model/search-attributes';
 import { textTokens } from '../visibility/values';
 import {
   VisibilityQueryError,

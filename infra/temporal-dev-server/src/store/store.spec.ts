@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, testDatabaseBackends, type DisposableTestDatabase } from '@ketenregie/shared-testing';
-import * as machine from '../engine/machine';
-import { earliestDeadline, Transition } from '../engine/transition';
-import type { RunState } from '../engine/types';
+import * as machine from '../engine/history/machine';
+import { earliestDeadline, Transition } from '../engine/history/transition';
+import type { RunState } from '../model/run-state';
 import type { Msg } from '../proto/proto';
 import { InMemoryStore } from './in-memory-store';
 import { PgStore } from './pg-store';

@@ -1,5 +1,5 @@
 import type { Msg } from '../proto/proto';
-import type { RunState } from '../engine/types';
+import type { RunState } from '../model/run-state';
 import type { SearchAttributeType } from '../visibility';
 
 /** One run's part of an atomic commit. */

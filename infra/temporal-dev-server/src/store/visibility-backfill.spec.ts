@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { serialize } from 'node:v8';
 import { createTestDatabase, testDatabaseBackends, type DisposableTestDatabase } from '@ketenregie/shared-testing';
 import { Client } from 'pg';
-import * as machine from '../engine/machine';
+import * as machine from '../engine/history/machine';
 import { PgStore } from './pg-store';
 
 describe.each(testDatabaseBackends())('a database of a server before visibility in SQL [%s]', (backend) => {

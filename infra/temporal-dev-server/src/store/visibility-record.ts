@@ -1,5 +1,5 @@
-import { decodeSearchAttribute } from '../engine/search-attributes';
-import type { RunState } from '../engine/types';
+import { decodeSearchAttribute } from '../model/search-attributes';
+import type { RunState } from '../model/run-state';
 import type { SearchAttributeType, VisibilityRecord } from '../visibility';
 
 /** A run as the in-memory list filter sees it, its search attributes decoded by the registered types. */

@@ -1,7 +1,7 @@
 import { createTestDatabase, testDatabaseBackends, type DisposableTestDatabase } from '@ketenregie/shared-testing';
 import fc from 'fast-check';
-import * as machine from '../engine/machine';
-import type { RunState, RunStatus } from '../engine/types';
+import * as machine from '../engine/history/machine';
+import type { RunState, RunStatus } from '../model/run-state';
 import type { Msg } from '../proto/proto';
 import { VisibilityQueryError, type SearchAttributeType } from '../visibility';
 import { listFilter } from '../visibility/list-filter.arbitrary';

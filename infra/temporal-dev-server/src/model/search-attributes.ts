@@ -1,3 +1,7 @@
+/**
+ * How search attribute payloads carry their type and how they decode into visibility values;
+ * shared by the engine (which stamps the type) and the store (which indexes the values).
+ */
 import type { Msg } from '../proto/proto';
 import type { SearchAttributeType } from '../visibility';
 

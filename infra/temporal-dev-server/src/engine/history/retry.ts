@@ -1,5 +1,5 @@
-import { duration, fromDuration, type Msg } from '../proto/proto';
-import type { RetryPolicy } from './types';
+import { duration, fromDuration, type Msg } from '../../proto/proto';
+import type { RetryPolicy } from '../../model/run-state';
 
 /** Temporal's defaults for activities: 1 s initial, coefficient 2, max 100 x initial, unlimited attempts. */
 export function activityRetryPolicy(proto: Msg | undefined): RetryPolicy {

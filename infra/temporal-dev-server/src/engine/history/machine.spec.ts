@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Msg } from '../proto/proto';
+import type { Msg } from '../../proto/proto';
 import * as machine from './machine';
 import { Transition } from './transition';
-import type { RunState } from './types';
+import type { RunState } from '../../model/run-state';
 
 const ctx: machine.CompletionContext = { normalizeSearchAttributes: (fields) => fields };
 

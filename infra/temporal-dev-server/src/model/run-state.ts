@@ -1,3 +1,7 @@
+/**
+ * The persistent data model of runs, shared by the engine (which changes it) and the store (which
+ * keeps it): plain data only, no behaviour.
+ */
 import type { Msg } from '../proto/proto';
 
 /** Execution status names as used by visibility and `WORKFLOW_EXECUTION_STATUS_*`. */
@@ -181,29 +185,3 @@ type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
 /** A transfer before it has been numbered by its run. */
 export type NewTransfer = WithoutId<Transfer>;
-
-/** In-process work after a commit: dispatching tasks to pollers and waking waiters. */
-export type Effect =
-  | { kind: 'workflowTask'; namespace: string; runId: string; taskQueue: string }
-  | { kind: 'activityTask'; namespace: string; runId: string; taskQueue: string; scheduledEventId: number }
-  | { kind: 'runChanged'; namespace: string; runId: string }
-  | { kind: 'queriesFailed'; runId: string; message: string };
-
-/** A timer or timeout due at `deadline`, derived from a run's state. */
-export interface Deadline {
-  deadline: number;
-  kind:
-    | 'userTimer'
-    | 'activityScheduleToStart'
-    | 'activityScheduleToClose'
-    | 'activityStartToClose'
-    | 'activityHeartbeat'
-    | 'activityRetry'
-    | 'workflowTaskTimeout'
-    | 'stickyTimeout'
-    | 'runTimeout'
-    | 'executionTimeout'
-    | 'firstTaskBackoff';
-  /** Timer id or activity scheduled event id. */
-  ref?: string;
-}

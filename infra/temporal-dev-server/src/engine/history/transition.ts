@@ -1,5 +1,31 @@
-import { timestamp, type Msg } from '../proto/proto';
-import type { Deadline, Effect, NewTransfer, RunState, Transfer } from './types';
+import { timestamp, type Msg } from '../../proto/proto';
+import type { NewTransfer, RunState, Transfer } from '../../model/run-state';
+
+/** In-process work after a commit: dispatching tasks to pollers and waking waiters. */
+export type Effect =
+  | { kind: 'workflowTask'; namespace: string; runId: string; taskQueue: string }
+  | { kind: 'activityTask'; namespace: string; runId: string; taskQueue: string; scheduledEventId: number }
+  | { kind: 'runChanged'; namespace: string; runId: string }
+  | { kind: 'queriesFailed'; runId: string; message: string };
+
+/** A timer or timeout due at `deadline`, derived from a run's state. */
+export interface Deadline {
+  deadline: number;
+  kind:
+    | 'userTimer'
+    | 'activityScheduleToStart'
+    | 'activityScheduleToClose'
+    | 'activityStartToClose'
+    | 'activityHeartbeat'
+    | 'activityRetry'
+    | 'workflowTaskTimeout'
+    | 'stickyTimeout'
+    | 'runTimeout'
+    | 'executionTimeout'
+    | 'firstTaskBackoff';
+  /** Timer id or activity scheduled event id. */
+  ref?: string;
+}
 
 /** Marker for a `started_event_id` that is resolved when buffered events receive their ids. */
 export const PENDING_STARTED_ID = -1;

@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../../clock/clock';
+import { timestamp, type Msg } from '../../proto/proto';
+import type { RunState } from '../../model/run-state';
+import type { History } from '../history/history';
+import * as machine from '../history/machine';
+import type { Namespaces } from '../namespaces';
+import type { Queries } from '../queries-updates/queries';
+import { encodeToken } from '../task-token';
+import type { Matching, TaskRef } from './matching';
+import { requeued, type StartedForPoll } from './task-dispatch';
+
+const POLL_TIMEOUT_MS = 60_000;
+
+/**
+ * PollWorkflowTaskQueue: long-polls a workflow task queue for a workflow task (started in
+ * history as the poll takes it, unless a commit started it for this poll already) or a
+ * query-only task.
+ */
+export class WorkflowTaskPoller {
+  constructor(
+    private readonly history: History,
+    private readonly namespaces: Namespaces,
+    private readonly matching: Matching,
+    private readonly queries: Queries,
+    private readonly clock: Clock,
+    private readonly stopped: AbortSignal,
+  ) {}
+
+  async poll(request: Msg, deadlineMs: number, signal: AbortSignal): Promise<Msg> {
+    const record = await this.namespaces.get(request.namespace);
+    const queueName: string = request.task_queue?.name;
+    this.matching.recordPoller(record.name, 'workflow', queueName, request.identity ?? '', this.clock.now());
+    const until = Math.min(Date.now() + POLL_TIMEOUT_MS, deadlineMs - 1000);
+    while (!signal.aborted && !this.stopped.aborted) {
+      const ref = await this.matching.poll(record.name, 'workflow', queueName, request.identity ?? '', until - Date.now(), signal);
+      if (!ref) return {};
+      if (signal.aborted) {
+        this.matching.add(record.name, 'workflow', queueName, requeued(ref));
+        return {};
+      }
+      let response: Msg | undefined;
+      if (ref.kind === 'query') response = await this.queries.take(ref.queryId, queueName);
+      else if (ref.kind === 'workflow') response = await this.takeWorkflowTask(record.name, ref, queueName, request);
+      if (response) return response;
+    }
+    return {};
+  }
+
+  private async takeWorkflowTask(namespace: string, ref: TaskRef & { kind: 'workflow' }, queueName: string, request: Msg): Promise<Msg | undefined> {
+    const prestarted = ref.started as StartedForPoll | undefined;
+    if (prestarted) {
+      if (prestarted.check) {
+        const current = await this.history.store.getRun(namespace, ref.runId);
+        if (current?.wft.state !== 'started' || current.wft.token !== prestarted.task.token) return undefined;
+      }
+      return this.response(namespace, prestarted.run, prestarted.task, queueName);
+    }
+    const requestId = randomUUID();
+    let committed: RunState | undefined;
+    const started = await this.history.mutate(namespace, ref.runId, (tr) => {
+      committed = tr.run;
+      return machine.startWorkflowTask(tr, queueName, request.identity ?? '', requestId);
+    });
+    // The state just committed, as the store now holds it (the transition is not used again).
+    const run = committed;
+    if (!started || !run) return undefined;
+    return this.response(namespace, run, started, queueName);
+  }
+
+  /** The answer for a workflow task just started on `run` (its committed state). */
+  private async response(namespace: string, run: RunState, started: machine.StartedWorkflowTask, queueName: string): Promise<Msg> {
+    const fromEventId = started.sticky ? started.previousStartedEventId + 1 : 1;
+    const events = (await this.history.store.readHistory(namespace, run.runId, fromEventId)).filter((e) => e.event_id <= started.startedEventId);
+    const queries = this.queries.attachTo(run.runId, started.token);
+    return {
+      task_token: encodeToken({ k: 'w', ns: namespace, r: run.runId, t: started.token }),
+      workflow_execution: { workflow_id: run.workflowId, run_id: run.runId },
+      workflow_type: { name: run.workflowType },
+      previous_started_event_id: started.previousStartedEventId,
+      started_event_id: started.startedEventId,
+      attempt: started.attempt,
+      backlog_count_hint: this.matching.backlog(namespace, 'workflow', queueName),
+      history: { events },
+      workflow_execution_task_queue: { name: run.taskQueue, kind: 'TASK_QUEUE_KIND_NORMAL' },
+      scheduled_time: timestamp(started.scheduledTime),
+      started_time: timestamp(started.startedTime),
+      queries,
+      messages: started.messages,
+    };
+  }
+}
