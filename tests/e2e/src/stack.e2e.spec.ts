@@ -100,7 +100,7 @@ describe('the Ketenregie stack over HTTP (npm start on a fresh machine)', () => 
   it('stops every part, and a second start finds the data and the signing key where they were left', async () => {
     const token = await devToken(stack.url, 'gemeente-dommeldal', 'klantmanager');
     await stack.stop();
-    for (const port of [ports.gatewayPort, ports.pglitePort, ports.temporalPort, ...Object.values(ports.servicePorts)]) expect(await portOpen(port)).toBe(false);
+    for (const port of [ports.gatewayPort, ports.pgPort, ports.temporalPort, ...Object.values(ports.servicePorts)]) expect(await portOpen(port)).toBe(false);
 
     stack = await startStack({ env: freshMachineEnv(), dataDir, ...ports });
     const organisaties = (await (await fetch(`${stack.url}/api/v1/organisaties`)).json()) as unknown[];
