@@ -105,6 +105,12 @@ function unusedDataEntries(dataDir) {
   }
 }
 
+/** A path as the user would type it: relative when under the working directory. */
+function shown(file) {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') ? relative : file;
+}
+
 function seconds(ms) {
   return `${(ms / 1000).toFixed(1)}s`;
 }
@@ -124,7 +130,7 @@ function seconds(ms) {
  * @param {string} [options.temporalBin] launcher of the Temporal dev server (default infra/temporal-dev-server/bin/…).
  * @param {(name: string, how: string, logFile: string) => void} [options.onUnexpectedExit] called when a part
  *   exits on its own after the stack was ready.
- * @returns {Promise<{ url: string, env: NodeJS.ProcessEnv, elapsedMs: number, stop: () => Promise<void> }>}
+ * @returns {Promise<{ url: string, env: NodeJS.ProcessEnv, elapsedMs: number, stop: () => Promise<void>, processes: () => Array<{ name: string, pid: number }> }>}
  */
 async function startStack(options = {}) {
   const started = Date.now();
@@ -140,11 +146,12 @@ async function startStack(options = {}) {
   const logDir = path.join(dataDir, 'logs');
   const unused = baseEnv.DATABASE_URL ? [] : unusedDataEntries(dataDir);
   if (unused.length > 0) {
-    const where = (entry) => path.relative(process.cwd(), path.join(dataDir, entry)) || entry;
+    const where = (entry) => shown(path.join(dataDir, entry));
+    const them = unused.length > 1 ? 'them' : 'it';
     log(
       `  note: ${unused.map(where).join(', ')} ${unused.length > 1 ? 'hold' : 'holds'} data this version does not read (an earlier ` +
-        `version's embedded database). This start uses PostgreSQL in ${where('postgres')}, with a fresh demo region; ` +
-        `delete ${unused.length > 1 ? 'them' : 'it'} when you no longer need ${unused.length > 1 ? 'them' : 'it'}.`,
+        `version's embedded database, see CHANGELOG.md). This version keeps its database in ${where('postgres')}, ` +
+        `where its first start seeds a fresh demo region; delete ${them} when you no longer need ${them}.`,
     );
   }
   fs.mkdirSync(logDir, { recursive: true });
@@ -219,7 +226,7 @@ async function startStack(options = {}) {
     const handle = nodeChild('database', 'tools/start/embedded-postgres.ts', env, ['--data-dir', postgresDir, '--port', String(pgPort), '--host', '127.0.0.1']);
     const ready = await handle.waitForMessage((m) => m && m.type === 'ready', timeouts.database);
     env.DATABASE_URL = ready.url;
-    return `embedded PostgreSQL in ${path.relative(process.cwd(), postgresDir) || postgresDir} on 127.0.0.1:${pgPort}`;
+    return `embedded PostgreSQL in ${shown(postgresDir)} on 127.0.0.1:${pgPort}`;
   });
 
   step('temporal', async () => {
@@ -344,7 +351,9 @@ async function startStack(options = {}) {
       options.onUnexpectedExit?.(handle.name, how, handle.logFile);
     });
   }
-  return { url: gatewayUrl, env, elapsedMs: Date.now() - started, stop };
+  // Each part runs in a process group of its own (the embedded PostgreSQL in the database's).
+  const processes = () => handles.map((handle) => ({ name: handle.name, pid: handle.child.pid }));
+  return { url: gatewayUrl, env, elapsedMs: Date.now() - started, stop, processes };
 }
 
 module.exports = { startStack, freePorts, optionsFromEnv, redactUrl, SERVICES, SEED_STEPS, ROOT, TEMPORAL_BIN };
