@@ -155,6 +155,9 @@ async function startStack(options = {}) {
     );
   }
   fs.mkdirSync(logDir, { recursive: true });
+  // As root the embedded PostgreSQL runs as the system user postgres, which must pass through
+  // the data directory (often a private one: a temp directory of a test).
+  if (!baseEnv.DATABASE_URL && process.getuid?.() === 0) fs.chmodSync(dataDir, (fs.statSync(dataDir).mode & 0o7777) | 0o011);
 
   const gatewayUrl = `http://localhost:${gatewayPort}`;
   const mode = baseEnv.KETENREGIE_MODE || 'embedded';

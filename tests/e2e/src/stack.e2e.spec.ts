@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,8 +58,6 @@ async function devToken(url: string, organisatie: string, rol: string): Promise<
 
 describe('the Ketenregie stack over HTTP (npm start on a fresh machine)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ketenregie-e2e-'));
-  // Run as root (CI), the embedded PostgreSQL runs as the system user postgres, which must get through.
-  chmodSync(dataDir, 0o711);
   let ports: Awaited<ReturnType<typeof freePorts>>;
   let stack: Stack;
   const log: string[] = [];
