@@ -1,10 +1,11 @@
-// Shared Jest preset: SWC transform (with decorator metadata for NestJS) and Nx's
-// resolver, which maps the tsconfig.base.json path aliases to library sources.
+// Shared Jest preset: SWC transform (with decorator metadata for NestJS), Nx's resolver, which
+// maps the tsconfig.base.json path aliases to library sources, and the Node environment with
+// one embedded PostgreSQL cluster per process for the database tests (started on first use).
 const nxPreset = require('@nx/jest/preset').default;
 
 module.exports = {
   ...nxPreset,
-  testEnvironment: 'node',
+  testEnvironment: require.resolve('./libs/shared/embedded-postgres/src/jest-environment.ts'),
   transform: {
     '^.+\\.[tj]s$': [
       '@swc/jest',

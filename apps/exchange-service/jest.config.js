@@ -1,6 +1,6 @@
 module.exports = {
   displayName: 'exchange-service',
   preset: '../../jest.preset.js',
-  // Each test starts the service (migrations, Nest) against PGlite; that takes seconds on a busy box.
+  // Each test starts the service (migrations, Nest) against PostgreSQL; that takes seconds on a busy box.
   testTimeout: 60_000,
 };

@@ -4,11 +4,11 @@
  * as the baseline. See README.md.
  */
 import type { Identity } from '@ketenregie/shared-platform';
-import { createTestDatabase, DatabaseBackend, testDatabaseBackends } from '@ketenregie/shared-testing';
+import { createTestDatabase } from '@ketenregie/shared-testing';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { startDevServer } from './src/dev-server';
-import { freePort, json, load, startApp, startAuth } from './src/services';
+import { databaseLabel, freePort, json, load, startApp, startAuth } from './src/services';
 
 const N = Number(process.env['BENCH_DECISIONS'] ?? 2000);
 const C = Number(process.env['BENCH_CONCURRENCY'] ?? 16);
@@ -20,8 +20,9 @@ interface Besluit {
   readonly uitkomst: string;
 }
 
-async function run(backend: DatabaseBackend): Promise<void> {
-  const db = await createTestDatabase(backend);
+async function run(): Promise<void> {
+  const db = await createTestDatabase();
+  const database = await databaseLabel(db.url);
   const temporal = await startDevServer();
   const auth = await startAuth();
   const port = await freePort();
@@ -69,7 +70,7 @@ async function run(backend: DatabaseBackend): Promise<void> {
     const plan = (await pool.query(`EXPLAIN ${sql}`, [ids[0], 'verwijzing-ggz'])).rows.map((r: Record<string, string>) => r['QUERY PLAN']).join(' | ');
 
     process.stdout.write(
-      `${JSON.stringify({ backend, decisions: N, concurrency: C, deelnemers: DEELNEMERS, httpDecisions: http, rawSqlLookup: raw, ratioRawToHttp: +(raw.perSecond / http.perSecond).toFixed(1), plan })}\n`,
+      `${JSON.stringify({ database, decisions: N, concurrency: C, deelnemers: DEELNEMERS, httpDecisions: http, rawSqlLookup: raw, ratioRawToHttp: +(raw.perSecond / http.perSecond).toFixed(1), plan })}\n`,
     );
   } finally {
     await pool.end();
@@ -81,8 +82,7 @@ async function run(backend: DatabaseBackend): Promise<void> {
 }
 
 (async () => {
-  const backends = (process.env['BENCH_BACKENDS']?.split(',') as DatabaseBackend[] | undefined) ?? testDatabaseBackends();
-  for (const backend of backends) await run(backend);
+  await run();
 })().catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);

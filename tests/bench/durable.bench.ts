@@ -11,8 +11,8 @@
  *    event's time plus its duration), split by the histories into the server's, the task queue's
  *    and the worker's part.
  *
- * PostgreSQL: a fresh database on BENCH_DATABASE_URL, DATABASE_URL or
- * postgres://postgres@127.0.0.1:5432/test, dropped at the end.
+ * PostgreSQL: a fresh database on the server of BENCH_DATABASE_URL or DATABASE_URL, else on the
+ * embedded cluster, dropped at the end.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -21,6 +21,7 @@ import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker, t
 import { createTestDatabase } from '@ketenregie/shared-testing';
 import { concurrently } from './src/concurrently';
 import { postgresCpuMs, startDevServer, type RunningDevServer } from './src/dev-server';
+import { databaseLabel } from './src/services';
 import { referenceActivities } from './src/reference.activities';
 import { approveSignal, referenceWorkflow, stepQuery } from './src/reference.workflow';
 import type { TimerSinks } from './src/timer.workflow';
@@ -334,8 +335,9 @@ function latenessOverWindow(timers: FiringTimer[], fireStart: number): string {
 }
 
 /** The reference workflow on the in-memory store and on PostgreSQL, in the same run. */
-async function compareStores(serverUrl: string, referenceBundle: { code: string }): Promise<void> {
-  const throughputDb = await createTestDatabase('postgres', { DATABASE_URL: serverUrl });
+async function compareStores(env: Record<string, string | undefined>, referenceBundle: { code: string }): Promise<void> {
+  const throughputDb = await createTestDatabase('postgres', env);
+  const database = await databaseLabel(throughputDb.url, env);
   let memory: Throughput;
   let postgres: Throughput;
   try {
@@ -344,7 +346,7 @@ async function compareStores(serverUrl: string, referenceBundle: { code: string 
   } finally {
     await throughputDb.dispose();
   }
-  console.log(`\nreference workflow, 4 clients, at most ${WORKFLOWS} workflows or ${SECONDS} s per store\n`);
+  console.log(`\nreference workflow, 4 clients, at most ${WORKFLOWS} workflows or ${SECONDS} s per store; postgres: ${database}\n`);
   console.log('| store | workflows | workflows/s | p50 ms | p99 ms | server CPU ms/wf |');
   console.log('|---|---:|---:|---:|---:|---:|');
   for (const t of [memory, postgres]) {
@@ -355,15 +357,16 @@ async function compareStores(serverUrl: string, referenceBundle: { code: string 
 
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
-  const serverUrl = process.env['BENCH_DATABASE_URL'] ?? process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const serverUrl = process.env['BENCH_DATABASE_URL'] ?? process.env['DATABASE_URL'];
+  const env = { DATABASE_URL: serverUrl };
   const [referenceBundle, timerBundle] = await Promise.all([
     bundleWorkflowCode({ workflowsPath: require.resolve('./src/reference.workflow'), logger: new DefaultLogger('WARN') }),
     bundleWorkflowCode({ workflowsPath: require.resolve('./src/timer.workflow'), logger: new DefaultLogger('WARN') }),
   ]);
 
-  if (WORKFLOWS > 0) await compareStores(serverUrl, referenceBundle);
+  if (WORKFLOWS > 0) await compareStores(env, referenceBundle);
   if (SCALE > 0) {
-    const scaleDb = await createTestDatabase('postgres', { DATABASE_URL: serverUrl });
+    const scaleDb = await createTestDatabase('postgres', env);
     try {
       await scale(scaleDb.url, timerBundle);
     } finally {

@@ -5,14 +5,14 @@
  * same projection in the same run. See README.md.
  */
 import type { Identity } from '@ketenregie/shared-platform';
-import { createTestDatabase, DatabaseBackend } from '@ketenregie/shared-testing';
+import { createTestDatabase } from '@ketenregie/shared-testing';
 import { amsterdamDate } from '@ketenregie/traject-contracts';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { Pool } from 'pg';
 import { LAUNCHER } from './src/dev-server';
-import { freePort, json, load, startApp, startAuth } from './src/services';
+import { databaseLabel, freePort, json, load, startApp, startAuth } from './src/services';
 
 const N = Number(process.env['BENCH_TRAJECTEN'] ?? 10_000);
 const C = Number(process.env['BENCH_CONCURRENCY'] ?? 16);
@@ -42,8 +42,8 @@ function seconds(ms: number): number {
 }
 
 async function main(): Promise<void> {
-  const backend: DatabaseBackend = (process.env['BENCH_BACKEND'] as DatabaseBackend | undefined) ?? (process.env['DATABASE_URL'] ? 'postgres' : 'pglite');
-  const db = await createTestDatabase(backend);
+  const db = await createTestDatabase();
+  const database = await databaseLabel(db.url);
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: LAUNCHER } } });
   const auth = await startAuth();
   const port = await freePort();
@@ -167,7 +167,7 @@ async function main(): Promise<void> {
         perTraject,
         workerPeakRssMiB,
         loadAverage,
-        backend,
+        database,
         trajecten: N,
         concurrency: C,
         startupSeconds: seconds(opstart),

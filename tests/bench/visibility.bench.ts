@@ -9,8 +9,8 @@
  * the namespace, which is what the PostgreSQL store did for every list call before (the floor of
  * that approach's latency).
  *
- * PostgreSQL: a fresh database on DATABASE_URL or postgres://postgres@127.0.0.1:5432/test,
- * dropped at the end.
+ * PostgreSQL: a fresh database on DATABASE_URL's server, else on the embedded cluster, dropped
+ * at the end.
  */
 import { deserialize } from 'node:v8';
 import { Client, Connection } from '@temporalio/client';

@@ -1,10 +1,10 @@
-import { startEmbeddedPostgres } from '@ketenregie/shared-pglite-server';
+import { startEmbeddedPostgres } from '@ketenregie/shared-embedded-postgres';
 import { parseArgs } from 'node:util';
 
 /**
- * Child process of the orchestrator: serves the embedded PGlite database until SIGTERM/SIGINT,
- * then closes it cleanly (flushes the data directory and releases its lock).
- * Reports `{ type: 'ready', url }` over IPC once it accepts connections.
+ * Child process of the orchestrator: runs the embedded PostgreSQL cluster until SIGTERM/SIGINT,
+ * then shuts it down cleanly. Reports `{ type: 'ready', url }` over IPC once it accepts
+ * connections, and exits when PostgreSQL stops on its own, so the orchestrator notices.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } } });
@@ -20,11 +20,16 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void stop());
   process.on('SIGINT', () => void stop());
+  void db.exited.then(() => {
+    if (stopping) return;
+    process.stderr.write('embedded PostgreSQL stopped unexpectedly\n');
+    process.exit(1);
+  });
   process.send?.({ type: 'ready', url: db.url });
-  process.stdout.write(`embedded PostgreSQL (PGlite) ready at ${db.url}, data in ${dataDir}\n`);
+  process.stdout.write(`embedded PostgreSQL ready on ${db.host}:${db.port} (process ${db.pid}), data in ${dataDir}\n`);
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`embedded PostgreSQL failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(`embedded PostgreSQL failed: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

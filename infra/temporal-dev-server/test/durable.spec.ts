@@ -1,9 +1,6 @@
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { createTestDatabase, testDatabaseBackends, type DisposableTestDatabase } from '@ketenregie/shared-testing';
+import { createTestDatabase, type DisposableTestDatabase } from '@ketenregie/shared-testing';
 import { activities } from './activities';
 import { spawnDevServer, testWorkflowBundle, uniqueId, type SpawnedServer } from './harness';
 import {
@@ -25,26 +22,19 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * The server on the PostgreSQL store: a representative part of the conformance suite, then
  * kill -9 of the server with workflows in flight and a restart on the same database, then
- * retention. On embedded PGlite (`--db-filename`, the database a child of the server, as in
- * `npm start`) and, when `DATABASE_URL` is set, on a fresh PostgreSQL database (`--database-url`).
+ * retention, on a fresh database (`--database-url`). The embedded cluster of `--db-filename`
+ * is the same PostgreSQL; its own start, lock and kill -9 are in single-server.spec.ts.
  */
-describe.each(testDatabaseBackends())('dev server on PostgreSQL [%s]', (backend) => {
+describe('dev server on PostgreSQL', () => {
   let database: DisposableTestDatabase | undefined;
-  let dataDir: string | undefined;
   let server: SpawnedServer;
   let connection: Connection;
   let client: Client;
   let nativeConnection: NativeConnection;
 
   beforeAll(async () => {
-    let storeArgs: string[];
-    if (backend === 'postgres') {
-      database = await createTestDatabase('postgres');
-      storeArgs = ['--database-url', database.url];
-    } else {
-      dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'temporal-dev-server-pglite-'));
-      storeArgs = ['--db-filename', path.join(dataDir, 'db')];
-    }
+    database = await createTestDatabase('postgres');
+    const storeArgs = ['--database-url', database.url];
     [server] = await Promise.all([spawnDevServer([...storeArgs, '--retention', '8s']), testWorkflowBundle()]);
     connection = await Connection.connect({ address: server.address });
     client = new Client({ connection });
@@ -56,7 +46,6 @@ describe.each(testDatabaseBackends())('dev server on PostgreSQL [%s]', (backend)
     await connection?.close();
     await server?.stop();
     await database?.dispose();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);
 
   const worker = async (taskQueue: string) =>

@@ -2,7 +2,7 @@ import { Connection } from '@temporalio/client';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createTestDatabase, testDatabaseBackends, type DisposableTestDatabase } from '@ketenregie/shared-testing';
+import { createTestDatabase, type DisposableTestDatabase } from '@ketenregie/shared-testing';
 import { spawnDevServer, type SpawnedServer } from './harness';
 
 const REFUSED = /another temporal dev server \(process \d+/;
@@ -20,19 +20,23 @@ async function answers(server: SpawnedServer): Promise<boolean> {
 /**
  * One server per database: a second server on the same store refuses to start and names the
  * one that holds it; the lock of a server killed with SIGKILL goes with its process, so a
- * restart on the same database works at once.
+ * restart on the same database works at once. On a database of PostgreSQL (`--database-url`) and
+ * on an embedded cluster the server runs itself (`--db-filename`), whose runner shuts the cluster
+ * down when its server is killed.
  */
-describe.each(testDatabaseBackends())('one dev server per database [%s]', (backend) => {
+describe.each(['database-url', 'db-filename'] as const)('one dev server per database [%s]', (store) => {
   let database: DisposableTestDatabase | undefined;
   let dataDir: string | undefined;
   let storeArgs: string[];
 
   beforeAll(async () => {
-    if (backend === 'postgres') {
+    if (store === 'database-url') {
       database = await createTestDatabase('postgres');
       storeArgs = ['--database-url', database.url];
     } else {
       dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'temporal-dev-server-single-'));
+      // Run as root (CI), the cluster runs as the system user postgres, which must get through.
+      fs.chmodSync(dataDir, 0o711);
       storeArgs = ['--db-filename', path.join(dataDir, 'db')];
     }
   }, 120_000);
@@ -62,7 +66,7 @@ describe.each(testDatabaseBackends())('one dev server per database [%s]', (backe
     await next.stop();
   }, 180_000);
 
-  if (backend === 'postgres') {
+  if (store === 'database-url') {
     it('reads DATABASE_URL itself and holds that database against a server given it by flag', async () => {
       const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'temporal-dev-server-env-')), 'server.log');
       const fromEnv = await spawnDevServer([], { env: { ...process.env, TEMPORAL_DEV_SERVER_DATABASE_URL: '', DATABASE_URL: database?.url }, logFile: log });

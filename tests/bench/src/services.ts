@@ -5,6 +5,7 @@ import { createServer, Server } from 'node:http';
 import { AddressInfo, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Client } from 'pg';
 
 /** The workspace root. */
 export const ROOT = resolve(__dirname, '../../..');
@@ -136,4 +137,16 @@ export async function json<T>(method: string, url: string, token: string, body?:
   const text = await response.text();
   if (response.status >= 300) throw new Error(`${method} ${url}: ${response.status} ${text.slice(0, 500)}`);
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** Which PostgreSQL a bench runs on: `PostgreSQL 18.4, embedded` or `PostgreSQL 15.x, DATABASE_URL`. */
+export async function databaseLabel(url: string, env: Record<string, string | undefined> = process.env): Promise<string> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
+    return `PostgreSQL ${rows[0]?.server_version.split(' ')[0]}, ${env['DATABASE_URL'] ? 'DATABASE_URL' : 'embedded'}`;
+  } finally {
+    await client.end();
+  }
 }

@@ -13,8 +13,8 @@ import { startChaosServer, type ChaosServer } from './dev-server';
 const WORKFLOWS = Number(process.env['CHAOS_WORKFLOWS'] ?? 200);
 const MIN_KILLS = Number(process.env['CHAOS_KILLS'] ?? 5);
 const TASK_QUEUE = 'chaos';
-/** Real PostgreSQL when DATABASE_URL is set, embedded PGlite (`--db-filename`) otherwise. */
-const BACKEND = process.env['DATABASE_URL'] ? 'postgres' : 'pglite';
+/** The server's store: a fresh database on DATABASE_URL's PostgreSQL, or on the embedded cluster of the tests. */
+const BACKEND = process.env['DATABASE_URL'] ? 'postgres' : 'embedded postgres';
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
@@ -72,10 +72,10 @@ describe(`chaos: the dev server killed with SIGKILL while ${WORKFLOWS} workflows
     });
     dataDir = mkdtempSync(join(tmpdir(), 'ketenregie-chaos-'));
     // Side effects go to a database of the test's own (the activities' "external system").
-    database = await createTestDatabase(BACKEND);
+    database = await createTestDatabase();
     pool = new Pool({ connectionString: database.url, max: 4 });
     await pool.query(EFFECTS_DDL);
-    const storeArgs = BACKEND === 'postgres' ? ['--database-url', database.url] : ['--db-filename', join(dataDir, 'temporal')];
+    const storeArgs = ['--database-url', database.url];
     const [bundle, started] = await Promise.all([
       bundleWorkflowCode({ workflowsPath: require.resolve('./chaos.workflows'), logger: new DefaultLogger('ERROR') }),
       startChaosServer(storeArgs, join(dataDir, 'server.log')),

@@ -1,14 +1,45 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 // The orchestrator behind `npm start`, used as-is: same steps, free ports, a temporary data dir.
 import { freePorts, startStack } from '@ketenregie/start';
 import { START_TIMEOUT, freshMachineEnv } from './fresh-machine';
 
 interface Stack {
   url: string;
+  env: NodeJS.ProcessEnv;
   stop(): Promise<void>;
+  processes(): { name: string; pid: number }[];
+}
+
+/** Whether `pid` runs (not a zombie), and its parent: from `ps`, as a user would look. */
+function ps(pid: number): { command: string; ppid: number } | undefined {
+  try {
+    const [state, ppid, ...command] = execFileSync('ps', ['-ww', '-o', 'stat=,ppid=,command=', '-p', String(pid)], { encoding: 'utf8' }).trim().split(/\s+/);
+    return state && !state.startsWith('Z') ? { command: command.join(' '), ppid: Number(ppid) } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Workflow runs and history events in the dev server's schema, and trajecten of traject-service. */
+async function stored(url: string): Promise<{ runs: number; events: number; trajecten: number }> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const count = async (table: string) => Number((await client.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
+    return { runs: await count('temporal.runs'), events: await count('temporal.history_events'), trajecten: await count('traject.traject_overzicht') };
+  } finally {
+    await client.end();
+  }
+}
+
+/** The running postmaster of the stack's embedded cluster, from its `postmaster.pid`. */
+function postmasterOf(dataDir: string): number {
+  return Number(readFileSync(join(dataDir, 'postgres', 'cluster', 'postmaster.pid'), 'utf8').split('\n')[0]);
 }
 
 function portOpen(port: number): Promise<boolean> {
@@ -100,12 +131,36 @@ describe('the Ketenregie stack over HTTP (npm start on a fresh machine)', () => 
   it('stops every part, and a second start finds the data and the signing key where they were left', async () => {
     const token = await devToken(stack.url, 'gemeente-dommeldal', 'klantmanager');
     await stack.stop();
-    for (const port of [ports.gatewayPort, ports.pglitePort, ports.temporalPort, ...Object.values(ports.servicePorts)]) expect(await portOpen(port)).toBe(false);
+    for (const port of [ports.gatewayPort, ports.pgPort, ports.temporalPort, ...Object.values(ports.servicePorts)]) expect(await portOpen(port)).toBe(false);
 
     stack = await startStack({ env: freshMachineEnv(), dataDir, ...ports });
     const organisaties = (await (await fetch(`${stack.url}/api/v1/organisaties`)).json()) as unknown[];
     expect(organisaties).toHaveLength(8);
     const response = await fetch(`${stack.url}/api/v1/stuurgroepen`, { headers: { authorization: `Bearer ${token}` } });
     expect(response.status).toBe(200);
+  }, START_TIMEOUT);
+
+  it('runs a real PostgreSQL under the stack, and after kill -9 of every process a start finds everything', async () => {
+    const token = await devToken(stack.url, 'gemeente-dommeldal', 'klantmanager');
+    const before = await stored(stack.env.DATABASE_URL as string);
+    expect(before.trajecten).toBeGreaterThan(0);
+    const postmaster = postmasterOf(dataDir);
+    expect(ps(postmaster)?.command).toMatch(/\/postgres -D \S+\/postgres\/cluster /);
+    // Its runner is a child of the database part of the stack.
+    const database = stack.processes().find((p) => p.name === 'database');
+    const runner = ps(postmaster)?.ppid as number;
+    expect(ps(runner)?.ppid).toBe(database?.pid);
+
+    for (const { pid } of stack.processes()) process.kill(-pid, 'SIGKILL');
+    while (ps(postmaster) || stack.processes().some(({ pid }) => ps(pid))) await new Promise((resolve) => setTimeout(resolve, 100));
+    await stack.stop();
+
+    stack = await startStack({ env: freshMachineEnv(), dataDir, ...ports });
+    expect(ps(postmasterOf(dataDir))?.command).toMatch(/\/postgres -D /);
+    expect(await (await fetch(`${stack.url}/api/v1/organisaties`)).json()).toHaveLength(8);
+    expect((await fetch(`${stack.url}/api/v1/stuurgroepen`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    const after = await stored(stack.env.DATABASE_URL as string);
+    expect(after).toMatchObject({ runs: before.runs, trajecten: before.trajecten });
+    expect(after.events).toBeGreaterThanOrEqual(before.events);
   }, START_TIMEOUT);
 });

@@ -110,7 +110,7 @@ interface GroupedUpdate {
 
 /** Options of {@link PgStore}. */
 export interface PgStoreOptions {
-  /** `postgres://` URL of the database (PostgreSQL or embedded PGlite over the wire protocol). */
+  /** `postgres://` URL of the database. */
   url: string;
   /** Connections in the pool (default 8). */
   poolSize?: number;
@@ -118,8 +118,7 @@ export interface PgStoreOptions {
   cacheSize?: number;
   /**
    * Hold the server lock ({@link acquireServerLock}) while open, so a second server on the same
-   * database refuses to start; `onLost` is told if its connection breaks. Not for PGlite, which
-   * serves every connection in one session.
+   * database refuses to start; `onLost` is told if its connection breaks.
    */
   exclusive?: { onLost(error: Error): void };
 }
@@ -183,22 +182,15 @@ export class PgStore implements Store {
   /** Updates of single runs, grouped into shared statements while others are running. */
   private readonly updates = new GroupCommit<GroupedUpdate>((updates) => this.writeUpdates(updates), UPDATE_STATEMENTS_IN_FLIGHT, UPDATES_PER_STATEMENT);
 
-  /**
-   * Whether the hot statements are named, so each connection parses and plans them once. Off on
-   * PGlite: it serves every connection in one session, where a reconnecting pool client would
-   * find its statement names already taken.
-   */
-  private prepared = false;
-
   private constructor(
     private readonly pool: Pool,
     private readonly cacheSize: number,
     private readonly lock?: HeldLock,
   ) {}
 
-  /** A query of one of the hot paths, named (prepared once per connection) where that is safe. */
-  private statement(name: string, text: string, values: unknown[]): { name?: string; text: string; values: unknown[] } {
-    return this.prepared ? { name: `temporal_${name}`, text, values } : { text, values };
+  /** A query of one of the hot paths, named, so each pooled connection parses and plans it once. */
+  private statement(name: string, text: string, values: unknown[]): { name: string; text: string; values: unknown[] } {
+    return { name: `temporal_${name}`, text, values };
   }
 
   /** Connects, creates schema `temporal` and applies the migrations not applied yet. */
@@ -209,8 +201,6 @@ export class PgStore implements Store {
     const store = new PgStore(pool, options.cacheSize ?? 20_000, lock);
     try {
       await store.migrate();
-      const { rows } = await pool.query<{ version: string }>('SELECT version()');
-      store.prepared = !/PGlite|emscripten/i.test(rows[0]?.version ?? '');
     } catch (error) {
       await pool.end();
       await lock?.release();

@@ -2,13 +2,11 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createTestDatabase, testDatabaseBackends, type DisposableTestDatabase } from '@ketenregie/shared-testing';
+import { createTestDatabase, type DisposableTestDatabase } from '@ketenregie/shared-testing';
 import { PgStore } from './pg-store';
 import { acquireDirectoryLock, ServerLockedError } from './server-lock';
 
-const postgres = testDatabaseBackends().includes('postgres');
-
-(postgres ? describe : describe.skip)('server lock on PostgreSQL', () => {
+describe('server lock on PostgreSQL', () => {
   let database: DisposableTestDatabase;
 
   beforeAll(async () => {
@@ -32,7 +30,7 @@ const postgres = testDatabaseBackends().includes('postgres');
   });
 });
 
-describe('server lock of an embedded (PGlite) directory', () => {
+describe('server lock of an embedded cluster directory', () => {
   let dir: string;
 
   beforeEach(() => {

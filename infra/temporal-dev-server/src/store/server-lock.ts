@@ -102,11 +102,11 @@ async function lockHolder(client: Client): Promise<{ host?: string; pid?: number
 }
 
 /**
- * The PGlite counterpart: a file next to the data directory (`<dir>.server.lock`) holding the
- * server's pid. PGlite serves every connection in one session, so an advisory lock cannot tell
- * two servers apart; its own lock file names the database process, which outlives a killed
- * server briefly, so it cannot tell a second server from a restart either. A lock file whose
- * process is gone is taken over.
+ * The lock of an embedded cluster's directory (`--db-filename`): a file next to it
+ * (`<dir>.server.lock`) holding the server's pid, taken before the cluster starts. The cluster's
+ * own lock names its runner process, which outlives a killed server briefly while it shuts the
+ * cluster down, so it cannot tell a second server (refused at once) from a restart (which waits
+ * for the runner). A lock file whose process is gone is taken over.
  *
  * @throws ServerLockedError when a live process holds it.
  */

@@ -27,7 +27,7 @@ function changed(run: RunState, now: number, fn: (tr: Transition) => void): RunW
   return { run: tr.run, expectedVersion: run.version, newEvents: tr.events, nextDeadline: earliestDeadline(tr.run) };
 }
 
-type Backend = 'memory' | 'pglite' | 'postgres';
+type Backend = 'memory' | 'postgres';
 const backends: Backend[] = ['memory', ...testDatabaseBackends()];
 
 describe.each(backends)('Store contract [%s]', (backend) => {
@@ -40,7 +40,7 @@ describe.each(backends)('Store contract [%s]', (backend) => {
       return;
     }
     database = await createTestDatabase(backend);
-    store = await PgStore.open({ url: database.url, poolSize: backend === 'pglite' ? 1 : 4 });
+    store = await PgStore.open({ url: database.url, poolSize: 4 });
   }, 120_000);
 
   afterAll(async () => {

@@ -187,7 +187,7 @@ describe.each(testDatabaseBackends())('visibility in SQL answers like the in-mem
 
   beforeAll(async () => {
     database = await createTestDatabase(backend);
-    pg = await PgStore.open({ url: database.url, poolSize: backend === 'pglite' ? 1 : 4 });
+    pg = await PgStore.open({ url: database.url, poolSize: 4 });
     const runs = fc.sample(runArbitrary, { numRuns: 160, seed: 20_261_122 }).map((f, i) => runOf(i, f));
     const writes = runs.map((run) => ({ run, expectedVersion: null, newEvents: [], makeCurrent: false }));
     await memory.commit(writes);
@@ -206,7 +206,7 @@ describe.each(testDatabaseBackends())('visibility in SQL answers like the in-mem
         const actual = await answer(pg, query, pageSize);
         expect(actual).toEqual(expected);
       }),
-      { numRuns: backend === 'pglite' ? 250 : 400 },
+      { numRuns: 400 },
     );
   }, 300_000);
 

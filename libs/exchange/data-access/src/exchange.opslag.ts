@@ -69,7 +69,7 @@ function verwijzingVan(r: Rij): VerwijzingRecord {
   });
 }
 
-/** {@link ExchangeOpslag} on PostgreSQL or PGlite, in the schema of `dataSource`. */
+/** {@link ExchangeOpslag} on PostgreSQL, in the schema of `dataSource`. */
 export class SqlExchangeOpslag implements ExchangeOpslag {
   private readonly s: string;
 

@@ -3,7 +3,7 @@ import { describeEachDatabase } from '@ketenregie/shared-testing';
 import type { DataSource } from 'typeorm';
 import { MONITORING_ENTITIES, MONITORING_MIGRATIONS, MONITORING_SCHEMA, TypeOrmOrganisatieRepository, TypeOrmStuurgroepRepository } from './index';
 
-// On PGlite always, and on PostgreSQL too when DATABASE_URL is set (a fresh database per run).
+// On PostgreSQL: DATABASE_URL's server, else the embedded one (a fresh database per run).
 describeEachDatabase('monitoring registry repositories', (db) => {
   let dataSource: DataSource;
 

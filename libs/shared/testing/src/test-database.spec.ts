@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { createTestDatabase, describeEachDatabase, testDatabaseBackends, withTestDatabase } from './test-database';
+import { createTestDatabase, describeEachDatabase, testDatabaseBackends, testServerUrl, withTestDatabase } from './test-database';
 
 async function scalar<T>(url: string, sql: string, params: unknown[] = []): Promise<T> {
   const client = new Client({ connectionString: url });
@@ -12,14 +12,10 @@ async function scalar<T>(url: string, sql: string, params: unknown[] = []): Prom
 }
 
 describe('testDatabaseBackends', () => {
-  it('always includes PGlite and adds PostgreSQL when DATABASE_URL is set', () => {
-    expect(testDatabaseBackends({})).toEqual(['pglite']);
-    expect(testDatabaseBackends({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' })).toEqual(['pglite', 'postgres']);
+  it('is PostgreSQL only, and refuses a DATABASE_URL that is not postgres://', () => {
+    expect(testDatabaseBackends({})).toEqual(['postgres']);
+    expect(testDatabaseBackends({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' })).toEqual(['postgres']);
     expect(() => testDatabaseBackends({ DATABASE_URL: 'mysql://x' })).toThrow(/postgres:\/\//);
-  });
-
-  it('refuses the postgres backend without DATABASE_URL', async () => {
-    await expect(createTestDatabase('postgres', {})).rejects.toThrow(/DATABASE_URL/);
   });
 });
 
@@ -30,21 +26,32 @@ describeEachDatabase('describeEachDatabase', (db) => {
     expect(await scalar<number>(db.url, 'SELECT 40 + 2')).toBe(42);
   });
 
-  it('names the backend it runs on', async () => {
+  it('runs on PostgreSQL: the server of DATABASE_URL, else the embedded cluster (PostgreSQL 18)', async () => {
     const version = await scalar<string>(db.url, 'SELECT version()');
-    expect(version).toMatch(/PostgreSQL/);
-    expect(['pglite', 'postgres']).toContain(db.backend);
+    expect(version).toMatch(/^PostgreSQL \d+/);
+    if (!process.env['DATABASE_URL']) expect(version).toMatch(/^PostgreSQL 18\./);
+    expect(db.backend).toBe('postgres');
   });
 });
 
-const serverUrl = process.env['DATABASE_URL'];
-(serverUrl ? describe : describe.skip)('on real PostgreSQL (DATABASE_URL set)', () => {
+describe('test databases', () => {
   it('creates a database of its own per run and drops it afterwards', async () => {
+    const serverUrl = await testServerUrl();
     let name = '';
     await withTestDatabase('postgres', async (db) => {
       name = await scalar<string>(db.url, 'SELECT current_database()');
       expect(name).toMatch(/^kt_/);
     });
-    expect(await scalar<number>(serverUrl as string, 'SELECT count(*)::int FROM pg_database WHERE datname = $1', [name])).toBe(0);
+    expect(await scalar<number>(serverUrl, 'SELECT count(*)::int FROM pg_database WHERE datname = $1', [name])).toBe(0);
+  }, 60_000);
+
+  it('shares one server between the test databases of a process', async () => {
+    const [a, b] = await Promise.all([createTestDatabase(), createTestDatabase()]);
+    try {
+      expect(new URL(a.url).port).toBe(new URL(b.url).port);
+      expect(new URL(a.url).pathname).not.toBe(new URL(b.url).pathname);
+    } finally {
+      await Promise.all([a.dispose(), b.dispose()]);
+    }
   }, 60_000);
 });

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { startEmbeddedPostgres } from '@ketenregie/shared-pglite-server';
+import { testCluster } from '@ketenregie/shared-embedded-postgres';
 
-/** The database servers integration tests run against. */
-export type DatabaseBackend = 'pglite' | 'postgres';
+/** The database server integration tests run against: PostgreSQL, always. */
+export type DatabaseBackend = 'postgres';
 
 /** A fresh, private database for one test run. */
 export interface TestDatabase {
   readonly backend: DatabaseBackend;
-  /** Connection URL (a database of its own on PostgreSQL; an in-memory PGlite server otherwise). */
+  /** Connection URL of a database of its own. */
   readonly url: string;
   /** A unique schema name, not yet created, for `DatabaseModule`/`openDatabase`. */
   readonly schema: string;
@@ -16,7 +16,7 @@ export interface TestDatabase {
 
 /** A {@link TestDatabase} that must be disposed of. */
 export interface DisposableTestDatabase extends TestDatabase {
-  /** Drops the database (PostgreSQL) or stops the server (PGlite). */
+  /** Drops the database. */
   dispose(): Promise<void>;
 }
 
@@ -32,11 +32,20 @@ function serverUrlOf(env: Record<string, string | undefined>): string | undefine
 }
 
 /**
- * Backends to test against: always `pglite`, plus `postgres` when `DATABASE_URL` is set
- * (CI sets `postgres://postgres@127.0.0.1:5432/test`).
+ * The PostgreSQL server test databases are made on: the one `DATABASE_URL` names (CI sets
+ * `postgres://postgres@127.0.0.1:5432/test`), else the embedded cluster of this test process.
+ */
+export async function testServerUrl(env: Record<string, string | undefined> = process.env): Promise<string> {
+  return serverUrlOf(env) ?? (await testCluster()).url;
+}
+
+/**
+ * Backends to test against: PostgreSQL only (the server of {@link testServerUrl}). Kept as a
+ * list so suites declared per backend need no change.
  */
 export function testDatabaseBackends(env: Record<string, string | undefined> = process.env): DatabaseBackend[] {
-  return serverUrlOf(env) ? ['pglite', 'postgres'] : ['pglite'];
+  serverUrlOf(env);
+  return ['postgres'];
 }
 
 function uniqueName(prefix: string): string {
@@ -44,41 +53,31 @@ function uniqueName(prefix: string): string {
 }
 
 /**
- * Creates a fresh database on `backend`. PostgreSQL: a new database `kt_…` on the server of
- * `DATABASE_URL` (falling back to a unique schema in that database when the role may not
- * create databases). PGlite: a new in-memory instance served on a free port.
+ * Creates a fresh database `kt_…` on the server of {@link testServerUrl}, a copy of its
+ * template database (`CREATE DATABASE … TEMPLATE template1`: milliseconds), falling back to a
+ * unique schema in that database when the role may not create databases.
  */
 export async function createTestDatabase(
-  backend: DatabaseBackend,
+  backend: DatabaseBackend = 'postgres',
   env: Record<string, string | undefined> = process.env,
 ): Promise<DisposableTestDatabase> {
   const schema = uniqueName('t');
-  if (backend === 'pglite') {
-    // A fresh in-memory PGlite served over the wire protocol on a free port, in a child process.
-    const server = await startEmbeddedPostgres({ template: true, port: 0 });
-    return { backend, url: server.url, schema, dispose: () => server.stop() };
-  }
-  const serverUrl = serverUrlOf(env);
-  if (!serverUrl) throw new Error('DATABASE_URL is not set: the postgres backend is not available');
-  return createPostgresDatabase(serverUrl, schema);
-}
-
-async function createPostgresDatabase(serverUrl: string, schema: string): Promise<DisposableTestDatabase> {
+  const serverUrl = await testServerUrl(env);
   const name = uniqueName('kt');
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE template1`);
   } catch (error) {
-    await admin.end();
     if ((error as { code?: string }).code !== '42501') throw error;
-    return createPostgresSchema(serverUrl, schema);
+    return createSchema(backend, serverUrl, schema);
+  } finally {
+    await admin.end();
   }
-  await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
-    backend: 'postgres',
+    backend,
     url: url.toString(),
     schema,
     dispose: async () => {
@@ -93,9 +92,9 @@ async function createPostgresDatabase(serverUrl: string, schema: string): Promis
   };
 }
 
-async function createPostgresSchema(serverUrl: string, schema: string): Promise<DisposableTestDatabase> {
+function createSchema(backend: DatabaseBackend, serverUrl: string, schema: string): DisposableTestDatabase {
   return {
-    backend: 'postgres',
+    backend,
     url: serverUrl,
     schema,
     dispose: async () => {
@@ -110,7 +109,7 @@ async function createPostgresSchema(serverUrl: string, schema: string): Promise<
   };
 }
 
-/** Runs `fn` with a fresh database on `backend` and disposes of it afterwards. */
+/** Runs `fn` with a fresh database and disposes of it afterwards. */
 export async function withTestDatabase<T>(backend: DatabaseBackend, fn: (db: TestDatabase) => Promise<T>): Promise<T> {
   const db = await createTestDatabase(backend);
   try {
@@ -122,15 +121,14 @@ export async function withTestDatabase<T>(backend: DatabaseBackend, fn: (db: Tes
 
 /** Options of {@link describeEachDatabase}. */
 export interface DescribeEachDatabaseOptions {
-  /** Timeout of creating and disposing of the database (default 120 s: PGlite on a busy CI box). */
+  /** Timeout of creating and disposing of the database (default 120 s: the first start of the embedded cluster on a busy machine). */
   readonly setupTimeoutMs?: number;
 }
 
 /**
- * Declares the suite `fn` once per backend of {@link testDatabaseBackends} (`name [pglite]`,
- * `name [postgres]`). `fn` receives the database of its run; read its properties inside
- * hooks and tests (they are set in `beforeAll`). Each run gets its own database, removed in
- * `afterAll`.
+ * Declares the suite `fn` once per backend of {@link testDatabaseBackends} (`name [postgres]`).
+ * `fn` receives the database of its run; read its properties inside hooks and tests (they are
+ * set in `beforeAll`). Each run gets its own database, removed in `afterAll`.
  */
 export function describeEachDatabase(name: string, fn: (db: TestDatabase) => void, options: DescribeEachDatabaseOptions = {}): void {
   const timeout = options.setupTimeoutMs ?? 120_000;

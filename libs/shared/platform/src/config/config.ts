@@ -85,12 +85,12 @@ export const httpConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
-/** `embedded` (PGlite, Temporal dev server, gateway-signed tokens) or `distributed` (real infrastructure). */
+/** `embedded` (gateway-signed tokens, usually with the embedded PostgreSQL and Temporal dev server) or `distributed` (your OIDC provider and infrastructure). */
 export const modeConfigSchema = z.object({
   KETENREGIE_MODE: z.enum(['embedded', 'distributed']).default('embedded'),
 });
 
-/** The PostgreSQL (or embedded PGlite) connection of a service. */
+/** The PostgreSQL connection of a service. */
 export const databaseConfigSchema = z.object({
   DATABASE_URL: postgresUrl,
 });

@@ -10,7 +10,7 @@ type Constructor = abstract new (...args: never[]) => unknown;
 
 /** How a service reaches its own schema. */
 export interface DatabaseOptions {
-  /** `postgres://…` of PostgreSQL or the embedded PGlite server (`DATABASE_URL`). */
+  /** `postgres://…` of PostgreSQL: the embedded cluster of `npm start`, or your own (`DATABASE_URL`). */
   readonly url: string;
   /** The service's own schema; entities and the migrations table live in it. */
   readonly schema: string;

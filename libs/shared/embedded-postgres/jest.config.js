@@ -1,4 +1,4 @@
 module.exports = {
-  displayName: 'shared-pglite-server',
+  displayName: 'shared-embedded-postgres',
   preset: '../../../jest.preset.js',
 };

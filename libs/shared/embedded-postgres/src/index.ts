@@ -1,0 +1,2 @@
+export * from './embedded-postgres';
+export { testCluster } from './test-cluster';
