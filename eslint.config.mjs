@@ -2,9 +2,11 @@ import nx from '@nx/eslint-plugin';
 import { builtinModules } from 'node:module';
 
 /**
- * Boundaries of the house (see ../shared/CONVENTIONS.md):
+ * Boundaries of the house (docs/conventions.md):
  * - scope: a context reaches another context only through that context's `contracts`.
- * - type: domain is pure, workflows see only contracts and util, apps sit on top.
+ * - type: domain is pure; workflows see their context's contracts and pure domain plus the
+ *   kernel (`util`); `platform` (Nest modules, TypeORM, auth, Temporal client) sits under
+ *   application, data-access and apps only; `testing` is the database test harness.
  */
 const runtimeOnly = ['@nestjs/*', 'typeorm', 'pg', '@temporalio/activity', '@temporalio/client', '@temporalio/worker'];
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
@@ -27,9 +29,12 @@ export const depConstraints = [
     onlyDependOnLibsWithTags: ['scope:worker', 'scope:shared', 'type:contracts', 'type:application', 'type:data-access'],
   },
   // types
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:application', 'type:data-access', 'type:contracts', 'type:domain', 'type:util'] },
-  { sourceTag: 'type:application', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util'] },
-  { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util'] },
+  {
+    sourceTag: 'type:app',
+    onlyDependOnLibsWithTags: ['type:application', 'type:data-access', 'type:contracts', 'type:domain', 'type:platform', 'type:testing', 'type:util'],
+  },
+  { sourceTag: 'type:application', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:platform', 'type:testing', 'type:util'] },
+  { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:platform', 'type:testing', 'type:util'] },
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:util'] },
   {
     sourceTag: 'type:domain',
@@ -37,12 +42,19 @@ export const depConstraints = [
     bannedExternalImports: [...runtimeOnly, '@temporalio/*'],
   },
   {
+    // Workflows stay thin over the pure decision functions of their own context's domain
+    // (the scope rules above keep them out of another context's domain).
     sourceTag: 'type:workflow',
-    onlyDependOnLibsWithTags: ['type:contracts', 'type:util'],
+    onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:util'],
     bannedExternalImports: runtimeOnly,
   },
+  { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:testing', 'type:util'] },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:platform', 'type:util'] },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
-  { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:app', 'type:application', 'type:data-access', 'type:contracts', 'type:domain', 'type:util'] },
+  {
+    sourceTag: 'type:test',
+    onlyDependOnLibsWithTags: ['type:app', 'type:application', 'type:data-access', 'type:contracts', 'type:domain', 'type:platform', 'type:testing', 'type:util'],
+  },
 ];
 
 export default [

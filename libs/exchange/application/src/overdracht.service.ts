@@ -13,7 +13,7 @@ import {
   DossierRecord,
   ExchangeOpslag,
   instellingen,
-  nederlandseDatum,
+  amsterdamDate,
   OverdrachtRecord,
   stelDossierSamen,
   TaakRecord,
@@ -152,7 +152,7 @@ export class OverdrachtService {
   async wijsAf(id: string, body: AfwijzingDto, door: Identity): Promise<OverdrachtInzicht> {
     await this.alsOntvanger(id, door);
     const inzicht = await this.voerUit(id, { soort: 'afwijzing', door: door.sub, reden: body.reden, advies: body.advies }, door);
-    await this.opslag.legAfwijzingVast(id, { reden: body.reden, advies: body.advies, op: nederlandseDatum(Date.now()) });
+    await this.opslag.legAfwijzingVast(id, { reden: body.reden, advies: body.advies, op: amsterdamDate(Date.now()) });
     return inzicht;
   }
 

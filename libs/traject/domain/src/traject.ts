@@ -1,10 +1,9 @@
-import { addWorkingDays, addDays, IsoDate, isIsoDate, workingDayOnOrAfter, workingDaysBetween } from '@ketenregie/shared-kernel';
+import { addMonths, addWorkingDays, addDays, IsoDate, isIsoDate, workingDayOnOrAfter, workingDaysBetween } from '@ketenregie/shared-kernel';
 import { Fase, isEerder, isFase, PauzeReden, PAUZE_REDENEN, terugvalDoelen, TrajectStatus, UitvalReden, UITVAL_REDENEN, volgendeFase, VERVOLG_SOORTEN, VervolgSoort } from './fase';
 import { Meting, valideerMeting } from './instrumenten';
 import { PlanInvoer, PlanVanAanpak, valideerPlan } from './plan-van-aanpak';
 import { ProgrammaDefinitie } from './programma';
 import { escalatieOp, Termijn, TermijnSoort, Verantwoordelijke, verlopenOp, verschuif } from './termijn';
-import { addMonths } from './tijd';
 import { trajectError } from './traject.errors';
 
 /** Lead of a traject: the regievoerder (opaque professional id) and the lead organisation. */

@@ -1,6 +1,5 @@
-import { IsoDate } from '@ketenregie/shared-kernel';
+import { addMonths, IsoDate } from '@ketenregie/shared-kernel';
 import { Meting } from '../instrumenten';
-import { addMonths } from '../tijd';
 import { PlanInvoer } from '../plan-van-aanpak';
 import { ProgrammaDefinitie } from '../programma';
 import { startTraject, TrajectActie, TrajectOpdracht, TrajectState, TrajectUitkomst, verwerkTijd, voerUit } from '../traject';
