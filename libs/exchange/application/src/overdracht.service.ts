@@ -13,13 +13,12 @@ import {
   DossierRecord,
   ExchangeOpslag,
   instellingen,
-  amsterdamDate,
   OverdrachtRecord,
   stelDossierSamen,
   TaakRecord,
   Vrijgave,
 } from '@ketenregie/exchange-domain';
-import { ForbiddenError, NotFoundError, PreconditionError, ValidationError } from '@ketenregie/shared-kernel';
+import { amsterdamDate, ForbiddenError, NotFoundError, PreconditionError, ValidationError } from '@ketenregie/shared-kernel';
 import type { Identity, Rol } from '@ketenregie/shared-platform';
 import { randomUUID } from 'node:crypto';
 import { gebeurtenis } from './exchange.gebeurtenissen';
