@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import { builtinModules } from 'node:module';
 
 /**
@@ -65,6 +66,17 @@ export default [
     ignores: ['**/dist', '**/node_modules', '**/tmp', '**/.nx', '**/.data', '**/*.d.ts'],
   },
   {
+    // import-x/no-cycle follows relative imports inside a project; cycles between projects are
+    // the module-boundaries rule's job (it reports circular project dependencies).
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.js', '.mjs'],
+      'import-x/ignore': ['node_modules'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.mjs'] })],
+    },
+  },
+  {
     files: ['**/*.ts', '**/*.js'],
     rules: {
       '@nx/enforce-module-boundaries': [
@@ -77,6 +89,18 @@ export default [
       ],
       'no-console': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  {
+    // Type-aware rules: each file is checked with the program of its project's tsconfig.json.
+    // consistent-type-imports leaves files with decorators alone (emitDecoratorMetadata needs
+    // the value import for Nest's dependency injection).
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
   {

@@ -4,7 +4,7 @@
  * as the baseline. See README.md.
  */
 import type { Identity } from '@ketenregie/shared-platform';
-import { createTestDatabase, DatabaseBackend, testDatabaseBackends } from '@ketenregie/shared-testing';
+import { createTestDatabase, type DatabaseBackend, testDatabaseBackends } from '@ketenregie/shared-testing';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { startDevServer } from './src/dev-server';

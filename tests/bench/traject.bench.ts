@@ -6,7 +6,7 @@
  */
 import { amsterdamDate } from '@ketenregie/shared-kernel';
 import type { Identity } from '@ketenregie/shared-platform';
-import { createTestDatabase, DatabaseBackend } from '@ketenregie/shared-testing';
+import { createTestDatabase, type DatabaseBackend } from '@ketenregie/shared-testing';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';

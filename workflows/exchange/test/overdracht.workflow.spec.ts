@@ -7,21 +7,21 @@ import {
   acceptatieUpdate,
   afwijzingUpdate,
   annuleringUpdate,
-  BesluitUitkomst,
+  type BesluitUitkomst,
   driegesprekUpdate,
   EXCHANGE_TASK_QUEUE,
   heraanbiedingUpdate,
   ontvangerOnbereikbaarSignal,
-  OverdrachtStatus,
-  OverdrachtUitkomst,
+  type OverdrachtStatus,
+  type OverdrachtUitkomst,
   overdrachtQuery,
-  OverdrachtWorkflowInput,
+  type OverdrachtWorkflowInput,
   overdrachtWorkflowId,
   toestemmingUpdate,
 } from '@ketenregie/exchange-contracts';
-import { addDays, addWorkingDays, amsterdamDate, IsoDate, isoWeekday, isWorkingDay, nextWorkingDay, startOfAmsterdamDate } from '@ketenregie/shared-kernel';
+import { addDays, addWorkingDays, amsterdamDate, type IsoDate, isoWeekday, isWorkingDay, nextWorkingDay, startOfAmsterdamDate } from '@ketenregie/shared-kernel';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { randomUUID } from 'node:crypto';

@@ -17,13 +17,13 @@ import {
 } from '@ketenregie/traject-contracts';
 import type { OverdrachtVerzoek, Termijn, TermijnSoort, TrajectOpdrachtInvoer, TrajectState, TrajectWorkflowInput } from '@ketenregie/traject-contracts';
 import { MAATWERKTRAJECT_DEN_BOSCH_V1, OVERDRACHT_LOPEND } from '@ketenregie/traject-domain';
-import { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
+import { type WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { BUNDLE_OPTIONS, webpackConfigHook } from './bundler';
 import { FakeTrajectActivities } from './fake-activities';
 import { FakeExchangeActivities } from './fake-exchange-activities';

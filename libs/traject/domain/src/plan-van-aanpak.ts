@@ -1,4 +1,4 @@
-import { IsoDate, isIsoDate } from '@ketenregie/shared-kernel';
+import { type IsoDate, isIsoDate } from '@ketenregie/shared-kernel';
 import { trajectError } from './traject.errors';
 
 /** The GROW conversation that leads to the goals (Whitmore): Goal, Reality, Options, Will. */

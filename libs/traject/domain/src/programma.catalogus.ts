@@ -1,4 +1,4 @@
-import { ProgrammaDefinitie } from './programma';
+import { type ProgrammaDefinitie } from './programma';
 
 /**
  * Maatwerktraject "samen voorwaarts" of Weener XL for gemeente 's-Hertogenbosch (as its programme description sets it out):

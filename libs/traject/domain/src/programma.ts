@@ -1,6 +1,6 @@
-import { CalendarOptions, IsoDate, isIsoDate } from '@ketenregie/shared-kernel';
-import { Fase, FASEN, isFase, VERPLICHTE_FASEN } from './fase';
-import { LadderTrede } from './instrumenten';
+import { type CalendarOptions, type IsoDate, isIsoDate } from '@ketenregie/shared-kernel';
+import { type Fase, FASEN, isFase, VERPLICHTE_FASEN } from './fase';
+import { type LadderTrede } from './instrumenten';
 import { trajectError } from './traject.errors';
 
 /** Who may enter a programme. Every bound is optional; an absent bound does not restrict. */

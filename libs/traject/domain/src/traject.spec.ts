@@ -2,7 +2,7 @@ import { addDays, addMonths, addWorkingDays, workingDayOnOrAfter, workingDaysBet
 import fc from 'fast-check';
 import { FIP_V1, MAATWERKTRAJECT_DEN_BOSCH_V1 } from './programma.catalogus';
 import { COACH, foutcode, geldigPlan, REGIE, Scenario, t0Metingen } from './testing/fixtures';
-import { startTraject, TrajectState, volgendeTermijn, volgendMoment, voerUit } from './traject';
+import { startTraject, type TrajectState, volgendeTermijn, volgendMoment, voerUit } from './traject';
 
 const P = MAATWERKTRAJECT_DEN_BOSCH_V1;
 
