@@ -54,7 +54,16 @@ export const depConstraints = [
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
   {
     sourceTag: 'type:test',
-    onlyDependOnLibsWithTags: ['type:app', 'type:application', 'type:data-access', 'type:contracts', 'type:domain', 'type:platform', 'type:testing', 'type:util'],
+    onlyDependOnLibsWithTags: [
+      'type:app',
+      'type:application',
+      'type:data-access',
+      'type:contracts',
+      'type:domain',
+      'type:platform',
+      'type:testing',
+      'type:util',
+    ],
   },
 ];
 
@@ -117,7 +126,10 @@ export default [
         {
           paths: nodeBuiltins.map((name) => ({ name, message: 'Workflow code must not use Node built-ins (deterministic sandbox).' })),
           patterns: [
-            { group: ['@nestjs/*', 'typeorm', 'pg', '@temporalio/activity', '@temporalio/client', '@temporalio/worker'], message: 'Workflow code sees activities only through contracts.' },
+            {
+              group: ['@nestjs/*', 'typeorm', 'pg', '@temporalio/activity', '@temporalio/client', '@temporalio/worker'],
+              message: 'Workflow code sees activities only through contracts.',
+            },
           ],
         },
       ],

@@ -7,7 +7,11 @@ import type { TrajectState } from './traject';
 describe('handover requests', () => {
   const regie = { regievoerderId: 'km-1', organisatieId: 'gemeente' };
   const coach = { coachId: 'c-1', organisatieId: 'weener-xl' };
-  const basis = startTraject({ trajectId: 'tr-9', datum: '2027-03-01', regie, coach, aanmeldreden: 'activering' }, MAATWERKTRAJECT_DEN_BOSCH_V1, '2027-03-01').state;
+  const basis = startTraject(
+    { trajectId: 'tr-9', datum: '2027-03-01', regie, coach, aanmeldreden: 'activering' },
+    MAATWERKTRAJECT_DEN_BOSCH_V1,
+    '2027-03-01',
+  ).state;
   const inFase = (fase: TrajectState['fase'], status: TrajectState['status'] = 'actief'): TrajectState => ({ ...basis, fase, status });
   const verzoek = (overdrachtId: string, organisatie = 'gemeente'): OverdrachtAanvraag => ({ overdrachtId, zender: { organisatie } });
   const lopend: BekendeOverdracht = { overdrachtId: 'o-1' };
@@ -43,7 +47,9 @@ describe('handover requests', () => {
   it('adds timeline entries with the next number of the traject counter and scalar details only', () => {
     const s = inFase('uitvoering');
     const u = overdrachtGebeurtenis(s, '2027-04-01', 'overdracht-aangevraagd', { overdrachtId: 'o-1', ontvanger: 'ggz' });
-    expect(u.gebeurtenissen).toEqual([{ nr: s.teller + 1, datum: '2027-04-01', soort: 'overdracht-aangevraagd', fase: 'uitvoering', gegevens: { overdrachtId: 'o-1', ontvanger: 'ggz' } }]);
+    expect(u.gebeurtenissen).toEqual([
+      { nr: s.teller + 1, datum: '2027-04-01', soort: 'overdracht-aangevraagd', fase: 'uitvoering', gegevens: { overdrachtId: 'o-1', ontvanger: 'ggz' } },
+    ]);
     expect(u.state.teller).toBe(s.teller + 1);
     expect(u.state.tijdlijn.at(-1)).toBe(u.gebeurtenissen[0]);
     expect(u.state.laatsteDatum).toBe('2027-04-01');

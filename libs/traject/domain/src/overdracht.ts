@@ -30,7 +30,11 @@ export interface BekendeOverdracht {
  * overdracht was requested before (idempotent retry), otherwise undefined (a new handover may start).
  * @throws DomainError `TRAJECT.STATUS_INVALID`, `TRAJECT.PHASE_INVALID`, `TRAJECT.FORBIDDEN`, `TRAJECT.OVERDRACHT_LOPEND`.
  */
-export function toetsOverdrachtVerzoek<O extends BekendeOverdracht>(state: TrajectState, overdrachten: readonly O[], verzoek: OverdrachtAanvraag): O | undefined {
+export function toetsOverdrachtVerzoek<O extends BekendeOverdracht>(
+  state: TrajectState,
+  overdrachten: readonly O[],
+  verzoek: OverdrachtAanvraag,
+): O | undefined {
   const eerder = overdrachten.find((o) => o.overdrachtId === verzoek.overdrachtId);
   if (eerder) return eerder;
   if (state.status !== 'actief') throw trajectError('TRAJECT.STATUS_INVALID', `No handover while the traject is ${state.status}`);
