@@ -1,10 +1,13 @@
 import nx from '@nx/eslint-plugin';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import { builtinModules } from 'node:module';
 
 /**
- * Boundaries of the house (see ../shared/CONVENTIONS.md):
+ * Boundaries of the house (docs/conventions.md):
  * - scope: a context reaches another context only through that context's `contracts`.
- * - type: domain is pure, workflows see only contracts and util, apps sit on top.
+ * - type: domain is pure; workflows see their context's contracts and pure domain plus the
+ *   kernel (`util`); `platform` (Nest modules, TypeORM, auth, Temporal client) sits under
+ *   application, data-access and apps only; `testing` is the database test harness.
  */
 const runtimeOnly = ['@nestjs/*', 'typeorm', 'pg', '@temporalio/activity', '@temporalio/client', '@temporalio/worker'];
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
@@ -27,9 +30,12 @@ export const depConstraints = [
     onlyDependOnLibsWithTags: ['scope:worker', 'scope:shared', 'type:contracts', 'type:application', 'type:data-access'],
   },
   // types
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:application', 'type:data-access', 'type:contracts', 'type:domain', 'type:util'] },
-  { sourceTag: 'type:application', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util'] },
-  { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util'] },
+  {
+    sourceTag: 'type:app',
+    onlyDependOnLibsWithTags: ['type:application', 'type:data-access', 'type:contracts', 'type:domain', 'type:platform', 'type:testing', 'type:util'],
+  },
+  { sourceTag: 'type:application', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:platform', 'type:testing', 'type:util'] },
+  { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:platform', 'type:testing', 'type:util'] },
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:util'] },
   {
     sourceTag: 'type:domain',
@@ -37,12 +43,28 @@ export const depConstraints = [
     bannedExternalImports: [...runtimeOnly, '@temporalio/*'],
   },
   {
+    // Workflows stay thin over the pure decision functions of their own context's domain
+    // (the scope rules above keep them out of another context's domain).
     sourceTag: 'type:workflow',
-    onlyDependOnLibsWithTags: ['type:contracts', 'type:util'],
+    onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:util'],
     bannedExternalImports: runtimeOnly,
   },
+  { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:testing', 'type:util'] },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:platform', 'type:util'] },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
-  { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:app', 'type:application', 'type:data-access', 'type:contracts', 'type:domain', 'type:util'] },
+  {
+    sourceTag: 'type:test',
+    onlyDependOnLibsWithTags: [
+      'type:app',
+      'type:application',
+      'type:data-access',
+      'type:contracts',
+      'type:domain',
+      'type:platform',
+      'type:testing',
+      'type:util',
+    ],
+  },
 ];
 
 export default [
@@ -51,6 +73,17 @@ export default [
   ...nx.configs['flat/javascript'],
   {
     ignores: ['**/dist', '**/node_modules', '**/tmp', '**/.nx', '**/.data', '**/*.d.ts'],
+  },
+  {
+    // import-x/no-cycle follows relative imports inside a project; cycles between projects are
+    // the module-boundaries rule's job (it reports circular project dependencies).
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.js', '.mjs'],
+      'import-x/ignore': ['node_modules'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.mjs'] })],
+    },
   },
   {
     files: ['**/*.ts', '**/*.js'],
@@ -65,6 +98,18 @@ export default [
       ],
       'no-console': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  {
+    // Type-aware rules: each file is checked with the program of its project's tsconfig.json.
+    // consistent-type-imports leaves files with decorators alone (emitDecoratorMetadata needs
+    // the value import for Nest's dependency injection).
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
   {
@@ -81,7 +126,10 @@ export default [
         {
           paths: nodeBuiltins.map((name) => ({ name, message: 'Workflow code must not use Node built-ins (deterministic sandbox).' })),
           patterns: [
-            { group: ['@nestjs/*', 'typeorm', 'pg', '@temporalio/activity', '@temporalio/client', '@temporalio/worker'], message: 'Workflow code sees activities only through contracts.' },
+            {
+              group: ['@nestjs/*', 'typeorm', 'pg', '@temporalio/activity', '@temporalio/client', '@temporalio/worker'],
+              message: 'Workflow code sees activities only through contracts.',
+            },
           ],
         },
       ],

@@ -5,10 +5,10 @@
  * server). Bounded by BENCH_WORKFLOWS per phase and BENCH_SECONDS per phase.
  */
 import { cpus, loadavg } from 'node:os';
-import { Client, Connection, WorkflowHandle } from '@temporalio/client';
+import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import type { HistoryAndWorkflowId } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { RunningDevServer, startDevServer } from './src/dev-server';
+import { type RunningDevServer, startDevServer } from './src/dev-server';
 import { referenceActivities } from './src/reference.activities';
 import { approveSignal, referenceWorkflow, stepQuery } from './src/reference.workflow';
 

@@ -4,9 +4,9 @@
  * mode; then p95 latency of `GET /api/v1/trajecten/{id}` against the repository's read of the
  * same projection in the same run. See README.md.
  */
+import { amsterdamDate } from '@ketenregie/shared-kernel';
 import type { Identity } from '@ketenregie/shared-platform';
 import { createTestDatabase } from '@ketenregie/shared-testing';
-import { amsterdamDate } from '@ketenregie/traject-contracts';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';

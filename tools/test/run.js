@@ -9,6 +9,12 @@ const resultsDir = path.join(root, 'tmp/test-results');
 fs.rmSync(resultsDir, { recursive: true, force: true });
 
 const started = Date.now();
+// Formatting (Prettier, .prettierrc). Opt-in until the tree has been formatted once with
+// `npm run format`; then this guard goes and the check always runs.
+const format =
+  process.env.KETENREGIE_FORMAT_CHECK === '1'
+    ? spawnSync(process.execPath, [require.resolve('prettier/bin/prettier.cjs'), '--check', '.', '--log-level=warn'], { cwd: root, stdio: 'inherit' })
+    : { status: 0 };
 const nx = spawnSync(
   process.execPath,
   [require.resolve('nx/bin/nx.js'), 'run-many', '-t', 'lint', 'test', '--outputStyle=stream', '--parallel=1', ...process.argv.slice(2)],
@@ -26,7 +32,9 @@ if (fs.existsSync(resultsDir)) {
     perProject.push(`${r.project}: ${r.passed} passed, ${r.failed} failed`);
   }
 }
-const code = nx.status === null ? 1 : nx.status;
+const nxCode = nx.status === null ? 1 : nx.status;
+const code = nxCode !== 0 ? nxCode : format.status === 0 ? 0 : 1;
+if (format.status !== 0) console.log('\nformat: Prettier found unformatted files (npm run format:check lists them, npm run format fixes them)');
 console.log(`\n${perProject.sort().join('\n')}`);
 console.log(`test run took ${Math.round((Date.now() - started) / 1000)} s, exit code ${code}`);
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

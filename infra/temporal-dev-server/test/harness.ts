@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -128,7 +129,7 @@ export async function freePort(): Promise<number> {
 export async function spawnDevServer(args: string[], options: { logFile?: string; env?: NodeJS.ProcessEnv } = {}): Promise<SpawnedServer> {
   const { spawn } = await import('node:child_process');
   const port = await freePort();
-  let child: import('node:child_process').ChildProcess | undefined;
+  let child: ChildProcess | undefined;
   const launch = () =>
     new Promise<void>((resolve, reject) => {
       const started = spawn(process.execPath, [SERVER_BIN, 'server', 'start-dev', '--port', String(port), '--log-level', 'info', ...args], {

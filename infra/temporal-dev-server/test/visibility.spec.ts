@@ -4,12 +4,12 @@
  * over workflows that set search attributes at start and upsert them while running, with
  * custom search attributes registered through `--search-attribute` flags.
  */
-import { ServiceError, WorkflowExecutionInfo, WorkflowFailedError, WorkflowHandle } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Worker } from '@temporalio/worker';
+import { ServiceError, type WorkflowExecutionInfo, WorkflowFailedError, type WorkflowHandle } from '@temporalio/client';
+import { type TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, DefaultLogger, type Worker } from '@temporalio/worker';
 import { createWorker, startLocalEnv } from './harness';
 import { GEMEENTE, LABELS, VISIBILITY_SEARCH_ATTRIBUTES } from './visibility/visibility.search-attributes';
-import { dossierWorkflow, DossierPlan, faseSignal, finishSignal, plainWorkflow } from './visibility/visibility.workflows';
+import { dossierWorkflow, type DossierPlan, faseSignal, finishSignal, plainWorkflow } from './visibility/visibility.workflows';
 
 const TASK_QUEUE = 'visibility-conformance';
 

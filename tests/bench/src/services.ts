@@ -1,8 +1,8 @@
-import { EmbeddedSigner, Identity } from '@ketenregie/shared-platform';
-import { ChildProcess, spawn } from 'node:child_process';
+import { EmbeddedSigner, type Identity } from '@ketenregie/shared-platform';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, Server } from 'node:http';
-import { AddressInfo, createServer as createNetServer } from 'node:net';
+import { createServer, type Server } from 'node:http';
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const root = resolve(__dirname, '../../..');
@@ -83,6 +84,47 @@ describe('npm run lint enforces the boundaries of the house', () => {
       file: 'libs/shared/kernel/src/clean.ts',
       code: "import { addDays } from './calendar/local-date';\n\nexport const tomorrow = (d: string): string => addDays(d, 1);\n",
     },
+    {
+      project: 'workflows/traject',
+      file: 'workflows/traject/src/bad-platform.ts',
+      code: "import { loadConfig } from '@ketenregie/shared-platform';\nexport const used = loadConfig;\n",
+    },
+    {
+      project: 'libs/traject/domain',
+      file: 'libs/traject/domain/src/bad-nest.ts',
+      code: "import { Injectable } from '@nestjs/common';\nimport { loadConfig } from '@ketenregie/shared-platform';\nexport const used = [Injectable, loadConfig];\n",
+    },
+    {
+      project: 'workflows/traject',
+      file: 'workflows/traject/src/bad-domain.ts',
+      code: "import { voerUit } from '@ketenregie/traject-domain';\nimport { volgendeToestand } from '@ketenregie/exchange-domain';\nexport const used = [voerUit, volgendeToestand];\n",
+    },
+    {
+      project: 'libs/traject/application',
+      file: 'libs/traject/application/src/bad-promise.ts',
+      code: [
+        'async function schrijf(): Promise<void> {',
+        '  await Promise.resolve();',
+        '}',
+        'export function start(): void {',
+        '  schrijf();',
+        '}',
+        'export async function startEnWacht(): Promise<void> {',
+        '  await schrijf();',
+        '}',
+        '',
+      ].join('\n'),
+    },
+    {
+      project: 'libs/traject/domain',
+      file: 'libs/traject/domain/src/bad-type-import.ts',
+      code: "import { IsoDate } from '@ketenregie/shared-kernel';\nimport type { Fase } from './fase';\nexport const dag: IsoDate = '2027-01-04';\nexport const fase: Fase = 'aanmelding';\n",
+    },
+    {
+      project: 'tests/lint',
+      file: 'tests/lint/fixtures/cycle/a.ts',
+      code: readFileSync(join(root, 'tests/lint/fixtures/cycle/a.ts'), 'utf8'),
+    },
   ];
 
   beforeAll(() => {
@@ -109,6 +151,32 @@ describe('npm run lint enforces the boundaries of the house', () => {
 
   it("rejects another context's data-access and TypeORM in a domain library", () => {
     expect(rulesByLine(results[3])).toEqual({ 1: ['@nx/enforce-module-boundaries'], 2: ['@nx/enforce-module-boundaries'] });
+  });
+
+  it('(d) rejects shared-platform in workflow code', () => {
+    expect(rulesByLine(results[6])).toEqual({ 1: ['@nx/enforce-module-boundaries'] });
+    expect(results[6][0]?.message).toMatch(/type:workflow/);
+  });
+
+  it('(e) rejects @nestjs/common and shared-platform in a domain library', () => {
+    expect(rulesByLine(results[7])).toEqual({ 1: ['@nx/enforce-module-boundaries'], 2: ['@nx/enforce-module-boundaries'] });
+    expect(results[7].find((m) => m.line === 1)?.message).toMatch(/@nestjs\/common/);
+  });
+
+  it("(f) lets a workflow use its own context's domain rules, not another context's", () => {
+    expect(rulesByLine(results[8])).toEqual({ 2: ['@nx/enforce-module-boundaries'] });
+  });
+
+  it('(g) rejects a promise that is neither awaited nor handled', () => {
+    expect(rulesByLine(results[9])).toEqual({ 5: ['@typescript-eslint/no-floating-promises'] });
+  });
+
+  it('(h) asks for import type when an import is only used as a type', () => {
+    expect(rulesByLine(results[10])).toEqual({ 1: ['@typescript-eslint/consistent-type-imports'] });
+  });
+
+  it('(i) rejects an import cycle between two modules', () => {
+    expect(rulesByLine(results[11])).toEqual({ 1: ['import-x/no-cycle'] });
   });
 
   it('(c) passes clean workflow and kernel code', () => {

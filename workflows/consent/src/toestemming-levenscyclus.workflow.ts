@@ -7,15 +7,15 @@ import {
   setHandler,
 } from '@temporalio/workflow';
 import {
-  Afhankelijkheid,
-  ConsentActivities,
-  IntrekkingSignaal,
+  type Afhankelijkheid,
+  type ConsentActivities,
+  type IntrekkingSignaal,
   registreerAfhankelijkheidUpdate,
   toestemmingBeeindigdDoorServiceSignal,
-  ToestemmingBeeindigd,
+  type ToestemmingBeeindigd,
   toestemmingBeeindigdSignal,
-  ToestemmingLevenscyclusInput,
-  ToestemmingLevenscyclusStatus,
+  type ToestemmingLevenscyclusInput,
+  type ToestemmingLevenscyclusStatus,
   toestemmingStatusQuery,
 } from '@ketenregie/consent-contracts';
 

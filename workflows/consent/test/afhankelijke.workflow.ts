@@ -1,5 +1,5 @@
 import { condition, setHandler } from '@temporalio/workflow';
-import { ToestemmingBeeindigd, toestemmingBeeindigdSignal } from '@ketenregie/consent-contracts';
+import { type ToestemmingBeeindigd, toestemmingBeeindigdSignal } from '@ketenregie/consent-contracts';
 
 /** Stands in for another context's workflow (a handover) that relies on a consent: it waits for the end notice. */
 export async function afhankelijkeWorkflow(): Promise<ToestemmingBeeindigd[]> {

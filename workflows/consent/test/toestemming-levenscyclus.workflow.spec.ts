@@ -6,13 +6,13 @@ import {
   CONSENT_TASK_QUEUE,
   registreerAfhankelijkheidUpdate,
   toestemmingBeeindigdDoorServiceSignal,
-  ToestemmingBeeindigd,
-  ToestemmingLevenscyclusStatus,
+  type ToestemmingBeeindigd,
+  type ToestemmingLevenscyclusStatus,
   toestemmingStatusQuery,
   toestemmingWorkflowId,
 } from '@ketenregie/consent-contracts';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { AFHANKELIJKE_WORKFLOWS_PATH, WORKFLOWS_PATH, webpackConfigHook } from './bundler';
 import { FakeConsentActivities } from './fake-activities';

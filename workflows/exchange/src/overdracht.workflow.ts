@@ -1,25 +1,14 @@
+import { aanZet, acceptatieTermijn, DOSSIER_BEHOEFTE, instellingen, isEindstatus, nazorgCheckins, NIEUWE_OVERDRACHT, onbereikbaarOp, toestemmingTermijn, volgendeToestand } from '@ketenregie/exchange-domain';
 import { toestemmingBeeindigdSignal } from '@ketenregie/consent-contracts';
 import {
-  aanZet,
-  acceptatieTermijn,
   acceptatieUpdate,
   afwijzingUpdate,
   annuleringUpdate,
-  beginVanDag,
-  DOSSIER_BEHOEFTE,
   driegesprekUpdate,
   heraanbiedingUpdate,
-  instellingen,
-  isEindstatus,
-  nazorgCheckins,
-  nederlandseDatum,
-  NIEUWE_OVERDRACHT,
-  onbereikbaarOp,
   ontvangerOnbereikbaarSignal,
   overdrachtQuery,
-  toestemmingTermijn,
   toestemmingUpdate,
-  volgendeToestand,
 } from '@ketenregie/exchange-contracts';
 import type {
   DriegesprekOpdracht,
@@ -35,7 +24,7 @@ import type {
   TaakOpdracht,
   Termijn,
 } from '@ketenregie/exchange-contracts';
-import { isDomainError } from '@ketenregie/shared-kernel';
+import { amsterdamDate, isDomainError, startOfAmsterdamDate } from '@ketenregie/shared-kernel';
 import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 
 const act = proxyActivities<ExchangeActivities>({
@@ -58,7 +47,7 @@ type LopendeTermijn = Termijn & { readonly soort: 'toestemming' | 'acceptatie' }
 export async function overdrachtWorkflow(input: OverdrachtWorkflowInput): Promise<OverdrachtUitkomst> {
   const i = instellingen(input.instellingen);
   const workflowId = workflowInfo().workflowId;
-  const vandaag = () => nederlandseDatum(Date.now());
+  const vandaag = () => amsterdamDate(Date.now());
   const categorieen = input.categorieen ?? DOSSIER_BEHOEFTE[input.ontvanger.type];
   const namens: Namens = {
     professional: input.zender.professional,
@@ -230,13 +219,13 @@ export async function overdrachtWorkflow(input: OverdrachtWorkflowInput): Promis
   const bewaakTermijn = async (herinnering: ExchangeEventType, escalatie: ExchangeEventType, voor: TaakOpdracht['voor']): Promise<boolean> => {
     if (!termijn) return false;
     if (!herinneringVerstuurd) {
-      if (await wachtOpWijziging(beginVanDag(termijn.herinnering))) return true;
+      if (await wachtOpWijziging(startOfAmsterdamDate(termijn.herinnering))) return true;
       herinneringVerstuurd = true;
       await registreer(herinnering, { termijn, taak: taak(voor, termijn.soort === 'acceptatie' ? 'acceptatie-herinnering' : 'toestemming-herinnering', termijn.uiterlijk) });
       return true;
     }
     if (!geescaleerd) {
-      if (await wachtOpWijziging(beginVanDag(termijn.escalatie))) return true;
+      if (await wachtOpWijziging(startOfAmsterdamDate(termijn.escalatie))) return true;
       geescaleerd = true;
       await registreer(escalatie, { termijn, taak: taak('regievoerder', termijn.soort === 'acceptatie' ? 'acceptatie-escalatie' : 'toestemming-escalatie') });
       return true;
@@ -312,7 +301,7 @@ export async function overdrachtWorkflow(input: OverdrachtWorkflowInput): Promis
       case 'dossier-geleverd': {
         if (await bewaakTermijn('nl.ketenregie.overdracht.acceptatie-herinnering', 'nl.ketenregie.overdracht.acceptatie-geescaleerd', 'ontvanger')) break;
         if (!termijn) await wachtOpWijziging();
-        else if (!(await wachtOpWijziging(beginVanDag(onbereikbaarOp(termijn, i))))) neem({ soort: 'ontvanger-onbereikbaar' });
+        else if (!(await wachtOpWijziging(startOfAmsterdamDate(onbereikbaarOp(termijn, i))))) neem({ soort: 'ontvanger-onbereikbaar' });
         break;
       }
       case 'afgewezen': {
@@ -339,7 +328,7 @@ export async function overdrachtWorkflow(input: OverdrachtWorkflowInput): Promis
           neem({ soort: 'regie-overgedragen', op: vandaag() });
           break;
         }
-        if (await wachtOpWijziging(beginVanDag(volgende))) break;
+        if (await wachtOpWijziging(startOfAmsterdamDate(volgende))) break;
         neem({ soort: 'nazorg-checkin', op: volgende });
         await registreer('nl.ketenregie.overdracht.nazorg-checkin', { taak: taak('zender', 'nazorg-checkin', volgende), gegevens: { nummer: t.checkins.length } });
         break;

@@ -7,23 +7,21 @@ import {
   acceptatieUpdate,
   afwijzingUpdate,
   annuleringUpdate,
-  BesluitUitkomst,
-  beginVanDag,
+  type BesluitUitkomst,
   driegesprekUpdate,
   EXCHANGE_TASK_QUEUE,
   heraanbiedingUpdate,
-  nederlandseDatum,
   ontvangerOnbereikbaarSignal,
-  OverdrachtStatus,
-  OverdrachtUitkomst,
+  type OverdrachtStatus,
+  type OverdrachtUitkomst,
   overdrachtQuery,
-  OverdrachtWorkflowInput,
+  type OverdrachtWorkflowInput,
   overdrachtWorkflowId,
   toestemmingUpdate,
 } from '@ketenregie/exchange-contracts';
-import { addDays, addWorkingDays, IsoDate, isoWeekday, isWorkingDay, nextWorkingDay } from '@ketenregie/shared-kernel';
+import { addDays, addWorkingDays, amsterdamDate, type IsoDate, isoWeekday, isWorkingDay, nextWorkingDay, startOfAmsterdamDate } from '@ketenregie/shared-kernel';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { randomUUID } from 'node:crypto';
@@ -110,7 +108,7 @@ async function wachtOpStatus(h: Handle, status: OverdrachtStatus): Promise<void>
 
 /** Skips server time to 10:00 Dutch time on `datum`. */
 async function naar(datum: IsoDate): Promise<void> {
-  const doel = beginVanDag(datum) + 10 * 3_600_000;
+  const doel = startOfAmsterdamDate(datum) + 10 * 3_600_000;
   const nu = await env.currentTimeMs();
   if (doel > nu) await env.sleep(doel - nu);
 }
@@ -121,7 +119,7 @@ async function accepteerEnHoudDriegesprek(h: Handle): Promise<void> {
   await wachtOpStatus(h, 'dossier-geleverd');
   const na = await h.executeUpdate(acceptatieUpdate, { args: [{ door, regievoerderId: 'ggz-behandelaar-7' }] });
   expect(na).toMatchObject({ status: 'geaccepteerd', aanZet: 'ontvanger', nieuweRegievoerder: 'ggz-behandelaar-7' });
-  const datum = addDays(nederlandseDatum(await env.currentTimeMs()), 7);
+  const datum = addDays(amsterdamDate(await env.currentTimeMs()), 7);
   await h.executeUpdate(driegesprekUpdate, { args: [{ door, soort: 'gepland', datum }] });
 }
 
@@ -131,7 +129,7 @@ describe('overdrachtWorkflow', () => {
       await accepteerEnHoudDriegesprek(h);
       const gehouden = await h.executeUpdate(driegesprekUpdate, { args: [{ door, soort: 'gehouden' }] });
       expect(gehouden.status).toBe('driegesprek-gehouden');
-      const gehoudenOp = nederlandseDatum(await env.currentTimeMs());
+      const gehoudenOp = amsterdamDate(await env.currentTimeMs());
 
       const uitkomst: OverdrachtUitkomst = await h.result();
       expect(uitkomst).toMatchObject({ status: 'regie-overgedragen', nieuweRegie: { regievoerderId: 'ggz-behandelaar-7', organisatieId: 'org-ggz-oost' } });
@@ -146,7 +144,7 @@ describe('overdrachtWorkflow', () => {
         'regie-overgedragen',
       ]);
       // The sender stays informed: check-ins on the days 2 and 6 weeks after the driegesprek.
-      const checkins = acts.stappen.filter((s) => s.invoer.gebeurtenis.endsWith('nazorg-checkin')).map((s) => nederlandseDatum(s.op));
+      const checkins = acts.stappen.filter((s) => s.invoer.gebeurtenis.endsWith('nazorg-checkin')).map((s) => amsterdamDate(s.op));
       expect(checkins).toEqual([addDays(gehoudenOp, 14), addDays(gehoudenOp, 42)]);
       expect(acts.afhankelijkheden).toEqual([[TOESTEMMING]]);
       expect(acts.regiewissels.map((r) => r.invoer)).toEqual([
@@ -181,14 +179,14 @@ describe('overdrachtWorkflow', () => {
   it('consent deadline: the sender is reminded and the regievoerder escalated to on working days; the sender cancels', async () => {
     await scenario(['toestemming-nodig'], async (h, acts) => {
       await wachtOpStatus(h, 'toestemming-nodig');
-      const gevraagdOp = nederlandseDatum(acts.besluiten[0]?.op ?? 0);
+      const gevraagdOp = amsterdamDate(acts.besluiten[0]?.op ?? 0);
       const termijn = (await h.query(overdrachtQuery)).termijn;
       expect(termijn).toMatchObject({ soort: 'toestemming', uiterlijk: addWorkingDays(gevraagdOp, 10) });
       await env.sleep(20 * 86_400_000);
       await pauze(300);
-      expect(nederlandseDatum(acts.stap('toestemming-herinnering')?.op ?? 0)).toBe(addWorkingDays(gevraagdOp, 8));
+      expect(amsterdamDate(acts.stap('toestemming-herinnering')?.op ?? 0)).toBe(addWorkingDays(gevraagdOp, 8));
       expect(acts.stap('toestemming-herinnering')?.invoer.taak).toMatchObject({ voor: 'zender', soort: 'toestemming-herinnering' });
-      expect(nederlandseDatum(acts.stap('toestemming-geescaleerd')?.op ?? 0)).toBe(addWorkingDays(gevraagdOp, 11));
+      expect(amsterdamDate(acts.stap('toestemming-geescaleerd')?.op ?? 0)).toBe(addWorkingDays(gevraagdOp, 11));
       expect(acts.stap('toestemming-geescaleerd')?.invoer.taak).toMatchObject({ voor: 'regievoerder', soort: 'toestemming-escalatie' });
       expect((await h.query(overdrachtQuery)).status).toBe('toestemming-nodig');
       await h.executeUpdate(annuleringUpdate, { args: [{ door, reden: 'deelnemer-wil-niet' }] });
@@ -214,12 +212,12 @@ describe('overdrachtWorkflow', () => {
       for (let k = 0; k < n; ) if (isoWeekday((d = addDays(d, 1))) < 6) k++;
       return d;
     };
-    let leverdag = addDays(nederlandseDatum(await env.currentTimeMs()), 1);
+    let leverdag = addDays(amsterdamDate(await env.currentTimeMs()), 1);
     while (!isWorkingDay(leverdag) || alleenWeekdagen(leverdag, 5) === addWorkingDays(leverdag, 5)) leverdag = addDays(leverdag, 1);
     await naar(leverdag);
     await scenario(['toegestaan'], async (h, acts) => {
       await wachtOpStatus(h, 'dossier-geleverd');
-      expect(nederlandseDatum(acts.leveringen[0]?.op ?? 0)).toBe(leverdag);
+      expect(amsterdamDate(acts.leveringen[0]?.op ?? 0)).toBe(leverdag);
       const uiterlijk = addWorkingDays(leverdag, 5);
       expect(alleenWeekdagen(leverdag, 5) < uiterlijk).toBe(true);
       expect((await h.query(overdrachtQuery)).termijn).toMatchObject({ soort: 'acceptatie', uiterlijk });
@@ -227,12 +225,12 @@ describe('overdrachtWorkflow', () => {
       expect((await h.result()).status).toBe('ontvanger-onbereikbaar');
       const herinnering = acts.stap('acceptatie-herinnering');
       const escalatie = acts.stap('acceptatie-geescaleerd');
-      expect(nederlandseDatum(herinnering?.op ?? 0)).toBe(addWorkingDays(uiterlijk, -1));
+      expect(amsterdamDate(herinnering?.op ?? 0)).toBe(addWorkingDays(uiterlijk, -1));
       expect(herinnering?.invoer.taak).toEqual({ voor: 'ontvanger', soort: 'acceptatie-herinnering', vervalt: uiterlijk });
-      expect(nederlandseDatum(escalatie?.op ?? 0)).toBe(nextWorkingDay(uiterlijk));
+      expect(amsterdamDate(escalatie?.op ?? 0)).toBe(nextWorkingDay(uiterlijk));
       expect(escalatie?.invoer.taak).toEqual({ voor: 'regievoerder', soort: 'acceptatie-escalatie' });
       const onbereikbaar = acts.intrekkingen[0];
-      expect(nederlandseDatum(onbereikbaar?.op ?? 0)).toBe(addWorkingDays(nextWorkingDay(uiterlijk), 5));
+      expect(amsterdamDate(onbereikbaar?.op ?? 0)).toBe(addWorkingDays(nextWorkingDay(uiterlijk), 5));
       expect(acts.dossierBeschikbaar).toBe(false);
     });
   });
@@ -300,7 +298,7 @@ describe('overdrachtWorkflow', () => {
 
       await h.signal(ontvangerOnbereikbaarSignal, { organisatie: 'org-ggz-oost', eventId: randomUUID(), pogingen: 12 });
       expect(await h.result()).toMatchObject({ status: 'ontvanger-onbereikbaar' });
-      expect(nederlandseDatum(acts.intrekkingen[0]?.op ?? 0) < (uiterlijk ?? '')).toBe(true);
+      expect(amsterdamDate(acts.intrekkingen[0]?.op ?? 0) < (uiterlijk ?? '')).toBe(true);
       expect(acts.dossierBeschikbaar).toBe(false);
       expect(acts.gebeurtenissen).not.toContain('acceptatie-herinnering');
       expect(acts.stap('beeindigd')?.invoer).toMatchObject({
@@ -322,7 +320,7 @@ describe('overdrachtWorkflow', () => {
       expect(acts.taken).toContain('zender:driegesprek-plannen');
       expect(acts.stap('driegesprek-no-show')?.invoer.gegevens).toEqual({ wie: 'deelnemer' });
 
-      const datum = addDays(nederlandseDatum(await env.currentTimeMs()), 3);
+      const datum = addDays(amsterdamDate(await env.currentTimeMs()), 3);
       await h.executeUpdate(driegesprekUpdate, { args: [{ door, soort: 'gepland', datum }] });
       await h.executeUpdate(driegesprekUpdate, { args: [{ door, soort: 'gehouden' }] });
       expect((await h.result()).status).toBe('regie-overgedragen');

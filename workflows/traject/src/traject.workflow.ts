@@ -1,27 +1,19 @@
+import { overdrachtGebeurtenis, startTraject, toetsOverdrachtVerzoek, TRAJECT_ERROR_CODES, verwerkTijd, voerUit, volgendMoment } from '@ketenregie/traject-domain';
 import { EXCHANGE_TASK_QUEUE, OVERDRACHT_WORKFLOW_TYPE, overdrachtWorkflowId } from '@ketenregie/exchange-contracts';
 import type { OverdrachtUitkomst, OverdrachtWorkflowInput } from '@ketenregie/exchange-contracts';
-import { isDomainError } from '@ketenregie/shared-kernel';
+import { amsterdamDate, isDomainError, startOfAmsterdamDate } from '@ketenregie/shared-kernel';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import {
-  amsterdamDate,
   caseloadOverdrachtSignal,
   metDatum,
   opdrachtUpdate,
-  overdrachtGebeurtenis,
   overdrachtVerzoekUpdate,
   overzichtQuery,
-  startOfAmsterdamDate,
-  startTraject,
   stateQuery,
   termijnenQuery,
   tijdlijnQuery,
-  toetsOverdrachtVerzoek,
-  TRAJECT_ERROR_CODES,
   trajectOpdrachtSchema,
   trajectOverzicht,
-  verwerkTijd,
-  voerUit,
-  volgendMoment,
 } from '@ketenregie/traject-contracts';
 import type {
   OpdrachtResultaat,

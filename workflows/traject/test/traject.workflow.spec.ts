@@ -2,31 +2,28 @@
  * The traject workflow on our Temporal-compatible dev server, with time skipping: full
  * trajecten walked through months of business time in seconds.
  */
-import { addDays, addWorkingDays, workingDayOnOrAfter, workingDaysBetween } from '@ketenregie/shared-kernel';
-import { acceptatieUpdate, driegesprekUpdate, EXCHANGE_TASK_QUEUE, nederlandseDatum, overdrachtWorkflowId } from '@ketenregie/exchange-contracts';
+import { addDays, addMonths, addWorkingDays, amsterdamDate, startOfAmsterdamDate, workingDayOnOrAfter, workingDaysBetween } from '@ketenregie/shared-kernel';
+import { acceptatieUpdate, driegesprekUpdate, EXCHANGE_TASK_QUEUE, overdrachtWorkflowId } from '@ketenregie/exchange-contracts';
 import type { OverdrachtUitkomst } from '@ketenregie/exchange-contracts';
 import {
-  amsterdamDate,
   caseloadOverdrachtSignal,
-  OVERDRACHT_LOPEND,
   opdrachtUpdate,
   overdrachtVerzoekUpdate,
   overzichtQuery,
-  startOfAmsterdamDate,
   stateQuery,
   termijnenQuery,
   TRAJECT_TASK_QUEUE,
   trajectWorkflowId,
 } from '@ketenregie/traject-contracts';
 import type { OverdrachtVerzoek, Termijn, TermijnSoort, TrajectOpdrachtInvoer, TrajectState, TrajectWorkflowInput } from '@ketenregie/traject-contracts';
-import { addMonths, MAATWERKTRAJECT_DEN_BOSCH_V1 } from '@ketenregie/traject-domain';
-import { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
+import { MAATWERKTRAJECT_DEN_BOSCH_V1, OVERDRACHT_LOPEND } from '@ketenregie/traject-domain';
+import { type WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { BUNDLE_OPTIONS, webpackConfigHook } from './bundler';
 import { FakeTrajectActivities } from './fake-activities';
 import { FakeExchangeActivities } from './fake-exchange-activities';
@@ -437,7 +434,7 @@ describe('traject workflow (dev server, time skipping)', () => {
 
           await uiteindelijk(() => expect(exchange.gebeurtenissen).toContain('dossier-geleverd'));
           await kind.executeUpdate(acceptatieUpdate, { args: [{ door: 'ggz-behandelaar-7', regievoerderId: 'ggz-behandelaar-7' }] });
-          const datum = addDays(nederlandseDatum(await env.currentTimeMs()), 7);
+          const datum = addDays(amsterdamDate(await env.currentTimeMs()), 7);
           await kind.executeUpdate(driegesprekUpdate, { args: [{ door: 'ggz-behandelaar-7', soort: 'gepland', datum }] });
           await naar(datum);
           await kind.executeUpdate(driegesprekUpdate, { args: [{ door: 'ggz-behandelaar-7', soort: 'gehouden' }] });

@@ -1,9 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
-import { BesluitService, ConsentActivitiesAdapter, GenomenBesluit, PSEUDONIMISEERDER, RegisterService, ToestemmingLevenscyclusPoort, ToestemmingService } from '@ketenregie/consent-application';
+import { BesluitService, ConsentActivitiesAdapter, type GenomenBesluit, PSEUDONIMISEERDER, RegisterService, type ToestemmingLevenscyclusPoort, ToestemmingService } from '@ketenregie/consent-application';
 import { CONSENT_ENTITIES, CONSENT_MIGRATIONS, nodeSha256, TypeOrmConsentOpslag } from '@ketenregie/consent-data-access';
 import type { BesluitDto, InzageDto, IntrekkingSignaal, ToestemmingDto, VerificatieDto } from '@ketenregie/consent-contracts';
 import type { Toestemming } from '@ketenregie/consent-domain';
-import { createService, EmbeddedSigner, Identity, JwksServer, serveJwks, openDatabase } from '@ketenregie/shared-platform';
+import { createService, EmbeddedSigner, type Identity, type JwksServer, serveJwks, openDatabase } from '@ketenregie/shared-platform';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';

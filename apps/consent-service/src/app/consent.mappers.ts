@@ -1,6 +1,6 @@
 import type { GenomenBesluit, Inzage } from '@ketenregie/consent-application';
 import type { BesluitDto, InzageDto, ToestemmingDto, VerificatieDto, VerwerkingPaginaDto } from '@ketenregie/consent-contracts';
-import { huidigeStatus, Ketenregel, KetenVerificatie, Toestemming, uitkomst } from '@ketenregie/consent-domain';
+import { huidigeStatus, type Ketenregel, type KetenVerificatie, type Toestemming, uitkomst } from '@ketenregie/consent-domain';
 
 export function toestemmingDto(t: Toestemming): ToestemmingDto {
   return {

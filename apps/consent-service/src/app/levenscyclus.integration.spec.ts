@@ -8,19 +8,19 @@ import { ConsentActivitiesAdapter, ToestemmingService } from '@ketenregie/consen
 import {
   CONSENT_TASK_QUEUE,
   registreerAfhankelijkheidUpdate,
-  ToestemmingBeeindigd,
-  ToestemmingDto,
-  ToestemmingLevenscyclusStatus,
+  type ToestemmingBeeindigd,
+  type ToestemmingDto,
+  type ToestemmingLevenscyclusStatus,
   toestemmingStatusQuery,
   toestemmingWorkflowId,
 } from '@ketenregie/consent-contracts';
-import { createService, EmbeddedSigner, Identity, JwksServer, serveJwks } from '@ketenregie/shared-platform';
+import { createService, EmbeddedSigner, type Identity, type JwksServer, serveJwks } from '@ketenregie/shared-platform';
 import { describeEachDatabase, eventually } from '@ketenregie/shared-testing';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { AddressInfo, createServer as createNetServer } from 'node:net';
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TsconfigPathsPlugin } from 'tsconfig-paths-webpack-plugin';

@@ -2,9 +2,9 @@ import { Logger } from '@nestjs/common';
 import type { ToestemmingLevenscyclusPoort } from '@ketenregie/consent-application';
 import {
   CONSENT_TASK_QUEUE,
-  IntrekkingSignaal,
+  type IntrekkingSignaal,
   toestemmingBeeindigdDoorServiceSignal,
-  ToestemmingLevenscyclusInput,
+  type ToestemmingLevenscyclusInput,
   toestemmingWorkflowId,
 } from '@ketenregie/consent-contracts';
 import type { Toestemming } from '@ketenregie/consent-domain';

@@ -1,9 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
-import { Aanroep, OutboxBezorger, OverdrachtOpdracht, OverdrachtWorkflowPoort, VerwerkingMelding, VerwerkingslogPoort, WebhookVerzender } from '@ketenregie/exchange-application';
+import { type Aanroep, OutboxBezorger, type OverdrachtOpdracht, type OverdrachtWorkflowPoort, type VerwerkingMelding, type VerwerkingslogPoort, type WebhookVerzender } from '@ketenregie/exchange-application';
 import { TRAJECT_VEREIST } from '@ketenregie/exchange-contracts';
 import type { InboxDto, OntvangerOnbereikbaar, OverdrachtDto, OverdrachtWeergave, OverdrachtWorkflowInput, VerwijzingDto } from '@ketenregie/exchange-contracts';
 import { NIEUWE_OVERDRACHT } from '@ketenregie/exchange-domain';
-import { createService, EmbeddedSigner, Identity, JwksServer, serveJwks } from '@ketenregie/shared-platform';
+import { createService, EmbeddedSigner, type Identity, type JwksServer, serveJwks } from '@ketenregie/shared-platform';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { TokenVerifier } from '@ketenregie/shared-platform';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, IncomingMessage, Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

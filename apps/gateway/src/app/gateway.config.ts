@@ -1,6 +1,6 @@
 import { authConfigSchema, httpConfigSchema, modeConfigSchema, temporalConfigSchema } from '@ketenregie/shared-platform';
 import { z } from 'zod';
-import { GATEWAY_SERVICES, ServiceName, ServiceUrls } from './route-table';
+import { GATEWAY_SERVICES, type ServiceName, type ServiceUrls } from './route-table';
 
 const serviceUrlShape = Object.fromEntries(
   Object.values(GATEWAY_SERVICES).map(({ urlKey, defaultUrl }) => [urlKey, z.url({ protocol: /^https?$/ }).default(defaultUrl)]),

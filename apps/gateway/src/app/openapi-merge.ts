@@ -1,5 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { matchesPrefix, Route } from './route-table';
+import { matchesPrefix, type Route } from './route-table';
 
 /** A service's OpenAPI document as fetched, or why it could not be fetched. */
 export type ServiceDocument =

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import type { Logger } from 'pino';
-import { Route, routeFor, ServiceName, ServiceUrls } from './route-table';
+import { type Route, routeFor, type ServiceName, type ServiceUrls } from './route-table';
 
 /** RFC 9457 body for a service that cannot be reached. */
 function badGateway(res: ServerResponse | Socket, service: ServiceName, traceId: string | undefined): void {

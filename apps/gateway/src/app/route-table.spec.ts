@@ -1,4 +1,4 @@
-import { matchesPrefix, routeFor, Route } from './route-table';
+import { matchesPrefix, routeFor, type Route } from './route-table';
 
 describe('route table', () => {
   it('matches a prefix, everything below it and nothing that merely starts alike', () => {

@@ -4,7 +4,7 @@ import { organisatieLijstSchema, stuurgroepSchema } from '@ketenregie/monitoring
 import { createService, EmbeddedSigner, loadConfig } from '@ketenregie/shared-platform';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

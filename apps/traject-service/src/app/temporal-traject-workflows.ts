@@ -1,10 +1,10 @@
-import { DomainError, DOMAIN_ERROR_KINDS, DomainErrorKind } from '@ketenregie/shared-kernel';
+import { DomainError, DOMAIN_ERROR_KINDS, type DomainErrorKind } from '@ketenregie/shared-kernel';
 import type { TrajectWorkflows } from '@ketenregie/traject-application';
 import { caseloadOverdrachtSignal, opdrachtUpdate, overzichtQuery, tijdlijnQuery, TRAJECT_TASK_QUEUE, TRAJECT_WORKFLOW_TYPE } from '@ketenregie/traject-contracts';
 import type { CaseloadOverdracht, OpdrachtResultaat, TijdlijnGebeurtenis, TrajectOpdrachtInvoer, TrajectOverzicht, TrajectState, TrajectWorkflowInput } from '@ketenregie/traject-contracts';
 import { TRAJECT_ERRORS, trajectError, vindProgramma } from '@ketenregie/traject-domain';
 import type { TrajectErrorCode } from '@ketenregie/traject-domain';
-import { ApplicationFailure, Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure, type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 
 interface FoutDetails {
   readonly kind?: string;

@@ -4,20 +4,20 @@
  * consent-service's processing log is a local HTTP endpoint that checks each report against the
  * consent contract and records it (the whole stack with the real one is tests/e2e).
  */
+import { addMonths, amsterdamDate } from '@ketenregie/shared-kernel';
 import type { INestApplication } from '@nestjs/common';
 import { VERWERKINGEN_PATH, verwerkingMeldingSchema } from '@ketenregie/consent-contracts';
 import type { VerwerkingMeldingDto } from '@ketenregie/consent-contracts';
-import { createServer, Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createService, EmbeddedSigner, Identity, JwksServer, serveJwks } from '@ketenregie/shared-platform';
+import { createService, EmbeddedSigner, type Identity, type JwksServer, serveJwks } from '@ketenregie/shared-platform';
 import { openDatabase } from '@ketenregie/shared-platform';
 import { describeEachDatabase, eventually } from '@ketenregie/shared-testing';
 import { DEELNEMER_OPSLAG, TRAJECT_OPSLAG, TrajectActiviteitenService, TrajectService } from '@ketenregie/traject-application';
 import { DEMO_COACH, zaaiDemoTrajecten } from '../seed/demo-trajecten';
-import { amsterdamDate, TRAJECT_TASK_QUEUE } from '@ketenregie/traject-contracts';
+import { TRAJECT_TASK_QUEUE } from '@ketenregie/traject-contracts';
 import type { DeelnemerWeergave, OpdrachtResultaat, TrajectOverzicht } from '@ketenregie/traject-contracts';
-import { TRAJECT_ENTITIES, TRAJECT_MIGRATIONS, TypeOrmDeelnemerRepository, TypeOrmTakenRepository, TypeOrmTrajectRepository } from '@ketenregie/traject-data-access';
-import { addMonths } from '@ketenregie/traject-domain';
+import { TRAJECT_ENTITIES, TRAJECT_MIGRATIONS, type TypeOrmDeelnemerRepository, TypeOrmTakenRepository, TypeOrmTrajectRepository } from '@ketenregie/traject-data-access';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';

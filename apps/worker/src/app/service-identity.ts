@@ -1,4 +1,4 @@
-import { EmbeddedSigner, Identity, namensDetail, SERVICE_SCOPE } from '@ketenregie/shared-platform';
+import { EmbeddedSigner, type Identity, namensDetail, SERVICE_SCOPE } from '@ketenregie/shared-platform';
 import * as oauth from 'oauth4webapi';
 
 /**

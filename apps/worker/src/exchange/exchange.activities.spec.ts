@@ -1,10 +1,10 @@
-import { EmbeddedSigner, Identity, JwksServer, serveJwks, TokenVerifier } from '@ketenregie/shared-platform';
+import { EmbeddedSigner, type Identity, type JwksServer, serveJwks, TokenVerifier } from '@ketenregie/shared-platform';
 import { ApplicationFailure } from '@temporalio/common';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, IncomingMessage, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { workerConfigSchema } from '../app/worker.config';

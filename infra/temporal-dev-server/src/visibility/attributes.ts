@@ -1,4 +1,4 @@
-import { SearchAttributeType, VisibilityRecord } from './visibility.types';
+import { type SearchAttributeType, type VisibilityRecord } from './visibility.types';
 import { NANOS_PER_MILLI } from './values';
 
 /** How a search attribute name resolves: its type, how to read it and any special literal rules. */

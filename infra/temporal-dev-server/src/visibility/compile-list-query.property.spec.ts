@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { compileListQuery, SearchAttributeType, VisibilityQueryError, VisibilityRecord } from './index';
+import { compileListQuery, type SearchAttributeType, VisibilityQueryError, type VisibilityRecord } from './index';
 import { listFilter } from './list-filter.arbitrary';
 
 const TYPES: Record<string, SearchAttributeType> = { Fase: 'Int', Gemeente: 'Keyword', Labels: 'KeywordList' };

@@ -1,4 +1,4 @@
-import { compileListQuery, SearchAttributeType, VisibilityQueryError, VisibilityRecord } from './index';
+import { compileListQuery, type SearchAttributeType, VisibilityQueryError, type VisibilityRecord } from './index';
 
 const TYPES: Record<string, SearchAttributeType> = {
   Gemeente: 'Keyword',

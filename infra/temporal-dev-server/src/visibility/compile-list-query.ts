@@ -1,5 +1,5 @@
-import { NAMESPACE_DIVISION, ResolvedAttribute, resolveAttribute } from './attributes';
-import { ColumnRef, ComparisonOperator, Expr, Literal, OrderItem, parseListQuery } from './parser';
+import { NAMESPACE_DIVISION, type ResolvedAttribute, resolveAttribute } from './attributes';
+import { type ColumnRef, type ComparisonOperator, type Expr, type Literal, type OrderItem, parseListQuery } from './parser';
 import {
   canonicalStatus,
   NANOS_PER_MILLI,
@@ -11,10 +11,10 @@ import {
 } from './values';
 import { VisibilityQueryError } from './visibility-query.error';
 import {
-  CompileListQueryOptions,
-  CompiledListQuery,
-  SearchAttributeType,
-  VisibilityRecord,
+  type CompileListQueryOptions,
+  type CompiledListQuery,
+  type SearchAttributeType,
+  type VisibilityRecord,
 } from './visibility.types';
 
 /** A comparable attribute value: string (Keyword, Text), number (Int, Double), boolean, bigint (Datetime ns). */

@@ -1,4 +1,4 @@
-import { Token, tokenize } from './lexer';
+import { type Token, tokenize } from './lexer';
 import { VisibilityQueryError } from './visibility-query.error';
 
 export interface ColumnRef {

@@ -1,16 +1,16 @@
 import type { IntrekkingSignaal } from '@ketenregie/consent-contracts';
 import {
-  Besluit,
-  ConsentOpslag,
-  ConsentTransactie,
+  type Besluit,
+  type ConsentOpslag,
+  type ConsentTransactie,
   DEMO_REGISTER,
-  Herinnering,
-  Ketenregel,
-  RegisterOpslag,
-  RegisterVersie,
-  Toestemming,
-  ToestemmingGebeurtenis,
-  Verwerkingsregel,
+  type Herinnering,
+  type Ketenregel,
+  type RegisterOpslag,
+  type RegisterVersie,
+  type Toestemming,
+  type ToestemmingGebeurtenis,
+  type Verwerkingsregel,
   verifieerKeten,
   volgendeSchakel,
 } from '@ketenregie/consent-domain';
@@ -19,7 +19,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { BesluitService } from './besluit.service';
 import type { ToestemmingLevenscyclusPoort } from './consent.ports';
 import { RegisterService } from './register.service';
-import { ToestemmingAanvraag, ToestemmingService } from './toestemming.service';
+import { type ToestemmingAanvraag, ToestemmingService } from './toestemming.service';
 import { VerwerkingService } from './verwerking.service';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');

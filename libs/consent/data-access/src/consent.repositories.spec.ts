@@ -4,8 +4,8 @@ import {
   geefToestemming,
   trekIn,
   verifieerKeten,
-  Verwerkingsregel,
-  Ketenregel,
+  type Verwerkingsregel,
+  type Ketenregel,
   volgendeSchakel,
 } from '@ketenregie/consent-domain';
 import { openDatabase } from '@ketenregie/shared-platform';

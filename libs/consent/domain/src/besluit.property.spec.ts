@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { besluit, Besluit, BesluitVerzoek } from './besluit';
-import { DATA_CATEGORIEEN, DataCategorie, isBijzonderGegeven } from './data-categorie';
-import { Organisatie, ORGANISATIE_TYPEN, OrganisatieSelector } from './organisatie';
+import { besluit, type Besluit, type BesluitVerzoek } from './besluit';
+import { DATA_CATEGORIEEN, type DataCategorie, isBijzonderGegeven } from './data-categorie';
+import { type Organisatie, ORGANISATIE_TYPEN, type OrganisatieSelector } from './organisatie';
 import { DEMO_REGISTER } from './register.seed';
-import { Hoedanigheid, Toestemming, ToestemmingGebeurtenis, Verlener } from './toestemming';
-import { RegisterVersie, Verwerkingsactiviteit, Verwerkingsregister } from './verwerkingsregister';
+import { type Hoedanigheid, type Toestemming, type ToestemmingGebeurtenis, type Verlener } from './toestemming';
+import { type RegisterVersie, type Verwerkingsactiviteit, type Verwerkingsregister } from './verwerkingsregister';
 
 // A small universe so that random consents and requests collide often.
 const DOELEN = ['re-integratie', 'warme-overdracht', 'verwijzing-ggz', 'bemiddeling-werk', 'schuldhulpverlening'];

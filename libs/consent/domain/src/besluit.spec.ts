@@ -1,7 +1,7 @@
-import { besluit, BesluitVerzoek, CategorieBesluit, uitkomst } from './besluit';
+import { besluit, type BesluitVerzoek, type CategorieBesluit, uitkomst } from './besluit';
 import { DEMO_REGISTER } from './register.seed';
-import { geefToestemming, NieuweToestemming, trekIn, vervang } from './toestemming';
-import { RegisterVersie, valideerRegister, Verwerkingsregister } from './verwerkingsregister';
+import { geefToestemming, type NieuweToestemming, trekIn, vervang } from './toestemming';
+import { type RegisterVersie, valideerRegister, type Verwerkingsregister } from './verwerkingsregister';
 
 const MAART = new Date('2026-03-02T09:00:00.000Z');
 const AUGUSTUS = new Date('2026-08-03T09:00:00.000Z');

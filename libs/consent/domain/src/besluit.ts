@@ -1,13 +1,13 @@
-import { DataCategorie, isBijzonderGegeven } from './data-categorie';
-import { WettelijkeGrondslag } from './grondslag';
-import { Organisatie } from './organisatie';
-import { dekt, NietDekkendReden, Toestemming } from './toestemming';
+import { type DataCategorie, isBijzonderGegeven } from './data-categorie';
+import { type WettelijkeGrondslag } from './grondslag';
+import { type Organisatie } from './organisatie';
+import { dekt, type NietDekkendReden, type Toestemming } from './toestemming';
 import {
   activiteitVoorDoel,
   registerVersieOp,
   releaseRegel,
   toegestaneVelden,
-  Verwerkingsregister,
+  type Verwerkingsregister,
 } from './verwerkingsregister';
 
 /** A request to disclose categories of one deelnemer's data from `bron` to `ontvanger` for `doel`. */

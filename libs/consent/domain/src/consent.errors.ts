@@ -1,4 +1,4 @@
-import { DomainError, DomainErrorKind } from '@ketenregie/shared-kernel';
+import { DomainError, type DomainErrorKind } from '@ketenregie/shared-kernel';
 
 /** Stable codes of the consent domain's errors and the kind each maps to. */
 export const CONSENT_FOUTEN = {

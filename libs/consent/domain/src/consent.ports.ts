@@ -1,7 +1,7 @@
-import { Besluit } from './besluit';
-import { Toestemming, ToestemmingGebeurtenis } from './toestemming';
-import { Ketenregel, Verwerkingsregel } from './verwerkingslog';
-import { RegisterVersie, Verwerkingsregister } from './verwerkingsregister';
+import { type Besluit } from './besluit';
+import { type Toestemming, type ToestemmingGebeurtenis } from './toestemming';
+import { type Ketenregel, type Verwerkingsregel } from './verwerkingslog';
+import { type RegisterVersie, type Verwerkingsregister } from './verwerkingsregister';
 
 /** A reminder to a coach that a consent expires soon (one per consent). */
 export interface Herinnering {

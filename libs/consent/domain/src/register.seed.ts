@@ -1,5 +1,5 @@
-import { WettelijkeGrondslag } from './grondslag';
-import { ReleaseProfiel, Verwerkingsactiviteit, Verwerkingsregister } from './verwerkingsregister';
+import { type WettelijkeGrondslag } from './grondslag';
+import { type ReleaseProfiel, type Verwerkingsactiviteit, type Verwerkingsregister } from './verwerkingsregister';
 
 const PARTICIPATIEWET: WettelijkeGrondslag = {
   avg: 'art6-1-e-publieke-taak',

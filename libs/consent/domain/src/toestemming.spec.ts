@@ -1,4 +1,4 @@
-import { geefToestemming, huidigeStatus, markeerVerlopen, NieuweToestemming, statusOp, trekIn, vervang } from './toestemming';
+import { geefToestemming, huidigeStatus, markeerVerlopen, type NieuweToestemming, statusOp, trekIn, vervang } from './toestemming';
 
 const OP = new Date('2026-03-02T09:00:00.000Z');
 const invoer: NieuweToestemming = {

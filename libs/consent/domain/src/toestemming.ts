@@ -1,6 +1,6 @@
-import { DataCategorie, isBijzonderGegeven } from './data-categorie';
+import { type DataCategorie, isBijzonderGegeven } from './data-categorie';
 import { consentFout } from './consent.errors';
-import { Organisatie, OrganisatieSelector, selecteert } from './organisatie';
+import { type Organisatie, type OrganisatieSelector, selecteert } from './organisatie';
 
 /**
  * Capacity in which a legal representative acts. A bewindvoerder acts only on financial matters;

@@ -7,10 +7,10 @@ import {
   GENESIS_HASH,
   isGeldigeTrace,
   ketenVoor,
-  Ketenregel,
+  type Ketenregel,
   regelVoorBesluit,
   verifieerKeten,
-  Verwerkingsregel,
+  type Verwerkingsregel,
   volgendeSchakel,
 } from './verwerkingslog';
 

@@ -1,5 +1,5 @@
-import { Besluit, uitkomst } from './besluit';
-import { DataCategorie } from './data-categorie';
+import { type Besluit, uitkomst } from './besluit';
+import { type DataCategorie } from './data-categorie';
 
 /** Port: SHA-256 of a UTF-8 string as 64 lowercase hex characters. Supplied from outside the pure domain. */
 export type Sha256 = (input: string) => string;

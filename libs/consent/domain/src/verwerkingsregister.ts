@@ -1,6 +1,6 @@
-import { CATEGORIE_CATALOGUS, DataCategorie, isBijzonderGegeven } from './data-categorie';
-import { Art9Uitzondering, WettelijkeGrondslag } from './grondslag';
-import { OrganisatieType } from './organisatie';
+import { CATEGORIE_CATALOGUS, type DataCategorie, isBijzonderGegeven } from './data-categorie';
+import { type Art9Uitzondering, type WettelijkeGrondslag } from './grondslag';
+import { type OrganisatieType } from './organisatie';
 
 /** How long data processed under an activity is kept, and from which moment the term runs. */
 export interface Bewaartermijn {

@@ -1,4 +1,4 @@
-import { EXCHANGE_EVENT_SOURCE, ExchangeCloudEvent, ExchangeEventType } from '@ketenregie/exchange-contracts';
+import { EXCHANGE_EVENT_SOURCE, type ExchangeCloudEvent, type ExchangeEventType } from '@ketenregie/exchange-contracts';
 import type { Aflevering, UitgaandeGebeurtenis } from '@ketenregie/exchange-domain';
 import { randomUUID } from 'node:crypto';
 

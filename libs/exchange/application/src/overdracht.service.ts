@@ -13,13 +13,12 @@ import {
   DossierRecord,
   ExchangeOpslag,
   instellingen,
-  nederlandseDatum,
   OverdrachtRecord,
   stelDossierSamen,
   TaakRecord,
   Vrijgave,
 } from '@ketenregie/exchange-domain';
-import { ForbiddenError, NotFoundError, PreconditionError, ValidationError } from '@ketenregie/shared-kernel';
+import { amsterdamDate, ForbiddenError, NotFoundError, PreconditionError, ValidationError } from '@ketenregie/shared-kernel';
 import type { Identity, Rol } from '@ketenregie/shared-platform';
 import { randomUUID } from 'node:crypto';
 import { gebeurtenis } from './exchange.gebeurtenissen';
@@ -152,7 +151,7 @@ export class OverdrachtService {
   async wijsAf(id: string, body: AfwijzingDto, door: Identity): Promise<OverdrachtInzicht> {
     await this.alsOntvanger(id, door);
     const inzicht = await this.voerUit(id, { soort: 'afwijzing', door: door.sub, reden: body.reden, advies: body.advies }, door);
-    await this.opslag.legAfwijzingVast(id, { reden: body.reden, advies: body.advies, op: nederlandseDatum(Date.now()) });
+    await this.opslag.legAfwijzingVast(id, { reden: body.reden, advies: body.advies, op: amsterdamDate(Date.now()) });
     return inzicht;
   }
 

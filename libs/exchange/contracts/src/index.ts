@@ -1,4 +1,4 @@
-export * from './overdracht-regels';
+export * from './overdracht.state';
 export * from './overdracht.workflow-contract';
 export * from './exchange.activities';
 export * from './exchange.cloudevents';

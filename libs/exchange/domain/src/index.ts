@@ -1,5 +1,4 @@
 export * from './exchange.errors';
-export * from './tijd';
 export * from './termijnen';
 export * from './overdracht';
 export * from './dossier';

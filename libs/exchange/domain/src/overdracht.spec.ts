@@ -1,4 +1,4 @@
-import { aanZet, dossierLeesbaar, EINDSTATUSSEN, NIEUWE_OVERDRACHT, OverdrachtStap, OverdrachtToestand, stapToegestaan, volgendeToestand } from './overdracht';
+import { aanZet, dossierLeesbaar, EINDSTATUSSEN, NIEUWE_OVERDRACHT, type OverdrachtStap, type OverdrachtToestand, stapToegestaan, volgendeToestand } from './overdracht';
 
 const doorloop = (stappen: OverdrachtStap[], van: OverdrachtToestand = NIEUWE_OVERDRACHT) => stappen.reduce(volgendeToestand, van);
 

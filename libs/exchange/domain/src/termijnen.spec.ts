@@ -1,6 +1,5 @@
 import { isWorkingDay, workingDaysBetween } from '@ketenregie/shared-kernel';
 import { acceptatieTermijn, instellingen, nazorgCheckins, onbereikbaarOp, STANDAARD_INSTELLINGEN, toestemmingTermijn } from './termijnen';
-import { beginVanDag, nederlandseDatum } from './tijd';
 
 describe('termijnen', () => {
   it('give the receiver 5 working days, skipping Christmas, New Year and the weekends', () => {
@@ -35,14 +34,5 @@ describe('termijnen', () => {
     expect(() => instellingen({ herinneringWerkdagenVoor: 5 })).toThrow(expect.objectContaining({ code: 'EXCHANGE.INSTELLING_ONGELDIG' }));
     expect(() => instellingen({ nazorgCheckinsWeken: [6, 2] })).toThrow(expect.objectContaining({ code: 'EXCHANGE.INSTELLING_ONGELDIG' }));
     expect(instellingen({ acceptatieWerkdagen: 10 }).acceptatieWerkdagen).toBe(10);
-  });
-});
-
-describe('Dutch civil dates', () => {
-  it('turn instants into Dutch dates across summer time', () => {
-    expect(nederlandseDatum(Date.parse('2026-12-24T23:30:00Z'))).toBe('2026-12-25');
-    expect(nederlandseDatum(Date.parse('2026-06-30T22:30:00Z'))).toBe('2026-07-01');
-    expect(beginVanDag('2026-12-25')).toBe(Date.parse('2026-12-24T23:00:00Z'));
-    expect(beginVanDag('2026-07-01')).toBe(Date.parse('2026-06-30T22:00:00Z'));
   });
 });

@@ -1,4 +1,4 @@
-import { addDays, addWorkingDays, CalendarOptions, IsoDate, nextWorkingDay } from '@ketenregie/shared-kernel';
+import { addDays, addWorkingDays, type CalendarOptions, type IsoDate, nextWorkingDay } from '@ketenregie/shared-kernel';
 import { instellingOngeldig } from './exchange.errors';
 
 /**

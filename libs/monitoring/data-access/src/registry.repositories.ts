@@ -1,6 +1,6 @@
 import type { OrganisatieType } from '@ketenregie/shared-platform';
 import type { Organisatie, OrganisatieRepository, Stuurgroep, StuurgroepRepository } from '@ketenregie/monitoring-domain';
-import { DataSource } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { OrganisatieEntity } from './organisatie.entity';
 import { StuurgroepEntity, StuurgroepLidEntity } from './stuurgroep.entity';
 

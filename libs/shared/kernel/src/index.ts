@@ -1,4 +1,5 @@
 export * from './bsn';
+export * from './calendar/amsterdam-time';
 export * from './calendar/local-date';
 export * from './calendar/working-days';
 export * from './errors/domain-error';

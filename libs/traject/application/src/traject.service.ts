@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, isValidBsn } from '@ketenregie/shared-kernel';
+import { amsterdamDate, DomainError, isValidBsn } from '@ketenregie/shared-kernel';
 import type { Aanroep, Identity, VerwerkingslogPoort } from '@ketenregie/shared-platform';
 import { BSN_VOLLEDIG_ROLLEN, maskeerBsn, OPDRACHT_SCHEMAS, trajectWorkflowId } from '@ketenregie/traject-contracts';
 import type { CaseloadOverdrachtInvoer, DeelnemerAanmaken, DeelnemerWeergave, OpdrachtResultaat, TijdlijnGebeurtenis, TrajectOverzicht, TrajectStarten } from '@ketenregie/traject-contracts';
-import { amsterdamDate, leeftijdOp, PROGRAMMA_CATALOGUS, toetsDoelgroep, trajectError, TRAJECT_ERRORS, vindProgramma } from '@ketenregie/traject-domain';
+import { leeftijdOp, PROGRAMMA_CATALOGUS, toetsDoelgroep, trajectError, TRAJECT_ERRORS, vindProgramma } from '@ketenregie/traject-domain';
 import type { LadderTrede, ProgrammaDefinitie, Regie } from '@ketenregie/traject-domain';
 import { randomUUID } from 'node:crypto';
 import { DEELNEMER_OPSLAG, TAKEN_OPSLAG, TRAJECT_OPSLAG, TRAJECT_WORKFLOWS } from './traject.ports';

@@ -1,4 +1,4 @@
-export * from './traject-regels';
+export * from './traject.state';
 export * from './traject.dto';
 export * from './traject.deelnemer';
 export * from './traject.overzicht';

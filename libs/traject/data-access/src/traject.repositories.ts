@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import type { DataSource } from 'typeorm';
 import { assertSchemaName } from '@ketenregie/shared-platform';
 import type { DoelgroepToets } from '@ketenregie/traject-domain';
-import { DeelnemerKluis } from './deelnemer.crypto';
+import { type DeelnemerKluis } from './deelnemer.crypto';
 import type { DeelnemerGegevens } from './deelnemer.crypto';
 import { randomUUID } from 'node:crypto';
 

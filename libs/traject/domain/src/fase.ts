@@ -86,7 +86,7 @@ export const PAUZE_REDENEN = ['ziekte', 'opname', 'detentie', 'zwangerschap', 'm
 /** A coded pause reason. */
 export type PauzeReden = (typeof PAUZE_REDENEN)[number];
 
-/** The concrete next step afronding requires (seed-000: scholing, vrijwilligerswerk, baan, hulpverlening, anderszins). */
+/** The concrete next step afronding requires (in the Den Bosch programme: scholing, vrijwilligerswerk, baan, hulpverlening, anderszins). */
 export const VERVOLG_SOORTEN = ['scholing', 'vrijwilligerswerk', 'betaald-werk', 'hulpverlening', 'anders'] as const;
 
 /** Kind of next step after afronding. */

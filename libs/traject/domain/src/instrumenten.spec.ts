@@ -1,5 +1,5 @@
 import { isDomainError } from '@ketenregie/shared-kernel';
-import { berekenVoortgang, GasScore, LadderScore, Meting, valideerMeting, ZrmScore } from './instrumenten';
+import { berekenVoortgang, type GasScore, type LadderScore, type Meting, valideerMeting, type ZrmScore } from './instrumenten';
 
 const coach = { rol: 'coach', professionalId: 'prof-1' } as const;
 

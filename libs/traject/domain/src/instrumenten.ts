@@ -1,4 +1,4 @@
-import { IsoDate, isIsoDate } from '@ketenregie/shared-kernel';
+import { type IsoDate, isIsoDate } from '@ketenregie/shared-kernel';
 import { trajectError } from './traject.errors';
 
 /** Who gave a score: the professional (by opaque id) or the deelnemer about themselves. */

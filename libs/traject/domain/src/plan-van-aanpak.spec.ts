@@ -1,5 +1,5 @@
 import { isDomainError } from '@ketenregie/shared-kernel';
-import { GasDoel, PlanInvoer, valideerPlan } from './plan-van-aanpak';
+import { type GasDoel, type PlanInvoer, valideerPlan } from './plan-van-aanpak';
 import { geldigPlan } from './testing/fixtures';
 
 function fout(plan: PlanInvoer, maxGasDoelen = 5) {

@@ -1,4 +1,4 @@
-import { IsoDate, isIsoDate } from '@ketenregie/shared-kernel';
+import { type IsoDate, isIsoDate } from '@ketenregie/shared-kernel';
 import { trajectError } from './traject.errors';
 
 /** The GROW conversation that leads to the goals (Whitmore): Goal, Reality, Options, Will. */
@@ -7,11 +7,11 @@ export interface Grow {
   readonly reality: string;
   readonly options: string;
   readonly will: string;
-  /** How sure the deelnemer is of carrying out the actions, 0–10 (seed-000 uses both 0–10 and 1–10). */
+  /** How sure the deelnemer is of carrying out the actions, 0–10 (the Den Bosch programme uses both 0–10 and 1–10). */
   readonly zekerheid?: number;
 }
 
-/** SMART elaboration of a goal (seed-000: Specifiek, Meetbaar, Actiegericht, Realistisch, Tijdgebonden). */
+/** SMART elaboration of a goal (Specifiek, Meetbaar, Actiegericht, Realistisch, Tijdgebonden). */
 export interface Smart {
   readonly specifiek: string;
   readonly meetbaar: string;

@@ -1,7 +1,7 @@
-import { ProgrammaDefinitie } from './programma';
+import { type ProgrammaDefinitie } from './programma';
 
 /**
- * Maatwerktraject "samen voorwaarts" of Weener XL for gemeente 's-Hertogenbosch (seed-000):
+ * Maatwerktraject "samen voorwaarts" of Weener XL for gemeente 's-Hertogenbosch (as its programme description sets it out):
  * one maatwerkcoach, eight phases, 9–12 months (extension possible), sessions of 1.5 h from
  * weekly to once every 3 weeks, an interim evaluation with the werkconsulent, 1–2 nazorg
  * conversations. Entry: rung 1–3, more than three years on bijstand. Numbers the seed leaves
@@ -44,7 +44,7 @@ export const MAATWERKTRAJECT_DEN_BOSCH_V1: ProgrammaDefinitie = Object.freeze({
 } satisfies ProgrammaDefinitie);
 
 /**
- * FIP — Frequent, Intensief, Persoonlijk (Sittard-Geleen, seed-002): "viermaal per jaar een
+ * FIP — Frequent, Intensief, Persoonlijk (Sittard-Geleen, as the SZW study of promising municipal approaches describes it): "viermaal per jaar een
  * gesprek, twee jaar lang". Casemanagers map the life domains with the ZRM without paper; no
  * separate plan phase; stops early when there are no specific problems; no other traject at
  * the same time.

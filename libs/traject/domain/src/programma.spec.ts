@@ -1,6 +1,6 @@
 import { isDomainError } from '@ketenregie/shared-kernel';
 import { FIP_V1, MAATWERKTRAJECT_DEN_BOSCH_V1, PROGRAMMA_CATALOGUS, vindProgramma } from './programma.catalogus';
-import { leeftijdOp, ProgrammaDefinitie, toetsDoelgroep, valideerProgramma } from './programma';
+import { leeftijdOp, type ProgrammaDefinitie, toetsDoelgroep, valideerProgramma } from './programma';
 
 function velden(p: ProgrammaDefinitie): string[] {
   try {

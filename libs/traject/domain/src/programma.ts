@@ -1,6 +1,6 @@
-import { CalendarOptions, IsoDate, isIsoDate } from '@ketenregie/shared-kernel';
-import { Fase, FASEN, isFase, VERPLICHTE_FASEN } from './fase';
-import { LadderTrede } from './instrumenten';
+import { type CalendarOptions, type IsoDate, isIsoDate } from '@ketenregie/shared-kernel';
+import { type Fase, FASEN, isFase, VERPLICHTE_FASEN } from './fase';
+import { type LadderTrede } from './instrumenten';
 import { trajectError } from './traject.errors';
 
 /** Who may enter a programme. Every bound is optional; an absent bound does not restrict. */
@@ -36,19 +36,19 @@ export interface ProgrammaDefinitie {
   readonly outreach: {
     /** Working days after aanmelding within which the first contact attempt is due (warm handover deadline). */
     readonly eersteContactBinnenWerkdagen: number;
-    /** Unanswered call attempts after which a home-visit task is created (seed-001: 3–4). */
+    /** Unanswered call attempts after which a home-visit task is created (3–4 in the Leiden, Helmond and Tilburg practice). */
     readonly maxBelpogingen: number;
     /** Working days between call attempts. */
     readonly belpogingIntervalWerkdagen: number;
     /** Working days within which the home visit is due. */
     readonly huisbezoekBinnenWerkdagen: number;
-    /** After a "no": approach again after this many months (seed-001: next month). */
+    /** After a "no": approach again after this many months (the practice: next month). */
     readonly herbenaderingNaWeigeringMaanden: number;
     /** Re-approaches after a "no" before the regievoerder is asked to decide. */
     readonly maxHerbenaderingen: number;
   };
   readonly kennismaking: {
-    /** Conversations typically needed to build trust (seed-001: up to 5); more asks for a review. */
+    /** Conversations typically needed to build trust (the practice: up to 5); more asks for a review. */
     readonly maxGesprekken: number;
   };
   readonly contact: {
@@ -191,7 +191,7 @@ export function leeftijdOp(geboortedatum: IsoDate, datum: IsoDate): number {
   return datum.slice(5) < geboortedatum.slice(5) ? jaren - 1 : jaren;
 }
 
-/** Coded reasons a klantmanager admits a candidate outside the doelgroep (seed-001: "bijvangst"). */
+/** Coded reasons a klantmanager admits a candidate outside the doelgroep (in practice: "bijvangst"). */
 export const DOELGROEP_AFWIJKINGEN = ['maatwerkbesluit', 'bijvangst', 'pilot-uitzondering'] as const;
 
 /** A coded reason to start a traject outside the programme's doelgroep. */

@@ -1,5 +1,5 @@
-import { addDays, addWorkingDays, CalendarOptions, IsoDate } from '@ketenregie/shared-kernel';
-import { Fase } from './fase';
+import { addDays, addWorkingDays, type CalendarOptions, type IsoDate } from '@ketenregie/shared-kernel';
+import { type Fase } from './fase';
 
 /** What a deadline is about. Each kind maps to a task on the responsible professional's list. */
 export type TermijnSoort =

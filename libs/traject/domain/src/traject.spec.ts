@@ -1,9 +1,8 @@
-import { addDays, addWorkingDays, workingDayOnOrAfter, workingDaysBetween } from '@ketenregie/shared-kernel';
+import { addDays, addMonths, addWorkingDays, workingDayOnOrAfter, workingDaysBetween } from '@ketenregie/shared-kernel';
 import fc from 'fast-check';
 import { FIP_V1, MAATWERKTRAJECT_DEN_BOSCH_V1 } from './programma.catalogus';
 import { COACH, foutcode, geldigPlan, REGIE, Scenario, t0Metingen } from './testing/fixtures';
-import { addMonths } from './tijd';
-import { startTraject, TrajectState, volgendeTermijn, volgendMoment, voerUit } from './traject';
+import { startTraject, type TrajectState, volgendeTermijn, volgendMoment, voerUit } from './traject';
 
 const P = MAATWERKTRAJECT_DEN_BOSCH_V1;
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { addDays, daysBetween, fromEpochDay, isIsoDate, isoWeekday, toEpochDay } from './local-date';
+import { addDays, addMonths, daysBetween, fromEpochDay, isIsoDate, isoWeekday, toEpochDay } from './local-date';
 
 describe('IsoDate arithmetic', () => {
   it('agrees with known epoch days and weekdays', () => {
@@ -31,5 +31,20 @@ describe('IsoDate arithmetic', () => {
         expect(toEpochDay(fromEpochDay(n))).toBe(n);
       }),
     );
+  });
+});
+
+describe('addMonths', () => {
+  it('adds calendar months and clamps to the end of shorter months', () => {
+    expect(addMonths('2027-01-15', 3)).toBe('2027-04-15');
+    expect(addMonths('2027-01-31', 1)).toBe('2027-02-28');
+    expect(addMonths('2028-01-31', 1)).toBe('2028-02-29');
+    expect(addMonths('2027-11-30', 3)).toBe('2028-02-29');
+    expect(addMonths('2027-03-31', -1)).toBe('2027-02-28');
+    expect(addMonths('2027-12-15', 24)).toBe('2029-12-15');
+  });
+
+  it('rejects fractional months', () => {
+    expect(() => addMonths('2027-01-15', 1.5)).toThrow(RangeError);
   });
 });

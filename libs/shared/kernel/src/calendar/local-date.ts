@@ -97,6 +97,19 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return fromEpochDay(toEpochDay(date) + days);
 }
 
+/**
+ * `date` plus `months` calendar months; the day is clamped to the end of a shorter month
+ * (31 January + 1 month = 28/29 February). `months` may be negative.
+ */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  if (!Number.isInteger(months)) throw new RangeError(`Months must be an integer: ${months}`);
+  const { year, month, day } = toDateParts(date);
+  const index = year * 12 + (month - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = index - y * 12 + 1;
+  return fromDateParts(y, m, Math.min(day, daysInMonth(y, m)));
+}
+
 /** Calendar days from `a` to `b` (negative when `b` is before `a`). */
 export function daysBetween(a: IsoDate, b: IsoDate): number {
   return toEpochDay(b) - toEpochDay(a);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { addDays, fromEpochDay, isoWeekday, toEpochDay } from './local-date';
 import {
   addWorkingDays,
-  CalendarOptions,
+  type CalendarOptions,
   easterSunday,
   holidaysOf,
   isWorkingDay,

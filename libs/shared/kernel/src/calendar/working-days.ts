@@ -3,7 +3,7 @@ import {
   compareIsoDates,
   fromDateParts,
   fromEpochDay,
-  IsoDate,
+  type IsoDate,
   isoWeekday,
   toDateParts,
   toEpochDay,

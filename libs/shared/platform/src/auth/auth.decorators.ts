@@ -1,4 +1,4 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import { UnauthenticatedError } from '@ketenregie/shared-kernel';
 import type { Identity } from './identity';
 

@@ -2,9 +2,9 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ServiceUnavailableException } from '@nestjs/common';
-import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, importJWK, JWK, SignJWT } from 'jose';
+import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, importJWK, type JWK, SignJWT } from 'jose';
 import { EmbeddedSigner } from './embedded-signer';
-import { Identity } from './identity';
+import { type Identity } from './identity';
 import { NAMENS_DETAIL_TYPE, SERVICE_SCOPE } from './service-token';
 import { TokenVerifier } from './token-verifier';
 

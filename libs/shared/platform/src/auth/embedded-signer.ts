@@ -1,11 +1,11 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { AddressInfo } from 'node:net';
+import { type AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { exportJWK, generateKeyPair, importJWK, JWK, JWTPayload, KeyLike, SignJWT } from 'jose';
+import { exportJWK, generateKeyPair, importJWK, type JWK, type JWTPayload, type KeyLike, SignJWT } from 'jose';
 import { DEFAULT_AUDIENCE, EMBEDDED_ISSUER } from '../config/config';
-import { Identity, identitySchema } from './identity';
+import { type Identity, identitySchema } from './identity';
 import { namensDetail, SERVICE_SCOPE } from './service-token';
 
 /** Options of {@link EmbeddedSigner.loadOrCreate}. */

@@ -1,6 +1,6 @@
 import type { JWTPayload } from 'jose';
 import { z } from 'zod';
-import { Identity, identitySchema } from './identity';
+import { type Identity, identitySchema } from './identity';
 
 /**
  * Scope of a service client (the worker) that may act on behalf of a professional in the

@@ -1,7 +1,7 @@
 import { ServiceUnavailableException } from '@nestjs/common';
 import { UnauthenticatedError } from '@ketenregie/shared-kernel';
-import { createRemoteJWKSet, errors as joseErrors, JWTPayload, JWTVerifyGetKey, jwtVerify } from 'jose';
-import { Identity, identitySchema } from './identity';
+import { createRemoteJWKSet, errors as joseErrors, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import { type Identity, identitySchema } from './identity';
 import { serviceActingFor } from './service-token';
 
 /** Where tokens come from and for whom they are. */

@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { DomainErrorKind, isDomainError } from '@ketenregie/shared-kernel';
+import { type DomainErrorKind, isDomainError } from '@ketenregie/shared-kernel';
 import { ZodValidationException } from 'nestjs-zod';
 
 /** Media type of every error response. */

@@ -1,9 +1,8 @@
-import { IsoDate } from '@ketenregie/shared-kernel';
-import { Meting } from '../instrumenten';
-import { addMonths } from '../tijd';
-import { PlanInvoer } from '../plan-van-aanpak';
-import { ProgrammaDefinitie } from '../programma';
-import { startTraject, TrajectActie, TrajectOpdracht, TrajectState, TrajectUitkomst, verwerkTijd, voerUit } from '../traject';
+import { addMonths, type IsoDate } from '@ketenregie/shared-kernel';
+import { type Meting } from '../instrumenten';
+import { type PlanInvoer } from '../plan-van-aanpak';
+import { type ProgrammaDefinitie } from '../programma';
+import { startTraject, type TrajectActie, type TrajectOpdracht, type TrajectState, type TrajectUitkomst, verwerkTijd, voerUit } from '../traject';
 
 export const REGIE = { regievoerderId: 'km-1', organisatieId: 'gemeente-den-bosch' } as const;
 export const COACH = { coachId: 'coach-1', organisatieId: 'weener-xl' } as const;

@@ -1,19 +1,4 @@
-import { addMonths, amsterdamDate, amsterdamOffsetHours, startOfAmsterdamDate } from './tijd';
-
-describe('addMonths', () => {
-  it('adds calendar months and clamps to the end of shorter months', () => {
-    expect(addMonths('2027-01-15', 3)).toBe('2027-04-15');
-    expect(addMonths('2027-01-31', 1)).toBe('2027-02-28');
-    expect(addMonths('2028-01-31', 1)).toBe('2028-02-29');
-    expect(addMonths('2027-11-30', 3)).toBe('2028-02-29');
-    expect(addMonths('2027-03-31', -1)).toBe('2027-02-28');
-    expect(addMonths('2027-12-15', 24)).toBe('2029-12-15');
-  });
-
-  it('rejects fractional months', () => {
-    expect(() => addMonths('2027-01-15', 1.5)).toThrow(RangeError);
-  });
-});
+import { amsterdamDate, amsterdamOffsetHours, startOfAmsterdamDate } from './amsterdam-time';
 
 describe('Dutch civil date of an instant', () => {
   it('uses UTC+1 in winter and UTC+2 in summer', () => {
@@ -34,6 +19,8 @@ describe('Dutch civil date of an instant', () => {
     expect(amsterdamDate(Date.UTC(2027, 5, 30, 22, 0))).toBe('2027-07-01');
     expect(amsterdamDate(Date.UTC(2026, 11, 31, 23, 0))).toBe('2027-01-01');
     expect(amsterdamDate(Date.UTC(2026, 11, 31, 22, 59))).toBe('2026-12-31');
+    expect(amsterdamDate(Date.parse('2026-12-24T23:30:00Z'))).toBe('2026-12-25');
+    expect(amsterdamDate(Date.parse('2026-06-30T22:30:00Z'))).toBe('2026-07-01');
   });
 
   it('finds local midnight, also on and around DST transitions', () => {
@@ -43,6 +30,8 @@ describe('Dutch civil date of an instant', () => {
     expect(new Date(startOfAmsterdamDate('2027-03-29')).toISOString()).toBe('2027-03-28T22:00:00.000Z');
     expect(new Date(startOfAmsterdamDate('2027-10-31')).toISOString()).toBe('2027-10-30T22:00:00.000Z');
     expect(new Date(startOfAmsterdamDate('2027-11-01')).toISOString()).toBe('2027-10-31T23:00:00.000Z');
+    expect(startOfAmsterdamDate('2026-12-25')).toBe(Date.parse('2026-12-24T23:00:00Z'));
+    expect(startOfAmsterdamDate('2026-07-01')).toBe(Date.parse('2026-06-30T22:00:00Z'));
   });
 
   it('round-trips: the start of a date is on that date, one ms earlier is the day before', () => {

@@ -1,28 +1,12 @@
-import {
-  daysInMonth,
-  fromDateParts,
-  fromEpochDay,
-  IsoDate,
-  isoWeekday,
-  toDateParts,
-  toEpochDay,
-} from '@ketenregie/shared-kernel';
+/**
+ * Dutch civil time (Europe/Amsterdam) without a time-zone database: the one clock every context
+ * uses to turn an instant into "today" and a date back into the instant it begins. Pure and
+ * `Intl`-free, so a workflow can apply it to its deterministic `Date.now()`.
+ */
+import { daysInMonth, fromDateParts, fromEpochDay, type IsoDate, isoWeekday, toDateParts, toEpochDay } from './local-date';
 
 const MS_PER_DAY = 86_400_000;
 const MS_PER_HOUR = 3_600_000;
-
-/**
- * `date` plus `months` calendar months; the day is clamped to the end of a shorter month
- * (31 January + 1 month = 28/29 February). `months` may be negative.
- */
-export function addMonths(date: IsoDate, months: number): IsoDate {
-  if (!Number.isInteger(months)) throw new RangeError(`Months must be an integer: ${months}`);
-  const { year, month, day } = toDateParts(date);
-  const index = year * 12 + (month - 1) + months;
-  const y = Math.floor(index / 12);
-  const m = index - y * 12 + 1;
-  return fromDateParts(y, m, Math.min(day, daysInMonth(y, m)));
-}
 
 function lastSundayUtcMs(year: number, month: number): number {
   const last = fromDateParts(year, month, daysInMonth(year, month));
@@ -41,10 +25,7 @@ export function amsterdamOffsetHours(epochMs: number): 1 | 2 {
   return epochMs >= start && epochMs < end ? 2 : 1;
 }
 
-/**
- * The Dutch calendar date at instant `epochMs`. Pure and zone-database free, so a workflow can
- * turn its deterministic `Date.now()` into "today" without `Intl`.
- */
+/** The Dutch calendar date at instant `epochMs`. */
 export function amsterdamDate(epochMs: number): IsoDate {
   return fromEpochDay(Math.floor((epochMs + amsterdamOffsetHours(epochMs) * MS_PER_HOUR) / MS_PER_DAY));
 }
