@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, isValidBsn } from '@ketenregie/shared-kernel';
+import { fieldErrorsFromZod } from '@ketenregie/shared-platform';
 import type { Aanroep, Identity, VerwerkingslogPoort } from '@ketenregie/shared-platform';
 import { BSN_VOLLEDIG_ROLLEN, maskeerBsn, OPDRACHT_SCHEMAS, trajectWorkflowId } from '@ketenregie/traject-contracts';
 import type { CaseloadOverdrachtInvoer, DeelnemerAanmaken, DeelnemerWeergave, OpdrachtResultaat, TijdlijnGebeurtenis, TrajectOverzicht, TrajectStarten } from '@ketenregie/traject-contracts';
@@ -183,7 +184,7 @@ export class TrajectService {
       throw trajectError(
         'TRAJECT.COMMAND_INVALID',
         `The ${soort} command is invalid`,
-        Object.fromEntries(invoer.error.issues.map((i) => [i.path.join('.'), i.message])),
+        Object.fromEntries(fieldErrorsFromZod(invoer.error).map((e) => [e.field, e.detail])),
       );
     }
     return this.workflows.opdracht(t.workflowId, invoer.data);

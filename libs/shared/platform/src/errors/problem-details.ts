@@ -69,13 +69,30 @@ function pointerOf(path: readonly PropertyKey[]): string {
   return '#/' + path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
 }
 
-function fieldErrorsFromZod(error: unknown): ProblemFieldError[] {
-  const issues = (error as { issues?: { path?: PropertyKey[]; message?: string }[] } | undefined)?.issues ?? [];
-  return issues.map((i) => ({
-    field: (i.path ?? []).map(String).join('.'),
-    pointer: pointerOf(i.path ?? []),
-    detail: i.message ?? 'invalid',
-  }));
+/**
+ * A path segment as it may be echoed: field names the schemas use, array indexes. Anything else
+ * (a record key or unknown field with an odd name, possibly a BSN or a name) is shown as `?`.
+ */
+function echoableSegment(segment: PropertyKey): string {
+  if (typeof segment === 'number') return String(segment);
+  const s = String(segment);
+  return /^[A-Za-z_$][A-Za-z0-9_$-]{0,63}$/.test(s) || /^-?[0-9]{1,4}$/.test(s) ? s : '?';
+}
+
+/**
+ * One entry per invalid field; an unknown field (strict schemas) gets an entry of its own named
+ * by its path, with detail `unknown field`.
+ */
+export function fieldErrorsFromZod(error: unknown): ProblemFieldError[] {
+  const issues = (error as { issues?: { code?: string; path?: PropertyKey[]; keys?: string[]; message?: string }[] } | undefined)?.issues ?? [];
+  return issues.flatMap((i) => {
+    const path = i.path ?? [];
+    const entries = i.code === 'unrecognized_keys' && Array.isArray(i.keys) ? i.keys.map((k) => ({ path: [...path, k], detail: 'unknown field' })) : [{ path, detail: i.message ?? 'invalid' }];
+    return entries.map((e) => {
+      const shown = e.path.map(echoableSegment);
+      return { field: shown.join('.'), pointer: pointerOf(shown), detail: e.detail };
+    });
+  });
 }
 
 function httpCode(status: number): string {
