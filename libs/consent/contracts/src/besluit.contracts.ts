@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { dataCategorieSchema, doelSchema, instantSchema, opaqueIdSchema, organisatieTypeSchema } from './toestemming.contracts';
+import { DATA_CATEGORIEEN_MAX, dataCategorieSchema, doelSchema, instantSchema, opaqueIdSchema, organisatieTypeSchema } from './toestemming.contracts';
 
 /** `POST`: decide (and log) whether categories may be disclosed. */
 export const BESLUITEN_PATH = '/api/v1/besluiten';
 
-export const organisatieSchema = z.object({
+export const organisatieSchema = z.strictObject({
   organisatie: z.string().min(1).max(100).describe('Organisation id (see GET /api/v1/organisaties)'),
   type: organisatieTypeSchema,
 });
@@ -19,7 +19,7 @@ export const besluitVerzoekSchema = z
     deelnemerId: opaqueIdSchema,
     ontvanger: organisatieSchema,
     doel: doelSchema,
-    categorieen: z.array(dataCategorieSchema).min(1),
+    categorieen: z.array(dataCategorieSchema).min(1).max(DATA_CATEGORIEEN_MAX),
   })
   .strict();
 

@@ -10,7 +10,7 @@ import { ROLLEN_PER_ORGANISATIE_TYPE, rolFitsOrganisatieType } from './role-fit'
 /** Injection token of the embedded {@link EmbeddedSigner}. */
 export const EMBEDDED_SIGNER = Symbol('EMBEDDED_SIGNER');
 
-const devTokenRequestSchema = z.object({
+const devTokenRequestSchema = z.strictObject({
   organisatie: z.string().min(1).max(64).describe('Organisation id from GET /api/v1/organisaties'),
   rol: z.enum(ROLLEN).describe('Role of the person; must fit the organisation type'),
 });
