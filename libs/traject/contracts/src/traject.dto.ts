@@ -196,11 +196,11 @@ export const deelnemerAanmakenSchema = z.strictObject({
   achternaam: z.string().trim().min(1).max(200),
   geboortedatum: isoDatumSchema,
   contact: z
-    .object({
+    .strictObject({
       telefoon: z.string().regex(/^\+?[0-9 ()-]{6,20}$/).optional(),
       email: z.email().max(254).optional(),
       adres: z
-        .object({
+        .strictObject({
           straat: z.string().min(1).max(200),
           huisnummer: z.string().min(1).max(10),
           postcode: z.string().regex(/^[1-9][0-9]{3} ?[A-Za-z]{2}$/),
@@ -226,7 +226,7 @@ export const trajectStartenSchema = z.strictObject({
   datum,
   /** What the klantmanager knows for the eligibility check (age comes from the deelnemer). */
   doelgroep: z
-    .object({
+    .strictObject({
       ladderTrede: z.number().int().min(1).max(6).optional(),
       jarenInBijstand: z.number().min(0).max(80).optional(),
       loonwaardePercentage: z.number().min(0).max(100).optional(),

@@ -100,13 +100,21 @@ function httpCode(status: number): string {
   return `HTTP.${name ?? `STATUS_${status}`}`;
 }
 
+/**
+ * Digit runs of eight or more (a BSN has nine) are never echoed to the caller: not in a detail,
+ * not in the instance path. An answer must not confirm a BSN, even one the caller sent.
+ */
+export function zonderBsn(text: string): string {
+  return text.replace(/\d{8,}/g, '…');
+}
+
 function build(status: number, code: string, detail: string, ctx: ProblemContext, errors?: ProblemFieldError[]): ProblemDetails {
   return {
     type: problemType(code),
     title: TITLE_BY_STATUS[status] ?? (status >= 500 ? 'Server error' : 'Request failed'),
     status,
-    detail,
-    ...(ctx.instance ? { instance: ctx.instance } : {}),
+    detail: zonderBsn(detail),
+    ...(ctx.instance ? { instance: zonderBsn(ctx.instance) } : {}),
     code,
     ...(errors && errors.length > 0 ? { errors } : {}),
     ...(ctx.traceId ? { traceId: ctx.traceId } : {}),
@@ -147,7 +155,8 @@ export function problemFromException(exception: unknown, ctx: ProblemContext = {
         ? response
         : (response as { message?: unknown }).message ?? exception.message;
     const detail = Array.isArray(message) ? message.join('; ') : String(message);
-    return build(status, httpCode(status), detail, ctx);
+    // Framework messages may quote the input ("Cannot GET /…", a JSON parse error with the body).
+    return build(status, httpCode(status), /["'`/\\]/.test(detail) ? (TITLE_BY_STATUS[status] ?? 'Request failed') : detail, ctx);
   }
   if (isBodyParserError(exception)) {
     return build(exception.status, httpCode(exception.status), 'The request body could not be read.', ctx);
