@@ -1,3 +1,4 @@
+import { ORGANISATIE_ID_MAX, ORGANISATIE_ID_PATROON } from '@ketenregie/shared-kernel';
 import { z } from 'zod';
 import { DATA_CATEGORIEEN_MAX, dataCategorieSchema, doelSchema, instantSchema, opaqueIdSchema, organisatieTypeSchema } from './toestemming.contracts';
 
@@ -5,7 +6,7 @@ import { DATA_CATEGORIEEN_MAX, dataCategorieSchema, doelSchema, instantSchema, o
 export const BESLUITEN_PATH = '/api/v1/besluiten';
 
 export const organisatieSchema = z.strictObject({
-  organisatie: z.string().min(1).max(100).describe('Organisation id (see GET /api/v1/organisaties)'),
+  organisatie: z.string().max(ORGANISATIE_ID_MAX).regex(ORGANISATIE_ID_PATROON, 'organisation id of the registry').describe('Organisation id (see GET /api/v1/organisaties)'),
   type: organisatieTypeSchema,
 });
 

@@ -1,4 +1,5 @@
 import { DATA_CATEGORIEEN, ORGANISATIE_TYPEN } from '@ketenregie/consent-domain';
+import { ORGANISATIE_ID_MAX, ORGANISATIE_ID_PATROON } from '@ketenregie/shared-kernel';
 import { z } from 'zod';
 
 /** `POST` (record) and `GET ?deelnemerId=` (list) of consents. */
@@ -27,7 +28,7 @@ export const doelSchema = z
   .describe('Purpose code from the processing register, e.g. verwijzing-ggz');
 
 export const organisatieSelectorSchema = z.discriminatedUnion('soort', [
-  z.strictObject({ soort: z.literal('organisatie'), organisatie: z.string().min(1).max(100) }),
+  z.strictObject({ soort: z.literal('organisatie'), organisatie: z.string().max(ORGANISATIE_ID_MAX).regex(ORGANISATIE_ID_PATROON, 'organisation id of the registry') }),
   z.strictObject({ soort: z.literal('type'), type: organisatieTypeSchema }),
 ]);
 

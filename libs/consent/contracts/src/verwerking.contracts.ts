@@ -96,8 +96,8 @@ export const inzageSchema = z.object({
 /** `GET /api/v1/verwerkingen`: a page of the log for the FG, after (naKeten, naVolgnummer). */
 export const verwerkingLijstQuerySchema = z
   .object({
-    naKeten: z.coerce.number().int().min(0).optional(),
-    naVolgnummer: z.coerce.number().int().min(0).optional(),
+    naKeten: z.coerce.number().int().min(0).max(32_767).optional(),
+    naVolgnummer: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
     limiet: z.coerce.number().int().min(1).max(1000).default(100),
   })
   .strict();

@@ -6,7 +6,7 @@ import {
   VERWIJZING_SOORTEN,
   VERWIJZING_STATUSSEN,
 } from '@ketenregie/exchange-domain';
-import { ORGANISATIE_TYPES } from '@ketenregie/shared-kernel';
+import { ORGANISATIE_ID_MAX, ORGANISATIE_ID_PATROON, ORGANISATIE_TYPES } from '@ketenregie/shared-kernel';
 import { EXCHANGE_EVENT_TYPES } from './exchange.cloudevents';
 import { z } from 'zod';
 
@@ -29,7 +29,7 @@ const tekst = z
   .max(1000)
   .refine((t) => !/\b\d{9}\b/.test(t), 'no BSN in free text');
 
-export const partijSchema = z.strictObject({ organisatie: z.string().min(1).max(100), type: z.enum(ORGANISATIE_TYPES) });
+export const partijSchema = z.strictObject({ organisatie: z.string().max(ORGANISATIE_ID_MAX).regex(ORGANISATIE_ID_PATROON, 'organisation id of the registry'), type: z.enum(ORGANISATIE_TYPES) });
 
 /** The sender's data about the deelnemer: category → field → value. Only released fields ever reach the receiver. */
 export const bronGegevensSchema = z
