@@ -28,7 +28,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   BesluitEntity,
   HerinneringEntity,
-  KetenKopEntity,
   RegisterVersieEntity,
   ToestemmingEntity,
   ToestemmingStatusEntity,
@@ -36,7 +35,8 @@ import {
 } from './consent.entities';
 import { AANTAL_KETENS } from './migrations/1763900000002-verwerking-ketens';
 
-const LOCK = { geen: undefined, delen: 'pessimistic_read', exclusief: 'pessimistic_write' } as const;
+/** The row lock of each {@link Vergrendeling}, as PostgreSQL spells it. */
+const LOCK = { geen: '', delen: 'FOR SHARE', exclusief: 'FOR UPDATE' } as const;
 
 function gebeurtenis(rij: ToestemmingStatusEntity): ToestemmingGebeurtenis {
   switch (rij.status) {
@@ -111,6 +111,13 @@ export class TypeOrmConsentTransactie implements ConsentTransactie {
    * taken): `nu()` answers with it once instead of asking the database again.
    */
   private klok: Date | undefined;
+  /**
+   * A decision row not written yet: it goes with the next statement of the transaction (the
+   * chain-head lock of its log line, see {@link logVerwerking}), or on its own before any other
+   * statement or the commit. Either way it is written inside the transaction, before anything
+   * that could read it.
+   */
+  private uitgesteld: { readonly sql: string; readonly params: readonly unknown[] } | undefined;
 
   constructor(
     private readonly manager: EntityManager,
@@ -141,9 +148,28 @@ export class TypeOrmConsentTransactie implements ConsentTransactie {
    * deelnemer's consents always lock in the same order and cannot deadlock on them.
    */
   private async laad(waar: { id: string } | { deelnemerId: string }, vergrendeling: Vergrendeling): Promise<Toestemming[]> {
-    const query = this.manager.getRepository(ToestemmingEntity).createQueryBuilder('t').where(waar).orderBy('t.id', 'ASC');
-    const lock = LOCK[vergrendeling];
-    const rijen = await (lock ? query.setLock(lock) : query).getMany();
+    await this.schrijfUitgesteld();
+    const rijen = (
+      (await this.manager.query(
+        `SELECT id, deelnemer_id, verlener, doel, categorieen, bronnen, ontvangers, geldig_vanaf, geldig_tot, bewijs, vervangt
+         FROM ${this.tabel('toestemming')} WHERE ${'id' in waar ? 'id' : 'deelnemer_id'} = $1 ORDER BY id ${LOCK[vergrendeling]}`,
+        ['id' in waar ? waar.id : waar.deelnemerId],
+      )) as Record<string, unknown>[]
+    ).map((r) =>
+      Object.assign(new ToestemmingEntity(), {
+        id: r['id'],
+        deelnemerId: r['deelnemer_id'],
+        verlener: r['verlener'],
+        doel: r['doel'],
+        categorieen: r['categorieen'],
+        bronnen: r['bronnen'],
+        ontvangers: r['ontvangers'],
+        geldigVanaf: r['geldig_vanaf'],
+        geldigTot: r['geldig_tot'],
+        bewijs: r['bewijs'],
+        vervangt: r['vervangt'],
+      }),
+    );
     this.klok = undefined;
     if (rijen.length === 0) return [];
     // The history and the clock in one round trip: the clock is read after the locks above.
@@ -167,7 +193,15 @@ export class TypeOrmConsentTransactie implements ConsentTransactie {
     return rijen.map((r) => toestemming(r, historie.filter((h) => h.toestemmingId === r.id)));
   }
 
+  /** Writes a decision row that was waiting for the next statement (see {@link bewaarBesluit}). */
+  async schrijfUitgesteld(): Promise<void> {
+    const wachtend = this.uitgesteld;
+    this.uitgesteld = undefined;
+    if (wachtend) await this.manager.query(wachtend.sql, [...wachtend.params]);
+  }
+
   async bewaarNieuweToestemming(t: Toestemming): Promise<void> {
+    await this.schrijfUitgesteld();
     const laatste = t.historie[t.historie.length - 1];
     await this.manager.getRepository(ToestemmingEntity).insert({
       id: t.id,
@@ -188,34 +222,41 @@ export class TypeOrmConsentTransactie implements ConsentTransactie {
   }
 
   async bewaarGebeurtenis(na: Toestemming, g: ToestemmingGebeurtenis): Promise<void> {
+    await this.schrijfUitgesteld();
     await this.manager.getRepository(ToestemmingStatusEntity).insert(statusRij(na.id, na.historie.length, g));
     await this.manager.getRepository(ToestemmingEntity).update({ id: na.id }, { status: g.status, versie: na.historie.length });
   }
 
+  /** Stores the decision with the transaction's next statement (one round trip less per decision). */
   async bewaarBesluit(id: string, besluit: Besluit, traceId: string): Promise<void> {
+    await this.schrijfUitgesteld();
     const v = besluit.verzoek;
-    await this.manager.getRepository(BesluitEntity).insert({
-      id,
-      op: besluit.op,
-      deelnemerId: v.deelnemerId,
-      bronOrganisatie: v.bron.organisatie,
-      bronType: v.bron.type,
-      ontvangerOrganisatie: v.ontvanger.organisatie,
-      ontvangerType: v.ontvanger.type,
-      doel: v.doel,
-      registerVersie: besluit.registerVersie ?? null,
-      activiteitId: besluit.activiteit?.id ?? null,
-      activiteitVersie: besluit.activiteit?.versie ?? null,
-      uitkomst: uitkomst(besluit),
-      categorieen: besluit.categorieen,
-      toestemmingen: [
-        ...new Set(besluit.categorieen.flatMap((c) => (c.toestemming.status === 'verleend' ? c.toestemming.toestemmingen : []))),
+    this.uitgesteld = {
+      sql: `INSERT INTO ${this.tabel('besluit')} (id, op, deelnemer_id, bron_organisatie, bron_type, ontvanger_organisatie, ontvanger_type, doel,
+              register_versie, activiteit_id, activiteit_versie, uitkomst, categorieen, toestemmingen, trace_id)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+      params: [
+        id,
+        besluit.op,
+        v.deelnemerId,
+        v.bron.organisatie,
+        v.bron.type,
+        v.ontvanger.organisatie,
+        v.ontvanger.type,
+        v.doel,
+        besluit.registerVersie ?? null,
+        besluit.activiteit?.id ?? null,
+        besluit.activiteit?.versie ?? null,
+        uitkomst(besluit),
+        JSON.stringify(besluit.categorieen),
+        [...new Set(besluit.categorieen.flatMap((c) => (c.toestemming.status === 'verleend' ? c.toestemming.toestemmingen : [])))],
+        traceId,
       ],
-      traceId,
-    });
+    };
   }
 
   async besluit(id: string): Promise<Besluit | undefined> {
+    await this.schrijfUitgesteld();
     const rij = await this.manager.getRepository(BesluitEntity).findOneBy({ id });
     if (!rij) return undefined;
     const categorieen = rij.categorieen as Besluit['categorieen'];
@@ -242,12 +283,14 @@ export class TypeOrmConsentTransactie implements ConsentTransactie {
    */
   async logVerwerking(regel: Verwerkingsregel): Promise<Ketenregel> {
     const keten = ketenVoor(regel.betrokkene, this.aantalKetens);
-    const kop = await this.manager
-      .getRepository(KetenKopEntity)
-      .createQueryBuilder('k')
-      .where('k.id = :keten', { keten })
-      .setLock('pessimistic_write')
-      .getOneOrFail();
+    // A decision row waiting to be written goes in the same statement as the head lock.
+    const wachtend = this.uitgesteld;
+    this.uitgesteld = undefined;
+    const [kop] = (await this.manager.query(
+      `${wachtend ? `WITH besluit AS (${wachtend.sql}) ` : ''}SELECT volgnummer, hash FROM ${this.tabel('keten_kop')} WHERE id = $${(wachtend?.params.length ?? 0) + 1} FOR UPDATE`,
+      [...(wachtend?.params ?? []), keten],
+    )) as { volgnummer: string; hash: string }[];
+    if (!kop) throw new Error(`The processing log has no chain ${keten}`);
     const vorige = Number(kop.volgnummer) === 0 ? undefined : { volgnummer: Number(kop.volgnummer), hash: kop.hash };
     const schakel = volgendeSchakel(keten, vorige, regel, this.sha256);
     // The line and the moved head in one statement, so the head lock is held one round trip less.
@@ -288,6 +331,7 @@ export class TypeOrmConsentTransactie implements ConsentTransactie {
   }
 
   async bewaarHerinnering(h: Herinnering): Promise<boolean> {
+    await this.schrijfUitgesteld();
     const resultaat = await this.manager
       .createQueryBuilder()
       .insert()
@@ -300,6 +344,7 @@ export class TypeOrmConsentTransactie implements ConsentTransactie {
   }
 
   async herinneringenVoor(coach: string): Promise<readonly Herinnering[]> {
+    await this.schrijfUitgesteld();
     const rijen = await this.manager
       .getRepository(HerinneringEntity)
       .createQueryBuilder('h')
@@ -374,11 +419,11 @@ export class TypeOrmConsentOpslag implements ConsentOpslag {
       await runner.connect();
       try {
         await runner.query('START TRANSACTION ISOLATION LEVEL READ COMMITTED');
-        // What TypeORM's own startTransaction records, so its row locks see the open transaction.
-        Object.assign(runner, { isTransactionActive: true });
         let resultaat: T;
         try {
-          resultaat = await werk(new TypeOrmConsentTransactie(runner.manager, this.sha256, this.aantalKetens));
+          const tx = new TypeOrmConsentTransactie(runner.manager, this.sha256, this.aantalKetens);
+          resultaat = await werk(tx);
+          await tx.schrijfUitgesteld();
         } catch (error) {
           await runner.query('ROLLBACK');
           throw error;
@@ -386,7 +431,6 @@ export class TypeOrmConsentOpslag implements ConsentOpslag {
         await runner.query('COMMIT');
         return resultaat;
       } finally {
-        Object.assign(runner, { isTransactionActive: false });
         await runner.release();
       }
     });
