@@ -1,12 +1,14 @@
 /**
  * Consent decisions under concurrent load through consent-service over HTTP (its own process,
- * as `npm start` runs it), with the raw indexed SQL lookup of the same consents in the same run
- * as the baseline. See README.md.
+ * as `npm start` runs it), against a baseline in the same run: the reads and writes one decision
+ * makes (consent lookup with its history under lock, the decision row, the processing-log line
+ * with its chain link) as raw SQL over `pg`, at the same number of callers. See README.md.
  */
 import type { Identity } from '@ketenregie/shared-platform';
 import { createTestDatabase } from '@ketenregie/shared-testing';
-import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
+import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Pool, type PoolClient } from 'pg';
 import { startDevServer } from './src/dev-server';
 import { databaseLabel, freePort, json, load, startApp, startAuth } from './src/services';
 
@@ -15,6 +17,75 @@ const C = Number(process.env['BENCH_CONCURRENCY'] ?? 16);
 const DEELNEMERS = Number(process.env['BENCH_DEELNEMERS'] ?? 200);
 const coach: Identity = { sub: 'bench-coach', organisatie: 'gemeente-dommeldal', organisatieType: 'gemeente', rol: 'klantmanager' };
 const ontvanger = { organisatie: 'ggz-zuiderlicht', type: 'ggz' };
+/** Active chains of the processing log (consent-data-access `AANTAL_KETENS` − 1: chain 0 is closed). */
+const ACTIEVE_KETENS = 15;
+const pseudoniemSleutel = randomBytes(32);
+
+/** CPU time (user + system) a process has used so far, in ms (Linux `/proc`). */
+function cpuMs(pid: number): number {
+  const velden = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(velden[11]) + Number(velden[12])) * 1000) / 100;
+}
+
+/**
+ * One decision's reads and writes in raw SQL, as consent-service makes them: in one transaction,
+ * the deelnemer's consents with their history (locked), the decision row, then the log line
+ * linked to the head of its chain (locked, moved). The line's hash is a SHA-256 over the line and
+ * its predecessor's hash, as the service computes it (the bench's own serialisation: the service's
+ * verification of these lines is not what is measured).
+ */
+async function besluitInSql(client: PoolClient, deelnemerId: string, keten: number): Promise<void> {
+  await client.query('BEGIN');
+  try {
+    const { rows: toestemmingen } = await client.query<{ id: string; categorieen: string[] }>(
+      `SELECT t.id, t.categorieen FROM consent.toestemming t WHERE t.deelnemer_id = $1 ORDER BY t.id FOR UPDATE`,
+      [deelnemerId],
+    );
+    const ids = toestemmingen.map((t) => t.id);
+    const { rows: historie } = await client.query(`SELECT toestemming_id, volgnummer, status, op FROM consent.toestemming_status WHERE toestemming_id = ANY($1) ORDER BY 1, 2`, [ids]);
+    if (toestemmingen.length !== 1 || historie.length !== 1) throw new Error(`deelnemer ${deelnemerId}: ${toestemmingen.length} consents, ${historie.length} history rows`);
+    const traceId = randomBytes(16).toString('hex');
+    const op = new Date();
+    const categorieen = [
+      { categorie: 'gezondheid', uitkomst: 'toegestaan', velden: ['diagnose'], toestemming: { status: 'verleend', toestemmingen: ids } },
+      { categorie: 'contact', uitkomst: 'toegestaan', velden: ['telefoon'], toestemming: { status: 'verleend', toestemmingen: ids } },
+    ];
+    await client.query(
+      `INSERT INTO consent.besluit (id, op, deelnemer_id, bron_organisatie, bron_type, ontvanger_organisatie, ontvanger_type, doel, uitkomst, categorieen, toestemmingen, trace_id)
+       VALUES ($1, $2, $3, $4, 'gemeente', $5, 'ggz', 'verwijzing-ggz', 'toegestaan', $6, $7, $8)`,
+      [randomUUID(), op, deelnemerId, coach.organisatie, ontvanger.organisatie, JSON.stringify(categorieen), ids, traceId],
+    );
+    const regel = {
+      traceId,
+      spanId: randomBytes(8).toString('hex'),
+      handeling: 'besluit',
+      status: 'ok',
+      tijdstip: op,
+      betrokkene: createHmac('sha256', pseudoniemSleutel).update(deelnemerId).digest('base64url'),
+      organisatie: coach.organisatie,
+      ontvanger: ontvanger.organisatie,
+      doel: 'verwijzing-ggz',
+      categorieen: ['gezondheid', 'contact'],
+      grondslagen: ['gezondheid:toestemming', 'contact:toestemming'],
+      toestemmingen: ids,
+    };
+    const { rows: koppen } = await client.query<{ volgnummer: string; hash: string }>(`SELECT volgnummer, hash FROM consent.keten_kop WHERE id = $1 FOR UPDATE`, [keten]);
+    const kop = koppen[0];
+    const volgnummer = Number(kop.volgnummer) + 1;
+    const vorigeHash = volgnummer === 1 ? '0'.repeat(64) : kop.hash;
+    const schakel = { volgnummer, vorigeHash, hash: createHash('sha256').update(`${vorigeHash}${volgnummer}${JSON.stringify(regel)}`, 'utf8').digest('hex') };
+    await client.query(
+      `INSERT INTO consent.verwerking (keten, volgnummer, vorige_hash, hash, trace_id, span_id, handeling, status, tijdstip, betrokkene, organisatie, ontvanger, doel, categorieen, grondslagen, toestemmingen)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+      [keten, schakel.volgnummer, schakel.vorigeHash, schakel.hash, regel.traceId, regel.spanId, regel.handeling, regel.status, regel.tijdstip, regel.betrokkene, regel.organisatie, regel.ontvanger, regel.doel, regel.categorieen, regel.grondslagen, regel.toestemmingen],
+    );
+    await client.query(`UPDATE consent.keten_kop SET volgnummer = $2, hash = $3 WHERE id = $1`, [keten, schakel.volgnummer, schakel.hash]);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  }
+}
 
 interface Besluit {
   readonly uitkomst: string;
@@ -28,10 +99,19 @@ async function run(): Promise<void> {
   const port = await freePort();
   const service = await startApp(
     'consent-service',
-    { DATABASE_URL: db.url, PORT: String(port), LOG_LEVEL: 'warn', AUTH_JWKS_URL: auth.jwksUrl, TEMPORAL_ADDRESS: temporal.address, KETENREGIE_MODE: 'embedded' },
+    {
+      DATABASE_URL: db.url,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      AUTH_JWKS_URL: auth.jwksUrl,
+      TEMPORAL_ADDRESS: temporal.address,
+      KETENREGIE_MODE: 'embedded',
+      // One organisation sends every request; the request limit is not what is measured.
+      THROTTLE_LIMIT: '100000000',
+    },
     { url: `http://127.0.0.1:${port}/health/ready` },
   );
-  const pool = new Pool({ connectionString: db.url, max: 10 });
+  const pool = new Pool({ connectionString: db.url, max: C });
   try {
     const base = `http://127.0.0.1:${port}/api/v1`;
     const token = await auth.token(coach);
@@ -54,23 +134,35 @@ async function run(): Promise<void> {
       if (b.uitkomst !== 'toegestaan') throw new Error(`decision ${i} was ${b.uitkomst}, expected toegestaan`);
     };
     await load(100, C, besluit);
+    const cpuVoor = cpuMs(service.pid);
     const http = await load(N, C, besluit);
+    const serviceCpuMsPerDecision = +((cpuMs(service.pid) - cpuVoor) / N).toFixed(2);
 
-    // The baseline: the indexed lookup of the same consent a decision needs, straight from SQL.
-    const sql = `SELECT t.id FROM consent.toestemming t
-      WHERE t.deelnemer_id = $1 AND t.doel = $2 AND t.status = 'gegeven' AND t.geldig_tot > now() AND 'gezondheid' = ANY (t.categorieen)`;
-    const lookup = async (i: number) => {
-      const r = await pool.query(sql, [ids[i % DEELNEMERS], 'verwijzing-ggz']);
-      if (r.rowCount !== 1) throw new Error(`lookup ${i} found ${r.rowCount} consents, expected 1`);
+    // The baseline: the same reads and writes as one decision, in raw SQL, same callers.
+    const inSql = async (i: number) => {
+      const client = await pool.connect();
+      try {
+        await besluitInSql(client, ids[i % DEELNEMERS], 1 + (i % ACTIEVE_KETENS));
+      } finally {
+        client.release();
+      }
     };
-    // Fresh statistics, so the planner picks the index it would use in production.
-    await pool.query('ANALYZE consent.toestemming');
-    await load(100, C, lookup);
-    const raw = await load(N, C, lookup);
-    const plan = (await pool.query(`EXPLAIN ${sql}`, [ids[0], 'verwijzing-ggz'])).rows.map((r: Record<string, string>) => r['QUERY PLAN']).join(' | ');
+    await load(100, C, inSql);
+    const raw = await load(N, C, inSql);
+    const regels = Number((await pool.query('SELECT count(*) AS n FROM consent.verwerking')).rows[0].n);
 
     process.stdout.write(
-      `${JSON.stringify({ database, decisions: N, concurrency: C, deelnemers: DEELNEMERS, httpDecisions: http, rawSqlLookup: raw, ratioRawToHttp: +(raw.perSecond / http.perSecond).toFixed(1), plan })}\n`,
+      `${JSON.stringify({
+        database,
+        decisions: N,
+        concurrency: C,
+        deelnemers: DEELNEMERS,
+        httpDecisions: http,
+        serviceCpuMsPerDecision,
+        rawSqlDecisions: raw,
+        ratioRawToHttp: +(raw.perSecond / http.perSecond).toFixed(2),
+        logLines: regels,
+      })}\n`,
     );
   } finally {
     await pool.end();

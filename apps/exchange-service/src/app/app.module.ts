@@ -4,7 +4,7 @@ import { VERWERKINGEN_PATH } from '@ketenregie/consent-contracts';
 import { AuthModule, DatabaseModule, HealthModule, HttpVerwerkingslog } from '@ketenregie/shared-platform';
 import type { ExchangeServiceConfig } from './exchange-service.config';
 import { ExchangeModule, ExchangeModuleOptions } from './exchange.module';
-import { fetchWebhookVerzender } from './http-webhook';
+import { httpWebhookVerzender, webhookDoelControle } from './http-webhook';
 import { TemporalOverdrachten } from './temporal-overdrachten';
 
 /** Schema of exchange-service. */
@@ -14,6 +14,7 @@ export const EXCHANGE_SCHEMA = 'exchange';
 @Module({})
 export class AppModule {
   static register(config: ExchangeServiceConfig, overrides: Partial<ExchangeModuleOptions> & { readonly schema?: string } = {}): DynamicModule {
+    const beleid = { privateDoelenToestaan: config.EXCHANGE_WEBHOOK_ALLOW_PRIVATE_TARGETS };
     return {
       module: AppModule,
       imports: [
@@ -29,7 +30,8 @@ export class AppModule {
         ExchangeModule.register({
           workflows: overrides.workflows ?? new TemporalOverdrachten({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE }),
           verwerkingslog: overrides.verwerkingslog ?? new HttpVerwerkingslog(`${config.CONSENT_SERVICE_URL}${VERWERKINGEN_PATH}`),
-          webhook: overrides.webhook ?? fetchWebhookVerzender,
+          webhook: overrides.webhook ?? httpWebhookVerzender(beleid),
+          webhookDoel: overrides.webhookDoel ?? webhookDoelControle(beleid),
           bezorging: overrides.bezorging ?? {
             actief: true,
             intervalMs: config.EXCHANGE_OUTBOX_INTERVAL_MS,

@@ -10,6 +10,14 @@ export const exchangeServiceConfigSchema = platformConfigSchema.extend({
   EXCHANGE_OUTBOX_BACKOFF_MAX_MS: z.coerce.number().int().min(10).max(86_400_000).default(600_000),
   /** Failed attempts before a delivery is given up (default: about 15 hours at the default backoff). */
   EXCHANGE_OUTBOX_MAX_POGINGEN: z.coerce.number().int().min(1).max(10_000).default(100),
+  /**
+   * `true` lets webhooks target private, loopback and link-local addresses: for tests with a
+   * receiver on this machine only. Refused in distributed mode.
+   */
+  EXCHANGE_WEBHOOK_ALLOW_PRIVATE_TARGETS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+}).refine((c) => !(c.KETENREGIE_MODE === 'distributed' && c.EXCHANGE_WEBHOOK_ALLOW_PRIVATE_TARGETS), {
+  path: ['EXCHANGE_WEBHOOK_ALLOW_PRIVATE_TARGETS'],
+  message: 'is for tests on one machine only and cannot be true when KETENREGIE_MODE=distributed',
 });
 
 export type ExchangeServiceConfig = z.output<typeof exchangeServiceConfigSchema>;

@@ -10,7 +10,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { createServer, IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Webhook } from 'standardwebhooks';
 import { AppModule } from './app.module';
+import { httpWebhookVerzender } from './http-webhook';
 import { exchangeServiceConfigSchema } from './exchange-service.config';
 
 /** Records what the service asks of the workflows. */
@@ -51,8 +55,22 @@ describeEachDatabase('exchange-service', (db) => {
     const tokens = new Map<string, string>();
     const apps: INestApplication[] = [];
 
-    async function startApp(overrides: { workflows?: OverdrachtWorkflowPoort; verwerkingslog?: VerwerkingslogPoort; webhook?: WebhookVerzender; leaseMs?: number; maxPogingen?: number }) {
-      const config = exchangeServiceConfigSchema.parse({ DATABASE_URL: db.url, PORT: '0', LOG_LEVEL: 'silent', AUTH_JWKS_URL: jwksUrl });
+    async function startApp(overrides: {
+      workflows?: OverdrachtWorkflowPoort;
+      verwerkingslog?: VerwerkingslogPoort;
+      webhook?: WebhookVerzender;
+      leaseMs?: number;
+      maxPogingen?: number;
+      /** `EXCHANGE_WEBHOOK_ALLOW_PRIVATE_TARGETS=true`: receivers on this machine. */
+      privateDoelen?: boolean;
+    }) {
+      const config = exchangeServiceConfigSchema.parse({
+        DATABASE_URL: db.url,
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+        AUTH_JWKS_URL: jwksUrl,
+        EXCHANGE_WEBHOOK_ALLOW_PRIVATE_TARGETS: String(overrides.privateDoelen ?? false),
+      });
       const app = await createService(
         AppModule.register(config, {
           schema: db.schema,
@@ -224,6 +242,7 @@ describeEachDatabase('exchange-service', (db) => {
       const { app, call } = await startApp({
         workflows,
         maxPogingen: 3,
+        privateDoelen: true,
         webhook: async (url) => {
           if (url.includes('onbereikbaar')) throw new Error('webhook answered HTTP 503');
         },
@@ -231,8 +250,8 @@ describeEachDatabase('exchange-service', (db) => {
       // Organisations of their own: their subscriptions stay out of the other tests' deliveries.
       const wijkteam: Identity = { sub: 'wt-1', organisatie: `wijkteam-${randomUUID().slice(0, 8)}`, organisatieType: 'wijkteam', rol: 'coach' };
       const zender: Identity = { sub: 'km-2', organisatie: `gemeente-${randomUUID().slice(0, 8)}`, organisatieType: 'gemeente', rol: 'klantmanager' };
-      expect((await call(wijkteam, 'POST', '/abonnementen', { url: 'http://onbereikbaar.invalid/ontvanger' })).status).toBe(201);
-      expect((await call(zender, 'POST', '/abonnementen', { url: 'http://onbereikbaar.invalid/zender' })).status).toBe(201);
+      expect((await call(wijkteam, 'POST', '/abonnementen', { url: 'http://127.0.0.1:9/onbereikbaar/ontvanger' })).status).toBe(201);
+      expect((await call(zender, 'POST', '/abonnementen', { url: 'http://127.0.0.1:9/onbereikbaar/zender' })).status).toBe(201);
       const aangevraagd = await call<OverdrachtDto>(zender, 'POST', '/overdrachten', {
         deelnemerId: randomUUID(),
         trajectId: 'tr-8',
@@ -255,8 +274,8 @@ describeEachDatabase('exchange-service', (db) => {
         await new Promise((r) => setTimeout(r, 30));
       }
       expect(await afleveringen()).toEqual([
-        { url: 'http://onbereikbaar.invalid/ontvanger', pogingen: 3, opgegeven: true },
-        { url: 'http://onbereikbaar.invalid/zender', pogingen: 3, opgegeven: true },
+        { url: 'http://127.0.0.1:9/onbereikbaar/ontvanger', pogingen: 3, opgegeven: true },
+        { url: 'http://127.0.0.1:9/onbereikbaar/zender', pogingen: 3, opgegeven: true },
       ]);
       expect(workflows.onbereikbaar).toEqual([{ overdrachtId: id, melding: { organisatie: wijkteam.organisatie, eventId: expect.any(String), pogingen: 3 } }]);
       await new Promise((r) => setTimeout(r, 100));
@@ -333,7 +352,7 @@ describeEachDatabase('exchange-service', (db) => {
           throw new Error('process killed after the POST, before the mark');
         }
       };
-      const eerste = await startApp({ webhook: webhook(true), leaseMs: 300 });
+      const eerste = await startApp({ webhook: webhook(true), leaseMs: 300, privateDoelen: true });
       const hook = `http://127.0.0.1:9/${randomUUID()}`;
       expect((await eerste.call(behandelaar, 'POST', '/abonnementen', { url: hook })).status).toBe(201);
       const ids: string[] = [];
@@ -351,7 +370,7 @@ describeEachDatabase('exchange-service', (db) => {
       await eerste.app.close();
       apps.splice(apps.indexOf(eerste.app), 1);
 
-      const tweede = await startApp({ webhook: webhook(false), leaseMs: 300 });
+      const tweede = await startApp({ webhook: webhook(false), leaseMs: 300, privateDoelen: true });
       const bezorger2 = tweede.app.get(OutboxBezorger);
       const verwacht = (await sql<{ id: string }>(`SELECT o.id FROM "${db.schema}".outbox o JOIN "${db.schema}".outbox_aflevering a ON a.event_id = o.id JOIN "${db.schema}".abonnement ab ON ab.id = a.abonnement_id WHERE ab.url = '${hook}'`)).map((r) => r.id);
       expect(verwacht).toHaveLength(3);
@@ -365,6 +384,96 @@ describeEachDatabase('exchange-service', (db) => {
       expect([...uniek].sort()).toEqual([...verwacht].sort());
       expect(ontvangen.length).toBe(4);
       expect(ontvangen.every((e) => e.specversion === '1.0' && e.type === 'nl.ketenregie.verwijzing.aangemeld' && ids.some((id) => e.subject === `verwijzing/${id}`))).toBe(true);
+    });
+
+    /** A webhook receiver on this machine that records what it is sent. */
+    async function ontvanger() {
+      const ontvangen: { headers: IncomingHttpHeaders; body: string }[] = [];
+      const server = createServer((req, res) => {
+        let body = '';
+        req.on('data', (d) => (body += d));
+        req.on('end', () => {
+          ontvangen.push({ headers: req.headers, body });
+          res.writeHead(204).end();
+        });
+      });
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, ontvangen, sluit: () => new Promise((r) => server.close(r)) };
+    }
+
+    const verwijzingAan = (organisatie: string) => ({ deelnemerId: randomUUID(), soort: 'schuldhulp', ontvanger: { organisatie, type: 'ggz' }, reden: 'schulden' });
+
+    it('refuses webhook targets that are not public when subscribing, and again when delivering (DNS rebinding)', async () => {
+      const { app, call } = await startApp({ webhook: httpWebhookVerzender({ privateDoelenToestaan: false }) });
+      const eigenaar: Identity = { ...behandelaar, sub: `ggz-${randomUUID()}`, organisatie: `ggz-${randomUUID().slice(0, 8)}` };
+      const doelen = [
+        'http://127.0.0.1:8080/hook',
+        'http://10.0.0.5/hook',
+        'http://192.168.1.1/hook',
+        'http://169.254.169.254/latest/meta-data',
+        'http://[::1]/hook',
+        'http://[::ffff:127.0.0.1]/hook',
+        'http://[fe80::1]/hook',
+        'http://0.0.0.0/hook',
+        'http://localhost/hook',
+        'http://bestaat-niet.invalid/hook',
+      ];
+      for (const url of doelen) {
+        const res = await call<{ code: string; errors: { field: string }[] }>(eigenaar, 'POST', '/abonnementen', { url });
+        expect({ url, status: res.status, code: res.body.code }).toEqual({ url, status: 400, code: 'EXCHANGE.WEBHOOK_DOEL_NIET_TOEGESTAAN' });
+      }
+      expect(await sql(`SELECT 1 FROM "${db.schema}".abonnement WHERE organisatie = '${eigenaar.organisatie}'`)).toEqual([]);
+
+      // A name that resolved to a public address when subscribing and to this machine now.
+      const hook = await ontvanger();
+      try {
+        await sql(`INSERT INTO "${db.schema}".abonnement (id, organisatie, url, geheim) VALUES ('${randomUUID()}', '${eigenaar.organisatie}', '${hook.url}', 'whsec_${Buffer.alloc(32, 7).toString('base64')}')`);
+        expect((await call(km, 'POST', '/verwijzingen', verwijzingAan(eigenaar.organisatie))).status).toBe(201);
+        await app.get(OutboxBezorger).ronde(100);
+        expect(hook.ontvangen).toEqual([]);
+        const [fout] = await sql<{ laatste_fout: string }>(
+          `SELECT a.laatste_fout FROM "${db.schema}".outbox_aflevering a JOIN "${db.schema}".abonnement ab ON ab.id = a.abonnement_id WHERE ab.organisatie = '${eigenaar.organisatie}'`,
+        );
+        expect(fout.laatste_fout).toMatch(/is not allowed/);
+      } finally {
+        await hook.sluit();
+      }
+    });
+
+    it('signs every delivery (Standard Webhooks) with the secret shown once; only the owning organisation lists and deletes a subscription', async () => {
+      const { app, call } = await startApp({ privateDoelen: true, webhook: httpWebhookVerzender({ privateDoelenToestaan: true }) });
+      const eigenaar: Identity = { ...behandelaar, sub: `ggz-${randomUUID()}`, organisatie: `ggz-${randomUUID().slice(0, 8)}` };
+      const ander: Identity = { ...behandelaar, sub: `ggz-${randomUUID()}`, organisatie: `ggz-${randomUUID().slice(0, 8)}` };
+      const hook = await ontvanger();
+      try {
+        const nieuw = await call<{ id: string; url: string; geheim: string }>(eigenaar, 'POST', '/abonnementen', { url: hook.url });
+        expect(nieuw.status).toBe(201);
+        expect(nieuw.body.geheim).toMatch(/^whsec_[A-Za-z0-9+/=]{40,}$/);
+        const lijst = await call<Record<string, unknown>[]>(eigenaar, 'GET', '/abonnementen');
+        expect(lijst.body).toEqual([{ id: nieuw.body.id, organisatie: eigenaar.organisatie, url: hook.url }]);
+        expect((await call<{ id: string }[]>(ander, 'GET', '/abonnementen')).body.map((a) => a.id)).not.toContain(nieuw.body.id);
+
+        expect((await call(km, 'POST', '/verwijzingen', verwijzingAan(eigenaar.organisatie))).status).toBe(201);
+        await app.get(OutboxBezorger).ronde(100);
+        expect(hook.ontvangen).toHaveLength(1);
+        const [bezorgd] = hook.ontvangen;
+        const headers = bezorgd.headers as Record<string, string>;
+        const event = new Webhook(nieuw.body.geheim).verify(bezorgd.body, headers) as { id: string; type: string };
+        expect(event.type).toBe('nl.ketenregie.verwijzing.aangemeld');
+        expect(headers['webhook-id']).toBe(event.id);
+        expect(() => new Webhook(`whsec_${Buffer.alloc(32, 1).toString('base64')}`).verify(bezorgd.body, headers)).toThrow();
+        expect(() => new Webhook(nieuw.body.geheim).verify(bezorgd.body.replace('aangemeld', 'afgerond'), headers)).toThrow();
+
+        expect((await call(ander, 'DELETE', `/abonnementen/${nieuw.body.id}`)).status).toBe(404);
+        expect((await call(eigenaar, 'DELETE', `/abonnementen/${nieuw.body.id}`)).status).toBe(204);
+        expect((await call(eigenaar, 'GET', '/abonnementen')).body).toEqual([]);
+        expect((await call(eigenaar, 'DELETE', `/abonnementen/${nieuw.body.id}`)).status).toBe(404);
+        expect((await call(km, 'POST', '/verwijzingen', verwijzingAan(eigenaar.organisatie))).status).toBe(201);
+        await app.get(OutboxBezorger).ronde(100);
+        expect(hook.ontvangen).toHaveLength(1);
+      } finally {
+        await hook.sluit();
+      }
     });
   });
 });

@@ -2,6 +2,7 @@ import {
   abonnementAanvraagSchema,
   abonnementSchema,
   acceptatieSchema,
+  nieuwAbonnementSchema,
   afwijzingSchema,
   annuleringSchema,
   dossierSchema,
@@ -26,3 +27,4 @@ export class VerwijzingAanvraagDto extends createZodDto(verwijzingAanvraagSchema
 export class VerwijzingDto extends createZodDto(verwijzingSchema) {}
 export class AbonnementAanvraagDto extends createZodDto(abonnementAanvraagSchema) {}
 export class AbonnementDto extends createZodDto(abonnementSchema) {}
+export class NieuwAbonnementDto extends createZodDto(nieuwAbonnementSchema) {}

@@ -11,7 +11,9 @@ import {
   VERWERKINGSLOG,
   VerwerkingslogPoort,
   VerwijzingService,
+  WEBHOOK_DOEL_CONTROLE,
   WEBHOOK_VERZENDER,
+  WebhookDoelControle,
   WebhookVerzender,
 } from '@ketenregie/exchange-application';
 import { SqlExchangeOpslag } from '@ketenregie/exchange-data-access';
@@ -25,6 +27,8 @@ export interface ExchangeModuleOptions {
   readonly workflows: OverdrachtWorkflowPoort;
   readonly verwerkingslog: VerwerkingslogPoort;
   readonly webhook: WebhookVerzender;
+  /** Checks a webhook target when an organisation subscribes. */
+  readonly webhookDoel: WebhookDoelControle;
   readonly bezorging: BezorgInstellingen;
 }
 
@@ -49,6 +53,7 @@ export class ExchangeModule {
         { provide: OVERDRACHT_WORKFLOWS, useValue: options.workflows },
         { provide: VERWERKINGSLOG, useValue: options.verwerkingslog },
         { provide: WEBHOOK_VERZENDER, useValue: options.webhook },
+        { provide: WEBHOOK_DOEL_CONTROLE, useValue: options.webhookDoel },
         { provide: BEZORG_INSTELLINGEN, useValue: options.bezorging },
         OverdrachtService,
         VerwijzingService,

@@ -6,7 +6,7 @@ import type { DossierDto as DossierBody, DriegesprekDto, InboxDto as InboxBody, 
 import { ZodValidationPipe } from 'nestjs-zod';
 import { aanroepVan, CurrentIdentity, Identity, ServiceActor } from '@ketenregie/shared-platform';
 import type { Request } from 'express';
-import { StapBody, stapRegistratieSchema, VrijgaveLevering, vrijgaveLeveringSchema } from './intern.dto';
+import { DossierIntrekking, dossierIntrekkingSchema, StapBody, stapRegistratieSchema, VrijgaveLevering, vrijgaveLeveringSchema } from './intern.dto';
 import {
   AcceptatieDto,
   AfwijzingDto,
@@ -134,8 +134,8 @@ export class OverdrachtenController {
   @ServiceActor('required')
   @HttpCode(204)
   @ApiOperation({ summary: 'Workflow step (sender side): withdraw the dossier from the receiver now' })
-  async trekIn(@Param('id', ParseUUIDPipe) id: string, @Body() body: { reden?: string }, @CurrentIdentity() door: Identity): Promise<void> {
-    await this.overdrachten.trekDossierIn({ overdrachtId: id, reden: typeof body?.reden === 'string' ? body.reden.slice(0, 60) : 'beeindigd' }, door);
+  async trekIn(@Param('id', ParseUUIDPipe) id: string, @Body(new ZodValidationPipe(dossierIntrekkingSchema)) body: DossierIntrekking, @CurrentIdentity() door: Identity): Promise<void> {
+    await this.overdrachten.trekDossierIn({ overdrachtId: id, reden: body.reden ?? 'beeindigd' }, door);
   }
 
   @Post(':id/stappen')

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AbonnementService, VerwijzingService } from '@ketenregie/exchange-application';
 import { verwijzingStatusSchema } from '@ketenregie/exchange-contracts';
-import type { AbonnementDto as AbonnementBody, VerwijzingDto as VerwijzingBody, VerwijzingStatusDto } from '@ketenregie/exchange-contracts';
+import type { AbonnementDto as AbonnementBody, NieuwAbonnementDto as NieuwAbonnementBody, VerwijzingDto as VerwijzingBody, VerwijzingStatusDto } from '@ketenregie/exchange-contracts';
 import { ZodValidationPipe } from 'nestjs-zod';
 import { CurrentIdentity, Identity } from '@ketenregie/shared-platform';
-import { AbonnementAanvraagDto, AbonnementDto, VerwijzingAanvraagDto, VerwijzingDto } from './exchange.dto';
+import { AbonnementAanvraagDto, AbonnementDto, NieuwAbonnementDto, VerwijzingAanvraagDto, VerwijzingDto } from './exchange.dto';
 import { verwijzingDto } from './exchange.mappers';
 
 /** Referrals without transfer of the lead, with statuses returned by the receiver. */
@@ -35,15 +35,30 @@ export class VerwijzingenController {
   }
 }
 
-/** Webhook subscriptions: CloudEvents about the organisation's handovers and referrals. */
+/** Webhook subscriptions: signed CloudEvents about the organisation's handovers and referrals. */
 @ApiTags('abonnementen')
 @Controller('abonnementen')
 export class AbonnementenController {
   constructor(private readonly abonnementen: AbonnementService) {}
 
   @Post()
-  @ApiOkResponse({ type: AbonnementDto })
-  async abonneer(@Body() body: AbonnementAanvraagDto, @CurrentIdentity() door: Identity): Promise<AbonnementBody> {
+  @ApiOperation({ summary: 'Subscribe a public https/http URL; the answer carries the signing secret (Standard Webhooks), shown only once' })
+  @ApiCreatedResponse({ type: NieuwAbonnementDto })
+  async abonneer(@Body() body: AbonnementAanvraagDto, @CurrentIdentity() door: Identity): Promise<NieuwAbonnementBody> {
     return this.abonnementen.abonneer(body, door);
+  }
+
+  @Get()
+  @ApiOperation({ summary: "The caller's organisation's subscriptions (without secrets)" })
+  @ApiOkResponse({ type: [AbonnementDto] })
+  async lijst(@CurrentIdentity() door: Identity): Promise<AbonnementBody[]> {
+    return this.abonnementen.lijst(door);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: "Delete a subscription of the caller's organisation, with its pending deliveries (another organisation's: 404)" })
+  async verwijder(@Param('id', ParseUUIDPipe) id: string, @CurrentIdentity() door: Identity): Promise<void> {
+    await this.abonnementen.verwijder(id, door);
   }
 }

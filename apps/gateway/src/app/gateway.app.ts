@@ -1,7 +1,17 @@
 import { INestApplication, Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE, NestFactory } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE, NestFactory } from '@nestjs/core';
 import { SwaggerModule } from '@nestjs/swagger';
-import { buildOpenApiDocument, createPlatformLogger, EmbeddedSigner, LoggingModule, pinoHttpOptions, ProblemDetailsFilter } from '@ketenregie/shared-platform';
+import {
+  applyHttpSecurity,
+  buildOpenApiDocument,
+  createPlatformLogger,
+  EmbeddedSigner,
+  LoggingModule,
+  OrganisatieThrottlerGuard,
+  pinoHttpOptions,
+  ProblemDetailsFilter,
+  throttlerModule,
+} from '@ketenregie/shared-platform';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc, ZodValidationPipe } from 'nestjs-zod';
 import type { DestinationStream } from 'pino';
@@ -16,8 +26,10 @@ import { ROUTE_TABLE } from './route-table';
 class GatewayRootModule {}
 
 /**
- * Builds the gateway (not listening yet): the service proxies first, then Nest with the
- * platform's logging, problem+json filter and zod validation, the merged API reference at
+ * Builds the gateway (not listening yet): security headers and CORS (as every service), the
+ * service proxies, then Nest with the platform's logging, problem+json filter, zod validation and
+ * request limit (the gateway's own routes are anonymous, so counted per IP address; routed
+ * requests are limited per organisation by the service that answers them), the merged API reference at
  * `/api/v1/docs`, and in embedded mode the dev-token issuer with its persisted signing key.
  * Unlike a service there is no global `/api/v1` prefix: `/`, `/health/*` and `/auth/*` are
  * the gateway's own, everything routed lives under `/api/v1` already.
@@ -31,10 +43,11 @@ export async function createGateway(config: GatewayConfig, options: { logDestina
   const app = await NestFactory.create(
     {
       module: GatewayRootModule,
-      imports: [LoggingModule.forRoot(logging), GatewayModule.register(config, signer)],
+      imports: [LoggingModule.forRoot(logging), throttlerModule(config), GatewayModule.register(config, signer)],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useClass: ZodValidationPipe },
+        { provide: APP_GUARD, useClass: OrganisatieThrottlerGuard },
       ],
     },
     { bufferLogs: true, abortOnError: false },
@@ -43,6 +56,7 @@ export async function createGateway(config: GatewayConfig, options: { logDestina
   app.flushLogs();
   app.getHttpAdapter().getInstance().disable('x-powered-by');
   app.enableShutdownHooks();
+  applyHttpSecurity(app, config);
 
   const requestLogger = pinoHttp(options.logDestination ? { ...pinoHttpOptions(logging), stream: options.logDestination } : pinoHttpOptions(logging));
   mountServiceProxies(app, ROUTE_TABLE, serviceUrls(config), createPlatformLogger(logging), requestLogger);

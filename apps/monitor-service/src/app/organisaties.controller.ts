@@ -1,4 +1,5 @@
 import { Controller, Get, Param } from '@nestjs/common';
+import { NotFoundError, ORGANISATIE_ID_MAX, ORGANISATIE_ID_PATROON } from '@ketenregie/shared-kernel';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OrganisatieRegisterService } from '@ketenregie/monitoring-application';
 import type { Organisatie } from '@ketenregie/monitoring-domain';
@@ -27,6 +28,8 @@ export class OrganisatiesController {
   @ApiOkResponse({ type: OrganisatieDto })
   @ApiNotFoundResponse({ description: 'MONITORING.ORGANISATIE_NOT_FOUND (problem+json)' })
   async get(@Param('id') id: string): Promise<OrganisatieBody> {
+    // An id the registry cannot hold is not looked up (a NUL byte would not even reach the database).
+    if (id.length > ORGANISATIE_ID_MAX || !ORGANISATIE_ID_PATROON.test(id)) throw new NotFoundError({ code: 'MONITORING.ORGANISATIE_NOT_FOUND', detail: 'No such organisation is registered.' });
     return toDto(await this.register.get(id));
   }
 }

@@ -72,7 +72,7 @@ export class TrajectenController {
   @ApiParam({ name: 'opdracht', enum: Object.keys(OPDRACHT_SUBRESOURCES) })
   opdracht(@Param('id', new ParseUUIDPipe()) id: string, @Param('opdracht') sub: string, @Body() body: unknown, @CurrentIdentity() door: Identity) {
     const soort = OPDRACHT_SUBRESOURCES[sub as keyof typeof OPDRACHT_SUBRESOURCES];
-    if (!soort) throw trajectError('TRAJECT.COMMAND_INVALID', `Unknown command sub-resource ${JSON.stringify(sub.slice(0, 40))}`, { opdracht: Object.keys(OPDRACHT_SUBRESOURCES).join(' | ') });
+    if (!soort) throw trajectError('TRAJECT.COMMAND_INVALID', 'Unknown command sub-resource', { opdracht: Object.keys(OPDRACHT_SUBRESOURCES).join(' | ') });
     return this.trajecten.opdracht(id, soort, body ?? {}, door);
   }
 }

@@ -151,6 +151,14 @@ describe('exchange activity adapters (HTTP, as the worker service identity)', ()
     });
   });
 
+  it("sends a step's deadline as the step contract has it: kind and date, not the workflow's reminder and escalation dates", async () => {
+    const overdrachtId = randomUUID();
+    const termijn = { soort: 'toestemming' as const, uiterlijk: '2027-01-15', herinnering: '2027-01-13', escalatie: '2027-01-18' };
+    await adapter.registreerStap({ sleutel: 't', namens, overdrachtId, status: 'aangevraagd', gebeurtenis: 'nl.ketenregie.overdracht.toestemming-nodig', termijn });
+    expect(ontvangen.at(-1)).toMatchObject({ pad: `/api/v1/overdrachten/${overdrachtId}/stappen` });
+    expect((ontvangen.at(-1) as { body: { termijn: unknown } }).body.termijn).toEqual({ soort: 'toestemming', uiterlijk: '2027-01-15' });
+  });
+
   it('distributed mode: client credentials at the token endpoint; the services verify the token against the provider JWKS', async () => {
     verifier = new TokenVerifier({ issuer: idp.issuer, audience: 'ketenregie-api', jwksUrl: idp.jwksUrl });
     const worker = distributed();

@@ -69,8 +69,12 @@ export class ExchangeActivitiesAdapter implements ExchangeActivities, OnModuleDe
   }
 
   async registreerStap(stap: StapRegistratie): Promise<void> {
-    const { namens, overdrachtId, ...body } = stap;
-    await this.post(this.config.EXCHANGE_SERVICE_URL, `${OVERDRACHTEN_PATH}/${overdrachtId}/stappen`, namens, body);
+    const { namens, overdrachtId, termijn, ...body } = stap;
+    // The step's contract takes a deadline's kind and date; the workflow's reminder and escalation dates stay in the workflow.
+    await this.post(this.config.EXCHANGE_SERVICE_URL, `${OVERDRACHTEN_PATH}/${overdrachtId}/stappen`, namens, {
+      ...body,
+      ...(termijn ? { termijn: { soort: termijn.soort, uiterlijk: termijn.uiterlijk } } : {}),
+    });
   }
 
   async meldRegiewissel(input: {

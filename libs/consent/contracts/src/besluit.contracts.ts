@@ -1,11 +1,12 @@
+import { ORGANISATIE_ID_MAX, ORGANISATIE_ID_PATROON } from '@ketenregie/shared-kernel';
 import { z } from 'zod';
-import { dataCategorieSchema, doelSchema, instantSchema, opaqueIdSchema, organisatieTypeSchema } from './toestemming.contracts';
+import { DATA_CATEGORIEEN_MAX, dataCategorieSchema, doelSchema, instantSchema, opaqueIdSchema, organisatieTypeSchema } from './toestemming.contracts';
 
 /** `POST`: decide (and log) whether categories may be disclosed. */
 export const BESLUITEN_PATH = '/api/v1/besluiten';
 
-export const organisatieSchema = z.object({
-  organisatie: z.string().min(1).max(100).describe('Organisation id (see GET /api/v1/organisaties)'),
+export const organisatieSchema = z.strictObject({
+  organisatie: z.string().max(ORGANISATIE_ID_MAX).regex(ORGANISATIE_ID_PATROON, 'organisation id of the registry').describe('Organisation id (see GET /api/v1/organisaties)'),
   type: organisatieTypeSchema,
 });
 
@@ -19,7 +20,7 @@ export const besluitVerzoekSchema = z
     deelnemerId: opaqueIdSchema,
     ontvanger: organisatieSchema,
     doel: doelSchema,
-    categorieen: z.array(dataCategorieSchema).min(1),
+    categorieen: z.array(dataCategorieSchema).min(1).max(DATA_CATEGORIEEN_MAX),
   })
   .strict();
 

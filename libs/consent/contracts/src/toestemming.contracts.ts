@@ -1,4 +1,5 @@
 import { DATA_CATEGORIEEN, ORGANISATIE_TYPEN } from '@ketenregie/consent-domain';
+import { ORGANISATIE_ID_MAX, ORGANISATIE_ID_PATROON } from '@ketenregie/shared-kernel';
 import { z } from 'zod';
 
 /** `POST` (record) and `GET ?deelnemerId=` (list) of consents. */
@@ -12,6 +13,11 @@ export const opaqueIdSchema = z.uuid().describe('Opaque id (UUID)');
 /** An instant on the wire: ISO-8601 with offset, e.g. `2026-03-02T09:00:00.000Z`. */
 export const instantSchema = z.iso.datetime({ offset: true }).describe('ISO-8601 instant');
 
+/** Upper bound of a list of data categories in a request: each category at most once. */
+export const DATA_CATEGORIEEN_MAX = DATA_CATEGORIEEN.length;
+/** Upper bound of a list of sources or recipients in a consent. */
+const SELECTOREN_MAX = 50;
+
 export const dataCategorieSchema = z.enum(DATA_CATEGORIEEN).describe('Data category; `gezondheid` and `beperkingen-werk` are special-category data (AVG art. 9)');
 export const organisatieTypeSchema = z.enum(ORGANISATIE_TYPEN);
 
@@ -22,13 +28,13 @@ export const doelSchema = z
   .describe('Purpose code from the processing register, e.g. verwijzing-ggz');
 
 export const organisatieSelectorSchema = z.discriminatedUnion('soort', [
-  z.object({ soort: z.literal('organisatie'), organisatie: z.string().min(1).max(100) }),
-  z.object({ soort: z.literal('type'), type: organisatieTypeSchema }),
+  z.strictObject({ soort: z.literal('organisatie'), organisatie: z.string().max(ORGANISATIE_ID_MAX).regex(ORGANISATIE_ID_PATROON, 'organisation id of the registry') }),
+  z.strictObject({ soort: z.literal('type'), type: organisatieTypeSchema }),
 ]);
 
 export const verlenerSchema = z.discriminatedUnion('soort', [
-  z.object({ soort: z.literal('deelnemer') }),
-  z.object({
+  z.strictObject({ soort: z.literal('deelnemer') }),
+  z.strictObject({
     soort: z.literal('wettelijk-vertegenwoordiger'),
     hoedanigheid: z.enum(['curator', 'mentor', 'bewindvoerder', 'gezaghebbende-ouder', 'voogd']),
     vertegenwoordiger: opaqueIdSchema.describe('Opaque person id of the representative'),
@@ -36,9 +42,9 @@ export const verlenerSchema = z.discriminatedUnion('soort', [
 ]);
 
 export const bewijsSchema = z.discriminatedUnion('soort', [
-  z.object({ soort: z.literal('ondertekend-formulier'), documentId: z.string().min(1).max(200) }),
-  z.object({ soort: z.literal('digitaal-ondertekend'), ondertekeningId: z.string().min(1).max(200) }),
-  z.object({
+  z.strictObject({ soort: z.literal('ondertekend-formulier'), documentId: z.string().min(1).max(200) }),
+  z.strictObject({ soort: z.literal('digitaal-ondertekend'), ondertekeningId: z.string().min(1).max(200) }),
+  z.strictObject({
     soort: z.literal('mondeling-met-getuige'),
     getuige: z.string().min(1).max(100).describe('Subject id of the witnessing professional'),
     notitie: z.string().min(1).max(1000).describe('Circumstances; no health details'),
@@ -55,9 +61,9 @@ export const toestemmingAanvraagSchema = z
     deelnemerId: opaqueIdSchema,
     verlener: verlenerSchema,
     doel: doelSchema,
-    categorieen: z.array(dataCategorieSchema).min(1),
-    bronnen: z.array(organisatieSelectorSchema).min(1),
-    ontvangers: z.array(organisatieSelectorSchema).min(1),
+    categorieen: z.array(dataCategorieSchema).min(1).max(DATA_CATEGORIEEN_MAX),
+    bronnen: z.array(organisatieSelectorSchema).min(1).max(SELECTOREN_MAX),
+    ontvangers: z.array(organisatieSelectorSchema).min(1).max(SELECTOREN_MAX),
     geldigVanaf: instantSchema.optional(),
     geldigTot: instantSchema,
     bewijs: bewijsSchema,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { organisatieSchema } from './besluit.contracts';
-import { dataCategorieSchema, doelSchema, instantSchema, opaqueIdSchema, toestemmingSchema } from './toestemming.contracts';
+import { DATA_CATEGORIEEN_MAX, dataCategorieSchema, doelSchema, instantSchema, opaqueIdSchema, toestemmingSchema } from './toestemming.contracts';
 
 /**
  * `POST`: another service reports that it read or disclosed another organisation's data about a
@@ -29,7 +29,7 @@ export const verwerkingMeldingSchema = z
     deelnemerId: opaqueIdSchema,
     ontvanger: organisatieSchema.optional(),
     doel: doelSchema,
-    categorieen: z.array(dataCategorieSchema).min(1),
+    categorieen: z.array(dataCategorieSchema).min(1).max(DATA_CATEGORIEEN_MAX),
     /** The decision this processing relied on (required for a disclosure). */
     besluitId: opaqueIdSchema.optional(),
   })
@@ -96,8 +96,8 @@ export const inzageSchema = z.object({
 /** `GET /api/v1/verwerkingen`: a page of the log for the FG, after (naKeten, naVolgnummer). */
 export const verwerkingLijstQuerySchema = z
   .object({
-    naKeten: z.coerce.number().int().min(0).optional(),
-    naVolgnummer: z.coerce.number().int().min(0).optional(),
+    naKeten: z.coerce.number().int().min(0).max(32_767).optional(),
+    naVolgnummer: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
     limiet: z.coerce.number().int().min(1).max(1000).default(100),
   })
   .strict();

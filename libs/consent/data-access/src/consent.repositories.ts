@@ -24,11 +24,10 @@ import {
   volgendeSchakel,
 } from '@ketenregie/consent-domain';
 import { ConflictError } from '@ketenregie/shared-kernel';
-import { type DataSource, type EntityManager, In } from 'typeorm';
+import { type DataSource, type EntityManager } from 'typeorm';
 import {
   BesluitEntity,
   HerinneringEntity,
-  KetenKopEntity,
   RegisterVersieEntity,
   ToestemmingEntity,
   ToestemmingStatusEntity,
@@ -36,7 +35,8 @@ import {
 } from './consent.entities';
 import { AANTAL_KETENS } from './migrations/1763900000002-verwerking-ketens';
 
-const LOCK = { geen: undefined, delen: 'pessimistic_read', exclusief: 'pessimistic_write' } as const;
+/** The row lock of each {@link Vergrendeling}, as PostgreSQL spells it. */
+const LOCK = { geen: '', delen: 'FOR SHARE', exclusief: 'FOR UPDATE' } as const;
 
 function gebeurtenis(rij: ToestemmingStatusEntity): ToestemmingGebeurtenis {
   switch (rij.status) {
@@ -106,6 +106,19 @@ function ketenregel(rij: VerwerkingEntity): Ketenregel {
 
 /** {@link ConsentTransactie} on one TypeORM transaction. */
 export class TypeOrmConsentTransactie implements ConsentTransactie {
+  /**
+   * The database clock as read together with the last consents loaded (after their locks were
+   * taken): `nu()` answers with it once instead of asking the database again.
+   */
+  private klok: Date | undefined;
+  /**
+   * A decision row not written yet: it goes with the next statement of the transaction (the
+   * chain-head lock of its log line, see {@link logVerwerking}), or on its own before any other
+   * statement or the commit. Either way it is written inside the transaction, before anything
+   * that could read it.
+   */
+  private uitgesteld: { readonly sql: string; readonly params: readonly unknown[] } | undefined;
+
   constructor(
     private readonly manager: EntityManager,
     private readonly sha256: Sha256,
@@ -113,6 +126,9 @@ export class TypeOrmConsentTransactie implements ConsentTransactie {
   ) {}
 
   async nu(): Promise<Date> {
+    const gelezen = this.klok;
+    this.klok = undefined;
+    if (gelezen) return gelezen;
     const [rij] = (await this.manager.query("SELECT date_trunc('milliseconds', clock_timestamp()) AS nu")) as { nu: Date }[];
     if (!rij) throw new Error('The database returned no clock reading');
     return rij.nu;
@@ -132,18 +148,60 @@ export class TypeOrmConsentTransactie implements ConsentTransactie {
    * deelnemer's consents always lock in the same order and cannot deadlock on them.
    */
   private async laad(waar: { id: string } | { deelnemerId: string }, vergrendeling: Vergrendeling): Promise<Toestemming[]> {
-    const query = this.manager.getRepository(ToestemmingEntity).createQueryBuilder('t').where(waar).orderBy('t.id', 'ASC');
-    const lock = LOCK[vergrendeling];
-    const rijen = await (lock ? query.setLock(lock) : query).getMany();
+    await this.schrijfUitgesteld();
+    const rijen = (
+      (await this.manager.query(
+        `SELECT id, deelnemer_id, verlener, doel, categorieen, bronnen, ontvangers, geldig_vanaf, geldig_tot, bewijs, vervangt
+         FROM ${this.tabel('toestemming')} WHERE ${'id' in waar ? 'id' : 'deelnemer_id'} = $1 ORDER BY id ${LOCK[vergrendeling]}`,
+        ['id' in waar ? waar.id : waar.deelnemerId],
+      )) as Record<string, unknown>[]
+    ).map((r) =>
+      Object.assign(new ToestemmingEntity(), {
+        id: r['id'],
+        deelnemerId: r['deelnemer_id'],
+        verlener: r['verlener'],
+        doel: r['doel'],
+        categorieen: r['categorieen'],
+        bronnen: r['bronnen'],
+        ontvangers: r['ontvangers'],
+        geldigVanaf: r['geldig_vanaf'],
+        geldigTot: r['geldig_tot'],
+        bewijs: r['bewijs'],
+        vervangt: r['vervangt'],
+      }),
+    );
+    this.klok = undefined;
     if (rijen.length === 0) return [];
-    const historie = await this.manager.getRepository(ToestemmingStatusEntity).find({
-      where: { toestemmingId: In(rijen.map((r) => r.id)) },
-      order: { toestemmingId: 'ASC', volgnummer: 'ASC' },
-    });
+    // The history and the clock in one round trip: the clock is read after the locks above.
+    const gelezen = (await this.manager.query(
+      `SELECT h.toestemming_id, h.volgnummer, h.status, h.op, h.door, h.reden, h.vervangen_door, date_trunc('milliseconds', clock_timestamp()) AS nu
+       FROM ${this.tabel('toestemming_status')} h WHERE h.toestemming_id = ANY($1) ORDER BY h.toestemming_id, h.volgnummer`,
+      [rijen.map((r) => r.id)],
+    )) as (Record<string, unknown> & { nu: Date })[];
+    const historie = gelezen.map((h) =>
+      Object.assign(new ToestemmingStatusEntity(), {
+        toestemmingId: h['toestemming_id'],
+        volgnummer: Number(h['volgnummer']),
+        status: h['status'],
+        op: h['op'],
+        door: h['door'],
+        reden: h['reden'],
+        vervangenDoor: h['vervangen_door'],
+      }),
+    );
+    this.klok = gelezen[0]?.nu;
     return rijen.map((r) => toestemming(r, historie.filter((h) => h.toestemmingId === r.id)));
   }
 
+  /** Writes a decision row that was waiting for the next statement (see {@link bewaarBesluit}). */
+  async schrijfUitgesteld(): Promise<void> {
+    const wachtend = this.uitgesteld;
+    this.uitgesteld = undefined;
+    if (wachtend) await this.manager.query(wachtend.sql, [...wachtend.params]);
+  }
+
   async bewaarNieuweToestemming(t: Toestemming): Promise<void> {
+    await this.schrijfUitgesteld();
     const laatste = t.historie[t.historie.length - 1];
     await this.manager.getRepository(ToestemmingEntity).insert({
       id: t.id,
@@ -164,34 +222,41 @@ export class TypeOrmConsentTransactie implements ConsentTransactie {
   }
 
   async bewaarGebeurtenis(na: Toestemming, g: ToestemmingGebeurtenis): Promise<void> {
+    await this.schrijfUitgesteld();
     await this.manager.getRepository(ToestemmingStatusEntity).insert(statusRij(na.id, na.historie.length, g));
     await this.manager.getRepository(ToestemmingEntity).update({ id: na.id }, { status: g.status, versie: na.historie.length });
   }
 
+  /** Stores the decision with the transaction's next statement (one round trip less per decision). */
   async bewaarBesluit(id: string, besluit: Besluit, traceId: string): Promise<void> {
+    await this.schrijfUitgesteld();
     const v = besluit.verzoek;
-    await this.manager.getRepository(BesluitEntity).insert({
-      id,
-      op: besluit.op,
-      deelnemerId: v.deelnemerId,
-      bronOrganisatie: v.bron.organisatie,
-      bronType: v.bron.type,
-      ontvangerOrganisatie: v.ontvanger.organisatie,
-      ontvangerType: v.ontvanger.type,
-      doel: v.doel,
-      registerVersie: besluit.registerVersie ?? null,
-      activiteitId: besluit.activiteit?.id ?? null,
-      activiteitVersie: besluit.activiteit?.versie ?? null,
-      uitkomst: uitkomst(besluit),
-      categorieen: besluit.categorieen,
-      toestemmingen: [
-        ...new Set(besluit.categorieen.flatMap((c) => (c.toestemming.status === 'verleend' ? c.toestemming.toestemmingen : []))),
+    this.uitgesteld = {
+      sql: `INSERT INTO ${this.tabel('besluit')} (id, op, deelnemer_id, bron_organisatie, bron_type, ontvanger_organisatie, ontvanger_type, doel,
+              register_versie, activiteit_id, activiteit_versie, uitkomst, categorieen, toestemmingen, trace_id)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+      params: [
+        id,
+        besluit.op,
+        v.deelnemerId,
+        v.bron.organisatie,
+        v.bron.type,
+        v.ontvanger.organisatie,
+        v.ontvanger.type,
+        v.doel,
+        besluit.registerVersie ?? null,
+        besluit.activiteit?.id ?? null,
+        besluit.activiteit?.versie ?? null,
+        uitkomst(besluit),
+        JSON.stringify(besluit.categorieen),
+        [...new Set(besluit.categorieen.flatMap((c) => (c.toestemming.status === 'verleend' ? c.toestemming.toestemmingen : [])))],
+        traceId,
       ],
-      traceId,
-    });
+    };
   }
 
   async besluit(id: string): Promise<Besluit | undefined> {
+    await this.schrijfUitgesteld();
     const rij = await this.manager.getRepository(BesluitEntity).findOneBy({ id });
     if (!rij) return undefined;
     const categorieen = rij.categorieen as Besluit['categorieen'];
@@ -218,40 +283,55 @@ export class TypeOrmConsentTransactie implements ConsentTransactie {
    */
   async logVerwerking(regel: Verwerkingsregel): Promise<Ketenregel> {
     const keten = ketenVoor(regel.betrokkene, this.aantalKetens);
-    const kop = await this.manager
-      .getRepository(KetenKopEntity)
-      .createQueryBuilder('k')
-      .where('k.id = :keten', { keten })
-      .setLock('pessimistic_write')
-      .getOneOrFail();
+    // A decision row waiting to be written goes in the same statement as the head lock.
+    const wachtend = this.uitgesteld;
+    this.uitgesteld = undefined;
+    const [kop] = (await this.manager.query(
+      `${wachtend ? `WITH besluit AS (${wachtend.sql}) ` : ''}SELECT volgnummer, hash FROM ${this.tabel('keten_kop')} WHERE id = $${(wachtend?.params.length ?? 0) + 1} FOR UPDATE`,
+      [...(wachtend?.params ?? []), keten],
+    )) as { volgnummer: string; hash: string }[];
+    if (!kop) throw new Error(`The processing log has no chain ${keten}`);
     const vorige = Number(kop.volgnummer) === 0 ? undefined : { volgnummer: Number(kop.volgnummer), hash: kop.hash };
     const schakel = volgendeSchakel(keten, vorige, regel, this.sha256);
-    await this.manager.getRepository(VerwerkingEntity).insert({
-      keten,
-      volgnummer: String(schakel.volgnummer),
-      vorigeHash: schakel.vorigeHash,
-      hash: schakel.hash,
-      traceId: regel.traceId,
-      spanId: regel.spanId,
-      parentSpanId: regel.parentSpanId ?? null,
-      handeling: regel.handeling,
-      status: regel.status,
-      tijdstip: regel.tijdstip,
-      activiteitId: regel.verwerkingsactiviteit?.id ?? null,
-      activiteitVersie: regel.verwerkingsactiviteit?.versie ?? null,
-      betrokkene: regel.betrokkene,
-      organisatie: regel.organisatie,
-      ontvanger: regel.ontvanger ?? null,
-      doel: regel.doel ?? null,
-      categorieen: [...regel.categorieen],
-      grondslagen: [...regel.grondslagen],
-      toestemmingen: [...regel.toestemmingen],
-    });
-    await this.manager.getRepository(KetenKopEntity).update({ id: keten }, { volgnummer: String(schakel.volgnummer), hash: schakel.hash });
+    // The line and the moved head in one statement, so the head lock is held one round trip less.
+    await this.manager.query(
+      `WITH regel AS (
+         INSERT INTO ${this.tabel('verwerking')} (keten, volgnummer, vorige_hash, hash, trace_id, span_id, parent_span_id, handeling, status, tijdstip,
+           activiteit_id, activiteit_versie, betrokkene, organisatie, ontvanger, doel, categorieen, grondslagen, toestemmingen)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING keten)
+       UPDATE ${this.tabel('keten_kop')} k SET volgnummer = $2, hash = $4 FROM regel WHERE k.id = regel.keten`,
+      [
+        keten,
+        String(schakel.volgnummer),
+        schakel.vorigeHash,
+        schakel.hash,
+        regel.traceId,
+        regel.spanId,
+        regel.parentSpanId ?? null,
+        regel.handeling,
+        regel.status,
+        regel.tijdstip,
+        regel.verwerkingsactiviteit?.id ?? null,
+        regel.verwerkingsactiviteit?.versie ?? null,
+        regel.betrokkene,
+        regel.organisatie,
+        regel.ontvanger ?? null,
+        regel.doel ?? null,
+        [...regel.categorieen],
+        [...regel.grondslagen],
+        [...regel.toestemmingen],
+      ],
+    );
     return schakel;
   }
 
+  /** Schema-qualified name of a table of this transaction's data source. */
+  private tabel(naam: string): string {
+    return `"${String((this.manager.connection.options as { schema?: string }).schema)}"."${naam}"`;
+  }
+
   async bewaarHerinnering(h: Herinnering): Promise<boolean> {
+    await this.schrijfUitgesteld();
     const resultaat = await this.manager
       .createQueryBuilder()
       .insert()
@@ -264,6 +344,7 @@ export class TypeOrmConsentTransactie implements ConsentTransactie {
   }
 
   async herinneringenVoor(coach: string): Promise<readonly Herinnering[]> {
+    await this.schrijfUitgesteld();
     const rijen = await this.manager
       .getRepository(HerinneringEntity)
       .createQueryBuilder('h')
@@ -328,10 +409,31 @@ export class TypeOrmConsentOpslag implements ConsentOpslag {
     this.aantalKetens = opties.aantalKetens ?? AANTAL_KETENS;
   }
 
+  /**
+   * One READ COMMITTED transaction, begun in one statement (TypeORM's own would send the
+   * isolation level as a second one: a round trip per decision).
+   */
   transactie<T>(werk: (tx: ConsentTransactie) => Promise<T>): Promise<T> {
-    return this.begrenzer.metPlek(() =>
-      this.dataSource.transaction('READ COMMITTED', (manager) => werk(new TypeOrmConsentTransactie(manager, this.sha256, this.aantalKetens))),
-    );
+    return this.begrenzer.metPlek(async () => {
+      const runner = this.dataSource.createQueryRunner();
+      await runner.connect();
+      try {
+        await runner.query('START TRANSACTION ISOLATION LEVEL READ COMMITTED');
+        let resultaat: T;
+        try {
+          const tx = new TypeOrmConsentTransactie(runner.manager, this.sha256, this.aantalKetens);
+          resultaat = await werk(tx);
+          await tx.schrijfUitgesteld();
+        } catch (error) {
+          await runner.query('ROLLBACK');
+          throw error;
+        }
+        await runner.query('COMMIT');
+        return resultaat;
+      } finally {
+        await runner.release();
+      }
+    });
   }
 
   async *verwerkingen(): AsyncIterable<Ketenregel> {

@@ -30,13 +30,24 @@ export interface OverdrachtWorkflowPoort {
   meldOntvangerOnbereikbaar(overdrachtId: string, melding: OntvangerOnbereikbaar): Promise<void>;
 }
 
-/** Sends one CloudEvent to a webhook; resolves on a 2xx answer, rejects otherwise. */
-export type WebhookVerzender = (url: string, event: unknown) => Promise<void>;
+/**
+ * Sends one CloudEvent to a webhook, signed with the subscription's secret (Standard Webhooks);
+ * resolves on a 2xx answer, rejects otherwise, also when the target turns out to be an address
+ * webhooks may not reach.
+ */
+export type WebhookVerzender = (url: string, event: { readonly id: string }, geheim: string) => Promise<void>;
+
+/**
+ * Checks a webhook target before it is stored: `undefined` when it may be reached, otherwise why
+ * not (a private, loopback or link-local address, or a name that does not resolve).
+ */
+export type WebhookDoelControle = (url: string) => Promise<string | undefined>;
 
 export const EXCHANGE_OPSLAG = Symbol('EXCHANGE_OPSLAG');
 export const OVERDRACHT_WORKFLOWS = Symbol('OVERDRACHT_WORKFLOWS');
 export const VERWERKINGSLOG = Symbol('VERWERKINGSLOG');
 export const WEBHOOK_VERZENDER = Symbol('WEBHOOK_VERZENDER');
+export const WEBHOOK_DOEL_CONTROLE = Symbol('WEBHOOK_DOEL_CONTROLE');
 /** Options of the outbox dispatcher ({@link BezorgInstellingen}). */
 export const BEZORG_INSTELLINGEN = Symbol('BEZORG_INSTELLINGEN');
 

@@ -1,10 +1,20 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { isEindstatus, type Aflevering, type ExchangeOpslag } from '@ketenregie/exchange-domain';
 import type { Identity } from '@ketenregie/shared-platform';
-import { ForbiddenError } from '@ketenregie/shared-kernel';
-import { randomUUID } from 'node:crypto';
+import { ForbiddenError, NotFoundError, ValidationError } from '@ketenregie/shared-kernel';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { cloudEvent } from './exchange.gebeurtenissen';
-import { BEZORG_INSTELLINGEN, BezorgInstellingen, EXCHANGE_OPSLAG, OVERDRACHT_WORKFLOWS, OverdrachtWorkflowPoort, WEBHOOK_VERZENDER, WebhookVerzender } from './exchange.ports';
+import {
+  BEZORG_INSTELLINGEN,
+  BezorgInstellingen,
+  EXCHANGE_OPSLAG,
+  OVERDRACHT_WORKFLOWS,
+  OverdrachtWorkflowPoort,
+  WEBHOOK_DOEL_CONTROLE,
+  WEBHOOK_VERZENDER,
+  WebhookDoelControle,
+  WebhookVerzender,
+} from './exchange.ports';
 
 /**
  * Delivers the outbox at least once to every subscribed webhook. A delivery is claimed with a
@@ -46,7 +56,7 @@ export class OutboxBezorger implements OnApplicationBootstrap, OnApplicationShut
     let afgeleverd = 0;
     for (const a of claims) {
       try {
-        await this.verzend(a.url, cloudEvent(a));
+        await this.verzend(a.url, cloudEvent(a), a.geheim);
         await this.opslag.markeerAfgeleverd(a.eventId, a.abonnementId);
         afgeleverd += 1;
       } catch (error) {
@@ -102,17 +112,55 @@ export class OutboxBezorger implements OnApplicationBootstrap, OnApplicationShut
   }
 }
 
-/** Webhook subscriptions of an organisation. */
+/** A subscription as its organisation sees it. */
+export interface AbonnementWeergave {
+  readonly id: string;
+  readonly organisatie: string;
+  readonly url: string;
+  readonly types?: string[];
+}
+
+/**
+ * Webhook subscriptions of an organisation, managed by its professionals: a target must be a
+ * public address (checked when subscribing, and again by the sender at every delivery, so a name
+ * that later resolves elsewhere is refused too); each subscription signs its deliveries with a
+ * secret of its own, returned once; only the owning organisation lists or deletes it.
+ */
 @Injectable()
 export class AbonnementService {
-  constructor(@Inject(EXCHANGE_OPSLAG) private readonly opslag: ExchangeOpslag) {}
+  constructor(
+    @Inject(EXCHANGE_OPSLAG) private readonly opslag: ExchangeOpslag,
+    @Inject(WEBHOOK_DOEL_CONTROLE) private readonly controleer: WebhookDoelControle,
+  ) {}
 
-  async abonneer(body: { url: string; types?: readonly string[] }, door: Identity): Promise<{ id: string; organisatie: string; url: string; types?: string[] }> {
+  /** Stores the subscription (the same URL again replaces its types and secret) and returns it with its secret, the only time it is shown. */
+  async abonneer(body: { url: string; types?: readonly string[] }, door: Identity): Promise<AbonnementWeergave & { geheim: string }> {
+    this.eisBeheerder(door);
+    const bezwaar = await this.controleer(body.url);
+    if (bezwaar) throw new ValidationError({ code: 'EXCHANGE.WEBHOOK_DOEL_NIET_TOEGESTAAN', detail: bezwaar, fields: { url: bezwaar } });
+    const geheim = `whsec_${randomBytes(32).toString('base64')}`;
+    const types = body.types ? [...body.types] : undefined;
+    const id = await this.opslag.voegAbonnementToe({ id: randomUUID(), organisatie: door.organisatie, url: body.url, types, geheim });
+    return { id, organisatie: door.organisatie, url: body.url, ...(types ? { types } : {}), geheim };
+  }
+
+  /** The caller's organisation's subscriptions, without their secrets. */
+  async lijst(door: Identity): Promise<AbonnementWeergave[]> {
+    this.eisBeheerder(door);
+    return (await this.opslag.abonnementenVan(door.organisatie)).map((a) => ({ id: a.id, organisatie: a.organisatie, url: a.url, ...(a.types ? { types: [...a.types] } : {}) }));
+  }
+
+  /** Deletes a subscription of the caller's organisation; another organisation's is answered as not found. */
+  async verwijder(id: string, door: Identity): Promise<void> {
+    this.eisBeheerder(door);
+    if (!(await this.opslag.verwijderAbonnement(id, door.organisatie))) {
+      throw new NotFoundError({ code: 'EXCHANGE.ABONNEMENT_NIET_GEVONDEN', detail: 'No such subscription.' });
+    }
+  }
+
+  private eisBeheerder(door: Identity): void {
     if (!['klantmanager', 'coach', 'behandelaar', 'jobcoach', 'fg'].includes(door.rol)) {
       throw new ForbiddenError({ code: 'EXCHANGE.ROL_NIET_TOEGESTAAN', detail: 'Subscriptions are managed by professionals.' });
     }
-    const abonnement = { id: randomUUID(), organisatie: door.organisatie, url: body.url, ...(body.types ? { types: [...body.types] } : {}) };
-    await this.opslag.voegAbonnementToe(abonnement);
-    return abonnement;
   }
 }

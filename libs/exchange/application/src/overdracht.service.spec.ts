@@ -131,6 +131,7 @@ describe('OutboxBezorger', () => {
       abonnementId: randomUUID(),
       url: `http://hook/${n}`,
       organisatie: 'org-ggz',
+      geheim: 'whsec_c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA==',
       pogingen: n,
       volgnummer: String(n),
       type: 'nl.ketenregie.overdracht.aangevraagd',

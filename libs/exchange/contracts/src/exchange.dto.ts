@@ -6,7 +6,7 @@ import {
   VERWIJZING_SOORTEN,
   VERWIJZING_STATUSSEN,
 } from '@ketenregie/exchange-domain';
-import { ORGANISATIE_TYPES } from '@ketenregie/shared-kernel';
+import { ORGANISATIE_ID_MAX, ORGANISATIE_ID_PATROON, ORGANISATIE_TYPES } from '@ketenregie/shared-kernel';
 import { EXCHANGE_EVENT_TYPES } from './exchange.cloudevents';
 import { z } from 'zod';
 
@@ -29,10 +29,17 @@ const tekst = z
   .max(1000)
   .refine((t) => !/\b\d{9}\b/.test(t), 'no BSN in free text');
 
-export const partijSchema = z.object({ organisatie: z.string().min(1).max(100), type: z.enum(ORGANISATIE_TYPES) });
+export const partijSchema = z.strictObject({ organisatie: z.string().max(ORGANISATIE_ID_MAX).regex(ORGANISATIE_ID_PATROON, 'organisation id of the registry'), type: z.enum(ORGANISATIE_TYPES) });
 
 /** The sender's data about the deelnemer: category → field → value. Only released fields ever reach the receiver. */
-export const bronGegevensSchema = z.record(code, z.record(code, z.union([z.string().max(2000), z.number(), z.boolean()])));
+export const bronGegevensSchema = z
+  .record(
+    code,
+    z
+      .record(code, z.union([z.string().max(2000), z.number(), z.boolean()]))
+      .refine((velden) => Object.keys(velden).length <= 100, 'at most 100 fields per category'),
+  )
+  .refine((categorieen) => Object.keys(categorieen).length <= 20, 'at most 20 categories');
 
 /** Why `trajectId` is required: the answer a client gets when it is missing. */
 export const TRAJECT_VEREIST =
@@ -52,14 +59,14 @@ export const overdrachtAanvraagSchema = z
       .describe('Traject whose lead is handed over; its workflow starts the handover as a child'),
     ontvanger: partijSchema,
     reden: code,
-    overTeNemen: z.array(code).min(1),
+    overTeNemen: z.array(code).min(1).max(20),
     voorgesteldEersteGesprek: isoDatum.optional(),
     regievoerder: z.string().min(1).max(100).optional().describe('Subject id of the regievoerder to escalate to; default the caller'),
     gegevens: bronGegevensSchema,
     instellingen: z
       .object({
         acceptatieWerkdagen: z.number().int().min(1).max(60).optional(),
-        nazorgCheckinsWeken: z.array(z.number().int().min(1).max(52)).min(1).optional(),
+        nazorgCheckinsWeken: z.array(z.number().int().min(1).max(52)).min(1).max(12).optional(),
       })
       .strict()
       .optional(),
@@ -157,11 +164,18 @@ export const inboxSchema = z.object({
 /** `POST /api/v1/abonnementen`: an organisation subscribes a webhook to the events that concern it. */
 export const abonnementAanvraagSchema = z
   .object({
-    url: z.url({ protocol: /^https?$/ }),
-    types: z.array(z.enum(EXCHANGE_EVENT_TYPES)).min(1).optional().describe('Default: every type'),
+    url: z.url({ protocol: /^https?$/ }).max(2048),
+    types: z.array(z.enum(EXCHANGE_EVENT_TYPES)).min(1).max(EXCHANGE_EVENT_TYPES.length).optional().describe('Default: every type'),
   })
   .strict();
+/** A subscription as its organisation lists it (`GET /api/v1/abonnementen`): never with its secret. */
 export const abonnementSchema = z.object({ id: exchangeIdSchema, organisatie: z.string(), url: z.string(), types: z.array(z.string()).optional() });
+/**
+ * The answer to `POST /api/v1/abonnementen`: the subscription with its signing secret
+ * (`whsec_…`, Standard Webhooks), shown this once. Verify every delivery's `webhook-signature`
+ * with it; subscribing the same URL again issues a new secret.
+ */
+export const nieuwAbonnementSchema = abonnementSchema.extend({ geheim: z.string().describe('Signing secret (Standard Webhooks), shown only in this answer') });
 
 export type OverdrachtAanvraagDto = z.infer<typeof overdrachtAanvraagSchema>;
 export type OverdrachtDto = z.infer<typeof overdrachtSchema>;
@@ -177,3 +191,4 @@ export type VerwijzingDto = z.infer<typeof verwijzingSchema>;
 export type InboxDto = z.infer<typeof inboxSchema>;
 export type AbonnementAanvraagDto = z.infer<typeof abonnementAanvraagSchema>;
 export type AbonnementDto = z.infer<typeof abonnementSchema>;
+export type NieuwAbonnementDto = z.infer<typeof nieuwAbonnementSchema>;

@@ -31,6 +31,8 @@ const gebeurtenis = (id: string, sleutel: string, type = 'nl.ketenregie.overdrac
   ontvangers: ['org-gemeente', 'org-ggz'],
 });
 
+const GEHEIM = `whsec_${Buffer.alloc(32, 3).toString('base64')}`;
+
 describeEachDatabase('exchange data access', (db) => {
   describe('on a migrated exchange schema', () => {
     let dataSource: DataSource;
@@ -39,12 +41,23 @@ describeEachDatabase('exchange data access', (db) => {
     beforeAll(async () => {
       dataSource = await openDatabase({ url: db.url, schema: db.schema, entities: EXCHANGE_ENTITIES, migrations: EXCHANGE_MIGRATIONS });
       opslag = new SqlExchangeOpslag(dataSource);
-      await opslag.voegAbonnementToe({ id: randomUUID(), organisatie: 'org-ggz', url: 'http://ggz.example/hook' });
-      await opslag.voegAbonnementToe({ id: randomUUID(), organisatie: 'org-gemeente', url: 'http://gem.example/hook', types: ['nl.ketenregie.overdracht.geaccepteerd'] });
+      await opslag.voegAbonnementToe({ id: randomUUID(), organisatie: 'org-ggz', url: 'http://ggz.example/hook', geheim: GEHEIM });
+      await opslag.voegAbonnementToe({ id: randomUUID(), organisatie: 'org-gemeente', url: 'http://gem.example/hook', types: ['nl.ketenregie.overdracht.geaccepteerd'], geheim: GEHEIM });
     }, 60_000);
 
     afterAll(async () => {
       await dataSource?.destroy();
+    });
+
+    it('keeps one subscription per organisation and URL, lists it without its secret and deletes it only for its organisation', async () => {
+      const id = await opslag.voegAbonnementToe({ id: randomUUID(), organisatie: 'org-wijkteam', url: 'http://wt.example/hook', geheim: GEHEIM });
+      expect(await opslag.voegAbonnementToe({ id: randomUUID(), organisatie: 'org-wijkteam', url: 'http://wt.example/hook', types: ['nl.ketenregie.verwijzing.aangemeld'], geheim: GEHEIM })).toBe(id);
+      expect(await opslag.abonnementenVan('org-wijkteam')).toEqual([
+        { id, organisatie: 'org-wijkteam', url: 'http://wt.example/hook', types: ['nl.ketenregie.verwijzing.aangemeld'], aangemaaktOp: expect.any(Date) },
+      ]);
+      expect(await opslag.verwijderAbonnement(id, 'org-ggz')).toBe(false);
+      expect(await opslag.verwijderAbonnement(id, 'org-wijkteam')).toBe(true);
+      expect(await opslag.abonnementenVan('org-wijkteam')).toEqual([]);
     });
 
     it('stores an overdracht with its source data and fans the event out to matching subscriptions only', async () => {

@@ -1,10 +1,12 @@
 import type {
+  AbonnementRecord,
   Aflevering,
   Afwijzing,
   BronGegevens,
   DossierInzage,
   DossierRecord,
   ExchangeOpslag,
+  NieuwAbonnement,
   OverdrachtRecord,
   TaakRecord,
   UitgaandeGebeurtenis,
@@ -15,9 +17,10 @@ import { assertSchemaName } from '@ketenregie/shared-platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ExchangeSchema1764000000000 } from './migrations/1764000000000-exchange-schema';
 import { OutboxOpgegeven1764000000001 } from './migrations/1764000000001-outbox-opgegeven';
+import { AbonnementGeheim1764000000002 } from './migrations/1764000000002-abonnement-geheim';
 
 /** Migrations of the `exchange` schema, in order. */
-export const EXCHANGE_MIGRATIONS = [ExchangeSchema1764000000000, OutboxOpgegeven1764000000001];
+export const EXCHANGE_MIGRATIONS = [ExchangeSchema1764000000000, OutboxOpgegeven1764000000001, AbonnementGeheim1764000000002];
 /** The exchange context maps rows itself (SQL in this repository only); no TypeORM entities. */
 export const EXCHANGE_ENTITIES = [];
 
@@ -291,13 +294,34 @@ export class SqlExchangeOpslag implements ExchangeOpslag {
     });
   }
 
-  async voegAbonnementToe(a: { id: string; organisatie: string; url: string; types?: readonly string[] }): Promise<void> {
-    await this.q(`INSERT INTO $S.abonnement (id, organisatie, url, types) VALUES ($1, $2, $3, $4) ON CONFLICT (organisatie, url) DO UPDATE SET types = EXCLUDED.types`, [
-      a.id,
-      a.organisatie,
-      a.url,
-      a.types ? [...a.types] : null,
-    ]);
+  async voegAbonnementToe(a: NieuwAbonnement): Promise<string> {
+    const rijen = await this.q(
+      `INSERT INTO $S.abonnement (id, organisatie, url, types, geheim) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (organisatie, url) DO UPDATE SET types = EXCLUDED.types, geheim = EXCLUDED.geheim RETURNING id`,
+      [a.id, a.organisatie, a.url, a.types ? [...a.types] : null, a.geheim],
+    );
+    return String(rijen[0]['id']);
+  }
+
+  async abonnementenVan(organisatie: string): Promise<AbonnementRecord[]> {
+    const rijen = await this.q(`SELECT id, organisatie, url, types, aangemaakt_op FROM $S.abonnement WHERE organisatie = $1 ORDER BY aangemaakt_op, id`, [organisatie]);
+    return rijen.map((r) => ({
+      id: String(r['id']),
+      organisatie: String(r['organisatie']),
+      url: String(r['url']),
+      ...(r['types'] ? { types: r['types'] as string[] } : {}),
+      aangemaaktOp: tijd(r['aangemaakt_op']),
+    }));
+  }
+
+  async verwijderAbonnement(id: string, organisatie: string): Promise<boolean> {
+    return this.dataSource.transaction(async (m) => {
+      const eigen = await this.q(`SELECT id FROM $S.abonnement WHERE id = $1 AND organisatie = $2 FOR UPDATE`, [id, organisatie], m);
+      if (eigen.length === 0) return false;
+      await this.q(`DELETE FROM $S.outbox_aflevering WHERE abonnement_id = $1`, [id], m);
+      await this.q(`DELETE FROM $S.abonnement WHERE id = $1`, [id], m);
+      return true;
+    });
   }
 
   async claimAfleveringen(max: number, leaseMs: number): Promise<Aflevering[]> {
@@ -313,7 +337,7 @@ export class SqlExchangeOpslag implements ExchangeOpslag {
     );
     if (rijen.length === 0) return [];
     const details = await this.q(
-      `SELECT o.id, o.volgnummer, o.type, o.subject, o.dataref, o.data, o.tijd, ab.id AS abonnement_id, ab.url, ab.organisatie
+      `SELECT o.id, o.volgnummer, o.type, o.subject, o.dataref, o.data, o.tijd, ab.id AS abonnement_id, ab.url, ab.organisatie, ab.geheim
        FROM $S.outbox o, $S.abonnement ab WHERE o.id = ANY($1) AND ab.id = ANY($2)`,
       [rijen.map((r) => r['event_id']), rijen.map((r) => r['abonnement_id'])],
     );
@@ -326,6 +350,7 @@ export class SqlExchangeOpslag implements ExchangeOpslag {
           abonnementId: String(r['abonnement_id']),
           url: String(d['url']),
           organisatie: String(d['organisatie']),
+          geheim: String(d['geheim']),
           pogingen: Number(r['pogingen']),
           volgnummer: String(d['volgnummer']),
           type: String(d['type']),

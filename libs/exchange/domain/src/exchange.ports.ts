@@ -94,6 +94,8 @@ export interface Aflevering {
   readonly url: string;
   /** Organisation of the subscription. */
   readonly organisatie: string;
+  /** The subscription's signing secret (`whsec_…`, Standard Webhooks). */
+  readonly geheim: string;
   /** Attempts so far, this one included. */
   readonly pogingen: number;
   readonly volgnummer: string;
@@ -102,6 +104,25 @@ export interface Aflevering {
   readonly dataref: string;
   readonly data: Readonly<Record<string, string | number | boolean>>;
   readonly tijd: Date;
+}
+
+/** A webhook subscription as its organisation sees it (never with its secret). */
+export interface AbonnementRecord {
+  readonly id: string;
+  readonly organisatie: string;
+  readonly url: string;
+  /** Event types it receives; absent: every type. */
+  readonly types?: readonly string[];
+  readonly aangemaaktOp: Date;
+}
+
+/** A subscription to store, with its signing secret. */
+export interface NieuwAbonnement {
+  readonly id: string;
+  readonly organisatie: string;
+  readonly url: string;
+  readonly types?: readonly string[];
+  readonly geheim: string;
 }
 
 /**
@@ -136,7 +157,12 @@ export interface ExchangeOpslag {
   verwijzing(id: string): Promise<VerwijzingRecord | undefined>;
   verwijzingenVan(organisatie: string): Promise<VerwijzingRecord[]>;
   werkVerwijzingBij(v: VerwijzingRecord, gebeurtenis: UitgaandeGebeurtenis): Promise<void>;
-  voegAbonnementToe(a: { readonly id: string; readonly organisatie: string; readonly url: string; readonly types?: readonly string[] }): Promise<void>;
+  /** Stores a subscription; the same organisation and URL again replaces its types and secret. Returns the stored id. */
+  voegAbonnementToe(a: NieuwAbonnement): Promise<string>;
+  /** The organisation's subscriptions, oldest first. */
+  abonnementenVan(organisatie: string): Promise<AbonnementRecord[]>;
+  /** Deletes the subscription with its pending deliveries; false when it is not the organisation's (or does not exist). */
+  verwijderAbonnement(id: string, organisatie: string): Promise<boolean>;
   /** Claims due deliveries for `leaseMs`: a crashed dispatcher's claims fall due again after the lease. */
   claimAfleveringen(max: number, leaseMs: number): Promise<Aflevering[]>;
   markeerAfgeleverd(eventId: string, abonnementId: string): Promise<void>;

@@ -38,7 +38,7 @@ export class OrganisatieRegisterService {
   /** @throws NotFoundError `MONITORING.ORGANISATIE_NOT_FOUND`. */
   async get(id: string): Promise<Organisatie> {
     const organisatie = await this.organisaties.findById(id);
-    if (!organisatie) throw new NotFoundError({ code: 'MONITORING.ORGANISATIE_NOT_FOUND', detail: `No organisation with id "${id}" is registered.` });
+    if (!organisatie) throw new NotFoundError({ code: 'MONITORING.ORGANISATIE_NOT_FOUND', detail: 'No such organisation is registered.' });
     return organisatie;
   }
 

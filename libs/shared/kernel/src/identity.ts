@@ -3,6 +3,15 @@ export const ORGANISATIE_TYPES = ['gemeente', 'uitvoerder', 'werkgever', 'ggz', 
 /** One of {@link ORGANISATIE_TYPES}. */
 export type OrganisatieType = (typeof ORGANISATIE_TYPES)[number];
 
+/**
+ * How the registry spells an organisation id (`gemeente-dommeldal`): lowercase letters and
+ * digits in hyphen-separated words, starting with a letter, at most {@link ORGANISATIE_ID_MAX}
+ * characters. Request bodies that name an organisation are held to it.
+ */
+export const ORGANISATIE_ID_PATROON = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+/** Longest organisation id. */
+export const ORGANISATIE_ID_MAX = 64;
+
 /** Roles a person acts in. */
 export const ROLLEN = ['klantmanager', 'coach', 'jobcoach', 'behandelaar', 'stuurgroeplid', 'fg'] as const;
 /** One of {@link ROLLEN}. */

@@ -14,5 +14,6 @@ export * from './health/health';
 export * from './database/schema';
 export * from './database/database';
 export * from './bootstrap/bootstrap-service';
+export * from './bootstrap/http-security';
 export * from './temporal/temporal-client';
 export * from './verwerkingslog/verwerkingslog';

@@ -16,7 +16,10 @@ import type { DoelgroepToets } from '@ketenregie/traject-domain';
 
 /** Deelnemer storage (every personal field encrypted at rest; see traject-data-access). */
 export interface DeelnemerOpslag {
-  /** `undefined` when a deelnemer with this BSN exists already. */
+  /**
+   * Registers a deelnemer: the id of a new one, or of the one with this BSN (unchanged). Either
+   * way the registering organisation becomes an aanmelder of that deelnemer.
+   */
   maak(d: {
     bsn: string;
     voornamen: string;
@@ -26,7 +29,7 @@ export interface DeelnemerOpslag {
     huishoudenId?: string;
     aangemaaktDoor: string;
     aangemaaktDoorOrganisatie: string;
-  }): Promise<string | undefined>;
+  }): Promise<string>;
   /** The deelnemer, decrypted; `aangemaaktDoorOrganisatie` is unknown for deelnemers registered before it was recorded. */
   vind(id: string): Promise<
     | {
@@ -37,6 +40,8 @@ export interface DeelnemerOpslag {
         contact: DeelnemerAanmaken['contact'];
         huishoudenId?: string;
         aangemaaktDoorOrganisatie?: string;
+        /** Every organisation that registered the deelnemer. */
+        aanmelders: readonly string[];
       }
     | undefined
   >;

@@ -13,6 +13,7 @@ const AANROEP: Aanroep = { traceId: '4bf92f3577b34da6a3ce929d0e0e4736', bearer: 
 
 class Fakes {
   deelnemers = new Map<string, Parameters<DeelnemerOpslag['maak']>[0]>();
+  aanmelders = new Map<string, string[]>();
   registraties = new Map<string, TrajectRegistratie>();
   overzichten = new Map<string, TrajectOverzicht>();
   gestart: TrajectWorkflowInput[] = [];
@@ -20,14 +21,27 @@ class Fakes {
 
   deelnemerOpslag: DeelnemerOpslag = {
     maak: async (d) => {
-      if ([...this.deelnemers.values()].some((b) => b.bsn === d.bsn)) return undefined;
-      const id = `d${this.deelnemers.size + 1}`;
-      this.deelnemers.set(id, d);
+      const bekend = [...this.deelnemers.entries()].find(([, b]) => b.bsn === d.bsn)?.[0];
+      const id = bekend ?? `d${this.deelnemers.size + 1}`;
+      if (!bekend) this.deelnemers.set(id, d);
+      const aanmelders = this.aanmelders.get(id) ?? [];
+      if (!aanmelders.includes(d.aangemaaktDoorOrganisatie)) this.aanmelders.set(id, [...aanmelders, d.aangemaaktDoorOrganisatie]);
       return id;
     },
     vind: async (id) => {
       const d = this.deelnemers.get(id);
-      return d && { id, voornamen: d.voornamen, achternaam: d.achternaam, geboortedatum: d.geboortedatum, contact: d.contact, huishoudenId: d.huishoudenId, aangemaaktDoorOrganisatie: d.aangemaaktDoorOrganisatie };
+      return (
+        d && {
+          id,
+          voornamen: d.voornamen,
+          achternaam: d.achternaam,
+          geboortedatum: d.geboortedatum,
+          contact: d.contact,
+          huishoudenId: d.huishoudenId,
+          aangemaaktDoorOrganisatie: d.aangemaaktDoorOrganisatie,
+          aanmelders: this.aanmelders.get(id) ?? [],
+        }
+      );
     },
     bsnVan: async (id) => this.deelnemers.get(id)?.bsn,
   };
@@ -96,7 +110,19 @@ describe('TrajectService', () => {
     expect(await code(f.service.maakDeelnemer({ ...deelnemer, bsn: '123456789' }, KM))).toBe('TRAJECT.BSN_INVALID');
     expect(f.deelnemers.size).toBe(0);
     expect(await f.service.maakDeelnemer(deelnemer, KM)).toEqual({ id: 'd1' });
-    expect(await code(f.service.maakDeelnemer(deelnemer, KM))).toBe('TRAJECT.DEELNEMER_EXISTS');
+    expect(await f.service.maakDeelnemer(deelnemer, KM)).toEqual({ id: 'd1' });
+    expect(f.deelnemers.size).toBe(1);
+  });
+
+  it('answers a known BSN like an unknown one: the other gemeente becomes an aanmelder, the stored data stays, its read is logged', async () => {
+    const f = new Fakes();
+    const { id } = await f.service.maakDeelnemer(deelnemer, KM);
+    const andereGemeente = { sub: 'km-9', organisatie: 'gem-2', rol: 'klantmanager' } as const;
+    expect(await code(f.service.deelnemer(id, andereGemeente, AANROEP))).toBe('TRAJECT.DEELNEMER_NOT_FOUND');
+    expect(await f.service.maakDeelnemer({ ...deelnemer, voornamen: 'Ander' }, andereGemeente)).toEqual({ id });
+    expect((await f.service.deelnemer(id, andereGemeente, AANROEP)).voornamen).toBe('A');
+    expect(f.meldingen).toHaveLength(1);
+    expect(await code(f.service.maakDeelnemer({ ...deelnemer, bsn: '111222345' }, VREEMD))).toBe('TRAJECT.FORBIDDEN');
   });
 
   it('starts a traject with the programme definition in the workflow input and an opaque workflow id', async () => {
@@ -215,6 +241,7 @@ describe('TrajectService', () => {
     const f = new Fakes();
     const { id: d } = await f.service.maakDeelnemer(deelnemer, KM);
     f.deelnemers.set(d, { ...(f.deelnemers.get(d) as Parameters<DeelnemerOpslag['maak']>[0]), aangemaaktDoorOrganisatie: undefined as unknown as string });
+    f.aanmelders.delete(d);
     expect(await code(f.service.deelnemer(d, KM, AANROEP))).toBe('TRAJECT.DEELNEMER_NOT_FOUND');
     await f.service.start(starten(d), KM);
     expect((await f.service.deelnemer(d, KM, AANROEP)).id).toBe(d);

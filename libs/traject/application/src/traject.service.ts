@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { amsterdamDate, DomainError, isValidBsn } from '@ketenregie/shared-kernel';
+import { fieldErrorsFromZod } from '@ketenregie/shared-platform';
 import type { Aanroep, Identity, VerwerkingslogPoort } from '@ketenregie/shared-platform';
 import { BSN_VOLLEDIG_ROLLEN, maskeerBsn, OPDRACHT_SCHEMAS, trajectWorkflowId } from '@ketenregie/traject-contracts';
 import type { CaseloadOverdrachtInvoer, DeelnemerAanmaken, DeelnemerWeergave, OpdrachtResultaat, TijdlijnGebeurtenis, TrajectOverzicht, TrajectStarten } from '@ketenregie/traject-contracts';
@@ -47,12 +48,18 @@ export class TrajectService {
     return PROGRAMMA_CATALOGUS.map((p) => ({ code: p.code, versie: p.versie, naam: p.naam, definitie: p }));
   }
 
-  /** Registers a deelnemer; the BSN must pass the elfproef and may exist only once. */
+  /**
+   * Registers a deelnemer (aanmelding) by a role that works with full BSNs
+   * ({@link BSN_VOLLEDIG_ROLLEN}); the BSN must pass the elfproef. The answer is the same whether
+   * the BSN was known or not (no enumeration): a known BSN yields the existing deelnemer's id,
+   * its stored data unchanged, and the caller's organisation becomes one of its aanmelders, which
+   * may read it (logged, as any read by an organisation other than the first registrant).
+   */
   async maakDeelnemer(invoer: DeelnemerAanmaken, door: Actor): Promise<{ id: string }> {
     eisPersoonsgegevensRol(door);
+    if (!BSN_VOLLEDIG_ROLLEN.includes(door.rol)) throw trajectError('TRAJECT.FORBIDDEN', `The role ${door.rol} does not register deelnemers`);
     if (!isValidBsn(invoer.bsn)) throw trajectError('TRAJECT.BSN_INVALID', 'The BSN does not pass the elfproef', { bsn: '9 digits, elfproef' });
     const id = await this.deelnemers.maak({ ...invoer, contact: { ...invoer.contact }, aangemaaktDoor: door.sub, aangemaaktDoorOrganisatie: door.organisatie });
-    if (!id) throw trajectError('TRAJECT.DEELNEMER_EXISTS', 'A deelnemer with this BSN is already registered');
     return { id };
   }
 
@@ -75,7 +82,7 @@ export class TrajectService {
     );
     const leidt = trajecten.some(({ o }) => o?.regie.organisatieId === door.organisatie);
     const coacht = trajecten.some(({ o }) => o?.coach?.organisatieId === door.organisatie);
-    if (d.aangemaaktDoorOrganisatie !== door.organisatie && !leidt && !coacht) throw trajectError('TRAJECT.DEELNEMER_NOT_FOUND', 'No such deelnemer');
+    if (d.aangemaaktDoorOrganisatie !== door.organisatie && !d.aanmelders.includes(door.organisatie) && !leidt && !coacht) throw trajectError('TRAJECT.DEELNEMER_NOT_FOUND', 'No such deelnemer');
     const eigenaar = d.aangemaaktDoorOrganisatie === undefined ? leidt : d.aangemaaktDoorOrganisatie === door.organisatie;
     if (!eigenaar) await this.schrijfRaadpleging(id, DEELNEMER_CATEGORIEEN, aanroep);
     const bsn = (await this.deelnemers.bsnVan(id)) as string;
@@ -183,7 +190,7 @@ export class TrajectService {
       throw trajectError(
         'TRAJECT.COMMAND_INVALID',
         `The ${soort} command is invalid`,
-        Object.fromEntries(invoer.error.issues.map((i) => [i.path.join('.'), i.message])),
+        Object.fromEntries(fieldErrorsFromZod(invoer.error).map((e) => [e.field, e.detail])),
       );
     }
     return this.workflows.opdracht(t.workflowId, invoer.data);

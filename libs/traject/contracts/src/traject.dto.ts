@@ -25,67 +25,74 @@ export const professionalIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/, 'professional id: the token subject; letters, digits, -, _, . and : (max 128)');
 
-export const regieSchema = z.object({ regievoerderId: professionalIdSchema, organisatieId: opaqueIdSchema });
-export const coachSchema = z.object({ coachId: professionalIdSchema, organisatieId: opaqueIdSchema });
+export const regieSchema = z.strictObject({ regievoerderId: professionalIdSchema, organisatieId: opaqueIdSchema });
+export const coachSchema = z.strictObject({ coachId: professionalIdSchema, organisatieId: opaqueIdSchema });
 
-const scorerSchema = z.object({ rol: z.enum(['coach', 'zelf']), professionalId: professionalIdSchema.optional() });
+const scorerSchema = z.strictObject({ rol: z.enum(['coach', 'zelf']), professionalId: professionalIdSchema.optional() });
+const ZRM_DOMEINEN_MAX = new Set([...ZRM_2017_DOMEINEN, ...ZRM_11_DOMEINEN]).size;
+/** Instrument scores in one command. */
+const METINGEN_MAX = 30;
 const zrmDomeinSchema = z.enum([...new Set([...ZRM_2017_DOMEINEN, ...ZRM_11_DOMEINEN])] as [ZrmDomein, ...ZrmDomein[]]);
 const zrmWaardeSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
 const gasWaardeSchema = z.union([z.literal(-2), z.literal(-1), z.literal(0), z.literal(1), z.literal(2)]);
 
 /** One instrument score (Participatieladder, ZRM or GAS) with scorer, date and instrument version. */
 export const metingSchema = z.discriminatedUnion('instrument', [
-  z.object({
+  z.strictObject({
     instrument: z.literal('participatieladder'),
     trede: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6)]),
-    subtrede: z.string().optional(),
+    subtrede: z.string().max(10).optional(),
     datum: isoDatumSchema,
     scorer: scorerSchema,
-    instrumentVersie: z.string().min(1),
+    instrumentVersie: z.string().min(1).max(40),
   }),
-  z.object({
+  z.strictObject({
     instrument: z.literal('zrm'),
-    relevanteDomeinen: z.array(zrmDomeinSchema).min(1),
+    relevanteDomeinen: z.array(zrmDomeinSchema).min(1).max(ZRM_DOMEINEN_MAX),
     scores: z.partialRecord(zrmDomeinSchema, zrmWaardeSchema),
     datum: isoDatumSchema,
     scorer: scorerSchema,
-    instrumentVersie: z.string().min(1),
+    instrumentVersie: z.string().min(1).max(40),
   }),
-  z.object({
+  z.strictObject({
     instrument: z.literal('gas'),
-    doelId: z.string().min(1),
+    doelId: z.string().min(1).max(64),
     waarde: gasWaardeSchema,
     datum: isoDatumSchema,
     scorer: scorerSchema,
-    instrumentVersie: z.string().min(1),
+    instrumentVersie: z.string().min(1).max(40),
   }),
 ]);
 
-const tekst = z.string().trim().min(1);
+/** Free text of a plan: bounded, so one request cannot fill the history. */
+const tekst = z.string().trim().min(1).max(2000);
+/** An id the client chooses within a plan (a goal's id). */
+const planId = z.string().trim().min(1).max(64);
 
 /** Plan van aanpak as submitted (GROW, SMART goals, up to 5 GAS goals, optional signature). */
-export const planSchema = z.object({
-  grow: z.object({ goal: tekst, reality: tekst, options: tekst, will: tekst, zekerheid: z.number().int().min(0).max(10).optional() }),
+export const planSchema = z.strictObject({
+  grow: z.strictObject({ goal: tekst, reality: tekst, options: tekst, will: tekst, zekerheid: z.number().int().min(0).max(10).optional() }),
   doelen: z
     .array(
-      z.object({
-        id: tekst,
+      z.strictObject({
+        id: planId,
         omschrijving: tekst,
-        smart: z.object({ specifiek: tekst, meetbaar: tekst, actiegericht: tekst, realistisch: tekst, tijdgebonden: isoDatumSchema }),
+        smart: z.strictObject({ specifiek: tekst, meetbaar: tekst, actiegericht: tekst, realistisch: tekst, tijdgebonden: isoDatumSchema }),
       }),
     )
-    .min(1),
+    .min(1)
+    .max(10),
   gasDoelen: z
     .array(
-      z.object({
-        id: tekst,
+      z.strictObject({
+        id: planId,
         omschrijving: tekst,
-        niveaus: z.object({ '-2': tekst, '-1': tekst, '0': tekst, '1': tekst, '2': tekst }),
+        niveaus: z.strictObject({ '-2': tekst, '-1': tekst, '0': tekst, '1': tekst, '2': tekst }),
       }),
     )
     .max(5)
     .default([]),
-  ondertekening: z.object({ datum: isoDatumSchema, door: z.enum(['deelnemer', 'wettelijk-vertegenwoordiger']) }).optional(),
+  ondertekening: z.strictObject({ datum: isoDatumSchema, door: z.enum(['deelnemer', 'wettelijk-vertegenwoordiger']) }).optional(),
 });
 
 const datum = isoDatumSchema.optional().describe('Business date; defaults to today (Europe/Amsterdam)');
@@ -95,14 +102,14 @@ const datum = isoDatumSchema.optional().describe('Business date; defaults to tod
  * its own current date. These are the bodies of the API's command sub-resources plus `soort`.
  */
 export const OPDRACHT_SCHEMAS = {
-  'coach-toewijzen': z.object({ soort: z.literal('coach-toewijzen'), datum, coach: coachSchema }),
-  contactpoging: z.object({
+  'coach-toewijzen': z.strictObject({ soort: z.literal('coach-toewijzen'), datum, coach: coachSchema }),
+  contactpoging: z.strictObject({
     soort: z.literal('contactpoging'),
     datum,
     kanaal: z.enum(['telefoon', 'brief', 'huisbezoek', 'app']),
     uitkomst: z.enum(['geen-gehoor', 'geweigerd', 'afspraak-gemaakt', 'onjuist-adres']),
   }),
-  contactmoment: z.object({
+  contactmoment: z.strictObject({
     soort: z.literal('contactmoment'),
     datum,
     vorm: z.enum(['gesprek', 'huisbezoek', 'telefonisch', 'app', 'groep']),
@@ -110,26 +117,26 @@ export const OPDRACHT_SCHEMAS = {
     minuten: z.number().int().positive().optional(),
     interventie: z.string().regex(/^[a-z0-9-]{1,40}$/, 'coded intervention, e.g. schuldhulp').optional(),
   }),
-  'kennismaking-afronden': z.object({ soort: z.literal('kennismaking-afronden'), datum, klik: z.boolean() }),
-  diagnose: z.object({ soort: z.literal('diagnose'), datum, metingen: z.array(metingSchema).min(1) }),
-  plan: z.object({ soort: z.literal('plan'), datum, plan: planSchema }),
-  meting: z.object({ soort: z.literal('meting'), datum, metingen: z.array(metingSchema).min(1) }),
-  evaluatie: z.object({ soort: z.literal('evaluatie'), datum, besluit: z.enum(['doorgaan', 'afronden']), metingen: z.array(metingSchema).optional() }),
-  'afronding-starten': z.object({ soort: z.literal('afronding-starten'), datum }),
-  afronding: z.object({
+  'kennismaking-afronden': z.strictObject({ soort: z.literal('kennismaking-afronden'), datum, klik: z.boolean() }),
+  diagnose: z.strictObject({ soort: z.literal('diagnose'), datum, metingen: z.array(metingSchema).min(1).max(METINGEN_MAX) }),
+  plan: z.strictObject({ soort: z.literal('plan'), datum, plan: planSchema }),
+  meting: z.strictObject({ soort: z.literal('meting'), datum, metingen: z.array(metingSchema).min(1).max(METINGEN_MAX) }),
+  evaluatie: z.strictObject({ soort: z.literal('evaluatie'), datum, besluit: z.enum(['doorgaan', 'afronden']), metingen: z.array(metingSchema).max(METINGEN_MAX).optional() }),
+  'afronding-starten': z.strictObject({ soort: z.literal('afronding-starten'), datum }),
+  afronding: z.strictObject({
     soort: z.literal('afronding'),
     datum,
-    vervolg: z.object({ soort: z.enum(VERVOLG_SOORTEN), omschrijving: tekst }),
+    vervolg: z.strictObject({ soort: z.enum(VERVOLG_SOORTEN), omschrijving: tekst }),
     overdrachtAanOrganisatieId: opaqueIdSchema.optional(),
   }),
-  pauze: z.object({ soort: z.literal('pauze'), datum, reden: z.enum(PAUZE_REDENEN) }),
-  hervatting: z.object({ soort: z.literal('hervatting'), datum }),
-  uitval: z.object({ soort: z.literal('uitval'), datum, reden: z.enum(UITVAL_REDENEN) }),
-  terugval: z.object({ soort: z.literal('terugval'), datum, naarFase: z.enum(FASEN) }),
-  heropening: z.object({ soort: z.literal('heropening'), datum, naarFase: z.enum(FASEN).optional() }),
-  regiewissel: z.object({ soort: z.literal('regiewissel'), datum, regie: regieSchema }),
-  coachwissel: z.object({ soort: z.literal('coachwissel'), datum, coach: coachSchema, reden: z.enum(['vertrek', 'geen-klik', 'overig']) }),
-  verlenging: z.object({ soort: z.literal('verlenging'), datum }),
+  pauze: z.strictObject({ soort: z.literal('pauze'), datum, reden: z.enum(PAUZE_REDENEN) }),
+  hervatting: z.strictObject({ soort: z.literal('hervatting'), datum }),
+  uitval: z.strictObject({ soort: z.literal('uitval'), datum, reden: z.enum(UITVAL_REDENEN) }),
+  terugval: z.strictObject({ soort: z.literal('terugval'), datum, naarFase: z.enum(FASEN) }),
+  heropening: z.strictObject({ soort: z.literal('heropening'), datum, naarFase: z.enum(FASEN).optional() }),
+  regiewissel: z.strictObject({ soort: z.literal('regiewissel'), datum, regie: regieSchema }),
+  coachwissel: z.strictObject({ soort: z.literal('coachwissel'), datum, coach: coachSchema, reden: z.enum(['vertrek', 'geen-klik', 'overig']) }),
+  verlenging: z.strictObject({ soort: z.literal('verlenging'), datum }),
 } as const;
 
 /** Any traject command (discriminated by `soort`). */
@@ -183,21 +190,21 @@ export const OPDRACHT_SUBRESOURCES = {
 } as const satisfies Record<string, keyof typeof OPDRACHT_SCHEMAS>;
 
 /** Creating a deelnemer. The BSN must pass the elfproef; it is stored encrypted and never logged. */
-export const deelnemerAanmakenSchema = z.object({
-  bsn: z.string().refine(isValidBsn, { message: 'BSN must be 9 digits and pass the elfproef' }),
+export const deelnemerAanmakenSchema = z.strictObject({
+  bsn: z.string().max(9, 'BSN must be 9 digits and pass the elfproef').refine(isValidBsn, { message: 'BSN must be 9 digits and pass the elfproef' }),
   voornamen: z.string().trim().min(1).max(200),
   achternaam: z.string().trim().min(1).max(200),
   geboortedatum: isoDatumSchema,
   contact: z
-    .object({
+    .strictObject({
       telefoon: z.string().regex(/^\+?[0-9 ()-]{6,20}$/).optional(),
-      email: z.email().optional(),
+      email: z.email().max(254).optional(),
       adres: z
-        .object({
-          straat: z.string().min(1),
+        .strictObject({
+          straat: z.string().min(1).max(200),
           huisnummer: z.string().min(1).max(10),
           postcode: z.string().regex(/^[1-9][0-9]{3} ?[A-Za-z]{2}$/),
-          woonplaats: z.string().min(1),
+          woonplaats: z.string().min(1).max(100),
         })
         .optional(),
     })
@@ -209,9 +216,9 @@ export const deelnemerAanmakenSchema = z.object({
 export type DeelnemerAanmaken = z.infer<typeof deelnemerAanmakenSchema>;
 
 /** Starting a traject for a deelnemer on a programme (`POST /api/v1/trajecten`). */
-export const trajectStartenSchema = z.object({
+export const trajectStartenSchema = z.strictObject({
   deelnemerId: opaqueIdSchema,
-  programmaCode: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  programmaCode: z.string().max(64).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
   programmaVersie: z.number().int().positive().optional(),
   regie: regieSchema,
   coach: coachSchema.optional(),
@@ -219,7 +226,7 @@ export const trajectStartenSchema = z.object({
   datum,
   /** What the klantmanager knows for the eligibility check (age comes from the deelnemer). */
   doelgroep: z
-    .object({
+    .strictObject({
       ladderTrede: z.number().int().min(1).max(6).optional(),
       jarenInBijstand: z.number().min(0).max(80).optional(),
       loonwaardePercentage: z.number().min(0).max(100).optional(),
@@ -231,7 +238,7 @@ export const trajectStartenSchema = z.object({
 });
 
 /** Body of `POST /api/v1/caseload-overdrachten`: a coach leaves, their running trajecten move to another coach. */
-export const caseloadOverdrachtSchema = z.object({
+export const caseloadOverdrachtSchema = z.strictObject({
   vanCoachId: professionalIdSchema,
   naar: coachSchema,
   datum,

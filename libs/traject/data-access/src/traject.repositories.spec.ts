@@ -76,12 +76,14 @@ describeEachDatabase('traject data access', (db) => {
       return { id, deelnemerId };
     }
 
-    it('stores the BSN only encrypted, unique through the blind index', async () => {
+    it('stores the BSN only encrypted, unique through the blind index; a known BSN yields the same deelnemer and records the new aanmelder', async () => {
       const id = await deelnemers.maak(nieuw('111222333'));
       expect(id).toMatch(/^[0-9a-f-]{36}$/);
-      expect(await deelnemers.maak(nieuw('111222333'))).toBeUndefined();
+      expect(await deelnemers.maak({ ...nieuw('111222333'), voornamen: 'Ander', aangemaaktDoorOrganisatie: 'gem-2' })).toBe(id);
+      expect(await deelnemers.maak(nieuw('111222333'))).toBe(id);
       expect(await deelnemers.vindOpBsn('111222333')).toBe(id);
-      expect(await deelnemers.bsnVan(id as string)).toBe('111222333');
+      expect(await deelnemers.bsnVan(id)).toBe('111222333');
+      expect(await deelnemers.vind(id)).toMatchObject({ voornamen: nieuw('111222333').voornamen, aangemaaktDoorOrganisatie: 'gem', aanmelders: ['gem', 'gem-2'] });
     });
 
     it('stores no personal field in the clear; reads return them decrypted', async () => {
@@ -114,6 +116,7 @@ describeEachDatabase('traject data access', (db) => {
         contact: persoon.contact,
         huishoudenId: 'huishouden-4711',
         aangemaaktDoorOrganisatie: 'gem',
+        aanmelders: ['gem'],
         aangemaaktOp: expect.any(Date),
       });
       expect(await deelnemers.vanHuishouden('huishouden-4711')).toEqual([id, partner]);
@@ -253,6 +256,7 @@ describeEachDatabase('deelnemer encryption migration', (db) => {
             geboortedatum: p.geboortedatum,
             contact: p.contact,
             huishoudenId: p.huishouden ?? undefined,
+            aanmelders: [],
             aangemaaktOp: expect.any(Date),
           });
           expect(await deelnemers.bsnVan(ids[i])).toBe(p.bsn);
@@ -260,7 +264,8 @@ describeEachDatabase('deelnemer encryption migration', (db) => {
         expect(await deelnemers.vanHuishouden('hh-oost')).toEqual(expect.arrayContaining([ids[0], ids[1]]));
         expect(await new TypeOrmTrajectRepository(ds).vanDeelnemer(ids[0])).toHaveLength(1);
 
-        await ds.undoLastMigration({ transaction: 'each' });
+        await ds.undoLastMigration({ transaction: 'each' }); // the aanmeldingen
+        await ds.undoLastMigration({ transaction: 'each' }); // the encryption
         const terug = await admin.query(`SELECT id, voornamen, achternaam, geboortedatum::text AS geboortedatum, contact, huishouden_id FROM ${tabel()} ORDER BY id`);
         expect(terug.rows).toEqual(
           plat.map((p, i) => ({ id: ids[i], voornamen: p.voornamen, achternaam: p.achternaam, geboortedatum: p.geboortedatum, contact: p.contact, huishouden_id: p.huishouden })).sort((a, b) => a.id.localeCompare(b.id)),

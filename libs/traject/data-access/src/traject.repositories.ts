@@ -7,7 +7,7 @@ import { type DeelnemerKluis } from './deelnemer.crypto';
 import type { DeelnemerGegevens } from './deelnemer.crypto';
 import { randomUUID } from 'node:crypto';
 
-type Tabel = 'deelnemer' | 'traject' | 'traject_overzicht' | 'tijdlijn_gebeurtenis' | 'taak' | 'melding';
+type Tabel = 'deelnemer' | 'deelnemer_aanmelding' | 'traject' | 'traject_overzicht' | 'tijdlijn_gebeurtenis' | 'taak' | 'melding';
 
 /** Where statements run: the data source, or the entity manager of one transaction on it. */
 type Uitvoerder = DataSource | EntityManager;
@@ -16,7 +16,7 @@ type Uitvoerder = DataSource | EntityManager;
 function tabellen(ds: Uitvoerder): Record<Tabel, string> {
   const bron = ds instanceof EntityManager ? ds.connection : ds;
   const schema = assertSchemaName(String((bron.options as { schema?: string }).schema));
-  const namen: Tabel[] = ['deelnemer', 'traject', 'traject_overzicht', 'tijdlijn_gebeurtenis', 'taak', 'melding'];
+  const namen: Tabel[] = ['deelnemer', 'deelnemer_aanmelding', 'traject', 'traject_overzicht', 'tijdlijn_gebeurtenis', 'taak', 'melding'];
   return Object.fromEntries(namen.map((n) => [n, `"${schema}"."${n}"`])) as Record<Tabel, string>;
 }
 
@@ -25,6 +25,8 @@ export interface DeelnemerRecord extends DeelnemerGegevens {
   readonly id: string;
   /** The organisation that registered the deelnemer; unknown for deelnemers registered before it was recorded. */
   readonly aangemaaktDoorOrganisatie?: string;
+  /** Every organisation that registered the deelnemer (the first one included), oldest first. */
+  readonly aanmelders: readonly string[];
   readonly aangemaaktOp: Date;
 }
 
@@ -41,6 +43,7 @@ interface DeelnemerRij {
   gegevens_sleutel_id: string;
   aangemaakt_door_organisatie: string | null;
   aangemaakt_op: Date;
+  aanmelders: string[] | null;
 }
 
 /**
@@ -58,8 +61,23 @@ export class TypeOrmDeelnemerRepository {
     this.t = tabellen(ds);
   }
 
-  /** Stores a deelnemer; `undefined` when one with this BSN already exists (nothing is written). */
-  async maak(d: NieuweDeelnemer): Promise<string | undefined> {
+  /**
+   * Registers a deelnemer and returns their id: a new one, or, when the BSN is already known, the
+   * existing one (whose data stays as it is). Either way the registering organisation is recorded
+   * as an aanmelder, so both cases leave the caller in the same position.
+   */
+  async maak(d: NieuweDeelnemer): Promise<string> {
+    const id = (await this.voegToe(d)) ?? (await this.vindOpBsn(d.bsn));
+    if (!id) throw new Error('A deelnemer with this BSN was neither stored nor found');
+    await this.ds.query(
+      `INSERT INTO ${this.t.deelnemer_aanmelding} (deelnemer_id, organisatie, aangemeld_door) VALUES ($1, $2, $3) ON CONFLICT (deelnemer_id, organisatie) DO NOTHING`,
+      [id, d.aangemaaktDoorOrganisatie, d.aangemaaktDoor],
+    );
+    return id;
+  }
+
+  /** Stores a new deelnemer; `undefined` when one with this BSN exists (nothing is written). */
+  private async voegToe(d: NieuweDeelnemer): Promise<string | undefined> {
     const id = randomUUID();
     const bsn = this.kluis.versleutel('bsn', d.bsn);
     const gegevens = this.kluis.versleutelGegevens(id, d);
@@ -83,7 +101,9 @@ export class TypeOrmDeelnemerRepository {
 
   async vind(id: string): Promise<DeelnemerRecord | undefined> {
     const rows: DeelnemerRij[] = await this.ds.query(
-      `SELECT id, gegevens_versleuteld, gegevens_sleutel_id, aangemaakt_door_organisatie, aangemaakt_op FROM ${this.t.deelnemer} WHERE id = $1`,
+      `SELECT id, gegevens_versleuteld, gegevens_sleutel_id, aangemaakt_door_organisatie, aangemaakt_op,
+              (SELECT array_agg(a.organisatie ORDER BY a.aangemeld_op, a.organisatie) FROM ${this.t.deelnemer_aanmelding} a WHERE a.deelnemer_id = d.id) AS aanmelders
+       FROM ${this.t.deelnemer} d WHERE id = $1`,
       [id],
     );
     const r = rows[0];
@@ -97,6 +117,7 @@ export class TypeOrmDeelnemerRepository {
       contact: g.contact,
       huishoudenId: g.huishoudenId,
       aangemaaktDoorOrganisatie: r.aangemaakt_door_organisatie ?? undefined,
+      aanmelders: r.aanmelders ?? [],
       aangemaaktOp: r.aangemaakt_op,
     };
   }

@@ -29,7 +29,6 @@ export const TRAJECT_ERRORS = {
   'TRAJECT.ID_INVALID': 'validation',
   'TRAJECT.COMMAND_INVALID': 'validation',
   'TRAJECT.BSN_INVALID': 'validation',
-  'TRAJECT.DEELNEMER_EXISTS': 'conflict',
   'TRAJECT.DEELNEMER_NOT_FOUND': 'not-found',
   'TRAJECT.NOT_FOUND': 'not-found',
   'TRAJECT.PROGRAMME_NOT_FOUND': 'not-found',

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ValidationError } from '@ketenregie/shared-kernel';
+import { ORGANISATIE_ID_MAX, ORGANISATIE_ID_PATROON, ValidationError } from '@ketenregie/shared-kernel';
 import { EmbeddedSigner, ROLLEN } from '@ketenregie/shared-platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
@@ -10,8 +10,8 @@ import { ROLLEN_PER_ORGANISATIE_TYPE, rolFitsOrganisatieType } from './role-fit'
 /** Injection token of the embedded {@link EmbeddedSigner}. */
 export const EMBEDDED_SIGNER = Symbol('EMBEDDED_SIGNER');
 
-const devTokenRequestSchema = z.object({
-  organisatie: z.string().min(1).max(64).describe('Organisation id from GET /api/v1/organisaties'),
+const devTokenRequestSchema = z.strictObject({
+  organisatie: z.string().max(ORGANISATIE_ID_MAX).regex(ORGANISATIE_ID_PATROON, 'organisation id of the registry').describe('Organisation id from GET /api/v1/organisaties'),
   rol: z.enum(ROLLEN).describe('Role of the person; must fit the organisation type'),
 });
 const devTokenResponseSchema = z.object({ token: z.string().describe('Bearer token (JWT) for the Ketenregie API') });

@@ -2,7 +2,19 @@ import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/commo
 import { Reflector } from '@nestjs/core';
 import { ForbiddenError, UnauthenticatedError } from '@ketenregie/shared-kernel';
 import { IS_PUBLIC_KEY, SERVICE_ACTOR_KEY } from './auth.decorators';
-import { TokenVerifier } from './token-verifier';
+import { TokenVerifier, VerifiedIdentity } from './token-verifier';
+
+const VERIFICATION = Symbol('ketenregie.tokenVerification');
+
+/**
+ * Verifies the request's bearer token once, however many guards ask (authentication, the
+ * per-organisation request limit): the first call starts the verification, later calls share it.
+ */
+export function verifyRequestToken(req: object, token: string, verifier: TokenVerifier): Promise<VerifiedIdentity> {
+  const r = req as { [VERIFICATION]?: Promise<VerifiedIdentity> };
+  r[VERIFICATION] ??= verifier.verify(token);
+  return r[VERIFICATION];
+}
 
 /**
  * Global guard: every HTTP route needs a valid bearer token unless marked `@Public()`.
@@ -30,7 +42,7 @@ export class JwtAuthGuard implements CanActivate {
       if (isPublic) return true;
       throw new UnauthenticatedError({ code: 'AUTH.TOKEN_MISSING', detail: 'This request needs a bearer token.' });
     }
-    const identity = await this.verifier.verify(token);
+    const identity = await verifyRequestToken(req, token, this.verifier);
     const service = this.reflector.getAllAndOverride<'allowed' | 'required' | undefined>(SERVICE_ACTOR_KEY, [context.getHandler(), context.getClass()]);
     if (identity.actor !== undefined) {
       if (!service) throw new ForbiddenError({ code: 'AUTH.SERVICE_NOT_ALLOWED', detail: 'A service token is not accepted here.' });

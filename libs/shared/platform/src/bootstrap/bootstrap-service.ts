@@ -1,12 +1,15 @@
 import { DynamicModule, INestApplication, Module, Type } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE, NestFactory } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, NestFactory } from '@nestjs/core';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc, ZodSerializerInterceptor, ZodValidationPipe } from 'nestjs-zod';
 import type { DestinationStream } from 'pino';
+import type { z } from 'zod';
+import { httpConfigSchema, loadConfig, modeConfigSchema } from '../config/config';
 import { ProblemDetailsFilter } from '../errors/problem-details.filter';
 import { LoggingModule, LogLevel } from '../logging/logging';
+import { applyHttpSecurity, HttpSecurityConfig, OrganisatieThrottlerGuard, throttlerModule } from './http-security';
 
 /** Every service mounts its controllers under this prefix; health and the OpenAPI document stay at the root. */
 export const API_PREFIX = 'api/v1';
@@ -28,7 +31,11 @@ export interface ServiceOptions {
   readonly openApi?: { readonly title?: string; readonly version?: string; readonly description?: string };
   /** Install SIGTERM/SIGINT handlers that close the app (default `true`). */
   readonly shutdownHooks?: boolean;
+  /** CORS allow-list and request limit; the defaults of {@link httpConfigSchema} when omitted. */
+  readonly security?: HttpSecurityConfig;
 }
+
+const DEFAULT_SECURITY: HttpSecurityConfig = httpConfigSchema.pick({ CORS_ORIGINS: true, THROTTLE_LIMIT: true, THROTTLE_TTL_MS: true }).parse({});
 
 @Module({})
 class ServiceRootModule {}
@@ -44,19 +51,22 @@ class ServiceRootModule {}
  * and `HealthModule`.
  */
 export async function createService(appModule: Type<unknown> | DynamicModule, options: ServiceOptions): Promise<INestApplication> {
+  const security = options.security ?? DEFAULT_SECURITY;
   const root: DynamicModule = {
     module: ServiceRootModule,
-    imports: [LoggingModule.forRoot({ service: options.name, level: options.logLevel, destination: options.logDestination }), appModule],
+    imports: [LoggingModule.forRoot({ service: options.name, level: options.logLevel, destination: options.logDestination }), throttlerModule(security), appModule],
     providers: [
       { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       { provide: APP_PIPE, useClass: ZodValidationPipe },
       { provide: APP_INTERCEPTOR, useClass: ZodSerializerInterceptor },
+      { provide: APP_GUARD, useClass: OrganisatieThrottlerGuard },
     ],
   };
   const app = await NestFactory.create(root, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.flushLogs();
   app.getHttpAdapter().getInstance().disable('x-powered-by');
+  applyHttpSecurity(app, security);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
   if (options.shutdownHooks !== false) app.enableShutdownHooks();
 
@@ -73,6 +83,38 @@ export async function bootstrapService(appModule: Type<unknown> | DynamicModule,
   await app.listen(options.port, options.host ?? '127.0.0.1');
   app.get(Logger).log({ url: await app.getUrl() }, `${options.name} listening`);
   return app;
+}
+
+/** What {@link runService} needs from a service's configuration schema. */
+export type ServiceConfig = z.output<typeof httpConfigSchema> & Partial<z.output<typeof modeConfigSchema>>;
+
+/**
+ * The whole `main.ts` of a service: validate the environment once (`configSchema`, which must
+ * include {@link httpConfigSchema}; embedded mode refuses a non-loopback `HOST`), build the app
+ * module from it and listen with the platform's conventions and protections. A start-up failure
+ * is written to stderr and exits the process with status 1.
+ */
+export function runService<S extends z.ZodType<ServiceConfig>>(definition: {
+  readonly name: string;
+  readonly configSchema: S;
+  readonly module: (config: z.output<S>) => Type<unknown> | DynamicModule;
+  readonly openApi?: ServiceOptions['openApi'];
+}): void {
+  const start = async () => {
+    const config = loadConfig(definition.configSchema, process.env, { service: definition.name });
+    await bootstrapService(definition.module(config), {
+      name: definition.name,
+      port: config.PORT,
+      host: config.HOST,
+      logLevel: config.LOG_LEVEL,
+      openApi: definition.openApi,
+      security: config,
+    });
+  };
+  start().catch((error: unknown) => {
+    process.stderr.write(`${definition.name} failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
 }
 
 /** The service's OpenAPI 3 document, with bearer authentication declared for every operation. */

@@ -39,7 +39,7 @@ export function loadConfig<S extends z.ZodType>(
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const result = schema.safeParse(cleaned);
   if (result.success) {
-    const problems = distributedModeProblems(result.data, cleaned);
+    const problems = [...distributedModeProblems(result.data, cleaned), ...embeddedBindProblems(result.data)];
     if (problems.length === 0) return result.data;
     throw new ConfigError(problems, options.service);
   }
@@ -65,6 +65,31 @@ function distributedModeProblems(data: unknown, env: Record<string, unknown>): {
   }));
 }
 
+/** `localhost`, `::1` and 127.0.0.0/8: the only interfaces embedded mode listens on. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  if (h === 'localhost' || h === '::1' || h === '0:0:0:0:0:0:0:1') return true;
+  const v4 = /^(?:::ffff:)?(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
+  return v4 !== null && Number(v4[1]) === 127 && v4.slice(2).every((o) => Number(o) <= 255);
+}
+
+/**
+ * Embedded mode hands out demo tokens for any organisation to anyone who asks, so it must never
+ * be reachable from another machine: a `HOST` that is not a loopback address is refused.
+ */
+function embeddedBindProblems(data: unknown): { variable: string; message: string }[] {
+  if (typeof data !== 'object' || data === null) return [];
+  const { KETENREGIE_MODE: mode, HOST: host } = data as Record<string, unknown>;
+  if (mode !== 'embedded' || typeof host !== 'string' || isLoopbackHost(host)) return [];
+  return [
+    {
+      variable: 'HOST',
+      message:
+        'embedded mode (KETENREGIE_MODE=embedded) listens on a loopback address only (127.0.0.1, ::1 or localhost), because it signs demo tokens for anyone who asks; set KETENREGIE_MODE=distributed to listen on another interface',
+    },
+  ];
+}
+
 function describeIssue(issue: z.core.$ZodIssue, env: Record<string, unknown>): string {
   const key = issue.path[0];
   if (issue.path.length === 1 && typeof key === 'string' && env[key] === undefined) return 'is required but not set';
@@ -77,13 +102,34 @@ const postgresUrl = z
 
 const hostPort = z.string().regex(/^[A-Za-z0-9.\-_[\]:]+:\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:7233');
 
-/** HTTP port and log level of a service. */
+const corsOrigins = z
+  .string()
+  .transform((v) => v.split(',').map((o) => o.trim()).filter((o) => o.length > 0))
+  .pipe(
+    z.array(
+      z.string().refine((o) => URL.canParse(o) && /^https?:$/.test(new URL(o).protocol) && new URL(o).origin === o, 'each origin must be scheme://host[:port], e.g. https://portal.example.nl'),
+    ),
+  );
+
+/**
+ * HTTP port, log level and the protections every HTTP app applies the same way (see
+ * `applyHttpSecurity`): the CORS allow-list and the per-organisation request limit.
+ */
 export const httpConfigSchema = z.object({
-  /** Interface to listen on; `0.0.0.0` in containers. */
+  /** Interface to listen on; `0.0.0.0` in containers (distributed mode only). */
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Comma-separated origins a browser may call from (CORS); unset: no cross-origin calls at all. */
+  CORS_ORIGINS: corsOrigins.default([]),
+  /** Requests one organisation (anonymous callers: one IP address) may make per window, per instance. */
+  THROTTLE_LIMIT: z.coerce.number().int().min(1).default(6000),
+  /** Length of the request-limit window in milliseconds. */
+  THROTTLE_TTL_MS: z.coerce.number().int().min(1000).default(60_000),
 });
+
+/** Parsed {@link httpConfigSchema}. */
+export type HttpConfig = z.output<typeof httpConfigSchema>;
 
 /** `embedded` (gateway-signed tokens, usually with the embedded PostgreSQL and Temporal dev server) or `distributed` (your OIDC provider and infrastructure). */
 export const modeConfigSchema = z.object({

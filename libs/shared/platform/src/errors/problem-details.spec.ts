@@ -18,4 +18,11 @@ describe('problemFromException', () => {
     expect(problemFromException(new TypeError('x is undefined'))).toMatchObject({ status: 500, code: 'INTERNAL' });
     expect(JSON.stringify(problemFromException('a string'))).not.toContain('a string');
   });
+
+  it('never echoes a BSN or quoted input: not in the detail, not in the instance', () => {
+    const domein = problemFromException(new DomainError({ code: 'X.NOT_FOUND', kind: 'not-found', detail: 'No deelnemer 111222333' }), { instance: '/api/v1/deelnemers/111222333/inzage' });
+    expect(domein).toMatchObject({ detail: 'No deelnemer …', instance: '/api/v1/deelnemers/…/inzage' });
+    expect(problemFromException(new BadRequestException('Unexpected token \'x\', "{bsn:111222333" is not valid JSON')).detail).toBe('Invalid request');
+    expect(problemFromException(new BadRequestException('Validation failed (uuid is expected)')).detail).toBe('Validation failed (uuid is expected)');
+  });
 });

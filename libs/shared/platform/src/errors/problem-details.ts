@@ -69,13 +69,30 @@ function pointerOf(path: readonly PropertyKey[]): string {
   return '#/' + path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
 }
 
-function fieldErrorsFromZod(error: unknown): ProblemFieldError[] {
-  const issues = (error as { issues?: { path?: PropertyKey[]; message?: string }[] } | undefined)?.issues ?? [];
-  return issues.map((i) => ({
-    field: (i.path ?? []).map(String).join('.'),
-    pointer: pointerOf(i.path ?? []),
-    detail: i.message ?? 'invalid',
-  }));
+/**
+ * A path segment as it may be echoed: field names the schemas use, array indexes. Anything else
+ * (a record key or unknown field with an odd name, possibly a BSN or a name) is shown as `?`.
+ */
+function echoableSegment(segment: PropertyKey): string {
+  if (typeof segment === 'number') return String(segment);
+  const s = String(segment);
+  return /^[A-Za-z_$][A-Za-z0-9_$-]{0,63}$/.test(s) || /^-?[0-9]{1,4}$/.test(s) ? s : '?';
+}
+
+/**
+ * One entry per invalid field; an unknown field (strict schemas) gets an entry of its own named
+ * by its path, with detail `unknown field`.
+ */
+export function fieldErrorsFromZod(error: unknown): ProblemFieldError[] {
+  const issues = (error as { issues?: { code?: string; path?: PropertyKey[]; keys?: string[]; message?: string }[] } | undefined)?.issues ?? [];
+  return issues.flatMap((i) => {
+    const path = i.path ?? [];
+    const entries = i.code === 'unrecognized_keys' && Array.isArray(i.keys) ? i.keys.map((k) => ({ path: [...path, k], detail: 'unknown field' })) : [{ path, detail: i.message ?? 'invalid' }];
+    return entries.map((e) => {
+      const shown = e.path.map(echoableSegment);
+      return { field: shown.join('.'), pointer: pointerOf(shown), detail: e.detail };
+    });
+  });
 }
 
 function httpCode(status: number): string {
@@ -83,13 +100,21 @@ function httpCode(status: number): string {
   return `HTTP.${name ?? `STATUS_${status}`}`;
 }
 
+/**
+ * Digit runs of eight or more (a BSN has nine) are never echoed to the caller: not in a detail,
+ * not in the instance path. An answer must not confirm a BSN, even one the caller sent.
+ */
+export function zonderBsn(text: string): string {
+  return text.replace(/\d{8,}/g, '…');
+}
+
 function build(status: number, code: string, detail: string, ctx: ProblemContext, errors?: ProblemFieldError[]): ProblemDetails {
   return {
     type: problemType(code),
     title: TITLE_BY_STATUS[status] ?? (status >= 500 ? 'Server error' : 'Request failed'),
     status,
-    detail,
-    ...(ctx.instance ? { instance: ctx.instance } : {}),
+    detail: zonderBsn(detail),
+    ...(ctx.instance ? { instance: zonderBsn(ctx.instance) } : {}),
     code,
     ...(errors && errors.length > 0 ? { errors } : {}),
     ...(ctx.traceId ? { traceId: ctx.traceId } : {}),
@@ -130,7 +155,8 @@ export function problemFromException(exception: unknown, ctx: ProblemContext = {
         ? response
         : (response as { message?: unknown }).message ?? exception.message;
     const detail = Array.isArray(message) ? message.join('; ') : String(message);
-    return build(status, httpCode(status), detail, ctx);
+    // Framework messages may quote the input ("Cannot GET /…", a JSON parse error with the body).
+    return build(status, httpCode(status), /["'`/\\]/.test(detail) ? (TITLE_BY_STATUS[status] ?? 'Request failed') : detail, ctx);
   }
   if (isBodyParserError(exception)) {
     return build(exception.status, httpCode(exception.status), 'The request body could not be read.', ctx);

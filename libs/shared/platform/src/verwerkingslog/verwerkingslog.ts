@@ -68,7 +68,7 @@ export class HttpVerwerkingslog implements VerwerkingslogPoort {
         deelnemerId: m.deelnemerId,
         doel: m.doel,
         categorieen: m.categorieen,
-        ...(m.ontvanger ? { ontvanger: m.ontvanger } : {}),
+        ...(m.ontvanger ? { ontvanger: { organisatie: m.ontvanger.organisatie, type: m.ontvanger.type } } : {}),
         ...(m.besluitId ? { besluitId: m.besluitId } : {}),
       }),
       signal: AbortSignal.timeout(this.timeoutMs),
