@@ -9,6 +9,7 @@ import pinoHttp from 'pino-http';
 import { GatewayConfig, serviceUrls } from './gateway.config';
 import { GatewayModule } from './gateway.module';
 import { OpenApiService } from './openapi.service';
+import { mountPortal } from './portal';
 import { mountServiceProxies } from './proxy';
 import { ROUTE_TABLE } from './route-table';
 
@@ -18,8 +19,8 @@ class GatewayRootModule {}
 /**
  * Builds the gateway (not listening yet): the service proxies first, then Nest with the
  * platform's logging, problem+json filter and zod validation, the merged API reference at
- * `/api/v1/docs`, and in embedded mode the dev-token issuer with its persisted signing key.
- * Unlike a service there is no global `/api/v1` prefix: `/`, `/health/*` and `/auth/*` are
+ * `/api/v1/docs`, the portal at `/` (apps/portal, built to `PORTAL_DIR`), and in embedded mode the dev-token issuer with its persisted signing key.
+ * Unlike a service there is no global `/api/v1` prefix: `/`, `/portal-config.json`, `/health/*` and `/auth/*` are
  * the gateway's own, everything routed lives under `/api/v1` already.
  */
 export async function createGateway(config: GatewayConfig, options: { logDestination?: DestinationStream } = {}): Promise<INestApplication> {
@@ -46,6 +47,7 @@ export async function createGateway(config: GatewayConfig, options: { logDestina
 
   const requestLogger = pinoHttp(options.logDestination ? { ...pinoHttpOptions(logging), stream: options.logDestination } : pinoHttpOptions(logging));
   mountServiceProxies(app, ROUTE_TABLE, serviceUrls(config), createPlatformLogger(logging), requestLogger);
+  mountPortal(app, config.PORTAL_DIR);
 
   const openApi = app.get(OpenApiService);
   const own = buildOpenApiDocument(app, {
