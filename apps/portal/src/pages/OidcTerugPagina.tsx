@@ -1,0 +1,39 @@
+import { Link, Paragraph } from '@utrecht/component-library-react';
+import { useEffect, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { PaginaTitel } from '../app/onderdelen';
+import { useSessie } from '../app/sessie-context';
+import { portalConfig } from '../auth/portal-config';
+import { sessieUitToken } from '../auth/sessie';
+
+/** Where the identity provider sends the browser back: swaps the code for a token. */
+export function OidcTerugPagina() {
+  const { inloggen } = useSessie();
+  const navigate = useNavigate();
+  const [fout, zetFout] = useState<string>();
+  const gestart = useRef(false);
+  useEffect(() => {
+    if (gestart.current) return;
+    gestart.current = true;
+    (async () => {
+      const config = await portalConfig();
+      if (!config.oidc) throw new Error('OpenID Connect is niet ingericht.');
+      const { voltooiOidcInloggen } = await import('../auth/oidc');
+      const { accessToken, idToken } = await voltooiOidcInloggen(config.oidc, new URL(window.location.href));
+      inloggen(sessieUitToken(accessToken, 'oidc', { idToken }));
+      navigate('/', { replace: true });
+    })().catch(() => zetFout('Inloggen is niet gelukt.'));
+  }, [inloggen, navigate]);
+  return (
+    <>
+      <PaginaTitel>Inloggen</PaginaTitel>
+      {fout ? (
+        <Paragraph role="alert">
+          {fout} <Link href="/inloggen">Probeer het opnieuw</Link>.
+        </Paragraph>
+      ) : (
+        <Paragraph aria-live="polite">Bezig met inloggen…</Paragraph>
+      )}
+    </>
+  );
+}
