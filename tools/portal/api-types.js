@@ -45,16 +45,16 @@ async function main() {
   let baseUrl = fromIndex > 0 ? process.argv[fromIndex + 1] : undefined;
   let stack;
   let dataDir;
-  if (!baseUrl) {
-    const { startStack, freePorts } = require('../start/stack');
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ketenregie-api-types-'));
-    const env = { ...process.env };
-    for (const key of Object.keys(env)) if (key === 'DATABASE_URL' || key.startsWith('TEMPORAL_') || key.startsWith('AUTH_') || key.startsWith('KETENREGIE_') || key.endsWith('_SERVICE_URL')) delete env[key];
-    console.log('Starting a private stack to read the OpenAPI document…');
-    stack = await startStack({ env, dataDir, ...(await freePorts()), log: (line) => console.log(line) });
-    baseUrl = stack.url;
-  }
   try {
+    if (!baseUrl) {
+      const { startStack, freePorts } = require('../start/stack');
+      dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ketenregie-api-types-'));
+      const env = { ...process.env };
+      for (const key of Object.keys(env)) if (key === 'DATABASE_URL' || key.startsWith('TEMPORAL_') || key.startsWith('AUTH_') || key.startsWith('KETENREGIE_') || key.endsWith('_SERVICE_URL')) delete env[key];
+      console.log('Starting a private stack to read the OpenAPI document…');
+      stack = await startStack({ env, dataDir, ...(await freePorts()), log: (line) => console.log(line) });
+      baseUrl = stack.url;
+    }
     const types = await generateApiTypes(await fetchOpenApiDocument(baseUrl));
     fs.mkdirSync(path.dirname(TYPES_FILE), { recursive: true });
     fs.writeFileSync(TYPES_FILE, types);

@@ -159,7 +159,10 @@ describe('gateway', () => {
     });
 
     it('tells the portal it runs in embedded mode', async () => {
-      expect(await (await fetch(`${url}/portal-config.json`)).json()).toEqual({ modus: 'embedded' });
+      const config = (await (await fetch(`${url}/portal-config.json`)).json()) as { modus: string; demo: { rollenPerOrganisatieType: Record<string, string[]> } };
+      expect(config.modus).toBe('embedded');
+      expect(config.demo.rollenPerOrganisatieType['gemeente']).toContain('klantmanager');
+      expect(config.demo.rollenPerOrganisatieType['werkgever']).not.toContain('klantmanager');
     });
   });
 

@@ -1,5 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import type { OrganisatieType, Rol } from '@ketenregie/shared-platform';
+import { ROLLEN_PER_ORGANISATIE_TYPE } from './dev-auth/role-fit';
 import type { GatewayConfig } from './gateway.config';
 import { GATEWAY_CONFIG } from './tokens';
 
@@ -7,6 +9,8 @@ import { GATEWAY_CONFIG } from './tokens';
 export interface PortalConfig {
   /** `embedded`: sign in with a demo organisation and role; `distributed`: OpenID Connect. */
   readonly modus: 'embedded' | 'distributed';
+  /** Embedded mode: the roles a demo token may carry per organisation type (what POST /auth/dev-token accepts). */
+  readonly demo?: { readonly rollenPerOrganisatieType: Readonly<Record<OrganisatieType, readonly Rol[]>> };
   /** Distributed mode: the OIDC provider and the portal's public client (authorization code + PKCE). */
   readonly oidc?: { readonly issuer: string; readonly clientId: string; readonly scope: string };
 }
@@ -19,7 +23,7 @@ export class PortalConfigController {
 
   @Get('portal-config.json')
   portalConfig(): PortalConfig {
-    if (this.config.KETENREGIE_MODE === 'embedded') return { modus: 'embedded' };
+    if (this.config.KETENREGIE_MODE === 'embedded') return { modus: 'embedded', demo: { rollenPerOrganisatieType: ROLLEN_PER_ORGANISATIE_TYPE } };
     const clientId = this.config.PORTAL_OIDC_CLIENT_ID;
     return clientId ? { modus: 'distributed', oidc: { issuer: this.config.AUTH_ISSUER, clientId, scope: this.config.PORTAL_OIDC_SCOPE } } : { modus: 'distributed' };
   }
