@@ -6,6 +6,7 @@
  *
  *   node tools/portal/api-types.js                         starts a private stack on free ports
  *   node tools/portal/api-types.js --from http://localhost:8080   reads a running gateway
+ *   … --check                                              writes nothing; exit 1 when the file is stale
  *
  * The browser tests (tests/browser) compare the committed file with what this produces from the
  * stack they start, so a stale file fails `npm test`.
@@ -56,9 +57,18 @@ async function main() {
       baseUrl = stack.url;
     }
     const types = await generateApiTypes(await fetchOpenApiDocument(baseUrl));
+    const file = path.relative(ROOT, TYPES_FILE);
+    if (process.argv.includes('--check')) {
+      const committed = fs.existsSync(TYPES_FILE) ? fs.readFileSync(TYPES_FILE, 'utf8') : '';
+      if (committed !== types) {
+        console.error(`${file} is stale: the API changed. Regenerate it with \`npx nx run portal:api-types\` and commit it.`);
+        process.exitCode = 1;
+      } else console.log(`${file} matches the API.`);
+      return;
+    }
     fs.mkdirSync(path.dirname(TYPES_FILE), { recursive: true });
     fs.writeFileSync(TYPES_FILE, types);
-    console.log(`Wrote ${path.relative(process.cwd(), TYPES_FILE)} (${types.length} characters)`);
+    console.log(`Wrote ${file} (${types.length} characters)`);
   } finally {
     if (stack) await stack.stop();
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
