@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 // The project's own installer of Debian's chromium (no browser download).
-import { ensureChromium } from '../../../tools/browser/ensure-chromium';
+import { ensureChromium } from '../ensure-chromium';
 
 /** Where each page's screenshot is kept as a test artefact (gitignored under tmp/). */
 export const SCREENSHOT_DIR = resolve(__dirname, '../../../tmp/browser-screenshots');

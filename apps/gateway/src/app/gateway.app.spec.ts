@@ -69,7 +69,7 @@ describe('gateway', () => {
     portalDir = join(dataDir, 'portal');
     mkdirSync(join(portalDir, 'assets'), { recursive: true });
     writeFileSync(join(portalDir, 'index.html'), '<!doctype html><html lang="nl"><body><div id="root"></div></body></html>');
-    writeFileSync(join(portalDir, 'assets', 'index-abc123.js'), 'export {};');
+    writeFileSync(join(portalDir, 'assets', 'index-abc123.js'), `export const portaal = ${JSON.stringify('x'.repeat(4096))};`);
   });
   afterAll(async () => {
     await new Promise((resolve) => monitor.server.close(resolve));
@@ -150,6 +150,7 @@ describe('gateway', () => {
       const asset = await fetch(`${url}/assets/index-abc123.js`);
       expect(asset.status).toBe(200);
       expect(asset.headers.get('cache-control')).toContain('immutable');
+      expect(asset.headers.get('content-encoding')).toBe('gzip');
       expect((await fetch(`${url}/assets/bestaat-niet.js`)).status).toBe(404);
 
       const api = await fetch(`${url}/api/v1/onbekend`, { headers: { accept: 'text/html' } });

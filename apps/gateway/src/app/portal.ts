@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import compression from 'compression';
 import type { NextFunction, Request, Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -25,7 +26,7 @@ export function isPortalRoute(path: string): boolean {
 }
 
 /**
- * Serves the built portal (apps/portal, built to `dir`) at `/`: its hashed assets with a long
+ * Serves the built portal (apps/portal, built to `dir`) at `/`, compressed: its hashed assets with a long
  * cache lifetime, and `index.html` for every client-side route (SPA fallback) so a reload or a
  * bookmark of `/trajecten/…` works. `/api/*`, `/auth/*` and `/health/*` stay the gateway's. When
  * the portal has not been built, `/` says how to build it instead.
@@ -34,6 +35,9 @@ export function mountPortal(app: INestApplication, dir: string): void {
   const root = resolve(dir);
   const index = join(root, 'index.html');
   const express = app as NestExpressApplication;
+  // Mounted after the service proxies, so it compresses the portal and the gateway's own
+  // answers, never a proxied stream.
+  express.use(compression());
   express.useStaticAssets(join(root, 'assets'), { prefix: '/assets/', immutable: true, maxAge: '365d', fallthrough: true, index: false });
   express.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !isPortalRoute(req.path)) return next();
