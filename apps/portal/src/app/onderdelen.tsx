@@ -46,15 +46,19 @@ export function Veld(props: {
   const foutId = props.fout ? `${props.id}-fout` : undefined;
   const beschreven = [beschrijvingId, foutId].filter(Boolean).join(' ') || undefined;
   return (
-    <FormField invalid={Boolean(props.fout)} className="kr-veld">
-      <FormLabel htmlFor={props.id}>
-        {props.label}
-        {props.optioneel ? ' (niet verplicht)' : ''}
-      </FormLabel>
-      {props.beschrijving && <FormFieldDescription id={beschrijvingId}>{props.beschrijving}</FormFieldDescription>}
-      {props.fout && <FormFieldErrorMessage id={foutId}>{props.fout}</FormFieldErrorMessage>}
-      {props.children({ id: props.id, 'aria-describedby': beschreven, 'aria-invalid': props.fout ? true : undefined, invalid: Boolean(props.fout) })}
-    </FormField>
+    <FormField
+      invalid={Boolean(props.fout)}
+      className="kr-veld"
+      label={
+        <FormLabel htmlFor={props.id}>
+          {props.label}
+          {props.optioneel ? ' (niet verplicht)' : ''}
+        </FormLabel>
+      }
+      description={props.beschrijving && <FormFieldDescription id={beschrijvingId}>{props.beschrijving}</FormFieldDescription>}
+      errorMessage={props.fout && <FormFieldErrorMessage id={foutId}>{props.fout}</FormFieldErrorMessage>}
+      input={props.children({ id: props.id, 'aria-describedby': beschreven, 'aria-invalid': props.fout ? true : undefined, invalid: Boolean(props.fout) })}
+    />
   );
 }
 
