@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -222,6 +223,55 @@ describe('the portal in a real browser (headless Chromium)', () => {
       await context.close();
     }
   }, 60_000);
+
+  it('signs in with OpenID Connect (authorization code + PKCE) at a real provider when the gateway says distributed, and signs out there', async () => {
+    const provider = spawn(process.execPath, [join(ROOT, 'tests/browser/oidc-provider.mjs'), stack.url], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const context = await nieuweContext(browser);
+    try {
+      const [regel] = await Promise.race([
+        (async () => {
+          for await (const line of createInterface({ input: provider.stdout })) return [line];
+          return [''];
+        })(),
+        new Promise<string[]>((_, reject) => setTimeout(() => reject(new Error('the OIDC provider did not start')), 20_000)),
+      ]);
+      const { issuer } = JSON.parse(regel) as { issuer: string };
+      const page = await context.newPage();
+      // This stack runs embedded; the gateway's distributed answer (tested in the gateway's spec) stands in for it here.
+      await page.route('**/portal-config.json', (route) => route.fulfill({ json: { modus: 'distributed', oidc: { issuer, clientId: 'ketenregie-portal', scope: 'openid' } } }));
+      await page.goto(`${stack.url}/`);
+      await page.getByRole('button', { name: 'Inloggen bij uw organisatie' }).waitFor();
+      await bekijk(page, '16-inloggen-oidc');
+      const naarProvider = page.waitForRequest((request) => request.url().startsWith(`${issuer}/auth?`));
+      await page.getByRole('button', { name: 'Inloggen bij uw organisatie' }).click();
+      const authorize = new URL((await naarProvider).url());
+      await page.waitForURL(`${issuer}/interaction/**`);
+      await page.locator('input[name="login"]').fill('klantmanager@dommeldal.nl');
+      await page.locator('input[name="password"]').fill('demo');
+      await page.getByRole('button', { name: 'Sign-in' }).click();
+
+      await page.getByRole('heading', { name: 'Welkom' }).waitFor();
+      expect(await page.getByText('U bent ingelogd als klantmanager bij Gemeente Dommeldal, Werk & Inkomen.').count()).toBe(1);
+      const sessie = JSON.parse((await page.evaluate(() => sessionStorage.getItem('ketenregie.sessie'))) ?? '{}') as { wijze: string; token: string };
+      expect(sessie.wijze).toBe('oidc');
+      const claims = JSON.parse(Buffer.from(sessie.token.split('.')[1], 'base64url').toString()) as { iss: string; aud: string; rol: string };
+      expect(claims).toMatchObject({ iss: issuer, aud: 'ketenregie-api', rol: 'klantmanager' });
+      expect(await page.evaluate(() => sessionStorage.getItem('ketenregie.oidc'))).toBeNull();
+      // Redirected out by the code flow: the code challenge went out, the verifier never did.
+      expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+      expect(authorize.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(authorize.searchParams.has('code_verifier')).toBe(false);
+
+      await page.getByRole('button', { name: 'Uitloggen' }).click();
+      await page.waitForURL(`${issuer}/**`);
+      await page.locator('button[autofocus], button[type="submit"]').first().click();
+      await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+      expect(await page.evaluate(() => sessionStorage.getItem('ketenregie.sessie'))).toBeNull();
+    } finally {
+      await context.close();
+      provider.kill('SIGTERM');
+    }
+  }, 90_000);
 
   it('reports the first page load on localhost (figures, not a timed assertion)', async () => {
     const metingen: { ttfb: number; fcp: number; load: number; klaar: number; bytes: number }[] = [];

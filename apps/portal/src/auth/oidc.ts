@@ -9,9 +9,18 @@ const STAP_SLEUTEL = 'ketenregie.oidc';
 
 const redirectUri = () => `${window.location.origin}${OIDC_TERUG_PAD}`;
 
+/**
+ * Plain http is refused, except for a provider on this machine's loopback address (a provider
+ * for development or tests, RFC 8252 section 8.3).
+ */
+function opties(config: OidcConfig): { [oauth.allowInsecureRequests]?: boolean } {
+  const { protocol, hostname } = new URL(config.issuer);
+  return protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(hostname) ? { [oauth.allowInsecureRequests]: true } : {};
+}
+
 async function provider(config: OidcConfig): Promise<oauth.AuthorizationServer> {
   const issuer = new URL(config.issuer);
-  return oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, { algorithm: 'oidc' }));
+  return oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, { algorithm: 'oidc', ...opties(config) }));
 }
 
 /**
@@ -43,7 +52,7 @@ export async function voltooiOidcInloggen(config: OidcConfig, terug: URL): Promi
   const as = await provider(config);
   const client: oauth.Client = { client_id: config.clientId };
   const params = oauth.validateAuthResponse(as, client, terug, stap.state);
-  const response = await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), params, redirectUri(), stap.codeVerifier);
+  const response = await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), params, redirectUri(), stap.codeVerifier, opties(config));
   const result = await oauth.processAuthorizationCodeResponse(as, client, response);
   return { accessToken: result.access_token, idToken: result.id_token };
 }

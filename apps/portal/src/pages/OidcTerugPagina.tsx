@@ -1,6 +1,8 @@
 import { Link, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { api, type Schemas } from '../api/client';
+import { verwacht } from '../api/fouten';
 import { PaginaTitel } from '../app/onderdelen';
 import { useSessie } from '../app/sessie-context';
 import { portalConfig } from '../auth/portal-config';
@@ -20,7 +22,10 @@ export function OidcTerugPagina() {
       if (!config.oidc) throw new Error('OpenID Connect is niet ingericht.');
       const { voltooiOidcInloggen } = await import('../auth/oidc');
       const { accessToken, idToken } = await voltooiOidcInloggen(config.oidc, new URL(window.location.href));
-      inloggen(sessieUitToken(accessToken, 'oidc', { idToken }));
+      const sessie = sessieUitToken(accessToken, 'oidc', { idToken });
+      // The registry is public: show the organisation's name rather than its id.
+      const organisatie = await verwacht<Schemas['OrganisatieDto']>(api.GET('/api/v1/organisaties/{id}', { params: { path: { id: sessie.organisatie } } })).catch(() => undefined);
+      inloggen({ ...sessie, organisatieNaam: organisatie?.naam });
       navigate('/', { replace: true });
     })().catch(() => zetFout('Inloggen is niet gelukt.'));
   }, [inloggen, navigate]);
