@@ -25,6 +25,12 @@ export const depConstraints = [
     onlyDependOnLibsWithTags: ['scope:platform', 'scope:shared', 'type:contracts'],
   },
   {
+    // The portal runs in the browser and reaches the services only over /api/v1 (a generated client).
+    sourceTag: 'scope:portal',
+    onlyDependOnLibsWithTags: ['scope:portal', 'scope:shared'],
+    bannedExternalImports: [...runtimeOnly, '@temporalio/*', '@ketenregie/shared-platform'],
+  },
+  {
     // The worker is the composition root of every context's activity adapters (use cases, repositories).
     sourceTag: 'scope:worker',
     onlyDependOnLibsWithTags: ['scope:worker', 'scope:shared', 'type:contracts', 'type:application', 'type:data-access'],

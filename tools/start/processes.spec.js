@@ -76,7 +76,7 @@ describe('startStack', () => {
       await expect(
         startStack({ env: { PATH: process.env.PATH, DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none' }, dataDir, ...ports, temporalBin: 'infra/nowhere/temporal-dev-server', log: (line) => log.push(line) }),
       ).rejects.toThrow('the Temporal dev server is missing: infra/nowhere/temporal-dev-server does not exist. Set TEMPORAL_ADDRESS=host:port to use a running Temporal server instead.');
-      expect(log.some((line) => /\[1\/6\] database +ready in .*: external PostgreSQL postgres:\/\/postgres@127\.0\.0\.1:1\/none/.test(line))).toBe(true);
+      expect(log.some((line) => /\[1\/7\] database +ready in .*: external PostgreSQL postgres:\/\/postgres@127\.0\.0\.1:1\/none/.test(line))).toBe(true);
       expect(log.some((line) => line.includes('services'))).toBe(false);
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });

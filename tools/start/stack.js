@@ -1,12 +1,13 @@
 'use strict';
 /**
  * The Ketenregie stack as one ordered list of steps: embedded database → Temporal dev server →
- * services → worker → gateway → demo seed. `npm start` (start.js) and the e2e tests both use
+ * services → worker → gateway → demo seed, with the portal built alongside. `npm start` (start.js) and the e2e tests both use
  * `startStack`; only ports, data directory and environment differ.
  */
 const fs = require('node:fs');
 const path = require('node:path');
 const { StartError, spawnChild, waitForHttp, waitForTcp, freePort, tcpOpen } = require('./processes');
+const { buildPortal } = require('./portal');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -46,7 +47,7 @@ const DEFAULTS = {
   gatewayPort: 8080,
   pgPort: 5433,
   temporalPort: 7233,
-  timeouts: { database: 60_000, temporal: 60_000, service: 90_000, worker: 90_000, gateway: 60_000, seed: 90_000 },
+  timeouts: { database: 60_000, temporal: 60_000, service: 90_000, worker: 90_000, gateway: 60_000, seed: 90_000, portal: 240_000 },
 };
 
 /**
@@ -73,10 +74,18 @@ function optionsFromEnv(env) {
  * @returns {Promise<{ gatewayPort: number, pgPort: number, temporalPort: number, servicePorts: Record<string, number> }>}
  */
 async function freePorts() {
+  // The OS may hand out a port it just released again: draw until every listener has its own.
+  const taken = new Set();
+  const distinct = async () => {
+    for (;;) {
+      const port = await freePort();
+      if (!taken.has(port)) return taken.add(port), port;
+    }
+  };
   /** @type {Record<string, number>} */
   const services = {};
-  for (const service of SERVICES) services[service.name] = await freePort();
-  return { gatewayPort: await freePort(), pgPort: await freePort(), temporalPort: await freePort(), servicePorts: services };
+  for (const service of SERVICES) services[service.name] = await distinct();
+  return { gatewayPort: await distinct(), pgPort: await distinct(), temporalPort: await distinct(), servicePorts: services };
 }
 
 /** Hides a password in a connection string before it is printed. */
@@ -315,6 +324,11 @@ async function startStack(options = {}) {
     { verb: 'done', withPrevious: true },
   );
 
+  // The portal the gateway serves at `/` builds alongside every other step (Nx skips it when
+  // nothing changed); the stack is ready once it is built.
+  let portalBuild = null;
+  step('portal', () => portalBuild.done, { verb: 'built', withPrevious: true });
+
   // A port already taken (often a Ketenregie still running) would make a readiness probe
   // answer for the wrong process: refuse to start instead.
   const wanted = [
@@ -330,6 +344,12 @@ async function startStack(options = {}) {
   }
 
   try {
+    portalBuild = buildPortal({ root: ROOT, env: baseEnv, logDir, echo: options.echo, timeoutMs: timeouts.portal });
+    handles.push(portalBuild.handle);
+    portalBuild.done.then(
+      () => handles.splice(handles.indexOf(portalBuild.handle), 1),
+      () => undefined,
+    );
     const total = steps.flat().length;
     for (const group of steps) {
       if (stopping) throw new StartError('start-up aborted');

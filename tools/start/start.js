@@ -64,7 +64,7 @@ async function main() {
     process.exit(1);
   }
   out(`\nKetenregie is ready at ${stack.url} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
-  out(`  Start page      ${stack.url}/`);
+  out(`  Portal          ${stack.url}/`);
   out(`  API reference   ${stack.url}/api/v1/docs`);
   out(`  Organisaties    ${stack.url}/api/v1/organisaties`);
   if (stack.env.KETENREGIE_MODE === 'embedded') {

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { TokenVerifier } from '@ketenregie/shared-platform';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -60,10 +60,16 @@ async function start(env: Record<string, string>): Promise<{ app: INestApplicati
 describe('gateway', () => {
   let monitor: Awaited<ReturnType<typeof fakeMonitorService>>;
   let dataDir: string;
+  let portalDir: string;
 
   beforeAll(async () => {
     monitor = await fakeMonitorService();
     dataDir = mkdtempSync(join(tmpdir(), 'gateway-spec-'));
+    // A built portal as Vite leaves it: index.html and hashed assets.
+    portalDir = join(dataDir, 'portal');
+    mkdirSync(join(portalDir, 'assets'), { recursive: true });
+    writeFileSync(join(portalDir, 'index.html'), '<!doctype html><html lang="nl"><body><div id="root"></div></body></html>');
+    writeFileSync(join(portalDir, 'assets', 'index-abc123.js'), `export const portaal = ${JSON.stringify('x'.repeat(4096))};`);
   });
   afterAll(async () => {
     await new Promise((resolve) => monitor.server.close(resolve));
@@ -74,7 +80,7 @@ describe('gateway', () => {
     let app: INestApplication;
     let url: string;
     beforeAll(async () => {
-      ({ app, url } = await start({ KETENREGIE_MODE: 'embedded', KETENREGIE_DATA_DIR: dataDir, MONITOR_SERVICE_URL: monitor.url }));
+      ({ app, url } = await start({ KETENREGIE_MODE: 'embedded', KETENREGIE_DATA_DIR: dataDir, MONITOR_SERVICE_URL: monitor.url, PORTAL_DIR: portalDir }));
     });
     afterAll(() => app.close());
 
@@ -132,11 +138,32 @@ describe('gateway', () => {
       expect(body.details['monitor-service'].status).toBe('up');
     }, 15_000);
 
-    it('serves a start page listing the organisations and how to get a token', async () => {
-      const html = await (await fetch(`${url}/`)).text();
-      expect(html).toContain('gemeente-x');
-      expect(html).toContain('/auth/dev-token');
-      expect(html).toContain('/api/v1/docs');
+    it('serves the portal at / and index.html for its client-side routes, and keeps the API its own', async () => {
+      const home = await fetch(`${url}/`);
+      expect(home.status).toBe(200);
+      expect(home.headers.get('content-type')).toContain('text/html');
+      expect(await home.text()).toContain('<div id="root">');
+      const deepLink = await fetch(`${url}/trajecten/7a1c/tijdlijn`, { headers: { accept: 'text/html' } });
+      expect(deepLink.status).toBe(200);
+      expect(await deepLink.text()).toContain('<div id="root">');
+
+      const asset = await fetch(`${url}/assets/index-abc123.js`);
+      expect(asset.status).toBe(200);
+      expect(asset.headers.get('cache-control')).toContain('immutable');
+      expect(asset.headers.get('content-encoding')).toBe('gzip');
+      expect((await fetch(`${url}/assets/bestaat-niet.js`)).status).toBe(404);
+
+      const api = await fetch(`${url}/api/v1/onbekend`, { headers: { accept: 'text/html' } });
+      expect(api.status).toBe(404);
+      expect(api.headers.get('content-type')).toContain('application/problem+json');
+      expect((await fetch(`${url}/health/live`)).status).toBe(200);
+    });
+
+    it('tells the portal it runs in embedded mode', async () => {
+      const config = (await (await fetch(`${url}/portal-config.json`)).json()) as { modus: string; demo: { rollenPerOrganisatieType: Record<string, string[]> } };
+      expect(config.modus).toBe('embedded');
+      expect(config.demo.rollenPerOrganisatieType['gemeente']).toContain('klantmanager');
+      expect(config.demo.rollenPerOrganisatieType['werkgever']).not.toContain('klantmanager');
     });
   });
 
@@ -144,7 +171,13 @@ describe('gateway', () => {
     let app: INestApplication;
     let url: string;
     beforeAll(async () => {
-      ({ app, url } = await start({ KETENREGIE_MODE: 'distributed', MONITOR_SERVICE_URL: monitor.url }));
+      ({ app, url } = await start({
+        KETENREGIE_MODE: 'distributed',
+        MONITOR_SERVICE_URL: monitor.url,
+        AUTH_ISSUER: 'https://login.example.nl/realms/ketenregie',
+        PORTAL_OIDC_CLIENT_ID: 'ketenregie-portal',
+        PORTAL_DIR: join(dataDir, 'niet-gebouwd'),
+      }));
     });
     afterAll(() => app.close());
 
@@ -153,6 +186,19 @@ describe('gateway', () => {
       expect(response.status).toBe(404);
       expect(response.headers.get('content-type')).toContain('application/problem+json');
       expect((await fetch(`${url}/auth/jwks.json`)).status).toBe(404);
+    });
+
+    it('tells the portal to sign in with OpenID Connect at the configured provider', async () => {
+      expect(await (await fetch(`${url}/portal-config.json`)).json()).toEqual({
+        modus: 'distributed',
+        oidc: { issuer: 'https://login.example.nl/realms/ketenregie', clientId: 'ketenregie-portal', scope: 'openid' },
+      });
+    });
+
+    it('says in Dutch how to build the portal when it has not been built', async () => {
+      const response = await fetch(`${url}/`);
+      expect(response.status).toBe(503);
+      expect(await response.text()).toContain('npx nx run portal:build');
     });
 
     it('still routes to the services', async () => {

@@ -19,6 +19,7 @@ import pinoHttp from 'pino-http';
 import { GatewayConfig, serviceUrls } from './gateway.config';
 import { GatewayModule } from './gateway.module';
 import { OpenApiService } from './openapi.service';
+import { mountPortal } from './portal';
 import { mountServiceProxies } from './proxy';
 import { ROUTE_TABLE } from './route-table';
 
@@ -29,9 +30,10 @@ class GatewayRootModule {}
  * Builds the gateway (not listening yet): security headers and CORS (as every service), the
  * service proxies, then Nest with the platform's logging, problem+json filter, zod validation and
  * request limit (the gateway's own routes are anonymous, so counted per IP address; routed
- * requests are limited per organisation by the service that answers them), the merged API reference at
- * `/api/v1/docs`, and in embedded mode the dev-token issuer with its persisted signing key.
- * Unlike a service there is no global `/api/v1` prefix: `/`, `/health/*` and `/auth/*` are
+ * requests are limited per organisation by the service that answers them), the merged API
+ * reference at `/api/v1/docs`, the portal at `/` (apps/portal, built to `PORTAL_DIR`), and in
+ * embedded mode the dev-token issuer with its persisted signing key.
+ * Unlike a service there is no global `/api/v1` prefix: `/`, `/portal-config.json`, `/health/*` and `/auth/*` are
  * the gateway's own, everything routed lives under `/api/v1` already.
  */
 export async function createGateway(config: GatewayConfig, options: { logDestination?: DestinationStream } = {}): Promise<INestApplication> {
@@ -60,6 +62,7 @@ export async function createGateway(config: GatewayConfig, options: { logDestina
 
   const requestLogger = pinoHttp(options.logDestination ? { ...pinoHttpOptions(logging), stream: options.logDestination } : pinoHttpOptions(logging));
   mountServiceProxies(app, ROUTE_TABLE, serviceUrls(config), createPlatformLogger(logging), requestLogger);
+  mountPortal(app, config.PORTAL_DIR);
 
   const openApi = app.get(OpenApiService);
   const own = buildOpenApiDocument(app, {

@@ -15,6 +15,12 @@ export const gatewayConfigSchema = z.object({
   ...authConfigSchema.shape,
   /** Embedded mode keeps its signing key under `<KETENREGIE_DATA_DIR>/auth`. */
   KETENREGIE_DATA_DIR: z.string().min(1).default('.data'),
+  /** The built portal (apps/portal) the gateway serves at `/`. */
+  PORTAL_DIR: z.string().min(1).default('dist/apps/portal'),
+  /** Distributed mode: the portal's public OIDC client id at the provider named by AUTH_ISSUER. */
+  PORTAL_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  /** Scopes the portal asks for; the access token must carry Ketenregie's claims. */
+  PORTAL_OIDC_SCOPE: z.string().min(1).default('openid'),
   ...serviceUrlShape,
 });
 

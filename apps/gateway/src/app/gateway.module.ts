@@ -6,7 +6,7 @@ import { GatewayHealthController, GatewayReadiness } from './gateway-health.cont
 import { OpenApiController } from './openapi.controller';
 import { OpenApiService } from './openapi.service';
 import { RegistryClient } from './registry.client';
-import { StartPageController } from './start-page.controller';
+import { PortalConfigController } from './portal-config.controller';
 import { GATEWAY_CONFIG, SERVICE_URLS } from './tokens';
 
 @Global()
@@ -22,7 +22,7 @@ class GatewayCoreModule {
 }
 
 /**
- * The gateway's own endpoints: start page, health, merged OpenAPI and, in embedded mode only,
+ * The gateway's own endpoints: the portal's configuration, health, merged OpenAPI and, in embedded mode only,
  * the dev-token issuer (`signer` is required then and ignored otherwise). Proxying to the
  * services is mounted in front of Nest by `mountServiceProxies`.
  */
@@ -33,7 +33,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [GatewayCoreModule.register(config), ...(config.KETENREGIE_MODE === 'embedded' && signer ? [DevAuthModule.register(signer)] : [])],
-      controllers: [StartPageController, GatewayHealthController, OpenApiController],
+      controllers: [PortalConfigController, GatewayHealthController, OpenApiController],
       providers: [OpenApiService, GatewayReadiness],
       exports: [OpenApiService],
     };

@@ -1,0 +1,48 @@
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { OIDC_TERUG_PAD } from '../auth/oidc-pad';
+import { AanmeldenPagina } from '../pages/AanmeldenPagina';
+import { DeelnemerPagina } from '../pages/DeelnemerPagina';
+import { InloggenPagina } from '../pages/InloggenPagina';
+import { MijnTakenPagina } from '../pages/MijnTakenPagina';
+import { MijnTrajectenPagina } from '../pages/MijnTrajectenPagina';
+import { NietGevondenPagina } from '../pages/NietGevondenPagina';
+import { OidcTerugPagina } from '../pages/OidcTerugPagina';
+import { StartPagina } from '../pages/StartPagina';
+import { TrajectPagina } from '../pages/TrajectPagina';
+import { TrajectStartenPagina } from '../pages/TrajectStartenPagina';
+import { Layout } from './Layout';
+import { SessieProvider, useSessie } from './sessie-context';
+
+/** Pages behind sign-in: without a session the visitor goes to /inloggen and comes back after. */
+function VereistSessie({ children }: { readonly children: React.ReactNode }) {
+  const { sessie } = useSessie();
+  const locatie = useLocation();
+  if (!sessie) return <Navigate to="/inloggen" replace state={{ terug: locatie.pathname + locatie.search }} />;
+  return children;
+}
+
+const beveiligd = (pagina: React.ReactNode) => <VereistSessie>{pagina}</VereistSessie>;
+
+/** The portal: routes and the page frame. */
+export function App() {
+  return (
+    <SessieProvider>
+      <BrowserRouter>
+        <Layout>
+          <Routes>
+            <Route path="/inloggen" element={<InloggenPagina />} />
+            <Route path={OIDC_TERUG_PAD} element={<OidcTerugPagina />} />
+            <Route path="/" element={beveiligd(<StartPagina />)} />
+            <Route path="/deelnemers/nieuw" element={beveiligd(<AanmeldenPagina />)} />
+            <Route path="/deelnemers/:id" element={beveiligd(<DeelnemerPagina />)} />
+            <Route path="/deelnemers/:id/traject-starten" element={beveiligd(<TrajectStartenPagina />)} />
+            <Route path="/trajecten" element={beveiligd(<MijnTrajectenPagina />)} />
+            <Route path="/trajecten/:id" element={beveiligd(<TrajectPagina />)} />
+            <Route path="/taken" element={beveiligd(<MijnTakenPagina />)} />
+            <Route path="*" element={<NietGevondenPagina />} />
+          </Routes>
+        </Layout>
+      </BrowserRouter>
+    </SessieProvider>
+  );
+}

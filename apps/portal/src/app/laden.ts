@@ -1,0 +1,28 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ApiFout } from '../api/fouten';
+
+/** State of data a page loads from the API. */
+export type Geladen<T> = { readonly status: 'laden' } | { readonly status: 'klaar'; readonly data: T } | { readonly status: 'fout'; readonly fout: ApiFout };
+
+/** Loads `haal()` when the page opens and whenever `afhankelijk` changes; `opnieuw` reloads. */
+export function useGeladen<T>(haal: () => Promise<T>, afhankelijk: readonly unknown[]): Geladen<T> & { opnieuw(): void } {
+  const [teller, zetTeller] = useState(0);
+  const sleutel = JSON.stringify([...afhankelijk, teller]);
+  const [staat, zetStaat] = useState<{ sleutel: string; geladen: Geladen<T> }>();
+  useEffect(() => {
+    let actueel = true;
+    haal().then(
+      (data) => actueel && zetStaat({ sleutel, geladen: { status: 'klaar', data } }),
+      (fout: unknown) =>
+        actueel && zetStaat({ sleutel, geladen: { status: 'fout', fout: fout instanceof ApiFout ? fout : new ApiFout(0, undefined, 'Er ging iets mis bij het laden.') } }),
+    );
+    return () => {
+      actueel = false;
+    };
+    // `sleutel` stands for the dependencies; `haal` is a new closure on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [sleutel]);
+  const opnieuw = useCallback(() => zetTeller((n) => n + 1), []);
+  const geladen: Geladen<T> = staat && staat.sleutel === sleutel ? staat.geladen : { status: 'laden' };
+  return { ...geladen, opnieuw };
+}

@@ -1,0 +1,28 @@
+/** A menu entry of the portal. */
+export interface MenuItem {
+  readonly pad: string;
+  readonly titel: string;
+}
+
+/**
+ * What each role finds in the menu. Only pages that work with today's API are listed; other
+ * roles (behandelaar, fg, stuurgroeplid, and the deelnemer once the access policy adds it) get
+ * their pages here as they are built.
+ */
+export const MENU_PER_ROL: Readonly<Record<string, readonly MenuItem[]>> = {
+  klantmanager: [
+    { pad: '/deelnemers/nieuw', titel: 'Deelnemer aanmelden' },
+    { pad: '/trajecten', titel: 'Mijn trajecten' },
+    { pad: '/taken', titel: 'Mijn taken' },
+  ],
+  coach: [
+    { pad: '/taken', titel: 'Mijn taken' },
+    { pad: '/trajecten', titel: 'Mijn trajecten' },
+  ],
+  jobcoach: [{ pad: '/taken', titel: 'Mijn taken' }],
+  behandelaar: [{ pad: '/taken', titel: 'Mijn taken' }],
+};
+
+export function menuVoor(rol: string): readonly MenuItem[] {
+  return MENU_PER_ROL[rol] ?? [];
+}

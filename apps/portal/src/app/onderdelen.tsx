@@ -1,0 +1,104 @@
+import { Alert, FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Heading1, Paragraph } from '@utrecht/component-library-react';
+import { useEffect, useRef, type ReactNode } from 'react';
+import type { ApiFout } from '../api/fouten';
+import type { Geladen } from './laden';
+
+/** The page's `<h1>` and document title; focus moves to it on navigation so screen readers announce the page. */
+export function PaginaTitel({ children }: { readonly children: string }) {
+  const kop = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${children} · Ketenregie`;
+    kop.current?.focus();
+  }, [children]);
+  return (
+    <Heading1 ref={kop} tabIndex={-1} className="kr-titel">
+      {children}
+    </Heading1>
+  );
+}
+
+/** An error the API gave, as an alert. */
+export function FoutMelding({ fout }: { readonly fout: ApiFout }) {
+  return (
+    <Alert type="error" role="alert">
+      <Paragraph>{fout.message}</Paragraph>
+    </Alert>
+  );
+}
+
+/** Renders loaded data, a loading line, or the error. */
+export function Toon<T>({ geladen, children }: { readonly geladen: Geladen<T>; readonly children: (data: T) => ReactNode }) {
+  if (geladen.status === 'laden') return <Paragraph aria-live="polite">Bezig met laden…</Paragraph>;
+  if (geladen.status === 'fout') return <FoutMelding fout={geladen.fout} />;
+  return <>{children(geladen.data)}</>;
+}
+
+/** A labelled form field with its description and error, wired for assistive technology. */
+export function Veld(props: {
+  readonly id: string;
+  readonly label: string;
+  readonly beschrijving?: string;
+  readonly fout?: string;
+  readonly optioneel?: boolean;
+  readonly children: (aria: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean; invalid?: boolean }) => ReactNode;
+}) {
+  const beschrijvingId = props.beschrijving ? `${props.id}-beschrijving` : undefined;
+  const foutId = props.fout ? `${props.id}-fout` : undefined;
+  const beschreven = [beschrijvingId, foutId].filter(Boolean).join(' ') || undefined;
+  return (
+    <FormField
+      invalid={Boolean(props.fout)}
+      className="kr-veld"
+      label={
+        <FormLabel htmlFor={props.id}>
+          {props.label}
+          {props.optioneel ? ' (niet verplicht)' : ''}
+        </FormLabel>
+      }
+      description={props.beschrijving && <FormFieldDescription id={beschrijvingId}>{props.beschrijving}</FormFieldDescription>}
+      errorMessage={props.fout && <FormFieldErrorMessage id={foutId}>{props.fout}</FormFieldErrorMessage>}
+      input={props.children({ id: props.id, 'aria-describedby': beschreven, 'aria-invalid': props.fout ? true : undefined, invalid: Boolean(props.fout) })}
+    />
+  );
+}
+
+/**
+ * Lists the form's errors at the top, each a link to its field, and takes focus after each
+ * attempt to send the form (`poging` counts them), never while someone types.
+ */
+export function FoutenOverzicht(props: { readonly fouten: Readonly<Record<string, string>>; readonly labels: Readonly<Record<string, string>>; readonly poging: number }) {
+  const { fouten, labels, poging } = props;
+  const blok = useRef<HTMLDivElement>(null);
+  const sleutels = Object.keys(fouten);
+  const heeftFouten = sleutels.length > 0;
+  useEffect(() => {
+    if (poging > 0 && heeftFouten) blok.current?.focus();
+    // Only a new attempt moves focus; errors cleared while typing do not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [poging]);
+  if (sleutels.length === 0) return null;
+  return (
+    <div ref={blok} tabIndex={-1} className="kr-foutenoverzicht">
+      <Alert type="error">
+        <Paragraph>
+          <strong>Controleer {sleutels.length === 1 ? 'het volgende veld' : `de volgende ${sleutels.length} velden`}:</strong>
+        </Paragraph>
+        <ul>
+          {sleutels.map((sleutel) => (
+            <li key={sleutel}>
+              <a
+                href={`#${sleutel}`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  document.getElementById(sleutel)?.focus();
+                }}
+              >
+                {labels[sleutel] ?? sleutel}: {fouten[sleutel]}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </Alert>
+    </div>
+  );
+}

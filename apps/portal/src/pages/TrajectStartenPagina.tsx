@@ -1,0 +1,178 @@
+import { Button, Fieldset, FieldsetLegend, Paragraph, Select, SelectOption } from '@utrecht/component-library-react';
+import { useState, type FormEvent } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { api, type Schemas } from '../api/client';
+import type { Aangemaakt, Deelnemer, Programma } from '../api/antwoorden';
+import { ApiFout, verwacht } from '../api/fouten';
+import { useGeladen } from '../app/laden';
+import { FoutenOverzicht, FoutMelding, PaginaTitel, Toon, Veld } from '../app/onderdelen';
+import { useIngelogd } from '../app/sessie-context';
+import { portalConfig } from '../auth/portal-config';
+
+/** Coded reasons of an aanmelding (the API takes any lower-case code; these are the region's). */
+const AANMELDREDENEN: readonly { code: string; label: string }[] = [
+  { code: 'activering', label: 'Activering' },
+  { code: 'zorg-en-participatie', label: 'Zorg en participatie' },
+  { code: 'toeleiding-werk', label: 'Toeleiding naar werk' },
+];
+
+const AFWIJKINGEN: readonly { code: Schemas['TrajectStartenDto']['doelgroepAfwijking'] & string; label: string }[] = [
+  { code: 'maatwerkbesluit', label: 'Maatwerkbesluit' },
+  { code: 'bijvangst', label: 'Bijvangst' },
+  { code: 'pilot-uitzondering', label: 'Uitzondering voor een pilot' },
+];
+
+const LABELS = { programma: 'Programma', aanmeldreden: 'Reden van aanmelding', coach: 'Coach', ladderTrede: 'Trede op de participatieladder', doelgroepAfwijking: 'Reden om buiten de doelgroep te starten' };
+
+/** Starting a traject for a registered deelnemer; the klantmanager's organisation takes the regie. */
+export function TrajectStartenPagina() {
+  const { id = '' } = useParams();
+  const sessie = useIngelogd();
+  const navigate = useNavigate();
+  const gegevens = useGeladen(
+    async () => {
+      const [deelnemer, programmas, config, organisaties] = await Promise.all([
+        verwacht<Deelnemer>(api.GET('/api/v1/deelnemers/{id}', { params: { path: { id } } })),
+        verwacht<Programma[]>(api.GET('/api/v1/programmas')),
+        portalConfig(),
+        verwacht<Schemas['OrganisatieDto'][]>(api.GET('/api/v1/organisaties')),
+      ]);
+      // Embedded mode only: every organisation that has coaches has one demo coach, the subject of
+      // its demo token. Elsewhere a coach is assigned on the traject once it runs.
+      const coachTypes = Object.entries(config.demo?.rollenPerOrganisatieType ?? {})
+        .filter(([, rollen]) => rollen.includes('coach'))
+        .map(([type]) => type);
+      const coaches = organisaties.filter((o) => coachTypes.includes(o.type)).map((o) => ({ coachId: `dev:${o.id}:coach`, organisatieId: o.id, naam: o.naam }));
+      return { deelnemer, programmas, coaches };
+    },
+    [id],
+  );
+  const [programma, zetProgramma] = useState('');
+  const [aanmeldreden, zetAanmeldreden] = useState('');
+  const [coach, zetCoach] = useState('');
+  const [ladderTrede, zetLadderTrede] = useState('');
+  const [afwijking, zetAfwijking] = useState('');
+  const [fouten, zetFouten] = useState<Record<string, string>>({});
+  const [poging, zetPoging] = useState(0);
+  const [apiFout, zetApiFout] = useState<ApiFout>();
+  const [bezig, zetBezig] = useState(false);
+
+  const verstuur = (coaches: readonly { coachId: string; organisatieId: string }[]) => async (event: FormEvent) => {
+    event.preventDefault();
+    zetApiFout(undefined);
+    const gevonden: Record<string, string> = {};
+    if (!programma) gevonden['programma'] = 'Kies een programma.';
+    if (!aanmeldreden) gevonden['aanmeldreden'] = 'Kies de reden van aanmelding.';
+    zetFouten(gevonden);
+    zetPoging((n) => n + 1);
+    if (Object.keys(gevonden).length > 0) return;
+    const gekozenCoach = coaches.find((c) => c.coachId === coach);
+    const body: Schemas['TrajectStartenDto'] = {
+      deelnemerId: id,
+      programmaCode: programma,
+      aanmeldreden,
+      regie: { regievoerderId: sessie.sub, organisatieId: sessie.organisatie },
+      ...(gekozenCoach ? { coach: { coachId: gekozenCoach.coachId, organisatieId: gekozenCoach.organisatieId } } : {}),
+      doelgroep: ladderTrede ? { ladderTrede: Number(ladderTrede) } : {},
+      ...(afwijking ? { doelgroepAfwijking: afwijking as Schemas['TrajectStartenDto']['doelgroepAfwijking'] } : {}),
+    };
+    zetBezig(true);
+    try {
+      const { id: trajectId } = await verwacht<Aangemaakt>(api.POST('/api/v1/trajecten', { body }));
+      navigate(`/trajecten/${trajectId}`, { state: { melding: 'Het traject is gestart.' } });
+    } catch (error) {
+      zetApiFout(error instanceof ApiFout ? error : new ApiFout(0, undefined, 'Het traject kon niet worden gestart.'));
+      zetBezig(false);
+    }
+  };
+
+  return (
+    <>
+      <PaginaTitel>Traject starten</PaginaTitel>
+      <Toon geladen={gegevens}>
+        {({ deelnemer, programmas, coaches }) => (
+          <form onSubmit={verstuur(coaches)} noValidate className="kr-formulier">
+            <Paragraph>
+              Voor {deelnemer.voornamen} {deelnemer.achternaam}. Uw organisatie voert de regie; u bent de regievoerder.
+            </Paragraph>
+            <FoutenOverzicht fouten={fouten} labels={LABELS} poging={poging} />
+            {apiFout && <FoutMelding fout={apiFout} />}
+            <Fieldset>
+              <FieldsetLegend>Traject</FieldsetLegend>
+              <Veld id="programma" label={LABELS.programma} fout={fouten['programma']}>
+                {(aria) => (
+                  <Select {...aria} value={programma} onChange={(e) => zetProgramma(e.target.value)} required>
+                    <SelectOption value="">Kies een programma</SelectOption>
+                    {programmas.map((p) => (
+                      <SelectOption key={`${p.code}@${p.versie}`} value={p.code}>
+                        {p.naam}
+                      </SelectOption>
+                    ))}
+                  </Select>
+                )}
+              </Veld>
+              <Veld id="aanmeldreden" label={LABELS.aanmeldreden} fout={fouten['aanmeldreden']}>
+                {(aria) => (
+                  <Select {...aria} value={aanmeldreden} onChange={(e) => zetAanmeldreden(e.target.value)} required>
+                    <SelectOption value="">Kies een reden</SelectOption>
+                    {AANMELDREDENEN.map((r) => (
+                      <SelectOption key={r.code} value={r.code}>
+                        {r.label}
+                      </SelectOption>
+                    ))}
+                  </Select>
+                )}
+              </Veld>
+              {coaches.length > 0 && (
+                <Veld id="coach" label={LABELS.coach} optioneel beschrijving="De coach kan ook later worden toegewezen.">
+                  {(aria) => (
+                    <Select {...aria} value={coach} onChange={(e) => zetCoach(e.target.value)}>
+                      <SelectOption value="">Later toewijzen</SelectOption>
+                      {coaches.map((c) => (
+                        <SelectOption key={c.coachId} value={c.coachId}>
+                          Coach van {c.naam}
+                        </SelectOption>
+                      ))}
+                    </Select>
+                  )}
+                </Veld>
+              )}
+            </Fieldset>
+            <Fieldset>
+              <FieldsetLegend>Doelgroep</FieldsetLegend>
+              <Veld id="ladderTrede" label={LABELS.ladderTrede} optioneel beschrijving="Voor de toets of de deelnemer bij de doelgroep van het programma hoort.">
+                {(aria) => (
+                  <Select {...aria} value={ladderTrede} onChange={(e) => zetLadderTrede(e.target.value)}>
+                    <SelectOption value="">Onbekend</SelectOption>
+                    {[1, 2, 3, 4, 5, 6].map((n) => (
+                      <SelectOption key={n} value={String(n)}>
+                        Trede {n}
+                      </SelectOption>
+                    ))}
+                  </Select>
+                )}
+              </Veld>
+              {(afwijking || apiFout?.code === 'TRAJECT.NOT_ELIGIBLE') && (
+                <Veld id="doelgroepAfwijking" label={LABELS.doelgroepAfwijking} beschrijving="Alleen nodig als de deelnemer buiten de doelgroep valt.">
+                  {(aria) => (
+                    <Select {...aria} value={afwijking} onChange={(e) => zetAfwijking(e.target.value)}>
+                      <SelectOption value="">Geen</SelectOption>
+                      {AFWIJKINGEN.map((a) => (
+                        <SelectOption key={a.code} value={a.code}>
+                          {a.label}
+                        </SelectOption>
+                      ))}
+                    </Select>
+                  )}
+                </Veld>
+              )}
+            </Fieldset>
+            <Button type="submit" appearance="primary-action-button" busy={bezig} disabled={bezig}>
+              Traject starten
+            </Button>
+          </form>
+        )}
+      </Toon>
+    </>
+  );
+}

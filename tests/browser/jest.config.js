@@ -1,0 +1,6 @@
+module.exports = {
+  displayName: 'browser',
+  preset: '../../jest.preset.js',
+  // One stack and one browser for the whole suite.
+  maxWorkers: 1,
+};
