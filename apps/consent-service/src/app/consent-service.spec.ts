@@ -3,7 +3,7 @@ import { BesluitService, ConsentActivitiesAdapter, GenomenBesluit, PSEUDONIMISEE
 import { CONSENT_ENTITIES, CONSENT_MIGRATIONS, nodeSha256, TypeOrmConsentOpslag } from '@ketenregie/consent-data-access';
 import type { BesluitDto, InzageDto, IntrekkingSignaal, ToestemmingDto, VerificatieDto } from '@ketenregie/consent-contracts';
 import type { Toestemming } from '@ketenregie/consent-domain';
-import { createService, EmbeddedSigner, Identity, JwksServer, serveJwks, openDatabase } from '@ketenregie/shared-platform';
+import { createService, EmbeddedSigner, Identity, JwksServer, serveJwks, openDatabase, vastOrganisatieRegister } from '@ketenregie/shared-platform';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -79,7 +79,7 @@ describeEachDatabase('consent-service', (db) => {
         AUTH_JWKS_URL: jwks.url,
       });
       schema = db.schema;
-      app = await createService(AppModule.register(config, { levenscyclus, schema }), { name: 'consent-service', port: 0, logLevel: 'silent', shutdownHooks: false });
+      app = await createService(AppModule.register(config, { register: vastOrganisatieRegister({ 'gemeente-helmond': 'gemeente', 'ggz-oost-brabant': 'ggz', senzer: 'uitvoerder' }), levenscyclus, schema }), { name: 'consent-service', port: 0, logLevel: 'silent', shutdownHooks: false });
       await app.listen(0, '127.0.0.1');
       base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     }, 120_000);

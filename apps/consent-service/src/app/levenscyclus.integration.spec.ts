@@ -14,7 +14,7 @@ import {
   toestemmingStatusQuery,
   toestemmingWorkflowId,
 } from '@ketenregie/consent-contracts';
-import { createService, EmbeddedSigner, Identity, JwksServer, serveJwks } from '@ketenregie/shared-platform';
+import { createService, EmbeddedSigner, Identity, JwksServer, serveJwks, vastOrganisatieRegister } from '@ketenregie/shared-platform';
 import { describeEachDatabase, eventually } from '@ketenregie/shared-testing';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
@@ -81,7 +81,7 @@ describeEachDatabase('consent lifecycle through the service and the dev server',
         TEMPORAL_ADDRESS: `127.0.0.1:${port}`,
         AUTH_JWKS_URL: jwks.url,
       });
-      app = await createService(AppModule.register(config, { schema: db.schema }), { name: 'consent-service', port: 0, logLevel: 'silent', shutdownHooks: false });
+      app = await createService(AppModule.register(config, { register: vastOrganisatieRegister({ 'gemeente-helmond': 'gemeente', 'ggz-oost-brabant': 'ggz', senzer: 'uitvoerder' }), schema: db.schema }), { name: 'consent-service', port: 0, logLevel: 'silent', shutdownHooks: false });
       await app.listen(0, '127.0.0.1');
       base = `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/api/v1`;
 

@@ -1,7 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { EXCHANGE_ENTITIES, EXCHANGE_MIGRATIONS } from '@ketenregie/exchange-data-access';
 import { VERWERKINGEN_PATH } from '@ketenregie/consent-contracts';
-import { AuthModule, DatabaseModule, HealthModule, HttpVerwerkingslog } from '@ketenregie/shared-platform';
+import { AuthModule, DatabaseModule, HealthModule, HttpVerwerkingslog, ToegangModule } from '@ketenregie/shared-platform';
+import type { OrganisatieRegister } from '@ketenregie/shared-platform';
 import type { ExchangeServiceConfig } from './exchange-service.config';
 import { ExchangeModule, ExchangeModuleOptions } from './exchange.module';
 import { fetchWebhookVerzender } from './http-webhook';
@@ -13,7 +14,7 @@ export const EXCHANGE_SCHEMA = 'exchange';
 /** exchange-service: warm handovers, referrals, partner inboxes and the CloudEvents outbox. */
 @Module({})
 export class AppModule {
-  static register(config: ExchangeServiceConfig, overrides: Partial<ExchangeModuleOptions> & { readonly schema?: string } = {}): DynamicModule {
+  static register(config: ExchangeServiceConfig, overrides: Partial<ExchangeModuleOptions> & { readonly schema?: string; readonly register?: OrganisatieRegister } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -26,6 +27,7 @@ export class AppModule {
         }),
         AuthModule.forRoot({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, jwksUrl: config.AUTH_JWKS_URL }),
         HealthModule.forRoot({ temporal: { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE } }),
+        ToegangModule.forRoot(overrides.register ? { register: overrides.register } : { monitorServiceUrl: config.MONITOR_SERVICE_URL }),
         ExchangeModule.register({
           workflows: overrides.workflows ?? new TemporalOverdrachten({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE }),
           verwerkingslog: overrides.verwerkingslog ?? new HttpVerwerkingslog(`${config.CONSENT_SERVICE_URL}${VERWERKINGEN_PATH}`),

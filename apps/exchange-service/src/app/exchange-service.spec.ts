@@ -3,7 +3,7 @@ import { Aanroep, OutboxBezorger, OverdrachtOpdracht, OverdrachtWorkflowPoort, V
 import { TRAJECT_VEREIST } from '@ketenregie/exchange-contracts';
 import type { InboxDto, OntvangerOnbereikbaar, OverdrachtDto, OverdrachtWeergave, OverdrachtWorkflowInput, VerwijzingDto } from '@ketenregie/exchange-contracts';
 import { NIEUWE_OVERDRACHT } from '@ketenregie/exchange-domain';
-import { createService, EmbeddedSigner, Identity, JwksServer, serveJwks } from '@ketenregie/shared-platform';
+import { createService, EmbeddedSigner, Identity, JwksServer, OrganisatieRegister, serveJwks, vastOrganisatieRegister } from '@ketenregie/shared-platform';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -12,6 +12,12 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { AppModule } from './app.module';
 import { exchangeServiceConfigSchema } from './exchange-service.config';
+
+const VAST = vastOrganisatieRegister({ 'gemeente-helmond': 'gemeente', 'ggz-oost-brabant': 'ggz', senzer: 'uitvoerder' });
+/** The registry as monitor-service would answer it; tests that need organisations of their own name them by type prefix. */
+const REGISTER: OrganisatieRegister = {
+  typeVan: async (id) => (await VAST.typeVan(id)) ?? (id.startsWith('wijkteam-') ? 'wijkteam' : id.startsWith('gemeente-') ? 'gemeente' : undefined),
+};
 
 /** Records what the service asks of the workflows. */
 class OpgenomenWorkflows implements OverdrachtWorkflowPoort {
@@ -54,7 +60,7 @@ describeEachDatabase('exchange-service', (db) => {
     async function startApp(overrides: { workflows?: OverdrachtWorkflowPoort; verwerkingslog?: VerwerkingslogPoort; webhook?: WebhookVerzender; leaseMs?: number; maxPogingen?: number }) {
       const config = exchangeServiceConfigSchema.parse({ DATABASE_URL: db.url, PORT: '0', LOG_LEVEL: 'silent', AUTH_JWKS_URL: jwksUrl });
       const app = await createService(
-        AppModule.register(config, {
+        AppModule.register(config, { register: REGISTER,
           schema: db.schema,
           workflows: overrides.workflows ?? new OpgenomenWorkflows(),
           verwerkingslog: overrides.verwerkingslog ?? new OpgenomenLog(),

@@ -1,5 +1,5 @@
 import type { OrganisatieDto } from '@ketenregie/monitoring-contracts';
-import { ROLLEN_PER_ORGANISATIE_TYPE } from './dev-auth/role-fit';
+import { ROLLEN_PER_ORGANISATIE_TYPE } from '@ketenregie/shared-access-policy';
 import type { Route } from './route-table';
 
 /** What the start page shows. */

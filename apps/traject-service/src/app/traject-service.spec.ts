@@ -9,7 +9,7 @@ import { VERWERKINGEN_PATH, verwerkingMeldingSchema } from '@ketenregie/consent-
 import type { VerwerkingMeldingDto } from '@ketenregie/consent-contracts';
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createService, EmbeddedSigner, Identity, JwksServer, serveJwks } from '@ketenregie/shared-platform';
+import { createService, EmbeddedSigner, Identity, JwksServer, serveJwks, vastOrganisatieRegister } from '@ketenregie/shared-platform';
 import { openDatabase } from '@ketenregie/shared-platform';
 import { describeEachDatabase, eventually } from '@ketenregie/shared-testing';
 import { DEELNEMER_OPSLAG, TRAJECT_OPSLAG, TrajectActiviteitenService, TrajectService } from '@ketenregie/traject-application';
@@ -37,6 +37,8 @@ const LAUNCHER = join(ROOT, 'infra', 'temporal-dev-server', 'bin', 'temporal-dev
 const klantmanager: Identity = { sub: 'km-1', organisatie: 'gemeente-den-bosch', organisatieType: 'gemeente', rol: 'klantmanager' };
 const coach: Identity = { sub: 'coach-1', organisatie: 'weener-xl', organisatieType: 'uitvoerder', rol: 'coach' };
 const werkgever: Identity = { sub: 'wg-1', organisatie: 'werkgever-x', organisatieType: 'werkgever', rol: 'jobcoach' };
+/** The organisation registry as monitor-service would answer it. */
+const REGISTER = vastOrganisatieRegister({ 'gemeente-den-bosch': 'gemeente', 'gemeente-dommeldal': 'gemeente', 'weener-xl': 'uitvoerder', 'werkbrug-dommeldal': 'uitvoerder', 'werkgever-x': 'werkgever' });
 
 describeEachDatabase('traject-service', (db) => {
   describe('over HTTP with the traject workflow on the dev server', () => {
@@ -151,7 +153,7 @@ describeEachDatabase('traject-service', (db) => {
         AUTH_JWKS_URL: jwks.url,
         CONSENT_SERVICE_URL: `http://127.0.0.1:${(consent.address() as AddressInfo).port}`,
       });
-      app = await createService(AppModule.register(config, { workflows: new TemporalTrajectWorkflows(env.client), schema: db.schema }), {
+      app = await createService(AppModule.register(config, { workflows: new TemporalTrajectWorkflows(env.client), schema: db.schema, register: REGISTER }), {
         name: 'traject-service',
         port: 0,
         logLevel: 'silent',
@@ -355,7 +357,9 @@ describeEachDatabase('traject-service', (db) => {
       // A dropped-out traject waits a year for a heropening; then its workflow completes.
       await handle.result();
       expect((await handle.describe()).status.name).toBe('COMPLETED');
-      const heropend = await call<OpdrachtResultaat>(coach, 'POST', `/trajecten/${body.id}/heropening`, {});
+      // Re-entry is the regievoerder's decision (docs/access.md); the coach organisation may not reopen.
+      expect((await call(coach, 'POST', `/trajecten/${body.id}/heropening`, {})).status).toBe(403);
+      const heropend = await call<OpdrachtResultaat>(klantmanager, 'POST', `/trajecten/${body.id}/heropening`, {});
       expect(heropend.status).toBe(200);
       expect(heropend.body).toEqual(expect.objectContaining({ fase: 'kennismaking', status: 'actief' }));
       const tijdlijn = await call<{ gebeurtenissen: { soort: string }[] }>(coach, 'GET', `/trajecten/${body.id}/tijdlijn`);

@@ -14,6 +14,7 @@ import {
   verifieerKeten,
   volgendeSchakel,
 } from '@ketenregie/consent-domain';
+import { Toegang, vastOrganisatieRegister } from '@ketenregie/shared-platform';
 import type { Identity } from '@ketenregie/shared-platform';
 import { createHash, randomUUID } from 'node:crypto';
 import { BesluitService } from './besluit.service';
@@ -133,7 +134,7 @@ describe('consent use cases', () => {
     const register = new RegisterService(opslag);
     await register.publiceer(DEMO_REGISTER.versies);
     toestemmingen = new ToestemmingService(opslag, pseudoniem, meldingen, register);
-    besluiten = new BesluitService(opslag, pseudoniem, register);
+    besluiten = new BesluitService(opslag, pseudoniem, register, new Toegang(vastOrganisatieRegister({ 'gemeente-helmond': 'gemeente', 'ggz-oost': 'ggz', senzer: 'uitvoerder', 'bakkerij-x': 'werkgever' })));
     verwerkingen = new VerwerkingService(opslag, pseudoniem, sha256, register);
   });
 
@@ -189,6 +190,14 @@ describe('consent use cases', () => {
     expect(opslag.besluiten.get(genomen.id)).toEqual(genomen.besluit);
     expect(opslag.log[opslag.log.length - 1]?.regel).toMatchObject({ handeling: 'besluit', status: 'ok', traceId: aanroep.traceId });
     await expect(besluiten.besluit(ggzVerzoek, stuurgroeplid, aanroep)).rejects.toMatchObject({ code: 'CONSENT.ROLE_NOT_ALLOWED' });
+  });
+
+  it('takes the recipient type from the registry: a werkgever named as "ggz" in the body gets no health data (finding 1)', async () => {
+    await toestemmingen.geef(aanvraag({ ontvangers: [{ soort: 'type', type: 'ggz' }] }), coach, aanroep);
+    const alsGgz = await besluiten.besluit({ ...ggzVerzoek, ontvanger: { organisatie: 'bakkerij-x', type: 'ggz' } }, coach, aanroep);
+    expect(alsGgz.besluit.verzoek.ontvanger).toEqual({ organisatie: 'bakkerij-x', type: 'werkgever' });
+    expect(alsGgz.besluit.categorieen.map((c) => [c.categorie, c.uitkomst])).toEqual([['gezondheid', 'geweigerd']]);
+    await expect(besluiten.besluit({ ...ggzVerzoek, ontvanger: { organisatie: 'onbekend', type: 'ggz' } }, coach, aanroep)).rejects.toMatchObject({ code: 'TOEGANG.ORGANISATIE_ONBEKEND' });
   });
 
   it('logs a disclosure only within a decision that still permits it', async () => {

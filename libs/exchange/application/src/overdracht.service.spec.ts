@@ -1,10 +1,13 @@
 import type { Aflevering, DossierInzage, DossierRecord, ExchangeOpslag, OverdrachtRecord } from '@ketenregie/exchange-domain';
 import { PreconditionError } from '@ketenregie/shared-kernel';
+import { Toegang, vastOrganisatieRegister } from '@ketenregie/shared-platform';
 import type { Identity } from '@ketenregie/shared-platform';
 import { randomUUID } from 'node:crypto';
 import type { OverdrachtWorkflowPoort, VerwerkingslogPoort } from './exchange.ports';
 import { OutboxBezorger } from './outbox.bezorger';
 import { OverdrachtService } from './overdracht.service';
+
+const TOEGANG = new Toegang(vastOrganisatieRegister({ gemeente: 'gemeente', ggz: 'ggz', senzer: 'uitvoerder', 'org-ggz': 'ggz' }));
 
 const km: Identity = { sub: 'km-1', organisatie: 'gemeente', organisatieType: 'gemeente', rol: 'klantmanager' };
 const ggz: Identity = { sub: 'b-1', organisatie: 'ggz', organisatieType: 'ggz', rol: 'behandelaar' };
@@ -46,7 +49,7 @@ describe('OverdrachtService.leesDossier', () => {
     const o = overdracht('dossier-geleverd');
     const { opslag, inzagen } = opslagMet(o, { overdrachtId: o.id, besluitId: randomUUID(), categorieen: { contact: { naam: 'J' } }, geleverdOp: new Date() });
     const log: VerwerkingslogPoort = { meld: async () => Promise.reject(new Error('consent-service down')) };
-    await expect(new OverdrachtService(opslag, workflows, log).leesDossier(o.id, ggz, aanroep)).rejects.toThrow('consent-service down');
+    await expect(new OverdrachtService(opslag, workflows, log, TOEGANG).leesDossier(o.id, ggz, aanroep)).rejects.toThrow('consent-service down');
     expect(inzagen).toEqual([]);
   });
 
@@ -54,7 +57,7 @@ describe('OverdrachtService.leesDossier', () => {
     const o = overdracht('dossier-geleverd');
     const { opslag } = opslagMet(o);
     const log: VerwerkingslogPoort = { meld: async () => undefined };
-    const service = new OverdrachtService(opslag, workflows, log);
+    const service = new OverdrachtService(opslag, workflows, log, TOEGANG);
     await expect(service.leesDossier(o.id, derde, aanroep)).rejects.toMatchObject({ kind: 'not-found', code: 'EXCHANGE.OVERDRACHT_NIET_GEVONDEN' });
     await expect(service.leesDossier(o.id, km, aanroep)).rejects.toMatchObject({ kind: 'forbidden', code: 'EXCHANGE.ALLEEN_ONTVANGER' });
   });
@@ -63,7 +66,7 @@ describe('OverdrachtService.leesDossier', () => {
     const o = overdracht('afgewezen');
     const { opslag, inzagen } = opslagMet(o, { overdrachtId: o.id, besluitId: randomUUID(), categorieen: { contact: { naam: 'J' } }, geleverdOp: new Date() });
     const meldingen: unknown[] = [];
-    const service = new OverdrachtService(opslag, workflows, { meld: async (m) => void meldingen.push(m) });
+    const service = new OverdrachtService(opslag, workflows, { meld: async (m) => void meldingen.push(m) }, TOEGANG);
     await expect(service.leesDossier(o.id, ggz, aanroep)).rejects.toMatchObject({ code: 'EXCHANGE.DOSSIER_NIET_BESCHIKBAAR' });
     expect(inzagen).toEqual([expect.objectContaining({ uitkomst: 'geweigerd', reden: 'afgewezen', organisatie: 'ggz' })]);
     expect(meldingen).toEqual([]);
@@ -93,7 +96,7 @@ describe('OverdrachtService.vraagAan', () => {
   it('stores the request, then asks for the workflow with the traject id (the traject starts it as its child)', async () => {
     const { opslag, records, stappen } = opgeslagen();
     const gestart: Parameters<OverdrachtWorkflowPoort['start']>[0][] = [];
-    const service = new OverdrachtService(opslag, { ...workflows, start: async (i) => void gestart.push(i) }, { meld: async () => undefined });
+    const service = new OverdrachtService(opslag, { ...workflows, start: async (i) => void gestart.push(i) }, { meld: async () => undefined }, TOEGANG);
     const record = await service.vraagAan(aanvraag, km);
     expect(records.map((r) => r.id)).toEqual([record.id]);
     expect(gestart).toEqual([expect.objectContaining({ overdrachtId: record.id, trajectId: 'tr-7', zender: expect.objectContaining({ organisatie: 'gemeente' }) })]);
@@ -106,7 +109,7 @@ describe('OverdrachtService.vraagAan', () => {
       ...workflows,
       start: async () => Promise.reject(new PreconditionError({ code: 'TRAJECT.STATUS_INVALID', detail: 'No handover while the traject is gepauzeerd' })),
     };
-    await expect(new OverdrachtService(opslag, weigert, { meld: async () => undefined }).vraagAan(aanvraag, km)).rejects.toMatchObject({ code: 'TRAJECT.STATUS_INVALID' });
+    await expect(new OverdrachtService(opslag, weigert, { meld: async () => undefined }, TOEGANG).vraagAan(aanvraag, km)).rejects.toMatchObject({ code: 'TRAJECT.STATUS_INVALID' });
     expect(stappen).toEqual([
       expect.objectContaining({
         overdrachtId: records[0]?.id,
@@ -119,7 +122,7 @@ describe('OverdrachtService.vraagAan', () => {
   it('a failure that is not a refusal (Temporal unreachable) leaves the request as it is, for a retry', async () => {
     const { opslag, stappen } = opgeslagen();
     const onbereikbaar: OverdrachtWorkflowPoort = { ...workflows, start: async () => Promise.reject(new Error('UNAVAILABLE')) };
-    await expect(new OverdrachtService(opslag, onbereikbaar, { meld: async () => undefined }).vraagAan(aanvraag, km)).rejects.toThrow('UNAVAILABLE');
+    await expect(new OverdrachtService(opslag, onbereikbaar, { meld: async () => undefined }, TOEGANG).vraagAan(aanvraag, km)).rejects.toThrow('UNAVAILABLE');
     expect(stappen).toEqual([]);
   });
 });

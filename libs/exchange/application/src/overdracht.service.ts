@@ -20,6 +20,7 @@ import {
   Vrijgave,
 } from '@ketenregie/exchange-domain';
 import { ForbiddenError, NotFoundError, PreconditionError, ValidationError } from '@ketenregie/shared-kernel';
+import { Toegang } from '@ketenregie/shared-platform';
 import type { Identity, Rol } from '@ketenregie/shared-platform';
 import { randomUUID } from 'node:crypto';
 import { gebeurtenis } from './exchange.gebeurtenissen';
@@ -50,6 +51,7 @@ export class OverdrachtService {
     @Inject(EXCHANGE_OPSLAG) private readonly opslag: ExchangeOpslag,
     @Inject(OVERDRACHT_WORKFLOWS) private readonly workflows: OverdrachtWorkflowPoort,
     @Inject(VERWERKINGSLOG) private readonly log: VerwerkingslogPoort,
+    private readonly toegang: Toegang,
   ) {}
 
   /**
@@ -62,14 +64,19 @@ export class OverdrachtService {
     if (aanvraag.ontvanger.organisatie === door.organisatie) {
       throw new ValidationError({ code: 'EXCHANGE.ONTVANGER_IS_ZENDER', detail: 'A handover goes to another organisation.' });
     }
+    // The receiver's type picks the release profile: it comes from the registry, never from the body.
+    const [zenderType, ontvangerType] = await Promise.all([
+      this.toegang.organisatieType(door.organisatie, 'zender'),
+      this.toegang.organisatieType(aanvraag.ontvanger.organisatie, 'ontvanger.organisatie'),
+    ]);
     const instelling = instellingen(aanvraag.instellingen ?? {});
     const nu = new Date();
     const record: OverdrachtRecord = {
       id: randomUUID(),
       deelnemerId: aanvraag.deelnemerId,
       trajectId: aanvraag.trajectId,
-      zender: { organisatie: door.organisatie, type: door.organisatieType, professional: door.sub, rol: door.rol },
-      ontvanger: aanvraag.ontvanger,
+      zender: { organisatie: door.organisatie, type: zenderType, professional: door.sub, rol: door.rol },
+      ontvanger: { organisatie: aanvraag.ontvanger.organisatie, type: ontvangerType },
       regievoerder: aanvraag.regievoerder ?? door.sub,
       reden: aanvraag.reden,
       overTeNemen: aanvraag.overTeNemen,
@@ -135,8 +142,9 @@ export class OverdrachtService {
     throw NIET_GEVONDEN();
   }
 
-  /** The partner inbox: every overdracht the organisation sends or receives, and its tasks. */
+  /** The partner inbox: every overdracht the organisation sends or receives, and its tasks (professionals only: a stuurgroeplid sees no deelnemer). */
   async inbox(door: Identity): Promise<{ overdrachten: OverdrachtInzicht[]; taken: TaakRecord[] }> {
+    await this.toegang.eis(door, 'inbox.lezen');
     const overdrachten = await this.opslag.overdrachtenVan(door.organisatie);
     return {
       overdrachten: overdrachten.map((overdracht) => ({ overdracht, richting: overdracht.ontvanger.organisatie === door.organisatie ? 'inkomend' : 'uitgaand' })),

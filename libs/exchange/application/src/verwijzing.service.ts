@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { VerwijzingAanvraagDto, VerwijzingStatusDto } from '@ketenregie/exchange-contracts';
 import { ExchangeOpslag, terugkoppeling, VerwijzingRecord, VerwijzingTerugkoppeling, volgendeVerwijzingStatus } from '@ketenregie/exchange-domain';
 import { ForbiddenError, NotFoundError } from '@ketenregie/shared-kernel';
+import { Toegang } from '@ketenregie/shared-platform';
 import type { Identity } from '@ketenregie/shared-platform';
 import { randomUUID } from 'node:crypto';
 import { gebeurtenis } from './exchange.gebeurtenissen';
@@ -17,17 +18,24 @@ const NIET_GEVONDEN = () => new NotFoundError({ code: 'EXCHANGE.VERWIJZING_NIET_
 /** Referrals without transfer of the lead: schuldhulp, Wmo, GGZ treatment, huisarts, vrijwilligerswerk. */
 @Injectable()
 export class VerwijzingService {
-  constructor(@Inject(EXCHANGE_OPSLAG) private readonly opslag: ExchangeOpslag) {}
+  constructor(
+    @Inject(EXCHANGE_OPSLAG) private readonly opslag: ExchangeOpslag,
+    private readonly toegang: Toegang,
+  ) {}
 
   async verwijs(aanvraag: VerwijzingAanvraagDto, door: Identity): Promise<VerwijzingInzicht> {
     this.vereisProfessional(door);
+    const [zenderType, ontvangerType] = await Promise.all([
+      this.toegang.organisatieType(door.organisatie, 'zender'),
+      this.toegang.organisatieType(aanvraag.ontvanger.organisatie, 'ontvanger.organisatie'),
+    ]);
     const nu = new Date();
     const v: VerwijzingRecord = {
       id: randomUUID(),
       deelnemerId: aanvraag.deelnemerId,
       soort: aanvraag.soort,
-      zender: { organisatie: door.organisatie, type: door.organisatieType },
-      ontvanger: aanvraag.ontvanger,
+      zender: { organisatie: door.organisatie, type: zenderType },
+      ontvanger: { organisatie: aanvraag.ontvanger.organisatie, type: ontvangerType },
       reden: aanvraag.reden,
       detailTerugkoppeling: aanvraag.detailTerugkoppeling,
       status: 'aangemeld',
@@ -50,6 +58,7 @@ export class VerwijzingService {
   }
 
   async vanOrganisatie(door: Identity): Promise<VerwijzingInzicht[]> {
+    await this.toegang.eis(door, 'inbox.lezen');
     const lijst = await this.opslag.verwijzingenVan(door.organisatie);
     return lijst.map((v) => inzicht(v, v.ontvanger.organisatie === door.organisatie ? 'inkomend' : 'uitgaand'));
   }

@@ -16,3 +16,6 @@ export * from './database/database';
 export * from './bootstrap/bootstrap-service';
 export * from './temporal/temporal-client';
 export * from './verwerkingslog/verwerkingslog';
+export * from './access/organisatie-register';
+export * from './access/toegang';
+export * from './access/toegang.module';

@@ -118,6 +118,11 @@ export const authConfigSchema = z.object({
   AUTH_JWKS_URL: z.url({ protocol: /^https?$/ }).default(`http://127.0.0.1:8080${EMBEDDED_JWKS_PATH}`),
 });
 
+/** Where the organisation registry (monitor-service) is: the source of every organisation's type for access decisions. */
+export const registerConfigSchema = z.object({
+  MONITOR_SERVICE_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8084'),
+});
+
 /**
  * Everything a Ketenregie service needs from the platform. Extend it with the service's own
  * variables: `platformConfigSchema.extend({ MY_VAR: z.string() })`.
@@ -128,6 +133,7 @@ export const platformConfigSchema = z.object({
   ...databaseConfigSchema.shape,
   ...temporalConfigSchema.shape,
   ...authConfigSchema.shape,
+  ...registerConfigSchema.shape,
 });
 
 /** Parsed {@link platformConfigSchema}. */
