@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CONSENT_ENTITIES, CONSENT_MIGRATIONS, CONSENT_SCHEMA } from '@ketenregie/consent-data-access';
-import { AuthModule, DatabaseModule, HealthModule, ToegangModule } from '@ketenregie/shared-platform';
+import { AuthModule, DatabaseModule, HealthModule, HttpBetrokkenheid, ToegangModule } from '@ketenregie/shared-platform';
 import type { OrganisatieRegister } from '@ketenregie/shared-platform';
 import type { ConsentServiceConfig } from './consent-service.config';
 import { ConsentModule, ConsentModuleOptions } from './consent.module';
@@ -15,7 +15,7 @@ export class AppModule {
    */
   static register(
     config: ConsentServiceConfig,
-    overrides: Partial<Pick<ConsentModuleOptions, 'levenscyclus'>> & { readonly schema?: string; readonly register?: OrganisatieRegister } = {},
+    overrides: Partial<Pick<ConsentModuleOptions, 'levenscyclus' | 'betrokkenheid'>> & { readonly schema?: string; readonly register?: OrganisatieRegister } = {},
   ): DynamicModule {
     return {
       module: AppModule,
@@ -33,6 +33,7 @@ export class AppModule {
         ToegangModule.forRoot(overrides.register ? { register: overrides.register } : { monitorServiceUrl: config.MONITOR_SERVICE_URL }),
         ConsentModule.register({
           pseudoniemSleutelId: config.CONSENT_PSEUDONIEM_SLEUTEL_ID,
+          betrokkenheid: overrides.betrokkenheid ?? new HttpBetrokkenheid(config.TRAJECT_SERVICE_URL),
           pseudoniemSleutel: config.CONSENT_PSEUDONIEM_SLEUTEL,
           levenscyclus:
             overrides.levenscyclus ??

@@ -25,7 +25,7 @@ class OpgenomenLevenscyclus implements ToestemmingLevenscyclusPoort {
   }
 }
 
-const coachGemeente: Identity = { sub: 'mw-coach-1', organisatie: 'gemeente-helmond', organisatieType: 'gemeente', rol: 'coach' };
+const coachGemeente: Identity = { sub: 'mw-coach-1', organisatie: 'gemeente-helmond', organisatieType: 'gemeente', rol: 'klantmanager' };
 const fg: Identity = { sub: 'mw-fg-1', organisatie: 'gemeente-helmond', organisatieType: 'gemeente', rol: 'fg' };
 const stuurgroeplid: Identity = { sub: 'mw-sg-1', organisatie: 'senzer', organisatieType: 'uitvoerder', rol: 'stuurgroeplid' };
 const ggz = { organisatie: 'ggz-oost-brabant', type: 'ggz' } as const;
@@ -79,7 +79,10 @@ describeEachDatabase('consent-service', (db) => {
         AUTH_JWKS_URL: jwks.url,
       });
       schema = db.schema;
-      app = await createService(AppModule.register(config, { register: vastOrganisatieRegister({ 'gemeente-helmond': 'gemeente', 'ggz-oost-brabant': 'ggz', senzer: 'uitvoerder' }), levenscyclus, schema }), { name: 'consent-service', port: 0, logLevel: 'silent', shutdownHooks: false });
+      app = await createService(AppModule.register(config, {
+        register: vastOrganisatieRegister({ 'gemeente-helmond': 'gemeente', 'ggz-oost-brabant': 'ggz', senzer: 'uitvoerder' }),
+        // The traject context as it answers for the gemeente that registered every deelnemer here.
+        betrokkenheid: { bijDeelnemer: async () => ['aanmelder', 'regievoerder'] }, levenscyclus, schema }), { name: 'consent-service', port: 0, logLevel: 'silent', shutdownHooks: false });
       await app.listen(0, '127.0.0.1');
       base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     }, 120_000);

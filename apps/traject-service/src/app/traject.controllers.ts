@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { aanroepVan, CurrentIdentity, Identity } from '@ketenregie/shared-platform';
+import { aanroepVan, CurrentIdentity, Identity, ServiceActor } from '@ketenregie/shared-platform';
 import { TrajectService } from '@ketenregie/traject-application';
 import { OPDRACHT_SUBRESOURCES } from '@ketenregie/traject-contracts';
 import { trajectError } from '@ketenregie/traject-domain';
@@ -39,6 +39,16 @@ export class DeelnemersController {
   })
   lees(@Param('id', new ParseUUIDPipe()) id: string, @CurrentIdentity() door: Identity, @Req() req: Request) {
     return this.trajecten.deelnemer(id, door, aanroepVan(req));
+  }
+
+  @Get(':id/betrokkenheid')
+  @ServiceActor()
+  @ApiOperation({
+    summary:
+      "How the caller's own organisation is involved with the deelnemer now (aanmelder, regievoerder, coach-organisatie, ontvanger): the facts consent-service and exchange-service give the access policy; empty when not involved or unknown",
+  })
+  betrokkenheid(@Param('id', new ParseUUIDPipe()) id: string, @CurrentIdentity() door: Identity) {
+    return this.trajecten.betrokkenheidVan(id, door);
   }
 }
 

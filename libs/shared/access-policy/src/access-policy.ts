@@ -101,6 +101,10 @@ export const REGELS = {
   'programmas.lezen': { omschrijving: 'Read the programme catalogue (no personal data)', toegang: [{ rollen: 'iedereen' }] },
   'stuurgroepen.lezen': { omschrijving: 'Read the stuurgroepen and their members (no personal data)', toegang: [{ rollen: 'iedereen' }] },
   'deelnemer.registreren': { omschrijving: 'Register a deelnemer (aanmelding)', toegang: [{ rollen: ['klantmanager'], types: ['gemeente'] }] },
+  'betrokkenheid.lezen': {
+    omschrijving: "Read how the caller's own organisation is involved with a deelnemer (the other contexts' access facts)",
+    toegang: [{ rollen: P }],
+  },
   'deelnemer.lezen': { omschrijving: "Read a deelnemer's personal data and trajecten", toegang: [{ rollen: P, betrokken: ALLE_BETROKKENEN }] },
   'traject.starten': {
     omschrijving: 'Start a traject for a deelnemer the gemeente registered (aanmelding)',

@@ -19,3 +19,4 @@ export * from './verwerkingslog/verwerkingslog';
 export * from './access/organisatie-register';
 export * from './access/toegang';
 export * from './access/toegang.module';
+export * from './access/betrokkenheid';

@@ -106,6 +106,18 @@ export class TrajectService {
   }
 
   /**
+   * The involvements the caller's organisation holds now with a deelnemer (registration and any
+   * of their trajecten): the facts other contexts give the access policy. Empty for an unknown
+   * deelnemer, so the answer does not reveal whether the id exists.
+   */
+  async betrokkenheidVan(deelnemerId: string, door: Actor): Promise<{ deelnemerId: string; organisatie: string; betrokkenheid: TrajectBetrokkenheid[] }> {
+    await this.toegang.eis(door, 'betrokkenheid.lezen');
+    const d = await this.deelnemers.vind(deelnemerId);
+    const betrokkenheid = d ? await this.betrokkenheidBijDeelnemer(deelnemerId, d.aangemaaktDoorOrganisatie, door) : [];
+    return { deelnemerId, organisatie: door.organisatie, betrokkenheid };
+  }
+
+  /**
    * Starts a traject for a deelnemer; the caller's organisation must be the lead. The candidate is
    * checked against the programme's doelgroep (age from the date of birth); a failed check needs a
    * coded `doelgroepAfwijking`. Unknown criteria do not block; the check is stored with the traject.
