@@ -23,6 +23,7 @@ const ROUTES: Readonly<Record<string, Handeling | 'publiek'>> = {
   'POST /api/v1/trajecten': 'traject.starten',
   'GET /api/v1/trajecten/{id}': 'traject.samenvatting.lezen',
   'GET /api/v1/trajecten/{id}/tijdlijn': 'traject.lezen',
+  'GET /api/v1/trajecten/{id}/betrokkenheid': 'betrokkenheid.lezen',
   'POST /api/v1/trajecten/{id}/{opdracht}': 'traject.uitvoeren',
   'GET /api/v1/taken': 'taken.lezen',
   'POST /api/v1/caseload-overdrachten': 'caseload.overdragen',

@@ -84,7 +84,7 @@ describeEachDatabase('consent lifecycle through the service and the dev server',
       app = await createService(AppModule.register(config, {
         register: vastOrganisatieRegister({ 'gemeente-helmond': 'gemeente', 'ggz-oost-brabant': 'ggz', senzer: 'uitvoerder' }),
         // The traject context as it answers for the gemeente that registered every deelnemer here.
-        betrokkenheid: { bijDeelnemer: async () => ['aanmelder', 'regievoerder'] }, schema: db.schema }), { name: 'consent-service', port: 0, logLevel: 'silent', shutdownHooks: false });
+        betrokkenheid: { bijDeelnemer: async () => ['aanmelder', 'regievoerder'], inTraject: async () => undefined }, schema: db.schema }), { name: 'consent-service', port: 0, logLevel: 'silent', shutdownHooks: false });
       await app.listen(0, '127.0.0.1');
       base = `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/api/v1`;
 

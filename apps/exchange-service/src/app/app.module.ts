@@ -1,10 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { EXCHANGE_ENTITIES, EXCHANGE_MIGRATIONS } from '@ketenregie/exchange-data-access';
 import { VERWERKINGEN_PATH } from '@ketenregie/consent-contracts';
-import { AuthModule, DatabaseModule, HealthModule, HttpVerwerkingslog, ToegangModule } from '@ketenregie/shared-platform';
+import { AuthModule, DatabaseModule, HealthModule, HttpBetrokkenheid, HttpVerwerkingslog, ToegangModule } from '@ketenregie/shared-platform';
 import type { OrganisatieRegister } from '@ketenregie/shared-platform';
 import type { ExchangeServiceConfig } from './exchange-service.config';
 import { ExchangeModule, ExchangeModuleOptions } from './exchange.module';
+import { HttpBesluiten } from './http-besluiten';
 import { fetchWebhookVerzender } from './http-webhook';
 import { TemporalOverdrachten } from './temporal-overdrachten';
 
@@ -32,6 +33,8 @@ export class AppModule {
           workflows: overrides.workflows ?? new TemporalOverdrachten({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE }),
           verwerkingslog: overrides.verwerkingslog ?? new HttpVerwerkingslog(`${config.CONSENT_SERVICE_URL}${VERWERKINGEN_PATH}`),
           webhook: overrides.webhook ?? fetchWebhookVerzender,
+          betrokkenheid: overrides.betrokkenheid ?? new HttpBetrokkenheid(config.TRAJECT_SERVICE_URL),
+          besluiten: overrides.besluiten ?? new HttpBesluiten(config.CONSENT_SERVICE_URL),
           bezorging: overrides.bezorging ?? {
             actief: true,
             intervalMs: config.EXCHANGE_OUTBOX_INTERVAL_MS,

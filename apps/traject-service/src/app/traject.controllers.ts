@@ -70,6 +70,16 @@ export class TrajectenController {
     return this.trajecten.overzicht(id, door, aanroepVan(req));
   }
 
+  @Get(':id/betrokkenheid')
+  @ServiceActor()
+  @ApiOperation({
+    summary:
+      "The traject's deelnemer and how the caller's own organisation is involved in it now: the facts exchange-service gives the access policy; 404 when not involved",
+  })
+  betrokkenheid(@Param('id', new ParseUUIDPipe()) id: string, @CurrentIdentity() door: Identity) {
+    return this.trajecten.trajectBetrokkenheidVan(id, door);
+  }
+
   @Get(':id/tijdlijn')
   @ApiOperation({ summary: 'The timeline, oldest first; a read by another organisation than the lead is written to the processing log first (503 if it cannot be)' })
   async tijdlijn(@Param('id', new ParseUUIDPipe()) id: string, @CurrentIdentity() door: Identity, @Req() req: Request) {

@@ -272,7 +272,10 @@ describe('ConsentToegang: the access policy in front of every consent endpoint',
   const deelnemer: Identity = { sub: 'deelnemer:d-1', organisatie: 'deelnemer:d-1', rol: 'deelnemer', deelnemerId: 'd-1' };
   const anderDeelnemer: Identity = { sub: 'deelnemer:d-2', organisatie: 'deelnemer:d-2', rol: 'deelnemer', deelnemerId: 'd-2' };
   /** The traject context: gemeente-helmond registered d-1; the bearer names the organisation here. */
-  const betrokkenheid = { bijDeelnemer: async (d: string, bearer: string | undefined) => (d === 'd-1' && bearer === 'gemeente-helmond' ? (['aanmelder', 'regievoerder'] as const) : []) };
+  const betrokkenheid = {
+    bijDeelnemer: async (d: string, bearer: string | undefined) => (d === 'd-1' && bearer === 'gemeente-helmond' ? (['aanmelder', 'regievoerder'] as const) : []),
+    inTraject: async () => undefined,
+  };
   let opslag: GeheugenOpslag;
   let poort: ConsentToegang;
   let toestemmingId: string;

@@ -151,7 +151,10 @@ export const REGELS = {
     omschrijving: 'See who read the handover dossier',
     toegang: [{ rollen: P, betrokken: ['verzender'] }, { rollen: P, betrokken: ['geadresseerde'], toestemming: true }],
   },
-  'overdracht.workflowstap': { omschrijving: 'Deliver, withdraw and record the steps of a handover (the worker)', toegang: [DIENST] },
+  'overdracht.workflowstap': {
+    omschrijving: "Deliver, withdraw and record the steps of a handover (the worker, on the sender's behalf)",
+    toegang: [{ rollen: 'dienst', betrokken: ['verzender'] }],
+  },
   'verwijzing.aanvragen': { omschrijving: 'Refer a deelnemer to another organisation (after a consent decision)', toegang: [{ rollen: P, betrokken: TRAJECT_WERKERS }] },
   'verwijzing.lezen': {
     omschrijving: 'See a referral: the sender always, the receiver once the consent decision permits it',
@@ -186,7 +189,10 @@ const weiger = (reden: WeigerReden): Beslissing => ({ toegestaan: false, geweige
 /** Why `toegang` does not allow it, or undefined when it does. */
 function toets(toegang: Toegang, actor: Actor, resource: Resource, feiten: Feiten): WeigerReden | undefined {
   if (toegang.rollen === 'iedereen') return undefined;
-  if (toegang.rollen === 'dienst') return actor.dienst ? undefined : 'alleen-dienst';
+  if (toegang.rollen === 'dienst') {
+    if (!actor.dienst) return 'alleen-dienst';
+    return toegang.betrokken && !toegang.betrokken.some((b) => feiten.betrokkenheid.includes(b)) ? 'niet-betrokken' : undefined;
+  }
   if (toegang.rollen === 'deelnemer-zelf') {
     if (actor.rol !== 'deelnemer') return 'rol-niet-toegestaan';
     return actor.deelnemerId !== undefined && actor.deelnemerId === resource.deelnemerId ? undefined : 'niet-de-eigen-gegevens';

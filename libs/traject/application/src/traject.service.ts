@@ -118,6 +118,19 @@ export class TrajectService {
   }
 
   /**
+   * The deelnemer of a traject and the involvements the caller's organisation holds in it now:
+   * the facts exchange-service needs to check a handover or referral. An organisation that is not
+   * involved gets not-found, as if the traject did not exist.
+   */
+  async trajectBetrokkenheidVan(trajectId: string, door: Actor): Promise<{ trajectId: string; deelnemerId: string; organisatie: string; betrokkenheid: TrajectBetrokkenheid[] }> {
+    await this.toegang.eis(door, 'betrokkenheid.lezen');
+    const t = await this.trajecten.vind(trajectId);
+    const betrokkenheid = t ? await this.trajecten.betrokkenheid(trajectId, door.organisatie) : [];
+    if (!t || betrokkenheid.length === 0) throw trajectError('TRAJECT.NOT_FOUND', 'No such traject');
+    return { trajectId, deelnemerId: t.deelnemerId, organisatie: door.organisatie, betrokkenheid };
+  }
+
+  /**
    * Starts a traject for a deelnemer; the caller's organisation must be the lead. The candidate is
    * checked against the programme's doelgroep (age from the date of birth); a failed check needs a
    * coded `doelgroepAfwijking`. Unknown criteria do not block; the check is stored with the traject.

@@ -19,8 +19,20 @@ export const betrokkenheidAntwoordSchema = z.object({
 /** Body of {@link betrokkenheidAntwoordSchema}. */
 export type BetrokkenheidAntwoord = z.infer<typeof betrokkenheidAntwoordSchema>;
 
+/** Path (under traject-service) of a traject's deelnemer and the caller organisation's involvement in it. */
+export const trajectBetrokkenheidPad = (trajectId: string): string => `/api/v1/trajecten/${encodeURIComponent(trajectId)}/betrokkenheid`;
+
+/** `GET /api/v1/trajecten/{id}/betrokkenheid`: 404 for an organisation that is not involved. */
+export const trajectBetrokkenheidSchema = betrokkenheidAntwoordSchema.extend({ trajectId: z.string() });
+
 /** The traject context's involvement facts, as another context reads them. */
 export interface BetrokkenheidPoort {
+  /**
+   * The deelnemer of a traject and the involvements of `bearer`'s organisation in it; undefined
+   * when that organisation is not involved (or there is no such traject).
+   * @throws DomainError `TOEGANG.BETROKKENHEID_ONBEREIKBAAR` (503) when traject-service cannot answer.
+   */
+  inTraject(trajectId: string, bearer: string | undefined): Promise<{ readonly deelnemerId: string; readonly betrokkenheid: readonly Betrokkenheid[] } | undefined>;
   /**
    * The involvements the organisation named by `bearer`'s token holds now with the deelnemer.
    * @throws DomainError `TOEGANG.BETROKKENHEID_ONBEREIKBAAR` (503) when traject-service cannot answer.
@@ -43,19 +55,29 @@ export class HttpBetrokkenheid implements BetrokkenheidPoort {
   ) {}
 
   async bijDeelnemer(deelnemerId: string, bearer: string | undefined): Promise<readonly Betrokkenheid[]> {
-    if (!bearer) return [];
+    const body = await this.lees(betrokkenheidPad(deelnemerId), bearer);
+    return body === undefined ? [] : betrokkenheidAntwoordSchema.parse(body).betrokkenheid;
+  }
+
+  async inTraject(trajectId: string, bearer: string | undefined): Promise<{ readonly deelnemerId: string; readonly betrokkenheid: readonly Betrokkenheid[] } | undefined> {
+    const body = await this.lees(trajectBetrokkenheidPad(trajectId), bearer);
+    if (body === undefined) return undefined;
+    const { deelnemerId, betrokkenheid } = trajectBetrokkenheidSchema.parse(body);
+    return { deelnemerId, betrokkenheid };
+  }
+
+  /** The JSON answer, or undefined when traject-service says the caller may not know (403, 404, 400). */
+  private async lees(pad: string, bearer: string | undefined): Promise<unknown> {
+    if (!bearer) return undefined;
     let res: Response;
     try {
-      res = await fetch(`${this.trajectServiceUrl}${betrokkenheidPad(deelnemerId)}`, {
-        headers: { authorization: `Bearer ${bearer}` },
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
+      res = await fetch(`${this.trajectServiceUrl}${pad}`, { headers: { authorization: `Bearer ${bearer}` }, signal: AbortSignal.timeout(this.timeoutMs) });
     } catch (cause) {
       throw onbereikbaar(cause);
     }
-    if (res.status === 403 || res.status === 404) return [];
+    if (res.status === 400 || res.status === 403 || res.status === 404) return undefined;
     if (!res.ok) throw onbereikbaar(new Error(`HTTP ${res.status}`));
-    return betrokkenheidAntwoordSchema.parse(await res.json()).betrokkenheid;
+    return res.json();
   }
 }
 
