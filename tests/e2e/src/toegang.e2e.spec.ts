@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REGELS } from '@ketenregie/shared-access-policy';
-import type { Handeling } from '@ketenregie/shared-access-policy';
+import { beslis, ROLLEN_PER_ORGANISATIE_TYPE } from '@ketenregie/shared-access-policy';
+import type { Actor, Betrokkenheid, Handeling } from '@ketenregie/shared-access-policy';
+import type { OrganisatieType } from '@ketenregie/shared-kernel';
 // The orchestrator behind `npm start`, used as-is: same steps, free ports, a temporary data dir.
 import { freePorts, startStack } from '@ketenregie/start';
 import { demoTrajectAanvraag, geldigBsn } from './deelnemer';
@@ -111,6 +112,13 @@ describe('access policy through the gateway, with real tokens', () => {
     rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);
 
+  /** One more traject for a deelnemer the gemeente registered (a traject runs one handover at a time). */
+  async function deelnemerTrajectVan(deelnemerId: string): Promise<{ trajectId: string }> {
+    const t = await call<{ id: string }>(gemeente, 'POST', '/trajecten', demoTrajectAanvraag(deelnemerId));
+    expect(t.status).toBe(201);
+    return { trajectId: t.body.id };
+  }
+
   async function deelnemerMetTraject(): Promise<{ deelnemerId: string; trajectId: string }> {
     const d = await call<{ id: string }>(gemeente, 'POST', '/deelnemers', { voornamen: 'Sam', achternaam: 'Bakker', geboortedatum: '1979-03-02', contact: { telefoon: '0612345678' }, bsn: geldigBsn() });
     expect(d.status).toBe(201);
@@ -203,7 +211,8 @@ describe('access policy through the gateway, with real tokens', () => {
     expect((await call(zelf, 'GET', '/inbox')).status).toBe(403);
   });
 
-  it('every route the stack publishes is in the access table; a stuurgroeplid, an uninvolved werkgever and another deelnemer are allowed nothing about a deelnemer', async () => {
+  it('access matrix: every published route × every organisation type and role × involved or not × consent or not, 0 wrong allows', async () => {
+    // 1. Every route the running services publish must be in the table of this test.
     const document = (await (await fetch(`${stack.url}/api/v1/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
     const gepubliceerd = Object.entries(document.paths)
       .filter(([pad]) => pad.startsWith('/api/v1/') && !pad.startsWith('/api/v1/docs') && pad !== '/api/v1/openapi.json')
@@ -212,28 +221,125 @@ describe('access policy through the gateway, with real tokens', () => {
     const verdwenen = Object.keys(ROUTES).filter((r) => !gepubliceerd.includes(r));
     expect({ ontbreekt, verdwenen }).toEqual({ ontbreekt: [], verdwenen: [] });
 
-    const { deelnemerId, trajectId } = await deelnemerMetTraject();
+    // 2. Fixtures, made through the API as a user would: a traject (gemeente leads, Werkbrug coaches), a consent,
+    // a handover the consent decision permitted (to GGZ), one it did not (to a werkgever), and a referral (to schuldhulp).
+    const basis = await deelnemerMetTraject();
     const ander = await deelnemerMetTraject();
-    const ids: Record<string, string> = { id: trajectId, opdracht: 'contactpogingen' };
-    const actoren: { naam: string; wie: Wie; mag: (h: Handeling | 'publiek') => boolean }[] = [
-      { naam: 'stuurgroeplid', wie: stuurgroeplid, mag: (h) => h === 'publiek' || (h !== 'publiek' && REGELS[h].toegang.some((t) => t.rollen === 'iedereen')) },
-      { naam: 'werkgever (not involved)', wie: werkgever, mag: (h) => h === 'publiek' || ['stuurgroepen.lezen', 'programmas.lezen', 'taken.lezen', 'herinneringen.lezen', 'inbox.lezen', 'abonnement.beheren', 'caseload.overdragen'].includes(h) },
-      { naam: 'another deelnemer', wie: { deelnemer: ander.deelnemerId }, mag: (h) => h === 'publiek' || h === 'stuurgroepen.lezen' || h === 'programmas.lezen' },
+    const toestemming = await call<{ id: string }>(gemeente, 'POST', '/toestemmingen', {
+      deelnemerId: basis.deelnemerId,
+      verlener: { soort: 'deelnemer' },
+      doel: 'warme-overdracht',
+      categorieen: ['contact', 'traject-status', 'participatieladder', 'zrm', 'gezondheid'],
+      bronnen: [{ soort: 'type', type: 'gemeente' }],
+      ontvangers: [{ soort: 'organisatie', organisatie: 'ggz-zuiderlicht' }],
+      geldigTot: '2099-01-01T00:00:00.000Z',
+      bewijs: { soort: 'ondertekend-formulier', documentId: 'scan-matrix' },
+    });
+    expect(toestemming.status).toBe(201);
+    const overdrachtNaar = async (organisatie: string): Promise<string> => {
+      const { trajectId } = await deelnemerTrajectVan(basis.deelnemerId);
+      const contact = await call(coach, 'POST', `/trajecten/${trajectId}/contactpogingen`, { kanaal: 'telefoon', uitkomst: 'afspraak-gemaakt' });
+      expect(contact.status).toBe(200);
+      const o = await call<{ id: string }>(gemeente, 'POST', '/overdrachten', {
+        deelnemerId: basis.deelnemerId,
+        trajectId,
+        ontvanger: { organisatie, type: 'ggz' },
+        reden: 'ggz-behandeling',
+        overTeNemen: ['regie'],
+        gegevens: { contact: { naam: 'S. Bakker' }, gezondheid: { behandelstatus: 'intake' } },
+      });
+      expect(o.status).toBe(201);
+      return o.body.id;
+    };
+    const metToestemming = await overdrachtNaar('ggz-zuiderlicht');
+    const zonderToestemming = await overdrachtNaar('van-der-heijden-metaal');
+    let status = '';
+    for (let n = 0; n < 120 && status !== 'dossier-geleverd'; n++) {
+      status = (await call<{ status: string }>(gemeente, 'GET', `/overdrachten/${metToestemming}`)).body.status;
+      if (status !== 'dossier-geleverd') await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(status).toBe('dossier-geleverd');
+    for (let n = 0; n < 60 && status !== 'toestemming-nodig'; n++) {
+      status = (await call<{ status: string }>(gemeente, 'GET', `/overdrachten/${zonderToestemming}`)).body.status;
+      if (status !== 'toestemming-nodig') await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(status).toBe('toestemming-nodig');
+    const verwijzing = await call<{ id: string }>(gemeente, 'POST', '/verwijzingen', {
+      deelnemerId: basis.deelnemerId,
+      soort: 'schuldhulp',
+      ontvanger: { organisatie: 'geldwijs-dommeldal', type: 'schuldhulp' },
+      reden: 'schulden',
+    });
+    expect(verwijzing.status).toBe(201);
+
+    // 3. The facts as this test set them up (never read back from the server).
+    const organisaties = (await (await fetch(`${stack.url}/api/v1/organisaties`)).json()) as { id: string; type: OrganisatieType }[];
+    const trajectBetrokken: Record<string, Betrokkenheid[]> = { 'gemeente-dommeldal': ['aanmelder', 'regievoerder'], 'werkbrug-dommeldal': ['coach-organisatie'] };
+    const verzoeken: Record<string, { verzender: string; geadresseerde: string; toestemming: boolean }> = {
+      [metToestemming]: { verzender: 'gemeente-dommeldal', geadresseerde: 'ggz-zuiderlicht', toestemming: true },
+      [zonderToestemming]: { verzender: 'gemeente-dommeldal', geadresseerde: 'van-der-heijden-metaal', toestemming: false },
+      [verwijzing.body.id]: { verzender: 'gemeente-dommeldal', geadresseerde: 'geldwijs-dommeldal', toestemming: true },
+    };
+    interface MatrixActor {
+      readonly naam: string;
+      readonly wie: Wie;
+      readonly actor: Actor;
+      readonly organisatie?: string;
+    }
+    const actoren: MatrixActor[] = [
+      ...organisaties.flatMap((o) =>
+        ROLLEN_PER_ORGANISATIE_TYPE[o.type].map((rol) => ({ naam: `${o.type}:${o.id}:${rol}`, wie: { organisatie: o.id, rol }, actor: { rol, organisatieType: o.type, dienst: false } as Actor, organisatie: o.id })),
+      ),
+      { naam: 'deelnemer (self)', wie: { deelnemer: basis.deelnemerId }, actor: { rol: 'deelnemer', dienst: false, deelnemerId: basis.deelnemerId } },
+      { naam: 'deelnemer (other)', wie: { deelnemer: ander.deelnemerId }, actor: { rol: 'deelnemer', dienst: false, deelnemerId: ander.deelnemerId } },
     ];
+
+    // 4. Every route × actor × fixture variant: what the table allows must be what the stack does.
+    const varianten = (route: string): { pad: string; verzoek?: string }[] => {
+      const [, pad] = route.split(' ');
+      const vul = (id: string) => pad.replace('{opdracht}', 'contactpogingen').replace(/\{id\}/g, id);
+      if (pad.startsWith('/api/v1/overdrachten/{id}')) return [metToestemming, zonderToestemming].map((id) => ({ pad: vul(id), verzoek: id }));
+      if (pad.startsWith('/api/v1/verwijzingen/{id}')) return [{ pad: vul(verwijzing.body.id), verzoek: verwijzing.body.id }];
+      if (pad.startsWith('/api/v1/toestemmingen/{id}')) return [{ pad: vul(toestemming.body.id) }];
+      if (pad.startsWith('/api/v1/deelnemers/{id}')) return [{ pad: vul(basis.deelnemerId) }];
+      if (pad.startsWith('/api/v1/trajecten/{id}')) return [{ pad: vul(basis.trajectId) }];
+      if (pad.startsWith('/api/v1/organisaties/{id}')) return [{ pad: vul('gemeente-dommeldal') }];
+      return [{ pad: route === 'GET /api/v1/toestemmingen' ? `${pad}?deelnemerId=${basis.deelnemerId}` : pad }];
+    };
+    const verwacht = (route: string, a: MatrixActor, verzoek: string | undefined): boolean => {
+      const handeling = ROUTES[route];
+      if (handeling === 'publiek') return true;
+      const org = a.organisatie ?? '';
+      const v = verzoek ? verzoeken[verzoek] : undefined;
+      const betrokkenheid: Betrokkenheid[] = v
+        ? [...(v.verzender === org ? (['verzender'] as const) : []), ...(v.geadresseerde === org ? (['geadresseerde'] as const) : [])]
+        : handeling === 'traject.starten'
+          ? (trajectBetrokken[org] ?? []).filter((b) => b === 'aanmelder')
+          : (trajectBetrokken[org] ?? []);
+      return beslis(a.actor, handeling, { deelnemerId: basis.deelnemerId }, { betrokkenheid, ...(v ? { toestemming: v.toestemming } : {}) }).toegestaan;
+    };
+    // Routes that change state run last, so the reads see the fixtures as made.
+    const volgorde = [...gepubliceerd].sort((a, b) => Number(a.startsWith('POST')) - Number(b.startsWith('POST')));
     let gevallen = 0;
     const verkeerdToegestaan: string[] = [];
-    for (const route of gepubliceerd) {
-      const [method, pad] = route.split(' ');
-      const handeling = ROUTES[route];
-      const url = pad.replace(/\{(\w+)\}/g, (_, naam: string) => (pad.startsWith('/api/v1/deelnemers') ? deelnemerId : (ids[naam] ?? '00000000-0000-4000-8000-000000000000')));
-      const query = route === 'GET /api/v1/toestemmingen' ? `?deelnemerId=${deelnemerId}` : '';
-      for (const actor of actoren) {
-        gevallen += 1;
-        const { status } = await call(actor.wie, method, `${url}${query}`, method === 'GET' ? undefined : {});
-        if (status >= 200 && status < 300 && !actor.mag(handeling)) verkeerdToegestaan.push(`${actor.naam}: ${route} → ${status}`);
+    const verkeerdGeweigerd: string[] = [];
+    for (const route of volgorde) {
+      const [method] = route.split(' ');
+      for (const { pad, verzoek } of varianten(route)) {
+        for (const a of actoren) {
+          gevallen += 1;
+          const { status } = await call(a.wie, method, pad, method === 'GET' ? undefined : {});
+          const mag = verwacht(route, a, verzoek);
+          if (!mag && status >= 200 && status < 300) verkeerdToegestaan.push(`${a.naam}: ${route} (${pad}) → ${status}`);
+          if (mag && (status === 401 || status === 403 || status === 404)) verkeerdGeweigerd.push(`${a.naam}: ${route} (${pad}) → ${status}`);
+        }
       }
     }
-    process.stdout.write(`access matrix (partial): ${gepubliceerd.length} routes, ${gevallen} cases, ${verkeerdToegestaan.length} wrong allows\n`);
+    process.stdout.write(
+      `access matrix: ${gepubliceerd.length} routes, ${actoren.length} actors (${organisaties.length} organisations, every fitting role, 2 deelnemers), ${gevallen} cases, ` +
+        `${verkeerdToegestaan.length} wrong allows, ${verkeerdGeweigerd.length} wrong denials\n` +
+        verkeerdGeweigerd.map((r) => `  wrongly denied: ${r}\n`).join(''),
+    );
     expect(verkeerdToegestaan).toEqual([]);
-  }, 300_000);
+  }, 900_000);
 });

@@ -42,11 +42,13 @@ describeEachDatabase('consent-service', (db) => {
     const levenscyclus = new OpgenomenLevenscyclus();
     const tokens = new Map<string, string>();
 
-    async function call<T>(identity: Identity, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-      let token = tokens.get(identity.sub);
+    /** A professional, or a service acting for one (a service token: the services write the processing log). */
+    async function call<T>(wie: Identity | { dienst: Identity }, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+      const sleutel = 'dienst' in wie ? `dienst:${wie.dienst.sub}` : wie.sub;
+      let token = tokens.get(sleutel);
       if (!token) {
-        token = await signer.sign(identity);
-        tokens.set(identity.sub, token);
+        token = 'dienst' in wie ? await signer.signServiceToken({ clientId: 'ketenregie-exchange-service', namens: wie.dienst }) : await signer.sign(wie);
+        tokens.set(sleutel, token);
       }
       const res = await fetch(`${base}/api/v1${path}`, {
         method,
@@ -127,7 +129,19 @@ describeEachDatabase('consent-service', (db) => {
         toestemming: { status: 'verleend', toestemmingen: [gegeven.body.id] },
       });
 
-      const gemeld = await call<{ volgnummer: number }>(coachGemeente, 'POST', '/verwerkingen', {
+      const melding = {
+        traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+        spanId: 'a1b2c3d4e5f60718',
+        handeling: 'verstrekking',
+        deelnemerId,
+        ontvanger: ggz,
+        doel: 'verwijzing-ggz',
+        categorieen: ['gezondheid', 'contact'],
+        besluitId: toegestaan.body.id,
+      };
+      // Only the services write the processing log (finding 4): a professional's own token is refused.
+      expect(await call<{ code: string }>(coachGemeente, 'POST', '/verwerkingen', melding)).toMatchObject({ status: 403, body: { code: 'AUTH.SERVICE_ONLY' } });
+      const gemeld = await call<{ volgnummer: number }>({ dienst: coachGemeente }, 'POST', '/verwerkingen', {
         traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
         spanId: 'a1b2c3d4e5f60718',
         handeling: 'verstrekking',
@@ -144,7 +158,7 @@ describeEachDatabase('consent-service', (db) => {
       expect(intrekking.body.status).toBe('ingetrokken');
       expect(levenscyclus.beeindigde).toContainEqual(expect.objectContaining({ toestemmingId: gegeven.body.id, reden: 'ingetrokken' }));
 
-      const naIntrekking = await call<{ code: string }>(coachGemeente, 'POST', '/verwerkingen', {
+      const naIntrekking = await call<{ code: string }>({ dienst: coachGemeente }, 'POST', '/verwerkingen', {
         traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
         spanId: 'a1b2c3d4e5f60719',
         handeling: 'verstrekking',

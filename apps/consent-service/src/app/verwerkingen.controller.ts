@@ -17,10 +17,13 @@ export class VerwerkingenController {
   ) {}
 
   @Post('verwerkingen')
-  @ServiceActor()
-  @ApiOperation({ summary: "Report a read or disclosure of another organisation's data about a deelnemer" })
+  @ServiceActor('required')
+  @ApiOperation({
+    summary: "Report a read or disclosure of another organisation's data about a deelnemer (the services only: a service token acting for the professional who read or disclosed)",
+  })
   @ApiCreatedResponse({ description: 'Position of the line in the chain' })
   async meld(@Body() body: VerwerkingMeldingDto, @CurrentIdentity() identiteit: Identity): Promise<{ volgnummer: number; hash: string }> {
+    await this.toegang.algemeen('verwerking.melden', identiteit);
     const schakel = await this.verwerkingen.meld(body, identiteit);
     return { volgnummer: schakel.volgnummer, hash: schakel.hash };
   }

@@ -1,8 +1,9 @@
-import { platformConfigSchema } from '@ketenregie/shared-platform';
+import { dienstIdentiteitConfigSchema, platformConfigSchema } from '@ketenregie/shared-platform';
 import { z } from 'zod';
 
 /** exchange-service's environment: the platform variables, where consent-service and traject-service live, and outbox delivery. */
 export const exchangeServiceConfigSchema = platformConfigSchema.extend({
+  ...dienstIdentiteitConfigSchema.shape,
   CONSENT_SERVICE_URL: z.url().default('http://127.0.0.1:8082'),
   /** Where the traject context answers how an organisation is involved in a traject (access facts). */
   TRAJECT_SERVICE_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8081'),

@@ -9,7 +9,8 @@ import { VERWERKINGEN_PATH, verwerkingMeldingSchema } from '@ketenregie/consent-
 import type { VerwerkingMeldingDto } from '@ketenregie/consent-contracts';
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createService, EmbeddedSigner, Identity, JwksServer, serveJwks, vastOrganisatieRegister } from '@ketenregie/shared-platform';
+import { createService, EmbeddedSigner, Identity, JwksServer, SERVICE_SCOPE, serveJwks, vastOrganisatieRegister } from '@ketenregie/shared-platform';
+import { decodeJwt } from 'jose';
 import { openDatabase } from '@ketenregie/shared-platform';
 import { describeEachDatabase, eventually } from '@ketenregie/shared-testing';
 import { DEELNEMER_OPSLAG, TRAJECT_OPSLAG, TrajectActiviteitenService, TrajectService } from '@ketenregie/traject-application';
@@ -152,6 +153,8 @@ describeEachDatabase('traject-service', (db) => {
         LOG_LEVEL: 'silent',
         AUTH_JWKS_URL: jwks.url,
         CONSENT_SERVICE_URL: `http://127.0.0.1:${(consent.address() as AddressInfo).port}`,
+        // The service signs its own service tokens with the key the test's issuer uses.
+        KETENREGIE_DATA_DIR: keyDir,
       });
       app = await createService(AppModule.register(config, { workflows: new TemporalTrajectWorkflows(env.client), schema: db.schema, register: REGISTER }), {
         name: 'traject-service',
@@ -290,8 +293,10 @@ describeEachDatabase('traject-service', (db) => {
       const raadpleging = { handeling: 'raadpleging', deelnemerId, doel: 're-integratie', categorieen: ['traject-status'], traceId };
       expect(vanDeelnemer().map((v) => v.melding)).toEqual([expect.objectContaining(raadpleging), expect.objectContaining(raadpleging)]);
       for (const v of vanDeelnemer()) {
-        // The line names the coach's organisation (their own token) and continues the caller's trace.
-        expect(v.authorization).toBe(`Bearer ${overzicht.token}`);
+        // Only the services write the log: a service token of traject-service acting for the coach,
+        // so the line names the coach's organisation; and it continues the caller's trace.
+        const token = decodeJwt(String(v.authorization).replace(/^Bearer /, ''));
+        expect(token).toMatchObject({ sub: 'ketenregie-traject-service', scope: SERVICE_SCOPE, authorization_details: [expect.objectContaining({ organisatie: coach.organisatie, sub: coach.sub })] });
         expect(v.traceparent).toBe(`00-${traceId}-${v.melding.spanId}-01`);
       }
 

@@ -10,6 +10,7 @@ export * from './auth/jwt-auth.guard';
 export * from './auth/auth.module';
 export * from './auth/embedded-signer';
 export * from './auth/service-token';
+export * from './auth/service-identity';
 export * from './health/health';
 export * from './database/schema';
 export * from './database/database';
