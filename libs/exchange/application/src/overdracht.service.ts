@@ -138,7 +138,7 @@ export class OverdrachtService {
       ...(overdracht.ontvanger.organisatie === door.organisatie ? (['geadresseerde'] as const) : []),
     ];
     if (betrokkenheid.length === 0) throw NIET_GEVONDEN();
-    const toestemming = (await this.opslag.dossier(id)) !== undefined;
+    const toestemming = await this.toestemmingVerleend(id);
     if (!betrokkenheid.includes('verzender') && !toestemming) throw NIET_GEVONDEN();
     await this.toegang.eis(door, handeling, { deelnemerId: overdracht.deelnemerId }, { betrokkenheid, toestemming });
     return { overdracht, richting: betrokkenheid.includes('verzender') ? 'uitgaand' : 'inkomend' };
@@ -150,7 +150,7 @@ export class OverdrachtService {
     const zichtbaar: OverdrachtInzicht[] = [];
     for (const overdracht of await this.opslag.overdrachtenVan(door.organisatie)) {
       if (overdracht.zender.organisatie === door.organisatie) zichtbaar.push({ overdracht, richting: 'uitgaand' });
-      else if ((await this.opslag.dossier(overdracht.id)) !== undefined) zichtbaar.push({ overdracht, richting: 'inkomend' });
+      else if (await this.toestemmingVerleend(overdracht.id)) zichtbaar.push({ overdracht, richting: 'inkomend' });
     }
     const ids = new Set(zichtbaar.map((z) => z.overdracht.id));
     return { overdrachten: zichtbaar, taken: (await this.opslag.takenVan(door.organisatie)).filter((t) => ids.has(t.overdrachtId)) };
@@ -251,8 +251,7 @@ export class OverdrachtService {
     const { overdracht: o } = await this.bekijk(stap.overdrachtId, door, 'overdracht.workflowstap');
     const organisatie = stap.taak?.voor === 'ontvanger' ? o.ontvanger.organisatie : o.zender.organisatie;
     // Until the consent decision permitted the disclosure (dossier delivered), the receiver is told nothing.
-    const geleverd = (await this.opslag.dossier(o.id)) !== undefined || stap.status === 'dossier-geleverd';
-    const ontvangers = geleverd ? [o.zender.organisatie, o.ontvanger.organisatie] : [o.zender.organisatie];
+    const ontvangers = (await this.toestemmingVerleend(o.id)) ? [o.zender.organisatie, o.ontvanger.organisatie] : [o.zender.organisatie];
     await this.opslag.registreerStap({
       sleutel: stap.sleutel,
       overdrachtId: stap.overdrachtId,
@@ -261,6 +260,15 @@ export class OverdrachtService {
       ...(stap.taak ? { taak: { sleutel: stap.sleutel, overdrachtId: stap.overdrachtId, organisatie, voor: stap.taak.voor, soort: stap.taak.soort, ...(stap.taak.vervalt ? { vervalt: stap.taak.vervalt } : {}) } } : {}),
       gebeurtenis: gebeurtenis('overdracht', o.id, stap.sleutel, stap.gebeurtenis, { status: stap.status, ...(stap.gegevens ?? {}) }, ontvangers),
     });
+  }
+
+  /**
+   * The consent decision permitted a disclosure to the receiver: a dossier with at least one
+   * released category was delivered (a decision that released nothing permits nothing).
+   */
+  private async toestemmingVerleend(overdrachtId: string): Promise<boolean> {
+    const dossier = await this.opslag.dossier(overdrachtId);
+    return dossier !== undefined && Object.keys(dossier.categorieen).length > 0;
   }
 
   /**

@@ -11,6 +11,7 @@ import type {
   TrajectOpdrachtInvoer,
   TrajectOverzicht,
   TrajectWorkflowInput,
+  Uitvoerder,
 } from '@ketenregie/traject-contracts';
 import type { DoelgroepToets } from '@ketenregie/traject-domain';
 
@@ -108,7 +109,8 @@ export interface TrajectTransacties {
  */
 export interface TrajectWorkflows {
   start(workflowId: string, input: TrajectWorkflowInput): Promise<void>;
-  opdracht(workflowId: string, invoer: TrajectOpdrachtInvoer): Promise<OpdrachtResultaat>;
+  /** Issues a command; `door` (who issued it, verified by the service) is recorded on the timeline. */
+  opdracht(workflowId: string, invoer: TrajectOpdrachtInvoer, door?: Uitvoerder): Promise<OpdrachtResultaat>;
   overzicht(workflowId: string): Promise<TrajectOverzicht>;
   tijdlijn(workflowId: string): Promise<readonly TijdlijnGebeurtenis[]>;
   /** Fire-and-forget: the workflow applies it only while `vanCoachId` is still its coach. */

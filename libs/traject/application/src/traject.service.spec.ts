@@ -19,6 +19,7 @@ class Fakes {
   overzichten = new Map<string, TrajectOverzicht>();
   gestart: TrajectWorkflowInput[] = [];
   opdrachten: TrajectOpdrachtInvoer[] = [];
+  uitvoerders: unknown[] = [];
 
   deelnemerOpslag: DeelnemerOpslag = {
     maak: async (d) => {
@@ -59,8 +60,9 @@ class Fakes {
       // The workflow's own overview; the projection is only what the service or an activity writes.
       this.workflowOverzichten.set(input.trajectId, trajectOverzicht(state));
     },
-    opdracht: async (_wf, invoer) => {
+    opdracht: async (_wf, invoer, door) => {
       this.opdrachten.push(invoer);
+      this.uitvoerders.push(door);
       return { fase: 'kennismaking', status: 'actief', gebeurtenissen: [] } as OpdrachtResultaat;
     },
     overzicht: async (wf) => this.workflowOverzichten.get(wf.replace(/^traject-/, '')) as TrajectOverzicht,
@@ -258,6 +260,12 @@ describe('TrajectService', () => {
     await f.service.opdracht(id, 'contactpoging', { kanaal: 'telefoon', uitkomst: 'afspraak-gemaakt' }, COACH);
     await f.service.opdracht(id, 'regiewissel', { regie: { regievoerderId: 'km-1', organisatieId: 'gem' } }, KM);
     expect(f.opdrachten.map((o) => o.soort)).toEqual(['coachwissel', 'contactpoging', 'regiewissel']);
+    // Every command carries who issued it, as the service verified it, for the timeline.
+    expect(f.uitvoerders).toEqual([
+      { sub: 'c1', organisatie: 'uv', rol: 'coach' },
+      { sub: 'c1', organisatie: 'uv', rol: 'coach' },
+      { sub: 'km-1', organisatie: 'gem', rol: 'klantmanager' },
+    ]);
   });
 
   it('validates command bodies against the schema of their sub-resource before reaching the workflow', async () => {

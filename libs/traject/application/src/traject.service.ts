@@ -227,7 +227,7 @@ export class TrajectService {
         Object.fromEntries(invoer.error.issues.map((i) => [i.path.join('.'), i.message])),
       );
     }
-    return this.workflows.opdracht(t.workflowId, invoer.data);
+    return this.workflows.opdracht(t.workflowId, invoer.data, { sub: door.sub, organisatie: door.organisatie, rol: door.rol });
   }
 
   /**
