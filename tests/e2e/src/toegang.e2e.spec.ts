@@ -322,7 +322,9 @@ describe('access policy through the gateway, with real tokens', () => {
         : handeling === 'traject.starten'
           ? (trajectBetrokken[org] ?? []).filter((b) => b === 'aanmelder')
           : (trajectBetrokken[org] ?? []);
-      return beslis(a.actor, handeling, { deelnemerId: basis.deelnemerId }, { betrokkenheid, ...(v ? { toestemming: v.toestemming } : {}) }).toegestaan;
+      const mag = beslis(a.actor, handeling, { deelnemerId: basis.deelnemerId }, { betrokkenheid, ...(v ? { toestemming: v.toestemming } : {}) }).toegestaan;
+      // A traject's deelnemer is told only to an organisation involved in it (others get 404, as if it did not exist).
+      return route === 'GET /api/v1/trajecten/{id}/betrokkenheid' ? mag && betrokkenheid.length > 0 : mag;
     };
     // Routes that change state run last, so the reads see the fixtures as made.
     const volgorde = [...gepubliceerd].sort((a, b) => Number(a.startsWith('POST')) - Number(b.startsWith('POST')));

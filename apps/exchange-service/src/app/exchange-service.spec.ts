@@ -269,6 +269,12 @@ describeEachDatabase('exchange-service', (db) => {
       expect(aangevraagd.status).toBe(201);
       const id = aangevraagd.body.id;
       // The receiver is notified once the consent decision permitted the dossier.
+      const levering = await call({ dienst: zender }, 'POST', `/overdrachten/${id}/levering`, {
+        sleutel: `overdracht-${id}/2/dossier`,
+        besluitId: randomUUID(),
+        vrijgaven: [{ categorie: 'contact', velden: ['naam'] }],
+      });
+      expect(levering.status).toBe(200);
       const geleverd = await call({ dienst: zender }, 'POST', `/overdrachten/${id}/stappen`, {
         sleutel: `overdracht-${id}/3/nl.ketenregie.overdracht.dossier-geleverd`,
         status: 'dossier-geleverd',

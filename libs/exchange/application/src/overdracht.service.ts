@@ -229,6 +229,8 @@ export class OverdrachtService {
   ): Promise<{ categorieen: string[] }> {
     const { overdracht } = await this.bekijk(invoer.overdrachtId, door, 'overdracht.workflowstap');
     const bron = (await this.opslag.bron(invoer.overdrachtId)) ?? {};
+    // A decision that released nothing permits nothing: no dossier, so the receiver sees nothing of the handover.
+    if (invoer.vrijgaven.length === 0) return { categorieen: [] };
     const { dossier, geleverd } = stelDossierSamen(overdracht.ontvanger.type, bron, invoer.vrijgaven);
     const nieuw = await this.opslag.slaDossierOp({ sleutel: invoer.sleutel, overdrachtId: invoer.overdrachtId, besluitId: invoer.besluitId, categorieen: dossier.categorieen });
     if (nieuw && geleverd.length > 0) {
@@ -263,12 +265,12 @@ export class OverdrachtService {
   }
 
   /**
-   * The consent decision permitted a disclosure to the receiver: a dossier with at least one
-   * released category was delivered (a decision that released nothing permits nothing).
+   * The consent decision permitted a disclosure to the receiver: a dossier was delivered (only a
+   * decision that released something stores one; a later withdrawal empties it but keeps the row,
+   * so the receiver still sees how the handover ended).
    */
   private async toestemmingVerleend(overdrachtId: string): Promise<boolean> {
-    const dossier = await this.opslag.dossier(overdrachtId);
-    return dossier !== undefined && Object.keys(dossier.categorieen).length > 0;
+    return (await this.opslag.dossier(overdrachtId)) !== undefined;
   }
 
   /**
