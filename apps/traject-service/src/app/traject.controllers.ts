@@ -15,8 +15,8 @@ export class ProgrammasController {
 
   @Get()
   @ApiOperation({ summary: 'Programmes with their versioned definitions (phases, durations, cadences, eligibility)' })
-  lijst() {
-    return this.trajecten.programmas();
+  lijst(@CurrentIdentity() door: Identity) {
+    return this.trajecten.programmas(door);
   }
 }
 

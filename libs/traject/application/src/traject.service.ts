@@ -53,7 +53,8 @@ export class TrajectService {
     private readonly toegang: Toegang,
   ) {}
 
-  programmas(): ProgrammaSamenvatting[] {
+  async programmas(door: Actor): Promise<ProgrammaSamenvatting[]> {
+    await this.toegang.eis(door, 'programmas.lezen');
     return PROGRAMMA_CATALOGUS.map((p) => ({ code: p.code, versie: p.versie, naam: p.naam, definitie: p }));
   }
 
