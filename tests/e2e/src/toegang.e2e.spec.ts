@@ -228,6 +228,17 @@ describe('access policy through the gateway, with real tokens', () => {
     // a handover the consent decision permitted (to GGZ), one it did not (to a werkgever), and a referral (to schuldhulp).
     const basis = await deelnemerMetTraject();
     const ander = await deelnemerMetTraject();
+    // A second deelnemer whose traject a wijkteam coaches: other organisations involved, other not.
+    const wijkteamTraject = await (async () => {
+      const d = await call<{ id: string }>(gemeente, 'POST', '/deelnemers', { voornamen: 'Noor', achternaam: 'Visser', geboortedatum: '1981-11-23', bsn: geldigBsn() });
+      expect(d.status).toBe(201);
+      const t = await call<{ id: string }>(gemeente, 'POST', '/trajecten', {
+        ...demoTrajectAanvraag(d.body.id),
+        coach: { coachId: 'dev:wijkteam-dommeldal-noord:coach', organisatieId: 'wijkteam-dommeldal-noord' },
+      });
+      expect(t.status).toBe(201);
+      return { deelnemerId: d.body.id, trajectId: t.body.id };
+    })();
     const toestemming = await call<{ id: string }>(gemeente, 'POST', '/toestemmingen', {
       deelnemerId: basis.deelnemerId,
       verlener: { soort: 'deelnemer' },
@@ -280,7 +291,10 @@ describe('access policy through the gateway, with real tokens', () => {
 
     // 3. The facts as this test set them up (never read back from the server).
     const organisaties = (await (await fetch(`${stack.url}/api/v1/organisaties`)).json()) as { id: string; type: OrganisatieType }[];
-    const trajectBetrokken: Record<string, Betrokkenheid[]> = { 'gemeente-dommeldal': ['aanmelder', 'regievoerder'], 'werkbrug-dommeldal': ['coach-organisatie'] };
+    const fixtures: Record<string, { deelnemerId: string; trajectId: string; betrokken: Record<string, Betrokkenheid[]> }> = {
+      werkbrug: { ...basis, betrokken: { 'gemeente-dommeldal': ['aanmelder', 'regievoerder'], 'werkbrug-dommeldal': ['coach-organisatie'] } },
+      wijkteam: { ...wijkteamTraject, betrokken: { 'gemeente-dommeldal': ['aanmelder', 'regievoerder'], 'wijkteam-dommeldal-noord': ['coach-organisatie'] } },
+    };
     const verzoeken: Record<string, { verzender: string; geadresseerde: string; toestemming: boolean }> = {
       [metToestemming]: { verzender: 'gemeente-dommeldal', geadresseerde: 'ggz-zuiderlicht', toestemming: true },
       [zonderToestemming]: { verzender: 'gemeente-dommeldal', geadresseerde: 'van-der-heijden-metaal', toestemming: false },
@@ -301,28 +315,32 @@ describe('access policy through the gateway, with real tokens', () => {
     ];
 
     // 4. Every route × actor × fixture variant: what the table allows must be what the stack does.
-    const varianten = (route: string): { pad: string; verzoek?: string }[] => {
+    type Variant = { pad: string; fixture: string; verzoek?: string };
+    const varianten = (route: string): Variant[] => {
       const [, pad] = route.split(' ');
       const vul = (id: string) => pad.replace('{opdracht}', 'contactpogingen').replace(/\{id\}/g, id);
-      if (pad.startsWith('/api/v1/overdrachten/{id}')) return [metToestemming, zonderToestemming].map((id) => ({ pad: vul(id), verzoek: id }));
-      if (pad.startsWith('/api/v1/verwijzingen/{id}')) return [{ pad: vul(verwijzing.body.id), verzoek: verwijzing.body.id }];
-      if (pad.startsWith('/api/v1/toestemmingen/{id}')) return [{ pad: vul(toestemming.body.id) }];
-      if (pad.startsWith('/api/v1/deelnemers/{id}')) return [{ pad: vul(basis.deelnemerId) }];
-      if (pad.startsWith('/api/v1/trajecten/{id}')) return [{ pad: vul(basis.trajectId) }];
-      if (pad.startsWith('/api/v1/organisaties/{id}')) return [{ pad: vul('gemeente-dommeldal') }];
-      return [{ pad: route === 'GET /api/v1/toestemmingen' ? `${pad}?deelnemerId=${basis.deelnemerId}` : pad }];
+      if (pad.startsWith('/api/v1/overdrachten/{id}')) return [metToestemming, zonderToestemming].map((id) => ({ pad: vul(id), fixture: 'werkbrug', verzoek: id }));
+      if (pad.startsWith('/api/v1/verwijzingen/{id}')) return [{ pad: vul(verwijzing.body.id), fixture: 'werkbrug', verzoek: verwijzing.body.id }];
+      if (pad.startsWith('/api/v1/toestemmingen/{id}')) return [{ pad: vul(toestemming.body.id), fixture: 'werkbrug' }];
+      const perFixture = (maak: (f: { deelnemerId: string; trajectId: string }) => string) => Object.entries(fixtures).map(([fixture, f]) => ({ pad: maak(f), fixture }));
+      if (pad.startsWith('/api/v1/deelnemers/{id}')) return perFixture((f) => vul(f.deelnemerId));
+      if (pad.startsWith('/api/v1/trajecten/{id}')) return perFixture((f) => vul(f.trajectId));
+      if (route === 'GET /api/v1/toestemmingen') return perFixture((f) => `${pad}?deelnemerId=${f.deelnemerId}`);
+      if (pad.startsWith('/api/v1/organisaties/{id}')) return [{ pad: vul('gemeente-dommeldal'), fixture: 'werkbrug' }];
+      return [{ pad, fixture: 'werkbrug' }];
     };
-    const verwacht = (route: string, a: MatrixActor, verzoek: string | undefined): boolean => {
+    const verwacht = (route: string, a: MatrixActor, { fixture, verzoek }: Variant): boolean => {
       const handeling = ROUTES[route];
       if (handeling === 'publiek') return true;
       const org = a.organisatie ?? '';
+      const { deelnemerId, betrokken } = fixtures[fixture];
       const v = verzoek ? verzoeken[verzoek] : undefined;
       const betrokkenheid: Betrokkenheid[] = v
         ? [...(v.verzender === org ? (['verzender'] as const) : []), ...(v.geadresseerde === org ? (['geadresseerde'] as const) : [])]
         : handeling === 'traject.starten'
-          ? (trajectBetrokken[org] ?? []).filter((b) => b === 'aanmelder')
-          : (trajectBetrokken[org] ?? []);
-      const mag = beslis(a.actor, handeling, { deelnemerId: basis.deelnemerId }, { betrokkenheid, ...(v ? { toestemming: v.toestemming } : {}) }).toegestaan;
+          ? (betrokken[org] ?? []).filter((b) => b === 'aanmelder')
+          : (betrokken[org] ?? []);
+      const mag = beslis(a.actor, handeling, { deelnemerId }, { betrokkenheid, ...(v ? { toestemming: v.toestemming } : {}) }).toegestaan;
       // A traject's deelnemer is told only to an organisation involved in it (others get 404, as if it did not exist).
       return route === 'GET /api/v1/trajecten/{id}/betrokkenheid' ? mag && betrokkenheid.length > 0 : mag;
     };
@@ -333,18 +351,20 @@ describe('access policy through the gateway, with real tokens', () => {
     const verkeerdGeweigerd: string[] = [];
     for (const route of volgorde) {
       const [method] = route.split(' ');
-      for (const { pad, verzoek } of varianten(route)) {
+      for (const variant of varianten(route)) {
+        const { pad } = variant;
         for (const a of actoren) {
           gevallen += 1;
           const { status } = await call(a.wie, method, pad, method === 'GET' ? undefined : {});
-          const mag = verwacht(route, a, verzoek);
+          const mag = verwacht(route, a, variant);
           if (!mag && status >= 200 && status < 300) verkeerdToegestaan.push(`${a.naam}: ${route} (${pad}) → ${status}`);
           if (mag && (status === 401 || status === 403 || status === 404)) verkeerdGeweigerd.push(`${a.naam}: ${route} (${pad}) → ${status}`);
         }
       }
     }
     process.stdout.write(
-      `access matrix: ${gepubliceerd.length} routes, ${actoren.length} actors (${organisaties.length} organisations, every fitting role, 2 deelnemers), ${gevallen} cases, ` +
+      `access matrix: ${gepubliceerd.length} routes, ${actoren.length} actors (${organisaties.length} organisations, every fitting role, 2 deelnemers), ` +
+        `2 trajecten with different coach organisations, handovers with and without consent, ${gevallen} cases, ` +
         `${verkeerdToegestaan.length} wrong allows, ${verkeerdGeweigerd.length} wrong denials\n` +
         verkeerdGeweigerd.map((r) => `  wrongly denied: ${r}\n`).join(''),
     );
