@@ -216,7 +216,8 @@ describeEachDatabase('exchange-service', (db) => {
       expect((await call({ dienst: km }, 'POST', `/overdrachten/${id}/intrekking`, { reden: 'toestemming-ingetrokken' })).status).toBe(204);
       const na = await call<{ code: string; detail: string }>(behandelaar, 'GET', `/overdrachten/${id}/dossier`);
       expect(na).toMatchObject({ status: 403, body: { code: 'EXCHANGE.DOSSIER_NIET_BESCHIKBAAR' } });
-      expect(log.meldingen).toHaveLength(2);
+      expect(log.meldingen).toHaveLength(3);
+      expect(log.meldingen[2]).toMatchObject({ handeling: 'raadpleging', status: 'geweigerd', deelnemerId, categorieen: [] });
       const inzagen = await call<{ uitkomst: string; reden?: string; organisatie: string }[]>(km, 'GET', `/overdrachten/${id}/inzagen`);
       expect(inzagen.body.map((i) => [i.organisatie, i.uitkomst, i.reden])).toEqual([
         [behandelaar.organisatie, 'toegestaan', undefined],

@@ -28,6 +28,8 @@ export interface VerwerkingMelding {
   readonly spanId: string;
   readonly parentSpanId?: string;
   readonly handeling: 'verstrekking' | 'raadpleging';
+  /** A refused read is logged too (default `ok`). */
+  readonly status?: 'ok' | 'geweigerd';
   readonly deelnemerId: string;
   readonly ontvanger?: Organisatie;
   readonly doel: string;
@@ -108,7 +110,7 @@ export class VerwerkingService {
         spanId: melding.spanId,
         ...(melding.parentSpanId ? { parentSpanId: melding.parentSpanId } : {}),
         handeling: melding.handeling,
-        status: 'ok',
+        status: melding.status ?? 'ok',
         tijdstip: op,
         ...(activiteit ? { verwerkingsactiviteit: { id: activiteit.id, versie: activiteit.versie } } : {}),
         betrokkene: this.pseudoniem(melding.deelnemerId),

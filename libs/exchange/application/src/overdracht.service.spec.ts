@@ -95,7 +95,8 @@ describe('OverdrachtService.leesDossier', () => {
     const service = new OverdrachtService(opslag, workflows, { meld: async (m) => void meldingen.push(m) }, TOEGANG, BETROKKENHEID);
     await expect(service.leesDossier(o.id, ggz, aanroep)).rejects.toMatchObject({ code: 'EXCHANGE.DOSSIER_NIET_BESCHIKBAAR' });
     expect(inzagen).toEqual([expect.objectContaining({ uitkomst: 'geweigerd', reden: 'afgewezen', organisatie: 'ggz' })]);
-    expect(meldingen).toEqual([]);
+    // The refused read reaches the deelnemer's processing log too, with no data categories.
+    expect(meldingen).toEqual([{ handeling: 'raadpleging', status: 'geweigerd', deelnemerId: o.deelnemerId, doel: 'warme-overdracht', categorieen: [] }]);
   });
 });
 

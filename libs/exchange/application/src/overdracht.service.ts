@@ -201,6 +201,8 @@ export class OverdrachtService {
     const weigering = !dossier ? 'niet-geleverd' : dossier.ingetrokkenOp ? (dossier.intrekkingReden ?? 'ingetrokken') : !dossierLeesbaar(overdracht.status) ? overdracht.status : undefined;
     if (weigering || !dossier) {
       await this.opslag.logInzage({ overdrachtId: id, organisatie: door.organisatie, sub: door.sub, uitkomst: 'geweigerd', reden: weigering, traceId: aanroep.traceId });
+      // The deelnemer sees refused reads of their dossier in their own processing log too.
+      await this.log.meld({ handeling: 'raadpleging', status: 'geweigerd', deelnemerId: overdracht.deelnemerId, doel: OVERDRACHT_DOEL, categorieen: [] }, aanroep);
       throw new ForbiddenError({ code: 'EXCHANGE.DOSSIER_NIET_BESCHIKBAAR', detail: `The dossier is not available (${weigering}).` });
     }
     const categorieen = Object.keys(dossier.categorieen);

@@ -29,6 +29,8 @@ export function aanroepVan(req: { readonly headers: Record<string, string | stri
 export interface VerwerkingMelding {
   /** `raadpleging`: the caller read another organisation's data; `verstrekking`: it disclosed its own. */
   readonly handeling: 'raadpleging' | 'verstrekking';
+  /** `geweigerd`: the read was refused; it appears in the deelnemer's log all the same. */
+  readonly status?: 'ok' | 'geweigerd';
   /** Opaque deelnemer id; consent-service pseudonymises it before writing. */
   readonly deelnemerId: string;
   /** Purpose code of the processing register, e.g. `re-integratie`. */
@@ -78,6 +80,7 @@ export class HttpVerwerkingslog implements VerwerkingslogPoort {
         traceId: aanroep.traceId,
         spanId,
         handeling: m.handeling,
+        ...(m.status ? { status: m.status } : {}),
         deelnemerId: m.deelnemerId,
         doel: m.doel,
         categorieen: m.categorieen,
