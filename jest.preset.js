@@ -21,6 +21,9 @@ module.exports = {
       },
     ],
   },
+  // oauth4webapi (the service identity in shared-platform) ships ES modules only; let the SWC
+  // transform turn it into CommonJS for Jest in every project that loads the platform.
+  transformIgnorePatterns: ['/node_modules/(?!oauth4webapi/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   coverageReporters: ['text-summary'],
   reporters: ['default', require.resolve('./tools/test/summary-reporter.js')],

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { Pool } from 'pg';
 import { LAUNCHER } from './src/dev-server';
-import { databaseLabel, freePort, json, load, startApp, startAuth } from './src/services';
+import { databaseLabel, freePort, json, load, startApp, startAuth, startRegister } from './src/services';
 
 const N = Number(process.env['BENCH_TRAJECTEN'] ?? 10_000);
 const C = Number(process.env['BENCH_CONCURRENCY'] ?? 16);
@@ -49,8 +49,10 @@ async function main(): Promise<void> {
   const port = await freePort();
   const common = { DATABASE_URL: db.url, TEMPORAL_ADDRESS: env.address, LOG_LEVEL: 'warn', KETENREGIE_MODE: 'embedded' };
   const t0 = performance.now();
+  // The access policy reads organisation types from the registry: a real monitor-service with the demo region.
+  const register = await startRegister({ ...common, AUTH_JWKS_URL: auth.jwksUrl });
   const [service, worker] = await Promise.all([
-    startApp('traject-service', { ...common, PORT: String(port), AUTH_JWKS_URL: auth.jwksUrl }, { url: `http://127.0.0.1:${port}/health/ready` }),
+    startApp('traject-service', { ...common, PORT: String(port), AUTH_JWKS_URL: auth.jwksUrl, MONITOR_SERVICE_URL: register.url }, { url: `http://127.0.0.1:${port}/health/ready` }),
     // WORKER_MAX_CACHED_WORKFLOWS (sticky cache) and BENCH_WORKER_NODE_ARGS (e.g. a larger heap) pass through.
     startApp('worker', common, 'ipc', 180_000),
   ]);
@@ -185,6 +187,7 @@ async function main(): Promise<void> {
     await worker.stop();
     voortgang('worker stopped');
     await service.stop();
+    await register.stop();
     await auth.close();
     await env.teardown();
     voortgang('dev server stopped');

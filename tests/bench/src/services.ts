@@ -105,6 +105,24 @@ export async function startApp(name: string, env: NodeJS.ProcessEnv, ready: 'ipc
   };
 }
 
+/**
+ * The organisation registry the services read organisation types from (access decisions): the
+ * demo region seeded into `env.DATABASE_URL`, served by a real monitor-service. Pass its `url` to
+ * the services as `MONITOR_SERVICE_URL`.
+ */
+export async function startRegister(env: NodeJS.ProcessEnv): Promise<AppProcess & { readonly url: string }> {
+  const seed = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'apps', 'monitor-service', 'src', 'seed.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.base.json') },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const code = await new Promise<number | null>((done) => seed.once('exit', done));
+  if (code !== 0) throw new Error(`the monitor-service seed exited with ${code}`);
+  const port = await freePort();
+  const app = await startApp('monitor-service', { ...env, PORT: String(port) }, { url: `http://127.0.0.1:${port}/health/live` });
+  return { ...app, url: `http://127.0.0.1:${port}` };
+}
+
 /** Runs `op` `n` times with `c` concurrent callers; rate and latency percentiles in ms. */
 export async function load(n: number, c: number, op: (i: number) => Promise<void>): Promise<{ n: number; perSecond: number; p50: number; p95: number; p99: number }> {
   const latencies: number[] = [];

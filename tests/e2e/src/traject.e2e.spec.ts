@@ -233,7 +233,10 @@ describe('traject and consent through the gateway (one stack, demo region tokens
 
   describe('consent', () => {
     it('a given consent permits, its withdrawal denies, the inzage lists both in order, and the worker ends its lifecycle', async () => {
-      const deelnemerId = crypto.randomUUID();
+      // Consent is recorded only by an organisation involved with the deelnemer: here the gemeente that registers them.
+      const aangemeld = await call<{ id: string }>(klantmanager, 'POST', '/deelnemers', { voornamen: 'Iris', achternaam: 'Smit', geboortedatum: '1983-07-14', bsn: geldigBsn() });
+      expect(aangemeld.status).toBe(201);
+      const deelnemerId = aangemeld.body.id;
       const gegeven = await call<{ id: string; status: string }>(klantmanager, 'POST', '/toestemmingen', {
         deelnemerId,
         verlener: { soort: 'deelnemer' },

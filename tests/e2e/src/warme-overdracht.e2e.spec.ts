@@ -196,8 +196,11 @@ describe('warme overdracht through the gateway, with tokens of three organisatio
     const inzagen = await call<{ uitkomst: string; organisatie: string }[]>(gemeente, 'GET', `/overdrachten/${id}/inzagen`);
     expect(inzagen.body.filter((i) => i.uitkomst === 'toegestaan')).toHaveLength(toegestaan);
     expect(inzagen.body.at(-1)).toMatchObject({ uitkomst: 'geweigerd', organisatie: 'ggz-zuiderlicht' });
-    const inzage = await call<{ verwerkingen: { handeling: string; organisatie: string }[] }>(gemeente, 'GET', `/deelnemers/${deelnemerId}/inzage`);
-    expect(inzage.body.verwerkingen.filter((v) => v.handeling === 'raadpleging' && v.organisatie === 'ggz-zuiderlicht')).toHaveLength(toegestaan);
+    const inzage = await call<{ verwerkingen: { handeling: string; organisatie: string; status: string }[] }>(gemeente, 'GET', `/deelnemers/${deelnemerId}/inzage`);
+    const ggzLezingen = inzage.body.verwerkingen.filter((v) => v.handeling === 'raadpleging' && v.organisatie === 'ggz-zuiderlicht');
+    expect(ggzLezingen.filter((v) => v.status === 'ok')).toHaveLength(toegestaan);
+    // The refused reads are in the deelnemer's own log too.
+    expect(ggzLezingen.filter((v) => v.status === 'geweigerd')).toHaveLength(inzagen.body.filter((i) => i.uitkomst === 'geweigerd').length);
     expect(inzage.body.verwerkingen.some((v) => v.handeling === 'toestemming-ingetrokken')).toBe(true);
   }, 180_000);
 });

@@ -23,6 +23,7 @@ import type {
   TrajectOverdracht,
   TrajectState,
   TrajectUitkomst,
+  Uitvoerder,
   TrajectWorkflowInput,
 } from '@ketenregie/traject-contracts';
 import {
@@ -145,11 +146,11 @@ export async function trajectWorkflow(input: TrajectWorkflowInput): Promise<Traj
 
   setHandler(
     opdrachtUpdate,
-    (invoer): OpdrachtResultaat => {
+    (invoer, door?: Uitvoerder): OpdrachtResultaat => {
       const opdracht = metDatum(valideer(invoer), vandaag());
       let u: TrajectUitkomst;
       try {
-        u = voerUit(state, opdracht, p, vandaag());
+        u = voerUit(state, opdracht, p, vandaag(), door);
       } catch (error) {
         throw alsFailure(error);
       }
@@ -158,9 +159,9 @@ export async function trajectWorkflow(input: TrajectWorkflowInput): Promise<Traj
       return { fase: o.fase, status: o.status, volgendeTermijn: o.volgendeTermijn, gebeurtenissen: u.gebeurtenissen };
     },
     {
-      validator: (invoer) => {
+      validator: (invoer, door?: Uitvoerder) => {
         try {
-          voerUit(state, metDatum(valideer(invoer), vandaag()), p, vandaag());
+          voerUit(state, metDatum(valideer(invoer), vandaag()), p, vandaag(), door);
         } catch (error) {
           throw alsFailure(error);
         }

@@ -10,5 +10,6 @@ export function aanroepVan(req: Request): Aanroep {
   const header = req.headers[TRACEPARENT_HEADER];
   const m = TRACEPARENT.exec(String(Array.isArray(header) ? header[0] : (header ?? '')).trim().toLowerCase());
   const parentSpanId = m && m[1] === traceId && !/^0+$/.test(m[2] ?? '') ? m[2] : undefined;
-  return parentSpanId ? { traceId, parentSpanId } : { traceId };
+  const bearer = /^Bearer\s+(\S+)$/i.exec(String(req.headers['authorization'] ?? ''))?.[1];
+  return { traceId, ...(parentSpanId ? { parentSpanId } : {}), ...(bearer ? { bearer } : {}) };
 }

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CONSENT_ENTITIES, CONSENT_MIGRATIONS, CONSENT_SCHEMA } from '@ketenregie/consent-data-access';
-import { AuthModule, DatabaseModule, HealthModule } from '@ketenregie/shared-platform';
+import { AuthModule, DatabaseModule, HealthModule, HttpBetrokkenheid, ToegangModule } from '@ketenregie/shared-platform';
+import type { OrganisatieRegister } from '@ketenregie/shared-platform';
 import type { ConsentServiceConfig } from './consent-service.config';
 import { ConsentModule, ConsentModuleOptions } from './consent.module';
 import { TemporalToestemmingLevenscyclus } from './temporal-levenscyclus';
@@ -14,7 +15,7 @@ export class AppModule {
    */
   static register(
     config: ConsentServiceConfig,
-    overrides: Partial<Pick<ConsentModuleOptions, 'levenscyclus'>> & { readonly schema?: string } = {},
+    overrides: Partial<Pick<ConsentModuleOptions, 'levenscyclus' | 'betrokkenheid'>> & { readonly schema?: string; readonly register?: OrganisatieRegister } = {},
   ): DynamicModule {
     return {
       module: AppModule,
@@ -29,8 +30,10 @@ export class AppModule {
         }),
         AuthModule.forRoot({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, jwksUrl: config.AUTH_JWKS_URL }),
         HealthModule.forRoot({ temporal: { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE } }),
+        ToegangModule.forRoot(overrides.register ? { register: overrides.register } : { monitorServiceUrl: config.MONITOR_SERVICE_URL }),
         ConsentModule.register({
           pseudoniemSleutelId: config.CONSENT_PSEUDONIEM_SLEUTEL_ID,
+          betrokkenheid: overrides.betrokkenheid ?? new HttpBetrokkenheid(config.TRAJECT_SERVICE_URL),
           pseudoniemSleutel: config.CONSENT_PSEUDONIEM_SLEUTEL,
           levenscyclus:
             overrides.levenscyclus ??

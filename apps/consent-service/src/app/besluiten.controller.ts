@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { BesluitService } from '@ketenregie/consent-application';
+import { BesluitService, ConsentToegang } from '@ketenregie/consent-application';
 import type { BesluitDto as BesluitBody } from '@ketenregie/consent-contracts';
 import { CurrentIdentity, Identity, ServiceActor } from '@ketenregie/shared-platform';
 import type { Request } from 'express';
@@ -12,7 +12,10 @@ import { besluitDto } from './consent.mappers';
 @ApiTags('besluiten')
 @Controller('besluiten')
 export class BesluitenController {
-  constructor(private readonly besluiten: BesluitService) {}
+  constructor(
+    private readonly besluiten: BesluitService,
+    private readonly toegang: ConsentToegang,
+  ) {}
 
   @Post()
   @ServiceActor()
@@ -23,6 +26,8 @@ export class BesluitenController {
   })
   @ApiOkResponse({ type: BesluitDto })
   async besluit(@Body() body: BesluitVerzoekDto, @CurrentIdentity() identiteit: Identity, @Req() req: Request): Promise<BesluitBody> {
-    return besluitDto(await this.besluiten.besluit(body, identiteit, aanroepVan(req)));
+    const aanroep = aanroepVan(req);
+    await this.toegang.voorDeelnemer('besluit.vragen', body.deelnemerId, identiteit, aanroep.bearer);
+    return besluitDto(await this.besluiten.besluit(body, identiteit, aanroep));
   }
 }

@@ -14,6 +14,8 @@ export const consentServiceConfigSchema = platformConfigSchema
       .optional(),
     CONSENT_PSEUDONIEM_SLEUTEL_ID: z.string().regex(/^[a-z0-9]{1,16}$/).default('k1'),
     CONSENT_HERINNERING_DAGEN: z.coerce.number().int().min(1).max(365).default(30),
+    /** Where the traject context answers how an organisation is involved with a deelnemer (access facts). */
+    TRAJECT_SERVICE_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8081'),
   })
   .superRefine((c, ctx) => {
     if (c.KETENREGIE_MODE === 'distributed' && !c.CONSENT_PSEUDONIEM_SLEUTEL) {

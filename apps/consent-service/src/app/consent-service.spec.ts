@@ -3,7 +3,7 @@ import { BesluitService, ConsentActivitiesAdapter, type GenomenBesluit, PSEUDONI
 import { CONSENT_ENTITIES, CONSENT_MIGRATIONS, nodeSha256, TypeOrmConsentOpslag } from '@ketenregie/consent-data-access';
 import type { BesluitDto, InzageDto, IntrekkingSignaal, ToestemmingDto, VerificatieDto } from '@ketenregie/consent-contracts';
 import type { Toestemming } from '@ketenregie/consent-domain';
-import { createService, EmbeddedSigner, type Identity, type JwksServer, serveJwks, openDatabase } from '@ketenregie/shared-platform';
+import { createService, EmbeddedSigner, Identity, JwksServer, serveJwks, openDatabase, vastOrganisatieRegister } from '@ketenregie/shared-platform';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -25,7 +25,7 @@ class OpgenomenLevenscyclus implements ToestemmingLevenscyclusPoort {
   }
 }
 
-const coachGemeente: Identity = { sub: 'mw-coach-1', organisatie: 'gemeente-helmond', organisatieType: 'gemeente', rol: 'coach' };
+const coachGemeente: Identity = { sub: 'mw-coach-1', organisatie: 'gemeente-helmond', organisatieType: 'gemeente', rol: 'klantmanager' };
 const fg: Identity = { sub: 'mw-fg-1', organisatie: 'gemeente-helmond', organisatieType: 'gemeente', rol: 'fg' };
 const stuurgroeplid: Identity = { sub: 'mw-sg-1', organisatie: 'senzer', organisatieType: 'uitvoerder', rol: 'stuurgroeplid' };
 const ggz = { organisatie: 'ggz-oost-brabant', type: 'ggz' } as const;
@@ -42,11 +42,13 @@ describeEachDatabase('consent-service', (db) => {
     const levenscyclus = new OpgenomenLevenscyclus();
     const tokens = new Map<string, string>();
 
-    async function call<T>(identity: Identity, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-      let token = tokens.get(identity.sub);
+    /** A professional, or a service acting for one (a service token: the services write the processing log). */
+    async function call<T>(wie: Identity | { dienst: Identity }, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+      const sleutel = 'dienst' in wie ? `dienst:${wie.dienst.sub}` : wie.sub;
+      let token = tokens.get(sleutel);
       if (!token) {
-        token = await signer.sign(identity);
-        tokens.set(identity.sub, token);
+        token = 'dienst' in wie ? await signer.signServiceToken({ clientId: 'ketenregie-exchange-service', namens: wie.dienst }) : await signer.sign(wie);
+        tokens.set(sleutel, token);
       }
       const res = await fetch(`${base}/api/v1${path}`, {
         method,
@@ -79,7 +81,10 @@ describeEachDatabase('consent-service', (db) => {
         AUTH_JWKS_URL: jwks.url,
       });
       schema = db.schema;
-      app = await createService(AppModule.register(config, { levenscyclus, schema }), { name: 'consent-service', port: 0, logLevel: 'silent', shutdownHooks: false });
+      app = await createService(AppModule.register(config, {
+        register: vastOrganisatieRegister({ 'gemeente-helmond': 'gemeente', 'ggz-oost-brabant': 'ggz', senzer: 'uitvoerder' }),
+        // The traject context as it answers for the gemeente that registered every deelnemer here.
+        betrokkenheid: { bijDeelnemer: async () => ['aanmelder', 'regievoerder'], inTraject: async () => undefined }, levenscyclus, schema }), { name: 'consent-service', port: 0, logLevel: 'silent', shutdownHooks: false });
       await app.listen(0, '127.0.0.1');
       base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     }, 120_000);
@@ -124,7 +129,19 @@ describeEachDatabase('consent-service', (db) => {
         toestemming: { status: 'verleend', toestemmingen: [gegeven.body.id] },
       });
 
-      const gemeld = await call<{ volgnummer: number }>(coachGemeente, 'POST', '/verwerkingen', {
+      const melding = {
+        traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+        spanId: 'a1b2c3d4e5f60718',
+        handeling: 'verstrekking',
+        deelnemerId,
+        ontvanger: ggz,
+        doel: 'verwijzing-ggz',
+        categorieen: ['gezondheid', 'contact'],
+        besluitId: toegestaan.body.id,
+      };
+      // Only the services write the processing log (finding 4): a professional's own token is refused.
+      expect(await call<{ code: string }>(coachGemeente, 'POST', '/verwerkingen', melding)).toMatchObject({ status: 403, body: { code: 'AUTH.SERVICE_ONLY' } });
+      const gemeld = await call<{ volgnummer: number }>({ dienst: coachGemeente }, 'POST', '/verwerkingen', {
         traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
         spanId: 'a1b2c3d4e5f60718',
         handeling: 'verstrekking',
@@ -141,7 +158,7 @@ describeEachDatabase('consent-service', (db) => {
       expect(intrekking.body.status).toBe('ingetrokken');
       expect(levenscyclus.beeindigde).toContainEqual(expect.objectContaining({ toestemmingId: gegeven.body.id, reden: 'ingetrokken' }));
 
-      const naIntrekking = await call<{ code: string }>(coachGemeente, 'POST', '/verwerkingen', {
+      const naIntrekking = await call<{ code: string }>({ dienst: coachGemeente }, 'POST', '/verwerkingen', {
         traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
         spanId: 'a1b2c3d4e5f60719',
         handeling: 'verstrekking',

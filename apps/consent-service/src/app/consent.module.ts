@@ -2,6 +2,7 @@ import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, OnMo
 import {
   BesluitService,
   CONSENT_OPSLAG,
+  ConsentToegang,
   LEVENSCYCLUS_POORT,
   PSEUDONIMISEERDER,
   REGISTER_OPSLAG,
@@ -13,6 +14,8 @@ import {
 } from '@ketenregie/consent-application';
 import { hmacPseudonimiseerder, nodeSha256, TypeOrmConsentOpslag, TypeOrmRegisterOpslag } from '@ketenregie/consent-data-access';
 import { DEMO_REGISTER } from '@ketenregie/consent-domain';
+import { BETROKKENHEID_POORT } from '@ketenregie/shared-platform';
+import type { BetrokkenheidPoort } from '@ketenregie/shared-platform';
 import { DataSource } from 'typeorm';
 import { BesluitenController } from './besluiten.controller';
 import { DeelnemersController } from './deelnemers.controller';
@@ -27,6 +30,8 @@ export interface ConsentModuleOptions {
   readonly pseudoniemSleutel: string;
   /** The lifecycle workflows; a Temporal client in the service, replaceable in tests. */
   readonly levenscyclus: ToestemmingLevenscyclusPoort;
+  /** The traject context's involvement facts (traject-service's API; replaceable in tests). */
+  readonly betrokkenheid: BetrokkenheidPoort;
 }
 
 /** Publishes the partnership's processing register at start-up (idempotent; a changed version is refused). */
@@ -64,6 +69,8 @@ export class ConsentModule {
         { provide: CONSENT_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmConsentOpslag(ds, nodeSha256, { gelijktijdig: 8 }), inject: [DataSource] },
         { provide: REGISTER_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmRegisterOpslag(ds), inject: [DataSource] },
         { provide: LEVENSCYCLUS_POORT, useValue: options.levenscyclus },
+        { provide: BETROKKENHEID_POORT, useValue: options.betrokkenheid },
+        ConsentToegang,
         RegisterService,
         ToestemmingService,
         BesluitService,

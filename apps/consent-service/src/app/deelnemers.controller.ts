@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { VerwerkingService } from '@ketenregie/consent-application';
+import { ConsentToegang, VerwerkingService } from '@ketenregie/consent-application';
 import { CurrentIdentity, Identity } from '@ketenregie/shared-platform';
 import type { Request, Response } from 'express';
 import { aanroepVan } from './aanroep';
@@ -12,7 +12,10 @@ import { inzageHtml } from './inzage.html';
 @ApiTags('inzage')
 @Controller('deelnemers')
 export class DeelnemersController {
-  constructor(private readonly verwerkingen: VerwerkingService) {}
+  constructor(
+    private readonly verwerkingen: VerwerkingService,
+    private readonly toegang: ConsentToegang,
+  ) {}
 
   @Get(':id/inzage')
   @Header('Cache-Control', 'no-store')
@@ -27,7 +30,9 @@ export class DeelnemersController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<InzageDto | string> {
-    const dto = inzageDto(await this.verwerkingen.inzage(deelnemerId, identiteit, aanroepVan(req)));
+    const aanroep = aanroepVan(req);
+    await this.toegang.voorDeelnemer('inzage.opstellen', deelnemerId, identiteit, aanroep.bearer);
+    const dto = inzageDto(await this.verwerkingen.inzage(deelnemerId, identiteit, aanroep));
     if (formaat !== 'html') return dto;
     res.type('html');
     return inzageHtml(dto);

@@ -14,7 +14,7 @@ import {
   toestemmingStatusQuery,
   toestemmingWorkflowId,
 } from '@ketenregie/consent-contracts';
-import { createService, EmbeddedSigner, type Identity, type JwksServer, serveJwks } from '@ketenregie/shared-platform';
+import { createService, EmbeddedSigner, Identity, JwksServer, serveJwks, vastOrganisatieRegister } from '@ketenregie/shared-platform';
 import { describeEachDatabase, eventually } from '@ketenregie/shared-testing';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
@@ -30,7 +30,7 @@ import { consentServiceConfigSchema } from './consent-service.config';
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const SERVER_BIN = join(ROOT, 'infra', 'temporal-dev-server', 'bin', 'temporal-dev-server');
 const TSCONFIG = join(ROOT, 'tsconfig.base.json');
-const coach: Identity = { sub: 'mw-coach-9', organisatie: 'gemeente-helmond', organisatieType: 'gemeente', rol: 'coach' };
+const coach: Identity = { sub: 'mw-coach-9', organisatie: 'gemeente-helmond', organisatieType: 'gemeente', rol: 'klantmanager' };
 
 interface WebpackConfig {
   resolve?: { plugins?: unknown[] };
@@ -81,7 +81,10 @@ describeEachDatabase('consent lifecycle through the service and the dev server',
         TEMPORAL_ADDRESS: `127.0.0.1:${port}`,
         AUTH_JWKS_URL: jwks.url,
       });
-      app = await createService(AppModule.register(config, { schema: db.schema }), { name: 'consent-service', port: 0, logLevel: 'silent', shutdownHooks: false });
+      app = await createService(AppModule.register(config, {
+        register: vastOrganisatieRegister({ 'gemeente-helmond': 'gemeente', 'ggz-oost-brabant': 'ggz', senzer: 'uitvoerder' }),
+        // The traject context as it answers for the gemeente that registered every deelnemer here.
+        betrokkenheid: { bijDeelnemer: async () => ['aanmelder', 'regievoerder'], inTraject: async () => undefined }, schema: db.schema }), { name: 'consent-service', port: 0, logLevel: 'silent', shutdownHooks: false });
       await app.listen(0, '127.0.0.1');
       base = `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/api/v1`;
 

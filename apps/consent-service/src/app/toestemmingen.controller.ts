@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ToestemmingService } from '@ketenregie/consent-application';
+import { ConsentToegang, ToestemmingService } from '@ketenregie/consent-application';
 import type { HerinneringDto as HerinneringBody, ToestemmingDto as ToestemmingBody } from '@ketenregie/consent-contracts';
 import { CurrentIdentity, Identity } from '@ketenregie/shared-platform';
 import type { Request } from 'express';
@@ -12,12 +12,17 @@ import { toestemmingDto } from './consent.mappers';
 @ApiTags('toestemmingen')
 @Controller()
 export class ToestemmingenController {
-  constructor(private readonly toestemmingen: ToestemmingService) {}
+  constructor(
+    private readonly toestemmingen: ToestemmingService,
+    private readonly toegang: ConsentToegang,
+  ) {}
 
   @Post('toestemmingen')
   @ApiOperation({ summary: 'Record a consent given now', description: 'The recording professional and the instant come from the token and the service clock.' })
   @ApiCreatedResponse({ type: ToestemmingDto })
   async geef(@Body() body: ToestemmingAanvraagDto, @CurrentIdentity() identiteit: Identity, @Req() req: Request): Promise<ToestemmingBody> {
+    const aanroep = aanroepVan(req);
+    await this.toegang.voorDeelnemer('toestemming.vastleggen', body.deelnemerId, identiteit, aanroep.bearer);
     const t = await this.toestemmingen.geef(
       {
         ...body,
@@ -25,16 +30,18 @@ export class ToestemmingenController {
         geldigTot: new Date(body.geldigTot),
       },
       identiteit,
-      aanroepVan(req),
+      aanroep,
     );
     return toestemmingDto(t);
   }
 
   @Get('toestemmingen')
-  @ApiOperation({ summary: "A deelnemer's consents with their status history" })
+  @ApiOperation({ summary: "A deelnemer's consents with their status history; every read is written to the processing log" })
   @ApiOkResponse({ type: [ToestemmingDto] })
-  async lijst(@Query() query: ToestemmingLijstQueryDto, @CurrentIdentity() identiteit: Identity): Promise<ToestemmingBody[]> {
-    return (await this.toestemmingen.lijst(query.deelnemerId, identiteit)).map(toestemmingDto);
+  async lijst(@Query() query: ToestemmingLijstQueryDto, @CurrentIdentity() identiteit: Identity, @Req() req: Request): Promise<ToestemmingBody[]> {
+    const aanroep = aanroepVan(req);
+    await this.toegang.voorDeelnemer('toestemming.lezen', query.deelnemerId, identiteit, aanroep.bearer);
+    return (await this.toestemmingen.lijst(query.deelnemerId, identiteit, aanroep)).map(toestemmingDto);
   }
 
   @Post('toestemmingen/:id/intrekking')
@@ -47,13 +54,16 @@ export class ToestemmingenController {
     @CurrentIdentity() identiteit: Identity,
     @Req() req: Request,
   ): Promise<ToestemmingBody> {
-    return toestemmingDto(await this.toestemmingen.trekIn(id, identiteit, body.reden, aanroepVan(req)));
+    const aanroep = aanroepVan(req);
+    await this.toegang.voorToestemming('toestemming.intrekken', id, identiteit, aanroep.bearer);
+    return toestemmingDto(await this.toestemmingen.trekIn(id, identiteit, body.reden, aanroep));
   }
 
   @Get('herinneringen')
   @ApiOperation({ summary: "The caller's reminders of consents that expire soon and are still in force" })
   @ApiOkResponse({ type: [HerinneringDto] })
   async herinneringen(@CurrentIdentity() identiteit: Identity): Promise<HerinneringBody[]> {
+    await this.toegang.algemeen('herinneringen.lezen', identiteit);
     return (await this.toestemmingen.herinneringen(identiteit)).map((h) => ({
       toestemmingId: h.toestemmingId,
       deelnemerId: h.deelnemerId,

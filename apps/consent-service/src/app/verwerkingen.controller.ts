@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { VerwerkingService } from '@ketenregie/consent-application';
+import { ConsentToegang, VerwerkingService } from '@ketenregie/consent-application';
 import type { VerificatieDto as VerificatieBody, VerwerkingPaginaDto as VerwerkingPaginaBody } from '@ketenregie/consent-contracts';
 import type { Verwerkingsregister } from '@ketenregie/consent-domain';
 import { CurrentIdentity, Identity, ServiceActor } from '@ketenregie/shared-platform';
@@ -11,13 +11,19 @@ import { verificatieDto, verwerkingPaginaDto } from './consent.mappers';
 @ApiTags('verwerkingen')
 @Controller()
 export class VerwerkingenController {
-  constructor(private readonly verwerkingen: VerwerkingService) {}
+  constructor(
+    private readonly verwerkingen: VerwerkingService,
+    private readonly toegang: ConsentToegang,
+  ) {}
 
   @Post('verwerkingen')
-  @ServiceActor()
-  @ApiOperation({ summary: "Report a read or disclosure of another organisation's data about a deelnemer" })
+  @ServiceActor('required')
+  @ApiOperation({
+    summary: "Report a read or disclosure of another organisation's data about a deelnemer (the services only: a service token acting for the professional who read or disclosed)",
+  })
   @ApiCreatedResponse({ description: 'Position of the line in the chain' })
   async meld(@Body() body: VerwerkingMeldingDto, @CurrentIdentity() identiteit: Identity): Promise<{ volgnummer: number; hash: string }> {
+    await this.toegang.algemeen('verwerking.melden', identiteit);
     const schakel = await this.verwerkingen.meld(body, identiteit);
     return { volgnummer: schakel.volgnummer, hash: schakel.hash };
   }
@@ -26,21 +32,24 @@ export class VerwerkingenController {
   @ApiOperation({ summary: 'The processing log as stored: pseudonymised lines with their chain position and hashes (role fg)' })
   @ApiOkResponse({ type: VerwerkingPaginaDto })
   async lijst(@Query() query: VerwerkingLijstQueryDto, @CurrentIdentity() identiteit: Identity): Promise<VerwerkingPaginaBody> {
+    await this.toegang.algemeen('verwerkingslog.lezen', identiteit);
     const na = query.naKeten === undefined ? undefined : { keten: query.naKeten, volgnummer: query.naVolgnummer ?? 0 };
-    return verwerkingPaginaDto(await this.verwerkingen.logInzien(identiteit, na, query.limiet), query.limiet);
+    return verwerkingPaginaDto(await this.verwerkingen.logInzien(na, query.limiet), query.limiet);
   }
 
   @Get('verwerkingen/verificatie')
   @ApiOperation({ summary: 'Recompute the hash chain of the processing log (role fg)' })
   @ApiOkResponse({ type: VerificatieDto })
   async verifieer(@CurrentIdentity() identiteit: Identity): Promise<VerificatieBody> {
-    const resultaat = await this.verwerkingen.verifieer(identiteit);
+    await this.toegang.algemeen('verwerkingslog.lezen', identiteit);
+    const resultaat = await this.verwerkingen.verifieer();
     return verificatieDto(resultaat, new Date());
   }
 
   @Get('verwerkingsregister')
   @ApiOperation({ summary: 'The versioned processing register (role fg)' })
   async register(@CurrentIdentity() identiteit: Identity): Promise<Verwerkingsregister> {
-    return this.verwerkingen.registerInzien(identiteit);
+    await this.toegang.algemeen('verwerkingslog.lezen', identiteit);
+    return this.verwerkingen.registerInzien();
   }
 }

@@ -1,9 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { EXCHANGE_ENTITIES, EXCHANGE_MIGRATIONS } from '@ketenregie/exchange-data-access';
 import { VERWERKINGEN_PATH } from '@ketenregie/consent-contracts';
-import { AuthModule, DatabaseModule, HealthModule, HttpVerwerkingslog } from '@ketenregie/shared-platform';
+import { AuthModule, DatabaseModule, HealthModule, HttpBetrokkenheid, HttpVerwerkingslog, dienstIdentiteit, ToegangModule } from '@ketenregie/shared-platform';
+import type { OrganisatieRegister } from '@ketenregie/shared-platform';
 import type { ExchangeServiceConfig } from './exchange-service.config';
 import { ExchangeModule, ExchangeModuleOptions } from './exchange.module';
+import { HttpBesluiten } from './http-besluiten';
 import { httpWebhookVerzender, webhookDoelControle } from './http-webhook';
 import { TemporalOverdrachten } from './temporal-overdrachten';
 
@@ -13,7 +15,7 @@ export const EXCHANGE_SCHEMA = 'exchange';
 /** exchange-service: warm handovers, referrals, partner inboxes and the CloudEvents outbox. */
 @Module({})
 export class AppModule {
-  static register(config: ExchangeServiceConfig, overrides: Partial<ExchangeModuleOptions> & { readonly schema?: string } = {}): DynamicModule {
+  static register(config: ExchangeServiceConfig, overrides: Partial<ExchangeModuleOptions> & { readonly schema?: string; readonly register?: OrganisatieRegister } = {}): DynamicModule {
     const beleid = { privateDoelenToestaan: config.EXCHANGE_WEBHOOK_ALLOW_PRIVATE_TARGETS };
     return {
       module: AppModule,
@@ -27,11 +29,14 @@ export class AppModule {
         }),
         AuthModule.forRoot({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, jwksUrl: config.AUTH_JWKS_URL }),
         HealthModule.forRoot({ temporal: { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE } }),
+        ToegangModule.forRoot(overrides.register ? { register: overrides.register } : { monitorServiceUrl: config.MONITOR_SERVICE_URL }),
         ExchangeModule.register({
           workflows: overrides.workflows ?? new TemporalOverdrachten({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE }),
-          verwerkingslog: overrides.verwerkingslog ?? new HttpVerwerkingslog(`${config.CONSENT_SERVICE_URL}${VERWERKINGEN_PATH}`),
+          verwerkingslog: overrides.verwerkingslog ?? new HttpVerwerkingslog(`${config.CONSENT_SERVICE_URL}${VERWERKINGEN_PATH}`, dienstIdentiteit(config, 'ketenregie-exchange-service')),
           webhook: overrides.webhook ?? httpWebhookVerzender(beleid),
           webhookDoel: overrides.webhookDoel ?? webhookDoelControle(beleid),
+          betrokkenheid: overrides.betrokkenheid ?? new HttpBetrokkenheid(config.TRAJECT_SERVICE_URL),
+          besluiten: overrides.besluiten ?? new HttpBesluiten(config.CONSENT_SERVICE_URL),
           bezorging: overrides.bezorging ?? {
             actief: true,
             intervalMs: config.EXCHANGE_OUTBOX_INTERVAL_MS,

@@ -1,9 +1,12 @@
-import { platformConfigSchema } from '@ketenregie/shared-platform';
+import { dienstIdentiteitConfigSchema, platformConfigSchema } from '@ketenregie/shared-platform';
 import { z } from 'zod';
 
-/** exchange-service's environment: the platform variables, where consent-service lives, and outbox delivery. */
+/** exchange-service's environment: the platform variables, where consent-service and traject-service live, and outbox delivery. */
 export const exchangeServiceConfigSchema = platformConfigSchema.extend({
+  ...dienstIdentiteitConfigSchema.shape,
   CONSENT_SERVICE_URL: z.url().default('http://127.0.0.1:8082'),
+  /** Where the traject context answers how an organisation is involved in a traject (access facts). */
+  TRAJECT_SERVICE_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8081'),
   EXCHANGE_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
   EXCHANGE_OUTBOX_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
   EXCHANGE_OUTBOX_BACKOFF_MS: z.coerce.number().int().min(10).max(600_000).default(2_000),

@@ -1,9 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
-import { type Aanroep, OutboxBezorger, type OverdrachtOpdracht, type OverdrachtWorkflowPoort, type VerwerkingMelding, type VerwerkingslogPoort, type WebhookVerzender } from '@ketenregie/exchange-application';
+import { Aanroep, BesluitPoort, OutboxBezorger, OverdrachtOpdracht, OverdrachtWorkflowPoort, VerwerkingMelding, VerwerkingslogPoort, WebhookVerzender } from '@ketenregie/exchange-application';
 import { TRAJECT_VEREIST } from '@ketenregie/exchange-contracts';
 import type { InboxDto, OntvangerOnbereikbaar, OverdrachtDto, OverdrachtWeergave, OverdrachtWorkflowInput, VerwijzingDto } from '@ketenregie/exchange-contracts';
 import { NIEUWE_OVERDRACHT } from '@ketenregie/exchange-domain';
-import { createService, EmbeddedSigner, type Identity, type JwksServer, serveJwks } from '@ketenregie/shared-platform';
+import { createService, EmbeddedSigner, Identity, JwksServer, OrganisatieRegister, serveJwks, vastOrganisatieRegister } from '@ketenregie/shared-platform';
+import type { BetrokkenheidPoort } from '@ketenregie/shared-platform';
+import { decodeJwt } from 'jose';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -16,6 +18,12 @@ import { Webhook } from 'standardwebhooks';
 import { AppModule } from './app.module';
 import { httpWebhookVerzender } from './http-webhook';
 import { exchangeServiceConfigSchema } from './exchange-service.config';
+
+const VAST = vastOrganisatieRegister({ 'gemeente-helmond': 'gemeente', 'ggz-oost-brabant': 'ggz', senzer: 'uitvoerder' });
+/** The registry as monitor-service would answer it; tests that need organisations of their own name them by type prefix. */
+const REGISTER: OrganisatieRegister = {
+  typeVan: async (id) => (await VAST.typeVan(id)) ?? (id.startsWith('wijkteam-') ? 'wijkteam' : id.startsWith('gemeente-') ? 'gemeente' : undefined),
+};
 
 /** Records what the service asks of the workflows. */
 class OpgenomenWorkflows implements OverdrachtWorkflowPoort {
@@ -41,6 +49,17 @@ class OpgenomenLog implements VerwerkingslogPoort {
     this.meldingen.push({ ...m, bearer: aanroep.bearer });
   }
 }
+
+/** The traject context as these tests set it up: each traject has its deelnemer; every gemeente registered and leads them. */
+const TRAJECT_DEELNEMER: Readonly<Record<string, string>> = { 'tr-7': randomUUID(), 'tr-8': randomUUID(), 'tr-9': randomUUID() };
+const organisatieVan = (bearer: string | undefined) => (bearer ? String(decodeJwt(bearer)['organisatie'] ?? (decodeJwt(bearer)['authorization_details'] as { organisatie?: string }[] | undefined)?.[0]?.organisatie) : '');
+const BETROKKENHEID: BetrokkenheidPoort = {
+  bijDeelnemer: async (_d, bearer) => (organisatieVan(bearer).startsWith('gemeente-') ? ['aanmelder', 'regievoerder'] : []),
+  inTraject: async (trajectId, bearer) =>
+    organisatieVan(bearer).startsWith('gemeente-') && TRAJECT_DEELNEMER[trajectId] ? { deelnemerId: TRAJECT_DEELNEMER[trajectId], betrokkenheid: ['aanmelder', 'regievoerder'] } : undefined,
+};
+/** consent-service's decisions as these tests need them: contact details may go, health data may not. */
+const BESLUITEN: BesluitPoort = { besluit: async (vraag) => ({ id: randomUUID(), toegestaan: vraag.categorieen.filter((c) => c !== 'gezondheid') }) };
 
 const km: Identity = { sub: 'km-1', organisatie: 'gemeente-helmond', organisatieType: 'gemeente', rol: 'klantmanager' };
 const behandelaar: Identity = { sub: 'ggz-b-1', organisatie: 'ggz-oost-brabant', organisatieType: 'ggz', rol: 'behandelaar' };
@@ -72,10 +91,12 @@ describeEachDatabase('exchange-service', (db) => {
         EXCHANGE_WEBHOOK_ALLOW_PRIVATE_TARGETS: String(overrides.privateDoelen ?? false),
       });
       const app = await createService(
-        AppModule.register(config, {
+        AppModule.register(config, { register: REGISTER,
           schema: db.schema,
           workflows: overrides.workflows ?? new OpgenomenWorkflows(),
           verwerkingslog: overrides.verwerkingslog ?? new OpgenomenLog(),
+          betrokkenheid: BETROKKENHEID,
+          besluiten: BESLUITEN,
           webhook: overrides.webhook ?? (async () => undefined),
           bezorging: { actief: false, intervalMs: 50, leaseMs: overrides.leaseMs ?? 200, basisMs: 10, maxMs: 50, maxPogingen: overrides.maxPogingen ?? 100 },
         }),
@@ -130,7 +151,7 @@ describeEachDatabase('exchange-service', (db) => {
       const workflows = new OpgenomenWorkflows();
       const log = new OpgenomenLog();
       const { call } = await startApp({ workflows, verwerkingslog: log });
-      const deelnemerId = randomUUID();
+      const deelnemerId = TRAJECT_DEELNEMER['tr-7'];
 
       const aangevraagd = await call<OverdrachtDto>(km, 'POST', '/overdrachten', {
         deelnemerId,
@@ -150,8 +171,13 @@ describeEachDatabase('exchange-service', (db) => {
       expect(workflows.gestart[0]).toMatchObject({ overdrachtId: id, zender: { organisatie: km.organisatie, professional: 'km-1' }, ontvanger: { type: 'ggz' } });
       expect(JSON.stringify(workflows.gestart[0])).not.toContain('Jansen');
 
-      const vooraf = await call<{ code: string }>(behandelaar, 'GET', `/overdrachten/${id}/dossier`);
-      expect(vooraf).toMatchObject({ status: 403, body: { code: 'EXCHANGE.DOSSIER_NIET_BESCHIKBAAR' } });
+      // Before the consent decision permitted the disclosure, the receiver sees nothing of it (finding 6).
+      for (const pad of [`/overdrachten/${id}`, `/overdrachten/${id}/dossier`]) {
+        expect(await call<{ code: string }>(behandelaar, 'GET', pad)).toMatchObject({ status: 404, body: { code: 'EXCHANGE.OVERDRACHT_NIET_GEVONDEN' } });
+      }
+      expect((await call<InboxDto>(behandelaar, 'GET', '/inbox')).body.overdrachten).toEqual([]);
+      const vooraf = await sql<{ ontvangers: string[] }>(`SELECT ontvangers FROM "${db.schema}".outbox WHERE subject = 'overdracht/${id}'`);
+      expect(vooraf.flatMap((e) => e.ontvangers)).not.toContain(behandelaar.organisatie);
 
       // The workflow's steps, on behalf of the sender (as the worker's adapters call them).
       const besluitId = randomUUID();
@@ -176,7 +202,7 @@ describeEachDatabase('exchange-service', (db) => {
       });
       expect(stap.status).toBe(204);
       const nepStap = { sleutel: 'x', status: 'geannuleerd', gebeurtenis: 'nl.ketenregie.overdracht.beeindigd' };
-      expect((await call<{ code: string }>({ dienst: behandelaar }, 'POST', `/overdrachten/${id}/stappen`, nepStap)).body.code).toBe('EXCHANGE.ALLEEN_ZENDER');
+      expect((await call<{ code: string }>({ dienst: behandelaar }, 'POST', `/overdrachten/${id}/stappen`, nepStap)).body.code).toBe('TOEGANG.GEWEIGERD');
       // Workflow steps are the worker's alone: the sending professional cannot record one with their own token.
       expect((await call<{ code: string }>(km, 'POST', `/overdrachten/${id}/stappen`, nepStap)).body.code).toBe('AUTH.SERVICE_ONLY');
       expect((await call({ dienst: km }, 'POST', `/overdrachten/${id}/stappen`, { ...nepStap, status: 'verzonnen' })).status).toBe(400);
@@ -208,10 +234,10 @@ describeEachDatabase('exchange-service', (db) => {
       expect((await call({ dienst: km }, 'POST', `/overdrachten/${id}/intrekking`, { reden: 'toestemming-ingetrokken' })).status).toBe(204);
       const na = await call<{ code: string; detail: string }>(behandelaar, 'GET', `/overdrachten/${id}/dossier`);
       expect(na).toMatchObject({ status: 403, body: { code: 'EXCHANGE.DOSSIER_NIET_BESCHIKBAAR' } });
-      expect(log.meldingen).toHaveLength(2);
+      expect(log.meldingen).toHaveLength(3);
+      expect(log.meldingen[2]).toMatchObject({ handeling: 'raadpleging', status: 'geweigerd', deelnemerId, categorieen: [] });
       const inzagen = await call<{ uitkomst: string; reden?: string; organisatie: string }[]>(km, 'GET', `/overdrachten/${id}/inzagen`);
       expect(inzagen.body.map((i) => [i.organisatie, i.uitkomst, i.reden])).toEqual([
-        [behandelaar.organisatie, 'geweigerd', 'niet-geleverd'],
         [behandelaar.organisatie, 'toegestaan', undefined],
         [behandelaar.organisatie, 'geweigerd', 'toestemming-ingetrokken'],
       ]);
@@ -253,7 +279,7 @@ describeEachDatabase('exchange-service', (db) => {
       expect((await call(wijkteam, 'POST', '/abonnementen', { url: 'http://127.0.0.1:9/onbereikbaar/ontvanger' })).status).toBe(201);
       expect((await call(zender, 'POST', '/abonnementen', { url: 'http://127.0.0.1:9/onbereikbaar/zender' })).status).toBe(201);
       const aangevraagd = await call<OverdrachtDto>(zender, 'POST', '/overdrachten', {
-        deelnemerId: randomUUID(),
+        deelnemerId: TRAJECT_DEELNEMER['tr-8'],
         trajectId: 'tr-8',
         ontvanger: { organisatie: wijkteam.organisatie, type: 'wijkteam' },
         reden: 'wijkteam-begeleiding',
@@ -262,11 +288,24 @@ describeEachDatabase('exchange-service', (db) => {
       });
       expect(aangevraagd.status).toBe(201);
       const id = aangevraagd.body.id;
+      // The receiver is notified once the consent decision permitted the dossier.
+      const levering = await call({ dienst: zender }, 'POST', `/overdrachten/${id}/levering`, {
+        sleutel: `overdracht-${id}/2/dossier`,
+        besluitId: randomUUID(),
+        vrijgaven: [{ categorie: 'contact', velden: ['naam'] }],
+      });
+      expect(levering.status).toBe(200);
+      const geleverd = await call({ dienst: zender }, 'POST', `/overdrachten/${id}/stappen`, {
+        sleutel: `overdracht-${id}/3/nl.ketenregie.overdracht.dossier-geleverd`,
+        status: 'dossier-geleverd',
+        gebeurtenis: 'nl.ketenregie.overdracht.dossier-geleverd',
+      });
+      expect(geleverd.status).toBe(204);
       const afleveringen = () =>
         sql<{ url: string; pogingen: number; opgegeven: boolean }>(
           `SELECT ab.url, a.pogingen, a.opgegeven_op IS NOT NULL AS opgegeven FROM "${db.schema}".outbox_aflevering a
            JOIN "${db.schema}".outbox o ON o.id = a.event_id JOIN "${db.schema}".abonnement ab ON ab.id = a.abonnement_id
-           WHERE o.subject = 'overdracht/${id}' ORDER BY ab.url`,
+           WHERE o.subject = 'overdracht/${id}' AND o.type = 'nl.ketenregie.overdracht.dossier-geleverd' ORDER BY ab.url`,
         );
       const bezorger = app.get(OutboxBezorger);
       for (let n = 0; n < 60 && !(await afleveringen()).every((a) => a.opgegeven); n++) {
@@ -286,7 +325,7 @@ describeEachDatabase('exchange-service', (db) => {
     it('an expired consent shows as toestemming-verlopen to both sides, not as withdrawn; the dossier read is denied with that reason', async () => {
       const { call } = await startApp({});
       const aangevraagd = await call<OverdrachtDto>(km, 'POST', '/overdrachten', {
-        deelnemerId: randomUUID(),
+        deelnemerId: TRAJECT_DEELNEMER['tr-9'],
         trajectId: 'tr-9',
         ontvanger: { organisatie: behandelaar.organisatie, type: 'ggz' },
         reden: 'ggz-behandeling',

@@ -1,6 +1,8 @@
 import { DynamicModule, Inject, Injectable, Module, OnModuleDestroy } from '@nestjs/common';
 import {
   AbonnementService,
+  BESLUIT_POORT,
+  BesluitPoort,
   BEZORG_INSTELLINGEN,
   BezorgInstellingen,
   EXCHANGE_OPSLAG,
@@ -17,6 +19,8 @@ import {
   WebhookVerzender,
 } from '@ketenregie/exchange-application';
 import { SqlExchangeOpslag } from '@ketenregie/exchange-data-access';
+import { BETROKKENHEID_POORT } from '@ketenregie/shared-platform';
+import type { BetrokkenheidPoort } from '@ketenregie/shared-platform';
 import { DataSource } from 'typeorm';
 import { InboxController, OverdrachtenController } from './overdrachten.controller';
 import { TemporalOverdrachten } from './temporal-overdrachten';
@@ -30,6 +34,10 @@ export interface ExchangeModuleOptions {
   /** Checks a webhook target when an organisation subscribes. */
   readonly webhookDoel: WebhookDoelControle;
   readonly bezorging: BezorgInstellingen;
+  /** The traject context's involvement facts (traject-service's API; replaceable in tests). */
+  readonly betrokkenheid: BetrokkenheidPoort;
+  /** consent-service's decision point (referrals). */
+  readonly besluiten: BesluitPoort;
 }
 
 /** Closes the Temporal connection on shutdown when the port has one. */
@@ -55,6 +63,8 @@ export class ExchangeModule {
         { provide: WEBHOOK_VERZENDER, useValue: options.webhook },
         { provide: WEBHOOK_DOEL_CONTROLE, useValue: options.webhookDoel },
         { provide: BEZORG_INSTELLINGEN, useValue: options.bezorging },
+        { provide: BETROKKENHEID_POORT, useValue: options.betrokkenheid },
+        { provide: BESLUIT_POORT, useValue: options.besluiten },
         OverdrachtService,
         VerwijzingService,
         AbonnementService,

@@ -51,8 +51,8 @@ export class OverdrachtenController {
   @Post()
   @ApiOperation({ summary: 'Ask another organisation to take over (starts the warm handover)' })
   @ApiOkResponse({ type: OverdrachtDto })
-  async vraagAan(@Body() body: OverdrachtAanvraagDto, @CurrentIdentity() door: Identity): Promise<OverdrachtBody> {
-    const o = await this.overdrachten.vraagAan(body, door);
+  async vraagAan(@Body() body: OverdrachtAanvraagDto, @CurrentIdentity() door: Identity, @Req() req: Request): Promise<OverdrachtBody> {
+    const o = await this.overdrachten.vraagAan(body, door, aanroepVan(req));
     return overdrachtDto({ overdracht: o, richting: 'uitgaand' });
   }
 

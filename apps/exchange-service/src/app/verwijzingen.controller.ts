@@ -1,10 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AbonnementService, VerwijzingService } from '@ketenregie/exchange-application';
 import { verwijzingStatusSchema } from '@ketenregie/exchange-contracts';
 import type { AbonnementDto as AbonnementBody, NieuwAbonnementDto as NieuwAbonnementBody, VerwijzingDto as VerwijzingBody, VerwijzingStatusDto } from '@ketenregie/exchange-contracts';
 import { ZodValidationPipe } from 'nestjs-zod';
-import { CurrentIdentity, Identity } from '@ketenregie/shared-platform';
+import { aanroepVan, CurrentIdentity, Identity } from '@ketenregie/shared-platform';
+import type { Request } from 'express';
 import { AbonnementAanvraagDto, AbonnementDto, NieuwAbonnementDto, VerwijzingAanvraagDto, VerwijzingDto } from './exchange.dto';
 import { verwijzingDto } from './exchange.mappers';
 
@@ -15,10 +16,13 @@ export class VerwijzingenController {
   constructor(private readonly verwijzingen: VerwijzingService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Refer a deelnemer (schuldhulp, Wmo, GGZ treatment, huisarts, vrijwilligerswerk)' })
+  @ApiOperation({
+    summary: 'Refer a deelnemer (schuldhulp, Wmo, GGZ treatment, huisarts, vrijwilligerswerk)',
+    description: 'Only after a consent decision permits the contact details to go to the receiver; the disclosure is logged. A refused referral stores nothing.',
+  })
   @ApiOkResponse({ type: VerwijzingDto })
-  async verwijs(@Body() body: VerwijzingAanvraagDto, @CurrentIdentity() door: Identity): Promise<VerwijzingBody> {
-    return verwijzingDto(await this.verwijzingen.verwijs(body, door));
+  async verwijs(@Body() body: VerwijzingAanvraagDto, @CurrentIdentity() door: Identity, @Req() req: Request): Promise<VerwijzingBody> {
+    return verwijzingDto(await this.verwijzingen.verwijs(body, door, aanroepVan(req)));
   }
 
   @Get(':id')
@@ -30,8 +34,13 @@ export class VerwijzingenController {
   @Post(':id/status')
   @HttpCode(200)
   @ApiOperation({ summary: 'The receiver reports accepted, rejected, started or ended (coded reasons)' })
-  async status(@Param('id', ParseUUIDPipe) id: string, @Body(new ZodValidationPipe(verwijzingStatusSchema)) body: VerwijzingStatusDto, @CurrentIdentity() door: Identity): Promise<VerwijzingBody> {
-    return verwijzingDto(await this.verwijzingen.meldStatus(id, body, door));
+  async status(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodValidationPipe(verwijzingStatusSchema)) body: VerwijzingStatusDto,
+    @CurrentIdentity() door: Identity,
+    @Req() req: Request,
+  ): Promise<VerwijzingBody> {
+    return verwijzingDto(await this.verwijzingen.meldStatus(id, body, door, aanroepVan(req)));
   }
 }
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { OrganisatieType, Rol } from '@ketenregie/shared-platform';
-import { ROLLEN_PER_ORGANISATIE_TYPE } from './dev-auth/role-fit';
+import { ROLLEN_PER_ORGANISATIE_TYPE } from '@ketenregie/shared-access-policy';
 import type { GatewayConfig } from './gateway.config';
 import { GATEWAY_CONFIG } from './tokens';
 

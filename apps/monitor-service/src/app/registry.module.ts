@@ -2,14 +2,25 @@ import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ORGANISATIE_REPOSITORY, OrganisatieRegisterService, STUURGROEP_REPOSITORY } from '@ketenregie/monitoring-application';
 import { TypeOrmOrganisatieRepository, TypeOrmStuurgroepRepository } from '@ketenregie/monitoring-data-access';
+import { ORGANISATIE_REGISTER, Toegang } from '@ketenregie/shared-platform';
+import type { OrganisatieRegister } from '@ketenregie/shared-platform';
 
-/** The registry use cases wired to their TypeORM repositories (needs `DatabaseModule`). */
+/**
+ * The registry use cases wired to their TypeORM repositories (needs `DatabaseModule`), and the
+ * access policy reading organisation types from this registry in-process.
+ */
 @Module({
   providers: [
     OrganisatieRegisterService,
+    {
+      provide: ORGANISATIE_REGISTER,
+      useFactory: (register: OrganisatieRegisterService): OrganisatieRegister => ({ typeVan: async (id) => (await register.list()).find((o) => o.id === id)?.type }),
+      inject: [OrganisatieRegisterService],
+    },
+    Toegang,
     { provide: ORGANISATIE_REPOSITORY, useFactory: (ds: DataSource) => new TypeOrmOrganisatieRepository(ds), inject: [DataSource] },
     { provide: STUURGROEP_REPOSITORY, useFactory: (ds: DataSource) => new TypeOrmStuurgroepRepository(ds), inject: [DataSource] },
   ],
-  exports: [OrganisatieRegisterService],
+  exports: [OrganisatieRegisterService, Toegang],
 })
 export class RegistryModule {}

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { VERWERKINGEN_PATH } from '@ketenregie/consent-contracts';
-import { AuthModule, DatabaseModule, HealthModule, HttpVerwerkingslog, TemporalClientModule } from '@ketenregie/shared-platform';
-import type { VerwerkingslogPoort } from '@ketenregie/shared-platform';
+import { AuthModule, DatabaseModule, HealthModule, HttpVerwerkingslog, dienstIdentiteit, TemporalClientModule } from '@ketenregie/shared-platform';
+import type { OrganisatieRegister, VerwerkingslogPoort } from '@ketenregie/shared-platform';
 import type { TrajectWorkflows } from '@ketenregie/traject-application';
 import { TRAJECT_ENTITIES, TRAJECT_SCHEMA, trajectMigraties } from '@ketenregie/traject-data-access';
 import { deelnemerKluis } from './traject-service.config';
@@ -18,7 +18,7 @@ export class AppModule {
    */
   static register(
     config: TrajectServiceConfig,
-    overrides: { readonly workflows?: TrajectWorkflows; readonly schema?: string; readonly verwerkingslog?: VerwerkingslogPoort } = {},
+    overrides: { readonly workflows?: TrajectWorkflows; readonly schema?: string; readonly verwerkingslog?: VerwerkingslogPoort; readonly register?: OrganisatieRegister } = {},
   ): DynamicModule {
     const temporal = { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE };
     const kluis = deelnemerKluis(config);
@@ -39,7 +39,8 @@ export class AppModule {
         TrajectModule.register({
           kluis,
           workflows: overrides.workflows,
-          verwerkingslog: overrides.verwerkingslog ?? new HttpVerwerkingslog(`${config.CONSENT_SERVICE_URL}${VERWERKINGEN_PATH}`),
+          verwerkingslog: overrides.verwerkingslog ?? new HttpVerwerkingslog(`${config.CONSENT_SERVICE_URL}${VERWERKINGEN_PATH}`, dienstIdentiteit(config, 'ketenregie-traject-service')),
+          toegang: overrides.register ? { register: overrides.register } : { monitorServiceUrl: config.MONITOR_SERVICE_URL },
         }),
       ],
     };

@@ -1,7 +1,7 @@
 import { DomainError, DOMAIN_ERROR_KINDS, type DomainErrorKind } from '@ketenregie/shared-kernel';
 import type { TrajectWorkflows } from '@ketenregie/traject-application';
 import { caseloadOverdrachtSignal, opdrachtUpdate, overzichtQuery, tijdlijnQuery, TRAJECT_TASK_QUEUE, TRAJECT_WORKFLOW_TYPE } from '@ketenregie/traject-contracts';
-import type { CaseloadOverdracht, OpdrachtResultaat, TijdlijnGebeurtenis, TrajectOpdrachtInvoer, TrajectOverzicht, TrajectState, TrajectWorkflowInput } from '@ketenregie/traject-contracts';
+import type { CaseloadOverdracht, OpdrachtResultaat, TijdlijnGebeurtenis, TrajectOpdrachtInvoer, TrajectOverzicht, TrajectState, TrajectWorkflowInput, Uitvoerder } from '@ketenregie/traject-contracts';
 import { TRAJECT_ERRORS, trajectError, vindProgramma } from '@ketenregie/traject-domain';
 import type { TrajectErrorCode } from '@ketenregie/traject-domain';
 import { ApplicationFailure, type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
@@ -29,11 +29,12 @@ export class TemporalTrajectWorkflows implements TrajectWorkflows {
     await this.client.workflow.start(TRAJECT_WORKFLOW_TYPE, { taskQueue: TRAJECT_TASK_QUEUE, workflowId, args: [input] });
   }
 
-  async opdracht(workflowId: string, invoer: TrajectOpdrachtInvoer): Promise<OpdrachtResultaat> {
+  async opdracht(workflowId: string, invoer: TrajectOpdrachtInvoer, door?: Uitvoerder): Promise<OpdrachtResultaat> {
+    const args: [TrajectOpdrachtInvoer] | [TrajectOpdrachtInvoer, Uitvoerder] = door ? [invoer, door] : [invoer];
     try {
-      return await this.client.workflow.getHandle(workflowId).executeUpdate(opdrachtUpdate, { args: [invoer] });
+      return await this.client.workflow.getHandle(workflowId).executeUpdate(opdrachtUpdate, { args });
     } catch (error) {
-      if (invoer.soort === 'heropening' && (await this.isVoltooid(workflowId))) return this.heropen(workflowId, invoer);
+      if (invoer.soort === 'heropening' && (await this.isVoltooid(workflowId))) return this.heropen(workflowId, args);
       throw alsDomeinfout(error);
     }
   }
@@ -51,7 +52,7 @@ export class TemporalTrajectWorkflows implements TrajectWorkflows {
    * continues in a new run of the same workflow id, from the final state the old run returned,
    * so the history is kept.
    */
-  private async heropen(workflowId: string, invoer: TrajectOpdrachtInvoer): Promise<OpdrachtResultaat> {
+  private async heropen(workflowId: string, args: [TrajectOpdrachtInvoer] | [TrajectOpdrachtInvoer, Uitvoerder]): Promise<OpdrachtResultaat> {
     const state = (await this.client.workflow.getHandle(workflowId).result()) as TrajectState;
     const programma = vindProgramma(state.programma.code, state.programma.versie);
     if (!programma) throw trajectError('TRAJECT.PROGRAMME_NOT_FOUND', `Programme ${state.programma.code}@${state.programma.versie} is no longer available`);
@@ -63,7 +64,7 @@ export class TemporalTrajectWorkflows implements TrajectWorkflows {
     };
     const handle = await this.client.workflow.start(TRAJECT_WORKFLOW_TYPE, { taskQueue: TRAJECT_TASK_QUEUE, workflowId, args: [input] });
     try {
-      return await handle.executeUpdate(opdrachtUpdate, { args: [invoer] });
+      return await handle.executeUpdate(opdrachtUpdate, { args });
     } catch (error) {
       throw alsDomeinfout(error);
     }

@@ -10,7 +10,8 @@ import { VERWERKINGEN_PATH, verwerkingMeldingSchema } from '@ketenregie/consent-
 import type { VerwerkingMeldingDto } from '@ketenregie/consent-contracts';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createService, EmbeddedSigner, type Identity, type JwksServer, serveJwks } from '@ketenregie/shared-platform';
+import { createService, EmbeddedSigner, Identity, JwksServer, SERVICE_SCOPE, serveJwks, vastOrganisatieRegister } from '@ketenregie/shared-platform';
+import { decodeJwt } from 'jose';
 import { openDatabase } from '@ketenregie/shared-platform';
 import { describeEachDatabase, eventually } from '@ketenregie/shared-testing';
 import { DEELNEMER_OPSLAG, TRAJECT_OPSLAG, TrajectActiviteitenService, TrajectService } from '@ketenregie/traject-application';
@@ -37,6 +38,8 @@ const LAUNCHER = join(ROOT, 'infra', 'temporal-dev-server', 'bin', 'temporal-dev
 const klantmanager: Identity = { sub: 'km-1', organisatie: 'gemeente-den-bosch', organisatieType: 'gemeente', rol: 'klantmanager' };
 const coach: Identity = { sub: 'coach-1', organisatie: 'weener-xl', organisatieType: 'uitvoerder', rol: 'coach' };
 const werkgever: Identity = { sub: 'wg-1', organisatie: 'werkgever-x', organisatieType: 'werkgever', rol: 'jobcoach' };
+/** The organisation registry as monitor-service would answer it. */
+const REGISTER = vastOrganisatieRegister({ 'gemeente-den-bosch': 'gemeente', 'gemeente-dommeldal': 'gemeente', 'weener-xl': 'uitvoerder', 'werkbrug-dommeldal': 'uitvoerder', 'werkgever-x': 'werkgever' });
 
 describeEachDatabase('traject-service', (db) => {
   describe('over HTTP with the traject workflow on the dev server', () => {
@@ -150,8 +153,10 @@ describeEachDatabase('traject-service', (db) => {
         LOG_LEVEL: 'silent',
         AUTH_JWKS_URL: jwks.url,
         CONSENT_SERVICE_URL: `http://127.0.0.1:${(consent.address() as AddressInfo).port}`,
+        // The service signs its own service tokens with the key the test's issuer uses.
+        KETENREGIE_DATA_DIR: keyDir,
       });
-      app = await createService(AppModule.register(config, { workflows: new TemporalTrajectWorkflows(env.client), schema: db.schema }), {
+      app = await createService(AppModule.register(config, { workflows: new TemporalTrajectWorkflows(env.client), schema: db.schema, register: REGISTER }), {
         name: 'traject-service',
         port: 0,
         logLevel: 'silent',
@@ -289,8 +294,10 @@ describeEachDatabase('traject-service', (db) => {
       const raadpleging = { handeling: 'raadpleging', deelnemerId, doel: 're-integratie', categorieen: ['traject-status'], traceId };
       expect(vanDeelnemer().map((v) => v.melding)).toEqual([expect.objectContaining(raadpleging), expect.objectContaining(raadpleging)]);
       for (const v of vanDeelnemer()) {
-        // The line names the coach's organisation (their own token) and continues the caller's trace.
-        expect(v.authorization).toBe(`Bearer ${overzicht.token}`);
+        // Only the services write the log: a service token of traject-service acting for the coach,
+        // so the line names the coach's organisation; and it continues the caller's trace.
+        const token = decodeJwt(String(v.authorization).replace(/^Bearer /, ''));
+        expect(token).toMatchObject({ sub: 'ketenregie-traject-service', scope: SERVICE_SCOPE, authorization_details: [expect.objectContaining({ organisatie: coach.organisatie, sub: coach.sub })] });
         expect(v.traceparent).toBe(`00-${traceId}-${v.melding.spanId}-01`);
       }
 
@@ -356,7 +363,9 @@ describeEachDatabase('traject-service', (db) => {
       // A dropped-out traject waits a year for a heropening; then its workflow completes.
       await handle.result();
       expect((await handle.describe()).status.name).toBe('COMPLETED');
-      const heropend = await call<OpdrachtResultaat>(coach, 'POST', `/trajecten/${body.id}/heropening`, {});
+      // Re-entry is the regievoerder's decision (docs/access.md); the coach organisation may not reopen.
+      expect((await call(coach, 'POST', `/trajecten/${body.id}/heropening`, {})).status).toBe(403);
+      const heropend = await call<OpdrachtResultaat>(klantmanager, 'POST', `/trajecten/${body.id}/heropening`, {});
       expect(heropend.status).toBe(200);
       expect(heropend.body).toEqual(expect.objectContaining({ fase: 'kennismaking', status: 'actief' }));
       const tijdlijn = await call<{ gebeurtenissen: { soort: string }[] }>(coach, 'GET', `/trajecten/${body.id}/tijdlijn`);

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { aanroepVan, CurrentIdentity, Identity } from '@ketenregie/shared-platform';
+import { aanroepVan, CurrentIdentity, Identity, ServiceActor } from '@ketenregie/shared-platform';
 import { TrajectService } from '@ketenregie/traject-application';
 import { OPDRACHT_SUBRESOURCES } from '@ketenregie/traject-contracts';
 import { trajectError } from '@ketenregie/traject-domain';
@@ -15,8 +15,8 @@ export class ProgrammasController {
 
   @Get()
   @ApiOperation({ summary: 'Programmes with their versioned definitions (phases, durations, cadences, eligibility)' })
-  lijst() {
-    return this.trajecten.programmas();
+  lijst(@CurrentIdentity() door: Identity) {
+    return this.trajecten.programmas(door);
   }
 }
 
@@ -40,6 +40,16 @@ export class DeelnemersController {
   lees(@Param('id', new ParseUUIDPipe()) id: string, @CurrentIdentity() door: Identity, @Req() req: Request) {
     return this.trajecten.deelnemer(id, door, aanroepVan(req));
   }
+
+  @Get(':id/betrokkenheid')
+  @ServiceActor()
+  @ApiOperation({
+    summary:
+      "How the caller's own organisation is involved with the deelnemer now (aanmelder, regievoerder, coach-organisatie, ontvanger): the facts consent-service and exchange-service give the access policy; empty when not involved or unknown",
+  })
+  betrokkenheid(@Param('id', new ParseUUIDPipe()) id: string, @CurrentIdentity() door: Identity) {
+    return this.trajecten.betrokkenheidVan(id, door);
+  }
 }
 
 /** Trajecten: start, overview, timeline and commands as sub-resources. */
@@ -58,6 +68,16 @@ export class TrajectenController {
   @ApiOperation({ summary: 'Phase, status, next deadline, lead organisation and regievoerder; a read by another organisation than the lead is written to the processing log first (503 if it cannot be)' })
   overzicht(@Param('id', new ParseUUIDPipe()) id: string, @CurrentIdentity() door: Identity, @Req() req: Request) {
     return this.trajecten.overzicht(id, door, aanroepVan(req));
+  }
+
+  @Get(':id/betrokkenheid')
+  @ServiceActor()
+  @ApiOperation({
+    summary:
+      "The traject's deelnemer and how the caller's own organisation is involved in it now: the facts exchange-service gives the access policy; 404 when not involved",
+  })
+  betrokkenheid(@Param('id', new ParseUUIDPipe()) id: string, @CurrentIdentity() door: Identity) {
+    return this.trajecten.trajectBetrokkenheidVan(id, door);
   }
 
   @Get(':id/tijdlijn')

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import type { VerwerkingslogPoort } from '@ketenregie/shared-platform';
+import { ToegangModule } from '@ketenregie/shared-platform';
+import type { ToegangOptions, VerwerkingslogPoort } from '@ketenregie/shared-platform';
 import { DEELNEMER_OPSLAG, TAKEN_OPSLAG, TRAJECT_OPSLAG, TRAJECT_VERWERKINGSLOG, TRAJECT_WORKFLOWS, TrajectService } from '@ketenregie/traject-application';
 import type { TrajectWorkflows } from '@ketenregie/traject-application';
 import { DeelnemerKluis, TypeOrmDeelnemerRepository, TypeOrmTakenRepository, TypeOrmTrajectRepository } from '@ketenregie/traject-data-access';
@@ -16,6 +17,8 @@ export interface TrajectModuleOptions {
   readonly workflows?: TrajectWorkflows;
   /** consent-service's processing log (reads by organisations other than the lead); without it such reads are refused. */
   readonly verwerkingslog?: VerwerkingslogPoort;
+  /** Where the access policy finds organisation types (the registry). */
+  readonly toegang: ToegangOptions;
 }
 
 /** No processing log configured (e.g. the seed, which only starts trajecten): a read that needs a log line is refused. */
@@ -29,6 +32,7 @@ export class TrajectModule {
   static register(options: TrajectModuleOptions): DynamicModule {
     return {
       module: TrajectModule,
+      imports: [ToegangModule.forRoot(options.toegang)],
       providers: [
         { provide: DEELNEMER_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmDeelnemerRepository(ds, options.kluis), inject: [DataSource] },
         { provide: TRAJECT_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmTrajectRepository(ds), inject: [DataSource] },

@@ -6,7 +6,8 @@ import { opdrachtUpdate, trajectWorkflowId } from '@ketenregie/traject-contracts
 import type { IsoDate, Rol } from '@ketenregie/shared-kernel';
 import { ApplicationFailure } from '@temporalio/activity';
 import { Client, Connection, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { serviceIdentity, ServiceIdentity } from '../app/service-identity';
+import { serviceIdentity } from '@ketenregie/shared-platform';
+import type { ServiceIdentity } from '@ketenregie/shared-platform';
 import { besluitUitkomst } from './besluit.mapping';
 import type { ExchangeWorkerConfig } from './exchange-worker.config';
 
@@ -28,7 +29,7 @@ export class ExchangeActivitiesAdapter implements ExchangeActivities, OnModuleDe
   private client?: Client;
 
   constructor(@Inject(EXCHANGE_WORKER_CONFIG) private readonly config: ExchangeWorkerConfig) {
-    this.identiteit = serviceIdentity(config);
+    this.identiteit = serviceIdentity({ ...config, clientId: config.WORKER_CLIENT_ID, clientSecret: config.WORKER_CLIENT_SECRET });
   }
 
   async onModuleDestroy(): Promise<void> {

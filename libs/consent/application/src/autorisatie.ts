@@ -3,10 +3,6 @@ import { ForbiddenError } from '@ketenregie/shared-kernel';
 
 /** Professionals who record and withdraw consents and ask for decisions on behalf of a deelnemer. */
 export const PROFESSIONALS: readonly Rol[] = ['klantmanager', 'coach', 'jobcoach', 'behandelaar'];
-/** Who may hand a deelnemer their inzage. */
-export const INZAGE_ROLLEN: readonly Rol[] = ['klantmanager', 'coach', 'fg'];
-/** The functionaris gegevensbescherming reads the register and verifies the log. */
-export const FG: readonly Rol[] = ['fg'];
 
 /** @throws ForbiddenError `CONSENT.ROLE_NOT_ALLOWED` when the caller's role is not in `rollen`. */
 export function vereisRol(identiteit: Identity, rollen: readonly Rol[], handeling: string): void {

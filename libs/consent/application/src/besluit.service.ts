@@ -8,9 +8,9 @@ import {
   Pseudonimiseer,
   regelVoorBesluit,
 } from '@ketenregie/consent-domain';
+import { Toegang } from '@ketenregie/shared-platform';
 import type { Identity } from '@ketenregie/shared-platform';
 import { randomUUID } from 'node:crypto';
-import { PROFESSIONALS, vereisRol } from './autorisatie';
 import { Aanroep } from './consent.ports';
 import { CONSENT_OPSLAG, PSEUDONIMISEERDER } from './consent.tokens';
 import { RegisterService } from './register.service';
@@ -39,6 +39,7 @@ export class BesluitService {
     @Inject(CONSENT_OPSLAG) private readonly opslag: ConsentOpslag,
     @Inject(PSEUDONIMISEERDER) private readonly pseudoniem: Pseudonimiseer,
     private readonly register: RegisterService,
+    private readonly toegang: Toegang,
   ) {}
 
   /**
@@ -56,7 +57,12 @@ export class BesluitService {
    * wait for each other until the log append.
    */
   async besluit(aanvraag: BesluitAanvraag, door: Identity, aanroep: Aanroep): Promise<GenomenBesluit> {
-    vereisRol(door, PROFESSIONALS, 'ask for a disclosure decision');
+    // Both types pick the release profile and the legal regime: they come from the registry,
+    // never from the body (the recipient) or the token (the source).
+    const [bronType, ontvangerType] = await Promise.all([
+      this.toegang.organisatieType(door.organisatie, 'bron'),
+      this.toegang.organisatieType(aanvraag.ontvanger.organisatie, 'ontvanger.organisatie'),
+    ]);
     const register = await this.register.huidig();
     return this.opslag.transactie(async (tx) => {
       const toestemmingen = await tx.toestemmingenVan(aanvraag.deelnemerId, 'exclusief');
@@ -64,7 +70,7 @@ export class BesluitService {
       const genomen = besluit(
         register,
         toestemmingen,
-        { ...aanvraag, bron: { organisatie: door.organisatie, type: door.organisatieType } },
+        { ...aanvraag, ontvanger: { organisatie: aanvraag.ontvanger.organisatie, type: ontvangerType }, bron: { organisatie: door.organisatie, type: bronType } },
         op,
       );
       const id = randomUUID();

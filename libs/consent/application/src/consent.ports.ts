@@ -16,4 +16,6 @@ export interface Aanroep {
   readonly traceId: string;
   /** The caller's span (parent-id of `traceparent`), when the request carried one. */
   readonly parentSpanId?: string;
+  /** The caller's bearer token, to read the caller organisation's involvement from the traject context. */
+  readonly bearer?: string;
 }

@@ -14,9 +14,11 @@ import {
   verifieerKeten,
   volgendeSchakel,
 } from '@ketenregie/consent-domain';
+import { Toegang, vastOrganisatieRegister } from '@ketenregie/shared-platform';
 import type { Identity } from '@ketenregie/shared-platform';
 import { createHash, randomUUID } from 'node:crypto';
 import { BesluitService } from './besluit.service';
+import { ConsentToegang } from './consent-toegang';
 import type { ToestemmingLevenscyclusPoort } from './consent.ports';
 import { RegisterService } from './register.service';
 import { type ToestemmingAanvraag, ToestemmingService } from './toestemming.service';
@@ -104,8 +106,6 @@ class Levenscyclus implements ToestemmingLevenscyclusPoort {
 }
 
 const coach: Identity = { sub: 'mw-1', organisatie: 'gemeente-helmond', organisatieType: 'gemeente', rol: 'coach' };
-const stuurgroeplid: Identity = { ...coach, sub: 'sg-1', rol: 'stuurgroeplid' };
-const fg: Identity = { ...coach, sub: 'fg-1', rol: 'fg' };
 const aanroep = { traceId: '4bf92f3577b34da6a3ce929d0e0e4736', parentSpanId: '00f067aa0ba902b7' };
 
 describe('consent use cases', () => {
@@ -133,7 +133,7 @@ describe('consent use cases', () => {
     const register = new RegisterService(opslag);
     await register.publiceer(DEMO_REGISTER.versies);
     toestemmingen = new ToestemmingService(opslag, pseudoniem, meldingen, register);
-    besluiten = new BesluitService(opslag, pseudoniem, register);
+    besluiten = new BesluitService(opslag, pseudoniem, register, new Toegang(vastOrganisatieRegister({ 'gemeente-helmond': 'gemeente', 'ggz-oost': 'ggz', senzer: 'uitvoerder', 'bakkerij-x': 'werkgever' })));
     verwerkingen = new VerwerkingService(opslag, pseudoniem, sha256, register);
   });
 
@@ -160,9 +160,8 @@ describe('consent use cases', () => {
     expect(opslag.toestemmingen.get(t.id)).toEqual(t);
   });
 
-  it('refuses a purpose outside the register and roles that may not record consent, writing nothing', async () => {
+  it('refuses a purpose outside the register, writing nothing', async () => {
     await expect(toestemmingen.geef(aanvraag({ doel: 'marketing' }), coach, aanroep)).rejects.toMatchObject({ code: 'CONSENT.PURPOSE_UNKNOWN' });
-    await expect(toestemmingen.geef(aanvraag(), stuurgroeplid, aanroep)).rejects.toMatchObject({ code: 'CONSENT.ROLE_NOT_ALLOWED', kind: 'forbidden' });
     expect(opslag.toestemmingen.size).toBe(0);
     expect(opslag.log).toEqual([]);
   });
@@ -188,7 +187,14 @@ describe('consent use cases', () => {
     expect(genomen.besluit.verzoek.bron).toEqual({ organisatie: 'gemeente-helmond', type: 'gemeente' });
     expect(opslag.besluiten.get(genomen.id)).toEqual(genomen.besluit);
     expect(opslag.log[opslag.log.length - 1]?.regel).toMatchObject({ handeling: 'besluit', status: 'ok', traceId: aanroep.traceId });
-    await expect(besluiten.besluit(ggzVerzoek, stuurgroeplid, aanroep)).rejects.toMatchObject({ code: 'CONSENT.ROLE_NOT_ALLOWED' });
+  });
+
+  it('takes the recipient type from the registry: a werkgever named as "ggz" in the body gets no health data (finding 1)', async () => {
+    await toestemmingen.geef(aanvraag({ ontvangers: [{ soort: 'type', type: 'ggz' }] }), coach, aanroep);
+    const alsGgz = await besluiten.besluit({ ...ggzVerzoek, ontvanger: { organisatie: 'bakkerij-x', type: 'ggz' } }, coach, aanroep);
+    expect(alsGgz.besluit.verzoek.ontvanger).toEqual({ organisatie: 'bakkerij-x', type: 'werkgever' });
+    expect(alsGgz.besluit.categorieen.map((c) => [c.categorie, c.uitkomst])).toEqual([['gezondheid', 'geweigerd']]);
+    await expect(besluiten.besluit({ ...ggzVerzoek, ontvanger: { organisatie: 'onbekend', type: 'ggz' } }, coach, aanroep)).rejects.toMatchObject({ code: 'TOEGANG.ORGANISATIE_ONBEKEND' });
   });
 
   it('logs a disclosure only within a decision that still permits it', async () => {
@@ -233,11 +239,9 @@ describe('consent use cases', () => {
     expect(inzage.verwerkingen.map((v) => v.handeling)).toEqual(['toestemming-gegeven', 'besluit', 'toestemming-ingetrokken']);
     expect(inzage.verwerkingen[1]?.verwerkingsactiviteit?.naam).toBe('Verwijzing naar en terugkoppeling met de GGZ');
     expect(opslag.log[opslag.log.length - 1]?.regel).toMatchObject({ handeling: 'inzage', betrokkene: pseudoniem('d-1') });
-    await expect(verwerkingen.verifieer(coach)).rejects.toMatchObject({ code: 'CONSENT.ROLE_NOT_ALLOWED' });
-    expect(await verwerkingen.verifieer(fg)).toEqual(verifieerKeten(opslag.log, sha256, 1));
-    expect(await verwerkingen.verifieer(fg)).toMatchObject({ geldig: true, aantal: 4 });
-    await expect(verwerkingen.logInzien(coach, undefined, 10)).rejects.toMatchObject({ code: 'CONSENT.ROLE_NOT_ALLOWED' });
-    expect((await verwerkingen.logInzien(fg, { keten: 0, volgnummer: 2 }, 10)).map((r) => r.volgnummer)).toEqual([3, 4]);
+    expect(await verwerkingen.verifieer()).toEqual(verifieerKeten(opslag.log, sha256, 1));
+    expect(await verwerkingen.verifieer()).toMatchObject({ geldig: true, aantal: 4 });
+    expect((await verwerkingen.logInzien({ keten: 0, volgnummer: 2 }, 10)).map((r) => r.volgnummer)).toEqual([3, 4]);
   });
 
   it('reminds a coach once per consent and lists only the caller\'s reminders', async () => {
@@ -256,5 +260,66 @@ describe('consent use cases', () => {
     const kapot: RegisterVersie = { ...eerste, versie: 3, geldigVanaf: new Date('2027-01-01T00:00:00.000Z'), activiteiten: [...eerste.activiteiten, eerste.activiteiten[0] as never] };
     await expect(register.publiceer([kapot])).rejects.toMatchObject({ code: 'CONSENT.REGISTER_INVALID' });
     expect(await register.publiceer(DEMO_REGISTER.versies)).toBe(0);
+  });
+});
+
+describe('ConsentToegang: the access policy in front of every consent endpoint', () => {
+  const km: Identity = { sub: 'km-1', organisatie: 'gemeente-helmond', rol: 'klantmanager' };
+  const vreemdeCoach: Identity = { sub: 'c-9', organisatie: 'senzer', rol: 'coach' };
+  const werkgever: Identity = { sub: 'jc-1', organisatie: 'bakkerij-x', rol: 'jobcoach' };
+  const stuurgroeplid: Identity = { sub: 'sg-1', organisatie: 'gemeente-helmond', rol: 'stuurgroeplid' };
+  const fg: Identity = { sub: 'fg-1', organisatie: 'gemeente-helmond', rol: 'fg' };
+  const deelnemer: Identity = { sub: 'deelnemer:d-1', organisatie: 'deelnemer:d-1', rol: 'deelnemer', deelnemerId: 'd-1' };
+  const anderDeelnemer: Identity = { sub: 'deelnemer:d-2', organisatie: 'deelnemer:d-2', rol: 'deelnemer', deelnemerId: 'd-2' };
+  /** The traject context: gemeente-helmond registered d-1; the bearer names the organisation here. */
+  const betrokkenheid = {
+    bijDeelnemer: async (d: string, bearer: string | undefined) => (d === 'd-1' && bearer === 'gemeente-helmond' ? (['aanmelder', 'regievoerder'] as const) : []),
+    inTraject: async () => undefined,
+  };
+  let opslag: GeheugenOpslag;
+  let poort: ConsentToegang;
+  let toestemmingId: string;
+  const code = (p: Promise<unknown>) => p.then(() => 'toegestaan', (e: { code?: string }) => e.code);
+
+  beforeEach(async () => {
+    opslag = new GeheugenOpslag();
+    const register = new RegisterService(opslag);
+    await register.publiceer(DEMO_REGISTER.versies);
+    poort = new ConsentToegang(new Toegang(vastOrganisatieRegister({ 'gemeente-helmond': 'gemeente', senzer: 'uitvoerder', 'bakkerij-x': 'werkgever' })), betrokkenheid, opslag);
+    const t = await new ToestemmingService(opslag, pseudoniem, new Levenscyclus(), register).geef(
+      { deelnemerId: 'd-1', verlener: { soort: 'deelnemer' }, doel: 'verwijzing-ggz', categorieen: ['gezondheid'], bronnen: [{ soort: 'type', type: 'gemeente' }], ontvangers: [{ soort: 'type', type: 'ggz' }], geldigTot: new Date('2027-01-01T00:00:00.000Z'), bewijs: { soort: 'ondertekend-formulier', documentId: 'doc' } },
+      km,
+      aanroep,
+    );
+    toestemmingId = t.id;
+  });
+
+  it('lets only a professional involved with the deelnemer record, read or withdraw consents (finding 3)', async () => {
+    expect(await code(poort.voorDeelnemer('toestemming.vastleggen', 'd-1', km, 'gemeente-helmond'))).toBe('toegestaan');
+    for (const wie of [vreemdeCoach, werkgever]) {
+      expect(await code(poort.voorDeelnemer('toestemming.vastleggen', 'd-1', wie, wie.organisatie))).toBe('TOEGANG.GEWEIGERD');
+      expect(await code(poort.voorDeelnemer('toestemming.lezen', 'd-1', wie, wie.organisatie))).toBe('TOEGANG.GEWEIGERD');
+      expect(await code(poort.voorDeelnemer('inzage.opstellen', 'd-1', wie, wie.organisatie))).toBe('TOEGANG.GEWEIGERD');
+      expect(await code(poort.voorToestemming('toestemming.intrekken', toestemmingId, wie, wie.organisatie))).toBe('CONSENT.NOT_FOUND');
+    }
+    expect(await code(poort.voorToestemming('toestemming.intrekken', toestemmingId, km, 'gemeente-helmond'))).toBe('toegestaan');
+    expect(await code(poort.voorDeelnemer('toestemming.vastleggen', 'd-1', stuurgroeplid, 'gemeente-helmond'))).toBe('TOEGANG.GEWEIGERD');
+  });
+
+  it('lets a deelnemer read and withdraw their own consents and inzage, nobody else\'s', async () => {
+    for (const h of ['toestemming.lezen', 'inzage.opstellen'] as const) {
+      expect(await code(poort.voorDeelnemer(h, 'd-1', deelnemer, 'token'))).toBe('toegestaan');
+      expect(await code(poort.voorDeelnemer(h, 'd-1', anderDeelnemer, 'token'))).toBe('TOEGANG.GEWEIGERD');
+    }
+    expect(await code(poort.voorToestemming('toestemming.intrekken', toestemmingId, deelnemer, 'token'))).toBe('toegestaan');
+    expect(await code(poort.voorToestemming('toestemming.intrekken', toestemmingId, anderDeelnemer, 'token'))).toBe('CONSENT.NOT_FOUND');
+    expect(await code(poort.voorDeelnemer('toestemming.vastleggen', 'd-1', deelnemer, 'token'))).toBe('TOEGANG.GEWEIGERD');
+  });
+
+  it('gives the processing log to the gemeente FG alone, and writing it to the services alone (finding 4)', async () => {
+    expect(await code(poort.algemeen('verwerkingslog.lezen', fg))).toBe('toegestaan');
+    expect(await code(poort.algemeen('verwerkingslog.lezen', km))).toBe('TOEGANG.GEWEIGERD');
+    expect(await code(poort.voorDeelnemer('toestemming.lezen', 'd-1', fg, 'gemeente-helmond'))).toBe('toegestaan');
+    expect(await code(poort.algemeen('verwerking.melden', km))).toBe('TOEGANG.GEWEIGERD');
   });
 });

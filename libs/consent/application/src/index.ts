@@ -6,3 +6,4 @@ export * from './toestemming.service';
 export * from './besluit.service';
 export * from './verwerking.service';
 export * from './consent.activities';
+export * from './consent-toegang';

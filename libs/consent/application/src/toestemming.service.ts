@@ -20,7 +20,6 @@ import {
 import { NotFoundError, ValidationError } from '@ketenregie/shared-kernel';
 import type { Identity } from '@ketenregie/shared-platform';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { PROFESSIONALS, vereisRol, INZAGE_ROLLEN } from './autorisatie';
 import { Aanroep, ToestemmingLevenscyclusPoort } from './consent.ports';
 import { CONSENT_OPSLAG, LEVENSCYCLUS_POORT, PSEUDONIMISEERDER } from './consent.tokens';
 import { RegisterService } from './register.service';
@@ -70,7 +69,6 @@ export class ToestemmingService {
    * @throws ValidationError `CONSENT.PURPOSE_UNKNOWN` for a purpose the register does not hold at this instant.
    */
   async geef(aanvraag: ToestemmingAanvraag, door: Identity, aanroep: Aanroep): Promise<Toestemming> {
-    vereisRol(door, PROFESSIONALS, 'record consent');
     await this.register.huidig();
     const { nieuw, vervangen } = await this.opslag.transactie(async (tx) => {
       const oud = aanvraag.vervangt ? await tx.toestemming(aanvraag.vervangt, 'exclusief') : undefined;
@@ -102,10 +100,30 @@ export class ToestemmingService {
     return nieuw;
   }
 
-  /** A deelnemer's consents with their full history. */
-  async lijst(deelnemerId: string, door: Identity): Promise<readonly Toestemming[]> {
-    vereisRol(door, [...PROFESSIONALS, ...INZAGE_ROLLEN], 'list consents');
-    return this.opslag.transactie((tx) => tx.toestemmingenVan(deelnemerId, 'geen'));
+  /**
+   * A deelnemer's consents with their full history. The read is itself a processing of the
+   * deelnemer's data: it is written to the processing log (handeling `raadpleging`) in the same
+   * transaction, so there is no read without a log line.
+   */
+  async lijst(deelnemerId: string, door: Identity, aanroep: Aanroep): Promise<readonly Toestemming[]> {
+    await this.register.huidig();
+    return this.opslag.transactie(async (tx) => {
+      const toestemmingen = await tx.toestemmingenVan(deelnemerId, 'geen');
+      await tx.logVerwerking({
+        traceId: aanroep.traceId,
+        spanId: nieuweSpanId(),
+        ...(aanroep.parentSpanId ? { parentSpanId: aanroep.parentSpanId } : {}),
+        handeling: 'raadpleging',
+        status: 'ok',
+        tijdstip: await tx.nu(),
+        betrokkene: this.pseudoniem(deelnemerId),
+        organisatie: door.organisatie,
+        categorieen: [],
+        grondslagen: ['toestemmingenregister'],
+        toestemmingen: toestemmingen.map((t) => t.id),
+      });
+      return toestemmingen;
+    });
   }
 
   /**
@@ -121,7 +139,6 @@ export class ToestemmingService {
    * @throws NotFoundError `CONSENT.NOT_FOUND`; PreconditionError `CONSENT.NOT_ACTIVE` when it already ended.
    */
   async trekIn(toestemmingId: string, door: Identity, reden: string | undefined, aanroep: Aanroep): Promise<Toestemming> {
-    vereisRol(door, PROFESSIONALS, 'withdraw consent');
     await this.register.huidig();
     const ingetrokken = await this.opslag.transactie(async (tx) => {
       const t = await tx.toestemming(toestemmingId, 'exclusief');
@@ -172,7 +189,6 @@ export class ToestemmingService {
 
   /** The caller's reminders of consents that expire soon and are still in force. */
   async herinneringen(door: Identity): Promise<readonly Herinnering[]> {
-    vereisRol(door, PROFESSIONALS, 'read consent reminders');
     return this.opslag.transactie((tx) => tx.herinneringenVoor(door.sub));
   }
 

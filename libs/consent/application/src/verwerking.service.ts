@@ -16,7 +16,7 @@ import {
 } from '@ketenregie/consent-domain';
 import { ForbiddenError, NotFoundError } from '@ketenregie/shared-kernel';
 import type { Identity } from '@ketenregie/shared-platform';
-import { FG, INZAGE_ROLLEN, PROFESSIONALS, vereisRol } from './autorisatie';
+import { PROFESSIONALS, vereisRol } from './autorisatie';
 import { Aanroep } from './consent.ports';
 import { CONSENT_OPSLAG, PSEUDONIMISEERDER, SHA256 } from './consent.tokens';
 import { RegisterService } from './register.service';
@@ -28,6 +28,8 @@ export interface VerwerkingMelding {
   readonly spanId: string;
   readonly parentSpanId?: string;
   readonly handeling: 'verstrekking' | 'raadpleging';
+  /** A refused read is logged too (default `ok`). */
+  readonly status?: 'ok' | 'geweigerd';
   readonly deelnemerId: string;
   readonly ontvanger?: Organisatie;
   readonly doel: string;
@@ -108,7 +110,7 @@ export class VerwerkingService {
         spanId: melding.spanId,
         ...(melding.parentSpanId ? { parentSpanId: melding.parentSpanId } : {}),
         handeling: melding.handeling,
-        status: 'ok',
+        status: melding.status ?? 'ok',
         tijdstip: op,
         ...(activiteit ? { verwerkingsactiviteit: { id: activiteit.id, versie: activiteit.versie } } : {}),
         betrokkene: this.pseudoniem(melding.deelnemerId),
@@ -122,23 +124,20 @@ export class VerwerkingService {
     });
   }
 
-  /** Recomputes the whole hash chain (FG only). */
-  async verifieer(door: Identity): Promise<KetenVerificatie> {
-    vereisRol(door, FG, 'verify the processing log');
+  /** Recomputes the whole hash chain (the FG's; see the access policy). */
+  async verifieer(): Promise<KetenVerificatie> {
     const verifier = new KetenVerifier(this.sha256, this.opslag.aantalKetens);
     for await (const regel of this.opslag.verwerkingen()) if (!verifier.volgende(regel)) break;
     return verifier.resultaat();
   }
 
-  /** A page of the processing log as stored (pseudonymised, with its hashes), FG only. */
-  async logInzien(door: Identity, na: { keten: number; volgnummer: number } | undefined, limiet: number): Promise<readonly Ketenregel[]> {
-    vereisRol(door, FG, 'read the processing log');
+  /** A page of the processing log as stored (pseudonymised, with its hashes), for the FG. */
+  async logInzien(na: { keten: number; volgnummer: number } | undefined, limiet: number): Promise<readonly Ketenregel[]> {
     return this.opslag.verwerkingenPagina(na, limiet);
   }
 
-  /** The versioned processing register (FG only). */
-  async registerInzien(door: Identity): Promise<Verwerkingsregister> {
-    vereisRol(door, FG, 'read the processing register');
+  /** The versioned processing register (for the FG). */
+  async registerInzien(): Promise<Verwerkingsregister> {
     return this.register.huidig();
   }
 
@@ -147,7 +146,6 @@ export class VerwerkingService {
    * Reading is itself a processing: it is logged (handeling `inzage`) after the lines shown.
    */
   async inzage(deelnemerId: string, door: Identity, aanroep: Aanroep): Promise<Inzage> {
-    vereisRol(door, INZAGE_ROLLEN, 'compile an inzage');
     const betrokkene = this.pseudoniem(deelnemerId);
     await this.register.huidig();
     // Read before the transaction: the embedded database serialises connections while one holds a transaction.

@@ -56,6 +56,14 @@ describe('consent contracts', () => {
     expect(verwerkingMeldingSchema.safeParse({ ...melding, handeling: 'raadpleging', traceId: '0'.repeat(32) }).success).toBe(false);
   });
 
+  it('accept a refused read without categories, and refuse a refused disclosure or a read that happened without any', () => {
+    const lezing = { traceId: '4bf92f3577b34da6a3ce929d0e0e4736', spanId: '00f067aa0ba902b7', handeling: 'raadpleging', deelnemerId, doel: 'warme-overdracht' };
+    expect(verwerkingMeldingSchema.safeParse({ ...lezing, status: 'geweigerd', categorieen: [] }).success).toBe(true);
+    expect(verwerkingMeldingSchema.safeParse({ ...lezing, categorieen: [] }).success).toBe(false);
+    expect(verwerkingMeldingSchema.safeParse({ ...lezing, handeling: 'verstrekking', status: 'geweigerd', categorieen: [], besluitId: deelnemerId, ontvanger: { organisatie: 'x', type: 'ggz' } }).success).toBe(false);
+    expect(verwerkingMeldingSchema.parse({ ...lezing, categorieen: ['contact'] }).status).toBe('ok');
+  });
+
   it('build workflow ids from opaque ids only', () => {
     expect(toestemmingWorkflowId(deelnemerId)).toBe(`toestemming-${deelnemerId}`);
     expect(() => toestemmingWorkflowId('111222333')).toThrow(TypeError);

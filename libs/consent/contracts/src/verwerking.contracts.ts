@@ -26,14 +26,18 @@ export const verwerkingMeldingSchema = z
     spanId: spanIdSchema,
     parentSpanId: spanIdSchema.optional(),
     handeling: z.enum(['verstrekking', 'raadpleging']),
+    /** `geweigerd`: a read that was refused (e.g. a withdrawn dossier); it is logged all the same. */
+    status: z.enum(['ok', 'geweigerd']).default('ok'),
     deelnemerId: opaqueIdSchema,
     ontvanger: organisatieSchema.optional(),
     doel: doelSchema,
-    categorieen: z.array(dataCategorieSchema).min(1).max(DATA_CATEGORIEEN_MAX),
+    categorieen: z.array(dataCategorieSchema).max(DATA_CATEGORIEEN_MAX),
     /** The decision this processing relied on (required for a disclosure). */
     besluitId: opaqueIdSchema.optional(),
   })
   .strict()
+  .refine((m) => m.status === 'ok' || m.handeling === 'raadpleging', { message: 'Only a read can be refused', path: ['status'] })
+  .refine((m) => m.status === 'geweigerd' || m.categorieen.length > 0, { message: 'A processing that happened names at least one category', path: ['categorieen'] })
   .refine((m) => m.handeling !== 'verstrekking' || (m.besluitId !== undefined && m.ontvanger !== undefined), {
     message: 'A disclosure names its recipient and the decision that permitted it',
     path: ['besluitId'],

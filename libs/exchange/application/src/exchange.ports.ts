@@ -30,6 +30,23 @@ export interface OverdrachtWorkflowPoort {
   meldOntvangerOnbereikbaar(overdrachtId: string, melding: OntvangerOnbereikbaar): Promise<void>;
 }
 
+/** What a disclosure decision is asked about: the caller's organisation is the source. */
+export interface BesluitVraag {
+  readonly deelnemerId: string;
+  readonly ontvanger: { readonly organisatie: string; readonly type: string };
+  readonly doel: string;
+  readonly categorieen: readonly string[];
+}
+
+/** consent-service's decision point, as exchange asks it (with the caller's token: the caller is the source). */
+export interface BesluitPoort {
+  /**
+   * The decision's id and the categories it permits; undefined when consent-service refuses to
+   * decide for this caller (403: not involved with the deelnemer), which permits nothing.
+   */
+  besluit(vraag: BesluitVraag, bearer: string | undefined): Promise<{ readonly id: string; readonly toegestaan: readonly string[] } | undefined>;
+}
+
 /**
  * Sends one CloudEvent to a webhook, signed with the subscription's secret (Standard Webhooks);
  * resolves on a 2xx answer, rejects otherwise, also when the target turns out to be an address
@@ -48,6 +65,7 @@ export const OVERDRACHT_WORKFLOWS = Symbol('OVERDRACHT_WORKFLOWS');
 export const VERWERKINGSLOG = Symbol('VERWERKINGSLOG');
 export const WEBHOOK_VERZENDER = Symbol('WEBHOOK_VERZENDER');
 export const WEBHOOK_DOEL_CONTROLE = Symbol('WEBHOOK_DOEL_CONTROLE');
+export const BESLUIT_POORT = Symbol('BESLUIT_POORT');
 /** Options of the outbox dispatcher ({@link BezorgInstellingen}). */
 export const BEZORG_INSTELLINGEN = Symbol('BEZORG_INSTELLINGEN');
 

@@ -1,10 +1,20 @@
 import type { Aflevering, DossierInzage, DossierRecord, ExchangeOpslag, OverdrachtRecord } from '@ketenregie/exchange-domain';
 import { PreconditionError } from '@ketenregie/shared-kernel';
+import { Toegang, vastOrganisatieRegister } from '@ketenregie/shared-platform';
 import type { Identity } from '@ketenregie/shared-platform';
 import { randomUUID } from 'node:crypto';
 import type { OverdrachtWorkflowPoort, VerwerkingslogPoort } from './exchange.ports';
 import { OutboxBezorger } from './outbox.bezorger';
 import { OverdrachtService } from './overdracht.service';
+
+const TOEGANG = new Toegang(vastOrganisatieRegister({ gemeente: 'gemeente', ggz: 'ggz', senzer: 'uitvoerder', 'org-ggz': 'ggz' }));
+
+/** The traject context: the gemeente leads traject tr-7 of deelnemer D7 (the bearer names the organisation here). */
+const D7 = randomUUID();
+const BETROKKENHEID = {
+  bijDeelnemer: async () => [],
+  inTraject: async (trajectId: string, bearer: string | undefined) => (trajectId === 'tr-7' && bearer === 'gemeente' ? { deelnemerId: D7, betrokkenheid: ['aanmelder', 'regievoerder'] as const } : undefined),
+};
 
 const km: Identity = { sub: 'km-1', organisatie: 'gemeente', organisatieType: 'gemeente', rol: 'klantmanager' };
 const ggz: Identity = { sub: 'b-1', organisatie: 'ggz', organisatieType: 'ggz', rol: 'behandelaar' };
@@ -46,7 +56,7 @@ describe('OverdrachtService.leesDossier', () => {
     const o = overdracht('dossier-geleverd');
     const { opslag, inzagen } = opslagMet(o, { overdrachtId: o.id, besluitId: randomUUID(), categorieen: { contact: { naam: 'J' } }, geleverdOp: new Date() });
     const log: VerwerkingslogPoort = { meld: async () => Promise.reject(new Error('consent-service down')) };
-    await expect(new OverdrachtService(opslag, workflows, log).leesDossier(o.id, ggz, aanroep)).rejects.toThrow('consent-service down');
+    await expect(new OverdrachtService(opslag, workflows, log, TOEGANG, BETROKKENHEID).leesDossier(o.id, ggz, aanroep)).rejects.toThrow('consent-service down');
     expect(inzagen).toEqual([]);
   });
 
@@ -54,25 +64,45 @@ describe('OverdrachtService.leesDossier', () => {
     const o = overdracht('dossier-geleverd');
     const { opslag } = opslagMet(o);
     const log: VerwerkingslogPoort = { meld: async () => undefined };
-    const service = new OverdrachtService(opslag, workflows, log);
+    const service = new OverdrachtService(opslag, workflows, log, TOEGANG, BETROKKENHEID);
     await expect(service.leesDossier(o.id, derde, aanroep)).rejects.toMatchObject({ kind: 'not-found', code: 'EXCHANGE.OVERDRACHT_NIET_GEVONDEN' });
-    await expect(service.leesDossier(o.id, km, aanroep)).rejects.toMatchObject({ kind: 'forbidden', code: 'EXCHANGE.ALLEEN_ONTVANGER' });
+    await expect(service.leesDossier(o.id, km, aanroep)).rejects.toMatchObject({ kind: 'forbidden', code: 'TOEGANG.GEWEIGERD' });
+  });
+
+  it('shows the receiver nothing of a handover before the consent decision permitted the dossier (finding 6)', async () => {
+    const o = overdracht('toestemming-gevraagd');
+    const { opslag } = opslagMet(o);
+    const service = new OverdrachtService(opslag, workflows, { meld: async () => undefined }, TOEGANG, BETROKKENHEID);
+    await expect(service.bekijk(o.id, ggz)).rejects.toMatchObject({ code: 'EXCHANGE.OVERDRACHT_NIET_GEVONDEN' });
+    await expect(service.leesDossier(o.id, ggz, aanroep)).rejects.toMatchObject({ code: 'EXCHANGE.OVERDRACHT_NIET_GEVONDEN' });
+    expect((await service.bekijk(o.id, km)).richting).toBe('uitgaand');
+  });
+
+  it('stores no dossier when the decision released nothing, so the receiver never sees the handover', async () => {
+    const o = overdracht('toestemming-gevraagd');
+    const opgeslagen: unknown[] = [];
+    const { opslag } = opslagMet(o);
+    const service = new OverdrachtService({ ...opslag, bron: async () => ({ contact: { naam: 'J' } }), slaDossierOp: async (d: unknown) => (opgeslagen.push(d), true) } as ExchangeOpslag, workflows, { meld: async () => undefined }, TOEGANG, BETROKKENHEID);
+    expect(await service.leverDossier({ sleutel: 'k', overdrachtId: o.id, besluitId: randomUUID(), vrijgaven: [] }, { ...km, actor: 'ketenregie-worker' } as Identity, aanroep)).toEqual({ categorieen: [] });
+    expect(opgeslagen).toEqual([]);
+    await expect(service.bekijk(o.id, ggz)).rejects.toMatchObject({ code: 'EXCHANGE.OVERDRACHT_NIET_GEVONDEN' });
   });
 
   it('denies and logs a read after a rejection, even while the dossier row still exists', async () => {
     const o = overdracht('afgewezen');
     const { opslag, inzagen } = opslagMet(o, { overdrachtId: o.id, besluitId: randomUUID(), categorieen: { contact: { naam: 'J' } }, geleverdOp: new Date() });
     const meldingen: unknown[] = [];
-    const service = new OverdrachtService(opslag, workflows, { meld: async (m) => void meldingen.push(m) });
+    const service = new OverdrachtService(opslag, workflows, { meld: async (m) => void meldingen.push(m) }, TOEGANG, BETROKKENHEID);
     await expect(service.leesDossier(o.id, ggz, aanroep)).rejects.toMatchObject({ code: 'EXCHANGE.DOSSIER_NIET_BESCHIKBAAR' });
     expect(inzagen).toEqual([expect.objectContaining({ uitkomst: 'geweigerd', reden: 'afgewezen', organisatie: 'ggz' })]);
-    expect(meldingen).toEqual([]);
+    // The refused read reaches the deelnemer's processing log too, with no data categories.
+    expect(meldingen).toEqual([{ handeling: 'raadpleging', status: 'geweigerd', deelnemerId: o.deelnemerId, doel: 'warme-overdracht', categorieen: [] }]);
   });
 });
 
 describe('OverdrachtService.vraagAan', () => {
   const aanvraag = {
-    deelnemerId: randomUUID(),
+    deelnemerId: D7,
     trajectId: 'tr-7',
     ontvanger: { organisatie: 'ggz', type: 'ggz' as const },
     reden: 'ggz-behandeling',
@@ -83,44 +113,52 @@ describe('OverdrachtService.vraagAan', () => {
   function opgeslagen() {
     const stappen: Parameters<ExchangeOpslag['registreerStap']>[0][] = [];
     const records: OverdrachtRecord[] = [];
+    const verwijderd: string[] = [];
     const opslag: Partial<ExchangeOpslag> = {
       voegOverdrachtToe: async (record) => void records.push(record),
       registreerStap: async (stap) => (stappen.push(stap), true),
+      verwijderOverdracht: async (id) => void verwijderd.push(id),
     };
-    return { opslag: opslag as ExchangeOpslag, stappen, records };
+    return { opslag: opslag as ExchangeOpslag, stappen, records, verwijderd };
   }
 
   it('stores the request, then asks for the workflow with the traject id (the traject starts it as its child)', async () => {
     const { opslag, records, stappen } = opgeslagen();
     const gestart: Parameters<OverdrachtWorkflowPoort['start']>[0][] = [];
-    const service = new OverdrachtService(opslag, { ...workflows, start: async (i) => void gestart.push(i) }, { meld: async () => undefined });
-    const record = await service.vraagAan(aanvraag, km);
+    const service = new OverdrachtService(opslag, { ...workflows, start: async (i) => void gestart.push(i) }, { meld: async () => undefined }, TOEGANG, BETROKKENHEID);
+    const record = await service.vraagAan(aanvraag, km, { traceId: 'a'.repeat(32), bearer: 'gemeente' });
     expect(records.map((r) => r.id)).toEqual([record.id]);
     expect(gestart).toEqual([expect.objectContaining({ overdrachtId: record.id, trajectId: 'tr-7', zender: expect.objectContaining({ organisatie: 'gemeente' }) })]);
     expect(stappen).toEqual([]);
   });
 
-  it('a traject that refuses the handover ends the stored request as geannuleerd with the refusal code, and the caller gets the refusal', async () => {
-    const { opslag, records, stappen } = opgeslagen();
+  it('takes the recipient type from the registry and checks the deelnemer against the traject and the sender\'s involvement (finding 1)', async () => {
+    const { opslag, records } = opgeslagen();
+    const service = new OverdrachtService(opslag, workflows, { meld: async () => undefined }, TOEGANG, BETROKKENHEID);
+    const record = await service.vraagAan({ ...aanvraag, ontvanger: { organisatie: 'senzer', type: 'ggz' } }, km, { traceId: 'a'.repeat(32), bearer: 'gemeente' });
+    expect(record.ontvanger).toEqual({ organisatie: 'senzer', type: 'uitvoerder' });
+    await expect(service.vraagAan({ ...aanvraag, deelnemerId: randomUUID() }, km, { traceId: 'a'.repeat(32), bearer: 'gemeente' })).rejects.toMatchObject({ code: 'EXCHANGE.DEELNEMER_NIET_VAN_TRAJECT' });
+    await expect(service.vraagAan(aanvraag, derde, { traceId: 'a'.repeat(32), bearer: 'senzer' })).rejects.toMatchObject({ code: 'TOEGANG.GEWEIGERD' });
+    expect(records).toHaveLength(1);
+  });
+
+  it('a traject that refuses the handover leaves nothing of the request, and the caller gets the refusal (finding 6)', async () => {
+    const { opslag, records, stappen, verwijderd } = opgeslagen();
     const weigert: OverdrachtWorkflowPoort = {
       ...workflows,
       start: async () => Promise.reject(new PreconditionError({ code: 'TRAJECT.STATUS_INVALID', detail: 'No handover while the traject is gepauzeerd' })),
     };
-    await expect(new OverdrachtService(opslag, weigert, { meld: async () => undefined }).vraagAan(aanvraag, km)).rejects.toMatchObject({ code: 'TRAJECT.STATUS_INVALID' });
-    expect(stappen).toEqual([
-      expect.objectContaining({
-        overdrachtId: records[0]?.id,
-        status: 'geannuleerd',
-        gebeurtenis: expect.objectContaining({ type: 'nl.ketenregie.overdracht.beeindigd' }),
-      }),
-    ]);
+    await expect(new OverdrachtService(opslag, weigert, { meld: async () => undefined }, TOEGANG, BETROKKENHEID).vraagAan(aanvraag, km, { traceId: 'a'.repeat(32), bearer: 'gemeente' })).rejects.toMatchObject({ code: 'TRAJECT.STATUS_INVALID' });
+    expect(stappen).toEqual([]);
+    expect(verwijderd).toEqual([records[0]?.id]);
   });
 
   it('a failure that is not a refusal (Temporal unreachable) leaves the request as it is, for a retry', async () => {
-    const { opslag, stappen } = opgeslagen();
+    const { opslag, stappen, verwijderd } = opgeslagen();
     const onbereikbaar: OverdrachtWorkflowPoort = { ...workflows, start: async () => Promise.reject(new Error('UNAVAILABLE')) };
-    await expect(new OverdrachtService(opslag, onbereikbaar, { meld: async () => undefined }).vraagAan(aanvraag, km)).rejects.toThrow('UNAVAILABLE');
+    await expect(new OverdrachtService(opslag, onbereikbaar, { meld: async () => undefined }, TOEGANG, BETROKKENHEID).vraagAan(aanvraag, km, { traceId: 'a'.repeat(32), bearer: 'gemeente' })).rejects.toThrow('UNAVAILABLE');
     expect(stappen).toEqual([]);
+    expect(verwijderd).toEqual([]);
   });
 });
 

@@ -8,6 +8,7 @@ import type {
   StapRegistratie,
   ToestemmingMeldingDto,
 } from '@ketenregie/exchange-contracts';
+import { TRAJECT_VEREIST } from '@ketenregie/exchange-contracts';
 import {
   dossierLeesbaar,
   DossierRecord,
@@ -19,6 +20,10 @@ import {
   Vrijgave,
 } from '@ketenregie/exchange-domain';
 import { amsterdamDate, ForbiddenError, NotFoundError, PreconditionError, ValidationError } from '@ketenregie/shared-kernel';
+import { BETROKKENHEID_POORT, Toegang } from '@ketenregie/shared-platform';
+import type { Handeling } from '@ketenregie/shared-access-policy';
+import type { Betrokkenheid } from '@ketenregie/shared-access-policy';
+import type { BetrokkenheidPoort } from '@ketenregie/shared-platform';
 import type { Identity, Rol } from '@ketenregie/shared-platform';
 import { randomUUID } from 'node:crypto';
 import { gebeurtenis } from './exchange.gebeurtenissen';
@@ -49,6 +54,8 @@ export class OverdrachtService {
     @Inject(EXCHANGE_OPSLAG) private readonly opslag: ExchangeOpslag,
     @Inject(OVERDRACHT_WORKFLOWS) private readonly workflows: OverdrachtWorkflowPoort,
     @Inject(VERWERKINGSLOG) private readonly log: VerwerkingslogPoort,
+    private readonly toegang: Toegang,
+    @Inject(BETROKKENHEID_POORT) private readonly betrokkenheid: BetrokkenheidPoort,
   ) {}
 
   /**
@@ -56,19 +63,30 @@ export class OverdrachtService {
    * request is stored first (the workflow's steps need the row); then the traject workflow starts
    * the handover as its child, which the traject may refuse (`PreconditionError`, `TRAJECT.*`).
    */
-  async vraagAan(aanvraag: OverdrachtAanvraagDto, door: Identity): Promise<OverdrachtRecord> {
-    this.vereisProfessional(door);
+  async vraagAan(aanvraag: OverdrachtAanvraagDto, door: Identity, aanroep: Aanroep): Promise<OverdrachtRecord> {
+    if (aanvraag.trajectId === undefined) throw new ValidationError({ code: 'EXCHANGE.TRAJECT_VEREIST', detail: TRAJECT_VEREIST, fields: { trajectId: 'required' } });
+    // Facts from the traject context: the sender's involvement and the traject's own deelnemer.
+    const traject = await this.betrokkenheid.inTraject(aanvraag.trajectId, aanroep.bearer);
+    await this.toegang.eis(door, 'overdracht.aanvragen', { deelnemerId: aanvraag.deelnemerId }, { betrokkenheid: traject?.betrokkenheid ?? [] });
+    if (traject && traject.deelnemerId !== aanvraag.deelnemerId) {
+      throw new ValidationError({ code: 'EXCHANGE.DEELNEMER_NIET_VAN_TRAJECT', detail: 'The deelnemer of a handover is the deelnemer of its traject.', fields: { deelnemerId: 'not the deelnemer of the traject' } });
+    }
     if (aanvraag.ontvanger.organisatie === door.organisatie) {
       throw new ValidationError({ code: 'EXCHANGE.ONTVANGER_IS_ZENDER', detail: 'A handover goes to another organisation.' });
     }
+    // The receiver's type picks the release profile: it comes from the registry, never from the body.
+    const [zenderType, ontvangerType] = await Promise.all([
+      this.toegang.organisatieType(door.organisatie, 'zender'),
+      this.toegang.organisatieType(aanvraag.ontvanger.organisatie, 'ontvanger.organisatie'),
+    ]);
     const instelling = instellingen(aanvraag.instellingen ?? {});
     const nu = new Date();
     const record: OverdrachtRecord = {
       id: randomUUID(),
       deelnemerId: aanvraag.deelnemerId,
       trajectId: aanvraag.trajectId,
-      zender: { organisatie: door.organisatie, type: door.organisatieType, professional: door.sub, rol: door.rol },
-      ontvanger: aanvraag.ontvanger,
+      zender: { organisatie: door.organisatie, type: zenderType, professional: door.sub, rol: door.rol },
+      ontvanger: { organisatie: aanvraag.ontvanger.organisatie, type: ontvangerType },
       regievoerder: aanvraag.regievoerder ?? door.sub,
       reden: aanvraag.reden,
       overTeNemen: aanvraag.overTeNemen,
@@ -81,10 +99,8 @@ export class OverdrachtService {
     await this.opslag.voegOverdrachtToe(
       record,
       aanvraag.gegevens,
-      gebeurtenis('overdracht', record.id, `${record.id}/aanvraag`, 'nl.ketenregie.overdracht.aangevraagd', { status: 'aangevraagd', reden: record.reden }, [
-        record.zender.organisatie,
-        record.ontvanger.organisatie,
-      ]),
+      // The receiver hears nothing until the consent decision permits it (the dossier is delivered).
+      gebeurtenis('overdracht', record.id, `${record.id}/aanvraag`, 'nl.ketenregie.overdracht.aangevraagd', { status: 'aangevraagd', reden: record.reden }, [record.zender.organisatie]),
     );
     const workflowInput = {
       overdrachtId: record.id,
@@ -101,80 +117,75 @@ export class OverdrachtService {
     try {
       await this.workflows.start(workflowInput);
     } catch (error) {
-      if (error instanceof PreconditionError) await this.weigeringVastleggen(record, error.code);
+      // Refused by the traject (paused, closed, another handover running): the request leaves nothing anywhere.
+      if (error instanceof PreconditionError) await this.opslag.verwijderOverdracht(record.id);
       throw error;
     }
     return record;
   }
 
   /**
-   * The traject refused to start the handover (paused, closed, another one running): the stored
-   * request ends as `geannuleerd` with the refusal's code, so no row waits for a workflow that
-   * never comes; the sender sees the reason in the answer.
+   * An overdracht the caller's organisation sends, or receives once the consent decision permitted
+   * the disclosure (the dossier was delivered); `handeling` is what the caller wants to do with it.
+   * A third organisation, and a receiver before consent, learn nothing: not-found.
    */
-  private async weigeringVastleggen(record: OverdrachtRecord, code: string): Promise<void> {
-    const sleutel = `${record.id}/geweigerd`;
-    await this.opslag.registreerStap({
-      sleutel,
-      overdrachtId: record.id,
-      status: 'geannuleerd',
-      gebeurtenis: gebeurtenis('overdracht', record.id, sleutel, 'nl.ketenregie.overdracht.beeindigd', { status: 'geannuleerd', reden: code }, [
-        record.zender.organisatie,
-        record.ontvanger.organisatie,
-      ]),
-    });
-  }
-
-  /** An overdracht the caller's organisation sends or receives. */
-  async bekijk(id: string, door: Identity): Promise<OverdrachtInzicht> {
+  async bekijk(id: string, door: Identity, handeling: Handeling = 'overdracht.lezen'): Promise<OverdrachtInzicht> {
     const overdracht = await this.opslag.overdracht(id);
     if (!overdracht) throw NIET_GEVONDEN();
-    if (overdracht.ontvanger.organisatie === door.organisatie) return { overdracht, richting: 'inkomend' };
-    if (overdracht.zender.organisatie === door.organisatie) return { overdracht, richting: 'uitgaand' };
-    throw NIET_GEVONDEN();
+    const betrokkenheid: Betrokkenheid[] = [
+      ...(overdracht.zender.organisatie === door.organisatie ? (['verzender'] as const) : []),
+      ...(overdracht.ontvanger.organisatie === door.organisatie ? (['geadresseerde'] as const) : []),
+    ];
+    if (betrokkenheid.length === 0) throw NIET_GEVONDEN();
+    const toestemming = await this.toestemmingVerleend(id);
+    if (!betrokkenheid.includes('verzender') && !toestemming) throw NIET_GEVONDEN();
+    await this.toegang.eis(door, handeling, { deelnemerId: overdracht.deelnemerId }, { betrokkenheid, toestemming });
+    return { overdracht, richting: betrokkenheid.includes('verzender') ? 'uitgaand' : 'inkomend' };
   }
 
-  /** The partner inbox: every overdracht the organisation sends or receives, and its tasks. */
+  /** The partner inbox: every overdracht the organisation sends or receives, and its tasks (professionals only: a stuurgroeplid sees no deelnemer). */
   async inbox(door: Identity): Promise<{ overdrachten: OverdrachtInzicht[]; taken: TaakRecord[] }> {
-    const overdrachten = await this.opslag.overdrachtenVan(door.organisatie);
-    return {
-      overdrachten: overdrachten.map((overdracht) => ({ overdracht, richting: overdracht.ontvanger.organisatie === door.organisatie ? 'inkomend' : 'uitgaand' })),
-      taken: await this.opslag.takenVan(door.organisatie),
-    };
+    await this.toegang.eis(door, 'inbox.lezen');
+    const zichtbaar: OverdrachtInzicht[] = [];
+    for (const overdracht of await this.opslag.overdrachtenVan(door.organisatie)) {
+      if (overdracht.zender.organisatie === door.organisatie) zichtbaar.push({ overdracht, richting: 'uitgaand' });
+      else if (await this.toestemmingVerleend(overdracht.id)) zichtbaar.push({ overdracht, richting: 'inkomend' });
+    }
+    const ids = new Set(zichtbaar.map((z) => z.overdracht.id));
+    return { overdrachten: zichtbaar, taken: (await this.opslag.takenVan(door.organisatie)).filter((t) => ids.has(t.overdrachtId)) };
   }
 
   async accepteer(id: string, body: AcceptatieDto, door: Identity): Promise<OverdrachtInzicht> {
-    await this.alsOntvanger(id, door);
+    await this.bekijk(id, door, 'overdracht.beantwoorden');
     return this.voerUit(id, { soort: 'acceptatie', door: door.sub, regievoerderId: body.regievoerderId ?? door.sub }, door);
   }
 
   async wijsAf(id: string, body: AfwijzingDto, door: Identity): Promise<OverdrachtInzicht> {
-    await this.alsOntvanger(id, door);
+    await this.bekijk(id, door, 'overdracht.beantwoorden');
     const inzicht = await this.voerUit(id, { soort: 'afwijzing', door: door.sub, reden: body.reden, advies: body.advies }, door);
     await this.opslag.legAfwijzingVast(id, { reden: body.reden, advies: body.advies, op: amsterdamDate(Date.now()) });
     return inzicht;
   }
 
   async meldToestemming(id: string, body: ToestemmingMeldingDto, door: Identity): Promise<OverdrachtInzicht> {
-    await this.alsZender(id, door);
+    await this.bekijk(id, door, 'overdracht.sturen');
     return this.voerUit(id, { soort: 'toestemming', opdracht: { door: door.sub, soort: body.soort } }, door);
   }
 
   async driegesprek(id: string, body: DriegesprekDto, door: Identity): Promise<OverdrachtInzicht> {
-    await this.bekijk(id, door);
-    this.vereisProfessional(door);
+    await this.bekijk(id, door, 'overdracht.driegesprek');
     const inzicht = await this.voerUit(id, { soort: 'driegesprek', opdracht: { ...body, door: door.sub } }, door);
     if (body.soort !== 'gehouden') await this.opslag.legDriegesprekVast(id, body.soort === 'gepland' ? body.datum : undefined);
     return inzicht;
   }
 
   async annuleer(id: string, body: AnnuleringDto, door: Identity): Promise<OverdrachtInzicht> {
-    await this.alsZender(id, door);
+    await this.bekijk(id, door, 'overdracht.sturen');
     return this.voerUit(id, { soort: 'annulering', door: door.sub, reden: body.reden }, door);
   }
 
   async bied(id: string, door: Identity): Promise<OverdrachtInzicht> {
-    await this.alsZender(id, door);
+    await this.bekijk(id, door, 'overdracht.sturen');
     return this.voerUit(id, { soort: 'heraanbieding', door: door.sub }, door);
   }
 
@@ -184,15 +195,13 @@ export class OverdrachtService {
    * so there is no read without a log line.
    */
   async leesDossier(id: string, door: Identity, aanroep: Aanroep): Promise<DossierRecord> {
-    const { overdracht, richting } = await this.bekijk(id, door);
-    if (richting !== 'inkomend') {
-      throw new ForbiddenError({ code: 'EXCHANGE.ALLEEN_ONTVANGER', detail: 'Only the receiving organisation reads the handover dossier.' });
-    }
-    this.vereisProfessional(door);
+    const { overdracht } = await this.bekijk(id, door, 'dossier.lezen');
     const dossier = await this.opslag.dossier(id);
     const weigering = !dossier ? 'niet-geleverd' : dossier.ingetrokkenOp ? (dossier.intrekkingReden ?? 'ingetrokken') : !dossierLeesbaar(overdracht.status) ? overdracht.status : undefined;
     if (weigering || !dossier) {
       await this.opslag.logInzage({ overdrachtId: id, organisatie: door.organisatie, sub: door.sub, uitkomst: 'geweigerd', reden: weigering, traceId: aanroep.traceId });
+      // The deelnemer sees refused reads of their dossier in their own processing log too.
+      await this.log.meld({ handeling: 'raadpleging', status: 'geweigerd', deelnemerId: overdracht.deelnemerId, doel: OVERDRACHT_DOEL, categorieen: [] }, aanroep);
       throw new ForbiddenError({ code: 'EXCHANGE.DOSSIER_NIET_BESCHIKBAAR', detail: `The dossier is not available (${weigering}).` });
     }
     const categorieen = Object.keys(dossier.categorieen);
@@ -205,7 +214,7 @@ export class OverdrachtService {
 
   /** Every read attempt of the dossier (for the sender, the receiver and the DPO). */
   async inzagen(id: string, door: Identity) {
-    await this.bekijk(id, door);
+    await this.bekijk(id, door, 'dossier.inzagen.lezen');
     return this.opslag.inzagen(id);
   }
 
@@ -219,8 +228,10 @@ export class OverdrachtService {
     door: Identity,
     aanroep: Aanroep,
   ): Promise<{ categorieen: string[] }> {
-    const overdracht = await this.alsZender(invoer.overdrachtId, door);
+    const { overdracht } = await this.bekijk(invoer.overdrachtId, door, 'overdracht.workflowstap');
     const bron = (await this.opslag.bron(invoer.overdrachtId)) ?? {};
+    // A decision that released nothing permits nothing: no dossier, so the receiver sees nothing of the handover.
+    if (invoer.vrijgaven.length === 0) return { categorieen: [] };
     const { dossier, geleverd } = stelDossierSamen(overdracht.ontvanger.type, bron, invoer.vrijgaven);
     const nieuw = await this.opslag.slaDossierOp({ sleutel: invoer.sleutel, overdrachtId: invoer.overdrachtId, besluitId: invoer.besluitId, categorieen: dossier.categorieen });
     if (nieuw && geleverd.length > 0) {
@@ -234,22 +245,33 @@ export class OverdrachtService {
 
   /** Activity: withdraws the dossier from the receiver at once. */
   async trekDossierIn(invoer: { overdrachtId: string; reden: string }, door: Identity): Promise<void> {
-    await this.alsZender(invoer.overdrachtId, door);
+    await this.bekijk(invoer.overdrachtId, door, 'overdracht.workflowstap');
     await this.opslag.trekDossierIn(invoer.overdrachtId, invoer.reden);
   }
 
   /** Activity: projection, task and CloudEvent of one workflow step, in one transaction. */
   async registreerStap(stap: Omit<StapRegistratie, 'namens'>, door: Identity): Promise<void> {
-    const o = await this.alsZender(stap.overdrachtId, door);
+    const { overdracht: o } = await this.bekijk(stap.overdrachtId, door, 'overdracht.workflowstap');
     const organisatie = stap.taak?.voor === 'ontvanger' ? o.ontvanger.organisatie : o.zender.organisatie;
+    // Until the consent decision permitted the disclosure (dossier delivered), the receiver is told nothing.
+    const ontvangers = (await this.toestemmingVerleend(o.id)) ? [o.zender.organisatie, o.ontvanger.organisatie] : [o.zender.organisatie];
     await this.opslag.registreerStap({
       sleutel: stap.sleutel,
       overdrachtId: stap.overdrachtId,
       status: stap.status,
       ...(stap.termijn ? { termijn: stap.termijn } : {}),
       ...(stap.taak ? { taak: { sleutel: stap.sleutel, overdrachtId: stap.overdrachtId, organisatie, voor: stap.taak.voor, soort: stap.taak.soort, ...(stap.taak.vervalt ? { vervalt: stap.taak.vervalt } : {}) } } : {}),
-      gebeurtenis: gebeurtenis('overdracht', o.id, stap.sleutel, stap.gebeurtenis, { status: stap.status, ...(stap.gegevens ?? {}) }, [o.zender.organisatie, o.ontvanger.organisatie]),
+      gebeurtenis: gebeurtenis('overdracht', o.id, stap.sleutel, stap.gebeurtenis, { status: stap.status, ...(stap.gegevens ?? {}) }, ontvangers),
     });
+  }
+
+  /**
+   * The consent decision permitted a disclosure to the receiver: a dossier was delivered (only a
+   * decision that released something stores one; a later withdrawal empties it but keeps the row,
+   * so the receiver still sees how the handover ended).
+   */
+  private async toestemmingVerleend(overdrachtId: string): Promise<boolean> {
+    return (await this.opslag.dossier(overdrachtId)) !== undefined;
   }
 
   /**
@@ -271,23 +293,5 @@ export class OverdrachtService {
         ...(w.driegesprek ? { driegesprek: w.driegesprek } : {}),
       },
     };
-  }
-
-  private vereisProfessional(door: Identity): void {
-    if (!PROFESSIONALS.includes(door.rol)) throw new ForbiddenError({ code: 'EXCHANGE.ROL_NIET_TOEGESTAAN', detail: `Role ${door.rol} takes no part in handovers.` });
-  }
-
-  private async alsOntvanger(id: string, door: Identity): Promise<OverdrachtRecord> {
-    const { overdracht, richting } = await this.bekijk(id, door);
-    this.vereisProfessional(door);
-    if (richting !== 'inkomend') throw new ForbiddenError({ code: 'EXCHANGE.ALLEEN_ONTVANGER', detail: 'Only the receiving organisation answers a handover.' });
-    return overdracht;
-  }
-
-  private async alsZender(id: string, door: Identity): Promise<OverdrachtRecord> {
-    const { overdracht, richting } = await this.bekijk(id, door);
-    this.vereisProfessional(door);
-    if (richting !== 'uitgaand') throw new ForbiddenError({ code: 'EXCHANGE.ALLEEN_ZENDER', detail: 'Only the sending organisation does this.' });
-    return overdracht;
   }
 }

@@ -125,7 +125,7 @@ export const verwijzingAanvraagSchema = z
     soort: z.enum(VERWIJZING_SOORTEN),
     ontvanger: partijSchema,
     reden: code,
-    detailTerugkoppeling: z.boolean().default(false).describe('Consent allows detailed GGZ feedback (end reasons); default status only'),
+    detailTerugkoppeling: z.boolean().default(false).describe('Ignored: whether GGZ may report coded reasons back is decided by consent when it reports'),
   })
   .strict();
 

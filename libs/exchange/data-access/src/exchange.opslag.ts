@@ -141,6 +141,16 @@ export class SqlExchangeOpslag implements ExchangeOpslag {
     return r ? overdrachtVan(r) : undefined;
   }
 
+  async verwijderOverdracht(id: string): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const subject = `overdracht/${id}`;
+      await this.q(`DELETE FROM $S.outbox_aflevering WHERE event_id IN (SELECT id FROM $S.outbox WHERE subject = $1)`, [subject], m);
+      await this.q(`DELETE FROM $S.outbox WHERE subject = $1`, [subject], m);
+      for (const tabel of ['taak', 'dossier_inzage', 'dossier', 'overdracht_bron']) await this.q(`DELETE FROM $S.${tabel} WHERE overdracht_id = $1`, [id], m);
+      await this.q(`DELETE FROM $S.overdracht WHERE id = $1`, [id], m);
+    });
+  }
+
   async overdrachtenVan(organisatie: string): Promise<OverdrachtRecord[]> {
     const rijen = await this.q(`SELECT * FROM $S.overdracht WHERE zender_organisatie = $1 OR ontvanger_organisatie = $1 ORDER BY aangevraagd_op DESC, id`, [organisatie]);
     return rijen.map(overdrachtVan);

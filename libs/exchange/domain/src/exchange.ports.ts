@@ -133,6 +133,11 @@ export interface NieuwAbonnement {
 export interface ExchangeOpslag {
   voegOverdrachtToe(o: OverdrachtRecord, bron: BronGegevens, gebeurtenis: UitgaandeGebeurtenis): Promise<void>;
   overdracht(id: string): Promise<OverdrachtRecord | undefined>;
+  /**
+   * Removes every trace of a handover request the traject refused before it started: the
+   * request, its source data, tasks, dossier, reads and outbox events. A refused request leaves nothing.
+   */
+  verwijderOverdracht(id: string): Promise<void>;
   overdrachtenVan(organisatie: string): Promise<OverdrachtRecord[]>;
   legAfwijzingVast(id: string, afwijzing: Afwijzing): Promise<void>;
   legDriegesprekVast(id: string, datum: IsoDate | undefined): Promise<void>;

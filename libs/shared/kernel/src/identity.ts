@@ -12,20 +12,24 @@ export const ORGANISATIE_ID_PATROON = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 /** Longest organisation id. */
 export const ORGANISATIE_ID_MAX = 64;
 
-/** Roles a person acts in. */
-export const ROLLEN = ['klantmanager', 'coach', 'jobcoach', 'behandelaar', 'stuurgroeplid', 'fg'] as const;
+/** Roles a person acts in. A `deelnemer` is the person a traject is for, signed in to see their own data. */
+export const ROLLEN = ['klantmanager', 'coach', 'jobcoach', 'behandelaar', 'stuurgroeplid', 'fg', 'deelnemer'] as const;
 /** One of {@link ROLLEN}. */
 export type Rol = (typeof ROLLEN)[number];
 
 /**
  * The authenticated caller of an API request, taken from the verified JWT claims
- * `sub`, `organisatie`, `organisatieType` and `rol`.
+ * `sub`, `organisatie`, `organisatieType`, `rol` and, for a deelnemer, `deelnemerId`.
+ * Access is never decided on `organisatieType`: the organisation registry holds the type.
  */
 export interface Identity {
   /** Subject id of the person (opaque; never a BSN or a name). */
   readonly sub: string;
   /** Id of the organisation the person acts for (see `GET /api/v1/organisaties`). */
   readonly organisatie: string;
-  readonly organisatieType: OrganisatieType;
+  /** The type the token states; informative only (access uses the registry's type). Absent for a deelnemer. */
+  readonly organisatieType?: OrganisatieType;
   readonly rol: Rol;
+  /** The deelnemer a `deelnemer` token signs in as (set by the issuer, never by the caller). */
+  readonly deelnemerId?: string;
 }

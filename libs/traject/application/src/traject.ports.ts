@@ -11,6 +11,7 @@ import type {
   TrajectOpdrachtInvoer,
   TrajectOverzicht,
   TrajectWorkflowInput,
+  Uitvoerder,
 } from '@ketenregie/traject-contracts';
 import type { DoelgroepToets } from '@ketenregie/traject-domain';
 
@@ -49,6 +50,9 @@ export interface DeelnemerOpslag {
   bsnVan(id: string): Promise<string | undefined>;
 }
 
+/** An organisation's involvement in a traject, effective-dated in the traject context's own table. */
+export type TrajectBetrokkenheid = 'aanmelder' | 'regievoerder' | 'coach-organisatie' | 'ontvanger';
+
 /** A registered traject. */
 export interface TrajectRegistratie {
   readonly id: string;
@@ -60,13 +64,17 @@ export interface TrajectRegistratie {
 
 /** Traject registry, overview projection and timeline. */
 export interface TrajectOpslag {
-  registreer(t: TrajectRegistratie & { aangemaaktDoor: string; doelgroepToets?: DoelgroepToets; doelgroepAfwijking?: string }): Promise<void>;
+  /** Registers a traject; `aangemaaktDoorOrganisatie` becomes its `aanmelder`. */
+  registreer(t: TrajectRegistratie & { aangemaaktDoor: string; aangemaaktDoorOrganisatie?: string; doelgroepToets?: DoelgroepToets; doelgroepAfwijking?: string }): Promise<void>;
   vind(id: string): Promise<TrajectRegistratie | undefined>;
   /** All trajecten of a deelnemer, oldest first. */
   vanDeelnemer(deelnemerId: string): Promise<TrajectRegistratie[]>;
   overzicht(id: string): Promise<TrajectOverzicht | undefined>;
   werkOverzichtBij(o: TrajectOverzicht): Promise<void>;
-  isBetrokken(id: string, organisatieId: string): Promise<boolean>;
+  /** The involvements `organisatieId` holds now in the traject (the access policy's facts). */
+  betrokkenheid(trajectId: string, organisatieId: string): Promise<TrajectBetrokkenheid[]>;
+  /** The involvements `organisatieId` holds now in any traject of the deelnemer. */
+  betrokkenheidBijDeelnemer(deelnemerId: string, organisatieId: string): Promise<TrajectBetrokkenheid[]>;
   lopendVanCoach(coachId: string, organisatieId: string): Promise<TrajectRegistratie[]>;
   legTijdlijnVast(trajectId: string, gebeurtenissen: readonly TijdlijnGebeurtenis[]): Promise<void>;
   tijdlijn(trajectId: string): Promise<TijdlijnGebeurtenis[]>;
@@ -106,7 +114,8 @@ export interface TrajectTransacties {
  */
 export interface TrajectWorkflows {
   start(workflowId: string, input: TrajectWorkflowInput): Promise<void>;
-  opdracht(workflowId: string, invoer: TrajectOpdrachtInvoer): Promise<OpdrachtResultaat>;
+  /** Issues a command; `door` (who issued it, verified by the service) is recorded on the timeline. */
+  opdracht(workflowId: string, invoer: TrajectOpdrachtInvoer, door?: Uitvoerder): Promise<OpdrachtResultaat>;
   overzicht(workflowId: string): Promise<TrajectOverzicht>;
   tijdlijn(workflowId: string): Promise<readonly TijdlijnGebeurtenis[]>;
   /** Fire-and-forget: the workflow applies it only while `vanCoachId` is still its coach. */

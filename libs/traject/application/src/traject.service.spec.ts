@@ -1,23 +1,26 @@
 import { isDomainError } from '@ketenregie/shared-kernel';
+import { Toegang, vastOrganisatieRegister } from '@ketenregie/shared-platform';
 import type { Aanroep, VerwerkingMelding, VerwerkingslogPoort } from '@ketenregie/shared-platform';
 import { trajectOverzicht } from '@ketenregie/traject-contracts';
 import type { OpdrachtResultaat, TrajectOpdrachtInvoer, TrajectOverzicht, TrajectWorkflowInput } from '@ketenregie/traject-contracts';
 import { FIP_V1, startTraject } from '@ketenregie/traject-domain';
-import type { DeelnemerOpslag, TakenOpslag, TrajectOpslag, TrajectRegistratie, TrajectWorkflows } from './traject.ports';
+import type { DeelnemerOpslag, TakenOpslag, TrajectBetrokkenheid, TrajectOpslag, TrajectRegistratie, TrajectWorkflows } from './traject.ports';
 import { TrajectService } from './traject.service';
 
 const KM = { sub: 'km-1', organisatie: 'gem', rol: 'klantmanager' } as const;
-const VREEMD = { sub: 'x-1', organisatie: 'werkgever-x', rol: 'coach' } as const;
+const VREEMD = { sub: 'x-1', organisatie: 'wijkteam-x', rol: 'coach' } as const;
+const REGISTER = vastOrganisatieRegister({ gem: 'gemeente', 'gem-2': 'gemeente', uv: 'uitvoerder', 'wijkteam-x': 'wijkteam', ggz: 'ggz' });
 const COACH = { sub: 'c1', organisatie: 'uv', rol: 'coach' } as const;
 const AANROEP: Aanroep = { traceId: '4bf92f3577b34da6a3ce929d0e0e4736', bearer: 'token' };
 
 class Fakes {
   deelnemers = new Map<string, Parameters<DeelnemerOpslag['maak']>[0]>();
   aanmelders = new Map<string, string[]>();
-  registraties = new Map<string, TrajectRegistratie>();
+  registraties = new Map<string, TrajectRegistratie & { aangemaaktDoorOrganisatie?: string }>();
   overzichten = new Map<string, TrajectOverzicht>();
   gestart: TrajectWorkflowInput[] = [];
   opdrachten: TrajectOpdrachtInvoer[] = [];
+  uitvoerders: unknown[] = [];
 
   deelnemerOpslag: DeelnemerOpslag = {
     maak: async (d) => {
@@ -51,10 +54,10 @@ class Fakes {
     vanDeelnemer: async (deelnemerId) => [...this.registraties.values()].filter((t) => t.deelnemerId === deelnemerId),
     overzicht: async (id) => this.overzichten.get(id),
     werkOverzichtBij: async (o) => void this.overzichten.set(o.trajectId, o),
-    isBetrokken: async (id, org) => {
-      const o = this.overzichten.get(id);
-      return !!o && (o.regie.organisatieId === org || o.coach?.organisatieId === org);
-    },
+    betrokkenheid: async (id, org) => this.betrokkenheid(id, org),
+    betrokkenheidBijDeelnemer: async (d, org) => [
+      ...new Set([...this.registraties.values()].filter((t) => t.deelnemerId === d).flatMap((t) => this.betrokkenheid(t.id, org))),
+    ],
     lopendVanCoach: async (coachId, org) =>
       [...this.registraties.values()].filter((t) => {
         const o = this.overzichten.get(t.id);
@@ -71,8 +74,9 @@ class Fakes {
       // The workflow's own overview; the projection is only what the service or an activity writes.
       this.workflowOverzichten.set(input.trajectId, trajectOverzicht(state));
     },
-    opdracht: async (_wf, invoer) => {
+    opdracht: async (_wf, invoer, door) => {
       this.opdrachten.push(invoer);
+      this.uitvoerders.push(door);
       return { fase: 'kennismaking', status: 'actief', gebeurtenissen: [] } as OpdrachtResultaat;
     },
     overzicht: async (wf) => this.workflowOverzichten.get(wf.replace(/^traject-/, '')) as TrajectOverzicht,
@@ -89,7 +93,16 @@ class Fakes {
       this.meldingen.push({ ...m, traceId: a.traceId });
     },
   };
-  service = new TrajectService(this.deelnemerOpslag, this.trajectOpslag, this.takenOpslag, this.workflows, this.verwerkingslog);
+  service = new TrajectService(this.deelnemerOpslag, this.trajectOpslag, this.takenOpslag, this.workflows, this.verwerkingslog, new Toegang(REGISTER));
+
+  betrokkenheid(id: string, org: string): TrajectBetrokkenheid[] {
+    const o = this.overzichten.get(id);
+    return [
+      ...(this.registraties.get(id)?.aangemaaktDoorOrganisatie === org ? (['aanmelder'] as const) : []),
+      ...(o?.regie.organisatieId === org ? (['regievoerder'] as const) : []),
+      ...(o?.coach?.organisatieId === org ? (['coach-organisatie'] as const) : []),
+    ];
+  }
 }
 
 async function code(p: Promise<unknown>): Promise<string | undefined> {
@@ -156,7 +169,9 @@ describe('TrajectService', () => {
   it('refuses starts by another organisation, unknown deelnemers and unknown programmes', async () => {
     const f = new Fakes();
     const { id: d } = await f.service.maakDeelnemer(deelnemer, KM);
-    expect(await code(f.service.start(starten(d), VREEMD))).toBe('TRAJECT.FORBIDDEN');
+    expect(await code(f.service.start(starten(d), VREEMD))).toBe('TOEGANG.GEWEIGERD');
+    // Another gemeente's klantmanager did not register this deelnemer: no aanmelding for it.
+    expect(await code(f.service.start({ ...starten(d), regie: { regievoerderId: 'km-2', organisatieId: 'gem-2' } }, { sub: 'km-2', organisatie: 'gem-2', rol: 'klantmanager' }))).toBe('TOEGANG.GEWEIGERD');
     expect(await code(f.service.start(starten('d9'), KM))).toBe('TRAJECT.DEELNEMER_NOT_FOUND');
     expect(await code(f.service.start({ ...starten(d), programmaCode: 'onbekend' }, KM))).toBe('TRAJECT.PROGRAMME_NOT_FOUND');
     expect(f.gestart).toEqual([]);
@@ -173,8 +188,8 @@ describe('TrajectService', () => {
     expect(await code(f.service.overzicht('00000000-0000-0000-0000-000000000000', KM, AANROEP))).toBe('TRAJECT.NOT_FOUND');
     // A stuurgroep member of the lead organisation still sees aggregated figures only.
     const stuurgroeplid = { sub: 'sg-1', organisatie: 'gem', rol: 'stuurgroeplid' } as const;
-    expect(await code(f.service.overzicht(id, stuurgroeplid, AANROEP))).toBe('TRAJECT.FORBIDDEN');
-    expect(await code(f.service.maakDeelnemer({ ...deelnemer, bsn: '111222345' }, stuurgroeplid))).toBe('TRAJECT.FORBIDDEN');
+    expect(await code(f.service.overzicht(id, stuurgroeplid, AANROEP))).toBe('TOEGANG.GEWEIGERD');
+    expect(await code(f.service.maakDeelnemer({ ...deelnemer, bsn: '111222345' }, stuurgroeplid))).toBe('TOEGANG.GEWEIGERD');
   });
 
   it('a read by the coach organisation is written to the processing log before it is answered; the lead reads unlogged; no log line, no data', async () => {
@@ -229,7 +244,7 @@ describe('TrajectService', () => {
 
     for (const wie of [VREEMD, andereGemeente]) expect(await code(f.service.deelnemer(d, wie, AANROEP))).toBe('TRAJECT.DEELNEMER_NOT_FOUND');
     expect(await code(f.service.deelnemer('d9', KM, AANROEP))).toBe('TRAJECT.DEELNEMER_NOT_FOUND');
-    expect(await code(f.service.deelnemer(d, { sub: 'sg-1', organisatie: 'gem', rol: 'stuurgroeplid' }, AANROEP))).toBe('TRAJECT.FORBIDDEN');
+    expect(await code(f.service.deelnemer(d, { sub: 'sg-1', organisatie: 'gem', rol: 'stuurgroeplid' }, AANROEP))).toBe('TOEGANG.GEWEIGERD');
     expect(f.meldingen).toHaveLength(1);
 
     f.logWeigert = true;
@@ -240,10 +255,8 @@ describe('TrajectService', () => {
   it('a deelnemer registered before the registering organisation was recorded: the lead reads without a log line, the coach with one', async () => {
     const f = new Fakes();
     const { id: d } = await f.service.maakDeelnemer(deelnemer, KM);
-    f.deelnemers.set(d, { ...(f.deelnemers.get(d) as Parameters<DeelnemerOpslag['maak']>[0]), aangemaaktDoorOrganisatie: undefined as unknown as string });
-    f.aanmelders.delete(d);
-    expect(await code(f.service.deelnemer(d, KM, AANROEP))).toBe('TRAJECT.DEELNEMER_NOT_FOUND');
     await f.service.start(starten(d), KM);
+    f.deelnemers.set(d, { ...(f.deelnemers.get(d) as Parameters<DeelnemerOpslag['maak']>[0]), aangemaaktDoorOrganisatie: undefined as unknown as string });
     expect((await f.service.deelnemer(d, KM, AANROEP)).id).toBe(d);
     expect(f.meldingen).toEqual([]);
     expect((await f.service.deelnemer(d, COACH, AANROEP)).id).toBe(d);
@@ -259,6 +272,26 @@ describe('TrajectService', () => {
     expect(await code(f.service.draagCaseloadOver({ vanCoachId: 'c1', naar: { coachId: 'c2', organisatieId: 'uv' } }, KM))).toBe('TRAJECT.FORBIDDEN');
     expect(await f.service.draagCaseloadOver({ vanCoachId: 'c1', naar: { coachId: 'c2', organisatieId: 'uv' } }, teamleider)).toEqual({ trajecten: 2 });
     expect(f.overdrachten.map(([wf]) => wf).sort()).toEqual([`traject-${a.id}`, `traject-${b.id}`].sort());
+  });
+
+  it('lets only the regievoerder move the lead or the coach organisation; the coach organisation does the daily work', async () => {
+    const f = new Fakes();
+    const { id: d } = await f.service.maakDeelnemer(deelnemer, KM);
+    const { id } = await f.service.start(starten(d), KM);
+    expect(await code(f.service.opdracht(id, 'regiewissel', { regie: { regievoerderId: 'c1', organisatieId: 'uv' } }, COACH))).toBe('TOEGANG.GEWEIGERD');
+    expect(await code(f.service.opdracht(id, 'coachwissel', { coach: { coachId: 'x-1', organisatieId: 'wijkteam-x' }, reden: 'overig' }, COACH))).toBe('TOEGANG.GEWEIGERD');
+    expect(await code(f.service.opdracht(id, 'coach-toewijzen', { coach: { coachId: 'x-1', organisatieId: 'wijkteam-x' } }, COACH))).toBe('TOEGANG.GEWEIGERD');
+    expect(f.opdrachten).toEqual([]);
+    await f.service.opdracht(id, 'coachwissel', { coach: { coachId: 'c2', organisatieId: 'uv' }, reden: 'vertrek' }, COACH);
+    await f.service.opdracht(id, 'contactpoging', { kanaal: 'telefoon', uitkomst: 'afspraak-gemaakt' }, COACH);
+    await f.service.opdracht(id, 'regiewissel', { regie: { regievoerderId: 'km-1', organisatieId: 'gem' } }, KM);
+    expect(f.opdrachten.map((o) => o.soort)).toEqual(['coachwissel', 'contactpoging', 'regiewissel']);
+    // Every command carries who issued it, as the service verified it, for the timeline.
+    expect(f.uitvoerders).toEqual([
+      { sub: 'c1', organisatie: 'uv', rol: 'coach' },
+      { sub: 'c1', organisatie: 'uv', rol: 'coach' },
+      { sub: 'km-1', organisatie: 'gem', rol: 'klantmanager' },
+    ]);
   });
 
   it('validates command bodies against the schema of their sub-resource before reaching the workflow', async () => {

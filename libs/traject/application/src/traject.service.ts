@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { amsterdamDate, DomainError, isValidBsn } from '@ketenregie/shared-kernel';
-import { fieldErrorsFromZod } from '@ketenregie/shared-platform';
+import type { Handeling } from '@ketenregie/shared-access-policy';
+import { fieldErrorsFromZod, Toegang, ToegangGeweigerdError } from '@ketenregie/shared-platform';
 import type { Aanroep, Identity, VerwerkingslogPoort } from '@ketenregie/shared-platform';
 import { BSN_VOLLEDIG_ROLLEN, maskeerBsn, OPDRACHT_SCHEMAS, trajectWorkflowId } from '@ketenregie/traject-contracts';
 import type { CaseloadOverdrachtInvoer, DeelnemerAanmaken, DeelnemerWeergave, OpdrachtResultaat, TijdlijnGebeurtenis, TrajectOverzicht, TrajectStarten } from '@ketenregie/traject-contracts';
@@ -8,17 +9,24 @@ import { leeftijdOp, PROGRAMMA_CATALOGUS, toetsDoelgroep, trajectError, TRAJECT_
 import type { LadderTrede, ProgrammaDefinitie, Regie } from '@ketenregie/traject-domain';
 import { randomUUID } from 'node:crypto';
 import { DEELNEMER_OPSLAG, TAKEN_OPSLAG, TRAJECT_OPSLAG, TRAJECT_WORKFLOWS } from './traject.ports';
-import type { DeelnemerOpslag, TaakRegel, TakenOpslag, TrajectOpslag, TrajectRegistratie, TrajectWorkflows } from './traject.ports';
+import type { DeelnemerOpslag, TaakRegel, TakenOpslag, TrajectBetrokkenheid, TrajectOpslag, TrajectRegistratie, TrajectWorkflows } from './traject.ports';
 import { categorieenVanOverzicht, DEELNEMER_CATEGORIEEN, TIJDLIJN_CATEGORIEEN, TRAJECT_DOEL, TRAJECT_VERWERKINGSLOG } from './traject-verwerkingslog';
 
-/** Who acts: the authenticated professional. */
-export type Actor = Pick<Identity, 'sub' | 'organisatie' | 'rol'>;
+/** Who acts: the authenticated person (a professional, or a deelnemer signed in as themself). */
+export type Actor = Identity;
 
-/** Roles that only ever see aggregated figures, never a deelnemer or a traject. */
-const ALLEEN_GEAGGREGEERD: readonly Actor['rol'][] = ['stuurgroeplid'];
-
-function eisPersoonsgegevensRol(door: Actor): void {
-  if (ALLEEN_GEAGGREGEERD.includes(door.rol)) throw trajectError('TRAJECT.FORBIDDEN', `The role ${door.rol} sees aggregated figures only`);
+/**
+ * The policy action of a traject command. Moving the lead, assigning a coach organisation,
+ * extending or reopening is the regievoerder's; replacing the coach within the coach's own
+ * organisation is also the coach organisation's; the rest is the daily work of both.
+ */
+function handelingVanOpdracht(soort: keyof typeof OPDRACHT_SCHEMAS, body: unknown, huidigeCoachOrganisatie: string | undefined): Handeling {
+  if (soort === 'regiewissel' || soort === 'coach-toewijzen' || soort === 'verlenging' || soort === 'heropening') return 'traject.regie.wijzigen';
+  if (soort === 'coachwissel') {
+    const naar = (body as { coach?: { organisatieId?: unknown } } | undefined)?.coach?.organisatieId;
+    return naar !== undefined && naar === huidigeCoachOrganisatie ? 'traject.coach.vervangen' : 'traject.regie.wijzigen';
+  }
+  return 'traject.uitvoeren';
 }
 
 /** Summary of a programme for `GET /api/v1/programmas`. */
@@ -42,9 +50,11 @@ export class TrajectService {
     @Inject(TAKEN_OPSLAG) private readonly takenOpslag: TakenOpslag,
     @Inject(TRAJECT_WORKFLOWS) private readonly workflows: TrajectWorkflows,
     @Inject(TRAJECT_VERWERKINGSLOG) private readonly verwerkingslog: VerwerkingslogPoort,
+    private readonly toegang: Toegang,
   ) {}
 
-  programmas(): ProgrammaSamenvatting[] {
+  async programmas(door: Actor): Promise<ProgrammaSamenvatting[]> {
+    await this.toegang.eis(door, 'programmas.lezen');
     return PROGRAMMA_CATALOGUS.map((p) => ({ code: p.code, versie: p.versie, naam: p.naam, definitie: p }));
   }
 
@@ -56,8 +66,7 @@ export class TrajectService {
    * may read it (logged, as any read by an organisation other than the first registrant).
    */
   async maakDeelnemer(invoer: DeelnemerAanmaken, door: Actor): Promise<{ id: string }> {
-    eisPersoonsgegevensRol(door);
-    if (!BSN_VOLLEDIG_ROLLEN.includes(door.rol)) throw trajectError('TRAJECT.FORBIDDEN', `The role ${door.rol} does not register deelnemers`);
+    await this.toegang.eis(door, 'deelnemer.registreren');
     if (!isValidBsn(invoer.bsn)) throw trajectError('TRAJECT.BSN_INVALID', 'The BSN does not pass the elfproef', { bsn: '9 digits, elfproef' });
     const id = await this.deelnemers.maak({ ...invoer, contact: { ...invoer.contact }, aangemaaktDoor: door.sub, aangemaaktDoorOrganisatie: door.organisatie });
     return { id };
@@ -71,18 +80,17 @@ export class TrajectService {
    * registered before that was recorded); a read by any other organisation is logged first.
    */
   async deelnemer(id: string, door: Actor, aanroep: Aanroep): Promise<DeelnemerWeergave> {
-    eisPersoonsgegevensRol(door);
     const d = await this.deelnemers.vind(id);
     if (!d) throw trajectError('TRAJECT.DEELNEMER_NOT_FOUND', 'No such deelnemer');
+    const betrokkenheid = await this.betrokkenheidBijDeelnemer(id, aanmeldersVan(d), door);
+    await this.eisOfVerberg(door, 'deelnemer.lezen', id, betrokkenheid, () => trajectError('TRAJECT.DEELNEMER_NOT_FOUND', 'No such deelnemer'));
     const trajecten = await Promise.all(
       (await this.trajecten.vanDeelnemer(id)).map(async (t) => ({
         t,
         o: (await this.trajecten.overzicht(t.id)) ?? (await this.workflows.overzicht(t.workflowId).catch(() => undefined)),
       })),
     );
-    const leidt = trajecten.some(({ o }) => o?.regie.organisatieId === door.organisatie);
-    const coacht = trajecten.some(({ o }) => o?.coach?.organisatieId === door.organisatie);
-    if (d.aangemaaktDoorOrganisatie !== door.organisatie && !d.aanmelders.includes(door.organisatie) && !leidt && !coacht) throw trajectError('TRAJECT.DEELNEMER_NOT_FOUND', 'No such deelnemer');
+    const leidt = betrokkenheid.includes('regievoerder');
     const eigenaar = d.aangemaaktDoorOrganisatie === undefined ? leidt : d.aangemaaktDoorOrganisatie === door.organisatie;
     if (!eigenaar) await this.schrijfRaadpleging(id, DEELNEMER_CATEGORIEEN, aanroep);
     const bsn = (await this.deelnemers.bsnVan(id)) as string;
@@ -104,17 +112,46 @@ export class TrajectService {
   }
 
   /**
+   * The involvements the caller's organisation holds now with a deelnemer (registration and any
+   * of their trajecten): the facts other contexts give the access policy. Empty for an unknown
+   * deelnemer, so the answer does not reveal whether the id exists.
+   */
+  async betrokkenheidVan(deelnemerId: string, door: Actor): Promise<{ deelnemerId: string; organisatie: string; betrokkenheid: TrajectBetrokkenheid[] }> {
+    await this.toegang.eis(door, 'betrokkenheid.lezen');
+    const d = await this.deelnemers.vind(deelnemerId);
+    const betrokkenheid = d ? await this.betrokkenheidBijDeelnemer(deelnemerId, aanmeldersVan(d), door) : [];
+    return { deelnemerId, organisatie: door.organisatie, betrokkenheid };
+  }
+
+  /**
+   * The deelnemer of a traject and the involvements the caller's organisation holds in it now:
+   * the facts exchange-service needs to check a handover or referral. An organisation that is not
+   * involved gets not-found, as if the traject did not exist.
+   */
+  async trajectBetrokkenheidVan(trajectId: string, door: Actor): Promise<{ trajectId: string; deelnemerId: string; organisatie: string; betrokkenheid: TrajectBetrokkenheid[] }> {
+    await this.toegang.eis(door, 'betrokkenheid.lezen');
+    const t = await this.trajecten.vind(trajectId);
+    const betrokkenheid = t ? await this.trajecten.betrokkenheid(trajectId, door.organisatie) : [];
+    if (!t || betrokkenheid.length === 0) throw trajectError('TRAJECT.NOT_FOUND', 'No such traject');
+    return { trajectId, deelnemerId: t.deelnemerId, organisatie: door.organisatie, betrokkenheid };
+  }
+
+  /**
    * Starts a traject for a deelnemer; the caller's organisation must be the lead. The candidate is
    * checked against the programme's doelgroep (age from the date of birth); a failed check needs a
    * coded `doelgroepAfwijking`. Unknown criteria do not block; the check is stored with the traject.
    */
   async start(invoer: TrajectStarten, door: Actor): Promise<{ id: string; overzicht: TrajectOverzicht }> {
-    eisPersoonsgegevensRol(door);
+    const deelnemer = await this.deelnemers.vind(invoer.deelnemerId);
+    if (!deelnemer) {
+      await this.toegang.eis(door, 'deelnemer.registreren');
+      throw trajectError('TRAJECT.DEELNEMER_NOT_FOUND', 'No such deelnemer');
+    }
+    const betrokkenheid = await this.betrokkenheidBijDeelnemer(invoer.deelnemerId, aanmeldersVan(deelnemer), door);
+    await this.toegang.eis(door, 'traject.starten', { deelnemerId: invoer.deelnemerId }, { betrokkenheid });
     if (invoer.regie.organisatieId !== door.organisatie) {
       throw trajectError('TRAJECT.FORBIDDEN', 'A traject is started by its lead organisation');
     }
-    const deelnemer = await this.deelnemers.vind(invoer.deelnemerId);
-    if (!deelnemer) throw trajectError('TRAJECT.DEELNEMER_NOT_FOUND', 'No such deelnemer');
     const programma = vindProgramma(invoer.programmaCode, invoer.programmaVersie);
     if (!programma) throw trajectError('TRAJECT.PROGRAMME_NOT_FOUND', `No programme ${invoer.programmaCode}${invoer.programmaVersie ? `@${invoer.programmaVersie}` : ''}`);
     const peildatum = invoer.datum ?? amsterdamDate(Date.now());
@@ -139,6 +176,7 @@ export class TrajectService {
       programmaVersie: programma.versie,
       workflowId,
       aangemaaktDoor: door.sub,
+      aangemaaktDoorOrganisatie: door.organisatie,
       doelgroepToets: toets,
       doelgroepAfwijking: toets.afwijzingen.length > 0 ? invoer.doelgroepAfwijking : undefined,
     });
@@ -159,7 +197,7 @@ export class TrajectService {
    * projection. A read by another organisation than the lead is logged first ({@link meldRaadpleging}).
    */
   async overzicht(id: string, door: Actor, aanroep: Aanroep): Promise<TrajectOverzicht> {
-    const t = await this.zichtbaar(id, door);
+    const t = await this.zichtbaar(id, door, 'traject.samenvatting.lezen');
     const overzicht = (await this.trajecten.overzicht(id)) ?? (await this.workflows.overzicht(t.workflowId));
     await this.meldRaadpleging(t, overzicht.regie, categorieenVanOverzicht(overzicht), door, aanroep);
     return overzicht;
@@ -170,7 +208,7 @@ export class TrajectService {
    * read by another organisation than the lead is logged first ({@link meldRaadpleging}).
    */
   async tijdlijn(id: string, door: Actor, aanroep: Aanroep): Promise<readonly TijdlijnGebeurtenis[]> {
-    const t = await this.zichtbaar(id, door);
+    const t = await this.zichtbaar(id, door, 'traject.lezen');
     let gebeurtenissen: readonly TijdlijnGebeurtenis[];
     try {
       gebeurtenissen = await this.workflows.tijdlijn(t.workflowId);
@@ -184,7 +222,9 @@ export class TrajectService {
 
   /** Issues a command (`soort`) with `body` (validated against the command schema) to the traject. */
   async opdracht(id: string, soort: keyof typeof OPDRACHT_SCHEMAS, body: unknown, door: Actor): Promise<OpdrachtResultaat> {
-    const t = await this.zichtbaar(id, door);
+    const geregistreerd = await this.trajecten.vind(id);
+    const coachOrganisatie = geregistreerd ? ((await this.trajecten.overzicht(id)) ?? (await this.workflows.overzicht(geregistreerd.workflowId)))?.coach?.organisatieId : undefined;
+    const t = await this.zichtbaar(id, door, handelingVanOpdracht(soort, body, coachOrganisatie));
     const invoer = OPDRACHT_SCHEMAS[soort].safeParse({ ...(body as object), soort });
     if (!invoer.success) {
       throw trajectError(
@@ -193,7 +233,7 @@ export class TrajectService {
         Object.fromEntries(fieldErrorsFromZod(invoer.error).map((e) => [e.field, e.detail])),
       );
     }
-    return this.workflows.opdracht(t.workflowId, invoer.data);
+    return this.workflows.opdracht(t.workflowId, invoer.data, { sub: door.sub, organisatie: door.organisatie, rol: door.rol });
   }
 
   /**
@@ -201,6 +241,7 @@ export class TrajectService {
    * new coach (the workflows hand over tasks and ask the new coach to inform the deelnemer).
    */
   async draagCaseloadOver(invoer: CaseloadOverdrachtInvoer, door: Actor): Promise<{ trajecten: number }> {
+    await this.toegang.eis(door, 'caseload.overdragen');
     if (invoer.naar.organisatieId !== door.organisatie) throw trajectError('TRAJECT.FORBIDDEN', 'A caseload moves to a coach of your own organisation');
     const lopend = await this.trajecten.lopendVanCoach(invoer.vanCoachId, door.organisatie);
     for (const t of lopend) await this.workflows.caseloadOverdracht(t.workflowId, { vanCoachId: invoer.vanCoachId, naar: invoer.naar, datum: invoer.datum });
@@ -208,8 +249,33 @@ export class TrajectService {
   }
 
   /** The caller's open and overdue tasks, including escalations addressed to them. */
-  taken(door: Actor): Promise<TaakRegel[]> {
+  async taken(door: Actor): Promise<TaakRegel[]> {
+    await this.toegang.eis(door, 'taken.lezen');
     return this.takenOpslag.openVoor(door.sub);
+  }
+
+  /**
+   * The involvements the caller's organisation holds with a deelnemer: `aanmelder` when it
+   * registered them (first or again, see {@link maakDeelnemer}), and whatever it holds in any of
+   * their trajecten.
+   */
+  private async betrokkenheidBijDeelnemer(deelnemerId: string, aanmelders: readonly string[], door: Actor): Promise<TrajectBetrokkenheid[]> {
+    if (door.rol === 'deelnemer') return [];
+    const inTrajecten = await this.trajecten.betrokkenheidBijDeelnemer(deelnemerId, door.organisatie);
+    return aanmelders.includes(door.organisatie) && !inTrajecten.includes('aanmelder') ? ['aanmelder', ...inTrajecten] : inTrajecten;
+  }
+
+  /**
+   * Asks the policy; a caller whose organisation is not involved at all learns nothing, not even
+   * that the resource exists (`verborgen`), any other refusal is a 403.
+   */
+  private async eisOfVerberg(door: Actor, handeling: Handeling, deelnemerId: string, betrokkenheid: readonly TrajectBetrokkenheid[], verborgen: () => Error): Promise<void> {
+    try {
+      await this.toegang.eis(door, handeling, { deelnemerId }, { betrokkenheid });
+    } catch (error) {
+      if (error instanceof ToegangGeweigerdError && (error.reden === 'niet-betrokken' || error.reden === 'niet-de-eigen-gegevens') && betrokkenheid.length === 0) throw verborgen();
+      throw error;
+    }
   }
 
   /**
@@ -219,6 +285,8 @@ export class TrajectService {
    * @throws DomainError `TRAJECT.PROCESSING_LOG_UNAVAILABLE` (503) when the log refuses or is unreachable.
    */
   private async meldRaadpleging(t: TrajectRegistratie, regie: Regie, categorieen: readonly string[], door: Actor, aanroep: Aanroep): Promise<void> {
+    // A deelnemer reading their own traject processes no other organisation's data.
+    if (door.rol === 'deelnemer') return;
     if (door.organisatie !== regie.organisatieId) await this.schrijfRaadpleging(t.deelnemerId, categorieen, aanroep);
   }
 
@@ -236,16 +304,21 @@ export class TrajectService {
     }
   }
 
-  private async zichtbaar(id: string, door: Actor): Promise<TrajectRegistratie> {
-    eisPersoonsgegevensRol(door);
+  /**
+   * The traject, when the policy lets the caller perform `handeling` on it with the involvement
+   * its organisation holds now (the traject context's own `betrokkenheid` table).
+   */
+  private async zichtbaar(id: string, door: Actor, handeling: Handeling): Promise<TrajectRegistratie> {
     const t = await this.trajecten.vind(id);
     if (!t) throw trajectError('TRAJECT.NOT_FOUND', 'No such traject');
-    if (await this.trajecten.isBetrokken(id, door.organisatie)) return t;
-    if (!(await this.trajecten.overzicht(id))) {
-      const o = await this.workflows.overzicht(t.workflowId);
-      if (o.regie.organisatieId === door.organisatie || o.coach?.organisatieId === door.organisatie) return t;
-    }
+    const betrokkenheid = door.rol === 'deelnemer' ? [] : await this.trajecten.betrokkenheid(id, door.organisatie);
     // Not involved: answer as if it did not exist, so ids cannot be probed.
-    throw trajectError('TRAJECT.NOT_FOUND', 'No such traject');
+    await this.eisOfVerberg(door, handeling, t.deelnemerId, betrokkenheid, () => trajectError('TRAJECT.NOT_FOUND', 'No such traject'));
+    return t;
   }
+}
+
+/** Every organisation that registered the deelnemer: the first registrant and those that registered the same BSN again. */
+function aanmeldersVan(d: { readonly aangemaaktDoorOrganisatie?: string; readonly aanmelders: readonly string[] }): string[] {
+  return [...(d.aangemaaktDoorOrganisatie === undefined ? [] : [d.aangemaaktDoorOrganisatie]), ...d.aanmelders];
 }

@@ -20,6 +20,7 @@ export type {
   TrajectState,
   TrajectStatus,
   TrajectUitkomst,
+  Uitvoerder,
   Verantwoordelijke,
   Voortgang,
 } from '@ketenregie/traject-domain';

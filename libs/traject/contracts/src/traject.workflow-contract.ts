@@ -1,5 +1,5 @@
 import type { IsoDate } from '@ketenregie/shared-kernel';
-import type { Coach, Fase, ProgrammaDefinitie, Regie, Termijn, TijdlijnGebeurtenis, TrajectState, TrajectStatus } from '@ketenregie/traject-domain';
+import type { Coach, Fase, ProgrammaDefinitie, Regie, Termijn, TijdlijnGebeurtenis, TrajectState, TrajectStatus, Uitvoerder } from '@ketenregie/traject-domain';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { TrajectOpdrachtInvoer } from './traject.dto';
 import type { TrajectOverdracht } from './traject.overdracht';
@@ -67,10 +67,11 @@ export interface OpdrachtResultaat {
 }
 
 /**
- * A command that needs an answer (every API command sub-resource). The validator rejects with a
+ * A command that needs an answer (every API command sub-resource), with who issued it (recorded
+ * on the timeline; absent in histories from before it was). The validator rejects with a
  * `TRAJECT.*`-typed `ApplicationFailure` before anything is written to history.
  */
-export const opdrachtUpdate = defineUpdate<OpdrachtResultaat, [TrajectOpdrachtInvoer]>('opdracht');
+export const opdrachtUpdate = defineUpdate<OpdrachtResultaat, [TrajectOpdrachtInvoer] | [TrajectOpdrachtInvoer, Uitvoerder]>('opdracht');
 
 /** Bulk caseload transfer when a coach leaves: applied only where `vanCoachId` is still the coach. */
 export interface CaseloadOverdracht {

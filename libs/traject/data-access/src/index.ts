@@ -3,7 +3,8 @@ import type { DeelnemerKluis } from './deelnemer.crypto';
 import { TrajectSchema1764000000000 } from './migrations/1764000000000-traject-schema';
 import { DoelgroepToets1764000000001 } from './migrations/1764000000001-doelgroep-toets';
 import { deelnemerVersleuteling } from './migrations/1764000000002-deelnemer-versleuteling';
-import { DeelnemerAanmelding1764000000003 } from './migrations/1764000000003-deelnemer-aanmelding';
+import { Betrokkenheid1764000000003 } from './migrations/1764000000003-betrokkenheid';
+import { DeelnemerAanmelding1764000000005 } from './migrations/1764000000005-deelnemer-aanmelding';
 
 export * from './deelnemer.crypto';
 export * from './traject.repositories';
@@ -13,11 +14,11 @@ export * from './traject.repositories';
  * touches deelnemers, runs. A migration that touches the deelnemer table goes into
  * {@link trajectMigraties} instead.
  */
-export const TRAJECT_MIGRATIONS = [TrajectSchema1764000000000, DoelgroepToets1764000000001];
+export const TRAJECT_MIGRATIONS = [TrajectSchema1764000000000, DoelgroepToets1764000000001, Betrokkenheid1764000000003];
 
 /** Every migration of the `traject` schema, in order: what traject-service runs with its deelnemer key. */
 export function trajectMigraties(kluis: DeelnemerKluis): (new () => MigrationInterface)[] {
-  return [...TRAJECT_MIGRATIONS, deelnemerVersleuteling(kluis), DeelnemerAanmelding1764000000003];
+  return [...TRAJECT_MIGRATIONS, deelnemerVersleuteling(kluis), DeelnemerAanmelding1764000000005];
 }
 
 /** The schema uses plain SQL repositories; no TypeORM entity metadata is needed. */

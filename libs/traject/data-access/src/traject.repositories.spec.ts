@@ -72,7 +72,7 @@ describeEachDatabase('traject data access', (db) => {
     async function traject(): Promise<{ id: string; deelnemerId: string }> {
       const deelnemerId = (await deelnemers.maak(nieuw(String(100_000_000 + Math.floor(Math.random() * 899_999_999))))) as string;
       const id = randomUUID();
-      await trajecten.registreer({ id, deelnemerId, programmaCode: 'fip', programmaVersie: 1, workflowId: `traject-${id}`, aangemaaktDoor: 'km-1' });
+      await trajecten.registreer({ id, deelnemerId, programmaCode: 'fip', programmaVersie: 1, workflowId: `traject-${id}`, aangemaaktDoor: 'km-1', aangemaaktDoorOrganisatie: 'gem' });
       return { id, deelnemerId };
     }
 
@@ -139,9 +139,18 @@ describeEachDatabase('traject data access', (db) => {
       expect((await trajecten.overzicht(id))?.fase).toBe('contact-leggen');
       await trajecten.werkOverzichtBij({ ...o, versie: o.versie + 1, fase: 'kennismaking' });
       expect((await trajecten.overzicht(id))?.fase).toBe('kennismaking');
-      expect(await trajecten.isBetrokken(id, 'gem')).toBe(true);
-      expect(await trajecten.isBetrokken(id, 'uv')).toBe(true);
-      expect(await trajecten.isBetrokken(id, 'werkgever-x')).toBe(false);
+      expect(await trajecten.betrokkenheid(id, 'gem')).toEqual(['aanmelder', 'regievoerder']);
+      expect(await trajecten.betrokkenheid(id, 'uv')).toEqual(['coach-organisatie']);
+      expect(await trajecten.betrokkenheid(id, 'werkgever-x')).toEqual([]);
+      // The lead moves: the old regievoerder's role ends, the new one's starts; the history keeps both.
+      await trajecten.werkOverzichtBij({ ...o, versie: o.versie + 2, regie: { regievoerderId: 'b-1', organisatieId: 'ggz-x' } });
+      expect(await trajecten.betrokkenheid(id, 'gem')).toEqual(['aanmelder']);
+      expect(await trajecten.betrokkenheid(id, 'ggz-x')).toEqual(['regievoerder']);
+      expect(await trajecten.betrokkenheidBijDeelnemer((await trajecten.vind(id))!.deelnemerId, 'ggz-x')).toEqual(['regievoerder']);
+      const historie = await trajecten.betrokkenheidsHistorie(id);
+      expect(historie.map((b) => [b.organisatieId, b.rol, b.tot !== undefined])).toEqual(
+        expect.arrayContaining([['gem', 'regievoerder', true], ['uv', 'coach-organisatie', false], ['ggz-x', 'regievoerder', false]]),
+      );
       expect((await trajecten.lopendVanCoach('c1', 'uv')).map((t) => t.id)).toContain(id);
       expect(await trajecten.lopendVanCoach('c1', 'gem')).toEqual([]);
 

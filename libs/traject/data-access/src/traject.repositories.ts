@@ -7,7 +7,7 @@ import { type DeelnemerKluis } from './deelnemer.crypto';
 import type { DeelnemerGegevens } from './deelnemer.crypto';
 import { randomUUID } from 'node:crypto';
 
-type Tabel = 'deelnemer' | 'deelnemer_aanmelding' | 'traject' | 'traject_overzicht' | 'tijdlijn_gebeurtenis' | 'taak' | 'melding';
+type Tabel = 'deelnemer' | 'deelnemer_aanmelding' | 'traject' | 'traject_overzicht' | 'tijdlijn_gebeurtenis' | 'taak' | 'melding' | 'betrokkenheid';
 
 /** Where statements run: the data source, or the entity manager of one transaction on it. */
 type Uitvoerder = DataSource | EntityManager;
@@ -16,7 +16,7 @@ type Uitvoerder = DataSource | EntityManager;
 function tabellen(ds: Uitvoerder): Record<Tabel, string> {
   const bron = ds instanceof EntityManager ? ds.connection : ds;
   const schema = assertSchemaName(String((bron.options as { schema?: string }).schema));
-  const namen: Tabel[] = ['deelnemer', 'deelnemer_aanmelding', 'traject', 'traject_overzicht', 'tijdlijn_gebeurtenis', 'taak', 'melding'];
+  const namen: Tabel[] = ['deelnemer', 'deelnemer_aanmelding', 'traject', 'traject_overzicht', 'tijdlijn_gebeurtenis', 'taak', 'melding', 'betrokkenheid'];
   return Object.fromEntries(namen.map((n) => [n, `"${schema}"."${n}"`])) as Record<Tabel, string>;
 }
 
@@ -152,6 +152,17 @@ export interface TrajectRecord {
   readonly workflowId: string;
 }
 
+/** An involvement of an organisation in a traject (see the `betrokkenheid` table). */
+export type TrajectBetrokkenheid = 'aanmelder' | 'regievoerder' | 'coach-organisatie' | 'ontvanger';
+
+/** One involvement over time. */
+export interface BetrokkenheidRegel {
+  readonly organisatieId: string;
+  readonly rol: TrajectBetrokkenheid;
+  readonly vanaf: Date;
+  readonly tot?: Date;
+}
+
 /** Trajecten, their overview projection and their timeline. */
 export class TypeOrmTrajectRepository {
   private readonly t: Record<Tabel, string>;
@@ -160,15 +171,56 @@ export class TypeOrmTrajectRepository {
     this.t = tabellen(ds);
   }
 
-  /** Registers a traject with the eligibility check made at its start (and the coded override, if any). */
+  /**
+   * Registers a traject with the eligibility check made at its start (and the coded override, if
+   * any); the starting organisation becomes its `aanmelder`.
+   */
   async registreer(
-    t: TrajectRecord & { readonly aangemaaktDoor: string; readonly doelgroepToets?: DoelgroepToets; readonly doelgroepAfwijking?: string },
+    t: TrajectRecord & {
+      readonly aangemaaktDoor: string;
+      readonly aangemaaktDoorOrganisatie?: string;
+      readonly doelgroepToets?: DoelgroepToets;
+      readonly doelgroepAfwijking?: string;
+    },
   ): Promise<void> {
     await this.ds.query(
       `INSERT INTO ${this.t.traject} (id, deelnemer_id, programma_code, programma_versie, workflow_id, aangemaakt_door, doelgroep_toets, doelgroep_afwijking)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [t.id, t.deelnemerId, t.programmaCode, t.programmaVersie, t.workflowId, t.aangemaaktDoor, JSON.stringify(t.doelgroepToets ?? {}), t.doelgroepAfwijking ?? null],
     );
+    if (t.aangemaaktDoorOrganisatie) {
+      await this.ds.query(
+        `INSERT INTO ${this.t.betrokkenheid} (traject_id, deelnemer_id, organisatie_id, rol) VALUES ($1, $2, $3, 'aanmelder') ON CONFLICT DO NOTHING`,
+        [t.id, t.deelnemerId, t.aangemaaktDoorOrganisatie],
+      );
+    }
+  }
+
+  /** The involvements `organisatieId` holds now in a traject. */
+  async betrokkenheid(trajectId: string, organisatieId: string): Promise<TrajectBetrokkenheid[]> {
+    const rows: { rol: TrajectBetrokkenheid }[] = await this.ds.query(
+      `SELECT DISTINCT rol FROM ${this.t.betrokkenheid} WHERE traject_id = $1 AND organisatie_id = $2 AND tot IS NULL ORDER BY rol`,
+      [trajectId, organisatieId],
+    );
+    return rows.map((r) => r.rol);
+  }
+
+  /** The involvements `organisatieId` holds now in any traject of a deelnemer. */
+  async betrokkenheidBijDeelnemer(deelnemerId: string, organisatieId: string): Promise<TrajectBetrokkenheid[]> {
+    const rows: { rol: TrajectBetrokkenheid }[] = await this.ds.query(
+      `SELECT DISTINCT rol FROM ${this.t.betrokkenheid} WHERE deelnemer_id = $1 AND organisatie_id = $2 AND tot IS NULL ORDER BY rol`,
+      [deelnemerId, organisatieId],
+    );
+    return rows.map((r) => r.rol);
+  }
+
+  /** Every involvement of a traject over time, oldest first. */
+  async betrokkenheidsHistorie(trajectId: string): Promise<BetrokkenheidRegel[]> {
+    const rows: { organisatie_id: string; rol: TrajectBetrokkenheid; vanaf: Date; tot: Date | null }[] = await this.ds.query(
+      `SELECT organisatie_id, rol, vanaf, tot FROM ${this.t.betrokkenheid} WHERE traject_id = $1 ORDER BY vanaf, id`,
+      [trajectId],
+    );
+    return rows.map((r) => ({ organisatieId: r.organisatie_id, rol: r.rol, vanaf: r.vanaf, ...(r.tot ? { tot: r.tot } : {}) }));
   }
 
   async vind(id: string): Promise<TrajectRecord | undefined> {
@@ -197,6 +249,29 @@ export class TypeOrmTrajectRepository {
        WHERE traject_overzicht.versie <= EXCLUDED.versie`,
       [o.trajectId, o.versie, o.fase, o.status, o.regie.regievoerderId, o.regie.organisatieId, o.coach?.coachId ?? null, o.coach?.organisatieId ?? null, JSON.stringify(o)],
     );
+    await this.volgBetrokkenheid(o.trajectId);
+  }
+
+  /**
+   * Brings the lead and coach organisation in the involvement table in line with the stored
+   * overview (whatever version won): a role that moved ends now, the new holder starts now.
+   */
+  private async volgBetrokkenheid(trajectId: string): Promise<void> {
+    await this.ds.query(
+      `WITH huidig AS (
+         SELECT o.traject_id, t.deelnemer_id, o.regie_organisatie_id, o.coach_organisatie_id FROM ${this.t.traject_overzicht} o JOIN ${this.t.traject} t ON t.id = o.traject_id WHERE o.traject_id = $1
+       ), beeindigd AS (
+         UPDATE ${this.t.betrokkenheid} b SET tot = now() FROM huidig h
+         WHERE b.traject_id = h.traject_id AND b.tot IS NULL
+           AND ((b.rol = 'regievoerder' AND b.organisatie_id <> h.regie_organisatie_id) OR (b.rol = 'coach-organisatie' AND b.organisatie_id IS DISTINCT FROM h.coach_organisatie_id))
+       )
+       INSERT INTO ${this.t.betrokkenheid} (traject_id, deelnemer_id, organisatie_id, rol)
+       SELECT traject_id, deelnemer_id, regie_organisatie_id, 'regievoerder' FROM huidig
+       UNION ALL
+       SELECT traject_id, deelnemer_id, coach_organisatie_id, 'coach-organisatie' FROM huidig WHERE coach_organisatie_id IS NOT NULL
+       ON CONFLICT DO NOTHING`,
+      [trajectId],
+    );
   }
 
   async overzicht(id: string): Promise<TrajectOverzicht | undefined> {
@@ -211,15 +286,6 @@ export class TypeOrmTrajectRepository {
       [coachId, organisatieId],
     );
     return (await Promise.all(rows.map((r) => this.vind(r.traject_id)))).filter((t): t is TrajectRecord => t !== undefined);
-  }
-
-  /** True when `organisatieId` leads the traject or provides its coach. */
-  async isBetrokken(id: string, organisatieId: string): Promise<boolean> {
-    const rows: unknown[] = await this.ds.query(
-      `SELECT 1 FROM ${this.t.traject_overzicht} WHERE traject_id = $1 AND (regie_organisatie_id = $2 OR coach_organisatie_id = $2)`,
-      [id, organisatieId],
-    );
-    return rows.length > 0;
   }
 
   /** Appends timeline events; idempotent on (traject, nr). */

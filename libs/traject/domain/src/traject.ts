@@ -49,6 +49,17 @@ export type GebeurtenisSoort =
 /** Scalar details of an event: codes, ids, counts, dates — never names, BSN or free text. */
 export type GebeurtenisGegevens = Readonly<Record<string, string | number | boolean>>;
 
+/**
+ * Who issued a command: the professional's opaque subject id, organisation and role, as the
+ * service verified them (never taken from a request body). Recorded on the timeline as
+ * `doorSub`, `doorOrganisatie` and `doorRol`.
+ */
+export interface Uitvoerder {
+  readonly sub: string;
+  readonly organisatie: string;
+  readonly rol: string;
+}
+
 /** One entry of the traject's timeline. */
 export interface TijdlijnGebeurtenis {
   /** Sequence number within the traject, strictly increasing. */
@@ -193,6 +204,8 @@ class Draft {
   constructor(
     state: TrajectState,
     readonly p: ProgrammaDefinitie,
+    /** Who issued the command, recorded on every event it causes. */
+    readonly door?: Uitvoerder,
   ) {
     this.s = { ...state, termijnen: [...state.termijnen], tijdlijn: [...state.tijdlijn] };
   }
@@ -203,7 +216,8 @@ class Draft {
   }
 
   gebeurtenis(datum: IsoDate, soort: GebeurtenisSoort, gegevens: GebeurtenisGegevens = {}): void {
-    const g: TijdlijnGebeurtenis = { nr: this.volgnummer(), datum, soort, fase: this.s.fase, gegevens };
+    const door: GebeurtenisGegevens = this.door ? { doorSub: this.door.sub, doorOrganisatie: this.door.organisatie, doorRol: this.door.rol } : {};
+    const g: TijdlijnGebeurtenis = { nr: this.volgnummer(), datum, soort, fase: this.s.fase, gegevens: { ...gegevens, ...door } };
     this.gebeurtenissen.push(g);
     (this.s.tijdlijn as TijdlijnGebeurtenis[]).push(g);
     if (datum > this.s.laatsteDatum) this.s.laatsteDatum = datum;
@@ -388,7 +402,7 @@ export function startTraject(invoer: StartInvoer, p: ProgrammaDefinitie, vandaag
  * up to `vandaag`. Pure: the input state is not modified. Throws a `TRAJECT.*` {@link DomainError}
  * when the command is not allowed, so a workflow update validator can call it to reject early.
  */
-export function voerUit(state: TrajectState, opdracht: TrajectOpdracht, p: ProgrammaDefinitie, vandaag: IsoDate): TrajectUitkomst {
+export function voerUit(state: TrajectState, opdracht: TrajectOpdracht, p: ProgrammaDefinitie, vandaag: IsoDate, door?: Uitvoerder): TrajectUitkomst {
   eisProgramma(state, p);
   const o = opdracht;
   eisDatum(o.datum, vandaag, state.laatsteDatum);
@@ -405,7 +419,7 @@ export function voerUit(state: TrajectState, opdracht: TrajectOpdracht, p: Progr
     throw trajectError('TRAJECT.DATE_BEFORE_PAUSE', 'The date lies before the start of the pause', { datum: `on or after ${state.pauze.sinds}` });
   }
 
-  const d = new Draft(state, p);
+  const d = new Draft(state, p, door);
   const s = d.s;
   switch (o.soort) {
     case 'coach-toewijzen': {

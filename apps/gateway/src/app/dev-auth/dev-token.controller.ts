@@ -5,15 +5,21 @@ import { EmbeddedSigner, ROLLEN } from '@ketenregie/shared-platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { RegistryClient } from '../registry.client';
-import { ROLLEN_PER_ORGANISATIE_TYPE, rolFitsOrganisatieType } from './role-fit';
+import { ROLLEN_PER_ORGANISATIE_TYPE, rolPastBijType } from '@ketenregie/shared-access-policy';
 
 /** Injection token of the embedded {@link EmbeddedSigner}. */
 export const EMBEDDED_SIGNER = Symbol('EMBEDDED_SIGNER');
 
-const devTokenRequestSchema = z.strictObject({
-  organisatie: z.string().max(ORGANISATIE_ID_MAX).regex(ORGANISATIE_ID_PATROON, 'organisation id of the registry').describe('Organisation id from GET /api/v1/organisaties'),
-  rol: z.enum(ROLLEN).describe('Role of the person; must fit the organisation type'),
-});
+const devTokenRequestSchema = z
+  .object({
+    organisatie: z.string().max(ORGANISATIE_ID_MAX).regex(ORGANISATIE_ID_PATROON, 'organisation id of the registry').optional().describe('Organisation id from GET /api/v1/organisaties (a professional)'),
+    rol: z.enum(ROLLEN).describe('Role of the person; must fit the organisation type'),
+    deelnemer: z.uuid().optional().describe('With rol "deelnemer": the demo deelnemer who signs in'),
+  })
+  .strict()
+  .refine((b) => (b.rol === 'deelnemer' ? b.deelnemer !== undefined && b.organisatie === undefined : b.organisatie !== undefined && b.deelnemer === undefined), {
+    message: 'a deelnemer signs in with "deelnemer" (their id); a professional with "organisatie"',
+  });
 const devTokenResponseSchema = z.object({ token: z.string().describe('Bearer token (JWT) for the Ketenregie API') });
 
 class DevTokenRequestDto extends createZodDto(devTokenRequestSchema) {}
@@ -38,8 +44,13 @@ export class DevTokenController {
   @ApiBadRequestResponse({ description: 'Invalid body, or the role does not fit the organisation type (problem+json)' })
   @ApiNotFoundResponse({ description: 'AUTH.ORGANISATIE_UNKNOWN (problem+json)' })
   async issue(@Body() body: DevTokenRequestDto): Promise<{ token: string }> {
-    const organisatie = await this.registry.get(body.organisatie);
-    if (!rolFitsOrganisatieType(body.rol, organisatie.type)) {
+    if (body.rol === 'deelnemer' && body.deelnemer) {
+      // The demo login of a deelnemer: the token's deelnemer id is decided here, as DigiD via an
+      // OIDC provider would in distributed mode; no organisation, no organisation type.
+      return { token: await this.signer.sign({ sub: `deelnemer:${body.deelnemer}`, organisatie: `deelnemer:${body.deelnemer}`, rol: 'deelnemer', deelnemerId: body.deelnemer }) };
+    }
+    const organisatie = await this.registry.get(body.organisatie ?? '');
+    if (!rolPastBijType(body.rol, organisatie.type)) {
       const allowed = ROLLEN_PER_ORGANISATIE_TYPE[organisatie.type].join(', ');
       throw new ValidationError({
         code: 'AUTH.ROL_NOT_ALLOWED',

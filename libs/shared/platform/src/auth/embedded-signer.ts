@@ -77,7 +77,8 @@ export class EmbeddedSigner {
   /** A signed JWT carrying `identity` (validated first). */
   async sign(identity: Identity, ttlSeconds = this.options.ttlSeconds): Promise<string> {
     const claims = identitySchema.parse(identity);
-    return this.signClaims(claims.sub, { organisatie: claims.organisatie, organisatieType: claims.organisatieType, rol: claims.rol }, ttlSeconds);
+    const { sub, ...rest } = claims;
+    return this.signClaims(sub, rest, ttlSeconds);
   }
 
   /**

@@ -6,10 +6,17 @@ import { z } from 'zod';
 export { ORGANISATIE_TYPES, ROLLEN } from '@ketenregie/shared-kernel';
 export type { Identity, OrganisatieType, Rol } from '@ketenregie/shared-kernel';
 
-/** Validates the identity claims of a token payload. */
-export const identitySchema = z.object({
-  sub: z.string().min(1),
-  organisatie: z.string().min(1),
-  organisatieType: z.enum(ORGANISATIE_TYPES),
-  rol: z.enum(ROLLEN),
-});
+/**
+ * Validates the identity claims of a token payload. A `deelnemer` token carries the deelnemer's
+ * id (`deelnemerId`) and no organisation type; every other token carries no deelnemer id.
+ */
+export const identitySchema = z
+  .object({
+    sub: z.string().min(1),
+    organisatie: z.string().min(1),
+    organisatieType: z.enum(ORGANISATIE_TYPES).optional(),
+    rol: z.enum(ROLLEN),
+    deelnemerId: z.uuid().optional(),
+  })
+  .refine((c) => (c.rol === 'deelnemer') === (c.deelnemerId !== undefined), { message: 'a deelnemer token, and only a deelnemer token, names its deelnemer' })
+  .refine((c) => c.rol === 'deelnemer' || c.organisatieType !== undefined, { message: 'a professional token states its organisation type' });

@@ -16,15 +16,15 @@ export const SERVICE_SCOPE = 'ketenregie:intern';
  */
 export const NAMENS_DETAIL_TYPE = 'ketenregie-namens';
 
-const namensDetailSchema = identitySchema.extend({ type: z.literal(NAMENS_DETAIL_TYPE) });
+const namensDetailSchema = z.intersection(z.object({ type: z.literal(NAMENS_DETAIL_TYPE) }), identitySchema);
 
 /** The authorization detail of a service token: the professional it acts for. */
 export type NamensDetail = z.infer<typeof namensDetailSchema>;
 
 /** The detail that asks for a token acting on behalf of `identity`. */
 export function namensDetail(identity: Identity): NamensDetail {
-  const { sub, organisatie, organisatieType, rol } = identitySchema.parse(identity);
-  return { type: NAMENS_DETAIL_TYPE, sub, organisatie, organisatieType, rol };
+  const { sub, organisatie, organisatieType, rol, deelnemerId } = identitySchema.parse(identity);
+  return { type: NAMENS_DETAIL_TYPE, sub, organisatie, rol, ...(organisatieType ? { organisatieType } : {}), ...(deelnemerId ? { deelnemerId } : {}) };
 }
 
 /** True when the token's `scope` claim (space-separated) grants {@link SERVICE_SCOPE}. */

@@ -164,6 +164,24 @@ export const authConfigSchema = z.object({
   AUTH_JWKS_URL: z.url({ protocol: /^https?$/ }).default(`http://127.0.0.1:8080${EMBEDDED_JWKS_PATH}`),
 });
 
+/** Where the organisation registry (monitor-service) is: the source of every organisation's type for access decisions. */
+export const registerConfigSchema = z.object({
+  MONITOR_SERVICE_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8084'),
+});
+
+/**
+ * A service's own identity towards the other services (it writes consent-service's processing
+ * log, which takes only service tokens). Embedded mode: tokens signed with the gateway's key under
+ * `KETENREGIE_DATA_DIR`. Distributed mode: client credentials of `SERVICE_CLIENT_ID` at
+ * `AUTH_TOKEN_URL` (both needed there; the service refuses to start without them).
+ */
+export const dienstIdentiteitConfigSchema = z.object({
+  KETENREGIE_DATA_DIR: z.string().min(1).default('.data'),
+  AUTH_TOKEN_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SERVICE_CLIENT_ID: z.string().regex(/^[A-Za-z0-9._:-]{1,200}$/).optional(),
+  SERVICE_CLIENT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+});
+
 /**
  * Everything a Ketenregie service needs from the platform. Extend it with the service's own
  * variables: `platformConfigSchema.extend({ MY_VAR: z.string() })`.
@@ -174,6 +192,7 @@ export const platformConfigSchema = z.object({
   ...databaseConfigSchema.shape,
   ...temporalConfigSchema.shape,
   ...authConfigSchema.shape,
+  ...registerConfigSchema.shape,
 });
 
 /** Parsed {@link platformConfigSchema}. */

@@ -1,18 +1,24 @@
 import { randomBytes } from 'node:crypto';
+import { identityOf } from '../auth/auth.decorators';
+import type { ServiceIdentity } from '../auth/service-identity';
+import type { VerifiedIdentity } from '../auth/token-verifier';
 import { getTraceId, traceIdFromHeaders } from '../logging/trace';
 
-/** The caller of a request: its W3C trace id and the bearer token to act on its behalf downstream. */
+/** The caller of a request: its W3C trace id, the bearer token and the verified identity it came with. */
 export interface Aanroep {
   readonly traceId: string;
-  /** The caller's bearer token, forwarded to consent-service's processing log. */
+  /** The caller's bearer token (to read the caller's own facts from another context). */
   readonly bearer?: string;
+  /** Who called: the professional, or the worker acting for one (`actor` set). */
+  readonly namens?: VerifiedIdentity;
 }
 
-/** Trace id (the logging middleware's, else the incoming `traceparent`'s, else new) and bearer token of an incoming request. */
+/** Trace id (the logging middleware's, else the incoming `traceparent`'s, else new), bearer token and identity of an incoming request. */
 export function aanroepVan(req: { readonly headers: Record<string, string | string[] | undefined> }): Aanroep {
   const auth = req.headers['authorization'];
   const bearer = /^Bearer\s+(.+)$/i.exec(String(Array.isArray(auth) ? auth[0] : (auth ?? '')))?.[1];
-  return { traceId: getTraceId(req) ?? traceIdFromHeaders(req.headers), ...(bearer ? { bearer } : {}) };
+  const namens = identityOf(req) as VerifiedIdentity | undefined;
+  return { traceId: getTraceId(req) ?? traceIdFromHeaders(req.headers), ...(bearer ? { bearer } : {}), ...(namens ? { namens } : {}) };
 }
 
 /**
@@ -23,6 +29,8 @@ export function aanroepVan(req: { readonly headers: Record<string, string | stri
 export interface VerwerkingMelding {
   /** `raadpleging`: the caller read another organisation's data; `verstrekking`: it disclosed its own. */
   readonly handeling: 'raadpleging' | 'verstrekking';
+  /** `geweigerd`: the read was refused; it appears in the deelnemer's log all the same. */
+  readonly status?: 'ok' | 'geweigerd';
   /** Opaque deelnemer id; consent-service pseudonymises it before writing. */
   readonly deelnemerId: string;
   /** Purpose code of the processing register, e.g. `re-integratie`. */
@@ -39,25 +47,32 @@ export interface VerwerkingslogPoort {
 }
 
 /**
- * {@link VerwerkingslogPoort} over consent-service's `POST /api/v1/verwerkingen`, with the
- * caller's own token (the log line names the organisation that really read or disclosed) and a
- * new span of the caller's trace. Anything but a 2xx answer, a timeout or a missing token
- * rejects, so a caller that awaits it never hands out data without a log line.
+ * {@link VerwerkingslogPoort} over consent-service's `POST /api/v1/verwerkingen`, which only the
+ * services themselves may call: with a service token of this process acting for the caller (the
+ * log line names the organisation that really read or disclosed), or the worker's own service
+ * token when the worker is the caller; and a new span of the caller's trace. Anything but a 2xx
+ * answer, a timeout or a missing caller rejects, so a caller that awaits it never hands out data
+ * without a log line.
  */
 export class HttpVerwerkingslog implements VerwerkingslogPoort {
-  /** @param endpoint full URL of the processing log, e.g. `${CONSENT_SERVICE_URL}${VERWERKINGEN_PATH}` */
+  /**
+   * @param endpoint full URL of the processing log, e.g. `${CONSENT_SERVICE_URL}${VERWERKINGEN_PATH}`
+   * @param identiteit this process's service identity
+   */
   constructor(
     private readonly endpoint: string,
+    private readonly identiteit: ServiceIdentity,
     private readonly timeoutMs = 10_000,
   ) {}
 
   async meld(m: VerwerkingMelding, aanroep: Aanroep): Promise<void> {
-    if (!aanroep.bearer) throw new Error('A processing is reported with the caller token; none was present');
+    if (!aanroep.namens) throw new Error('A processing is reported for a verified caller; none was present');
+    const token = aanroep.namens.actor !== undefined && aanroep.bearer ? aanroep.bearer : await this.identiteit.token(aanroep.namens);
     const spanId = randomBytes(8).toString('hex');
     const res = await fetch(this.endpoint, {
       method: 'POST',
       headers: {
-        authorization: `Bearer ${aanroep.bearer}`,
+        authorization: `Bearer ${token}`,
         'content-type': 'application/json',
         traceparent: `00-${aanroep.traceId}-${spanId}-01`,
       },
@@ -65,6 +80,7 @@ export class HttpVerwerkingslog implements VerwerkingslogPoort {
         traceId: aanroep.traceId,
         spanId,
         handeling: m.handeling,
+        ...(m.status ? { status: m.status } : {}),
         deelnemerId: m.deelnemerId,
         doel: m.doel,
         categorieen: m.categorieen,

@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * known answers like a new registration and adds the caller's organisation here, so the answer
  * never tells whether the BSN was known. Existing deelnemers get their registering organisation.
  */
-export class DeelnemerAanmelding1764000000003 implements MigrationInterface {
-  name = 'DeelnemerAanmelding1764000000003';
+export class DeelnemerAanmelding1764000000005 implements MigrationInterface {
+  name = 'DeelnemerAanmelding1764000000005';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const s = `"${schemaOf(queryRunner)}"`;

@@ -1,32 +1,44 @@
-import { EmbeddedSigner, type Identity, namensDetail, SERVICE_SCOPE } from '@ketenregie/shared-platform';
 import * as oauth from 'oauth4webapi';
+import type { Identity } from './identity';
+import { EmbeddedSigner } from './embedded-signer';
+import { namensDetail, SERVICE_SCOPE } from './service-token';
 
 /**
- * The worker's own identity towards the services: a service token (scope `ketenregie:intern`)
- * that names the professional it acts for (RFC 9396 authorization detail `ketenregie-namens`).
- * The services accept it only on the internal operations marked `@ServiceActor()`.
+ * A Ketenregie process's own identity towards the services (the worker's, or a service's that
+ * writes the processing log): a service token (scope `ketenregie:intern`) that names the
+ * professional it acts for (RFC 9396 authorization detail `ketenregie-namens`). The services
+ * accept it only on the internal operations marked `@ServiceActor()`.
  */
 export interface ServiceIdentity {
   /** A bearer token acting on behalf of `namens`, cached until shortly before it expires. */
   token(namens: Identity): Promise<string>;
 }
 
-/** What {@link serviceIdentity} needs of the worker's configuration. */
+/** What {@link serviceIdentity} needs: the mode, the issuer and the process's OAuth client. */
 export interface ServiceIdentityConfig {
   readonly KETENREGIE_MODE: 'embedded' | 'distributed';
   readonly KETENREGIE_DATA_DIR: string;
   readonly AUTH_ISSUER: string;
   readonly AUTH_AUDIENCE: string;
   readonly AUTH_TOKEN_URL?: string;
-  readonly WORKER_CLIENT_ID: string;
-  readonly WORKER_CLIENT_SECRET?: string;
+  /** The process's client id (the worker: `WORKER_CLIENT_ID`; a service: `SERVICE_CLIENT_ID`). */
+  readonly clientId: string;
+  readonly clientSecret?: string;
 }
 
 /** Embedded mode: the gateway's signing key (shared data directory) signs service tokens. Distributed: client credentials. */
 export function serviceIdentity(config: ServiceIdentityConfig): ServiceIdentity {
   if (config.KETENREGIE_MODE === 'embedded') return new EmbeddedServiceIdentity(config);
-  if (!config.AUTH_TOKEN_URL || !config.WORKER_CLIENT_SECRET) throw new Error('Distributed mode needs AUTH_TOKEN_URL and WORKER_CLIENT_SECRET');
-  return new ClientCredentialsServiceIdentity({ ...config, AUTH_TOKEN_URL: config.AUTH_TOKEN_URL, WORKER_CLIENT_SECRET: config.WORKER_CLIENT_SECRET });
+  if (!config.AUTH_TOKEN_URL || !config.clientSecret) throw new Error('Distributed mode needs AUTH_TOKEN_URL and the client secret');
+  return new ClientCredentialsServiceIdentity({ ...config, AUTH_TOKEN_URL: config.AUTH_TOKEN_URL, clientSecret: config.clientSecret });
+}
+
+/** The service identity of a service, from its {@link dienstIdentiteitConfigSchema} part; `clientId` unless configured. */
+export function dienstIdentiteit(
+  config: Omit<ServiceIdentityConfig, 'clientId' | 'clientSecret'> & { readonly SERVICE_CLIENT_ID?: string; readonly SERVICE_CLIENT_SECRET?: string },
+  clientId: string,
+): ServiceIdentity {
+  return serviceIdentity({ ...config, clientId: config.SERVICE_CLIENT_ID ?? clientId, clientSecret: config.SERVICE_CLIENT_SECRET });
 }
 
 const EMBEDDED_TTL_SECONDS = 300;
@@ -70,7 +82,7 @@ class EmbeddedServiceIdentity extends CachedServiceIdentity {
       audience: this.config.AUTH_AUDIENCE,
       ttlSeconds: EMBEDDED_TTL_SECONDS,
     });
-    const token = await (await this.signer).signServiceToken({ clientId: this.config.WORKER_CLIENT_ID, namens });
+    const token = await (await this.signer).signServiceToken({ clientId: this.config.clientId, namens });
     return { token, until: Date.now() + EMBEDDED_TTL_SECONDS * 1000 };
   }
 }
@@ -86,12 +98,12 @@ class ClientCredentialsServiceIdentity extends CachedServiceIdentity {
   private readonly auth: oauth.ClientAuth;
   private readonly insecure: boolean;
 
-  constructor(config: ServiceIdentityConfig & { readonly AUTH_TOKEN_URL: string; readonly WORKER_CLIENT_SECRET: string }) {
+  constructor(config: ServiceIdentityConfig & { readonly AUTH_TOKEN_URL: string; readonly clientSecret: string }) {
     super();
     const url = new URL(config.AUTH_TOKEN_URL);
     this.as = { issuer: config.AUTH_ISSUER, token_endpoint: url.href };
-    this.client = { client_id: config.WORKER_CLIENT_ID };
-    this.auth = oauth.ClientSecretBasic(config.WORKER_CLIENT_SECRET);
+    this.client = { client_id: config.clientId };
+    this.auth = oauth.ClientSecretBasic(config.clientSecret);
     this.insecure = url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
   }
 

@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'shared-access-policy',
+  preset: '../../../jest.preset.js',
+};

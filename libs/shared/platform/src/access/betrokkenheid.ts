@@ -1,0 +1,91 @@
+import { BETROKKENHEDEN, TRAJECT_BETROKKENHEDEN } from '@ketenregie/shared-access-policy';
+import type { Betrokkenheid } from '@ketenregie/shared-access-policy';
+import { DomainError } from '@ketenregie/shared-kernel';
+import { z } from 'zod';
+
+/** Path (under traject-service) of an organisation's involvement with a deelnemer. */
+export const betrokkenheidPad = (deelnemerId: string): string => `/api/v1/deelnemers/${encodeURIComponent(deelnemerId)}/betrokkenheid`;
+
+/**
+ * `GET /api/v1/deelnemers/{id}/betrokkenheid`: the involvements the caller's organisation holds
+ * now with the deelnemer, from the traject context's own data (empty when none, or when there
+ * is no such deelnemer: the answer does not tell which).
+ */
+export const betrokkenheidAntwoordSchema = z.object({
+  deelnemerId: z.string(),
+  organisatie: z.string(),
+  betrokkenheid: z.array(z.enum(BETROKKENHEDEN).refine((b) => TRAJECT_BETROKKENHEDEN.includes(b))),
+});
+/** Body of {@link betrokkenheidAntwoordSchema}. */
+export type BetrokkenheidAntwoord = z.infer<typeof betrokkenheidAntwoordSchema>;
+
+/** Path (under traject-service) of a traject's deelnemer and the caller organisation's involvement in it. */
+export const trajectBetrokkenheidPad = (trajectId: string): string => `/api/v1/trajecten/${encodeURIComponent(trajectId)}/betrokkenheid`;
+
+/** `GET /api/v1/trajecten/{id}/betrokkenheid`: 404 for an organisation that is not involved. */
+export const trajectBetrokkenheidSchema = betrokkenheidAntwoordSchema.extend({ trajectId: z.string() });
+
+/** The traject context's involvement facts, as another context reads them. */
+export interface BetrokkenheidPoort {
+  /**
+   * The deelnemer of a traject and the involvements of `bearer`'s organisation in it; undefined
+   * when that organisation is not involved (or there is no such traject).
+   * @throws DomainError `TOEGANG.BETROKKENHEID_ONBEREIKBAAR` (503) when traject-service cannot answer.
+   */
+  inTraject(trajectId: string, bearer: string | undefined): Promise<{ readonly deelnemerId: string; readonly betrokkenheid: readonly Betrokkenheid[] } | undefined>;
+  /**
+   * The involvements the organisation named by `bearer`'s token holds now with the deelnemer.
+   * @throws DomainError `TOEGANG.BETROKKENHEID_ONBEREIKBAAR` (503) when traject-service cannot answer.
+   */
+  bijDeelnemer(deelnemerId: string, bearer: string | undefined): Promise<readonly Betrokkenheid[]>;
+}
+
+/** Injection token of the {@link BetrokkenheidPoort}. */
+export const BETROKKENHEID_POORT = Symbol('BETROKKENHEID_POORT');
+
+/**
+ * {@link BetrokkenheidPoort} over traject-service's API, with the caller's own token (a
+ * professional's, or the worker's service token acting for one): the traject context answers
+ * for that organisation only, so nobody learns another organisation's involvement.
+ */
+export class HttpBetrokkenheid implements BetrokkenheidPoort {
+  constructor(
+    private readonly trajectServiceUrl: string,
+    private readonly timeoutMs = 5_000,
+  ) {}
+
+  async bijDeelnemer(deelnemerId: string, bearer: string | undefined): Promise<readonly Betrokkenheid[]> {
+    const body = await this.lees(betrokkenheidPad(deelnemerId), bearer);
+    return body === undefined ? [] : betrokkenheidAntwoordSchema.parse(body).betrokkenheid;
+  }
+
+  async inTraject(trajectId: string, bearer: string | undefined): Promise<{ readonly deelnemerId: string; readonly betrokkenheid: readonly Betrokkenheid[] } | undefined> {
+    const body = await this.lees(trajectBetrokkenheidPad(trajectId), bearer);
+    if (body === undefined) return undefined;
+    const { deelnemerId, betrokkenheid } = trajectBetrokkenheidSchema.parse(body);
+    return { deelnemerId, betrokkenheid };
+  }
+
+  /** The JSON answer, or undefined when traject-service says the caller may not know (403, 404, 400). */
+  private async lees(pad: string, bearer: string | undefined): Promise<unknown> {
+    if (!bearer) return undefined;
+    let res: Response;
+    try {
+      res = await fetch(`${this.trajectServiceUrl}${pad}`, { headers: { authorization: `Bearer ${bearer}` }, signal: AbortSignal.timeout(this.timeoutMs) });
+    } catch (cause) {
+      throw onbereikbaar(cause);
+    }
+    if (res.status === 400 || res.status === 403 || res.status === 404) return undefined;
+    if (!res.ok) throw onbereikbaar(new Error(`HTTP ${res.status}`));
+    return res.json();
+  }
+}
+
+function onbereikbaar(cause: unknown): DomainError {
+  return new DomainError({
+    code: 'TOEGANG.BETROKKENHEID_ONBEREIKBAAR',
+    kind: 'unavailable',
+    detail: "The traject context cannot say how your organisation is involved with this deelnemer, so access cannot be decided. Try again later.",
+    cause,
+  });
+}

@@ -1,0 +1,373 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beslis, ROLLEN_PER_ORGANISATIE_TYPE } from '@ketenregie/shared-access-policy';
+import type { Actor, Betrokkenheid, Handeling } from '@ketenregie/shared-access-policy';
+import type { OrganisatieType } from '@ketenregie/shared-kernel';
+// The orchestrator behind `npm start`, used as-is: same steps, free ports, a temporary data dir.
+import { freePorts, startStack } from '@ketenregie/start';
+import { demoTrajectAanvraag, geldigBsn } from './deelnemer';
+import { START_TIMEOUT, freshMachineEnv } from './fresh-machine';
+
+/**
+ * Every route the running services publish, with the policy action that guards it. A route the
+ * stack serves that is missing here fails the test; so does an entry for a route that is gone.
+ */
+const ROUTES: Readonly<Record<string, Handeling | 'publiek'>> = {
+  'GET /api/v1/organisaties': 'publiek',
+  'GET /api/v1/organisaties/{id}': 'publiek',
+  'GET /api/v1/stuurgroepen': 'stuurgroepen.lezen',
+  'GET /api/v1/programmas': 'programmas.lezen',
+  'POST /api/v1/deelnemers': 'deelnemer.registreren',
+  'GET /api/v1/deelnemers/{id}': 'deelnemer.lezen',
+  'GET /api/v1/deelnemers/{id}/betrokkenheid': 'betrokkenheid.lezen',
+  'POST /api/v1/trajecten': 'traject.starten',
+  'GET /api/v1/trajecten/{id}': 'traject.samenvatting.lezen',
+  'GET /api/v1/trajecten/{id}/tijdlijn': 'traject.lezen',
+  'GET /api/v1/trajecten/{id}/betrokkenheid': 'betrokkenheid.lezen',
+  'POST /api/v1/trajecten/{id}/{opdracht}': 'traject.uitvoeren',
+  'GET /api/v1/taken': 'taken.lezen',
+  'POST /api/v1/caseload-overdrachten': 'caseload.overdragen',
+  'POST /api/v1/toestemmingen': 'toestemming.vastleggen',
+  'GET /api/v1/toestemmingen': 'toestemming.lezen',
+  'POST /api/v1/toestemmingen/{id}/intrekking': 'toestemming.intrekken',
+  'GET /api/v1/herinneringen': 'herinneringen.lezen',
+  'POST /api/v1/besluiten': 'besluit.vragen',
+  'POST /api/v1/verwerkingen': 'verwerking.melden',
+  'GET /api/v1/verwerkingen': 'verwerkingslog.lezen',
+  'GET /api/v1/verwerkingen/verificatie': 'verwerkingslog.lezen',
+  'GET /api/v1/verwerkingsregister': 'verwerkingslog.lezen',
+  'GET /api/v1/deelnemers/{id}/inzage': 'inzage.opstellen',
+  'GET /api/v1/inbox': 'inbox.lezen',
+  'POST /api/v1/overdrachten': 'overdracht.aanvragen',
+  'GET /api/v1/overdrachten/{id}': 'overdracht.lezen',
+  'POST /api/v1/overdrachten/{id}/acceptatie': 'overdracht.beantwoorden',
+  'POST /api/v1/overdrachten/{id}/afwijzing': 'overdracht.beantwoorden',
+  'POST /api/v1/overdrachten/{id}/toestemming': 'overdracht.sturen',
+  'POST /api/v1/overdrachten/{id}/driegesprek': 'overdracht.driegesprek',
+  'POST /api/v1/overdrachten/{id}/annulering': 'overdracht.sturen',
+  'POST /api/v1/overdrachten/{id}/heraanbieding': 'overdracht.sturen',
+  'GET /api/v1/overdrachten/{id}/dossier': 'dossier.lezen',
+  'GET /api/v1/overdrachten/{id}/inzagen': 'dossier.inzagen.lezen',
+  'POST /api/v1/overdrachten/{id}/levering': 'overdracht.workflowstap',
+  'POST /api/v1/overdrachten/{id}/intrekking': 'overdracht.workflowstap',
+  'POST /api/v1/overdrachten/{id}/stappen': 'overdracht.workflowstap',
+  'POST /api/v1/verwijzingen': 'verwijzing.aanvragen',
+  'GET /api/v1/verwijzingen/{id}': 'verwijzing.lezen',
+  'POST /api/v1/verwijzingen/{id}/status': 'verwijzing.status.melden',
+  'POST /api/v1/abonnementen': 'abonnement.beheren',
+};
+
+interface Antwoord<T> {
+  status: number;
+  body: T;
+}
+
+describe('access policy through the gateway, with real tokens', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ketenregie-e2e-toegang-'));
+  let stack: { url: string; stop(): Promise<void> };
+  const tokens: Record<string, string> = {};
+
+  async function token(wie: Wie): Promise<string> {
+    const key = JSON.stringify(wie);
+    if (!tokens[key]) {
+      const body = 'deelnemer' in wie ? { rol: 'deelnemer', deelnemer: wie.deelnemer } : { organisatie: wie.organisatie, rol: wie.rol };
+      const response = await fetch(`${stack.url}/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect(response.status).toBe(200);
+      tokens[key] = ((await response.json()) as { token: string }).token;
+    }
+    return tokens[key];
+  }
+
+  type Wie = { organisatie: string; rol: string } | { deelnemer: string };
+
+  async function call<T>(wie: Wie, method: string, path: string, body?: unknown): Promise<Antwoord<T>> {
+    const response = await fetch(`${stack.url}${path.startsWith('/api') ? '' : '/api/v1'}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${await token(wie)}`, 'content-type': 'application/json' },
+      ...(body === undefined && method === 'GET' ? {} : { body: JSON.stringify(body ?? {}) }),
+    });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // an HTML inzage or an empty body
+    }
+    return { status: response.status, body: parsed as T };
+  }
+
+  const gemeente = { organisatie: 'gemeente-dommeldal', rol: 'klantmanager' };
+  const coach = { organisatie: 'werkbrug-dommeldal', rol: 'coach' };
+  const werkgever = { organisatie: 'van-der-heijden-metaal', rol: 'jobcoach' };
+  const stuurgroeplid = { organisatie: 'gemeente-dommeldal', rol: 'stuurgroeplid' };
+
+  beforeAll(async () => {
+    const ports = await freePorts();
+    stack = await startStack({ env: freshMachineEnv(), dataDir, ...ports });
+  }, START_TIMEOUT);
+
+  afterAll(async () => {
+    await stack?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  /** One more traject for a deelnemer the gemeente registered (a traject runs one handover at a time). */
+  async function deelnemerTrajectVan(deelnemerId: string): Promise<{ trajectId: string }> {
+    const t = await call<{ id: string }>(gemeente, 'POST', '/trajecten', demoTrajectAanvraag(deelnemerId));
+    expect(t.status).toBe(201);
+    return { trajectId: t.body.id };
+  }
+
+  async function deelnemerMetTraject(): Promise<{ deelnemerId: string; trajectId: string }> {
+    const d = await call<{ id: string }>(gemeente, 'POST', '/deelnemers', { voornamen: 'Sam', achternaam: 'Bakker', geboortedatum: '1979-03-02', contact: { telefoon: '0612345678' }, bsn: geldigBsn() });
+    expect(d.status).toBe(201);
+    const t = await call<{ id: string }>(gemeente, 'POST', '/trajecten', demoTrajectAanvraag(d.body.id));
+    expect(t.status).toBe(201);
+    return { deelnemerId: d.body.id, trajectId: t.body.id };
+  }
+
+  it('finding 2: only the gemeente registers deelnemers and starts trajecten; a werkgever cannot make itself lead and read the deelnemer', async () => {
+    const { deelnemerId } = await deelnemerMetTraject();
+    const alsLead = { ...demoTrajectAanvraag(deelnemerId), regie: { regievoerderId: 'dev:van-der-heijden-metaal:jobcoach', organisatieId: 'van-der-heijden-metaal' } };
+    const start = await call<{ code: string }>(werkgever, 'POST', '/trajecten', alsLead);
+    expect(start.status).toBe(403);
+    expect(start.body.code).toBe('TOEGANG.GEWEIGERD');
+    expect((await call(werkgever, 'GET', `/deelnemers/${deelnemerId}`)).status).toBe(404);
+    expect((await call(werkgever, 'POST', '/deelnemers', { voornamen: 'A', achternaam: 'B', geboortedatum: '1980-01-01', bsn: geldigBsn() })).status).toBe(403);
+    for (const wie of [{ organisatie: 'ggz-zuiderlicht', rol: 'behandelaar' }, { organisatie: 'geldwijs-dommeldal', rol: 'coach' }, { organisatie: 'kempenpoort-reintegratie', rol: 'coach' }]) {
+      const poging = await call(wie, 'POST', '/trajecten', { ...demoTrajectAanvraag(deelnemerId), regie: { regievoerderId: `dev:${wie.organisatie}:${wie.rol}`, organisatieId: wie.organisatie } });
+      expect({ wie: wie.organisatie, status: poging.status }).toEqual({ wie: wie.organisatie, status: 403 });
+      expect((await call(wie, 'GET', `/deelnemers/${deelnemerId}`)).status).toBe(404);
+    }
+  });
+
+  it('finding 7: the coach organisation cannot move the lead to itself or add another coach organisation; the regievoerder can', async () => {
+    const { trajectId } = await deelnemerMetTraject();
+    const naarCoach = await call<{ code: string }>(coach, 'POST', `/trajecten/${trajectId}/regie`, { regie: { regievoerderId: 'dev:werkbrug-dommeldal:coach', organisatieId: 'werkbrug-dommeldal' } });
+    expect(naarCoach.status).toBe(403);
+    const andereCoach = await call(coach, 'POST', `/trajecten/${trajectId}/coachwissel`, { coach: { coachId: 'dev:van-der-heijden-metaal:jobcoach', organisatieId: 'van-der-heijden-metaal' }, reden: 'overig' });
+    expect(andereCoach.status).toBe(403);
+    expect((await call(werkgever, 'GET', `/trajecten/${trajectId}`)).status).toBe(404);
+    const doorRegie = await call<{ fase: string }>(gemeente, 'POST', `/trajecten/${trajectId}/coachwissel`, { coach: { coachId: 'dev:kempenpoort-reintegratie:coach', organisatieId: 'kempenpoort-reintegratie' }, reden: 'geen-klik' });
+    expect(doorRegie.status).toBe(200);
+    // The timeline records who issued the command (sub, organisation, role), as the service verified it.
+    const tijdlijn = await call<{ gebeurtenissen: { soort: string; gegevens: Record<string, unknown> }[] }>(gemeente, 'GET', `/trajecten/${trajectId}/tijdlijn`);
+    expect(tijdlijn.body.gebeurtenissen.at(-1)?.gegevens).toMatchObject({ doorSub: 'dev:gemeente-dommeldal:klantmanager', doorOrganisatie: 'gemeente-dommeldal', doorRol: 'klantmanager' });
+    // The old coach organisation's involvement ended with the change: it no longer sees the traject.
+    expect((await call(coach, 'GET', `/trajecten/${trajectId}`)).status).toBe(404);
+    expect((await call({ organisatie: 'kempenpoort-reintegratie', rol: 'coach' }, 'GET', `/trajecten/${trajectId}`)).status).toBe(200);
+  });
+
+  it('finding 3: only an organisation involved with the deelnemer records, lists or withdraws consents; the deelnemer withdraws their own; every list is logged', async () => {
+    const { deelnemerId } = await deelnemerMetTraject();
+    const toestemming = {
+      deelnemerId,
+      verlener: { soort: 'deelnemer' },
+      doel: 'warme-overdracht',
+      categorieen: ['contact', 'gezondheid'],
+      bronnen: [{ soort: 'type', type: 'gemeente' }],
+      ontvangers: [{ soort: 'organisatie', organisatie: 'ggz-zuiderlicht' }],
+      geldigTot: '2099-01-01T00:00:00.000Z',
+      bewijs: { soort: 'ondertekend-formulier', documentId: 'scan-toegang' },
+    };
+    expect((await call(werkgever, 'POST', '/toestemmingen', toestemming)).status).toBe(403);
+    const gegeven = await call<{ id: string }>(gemeente, 'POST', '/toestemmingen', toestemming);
+    expect(gegeven.status).toBe(201);
+    expect((await call(werkgever, 'GET', `/toestemmingen?deelnemerId=${deelnemerId}`)).status).toBe(403);
+    expect((await call(werkgever, 'POST', `/toestemmingen/${gegeven.body.id}/intrekking`, {})).status).toBe(404);
+    expect((await call(werkgever, 'GET', `/deelnemers/${deelnemerId}/inzage`)).status).toBe(403);
+    expect((await call(gemeente, 'GET', `/toestemmingen?deelnemerId=${deelnemerId}`)).status).toBe(200);
+    const inzage = await call<{ verwerkingen: { handeling: string; organisatie: string }[] }>({ deelnemer: deelnemerId }, 'GET', `/deelnemers/${deelnemerId}/inzage`);
+    expect(inzage.status).toBe(200);
+    expect(inzage.body.verwerkingen).toEqual(expect.arrayContaining([expect.objectContaining({ handeling: 'raadpleging', organisatie: 'gemeente-dommeldal' })]));
+    expect((await call({ deelnemer: deelnemerId }, 'POST', `/toestemmingen/${gegeven.body.id}/intrekking`, {})).status).toBe(200);
+  });
+
+  it('finding 1: the recipient type of a disclosure decision comes from the registry, not from the body', async () => {
+    const { deelnemerId } = await deelnemerMetTraject();
+    const besluit = await call<{ ontvanger: { organisatie: string; type: string } }>(gemeente, 'POST', '/besluiten', {
+      deelnemerId,
+      ontvanger: { organisatie: 'van-der-heijden-metaal', type: 'ggz' },
+      doel: 'warme-overdracht',
+      categorieen: ['gezondheid'],
+    });
+    expect(besluit.status).toBe(200);
+    expect(besluit.body.ontvanger).toEqual({ organisatie: 'van-der-heijden-metaal', type: 'werkgever' });
+  });
+
+  it('finding 6 (stuurgroep part): a stuurgroeplid gets no inbox, no deelnemer, no traject', async () => {
+    const { deelnemerId, trajectId } = await deelnemerMetTraject();
+    expect((await call(stuurgroeplid, 'GET', '/inbox')).status).toBe(403);
+    expect((await call(stuurgroeplid, 'GET', `/deelnemers/${deelnemerId}`)).status).toBe(403);
+    expect((await call(stuurgroeplid, 'GET', `/trajecten/${trajectId}`)).status).toBe(403);
+  });
+
+  it('a deelnemer signs in and reads their own traject summary, and nothing of anyone else', async () => {
+    const eigen = await deelnemerMetTraject();
+    const ander = await deelnemerMetTraject();
+    const zelf = { deelnemer: eigen.deelnemerId };
+    expect((await call(zelf, 'GET', `/trajecten/${eigen.trajectId}`)).status).toBe(200);
+    expect((await call(zelf, 'GET', `/trajecten/${ander.trajectId}`)).status).toBe(404);
+    expect((await call(zelf, 'GET', `/trajecten/${eigen.trajectId}/tijdlijn`)).status).toBe(403);
+    expect((await call(zelf, 'GET', `/deelnemers/${eigen.deelnemerId}`)).status).toBe(403);
+    expect((await call(zelf, 'GET', '/inbox')).status).toBe(403);
+  });
+
+  it('access matrix: every published route × every organisation type and role × involved or not × consent or not, 0 wrong allows', async () => {
+    // 1. Every route the running services publish must be in the table of this test.
+    const document = (await (await fetch(`${stack.url}/api/v1/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    const gepubliceerd = Object.entries(document.paths)
+      .filter(([pad]) => pad.startsWith('/api/v1/') && !pad.startsWith('/api/v1/docs') && pad !== '/api/v1/openapi.json')
+      .flatMap(([pad, methoden]) => Object.keys(methoden).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m)).map((m) => `${m.toUpperCase()} ${pad}`));
+    const ontbreekt = gepubliceerd.filter((r) => !(r in ROUTES));
+    const verdwenen = Object.keys(ROUTES).filter((r) => !gepubliceerd.includes(r));
+    expect({ ontbreekt, verdwenen }).toEqual({ ontbreekt: [], verdwenen: [] });
+
+    // 2. Fixtures, made through the API as a user would: a traject (gemeente leads, Werkbrug coaches), a consent,
+    // a handover the consent decision permitted (to GGZ), one it did not (to a werkgever), and a referral (to schuldhulp).
+    const basis = await deelnemerMetTraject();
+    const ander = await deelnemerMetTraject();
+    // A second deelnemer whose traject a wijkteam coaches: other organisations involved, other not.
+    const wijkteamTraject = await (async () => {
+      const d = await call<{ id: string }>(gemeente, 'POST', '/deelnemers', { voornamen: 'Noor', achternaam: 'Visser', geboortedatum: '1981-11-23', bsn: geldigBsn() });
+      expect(d.status).toBe(201);
+      const t = await call<{ id: string }>(gemeente, 'POST', '/trajecten', {
+        ...demoTrajectAanvraag(d.body.id),
+        coach: { coachId: 'dev:wijkteam-dommeldal-noord:coach', organisatieId: 'wijkteam-dommeldal-noord' },
+      });
+      expect(t.status).toBe(201);
+      return { deelnemerId: d.body.id, trajectId: t.body.id };
+    })();
+    const toestemming = await call<{ id: string }>(gemeente, 'POST', '/toestemmingen', {
+      deelnemerId: basis.deelnemerId,
+      verlener: { soort: 'deelnemer' },
+      doel: 'warme-overdracht',
+      categorieen: ['contact', 'traject-status', 'participatieladder', 'zrm', 'gezondheid'],
+      bronnen: [{ soort: 'type', type: 'gemeente' }],
+      ontvangers: [{ soort: 'organisatie', organisatie: 'ggz-zuiderlicht' }],
+      geldigTot: '2099-01-01T00:00:00.000Z',
+      bewijs: { soort: 'ondertekend-formulier', documentId: 'scan-matrix' },
+    });
+    expect(toestemming.status).toBe(201);
+    const overdrachtNaar = async (organisatie: string): Promise<string> => {
+      const { trajectId } = await deelnemerTrajectVan(basis.deelnemerId);
+      const contact = await call(coach, 'POST', `/trajecten/${trajectId}/contactpogingen`, { kanaal: 'telefoon', uitkomst: 'afspraak-gemaakt' });
+      expect(contact.status).toBe(200);
+      const o = await call<{ id: string }>(gemeente, 'POST', '/overdrachten', {
+        deelnemerId: basis.deelnemerId,
+        trajectId,
+        ontvanger: { organisatie, type: 'ggz' },
+        reden: 'ggz-behandeling',
+        overTeNemen: ['regie'],
+        gegevens: { contact: { naam: 'S. Bakker' }, gezondheid: { behandelstatus: 'intake' } },
+      });
+      expect(o.status).toBe(201);
+      return o.body.id;
+    };
+    const metToestemming = await overdrachtNaar('ggz-zuiderlicht');
+    const zonderToestemming = await overdrachtNaar('van-der-heijden-metaal');
+    let status = '';
+    for (let n = 0; n < 120 && status !== 'dossier-geleverd'; n++) {
+      status = (await call<{ status: string }>(gemeente, 'GET', `/overdrachten/${metToestemming}`)).body.status;
+      if (status !== 'dossier-geleverd') await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(status).toBe('dossier-geleverd');
+    // A werkgever is no recipient of a warme overdracht in the register: the decision releases nothing.
+    status = '';
+    for (let n = 0; n < 60 && status !== 'toestemming-nodig' && status !== 'dossier-geleverd'; n++) {
+      status = (await call<{ status: string }>(gemeente, 'GET', `/overdrachten/${zonderToestemming}`)).body.status;
+      if (status !== 'toestemming-nodig' && status !== 'dossier-geleverd') await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(['toestemming-nodig', 'dossier-geleverd']).toContain(status);
+    expect((await call(werkgever, 'GET', `/overdrachten/${zonderToestemming}`)).status).toBe(404);
+    const verwijzing = await call<{ id: string }>(gemeente, 'POST', '/verwijzingen', {
+      deelnemerId: basis.deelnemerId,
+      soort: 'schuldhulp',
+      ontvanger: { organisatie: 'geldwijs-dommeldal', type: 'schuldhulp' },
+      reden: 'schulden',
+    });
+    expect(verwijzing.status).toBe(201);
+
+    // 3. The facts as this test set them up (never read back from the server).
+    const organisaties = (await (await fetch(`${stack.url}/api/v1/organisaties`)).json()) as { id: string; type: OrganisatieType }[];
+    const fixtures: Record<string, { deelnemerId: string; trajectId: string; betrokken: Record<string, Betrokkenheid[]> }> = {
+      werkbrug: { ...basis, betrokken: { 'gemeente-dommeldal': ['aanmelder', 'regievoerder'], 'werkbrug-dommeldal': ['coach-organisatie'] } },
+      wijkteam: { ...wijkteamTraject, betrokken: { 'gemeente-dommeldal': ['aanmelder', 'regievoerder'], 'wijkteam-dommeldal-noord': ['coach-organisatie'] } },
+    };
+    const verzoeken: Record<string, { verzender: string; geadresseerde: string; toestemming: boolean }> = {
+      [metToestemming]: { verzender: 'gemeente-dommeldal', geadresseerde: 'ggz-zuiderlicht', toestemming: true },
+      [zonderToestemming]: { verzender: 'gemeente-dommeldal', geadresseerde: 'van-der-heijden-metaal', toestemming: false },
+      [verwijzing.body.id]: { verzender: 'gemeente-dommeldal', geadresseerde: 'geldwijs-dommeldal', toestemming: true },
+    };
+    interface MatrixActor {
+      readonly naam: string;
+      readonly wie: Wie;
+      readonly actor: Actor;
+      readonly organisatie?: string;
+    }
+    const actoren: MatrixActor[] = [
+      ...organisaties.flatMap((o) =>
+        ROLLEN_PER_ORGANISATIE_TYPE[o.type].map((rol) => ({ naam: `${o.type}:${o.id}:${rol}`, wie: { organisatie: o.id, rol }, actor: { rol, organisatieType: o.type, dienst: false } as Actor, organisatie: o.id })),
+      ),
+      { naam: 'deelnemer (self)', wie: { deelnemer: basis.deelnemerId }, actor: { rol: 'deelnemer', dienst: false, deelnemerId: basis.deelnemerId } },
+      { naam: 'deelnemer (other)', wie: { deelnemer: ander.deelnemerId }, actor: { rol: 'deelnemer', dienst: false, deelnemerId: ander.deelnemerId } },
+    ];
+
+    // 4. Every route × actor × fixture variant: what the table allows must be what the stack does.
+    type Variant = { pad: string; fixture: string; verzoek?: string };
+    const varianten = (route: string): Variant[] => {
+      const [, pad] = route.split(' ');
+      const vul = (id: string) => pad.replace('{opdracht}', 'contactpogingen').replace(/\{id\}/g, id);
+      if (pad.startsWith('/api/v1/overdrachten/{id}')) return [metToestemming, zonderToestemming].map((id) => ({ pad: vul(id), fixture: 'werkbrug', verzoek: id }));
+      if (pad.startsWith('/api/v1/verwijzingen/{id}')) return [{ pad: vul(verwijzing.body.id), fixture: 'werkbrug', verzoek: verwijzing.body.id }];
+      if (pad.startsWith('/api/v1/toestemmingen/{id}')) return [{ pad: vul(toestemming.body.id), fixture: 'werkbrug' }];
+      const perFixture = (maak: (f: { deelnemerId: string; trajectId: string }) => string) => Object.entries(fixtures).map(([fixture, f]) => ({ pad: maak(f), fixture }));
+      if (pad.startsWith('/api/v1/deelnemers/{id}')) return perFixture((f) => vul(f.deelnemerId));
+      if (pad.startsWith('/api/v1/trajecten/{id}')) return perFixture((f) => vul(f.trajectId));
+      if (route === 'GET /api/v1/toestemmingen') return perFixture((f) => `${pad}?deelnemerId=${f.deelnemerId}`);
+      if (pad.startsWith('/api/v1/organisaties/{id}')) return [{ pad: vul('gemeente-dommeldal'), fixture: 'werkbrug' }];
+      return [{ pad, fixture: 'werkbrug' }];
+    };
+    const verwacht = (route: string, a: MatrixActor, { fixture, verzoek }: Variant): boolean => {
+      const handeling = ROUTES[route];
+      if (handeling === 'publiek') return true;
+      const org = a.organisatie ?? '';
+      const { deelnemerId, betrokken } = fixtures[fixture];
+      const v = verzoek ? verzoeken[verzoek] : undefined;
+      const betrokkenheid: Betrokkenheid[] = v
+        ? [...(v.verzender === org ? (['verzender'] as const) : []), ...(v.geadresseerde === org ? (['geadresseerde'] as const) : [])]
+        : handeling === 'traject.starten'
+          ? (betrokken[org] ?? []).filter((b) => b === 'aanmelder')
+          : (betrokken[org] ?? []);
+      const mag = beslis(a.actor, handeling, { deelnemerId }, { betrokkenheid, ...(v ? { toestemming: v.toestemming } : {}) }).toegestaan;
+      // A traject's deelnemer is told only to an organisation involved in it (others get 404, as if it did not exist).
+      return route === 'GET /api/v1/trajecten/{id}/betrokkenheid' ? mag && betrokkenheid.length > 0 : mag;
+    };
+    // Routes that change state run last, so the reads see the fixtures as made.
+    const volgorde = [...gepubliceerd].sort((a, b) => Number(a.startsWith('POST')) - Number(b.startsWith('POST')));
+    let gevallen = 0;
+    const verkeerdToegestaan: string[] = [];
+    const verkeerdGeweigerd: string[] = [];
+    for (const route of volgorde) {
+      const [method] = route.split(' ');
+      for (const variant of varianten(route)) {
+        const { pad } = variant;
+        for (const a of actoren) {
+          gevallen += 1;
+          const { status } = await call(a.wie, method, pad, method === 'GET' ? undefined : {});
+          const mag = verwacht(route, a, variant);
+          if (!mag && status >= 200 && status < 300) verkeerdToegestaan.push(`${a.naam}: ${route} (${pad}) → ${status}`);
+          if (mag && (status === 401 || status === 403 || status === 404)) verkeerdGeweigerd.push(`${a.naam}: ${route} (${pad}) → ${status}`);
+        }
+      }
+    }
+    process.stdout.write(
+      `access matrix: ${gepubliceerd.length} routes, ${actoren.length} actors (${organisaties.length} organisations, every fitting role, 2 deelnemers), ` +
+        `2 trajecten with different coach organisations, handovers with and without consent, ${gevallen} cases, ` +
+        `${verkeerdToegestaan.length} wrong allows, ${verkeerdGeweigerd.length} wrong denials\n` +
+        verkeerdGeweigerd.map((r) => `  wrongly denied: ${r}\n`).join(''),
+    );
+    expect(verkeerdToegestaan).toEqual([]);
+  }, 900_000);
+});
