@@ -4,20 +4,22 @@ import { TrajectSchema1764000000000 } from './migrations/1764000000000-traject-s
 import { DoelgroepToets1764000000001 } from './migrations/1764000000001-doelgroep-toets';
 import { deelnemerVersleuteling } from './migrations/1764000000002-deelnemer-versleuteling';
 import { Betrokkenheid1764000000003 } from './migrations/1764000000003-betrokkenheid';
+import { Programma1764000000004 } from './migrations/1764000000004-programma';
 
 export * from './deelnemer.crypto';
 export * from './traject.repositories';
+export * from './programma.repository';
 
 /**
  * Migrations of the `traject` schema that need no key, in order: what the worker, which never
  * touches deelnemers, runs. A migration that touches the deelnemer table goes into
  * {@link trajectMigraties} instead.
  */
-export const TRAJECT_MIGRATIONS = [TrajectSchema1764000000000, DoelgroepToets1764000000001, Betrokkenheid1764000000003];
+export const TRAJECT_MIGRATIONS = [TrajectSchema1764000000000, DoelgroepToets1764000000001, Betrokkenheid1764000000003, Programma1764000000004];
 
 /** Every migration of the `traject` schema, in order: what traject-service runs with its deelnemer key. */
 export function trajectMigraties(kluis: DeelnemerKluis): (new () => MigrationInterface)[] {
-  return [TrajectSchema1764000000000, DoelgroepToets1764000000001, deelnemerVersleuteling(kluis), Betrokkenheid1764000000003];
+  return [TrajectSchema1764000000000, DoelgroepToets1764000000001, deelnemerVersleuteling(kluis), Betrokkenheid1764000000003, Programma1764000000004];
 }
 
 /** The schema uses plain SQL repositories; no TypeORM entity metadata is needed. */
