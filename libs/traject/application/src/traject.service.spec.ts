@@ -297,6 +297,16 @@ describe('TrajectService with programmes as data', () => {
     expect(await code(f.service.start({ ...starten(d3), datum: '2027-03-02', programmaCode: 'top-vrouwen' }, KM))).toBe('TRAJECT.GROUP_STARTED');
   });
 
+  it('another traject at the same time: refused when either programme allows none beside it, unless overridden', async () => {
+    const f = new Fakes();
+    const { id: d } = await f.service.maakDeelnemer(deelnemer, KM);
+    await f.service.start(starten(d), KM);
+    const maatwerk = { ...starten(d), programmaCode: 'maatwerktraject-den-bosch', doelgroep: { ladderTrede: 2 as const, jarenInBijstand: 4 } };
+    expect(await code(f.service.start(maatwerk, KM))).toBe('TRAJECT.NOT_ELIGIBLE');
+    const { id } = await f.service.start({ ...maatwerk, doelgroepAfwijking: 'maatwerkbesluit' }, KM);
+    expect(f.registraties.get(id)).toEqual(expect.objectContaining({ doelgroepToets: expect.objectContaining({ afwijzingen: ['lopend-traject-sluit-ander-uit'] }) }));
+  });
+
   it('who scored comes from the token, whatever the body says', async () => {
     const f = new Fakes();
     const { id: d } = await f.service.maakDeelnemer(deelnemer, KM);

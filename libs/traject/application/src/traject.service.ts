@@ -183,12 +183,18 @@ export class TrajectService {
       throw trajectError('TRAJECT.GROUP_STARTED', `De groep van ${programma.naam} is op ${programma.groep.startdatum} begonnen; meld aan voor het volgende cohort (een nieuwe versie)`);
     }
     // Whether another traject runs comes from the traject context's own records, not only from the request.
-    const lopend = await Promise.all((await this.trajecten.vanDeelnemer(invoer.deelnemerId)).map(async (t) => (await this.trajecten.overzicht(t.id))?.status));
+    const lopend: TrajectRegistratie[] = [];
+    for (const t of await this.trajecten.vanDeelnemer(invoer.deelnemerId)) {
+      const status = (await this.trajecten.overzicht(t.id))?.status;
+      if (status === 'actief' || status === 'gepauzeerd') lopend.push(t);
+    }
+    const exclusief = await Promise.all(lopend.map(async (t) => (await this.programmas.versie(t.programmaCode, t.programmaVersie))?.definitie.doelgroep.geenAnderTraject === true));
     const toets = toetsDoelgroep(programma, {
       ...invoer.doelgroep,
       ladderTrede: invoer.doelgroep?.ladderTrede as LadderTrede | undefined,
       leeftijd: leeftijdOp(deelnemer.geboortedatum, peildatum),
-      heeftAnderTraject: invoer.doelgroep?.heeftAnderTraject === true || lopend.some((s) => s === 'actief' || s === 'gepauzeerd'),
+      heeftAnderTraject: invoer.doelgroep?.heeftAnderTraject === true || lopend.length > 0,
+      inExclusiefTraject: exclusief.includes(true),
     });
     if (toets.afwijzingen.length > 0 && !invoer.doelgroepAfwijking) {
       throw trajectError(

@@ -275,6 +275,8 @@ export interface Kandidaat {
   readonly heeftAnderTraject?: boolean;
   /** Exclusion criteria and contra-indications that apply to the candidate. */
   readonly contraIndicaties?: readonly Uitsluiting[];
+  /** A running traject of the candidate is on a programme that allows no other traject beside it (FIP). */
+  readonly inExclusiefTraject?: boolean;
 }
 
 /** Why a candidate does not fit, or which criterion could not be checked. */
@@ -286,6 +288,7 @@ export type DoelgroepBevinding =
   | 'loonwaarde-buiten-band'
   | 'heeft-ander-traject'
   | 'contra-indicatie'
+  | 'lopend-traject-sluit-ander-uit'
   | 'onbekend-leeftijd'
   | 'onbekend-ladder'
   | 'onbekend-bijstandsduur'
@@ -338,5 +341,6 @@ export function toetsDoelgroep(p: ProgrammaDefinitie, k: Kandidaat): DoelgroepTo
   }
   if (d.geenAnderTraject && k.heeftAnderTraject) af.push('heeft-ander-traject');
   if ((d.uitsluitingen ?? []).some((u) => k.contraIndicaties?.includes(u))) af.push('contra-indicatie');
+  if (k.inExclusiefTraject) af.push('lopend-traject-sluit-ander-uit');
   return { geschikt: af.length === 0 && onb.length === 0, afwijzingen: af, onbekend: onb };
 }
