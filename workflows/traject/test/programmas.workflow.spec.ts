@@ -8,7 +8,9 @@ import { amsterdamDate, opdrachtUpdate, startOfAmsterdamDate, stateQuery, TRAJEC
 import type { TrajectOpdrachtInvoer, TrajectState, TrajectWorkflowInput } from '@ketenregie/traject-contracts';
 import { addMonths, PROGRAMMA_CATALOGUS } from '@ketenregie/traject-domain';
 import type { Fase, Meting, ProgrammaDefinitie } from '@ketenregie/traject-domain';
+import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { bundleWorkflowCode, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { BUNDLE_OPTIONS } from './bundler';
 import { FakeTrajectActivities } from './fake-activities';
@@ -17,6 +19,7 @@ const LAUNCHER = `${__dirname}/../../../infra/temporal-dev-server/bin/temporal-d
 const REGIE = { regievoerderId: 'km-1', organisatieId: 'gemeente-dommeldal' };
 const COACH = { coachId: 'coach-1', organisatieId: 'werkbrug-dommeldal' };
 const UUR = 3_600_000;
+const HISTORIES = `${__dirname}/histories`;
 
 let env: TestWorkflowEnvironment;
 let bundle: WorkflowBundleWithSourceMap;
@@ -126,6 +129,13 @@ describe('every shipped programme on the traject workflow (dev server, time skip
           const agenda = acts.taken.filter((t) => t.taak === 'casuistiekoverleg');
           expect(agenda.length).toBeGreaterThan(0);
           for (const t of agenda) expect(isWorkingDay(t.vervalt)).toBe(true);
+        }
+        // Programmes with case meetings or a ladder review: their histories are kept for replay (TRAJECT_HISTORIES_RECORD=v4).
+        const opname = process.env['TRAJECT_HISTORIES_RECORD'];
+        if (opname && (p.casuistiekoverleg || p.instrumenten.ladderHerbeoordelingMaanden)) {
+          const history = temporal.api.history.v1.History.toObject(temporal.api.history.v1.History.fromObject(await handle.fetchHistory()), { longs: String, enums: String, bytes: String });
+          mkdirSync(HISTORIES, { recursive: true });
+          writeFileSync(`${HISTORIES}/${opname}-programma-${p.code}-${p.versie}.json`, `${JSON.stringify(history, null, 1)}\n`);
         }
       } finally {
         const { status } = await handle.describe();
