@@ -3,7 +3,8 @@ import type { IsoDate } from '@ketenregie/shared-kernel';
 import { Fase } from './fase';
 import { Meting } from './instrumenten';
 import { ProgrammaDefinitie, valideerProgramma } from './programma';
-import { APP_ZAANSTAD_V1, HEEMSKERK_TREDE_1_2_V1, HELMOND_IEDEREEN_MAG_MEEDOEN_V1, PROGRAMMA_CATALOGUS } from './programma.catalogus';
+import { APP_ZAANSTAD_V1, HEEMSKERK_TREDE_1_2_V1, HELMOND_IEDEREEN_MAG_MEEDOEN_V1, MAATWERKTRAJECT_DEN_BOSCH_V1, PROGRAMMA_CATALOGUS, TILBURG_DOE_MEE_V1 } from './programma.catalogus';
+import { foutcode } from './testing/fixtures';
 import { COACH, geldigPlan, Scenario } from './testing/fixtures';
 import { addMonths } from './tijd';
 
@@ -110,5 +111,18 @@ describe('Heemskerk sub-rungs and the yearly ladder review', () => {
     expect(s.actiesVan('taak').find((t) => t.taak === 'ladder-herbeoordeling')).toMatchObject({ voor: 'regievoerder', vervalt: '2028-01-11' });
     s.doe({ soort: 'meting', datum: '2028-01-10', metingen: [{ instrument: 'participatieladder', trede: 2, subtreden: ['2.6'], datum: '2028-01-10', scorer, instrumentVersie: 'participatieladder-6' }] });
     expect(s.termijn('ladder-herbeoordeling')?.vervalt).toBe('2029-01-10');
+  });
+});
+
+describe("Tilburg's behaviour model", () => {
+  it('is scored 1–10 per factor where the programme uses it, and refused where it does not', () => {
+    const gedrag: Meting = { instrument: 'gedragsmodel-tilburg', scores: { motivatie: 4, 'belemmeringen-praktisch': 6 }, datum: '2027-01-11', scorer, instrumentVersie: 'igm-2019' };
+    const tilburg = new Scenario(TILBURG_DOE_MEE_V1, '2027-01-04');
+    tilburg.doe({ soort: 'contactpoging', datum: '2027-01-05', kanaal: 'telefoon', uitkomst: 'afspraak-gemaakt' });
+    tilburg.doe({ soort: 'meting', datum: '2027-01-11', metingen: [gedrag] });
+    expect(tilburg.state.metingen).toEqual([gedrag]);
+    const bosch = new Scenario(MAATWERKTRAJECT_DEN_BOSCH_V1, '2027-01-04');
+    bosch.doe({ soort: 'contactpoging', datum: '2027-01-05', kanaal: 'telefoon', uitkomst: 'afspraak-gemaakt' });
+    expect(foutcode(() => bosch.doe({ soort: 'meting', datum: '2027-01-11', metingen: [gedrag] }))).toBe('TRAJECT.SCORE_INVALID');
   });
 });

@@ -351,6 +351,32 @@ export const HELMOND_IEDEREEN_MAG_MEEDOEN_V1: ProgrammaDefinitie = Object.freeze
   instrumenten: INSTRUMENTEN_STANDAARD,
 } satisfies ProgrammaDefinitie);
 
+/**
+ * Tilburg's "Doe Mee" pilot (seed-001): people of 27 and over on bijstand without any guidance,
+ * traject or volunteer work; outreach with 3–4 calls, trust over about three conversations, GAS
+ * goals, the coach scoring Tilburg's behaviour model at T0 and after six months.
+ */
+export const TILBURG_DOE_MEE_V1: ProgrammaDefinitie = Object.freeze({
+  ...STANDAARD,
+  code: 'tilburg-doe-mee',
+  versie: 1,
+  naam: 'Doe Mee (Tilburg)',
+  omschrijving:
+    'Voor bijstandsgerechtigden van 27 jaar en ouder zonder begeleiding naar werk, zonder traject en zonder vrijwilligerswerk: na flyer, telefoon en zo nodig een huisbezoek bouwt een coach in een paar gesprekken vertrouwen op, werkt met kleine SMART- en GAS-doelen en scoort bij de start en na een half jaar het Integratief Gedragsmodel (1–10 per factor).',
+  bron: 'Landelijk onderzoek naar intensieve persoonlijke begeleiding van langdurig bijstandsgerechtigden (Leiden, Helmond, Tilburg), deel over Tilburg: doelgroep, outreach met 3–4 belpogingen, T0 en T1 na zes maanden, GAS en het Integratief Gedragsmodel.',
+  geldigVanaf: '2026-12-01',
+  doelgroep: { minLeeftijd: 27, geenAnderTraject: true },
+  fasen: ['aanmelding', 'contact-leggen', 'kennismaking', 'diagnose', 'plan-van-aanpak', 'uitvoering', 'afronding', 'afgesloten'],
+  faseTermijnWerkdagen: { kennismaking: 25, diagnose: 15, 'plan-van-aanpak': 15, afronding: 15 },
+  kennismaking: { maxGesprekken: 5 },
+  contact: { maxIntervalWerkdagen: 20, sessieMinuten: 60 },
+  evaluatie: { intervalMaanden: 3, t1NaMaanden: 6, aankondigingWerkdagen: 10 },
+  duur: { typischMaanden: 12, maxMaanden: 24, verlenging: { maanden: 6, maxAantal: 2 } },
+  nazorg: null,
+  plan: { maxGasDoelen: 5 },
+  instrumenten: { ...INSTRUMENTEN_STANDAARD, hulpmiddelen: ['gedragsmodel-tilburg'] },
+} satisfies ProgrammaDefinitie);
+
 /** Every shipped programme version: the seed data of the demo region's programme catalogue. */
 export const PROGRAMMA_CATALOGUS: readonly ProgrammaDefinitie[] = Object.freeze([
   MAATWERKTRAJECT_DEN_BOSCH_V1,
@@ -364,6 +390,7 @@ export const PROGRAMMA_CATALOGUS: readonly ProgrammaDefinitie[] = Object.freeze(
   TOP_VROUWEN_V1,
   HEEMSKERK_TREDE_1_2_V1,
   HELMOND_IEDEREEN_MAG_MEEDOEN_V1,
+  TILBURG_DOE_MEE_V1,
 ]);
 
 /** The shipped programme `code` at `versie`, or its highest version when `versie` is omitted. */
