@@ -307,12 +307,14 @@ describe('TrajectService with programmes as data', () => {
     expect(f.registraties.get(id)).toEqual(expect.objectContaining({ doelgroepToets: expect.objectContaining({ afwijzingen: ['lopend-traject-sluit-ander-uit'] }) }));
   });
 
-  it('who scored comes from the token, whatever the body says', async () => {
+  it('who scored comes from the token, whatever the body says; a score in another instrument version than the programme uses is refused', async () => {
     const f = new Fakes();
     const { id: d } = await f.service.maakDeelnemer(deelnemer, KM);
     const { id } = await f.service.start(starten(d), KM);
     const meting = { instrument: 'participatieladder', trede: 2, datum: '2027-01-04', instrumentVersie: 'participatieladder-6' };
     await f.service.opdracht(id, 'meting', { metingen: [{ ...meting, scorer: { rol: 'coach', professionalId: 'iemand-anders' } }, { ...meting, scorer: { rol: 'zelf' } }, meting] }, COACH);
+    expect(await code(f.service.opdracht(id, 'meting', { metingen: [{ ...meting, instrumentVersie: 'participatieladder-2008' }] }, COACH))).toBe('TRAJECT.SCORE_INVALID');
+    expect(f.opdrachten).toHaveLength(1);
     const metingen = (f.opdrachten[0] as { metingen: { scorer: unknown }[] }).metingen;
     expect(metingen.map((m) => m.scorer)).toEqual([
       { rol: 'coach', professionalId: 'c1' },

@@ -5,7 +5,7 @@ import { Toegang, ToegangGeweigerdError } from '@ketenregie/shared-platform';
 import type { Aanroep, Identity, VerwerkingslogPoort } from '@ketenregie/shared-platform';
 import { BSN_VOLLEDIG_ROLLEN, maskeerBsn, OPDRACHT_SCHEMAS, trajectWorkflowId } from '@ketenregie/traject-contracts';
 import type { CaseloadOverdrachtInvoer, DeelnemerAanmaken, DeelnemerWeergave, OpdrachtResultaat, TijdlijnGebeurtenis, TrajectOverzicht, TrajectStarten } from '@ketenregie/traject-contracts';
-import { amsterdamDate, leeftijdOp, metingenPerInstrument, toetsDoelgroep, trajectError, TRAJECT_ERRORS } from '@ketenregie/traject-domain';
+import { afwijkendeInstrumentVersies, amsterdamDate, leeftijdOp, metingenPerInstrument, toetsDoelgroep, trajectError, TRAJECT_ERRORS } from '@ketenregie/traject-domain';
 import type { InstrumentMetingen, LadderTrede, Regie } from '@ketenregie/traject-domain';
 import { randomUUID } from 'node:crypto';
 import { DEELNEMER_OPSLAG, PROGRAMMA_OPSLAG, TAKEN_OPSLAG, TRAJECT_OPSLAG, TRAJECT_WORKFLOWS } from './traject.ports';
@@ -268,6 +268,12 @@ export class TrajectService {
         `The ${soort} command is invalid`,
         Object.fromEntries(invoer.error.issues.map((i) => [i.path.join('.'), i.message])),
       );
+    }
+    const metingen = 'metingen' in invoer.data ? (invoer.data.metingen ?? []) : [];
+    if (metingen.length > 0) {
+      const programma = (await this.programmas.versie(t.programmaCode, t.programmaVersie))?.definitie;
+      const fouten = programma ? afwijkendeInstrumentVersies(programma, metingen) : {};
+      if (Object.keys(fouten).length > 0) throw trajectError('TRAJECT.SCORE_INVALID', 'Een score gebruikt een andere versie van het instrument dan het programma', fouten);
     }
     return this.workflows.opdracht(t.workflowId, invoer.data);
   }

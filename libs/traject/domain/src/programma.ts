@@ -344,3 +344,17 @@ export function toetsDoelgroep(p: ProgrammaDefinitie, k: Kandidaat): DoelgroepTo
   if (k.inExclusiefTraject) af.push('lopend-traject-sluit-ander-uit');
   return { geschikt: af.length === 0 && onb.length === 0, afwijzingen: af, onbekend: onb };
 }
+
+/**
+ * The scores (as submitted, by index) whose instrument version is not the one the programme
+ * uses: `metingen.<i>.instrumentVersie` → what it should be. Empty when every score fits.
+ */
+export function afwijkendeInstrumentVersies(p: ProgrammaDefinitie, metingen: readonly { readonly instrument?: unknown; readonly instrumentVersie?: unknown }[]): Record<string, string> {
+  const verwacht: Record<string, string> = { participatieladder: p.instrumenten.ladderVersie, zrm: p.instrumenten.zrmVersie, gas: p.instrumenten.gasVersie };
+  const f: Record<string, string> = {};
+  metingen.forEach((m, i) => {
+    const v = typeof m.instrument === 'string' ? verwacht[m.instrument] : undefined;
+    if (v !== undefined && m.instrumentVersie !== v) f[`metingen.${i}.instrumentVersie`] = `dit programma gebruikt ${v}`;
+  });
+  return f;
+}
