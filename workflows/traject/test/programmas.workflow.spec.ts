@@ -6,7 +6,7 @@
 import { addWorkingDays, isWorkingDay } from '@ketenregie/shared-kernel';
 import { amsterdamDate, opdrachtUpdate, startOfAmsterdamDate, stateQuery, TRAJECT_TASK_QUEUE, trajectWorkflowId } from '@ketenregie/traject-contracts';
 import type { TrajectOpdrachtInvoer, TrajectState, TrajectWorkflowInput } from '@ketenregie/traject-contracts';
-import { addMonths, PROGRAMMA_CATALOGUS } from '@ketenregie/traject-domain';
+import { addMonths, HEEMSKERK_TREDE_1_2_V1, PROGRAMMA_CATALOGUS } from '@ketenregie/traject-domain';
 import type { Fase, Meting, ProgrammaDefinitie } from '@ketenregie/traject-domain';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -143,4 +143,39 @@ describe('every shipped programme on the traject workflow (dev server, time skip
       }
     });
   }, 120_000);
+
+  it('Heemskerk: several sub-rungs at once record the highest, and a year after T0 the ladder review lands on the regievoerder\'s list', async () => {
+    const p = HEEMSKERK_TREDE_1_2_V1;
+    const acts = new FakeTrajectActivities();
+    const taskQueue = `${TRAJECT_TASK_QUEUE}-heemskerk`;
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: acts.alsActiviteiten() });
+    const trajectId = `heemskerk-${Date.now().toString(36)}`;
+    await worker.runUntil(async () => {
+      const handle = await env.client.workflow.start('trajectWorkflow', {
+        taskQueue,
+        workflowId: trajectWorkflowId(trajectId),
+        args: [{ trajectId, programma: p, start: { regie: REGIE, coach: COACH, aanmeldreden: 'activering' } } satisfies TrajectWorkflowInput],
+      });
+      try {
+        const doe = (o: TrajectOpdrachtInvoer) => handle.executeUpdate(opdrachtUpdate, { args: [o] });
+        await naar(addWorkingDays(await vandaag(), 1));
+        await doe({ soort: 'contactpoging', kanaal: 'telefoon', uitkomst: 'afspraak-gemaakt' });
+        const t0 = await vandaag();
+        const scorer = { rol: 'coach' as const, professionalId: COACH.coachId };
+        await doe({ soort: 'diagnose', metingen: [{ instrument: 'participatieladder', trede: 2, subtreden: ['2.5', '2.1', '2.3'], datum: t0, scorer, instrumentVersie: 'participatieladder-6' }] });
+        const s: TrajectState = await handle.query(stateQuery);
+        expect(s.metingen[0]).toMatchObject({ subtrede: '2.5', subtreden: ['2.5', '2.1', '2.3'] });
+        const herbeoordeling = s.termijnen.find((t) => t.soort === 'ladder-herbeoordeling');
+        const jaar = addMonths(t0, 12);
+        // A year after T0, on that day or the first working day after it.
+        expect(herbeoordeling?.vervalt).toBe(isWorkingDay(jaar) ? jaar : expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/));
+        expect((herbeoordeling?.vervalt ?? '') >= jaar && Date.parse(herbeoordeling?.vervalt ?? '') - Date.parse(jaar) <= 4 * 86_400_000).toBe(true);
+        expect(isWorkingDay(herbeoordeling?.vervalt ?? '')).toBe(true);
+        await naar(herbeoordeling?.taakVanaf ?? '');
+        await uiteindelijk(() => expect(acts.taken.find((t) => t.taak === 'ladder-herbeoordeling')).toMatchObject({ voor: 'regievoerder', toegewezenAan: REGIE.regievoerderId, vervalt: herbeoordeling?.vervalt }));
+      } finally {
+        await handle.terminate('test finished');
+      }
+    });
+  });
 });
