@@ -303,4 +303,103 @@ describe('traject and consent through the gateway (one stack, demo region tokens
       }
     });
   });
+
+  describe('a programme the partnership sets up itself', () => {
+    const code = `e2e-loonwaarde-${Date.now().toString(36)}`;
+    const programma = {
+      code,
+      naam: 'Iedereen doet mee (e2e)',
+      omschrijving: 'Voor wie een loonwaarde tot 30% heeft, met een driewekelijks casuïstiekoverleg van de partners.',
+      doelgroep: { minLeeftijd: 18, loonwaarde: [0, 30] },
+      fasen: ['aanmelding', 'contact-leggen', 'diagnose', 'uitvoering', 'afgesloten'],
+      faseTermijnWerkdagen: { diagnose: 10 },
+      contact: { maxIntervalWerkdagen: 15, sessieMinuten: 90 },
+      evaluatie: { intervalMaanden: 3, t1NaMaanden: 6, aankondigingWerkdagen: 10 },
+      duur: { typischMaanden: 12, maxMaanden: 24, verlenging: { maanden: 6, maxAantal: 2 } },
+      casuistiekoverleg: { elkeWeken: 3, partners: ['gemeente-dommeldal', 'werkbrug-dommeldal', 'ggz-zuiderlicht'] },
+      instrumenten: { ladderVersie: 'participatieladder-6', ladderSubtreden: false, zrmVersie: 'zrm-2017', verplichtBijMeting: ['participatieladder'] },
+    };
+
+    it('a klantmanager creates it (a coach may not; a phase without a duration is explained), trajecten pass and fail its loonwaarde band, and the scores of an evaluation read back with who scored and the movement', async () => {
+      expect((await call(coach, 'POST', '/programmas', programma)).status).toBe(403);
+      const zonderDuur = await call<{ code: string; errors: { field: string; detail: string }[] }>(klantmanager, 'POST', '/programmas', { ...programma, faseTermijnWerkdagen: {} });
+      expect(zonderDuur.status).toBe(400);
+      expect(zonderDuur.type).toContain('application/problem+json');
+      expect(zonderDuur.body.errors).toEqual([expect.objectContaining({ field: 'faseTermijnWerkdagen.diagnose', detail: 'de fase diagnose heeft geen duur: geef het aantal werkdagen of maanden op' })]);
+      const onbekendVeld = await call<{ code: string }>(klantmanager, 'POST', '/programmas', { ...programma, geheim: true });
+      expect(onbekendVeld.status).toBe(400);
+
+      const gemaakt = await call<{ versie: number }>(klantmanager, 'POST', '/programmas', programma);
+      expect(gemaakt.status).toBe(201);
+      expect(gemaakt.body.versie).toBe(1);
+      const gelezen = await call<{ actueleVersie: number; versies: { definitie: { casuistiekoverleg: unknown; doelgroep: unknown } }[] }>(coach, 'GET', `/programmas/${code}`);
+      expect(gelezen.status).toBe(200);
+      expect(gelezen.body.actueleVersie).toBe(1);
+      expect(gelezen.body.versies[0].definitie).toMatchObject({ casuistiekoverleg: programma.casuistiekoverleg, doelgroep: { loonwaarde: [0, 30] } });
+
+      const aanmelden = async (loonwaardePercentage: number) => {
+        const d = await call<{ id: string }>(klantmanager, 'POST', '/deelnemers', { bsn: geldigBsn(), voornamen: 'Loes', achternaam: 'Waard', geboortedatum: '1980-02-03' });
+        expect(d.status).toBe(201);
+        return call<{ id: string; code?: string; errors?: { field: string }[]; overzicht?: { programma: unknown } }>(klantmanager, 'POST', '/trajecten', {
+          ...demoTrajectAanvraag(d.body.id),
+          programmaCode: code,
+          doelgroep: { loonwaardePercentage },
+        });
+      };
+      const buiten = await aanmelden(45);
+      expect(buiten.status).toBe(422);
+      expect(buiten.body.code).toBe('TRAJECT.NOT_ELIGIBLE');
+      expect(buiten.body.errors?.map((e) => e.field)).toEqual(['doelgroep.loonwaarde-buiten-band']);
+      const binnen = await aanmelden(25);
+      expect(binnen.status).toBe(201);
+      expect(binnen.body.overzicht?.programma).toEqual({ code, versie: 1 });
+      const id = binnen.body.id;
+
+      const stap = async (sub: string, body: unknown) => {
+        const r = await call<{ fase: string; code?: string }>(coach, 'POST', `/trajecten/${id}/${sub}`, body);
+        expect({ sub, status: r.status, code: r.body.code }).toEqual({ sub, status: 200, code: undefined });
+        return r.body;
+      };
+      expect((await stap('contactpogingen', { kanaal: 'telefoon', uitkomst: 'afspraak-gemaakt' })).fase).toBe('diagnose');
+      const d = vandaag();
+      // Whatever the body says about who scored, the token decides.
+      const ladder = (trede: number) => ({ instrument: 'participatieladder', trede, datum: d, instrumentVersie: 'participatieladder-6', scorer: { rol: 'coach', professionalId: 'iemand-anders' } });
+      expect((await stap('diagnose', { metingen: [ladder(1)] })).fase).toBe('uitvoering');
+      await stap('evaluaties', { besluit: 'doorgaan', metingen: [ladder(2)] });
+
+      const metingen = await call<{ programma: unknown; t0: string; instrumenten: { instrument: string; metingen: { scorer: unknown; waarden: unknown }[]; beweging: Record<string, unknown> }[] }>(
+        klantmanager,
+        'GET',
+        `/trajecten/${id}/metingen`,
+      );
+      expect(metingen.status).toBe(200);
+      expect(metingen.body).toMatchObject({ programma: { code, versie: 1 }, t0: d });
+      expect(metingen.body.instrumenten).toEqual([
+        {
+          instrument: 'participatieladder',
+          instrumentVersie: 'participatieladder-6',
+          metingen: [
+            { datum: d, scorer: { rol: 'coach', professionalId: 'dev:werkbrug-dommeldal:coach' }, waarden: { trede: 1 } },
+            { datum: d, scorer: { rol: 'coach', professionalId: 'dev:werkbrug-dommeldal:coach' }, waarden: { trede: 2 } },
+          ],
+          beweging: { trede: { t0: 1, laatste: 2, verschil: 1, t0Datum: d, laatsteDatum: d } },
+        },
+      ]);
+      expect((await call(anderCoach, 'GET', `/trajecten/${id}/metingen`)).status).toBe(404);
+
+      // The three-weekly case meeting is scheduled in the traject on a working day about three weeks out.
+      const connection = await Connection.connect({ address: stack.env['TEMPORAL_ADDRESS'] });
+      try {
+        const termijnen = await new TemporalClient({ connection, namespace: stack.env['TEMPORAL_NAMESPACE'] }).workflow.getHandle(`traject-${id}`).query<{ soort: string; vervalt: string; voor: string }[]>('termijnen');
+        const overleg = termijnen.find((t) => t.soort === 'casuistiekoverleg');
+        expect(overleg?.voor).toBe('regievoerder');
+        const dagen = Math.round((Date.parse(overleg?.vervalt ?? '') - Date.parse(d)) / 86_400_000);
+        expect(dagen).toBeGreaterThanOrEqual(21);
+        expect(dagen).toBeLessThanOrEqual(25);
+        expect([0, 6]).not.toContain(new Date(`${overleg?.vervalt}T12:00:00Z`).getUTCDay());
+      } finally {
+        await connection.close();
+      }
+    });
+  });
 });

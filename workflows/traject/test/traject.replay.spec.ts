@@ -37,6 +37,17 @@ describe('traject workflow replay', () => {
     expect(bestanden.filter((f) => !f.startsWith('v4-')).some((f) => lees(f).includes('core_local_activity'))).toBe(false);
   });
 
+  it('covers programmes as data: histories of programmes with case meetings and a yearly ladder review', () => {
+    const invoer = (f: string) => {
+      const h = JSON.parse(readFileSync(`${HISTORIES}/${f}`, 'utf8')) as { events: { workflowExecutionStartedEventAttributes?: { input: { payloads: { data: string }[] } } }[] };
+      const data = h.events[0].workflowExecutionStartedEventAttributes?.input.payloads[0].data ?? '';
+      return JSON.parse(Buffer.from(data, 'base64').toString('utf8')) as { programma: { casuistiekoverleg?: unknown; instrumenten: { ladderHerbeoordelingMaanden?: number } } };
+    };
+    const programmas = bestanden.filter((f) => f.includes('-programma-')).map((f) => invoer(f).programma);
+    expect(programmas.filter((p) => p.casuistiekoverleg !== undefined).length).toBeGreaterThanOrEqual(2);
+    expect(programmas.some((p) => p.instrumenten.ladderHerbeoordelingMaanden === 12)).toBe(true);
+  });
+
   it('replays every committed history without non-determinism', async () => {
     const workflowBundle = await bundleWorkflowCode(BUNDLE_OPTIONS);
     const histories = bestanden.map((f) => ({ workflowId: f.replace(/\.json$/, ''), history: temporal.api.history.v1.History.fromObject(JSON.parse(readFileSync(`${HISTORIES}/${f}`, 'utf8'))) }));

@@ -1,10 +1,10 @@
 import { DomainError, DOMAIN_ERROR_KINDS, type DomainErrorKind } from '@ketenregie/shared-kernel';
 import type { TrajectWorkflows } from '@ketenregie/traject-application';
-import { caseloadOverdrachtSignal, opdrachtUpdate, overzichtQuery, tijdlijnQuery, TRAJECT_TASK_QUEUE, TRAJECT_WORKFLOW_TYPE } from '@ketenregie/traject-contracts';
+import { caseloadOverdrachtSignal, opdrachtUpdate, overzichtQuery, stateQuery, tijdlijnQuery, TRAJECT_TASK_QUEUE, TRAJECT_WORKFLOW_TYPE } from '@ketenregie/traject-contracts';
 import type { CaseloadOverdracht, OpdrachtResultaat, TijdlijnGebeurtenis, TrajectOpdrachtInvoer, TrajectOverzicht, TrajectState, TrajectWorkflowInput, Uitvoerder } from '@ketenregie/traject-contracts';
 import { TRAJECT_ERRORS, trajectError, vindProgramma } from '@ketenregie/traject-domain';
-import type { TrajectErrorCode } from '@ketenregie/traject-domain';
-import { ApplicationFailure, type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { Meting, ProgrammaDefinitie, TrajectErrorCode } from '@ketenregie/traject-domain';
+import { ApplicationFailure, Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 
 interface FoutDetails {
   readonly kind?: string;
@@ -23,7 +23,14 @@ export function alsDomeinfout(error: unknown): unknown {
 
 /** {@link TrajectWorkflows} over the Temporal client: start, update, query. */
 export class TemporalTrajectWorkflows implements TrajectWorkflows {
-  constructor(private readonly client: Client) {}
+  /**
+   * @param programma finds the version a reopened traject follows (the programme store); by
+   * default the shipped catalogue.
+   */
+  constructor(
+    private readonly client: Client,
+    private readonly programma: (code: string, versie: number) => Promise<ProgrammaDefinitie | undefined> = async (code, versie) => vindProgramma(code, versie),
+  ) {}
 
   async start(workflowId: string, input: TrajectWorkflowInput): Promise<void> {
     await this.client.workflow.start(TRAJECT_WORKFLOW_TYPE, { taskQueue: TRAJECT_TASK_QUEUE, workflowId, args: [input] });
@@ -54,7 +61,7 @@ export class TemporalTrajectWorkflows implements TrajectWorkflows {
    */
   private async heropen(workflowId: string, args: [TrajectOpdrachtInvoer] | [TrajectOpdrachtInvoer, Uitvoerder]): Promise<OpdrachtResultaat> {
     const state = (await this.client.workflow.getHandle(workflowId).result()) as TrajectState;
-    const programma = vindProgramma(state.programma.code, state.programma.versie);
+    const programma = await this.programma(state.programma.code, state.programma.versie);
     if (!programma) throw trajectError('TRAJECT.PROGRAMME_NOT_FOUND', `Programme ${state.programma.code}@${state.programma.versie} is no longer available`);
     const input: TrajectWorkflowInput = {
       trajectId: state.trajectId,
@@ -81,6 +88,15 @@ export class TemporalTrajectWorkflows implements TrajectWorkflows {
   async overzicht(workflowId: string): Promise<TrajectOverzicht> {
     try {
       return await this.client.workflow.getHandle(workflowId).query(overzichtQuery);
+    } catch (error) {
+      throw alsDomeinfout(error);
+    }
+  }
+
+  async metingen(workflowId: string): Promise<{ readonly metingen: readonly Meting[]; readonly t0?: string }> {
+    try {
+      const state = await this.client.workflow.getHandle(workflowId).query(stateQuery);
+      return { metingen: state.metingen, ...(state.t0 ? { t0: state.t0 } : {}) };
     } catch (error) {
       throw alsDomeinfout(error);
     }

@@ -18,7 +18,8 @@ import { DEELNEMER_OPSLAG, TRAJECT_OPSLAG, TrajectActiviteitenService, TrajectSe
 import { DEMO_COACH, zaaiDemoTrajecten } from '../seed/demo-trajecten';
 import { TRAJECT_TASK_QUEUE } from '@ketenregie/traject-contracts';
 import type { DeelnemerWeergave, OpdrachtResultaat, TrajectOverzicht } from '@ketenregie/traject-contracts';
-import { TRAJECT_ENTITIES, TRAJECT_MIGRATIONS, type TypeOrmDeelnemerRepository, TypeOrmTakenRepository, TypeOrmTrajectRepository } from '@ketenregie/traject-data-access';
+import { TRAJECT_ENTITIES, TRAJECT_MIGRATIONS, TypeOrmDeelnemerRepository, TypeOrmTakenRepository, TypeOrmTrajectRepository } from '@ketenregie/traject-data-access';
+import { isWorkingDay } from '@ketenregie/shared-kernel';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
@@ -180,11 +181,11 @@ describeEachDatabase('traject-service', (db) => {
       await env?.teardown();
     });
 
-    it('lists the programmes as versioned data', async () => {
+    it('lists the programmes as versioned data, the shipped catalogue among them', async () => {
       const r = await call<{ code: string; versie: number; definitie: { evaluatie: { intervalMaanden: number } } }[]>(klantmanager, 'GET', '/programmas');
       expect(r.status).toBe(200);
-      expect(r.body.map((p) => `${p.code}@${p.versie}`)).toEqual(['maatwerktraject-den-bosch@1', 'fip@1']);
-      expect(r.body[1].definitie.evaluatie.intervalMaanden).toBe(3);
+      expect(r.body.map((p) => `${p.code}@${p.versie}`)).toEqual(expect.arrayContaining(['maatwerktraject-den-bosch@1', 'fip@1', 'heemskerk-trede-1-2@1', 'aandacht-doet-bewegen@2']));
+      expect(r.body.find((p) => p.code === 'fip')?.definitie.evaluatie.intervalMaanden).toBe(3);
     });
 
     it('e2e: deelnemer (an invalid BSN stores nothing) → traject → intake → plan → evaluation → timeline and tasks', async () => {
@@ -402,6 +403,116 @@ describeEachDatabase('traject-service', (db) => {
         expect(t.body.taken.filter((x) => x.soort === 'eerste-contact')).toHaveLength(3);
       });
       expect(taken.status).toBe(200);
+    });
+
+    it('programmes as configuration: created through the API, a new version while a traject runs — the running one keeps its version, a new one takes the new; case meetings become agenda items on working days', async () => {
+      const aanpak = {
+        naam: 'Wijkaanpak Dommeldal',
+        omschrijving: 'Outreach in de wijk, daarna uitvoering met een driewekelijks casuïstiekoverleg.',
+        fasen: ['aanmelding', 'contact-leggen', 'uitvoering', 'afgesloten'],
+        contact: { maxIntervalWerkdagen: 15, sessieMinuten: 60 },
+        evaluatie: { intervalMaanden: 3, t1NaMaanden: 6, aankondigingWerkdagen: 10 },
+        duur: { typischMaanden: 12, maxMaanden: 12, verlenging: { maanden: 3, maxAantal: 1 } },
+        casuistiekoverleg: { elkeWeken: 3, partners: ['ggz', 'schuldhulp'] },
+        instrumenten: { ladderVersie: 'participatieladder-6', ladderSubtreden: false, zrmVersie: 'zrm-2017', verplichtBijMeting: [] },
+      };
+      expect((await call(coach, 'POST', '/programmas', { code: 'wijkaanpak', ...aanpak })).status).toBe(403);
+      const fout = await call<{ code: string; errors: { field: string; detail: string }[] }>(klantmanager, 'POST', '/programmas', {
+        code: 'wijkaanpak',
+        ...aanpak,
+        evaluatie: { ...aanpak.evaluatie, intervalMaanden: 14 },
+      });
+      expect(fout.status).toBe(400);
+      expect(fout.type).toContain('application/problem+json');
+      expect(fout.body.code).toBe('TRAJECT.PROGRAMME_INVALID');
+      expect(fout.body.errors).toEqual([expect.objectContaining({ field: 'evaluatie.intervalMaanden', detail: expect.stringContaining('valt na het einde van het traject') })]);
+      const v1 = await call<{ versie: number }>(klantmanager, 'POST', '/programmas', { code: 'wijkaanpak', ...aanpak });
+      expect(v1.status).toBe(201);
+      expect(v1.body.versie).toBe(1);
+
+      const start = async (bsn: string) => {
+        const d = await call<{ id: string }>(klantmanager, 'POST', '/deelnemers', { bsn, voornamen: 'W', achternaam: 'K', geboortedatum: '1970-01-01' });
+        const t = await call<{ id: string; overzicht: TrajectOverzicht }>(klantmanager, 'POST', '/trajecten', {
+          deelnemerId: d.body.id,
+          programmaCode: 'wijkaanpak',
+          regie: { regievoerderId: klantmanager.sub, organisatieId: klantmanager.organisatie },
+          coach: { coachId: coach.sub, organisatieId: coach.organisatie },
+          aanmeldreden: 'activering',
+        });
+        expect(t.status).toBe(201);
+        return t.body;
+      };
+      const lopend = await start('123456708');
+      expect(lopend.overzicht.programma).toEqual({ code: 'wijkaanpak', versie: 1 });
+      expect((await call(coach, 'POST', `/trajecten/${lopend.id}/contactpogingen`, { kanaal: 'telefoon', uitkomst: 'afspraak-gemaakt' })).status).toBe(200);
+
+      const v2 = await call<{ versie: number }>(klantmanager, 'POST', '/programmas/wijkaanpak/versies', { ...aanpak, casuistiekoverleg: { elkeWeken: 2, partners: ['ggz'] } });
+      expect(v2.status).toBe(201);
+      expect(v2.body.versie).toBe(2);
+      const nieuw = await start('123456721');
+      expect(nieuw.overzicht.programma).toEqual({ code: 'wijkaanpak', versie: 2 });
+      expect((await call(coach, 'POST', `/trajecten/${nieuw.id}/contactpogingen`, { kanaal: 'telefoon', uitkomst: 'afspraak-gemaakt' })).status).toBe(200);
+      expect((await call<TrajectOverzicht>(klantmanager, 'GET', `/trajecten/${lopend.id}`)).body.programma).toEqual({ code: 'wijkaanpak', versie: 1 });
+      const programma = await call<{ actueleVersie: number; versies: { versie: number }[] }>(coach, 'GET', '/programmas/wijkaanpak');
+      expect(programma.body).toMatchObject({ actueleVersie: 2, versies: [{ versie: 1 }, { versie: 2 }] });
+
+      await env.sleep(50 * 86_400_000);
+      const agenda = async (trajectId: string) =>
+        sql<{ vervalt: string; voor: string; toegewezen_aan: string }>(
+          `SELECT vervalt::text AS vervalt, voor, toegewezen_aan FROM "${db.schema}".taak WHERE traject_id = $1 AND soort = 'casuistiekoverleg' ORDER BY vervalt`,
+          [trajectId],
+        );
+      const dagen = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
+      await eventually(async () => {
+        const oud = await agenda(lopend.id);
+        const jong = await agenda(nieuw.id);
+        expect(oud.length).toBeGreaterThanOrEqual(2);
+        expect(jong.length).toBeGreaterThanOrEqual(3);
+        for (const r of [...oud, ...jong]) {
+          expect(isWorkingDay(r.vervalt)).toBe(true);
+          expect(r).toMatchObject({ voor: 'regievoerder', toegewezen_aan: klantmanager.sub });
+        }
+        // Three-weekly for the running traject (its version 1), two-weekly for the new one (version 2); a holiday moves a meeting a day or two.
+        for (let i = 1; i < oud.length; i++) expect(dagen(oud[i - 1].vervalt, oud[i].vervalt)).toBeGreaterThanOrEqual(21);
+        for (let i = 1; i < oud.length; i++) expect(dagen(oud[i - 1].vervalt, oud[i].vervalt)).toBeLessThanOrEqual(25);
+        for (let i = 1; i < jong.length; i++) expect(dagen(jong[i - 1].vervalt, jong[i].vervalt)).toBeLessThanOrEqual(18);
+      });
+      const tijdlijn = await call<{ gebeurtenissen: { soort: string; gegevens: Record<string, string> }[] }>(klantmanager, 'GET', `/trajecten/${lopend.id}/tijdlijn`);
+      expect(tijdlijn.body.gebeurtenissen.find((g) => g.soort === 'casuistiekoverleg-geagendeerd')?.gegevens.partners).toBe('ggz,schuldhulp');
+    });
+
+    it('GET /trajecten/{id}/metingen: the scores per instrument with who scored (from the token), when, the version, and the movement since T0', async () => {
+      const { trajectId } = await startFip('123456733', { voornamen: 'M', achternaam: 'T', geboortedatum: '1980-01-01' });
+      expect((await call(coach, 'POST', `/trajecten/${trajectId}/contactpogingen`, { kanaal: 'telefoon', uitkomst: 'afspraak-gemaakt' })).status).toBe(200);
+      expect((await call(coach, 'POST', `/trajecten/${trajectId}/contactmomenten`, { vorm: 'gesprek', verschenen: true })).status).toBe(200);
+      expect((await call(coach, 'POST', `/trajecten/${trajectId}/kennismaking`, { klik: true })).status).toBe(200);
+      const t0 = await vandaag();
+      const zrm = (waarde: number, datum: string) => ({ instrument: 'zrm', relevanteDomeinen: ['financien'], scores: { financien: waarde }, datum, instrumentVersie: 'zrm-2017', scorer: { rol: 'coach', professionalId: 'iemand-anders' } });
+      expect((await call(coach, 'POST', `/trajecten/${trajectId}/diagnose`, { metingen: [zrm(2, t0)] })).status).toBe(200);
+      await env.sleep(30 * 86_400_000);
+      const later = await vandaag();
+      expect((await call(coach, 'POST', `/trajecten/${trajectId}/metingen`, { metingen: [zrm(4, later), { ...zrm(3, later), scorer: { rol: 'zelf' } }] })).status).toBe(200);
+      const r = await call<{ programma: unknown; t0: string; instrumenten: { instrument: string; instrumentVersie: string; metingen: { datum: string; scorer: unknown; waarden: unknown }[]; beweging: Record<string, unknown> }[] }>(
+        klantmanager,
+        'GET',
+        `/trajecten/${trajectId}/metingen`,
+      );
+      expect(r.status).toBe(200);
+      expect(r.body.programma).toEqual({ code: 'fip', versie: 1 });
+      expect(r.body.t0).toBe(t0);
+      expect(r.body.instrumenten).toEqual([
+        {
+          instrument: 'zrm',
+          instrumentVersie: 'zrm-2017',
+          metingen: [
+            { datum: t0, scorer: { rol: 'coach', professionalId: coach.sub }, waarden: { financien: 2 } },
+            { datum: later, scorer: { rol: 'coach', professionalId: coach.sub }, waarden: { financien: 4 } },
+            { datum: later, scorer: { rol: 'zelf', professionalId: coach.sub }, waarden: { financien: 3 } },
+          ],
+          beweging: { financien: { t0: 2, laatste: 3, verschil: 1, t0Datum: t0, laatsteDatum: later } },
+        },
+      ]);
+      expect((await call(werkgever, 'GET', `/trajecten/${trajectId}/metingen`)).status).toBe(404);
     });
   });
 });

@@ -1,22 +1,58 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { aanroepVan, CurrentIdentity, Identity, ServiceActor } from '@ketenregie/shared-platform';
-import { TrajectService } from '@ketenregie/traject-application';
-import { OPDRACHT_SUBRESOURCES } from '@ketenregie/traject-contracts';
+import { ProgrammaService, TrajectService } from '@ketenregie/traject-application';
+import { OPDRACHT_SUBRESOURCES, programmaCodeSchema } from '@ketenregie/traject-contracts';
 import { trajectError } from '@ketenregie/traject-domain';
 import type { Request } from 'express';
-import { CaseloadOverdrachtDto, DeelnemerAanmakenDto, TrajectStartenDto } from './traject.dto';
+import { CaseloadOverdrachtDto, DeelnemerAanmakenDto, ProgrammaAanmakenDto, ProgrammaVersieDto, TrajectStartenDto } from './traject.dto';
 
-/** The programme catalogue (versioned definitions). */
+/** A programme code from the path, refused as not found when it cannot be one. */
+function programmaCode(code: string): string {
+  if (!programmaCodeSchema.safeParse(code).success) throw trajectError('TRAJECT.PROGRAMME_NOT_FOUND', 'Er is geen programma met deze code');
+  return code;
+}
+
+/** The programme catalogue: programmes (aanpakken) as versioned configuration. */
 @ApiTags('programmas')
 @Controller('programmas')
 export class ProgrammasController {
-  constructor(private readonly trajecten: TrajectService) {}
+  constructor(private readonly programmas: ProgrammaService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Programmes with their versioned definitions (phases, durations, cadences, eligibility)' })
+  @ApiOperation({ summary: 'Programmes with their latest definition (phases, durations, cadences, eligibility)' })
   lijst(@CurrentIdentity() door: Identity) {
-    return this.trajecten.programmas(door);
+    return this.programmas.lijst(door);
+  }
+
+  @Post()
+  @ApiOperation({ summary: "Set up a programme with its first version (a gemeente's klantmanager); an inconsistent definition is refused with every reason in Dutch" })
+  maak(@Body() body: ProgrammaAanmakenDto, @CurrentIdentity() door: Identity) {
+    return this.programmas.maak(body, door);
+  }
+
+  @Get(':code')
+  @ApiOperation({ summary: 'A programme with all its versions and the version a traject starting today follows' })
+  lees(@Param('code') code: string, @CurrentIdentity() door: Identity) {
+    return this.programmas.programma(programmaCode(code), door);
+  }
+
+  @Get(':code/versies')
+  @ApiOperation({ summary: 'All versions of a programme, oldest first' })
+  async versies(@Param('code') code: string, @CurrentIdentity() door: Identity) {
+    return { versies: (await this.programmas.programma(programmaCode(code), door)).versies };
+  }
+
+  @Post(':code/versies')
+  @ApiOperation({ summary: 'Publish the next version; it applies to trajecten started from its geldigVanaf on, running trajecten keep theirs' })
+  nieuweVersie(@Param('code') code: string, @Body() body: ProgrammaVersieDto, @CurrentIdentity() door: Identity) {
+    return this.programmas.nieuweVersie(programmaCode(code), body, door);
+  }
+
+  @Get(':code/versies/:versie')
+  @ApiOperation({ summary: 'One version of a programme' })
+  versie(@Param('code') code: string, @Param('versie', new ParseIntPipe()) versie: number, @CurrentIdentity() door: Identity) {
+    return this.programmas.versie(programmaCode(code), versie, door);
   }
 }
 
@@ -84,6 +120,15 @@ export class TrajectenController {
   @ApiOperation({ summary: 'The timeline, oldest first; a read by another organisation than the lead is written to the processing log first (503 if it cannot be)' })
   async tijdlijn(@Param('id', new ParseUUIDPipe()) id: string, @CurrentIdentity() door: Identity, @Req() req: Request) {
     return { gebeurtenissen: await this.trajecten.tijdlijn(id, door, aanroepVan(req)) };
+  }
+
+  @Get(':id/metingen')
+  @ApiOperation({
+    summary:
+      'The scores per instrument version: value, who scored (from their token; coach or zelf), when, the instrument version, and the movement from T0 to the latest; a read by another organisation than the lead is written to the processing log first',
+  })
+  metingen(@Param('id', new ParseUUIDPipe()) id: string, @CurrentIdentity() door: Identity, @Req() req: Request) {
+    return this.trajecten.metingen(id, door, aanroepVan(req));
   }
 
   @Post(':id/:opdracht')

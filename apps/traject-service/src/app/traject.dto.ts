@@ -1,4 +1,4 @@
-import { caseloadOverdrachtSchema, deelnemerAanmakenSchema, trajectStartenSchema } from '@ketenregie/traject-contracts';
+import { caseloadOverdrachtSchema, deelnemerAanmakenSchema, programmaAanmakenSchema, programmaVersieInvoerSchema, trajectStartenSchema } from '@ketenregie/traject-contracts';
 import { createZodDto } from 'nestjs-zod';
 
 /** Body of `POST /deelnemers`. */
@@ -7,3 +7,7 @@ export class DeelnemerAanmakenDto extends createZodDto(deelnemerAanmakenSchema) 
 export class TrajectStartenDto extends createZodDto(trajectStartenSchema) {}
 /** Body of `POST /caseload-overdrachten`. */
 export class CaseloadOverdrachtDto extends createZodDto(caseloadOverdrachtSchema) {}
+/** Body of `POST /programmas`: a new programme with its first version. */
+export class ProgrammaAanmakenDto extends createZodDto(programmaAanmakenSchema) {}
+/** Body of `POST /programmas/{code}/versies`. */
+export class ProgrammaVersieDto extends createZodDto(programmaVersieInvoerSchema) {}

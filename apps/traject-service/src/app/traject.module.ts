@@ -1,9 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ToegangModule } from '@ketenregie/shared-platform';
 import type { ToegangOptions, VerwerkingslogPoort } from '@ketenregie/shared-platform';
-import { DEELNEMER_OPSLAG, TAKEN_OPSLAG, TRAJECT_OPSLAG, TRAJECT_VERWERKINGSLOG, TRAJECT_WORKFLOWS, TrajectService } from '@ketenregie/traject-application';
+import { DEELNEMER_OPSLAG, PROGRAMMA_OPSLAG, ProgrammaService, TAKEN_OPSLAG, TRAJECT_OPSLAG, TRAJECT_VERWERKINGSLOG, TRAJECT_WORKFLOWS, TrajectService } from '@ketenregie/traject-application';
 import type { TrajectWorkflows } from '@ketenregie/traject-application';
-import { DeelnemerKluis, TypeOrmDeelnemerRepository, TypeOrmTakenRepository, TypeOrmTrajectRepository } from '@ketenregie/traject-data-access';
+import { DeelnemerKluis, TypeOrmDeelnemerRepository, TypeOrmProgrammaRepository, TypeOrmTakenRepository, TypeOrmTrajectRepository } from '@ketenregie/traject-data-access';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { TemporalTrajectWorkflows } from './temporal-traject-workflows';
@@ -39,9 +39,18 @@ export class TrajectModule {
         { provide: TAKEN_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmTakenRepository(ds), inject: [DataSource] },
         options.workflows
           ? { provide: TRAJECT_WORKFLOWS, useValue: options.workflows }
-          : { provide: TRAJECT_WORKFLOWS, useFactory: (client: Client) => new TemporalTrajectWorkflows(client), inject: [Client] },
+          : {
+              provide: TRAJECT_WORKFLOWS,
+              useFactory: (client: Client, ds: DataSource) => {
+                const programmas = new TypeOrmProgrammaRepository(ds);
+                return new TemporalTrajectWorkflows(client, async (code, versie) => (await programmas.versie(code, versie))?.definitie);
+              },
+              inject: [Client, DataSource],
+            },
+        { provide: PROGRAMMA_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmProgrammaRepository(ds), inject: [DataSource] },
         { provide: TRAJECT_VERWERKINGSLOG, useValue: options.verwerkingslog ?? GEEN_VERWERKINGSLOG },
         TrajectService,
+        ProgrammaService,
       ],
       controllers: [ProgrammasController, DeelnemersController, TrajectenController, TakenController, CaseloadOverdrachtenController],
     };

@@ -62,6 +62,12 @@ describe('beslis', () => {
 
   it('has a rule with at least one way in for every action, and roles that fit their organisation types', () => {
     for (const h of HANDELINGEN) expect(REGELS[h].toegang.length).toBeGreaterThan(0);
+  });
+
+  it("programmes are set up by a gemeente's klantmanager only", () => {
+    expect(beslis(klantmanager, 'programmas.beheren', {}, geen)).toEqual({ toegestaan: true });
+    expect(beslis({ rol: 'coach', organisatieType: 'uitvoerder', dienst: false }, 'programmas.beheren', {}, geen)).toMatchObject({ reden: 'rol-niet-toegestaan' });
+    expect(beslis({ rol: 'fg', organisatieType: 'gemeente', dienst: false }, 'programmas.beheren', {}, geen)).toMatchObject({ reden: 'rol-niet-toegestaan' });
     expect(rolPastBijType('behandelaar', 'ggz')).toBe(true);
     expect(rolPastBijType('behandelaar', 'werkgever')).toBe(false);
     expect(rolPastBijType('deelnemer', 'gemeente')).toBe(false);

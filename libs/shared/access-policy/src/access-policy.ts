@@ -99,6 +99,10 @@ const DIENST: Toegang = { rollen: 'dienst' };
  */
 export const REGELS = {
   'programmas.lezen': { omschrijving: 'Read the programme catalogue (no personal data)', toegang: [{ rollen: 'iedereen' }] },
+  'programmas.beheren': {
+    omschrijving: "Set up a programme (aanpak) or publish a new version of it (no personal data)",
+    toegang: [{ rollen: ['klantmanager'], types: ['gemeente'] }],
+  },
   'stuurgroepen.lezen': { omschrijving: 'Read the stuurgroepen and their members (no personal data)', toegang: [{ rollen: 'iedereen' }] },
   'deelnemer.registreren': { omschrijving: 'Register a deelnemer (aanmelding)', toegang: [{ rollen: ['klantmanager'], types: ['gemeente'] }] },
   'betrokkenheid.lezen': {

@@ -2,3 +2,4 @@ export * from './traject.ports';
 export * from './traject.service';
 export * from './traject-activiteiten.service';
 export * from './traject-verwerkingslog';
+export * from './programma.service';

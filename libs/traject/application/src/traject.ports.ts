@@ -13,7 +13,8 @@ import type {
   TrajectWorkflowInput,
   Uitvoerder,
 } from '@ketenregie/traject-contracts';
-import type { DoelgroepToets } from '@ketenregie/traject-domain';
+import type { IsoDate } from '@ketenregie/shared-kernel';
+import type { DoelgroepToets, Meting, ProgrammaDefinitie } from '@ketenregie/traject-domain';
 
 /** Deelnemer storage (every personal field encrypted at rest; see traject-data-access). */
 export interface DeelnemerOpslag {
@@ -76,6 +77,8 @@ export interface TrajectOpslag {
   /** The involvements `organisatieId` holds now in any traject of the deelnemer. */
   betrokkenheidBijDeelnemer(deelnemerId: string, organisatieId: string): Promise<TrajectBetrokkenheid[]>;
   lopendVanCoach(coachId: string, organisatieId: string): Promise<TrajectRegistratie[]>;
+  /** How many trajecten were started on a version of a programme (capacity, cohort). */
+  aantalOpProgramma(code: string, versie: number): Promise<number>;
   legTijdlijnVast(trajectId: string, gebeurtenissen: readonly TijdlijnGebeurtenis[]): Promise<void>;
   tijdlijn(trajectId: string): Promise<TijdlijnGebeurtenis[]>;
 }
@@ -120,6 +123,30 @@ export interface TrajectWorkflows {
   tijdlijn(workflowId: string): Promise<readonly TijdlijnGebeurtenis[]>;
   /** Fire-and-forget: the workflow applies it only while `vanCoachId` is still its coach. */
   caseloadOverdracht(workflowId: string, overdracht: CaseloadOverdracht): Promise<void>;
+  /** The scores recorded in the traject, in recording order, and its T0 date. */
+  metingen(workflowId: string): Promise<{ readonly metingen: readonly Meting[]; readonly t0?: IsoDate }>;
+}
+
+/** A stored programme version with who published it and when. */
+export interface ProgrammaVersie {
+  readonly definitie: ProgrammaDefinitie;
+  readonly gepubliceerdDoor: string;
+  readonly gepubliceerdOp: Date;
+}
+
+/** Programmes and their versions; a stored version never changes. */
+export interface ProgrammaOpslag {
+  /** `false` when the code is taken (nothing written). */
+  maak(definitie: ProgrammaDefinitie, door: { sub: string; organisatie?: string }): Promise<boolean>;
+  /** `false` when the version exists already (nothing written). */
+  voegVersieToe(definitie: ProgrammaDefinitie, door: { sub: string }): Promise<boolean>;
+  /** Stores shipped versions not stored yet; returns how many were new. */
+  zaai(definities: readonly ProgrammaDefinitie[], door: string): Promise<number>;
+  versies(code: string): Promise<ProgrammaVersie[]>;
+  versie(code: string, versie: number): Promise<ProgrammaVersie | undefined>;
+  /** The highest version valid from `datum` on. */
+  geldigOp(code: string, datum: IsoDate): Promise<ProgrammaVersie | undefined>;
+  laatsteVersies(): Promise<ProgrammaVersie[]>;
 }
 
 export const DEELNEMER_OPSLAG = Symbol('DEELNEMER_OPSLAG');
@@ -127,3 +154,4 @@ export const TRAJECT_OPSLAG = Symbol('TRAJECT_OPSLAG');
 export const TAKEN_OPSLAG = Symbol('TAKEN_OPSLAG');
 export const TRAJECT_WORKFLOWS = Symbol('TRAJECT_WORKFLOWS');
 export const TRAJECT_TRANSACTIES = Symbol('TRAJECT_TRANSACTIES');
+export const PROGRAMMA_OPSLAG = Symbol('PROGRAMMA_OPSLAG');

@@ -3,7 +3,8 @@ import { Toegang, vastOrganisatieRegister } from '@ketenregie/shared-platform';
 import type { Aanroep, VerwerkingMelding, VerwerkingslogPoort } from '@ketenregie/shared-platform';
 import { trajectOverzicht } from '@ketenregie/traject-contracts';
 import type { OpdrachtResultaat, TrajectOpdrachtInvoer, TrajectOverzicht, TrajectWorkflowInput } from '@ketenregie/traject-contracts';
-import { FIP_V1, startTraject } from '@ketenregie/traject-domain';
+import { FIP_V1, PROGRAMMA_CATALOGUS, startTraject } from '@ketenregie/traject-domain';
+import { GeheugenProgrammaOpslag } from './testing/programma-opslag.fake';
 import type { DeelnemerOpslag, TakenOpslag, TrajectBetrokkenheid, TrajectOpslag, TrajectRegistratie, TrajectWorkflows } from './traject.ports';
 import { TrajectService } from './traject.service';
 
@@ -65,6 +66,7 @@ class Fakes {
       }),
     legTijdlijnVast: async () => undefined,
     tijdlijn: async () => [],
+    aantalOpProgramma: async (code, versie) => [...this.registraties.values()].filter((t) => t.programmaCode === code && t.programmaVersie === versie).length,
   };
   takenOpslag = { openVoor: async () => [] } as unknown as TakenOpslag;
   workflows: TrajectWorkflows = {
@@ -82,6 +84,7 @@ class Fakes {
     overzicht: async (wf) => this.workflowOverzichten.get(wf.replace(/^traject-/, '')) as TrajectOverzicht,
     tijdlijn: async () => [],
     caseloadOverdracht: async (wf, o) => void this.overdrachten.push([wf, o.vanCoachId, o.naar.coachId]),
+    metingen: async () => ({ metingen: [] }),
   };
   overdrachten: [string, string, string][] = [];
   workflowOverzichten = new Map<string, TrajectOverzicht>();
@@ -93,7 +96,12 @@ class Fakes {
       this.meldingen.push({ ...m, traceId: a.traceId });
     },
   };
-  service = new TrajectService(this.deelnemerOpslag, this.trajectOpslag, this.takenOpslag, this.workflows, this.verwerkingslog, new Toegang(REGISTER));
+  programmas = new GeheugenProgrammaOpslag();
+  service = new TrajectService(this.deelnemerOpslag, this.trajectOpslag, this.takenOpslag, this.workflows, this.verwerkingslog, new Toegang(REGISTER), this.programmas);
+
+  constructor() {
+    void this.programmas.zaai(PROGRAMMA_CATALOGUS, 'catalogus');
+  }
 
   betrokkenheid(id: string, org: string): TrajectBetrokkenheid[] {
     const o = this.overzichten.get(id);
@@ -218,7 +226,7 @@ describe('TrajectService', () => {
     expect(await code(f.service.deelnemer(d, COACH, AANROEP))).toBe('TRAJECT.DEELNEMER_NOT_FOUND');
 
     const eerste = await f.service.start(starten(d), KM);
-    const tweede = await f.service.start({ ...starten(d), coach: { coachId: 'c9', organisatieId: 'ggz' } }, KM);
+    const tweede = await f.service.start({ ...starten(d), doelgroepAfwijking: 'maatwerkbesluit' as const, coach: { coachId: 'c9', organisatieId: 'ggz' } }, KM);
     const gezien = await f.service.deelnemer(d, KM, AANROEP);
     expect(gezien).toEqual({
       id: d,
@@ -267,7 +275,7 @@ describe('TrajectService', () => {
     const f = new Fakes();
     const { id: d } = await f.service.maakDeelnemer(deelnemer, KM);
     const a = await f.service.start(starten(d), KM);
-    const b = await f.service.start(starten(d), KM);
+    const b = await f.service.start({ ...starten(d), doelgroepAfwijking: 'maatwerkbesluit' as const }, KM);
     const teamleider = { sub: 'tl-1', organisatie: 'uv', rol: 'coach' } as const;
     expect(await code(f.service.draagCaseloadOver({ vanCoachId: 'c1', naar: { coachId: 'c2', organisatieId: 'uv' } }, KM))).toBe('TRAJECT.FORBIDDEN');
     expect(await f.service.draagCaseloadOver({ vanCoachId: 'c1', naar: { coachId: 'c2', organisatieId: 'uv' } }, teamleider)).toEqual({ trajecten: 2 });
@@ -302,5 +310,50 @@ describe('TrajectService', () => {
     expect(f.opdrachten).toEqual([]);
     await f.service.opdracht(id, 'contactpoging', { kanaal: 'telefoon', uitkomst: 'afspraak-gemaakt', soort: 'uitval' }, KM);
     expect(f.opdrachten).toEqual([{ soort: 'contactpoging', kanaal: 'telefoon', uitkomst: 'afspraak-gemaakt' }]);
+  });
+});
+
+describe('TrajectService with programmes as data', () => {
+  const tweede = { ...deelnemer, bsn: '123456782' };
+
+  it('a traject follows the version valid on its start date and keeps it; caps and cohorts are enforced', async () => {
+    const f = new Fakes();
+    const { id: d1 } = await f.service.maakDeelnemer(deelnemer, KM);
+    const { id: d2 } = await f.service.maakDeelnemer(tweede, KM);
+    await f.programmas.voegVersieToe({ ...FIP_V1, versie: 2, geldigVanaf: '2027-02-01', maxTrajecten: 1 }, { sub: 'km-1' });
+    await f.service.start({ ...starten(d1), datum: '2027-01-20' }, KM);
+    expect(f.gestart[0].programma.versie).toBe(1);
+    await f.service.start({ ...starten(d2), datum: '2027-02-01' }, KM);
+    expect(f.gestart[1].programma.versie).toBe(2);
+    const { id: d3 } = await f.service.maakDeelnemer({ ...deelnemer, bsn: '100000009' }, KM);
+    expect(await code(f.service.start({ ...starten(d3), datum: '2027-02-02' }, KM))).toBe('TRAJECT.PROGRAMME_FULL');
+    expect(await code(f.service.start({ ...starten(d3), datum: '2026-01-01', programmaCode: 'top-vrouwen' }, KM))).toBe('TRAJECT.PROGRAMME_NOT_FOUND');
+    expect(await code(f.service.start({ ...starten(d3), datum: '2027-03-02', programmaCode: 'top-vrouwen' }, KM))).toBe('TRAJECT.GROUP_STARTED');
+  });
+
+  it('another traject at the same time: refused when either programme allows none beside it, unless overridden', async () => {
+    const f = new Fakes();
+    const { id: d } = await f.service.maakDeelnemer(deelnemer, KM);
+    await f.service.start(starten(d), KM);
+    const maatwerk = { ...starten(d), programmaCode: 'maatwerktraject-den-bosch', doelgroep: { ladderTrede: 2 as const, jarenInBijstand: 4 } };
+    expect(await code(f.service.start(maatwerk, KM))).toBe('TRAJECT.NOT_ELIGIBLE');
+    const { id } = await f.service.start({ ...maatwerk, doelgroepAfwijking: 'maatwerkbesluit' }, KM);
+    expect(f.registraties.get(id)).toEqual(expect.objectContaining({ doelgroepToets: expect.objectContaining({ afwijzingen: ['lopend-traject-sluit-ander-uit'] }) }));
+  });
+
+  it('who scored comes from the token, whatever the body says; a score in another instrument version than the programme uses is refused', async () => {
+    const f = new Fakes();
+    const { id: d } = await f.service.maakDeelnemer(deelnemer, KM);
+    const { id } = await f.service.start(starten(d), KM);
+    const meting = { instrument: 'participatieladder', trede: 2, datum: '2027-01-04', instrumentVersie: 'participatieladder-6' };
+    await f.service.opdracht(id, 'meting', { metingen: [{ ...meting, scorer: { rol: 'coach', professionalId: 'iemand-anders' } }, { ...meting, scorer: { rol: 'zelf' } }, meting] }, COACH);
+    expect(await code(f.service.opdracht(id, 'meting', { metingen: [{ ...meting, instrumentVersie: 'participatieladder-2008' }] }, COACH))).toBe('TRAJECT.SCORE_INVALID');
+    expect(f.opdrachten).toHaveLength(1);
+    const metingen = (f.opdrachten[0] as { metingen: { scorer: unknown }[] }).metingen;
+    expect(metingen.map((m) => m.scorer)).toEqual([
+      { rol: 'coach', professionalId: 'c1' },
+      { rol: 'zelf', professionalId: 'c1' },
+      { rol: 'coach', professionalId: 'c1' },
+    ]);
   });
 });

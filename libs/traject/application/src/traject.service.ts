@@ -5,11 +5,11 @@ import { fieldErrorsFromZod, Toegang, ToegangGeweigerdError } from '@ketenregie/
 import type { Aanroep, Identity, VerwerkingslogPoort } from '@ketenregie/shared-platform';
 import { BSN_VOLLEDIG_ROLLEN, maskeerBsn, OPDRACHT_SCHEMAS, trajectWorkflowId } from '@ketenregie/traject-contracts';
 import type { CaseloadOverdrachtInvoer, DeelnemerAanmaken, DeelnemerWeergave, OpdrachtResultaat, TijdlijnGebeurtenis, TrajectOverzicht, TrajectStarten } from '@ketenregie/traject-contracts';
-import { leeftijdOp, PROGRAMMA_CATALOGUS, toetsDoelgroep, trajectError, TRAJECT_ERRORS, vindProgramma } from '@ketenregie/traject-domain';
-import type { LadderTrede, ProgrammaDefinitie, Regie } from '@ketenregie/traject-domain';
+import { afwijkendeInstrumentVersies, leeftijdOp, metingenPerInstrument, toetsDoelgroep, trajectError, TRAJECT_ERRORS } from '@ketenregie/traject-domain';
+import type { InstrumentMetingen, LadderTrede, Regie } from '@ketenregie/traject-domain';
 import { randomUUID } from 'node:crypto';
-import { DEELNEMER_OPSLAG, TAKEN_OPSLAG, TRAJECT_OPSLAG, TRAJECT_WORKFLOWS } from './traject.ports';
-import type { DeelnemerOpslag, TaakRegel, TakenOpslag, TrajectBetrokkenheid, TrajectOpslag, TrajectRegistratie, TrajectWorkflows } from './traject.ports';
+import { DEELNEMER_OPSLAG, PROGRAMMA_OPSLAG, TAKEN_OPSLAG, TRAJECT_OPSLAG, TRAJECT_WORKFLOWS } from './traject.ports';
+import type { DeelnemerOpslag, ProgrammaOpslag, TaakRegel, TakenOpslag, TrajectBetrokkenheid, TrajectOpslag, TrajectRegistratie, TrajectWorkflows } from './traject.ports';
 import { categorieenVanOverzicht, DEELNEMER_CATEGORIEEN, TIJDLIJN_CATEGORIEEN, TRAJECT_DOEL, TRAJECT_VERWERKINGSLOG } from './traject-verwerkingslog';
 
 /** Who acts: the authenticated person (a professional, or a deelnemer signed in as themself). */
@@ -29,12 +29,34 @@ function handelingVanOpdracht(soort: keyof typeof OPDRACHT_SCHEMAS, body: unknow
   return 'traject.uitvoeren';
 }
 
-/** Summary of a programme for `GET /api/v1/programmas`. */
-export interface ProgrammaSamenvatting {
-  readonly code: string;
-  readonly versie: number;
-  readonly naam: string;
-  readonly definitie: ProgrammaDefinitie;
+/** Commands that record scores: who scored comes from the token, never from the body. */
+const MEETOPDRACHTEN: readonly string[] = ['diagnose', 'meting', 'evaluatie'];
+
+/**
+ * The body with every score's scorer taken from the caller's token: the professional who records
+ * it, as `coach`, or as `zelf` when the body marks it as the deelnemer's self-assessment.
+ */
+function metScorerUitToken(soort: string, body: unknown, door: Actor): unknown {
+  const b = body as { metingen?: unknown } | undefined;
+  if (!MEETOPDRACHTEN.includes(soort) || !b || !Array.isArray(b.metingen)) return body;
+  return {
+    ...b,
+    metingen: b.metingen.map((m: unknown) => {
+      if (typeof m !== 'object' || m === null) return m;
+      const zelf = (m as { scorer?: { rol?: unknown } }).scorer?.rol === 'zelf';
+      return { ...m, scorer: { rol: zelf ? 'zelf' : 'coach', professionalId: door.sub } };
+    }),
+  };
+}
+
+/** The scores of a traject as `GET /api/v1/trajecten/{id}/metingen` shows them. */
+export interface TrajectMetingen {
+  readonly trajectId: string;
+  /** The programme version the traject follows. */
+  readonly programma: { readonly code: string; readonly versie: number };
+  readonly t0?: string;
+  /** Per instrument version: every score (value, who, when) and the movement from T0 to the latest. */
+  readonly instrumenten: readonly InstrumentMetingen[];
 }
 
 /**
@@ -51,12 +73,8 @@ export class TrajectService {
     @Inject(TRAJECT_WORKFLOWS) private readonly workflows: TrajectWorkflows,
     @Inject(TRAJECT_VERWERKINGSLOG) private readonly verwerkingslog: VerwerkingslogPoort,
     private readonly toegang: Toegang,
+    @Inject(PROGRAMMA_OPSLAG) private readonly programmas: ProgrammaOpslag,
   ) {}
-
-  async programmas(door: Actor): Promise<ProgrammaSamenvatting[]> {
-    await this.toegang.eis(door, 'programmas.lezen');
-    return PROGRAMMA_CATALOGUS.map((p) => ({ code: p.code, versie: p.versie, naam: p.naam, definitie: p }));
-  }
 
   /**
    * Registers a deelnemer (aanmelding) by a role that works with full BSNs
@@ -152,13 +170,36 @@ export class TrajectService {
     if (invoer.regie.organisatieId !== door.organisatie) {
       throw trajectError('TRAJECT.FORBIDDEN', 'A traject is started by its lead organisation');
     }
-    const programma = vindProgramma(invoer.programmaCode, invoer.programmaVersie);
-    if (!programma) throw trajectError('TRAJECT.PROGRAMME_NOT_FOUND', `No programme ${invoer.programmaCode}${invoer.programmaVersie ? `@${invoer.programmaVersie}` : ''}`);
     const peildatum = invoer.datum ?? amsterdamDate(Date.now());
+    // Without a version the traject follows the one valid on its start date; it keeps that version.
+    const programma = (invoer.programmaVersie ? await this.programmas.versie(invoer.programmaCode, invoer.programmaVersie) : await this.programmas.geldigOp(invoer.programmaCode, peildatum))
+      ?.definitie;
+    if (!programma) {
+      throw trajectError('TRAJECT.PROGRAMME_NOT_FOUND', `Er is geen programma ${invoer.programmaCode}${invoer.programmaVersie ? ` versie ${invoer.programmaVersie}` : ` dat op ${peildatum} geldt`}`);
+    }
+    const aantal = programma.maxTrajecten !== undefined || programma.groep ? await this.trajecten.aantalOpProgramma(programma.code, programma.versie) : 0;
+    if (programma.maxTrajecten !== undefined && aantal >= programma.maxTrajecten) {
+      throw trajectError('TRAJECT.PROGRAMME_FULL', `${programma.naam} (versie ${programma.versie}) is vol: er lopen al ${aantal} van de ${programma.maxTrajecten} trajecten`);
+    }
+    if (programma.groep && aantal >= programma.groep.cohortGrootte) {
+      throw trajectError('TRAJECT.PROGRAMME_FULL', `De groep van ${programma.naam} is vol (${programma.groep.cohortGrootte} deelnemers); meld aan voor het volgende cohort`);
+    }
+    if (programma.groep && peildatum > programma.groep.startdatum) {
+      throw trajectError('TRAJECT.GROUP_STARTED', `De groep van ${programma.naam} is op ${programma.groep.startdatum} begonnen; meld aan voor het volgende cohort (een nieuwe versie)`);
+    }
+    // Whether another traject runs comes from the traject context's own records, not only from the request.
+    const lopend: TrajectRegistratie[] = [];
+    for (const t of await this.trajecten.vanDeelnemer(invoer.deelnemerId)) {
+      const status = (await this.trajecten.overzicht(t.id))?.status;
+      if (status === 'actief' || status === 'gepauzeerd') lopend.push(t);
+    }
+    const exclusief = await Promise.all(lopend.map(async (t) => (await this.programmas.versie(t.programmaCode, t.programmaVersie))?.definitie.doelgroep.geenAnderTraject === true));
     const toets = toetsDoelgroep(programma, {
       ...invoer.doelgroep,
       ladderTrede: invoer.doelgroep?.ladderTrede as LadderTrede | undefined,
       leeftijd: leeftijdOp(deelnemer.geboortedatum, peildatum),
+      heeftAnderTraject: invoer.doelgroep?.heeftAnderTraject === true || lopend.length > 0,
+      inExclusiefTraject: exclusief.includes(true),
     });
     if (toets.afwijzingen.length > 0 && !invoer.doelgroepAfwijking) {
       throw trajectError(
@@ -225,7 +266,7 @@ export class TrajectService {
     const geregistreerd = await this.trajecten.vind(id);
     const coachOrganisatie = geregistreerd ? ((await this.trajecten.overzicht(id)) ?? (await this.workflows.overzicht(geregistreerd.workflowId)))?.coach?.organisatieId : undefined;
     const t = await this.zichtbaar(id, door, handelingVanOpdracht(soort, body, coachOrganisatie));
-    const invoer = OPDRACHT_SCHEMAS[soort].safeParse({ ...(body as object), soort });
+    const invoer = OPDRACHT_SCHEMAS[soort].safeParse({ ...(metScorerUitToken(soort, body, door) as object), soort });
     if (!invoer.success) {
       throw trajectError(
         'TRAJECT.COMMAND_INVALID',
@@ -233,7 +274,27 @@ export class TrajectService {
         Object.fromEntries(fieldErrorsFromZod(invoer.error).map((e) => [e.field, e.detail])),
       );
     }
+    const metingen = 'metingen' in invoer.data ? (invoer.data.metingen ?? []) : [];
+    if (metingen.length > 0) {
+      const programma = (await this.programmas.versie(t.programmaCode, t.programmaVersie))?.definitie;
+      const fouten = programma ? afwijkendeInstrumentVersies(programma, metingen) : {};
+      if (Object.keys(fouten).length > 0) throw trajectError('TRAJECT.SCORE_INVALID', 'Een score gebruikt een andere versie van het instrument dan het programma', fouten);
+    }
     return this.workflows.opdracht(t.workflowId, invoer.data, { sub: door.sub, organisatie: door.organisatie, rol: door.rol });
+  }
+
+  /**
+   * The scores of a traject per instrument version, with who scored, when and the movement since
+   * T0, and the programme version the traject follows. A read by another organisation than the
+   * lead is logged first (categories: the instruments read).
+   */
+  async metingen(id: string, door: Actor, aanroep: Aanroep): Promise<TrajectMetingen> {
+    const t = await this.zichtbaar(id, door, 'traject.lezen');
+    const { metingen, t0 } = await this.workflows.metingen(t.workflowId);
+    const instrumenten = metingenPerInstrument(metingen, t0);
+    const regie = ((await this.trajecten.overzicht(id)) ?? (await this.workflows.overzicht(t.workflowId))).regie;
+    await this.meldRaadpleging(t, regie, ['traject-status', ...new Set(instrumenten.map((i) => i.instrument))], door, aanroep);
+    return { trajectId: id, programma: { code: t.programmaCode, versie: t.programmaVersie }, ...(t0 ? { t0 } : {}), instrumenten };
   }
 
   /**

@@ -5,3 +5,4 @@ export * from './traject.overzicht';
 export * from './traject.activities';
 export * from './traject.workflow-contract';
 export * from './traject.overdracht';
+export * from './programma.dto';

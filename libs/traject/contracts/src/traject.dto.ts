@@ -2,7 +2,10 @@ import { isValidBsn } from '@ketenregie/shared-kernel';
 import {
   DOELGROEP_AFWIJKINGEN,
   FASEN,
+  GEDRAGSMODEL_FACTOREN,
   PAUZE_REDENEN,
+  POSITIEVE_GEZONDHEID_DIMENSIES,
+  UITSLUITINGEN,
   UITVAL_REDENEN,
   VERVOLG_SOORTEN,
   ZRM_11_DOMEINEN,
@@ -42,6 +45,8 @@ export const metingSchema = z.discriminatedUnion('instrument', [
     instrument: z.literal('participatieladder'),
     trede: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6)]),
     subtrede: z.string().max(10).optional(),
+    /** Every sub-rung the client sits on at once (Heemskerk); the highest is recorded as `subtrede`. */
+    subtreden: z.array(z.string().max(10)).min(1).max(9).optional(),
     datum: isoDatumSchema,
     scorer: scorerSchema,
     instrumentVersie: z.string().min(1).max(40),
@@ -58,6 +63,20 @@ export const metingSchema = z.discriminatedUnion('instrument', [
     instrument: z.literal('gas'),
     doelId: z.string().min(1).max(64),
     waarde: gasWaardeSchema,
+    datum: isoDatumSchema,
+    scorer: scorerSchema,
+    instrumentVersie: z.string().min(1).max(40),
+  }),
+  z.object({
+    instrument: z.literal('gedragsmodel-tilburg'),
+    scores: z.partialRecord(z.enum(GEDRAGSMODEL_FACTOREN), z.number().int().min(1).max(10)),
+    datum: isoDatumSchema,
+    scorer: scorerSchema,
+    instrumentVersie: z.string().min(1).max(40),
+  }),
+  z.object({
+    instrument: z.literal('positieve-gezondheid'),
+    scores: z.partialRecord(z.enum(POSITIEVE_GEZONDHEID_DIMENSIES), z.number().int().min(0).max(10)),
     datum: isoDatumSchema,
     scorer: scorerSchema,
     instrumentVersie: z.string().min(1).max(40),
@@ -231,6 +250,8 @@ export const trajectStartenSchema = z.strictObject({
       jarenInBijstand: z.number().min(0).max(80).optional(),
       loonwaardePercentage: z.number().min(0).max(100).optional(),
       heeftAnderTraject: z.boolean().optional(),
+      /** Exclusion criteria and contra-indications known of the candidate. */
+      contraIndicaties: z.array(z.enum(UITSLUITINGEN)).max(UITSLUITINGEN.length).optional(),
     })
     .default({}),
   /** Coded reason to start outside the doelgroep; without it a failed check refuses the start. */

@@ -5,20 +5,22 @@ import { DoelgroepToets1764000000001 } from './migrations/1764000000001-doelgroe
 import { deelnemerVersleuteling } from './migrations/1764000000002-deelnemer-versleuteling';
 import { Betrokkenheid1764000000003 } from './migrations/1764000000003-betrokkenheid';
 import { DeelnemerAanmelding1764000000005 } from './migrations/1764000000005-deelnemer-aanmelding';
+import { Programma1764000000004 } from './migrations/1764000000004-programma';
 
 export * from './deelnemer.crypto';
 export * from './traject.repositories';
+export * from './programma.repository';
 
 /**
  * Migrations of the `traject` schema that need no key, in order: what the worker, which never
  * touches deelnemers, runs. A migration that touches the deelnemer table goes into
  * {@link trajectMigraties} instead.
  */
-export const TRAJECT_MIGRATIONS = [TrajectSchema1764000000000, DoelgroepToets1764000000001, Betrokkenheid1764000000003];
+export const TRAJECT_MIGRATIONS = [TrajectSchema1764000000000, DoelgroepToets1764000000001, Betrokkenheid1764000000003, Programma1764000000004];
 
 /** Every migration of the `traject` schema, in order: what traject-service runs with its deelnemer key. */
 export function trajectMigraties(kluis: DeelnemerKluis): (new () => MigrationInterface)[] {
-  return [...TRAJECT_MIGRATIONS, deelnemerVersleuteling(kluis), DeelnemerAanmelding1764000000005];
+  return [...TRAJECT_MIGRATIONS, deelnemerVersleuteling(kluis), Programma1764000000004, DeelnemerAanmelding1764000000005];
 }
 
 /** The schema uses plain SQL repositories; no TypeORM entity metadata is needed. */

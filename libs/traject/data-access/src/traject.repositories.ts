@@ -232,6 +232,12 @@ export class TypeOrmTrajectRepository {
     return r ? { id: r.id, deelnemerId: r.deelnemer_id, programmaCode: r.programma_code, programmaVersie: r.programma_versie, workflowId: r.workflow_id } : undefined;
   }
 
+  /** How many trajecten were started on a version of a programme (its capacity and cohort). */
+  async aantalOpProgramma(code: string, versie: number): Promise<number> {
+    const rows: { n: string }[] = await this.ds.query(`SELECT count(*) AS n FROM ${this.t.traject} WHERE programma_code = $1 AND programma_versie = $2`, [code, versie]);
+    return Number(rows[0]?.n ?? 0);
+  }
+
   /** All trajecten of a deelnemer, oldest first (re-entry keeps history). */
   async vanDeelnemer(deelnemerId: string): Promise<TrajectRecord[]> {
     const rows: { id: string }[] = await this.ds.query(`SELECT id FROM ${this.t.traject} WHERE deelnemer_id = $1 ORDER BY aangemaakt_op, id`, [deelnemerId]);

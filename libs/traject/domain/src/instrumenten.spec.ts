@@ -1,5 +1,5 @@
 import { isDomainError } from '@ketenregie/shared-kernel';
-import { berekenVoortgang, type GasScore, type LadderScore, type Meting, valideerMeting, type ZrmScore } from './instrumenten';
+import { berekenVoortgang, GasScore, hoogsteSubtrede, LadderScore, Meting, metingenPerInstrument, valideerMeting, ZrmScore } from './instrumenten';
 
 const coach = { rol: 'coach', professionalId: 'prof-1' } as const;
 
@@ -111,5 +111,39 @@ describe('progress over time', () => {
 
   it('is empty without measurements', () => {
     expect(berekenVoortgang([])).toEqual({ ladder: undefined, zrm: {}, gas: {}, gasBehaald: undefined });
+  });
+});
+
+describe('scores per instrument with their movement since T0', () => {
+
+  it('groups by instrument version, keeps who scored and computes T0 → latest', () => {
+    const lijst = metingenPerInstrument(
+      [
+        { instrument: 'participatieladder', trede: 1, datum: '2027-01-04', scorer: coach, instrumentVersie: 'participatieladder-6' },
+        { instrument: 'participatieladder', trede: 2, datum: '2027-01-11', scorer: coach, instrumentVersie: 'participatieladder-6' },
+        { instrument: 'zrm', relevanteDomeinen: ['financien'], scores: { financien: 2 }, datum: '2027-01-11', scorer: coach, instrumentVersie: 'zrm-2017' },
+        { instrument: 'zrm', relevanteDomeinen: ['financien'], scores: { financien: 4 }, datum: '2027-07-12', scorer: { rol: 'zelf' }, instrumentVersie: 'zrm-2017' },
+        { instrument: 'participatieladder', trede: 3, datum: '2027-07-12', scorer: coach, instrumentVersie: 'participatieladder-6' },
+      ],
+      '2027-01-11',
+    );
+    expect(lijst.map((i) => `${i.instrument}@${i.instrumentVersie}`)).toEqual(['participatieladder@participatieladder-6', 'zrm@zrm-2017']);
+    expect(lijst[0].beweging['trede']).toEqual({ t0: 2, laatste: 3, verschil: 1, t0Datum: '2027-01-11', laatsteDatum: '2027-07-12' });
+    expect(lijst[1].beweging['financien']).toMatchObject({ t0: 2, laatste: 4, verschil: 2 });
+    expect(lijst[1].metingen[1]).toEqual({ datum: '2027-07-12', scorer: { rol: 'zelf' }, waarden: { financien: 4 } });
+  });
+  it('accepts several Heemskerk sub-rungs only when the recorded one is the highest', () => {
+    expect(hoogsteSubtrede(['2.2', '2.6', '2.4'])).toBe('2.6');
+    expect(() => valideerMeting({ instrument: 'participatieladder', trede: 2, subtreden: ['2.2', '3.1'], datum: '2027-01-04', scorer: coach, instrumentVersie: 'participatieladder-6' })).toThrow(
+      expect.objectContaining({ code: 'TRAJECT.LADDER_INVALID' }),
+    );
+    expect(() => valideerMeting({ instrument: 'participatieladder', trede: 2, subtrede: '2.2', subtreden: ['2.2', '2.5'], datum: '2027-01-04', scorer: coach, instrumentVersie: 'participatieladder-6' })).toThrow(
+      expect.objectContaining({ code: 'TRAJECT.LADDER_INVALID' }),
+    );
+  });
+  it("scores Tilburg's behaviour model 1–10 and Positieve Gezondheid 0–10", () => {
+    expect(() => valideerMeting({ instrument: 'gedragsmodel-tilburg', scores: { motivatie: 7, gedrag: 10 }, datum: '2027-01-04', scorer: coach, instrumentVersie: 'igm-1' })).not.toThrow();
+    expect(() => valideerMeting({ instrument: 'gedragsmodel-tilburg', scores: { motivatie: 0 }, datum: '2027-01-04', scorer: coach, instrumentVersie: 'igm-1' })).toThrow(expect.objectContaining({ code: 'TRAJECT.SCORE_INVALID' }));
+    expect(() => valideerMeting({ instrument: 'positieve-gezondheid', scores: { zingeving: 0 }, datum: '2027-01-04', scorer: { rol: 'zelf' }, instrumentVersie: 'pg-6' })).not.toThrow();
   });
 });

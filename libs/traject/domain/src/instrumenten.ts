@@ -29,11 +29,79 @@ export const LADDER_TREDEN = {
 /** A Participatieladder rung 1–6. */
 export type LadderTrede = keyof typeof LADDER_TREDEN;
 
-/** A Participatieladder score; `subtrede` as some gemeenten use it (Heemskerk `'2.3'`). */
+/** Versions of the Participatieladder a programme can use (sub-rungs are a programme setting). */
+export const LADDER_VERSIES: readonly string[] = Object.freeze(['participatieladder-6']);
+
+/** Heemskerk's sub-rungs of rung 2, which a programme with sub-rungs records. */
+export const HEEMSKERK_SUBTREDEN = {
+  '2.1': 'sociale activering zonder directe groei naar werk',
+  '2.2': 'oplossingsgericht',
+  '2.3': 'tegenprestatie',
+  '2.4': 'vrijwilligerswerk is (nu) het hoogst haalbare',
+  '2.5': 'voortraject re-integratie',
+  '2.6': 'deeltijdwerk is (nu) het hoogst haalbare',
+} as const;
+
+/**
+ * A Participatieladder score; `subtrede` as some gemeenten use it (Heemskerk `'2.3'`). A client
+ * can sit on several sub-rungs at once (`subtreden`); the recorded `subtrede` is then the highest.
+ */
 export interface LadderScore extends ScoreBasis {
   readonly instrument: 'participatieladder';
   readonly trede: LadderTrede;
   readonly subtrede?: string;
+  /** Every sub-rung the client sits on at once (Heemskerk); `subtrede` is derived as the highest. */
+  readonly subtreden?: readonly string[];
+}
+
+/** The highest of several sub-rungs (`'2.10'` above `'2.9'`), or undefined for none. */
+export function hoogsteSubtrede(subtreden: readonly string[]): string | undefined {
+  const nr = (s: string) => Number(s.split('.')[1]);
+  return [...subtreden].sort((a, b) => nr(b) - nr(a))[0];
+}
+
+/** Further instruments a programme can enable beside ladder, ZRM and GAS. */
+export const HULPMIDDELEN = ['gedragsmodel-tilburg', 'positieve-gezondheid'] as const;
+
+/** One of {@link HULPMIDDELEN}. */
+export type Hulpmiddel = (typeof HULPMIDDELEN)[number];
+
+/** The factors of Tilburg's Integratief Gedragsmodel, each scored 1 "zeer slecht" to 10 "uitstekend". */
+export const GEDRAGSMODEL_FACTOREN = [
+  'belemmeringen-fysiek',
+  'belemmeringen-psychisch',
+  'belemmeringen-mentaal',
+  'belemmeringen-praktisch',
+  'vakmanschap',
+  'talent',
+  'attitude',
+  'sociale-druk',
+  'ervaren-controle',
+  'zelfregulatie',
+  'sociaal-netwerk',
+  'motivatie',
+  'gedrag',
+] as const;
+
+/** A factor of the behaviour model. */
+export type GedragsFactor = (typeof GEDRAGSMODEL_FACTOREN)[number];
+
+/** A score of Tilburg's behaviour model: 1–10 per factor (for barriers too, higher is better). */
+export interface GedragsmodelScore extends ScoreBasis {
+  readonly instrument: 'gedragsmodel-tilburg';
+  readonly scores: Readonly<Partial<Record<GedragsFactor, number>>>;
+}
+
+/** The six dimensions of Positieve Gezondheid, each 0–10: a conversation aid, never required. */
+export const POSITIEVE_GEZONDHEID_DIMENSIES = ['lichaamsfuncties', 'mentaal-welbevinden', 'zingeving', 'kwaliteit-van-leven', 'meedoen', 'dagelijks-functioneren'] as const;
+
+/** A dimension of Positieve Gezondheid. */
+export type GezondheidsDimensie = (typeof POSITIEVE_GEZONDHEID_DIMENSIES)[number];
+
+/** A Positieve Gezondheid spider web: 0–10 per dimension the deelnemer chose to fill in. */
+export interface PositieveGezondheidScore extends ScoreBasis {
+  readonly instrument: 'positieve-gezondheid';
+  readonly scores: Readonly<Partial<Record<GezondheidsDimensie, number>>>;
 }
 
 /** The 13 domains of the Zelfredzaamheid-Matrix 2017. */
@@ -102,7 +170,7 @@ export interface GasScore extends ScoreBasis {
 }
 
 /** Any instrument score. */
-export type Meting = LadderScore | ZrmScore | GasScore;
+export type Meting = LadderScore | ZrmScore | GasScore | GedragsmodelScore | PositieveGezondheidScore;
 
 /** Kind of instrument. */
 export type InstrumentSoort = Meting['instrument'];
@@ -133,12 +201,28 @@ export function valideerMeting(m: Meting, opties: { pad?: string; vandaag?: IsoD
       if (!Number.isInteger(m.trede) || m.trede < 1 || m.trede > 6) {
         throw trajectError('TRAJECT.LADDER_INVALID', 'A Participatieladder rung is 1 to 6', { [`${pad}.trede`]: 'must be 1–6' });
       }
-      if (m.subtrede !== undefined) {
-        const sub = SUBTREDE.exec(m.subtrede);
-        if (!sub || Number(sub[1]) !== m.trede) {
+      for (const [veld, sub] of [...(m.subtrede !== undefined ? [['subtrede', m.subtrede] as const] : []), ...(m.subtreden ?? []).map((x, i) => [`subtreden.${i}`, x] as const)]) {
+        const deel = SUBTREDE.exec(sub);
+        if (!deel || Number(deel[1]) !== m.trede) {
           throw trajectError('TRAJECT.LADDER_INVALID', 'A sub-rung has the form <rung>.<n> within its rung', {
-            [`${pad}.subtrede`]: `must look like ${m.trede}.1–${m.trede}.9`,
+            [`${pad}.${veld}`]: `must look like ${m.trede}.1–${m.trede}.9`,
           });
+        }
+      }
+      if (m.subtrede !== undefined && m.subtreden !== undefined && m.subtrede !== hoogsteSubtrede(m.subtreden)) {
+        throw trajectError('TRAJECT.LADDER_INVALID', 'With several sub-rungs the recorded sub-rung is the highest of them', { [`${pad}.subtrede`]: `leave out or give ${hoogsteSubtrede(m.subtreden)}` });
+      }
+      return;
+    }
+    case 'gedragsmodel-tilburg':
+    case 'positieve-gezondheid': {
+      const [namen, min, max] = m.instrument === 'gedragsmodel-tilburg' ? [GEDRAGSMODEL_FACTOREN as readonly string[], 1, 10] : [POSITIEVE_GEZONDHEID_DIMENSIES as readonly string[], 0, 10];
+      const scores = Object.entries(m.scores ?? {});
+      if (scores.length === 0) throw trajectError('TRAJECT.SCORE_INVALID', 'Score at least one factor', { [`${pad}.scores`]: 'at least one' });
+      for (const [naam, waarde] of scores) {
+        if (!namen.includes(naam)) throw trajectError('TRAJECT.SCORE_INVALID', `${naam} is not part of ${m.instrument}`, { [`${pad}.scores.${naam}`]: `one of ${namen.join(', ')}` });
+        if (!Number.isInteger(waarde) || (waarde as number) < min || (waarde as number) > max) {
+          throw trajectError('TRAJECT.SCORE_INVALID', `${m.instrument} scores are ${min} to ${max}`, { [`${pad}.scores.${naam}`]: `must be ${min}–${max}` });
         }
       }
       return;
@@ -191,7 +275,7 @@ export function valideerMeting(m: Meting, opties: { pad?: string; vandaag?: IsoD
       return;
     }
     default:
-      throw trajectError('TRAJECT.SCORE_INVALID', 'Unknown instrument', { [`${pad}.instrument`]: 'participatieladder, zrm or gas' });
+      throw trajectError('TRAJECT.SCORE_INVALID', 'Unknown instrument', { [`${pad}.instrument`]: 'participatieladder, zrm, gas, gedragsmodel-tilburg or positieve-gezondheid' });
   }
 }
 
@@ -259,4 +343,72 @@ export function berekenVoortgang(metingen: readonly Meting[]): Voortgang {
     gas: gasLaatste,
     gasBehaald: gasWaarden.length > 0 ? gasWaarden.filter((w) => w >= 0).length / gasWaarden.length : undefined,
   };
+}
+
+/** The values a score holds, by name: `trede` for the ladder, the domain/factor/dimension, or the GAS goal id. */
+export function waardenVan(m: Meting): Readonly<Record<string, number>> {
+  switch (m.instrument) {
+    case 'participatieladder':
+      return m.subtrede !== undefined ? { trede: m.trede, subtrede: Number(m.subtrede) } : { trede: m.trede };
+    case 'gas':
+      return { [m.doelId]: m.waarde };
+    default:
+      return m.scores as Readonly<Record<string, number>>;
+  }
+}
+
+/** Movement of one value between T0 (or its first score) and its latest score. */
+export interface Beweging {
+  readonly t0: number;
+  readonly laatste: number;
+  readonly verschil: number;
+  readonly t0Datum: IsoDate;
+  readonly laatsteDatum: IsoDate;
+}
+
+/** The scores of one instrument version within a traject, oldest first, with their movement. */
+export interface InstrumentMetingen {
+  readonly instrument: InstrumentSoort;
+  readonly instrumentVersie: string;
+  readonly metingen: readonly { readonly datum: IsoDate; readonly scorer: Scorer; readonly waarden: Readonly<Record<string, number>>; readonly subtreden?: readonly string[] }[];
+  /** Per value: from the score at T0 (or the first after it) to the latest; only values scored at least twice. */
+  readonly beweging: Readonly<Record<string, Beweging>>;
+}
+
+/**
+ * The scores of a traject per instrument version, with who scored (coach or self), when, and
+ * the movement between T0 and the latest score. Scores before T0 (during kennismaking) count as
+ * the start only when nothing was scored at T0.
+ */
+export function metingenPerInstrument(metingen: readonly Meting[], t0?: IsoDate): InstrumentMetingen[] {
+  const groepen = new Map<string, Meting[]>();
+  for (const m of opDatum(metingen)) {
+    const sleutel = `${m.instrument}@${m.instrumentVersie}`;
+    groepen.set(sleutel, [...(groepen.get(sleutel) ?? []), m]);
+  }
+  return [...groepen.values()].map((reeks) => {
+    const beweging: Record<string, Beweging> = {};
+    const namen = new Set(reeks.flatMap((m) => Object.keys(waardenVan(m))));
+    for (const naam of namen) {
+      const met = reeks.filter((m) => waardenVan(m)[naam] !== undefined);
+      const vanaf = met.filter((m) => t0 === undefined || m.datum >= t0);
+      const start = vanaf.length > 0 && (t0 === undefined || vanaf[0].datum === t0 || !met.some((m) => m.datum < t0)) ? vanaf[0] : met[0];
+      const laatste = met[met.length - 1];
+      if (met.length < 2 || start === laatste) continue;
+      const a = waardenVan(start)[naam];
+      const b = waardenVan(laatste)[naam];
+      beweging[naam] = { t0: a, laatste: b, verschil: Math.round((b - a) * 100) / 100, t0Datum: start.datum, laatsteDatum: laatste.datum };
+    }
+    return {
+      instrument: reeks[0].instrument,
+      instrumentVersie: reeks[0].instrumentVersie,
+      metingen: reeks.map((m) => ({
+        datum: m.datum,
+        scorer: m.scorer,
+        waarden: waardenVan(m),
+        ...(m.instrument === 'participatieladder' && m.subtreden ? { subtreden: m.subtreden } : {}),
+      })),
+      beweging,
+    };
+  });
 }

@@ -61,6 +61,37 @@ describe('programme validation', () => {
   });
 });
 
+describe('programme validation explains itself in Dutch', () => {
+  const p = MAATWERKTRAJECT_DEN_BOSCH_V1;
+  function fout(q: ProgrammaDefinitie): Record<string, string> {
+    try {
+      valideerProgramma(q);
+      return {};
+    } catch (e) {
+      if (!isDomainError(e)) throw e;
+      return e.fields ?? {};
+    }
+  }
+  it('names a phase without a duration', () => {
+    const { diagnose: _weg, ...zonder } = p.faseTermijnWerkdagen;
+    expect(fout({ ...p, faseTermijnWerkdagen: zonder })).toEqual({ 'faseTermijnWerkdagen.diagnose': 'de fase diagnose heeft geen duur: geef het aantal werkdagen of maanden op' });
+    expect(fout({ ...p, faseTermijnWerkdagen: zonder, faseTermijnMaanden: { diagnose: 1 } })).toEqual({});
+  });
+  it('refuses an evaluation cadence longer than the traject', () => {
+    expect(fout({ ...p, evaluatie: { ...p.evaluatie, intervalMaanden: 13 } })['evaluatie.intervalMaanden']).toBe(
+      'de eerste evaluatie (na 13 maanden) valt na het einde van het traject (hooguit 12 maanden): evalueer vaker',
+    );
+  });
+  it('refuses an unknown instrument or version', () => {
+    const f = fout({ ...p, instrumenten: { ...p.instrumenten, zrmVersie: 'zrm-2030', hulpmiddelen: ['tarotkaarten' as never] } });
+    expect(f['instrumenten.zrmVersie']).toContain('onbekende versie van de ZRM "zrm-2030"');
+    expect(f['instrumenten.hulpmiddelen']).toBe('onbekend instrument tarotkaarten; kies uit gedragsmodel-tilburg, positieve-gezondheid');
+  });
+  it('refuses a case meeting without a rhythm or partners', () => {
+    expect(Object.keys(fout({ ...p, casuistiekoverleg: { partners: [] } }))).toEqual(['casuistiekoverleg', 'casuistiekoverleg.partners']);
+  });
+});
+
 describe('eligibility', () => {
   it('computes age in whole years, birthdays included', () => {
     expect(leeftijdOp('1980-05-01', '2027-04-30')).toBe(46);
@@ -86,5 +117,9 @@ describe('eligibility', () => {
     expect(toetsDoelgroep(helmond, { loonwaardePercentage: 31 }).afwijzingen).toEqual(['loonwaarde-buiten-band']);
     expect(toetsDoelgroep(helmond, { loonwaardePercentage: 30 }).geschikt).toBe(true);
     expect(toetsDoelgroep(FIP_V1, { leeftijd: 40, heeftAnderTraject: true }).afwijzingen).toEqual(['heeft-ander-traject']);
+  });
+  it('refuses a candidate with a contra-indication the programme names', () => {
+    expect(toetsDoelgroep(p, { leeftijd: 45, ladderTrede: 2, jarenInBijstand: 4, contraIndicaties: ['ernstige-verslaving'] }).afwijzingen).toEqual(['contra-indicatie']);
+    expect(toetsDoelgroep(FIP_V1, { leeftijd: 45, contraIndicaties: ['ernstige-verslaving'] }).geschikt).toBe(true);
   });
 });

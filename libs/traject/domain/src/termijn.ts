@@ -19,7 +19,11 @@ export type TermijnSoort =
   | 'nazorg-einde'
   | 'regie-overname'
   | 'caseload-overdracht'
-  | 'deelnemer-informeren';
+  | 'deelnemer-informeren'
+  /** An agenda item for the partners' case meeting (casuïstiekoverleg), on the meeting's working day. */
+  | 'casuistiekoverleg'
+  /** The periodic ladder review (Heemskerk: yearly). */
+  | 'ladder-herbeoordeling';
 
 /** Who is responsible for a deadline; the traject resolves the role to a person. */
 export type Verantwoordelijke = 'coach' | 'regievoerder';

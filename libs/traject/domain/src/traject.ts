@@ -1,9 +1,9 @@
-import { addMonths, addWorkingDays, addDays, type IsoDate, isIsoDate, workingDayOnOrAfter, workingDaysBetween } from '@ketenregie/shared-kernel';
-import { type Fase, isEerder, isFase, type PauzeReden, PAUZE_REDENEN, terugvalDoelen, type TrajectStatus, type UitvalReden, UITVAL_REDENEN, volgendeFase, VERVOLG_SOORTEN, type VervolgSoort } from './fase';
-import { type Meting, valideerMeting } from './instrumenten';
-import { type PlanInvoer, type PlanVanAanpak, valideerPlan } from './plan-van-aanpak';
-import { type ProgrammaDefinitie } from './programma';
-import { escalatieOp, type Termijn, type TermijnSoort, type Verantwoordelijke, verlopenOp, verschuif } from './termijn';
+import { addMonths, addWorkingDays, addDays, IsoDate, isIsoDate, workingDayOnOrAfter, workingDaysBetween } from '@ketenregie/shared-kernel';
+import { Fase, isEerder, isFase, PauzeReden, PAUZE_REDENEN, terugvalDoelen, TrajectStatus, UitvalReden, UITVAL_REDENEN, volgendeFase, VERVOLG_SOORTEN, VervolgSoort } from './fase';
+import { hoogsteSubtrede, Meting, valideerMeting } from './instrumenten';
+import { PlanInvoer, PlanVanAanpak, valideerPlan } from './plan-van-aanpak';
+import { ProgrammaDefinitie } from './programma';
+import { escalatieOp, Termijn, TermijnSoort, Verantwoordelijke, verlopenOp, verschuif } from './termijn';
 import { trajectError } from './traject.errors';
 
 /** Lead of a traject: the regievoerder (opaque professional id) and the lead organisation. */
@@ -42,6 +42,7 @@ export type GebeurtenisSoort =
   | 'verlengd'
   | 'termijn-verlopen'
   | 'geescaleerd'
+  | 'casuistiekoverleg-geagendeerd'
   | 'overdracht-aangevraagd'
   | 'overdracht-beeindigd'
   | 'afgesloten';
@@ -270,7 +271,12 @@ class Draft {
     this.s.fase = fase;
     this.gebeurtenis(datum, 'fase-gewijzigd', { van, naar: fase, ...gegevens });
     const max = this.p.faseTermijnWerkdagen[fase];
+    const maxMaanden = this.p.faseTermijnMaanden?.[fase];
     if (max !== undefined) this.termijn('fase', 'coach', this.werkdagen(datum, max), { fase });
+    else if (maxMaanden !== undefined) this.termijn('fase', 'coach', this.werkdagOpOfNa(addMonths(datum, maxMaanden)), { fase });
+    const overleg = this.p.casuistiekoverleg;
+    if (overleg && fase === (overleg.vanafFase ?? 'uitvoering') && !this.s.termijnen.some((t) => t.soort === 'casuistiekoverleg')) this.overlegNa(datum);
+    if (fase === 'afronding' || fase === 'nazorg') this.vervul((t) => t.soort === 'casuistiekoverleg' || t.soort === 'ladder-herbeoordeling');
     switch (fase) {
       case 'contact-leggen':
         this.s.outreach = { belpogingen: 0, huisbezoekGevraagd: false, weigeringen: 0 };
@@ -310,6 +316,23 @@ class Draft {
     this.termijn('evaluatie', 'coach', due, { taakVanaf: this.werkdagen(due, -this.p.evaluatie.aankondigingWerkdagen), fase: 'uitvoering' });
   }
 
+  /** The next case meeting after `na`, on a working day, with its agenda item announced beforehand. */
+  overlegNa(na: IsoDate): void {
+    const o = this.p.casuistiekoverleg as NonNullable<ProgrammaDefinitie['casuistiekoverleg']>;
+    const op = this.werkdagOpOfNa(o.elkeWeken !== undefined ? addDays(na, 7 * o.elkeWeken) : addMonths(na, o.elkeMaanden as number));
+    const vooraf = Math.min(OVERLEG_AGENDA_WERKDAGEN_VOORAF, Math.max(0, workingDaysBetween(na, op, this.p.kalender) - 1));
+    this.termijn('casuistiekoverleg', 'regievoerder', op, { taakVanaf: this.werkdagen(op, -vooraf) });
+  }
+
+  /** The next ladder review, `ladderHerbeoordelingMaanden` after the latest ladder score. */
+  ladderHerbeoordeling(na: IsoDate): void {
+    const n = this.p.instrumenten.ladderHerbeoordelingMaanden;
+    if (n === undefined) return;
+    this.vervul((t) => t.soort === 'ladder-herbeoordeling');
+    const op = this.werkdagOpOfNa(addMonths(na, n));
+    this.termijn('ladder-herbeoordeling', 'regievoerder', op, { taakVanaf: this.werkdagen(op, -this.p.evaluatie.aankondigingWerkdagen) });
+  }
+
   contactTermijn(vanaf: IsoDate): void {
     this.vervul((t) => t.soort === 'contactmoment');
     const due = this.werkdagen(vanaf, this.p.contact.maxIntervalWerkdagen);
@@ -346,6 +369,9 @@ function eisProgramma(s: TrajectState, p: ProgrammaDefinitie): void {
     throw trajectError('TRAJECT.PROGRAMME_MISMATCH', `The traject runs ${s.programma.code}@${s.programma.versie}, not ${p.code}@${p.versie}`);
   }
 }
+
+/** Working days before a case meeting on which its agenda item appears on the regievoerder's list. */
+export const OVERLEG_AGENDA_WERKDAGEN_VOORAF = 5;
 
 const OPAQUE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
@@ -661,18 +687,22 @@ export function voerUit(state: TrajectState, opdracht: TrajectOpdracht, p: Progr
   return verwerkTijdIn(d, vandaag);
 }
 
-function registreerMetingen(d: Draft, metingen: readonly Meting[], datum: IsoDate, vandaag: IsoDate, verplicht: boolean): void {
+function registreerMetingen(d: Draft, invoer: readonly Meting[], datum: IsoDate, vandaag: IsoDate, verplicht: boolean): void {
   const p = d.p;
-  if (!Array.isArray(metingen) || metingen.length === 0) {
+  if (!Array.isArray(invoer) || invoer.length === 0) {
     throw trajectError('TRAJECT.MEASUREMENT_REQUIRED', 'At least one instrument score is required', { metingen: 'at least one' });
   }
   const gasDoelIds = d.s.plan?.gasDoelen.map((g) => g.id) ?? [];
-  metingen.forEach((m, i) => {
+  invoer.forEach((m, i) => {
     valideerMeting(m, { pad: `metingen.${i}`, vandaag, gasDoelIds });
-    if (m.instrument === 'participatieladder' && m.subtrede !== undefined && !p.instrumenten.ladderSubtreden) {
-      throw trajectError('TRAJECT.LADDER_INVALID', 'This programme does not use sub-rungs', { [`metingen.${i}.subtrede`]: 'not used' });
+    if (m.instrument === 'participatieladder' && (m.subtrede !== undefined || m.subtreden !== undefined) && !p.instrumenten.ladderSubtreden) {
+      throw trajectError('TRAJECT.LADDER_INVALID', 'This programme does not use sub-rungs', { [`metingen.${i}.${m.subtrede !== undefined ? 'subtrede' : 'subtreden'}`]: 'not used' });
+    }
+    if ((m.instrument === 'gedragsmodel-tilburg' || m.instrument === 'positieve-gezondheid') && !(p.instrumenten.hulpmiddelen ?? []).includes(m.instrument)) {
+      throw trajectError('TRAJECT.SCORE_INVALID', `This programme does not use ${m.instrument}`, { [`metingen.${i}.instrument`]: 'not used by this programme' });
     }
   });
+  const metingen = invoer.map((m) => (m.instrument === 'participatieladder' && m.subtreden && m.subtreden.length > 0 ? { ...m, subtrede: hoogsteSubtrede(m.subtreden) } : m));
   const soorten = new Set(metingen.map((m) => m.instrument));
   const ontbrekend = p.instrumenten.verplichtBijMeting.filter((i) => !soorten.has(i));
   if (verplicht && ontbrekend.length > 0) {
@@ -681,6 +711,7 @@ function registreerMetingen(d: Draft, metingen: readonly Meting[], datum: IsoDat
     });
   }
   d.s.metingen = [...d.s.metingen, ...metingen];
+  if (metingen.some((m) => m.instrument === 'participatieladder') && (verplicht || d.s.t0 !== undefined)) d.ladderHerbeoordeling(datum);
   const t1 = d.s.termijnen.find((t) => t.soort === 't1-meting');
   const isT1 = t1 !== undefined && ontbrekend.length === 0 && t1.taakVanaf !== undefined && datum >= t1.taakVanaf;
   if (isT1) {
@@ -723,8 +754,20 @@ function verwerkTijdIn(d: Draft, vandaag: IsoDate): TrajectUitkomst {
     d.naarFase('afgesloten', einde.vervalt);
     return d.resultaat();
   }
+  for (;;) {
+    const voorbij = s.termijnen.find((t) => t.soort === 'casuistiekoverleg' && vandaag > t.vervalt);
+    if (!voorbij) break;
+    d.vervul((t) => t.id === voorbij.id);
+    d.overlegNa(voorbij.vervalt);
+  }
   s.termijnen = s.termijnen.map((t) => {
     if (t.soort === 'nazorg-einde') return t;
+    if (t.soort === 'casuistiekoverleg') {
+      if (t.taakAangemaakt || t.taakVanaf === undefined || vandaag < t.taakVanaf) return t;
+      d.actie({ soort: 'taak', termijnId: t.id, taak: t.soort, voor: t.voor, toegewezenAan: d.persoon(t.voor), vervalt: t.vervalt });
+      d.gebeurtenis(t.taakVanaf, 'casuistiekoverleg-geagendeerd', { overleg: t.vervalt, partners: (d.p.casuistiekoverleg?.partners ?? []).join(',') });
+      return { ...t, taakAangemaakt: true };
+    }
     let u = t;
     if (!u.taakAangemaakt && u.taakVanaf !== undefined && vandaag >= u.taakVanaf) {
       u = { ...u, taakAangemaakt: true };
@@ -771,6 +814,10 @@ export function volgendMoment(state: TrajectState, p: ProgrammaDefinitie): IsoDa
       if (!state.termijnen.some((c) => c.soort === 'nazorg-checkin')) kandidaat(t.vervalt);
       continue;
     }
+    if (t.soort === 'casuistiekoverleg') {
+      kandidaat(t.taakAangemaakt || t.taakVanaf === undefined ? addDays(t.vervalt, 1) : t.taakVanaf);
+      continue;
+    }
     if (!t.taakAangemaakt && t.taakVanaf !== undefined) kandidaat(t.taakVanaf);
     if (!t.verlopenGemeld) kandidaat(verlopenOp(t));
     else if (!t.geescaleerd) kandidaat(escalatieOp(t, p.escalatieNaWerkdagen, p.kalender));
@@ -780,5 +827,5 @@ export function volgendMoment(state: TrajectState, p: ProgrammaDefinitie): IsoDa
 
 /** The earliest open deadline (for "next deadline" in the API), or `undefined`. */
 export function volgendeTermijn(state: TrajectState): Termijn | undefined {
-  return [...state.termijnen].filter((t) => t.soort !== 'nazorg-einde').sort((a, b) => (a.vervalt < b.vervalt ? -1 : a.vervalt > b.vervalt ? 1 : 0))[0];
+  return [...state.termijnen].filter((t) => t.soort !== 'nazorg-einde' && t.soort !== 'casuistiekoverleg').sort((a, b) => (a.vervalt < b.vervalt ? -1 : a.vervalt > b.vervalt ? 1 : 0))[0];
 }
