@@ -24,8 +24,6 @@ export default defineConfig({
     reportCompressedSize: true,
   },
   server: {
-    proxy: Object.fromEntries(
-      ['/api', '/auth', '/health'].map((prefix) => [prefix, process.env.KETENREGIE_GATEWAY_URL ?? 'http://localhost:8080']),
-    ),
+    proxy: Object.fromEntries(['/api', '/auth', '/health'].map((prefix) => [prefix, process.env.KETENREGIE_GATEWAY_URL ?? 'http://localhost:8080'])),
   },
 });

@@ -8,8 +8,16 @@ import baseConfig from '../../eslint.config.mjs';
  * with the engine's state machine).
  */
 const layers = [
-  { target: './src/store', from: ['./src/engine', './src/server'], message: 'The store keeps runs; it must not import the engine or the gRPC layer (shared types live in src/model).' },
-  { target: './src/model', from: ['./src/engine', './src/store', './src/server'], message: 'The model is plain data shared by engine and store; it imports neither.' },
+  {
+    target: './src/store',
+    from: ['./src/engine', './src/server'],
+    message: 'The store keeps runs; it must not import the engine or the gRPC layer (shared types live in src/model).',
+  },
+  {
+    target: './src/model',
+    from: ['./src/engine', './src/store', './src/server'],
+    message: 'The model is plain data shared by engine and store; it imports neither.',
+  },
   { target: './src/engine', from: ['./src/server'], message: 'The engine does not know the gRPC layer above it.' },
 ];
 

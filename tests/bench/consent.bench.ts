@@ -42,8 +42,12 @@ async function besluitInSql(client: PoolClient, deelnemerId: string, keten: numb
       [deelnemerId],
     );
     const ids = toestemmingen.map((t) => t.id);
-    const { rows: historie } = await client.query(`SELECT toestemming_id, volgnummer, status, op FROM consent.toestemming_status WHERE toestemming_id = ANY($1) ORDER BY 1, 2`, [ids]);
-    if (toestemmingen.length !== 1 || historie.length !== 1) throw new Error(`deelnemer ${deelnemerId}: ${toestemmingen.length} consents, ${historie.length} history rows`);
+    const { rows: historie } = await client.query(
+      `SELECT toestemming_id, volgnummer, status, op FROM consent.toestemming_status WHERE toestemming_id = ANY($1) ORDER BY 1, 2`,
+      [ids],
+    );
+    if (toestemmingen.length !== 1 || historie.length !== 1)
+      throw new Error(`deelnemer ${deelnemerId}: ${toestemmingen.length} consents, ${historie.length} history rows`);
     const traceId = randomBytes(16).toString('hex');
     const op = new Date();
     const categorieen = [
@@ -69,15 +73,41 @@ async function besluitInSql(client: PoolClient, deelnemerId: string, keten: numb
       grondslagen: ['gezondheid:toestemming', 'contact:toestemming'],
       toestemmingen: ids,
     };
-    const { rows: koppen } = await client.query<{ volgnummer: string; hash: string }>(`SELECT volgnummer, hash FROM consent.keten_kop WHERE id = $1 FOR UPDATE`, [keten]);
+    const { rows: koppen } = await client.query<{ volgnummer: string; hash: string }>(
+      `SELECT volgnummer, hash FROM consent.keten_kop WHERE id = $1 FOR UPDATE`,
+      [keten],
+    );
     const kop = koppen[0];
     const volgnummer = Number(kop.volgnummer) + 1;
     const vorigeHash = volgnummer === 1 ? '0'.repeat(64) : kop.hash;
-    const schakel = { volgnummer, vorigeHash, hash: createHash('sha256').update(`${vorigeHash}${volgnummer}${JSON.stringify(regel)}`, 'utf8').digest('hex') };
+    const schakel = {
+      volgnummer,
+      vorigeHash,
+      hash: createHash('sha256')
+        .update(`${vorigeHash}${volgnummer}${JSON.stringify(regel)}`, 'utf8')
+        .digest('hex'),
+    };
     await client.query(
       `INSERT INTO consent.verwerking (keten, volgnummer, vorige_hash, hash, trace_id, span_id, handeling, status, tijdstip, betrokkene, organisatie, ontvanger, doel, categorieen, grondslagen, toestemmingen)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
-      [keten, schakel.volgnummer, schakel.vorigeHash, schakel.hash, regel.traceId, regel.spanId, regel.handeling, regel.status, regel.tijdstip, regel.betrokkene, regel.organisatie, regel.ontvanger, regel.doel, regel.categorieen, regel.grondslagen, regel.toestemmingen],
+      [
+        keten,
+        schakel.volgnummer,
+        schakel.vorigeHash,
+        schakel.hash,
+        regel.traceId,
+        regel.spanId,
+        regel.handeling,
+        regel.status,
+        regel.tijdstip,
+        regel.betrokkene,
+        regel.organisatie,
+        regel.ontvanger,
+        regel.doel,
+        regel.categorieen,
+        regel.grondslagen,
+        regel.toestemmingen,
+      ],
     );
     await client.query(`UPDATE consent.keten_kop SET volgnummer = $2, hash = $3 WHERE id = $1`, [keten, schakel.volgnummer, schakel.hash]);
     await client.query('COMMIT');

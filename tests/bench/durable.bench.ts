@@ -165,7 +165,14 @@ async function scale(url: string, workflowBundle: { code: string }): Promise<voi
     const connections = await Promise.all(Array.from({ length: WORKERS }, () => NativeConnection.connect({ address: server.address })));
     const workers = await Promise.all(
       connections.map((connection) =>
-        Worker.create({ connection, taskQueue: 'bench-scale', workflowBundle, sinks, maxCachedWorkflows: WORKER_CACHE, maxConcurrentWorkflowTaskPolls: WORKER_POLLS }),
+        Worker.create({
+          connection,
+          taskQueue: 'bench-scale',
+          workflowBundle,
+          sinks,
+          maxCachedWorkflows: WORKER_CACHE,
+          maxConcurrentWorkflowTaskPolls: WORKER_POLLS,
+        }),
       ),
     );
     const running = Promise.all(workers.map((w) => w.run()));
@@ -235,7 +242,11 @@ async function scale(url: string, workflowBundle: { code: string }): Promise<voi
     console.log(
       `\nscale: ${SCALE} open workflows each waiting on a timer (${FIRING} due within ${FIRE_WINDOW_MS / 1000} s), PostgreSQL; worker ${RESTART_WORKER ? 'restarted with the server' : 'kept running while the server was killed'}`,
     );
-    console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => fmt(l, 2)).join(' ')} at the end\n`);
+    console.log(
+      `machine: ${cpus().length} cores, load average ${loadavg()
+        .map((l) => fmt(l, 2))
+        .join(' ')} at the end\n`,
+    );
     console.log('| figure | value | target |');
     console.log('|---|---:|---:|');
     console.log(`| create ${waiting} workflows: start acknowledged | ${fmt(startAckSeconds)} s (${fmt(waiting / startAckSeconds, 0)}/s) | |`);
@@ -243,7 +254,9 @@ async function scale(url: string, workflowBundle: { code: string }): Promise<voi
     console.log(`| server RSS after creating them | ${fmt(rssCreated, 0)} MiB | < 1024 MiB |`);
     console.log(`| restart after SIGKILL: spawn to first answered RPC | ${fmt(restartToFirstRpcMs, 0)} ms | < 30 s |`);
     console.log(`| restart: store opened and runs recovered (server's own figure) | ${fmt(restartReadyMs, 0)} ms | |`);
-    console.log(`| bench process RSS (${WORKERS} worker(s) with ${WORKER_CACHE} cached workflows and ${WORKER_POLLS} polls each at most, clients) | ${fmt(workerRssMiB, 0)} MiB | |`);
+    console.log(
+      `| bench process RSS (${WORKERS} worker(s) with ${WORKER_CACHE} cached workflows and ${WORKER_POLLS} polls each at most, clients) | ${fmt(workerRssMiB, 0)} MiB | |`,
+    );
     console.log(`| server RSS after restart / after the timers fired | ${fmt(rssRestarted, 0)} / ${fmt(rssFired, 0)} MiB | < 1024 MiB |`);
     console.log(`| server's part: TimerFired after the deadline, p50 / p99 | ${p50p99(sortedBy(timers, 'fired'))} | |`);
     console.log(`| waiting for a worker's poll: WorkflowTaskStarted after TimerFired, p50 / p99 | ${p50p99(sortedBy(timers, 'queued'))} | |`);
@@ -252,8 +265,12 @@ async function scale(url: string, workflowBundle: { code: string }): Promise<voi
       `| CPU per fired timer: server / worker process / PostgreSQL | ${fmt(firingCpu.server, 2)} / ${fmt(firingCpu.worker, 2)} / ${fmt(firingCpu.postgres, 2)} ms | |`,
     );
     const late = sortedBy(timers, 'late');
-    console.log(`| timer lateness: the workflow wakes up after the deadline, p50 / p99 / max (${late.length} timers) | ${fmt(quantile(late, 0.5), 0)} / ${fmt(quantile(late, 0.99), 0)} / ${fmt(late.at(-1), 0)} ms | p99 < 2000 ms |`);
-    console.log(`| the same against the fire time the workflow asked for, p50 / p99 (adds its first workflow task's latency) | ${p50p99(sortedBy(timers, 'lateAsked'))} | |`);
+    console.log(
+      `| timer lateness: the workflow wakes up after the deadline, p50 / p99 / max (${late.length} timers) | ${fmt(quantile(late, 0.5), 0)} / ${fmt(quantile(late, 0.99), 0)} / ${fmt(late.at(-1), 0)} ms | p99 < 2000 ms |`,
+    );
+    console.log(
+      `| the same against the fire time the workflow asked for, p50 / p99 (adds its first workflow task's latency) | ${p50p99(sortedBy(timers, 'lateAsked'))} | |`,
+    );
     console.log(`\nlateness over the window, the latest timer of each tenth by deadline: ${latenessOverWindow(timers, fireStart)}`);
   } finally {
     await workers.stop();

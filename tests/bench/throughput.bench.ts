@@ -151,9 +151,7 @@ async function main(): Promise<void> {
     }
     await worker.runUntil(async () => {
       const ids: string[] = [];
-      await Promise.all(
-        Array.from({ length: WARMUP }, (_, i) => runOne(clients[i % clients.length], `bench-warmup-${i}`)),
-      );
+      await Promise.all(Array.from({ length: WARMUP }, (_, i) => runOne(clients[i % clients.length], `bench-warmup-${i}`)));
       phases.push(await phase(server, clients.slice(0, 1), 'c1', ids));
       phases.push(await phase(server, clients, 'c4', ids));
       serverRssMiB = server.rssMiB();
@@ -174,13 +172,15 @@ async function main(): Promise<void> {
   const fmt = (n: number | undefined, digits = 1): string => (n === undefined ? 'n/a' : n.toFixed(digits));
   const clientsLabel = (p: PhaseResult): string => `${p.clients} client${p.clients > 1 ? 's' : ''}`;
 
-  console.log(
-    `\nreference workflow: 1 activity, 1 timer of ${TIMER_MS} ms, 1 signal, 1 query; ${fmt(events, 0)} history events each`,
-  );
+  console.log(`\nreference workflow: 1 activity, 1 timer of ${TIMER_MS} ms, 1 signal, 1 query; ${fmt(events, 0)} history events each`);
   console.log(`bounds: ${WORKFLOWS} workflows or ${SECONDS} s per phase; workflow bundle built in ${fmt(bundleSeconds)} s`);
   console.log(`dev server: started in ${fmt(server.startupMs, 0)} ms, RSS after the run ${fmt(serverRssMiB, 0)} MiB`);
   console.log(`replay worker start-up and first history: ${fmt(limit.startupMs, 0)} ms (not in the rate)`);
-  console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => fmt(l, 2)).join(' ')} at the end\n`);
+  console.log(
+    `machine: ${cpus().length} cores, load average ${loadavg()
+      .map((l) => fmt(l, 2))
+      .join(' ')} at the end\n`,
+  );
   console.log('| run | workflows | seconds | workflows/s | p50 ms | p99 ms | server CPU ms/wf | worker+client CPU ms/wf |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const p of phases) {
@@ -189,9 +189,7 @@ async function main(): Promise<void> {
         `${fmt(p.p50Ms)} | ${fmt(p.p99Ms)} | ${fmt(p.serverCpuMs, 2)} | ${fmt(p.benchCpuMs, 2)} |`,
     );
   }
-  console.log(
-    `| replay (Worker.runReplayHistories) | ${limit.replayed} | ${fmt(limit.seconds, 2)} | ${fmt(limit.perSecond)} | | | | ${fmt(limit.cpuMs, 2)} |`,
-  );
+  console.log(`| replay (Worker.runReplayHistories) | ${limit.replayed} | ${fmt(limit.seconds, 2)} | ${fmt(limit.perSecond)} | | | | ${fmt(limit.cpuMs, 2)} |`);
   console.log('');
   for (const p of phases) {
     console.log(`ratio server/replay throughput, ${clientsLabel(p)}: ${fmt(p.perSecond / limit.perSecond, 2)}`);

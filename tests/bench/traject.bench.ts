@@ -52,7 +52,11 @@ async function main(): Promise<void> {
   // The access policy reads organisation types from the registry: a real monitor-service with the demo region.
   const register = await startRegister({ ...common, AUTH_JWKS_URL: auth.jwksUrl });
   const [service, worker] = await Promise.all([
-    startApp('traject-service', { ...common, PORT: String(port), AUTH_JWKS_URL: auth.jwksUrl, MONITOR_SERVICE_URL: register.url }, { url: `http://127.0.0.1:${port}/health/ready` }),
+    startApp(
+      'traject-service',
+      { ...common, PORT: String(port), AUTH_JWKS_URL: auth.jwksUrl, MONITOR_SERVICE_URL: register.url },
+      { url: `http://127.0.0.1:${port}/health/ready` },
+    ),
     // WORKER_MAX_CACHED_WORKFLOWS (sticky cache) and BENCH_WORKER_NODE_ARGS (e.g. a larger heap) pass through.
     startApp('worker', common, 'ipc', 180_000),
   ]);
@@ -141,7 +145,9 @@ async function main(): Promise<void> {
     };
     // The statement TypeOrmTrajectRepository.overzicht runs (the bench may not import data-access).
     const repository = async (i: number) => {
-      const { rows } = await pool.query<{ overzicht: { evaluaties: number } }>('SELECT overzicht FROM traject.traject_overzicht WHERE traject_id = $1', [lees(i)]);
+      const { rows } = await pool.query<{ overzicht: { evaluaties: number } }>('SELECT overzicht FROM traject.traject_overzicht WHERE traject_id = $1', [
+        lees(i),
+      ]);
       if ((rows[0]?.overzicht.evaluaties ?? 0) < 1) throw new Error('a traject without its evaluation');
     };
     await load(100, 8, api);
@@ -180,7 +186,11 @@ async function main(): Promise<void> {
         getTraject: { api: apiRead, repository: repositoryRead },
       })}\n`,
     );
-    for (const id of ids) await env.client.workflow.getHandle(`traject-${id}`).terminate('bench finished').catch(() => undefined);
+    for (const id of ids)
+      await env.client.workflow
+        .getHandle(`traject-${id}`)
+        .terminate('bench finished')
+        .catch(() => undefined);
   } finally {
     voortgang('stopping');
     await pool.end();

@@ -134,7 +134,9 @@ async function main(): Promise<void> {
   const memoryRows = results['memory']?.rows ?? [];
   const postgresRows = results['postgres']?.rows ?? [];
   console.log(`\ncreated: memory ${results['memory']?.fillSeconds.toFixed(1)} s, postgres ${results['postgres']?.fillSeconds.toFixed(1)} s`);
-  console.log(`server RSS after the queries: memory ${results['memory']?.rssMiB?.toFixed(0) ?? 'n/a'} MiB, postgres ${results['postgres']?.rssMiB?.toFixed(0) ?? 'n/a'} MiB`);
+  console.log(
+    `server RSS after the queries: memory ${results['memory']?.rssMiB?.toFixed(0) ?? 'n/a'} MiB, postgres ${results['postgres']?.rssMiB?.toFixed(0) ?? 'n/a'} MiB`,
+  );
   console.log('\n| query | rows | memory ms | postgres ms |\n|---|---:|---:|---:|');
   postgresRows.forEach((row, i) => {
     const other = memoryRows[i];

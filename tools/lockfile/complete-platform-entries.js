@@ -49,9 +49,7 @@ function complete(lock) {
 const lock = JSON.parse(fs.readFileSync(lockPath, 'utf8'));
 const added = complete(lock);
 if (added.length > 0) {
-  const sorted = Object.fromEntries(
-    Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))),
-  );
+  const sorted = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
   lock.packages = sorted;
   fs.writeFileSync(lockPath, `${JSON.stringify(lock, null, 2)}\n`);
   console.log(`package-lock.json: added ${added.length} platform entries npm could not fetch`);

@@ -63,16 +63,20 @@ function spawnChild({ name, command, args, env, cwd, logFile, node = false, echo
     waitForMessage(predicate, timeoutMs) {
       const seen = messages.find(predicate);
       if (seen) return Promise.resolve(seen);
-      return raceWithExit(this, timeoutMs, `an IPC message from ${name}`, () =>
-        new Promise((resolve) => {
-          const listener = (message) => {
-            if (predicate(message)) {
-              listeners.delete(listener);
-              resolve(message);
-            }
-          };
-          listeners.add(listener);
-        }),
+      return raceWithExit(
+        this,
+        timeoutMs,
+        `an IPC message from ${name}`,
+        () =>
+          new Promise((resolve) => {
+            const listener = (message) => {
+              if (predicate(message)) {
+                listeners.delete(listener);
+                resolve(message);
+              }
+            };
+            listeners.add(listener);
+          }),
       );
     },
     /** SIGTERM, then SIGKILL after `graceMs`; resolves when the process has exited. */

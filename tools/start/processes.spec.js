@@ -22,7 +22,7 @@ describe('child processes', () => {
     expect(fs.readFileSync(path.join(logDir, 'crashes.log'), 'utf8')).toContain('boom');
   });
 
-  it('fails a readiness wait that times out with the last lines of the child\'s log in the message', async () => {
+  it("fails a readiness wait that times out with the last lines of the child's log in the message", async () => {
     const handle = nodeChild('slow', 'console.log("still migrating"); setInterval(() => {}, 1000)');
     const port = await freePort();
     const error = await waitForHttp(handle, `http://127.0.0.1:${port}/health/ready`, 1_500).catch((e) => e);
@@ -74,8 +74,16 @@ describe('startStack', () => {
     try {
       const ports = await freePorts();
       await expect(
-        startStack({ env: { PATH: process.env.PATH, DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none' }, dataDir, ...ports, temporalBin: 'infra/nowhere/temporal-dev-server', log: (line) => log.push(line) }),
-      ).rejects.toThrow('the Temporal dev server is missing: infra/nowhere/temporal-dev-server does not exist. Set TEMPORAL_ADDRESS=host:port to use a running Temporal server instead.');
+        startStack({
+          env: { PATH: process.env.PATH, DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none' },
+          dataDir,
+          ...ports,
+          temporalBin: 'infra/nowhere/temporal-dev-server',
+          log: (line) => log.push(line),
+        }),
+      ).rejects.toThrow(
+        'the Temporal dev server is missing: infra/nowhere/temporal-dev-server does not exist. Set TEMPORAL_ADDRESS=host:port to use a running Temporal server instead.',
+      );
       expect(log.some((line) => /\[1\/7\] database +ready in .*: external PostgreSQL postgres:\/\/postgres@127\.0\.0\.1:1\/none/.test(line))).toBe(true);
       expect(log.some((line) => line.includes('services'))).toBe(false);
     } finally {

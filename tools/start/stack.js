@@ -79,7 +79,7 @@ async function freePorts() {
   const distinct = async () => {
     for (;;) {
       const port = await freePort();
-      if (!taken.has(port)) return taken.add(port), port;
+      if (!taken.has(port)) return (taken.add(port), port);
     }
   };
   /** @type {Record<string, number>} */

@@ -68,7 +68,9 @@ async function main() {
   out(`  API reference   ${stack.url}/api/v1/docs`);
   out(`  Organisaties    ${stack.url}/api/v1/organisaties`);
   if (stack.env.KETENREGIE_MODE === 'embedded') {
-    out(`  Dev token       curl -s -X POST ${stack.url}/auth/dev-token -H 'content-type: application/json' -d '{"organisatie":"gemeente-dommeldal","rol":"klantmanager"}'`);
+    out(
+      `  Dev token       curl -s -X POST ${stack.url}/auth/dev-token -H 'content-type: application/json' -d '{"organisatie":"gemeente-dommeldal","rol":"klantmanager"}'`,
+    );
   }
   out('Press Ctrl-C to stop.');
 }

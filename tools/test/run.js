@@ -9,12 +9,8 @@ const resultsDir = path.join(root, 'tmp/test-results');
 fs.rmSync(resultsDir, { recursive: true, force: true });
 
 const started = Date.now();
-// Formatting (Prettier, .prettierrc). Opt-in until the tree has been formatted once with
-// `npm run format`; then this guard goes and the check always runs.
-const format =
-  process.env.KETENREGIE_FORMAT_CHECK === '1'
-    ? spawnSync(process.execPath, [require.resolve('prettier/bin/prettier.cjs'), '--check', '.', '--log-level=warn'], { cwd: root, stdio: 'inherit' })
-    : { status: 0 };
+// Formatting (Prettier, .prettierrc): `npm run format` fixes what this check finds.
+const format = spawnSync(process.execPath, [require.resolve('prettier/bin/prettier.cjs'), '--check', '.', '--log-level=warn'], { cwd: root, stdio: 'inherit' });
 const nx = spawnSync(
   process.execPath,
   [require.resolve('nx/bin/nx.js'), 'run-many', '-t', 'lint', 'test', '--outputStyle=stream', '--parallel=1', ...process.argv.slice(2)],

@@ -19,7 +19,13 @@ async function main(): Promise<void> {
   @Module({
     imports: [
       LoggingModule.forRoot({ service: 'traject-service seed', level: config.LOG_LEVEL }),
-      DatabaseModule.forRoot({ url: config.DATABASE_URL, schema: TRAJECT_SCHEMA, entities: TRAJECT_ENTITIES, migrations: trajectMigraties(kluis), applicationName: 'traject-seed' }),
+      DatabaseModule.forRoot({
+        url: config.DATABASE_URL,
+        schema: TRAJECT_SCHEMA,
+        entities: TRAJECT_ENTITIES,
+        migrations: trajectMigraties(kluis),
+        applicationName: 'traject-seed',
+      }),
       TemporalClientModule.forRoot(temporal),
       TrajectModule.register({ kluis, toegang: { monitorServiceUrl: config.MONITOR_SERVICE_URL } }),
     ],

@@ -71,7 +71,8 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
   let inMemory = false;
   for (let i = 2; i < argv.length; i++) {
     const flag = argv[i] ?? '';
-    const [name, inline] = flag.includes('=') && flag.startsWith('--') ? [flag.slice(0, flag.indexOf('=')), flag.slice(flag.indexOf('=') + 1)] : [flag, undefined];
+    const [name, inline] =
+      flag.includes('=') && flag.startsWith('--') ? [flag.slice(0, flag.indexOf('=')), flag.slice(flag.indexOf('=') + 1)] : [flag, undefined];
     const value = (): string => inline ?? argv[++i] ?? '';
     switch (name) {
       case '--port':

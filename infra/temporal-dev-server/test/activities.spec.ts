@@ -3,7 +3,18 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { attemptLog } from './activities';
 import { createWorker, startLocalEnv, testWorkflowBundle, uniqueId } from './harness';
-import { longLocalActivityWorkflow, localActivityWorkflow, slowActivityWorkflow, scheduleToCloseWorkflow, scheduleToStartWorkflow, activityTimeoutWorkflow, cancelActivityWorkflow, heartbeatWorkflow, nonRetryableWorkflow, retryWorkflow } from './workflows';
+import {
+  longLocalActivityWorkflow,
+  localActivityWorkflow,
+  slowActivityWorkflow,
+  scheduleToCloseWorkflow,
+  scheduleToStartWorkflow,
+  activityTimeoutWorkflow,
+  cancelActivityWorkflow,
+  heartbeatWorkflow,
+  nonRetryableWorkflow,
+  retryWorkflow,
+} from './workflows';
 
 describe('activities through the real worker', () => {
   let env: TestWorkflowEnvironment;
@@ -70,7 +81,9 @@ describe('activities through the real worker', () => {
   });
 
   it('times out an activity nobody picks up (schedule-to-start) without retrying', async () => {
-    expect(await env.client.workflow.execute(scheduleToStartWorkflow, { taskQueue, workflowId: uniqueId('s2s') })).toBe('SCHEDULE_TO_START:NON_RETRYABLE_FAILURE');
+    expect(await env.client.workflow.execute(scheduleToStartWorkflow, { taskQueue, workflowId: uniqueId('s2s') })).toBe(
+      'SCHEDULE_TO_START:NON_RETRYABLE_FAILURE',
+    );
   });
 
   it('stops retrying when the schedule-to-close budget is spent', async () => {
@@ -100,7 +113,12 @@ describe('activities through the real worker', () => {
   });
 
   it('keeps a workflow task alive while a local activity outlives the task timeout', async () => {
-    const handle = await env.client.workflow.start(longLocalActivityWorkflow, { taskQueue, workflowId: uniqueId('lalong'), args: [2500], workflowTaskTimeout: '1s' });
+    const handle = await env.client.workflow.start(longLocalActivityWorkflow, {
+      taskQueue,
+      workflowId: uniqueId('lalong'),
+      args: [2500],
+      workflowTaskTimeout: '1s',
+    });
     expect(await handle.result()).toBe('local done');
     const events = (await handle.fetchHistory()).events ?? [];
     expect(events.filter((e) => e.workflowTaskTimedOutEventAttributes)).toHaveLength(0);

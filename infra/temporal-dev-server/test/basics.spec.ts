@@ -26,7 +26,7 @@ describe('dev server basics (createLocal)', () => {
     expect(description.pollers?.length).toBeGreaterThan(0);
   });
 
-  it('hands a new workflow task to a poll that was already waiting, started under that poll\'s identity', async () => {
+  it("hands a new workflow task to a poll that was already waiting, started under that poll's identity", async () => {
     const namespace = env.namespace ?? 'default';
     const taskQueue = uniqueId('waiting-poll');
     const { EventType } = temporal.api.enums.v1;

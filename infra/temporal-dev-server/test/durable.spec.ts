@@ -53,7 +53,9 @@ describe('dev server on PostgreSQL', () => {
 
   it('runs activities with retries, signals, queries, updates, children and continue-as-new', async () => {
     const taskQueue = uniqueId('pg-conformance');
-    await (await worker(taskQueue)).runUntil(async () => {
+    await (
+      await worker(taskQueue)
+    ).runUntil(async () => {
       const [greeting, retried, children, chain] = await Promise.all([
         client.workflow.execute(greetWorkflow, { taskQueue, workflowId: uniqueId('greet'), args: ['PostgreSQL'] }),
         client.workflow.execute(retryWorkflow, { taskQueue, workflowId: uniqueId('retry'), args: [3, 5] }),

@@ -1,5 +1,14 @@
 import { WithStartWorkflowOperation, WorkflowFailedError, WorkflowUpdateFailedError, QueryNotRegisteredError } from '@temporalio/client';
-import { defineSearchAttributeKey, SearchAttributeType, ApplicationFailure, CancelledFailure, TerminatedFailure, TimeoutFailure, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
+import {
+  defineSearchAttributeKey,
+  SearchAttributeType,
+  ApplicationFailure,
+  CancelledFailure,
+  TerminatedFailure,
+  TimeoutFailure,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+} from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
@@ -230,7 +239,11 @@ describe('workflow lifecycle through the real client and worker', () => {
     const marker = uniqueId('regio');
     const handles = await Promise.all(
       ['noord', 'noord', 'zuid'].map((value) =>
-        env.client.workflow.start(signalQueryWorkflow, { taskQueue, workflowId: uniqueId(marker), typedSearchAttributes: [{ key: regio, value: `${marker}-${value}` }] }),
+        env.client.workflow.start(signalQueryWorkflow, {
+          taskQueue,
+          workflowId: uniqueId(marker),
+          typedSearchAttributes: [{ key: regio, value: `${marker}-${value}` }],
+        }),
       ),
     );
     const query = `Regio = "${marker}-noord" AND WorkflowType = "signalQueryWorkflow" AND ExecutionStatus = "Running"`;
@@ -260,7 +273,12 @@ describe('workflow lifecycle through the real client and worker', () => {
     await expect(
       env.client.workflow.executeUpdateWithStart(addUpdate, {
         args: [1],
-        startWorkflowOperation: new WithStartWorkflowOperation(updateWorkflow, { workflowId, taskQueue, workflowIdConflictPolicy: 'FAIL', workflowIdReusePolicy: 'REJECT_DUPLICATE' }),
+        startWorkflowOperation: new WithStartWorkflowOperation(updateWorkflow, {
+          workflowId,
+          taskQueue,
+          workflowIdConflictPolicy: 'FAIL',
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        }),
       }),
     ).rejects.toBeInstanceOf(WorkflowExecutionAlreadyStartedError);
   });

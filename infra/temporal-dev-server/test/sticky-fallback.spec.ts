@@ -13,12 +13,16 @@ describe('sticky queue fallback after a worker crash', () => {
     await env?.teardown();
   });
 
-  it('moves the task from the dead worker\'s sticky queue to the normal queue and replays there', async () => {
+  it("moves the task from the dead worker's sticky queue to the normal queue and replays there", async () => {
     const taskQueue = uniqueId('sticky');
     const handle = await env.client.workflow.start(signalQueryWorkflow, { taskQueue, workflowId: uniqueId('sticky') });
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(__dirname, 'crash-worker.ts'), env.address, taskQueue, await testWorkflowBundlePath()], {
-      stdio: ['ignore', 'ignore', 'ignore'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['-r', '@swc-node/register', path.join(__dirname, 'crash-worker.ts'), env.address, taskQueue, await testWorkflowBundlePath()],
+      {
+        stdio: ['ignore', 'ignore', 'ignore'],
+      },
+    );
     const exited = new Promise((resolve) => child.once('exit', resolve));
     try {
       for (;;) {

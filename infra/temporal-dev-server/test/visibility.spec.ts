@@ -226,9 +226,7 @@ describe('system attributes', () => {
 
   it('filters HistoryLength with the length each execution reports', async () => {
     for await (const info of env.client.workflow.list({ query: '' })) {
-      expect(await ids(`WorkflowId = '${info.workflowId}' AND HistoryLength = ${info.historyLength}`)).toEqual([
-        info.workflowId,
-      ]);
+      expect(await ids(`WorkflowId = '${info.workflowId}' AND HistoryLength = ${info.historyLength}`)).toEqual([info.workflowId]);
       expect(await ids(`WorkflowId = '${info.workflowId}' AND HistoryLength > ${info.historyLength}`)).toEqual([]);
     }
   });
@@ -284,10 +282,7 @@ describe('custom search attributes registered with --search-attribute', () => {
 
 describe('AND, OR, NOT and parentheses', () => {
   it('gives AND precedence over OR unless parentheses say otherwise', async () => {
-    expect(await ids(`WorkflowType = 'dossierWorkflow' AND (ExecutionStatus = 'Running' OR Fase = 3)`)).toEqual([
-      W1,
-      W3,
-    ]);
+    expect(await ids(`WorkflowType = 'dossierWorkflow' AND (ExecutionStatus = 'Running' OR Fase = 3)`)).toEqual([W1, W3]);
     expect(await ids('Fase = 1 OR Fase = 2 AND Actief = true')).toEqual([W1]);
     expect(await ids('(Fase = 1 OR Fase = 2) AND Actief = false')).toEqual([W2]);
     expect(await ids(`NOT (ExecutionStatus = 'Running')`)).toEqual([W6, W5, W4, W3, W2]);

@@ -11,7 +11,10 @@ export default [
       'no-restricted-imports': [
         'error',
         {
-          paths: [...builtinModules, ...builtinModules.map((m) => `node:${m}`)].map((name) => ({ name, message: 'The access policy is pure: no Node built-ins.' })),
+          paths: [...builtinModules, ...builtinModules.map((m) => `node:${m}`)].map((name) => ({
+            name,
+            message: 'The access policy is pure: no Node built-ins.',
+          })),
           patterns: [{ group: ['@nestjs/*', 'typeorm', 'pg', '@temporalio/*'], message: 'The access policy is pure: no framework or I/O.' }],
         },
       ],

@@ -73,7 +73,9 @@ export async function startApp(name: string, env: NodeJS.ProcessEnv, ready: 'ipc
   const failed = exited.then(() => {
     throw new Error(`${name} exited during start-up; see ${logFile}:\n${readFileSync(logFile, 'utf8').slice(-2000)}`);
   });
-  const timeout = new Promise<never>((_, fail) => setTimeout(() => fail(new Error(`${name} not ready after ${timeoutMs} ms; see ${logFile}`)), timeoutMs).unref());
+  const timeout = new Promise<never>((_, fail) =>
+    setTimeout(() => fail(new Error(`${name} not ready after ${timeoutMs} ms; see ${logFile}`)), timeoutMs).unref(),
+  );
   const isReady =
     ready === 'ipc'
       ? new Promise<void>((done) => child.on('message', (m: { type?: string }) => m?.type === 'ready' && done()))
@@ -124,7 +126,11 @@ export async function startRegister(env: NodeJS.ProcessEnv): Promise<AppProcess 
 }
 
 /** Runs `op` `n` times with `c` concurrent callers; rate and latency percentiles in ms. */
-export async function load(n: number, c: number, op: (i: number) => Promise<void>): Promise<{ n: number; perSecond: number; p50: number; p95: number; p99: number }> {
+export async function load(
+  n: number,
+  c: number,
+  op: (i: number) => Promise<void>,
+): Promise<{ n: number; perSecond: number; p50: number; p95: number; p99: number }> {
   const latencies: number[] = [];
   let next = 0;
   const t0 = performance.now();

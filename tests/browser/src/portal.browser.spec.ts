@@ -15,7 +15,8 @@ const ROOT = resolve(__dirname, '../../..');
 function freshMachineEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const key of Object.keys(env)) {
-    if (key === 'DATABASE_URL' || key.startsWith('TEMPORAL_') || key.startsWith('AUTH_') || key.startsWith('KETENREGIE_') || key.endsWith('_SERVICE_URL')) delete env[key];
+    if (key === 'DATABASE_URL' || key.startsWith('TEMPORAL_') || key.startsWith('AUTH_') || key.startsWith('KETENREGIE_') || key.endsWith('_SERVICE_URL'))
+      delete env[key];
   }
   return env;
 }
@@ -196,7 +197,10 @@ describe('the portal in a real browser (headless Chromium)', () => {
       expect(tekst).not.toMatch(/dev:|[0-9a-f]{8}-[0-9a-f]{4}-|eerste-contact|\d{4}-\d{2}-\d{2}/);
       await bekijk(page, '12-mijn-taken-coach');
 
-      await rijen.first().getByRole('link', { name: /Traject bekijken/ }).click();
+      await rijen
+        .first()
+        .getByRole('link', { name: /Traject bekijken/ })
+        .click();
       await page.getByRole('heading', { name: 'Tijdlijn' }).waitFor();
       await page.getByRole('list', { name: 'Tijdlijn' }).getByText('Aangemeld voor het traject').waitFor();
       expect(await page.locator('main').innerText()).not.toMatch(/dev:|[0-9a-f]{8}-[0-9a-f]{4}-|\d{4}-\d{2}-\d{2}/);
@@ -238,7 +242,9 @@ describe('the portal in a real browser (headless Chromium)', () => {
       const { issuer } = JSON.parse(regel) as { issuer: string };
       const page = await context.newPage();
       // This stack runs embedded; the gateway's distributed answer (tested in the gateway's spec) stands in for it here.
-      await page.route('**/portal-config.json', (route) => route.fulfill({ json: { modus: 'distributed', oidc: { issuer, clientId: 'ketenregie-portal', scope: 'openid' } } }));
+      await page.route('**/portal-config.json', (route) =>
+        route.fulfill({ json: { modus: 'distributed', oidc: { issuer, clientId: 'ketenregie-portal', scope: 'openid' } } }),
+      );
       await page.goto(`${stack.url}/`);
       await page.getByRole('button', { name: 'Inloggen bij uw organisatie' }).waitFor();
       await bekijk(page, '16-inloggen-oidc');

@@ -75,7 +75,11 @@ describe('hostile input through the gateway (finding 8 and a fuzz test)', () => 
     const key = `${organisatie}|${rol}`;
     let t = tokens.get(key);
     if (!t) {
-      const response = await fetch(`${stack.url}/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ organisatie, rol }) });
+      const response = await fetch(`${stack.url}/auth/dev-token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ organisatie, rol }),
+      });
       expect(response.status).toBe(200);
       t = ((await response.json()) as { token: string }).token;
       tokens.set(key, t);
@@ -99,7 +103,13 @@ describe('hostile input through the gateway (finding 8 and a fuzz test)', () => 
   }
 
   const call = async (wie: Wie, method: string, path: string, body?: unknown) =>
-    stuur({ method, path: `/api/v1${path}`, token: await token(wie), contentType: 'application/json', body: body === undefined ? undefined : JSON.stringify(body) });
+    stuur({
+      method,
+      path: `/api/v1${path}`,
+      token: await token(wie),
+      contentType: 'application/json',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
 
   const count = async (tabel: string) => Number((await db.query(`SELECT count(*) AS n FROM ${tabel}`)).rows[0].n);
 
@@ -110,7 +120,12 @@ describe('hostile input through the gateway (finding 8 and a fuzz test)', () => 
   describe('finding 8: unknown fields are refused, and POST /deelnemers does not reveal a registered BSN', () => {
     it('refuses unknown fields on POST /deelnemers with 400 naming them, and stores nothing', async () => {
       const voor = await count('traject.deelnemer');
-      const r = await call(klantmanager, 'POST', '/deelnemers', { ...persoon, bsn: geldigBsn(), isAdmin: true, contact: { telefoon: '0612345678', fax: '0401234567' } });
+      const r = await call(klantmanager, 'POST', '/deelnemers', {
+        ...persoon,
+        bsn: geldigBsn(),
+        isAdmin: true,
+        contact: { telefoon: '0612345678', fax: '0401234567' },
+      });
       expect(r.status).toBe(400);
       expect(r.type).toMatch(PROBLEM);
       expect(r.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'isAdmin' }), expect.objectContaining({ field: 'contact.fax' })]));
@@ -193,7 +208,8 @@ describe('hostile input through the gateway (finding 8 and a fuzz test)', () => 
         }
         return fc.record(model, { requiredKeys: [...verplicht].filter((k) => k in model) });
       }
-      if (type === 'array') return fc.array(waarde(schema.items ?? {}, diepte + 1), { minLength: schema.minItems ?? 0, maxLength: Math.min(schema.maxItems ?? 3, 3) });
+      if (type === 'array')
+        return fc.array(waarde(schema.items ?? {}, diepte + 1), { minLength: schema.minItems ?? 0, maxLength: Math.min(schema.maxItems ?? 3, 3) });
       if (type === 'integer') return fc.integer({ min: schema.minimum ?? -5, max: schema.maximum ?? 100 });
       if (type === 'number') return fc.double({ min: schema.minimum ?? -5, max: schema.maximum ?? 100, noNaN: true });
       if (type === 'boolean') return fc.boolean();
@@ -249,10 +265,19 @@ describe('hostile input through the gateway (finding 8 and a fuzz test)', () => 
     function querystring(operation: Schema): fc.Arbitrary<string> {
       const query = ((operation.parameters ?? []) as Schema[]).filter((p) => p.in === 'query');
       if (query.length === 0) return fc.constant('');
-      return fc.tuple(...query.map((p) => fc.option(waarde(p.schema).map((w) => `${encodeURIComponent(p.name)}=${encodeURIComponent(String(w))}`), { nil: undefined }))).map((delen) => {
-        const q = delen.filter((d): d is string => d !== undefined).join('&');
-        return q ? `?${q}` : '';
-      });
+      return fc
+        .tuple(
+          ...query.map((p) =>
+            fc.option(
+              waarde(p.schema).map((w) => `${encodeURIComponent(p.name)}=${encodeURIComponent(String(w))}`),
+              { nil: undefined },
+            ),
+          ),
+        )
+        .map((delen) => {
+          const q = delen.filter((d): d is string => d !== undefined).join('&');
+          return q ? `?${q}` : '';
+        });
     }
 
     const bodySchema = (operation: Schema): Schema | undefined => operation.requestBody?.content?.['application/json']?.schema;
@@ -267,19 +292,28 @@ describe('hostile input through the gateway (finding 8 and a fuzz test)', () => 
           const basis = fc.record({ path: pad(template, operation, idArb), query: querystring(operation), wie: fc.constantFrom(...identiteiten) });
           const mutaties: fc.Arbitrary<Verzoek>[] = [
             // A token nobody signed (and on a public route, still refused).
-            fc.tuple(basis, fc.constantFrom('not.a.jwt', 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.', `${identiteiten[0].token.slice(0, -4)}AAAA`)).map(([b, token]) => ({
-              method,
-              path: `${b.path}${b.query}`,
-              token,
-              contentType: 'application/json',
-              body: schema ? '{}' : undefined,
-              route: `${method} ${template}`,
-              soort: 'token-ongeldig',
-            })),
+            fc
+              .tuple(basis, fc.constantFrom('not.a.jwt', 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.', `${identiteiten[0].token.slice(0, -4)}AAAA`))
+              .map(([b, token]) => ({
+                method,
+                path: `${b.path}${b.query}`,
+                token,
+                contentType: 'application/json',
+                body: schema ? '{}' : undefined,
+                route: `${method} ${template}`,
+                soort: 'token-ongeldig',
+              })),
           ];
           if (!isOpenbaar(operation)) {
             mutaties.push(
-              basis.map((b) => ({ method, path: `${b.path}${b.query}`, contentType: 'application/json', body: schema ? '{}' : undefined, route: `${method} ${template}`, soort: 'zonder-token' })),
+              basis.map((b) => ({
+                method,
+                path: `${b.path}${b.query}`,
+                contentType: 'application/json',
+                body: schema ? '{}' : undefined,
+                route: `${method} ${template}`,
+                soort: 'zonder-token',
+              })),
             );
           }
           if (/\{[^}]+\}/.test(template)) {
@@ -302,7 +336,10 @@ describe('hostile input through the gateway (finding 8 and a fuzz test)', () => 
             const onbekend = fc.tuple(fc.constantFrom('isAdmin', 'organisatieType', 'rol', 'bsnBekend', 'extra', 'constructor'), rommel);
             const lichaam = fc.oneof(
               // An unknown field next to a plausible body.
-              fc.tuple(geldig, onbekend).map(([g, [k, w]]) => ({ soort: 'onbekend-veld', text: JSON.stringify(typeof g === 'object' && g !== null && !Array.isArray(g) ? { ...g, [k]: w } : { [k]: w }) })),
+              fc.tuple(geldig, onbekend).map(([g, [k, w]]) => ({
+                soort: 'onbekend-veld',
+                text: JSON.stringify(typeof g === 'object' && g !== null && !Array.isArray(g) ? { ...g, [k]: w } : { [k]: w }),
+              })),
               // Not an object at all.
               rommel.filter((w) => typeof w !== 'object' || w === null || Array.isArray(w)).map((w) => ({ soort: 'geen-object', text: JSON.stringify(w) })),
               // Not JSON.
@@ -310,7 +347,11 @@ describe('hostile input through the gateway (finding 8 and a fuzz test)', () => 
               // A string far beyond any bound, with a BSN inside.
               geldig.map((g) => ({
                 soort: 'te-lang',
-                text: JSON.stringify(typeof g === 'object' && g !== null && !Array.isArray(g) ? { ...g, [Object.keys(g)[0] ?? 'x']: `${FUZZ_BSNS[1]} ${'a'.repeat(120_000)}` } : 'a'.repeat(120_000)),
+                text: JSON.stringify(
+                  typeof g === 'object' && g !== null && !Array.isArray(g)
+                    ? { ...g, [Object.keys(g)[0] ?? 'x']: `${FUZZ_BSNS[1]} ${'a'.repeat(120_000)}` }
+                    : 'a'.repeat(120_000),
+                ),
               })),
             );
             mutaties.push(
@@ -386,7 +427,9 @@ describe('hostile input through the gateway (finding 8 and a fuzz test)', () => 
            WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1, 2`,
         )
       ).rows;
-      const { rows } = await db.query<{ t: string; n: string }>(tabellen.map(({ s, t }) => `SELECT '${s}.${t}' AS t, count(*) AS n FROM "${s}"."${t}"`).join(' UNION ALL '));
+      const { rows } = await db.query<{ t: string; n: string }>(
+        tabellen.map(({ s, t }) => `SELECT '${s}.${t}' AS t, count(*) AS n FROM "${s}"."${t}"`).join(' UNION ALL '),
+      );
       return Object.fromEntries(rows.map((r) => [r.t, Number(r.n)]));
     }
 
@@ -410,15 +453,19 @@ describe('hostile input through the gateway (finding 8 and a fuzz test)', () => 
       routes = Object.entries(document.paths)
         .filter(([template]) => template.startsWith('/api/v1/') && !template.startsWith('/api/v1/openapi') && !template.startsWith('/api/v1/docs'))
         .flatMap(([template, operaties]) =>
-        Object.entries(operaties)
-          .filter(([method]) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
-          .map(([method, operation]) => ({ method: method.toUpperCase(), template, operation })),
-      );
+          Object.entries(operaties)
+            .filter(([method]) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
+            .map(([method, operation]) => ({ method: method.toUpperCase(), template, operation })),
+        );
       const organisaties = (await (await fetch(`${stack.url}/api/v1/organisaties`)).json()) as { id: string }[];
       identiteiten = [];
       for (const { id } of organisaties) {
         for (const rol of ['klantmanager', 'coach', 'jobcoach', 'behandelaar', 'stuurgroeplid', 'fg']) {
-          const r = await fetch(`${stack.url}/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ organisatie: id, rol }) });
+          const r = await fetch(`${stack.url}/auth/dev-token`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ organisatie: id, rol }),
+          });
           if (r.status === 200) identiteiten.push({ wie: [id, rol], token: ((await r.json()) as { token: string }).token });
         }
       }
@@ -431,53 +478,56 @@ describe('hostile input through the gateway (finding 8 and a fuzz test)', () => 
     it('knows every route of every service', () => {
       expect(routes.length).toBeGreaterThan(30);
       expect(identiteiten.length).toBeGreaterThan(15);
-      for (const service of ['deelnemers', 'trajecten', 'toestemmingen', 'besluiten', 'overdrachten', 'verwijzingen', 'abonnementen', 'organisaties', 'stuurgroepen']) {
+      for (const service of [
+        'deelnemers',
+        'trajecten',
+        'toestemmingen',
+        'besluiten',
+        'overdrachten',
+        'verwijzingen',
+        'abonnementen',
+        'organisaties',
+        'stuurgroepen',
+      ]) {
         expect(routes.some((r) => r.template.startsWith(`/api/v1/${service}`))).toBe(true);
       }
     });
 
-    it(
-      `refuses ${ONGELDIG} invalid requests with problem+json, never 5xx, never echoing a BSN, and changes no row of any table`,
-      async () => {
-        const verzoeken = fc.sample(ongeldig(), { numRuns: ONGELDIG, seed: 15_008 });
-        let voor = await rustig();
-        for (let start = 0; start < verzoeken.length; start += PARTIJ) {
-          const partij = verzoeken.slice(start, start + PARTIJ);
-          await inParallel(partij, BREEDTE, async (v) => {
-            const a = await stuur(v);
-            verstuurd += 1;
-            const wat = bezwaren(v, a);
-            if (a.status < 400) wat.push(`accepted (${a.status})`);
-            if (wat.length > 0) fouten.push(beschrijf(v, a, wat));
-          });
-          const na = await rijen();
-          const veranderd = Object.keys({ ...voor, ...na }).filter((t) => voor[t] !== na[t]);
-          if (veranderd.length > 0) fouten.push(`rows changed in ${veranderd.map((t) => `${t} ${voor[t]}→${na[t]}`).join(', ')} by requests ${start}..${start + partij.length - 1}`);
-          voor = na;
-        }
-        expect(fouten.slice(0, 20)).toEqual([]);
-      },
-      600_000,
-    );
-
-    it(
-      `answers ${AANNEMELIJK} plausible requests of every role without a 5xx, with problem+json for every error and no BSN echoed`,
-      async () => {
-        const verzoeken = fc.sample(aannemelijk(), { numRuns: AANNEMELIJK, seed: 15_009 });
-        const statussen = new Map<number, number>();
-        await inParallel(verzoeken, BREEDTE, async (v) => {
+    it(`refuses ${ONGELDIG} invalid requests with problem+json, never 5xx, never echoing a BSN, and changes no row of any table`, async () => {
+      const verzoeken = fc.sample(ongeldig(), { numRuns: ONGELDIG, seed: 15_008 });
+      let voor = await rustig();
+      for (let start = 0; start < verzoeken.length; start += PARTIJ) {
+        const partij = verzoeken.slice(start, start + PARTIJ);
+        await inParallel(partij, BREEDTE, async (v) => {
           const a = await stuur(v);
           verstuurd += 1;
-          statussen.set(a.status, (statussen.get(a.status) ?? 0) + 1);
           const wat = bezwaren(v, a);
+          if (a.status < 400) wat.push(`accepted (${a.status})`);
           if (wat.length > 0) fouten.push(beschrijf(v, a, wat));
         });
-        expect(fouten.slice(0, 20)).toEqual([]);
-        // The generated requests reach the use cases, not only the validation.
-        expect([...statussen.entries()].filter(([s]) => s < 300).reduce((n, [, k]) => n + k, 0)).toBeGreaterThan(100);
-        expect(verstuurd).toBeGreaterThanOrEqual(10_000);
-      },
-      600_000,
-    );
+        const na = await rijen();
+        const veranderd = Object.keys({ ...voor, ...na }).filter((t) => voor[t] !== na[t]);
+        if (veranderd.length > 0)
+          fouten.push(`rows changed in ${veranderd.map((t) => `${t} ${voor[t]}→${na[t]}`).join(', ')} by requests ${start}..${start + partij.length - 1}`);
+        voor = na;
+      }
+      expect(fouten.slice(0, 20)).toEqual([]);
+    }, 600_000);
+
+    it(`answers ${AANNEMELIJK} plausible requests of every role without a 5xx, with problem+json for every error and no BSN echoed`, async () => {
+      const verzoeken = fc.sample(aannemelijk(), { numRuns: AANNEMELIJK, seed: 15_009 });
+      const statussen = new Map<number, number>();
+      await inParallel(verzoeken, BREEDTE, async (v) => {
+        const a = await stuur(v);
+        verstuurd += 1;
+        statussen.set(a.status, (statussen.get(a.status) ?? 0) + 1);
+        const wat = bezwaren(v, a);
+        if (wat.length > 0) fouten.push(beschrijf(v, a, wat));
+      });
+      expect(fouten.slice(0, 20)).toEqual([]);
+      // The generated requests reach the use cases, not only the validation.
+      expect([...statussen.entries()].filter(([s]) => s < 300).reduce((n, [, k]) => n + k, 0)).toBeGreaterThan(100);
+      expect(verstuurd).toBeGreaterThanOrEqual(10_000);
+    }, 600_000);
   });
 });

@@ -18,7 +18,9 @@ interface Stack {
 /** Whether `pid` runs (not a zombie), and its parent: from `ps`, as a user would look. */
 function ps(pid: number): { command: string; ppid: number } | undefined {
   try {
-    const [state, ppid, ...command] = execFileSync('ps', ['-ww', '-o', 'stat=,ppid=,command=', '-p', String(pid)], { encoding: 'utf8' }).trim().split(/\s+/);
+    const [state, ppid, ...command] = execFileSync('ps', ['-ww', '-o', 'stat=,ppid=,command=', '-p', String(pid)], { encoding: 'utf8' })
+      .trim()
+      .split(/\s+/);
     return state && !state.startsWith('Z') ? { command: command.join(' '), ppid: Number(ppid) } : undefined;
   } catch {
     return undefined;
@@ -51,7 +53,11 @@ function portOpen(port: number): Promise<boolean> {
 }
 
 async function devToken(url: string, organisatie: string, rol: string): Promise<string> {
-  const response = await fetch(`${url}/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ organisatie, rol }) });
+  const response = await fetch(`${url}/auth/dev-token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ organisatie, rol }),
+  });
   expect(response.status).toBe(200);
   return ((await response.json()) as { token: string }).token;
 }
@@ -88,7 +94,13 @@ describe('the Ketenregie stack over HTTP (npm start on a fresh machine)', () => 
     expect(response.status).toBe(200);
     const organisaties = (await response.json()) as { id: string; naam: string; type: string }[];
     const count = (type: string) => organisaties.filter((o) => o.type === type).length;
-    expect({ gemeente: count('gemeente'), uitvoerder: count('uitvoerder'), ggz: count('ggz'), schuldhulp: count('schuldhulp'), werkgever: count('werkgever') }).toEqual({
+    expect({
+      gemeente: count('gemeente'),
+      uitvoerder: count('uitvoerder'),
+      ggz: count('ggz'),
+      schuldhulp: count('schuldhulp'),
+      werkgever: count('werkgever'),
+    }).toEqual({
       gemeente: 1,
       uitvoerder: 2,
       ggz: 1,
@@ -128,39 +140,47 @@ describe('the Ketenregie stack over HTTP (npm start on a fresh machine)', () => 
     expect(await docs.text()).toContain('swagger');
   });
 
-  it('stops every part, and a second start finds the data and the signing key where they were left', async () => {
-    const token = await devToken(stack.url, 'gemeente-dommeldal', 'klantmanager');
-    await stack.stop();
-    for (const port of [ports.gatewayPort, ports.pgPort, ports.temporalPort, ...Object.values(ports.servicePorts)]) expect(await portOpen(port)).toBe(false);
+  it(
+    'stops every part, and a second start finds the data and the signing key where they were left',
+    async () => {
+      const token = await devToken(stack.url, 'gemeente-dommeldal', 'klantmanager');
+      await stack.stop();
+      for (const port of [ports.gatewayPort, ports.pgPort, ports.temporalPort, ...Object.values(ports.servicePorts)]) expect(await portOpen(port)).toBe(false);
 
-    stack = await startStack({ env: freshMachineEnv(), dataDir, ...ports });
-    const organisaties = (await (await fetch(`${stack.url}/api/v1/organisaties`)).json()) as unknown[];
-    expect(organisaties).toHaveLength(8);
-    const response = await fetch(`${stack.url}/api/v1/stuurgroepen`, { headers: { authorization: `Bearer ${token}` } });
-    expect(response.status).toBe(200);
-  }, START_TIMEOUT);
+      stack = await startStack({ env: freshMachineEnv(), dataDir, ...ports });
+      const organisaties = (await (await fetch(`${stack.url}/api/v1/organisaties`)).json()) as unknown[];
+      expect(organisaties).toHaveLength(8);
+      const response = await fetch(`${stack.url}/api/v1/stuurgroepen`, { headers: { authorization: `Bearer ${token}` } });
+      expect(response.status).toBe(200);
+    },
+    START_TIMEOUT,
+  );
 
-  it('runs a real PostgreSQL under the stack, and after kill -9 of every process a start finds everything', async () => {
-    const token = await devToken(stack.url, 'gemeente-dommeldal', 'klantmanager');
-    const before = await stored(stack.env.DATABASE_URL as string);
-    expect(before.trajecten).toBeGreaterThan(0);
-    const postmaster = postmasterOf(dataDir);
-    expect(ps(postmaster)?.command).toMatch(/\/postgres -D \S+\/postgres\/cluster /);
-    // Its runner is a child of the database part of the stack.
-    const database = stack.processes().find((p) => p.name === 'database');
-    const runner = ps(postmaster)?.ppid as number;
-    expect(ps(runner)?.ppid).toBe(database?.pid);
+  it(
+    'runs a real PostgreSQL under the stack, and after kill -9 of every process a start finds everything',
+    async () => {
+      const token = await devToken(stack.url, 'gemeente-dommeldal', 'klantmanager');
+      const before = await stored(stack.env.DATABASE_URL as string);
+      expect(before.trajecten).toBeGreaterThan(0);
+      const postmaster = postmasterOf(dataDir);
+      expect(ps(postmaster)?.command).toMatch(/\/postgres -D \S+\/postgres\/cluster /);
+      // Its runner is a child of the database part of the stack.
+      const database = stack.processes().find((p) => p.name === 'database');
+      const runner = ps(postmaster)?.ppid as number;
+      expect(ps(runner)?.ppid).toBe(database?.pid);
 
-    for (const { pid } of stack.processes()) process.kill(-pid, 'SIGKILL');
-    while (ps(postmaster) || stack.processes().some(({ pid }) => ps(pid))) await new Promise((resolve) => setTimeout(resolve, 100));
-    await stack.stop();
+      for (const { pid } of stack.processes()) process.kill(-pid, 'SIGKILL');
+      while (ps(postmaster) || stack.processes().some(({ pid }) => ps(pid))) await new Promise((resolve) => setTimeout(resolve, 100));
+      await stack.stop();
 
-    stack = await startStack({ env: freshMachineEnv(), dataDir, ...ports });
-    expect(ps(postmasterOf(dataDir))?.command).toMatch(/\/postgres -D /);
-    expect(await (await fetch(`${stack.url}/api/v1/organisaties`)).json()).toHaveLength(8);
-    expect((await fetch(`${stack.url}/api/v1/stuurgroepen`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
-    const after = await stored(stack.env.DATABASE_URL as string);
-    expect(after).toMatchObject({ runs: before.runs, trajecten: before.trajecten });
-    expect(after.events).toBeGreaterThanOrEqual(before.events);
-  }, START_TIMEOUT);
+      stack = await startStack({ env: freshMachineEnv(), dataDir, ...ports });
+      expect(ps(postmasterOf(dataDir))?.command).toMatch(/\/postgres -D /);
+      expect(await (await fetch(`${stack.url}/api/v1/organisaties`)).json()).toHaveLength(8);
+      expect((await fetch(`${stack.url}/api/v1/stuurgroepen`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+      const after = await stored(stack.env.DATABASE_URL as string);
+      expect(after).toMatchObject({ runs: before.runs, trajecten: before.trajecten });
+      expect(after.events).toBeGreaterThanOrEqual(before.events);
+    },
+    START_TIMEOUT,
+  );
 });

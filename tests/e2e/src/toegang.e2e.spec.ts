@@ -78,7 +78,11 @@ describe('access policy through the gateway, with real tokens', () => {
     const key = JSON.stringify(wie);
     if (!tokens[key]) {
       const body = 'deelnemer' in wie ? { rol: 'deelnemer', deelnemer: wie.deelnemer } : { organisatie: wie.organisatie, rol: wie.rol };
-      const response = await fetch(`${stack.url}/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const response = await fetch(`${stack.url}/auth/dev-token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       expect(response.status).toBe(200);
       tokens[key] = ((await response.json()) as { token: string }).token;
     }
@@ -126,7 +130,13 @@ describe('access policy through the gateway, with real tokens', () => {
   }
 
   async function deelnemerMetTraject(): Promise<{ deelnemerId: string; trajectId: string }> {
-    const d = await call<{ id: string }>(gemeente, 'POST', '/deelnemers', { voornamen: 'Sam', achternaam: 'Bakker', geboortedatum: '1979-03-02', contact: { telefoon: '0612345678' }, bsn: geldigBsn() });
+    const d = await call<{ id: string }>(gemeente, 'POST', '/deelnemers', {
+      voornamen: 'Sam',
+      achternaam: 'Bakker',
+      geboortedatum: '1979-03-02',
+      contact: { telefoon: '0612345678' },
+      bsn: geldigBsn(),
+    });
     expect(d.status).toBe(201);
     const t = await call<{ id: string }>(gemeente, 'POST', '/trajecten', demoTrajectAanvraag(d.body.id));
     expect(t.status).toBe(201);
@@ -135,14 +145,24 @@ describe('access policy through the gateway, with real tokens', () => {
 
   it('finding 2: only the gemeente registers deelnemers and starts trajecten; a werkgever cannot make itself lead and read the deelnemer', async () => {
     const { deelnemerId } = await deelnemerMetTraject();
-    const alsLead = { ...demoTrajectAanvraag(deelnemerId), regie: { regievoerderId: 'dev:van-der-heijden-metaal:jobcoach', organisatieId: 'van-der-heijden-metaal' } };
+    const alsLead = {
+      ...demoTrajectAanvraag(deelnemerId),
+      regie: { regievoerderId: 'dev:van-der-heijden-metaal:jobcoach', organisatieId: 'van-der-heijden-metaal' },
+    };
     const start = await call<{ code: string }>(werkgever, 'POST', '/trajecten', alsLead);
     expect(start.status).toBe(403);
     expect(start.body.code).toBe('TOEGANG.GEWEIGERD');
     expect((await call(werkgever, 'GET', `/deelnemers/${deelnemerId}`)).status).toBe(404);
     expect((await call(werkgever, 'POST', '/deelnemers', { voornamen: 'A', achternaam: 'B', geboortedatum: '1980-01-01', bsn: geldigBsn() })).status).toBe(403);
-    for (const wie of [{ organisatie: 'ggz-zuiderlicht', rol: 'behandelaar' }, { organisatie: 'geldwijs-dommeldal', rol: 'coach' }, { organisatie: 'kempenpoort-reintegratie', rol: 'coach' }]) {
-      const poging = await call(wie, 'POST', '/trajecten', { ...demoTrajectAanvraag(deelnemerId), regie: { regievoerderId: `dev:${wie.organisatie}:${wie.rol}`, organisatieId: wie.organisatie } });
+    for (const wie of [
+      { organisatie: 'ggz-zuiderlicht', rol: 'behandelaar' },
+      { organisatie: 'geldwijs-dommeldal', rol: 'coach' },
+      { organisatie: 'kempenpoort-reintegratie', rol: 'coach' },
+    ]) {
+      const poging = await call(wie, 'POST', '/trajecten', {
+        ...demoTrajectAanvraag(deelnemerId),
+        regie: { regievoerderId: `dev:${wie.organisatie}:${wie.rol}`, organisatieId: wie.organisatie },
+      });
       expect({ wie: wie.organisatie, status: poging.status }).toEqual({ wie: wie.organisatie, status: 403 });
       expect((await call(wie, 'GET', `/deelnemers/${deelnemerId}`)).status).toBe(404);
     }
@@ -150,16 +170,32 @@ describe('access policy through the gateway, with real tokens', () => {
 
   it('finding 7: the coach organisation cannot move the lead to itself or add another coach organisation; the regievoerder can', async () => {
     const { trajectId } = await deelnemerMetTraject();
-    const naarCoach = await call<{ code: string }>(coach, 'POST', `/trajecten/${trajectId}/regie`, { regie: { regievoerderId: 'dev:werkbrug-dommeldal:coach', organisatieId: 'werkbrug-dommeldal' } });
+    const naarCoach = await call<{ code: string }>(coach, 'POST', `/trajecten/${trajectId}/regie`, {
+      regie: { regievoerderId: 'dev:werkbrug-dommeldal:coach', organisatieId: 'werkbrug-dommeldal' },
+    });
     expect(naarCoach.status).toBe(403);
-    const andereCoach = await call(coach, 'POST', `/trajecten/${trajectId}/coachwissel`, { coach: { coachId: 'dev:van-der-heijden-metaal:jobcoach', organisatieId: 'van-der-heijden-metaal' }, reden: 'overig' });
+    const andereCoach = await call(coach, 'POST', `/trajecten/${trajectId}/coachwissel`, {
+      coach: { coachId: 'dev:van-der-heijden-metaal:jobcoach', organisatieId: 'van-der-heijden-metaal' },
+      reden: 'overig',
+    });
     expect(andereCoach.status).toBe(403);
     expect((await call(werkgever, 'GET', `/trajecten/${trajectId}`)).status).toBe(404);
-    const doorRegie = await call<{ fase: string }>(gemeente, 'POST', `/trajecten/${trajectId}/coachwissel`, { coach: { coachId: 'dev:kempenpoort-reintegratie:coach', organisatieId: 'kempenpoort-reintegratie' }, reden: 'geen-klik' });
+    const doorRegie = await call<{ fase: string }>(gemeente, 'POST', `/trajecten/${trajectId}/coachwissel`, {
+      coach: { coachId: 'dev:kempenpoort-reintegratie:coach', organisatieId: 'kempenpoort-reintegratie' },
+      reden: 'geen-klik',
+    });
     expect(doorRegie.status).toBe(200);
     // The timeline records who issued the command (sub, organisation, role), as the service verified it.
-    const tijdlijn = await call<{ gebeurtenissen: { soort: string; gegevens: Record<string, unknown> }[] }>(gemeente, 'GET', `/trajecten/${trajectId}/tijdlijn`);
-    expect(tijdlijn.body.gebeurtenissen.at(-1)?.gegevens).toMatchObject({ doorSub: 'dev:gemeente-dommeldal:klantmanager', doorOrganisatie: 'gemeente-dommeldal', doorRol: 'klantmanager' });
+    const tijdlijn = await call<{ gebeurtenissen: { soort: string; gegevens: Record<string, unknown> }[] }>(
+      gemeente,
+      'GET',
+      `/trajecten/${trajectId}/tijdlijn`,
+    );
+    expect(tijdlijn.body.gebeurtenissen.at(-1)?.gegevens).toMatchObject({
+      doorSub: 'dev:gemeente-dommeldal:klantmanager',
+      doorOrganisatie: 'gemeente-dommeldal',
+      doorRol: 'klantmanager',
+    });
     // The old coach organisation's involvement ended with the change: it no longer sees the traject.
     expect((await call(coach, 'GET', `/trajecten/${trajectId}`)).status).toBe(404);
     expect((await call({ organisatie: 'kempenpoort-reintegratie', rol: 'coach' }, 'GET', `/trajecten/${trajectId}`)).status).toBe(200);
@@ -184,9 +220,15 @@ describe('access policy through the gateway, with real tokens', () => {
     expect((await call(werkgever, 'POST', `/toestemmingen/${gegeven.body.id}/intrekking`, {})).status).toBe(404);
     expect((await call(werkgever, 'GET', `/deelnemers/${deelnemerId}/inzage`)).status).toBe(403);
     expect((await call(gemeente, 'GET', `/toestemmingen?deelnemerId=${deelnemerId}`)).status).toBe(200);
-    const inzage = await call<{ verwerkingen: { handeling: string; organisatie: string }[] }>({ deelnemer: deelnemerId }, 'GET', `/deelnemers/${deelnemerId}/inzage`);
+    const inzage = await call<{ verwerkingen: { handeling: string; organisatie: string }[] }>(
+      { deelnemer: deelnemerId },
+      'GET',
+      `/deelnemers/${deelnemerId}/inzage`,
+    );
     expect(inzage.status).toBe(200);
-    expect(inzage.body.verwerkingen).toEqual(expect.arrayContaining([expect.objectContaining({ handeling: 'raadpleging', organisatie: 'gemeente-dommeldal' })]));
+    expect(inzage.body.verwerkingen).toEqual(
+      expect.arrayContaining([expect.objectContaining({ handeling: 'raadpleging', organisatie: 'gemeente-dommeldal' })]),
+    );
     expect((await call({ deelnemer: deelnemerId }, 'POST', `/toestemmingen/${gegeven.body.id}/intrekking`, {})).status).toBe(200);
   });
 
@@ -225,7 +267,11 @@ describe('access policy through the gateway, with real tokens', () => {
     const document = (await (await fetch(`${stack.url}/api/v1/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
     const gepubliceerd = Object.entries(document.paths)
       .filter(([pad]) => pad.startsWith('/api/v1/') && !pad.startsWith('/api/v1/docs') && pad !== '/api/v1/openapi.json')
-      .flatMap(([pad, methoden]) => Object.keys(methoden).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m)).map((m) => `${m.toUpperCase()} ${pad}`));
+      .flatMap(([pad, methoden]) =>
+        Object.keys(methoden)
+          .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
+          .map((m) => `${m.toUpperCase()} ${pad}`),
+      );
     const ontbreekt = gepubliceerd.filter((r) => !(r in ROUTES));
     const verdwenen = Object.keys(ROUTES).filter((r) => !gepubliceerd.includes(r));
     expect({ ontbreekt, verdwenen }).toEqual({ ontbreekt: [], verdwenen: [] });
@@ -236,7 +282,12 @@ describe('access policy through the gateway, with real tokens', () => {
     const ander = await deelnemerMetTraject();
     // A second deelnemer whose traject a wijkteam coaches: other organisations involved, other not.
     const wijkteamTraject = await (async () => {
-      const d = await call<{ id: string }>(gemeente, 'POST', '/deelnemers', { voornamen: 'Noor', achternaam: 'Visser', geboortedatum: '1981-11-23', bsn: geldigBsn() });
+      const d = await call<{ id: string }>(gemeente, 'POST', '/deelnemers', {
+        voornamen: 'Noor',
+        achternaam: 'Visser',
+        geboortedatum: '1981-11-23',
+        bsn: geldigBsn(),
+      });
       expect(d.status).toBe(201);
       const t = await call<{ id: string }>(gemeente, 'POST', '/trajecten', {
         ...demoTrajectAanvraag(d.body.id),
@@ -314,7 +365,12 @@ describe('access policy through the gateway, with real tokens', () => {
     }
     const actoren: MatrixActor[] = [
       ...organisaties.flatMap((o) =>
-        ROLLEN_PER_ORGANISATIE_TYPE[o.type].map((rol) => ({ naam: `${o.type}:${o.id}:${rol}`, wie: { organisatie: o.id, rol }, actor: { rol, organisatieType: o.type, dienst: false } as Actor, organisatie: o.id })),
+        ROLLEN_PER_ORGANISATIE_TYPE[o.type].map((rol) => ({
+          naam: `${o.type}:${o.id}:${rol}`,
+          wie: { organisatie: o.id, rol },
+          actor: { rol, organisatieType: o.type, dienst: false } as Actor,
+          organisatie: o.id,
+        })),
       ),
       { naam: 'deelnemer (self)', wie: { deelnemer: basis.deelnemerId }, actor: { rol: 'deelnemer', dienst: false, deelnemerId: basis.deelnemerId } },
       { naam: 'deelnemer (other)', wie: { deelnemer: ander.deelnemerId }, actor: { rol: 'deelnemer', dienst: false, deelnemerId: ander.deelnemerId } },
@@ -325,10 +381,12 @@ describe('access policy through the gateway, with real tokens', () => {
     const varianten = (route: string): Variant[] => {
       const [, pad] = route.split(' ');
       const vul = (id: string) => pad.replace('{opdracht}', 'contactpogingen').replace(/\{id\}/g, id);
-      if (pad.startsWith('/api/v1/overdrachten/{id}')) return [metToestemming, zonderToestemming].map((id) => ({ pad: vul(id), fixture: 'werkbrug', verzoek: id }));
+      if (pad.startsWith('/api/v1/overdrachten/{id}'))
+        return [metToestemming, zonderToestemming].map((id) => ({ pad: vul(id), fixture: 'werkbrug', verzoek: id }));
       if (pad.startsWith('/api/v1/verwijzingen/{id}')) return [{ pad: vul(verwijzing.body.id), fixture: 'werkbrug', verzoek: verwijzing.body.id }];
       if (pad.startsWith('/api/v1/toestemmingen/{id}')) return [{ pad: vul(toestemming.body.id), fixture: 'werkbrug' }];
-      const perFixture = (maak: (f: { deelnemerId: string; trajectId: string }) => string) => Object.entries(fixtures).map(([fixture, f]) => ({ pad: maak(f), fixture }));
+      const perFixture = (maak: (f: { deelnemerId: string; trajectId: string }) => string) =>
+        Object.entries(fixtures).map(([fixture, f]) => ({ pad: maak(f), fixture }));
       if (pad.startsWith('/api/v1/deelnemers/{id}')) return perFixture((f) => vul(f.deelnemerId));
       if (pad.startsWith('/api/v1/trajecten/{id}')) return perFixture((f) => vul(f.trajectId));
       if (route === 'GET /api/v1/toestemmingen') return perFixture((f) => `${pad}?deelnemerId=${f.deelnemerId}`);

@@ -41,7 +41,11 @@ describe('traject and consent through the gateway (one stack, demo region tokens
     const key = `${organisatie}|${rol}`;
     let t = tokens.get(key);
     if (!t) {
-      const response = await fetch(`${stack.url}/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ organisatie, rol }) });
+      const response = await fetch(`${stack.url}/auth/dev-token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ organisatie, rol }),
+      });
       expect(response.status).toBe(200);
       t = ((await response.json()) as { token: string }).token;
       tokens.set(key, t);
@@ -69,7 +73,6 @@ describe('traject and consent through the gateway (one stack, demo region tokens
       await client.end();
     }
   }
-
 
   beforeAll(async () => {
     stack = await startStack({ env: freshMachineEnv(), dataDir, ...(await freePorts()) });
@@ -102,7 +105,12 @@ describe('traject and consent through the gateway (one stack, demo region tokens
       const deelnemer = await call<{ id: string }>(klantmanager, 'POST', '/deelnemers', { ...persoon, bsn });
       expect(deelnemer.status).toBe(201);
 
-      const gestart = await call<{ id: string; overzicht: { fase: string; status: string } }>(klantmanager, 'POST', '/trajecten', demoTrajectAanvraag(deelnemer.body.id));
+      const gestart = await call<{ id: string; overzicht: { fase: string; status: string } }>(
+        klantmanager,
+        'POST',
+        '/trajecten',
+        demoTrajectAanvraag(deelnemer.body.id),
+      );
       expect(gestart.status).toBe(201);
       expect(gestart.body.overzicht).toMatchObject({ fase: 'contact-leggen', status: 'actief' });
       const id = gestart.body.id;
@@ -135,7 +143,13 @@ describe('traject and consent through the gateway (one stack, demo region tokens
       const plan = await stap('plan', {
         plan: {
           grow: { goal: 'vrijwilligerswerk', reality: 'thuis', options: 'kringloop', will: 'oriëntatie' },
-          doelen: [{ id: 'd1', omschrijving: 'twee dagdelen', smart: { specifiek: 's', meetbaar: 'm', actiegericht: 'a', realistisch: 'r', tijdgebonden: `${Number(d.slice(0, 4)) + 1}${d.slice(4)}` } }],
+          doelen: [
+            {
+              id: 'd1',
+              omschrijving: 'twee dagdelen',
+              smart: { specifiek: 's', meetbaar: 'm', actiegericht: 'a', realistisch: 'r', tijdgebonden: `${Number(d.slice(0, 4)) + 1}${d.slice(4)}` },
+            },
+          ],
           ondertekening: { datum: d, door: 'deelnemer' },
         },
       });
@@ -144,27 +158,48 @@ describe('traject and consent through the gateway (one stack, demo region tokens
 
       // The overview is the projection the workflow's activities write, a moment after the command.
       await eventually(async () => {
-        const overzicht = await call<{ fase: string; status: string; evaluaties: number; regie: { organisatieId: string } }>(klantmanager, 'GET', `/trajecten/${id}`);
+        const overzicht = await call<{ fase: string; status: string; evaluaties: number; regie: { organisatieId: string } }>(
+          klantmanager,
+          'GET',
+          `/trajecten/${id}`,
+        );
         expect(overzicht.status).toBe(200);
         expect(overzicht.body).toMatchObject({ fase: 'uitvoering', status: 'actief', evaluaties: 1, regie: { organisatieId: 'gemeente-dommeldal' } });
       }, 15_000);
 
       const tijdlijn = await call<{ gebeurtenissen: { nr: number; soort: string }[] }>(coach, 'GET', `/trajecten/${id}/tijdlijn`);
       expect(tijdlijn.status).toBe(200);
-      const zichtbaar = ['aangemeld', 'coach-toegewezen', 'contactpoging', 'contactmoment', 'kennismaking-afgerond', 'meting', 'plan-vastgesteld', 'plan-ondertekend', 'evaluatie'];
+      const zichtbaar = [
+        'aangemeld',
+        'coach-toegewezen',
+        'contactpoging',
+        'contactmoment',
+        'kennismaking-afgerond',
+        'meting',
+        'plan-vastgesteld',
+        'plan-ondertekend',
+        'evaluatie',
+      ];
       const soorten = tijdlijn.body.gebeurtenissen.map((g) => g.soort).filter((s) => zichtbaar.includes(s));
       expect(soorten.filter((s, i) => s !== soorten[i - 1])).toEqual(zichtbaar);
       const nrs = tijdlijn.body.gebeurtenissen.map((g) => g.nr);
       expect([...nrs].sort((a, b) => a - b)).toEqual(nrs);
 
       // The deelnemer read back: in full by the registering gemeente, with the BSN masked by the coach's uitvoerder.
-      const gelezen = await call<{ bsn?: string; bsnGemaskeerd: string; voornamen: string; contact: unknown; trajecten: { id: string; fase: string; status: string }[] }>(
-        klantmanager,
-        'GET',
-        `/deelnemers/${deelnemer.body.id}`,
-      );
+      const gelezen = await call<{
+        bsn?: string;
+        bsnGemaskeerd: string;
+        voornamen: string;
+        contact: unknown;
+        trajecten: { id: string; fase: string; status: string }[];
+      }>(klantmanager, 'GET', `/deelnemers/${deelnemer.body.id}`);
       expect(gelezen.status).toBe(200);
-      expect(gelezen.body).toMatchObject({ bsn, bsnGemaskeerd: `******${bsn.slice(-3)}`, ...persoon, trajecten: [{ id, fase: 'uitvoering', status: 'actief' }] });
+      expect(gelezen.body).toMatchObject({
+        bsn,
+        bsnGemaskeerd: `******${bsn.slice(-3)}`,
+        ...persoon,
+        trajecten: [{ id, fase: 'uitvoering', status: 'actief' }],
+      });
       const doorCoach = await call<{ bsn?: string; bsnGemaskeerd: string; voornamen: string }>(coach, 'GET', `/deelnemers/${deelnemer.body.id}`);
       expect(doorCoach.status).toBe(200);
       expect(doorCoach.body.bsn).toBeUndefined();
@@ -188,7 +223,12 @@ describe('traject and consent through the gateway (one stack, demo region tokens
 
   describe('processing log', () => {
     it("a coach of the uitvoerder reading the gemeente's traject is in the deelnemer's inzage, with the request's trace; the lead's own reads are not; the log still verifies", async () => {
-      const deelnemer = await call<{ id: string }>(klantmanager, 'POST', '/deelnemers', { voornamen: 'Kees', achternaam: 'Bakker', geboortedatum: '1968-11-03', bsn: geldigBsn() });
+      const deelnemer = await call<{ id: string }>(klantmanager, 'POST', '/deelnemers', {
+        voornamen: 'Kees',
+        achternaam: 'Bakker',
+        geboortedatum: '1968-11-03',
+        bsn: geldigBsn(),
+      });
       expect(deelnemer.status).toBe(201);
       const gestart = await call<{ id: string }>(klantmanager, 'POST', '/trajecten', {
         deelnemerId: deelnemer.body.id,
@@ -207,11 +247,17 @@ describe('traject and consent through the gateway (one stack, demo region tokens
       expect(gelezen.status).toBe(200);
       expect(((await gelezen.json()) as { trajectId: string }).trajectId).toBe(gestart.body.id);
 
-      const inzage = await call<{ verwerkingen: { handeling: string; status: string; organisatie: string; doel?: string; categorieen: string[]; traceId: string; verwerkingsactiviteit?: { naam: string } }[] }>(
-        klantmanager,
-        'GET',
-        `/deelnemers/${deelnemer.body.id}/inzage`,
-      );
+      const inzage = await call<{
+        verwerkingen: {
+          handeling: string;
+          status: string;
+          organisatie: string;
+          doel?: string;
+          categorieen: string[];
+          traceId: string;
+          verwerkingsactiviteit?: { naam: string };
+        }[];
+      }>(klantmanager, 'GET', `/deelnemers/${deelnemer.body.id}/inzage`);
       expect(inzage.status).toBe(200);
       expect(inzage.body.verwerkingen.filter((v) => v.handeling === 'raadpleging')).toEqual([
         expect.objectContaining({
@@ -234,7 +280,12 @@ describe('traject and consent through the gateway (one stack, demo region tokens
   describe('consent', () => {
     it('a given consent permits, its withdrawal denies, the inzage lists both in order, and the worker ends its lifecycle', async () => {
       // Consent is recorded only by an organisation involved with the deelnemer: here the gemeente that registers them.
-      const aangemeld = await call<{ id: string }>(klantmanager, 'POST', '/deelnemers', { voornamen: 'Iris', achternaam: 'Smit', geboortedatum: '1983-07-14', bsn: geldigBsn() });
+      const aangemeld = await call<{ id: string }>(klantmanager, 'POST', '/deelnemers', {
+        voornamen: 'Iris',
+        achternaam: 'Smit',
+        geboortedatum: '1983-07-14',
+        bsn: geldigBsn(),
+      });
       expect(aangemeld.status).toBe(201);
       const deelnemerId = aangemeld.body.id;
       const gegeven = await call<{ id: string; status: string }>(klantmanager, 'POST', '/toestemmingen', {
@@ -261,10 +312,14 @@ describe('traject and consent through the gateway (one stack, demo region tokens
 
       const connection = await Connection.connect({ address: stack.env['TEMPORAL_ADDRESS'] });
       try {
-        const lifecycle = new TemporalClient({ connection, namespace: stack.env['TEMPORAL_NAMESPACE'] }).workflow.getHandle(toestemmingWorkflowId(gegeven.body.id));
+        const lifecycle = new TemporalClient({ connection, namespace: stack.env['TEMPORAL_NAMESPACE'] }).workflow.getHandle(
+          toestemmingWorkflowId(gegeven.body.id),
+        );
         expect((await lifecycle.describe()).status.name).toBe('RUNNING');
 
-        const intrekking = await call<{ status: string }>(klantmanager, 'POST', `/toestemmingen/${gegeven.body.id}/intrekking`, { reden: 'deelnemer wil dit niet meer' });
+        const intrekking = await call<{ status: string }>(klantmanager, 'POST', `/toestemmingen/${gegeven.body.id}/intrekking`, {
+          reden: 'deelnemer wil dit niet meer',
+        });
         expect(intrekking.status).toBe(200);
         expect(intrekking.body.status).toBe('ingetrokken');
 
@@ -272,11 +327,10 @@ describe('traject and consent through the gateway (one stack, demo region tokens
         expect(geweigerd.body.uitkomst).toBe('geweigerd');
         expect(geweigerd.body.categorieen.every((c) => c.uitkomst === 'geweigerd')).toBe(true);
 
-        const inzage = await call<{ toestemmingen: { historie: { status: string }[] }[]; verwerkingen: { handeling: string; status: string; tijdstip: string }[] }>(
-          klantmanager,
-          'GET',
-          `/deelnemers/${deelnemerId}/inzage`,
-        );
+        const inzage = await call<{
+          toestemmingen: { historie: { status: string }[] }[];
+          verwerkingen: { handeling: string; status: string; tijdstip: string }[];
+        }>(klantmanager, 'GET', `/deelnemers/${deelnemerId}/inzage`);
         expect(inzage.status).toBe(200);
         expect(inzage.body.toestemmingen.map((t) => t.historie.map((h) => h.status))).toEqual([['gegeven', 'ingetrokken']]);
         expect(inzage.body.verwerkingen.map((v) => [v.handeling, v.status])).toEqual([
@@ -322,23 +376,40 @@ describe('traject and consent through the gateway (one stack, demo region tokens
 
     it('a klantmanager creates it (a coach may not; a phase without a duration is explained), trajecten pass and fail its loonwaarde band, and the scores of an evaluation read back with who scored and the movement', async () => {
       expect((await call(coach, 'POST', '/programmas', programma)).status).toBe(403);
-      const zonderDuur = await call<{ code: string; errors: { field: string; detail: string }[] }>(klantmanager, 'POST', '/programmas', { ...programma, faseTermijnWerkdagen: {} });
+      const zonderDuur = await call<{ code: string; errors: { field: string; detail: string }[] }>(klantmanager, 'POST', '/programmas', {
+        ...programma,
+        faseTermijnWerkdagen: {},
+      });
       expect(zonderDuur.status).toBe(400);
       expect(zonderDuur.type).toContain('application/problem+json');
-      expect(zonderDuur.body.errors).toEqual([expect.objectContaining({ field: 'faseTermijnWerkdagen.diagnose', detail: 'de fase diagnose heeft geen duur: geef het aantal werkdagen of maanden op' })]);
+      expect(zonderDuur.body.errors).toEqual([
+        expect.objectContaining({
+          field: 'faseTermijnWerkdagen.diagnose',
+          detail: 'de fase diagnose heeft geen duur: geef het aantal werkdagen of maanden op',
+        }),
+      ]);
       const onbekendVeld = await call<{ code: string }>(klantmanager, 'POST', '/programmas', { ...programma, geheim: true });
       expect(onbekendVeld.status).toBe(400);
 
       const gemaakt = await call<{ versie: number }>(klantmanager, 'POST', '/programmas', programma);
       expect(gemaakt.status).toBe(201);
       expect(gemaakt.body.versie).toBe(1);
-      const gelezen = await call<{ actueleVersie: number; versies: { definitie: { casuistiekoverleg: unknown; doelgroep: unknown } }[] }>(coach, 'GET', `/programmas/${code}`);
+      const gelezen = await call<{ actueleVersie: number; versies: { definitie: { casuistiekoverleg: unknown; doelgroep: unknown } }[] }>(
+        coach,
+        'GET',
+        `/programmas/${code}`,
+      );
       expect(gelezen.status).toBe(200);
       expect(gelezen.body.actueleVersie).toBe(1);
       expect(gelezen.body.versies[0].definitie).toMatchObject({ casuistiekoverleg: programma.casuistiekoverleg, doelgroep: { loonwaarde: [0, 30] } });
 
       const aanmelden = async (loonwaardePercentage: number) => {
-        const d = await call<{ id: string }>(klantmanager, 'POST', '/deelnemers', { bsn: geldigBsn(), voornamen: 'Loes', achternaam: 'Waard', geboortedatum: '1980-02-03' });
+        const d = await call<{ id: string }>(klantmanager, 'POST', '/deelnemers', {
+          bsn: geldigBsn(),
+          voornamen: 'Loes',
+          achternaam: 'Waard',
+          geboortedatum: '1980-02-03',
+        });
         expect(d.status).toBe(201);
         return call<{ id: string; code?: string; errors?: { field: string }[]; overzicht?: { programma: unknown } }>(klantmanager, 'POST', '/trajecten', {
           ...demoTrajectAanvraag(d.body.id),
@@ -363,15 +434,21 @@ describe('traject and consent through the gateway (one stack, demo region tokens
       expect((await stap('contactpogingen', { kanaal: 'telefoon', uitkomst: 'afspraak-gemaakt' })).fase).toBe('diagnose');
       const d = vandaag();
       // Whatever the body says about who scored, the token decides.
-      const ladder = (trede: number) => ({ instrument: 'participatieladder', trede, datum: d, instrumentVersie: 'participatieladder-6', scorer: { rol: 'coach', professionalId: 'iemand-anders' } });
+      const ladder = (trede: number) => ({
+        instrument: 'participatieladder',
+        trede,
+        datum: d,
+        instrumentVersie: 'participatieladder-6',
+        scorer: { rol: 'coach', professionalId: 'iemand-anders' },
+      });
       expect((await stap('diagnose', { metingen: [ladder(1)] })).fase).toBe('uitvoering');
       await stap('evaluaties', { besluit: 'doorgaan', metingen: [ladder(2)] });
 
-      const metingen = await call<{ programma: unknown; t0: string; instrumenten: { instrument: string; metingen: { scorer: unknown; waarden: unknown }[]; beweging: Record<string, unknown> }[] }>(
-        klantmanager,
-        'GET',
-        `/trajecten/${id}/metingen`,
-      );
+      const metingen = await call<{
+        programma: unknown;
+        t0: string;
+        instrumenten: { instrument: string; metingen: { scorer: unknown; waarden: unknown }[]; beweging: Record<string, unknown> }[];
+      }>(klantmanager, 'GET', `/trajecten/${id}/metingen`);
       expect(metingen.status).toBe(200);
       expect(metingen.body).toMatchObject({ programma: { code, versie: 1 }, t0: d });
       expect(metingen.body.instrumenten).toEqual([
@@ -390,7 +467,9 @@ describe('traject and consent through the gateway (one stack, demo region tokens
       // The three-weekly case meeting is scheduled in the traject on a working day about three weeks out.
       const connection = await Connection.connect({ address: stack.env['TEMPORAL_ADDRESS'] });
       try {
-        const termijnen = await new TemporalClient({ connection, namespace: stack.env['TEMPORAL_NAMESPACE'] }).workflow.getHandle(`traject-${id}`).query<{ soort: string; vervalt: string; voor: string }[]>('termijnen');
+        const termijnen = await new TemporalClient({ connection, namespace: stack.env['TEMPORAL_NAMESPACE'] }).workflow
+          .getHandle(`traject-${id}`)
+          .query<{ soort: string; vervalt: string; voor: string }[]>('termijnen');
         const overleg = termijnen.find((t) => t.soort === 'casuistiekoverleg');
         expect(overleg?.voor).toBe('regievoerder');
         const dagen = Math.round((Date.parse(overleg?.vervalt ?? '') - Date.parse(d)) / 86_400_000);

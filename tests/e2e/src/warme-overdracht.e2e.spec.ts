@@ -27,7 +27,11 @@ describe('warme overdracht through the gateway, with tokens of three organisatio
   async function token(organisatie: string, rol: string): Promise<string> {
     const key = `${organisatie}|${rol}`;
     if (!tokens[key]) {
-      const response = await fetch(`${stack.url}/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ organisatie, rol }) });
+      const response = await fetch(`${stack.url}/auth/dev-token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ organisatie, rol }),
+      });
       expect(response.status).toBe(200);
       tokens[key] = ((await response.json()) as { token: string }).token;
     }
@@ -74,7 +78,10 @@ describe('warme overdracht through the gateway, with tokens of three organisatio
     expect(deelnemer.status).toBe(201);
     const traject = await call<{ id: string }>(gemeente, 'POST', '/trajecten', demoTrajectAanvraag(deelnemer.body.id));
     expect(traject.status).toBe(201);
-    const contact = await call<{ fase: string }>(coach, 'POST', `/trajecten/${traject.body.id}/contactpogingen`, { kanaal: 'telefoon', uitkomst: 'afspraak-gemaakt' });
+    const contact = await call<{ fase: string }>(coach, 'POST', `/trajecten/${traject.body.id}/contactpogingen`, {
+      kanaal: 'telefoon',
+      uitkomst: 'afspraak-gemaakt',
+    });
     expect(contact.body.fase).toBe('kennismaking');
     return { trajectId: traject.body.id, deelnemerId: deelnemer.body.id };
   }
@@ -196,7 +203,11 @@ describe('warme overdracht through the gateway, with tokens of three organisatio
     const inzagen = await call<{ uitkomst: string; organisatie: string }[]>(gemeente, 'GET', `/overdrachten/${id}/inzagen`);
     expect(inzagen.body.filter((i) => i.uitkomst === 'toegestaan')).toHaveLength(toegestaan);
     expect(inzagen.body.at(-1)).toMatchObject({ uitkomst: 'geweigerd', organisatie: 'ggz-zuiderlicht' });
-    const inzage = await call<{ verwerkingen: { handeling: string; organisatie: string; status: string }[] }>(gemeente, 'GET', `/deelnemers/${deelnemerId}/inzage`);
+    const inzage = await call<{ verwerkingen: { handeling: string; organisatie: string; status: string }[] }>(
+      gemeente,
+      'GET',
+      `/deelnemers/${deelnemerId}/inzage`,
+    );
     const ggzLezingen = inzage.body.verwerkingen.filter((v) => v.handeling === 'raadpleging' && v.organisatie === 'ggz-zuiderlicht');
     expect(ggzLezingen.filter((v) => v.status === 'ok')).toHaveLength(toegestaan);
     // The refused reads are in the deelnemer's own log too.

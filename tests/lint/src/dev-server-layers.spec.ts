@@ -31,7 +31,10 @@ describe('npm run lint keeps the dev server layered: server → engine → store
   beforeAll(() => {
     results = lintDevServer([
       // 0: the store reaching back into the engine, also for a type only
-      { file: 'src/store/bad.ts', code: "import type { Engine } from '../engine/engine';\nimport { RpcError } from '../engine/errors';\nexport type E = Engine;\nexport const e = RpcError;\n" },
+      {
+        file: 'src/store/bad.ts',
+        code: "import type { Engine } from '../engine/engine';\nimport { RpcError } from '../engine/errors';\nexport type E = Engine;\nexport const e = RpcError;\n",
+      },
       // 1: the shared model reaching into the store
       { file: 'src/model/bad.ts', code: "import type { Store } from '../store/store';\nexport type S = Store;\n" },
       // 2: a module cycle: history importing the Engine, which imports history

@@ -77,7 +77,9 @@ describe('toestemmingLevenscyclusWorkflow', () => {
       const start = await env.currentTimeMs();
       const [a, b] = [await afhankelijke(taskQueue), await afhankelijke(taskQueue)];
       for (const d of [a, b, a]) {
-        expect(await handle.executeUpdate(registreerAfhankelijkheidUpdate, { args: [{ workflowId: d.workflowId, context: 'exchange' }] })).toEqual({ actief: true });
+        expect(await handle.executeUpdate(registreerAfhankelijkheidUpdate, { args: [{ workflowId: d.workflowId, context: 'exchange' }] })).toEqual({
+          actief: true,
+        });
       }
       const status: ToestemmingLevenscyclusStatus = await handle.result();
       expect(status).toMatchObject({ fase: 'verlopen', herinneringVerstuurd: true });

@@ -1,4 +1,15 @@
-import { aanZet, acceptatieTermijn, DOSSIER_BEHOEFTE, instellingen, isEindstatus, nazorgCheckins, NIEUWE_OVERDRACHT, onbereikbaarOp, toestemmingTermijn, volgendeToestand } from '@ketenregie/exchange-domain';
+import {
+  aanZet,
+  acceptatieTermijn,
+  DOSSIER_BEHOEFTE,
+  instellingen,
+  isEindstatus,
+  nazorgCheckins,
+  NIEUWE_OVERDRACHT,
+  onbereikbaarOp,
+  toestemmingTermijn,
+  volgendeToestand,
+} from '@ketenregie/exchange-domain';
 import { toestemmingBeeindigdSignal } from '@ketenregie/consent-contracts';
 import {
   acceptatieUpdate,
@@ -146,7 +157,11 @@ export async function overdrachtWorkflow(input: OverdrachtWorkflowInput): Promis
   );
 
   const toestemmingStap = (soort: 'gevraagd' | 'vastgelegd' | 'geweigerd'): OverdrachtStap =>
-    soort === 'geweigerd' ? { soort: 'toestemming-geweigerd' } : soort === 'gevraagd' ? { soort: 'toestemming-gevraagd' } : { soort: 'besluit', uitkomst: 'toegestaan' };
+    soort === 'geweigerd'
+      ? { soort: 'toestemming-geweigerd' }
+      : soort === 'gevraagd'
+        ? { soort: 'toestemming-gevraagd' }
+        : { soort: 'besluit', uitkomst: 'toegestaan' };
   setHandler(
     toestemmingUpdate,
     (o) => {
@@ -174,7 +189,8 @@ export async function overdrachtWorkflow(input: OverdrachtWorkflowInput): Promis
     (o) => {
       neem(driegesprekStap(o));
       if (o.soort === 'gepland') meld('nl.ketenregie.overdracht.driegesprek-gepland', { gegevens: { datum: o.datum } });
-      if (o.soort === 'no-show') meld('nl.ketenregie.overdracht.driegesprek-no-show', { taak: taak('zender', 'driegesprek-plannen'), gegevens: { wie: o.wie } });
+      if (o.soort === 'no-show')
+        meld('nl.ketenregie.overdracht.driegesprek-no-show', { taak: taak('zender', 'driegesprek-plannen'), gegevens: { wie: o.wie } });
       return weergave();
     },
     { validator: (o) => valideer(driegesprekStap(o)) },
@@ -221,7 +237,10 @@ export async function overdrachtWorkflow(input: OverdrachtWorkflowInput): Promis
     if (!herinneringVerstuurd) {
       if (await wachtOpWijziging(startOfAmsterdamDate(termijn.herinnering))) return true;
       herinneringVerstuurd = true;
-      await registreer(herinnering, { termijn, taak: taak(voor, termijn.soort === 'acceptatie' ? 'acceptatie-herinnering' : 'toestemming-herinnering', termijn.uiterlijk) });
+      await registreer(herinnering, {
+        termijn,
+        taak: taak(voor, termijn.soort === 'acceptatie' ? 'acceptatie-herinnering' : 'toestemming-herinnering', termijn.uiterlijk),
+      });
       return true;
     }
     if (!geescaleerd) {
@@ -286,7 +305,13 @@ export async function overdrachtWorkflow(input: OverdrachtWorkflowInput): Promis
           }
         }
         if (isEindstatus(t.status)) break;
-        const levering = await act.leverDossier({ sleutel: sleutel('dossier'), namens, overdrachtId: input.overdrachtId, besluitId: besluit.besluitId, vrijgaven: besluit.vrijgaven });
+        const levering = await act.leverDossier({
+          sleutel: sleutel('dossier'),
+          namens,
+          overdrachtId: input.overdrachtId,
+          besluitId: besluit.besluitId,
+          vrijgaven: besluit.vrijgaven,
+        });
         dossierBijOntvanger = true;
         if (isEindstatus(t.status)) break;
         neem({ soort: 'dossier-geleverd', op: vandaag() });
@@ -330,7 +355,10 @@ export async function overdrachtWorkflow(input: OverdrachtWorkflowInput): Promis
         }
         if (await wachtOpWijziging(startOfAmsterdamDate(volgende))) break;
         neem({ soort: 'nazorg-checkin', op: volgende });
-        await registreer('nl.ketenregie.overdracht.nazorg-checkin', { taak: taak('zender', 'nazorg-checkin', volgende), gegevens: { nummer: t.checkins.length } });
+        await registreer('nl.ketenregie.overdracht.nazorg-checkin', {
+          taak: taak('zender', 'nazorg-checkin', volgende),
+          gegevens: { nummer: t.checkins.length },
+        });
         break;
       }
     }
@@ -364,8 +392,17 @@ export async function overdrachtWorkflow(input: OverdrachtWorkflowInput): Promis
   } else {
     await registreer('nl.ketenregie.overdracht.beeindigd', {
       taak: taak('regievoerder', 'overdracht-beeindigd'),
-      gegevens: { status: t.status, ...(eindReden ? { reden: eindReden } : {}), ...(mislukteBezorgingen !== undefined ? { pogingen: mislukteBezorgingen } : {}) },
+      gegevens: {
+        status: t.status,
+        ...(eindReden ? { reden: eindReden } : {}),
+        ...(mislukteBezorgingen !== undefined ? { pogingen: mislukteBezorgingen } : {}),
+      },
     });
   }
-  return { overdrachtId: input.overdrachtId, status: t.status as OverdrachtUitkomst['status'], afwijzingen: t.afwijzingen, ...(nieuweRegie ? { nieuweRegie } : {}) };
+  return {
+    overdrachtId: input.overdrachtId,
+    status: t.status as OverdrachtUitkomst['status'],
+    afwijzingen: t.afwijzingen,
+    ...(nieuweRegie ? { nieuweRegie } : {}),
+  };
 }

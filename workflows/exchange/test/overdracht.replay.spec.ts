@@ -9,7 +9,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { WORKFLOWS_PATH, webpackConfigHook } from './bundler';
 
 const HISTORIES = `${__dirname}/histories`;
-const bestanden = existsSync(HISTORIES) ? readdirSync(HISTORIES).filter((f) => f.endsWith('.json')).sort() : [];
+const bestanden = existsSync(HISTORIES)
+  ? readdirSync(HISTORIES)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+  : [];
 
 describe('overdracht workflow replay', () => {
   it('has a committed history for every path of the issue', () => {

@@ -19,7 +19,16 @@ import {
   overdrachtWorkflowId,
   toestemmingUpdate,
 } from '@ketenregie/exchange-contracts';
-import { addDays, addWorkingDays, amsterdamDate, type IsoDate, isoWeekday, isWorkingDay, nextWorkingDay, startOfAmsterdamDate } from '@ketenregie/shared-kernel';
+import {
+  addDays,
+  addWorkingDays,
+  amsterdamDate,
+  type IsoDate,
+  isoWeekday,
+  isWorkingDay,
+  nextWorkingDay,
+  startOfAmsterdamDate,
+} from '@ketenregie/shared-kernel';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
@@ -91,9 +100,18 @@ async function scenario(script: readonly BesluitUitkomst['uitkomst'][], verloop:
  * change that would break running handovers fails the build.
  */
 async function bewaarHistorie(h: Handle, naam: string): Promise<void> {
-  const bestand = naam.replace('overdrachtWorkflow ', '').toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 48).replace(/-$/, '');
+  const bestand = naam
+    .replace('overdrachtWorkflow ', '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, 48)
+    .replace(/-$/, '');
   mkdirSync(HISTORIES, { recursive: true });
-  const history = temporal.api.history.v1.History.toObject(temporal.api.history.v1.History.fromObject(await h.fetchHistory()), { longs: String, enums: String, bytes: String });
+  const history = temporal.api.history.v1.History.toObject(temporal.api.history.v1.History.fromObject(await h.fetchHistory()), {
+    longs: String,
+    enums: String,
+    bytes: String,
+  });
   writeFileSync(`${HISTORIES}/${bestand}.json`, `${JSON.stringify(history, null, 1)}\n`);
 }
 
@@ -209,7 +227,7 @@ describe('overdrachtWorkflow', () => {
     // The first working day from which five working days span a public holiday on a weekday.
     const alleenWeekdagen = (van: IsoDate, n: number) => {
       let d = van;
-      for (let k = 0; k < n; ) if (isoWeekday((d = addDays(d, 1))) < 6) k++;
+      for (let k = 0; k < n;) if (isoWeekday((d = addDays(d, 1))) < 6) k++;
       return d;
     };
     let leverdag = addDays(amsterdamDate(await env.currentTimeMs()), 1);
@@ -238,7 +256,9 @@ describe('overdrachtWorkflow', () => {
   it('rejection with advice goes back to the sender; a second rejection ends the handover', async () => {
     await scenario(['toegestaan'], async (h, acts) => {
       await wachtOpStatus(h, 'dossier-geleverd');
-      const eerste = await h.executeUpdate(afwijzingUpdate, { args: [{ door, reden: 'geen-capaciteit', advies: 'Wachtlijst tot maart; probeer wijkteam Noord' }] });
+      const eerste = await h.executeUpdate(afwijzingUpdate, {
+        args: [{ door, reden: 'geen-capaciteit', advies: 'Wachtlijst tot maart; probeer wijkteam Noord' }],
+      });
       expect(eerste).toMatchObject({ status: 'afgewezen', aanZet: 'zender' });
       await pauze(200);
       expect(acts.stap('afgewezen')?.invoer).toMatchObject({ taak: { voor: 'zender', soort: 'afwijzing-opvolgen' }, gegevens: { reden: 'geen-capaciteit' } });
@@ -259,7 +279,12 @@ describe('overdrachtWorkflow', () => {
   it('consent withdrawn after delivery: the dossier is withdrawn at once, both sides told, nothing more accepted', async () => {
     await scenario(['toegestaan'], async (h, acts) => {
       await wachtOpStatus(h, 'dossier-geleverd');
-      const einde = { reden: 'ingetrokken' as const, op: new Date(await env.currentTimeMs()).toISOString(), doel: 'warme-overdracht', categorieen: ['contact' as const] };
+      const einde = {
+        reden: 'ingetrokken' as const,
+        op: new Date(await env.currentTimeMs()).toISOString(),
+        doel: 'warme-overdracht',
+        categorieen: ['contact' as const],
+      };
       await h.signal(toestemmingBeeindigdSignal, { ...einde, toestemmingId: randomUUID() });
       await pauze(200);
       expect((await h.query(overdrachtQuery)).status).toBe('dossier-geleverd');
@@ -277,13 +302,21 @@ describe('overdrachtWorkflow', () => {
   it('consent expired after delivery: the dossier is withdrawn at once, both sides told, and the handover ends as expired, not withdrawn', async () => {
     await scenario(['toegestaan'], async (h, acts) => {
       await wachtOpStatus(h, 'dossier-geleverd');
-      const einde = { reden: 'verlopen' as const, op: new Date(await env.currentTimeMs()).toISOString(), doel: 'warme-overdracht', categorieen: ['contact' as const] };
+      const einde = {
+        reden: 'verlopen' as const,
+        op: new Date(await env.currentTimeMs()).toISOString(),
+        doel: 'warme-overdracht',
+        categorieen: ['contact' as const],
+      };
       await h.signal(toestemmingBeeindigdSignal, { ...einde, toestemmingId: TOESTEMMING });
       expect(await h.result()).toMatchObject({ status: 'toestemming-verlopen' });
       expect(acts.intrekkingen.map((i) => i.invoer.reden)).toEqual(['toestemming-verlopen']);
       expect(acts.dossierBeschikbaar).toBe(false);
       expect(acts.gebeurtenissen.slice(-2)).toEqual(['dossier-ingetrokken', 'beeindigd']);
-      expect(acts.stap('dossier-ingetrokken')?.invoer).toMatchObject({ status: 'toestemming-verlopen', taak: { voor: 'ontvanger', soort: 'overdracht-beeindigd' } });
+      expect(acts.stap('dossier-ingetrokken')?.invoer).toMatchObject({
+        status: 'toestemming-verlopen',
+        taak: { voor: 'ontvanger', soort: 'overdracht-beeindigd' },
+      });
       expect(acts.stap('beeindigd')?.invoer).toMatchObject({ status: 'toestemming-verlopen', taak: { voor: 'regievoerder', soort: 'overdracht-beeindigd' } });
     });
   });

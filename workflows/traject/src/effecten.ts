@@ -8,9 +8,15 @@ export function naarActiviteit(workflowId: string, trajectId: string, a: Traject
   const sleutel = `${workflowId}:${a.id}`;
   switch (a.soort) {
     case 'taak':
-      return { naam: 'createTask', invoer: { sleutel, trajectId, termijnId: a.termijnId, taak: a.taak, voor: a.voor, toegewezenAan: a.toegewezenAan, vervalt: a.vervalt } };
+      return {
+        naam: 'createTask',
+        invoer: { sleutel, trajectId, termijnId: a.termijnId, taak: a.taak, voor: a.voor, toegewezenAan: a.toegewezenAan, vervalt: a.vervalt },
+      };
     case 'termijn-verlopen':
-      return { naam: 'signalOverdue', invoer: { sleutel, trajectId, termijnId: a.termijnId, taak: a.taak, toegewezenAan: a.toegewezenAan, vervalt: a.vervalt } };
+      return {
+        naam: 'signalOverdue',
+        invoer: { sleutel, trajectId, termijnId: a.termijnId, taak: a.taak, toegewezenAan: a.toegewezenAan, vervalt: a.vervalt },
+      };
     case 'escalatie':
       return { naam: 'escalate', invoer: { sleutel, trajectId, termijnId: a.termijnId, taak: a.taak, regievoerderId: a.regievoerderId, vervalt: a.vervalt } };
     case 'taak-afgerond':

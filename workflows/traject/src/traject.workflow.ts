@@ -1,4 +1,12 @@
-import { overdrachtGebeurtenis, startTraject, toetsOverdrachtVerzoek, TRAJECT_ERROR_CODES, verwerkTijd, voerUit, volgendMoment } from '@ketenregie/traject-domain';
+import {
+  overdrachtGebeurtenis,
+  startTraject,
+  toetsOverdrachtVerzoek,
+  TRAJECT_ERROR_CODES,
+  verwerkTijd,
+  voerUit,
+  volgendMoment,
+} from '@ketenregie/traject-domain';
 import { EXCHANGE_TASK_QUEUE, OVERDRACHT_WORKFLOW_TYPE, overdrachtWorkflowId } from '@ketenregie/exchange-contracts';
 import type { OverdrachtUitkomst, OverdrachtWorkflowInput } from '@ketenregie/exchange-contracts';
 import { amsterdamDate, isDomainError, startOfAmsterdamDate } from '@ketenregie/shared-kernel';
@@ -134,7 +142,17 @@ export async function trajectWorkflow(input: TrajectWorkflowInput): Promise<Traj
   if (input.voortzetting) {
     state = input.voortzetting.state;
   } else {
-    const start = startTraject({ trajectId: input.trajectId, datum: input.start.datum ?? vandaag(), regie: input.start.regie, coach: input.start.coach, aanmeldreden: input.start.aanmeldreden }, p, vandaag());
+    const start = startTraject(
+      {
+        trajectId: input.trajectId,
+        datum: input.start.datum ?? vandaag(),
+        regie: input.start.regie,
+        coach: input.start.coach,
+        aanmeldreden: input.start.aanmeldreden,
+      },
+      p,
+      vandaag(),
+    );
     state = start.state;
     uitgaand.push(start);
   }

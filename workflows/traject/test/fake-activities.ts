@@ -70,7 +70,17 @@ export class FakeTrajectActivities implements TrajectActivities {
 
   /** This object's methods, as the `activities` option of `Worker.create`. */
   alsActiviteiten(): Record<string, (i: never) => Promise<void>> {
-    const namen: (keyof TrajectActivities)[] = ['createTask', 'signalOverdue', 'escalate', 'closeTask', 'transferTasks', 'notify', 'recordTimeline', 'updateProjection', 'applyOutcome'];
+    const namen: (keyof TrajectActivities)[] = [
+      'createTask',
+      'signalOverdue',
+      'escalate',
+      'closeTask',
+      'transferTasks',
+      'notify',
+      'recordTimeline',
+      'updateProjection',
+      'applyOutcome',
+    ];
     return Object.fromEntries(namen.map((n) => [n, (this[n] as (i: never) => Promise<void>).bind(this)]));
   }
 }

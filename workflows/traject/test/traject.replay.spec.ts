@@ -9,7 +9,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { BUNDLE_OPTIONS } from './bundler';
 
 const HISTORIES = `${__dirname}/histories`;
-const bestanden = readdirSync(HISTORIES).filter((f) => f.endsWith('.json')).sort();
+const bestanden = readdirSync(HISTORIES)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 describe('traject workflow replay', () => {
   it('has committed histories to replay', () => {
@@ -39,9 +41,13 @@ describe('traject workflow replay', () => {
 
   it('covers programmes as data: histories of programmes with case meetings and a yearly ladder review', () => {
     const invoer = (f: string) => {
-      const h = JSON.parse(readFileSync(`${HISTORIES}/${f}`, 'utf8')) as { events: { workflowExecutionStartedEventAttributes?: { input: { payloads: { data: string }[] } } }[] };
+      const h = JSON.parse(readFileSync(`${HISTORIES}/${f}`, 'utf8')) as {
+        events: { workflowExecutionStartedEventAttributes?: { input: { payloads: { data: string }[] } } }[];
+      };
       const data = h.events[0].workflowExecutionStartedEventAttributes?.input.payloads[0].data ?? '';
-      return JSON.parse(Buffer.from(data, 'base64').toString('utf8')) as { programma: { casuistiekoverleg?: unknown; instrumenten: { ladderHerbeoordelingMaanden?: number } } };
+      return JSON.parse(Buffer.from(data, 'base64').toString('utf8')) as {
+        programma: { casuistiekoverleg?: unknown; instrumenten: { ladderHerbeoordelingMaanden?: number } };
+      };
     };
     const programmas = bestanden.filter((f) => f.includes('-programma-')).map((f) => invoer(f).programma);
     expect(programmas.filter((p) => p.casuistiekoverleg !== undefined).length).toBeGreaterThanOrEqual(2);
@@ -50,7 +56,10 @@ describe('traject workflow replay', () => {
 
   it('replays every committed history without non-determinism', async () => {
     const workflowBundle = await bundleWorkflowCode(BUNDLE_OPTIONS);
-    const histories = bestanden.map((f) => ({ workflowId: f.replace(/\.json$/, ''), history: temporal.api.history.v1.History.fromObject(JSON.parse(readFileSync(`${HISTORIES}/${f}`, 'utf8'))) }));
+    const histories = bestanden.map((f) => ({
+      workflowId: f.replace(/\.json$/, ''),
+      history: temporal.api.history.v1.History.fromObject(JSON.parse(readFileSync(`${HISTORIES}/${f}`, 'utf8'))),
+    }));
     const fouten: string[] = [];
     let gespeeld = 0;
     for await (const r of Worker.runReplayHistories({ workflowBundle, replayName: 'traject-replay' }, histories)) {

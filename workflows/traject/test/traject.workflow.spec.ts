@@ -132,9 +132,19 @@ async function metTraject(
  * trajecten fails the build.
  */
 async function bewaarHistorie(handle: WorkflowHandle, naam: string): Promise<void> {
-  const bestand = naam.replace('traject workflow (dev server, time skipping) ', '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 48).replace(/-$/, '');
+  const bestand = naam
+    .replace('traject workflow (dev server, time skipping) ', '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 48)
+    .replace(/-$/, '');
   mkdirSync(HISTORIES, { recursive: true });
-  const history = temporal.api.history.v1.History.toObject(temporal.api.history.v1.History.fromObject(await handle.fetchHistory()), { longs: String, enums: String, bytes: String });
+  const history = temporal.api.history.v1.History.toObject(temporal.api.history.v1.History.fromObject(await handle.fetchHistory()), {
+    longs: String,
+    enums: String,
+    bytes: String,
+  });
   writeFileSync(`${HISTORIES}/${bestand}.json`, `${JSON.stringify(history, null, 1)}\n`);
 }
 
@@ -149,11 +159,24 @@ async function houdContactTot(t: Traject, tot: string, stap = 10): Promise<void>
 const scorer = { rol: 'coach' as const, professionalId: COACH.coachId };
 const t0 = (datum: string, trede: 1 | 2 | 3 = 1) => [
   { instrument: 'participatieladder' as const, trede, datum, scorer, instrumentVersie: 'participatieladder-6' },
-  { instrument: 'zrm' as const, datum, scorer, instrumentVersie: 'zrm-2017', relevanteDomeinen: ['financien' as const, 'sociaal-netwerk' as const], scores: { financien: 2 as const, 'sociaal-netwerk': 1 as const } },
+  {
+    instrument: 'zrm' as const,
+    datum,
+    scorer,
+    instrumentVersie: 'zrm-2017',
+    relevanteDomeinen: ['financien' as const, 'sociaal-netwerk' as const],
+    scores: { financien: 2 as const, 'sociaal-netwerk': 1 as const },
+  },
 ];
 const plan = (datum: string) => ({
   grow: { goal: 'vrijwilligerswerk', reality: 'thuis', options: 'kringloop', will: 'oriëntatie' },
-  doelen: [{ id: 'd1', omschrijving: 'twee dagdelen', smart: { specifiek: 's', meetbaar: 'm', actiegericht: 'a', realistisch: 'r', tijdgebonden: addMonths(datum, 9) } }],
+  doelen: [
+    {
+      id: 'd1',
+      omschrijving: 'twee dagdelen',
+      smart: { specifiek: 's', meetbaar: 'm', actiegericht: 'a', realistisch: 'r', tijdgebonden: addMonths(datum, 9) },
+    },
+  ],
   gasDoelen: [{ id: 'g1', omschrijving: 'dagritme', niveaus: { '-2': 'a', '-1': 'b', '0': 'c', '1': 'd', '2': 'e' } }],
   ondertekening: { datum, door: 'deelnemer' as const },
 });
@@ -244,7 +267,9 @@ describe('traject workflow (dev server, time skipping)', () => {
       await naar(addDays(her.taakVanaf as string, -1));
       expect(t.acts.taken.filter((x) => x.taak === 'herbenadering')).toEqual([]);
       await naar(her.taakVanaf as string);
-      await uiteindelijk(() => expect(t.acts.taken.filter((x) => x.taak === 'herbenadering')).toEqual([expect.objectContaining({ toegewezenAan: COACH.coachId })]));
+      await uiteindelijk(() =>
+        expect(t.acts.taken.filter((x) => x.taak === 'herbenadering')).toEqual([expect.objectContaining({ toegewezenAan: COACH.coachId })]),
+      );
       await t.doe({ soort: 'contactpoging', kanaal: 'telefoon', uitkomst: 'afspraak-gemaakt' });
       const s = await t.state();
       expect(s.fase).toBe('kennismaking');
@@ -357,7 +382,10 @@ describe('traject workflow (dev server, time skipping)', () => {
           ['regievoerder', 'km-1', 'ggz-7'],
           ['coach', 'coach-1', 'coach-2'],
         ]);
-        expect(t.acts.taken.filter((x) => x.taak === 'caseload-overdracht' || x.taak === 'deelnemer-informeren').map((x) => x.toegewezenAan)).toEqual(['coach-2', 'coach-2']);
+        expect(t.acts.taken.filter((x) => x.taak === 'caseload-overdracht' || x.taak === 'deelnemer-informeren').map((x) => x.toegewezenAan)).toEqual([
+          'coach-2',
+          'coach-2',
+        ]);
         expect(t.acts.taken.filter((x) => x.taak === 'regie-overname').map((x) => x.toegewezenAan)).toEqual(['ggz-7']);
       });
       // Nobody acts for two months: everything overdue escalates to the new regievoerder.
@@ -376,12 +404,18 @@ describe('traject workflow (dev server, time skipping)', () => {
       await naar(ev.vervalt);
       expect(t.acts.verlopen.filter((x) => x.termijnId === ev.id)).toEqual([]);
       await naar(addDays(ev.vervalt, 1));
-      await uiteindelijk(() => expect(t.acts.verlopen.filter((x) => x.termijnId === ev.id)).toEqual([expect.objectContaining({ taak: 'evaluatie', toegewezenAan: COACH.coachId })]));
+      await uiteindelijk(() =>
+        expect(t.acts.verlopen.filter((x) => x.termijnId === ev.id)).toEqual([expect.objectContaining({ taak: 'evaluatie', toegewezenAan: COACH.coachId })]),
+      );
       const escalatieDag = addDays(addWorkingDays(ev.vervalt, P.escalatieNaWerkdagen), 1);
       await naar(addDays(escalatieDag, -1));
       expect(t.acts.escalaties.filter((x) => x.termijnId === ev.id)).toEqual([]);
       await naar(escalatieDag);
-      await uiteindelijk(() => expect(t.acts.escalaties.filter((x) => x.termijnId === ev.id)).toEqual([expect.objectContaining({ regievoerderId: REGIE.regievoerderId, taak: 'evaluatie' })]));
+      await uiteindelijk(() =>
+        expect(t.acts.escalaties.filter((x) => x.termijnId === ev.id)).toEqual([
+          expect.objectContaining({ regievoerderId: REGIE.regievoerderId, taak: 'evaluatie' }),
+        ]),
+      );
       const s = await t.state();
       expect(s.tijdlijn.find((g) => g.soort === 'geescaleerd' && g.gegevens['termijnId'] === ev.id)?.datum).toBe(escalatieDag);
       await t.doe({ soort: 'evaluatie', besluit: 'doorgaan' });
@@ -409,7 +443,12 @@ describe('traject workflow (dev server, time skipping)', () => {
           .executeUpdate(opdrachtUpdate, { args: [{ soort: 'regiewissel', datum: invoer.datum, regie: invoer.regie }] });
       });
       const workflowBundle = await bundleWorkflowCode({ workflowsPath: `${__dirname}/../../exchange/src/index.ts`, webpackConfigHook });
-      const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: EXCHANGE_TASK_QUEUE, workflowBundle, activities: acts.alsActiviteiten() });
+      const worker = await Worker.create({
+        connection: env.nativeConnection,
+        taskQueue: EXCHANGE_TASK_QUEUE,
+        workflowBundle,
+        activities: acts.alsActiviteiten(),
+      });
       await worker.runUntil(scenario(acts));
     }
 
@@ -429,7 +468,9 @@ describe('traject workflow (dev server, time skipping)', () => {
           const beschrijving = await kind.describe();
           expect(beschrijving.taskQueue).toBe(EXCHANGE_TASK_QUEUE);
           expect(beschrijving.raw.workflowExecutionInfo?.parentExecution?.workflowId).toBe(trajectWorkflowId(t.trajectId));
-          const gestart = (await t.handle.fetchHistory()).events?.find((e) => e.startChildWorkflowExecutionInitiatedEventAttributes)?.startChildWorkflowExecutionInitiatedEventAttributes;
+          const gestart = (await t.handle.fetchHistory()).events?.find(
+            (e) => e.startChildWorkflowExecutionInitiatedEventAttributes,
+          )?.startChildWorkflowExecutionInitiatedEventAttributes;
           expect(gestart?.parentClosePolicy).toBe(temporal.api.enums.v1.ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON);
 
           await uiteindelijk(() => expect(exchange.gebeurtenissen).toContain('dossier-geleverd'));
@@ -442,7 +483,16 @@ describe('traject workflow (dev server, time skipping)', () => {
           const uitkomst = (await kind.result()) as OverdrachtUitkomst;
           const nieuweRegie = { regievoerderId: 'ggz-behandelaar-7', organisatieId: ONTVANGER.organisatie };
           expect(uitkomst).toMatchObject({ status: 'regie-overgedragen', nieuweRegie });
-          expect(exchange.gebeurtenissen).toEqual(['aangevraagd', 'dossier-geleverd', 'geaccepteerd', 'driegesprek-gepland', 'driegesprek-gehouden', 'nazorg-checkin', 'nazorg-checkin', 'regie-overgedragen']);
+          expect(exchange.gebeurtenissen).toEqual([
+            'aangevraagd',
+            'dossier-geleverd',
+            'geaccepteerd',
+            'driegesprek-gepland',
+            'driegesprek-gehouden',
+            'nazorg-checkin',
+            'nazorg-checkin',
+            'regie-overgedragen',
+          ]);
           expect(exchange.regiewissels).toEqual([expect.objectContaining({ trajectId: t.trajectId, regie: nieuweRegie })]);
 
           await uiteindelijk(async () => {
@@ -467,7 +517,17 @@ describe('traject workflow (dev server, time skipping)', () => {
 
           // The handover has ended, so the traject may start another one.
           const tweede = verzoek();
-          expect(await t.handle.executeUpdate(overdrachtVerzoekUpdate, { args: [{ ...tweede, zender: { organisatie: ONTVANGER.organisatie, type: 'ggz', professional: 'ggz-behandelaar-7' }, ontvanger: { organisatie: 'schuldhulp-zuid', type: 'schuldhulp' } }] })).toMatchObject({ nieuw: true });
+          expect(
+            await t.handle.executeUpdate(overdrachtVerzoekUpdate, {
+              args: [
+                {
+                  ...tweede,
+                  zender: { organisatie: ONTVANGER.organisatie, type: 'ggz', professional: 'ggz-behandelaar-7' },
+                  ontvanger: { organisatie: 'schuldhulp-zuid', type: 'schuldhulp' },
+                },
+              ],
+            }),
+          ).toMatchObject({ nieuw: true });
           await env.client.workflow.getHandle(overdrachtWorkflowId(tweede.overdrachtId)).terminate('test finished');
         });
       });
@@ -482,7 +542,13 @@ describe('traject workflow (dev server, time skipping)', () => {
         expect(await updateFout(t.handle.executeUpdate(overdrachtVerzoekUpdate, { args: [verzoek()] }))).toBe('TRAJECT.STATUS_INVALID');
         await naar(addWorkingDays(await vandaag(), 1));
         await t.doe({ soort: 'hervatting' });
-        expect(await updateFout(t.handle.executeUpdate(overdrachtVerzoekUpdate, { args: [{ ...verzoek(), zender: { organisatie: 'elders', type: 'gemeente', professional: 'p-1' } }] }))).toBe('TRAJECT.FORBIDDEN');
+        expect(
+          await updateFout(
+            t.handle.executeUpdate(overdrachtVerzoekUpdate, {
+              args: [{ ...verzoek(), zender: { organisatie: 'elders', type: 'gemeente', professional: 'p-1' } }],
+            }),
+          ),
+        ).toBe('TRAJECT.FORBIDDEN');
         const na = await t.state();
         expect(na.tijdlijn.filter((g) => (g.soort as string).startsWith('overdracht-'))).toEqual([]);
         expect(voor.tijdlijn.length).toBeLessThan(na.tijdlijn.length);

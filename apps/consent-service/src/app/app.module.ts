@@ -15,7 +15,10 @@ export class AppModule {
    */
   static register(
     config: ConsentServiceConfig,
-    overrides: Partial<Pick<ConsentModuleOptions, 'levenscyclus' | 'betrokkenheid'>> & { readonly schema?: string; readonly register?: OrganisatieRegister } = {},
+    overrides: Partial<Pick<ConsentModuleOptions, 'levenscyclus' | 'betrokkenheid'>> & {
+      readonly schema?: string;
+      readonly register?: OrganisatieRegister;
+    } = {},
   ): DynamicModule {
     return {
       module: AppModule,
@@ -37,10 +40,7 @@ export class AppModule {
           pseudoniemSleutel: config.CONSENT_PSEUDONIEM_SLEUTEL,
           levenscyclus:
             overrides.levenscyclus ??
-            new TemporalToestemmingLevenscyclus(
-              { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE },
-              config.CONSENT_HERINNERING_DAGEN,
-            ),
+            new TemporalToestemmingLevenscyclus({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE }, config.CONSENT_HERINNERING_DAGEN),
         }),
       ],
     };

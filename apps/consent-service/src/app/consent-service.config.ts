@@ -12,7 +12,10 @@ export const consentServiceConfigSchema = platformConfigSchema
       .base64()
       .refine((v) => Buffer.from(v, 'base64').length >= 32, 'must decode to at least 32 bytes')
       .optional(),
-    CONSENT_PSEUDONIEM_SLEUTEL_ID: z.string().regex(/^[a-z0-9]{1,16}$/).default('k1'),
+    CONSENT_PSEUDONIEM_SLEUTEL_ID: z
+      .string()
+      .regex(/^[a-z0-9]{1,16}$/)
+      .default('k1'),
     CONSENT_HERINNERING_DAGEN: z.coerce.number().int().min(1).max(365).default(30),
     /** Where the traject context answers how an organisation is involved with a deelnemer (access facts). */
     TRAJECT_SERVICE_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8081'),

@@ -1,9 +1,17 @@
 import type { INestApplication } from '@nestjs/common';
-import { BesluitService, ConsentActivitiesAdapter, type GenomenBesluit, PSEUDONIMISEERDER, RegisterService, type ToestemmingLevenscyclusPoort, ToestemmingService } from '@ketenregie/consent-application';
+import {
+  BesluitService,
+  ConsentActivitiesAdapter,
+  type GenomenBesluit,
+  PSEUDONIMISEERDER,
+  RegisterService,
+  type ToestemmingLevenscyclusPoort,
+  ToestemmingService,
+} from '@ketenregie/consent-application';
 import { CONSENT_ENTITIES, CONSENT_MIGRATIONS, nodeSha256, TypeOrmConsentOpslag } from '@ketenregie/consent-data-access';
 import type { BesluitDto, InzageDto, IntrekkingSignaal, ToestemmingDto, VerificatieDto } from '@ketenregie/consent-contracts';
 import type { Toestemming } from '@ketenregie/consent-domain';
-import { createService, EmbeddedSigner, Identity, JwksServer, serveJwks, openDatabase, vastOrganisatieRegister } from '@ketenregie/shared-platform';
+import { createService, EmbeddedSigner, type Identity, type JwksServer, serveJwks, openDatabase, vastOrganisatieRegister } from '@ketenregie/shared-platform';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -81,10 +89,16 @@ describeEachDatabase('consent-service', (db) => {
         AUTH_JWKS_URL: jwks.url,
       });
       schema = db.schema;
-      app = await createService(AppModule.register(config, {
-        register: vastOrganisatieRegister({ 'gemeente-helmond': 'gemeente', 'ggz-oost-brabant': 'ggz', senzer: 'uitvoerder' }),
-        // The traject context as it answers for the gemeente that registered every deelnemer here.
-        betrokkenheid: { bijDeelnemer: async () => ['aanmelder', 'regievoerder'], inTraject: async () => undefined }, levenscyclus, schema }), { name: 'consent-service', port: 0, logLevel: 'silent', shutdownHooks: false });
+      app = await createService(
+        AppModule.register(config, {
+          register: vastOrganisatieRegister({ 'gemeente-helmond': 'gemeente', 'ggz-oost-brabant': 'ggz', senzer: 'uitvoerder' }),
+          // The traject context as it answers for the gemeente that registered every deelnemer here.
+          betrokkenheid: { bijDeelnemer: async () => ['aanmelder', 'regievoerder'], inTraject: async () => undefined },
+          levenscyclus,
+          schema,
+        }),
+        { name: 'consent-service', port: 0, logLevel: 'silent', shutdownHooks: false },
+      );
       await app.listen(0, '127.0.0.1');
       base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     }, 120_000);
@@ -153,7 +167,9 @@ describeEachDatabase('consent-service', (db) => {
       });
       expect(gemeld.status).toBe(201);
 
-      const intrekking = await call<ToestemmingDto>(coachGemeente, 'POST', `/toestemmingen/${gegeven.body.id}/intrekking`, { reden: 'deelnemer wil dit niet meer' });
+      const intrekking = await call<ToestemmingDto>(coachGemeente, 'POST', `/toestemmingen/${gegeven.body.id}/intrekking`, {
+        reden: 'deelnemer wil dit niet meer',
+      });
       expect(intrekking.status).toBe(200);
       expect(intrekking.body.status).toBe('ingetrokken');
       expect(levenscyclus.beeindigde).toContainEqual(expect.objectContaining({ toestemmingId: gegeven.body.id, reden: 'ingetrokken' }));
@@ -189,7 +205,11 @@ describeEachDatabase('consent-service', (db) => {
         ['toestemming-ingetrokken', 'ok'],
         ['besluit', 'geweigerd'],
       ]);
-      expect(inzage.body.verwerkingen[1]).toMatchObject({ organisatie: 'gemeente-helmond', ontvanger: ggz.organisatie, verwerkingsactiviteit: { naam: 'Verwijzing naar en terugkoppeling met de GGZ' } });
+      expect(inzage.body.verwerkingen[1]).toMatchObject({
+        organisatie: 'gemeente-helmond',
+        ontvanger: ggz.organisatie,
+        verwerkingsactiviteit: { naam: 'Verwijzing naar en terugkoppeling met de GGZ' },
+      });
       const tijden = inzage.body.verwerkingen.map((v) => v.tijdstip);
       expect([...tijden].sort()).toEqual(tijden);
 
@@ -198,7 +218,9 @@ describeEachDatabase('consent-service', (db) => {
       expect(html.body).toContain('Toestemming ingetrokken');
       expect(html.body).not.toContain('<script');
 
-      const rows = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "${schema}".verwerking WHERE row_to_json(verwerking)::text LIKE $1`, [`%${deelnemerId}%`]);
+      const rows = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "${schema}".verwerking WHERE row_to_json(verwerking)::text LIKE $1`, [
+        `%${deelnemerId}%`,
+      ]);
       expect(rows).toEqual([{ n: 0 }]);
 
       expect((await call<VerificatieDto>(fg, 'GET', '/verwerkingen/verificatie')).body).toMatchObject({ geldig: true });
@@ -330,7 +352,9 @@ describeEachDatabase('consent-service', (db) => {
         geldigTot: '2099-01-01T00:00:00.000Z',
         bewijs: { soort: 'mondeling-met-getuige', getuige: 'mw-2', notitie: 'op kantoor' },
       });
-      const terug = await call<{ status: number }>(coachGemeente, 'POST', `/toestemmingen/${t.body.id}/intrekking`, { ingetrokkenOp: '2020-01-01T00:00:00.000Z' });
+      const terug = await call<{ status: number }>(coachGemeente, 'POST', `/toestemmingen/${t.body.id}/intrekking`, {
+        ingetrokkenOp: '2020-01-01T00:00:00.000Z',
+      });
       expect(terug.status).toBe(400);
       expect(terug.type).toContain('application/problem+json');
       expect((await call(stuurgroeplid, 'POST', '/toestemmingen', { ...t.body })).status).toBe(400);

@@ -20,20 +20,22 @@ const HANDELING: Record<string, string> = {
 export function inzageHtml(inzage: InzageDto): string {
   const toestemmingen = inzage.toestemmingen
     .map(
-      (t) => `<tr><td>${e(t.doel)}</td><td>${e(t.categorieen.join(', '))}</td><td>${e(
-        t.ontvangers.map((o) => (o.soort === 'type' ? `elke ${o.type}` : o.organisatie)).join(', '),
-      )}</td><td>${e(datum(t.geldigVanaf))} – ${e(datum(t.geldigTot))}</td><td>${e(
-        t.historie.map((h) => `${h.status} ${datum(h.op)}`).join('; '),
-      )}</td></tr>`,
+      (t) =>
+        `<tr><td>${e(t.doel)}</td><td>${e(t.categorieen.join(', '))}</td><td>${e(
+          t.ontvangers.map((o) => (o.soort === 'type' ? `elke ${o.type}` : o.organisatie)).join(', '),
+        )}</td><td>${e(datum(t.geldigVanaf))} – ${e(datum(t.geldigTot))}</td><td>${e(
+          t.historie.map((h) => `${h.status} ${datum(h.op)}`).join('; '),
+        )}</td></tr>`,
     )
     .join('');
   const verwerkingen = inzage.verwerkingen
     .map(
-      (v) => `<tr><td>${e(datum(v.tijdstip))}</td><td>${e(HANDELING[v.handeling] ?? v.handeling)}${
-        v.status === 'ok' ? '' : ` (${e(v.status)})`
-      }</td><td>${e(v.organisatie)}</td><td>${e(v.ontvanger)}</td><td>${e(v.verwerkingsactiviteit?.naam ?? v.doel)}</td><td>${e(
-        v.categorieen.join(', '),
-      )}</td></tr>`,
+      (v) =>
+        `<tr><td>${e(datum(v.tijdstip))}</td><td>${e(HANDELING[v.handeling] ?? v.handeling)}${
+          v.status === 'ok' ? '' : ` (${e(v.status)})`
+        }</td><td>${e(v.organisatie)}</td><td>${e(v.ontvanger)}</td><td>${e(v.verwerkingsactiviteit?.naam ?? v.doel)}</td><td>${e(
+          v.categorieen.join(', '),
+        )}</td></tr>`,
     )
     .join('');
   return `<!doctype html>

@@ -14,7 +14,7 @@ import {
   toestemmingStatusQuery,
   toestemmingWorkflowId,
 } from '@ketenregie/consent-contracts';
-import { createService, EmbeddedSigner, Identity, JwksServer, serveJwks, vastOrganisatieRegister } from '@ketenregie/shared-platform';
+import { createService, EmbeddedSigner, type Identity, type JwksServer, serveJwks, vastOrganisatieRegister } from '@ketenregie/shared-platform';
 import { describeEachDatabase, eventually } from '@ketenregie/shared-testing';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
@@ -69,7 +69,9 @@ describeEachDatabase('consent lifecycle through the service and the dev server',
 
     beforeAll(async () => {
       const port = await freePort();
-      env = await TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path: SERVER_BIN }, ip: '127.0.0.1', port, extraArgs: ['--in-memory'] } });
+      env = await TestWorkflowEnvironment.createLocal({
+        server: { executable: { type: 'existing-path', path: SERVER_BIN }, ip: '127.0.0.1', port, extraArgs: ['--in-memory'] },
+      });
       keyDir = await mkdtemp(join(tmpdir(), 'consent-levenscyclus-'));
       const signer = await EmbeddedSigner.loadOrCreate({ dataDir: keyDir });
       token = await signer.sign(coach);
@@ -81,10 +83,15 @@ describeEachDatabase('consent lifecycle through the service and the dev server',
         TEMPORAL_ADDRESS: `127.0.0.1:${port}`,
         AUTH_JWKS_URL: jwks.url,
       });
-      app = await createService(AppModule.register(config, {
-        register: vastOrganisatieRegister({ 'gemeente-helmond': 'gemeente', 'ggz-oost-brabant': 'ggz', senzer: 'uitvoerder' }),
-        // The traject context as it answers for the gemeente that registered every deelnemer here.
-        betrokkenheid: { bijDeelnemer: async () => ['aanmelder', 'regievoerder'], inTraject: async () => undefined }, schema: db.schema }), { name: 'consent-service', port: 0, logLevel: 'silent', shutdownHooks: false });
+      app = await createService(
+        AppModule.register(config, {
+          register: vastOrganisatieRegister({ 'gemeente-helmond': 'gemeente', 'ggz-oost-brabant': 'ggz', senzer: 'uitvoerder' }),
+          // The traject context as it answers for the gemeente that registered every deelnemer here.
+          betrokkenheid: { bijDeelnemer: async () => ['aanmelder', 'regievoerder'], inTraject: async () => undefined },
+          schema: db.schema,
+        }),
+        { name: 'consent-service', port: 0, logLevel: 'silent', shutdownHooks: false },
+      );
       await app.listen(0, '127.0.0.1');
       base = `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/api/v1`;
 
@@ -138,9 +145,11 @@ describeEachDatabase('consent lifecycle through the service and the dev server',
       expect(await eventually(() => levenscyclus.query(toestemmingStatusQuery), 20_000)).toMatchObject({ fase: 'actief', herinneringVerstuurd: false });
 
       const overdracht = await env.client.workflow.start('afhankelijkeWorkflow', { taskQueue: 'overdracht-test', workflowId: `overdracht-${randomUUID()}` });
-      expect(await levenscyclus.executeUpdate(registreerAfhankelijkheidUpdate, { args: [{ workflowId: overdracht.workflowId, context: 'exchange' }] })).toEqual({
-        actief: true,
-      });
+      expect(await levenscyclus.executeUpdate(registreerAfhankelijkheidUpdate, { args: [{ workflowId: overdracht.workflowId, context: 'exchange' }] })).toEqual(
+        {
+          actief: true,
+        },
+      );
 
       const ingetrokken = await post<ToestemmingDto>(`/toestemmingen/${t.id}/intrekking`, { reden: 'wil het zelf vertellen' });
       const op = ingetrokken.historie[1]?.op;

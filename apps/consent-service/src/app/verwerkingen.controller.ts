@@ -19,7 +19,8 @@ export class VerwerkingenController {
   @Post('verwerkingen')
   @ServiceActor('required')
   @ApiOperation({
-    summary: "Report a read or disclosure of another organisation's data about a deelnemer (the services only: a service token acting for the professional who read or disclosed)",
+    summary:
+      "Report a read or disclosure of another organisation's data about a deelnemer (the services only: a service token acting for the professional who read or disclosed)",
   })
   @ApiCreatedResponse({ description: 'Position of the line in the chain' })
   async meld(@Body() body: VerwerkingMeldingDto, @CurrentIdentity() identiteit: Identity): Promise<{ volgnummer: number; hash: string }> {

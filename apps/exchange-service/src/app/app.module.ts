@@ -15,7 +15,10 @@ export const EXCHANGE_SCHEMA = 'exchange';
 /** exchange-service: warm handovers, referrals, partner inboxes and the CloudEvents outbox. */
 @Module({})
 export class AppModule {
-  static register(config: ExchangeServiceConfig, overrides: Partial<ExchangeModuleOptions> & { readonly schema?: string; readonly register?: OrganisatieRegister } = {}): DynamicModule {
+  static register(
+    config: ExchangeServiceConfig,
+    overrides: Partial<ExchangeModuleOptions> & { readonly schema?: string; readonly register?: OrganisatieRegister } = {},
+  ): DynamicModule {
     const beleid = { privateDoelenToestaan: config.EXCHANGE_WEBHOOK_ALLOW_PRIVATE_TARGETS };
     return {
       module: AppModule,
@@ -32,7 +35,9 @@ export class AppModule {
         ToegangModule.forRoot(overrides.register ? { register: overrides.register } : { monitorServiceUrl: config.MONITOR_SERVICE_URL }),
         ExchangeModule.register({
           workflows: overrides.workflows ?? new TemporalOverdrachten({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE }),
-          verwerkingslog: overrides.verwerkingslog ?? new HttpVerwerkingslog(`${config.CONSENT_SERVICE_URL}${VERWERKINGEN_PATH}`, dienstIdentiteit(config, 'ketenregie-exchange-service')),
+          verwerkingslog:
+            overrides.verwerkingslog ??
+            new HttpVerwerkingslog(`${config.CONSENT_SERVICE_URL}${VERWERKINGEN_PATH}`, dienstIdentiteit(config, 'ketenregie-exchange-service')),
           webhook: overrides.webhook ?? httpWebhookVerzender(beleid),
           webhookDoel: overrides.webhookDoel ?? webhookDoelControle(beleid),
           betrokkenheid: overrides.betrokkenheid ?? new HttpBetrokkenheid(config.TRAJECT_SERVICE_URL),

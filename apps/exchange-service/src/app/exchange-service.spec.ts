@@ -1,9 +1,33 @@
 import type { INestApplication } from '@nestjs/common';
-import { Aanroep, BesluitPoort, OutboxBezorger, OverdrachtOpdracht, OverdrachtWorkflowPoort, VerwerkingMelding, VerwerkingslogPoort, WebhookVerzender } from '@ketenregie/exchange-application';
+import {
+  type Aanroep,
+  type BesluitPoort,
+  OutboxBezorger,
+  type OverdrachtOpdracht,
+  type OverdrachtWorkflowPoort,
+  type VerwerkingMelding,
+  type VerwerkingslogPoort,
+  type WebhookVerzender,
+} from '@ketenregie/exchange-application';
 import { TRAJECT_VEREIST } from '@ketenregie/exchange-contracts';
-import type { InboxDto, OntvangerOnbereikbaar, OverdrachtDto, OverdrachtWeergave, OverdrachtWorkflowInput, VerwijzingDto } from '@ketenregie/exchange-contracts';
+import type {
+  InboxDto,
+  OntvangerOnbereikbaar,
+  OverdrachtDto,
+  OverdrachtWeergave,
+  OverdrachtWorkflowInput,
+  VerwijzingDto,
+} from '@ketenregie/exchange-contracts';
 import { NIEUWE_OVERDRACHT } from '@ketenregie/exchange-domain';
-import { createService, EmbeddedSigner, Identity, JwksServer, OrganisatieRegister, serveJwks, vastOrganisatieRegister } from '@ketenregie/shared-platform';
+import {
+  createService,
+  EmbeddedSigner,
+  type Identity,
+  type JwksServer,
+  type OrganisatieRegister,
+  serveJwks,
+  vastOrganisatieRegister,
+} from '@ketenregie/shared-platform';
 import type { BetrokkenheidPoort } from '@ketenregie/shared-platform';
 import { decodeJwt } from 'jose';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
@@ -12,7 +36,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { createServer, IncomingHttpHeaders } from 'node:http';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { AppModule } from './app.module';
@@ -52,11 +76,16 @@ class OpgenomenLog implements VerwerkingslogPoort {
 
 /** The traject context as these tests set it up: each traject has its deelnemer; every gemeente registered and leads them. */
 const TRAJECT_DEELNEMER: Readonly<Record<string, string>> = { 'tr-7': randomUUID(), 'tr-8': randomUUID(), 'tr-9': randomUUID() };
-const organisatieVan = (bearer: string | undefined) => (bearer ? String(decodeJwt(bearer)['organisatie'] ?? (decodeJwt(bearer)['authorization_details'] as { organisatie?: string }[] | undefined)?.[0]?.organisatie) : '');
+const organisatieVan = (bearer: string | undefined) =>
+  bearer
+    ? String(decodeJwt(bearer)['organisatie'] ?? (decodeJwt(bearer)['authorization_details'] as { organisatie?: string }[] | undefined)?.[0]?.organisatie)
+    : '';
 const BETROKKENHEID: BetrokkenheidPoort = {
   bijDeelnemer: async (_d, bearer) => (organisatieVan(bearer).startsWith('gemeente-') ? ['aanmelder', 'regievoerder'] : []),
   inTraject: async (trajectId, bearer) =>
-    organisatieVan(bearer).startsWith('gemeente-') && TRAJECT_DEELNEMER[trajectId] ? { deelnemerId: TRAJECT_DEELNEMER[trajectId], betrokkenheid: ['aanmelder', 'regievoerder'] } : undefined,
+    organisatieVan(bearer).startsWith('gemeente-') && TRAJECT_DEELNEMER[trajectId]
+      ? { deelnemerId: TRAJECT_DEELNEMER[trajectId], betrokkenheid: ['aanmelder', 'regievoerder'] }
+      : undefined,
 };
 /** consent-service's decisions as these tests need them: contact details may go, health data may not. */
 const BESLUITEN: BesluitPoort = { besluit: async (vraag) => ({ id: randomUUID(), toegestaan: vraag.categorieen.filter((c) => c !== 'gezondheid') }) };
@@ -91,7 +120,8 @@ describeEachDatabase('exchange-service', (db) => {
         EXCHANGE_WEBHOOK_ALLOW_PRIVATE_TARGETS: String(overrides.privateDoelen ?? false),
       });
       const app = await createService(
-        AppModule.register(config, { register: REGISTER,
+        AppModule.register(config, {
+          register: REGISTER,
           schema: db.schema,
           workflows: overrides.workflows ?? new OpgenomenWorkflows(),
           verwerkingslog: overrides.verwerkingslog ?? new OpgenomenLog(),
@@ -168,7 +198,11 @@ describeEachDatabase('exchange-service', (db) => {
       expect(aangevraagd.status).toBe(201);
       const id = aangevraagd.body.id;
       expect(aangevraagd.body).toMatchObject({ status: 'aangevraagd', zender: { organisatie: km.organisatie }, aanZet: 'zender' });
-      expect(workflows.gestart[0]).toMatchObject({ overdrachtId: id, zender: { organisatie: km.organisatie, professional: 'km-1' }, ontvanger: { type: 'ggz' } });
+      expect(workflows.gestart[0]).toMatchObject({
+        overdrachtId: id,
+        zender: { organisatie: km.organisatie, professional: 'km-1' },
+        ontvanger: { type: 'ggz' },
+      });
       expect(JSON.stringify(workflows.gestart[0])).not.toContain('Jansen');
 
       // Before the consent decision permitted the disclosure, the receiver sees nothing of it (finding 6).
@@ -191,7 +225,12 @@ describeEachDatabase('exchange-service', (db) => {
       });
       expect(levering).toMatchObject({ status: 200, body: { categorieen: ['contact', 'gezondheid'] } });
       expect(log.meldingen).toEqual([
-        expect.objectContaining({ handeling: 'verstrekking', besluitId, categorieen: ['contact', 'gezondheid'], ontvanger: { organisatie: behandelaar.organisatie, type: 'ggz' } }),
+        expect.objectContaining({
+          handeling: 'verstrekking',
+          besluitId,
+          categorieen: ['contact', 'gezondheid'],
+          ontvanger: { organisatie: behandelaar.organisatie, type: 'ggz' },
+        }),
       ]);
       const stap = await call({ dienst: km }, 'POST', `/overdrachten/${id}/stappen`, {
         sleutel: `overdracht-${id}/3/nl.ketenregie.overdracht.dossier-geleverd`,
@@ -211,7 +250,13 @@ describeEachDatabase('exchange-service', (db) => {
 
       const inbox = await call<InboxDto>(behandelaar, 'GET', '/inbox');
       expect(inbox.body.overdrachten).toEqual([
-        expect.objectContaining({ id, richting: 'inkomend', status: 'dossier-geleverd', dossierLeesbaar: true, termijn: { soort: 'acceptatie', uiterlijk: '2027-01-04' } }),
+        expect.objectContaining({
+          id,
+          richting: 'inkomend',
+          status: 'dossier-geleverd',
+          dossierLeesbaar: true,
+          termijn: { soort: 'acceptatie', uiterlijk: '2027-01-04' },
+        }),
       ]);
       expect(inbox.body.taken).toEqual([{ overdrachtId: id, voor: 'ontvanger', soort: 'acceptatie-herinnering', vervalt: '2027-01-04' }]);
       expect((await call<InboxDto>(derde, 'GET', '/inbox')).body).toEqual({ overdrachten: [], verwijzingen: [], taken: [] });
@@ -219,7 +264,12 @@ describeEachDatabase('exchange-service', (db) => {
       const dossier = await call<{ categorieen: Record<string, Record<string, unknown>> }>(behandelaar, 'GET', `/overdrachten/${id}/dossier`);
       expect(dossier.status).toBe(200);
       expect(dossier.body.categorieen).toEqual({ contact: { naam: 'J. Jansen', telefoon: '0612345678' }, gezondheid: { behandelstatus: 'aangemeld' } });
-      expect(log.meldingen[1]).toMatchObject({ handeling: 'raadpleging', deelnemerId, categorieen: ['contact', 'gezondheid'], bearer: tokens.get(behandelaar.sub) });
+      expect(log.meldingen[1]).toMatchObject({
+        handeling: 'raadpleging',
+        deelnemerId,
+        categorieen: ['contact', 'gezondheid'],
+        bearer: tokens.get(behandelaar.sub),
+      });
 
       expect((await call(derde, 'GET', `/overdrachten/${id}`)).status).toBe(404);
       expect((await call(derde, 'GET', `/overdrachten/${id}/dossier`)).status).toBe(404);
@@ -334,7 +384,11 @@ describeEachDatabase('exchange-service', (db) => {
       });
       const id = aangevraagd.body.id;
       const wf = `overdracht-${id}`;
-      await call({ dienst: km }, 'POST', `/overdrachten/${id}/levering`, { sleutel: `${wf}/2/dossier`, besluitId: randomUUID(), vrijgaven: [{ categorie: 'contact', velden: ['naam'] }] });
+      await call({ dienst: km }, 'POST', `/overdrachten/${id}/levering`, {
+        sleutel: `${wf}/2/dossier`,
+        besluitId: randomUUID(),
+        vrijgaven: [{ categorie: 'contact', velden: ['naam'] }],
+      });
       // The workflow's closing steps after consent's end signal with reden `verlopen`.
       expect((await call({ dienst: km }, 'POST', `/overdrachten/${id}/intrekking`, { reden: 'toestemming-verlopen' })).status).toBe(204);
       for (const [n, gebeurtenis, taak] of [
@@ -371,26 +425,33 @@ describeEachDatabase('exchange-service', (db) => {
       }
       expect((await call<VerwijzingDto>(km, 'GET', `/verwijzingen/${v.body.id}`)).body.status).toBe('in-behandeling');
       expect((await call(behandelaar, 'POST', `/verwijzingen/${v.body.id}/status`, { status: 'beeindigd', eindreden: 'diagnose' })).status).toBe(400);
-      const einde = await call<VerwijzingDto>(behandelaar, 'POST', `/verwijzingen/${v.body.id}/status`, { status: 'beeindigd', eindreden: 'voortijdig-gestopt-deelnemer' });
+      const einde = await call<VerwijzingDto>(behandelaar, 'POST', `/verwijzingen/${v.body.id}/status`, {
+        status: 'beeindigd',
+        eindreden: 'voortijdig-gestopt-deelnemer',
+      });
       expect(einde.body).toMatchObject({ status: 'beeindigd', eindreden: 'voortijdig-gestopt-deelnemer' });
       const zender = await call<VerwijzingDto>(km, 'GET', `/verwijzingen/${v.body.id}`);
       expect(zender.body.status).toBe('afgerond');
       expect(zender.body.eindreden).toBeUndefined();
       expect((await call(derde, 'GET', `/verwijzingen/${v.body.id}`)).status).toBe(404);
-      const events = await sql<{ data: Record<string, unknown> }>(`SELECT data FROM "${db.schema}".outbox WHERE subject = 'verwijzing/${v.body.id}' ORDER BY volgnummer`);
+      const events = await sql<{ data: Record<string, unknown> }>(
+        `SELECT data FROM "${db.schema}".outbox WHERE subject = 'verwijzing/${v.body.id}' ORDER BY volgnummer`,
+      );
       expect(JSON.stringify(events)).not.toContain('voortijdig');
     });
 
     it('the outbox survives a restart between sending and marking: nothing lost, duplicates only by id', async () => {
       const ontvangen: { id: string; type: string; specversion: string; subject: string }[] = [];
       let sterfNaVerzending = true;
-      const webhook = (sterf: boolean): WebhookVerzender => async (_url, event) => {
-        ontvangen.push(event as (typeof ontvangen)[number]);
-        if (sterf && sterfNaVerzending) {
-          sterfNaVerzending = false;
-          throw new Error('process killed after the POST, before the mark');
-        }
-      };
+      const webhook =
+        (sterf: boolean): WebhookVerzender =>
+        async (_url, event) => {
+          ontvangen.push(event as (typeof ontvangen)[number]);
+          if (sterf && sterfNaVerzending) {
+            sterfNaVerzending = false;
+            throw new Error('process killed after the POST, before the mark');
+          }
+        };
       const eerste = await startApp({ webhook: webhook(true), leaseMs: 300, privateDoelen: true });
       const hook = `http://127.0.0.1:9/${randomUUID()}`;
       expect((await eerste.call(behandelaar, 'POST', '/abonnementen', { url: hook })).status).toBe(201);
@@ -411,7 +472,11 @@ describeEachDatabase('exchange-service', (db) => {
 
       const tweede = await startApp({ webhook: webhook(false), leaseMs: 300, privateDoelen: true });
       const bezorger2 = tweede.app.get(OutboxBezorger);
-      const verwacht = (await sql<{ id: string }>(`SELECT o.id FROM "${db.schema}".outbox o JOIN "${db.schema}".outbox_aflevering a ON a.event_id = o.id JOIN "${db.schema}".abonnement ab ON ab.id = a.abonnement_id WHERE ab.url = '${hook}'`)).map((r) => r.id);
+      const verwacht = (
+        await sql<{ id: string }>(
+          `SELECT o.id FROM "${db.schema}".outbox o JOIN "${db.schema}".outbox_aflevering a ON a.event_id = o.id JOIN "${db.schema}".abonnement ab ON ab.id = a.abonnement_id WHERE ab.url = '${hook}'`,
+        )
+      ).map((r) => r.id);
       expect(verwacht).toHaveLength(3);
       for (let poging = 0; poging < 20; poging++) {
         await bezorger2.ronde();
@@ -422,7 +487,11 @@ describeEachDatabase('exchange-service', (db) => {
       const uniek = new Set(ontvangen.map((e) => e.id));
       expect([...uniek].sort()).toEqual([...verwacht].sort());
       expect(ontvangen.length).toBe(4);
-      expect(ontvangen.every((e) => e.specversion === '1.0' && e.type === 'nl.ketenregie.verwijzing.aangemeld' && ids.some((id) => e.subject === `verwijzing/${id}`))).toBe(true);
+      expect(
+        ontvangen.every(
+          (e) => e.specversion === '1.0' && e.type === 'nl.ketenregie.verwijzing.aangemeld' && ids.some((id) => e.subject === `verwijzing/${id}`),
+        ),
+      ).toBe(true);
     });
 
     /** A webhook receiver on this machine that records what it is sent. */
@@ -440,7 +509,12 @@ describeEachDatabase('exchange-service', (db) => {
       return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, ontvangen, sluit: () => new Promise((r) => server.close(r)) };
     }
 
-    const verwijzingAan = (organisatie: string) => ({ deelnemerId: randomUUID(), soort: 'schuldhulp', ontvanger: { organisatie, type: 'ggz' }, reden: 'schulden' });
+    const verwijzingAan = (organisatie: string) => ({
+      deelnemerId: randomUUID(),
+      soort: 'schuldhulp',
+      ontvanger: { organisatie, type: 'ggz' },
+      reden: 'schulden',
+    });
 
     it('refuses webhook targets that are not public when subscribing, and again when delivering (DNS rebinding)', async () => {
       const { app, call } = await startApp({ webhook: httpWebhookVerzender({ privateDoelenToestaan: false }) });
@@ -466,7 +540,9 @@ describeEachDatabase('exchange-service', (db) => {
       // A name that resolved to a public address when subscribing and to this machine now.
       const hook = await ontvanger();
       try {
-        await sql(`INSERT INTO "${db.schema}".abonnement (id, organisatie, url, geheim) VALUES ('${randomUUID()}', '${eigenaar.organisatie}', '${hook.url}', 'whsec_${Buffer.alloc(32, 7).toString('base64')}')`);
+        await sql(
+          `INSERT INTO "${db.schema}".abonnement (id, organisatie, url, geheim) VALUES ('${randomUUID()}', '${eigenaar.organisatie}', '${hook.url}', 'whsec_${Buffer.alloc(32, 7).toString('base64')}')`,
+        );
         expect((await call(km, 'POST', '/verwijzingen', verwijzingAan(eigenaar.organisatie))).status).toBe(201);
         await app.get(OutboxBezorger).ronde(100);
         expect(hook.ontvangen).toEqual([]);

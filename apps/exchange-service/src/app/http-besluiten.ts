@@ -33,5 +33,10 @@ export class HttpBesluiten implements BesluitPoort {
 }
 
 function onbereikbaar(cause: unknown): DomainError {
-  return new DomainError({ code: 'EXCHANGE.BESLUIT_ONBEREIKBAAR', kind: 'unavailable', detail: 'The consent decision could not be made, so nothing was disclosed. Try again later.', cause });
+  return new DomainError({
+    code: 'EXCHANGE.BESLUIT_ONBEREIKBAAR',
+    kind: 'unavailable',
+    detail: 'The consent decision could not be made, so nothing was disclosed. Try again later.',
+    cause,
+  });
 }

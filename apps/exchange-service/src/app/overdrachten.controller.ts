@@ -7,16 +7,7 @@ import { ZodValidationPipe } from 'nestjs-zod';
 import { aanroepVan, CurrentIdentity, Identity, ServiceActor } from '@ketenregie/shared-platform';
 import type { Request } from 'express';
 import { DossierIntrekking, dossierIntrekkingSchema, StapBody, stapRegistratieSchema, VrijgaveLevering, vrijgaveLeveringSchema } from './intern.dto';
-import {
-  AcceptatieDto,
-  AfwijzingDto,
-  AnnuleringDto,
-  DossierDto,
-  InboxDto,
-  OverdrachtAanvraagDto,
-  OverdrachtDto,
-  ToestemmingMeldingDto,
-} from './exchange.dto';
+import { AcceptatieDto, AfwijzingDto, AnnuleringDto, DossierDto, InboxDto, OverdrachtAanvraagDto, OverdrachtDto, ToestemmingMeldingDto } from './exchange.dto';
 import { inboxRegel, overdrachtDto, verwijzingDto } from './exchange.mappers';
 
 /** The partner inbox: incoming and outgoing handovers and referrals of the caller's organisation. */
@@ -86,7 +77,11 @@ export class OverdrachtenController {
   @Post(':id/driegesprek')
   @HttpCode(200)
   @ApiOperation({ summary: 'Plan the driegesprek, confirm it was held, or report a no-show (re-plan)' })
-  async driegesprek(@Param('id', ParseUUIDPipe) id: string, @Body(new ZodValidationPipe(driegesprekSchema)) body: DriegesprekDto, @CurrentIdentity() door: Identity): Promise<OverdrachtBody> {
+  async driegesprek(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodValidationPipe(driegesprekSchema)) body: DriegesprekDto,
+    @CurrentIdentity() door: Identity,
+  ): Promise<OverdrachtBody> {
     return overdrachtDto(await this.overdrachten.driegesprek(id, body, door));
   }
 
@@ -134,7 +129,11 @@ export class OverdrachtenController {
   @ServiceActor('required')
   @HttpCode(204)
   @ApiOperation({ summary: 'Workflow step (sender side): withdraw the dossier from the receiver now' })
-  async trekIn(@Param('id', ParseUUIDPipe) id: string, @Body(new ZodValidationPipe(dossierIntrekkingSchema)) body: DossierIntrekking, @CurrentIdentity() door: Identity): Promise<void> {
+  async trekIn(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodValidationPipe(dossierIntrekkingSchema)) body: DossierIntrekking,
+    @CurrentIdentity() door: Identity,
+  ): Promise<void> {
     await this.overdrachten.trekDossierIn({ overdrachtId: id, reden: body.reden ?? 'beeindigd' }, door);
   }
 
@@ -142,7 +141,11 @@ export class OverdrachtenController {
   @ServiceActor('required')
   @HttpCode(204)
   @ApiOperation({ summary: 'Workflow step (sender side): record projection, task and CloudEvent' })
-  async stap(@Param('id', ParseUUIDPipe) id: string, @Body(new ZodValidationPipe(stapRegistratieSchema)) body: StapBody, @CurrentIdentity() door: Identity): Promise<void> {
+  async stap(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodValidationPipe(stapRegistratieSchema)) body: StapBody,
+    @CurrentIdentity() door: Identity,
+  ): Promise<void> {
     await this.overdrachten.registreerStap({ ...body, overdrachtId: id }, door);
   }
 }

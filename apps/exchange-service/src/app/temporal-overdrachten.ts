@@ -96,4 +96,3 @@ export class TemporalOverdrachten implements OverdrachtWorkflowPoort {
     await this.connection.close();
   }
 }
-

@@ -2,7 +2,12 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Re
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AbonnementService, VerwijzingService } from '@ketenregie/exchange-application';
 import { verwijzingStatusSchema } from '@ketenregie/exchange-contracts';
-import type { AbonnementDto as AbonnementBody, NieuwAbonnementDto as NieuwAbonnementBody, VerwijzingDto as VerwijzingBody, VerwijzingStatusDto } from '@ketenregie/exchange-contracts';
+import type {
+  AbonnementDto as AbonnementBody,
+  NieuwAbonnementDto as NieuwAbonnementBody,
+  VerwijzingDto as VerwijzingBody,
+  VerwijzingStatusDto,
+} from '@ketenregie/exchange-contracts';
 import { ZodValidationPipe } from 'nestjs-zod';
 import { aanroepVan, CurrentIdentity, Identity } from '@ketenregie/shared-platform';
 import type { Request } from 'express';
@@ -18,7 +23,8 @@ export class VerwijzingenController {
   @Post()
   @ApiOperation({
     summary: 'Refer a deelnemer (schuldhulp, Wmo, GGZ treatment, huisarts, vrijwilligerswerk)',
-    description: 'Only after a consent decision permits the contact details to go to the receiver; the disclosure is logged. A refused referral stores nothing.',
+    description:
+      'Only after a consent decision permits the contact details to go to the receiver; the disclosure is logged. A refused referral stores nothing.',
   })
   @ApiOkResponse({ type: VerwijzingDto })
   async verwijs(@Body() body: VerwijzingAanvraagDto, @CurrentIdentity() door: Identity, @Req() req: Request): Promise<VerwijzingBody> {

@@ -40,7 +40,11 @@ async function fakeMonitorService(): Promise<{ server: Server; url: string; rece
         return found ? json(200, found) : json(404, { status: 404 });
       }
       if (req.url === '/openapi.json') {
-        return json(200, { openapi: '3.0.0', info: { title: 'monitor-service', version: '1' }, paths: { '/api/v1/organisaties': { get: { responses: { '200': { description: 'ok' } } } } } });
+        return json(200, {
+          openapi: '3.0.0',
+          info: { title: 'monitor-service', version: '1' },
+          paths: { '/api/v1/organisaties': { get: { responses: { '200': { description: 'ok' } } } } },
+        });
       }
       if (req.url === '/health/ready') return json(200, { status: 'ok', details: { database: { status: 'up' } } });
       return json(200, { echoed: true });
@@ -92,7 +96,12 @@ describe('gateway', () => {
       expect(response.status).toBe(200);
       const { token } = (await response.json()) as { token: string };
       const verifier = new TokenVerifier({ issuer: 'urn:ketenregie:embedded', audience: 'ketenregie-api', jwksUrl: `${url}/auth/jwks.json` });
-      await expect(verifier.verify(token)).resolves.toEqual({ sub: 'dev:gemeente-x:klantmanager', organisatie: 'gemeente-x', organisatieType: 'gemeente', rol: 'klantmanager' });
+      await expect(verifier.verify(token)).resolves.toEqual({
+        sub: 'dev:gemeente-x:klantmanager',
+        organisatie: 'gemeente-x',
+        organisatieType: 'gemeente',
+        rol: 'klantmanager',
+      });
     });
 
     it('answers 404 problem+json for an organisation the registry does not know', async () => {
@@ -112,7 +121,11 @@ describe('gateway', () => {
     });
 
     it('proxies routed paths unchanged, with body and a traceparent, and answers other /api/v1 paths itself', async () => {
-      const response = await fetch(`${url}/api/v1/stuurgroepen/sg-1?x=1`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"naam":"S"}' });
+      const response = await fetch(`${url}/api/v1/stuurgroepen/sg-1?x=1`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"naam":"S"}',
+      });
       expect(await response.json()).toEqual({ echoed: true });
       const last = monitor.received[monitor.received.length - 1];
       expect(last).toMatchObject({ method: 'POST', url: '/api/v1/stuurgroepen/sg-1?x=1', body: '{"naam":"S"}' });
@@ -160,7 +173,10 @@ describe('gateway', () => {
     });
 
     it('tells the portal it runs in embedded mode', async () => {
-      const config = (await (await fetch(`${url}/portal-config.json`)).json()) as { modus: string; demo: { rollenPerOrganisatieType: Record<string, string[]> } };
+      const config = (await (await fetch(`${url}/portal-config.json`)).json()) as {
+        modus: string;
+        demo: { rollenPerOrganisatieType: Record<string, string[]> };
+      };
       expect(config.modus).toBe('embedded');
       expect(config.demo.rollenPerOrganisatieType['gemeente']).toContain('klantmanager');
       expect(config.demo.rollenPerOrganisatieType['werkgever']).not.toContain('klantmanager');
@@ -182,7 +198,11 @@ describe('gateway', () => {
     afterAll(() => app.close());
 
     it('has no dev-token endpoint and no key set', async () => {
-      const response = await fetch(`${url}/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ organisatie: 'gemeente-x', rol: 'klantmanager' }) });
+      const response = await fetch(`${url}/auth/dev-token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ organisatie: 'gemeente-x', rol: 'klantmanager' }),
+      });
       expect(response.status).toBe(404);
       expect(response.headers.get('content-type')).toContain('application/problem+json');
       expect((await fetch(`${url}/auth/jwks.json`)).status).toBe(404);

@@ -13,8 +13,15 @@ const monitor: OpenAPIObject = {
   openapi: '3.0.0',
   info: { title: 'monitor-service', version: '1' },
   paths: {
-    '/api/v1/organisaties': { get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Organisatie' } } } } } } },
-    '/api/v1/organisaties/{id}': { get: { tags: ['organisaties'], responses: { '404': { description: 'x', content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } } } } } },
+    '/api/v1/organisaties': {
+      get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Organisatie' } } } } } },
+    },
+    '/api/v1/organisaties/{id}': {
+      get: {
+        tags: ['organisaties'],
+        responses: { '404': { description: 'x', content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } } } },
+      },
+    },
     '/health/ready': { get: { responses: { '200': { description: 'ok' } } } },
   },
   components: {

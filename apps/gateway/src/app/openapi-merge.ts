@@ -2,9 +2,7 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import { matchesPrefix, type Route } from './route-table';
 
 /** A service's OpenAPI document as fetched, or why it could not be fetched. */
-export type ServiceDocument =
-  | { readonly service: string; readonly document: OpenAPIObject }
-  | { readonly service: string; readonly error: string };
+export type ServiceDocument = { readonly service: string; readonly document: OpenAPIObject } | { readonly service: string; readonly error: string };
 
 type Json = unknown;
 const SCHEMA_REF = '#/components/schemas/';

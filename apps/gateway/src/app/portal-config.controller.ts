@@ -25,6 +25,8 @@ export class PortalConfigController {
   portalConfig(): PortalConfig {
     if (this.config.KETENREGIE_MODE === 'embedded') return { modus: 'embedded', demo: { rollenPerOrganisatieType: ROLLEN_PER_ORGANISATIE_TYPE } };
     const clientId = this.config.PORTAL_OIDC_CLIENT_ID;
-    return clientId ? { modus: 'distributed', oidc: { issuer: this.config.AUTH_ISSUER, clientId, scope: this.config.PORTAL_OIDC_SCOPE } } : { modus: 'distributed' };
+    return clientId
+      ? { modus: 'distributed', oidc: { issuer: this.config.AUTH_ISSUER, clientId, scope: this.config.PORTAL_OIDC_SCOPE } }
+      : { modus: 'distributed' };
   }
 }

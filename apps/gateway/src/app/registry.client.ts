@@ -15,7 +15,11 @@ export class RegistryClient {
   async get(id: string): Promise<OrganisatieDto> {
     const response = await this.fetch(`${ORGANISATIES_PATH}/${encodeURIComponent(id)}`);
     if (response.status === 404) {
-      throw new NotFoundError({ code: 'AUTH.ORGANISATIE_UNKNOWN', detail: `The organisation registry has no organisation "${id}".`, fields: { organisatie: 'unknown organisation' } });
+      throw new NotFoundError({
+        code: 'AUTH.ORGANISATIE_UNKNOWN',
+        detail: `The organisation registry has no organisation "${id}".`,
+        fields: { organisatie: 'unknown organisation' },
+      });
     }
     return organisatieSchema.parse(await this.json(response));
   }

@@ -33,7 +33,13 @@ describeEachDatabase('monitor-service', (db) => {
         TEMPORAL_ADDRESS: '127.0.0.1:1',
         PORT: '0',
       });
-      app = await createService(AppModule.register(config), { name: 'monitor-service', port: 0, logLevel: 'silent', logDestination: quiet, shutdownHooks: false });
+      app = await createService(AppModule.register(config), {
+        name: 'monitor-service',
+        port: 0,
+        logLevel: 'silent',
+        logDestination: quiet,
+        shutdownHooks: false,
+      });
       await app.listen(0, '127.0.0.1');
       base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
       await app.get(OrganisatieRegisterService).registerMissing(DEMO_ORGANISATIES, DEMO_STUURGROEPEN);

@@ -29,7 +29,8 @@ export class OrganisatiesController {
   @ApiNotFoundResponse({ description: 'MONITORING.ORGANISATIE_NOT_FOUND (problem+json)' })
   async get(@Param('id') id: string): Promise<OrganisatieBody> {
     // An id the registry cannot hold is not looked up (a NUL byte would not even reach the database).
-    if (id.length > ORGANISATIE_ID_MAX || !ORGANISATIE_ID_PATROON.test(id)) throw new NotFoundError({ code: 'MONITORING.ORGANISATIE_NOT_FOUND', detail: 'No such organisation is registered.' });
+    if (id.length > ORGANISATIE_ID_MAX || !ORGANISATIE_ID_PATROON.test(id))
+      throw new NotFoundError({ code: 'MONITORING.ORGANISATIE_NOT_FOUND', detail: 'No such organisation is registered.' });
     return toDto(await this.register.get(id));
   }
 }

@@ -14,7 +14,9 @@ import type { OrganisatieRegister } from '@ketenregie/shared-platform';
     OrganisatieRegisterService,
     {
       provide: ORGANISATIE_REGISTER,
-      useFactory: (register: OrganisatieRegisterService): OrganisatieRegister => ({ typeVan: async (id) => (await register.list()).find((o) => o.id === id)?.type }),
+      useFactory: (register: OrganisatieRegisterService): OrganisatieRegister => ({
+        typeVan: async (id) => (await register.list()).find((o) => o.id === id)?.type,
+      }),
       inject: [OrganisatieRegisterService],
     },
     Toegang,

@@ -25,7 +25,13 @@ export interface Deelnemer {
   readonly voornamen: string;
   readonly achternaam: string;
   readonly geboortedatum: string;
-  readonly trajecten: readonly { readonly id: string; readonly programma: { readonly code: string; readonly versie: number }; readonly startdatum?: string; readonly fase?: string; readonly status?: string }[];
+  readonly trajecten: readonly {
+    readonly id: string;
+    readonly programma: { readonly code: string; readonly versie: number };
+    readonly startdatum?: string;
+    readonly fase?: string;
+    readonly status?: string;
+  }[];
 }
 
 /** `GET /api/v1/trajecten/{id}`. */

@@ -14,7 +14,8 @@ export function useGeladen<T>(haal: () => Promise<T>, afhankelijk: readonly unkn
     haal().then(
       (data) => actueel && zetStaat({ sleutel, geladen: { status: 'klaar', data } }),
       (fout: unknown) =>
-        actueel && zetStaat({ sleutel, geladen: { status: 'fout', fout: fout instanceof ApiFout ? fout : new ApiFout(0, undefined, 'Er ging iets mis bij het laden.') } }),
+        actueel &&
+        zetStaat({ sleutel, geladen: { status: 'fout', fout: fout instanceof ApiFout ? fout : new ApiFout(0, undefined, 'Er ging iets mis bij het laden.') } }),
     );
     return () => {
       actueel = false;

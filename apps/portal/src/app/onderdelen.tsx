@@ -66,7 +66,11 @@ export function Veld(props: {
  * Lists the form's errors at the top, each a link to its field, and takes focus after each
  * attempt to send the form (`poging` counts them), never while someone types.
  */
-export function FoutenOverzicht(props: { readonly fouten: Readonly<Record<string, string>>; readonly labels: Readonly<Record<string, string>>; readonly poging: number }) {
+export function FoutenOverzicht(props: {
+  readonly fouten: Readonly<Record<string, string>>;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly poging: number;
+}) {
   const { fouten, labels, poging } = props;
   const blok = useRef<HTMLDivElement>(null);
   const sleutels = Object.keys(fouten);

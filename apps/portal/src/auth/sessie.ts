@@ -25,7 +25,10 @@ const SLEUTEL = 'ketenregie.sessie';
 export function claimsVan(token: string): Record<string, unknown> {
   const deel = token.split('.')[1];
   if (!deel) throw new Error('Geen geldig token');
-  const base64 = deel.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(deel.length / 4) * 4, '=');
+  const base64 = deel
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .padEnd(Math.ceil(deel.length / 4) * 4, '=');
   const json = new TextDecoder().decode(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
   return JSON.parse(json) as Record<string, unknown>;
 }

@@ -8,7 +8,11 @@ describe('labels for people', () => {
   });
 
   it('never shows the ids an event carries', () => {
-    const g = leesbareGebeurtenis('aangemeld', { programma: 'activering', programmaVersie: 1, aanmeldreden: 'activering', regievoerderId: 'dev:gemeente-x:klantmanager', organisatieId: 'gemeente-x' }, formatDatum);
+    const g = leesbareGebeurtenis(
+      'aangemeld',
+      { programma: 'activering', programmaVersie: 1, aanmeldreden: 'activering', regievoerderId: 'dev:gemeente-x:klantmanager', organisatieId: 'gemeente-x' },
+      formatDatum,
+    );
     expect(JSON.stringify(g)).not.toMatch(/dev:|gemeente-x/);
     expect(g.titel).toBe('Aangemeld voor het traject');
   });
@@ -20,6 +24,8 @@ describe('labels for people', () => {
   });
 
   it('shows dates inside details as Dutch dates', () => {
-    expect(leesbareGebeurtenis('verlengd', { verlenging: 1, geplandeEinddatum: '2027-03-01' }, formatDatum).details).toEqual(['Nieuwe geplande einddatum: 1 maart 2027']);
+    expect(leesbareGebeurtenis('verlengd', { verlenging: 1, geplandeEinddatum: '2027-03-01' }, formatDatum).details).toEqual([
+      'Nieuwe geplande einddatum: 1 maart 2027',
+    ]);
   });
 });

@@ -10,7 +10,10 @@ export function alsZin(code: string): string {
   return zin.charAt(0).toUpperCase() + zin.slice(1);
 }
 
-const label = (tabel: Readonly<Record<string, string>>) => (code: string | undefined): string => (code === undefined ? '' : (tabel[code] ?? alsZin(code)));
+const label =
+  (tabel: Readonly<Record<string, string>>) =>
+  (code: string | undefined): string =>
+    code === undefined ? '' : (tabel[code] ?? alsZin(code));
 
 export const rolLabel = label({
   klantmanager: 'Klantmanager',
@@ -69,7 +72,13 @@ export const taakStatusLabel = label({ open: 'Open', verlopen: 'Termijn verstrek
 
 const kanaalLabel = label({ telefoon: 'telefonisch', brief: 'per brief', huisbezoek: 'met een huisbezoek', app: 'via een app' });
 const uitkomstLabel = label({ 'geen-gehoor': 'geen gehoor', geweigerd: 'geweigerd', 'afspraak-gemaakt': 'afspraak gemaakt', 'onjuist-adres': 'onjuist adres' });
-const vormLabel = label({ gesprek: 'gesprek', huisbezoek: 'huisbezoek', telefonisch: 'telefonisch gesprek', app: 'contact via een app', groep: 'groepsbijeenkomst' });
+const vormLabel = label({
+  gesprek: 'gesprek',
+  huisbezoek: 'huisbezoek',
+  telefonisch: 'telefonisch gesprek',
+  app: 'contact via een app',
+  groep: 'groepsbijeenkomst',
+});
 
 export const uitvalRedenLabel = label({
   'neemt-al-deel': 'neemt al deel aan een ander traject',
@@ -85,8 +94,21 @@ export const uitvalRedenLabel = label({
   'geen-specifieke-problemen': 'geen specifieke problemen',
 });
 
-const pauzeRedenLabel = label({ ziekte: 'ziekte', opname: 'opname', detentie: 'detentie', zwangerschap: 'zwangerschap', mantelzorg: 'mantelzorg', overig: 'andere reden' });
-const vervolgLabel = label({ scholing: 'scholing', vrijwilligerswerk: 'vrijwilligerswerk', 'betaald-werk': 'betaald werk', hulpverlening: 'hulpverlening', anders: 'een ander vervolg' });
+const pauzeRedenLabel = label({
+  ziekte: 'ziekte',
+  opname: 'opname',
+  detentie: 'detentie',
+  zwangerschap: 'zwangerschap',
+  mantelzorg: 'mantelzorg',
+  overig: 'andere reden',
+});
+const vervolgLabel = label({
+  scholing: 'scholing',
+  vrijwilligerswerk: 'vrijwilligerswerk',
+  'betaald-werk': 'betaald werk',
+  hulpverlening: 'hulpverlening',
+  anders: 'een ander vervolg',
+});
 const instrumentLabel = label({ participatieladder: 'Participatieladder', zrm: 'Zelfredzaamheid-Matrix', gas: 'GAS-doelen' });
 const meetmomentLabel = label({ T0: 'beginmeting (T0)', T1: 'eindmeting (T1)', tussentijds: 'tussentijdse meting' });
 const coachwisselRedenLabel = label({ vertrek: 'vertrek van de coach', 'geen-klik': 'geen klik', overig: 'andere reden' });
@@ -109,7 +131,10 @@ const getal = (g: Gegevens, sleutel: string): number | undefined => (typeof g[sl
 export function leesbareGebeurtenis(soort: string, g: Gegevens, datumLabel: (iso: string) => string): LeesbareGebeurtenis {
   switch (soort) {
     case 'aangemeld':
-      return { titel: 'Aangemeld voor het traject', details: [tekst(g, 'aanmeldreden') && `Reden van aanmelding: ${alsZin(tekst(g, 'aanmeldreden')).toLowerCase()}`].filter(Boolean) };
+      return {
+        titel: 'Aangemeld voor het traject',
+        details: [tekst(g, 'aanmeldreden') && `Reden van aanmelding: ${alsZin(tekst(g, 'aanmeldreden')).toLowerCase()}`].filter(Boolean),
+      };
     case 'coach-toegewezen':
       return { titel: 'Coach toegewezen', details: [] };
     case 'fase-gewijzigd':
@@ -130,7 +155,10 @@ export function leesbareGebeurtenis(soort: string, g: Gegevens, datumLabel: (iso
       return { titel: `Contactmoment: ${vormLabel(tekst(g, 'vorm'))}`, details };
     }
     case 'no-show':
-      return { titel: `Niet verschenen (${vormLabel(tekst(g, 'vorm'))})`, details: getal(g, 'noShows') ? [`${getal(g, 'noShows')} keer niet verschenen in totaal`] : [] };
+      return {
+        titel: `Niet verschenen (${vormLabel(tekst(g, 'vorm'))})`,
+        details: getal(g, 'noShows') ? [`${getal(g, 'noShows')} keer niet verschenen in totaal`] : [],
+      };
     case 'kennismaking-afgerond':
       return { titel: 'Kennismaking afgerond', details: [g['klik'] ? 'Er is een klik tussen coach en deelnemer' : 'Geen klik tussen coach en deelnemer'] };
     case 'meting':
@@ -141,7 +169,10 @@ export function leesbareGebeurtenis(soort: string, g: Gegevens, datumLabel: (iso
     case 'plan-vastgesteld':
       return { titel: 'Plan van aanpak vastgesteld', details: [`${getal(g, 'doelen') ?? 0} SMART-doelen, ${getal(g, 'gasDoelen') ?? 0} GAS-doelen`] };
     case 'plan-ondertekend':
-      return { titel: 'Plan van aanpak ondertekend', details: [`Door de ${tekst(g, 'door') === 'wettelijk-vertegenwoordiger' ? 'wettelijk vertegenwoordiger' : 'deelnemer'}`] };
+      return {
+        titel: 'Plan van aanpak ondertekend',
+        details: [`Door de ${tekst(g, 'door') === 'wettelijk-vertegenwoordiger' ? 'wettelijk vertegenwoordiger' : 'deelnemer'}`],
+      };
     case 'evaluatie':
       return { titel: `Evaluatie ${getal(g, 'nr') ?? ''}`.trim(), details: [tekst(g, 'besluit') === 'afronden' ? 'Besluit: afronden' : 'Besluit: doorgaan'] };
     case 'afgerond':
@@ -149,7 +180,10 @@ export function leesbareGebeurtenis(soort: string, g: Gegevens, datumLabel: (iso
     case 'gepauzeerd':
       return { titel: 'Traject gepauzeerd', details: [`Reden: ${pauzeRedenLabel(tekst(g, 'reden'))}`] };
     case 'hervat':
-      return { titel: 'Traject hervat', details: getal(g, 'gepauzeerdeWerkdagen') !== undefined ? [`${getal(g, 'gepauzeerdeWerkdagen')} werkdagen gepauzeerd`] : [] };
+      return {
+        titel: 'Traject hervat',
+        details: getal(g, 'gepauzeerdeWerkdagen') !== undefined ? [`${getal(g, 'gepauzeerdeWerkdagen')} werkdagen gepauzeerd`] : [],
+      };
     case 'uitgevallen':
       return { titel: 'Deelnemer uitgevallen', details: [`Reden: ${uitvalRedenLabel(tekst(g, 'reden'))}`] };
     case 'terugval':
@@ -161,9 +195,15 @@ export function leesbareGebeurtenis(soort: string, g: Gegevens, datumLabel: (iso
     case 'coach-gewijzigd':
       return { titel: 'Andere coach', details: [`Reden: ${coachwisselRedenLabel(tekst(g, 'reden'))}`] };
     case 'verlengd':
-      return { titel: 'Traject verlengd', details: tekst(g, 'geplandeEinddatum') ? [`Nieuwe geplande einddatum: ${datumLabel(tekst(g, 'geplandeEinddatum'))}`] : [] };
+      return {
+        titel: 'Traject verlengd',
+        details: tekst(g, 'geplandeEinddatum') ? [`Nieuwe geplande einddatum: ${datumLabel(tekst(g, 'geplandeEinddatum'))}`] : [],
+      };
     case 'termijn-verlopen':
-      return { titel: `Termijn verstreken: ${taakLabel(tekst(g, 'termijn')).toLowerCase()}`, details: tekst(g, 'vervalt') ? [`Uiterlijk op ${datumLabel(tekst(g, 'vervalt'))}`] : [] };
+      return {
+        titel: `Termijn verstreken: ${taakLabel(tekst(g, 'termijn')).toLowerCase()}`,
+        details: tekst(g, 'vervalt') ? [`Uiterlijk op ${datumLabel(tekst(g, 'vervalt'))}`] : [],
+      };
     case 'geescaleerd':
       return { titel: `Geëscaleerd naar de regievoerder: ${taakLabel(tekst(g, 'termijn')).toLowerCase()}`, details: [] };
     case 'overdracht-aangevraagd':

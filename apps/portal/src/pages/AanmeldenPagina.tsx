@@ -29,7 +29,8 @@ function controleer(invoer: Invoer): Record<string, string> {
   if (!invoer['achternaam'].trim()) fouten['achternaam'] = 'Vul de achternaam in.';
   if (!invoer['geboortedatum'].trim()) fouten['geboortedatum'] = 'Vul de geboortedatum in.';
   else if (!leesDatum(invoer['geboortedatum'])) fouten['geboortedatum'] = 'Vul een bestaande datum in als dag-maand-jaar, bijvoorbeeld 12-04-1985.';
-  if (invoer['telefoon'].trim() && !/^\+?[0-9 ()-]{6,20}$/.test(invoer['telefoon'].trim())) fouten['telefoon'] = 'Vul een telefoonnummer in met alleen cijfers, bijvoorbeeld 06 12345678.';
+  if (invoer['telefoon'].trim() && !/^\+?[0-9 ()-]{6,20}$/.test(invoer['telefoon'].trim()))
+    fouten['telefoon'] = 'Vul een telefoonnummer in met alleen cijfers, bijvoorbeeld 06 12345678.';
   if (invoer['email'].trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(invoer['email'].trim())) fouten['email'] = 'Vul een e-mailadres in zoals naam@voorbeeld.nl.';
   return fouten;
 }
@@ -82,7 +83,10 @@ export function AanmeldenPagina() {
     }
   };
 
-  const tekstveld = (veld: string, opties: { beschrijving?: string; optioneel?: boolean; autoComplete?: string; inputMode?: 'numeric' | 'tel' | 'email'; type?: string } = {}) => (
+  const tekstveld = (
+    veld: string,
+    opties: { beschrijving?: string; optioneel?: boolean; autoComplete?: string; inputMode?: 'numeric' | 'tel' | 'email'; type?: string } = {},
+  ) => (
     <Veld id={veld} label={LABELS[veld]} beschrijving={opties.beschrijving} fout={fouten[veld]} optioneel={opties.optioneel}>
       {(aria) => (
         <Textbox

@@ -49,9 +49,7 @@ export function DeelnemerPagina() {
               <ul className="kr-lijst">
                 {d.trajecten.map((t) => (
                   <li key={t.id}>
-                    <RouterLink to={`/trajecten/${t.id}`}>
-                      Traject{t.startdatum ? ` gestart op ${formatDatum(t.startdatum)}` : ''}
-                    </RouterLink>
+                    <RouterLink to={`/trajecten/${t.id}`}>Traject{t.startdatum ? ` gestart op ${formatDatum(t.startdatum)}` : ''}</RouterLink>
                     {t.fase ? ` · ${faseLabel(t.fase)}` : ''}
                     {t.status ? ` · ${statusLabel(t.status)}` : ''}
                   </li>

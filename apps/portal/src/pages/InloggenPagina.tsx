@@ -75,8 +75,7 @@ function DemoInloggen({ config }: { readonly config: PortalConfig }) {
       {() => (
         <form onSubmit={verstuur} noValidate className="kr-formulier">
           <Paragraph>
-            Dit is een demonstratieomgeving. Kies een organisatie uit de regio en de rol waarin u werkt; u krijgt dan een demotoken van
-            de gateway.
+            Dit is een demonstratieomgeving. Kies een organisatie uit de regio en de rol waarin u werkt; u krijgt dan een demotoken van de gateway.
           </Paragraph>
           {fout && <FoutMelding fout={fout} />}
           <Fieldset>
@@ -120,8 +119,7 @@ function OidcInloggen({ config }: { readonly config: PortalConfig }) {
   if (!config.oidc) {
     return (
       <Paragraph>
-        Inloggen is op deze installatie nog niet ingericht: de beheerder moet het portaal registreren bij de identiteitsprovider
-        (PORTAL_OIDC_CLIENT_ID).
+        Inloggen is op deze installatie nog niet ingericht: de beheerder moet het portaal registreren bij de identiteitsprovider (PORTAL_OIDC_CLIENT_ID).
       </Paragraph>
     );
   }
@@ -133,7 +131,9 @@ function OidcInloggen({ config }: { readonly config: PortalConfig }) {
       <Button
         appearance="primary-action-button"
         onClick={() => {
-          import('../auth/oidc').then((m) => m.startOidcInloggen(oidc)).catch(() => zetFout('De identiteitsprovider is niet bereikbaar. Probeer het later opnieuw.'));
+          import('../auth/oidc')
+            .then((m) => m.startOidcInloggen(oidc))
+            .catch(() => zetFout('De identiteitsprovider is niet bereikbaar. Probeer het later opnieuw.'));
         }}
       >
         Inloggen bij uw organisatie

@@ -23,7 +23,10 @@ export function MijnTakenPagina() {
             <>
               <Paragraph>
                 {lijst.length === 1 ? 'U hebt 1 open taak' : `U hebt ${lijst.length} open taken`}
-                {lijst.some((t) => t.status === 'verlopen') ? `, waarvan ${lijst.filter((t) => t.status === 'verlopen').length} met een verstreken termijn` : ''}.
+                {lijst.some((t) => t.status === 'verlopen')
+                  ? `, waarvan ${lijst.filter((t) => t.status === 'verlopen').length} met een verstreken termijn`
+                  : ''}
+                .
               </Paragraph>
               <Table className="kr-tabel">
                 <TableHeader>

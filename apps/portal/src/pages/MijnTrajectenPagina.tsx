@@ -14,7 +14,10 @@ import { faseLabel, statusLabel, taakLabel } from '../format/labels';
  */
 export function MijnTrajectenPagina() {
   const trajecten = useGeladen(async () => {
-    const [{ taken }, programmas] = await Promise.all([verwacht<{ taken: Taak[] }>(api.GET('/api/v1/taken')), verwacht<Programma[]>(api.GET('/api/v1/programmas'))]);
+    const [{ taken }, programmas] = await Promise.all([
+      verwacht<{ taken: Taak[] }>(api.GET('/api/v1/taken')),
+      verwacht<Programma[]>(api.GET('/api/v1/programmas')),
+    ]);
     const ids = [...new Set(taken.map((t) => t.trajectId))];
     const overzichten = await Promise.all(
       ids.map((id) =>
@@ -57,7 +60,9 @@ export function MijnTrajectenPagina() {
                       {t.status !== 'actief' ? ` (${statusLabel(t.status).toLowerCase()})` : ''}
                     </TableCell>
                     <TableCell>
-                      {t.volgendeTermijn ? `${taakLabel(t.volgendeTermijn.soort)}, uiterlijk ${formatDatum(t.volgendeTermijn.vervalt)}${t.volgendeTermijn.verlopen ? ' (verstreken)' : ''}` : 'Geen'}
+                      {t.volgendeTermijn
+                        ? `${taakLabel(t.volgendeTermijn.soort)}, uiterlijk ${formatDatum(t.volgendeTermijn.vervalt)}${t.volgendeTermijn.verlopen ? ' (verstreken)' : ''}`
+                        : 'Geen'}
                     </TableCell>
                   </TableRow>
                 ))}

@@ -24,7 +24,9 @@ export function OidcTerugPagina() {
       const { accessToken, idToken } = await voltooiOidcInloggen(config.oidc, new URL(window.location.href));
       const sessie = sessieUitToken(accessToken, 'oidc', { idToken });
       // The registry is public: show the organisation's name rather than its id.
-      const organisatie = await verwacht<Schemas['OrganisatieDto']>(api.GET('/api/v1/organisaties/{id}', { params: { path: { id: sessie.organisatie } } })).catch(() => undefined);
+      const organisatie = await verwacht<Schemas['OrganisatieDto']>(
+        api.GET('/api/v1/organisaties/{id}', { params: { path: { id: sessie.organisatie } } }),
+      ).catch(() => undefined);
       inloggen({ ...sessie, organisatieNaam: organisatie?.naam });
       navigate('/', { replace: true });
     })().catch(() => zetFout('Inloggen is niet gelukt.'));

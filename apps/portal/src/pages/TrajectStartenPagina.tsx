@@ -22,31 +22,34 @@ const AFWIJKINGEN: readonly { code: Schemas['TrajectStartenDto']['doelgroepAfwij
   { code: 'pilot-uitzondering', label: 'Uitzondering voor een pilot' },
 ];
 
-const LABELS = { programma: 'Programma', aanmeldreden: 'Reden van aanmelding', coach: 'Coach', ladderTrede: 'Trede op de participatieladder', doelgroepAfwijking: 'Reden om buiten de doelgroep te starten' };
+const LABELS = {
+  programma: 'Programma',
+  aanmeldreden: 'Reden van aanmelding',
+  coach: 'Coach',
+  ladderTrede: 'Trede op de participatieladder',
+  doelgroepAfwijking: 'Reden om buiten de doelgroep te starten',
+};
 
 /** Starting a traject for a registered deelnemer; the klantmanager's organisation takes the regie. */
 export function TrajectStartenPagina() {
   const { id = '' } = useParams();
   const sessie = useIngelogd();
   const navigate = useNavigate();
-  const gegevens = useGeladen(
-    async () => {
-      const [deelnemer, programmas, config, organisaties] = await Promise.all([
-        verwacht<Deelnemer>(api.GET('/api/v1/deelnemers/{id}', { params: { path: { id } } })),
-        verwacht<Programma[]>(api.GET('/api/v1/programmas')),
-        portalConfig(),
-        verwacht<Schemas['OrganisatieDto'][]>(api.GET('/api/v1/organisaties')),
-      ]);
-      // Embedded mode only: every organisation that has coaches has one demo coach, the subject of
-      // its demo token. Elsewhere a coach is assigned on the traject once it runs.
-      const coachTypes = Object.entries(config.demo?.rollenPerOrganisatieType ?? {})
-        .filter(([, rollen]) => rollen.includes('coach'))
-        .map(([type]) => type);
-      const coaches = organisaties.filter((o) => coachTypes.includes(o.type)).map((o) => ({ coachId: `dev:${o.id}:coach`, organisatieId: o.id, naam: o.naam }));
-      return { deelnemer, programmas, coaches };
-    },
-    [id],
-  );
+  const gegevens = useGeladen(async () => {
+    const [deelnemer, programmas, config, organisaties] = await Promise.all([
+      verwacht<Deelnemer>(api.GET('/api/v1/deelnemers/{id}', { params: { path: { id } } })),
+      verwacht<Programma[]>(api.GET('/api/v1/programmas')),
+      portalConfig(),
+      verwacht<Schemas['OrganisatieDto'][]>(api.GET('/api/v1/organisaties')),
+    ]);
+    // Embedded mode only: every organisation that has coaches has one demo coach, the subject of
+    // its demo token. Elsewhere a coach is assigned on the traject once it runs.
+    const coachTypes = Object.entries(config.demo?.rollenPerOrganisatieType ?? {})
+      .filter(([, rollen]) => rollen.includes('coach'))
+      .map(([type]) => type);
+    const coaches = organisaties.filter((o) => coachTypes.includes(o.type)).map((o) => ({ coachId: `dev:${o.id}:coach`, organisatieId: o.id, naam: o.naam }));
+    return { deelnemer, programmas, coaches };
+  }, [id]);
   const [programma, zetProgramma] = useState('');
   const [aanmeldreden, zetAanmeldreden] = useState('');
   const [coach, zetCoach] = useState('');
@@ -140,7 +143,12 @@ export function TrajectStartenPagina() {
             </Fieldset>
             <Fieldset>
               <FieldsetLegend>Doelgroep</FieldsetLegend>
-              <Veld id="ladderTrede" label={LABELS.ladderTrede} optioneel beschrijving="Voor de toets of de deelnemer bij de doelgroep van het programma hoort.">
+              <Veld
+                id="ladderTrede"
+                label={LABELS.ladderTrede}
+                optioneel
+                beschrijving="Voor de toets of de deelnemer bij de doelgroep van het programma hoort."
+              >
                 {(aria) => (
                   <Select {...aria} value={ladderTrede} onChange={(e) => zetLadderTrede(e.target.value)}>
                     <SelectOption value="">Onbekend</SelectOption>

@@ -18,7 +18,12 @@ export class AppModule {
    */
   static register(
     config: TrajectServiceConfig,
-    overrides: { readonly workflows?: TrajectWorkflows; readonly schema?: string; readonly verwerkingslog?: VerwerkingslogPoort; readonly register?: OrganisatieRegister } = {},
+    overrides: {
+      readonly workflows?: TrajectWorkflows;
+      readonly schema?: string;
+      readonly verwerkingslog?: VerwerkingslogPoort;
+      readonly register?: OrganisatieRegister;
+    } = {},
   ): DynamicModule {
     const temporal = { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE };
     const kluis = deelnemerKluis(config);
@@ -39,7 +44,9 @@ export class AppModule {
         TrajectModule.register({
           kluis,
           workflows: overrides.workflows,
-          verwerkingslog: overrides.verwerkingslog ?? new HttpVerwerkingslog(`${config.CONSENT_SERVICE_URL}${VERWERKINGEN_PATH}`, dienstIdentiteit(config, 'ketenregie-traject-service')),
+          verwerkingslog:
+            overrides.verwerkingslog ??
+            new HttpVerwerkingslog(`${config.CONSENT_SERVICE_URL}${VERWERKINGEN_PATH}`, dienstIdentiteit(config, 'ketenregie-traject-service')),
           toegang: overrides.register ? { register: overrides.register } : { monitorServiceUrl: config.MONITOR_SERVICE_URL },
         }),
       ],

@@ -1,10 +1,27 @@
 import { DomainError, DOMAIN_ERROR_KINDS, type DomainErrorKind } from '@ketenregie/shared-kernel';
 import type { TrajectWorkflows } from '@ketenregie/traject-application';
-import { caseloadOverdrachtSignal, opdrachtUpdate, overzichtQuery, stateQuery, tijdlijnQuery, TRAJECT_TASK_QUEUE, TRAJECT_WORKFLOW_TYPE } from '@ketenregie/traject-contracts';
-import type { CaseloadOverdracht, OpdrachtResultaat, TijdlijnGebeurtenis, TrajectOpdrachtInvoer, TrajectOverzicht, TrajectState, TrajectWorkflowInput, Uitvoerder } from '@ketenregie/traject-contracts';
+import {
+  caseloadOverdrachtSignal,
+  opdrachtUpdate,
+  overzichtQuery,
+  stateQuery,
+  tijdlijnQuery,
+  TRAJECT_TASK_QUEUE,
+  TRAJECT_WORKFLOW_TYPE,
+} from '@ketenregie/traject-contracts';
+import type {
+  CaseloadOverdracht,
+  OpdrachtResultaat,
+  TijdlijnGebeurtenis,
+  TrajectOpdrachtInvoer,
+  TrajectOverzicht,
+  TrajectState,
+  TrajectWorkflowInput,
+  Uitvoerder,
+} from '@ketenregie/traject-contracts';
 import { TRAJECT_ERRORS, trajectError, vindProgramma } from '@ketenregie/traject-domain';
 import type { Meting, ProgrammaDefinitie, TrajectErrorCode } from '@ketenregie/traject-domain';
-import { ApplicationFailure, Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure, type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 
 interface FoutDetails {
   readonly kind?: string;
@@ -17,7 +34,9 @@ export function alsDomeinfout(error: unknown): unknown {
   const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
   if (!(cause instanceof ApplicationFailure) || !cause.type || !(cause.type in TRAJECT_ERRORS)) return error;
   const details = (cause.details?.[0] ?? {}) as FoutDetails;
-  const kind = DOMAIN_ERROR_KINDS.includes(details.kind as DomainErrorKind) ? (details.kind as DomainErrorKind) : TRAJECT_ERRORS[cause.type as TrajectErrorCode];
+  const kind = DOMAIN_ERROR_KINDS.includes(details.kind as DomainErrorKind)
+    ? (details.kind as DomainErrorKind)
+    : TRAJECT_ERRORS[cause.type as TrajectErrorCode];
   return new DomainError({ code: cause.type, kind, detail: cause.message, fields: details.fields });
 }
 

@@ -22,7 +22,10 @@ export const trajectServiceConfigSchema = platformConfigSchema
     ...dienstIdentiteitConfigSchema.shape,
     CONSENT_SERVICE_URL: z.url().default('http://127.0.0.1:8082'),
     TRAJECT_BSN_SLEUTEL: sleutel(32).refine((v) => v === undefined || Buffer.from(v, 'base64').length === 32, 'must decode to exactly 32 bytes'),
-    TRAJECT_BSN_SLEUTEL_ID: z.string().regex(/^[a-z0-9]{1,16}$/).default('k1'),
+    TRAJECT_BSN_SLEUTEL_ID: z
+      .string()
+      .regex(/^[a-z0-9]{1,16}$/)
+      .default('k1'),
     TRAJECT_BSN_INDEX_SLEUTEL: sleutel(32),
   })
   .superRefine((c, ctx) => {
@@ -41,5 +44,9 @@ export type TrajectServiceConfig = z.output<typeof trajectServiceConfigSchema>;
 
 /** The cipher of every personal field of a deelnemer (BSN, name, date of birth, contact, household), keyed by the configuration. */
 export function deelnemerKluis(c: TrajectServiceConfig): DeelnemerKluis {
-  return new DeelnemerKluis(c.TRAJECT_BSN_SLEUTEL_ID, { [c.TRAJECT_BSN_SLEUTEL_ID]: Buffer.from(c.TRAJECT_BSN_SLEUTEL, 'base64') }, Buffer.from(c.TRAJECT_BSN_INDEX_SLEUTEL, 'base64'));
+  return new DeelnemerKluis(
+    c.TRAJECT_BSN_SLEUTEL_ID,
+    { [c.TRAJECT_BSN_SLEUTEL_ID]: Buffer.from(c.TRAJECT_BSN_SLEUTEL, 'base64') },
+    Buffer.from(c.TRAJECT_BSN_INDEX_SLEUTEL, 'base64'),
+  );
 }

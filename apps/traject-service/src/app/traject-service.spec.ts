@@ -10,7 +10,7 @@ import { VERWERKINGEN_PATH, verwerkingMeldingSchema } from '@ketenregie/consent-
 import type { VerwerkingMeldingDto } from '@ketenregie/consent-contracts';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createService, EmbeddedSigner, Identity, JwksServer, SERVICE_SCOPE, serveJwks, vastOrganisatieRegister } from '@ketenregie/shared-platform';
+import { createService, EmbeddedSigner, type Identity, type JwksServer, SERVICE_SCOPE, serveJwks, vastOrganisatieRegister } from '@ketenregie/shared-platform';
 import { decodeJwt } from 'jose';
 import { openDatabase } from '@ketenregie/shared-platform';
 import { describeEachDatabase, eventually } from '@ketenregie/shared-testing';
@@ -18,7 +18,13 @@ import { DEELNEMER_OPSLAG, TRAJECT_OPSLAG, TrajectActiviteitenService, TrajectSe
 import { DEMO_COACH, zaaiDemoTrajecten } from '../seed/demo-trajecten';
 import { TRAJECT_TASK_QUEUE } from '@ketenregie/traject-contracts';
 import type { DeelnemerWeergave, OpdrachtResultaat, TrajectOverzicht } from '@ketenregie/traject-contracts';
-import { TRAJECT_ENTITIES, TRAJECT_MIGRATIONS, TypeOrmDeelnemerRepository, TypeOrmTakenRepository, TypeOrmTrajectRepository } from '@ketenregie/traject-data-access';
+import {
+  TRAJECT_ENTITIES,
+  TRAJECT_MIGRATIONS,
+  type TypeOrmDeelnemerRepository,
+  TypeOrmTakenRepository,
+  TypeOrmTrajectRepository,
+} from '@ketenregie/traject-data-access';
 import { isWorkingDay } from '@ketenregie/shared-kernel';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
@@ -40,7 +46,13 @@ const klantmanager: Identity = { sub: 'km-1', organisatie: 'gemeente-den-bosch',
 const coach: Identity = { sub: 'coach-1', organisatie: 'weener-xl', organisatieType: 'uitvoerder', rol: 'coach' };
 const werkgever: Identity = { sub: 'wg-1', organisatie: 'werkgever-x', organisatieType: 'werkgever', rol: 'jobcoach' };
 /** The organisation registry as monitor-service would answer it. */
-const REGISTER = vastOrganisatieRegister({ 'gemeente-den-bosch': 'gemeente', 'gemeente-dommeldal': 'gemeente', 'weener-xl': 'uitvoerder', 'werkbrug-dommeldal': 'uitvoerder', 'werkgever-x': 'werkgever' });
+const REGISTER = vastOrganisatieRegister({
+  'gemeente-den-bosch': 'gemeente',
+  'gemeente-dommeldal': 'gemeente',
+  'weener-xl': 'uitvoerder',
+  'werkbrug-dommeldal': 'uitvoerder',
+  'werkgever-x': 'werkgever',
+});
 
 describeEachDatabase('traject-service', (db) => {
   describe('over HTTP with the traject workflow on the dev server', () => {
@@ -85,11 +97,13 @@ describeEachDatabase('traject-service', (db) => {
       }
     }
 
-
     const vandaag = async () => amsterdamDate(await env.currentTimeMs());
 
     /** Registers a deelnemer and starts a FIP traject led by the klantmanager's gemeente, coached by the coach's uitvoerder. */
-    async function startFip(bsn: string, persoon: { voornamen: string; achternaam: string; geboortedatum: string }): Promise<{ deelnemerId: string; trajectId: string }> {
+    async function startFip(
+      bsn: string,
+      persoon: { voornamen: string; achternaam: string; geboortedatum: string },
+    ): Promise<{ deelnemerId: string; trajectId: string }> {
       const d = await call<{ id: string }>(klantmanager, 'POST', '/deelnemers', { bsn, ...persoon });
       expect(d.status).toBe(201);
       const t = await call<{ id: string }>(klantmanager, 'POST', '/trajecten', {
@@ -111,7 +125,10 @@ describeEachDatabase('traject-service', (db) => {
         workflowsPath: join(ROOT, 'workflows', 'traject', 'src', 'index.ts'),
         webpackConfigHook: (config) => ({
           ...config,
-          resolve: { ...config.resolve, plugins: [...(config.resolve?.plugins ?? []), new TsconfigPathsPlugin({ configFile: join(ROOT, 'tsconfig.base.json') })] },
+          resolve: {
+            ...config.resolve,
+            plugins: [...(config.resolve?.plugins ?? []), new TsconfigPathsPlugin({ configFile: join(ROOT, 'tsconfig.base.json') })],
+          },
         }),
       });
       worker = await Worker.create({
@@ -173,7 +190,10 @@ describeEachDatabase('traject-service', (db) => {
       await new Promise((resolve) => consent?.close(resolve));
       await rm(keyDir, { recursive: true, force: true });
       for (const { id } of await sql<{ id: string }>(`SELECT workflow_id AS id FROM "${db.schema}".traject`).catch(() => [])) {
-        await env.client.workflow.getHandle(id).terminate('test finished').catch(() => undefined);
+        await env.client.workflow
+          .getHandle(id)
+          .terminate('test finished')
+          .catch(() => undefined);
       }
       worker?.shutdown();
       await workerRun;
@@ -184,7 +204,9 @@ describeEachDatabase('traject-service', (db) => {
     it('lists the programmes as versioned data, the shipped catalogue among them', async () => {
       const r = await call<{ code: string; versie: number; definitie: { evaluatie: { intervalMaanden: number } } }[]>(klantmanager, 'GET', '/programmas');
       expect(r.status).toBe(200);
-      expect(r.body.map((p) => `${p.code}@${p.versie}`)).toEqual(expect.arrayContaining(['maatwerktraject-den-bosch@1', 'fip@1', 'heemskerk-trede-1-2@1', 'aandacht-doet-bewegen@2']));
+      expect(r.body.map((p) => `${p.code}@${p.versie}`)).toEqual(
+        expect.arrayContaining(['maatwerktraject-den-bosch@1', 'fip@1', 'heemskerk-trede-1-2@1', 'aandacht-doet-bewegen@2']),
+      );
       expect(r.body.find((p) => p.code === 'fip')?.definitie.evaluatie.intervalMaanden).toBe(3);
     });
 
@@ -210,7 +232,9 @@ describeEachDatabase('traject-service', (db) => {
       });
       expect(gestart.status).toBe(201);
       const id = gestart.body.id;
-      expect(gestart.body.overzicht).toEqual(expect.objectContaining({ fase: 'contact-leggen', status: 'actief', regie: { regievoerderId: 'km-1', organisatieId: 'gemeente-den-bosch' } }));
+      expect(gestart.body.overzicht).toEqual(
+        expect.objectContaining({ fase: 'contact-leggen', status: 'actief', regie: { regievoerderId: 'km-1', organisatieId: 'gemeente-den-bosch' } }),
+      );
       const [wf] = await sql<{ workflow_id: string }>(`SELECT workflow_id FROM "${db.schema}".traject WHERE id = $1`, [id]);
       expect(wf.workflow_id).toBe(`traject-${id}`);
 
@@ -240,7 +264,13 @@ describeEachDatabase('traject-service', (db) => {
       const plan = await stap('plan', {
         plan: {
           grow: { goal: 'vrijwilligerswerk', reality: 'thuis', options: 'kringloop', will: 'oriëntatie' },
-          doelen: [{ id: 'd1', omschrijving: 'twee dagdelen', smart: { specifiek: 's', meetbaar: 'm', actiegericht: 'a', realistisch: 'r', tijdgebonden: addMonths(d, 6) } }],
+          doelen: [
+            {
+              id: 'd1',
+              omschrijving: 'twee dagdelen',
+              smart: { specifiek: 's', meetbaar: 'm', actiegericht: 'a', realistisch: 'r', tijdgebonden: addMonths(d, 6) },
+            },
+          ],
           ondertekening: { datum: d, door: 'deelnemer' },
         },
       });
@@ -250,7 +280,9 @@ describeEachDatabase('traject-service', (db) => {
       // Three months of contact moments, then the evaluation on its due date.
       const overzicht = await call<TrajectOverzicht>(klantmanager, 'GET', `/trajecten/${id}`);
       expect(overzicht.status).toBe(200);
-      const evaluatieDatum = (await env.client.workflow.getHandle(`traject-${id}`).query<{ soort: string; vervalt: string }[]>('termijnen')).find((t) => t.soort === 'evaluatie')?.vervalt as string;
+      const evaluatieDatum = (await env.client.workflow.getHandle(`traject-${id}`).query<{ soort: string; vervalt: string }[]>('termijnen')).find(
+        (t) => t.soort === 'evaluatie',
+      )?.vervalt as string;
       while ((await vandaag()) < evaluatieDatum) {
         await env.sleep(10 * 86_400_000);
         if ((await vandaag()) <= evaluatieDatum) await stap('contactmomenten', { vorm: 'gesprek', verschenen: true });
@@ -261,7 +293,8 @@ describeEachDatabase('traject-service', (db) => {
       const tijdlijn = await call<{ gebeurtenissen: { nr: number; soort: string }[] }>(coach, 'GET', `/trajecten/${id}/tijdlijn`);
       expect(tijdlijn.status).toBe(200);
       const soorten = tijdlijn.body.gebeurtenissen.map((g) => g.soort);
-      for (const s of ['aangemeld', 'contactpoging', 'kennismaking-afgerond', 'meting', 'plan-vastgesteld', 'plan-ondertekend', 'evaluatie']) expect(soorten).toContain(s);
+      for (const s of ['aangemeld', 'contactpoging', 'kennismaking-afgerond', 'meting', 'plan-vastgesteld', 'plan-ondertekend', 'evaluatie'])
+        expect(soorten).toContain(s);
       expect(soorten.indexOf('aangemeld')).toBeLessThan(soorten.indexOf('evaluatie'));
 
       await eventually(async () => {
@@ -290,7 +323,9 @@ describeEachDatabase('traject-service', (db) => {
       const overzicht = await call<TrajectOverzicht>(coach, 'GET', `/trajecten/${trajectId}`, undefined, { traceparent: `00-${traceId}-b7ad6b7169203331-01` });
       expect(overzicht.status).toBe(200);
       expect(overzicht.body.trajectId).toBe(trajectId);
-      const tijdlijn = await call<{ gebeurtenissen: unknown[] }>(coach, 'GET', `/trajecten/${trajectId}/tijdlijn`, undefined, { traceparent: `00-${traceId}-b7ad6b7169203332-01` });
+      const tijdlijn = await call<{ gebeurtenissen: unknown[] }>(coach, 'GET', `/trajecten/${trajectId}/tijdlijn`, undefined, {
+        traceparent: `00-${traceId}-b7ad6b7169203332-01`,
+      });
       expect(tijdlijn.status).toBe(200);
       const raadpleging = { handeling: 'raadpleging', deelnemerId, doel: 're-integratie', categorieen: ['traject-status'], traceId };
       expect(vanDeelnemer().map((v) => v.melding)).toEqual([expect.objectContaining(raadpleging), expect.objectContaining(raadpleging)]);
@@ -298,7 +333,11 @@ describeEachDatabase('traject-service', (db) => {
         // Only the services write the log: a service token of traject-service acting for the coach,
         // so the line names the coach's organisation; and it continues the caller's trace.
         const token = decodeJwt(String(v.authorization).replace(/^Bearer /, ''));
-        expect(token).toMatchObject({ sub: 'ketenregie-traject-service', scope: SERVICE_SCOPE, authorization_details: [expect.objectContaining({ organisatie: coach.organisatie, sub: coach.sub })] });
+        expect(token).toMatchObject({
+          sub: 'ketenregie-traject-service',
+          scope: SERVICE_SCOPE,
+          authorization_details: [expect.objectContaining({ organisatie: coach.organisatie, sub: coach.sub })],
+        });
         expect(v.traceparent).toBe(`00-${traceId}-${v.melding.spanId}-01`);
       }
 
@@ -346,7 +385,11 @@ describeEachDatabase('traject-service', (db) => {
       const vreemd = await call<{ code: string }>(werkgever, 'GET', `/deelnemers/${deelnemerId}`);
       const onbekend = await call<{ code: string }>(klantmanager, 'GET', `/deelnemers/${randomUUID()}`);
       for (const r of [vreemd, onbekend]) {
-        expect({ status: r.status, problem: r.type.includes('application/problem+json'), code: r.body.code }).toEqual({ status: 404, problem: true, code: 'TRAJECT.DEELNEMER_NOT_FOUND' });
+        expect({ status: r.status, problem: r.type.includes('application/problem+json'), code: r.body.code }).toEqual({
+          status: 404,
+          problem: true,
+          code: 'TRAJECT.DEELNEMER_NOT_FOUND',
+        });
       }
       const misvormd = await call<{ status: number }>(klantmanager, 'GET', '/deelnemers/111222357');
       expect({ status: misvormd.status, problem: misvormd.type.includes('application/problem+json') }).toEqual({ status: 400, problem: true });
@@ -354,7 +397,8 @@ describeEachDatabase('traject-service', (db) => {
 
       const [rij] = await sql<Record<string, unknown>>(`SELECT * FROM "${db.schema}".deelnemer WHERE id = $1`, [deelnemerId]);
       const rauw = JSON.stringify(Object.values(rij).map((v) => (Buffer.isBuffer(v) ? v.toString('latin1') : v)));
-      for (const geheim of ['Johanna', 'Smits', '1972-08-19', '111222357']) expect({ geheim, gevonden: rauw.includes(geheim) }).toEqual({ geheim, gevonden: false });
+      for (const geheim of ['Johanna', 'Smits', '1972-08-19', '111222357'])
+        expect({ geheim, gevonden: rauw.includes(geheim) }).toEqual({ geheim, gevonden: false });
     });
 
     it('re-entry after the workflow ended: heropening continues from the final state, keeping the history', async () => {
@@ -375,10 +419,18 @@ describeEachDatabase('traject-service', (db) => {
 
     it('caseload transfer: the running trajecten of a leaving coach move to a colleague', async () => {
       const teamleider: Identity = { sub: 'tl-1', organisatie: coach.organisatie, organisatieType: 'uitvoerder', rol: 'coach' };
-      const lopend = await sql<{ traject_id: string }>(`SELECT traject_id FROM "${db.schema}".traject_overzicht WHERE coach_id = 'coach-1' AND status IN ('actief', 'gepauzeerd')`);
+      const lopend = await sql<{ traject_id: string }>(
+        `SELECT traject_id FROM "${db.schema}".traject_overzicht WHERE coach_id = 'coach-1' AND status IN ('actief', 'gepauzeerd')`,
+      );
       expect(lopend.length).toBeGreaterThan(0);
-      expect((await call(klantmanager, 'POST', '/caseload-overdrachten', { vanCoachId: 'coach-1', naar: { coachId: 'coach-2', organisatieId: coach.organisatie } })).status).toBe(403);
-      const r = await call<{ trajecten: number }>(teamleider, 'POST', '/caseload-overdrachten', { vanCoachId: 'coach-1', naar: { coachId: 'coach-2', organisatieId: coach.organisatie } });
+      expect(
+        (await call(klantmanager, 'POST', '/caseload-overdrachten', { vanCoachId: 'coach-1', naar: { coachId: 'coach-2', organisatieId: coach.organisatie } }))
+          .status,
+      ).toBe(403);
+      const r = await call<{ trajecten: number }>(teamleider, 'POST', '/caseload-overdrachten', {
+        vanCoachId: 'coach-1',
+        naar: { coachId: 'coach-2', organisatieId: coach.organisatie },
+      });
       expect(r.status).toBe(202);
       expect(r.body.trajecten).toBe(lopend.length);
       await eventually(async () => {
@@ -394,12 +446,23 @@ describeEachDatabase('traject-service', (db) => {
     it('demo seed: registers the demo deelnemers with a traject each, once', async () => {
       const deelnemers = app.get<TypeOrmDeelnemerRepository>(DEELNEMER_OPSLAG);
       const trajecten = app.get<TypeOrmTrajectRepository>(TRAJECT_OPSLAG);
-      const opzoeking = { vindOpBsn: (bsn: string) => deelnemers.vindOpBsn(bsn), heeftTraject: async (id: string) => (await trajecten.vanDeelnemer(id)).length > 0 };
+      const opzoeking = {
+        vindOpBsn: (bsn: string) => deelnemers.vindOpBsn(bsn),
+        heeftTraject: async (id: string) => (await trajecten.vanDeelnemer(id)).length > 0,
+      };
       expect(await zaaiDemoTrajecten(app.get(TrajectService), opzoeking)).toEqual({ deelnemers: 3, trajecten: 3 });
       expect(await zaaiDemoTrajecten(app.get(TrajectService), opzoeking)).toEqual({ deelnemers: 0, trajecten: 0 });
-      const taken = await call<{ taken: { soort: string }[] }>({ sub: DEMO_COACH.coachId, organisatie: DEMO_COACH.organisatieId, organisatieType: 'uitvoerder', rol: 'coach' }, 'GET', '/taken');
+      const taken = await call<{ taken: { soort: string }[] }>(
+        { sub: DEMO_COACH.coachId, organisatie: DEMO_COACH.organisatieId, organisatieType: 'uitvoerder', rol: 'coach' },
+        'GET',
+        '/taken',
+      );
       await eventually(async () => {
-        const t = await call<{ taken: { soort: string }[] }>({ sub: DEMO_COACH.coachId, organisatie: DEMO_COACH.organisatieId, organisatieType: 'uitvoerder', rol: 'coach' }, 'GET', '/taken');
+        const t = await call<{ taken: { soort: string }[] }>(
+          { sub: DEMO_COACH.coachId, organisatie: DEMO_COACH.organisatieId, organisatieType: 'uitvoerder', rol: 'coach' },
+          'GET',
+          '/taken',
+        );
         expect(t.body.taken.filter((x) => x.soort === 'eerste-contact')).toHaveLength(3);
       });
       expect(taken.status).toBe(200);
@@ -425,7 +488,9 @@ describeEachDatabase('traject-service', (db) => {
       expect(fout.status).toBe(400);
       expect(fout.type).toContain('application/problem+json');
       expect(fout.body.code).toBe('TRAJECT.PROGRAMME_INVALID');
-      expect(fout.body.errors).toEqual([expect.objectContaining({ field: 'evaluatie.intervalMaanden', detail: expect.stringContaining('valt na het einde van het traject') })]);
+      expect(fout.body.errors).toEqual([
+        expect.objectContaining({ field: 'evaluatie.intervalMaanden', detail: expect.stringContaining('valt na het einde van het traject') }),
+      ]);
       const v1 = await call<{ versie: number }>(klantmanager, 'POST', '/programmas', { code: 'wijkaanpak', ...aanpak });
       expect(v1.status).toBe(201);
       expect(v1.body.versie).toBe(1);
@@ -446,7 +511,10 @@ describeEachDatabase('traject-service', (db) => {
       expect(lopend.overzicht.programma).toEqual({ code: 'wijkaanpak', versie: 1 });
       expect((await call(coach, 'POST', `/trajecten/${lopend.id}/contactpogingen`, { kanaal: 'telefoon', uitkomst: 'afspraak-gemaakt' })).status).toBe(200);
 
-      const v2 = await call<{ versie: number }>(klantmanager, 'POST', '/programmas/wijkaanpak/versies', { ...aanpak, casuistiekoverleg: { elkeWeken: 2, partners: ['ggz'] } });
+      const v2 = await call<{ versie: number }>(klantmanager, 'POST', '/programmas/wijkaanpak/versies', {
+        ...aanpak,
+        casuistiekoverleg: { elkeWeken: 2, partners: ['ggz'] },
+      });
       expect(v2.status).toBe(201);
       expect(v2.body.versie).toBe(2);
       const nieuw = await start('123456721');
@@ -477,7 +545,11 @@ describeEachDatabase('traject-service', (db) => {
         for (let i = 1; i < oud.length; i++) expect(dagen(oud[i - 1].vervalt, oud[i].vervalt)).toBeLessThanOrEqual(25);
         for (let i = 1; i < jong.length; i++) expect(dagen(jong[i - 1].vervalt, jong[i].vervalt)).toBeLessThanOrEqual(18);
       });
-      const tijdlijn = await call<{ gebeurtenissen: { soort: string; gegevens: Record<string, string> }[] }>(klantmanager, 'GET', `/trajecten/${lopend.id}/tijdlijn`);
+      const tijdlijn = await call<{ gebeurtenissen: { soort: string; gegevens: Record<string, string> }[] }>(
+        klantmanager,
+        'GET',
+        `/trajecten/${lopend.id}/tijdlijn`,
+      );
       expect(tijdlijn.body.gebeurtenissen.find((g) => g.soort === 'casuistiekoverleg-geagendeerd')?.gegevens.partners).toBe('ggz,schuldhulp');
     });
 
@@ -487,16 +559,30 @@ describeEachDatabase('traject-service', (db) => {
       expect((await call(coach, 'POST', `/trajecten/${trajectId}/contactmomenten`, { vorm: 'gesprek', verschenen: true })).status).toBe(200);
       expect((await call(coach, 'POST', `/trajecten/${trajectId}/kennismaking`, { klik: true })).status).toBe(200);
       const t0 = await vandaag();
-      const zrm = (waarde: number, datum: string) => ({ instrument: 'zrm', relevanteDomeinen: ['financien'], scores: { financien: waarde }, datum, instrumentVersie: 'zrm-2017', scorer: { rol: 'coach', professionalId: 'iemand-anders' } });
+      const zrm = (waarde: number, datum: string) => ({
+        instrument: 'zrm',
+        relevanteDomeinen: ['financien'],
+        scores: { financien: waarde },
+        datum,
+        instrumentVersie: 'zrm-2017',
+        scorer: { rol: 'coach', professionalId: 'iemand-anders' },
+      });
       expect((await call(coach, 'POST', `/trajecten/${trajectId}/diagnose`, { metingen: [zrm(2, t0)] })).status).toBe(200);
       await env.sleep(30 * 86_400_000);
       const later = await vandaag();
-      expect((await call(coach, 'POST', `/trajecten/${trajectId}/metingen`, { metingen: [zrm(4, later), { ...zrm(3, later), scorer: { rol: 'zelf' } }] })).status).toBe(200);
-      const r = await call<{ programma: unknown; t0: string; instrumenten: { instrument: string; instrumentVersie: string; metingen: { datum: string; scorer: unknown; waarden: unknown }[]; beweging: Record<string, unknown> }[] }>(
-        klantmanager,
-        'GET',
-        `/trajecten/${trajectId}/metingen`,
-      );
+      expect(
+        (await call(coach, 'POST', `/trajecten/${trajectId}/metingen`, { metingen: [zrm(4, later), { ...zrm(3, later), scorer: { rol: 'zelf' } }] })).status,
+      ).toBe(200);
+      const r = await call<{
+        programma: unknown;
+        t0: string;
+        instrumenten: {
+          instrument: string;
+          instrumentVersie: string;
+          metingen: { datum: string; scorer: unknown; waarden: unknown }[];
+          beweging: Record<string, unknown>;
+        }[];
+      }>(klantmanager, 'GET', `/trajecten/${trajectId}/metingen`);
       expect(r.status).toBe(200);
       expect(r.body.programma).toEqual({ code: 'fip', versie: 1 });
       expect(r.body.t0).toBe(t0);

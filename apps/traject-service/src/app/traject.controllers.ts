@@ -26,7 +26,9 @@ export class ProgrammasController {
   }
 
   @Post()
-  @ApiOperation({ summary: "Set up a programme with its first version (a gemeente's klantmanager); an inconsistent definition is refused with every reason in Dutch" })
+  @ApiOperation({
+    summary: "Set up a programme with its first version (a gemeente's klantmanager); an inconsistent definition is refused with every reason in Dutch",
+  })
   maak(@Body() body: ProgrammaAanmakenDto, @CurrentIdentity() door: Identity) {
     return this.programmas.maak(body, door);
   }
@@ -101,7 +103,10 @@ export class TrajectenController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Phase, status, next deadline, lead organisation and regievoerder; a read by another organisation than the lead is written to the processing log first (503 if it cannot be)' })
+  @ApiOperation({
+    summary:
+      'Phase, status, next deadline, lead organisation and regievoerder; a read by another organisation than the lead is written to the processing log first (503 if it cannot be)',
+  })
   overzicht(@Param('id', new ParseUUIDPipe()) id: string, @CurrentIdentity() door: Identity, @Req() req: Request) {
     return this.trajecten.overzicht(id, door, aanroepVan(req));
   }
@@ -117,7 +122,9 @@ export class TrajectenController {
   }
 
   @Get(':id/tijdlijn')
-  @ApiOperation({ summary: 'The timeline, oldest first; a read by another organisation than the lead is written to the processing log first (503 if it cannot be)' })
+  @ApiOperation({
+    summary: 'The timeline, oldest first; a read by another organisation than the lead is written to the processing log first (503 if it cannot be)',
+  })
   async tijdlijn(@Param('id', new ParseUUIDPipe()) id: string, @CurrentIdentity() door: Identity, @Req() req: Request) {
     return { gebeurtenissen: await this.trajecten.tijdlijn(id, door, aanroepVan(req)) };
   }

@@ -1,4 +1,10 @@
-import { caseloadOverdrachtSchema, deelnemerAanmakenSchema, programmaAanmakenSchema, programmaVersieInvoerSchema, trajectStartenSchema } from '@ketenregie/traject-contracts';
+import {
+  caseloadOverdrachtSchema,
+  deelnemerAanmakenSchema,
+  programmaAanmakenSchema,
+  programmaVersieInvoerSchema,
+  trajectStartenSchema,
+} from '@ketenregie/traject-contracts';
 import { createZodDto } from 'nestjs-zod';
 
 /** Body of `POST /deelnemers`. */

@@ -1,9 +1,24 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ToegangModule } from '@ketenregie/shared-platform';
 import type { ToegangOptions, VerwerkingslogPoort } from '@ketenregie/shared-platform';
-import { DEELNEMER_OPSLAG, PROGRAMMA_OPSLAG, ProgrammaService, TAKEN_OPSLAG, TRAJECT_OPSLAG, TRAJECT_VERWERKINGSLOG, TRAJECT_WORKFLOWS, TrajectService } from '@ketenregie/traject-application';
+import {
+  DEELNEMER_OPSLAG,
+  PROGRAMMA_OPSLAG,
+  ProgrammaService,
+  TAKEN_OPSLAG,
+  TRAJECT_OPSLAG,
+  TRAJECT_VERWERKINGSLOG,
+  TRAJECT_WORKFLOWS,
+  TrajectService,
+} from '@ketenregie/traject-application';
 import type { TrajectWorkflows } from '@ketenregie/traject-application';
-import { DeelnemerKluis, TypeOrmDeelnemerRepository, TypeOrmProgrammaRepository, TypeOrmTakenRepository, TypeOrmTrajectRepository } from '@ketenregie/traject-data-access';
+import {
+  DeelnemerKluis,
+  TypeOrmDeelnemerRepository,
+  TypeOrmProgrammaRepository,
+  TypeOrmTakenRepository,
+  TypeOrmTrajectRepository,
+} from '@ketenregie/traject-data-access';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { TemporalTrajectWorkflows } from './temporal-traject-workflows';

@@ -8,7 +8,11 @@ export const DEMO_KLANTMANAGER: Actor = { sub: 'dev:gemeente-dommeldal:klantmana
 export const DEMO_COACH = { coachId: 'dev:werkbrug-dommeldal:coach', organisatieId: 'werkbrug-dommeldal' } as const;
 
 /** Fictional deelnemers with test BSNs (9999… range) and the programme each follows. */
-export const DEMO_DEELNEMERS: readonly { readonly deelnemer: DeelnemerAanmaken; readonly programmaCode: string; readonly doelgroep: TrajectStarten['doelgroep'] }[] = [
+export const DEMO_DEELNEMERS: readonly {
+  readonly deelnemer: DeelnemerAanmaken;
+  readonly programmaCode: string;
+  readonly doelgroep: TrajectStarten['doelgroep'];
+}[] = [
   {
     deelnemer: { bsn: '999990007', voornamen: 'Fenna', achternaam: 'de Vries', geboortedatum: '1978-04-12', contact: {} },
     programmaCode: 'maatwerktraject-den-bosch',

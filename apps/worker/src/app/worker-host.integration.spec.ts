@@ -34,7 +34,9 @@ describe('TemporalWorkerHost against the Temporal dev server', () => {
   beforeAll(async () => {
     Runtime.install({ logger: new DefaultLogger('ERROR'), shutdownSignals: [] });
     const port = await freePort();
-    env = await TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path: SERVER_BIN }, ip: '127.0.0.1', port, extraArgs: ['--in-memory'] } });
+    env = await TestWorkflowEnvironment.createLocal({
+      server: { executable: { type: 'existing-path', path: SERVER_BIN }, ip: '127.0.0.1', port, extraArgs: ['--in-memory'] },
+    });
     address = `127.0.0.1:${port}`;
   }, 60_000);
 
@@ -52,7 +54,10 @@ describe('TemporalWorkerHost against the Temporal dev server', () => {
       activities: FixtureActivities,
     };
     app = await NestFactory.createApplicationContext(
-      { module: RootModule, imports: [WorkerHostModule.register({ temporalAddress: address, namespace: 'default', tsconfigPath: WORKSPACE_TSCONFIG }, [registration])] },
+      {
+        module: RootModule,
+        imports: [WorkerHostModule.register({ temporalAddress: address, namespace: 'default', tsconfigPath: WORKSPACE_TSCONFIG }, [registration])],
+      },
       { logger: false, abortOnError: false },
     );
     const context = app;
@@ -63,7 +68,11 @@ describe('TemporalWorkerHost against the Temporal dev server', () => {
       const connection = await Connection.connect({ address });
       try {
         const client = new Client({ connection, namespace: 'default' });
-        result = await client.workflow.execute('fixtureWorkflow', { taskQueue: 'worker-host-spec', workflowId: `worker-host-spec-${Date.now()}`, args: ['Sanne'] });
+        result = await client.workflow.execute('fixtureWorkflow', {
+          taskQueue: 'worker-host-spec',
+          workflowId: `worker-host-spec-${Date.now()}`,
+          args: ['Sanne'],
+        });
       } finally {
         await connection.close();
       }

@@ -68,7 +68,11 @@ const options = { temporalAddress: '127.0.0.1:7233', namespace: 'default', tscon
 class RootModule {}
 
 /** An initialised application context: bootstrap hooks have run when it resolves. */
-function createApp(registrations: Parameters<typeof WorkerHostModule.register>[1], runtime: WorkerRuntime, hostOptions: Parameters<typeof WorkerHostModule.register>[0] = options) {
+function createApp(
+  registrations: Parameters<typeof WorkerHostModule.register>[1],
+  runtime: WorkerRuntime,
+  hostOptions: Parameters<typeof WorkerHostModule.register>[0] = options,
+) {
   return NestFactory.createApplicationContext(
     { module: RootModule, imports: [WorkerHostModule.register(hostOptions, registrations, runtime)] },
     { logger: false, preview: false, abortOnError: false },
@@ -105,7 +109,7 @@ describe('TemporalWorkerHost', () => {
     await expect(host.terminated()).resolves.toBeUndefined();
   });
 
-  it("leaves the sticky cache size to the SDK unless configured, and passes a configured size to every worker", async () => {
+  it('leaves the sticky cache size to the SDK unless configured, and passes a configured size to every worker', async () => {
     const standaard = fakeRuntime();
     await (await createApp([{ taskQueue: 'traject' }], standaard.runtime)).close();
     expect('maxCachedWorkflows' in standaard.workers[0].options).toBe(false);

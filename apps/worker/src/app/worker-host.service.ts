@@ -159,7 +159,10 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, BeforeApplica
           ...(registration.sideEffectFreeModules
             ? {
                 optimization: { ...config.optimization, sideEffects: 'flag' as const },
-                module: { ...config.module, rules: [...(config.module?.rules ?? []), ...registration.sideEffectFreeModules.map((test) => ({ test, sideEffects: false }))] },
+                module: {
+                  ...config.module,
+                  rules: [...(config.module?.rules ?? []), ...registration.sideEffectFreeModules.map((test) => ({ test, sideEffects: false }))],
+                },
               }
             : {}),
         }),

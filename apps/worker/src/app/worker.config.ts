@@ -20,7 +20,10 @@ export const workerConfigSchema = z
       .base64()
       .refine((v) => Buffer.from(v, 'base64').length >= 32, 'must decode to at least 32 bytes')
       .optional(),
-    CONSENT_PSEUDONIEM_SLEUTEL_ID: z.string().regex(/^[a-z0-9]{1,16}$/).default('k1'),
+    CONSENT_PSEUDONIEM_SLEUTEL_ID: z
+      .string()
+      .regex(/^[a-z0-9]{1,16}$/)
+      .default('k1'),
     /** Workflow runs each worker keeps in memory (sticky cache); unset: the SDK's default from the heap size. */
     WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).optional(),
   })

@@ -78,7 +78,8 @@ export class ConsentWorkerModule {
         { provide: SHA256, useValue: nodeSha256 },
         {
           provide: PSEUDONIMISEERDER,
-          useFactory: (config: WorkerConfig) => hmacPseudonimiseerder(config.CONSENT_PSEUDONIEM_SLEUTEL_ID, Buffer.from(config.CONSENT_PSEUDONIEM_SLEUTEL, 'base64')),
+          useFactory: (config: WorkerConfig) =>
+            hmacPseudonimiseerder(config.CONSENT_PSEUDONIEM_SLEUTEL_ID, Buffer.from(config.CONSENT_PSEUDONIEM_SLEUTEL, 'base64')),
           inject: [WORKER_CONFIG],
         },
         { provide: CONSENT_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmConsentOpslag(ds, nodeSha256), inject: [CONSENT_DATA_SOURCE] },

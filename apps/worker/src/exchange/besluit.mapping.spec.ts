@@ -21,10 +21,40 @@ describe('besluitUitkomst', () => {
   it('releases the permitted fields, names the consents relied on, and asks for consent where it can help', () => {
     const uit = besluitUitkomst(
       besluit([
-        { categorie: 'contact', uitkomst: 'toegestaan', velden: ['naam'], verleendOp: ['wettelijke-grondslag'], wettelijk: { status: 'geen-grondslag' }, toestemming: { status: 'geen', afgewezen: [] } },
-        { categorie: 'zrm', uitkomst: 'toegestaan', velden: ['financien'], verleendOp: ['toestemming'], wettelijk: { status: 'geen-grondslag' }, toestemming: { status: 'verleend', toestemmingen: [toestemmingId] } },
-        { categorie: 'gezondheid', uitkomst: 'geweigerd', velden: [], verleendOp: [], weigerreden: 'TOESTEMMING_VEREIST', wettelijk: { status: 'geen-grondslag' }, toestemming: { status: 'geen', afgewezen: [] } },
-        { categorie: 'loonwaarde', uitkomst: 'geweigerd', velden: [], verleendOp: [], weigerreden: 'BUITEN_RELEASEPROFIEL', wettelijk: { status: 'geen-grondslag' }, toestemming: { status: 'geen', afgewezen: [] } },
+        {
+          categorie: 'contact',
+          uitkomst: 'toegestaan',
+          velden: ['naam'],
+          verleendOp: ['wettelijke-grondslag'],
+          wettelijk: { status: 'geen-grondslag' },
+          toestemming: { status: 'geen', afgewezen: [] },
+        },
+        {
+          categorie: 'zrm',
+          uitkomst: 'toegestaan',
+          velden: ['financien'],
+          verleendOp: ['toestemming'],
+          wettelijk: { status: 'geen-grondslag' },
+          toestemming: { status: 'verleend', toestemmingen: [toestemmingId] },
+        },
+        {
+          categorie: 'gezondheid',
+          uitkomst: 'geweigerd',
+          velden: [],
+          verleendOp: [],
+          weigerreden: 'TOESTEMMING_VEREIST',
+          wettelijk: { status: 'geen-grondslag' },
+          toestemming: { status: 'geen', afgewezen: [] },
+        },
+        {
+          categorie: 'loonwaarde',
+          uitkomst: 'geweigerd',
+          velden: [],
+          verleendOp: [],
+          weigerreden: 'BUITEN_RELEASEPROFIEL',
+          wettelijk: { status: 'geen-grondslag' },
+          toestemming: { status: 'geen', afgewezen: [] },
+        },
       ]),
     );
     expect(uit).toEqual({
@@ -42,7 +72,15 @@ describe('besluitUitkomst', () => {
   it('goes ahead without the categories no consent could ever release', () => {
     const uit = besluitUitkomst(
       besluit([
-        { categorie: 'loonwaarde', uitkomst: 'geweigerd', velden: [], verleendOp: [], weigerreden: 'BUITEN_RELEASEPROFIEL', wettelijk: { status: 'geen-grondslag' }, toestemming: { status: 'geen', afgewezen: [] } },
+        {
+          categorie: 'loonwaarde',
+          uitkomst: 'geweigerd',
+          velden: [],
+          verleendOp: [],
+          weigerreden: 'BUITEN_RELEASEPROFIEL',
+          wettelijk: { status: 'geen-grondslag' },
+          toestemming: { status: 'geen', afgewezen: [] },
+        },
       ]),
     );
     expect(uit).toMatchObject({ uitkomst: 'toegestaan', vrijgaven: [], ontbrekend: [] });

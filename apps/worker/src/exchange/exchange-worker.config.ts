@@ -19,7 +19,10 @@ export const exchangeWorkerConfigSchema = z.object({
   /** Token endpoint of the identity provider (distributed mode). */
   AUTH_TOKEN_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** The worker's OAuth client id: the `actor` the services log. */
-  WORKER_CLIENT_ID: z.string().regex(/^[A-Za-z0-9._:-]{1,200}$/).default('ketenregie-worker'),
+  WORKER_CLIENT_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,200}$/)
+    .default('ketenregie-worker'),
   WORKER_CLIENT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 

@@ -122,7 +122,9 @@ describe('exchange activity adapters (HTTP, as the worker service identity)', ()
       res.end('fout' in beller ? JSON.stringify({ code: beller.fout }) : antwoord.body === undefined ? '' : JSON.stringify(antwoord.body));
     });
     url = await luister(service);
-    adapter = new ExchangeActivitiesAdapter(exchangeWorkerConfigSchema.parse({ EXCHANGE_SERVICE_URL: url, CONSENT_SERVICE_URL: url, KETENREGIE_DATA_DIR: dataDir }));
+    adapter = new ExchangeActivitiesAdapter(
+      exchangeWorkerConfigSchema.parse({ EXCHANGE_SERVICE_URL: url, CONSENT_SERVICE_URL: url, KETENREGIE_DATA_DIR: dataDir }),
+    );
     adapters.push(adapter);
   });
 
@@ -142,7 +144,13 @@ describe('exchange activity adapters (HTTP, as the worker service identity)', ()
   it('embedded mode: a service token signed with the gateway key, naming the sending professional it acts for', async () => {
     const overdrachtId = randomUUID();
     antwoord = { status: 200, body: { categorieen: ['contact'] } };
-    const uit = await adapter.leverDossier({ sleutel: 'k', namens, overdrachtId, besluitId: randomUUID(), vrijgaven: [{ categorie: 'contact', velden: ['naam'] }] });
+    const uit = await adapter.leverDossier({
+      sleutel: 'k',
+      namens,
+      overdrachtId,
+      besluitId: randomUUID(),
+      vrijgaven: [{ categorie: 'contact', velden: ['naam'] }],
+    });
     expect(uit).toEqual({ categorieen: ['contact'] });
     expect(ontvangen.at(-1)).toMatchObject({
       pad: `/api/v1/overdrachten/${overdrachtId}/levering`,
@@ -154,7 +162,14 @@ describe('exchange activity adapters (HTTP, as the worker service identity)', ()
   it("sends a step's deadline as the step contract has it: kind and date, not the workflow's reminder and escalation dates", async () => {
     const overdrachtId = randomUUID();
     const termijn = { soort: 'toestemming' as const, uiterlijk: '2027-01-15', herinnering: '2027-01-13', escalatie: '2027-01-18' };
-    await adapter.registreerStap({ sleutel: 't', namens, overdrachtId, status: 'aangevraagd', gebeurtenis: 'nl.ketenregie.overdracht.toestemming-nodig', termijn });
+    await adapter.registreerStap({
+      sleutel: 't',
+      namens,
+      overdrachtId,
+      status: 'aangevraagd',
+      gebeurtenis: 'nl.ketenregie.overdracht.toestemming-nodig',
+      termijn,
+    });
     expect(ontvangen.at(-1)).toMatchObject({ pad: `/api/v1/overdrachten/${overdrachtId}/stappen` });
     expect((ontvangen.at(-1) as { body: { termijn: unknown } }).body.termijn).toEqual({ soort: 'toestemming', uiterlijk: '2027-01-15' });
   });
@@ -171,15 +186,25 @@ describe('exchange activity adapters (HTTP, as the worker service identity)', ()
       { ...km, actor: 'ketenregie-worker-prod' },
     ]);
     // One token per professional acted for, reused until shortly before it expires.
-    expect(idp.verzoeken.slice(voor)).toEqual([{ client: 'ketenregie-worker-prod', scope: 'ketenregie:intern', details: [{ type: 'ketenregie-namens', ...km }] }]);
+    expect(idp.verzoeken.slice(voor)).toEqual([
+      { client: 'ketenregie-worker-prod', scope: 'ketenregie:intern', details: [{ type: 'ketenregie-namens', ...km }] },
+    ]);
 
     const coach = { professional: 'coach-3', organisatie: 'senzer', type: 'uitvoerder' as const, rol: 'coach' };
     await worker.registreerStap({ sleutel: 'c', namens: coach, overdrachtId, status: 'aangevraagd', gebeurtenis: 'nl.ketenregie.overdracht.aangevraagd' });
-    expect(ontvangen.at(-1)?.beller).toEqual({ sub: 'coach-3', organisatie: 'senzer', organisatieType: 'uitvoerder', rol: 'coach', actor: 'ketenregie-worker-prod' });
+    expect(ontvangen.at(-1)?.beller).toEqual({
+      sub: 'coach-3',
+      organisatie: 'senzer',
+      organisatieType: 'uitvoerder',
+      rol: 'coach',
+      actor: 'ketenregie-worker-prod',
+    });
     expect(idp.verzoeken).toHaveLength(voor + 2);
 
     // An embedded-mode token means nothing to a distributed service.
-    await expect(adapter.registreerStap({ sleutel: 'd', namens, overdrachtId, status: 'aangevraagd', gebeurtenis: 'nl.ketenregie.overdracht.aangevraagd' })).rejects.toMatchObject({
+    await expect(
+      adapter.registreerStap({ sleutel: 'd', namens, overdrachtId, status: 'aangevraagd', gebeurtenis: 'nl.ketenregie.overdracht.aangevraagd' }),
+    ).rejects.toMatchObject({
       type: 'AUTH.TOKEN_INVALID',
     });
   });
@@ -193,16 +218,34 @@ describe('exchange activity adapters (HTTP, as the worker service identity)', ()
   });
 
   it('the worker configuration requires the token endpoint and client secret in distributed mode', () => {
-    const env = { KETENREGIE_MODE: 'distributed', DATABASE_URL: 'postgres://worker@db.internal/ketenregie', CONSENT_PSEUDONIEM_SLEUTEL: Buffer.alloc(32, 1).toString('base64') };
+    const env = {
+      KETENREGIE_MODE: 'distributed',
+      DATABASE_URL: 'postgres://worker@db.internal/ketenregie',
+      CONSENT_PSEUDONIEM_SLEUTEL: Buffer.alloc(32, 1).toString('base64'),
+    };
     const zonder = workerConfigSchema.safeParse(env);
     expect(zonder.error?.issues.map((i) => i.path.join('.'))).toEqual(['AUTH_TOKEN_URL', 'WORKER_CLIENT_SECRET']);
-    expect(workerConfigSchema.safeParse({ ...env, AUTH_TOKEN_URL: 'https://idp.example/token', WORKER_CLIENT_SECRET: 'een-geheim-van-de-worker' }).success).toBe(true);
+    expect(
+      workerConfigSchema.safeParse({ ...env, AUTH_TOKEN_URL: 'https://idp.example/token', WORKER_CLIENT_SECRET: 'een-geheim-van-de-worker' }).success,
+    ).toBe(true);
   });
 
   it('asks consent for warme-overdracht with known categories only', async () => {
     antwoord = {
       status: 200,
-      body: { id: randomUUID(), categorieen: [{ categorie: 'contact', uitkomst: 'toegestaan', velden: ['naam'], verleendOp: ['wettelijke-grondslag'], wettelijk: { status: 'geen-grondslag' }, toestemming: { status: 'geen', afgewezen: [] } }] },
+      body: {
+        id: randomUUID(),
+        categorieen: [
+          {
+            categorie: 'contact',
+            uitkomst: 'toegestaan',
+            velden: ['naam'],
+            verleendOp: ['wettelijke-grondslag'],
+            wettelijk: { status: 'geen-grondslag' },
+            toestemming: { status: 'geen', afgewezen: [] },
+          },
+        ],
+      },
     };
     const uit = await adapter.vraagBesluit({
       overdrachtId: randomUUID(),
@@ -212,7 +255,11 @@ describe('exchange activity adapters (HTTP, as the worker service identity)', ()
       categorieen: ['contact', 'geen-categorie'],
     });
     expect(uit).toMatchObject({ uitkomst: 'toegestaan', vrijgaven: [{ categorie: 'contact', velden: ['naam'] }] });
-    expect(ontvangen.at(-1)).toMatchObject({ pad: '/api/v1/besluiten', beller: { ...km, actor: 'ketenregie-worker' }, body: { doel: 'warme-overdracht', categorieen: ['contact'] } });
+    expect(ontvangen.at(-1)).toMatchObject({
+      pad: '/api/v1/besluiten',
+      beller: { ...km, actor: 'ketenregie-worker' },
+      body: { doel: 'warme-overdracht', categorieen: ['contact'] },
+    });
   });
 
   it('turns a refusal (4xx) into a non-retryable failure with the problem code, and lets 5xx be retried', async () => {

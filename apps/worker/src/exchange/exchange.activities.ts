@@ -116,7 +116,10 @@ export class ExchangeActivitiesAdapter implements ExchangeActivities, OnModuleDe
   private async post<T>(basis: string, pad: string, namens: Namens, body: unknown): Promise<T> {
     const res = await fetch(`${basis}${pad}`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${await this.identiteit.token({ sub: namens.professional, organisatie: namens.organisatie, organisatieType: namens.type, rol: namens.rol as Rol })}`, 'content-type': 'application/json' },
+      headers: {
+        authorization: `Bearer ${await this.identiteit.token({ sub: namens.professional, organisatie: namens.organisatie, organisatieType: namens.type, rol: namens.rol as Rol })}`,
+        'content-type': 'application/json',
+      },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(20_000),
     });

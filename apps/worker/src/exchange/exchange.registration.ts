@@ -7,10 +7,7 @@ import { WORKER_CONFIG } from '../app/worker.config';
 
 /** The exchange activities with their part of the worker's configuration. */
 @Module({
-  providers: [
-    { provide: EXCHANGE_WORKER_CONFIG, useExisting: WORKER_CONFIG },
-    ExchangeActivitiesAdapter,
-  ],
+  providers: [{ provide: EXCHANGE_WORKER_CONFIG, useExisting: WORKER_CONFIG }, ExchangeActivitiesAdapter],
   exports: [ExchangeActivitiesAdapter],
 })
 export class ExchangeWorkerModule {}

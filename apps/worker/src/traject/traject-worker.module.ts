@@ -1,7 +1,14 @@
 import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { openDatabase } from '@ketenregie/shared-platform';
 import { TAKEN_OPSLAG, TRAJECT_OPSLAG, TRAJECT_TRANSACTIES, TrajectActiviteitenService } from '@ketenregie/traject-application';
-import { TRAJECT_ENTITIES, TRAJECT_MIGRATIONS, TRAJECT_SCHEMA, TypeOrmTakenRepository, TypeOrmTrajectRepository, TypeOrmTrajectTransacties } from '@ketenregie/traject-data-access';
+import {
+  TRAJECT_ENTITIES,
+  TRAJECT_MIGRATIONS,
+  TRAJECT_SCHEMA,
+  TypeOrmTakenRepository,
+  TypeOrmTrajectRepository,
+  TypeOrmTrajectTransacties,
+} from '@ketenregie/traject-data-access';
 import { DataSource } from 'typeorm';
 import { WORKER_CONFIG, WorkerConfig } from '../app/worker.config';
 import { TrajectActivitiesAdapter } from './traject.activities';
@@ -27,7 +34,13 @@ class TrajectDataSourceAfsluiter implements OnApplicationShutdown {
     {
       provide: TRAJECT_DATA_SOURCE,
       useFactory: (config: WorkerConfig) =>
-        openDatabase({ url: config.DATABASE_URL, schema: TRAJECT_SCHEMA, entities: TRAJECT_ENTITIES, migrations: TRAJECT_MIGRATIONS, applicationName: 'worker-traject' }),
+        openDatabase({
+          url: config.DATABASE_URL,
+          schema: TRAJECT_SCHEMA,
+          entities: TRAJECT_ENTITIES,
+          migrations: TRAJECT_MIGRATIONS,
+          applicationName: 'worker-traject',
+        }),
       inject: [WORKER_CONFIG],
     },
     { provide: TRAJECT_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmTrajectRepository(ds), inject: [TRAJECT_DATA_SOURCE] },

@@ -2,7 +2,13 @@ import { openDatabase } from '@ketenregie/shared-platform';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
 import { TrajectActiviteitenService } from '@ketenregie/traject-application';
 import type { TrajectEffect, TrajectOverzicht, UitkomstVerwerken } from '@ketenregie/traject-contracts';
-import { TRAJECT_ENTITIES, TRAJECT_MIGRATIONS, TypeOrmTakenRepository, TypeOrmTrajectRepository, TypeOrmTrajectTransacties } from '@ketenregie/traject-data-access';
+import {
+  TRAJECT_ENTITIES,
+  TRAJECT_MIGRATIONS,
+  TypeOrmTakenRepository,
+  TypeOrmTrajectRepository,
+  TypeOrmTrajectTransacties,
+} from '@ketenregie/traject-data-access';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { TrajectActivitiesAdapter } from './traject.activities';
@@ -32,7 +38,14 @@ describeEachDatabase('traject applyOutcome (one transaction)', (db) => {
       [randomBytes(16), randomUUID()],
     )) as { id: string }[];
     const id = randomUUID();
-    await trajecten.registreer({ id, deelnemerId, programmaCode: 'maatwerktraject-den-bosch', programmaVersie: 1, workflowId: `traject-${id}`, aangemaaktDoor: 'km-1' });
+    await trajecten.registreer({
+      id,
+      deelnemerId,
+      programmaCode: 'maatwerktraject-den-bosch',
+      programmaVersie: 1,
+      workflowId: `traject-${id}`,
+      aangemaaktDoor: 'km-1',
+    });
     const overzicht: TrajectOverzicht = {
       trajectId: id,
       programma: { code: 'maatwerktraject-den-bosch', versie: 1 },
@@ -54,7 +67,15 @@ describeEachDatabase('traject applyOutcome (one transaction)', (db) => {
     ] as unknown as UitkomstVerwerken['gebeurtenissen'];
     const taak: TrajectEffect = {
       naam: 'createTask',
-      invoer: { sleutel: `traject-${id}:a1`, trajectId: id, termijnId: 't1', taak: 'eerste-contact', voor: 'coach', toegewezenAan: 'coach-1', vervalt: '2027-01-11' },
+      invoer: {
+        sleutel: `traject-${id}:a1`,
+        trajectId: id,
+        termijnId: 't1',
+        taak: 'eerste-contact',
+        voor: 'coach',
+        toegewezenAan: 'coach-1',
+        vervalt: '2027-01-11',
+      },
     };
     return { trajectId: id, overzicht, gebeurtenissen, effecten: [taak] };
   }
@@ -66,12 +87,17 @@ describeEachDatabase('traject applyOutcome (one transaction)', (db) => {
 
     expect(await trajecten.overzicht(u.trajectId)).toEqual(u.overzicht);
     expect((await trajecten.tijdlijn(u.trajectId)).map((g) => g.nr)).toEqual(u.gebeurtenissen.map((g) => g.nr));
-    expect((await taken.openVoor('coach-1')).filter((t) => t.trajectId === u.trajectId)).toEqual([expect.objectContaining({ termijnId: 't1', status: 'open', vervalt: '2027-01-11' })]);
+    expect((await taken.openVoor('coach-1')).filter((t) => t.trajectId === u.trajectId)).toEqual([
+      expect.objectContaining({ termijnId: 't1', status: 'open', vervalt: '2027-01-11' }),
+    ]);
   });
 
   it('is all or nothing: when one write fails, neither the projection nor the timeline of that outcome is stored', async () => {
     const u = await gestart();
-    const kapot: TrajectEffect = { naam: 'createTask', invoer: { ...(u.effecten[0].invoer as Extract<TrajectEffect, { naam: 'createTask' }>['invoer']), termijnId: 't2', vervalt: 'geen-datum' } };
+    const kapot: TrajectEffect = {
+      naam: 'createTask',
+      invoer: { ...(u.effecten[0].invoer as Extract<TrajectEffect, { naam: 'createTask' }>['invoer']), termijnId: 't2', vervalt: 'geen-datum' },
+    };
     await expect(adapter.applyOutcome({ ...u, effecten: [...u.effecten, kapot] })).rejects.toThrow();
 
     expect(await trajecten.overzicht(u.trajectId)).toBeUndefined();

@@ -5,7 +5,15 @@ import { existsSync } from 'node:fs';
 import { TrajectActivitiesAdapter } from './traject.activities';
 import { trajectWorkerRegistration } from './traject.registration';
 
-const invoer = { sleutel: 'traject-t1:a1', trajectId: 't1', termijnId: 't2', taak: 'evaluatie' as const, voor: 'coach' as const, toegewezenAan: 'c1', vervalt: '2027-04-28' };
+const invoer = {
+  sleutel: 'traject-t1:a1',
+  trajectId: 't1',
+  termijnId: 't2',
+  taak: 'evaluatie' as const,
+  voor: 'coach' as const,
+  toegewezenAan: 'c1',
+  vervalt: '2027-04-28',
+};
 
 describe('traject activity adapters', () => {
   it('delegate to the use case', async () => {

@@ -290,4 +290,3 @@ export class Engine {
     return this.skipping.unlockWithSleep(durationMs);
   }
 }
-

@@ -2,9 +2,7 @@ import { RpcError } from './errors';
 
 /** Task token contents (opaque to SDKs): a workflow task, an activity attempt or a query task. */
 export type TaskToken =
-  | { k: 'w'; ns: string; r: string; t: number }
-  | { k: 'a'; ns: string; r: string; s: number; t: number }
-  | { k: 'q'; ns: string; q: string };
+  { k: 'w'; ns: string; r: string; t: number } | { k: 'a'; ns: string; r: string; s: number; t: number } | { k: 'q'; ns: string; q: string };
 
 /** The bytes handed to a worker. */
 export function encodeToken(token: TaskToken): Buffer {

@@ -33,7 +33,10 @@ const TYPE_NAMES: SearchAttributeType[] = ['Keyword', 'Text', 'Int', 'Double', '
 
 /** Parses `Keyword`, `keyword`, `INDEXED_VALUE_TYPE_KEYWORD` or `KEYWORD_LIST` into a type name. */
 export function parseSearchAttributeType(raw: string): SearchAttributeType | undefined {
-  const normalized = raw.replace(/^INDEXED_VALUE_TYPE_/, '').replace(/_/g, '').toLowerCase();
+  const normalized = raw
+    .replace(/^INDEXED_VALUE_TYPE_/, '')
+    .replace(/_/g, '')
+    .toLowerCase();
   return TYPE_NAMES.find((t) => t.toLowerCase() === normalized);
 }
 

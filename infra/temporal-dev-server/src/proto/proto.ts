@@ -7,10 +7,7 @@ import type { ServiceDefinition, MethodDefinition } from '@grpc/grpc-js';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Msg = Record<string, any>;
 
-const PROTO_ROOT = path.join(
-  path.dirname(require.resolve('@temporalio/core-bridge/package.json')),
-  'sdk-core/crates/protos/protos',
-);
+const PROTO_ROOT = path.join(path.dirname(require.resolve('@temporalio/core-bridge/package.json')), 'sdk-core/crates/protos/protos');
 const INCLUDE_DIRS = [path.join(PROTO_ROOT, 'api_upstream'), path.join(PROTO_ROOT, 'testsrv_upstream'), PROTO_ROOT];
 
 const CONVERSION: protobuf.IConversionOptions = { enums: String, longs: Number, defaults: false, oneofs: true };
@@ -79,7 +76,8 @@ export function serviceDefinition(fullName: string): ServiceDefinition {
     method.resolve();
     const requestType = method.resolvedRequestType as protobuf.Type;
     const responseType = method.resolvedResponseType as protobuf.Type;
-    const historyField = responseType.fields['history']?.resolvedType?.fullName === '.temporal.api.history.v1.History' ? responseType.fields['history'].id : undefined;
+    const historyField =
+      responseType.fields['history']?.resolvedType?.fullName === '.temporal.api.history.v1.History' ? responseType.fields['history'].id : undefined;
     definition[method.name] = {
       path: `/${fullName}/${method.name}`,
       requestStream: false,

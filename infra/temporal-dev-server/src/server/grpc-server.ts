@@ -115,7 +115,14 @@ function addService(server: grpc.Server, name: string, handlers: Record<string, 
           finished = true;
           const status = toServiceError(error, logger, method);
           logger.debug(
-            { rpc: method, namespace: request.namespace, workflowId: workflowIdOf(request), ms: Date.now() - started, code: status.code, error: status.details },
+            {
+              rpc: method,
+              namespace: request.namespace,
+              workflowId: workflowIdOf(request),
+              ms: Date.now() - started,
+              code: status.code,
+              error: status.details,
+            },
             'rpc failed',
           );
           callback(status);

@@ -147,9 +147,19 @@ export function workflowHandlers(engine: Engine): Record<string, Handler> {
     ListWorkflowExecutions: (request) => engine.listWorkflows(request),
     ScanWorkflowExecutions: (request) => engine.listWorkflows(request),
     ListOpenWorkflowExecutions: (request) =>
-      engine.listWorkflows({ namespace: request.namespace, page_size: request.maximum_page_size, next_page_token: request.next_page_token, query: 'ExecutionStatus = "Running"' }),
+      engine.listWorkflows({
+        namespace: request.namespace,
+        page_size: request.maximum_page_size,
+        next_page_token: request.next_page_token,
+        query: 'ExecutionStatus = "Running"',
+      }),
     ListClosedWorkflowExecutions: (request) =>
-      engine.listWorkflows({ namespace: request.namespace, page_size: request.maximum_page_size, next_page_token: request.next_page_token, query: 'ExecutionStatus != "Running"' }),
+      engine.listWorkflows({
+        namespace: request.namespace,
+        page_size: request.maximum_page_size,
+        next_page_token: request.next_page_token,
+        query: 'ExecutionStatus != "Running"',
+      }),
     CountWorkflowExecutions: (request) => engine.countWorkflows(request),
     GetSearchAttributes: async (request) => {
       const { custom, system } = await engine.searchAttributeTypes(request.namespace ?? 'default');

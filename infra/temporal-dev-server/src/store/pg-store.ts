@@ -62,7 +62,9 @@ function writeRunSql(insert: boolean): string {
   const upsert = insert
     ? `INSERT INTO temporal.runs (${RUN_COLUMNS.join(', ')}) VALUES (${RUN_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})
        ON CONFLICT DO NOTHING RETURNING 1 AS ok`
-    : `UPDATE temporal.runs SET ${RUN_COLUMNS.slice(2).map((column, i) => `${column} = $${i + 3}`).join(', ')}
+    : `UPDATE temporal.runs SET ${RUN_COLUMNS.slice(2)
+        .map((column, i) => `${column} = $${i + 3}`)
+        .join(', ')}
        WHERE namespace = $1 AND run_id = $2 AND version = ${afterRow(4)} RETURNING 1 AS ok`;
   return `WITH w AS (${upsert}),
     e AS (
@@ -89,7 +91,9 @@ const UPDATE_RUNS_SQL = `WITH i AS (
       AS i(${RUN_COLUMNS.join(', ')}, expected)
   ),
   w AS (
-    UPDATE temporal.runs r SET ${RUN_COLUMNS.slice(2).map((column) => `${column} = i.${column}`).join(', ')}
+    UPDATE temporal.runs r SET ${RUN_COLUMNS.slice(2)
+      .map((column) => `${column} = i.${column}`)
+      .join(', ')}
     FROM i WHERE r.namespace = i.namespace AND r.run_id = i.run_id AND r.version = i.expected
     RETURNING r.namespace, r.run_id
   ),
@@ -239,8 +243,15 @@ export class PgStore implements Store {
         await client.query(
           `UPDATE temporal.runs SET task_queue = $3, execution_time = $4, history_length = $5, search_attributes = $6, text_tokens = $7
            WHERE namespace = $1 AND run_id = $2`,
-          [row.namespace, row.run_id, visibility.taskQueue, visibility.executionTime, visibility.historyLength,
-            JSON.stringify(visibility.searchAttributes), JSON.stringify(visibility.textTokens)],
+          [
+            row.namespace,
+            row.run_id,
+            visibility.taskQueue,
+            visibility.executionTime,
+            visibility.historyLength,
+            JSON.stringify(visibility.searchAttributes),
+            JSON.stringify(visibility.textTokens),
+          ],
         );
       }
     }
@@ -273,10 +284,10 @@ export class PgStore implements Store {
   }
 
   async putNamespace(record: NamespaceRecord): Promise<void> {
-    await this.pool.query(
-      'INSERT INTO temporal.namespaces (name, record) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET record = EXCLUDED.record',
-      [record.name, JSON.stringify(record)],
-    );
+    await this.pool.query('INSERT INTO temporal.namespaces (name, record) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET record = EXCLUDED.record', [
+      record.name,
+      JSON.stringify(record),
+    ]);
   }
 
   async listNamespaces(): Promise<NamespaceRecord[]> {
@@ -338,11 +349,11 @@ export class PgStore implements Store {
     const tail = this.cache.get(PgStore.key(namespace, runId))?.tail;
     if (tail && fromEventId >= tail.first) return tail.events.slice(fromEventId - tail.first).map((event) => deserialize(event) as Msg);
     const { rows } = await this.pool.query<{ event: Buffer }>(
-      this.statement(
-        'read_history',
-        'SELECT event FROM temporal.history_events WHERE namespace = $1 AND run_id = $2 AND event_id >= $3 ORDER BY event_id',
-        [namespace, runId, fromEventId],
-      ),
+      this.statement('read_history', 'SELECT event FROM temporal.history_events WHERE namespace = $1 AND run_id = $2 AND event_id >= $3 ORDER BY event_id', [
+        namespace,
+        runId,
+        fromEventId,
+      ]),
     );
     return rows.map((r) => deserialize(r.event) as Msg);
   }
@@ -437,18 +448,14 @@ export class PgStore implements Store {
     const columns = RUN_COLUMNS.map((_, c) => rows.map((row) => row[c]));
     const events = updates.flatMap((u) => u.events.map((event, i) => ({ u, id: u.write.newEvents[i]?.event_id as number, event })));
     const { rows: applied } = await this.pool.query<{ namespace: string; run_id: string }>(
-      this.statement(
-        'update_runs',
-        UPDATE_RUNS_SQL,
-        [
-          ...columns,
-          updates.map((u) => u.write.expectedVersion),
-          events.map((e) => e.u.write.run.namespace),
-          events.map((e) => e.u.write.run.runId),
-          events.map((e) => e.id),
-          events.map((e) => e.event),
-        ],
-      ),
+      this.statement('update_runs', UPDATE_RUNS_SQL, [
+        ...columns,
+        updates.map((u) => u.write.expectedVersion),
+        events.map((e) => e.u.write.run.namespace),
+        events.map((e) => e.u.write.run.runId),
+        events.map((e) => e.id),
+        events.map((e) => e.event),
+      ]),
     );
     const written = new Set(applied.map((r) => PgStore.key(r.namespace, r.run_id)));
     return updates.map((u) => written.has(PgStore.key(u.write.run.namespace, u.write.run.runId)));
@@ -471,13 +478,20 @@ export class PgStore implements Store {
     const last = page[page.length - 1];
     return {
       runs: page.map((r) => decodeRun(r.state)),
-      nextPageToken: rows.length > pageSize && last ? encodePageToken(query.query, compiled.order.map((_, i) => last[`k${i}`] ?? null)) : undefined,
+      nextPageToken:
+        rows.length > pageSize && last
+          ? encodePageToken(
+              query.query,
+              compiled.order.map((_, i) => last[`k${i}`] ?? null),
+            )
+          : undefined,
     };
   }
 
   async countVisibility(query: VisibilityQuery): Promise<number> {
     const compiled = compileVisibilitySql(query.namespace.name, checkListQuery(query.query, query.namespace.searchAttributes, { now: new Date(query.now) }));
-    const { rows } = await this.pool.query<{ n: number }>(`SELECT count(*)::integer AS n FROM temporal.runs WHERE ${compiled.where}`,
+    const { rows } = await this.pool.query<{ n: number }>(
+      `SELECT count(*)::integer AS n FROM temporal.runs WHERE ${compiled.where}`,
       compiled.params.values.slice(0, compiled.whereParamCount),
     );
     return rows[0]?.n ?? 0;
@@ -508,18 +522,19 @@ export class PgStore implements Store {
    */
   async runsDueBy(time: number): Promise<RunRef[]> {
     const rows = await this.deadlineQuery((commits) =>
-      this.pool.query<{
-        namespace: string | null;
-        run_id: string | null;
-        next_deadline: string | null;
-        version: number | null;
-        state: Buffer | null;
-        first_event: number | null;
-        events: Buffer[] | null;
-      }>(
-        this.statement(
-          'runs_due',
-          `(SELECT r.namespace, r.run_id, r.next_deadline, r.version, r.state, t.first_event, t.events FROM temporal.runs r
+      this.pool
+        .query<{
+          namespace: string | null;
+          run_id: string | null;
+          next_deadline: string | null;
+          version: number | null;
+          state: Buffer | null;
+          first_event: number | null;
+          events: Buffer[] | null;
+        }>(
+          this.statement(
+            'runs_due',
+            `(SELECT r.namespace, r.run_id, r.next_deadline, r.version, r.state, t.first_event, t.events FROM temporal.runs r
              LEFT JOIN LATERAL (
                SELECT min(n.event_id) AS first_event, array_agg(n.event ORDER BY n.event_id) AS events
                  FROM (SELECT h.event_id, h.event FROM temporal.history_events h
@@ -528,15 +543,17 @@ export class PgStore implements Store {
              WHERE r.next_deadline IS NOT NULL AND r.next_deadline <= $1 ORDER BY r.next_deadline LIMIT $2)
            UNION ALL
            (SELECT NULL, NULL, min(next_deadline), NULL, NULL, NULL, NULL FROM temporal.runs WHERE next_deadline > $1)`,
-          [Math.floor(time), DUE_BATCH, DUE_TAIL],
-        ),
-      ).then(({ rows }) => {
-        const due = rows.filter((r) => r.run_id !== null);
-        // With a full batch more may be due: the engine asks again, and that answer is cached.
-        const after = rows.find((r) => r.run_id === null)?.next_deadline;
-        this.deadlineCache = due.length < DUE_BATCH ? PgStore.earlier(after === null || after === undefined ? null : Number(after), commits.committed) : undefined;
-        return due;
-      }),
+            [Math.floor(time), DUE_BATCH, DUE_TAIL],
+          ),
+        )
+        .then(({ rows }) => {
+          const due = rows.filter((r) => r.run_id !== null);
+          // With a full batch more may be due: the engine asks again, and that answer is cached.
+          const after = rows.find((r) => r.run_id === null)?.next_deadline;
+          this.deadlineCache =
+            due.length < DUE_BATCH ? PgStore.earlier(after === null || after === undefined ? null : Number(after), commits.committed) : undefined;
+          return due;
+        }),
     );
     return rows.map((r) => {
       const ref = { namespace: r.namespace as string, runId: r.run_id as string };

@@ -2,13 +2,7 @@ import { createHash } from 'node:crypto';
 import type { RunState } from '../model/run-state';
 import { decodeSearchAttribute } from '../model/search-attributes';
 import { textTokens } from '../visibility/values';
-import {
-  VisibilityQueryError,
-  type CheckedListQuery,
-  type Condition,
-  type ResolvedAttribute,
-  type Scalar,
-} from '../visibility';
+import { VisibilityQueryError, type CheckedListQuery, type Condition, type ResolvedAttribute, type Scalar } from '../visibility';
 
 /**
  * Translation of a checked list filter ({@link CheckedListQuery}) into SQL over `temporal.runs`,

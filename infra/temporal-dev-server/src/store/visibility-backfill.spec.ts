@@ -54,7 +54,10 @@ describe.each(testDatabaseBackends())('a database of a server before visibility 
     const store = await PgStore.open({ url: database.url, poolSize: 1 });
     try {
       const namespace = { name: 'default', id: 'ns', retentionDays: 1, searchAttributes: { Gemeente: 'Keyword' as const } };
-      const found = await store.listVisibility({ namespace, query: `Gemeente = 'Zaanstad' AND TaskQueue = 'traject' AND HistoryLength = ${run.nextEventId - 1}`, now: 2_000 }, 10);
+      const found = await store.listVisibility(
+        { namespace, query: `Gemeente = 'Zaanstad' AND TaskQueue = 'traject' AND HistoryLength = ${run.nextEventId - 1}`, now: 2_000 },
+        10,
+      );
       expect(found.runs.map((r) => r.runId)).toEqual(['run-old']);
       expect(await store.countVisibility({ namespace, query: `Gemeente = 'Edam'`, now: 2_000 })).toBe(0);
     } finally {

@@ -51,7 +51,10 @@ const runArbitrary = fc.record({
   actief: fc.option(fc.boolean(), { nil: undefined }),
   deadlineMinute: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
   labels: fc.option(fc.uniqueArray(fc.constantFrom(...LABELS), { maxLength: 3 }), { nil: undefined }),
-  omschrijving: fc.option(fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 3 }).map((w) => w.join('-')), { nil: undefined }),
+  omschrijving: fc.option(
+    fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 3 }).map((w) => w.join('-')),
+    { nil: undefined },
+  ),
 });
 
 type RunFields = typeof runArbitrary extends fc.Arbitrary<infer T> ? T : never;
@@ -110,35 +113,52 @@ const timeColumn = fc.constantFrom('StartTime', 'CloseTime', 'ExecutionTime', 'D
 
 const atom: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(keywordColumn, comparison, keywordValue).map(([c, op, v]) => `${c} ${op} ${quote(v)}`),
-  fc.tuple(keywordColumn, fc.constantFrom('STARTS_WITH', 'NOT STARTS_WITH'), fc.constantFrom('Zaan', 'traject', 'Traject', "it'", 'run-01', 'edam_')).map(
-    ([c, op, v]) => `${c} ${op} ${quote(v)}`,
-  ),
-  fc.tuple(keywordColumn, fc.constantFrom('IN', 'NOT IN'), fc.uniqueArray(keywordValue, { minLength: 1, maxLength: 3 })).map(
-    ([c, op, vs]) => `${c} ${op} (${vs.map(quote).join(', ')})`,
-  ),
+  fc
+    .tuple(keywordColumn, fc.constantFrom('STARTS_WITH', 'NOT STARTS_WITH'), fc.constantFrom('Zaan', 'traject', 'Traject', "it'", 'run-01', 'edam_'))
+    .map(([c, op, v]) => `${c} ${op} ${quote(v)}`),
+  fc
+    .tuple(keywordColumn, fc.constantFrom('IN', 'NOT IN'), fc.uniqueArray(keywordValue, { minLength: 1, maxLength: 3 }))
+    .map(([c, op, vs]) => `${c} ${op} (${vs.map(quote).join(', ')})`),
   fc.tuple(numberColumn, comparison, numberValue).map(([c, op, v]) => `${c} ${op} ${v}`),
   fc.tuple(numberColumn, fc.constantFrom('BETWEEN', 'NOT BETWEEN'), numberValue, numberValue).map(([c, op, a, b]) => `${c} ${op} ${a} AND ${b}`),
-  fc.tuple(numberColumn, fc.constantFrom('IN', 'NOT IN'), fc.uniqueArray(numberValue, { minLength: 1, maxLength: 3 })).map(
-    ([c, op, vs]) => `${c} ${op} (${vs.join(', ')})`,
-  ),
+  fc
+    .tuple(numberColumn, fc.constantFrom('IN', 'NOT IN'), fc.uniqueArray(numberValue, { minLength: 1, maxLength: 3 }))
+    .map(([c, op, vs]) => `${c} ${op} (${vs.join(', ')})`),
   fc.tuple(timeColumn, comparison, datetime).map(([c, op, v]) => `${c} ${op} ${v}`),
   fc.tuple(timeColumn, fc.constantFrom('BETWEEN', 'NOT BETWEEN'), datetime, datetime).map(([c, op, a, b]) => `${c} ${op} ${a} AND ${b}`),
-  fc.tuple(fc.constantFrom('ExecutionDuration'), comparison, fc.constantFrom("'1m'", "'3m'", "'00:05:00'", '120000000000')).map(
-    ([c, op, v]) => `${c} ${op} ${v}`,
-  ),
+  fc
+    .tuple(fc.constantFrom('ExecutionDuration'), comparison, fc.constantFrom("'1m'", "'3m'", "'00:05:00'", '120000000000'))
+    .map(([c, op, v]) => `${c} ${op} ${v}`),
   fc.tuple(fc.constantFrom('Actief'), comparison, fc.boolean()).map(([c, op, v]) => `${c} ${op} ${v}`),
   fc.tuple(fc.constantFrom('=', '!='), fc.constantFrom(...LABELS, 'geen')).map(([op, v]) => `Labels ${op} ${quote(v)}`),
-  fc.tuple(fc.constantFrom('IN', 'NOT IN'), fc.uniqueArray(fc.constantFrom(...LABELS), { minLength: 1, maxLength: 2 })).map(
-    ([op, vs]) => `Labels ${op} (${vs.map(quote).join(', ')})`,
-  ),
+  fc
+    .tuple(fc.constantFrom('IN', 'NOT IN'), fc.uniqueArray(fc.constantFrom(...LABELS), { minLength: 1, maxLength: 2 }))
+    .map(([op, vs]) => `Labels ${op} (${vs.map(quote).join(', ')})`),
   fc.tuple(fc.constantFrom('=', '!='), fc.constantFrom('zaanstad', 'GGZ naar', 'Overdracht', 'elders')).map(([op, v]) => `Omschrijving ${op} ${quote(v)}`),
-  fc.tuple(fc.constantFrom('ExecutionStatus'), comparison, fc.constantFrom("'Running'", "'Completed'", "'WORKFLOW_EXECUTION_STATUS_FAILED'", '5', "'ContinuedAsNew'")).map(
-    ([c, op, v]) => `${c} ${op} ${v}`,
-  ),
-  fc.tuple(
-    fc.constantFrom('Gemeente', 'Fase', 'Score', 'Actief', 'Deadline', 'Labels', 'Omschrijving', 'CloseTime', 'ExecutionDuration', 'TemporalNamespaceDivision'),
-    fc.constantFrom('IS NULL', 'IS NOT NULL'),
-  ).map(([c, op]) => `${c} ${op}`),
+  fc
+    .tuple(
+      fc.constantFrom('ExecutionStatus'),
+      comparison,
+      fc.constantFrom("'Running'", "'Completed'", "'WORKFLOW_EXECUTION_STATUS_FAILED'", '5', "'ContinuedAsNew'"),
+    )
+    .map(([c, op, v]) => `${c} ${op} ${v}`),
+  fc
+    .tuple(
+      fc.constantFrom(
+        'Gemeente',
+        'Fase',
+        'Score',
+        'Actief',
+        'Deadline',
+        'Labels',
+        'Omschrijving',
+        'CloseTime',
+        'ExecutionDuration',
+        'TemporalNamespaceDivision',
+      ),
+      fc.constantFrom('IS NULL', 'IS NOT NULL'),
+    )
+    .map(([c, op]) => `${c} ${op}`),
 );
 
 const expr = listFilter(atom);

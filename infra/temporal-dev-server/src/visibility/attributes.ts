@@ -42,12 +42,7 @@ const SYSTEM: ResolvedAttribute[] = [
   fromRecord(
     'ExecutionDuration',
     'Int',
-    (r) =>
-      r.closeTime
-        ? Number(
-            (BigInt(r.closeTime.getTime()) - BigInt(r.executionTime.getTime())) * NANOS_PER_MILLI,
-          )
-        : undefined,
+    (r) => (r.closeTime ? Number((BigInt(r.closeTime.getTime()) - BigInt(r.executionTime.getTime())) * NANOS_PER_MILLI) : undefined),
     'ExecutionDuration',
   ),
   fromBag('HistorySizeBytes', 'Int'),
@@ -88,10 +83,7 @@ export function isReservedAttributeName(name: string): boolean {
  * Resolves a name as Temporal does: system attributes first, then the namespace's registered
  * custom attributes, then predefined ones; `ScheduleId` means `WorkflowId` unless registered.
  */
-export function resolveAttribute(
-  name: string,
-  custom: Record<string, SearchAttributeType>,
-): ResolvedAttribute | undefined {
+export function resolveAttribute(name: string, custom: Record<string, SearchAttributeType>): ResolvedAttribute | undefined {
   const system = SYSTEM_BY_NAME.get(name);
   if (system) return system;
   if (Object.prototype.hasOwnProperty.call(custom, name)) return fromBag(name, custom[name]);

@@ -19,32 +19,28 @@ const completeRecord = fc
     gemeente: fc.constantFrom(...GEMEENTEN),
     labels: fc.uniqueArray(fc.constantFrom(...LABELS), { minLength: 1 }),
   })
-  .map(
-    (f): VisibilityRecord => ({
-      namespace: 'default',
-      workflowId: f.workflowId,
-      runId: `run-${f.workflowId}-${f.startMs}`,
-      workflowType: 'TrajectWorkflow',
-      taskQueue: 'traject',
-      status: f.closeMs === undefined ? 'Running' : 'Completed',
-      startTime: new Date(f.startMs),
-      executionTime: new Date(f.startMs),
-      closeTime: f.closeMs === undefined ? undefined : new Date(f.closeMs),
-      historyLength: f.historyLength,
-      searchAttributes: { Fase: f.fase, Gemeente: f.gemeente, Labels: f.labels },
-    }),
-  );
+  .map((f): VisibilityRecord => ({
+    namespace: 'default',
+    workflowId: f.workflowId,
+    runId: `run-${f.workflowId}-${f.startMs}`,
+    workflowType: 'TrajectWorkflow',
+    taskQueue: 'traject',
+    status: f.closeMs === undefined ? 'Running' : 'Completed',
+    startTime: new Date(f.startMs),
+    executionTime: new Date(f.startMs),
+    closeTime: f.closeMs === undefined ? undefined : new Date(f.closeMs),
+    historyLength: f.historyLength,
+    searchAttributes: { Fase: f.fase, Gemeente: f.gemeente, Labels: f.labels },
+  }));
 
 /** Records that may lack any custom attribute. */
-const sparseRecord = fc
-  .tuple(completeRecord, fc.boolean(), fc.boolean(), fc.boolean())
-  .map(([r, noFase, noGemeente, noLabels]) => {
-    const sa: Record<string, unknown> = { ...r.searchAttributes };
-    if (noFase) delete sa['Fase'];
-    if (noGemeente) delete sa['Gemeente'];
-    if (noLabels) delete sa['Labels'];
-    return { ...r, searchAttributes: sa };
-  });
+const sparseRecord = fc.tuple(completeRecord, fc.boolean(), fc.boolean(), fc.boolean()).map(([r, noFase, noGemeente, noLabels]) => {
+  const sa: Record<string, unknown> = { ...r.searchAttributes };
+  if (noFase) delete sa['Fase'];
+  if (noGemeente) delete sa['Gemeente'];
+  if (noLabels) delete sa['Labels'];
+  return { ...r, searchAttributes: sa };
+});
 
 const comparison = fc.constantFrom('=', '!=', '<', '<=', '>', '>=');
 const atom: fc.Arbitrary<string> = fc.oneof(
@@ -96,12 +92,8 @@ describe('compileListQuery properties', () => {
         sparseRecord,
         (lo, hi, values, r) => {
           expect(matches(`Fase BETWEEN ${lo} AND ${hi}`, r)).toBe(matches(`Fase >= ${lo} AND Fase <= ${hi}`, r));
-          expect(matches(`Fase IN (${values.join(', ')})`, r)).toBe(
-            matches(values.map((v) => `Fase = ${v}`).join(' OR '), r),
-          );
-          expect(matches(`Fase NOT IN (${values.join(', ')})`, r)).toBe(
-            matches(values.map((v) => `Fase != ${v}`).join(' AND '), r),
-          );
+          expect(matches(`Fase IN (${values.join(', ')})`, r)).toBe(matches(values.map((v) => `Fase = ${v}`).join(' OR '), r));
+          expect(matches(`Fase NOT IN (${values.join(', ')})`, r)).toBe(matches(values.map((v) => `Fase != ${v}`).join(' AND '), r));
         },
       ),
     );
@@ -186,14 +178,20 @@ describe('compileListQuery properties', () => {
       "'",
     );
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.array(pieces, { maxLength: 8 }).map((p) => p.join(' '))), (query) => {
-        try {
-          compileListQuery(query, TYPES);
-        } catch (e) {
-          expect(e).toBeInstanceOf(VisibilityQueryError);
-          expect((e as Error).message).toMatch(/^invalid query: /);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.array(pieces, { maxLength: 8 }).map((p) => p.join(' ')),
+        ),
+        (query) => {
+          try {
+            compileListQuery(query, TYPES);
+          } catch (e) {
+            expect(e).toBeInstanceOf(VisibilityQueryError);
+            expect((e as Error).message).toMatch(/^invalid query: /);
+          }
+        },
+      ),
       { numRuns: 2000 },
     );
   });

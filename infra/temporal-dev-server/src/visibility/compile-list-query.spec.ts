@@ -10,10 +10,7 @@ const TYPES: Record<string, SearchAttributeType> = {
   Omschrijving: 'Text',
 };
 
-function record(
-  workflowId: string,
-  fields: Partial<VisibilityRecord> & { start: string; close?: string },
-): VisibilityRecord {
+function record(workflowId: string, fields: Partial<VisibilityRecord> & { start: string; close?: string }): VisibilityRecord {
   const { start, close, ...rest } = fields;
   return {
     namespace: 'default',
@@ -170,10 +167,7 @@ describe('compileListQuery', () => {
     it('supports BETWEEN (inclusive) and NOT BETWEEN on StartTime and ExecutionTime', () => {
       const query = `StartTime BETWEEN '2024-01-01T10:00:00Z' AND '2024-01-02T10:00:00Z'`;
       expect(ids(query)).toEqual(['aanmelding-1', 'traject-2']);
-      expect(ids(`ExecutionTime NOT BETWEEN '2024-01-01T10:00:00Z' AND '2024-01-02T10:00:00Z'`)).toEqual([
-        'traject-3',
-        'other-4',
-      ]);
+      expect(ids(`ExecutionTime NOT BETWEEN '2024-01-01T10:00:00Z' AND '2024-01-02T10:00:00Z'`)).toEqual(['traject-3', 'other-4']);
     });
 
     it('compares at nanosecond precision and accepts Unix nanoseconds', () => {
@@ -192,10 +186,7 @@ describe('compileListQuery', () => {
 
     it('compares custom Datetime attributes', () => {
       expect(ids(`Deadline < '2024-02-15T00:00:00Z'`)).toEqual(['traject-2']);
-      expect(ids(`Deadline IN ('2024-03-01T00:00:00Z', '2024-02-01T01:00:00+01:00')`)).toEqual([
-        'aanmelding-1',
-        'traject-2',
-      ]);
+      expect(ids(`Deadline IN ('2024-03-01T00:00:00Z', '2024-02-01T01:00:00+01:00')`)).toEqual(['aanmelding-1', 'traject-2']);
     });
 
     it('resolves NOW() with an offset against the compile time', () => {
@@ -240,9 +231,7 @@ describe('compileListQuery', () => {
 
     it('rejects quoted numbers', () => {
       expect(() => compileListQuery(`Fase = '2'`, TYPES)).toThrow(
-        new VisibilityQueryError(
-          "invalid expression: invalid value type for search attribute Fase of type Int: '2' (expected a number)",
-        ),
+        new VisibilityQueryError("invalid expression: invalid value type for search attribute Fase of type Int: '2' (expected a number)"),
       );
     });
 
@@ -252,9 +241,7 @@ describe('compileListQuery', () => {
       expect(ids(`ExecutionDuration = 86400000000000`)).toEqual(['traject-3']);
       expect(ids(`ExecutionDuration > '1h'`)).toEqual(['traject-2', 'traject-3', 'other-4']);
       expect(ids(`ExecutionDuration IS NULL`)).toEqual(['aanmelding-1']);
-      expect(() => compileListQuery(`ExecutionDuration > 'long'`, TYPES)).toThrow(
-        /invalid duration value for search attribute ExecutionDuration: 'long'/,
-      );
+      expect(() => compileListQuery(`ExecutionDuration > 'long'`, TYPES)).toThrow(/invalid duration value for search attribute ExecutionDuration: 'long'/);
     });
   });
 
@@ -269,9 +256,7 @@ describe('compileListQuery', () => {
       expect(() => compileListQuery(`Actief = 'true'`, TYPES)).toThrow(
         "invalid value type for search attribute Actief of type Bool: 'true' (expected true or false)",
       );
-      expect(() => compileListQuery(`Actief BETWEEN false AND true`, TYPES)).toThrow(
-        "cannot do range condition on search attribute 'Actief' of type Bool",
-      );
+      expect(() => compileListQuery(`Actief BETWEEN false AND true`, TYPES)).toThrow("cannot do range condition on search attribute 'Actief' of type Bool");
     });
   });
 
@@ -295,15 +280,12 @@ describe('compileListQuery', () => {
     it('rejects ordering operators, STARTS_WITH, ranges and sorting', () => {
       expect(() => compileListQuery(`Labels STARTS_WITH 'n'`, TYPES)).toThrow(
         new VisibilityQueryError(
-          "invalid expression: operator 'STARTS_WITH' not allowed for search attribute 'Labels' of type KeywordList " +
-            '(allowed: =, !=, IN, IS NULL)',
+          "invalid expression: operator 'STARTS_WITH' not allowed for search attribute 'Labels' of type KeywordList " + '(allowed: =, !=, IN, IS NULL)',
         ),
       );
       expect(() => compileListQuery(`Labels > 'a'`, TYPES)).toThrow("operator '>' not allowed");
       expect(() => compileListQuery(`Labels BETWEEN 'a' AND 'b'`, TYPES)).toThrow('cannot do range condition');
-      expect(() => compileListQuery(`ORDER BY Labels`, TYPES)).toThrow(
-        "unable to sort by search attribute 'Labels' of type KeywordList",
-      );
+      expect(() => compileListQuery(`ORDER BY Labels`, TYPES)).toThrow("unable to sort by search attribute 'Labels' of type KeywordList");
     });
   });
 
@@ -320,9 +302,7 @@ describe('compileListQuery', () => {
         "operator 'STARTS_WITH' not allowed for search attribute 'Omschrijving' of type Text (allowed: =, !=, IS NULL)",
       );
       expect(() => compileListQuery(`Omschrijving IN ('a')`, TYPES)).toThrow("operator 'IN' not allowed");
-      expect(() => compileListQuery(`Omschrijving = ' - '`, TYPES)).toThrow(
-        'no tokens found filtering on Text type search attribute Omschrijving',
-      );
+      expect(() => compileListQuery(`Omschrijving = ' - '`, TYPES)).toThrow('no tokens found filtering on Text type search attribute Omschrijving');
       expect(() => compileListQuery(`ORDER BY Omschrijving`, TYPES)).toThrow('unable to sort by search attribute');
     });
   });
@@ -375,12 +355,7 @@ describe('compileListQuery', () => {
     });
 
     it('uses later keys to break ties and puts records without the attribute last', () => {
-      expect(ids(`ORDER BY WorkflowType DESC, HistoryLength ASC`)).toEqual([
-        'traject-3',
-        'traject-2',
-        'aanmelding-1',
-        'other-4',
-      ]);
+      expect(ids(`ORDER BY WorkflowType DESC, HistoryLength ASC`)).toEqual(['traject-3', 'traject-2', 'aanmelding-1', 'other-4']);
       expect(ids(`ORDER BY Fase DESC`)).toEqual(['traject-2', 'aanmelding-1', 'other-4', 'traject-3']);
       expect(ids(`ORDER BY Fase ASC`)).toEqual(['other-4', 'aanmelding-1', 'traject-2', 'traject-3']);
       expect(ids(`ORDER BY CloseTime ASC`)).toEqual(['other-4', 'traject-3', 'traject-2', 'aanmelding-1']);
@@ -395,8 +370,7 @@ describe('compileListQuery', () => {
     it('rejects unknown and wrongly cased names', () => {
       expect(() => compileListQuery(`Onbekend = 'x'`, TYPES)).toThrow(
         new VisibilityQueryError(
-          'invalid search attribute: Onbekend (not a system search attribute and not registered in this namespace; ' +
-            'names are case sensitive)',
+          'invalid search attribute: Onbekend (not a system search attribute and not registered in this namespace; ' + 'names are case sensitive)',
         ),
       );
       expect(() => compileListQuery(`workflowId = 'x'`, TYPES)).toThrow('invalid search attribute: workflowId');

@@ -1,21 +1,8 @@
 import { NAMESPACE_DIVISION, type ResolvedAttribute, resolveAttribute } from './attributes';
 import { type ColumnRef, type ComparisonOperator, type Expr, type Literal, type OrderItem, parseListQuery } from './parser';
-import {
-  canonicalStatus,
-  NANOS_PER_MILLI,
-  parseDurationNanos,
-  parseExecutionDurationNanos,
-  parseRfc3339Nanos,
-  textTokens,
-  toNanos,
-} from './values';
+import { canonicalStatus, NANOS_PER_MILLI, parseDurationNanos, parseExecutionDurationNanos, parseRfc3339Nanos, textTokens, toNanos } from './values';
 import { VisibilityQueryError } from './visibility-query.error';
-import {
-  type CompileListQueryOptions,
-  type CompiledListQuery,
-  type SearchAttributeType,
-  type VisibilityRecord,
-} from './visibility.types';
+import { type CompileListQueryOptions, type CompiledListQuery, type SearchAttributeType, type VisibilityRecord } from './visibility.types';
 
 /** A comparable attribute value: string (Keyword, Text), number (Int, Double), boolean, bigint (Datetime ns). */
 export type Scalar = string | number | boolean | bigint;
@@ -74,11 +61,7 @@ const OPERATORS: Record<SearchAttributeType, ReadonlySet<string>> = {
  *
  * @throws VisibilityQueryError
  */
-export function checkListQuery(
-  query: string,
-  types: Record<string, SearchAttributeType>,
-  options: CompileListQueryOptions = {},
-): CheckedListQuery {
+export function checkListQuery(query: string, types: Record<string, SearchAttributeType>, options: CompileListQueryOptions = {}): CheckedListQuery {
   const parsed = parseListQuery(query);
   const checker = new Checker(types, options.now ?? new Date());
   const where = parsed.where ? checker.condition(parsed.where) : undefined;
@@ -97,11 +80,7 @@ export function checkListQuery(
  * @throws VisibilityQueryError for syntax errors, unknown attributes, unsupported operators and
  *   values of the wrong type.
  */
-export function compileListQuery(
-  query: string,
-  types: Record<string, SearchAttributeType>,
-  options: CompileListQueryOptions = {},
-): CompiledListQuery {
+export function compileListQuery(query: string, types: Record<string, SearchAttributeType>, options: CompileListQueryOptions = {}): CompiledListQuery {
   const checked = checkListQuery(query, types, options);
   const where = checked.where ? predicate(checked.where) : undefined;
   const order = checked.orderBy.map(orderKey);
@@ -243,9 +222,7 @@ class Checker {
   orderItem(item: OrderItem): CheckedOrderItem {
     const attr = this.resolve(item.column);
     if (attr.type === 'Text' || attr.type === 'KeywordList') {
-      throw new VisibilityQueryError(
-        `operation is not supported: unable to sort by search attribute '${attr.name}' of type ${attr.type}`,
-      );
+      throw new VisibilityQueryError(`operation is not supported: unable to sort by search attribute '${attr.name}' of type ${attr.type}`);
     }
     return { attr, descending: item.descending };
   }
@@ -273,9 +250,7 @@ class Checker {
   private range(column: ColumnRef, negated: boolean, fromLiteral: Literal, toLiteral: Literal): Condition {
     const attr = this.resolve(column);
     if (!OPERATORS[attr.type].has('BETWEEN')) {
-      throw new VisibilityQueryError(
-        `invalid expression: cannot do range condition on search attribute '${attr.name}' of type ${attr.type}`,
-      );
+      throw new VisibilityQueryError(`invalid expression: cannot do range condition on search attribute '${attr.name}' of type ${attr.type}`);
     }
     return { kind: 'between', attr, negated, from: this.literal(attr, fromLiteral), to: this.literal(attr, toLiteral) };
   }
@@ -284,9 +259,7 @@ class Checker {
     const attr = this.resolve(column);
     this.checkOperator(attr, negated ? 'NOT STARTS_WITH' : 'STARTS_WITH', 'STARTS_WITH');
     if (literal.kind !== 'string') {
-      throw new VisibilityQueryError(
-        `invalid expression: right-hand side of STARTS_WITH must be a quoted string, at position ${literal.pos}`,
-      );
+      throw new VisibilityQueryError(`invalid expression: right-hand side of STARTS_WITH must be a quoted string, at position ${literal.pos}`);
     }
     return { kind: 'startsWith', attr, negated, prefix: this.literal(attr, literal) as string };
   }
@@ -295,8 +268,7 @@ class Checker {
     const attr = resolveAttribute(column.name, this.types);
     if (!attr) {
       throw new VisibilityQueryError(
-        `invalid search attribute: ${column.name} (not a system search attribute and not registered ` +
-          `in this namespace; names are case sensitive)`,
+        `invalid search attribute: ${column.name} (not a system search attribute and not registered ` + `in this namespace; names are case sensitive)`,
       );
     }
     if (attr.name === NAMESPACE_DIVISION) this.seenNamespaceDivision = true;
@@ -317,8 +289,7 @@ class Checker {
   private literal(attr: ResolvedAttribute, literal: Literal): Scalar {
     const mismatch = (expected: string): VisibilityQueryError =>
       new VisibilityQueryError(
-        `invalid expression: invalid value type for search attribute ${attr.name} of type ${attr.type}: ` +
-          `${show(literal)} (expected ${expected})`,
+        `invalid expression: invalid value type for search attribute ${attr.name} of type ${attr.type}: ` + `${show(literal)} (expected ${expected})`,
       );
     if (literal.kind === 'now' && attr.type !== 'Datetime') throw mismatch(expectedFor(attr));
 
@@ -353,9 +324,7 @@ class Checker {
       case 'Text':
         if (literal.kind !== 'string') throw mismatch('a quoted string');
         if (textTokens(literal.value).length === 0) {
-          throw new VisibilityQueryError(
-            `invalid expression: no tokens found filtering on Text type search attribute ${attr.name}`,
-          );
+          throw new VisibilityQueryError(`invalid expression: no tokens found filtering on Text type search attribute ${attr.name}`);
         }
         return literal.value;
       case 'Int':
@@ -370,11 +339,7 @@ class Checker {
     }
   }
 
-  private datetime(
-    attr: ResolvedAttribute,
-    literal: Literal,
-    mismatch: (expected: string) => VisibilityQueryError,
-  ): bigint {
+  private datetime(attr: ResolvedAttribute, literal: Literal, mismatch: (expected: string) => VisibilityQueryError): bigint {
     if (literal.kind === 'string') {
       const nanos = parseRfc3339Nanos(literal.value);
       if (nanos === undefined) {
@@ -390,9 +355,7 @@ class Checker {
       if (!literal.offset) return base;
       const shift = parseDurationNanos(literal.offset.duration);
       if (shift === undefined) {
-        throw new VisibilityQueryError(
-          `invalid expression: invalid NOW() duration '${literal.offset.duration}' (units: ns, us, ms, s, m, h, d, w)`,
-        );
+        throw new VisibilityQueryError(`invalid expression: invalid NOW() duration '${literal.offset.duration}' (units: ns, us, ms, s, m, h, d, w)`);
       }
       return base + BigInt(literal.offset.sign) * shift;
     }

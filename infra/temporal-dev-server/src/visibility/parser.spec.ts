@@ -28,13 +28,7 @@ describe('tokenize', () => {
   });
 
   it('reads numbers with fractions and exponents, and durations glued to letters', () => {
-    expect(tokenize('1.5 .25 2e3 1h30m').map((t) => `${t.kind}:${t.text}`)).toEqual([
-      'number:1.5',
-      'number:.25',
-      'number:2e3',
-      'numword:1h30m',
-      'eof:',
-    ]);
+    expect(tokenize('1.5 .25 2e3 1h30m').map((t) => `${t.kind}:${t.text}`)).toEqual(['number:1.5', 'number:.25', 'number:2e3', 'numword:1h30m', 'eof:']);
   });
 
   it.each([
@@ -111,7 +105,7 @@ describe('parseListQuery', () => {
 
   it.each([
     [`WorkflowId = 'a' AND`, 'malformed query: expected a search attribute name in the left side of a condition, got the end of the query at position 20'],
-    [`WorkflowId = 'a' WorkflowType = 'b'`, 'malformed query: expected AND, OR, ORDER BY or the end of the query, got \'WorkflowType\' at position 17'],
+    [`WorkflowId = 'a' WorkflowType = 'b'`, "malformed query: expected AND, OR, ORDER BY or the end of the query, got 'WorkflowType' at position 17"],
     [`(WorkflowId = 'a'`, "malformed query: expected ')', got the end of the query at position 17"],
     [`WorkflowId`, "invalid expression: incomplete condition on 'WorkflowId'"],
     [`WorkflowId 'a'`, "malformed query: expected an operator (=, !=, <, <=, >, >=, IN, NOT IN, BETWEEN, STARTS_WITH, IS NULL), got string 'a' at position 11"],
@@ -121,7 +115,7 @@ describe('parseListQuery', () => {
     [`WorkflowId LIKE 'a%'`, "operation is not supported: 'LIKE' (use STARTS_WITH for a prefix, or = on a Text attribute)"],
     [`WorkflowId IS 'a'`, "invalid expression: 'IS' can only be used as 'IS NULL' or 'IS NOT NULL'"],
     [`WorkflowId IN 'a'`, "malformed query: expected '(' after IN, got string 'a' at position 14"],
-    [`WorkflowId IN ()`, 'malformed query: expected a value (a quoted string, a number, true, false or NOW()), got \')\' at position 15'],
+    [`WorkflowId IN ()`, "malformed query: expected a value (a quoted string, a number, true, false or NOW()), got ')' at position 15"],
     [`HistoryLength BETWEEN 1 OR 2`, "malformed query: expected AND, got 'OR' at position 24"],
     [`HistoryLength = - 'a'`, "invalid expression: unary '-' must be followed by a number, got string 'a' at position 18"],
     [`StartTime > NOW() - 'x'`, 'invalid expression: NOW() - must be followed by a duration such as 1h or 30m, at position 18'],

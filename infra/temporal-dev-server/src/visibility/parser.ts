@@ -147,17 +147,12 @@ class Parser {
     }
     const bad = this.peek();
     if (bad.kind === 'word' && bad.text.toLowerCase() === 'like') {
-      throw new VisibilityQueryError(
-        "operation is not supported: 'LIKE' (use STARTS_WITH for a prefix, or = on a Text attribute)",
-      );
+      throw new VisibilityQueryError("operation is not supported: 'LIKE' (use STARTS_WITH for a prefix, or = on a Text attribute)");
     }
     if (bad.kind === 'eof' || bad.kind === ')' || this.atKeyword('and') || this.atKeyword('or')) {
       throw new VisibilityQueryError(`invalid expression: incomplete condition on '${column.name}'`);
     }
-    throw this.syntaxError(
-      bad,
-      'expected an operator (=, !=, <, <=, >, >=, IN, NOT IN, BETWEEN, STARTS_WITH, IS NULL)',
-    );
+    throw this.syntaxError(bad, 'expected an operator (=, !=, <, <=, >, >=, IN, NOT IN, BETWEEN, STARTS_WITH, IS NULL)');
   }
 
   private parseColumn(where: string): ColumnRef {
@@ -167,9 +162,7 @@ class Parser {
       return { name: t.text, pos: t.pos };
     }
     if (t.kind === 'string' || t.kind === 'number' || this.atKeyword('true') || this.atKeyword('false')) {
-      throw new VisibilityQueryError(
-        `invalid expression: ${where} must be a search attribute name, got ${describe(t)} at position ${t.pos}`,
-      );
+      throw new VisibilityQueryError(`invalid expression: ${where} must be a search attribute name, got ${describe(t)} at position ${t.pos}`);
     }
     throw this.syntaxError(t, `expected a search attribute name in ${where}`);
   }
@@ -188,9 +181,7 @@ class Parser {
       this.index++;
       const n = this.peek();
       if (n.kind !== 'number') {
-        throw new VisibilityQueryError(
-          `invalid expression: unary '${t.text}' must be followed by a number, got ${describe(n)} at position ${n.pos}`,
-        );
+        throw new VisibilityQueryError(`invalid expression: unary '${t.text}' must be followed by a number, got ${describe(n)} at position ${n.pos}`);
       }
       this.index++;
       return { kind: 'number', text: n.text, negative: t.text === '-', pos: t.pos };
@@ -207,8 +198,7 @@ class Parser {
         throw new VisibilityQueryError(`operation is not supported: function '${t.text}()'`);
       }
       throw new VisibilityQueryError(
-        `operation is not supported: search attribute name '${t.text}' on the right side of a condition ` +
-          `(did you forget to quote '${t.text}'?)`,
+        `operation is not supported: search attribute name '${t.text}' on the right side of a condition ` + `(did you forget to quote '${t.text}'?)`,
       );
     }
     throw this.syntaxError(t, 'expected a value (a quoted string, a number, true, false or NOW())');
@@ -223,9 +213,7 @@ class Parser {
     if (t.kind === 'op' && (t.text === '+' || t.text === '-')) {
       const d = this.tokens[this.index + 1];
       if (d?.kind !== 'numword') {
-        throw new VisibilityQueryError(
-          `invalid expression: NOW() ${t.text} must be followed by a duration such as 1h or 30m, at position ${t.pos}`,
-        );
+        throw new VisibilityQueryError(`invalid expression: NOW() ${t.text} must be followed by a duration such as 1h or 30m, at position ${t.pos}`);
       }
       this.index += 2;
       return { kind: 'now', offset: { sign: t.text === '+' ? 1 : -1, duration: d.text }, pos };

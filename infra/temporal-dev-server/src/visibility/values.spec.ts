@@ -1,12 +1,5 @@
 import fc from 'fast-check';
-import {
-  canonicalStatus,
-  parseDurationNanos,
-  parseExecutionDurationNanos,
-  parseRfc3339Nanos,
-  textTokens,
-  toNanos,
-} from './values';
+import { canonicalStatus, parseDurationNanos, parseExecutionDurationNanos, parseRfc3339Nanos, textTokens, toNanos } from './values';
 
 describe('parseRfc3339Nanos', () => {
   it('reads UTC timestamps with and without fractions', () => {
@@ -83,14 +76,7 @@ describe('canonicalStatus', () => {
 describe('textTokens', () => {
   it('splits on anything but letters and digits and lower-cases', () => {
     expect(textTokens('my-business-id Foobar')).toEqual(['my', 'business', 'id', 'foobar']);
-    expect(textTokens('Overdracht naar Gemeente Zaanstad, 2e fase')).toEqual([
-      'overdracht',
-      'naar',
-      'gemeente',
-      'zaanstad',
-      '2e',
-      'fase',
-    ]);
+    expect(textTokens('Overdracht naar Gemeente Zaanstad, 2e fase')).toEqual(['overdracht', 'naar', 'gemeente', 'zaanstad', '2e', 'fase']);
     expect(textTokens(' - ')).toEqual([]);
   });
 });

@@ -1,8 +1,7 @@
 /** Nanoseconds per millisecond, as a bigint: datetimes are compared in Unix nanoseconds. */
 export const NANOS_PER_MILLI = 1_000_000n;
 
-const RFC3339 =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})$/;
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
  * Parses an RFC 3339 timestamp with up to nanosecond precision (Go's `time.RFC3339Nano`, which
@@ -51,8 +50,8 @@ export function toNanos(value: unknown): bigint | undefined {
 const DURATION_UNITS: Record<string, bigint> = {
   ns: 1n,
   us: 1_000n,
-  'µs': 1_000n,
-  'μs': 1_000n,
+  µs: 1_000n,
+  μs: 1_000n,
   ms: 1_000_000n,
   s: 1_000_000_000n,
   m: 60_000_000_000n,
@@ -112,8 +111,7 @@ const STATUSES: ReadonlyArray<[string, number]> = [
 ];
 
 /** Temporal's enum spelling, e.g. `WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW`. */
-const screaming = (name: string): string =>
-  'WORKFLOW_EXECUTION_STATUS_' + name.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
+const screaming = (name: string): string => 'WORKFLOW_EXECUTION_STATUS_' + name.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
 
 /**
  * Canonical status name (`Running`, `ContinuedAsNew`, ...) of a status literal given as the

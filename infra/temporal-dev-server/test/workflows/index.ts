@@ -160,7 +160,8 @@ export async function parentWorkflow(): Promise<string[]> {
   try {
     await executeChild(childWorkflow, { args: ['fail', 'b'], workflowId: `${workflowInfo().workflowId}-child-fail` });
   } catch (error) {
-    if (error instanceof ChildWorkflowFailure && error.cause instanceof ApplicationFailure) results.push(`failed:${error.cause.type ?? ''}:${error.cause.message}`);
+    if (error instanceof ChildWorkflowFailure && error.cause instanceof ApplicationFailure)
+      results.push(`failed:${error.cause.type ?? ''}:${error.cause.message}`);
     else throw error;
   }
   try {
@@ -266,7 +267,11 @@ export async function scheduleToStartWorkflow(): Promise<string> {
 
 /** Retries a slow activity until its schedule-to-close budget runs out. */
 export async function scheduleToCloseWorkflow(): Promise<string> {
-  const acts = proxyActivities<TestActivities>({ scheduleToCloseTimeout: '900ms', startToCloseTimeout: '200ms', retry: { initialInterval: '50ms', backoffCoefficient: 1 } });
+  const acts = proxyActivities<TestActivities>({
+    scheduleToCloseTimeout: '900ms',
+    startToCloseTimeout: '200ms',
+    retry: { initialInterval: '50ms', backoffCoefficient: 1 },
+  });
   try {
     await acts.slow(1000);
     return 'completed';

@@ -1,13 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  besluit,
-  Besluit,
-  ConsentOpslag,
-  DataCategorie,
-  Organisatie,
-  Pseudonimiseer,
-  regelVoorBesluit,
-} from '@ketenregie/consent-domain';
+import { besluit, Besluit, ConsentOpslag, DataCategorie, Organisatie, Pseudonimiseer, regelVoorBesluit } from '@ketenregie/consent-domain';
 import { Toegang } from '@ketenregie/shared-platform';
 import type { Identity } from '@ketenregie/shared-platform';
 import { randomUUID } from 'node:crypto';
@@ -70,7 +62,11 @@ export class BesluitService {
       const genomen = besluit(
         register,
         toestemmingen,
-        { ...aanvraag, ontvanger: { organisatie: aanvraag.ontvanger.organisatie, type: ontvangerType }, bron: { organisatie: door.organisatie, type: bronType } },
+        {
+          ...aanvraag,
+          ontvanger: { organisatie: aanvraag.ontvanger.organisatie, type: ontvangerType },
+          bron: { organisatie: door.organisatie, type: bronType },
+        },
         op,
       );
       const id = randomUUID();

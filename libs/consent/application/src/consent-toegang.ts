@@ -21,7 +21,8 @@ export class ConsentToegang {
 
   /** @throws ToegangGeweigerdError (403) unless `door` may perform `handeling` for this deelnemer. */
   async voorDeelnemer(handeling: Handeling, deelnemerId: string, door: Identity, bearer: string | undefined): Promise<void> {
-    const betrokkenheid = door.rol === 'deelnemer' || door.rol === 'fg' || door.rol === 'stuurgroeplid' ? [] : await this.betrokkenheid.bijDeelnemer(deelnemerId, bearer);
+    const betrokkenheid =
+      door.rol === 'deelnemer' || door.rol === 'fg' || door.rol === 'stuurgroeplid' ? [] : await this.betrokkenheid.bijDeelnemer(deelnemerId, bearer);
     await this.toegang.eis(door, handeling, { deelnemerId }, { betrokkenheid });
   }
 

@@ -125,7 +125,12 @@ describe('consent use cases', () => {
     bewijs: { soort: 'ondertekend-formulier', documentId: 'doc' },
     ...overrides,
   });
-  const ggzVerzoek = { deelnemerId: 'd-1', ontvanger: { organisatie: 'ggz-oost', type: 'ggz' as const }, doel: 'verwijzing-ggz', categorieen: ['gezondheid' as const] };
+  const ggzVerzoek = {
+    deelnemerId: 'd-1',
+    ontvanger: { organisatie: 'ggz-oost', type: 'ggz' as const },
+    doel: 'verwijzing-ggz',
+    categorieen: ['gezondheid' as const],
+  };
 
   beforeEach(async () => {
     opslag = new GeheugenOpslag();
@@ -133,7 +138,12 @@ describe('consent use cases', () => {
     const register = new RegisterService(opslag);
     await register.publiceer(DEMO_REGISTER.versies);
     toestemmingen = new ToestemmingService(opslag, pseudoniem, meldingen, register);
-    besluiten = new BesluitService(opslag, pseudoniem, register, new Toegang(vastOrganisatieRegister({ 'gemeente-helmond': 'gemeente', 'ggz-oost': 'ggz', senzer: 'uitvoerder', 'bakkerij-x': 'werkgever' })));
+    besluiten = new BesluitService(
+      opslag,
+      pseudoniem,
+      register,
+      new Toegang(vastOrganisatieRegister({ 'gemeente-helmond': 'gemeente', 'ggz-oost': 'ggz', senzer: 'uitvoerder', 'bakkerij-x': 'werkgever' })),
+    );
     verwerkingen = new VerwerkingService(opslag, pseudoniem, sha256, register);
   });
 
@@ -194,7 +204,9 @@ describe('consent use cases', () => {
     const alsGgz = await besluiten.besluit({ ...ggzVerzoek, ontvanger: { organisatie: 'bakkerij-x', type: 'ggz' } }, coach, aanroep);
     expect(alsGgz.besluit.verzoek.ontvanger).toEqual({ organisatie: 'bakkerij-x', type: 'werkgever' });
     expect(alsGgz.besluit.categorieen.map((c) => [c.categorie, c.uitkomst])).toEqual([['gezondheid', 'geweigerd']]);
-    await expect(besluiten.besluit({ ...ggzVerzoek, ontvanger: { organisatie: 'onbekend', type: 'ggz' } }, coach, aanroep)).rejects.toMatchObject({ code: 'TOEGANG.ORGANISATIE_ONBEKEND' });
+    await expect(besluiten.besluit({ ...ggzVerzoek, ontvanger: { organisatie: 'onbekend', type: 'ggz' } }, coach, aanroep)).rejects.toMatchObject({
+      code: 'TOEGANG.ORGANISATIE_ONBEKEND',
+    });
   });
 
   it('logs a disclosure only within a decision that still permits it', async () => {
@@ -211,7 +223,9 @@ describe('consent use cases', () => {
       besluitId: genomen.id,
     };
     await expect(verwerkingen.meld({ ...melding, besluitId: randomUUID() }, coach)).rejects.toMatchObject({ code: 'CONSENT.DECISION_NOT_FOUND' });
-    await expect(verwerkingen.meld({ ...melding, categorieen: ['financien-schulden'] }, coach)).rejects.toMatchObject({ code: 'CONSENT.DISCLOSURE_NOT_PERMITTED' });
+    await expect(verwerkingen.meld({ ...melding, categorieen: ['financien-schulden'] }, coach)).rejects.toMatchObject({
+      code: 'CONSENT.DISCLOSURE_NOT_PERMITTED',
+    });
     await expect(verwerkingen.meld(melding, { ...coach, organisatie: 'senzer', organisatieType: 'uitvoerder' })).rejects.toMatchObject({
       code: 'CONSENT.DISCLOSURE_NOT_PERMITTED',
     });
@@ -244,7 +258,7 @@ describe('consent use cases', () => {
     expect((await verwerkingen.logInzien({ keten: 0, volgnummer: 2 }, 10)).map((r) => r.volgnummer)).toEqual([3, 4]);
   });
 
-  it('reminds a coach once per consent and lists only the caller\'s reminders', async () => {
+  it("reminds a coach once per consent and lists only the caller's reminders", async () => {
     const t = await toestemmingen.geef(aanvraag(), coach, aanroep);
     await toestemmingen.herinner(t.id, 'mw-1');
     await toestemmingen.herinner(t.id, 'mw-1');
@@ -257,7 +271,12 @@ describe('consent use cases', () => {
   it('refuses a register version that breaks an invariant; republishing the same versions is a no-op', async () => {
     const register = new RegisterService(opslag);
     const [eerste] = DEMO_REGISTER.versies as [RegisterVersie];
-    const kapot: RegisterVersie = { ...eerste, versie: 3, geldigVanaf: new Date('2027-01-01T00:00:00.000Z'), activiteiten: [...eerste.activiteiten, eerste.activiteiten[0] as never] };
+    const kapot: RegisterVersie = {
+      ...eerste,
+      versie: 3,
+      geldigVanaf: new Date('2027-01-01T00:00:00.000Z'),
+      activiteiten: [...eerste.activiteiten, eerste.activiteiten[0] as never],
+    };
     await expect(register.publiceer([kapot])).rejects.toMatchObject({ code: 'CONSENT.REGISTER_INVALID' });
     expect(await register.publiceer(DEMO_REGISTER.versies)).toBe(0);
   });
@@ -273,21 +292,39 @@ describe('ConsentToegang: the access policy in front of every consent endpoint',
   const anderDeelnemer: Identity = { sub: 'deelnemer:d-2', organisatie: 'deelnemer:d-2', rol: 'deelnemer', deelnemerId: 'd-2' };
   /** The traject context: gemeente-helmond registered d-1; the bearer names the organisation here. */
   const betrokkenheid = {
-    bijDeelnemer: async (d: string, bearer: string | undefined) => (d === 'd-1' && bearer === 'gemeente-helmond' ? (['aanmelder', 'regievoerder'] as const) : []),
+    bijDeelnemer: async (d: string, bearer: string | undefined) =>
+      d === 'd-1' && bearer === 'gemeente-helmond' ? (['aanmelder', 'regievoerder'] as const) : [],
     inTraject: async () => undefined,
   };
   let opslag: GeheugenOpslag;
   let poort: ConsentToegang;
   let toestemmingId: string;
-  const code = (p: Promise<unknown>) => p.then(() => 'toegestaan', (e: { code?: string }) => e.code);
+  const code = (p: Promise<unknown>) =>
+    p.then(
+      () => 'toegestaan',
+      (e: { code?: string }) => e.code,
+    );
 
   beforeEach(async () => {
     opslag = new GeheugenOpslag();
     const register = new RegisterService(opslag);
     await register.publiceer(DEMO_REGISTER.versies);
-    poort = new ConsentToegang(new Toegang(vastOrganisatieRegister({ 'gemeente-helmond': 'gemeente', senzer: 'uitvoerder', 'bakkerij-x': 'werkgever' })), betrokkenheid, opslag);
+    poort = new ConsentToegang(
+      new Toegang(vastOrganisatieRegister({ 'gemeente-helmond': 'gemeente', senzer: 'uitvoerder', 'bakkerij-x': 'werkgever' })),
+      betrokkenheid,
+      opslag,
+    );
     const t = await new ToestemmingService(opslag, pseudoniem, new Levenscyclus(), register).geef(
-      { deelnemerId: 'd-1', verlener: { soort: 'deelnemer' }, doel: 'verwijzing-ggz', categorieen: ['gezondheid'], bronnen: [{ soort: 'type', type: 'gemeente' }], ontvangers: [{ soort: 'type', type: 'ggz' }], geldigTot: new Date('2027-01-01T00:00:00.000Z'), bewijs: { soort: 'ondertekend-formulier', documentId: 'doc' } },
+      {
+        deelnemerId: 'd-1',
+        verlener: { soort: 'deelnemer' },
+        doel: 'verwijzing-ggz',
+        categorieen: ['gezondheid'],
+        bronnen: [{ soort: 'type', type: 'gemeente' }],
+        ontvangers: [{ soort: 'type', type: 'ggz' }],
+        geldigTot: new Date('2027-01-01T00:00:00.000Z'),
+        bewijs: { soort: 'ondertekend-formulier', documentId: 'doc' },
+      },
       km,
       aanroep,
     );
@@ -306,7 +343,7 @@ describe('ConsentToegang: the access policy in front of every consent endpoint',
     expect(await code(poort.voorDeelnemer('toestemming.vastleggen', 'd-1', stuurgroeplid, 'gemeente-helmond'))).toBe('TOEGANG.GEWEIGERD');
   });
 
-  it('lets a deelnemer read and withdraw their own consents and inzage, nobody else\'s', async () => {
+  it("lets a deelnemer read and withdraw their own consents and inzage, nobody else's", async () => {
     for (const h of ['toestemming.lezen', 'inzage.opstellen'] as const) {
       expect(await code(poort.voorDeelnemer(h, 'd-1', deelnemer, 'token'))).toBe('toegestaan');
       expect(await code(poort.voorDeelnemer(h, 'd-1', anderDeelnemer, 'token'))).toBe('TOEGANG.GEWEIGERD');

@@ -45,8 +45,7 @@ export function nieuweSpanId(): string {
   return id;
 }
 
-const FOUT_NIET_GEVONDEN = (id: string) =>
-  new NotFoundError({ code: 'CONSENT.NOT_FOUND', detail: `No consent with id ${id}.` });
+const FOUT_NIET_GEVONDEN = (id: string) => new NotFoundError({ code: 'CONSENT.NOT_FOUND', detail: `No consent with id ${id}.` });
 
 /**
  * Use cases of consent records: give (or supersede), list, withdraw, expire. Every change is a

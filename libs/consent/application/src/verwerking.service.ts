@@ -100,7 +100,10 @@ export class VerwerkingService {
         const toestemmingen = await tx.toestemmingenVan(melding.deelnemerId, 'exclusief');
         const nu = beslis(register, toestemmingen, { ...v, categorieen: melding.categorieen }, await tx.nu());
         if (nu.categorieen.some((c) => c.uitkomst !== 'toegestaan')) {
-          throw new ForbiddenError({ code: 'CONSENT.DISCLOSURE_NOT_PERMITTED', detail: 'The disclosure is no longer permitted (consent ended since the decision).' });
+          throw new ForbiddenError({
+            code: 'CONSENT.DISCLOSURE_NOT_PERMITTED',
+            detail: 'The disclosure is no longer permitted (consent ended since the decision).',
+          });
         }
       }
       const op = await tx.nu();

@@ -6,7 +6,11 @@ import { DATA_CATEGORIEEN_MAX, dataCategorieSchema, doelSchema, instantSchema, o
 export const BESLUITEN_PATH = '/api/v1/besluiten';
 
 export const organisatieSchema = z.strictObject({
-  organisatie: z.string().max(ORGANISATIE_ID_MAX).regex(ORGANISATIE_ID_PATROON, 'organisation id of the registry').describe('Organisation id (see GET /api/v1/organisaties)'),
+  organisatie: z
+    .string()
+    .max(ORGANISATIE_ID_MAX)
+    .regex(ORGANISATIE_ID_PATROON, 'organisation id of the registry')
+    .describe('Organisation id (see GET /api/v1/organisaties)'),
   type: organisatieTypeSchema,
 });
 

@@ -1,10 +1,4 @@
-import {
-  besluitVerzoekSchema,
-  intrekkingSchema,
-  toestemmingAanvraagSchema,
-  toestemmingWorkflowId,
-  verwerkingMeldingSchema,
-} from './index';
+import { besluitVerzoekSchema, intrekkingSchema, toestemmingAanvraagSchema, toestemmingWorkflowId, verwerkingMeldingSchema } from './index';
 
 const deelnemerId = '7f3c2a9e-4b1d-4c8e-9a6f-2d5b8e1c0f47';
 const aanvraag = {
@@ -60,7 +54,16 @@ describe('consent contracts', () => {
     const lezing = { traceId: '4bf92f3577b34da6a3ce929d0e0e4736', spanId: '00f067aa0ba902b7', handeling: 'raadpleging', deelnemerId, doel: 'warme-overdracht' };
     expect(verwerkingMeldingSchema.safeParse({ ...lezing, status: 'geweigerd', categorieen: [] }).success).toBe(true);
     expect(verwerkingMeldingSchema.safeParse({ ...lezing, categorieen: [] }).success).toBe(false);
-    expect(verwerkingMeldingSchema.safeParse({ ...lezing, handeling: 'verstrekking', status: 'geweigerd', categorieen: [], besluitId: deelnemerId, ontvanger: { organisatie: 'x', type: 'ggz' } }).success).toBe(false);
+    expect(
+      verwerkingMeldingSchema.safeParse({
+        ...lezing,
+        handeling: 'verstrekking',
+        status: 'geweigerd',
+        categorieen: [],
+        besluitId: deelnemerId,
+        ontvanger: { organisatie: 'x', type: 'ggz' },
+      }).success,
+    ).toBe(false);
     expect(verwerkingMeldingSchema.parse({ ...lezing, categorieen: ['contact'] }).status).toBe('ok');
   });
 

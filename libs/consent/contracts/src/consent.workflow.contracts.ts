@@ -56,9 +56,7 @@ export interface Afhankelijkheid {
  * time of registration; a dependant registering after the end is told at once (`actief: false`)
  * and also signalled, so it never misses the end.
  */
-export const registreerAfhankelijkheidUpdate = defineUpdate<{ readonly actief: boolean }, [Afhankelijkheid]>(
-  'consent.registreerAfhankelijkheid',
-);
+export const registreerAfhankelijkheidUpdate = defineUpdate<{ readonly actief: boolean }, [Afhankelijkheid]>('consent.registreerAfhankelijkheid');
 
 /** State of the lifecycle workflow. */
 export interface ToestemmingLevenscyclusStatus {

@@ -18,7 +18,9 @@ export const DATA_CATEGORIEEN_MAX = DATA_CATEGORIEEN.length;
 /** Upper bound of a list of sources or recipients in a consent. */
 const SELECTOREN_MAX = 50;
 
-export const dataCategorieSchema = z.enum(DATA_CATEGORIEEN).describe('Data category; `gezondheid` and `beperkingen-werk` are special-category data (AVG art. 9)');
+export const dataCategorieSchema = z
+  .enum(DATA_CATEGORIEEN)
+  .describe('Data category; `gezondheid` and `beperkingen-werk` are special-category data (AVG art. 9)');
 export const organisatieTypeSchema = z.enum(ORGANISATIE_TYPEN);
 
 /** A purpose code of the processing register (doelbinding), e.g. `verwijzing-ggz`. */
@@ -28,7 +30,10 @@ export const doelSchema = z
   .describe('Purpose code from the processing register, e.g. verwijzing-ggz');
 
 export const organisatieSelectorSchema = z.discriminatedUnion('soort', [
-  z.strictObject({ soort: z.literal('organisatie'), organisatie: z.string().max(ORGANISATIE_ID_MAX).regex(ORGANISATIE_ID_PATROON, 'organisation id of the registry') }),
+  z.strictObject({
+    soort: z.literal('organisatie'),
+    organisatie: z.string().max(ORGANISATIE_ID_MAX).regex(ORGANISATIE_ID_PATROON, 'organisation id of the registry'),
+  }),
   z.strictObject({ soort: z.literal('type'), type: organisatieTypeSchema }),
 ]);
 
@@ -105,9 +110,7 @@ export const toestemmingLijstSchema = z.array(toestemmingSchema);
  * `POST /api/v1/toestemmingen/{id}/intrekking`: withdraw now. Strict on purpose: a body that
  * tries to set an effective date is rejected, because withdrawal is never backdated.
  */
-export const intrekkingSchema = z
-  .object({ reden: z.string().max(500).optional().describe('Optional reason; no health details') })
-  .strict();
+export const intrekkingSchema = z.object({ reden: z.string().max(500).optional().describe('Optional reason; no health details') }).strict();
 
 export type ToestemmingAanvraagDto = z.infer<typeof toestemmingAanvraagSchema>;
 export type ToestemmingDto = z.infer<typeof toestemmingSchema>;

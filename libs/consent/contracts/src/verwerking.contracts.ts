@@ -12,8 +12,14 @@ export const VERIFICATIE_PATH = '/api/v1/verwerkingen/verificatie';
 /** `GET`: the deelnemer's consents and who processed which of their data, when and why. */
 export const inzagePath = (deelnemerId: string) => `/api/v1/deelnemers/${encodeURIComponent(deelnemerId)}/inzage`;
 
-const traceIdSchema = z.string().regex(/^[0-9a-f]{32}$/).refine((v) => !/^0+$/.test(v), 'all-zero trace id');
-const spanIdSchema = z.string().regex(/^[0-9a-f]{16}$/).refine((v) => !/^0+$/.test(v), 'all-zero span id');
+const traceIdSchema = z
+  .string()
+  .regex(/^[0-9a-f]{32}$/)
+  .refine((v) => !/^0+$/.test(v), 'all-zero trace id');
+const spanIdSchema = z
+  .string()
+  .regex(/^[0-9a-f]{16}$/)
+  .refine((v) => !/^0+$/.test(v), 'all-zero span id');
 
 /**
  * `POST /api/v1/verwerkingen`: one processing of one deelnemer's data. The processing
@@ -37,7 +43,10 @@ export const verwerkingMeldingSchema = z
   })
   .strict()
   .refine((m) => m.status === 'ok' || m.handeling === 'raadpleging', { message: 'Only a read can be refused', path: ['status'] })
-  .refine((m) => m.status === 'geweigerd' || m.categorieen.length > 0, { message: 'A processing that happened names at least one category', path: ['categorieen'] })
+  .refine((m) => m.status === 'geweigerd' || m.categorieen.length > 0, {
+    message: 'A processing that happened names at least one category',
+    path: ['categorieen'],
+  })
   .refine((m) => m.handeling !== 'verstrekking' || (m.besluitId !== undefined && m.ontvanger !== undefined), {
     message: 'A disclosure names its recipient and the decision that permitted it',
     path: ['besluitId'],
@@ -77,9 +86,7 @@ export const inzageVerwerkingSchema = z.object({
   organisatie: z.string(),
   ontvanger: z.string().optional(),
   doel: z.string().optional(),
-  verwerkingsactiviteit: z
-    .object({ id: z.string(), versie: z.number().int(), naam: z.string(), doelomschrijving: z.string() })
-    .optional(),
+  verwerkingsactiviteit: z.object({ id: z.string(), versie: z.number().int(), naam: z.string(), doelomschrijving: z.string() }).optional(),
   categorieen: z.array(dataCategorieSchema),
   grondslagen: z.array(z.string()),
   toestemmingen: z.array(opaqueIdSchema),

@@ -124,7 +124,9 @@ describeEachDatabase('consent data access', (db) => {
         await expect(admin.query(terugGedateerd, [t.id, '2026-02-28T00:00:00Z'])).rejects.toThrow(/out of order/);
         await admin.query(terugGedateerd, [t.id, '2026-03-02T00:00:00Z']);
         await expect(
-          admin.query(`INSERT INTO ${schema}.toestemming_status (toestemming_id, volgnummer, status, op) VALUES ($1, 3, 'verlopen', '2027-03-01T00:00:00Z')`, [t.id]),
+          admin.query(`INSERT INTO ${schema}.toestemming_status (toestemming_id, volgnummer, status, op) VALUES ($1, 3, 'verlopen', '2027-03-01T00:00:00Z')`, [
+            t.id,
+          ]),
         ).rejects.toThrow(/out of order/);
         await expect(admin.query(`DELETE FROM ${schema}.toestemming_status WHERE toestemming_id = $1`, [t.id])).rejects.toThrow(/append-only/);
       });
@@ -147,7 +149,9 @@ describeEachDatabase('consent data access', (db) => {
         const id = randomUUID();
         await opslag.transactie((tx) => tx.bewaarBesluit(id, b, '4bf92f3577b34da6a3ce929d0e0e4736'));
         const { rows } = await admin.query(`SELECT uitkomst, register_versie, activiteit_id, categorieen FROM ${schema}.besluit WHERE id = $1`, [id]);
-        expect(rows).toEqual([{ uitkomst: 'deels', register_versie: 1, activiteit_id: 'va-re-integratie', categorieen: JSON.parse(JSON.stringify(b.categorieen)) }]);
+        expect(rows).toEqual([
+          { uitkomst: 'deels', register_versie: 1, activiteit_id: 'va-re-integratie', categorieen: JSON.parse(JSON.stringify(b.categorieen)) },
+        ]);
         await expect(admin.query(`UPDATE ${schema}.besluit SET uitkomst = 'toegestaan' WHERE id = $1`, [id])).rejects.toThrow(/append-only/);
         expect(await opslag.transactie((tx) => tx.besluit(id))).toEqual(b);
         expect(await opslag.transactie((tx) => tx.besluit(randomUUID()))).toBeUndefined();
@@ -158,9 +162,7 @@ describeEachDatabase('consent data access', (db) => {
       it('chains concurrent appends without gaps or forks, each subject in its own chain, and all chains verify', async () => {
         const voor = (await alle(opslag.verwerkingen())).length;
         const zelfde = randomUUID();
-        await Promise.all(
-          Array.from({ length: 60 }, (_, n) => opslag.transactie((tx) => tx.logVerwerking(regel(n, n % 2 === 0 ? zelfde : randomUUID())))),
-        );
+        await Promise.all(Array.from({ length: 60 }, (_, n) => opslag.transactie((tx) => tx.logVerwerking(regel(n, n % 2 === 0 ? zelfde : randomUUID())))));
         const log = await alle(opslag.verwerkingen());
         expect(log).toHaveLength(voor + 60);
         const perKeten = new Map<number, number[]>();
@@ -246,7 +248,25 @@ describeEachDatabase('consent data access', (db) => {
         await oud.query(
           `INSERT INTO "${legacySchema}".verwerking (volgnummer, vorige_hash, hash, trace_id, span_id, handeling, status, tijdstip, activiteit_id, activiteit_versie, betrokkene, organisatie, ontvanger, doel, categorieen, grondslagen, toestemmingen)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
-          [r.volgnummer, r.vorigeHash, r.hash, r.regel.traceId, r.regel.spanId, r.regel.handeling, r.regel.status, r.regel.tijdstip, r.regel.verwerkingsactiviteit?.id, r.regel.verwerkingsactiviteit?.versie, r.regel.betrokkene, r.regel.organisatie, r.regel.ontvanger, r.regel.doel, r.regel.categorieen, r.regel.grondslagen, r.regel.toestemmingen],
+          [
+            r.volgnummer,
+            r.vorigeHash,
+            r.hash,
+            r.regel.traceId,
+            r.regel.spanId,
+            r.regel.handeling,
+            r.regel.status,
+            r.regel.tijdstip,
+            r.regel.verwerkingsactiviteit?.id,
+            r.regel.verwerkingsactiviteit?.versie,
+            r.regel.betrokkene,
+            r.regel.organisatie,
+            r.regel.ontvanger,
+            r.regel.doel,
+            r.regel.categorieen,
+            r.regel.grondslagen,
+            r.regel.toestemmingen,
+          ],
         );
       }
       await oud.query(`UPDATE "${legacySchema}".keten_kop SET volgnummer = 3, hash = $1`, [legacy[2]?.hash]);
@@ -257,7 +277,11 @@ describeEachDatabase('consent data access', (db) => {
         const opslag = new TypeOrmConsentOpslag(nieuw, nodeSha256);
         await opslag.transactie((tx) => tx.logVerwerking(regel(9)));
         const log = await alle(opslag.verwerkingen());
-        expect(log.map((r) => [r.keten, r.volgnummer]).slice(0, 3)).toEqual([[0, 1], [0, 2], [0, 3]]);
+        expect(log.map((r) => [r.keten, r.volgnummer]).slice(0, 3)).toEqual([
+          [0, 1],
+          [0, 2],
+          [0, 3],
+        ]);
         expect(log[3]?.keten).toBeGreaterThan(0);
         expect(verifieerKeten(log, nodeSha256, opslag.aantalKetens)).toMatchObject({ geldig: true, aantal: 4 });
       } finally {

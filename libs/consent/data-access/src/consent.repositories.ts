@@ -25,14 +25,7 @@ import {
 } from '@ketenregie/consent-domain';
 import { ConflictError } from '@ketenregie/shared-kernel';
 import { type DataSource, type EntityManager } from 'typeorm';
-import {
-  BesluitEntity,
-  HerinneringEntity,
-  RegisterVersieEntity,
-  ToestemmingEntity,
-  ToestemmingStatusEntity,
-  VerwerkingEntity,
-} from './consent.entities';
+import { BesluitEntity, HerinneringEntity, RegisterVersieEntity, ToestemmingEntity, ToestemmingStatusEntity, VerwerkingEntity } from './consent.entities';
 import { AANTAL_KETENS } from './migrations/1763900000002-verwerking-ketens';
 
 /** The row lock of each {@link Vergrendeling}, as PostgreSQL spells it. */
@@ -90,9 +83,7 @@ function ketenregel(rij: VerwerkingEntity): Ketenregel {
     handeling: rij.handeling as Handeling,
     status: rij.status as Verwerkingsregel['status'],
     tijdstip: rij.tijdstip,
-    ...(rij.activiteitId === null || rij.activiteitVersie === null
-      ? {}
-      : { verwerkingsactiviteit: { id: rij.activiteitId, versie: rij.activiteitVersie } }),
+    ...(rij.activiteitId === null || rij.activiteitVersie === null ? {} : { verwerkingsactiviteit: { id: rij.activiteitId, versie: rij.activiteitVersie } }),
     betrokkene: rij.betrokkene,
     organisatie: rij.organisatie,
     ...(rij.ontvanger === null ? {} : { ontvanger: rij.ontvanger }),
@@ -190,7 +181,12 @@ export class TypeOrmConsentTransactie implements ConsentTransactie {
       }),
     );
     this.klok = gelezen[0]?.nu;
-    return rijen.map((r) => toestemming(r, historie.filter((h) => h.toestemmingId === r.id)));
+    return rijen.map((r) =>
+      toestemming(
+        r,
+        historie.filter((h) => h.toestemmingId === r.id),
+      ),
+    );
   }
 
   /** Writes a decision row that was waiting for the next statement (see {@link bewaarBesluit}). */

@@ -34,10 +34,10 @@ const activiteit = (doel: string, index: number): fc.Arbitrary<Verwerkingsactivi
   fc
     .record({
       categorieen,
-      ontvangers: fc.uniqueArray(
-        fc.record({ type: fc.constantFrom(...ORGANISATIE_TYPEN), wettelijk: fc.option(categorieen, { nil: undefined }) }),
-        { selector: (o) => o.type, maxLength: 5 },
-      ),
+      ontvangers: fc.uniqueArray(fc.record({ type: fc.constantFrom(...ORGANISATIE_TYPEN), wettelijk: fc.option(categorieen, { nil: undefined }) }), {
+        selector: (o) => o.type,
+        maxLength: 5,
+      }),
     })
     .map(({ categorieen: cats, ontvangers }) => ({
       id: `va-${index}`,
@@ -57,9 +57,7 @@ const activiteit = (doel: string, index: number): fc.Arbitrary<Verwerkingsactivi
 const registerVersie = (versie: number, geldigVanaf: number): fc.Arbitrary<RegisterVersie> =>
   fc
     .record({
-      activiteiten: fc
-        .subarray(DOELEN, { minLength: 1 })
-        .chain((doelen) => fc.tuple(...doelen.map((doel, i) => activiteit(doel, i)))),
+      activiteiten: fc.subarray(DOELEN, { minLength: 1 }).chain((doelen) => fc.tuple(...doelen.map((doel, i) => activiteit(doel, i)))),
       releaseProfielen: fc.uniqueArray(
         fc.record({
           ontvangerType: fc.constantFrom(...ORGANISATIE_TYPEN),
@@ -80,9 +78,7 @@ const registerVersie = (versie: number, geldigVanaf: number): fc.Arbitrary<Regis
 const register: fc.Arbitrary<Verwerkingsregister> = fc.oneof(
   fc.constant(DEMO_REGISTER),
   registerVersie(1, BASIS).map((v) => ({ versies: [v] })),
-  fc
-    .tuple(registerVersie(1, BASIS), registerVersie(2, BASIS + 180 * DAG))
-    .map(([a, b]) => ({ versies: [a, b] })),
+  fc.tuple(registerVersie(1, BASIS), registerVersie(2, BASIS + 180 * DAG)).map(([a, b]) => ({ versies: [a, b] })),
 );
 
 const verlener: fc.Arbitrary<Verlener> = fc.oneof(
@@ -117,12 +113,12 @@ const toestemming = (id: string, v: BesluitVerzoek): fc.Arbitrary<Toestemming> =
       verlener,
       doel: meestal(v.doel, fc.constantFrom(...DOELEN)),
       categorieen: meestal(v.categorieen, categorieen),
-      bronnen: fc.array(meestal(null, selector), { minLength: 1, maxLength: 3 }).chain((s) =>
-        fc.tuple(...s.map((x) => (x === null ? selectorVoor(v.bron) : fc.constant(x)))),
-      ),
-      ontvangers: fc.array(meestal(null, selector), { minLength: 1, maxLength: 3 }).chain((s) =>
-        fc.tuple(...s.map((x) => (x === null ? selectorVoor(v.ontvanger) : fc.constant(x)))),
-      ),
+      bronnen: fc
+        .array(meestal(null, selector), { minLength: 1, maxLength: 3 })
+        .chain((s) => fc.tuple(...s.map((x) => (x === null ? selectorVoor(v.bron) : fc.constant(x))))),
+      ontvangers: fc
+        .array(meestal(null, selector), { minLength: 1, maxLength: 3 })
+        .chain((s) => fc.tuple(...s.map((x) => (x === null ? selectorVoor(v.ontvanger) : fc.constant(x))))),
       gegevenOp: fc.integer({ min: BASIS - 10 * DAG, max: BASIS + HORIZON }),
       startNa: fc.integer({ min: 0, max: 30 * DAG }),
       duur: fc.integer({ min: 1, max: 300 * DAG }),
@@ -230,9 +226,11 @@ describe('besluit: properties', () => {
     const uitkomsten = fc
       .sample(scenario, { numRuns: 2000, seed: 42 })
       .flatMap(({ register: reg, toestemmingen: ts, verzoek: v, op }) => besluit(reg, ts, v, op).categorieen);
-expect(uitkomsten.filter((c) => c.verleendOp.includes('toestemming')).length).toBeGreaterThan(20);
+    expect(uitkomsten.filter((c) => c.verleendOp.includes('toestemming')).length).toBeGreaterThan(20);
     expect(uitkomsten.filter((c) => c.verleendOp.includes('wettelijke-grondslag')).length).toBeGreaterThan(20);
-    expect(uitkomsten.filter((c) => c.toestemming.status === 'geen' && c.toestemming.afgewezen.some((a) => a.reden === 'INGETROKKEN')).length).toBeGreaterThan(20);
+    expect(uitkomsten.filter((c) => c.toestemming.status === 'geen' && c.toestemming.afgewezen.some((a) => a.reden === 'INGETROKKEN')).length).toBeGreaterThan(
+      20,
+    );
   });
 
   it('never permits a category without a statutory basis in the register or a valid consent covering purpose, recipient and category', () => {
@@ -291,8 +289,7 @@ expect(uitkomsten.filter((c) => c.verleendOp.includes('toestemming')).length).to
         const uit = besluit(reg, ts, v, op);
         for (const c of uit.categorieen) {
           const regel = profielRegel(reg, v, c.categorie, op);
-          const wettelijk =
-            statutoryBasis(reg, v, c.categorie, op) && !isBijzonderGegeven(c.categorie) && regel?.voorwaarde === 'grondslag-of-toestemming';
+          const wettelijk = statutoryBasis(reg, v, c.categorie, op) && !isBijzonderGegeven(c.categorie) && regel?.voorwaarde === 'grondslag-of-toestemming';
           const toestemming = ts.some((t) => geldigeDekkendeToestemming(t, v, c.categorie, op));
           const verwacht = registerForesees(reg, v, c.categorie, op) && !!regel && (wettelijk || toestemming);
           expect(c.uitkomst).toBe(verwacht ? 'toegestaan' : 'geweigerd');
@@ -315,7 +312,12 @@ expect(uitkomsten.filter((c) => c.verleendOp.includes('toestemming')).length).to
         const op = new Date(ingetrokkenOp.getTime() + delta);
         const ingetrokken: Toestemming = { ...doel, historie: [...doel.historie, { status: 'ingetrokken', op: ingetrokkenOp, door: 'mw' }] };
         const voor = besluit(reg, ts, v, op);
-        const erna = besluit(reg, ts.map((t) => (t === doel ? ingetrokken : t)), v, op);
+        const erna = besluit(
+          reg,
+          ts.map((t) => (t === doel ? ingetrokken : t)),
+          v,
+          op,
+        );
         erna.categorieen.forEach((c, i) => {
           const zonder = voor.categorieen[i];
           if (c.uitkomst === 'toegestaan') expect(zonder?.uitkomst).toBe('toegestaan');

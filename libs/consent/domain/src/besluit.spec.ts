@@ -70,12 +70,7 @@ describe('besluit (decision function)', () => {
   });
 
   it('gives GGZ only the consented financial fields, never the debt amounts', () => {
-    const uit = besluit(
-      DEMO_REGISTER,
-      [toestemming({})],
-      verzoek({ ontvanger: ggz, doel: 'verwijzing-ggz', categorieen: ['financien-schulden'] }),
-      MAART,
-    );
+    const uit = besluit(DEMO_REGISTER, [toestemming({})], verzoek({ ontvanger: ggz, doel: 'verwijzing-ggz', categorieen: ['financien-schulden'] }), MAART);
     expect(categorie(uit, 'financien-schulden')).toMatchObject({ uitkomst: 'toegestaan', velden: ['bewindvoering', 'schuldhulptraject'] });
   });
 
@@ -120,18 +115,24 @@ describe('besluit (decision function)', () => {
       versies: [
         {
           ...versie,
-          activiteiten: versie.activiteiten.map((a) =>
-            a.id === 'va-bemiddeling-werk' ? { ...a, categorieen: [...a.categorieen, 'gezondheid' as const] } : a,
-          ),
+          activiteiten: versie.activiteiten.map((a) => (a.id === 'va-bemiddeling-werk' ? { ...a, categorieen: [...a.categorieen, 'gezondheid' as const] } : a)),
         },
       ],
     };
-    const t = toestemming({
-      doel: 'bemiddeling-werk',
-      categorieen: ['gezondheid', 'beperkingen-werk'],
-      ontvangers: [{ soort: 'type', type: 'werkgever' }],
-    }, AUGUSTUS);
-    const uit = besluit(ruimRegister, [t], verzoek({ ontvanger: werkgever, doel: 'bemiddeling-werk', categorieen: ['gezondheid', 'beperkingen-werk'] }), AUGUSTUS);
+    const t = toestemming(
+      {
+        doel: 'bemiddeling-werk',
+        categorieen: ['gezondheid', 'beperkingen-werk'],
+        ontvangers: [{ soort: 'type', type: 'werkgever' }],
+      },
+      AUGUSTUS,
+    );
+    const uit = besluit(
+      ruimRegister,
+      [t],
+      verzoek({ ontvanger: werkgever, doel: 'bemiddeling-werk', categorieen: ['gezondheid', 'beperkingen-werk'] }),
+      AUGUSTUS,
+    );
     expect(categorie(uit, 'gezondheid')).toMatchObject({
       uitkomst: 'geweigerd',
       weigerreden: 'BUITEN_RELEASEPROFIEL',
@@ -163,15 +164,16 @@ describe('besluit (decision function)', () => {
     const request = verzoek({ ontvanger: schuldhulp, doel: 'schuldhulpverlening', categorieen: ['financien-schulden', 'traject-status'] });
     expect(categorie(besluit(DEMO_REGISTER, [], request, MAART), 'financien-schulden').weigerreden).toBe('DOEL_NIET_IN_REGISTER');
     const uit = besluit(DEMO_REGISTER, [], request, AUGUSTUS);
-    expect(categorie(uit, 'financien-schulden')).toMatchObject({ uitkomst: 'toegestaan', wettelijk: { grondslag: { wet: expect.stringContaining('schuldhulpverlening') } } });
+    expect(categorie(uit, 'financien-schulden')).toMatchObject({
+      uitkomst: 'toegestaan',
+      wettelijk: { grondslag: { wet: expect.stringContaining('schuldhulpverlening') } },
+    });
     expect(categorie(uit, 'traject-status')).toMatchObject({ uitkomst: 'geweigerd', weigerreden: 'GEEN_GRONDSLAG_OF_TOESTEMMING' });
   });
 
   it('denies purposes outside the register, recipients it does not foresee, and anything before the first version', () => {
     expect(categorie(besluit(DEMO_REGISTER, [], verzoek({ doel: 'marketing' }), MAART), 'zrm').weigerreden).toBe('DOEL_NIET_IN_REGISTER');
-    expect(categorie(besluit(DEMO_REGISTER, [], verzoek({ ontvanger: werkgever }), MAART), 'zrm').weigerreden).toBe(
-      'ONTVANGER_NIET_IN_REGISTER',
-    );
+    expect(categorie(besluit(DEMO_REGISTER, [], verzoek({ ontvanger: werkgever }), MAART), 'zrm').weigerreden).toBe('ONTVANGER_NIET_IN_REGISTER');
     const uit = besluit(DEMO_REGISTER, [], verzoek({}), new Date('2025-12-31T23:59:59.999Z'));
     expect(uit.registerVersie).toBeUndefined();
     expect(categorie(uit, 'zrm').weigerreden).toBe('GEEN_REGISTER');
@@ -182,9 +184,7 @@ describe('besluit (decision function)', () => {
     const ingetrokkenOp = new Date('2026-04-01T12:00:00.000Z');
     const ingetrokken = trekIn(t, ingetrokkenOp, 'mw-1', 'deelnemer wil het niet meer');
     const request = verzoek({ ontvanger: ggz, doel: 'verwijzing-ggz', categorieen: ['gezondheid'] });
-    expect(categorie(besluit(DEMO_REGISTER, [ingetrokken], request, new Date(ingetrokkenOp.getTime() - 1)), 'gezondheid').uitkomst).toBe(
-      'toegestaan',
-    );
+    expect(categorie(besluit(DEMO_REGISTER, [ingetrokken], request, new Date(ingetrokkenOp.getTime() - 1)), 'gezondheid').uitkomst).toBe('toegestaan');
     const na = besluit(DEMO_REGISTER, [ingetrokken], request, ingetrokkenOp);
     expect(categorie(na, 'gezondheid')).toMatchObject({
       uitkomst: 'geweigerd',
@@ -240,12 +240,7 @@ describe('besluit (decision function)', () => {
 
   it('ignores consents of other deelnemers and reports each category once', () => {
     const vanAnder = toestemming({ deelnemerId: 'd-2' });
-    const uit = besluit(
-      DEMO_REGISTER,
-      [vanAnder],
-      verzoek({ ontvanger: ggz, doel: 'verwijzing-ggz', categorieen: ['gezondheid', 'gezondheid'] }),
-      MAART,
-    );
+    const uit = besluit(DEMO_REGISTER, [vanAnder], verzoek({ ontvanger: ggz, doel: 'verwijzing-ggz', categorieen: ['gezondheid', 'gezondheid'] }), MAART);
     expect(uit.categorieen).toHaveLength(1);
     expect(categorie(uit, 'gezondheid').toestemming).toEqual({ status: 'geen', afgewezen: [] });
   });

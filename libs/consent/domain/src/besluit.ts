@@ -2,13 +2,7 @@ import { type DataCategorie, isBijzonderGegeven } from './data-categorie';
 import { type WettelijkeGrondslag } from './grondslag';
 import { type Organisatie } from './organisatie';
 import { dekt, type NietDekkendReden, type Toestemming } from './toestemming';
-import {
-  activiteitVoorDoel,
-  registerVersieOp,
-  releaseRegel,
-  toegestaneVelden,
-  type Verwerkingsregister,
-} from './verwerkingsregister';
+import { activiteitVoorDoel, registerVersieOp, releaseRegel, toegestaneVelden, type Verwerkingsregister } from './verwerkingsregister';
 
 /** A request to disclose categories of one deelnemer's data from `bron` to `ontvanger` for `doel`. */
 export interface BesluitVerzoek {
@@ -78,12 +72,7 @@ export function uitkomst(besluit: Besluit): 'toegestaan' | 'geweigerd' | 'deels'
   return toegestaan === besluit.categorieen.length ? 'toegestaan' : 'deels';
 }
 
-function toestemmingRegime(
-  toestemmingen: readonly Toestemming[],
-  verzoek: BesluitVerzoek,
-  categorie: DataCategorie,
-  op: Date,
-): ToestemmingRegime {
+function toestemmingRegime(toestemmingen: readonly Toestemming[], verzoek: BesluitVerzoek, categorie: DataCategorie, op: Date): ToestemmingRegime {
   const verleend: string[] = [];
   const afgewezen: { toestemmingId: string; reden: NietDekkendReden }[] = [];
   for (const toestemming of toestemmingen) {
@@ -113,12 +102,7 @@ function toestemmingRegime(
  *
  * Pure: the instant is an argument and the result depends on nothing else.
  */
-export function besluit(
-  register: Verwerkingsregister,
-  toestemmingen: readonly Toestemming[],
-  verzoek: BesluitVerzoek,
-  op: Date,
-): Besluit {
+export function besluit(register: Verwerkingsregister, toestemmingen: readonly Toestemming[], verzoek: BesluitVerzoek, op: Date): Besluit {
   const versie = registerVersieOp(register, op);
   const activiteit = versie && activiteitVoorDoel(versie, verzoek.doel);
   const ontvangerRegel = activiteit?.ontvangers.find((o) => o.type === verzoek.ontvanger.type);
@@ -128,9 +112,7 @@ export function besluit(
     const toestemming = toestemmingRegime(toestemmingen, verzoek, categorie, op);
     const regel = versie && releaseRegel(versie, verzoek.ontvanger.type, categorie);
     const wettelijkeGrondslag =
-      ontvangerRegel?.wettelijk && ontvangerRegel.wettelijk.categorieen.includes(categorie)
-        ? ontvangerRegel.wettelijk.grondslag
-        : undefined;
+      ontvangerRegel?.wettelijk && ontvangerRegel.wettelijk.categorieen.includes(categorie) ? ontvangerRegel.wettelijk.grondslag : undefined;
     const wettelijk: WettelijkRegime = !wettelijkeGrondslag
       ? { status: 'geen-grondslag' }
       : isBijzonderGegeven(categorie)

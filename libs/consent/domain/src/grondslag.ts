@@ -2,10 +2,7 @@
  * Lawful bases (AVG art. 6(1)) other than consent. Consent (art. 6(1)(a)) is not a register
  * entry in this system: it is a {@link Toestemming} record and a separate regime in every decision.
  */
-export type Art6Grondslag =
-  | 'art6-1-b-overeenkomst'
-  | 'art6-1-c-wettelijke-verplichting'
-  | 'art6-1-e-publieke-taak';
+export type Art6Grondslag = 'art6-1-b-overeenkomst' | 'art6-1-c-wettelijke-verplichting' | 'art6-1-e-publieke-taak';
 
 /**
  * A statutory basis for a disclosure as the register records it: the AVG ground plus the

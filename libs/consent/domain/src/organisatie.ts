@@ -14,15 +14,11 @@ export interface Organisatie {
 }
 
 /** Selects organisations in a consent or in the register: one named organisation, or every organisation of a type. */
-export type OrganisatieSelector =
-  | { readonly soort: 'organisatie'; readonly organisatie: string }
-  | { readonly soort: 'type'; readonly type: OrganisatieType };
+export type OrganisatieSelector = { readonly soort: 'organisatie'; readonly organisatie: string } | { readonly soort: 'type'; readonly type: OrganisatieType };
 
 /** True when `organisatie` is selected by `selector`. */
 export function selecteert(selector: OrganisatieSelector, organisatie: Organisatie): boolean {
-  return selector.soort === 'organisatie'
-    ? selector.organisatie === organisatie.organisatie
-    : selector.type === organisatie.type;
+  return selector.soort === 'organisatie' ? selector.organisatie === organisatie.organisatie : selector.type === organisatie.type;
 }
 
 /** Type guard for untrusted input. */

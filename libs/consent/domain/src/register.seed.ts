@@ -19,8 +19,7 @@ const reIntegratie: Verwerkingsactiviteit = {
   versie: 1,
   naam: 'Uitvoering re-integratietraject',
   doel: 're-integratie',
-  doelomschrijving:
-    'Ondersteuning van de deelnemer bij arbeidsinschakeling en participatie door de gemeente en de door haar gecontracteerde uitvoerders.',
+  doelomschrijving: 'Ondersteuning van de deelnemer bij arbeidsinschakeling en participatie door de gemeente en de door haar gecontracteerde uitvoerders.',
   verwerkingsverantwoordelijken: ['gemeente'],
   art9: ['art9-2-a-uitdrukkelijke-toestemming'],
   categorieen: ['contact', 'traject-status', 'participatieladder', 'zrm', 'uitkering', 'werkervaring-cv', 'beperkingen-werk', 'financien-schulden'],
@@ -43,8 +42,7 @@ const warmeOverdracht: Verwerkingsactiviteit = {
   versie: 1,
   naam: 'Warme overdracht tussen partners',
   doel: 'warme-overdracht',
-  doelomschrijving:
-    'Overdracht van de regie of begeleiding van een deelnemer aan een volgende partner, met het minimale dossier voor diens rol.',
+  doelomschrijving: 'Overdracht van de regie of begeleiding van een deelnemer aan een volgende partner, met het minimale dossier voor diens rol.',
   verwerkingsverantwoordelijken: ['gemeente', 'uitvoerder'],
   art9: ['art9-2-a-uitdrukkelijke-toestemming', 'art9-2-h-zorg-beroepsgeheim'],
   categorieen: ['contact', 'traject-status', 'participatieladder', 'zrm', 'gezondheid', 'beperkingen-werk', 'financien-schulden', 'werkervaring-cv'],
@@ -62,8 +60,7 @@ const verwijzingGgz: Verwerkingsactiviteit = {
   versie: 1,
   naam: 'Verwijzing naar en terugkoppeling met de GGZ',
   doel: 'verwijzing-ggz',
-  doelomschrijving:
-    'Verwijzing van de deelnemer naar GGZ-behandeling en terugkoppeling van de behandelstatus, uitsluitend met uitdrukkelijke toestemming.',
+  doelomschrijving: 'Verwijzing van de deelnemer naar GGZ-behandeling en terugkoppeling van de behandelstatus, uitsluitend met uitdrukkelijke toestemming.',
   verwerkingsverantwoordelijken: ['gemeente', 'ggz'],
   art9: ['art9-2-a-uitdrukkelijke-toestemming', 'art9-2-h-zorg-beroepsgeheim'],
   categorieen: ['contact', 'traject-status', 'participatieladder', 'zrm', 'gezondheid', 'financien-schulden'],
@@ -76,8 +73,7 @@ const bemiddelingWerkV1: Verwerkingsactiviteit = {
   versie: 1,
   naam: 'Bemiddeling naar werk en proefplaatsing',
   doel: 'bemiddeling-werk',
-  doelomschrijving:
-    'Matching op een vacature, proefplaatsing en plaatsing bij een werkgever, inclusief loonkostensubsidie.',
+  doelomschrijving: 'Matching op een vacature, proefplaatsing en plaatsing bij een werkgever, inclusief loonkostensubsidie.',
   verwerkingsverantwoordelijken: ['gemeente'],
   art9: ['art9-2-a-uitdrukkelijke-toestemming'],
   categorieen: ['contact', 'werkervaring-cv', 'loonwaarde'],

@@ -27,7 +27,9 @@ describe('consent lifecycle', () => {
   it('may start in the future but never in the past', () => {
     const toekomst = geefToestemming({ ...invoer, geldigVanaf: later(1000) }, OP);
     expect(statusOp(toekomst, later(500))).toBe('nog-niet-geldig');
-    expect(() => geefToestemming({ ...invoer, geldigVanaf: later(-1) }, OP)).toThrow(expect.objectContaining({ code: 'CONSENT.BACKDATED', kind: 'validation' }));
+    expect(() => geefToestemming({ ...invoer, geldigVanaf: later(-1) }, OP)).toThrow(
+      expect.objectContaining({ code: 'CONSENT.BACKDATED', kind: 'validation' }),
+    );
   });
 
   it('rejects an empty scope and a period that ends before it starts', () => {

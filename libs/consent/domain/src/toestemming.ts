@@ -11,8 +11,7 @@ export type Hoedanigheid = 'curator' | 'mentor' | 'bewindvoerder' | 'gezaghebben
 
 /** Who granted a consent: the deelnemer, or a legal representative (by opaque person id). */
 export type Verlener =
-  | { readonly soort: 'deelnemer' }
-  | { readonly soort: 'wettelijk-vertegenwoordiger'; readonly hoedanigheid: Hoedanigheid; readonly vertegenwoordiger: string };
+  { readonly soort: 'deelnemer' } | { readonly soort: 'wettelijk-vertegenwoordiger'; readonly hoedanigheid: Hoedanigheid; readonly vertegenwoordiger: string };
 
 const FINANCIEEL: readonly DataCategorie[] = ['financien-schulden', 'uitkering'];
 
@@ -175,10 +174,7 @@ export function geefToestemming(invoer: NieuweToestemming, op: Date): Toestemmin
   }
   const onbevoegd = invoer.categorieen.filter((c) => !verlenerBevoegdVoor(invoer.verlener, c));
   if (onbevoegd.length > 0) {
-    throw consentFout(
-      'CONSENT.GRANTOR_NOT_COMPETENT',
-      `Vertegenwoordiger is niet bevoegd voor: ${onbevoegd.join(', ')}`,
-    );
+    throw consentFout('CONSENT.GRANTOR_NOT_COMPETENT', `Vertegenwoordiger is niet bevoegd voor: ${onbevoegd.join(', ')}`);
   }
   return {
     id: invoer.id,
@@ -228,11 +224,7 @@ export function markeerVerlopen(toestemming: Toestemming, op: Date): Toestemming
  * Supersedes `oud` by a new consent of the same deelnemer and purpose given at `op`. Returns
  * both records; the old one ends at `op`, the new one references it.
  */
-export function vervang(
-  oud: Toestemming,
-  invoer: NieuweToestemming,
-  op: Date,
-): { readonly oud: Toestemming; readonly nieuw: Toestemming } {
+export function vervang(oud: Toestemming, invoer: NieuweToestemming, op: Date): { readonly oud: Toestemming; readonly nieuw: Toestemming } {
   if (invoer.deelnemerId !== oud.deelnemerId || invoer.doel !== oud.doel) {
     throw consentFout('CONSENT.SUPERSEDE_MISMATCH', 'Vervangende toestemming hoort bij dezelfde deelnemer en hetzelfde doel');
   }

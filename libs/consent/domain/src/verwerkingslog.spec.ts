@@ -58,9 +58,7 @@ function ketens(aantal: number, aantalKetens: number): Ketenregel[] {
 
 describe('canonical JSON', () => {
   it('does not depend on key order and drops undefined members', () => {
-    expect(canoniekeJson({ b: 1, a: { d: [2, { f: 1, e: undefined }], c: new Date(0) } })).toBe(
-      '{"a":{"c":"1970-01-01T00:00:00.000Z","d":[2,{"f":1}]},"b":1}',
-    );
+    expect(canoniekeJson({ b: 1, a: { d: [2, { f: 1, e: undefined }], c: new Date(0) } })).toBe('{"a":{"c":"1970-01-01T00:00:00.000Z","d":[2,{"f":1}]},"b":1}');
   });
 
   it('serialises equal values identically whatever the construction order (property)', () => {
@@ -101,7 +99,13 @@ describe('the processing log hash chain', () => {
 
   it('detects a deleted line and a swapped pair', () => {
     const k = keten(5);
-    expect(verifieerKeten(k.filter((r) => r.volgnummer !== 2), sha256, 1)).toMatchObject({
+    expect(
+      verifieerKeten(
+        k.filter((r) => r.volgnummer !== 2),
+        sha256,
+        1,
+      ),
+    ).toMatchObject({
       geldig: false,
       breuk: { volgnummer: 2, reden: 'VOLGNUMMER_ONTBREEKT' },
     });
@@ -110,7 +114,7 @@ describe('the processing log hash chain', () => {
     expect(verifieerKeten(verwisseld, sha256, 1)).toMatchObject({ geldig: false, breuk: { volgnummer: 3 } });
   });
 
-  it('verifies several chains, each line in its subject\'s chain, and anchors all heads in one hash', () => {
+  it("verifies several chains, each line in its subject's chain, and anchors all heads in one hash", () => {
     const log = ketens(12, 4);
     expect(new Set(log.map((r) => r.keten)).size).toBeGreaterThan(1);
     const geldig = verifieerKeten(log, sha256, 4);

@@ -16,14 +16,7 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 /** What a line in the processing log records (Logboek Dataverwerkingen core fields). */
 export type Handeling =
-  | 'besluit'
-  | 'verstrekking'
-  | 'raadpleging'
-  | 'inzage'
-  | 'toestemming-gegeven'
-  | 'toestemming-ingetrokken'
-  | 'toestemming-verlopen'
-  | 'toestemming-vervangen';
+  'besluit' | 'verstrekking' | 'raadpleging' | 'inzage' | 'toestemming-gegeven' | 'toestemming-ingetrokken' | 'toestemming-verlopen' | 'toestemming-vervangen';
 
 /**
  * The content of one processing-log line. It holds no direct identifier of the deelnemer and no
@@ -221,9 +214,7 @@ export function regelVoorBesluit(besluit: Besluit, trace: TraceContext, pseudoni
     doel: besluit.verzoek.doel,
     categorieen: besluit.categorieen.map((c) => c.categorie),
     grondslagen: besluit.categorieen.flatMap((c) => c.verleendOp.map((r) => `${c.categorie}:${r}`)),
-    toestemmingen: [
-      ...new Set(besluit.categorieen.flatMap((c) => (c.toestemming.status === 'verleend' ? c.toestemming.toestemmingen : []))),
-    ],
+    toestemmingen: [...new Set(besluit.categorieen.flatMap((c) => (c.toestemming.status === 'verleend' ? c.toestemming.toestemmingen : [])))],
   };
 }
 

@@ -90,14 +90,8 @@ export function activiteitVoorDoel(versie: RegisterVersie, doel: string): Verwer
 }
 
 /** The release profile rule for a recipient type and category, if the type may ever receive it. */
-export function releaseRegel(
-  versie: RegisterVersie,
-  ontvangerType: OrganisatieType,
-  categorie: DataCategorie,
-): ReleaseProfielRegel | undefined {
-  return versie.releaseProfielen
-    .find((p) => p.ontvangerType === ontvangerType)
-    ?.regels.find((r) => r.categorie === categorie);
+export function releaseRegel(versie: RegisterVersie, ontvangerType: OrganisatieType, categorie: DataCategorie): ReleaseProfielRegel | undefined {
+  return versie.releaseProfielen.find((p) => p.ontvangerType === ontvangerType)?.regels.find((r) => r.categorie === categorie);
 }
 
 /** The fields a release rule allows, resolved against the category catalogue. */

@@ -64,7 +64,10 @@ export class OutboxBezorger implements OnApplicationBootstrap, OnApplicationShut
         if (a.pogingen >= this.instellingen.maxPogingen && (await this.geefOp(a, fout))) continue;
         const wacht = Math.min(this.instellingen.maxMs, this.instellingen.basisMs * 2 ** Math.max(0, a.pogingen - 1));
         await this.opslag.markeerMislukt(a.eventId, a.abonnementId, fout, wacht);
-        this.logger.warn({ eventId: a.eventId, abonnementId: a.abonnementId, poging: a.pogingen, volgendeOverMs: wacht }, 'Webhook delivery failed; retrying later');
+        this.logger.warn(
+          { eventId: a.eventId, abonnementId: a.abonnementId, poging: a.pogingen, volgendeOverMs: wacht },
+          'Webhook delivery failed; retrying later',
+        );
       }
     }
     return afgeleverd;
@@ -86,7 +89,10 @@ export class OutboxBezorger implements OnApplicationBootstrap, OnApplicationShut
       }
     }
     if (await this.opslag.geefAfleveringOp(a.eventId, a.abonnementId, fout)) {
-      this.logger.warn({ eventId: a.eventId, abonnementId: a.abonnementId, pogingen: a.pogingen, overdrachtId }, 'Webhook delivery given up: retries exhausted');
+      this.logger.warn(
+        { eventId: a.eventId, abonnementId: a.abonnementId, pogingen: a.pogingen, overdrachtId },
+        'Webhook delivery given up: retries exhausted',
+      );
     }
     return true;
   }
@@ -147,7 +153,12 @@ export class AbonnementService {
   /** The caller's organisation's subscriptions, without their secrets. */
   async lijst(door: Identity): Promise<AbonnementWeergave[]> {
     this.eisBeheerder(door);
-    return (await this.opslag.abonnementenVan(door.organisatie)).map((a) => ({ id: a.id, organisatie: a.organisatie, url: a.url, ...(a.types ? { types: [...a.types] } : {}) }));
+    return (await this.opslag.abonnementenVan(door.organisatie)).map((a) => ({
+      id: a.id,
+      organisatie: a.organisatie,
+      url: a.url,
+      ...(a.types ? { types: [...a.types] } : {}),
+    }));
   }
 
   /** Deletes a subscription of the caller's organisation; another organisation's is answered as not found. */

@@ -13,7 +13,8 @@ const TOEGANG = new Toegang(vastOrganisatieRegister({ gemeente: 'gemeente', ggz:
 const D7 = randomUUID();
 const BETROKKENHEID = {
   bijDeelnemer: async () => [],
-  inTraject: async (trajectId: string, bearer: string | undefined) => (trajectId === 'tr-7' && bearer === 'gemeente' ? { deelnemerId: D7, betrokkenheid: ['aanmelder', 'regievoerder'] as const } : undefined),
+  inTraject: async (trajectId: string, bearer: string | undefined) =>
+    trajectId === 'tr-7' && bearer === 'gemeente' ? { deelnemerId: D7, betrokkenheid: ['aanmelder', 'regievoerder'] as const } : undefined,
 };
 
 const km: Identity = { sub: 'km-1', organisatie: 'gemeente', organisatieType: 'gemeente', rol: 'klantmanager' };
@@ -48,7 +49,11 @@ function opslagMet(o: OverdrachtRecord, dossier?: DossierRecord) {
   return { opslag: opslag as ExchangeOpslag, inzagen };
 }
 
-const workflows: OverdrachtWorkflowPoort = { start: async () => undefined, voerUit: async () => Promise.reject(new Error('not used')), meldOntvangerOnbereikbaar: async () => undefined };
+const workflows: OverdrachtWorkflowPoort = {
+  start: async () => undefined,
+  voerUit: async () => Promise.reject(new Error('not used')),
+  meldOntvangerOnbereikbaar: async () => undefined,
+};
 const aanroep = { traceId: 'a'.repeat(32), bearer: 'token' };
 
 describe('OverdrachtService.leesDossier', () => {
@@ -82,8 +87,20 @@ describe('OverdrachtService.leesDossier', () => {
     const o = overdracht('toestemming-gevraagd');
     const opgeslagen: unknown[] = [];
     const { opslag } = opslagMet(o);
-    const service = new OverdrachtService({ ...opslag, bron: async () => ({ contact: { naam: 'J' } }), slaDossierOp: async (d: unknown) => (opgeslagen.push(d), true) } as ExchangeOpslag, workflows, { meld: async () => undefined }, TOEGANG, BETROKKENHEID);
-    expect(await service.leverDossier({ sleutel: 'k', overdrachtId: o.id, besluitId: randomUUID(), vrijgaven: [] }, { ...km, actor: 'ketenregie-worker' } as Identity, aanroep)).toEqual({ categorieen: [] });
+    const service = new OverdrachtService(
+      { ...opslag, bron: async () => ({ contact: { naam: 'J' } }), slaDossierOp: async (d: unknown) => (opgeslagen.push(d), true) } as ExchangeOpslag,
+      workflows,
+      { meld: async () => undefined },
+      TOEGANG,
+      BETROKKENHEID,
+    );
+    expect(
+      await service.leverDossier(
+        { sleutel: 'k', overdrachtId: o.id, besluitId: randomUUID(), vrijgaven: [] },
+        { ...km, actor: 'ketenregie-worker' } as Identity,
+        aanroep,
+      ),
+    ).toEqual({ categorieen: [] });
     expect(opgeslagen).toEqual([]);
     await expect(service.bekijk(o.id, ggz)).rejects.toMatchObject({ code: 'EXCHANGE.OVERDRACHT_NIET_GEVONDEN' });
   });
@@ -125,19 +142,32 @@ describe('OverdrachtService.vraagAan', () => {
   it('stores the request, then asks for the workflow with the traject id (the traject starts it as its child)', async () => {
     const { opslag, records, stappen } = opgeslagen();
     const gestart: Parameters<OverdrachtWorkflowPoort['start']>[0][] = [];
-    const service = new OverdrachtService(opslag, { ...workflows, start: async (i) => void gestart.push(i) }, { meld: async () => undefined }, TOEGANG, BETROKKENHEID);
+    const service = new OverdrachtService(
+      opslag,
+      { ...workflows, start: async (i) => void gestart.push(i) },
+      { meld: async () => undefined },
+      TOEGANG,
+      BETROKKENHEID,
+    );
     const record = await service.vraagAan(aanvraag, km, { traceId: 'a'.repeat(32), bearer: 'gemeente' });
     expect(records.map((r) => r.id)).toEqual([record.id]);
-    expect(gestart).toEqual([expect.objectContaining({ overdrachtId: record.id, trajectId: 'tr-7', zender: expect.objectContaining({ organisatie: 'gemeente' }) })]);
+    expect(gestart).toEqual([
+      expect.objectContaining({ overdrachtId: record.id, trajectId: 'tr-7', zender: expect.objectContaining({ organisatie: 'gemeente' }) }),
+    ]);
     expect(stappen).toEqual([]);
   });
 
-  it('takes the recipient type from the registry and checks the deelnemer against the traject and the sender\'s involvement (finding 1)', async () => {
+  it("takes the recipient type from the registry and checks the deelnemer against the traject and the sender's involvement (finding 1)", async () => {
     const { opslag, records } = opgeslagen();
     const service = new OverdrachtService(opslag, workflows, { meld: async () => undefined }, TOEGANG, BETROKKENHEID);
-    const record = await service.vraagAan({ ...aanvraag, ontvanger: { organisatie: 'senzer', type: 'ggz' } }, km, { traceId: 'a'.repeat(32), bearer: 'gemeente' });
+    const record = await service.vraagAan({ ...aanvraag, ontvanger: { organisatie: 'senzer', type: 'ggz' } }, km, {
+      traceId: 'a'.repeat(32),
+      bearer: 'gemeente',
+    });
     expect(record.ontvanger).toEqual({ organisatie: 'senzer', type: 'uitvoerder' });
-    await expect(service.vraagAan({ ...aanvraag, deelnemerId: randomUUID() }, km, { traceId: 'a'.repeat(32), bearer: 'gemeente' })).rejects.toMatchObject({ code: 'EXCHANGE.DEELNEMER_NIET_VAN_TRAJECT' });
+    await expect(service.vraagAan({ ...aanvraag, deelnemerId: randomUUID() }, km, { traceId: 'a'.repeat(32), bearer: 'gemeente' })).rejects.toMatchObject({
+      code: 'EXCHANGE.DEELNEMER_NIET_VAN_TRAJECT',
+    });
     await expect(service.vraagAan(aanvraag, derde, { traceId: 'a'.repeat(32), bearer: 'senzer' })).rejects.toMatchObject({ code: 'TOEGANG.GEWEIGERD' });
     expect(records).toHaveLength(1);
   });
@@ -148,7 +178,12 @@ describe('OverdrachtService.vraagAan', () => {
       ...workflows,
       start: async () => Promise.reject(new PreconditionError({ code: 'TRAJECT.STATUS_INVALID', detail: 'No handover while the traject is gepauzeerd' })),
     };
-    await expect(new OverdrachtService(opslag, weigert, { meld: async () => undefined }, TOEGANG, BETROKKENHEID).vraagAan(aanvraag, km, { traceId: 'a'.repeat(32), bearer: 'gemeente' })).rejects.toMatchObject({ code: 'TRAJECT.STATUS_INVALID' });
+    await expect(
+      new OverdrachtService(opslag, weigert, { meld: async () => undefined }, TOEGANG, BETROKKENHEID).vraagAan(aanvraag, km, {
+        traceId: 'a'.repeat(32),
+        bearer: 'gemeente',
+      }),
+    ).rejects.toMatchObject({ code: 'TRAJECT.STATUS_INVALID' });
     expect(stappen).toEqual([]);
     expect(verwijderd).toEqual([records[0]?.id]);
   });
@@ -156,7 +191,12 @@ describe('OverdrachtService.vraagAan', () => {
   it('a failure that is not a refusal (Temporal unreachable) leaves the request as it is, for a retry', async () => {
     const { opslag, stappen, verwijderd } = opgeslagen();
     const onbereikbaar: OverdrachtWorkflowPoort = { ...workflows, start: async () => Promise.reject(new Error('UNAVAILABLE')) };
-    await expect(new OverdrachtService(opslag, onbereikbaar, { meld: async () => undefined }, TOEGANG, BETROKKENHEID).vraagAan(aanvraag, km, { traceId: 'a'.repeat(32), bearer: 'gemeente' })).rejects.toThrow('UNAVAILABLE');
+    await expect(
+      new OverdrachtService(opslag, onbereikbaar, { meld: async () => undefined }, TOEGANG, BETROKKENHEID).vraagAan(aanvraag, km, {
+        traceId: 'a'.repeat(32),
+        bearer: 'gemeente',
+      }),
+    ).rejects.toThrow('UNAVAILABLE');
     expect(stappen).toEqual([]);
     expect(verwijderd).toEqual([]);
   });

@@ -27,7 +27,15 @@ import type { BetrokkenheidPoort } from '@ketenregie/shared-platform';
 import type { Identity, Rol } from '@ketenregie/shared-platform';
 import { randomUUID } from 'node:crypto';
 import { gebeurtenis } from './exchange.gebeurtenissen';
-import { Aanroep, EXCHANGE_OPSLAG, OVERDRACHT_WORKFLOWS, OverdrachtOpdracht, OverdrachtWorkflowPoort, VERWERKINGSLOG, VerwerkingslogPoort } from './exchange.ports';
+import {
+  Aanroep,
+  EXCHANGE_OPSLAG,
+  OVERDRACHT_WORKFLOWS,
+  OverdrachtOpdracht,
+  OverdrachtWorkflowPoort,
+  VERWERKINGSLOG,
+  VerwerkingslogPoort,
+} from './exchange.ports';
 
 /** Purpose code (processing register) of every processing a handover reports. */
 const OVERDRACHT_DOEL = 'warme-overdracht';
@@ -64,12 +72,17 @@ export class OverdrachtService {
    * the handover as its child, which the traject may refuse (`PreconditionError`, `TRAJECT.*`).
    */
   async vraagAan(aanvraag: OverdrachtAanvraagDto, door: Identity, aanroep: Aanroep): Promise<OverdrachtRecord> {
-    if (aanvraag.trajectId === undefined) throw new ValidationError({ code: 'EXCHANGE.TRAJECT_VEREIST', detail: TRAJECT_VEREIST, fields: { trajectId: 'required' } });
+    if (aanvraag.trajectId === undefined)
+      throw new ValidationError({ code: 'EXCHANGE.TRAJECT_VEREIST', detail: TRAJECT_VEREIST, fields: { trajectId: 'required' } });
     // Facts from the traject context: the sender's involvement and the traject's own deelnemer.
     const traject = await this.betrokkenheid.inTraject(aanvraag.trajectId, aanroep.bearer);
     await this.toegang.eis(door, 'overdracht.aanvragen', { deelnemerId: aanvraag.deelnemerId }, { betrokkenheid: traject?.betrokkenheid ?? [] });
     if (traject && traject.deelnemerId !== aanvraag.deelnemerId) {
-      throw new ValidationError({ code: 'EXCHANGE.DEELNEMER_NIET_VAN_TRAJECT', detail: 'The deelnemer of a handover is the deelnemer of its traject.', fields: { deelnemerId: 'not the deelnemer of the traject' } });
+      throw new ValidationError({
+        code: 'EXCHANGE.DEELNEMER_NIET_VAN_TRAJECT',
+        detail: 'The deelnemer of a handover is the deelnemer of its traject.',
+        fields: { deelnemerId: 'not the deelnemer of the traject' },
+      });
     }
     if (aanvraag.ontvanger.organisatie === door.organisatie) {
       throw new ValidationError({ code: 'EXCHANGE.ONTVANGER_IS_ZENDER', detail: 'A handover goes to another organisation.' });
@@ -100,7 +113,9 @@ export class OverdrachtService {
       record,
       aanvraag.gegevens,
       // The receiver hears nothing until the consent decision permits it (the dossier is delivered).
-      gebeurtenis('overdracht', record.id, `${record.id}/aanvraag`, 'nl.ketenregie.overdracht.aangevraagd', { status: 'aangevraagd', reden: record.reden }, [record.zender.organisatie]),
+      gebeurtenis('overdracht', record.id, `${record.id}/aanvraag`, 'nl.ketenregie.overdracht.aangevraagd', { status: 'aangevraagd', reden: record.reden }, [
+        record.zender.organisatie,
+      ]),
     );
     const workflowInput = {
       overdrachtId: record.id,
@@ -197,11 +212,27 @@ export class OverdrachtService {
   async leesDossier(id: string, door: Identity, aanroep: Aanroep): Promise<DossierRecord> {
     const { overdracht } = await this.bekijk(id, door, 'dossier.lezen');
     const dossier = await this.opslag.dossier(id);
-    const weigering = !dossier ? 'niet-geleverd' : dossier.ingetrokkenOp ? (dossier.intrekkingReden ?? 'ingetrokken') : !dossierLeesbaar(overdracht.status) ? overdracht.status : undefined;
+    const weigering = !dossier
+      ? 'niet-geleverd'
+      : dossier.ingetrokkenOp
+        ? (dossier.intrekkingReden ?? 'ingetrokken')
+        : !dossierLeesbaar(overdracht.status)
+          ? overdracht.status
+          : undefined;
     if (weigering || !dossier) {
-      await this.opslag.logInzage({ overdrachtId: id, organisatie: door.organisatie, sub: door.sub, uitkomst: 'geweigerd', reden: weigering, traceId: aanroep.traceId });
+      await this.opslag.logInzage({
+        overdrachtId: id,
+        organisatie: door.organisatie,
+        sub: door.sub,
+        uitkomst: 'geweigerd',
+        reden: weigering,
+        traceId: aanroep.traceId,
+      });
       // The deelnemer sees refused reads of their dossier in their own processing log too.
-      await this.log.meld({ handeling: 'raadpleging', status: 'geweigerd', deelnemerId: overdracht.deelnemerId, doel: OVERDRACHT_DOEL, categorieen: [] }, aanroep);
+      await this.log.meld(
+        { handeling: 'raadpleging', status: 'geweigerd', deelnemerId: overdracht.deelnemerId, doel: OVERDRACHT_DOEL, categorieen: [] },
+        aanroep,
+      );
       throw new ForbiddenError({ code: 'EXCHANGE.DOSSIER_NIET_BESCHIKBAAR', detail: `The dossier is not available (${weigering}).` });
     }
     const categorieen = Object.keys(dossier.categorieen);
@@ -233,10 +264,22 @@ export class OverdrachtService {
     // A decision that released nothing permits nothing: no dossier, so the receiver sees nothing of the handover.
     if (invoer.vrijgaven.length === 0) return { categorieen: [] };
     const { dossier, geleverd } = stelDossierSamen(overdracht.ontvanger.type, bron, invoer.vrijgaven);
-    const nieuw = await this.opslag.slaDossierOp({ sleutel: invoer.sleutel, overdrachtId: invoer.overdrachtId, besluitId: invoer.besluitId, categorieen: dossier.categorieen });
+    const nieuw = await this.opslag.slaDossierOp({
+      sleutel: invoer.sleutel,
+      overdrachtId: invoer.overdrachtId,
+      besluitId: invoer.besluitId,
+      categorieen: dossier.categorieen,
+    });
     if (nieuw && geleverd.length > 0) {
       await this.log.meld(
-        { handeling: 'verstrekking', deelnemerId: overdracht.deelnemerId, doel: OVERDRACHT_DOEL, categorieen: geleverd, ontvanger: overdracht.ontvanger, besluitId: invoer.besluitId },
+        {
+          handeling: 'verstrekking',
+          deelnemerId: overdracht.deelnemerId,
+          doel: OVERDRACHT_DOEL,
+          categorieen: geleverd,
+          ontvanger: overdracht.ontvanger,
+          besluitId: invoer.besluitId,
+        },
         aanroep,
       );
     }
@@ -260,7 +303,18 @@ export class OverdrachtService {
       overdrachtId: stap.overdrachtId,
       status: stap.status,
       ...(stap.termijn ? { termijn: stap.termijn } : {}),
-      ...(stap.taak ? { taak: { sleutel: stap.sleutel, overdrachtId: stap.overdrachtId, organisatie, voor: stap.taak.voor, soort: stap.taak.soort, ...(stap.taak.vervalt ? { vervalt: stap.taak.vervalt } : {}) } } : {}),
+      ...(stap.taak
+        ? {
+            taak: {
+              sleutel: stap.sleutel,
+              overdrachtId: stap.overdrachtId,
+              organisatie,
+              voor: stap.taak.voor,
+              soort: stap.taak.soort,
+              ...(stap.taak.vervalt ? { vervalt: stap.taak.vervalt } : {}),
+            },
+          }
+        : {}),
       gebeurtenis: gebeurtenis('overdracht', o.id, stap.sleutel, stap.gebeurtenis, { status: stap.status, ...(stap.gegevens ?? {}) }, ontvangers),
     });
   }

@@ -15,7 +15,13 @@ const BETROKKENHEID = {
   inTraject: async () => undefined,
 };
 const aanroep = (bearer: string) => ({ traceId: 'b'.repeat(32), bearer });
-const aanvraag = { deelnemerId: DEELNEMER, soort: 'ggz-behandeling' as const, ontvanger: { organisatie: 'ggz', type: 'ggz' as const }, reden: 'psychische-klachten', detailTerugkoppeling: true };
+const aanvraag = {
+  deelnemerId: DEELNEMER,
+  soort: 'ggz-behandeling' as const,
+  ontvanger: { organisatie: 'ggz', type: 'ggz' as const },
+  reden: 'psychische-klachten',
+  detailTerugkoppeling: true,
+};
 
 function opzet(besluit: (v: BesluitVraag, bearer: string | undefined) => ReturnType<BesluitPoort['besluit']>) {
   const verwijzingen = new Map<string, VerwijzingRecord>();
@@ -40,13 +46,15 @@ describe('VerwijzingService (finding 5)', () => {
 
     const toegestaan = opzet(async () => ({ id: 'besluit-1', toegestaan: ['contact'] }));
     const v = await toegestaan.service.verwijs(aanvraag, km, aanroep('gemeente'));
-    expect(toegestaan.vragen).toEqual([[{ deelnemerId: DEELNEMER, ontvanger: { organisatie: 'ggz', type: 'ggz' }, doel: 'verwijzing-ggz', categorieen: ['contact'] }, 'gemeente']]);
+    expect(toegestaan.vragen).toEqual([
+      [{ deelnemerId: DEELNEMER, ontvanger: { organisatie: 'ggz', type: 'ggz' }, doel: 'verwijzing-ggz', categorieen: ['contact'] }, 'gemeente'],
+    ]);
     expect(toegestaan.meldingen).toEqual([expect.objectContaining({ handeling: 'verstrekking', besluitId: 'besluit-1', categorieen: ['contact'] })]);
     // The sender's flag decides nothing.
     expect(toegestaan.verwijzingen.get(v.id)?.detailTerugkoppeling).toBe(false);
   });
 
-  it('lets only an organisation working the deelnemer\'s traject refer', async () => {
+  it("lets only an organisation working the deelnemer's traject refer", async () => {
     const { service, vragen } = opzet(async () => ({ id: 'besluit-1', toegestaan: ['contact'] }));
     await expect(service.verwijs(aanvraag, jobcoach, aanroep('werkgever'))).rejects.toMatchObject({ code: 'TOEGANG.GEWEIGERD' });
     expect(vragen).toEqual([]);
@@ -61,7 +69,10 @@ describe('VerwijzingService (finding 5)', () => {
       const v = await service.verwijs(aanvraag, km, aanroep('gemeente'));
       await service.meldStatus(v.id, { status: 'geaccepteerd' }, behandelaar, aanroep('ggz'));
       await service.meldStatus(v.id, { status: 'beeindigd', eindreden: 'doel-bereikt' }, behandelaar, aanroep('ggz'));
-      expect(vragen.at(-1)).toEqual([{ deelnemerId: DEELNEMER, ontvanger: { organisatie: 'gemeente', type: 'gemeente' }, doel: 'verwijzing-ggz', categorieen: ['gezondheid'] }, 'ggz']);
+      expect(vragen.at(-1)).toEqual([
+        { deelnemerId: DEELNEMER, ontvanger: { organisatie: 'gemeente', type: 'gemeente' }, doel: 'verwijzing-ggz', categorieen: ['gezondheid'] },
+        'ggz',
+      ]);
       const zender = await service.bekijk(v.id, km);
       expect({ status: zender.status, eindreden: zender.eindreden }).toEqual({ eindreden: undefined, ...verwacht });
     }

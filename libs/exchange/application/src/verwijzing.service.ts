@@ -60,9 +60,15 @@ export class VerwijzingService {
     const doel = VERWIJZING_DOEL[aanvraag.soort];
     const besluit = await this.besluiten.besluit({ deelnemerId: aanvraag.deelnemerId, ontvanger, doel, categorieen: VERWIJZING_CATEGORIEEN }, aanroep.bearer);
     if (!besluit || !VERWIJZING_CATEGORIEEN.every((c) => besluit.toegestaan.includes(c))) {
-      throw new ForbiddenError({ code: 'EXCHANGE.VERWIJZING_NIET_TOEGESTAAN', detail: 'Neither a legal basis nor a consent permits this referral to this receiver.' });
+      throw new ForbiddenError({
+        code: 'EXCHANGE.VERWIJZING_NIET_TOEGESTAAN',
+        detail: 'Neither a legal basis nor a consent permits this referral to this receiver.',
+      });
     }
-    await this.log.meld({ handeling: 'verstrekking', deelnemerId: aanvraag.deelnemerId, doel, categorieen: VERWIJZING_CATEGORIEEN, ontvanger, besluitId: besluit.id }, aanroep);
+    await this.log.meld(
+      { handeling: 'verstrekking', deelnemerId: aanvraag.deelnemerId, doel, categorieen: VERWIJZING_CATEGORIEEN, ontvanger, besluitId: besluit.id },
+      aanroep,
+    );
     const nu = new Date();
     const v: VerwijzingRecord = {
       id: randomUUID(),
@@ -79,7 +85,10 @@ export class VerwijzingService {
     };
     await this.opslag.voegVerwijzingToe(
       v,
-      gebeurtenis('verwijzing', v.id, `${v.id}/aangemeld`, 'nl.ketenregie.verwijzing.aangemeld', { soort: v.soort, status: 'aangemeld' }, [v.zender.organisatie, v.ontvanger.organisatie]),
+      gebeurtenis('verwijzing', v.id, `${v.id}/aangemeld`, 'nl.ketenregie.verwijzing.aangemeld', { soort: v.soort, status: 'aangemeld' }, [
+        v.zender.organisatie,
+        v.ontvanger.organisatie,
+      ]),
     );
     return inzicht(v, 'uitgaand');
   }
@@ -125,7 +134,14 @@ export class VerwijzingService {
     };
     if (detail) {
       await this.log.meld(
-        { handeling: 'verstrekking', deelnemerId: v.deelnemerId, doel: 'verwijzing-ggz', categorieen: ['gezondheid'], ontvanger: v.zender, besluitId: detail.besluitId },
+        {
+          handeling: 'verstrekking',
+          deelnemerId: v.deelnemerId,
+          doel: 'verwijzing-ggz',
+          categorieen: ['gezondheid'],
+          ontvanger: v.zender,
+          besluitId: detail.besluitId,
+        },
         aanroep,
       );
     }
@@ -133,20 +149,29 @@ export class VerwijzingService {
     const zichtbaar = terugkoppeling(v.soort, status, bijgewerkt, bijgewerkt.detailTerugkoppeling);
     await this.opslag.werkVerwijzingBij(
       bijgewerkt,
-      gebeurtenis('verwijzing', v.id, `${v.id}/${status}`, 'nl.ketenregie.verwijzing.status-gewijzigd', { ...zichtbaar }, [v.zender.organisatie, v.ontvanger.organisatie]),
+      gebeurtenis('verwijzing', v.id, `${v.id}/${status}`, 'nl.ketenregie.verwijzing.status-gewijzigd', { ...zichtbaar }, [
+        v.zender.organisatie,
+        v.ontvanger.organisatie,
+      ]),
     );
     return inzicht(bijgewerkt, 'inkomend');
   }
 
   /** The decision whether the receiver may tell the sender the coded treatment outcome (health data). */
   private async detailToegestaan(v: VerwijzingRecord, aanroep: Aanroep): Promise<{ besluitId: string } | undefined> {
-    const besluit = await this.besluiten.besluit({ deelnemerId: v.deelnemerId, ontvanger: v.zender, doel: 'verwijzing-ggz', categorieen: ['gezondheid'] }, aanroep.bearer);
+    const besluit = await this.besluiten.besluit(
+      { deelnemerId: v.deelnemerId, ontvanger: v.zender, doel: 'verwijzing-ggz', categorieen: ['gezondheid'] },
+      aanroep.bearer,
+    );
     return besluit?.toegestaan.includes('gezondheid') ? { besluitId: besluit.id } : undefined;
   }
 }
 
 function inzicht(v: VerwijzingRecord, richting: 'inkomend' | 'uitgaand'): VerwijzingInzicht {
   const { status, eindreden, afwijzingReden, ...rest } = v;
-  const zicht = richting === 'inkomend' ? terugkoppeling(v.soort, status, { eindreden, afwijzingReden }, true) : terugkoppeling(v.soort, status, { eindreden, afwijzingReden }, v.detailTerugkoppeling);
+  const zicht =
+    richting === 'inkomend'
+      ? terugkoppeling(v.soort, status, { eindreden, afwijzingReden }, true)
+      : terugkoppeling(v.soort, status, { eindreden, afwijzingReden }, v.detailTerugkoppeling);
   return { ...rest, ...zicht, richting };
 }

@@ -86,11 +86,22 @@ export interface ExchangeActivities {
    */
   registreerAfhankelijkheid(input: { readonly toestemmingen: readonly string[]; readonly workflowId: string }): Promise<{ readonly actief: boolean }>;
   /** Assembles the minimal dossier from the sender's data, stores it for the receiver and logs the disclosure. */
-  leverDossier(input: { readonly sleutel: string; readonly namens: Namens; readonly overdrachtId: string; readonly besluitId: string; readonly vrijgaven: readonly Vrijgave[] }): Promise<{
+  leverDossier(input: {
+    readonly sleutel: string;
+    readonly namens: Namens;
+    readonly overdrachtId: string;
+    readonly besluitId: string;
+    readonly vrijgaven: readonly Vrijgave[];
+  }): Promise<{
     readonly categorieen: readonly string[];
   }>;
   /** Withdraws the dossier from the receiver at once; later reads are denied (and logged as denied). */
-  trekDossierIn(input: { readonly sleutel: string; readonly namens: Namens; readonly overdrachtId: string; readonly reden: 'toestemming-ingetrokken' | 'toestemming-verlopen' | 'afgewezen' | 'beeindigd' }): Promise<void>;
+  trekDossierIn(input: {
+    readonly sleutel: string;
+    readonly namens: Namens;
+    readonly overdrachtId: string;
+    readonly reden: 'toestemming-ingetrokken' | 'toestemming-verlopen' | 'afgewezen' | 'beeindigd';
+  }): Promise<void>;
   /** See {@link StapRegistratie}. */
   registreerStap(stap: StapRegistratie): Promise<void>;
   /** Tells the traject workflow its new lead organisation (traject contract `regiewissel`). */

@@ -15,12 +15,14 @@ export const OVERDRACHTEN_PATH = '/api/v1/overdrachten';
 export const VERWIJZINGEN_PATH = '/api/v1/verwijzingen';
 export const ABONNEMENTEN_PATH = '/api/v1/abonnementen';
 
-
 /** Opaque ids (UUIDs): never a BSN or a name. */
 export const exchangeIdSchema = z.uuid();
 const isoDatum = z.iso.date();
 const instant = z.iso.datetime({ offset: true });
-const code = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(40);
+const code = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+  .max(40);
 /** Free text sent between professionals; the API refuses nine-digit numbers (a BSN never travels as text). */
 const tekst = z
   .string()
@@ -29,7 +31,10 @@ const tekst = z
   .max(1000)
   .refine((t) => !/\b\d{9}\b/.test(t), 'no BSN in free text');
 
-export const partijSchema = z.strictObject({ organisatie: z.string().max(ORGANISATIE_ID_MAX).regex(ORGANISATIE_ID_PATROON, 'organisation id of the registry'), type: z.enum(ORGANISATIE_TYPES) });
+export const partijSchema = z.strictObject({
+  organisatie: z.string().max(ORGANISATIE_ID_MAX).regex(ORGANISATIE_ID_PATROON, 'organisation id of the registry'),
+  type: z.enum(ORGANISATIE_TYPES),
+});
 
 /** The sender's data about the deelnemer: category → field → value. Only released fields ever reach the receiver. */
 export const bronGegevensSchema = z

@@ -42,7 +42,13 @@ describeEachDatabase('exchange data access', (db) => {
       dataSource = await openDatabase({ url: db.url, schema: db.schema, entities: EXCHANGE_ENTITIES, migrations: EXCHANGE_MIGRATIONS });
       opslag = new SqlExchangeOpslag(dataSource);
       await opslag.voegAbonnementToe({ id: randomUUID(), organisatie: 'org-ggz', url: 'http://ggz.example/hook', geheim: GEHEIM });
-      await opslag.voegAbonnementToe({ id: randomUUID(), organisatie: 'org-gemeente', url: 'http://gem.example/hook', types: ['nl.ketenregie.overdracht.geaccepteerd'], geheim: GEHEIM });
+      await opslag.voegAbonnementToe({
+        id: randomUUID(),
+        organisatie: 'org-gemeente',
+        url: 'http://gem.example/hook',
+        types: ['nl.ketenregie.overdracht.geaccepteerd'],
+        geheim: GEHEIM,
+      });
     }, 60_000);
 
     afterAll(async () => {
@@ -51,7 +57,15 @@ describeEachDatabase('exchange data access', (db) => {
 
     it('keeps one subscription per organisation and URL, lists it without its secret and deletes it only for its organisation', async () => {
       const id = await opslag.voegAbonnementToe({ id: randomUUID(), organisatie: 'org-wijkteam', url: 'http://wt.example/hook', geheim: GEHEIM });
-      expect(await opslag.voegAbonnementToe({ id: randomUUID(), organisatie: 'org-wijkteam', url: 'http://wt.example/hook', types: ['nl.ketenregie.verwijzing.aangemeld'], geheim: GEHEIM })).toBe(id);
+      expect(
+        await opslag.voegAbonnementToe({
+          id: randomUUID(),
+          organisatie: 'org-wijkteam',
+          url: 'http://wt.example/hook',
+          types: ['nl.ketenregie.verwijzing.aangemeld'],
+          geheim: GEHEIM,
+        }),
+      ).toBe(id);
       expect(await opslag.abonnementenVan('org-wijkteam')).toEqual([
         { id, organisatie: 'org-wijkteam', url: 'http://wt.example/hook', types: ['nl.ketenregie.verwijzing.aangemeld'], aangemaaktOp: expect.any(Date) },
       ]);
@@ -96,7 +110,14 @@ describeEachDatabase('exchange data access', (db) => {
       expect(await opslag.slaDossierOp({ sleutel: 'k1', overdrachtId: o.id, besluitId, categorieen: { contact: { naam: 'J' } } })).toBe(false);
       await opslag.trekDossierIn(o.id, 'toestemming-ingetrokken');
       expect(await opslag.dossier(o.id)).toMatchObject({ categorieen: {}, intrekkingReden: 'toestemming-ingetrokken' });
-      await opslag.logInzage({ overdrachtId: o.id, organisatie: 'org-ggz', sub: 'b-1', uitkomst: 'geweigerd', reden: 'toestemming-ingetrokken', traceId: 'a'.repeat(32) });
+      await opslag.logInzage({
+        overdrachtId: o.id,
+        organisatie: 'org-ggz',
+        sub: 'b-1',
+        uitkomst: 'geweigerd',
+        reden: 'toestemming-ingetrokken',
+        traceId: 'a'.repeat(32),
+      });
       expect(await opslag.inzagen(o.id)).toEqual([expect.objectContaining({ uitkomst: 'geweigerd', organisatie: 'org-ggz' })]);
     });
 

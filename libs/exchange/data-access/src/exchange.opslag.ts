@@ -152,7 +152,9 @@ export class SqlExchangeOpslag implements ExchangeOpslag {
   }
 
   async overdrachtenVan(organisatie: string): Promise<OverdrachtRecord[]> {
-    const rijen = await this.q(`SELECT * FROM $S.overdracht WHERE zender_organisatie = $1 OR ontvanger_organisatie = $1 ORDER BY aangevraagd_op DESC, id`, [organisatie]);
+    const rijen = await this.q(`SELECT * FROM $S.overdracht WHERE zender_organisatie = $1 OR ontvanger_organisatie = $1 ORDER BY aangevraagd_op DESC, id`, [
+      organisatie,
+    ]);
     return rijen.map(overdrachtVan);
   }
 
@@ -236,21 +238,18 @@ export class SqlExchangeOpslag implements ExchangeOpslag {
   async registreerStap(stap: Parameters<ExchangeOpslag['registreerStap']>[0]): Promise<boolean> {
     return this.dataSource.transaction(async (m) => {
       if (!(await this.publiceer(m, stap.gebeurtenis))) return false;
-      await this.q(`UPDATE $S.overdracht SET status = $2, termijn = $3, bijgewerkt_op = clock_timestamp() WHERE id = $1`, [
-        stap.overdrachtId,
-        stap.status,
-        stap.termijn ? JSON.stringify(stap.termijn) : null,
-      ], m);
+      await this.q(
+        `UPDATE $S.overdracht SET status = $2, termijn = $3, bijgewerkt_op = clock_timestamp() WHERE id = $1`,
+        [stap.overdrachtId, stap.status, stap.termijn ? JSON.stringify(stap.termijn) : null],
+        m,
+      );
       if (stap.taak) {
         const t = stap.taak;
-        await this.q(`INSERT INTO $S.taak (sleutel, overdracht_id, organisatie, voor, soort, vervalt) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`, [
-          t.sleutel,
-          t.overdrachtId,
-          t.organisatie,
-          t.voor,
-          t.soort,
-          t.vervalt ?? null,
-        ], m);
+        await this.q(
+          `INSERT INTO $S.taak (sleutel, overdracht_id, organisatie, voor, soort, vervalt) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
+          [t.sleutel, t.overdrachtId, t.organisatie, t.voor, t.soort, t.vervalt ?? null],
+          m,
+        );
       }
       return true;
     });
@@ -275,7 +274,18 @@ export class SqlExchangeOpslag implements ExchangeOpslag {
       await this.q(
         `INSERT INTO $S.verwijzing (id, deelnemer_id, soort, zender, zender_organisatie, ontvanger, ontvanger_organisatie, reden, detail_terugkoppeling, status)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [v.id, v.deelnemerId, v.soort, JSON.stringify(v.zender), v.zender.organisatie, JSON.stringify(v.ontvanger), v.ontvanger.organisatie, v.reden, v.detailTerugkoppeling, v.status],
+        [
+          v.id,
+          v.deelnemerId,
+          v.soort,
+          JSON.stringify(v.zender),
+          v.zender.organisatie,
+          JSON.stringify(v.ontvanger),
+          v.ontvanger.organisatie,
+          v.reden,
+          v.detailTerugkoppeling,
+          v.status,
+        ],
         m,
       );
       await this.publiceer(m, g);
@@ -288,18 +298,19 @@ export class SqlExchangeOpslag implements ExchangeOpslag {
   }
 
   async verwijzingenVan(organisatie: string): Promise<VerwijzingRecord[]> {
-    const rijen = await this.q(`SELECT * FROM $S.verwijzing WHERE zender_organisatie = $1 OR ontvanger_organisatie = $1 ORDER BY aangemeld_op DESC, id`, [organisatie]);
+    const rijen = await this.q(`SELECT * FROM $S.verwijzing WHERE zender_organisatie = $1 OR ontvanger_organisatie = $1 ORDER BY aangemeld_op DESC, id`, [
+      organisatie,
+    ]);
     return rijen.map(verwijzingVan);
   }
 
   async werkVerwijzingBij(v: VerwijzingRecord, g: UitgaandeGebeurtenis): Promise<void> {
     await this.dataSource.transaction(async (m) => {
-      await this.q(`UPDATE $S.verwijzing SET status = $2, eindreden = $3, afwijzing_reden = $4, bijgewerkt_op = clock_timestamp() WHERE id = $1`, [
-        v.id,
-        v.status,
-        v.eindreden ?? null,
-        v.afwijzingReden ?? null,
-      ], m);
+      await this.q(
+        `UPDATE $S.verwijzing SET status = $2, eindreden = $3, afwijzing_reden = $4, bijgewerkt_op = clock_timestamp() WHERE id = $1`,
+        [v.id, v.status, v.eindreden ?? null, v.afwijzingReden ?? null],
+        m,
+      );
       await this.publiceer(m, g);
     });
   }
@@ -314,7 +325,9 @@ export class SqlExchangeOpslag implements ExchangeOpslag {
   }
 
   async abonnementenVan(organisatie: string): Promise<AbonnementRecord[]> {
-    const rijen = await this.q(`SELECT id, organisatie, url, types, aangemaakt_op FROM $S.abonnement WHERE organisatie = $1 ORDER BY aangemaakt_op, id`, [organisatie]);
+    const rijen = await this.q(`SELECT id, organisatie, url, types, aangemaakt_op FROM $S.abonnement WHERE organisatie = $1 ORDER BY aangemaakt_op, id`, [
+      organisatie,
+    ]);
     return rijen.map((r) => ({
       id: String(r['id']),
       organisatie: String(r['organisatie']),
@@ -374,7 +387,10 @@ export class SqlExchangeOpslag implements ExchangeOpslag {
   }
 
   async markeerAfgeleverd(eventId: string, abonnementId: string): Promise<void> {
-    await this.q(`UPDATE $S.outbox_aflevering SET afgeleverd_op = clock_timestamp(), laatste_fout = NULL WHERE event_id = $1 AND abonnement_id = $2`, [eventId, abonnementId]);
+    await this.q(`UPDATE $S.outbox_aflevering SET afgeleverd_op = clock_timestamp(), laatste_fout = NULL WHERE event_id = $1 AND abonnement_id = $2`, [
+      eventId,
+      abonnementId,
+    ]);
   }
 
   async markeerMislukt(eventId: string, abonnementId: string, fout: string, volgendePogingMs: number): Promise<void> {

@@ -143,7 +143,12 @@ export interface ExchangeOpslag {
   legDriegesprekVast(id: string, datum: IsoDate | undefined): Promise<void>;
   bron(id: string): Promise<BronGegevens | undefined>;
   /** Idempotent on `sleutel`: a retried delivery stores nothing twice. A new key replaces a withdrawn dossier. */
-  slaDossierOp(d: { readonly sleutel: string; readonly overdrachtId: string; readonly besluitId: string; readonly categorieen: BronGegevens }): Promise<boolean>;
+  slaDossierOp(d: {
+    readonly sleutel: string;
+    readonly overdrachtId: string;
+    readonly besluitId: string;
+    readonly categorieen: BronGegevens;
+  }): Promise<boolean>;
   dossier(overdrachtId: string): Promise<DossierRecord | undefined>;
   trekDossierIn(overdrachtId: string, reden: string): Promise<void>;
   logInzage(inzage: DossierInzage): Promise<void>;

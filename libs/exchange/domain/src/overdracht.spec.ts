@@ -1,4 +1,13 @@
-import { aanZet, dossierLeesbaar, EINDSTATUSSEN, NIEUWE_OVERDRACHT, type OverdrachtStap, type OverdrachtToestand, stapToegestaan, volgendeToestand } from './overdracht';
+import {
+  aanZet,
+  dossierLeesbaar,
+  EINDSTATUSSEN,
+  NIEUWE_OVERDRACHT,
+  type OverdrachtStap,
+  type OverdrachtToestand,
+  stapToegestaan,
+  volgendeToestand,
+} from './overdracht';
 
 const doorloop = (stappen: OverdrachtStap[], van: OverdrachtToestand = NIEUWE_OVERDRACHT) => stappen.reduce(volgendeToestand, van);
 
@@ -69,7 +78,9 @@ describe('overdracht state machine', () => {
   it('refuses every step in an end state and steps out of order', () => {
     for (const status of EINDSTATUSSEN) {
       const t: OverdrachtToestand = { ...NIEUWE_OVERDRACHT, status };
-      expect(() => volgendeToestand(t, { soort: 'geannuleerd' })).toThrow(expect.objectContaining({ code: 'EXCHANGE.OVERGANG_ONGELDIG', kind: 'precondition' }));
+      expect(() => volgendeToestand(t, { soort: 'geannuleerd' })).toThrow(
+        expect.objectContaining({ code: 'EXCHANGE.OVERGANG_ONGELDIG', kind: 'precondition' }),
+      );
     }
     expect(stapToegestaan(NIEUWE_OVERDRACHT, { soort: 'acceptatie', door: 'x', op: '2027-01-05' })).toBe(false);
     expect(stapToegestaan(doorloop(geleverd), { soort: 'ontvanger-onbereikbaar' })).toBe(true);

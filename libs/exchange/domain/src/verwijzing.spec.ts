@@ -9,8 +9,12 @@ describe('verwijzing', () => {
   });
 
   it('refuses reports out of order and end reasons outside the code list', () => {
-    expect(() => volgendeVerwijzingStatus('aangemeld', { status: 'gestart' })).toThrow(expect.objectContaining({ code: 'EXCHANGE.VERWIJZING_STATUS_ONGELDIG' }));
-    expect(() => volgendeVerwijzingStatus('beeindigd', { status: 'beeindigd', eindreden: 'overig' })).toThrow(expect.objectContaining({ kind: 'precondition' }));
+    expect(() => volgendeVerwijzingStatus('aangemeld', { status: 'gestart' })).toThrow(
+      expect.objectContaining({ code: 'EXCHANGE.VERWIJZING_STATUS_ONGELDIG' }),
+    );
+    expect(() => volgendeVerwijzingStatus('beeindigd', { status: 'beeindigd', eindreden: 'overig' })).toThrow(
+      expect.objectContaining({ kind: 'precondition' }),
+    );
     expect(() => volgendeVerwijzingStatus('gestart', { status: 'beeindigd', eindreden: 'depressie' as never })).toThrow(
       expect.objectContaining({ code: 'EXCHANGE.EINDREDEN_ONGELDIG' }),
     );
@@ -23,6 +27,9 @@ describe('verwijzing', () => {
       status: 'beeindigd',
       eindreden: 'voortijdig-gestopt-deelnemer',
     });
-    expect(terugkoppeling('schuldhulp', 'afgewezen', { afwijzingReden: 'wachtlijst-te-lang' }, false)).toEqual({ status: 'afgewezen', afwijzingReden: 'wachtlijst-te-lang' });
+    expect(terugkoppeling('schuldhulp', 'afgewezen', { afwijzingReden: 'wachtlijst-te-lang' }, false)).toEqual({
+      status: 'afgewezen',
+      afwijzingReden: 'wachtlijst-te-lang',
+    });
   });
 });

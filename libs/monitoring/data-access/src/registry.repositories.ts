@@ -58,9 +58,9 @@ export class TypeOrmStuurgroepRepository implements StuurgroepRepository {
         .returning(['id'])
         .execute();
       if ((inserted.raw as unknown[]).length === 0) return false;
-      await manager.getRepository(StuurgroepLidEntity).insert(
-        stuurgroep.leden.map((organisatieId, volgorde) => ({ stuurgroepId: stuurgroep.id, organisatieId, volgorde })),
-      );
+      await manager
+        .getRepository(StuurgroepLidEntity)
+        .insert(stuurgroep.leden.map((organisatieId, volgorde) => ({ stuurgroepId: stuurgroep.id, organisatieId, volgorde })));
       return true;
     });
   }

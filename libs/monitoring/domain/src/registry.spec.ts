@@ -30,7 +30,9 @@ describe('organisation registry rules', () => {
     const registered = new Set(['gemeente-a', 'uitvoerder-b']);
     expect(assertStuurgroep({ id: 'sg', naam: 'Stuurgroep', leden: ['gemeente-a', 'uitvoerder-b'] }, registered).leden).toHaveLength(2);
     expect(errorOf(() => assertStuurgroep({ id: 'sg', naam: 'S', leden: ['gemeente-a'] }, registered)).fields?.['leden']).toContain('at least 2');
-    expect(errorOf(() => assertStuurgroep({ id: 'sg', naam: 'S', leden: ['gemeente-a', 'gemeente-a'] }, registered)).fields?.['leden']).toContain('more than once');
+    expect(errorOf(() => assertStuurgroep({ id: 'sg', naam: 'S', leden: ['gemeente-a', 'gemeente-a'] }, registered)).fields?.['leden']).toContain(
+      'more than once',
+    );
     expect(errorOf(() => assertStuurgroep({ id: 'sg', naam: 'S', leden: ['gemeente-a', 'ggz-x'] }, registered)).fields?.['leden']).toContain('ggz-x');
   });
 });

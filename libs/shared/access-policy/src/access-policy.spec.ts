@@ -1,4 +1,4 @@
-import { Actor, beslis, HANDELINGEN, REGELS, rolPastBijType } from './access-policy';
+import { type Actor, beslis, HANDELINGEN, REGELS, rolPastBijType } from './access-policy';
 
 const klantmanager: Actor = { rol: 'klantmanager', organisatieType: 'gemeente', dienst: false };
 const coach: Actor = { rol: 'coach', organisatieType: 'uitvoerder', dienst: false };
@@ -18,7 +18,9 @@ describe('beslis', () => {
   });
 
   it('takes the organisation type as a fact: a klantmanager role on a werkgever is refused whatever it claims', () => {
-    expect(beslis({ ...klantmanager, organisatieType: 'werkgever' }, 'deelnemer.registreren', {}, geen)).toMatchObject({ reden: 'rol-past-niet-bij-organisatie' });
+    expect(beslis({ ...klantmanager, organisatieType: 'werkgever' }, 'deelnemer.registreren', {}, geen)).toMatchObject({
+      reden: 'rol-past-niet-bij-organisatie',
+    });
     expect(beslis({ ...klantmanager, organisatieType: undefined }, 'programmas.lezen', {}, geen)).toMatchObject({ reden: 'rol-past-niet-bij-organisatie' });
   });
 
@@ -48,7 +50,10 @@ describe('beslis', () => {
   });
 
   it('never gives a stuurgroeplid anything about a deelnemer, however involved its organisation is', () => {
-    const allesBetrokken = { betrokkenheid: ['aanmelder', 'regievoerder', 'coach-organisatie', 'ontvanger', 'verzender', 'geadresseerde'] as const, toestemming: true };
+    const allesBetrokken = {
+      betrokkenheid: ['aanmelder', 'regievoerder', 'coach-organisatie', 'ontvanger', 'verzender', 'geadresseerde'] as const,
+      toestemming: true,
+    };
     const toegestaan = HANDELINGEN.filter((h) => beslis(stuurgroeplid, h, { deelnemerId: 'd-1' }, allesBetrokken).toegestaan);
     expect(toegestaan).toEqual(['programmas.lezen', 'stuurgroepen.lezen']);
   });
@@ -66,7 +71,9 @@ describe('beslis', () => {
 
   it("programmes are set up by a gemeente's klantmanager only", () => {
     expect(beslis(klantmanager, 'programmas.beheren', {}, geen)).toEqual({ toegestaan: true });
-    expect(beslis({ rol: 'coach', organisatieType: 'uitvoerder', dienst: false }, 'programmas.beheren', {}, geen)).toMatchObject({ reden: 'rol-niet-toegestaan' });
+    expect(beslis({ rol: 'coach', organisatieType: 'uitvoerder', dienst: false }, 'programmas.beheren', {}, geen)).toMatchObject({
+      reden: 'rol-niet-toegestaan',
+    });
     expect(beslis({ rol: 'fg', organisatieType: 'gemeente', dienst: false }, 'programmas.beheren', {}, geen)).toMatchObject({ reden: 'rol-niet-toegestaan' });
     expect(rolPastBijType('behandelaar', 'ggz')).toBe(true);
     expect(rolPastBijType('behandelaar', 'werkgever')).toBe(false);

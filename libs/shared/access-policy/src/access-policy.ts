@@ -100,7 +100,7 @@ const DIENST: Toegang = { rollen: 'dienst' };
 export const REGELS = {
   'programmas.lezen': { omschrijving: 'Read the programme catalogue (no personal data)', toegang: [{ rollen: 'iedereen' }] },
   'programmas.beheren': {
-    omschrijving: "Set up a programme (aanpak) or publish a new version of it (no personal data)",
+    omschrijving: 'Set up a programme (aanpak) or publish a new version of it (no personal data)',
     toegang: [{ rollen: ['klantmanager'], types: ['gemeente'] }],
   },
   'stuurgroepen.lezen': { omschrijving: 'Read the stuurgroepen and their members (no personal data)', toegang: [{ rollen: 'iedereen' }] },
@@ -115,12 +115,18 @@ export const REGELS = {
     toegang: [{ rollen: ['klantmanager'], types: ['gemeente'], betrokken: ['aanmelder'] }],
   },
   'traject.lezen': { omschrijving: "Read a traject's overview and timeline", toegang: [{ rollen: P, betrokken: ALLE_BETROKKENEN }] },
-  'traject.samenvatting.lezen': { omschrijving: "Read a traject's overview (phase, status, deadlines)", toegang: [{ rollen: P, betrokken: ALLE_BETROKKENEN }, ZELF] },
+  'traject.samenvatting.lezen': {
+    omschrijving: "Read a traject's overview (phase, status, deadlines)",
+    toegang: [{ rollen: P, betrokken: ALLE_BETROKKENEN }, ZELF],
+  },
   'traject.uitvoeren': {
     omschrijving: 'Record the work of a traject: contacts, intake, diagnosis, plan, measurements, evaluations, pauses, drop-out, closing',
     toegang: [{ rollen: P, betrokken: TRAJECT_WERKERS }],
   },
-  'traject.coach.vervangen': { omschrijving: 'Replace the coach by a colleague of the same coach organisation', toegang: [{ rollen: P, betrokken: TRAJECT_WERKERS }] },
+  'traject.coach.vervangen': {
+    omschrijving: 'Replace the coach by a colleague of the same coach organisation',
+    toegang: [{ rollen: P, betrokken: TRAJECT_WERKERS }],
+  },
   'traject.regie.wijzigen': {
     omschrijving: 'Move the lead, assign or change the coach organisation, extend or reopen a traject (the regievoerder only)',
     toegang: [{ rollen: P, betrokken: ['regievoerder'] }],
@@ -128,7 +134,10 @@ export const REGELS = {
   'taken.lezen': { omschrijving: "Read one's own tasks", toegang: [{ rollen: P }] },
   'caseload.overdragen': { omschrijving: "Move a leaving coach's caseload to a colleague of the same organisation", toegang: [{ rollen: P }] },
   'toestemming.vastleggen': { omschrijving: 'Record a consent for a deelnemer', toegang: [{ rollen: P, betrokken: ALLE_BETROKKENEN }] },
-  'toestemming.lezen': { omschrijving: "Read a deelnemer's consents (every read is logged)", toegang: [{ rollen: P, betrokken: ALLE_BETROKKENEN }, ZELF, FG_GEMEENTE] },
+  'toestemming.lezen': {
+    omschrijving: "Read a deelnemer's consents (every read is logged)",
+    toegang: [{ rollen: P, betrokken: ALLE_BETROKKENEN }, ZELF, FG_GEMEENTE],
+  },
   'toestemming.intrekken': { omschrijving: 'Withdraw a consent', toegang: [{ rollen: P, betrokken: ALLE_BETROKKENEN }, ZELF] },
   'herinneringen.lezen': { omschrijving: "Read one's own consent expiry reminders", toegang: [{ rollen: P }] },
   'besluit.vragen': {
@@ -137,34 +146,61 @@ export const REGELS = {
   },
   'verwerking.melden': { omschrijving: 'Write a line in the processing log (the services themselves)', toegang: [DIENST] },
   'verwerkingslog.lezen': { omschrijving: 'Read and verify the processing log and the processing register', toegang: [FG_GEMEENTE] },
-  'inzage.opstellen': { omschrijving: "Compile a deelnemer's inzage (consents and processing log)", toegang: [ZELF, { rollen: P, betrokken: ALLE_BETROKKENEN }, FG_GEMEENTE] },
+  'inzage.opstellen': {
+    omschrijving: "Compile a deelnemer's inzage (consents and processing log)",
+    toegang: [ZELF, { rollen: P, betrokken: ALLE_BETROKKENEN }, FG_GEMEENTE],
+  },
   'inbox.lezen': { omschrijving: "Read the organisation's inbox of handovers and referrals", toegang: [{ rollen: P }] },
-  'overdracht.aanvragen': { omschrijving: 'Ask another organisation to take over the lead (warme overdracht)', toegang: [{ rollen: P, betrokken: TRAJECT_WERKERS }] },
+  'overdracht.aanvragen': {
+    omschrijving: 'Ask another organisation to take over the lead (warme overdracht)',
+    toegang: [{ rollen: P, betrokken: TRAJECT_WERKERS }],
+  },
   'overdracht.lezen': {
     omschrijving: 'See a handover: the sender always, the receiver once the consent decision permits it',
-    toegang: [{ rollen: P, betrokken: ['verzender'] }, { rollen: P, betrokken: ['geadresseerde'], toestemming: true }],
+    toegang: [
+      { rollen: P, betrokken: ['verzender'] },
+      { rollen: P, betrokken: ['geadresseerde'], toestemming: true },
+    ],
   },
   'overdracht.beantwoorden': { omschrijving: 'Accept or reject a handover', toegang: [{ rollen: P, betrokken: ['geadresseerde'], toestemming: true }] },
   'overdracht.sturen': { omschrijving: "Report on consent, cancel or offer again (the sender's steps)", toegang: [{ rollen: P, betrokken: ['verzender'] }] },
   'overdracht.driegesprek': {
     omschrijving: 'Plan or confirm the driegesprek',
-    toegang: [{ rollen: P, betrokken: ['verzender'] }, { rollen: P, betrokken: ['geadresseerde'], toestemming: true }],
+    toegang: [
+      { rollen: P, betrokken: ['verzender'] },
+      { rollen: P, betrokken: ['geadresseerde'], toestemming: true },
+    ],
   },
-  'dossier.lezen': { omschrijving: 'Read the minimal handover dossier (every attempt is logged)', toegang: [{ rollen: P, betrokken: ['geadresseerde'], toestemming: true }] },
+  'dossier.lezen': {
+    omschrijving: 'Read the minimal handover dossier (every attempt is logged)',
+    toegang: [{ rollen: P, betrokken: ['geadresseerde'], toestemming: true }],
+  },
   'dossier.inzagen.lezen': {
     omschrijving: 'See who read the handover dossier',
-    toegang: [{ rollen: P, betrokken: ['verzender'] }, { rollen: P, betrokken: ['geadresseerde'], toestemming: true }],
+    toegang: [
+      { rollen: P, betrokken: ['verzender'] },
+      { rollen: P, betrokken: ['geadresseerde'], toestemming: true },
+    ],
   },
   'overdracht.workflowstap': {
     omschrijving: "Deliver, withdraw and record the steps of a handover (the worker, on the sender's behalf)",
     toegang: [{ rollen: 'dienst', betrokken: ['verzender'] }],
   },
-  'verwijzing.aanvragen': { omschrijving: 'Refer a deelnemer to another organisation (after a consent decision)', toegang: [{ rollen: P, betrokken: TRAJECT_WERKERS }] },
+  'verwijzing.aanvragen': {
+    omschrijving: 'Refer a deelnemer to another organisation (after a consent decision)',
+    toegang: [{ rollen: P, betrokken: TRAJECT_WERKERS }],
+  },
   'verwijzing.lezen': {
     omschrijving: 'See a referral: the sender always, the receiver once the consent decision permits it',
-    toegang: [{ rollen: P, betrokken: ['verzender'] }, { rollen: P, betrokken: ['geadresseerde'], toestemming: true }],
+    toegang: [
+      { rollen: P, betrokken: ['verzender'] },
+      { rollen: P, betrokken: ['geadresseerde'], toestemming: true },
+    ],
   },
-  'verwijzing.status.melden': { omschrijving: 'Report the status of a referral (the receiver)', toegang: [{ rollen: P, betrokken: ['geadresseerde'], toestemming: true }] },
+  'verwijzing.status.melden': {
+    omschrijving: 'Report the status of a referral (the receiver)',
+    toegang: [{ rollen: P, betrokken: ['geadresseerde'], toestemming: true }],
+  },
   'abonnement.beheren': { omschrijving: "Manage the organisation's webhook subscriptions", toegang: [{ rollen: P }] },
 } as const satisfies Record<string, Regel>;
 
@@ -209,7 +245,14 @@ function toets(toegang: Toegang, actor: Actor, resource: Resource, feiten: Feite
 }
 
 /** How close a refusal came: the most specific reason is reported. */
-const SPECIFICITEIT: readonly WeigerReden[] = ['alleen-dienst', 'rol-niet-toegestaan', 'organisatietype-niet-toegestaan', 'niet-de-eigen-gegevens', 'niet-betrokken', 'geen-toestemming'];
+const SPECIFICITEIT: readonly WeigerReden[] = [
+  'alleen-dienst',
+  'rol-niet-toegestaan',
+  'organisatietype-niet-toegestaan',
+  'niet-de-eigen-gegevens',
+  'niet-betrokken',
+  'geen-toestemming',
+];
 
 /**
  * Decides whether `actor` may perform `handeling` on `resource`, given the facts the server holds.

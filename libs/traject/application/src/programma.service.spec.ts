@@ -21,7 +21,13 @@ export const EIGEN_AANPAK: ProgrammaAanmaken = {
   evaluatie: { intervalMaanden: 3, t1NaMaanden: 6, aankondigingWerkdagen: 10 },
   duur: { typischMaanden: 12, maxMaanden: 12, verlenging: { maanden: 3, maxAantal: 1 } },
   casuistiekoverleg: { elkeWeken: 3, partners: ['ggz', 'schuldhulp'] },
-  instrumenten: { ladderVersie: 'participatieladder-6', ladderSubtreden: false, zrmVersie: 'zrm-2017', gasVersie: 'gas-5', verplichtBijMeting: ['participatieladder'] },
+  instrumenten: {
+    ladderVersie: 'participatieladder-6',
+    ladderSubtreden: false,
+    zrmVersie: 'zrm-2017',
+    gasVersie: 'gas-5',
+    verplichtBijMeting: ['participatieladder'],
+  },
 };
 
 async function fout(p: Promise<unknown>): Promise<{ code?: string; fields?: Record<string, string> }> {
@@ -73,7 +79,16 @@ describe('ProgrammaService', () => {
     const { code: _c, ...rest } = EIGEN_AANPAK;
     expect((await fout(service.nieuweVersie('bestaat-niet', rest, KM))).code).toBe('TRAJECT.PROGRAMME_NOT_FOUND');
     const slecht = await fout(
-      service.nieuweVersie('eigen-aanpak', { ...rest, faseTermijnWerkdagen: { kennismaking: 20 }, evaluatie: { ...rest.evaluatie, intervalMaanden: 18 }, instrumenten: { ...rest.instrumenten, zrmVersie: 'zrm-99' } }, KM),
+      service.nieuweVersie(
+        'eigen-aanpak',
+        {
+          ...rest,
+          faseTermijnWerkdagen: { kennismaking: 20 },
+          evaluatie: { ...rest.evaluatie, intervalMaanden: 18 },
+          instrumenten: { ...rest.instrumenten, zrmVersie: 'zrm-99' },
+        },
+        KM,
+      ),
     );
     expect(slecht.code).toBe('TRAJECT.PROGRAMME_INVALID');
     expect(slecht.fields).toEqual({

@@ -43,7 +43,15 @@ export interface ProgrammaSamenvatting {
 
 function weergave(v: ProgrammaVersie): ProgrammaVersieWeergave {
   const d = v.definitie;
-  return { code: d.code, versie: d.versie, naam: d.naam, geldigVanaf: d.geldigVanaf, gepubliceerdDoor: v.gepubliceerdDoor, gepubliceerdOp: v.gepubliceerdOp.toISOString(), definitie: d };
+  return {
+    code: d.code,
+    versie: d.versie,
+    naam: d.naam,
+    geldigVanaf: d.geldigVanaf,
+    gepubliceerdDoor: v.gepubliceerdDoor,
+    gepubliceerdOp: v.gepubliceerdOp.toISOString(),
+    definitie: d,
+  };
 }
 
 /**
@@ -66,7 +74,13 @@ export class ProgrammaService implements OnApplicationBootstrap {
   /** The latest version of every programme. */
   async lijst(door: Identity): Promise<ProgrammaSamenvatting[]> {
     await this.toegang.eis(door, 'programmas.lezen');
-    return (await this.opslag.laatsteVersies()).map(({ definitie: d }) => ({ code: d.code, versie: d.versie, naam: d.naam, omschrijving: d.omschrijving, definitie: d }));
+    return (await this.opslag.laatsteVersies()).map(({ definitie: d }) => ({
+      code: d.code,
+      versie: d.versie,
+      naam: d.naam,
+      omschrijving: d.omschrijving,
+      definitie: d,
+    }));
   }
 
   /** A programme with all its versions. */
@@ -99,7 +113,9 @@ export class ProgrammaService implements OnApplicationBootstrap {
     const { code, ...rest } = invoer;
     const definitie = this.definitie(code, 1, rest);
     if (!(await this.opslag.maak(definitie, door))) {
-      throw trajectError('TRAJECT.PROGRAMME_EXISTS', `Er bestaat al een programma met de code ${code}; publiceer een nieuwe versie of kies een andere code`, { code: 'al in gebruik' });
+      throw trajectError('TRAJECT.PROGRAMME_EXISTS', `Er bestaat al een programma met de code ${code}; publiceer een nieuwe versie of kies een andere code`, {
+        code: 'al in gebruik',
+      });
     }
     return weergave({ definitie, gepubliceerdDoor: door.sub, gepubliceerdOp: new Date() });
   }
@@ -114,12 +130,19 @@ export class ProgrammaService implements OnApplicationBootstrap {
     if (!vorige) throw trajectError('TRAJECT.PROGRAMME_NOT_FOUND', `Er is geen programma ${code}; maak het eerst aan`);
     const definitie = this.definitie(code, vorige.definitie.versie + 1, invoer);
     if (definitie.geldigVanaf < vorige.definitie.geldigVanaf) {
-      throw trajectError('TRAJECT.PROGRAMME_INVALID', `Een nieuwe versie kan niet eerder ingaan dan versie ${vorige.definitie.versie} (${vorige.definitie.geldigVanaf})`, {
-        geldigVanaf: `op of na ${vorige.definitie.geldigVanaf}`,
-      });
+      throw trajectError(
+        'TRAJECT.PROGRAMME_INVALID',
+        `Een nieuwe versie kan niet eerder ingaan dan versie ${vorige.definitie.versie} (${vorige.definitie.geldigVanaf})`,
+        {
+          geldigVanaf: `op of na ${vorige.definitie.geldigVanaf}`,
+        },
+      );
     }
     if (!(await this.opslag.voegVersieToe(definitie, door))) {
-      throw trajectError('TRAJECT.PROGRAMME_EXISTS', `Versie ${definitie.versie} van ${code} is zojuist door iemand anders gepubliceerd; bekijk die en probeer het opnieuw`);
+      throw trajectError(
+        'TRAJECT.PROGRAMME_EXISTS',
+        `Versie ${definitie.versie} van ${code} is zojuist door iemand anders gepubliceerd; bekijk die en probeer het opnieuw`,
+      );
     }
     return weergave({ definitie, gepubliceerdDoor: door.sub, gepubliceerdOp: new Date() });
   }

@@ -15,11 +15,7 @@ export const TRAJECT_DOEL = 're-integratie';
  * lead, coach, GAS goals), plus `participatieladder` and `zrm` when its progress holds those scores.
  */
 export function categorieenVanOverzicht(o: TrajectOverzicht): string[] {
-  return [
-    'traject-status',
-    ...(o.voortgang.ladder ? ['participatieladder'] : []),
-    ...(Object.keys(o.voortgang.zrm).length > 0 ? ['zrm'] : []),
-  ];
+  return ['traject-status', ...(o.voortgang.ladder ? ['participatieladder'] : []), ...(Object.keys(o.voortgang.zrm).length > 0 ? ['zrm'] : [])];
 }
 
 /** The timeline's events carry codes, counts and dates only (a `meting` event names its instruments, not the scores). */

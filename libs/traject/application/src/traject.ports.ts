@@ -66,7 +66,9 @@ export interface TrajectRegistratie {
 /** Traject registry, overview projection and timeline. */
 export interface TrajectOpslag {
   /** Registers a traject; `aangemaaktDoorOrganisatie` becomes its `aanmelder`. */
-  registreer(t: TrajectRegistratie & { aangemaaktDoor: string; aangemaaktDoorOrganisatie?: string; doelgroepToets?: DoelgroepToets; doelgroepAfwijking?: string }): Promise<void>;
+  registreer(
+    t: TrajectRegistratie & { aangemaaktDoor: string; aangemaaktDoorOrganisatie?: string; doelgroepToets?: DoelgroepToets; doelgroepAfwijking?: string },
+  ): Promise<void>;
   vind(id: string): Promise<TrajectRegistratie | undefined>;
   /** All trajecten of a deelnemer, oldest first. */
   vanDeelnemer(deelnemerId: string): Promise<TrajectRegistratie[]>;

@@ -72,7 +72,11 @@ class Fakes {
   workflows: TrajectWorkflows = {
     start: async (_wf, input) => {
       this.gestart.push(input);
-      const { state } = startTraject({ trajectId: input.trajectId, datum: '2027-01-04', regie: input.start.regie, coach: input.start.coach, aanmeldreden: input.start.aanmeldreden }, input.programma, '2027-01-04');
+      const { state } = startTraject(
+        { trajectId: input.trajectId, datum: '2027-01-04', regie: input.start.regie, coach: input.start.coach, aanmeldreden: input.start.aanmeldreden },
+        input.programma,
+        '2027-01-04',
+      );
       // The workflow's own overview; the projection is only what the service or an activity writes.
       this.workflowOverzichten.set(input.trajectId, trajectOverzicht(state));
     },
@@ -97,7 +101,15 @@ class Fakes {
     },
   };
   programmas = new GeheugenProgrammaOpslag();
-  service = new TrajectService(this.deelnemerOpslag, this.trajectOpslag, this.takenOpslag, this.workflows, this.verwerkingslog, new Toegang(REGISTER), this.programmas);
+  service = new TrajectService(
+    this.deelnemerOpslag,
+    this.trajectOpslag,
+    this.takenOpslag,
+    this.workflows,
+    this.verwerkingslog,
+    new Toegang(REGISTER),
+    this.programmas,
+  );
 
   constructor() {
     void this.programmas.zaai(PROGRAMMA_CATALOGUS, 'catalogus');
@@ -123,7 +135,14 @@ async function code(p: Promise<unknown>): Promise<string | undefined> {
 }
 
 const deelnemer = { bsn: '111222333', voornamen: 'A', achternaam: 'B', geboortedatum: '1980-01-01', contact: {} };
-const starten = (deelnemerId: string) => ({ deelnemerId, programmaCode: 'fip', regie: { regievoerderId: 'km-1', organisatieId: 'gem' }, coach: { coachId: 'c1', organisatieId: 'uv' }, aanmeldreden: 'activering', doelgroep: {} });
+const starten = (deelnemerId: string) => ({
+  deelnemerId,
+  programmaCode: 'fip',
+  regie: { regievoerderId: 'km-1', organisatieId: 'gem' },
+  coach: { coachId: 'c1', organisatieId: 'uv' },
+  aanmeldreden: 'activering',
+  doelgroep: {},
+});
 
 describe('TrajectService', () => {
   it('registers a deelnemer once; an invalid BSN is rejected before anything is stored', async () => {
@@ -168,7 +187,10 @@ describe('TrajectService', () => {
     expect(f.gestart).toEqual([]);
     const { id } = await f.service.start({ ...maatwerk, doelgroepAfwijking: 'maatwerkbesluit' }, KM);
     expect(f.registraties.get(id)).toEqual(
-      expect.objectContaining({ doelgroepAfwijking: 'maatwerkbesluit', doelgroepToets: { geschikt: false, afwijzingen: ['ladder-buiten-bereik'], onbekend: [] } }),
+      expect.objectContaining({
+        doelgroepAfwijking: 'maatwerkbesluit',
+        doelgroepToets: { geschikt: false, afwijzingen: ['ladder-buiten-bereik'], onbekend: [] },
+      }),
     );
     const { id: tweede } = await f.service.start({ ...maatwerk, doelgroep: { ladderTrede: 2 } }, KM);
     expect(f.registraties.get(tweede)).toEqual(expect.objectContaining({ doelgroepToets: expect.objectContaining({ onbekend: ['onbekend-bijstandsduur'] }) }));
@@ -179,7 +201,14 @@ describe('TrajectService', () => {
     const { id: d } = await f.service.maakDeelnemer(deelnemer, KM);
     expect(await code(f.service.start(starten(d), VREEMD))).toBe('TOEGANG.GEWEIGERD');
     // Another gemeente's klantmanager did not register this deelnemer: no aanmelding for it.
-    expect(await code(f.service.start({ ...starten(d), regie: { regievoerderId: 'km-2', organisatieId: 'gem-2' } }, { sub: 'km-2', organisatie: 'gem-2', rol: 'klantmanager' }))).toBe('TOEGANG.GEWEIGERD');
+    expect(
+      await code(
+        f.service.start(
+          { ...starten(d), regie: { regievoerderId: 'km-2', organisatieId: 'gem-2' } },
+          { sub: 'km-2', organisatie: 'gem-2', rol: 'klantmanager' },
+        ),
+      ),
+    ).toBe('TOEGANG.GEWEIGERD');
     expect(await code(f.service.start(starten('d9'), KM))).toBe('TRAJECT.DEELNEMER_NOT_FOUND');
     expect(await code(f.service.start({ ...starten(d), programmaCode: 'onbekend' }, KM))).toBe('TRAJECT.PROGRAMME_NOT_FOUND');
     expect(f.gestart).toEqual([]);
@@ -248,7 +277,9 @@ describe('TrajectService', () => {
     expect(doorCoach.bsn).toBeUndefined();
     expect(doorCoach.bsnGemaskeerd).toBe('******333');
     expect(doorCoach.trajecten.map((t) => t.id)).toEqual([eerste.id, tweede.id]);
-    expect(f.meldingen).toEqual([{ handeling: 'raadpleging', deelnemerId: d, doel: 're-integratie', categorieen: ['contact', 'traject-status'], traceId: AANROEP.traceId }]);
+    expect(f.meldingen).toEqual([
+      { handeling: 'raadpleging', deelnemerId: d, doel: 're-integratie', categorieen: ['contact', 'traject-status'], traceId: AANROEP.traceId },
+    ]);
 
     for (const wie of [VREEMD, andereGemeente]) expect(await code(f.service.deelnemer(d, wie, AANROEP))).toBe('TRAJECT.DEELNEMER_NOT_FOUND');
     expect(await code(f.service.deelnemer('d9', KM, AANROEP))).toBe('TRAJECT.DEELNEMER_NOT_FOUND');
@@ -287,7 +318,9 @@ describe('TrajectService', () => {
     const { id: d } = await f.service.maakDeelnemer(deelnemer, KM);
     const { id } = await f.service.start(starten(d), KM);
     expect(await code(f.service.opdracht(id, 'regiewissel', { regie: { regievoerderId: 'c1', organisatieId: 'uv' } }, COACH))).toBe('TOEGANG.GEWEIGERD');
-    expect(await code(f.service.opdracht(id, 'coachwissel', { coach: { coachId: 'x-1', organisatieId: 'wijkteam-x' }, reden: 'overig' }, COACH))).toBe('TOEGANG.GEWEIGERD');
+    expect(await code(f.service.opdracht(id, 'coachwissel', { coach: { coachId: 'x-1', organisatieId: 'wijkteam-x' }, reden: 'overig' }, COACH))).toBe(
+      'TOEGANG.GEWEIGERD',
+    );
     expect(await code(f.service.opdracht(id, 'coach-toewijzen', { coach: { coachId: 'x-1', organisatieId: 'wijkteam-x' } }, COACH))).toBe('TOEGANG.GEWEIGERD');
     expect(f.opdrachten).toEqual([]);
     await f.service.opdracht(id, 'coachwissel', { coach: { coachId: 'c2', organisatieId: 'uv' }, reden: 'vertrek' }, COACH);
@@ -338,7 +371,9 @@ describe('TrajectService with programmes as data', () => {
     const maatwerk = { ...starten(d), programmaCode: 'maatwerktraject-den-bosch', doelgroep: { ladderTrede: 2 as const, jarenInBijstand: 4 } };
     expect(await code(f.service.start(maatwerk, KM))).toBe('TRAJECT.NOT_ELIGIBLE');
     const { id } = await f.service.start({ ...maatwerk, doelgroepAfwijking: 'maatwerkbesluit' }, KM);
-    expect(f.registraties.get(id)).toEqual(expect.objectContaining({ doelgroepToets: expect.objectContaining({ afwijzingen: ['lopend-traject-sluit-ander-uit'] }) }));
+    expect(f.registraties.get(id)).toEqual(
+      expect.objectContaining({ doelgroepToets: expect.objectContaining({ afwijzingen: ['lopend-traject-sluit-ander-uit'] }) }),
+    );
   });
 
   it('who scored comes from the token, whatever the body says; a score in another instrument version than the programme uses is refused', async () => {
@@ -346,8 +381,15 @@ describe('TrajectService with programmes as data', () => {
     const { id: d } = await f.service.maakDeelnemer(deelnemer, KM);
     const { id } = await f.service.start(starten(d), KM);
     const meting = { instrument: 'participatieladder', trede: 2, datum: '2027-01-04', instrumentVersie: 'participatieladder-6' };
-    await f.service.opdracht(id, 'meting', { metingen: [{ ...meting, scorer: { rol: 'coach', professionalId: 'iemand-anders' } }, { ...meting, scorer: { rol: 'zelf' } }, meting] }, COACH);
-    expect(await code(f.service.opdracht(id, 'meting', { metingen: [{ ...meting, instrumentVersie: 'participatieladder-2008' }] }, COACH))).toBe('TRAJECT.SCORE_INVALID');
+    await f.service.opdracht(
+      id,
+      'meting',
+      { metingen: [{ ...meting, scorer: { rol: 'coach', professionalId: 'iemand-anders' } }, { ...meting, scorer: { rol: 'zelf' } }, meting] },
+      COACH,
+    );
+    expect(await code(f.service.opdracht(id, 'meting', { metingen: [{ ...meting, instrumentVersie: 'participatieladder-2008' }] }, COACH))).toBe(
+      'TRAJECT.SCORE_INVALID',
+    );
     expect(f.opdrachten).toHaveLength(1);
     const metingen = (f.opdrachten[0] as { metingen: { scorer: unknown }[] }).metingen;
     expect(metingen.map((m) => m.scorer)).toEqual([

@@ -4,12 +4,29 @@ import type { Handeling } from '@ketenregie/shared-access-policy';
 import { fieldErrorsFromZod, Toegang, ToegangGeweigerdError } from '@ketenregie/shared-platform';
 import type { Aanroep, Identity, VerwerkingslogPoort } from '@ketenregie/shared-platform';
 import { BSN_VOLLEDIG_ROLLEN, maskeerBsn, OPDRACHT_SCHEMAS, trajectWorkflowId } from '@ketenregie/traject-contracts';
-import type { CaseloadOverdrachtInvoer, DeelnemerAanmaken, DeelnemerWeergave, OpdrachtResultaat, TijdlijnGebeurtenis, TrajectOverzicht, TrajectStarten } from '@ketenregie/traject-contracts';
+import type {
+  CaseloadOverdrachtInvoer,
+  DeelnemerAanmaken,
+  DeelnemerWeergave,
+  OpdrachtResultaat,
+  TijdlijnGebeurtenis,
+  TrajectOverzicht,
+  TrajectStarten,
+} from '@ketenregie/traject-contracts';
 import { afwijkendeInstrumentVersies, leeftijdOp, metingenPerInstrument, toetsDoelgroep, trajectError, TRAJECT_ERRORS } from '@ketenregie/traject-domain';
 import type { InstrumentMetingen, LadderTrede, Regie } from '@ketenregie/traject-domain';
 import { randomUUID } from 'node:crypto';
 import { DEELNEMER_OPSLAG, PROGRAMMA_OPSLAG, TAKEN_OPSLAG, TRAJECT_OPSLAG, TRAJECT_WORKFLOWS } from './traject.ports';
-import type { DeelnemerOpslag, ProgrammaOpslag, TaakRegel, TakenOpslag, TrajectBetrokkenheid, TrajectOpslag, TrajectRegistratie, TrajectWorkflows } from './traject.ports';
+import type {
+  DeelnemerOpslag,
+  ProgrammaOpslag,
+  TaakRegel,
+  TakenOpslag,
+  TrajectBetrokkenheid,
+  TrajectOpslag,
+  TrajectRegistratie,
+  TrajectWorkflows,
+} from './traject.ports';
 import { categorieenVanOverzicht, DEELNEMER_CATEGORIEEN, TIJDLIJN_CATEGORIEEN, TRAJECT_DOEL, TRAJECT_VERWERKINGSLOG } from './traject-verwerkingslog';
 
 /** Who acts: the authenticated person (a professional, or a deelnemer signed in as themself). */
@@ -146,7 +163,10 @@ export class TrajectService {
    * the facts exchange-service needs to check a handover or referral. An organisation that is not
    * involved gets not-found, as if the traject did not exist.
    */
-  async trajectBetrokkenheidVan(trajectId: string, door: Actor): Promise<{ trajectId: string; deelnemerId: string; organisatie: string; betrokkenheid: TrajectBetrokkenheid[] }> {
+  async trajectBetrokkenheidVan(
+    trajectId: string,
+    door: Actor,
+  ): Promise<{ trajectId: string; deelnemerId: string; organisatie: string; betrokkenheid: TrajectBetrokkenheid[] }> {
     await this.toegang.eis(door, 'betrokkenheid.lezen');
     const t = await this.trajecten.vind(trajectId);
     const betrokkenheid = t ? await this.trajecten.betrokkenheid(trajectId, door.organisatie) : [];
@@ -172,20 +192,35 @@ export class TrajectService {
     }
     const peildatum = invoer.datum ?? amsterdamDate(Date.now());
     // Without a version the traject follows the one valid on its start date; it keeps that version.
-    const programma = (invoer.programmaVersie ? await this.programmas.versie(invoer.programmaCode, invoer.programmaVersie) : await this.programmas.geldigOp(invoer.programmaCode, peildatum))
-      ?.definitie;
+    const programma = (
+      invoer.programmaVersie
+        ? await this.programmas.versie(invoer.programmaCode, invoer.programmaVersie)
+        : await this.programmas.geldigOp(invoer.programmaCode, peildatum)
+    )?.definitie;
     if (!programma) {
-      throw trajectError('TRAJECT.PROGRAMME_NOT_FOUND', `Er is geen programma ${invoer.programmaCode}${invoer.programmaVersie ? ` versie ${invoer.programmaVersie}` : ` dat op ${peildatum} geldt`}`);
+      throw trajectError(
+        'TRAJECT.PROGRAMME_NOT_FOUND',
+        `Er is geen programma ${invoer.programmaCode}${invoer.programmaVersie ? ` versie ${invoer.programmaVersie}` : ` dat op ${peildatum} geldt`}`,
+      );
     }
     const aantal = programma.maxTrajecten !== undefined || programma.groep ? await this.trajecten.aantalOpProgramma(programma.code, programma.versie) : 0;
     if (programma.maxTrajecten !== undefined && aantal >= programma.maxTrajecten) {
-      throw trajectError('TRAJECT.PROGRAMME_FULL', `${programma.naam} (versie ${programma.versie}) is vol: er lopen al ${aantal} van de ${programma.maxTrajecten} trajecten`);
+      throw trajectError(
+        'TRAJECT.PROGRAMME_FULL',
+        `${programma.naam} (versie ${programma.versie}) is vol: er lopen al ${aantal} van de ${programma.maxTrajecten} trajecten`,
+      );
     }
     if (programma.groep && aantal >= programma.groep.cohortGrootte) {
-      throw trajectError('TRAJECT.PROGRAMME_FULL', `De groep van ${programma.naam} is vol (${programma.groep.cohortGrootte} deelnemers); meld aan voor het volgende cohort`);
+      throw trajectError(
+        'TRAJECT.PROGRAMME_FULL',
+        `De groep van ${programma.naam} is vol (${programma.groep.cohortGrootte} deelnemers); meld aan voor het volgende cohort`,
+      );
     }
     if (programma.groep && peildatum > programma.groep.startdatum) {
-      throw trajectError('TRAJECT.GROUP_STARTED', `De groep van ${programma.naam} is op ${programma.groep.startdatum} begonnen; meld aan voor het volgende cohort (een nieuwe versie)`);
+      throw trajectError(
+        'TRAJECT.GROUP_STARTED',
+        `De groep van ${programma.naam} is op ${programma.groep.startdatum} begonnen; meld aan voor het volgende cohort (een nieuwe versie)`,
+      );
     }
     // Whether another traject runs comes from the traject context's own records, not only from the request.
     const lopend: TrajectRegistratie[] = [];
@@ -193,7 +228,9 @@ export class TrajectService {
       const status = (await this.trajecten.overzicht(t.id))?.status;
       if (status === 'actief' || status === 'gepauzeerd') lopend.push(t);
     }
-    const exclusief = await Promise.all(lopend.map(async (t) => (await this.programmas.versie(t.programmaCode, t.programmaVersie))?.definitie.doelgroep.geenAnderTraject === true));
+    const exclusief = await Promise.all(
+      lopend.map(async (t) => (await this.programmas.versie(t.programmaCode, t.programmaVersie))?.definitie.doelgroep.geenAnderTraject === true),
+    );
     const toets = toetsDoelgroep(programma, {
       ...invoer.doelgroep,
       ladderTrede: invoer.doelgroep?.ladderTrede as LadderTrede | undefined,
@@ -264,7 +301,9 @@ export class TrajectService {
   /** Issues a command (`soort`) with `body` (validated against the command schema) to the traject. */
   async opdracht(id: string, soort: keyof typeof OPDRACHT_SCHEMAS, body: unknown, door: Actor): Promise<OpdrachtResultaat> {
     const geregistreerd = await this.trajecten.vind(id);
-    const coachOrganisatie = geregistreerd ? ((await this.trajecten.overzicht(id)) ?? (await this.workflows.overzicht(geregistreerd.workflowId)))?.coach?.organisatieId : undefined;
+    const coachOrganisatie = geregistreerd
+      ? ((await this.trajecten.overzicht(id)) ?? (await this.workflows.overzicht(geregistreerd.workflowId)))?.coach?.organisatieId
+      : undefined;
     const t = await this.zichtbaar(id, door, handelingVanOpdracht(soort, body, coachOrganisatie));
     const invoer = OPDRACHT_SCHEMAS[soort].safeParse({ ...(metScorerUitToken(soort, body, door) as object), soort });
     if (!invoer.success) {
@@ -278,7 +317,8 @@ export class TrajectService {
     if (metingen.length > 0) {
       const programma = (await this.programmas.versie(t.programmaCode, t.programmaVersie))?.definitie;
       const fouten = programma ? afwijkendeInstrumentVersies(programma, metingen) : {};
-      if (Object.keys(fouten).length > 0) throw trajectError('TRAJECT.SCORE_INVALID', 'Een score gebruikt een andere versie van het instrument dan het programma', fouten);
+      if (Object.keys(fouten).length > 0)
+        throw trajectError('TRAJECT.SCORE_INVALID', 'Een score gebruikt een andere versie van het instrument dan het programma', fouten);
     }
     return this.workflows.opdracht(t.workflowId, invoer.data, { sub: door.sub, organisatie: door.organisatie, rol: door.rol });
   }
@@ -330,11 +370,22 @@ export class TrajectService {
    * Asks the policy; a caller whose organisation is not involved at all learns nothing, not even
    * that the resource exists (`verborgen`), any other refusal is a 403.
    */
-  private async eisOfVerberg(door: Actor, handeling: Handeling, deelnemerId: string, betrokkenheid: readonly TrajectBetrokkenheid[], verborgen: () => Error): Promise<void> {
+  private async eisOfVerberg(
+    door: Actor,
+    handeling: Handeling,
+    deelnemerId: string,
+    betrokkenheid: readonly TrajectBetrokkenheid[],
+    verborgen: () => Error,
+  ): Promise<void> {
     try {
       await this.toegang.eis(door, handeling, { deelnemerId }, { betrokkenheid });
     } catch (error) {
-      if (error instanceof ToegangGeweigerdError && (error.reden === 'niet-betrokken' || error.reden === 'niet-de-eigen-gegevens') && betrokkenheid.length === 0) throw verborgen();
+      if (
+        error instanceof ToegangGeweigerdError &&
+        (error.reden === 'niet-betrokken' || error.reden === 'niet-de-eigen-gegevens') &&
+        betrokkenheid.length === 0
+      )
+        throw verborgen();
       throw error;
     }
   }

@@ -7,7 +7,14 @@ import { z } from 'zod';
  * Dutch what does not add up (a phase without a duration, an evaluation after the end, an
  * unknown instrument). Numbers are therefore only bounded here, not checked for being whole.
  */
-const SOORTEN: Readonly<Record<string, string>> = { number: 'een getal', string: 'tekst', boolean: 'ja of nee (true/false)', array: 'een lijst', object: 'een object', tuple: 'een paar [van, tot]' };
+const SOORTEN: Readonly<Record<string, string>> = {
+  number: 'een getal',
+  string: 'tekst',
+  boolean: 'ja of nee (true/false)',
+  array: 'een lijst',
+  object: 'een object',
+  tuple: 'een paar [van, tot]',
+};
 
 /** The schema's messages in Dutch, for the klantmanager who sets up a programme. */
 const nl = (iss: z.core.$ZodRawIssue): string | undefined => {
@@ -32,7 +39,10 @@ const nl = (iss: z.core.$ZodRawIssue): string | undefined => {
 };
 const E = { error: nl };
 const getal = z.number(E).min(0).max(1000);
-const code = z.string(E).max(64).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+const code = z
+  .string(E)
+  .max(64)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
 const kort = z.string(E).max(60);
 const tekst = (max: number) => z.string(E).trim().min(1).max(max);
 const ja = z.boolean(E);
@@ -81,7 +91,12 @@ export const programmaVersieInvoerSchema = object({
   fasen: lijst(kort, FASEN.length).min(1),
   faseTermijnWerkdagen: faseDuren.optional(),
   faseTermijnMaanden: faseDuren.optional(),
-  casuistiekoverleg: object({ elkeWeken: getal.optional(), elkeMaanden: getal.optional(), partners: lijst(kort, 20), vanafFase: z.enum(FASEN, E).optional() }).optional(),
+  casuistiekoverleg: object({
+    elkeWeken: getal.optional(),
+    elkeMaanden: getal.optional(),
+    partners: lijst(kort, 20),
+    vanafFase: z.enum(FASEN, E).optional(),
+  }).optional(),
   groep: object({ cohortGrootte: getal, startdatum: datum }).optional(),
   maxTrajecten: z.number(E).min(0).max(1_000_000).optional(),
   outreach: object({
@@ -96,7 +111,9 @@ export const programmaVersieInvoerSchema = object({
   contact: object({ maxIntervalWerkdagen: getal, sessieMinuten: getal }),
   evaluatie: object({ intervalMaanden: getal, t1NaMaanden: getal, aankondigingWerkdagen: getal }),
   duur: object({ typischMaanden: getal, maxMaanden: getal, verlenging: object({ maanden: getal, maxAantal: getal }) }),
-  nazorg: object({ duurMaanden: getal, checkInsNaMaanden: lijst(getal, 24), checkInBinnenWerkdagen: getal }).nullable().optional(),
+  nazorg: object({ duurMaanden: getal, checkInsNaMaanden: lijst(getal, 24), checkInBinnenWerkdagen: getal })
+    .nullable()
+    .optional(),
   plan: object({ maxGasDoelen: getal }).optional(),
   noShow: object({ opvolgingBinnenWerkdagen: getal }).optional(),
   overdrachtBinnenWerkdagen: getal.optional(),

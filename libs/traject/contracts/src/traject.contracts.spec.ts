@@ -45,7 +45,8 @@ describe('command schemas', () => {
       ],
     };
     expect(trajectOpdrachtSchema.safeParse(ok).success).toBe(true);
-    const bad = (m: object) => trajectOpdrachtSchema.safeParse({ soort: 'meting', metingen: [{ datum: '2027-03-01', scorer, instrumentVersie: 'x', ...m }] }).success;
+    const bad = (m: object) =>
+      trajectOpdrachtSchema.safeParse({ soort: 'meting', metingen: [{ datum: '2027-03-01', scorer, instrumentVersie: 'x', ...m }] }).success;
     expect(bad({ instrument: 'zrm', relevanteDomeinen: ['financien'], scores: { financien: 0 } })).toBe(false);
     expect(bad({ instrument: 'zrm', relevanteDomeinen: ['geluk'], scores: {} })).toBe(false);
     expect(bad({ instrument: 'gas', doelId: 'g1', waarde: 3 })).toBe(false);
@@ -82,14 +83,23 @@ describe('deelnemer and traject DTOs', () => {
     expect(r.error?.issues[0]).toEqual(expect.objectContaining({ path: ['bsn'], message: 'BSN must be 9 digits and pass the elfproef' }));
   });
   it('validates Dutch postcodes and opaque ids when starting a traject', () => {
-    expect(deelnemerAanmakenSchema.safeParse({ ...deelnemer, contact: { adres: { straat: 's', huisnummer: '1', postcode: '0123 AB', woonplaats: 'x' } } }).success).toBe(false);
+    expect(
+      deelnemerAanmakenSchema.safeParse({ ...deelnemer, contact: { adres: { straat: 's', huisnummer: '1', postcode: '0123 AB', woonplaats: 'x' } } }).success,
+    ).toBe(false);
     const start = { deelnemerId: 'd-1', programmaCode: 'fip', regie: { regievoerderId: 'km-1', organisatieId: 'gem' }, aanmeldreden: 'activering' };
     expect(trajectStartenSchema.safeParse(start).success).toBe(true);
     expect(trajectStartenSchema.safeParse({ ...start, deelnemerId: '111222333 Jansen' }).success).toBe(false);
   });
   it('takes a token subject as the regievoerder and coach, so their tasks reach them', () => {
-    const start = { deelnemerId: 'd-1', programmaCode: 'fip', regie: { regievoerderId: 'dev:gemeente-dommeldal:klantmanager', organisatieId: 'gemeente-dommeldal' }, aanmeldreden: 'activering' };
-    expect(trajectStartenSchema.safeParse({ ...start, coach: { coachId: 'dev:werkbrug-dommeldal:coach', organisatieId: 'werkbrug-dommeldal' } }).success).toBe(true);
+    const start = {
+      deelnemerId: 'd-1',
+      programmaCode: 'fip',
+      regie: { regievoerderId: 'dev:gemeente-dommeldal:klantmanager', organisatieId: 'gemeente-dommeldal' },
+      aanmeldreden: 'activering',
+    };
+    expect(trajectStartenSchema.safeParse({ ...start, coach: { coachId: 'dev:werkbrug-dommeldal:coach', organisatieId: 'werkbrug-dommeldal' } }).success).toBe(
+      true,
+    );
     expect(trajectStartenSchema.safeParse({ ...start, coach: { coachId: 'Jan Jansen', organisatieId: 'werkbrug-dommeldal' } }).success).toBe(false);
     expect(trajectStartenSchema.safeParse({ ...start, regie: { regievoerderId: 'dev:x', organisatieId: 'gem:x' } }).success).toBe(false);
   });
@@ -98,7 +108,13 @@ describe('deelnemer and traject DTOs', () => {
 describe('overview', () => {
   it('shows phase, status, next deadline, lead and version', () => {
     const { state } = startTraject(
-      { trajectId: 'tr-9', datum: '2027-01-04', regie: { regievoerderId: 'km-1', organisatieId: 'gem' }, coach: { coachId: 'c1', organisatieId: 'uv' }, aanmeldreden: 'activering' },
+      {
+        trajectId: 'tr-9',
+        datum: '2027-01-04',
+        regie: { regievoerderId: 'km-1', organisatieId: 'gem' },
+        coach: { coachId: 'c1', organisatieId: 'uv' },
+        aanmeldreden: 'activering',
+      },
       MAATWERKTRAJECT_DEN_BOSCH_V1,
       '2027-01-04',
     );

@@ -134,13 +134,21 @@ export const OPDRACHT_SCHEMAS = {
     vorm: z.enum(['gesprek', 'huisbezoek', 'telefonisch', 'app', 'groep']),
     verschenen: z.boolean(),
     minuten: z.number().int().positive().optional(),
-    interventie: z.string().regex(/^[a-z0-9-]{1,40}$/, 'coded intervention, e.g. schuldhulp').optional(),
+    interventie: z
+      .string()
+      .regex(/^[a-z0-9-]{1,40}$/, 'coded intervention, e.g. schuldhulp')
+      .optional(),
   }),
   'kennismaking-afronden': z.strictObject({ soort: z.literal('kennismaking-afronden'), datum, klik: z.boolean() }),
   diagnose: z.strictObject({ soort: z.literal('diagnose'), datum, metingen: z.array(metingSchema).min(1).max(METINGEN_MAX) }),
   plan: z.strictObject({ soort: z.literal('plan'), datum, plan: planSchema }),
   meting: z.strictObject({ soort: z.literal('meting'), datum, metingen: z.array(metingSchema).min(1).max(METINGEN_MAX) }),
-  evaluatie: z.strictObject({ soort: z.literal('evaluatie'), datum, besluit: z.enum(['doorgaan', 'afronden']), metingen: z.array(metingSchema).max(METINGEN_MAX).optional() }),
+  evaluatie: z.strictObject({
+    soort: z.literal('evaluatie'),
+    datum,
+    besluit: z.enum(['doorgaan', 'afronden']),
+    metingen: z.array(metingSchema).max(METINGEN_MAX).optional(),
+  }),
   'afronding-starten': z.strictObject({ soort: z.literal('afronding-starten'), datum }),
   afronding: z.strictObject({
     soort: z.literal('afronding'),
@@ -216,7 +224,10 @@ export const deelnemerAanmakenSchema = z.strictObject({
   geboortedatum: isoDatumSchema,
   contact: z
     .strictObject({
-      telefoon: z.string().regex(/^\+?[0-9 ()-]{6,20}$/).optional(),
+      telefoon: z
+        .string()
+        .regex(/^\+?[0-9 ()-]{6,20}$/)
+        .optional(),
       email: z.email().max(254).optional(),
       adres: z
         .strictObject({
@@ -237,7 +248,10 @@ export type DeelnemerAanmaken = z.infer<typeof deelnemerAanmakenSchema>;
 /** Starting a traject for a deelnemer on a programme (`POST /api/v1/trajecten`). */
 export const trajectStartenSchema = z.strictObject({
   deelnemerId: opaqueIdSchema,
-  programmaCode: z.string().max(64).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  programmaCode: z
+    .string()
+    .max(64)
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
   programmaVersie: z.number().int().positive().optional(),
   regie: regieSchema,
   coach: coachSchema.optional(),

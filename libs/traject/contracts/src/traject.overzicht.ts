@@ -12,7 +12,13 @@ export interface TrajectOverzicht {
   readonly geplandeEinddatum: IsoDate;
   readonly regie: Regie;
   readonly coach?: Coach;
-  readonly volgendeTermijn?: { readonly id: string; readonly soort: TermijnSoort; readonly vervalt: IsoDate; readonly voor: Verantwoordelijke; readonly verlopen: boolean };
+  readonly volgendeTermijn?: {
+    readonly id: string;
+    readonly soort: TermijnSoort;
+    readonly vervalt: IsoDate;
+    readonly voor: Verantwoordelijke;
+    readonly verlopen: boolean;
+  };
   readonly evaluaties: number;
   readonly laatsteEvaluatie?: IsoDate;
   readonly t0?: IsoDate;

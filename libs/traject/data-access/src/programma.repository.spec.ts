@@ -37,7 +37,7 @@ describeEachDatabase('programme repository', (db) => {
   });
 
   it('a traject starting on a date follows the highest version valid on that date', async () => {
-    expect((await programmas.geldigOp('eigen-aanpak', '2026-12-31'))).toBeUndefined();
+    expect(await programmas.geldigOp('eigen-aanpak', '2026-12-31')).toBeUndefined();
     expect((await programmas.geldigOp('eigen-aanpak', '2027-05-31'))?.definitie.versie).toBe(1);
     expect((await programmas.geldigOp('eigen-aanpak', '2027-06-01'))?.definitie.versie).toBe(2);
     expect(await programmas.versies('onbekend')).toEqual([]);

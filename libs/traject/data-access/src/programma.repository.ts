@@ -74,13 +74,18 @@ export class TypeOrmProgrammaRepository {
 
   /** Every version of a programme, oldest first (empty for an unknown code). */
   async versies(code: string): Promise<ProgrammaVersieRecord[]> {
-    const rows: VersieRij[] = await this.ds.query(`SELECT definitie, gepubliceerd_door, gepubliceerd_op FROM ${this.tVersie} WHERE code = $1 ORDER BY versie`, [code]);
+    const rows: VersieRij[] = await this.ds.query(`SELECT definitie, gepubliceerd_door, gepubliceerd_op FROM ${this.tVersie} WHERE code = $1 ORDER BY versie`, [
+      code,
+    ]);
     return rows.map(rij);
   }
 
   /** One version, or `undefined`. */
   async versie(code: string, versie: number): Promise<ProgrammaVersieRecord | undefined> {
-    const rows: VersieRij[] = await this.ds.query(`SELECT definitie, gepubliceerd_door, gepubliceerd_op FROM ${this.tVersie} WHERE code = $1 AND versie = $2`, [code, versie]);
+    const rows: VersieRij[] = await this.ds.query(`SELECT definitie, gepubliceerd_door, gepubliceerd_op FROM ${this.tVersie} WHERE code = $1 AND versie = $2`, [
+      code,
+      versie,
+    ]);
     return rows[0] ? rij(rows[0]) : undefined;
   }
 

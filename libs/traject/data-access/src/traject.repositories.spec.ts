@@ -5,7 +5,15 @@ import { describeEachDatabase } from '@ketenregie/shared-testing';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { DeelnemerKluis, TRAJECT_ENTITIES, TRAJECT_MIGRATIONS, trajectMigraties, TypeOrmDeelnemerRepository, TypeOrmTakenRepository, TypeOrmTrajectRepository } from './index';
+import {
+  DeelnemerKluis,
+  TRAJECT_ENTITIES,
+  TRAJECT_MIGRATIONS,
+  trajectMigraties,
+  TypeOrmDeelnemerRepository,
+  TypeOrmTakenRepository,
+  TypeOrmTrajectRepository,
+} from './index';
 
 const kluis = new DeelnemerKluis('k1', { k1: Buffer.alloc(32, 1), k0: Buffer.alloc(32, 2) }, Buffer.alloc(32, 3));
 
@@ -67,12 +75,28 @@ describeEachDatabase('traject data access', (db) => {
       await ds?.destroy();
     });
 
-    const nieuw = (bsn: string) => ({ bsn, voornamen: 'Anna', achternaam: 'Jansen', geboortedatum: '1975-03-02', contact: { telefoon: '0612345678' }, aangemaaktDoor: 'km-1', aangemaaktDoorOrganisatie: 'gem' });
+    const nieuw = (bsn: string) => ({
+      bsn,
+      voornamen: 'Anna',
+      achternaam: 'Jansen',
+      geboortedatum: '1975-03-02',
+      contact: { telefoon: '0612345678' },
+      aangemaaktDoor: 'km-1',
+      aangemaaktDoorOrganisatie: 'gem',
+    });
 
     async function traject(): Promise<{ id: string; deelnemerId: string }> {
       const deelnemerId = (await deelnemers.maak(nieuw(String(100_000_000 + Math.floor(Math.random() * 899_999_999))))) as string;
       const id = randomUUID();
-      await trajecten.registreer({ id, deelnemerId, programmaCode: 'fip', programmaVersie: 1, workflowId: `traject-${id}`, aangemaaktDoor: 'km-1', aangemaaktDoorOrganisatie: 'gem' });
+      await trajecten.registreer({
+        id,
+        deelnemerId,
+        programmaCode: 'fip',
+        programmaVersie: 1,
+        workflowId: `traject-${id}`,
+        aangemaaktDoor: 'km-1',
+        aangemaaktDoorOrganisatie: 'gem',
+      });
       return { id, deelnemerId };
     }
 
@@ -83,7 +107,11 @@ describeEachDatabase('traject data access', (db) => {
       expect(await deelnemers.maak(nieuw('111222333'))).toBe(id);
       expect(await deelnemers.vindOpBsn('111222333')).toBe(id);
       expect(await deelnemers.bsnVan(id)).toBe('111222333');
-      expect(await deelnemers.vind(id)).toMatchObject({ voornamen: nieuw('111222333').voornamen, aangemaaktDoorOrganisatie: 'gem', aanmelders: ['gem', 'gem-2'] });
+      expect(await deelnemers.vind(id)).toMatchObject({
+        voornamen: nieuw('111222333').voornamen,
+        aangemaaktDoorOrganisatie: 'gem',
+        aanmelders: ['gem', 'gem-2'],
+      });
     });
 
     it('stores no personal field in the clear; reads return them decrypted', async () => {
@@ -92,7 +120,11 @@ describeEachDatabase('traject data access', (db) => {
         voornamen: 'Wilhelmina Johanna',
         achternaam: 'Verhoeven-Kuijpers',
         geboortedatum: '1968-11-23',
-        contact: { telefoon: '06 98765432', email: 'w.verhoeven@voorbeeld.nl', adres: { straat: 'Lindenlaan', huisnummer: '17b', postcode: '5211 AB', woonplaats: 'Dommeldal' } },
+        contact: {
+          telefoon: '06 98765432',
+          email: 'w.verhoeven@voorbeeld.nl',
+          adres: { straat: 'Lindenlaan', huisnummer: '17b', postcode: '5211 AB', woonplaats: 'Dommeldal' },
+        },
         huishoudenId: 'huishouden-4711',
         aangemaaktDoor: 'km-1',
         aangemaaktDoorOrganisatie: 'gem',
@@ -104,7 +136,21 @@ describeEachDatabase('traject data access', (db) => {
       const rauw = Object.values(rows[0])
         .map((v) => (Buffer.isBuffer(v) ? v.toString('latin1') : v instanceof Date ? v.toISOString() : JSON.stringify(v)))
         .join('|');
-      for (const geheim of ['123456782', 'Wilhelmina', 'Verhoeven', '1968-11-23', '1968', '98765432', 'w.verhoeven', 'voorbeeld.nl', 'Lindenlaan', '5211', 'Dommeldal', 'huishouden-4711', '4711']) {
+      for (const geheim of [
+        '123456782',
+        'Wilhelmina',
+        'Verhoeven',
+        '1968-11-23',
+        '1968',
+        '98765432',
+        'w.verhoeven',
+        'voorbeeld.nl',
+        'Lindenlaan',
+        '5211',
+        'Dommeldal',
+        'huishouden-4711',
+        '4711',
+      ]) {
         expect({ geheim, gevonden: rauw.includes(geheim) }).toEqual({ geheim, gevonden: false });
       }
 
@@ -126,13 +172,30 @@ describeEachDatabase('traject data access', (db) => {
     it('keeps several trajecten per deelnemer, oldest first', async () => {
       const { id, deelnemerId } = await traject();
       const tweede = randomUUID();
-      await trajecten.registreer({ id: tweede, deelnemerId, programmaCode: 'maatwerktraject-den-bosch', programmaVersie: 1, workflowId: `traject-${tweede}`, aangemaaktDoor: 'km-1' });
+      await trajecten.registreer({
+        id: tweede,
+        deelnemerId,
+        programmaCode: 'maatwerktraject-den-bosch',
+        programmaVersie: 1,
+        workflowId: `traject-${tweede}`,
+        aangemaaktDoor: 'km-1',
+      });
       expect((await trajecten.vanDeelnemer(deelnemerId)).map((t) => t.id)).toEqual([id, tweede]);
     });
 
     it('projects the overview monotonically and answers involvement by organisation', async () => {
       const { id } = await traject();
-      const { state } = startTraject({ trajectId: id, datum: '2027-01-04', regie: { regievoerderId: 'km-1', organisatieId: 'gem' }, coach: { coachId: 'c1', organisatieId: 'uv' }, aanmeldreden: 'x' }, MAATWERKTRAJECT_DEN_BOSCH_V1, '2027-01-04');
+      const { state } = startTraject(
+        {
+          trajectId: id,
+          datum: '2027-01-04',
+          regie: { regievoerderId: 'km-1', organisatieId: 'gem' },
+          coach: { coachId: 'c1', organisatieId: 'uv' },
+          aanmeldreden: 'x',
+        },
+        MAATWERKTRAJECT_DEN_BOSCH_V1,
+        '2027-01-04',
+      );
       const o = trajectOverzicht(state);
       await trajecten.werkOverzichtBij(o);
       await trajecten.werkOverzichtBij({ ...o, versie: o.versie - 1, fase: 'aanmelding' });
@@ -149,7 +212,11 @@ describeEachDatabase('traject data access', (db) => {
       expect(await trajecten.betrokkenheidBijDeelnemer((await trajecten.vind(id))!.deelnemerId, 'ggz-x')).toEqual(['regievoerder']);
       const historie = await trajecten.betrokkenheidsHistorie(id);
       expect(historie.map((b) => [b.organisatieId, b.rol, b.tot !== undefined])).toEqual(
-        expect.arrayContaining([['gem', 'regievoerder', true], ['uv', 'coach-organisatie', false], ['ggz-x', 'regievoerder', false]]),
+        expect.arrayContaining([
+          ['gem', 'regievoerder', true],
+          ['uv', 'coach-organisatie', false],
+          ['ggz-x', 'regievoerder', false],
+        ]),
       );
       expect((await trajecten.lopendVanCoach('c1', 'uv')).map((t) => t.id)).toContain(id);
       expect(await trajecten.lopendVanCoach('c1', 'gem')).toEqual([]);
@@ -197,11 +264,30 @@ describeEachDatabase('traject data access', (db) => {
 describeEachDatabase('deelnemer encryption migration', (db) => {
   describe('on a database with plaintext deelnemers', () => {
     const plat = [
-      { bsn: '111222333', voornamen: 'Gerarda', achternaam: 'Oosterhuis', geboortedatum: '1962-07-30', contact: { email: 'g.oosterhuis@voorbeeld.nl', telefoon: '0401234567' }, huishouden: 'hh-oost' },
+      {
+        bsn: '111222333',
+        voornamen: 'Gerarda',
+        achternaam: 'Oosterhuis',
+        geboortedatum: '1962-07-30',
+        contact: { email: 'g.oosterhuis@voorbeeld.nl', telefoon: '0401234567' },
+        huishouden: 'hh-oost',
+      },
       { bsn: '111222345', voornamen: 'Bartholomeus', achternaam: 'Oosterhuis', geboortedatum: '1959-02-11', contact: {}, huishouden: 'hh-oost' },
       { bsn: '123456782', voornamen: 'Yasmina', achternaam: 'El Idrissi', geboortedatum: '1990-12-01', contact: { telefoon: '0687654321' }, huishouden: null },
     ];
-    const geheimen = ['Gerarda', 'Bartholomeus', 'Oosterhuis', 'Yasmina', 'Idrissi', '1962-07-30', '1990-12-01', 'g.oosterhuis', '0401234567', '0687654321', 'hh-oost'];
+    const geheimen = [
+      'Gerarda',
+      'Bartholomeus',
+      'Oosterhuis',
+      'Yasmina',
+      'Idrissi',
+      '1962-07-30',
+      '1990-12-01',
+      'g.oosterhuis',
+      '0401234567',
+      '0687654321',
+      'hh-oost',
+    ];
 
     let admin: Client;
     const tabel = () => `"${db.schema}".deelnemer`;
@@ -235,11 +321,10 @@ describeEachDatabase('deelnemer encryption migration', (db) => {
           );
           ids.push(r[0].id);
         }
-        await oud.query(`INSERT INTO "${db.schema}".traject (id, deelnemer_id, programma_code, programma_versie, workflow_id, aangemaakt_door) VALUES ($1, $2, 'fip', 1, $3, 'km-1')`, [
-          ids[0],
-          ids[0],
-          `traject-${ids[0]}`,
-        ]);
+        await oud.query(
+          `INSERT INTO "${db.schema}".traject (id, deelnemer_id, programma_code, programma_versie, workflow_id, aangemaakt_door) VALUES ($1, $2, 'fip', 1, $3, 'km-1')`,
+          [ids[0], ids[0], `traject-${ids[0]}`],
+        );
       } finally {
         await oud.destroy();
       }
@@ -275,9 +360,20 @@ describeEachDatabase('deelnemer encryption migration', (db) => {
 
         await ds.undoLastMigration({ transaction: 'each' }); // the aanmeldingen
         await ds.undoLastMigration({ transaction: 'each' }); // the encryption
-        const terug = await admin.query(`SELECT id, voornamen, achternaam, geboortedatum::text AS geboortedatum, contact, huishouden_id FROM ${tabel()} ORDER BY id`);
+        const terug = await admin.query(
+          `SELECT id, voornamen, achternaam, geboortedatum::text AS geboortedatum, contact, huishouden_id FROM ${tabel()} ORDER BY id`,
+        );
         expect(terug.rows).toEqual(
-          plat.map((p, i) => ({ id: ids[i], voornamen: p.voornamen, achternaam: p.achternaam, geboortedatum: p.geboortedatum, contact: p.contact, huishouden_id: p.huishouden })).sort((a, b) => a.id.localeCompare(b.id)),
+          plat
+            .map((p, i) => ({
+              id: ids[i],
+              voornamen: p.voornamen,
+              achternaam: p.achternaam,
+              geboortedatum: p.geboortedatum,
+              contact: p.contact,
+              huishouden_id: p.huishouden,
+            }))
+            .sort((a, b) => a.id.localeCompare(b.id)),
         );
       } finally {
         await ds.destroy();

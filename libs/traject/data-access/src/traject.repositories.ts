@@ -138,7 +138,10 @@ export class TypeOrmDeelnemerRepository {
 
   /** Decrypts the BSN of a deelnemer (for a lawful, logged purpose only). */
   async bsnVan(id: string): Promise<string | undefined> {
-    const rows: { bsn_versleuteld: Buffer; bsn_sleutel_id: string }[] = await this.ds.query(`SELECT bsn_versleuteld, bsn_sleutel_id FROM ${this.t.deelnemer} WHERE id = $1`, [id]);
+    const rows: { bsn_versleuteld: Buffer; bsn_sleutel_id: string }[] = await this.ds.query(
+      `SELECT bsn_versleuteld, bsn_sleutel_id FROM ${this.t.deelnemer} WHERE id = $1`,
+      [id],
+    );
     return rows[0] ? this.kluis.ontsleutel('bsn', { sleutelId: rows[0].bsn_sleutel_id, data: rows[0].bsn_versleuteld }) : undefined;
   }
 }
@@ -186,7 +189,16 @@ export class TypeOrmTrajectRepository {
     await this.ds.query(
       `INSERT INTO ${this.t.traject} (id, deelnemer_id, programma_code, programma_versie, workflow_id, aangemaakt_door, doelgroep_toets, doelgroep_afwijking)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [t.id, t.deelnemerId, t.programmaCode, t.programmaVersie, t.workflowId, t.aangemaaktDoor, JSON.stringify(t.doelgroepToets ?? {}), t.doelgroepAfwijking ?? null],
+      [
+        t.id,
+        t.deelnemerId,
+        t.programmaCode,
+        t.programmaVersie,
+        t.workflowId,
+        t.aangemaaktDoor,
+        JSON.stringify(t.doelgroepToets ?? {}),
+        t.doelgroepAfwijking ?? null,
+      ],
     );
     if (t.aangemaaktDoorOrganisatie) {
       await this.ds.query(
@@ -229,12 +241,17 @@ export class TypeOrmTrajectRepository {
       [id],
     );
     const r = rows[0];
-    return r ? { id: r.id, deelnemerId: r.deelnemer_id, programmaCode: r.programma_code, programmaVersie: r.programma_versie, workflowId: r.workflow_id } : undefined;
+    return r
+      ? { id: r.id, deelnemerId: r.deelnemer_id, programmaCode: r.programma_code, programmaVersie: r.programma_versie, workflowId: r.workflow_id }
+      : undefined;
   }
 
   /** How many trajecten were started on a version of a programme (its capacity and cohort). */
   async aantalOpProgramma(code: string, versie: number): Promise<number> {
-    const rows: { n: string }[] = await this.ds.query(`SELECT count(*) AS n FROM ${this.t.traject} WHERE programma_code = $1 AND programma_versie = $2`, [code, versie]);
+    const rows: { n: string }[] = await this.ds.query(`SELECT count(*) AS n FROM ${this.t.traject} WHERE programma_code = $1 AND programma_versie = $2`, [
+      code,
+      versie,
+    ]);
     return Number(rows[0]?.n ?? 0);
   }
 
@@ -253,7 +270,17 @@ export class TypeOrmTrajectRepository {
          regievoerder_id = EXCLUDED.regievoerder_id, regie_organisatie_id = EXCLUDED.regie_organisatie_id, coach_id = EXCLUDED.coach_id,
          coach_organisatie_id = EXCLUDED.coach_organisatie_id, overzicht = EXCLUDED.overzicht, bijgewerkt_op = now()
        WHERE traject_overzicht.versie <= EXCLUDED.versie`,
-      [o.trajectId, o.versie, o.fase, o.status, o.regie.regievoerderId, o.regie.organisatieId, o.coach?.coachId ?? null, o.coach?.organisatieId ?? null, JSON.stringify(o)],
+      [
+        o.trajectId,
+        o.versie,
+        o.fase,
+        o.status,
+        o.regie.regievoerderId,
+        o.regie.organisatieId,
+        o.coach?.coachId ?? null,
+        o.coach?.organisatieId ?? null,
+        JSON.stringify(o),
+      ],
     );
     await this.volgBetrokkenheid(o.trajectId);
   }
@@ -306,10 +333,15 @@ export class TypeOrmTrajectRepository {
   }
 
   async tijdlijn(trajectId: string): Promise<TijdlijnGebeurtenis[]> {
-    const rows: { nr: number; datum: string; soort: TijdlijnGebeurtenis['soort']; fase: TijdlijnGebeurtenis['fase']; gegevens: TijdlijnGebeurtenis['gegevens'] }[] = await this.ds.query(
-      `SELECT nr, datum::text AS datum, soort, fase, gegevens FROM ${this.t.tijdlijn_gebeurtenis} WHERE traject_id = $1 ORDER BY nr`,
-      [trajectId],
-    );
+    const rows: {
+      nr: number;
+      datum: string;
+      soort: TijdlijnGebeurtenis['soort'];
+      fase: TijdlijnGebeurtenis['fase'];
+      gegevens: TijdlijnGebeurtenis['gegevens'];
+    }[] = await this.ds.query(`SELECT nr, datum::text AS datum, soort, fase, gegevens FROM ${this.t.tijdlijn_gebeurtenis} WHERE traject_id = $1 ORDER BY nr`, [
+      trajectId,
+    ]);
     return rows.map((r) => ({ nr: r.nr, datum: r.datum, soort: r.soort, fase: r.fase, gegevens: r.gegevens }));
   }
 }
@@ -363,28 +395,53 @@ export class TypeOrmTakenRepository {
   }
 
   async rondAf(trajectId: string, termijnId: string): Promise<void> {
-    await this.ds.query(`UPDATE ${this.t.taak} SET status = 'afgerond', afgerond_op = COALESCE(afgerond_op, now()) WHERE traject_id = $1 AND termijn_id = $2`, [trajectId, termijnId]);
+    await this.ds.query(`UPDATE ${this.t.taak} SET status = 'afgerond', afgerond_op = COALESCE(afgerond_op, now()) WHERE traject_id = $1 AND termijn_id = $2`, [
+      trajectId,
+      termijnId,
+    ]);
   }
 
   async draagOver(o: TakenOverdragen): Promise<void> {
-    await this.ds.query(`UPDATE ${this.t.taak} SET toegewezen_aan = $3 WHERE traject_id = $1 AND toegewezen_aan = $2 AND status <> 'afgerond' AND voor = $4`, [o.trajectId, o.van, o.naar, o.rol]);
+    await this.ds.query(`UPDATE ${this.t.taak} SET toegewezen_aan = $3 WHERE traject_id = $1 AND toegewezen_aan = $2 AND status <> 'afgerond' AND voor = $4`, [
+      o.trajectId,
+      o.van,
+      o.naar,
+      o.rol,
+    ]);
     if (o.rol === 'regievoerder') {
-      await this.ds.query(`UPDATE ${this.t.taak} SET geescaleerd_naar = $3 WHERE traject_id = $1 AND geescaleerd_naar = $2 AND status <> 'afgerond'`, [o.trajectId, o.van, o.naar]);
+      await this.ds.query(`UPDATE ${this.t.taak} SET geescaleerd_naar = $3 WHERE traject_id = $1 AND geescaleerd_naar = $2 AND status <> 'afgerond'`, [
+        o.trajectId,
+        o.van,
+        o.naar,
+      ]);
     }
   }
 
   async meld(m: Melding): Promise<void> {
-    await this.ds.query(`INSERT INTO ${this.t.melding} (sleutel, traject_id, aan, onderwerp) VALUES ($1, $2, $3, $4) ON CONFLICT (sleutel) DO NOTHING`, [m.sleutel, m.trajectId, m.aan, m.onderwerp]);
+    await this.ds.query(`INSERT INTO ${this.t.melding} (sleutel, traject_id, aan, onderwerp) VALUES ($1, $2, $3, $4) ON CONFLICT (sleutel) DO NOTHING`, [
+      m.sleutel,
+      m.trajectId,
+      m.aan,
+      m.onderwerp,
+    ]);
   }
 
   /** Open and overdue tasks of a professional, including escalations addressed to them, earliest first. */
   async openVoor(professionalId: string): Promise<TaakRecord[]> {
-    const rows: { traject_id: string; termijn_id: string; soort: string; voor: 'coach' | 'regievoerder'; toegewezen_aan: string; vervalt: string; status: TaakRecord['status']; geescaleerd_naar: string | null }[] =
-      await this.ds.query(
-        `SELECT traject_id, termijn_id, soort, voor, toegewezen_aan, vervalt::text AS vervalt, status, geescaleerd_naar FROM ${this.t.taak}
+    const rows: {
+      traject_id: string;
+      termijn_id: string;
+      soort: string;
+      voor: 'coach' | 'regievoerder';
+      toegewezen_aan: string;
+      vervalt: string;
+      status: TaakRecord['status'];
+      geescaleerd_naar: string | null;
+    }[] = await this.ds.query(
+      `SELECT traject_id, termijn_id, soort, voor, toegewezen_aan, vervalt::text AS vervalt, status, geescaleerd_naar FROM ${this.t.taak}
          WHERE status <> 'afgerond' AND (toegewezen_aan = $1 OR geescaleerd_naar = $1) ORDER BY vervalt, traject_id, termijn_id`,
-        [professionalId],
-      );
+      [professionalId],
+    );
     return rows.map((r) => ({
       trajectId: r.traject_id,
       termijnId: r.termijn_id,

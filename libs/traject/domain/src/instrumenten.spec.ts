@@ -1,5 +1,14 @@
 import { isDomainError } from '@ketenregie/shared-kernel';
-import { berekenVoortgang, GasScore, hoogsteSubtrede, LadderScore, Meting, metingenPerInstrument, valideerMeting, ZrmScore } from './instrumenten';
+import {
+  berekenVoortgang,
+  type GasScore,
+  hoogsteSubtrede,
+  type LadderScore,
+  type Meting,
+  metingenPerInstrument,
+  valideerMeting,
+  type ZrmScore,
+} from './instrumenten';
 
 const coach = { rol: 'coach', professionalId: 'prof-1' } as const;
 
@@ -80,7 +89,14 @@ describe('ZRM', () => {
 });
 
 describe('GAS', () => {
-  const gas = (waarde: number, doelId = 'g1'): GasScore => ({ instrument: 'gas', doelId, waarde: waarde as GasScore['waarde'], datum: '2027-05-01', scorer: coach, instrumentVersie: 'gas-5' });
+  const gas = (waarde: number, doelId = 'g1'): GasScore => ({
+    instrument: 'gas',
+    doelId,
+    waarde: waarde as GasScore['waarde'],
+    datum: '2027-05-01',
+    scorer: coach,
+    instrumentVersie: 'gas-5',
+  });
   it('accepts −2…+2 for a goal of the plan', () => {
     for (const w of [-2, -1, 0, 1, 2]) expect(code(() => valideerMeting(gas(w), { gasDoelIds: ['g1'] }))).toBeUndefined();
   });
@@ -115,14 +131,20 @@ describe('progress over time', () => {
 });
 
 describe('scores per instrument with their movement since T0', () => {
-
   it('groups by instrument version, keeps who scored and computes T0 → latest', () => {
     const lijst = metingenPerInstrument(
       [
         { instrument: 'participatieladder', trede: 1, datum: '2027-01-04', scorer: coach, instrumentVersie: 'participatieladder-6' },
         { instrument: 'participatieladder', trede: 2, datum: '2027-01-11', scorer: coach, instrumentVersie: 'participatieladder-6' },
         { instrument: 'zrm', relevanteDomeinen: ['financien'], scores: { financien: 2 }, datum: '2027-01-11', scorer: coach, instrumentVersie: 'zrm-2017' },
-        { instrument: 'zrm', relevanteDomeinen: ['financien'], scores: { financien: 4 }, datum: '2027-07-12', scorer: { rol: 'zelf' }, instrumentVersie: 'zrm-2017' },
+        {
+          instrument: 'zrm',
+          relevanteDomeinen: ['financien'],
+          scores: { financien: 4 },
+          datum: '2027-07-12',
+          scorer: { rol: 'zelf' },
+          instrumentVersie: 'zrm-2017',
+        },
         { instrument: 'participatieladder', trede: 3, datum: '2027-07-12', scorer: coach, instrumentVersie: 'participatieladder-6' },
       ],
       '2027-01-11',
@@ -134,16 +156,43 @@ describe('scores per instrument with their movement since T0', () => {
   });
   it('accepts several Heemskerk sub-rungs only when the recorded one is the highest', () => {
     expect(hoogsteSubtrede(['2.2', '2.6', '2.4'])).toBe('2.6');
-    expect(() => valideerMeting({ instrument: 'participatieladder', trede: 2, subtreden: ['2.2', '3.1'], datum: '2027-01-04', scorer: coach, instrumentVersie: 'participatieladder-6' })).toThrow(
-      expect.objectContaining({ code: 'TRAJECT.LADDER_INVALID' }),
-    );
-    expect(() => valideerMeting({ instrument: 'participatieladder', trede: 2, subtrede: '2.2', subtreden: ['2.2', '2.5'], datum: '2027-01-04', scorer: coach, instrumentVersie: 'participatieladder-6' })).toThrow(
-      expect.objectContaining({ code: 'TRAJECT.LADDER_INVALID' }),
-    );
+    expect(() =>
+      valideerMeting({
+        instrument: 'participatieladder',
+        trede: 2,
+        subtreden: ['2.2', '3.1'],
+        datum: '2027-01-04',
+        scorer: coach,
+        instrumentVersie: 'participatieladder-6',
+      }),
+    ).toThrow(expect.objectContaining({ code: 'TRAJECT.LADDER_INVALID' }));
+    expect(() =>
+      valideerMeting({
+        instrument: 'participatieladder',
+        trede: 2,
+        subtrede: '2.2',
+        subtreden: ['2.2', '2.5'],
+        datum: '2027-01-04',
+        scorer: coach,
+        instrumentVersie: 'participatieladder-6',
+      }),
+    ).toThrow(expect.objectContaining({ code: 'TRAJECT.LADDER_INVALID' }));
   });
   it("scores Tilburg's behaviour model 1–10 and Positieve Gezondheid 0–10", () => {
-    expect(() => valideerMeting({ instrument: 'gedragsmodel-tilburg', scores: { motivatie: 7, gedrag: 10 }, datum: '2027-01-04', scorer: coach, instrumentVersie: 'igm-1' })).not.toThrow();
-    expect(() => valideerMeting({ instrument: 'gedragsmodel-tilburg', scores: { motivatie: 0 }, datum: '2027-01-04', scorer: coach, instrumentVersie: 'igm-1' })).toThrow(expect.objectContaining({ code: 'TRAJECT.SCORE_INVALID' }));
-    expect(() => valideerMeting({ instrument: 'positieve-gezondheid', scores: { zingeving: 0 }, datum: '2027-01-04', scorer: { rol: 'zelf' }, instrumentVersie: 'pg-6' })).not.toThrow();
+    expect(() =>
+      valideerMeting({
+        instrument: 'gedragsmodel-tilburg',
+        scores: { motivatie: 7, gedrag: 10 },
+        datum: '2027-01-04',
+        scorer: coach,
+        instrumentVersie: 'igm-1',
+      }),
+    ).not.toThrow();
+    expect(() =>
+      valideerMeting({ instrument: 'gedragsmodel-tilburg', scores: { motivatie: 0 }, datum: '2027-01-04', scorer: coach, instrumentVersie: 'igm-1' }),
+    ).toThrow(expect.objectContaining({ code: 'TRAJECT.SCORE_INVALID' }));
+    expect(() =>
+      valideerMeting({ instrument: 'positieve-gezondheid', scores: { zingeving: 0 }, datum: '2027-01-04', scorer: { rol: 'zelf' }, instrumentVersie: 'pg-6' }),
+    ).not.toThrow();
   });
 });

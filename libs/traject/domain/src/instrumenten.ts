@@ -93,7 +93,14 @@ export interface GedragsmodelScore extends ScoreBasis {
 }
 
 /** The six dimensions of Positieve Gezondheid, each 0–10: a conversation aid, never required. */
-export const POSITIEVE_GEZONDHEID_DIMENSIES = ['lichaamsfuncties', 'mentaal-welbevinden', 'zingeving', 'kwaliteit-van-leven', 'meedoen', 'dagelijks-functioneren'] as const;
+export const POSITIEVE_GEZONDHEID_DIMENSIES = [
+  'lichaamsfuncties',
+  'mentaal-welbevinden',
+  'zingeving',
+  'kwaliteit-van-leven',
+  'meedoen',
+  'dagelijks-functioneren',
+] as const;
 
 /** A dimension of Positieve Gezondheid. */
 export type GezondheidsDimensie = (typeof POSITIEVE_GEZONDHEID_DIMENSIES)[number];
@@ -201,7 +208,10 @@ export function valideerMeting(m: Meting, opties: { pad?: string; vandaag?: IsoD
       if (!Number.isInteger(m.trede) || m.trede < 1 || m.trede > 6) {
         throw trajectError('TRAJECT.LADDER_INVALID', 'A Participatieladder rung is 1 to 6', { [`${pad}.trede`]: 'must be 1–6' });
       }
-      for (const [veld, sub] of [...(m.subtrede !== undefined ? [['subtrede', m.subtrede] as const] : []), ...(m.subtreden ?? []).map((x, i) => [`subtreden.${i}`, x] as const)]) {
+      for (const [veld, sub] of [
+        ...(m.subtrede !== undefined ? [['subtrede', m.subtrede] as const] : []),
+        ...(m.subtreden ?? []).map((x, i) => [`subtreden.${i}`, x] as const),
+      ]) {
         const deel = SUBTREDE.exec(sub);
         if (!deel || Number(deel[1]) !== m.trede) {
           throw trajectError('TRAJECT.LADDER_INVALID', 'A sub-rung has the form <rung>.<n> within its rung', {
@@ -210,17 +220,23 @@ export function valideerMeting(m: Meting, opties: { pad?: string; vandaag?: IsoD
         }
       }
       if (m.subtrede !== undefined && m.subtreden !== undefined && m.subtrede !== hoogsteSubtrede(m.subtreden)) {
-        throw trajectError('TRAJECT.LADDER_INVALID', 'With several sub-rungs the recorded sub-rung is the highest of them', { [`${pad}.subtrede`]: `leave out or give ${hoogsteSubtrede(m.subtreden)}` });
+        throw trajectError('TRAJECT.LADDER_INVALID', 'With several sub-rungs the recorded sub-rung is the highest of them', {
+          [`${pad}.subtrede`]: `leave out or give ${hoogsteSubtrede(m.subtreden)}`,
+        });
       }
       return;
     }
     case 'gedragsmodel-tilburg':
     case 'positieve-gezondheid': {
-      const [namen, min, max] = m.instrument === 'gedragsmodel-tilburg' ? [GEDRAGSMODEL_FACTOREN as readonly string[], 1, 10] : [POSITIEVE_GEZONDHEID_DIMENSIES as readonly string[], 0, 10];
+      const [namen, min, max] =
+        m.instrument === 'gedragsmodel-tilburg'
+          ? [GEDRAGSMODEL_FACTOREN as readonly string[], 1, 10]
+          : [POSITIEVE_GEZONDHEID_DIMENSIES as readonly string[], 0, 10];
       const scores = Object.entries(m.scores ?? {});
       if (scores.length === 0) throw trajectError('TRAJECT.SCORE_INVALID', 'Score at least one factor', { [`${pad}.scores`]: 'at least one' });
       for (const [naam, waarde] of scores) {
-        if (!namen.includes(naam)) throw trajectError('TRAJECT.SCORE_INVALID', `${naam} is not part of ${m.instrument}`, { [`${pad}.scores.${naam}`]: `one of ${namen.join(', ')}` });
+        if (!namen.includes(naam))
+          throw trajectError('TRAJECT.SCORE_INVALID', `${naam} is not part of ${m.instrument}`, { [`${pad}.scores.${naam}`]: `one of ${namen.join(', ')}` });
         if (!Number.isInteger(waarde) || (waarde as number) < min || (waarde as number) > max) {
           throw trajectError('TRAJECT.SCORE_INVALID', `${m.instrument} scores are ${min} to ${max}`, { [`${pad}.scores.${naam}`]: `must be ${min}–${max}` });
         }
@@ -275,7 +291,9 @@ export function valideerMeting(m: Meting, opties: { pad?: string; vandaag?: IsoD
       return;
     }
     default:
-      throw trajectError('TRAJECT.SCORE_INVALID', 'Unknown instrument', { [`${pad}.instrument`]: 'participatieladder, zrm, gas, gedragsmodel-tilburg or positieve-gezondheid' });
+      throw trajectError('TRAJECT.SCORE_INVALID', 'Unknown instrument', {
+        [`${pad}.instrument`]: 'participatieladder, zrm, gas, gedragsmodel-tilburg or positieve-gezondheid',
+      });
   }
 }
 
@@ -300,7 +318,10 @@ export interface Voortgang {
 }
 
 function opDatum<T extends { datum: IsoDate }>(lijst: readonly T[]): T[] {
-  return lijst.map((m, i) => ({ m, i })).sort((a, b) => (a.m.datum < b.m.datum ? -1 : a.m.datum > b.m.datum ? 1 : a.i - b.i)).map((x) => x.m);
+  return lijst
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => (a.m.datum < b.m.datum ? -1 : a.m.datum > b.m.datum ? 1 : a.i - b.i))
+    .map((x) => x.m);
 }
 
 /**
@@ -370,7 +391,12 @@ export interface Beweging {
 export interface InstrumentMetingen {
   readonly instrument: InstrumentSoort;
   readonly instrumentVersie: string;
-  readonly metingen: readonly { readonly datum: IsoDate; readonly scorer: Scorer; readonly waarden: Readonly<Record<string, number>>; readonly subtreden?: readonly string[] }[];
+  readonly metingen: readonly {
+    readonly datum: IsoDate;
+    readonly scorer: Scorer;
+    readonly waarden: Readonly<Record<string, number>>;
+    readonly subtreden?: readonly string[];
+  }[];
   /** Per value: from the score at T0 (or the first after it) to the latest; only values scored at least twice. */
   readonly beweging: Readonly<Record<string, Beweging>>;
 }

@@ -31,7 +31,9 @@ describe('plan van aanpak', () => {
 
   it('rejects target dates in the past and signatures in the future', () => {
     const p = geldigPlan('2027-02-15');
-    expect(fout({ ...p, doelen: [{ ...p.doelen[0], smart: { ...p.doelen[0].smart, tijdgebonden: '2027-02-14' } }] })?.fields).toHaveProperty(['doelen.0.smart.tijdgebonden']);
+    expect(fout({ ...p, doelen: [{ ...p.doelen[0], smart: { ...p.doelen[0].smart, tijdgebonden: '2027-02-14' } }] })?.fields).toHaveProperty([
+      'doelen.0.smart.tijdgebonden',
+    ]);
     expect(fout({ ...p, ondertekening: { datum: '2027-02-16', door: 'deelnemer' } })?.fields).toHaveProperty(['ondertekening.datum']);
   });
 

@@ -1,9 +1,16 @@
 import { addDays, addWorkingDays, isWorkingDay } from '@ketenregie/shared-kernel';
 import type { IsoDate } from '@ketenregie/shared-kernel';
-import { Fase } from './fase';
-import { Meting } from './instrumenten';
-import { ProgrammaDefinitie, valideerProgramma } from './programma';
-import { APP_ZAANSTAD_V1, HEEMSKERK_TREDE_1_2_V1, HELMOND_IEDEREEN_MAG_MEEDOEN_V1, MAATWERKTRAJECT_DEN_BOSCH_V1, PROGRAMMA_CATALOGUS, TILBURG_DOE_MEE_V1 } from './programma.catalogus';
+import { type Fase } from './fase';
+import { type Meting } from './instrumenten';
+import { type ProgrammaDefinitie, valideerProgramma } from './programma';
+import {
+  APP_ZAANSTAD_V1,
+  HEEMSKERK_TREDE_1_2_V1,
+  HELMOND_IEDEREEN_MAG_MEEDOEN_V1,
+  MAATWERKTRAJECT_DEN_BOSCH_V1,
+  PROGRAMMA_CATALOGUS,
+  TILBURG_DOE_MEE_V1,
+} from './programma.catalogus';
 import { foutcode } from './testing/fixtures';
 import { COACH, geldigPlan, Scenario } from './testing/fixtures';
 import { addMonths } from '@ketenregie/shared-kernel';
@@ -12,10 +19,18 @@ const scorer = { rol: 'coach', professionalId: COACH.coachId } as const;
 
 /** The scores a programme asks for at a measurement, in its own instrument versions. */
 function metingenVoor(p: ProgrammaDefinitie, datum: IsoDate, trede: 1 | 2 | 3 = 2): Meting[] {
-  const ladder: Meting = p.instrumenten.ladderSubtreden && trede === 2
-    ? { instrument: 'participatieladder', trede, subtreden: ['2.1', '2.3'], datum, scorer, instrumentVersie: p.instrumenten.ladderVersie }
-    : { instrument: 'participatieladder', trede, datum, scorer, instrumentVersie: p.instrumenten.ladderVersie };
-  const zrm: Meting = { instrument: 'zrm', datum, scorer, instrumentVersie: p.instrumenten.zrmVersie, relevanteDomeinen: ['financien'], scores: { financien: trede === 1 ? 2 : 3 } };
+  const ladder: Meting =
+    p.instrumenten.ladderSubtreden && trede === 2
+      ? { instrument: 'participatieladder', trede, subtreden: ['2.1', '2.3'], datum, scorer, instrumentVersie: p.instrumenten.ladderVersie }
+      : { instrument: 'participatieladder', trede, datum, scorer, instrumentVersie: p.instrumenten.ladderVersie };
+  const zrm: Meting = {
+    instrument: 'zrm',
+    datum,
+    scorer,
+    instrumentVersie: p.instrumenten.zrmVersie,
+    relevanteDomeinen: ['financien'],
+    scores: { financien: trede === 1 ? 2 : 3 },
+  };
   return [ladder, zrm];
 }
 
@@ -30,7 +45,8 @@ function doorloop(p: ProgrammaDefinitie): { fasen: Fase[]; s: Scenario } {
     s.doe({ soort: 'kennismaking-afronden', datum: dag, klik: true });
   }
   if (s.state.fase === 'diagnose') s.doe({ soort: 'diagnose', datum: volgende(), metingen: metingenVoor(p, dag, 1) });
-  if (s.state.fase === 'plan-van-aanpak') s.doe({ soort: 'plan', datum: volgende(), plan: { ...geldigPlan(dag), gasDoelen: p.plan.maxGasDoelen > 0 ? geldigPlan(dag).gasDoelen : [] } });
+  if (s.state.fase === 'plan-van-aanpak')
+    s.doe({ soort: 'plan', datum: volgende(), plan: { ...geldigPlan(dag), gasDoelen: p.plan.maxGasDoelen > 0 ? geldigPlan(dag).gasDoelen : [] } });
   expect(s.state.fase).toBe('uitvoering');
   const eval1 = addMonths(dag, p.evaluatie.intervalMaanden);
   s.tijd(eval1);
@@ -39,7 +55,13 @@ function doorloop(p: ProgrammaDefinitie): { fasen: Fase[]; s: Scenario } {
   const vervolg = { soort: 'vrijwilligerswerk', omschrijving: 'twee dagdelen in de kringloop' } as const;
   s.doe({ soort: 'afronding', datum: volgende(), vervolg });
   if (s.state.fase === 'nazorg') {
-    for (const m of p.nazorg?.checkInsNaMaanden ?? []) s.doe({ soort: 'contactmoment', datum: (dag = addWorkingDays(addMonths(s.state.afronding?.datum as IsoDate, m), 1)), vorm: 'telefonisch', verschenen: true });
+    for (const m of p.nazorg?.checkInsNaMaanden ?? [])
+      s.doe({
+        soort: 'contactmoment',
+        datum: (dag = addWorkingDays(addMonths(s.state.afronding?.datum as IsoDate, m), 1)),
+        vorm: 'telefonisch',
+        verschenen: true,
+      });
     s.tijd(addDays(addMonths(s.state.afronding?.datum as IsoDate, p.nazorg?.duurMaanden ?? 0), 1));
   }
   const fasen = ['aanmelding' as Fase, ...s.state.tijdlijn.filter((g) => g.soort === 'fase-gewijzigd').map((g) => g.gegevens['naar'] as Fase)];
@@ -47,16 +69,19 @@ function doorloop(p: ProgrammaDefinitie): { fasen: Fase[]; s: Scenario } {
 }
 
 describe('every shipped programme', () => {
-  it.each(PROGRAMMA_CATALOGUS.map((p) => [`${p.code}@${p.versie}`, p] as const))('%s is consistent, described in Dutch with its source, and a traject runs through all its phases', (_, p) => {
-    expect(() => valideerProgramma(p)).not.toThrow();
-    expect(p.omschrijving?.length).toBeGreaterThan(40);
-    expect(p.bron?.length).toBeGreaterThan(40);
-    expect(p.bron).not.toMatch(/\.md\b|seed-\d|\/work\//i);
-    const { fasen, s } = doorloop(p);
-    expect(fasen).toEqual(p.fasen);
-    expect(s.state.status).toBe('afgesloten');
-    expect(s.state.termijnen).toEqual([]);
-  });
+  it.each(PROGRAMMA_CATALOGUS.map((p) => [`${p.code}@${p.versie}`, p] as const))(
+    '%s is consistent, described in Dutch with its source, and a traject runs through all its phases',
+    (_, p) => {
+      expect(() => valideerProgramma(p)).not.toThrow();
+      expect(p.omschrijving?.length).toBeGreaterThan(40);
+      expect(p.bron?.length).toBeGreaterThan(40);
+      expect(p.bron).not.toMatch(/\.md\b|seed-\d|\/work\//i);
+      const { fasen, s } = doorloop(p);
+      expect(fasen).toEqual(p.fasen);
+      expect(s.state.status).toBe('afgesloten');
+      expect(s.state.termijnen).toEqual([]);
+    },
+  );
 
   it('codes are unique per version and versions count up from 1', () => {
     const per = new Map<string, number[]>();
@@ -66,7 +91,7 @@ describe('every shipped programme', () => {
 });
 
 describe('case meetings (casuïstiekoverleg)', () => {
-  it("Helmond: every three weeks an agenda item for the regievoerder, on a working day, five working days ahead, naming the partners", () => {
+  it('Helmond: every three weeks an agenda item for the regievoerder, on a working day, five working days ahead, naming the partners', () => {
     const s = new Scenario(HELMOND_IEDEREEN_MAG_MEEDOEN_V1, '2027-03-01').naarUitvoering('2027-03-02', '2027-03-03', '2027-03-08', '2027-03-10');
     for (let d: IsoDate = '2027-03-11'; d <= '2027-06-30'; d = addDays(d, 1)) s.tijd(d);
     const items = s.actiesVan('taak').filter((t) => t.taak === 'casuistiekoverleg');
@@ -104,19 +129,35 @@ describe('Heemskerk sub-rungs and the yearly ladder review', () => {
     const s = new Scenario(p, '2027-01-04');
     s.doe({ soort: 'contactpoging', datum: '2027-01-05', kanaal: 'telefoon', uitkomst: 'afspraak-gemaakt' });
     expect(s.state.fase).toBe('diagnose');
-    s.doe({ soort: 'diagnose', datum: '2027-01-11', metingen: [{ instrument: 'participatieladder', trede: 2, subtreden: ['2.4', '2.2', '2.5'], datum: '2027-01-11', scorer, instrumentVersie: 'participatieladder-6' }] });
+    s.doe({
+      soort: 'diagnose',
+      datum: '2027-01-11',
+      metingen: [
+        { instrument: 'participatieladder', trede: 2, subtreden: ['2.4', '2.2', '2.5'], datum: '2027-01-11', scorer, instrumentVersie: 'participatieladder-6' },
+      ],
+    });
     expect(s.state.metingen[0]).toMatchObject({ trede: 2, subtrede: '2.5', subtreden: ['2.4', '2.2', '2.5'] });
     expect(s.termijn('ladder-herbeoordeling')?.vervalt).toBe('2028-01-11');
     s.tijd('2027-12-31');
     expect(s.actiesVan('taak').find((t) => t.taak === 'ladder-herbeoordeling')).toMatchObject({ voor: 'regievoerder', vervalt: '2028-01-11' });
-    s.doe({ soort: 'meting', datum: '2028-01-10', metingen: [{ instrument: 'participatieladder', trede: 2, subtreden: ['2.6'], datum: '2028-01-10', scorer, instrumentVersie: 'participatieladder-6' }] });
+    s.doe({
+      soort: 'meting',
+      datum: '2028-01-10',
+      metingen: [{ instrument: 'participatieladder', trede: 2, subtreden: ['2.6'], datum: '2028-01-10', scorer, instrumentVersie: 'participatieladder-6' }],
+    });
     expect(s.termijn('ladder-herbeoordeling')?.vervalt).toBe('2029-01-10');
   });
 });
 
 describe("Tilburg's behaviour model", () => {
   it('is scored 1–10 per factor where the programme uses it, and refused where it does not', () => {
-    const gedrag: Meting = { instrument: 'gedragsmodel-tilburg', scores: { motivatie: 4, 'belemmeringen-praktisch': 6 }, datum: '2027-01-11', scorer, instrumentVersie: 'igm-2019' };
+    const gedrag: Meting = {
+      instrument: 'gedragsmodel-tilburg',
+      scores: { motivatie: 4, 'belemmeringen-praktisch': 6 },
+      datum: '2027-01-11',
+      scorer,
+      instrumentVersie: 'igm-2019',
+    };
     const tilburg = new Scenario(TILBURG_DOE_MEE_V1, '2027-01-04');
     tilburg.doe({ soort: 'contactpoging', datum: '2027-01-05', kanaal: 'telefoon', uitkomst: 'afspraak-gemaakt' });
     tilburg.doe({ soort: 'meting', datum: '2027-01-11', metingen: [gedrag] });

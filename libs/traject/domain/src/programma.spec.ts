@@ -74,7 +74,9 @@ describe('programme validation explains itself in Dutch', () => {
   }
   it('names a phase without a duration', () => {
     const { diagnose: _weg, ...zonder } = p.faseTermijnWerkdagen;
-    expect(fout({ ...p, faseTermijnWerkdagen: zonder })).toEqual({ 'faseTermijnWerkdagen.diagnose': 'de fase diagnose heeft geen duur: geef het aantal werkdagen of maanden op' });
+    expect(fout({ ...p, faseTermijnWerkdagen: zonder })).toEqual({
+      'faseTermijnWerkdagen.diagnose': 'de fase diagnose heeft geen duur: geef het aantal werkdagen of maanden op',
+    });
     expect(fout({ ...p, faseTermijnWerkdagen: zonder, faseTermijnMaanden: { diagnose: 1 } })).toEqual({});
   });
   it('refuses an evaluation cadence longer than the traject', () => {
@@ -105,7 +107,11 @@ describe('eligibility', () => {
     expect(toetsDoelgroep(p, { leeftijd: 45, ladderTrede: 2, jarenInBijstand: 4 })).toEqual({ geschikt: true, afwijzingen: [], onbekend: [] });
   });
   it('names every failed bound', () => {
-    expect(toetsDoelgroep(p, { leeftijd: 17, ladderTrede: 4, jarenInBijstand: 2 }).afwijzingen).toEqual(['leeftijd-te-laag', 'ladder-buiten-bereik', 'te-kort-in-bijstand']);
+    expect(toetsDoelgroep(p, { leeftijd: 17, ladderTrede: 4, jarenInBijstand: 2 }).afwijzingen).toEqual([
+      'leeftijd-te-laag',
+      'ladder-buiten-bereik',
+      'te-kort-in-bijstand',
+    ]);
   });
   it('reports unknown values instead of guessing', () => {
     const t = toetsDoelgroep(p, { leeftijd: 30 });
@@ -119,7 +125,9 @@ describe('eligibility', () => {
     expect(toetsDoelgroep(FIP_V1, { leeftijd: 40, heeftAnderTraject: true }).afwijzingen).toEqual(['heeft-ander-traject']);
   });
   it('refuses a candidate with a contra-indication the programme names', () => {
-    expect(toetsDoelgroep(p, { leeftijd: 45, ladderTrede: 2, jarenInBijstand: 4, contraIndicaties: ['ernstige-verslaving'] }).afwijzingen).toEqual(['contra-indicatie']);
+    expect(toetsDoelgroep(p, { leeftijd: 45, ladderTrede: 2, jarenInBijstand: 4, contraIndicaties: ['ernstige-verslaving'] }).afwijzingen).toEqual([
+      'contra-indicatie',
+    ]);
     expect(toetsDoelgroep(FIP_V1, { leeftijd: 45, contraIndicaties: ['ernstige-verslaving'] }).geschikt).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
-import { CalendarOptions, IsoDate, isIsoDate } from '@ketenregie/shared-kernel';
-import { Fase, FASEN, isFase, VERPLICHTE_FASEN } from './fase';
-import { HULPMIDDELEN, LADDER_VERSIES, LadderTrede, ZRM_VERSIES } from './instrumenten';
+import { type CalendarOptions, type IsoDate, isIsoDate } from '@ketenregie/shared-kernel';
+import { type Fase, FASEN, isFase, VERPLICHTE_FASEN } from './fase';
+import { HULPMIDDELEN, LADDER_VERSIES, type LadderTrede, ZRM_VERSIES } from './instrumenten';
 import type { Hulpmiddel } from './instrumenten';
 import { trajectError } from './traject.errors';
 
@@ -176,7 +176,8 @@ export function valideerProgramma(p: ProgrammaDefinitie): void {
   if (!Array.isArray(p.fasen) || p.fasen.some((x) => !isFase(x))) f['fasen'] = `alleen bekende fasen: ${FASEN.join(', ')}`;
   else {
     const ordered = FASEN.filter((x) => p.fasen.includes(x));
-    if (ordered.length !== p.fasen.length || ordered.some((x, i) => x !== p.fasen[i])) f['fasen'] = `elke fase één keer, in de vaste volgorde ${FASEN.join(' → ')}`;
+    if (ordered.length !== p.fasen.length || ordered.some((x, i) => x !== p.fasen[i]))
+      f['fasen'] = `elke fase één keer, in de vaste volgorde ${FASEN.join(' → ')}`;
     const ontbrekend = VERPLICHTE_FASEN.filter((v) => !p.fasen.includes(v));
     if (ontbrekend.length > 0) f['fasen'] = `deze fasen kunnen niet worden overgeslagen: ${ontbrekend.join(', ')}`;
     if (p.nazorg && !p.fasen.includes('nazorg')) f['nazorg'] = 'er is nazorg ingesteld, maar de fase nazorg wordt overgeslagen';
@@ -187,13 +188,21 @@ export function valideerProgramma(p: ProgrammaDefinitie): void {
       }
     }
   }
-  for (const [fase, n] of Object.entries(p.faseTermijnWerkdagen ?? {})) if (!isFase(fase) || !positief(n)) f[`faseTermijnWerkdagen.${fase}`] = isFase(fase) ? GEHEEL : 'onbekende fase';
+  for (const [fase, n] of Object.entries(p.faseTermijnWerkdagen ?? {}))
+    if (!isFase(fase) || !positief(n)) f[`faseTermijnWerkdagen.${fase}`] = isFase(fase) ? GEHEEL : 'onbekende fase';
   for (const [fase, n] of Object.entries(p.faseTermijnMaanden ?? {})) {
     if (!isFase(fase) || !positief(n)) f[`faseTermijnMaanden.${fase}`] = isFase(fase) ? GEHEEL : 'onbekende fase';
-    else if (p.faseTermijnWerkdagen?.[fase] !== undefined) f[`faseTermijnMaanden.${fase}`] = `geef de duur van ${fase} in werkdagen óf in maanden, niet allebei`;
+    else if (p.faseTermijnWerkdagen?.[fase] !== undefined)
+      f[`faseTermijnMaanden.${fase}`] = `geef de duur van ${fase} in werkdagen óf in maanden, niet allebei`;
   }
   const o = p.outreach;
-  for (const k of ['eersteContactBinnenWerkdagen', 'maxBelpogingen', 'belpogingIntervalWerkdagen', 'huisbezoekBinnenWerkdagen', 'herbenaderingNaWeigeringMaanden'] as const) {
+  for (const k of [
+    'eersteContactBinnenWerkdagen',
+    'maxBelpogingen',
+    'belpogingIntervalWerkdagen',
+    'huisbezoekBinnenWerkdagen',
+    'herbenaderingNaWeigeringMaanden',
+  ] as const) {
     if (!positief(o?.[k])) f[`outreach.${k}`] = GEHEEL;
   }
   if (!positief(o?.maxHerbenaderingen, true)) f['outreach.maxHerbenaderingen'] = GEHEEL_OF_NUL;
@@ -204,14 +213,17 @@ export function valideerProgramma(p: ProgrammaDefinitie): void {
   if (!positief(p.evaluatie?.t1NaMaanden)) f['evaluatie.t1NaMaanden'] = GEHEEL;
   if (!positief(p.evaluatie?.aankondigingWerkdagen, true)) f['evaluatie.aankondigingWerkdagen'] = GEHEEL_OF_NUL;
   if (!positief(p.duur?.typischMaanden)) f['duur.typischMaanden'] = GEHEEL;
-  if (!positief(p.duur?.maxMaanden) || p.duur.maxMaanden < p.duur.typischMaanden) f['duur.maxMaanden'] = 'geef een geheel getal, minstens de gebruikelijke duur (typischMaanden)';
+  if (!positief(p.duur?.maxMaanden) || p.duur.maxMaanden < p.duur.typischMaanden)
+    f['duur.maxMaanden'] = 'geef een geheel getal, minstens de gebruikelijke duur (typischMaanden)';
   if (!positief(p.duur?.verlenging?.maanden)) f['duur.verlenging.maanden'] = GEHEEL;
   if (!positief(p.duur?.verlenging?.maxAantal, true)) f['duur.verlenging.maxAantal'] = GEHEEL_OF_NUL;
   if (positief(p.evaluatie?.intervalMaanden) && positief(p.duur?.maxMaanden) && p.evaluatie.intervalMaanden > p.duur.maxMaanden) {
-    f['evaluatie.intervalMaanden'] = `de eerste evaluatie (na ${p.evaluatie.intervalMaanden} maanden) valt na het einde van het traject (hooguit ${p.duur.maxMaanden} maanden): evalueer vaker`;
+    f['evaluatie.intervalMaanden'] =
+      `de eerste evaluatie (na ${p.evaluatie.intervalMaanden} maanden) valt na het einde van het traject (hooguit ${p.duur.maxMaanden} maanden): evalueer vaker`;
   }
   if (positief(p.evaluatie?.t1NaMaanden) && positief(p.duur?.maxMaanden) && p.evaluatie.t1NaMaanden > p.duur.maxMaanden) {
-    f['evaluatie.t1NaMaanden'] = `de T1-meting (na ${p.evaluatie.t1NaMaanden} maanden) valt na het einde van het traject (hooguit ${p.duur.maxMaanden} maanden)`;
+    f['evaluatie.t1NaMaanden'] =
+      `de T1-meting (na ${p.evaluatie.t1NaMaanden} maanden) valt na het einde van het traject (hooguit ${p.duur.maxMaanden} maanden)`;
   }
   if (p.nazorg) {
     if (!positief(p.nazorg.duurMaanden)) f['nazorg.duurMaanden'] = GEHEEL;
@@ -227,8 +239,11 @@ export function valideerProgramma(p: ProgrammaDefinitie): void {
   if (!positief(p.escalatieNaWerkdagen, true)) f['escalatieNaWerkdagen'] = GEHEEL_OF_NUL;
   if (!positief(p.einddatumAankondigingWerkdagen, true)) f['einddatumAankondigingWerkdagen'] = GEHEEL_OF_NUL;
   const i = p.instrumenten;
-  if (!LADDER_VERSIES.includes(i?.ladderVersie)) f['instrumenten.ladderVersie'] = `onbekend instrument ${JSON.stringify(i?.ladderVersie)}; kies uit ${LADDER_VERSIES.join(', ')}`;
-  if (!ZRM_VERSIES[i?.zrmVersie]) f['instrumenten.zrmVersie'] = `onbekende versie van de ZRM ${JSON.stringify(i?.zrmVersie)}; kies uit ${Object.keys(ZRM_VERSIES).join(' (13 domeinen), ')} (11 domeinen)`;
+  if (!LADDER_VERSIES.includes(i?.ladderVersie))
+    f['instrumenten.ladderVersie'] = `onbekend instrument ${JSON.stringify(i?.ladderVersie)}; kies uit ${LADDER_VERSIES.join(', ')}`;
+  if (!ZRM_VERSIES[i?.zrmVersie])
+    f['instrumenten.zrmVersie'] =
+      `onbekende versie van de ZRM ${JSON.stringify(i?.zrmVersie)}; kies uit ${Object.keys(ZRM_VERSIES).join(' (13 domeinen), ')} (11 domeinen)`;
   if (i?.gasVersie !== 'gas-5') f['instrumenten.gasVersie'] = 'onbekende versie van GAS; kies gas-5 (−2 tot +2)';
   if (!Array.isArray(i?.verplichtBijMeting) || i.verplichtBijMeting.some((x) => x !== 'participatieladder' && x !== 'zrm')) {
     f['instrumenten.verplichtBijMeting'] = 'bij T0 en T1 kunnen participatieladder en zrm verplicht zijn';
@@ -244,7 +259,11 @@ export function valideerProgramma(p: ProgrammaDefinitie): void {
   if (lt && !(lt[0] >= 1 && lt[1] <= 6 && lt[0] <= lt[1])) f['doelgroep.ladderTreden'] = 'treden van 1 tot 6, laagste eerst';
   const c = p.casuistiekoverleg;
   if (c) {
-    if ((c.elkeWeken === undefined) === (c.elkeMaanden === undefined) || (c.elkeWeken !== undefined && !positief(c.elkeWeken)) || (c.elkeMaanden !== undefined && !positief(c.elkeMaanden))) {
+    if (
+      (c.elkeWeken === undefined) === (c.elkeMaanden === undefined) ||
+      (c.elkeWeken !== undefined && !positief(c.elkeWeken)) ||
+      (c.elkeMaanden !== undefined && !positief(c.elkeMaanden))
+    ) {
       f['casuistiekoverleg'] = 'geef het ritme van het overleg in weken (elkeWeken) óf in maanden (elkeMaanden)';
     }
     if (!Array.isArray(c.partners) || c.partners.length === 0) f['casuistiekoverleg.partners'] = 'noem de partners die aan het overleg deelnemen';
@@ -258,7 +277,13 @@ export function valideerProgramma(p: ProgrammaDefinitie): void {
   }
   if (p.maxTrajecten !== undefined && !positief(p.maxTrajecten)) f['maxTrajecten'] = GEHEEL;
   if (Object.keys(f).length > 0) {
-    throw trajectError('TRAJECT.PROGRAMME_INVALID', `Het programma ${p.code}@${p.versie} klopt niet: ${Object.entries(f).map(([k, v]) => `${k}: ${v}`).join('; ')}`, f);
+    throw trajectError(
+      'TRAJECT.PROGRAMME_INVALID',
+      `Het programma ${p.code}@${p.versie} klopt niet: ${Object.entries(f)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('; ')}`,
+      f,
+    );
   }
 }
 
@@ -349,7 +374,10 @@ export function toetsDoelgroep(p: ProgrammaDefinitie, k: Kandidaat): DoelgroepTo
  * The scores (as submitted, by index) whose instrument version is not the one the programme
  * uses: `metingen.<i>.instrumentVersie` → what it should be. Empty when every score fits.
  */
-export function afwijkendeInstrumentVersies(p: ProgrammaDefinitie, metingen: readonly { readonly instrument?: unknown; readonly instrumentVersie?: unknown }[]): Record<string, string> {
+export function afwijkendeInstrumentVersies(
+  p: ProgrammaDefinitie,
+  metingen: readonly { readonly instrument?: unknown; readonly instrumentVersie?: unknown }[],
+): Record<string, string> {
   const verwacht: Record<string, string> = { participatieladder: p.instrumenten.ladderVersie, zrm: p.instrumenten.zrmVersie, gas: p.instrumenten.gasVersie };
   const f: Record<string, string> = {};
   metingen.forEach((m, i) => {

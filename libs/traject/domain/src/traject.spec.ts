@@ -36,8 +36,12 @@ describe('start', () => {
   });
 
   it('rejects ids that are not opaque tokens and dates in the future', () => {
-    expect(foutcode(() => startTraject({ trajectId: '123456782 Jansen', datum: '2027-01-04', regie: REGIE, aanmeldreden: 'x' }, P, '2027-01-04'))).toBe('TRAJECT.ID_INVALID');
-    expect(foutcode(() => startTraject({ trajectId: 'tr-1', datum: '2027-01-05', regie: REGIE, aanmeldreden: 'x' }, P, '2027-01-04'))).toBe('TRAJECT.DATE_IN_FUTURE');
+    expect(foutcode(() => startTraject({ trajectId: '123456782 Jansen', datum: '2027-01-04', regie: REGIE, aanmeldreden: 'x' }, P, '2027-01-04'))).toBe(
+      'TRAJECT.ID_INVALID',
+    );
+    expect(foutcode(() => startTraject({ trajectId: 'tr-1', datum: '2027-01-05', regie: REGIE, aanmeldreden: 'x' }, P, '2027-01-04'))).toBe(
+      'TRAJECT.DATE_IN_FUTURE',
+    );
   });
 });
 
@@ -118,7 +122,9 @@ describe('kennismaking, diagnose and plan', () => {
     const s = new Scenario(P, '2027-01-04');
     s.doe({ soort: 'contactpoging', datum: '2027-01-05', kanaal: 'telefoon', uitkomst: 'afspraak-gemaakt' });
     s.doe({ soort: 'kennismaking-afronden', datum: '2027-01-12', klik: true });
-    expect(foutcode(() => s.doe({ soort: 'diagnose', datum: '2027-01-19', metingen: t0Metingen('2027-01-19').slice(0, 1) }))).toBe('TRAJECT.MEASUREMENT_REQUIRED');
+    expect(foutcode(() => s.doe({ soort: 'diagnose', datum: '2027-01-19', metingen: t0Metingen('2027-01-19').slice(0, 1) }))).toBe(
+      'TRAJECT.MEASUREMENT_REQUIRED',
+    );
     s.doe({ soort: 'diagnose', datum: '2027-01-19', metingen: t0Metingen('2027-01-19') });
     expect(s.state.fase).toBe('plan-van-aanpak');
     expect(s.state.t0).toBe('2027-01-19');
@@ -200,13 +206,17 @@ describe('uitvoering, evaluations, afronding and nazorg', () => {
     s.tijd(due);
     expect(s.actiesVan('termijn-verlopen').filter((a) => a.termijnId === ev?.id)).toEqual([]);
     s.tijd(addDays(due, 1));
-    expect(s.actiesVan('termijn-verlopen').filter((a) => a.termijnId === ev?.id)).toEqual([expect.objectContaining({ taak: 'evaluatie', toegewezenAan: COACH.coachId })]);
+    expect(s.actiesVan('termijn-verlopen').filter((a) => a.termijnId === ev?.id)).toEqual([
+      expect.objectContaining({ taak: 'evaluatie', toegewezenAan: COACH.coachId }),
+    ]);
     const escalatie = addDays(addWorkingDays(due, P.escalatieNaWerkdagen), 1);
     expect((volgendMoment(s.state, P) ?? '') <= escalatie).toBe(true);
     s.tijd(addDays(escalatie, -1));
     expect(s.actiesVan('escalatie').filter((a) => a.termijnId === ev?.id)).toEqual([]);
     s.tijd(escalatie);
-    expect(s.actiesVan('escalatie').filter((a) => a.termijnId === ev?.id)).toEqual([expect.objectContaining({ taak: 'evaluatie', regievoerderId: REGIE.regievoerderId, termijnId: ev?.id })]);
+    expect(s.actiesVan('escalatie').filter((a) => a.termijnId === ev?.id)).toEqual([
+      expect.objectContaining({ taak: 'evaluatie', regievoerderId: REGIE.regievoerderId, termijnId: ev?.id }),
+    ]);
     s.tijd(addDays(escalatie, 30));
     expect(s.actiesVan('escalatie').filter((a) => a.termijnId === ev?.id)).toHaveLength(1);
     s.doe({ soort: 'evaluatie', datum: addDays(escalatie, 30), besluit: 'doorgaan' });
@@ -318,7 +328,9 @@ describe('side states', () => {
     s.doe({ soort: 'regiewissel', datum: '2027-01-05', regie: nieuw });
     expect(s.state.regie).toEqual(nieuw);
     expect(s.actiesVan('taken-overdragen')).toEqual([expect.objectContaining({ rol: 'regievoerder', van: REGIE.regievoerderId, naar: 'ggz-7' })]);
-    expect(s.termijn('regie-overname')).toEqual(expect.objectContaining({ voor: 'regievoerder', vervalt: addWorkingDays('2027-01-05', P.overdrachtBinnenWerkdagen) }));
+    expect(s.termijn('regie-overname')).toEqual(
+      expect.objectContaining({ voor: 'regievoerder', vervalt: addWorkingDays('2027-01-05', P.overdrachtBinnenWerkdagen) }),
+    );
     s.tijd('2027-02-15');
     expect(s.actiesVan('escalatie').length).toBeGreaterThan(0);
     expect(s.actiesVan('escalatie').every((a) => a.soort === 'escalatie' && a.regievoerderId === 'ggz-7')).toBe(true);
@@ -330,7 +342,9 @@ describe('side states', () => {
     expect(s.actiesVan('taken-overdragen')).toEqual([expect.objectContaining({ rol: 'coach', van: 'coach-1', naar: 'coach-2' })]);
     const taken = s.actiesVan('taak').filter((a) => a.soort === 'taak' && (a.taak === 'caseload-overdracht' || a.taak === 'deelnemer-informeren'));
     expect(taken.map((a) => a.soort === 'taak' && a.toegewezenAan)).toEqual(['coach-2', 'coach-2']);
-    expect(foutcode(() => s.doe({ soort: 'coachwissel', datum: '2027-01-05', coach: { coachId: 'coach-2', organisatieId: 'x' }, reden: 'overig' }))).toBe('TRAJECT.COACH_UNCHANGED');
+    expect(foutcode(() => s.doe({ soort: 'coachwissel', datum: '2027-01-05', coach: { coachId: 'coach-2', organisatieId: 'x' }, reden: 'overig' }))).toBe(
+      'TRAJECT.COACH_UNCHANGED',
+    );
   });
 
   it('allows as many extensions as the programme does', () => {
@@ -354,9 +368,15 @@ describe('purity and guards', () => {
   it('refuses dates in the future, before the last event, and another programme version', () => {
     const s = new Scenario(P, '2027-01-04');
     s.doe({ soort: 'contactpoging', datum: '2027-01-07', kanaal: 'telefoon', uitkomst: 'geen-gehoor' });
-    expect(foutcode(() => s.doe({ soort: 'contactpoging', datum: '2027-01-08', kanaal: 'telefoon', uitkomst: 'geen-gehoor' }, '2027-01-07'))).toBe('TRAJECT.DATE_IN_FUTURE');
-    expect(foutcode(() => s.doe({ soort: 'contactpoging', datum: '2027-01-06', kanaal: 'telefoon', uitkomst: 'geen-gehoor' }, '2027-01-08'))).toBe('TRAJECT.DATE_INVALID');
-    expect(foutcode(() => voerUit(s.state, { soort: 'verlenging', datum: '2027-01-08' }, { ...P, versie: 2 }, '2027-01-08'))).toBe('TRAJECT.PROGRAMME_MISMATCH');
+    expect(foutcode(() => s.doe({ soort: 'contactpoging', datum: '2027-01-08', kanaal: 'telefoon', uitkomst: 'geen-gehoor' }, '2027-01-07'))).toBe(
+      'TRAJECT.DATE_IN_FUTURE',
+    );
+    expect(foutcode(() => s.doe({ soort: 'contactpoging', datum: '2027-01-06', kanaal: 'telefoon', uitkomst: 'geen-gehoor' }, '2027-01-08'))).toBe(
+      'TRAJECT.DATE_INVALID',
+    );
+    expect(foutcode(() => voerUit(s.state, { soort: 'verlenging', datum: '2027-01-08' }, { ...P, versie: 2 }, '2027-01-08'))).toBe(
+      'TRAJECT.PROGRAMME_MISMATCH',
+    );
   });
 
   it('reports the earliest deadline and the next moment time matters', () => {

@@ -1,9 +1,22 @@
-import { addMonths, addWorkingDays, addDays, IsoDate, isIsoDate, workingDayOnOrAfter, workingDaysBetween } from '@ketenregie/shared-kernel';
-import { Fase, isEerder, isFase, PauzeReden, PAUZE_REDENEN, terugvalDoelen, TrajectStatus, UitvalReden, UITVAL_REDENEN, volgendeFase, VERVOLG_SOORTEN, VervolgSoort } from './fase';
-import { hoogsteSubtrede, Meting, valideerMeting } from './instrumenten';
-import { PlanInvoer, PlanVanAanpak, valideerPlan } from './plan-van-aanpak';
-import { ProgrammaDefinitie } from './programma';
-import { escalatieOp, Termijn, TermijnSoort, Verantwoordelijke, verlopenOp, verschuif } from './termijn';
+import { addMonths, addWorkingDays, addDays, type IsoDate, isIsoDate, workingDayOnOrAfter, workingDaysBetween } from '@ketenregie/shared-kernel';
+import {
+  type Fase,
+  isEerder,
+  isFase,
+  type PauzeReden,
+  PAUZE_REDENEN,
+  terugvalDoelen,
+  type TrajectStatus,
+  type UitvalReden,
+  UITVAL_REDENEN,
+  volgendeFase,
+  VERVOLG_SOORTEN,
+  type VervolgSoort,
+} from './fase';
+import { hoogsteSubtrede, type Meting, valideerMeting } from './instrumenten';
+import { type PlanInvoer, type PlanVanAanpak, valideerPlan } from './plan-van-aanpak';
+import { type ProgrammaDefinitie } from './programma';
+import { escalatieOp, type Termijn, type TermijnSoort, type Verantwoordelijke, verlopenOp, verschuif } from './termijn';
 import { trajectError } from './traject.errors';
 
 /** Lead of a traject: the regievoerder (opaque professional id) and the lead organisation. */
@@ -78,11 +91,33 @@ export interface TijdlijnGebeurtenis {
  */
 export type TrajectActie =
   /** Put a task on a professional's list. */
-  | { readonly soort: 'taak'; readonly id: string; readonly termijnId: string; readonly taak: TermijnSoort; readonly voor: Verantwoordelijke; readonly toegewezenAan: string; readonly vervalt: IsoDate }
+  | {
+      readonly soort: 'taak';
+      readonly id: string;
+      readonly termijnId: string;
+      readonly taak: TermijnSoort;
+      readonly voor: Verantwoordelijke;
+      readonly toegewezenAan: string;
+      readonly vervalt: IsoDate;
+    }
   /** The deadline is overdue: signal it on the responsible professional's list. */
-  | { readonly soort: 'termijn-verlopen'; readonly id: string; readonly termijnId: string; readonly taak: TermijnSoort; readonly toegewezenAan: string; readonly vervalt: IsoDate }
+  | {
+      readonly soort: 'termijn-verlopen';
+      readonly id: string;
+      readonly termijnId: string;
+      readonly taak: TermijnSoort;
+      readonly toegewezenAan: string;
+      readonly vervalt: IsoDate;
+    }
   /** Still overdue after the grace period: escalate to the regievoerder. */
-  | { readonly soort: 'escalatie'; readonly id: string; readonly termijnId: string; readonly taak: TermijnSoort; readonly regievoerderId: string; readonly vervalt: IsoDate }
+  | {
+      readonly soort: 'escalatie';
+      readonly id: string;
+      readonly termijnId: string;
+      readonly taak: TermijnSoort;
+      readonly regievoerderId: string;
+      readonly vervalt: IsoDate;
+    }
   /** The deadline is met or no longer applies: close its task and signals. */
   | { readonly soort: 'taak-afgerond'; readonly id: string; readonly termijnId: string }
   /** Move this traject's open tasks from one professional to another (regie change, coach leaves). */
@@ -120,7 +155,11 @@ export interface TrajectState {
   readonly pauze?: { readonly sinds: IsoDate; readonly reden: PauzeReden };
   readonly gepauzeerdeWerkdagen: number;
   readonly uitval?: { readonly datum: IsoDate; readonly reden: UitvalReden };
-  readonly afronding?: { readonly datum: IsoDate; readonly vervolg: { readonly soort: VervolgSoort; readonly omschrijving: string }; readonly overdrachtAanOrganisatieId?: string };
+  readonly afronding?: {
+    readonly datum: IsoDate;
+    readonly vervolg: { readonly soort: VervolgSoort; readonly omschrijving: string };
+    readonly overdrachtAanOrganisatieId?: string;
+  };
   readonly heropeningen: number;
   readonly termijnen: readonly Termijn[];
   /** Counter for event numbers, deadline ids and action ids. */
@@ -380,7 +419,8 @@ const OPAQUE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
  * without one it waits in aanmelding with a deadline for the regievoerder to assign a coach.
  */
 export function startTraject(invoer: StartInvoer, p: ProgrammaDefinitie, vandaag: IsoDate): TrajectUitkomst {
-  if (!OPAQUE_ID.test(invoer.trajectId ?? '')) throw trajectError('TRAJECT.ID_INVALID', 'A traject id is an opaque token of letters, digits, - and _', { trajectId: 'opaque id' });
+  if (!OPAQUE_ID.test(invoer.trajectId ?? ''))
+    throw trajectError('TRAJECT.ID_INVALID', 'A traject id is an opaque token of letters, digits, - and _', { trajectId: 'opaque id' });
   eisDatum(invoer.datum, vandaag);
   const leeg: TrajectState = {
     trajectId: invoer.trajectId,
@@ -418,7 +458,10 @@ export function startTraject(invoer: StartInvoer, p: ProgrammaDefinitie, vandaag
     d.gebeurtenis(invoer.datum, 'coach-toegewezen', { coachId: invoer.coach.coachId, organisatieId: invoer.coach.organisatieId });
     d.naarFase('contact-leggen', invoer.datum);
   } else {
-    d.termijn('coach-toewijzen', 'regievoerder', d.werkdagen(invoer.datum, p.outreach.eersteContactBinnenWerkdagen), { taakVanaf: invoer.datum, fase: 'aanmelding' });
+    d.termijn('coach-toewijzen', 'regievoerder', d.werkdagen(invoer.datum, p.outreach.eersteContactBinnenWerkdagen), {
+      taakVanaf: invoer.datum,
+      fase: 'aanmelding',
+    });
   }
   return verwerkTijdIn(d, vandaag);
 }
@@ -540,7 +583,10 @@ export function voerUit(state: TrajectState, opdracht: TrajectOpdracht, p: Progr
       s.plan = { ...o.plan, versie };
       d.gebeurtenis(o.datum, 'plan-vastgesteld', { versie, doelen: o.plan.doelen.length, gasDoelen: o.plan.gasDoelen.length });
       if (o.plan.ondertekening) {
-        d.gebeurtenis(o.plan.ondertekening.datum > o.datum ? o.plan.ondertekening.datum : o.datum, 'plan-ondertekend', { versie, door: o.plan.ondertekening.door });
+        d.gebeurtenis(o.plan.ondertekening.datum > o.datum ? o.plan.ondertekening.datum : o.datum, 'plan-ondertekend', {
+          versie,
+          door: o.plan.ondertekening.door,
+        });
         d.naarFase(volgendeFase('plan-van-aanpak', p.fasen) as Fase, o.datum);
       }
       break;
@@ -552,7 +598,8 @@ export function voerUit(state: TrajectState, opdracht: TrajectOpdracht, p: Progr
     }
     case 'evaluatie': {
       eisFase(state, 'uitvoering');
-      if (o.besluit !== 'doorgaan' && o.besluit !== 'afronden') throw trajectError('TRAJECT.DATE_INVALID', 'besluit is doorgaan or afronden', { besluit: 'doorgaan | afronden' });
+      if (o.besluit !== 'doorgaan' && o.besluit !== 'afronden')
+        throw trajectError('TRAJECT.DATE_INVALID', 'besluit is doorgaan or afronden', { besluit: 'doorgaan | afronden' });
       if (o.metingen && o.metingen.length > 0) registreerMetingen(d, o.metingen, o.datum, vandaag, false);
       const nr = s.evaluaties.length + 1;
       s.evaluaties = [...s.evaluaties, { nr, datum: o.datum, besluit: o.besluit }];
@@ -608,7 +655,9 @@ export function voerUit(state: TrajectState, opdracht: TrajectOpdracht, p: Progr
     case 'terugval': {
       const doelen = terugvalDoelen(state.fase, p.fasen);
       if (!isFase(o.naarFase) || !doelen.includes(o.naarFase)) {
-        throw trajectError('TRAJECT.RELAPSE_TARGET_INVALID', `From ${state.fase} a relapse can go back to: ${doelen.join(', ') || 'nothing'}`, { naarFase: doelen.join(' | ') });
+        throw trajectError('TRAJECT.RELAPSE_TARGET_INVALID', `From ${state.fase} a relapse can go back to: ${doelen.join(', ') || 'nothing'}`, {
+          naarFase: doelen.join(' | '),
+        });
       }
       const van = state.fase;
       d.gebeurtenis(o.datum, 'terugval', { van, naar: o.naarFase });
@@ -622,7 +671,9 @@ export function voerUit(state: TrajectState, opdracht: TrajectOpdracht, p: Progr
       const naar = o.naarFase ?? standaard;
       const toegestaan = p.fasen.filter((f) => isEerder('aanmelding', f) && isEerder(f, 'afronding'));
       if (!toegestaan.includes(naar)) {
-        throw trajectError('TRAJECT.REOPEN_TARGET_INVALID', `A reopened traject restarts in one of: ${toegestaan.join(', ')}`, { naarFase: toegestaan.join(' | ') });
+        throw trajectError('TRAJECT.REOPEN_TARGET_INVALID', `A reopened traject restarts in one of: ${toegestaan.join(', ')}`, {
+          naarFase: toegestaan.join(' | '),
+        });
       }
       if (naar === 'uitvoering' && !s.plan && p.fasen.includes('plan-van-aanpak')) {
         throw trajectError('TRAJECT.PLAN_REQUIRED', 'Reopening in uitvoering needs a plan van aanpak; reopen in an earlier phase');
@@ -662,7 +713,12 @@ export function voerUit(state: TrajectState, opdracht: TrajectOpdracht, p: Progr
       if (o.coach.coachId === s.coach.coachId) throw trajectError('TRAJECT.COACH_UNCHANGED', 'The new coach equals the current one');
       const oud = s.coach;
       s.coach = o.coach;
-      d.gebeurtenis(o.datum, 'coach-gewijzigd', { vanCoachId: oud.coachId, naarCoachId: o.coach.coachId, organisatieId: o.coach.organisatieId, reden: o.reden });
+      d.gebeurtenis(o.datum, 'coach-gewijzigd', {
+        vanCoachId: oud.coachId,
+        naarCoachId: o.coach.coachId,
+        organisatieId: o.coach.organisatieId,
+        reden: o.reden,
+      });
       d.actie({ soort: 'taken-overdragen', rol: 'coach', van: oud.coachId, naar: o.coach.coachId });
       d.termijn('caseload-overdracht', 'coach', d.werkdagen(o.datum, p.overdrachtBinnenWerkdagen), { taakVanaf: o.datum });
       d.termijn('deelnemer-informeren', 'coach', d.werkdagen(o.datum, Math.min(5, p.overdrachtBinnenWerkdagen)), { taakVanaf: o.datum });
@@ -696,13 +752,19 @@ function registreerMetingen(d: Draft, invoer: readonly Meting[], datum: IsoDate,
   invoer.forEach((m, i) => {
     valideerMeting(m, { pad: `metingen.${i}`, vandaag, gasDoelIds });
     if (m.instrument === 'participatieladder' && (m.subtrede !== undefined || m.subtreden !== undefined) && !p.instrumenten.ladderSubtreden) {
-      throw trajectError('TRAJECT.LADDER_INVALID', 'This programme does not use sub-rungs', { [`metingen.${i}.${m.subtrede !== undefined ? 'subtrede' : 'subtreden'}`]: 'not used' });
+      throw trajectError('TRAJECT.LADDER_INVALID', 'This programme does not use sub-rungs', {
+        [`metingen.${i}.${m.subtrede !== undefined ? 'subtrede' : 'subtreden'}`]: 'not used',
+      });
     }
     if ((m.instrument === 'gedragsmodel-tilburg' || m.instrument === 'positieve-gezondheid') && !(p.instrumenten.hulpmiddelen ?? []).includes(m.instrument)) {
-      throw trajectError('TRAJECT.SCORE_INVALID', `This programme does not use ${m.instrument}`, { [`metingen.${i}.instrument`]: 'not used by this programme' });
+      throw trajectError('TRAJECT.SCORE_INVALID', `This programme does not use ${m.instrument}`, {
+        [`metingen.${i}.instrument`]: 'not used by this programme',
+      });
     }
   });
-  const metingen = invoer.map((m) => (m.instrument === 'participatieladder' && m.subtreden && m.subtreden.length > 0 ? { ...m, subtrede: hoogsteSubtrede(m.subtreden) } : m));
+  const metingen = invoer.map((m) =>
+    m.instrument === 'participatieladder' && m.subtreden && m.subtreden.length > 0 ? { ...m, subtrede: hoogsteSubtrede(m.subtreden) } : m,
+  );
   const soorten = new Set(metingen.map((m) => m.instrument));
   const ontbrekend = p.instrumenten.verplichtBijMeting.filter((i) => !soorten.has(i));
   if (verplicht && ontbrekend.length > 0) {
@@ -781,7 +843,11 @@ function verwerkTijdIn(d: Draft, vandaag: IsoDate): TrajectUitkomst {
     if (u.verlopenGemeld && !u.geescaleerd && vandaag >= escalatieOp(u, d.p.escalatieNaWerkdagen, kal)) {
       u = { ...u, geescaleerd: true };
       d.actie({ soort: 'escalatie', termijnId: u.id, taak: u.soort, regievoerderId: s.regie.regievoerderId, vervalt: u.vervalt });
-      d.gebeurtenis(escalatieOp(u, d.p.escalatieNaWerkdagen, kal), 'geescaleerd', { termijnId: u.id, termijn: u.soort, regievoerderId: s.regie.regievoerderId });
+      d.gebeurtenis(escalatieOp(u, d.p.escalatieNaWerkdagen, kal), 'geescaleerd', {
+        termijnId: u.id,
+        termijn: u.soort,
+        regievoerderId: s.regie.regievoerderId,
+      });
     }
     return u;
   });
@@ -827,5 +893,7 @@ export function volgendMoment(state: TrajectState, p: ProgrammaDefinitie): IsoDa
 
 /** The earliest open deadline (for "next deadline" in the API), or `undefined`. */
 export function volgendeTermijn(state: TrajectState): Termijn | undefined {
-  return [...state.termijnen].filter((t) => t.soort !== 'nazorg-einde' && t.soort !== 'casuistiekoverleg').sort((a, b) => (a.vervalt < b.vervalt ? -1 : a.vervalt > b.vervalt ? 1 : 0))[0];
+  return [...state.termijnen]
+    .filter((t) => t.soort !== 'nazorg-einde' && t.soort !== 'casuistiekoverleg')
+    .sort((a, b) => (a.vervalt < b.vervalt ? -1 : a.vervalt > b.vervalt ? 1 : 0))[0];
 }

@@ -12,14 +12,22 @@ export const EMBEDDED_SIGNER = Symbol('EMBEDDED_SIGNER');
 
 const devTokenRequestSchema = z
   .object({
-    organisatie: z.string().max(ORGANISATIE_ID_MAX).regex(ORGANISATIE_ID_PATROON, 'organisation id of the registry').optional().describe('Organisation id from GET /api/v1/organisaties (a professional)'),
+    organisatie: z
+      .string()
+      .max(ORGANISATIE_ID_MAX)
+      .regex(ORGANISATIE_ID_PATROON, 'organisation id of the registry')
+      .optional()
+      .describe('Organisation id from GET /api/v1/organisaties (a professional)'),
     rol: z.enum(ROLLEN).describe('Role of the person; must fit the organisation type'),
     deelnemer: z.uuid().optional().describe('With rol "deelnemer": the demo deelnemer who signs in'),
   })
   .strict()
-  .refine((b) => (b.rol === 'deelnemer' ? b.deelnemer !== undefined && b.organisatie === undefined : b.organisatie !== undefined && b.deelnemer === undefined), {
-    message: 'a deelnemer signs in with "deelnemer" (their id); a professional with "organisatie"',
-  });
+  .refine(
+    (b) => (b.rol === 'deelnemer' ? b.deelnemer !== undefined && b.organisatie === undefined : b.organisatie !== undefined && b.deelnemer === undefined),
+    {
+      message: 'a deelnemer signs in with "deelnemer" (their id); a professional with "organisatie"',
+    },
+  );
 const devTokenResponseSchema = z.object({ token: z.string().describe('Bearer token (JWT) for the Ketenregie API') });
 
 class DevTokenRequestDto extends createZodDto(devTokenRequestSchema) {}
@@ -47,7 +55,14 @@ export class DevTokenController {
     if (body.rol === 'deelnemer' && body.deelnemer) {
       // The demo login of a deelnemer: the token's deelnemer id is decided here, as DigiD via an
       // OIDC provider would in distributed mode; no organisation, no organisation type.
-      return { token: await this.signer.sign({ sub: `deelnemer:${body.deelnemer}`, organisatie: `deelnemer:${body.deelnemer}`, rol: 'deelnemer', deelnemerId: body.deelnemer }) };
+      return {
+        token: await this.signer.sign({
+          sub: `deelnemer:${body.deelnemer}`,
+          organisatie: `deelnemer:${body.deelnemer}`,
+          rol: 'deelnemer',
+          deelnemerId: body.deelnemer,
+        }),
+      };
     }
     const organisatie = await this.registry.get(body.organisatie ?? '');
     if (!rolPastBijType(body.rol, organisatie.type)) {

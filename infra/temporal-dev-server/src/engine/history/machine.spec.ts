@@ -79,9 +79,17 @@ describe('run state machine', () => {
     step(state, 1_040, (tr) => machine.signal(tr, { signal_name: 's' }));
     const second = step(state, 1_050, (tr) => machine.startWorkflowTask(tr, 'q', 'worker', 'req2'));
     step(state, 1_060, (tr) => machine.completeActivity(tr, scheduledEventId, activity?.token ?? 0, undefined, 'worker'));
-    const cancel = { command_type: 'COMMAND_TYPE_REQUEST_CANCEL_ACTIVITY_TASK', request_cancel_activity_task_command_attributes: { scheduled_event_id: scheduledEventId } };
+    const cancel = {
+      command_type: 'COMMAND_TYPE_REQUEST_CANCEL_ACTIVITY_TASK',
+      request_cancel_activity_task_command_attributes: { scheduled_event_id: scheduledEventId },
+    };
     step(state, 1_070, (tr) => machine.completeWorkflowTask(tr, second?.token ?? 0, { commands: [cancel] }, ctx));
-    expect(types(state.history).slice(-4)).toEqual(['WORKFLOW_TASK_COMPLETED', 'ACTIVITY_TASK_CANCEL_REQUESTED', 'ACTIVITY_TASK_STARTED', 'ACTIVITY_TASK_COMPLETED']);
+    expect(types(state.history).slice(-4)).toEqual([
+      'WORKFLOW_TASK_COMPLETED',
+      'ACTIVITY_TASK_CANCEL_REQUESTED',
+      'ACTIVITY_TASK_STARTED',
+      'ACTIVITY_TASK_COMPLETED',
+    ]);
     expect(state.run.wft.state).toBe('scheduled');
     expect(state.history.at(-3)?.activity_task_cancel_requested_event_attributes.scheduled_event_id).toBe(scheduledEventId);
   });
@@ -91,7 +99,12 @@ describe('run state machine', () => {
     const started = step(state, 1_010, (tr) => machine.startWorkflowTask(tr, 'q', 'worker', 'req'));
     step(state, 1_020, (tr) => machine.signal(tr, { signal_name: 's' }));
     const outcome = step(state, 1_030, (tr) =>
-      machine.completeWorkflowTask(tr, started?.token ?? 0, { commands: [{ command_type: 'COMMAND_TYPE_COMPLETE_WORKFLOW_EXECUTION', complete_workflow_execution_command_attributes: {} }] }, ctx),
+      machine.completeWorkflowTask(
+        tr,
+        started?.token ?? 0,
+        { commands: [{ command_type: 'COMMAND_TYPE_COMPLETE_WORKFLOW_EXECUTION', complete_workflow_execution_command_attributes: {} }] },
+        ctx,
+      ),
     );
     expect(outcome.unhandledCommand).toBe(true);
     expect(state.run.status).toBe('Running');
@@ -103,7 +116,9 @@ describe('run state machine', () => {
   it('times out a started workflow task and schedules the next attempt on the normal queue', () => {
     const state = newRun();
     const started = step(state, 1_010, (tr) => machine.startWorkflowTask(tr, 'q', 'worker', 'req'));
-    step(state, 1_020, (tr) => machine.completeWorkflowTask(tr, started?.token ?? 0, { commands: [], sticky_attributes: { worker_task_queue: { name: 'sticky' } } }, ctx));
+    step(state, 1_020, (tr) =>
+      machine.completeWorkflowTask(tr, started?.token ?? 0, { commands: [], sticky_attributes: { worker_task_queue: { name: 'sticky' } } }, ctx),
+    );
     step(state, 1_030, (tr) => machine.signal(tr, { signal_name: 's' }));
     expect(state.run.wft).toMatchObject({ state: 'scheduled', taskQueue: 'sticky', sticky: true });
     const second = step(state, 1_040, (tr) => machine.startWorkflowTask(tr, 'sticky', 'worker', 'req2'));
@@ -117,7 +132,12 @@ describe('run state machine', () => {
     const state = newRun();
     const started = step(state, 1_010, (tr) => machine.startWorkflowTask(tr, 'q', 'worker', 'req'));
     step(state, 1_020, (tr) =>
-      machine.completeWorkflowTask(tr, started?.token ?? 0, { commands: [], sticky_attributes: { worker_task_queue: { name: 'sticky' }, schedule_to_start_timeout: { seconds: 1 } } }, ctx),
+      machine.completeWorkflowTask(
+        tr,
+        started?.token ?? 0,
+        { commands: [], sticky_attributes: { worker_task_queue: { name: 'sticky' }, schedule_to_start_timeout: { seconds: 1 } } },
+        ctx,
+      ),
     );
     step(state, 1_030, (tr) => machine.signal(tr, { signal_name: 's' }));
     step(state, 2_030, (tr) => machine.fireDueDeadlines(tr));
@@ -150,7 +170,9 @@ describe('run state machine', () => {
     );
     const scheduledEventId = 5;
     const first = step(state, 1_030, (tr) => machine.startActivity(tr, scheduledEventId, 'worker', 'a1'));
-    step(state, 1_040, (tr) => machine.failActivity(tr, scheduledEventId, first?.token ?? 0, { message: 'boom', application_failure_info: { type: 'X' } }, undefined, 'worker'));
+    step(state, 1_040, (tr) =>
+      machine.failActivity(tr, scheduledEventId, first?.token ?? 0, { message: 'boom', application_failure_info: { type: 'X' } }, undefined, 'worker'),
+    );
     expect(state.run.activities['5']).toMatchObject({ state: 'backoff', attempt: 2, attemptScheduledTime: 2_040 });
     expect(state.history).toHaveLength(5);
     step(state, 2_040, (tr) => machine.fireDueDeadlines(tr));
@@ -161,7 +183,7 @@ describe('run state machine', () => {
     expect(state.history[6]?.activity_task_completed_event_attributes.started_event_id).toBe(6);
   });
 
-  it('keeps work on other runs in the run\'s outbox, committed with the change that caused it', () => {
+  it("keeps work on other runs in the run's outbox, committed with the change that caused it", () => {
     const tr = machine.createRun(
       {
         namespace: 'default',
@@ -180,7 +202,12 @@ describe('run state machine', () => {
     const state = { run: tr.run, history: [...tr.events] };
     step(state, 1_010, (t) => machine.terminate(t, 'stop', undefined, undefined));
     expect(state.run.transfers).toEqual([
-      expect.objectContaining({ id: 1, kind: 'notifyParent', parent: expect.objectContaining({ runId: 'parent-run', initiatedEventId: 5 }), childRunId: 'child-run' }),
+      expect.objectContaining({
+        id: 1,
+        kind: 'notifyParent',
+        parent: expect.objectContaining({ runId: 'parent-run', initiatedEventId: 5 }),
+        childRunId: 'child-run',
+      }),
     ]);
   });
 });

@@ -37,13 +37,7 @@ export type RetryDecision = { retry: true; backoffMs: number } | { retry: false;
  * non-retryable failures and error types stop, the attempt limit stops, and a retry that could
  * not start before `expirationTime` (0 = none) stops with a timeout.
  */
-export function decideRetry(
-  policy: RetryPolicy | undefined,
-  attempt: number,
-  failure: Msg | undefined,
-  now: number,
-  expirationTime: number,
-): RetryDecision {
+export function decideRetry(policy: RetryPolicy | undefined, attempt: number, failure: Msg | undefined, now: number, expirationTime: number): RetryDecision {
   if (!policy) return { retry: false, retryState: 'RETRY_STATE_RETRY_POLICY_NOT_SET' };
   const appInfo = failure?.application_failure_info;
   if (appInfo?.non_retryable) return { retry: false, retryState: 'RETRY_STATE_NON_RETRYABLE_FAILURE' };

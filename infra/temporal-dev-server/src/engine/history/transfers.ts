@@ -74,7 +74,13 @@ export class Transfers {
         const parentRun = await this.store.getRun(parent.namespace, parent.runId);
         if (!parentRun || parentRun.status !== 'Running') return;
         await this.history.mutate(parent.namespace, parent.runId, (tr) =>
-          machine.childClosed(tr, parent.initiatedEventId, { workflow_id: transfer.childWorkflowId, run_id: transfer.childRunId }, transfer.workflowType, transfer.closeEvent),
+          machine.childClosed(
+            tr,
+            parent.initiatedEventId,
+            { workflow_id: transfer.childWorkflowId, run_id: transfer.childRunId },
+            transfer.workflowType,
+            transfer.closeEvent,
+          ),
         );
         return;
       }
@@ -94,7 +100,11 @@ export class Transfers {
         const a = transfer.attributes;
         const source = await this.store.getRun(transfer.namespace, transfer.runId);
         const ok = await this.deliverExternal(a.namespace, a.workflow_id, a.run_id, (tr) =>
-          machine.requestCancel(tr, { reason: a.reason }, { initiatedEventId: transfer.initiatedEventId, execution: { workflow_id: source?.workflowId, run_id: transfer.runId } }),
+          machine.requestCancel(
+            tr,
+            { reason: a.reason },
+            { initiatedEventId: transfer.initiatedEventId, execution: { workflow_id: source?.workflowId, run_id: transfer.runId } },
+          ),
         );
         await this.history.mutate(transfer.namespace, transfer.runId, (tr) => machine.externalRequestResolved(tr, 'cancel', transfer.initiatedEventId, ok));
         return;

@@ -4,9 +4,7 @@
  * in the commit that scheduled it).
  */
 export type TaskRef =
-  | { kind: 'workflow'; runId: string; started?: unknown }
-  | { kind: 'query'; queryId: string }
-  | { kind: 'activity'; runId: string; scheduledEventId: number };
+  { kind: 'workflow'; runId: string; started?: unknown } | { kind: 'query'; queryId: string } | { kind: 'activity'; runId: string; scheduledEventId: number };
 
 /** A waiting poll. */
 export interface Poller {

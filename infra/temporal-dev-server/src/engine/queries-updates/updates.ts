@@ -81,7 +81,15 @@ export class Updates {
     return this.awaitUpdate(record.name, run.runId, run.workflowId, ref.update_id, stage, deadlineMs, signal);
   }
 
-  private async awaitUpdate(namespace: string, runId: string, workflowId: string, updateId: string, stage: string, deadlineMs: number, signal: AbortSignal): Promise<Msg> {
+  private async awaitUpdate(
+    namespace: string,
+    runId: string,
+    workflowId: string,
+    updateId: string,
+    stage: string,
+    deadlineMs: number,
+    signal: AbortSignal,
+  ): Promise<Msg> {
     const until = Math.min(Date.now() + UPDATE_LONG_POLL_MS, deadlineMs - 500);
     const updateRef = { workflow_execution: { workflow_id: workflowId, run_id: runId }, update_id: updateId };
     for (;;) {

@@ -71,7 +71,11 @@ export class VisibilityService {
   async listWorkflows(request: Msg): Promise<Msg> {
     const record = await this.namespaces.get(request.namespace);
     const pageSize = request.page_size > 0 ? request.page_size : 1000;
-    const page = await this.history.store.listVisibility({ namespace: record, query: request.query ?? '', now: this.clock.now() }, pageSize, request.next_page_token);
+    const page = await this.history.store.listVisibility(
+      { namespace: record, query: request.query ?? '', now: this.clock.now() },
+      pageSize,
+      request.next_page_token,
+    );
     return { executions: page.runs.map((run) => executionInfo(run, record)), next_page_token: page.nextPageToken };
   }
 

@@ -12,7 +12,9 @@ export class OutboxOpgegeven1764000000001 implements MigrationInterface {
     const s = `"${schemaOf(queryRunner)}"`;
     await queryRunner.query(`ALTER TABLE ${s}.outbox_aflevering ADD COLUMN opgegeven_op timestamptz`);
     await queryRunner.query(`DROP INDEX ${s}.outbox_aflevering_due_idx`);
-    await queryRunner.query(`CREATE INDEX outbox_aflevering_due_idx ON ${s}.outbox_aflevering (volgende_poging) WHERE afgeleverd_op IS NULL AND opgegeven_op IS NULL`);
+    await queryRunner.query(
+      `CREATE INDEX outbox_aflevering_due_idx ON ${s}.outbox_aflevering (volgende_poging) WHERE afgeleverd_op IS NULL AND opgegeven_op IS NULL`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

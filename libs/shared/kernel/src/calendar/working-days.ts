@@ -1,13 +1,4 @@
-import {
-  addDays,
-  compareIsoDates,
-  fromDateParts,
-  fromEpochDay,
-  type IsoDate,
-  isoWeekday,
-  toDateParts,
-  toEpochDay,
-} from './local-date';
+import { addDays, compareIsoDates, fromDateParts, fromEpochDay, type IsoDate, isoWeekday, toDateParts, toEpochDay } from './local-date';
 
 /**
  * Which days count as public holidays (feestdagen) for working-day arithmetic.

@@ -113,9 +113,6 @@ export function isDomainError(error: unknown): error is DomainError {
   if (typeof error !== 'object' || error === null || !(error instanceof Error)) return false;
   const e = error as Partial<DomainError>;
   return (
-    typeof e.code === 'string' &&
-    ERROR_CODE_PATTERN.test(e.code) &&
-    typeof e.detail === 'string' &&
-    DOMAIN_ERROR_KINDS.includes(e.kind as DomainErrorKind)
+    typeof e.code === 'string' && ERROR_CODE_PATTERN.test(e.code) && typeof e.detail === 'string' && DOMAIN_ERROR_KINDS.includes(e.kind as DomainErrorKind)
   );
 }

@@ -32,7 +32,10 @@ export interface BetrokkenheidPoort {
    * when that organisation is not involved (or there is no such traject).
    * @throws DomainError `TOEGANG.BETROKKENHEID_ONBEREIKBAAR` (503) when traject-service cannot answer.
    */
-  inTraject(trajectId: string, bearer: string | undefined): Promise<{ readonly deelnemerId: string; readonly betrokkenheid: readonly Betrokkenheid[] } | undefined>;
+  inTraject(
+    trajectId: string,
+    bearer: string | undefined,
+  ): Promise<{ readonly deelnemerId: string; readonly betrokkenheid: readonly Betrokkenheid[] } | undefined>;
   /**
    * The involvements the organisation named by `bearer`'s token holds now with the deelnemer.
    * @throws DomainError `TOEGANG.BETROKKENHEID_ONBEREIKBAAR` (503) when traject-service cannot answer.
@@ -59,7 +62,10 @@ export class HttpBetrokkenheid implements BetrokkenheidPoort {
     return body === undefined ? [] : betrokkenheidAntwoordSchema.parse(body).betrokkenheid;
   }
 
-  async inTraject(trajectId: string, bearer: string | undefined): Promise<{ readonly deelnemerId: string; readonly betrokkenheid: readonly Betrokkenheid[] } | undefined> {
+  async inTraject(
+    trajectId: string,
+    bearer: string | undefined,
+  ): Promise<{ readonly deelnemerId: string; readonly betrokkenheid: readonly Betrokkenheid[] } | undefined> {
     const body = await this.lees(trajectBetrokkenheidPad(trajectId), bearer);
     if (body === undefined) return undefined;
     const { deelnemerId, betrokkenheid } = trajectBetrokkenheidSchema.parse(body);
@@ -85,7 +91,7 @@ function onbereikbaar(cause: unknown): DomainError {
   return new DomainError({
     code: 'TOEGANG.BETROKKENHEID_ONBEREIKBAAR',
     kind: 'unavailable',
-    detail: "The traject context cannot say how your organisation is involved with this deelnemer, so access cannot be decided. Try again later.",
+    detail: 'The traject context cannot say how your organisation is involved with this deelnemer, so access cannot be decided. Try again later.',
     cause,
   });
 }

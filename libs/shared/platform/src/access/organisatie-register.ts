@@ -75,7 +75,12 @@ export class HttpOrganisatieRegister implements OrganisatieRegister {
 /** The type of an organisation a request names (a recipient), from the registry. */
 export async function vereisBekendeOrganisatie(register: OrganisatieRegister, organisatieId: string, veld: string): Promise<OrganisatieType> {
   const type = await register.typeVan(organisatieId);
-  if (!type) throw new NotFoundError({ code: 'TOEGANG.ORGANISATIE_ONBEKEND', detail: `The organisation registry has no organisation "${organisatieId}".`, fields: { [veld]: 'unknown organisation' } });
+  if (!type)
+    throw new NotFoundError({
+      code: 'TOEGANG.ORGANISATIE_ONBEKEND',
+      detail: `The organisation registry has no organisation "${organisatieId}".`,
+      fields: { [veld]: 'unknown organisation' },
+    });
   return type;
 }
 

@@ -13,7 +13,10 @@ export class AuthModule {
     return {
       module: AuthModule,
       global: true,
-      providers: [{ provide: TokenVerifier, useValue: new TokenVerifier(options) }, { provide: APP_GUARD, useClass: JwtAuthGuard }],
+      providers: [
+        { provide: TokenVerifier, useValue: new TokenVerifier(options) },
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+      ],
       exports: [TokenVerifier],
     };
   }

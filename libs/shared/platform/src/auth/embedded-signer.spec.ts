@@ -40,7 +40,11 @@ describe('EmbeddedSigner', () => {
     const verifier = new TokenVerifier(options, createLocalJWKSet(signer.jwks()));
     const token = await signer.signServiceToken({ clientId: 'ketenregie-worker', namens: identity });
     await expect(verifier.verify(token)).resolves.toEqual({ ...identity, actor: 'ketenregie-worker' });
-    expect(decodeJwt(token)).toMatchObject({ sub: 'ketenregie-worker', scope: SERVICE_SCOPE, authorization_details: [{ type: NAMENS_DETAIL_TYPE, ...identity }] });
+    expect(decodeJwt(token)).toMatchObject({
+      sub: 'ketenregie-worker',
+      scope: SERVICE_SCOPE,
+      authorization_details: [{ type: NAMENS_DETAIL_TYPE, ...identity }],
+    });
   });
 
   it('rejects a service-scope token that does not name exactly one professional', async () => {
@@ -56,7 +60,11 @@ describe('EmbeddedSigner', () => {
         .setExpirationTime('5m')
         .sign(await importJWK(key.privateJwk, 'ES256'));
     const detail = { type: NAMENS_DETAIL_TYPE, ...identity };
-    for (const claims of [{ scope: SERVICE_SCOPE }, { scope: SERVICE_SCOPE, authorization_details: [detail, { ...detail, sub: 'km-2' }] }, { scope: SERVICE_SCOPE, authorization_details: [{ ...detail, rol: 'admin' }] }]) {
+    for (const claims of [
+      { scope: SERVICE_SCOPE },
+      { scope: SERVICE_SCOPE, authorization_details: [detail, { ...detail, sub: 'km-2' }] },
+      { scope: SERVICE_SCOPE, authorization_details: [{ ...detail, rol: 'admin' }] },
+    ]) {
       await expect(verifier.verify(await teken(claims))).rejects.toMatchObject({ code: 'AUTH.TOKEN_INVALID' });
     }
     // Without the service scope the detail is ignored: a plain token needs its own identity claims.

@@ -87,7 +87,11 @@ export class EmbeddedSigner {
    * `ketenregie:intern`, and the `authorization_details` claim names the professional it acts for.
    */
   async signServiceToken(request: { readonly clientId: string; readonly namens: Identity }, ttlSeconds = this.options.ttlSeconds): Promise<string> {
-    return this.signClaims(request.clientId, { scope: SERVICE_SCOPE, client_id: request.clientId, authorization_details: [namensDetail(request.namens)] }, ttlSeconds);
+    return this.signClaims(
+      request.clientId,
+      { scope: SERVICE_SCOPE, client_id: request.clientId, authorization_details: [namensDetail(request.namens)] },
+      ttlSeconds,
+    );
   }
 
   private signClaims(subject: string, claims: JWTPayload, ttlSeconds: number): Promise<string> {

@@ -40,7 +40,10 @@ export class TokenVerifier {
    */
   private readonly geverifieerd = new LRUCache<string, VerifiedIdentity>({ max: 10_000, ttl: 60_000 });
 
-  constructor(private readonly options: AuthOptions, keys?: JWTVerifyGetKey) {
+  constructor(
+    private readonly options: AuthOptions,
+    keys?: JWTVerifyGetKey,
+  ) {
     this.keys = keys ?? createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: 5_000, timeoutDuration: 5_000 });
   }
 
@@ -77,7 +80,11 @@ export class TokenVerifier {
     try {
       service = serviceActingFor(payload as JWTPayload);
     } catch (error) {
-      throw new UnauthenticatedError({ code: 'AUTH.TOKEN_INVALID', detail: 'The service token does not name exactly one professional it acts for.', cause: error });
+      throw new UnauthenticatedError({
+        code: 'AUTH.TOKEN_INVALID',
+        detail: 'The service token does not name exactly one professional it acts for.',
+        cause: error,
+      });
     }
     // Without `exp` a token is verified again on every request.
     const geldigTot = typeof (payload as JWTPayload).exp === 'number' ? ((payload as JWTPayload).exp as number) * 1000 : 0;

@@ -54,7 +54,11 @@ export async function createService(appModule: Type<unknown> | DynamicModule, op
   const security = options.security ?? DEFAULT_SECURITY;
   const root: DynamicModule = {
     module: ServiceRootModule,
-    imports: [LoggingModule.forRoot({ service: options.name, level: options.logLevel, destination: options.logDestination }), throttlerModule(security), appModule],
+    imports: [
+      LoggingModule.forRoot({ service: options.name, level: options.logLevel, destination: options.logDestination }),
+      throttlerModule(security),
+      appModule,
+    ],
     providers: [
       { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       { provide: APP_PIPE, useClass: ZodValidationPipe },

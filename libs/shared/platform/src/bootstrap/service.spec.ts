@@ -186,7 +186,12 @@ describe('a service built with createService', () => {
 
     const gelogd = logLines.filter((l) => l['msg'] === 'Service acts on behalf of a professional');
     expect(gelogd).toContainEqual(
-      expect.objectContaining({ actor: 'ketenregie-worker', namens: { sub: identity.sub, organisatie: identity.organisatie, rol: identity.rol }, method: 'POST', path: '/api/v1/voorbeelden/stap' }),
+      expect.objectContaining({
+        actor: 'ketenregie-worker',
+        namens: { sub: identity.sub, organisatie: identity.organisatie, rol: identity.rol },
+        method: 'POST',
+        path: '/api/v1/voorbeelden/stap',
+      }),
     );
   });
 
@@ -267,7 +272,8 @@ describe('a service built with createService', () => {
   it('writes JSON log lines with the service name and without tokens or personal data', async () => {
     await get('/api/v1/voorbeelden/ik?bsn=111222333', await bearer());
     const line = logLines.find(
-      (l) => (l['req'] as { path?: string } | undefined)?.path === '/api/v1/voorbeelden/ik' && (l['res'] as { statusCode?: number } | undefined)?.statusCode === 200,
+      (l) =>
+        (l['req'] as { path?: string } | undefined)?.path === '/api/v1/voorbeelden/ik' && (l['res'] as { statusCode?: number } | undefined)?.statusCode === 200,
     );
     expect(line).toMatchObject({ service: 'voorbeeld-service', level: 'info' });
     expect(line?.['traceId']).toMatch(/^[0-9a-f]{32}$/);

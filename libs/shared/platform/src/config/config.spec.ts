@@ -58,10 +58,18 @@ describe('loadConfig', () => {
 
   it('refuses to start embedded mode on an interface other machines can reach', () => {
     for (const HOST of ['0.0.0.0', '192.168.1.20', '::', 'ketenregie.example.nl']) {
-      expect(() => loadConfig(platformConfigSchema, { ...good, HOST })).toThrow(/- HOST: embedded mode \(KETENREGIE_MODE=embedded\) listens on a loopback address only/);
+      expect(() => loadConfig(platformConfigSchema, { ...good, HOST })).toThrow(
+        /- HOST: embedded mode \(KETENREGIE_MODE=embedded\) listens on a loopback address only/,
+      );
     }
     for (const HOST of ['127.0.0.1', '127.0.0.2', 'localhost', '::1', '[::1]']) expect(loadConfig(platformConfigSchema, { ...good, HOST }).HOST).toBe(HOST);
-    const distributed = { ...good, KETENREGIE_MODE: 'distributed', TEMPORAL_ADDRESS: 't:7233', AUTH_ISSUER: 'https://login.example.nl', AUTH_JWKS_URL: 'https://login.example.nl/jwks' };
+    const distributed = {
+      ...good,
+      KETENREGIE_MODE: 'distributed',
+      TEMPORAL_ADDRESS: 't:7233',
+      AUTH_ISSUER: 'https://login.example.nl',
+      AUTH_JWKS_URL: 'https://login.example.nl/jwks',
+    };
     expect(loadConfig(platformConfigSchema, { ...distributed, HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
   });
 
@@ -70,7 +78,9 @@ describe('loadConfig', () => {
     const config = loadConfig(platformConfigSchema, { ...good, CORS_ORIGINS: 'https://portal.example.nl, http://localhost:5173', THROTTLE_LIMIT: '50' });
     expect(config.CORS_ORIGINS).toEqual(['https://portal.example.nl', 'http://localhost:5173']);
     expect(config.THROTTLE_LIMIT).toBe(50);
-    expect(() => loadConfig(platformConfigSchema, { ...good, CORS_ORIGINS: 'https://portal.example.nl/app' })).toThrow(/CORS_ORIGINS.*: each origin must be scheme:\/\/host/);
+    expect(() => loadConfig(platformConfigSchema, { ...good, CORS_ORIGINS: 'https://portal.example.nl/app' })).toThrow(
+      /CORS_ORIGINS.*: each origin must be scheme:\/\/host/,
+    );
     expect(() => loadConfig(platformConfigSchema, { ...good, CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
   });
 });

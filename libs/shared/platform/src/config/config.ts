@@ -67,7 +67,10 @@ function distributedModeProblems(data: unknown, env: Record<string, unknown>): {
 
 /** `localhost`, `::1` and 127.0.0.0/8: the only interfaces embedded mode listens on. */
 export function isLoopbackHost(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
   if (h === 'localhost' || h === '::1' || h === '0:0:0:0:0:0:0:1') return true;
   const v4 = /^(?:::ffff:)?(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
   return v4 !== null && Number(v4[1]) === 127 && v4.slice(2).every((o) => Number(o) <= 255);
@@ -96,18 +99,26 @@ function describeIssue(issue: z.core.$ZodIssue, env: Record<string, unknown>): s
   return issue.message;
 }
 
-const postgresUrl = z
-  .string()
-  .refine((v) => /^postgres(ql)?:\/\/.+/.test(v) && URL.canParse(v), 'must be a postgres:// or postgresql:// URL');
+const postgresUrl = z.string().refine((v) => /^postgres(ql)?:\/\/.+/.test(v) && URL.canParse(v), 'must be a postgres:// or postgresql:// URL');
 
 const hostPort = z.string().regex(/^[A-Za-z0-9.\-_[\]:]+:\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:7233');
 
 const corsOrigins = z
   .string()
-  .transform((v) => v.split(',').map((o) => o.trim()).filter((o) => o.length > 0))
+  .transform((v) =>
+    v
+      .split(',')
+      .map((o) => o.trim())
+      .filter((o) => o.length > 0),
+  )
   .pipe(
     z.array(
-      z.string().refine((o) => URL.canParse(o) && /^https?:$/.test(new URL(o).protocol) && new URL(o).origin === o, 'each origin must be scheme://host[:port], e.g. https://portal.example.nl'),
+      z
+        .string()
+        .refine(
+          (o) => URL.canParse(o) && /^https?:$/.test(new URL(o).protocol) && new URL(o).origin === o,
+          'each origin must be scheme://host[:port], e.g. https://portal.example.nl',
+        ),
     ),
   );
 
@@ -178,7 +189,10 @@ export const registerConfigSchema = z.object({
 export const dienstIdentiteitConfigSchema = z.object({
   KETENREGIE_DATA_DIR: z.string().min(1).default('.data'),
   AUTH_TOKEN_URL: z.url({ protocol: /^https?$/ }).optional(),
-  SERVICE_CLIENT_ID: z.string().regex(/^[A-Za-z0-9._:-]{1,200}$/).optional(),
+  SERVICE_CLIENT_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,200}$/)
+    .optional(),
   SERVICE_CLIENT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 

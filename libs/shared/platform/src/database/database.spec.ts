@@ -58,7 +58,14 @@ class CreateGebeurtenis1735689600001 implements MigrationInterface {
 
 describeEachDatabase('DatabaseModule data source', (db) => {
   let ds: DataSource;
-  const open = () => openDatabase({ url: db.url, schema: db.schema, entities: [Notitie, Gebeurtenis], migrations: [CreateNotitie1735689600000, CreateGebeurtenis1735689600001], poolSize: 4 });
+  const open = () =>
+    openDatabase({
+      url: db.url,
+      schema: db.schema,
+      entities: [Notitie, Gebeurtenis],
+      migrations: [CreateNotitie1735689600000, CreateGebeurtenis1735689600001],
+      poolSize: 4,
+    });
   const note = (tekst: string): Notitie => Object.assign(new Notitie(), { id: randomUUID(), tekst, idempotencyKey: randomUUID() });
 
   beforeAll(async () => {

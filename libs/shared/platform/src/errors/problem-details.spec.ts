@@ -9,8 +9,15 @@ describe('problemFromException', () => {
   });
 
   it('keeps the status and message of Nest HTTP exceptions', () => {
-    expect(problemFromException(new ForbiddenException('Alleen de regievoerder.'))).toMatchObject({ status: 403, code: 'HTTP.FORBIDDEN', detail: 'Alleen de regievoerder.' });
-    expect(problemFromException(new BadRequestException(['a is verplicht', 'b is te lang']))).toMatchObject({ status: 400, detail: 'a is verplicht; b is te lang' });
+    expect(problemFromException(new ForbiddenException('Alleen de regievoerder.'))).toMatchObject({
+      status: 403,
+      code: 'HTTP.FORBIDDEN',
+      detail: 'Alleen de regievoerder.',
+    });
+    expect(problemFromException(new BadRequestException(['a is verplicht', 'b is te lang']))).toMatchObject({
+      status: 400,
+      detail: 'a is verplicht; b is te lang',
+    });
   });
 
   it('never reveals the message of server errors', () => {
@@ -20,7 +27,9 @@ describe('problemFromException', () => {
   });
 
   it('never echoes a BSN or quoted input: not in the detail, not in the instance', () => {
-    const domein = problemFromException(new DomainError({ code: 'X.NOT_FOUND', kind: 'not-found', detail: 'No deelnemer 111222333' }), { instance: '/api/v1/deelnemers/111222333/inzage' });
+    const domein = problemFromException(new DomainError({ code: 'X.NOT_FOUND', kind: 'not-found', detail: 'No deelnemer 111222333' }), {
+      instance: '/api/v1/deelnemers/111222333/inzage',
+    });
     expect(domein).toMatchObject({ detail: 'No deelnemer …', instance: '/api/v1/deelnemers/…/inzage' });
     expect(problemFromException(new BadRequestException('Unexpected token \'x\', "{bsn:111222333" is not valid JSON')).detail).toBe('Invalid request');
     expect(problemFromException(new BadRequestException('Validation failed (uuid is expected)')).detail).toBe('Validation failed (uuid is expected)');

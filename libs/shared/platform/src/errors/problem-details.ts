@@ -87,7 +87,10 @@ export function fieldErrorsFromZod(error: unknown): ProblemFieldError[] {
   const issues = (error as { issues?: { code?: string; path?: PropertyKey[]; keys?: string[]; message?: string }[] } | undefined)?.issues ?? [];
   return issues.flatMap((i) => {
     const path = i.path ?? [];
-    const entries = i.code === 'unrecognized_keys' && Array.isArray(i.keys) ? i.keys.map((k) => ({ path: [...path, k], detail: 'unknown field' })) : [{ path, detail: i.message ?? 'invalid' }];
+    const entries =
+      i.code === 'unrecognized_keys' && Array.isArray(i.keys)
+        ? i.keys.map((k) => ({ path: [...path, k], detail: 'unknown field' }))
+        : [{ path, detail: i.message ?? 'invalid' }];
     return entries.map((e) => {
       const shown = e.path.map(echoableSegment);
       return { field: shown.join('.'), pointer: pointerOf(shown), detail: e.detail };
@@ -150,10 +153,7 @@ export function problemFromException(exception: unknown, ctx: ProblemContext = {
     const status = exception.getStatus();
     if (status >= 500) return build(status, httpCode(status), 'The server could not handle the request.', ctx);
     const response = exception.getResponse();
-    const message =
-      typeof response === 'string'
-        ? response
-        : (response as { message?: unknown }).message ?? exception.message;
+    const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
     const detail = Array.isArray(message) ? message.join('; ') : String(message);
     // Framework messages may quote the input ("Cannot GET /…", a JSON parse error with the body).
     return build(status, httpCode(status), /["'`/\\]/.test(detail) ? (TITLE_BY_STATUS[status] ?? 'Request failed') : detail, ctx);
@@ -167,7 +167,12 @@ export function problemFromException(exception: unknown, ctx: ProblemContext = {
 function isBodyParserError(e: unknown): e is { status: number; type: string } {
   const x = e as { status?: unknown; type?: unknown } | null;
   return (
-    typeof x === 'object' && x !== null && typeof x.status === 'number' && x.status >= 400 && x.status < 500 &&
-    typeof x.type === 'string' && /^(entity\.|request\.|encoding\.|charset\.)/.test(x.type)
+    typeof x === 'object' &&
+    x !== null &&
+    typeof x.status === 'number' &&
+    x.status >= 400 &&
+    x.status < 500 &&
+    typeof x.type === 'string' &&
+    /^(entity\.|request\.|encoding\.|charset\.)/.test(x.type)
   );
 }

@@ -1,14 +1,4 @@
-import {
-  Controller,
-  DynamicModule,
-  Get,
-  Inject,
-  Injectable,
-  Module,
-  OnModuleDestroy,
-  ServiceUnavailableException,
-  Res,
-} from '@nestjs/common';
+import { Controller, DynamicModule, Get, Inject, Injectable, Module, OnModuleDestroy, ServiceUnavailableException, Res } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { HealthCheckResult, HealthCheckService, HealthIndicatorResult, HealthIndicatorService, TerminusModule } from '@nestjs/terminus';
@@ -68,9 +58,7 @@ export class ReadinessIndicators implements OnModuleDestroy {
     if (!target) return check.up({ checked: false });
     const timeoutMs = this.options.timeoutMs ?? 2000;
     try {
-      this.temporal ??= import('@temporalio/client').then(({ Connection }) =>
-        Connection.connect({ address: target.address, connectTimeout: timeoutMs }),
-      );
+      this.temporal ??= import('@temporalio/client').then(({ Connection }) => Connection.connect({ address: target.address, connectTimeout: timeoutMs }));
       const connection = await withTimeout(this.temporal, timeoutMs, 'Temporal');
       await connection.withDeadline(Date.now() + timeoutMs, async () => {
         await connection.workflowService.getSystemInfo({});

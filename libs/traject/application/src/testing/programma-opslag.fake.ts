@@ -14,7 +14,10 @@ export class GeheugenProgrammaOpslag implements ProgrammaOpslag {
   async voegVersieToe(d: ProgrammaDefinitie, door: { sub: string }): Promise<boolean> {
     const lijst = this.versiesPerCode.get(d.code) ?? [];
     if (lijst.some((v) => v.definitie.versie === d.versie)) return false;
-    this.versiesPerCode.set(d.code, [...lijst, { definitie: d, gepubliceerdDoor: door.sub, gepubliceerdOp: new Date() }].sort((a, b) => a.definitie.versie - b.definitie.versie));
+    this.versiesPerCode.set(
+      d.code,
+      [...lijst, { definitie: d, gepubliceerdDoor: door.sub, gepubliceerdOp: new Date() }].sort((a, b) => a.definitie.versie - b.definitie.versie),
+    );
     return true;
   }
 

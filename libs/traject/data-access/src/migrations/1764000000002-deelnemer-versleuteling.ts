@@ -22,13 +22,22 @@ export function deelnemerVersleuteling(kluis: DeelnemerKluis): new () => Migrati
     async up(queryRunner: QueryRunner): Promise<void> {
       const t = `"${schemaOf(queryRunner)}".deelnemer`;
       const q = (sql: string, params?: unknown[]) => queryRunner.query(sql, params);
-      await q(`ALTER TABLE ${t} ADD COLUMN gegevens_versleuteld bytea, ADD COLUMN gegevens_sleutel_id text, ADD COLUMN huishouden_index text, ADD COLUMN aangemaakt_door_organisatie text`);
+      await q(
+        `ALTER TABLE ${t} ADD COLUMN gegevens_versleuteld bytea, ADD COLUMN gegevens_sleutel_id text, ADD COLUMN huishouden_index text, ADD COLUMN aangemaakt_door_organisatie text`,
+      );
       for (;;) {
-        const rows: { id: string; voornamen: string; achternaam: string; geboortedatum: string; contact: DeelnemerContact; huishouden_id: string | null }[] = await q(
-          `SELECT id, voornamen, achternaam, geboortedatum::text AS geboortedatum, contact, huishouden_id FROM ${t} WHERE gegevens_versleuteld IS NULL ORDER BY id LIMIT ${BATCH}`,
-        );
+        const rows: { id: string; voornamen: string; achternaam: string; geboortedatum: string; contact: DeelnemerContact; huishouden_id: string | null }[] =
+          await q(
+            `SELECT id, voornamen, achternaam, geboortedatum::text AS geboortedatum, contact, huishouden_id FROM ${t} WHERE gegevens_versleuteld IS NULL ORDER BY id LIMIT ${BATCH}`,
+          );
         for (const r of rows) {
-          const v = kluis.versleutelGegevens(r.id, { voornamen: r.voornamen, achternaam: r.achternaam, geboortedatum: r.geboortedatum, contact: r.contact, huishoudenId: r.huishouden_id ?? undefined });
+          const v = kluis.versleutelGegevens(r.id, {
+            voornamen: r.voornamen,
+            achternaam: r.achternaam,
+            geboortedatum: r.geboortedatum,
+            contact: r.contact,
+            huishoudenId: r.huishouden_id ?? undefined,
+          });
           await q(`UPDATE ${t} SET gegevens_versleuteld = $2, gegevens_sleutel_id = $3, huishouden_index = $4 WHERE id = $1`, [
             r.id,
             v.data,
@@ -50,8 +59,12 @@ export function deelnemerVersleuteling(kluis: DeelnemerKluis): new () => Migrati
     async down(queryRunner: QueryRunner): Promise<void> {
       const t = `"${schemaOf(queryRunner)}".deelnemer`;
       const q = (sql: string, params?: unknown[]) => queryRunner.query(sql, params);
-      await q(`ALTER TABLE ${t} ADD COLUMN voornamen text, ADD COLUMN achternaam text, ADD COLUMN geboortedatum date, ADD COLUMN contact jsonb NOT NULL DEFAULT '{}'::jsonb, ADD COLUMN huishouden_id text`);
-      const rows: { id: string; gegevens_versleuteld: Buffer; gegevens_sleutel_id: string }[] = await q(`SELECT id, gegevens_versleuteld, gegevens_sleutel_id FROM ${t}`);
+      await q(
+        `ALTER TABLE ${t} ADD COLUMN voornamen text, ADD COLUMN achternaam text, ADD COLUMN geboortedatum date, ADD COLUMN contact jsonb NOT NULL DEFAULT '{}'::jsonb, ADD COLUMN huishouden_id text`,
+      );
+      const rows: { id: string; gegevens_versleuteld: Buffer; gegevens_sleutel_id: string }[] = await q(
+        `SELECT id, gegevens_versleuteld, gegevens_sleutel_id FROM ${t}`,
+      );
       for (const r of rows) {
         const g = kluis.ontsleutelGegevens(r.id, { sleutelId: r.gegevens_sleutel_id, data: r.gegevens_versleuteld });
         await q(`UPDATE ${t} SET voornamen = $2, achternaam = $3, geboortedatum = $4, contact = $5, huishouden_id = $6 WHERE id = $1`, [
@@ -65,7 +78,9 @@ export function deelnemerVersleuteling(kluis: DeelnemerKluis): new () => Migrati
       }
       await q(`ALTER TABLE ${t} ALTER COLUMN voornamen SET NOT NULL, ALTER COLUMN achternaam SET NOT NULL, ALTER COLUMN geboortedatum SET NOT NULL`);
       await q(`DROP INDEX "${schemaOf(queryRunner)}".deelnemer_huishouden_idx`);
-      await q(`ALTER TABLE ${t} DROP COLUMN gegevens_versleuteld, DROP COLUMN gegevens_sleutel_id, DROP COLUMN huishouden_index, DROP COLUMN aangemaakt_door_organisatie`);
+      await q(
+        `ALTER TABLE ${t} DROP COLUMN gegevens_versleuteld, DROP COLUMN gegevens_sleutel_id, DROP COLUMN huishouden_index, DROP COLUMN aangemaakt_door_organisatie`,
+      );
       await q(`CREATE INDEX deelnemer_huishouden_idx ON ${t} (huishouden_id) WHERE huishouden_id IS NOT NULL`);
     }
   };

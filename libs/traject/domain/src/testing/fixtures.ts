@@ -9,15 +9,29 @@ export const COACH = { coachId: 'coach-1', organisatieId: 'weener-xl' } as const
 
 export function geldigPlan(datum: IsoDate): PlanInvoer {
   return {
-    grow: { goal: 'vrijwilligerswerk vinden', reality: 'thuis, weinig contacten', options: 'buurthuis, kringloop', will: 'start met een oriëntatie', zekerheid: 7 },
+    grow: {
+      goal: 'vrijwilligerswerk vinden',
+      reality: 'thuis, weinig contacten',
+      options: 'buurthuis, kringloop',
+      will: 'start met een oriëntatie',
+      zekerheid: 7,
+    },
     doelen: [
       {
         id: 'd1',
         omschrijving: 'twee dagdelen vrijwilligerswerk',
-        smart: { specifiek: 'kringloopwinkel', meetbaar: 'twee dagdelen per week', actiegericht: 'zelf bellen', realistisch: 'past bij energie', tijdgebonden: addMonths(datum, 9) },
+        smart: {
+          specifiek: 'kringloopwinkel',
+          meetbaar: 'twee dagdelen per week',
+          actiegericht: 'zelf bellen',
+          realistisch: 'past bij energie',
+          tijdgebonden: addMonths(datum, 9),
+        },
       },
     ],
-    gasDoelen: [{ id: 'g1', omschrijving: 'dagritme', niveaus: { '-2': 'geen ritme', '-1': 'soms', '0': 'drie dagen', '1': 'vier dagen', '2': 'elke werkdag' } }],
+    gasDoelen: [
+      { id: 'g1', omschrijving: 'dagritme', niveaus: { '-2': 'geen ritme', '-1': 'soms', '0': 'drie dagen', '1': 'vier dagen', '2': 'elke werkdag' } },
+    ],
     ondertekening: { datum, door: 'deelnemer' },
   };
 }
@@ -26,7 +40,14 @@ export function t0Metingen(datum: IsoDate): Meting[] {
   const scorer = { rol: 'coach', professionalId: COACH.coachId } as const;
   return [
     { instrument: 'participatieladder', trede: 1, datum, scorer, instrumentVersie: 'participatieladder-6' },
-    { instrument: 'zrm', datum, scorer, instrumentVersie: 'zrm-2017', relevanteDomeinen: ['financien', 'sociaal-netwerk'], scores: { financien: 2, 'sociaal-netwerk': 1 } },
+    {
+      instrument: 'zrm',
+      datum,
+      scorer,
+      instrumentVersie: 'zrm-2017',
+      relevanteDomeinen: ['financien', 'sociaal-netwerk'],
+      scores: { financien: 2, 'sociaal-netwerk': 1 },
+    },
   ];
 }
 
@@ -40,7 +61,11 @@ export class Scenario {
     start: IsoDate,
     opties: { coach?: boolean } = {},
   ) {
-    const u = startTraject({ trajectId: 'tr-1', datum: start, regie: REGIE, coach: opties.coach === false ? undefined : COACH, aanmeldreden: 'activering' }, p, start);
+    const u = startTraject(
+      { trajectId: 'tr-1', datum: start, regie: REGIE, coach: opties.coach === false ? undefined : COACH, aanmeldreden: 'activering' },
+      p,
+      start,
+    );
     this.state = u.state;
     this.acties.push(...u.acties);
   }

@@ -64,7 +64,14 @@ export function cancelActivity(tr: Transition, scheduledEventId: number, token: 
 }
 
 /** RespondActivityTaskFailed: retries per policy or closes the activity. */
-export function failActivity(tr: Transition, scheduledEventId: number, token: number, failure: Msg | undefined, lastHeartbeatDetails: Msg | undefined, identity: string): void {
+export function failActivity(
+  tr: Transition,
+  scheduledEventId: number,
+  token: number,
+  failure: Msg | undefined,
+  lastHeartbeatDetails: Msg | undefined,
+  identity: string,
+): void {
   const activity = startedActivity(tr.run, scheduledEventId, token);
   if (lastHeartbeatDetails) activity.heartbeatDetails = lastHeartbeatDetails;
   retryOrClose(tr, activity, failure, identity, undefined);
@@ -119,7 +126,13 @@ export function fireActivityDeadline(tr: Transition, kind: string, ref: string):
     case 'activityRetry':
       if (activity.state !== 'backoff') return;
       activity.state = 'scheduled';
-      tr.effect({ kind: 'activityTask', namespace: run.namespace, runId: run.runId, taskQueue: activity.taskQueue, scheduledEventId: activity.scheduledEventId });
+      tr.effect({
+        kind: 'activityTask',
+        namespace: run.namespace,
+        runId: run.runId,
+        taskQueue: activity.taskQueue,
+        scheduledEventId: activity.scheduledEventId,
+      });
       return;
     case 'activityScheduleToStart':
       if (activity.state !== 'scheduled') return;
@@ -127,7 +140,10 @@ export function fireActivityDeadline(tr: Transition, kind: string, ref: string):
         tr,
         activity,
         'EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT',
-        { failure: timeoutFailure('TIMEOUT_TYPE_SCHEDULE_TO_START', activity, 'activity ScheduleToStart timeout'), retry_state: 'RETRY_STATE_NON_RETRYABLE_FAILURE' },
+        {
+          failure: timeoutFailure('TIMEOUT_TYPE_SCHEDULE_TO_START', activity, 'activity ScheduleToStart timeout'),
+          retry_state: 'RETRY_STATE_NON_RETRYABLE_FAILURE',
+        },
         false,
       );
       return;
@@ -152,4 +168,3 @@ export function fireActivityDeadline(tr: Transition, kind: string, ref: string):
       return;
   }
 }
-

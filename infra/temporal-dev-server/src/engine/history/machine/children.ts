@@ -99,4 +99,3 @@ export function externalRequestResolved(tr: Transition, kind: 'signal' | 'cancel
     );
   }
 }
-

@@ -42,4 +42,3 @@ export function fireDueDeadlines(tr: Transition): void {
     }
   }
 }
-

@@ -295,4 +295,3 @@ export function requestCancel(tr: Transition, request: Msg, external?: { initiat
     external_workflow_execution: external?.execution,
   });
 }
-

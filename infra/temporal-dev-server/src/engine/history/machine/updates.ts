@@ -63,4 +63,3 @@ export function applyProtocolMessage(tr: Transition, message: Msg): void {
       break;
   }
 }
-

@@ -99,7 +99,12 @@ function checkTaskToken(run: RunState, token: number): void {
 }
 
 /** Ends the in-flight workflow task as failed and schedules the next attempt. */
-export function failStartedTask(tr: Transition, eventType: 'EVENT_TYPE_WORKFLOW_TASK_FAILED' | 'EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT', attributes: Msg, nextAttempt: number): void {
+export function failStartedTask(
+  tr: Transition,
+  eventType: 'EVENT_TYPE_WORKFLOW_TASK_FAILED' | 'EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT',
+  attributes: Msg,
+  nextAttempt: number,
+): void {
   const run = tr.run;
   tr.write(eventType, { scheduled_event_id: run.wft.scheduledEventId, started_event_id: run.wft.startedEventId, ...attributes });
   run.wft = { ...run.wft, state: 'none', attempt: nextAttempt, updateIds: [] };
@@ -189,4 +194,3 @@ export function completeWorkflowTask(tr: Transition, token: number, request: Msg
   tr.effect({ kind: 'runChanged', namespace: run.namespace, runId: run.runId });
   return { unhandledCommand: false, queryResults };
 }
-

@@ -31,7 +31,10 @@ describe('the command table: one handler per command type', () => {
         command_type: 'COMMAND_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES',
         upsert_workflow_search_attributes_command_attributes: { search_attributes: { indexed_fields: { CustomKeywordField: payload('x') } } },
       },
-      { command_type: 'COMMAND_TYPE_MODIFY_WORKFLOW_PROPERTIES', modify_workflow_properties_command_attributes: { upserted_memo: { fields: { note: payload('n') } } } },
+      {
+        command_type: 'COMMAND_TYPE_MODIFY_WORKFLOW_PROPERTIES',
+        modify_workflow_properties_command_attributes: { upserted_memo: { fields: { note: payload('n') } } },
+      },
     ];
     for (const command of commands) expect(applyCommand(tr, command, 4, ctx)).toBe(false);
     expect(tr.events.map((e) => e.event_type)).toEqual([
@@ -49,7 +52,12 @@ describe('the command table: one handler per command type', () => {
 
   it('closes the run with a close command', () => {
     const tr = transitionOnStartedRun();
-    applyCommand(tr, { command_type: 'COMMAND_TYPE_COMPLETE_WORKFLOW_EXECUTION', complete_workflow_execution_command_attributes: { result: { payloads: [] } } }, 4, ctx);
+    applyCommand(
+      tr,
+      { command_type: 'COMMAND_TYPE_COMPLETE_WORKFLOW_EXECUTION', complete_workflow_execution_command_attributes: { result: { payloads: [] } } },
+      4,
+      ctx,
+    );
     expect(tr.run.status).toBe('Completed');
     expect(tr.run.closeEventId).toBe(tr.events.at(-1)?.event_id);
   });

@@ -24,7 +24,8 @@ export function startChildWorkflowExecution(tr: Transition, a: Msg, completedEve
     namespace,
     workflowId: a.workflow_id,
     workflowType: a.workflow_type?.name ?? '',
-    parentClosePolicy: a.parent_close_policy && a.parent_close_policy !== 'PARENT_CLOSE_POLICY_UNSPECIFIED' ? a.parent_close_policy : DEFAULT_PARENT_CLOSE_POLICY,
+    parentClosePolicy:
+      a.parent_close_policy && a.parent_close_policy !== 'PARENT_CLOSE_POLICY_UNSPECIFIED' ? a.parent_close_policy : DEFAULT_PARENT_CLOSE_POLICY,
   };
   run.children[String(initiatedEventId)] = child;
   tr.transfer({
