@@ -20,7 +20,7 @@ export const TRAJECT_MIGRATIONS = [TrajectSchema1764000000000, DoelgroepToets176
 
 /** Every migration of the `traject` schema, in order: what traject-service runs with its deelnemer key. */
 export function trajectMigraties(kluis: DeelnemerKluis): (new () => MigrationInterface)[] {
-  return [...TRAJECT_MIGRATIONS, deelnemerVersleuteling(kluis), Programma1764000000004, DeelnemerAanmelding1764000000005];
+  return [...TRAJECT_MIGRATIONS, deelnemerVersleuteling(kluis), DeelnemerAanmelding1764000000005];
 }
 
 /** The schema uses plain SQL repositories; no TypeORM entity metadata is needed. */
