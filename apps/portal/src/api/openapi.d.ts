@@ -9,10 +9,29 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The caller's organisation's subscriptions (without secrets) */
+        get: operations["AbonnementenController_lijst"];
         put?: never;
+        /** Subscribe a public https/http URL; the answer carries the signing secret (Standard Webhooks), shown only once */
         post: operations["AbonnementenController_abonneer"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/abonnementen/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a subscription of the caller's organisation, with its pending deliveries (another organisation's: 404) */
+        delete: operations["AbonnementenController_verwijder"];
         options?: never;
         head?: never;
         patch?: never;
@@ -81,6 +100,23 @@ export interface paths {
         };
         /** The deelnemer (BSN masked except for a klantmanager) with their trajecten over time; only for the registering organisation and those involved in one of the trajecten (others get 404); a read by another organisation than the registering one is written to the processing log first */
         get: operations["DeelnemersController_lees"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deelnemers/{id}/betrokkenheid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the caller's own organisation is involved with the deelnemer now (aanmelder, regievoerder, coach-organisatie, ontvanger): the facts consent-service and exchange-service give the access policy; empty when not involved or unknown */
+        get: operations["DeelnemersController_betrokkenheid"];
         put?: never;
         post?: never;
         delete?: never;
@@ -403,8 +439,61 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Programmes with their versioned definitions (phases, durations, cadences, eligibility) */
+        /** Programmes with their latest definition (phases, durations, cadences, eligibility) */
         get: operations["ProgrammasController_lijst"];
+        put?: never;
+        /** Set up a programme with its first version (a gemeente's klantmanager); an inconsistent definition is refused with every reason in Dutch */
+        post: operations["ProgrammasController_maak"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmas/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A programme with all its versions and the version a traject starting today follows */
+        get: operations["ProgrammasController_lees"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmas/{code}/versies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** All versions of a programme, oldest first */
+        get: operations["ProgrammasController_versies"];
+        put?: never;
+        /** Publish the next version; it applies to trajecten started from its geldigVanaf on, running trajecten keep theirs */
+        post: operations["ProgrammasController_nieuweVersie"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmas/{code}/versies/{versie}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of a programme */
+        get: operations["ProgrammasController_versie"];
         put?: never;
         post?: never;
         delete?: never;
@@ -454,7 +543,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A deelnemer's consents with their status history */
+        /** A deelnemer's consents with their status history; every read is written to the processing log */
         get: operations["ToestemmingenController_lijst"];
         put?: never;
         /**
@@ -539,6 +628,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/trajecten/{id}/betrokkenheid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The traject's deelnemer and how the caller's own organisation is involved in it now: the facts exchange-service gives the access policy; 404 when not involved */
+        get: operations["TrajectenController_betrokkenheid"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trajecten/{id}/metingen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The scores per instrument version: value, who scored (from their token; coach or zelf), when, the instrument version, and the movement from T0 to the latest; a read by another organisation than the lead is written to the processing log first */
+        get: operations["TrajectenController_metingen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/trajecten/{id}/tijdlijn": {
         parameters: {
             query?: never;
@@ -566,7 +689,7 @@ export interface paths {
         /** The processing log as stored: pseudonymised lines with their chain position and hashes (role fg) */
         get: operations["VerwerkingenController_lijst"];
         put?: never;
-        /** Report a read or disclosure of another organisation's data about a deelnemer */
+        /** Report a read or disclosure of another organisation's data about a deelnemer (the services only: a service token acting for the professional who read or disclosed) */
         post: operations["VerwerkingenController_meld"];
         delete?: never;
         options?: never;
@@ -617,7 +740,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Refer a deelnemer (schuldhulp, Wmo, GGZ treatment, huisarts, vrijwilligerswerk) */
+        /**
+         * Refer a deelnemer (schuldhulp, Wmo, GGZ treatment, huisarts, vrijwilligerswerk)
+         * @description Only after a consent decision permits the contact details to go to the receiver; the disclosure is logged. A refused referral stores nothing.
+         */
         post: operations["VerwijzingenController_verwijs"];
         delete?: never;
         options?: never;
@@ -863,13 +989,18 @@ export interface components {
             voornamen: string;
         };
         DevTokenRequestDto: {
-            /** @description Organisation id from GET /api/v1/organisaties */
-            organisatie: string;
+            /**
+             * Format: uuid
+             * @description With rol "deelnemer": the demo deelnemer who signs in
+             */
+            deelnemer?: string;
+            /** @description Organisation id from GET /api/v1/organisaties (a professional) */
+            organisatie?: string;
             /**
              * @description Role of the person; must fit the organisation type
              * @enum {string}
              */
-            rol: "klantmanager" | "coach" | "jobcoach" | "behandelaar" | "stuurgroeplid" | "fg";
+            rol: "klantmanager" | "coach" | "jobcoach" | "behandelaar" | "stuurgroeplid" | "fg" | "deelnemer";
         };
         DevTokenResponseDto: {
             /** @description Bearer token (JWT) for the Ketenregie API */
@@ -1144,6 +1275,15 @@ export interface components {
                 volgnummer: number;
             }[];
         };
+        NieuwAbonnementDto: {
+            /** @description Signing secret (Standard Webhooks), shown only in this answer */
+            geheim: string;
+            /** Format: uuid */
+            id: string;
+            organisatie: string;
+            types?: string[];
+            url: string;
+        };
         OrganisatieDto: {
             /** @description Stable organisation id; the `organisatie` claim of tokens */
             id: string;
@@ -1227,6 +1367,207 @@ export interface components {
                 organisatie: string;
                 /** @enum {string} */
                 type: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
+            };
+        };
+        ProgrammaAanmakenDto: {
+            bron?: string;
+            casuistiekoverleg?: {
+                elkeMaanden?: number;
+                elkeWeken?: number;
+                partners: string[];
+                /** @enum {string} */
+                vanafFase?: "aanmelding" | "contact-leggen" | "kennismaking" | "diagnose" | "plan-van-aanpak" | "uitvoering" | "afronding" | "nazorg" | "afgesloten";
+            };
+            code: string;
+            contact: {
+                maxIntervalWerkdagen: number;
+                sessieMinuten: number;
+            };
+            /** @default {} */
+            doelgroep: {
+                geenAnderTraject?: boolean;
+                ladderTreden?: [
+                    number,
+                    number
+                ];
+                loonwaarde?: [
+                    number,
+                    number
+                ];
+                maxLeeftijd?: number;
+                minJarenBijstand?: number;
+                minLeeftijd?: number;
+                uitsluitingen?: string[];
+            };
+            duur: {
+                maxMaanden: number;
+                typischMaanden: number;
+                verlenging: {
+                    maanden: number;
+                    maxAantal: number;
+                };
+            };
+            einddatumAankondigingWerkdagen?: number;
+            escalatieNaWerkdagen?: number;
+            evaluatie: {
+                aankondigingWerkdagen: number;
+                intervalMaanden: number;
+                t1NaMaanden: number;
+            };
+            fasen: string[];
+            faseTermijnMaanden?: {
+                [key: string]: number;
+            };
+            faseTermijnWerkdagen?: {
+                [key: string]: number;
+            };
+            /** Format: date */
+            geldigVanaf?: string;
+            groep?: {
+                cohortGrootte: number;
+                /** Format: date */
+                startdatum: string;
+            };
+            instrumenten: {
+                /** @default gas-5 */
+                gasVersie: string;
+                hulpmiddelen?: string[];
+                ladderHerbeoordelingMaanden?: number;
+                ladderSubtreden: boolean;
+                ladderVersie: string;
+                verplichtBijMeting: string[];
+                zrmVersie: string;
+            };
+            kalender?: {
+                /** @enum {string} */
+                bevrijdingsdag?: "jaarlijks" | "lustrum" | "nooit";
+                goedeVrijdag?: boolean;
+            };
+            kennismaking?: {
+                maxGesprekken: number;
+            };
+            maxTrajecten?: number;
+            naam: string;
+            nazorg?: {
+                checkInBinnenWerkdagen: number;
+                checkInsNaMaanden: number[];
+                duurMaanden: number;
+            } | null;
+            noShow?: {
+                opvolgingBinnenWerkdagen: number;
+            };
+            omschrijving?: string;
+            outreach?: {
+                belpogingIntervalWerkdagen: number;
+                eersteContactBinnenWerkdagen: number;
+                herbenaderingNaWeigeringMaanden: number;
+                huisbezoekBinnenWerkdagen: number;
+                maxBelpogingen: number;
+                maxHerbenaderingen: number;
+            };
+            overdrachtBinnenWerkdagen?: number;
+            plan?: {
+                maxGasDoelen: number;
+            };
+        };
+        ProgrammaVersieDto: {
+            bron?: string;
+            casuistiekoverleg?: {
+                elkeMaanden?: number;
+                elkeWeken?: number;
+                partners: string[];
+                /** @enum {string} */
+                vanafFase?: "aanmelding" | "contact-leggen" | "kennismaking" | "diagnose" | "plan-van-aanpak" | "uitvoering" | "afronding" | "nazorg" | "afgesloten";
+            };
+            contact: {
+                maxIntervalWerkdagen: number;
+                sessieMinuten: number;
+            };
+            /** @default {} */
+            doelgroep: {
+                geenAnderTraject?: boolean;
+                ladderTreden?: [
+                    number,
+                    number
+                ];
+                loonwaarde?: [
+                    number,
+                    number
+                ];
+                maxLeeftijd?: number;
+                minJarenBijstand?: number;
+                minLeeftijd?: number;
+                uitsluitingen?: string[];
+            };
+            duur: {
+                maxMaanden: number;
+                typischMaanden: number;
+                verlenging: {
+                    maanden: number;
+                    maxAantal: number;
+                };
+            };
+            einddatumAankondigingWerkdagen?: number;
+            escalatieNaWerkdagen?: number;
+            evaluatie: {
+                aankondigingWerkdagen: number;
+                intervalMaanden: number;
+                t1NaMaanden: number;
+            };
+            fasen: string[];
+            faseTermijnMaanden?: {
+                [key: string]: number;
+            };
+            faseTermijnWerkdagen?: {
+                [key: string]: number;
+            };
+            /** Format: date */
+            geldigVanaf?: string;
+            groep?: {
+                cohortGrootte: number;
+                /** Format: date */
+                startdatum: string;
+            };
+            instrumenten: {
+                /** @default gas-5 */
+                gasVersie: string;
+                hulpmiddelen?: string[];
+                ladderHerbeoordelingMaanden?: number;
+                ladderSubtreden: boolean;
+                ladderVersie: string;
+                verplichtBijMeting: string[];
+                zrmVersie: string;
+            };
+            kalender?: {
+                /** @enum {string} */
+                bevrijdingsdag?: "jaarlijks" | "lustrum" | "nooit";
+                goedeVrijdag?: boolean;
+            };
+            kennismaking?: {
+                maxGesprekken: number;
+            };
+            maxTrajecten?: number;
+            naam: string;
+            nazorg?: {
+                checkInBinnenWerkdagen: number;
+                checkInsNaMaanden: number[];
+                duurMaanden: number;
+            } | null;
+            noShow?: {
+                opvolgingBinnenWerkdagen: number;
+            };
+            omschrijving?: string;
+            outreach?: {
+                belpogingIntervalWerkdagen: number;
+                eersteContactBinnenWerkdagen: number;
+                herbenaderingNaWeigeringMaanden: number;
+                huisbezoekBinnenWerkdagen: number;
+                maxBelpogingen: number;
+                maxHerbenaderingen: number;
+            };
+            overdrachtBinnenWerkdagen?: number;
+            plan?: {
+                maxGasDoelen: number;
             };
         };
         StuurgroepDto: {
@@ -1439,6 +1780,7 @@ export interface components {
             deelnemerId: string;
             /** @default {} */
             doelgroep: {
+                contraIndicaties?: ("ernstige-psychiatrische-problematiek" | "ernstige-verslaving" | "blokkerende-schulden-of-huisvesting" | "onvoldoende-nederlands" | "niet-gemotiveerd" | "ontheven-van-arbeidsplicht")[];
                 heeftAnderTraject?: boolean;
                 jarenInBijstand?: number;
                 ladderTrede?: number;
@@ -1495,6 +1837,11 @@ export interface components {
             };
             parentSpanId?: string;
             spanId: string;
+            /**
+             * @default ok
+             * @enum {string}
+             */
+            status: "ok" | "geweigerd";
             traceId: string;
         };
         VerwerkingPaginaDto: {
@@ -1536,7 +1883,7 @@ export interface components {
             /** Format: uuid */
             deelnemerId: string;
             /**
-             * @description Consent allows detailed GGZ feedback (end reasons); default status only
+             * @description Ignored: whether GGZ may report coded reasons back is decided by consent when it reports
              * @default false
              */
             detailTerugkoppeling: boolean;
@@ -1586,6 +1933,25 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    AbonnementenController_lijst: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbonnementDto"][];
+                };
+            };
+        };
+    };
     AbonnementenController_abonneer: {
         parameters: {
             query?: never;
@@ -1599,13 +1965,32 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AbonnementDto"];
+                    "application/json": components["schemas"]["NieuwAbonnementDto"];
                 };
+            };
+        };
+    };
+    AbonnementenController_verwijder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -1675,6 +2060,25 @@ export interface operations {
         };
     };
     DeelnemersController_lees: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeelnemersController_betrokkenheid: {
         parameters: {
             query?: never;
             header?: never;
@@ -2090,6 +2494,108 @@ export interface operations {
             };
         };
     };
+    ProgrammasController_maak: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgrammaAanmakenDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProgrammasController_lees: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProgrammasController_versies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProgrammasController_nieuweVersie: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgrammaVersieDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProgrammasController_versie: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                versie: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     StuurgroepenController_list: {
         parameters: {
             query?: never;
@@ -2250,6 +2756,44 @@ export interface operations {
             path: {
                 id: string;
                 opdracht: "coach" | "contactpogingen" | "contactmomenten" | "kennismaking" | "diagnose" | "plan" | "metingen" | "evaluaties" | "afronding-start" | "afronding" | "pauze" | "hervatting" | "uitval" | "terugval" | "heropening" | "regie" | "coachwissel" | "verlenging";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TrajectenController_betrokkenheid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TrajectenController_metingen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
             };
             cookie?: never;
         };
