@@ -245,6 +245,15 @@ describe('the portal in a real browser (headless Chromium)', () => {
       await page.route('**/portal-config.json', (route) =>
         route.fulfill({ json: { modus: 'distributed', oidc: { issuer, clientId: 'ketenregie-portal', scope: 'openid' } } }),
       );
+      // ...and so does its Content-Security-Policy, which lets the page fetch from the provider too.
+      await page.route(`${stack.url}/`, async (route) => {
+        const response = await route.fetch();
+        const csp = (response.headers()['content-security-policy'] ?? '').replace(
+          "default-src 'self';",
+          `default-src 'self';connect-src 'self' ${new URL(issuer).origin};`,
+        );
+        await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
+      });
       await page.goto(`${stack.url}/`);
       await page.getByRole('button', { name: 'Inloggen bij uw organisatie' }).waitFor();
       await bekijk(page, '16-inloggen-oidc');

@@ -4,7 +4,8 @@
  * uses to afgesloten, with the programme's own instruments, nazorg check-ins and case meetings.
  */
 import { addWorkingDays, isWorkingDay } from '@ketenregie/shared-kernel';
-import { amsterdamDate, opdrachtUpdate, startOfAmsterdamDate, stateQuery, TRAJECT_TASK_QUEUE, trajectWorkflowId } from '@ketenregie/traject-contracts';
+import { amsterdamDate, startOfAmsterdamDate } from '@ketenregie/shared-kernel';
+import { opdrachtUpdate, stateQuery, TRAJECT_TASK_QUEUE, trajectWorkflowId } from '@ketenregie/traject-contracts';
 import type { TrajectOpdrachtInvoer, TrajectState, TrajectWorkflowInput } from '@ketenregie/traject-contracts';
 import { addMonths } from '@ketenregie/shared-kernel';
 import { HEEMSKERK_TREDE_1_2_V1, PROGRAMMA_CATALOGUS } from '@ketenregie/traject-domain';

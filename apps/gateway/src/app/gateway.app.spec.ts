@@ -215,6 +215,12 @@ describe('gateway', () => {
       });
     });
 
+    it("lets the portal's pages fetch from the OIDC provider, and from nowhere else", async () => {
+      const csp = ((await fetch(`${url}/portal-config.json`)).headers.get('content-security-policy') ?? '').split(';');
+      expect(csp).toContain("connect-src 'self' https://login.example.nl");
+      expect(csp).toContain("default-src 'self'");
+    });
+
     it('says in Dutch how to build the portal when it has not been built', async () => {
       const response = await fetch(`${url}/`);
       expect(response.status).toBe(503);

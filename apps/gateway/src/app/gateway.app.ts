@@ -58,7 +58,7 @@ export async function createGateway(config: GatewayConfig, options: { logDestina
   app.flushLogs();
   app.getHttpAdapter().getInstance().disable('x-powered-by');
   app.enableShutdownHooks();
-  applyHttpSecurity(app, config);
+  applyHttpSecurity(app, config, { connectSrc: portalConnectSources(config) });
 
   const requestLogger = pinoHttp(options.logDestination ? { ...pinoHttpOptions(logging), stream: options.logDestination } : pinoHttpOptions(logging));
   mountServiceProxies(app, ROUTE_TABLE, serviceUrls(config), createPlatformLogger(logging), requestLogger);
@@ -79,4 +79,13 @@ export async function createGateway(config: GatewayConfig, options: { logDestina
     patchDocumentOnRequest: () => openApi.merged(),
   });
   return app;
+}
+
+/**
+ * Origins the portal's pages may fetch from besides the gateway: in distributed mode with a
+ * portal OIDC client, the provider `AUTH_ISSUER` names (discovery, token and end-session calls).
+ */
+export function portalConnectSources(config: Pick<GatewayConfig, 'KETENREGIE_MODE' | 'AUTH_ISSUER' | 'PORTAL_OIDC_CLIENT_ID'>): string[] {
+  if (config.KETENREGIE_MODE !== 'distributed' || !config.PORTAL_OIDC_CLIENT_ID || !/^https?:\/\//.test(config.AUTH_ISSUER)) return [];
+  return [new URL(config.AUTH_ISSUER).origin];
 }

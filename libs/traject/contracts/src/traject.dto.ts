@@ -252,7 +252,7 @@ export const trajectStartenSchema = z.strictObject({
     .string()
     .max(64)
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
-  programmaVersie: z.number().int().positive().optional(),
+  programmaVersie: z.number().int().positive().max(1_000_000).optional(),
   regie: regieSchema,
   coach: coachSchema.optional(),
   aanmeldreden: z.string().regex(/^[a-z0-9-]{1,40}$/, 'coded referral reason'),

@@ -100,6 +100,7 @@ export class TypeOrmDeelnemerRepository {
   }
 
   async vind(id: string): Promise<DeelnemerRecord | undefined> {
+    if (!isUuid(id)) return undefined;
     const rows: DeelnemerRij[] = await this.ds.query(
       `SELECT id, gegevens_versleuteld, gegevens_sleutel_id, aangemaakt_door_organisatie, aangemaakt_op,
               (SELECT array_agg(a.organisatie ORDER BY a.aangemeld_op, a.organisatie) FROM ${this.t.deelnemer_aanmelding} a WHERE a.deelnemer_id = d.id) AS aanmelders
@@ -236,6 +237,7 @@ export class TypeOrmTrajectRepository {
   }
 
   async vind(id: string): Promise<TrajectRecord | undefined> {
+    if (!isUuid(id)) return undefined;
     const rows: { id: string; deelnemer_id: string; programma_code: string; programma_versie: number; workflow_id: string }[] = await this.ds.query(
       `SELECT id, deelnemer_id, programma_code, programma_versie, workflow_id FROM ${this.t.traject} WHERE id = $1`,
       [id],
@@ -462,4 +464,9 @@ export class TypeOrmTrajectTransacties {
   binnen<T>(werk: (opslag: { readonly trajecten: TypeOrmTrajectRepository; readonly taken: TypeOrmTakenRepository }) => Promise<T>): Promise<T> {
     return this.ds.transaction((m) => werk({ trajecten: new TypeOrmTrajectRepository(m), taken: new TypeOrmTakenRepository(m) }));
   }
+}
+
+/** Deelnemers and trajecten have uuid keys: any other id names none of them (and must not reach a uuid column). */
+function isUuid(id: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 }

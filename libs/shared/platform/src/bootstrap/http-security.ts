@@ -13,10 +13,16 @@ export type HttpSecurityConfig = Pick<HttpConfig, 'CORS_ORIGINS' | 'THROTTLE_LIM
 /**
  * Security headers (`helmet`, with its default Content-Security-Policy) on every response, and
  * CORS only for the configured origins: without `CORS_ORIGINS` a browser on another origin gets
- * no CORS headers and cannot read any answer. Call before `listen`.
+ * no CORS headers and cannot read any answer. `connectSrc` adds origins a page served here may
+ * fetch from besides its own (the portal's OIDC provider). Call before `listen`.
  */
-export function applyHttpSecurity(app: INestApplication, config: Pick<HttpSecurityConfig, 'CORS_ORIGINS'>): void {
-  app.use(helmet());
+export function applyHttpSecurity(
+  app: INestApplication,
+  config: Pick<HttpSecurityConfig, 'CORS_ORIGINS'>,
+  options: { readonly connectSrc?: readonly string[] } = {},
+): void {
+  const connectSrc = options.connectSrc ?? [];
+  app.use(helmet(connectSrc.length > 0 ? { contentSecurityPolicy: { directives: { connectSrc: ["'self'", ...connectSrc] } } } : {}));
   if (config.CORS_ORIGINS.length > 0) {
     app.enableCors({
       origin: [...config.CORS_ORIGINS],
