@@ -8,7 +8,7 @@
  */
 import { beslis } from '@ketenregie/shared-access-policy';
 import type { Actor } from '@ketenregie/shared-access-policy';
-import { HttpBetrokkenheid, HttpOrganisatieRegister } from '@ketenregie/shared-platform';
+import { GecachteBetrokkenheid, HttpBetrokkenheid, HttpOrganisatieRegister } from '@ketenregie/shared-platform';
 import type { Identity } from '@ketenregie/shared-platform';
 import { createTestDatabase } from '@ketenregie/shared-testing';
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
@@ -208,8 +208,10 @@ async function run(): Promise<void> {
     };
     await load(100, C, besluit);
     const cpuVoor = cpuMs(service.pid);
+    const trajectCpuVoor = cpuMs(traject.pid);
     const http = await load(N, C, besluit);
     const serviceCpuMsPerDecision = +((cpuMs(service.pid) - cpuVoor) / N).toFixed(2);
+    const trajectServiceCpuMsPerDecision = +((cpuMs(traject.pid) - trajectCpuVoor) / N).toFixed(2);
 
     // The baseline: the same reads and writes as one decision, in raw SQL, same callers.
     const inSql = async (i: number) => {
@@ -243,6 +245,10 @@ async function run(): Promise<void> {
     const involvementUncachedUs = await mean(500, async (i) => {
       if (!(await betrokkenheid.bijDeelnemer(ids[i % DEELNEMERS], token)).includes('aanmelder')) throw new Error('not involved');
     });
+    const gecacht = new GecachteBetrokkenheid(betrokkenheid, 60_000);
+    const involvementCachedUs = await mean(20_000, async (i) => {
+      if (!(await gecacht.bijDeelnemer(ids[i % DEELNEMERS], token)).includes('aanmelder')) throw new Error('not involved');
+    });
     const ms = (us: number) => +(us / 1000).toFixed(3);
 
     process.stdout.write(
@@ -253,13 +259,15 @@ async function run(): Promise<void> {
         deelnemers: DEELNEMERS,
         httpDecisions: http,
         serviceCpuMsPerDecision,
+        trajectServiceCpuMsPerDecision,
+        involvementCacheMs: process.env['CONSENT_BETROKKENHEID_CACHE_MS'] ?? 'default',
         rawSqlDecisions: raw,
         ratioRawToHttp: +(raw.perSecond / http.perSecond).toFixed(2),
         logLines: regels,
         policyDecisionUs: +beslisUs.toFixed(3),
         facts: {
           registryType: { cachedUs: +registerCachedUs.toFixed(3), uncachedMs: ms(registerUncachedUs) },
-          involvement: { uncachedMs: ms(involvementUncachedUs) },
+          involvement: { cachedUs: +involvementCachedUs.toFixed(3), uncachedMs: ms(involvementUncachedUs) },
         },
         loadAverage: loadavg().map((l) => +l.toFixed(1)),
       })}\n`,
