@@ -1,21 +1,28 @@
 /**
  * Consent decisions under concurrent load through consent-service over HTTP (its own process,
- * as `npm start` runs it), against a baseline in the same run: the reads and writes one decision
- * makes (consent lookup with its history under lock, the decision row, the processing-log line
- * with its chain link) as raw SQL over `pg`, at the same number of callers. See README.md.
+ * as `npm start` runs it, with the access policy's real sources of facts: monitor-service's
+ * organisation registry and traject-service's involvement), against a baseline in the same run:
+ * the reads and writes one decision makes (consent lookup with its history under lock, the
+ * decision row, the processing-log line with its chain link) as raw SQL over `pg`, at the same
+ * number of callers; then the cost of one policy decision and of the facts it needs. See README.md.
  */
+import { beslis } from '@ketenregie/shared-access-policy';
+import type { Actor } from '@ketenregie/shared-access-policy';
+import { GecachteBetrokkenheid, HttpBetrokkenheid, HttpOrganisatieRegister } from '@ketenregie/shared-platform';
 import type { Identity } from '@ketenregie/shared-platform';
 import { createTestDatabase } from '@ketenregie/shared-testing';
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { Pool, type PoolClient } from 'pg';
 import { startDevServer } from './src/dev-server';
-import { databaseLabel, freePort, json, load, startApp, startAuth } from './src/services';
+import { bsns, databaseLabel, freePort, json, load, startApp, startAuth, startRegister } from './src/services';
 
 const N = Number(process.env['BENCH_DECISIONS'] ?? 2000);
 const C = Number(process.env['BENCH_CONCURRENCY'] ?? 16);
 const DEELNEMERS = Number(process.env['BENCH_DEELNEMERS'] ?? 200);
-const coach: Identity = { sub: 'bench-coach', organisatie: 'gemeente-dommeldal', organisatieType: 'gemeente', rol: 'klantmanager' };
+/** A gemeente klantmanager: registers the deelnemers (so the gemeente is involved as `aanmelder`) and asks the decisions. */
+const coach: Identity = { sub: 'bench-km', organisatie: 'gemeente-dommeldal', organisatieType: 'gemeente', rol: 'klantmanager' };
 const ontvanger = { organisatie: 'ggz-zuiderlicht', type: 'ggz' };
 /** Active chains of the processing log (consent-data-access `AANTAL_KETENS` − 1: chain 0 is closed). */
 const ACTIEVE_KETENS = 15;
@@ -121,31 +128,67 @@ interface Besluit {
   readonly uitkomst: string;
 }
 
+/** Mean time of `op` run `n` times one after the other, in µs. */
+async function mean(n: number, op: (i: number) => unknown): Promise<number> {
+  for (let i = 0; i < Math.min(n, 1000); i++) await op(i);
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) await op(i);
+  return ((performance.now() - t0) * 1000) / n;
+}
+
+/** Progress on stderr, so stdout keeps only the figures. */
+function voortgang(wat: string): void {
+  process.stderr.write(`[consent.bench ${new Date().toISOString().slice(11, 19)}] ${wat}\n`);
+}
+
 async function run(): Promise<void> {
   const db = await createTestDatabase();
   const database = await databaseLabel(db.url);
   const temporal = await startDevServer();
   const auth = await startAuth();
+  // One organisation sends every request; the request limit is not what is measured.
+  const common = {
+    DATABASE_URL: db.url,
+    TEMPORAL_ADDRESS: temporal.address,
+    LOG_LEVEL: 'warn',
+    KETENREGIE_MODE: 'embedded',
+    AUTH_JWKS_URL: auth.jwksUrl,
+    THROTTLE_LIMIT: '100000000',
+  };
+  // The access policy's facts: organisation types from the registry (a real monitor-service with
+  // the demo region), involvement from traject-service (which itself reads the registry).
+  const register = await startRegister(common);
+  const trajectPort = await freePort();
+  const traject = await startApp(
+    'traject-service',
+    { ...common, PORT: String(trajectPort), MONITOR_SERVICE_URL: register.url },
+    { url: `http://127.0.0.1:${trajectPort}/health/ready` },
+  );
+  const trajectUrl = `http://127.0.0.1:${trajectPort}`;
   const port = await freePort();
   const service = await startApp(
     'consent-service',
-    {
-      DATABASE_URL: db.url,
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      AUTH_JWKS_URL: auth.jwksUrl,
-      TEMPORAL_ADDRESS: temporal.address,
-      KETENREGIE_MODE: 'embedded',
-      // One organisation sends every request; the request limit is not what is measured.
-      THROTTLE_LIMIT: '100000000',
-    },
+    { ...common, PORT: String(port), MONITOR_SERVICE_URL: register.url, TRAJECT_SERVICE_URL: trajectUrl },
     { url: `http://127.0.0.1:${port}/health/ready` },
   );
+  voortgang('monitor-service, traject-service and consent-service ready');
   const pool = new Pool({ connectionString: db.url, max: C });
   try {
     const base = `http://127.0.0.1:${port}/api/v1`;
     const token = await auth.token(coach);
-    const ids = Array.from({ length: DEELNEMERS }, () => randomUUID());
+    // Deelnemers registered by the gemeente through traject-service: the involvement is real.
+    const bron = bsns();
+    const persoon = Array.from({ length: DEELNEMERS }, () => bron.next().value as string);
+    const ids: string[] = new Array(DEELNEMERS);
+    await load(DEELNEMERS, 4, async (i) => {
+      const { id } = await json<{ id: string }>('POST', `${trajectUrl}/api/v1/deelnemers`, token, {
+        bsn: persoon[i],
+        voornamen: 'Bench',
+        achternaam: `Deelnemer ${i}`,
+        geboortedatum: '1975-03-02',
+      });
+      ids[i] = id;
+    });
     await load(DEELNEMERS, 4, async (i) => {
       await json('POST', `${base}/toestemmingen`, token, {
         deelnemerId: ids[i],
@@ -165,8 +208,10 @@ async function run(): Promise<void> {
     };
     await load(100, C, besluit);
     const cpuVoor = cpuMs(service.pid);
+    const trajectCpuVoor = cpuMs(traject.pid);
     const http = await load(N, C, besluit);
     const serviceCpuMsPerDecision = +((cpuMs(service.pid) - cpuVoor) / N).toFixed(2);
+    const trajectServiceCpuMsPerDecision = +((cpuMs(traject.pid) - trajectCpuVoor) / N).toFixed(2);
 
     // The baseline: the same reads and writes as one decision, in raw SQL, same callers.
     const inSql = async (i: number) => {
@@ -180,6 +225,31 @@ async function run(): Promise<void> {
     await load(100, C, inSql);
     const raw = await load(N, C, inSql);
     const regels = Number((await pool.query('SELECT count(*) AS n FROM consent.verwerking')).rows[0].n);
+    voortgang('measuring one policy decision and its facts');
+
+    // One policy decision, as consent-service asks it for a decision (the facts already gathered).
+    const actor: Actor = { rol: 'klantmanager', dienst: false, organisatieType: 'gemeente' };
+    const beslisUs = await mean(200_000, (i) => {
+      if (!beslis(actor, 'besluit.vragen', { deelnemerId: ids[i % DEELNEMERS] }, { betrokkenheid: ['aanmelder'] }).toegestaan) throw new Error('refused');
+    });
+    // Its facts, from the same services consent-service asks: the registry's type of the caller's organisation ...
+    const cachedRegister = new HttpOrganisatieRegister(register.url);
+    const registerCachedUs = await mean(200_000, async () => {
+      if ((await cachedRegister.typeVan(coach.organisatie)) !== 'gemeente') throw new Error('registry: not a gemeente');
+    });
+    const registerUncachedUs = await mean(200, async () => {
+      if ((await new HttpOrganisatieRegister(register.url).typeVan(coach.organisatie)) !== 'gemeente') throw new Error('registry: not a gemeente');
+    });
+    // ... and the organisation's involvement with the deelnemer, from traject-service.
+    const betrokkenheid = new HttpBetrokkenheid(trajectUrl);
+    const involvementUncachedUs = await mean(500, async (i) => {
+      if (!(await betrokkenheid.bijDeelnemer(ids[i % DEELNEMERS], token)).includes('aanmelder')) throw new Error('not involved');
+    });
+    const gecacht = new GecachteBetrokkenheid(betrokkenheid, 60_000);
+    const involvementCachedUs = await mean(20_000, async (i) => {
+      if (!(await gecacht.bijDeelnemer(ids[i % DEELNEMERS], token)).includes('aanmelder')) throw new Error('not involved');
+    });
+    const ms = (us: number) => +(us / 1000).toFixed(3);
 
     process.stdout.write(
       `${JSON.stringify({
@@ -189,14 +259,24 @@ async function run(): Promise<void> {
         deelnemers: DEELNEMERS,
         httpDecisions: http,
         serviceCpuMsPerDecision,
+        trajectServiceCpuMsPerDecision,
+        involvementCacheMs: process.env['CONSENT_BETROKKENHEID_CACHE_MS'] ?? 'default',
         rawSqlDecisions: raw,
         ratioRawToHttp: +(raw.perSecond / http.perSecond).toFixed(2),
         logLines: regels,
+        policyDecisionUs: +beslisUs.toFixed(3),
+        facts: {
+          registryType: { cachedUs: +registerCachedUs.toFixed(3), uncachedMs: ms(registerUncachedUs) },
+          involvement: { cachedUs: +involvementCachedUs.toFixed(3), uncachedMs: ms(involvementUncachedUs) },
+        },
+        loadAverage: loadavg().map((l) => +l.toFixed(1)),
       })}\n`,
     );
   } finally {
     await pool.end();
     await service.stop();
+    await traject.stop();
+    await register.stop();
     await auth.close();
     await temporal.stop();
     await db.dispose();

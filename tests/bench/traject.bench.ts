@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { Pool } from 'pg';
 import { LAUNCHER } from './src/dev-server';
-import { databaseLabel, freePort, json, load, startApp, startAuth, startRegister } from './src/services';
+import { bsns, databaseLabel, freePort, json, load, startApp, startAuth, startRegister } from './src/services';
 
 const N = Number(process.env['BENCH_TRAJECTEN'] ?? 10_000);
 const C = Number(process.env['BENCH_CONCURRENCY'] ?? 16);
@@ -21,16 +21,6 @@ const DAG = 86_400_000;
 
 const klantmanager: Identity = { sub: 'bench-km', organisatie: 'gemeente-dommeldal', organisatieType: 'gemeente', rol: 'klantmanager' };
 const coach: Identity = { sub: 'bench-coach', organisatie: 'werkbrug-dommeldal', organisatieType: 'uitvoerder', rol: 'coach' };
-
-/** The i-th nine-digit number from 100000000 up that passes the elfproef (fictional BSNs). */
-function* bsns(): Generator<string> {
-  for (let n = 100_000_000; n < 999_999_999; n++) {
-    const s = String(n);
-    let som = 0;
-    for (let i = 0; i < 8; i++) som += Number(s[i]) * (9 - i);
-    if ((som - Number(s[8])) % 11 === 0) yield s;
-  }
-}
 
 /** Progress on stderr, so stdout keeps only the figures. */
 function voortgang(wat: string): void {

@@ -174,3 +174,13 @@ export async function databaseLabel(url: string, env: Record<string, string | un
     await client.end();
   }
 }
+
+/** The nine-digit numbers from 100000000 up that pass the elfproef (fictional BSNs), in order. */
+export function* bsns(): Generator<string> {
+  for (let n = 100_000_000; n < 999_999_999; n++) {
+    const s = String(n);
+    let som = 0;
+    for (let i = 0; i < 8; i++) som += Number(s[i]) * (9 - i);
+    if ((som - Number(s[8])) % 11 === 0) yield s;
+  }
+}

@@ -19,6 +19,12 @@ export const consentServiceConfigSchema = platformConfigSchema
     CONSENT_HERINNERING_DAGEN: z.coerce.number().int().min(1).max(365).default(30),
     /** Where the traject context answers how an organisation is involved with a deelnemer (access facts). */
     TRAJECT_SERVICE_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8081'),
+    /**
+     * How long (ms) an organisation's involvement with a deelnemer, once answered, is used for
+     * further decisions by the same caller (0: ask traject-service every time). An ended
+     * involvement counts at most this much later; a new one counts at once.
+     */
+    CONSENT_BETROKKENHEID_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   })
   .superRefine((c, ctx) => {
     if (c.KETENREGIE_MODE === 'distributed' && !c.CONSENT_PSEUDONIEM_SLEUTEL) {

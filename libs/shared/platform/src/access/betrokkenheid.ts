@@ -1,6 +1,7 @@
 import { BETROKKENHEDEN, TRAJECT_BETROKKENHEDEN } from '@ketenregie/shared-access-policy';
 import type { Betrokkenheid } from '@ketenregie/shared-access-policy';
 import { DomainError } from '@ketenregie/shared-kernel';
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 
 /** Path (under traject-service) of an organisation's involvement with a deelnemer. */
@@ -94,4 +95,45 @@ function onbereikbaar(cause: unknown): DomainError {
     detail: 'The traject context cannot say how your organisation is involved with this deelnemer, so access cannot be decided. Try again later.',
     cause,
   });
+}
+
+/**
+ * A {@link BetrokkenheidPoort} that remembers, for `ttlMs`, the involvements another poort
+ * answered with for one caller's token and one deelnemer, so a burst of decisions about the
+ * same deelnemer asks the traject context once (concurrent asks share one request).
+ *
+ * When it is stale: only an involvement that exists is remembered. A new involvement (a traject
+ * started, a lead handed over to this organisation) counts at once; one that ends counts at most
+ * `ttlMs` later, as a token stays valid until it expires. The key is the caller's own token, so
+ * an answer is never reused for another caller or organisation. `inTraject` is not remembered.
+ */
+export class GecachteBetrokkenheid implements BetrokkenheidPoort {
+  private readonly bijDeelnemers: LRUCache<string, readonly Betrokkenheid[], { readonly deelnemerId: string; readonly bearer: string }>;
+
+  constructor(
+    private readonly bron: BetrokkenheidPoort,
+    readonly ttlMs: number,
+    max = 10_000,
+  ) {
+    this.bijDeelnemers = new LRUCache({
+      max,
+      ttl: ttlMs,
+      fetchMethod: async (_sleutel, _oud, { context }) => {
+        const betrokkenheid = await this.bron.bijDeelnemer(context.deelnemerId, context.bearer);
+        return betrokkenheid.length > 0 ? betrokkenheid : undefined;
+      },
+    });
+  }
+
+  async bijDeelnemer(deelnemerId: string, bearer: string | undefined): Promise<readonly Betrokkenheid[]> {
+    if (!bearer) return this.bron.bijDeelnemer(deelnemerId, bearer);
+    return (await this.bijDeelnemers.fetch(`${deelnemerId} ${bearer}`, { context: { deelnemerId, bearer } })) ?? [];
+  }
+
+  inTraject(
+    trajectId: string,
+    bearer: string | undefined,
+  ): Promise<{ readonly deelnemerId: string; readonly betrokkenheid: readonly Betrokkenheid[] } | undefined> {
+    return this.bron.inTraject(trajectId, bearer);
+  }
 }

@@ -1,0 +1,67 @@
+import type { Betrokkenheid } from '@ketenregie/shared-access-policy';
+import { setTimeout as wacht } from 'node:timers/promises';
+import { type BetrokkenheidPoort, GecachteBetrokkenheid } from './betrokkenheid';
+
+/** The traject context's answers, held in memory, counting how often it is asked. */
+class TelBetrokkenheid implements BetrokkenheidPoort {
+  readonly vragen: string[] = [];
+  readonly antwoorden = new Map<string, readonly Betrokkenheid[]>();
+
+  async bijDeelnemer(deelnemerId: string, bearer: string | undefined): Promise<readonly Betrokkenheid[]> {
+    this.vragen.push(`${deelnemerId}:${bearer}`);
+    await wacht(5);
+    return this.antwoorden.get(`${deelnemerId}:${bearer}`) ?? [];
+  }
+
+  async inTraject(): Promise<undefined> {
+    this.vragen.push('traject');
+    return undefined;
+  }
+}
+
+describe('GecachteBetrokkenheid', () => {
+  it('asks the traject context once for a burst of decisions by one caller about one deelnemer, and again after ttlMs', async () => {
+    const bron = new TelBetrokkenheid();
+    bron.antwoorden.set('d1:token-a', ['aanmelder']);
+    const poort = new GecachteBetrokkenheid(bron, 200);
+    const antwoorden = await Promise.all(Array.from({ length: 10 }, () => poort.bijDeelnemer('d1', 'token-a')));
+    expect(antwoorden).toEqual(Array.from({ length: 10 }, () => ['aanmelder']));
+    expect(await poort.bijDeelnemer('d1', 'token-a')).toEqual(['aanmelder']);
+    expect(bron.vragen).toEqual(['d1:token-a']);
+
+    bron.antwoorden.delete('d1:token-a');
+    await wacht(250);
+    expect(await poort.bijDeelnemer('d1', 'token-a')).toEqual([]);
+    expect(bron.vragen).toHaveLength(2);
+  });
+
+  it('never remembers "not involved", so a new involvement counts at once', async () => {
+    const bron = new TelBetrokkenheid();
+    const poort = new GecachteBetrokkenheid(bron, 60_000);
+    expect(await poort.bijDeelnemer('d1', 'token-a')).toEqual([]);
+    bron.antwoorden.set('d1:token-a', ['regievoerder']);
+    expect(await poort.bijDeelnemer('d1', 'token-a')).toEqual(['regievoerder']);
+    expect(bron.vragen).toHaveLength(2);
+  });
+
+  it("never gives one caller's answer to another caller, nor for another deelnemer", async () => {
+    const bron = new TelBetrokkenheid();
+    bron.antwoorden.set('d1:token-a', ['aanmelder']);
+    const poort = new GecachteBetrokkenheid(bron, 60_000);
+    expect(await poort.bijDeelnemer('d1', 'token-a')).toEqual(['aanmelder']);
+    expect(await poort.bijDeelnemer('d1', 'token-b')).toEqual([]);
+    expect(await poort.bijDeelnemer('d2', 'token-a')).toEqual([]);
+    expect(await poort.bijDeelnemer('d1', undefined)).toEqual([]);
+    expect(bron.vragen).toEqual(['d1:token-a', 'd1:token-b', 'd2:token-a', 'd1:undefined']);
+  });
+
+  it('passes a failure of the traject context on to the caller and remembers nothing of it', async () => {
+    const bron = new TelBetrokkenheid();
+    const poort = new GecachteBetrokkenheid(bron, 60_000);
+    const fout = new Error('traject-service unreachable');
+    jest.spyOn(bron, 'bijDeelnemer').mockRejectedValueOnce(fout);
+    await expect(poort.bijDeelnemer('d1', 'token-a')).rejects.toBe(fout);
+    bron.antwoorden.set('d1:token-a', ['coach']);
+    expect(await poort.bijDeelnemer('d1', 'token-a')).toEqual(['coach']);
+  });
+});
