@@ -190,6 +190,10 @@ export const REGELS = {
     omschrijving: 'Refer a deelnemer to another organisation (after a consent decision)',
     toegang: [{ rollen: P, betrokken: TRAJECT_WERKERS }],
   },
+  'ontvanger.vastleggen': {
+    omschrijving: "Record the receiver of a referral that consent permitted as `ontvanger` in the sender's trajecten (exchange-service, acting for the sender)",
+    toegang: [{ rollen: 'dienst', betrokken: TRAJECT_WERKERS }],
+  },
   'verwijzing.lezen': {
     omschrijving: 'See a referral: the sender always, the receiver once the consent decision permits it',
     toegang: [
