@@ -60,6 +60,7 @@ const WIE_MAG: Readonly<Record<string, readonly Mag[]>> = {
   'GET /api/v1/deelnemers/{id}': [betrokkenProfessional],
   'GET /api/v1/deelnemers/{id}/betrokkenheid': [elkeProfessional],
   'POST /api/v1/deelnemers/{id}/ontvangers': [dienst],
+  'GET /api/v1/deelnemers/{id}/bestaan': [dienst],
   'POST /api/v1/trajecten': [{ wie: 'professional', van: ['gemeente'], rollen: ['klantmanager'], betrokken: ['aanmelder'] }],
   'GET /api/v1/trajecten/{id}': [betrokkenProfessional, deelnemerZelf],
   'GET /api/v1/trajecten/{id}/tijdlijn': [betrokkenProfessional],
@@ -339,6 +340,26 @@ describe('access policy through the gateway, with real tokens', () => {
     expect((await call(geldwijs, 'GET', `/toestemmingen?deelnemerId=${deelnemerId}`)).status).toBe(200);
     // ... but it works neither the traject nor the lead: those stay with the regievoerder and the coach organisation.
     expect((await call(geldwijs, 'POST', `/trajecten/${trajectId}/contactpogingen`, { kanaal: 'telefoon', uitkomst: 'afspraak-gemaakt' })).status).toBe(403);
+  });
+
+  it('the demo login signs in only a deelnemer the traject context holds; an unknown id gets 404 problem+json', async () => {
+    const vraag = (deelnemer: string) =>
+      fetch(`${stack.url}/auth/dev-token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ rol: 'deelnemer', deelnemer }),
+      });
+    const onbekend = await vraag(randomUUID());
+    expect(onbekend.status).toBe(404);
+    expect(onbekend.headers.get('content-type')).toContain('application/problem+json');
+    expect(((await onbekend.json()) as { code: string }).code).toBe('AUTH.DEELNEMER_UNKNOWN');
+    const { deelnemerId } = await deelnemerMetTraject();
+    const bekend = await vraag(deelnemerId);
+    expect(bekend.status).toBe(200);
+    // The existence check is the gateway's own: a person's token, even the deelnemer's, cannot ask it.
+    for (const wie of [gemeente, { deelnemer: deelnemerId }]) {
+      expect((await call(wie, 'GET', `/deelnemers/${deelnemerId}/bestaan`)).status).toBe(403);
+    }
   });
 
   it('access matrix: every published route × every organisation type and role × involved or not × consent or not, 0 wrong allows', async () => {

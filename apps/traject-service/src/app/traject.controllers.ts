@@ -96,6 +96,15 @@ export class DeelnemersController {
     return this.trajecten.betrokkenheidVan(id, door);
   }
 
+  @Get(':id/bestaan')
+  @ServiceActor('required')
+  @ApiOperation({
+    summary: "Whether the deelnemer exists (404 otherwise): the gateway's demo login asks it with its service token before it signs a deelnemer in",
+  })
+  bestaat(@Param('id', new ParseUUIDPipe()) id: string, @CurrentIdentity() door: Identity) {
+    return this.trajecten.bestaat(id, door);
+  }
+
   @Post(':id/ontvangers')
   @HttpCode(200)
   @ServiceActor('required')

@@ -109,6 +109,10 @@ export const REGELS = {
     omschrijving: "Read how the caller's own organisation is involved with a deelnemer (the other contexts' access facts)",
     toegang: [{ rollen: P }],
   },
+  'deelnemer.bestaan.toetsen': {
+    omschrijving: 'Check that a deelnemer exists before the demo login signs them in (the gateway, service token only; no personal data)',
+    toegang: [DIENST],
+  },
   'deelnemer.lezen': { omschrijving: "Read a deelnemer's personal data and trajecten", toegang: [{ rollen: P, betrokken: ALLE_BETROKKENEN }] },
   'traject.starten': {
     omschrijving: 'Start a traject for a deelnemer the gemeente registered (aanmelding)',

@@ -159,6 +159,17 @@ export class TrajectService {
   }
 
   /**
+   * Whether a deelnemer exists, for the gateway's demo login (its service token, acting for the
+   * deelnemer who signs in). Answers nothing but the id.
+   * @throws `TRAJECT.DEELNEMER_NOT_FOUND` when there is no such deelnemer.
+   */
+  async bestaat(deelnemerId: string, door: Actor): Promise<{ id: string }> {
+    await this.toegang.eis(door, 'deelnemer.bestaan.toetsen', { deelnemerId });
+    if (!(await this.deelnemers.vind(deelnemerId))) throw trajectError('TRAJECT.DEELNEMER_NOT_FOUND', 'No such deelnemer');
+    return { id: deelnemerId };
+  }
+
+  /**
    * Records the receiver of a referral that consent permitted as `ontvanger` (effective from now)
    * in the trajecten where the sender's organisation holds the lead or the coach organisation.
    * Only exchange-service, acting for the sender with its service token, may ask
