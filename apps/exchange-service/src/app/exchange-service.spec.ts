@@ -46,7 +46,8 @@ import { exchangeServiceConfigSchema } from './exchange-service.config';
 const VAST = vastOrganisatieRegister({ 'gemeente-helmond': 'gemeente', 'ggz-oost-brabant': 'ggz', senzer: 'uitvoerder' });
 /** The registry as monitor-service would answer it; tests that need organisations of their own name them by type prefix. */
 const REGISTER: OrganisatieRegister = {
-  typeVan: async (id) => (await VAST.typeVan(id)) ?? (id.startsWith('wijkteam-') ? 'wijkteam' : id.startsWith('gemeente-') ? 'gemeente' : undefined),
+  typeVan: async (id) =>
+    (await VAST.typeVan(id)) ?? (id.startsWith('wijkteam-') ? 'wijkteam' : id.startsWith('gemeente-') ? 'gemeente' : id.startsWith('ggz-') ? 'ggz' : undefined),
 };
 
 /** Records what the service asks of the workflows. */

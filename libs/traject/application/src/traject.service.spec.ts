@@ -163,7 +163,7 @@ describe('TrajectService', () => {
     expect(await f.service.maakDeelnemer({ ...deelnemer, voornamen: 'Ander' }, andereGemeente)).toEqual({ id });
     expect((await f.service.deelnemer(id, andereGemeente, AANROEP)).voornamen).toBe('A');
     expect(f.meldingen).toHaveLength(1);
-    expect(await code(f.service.maakDeelnemer({ ...deelnemer, bsn: '111222345' }, VREEMD))).toBe('TRAJECT.FORBIDDEN');
+    expect(await code(f.service.maakDeelnemer({ ...deelnemer, bsn: '111222345' }, VREEMD))).toBe('TOEGANG.GEWEIGERD');
   });
 
   it('starts a traject with the programme definition in the workflow input and an opaque workflow id', async () => {
