@@ -95,7 +95,8 @@ const DIENST: Toegang = { rollen: 'dienst' };
 
 /**
  * The rule table: every action on personal data or on a traject, and who may perform it.
- * `docs/access.md` is this table in prose; the access-matrix test checks every route against it.
+ * `docs/access.md` is this table in prose; the access-matrix test checks every route of the running
+ * stack against a hand-written table of its own.
  */
 export const REGELS = {
   'programmas.lezen': { omschrijving: 'Read the programme catalogue (no personal data)', toegang: [{ rollen: 'iedereen' }] },
