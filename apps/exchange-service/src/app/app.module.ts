@@ -1,7 +1,16 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { EXCHANGE_ENTITIES, EXCHANGE_MIGRATIONS } from '@ketenregie/exchange-data-access';
 import { VERWERKINGEN_PATH } from '@ketenregie/consent-contracts';
-import { AuthModule, DatabaseModule, HealthModule, HttpBetrokkenheid, HttpVerwerkingslog, dienstIdentiteit, ToegangModule } from '@ketenregie/shared-platform';
+import {
+  AuthModule,
+  DatabaseModule,
+  HealthModule,
+  HttpBetrokkenheid,
+  HttpOntvanger,
+  HttpVerwerkingslog,
+  dienstIdentiteit,
+  ToegangModule,
+} from '@ketenregie/shared-platform';
 import type { OrganisatieRegister } from '@ketenregie/shared-platform';
 import type { ExchangeServiceConfig } from './exchange-service.config';
 import { ExchangeModule, ExchangeModuleOptions } from './exchange.module';
@@ -41,6 +50,7 @@ export class AppModule {
           webhook: overrides.webhook ?? httpWebhookVerzender(beleid),
           webhookDoel: overrides.webhookDoel ?? webhookDoelControle(beleid),
           betrokkenheid: overrides.betrokkenheid ?? new HttpBetrokkenheid(config.TRAJECT_SERVICE_URL),
+          ontvangers: overrides.ontvangers ?? new HttpOntvanger(config.TRAJECT_SERVICE_URL, dienstIdentiteit(config, 'ketenregie-exchange-service')),
           besluiten: overrides.besluiten ?? new HttpBesluiten(config.CONSENT_SERVICE_URL),
           bezorging: overrides.bezorging ?? {
             actief: true,

@@ -28,7 +28,7 @@ import {
   serveJwks,
   vastOrganisatieRegister,
 } from '@ketenregie/shared-platform';
-import type { BetrokkenheidPoort } from '@ketenregie/shared-platform';
+import type { BetrokkenheidPoort, OntvangerPoort } from '@ketenregie/shared-platform';
 import { decodeJwt } from 'jose';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
 import { randomUUID } from 'node:crypto';
@@ -46,7 +46,8 @@ import { exchangeServiceConfigSchema } from './exchange-service.config';
 const VAST = vastOrganisatieRegister({ 'gemeente-helmond': 'gemeente', 'ggz-oost-brabant': 'ggz', senzer: 'uitvoerder' });
 /** The registry as monitor-service would answer it; tests that need organisations of their own name them by type prefix. */
 const REGISTER: OrganisatieRegister = {
-  typeVan: async (id) => (await VAST.typeVan(id)) ?? (id.startsWith('wijkteam-') ? 'wijkteam' : id.startsWith('gemeente-') ? 'gemeente' : undefined),
+  typeVan: async (id) =>
+    (await VAST.typeVan(id)) ?? (id.startsWith('wijkteam-') ? 'wijkteam' : id.startsWith('gemeente-') ? 'gemeente' : id.startsWith('ggz-') ? 'ggz' : undefined),
 };
 
 /** Records what the service asks of the workflows. */
@@ -87,6 +88,11 @@ const BETROKKENHEID: BetrokkenheidPoort = {
       ? { deelnemerId: TRAJECT_DEELNEMER[trajectId], betrokkenheid: ['aanmelder', 'regievoerder'] }
       : undefined,
 };
+/** The receivers exchange asked the traject context to record as `ontvanger`, and for whom. */
+const ONTVANGERS: { deelnemerId: string; organisatie: string; namens: string }[] = [];
+const ONTVANGER_POORT: OntvangerPoort = {
+  legOntvangerVast: async (deelnemerId, organisatie, namens) => void ONTVANGERS.push({ deelnemerId, organisatie, namens: namens.organisatie }),
+};
 /** consent-service's decisions as these tests need them: contact details may go, health data may not. */
 const BESLUITEN: BesluitPoort = { besluit: async (vraag) => ({ id: randomUUID(), toegestaan: vraag.categorieen.filter((c) => c !== 'gezondheid') }) };
 
@@ -126,6 +132,7 @@ describeEachDatabase('exchange-service', (db) => {
           workflows: overrides.workflows ?? new OpgenomenWorkflows(),
           verwerkingslog: overrides.verwerkingslog ?? new OpgenomenLog(),
           betrokkenheid: BETROKKENHEID,
+          ontvangers: ONTVANGER_POORT,
           besluiten: BESLUITEN,
           webhook: overrides.webhook ?? (async () => undefined),
           bezorging: { actief: false, intervalMs: 50, leaseMs: overrides.leaseMs ?? 200, basisMs: 10, maxMs: 50, maxPogingen: overrides.maxPogingen ?? 100 },
@@ -411,13 +418,16 @@ describeEachDatabase('exchange-service', (db) => {
 
     it('verwijzing to GGZ: the receiver reports coded statuses, the sender sees only in behandeling / afgerond', async () => {
       const { call } = await startApp({});
+      const deelnemerId = randomUUID();
       const v = await call<VerwijzingDto>(km, 'POST', '/verwijzingen', {
-        deelnemerId: randomUUID(),
+        deelnemerId,
         soort: 'ggz-behandeling',
         ontvanger: { organisatie: behandelaar.organisatie, type: 'ggz' },
         reden: 'psychische-klachten',
       });
       expect(v).toMatchObject({ status: 201, body: { status: 'aangemeld' } });
+      // The permitted referral makes GGZ `ontvanger` of the deelnemer in the traject context, asked for the sender.
+      expect(ONTVANGERS).toContainEqual({ deelnemerId, organisatie: behandelaar.organisatie, namens: km.organisatie });
       expect((await call(km, 'POST', `/verwijzingen/${v.body.id}/status`, { status: 'geaccepteerd' })).status).toBe(403);
       expect((await call(behandelaar, 'POST', `/verwijzingen/${v.body.id}/status`, { status: 'gestart' })).status).toBe(422);
       for (const status of [{ status: 'geaccepteerd' }, { status: 'gestart' }]) {

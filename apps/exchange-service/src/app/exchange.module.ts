@@ -19,8 +19,8 @@ import {
   WebhookVerzender,
 } from '@ketenregie/exchange-application';
 import { SqlExchangeOpslag } from '@ketenregie/exchange-data-access';
-import { BETROKKENHEID_POORT } from '@ketenregie/shared-platform';
-import type { BetrokkenheidPoort } from '@ketenregie/shared-platform';
+import { BETROKKENHEID_POORT, ONTVANGER_POORT } from '@ketenregie/shared-platform';
+import type { BetrokkenheidPoort, OntvangerPoort } from '@ketenregie/shared-platform';
 import { DataSource } from 'typeorm';
 import { InboxController, OverdrachtenController } from './overdrachten.controller';
 import { TemporalOverdrachten } from './temporal-overdrachten';
@@ -36,6 +36,8 @@ export interface ExchangeModuleOptions {
   readonly bezorging: BezorgInstellingen;
   /** The traject context's involvement facts (traject-service's API; replaceable in tests). */
   readonly betrokkenheid: BetrokkenheidPoort;
+  /** Records a referral's receiver as `ontvanger` in the traject context. */
+  readonly ontvangers: OntvangerPoort;
   /** consent-service's decision point (referrals). */
   readonly besluiten: BesluitPoort;
 }
@@ -64,6 +66,7 @@ export class ExchangeModule {
         { provide: WEBHOOK_DOEL_CONTROLE, useValue: options.webhookDoel },
         { provide: BEZORG_INSTELLINGEN, useValue: options.bezorging },
         { provide: BETROKKENHEID_POORT, useValue: options.betrokkenheid },
+        { provide: ONTVANGER_POORT, useValue: options.ontvangers },
         { provide: BESLUIT_POORT, useValue: options.besluiten },
         OverdrachtService,
         VerwijzingService,

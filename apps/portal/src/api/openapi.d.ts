@@ -108,6 +108,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/deelnemers/{id}/bestaan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the deelnemer exists (404 otherwise): the gateway's demo login asks it with its service token before it signs a deelnemer in */
+        get: operations["DeelnemersController_bestaat"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/deelnemers/{id}/betrokkenheid": {
         parameters: {
             query?: never;
@@ -136,6 +153,23 @@ export interface paths {
         get: operations["DeelnemersController_inzage"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deelnemers/{id}/ontvangers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the receiver of a referral that consent permitted as `ontvanger`, from now on, in the trajecten the sender leads or coaches: exchange-service only (service token acting for the sender) */
+        post: operations["DeelnemersController_legOntvangerVast"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1284,6 +1318,9 @@ export interface components {
             types?: string[];
             url: string;
         };
+        OntvangerVastleggenDto: {
+            organisatie: string;
+        };
         OrganisatieDto: {
             /** @description Stable organisation id; the `organisatie` claim of tokens */
             id: string;
@@ -2078,6 +2115,25 @@ export interface operations {
             };
         };
     };
+    DeelnemersController_bestaat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     DeelnemersController_betrokkenheid: {
         parameters: {
             query?: never;
@@ -2118,6 +2174,29 @@ export interface operations {
                     "application/json": components["schemas"]["InzageDto"];
                     "text/html": components["schemas"]["InzageDto"];
                 };
+            };
+        };
+    };
+    DeelnemersController_legOntvangerVast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OntvangerVastleggenDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2998,7 +3077,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description AUTH.ORGANISATIE_UNKNOWN (problem+json) */
+            /** @description AUTH.ORGANISATIE_UNKNOWN or AUTH.DEELNEMER_UNKNOWN (problem+json) */
             404: {
                 headers: {
                     [name: string]: unknown;

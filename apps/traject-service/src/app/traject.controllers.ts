@@ -5,7 +5,14 @@ import { ProgrammaService, TrajectService } from '@ketenregie/traject-applicatio
 import { OPDRACHT_SUBRESOURCES, programmaCodeSchema } from '@ketenregie/traject-contracts';
 import { trajectError } from '@ketenregie/traject-domain';
 import type { Request } from 'express';
-import { CaseloadOverdrachtDto, DeelnemerAanmakenDto, ProgrammaAanmakenDto, ProgrammaVersieDto, TrajectStartenDto } from './traject.dto';
+import {
+  CaseloadOverdrachtDto,
+  DeelnemerAanmakenDto,
+  OntvangerVastleggenDto,
+  ProgrammaAanmakenDto,
+  ProgrammaVersieDto,
+  TrajectStartenDto,
+} from './traject.dto';
 
 /** A programme code from the path, refused as not found when it cannot be one. */
 function programmaCode(code: string): string {
@@ -87,6 +94,26 @@ export class DeelnemersController {
   })
   betrokkenheid(@Param('id', new ParseUUIDPipe()) id: string, @CurrentIdentity() door: Identity) {
     return this.trajecten.betrokkenheidVan(id, door);
+  }
+
+  @Get(':id/bestaan')
+  @ServiceActor('required')
+  @ApiOperation({
+    summary: "Whether the deelnemer exists (404 otherwise): the gateway's demo login asks it with its service token before it signs a deelnemer in",
+  })
+  bestaat(@Param('id', new ParseUUIDPipe()) id: string, @CurrentIdentity() door: Identity) {
+    return this.trajecten.bestaat(id, door);
+  }
+
+  @Post(':id/ontvangers')
+  @HttpCode(200)
+  @ServiceActor('required')
+  @ApiOperation({
+    summary:
+      'Record the receiver of a referral that consent permitted as `ontvanger`, from now on, in the trajecten the sender leads or coaches: exchange-service only (service token acting for the sender)',
+  })
+  legOntvangerVast(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: OntvangerVastleggenDto, @CurrentIdentity() door: Identity) {
+    return this.trajecten.legOntvangerVast(id, body.organisatie, door);
   }
 }
 

@@ -5,6 +5,7 @@ import {
   programmaVersieInvoerSchema,
   trajectStartenSchema,
 } from '@ketenregie/traject-contracts';
+import { ontvangerVastleggenSchema } from '@ketenregie/shared-platform';
 import { createZodDto } from 'nestjs-zod';
 
 /** Body of `POST /deelnemers`. */
@@ -17,3 +18,5 @@ export class CaseloadOverdrachtDto extends createZodDto(caseloadOverdrachtSchema
 export class ProgrammaAanmakenDto extends createZodDto(programmaAanmakenSchema) {}
 /** Body of `POST /programmas/{code}/versies`. */
 export class ProgrammaVersieDto extends createZodDto(programmaVersieInvoerSchema) {}
+/** Body of `POST /deelnemers/{id}/ontvangers` (exchange-service only). */
+export class OntvangerVastleggenDto extends createZodDto(ontvangerVastleggenSchema) {}

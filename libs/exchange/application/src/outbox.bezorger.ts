@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { isEindstatus, type Aflevering, type ExchangeOpslag } from '@ketenregie/exchange-domain';
+import { Toegang } from '@ketenregie/shared-platform';
 import type { Identity } from '@ketenregie/shared-platform';
-import { ForbiddenError, NotFoundError, ValidationError } from '@ketenregie/shared-kernel';
+import { NotFoundError, ValidationError } from '@ketenregie/shared-kernel';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { cloudEvent } from './exchange.gebeurtenissen';
 import {
@@ -137,11 +138,12 @@ export class AbonnementService {
   constructor(
     @Inject(EXCHANGE_OPSLAG) private readonly opslag: ExchangeOpslag,
     @Inject(WEBHOOK_DOEL_CONTROLE) private readonly controleer: WebhookDoelControle,
+    private readonly toegang: Toegang,
   ) {}
 
   /** Stores the subscription (the same URL again replaces its types and secret) and returns it with its secret, the only time it is shown. */
   async abonneer(body: { url: string; types?: readonly string[] }, door: Identity): Promise<AbonnementWeergave & { geheim: string }> {
-    this.eisBeheerder(door);
+    await this.toegang.eis(door, 'abonnement.beheren');
     const bezwaar = await this.controleer(body.url);
     if (bezwaar) throw new ValidationError({ code: 'EXCHANGE.WEBHOOK_DOEL_NIET_TOEGESTAAN', detail: bezwaar, fields: { url: bezwaar } });
     const geheim = `whsec_${randomBytes(32).toString('base64')}`;
@@ -152,7 +154,7 @@ export class AbonnementService {
 
   /** The caller's organisation's subscriptions, without their secrets. */
   async lijst(door: Identity): Promise<AbonnementWeergave[]> {
-    this.eisBeheerder(door);
+    await this.toegang.eis(door, 'abonnement.beheren');
     return (await this.opslag.abonnementenVan(door.organisatie)).map((a) => ({
       id: a.id,
       organisatie: a.organisatie,
@@ -163,15 +165,9 @@ export class AbonnementService {
 
   /** Deletes a subscription of the caller's organisation; another organisation's is answered as not found. */
   async verwijder(id: string, door: Identity): Promise<void> {
-    this.eisBeheerder(door);
+    await this.toegang.eis(door, 'abonnement.beheren');
     if (!(await this.opslag.verwijderAbonnement(id, door.organisatie))) {
       throw new NotFoundError({ code: 'EXCHANGE.ABONNEMENT_NIET_GEVONDEN', detail: 'No such subscription.' });
-    }
-  }
-
-  private eisBeheerder(door: Identity): void {
-    if (!['klantmanager', 'coach', 'behandelaar', 'jobcoach', 'fg'].includes(door.rol)) {
-      throw new ForbiddenError({ code: 'EXCHANGE.ROL_NIET_TOEGESTAAN', detail: 'Subscriptions are managed by professionals.' });
     }
   }
 }

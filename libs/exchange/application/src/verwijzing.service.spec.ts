@@ -28,21 +28,31 @@ function opzet(besluit: (v: BesluitVraag, bearer: string | undefined) => ReturnT
   const gebeurtenissen: UitgaandeGebeurtenis[] = [];
   const meldingen: VerwerkingMelding[] = [];
   const vragen: [BesluitVraag, string | undefined][] = [];
+  const ontvangers: [string, string, string][] = [];
   const opslag: Partial<ExchangeOpslag> = {
     voegVerwijzingToe: async (v, g) => void (verwijzingen.set(v.id, v), gebeurtenissen.push(g)),
     verwijzing: async (id) => verwijzingen.get(id),
     werkVerwijzingBij: async (v, g) => void (verwijzingen.set(v.id, v), gebeurtenissen.push(g)),
   };
   const besluiten: BesluitPoort = { besluit: (v, bearer) => (vragen.push([v, bearer]), besluit(v, bearer)) };
-  const service = new VerwijzingService(opslag as ExchangeOpslag, TOEGANG, BETROKKENHEID, besluiten, { meld: async (m) => void meldingen.push(m) });
-  return { service, verwijzingen, gebeurtenissen, meldingen, vragen };
+  const service = new VerwijzingService(
+    opslag as ExchangeOpslag,
+    TOEGANG,
+    BETROKKENHEID,
+    besluiten,
+    { meld: async (m) => void meldingen.push(m) },
+    {
+      legOntvangerVast: async (deelnemerId, organisatie, namens) => void ontvangers.push([deelnemerId, organisatie, namens.organisatie]),
+    },
+  );
+  return { service, verwijzingen, gebeurtenissen, meldingen, vragen, ontvangers };
 }
 
 describe('VerwijzingService (finding 5)', () => {
   it('refers only after a consent decision permits the contact details, logs the disclosure, and a refusal stores nothing', async () => {
     const geweigerd = opzet(async () => ({ id: 'besluit-0', toegestaan: [] }));
     await expect(geweigerd.service.verwijs(aanvraag, km, aanroep('gemeente'))).rejects.toMatchObject({ code: 'EXCHANGE.VERWIJZING_NIET_TOEGESTAAN' });
-    expect([geweigerd.verwijzingen.size, geweigerd.gebeurtenissen.length, geweigerd.meldingen.length]).toEqual([0, 0, 0]);
+    expect([geweigerd.verwijzingen.size, geweigerd.gebeurtenissen.length, geweigerd.meldingen.length, geweigerd.ontvangers.length]).toEqual([0, 0, 0, 0]);
 
     const toegestaan = opzet(async () => ({ id: 'besluit-1', toegestaan: ['contact'] }));
     const v = await toegestaan.service.verwijs(aanvraag, km, aanroep('gemeente'));
@@ -50,6 +60,8 @@ describe('VerwijzingService (finding 5)', () => {
       [{ deelnemerId: DEELNEMER, ontvanger: { organisatie: 'ggz', type: 'ggz' }, doel: 'verwijzing-ggz', categorieen: ['contact'] }, 'gemeente'],
     ]);
     expect(toegestaan.meldingen).toEqual([expect.objectContaining({ handeling: 'verstrekking', besluitId: 'besluit-1', categorieen: ['contact'] })]);
+    // The receiver becomes `ontvanger` of the deelnemer in the traject context, asked for the sender.
+    expect(toegestaan.ontvangers).toEqual([[DEELNEMER, 'ggz', 'gemeente']]);
     // The sender's flag decides nothing.
     expect(toegestaan.verwijzingen.get(v.id)?.detailTerugkoppeling).toBe(false);
   });

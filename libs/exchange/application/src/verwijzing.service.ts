@@ -3,8 +3,8 @@ import type { VerwijzingAanvraagDto, VerwijzingStatusDto } from '@ketenregie/exc
 import { ExchangeOpslag, terugkoppeling, VerwijzingRecord, VerwijzingTerugkoppeling, volgendeVerwijzingStatus } from '@ketenregie/exchange-domain';
 import type { Betrokkenheid, Handeling } from '@ketenregie/shared-access-policy';
 import { ForbiddenError, NotFoundError, ValidationError } from '@ketenregie/shared-kernel';
-import { BETROKKENHEID_POORT, Toegang } from '@ketenregie/shared-platform';
-import type { BetrokkenheidPoort, Identity } from '@ketenregie/shared-platform';
+import { BETROKKENHEID_POORT, ONTVANGER_POORT, Toegang } from '@ketenregie/shared-platform';
+import type { BetrokkenheidPoort, Identity, OntvangerPoort } from '@ketenregie/shared-platform';
 import { randomUUID } from 'node:crypto';
 import { gebeurtenis } from './exchange.gebeurtenissen';
 import { BESLUIT_POORT, EXCHANGE_OPSLAG, VERWERKINGSLOG } from './exchange.ports';
@@ -37,13 +37,15 @@ export class VerwijzingService {
     @Inject(BETROKKENHEID_POORT) private readonly betrokkenheid: BetrokkenheidPoort,
     @Inject(BESLUIT_POORT) private readonly besluiten: BesluitPoort,
     @Inject(VERWERKINGSLOG) private readonly log: VerwerkingslogPoort,
+    @Inject(ONTVANGER_POORT) private readonly ontvangers: OntvangerPoort,
   ) {}
 
   /**
    * Refers a deelnemer: only an organisation that works the deelnemer's traject (regievoerder or
    * coach organisation), only when consent-service decides the contact details may go to the
-   * receiver, and the disclosure is written to the processing log before the referral exists. A
-   * refused referral leaves nothing.
+   * receiver, and the disclosure is written to the processing log before the referral exists. The
+   * traject context then records the receiver as `ontvanger` of the deelnemer (effective now), so
+   * it may do what an involved organisation may. A refused referral leaves nothing.
    * @throws ForbiddenError `EXCHANGE.VERWIJZING_NIET_TOEGESTAAN` when the decision does not permit it.
    */
   async verwijs(aanvraag: VerwijzingAanvraagDto, door: Identity, aanroep: Aanroep): Promise<VerwijzingInzicht> {
@@ -83,6 +85,7 @@ export class VerwijzingService {
       aangemeldOp: nu,
       bijgewerktOp: nu,
     };
+    await this.ontvangers.legOntvangerVast(v.deelnemerId, v.ontvanger.organisatie, door);
     await this.opslag.voegVerwijzingToe(
       v,
       gebeurtenis('verwijzing', v.id, `${v.id}/aangemeld`, 'nl.ketenregie.verwijzing.aangemeld', { soort: v.soort, status: 'aangemeld' }, [

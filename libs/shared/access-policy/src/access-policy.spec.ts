@@ -65,6 +65,13 @@ describe('beslis', () => {
     expect(beslis(klantmanager, 'verwerkingslog.lezen', {}, geen).toegestaan).toBe(false);
   });
 
+  it("records a referral's receiver as ontvanger only through the service acting for the traject's regievoerder or coach organisation", () => {
+    const alsDienst = { ...coach, dienst: true };
+    expect(beslis(alsDienst, 'ontvanger.vastleggen', { deelnemerId: 'd-1' }, { betrokkenheid: ['coach-organisatie'] }).toegestaan).toBe(true);
+    expect(beslis(coach, 'ontvanger.vastleggen', { deelnemerId: 'd-1' }, { betrokkenheid: ['coach-organisatie'] })).toMatchObject({ reden: 'alleen-dienst' });
+    expect(beslis(alsDienst, 'ontvanger.vastleggen', { deelnemerId: 'd-1' }, { betrokkenheid: ['ontvanger'] })).toMatchObject({ reden: 'niet-betrokken' });
+  });
+
   it('has a rule with at least one way in for every action, and roles that fit their organisation types', () => {
     for (const h of HANDELINGEN) expect(REGELS[h].toegang.length).toBeGreaterThan(0);
   });

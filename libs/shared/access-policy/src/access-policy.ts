@@ -95,7 +95,8 @@ const DIENST: Toegang = { rollen: 'dienst' };
 
 /**
  * The rule table: every action on personal data or on a traject, and who may perform it.
- * `docs/access.md` is this table in prose; the access-matrix test checks every route against it.
+ * `docs/access.md` is this table in prose; the access-matrix test checks every route of the running
+ * stack against a hand-written table of its own.
  */
 export const REGELS = {
   'programmas.lezen': { omschrijving: 'Read the programme catalogue (no personal data)', toegang: [{ rollen: 'iedereen' }] },
@@ -108,6 +109,10 @@ export const REGELS = {
   'betrokkenheid.lezen': {
     omschrijving: "Read how the caller's own organisation is involved with a deelnemer (the other contexts' access facts)",
     toegang: [{ rollen: P }],
+  },
+  'deelnemer.bestaan.toetsen': {
+    omschrijving: 'Check that a deelnemer exists before the demo login signs them in (the gateway, service token only; no personal data)',
+    toegang: [DIENST],
   },
   'deelnemer.lezen': { omschrijving: "Read a deelnemer's personal data and trajecten", toegang: [{ rollen: P, betrokken: ALLE_BETROKKENEN }] },
   'traject.starten': {
@@ -189,6 +194,10 @@ export const REGELS = {
   'verwijzing.aanvragen': {
     omschrijving: 'Refer a deelnemer to another organisation (after a consent decision)',
     toegang: [{ rollen: P, betrokken: TRAJECT_WERKERS }],
+  },
+  'ontvanger.vastleggen': {
+    omschrijving: "Record the receiver of a referral that consent permitted as `ontvanger` in the sender's trajecten (exchange-service, acting for the sender)",
+    toegang: [{ rollen: 'dienst', betrokken: TRAJECT_WERKERS }],
   },
   'verwijzing.lezen': {
     omschrijving: 'See a referral: the sender always, the receiver once the consent decision permits it',

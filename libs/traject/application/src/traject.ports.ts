@@ -78,6 +78,11 @@ export interface TrajectOpslag {
   betrokkenheid(trajectId: string, organisatieId: string): Promise<TrajectBetrokkenheid[]>;
   /** The involvements `organisatieId` holds now in any traject of the deelnemer. */
   betrokkenheidBijDeelnemer(deelnemerId: string, organisatieId: string): Promise<TrajectBetrokkenheid[]>;
+  /**
+   * Records `organisatieId` as `ontvanger` from now on in each traject of the deelnemer where
+   * `namensOrganisatie` holds the lead or the coach organisation now; returns those trajecten.
+   */
+  legOntvangerVast(deelnemerId: string, organisatieId: string, namensOrganisatie: string): Promise<string[]>;
   lopendVanCoach(coachId: string, organisatieId: string): Promise<TrajectRegistratie[]>;
   /** How many trajecten were started on a version of a programme (capacity, cohort). */
   aantalOpProgramma(code: string, versie: number): Promise<number>;

@@ -59,6 +59,7 @@ class Fakes {
     betrokkenheidBijDeelnemer: async (d, org) => [
       ...new Set([...this.registraties.values()].filter((t) => t.deelnemerId === d).flatMap((t) => this.betrokkenheid(t.id, org))),
     ],
+    legOntvangerVast: async () => [],
     lopendVanCoach: async (coachId, org) =>
       [...this.registraties.values()].filter((t) => {
         const o = this.overzichten.get(t.id);

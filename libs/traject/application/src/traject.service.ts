@@ -159,6 +159,31 @@ export class TrajectService {
   }
 
   /**
+   * Whether a deelnemer exists, for the gateway's demo login (its service token, acting for the
+   * deelnemer who signs in). Answers nothing but the id.
+   * @throws `TRAJECT.DEELNEMER_NOT_FOUND` when there is no such deelnemer.
+   */
+  async bestaat(deelnemerId: string, door: Actor): Promise<{ id: string }> {
+    await this.toegang.eis(door, 'deelnemer.bestaan.toetsen', { deelnemerId });
+    if (!(await this.deelnemers.vind(deelnemerId))) throw trajectError('TRAJECT.DEELNEMER_NOT_FOUND', 'No such deelnemer');
+    return { id: deelnemerId };
+  }
+
+  /**
+   * Records the receiver of a referral that consent permitted as `ontvanger` (effective from now)
+   * in the trajecten where the sender's organisation holds the lead or the coach organisation.
+   * Only exchange-service, acting for the sender with its service token, may ask
+   * (`ontvanger.vastleggen`); the receiver must be in the organisation registry.
+   */
+  async legOntvangerVast(deelnemerId: string, organisatie: string, door: Actor): Promise<{ deelnemerId: string; organisatie: string; trajecten: string[] }> {
+    const d = await this.deelnemers.vind(deelnemerId);
+    const betrokkenheid = d ? await this.betrokkenheidBijDeelnemer(deelnemerId, aanmeldersVan(d), door) : [];
+    await this.toegang.eis(door, 'ontvanger.vastleggen', { deelnemerId }, { betrokkenheid });
+    await this.toegang.organisatieType(organisatie, 'organisatie');
+    return { deelnemerId, organisatie, trajecten: await this.trajecten.legOntvangerVast(deelnemerId, organisatie, door.organisatie) };
+  }
+
+  /**
    * The deelnemer of a traject and the involvements the caller's organisation holds in it now:
    * the facts exchange-service needs to check a handover or referral. An organisation that is not
    * involved gets not-found, as if the traject did not exist.

@@ -226,6 +226,25 @@ describeEachDatabase('traject data access', (db) => {
       expect(await trajecten.tijdlijn(id)).toEqual(state.tijdlijn);
     });
 
+    it("records a referral's receiver as ontvanger from now on, only in trajecten the sender leads or coaches, once", async () => {
+      const { id } = await traject();
+      const { state } = startTraject(
+        { trajectId: id, datum: '2027-01-04', regie: { regievoerderId: 'km-1', organisatieId: 'gem' }, aanmeldreden: 'x' },
+        MAATWERKTRAJECT_DEN_BOSCH_V1,
+        '2027-01-04',
+      );
+      await trajecten.werkOverzichtBij(trajectOverzicht(state));
+      const deelnemerId = (await trajecten.vind(id))!.deelnemerId;
+      // A sender without the lead or the coach organisation records nothing.
+      expect(await trajecten.legOntvangerVast(deelnemerId, 'schuldhulp-x', 'werkgever-x')).toEqual([]);
+      expect(await trajecten.betrokkenheidBijDeelnemer(deelnemerId, 'schuldhulp-x')).toEqual([]);
+      expect(await trajecten.legOntvangerVast(deelnemerId, 'schuldhulp-x', 'gem')).toEqual([id]);
+      expect(await trajecten.legOntvangerVast(deelnemerId, 'schuldhulp-x', 'gem')).toEqual([id]);
+      expect(await trajecten.betrokkenheid(id, 'schuldhulp-x')).toEqual(['ontvanger']);
+      const rijen = (await trajecten.betrokkenheidsHistorie(id)).filter((b) => b.organisatieId === 'schuldhulp-x');
+      expect(rijen).toEqual([{ organisatieId: 'schuldhulp-x', rol: 'ontvanger', vanaf: expect.any(Date) }]);
+    });
+
     it('task list: idempotent creation, overdue, escalation, transfer and closing', async () => {
       const { id } = await traject();
       const basis = { trajectId: id, sleutel: `traject-${id}:a1` };

@@ -227,6 +227,26 @@ export class TypeOrmTrajectRepository {
     return rows.map((r) => r.rol);
   }
 
+  /**
+   * Makes `ontvanger` an involvement of `organisatieId` from now on, in every traject of the
+   * deelnemer in which `namensOrganisatie` (the sender) holds the lead or the coach organisation
+   * now. A row already running stays as it is. Returns the trajecten it now holds.
+   */
+  async legOntvangerVast(deelnemerId: string, organisatieId: string, namensOrganisatie: string): Promise<string[]> {
+    await this.ds.query(
+      `INSERT INTO ${this.t.betrokkenheid} (traject_id, deelnemer_id, organisatie_id, rol)
+       SELECT DISTINCT traject_id, deelnemer_id, $2, 'ontvanger' FROM ${this.t.betrokkenheid}
+       WHERE deelnemer_id = $1 AND organisatie_id = $3 AND rol IN ('regievoerder', 'coach-organisatie') AND tot IS NULL
+       ON CONFLICT DO NOTHING`,
+      [deelnemerId, organisatieId, namensOrganisatie],
+    );
+    const rows: { traject_id: string }[] = await this.ds.query(
+      `SELECT traject_id FROM ${this.t.betrokkenheid} WHERE deelnemer_id = $1 AND organisatie_id = $2 AND rol = 'ontvanger' AND tot IS NULL ORDER BY traject_id`,
+      [deelnemerId, organisatieId],
+    );
+    return rows.map((r) => r.traject_id);
+  }
+
   /** Every involvement of a traject over time, oldest first. */
   async betrokkenheidsHistorie(trajectId: string): Promise<BetrokkenheidRegel[]> {
     const rows: { organisatie_id: string; rol: TrajectBetrokkenheid; vanaf: Date; tot: Date | null }[] = await this.ds.query(

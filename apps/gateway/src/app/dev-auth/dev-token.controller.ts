@@ -1,11 +1,17 @@
-import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, ServiceUnavailableException } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ORGANISATIE_ID_MAX, ORGANISATIE_ID_PATROON, ValidationError } from '@ketenregie/shared-kernel';
+import { NotFoundError, ORGANISATIE_ID_MAX, ORGANISATIE_ID_PATROON, ValidationError } from '@ketenregie/shared-kernel';
 import { EmbeddedSigner, ROLLEN } from '@ketenregie/shared-platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { RegistryClient } from '../registry.client';
+import type { ServiceUrls } from '../route-table';
+import { SERVICE_URLS } from '../tokens';
 import { ROLLEN_PER_ORGANISATIE_TYPE, rolPastBijType } from '@ketenregie/shared-access-policy';
+
+/** The gateway's client id when it asks the services with its own service token. */
+const GATEWAY_CLIENT_ID = 'ketenregie-gateway';
+const TIMEOUT_MS = 3_000;
 
 /** Injection token of the embedded {@link EmbeddedSigner}. */
 export const EMBEDDED_SIGNER = Symbol('EMBEDDED_SIGNER');
@@ -43,6 +49,7 @@ export class DevTokenController {
   constructor(
     @Inject(EMBEDDED_SIGNER) private readonly signer: EmbeddedSigner,
     private readonly registry: RegistryClient,
+    @Inject(SERVICE_URLS) private readonly urls: ServiceUrls,
   ) {}
 
   @Post('dev-token')
@@ -50,19 +57,20 @@ export class DevTokenController {
   @ApiOperation({ summary: 'A token for a person of a registered organisation (embedded mode only)', security: [] })
   @ApiOkResponse({ type: DevTokenResponseDto })
   @ApiBadRequestResponse({ description: 'Invalid body, or the role does not fit the organisation type (problem+json)' })
-  @ApiNotFoundResponse({ description: 'AUTH.ORGANISATIE_UNKNOWN (problem+json)' })
+  @ApiNotFoundResponse({ description: 'AUTH.ORGANISATIE_UNKNOWN or AUTH.DEELNEMER_UNKNOWN (problem+json)' })
   async issue(@Body() body: DevTokenRequestDto): Promise<{ token: string }> {
     if (body.rol === 'deelnemer' && body.deelnemer) {
       // The demo login of a deelnemer: the token's deelnemer id is decided here, as DigiD via an
-      // OIDC provider would in distributed mode; no organisation, no organisation type.
-      return {
-        token: await this.signer.sign({
-          sub: `deelnemer:${body.deelnemer}`,
-          organisatie: `deelnemer:${body.deelnemer}`,
-          rol: 'deelnemer',
-          deelnemerId: body.deelnemer,
-        }),
+      // OIDC provider would in distributed mode; no organisation, no organisation type. Only a
+      // deelnemer the traject context holds signs in.
+      const deelnemer = {
+        sub: `deelnemer:${body.deelnemer}`,
+        organisatie: `deelnemer:${body.deelnemer}`,
+        rol: 'deelnemer' as const,
+        deelnemerId: body.deelnemer,
       };
+      await this.eisBestaandeDeelnemer(deelnemer);
+      return { token: await this.signer.sign(deelnemer) };
     }
     const organisatie = await this.registry.get(body.organisatie ?? '');
     if (!rolPastBijType(body.rol, organisatie.type)) {
@@ -80,6 +88,28 @@ export class DevTokenController {
       rol: body.rol,
     });
     return { token };
+  }
+
+  /**
+   * Asks traject-service whether the deelnemer exists, with the gateway's own service token
+   * acting for the deelnemer who signs in (the traject context's fact, never the request's).
+   * @throws NotFoundError `AUTH.DEELNEMER_UNKNOWN` when it does not; 503 when traject-service cannot answer.
+   */
+  private async eisBestaandeDeelnemer(deelnemer: { sub: string; organisatie: string; rol: 'deelnemer'; deelnemerId: string }): Promise<void> {
+    const token = await this.signer.signServiceToken({ clientId: GATEWAY_CLIENT_ID, namens: deelnemer }, 60);
+    let response: Response;
+    try {
+      response = await fetch(`${this.urls['traject-service']}/api/v1/deelnemers/${encodeURIComponent(deelnemer.deelnemerId)}/bestaan`, {
+        headers: { authorization: `Bearer ${token}` },
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+    } catch {
+      throw new ServiceUnavailableException('The traject context (traject-service) is not reachable: the deelnemer cannot be checked.');
+    }
+    if (response.status === 404) {
+      throw new NotFoundError({ code: 'AUTH.DEELNEMER_UNKNOWN', detail: 'There is no deelnemer with this id.', fields: { deelnemer: 'unknown deelnemer' } });
+    }
+    if (!response.ok) throw new ServiceUnavailableException(`The traject context answered HTTP ${response.status}: the deelnemer cannot be checked.`);
   }
 
   @Get('jwks.json')

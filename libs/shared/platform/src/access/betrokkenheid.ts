@@ -1,6 +1,8 @@
 import { BETROKKENHEDEN, TRAJECT_BETROKKENHEDEN } from '@ketenregie/shared-access-policy';
 import type { Betrokkenheid } from '@ketenregie/shared-access-policy';
 import { DomainError } from '@ketenregie/shared-kernel';
+import type { Identity } from '@ketenregie/shared-kernel';
+import type { ServiceIdentity } from '../auth/service-identity';
 import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 
@@ -25,6 +27,51 @@ export const trajectBetrokkenheidPad = (trajectId: string): string => `/api/v1/t
 
 /** `GET /api/v1/trajecten/{id}/betrokkenheid`: 404 for an organisation that is not involved. */
 export const trajectBetrokkenheidSchema = betrokkenheidAntwoordSchema.extend({ trajectId: z.string() });
+
+/** Path (under traject-service) where exchange-service records a referral's receiver as `ontvanger`. */
+export const ontvangerPad = (deelnemerId: string): string => `/api/v1/deelnemers/${encodeURIComponent(deelnemerId)}/ontvangers`;
+
+/** Body of `POST /api/v1/deelnemers/{id}/ontvangers`: the receiving organisation (a registry id). */
+export const ontvangerVastleggenSchema = z.object({ organisatie: z.string().min(1).max(100) }).strict();
+/** Body of {@link ontvangerVastleggenSchema}. */
+export type OntvangerVastleggen = z.infer<typeof ontvangerVastleggenSchema>;
+
+/** Writes a referral's receiver into the traject context's involvement (service token only). */
+export interface OntvangerPoort {
+  /**
+   * Records `organisatie` as `ontvanger` of the deelnemer, effective now, with the service's own
+   * token acting for `namens` (the sender, who must hold the lead or the coach organisation).
+   * @throws DomainError `TOEGANG.BETROKKENHEID_ONBEREIKBAAR` (503) when traject-service does not record it.
+   */
+  legOntvangerVast(deelnemerId: string, organisatie: string, namens: Identity): Promise<void>;
+}
+
+/** Injection token of the {@link OntvangerPoort}. */
+export const ONTVANGER_POORT = Symbol('ONTVANGER_POORT');
+
+/** {@link OntvangerPoort} over traject-service's API, with the calling service's own identity. */
+export class HttpOntvanger implements OntvangerPoort {
+  constructor(
+    private readonly trajectServiceUrl: string,
+    private readonly identiteit: ServiceIdentity,
+    private readonly timeoutMs = 5_000,
+  ) {}
+
+  async legOntvangerVast(deelnemerId: string, organisatie: string, namens: Identity): Promise<void> {
+    let res: Response;
+    try {
+      res = await fetch(`${this.trajectServiceUrl}${ontvangerPad(deelnemerId)}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await this.identiteit.token(namens)}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ organisatie } satisfies OntvangerVastleggen),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (cause) {
+      throw onbereikbaar(cause);
+    }
+    if (!res.ok) throw onbereikbaar(new Error(`HTTP ${res.status}`));
+  }
+}
 
 /** The traject context's involvement facts, as another context reads them. */
 export interface BetrokkenheidPoort {
