@@ -61,7 +61,7 @@ describe('GecachteBetrokkenheid', () => {
     const fout = new Error('traject-service unreachable');
     jest.spyOn(bron, 'bijDeelnemer').mockRejectedValueOnce(fout);
     await expect(poort.bijDeelnemer('d1', 'token-a')).rejects.toBe(fout);
-    bron.antwoorden.set('d1:token-a', ['coach']);
-    expect(await poort.bijDeelnemer('d1', 'token-a')).toEqual(['coach']);
+    bron.antwoorden.set('d1:token-a', ['coach-organisatie']);
+    expect(await poort.bijDeelnemer('d1', 'token-a')).toEqual(['coach-organisatie']);
   });
 });
