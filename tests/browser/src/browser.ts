@@ -34,8 +34,8 @@ export async function startChromium(): Promise<{ browser: Browser; close(): Prom
 }
 
 /** A browser context as a Dutch professional has it: Dutch, Amsterdam time. */
-export function nieuweContext(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width: 1280, height: 900 } });
+export function nieuweContext(browser: Browser, opties: { readonly bypassCSP?: boolean } = {}): Promise<BrowserContext> {
+  return browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width: 1280, height: 900 }, ...opties });
 }
 
 /** Saves a full-page screenshot as `<naam>.png` in {@link SCREENSHOT_DIR}. */
