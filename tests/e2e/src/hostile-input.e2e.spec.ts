@@ -12,6 +12,7 @@ import { Client } from 'pg';
 // The orchestrator behind `npm start`, used as-is: same steps, free ports, a temporary data dir.
 import { freePorts, startStack } from '@ketenregie/start';
 import { demoTrajectAanvraag, geldigBsn } from './deelnemer';
+import { devTokens } from './dev-tokens';
 import { START_TIMEOUT, freshMachineEnv } from './fresh-machine';
 
 interface Antwoord {
@@ -55,7 +56,6 @@ describe('hostile input through the gateway (finding 8 and a fuzz test)', () => 
   const dataDir = mkdtempSync(join(tmpdir(), 'ketenregie-e2e-hostile-'));
   let stack: Awaited<ReturnType<typeof startStack>>;
   let db: Client;
-  const tokens = new Map<string, string>();
 
   beforeAll(async () => {
     const ports = await freePorts();
@@ -71,21 +71,8 @@ describe('hostile input through the gateway (finding 8 and a fuzz test)', () => 
     rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);
 
-  async function token([organisatie, rol]: Wie): Promise<string> {
-    const key = `${organisatie}|${rol}`;
-    let t = tokens.get(key);
-    if (!t) {
-      const response = await fetch(`${stack.url}/auth/dev-token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ organisatie, rol }),
-      });
-      expect(response.status).toBe(200);
-      t = ((await response.json()) as { token: string }).token;
-      tokens.set(key, t);
-    }
-    return t;
-  }
+  const devToken = devTokens(() => stack.url);
+  const token = ([organisatie, rol]: Wie): Promise<string> => devToken({ organisatie, rol });
 
   async function stuur(v: Pick<Verzoek, 'method' | 'path' | 'token' | 'contentType' | 'body'>): Promise<Antwoord> {
     const headers: Record<string, string> = {};

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 // The orchestrator behind `npm start`, used as-is: same steps, free ports, a temporary data dir.
 import { freePorts, startStack } from '@ketenregie/start';
 import { demoTrajectAanvraag, geldigBsn } from './deelnemer';
+import { devTokens, type DevTokenVoor } from './dev-tokens';
 import { START_TIMEOUT, freshMachineEnv } from './fresh-machine';
 
 type Betrokken = 'aanmelder' | 'regievoerder' | 'coach-organisatie' | 'ontvanger';
@@ -112,24 +113,10 @@ interface Antwoord<T> {
 describe('access policy through the gateway, with real tokens', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ketenregie-e2e-toegang-'));
   let stack: { url: string; stop(): Promise<void> };
-  const tokens: Record<string, string> = {};
 
-  async function token(wie: Wie): Promise<string> {
-    const key = JSON.stringify(wie);
-    if (!tokens[key]) {
-      const body = 'deelnemer' in wie ? { rol: 'deelnemer', deelnemer: wie.deelnemer } : { organisatie: wie.organisatie, rol: wie.rol };
-      const response = await fetch(`${stack.url}/auth/dev-token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      expect(response.status).toBe(200);
-      tokens[key] = ((await response.json()) as { token: string }).token;
-    }
-    return tokens[key];
-  }
+  const token = devTokens(() => stack.url);
 
-  type Wie = { organisatie: string; rol: string } | { deelnemer: string };
+  type Wie = DevTokenVoor;
 
   async function call<T>(wie: Wie, method: string, path: string, body?: unknown): Promise<Antwoord<T>> {
     const response = await fetch(`${stack.url}${path.startsWith('/api') ? '' : '/api/v1'}${path}`, {

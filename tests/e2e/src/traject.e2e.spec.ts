@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { freePorts, startStack } from '@ketenregie/start';
 import { demoTrajectAanvraag, geldigBsn } from './deelnemer';
+import { devTokens } from './dev-tokens';
 import { START_TIMEOUT, freshMachineEnv } from './fresh-machine';
 
 interface Antwoord<T> {
@@ -30,28 +31,14 @@ function vandaag(): string {
 describe('traject and consent through the gateway (one stack, demo region tokens)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ketenregie-e2e-traject-'));
   let stack: { url: string; env: NodeJS.ProcessEnv; stop(): Promise<void> };
-  const tokens = new Map<string, string>();
 
   const klantmanager: Wie = ['gemeente-dommeldal', 'klantmanager'];
   const coach: Wie = ['werkbrug-dommeldal', 'coach'];
   const anderCoach: Wie = ['kempenpoort-reintegratie', 'coach'];
   const ggz = { organisatie: 'ggz-zuiderlicht', type: 'ggz' };
 
-  async function token([organisatie, rol]: Wie): Promise<string> {
-    const key = `${organisatie}|${rol}`;
-    let t = tokens.get(key);
-    if (!t) {
-      const response = await fetch(`${stack.url}/auth/dev-token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ organisatie, rol }),
-      });
-      expect(response.status).toBe(200);
-      t = ((await response.json()) as { token: string }).token;
-      tokens.set(key, t);
-    }
-    return t;
-  }
+  const devToken = devTokens(() => stack.url);
+  const token = ([organisatie, rol]: Wie): Promise<string> => devToken({ organisatie, rol });
 
   async function call<T>(wie: Wie, method: string, path: string, body?: unknown): Promise<Antwoord<T>> {
     const response = await fetch(`${stack.url}/api/v1${path}`, {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 // The orchestrator behind `npm start`, used as-is: same steps, free ports, a temporary data dir.
 import { freePorts, startStack } from '@ketenregie/start';
 import { demoTrajectAanvraag, geldigBsn } from './deelnemer';
+import { devTokens } from './dev-tokens';
 import { START_TIMEOUT, freshMachineEnv } from './fresh-machine';
 
 interface Antwoord<T> {
@@ -22,21 +23,9 @@ interface Overdracht {
 describe('warme overdracht through the gateway, with tokens of three organisations', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ketenregie-e2e-overdracht-'));
   let stack: { url: string; stop(): Promise<void> };
-  const tokens: Record<string, string> = {};
 
-  async function token(organisatie: string, rol: string): Promise<string> {
-    const key = `${organisatie}|${rol}`;
-    if (!tokens[key]) {
-      const response = await fetch(`${stack.url}/auth/dev-token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ organisatie, rol }),
-      });
-      expect(response.status).toBe(200);
-      tokens[key] = ((await response.json()) as { token: string }).token;
-    }
-    return tokens[key];
-  }
+  const devToken = devTokens(() => stack.url);
+  const token = (organisatie: string, rol: string): Promise<string> => devToken({ organisatie, rol });
 
   async function call<T>(wie: [string, string], method: string, path: string, body?: unknown): Promise<Antwoord<T>> {
     const response = await fetch(`${stack.url}/api/v1${path}`, {
