@@ -21,9 +21,10 @@ module.exports = {
       },
     ],
   },
-  // oauth4webapi (the service identity in shared-platform) ships ES modules only; let the SWC
-  // transform turn it into CommonJS for Jest in every project that loads the platform.
-  transformIgnorePatterns: ['/node_modules/(?!oauth4webapi/)'],
+  // Dependencies that ship ES modules only (oauth4webapi: the service identity in shared-platform;
+  // request-filtering-agent: exchange-service's webhooks); the SWC transform turns them into
+  // CommonJS for Jest in every project that loads them.
+  transformIgnorePatterns: ['/node_modules/(?!(oauth4webapi|request-filtering-agent)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   coverageReporters: ['text-summary'],
   reporters: ['default', require.resolve('./tools/test/summary-reporter.js')],
