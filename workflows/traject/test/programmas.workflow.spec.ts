@@ -4,7 +4,6 @@
  * uses to afgesloten, with the programme's own instruments, nazorg check-ins and case meetings.
  */
 import { addWorkingDays, isWorkingDay } from '@ketenregie/shared-kernel';
-import { amsterdamDate, startOfAmsterdamDate } from '@ketenregie/shared-kernel';
 import { opdrachtUpdate, stateQuery, TRAJECT_TASK_QUEUE, trajectWorkflowId } from '@ketenregie/traject-contracts';
 import type { TrajectOpdrachtInvoer, TrajectState, TrajectWorkflowInput } from '@ketenregie/traject-contracts';
 import { addMonths } from '@ketenregie/shared-kernel';
@@ -14,16 +13,17 @@ import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { uiteindelijk, virtualClock } from './virtual-clock';
 import { BUNDLE_OPTIONS } from './bundler';
 import { FakeTrajectActivities } from './fake-activities';
 
 const LAUNCHER = `${__dirname}/../../../infra/temporal-dev-server/bin/temporal-dev-server`;
 const REGIE = { regievoerderId: 'km-1', organisatieId: 'gemeente-dommeldal' };
 const COACH = { coachId: 'coach-1', organisatieId: 'werkbrug-dommeldal' };
-const UUR = 3_600_000;
 const HISTORIES = `${__dirname}/histories`;
 
 let env: TestWorkflowEnvironment;
+const { vandaag, naar } = virtualClock(() => env);
 let bundle: WorkflowBundleWithSourceMap;
 
 beforeAll(async () => {
@@ -34,30 +34,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await env?.teardown();
 });
-
-async function vandaag(): Promise<string> {
-  return amsterdamDate(await env.currentTimeMs());
-}
-
-/** Skips to 10:00 Dutch time on `datum`. */
-async function naar(datum: string): Promise<void> {
-  const doel = startOfAmsterdamDate(datum) + 10 * UUR;
-  const nu = await env.currentTimeMs();
-  if (doel > nu) await env.sleep(doel - nu);
-}
-
-async function uiteindelijk(check: () => void | Promise<void>, ms = 10_000): Promise<void> {
-  const einde = Date.now() + ms;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > einde) throw error;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  }
-}
 
 /** The scores the programme asks for, in its own instrument versions; sub-rungs where it uses them. */
 function metingen(p: ProgrammaDefinitie, datum: string, trede: 1 | 2): Meting[] {

@@ -2,7 +2,7 @@
  * The traject workflow on our Temporal-compatible dev server, with time skipping: full
  * trajecten walked through months of business time in seconds.
  */
-import { addDays, addMonths, addWorkingDays, amsterdamDate, startOfAmsterdamDate, workingDayOnOrAfter, workingDaysBetween } from '@ketenregie/shared-kernel';
+import { addDays, addMonths, addWorkingDays, amsterdamDate, workingDayOnOrAfter, workingDaysBetween } from '@ketenregie/shared-kernel';
 import { acceptatieUpdate, driegesprekUpdate, EXCHANGE_TASK_QUEUE, overdrachtWorkflowId } from '@ketenregie/exchange-contracts';
 import type { OverdrachtUitkomst } from '@ketenregie/exchange-contracts';
 import {
@@ -24,6 +24,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { uiteindelijk, virtualClock } from './virtual-clock';
 import { BUNDLE_OPTIONS, webpackConfigHook } from './bundler';
 import { FakeTrajectActivities } from './fake-activities';
 import { FakeExchangeActivities } from './fake-exchange-activities';
@@ -32,10 +33,10 @@ const LAUNCHER = `${__dirname}/../../../infra/temporal-dev-server/bin/temporal-d
 const P = MAATWERKTRAJECT_DEN_BOSCH_V1;
 const REGIE = { regievoerderId: 'km-1', organisatieId: 'gemeente-den-bosch' };
 const COACH = { coachId: 'coach-1', organisatieId: 'weener-xl' };
-const UUR = 3_600_000;
 const HISTORIES = `${__dirname}/histories`;
 
 let env: TestWorkflowEnvironment;
+const { vandaag, naar } = virtualClock(() => env);
 let bundle: WorkflowBundleWithSourceMap;
 let volgnummer = 0;
 
@@ -56,32 +57,6 @@ interface Traject {
   doe(opdracht: TrajectOpdrachtInvoer): Promise<void>;
   state(): Promise<TrajectState>;
   termijn(soort: TermijnSoort): Promise<Termijn | undefined>;
-}
-
-/** Current Dutch date on the server's (virtual) clock. */
-async function vandaag(): Promise<string> {
-  return amsterdamDate(await env.currentTimeMs());
-}
-
-/** Skips to 10:00 Dutch time on `datum` (timers due that midnight have fired and settled by then). */
-async function naar(datum: string): Promise<void> {
-  const doel = startOfAmsterdamDate(datum) + 10 * UUR;
-  const nu = await env.currentTimeMs();
-  if (doel > nu) await env.sleep(doel - nu);
-}
-
-/** Polls until `check` passes: activities run asynchronously to the test. */
-async function uiteindelijk(check: () => void | Promise<void>, ms = 10_000): Promise<void> {
-  const einde = Date.now() + ms;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > einde) throw error;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  }
 }
 
 async function metTraject(
