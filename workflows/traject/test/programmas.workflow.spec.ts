@@ -3,12 +3,11 @@
  * one traject per programme version walks from aanmelding through every phase the programme
  * uses to afgesloten, with the programme's own instruments, nazorg check-ins and case meetings.
  */
-import { addWorkingDays, isWorkingDay } from '@ketenregie/shared-kernel';
+import { addMonths, addWorkingDays, isWorkingDay } from '@ketenregie/shared-kernel';
 import { opdrachtUpdate, stateQuery, TRAJECT_TASK_QUEUE, trajectWorkflowId } from '@ketenregie/traject-contracts';
 import type { TrajectOpdrachtInvoer, TrajectState, TrajectWorkflowInput } from '@ketenregie/traject-contracts';
-import { addMonths } from '@ketenregie/shared-kernel';
 import { HEEMSKERK_TREDE_1_2_V1, PROGRAMMA_CATALOGUS } from '@ketenregie/traject-domain';
-import type { Fase, Meting, ProgrammaDefinitie } from '@ketenregie/traject-domain';
+import type { Fase, ProgrammaDefinitie } from '@ketenregie/traject-domain';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -36,7 +35,9 @@ afterAll(async () => {
 });
 
 /** The scores the programme asks for, in its own instrument versions; sub-rungs where it uses them. */
-function metingen(p: ProgrammaDefinitie, datum: string, trede: 1 | 2): Meting[] {
+type MetingInvoer = Extract<TrajectOpdrachtInvoer, { soort: 'diagnose' }>['metingen'];
+
+function metingen(p: ProgrammaDefinitie, datum: string, trede: 1 | 2): MetingInvoer {
   const scorer = { rol: 'coach' as const, professionalId: COACH.coachId };
   return [
     p.instrumenten.ladderSubtreden && trede === 2
