@@ -7,7 +7,6 @@ import {
   acceptatieUpdate,
   afwijzingUpdate,
   annuleringUpdate,
-  type BesluitUitkomst,
   driegesprekUpdate,
   EXCHANGE_TASK_QUEUE,
   heraanbiedingUpdate,
