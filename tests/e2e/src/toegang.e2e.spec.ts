@@ -61,6 +61,7 @@ const WIE_MAG: Readonly<Record<string, readonly Mag[]>> = {
   'GET /api/v1/deelnemers/{id}': [betrokkenProfessional],
   'GET /api/v1/deelnemers/{id}/betrokkenheid': [elkeProfessional],
   'POST /api/v1/deelnemers/{id}/ontvangers': [dienst],
+  'DELETE /api/v1/deelnemers/{id}/ontvangers/{organisatie}': [dienst],
   'GET /api/v1/deelnemers/{id}/bestaan': [dienst],
   'POST /api/v1/trajecten': [{ wie: 'professional', van: ['gemeente'], rollen: ['klantmanager'], betrokken: ['aanmelder'] }],
   'GET /api/v1/trajecten/{id}': [betrokkenProfessional, deelnemerZelf],
@@ -329,6 +330,49 @@ describe('access policy through the gateway, with real tokens', () => {
     expect((await call(geldwijs, 'POST', `/trajecten/${trajectId}/contactpogingen`, { kanaal: 'telefoon', uitkomst: 'afspraak-gemaakt' })).status).toBe(403);
   });
 
+  it("a referral's receiver stops being involved when the referral ends (rejected or finished) and when the traject ends: then 404 on the deelnemer and the traject", async () => {
+    const geldwijs = { organisatie: 'geldwijs-dommeldal', rol: 'coach' };
+    const verwijs = async (deelnemerId: string) => {
+      const v = await call<{ id: string }>(gemeente, 'POST', '/verwijzingen', {
+        deelnemerId,
+        soort: 'schuldhulp',
+        ontvanger: { organisatie: 'geldwijs-dommeldal', type: 'schuldhulp' },
+        reden: 'schulden',
+      });
+      expect(v.status).toBe(201);
+      return v.body.id;
+    };
+    const ziet = async (f: { deelnemerId: string; trajectId: string }) => [
+      (await call(geldwijs, 'GET', `/deelnemers/${f.deelnemerId}`)).status,
+      (await call(geldwijs, 'GET', `/trajecten/${f.trajectId}`)).status,
+    ];
+    // Rejected by the receiver.
+    const afgewezen = await deelnemerMetTraject();
+    const eerste = await verwijs(afgewezen.deelnemerId);
+    expect(await ziet(afgewezen)).toEqual([200, 200]);
+    expect((await call(geldwijs, 'POST', `/verwijzingen/${eerste}/status`, { status: 'afgewezen', reden: 'geen-capaciteit' })).status).toBe(200);
+    expect(await ziet(afgewezen)).toEqual([404, 404]);
+    // Finished by the receiver (nazorg done): accepted, started, ended.
+    const klaar = await deelnemerMetTraject();
+    const tweede = await verwijs(klaar.deelnemerId);
+    for (const status of [{ status: 'geaccepteerd' }, { status: 'gestart' }]) {
+      expect((await call(geldwijs, 'POST', `/verwijzingen/${tweede}/status`, status)).status).toBe(200);
+      expect(await ziet(klaar)).toEqual([200, 200]);
+    }
+    expect((await call(geldwijs, 'POST', `/verwijzingen/${tweede}/status`, { status: 'beeindigd', eindreden: 'doel-bereikt' })).status).toBe(200);
+    expect(await ziet(klaar)).toEqual([404, 404]);
+    // The traject ends (uitval) while the referral still runs.
+    const uitval = await deelnemerMetTraject();
+    await verwijs(uitval.deelnemerId);
+    expect(await ziet(uitval)).toEqual([200, 200]);
+    expect((await call(gemeente, 'POST', `/trajecten/${uitval.trajectId}/uitval`, { reden: 'weigert' })).status).toBe(200);
+    for (let n = 0; n < 40 && (await ziet(uitval)).join() !== '404,404'; n++) await new Promise((r) => setTimeout(r, 250));
+    expect(await ziet(uitval)).toEqual([404, 404]);
+    // Nobody but exchange-service ends an involvement.
+    const zelf = await call<{ code: string }>(gemeente, 'DELETE', `/deelnemers/${uitval.deelnemerId}/ontvangers/geldwijs-dommeldal`);
+    expect({ status: zelf.status, code: zelf.body.code }).toEqual({ status: 403, code: 'AUTH.SERVICE_ONLY' });
+  });
+
   it('the demo login signs in only a deelnemer the traject context holds; an unknown id gets 404 problem+json', async () => {
     const vraag = (deelnemer: string) =>
       fetch(`${stack.url}/auth/dev-token`, {
@@ -483,6 +527,7 @@ describe('access policy through the gateway, with real tokens', () => {
           .replace('{opdracht}', 'contactpogingen')
           .replace('{code}', demoTrajectAanvraag(basis.deelnemerId).programmaCode)
           .replace('{versie}', '1')
+          .replace('{organisatie}', 'geldwijs-dommeldal')
           .replace(/\{id\}/g, id);
       if (pad.startsWith('/api/v1/overdrachten/{id}'))
         return [metToestemming, zonderToestemming].map((id) => ({ pad: vul(id), fixture: 'werkbrug', verzoek: id }));

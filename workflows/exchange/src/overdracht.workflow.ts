@@ -295,6 +295,11 @@ export async function overdrachtWorkflow(input: OverdrachtWorkflowInput): Promis
           }
           break;
         }
+        if (besluit.vrijgaven.length === 0 && patched('niets-vrijgegeven')) {
+          // The decision permits no field at all: nothing goes out, and the receiver is never told.
+          neem({ soort: 'niets-vrijgegeven' });
+          break;
+        }
         if (besluit.toestemmingen.length > 0) {
           besluit.toestemmingen.forEach((id) => afhankelijkVan.add(id));
           const { actief } = await act.registreerAfhankelijkheid({ toestemmingen: besluit.toestemmingen, workflowId });

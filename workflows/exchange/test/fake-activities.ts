@@ -25,7 +25,8 @@ export class FakeExchangeActivities {
   regiewisselGeweigerd = false;
 
   constructor(
-    private readonly script: readonly BesluitUitkomst['uitkomst'][],
+    /** Each decision's outcome in turn; `niets-vrijgegeven` is a permitted decision that releases no field. */
+    private readonly script: readonly (BesluitUitkomst['uitkomst'] | 'niets-vrijgegeven')[],
     private readonly klok: () => Promise<number>,
     private readonly toestemmingen: readonly string[] = ['3f2b8c1e-0d4a-4e6b-9c7d-5a1f2e3b4c5d'],
   ) {}
@@ -50,6 +51,8 @@ export class FakeExchangeActivities {
         const n = this.besluiten.length;
         this.besluiten.push({ invoer: aanvraag, op: await this.klok() });
         const uitkomst = this.script[Math.min(n, this.script.length - 1)] ?? 'toegestaan';
+        if (uitkomst === 'niets-vrijgegeven')
+          return { besluitId: `00000000-0000-4000-8000-00000000000${n}`, uitkomst: 'toegestaan', vrijgaven: [], toestemmingen: [], ontbrekend: [] };
         return uitkomst === 'toegestaan'
           ? {
               besluitId: `00000000-0000-4000-8000-00000000000${n}`,

@@ -7,7 +7,6 @@ import {
   acceptatieUpdate,
   afwijzingUpdate,
   annuleringUpdate,
-  type BesluitUitkomst,
   driegesprekUpdate,
   EXCHANGE_TASK_QUEUE,
   heraanbiedingUpdate,
@@ -76,7 +75,10 @@ function start(taskQueue: string) {
   return env.client.workflow.start('overdrachtWorkflow', { taskQueue, workflowId: overdrachtWorkflowId(overdrachtId), args: [invoer(overdrachtId)] });
 }
 
-async function scenario(script: readonly BesluitUitkomst['uitkomst'][], verloop: (h: Handle, acts: FakeExchangeActivities) => Promise<void>): Promise<void> {
+async function scenario(
+  script: ConstructorParameters<typeof FakeExchangeActivities>[0],
+  verloop: (h: Handle, acts: FakeExchangeActivities) => Promise<void>,
+): Promise<void> {
   volgnummer += 1;
   const taskQueue = `${EXCHANGE_TASK_QUEUE}-test-${volgnummer}`;
   const acts = new FakeExchangeActivities(script, () => env.currentTimeMs());
@@ -220,6 +222,24 @@ describe('overdrachtWorkflow', () => {
       expect(await h.result()).toMatchObject({ status: 'toestemming-geweigerd' });
       expect(acts.leveringen).toEqual([]);
       expect(acts.stap('beeindigd')?.invoer).toMatchObject({ status: 'toestemming-geweigerd', taak: { voor: 'regievoerder', soort: 'overdracht-beeindigd' } });
+    });
+  });
+
+  it('a decision that releases nothing: the handover ends at once, nothing is delivered, the receiver is told nothing, the regievoerder sees why', async () => {
+    await scenario(['niets-vrijgegeven'], async (h, acts) => {
+      const gestart = await env.currentTimeMs();
+      expect(await h.result()).toMatchObject({ status: 'niets-vrijgegeven' });
+      // At once: no acceptance term was started or waited for.
+      expect((await env.currentTimeMs()) - gestart).toBeLessThan(86_400_000);
+      expect(acts.leveringen).toEqual([]);
+      expect(acts.afhankelijkheden).toEqual([]);
+      expect(acts.gebeurtenissen).toEqual(['aangevraagd', 'beeindigd']);
+      expect(acts.stappen.some((s) => s.invoer.taak?.voor === 'ontvanger')).toBe(false);
+      expect(acts.stap('beeindigd')?.invoer).toMatchObject({
+        status: 'niets-vrijgegeven',
+        taak: { voor: 'regievoerder', soort: 'overdracht-beeindigd' },
+        gegevens: { status: 'niets-vrijgegeven' },
+      });
     });
   });
 

@@ -92,6 +92,7 @@ const BETROKKENHEID: BetrokkenheidPoort = {
 const ONTVANGERS: { deelnemerId: string; organisatie: string; namens: string }[] = [];
 const ONTVANGER_POORT: OntvangerPoort = {
   legOntvangerVast: async (deelnemerId, organisatie, namens) => void ONTVANGERS.push({ deelnemerId, organisatie, namens: namens.organisatie }),
+  beeindigOntvanger: async () => undefined,
 };
 /** consent-service's decisions as these tests need them: contact details may go, health data may not. */
 const BESLUITEN: BesluitPoort = { besluit: async (vraag) => ({ id: randomUUID(), toegestaan: vraag.categorieen.filter((c) => c !== 'gezondheid') }) };

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { aanroepVan, CurrentIdentity, Identity, ServiceActor } from '@ketenregie/shared-platform';
+import { aanroepVan, CurrentIdentity, Identity, ontvangerVastleggenSchema, ServiceActor } from '@ketenregie/shared-platform';
+import { ValidationError } from '@ketenregie/shared-kernel';
 import { ProgrammaService, TrajectService } from '@ketenregie/traject-application';
 import { OPDRACHT_SUBRESOURCES, programmaCodeSchema } from '@ketenregie/traject-contracts';
 import { trajectError } from '@ketenregie/traject-domain';
@@ -114,6 +115,19 @@ export class DeelnemersController {
   })
   legOntvangerVast(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: OntvangerVastleggenDto, @CurrentIdentity() door: Identity) {
     return this.trajecten.legOntvangerVast(id, body.organisatie, door);
+  }
+
+  @Delete(':id/ontvangers/:organisatie')
+  @HttpCode(200)
+  @ServiceActor('required')
+  @ApiOperation({
+    summary:
+      "End the receiver's `ontvanger` involvement with the deelnemer now, in every traject, when its referral ends: exchange-service only (service token); idempotent",
+  })
+  beeindigOntvanger(@Param('id', new ParseUUIDPipe()) id: string, @Param('organisatie') organisatie: string, @CurrentIdentity() door: Identity) {
+    if (!ontvangerVastleggenSchema.shape.organisatie.safeParse(organisatie).success)
+      throw new ValidationError({ code: 'REQUEST.VALIDATION', detail: 'The request is invalid.', fields: { organisatie: 'invalid' } });
+    return this.trajecten.beeindigOntvanger(id, organisatie, door);
   }
 }
 

@@ -8,6 +8,9 @@ import { CONSENT_OPSLAG, PSEUDONIMISEERDER } from './consent.tokens';
 import { RegisterService } from './register.service';
 import { nieuweSpanId } from './toestemming.service';
 
+/** Optimistic attempts of a decision before it takes the consents' locks for the whole decision. */
+const OPTIMISTISCHE_POGINGEN = 3;
+
 /** A request for a decision; the source is the caller's organisation. */
 export interface BesluitAanvraag {
   readonly deelnemerId: string;
@@ -35,18 +38,20 @@ export class BesluitService {
   ) {}
 
   /**
-   * Decides, stores and logs, in one transaction.
+   * Decides, stores and logs, atomically.
    *
-   * Locking (the race rule, see {@link ToestemmingService.trekIn}): the deelnemer's consent rows
-   * are locked FOR UPDATE, in id order, and only then is the database clock read and used as
-   * the decision instant; the processing-log head is locked after them, by decisions and
-   * withdrawals alike, so the two never deadlock. FOR UPDATE rather than FOR SHARE on purpose:
-   * PostgreSQL lets new share lockers join a row that is already share-locked even while a
-   * FOR UPDATE waits, so a steady stream of decisions would starve a withdrawal and delay it
-   * indefinitely; exclusive lockers queue in order, and a withdrawal takes effect after the
-   * decisions already queued before it. Decisions about one deelnemer therefore run one at a
-   * time (they already queue on the log head); decisions about different deelnemers do not
-   * wait for each other until the log append.
+   * The race rule (see {@link ToestemmingService.trekIn}): a decision never uses a consent state
+   * that a withdrawal or expiry committed before the decision was stored. The optimistic path
+   * reads the consents and the database clock (the decision instant) in one statement without
+   * locks, then stores the decision and its log line in one statement that first locks the
+   * deelnemer's consent rows FOR UPDATE, in id order, and writes only if they are unchanged;
+   * otherwise it reads and decides again. The processing-log head is locked after the consent
+   * rows, by decisions and withdrawals alike, so the two never deadlock. After
+   * {@link OPTIMISTISCHE_POGINGEN} changed reads the decision is taken in one transaction under
+   * the consents' locks, with the clock read after them. FOR UPDATE rather than FOR SHARE on
+   * purpose: PostgreSQL lets new share lockers join a row that is already share-locked even
+   * while a FOR UPDATE waits, so a steady stream of decisions would starve a withdrawal;
+   * exclusive lockers queue in order.
    */
   async besluit(aanvraag: BesluitAanvraag, door: Identity, aanroep: Aanroep): Promise<GenomenBesluit> {
     // Both types pick the release profile and the legal regime: they come from the registry,
@@ -56,27 +61,33 @@ export class BesluitService {
       this.toegang.organisatieType(aanvraag.ontvanger.organisatie, 'ontvanger.organisatie'),
     ]);
     const register = await this.register.huidig();
+    const verzoek = {
+      ...aanvraag,
+      ontvanger: { organisatie: aanvraag.ontvanger.organisatie, type: ontvangerType },
+      bron: { organisatie: door.organisatie, type: bronType },
+    };
+    const trace = () => ({
+      traceId: aanroep.traceId,
+      spanId: nieuweSpanId(),
+      ...(aanroep.parentSpanId ? { parentSpanId: aanroep.parentSpanId } : {}),
+    });
+    // Optimistic first: read without locks, decide, then store and log in one statement that
+    // writes only if the consents are unchanged under lock (two round trips, no lock held
+    // between them). A consent that changed in between: read and decide again.
+    for (let poging = 0; poging < OPTIMISTISCHE_POGINGEN; poging++) {
+      const grondslag = await this.opslag.leesVoorBesluit(aanvraag.deelnemerId);
+      const genomen = besluit(register, grondslag.toestemmingen, verzoek, grondslag.op);
+      const id = randomUUID();
+      const schakel = await this.opslag.legBesluitVast(id, genomen, aanroep.traceId, regelVoorBesluit(genomen, trace(), this.pseudoniem), grondslag.stempel);
+      if (schakel) return { id, besluit: genomen, traceId: aanroep.traceId, volgnummer: schakel.volgnummer };
+    }
+    // Consents of this deelnemer keep changing: decide under their locks, which always completes.
     return this.opslag.transactie(async (tx) => {
       const toestemmingen = await tx.toestemmingenVan(aanvraag.deelnemerId, 'exclusief');
-      const op = await tx.nu();
-      const genomen = besluit(
-        register,
-        toestemmingen,
-        {
-          ...aanvraag,
-          ontvanger: { organisatie: aanvraag.ontvanger.organisatie, type: ontvangerType },
-          bron: { organisatie: door.organisatie, type: bronType },
-        },
-        op,
-      );
+      const genomen = besluit(register, toestemmingen, verzoek, await tx.nu());
       const id = randomUUID();
       await tx.bewaarBesluit(id, genomen, aanroep.traceId);
-      const trace = {
-        traceId: aanroep.traceId,
-        spanId: nieuweSpanId(),
-        ...(aanroep.parentSpanId ? { parentSpanId: aanroep.parentSpanId } : {}),
-      };
-      const schakel = await tx.logVerwerking(regelVoorBesluit(genomen, trace, this.pseudoniem));
+      const schakel = await tx.logVerwerking(regelVoorBesluit(genomen, trace(), this.pseudoniem));
       return { id, besluit: genomen, traceId: aanroep.traceId, volgnummer: schakel.volgnummer };
     });
   }

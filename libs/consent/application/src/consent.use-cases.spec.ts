@@ -1,6 +1,7 @@
 import type { IntrekkingSignaal } from '@ketenregie/consent-contracts';
 import {
   type Besluit,
+  type BesluitGrondslag,
   type ConsentOpslag,
   type ConsentTransactie,
   DEMO_REGISTER,
@@ -65,6 +66,26 @@ class GeheugenOpslag implements ConsentOpslag, RegisterOpslag {
     const uit = await werk(tx);
     Object.assign(this, { toestemmingen, besluiten, log, herinneringen });
     return uit;
+  }
+
+  private stempel(deelnemerId: string): string[] {
+    return [...this.toestemmingen.values()]
+      .filter((t) => t.deelnemerId === deelnemerId)
+      .map((t) => `${t.id}:${t.historie.length}`)
+      .sort();
+  }
+
+  async leesVoorBesluit(deelnemerId: string): Promise<BesluitGrondslag> {
+    const toestemmingen = [...this.toestemmingen.values()].filter((t) => t.deelnemerId === deelnemerId);
+    return { toestemmingen, op: this.klok, stempel: this.stempel(deelnemerId) };
+  }
+
+  async legBesluitVast(id: string, b: Besluit, traceId: string, regel: Verwerkingsregel, stempel: readonly string[]): Promise<Ketenregel | undefined> {
+    if (this.stempel(b.verzoek.deelnemerId).join() !== [...stempel].join()) return undefined;
+    return this.transactie(async (tx) => {
+      await tx.bewaarBesluit(id, b, traceId);
+      return tx.logVerwerking(regel);
+    });
   }
 
   async *verwerkingen(): AsyncIterable<Ketenregel> {

@@ -2,7 +2,9 @@ import {
   besluit,
   DEMO_REGISTER,
   geefToestemming,
+  regelVoorBesluit,
   trekIn,
+  uitkomst,
   verifieerKeten,
   type Verwerkingsregel,
   type Ketenregel,
@@ -155,6 +157,86 @@ describeEachDatabase('consent data access', (db) => {
         await expect(admin.query(`UPDATE ${schema}.besluit SET uitkomst = 'toegestaan' WHERE id = $1`, [id])).rejects.toThrow(/append-only/);
         expect(await opslag.transactie((tx) => tx.besluit(id))).toEqual(b);
         expect(await opslag.transactie((tx) => tx.besluit(randomUUID()))).toBeUndefined();
+      });
+    });
+
+    describe('decisions in two statements (read, then store if unchanged)', () => {
+      const consent = (deelnemerId: string) =>
+        geefToestemming(
+          {
+            id: randomUUID(),
+            deelnemerId,
+            verlener: { soort: 'deelnemer' },
+            doel: 'verwijzing-ggz',
+            categorieen: ['contact', 'gezondheid'],
+            bronnen: [{ soort: 'type', type: 'gemeente' }],
+            ontvangers: [{ soort: 'type', type: 'ggz' }],
+            geldigTot: new Date('2099-01-01T00:00:00.000Z'),
+            bewijs: { soort: 'ondertekend-formulier', documentId: 'doc' },
+            vastgelegdDoor: 'mw-1',
+          },
+          new Date('2026-03-01T10:00:00.000Z'),
+        );
+      const neem = async (deelnemerId: string) => {
+        const grond = await opslag.leesVoorBesluit(deelnemerId);
+        const b = besluit(
+          DEMO_REGISTER,
+          grond.toestemmingen,
+          {
+            deelnemerId,
+            bron: { organisatie: 'org-gemeente', type: 'gemeente' },
+            ontvanger: { organisatie: 'org-ggz', type: 'ggz' },
+            doel: 'verwijzing-ggz',
+            categorieen: ['gezondheid', 'contact'],
+          },
+          grond.op,
+        );
+        const trace = { traceId: randomUUID().replace(/-/g, ''), spanId: randomUUID().replace(/-/g, '').slice(0, 16) };
+        return { grond, b, regel: regelVoorBesluit(b, trace, pseudoniem), trace };
+      };
+
+      it('reads the consents as the locking read does, stores decision and line atomically, and the log still verifies', async () => {
+        const deelnemerId = randomUUID();
+        const t = consent(deelnemerId);
+        await opslag.transactie((tx) => tx.bewaarNieuweToestemming(t));
+        const { grond, b, regel: r, trace } = await neem(deelnemerId);
+        expect(grond.toestemmingen).toEqual(await opslag.transactie((tx) => tx.toestemmingenVan(deelnemerId, 'exclusief')));
+        expect(uitkomst(b)).toBe('toegestaan');
+        const voor = (await alle(opslag.verwerkingen())).length;
+        // Concurrent decisions on one chain and on others: each links to its predecessor.
+        const id = randomUUID();
+        const schakels = await Promise.all([
+          opslag.legBesluitVast(id, b, trace.traceId, r, grond.stempel),
+          ...Array.from({ length: 30 }, async () => {
+            const ander = await neem(randomUUID());
+            return opslag.legBesluitVast(randomUUID(), ander.b, ander.trace.traceId, ander.regel, ander.grond.stempel);
+          }),
+        ]);
+        expect(schakels.every((s) => s !== undefined)).toBe(true);
+        expect(await opslag.transactie((tx) => tx.besluit(id))).toEqual(b);
+        const log = await alle(opslag.verwerkingen());
+        expect(log).toHaveLength(voor + 31);
+        expect(log.find((l) => l.regel.traceId === trace.traceId)).toEqual(schakels[0]);
+        expect(verifieerKeten(log, nodeSha256, opslag.aantalKetens)).toMatchObject({ geldig: true, aantal: voor + 31 });
+      });
+
+      it('writes nothing when a withdrawal committed between the read and the store', async () => {
+        const deelnemerId = randomUUID();
+        const t = consent(deelnemerId);
+        await opslag.transactie((tx) => tx.bewaarNieuweToestemming(t));
+        const { grond, b, regel: r, trace } = await neem(deelnemerId);
+        const ingetrokken = trekIn(t, new Date(grond.op.getTime() + 1), 'mw-1', 'op verzoek');
+        await opslag.transactie((tx) => tx.bewaarGebeurtenis(ingetrokken, ingetrokken.historie[1] as never));
+        const voor = (await alle(opslag.verwerkingen())).length;
+        const id = randomUUID();
+        expect(await opslag.legBesluitVast(id, b, trace.traceId, r, grond.stempel)).toBeUndefined();
+        expect(await opslag.transactie((tx) => tx.besluit(id))).toBeUndefined();
+        expect(await alle(opslag.verwerkingen())).toHaveLength(voor);
+        // A consent recorded in between changes the stamp too.
+        const ander = randomUUID();
+        const tweede = await neem(ander);
+        await opslag.transactie((tx) => tx.bewaarNieuweToestemming(consent(ander)));
+        expect(await opslag.legBesluitVast(randomUUID(), tweede.b, tweede.trace.traceId, tweede.regel, tweede.grond.stempel)).toBeUndefined();
       });
     });
 

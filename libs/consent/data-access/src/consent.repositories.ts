@@ -1,5 +1,6 @@
 import {
   type Besluit,
+  type BesluitGrondslag,
   type Bewijs,
   canoniekeJson,
   type ConsentOpslag,
@@ -379,6 +380,11 @@ class Begrenzer {
   }
 }
 
+/** The part of `pg`'s pool the decision's statements use (named, so each is prepared once per connection). */
+interface PgPool {
+  query<R>(query: { readonly name: string; readonly text: string; readonly values: unknown[] }): Promise<{ rows: R[] }>;
+}
+
 /** Options of {@link TypeOrmConsentOpslag}. */
 export interface ConsentOpslagOpties {
   /** Concurrent transactions; keep it below the pool size so log reads still get a connection (default 4). */
@@ -403,6 +409,145 @@ export class TypeOrmConsentOpslag implements ConsentOpslag {
     this.begrenzer = new Begrenzer(opties.gelijktijdig ?? 4);
     this.paginagrootte = opties.paginagrootte ?? 1000;
     this.aantalKetens = opties.aantalKetens ?? AANTAL_KETENS;
+  }
+
+  /** The pg pool under the data source: the decision's two statements go to it directly. */
+  private get pool(): PgPool {
+    return (this.dataSource.driver as unknown as { master: PgPool }).master;
+  }
+
+  /** Schema-qualified name of a table of this data source. */
+  private tabel(naam: string): string {
+    return `"${String((this.dataSource.options as { schema?: string }).schema)}"."${naam}"`;
+  }
+
+  /**
+   * One statement: the clock, then every consent of the deelnemer with its history (one
+   * snapshot, so consents and history agree). A deelnemer without consents gives one row with
+   * only the clock.
+   */
+  async leesVoorBesluit(deelnemerId: string): Promise<BesluitGrondslag> {
+    const { rows } = await this.pool.query<Record<string, unknown> & { nu: Date; versie: number | null; historie: Record<string, unknown>[] | null }>({
+      name: `consent-besluit-lees:${this.tabel('')}`,
+      text: `SELECT k.nu, t.id, t.deelnemer_id, t.verlener, t.doel, t.categorieen, t.bronnen, t.ontvangers, t.geldig_vanaf, t.geldig_tot, t.bewijs, t.vervangt, t.versie,
+               (SELECT json_agg(json_build_object('volgnummer', h.volgnummer, 'status', h.status, 'op', h.op, 'door', h.door, 'reden', h.reden,
+                  'vervangen_door', h.vervangen_door) ORDER BY h.volgnummer) FROM ${this.tabel('toestemming_status')} h WHERE h.toestemming_id = t.id) AS historie
+             FROM (SELECT date_trunc('milliseconds', clock_timestamp()) AS nu) k
+             LEFT JOIN ${this.tabel('toestemming')} t ON t.deelnemer_id = $1
+             ORDER BY t.id`,
+      values: [deelnemerId],
+    });
+    const op = rows[0]?.nu;
+    if (!op) throw new Error('The database returned no clock reading');
+    const rijen = rows.filter((r) => r['id'] !== null);
+    return {
+      op,
+      stempel: rijen.map((r) => `${String(r['id'])}:${String(r.versie)}`),
+      toestemmingen: rijen.map((r) =>
+        toestemming(
+          Object.assign(new ToestemmingEntity(), {
+            id: r['id'],
+            deelnemerId: r['deelnemer_id'],
+            verlener: r['verlener'],
+            doel: r['doel'],
+            categorieen: r['categorieen'],
+            bronnen: r['bronnen'],
+            ontvangers: r['ontvangers'],
+            geldigVanaf: r['geldig_vanaf'],
+            geldigTot: r['geldig_tot'],
+            bewijs: r['bewijs'],
+            vervangt: r['vervangt'],
+          }),
+          (r.historie ?? []).map((h) =>
+            Object.assign(new ToestemmingStatusEntity(), {
+              toestemmingId: r['id'],
+              volgnummer: Number(h['volgnummer']),
+              status: h['status'],
+              op: new Date(String(h['op'])),
+              door: h['door'],
+              reden: h['reden'],
+              vervangenDoor: h['vervangen_door'],
+            }),
+          ),
+        ),
+      ),
+    };
+  }
+
+  /**
+   * One statement, atomic without a transaction around it: locks the deelnemer's consents (in id
+   * order, as every writer does) and compares them with `stempel`; only when they are unchanged
+   * does it lock the head of the line's chain, compute the line's hash from the head (SHA-256 in
+   * PostgreSQL over the same text {@link regelHash} hashes, so the log verifies as before),
+   * store the decision and the line and move the head. The head is locked for the duration of
+   * this one statement, not for round trips to the service.
+   */
+  async legBesluitVast(id: string, besluit: Besluit, traceId: string, regel: Verwerkingsregel, stempel: readonly string[]): Promise<Ketenregel | undefined> {
+    const keten = ketenVoor(regel.betrokkene, this.aantalKetens);
+    const v = besluit.verzoek;
+    const { rows } = await this.pool.query<{ volgnummer: string; vorige_hash: string; hash: string }>({
+      name: `consent-besluit-vast:${this.tabel('')}`,
+      text: `WITH vergrendeld AS (
+               SELECT id, versie FROM ${this.tabel('toestemming')} WHERE deelnemer_id = $1::uuid ORDER BY id FOR UPDATE
+             ), ongewijzigd AS (
+               SELECT coalesce(array_agg(id::text || ':' || versie ORDER BY id), '{}') = $2::text[] AS ja FROM vergrendeld
+             ), kop AS (
+               SELECT k.id, k.volgnummer + 1 AS volgnummer, k.hash AS vorige_hash FROM ${this.tabel('keten_kop')} k, ongewijzigd o WHERE k.id = $3::smallint AND o.ja FOR UPDATE OF k
+             ), schakel AS (
+               SELECT id AS keten, volgnummer, vorige_hash,
+                 encode(sha256(convert_to(vorige_hash::text || E'\n' || volgnummer::text || E'\n' || $4::text, 'UTF8')), 'hex') AS hash FROM kop
+             ), besluit AS (
+               INSERT INTO ${this.tabel('besluit')} (id, op, deelnemer_id, bron_organisatie, bron_type, ontvanger_organisatie, ontvanger_type, doel,
+                 register_versie, activiteit_id, activiteit_versie, uitkomst, categorieen, toestemmingen, trace_id)
+               SELECT $5::uuid, $6::timestamptz, $1::uuid, $7::text, $8::text, $9::text, $10::text, $11::text, $12::integer, $13::text, $14::integer, $15::text,
+                 $16::jsonb, $17::uuid[], $18::text FROM schakel
+             ), regel AS (
+               INSERT INTO ${this.tabel('verwerking')} (keten, volgnummer, vorige_hash, hash, trace_id, span_id, parent_span_id, handeling, status, tijdstip,
+                 activiteit_id, activiteit_versie, betrokkene, organisatie, ontvanger, doel, categorieen, grondslagen, toestemmingen)
+               SELECT keten, volgnummer, vorige_hash, hash, $19::text, $20::text, $21::text, $22::text, $23::text, $24::timestamptz, $25::text, $26::integer,
+                 $27::text, $28::text, $29::text, $30::text, $31::text[], $32::text[], $33::uuid[] FROM schakel
+               RETURNING keten, volgnummer, vorige_hash, hash
+             )
+             UPDATE ${this.tabel('keten_kop')} k SET volgnummer = r.volgnummer, hash = r.hash FROM regel r WHERE k.id = r.keten
+             RETURNING r.volgnummer, r.vorige_hash, r.hash`,
+      values: [
+        v.deelnemerId,
+        [...stempel],
+        keten,
+        canoniekeJson(regel),
+        id,
+        besluit.op,
+        v.bron.organisatie,
+        v.bron.type,
+        v.ontvanger.organisatie,
+        v.ontvanger.type,
+        v.doel,
+        besluit.registerVersie ?? null,
+        besluit.activiteit?.id ?? null,
+        besluit.activiteit?.versie ?? null,
+        uitkomst(besluit),
+        JSON.stringify(besluit.categorieen),
+        [...new Set(besluit.categorieen.flatMap((c) => (c.toestemming.status === 'verleend' ? c.toestemming.toestemmingen : [])))],
+        traceId,
+        regel.traceId,
+        regel.spanId,
+        regel.parentSpanId ?? null,
+        regel.handeling,
+        regel.status,
+        regel.tijdstip,
+        regel.verwerkingsactiviteit?.id ?? null,
+        regel.verwerkingsactiviteit?.versie ?? null,
+        regel.betrokkene,
+        regel.organisatie,
+        regel.ontvanger ?? null,
+        regel.doel ?? null,
+        [...regel.categorieen],
+        [...regel.grondslagen],
+        [...regel.toestemmingen],
+      ],
+    });
+    const rij = rows[0];
+    return rij ? { keten, volgnummer: Number(rij.volgnummer), vorigeHash: rij.vorige_hash, hash: rij.hash, regel } : undefined;
   }
 
   /**

@@ -44,8 +44,34 @@ export interface ConsentTransactie {
   herinneringenVoor(coach: string): Promise<readonly Herinnering[]>;
 }
 
+/**
+ * What one decision reads, in one round trip and without locks: the deelnemer's consents with
+ * their history, the database clock after that read, and a stamp of the consents' state that
+ * {@link ConsentOpslag.legBesluitVast} checks under lock before it writes.
+ */
+export interface BesluitGrondslag {
+  readonly toestemmingen: readonly Toestemming[];
+  /** The database clock, truncated to milliseconds: the decision instant. */
+  readonly op: Date;
+  /** Which consents the deelnemer has and how many events each had; opaque to callers. */
+  readonly stempel: readonly string[];
+}
+
 /** Storage of the consent context. */
 export interface ConsentOpslag {
+  /**
+   * The facts of one decision about `deelnemerId` ({@link BesluitGrondslag}), read without locks
+   * in one round trip (the optimistic path of a decision; see {@link legBesluitVast}).
+   */
+  leesVoorBesluit(deelnemerId: string): Promise<BesluitGrondslag>;
+  /**
+   * Stores the decision and appends its log line (linked to the head of its chain) in one atomic
+   * step, only if the deelnemer's consents are, under lock, still as `stempel` says: so a
+   * withdrawal that committed after {@link leesVoorBesluit} is never overtaken by a decision made
+   * without it. Answers the line as appended, or undefined when the consents changed (nothing
+   * written: read and decide again).
+   */
+  legBesluitVast(id: string, besluit: Besluit, traceId: string, regel: Verwerkingsregel, stempel: readonly string[]): Promise<Ketenregel | undefined>;
   /** How many independent hash chains the processing log is split into ({@link ketenVoor}). */
   readonly aantalKetens: number;
   /** Runs `werk` in one READ COMMITTED transaction; commits when it resolves, rolls back when it throws. */

@@ -29,10 +29,13 @@ function opzet(besluit: (v: BesluitVraag, bearer: string | undefined) => ReturnT
   const meldingen: VerwerkingMelding[] = [];
   const vragen: [BesluitVraag, string | undefined][] = [];
   const ontvangers: [string, string, string][] = [];
+  const beeindigd: [string, string][] = [];
   const opslag: Partial<ExchangeOpslag> = {
     voegVerwijzingToe: async (v, g) => void (verwijzingen.set(v.id, v), gebeurtenissen.push(g)),
     verwijzing: async (id) => verwijzingen.get(id),
     werkVerwijzingBij: async (v, g) => void (verwijzingen.set(v.id, v), gebeurtenissen.push(g)),
+    verwijzingenVan: async (organisatie) =>
+      [...verwijzingen.values()].filter((v) => v.zender.organisatie === organisatie || v.ontvanger.organisatie === organisatie),
   };
   const besluiten: BesluitPoort = { besluit: (v, bearer) => (vragen.push([v, bearer]), besluit(v, bearer)) };
   const service = new VerwijzingService(
@@ -43,9 +46,10 @@ function opzet(besluit: (v: BesluitVraag, bearer: string | undefined) => ReturnT
     { meld: async (m) => void meldingen.push(m) },
     {
       legOntvangerVast: async (deelnemerId, organisatie, namens) => void ontvangers.push([deelnemerId, organisatie, namens.organisatie]),
+      beeindigOntvanger: async (deelnemerId, organisatie) => void beeindigd.push([deelnemerId, organisatie]),
     },
   );
-  return { service, verwijzingen, gebeurtenissen, meldingen, vragen, ontvangers };
+  return { service, verwijzingen, gebeurtenissen, meldingen, vragen, ontvangers, beeindigd };
 }
 
 describe('VerwijzingService (finding 5)', () => {
@@ -64,6 +68,20 @@ describe('VerwijzingService (finding 5)', () => {
     expect(toegestaan.ontvangers).toEqual([[DEELNEMER, 'ggz', 'gemeente']]);
     // The sender's flag decides nothing.
     expect(toegestaan.verwijzingen.get(v.id)?.detailTerugkoppeling).toBe(false);
+  });
+
+  it("ends the receiver's ontvanger involvement when its last open referral for the deelnemer is rejected or finished", async () => {
+    const { service, beeindigd } = opzet(async () => ({ id: 'besluit-1', toegestaan: ['contact'] }));
+    const eerste = await service.verwijs(aanvraag, km, aanroep('gemeente'));
+    const tweede = await service.verwijs(aanvraag, km, aanroep('gemeente'));
+    await service.meldStatus(eerste.id, { status: 'afgewezen', reden: 'geen-capaciteit' }, behandelaar, aanroep('ggz'));
+    // The second referral is still open: the receiver stays involved.
+    expect(beeindigd).toEqual([]);
+    await service.meldStatus(tweede.id, { status: 'geaccepteerd' }, behandelaar, aanroep('ggz'));
+    expect(beeindigd).toEqual([]);
+    await service.meldStatus(tweede.id, { status: 'gestart' }, behandelaar, aanroep('ggz'));
+    await service.meldStatus(tweede.id, { status: 'beeindigd', eindreden: 'doel-bereikt' }, behandelaar, aanroep('ggz'));
+    expect(beeindigd).toEqual([[DEELNEMER, 'ggz']]);
   });
 
   it("lets only an organisation working the deelnemer's traject refer", async () => {

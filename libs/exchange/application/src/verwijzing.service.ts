@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { VerwijzingAanvraagDto, VerwijzingStatusDto } from '@ketenregie/exchange-contracts';
-import { ExchangeOpslag, terugkoppeling, VerwijzingRecord, VerwijzingTerugkoppeling, volgendeVerwijzingStatus } from '@ketenregie/exchange-domain';
+import {
+  ExchangeOpslag,
+  terugkoppeling,
+  VerwijzingRecord,
+  VerwijzingTerugkoppeling,
+  VerwijzingStatus,
+  volgendeVerwijzingStatus,
+} from '@ketenregie/exchange-domain';
 import type { Betrokkenheid, Handeling } from '@ketenregie/shared-access-policy';
 import { ForbiddenError, NotFoundError, ValidationError } from '@ketenregie/shared-kernel';
 import { BETROKKENHEID_POORT, ONTVANGER_POORT, Toegang } from '@ketenregie/shared-platform';
@@ -148,6 +155,15 @@ export class VerwijzingService {
         aanroep,
       );
     }
+    // A referral that ends (rejected or finished) ends the receiver's involvement with the
+    // deelnemer, unless another referral to it for this deelnemer is still open. Before the
+    // status is stored: if traject-service cannot be reached, the report fails and is repeated.
+    if (verwijzingBeeindigd(status)) {
+      const nogOpen = (await this.opslag.verwijzingenVan(v.ontvanger.organisatie)).some(
+        (a) => a.id !== v.id && a.deelnemerId === v.deelnemerId && a.ontvanger.organisatie === v.ontvanger.organisatie && !verwijzingBeeindigd(a.status),
+      );
+      if (!nogOpen) await this.ontvangers.beeindigOntvanger(v.deelnemerId, v.ontvanger.organisatie, door);
+    }
     // The event carries what the sender may see, never more.
     const zichtbaar = terugkoppeling(v.soort, status, bijgewerkt, bijgewerkt.detailTerugkoppeling);
     await this.opslag.werkVerwijzingBij(
@@ -168,6 +184,11 @@ export class VerwijzingService {
     );
     return besluit?.toegestaan.includes('gezondheid') ? { besluitId: besluit.id } : undefined;
   }
+}
+
+/** A referral in this status has ended: the receiver rejected it or reported it finished. */
+function verwijzingBeeindigd(status: VerwijzingStatus): boolean {
+  return status === 'afgewezen' || status === 'beeindigd';
 }
 
 function inzicht(v: VerwijzingRecord, richting: 'inkomend' | 'uitgaand'): VerwijzingInzicht {

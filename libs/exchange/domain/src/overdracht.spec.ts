@@ -2,6 +2,7 @@ import {
   aanZet,
   dossierLeesbaar,
   EINDSTATUSSEN,
+  isEindstatus,
   NIEUWE_OVERDRACHT,
   type OverdrachtStap,
   type OverdrachtToestand,
@@ -41,6 +42,17 @@ describe('overdracht state machine', () => {
     expect(volgendeToestand(gevraagd, { soort: 'dossier-geleverd', op: '2027-01-04' }).status).toBe('dossier-geleverd');
     expect(volgendeToestand(gevraagd, { soort: 'toestemming-geweigerd' }).status).toBe('toestemming-geweigerd');
     expect(dossierLeesbaar('toestemming-nodig')).toBe(false);
+  });
+
+  it('ends at once when the decision releases nothing, before anything was delivered', () => {
+    const niets = doorloop([{ soort: 'niets-vrijgegeven' }]);
+    expect(niets.status).toBe('niets-vrijgegeven');
+    expect(isEindstatus(niets.status)).toBe(true);
+    expect(aanZet(niets.status)).toBe('niemand');
+    expect(dossierLeesbaar(niets.status)).toBe(false);
+    const gevraagd = doorloop([{ soort: 'besluit', uitkomst: 'toestemming-nodig' }, { soort: 'toestemming-gevraagd' }]);
+    expect(volgendeToestand(gevraagd, { soort: 'niets-vrijgegeven' }).status).toBe('niets-vrijgegeven');
+    expect(() => volgendeToestand(doorloop(geleverd), { soort: 'niets-vrijgegeven' })).toThrow();
   });
 
   it('returns a first rejection with advice to the sender and ends at the second', () => {

@@ -20,11 +20,14 @@ export const LOPENDE_STATUSSEN = [
  * withdrew (`toestemming-ingetrokken`) and one whose term ran out (`toestemming-verlopen`) both
  * stop the disclosure at once, but ask different things of the sender: respect the refusal, or
  * renew the consent. `ontvanger-onbereikbaar`: the acceptance term ran out without an answer,
- * or the receiver's webhook kept refusing the handover's notifications.
+ * or the receiver's webhook kept refusing the handover's notifications. `niets-vrijgegeven`: the
+ * consent decision permitted no field at all for this receiver (e.g. health data to a
+ * werkgever), so nothing went out and the receiver was never told of the handover.
  */
 export const EINDSTATUSSEN = [
   'regie-overgedragen',
   'toestemming-geweigerd',
+  'niets-vrijgegeven',
   'toestemming-ingetrokken',
   'toestemming-verlopen',
   'geannuleerd',
@@ -51,6 +54,7 @@ export type OverdrachtStap =
   | { readonly soort: 'besluit'; readonly uitkomst: 'toegestaan' | 'toestemming-nodig' }
   | { readonly soort: 'toestemming-gevraagd' }
   | { readonly soort: 'toestemming-geweigerd' }
+  | { readonly soort: 'niets-vrijgegeven' }
   | { readonly soort: 'dossier-geleverd'; readonly op: IsoDate }
   | { readonly soort: 'acceptatie'; readonly door: string; readonly op: IsoDate }
   | { readonly soort: 'afwijzing'; readonly reden: AfwijzingReden; readonly advies: string; readonly op: IsoDate }
@@ -154,6 +158,9 @@ export function volgendeToestand(t: OverdrachtToestand, stap: OverdrachtStap): O
     case 'toestemming-geweigerd':
       if (!in_('toestemming-nodig', 'toestemming-gevraagd')) throw fout();
       return { ...t, status: 'toestemming-geweigerd' };
+    case 'niets-vrijgegeven':
+      if (!VOOR_LEVERING.includes(t.status)) throw fout();
+      return { ...t, status: 'niets-vrijgegeven' };
     case 'dossier-geleverd':
       if (!VOOR_LEVERING.includes(t.status)) throw fout();
       return { ...t, status: 'dossier-geleverd', geleverdOp: stap.op };

@@ -199,6 +199,10 @@ export const REGELS = {
     omschrijving: "Record the receiver of a referral that consent permitted as `ontvanger` in the sender's trajecten (exchange-service, acting for the sender)",
     toegang: [{ rollen: 'dienst', betrokken: TRAJECT_WERKERS }],
   },
+  'ontvanger.beeindigen': {
+    omschrijving: "End a receiver's `ontvanger` involvement when its referral ends (exchange-service only, service token)",
+    toegang: [DIENST],
+  },
   'verwijzing.lezen': {
     omschrijving: 'See a referral: the sender always, the receiver once the consent decision permits it',
     toegang: [

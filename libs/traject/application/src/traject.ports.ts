@@ -83,6 +83,8 @@ export interface TrajectOpslag {
    * `namensOrganisatie` holds the lead or the coach organisation now; returns those trajecten.
    */
   legOntvangerVast(deelnemerId: string, organisatieId: string, namensOrganisatie: string): Promise<string[]>;
+  /** Ends now every running `ontvanger` involvement of `organisatieId` with the deelnemer; returns those trajecten. */
+  beeindigOntvanger(deelnemerId: string, organisatieId: string): Promise<string[]>;
   lopendVanCoach(coachId: string, organisatieId: string): Promise<TrajectRegistratie[]>;
   /** How many trajecten were started on a version of a programme (capacity, cohort). */
   aantalOpProgramma(code: string, versie: number): Promise<number>;

@@ -60,6 +60,7 @@ class Fakes {
       ...new Set([...this.registraties.values()].filter((t) => t.deelnemerId === d).flatMap((t) => this.betrokkenheid(t.id, org))),
     ],
     legOntvangerVast: async () => [],
+    beeindigOntvanger: async () => [],
     lopendVanCoach: async (coachId, org) =>
       [...this.registraties.values()].filter((t) => {
         const o = this.overzichten.get(t.id);

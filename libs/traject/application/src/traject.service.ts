@@ -184,6 +184,16 @@ export class TrajectService {
   }
 
   /**
+   * Ends the receiver's `ontvanger` involvement with the deelnemer, now, in every traject: its
+   * referral ended (rejected or finished). Only exchange-service asks, with its service token
+   * (`ontvanger.beeindigen`); ending what already ended changes nothing (an empty list).
+   */
+  async beeindigOntvanger(deelnemerId: string, organisatie: string, door: Actor): Promise<{ deelnemerId: string; organisatie: string; beeindigd: string[] }> {
+    await this.toegang.eis(door, 'ontvanger.beeindigen', { deelnemerId });
+    return { deelnemerId, organisatie, beeindigd: await this.trajecten.beeindigOntvanger(deelnemerId, organisatie) };
+  }
+
+  /**
    * The deelnemer of a traject and the involvements the caller's organisation holds in it now:
    * the facts exchange-service needs to check a handover or referral. An organisation that is not
    * involved gets not-found, as if the traject did not exist.

@@ -245,6 +245,30 @@ describeEachDatabase('traject data access', (db) => {
       expect(rijen).toEqual([{ organisatieId: 'schuldhulp-x', rol: 'ontvanger', vanaf: expect.any(Date) }]);
     });
 
+    it("ends a receiver's ontvanger rows when its referral ends, and every receiver's when the traject ends; other involvements stay", async () => {
+      const { id } = await traject();
+      const { state } = startTraject(
+        { trajectId: id, datum: '2027-01-04', regie: { regievoerderId: 'km-1', organisatieId: 'gem' }, aanmeldreden: 'x' },
+        MAATWERKTRAJECT_DEN_BOSCH_V1,
+        '2027-01-04',
+      );
+      const o = trajectOverzicht(state);
+      await trajecten.werkOverzichtBij(o);
+      const deelnemerId = (await trajecten.vind(id))!.deelnemerId;
+      await trajecten.legOntvangerVast(deelnemerId, 'schuldhulp-x', 'gem');
+      await trajecten.legOntvangerVast(deelnemerId, 'ggz-y', 'gem');
+      expect(await trajecten.beeindigOntvanger(deelnemerId, 'schuldhulp-x')).toEqual([id]);
+      expect(await trajecten.beeindigOntvanger(deelnemerId, 'schuldhulp-x')).toEqual([]);
+      expect(await trajecten.betrokkenheidBijDeelnemer(deelnemerId, 'schuldhulp-x')).toEqual([]);
+      expect(await trajecten.betrokkenheid(id, 'ggz-y')).toEqual(['ontvanger']);
+      const eind = (await trajecten.betrokkenheidsHistorie(id)).find((b) => b.organisatieId === 'schuldhulp-x');
+      expect(eind).toEqual({ organisatieId: 'schuldhulp-x', rol: 'ontvanger', vanaf: expect.any(Date), tot: expect.any(Date) });
+      // The traject ends: its receivers' rows end with it; the lead's history is untouched.
+      await trajecten.werkOverzichtBij({ ...o, versie: o.versie + 1, status: 'afgesloten' });
+      expect(await trajecten.betrokkenheid(id, 'ggz-y')).toEqual([]);
+      expect(await trajecten.betrokkenheid(id, 'gem')).toEqual(expect.arrayContaining(['regievoerder']));
+    });
+
     it('task list: idempotent creation, overdue, escalation, transfer and closing', async () => {
       const { id } = await traject();
       const basis = { trajectId: id, sleutel: `traject-${id}:a1` };

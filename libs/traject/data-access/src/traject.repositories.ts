@@ -247,6 +247,20 @@ export class TypeOrmTrajectRepository {
     return rows.map((r) => r.traject_id);
   }
 
+  /**
+   * Ends, now, every running `ontvanger` involvement of `organisatieId` with the deelnemer (its
+   * referral ended). Returns the trajecten in which one ended; nothing else changes.
+   */
+  async beeindigOntvanger(deelnemerId: string, organisatieId: string): Promise<string[]> {
+    const rows: { traject_id: string }[] = await this.ds.query(
+      `WITH beeindigd AS (
+         UPDATE ${this.t.betrokkenheid} SET tot = now() WHERE deelnemer_id = $1 AND organisatie_id = $2 AND rol = 'ontvanger' AND tot IS NULL RETURNING traject_id
+       ) SELECT DISTINCT traject_id FROM beeindigd`,
+      [deelnemerId, organisatieId],
+    );
+    return rows.map((r) => r.traject_id).sort();
+  }
+
   /** Every involvement of a traject over time, oldest first. */
   async betrokkenheidsHistorie(trajectId: string): Promise<BetrokkenheidRegel[]> {
     const rows: { organisatie_id: string; rol: TrajectBetrokkenheid; vanaf: Date; tot: Date | null }[] = await this.ds.query(
@@ -309,12 +323,16 @@ export class TypeOrmTrajectRepository {
 
   /**
    * Brings the lead and coach organisation in the involvement table in line with the stored
-   * overview (whatever version won): a role that moved ends now, the new holder starts now.
+   * overview (whatever version won): a role that moved ends now, the new holder starts now. When
+   * the traject has ended (afgesloten, uitgevallen), its receivers' `ontvanger` rows end now too.
    */
   private async volgBetrokkenheid(trajectId: string): Promise<void> {
     await this.ds.query(
       `WITH huidig AS (
-         SELECT o.traject_id, t.deelnemer_id, o.regie_organisatie_id, o.coach_organisatie_id FROM ${this.t.traject_overzicht} o JOIN ${this.t.traject} t ON t.id = o.traject_id WHERE o.traject_id = $1
+         SELECT o.traject_id, t.deelnemer_id, o.regie_organisatie_id, o.coach_organisatie_id, o.status FROM ${this.t.traject_overzicht} o JOIN ${this.t.traject} t ON t.id = o.traject_id WHERE o.traject_id = $1
+       ), ontvangers_beeindigd AS (
+         UPDATE ${this.t.betrokkenheid} b SET tot = now() FROM huidig h
+         WHERE b.traject_id = h.traject_id AND b.tot IS NULL AND b.rol = 'ontvanger' AND h.status IN ('afgesloten', 'uitgevallen')
        ), beeindigd AS (
          UPDATE ${this.t.betrokkenheid} b SET tot = now() FROM huidig h
          WHERE b.traject_id = h.traject_id AND b.tot IS NULL

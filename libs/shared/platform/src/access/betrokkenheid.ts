@@ -44,6 +44,12 @@ export interface OntvangerPoort {
    * @throws DomainError `TOEGANG.BETROKKENHEID_ONBEREIKBAAR` (503) when traject-service does not record it.
    */
   legOntvangerVast(deelnemerId: string, organisatie: string, namens: Identity): Promise<void>;
+  /**
+   * Ends `organisatie`'s `ontvanger` involvement with the deelnemer now (its referral ended), with
+   * the service's own token acting for `namens`. Idempotent.
+   * @throws DomainError `TOEGANG.BETROKKENHEID_ONBEREIKBAAR` (503) when traject-service does not record it.
+   */
+  beeindigOntvanger(deelnemerId: string, organisatie: string, namens: Identity): Promise<void>;
 }
 
 /** Injection token of the {@link OntvangerPoort}. */
@@ -64,6 +70,20 @@ export class HttpOntvanger implements OntvangerPoort {
         method: 'POST',
         headers: { authorization: `Bearer ${await this.identiteit.token(namens)}`, 'content-type': 'application/json' },
         body: JSON.stringify({ organisatie } satisfies OntvangerVastleggen),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (cause) {
+      throw onbereikbaar(cause);
+    }
+    if (!res.ok) throw onbereikbaar(new Error(`HTTP ${res.status}`));
+  }
+
+  async beeindigOntvanger(deelnemerId: string, organisatie: string, namens: Identity): Promise<void> {
+    let res: Response;
+    try {
+      res = await fetch(`${this.trajectServiceUrl}${ontvangerPad(deelnemerId)}/${encodeURIComponent(organisatie)}`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${await this.identiteit.token(namens)}` },
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (cause) {
