@@ -25,6 +25,8 @@ export interface TrajectOverzicht {
    * Absent in projections written before it was added.
    */
   readonly termijnen?: readonly OpenTermijn[];
+  /** The GAS goals of the plan van aanpak (id, description and the five levels), which evaluations score. */
+  readonly gasDoelen?: readonly { readonly id: string; readonly omschrijving: string; readonly niveaus: Readonly<Record<string, string>> }[];
   readonly evaluaties: number;
   readonly laatsteEvaluatie?: IsoDate;
   readonly t0?: IsoDate;
@@ -77,6 +79,7 @@ export function trajectOverzicht(s: TrajectState): TrajectOverzicht {
         verlopen: o.verlopenGemeld,
         geescaleerd: o.geescaleerd,
       })),
+    ...(s.plan && s.plan.gasDoelen.length > 0 ? { gasDoelen: s.plan.gasDoelen.map((g) => ({ id: g.id, omschrijving: g.omschrijving, niveaus: g.niveaus })) } : {}),
     evaluaties: s.evaluaties.length,
     laatsteEvaluatie: s.evaluaties.at(-1)?.datum,
     t0: s.t0,
