@@ -85,7 +85,7 @@ const verplicht = (w: Waarden, fouten: Record<string, string>, id: string, meldi
 };
 
 /** The instruments' fields (ladder with sub-rungs, ZRM domains, GAS goals) of a diagnose or an evaluation. */
-function meetVelden(v: Velden, c: Context): ReactNode {
+function meetVelden(v: Velden, c: Context, beginmeting: boolean): ReactNode {
   const i = c.programma.instrumenten;
   return (
     <>
@@ -95,7 +95,7 @@ function meetVelden(v: Velden, c: Context): ReactNode {
           'ladder',
           'Trede op de participatieladder',
           LADDER_TREDEN.map((t) => [String(t.trede), `Trede ${t.trede}: ${t.naam.toLowerCase()}`] as const),
-          { optioneel: !i.verplichtBijMeting.includes('participatieladder'), leeg: 'Niet gemeten' },
+          { optioneel: !beginmeting || !i.verplichtBijMeting.includes('participatieladder'), leeg: 'Niet gemeten' },
         )}
         {i.ladderSubtreden && (
           <Fieldset>
@@ -285,7 +285,7 @@ export const ACTIES: Readonly<Record<string, Actie>> = {
     knop: 'Beginmeting vastleggen',
     melding: 'De diagnose en de beginmeting zijn vastgelegd.',
     labels: meetLabels,
-    velden: meetVelden,
+    velden: (v, c) => meetVelden(v, c, true),
     controleer: (w, c) => controleerMetingen(w, c, true),
     body: (w, c) => ({ metingen: metingen(w, c, datumVan(w)) }),
   },
@@ -385,7 +385,7 @@ export const ACTIES: Readonly<Record<string, Actie>> = {
           ['doorgaan', 'Doorgaan met het traject'],
           ['afronden', 'Het traject afronden'],
         ])}
-        {meetVelden(v, c)}
+        {meetVelden(v, c, false)}
       </>
     ),
     controleer: (w, c) => {
