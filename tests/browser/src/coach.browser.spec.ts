@@ -7,7 +7,9 @@ import { addMonths, amsterdamDate, workingDayOnOrAfter } from '@ketenregie/share
 import { freePorts, startStack } from '@ketenregie/start';
 import { apiCall, demoToken, ernstigeToegankelijkheidsfouten, nieuweContext, screenshot, startChromium, willekeurigBsn } from './browser';
 
-const START_TIMEOUT = 240_000;
+const START_TIMEOUT = 600_000;
+/** The machine running the suite may be busy: each process gets longer to come up than `npm start` gives it. */
+const GEDULD = { database: 120_000, temporal: 120_000, service: 240_000, worker: 240_000, gateway: 120_000, seed: 240_000, portal: 300_000 };
 const GEMEENTE = { id: 'gemeente-dommeldal', label: 'Gemeente Dommeldal, Werk & Inkomen (gemeente)' };
 const WERKBRUG = { id: 'werkbrug-dommeldal', label: 'Stichting Werkbrug Dommeldal (uitvoerder)' };
 const COACH = { coachId: `dev:${WERKBRUG.id}:coach`, organisatieId: WERKBRUG.id };
@@ -44,7 +46,7 @@ describe('the coach and the klantmanager at work in the portal (headless Chromiu
   let coach: string;
 
   beforeAll(async () => {
-    stack = await startStack({ env: freshMachineEnv(), dataDir, ...(await freePorts()) });
+    stack = await startStack({ env: freshMachineEnv(), dataDir, timeouts: GEDULD, ...(await freePorts()) });
     chromium = await startChromium();
     browser = chromium.browser;
     klantmanager = await demoToken(stack.url, GEMEENTE.id, 'klantmanager');
@@ -167,6 +169,7 @@ describe('the coach and the klantmanager at work in the portal (headless Chromiu
       expect(await page.locator('main').innerText()).not.toMatch(/dev:|[0-9a-f]{8}-[0-9a-f]{4}-|\d{4}-\d{2}-\d{2}|herbenadering\b/);
       await bekijk(page, 'coach-06-mijn-taken-herbenadering');
     } finally {
+      await screenshot(page, `laatste-${expect.getState().currentTestName?.slice(-20).replace(/\W+/g, '-')}`).catch(() => undefined);
       await context.close();
     }
   }, 180_000);
@@ -254,6 +257,7 @@ describe('the coach and the klantmanager at work in the portal (headless Chromiu
       await page.getByText('U mag dit niet doen met uw rol of organisatie.').waitFor();
       await bekijk(page, 'coach-13-heropenen-geweigerd');
     } finally {
+      await screenshot(page, `laatste-${expect.getState().currentTestName?.slice(-20).replace(/\W+/g, '-')}`).catch(() => undefined);
       await context.close();
     }
 
@@ -290,6 +294,7 @@ describe('the coach and the klantmanager at work in the portal (headless Chromiu
       await kmPage.getByRole('list', { name: 'Tijdlijn' }).getByText('Traject heropend').waitFor();
       await bekijk(kmPage, 'km-04-traject-heropend');
     } finally {
+      await screenshot(kmPage, 'laatste-klantmanager').catch(() => undefined);
       await km.close();
     }
   }, 240_000);
@@ -310,6 +315,7 @@ describe('the coach and the klantmanager at work in the portal (headless Chromiu
       await page.getByRole('button', { name: 'Vorige pagina' }).click();
       await page.getByText(/pagina 1 van \d+/).waitFor();
     } finally {
+      await screenshot(page, `laatste-${expect.getState().currentTestName?.slice(-20).replace(/\W+/g, '-')}`).catch(() => undefined);
       await context.close();
     }
   }, 120_000);
