@@ -27,22 +27,23 @@ describe('the timeline for people', () => {
           organisatieId: 'gemeente-dommeldal',
         },
       },
+      { nr: 2, datum: '2026-12-07', soort: 'fase-gewijzigd', fase: 'contact-leggen', gegevens: { van: 'aanmelding', naar: 'contact-leggen' } },
       {
-        nr: 2,
+        nr: 5,
         datum: '2026-12-07',
         soort: 'contactpoging',
         fase: 'contact-leggen',
         gegevens: { kanaal: 'telefoon', uitkomst: 'geen-gehoor', belpogingen: 1, weigeringen: 0, ...coach },
       },
       {
-        nr: 3,
+        nr: 6,
         datum: '2026-12-08',
         soort: 'contactpoging',
         fase: 'contact-leggen',
         gegevens: { kanaal: 'telefoon', uitkomst: 'geweigerd', belpogingen: 1, weigeringen: 1, ...coach },
       },
       {
-        nr: 4,
+        nr: 7,
         datum: '2026-12-15',
         soort: 'termijn-verlopen',
         fase: 'contact-leggen',
@@ -54,13 +55,16 @@ describe('the timeline for people', () => {
       'Termijn verstreken: deelnemer opnieuw benaderen',
       'Contact geprobeerd telefonisch',
       'Contact geprobeerd telefonisch',
+      'Nieuwe fase: Contact leggen',
       'Aangemeld voor het traject',
     ]);
     expect(lijst[1]).toEqual(
-      expect.objectContaining({ datumTekst: '8 december 2026', door: 'Coach van Stichting Werkbrug Dommeldal', fase: 'Contact leggen', volgnummer: 3 }),
+      expect.objectContaining({ datumTekst: '8 december 2026', door: 'Coach van Stichting Werkbrug Dommeldal', fase: 'Contact leggen', volgnummer: 4 }),
     );
     expect(lijst[1].details).toEqual(['Uitkomst: de deelnemer zei nee', '1 belpoging zonder gehoor tot nu toe', '1 keer nee gezegd tot nu toe']);
-    expect(lijst[3]).toEqual(
+    // The phase the start led to is the lead's doing, not the clock's.
+    expect(lijst[3].door).toBe('Regievoerder van Gemeente Dommeldal');
+    expect(lijst[4]).toEqual(
       expect.objectContaining({
         vastgelegdOp: '7 december 2026, 14:05',
         door: 'Regievoerder van Gemeente Dommeldal',

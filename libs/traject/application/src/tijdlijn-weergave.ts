@@ -298,18 +298,23 @@ export interface LeesbareGebeurtenis {
   readonly fase: string;
 }
 
-/** Who issued an event: role and organisation by name, never an id. */
-function doorWie(g: TijdlijnGebeurtenis, naam: OrganisatieNamen): string {
+/** Events the passing of time causes, not a person. */
+const DOOR_DE_TIJD: readonly string[] = ['termijn-verlopen', 'geescaleerd', 'casuistiekoverleg-geagendeerd'];
+
+/**
+ * Who issued an event: role and organisation by name, never an id. An event without its own
+ * issuer follows from the one before it (the phase a command or the start led to), except what
+ * the passing of time causes.
+ */
+function doorWie(g: TijdlijnGebeurtenis, vorige: string | undefined, naam: OrganisatieNamen): string {
   const organisatie = tekst(g.gegevens, 'doorOrganisatie');
   const rol = tekst(g.gegevens, 'doorRol');
   if (organisatie) return `${rol ? rolLabel(rol) : 'Medewerker'} van ${naam(organisatie) ?? 'een andere organisatie'}`;
   // The start is recorded without a command: the lead organisation registered it.
-  if (g.soort === 'aangemeld' || g.soort === 'coach-toegewezen') {
-    const regie = g.soort === 'aangemeld' ? tekst(g.gegevens, 'organisatieId') : '';
-    if (regie) return `Regievoerder van ${naam(regie) ?? 'een andere organisatie'}`;
-    return 'Regievoerder';
-  }
-  return 'Ketenregie (termijnbewaking)';
+  if (g.soort === 'aangemeld' && tekst(g.gegevens, 'organisatieId'))
+    return `Regievoerder van ${naam(tekst(g.gegevens, 'organisatieId')) ?? 'een andere organisatie'}`;
+  if (DOOR_DE_TIJD.includes(g.soort) || vorige === undefined) return 'Ketenregie (termijnbewaking)';
+  return vorige;
 }
 
 /**
@@ -321,20 +326,24 @@ export function leesbareTijdlijn(
   momenten: ReadonlyMap<number, Date>,
   naam: OrganisatieNamen,
 ): LeesbareGebeurtenis[] {
+  let vorige: string | undefined;
   return [...gebeurtenissen]
-    .sort((a, b) => b.nr - a.nr)
-    .map((g, i, alle) => {
+    .sort((a, b) => a.nr - b.nr)
+    .map((g, i) => {
       const moment = momenten.get(g.nr);
       const { titel, details } = beschrijfGebeurtenis(g.soort, g.gegevens, naam);
+      const door = doorWie(g, vorige, naam);
+      if (!DOOR_DE_TIJD.includes(g.soort)) vorige = door;
       return {
-        volgnummer: alle.length - i,
+        volgnummer: i + 1,
         datum: g.datum,
         datumTekst: formatDatum(g.datum),
         ...(moment ? { vastgelegdOp: formatMoment(moment) } : {}),
         titel,
         details,
-        door: doorWie(g, naam),
+        door,
         fase: faseLabel(g.fase),
       };
-    });
+    })
+    .reverse();
 }
