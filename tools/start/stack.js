@@ -136,6 +136,8 @@ function seconds(ms) {
  * @param {(line: string) => void} [options.log] progress output (default: silent).
  * @param {boolean} [options.echo] stream children's output to this terminal instead of log files.
  * @param {AbortSignal} [options.signal] aborting stops whatever has started and rejects.
+ * @param {Partial<Record<'database' | 'temporal' | 'service' | 'worker' | 'gateway' | 'seed' | 'portal', number>>} [options.timeouts] how long each
+ *   part may take to come up, in ms (a busy machine needs longer).
  * @param {string} [options.temporalBin] launcher of the Temporal dev server (default infra/temporal-dev-server/bin/…).
  * @param {(name: string, how: string, logFile: string) => void} [options.onUnexpectedExit] called when a part
  *   exits on its own after the stack was ready.

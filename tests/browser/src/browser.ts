@@ -63,3 +63,26 @@ export function willekeurigBsn(): string {
     if (laatste < 10) return [...cijfers, laatste].join('');
   }
 }
+
+/** A demo token of the embedded gateway (`POST /auth/dev-token`) for `rol` of `organisatie`. */
+export async function demoToken(stackUrl: string, organisatie: string, rol: string): Promise<string> {
+  const response = await fetch(`${stackUrl}/auth/dev-token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ organisatie, rol }),
+  });
+  if (response.status !== 200) throw new Error(`POST /auth/dev-token for ${rol} of ${organisatie} answered ${response.status}`);
+  return ((await response.json()) as { token: string }).token;
+}
+
+/** Calls the API through the gateway with a token, for what a test prepares without the browser; throws unless 2xx. */
+export async function apiCall<T>(stackUrl: string, token: string, method: string, pad: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${stackUrl}/api/v1${pad}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const tekst = await response.text();
+  if (!response.ok) throw new Error(`${method} ${pad} answered ${response.status}: ${tekst}`);
+  return (tekst ? JSON.parse(tekst) : undefined) as T;
+}

@@ -42,6 +42,7 @@ export const ROUTE_TABLE: readonly Route[] = [
   { prefix: '/api/v1/deelnemers', service: 'traject-service' },
   { prefix: '/api/v1/trajecten', service: 'traject-service' },
   { prefix: '/api/v1/taken', service: 'traject-service' },
+  { prefix: '/api/v1/signalen', service: 'traject-service' },
   { prefix: '/api/v1/caseload-overdrachten', service: 'traject-service' },
 ];
 

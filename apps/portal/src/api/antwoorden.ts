@@ -34,12 +34,28 @@ export interface Deelnemer {
   }[];
 }
 
+/** `GET /api/v1/programmas/{code}/versies/{versie}`: what the forms of a traject need from its programme. */
+export interface ProgrammaVersie {
+  readonly definitie: {
+    readonly naam: string;
+    readonly fasen: readonly string[];
+    readonly instrumenten: {
+      readonly ladderVersie: string;
+      readonly ladderSubtreden: boolean;
+      readonly zrmVersie: string;
+      readonly gasVersie: string;
+      readonly verplichtBijMeting: readonly string[];
+    };
+  };
+}
+
 /** `GET /api/v1/trajecten/{id}`. */
 export interface TrajectOverzicht {
   readonly trajectId: string;
   readonly programma: { readonly code: string; readonly versie: number };
   readonly fase: string;
   readonly status: string;
+  readonly gasDoelen?: readonly { readonly id: string; readonly omschrijving: string; readonly niveaus: Readonly<Record<string, string>> }[];
   readonly startdatum: string;
   readonly geplandeEinddatum: string;
   readonly volgendeTermijn?: { readonly soort: string; readonly vervalt: string; readonly voor: 'coach' | 'regievoerder'; readonly verlopen: boolean };
@@ -63,6 +79,65 @@ export interface Taak {
   readonly soort: string;
   readonly voor: 'coach' | 'regievoerder';
   readonly vervalt: string;
-  readonly status: 'open' | 'verlopen' | 'afgerond';
+  /** `gepland`: the deadline runs; its task appears on `taakVanaf`. */
+  readonly status: 'open' | 'verlopen' | 'afgerond' | 'gepland';
+  readonly taakVanaf?: string;
   readonly geescaleerdNaar?: string;
+}
+
+/** The next deadline of a traject, for people. */
+export interface VolgendeTermijnTekst {
+  readonly titel: string;
+  readonly uiterlijk: string;
+  readonly voor: string;
+  readonly verlopen: boolean;
+}
+
+/** `GET /api/v1/trajecten`: one page of the trajecten the organisation is involved in. */
+export interface TrajectenPagina {
+  readonly trajecten: readonly {
+    readonly trajectId: string;
+    readonly deelnemer?: { readonly id: string; readonly naam: string };
+    readonly programma: { readonly code: string; readonly versie: number; readonly naam: string };
+    readonly faseTekst?: string;
+    readonly status?: string;
+    readonly startdatum?: string;
+    readonly verlopen?: boolean;
+    readonly volgendeTermijn?: VolgendeTermijnTekst;
+  }[];
+  readonly totaal: number;
+  readonly pagina: number;
+  readonly perPagina: number;
+  readonly paginas: number;
+}
+
+/** `GET /api/v1/trajecten/{id}/verloop`: the timeline for people. */
+export interface TrajectVerloop {
+  readonly programma: string;
+  readonly fase: string;
+  readonly volgendeTermijn?: VolgendeTermijnTekst;
+  readonly gebeurtenissen: readonly {
+    readonly volgnummer: number;
+    readonly datum: string;
+    readonly datumTekst: string;
+    readonly vastgelegdOp?: string;
+    readonly titel: string;
+    readonly details: readonly string[];
+    readonly door: string;
+    readonly fase: string;
+  }[];
+}
+
+/** One of `GET /api/v1/signalen`. */
+export interface Signaal {
+  readonly trajectId: string;
+  readonly soort: string;
+  readonly soortTekst: string;
+  readonly titel: string;
+  readonly details: readonly string[];
+  readonly datum: string;
+  readonly datumTekst: string;
+  readonly vastgelegdOp: string;
+  readonly programma: string;
+  readonly deelnemer?: { readonly id: string; readonly naam: string };
 }

@@ -536,6 +536,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/signalen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The regievoerder's signals, newest first: drop-outs, consent refused or withdrawn, escalated deadlines and lead changes in the trajecten the caller's organisation leads or registered, in Dutch */
+        get: operations["SignalenController_lijst"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stuurgroepen": {
         parameters: {
             query?: never;
@@ -560,7 +577,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's open and overdue tasks, including escalations addressed to them */
+        /** The caller's tasks and deadlines, overdue first: open and overdue tasks (escalations addressed to them included) and the planned deadlines of their running trajecten whose task appears later (status gepland, with taakVanaf), such as the next call attempt or the re-approach after a no */
         get: operations["TakenController_lijst"];
         put?: never;
         post?: never;
@@ -618,7 +635,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** One page of the trajecten the caller's organisation is involved in, newest first, filtered by programme, phase, status and overdue deadlines, with the deelnemer's name (logged first for another organisation than the registering one), the phase and next deadline in Dutch */
+        get: operations["TrajectenController_lijst"];
         put?: never;
         /** Start a traject (one durable workflow) for a deelnemer on a programme */
         post: operations["TrajectenController_start"];
@@ -705,6 +723,23 @@ export interface paths {
         };
         /** The timeline, oldest first; a read by another organisation than the lead is written to the processing log first (503 if it cannot be) */
         get: operations["TrajectenController_tijdlijn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trajecten/{id}/verloop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The timeline for people, newest first: Dutch titles and details, the date and the moment it was recorded (Europe/Amsterdam), who did it (role and organisation by name), no codes or ids; with the next deadline. Logged as the timeline is */
+        get: operations["TrajectenController_verloop"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2675,6 +2710,23 @@ export interface operations {
             };
         };
     };
+    SignalenController_lijst: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     StuurgroepenController_list: {
         parameters: {
             query?: never;
@@ -2788,6 +2840,30 @@ export interface operations {
             };
         };
     };
+    TrajectenController_lijst: {
+        parameters: {
+            query?: {
+                fase?: "aanmelding" | "contact-leggen" | "kennismaking" | "diagnose" | "plan-van-aanpak" | "uitvoering" | "afronding" | "nazorg" | "afgesloten";
+                pagina?: number;
+                perPagina?: number;
+                programma?: string;
+                status?: "actief" | "gepauzeerd" | "uitgevallen" | "afgesloten";
+                verlopen?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     TrajectenController_start: {
         parameters: {
             query?: never;
@@ -2887,6 +2963,25 @@ export interface operations {
         };
     };
     TrajectenController_tijdlijn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TrajectenController_verloop: {
         parameters: {
             query?: never;
             header?: never;

@@ -7,9 +7,11 @@ import { MijnTakenPagina } from '../pages/MijnTakenPagina';
 import { MijnTrajectenPagina } from '../pages/MijnTrajectenPagina';
 import { NietGevondenPagina } from '../pages/NietGevondenPagina';
 import { OidcTerugPagina } from '../pages/OidcTerugPagina';
+import { SignalenPagina } from '../pages/SignalenPagina';
 import { StartPagina } from '../pages/StartPagina';
 import { TrajectPagina } from '../pages/TrajectPagina';
 import { TrajectStartenPagina } from '../pages/TrajectStartenPagina';
+import { TrajectVastleggenPagina } from '../pages/TrajectVastleggenPagina';
 import { Layout } from './Layout';
 import { SessieProvider, useSessie } from './sessie-context';
 
@@ -38,6 +40,8 @@ export function App() {
             <Route path="/deelnemers/:id/traject-starten" element={beveiligd(<TrajectStartenPagina />)} />
             <Route path="/trajecten" element={beveiligd(<MijnTrajectenPagina />)} />
             <Route path="/trajecten/:id" element={beveiligd(<TrajectPagina />)} />
+            <Route path="/trajecten/:id/vastleggen/:actie" element={beveiligd(<TrajectVastleggenPagina />)} />
+            <Route path="/signalen" element={beveiligd(<SignalenPagina />)} />
             <Route path="/taken" element={beveiligd(<MijnTakenPagina />)} />
             <Route path="*" element={<NietGevondenPagina />} />
           </Routes>

@@ -14,6 +14,7 @@ export const MENU_PER_ROL: Readonly<Record<string, readonly MenuItem[]>> = {
     { pad: '/deelnemers/nieuw', titel: 'Deelnemer aanmelden' },
     { pad: '/trajecten', titel: 'Mijn trajecten' },
     { pad: '/taken', titel: 'Mijn taken' },
+    { pad: '/signalen', titel: 'Signalen' },
   ],
   coach: [
     { pad: '/taken', titel: 'Mijn taken' },

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { koppelSessie } from '../api/client';
 import { portalConfig } from '../auth/portal-config';
 import { bewaarSessie, leesSessie, wisSessie, type Sessie } from '../auth/sessie';
@@ -17,17 +17,20 @@ const SessieContext = createContext<SessieContextWaarde | undefined>(undefined);
 export function SessieProvider({ children }: { readonly children: ReactNode }) {
   const [sessie, zetSessie] = useState<Sessie | undefined>(() => leesSessie());
   const [verlopen, zetVerlopen] = useState(false);
-
-  useEffect(() => {
+  // The client is wired during the first render, not in an effect: a page's own effects run
+  // before this provider's, and their first calls (a reloaded page) must carry the token.
+  const huidig = useRef(sessie);
+  huidig.current = sessie;
+  useState(() =>
     koppelSessie(
-      () => sessie?.token,
+      () => huidig.current?.token,
       () => {
         wisSessie();
         zetSessie(undefined);
         zetVerlopen(true);
       },
-    );
-  }, [sessie]);
+    ),
+  );
 
   const inloggen = useCallback((nieuw: Sessie) => {
     bewaarSessie(nieuw);

@@ -9,7 +9,14 @@ import { opVolgorde } from '../app/taken';
 import { formatDatum } from '../format/datum';
 import { taakLabel } from '../format/labels';
 
-/** My open tasks and deadlines (`GET /taken`), overdue first. */
+/** How far a task is: overdue, due, or planned (its task appears later, as the next call-back). */
+function stand(t: Taak) {
+  if (t.status === 'verlopen') return <strong>Termijn verstreken</strong>;
+  if (t.status === 'gepland') return t.taakVanaf ? `Gepland, vanaf ${formatDatum(t.taakVanaf)}` : 'Gepland';
+  return 'Op tijd';
+}
+
+/** My tasks and deadlines (`GET /taken`), overdue first, planned ones (the next call-back, the re-approach after a "nee") included. */
 export function MijnTakenPagina() {
   const taken = useGeladen(async () => opVolgorde((await verwacht<{ taken: Taak[] }>(api.GET('/api/v1/taken'))).taken), []);
   return (
@@ -22,11 +29,11 @@ export function MijnTakenPagina() {
           ) : (
             <>
               <Paragraph>
-                {lijst.length === 1 ? 'U hebt 1 open taak' : `U hebt ${lijst.length} open taken`}
+                {lijst.length === 1 ? 'U hebt 1 taak' : `U hebt ${lijst.length} taken`}
                 {lijst.some((t) => t.status === 'verlopen')
                   ? `, waarvan ${lijst.filter((t) => t.status === 'verlopen').length} met een verstreken termijn`
                   : ''}
-                .
+                {lijst.some((t) => t.status === 'gepland') ? ` en ${lijst.filter((t) => t.status === 'gepland').length} gepland voor later` : ''}.
               </Paragraph>
               <Table className="kr-tabel">
                 <TableHeader>
@@ -45,7 +52,7 @@ export function MijnTakenPagina() {
                         {t.geescaleerdNaar ? ' (geëscaleerd)' : ''}
                       </TableCell>
                       <TableCell>{formatDatum(t.vervalt)}</TableCell>
-                      <TableCell>{t.status === 'verlopen' ? <strong>Termijn verstreken</strong> : 'Op tijd'}</TableCell>
+                      <TableCell>{stand(t)}</TableCell>
                       <TableCell>
                         <RouterLink to={`/trajecten/${t.trajectId}`} aria-label={`Traject bekijken voor de taak ${taakLabel(t.soort).toLowerCase()}`}>
                           Traject bekijken

@@ -1,73 +1,172 @@
-import { Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
-import { Link as RouterLink } from 'react-router';
+import { Button, Checkbox, Fieldset, FieldsetLegend, FormField, FormLabel, Paragraph, Select, SelectOption } from '@utrecht/component-library-react';
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { useState, type FormEvent } from 'react';
+import { Link as RouterLink, useSearchParams } from 'react-router';
 import { api } from '../api/client';
-import type { Programma, Taak, TrajectOverzicht } from '../api/antwoorden';
-import { ApiFout, verwacht } from '../api/fouten';
+import type { operations } from '../api/openapi';
+import type { Programma, TrajectenPagina } from '../api/antwoorden';
+import { verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
-import { PaginaTitel, Toon } from '../app/onderdelen';
+import { PaginaTitel, Toon, Veld } from '../app/onderdelen';
 import { formatDatum } from '../format/datum';
-import { faseLabel, statusLabel, taakLabel } from '../format/labels';
+import { faseLabel, statusLabel } from '../format/labels';
+
+type Fase = NonNullable<NonNullable<operations['TrajectenController_lijst']['parameters']['query']>['fase']>;
+
+const FASEN = ['aanmelding', 'contact-leggen', 'kennismaking', 'diagnose', 'plan-van-aanpak', 'uitvoering', 'afronding', 'nazorg', 'afgesloten'];
+const PER_PAGINA = 10;
 
 /**
- * My trajecten. The API has no list of trajecten yet, so this page lists the trajecten the
- * signed-in professional has an open task in (`GET /taken`), each with its overview.
+ * My deelnemers and trajecten: every traject my organisation is involved in (`GET /trajecten`),
+ * filtered by programme, phase and overdue deadlines, a page at a time. The filters live in the
+ * address, so a filtered page can be bookmarked and reloaded.
  */
 export function MijnTrajectenPagina() {
-  const trajecten = useGeladen(async () => {
-    const [{ taken }, programmas] = await Promise.all([
-      verwacht<{ taken: Taak[] }>(api.GET('/api/v1/taken')),
-      verwacht<Programma[]>(api.GET('/api/v1/programmas')),
-    ]);
-    const ids = [...new Set(taken.map((t) => t.trajectId))];
-    const overzichten = await Promise.all(
-      ids.map((id) =>
-        verwacht<TrajectOverzicht>(api.GET('/api/v1/trajecten/{id}', { params: { path: { id } } })).catch((fout: unknown) => {
-          if (fout instanceof ApiFout && fout.status === 404) return undefined;
-          throw fout;
+  const [zoek, zetZoek] = useSearchParams();
+  const programma = zoek.get('programma') ?? '';
+  const fase = zoek.get('fase') ?? '';
+  const verlopen = zoek.get('verlopen') === 'true';
+  const pagina = Math.max(1, Number(zoek.get('pagina') ?? '1') || 1);
+  const [keuze, zetKeuze] = useState({ programma, fase, verlopen });
+
+  const programmas = useGeladen(() => verwacht<Programma[]>(api.GET('/api/v1/programmas')), []);
+  const trajecten = useGeladen(
+    () =>
+      verwacht<TrajectenPagina>(
+        api.GET('/api/v1/trajecten', {
+          params: {
+            query: {
+              ...(programma ? { programma } : {}),
+              ...(fase ? { fase: fase as Fase } : {}),
+              ...(verlopen ? { verlopen: 'true' as const } : {}),
+              pagina,
+              perPagina: PER_PAGINA,
+            },
+          },
         }),
       ),
-    );
-    const naam = (code: string) => programmas.find((p) => p.code === code)?.naam ?? code;
-    return overzichten.filter((o): o is TrajectOverzicht => o !== undefined).map((o) => ({ ...o, programmaNaam: naam(o.programma.code) }));
-  }, []);
+    [programma, fase, verlopen, pagina],
+  );
+
+  const naarPagina = (n: number, filters = { programma, fase, verlopen }) => {
+    const nieuw = new URLSearchParams();
+    if (filters.programma) nieuw.set('programma', filters.programma);
+    if (filters.fase) nieuw.set('fase', filters.fase);
+    if (filters.verlopen) nieuw.set('verlopen', 'true');
+    if (n > 1) nieuw.set('pagina', String(n));
+    zetZoek(nieuw);
+  };
+  const filter = (event: FormEvent) => {
+    event.preventDefault();
+    naarPagina(1, keuze);
+  };
+
   return (
     <>
       <PaginaTitel>Mijn trajecten</PaginaTitel>
-      <Paragraph>De trajecten waarin u een open taak hebt.</Paragraph>
-      <Toon geladen={trajecten}>
-        {(lijst) =>
-          lijst.length === 0 ? (
-            <Paragraph>U hebt nu geen trajecten met open taken.</Paragraph>
-          ) : (
-            <Table className="kr-tabel">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">Programma</TableHeaderCell>
-                  <TableHeaderCell scope="col">Gestart</TableHeaderCell>
-                  <TableHeaderCell scope="col">Fase</TableHeaderCell>
-                  <TableHeaderCell scope="col">Volgende termijn</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {lijst.map((t) => (
-                  <TableRow key={t.trajectId}>
-                    <TableCell>
-                      <RouterLink to={`/trajecten/${t.trajectId}`}>{t.programmaNaam}</RouterLink>
-                    </TableCell>
-                    <TableCell>{formatDatum(t.startdatum)}</TableCell>
-                    <TableCell>
-                      {faseLabel(t.fase)}
-                      {t.status !== 'actief' ? ` (${statusLabel(t.status).toLowerCase()})` : ''}
-                    </TableCell>
-                    <TableCell>
-                      {t.volgendeTermijn
-                        ? `${taakLabel(t.volgendeTermijn.soort)}, uiterlijk ${formatDatum(t.volgendeTermijn.vervalt)}${t.volgendeTermijn.verlopen ? ' (verstreken)' : ''}`
-                        : 'Geen'}
-                    </TableCell>
-                  </TableRow>
+      <Paragraph>De deelnemers en trajecten waarbij uw organisatie betrokken is, de nieuwste eerst.</Paragraph>
+      <form onSubmit={filter} className="kr-filters" aria-label="Trajecten filteren">
+        <Fieldset>
+          <FieldsetLegend>Filteren</FieldsetLegend>
+          <Veld id="filter-programma" label="Programma">
+            {(aria) => (
+              <Select {...aria} value={keuze.programma} onChange={(e) => zetKeuze({ ...keuze, programma: e.target.value })}>
+                <SelectOption value="">Alle programma&apos;s</SelectOption>
+                {programmas.status === 'klaar' &&
+                  programmas.data.map((p) => (
+                    <SelectOption key={`${p.code}@${p.versie}`} value={p.code}>
+                      {p.naam}
+                    </SelectOption>
+                  ))}
+              </Select>
+            )}
+          </Veld>
+          <Veld id="filter-fase" label="Fase">
+            {(aria) => (
+              <Select {...aria} value={keuze.fase} onChange={(e) => zetKeuze({ ...keuze, fase: e.target.value })}>
+                <SelectOption value="">Alle fasen</SelectOption>
+                {FASEN.map((f) => (
+                  <SelectOption key={f} value={f}>
+                    {faseLabel(f)}
+                  </SelectOption>
                 ))}
-              </TableBody>
-            </Table>
+              </Select>
+            )}
+          </Veld>
+          <FormField
+            type="checkbox"
+            label={<FormLabel htmlFor="filter-verlopen">Alleen met een verstreken termijn</FormLabel>}
+            input={<Checkbox id="filter-verlopen" checked={keuze.verlopen} onChange={(e) => zetKeuze({ ...keuze, verlopen: e.target.checked })} />}
+          />
+          <Button type="submit" appearance="secondary-action-button">
+            Filteren
+          </Button>
+        </Fieldset>
+      </form>
+      <Toon geladen={trajecten}>
+        {(p) =>
+          p.trajecten.length === 0 ? (
+            <Paragraph>Er zijn geen trajecten die aan deze filters voldoen.</Paragraph>
+          ) : (
+            <>
+              <Paragraph aria-live="polite">
+                {p.totaal === 1 ? '1 traject' : `${p.totaal} trajecten`}; pagina {p.pagina} van {p.paginas}.
+              </Paragraph>
+              <Table className="kr-tabel">
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell scope="col">Deelnemer</TableHeaderCell>
+                    <TableHeaderCell scope="col">Programma</TableHeaderCell>
+                    <TableHeaderCell scope="col">Gestart</TableHeaderCell>
+                    <TableHeaderCell scope="col">Fase</TableHeaderCell>
+                    <TableHeaderCell scope="col">Volgende termijn</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {p.trajecten.map((t) => (
+                    <TableRow key={t.trajectId} className={t.verlopen ? 'kr-rij--verlopen' : undefined}>
+                      <TableCell>
+                        <RouterLink to={`/trajecten/${t.trajectId}`}>{t.deelnemer?.naam ?? 'Traject bekijken'}</RouterLink>
+                      </TableCell>
+                      <TableCell>{t.programma.naam}</TableCell>
+                      <TableCell>{t.startdatum ? formatDatum(t.startdatum) : ''}</TableCell>
+                      <TableCell>
+                        {t.faseTekst}
+                        {t.status && t.status !== 'actief' ? ` (${statusLabel(t.status).toLowerCase()})` : ''}
+                      </TableCell>
+                      <TableCell>
+                        {t.volgendeTermijn ? (
+                          <>
+                            {t.volgendeTermijn.titel}, uiterlijk {t.volgendeTermijn.uiterlijk}
+                            {t.volgendeTermijn.verlopen ? <strong> (verstreken)</strong> : ''}
+                          </>
+                        ) : (
+                          'Geen'
+                        )}
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+              <nav aria-label="Paginering" className="kr-paginering">
+                <ul>
+                  <li>
+                    {p.pagina > 1 ? (
+                      <Button appearance="secondary-action-button" onClick={() => naarPagina(p.pagina - 1)}>
+                        Vorige pagina
+                      </Button>
+                    ) : null}
+                  </li>
+                  <li>
+                    {p.pagina < p.paginas ? (
+                      <Button appearance="secondary-action-button" onClick={() => naarPagina(p.pagina + 1)}>
+                        Volgende pagina
+                      </Button>
+                    ) : null}
+                  </li>
+                </ul>
+              </nav>
+            </>
           )
         }
       </Toon>

@@ -1,26 +1,41 @@
 import { Alert, DataList, DataListItem, DataListKey, DataListValue, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { useLocation, useParams } from 'react-router';
+import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import { api } from '../api/client';
-import type { Programma, TijdlijnGebeurtenis, TrajectOverzicht } from '../api/antwoorden';
+import type { TrajectOverzicht, TrajectVerloop } from '../api/antwoorden';
 import { verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
 import { PaginaTitel, Toon } from '../app/onderdelen';
 import { formatDatum } from '../format/datum';
-import { faseLabel, leesbareGebeurtenis, statusLabel, taakLabel, uitvalRedenLabel } from '../format/labels';
+import { statusLabel, uitvalRedenLabel } from '../format/labels';
+import { ACTIES } from './TrajectVastleggenPagina';
 
-/** A traject: where it stands, the next deadline, and its timeline, newest first. */
+/** The forms that fit the traject as it stands (the API still decides; a refusal is explained on the form). */
+function actiesVoor(o: TrajectOverzicht): string[] {
+  if (o.status === 'uitgevallen' || o.status === 'afgesloten') return ['heropening'];
+  if (o.status === 'gepauzeerd') return ['hervatting', 'uitval'];
+  const perFase: Readonly<Record<string, readonly string[]>> = {
+    'contact-leggen': ['contactpoging'],
+    kennismaking: ['contactmoment', 'kennismaking'],
+    diagnose: ['contactmoment', 'diagnose'],
+    'plan-van-aanpak': ['contactmoment', 'plan'],
+    uitvoering: ['contactmoment', 'evaluatie'],
+    afronding: ['contactmoment'],
+    nazorg: ['contactmoment'],
+  };
+  return [...(perFase[o.fase] ?? []), 'pauze', 'uitval'];
+}
+
+/** A traject: where it stands, the next deadline, what can be recorded now, and its timeline for people, newest first. */
 export function TrajectPagina() {
   const { id = '' } = useParams();
   const melding = (useLocation().state as { melding?: string } | null)?.melding;
   const traject = useGeladen(async () => {
     const pad = { params: { path: { id } } };
-    const [overzicht, { gebeurtenissen }, programmas] = await Promise.all([
+    const [overzicht, verloop] = await Promise.all([
       verwacht<TrajectOverzicht>(api.GET('/api/v1/trajecten/{id}', pad)),
-      verwacht<{ gebeurtenissen: TijdlijnGebeurtenis[] }>(api.GET('/api/v1/trajecten/{id}/tijdlijn', pad)),
-      verwacht<Programma[]>(api.GET('/api/v1/programmas')),
+      verwacht<TrajectVerloop>(api.GET('/api/v1/trajecten/{id}/verloop', pad)),
     ]);
-    const programma = programmas.find((p) => p.code === overzicht.programma.code)?.naam ?? overzicht.programma.code;
-    return { overzicht, gebeurtenissen: [...gebeurtenissen].sort((a, b) => b.nr - a.nr), programma };
+    return { overzicht, verloop };
   }, [id]);
 
   return (
@@ -32,17 +47,17 @@ export function TrajectPagina() {
         </Alert>
       )}
       <Toon geladen={traject}>
-        {({ overzicht: o, gebeurtenissen, programma }) => (
+        {({ overzicht: o, verloop }) => (
           <>
             <DataList className="kr-gegevens">
               <DataListItem>
                 <DataListKey>Programma</DataListKey>
-                <DataListValue>{programma}</DataListValue>
+                <DataListValue>{verloop.programma}</DataListValue>
               </DataListItem>
               <DataListItem>
                 <DataListKey>Fase</DataListKey>
                 <DataListValue>
-                  {faseLabel(o.fase)} ({statusLabel(o.status).toLowerCase()})
+                  {verloop.fase} ({statusLabel(o.status).toLowerCase()})
                 </DataListValue>
               </DataListItem>
               <DataListItem>
@@ -56,9 +71,14 @@ export function TrajectPagina() {
               <DataListItem>
                 <DataListKey>Volgende termijn</DataListKey>
                 <DataListValue>
-                  {o.volgendeTermijn
-                    ? `${taakLabel(o.volgendeTermijn.soort)} (${o.volgendeTermijn.voor === 'coach' ? 'coach' : 'regievoerder'}), uiterlijk ${formatDatum(o.volgendeTermijn.vervalt)}${o.volgendeTermijn.verlopen ? ': verstreken' : ''}`
-                    : 'Geen'}
+                  {verloop.volgendeTermijn ? (
+                    <>
+                      {verloop.volgendeTermijn.titel} ({verloop.volgendeTermijn.voor}), uiterlijk {verloop.volgendeTermijn.uiterlijk}
+                      {verloop.volgendeTermijn.verlopen ? <strong>: verstreken</strong> : ''}
+                    </>
+                  ) : (
+                    'Geen'
+                  )}
                 </DataListValue>
               </DataListItem>
               {o.uitval && (
@@ -70,26 +90,32 @@ export function TrajectPagina() {
                 </DataListItem>
               )}
             </DataList>
+            <Heading2 id="vastleggen-kop">Vastleggen</Heading2>
+            <ul className="kr-taken-menu" aria-labelledby="vastleggen-kop">
+              {actiesVoor(o).map((a) => (
+                <li key={a}>
+                  <RouterLink to={`/trajecten/${id}/vastleggen/${a}`}>{ACTIES[a].titel}</RouterLink>
+                </li>
+              ))}
+            </ul>
             <Heading2 id="tijdlijn-kop">Tijdlijn</Heading2>
             <ol className="kr-tijdlijn" aria-labelledby="tijdlijn-kop">
-              {gebeurtenissen.map((g) => {
-                const leesbaar = leesbareGebeurtenis(g.soort, g.gegevens, formatDatum);
-                return (
-                  <li key={g.nr} className="kr-tijdlijn__item">
-                    <p className="kr-tijdlijn__datum">
-                      <time dateTime={g.datum}>{formatDatum(g.datum)}</time> · fase {faseLabel(g.fase).toLowerCase()}
-                    </p>
-                    <p className="kr-tijdlijn__titel">{leesbaar.titel}</p>
-                    {leesbaar.details.length > 0 && (
-                      <ul className="kr-tijdlijn__details">
-                        {leesbaar.details.map((d) => (
-                          <li key={d}>{d}</li>
-                        ))}
-                      </ul>
-                    )}
-                  </li>
-                );
-              })}
+              {verloop.gebeurtenissen.map((g) => (
+                <li key={g.volgnummer} className="kr-tijdlijn__item">
+                  <p className="kr-tijdlijn__datum">
+                    <time dateTime={g.datum}>{g.datumTekst}</time>
+                    {g.vastgelegdOp ? ` · vastgelegd ${g.vastgelegdOp}` : ''} · {g.door} · fase {g.fase.toLowerCase()}
+                  </p>
+                  <p className="kr-tijdlijn__titel">{g.titel}</p>
+                  {g.details.length > 0 && (
+                    <ul className="kr-tijdlijn__details">
+                      {g.details.map((d) => (
+                        <li key={d}>{d}</li>
+                      ))}
+                    </ul>
+                  )}
+                </li>
+              ))}
             </ol>
           </>
         )}

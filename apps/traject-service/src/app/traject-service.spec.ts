@@ -46,13 +46,16 @@ const klantmanager: Identity = { sub: 'km-1', organisatie: 'gemeente-den-bosch',
 const coach: Identity = { sub: 'coach-1', organisatie: 'weener-xl', organisatieType: 'uitvoerder', rol: 'coach' };
 const werkgever: Identity = { sub: 'wg-1', organisatie: 'werkgever-x', organisatieType: 'werkgever', rol: 'jobcoach' };
 /** The organisation registry as monitor-service would answer it. */
-const REGISTER = vastOrganisatieRegister({
-  'gemeente-den-bosch': 'gemeente',
-  'gemeente-dommeldal': 'gemeente',
-  'weener-xl': 'uitvoerder',
-  'werkbrug-dommeldal': 'uitvoerder',
-  'werkgever-x': 'werkgever',
-});
+const REGISTER = vastOrganisatieRegister(
+  {
+    'gemeente-den-bosch': 'gemeente',
+    'gemeente-dommeldal': 'gemeente',
+    'weener-xl': 'uitvoerder',
+    'werkbrug-dommeldal': 'uitvoerder',
+    'werkgever-x': 'werkgever',
+  },
+  { 'gemeente-den-bosch': "Gemeente 's-Hertogenbosch", 'weener-xl': 'Weener XL' },
+);
 
 describeEachDatabase('traject-service', (db) => {
   describe('over HTTP with the traject workflow on the dev server', () => {
@@ -551,6 +554,100 @@ describeEachDatabase('traject-service', (db) => {
         `/trajecten/${lopend.id}/tijdlijn`,
       );
       expect(tijdlijn.body.gebeurtenissen.find((g) => g.soort === 'casuistiekoverleg-geagendeerd')?.gegevens.partners).toBe('ggz,schuldhulp');
+    });
+
+    it("the call-back after unanswered calls and the re-approach a month after a no stay on the coach's list; the timeline for people; the list of trajecten; the regievoerder's signals", async () => {
+      const { deelnemerId, trajectId } = await startFip('234567004', { voornamen: 'Karim', achternaam: 'Bouzid', geboortedatum: '1982-09-12' });
+      type Taak = { trajectId: string; soort: string; status: string; taakVanaf?: string; vervalt: string };
+      const takenVan = async (wie: Identity) => (await call<{ taken: Taak[] }>(wie, 'GET', '/taken')).body.taken.filter((t) => t.trajectId === trajectId);
+      await eventually(async () => expect((await takenVan(coach)).map((t) => [t.soort, t.status])).toEqual([['eerste-contact', 'open']]));
+
+      const poging = async (uitkomst: string) => {
+        const r = await call<OpdrachtResultaat>(coach, 'POST', `/trajecten/${trajectId}/contactpogingen`, { kanaal: 'telefoon', uitkomst });
+        expect(r.status).toBe(200);
+      };
+      await poging('geen-gehoor');
+      // The first call closed the first-contact task; the call-back is on the list at once, planned.
+      await eventually(async () => {
+        const taken = await takenVan(coach);
+        expect(taken.map((t) => [t.soort, t.status])).toEqual([['contactpoging', 'gepland']]);
+        expect(String(taken[0].taakVanaf) > (await vandaag())).toBe(true);
+      });
+      await poging('geen-gehoor');
+      await poging('geen-gehoor');
+      // Three unanswered calls (FIP's maximum): a home visit, due now.
+      await eventually(async () => expect((await takenVan(coach)).map((t) => [t.soort, t.status])).toEqual([['huisbezoek', 'open']]));
+      await poging('geweigerd');
+      const vanaf = addMonths(await vandaag(), 1);
+      await eventually(async () => {
+        const herbenadering = (await takenVan(coach)).find((t) => t.soort === 'herbenadering');
+        expect(herbenadering?.status).toBe('gepland');
+        expect(String(herbenadering?.taakVanaf) >= vanaf).toBe(true);
+        expect(String(herbenadering?.vervalt) > String(herbenadering?.taakVanaf)).toBe(true);
+      });
+
+      // The timeline as people read it.
+      const verloop = await call<{
+        programma: string;
+        volgendeTermijn?: { titel: string; uiterlijk: string };
+        gebeurtenissen: { titel: string; details: string[]; door: string; datumTekst: string; vastgelegdOp?: string }[];
+      }>(coach, 'GET', `/trajecten/${trajectId}/verloop`);
+      expect(verloop.status).toBe(200);
+      const [laatste] = verloop.body.gebeurtenissen;
+      expect(laatste).toEqual(expect.objectContaining({ titel: 'Contact geprobeerd telefonisch', door: 'Coach van Weener XL' }));
+      expect(laatste.details).toContain('Uitkomst: de deelnemer zei nee');
+      expect(verloop.body.gebeurtenissen.at(-1)).toEqual(
+        expect.objectContaining({ titel: 'Aangemeld voor het traject', door: "Regievoerder van Gemeente 's-Hertogenbosch" }),
+      );
+      await eventually(async () => {
+        const v = await call<{ gebeurtenissen: { vastgelegdOp?: string }[] }>(coach, 'GET', `/trajecten/${trajectId}/verloop`);
+        expect(v.body.gebeurtenissen.every((g) => /^\d{1,2} [a-z]+ \d{4}, \d{2}:\d{2}$/.test(g.vastgelegdOp ?? ''))).toBe(true);
+      });
+      expect(verloop.body.volgendeTermijn?.titel).toEqual(expect.any(String));
+      expect(JSON.stringify(verloop.body.gebeurtenissen)).not.toMatch(
+        /coach-1|km-1|weener-xl|gemeente-den-bosch|geen-gehoor|contact-leggen|[0-9a-f]{8}-[0-9a-f]{4}-/,
+      );
+      expect((await call(werkgever, 'GET', `/trajecten/${trajectId}/verloop`)).status).toBe(404);
+
+      // The list of trajecten: only the organisation's own, filtered and paginated.
+      type Pagina = { trajecten: { trajectId: string; deelnemer?: { naam: string }; faseTekst?: string }[]; totaal: number; paginas: number };
+      const lijst = await call<Pagina>(klantmanager, 'GET', '/trajecten?fase=contact-leggen&programma=fip&perPagina=100');
+      expect(lijst.status).toBe(200);
+      expect(lijst.body.trajecten.find((t) => t.trajectId === trajectId)).toEqual(
+        expect.objectContaining({ deelnemer: expect.objectContaining({ naam: 'Karim Bouzid' }), faseTekst: 'Contact leggen' }),
+      );
+      await startFip('234567016', { voornamen: 'Lotte', achternaam: 'Peters', geboortedatum: '1990-01-20' });
+      const eerste = await call<Pagina>(klantmanager, 'GET', '/trajecten?perPagina=1');
+      expect(eerste.body.trajecten).toHaveLength(1);
+      expect(eerste.body.paginas).toBe(eerste.body.totaal);
+      expect(eerste.body.totaal).toBeGreaterThan(1);
+      expect((await call<Pagina>(klantmanager, 'GET', '/trajecten?fase=uitvoering&perPagina=100')).body.trajecten.map((t) => t.trajectId)).not.toContain(
+        trajectId,
+      );
+      expect((await call<Pagina>(werkgever, 'GET', '/trajecten')).body).toEqual(expect.objectContaining({ trajecten: [], totaal: 0 }));
+      expect((await call(klantmanager, 'GET', '/trajecten?perPagina=1000')).status).toBe(400);
+      const gelogd = verwerkingen.length;
+      expect((await call<Pagina>(coach, 'GET', '/trajecten?perPagina=100')).body.trajecten.map((t) => t.trajectId)).toContain(trajectId);
+      expect(verwerkingen.slice(gelogd).some((v) => v.melding.deelnemerId === deelnemerId && v.melding.categorieen.includes('contact'))).toBe(true);
+
+      // A drop-out is a signal for the regievoerder, not for the coach organisation.
+      expect((await call(coach, 'POST', `/trajecten/${trajectId}/uitval`, { reden: 'onbereikbaar' })).status).toBe(200);
+      await eventually(async () => {
+        const signalen = await call<{ signalen: { trajectId: string; soortTekst: string; titel: string; details: string[]; deelnemer?: { naam: string } }[] }>(
+          klantmanager,
+          'GET',
+          '/signalen',
+        );
+        expect(signalen.body.signalen.find((x) => x.trajectId === trajectId)).toEqual(
+          expect.objectContaining({
+            soortTekst: 'Uitval',
+            titel: 'Deelnemer uitgevallen',
+            details: ['Reden: onbereikbaar'],
+            deelnemer: { id: deelnemerId, naam: 'Karim Bouzid' },
+          }),
+        );
+      });
+      expect((await call<{ signalen: { trajectId: string }[] }>(coach, 'GET', '/signalen')).body.signalen.map((x) => x.trajectId)).not.toContain(trajectId);
     });
 
     it('GET /trajecten/{id}/metingen: the scores per instrument with who scored (from the token), when, the version, and the movement since T0', async () => {

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { aanroepVan, CurrentIdentity, Identity, ontvangerVastleggenSchema, ServiceActor } from '@ketenregie/shared-platform';
 import { ValidationError } from '@ketenregie/shared-kernel';
@@ -12,6 +12,7 @@ import {
   OntvangerVastleggenDto,
   ProgrammaAanmakenDto,
   ProgrammaVersieDto,
+  TrajectLijstQueryDto,
   TrajectStartenDto,
 } from './traject.dto';
 
@@ -143,6 +144,16 @@ export class TrajectenController {
     return this.trajecten.start(body, door);
   }
 
+  @Get()
+  @ApiOperation({
+    summary:
+      "One page of the trajecten the caller's organisation is involved in, newest first, filtered by programme, phase, status and overdue deadlines, with the deelnemer's name (logged first for another organisation than the registering one), the phase and next deadline in Dutch",
+  })
+  lijst(@Query() query: TrajectLijstQueryDto, @CurrentIdentity() door: Identity, @Req() req: Request) {
+    const { pagina, perPagina, ...filter } = query;
+    return this.trajecten.lijst(filter, { pagina, perPagina }, door, aanroepVan(req));
+  }
+
   @Get(':id')
   @ApiOperation({
     summary:
@@ -168,6 +179,15 @@ export class TrajectenController {
   })
   async tijdlijn(@Param('id', new ParseUUIDPipe()) id: string, @CurrentIdentity() door: Identity, @Req() req: Request) {
     return { gebeurtenissen: await this.trajecten.tijdlijn(id, door, aanroepVan(req)) };
+  }
+
+  @Get(':id/verloop')
+  @ApiOperation({
+    summary:
+      'The timeline for people, newest first: Dutch titles and details, the date and the moment it was recorded (Europe/Amsterdam), who did it (role and organisation by name), no codes or ids; with the next deadline. Logged as the timeline is',
+  })
+  verloop(@Param('id', new ParseUUIDPipe()) id: string, @CurrentIdentity() door: Identity, @Req() req: Request) {
+    return this.trajecten.verloop(id, door, aanroepVan(req));
   }
 
   @Get(':id/metingen')
@@ -197,9 +217,28 @@ export class TakenController {
   constructor(private readonly trajecten: TrajectService) {}
 
   @Get()
-  @ApiOperation({ summary: "The caller's open and overdue tasks, including escalations addressed to them" })
+  @ApiOperation({
+    summary:
+      "The caller's tasks and deadlines, overdue first: open and overdue tasks (escalations addressed to them included) and the planned deadlines of their running trajecten whose task appears later (status gepland, with taakVanaf), such as the next call attempt or the re-approach after a no",
+  })
   async lijst(@CurrentIdentity() door: Identity) {
     return { taken: await this.trajecten.taken(door) };
+  }
+}
+
+/** The regievoerder's signals. */
+@ApiTags('signalen')
+@Controller('signalen')
+export class SignalenController {
+  constructor(private readonly trajecten: TrajectService) {}
+
+  @Get()
+  @ApiOperation({
+    summary:
+      "The regievoerder's signals, newest first: drop-outs, consent refused or withdrawn, escalated deadlines and lead changes in the trajecten the caller's organisation leads or registered, in Dutch",
+  })
+  lijst(@CurrentIdentity() door: Identity, @Req() req: Request) {
+    return this.trajecten.signalen(door, aanroepVan(req));
   }
 }
 

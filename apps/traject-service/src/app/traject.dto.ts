@@ -3,6 +3,7 @@ import {
   deelnemerAanmakenSchema,
   programmaAanmakenSchema,
   programmaVersieInvoerSchema,
+  trajectLijstQuerySchema,
   trajectStartenSchema,
 } from '@ketenregie/traject-contracts';
 import { ontvangerVastleggenSchema } from '@ketenregie/shared-platform';
@@ -20,3 +21,5 @@ export class ProgrammaAanmakenDto extends createZodDto(programmaAanmakenSchema) 
 export class ProgrammaVersieDto extends createZodDto(programmaVersieInvoerSchema) {}
 /** Body of `POST /deelnemers/{id}/ontvangers` (exchange-service only). */
 export class OntvangerVastleggenDto extends createZodDto(ontvangerVastleggenSchema) {}
+/** Query of `GET /trajecten`. */
+export class TrajectLijstQueryDto extends createZodDto(trajectLijstQuerySchema) {}

@@ -22,7 +22,14 @@ import {
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { TemporalTrajectWorkflows } from './temporal-traject-workflows';
-import { CaseloadOverdrachtenController, DeelnemersController, ProgrammasController, TakenController, TrajectenController } from './traject.controllers';
+import {
+  CaseloadOverdrachtenController,
+  DeelnemersController,
+  ProgrammasController,
+  SignalenController,
+  TakenController,
+  TrajectenController,
+} from './traject.controllers';
 
 /** What the traject module needs from the configuration. */
 export interface TrajectModuleOptions {
@@ -67,7 +74,7 @@ export class TrajectModule {
         TrajectService,
         ProgrammaService,
       ],
-      controllers: [ProgrammasController, DeelnemersController, TrajectenController, TakenController, CaseloadOverdrachtenController],
+      controllers: [ProgrammasController, DeelnemersController, TrajectenController, TakenController, SignalenController, CaseloadOverdrachtenController],
     };
   }
 }

@@ -137,6 +137,15 @@ export const REGELS = {
     toegang: [{ rollen: P, betrokken: ['regievoerder'] }],
   },
   'taken.lezen': { omschrijving: "Read one's own tasks", toegang: [{ rollen: P }] },
+  'trajecten.zoeken': {
+    omschrijving: "List the trajecten the caller's organisation is involved in (each one also as traject.samenvatting.lezen)",
+    toegang: [{ rollen: P }],
+  },
+  'signalen.lezen': {
+    omschrijving:
+      "Read the regievoerder's signals (drop-outs, consent refused or withdrawn, escalations, lead changes) of the trajecten the caller's organisation leads or registered",
+    toegang: [{ rollen: P }],
+  },
   'caseload.overdragen': { omschrijving: "Move a leaving coach's caseload to a colleague of the same organisation", toegang: [{ rollen: P }] },
   'toestemming.vastleggen': { omschrijving: 'Record a consent for a deelnemer', toegang: [{ rollen: P, betrokken: ALLE_BETROKKENEN }] },
   'toestemming.lezen': {

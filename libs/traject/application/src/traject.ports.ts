@@ -90,6 +90,43 @@ export interface TrajectOpslag {
   aantalOpProgramma(code: string, versie: number): Promise<number>;
   legTijdlijnVast(trajectId: string, gebeurtenissen: readonly TijdlijnGebeurtenis[]): Promise<void>;
   tijdlijn(trajectId: string): Promise<TijdlijnGebeurtenis[]>;
+  /** When each recorded timeline event was written down, by event number. */
+  tijdlijnMomenten(trajectId: string): Promise<ReadonlyMap<number, Date>>;
+  /** One page of the trajecten `organisatieId` is involved in now, newest first, filtered, with the total that match. */
+  zichtbareVoor(
+    organisatieId: string,
+    filter: TrajectFilter,
+    pagina: { readonly offset: number; readonly limiet: number },
+  ): Promise<{ readonly totaal: number; readonly trajecten: readonly ZichtbaarTraject[] }>;
+  /** The overviews of the running trajecten in which the professional is the coach or the regievoerder. */
+  overzichtenVanPersoon(professionalId: string): Promise<TrajectOverzicht[]>;
+  /** The latest recorded events of the kinds `soorten` in trajecten where `organisatieId` holds one of `rollen` now, newest first. */
+  gebeurtenissenVoor(organisatieId: string, rollen: readonly TrajectBetrokkenheid[], soorten: readonly string[], limiet: number): Promise<SignaalGebeurtenis[]>;
+}
+
+/** Filters of the list of trajecten (`GET /trajecten`). */
+export interface TrajectFilter {
+  readonly programma?: string;
+  readonly fase?: string;
+  readonly status?: string;
+  /** Only trajecten with (or without) an overdue deadline. */
+  readonly verlopen?: boolean;
+}
+
+/** A traject an organisation is involved in, as listed. */
+export interface ZichtbaarTraject extends TrajectRegistratie {
+  readonly betrokkenheid: readonly TrajectBetrokkenheid[];
+  readonly overzicht?: TrajectOverzicht;
+}
+
+/** A recorded timeline event in a traject an organisation is involved in. */
+export interface SignaalGebeurtenis {
+  readonly trajectId: string;
+  readonly deelnemerId: string;
+  readonly programmaCode: string;
+  readonly betrokkenheid: readonly TrajectBetrokkenheid[];
+  readonly gebeurtenis: TijdlijnGebeurtenis;
+  readonly vastgelegdOp: Date;
 }
 
 /** A task as listed for a professional. */
@@ -100,7 +137,9 @@ export interface TaakRegel {
   readonly voor: 'coach' | 'regievoerder';
   readonly toegewezenAan: string;
   readonly vervalt: string;
-  readonly status: 'open' | 'verlopen' | 'afgerond';
+  /** `gepland`: the deadline runs, its task appears on `taakVanaf` (the next call attempt, the re-approach after a "nee"). */
+  readonly status: 'open' | 'verlopen' | 'afgerond' | 'gepland';
+  readonly taakVanaf?: string;
   readonly geescaleerdNaar?: string;
 }
 

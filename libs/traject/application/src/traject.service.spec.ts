@@ -68,9 +68,23 @@ class Fakes {
       }),
     legTijdlijnVast: async () => undefined,
     tijdlijn: async () => [],
+    tijdlijnMomenten: async () => new Map(),
+    zichtbareVoor: async (org, filter, { offset, limiet }) => {
+      const alle = [...this.registraties.values()]
+        .map((t) => ({ ...t, betrokkenheid: this.betrokkenheid(t.id, org), overzicht: this.overzichten.get(t.id) }))
+        .filter(
+          (t) =>
+            t.betrokkenheid.length > 0 && (!filter.programma || t.programmaCode === filter.programma) && (!filter.fase || t.overzicht?.fase === filter.fase),
+        );
+      return { totaal: alle.length, trajecten: alle.slice(offset, offset + limiet) };
+    },
+    overzichtenVanPersoon: async (sub) =>
+      [...this.overzichten.values()].filter((o) => o.status === 'actief' && (o.coach?.coachId === sub || o.regie.regievoerderId === sub)),
+    gebeurtenissenVoor: async () => [],
     aantalOpProgramma: async (code, versie) => [...this.registraties.values()].filter((t) => t.programmaCode === code && t.programmaVersie === versie).length,
   };
-  takenOpslag = { openVoor: async () => [] } as unknown as TakenOpslag;
+  openTaken: Awaited<ReturnType<TakenOpslag['openVoor']>> = [];
+  takenOpslag = { openVoor: async (sub: string) => this.openTaken.filter((t) => t.toegewezenAan === sub) } as unknown as TakenOpslag;
   workflows: TrajectWorkflows = {
     start: async (_wf, input) => {
       this.gestart.push(input);
@@ -399,5 +413,82 @@ describe('TrajectService with programmes as data', () => {
       { rol: 'zelf', professionalId: 'c1' },
       { rol: 'coach', professionalId: 'c1' },
     ]);
+  });
+});
+
+describe('TrajectService: lists for people', () => {
+  it("a coach's tasks keep the next call-back and the re-approach after a no as planned deadlines, overdue first", async () => {
+    const f = new Fakes();
+    const { id: d } = await f.service.maakDeelnemer(deelnemer, KM);
+    const { id } = await f.service.start(starten(d), KM);
+    // The traject after an unanswered call and a "nee": its tasks appear later, but the deadlines run.
+    const o = f.overzichten.get(id) as TrajectOverzicht;
+    f.overzichten.set(id, {
+      ...o,
+      termijnen: [
+        {
+          id: 't7',
+          soort: 'herbenadering',
+          voor: 'coach',
+          taakVanaf: '2027-02-04',
+          vervalt: '2027-02-09',
+          taakAangemaakt: false,
+          verlopen: false,
+          geescaleerd: false,
+        },
+        {
+          id: 't2',
+          soort: 'einddatum',
+          voor: 'regievoerder',
+          taakVanaf: '2027-12-20',
+          vervalt: '2028-01-04',
+          taakAangemaakt: false,
+          verlopen: false,
+          geescaleerd: false,
+        },
+        {
+          id: 't5',
+          soort: 'contactpoging',
+          voor: 'coach',
+          taakVanaf: '2027-01-07',
+          vervalt: '2027-01-12',
+          taakAangemaakt: true,
+          verlopen: false,
+          geescaleerd: false,
+        },
+      ],
+    });
+    f.openTaken = [
+      { trajectId: id, termijnId: 't5', soort: 'contactpoging', voor: 'coach', toegewezenAan: 'c1', vervalt: '2027-01-12', status: 'open' },
+      { trajectId: 'ander', termijnId: 't9', soort: 'evaluatie', voor: 'coach', toegewezenAan: 'c1', vervalt: '2027-03-01', status: 'verlopen' },
+    ];
+    const taken = await f.service.taken(COACH);
+    expect(taken.map((t) => [t.termijnId, t.status, t.taakVanaf])).toEqual([
+      ['t9', 'verlopen', undefined],
+      ['t5', 'open', undefined],
+      ['t7', 'gepland', '2027-02-04'],
+    ]);
+    // The regievoerder's deadline is on the regievoerder's list, not the coach's.
+    expect((await f.service.taken(KM)).map((t) => [t.termijnId, t.status])).toEqual([['t2', 'gepland']]);
+    expect(await code(f.service.taken({ sub: 'd1', organisatie: '', rol: 'deelnemer', deelnemerId: d } as never))).toBe('TOEGANG.GEWEIGERD');
+  });
+
+  it('lists only the trajecten the organisation is involved in, paginated, with the name read logged for the coach organisation only', async () => {
+    const f = new Fakes();
+    const { id: d } = await f.service.maakDeelnemer(deelnemer, KM);
+    const { id: d2 } = await f.service.maakDeelnemer({ ...deelnemer, bsn: '111222345', voornamen: 'C' }, KM);
+    await f.service.start(starten(d), KM);
+    await f.service.start({ ...starten(d2), coach: undefined }, KM);
+    const km = await f.service.lijst({}, { pagina: 1, perPagina: 1 }, KM, AANROEP);
+    expect({ totaal: km.totaal, paginas: km.paginas, rijen: km.trajecten.length }).toEqual({ totaal: 2, paginas: 2, rijen: 1 });
+    expect(km.trajecten[0]).toEqual(
+      expect.objectContaining({ programma: expect.objectContaining({ code: 'fip', naam: expect.stringContaining('FIP') }), faseTekst: expect.any(String) }),
+    );
+    expect(f.meldingen).toEqual([]);
+    const coach = await f.service.lijst({}, { pagina: 1, perPagina: 20 }, COACH, AANROEP);
+    expect(coach.trajecten.map((t) => t.deelnemer?.naam)).toEqual(['A B']);
+    expect(f.meldingen.map((m) => m.deelnemerId)).toEqual([d]);
+    expect((await f.service.lijst({}, { pagina: 1, perPagina: 20 }, VREEMD, AANROEP)).trajecten).toEqual([]);
+    expect((await f.service.lijst({ programma: 'andere' }, { pagina: 1, perPagina: 20 }, KM, AANROEP)).totaal).toBe(0);
   });
 });

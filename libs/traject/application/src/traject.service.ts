@@ -1,8 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { amsterdamDate, DomainError, isValidBsn } from '@ketenregie/shared-kernel';
 import type { Handeling } from '@ketenregie/shared-access-policy';
-import { fieldErrorsFromZod, Toegang, ToegangGeweigerdError } from '@ketenregie/shared-platform';
-import type { Aanroep, Identity, VerwerkingslogPoort } from '@ketenregie/shared-platform';
+import { fieldErrorsFromZod, ORGANISATIE_REGISTER, Toegang, ToegangGeweigerdError } from '@ketenregie/shared-platform';
+import type { Aanroep, Identity, OrganisatieRegister, VerwerkingslogPoort } from '@ketenregie/shared-platform';
 import { BSN_VOLLEDIG_ROLLEN, maskeerBsn, OPDRACHT_SCHEMAS, trajectWorkflowId } from '@ketenregie/traject-contracts';
 import type {
   CaseloadOverdrachtInvoer,
@@ -23,10 +23,13 @@ import type {
   TaakRegel,
   TakenOpslag,
   TrajectBetrokkenheid,
+  TrajectFilter,
   TrajectOpslag,
   TrajectRegistratie,
   TrajectWorkflows,
 } from './traject.ports';
+import { beschrijfGebeurtenis, faseLabel, formatDatum, formatMoment, leesbareTijdlijn, taakLabel } from './tijdlijn-weergave';
+import type { LeesbareGebeurtenis, OrganisatieNamen } from './tijdlijn-weergave';
 import { categorieenVanOverzicht, DEELNEMER_CATEGORIEEN, TIJDLIJN_CATEGORIEEN, TRAJECT_DOEL, TRAJECT_VERWERKINGSLOG } from './traject-verwerkingslog';
 
 /** Who acts: the authenticated person (a professional, or a deelnemer signed in as themself). */
@@ -91,6 +94,8 @@ export class TrajectService {
     @Inject(TRAJECT_VERWERKINGSLOG) private readonly verwerkingslog: VerwerkingslogPoort,
     private readonly toegang: Toegang,
     @Inject(PROGRAMMA_OPSLAG) private readonly programmas: ProgrammaOpslag,
+    /** Organisation names for people (the timeline for people); without it organisations stay unnamed. */
+    @Optional() @Inject(ORGANISATIE_REGISTER) private readonly register?: OrganisatieRegister,
   ) {}
 
   /**
@@ -384,10 +389,158 @@ export class TrajectService {
     return { trajecten: lopend.length };
   }
 
-  /** The caller's open and overdue tasks, including escalations addressed to them. */
+  /**
+   * The caller's tasks and deadlines, overdue first, then by due date: the open and overdue tasks
+   * (escalations addressed to them included), and the deadlines of their running trajecten whose
+   * task has not appeared yet (`gepland`: the next call attempt, the re-approach a month after a
+   * "nee"), so logging a call never leaves the list without the call-back.
+   */
   async taken(door: Actor): Promise<TaakRegel[]> {
     await this.toegang.eis(door, 'taken.lezen');
-    return this.takenOpslag.openVoor(door.sub);
+    const open = await this.takenOpslag.openVoor(door.sub);
+    const bekend = new Set(open.map((t) => `${t.trajectId}/${t.termijnId}`));
+    const gepland: TaakRegel[] = (await this.trajecten.overzichtenVanPersoon(door.sub)).flatMap((o) =>
+      (o.termijnen ?? [])
+        .filter((t) => !t.taakAangemaakt && !t.verlopen && !bekend.has(`${o.trajectId}/${t.id}`))
+        .filter((t) => (t.voor === 'coach' && o.coach ? o.coach.coachId : o.regie.regievoerderId) === door.sub)
+        .map((t) => ({
+          trajectId: o.trajectId,
+          termijnId: t.id,
+          soort: t.soort,
+          voor: t.voor,
+          toegewezenAan: door.sub,
+          vervalt: t.vervalt,
+          status: 'gepland' as const,
+          ...(t.taakVanaf ? { taakVanaf: t.taakVanaf } : {}),
+        })),
+    );
+    const gewicht = (t: TaakRegel) => (t.status === 'verlopen' ? 0 : 1);
+    return [...open, ...gepland].sort(
+      (a, b) =>
+        gewicht(a) - gewicht(b) || a.vervalt.localeCompare(b.vervalt) || a.trajectId.localeCompare(b.trajectId) || a.termijnId.localeCompare(b.termijnId),
+    );
+  }
+
+  /**
+   * One page of the trajecten the caller's organisation is involved in, newest first, filtered by
+   * programme, phase, status and overdue deadlines. Every row is checked against the policy as a
+   * read of the traject's overview; the deelnemer's name is a read of personal data, logged first
+   * for an organisation other than the one that registered them.
+   */
+  async lijst(filter: TrajectFilter, pagina: { pagina: number; perPagina: number }, door: Actor, aanroep: Aanroep): Promise<TrajectenPagina> {
+    await this.toegang.eis(door, 'trajecten.zoeken');
+    const { totaal, trajecten } = await this.trajecten.zichtbareVoor(door.organisatie, filter, {
+      offset: (pagina.pagina - 1) * pagina.perPagina,
+      limiet: pagina.perPagina,
+    });
+    const rijen: TrajectRij[] = [];
+    for (const t of trajecten) {
+      if (!(await this.toegang.mag(door, 'traject.samenvatting.lezen', { deelnemerId: t.deelnemerId }, { betrokkenheid: [...t.betrokkenheid] }))) continue;
+      const o = t.overzicht ?? (await this.workflows.overzicht(t.workflowId).catch(() => undefined));
+      rijen.push({
+        trajectId: t.id,
+        deelnemer: await this.deelnemerNaam(t.deelnemerId, t.betrokkenheid, door, aanroep),
+        programma: { code: t.programmaCode, versie: t.programmaVersie, naam: await this.programmaNaam(t.programmaCode, t.programmaVersie) },
+        betrokkenheid: t.betrokkenheid,
+        ...(o
+          ? {
+              fase: o.fase,
+              faseTekst: faseLabel(o.fase),
+              status: o.status,
+              startdatum: o.startdatum,
+              verlopen: (o.termijnen ?? []).some((x) => x.verlopen) || o.volgendeTermijn?.verlopen === true,
+              ...(o.volgendeTermijn ? { volgendeTermijn: volgendeTermijnTekst(o.volgendeTermijn) } : {}),
+            }
+          : {}),
+      });
+    }
+    return { trajecten: rijen, totaal, pagina: pagina.pagina, perPagina: pagina.perPagina, paginas: Math.max(1, Math.ceil(totaal / pagina.perPagina)) };
+  }
+
+  /**
+   * The timeline for people, newest first (Dutch labels, date and recording moment, who did it,
+   * what changed; no codes or ids), with the next deadline. Logged as the timeline is.
+   */
+  async verloop(id: string, door: Actor, aanroep: Aanroep): Promise<TrajectVerloop> {
+    const gebeurtenissen = await this.tijdlijn(id, door, aanroep);
+    const t = (await this.trajecten.vind(id)) as TrajectRegistratie;
+    const overzicht = (await this.trajecten.overzicht(id)) ?? (await this.workflows.overzicht(t.workflowId));
+    const momenten = await this.trajecten.tijdlijnMomenten(id);
+    const naam = await this.organisatieNamen(gebeurtenissen.flatMap((g) => Object.values(g.gegevens).filter((v): v is string => typeof v === 'string')));
+    return {
+      trajectId: id,
+      programma: await this.programmaNaam(t.programmaCode, t.programmaVersie),
+      fase: faseLabel(overzicht.fase),
+      ...(overzicht.volgendeTermijn ? { volgendeTermijn: volgendeTermijnTekst(overzicht.volgendeTermijn) } : {}),
+      gebeurtenissen: leesbareTijdlijn(gebeurtenissen, momenten, naam),
+    };
+  }
+
+  /**
+   * The regievoerder's signals, newest first: drop-outs, consent refused or withdrawn (a
+   * handover that ended so), escalated deadlines and lead changes, in the trajecten the caller's
+   * organisation leads or registered. Each is checked as a read of the traject's timeline.
+   */
+  async signalen(door: Actor, aanroep: Aanroep, limiet = 100): Promise<{ signalen: Signaal[] }> {
+    await this.toegang.eis(door, 'signalen.lezen');
+    const rijen = await this.trajecten.gebeurtenissenVoor(door.organisatie, ['regievoerder', 'aanmelder'], Object.keys(SIGNAAL_SOORTEN), limiet);
+    const naam = await this.organisatieNamen(rijen.flatMap((r) => Object.values(r.gebeurtenis.gegevens).filter((v): v is string => typeof v === 'string')));
+    const signalen: Signaal[] = [];
+    const gelogd = new Set<string>();
+    for (const r of rijen) {
+      const soort = signaalSoort(r.gebeurtenis);
+      if (!soort) continue;
+      if (!(await this.toegang.mag(door, 'traject.lezen', { deelnemerId: r.deelnemerId }, { betrokkenheid: [...r.betrokkenheid] }))) continue;
+      if (!r.betrokkenheid.includes('regievoerder') && !gelogd.has(r.trajectId)) {
+        await this.schrijfRaadpleging(r.deelnemerId, TIJDLIJN_CATEGORIEEN, aanroep);
+        gelogd.add(r.trajectId);
+      }
+      const { titel, details } = beschrijfGebeurtenis(r.gebeurtenis.soort, r.gebeurtenis.gegevens, naam);
+      const t = (await this.trajecten.vind(r.trajectId)) as TrajectRegistratie;
+      signalen.push({
+        trajectId: r.trajectId,
+        soort,
+        soortTekst: SIGNAAL_TEKST[soort],
+        titel,
+        details,
+        datum: r.gebeurtenis.datum,
+        datumTekst: formatDatum(r.gebeurtenis.datum),
+        vastgelegdOp: formatMoment(r.vastgelegdOp),
+        programma: await this.programmaNaam(r.programmaCode, t.programmaVersie),
+        deelnemer: await this.deelnemerNaam(r.deelnemerId, r.betrokkenheid, door, aanroep),
+      });
+    }
+    return { signalen };
+  }
+
+  /** A deelnemer's name for a list; a read by another organisation than the one that registered them is logged first. */
+  private async deelnemerNaam(
+    deelnemerId: string,
+    betrokkenheid: readonly TrajectBetrokkenheid[],
+    door: Actor,
+    aanroep: Aanroep,
+  ): Promise<{ id: string; naam: string } | undefined> {
+    const d = await this.deelnemers.vind(deelnemerId);
+    if (!d) return undefined;
+    const eigenaar = d.aangemaaktDoorOrganisatie === undefined ? betrokkenheid.includes('regievoerder') : d.aangemaaktDoorOrganisatie === door.organisatie;
+    if (!eigenaar) await this.schrijfRaadpleging(deelnemerId, DEELNEMER_CATEGORIEEN, aanroep);
+    return { id: deelnemerId, naam: `${d.voornamen} ${d.achternaam}` };
+  }
+
+  private async programmaNaam(code: string, versie: number): Promise<string> {
+    return (await this.programmas.versie(code, versie))?.definitie.naam ?? code;
+  }
+
+  /** Names of the organisations among `kandidaten` (any strings; only registry ids get a name). */
+  private async organisatieNamen(kandidaten: readonly string[]): Promise<OrganisatieNamen> {
+    const namen = new Map<string, string>();
+    if (this.register?.naamVan) {
+      for (const id of new Set(kandidaten)) {
+        const naam = await this.register.naamVan(id).catch(() => undefined);
+        if (naam) namen.set(id, naam);
+      }
+    }
+    return (id) => namen.get(id);
   }
 
   /**
@@ -463,6 +616,109 @@ export class TrajectService {
     await this.eisOfVerberg(door, handeling, t.deelnemerId, betrokkenheid, () => trajectError('TRAJECT.NOT_FOUND', 'No such traject'));
     return t;
   }
+}
+
+/** One row of `GET /api/v1/trajecten`. */
+export interface TrajectRij {
+  readonly trajectId: string;
+  /** Absent when the deelnemer record is gone. */
+  readonly deelnemer?: { readonly id: string; readonly naam: string };
+  readonly programma: { readonly code: string; readonly versie: number; readonly naam: string };
+  /** How the caller's organisation is involved. */
+  readonly betrokkenheid: readonly TrajectBetrokkenheid[];
+  readonly fase?: string;
+  readonly faseTekst?: string;
+  readonly status?: string;
+  readonly startdatum?: string;
+  /** Whether a deadline of the traject is overdue. */
+  readonly verlopen?: boolean;
+  readonly volgendeTermijn?: VolgendeTermijnTekst;
+}
+
+/** `GET /api/v1/trajecten`: one page. */
+export interface TrajectenPagina {
+  readonly trajecten: readonly TrajectRij[];
+  readonly totaal: number;
+  readonly pagina: number;
+  readonly perPagina: number;
+  readonly paginas: number;
+}
+
+/** The next deadline for people. */
+export interface VolgendeTermijnTekst {
+  readonly soort: string;
+  /** `Opnieuw contact proberen` */
+  readonly titel: string;
+  readonly vervalt: string;
+  /** `14 december 2026` */
+  readonly uiterlijk: string;
+  /** `coach` or `regievoerder`. */
+  readonly voor: string;
+  readonly verlopen: boolean;
+}
+
+/** `GET /api/v1/trajecten/{id}/verloop`: the timeline for people. */
+export interface TrajectVerloop {
+  readonly trajectId: string;
+  readonly programma: string;
+  readonly fase: string;
+  readonly volgendeTermijn?: VolgendeTermijnTekst;
+  readonly gebeurtenissen: readonly LeesbareGebeurtenis[];
+}
+
+/** Kind of a regievoerder's signal. */
+export type SignaalSoort = 'uitval' | 'toestemming-geweigerd' | 'toestemming-ingetrokken' | 'escalatie' | 'regiewissel';
+
+/** One of the regievoerder's signals (`GET /api/v1/signalen`). */
+export interface Signaal {
+  readonly trajectId: string;
+  readonly soort: SignaalSoort;
+  /** `Uitval`, `Toestemming geweigerd`, … */
+  readonly soortTekst: string;
+  readonly titel: string;
+  readonly details: readonly string[];
+  readonly datum: string;
+  readonly datumTekst: string;
+  /** `7 december 2026, 14:05` */
+  readonly vastgelegdOp: string;
+  readonly programma: string;
+  readonly deelnemer?: { readonly id: string; readonly naam: string };
+}
+
+/** The timeline events a signal can come from. */
+const SIGNAAL_SOORTEN = { uitgevallen: true, 'overdracht-beeindigd': true, geescaleerd: true, 'regie-gewijzigd': true } as const;
+
+const SIGNAAL_TEKST: Readonly<Record<SignaalSoort, string>> = {
+  uitval: 'Uitval',
+  'toestemming-geweigerd': 'Toestemming geweigerd',
+  'toestemming-ingetrokken': 'Toestemming ingetrokken',
+  escalatie: 'Escalatie',
+  regiewissel: 'Regiewissel',
+};
+
+/** The signal an event gives, if any: a handover is a signal when consent stopped it or the lead moved. */
+function signaalSoort(g: TijdlijnGebeurtenis): SignaalSoort | undefined {
+  switch (g.soort) {
+    case 'uitgevallen':
+      return 'uitval';
+    case 'geescaleerd':
+      return 'escalatie';
+    case 'regie-gewijzigd':
+      return 'regiewissel';
+    case 'overdracht-beeindigd': {
+      const status = g.gegevens['status'];
+      if (status === 'toestemming-geweigerd') return 'toestemming-geweigerd';
+      if (status === 'toestemming-ingetrokken' || status === 'toestemming-verlopen') return 'toestemming-ingetrokken';
+      if (status === 'regie-overgedragen') return 'regiewissel';
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function volgendeTermijnTekst(t: NonNullable<TrajectOverzicht['volgendeTermijn']>): VolgendeTermijnTekst {
+  return { soort: t.soort, titel: taakLabel(t.soort), vervalt: t.vervalt, uiterlijk: formatDatum(t.vervalt), voor: t.voor, verlopen: t.verlopen };
 }
 
 /** Every organisation that registered the deelnemer: the first registrant and those that registered the same BSN again. */

@@ -289,3 +289,24 @@ export type TrajectStarten = z.infer<typeof trajectStartenSchema>;
 export function metDatum(invoer: TrajectOpdrachtInvoer, vandaag: string): TrajectOpdracht {
   return { ...invoer, datum: invoer.datum ?? vandaag };
 }
+
+/** `true`/`false` in a query string. */
+const queryBoolean = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+/** Query of `GET /api/v1/trajecten`: filters and the page (1-based, at most 100 a page). */
+export const trajectLijstQuerySchema = z.strictObject({
+  programma: z
+    .string()
+    .max(64)
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+    .optional(),
+  fase: z.enum(FASEN).optional(),
+  status: z.enum(['actief', 'gepauzeerd', 'uitgevallen', 'afgesloten']).optional(),
+  /** Only trajecten with (`true`) or without (`false`) an overdue deadline. */
+  verlopen: queryBoolean.optional(),
+  pagina: z.coerce.number().int().min(1).max(100_000).default(1),
+  perPagina: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+/** Query of `GET /api/v1/trajecten`. */
+export type TrajectLijstQuery = z.infer<typeof trajectLijstQuerySchema>;

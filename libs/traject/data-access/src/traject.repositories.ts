@@ -156,6 +156,23 @@ export interface TrajectRecord {
   readonly workflowId: string;
 }
 
+/** A traject an organisation is involved in, as listed: its registration, the involvement and the overview. */
+export interface ZichtbaarTraject extends TrajectRecord {
+  readonly betrokkenheid: readonly TrajectBetrokkenheid[];
+  /** Absent until the workflow wrote its first projection. */
+  readonly overzicht?: TrajectOverzicht;
+}
+
+/** A recorded timeline event in a traject an organisation is involved in (the signals of a regievoerder). */
+export interface SignaalGebeurtenis {
+  readonly trajectId: string;
+  readonly deelnemerId: string;
+  readonly programmaCode: string;
+  readonly betrokkenheid: readonly TrajectBetrokkenheid[];
+  readonly gebeurtenis: TijdlijnGebeurtenis;
+  readonly vastgelegdOp: Date;
+}
+
 /** An involvement of an organisation in a traject (see the `betrokkenheid` table). */
 export type TrajectBetrokkenheid = 'aanmelder' | 'regievoerder' | 'coach-organisatie' | 'ontvanger';
 
@@ -359,6 +376,118 @@ export class TypeOrmTrajectRepository {
       [coachId, organisatieId],
     );
     return (await Promise.all(rows.map((r) => this.vind(r.traject_id)))).filter((t): t is TrajectRecord => t !== undefined);
+  }
+
+  /**
+   * One page of the trajecten `organisatieId` is involved in now (any involvement), newest
+   * first, with the filters applied in the database, and the total number that match.
+   */
+  async zichtbareVoor(
+    organisatieId: string,
+    filter: { readonly programma?: string; readonly fase?: string; readonly verlopen?: boolean; readonly status?: string },
+    pagina: { readonly offset: number; readonly limiet: number },
+  ): Promise<{ readonly totaal: number; readonly trajecten: readonly ZichtbaarTraject[] }> {
+    const rows: {
+      id: string;
+      deelnemer_id: string;
+      programma_code: string;
+      programma_versie: number;
+      workflow_id: string;
+      betrokkenheid: TrajectBetrokkenheid[];
+      overzicht: TrajectOverzicht | null;
+      totaal: string;
+    }[] = await this.ds.query(
+      `WITH betrokken AS (
+         SELECT traject_id, array_agg(DISTINCT rol ORDER BY rol) AS betrokkenheid FROM ${this.t.betrokkenheid}
+         WHERE organisatie_id = $1 AND tot IS NULL GROUP BY traject_id
+       )
+       SELECT t.id, t.deelnemer_id, t.programma_code, t.programma_versie, t.workflow_id, b.betrokkenheid, o.overzicht, count(*) OVER () AS totaal
+       FROM betrokken b JOIN ${this.t.traject} t ON t.id = b.traject_id LEFT JOIN ${this.t.traject_overzicht} o ON o.traject_id = t.id
+       WHERE ($2::text IS NULL OR t.programma_code = $2) AND ($3::text IS NULL OR o.fase = $3) AND ($4::text IS NULL OR o.status = $4)
+         AND ($5::boolean IS NULL OR (COALESCE(o.overzicht->'termijnen' @> '[{"verlopen": true}]', false) OR COALESCE((o.overzicht->'volgendeTermijn'->>'verlopen')::boolean, false)) = $5)
+       ORDER BY t.aangemaakt_op DESC, t.id
+       OFFSET $6 LIMIT $7`,
+      [organisatieId, filter.programma ?? null, filter.fase ?? null, filter.status ?? null, filter.verlopen ?? null, pagina.offset, pagina.limiet],
+    );
+    let totaal = Number(rows[0]?.totaal ?? 0);
+    if (rows.length === 0 && pagina.offset > 0) {
+      // Past the last page: still say how many there are.
+      const alle = await this.zichtbareVoor(organisatieId, filter, { offset: 0, limiet: 1 });
+      totaal = alle.totaal;
+    }
+    return {
+      totaal,
+      trajecten: rows.map((r) => ({
+        id: r.id,
+        deelnemerId: r.deelnemer_id,
+        programmaCode: r.programma_code,
+        programmaVersie: r.programma_versie,
+        workflowId: r.workflow_id,
+        betrokkenheid: r.betrokkenheid,
+        ...(r.overzicht ? { overzicht: r.overzicht } : {}),
+      })),
+    };
+  }
+
+  /** The overviews of the running trajecten in which `professionalId` is the coach or the regievoerder (their planned deadlines). */
+  async overzichtenVanPersoon(professionalId: string): Promise<TrajectOverzicht[]> {
+    const rows: { overzicht: TrajectOverzicht }[] = await this.ds.query(
+      `SELECT overzicht FROM ${this.t.traject_overzicht} WHERE (coach_id = $1 OR regievoerder_id = $1) AND status = 'actief' ORDER BY traject_id`,
+      [professionalId],
+    );
+    return rows.map((r) => r.overzicht);
+  }
+
+  /** When each recorded timeline event of a traject was written down, by event number. */
+  async tijdlijnMomenten(trajectId: string): Promise<ReadonlyMap<number, Date>> {
+    const rows: { nr: number; vastgelegd_op: Date }[] = await this.ds.query(
+      `SELECT nr, vastgelegd_op FROM ${this.t.tijdlijn_gebeurtenis} WHERE traject_id = $1 ORDER BY nr`,
+      [trajectId],
+    );
+    return new Map(rows.map((r) => [r.nr, r.vastgelegd_op]));
+  }
+
+  /**
+   * The latest recorded events of the kinds `soorten` in the trajecten in which `organisatieId`
+   * holds one of `rollen` now, newest first, at most `limiet`.
+   */
+  async gebeurtenissenVoor(
+    organisatieId: string,
+    rollen: readonly TrajectBetrokkenheid[],
+    soorten: readonly string[],
+    limiet: number,
+  ): Promise<SignaalGebeurtenis[]> {
+    const rows: {
+      traject_id: string;
+      deelnemer_id: string;
+      programma_code: string;
+      betrokkenheid: TrajectBetrokkenheid[];
+      nr: number;
+      datum: string;
+      soort: TijdlijnGebeurtenis['soort'];
+      fase: TijdlijnGebeurtenis['fase'];
+      gegevens: TijdlijnGebeurtenis['gegevens'];
+      vastgelegd_op: Date;
+    }[] = await this.ds.query(
+      `WITH betrokken AS (
+         SELECT traject_id, array_agg(DISTINCT rol ORDER BY rol) AS betrokkenheid FROM ${this.t.betrokkenheid}
+         WHERE organisatie_id = $1 AND tot IS NULL GROUP BY traject_id HAVING bool_or(rol = ANY($2::text[]))
+       )
+       SELECT g.traject_id, t.deelnemer_id, t.programma_code, b.betrokkenheid, g.nr, g.datum::text AS datum, g.soort, g.fase, g.gegevens, g.vastgelegd_op
+       FROM betrokken b JOIN ${this.t.tijdlijn_gebeurtenis} g ON g.traject_id = b.traject_id JOIN ${this.t.traject} t ON t.id = g.traject_id
+       WHERE g.soort = ANY($3::text[])
+       ORDER BY g.vastgelegd_op DESC, g.datum DESC, g.nr DESC
+       LIMIT $4`,
+      [organisatieId, rollen, soorten, limiet],
+    );
+    return rows.map((r) => ({
+      trajectId: r.traject_id,
+      deelnemerId: r.deelnemer_id,
+      programmaCode: r.programma_code,
+      betrokkenheid: r.betrokkenheid,
+      gebeurtenis: { nr: r.nr, datum: r.datum, soort: r.soort, fase: r.fase, gegevens: r.gegevens },
+      vastgelegdOp: r.vastgelegd_op,
+    }));
   }
 
   /** Appends timeline events; idempotent on (traject, nr). */

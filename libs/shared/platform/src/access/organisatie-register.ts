@@ -12,12 +12,14 @@ export interface OrganisatieRegister {
    * @throws DomainError `TOEGANG.REGISTER_ONBEREIKBAAR` (503) when the registry cannot be reached.
    */
   typeVan(organisatieId: string): Promise<OrganisatieType | undefined>;
+  /** The name of `organisatieId` for people, when the registry holds one (a timeline shows it instead of the id). */
+  naamVan?(organisatieId: string): Promise<string | undefined>;
 }
 
 /** Injection token of the {@link OrganisatieRegister}. */
 export const ORGANISATIE_REGISTER = Symbol('ORGANISATIE_REGISTER');
 
-const lijstSchema = z.array(z.object({ id: z.string(), type: z.enum(ORGANISATIE_TYPES) }));
+const lijstSchema = z.array(z.object({ id: z.string(), type: z.enum(ORGANISATIE_TYPES), naam: z.string().optional() }));
 
 /** The registry cannot be reached, so no access decision can be made (503). */
 export function registerOnbereikbaar(cause?: unknown): DomainError {
@@ -37,6 +39,7 @@ export function registerOnbereikbaar(cause?: unknown): DomainError {
  */
 export class HttpOrganisatieRegister implements OrganisatieRegister {
   private cache?: { readonly typen: ReadonlyMap<string, OrganisatieType>; readonly op: number };
+  private namen: ReadonlyMap<string, string> = new Map();
   private lopend?: Promise<ReadonlyMap<string, OrganisatieType>>;
 
   constructor(
@@ -53,6 +56,11 @@ export class HttpOrganisatieRegister implements OrganisatieRegister {
     return typen.get(organisatieId);
   }
 
+  async naamVan(organisatieId: string): Promise<string | undefined> {
+    await this.typeVan(organisatieId);
+    return this.namen.get(organisatieId);
+  }
+
   private haal(): Promise<ReadonlyMap<string, OrganisatieType>> {
     this.lopend ??= this.laad().finally(() => (this.lopend = undefined));
     return this.lopend;
@@ -62,7 +70,9 @@ export class HttpOrganisatieRegister implements OrganisatieRegister {
     try {
       const res = await fetch(`${this.monitorServiceUrl}${ORGANISATIE_REGISTER_PATH}`, { signal: AbortSignal.timeout(this.timeoutMs) });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      const typen = new Map(lijstSchema.parse(await res.json()).map((o) => [o.id, o.type] as const));
+      const lijst = lijstSchema.parse(await res.json());
+      const typen = new Map(lijst.map((o) => [o.id, o.type] as const));
+      this.namen = new Map(lijst.flatMap((o) => (o.naam ? [[o.id, o.naam] as const] : [])));
       this.cache = { typen, op: Date.now() };
       return typen;
     } catch (cause) {
@@ -85,6 +95,9 @@ export async function vereisBekendeOrganisatie(register: OrganisatieRegister, or
 }
 
 /** A fixed {@link OrganisatieRegister} (tests, and a process that holds the registry itself). */
-export function vastOrganisatieRegister(typen: Readonly<Record<string, OrganisatieType>>): OrganisatieRegister {
-  return { typeVan: async (id) => (Object.hasOwn(typen, id) ? typen[id] : undefined) };
+export function vastOrganisatieRegister(typen: Readonly<Record<string, OrganisatieType>>, namen: Readonly<Record<string, string>> = {}): OrganisatieRegister {
+  return {
+    typeVan: async (id) => (Object.hasOwn(typen, id) ? typen[id] : undefined),
+    naamVan: async (id) => (Object.hasOwn(namen, id) ? namen[id] : undefined),
+  };
 }

@@ -1,0 +1,323 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { addMonths, amsterdamDate, workingDayOnOrAfter } from '@ketenregie/shared-kernel';
+// The orchestrator behind `npm start`, used as-is: same steps (the portal build included), free ports, a temporary data dir.
+import { freePorts, startStack } from '@ketenregie/start';
+import { apiCall, demoToken, ernstigeToegankelijkheidsfouten, nieuweContext, screenshot, startChromium, willekeurigBsn } from './browser';
+
+const START_TIMEOUT = 600_000;
+/** The machine running the suite may be busy: each process gets longer to come up than `npm start` gives it. */
+const GEDULD = { database: 120_000, temporal: 120_000, service: 240_000, worker: 240_000, gateway: 120_000, seed: 240_000, portal: 300_000 };
+const GEMEENTE = { id: 'gemeente-dommeldal', label: 'Gemeente Dommeldal, Werk & Inkomen (gemeente)' };
+const WERKBRUG = { id: 'werkbrug-dommeldal', label: 'Stichting Werkbrug Dommeldal (uitvoerder)' };
+const COACH = { coachId: `dev:${WERKBRUG.id}:coach`, organisatieId: WERKBRUG.id };
+const REGIE = { regievoerderId: `dev:${GEMEENTE.id}:klantmanager`, organisatieId: GEMEENTE.id };
+
+/** The environment of a fresh machine: embedded database, Temporal and auth. */
+function freshMachineEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (key === 'DATABASE_URL' || key.startsWith('TEMPORAL_') || key.startsWith('AUTH_') || key.startsWith('KETENREGIE_') || key.endsWith('_SERVICE_URL'))
+      delete env[key];
+  }
+  return env;
+}
+
+/** Checks the page against WCAG 2.1 AA and keeps its screenshot. */
+async function bekijk(page: Page, naam: string): Promise<void> {
+  await screenshot(page, naam);
+  expect(await ernstigeToegankelijkheidsfouten(page)).toEqual([]);
+}
+
+/** A calendar date as the portal shows it: `7 januari 2027`. */
+function alsDatum(iso: string): string {
+  const [j, m, d] = iso.split('-').map(Number);
+  return new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(j, m - 1, d)));
+}
+
+describe('the coach and the klantmanager at work in the portal (headless Chromium)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ketenregie-browser-coach-'));
+  let stack: { url: string; stop(): Promise<void> };
+  let chromium: Awaited<ReturnType<typeof startChromium>>;
+  let browser: Browser;
+  let klantmanager: string;
+  let coach: string;
+
+  beforeAll(async () => {
+    stack = await startStack({ env: freshMachineEnv(), dataDir, timeouts: GEDULD, ...(await freePorts()) });
+    chromium = await startChromium();
+    browser = chromium.browser;
+    klantmanager = await demoToken(stack.url, GEMEENTE.id, 'klantmanager');
+    coach = await demoToken(stack.url, WERKBRUG.id, 'coach');
+  }, START_TIMEOUT);
+
+  afterAll(async () => {
+    await chromium?.close();
+    await stack?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  /** Signs in on the demo sign-in page as `rol` of the organisation labelled `organisatie`. */
+  async function logIn(page: Page, organisatie: string, rol: string): Promise<void> {
+    await page.goto(`${stack.url}/`);
+    await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+    await page.getByLabel('Organisatie').selectOption({ label: organisatie });
+    await page.getByLabel('Rol').selectOption({ label: rol });
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByRole('heading', { name: 'Welkom' }).waitFor();
+  }
+
+  /** The klantmanager registers a deelnemer and starts a traject on `programmaCode` with the Werkbrug coach (through the API). */
+  async function traject(programmaCode: string, voornamen: string, achternaam: string): Promise<string> {
+    const { id: deelnemerId } = await apiCall<{ id: string }>(stack.url, klantmanager, 'POST', '/deelnemers', {
+      bsn: willekeurigBsn(),
+      voornamen,
+      achternaam,
+      geboortedatum: '1984-05-17',
+    });
+    const { id } = await apiCall<{ id: string }>(stack.url, klantmanager, 'POST', '/trajecten', {
+      deelnemerId,
+      programmaCode,
+      regie: REGIE,
+      coach: COACH,
+      aanmeldreden: 'activering',
+    });
+    return id;
+  }
+
+  /** Fills and sends one of the traject's forms, from the traject page. */
+  async function legVast(page: Page, link: string, keuzes: readonly (readonly [string, string])[], knop: string, screenshotNaam?: string): Promise<void> {
+    await page.getByRole('link', { name: link }).click();
+    await page.getByRole('heading', { name: link }).waitFor();
+    for (const [label, optie] of keuzes) await page.getByLabel(label).selectOption({ label: optie });
+    if (screenshotNaam) await bekijk(page, screenshotNaam);
+    await page.getByRole('button', { name: knop }).click();
+    await page.getByRole('heading', { name: 'Tijdlijn' }).waitFor();
+  }
+
+  /** The task row of a traject on "Mijn taken" with `taak`, after reloading until it is there (the workflow writes tasks a moment later). */
+  async function taakRij(page: Page, trajectId: string, taak: string) {
+    const rij = page.locator(`main table tbody tr:has(a[href="/trajecten/${trajectId}"])`).filter({ hasText: taak });
+    for (let poging = 0; ; poging++) {
+      await page.goto(`${stack.url}/taken`);
+      await page.getByRole('heading', { name: 'Mijn taken' }).waitFor();
+      await page.locator('main table, main p:has-text("geen open taken")').first().waitFor();
+      if ((await rij.count()) > 0 || poging >= 20) break;
+      await page.waitForTimeout(250);
+    }
+    return rij;
+  }
+
+  it('a coach logs three unanswered calls and sees the call-back, records a "nee" and sees the re-approach a month later, on the list and the timeline', async () => {
+    const trajectId = await traject('maatwerktraject-den-bosch', 'Noor', 'Visser');
+    const context = await nieuweContext(browser);
+    const page = await context.newPage();
+    try {
+      await logIn(page, WERKBRUG.label, 'Coach');
+      expect(await (await taakRij(page, trajectId, 'Eerste contact leggen')).count()).toBe(1);
+      await bekijk(page, 'coach-01-mijn-taken');
+
+      await page.goto(`${stack.url}/trajecten/${trajectId}`);
+      await page.getByRole('heading', { name: 'Tijdlijn' }).waitFor();
+      await bekijk(page, 'coach-02-traject');
+      for (let i = 1; i <= 3; i++) {
+        await legVast(
+          page,
+          'Contactpoging vastleggen',
+          [
+            ['Hoe', 'Gebeld'],
+            ['Uitkomst', 'Geen gehoor'],
+          ],
+          'Contactpoging vastleggen',
+          i === 1 ? 'coach-03-contactpoging' : undefined,
+        );
+        await page.getByText('De contactpoging is vastgelegd.').waitFor();
+        await page
+          .getByRole('list', { name: 'Tijdlijn' })
+          .getByText(`${i} ${i === 1 ? 'belpoging' : 'belpogingen'} zonder gehoor tot nu toe`)
+          .waitFor();
+      }
+      const tijdlijn = page.getByRole('list', { name: 'Tijdlijn' });
+      expect(await tijdlijn.getByText('Coach van Stichting Werkbrug Dommeldal', { exact: false }).count()).toBeGreaterThanOrEqual(3);
+      expect(await page.locator('main').innerText()).toMatch(/vastgelegd \d{1,2} [a-z]+ \d{4}, \d{2}:\d{2}/);
+      await bekijk(page, 'coach-04-traject-na-drie-pogingen');
+
+      // Three unanswered calls of the four this programme makes before a home visit: the call-back is on the list.
+      const terugbellen = await taakRij(page, trajectId, 'Opnieuw contact proberen');
+      expect(await terugbellen.count()).toBe(1);
+      expect(await terugbellen.innerText()).toMatch(/Gepland, vanaf \d{1,2} [a-z]+ \d{4}/);
+      await bekijk(page, 'coach-05-mijn-taken-terugbellen');
+
+      await page.goto(`${stack.url}/trajecten/${trajectId}`);
+      await page.getByRole('heading', { name: 'Tijdlijn' }).waitFor();
+      await legVast(
+        page,
+        'Contactpoging vastleggen',
+        [
+          ['Hoe', 'Gebeld'],
+          ['Uitkomst', 'De deelnemer zei nee'],
+        ],
+        'Contactpoging vastleggen',
+      );
+      await page.getByRole('list', { name: 'Tijdlijn' }).getByText('Uitkomst: de deelnemer zei nee').waitFor();
+      const herbenadering = await taakRij(page, trajectId, 'Deelnemer opnieuw benaderen');
+      expect(await herbenadering.count()).toBe(1);
+      const eenMaandLater = workingDayOnOrAfter(addMonths(amsterdamDate(Date.now()), 1), {});
+      expect(await herbenadering.innerText()).toContain(`Gepland, vanaf ${alsDatum(eenMaandLater)}`);
+      expect(await page.locator('main').innerText()).not.toMatch(/dev:|[0-9a-f]{8}-[0-9a-f]{4}-|\d{4}-\d{2}-\d{2}|herbenadering\b/);
+      await bekijk(page, 'coach-06-mijn-taken-herbenadering');
+    } finally {
+      await screenshot(page, `laatste-${expect.getState().currentTestName?.slice(-20).replace(/\W+/g, '-')}`).catch(() => undefined);
+      await context.close();
+    }
+  }, 180_000);
+
+  it('a coach records a no-show, an evaluation with the ladder and ZRM domains, a pause and its end, and a drop-out the klantmanager then sees as a signal', async () => {
+    const trajectId = await traject('fip', 'Sem', 'de Boer');
+    // The way to uitvoering (contact, kennismaking, diagnose with T0) is prepared through the API.
+    const stap = (sub: string, body: unknown) => apiCall(stack.url, coach, 'POST', `/trajecten/${trajectId}/${sub}`, body);
+    const vandaag = amsterdamDate(Date.now());
+    await stap('contactpogingen', { kanaal: 'telefoon', uitkomst: 'afspraak-gemaakt' });
+    await stap('contactmomenten', { vorm: 'gesprek', verschenen: true, minuten: 60 });
+    await stap('kennismaking', { klik: true });
+    await stap('diagnose', {
+      metingen: [
+        { instrument: 'participatieladder', trede: 2, datum: vandaag, scorer: { rol: 'coach' }, instrumentVersie: 'participatieladder-6' },
+        {
+          instrument: 'zrm',
+          relevanteDomeinen: ['financien', 'huisvesting'],
+          scores: { financien: 2, huisvesting: 3 },
+          datum: vandaag,
+          scorer: { rol: 'coach' },
+          instrumentVersie: 'zrm-2017',
+        },
+      ],
+    });
+
+    const context = await nieuweContext(browser);
+    const page = await context.newPage();
+    try {
+      await logIn(page, WERKBRUG.label, 'Coach');
+      await page.goto(`${stack.url}/trajecten/${trajectId}`);
+      await page.getByRole('heading', { name: 'Tijdlijn' }).waitFor();
+      await page.getByText('Uitvoering (actief)').waitFor();
+
+      await legVast(
+        page,
+        'Contactmoment of niet verschenen vastleggen',
+        [
+          ['Soort contact', 'Gesprek'],
+          ['Is de deelnemer verschenen?', 'Nee, niet verschenen (no-show)'],
+        ],
+        'Contactmoment vastleggen',
+        'coach-07-no-show',
+      );
+      await page.getByRole('list', { name: 'Tijdlijn' }).getByText('Niet verschenen (gesprek)').waitFor();
+
+      // An evaluation sent without its decision is explained first, in a summary that takes the focus.
+      await page.getByRole('link', { name: 'Evaluatie vastleggen' }).click();
+      await page.getByRole('heading', { name: 'Evaluatie vastleggen' }).waitFor();
+      await page.getByRole('button', { name: 'Evaluatie vastleggen' }).click();
+      await page.getByText('Controleer het volgende veld:').waitFor();
+      expect(await page.evaluate(() => document.activeElement?.className)).toContain('kr-foutenoverzicht');
+      await bekijk(page, 'coach-08-evaluatie-fout');
+      await page.getByLabel('Besluit', { exact: true }).selectOption({ label: 'Doorgaan met het traject' });
+      await page.getByLabel('Trede op de participatieladder').selectOption({ label: 'Trede 3: deelname aan georganiseerde activiteiten' });
+      await page.getByLabel('Financiën').selectOption({ label: '3 — beperkt zelfredzaam' });
+      await page.getByLabel('Huisvesting').selectOption({ label: '4 — voldoende zelfredzaam' });
+      await bekijk(page, 'coach-09-evaluatie-ingevuld');
+      await page.getByRole('button', { name: 'Evaluatie vastleggen' }).click();
+      await page.getByText('De evaluatie is vastgelegd.').waitFor();
+      const tijdlijn = page.getByRole('list', { name: 'Tijdlijn' });
+      await tijdlijn.getByText('Evaluatie 1').waitFor();
+      await tijdlijn.getByText('Meting vastgelegd: tussentijdse meting').waitFor();
+      // The beginmeting (T0) and this evaluation's scores.
+      expect(await tijdlijn.getByText('Instrumenten: Participatieladder, Zelfredzaamheid-Matrix').count()).toBe(2);
+      await bekijk(page, 'coach-10-traject-na-evaluatie');
+      const metingen = await apiCall<{ instrumenten: { instrument: string; metingen: { waarden: Record<string, number> }[] }[] }>(
+        stack.url,
+        coach,
+        'GET',
+        `/trajecten/${trajectId}/metingen`,
+      );
+      expect(metingen.instrumenten.find((i) => i.instrument === 'participatieladder')?.metingen.at(-1)?.waarden).toEqual({ trede: 3 });
+      expect(metingen.instrumenten.find((i) => i.instrument === 'zrm')?.metingen.at(-1)?.waarden).toEqual({ financien: 3, huisvesting: 4 });
+
+      await legVast(page, 'Traject pauzeren', [['Reden', 'Ziekte']], 'Traject pauzeren', 'coach-11-pauze');
+      await page.getByText('Uitvoering (gepauzeerd)').waitFor();
+      await legVast(page, 'Traject hervatten', [], 'Traject hervatten');
+      await page.getByRole('list', { name: 'Tijdlijn' }).getByText('Traject hervat').waitFor();
+      await legVast(page, 'Uitval vastleggen', [['Reden van uitval', 'Te ziek om deel te nemen']], 'Uitval vastleggen', 'coach-12-uitval');
+      await page.getByRole('list', { name: 'Tijdlijn' }).getByText('Reden: te ziek om deel te nemen').waitFor();
+      // Reopening is the regievoerder's: the coach is told so on the form.
+      await page.getByRole('link', { name: 'Traject heropenen' }).click();
+      await page.getByRole('heading', { name: 'Traject heropenen' }).waitFor();
+      await page.getByRole('button', { name: 'Traject heropenen' }).click();
+      await page.getByText('U mag dit niet doen met uw rol of organisatie.').waitFor();
+      await bekijk(page, 'coach-13-heropenen-geweigerd');
+    } finally {
+      await screenshot(page, `laatste-${expect.getState().currentTestName?.slice(-20).replace(/\W+/g, '-')}`).catch(() => undefined);
+      await context.close();
+    }
+
+    const km = await nieuweContext(browser);
+    const kmPage = await km.newPage();
+    try {
+      await logIn(kmPage, GEMEENTE.label, 'Klantmanager');
+      await kmPage.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Signalen' }).click();
+      await kmPage.getByRole('heading', { name: 'Signalen' }).waitFor();
+      const signaal = kmPage.locator('main table tbody tr').filter({ hasText: 'Sem de Boer' });
+      await signaal.first().waitFor();
+      expect(await signaal.first().innerText()).toContain('Uitval');
+      expect(await signaal.first().innerText()).toContain('Reden: te ziek om deel te nemen');
+      await bekijk(kmPage, 'km-01-signalen');
+
+      await kmPage.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn trajecten' }).click();
+      await kmPage.getByRole('heading', { name: 'Mijn trajecten' }).waitFor();
+      await kmPage.locator('main table tbody tr').first().waitFor();
+      await bekijk(kmPage, 'km-02-mijn-trajecten');
+      await kmPage.getByLabel('Programma').selectOption({ label: 'FIP — Frequent, Intensief, Persoonlijk' });
+      await kmPage.getByLabel('Fase').selectOption({ label: 'Uitvoering' });
+      await kmPage.getByRole('button', { name: 'Filteren' }).click();
+      await kmPage.waitForURL(/programma=fip&fase=uitvoering/);
+      const rij = kmPage.locator('main table tbody tr').filter({ hasText: 'Sem de Boer' });
+      await rij.waitFor();
+      expect(await rij.innerText()).toContain('Uitvoering (uitgevallen)');
+      await bekijk(kmPage, 'km-03-mijn-trajecten-gefilterd');
+
+      // The regievoerder reopens the traject from its page.
+      await rij.getByRole('link', { name: 'Sem de Boer' }).click();
+      await kmPage.getByRole('heading', { name: 'Tijdlijn' }).waitFor();
+      await legVast(kmPage, 'Traject heropenen', [['Verder in fase', 'Kennismaking']], 'Traject heropenen');
+      await kmPage.getByText('Het traject is heropend.').waitFor();
+      await kmPage.getByRole('list', { name: 'Tijdlijn' }).getByText('Traject heropend').waitFor();
+      await bekijk(kmPage, 'km-04-traject-heropend');
+    } finally {
+      await screenshot(kmPage, 'laatste-klantmanager').catch(() => undefined);
+      await km.close();
+    }
+  }, 240_000);
+
+  it('pages through the trajecten of the organisation', async () => {
+    for (let i = 0; i < 11; i++) await traject('fip', 'Deelnemer', `Nummer ${i + 1}`);
+    const context = await nieuweContext(browser);
+    const page = await context.newPage();
+    try {
+      await logIn(page, GEMEENTE.label, 'Klantmanager');
+      await page.goto(`${stack.url}/trajecten`);
+      await page.getByText(/pagina 1 van \d+/).waitFor();
+      expect(await page.locator('main table tbody tr').count()).toBe(10);
+      await page.getByRole('button', { name: 'Volgende pagina' }).click();
+      await page.getByText(/pagina 2 van \d+/).waitFor();
+      await page.waitForURL(/pagina=2/);
+      await bekijk(page, 'km-05-mijn-trajecten-pagina-2');
+      await page.getByRole('button', { name: 'Vorige pagina' }).click();
+      await page.getByText(/pagina 1 van \d+/).waitFor();
+    } finally {
+      await screenshot(page, `laatste-${expect.getState().currentTestName?.slice(-20).replace(/\W+/g, '-')}`).catch(() => undefined);
+      await context.close();
+    }
+  }, 120_000);
+});
