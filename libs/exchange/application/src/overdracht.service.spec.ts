@@ -14,7 +14,11 @@ const D7 = randomUUID();
 const BETROKKENHEID = {
   bijDeelnemer: async () => [],
   inTraject: async (trajectId: string, bearer: string | undefined) =>
-    trajectId === 'tr-7' && bearer === 'gemeente' ? { deelnemerId: D7, betrokkenheid: ['aanmelder', 'regievoerder'] as const } : undefined,
+    trajectId === 'tr-7' && bearer === 'gemeente'
+      ? { deelnemerId: D7, betrokkenheid: ['aanmelder', 'regievoerder'] as const, regie: { regievoerderId: 'km-1', organisatieId: 'gemeente' } }
+      : trajectId === 'tr-7' && bearer === 'senzer'
+        ? { deelnemerId: D7, betrokkenheid: ['coach-organisatie'] as const, regie: { regievoerderId: 'km-1', organisatieId: 'gemeente' } }
+        : undefined,
 };
 
 const km: Identity = { sub: 'km-1', organisatie: 'gemeente', organisatieType: 'gemeente', rol: 'klantmanager' };
@@ -168,7 +172,27 @@ describe('OverdrachtService.vraagAan', () => {
     await expect(service.vraagAan({ ...aanvraag, deelnemerId: randomUUID() }, km, { traceId: 'a'.repeat(32), bearer: 'gemeente' })).rejects.toMatchObject({
       code: 'EXCHANGE.DEELNEMER_NIET_VAN_TRAJECT',
     });
-    await expect(service.vraagAan(aanvraag, derde, { traceId: 'a'.repeat(32), bearer: 'senzer' })).rejects.toMatchObject({ code: 'TOEGANG.GEWEIGERD' });
+    await expect(service.vraagAan(aanvraag, ggz, { traceId: 'a'.repeat(32), bearer: 'ggz' })).rejects.toMatchObject({ code: 'TOEGANG.GEWEIGERD' });
+    expect(records).toHaveLength(1);
+  });
+
+  it("escalates to the traject's regievoerder, not to the sender: a coach organisation's request names the gemeente's regievoerder", async () => {
+    const { opslag, records } = opgeslagen();
+    const gestart: Parameters<OverdrachtWorkflowPoort['start']>[0][] = [];
+    const service = new OverdrachtService(
+      opslag,
+      { ...workflows, start: async (i) => void gestart.push(i) },
+      { meld: async () => undefined },
+      TOEGANG,
+      BETROKKENHEID,
+    );
+    const record = await service.vraagAan(aanvraag, derde, { traceId: 'a'.repeat(32), bearer: 'senzer' });
+    expect(record.zender.professional).toBe('c-1');
+    expect(record.regievoerder).toBe('km-1');
+    expect(gestart[0]?.regievoerder).toBe('km-1');
+    await expect(service.vraagAan({ ...aanvraag, regievoerder: 'c-1' }, derde, { traceId: 'a'.repeat(32), bearer: 'senzer' })).rejects.toMatchObject({
+      code: 'EXCHANGE.REGIEVOERDER_NIET_VAN_TRAJECT',
+    });
     expect(records).toHaveLength(1);
   });
 

@@ -84,6 +84,15 @@ export class OverdrachtService {
         fields: { deelnemerId: 'not the deelnemer of the traject' },
       });
     }
+    // The handover escalates to the traject's regievoerder (the lead now), not to whoever sends it.
+    const regie = traject?.regie;
+    if (regie && aanvraag.regievoerder !== undefined && aanvraag.regievoerder !== regie.regievoerderId) {
+      throw new ValidationError({
+        code: 'EXCHANGE.REGIEVOERDER_NIET_VAN_TRAJECT',
+        detail: "The regievoerder of a handover is the traject's regievoerder.",
+        fields: { regievoerder: 'not the regievoerder of the traject' },
+      });
+    }
     if (aanvraag.ontvanger.organisatie === door.organisatie) {
       throw new ValidationError({ code: 'EXCHANGE.ONTVANGER_IS_ZENDER', detail: 'A handover goes to another organisation.' });
     }
@@ -100,7 +109,7 @@ export class OverdrachtService {
       trajectId: aanvraag.trajectId,
       zender: { organisatie: door.organisatie, type: zenderType, professional: door.sub, rol: door.rol },
       ontvanger: { organisatie: aanvraag.ontvanger.organisatie, type: ontvangerType },
-      regievoerder: aanvraag.regievoerder ?? door.sub,
+      regievoerder: regie?.regievoerderId ?? aanvraag.regievoerder ?? door.sub,
       reden: aanvraag.reden,
       overTeNemen: aanvraag.overTeNemen,
       ...(aanvraag.voorgesteldEersteGesprek ? { voorgesteldEersteGesprek: aanvraag.voorgesteldEersteGesprek } : {}),

@@ -66,7 +66,12 @@ export const overdrachtAanvraagSchema = z
     reden: code,
     overTeNemen: z.array(code).min(1).max(20),
     voorgesteldEersteGesprek: isoDatum.optional(),
-    regievoerder: z.string().min(1).max(100).optional().describe('Subject id of the regievoerder to escalate to; default the caller'),
+    regievoerder: z
+      .string()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe("Ignored unless it disagrees (then 400): the handover escalates to the traject's regievoerder, as the traject context says"),
     gegevens: bronGegevensSchema,
     instellingen: z
       .object({

@@ -230,6 +230,18 @@ describe('TrajectService', () => {
     expect(await code(f.service.maakDeelnemer({ ...deelnemer, bsn: '111222345' }, stuurgroeplid))).toBe('TOEGANG.GEWEIGERD');
   });
 
+  it("tells an involved organisation the traject's regievoerder with its involvement, so a handover escalates to the lead and not to the sender", async () => {
+    const f = new Fakes();
+    const { id: d } = await f.service.maakDeelnemer(deelnemer, KM);
+    const { id } = await f.service.start(starten(d), KM);
+    expect(await f.service.trajectBetrokkenheidVan(id, COACH)).toMatchObject({
+      deelnemerId: d,
+      betrokkenheid: ['coach-organisatie'],
+      regie: { regievoerderId: 'km-1', organisatieId: 'gem' },
+    });
+    expect(await code(f.service.trajectBetrokkenheidVan(id, VREEMD))).toBe('TRAJECT.NOT_FOUND');
+  });
+
   it('a read by the coach organisation is written to the processing log before it is answered; the lead reads unlogged; no log line, no data', async () => {
     const f = new Fakes();
     const { id: d } = await f.service.maakDeelnemer(deelnemer, KM);

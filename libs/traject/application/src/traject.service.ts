@@ -191,12 +191,14 @@ export class TrajectService {
   async trajectBetrokkenheidVan(
     trajectId: string,
     door: Actor,
-  ): Promise<{ trajectId: string; deelnemerId: string; organisatie: string; betrokkenheid: TrajectBetrokkenheid[] }> {
+  ): Promise<{ trajectId: string; deelnemerId: string; organisatie: string; betrokkenheid: TrajectBetrokkenheid[]; regie?: TrajectOverzicht['regie'] }> {
     await this.toegang.eis(door, 'betrokkenheid.lezen');
     const t = await this.trajecten.vind(trajectId);
     const betrokkenheid = t ? await this.trajecten.betrokkenheid(trajectId, door.organisatie) : [];
     if (!t || betrokkenheid.length === 0) throw trajectError('TRAJECT.NOT_FOUND', 'No such traject');
-    return { trajectId, deelnemerId: t.deelnemerId, organisatie: door.organisatie, betrokkenheid };
+    // The lead now: a handover escalates to the traject's regievoerder, whoever sends it.
+    const regie = ((await this.trajecten.overzicht(trajectId)) ?? (await this.workflows.overzicht(t.workflowId).catch(() => undefined)))?.regie;
+    return { trajectId, deelnemerId: t.deelnemerId, organisatie: door.organisatie, betrokkenheid, ...(regie ? { regie } : {}) };
   }
 
   /**
