@@ -80,10 +80,12 @@ const WIE_MAG: Readonly<Record<string, readonly Mag[]>> = {
   'GET /api/v1/verwerkingen': [fg],
   'GET /api/v1/verwerkingen/verificatie': [fg],
   'GET /api/v1/verwerkingsregister': [fg],
+  'GET /api/v1/vrijgaveprofielen': [elkeProfessional, fg],
   'GET /api/v1/deelnemers/{id}/inzage': [deelnemerZelf, betrokkenProfessional, fg],
   // Handovers and referrals.
   'GET /api/v1/inbox': [elkeProfessional],
   'POST /api/v1/overdrachten': [professionalVanRegieOfCoach],
+  'GET /api/v1/overdrachten': [elkeProfessional],
   'GET /api/v1/overdrachten/{id}': [verzender, ontvangerNaToestemming],
   'POST /api/v1/overdrachten/{id}/driegesprek': [verzender, ontvangerNaToestemming],
   'GET /api/v1/overdrachten/{id}/inzagen': [verzender, ontvangerNaToestemming],

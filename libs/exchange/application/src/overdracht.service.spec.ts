@@ -266,3 +266,55 @@ describe('OutboxBezorger', () => {
     expect(verzonden[0]?.event).toMatchObject({ id: claims[0]?.eventId, specversion: '1.0', sequence: '1' });
   });
 });
+
+describe('OverdrachtService.lijst and levering', () => {
+  const met = (status: OverdrachtRecord['status'], minuut: number, ontvanger = 'ggz', zender = 'gemeente'): OverdrachtRecord => ({
+    ...overdracht(status),
+    zender: { organisatie: zender, type: zender === 'gemeente' ? 'gemeente' : 'uitvoerder', professional: 'p', rol: 'klantmanager' },
+    ontvanger: { organisatie: ontvanger, type: ontvanger === 'ggz' ? 'ggz' : 'uitvoerder' },
+    bijgewerktOp: new Date(Date.UTC(2026, 11, 7, 9, minuut)),
+  });
+  const uitgaand = [met('toestemming-nodig', 1), met('dossier-geleverd', 5), met('geannuleerd', 3)];
+  const inkomendGeleverd = met('dossier-geleverd', 4, 'gemeente', 'senzer');
+  const inkomendZonderToestemming = met('toestemming-nodig', 6, 'gemeente', 'senzer');
+  const alle = [...uitgaand, inkomendGeleverd, inkomendZonderToestemming];
+  const geleverd = new Set([uitgaand[1]?.id, inkomendGeleverd.id]);
+  const opslag = {
+    overdrachtenVan: async () => alle,
+    takenVan: async () => [],
+    dossier: async (id: string) =>
+      geleverd.has(id)
+        ? { overdrachtId: id, besluitId: 'b', categorieen: { contact: { naam: 'J' } }, geleverdOp: new Date('2026-12-07T09:05:00Z') }
+        : undefined,
+    bron: async () => ({ contact: { naam: 'J', notitie: 'intern' }, 'werkervaring-cv': { opleidingen: 'mbo' } }),
+  } as unknown as ExchangeOpslag;
+  const service = new OverdrachtService(opslag, workflows, { meld: async () => undefined }, TOEGANG, BETROKKENHEID);
+
+  it('pages the visible handovers newest change first, filtered by direction and status; a receiver sees none before consent', async () => {
+    const allesVanGemeente = await service.lijst(km, { pagina: 1, limiet: 20 });
+    expect(allesVanGemeente.totaal).toBe(4);
+    expect(allesVanGemeente.overdrachten.map((i) => i.overdracht.id)).toEqual([uitgaand[1]?.id, inkomendGeleverd.id, uitgaand[2]?.id, uitgaand[0]?.id]);
+    const tweede = await service.lijst(km, { pagina: 2, limiet: 3 });
+    expect(tweede).toMatchObject({ totaal: 4 });
+    expect(tweede.overdrachten.map((i) => i.overdracht.id)).toEqual([uitgaand[0]?.id]);
+    expect((await service.lijst(km, { richting: 'inkomend', pagina: 1, limiet: 20 })).overdrachten.map((i) => i.overdracht.id)).toEqual([inkomendGeleverd.id]);
+    expect((await service.lijst(km, { status: 'afgerond', pagina: 1, limiet: 20 })).overdrachten.map((i) => i.overdracht.id)).toEqual([uitgaand[2]?.id]);
+    expect((await service.lijst(km, { status: 'lopend', richting: 'uitgaand', pagina: 1, limiet: 20 })).totaal).toBe(2);
+    await expect(service.lijst({ ...km, rol: 'stuurgroeplid' }, { pagina: 1, limiet: 20 })).rejects.toMatchObject({ code: 'TOEGANG.GEWEIGERD' });
+  });
+
+  it('tells the sender, once delivered, what went and what stayed behind and why; the receiver gets no such account', async () => {
+    const [, geleverdUitgaand] = uitgaand;
+    const levering = await service.levering({ overdracht: geleverdUitgaand as OverdrachtRecord, richting: 'uitgaand' });
+    expect(levering).toMatchObject({
+      ingetrokken: false,
+      geleverd: [{ categorie: 'contact', velden: ['naam'] }],
+      weggelaten: [
+        { categorie: 'contact', veld: 'notitie', reden: 'NIET_VRIJGEGEVEN' },
+        { categorie: 'werkervaring-cv', reden: 'NIET_NODIG_VOOR_ROL' },
+      ],
+    });
+    expect(await service.levering({ overdracht: inkomendGeleverd, richting: 'inkomend' })).toBeUndefined();
+    expect(await service.levering({ overdracht: uitgaand[0] as OverdrachtRecord, richting: 'uitgaand' })).toBeUndefined();
+  });
+});
