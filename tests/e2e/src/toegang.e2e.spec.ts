@@ -60,6 +60,7 @@ const WIE_MAG: Readonly<Record<string, readonly Mag[]>> = {
   'POST /api/v1/deelnemers': [klantmanagerVanEenGemeente],
   'GET /api/v1/deelnemers/{id}': [betrokkenProfessional],
   'GET /api/v1/deelnemers/{id}/betrokkenheid': [elkeProfessional],
+  'GET /api/v1/deelnemers/{id}/trajecten': [betrokkenProfessional, deelnemerZelf],
   'POST /api/v1/deelnemers/{id}/ontvangers': [dienst],
   'GET /api/v1/deelnemers/{id}/bestaan': [dienst],
   'POST /api/v1/trajecten': [{ wie: 'professional', van: ['gemeente'], rollen: ['klantmanager'], betrokken: ['aanmelder'] }],
