@@ -1,5 +1,5 @@
 import { Alert, DataList, DataListItem, DataListKey, DataListValue, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { useLocation, useParams } from 'react-router';
+import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import { api } from '../api/client';
 import type { Programma, TijdlijnGebeurtenis, TrajectOverzicht } from '../api/antwoorden';
 import { verwacht } from '../api/fouten';
@@ -70,6 +70,11 @@ export function TrajectPagina() {
                 </DataListItem>
               )}
             </DataList>
+            {o.status !== 'afgesloten' && o.status !== 'uitgevallen' && (
+              <Paragraph>
+                <RouterLink to={`/trajecten/${id}/overdracht`}>Warme overdracht aanvragen</RouterLink>
+              </Paragraph>
+            )}
             <Heading2 id="tijdlijn-kop">Tijdlijn</Heading2>
             <ol className="kr-tijdlijn" aria-labelledby="tijdlijn-kop">
               {gebeurtenissen.map((g) => {
