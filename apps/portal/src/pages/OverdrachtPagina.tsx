@@ -18,7 +18,7 @@ import {
   Textarea,
   Textbox,
 } from '@utrecht/component-library-react';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { ApiFout, verwacht } from '../api/fouten';
@@ -61,10 +61,27 @@ export function OverdrachtPagina() {
     ]);
     return { overdracht, organisaties };
   }, [id]);
-  const gedaan = (tekst: string) => {
+  // After a step the stored projection follows the workflow within moments, and a consent
+  // decision is taken on its own: look again every two seconds until the state has moved on,
+  // showing the last state in the meantime.
+  const [wacht, zetWacht] = useState<{ readonly van?: string; readonly besluit: boolean; readonly tot: number }>();
+  const vorige = useRef<typeof gegevens>(gegevens);
+  if (gegevens.status !== 'laden') vorige.current = gegevens;
+  const getoond = gegevens.status === 'laden' && vorige.current.status === 'klaar' ? vorige.current : gegevens;
+  const status = getoond.status === 'klaar' ? getoond.data.overdracht.status : undefined;
+  const bezigMetBesluit = status === 'aangevraagd' || (wacht?.besluit === true && status !== undefined && VOOR_LEVERING.includes(status));
+  const bijwerken = bezigMetBesluit || (wacht !== undefined && status === wacht.van && Date.now() < wacht.tot);
+  const gedaan = (tekst: string, besluitVolgt = false) => {
     zetMelding(tekst);
+    zetWacht({ van: status, besluit: besluitVolgt, tot: Date.now() + 30_000 });
     gegevens.opnieuw();
   };
+  const { opnieuw } = gegevens;
+  useEffect(() => {
+    if (!bijwerken || gegevens.status === 'laden') return;
+    const timer = setTimeout(opnieuw, 2_000);
+    return () => clearTimeout(timer);
+  }, [bijwerken, gegevens.status, opnieuw]);
 
   return (
     <>
@@ -74,12 +91,25 @@ export function OverdrachtPagina() {
           <Paragraph>{melding}</Paragraph>
         </Alert>
       )}
-      <Toon geladen={gegevens}>{({ overdracht: o, organisaties }) => <OverdrachtInhoud o={o} organisaties={organisaties} gedaan={gedaan} />}</Toon>
+      {bezigMetBesluit && <Paragraph aria-live="polite">Het besluit over het delen van de gegevens wordt genomen. Deze pagina werkt zichzelf bij.</Paragraph>}
+      <Toon geladen={getoond}>
+        {({ overdracht: o, organisaties }) => <OverdrachtInhoud o={o} organisaties={organisaties} gedaan={gedaan} bezigMetBesluit={bezigMetBesluit} />}
+      </Toon>
     </>
   );
 }
 
-function OverdrachtInhoud({ o, organisaties, gedaan }: { o: Overdracht; organisaties: ReadonlyMap<string, Organisatie>; gedaan: (melding: string) => void }) {
+function OverdrachtInhoud({
+  o,
+  organisaties,
+  gedaan,
+  bezigMetBesluit,
+}: {
+  o: Overdracht;
+  organisaties: ReadonlyMap<string, Organisatie>;
+  gedaan: (melding: string, besluitVolgt?: boolean) => void;
+  bezigMetBesluit: boolean;
+}) {
   const naam = (p: { organisatie: string; type: string }) => organisatieNaam(organisaties, p.organisatie, p.type);
   const sessie = useIngelogd();
   // The sender's and the receiver's organisation are different ones (a handover goes to another organisation).
@@ -114,7 +144,9 @@ function OverdrachtInhoud({ o, organisaties, gedaan }: { o: Overdracht; organisa
         </>
       )}
       {richting === 'uitgaand' && o.levering && <Levering levering={o.levering} />}
-      {richting === 'uitgaand' && VOOR_LEVERING.includes(o.status) && <ToestemmingVastleggen o={o} ontvangerNaam={naam(o.ontvanger)} gedaan={gedaan} />}
+      {richting === 'uitgaand' && (o.status === 'toestemming-nodig' || o.status === 'toestemming-gevraagd') && !bezigMetBesluit && (
+        <ToestemmingVastleggen o={o} ontvangerNaam={naam(o.ontvanger)} gedaan={gedaan} />
+      )}
       {richting === 'inkomend' && DOSSIER_LEESBAAR.includes(o.status) && (
         <Paragraph>
           <RouterLink className="kr-knoplink" to={`/overdrachten/${o.id}/dossier`}>
@@ -174,7 +206,7 @@ function Levering({ levering }: { levering: NonNullable<Overdracht['levering']> 
 }
 
 /** The sender records the deelnemer's consent for this receiver, then reports it so the decision is taken again. */
-function ToestemmingVastleggen({ o, ontvangerNaam, gedaan }: { o: Overdracht; ontvangerNaam: string; gedaan: (m: string) => void }) {
+function ToestemmingVastleggen({ o, ontvangerNaam, gedaan }: { o: Overdracht; ontvangerNaam: string; gedaan: (m: string, besluitVolgt?: boolean) => void }) {
   const profiel = useGeladen(
     async () =>
       (
@@ -225,7 +257,7 @@ function ToestemmingVastleggen({ o, ontvangerNaam, gedaan }: { o: Overdracht; on
         }),
       );
       await meld('vastgelegd');
-      gedaan('De toestemming is vastgelegd. Het besluit wordt opnieuw genomen; daarna gaat het dossier naar de ontvanger.');
+      gedaan('De toestemming is vastgelegd. Het besluit wordt opnieuw genomen; daarna gaat het dossier naar de ontvanger.', true);
     } catch (error) {
       zetFout(error instanceof ApiFout ? error : new ApiFout(0, undefined, 'Vastleggen is niet gelukt.'));
     } finally {
@@ -280,7 +312,6 @@ function ToestemmingVastleggen({ o, ontvangerNaam, gedaan }: { o: Overdracht; on
               </Button>
               <Button
                 appearance="secondary-action-button"
-                disabled={o.status === 'aangevraagd'}
                 onClick={() => {
                   void meld('geweigerd').then(
                     () => gedaan('Vastgelegd dat de deelnemer geen toestemming geeft. De overdracht stopt.'),
