@@ -199,6 +199,9 @@ describe('warme overdracht, Mijn gegevens and the FG in a real browser (headless
       await page.getByText('Het driegesprek is gepland op 12 januari 2027.').waitFor();
       await page.getByRole('button', { name: 'Driegesprek is gehouden' }).waitFor({ timeout: 30_000 });
       await bekijk(page, '26-overdracht-driegesprek');
+    } catch (fout) {
+      await screenshot(page, 'fout-overdracht-1').catch(() => undefined);
+      throw fout;
     } finally {
       await context.close();
     }
@@ -245,6 +248,9 @@ describe('warme overdracht, Mijn gegevens and the FG in a real browser (headless
       expect(await inzage.isVisible()).toBe(true);
       await screenshot(page, '32-mijn-gegevens-afdruk');
       await page.emulateMedia({ media: 'screen' });
+    } catch (fout) {
+      await screenshot(page, 'fout-overdracht-2').catch(() => undefined);
+      throw fout;
     } finally {
       await context.close();
     }
@@ -265,6 +271,9 @@ describe('warme overdracht, Mijn gegevens and the FG in a real browser (headless
       await page.getByText(/De verwerkingslog is in orde: \d+ regels gecontroleerd op/).waitFor();
       expect(await page.getByRole('table', { name: 'Regels van de log' }).getByRole('row').count()).toBeGreaterThan(1);
       await bekijk(page, '41-fg-verificatie');
+    } catch (fout) {
+      await screenshot(page, 'fout-overdracht-3').catch(() => undefined);
+      throw fout;
     } finally {
       await context.close();
     }
