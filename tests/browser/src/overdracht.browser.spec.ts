@@ -132,9 +132,10 @@ describe('warme overdracht, Mijn gegevens and the FG in a real browser (headless
       await groep(/^Gezondheid/)
         .getByLabel('Stand van de behandeling (niet verplicht)')
         .fill('wachtlijst');
-      await groep(/^Zelfredzaamheid/)
-        .getByLabel('Financiën (niet verplicht)')
-        .fill('2');
+      // Financial data may go to GGZ with consent, but a GGZ receiver does not need it for a handover: it stays behind.
+      await groep(/^Financiën en schulden/)
+        .getByLabel('Bewindvoering (niet verplicht)')
+        .fill('ja, sinds 2024');
       await bekijk(page, '20-overdracht-aanvragen');
       await page.getByRole('button', { name: 'Overdracht aanvragen' }).click();
 
@@ -143,8 +144,8 @@ describe('warme overdracht, Mijn gegevens and the FG in a real browser (headless
       await page.getByRole('heading', { name: 'Toestemming van de deelnemer' }).waitFor({ timeout: 60_000 });
       expect(await page.locator('main').innerText()).toContain('Toestemming van de deelnemer nodig');
       await bekijk(page, '21-overdracht-toestemming-nodig');
-      // The deelnemer consents to everything but the ZRM scores.
-      await page.getByLabel('Zelfredzaamheid (ZRM)').uncheck();
+      // The deelnemer consents to what GGZ may get only with consent (all of it is ticked).
+      expect(await page.getByLabel('Gezondheid').isChecked()).toBe(true);
       await page.getByLabel('Kenmerk van het ondertekende formulier').fill('scan-2026-0142');
       await page.getByLabel('Geldig tot').fill('31-12-2027');
       await page.getByRole('button', { name: 'Toestemming vastleggen' }).click();
@@ -156,7 +157,7 @@ describe('warme overdracht, Mijn gegevens and the FG in a real browser (headless
       expect(await gedeeld.innerText()).toContain('Contactgegevens: naam en telefoonnummer');
       expect(await gedeeld.innerText()).toContain('Gezondheid: stand van de behandeling');
       expect(await page.getByRole('list', { name: 'Niet gedeelde gegevens' }).innerText()).toContain(
-        'Zelfredzaamheid (ZRM): financiën. Niet vrijgegeven: geen toestemming en geen wettelijke grondslag.',
+        'Financiën en schulden (alles). Niet nodig voor de rol van de ontvanger.',
       );
       const zender = await page.locator('main').innerText();
       expect(zender).toContain('Dossier geleverd, wacht op antwoord');
@@ -185,9 +186,9 @@ describe('warme overdracht, Mijn gegevens and the FG in a real browser (headless
       expect(dossier).toContain('0612345678');
       expect(dossier).toContain('Stand van de behandeling');
       expect(dossier).toContain('wachtlijst');
-      // Not released (no consent for ZRM): not in the dossier.
-      expect(dossier).not.toContain('Zelfredzaamheid');
-      expect(dossier).not.toContain('Financiën');
+      // Not needed for the receiver's role: not in the dossier.
+      expect(dossier).not.toContain('Financiën en schulden');
+      expect(dossier).not.toContain('ja, sinds 2024');
       expect(dossier).toMatch(DATUM_TIJD);
       await bekijk(page, '25-dossier-ontvanger');
       await page.getByRole('link', { name: 'Terug naar de overdracht' }).click();

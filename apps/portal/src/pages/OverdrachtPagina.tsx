@@ -269,8 +269,8 @@ function ToestemmingVastleggen({ o, ontvangerNaam, gedaan }: { o: Overdracht; on
     <section aria-labelledby="toestemming-kop">
       <Heading2 id="toestemming-kop">Toestemming van de deelnemer</Heading2>
       <Paragraph>
-        Leg vast waarvoor de deelnemer toestemming geeft om gegevens te delen met {ontvangerNaam}. Zonder toestemming gaan alleen gegevens mee waarvoor een
-        wettelijke grondslag geldt.
+        Leg vast waarvoor de deelnemer toestemming geeft om gegevens te delen met {ontvangerNaam}. Het dossier gaat pas naar de ontvanger als er toestemming is
+        voor alle gegevens die de ontvanger nodig heeft en die alleen met toestemming mogen.
       </Paragraph>
       <Toon geladen={profiel}>
         {() => (
