@@ -377,5 +377,20 @@ describeEachDatabase('consent-service', (db) => {
       });
       expect(onbekendDoel.body.code).toBe('CONSENT.PURPOSE_UNKNOWN');
     }, 60_000);
+
+    it('previews the release profile of a recipient type before a handover: fields and what needs consent, for professionals and the FG only', async () => {
+      type Profiel = { ontvangerType: string; categorieen: { categorie: string; regime: string; velden: string[] }[] };
+      const ggzProfiel = await call<Profiel[]>(coachGemeente, 'GET', '/vrijgaveprofielen?doel=warme-overdracht&ontvangerType=ggz');
+      expect(ggzProfiel.status).toBe(200);
+      expect(ggzProfiel.body).toHaveLength(1);
+      const gezondheid = ggzProfiel.body[0]?.categorieen.find((c) => c.categorie === 'gezondheid');
+      expect(gezondheid).toMatchObject({ regime: 'toestemming' });
+      expect(gezondheid?.velden).toContain('behandelstatus');
+      const alle = await call<Profiel[]>(fg, 'GET', '/vrijgaveprofielen');
+      expect(alle.body.map((p) => p.ontvangerType)).toEqual(['gemeente', 'uitvoerder', 'werkgever', 'ggz', 'schuldhulp', 'wijkteam']);
+      expect(alle.body.find((p) => p.ontvangerType === 'uitvoerder')?.categorieen.find((c) => c.categorie === 'contact')?.regime).toBe('wettelijke-grondslag');
+      expect((await call(stuurgroeplid, 'GET', '/vrijgaveprofielen')).status).toBe(403);
+      expect((await call(coachGemeente, 'GET', '/vrijgaveprofielen?ontvangerType=bakkerij')).status).toBe(400);
+    }, 60_000);
   });
 });

@@ -11,6 +11,8 @@ import {
   verwerkingLijstQuerySchema,
   verwerkingMeldingSchema,
   verwerkingPaginaSchema,
+  vrijgaveOverzichtSchema,
+  vrijgaveQuerySchema,
 } from '@ketenregie/consent-contracts';
 import { createZodDto } from 'nestjs-zod';
 
@@ -38,3 +40,7 @@ export class HerinneringDto extends createZodDto(herinneringSchema) {}
 export class VerwerkingLijstQueryDto extends createZodDto(verwerkingLijstQuerySchema) {}
 /** A page of the processing log. */
 export class VerwerkingPaginaDto extends createZodDto(verwerkingPaginaSchema) {}
+/** Query of `GET /vrijgaveprofielen`. */
+export class VrijgaveQueryDto extends createZodDto(vrijgaveQuerySchema) {}
+/** The release profile of one recipient type for a purpose. */
+export class VrijgaveOverzichtDto extends createZodDto(vrijgaveOverzichtSchema) {}

@@ -1,10 +1,14 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ConsentToegang, VerwerkingService } from '@ketenregie/consent-application';
-import type { VerificatieDto as VerificatieBody, VerwerkingPaginaDto as VerwerkingPaginaBody } from '@ketenregie/consent-contracts';
+import type {
+  VerificatieDto as VerificatieBody,
+  VerwerkingPaginaDto as VerwerkingPaginaBody,
+  VrijgaveOverzichtDto as VrijgaveBody,
+} from '@ketenregie/consent-contracts';
 import type { Verwerkingsregister } from '@ketenregie/consent-domain';
 import { CurrentIdentity, Identity, ServiceActor } from '@ketenregie/shared-platform';
-import { VerificatieDto, VerwerkingLijstQueryDto, VerwerkingMeldingDto, VerwerkingPaginaDto } from './consent.dto';
+import { VerificatieDto, VerwerkingLijstQueryDto, VerwerkingMeldingDto, VerwerkingPaginaDto, VrijgaveOverzichtDto, VrijgaveQueryDto } from './consent.dto';
 import { verificatieDto, verwerkingPaginaDto } from './consent.mappers';
 
 /** The append-only processing log and the processing register. There is no PUT, PATCH or DELETE. */
@@ -45,6 +49,19 @@ export class VerwerkingenController {
     await this.toegang.algemeen('verwerkingslog.lezen', identiteit);
     const resultaat = await this.verwerkingen.verifieer();
     return verificatieDto(resultaat, new Date());
+  }
+
+  @Get('vrijgaveprofielen')
+  @ApiOperation({
+    summary: 'What each recipient type may get for a purpose, per category: the fields and whether consent is needed (professionals and fg; no personal data)',
+  })
+  @ApiOkResponse({ type: [VrijgaveOverzichtDto] })
+  async vrijgaveprofielen(@Query() query: VrijgaveQueryDto, @CurrentIdentity() identiteit: Identity): Promise<VrijgaveBody[]> {
+    await this.toegang.algemeen('vrijgaveprofiel.lezen', identiteit);
+    return (await this.verwerkingen.vrijgaveprofielen(query.doel, query.ontvangerType)).map((o) => ({
+      ...o,
+      categorieen: o.categorieen.map((c) => ({ ...c, velden: [...c.velden] })),
+    }));
   }
 
   @Get('verwerkingsregister')

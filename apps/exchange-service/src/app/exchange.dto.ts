@@ -8,6 +8,9 @@ import {
   dossierSchema,
   inboxSchema,
   overdrachtAanvraagSchema,
+  overdrachtDetailSchema,
+  overdrachtLijstQuerySchema,
+  overdrachtLijstSchema,
   overdrachtSchema,
   toestemmingMeldingSchema,
   verwijzingAanvraagSchema,
@@ -28,3 +31,6 @@ export class VerwijzingDto extends createZodDto(verwijzingSchema) {}
 export class AbonnementAanvraagDto extends createZodDto(abonnementAanvraagSchema) {}
 export class AbonnementDto extends createZodDto(abonnementSchema) {}
 export class NieuwAbonnementDto extends createZodDto(nieuwAbonnementSchema) {}
+export class OverdrachtDetailDto extends createZodDto(overdrachtDetailSchema) {}
+export class OverdrachtLijstDto extends createZodDto(overdrachtLijstSchema) {}
+export class OverdrachtLijstQueryDto extends createZodDto(overdrachtLijstQuerySchema) {}

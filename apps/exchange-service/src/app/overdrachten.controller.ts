@@ -1,13 +1,33 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OverdrachtService, VerwijzingService } from '@ketenregie/exchange-application';
+import type { OverdrachtFilter } from '@ketenregie/exchange-application';
 import { driegesprekSchema } from '@ketenregie/exchange-contracts';
-import type { DossierDto as DossierBody, DriegesprekDto, InboxDto as InboxBody, OverdrachtDto as OverdrachtBody } from '@ketenregie/exchange-contracts';
+import type {
+  DossierDto as DossierBody,
+  DriegesprekDto,
+  InboxDto as InboxBody,
+  OverdrachtDetailDto as OverdrachtDetailBody,
+  OverdrachtDto as OverdrachtBody,
+  OverdrachtLijstDto as OverdrachtLijstBody,
+} from '@ketenregie/exchange-contracts';
 import { ZodValidationPipe } from 'nestjs-zod';
 import { aanroepVan, CurrentIdentity, Identity, ServiceActor } from '@ketenregie/shared-platform';
 import type { Request } from 'express';
 import { DossierIntrekking, dossierIntrekkingSchema, StapBody, stapRegistratieSchema, VrijgaveLevering, vrijgaveLeveringSchema } from './intern.dto';
-import { AcceptatieDto, AfwijzingDto, AnnuleringDto, DossierDto, InboxDto, OverdrachtAanvraagDto, OverdrachtDto, ToestemmingMeldingDto } from './exchange.dto';
+import {
+  AcceptatieDto,
+  AfwijzingDto,
+  AnnuleringDto,
+  DossierDto,
+  InboxDto,
+  OverdrachtAanvraagDto,
+  OverdrachtDetailDto,
+  OverdrachtDto,
+  OverdrachtLijstDto,
+  OverdrachtLijstQueryDto,
+  ToestemmingMeldingDto,
+} from './exchange.dto';
 import { inboxRegel, overdrachtDto, verwijzingDto } from './exchange.mappers';
 
 /** The partner inbox: incoming and outgoing handovers and referrals of the caller's organisation. */
@@ -47,10 +67,40 @@ export class OverdrachtenController {
     return overdrachtDto({ overdracht: o, richting: 'uitgaand' });
   }
 
+  @Get()
+  @ApiOperation({
+    summary: "One page of the handovers the caller's organisation sends or receives (a receiver only once consent permitted it), most recently changed first",
+  })
+  @ApiOkResponse({ type: OverdrachtLijstDto })
+  async lijst(@Query() query: OverdrachtLijstQueryDto, @CurrentIdentity() door: Identity): Promise<OverdrachtLijstBody> {
+    const { overdrachten, totaal } = await this.overdrachten.lijst(door, {
+      ...(query.richting ? { richting: query.richting } : {}),
+      ...(query.status ? { status: query.status as OverdrachtFilter['status'] } : {}),
+      pagina: query.pagina,
+      limiet: query.limiet,
+    });
+    return { overdrachten: overdrachten.map(inboxRegel), totaal, pagina: query.pagina, limiet: query.limiet };
+  }
+
   @Get(':id')
-  @ApiOkResponse({ type: OverdrachtDto })
-  async bekijk(@Param('id', ParseUUIDPipe) id: string, @CurrentIdentity() door: Identity): Promise<OverdrachtBody> {
-    return overdrachtDto(await this.overdrachten.bekijk(id, door));
+  @ApiOperation({ summary: 'A handover; the sender also sees, once delivered, which fields went to the receiver and which were left out and why' })
+  @ApiOkResponse({ type: OverdrachtDetailDto })
+  async bekijk(@Param('id', ParseUUIDPipe) id: string, @CurrentIdentity() door: Identity): Promise<OverdrachtDetailBody> {
+    const inzicht = await this.overdrachten.bekijk(id, door);
+    const levering = await this.overdrachten.levering(inzicht);
+    return {
+      ...overdrachtDto(inzicht),
+      ...(levering
+        ? {
+            levering: {
+              geleverdOp: levering.geleverdOp.toISOString(),
+              ingetrokken: levering.ingetrokken,
+              geleverd: levering.geleverd.map((g) => ({ categorie: g.categorie, velden: [...g.velden] })),
+              weggelaten: levering.weggelaten.map((w) => ({ ...w })),
+            },
+          }
+        : {}),
+    };
   }
 
   @Post(':id/acceptatie')

@@ -29,6 +29,7 @@ describe('route table', () => {
 
   it("sends a deelnemer's inzage to consent-service and the rest of /deelnemers and the traject resources to traject-service", () => {
     expect(routeFor('/api/v1/deelnemers/d1/inzage')?.service).toBe('consent-service');
+    expect(routeFor('/api/v1/vrijgaveprofielen?ontvangerType=ggz')?.service).toBe('consent-service');
     expect(routeFor('/api/v1/deelnemers')?.service).toBe('traject-service');
     for (const path of ['/api/v1/programmas', '/api/v1/trajecten/t1/tijdlijn', '/api/v1/taken?status=open', '/api/v1/caseload-overdrachten']) {
       expect(routeFor(path)?.service).toBe('traject-service');

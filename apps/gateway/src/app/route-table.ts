@@ -30,6 +30,7 @@ export const ROUTE_TABLE: readonly Route[] = [
   { prefix: '/api/v1/besluiten', service: 'consent-service' },
   { prefix: '/api/v1/verwerkingen', service: 'consent-service' },
   { prefix: '/api/v1/verwerkingsregister', service: 'consent-service' },
+  { prefix: '/api/v1/vrijgaveprofielen', service: 'consent-service' },
   { prefix: '/api/v1/deelnemers/:id/inzage', service: 'consent-service' },
   { prefix: '/api/v1/organisaties', service: 'monitor-service' },
   { prefix: '/api/v1/stuurgroepen', service: 'monitor-service' },

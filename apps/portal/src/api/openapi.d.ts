@@ -176,6 +176,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/deelnemers/{id}/trajecten": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The overviews of the deelnemer's trajecten, oldest first: for the deelnemer themself and professionals of involved organisations (each read as GET /trajecten/{id}, logged alike); others get 404 */
+        get: operations["DeelnemersController_trajectenVan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/herinneringen": {
         parameters: {
             query?: never;
@@ -254,7 +271,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** One page of the handovers the caller's organisation sends or receives (a receiver only once consent permitted it), most recently changed first */
+        get: operations["OverdrachtenController_lijst"];
         put?: never;
         /** Ask another organisation to take over (starts the warm handover) */
         post: operations["OverdrachtenController_vraagAan"];
@@ -271,6 +289,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A handover; the sender also sees, once delivered, which fields went to the receiver and which were left out and why */
         get: operations["OverdrachtenController_bekijk"];
         put?: never;
         post?: never;
@@ -853,6 +872,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/vrijgaveprofielen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What each recipient type may get for a purpose, per category: the fields and whether consent is needed (professionals and fg; no personal data) */
+        get: operations["VerwerkingenController_vrijgaveprofielen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/dev-token": {
         parameters: {
             query?: never;
@@ -1386,12 +1422,80 @@ export interface components {
             };
             overTeNemen: string[];
             reden: string;
-            /** @description Subject id of the regievoerder to escalate to; default the caller */
+            /** @description Ignored unless it disagrees (then 400): the handover escalates to the traject's regievoerder, as the traject context says */
             regievoerder?: string;
             /** @description Traject whose lead is handed over; its workflow starts the handover as a child */
             trajectId: string;
             /** Format: date */
             voorgesteldEersteGesprek?: string;
+        };
+        OverdrachtDetailDto: {
+            /** Format: date-time */
+            aangevraagdOp: string;
+            /** @enum {string} */
+            aanZet: "zender" | "ontvanger" | "beiden" | "niemand";
+            afwijzingen: {
+                advies: string;
+                /** Format: date */
+                op: string;
+                /** @enum {string} */
+                reden: "geen-capaciteit" | "buiten-doelgroep" | "andere-partner-passender" | "onvoldoende-informatie" | "overig";
+            }[];
+            /** Format: date-time */
+            bijgewerktOp: string;
+            /** Format: uuid */
+            deelnemerId: string;
+            /** Format: date */
+            driegesprek?: string;
+            /** Format: uuid */
+            id: string;
+            levering?: {
+                geleverd: {
+                    categorie: string;
+                    velden: string[];
+                }[];
+                /** Format: date-time */
+                geleverdOp: string;
+                /** @description The dossier was withdrawn from the receiver (consent withdrawn, handover ended) */
+                ingetrokken: boolean;
+                weggelaten: {
+                    categorie: string;
+                    /**
+                     * @description NIET_NODIG_VOOR_ROL: the receiver's role does not need it; NIET_VRIJGEGEVEN: the consent decision did not release it
+                     * @enum {string}
+                     */
+                    reden: "NIET_NODIG_VOOR_ROL" | "NIET_VRIJGEGEVEN";
+                    /** @description Absent: the whole category */
+                    veld?: string;
+                }[];
+            };
+            ontvanger: {
+                organisatie: string;
+                /** @enum {string} */
+                type: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
+            };
+            overTeNemen: string[];
+            reden: string;
+            /** @enum {string} */
+            status: "aangevraagd" | "toestemming-nodig" | "toestemming-gevraagd" | "dossier-geleverd" | "geaccepteerd" | "afgewezen" | "driegesprek-gepland" | "driegesprek-gehouden" | "nazorg-volgperiode" | "regie-overgedragen" | "toestemming-geweigerd" | "toestemming-ingetrokken" | "toestemming-verlopen" | "geannuleerd" | "ontvanger-onbereikbaar" | "tweemaal-afgewezen";
+            termijn?: {
+                /** Format: date */
+                escalatie?: string;
+                /** Format: date */
+                herinnering?: string;
+                /** @enum {string} */
+                soort: "toestemming" | "acceptatie";
+                /** Format: date */
+                uiterlijk: string;
+            };
+            trajectId?: string;
+            /** Format: date */
+            voorgesteldEersteGesprek?: string;
+            zender: {
+                organisatie: string;
+                /** @enum {string} */
+                type: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
+            };
         };
         OverdrachtDto: {
             /** Format: date-time */
@@ -1440,6 +1544,63 @@ export interface components {
                 /** @enum {string} */
                 type: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
             };
+        };
+        OverdrachtLijstDto: {
+            limiet: number;
+            overdrachten: {
+                /** Format: date-time */
+                aangevraagdOp: string;
+                /** @enum {string} */
+                aanZet: "zender" | "ontvanger" | "beiden" | "niemand";
+                afwijzingen: {
+                    advies: string;
+                    /** Format: date */
+                    op: string;
+                    /** @enum {string} */
+                    reden: "geen-capaciteit" | "buiten-doelgroep" | "andere-partner-passender" | "onvoldoende-informatie" | "overig";
+                }[];
+                /** Format: date-time */
+                bijgewerktOp: string;
+                /** Format: uuid */
+                deelnemerId: string;
+                dossierLeesbaar: boolean;
+                /** Format: date */
+                driegesprek?: string;
+                /** Format: uuid */
+                id: string;
+                ontvanger: {
+                    organisatie: string;
+                    /** @enum {string} */
+                    type: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
+                };
+                overTeNemen: string[];
+                reden: string;
+                /** @enum {string} */
+                richting: "inkomend" | "uitgaand";
+                /** @enum {string} */
+                status: "aangevraagd" | "toestemming-nodig" | "toestemming-gevraagd" | "dossier-geleverd" | "geaccepteerd" | "afgewezen" | "driegesprek-gepland" | "driegesprek-gehouden" | "nazorg-volgperiode" | "regie-overgedragen" | "toestemming-geweigerd" | "toestemming-ingetrokken" | "toestemming-verlopen" | "geannuleerd" | "ontvanger-onbereikbaar" | "tweemaal-afgewezen";
+                termijn?: {
+                    /** Format: date */
+                    escalatie?: string;
+                    /** Format: date */
+                    herinnering?: string;
+                    /** @enum {string} */
+                    soort: "toestemming" | "acceptatie";
+                    /** Format: date */
+                    uiterlijk: string;
+                };
+                trajectId?: string;
+                /** Format: date */
+                voorgesteldEersteGesprek?: string;
+                zender: {
+                    organisatie: string;
+                    /** @enum {string} */
+                    type: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
+                };
+            }[];
+            pagina: number;
+            /** @description Overdrachten that match the filter, on all pages */
+            totaal: number;
         };
         ProgrammaAanmakenDto: {
             bron?: string;
@@ -1996,6 +2157,39 @@ export interface components {
                 type: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
             };
         };
+        VrijgaveOverzichtDto: {
+            activiteit?: {
+                id: string;
+                naam: string;
+                versie: number;
+            };
+            categorieen: {
+                /** @description Special-category data (AVG art. 9) */
+                bijzonder: boolean;
+                /**
+                 * @description Data category; `gezondheid` and `beperkingen-werk` are special-category data (AVG art. 9)
+                 * @enum {string}
+                 */
+                categorie: "contact" | "traject-status" | "participatieladder" | "zrm" | "gezondheid" | "beperkingen-werk" | "financien-schulden" | "uitkering" | "werkervaring-cv" | "loonwaarde";
+                /** @description The statutory basis the register records, also where it does not suffice */
+                grondslag?: {
+                    avg: string;
+                    wet: string;
+                };
+                reden?: string;
+                /**
+                 * @description wettelijke-grondslag: no consent needed; toestemming: only with consent; nooit: not to this recipient type
+                 * @enum {string}
+                 */
+                regime: "wettelijke-grondslag" | "toestemming" | "nooit";
+                /** @description Fields the release profile allows (none when the category never goes) */
+                velden: string[];
+            }[];
+            doel: string;
+            /** @enum {string} */
+            ontvangerType: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
+            registerVersie?: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -2235,6 +2429,25 @@ export interface operations {
             };
         };
     };
+    DeelnemersController_trajectenVan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ToestemmingenController_herinneringen: {
         parameters: {
             query?: never;
@@ -2320,6 +2533,31 @@ export interface operations {
             };
         };
     };
+    OverdrachtenController_lijst: {
+        parameters: {
+            query?: {
+                limiet?: number;
+                pagina?: number;
+                richting?: "inkomend" | "uitgaand";
+                /** @description lopend, afgerond, or one status */
+                status?: ("lopend" | "afgerond") | ("aangevraagd" | "toestemming-nodig" | "toestemming-gevraagd" | "dossier-geleverd" | "geaccepteerd" | "afgewezen" | "driegesprek-gepland" | "driegesprek-gehouden" | "nazorg-volgperiode" | "regie-overgedragen" | "toestemming-geweigerd" | "toestemming-ingetrokken" | "toestemming-verlopen" | "geannuleerd" | "ontvanger-onbereikbaar" | "tweemaal-afgewezen");
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverdrachtLijstDto"];
+                };
+            };
+        };
+    };
     OverdrachtenController_vraagAan: {
         parameters: {
             query?: never;
@@ -2359,7 +2597,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OverdrachtDto"];
+                    "application/json": components["schemas"]["OverdrachtDetailDto"];
                 };
             };
         };
@@ -3141,6 +3379,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    VerwerkingenController_vrijgaveprofielen: {
+        parameters: {
+            query?: {
+                /** @description Purpose code of the register (default: warme-overdracht) */
+                doel?: string;
+                /** @description Only this recipient type (default: every type) */
+                ontvangerType?: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VrijgaveOverzichtDto"][];
+                };
             };
         };
     };

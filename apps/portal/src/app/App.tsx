@@ -2,6 +2,12 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-route
 import { OIDC_TERUG_PAD } from '../auth/oidc-pad';
 import { AanmeldenPagina } from '../pages/AanmeldenPagina';
 import { DeelnemerPagina } from '../pages/DeelnemerPagina';
+import { DossierPagina } from '../pages/DossierPagina';
+import { VerificatiePagina, VerwerkingsregisterPagina } from '../pages/FgPaginas';
+import { MijnGegevensPagina } from '../pages/MijnGegevensPagina';
+import { OverdrachtAanvragenPagina } from '../pages/OverdrachtAanvragenPagina';
+import { OverdrachtenPagina } from '../pages/OverdrachtenPagina';
+import { OverdrachtPagina } from '../pages/OverdrachtPagina';
 import { InloggenPagina } from '../pages/InloggenPagina';
 import { MijnTakenPagina } from '../pages/MijnTakenPagina';
 import { MijnTrajectenPagina } from '../pages/MijnTrajectenPagina';
@@ -43,6 +49,14 @@ export function App() {
             <Route path="/trajecten/:id/vastleggen/:actie" element={beveiligd(<TrajectVastleggenPagina />)} />
             <Route path="/signalen" element={beveiligd(<SignalenPagina />)} />
             <Route path="/taken" element={beveiligd(<MijnTakenPagina />)} />
+            {/* Warme overdracht, the deelnemer's own data, the FG. */}
+            <Route path="/trajecten/:id/overdracht" element={beveiligd(<OverdrachtAanvragenPagina />)} />
+            <Route path="/overdrachten" element={beveiligd(<OverdrachtenPagina />)} />
+            <Route path="/overdrachten/:id" element={beveiligd(<OverdrachtPagina />)} />
+            <Route path="/overdrachten/:id/dossier" element={beveiligd(<DossierPagina />)} />
+            <Route path="/mijn-gegevens" element={beveiligd(<MijnGegevensPagina />)} />
+            <Route path="/fg/register" element={beveiligd(<VerwerkingsregisterPagina />)} />
+            <Route path="/fg/verificatie" element={beveiligd(<VerificatiePagina />)} />
             <Route path="*" element={<NietGevondenPagina />} />
           </Routes>
         </Layout>

@@ -15,13 +15,26 @@ export const MENU_PER_ROL: Readonly<Record<string, readonly MenuItem[]>> = {
     { pad: '/trajecten', titel: 'Mijn trajecten' },
     { pad: '/taken', titel: 'Mijn taken' },
     { pad: '/signalen', titel: 'Signalen' },
+    { pad: '/overdrachten', titel: 'Overdrachten' },
   ],
   coach: [
     { pad: '/taken', titel: 'Mijn taken' },
     { pad: '/trajecten', titel: 'Mijn trajecten' },
+    { pad: '/overdrachten', titel: 'Overdrachten' },
   ],
-  jobcoach: [{ pad: '/taken', titel: 'Mijn taken' }],
-  behandelaar: [{ pad: '/taken', titel: 'Mijn taken' }],
+  jobcoach: [
+    { pad: '/taken', titel: 'Mijn taken' },
+    { pad: '/overdrachten', titel: 'Overdrachten' },
+  ],
+  behandelaar: [
+    { pad: '/taken', titel: 'Mijn taken' },
+    { pad: '/overdrachten', titel: 'Overdrachten' },
+  ],
+  fg: [
+    { pad: '/fg/register', titel: 'Verwerkingsregister' },
+    { pad: '/fg/verificatie', titel: 'Controle verwerkingslog' },
+  ],
+  deelnemer: [{ pad: '/mijn-gegevens', titel: 'Mijn gegevens' }],
 };
 
 export function menuVoor(rol: string): readonly MenuItem[] {

@@ -15,7 +15,16 @@ const SessieContext = createContext<SessieContextWaarde | undefined>(undefined);
 
 /** Holds the signed-in person for the whole app and hands the token to the API client. */
 export function SessieProvider({ children }: { readonly children: ReactNode }) {
-  const [sessie, zetSessie] = useState<Sessie | undefined>(() => leesSessie());
+  const [sessie, zetSessie] = useState<Sessie | undefined>(() => {
+    const opgeslagen = leesSessie();
+    // Wired now, not only in the effect below: a page opened directly (a reload, a link) sends its
+    // first requests from its own effects, which run before this provider's.
+    koppelSessie(
+      () => opgeslagen?.token,
+      () => undefined,
+    );
+    return opgeslagen;
+  });
   const [verlopen, zetVerlopen] = useState(false);
   // The client is wired during the first render, not in an effect: a page's own effects run
   // before this provider's, and their first calls (a reloaded page) must carry the token.

@@ -1,4 +1,4 @@
-import { Button, Fieldset, FieldsetLegend, Paragraph, Select, SelectOption } from '@utrecht/component-library-react';
+import { Button, Fieldset, FieldsetLegend, Paragraph, Select, SelectOption, Textbox } from '@utrecht/component-library-react';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { api, type Schemas } from '../api/client';
@@ -22,7 +22,18 @@ export function InloggenPagina() {
           Uw sessie is verlopen. Log opnieuw in.
         </Paragraph>
       )}
-      <Toon geladen={config}>{(c) => (c.modus === 'embedded' ? <DemoInloggen config={c} /> : <OidcInloggen config={c} />)}</Toon>
+      <Toon geladen={config}>
+        {(c) =>
+          c.modus === 'embedded' ? (
+            <>
+              <DemoInloggen config={c} />
+              <DemoDeelnemerInloggen />
+            </>
+          ) : (
+            <OidcInloggen config={c} />
+          )
+        }
+      </Toon>
     </>
   );
 }
@@ -110,6 +121,58 @@ function DemoInloggen({ config }: { readonly config: PortalConfig }) {
         </form>
       )}
     </Toon>
+  );
+}
+
+/**
+ * Embedded mode: a demo deelnemer signs in with their deelnemer number (as DigiD would in
+ * distributed mode); the gateway signs a token only for a deelnemer the traject context holds.
+ */
+function DemoDeelnemerInloggen() {
+  const { inloggen } = useSessie();
+  const naInloggen = useNaInloggen();
+  const [deelnemer, zetDeelnemer] = useState('');
+  const [fout, zetFout] = useState<ApiFout>();
+  const [veldFout, zetVeldFout] = useState<string>();
+  const [bezig, zetBezig] = useState(false);
+  const verstuur = async (event: FormEvent) => {
+    event.preventDefault();
+    const id = deelnemer.trim().toLowerCase();
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) {
+      zetVeldFout('Vul uw deelnemernummer in zoals het in uw brief staat, bijvoorbeeld 3f2b8c1e-0a4d-4c6e-9b1f-2d7e5a9c0b13.');
+      return;
+    }
+    zetVeldFout(undefined);
+    zetBezig(true);
+    zetFout(undefined);
+    try {
+      const { token } = await verwacht<Schemas['DevTokenResponseDto']>(api.POST('/auth/dev-token', { body: { rol: 'deelnemer', deelnemer: id } }));
+      inloggen(sessieUitToken(token, 'demo', { organisatieNaam: 'het samenwerkingsverband' }));
+      naInloggen();
+    } catch (error) {
+      zetFout(
+        error instanceof ApiFout && error.code === 'AUTH.DEELNEMER_UNKNOWN'
+          ? new ApiFout(404, error.code, 'Dit deelnemernummer kennen wij niet.')
+          : error instanceof ApiFout
+            ? error
+            : new ApiFout(0, undefined, 'Inloggen is niet gelukt.'),
+      );
+      zetBezig(false);
+    }
+  };
+  return (
+    <form onSubmit={verstuur} noValidate className="kr-formulier">
+      {fout && <FoutMelding fout={fout} />}
+      <Fieldset>
+        <FieldsetLegend>Als deelnemer</FieldsetLegend>
+        <Veld id="deelnemer" label="Deelnemernummer" beschrijving="U vindt het in de brief over uw aanmelding." fout={veldFout}>
+          {(aria) => <Textbox {...aria} value={deelnemer} onChange={(e) => zetDeelnemer(e.target.value)} autoComplete="off" spellCheck={false} />}
+        </Veld>
+      </Fieldset>
+      <Button type="submit" appearance="secondary-action-button" busy={bezig}>
+        Mijn gegevens bekijken
+      </Button>
+    </form>
   );
 }
 

@@ -98,6 +98,11 @@ export function TrajectPagina() {
                 </li>
               ))}
             </ul>
+            {o.status !== 'afgesloten' && o.status !== 'uitgevallen' && (
+              <Paragraph>
+                <RouterLink to={`/trajecten/${id}/overdracht`}>Warme overdracht aanvragen</RouterLink>
+              </Paragraph>
+            )}
             <Heading2 id="tijdlijn-kop">Tijdlijn</Heading2>
             <ol className="kr-tijdlijn" aria-labelledby="tijdlijn-kop">
               {verloop.gebeurtenissen.map((g) => (

@@ -88,6 +88,15 @@ export class DeelnemersController {
     return this.trajecten.deelnemer(id, door, aanroepVan(req));
   }
 
+  @Get(':id/trajecten')
+  @ApiOperation({
+    summary:
+      "The overviews of the deelnemer's trajecten, oldest first: for the deelnemer themself and professionals of involved organisations (each read as GET /trajecten/{id}, logged alike); others get 404",
+  })
+  trajectenVan(@Param('id', new ParseUUIDPipe()) id: string, @CurrentIdentity() door: Identity, @Req() req: Request) {
+    return this.trajecten.trajectenVan(id, door, aanroepVan(req));
+  }
+
   @Get(':id/betrokkenheid')
   @ServiceActor()
   @ApiOperation({

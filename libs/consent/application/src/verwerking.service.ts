@@ -13,6 +13,10 @@ import {
   Toestemming,
   Verwerkingsactiviteit,
   Verwerkingsregister,
+  ORGANISATIE_TYPEN,
+  vrijgaveOverzicht,
+  type OrganisatieType,
+  type VrijgaveOverzicht,
 } from '@ketenregie/consent-domain';
 import { ForbiddenError, NotFoundError } from '@ketenregie/shared-kernel';
 import type { Identity } from '@ketenregie/shared-platform';
@@ -142,6 +146,15 @@ export class VerwerkingService {
   /** The versioned processing register (for the FG). */
   async registerInzien(): Promise<Verwerkingsregister> {
     return this.register.huidig();
+  }
+
+  /**
+   * What each recipient type (or only `ontvangerType`) may get for `doel` under the register in
+   * force now, before any consent: the preview a sender sees before asking for a handover.
+   */
+  async vrijgaveprofielen(doel: string, ontvangerType?: OrganisatieType, op: Date = new Date()): Promise<readonly VrijgaveOverzicht[]> {
+    const register = await this.register.huidig();
+    return (ontvangerType ? [ontvangerType] : ORGANISATIE_TYPEN).map((type) => vrijgaveOverzicht(register, doel, type, op));
   }
 
   /**

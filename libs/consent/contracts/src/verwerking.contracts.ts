@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { organisatieSchema } from './besluit.contracts';
-import { DATA_CATEGORIEEN_MAX, dataCategorieSchema, doelSchema, instantSchema, opaqueIdSchema, toestemmingSchema } from './toestemming.contracts';
+import {
+  DATA_CATEGORIEEN_MAX,
+  dataCategorieSchema,
+  doelSchema,
+  instantSchema,
+  opaqueIdSchema,
+  organisatieTypeSchema,
+  toestemmingSchema,
+} from './toestemming.contracts';
 
 /**
  * `POST`: another service reports that it read or disclosed another organisation's data about a
@@ -146,3 +154,38 @@ export type VerwerkingPaginaDto = z.infer<typeof verwerkingPaginaSchema>;
 export type VerwerkingMeldingDto = z.infer<typeof verwerkingMeldingSchema>;
 export type VerificatieDto = z.infer<typeof verificatieSchema>;
 export type InzageDto = z.infer<typeof inzageSchema>;
+
+/** `GET`: what each recipient type may get for a purpose (release profiles of the register in force); no personal data. */
+export const VRIJGAVEPROFIELEN_PATH = '/api/v1/vrijgaveprofielen';
+
+/** Query of `GET /api/v1/vrijgaveprofielen`. */
+export const vrijgaveQuerySchema = z
+  .object({
+    doel: doelSchema.default('warme-overdracht').describe('Purpose code of the register (default: warme-overdracht)'),
+    ontvangerType: organisatieTypeSchema.optional().describe('Only this recipient type (default: every type)'),
+  })
+  .strict();
+
+/** One category of the purpose for one recipient type: its fields, and whether consent is needed. */
+export const vrijgaveRegelSchema = z.object({
+  categorie: dataCategorieSchema,
+  bijzonder: z.boolean().describe('Special-category data (AVG art. 9)'),
+  velden: z.array(z.string()).describe('Fields the release profile allows (none when the category never goes)'),
+  regime: z
+    .enum(['wettelijke-grondslag', 'toestemming', 'nooit'])
+    .describe('wettelijke-grondslag: no consent needed; toestemming: only with consent; nooit: not to this recipient type'),
+  grondslag: z.object({ avg: z.string(), wet: z.string() }).optional().describe('The statutory basis the register records, also where it does not suffice'),
+  reden: z.string().optional(),
+});
+
+/** The release profile of one recipient type for a purpose. */
+export const vrijgaveOverzichtSchema = z.object({
+  doel: z.string(),
+  ontvangerType: organisatieTypeSchema,
+  registerVersie: z.number().int().optional(),
+  activiteit: z.object({ id: z.string(), versie: z.number().int(), naam: z.string() }).optional(),
+  categorieen: z.array(vrijgaveRegelSchema),
+});
+
+export type VrijgaveQueryDto = z.infer<typeof vrijgaveQuerySchema>;
+export type VrijgaveOverzichtDto = z.infer<typeof vrijgaveOverzichtSchema>;

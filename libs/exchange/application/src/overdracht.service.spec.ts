@@ -14,7 +14,11 @@ const D7 = randomUUID();
 const BETROKKENHEID = {
   bijDeelnemer: async () => [],
   inTraject: async (trajectId: string, bearer: string | undefined) =>
-    trajectId === 'tr-7' && bearer === 'gemeente' ? { deelnemerId: D7, betrokkenheid: ['aanmelder', 'regievoerder'] as const } : undefined,
+    trajectId === 'tr-7' && bearer === 'gemeente'
+      ? { deelnemerId: D7, betrokkenheid: ['aanmelder', 'regievoerder'] as const, regie: { regievoerderId: 'km-1', organisatieId: 'gemeente' } }
+      : trajectId === 'tr-7' && bearer === 'senzer'
+        ? { deelnemerId: D7, betrokkenheid: ['coach-organisatie'] as const, regie: { regievoerderId: 'km-1', organisatieId: 'gemeente' } }
+        : undefined,
 };
 
 const km: Identity = { sub: 'km-1', organisatie: 'gemeente', organisatieType: 'gemeente', rol: 'klantmanager' };
@@ -168,7 +172,27 @@ describe('OverdrachtService.vraagAan', () => {
     await expect(service.vraagAan({ ...aanvraag, deelnemerId: randomUUID() }, km, { traceId: 'a'.repeat(32), bearer: 'gemeente' })).rejects.toMatchObject({
       code: 'EXCHANGE.DEELNEMER_NIET_VAN_TRAJECT',
     });
-    await expect(service.vraagAan(aanvraag, derde, { traceId: 'a'.repeat(32), bearer: 'senzer' })).rejects.toMatchObject({ code: 'TOEGANG.GEWEIGERD' });
+    await expect(service.vraagAan(aanvraag, ggz, { traceId: 'a'.repeat(32), bearer: 'ggz' })).rejects.toMatchObject({ code: 'TOEGANG.GEWEIGERD' });
+    expect(records).toHaveLength(1);
+  });
+
+  it("escalates to the traject's regievoerder, not to the sender: a coach organisation's request names the gemeente's regievoerder", async () => {
+    const { opslag, records } = opgeslagen();
+    const gestart: Parameters<OverdrachtWorkflowPoort['start']>[0][] = [];
+    const service = new OverdrachtService(
+      opslag,
+      { ...workflows, start: async (i) => void gestart.push(i) },
+      { meld: async () => undefined },
+      TOEGANG,
+      BETROKKENHEID,
+    );
+    const record = await service.vraagAan(aanvraag, derde, { traceId: 'a'.repeat(32), bearer: 'senzer' });
+    expect(record.zender.professional).toBe('c-1');
+    expect(record.regievoerder).toBe('km-1');
+    expect(gestart[0]?.regievoerder).toBe('km-1');
+    await expect(service.vraagAan({ ...aanvraag, regievoerder: 'c-1' }, derde, { traceId: 'a'.repeat(32), bearer: 'senzer' })).rejects.toMatchObject({
+      code: 'EXCHANGE.REGIEVOERDER_NIET_VAN_TRAJECT',
+    });
     expect(records).toHaveLength(1);
   });
 
@@ -240,5 +264,57 @@ describe('OutboxBezorger', () => {
     expect(afgeleverd).toEqual([claims[0]?.eventId]);
     expect(mislukt).toEqual([400, 1_000]);
     expect(verzonden[0]?.event).toMatchObject({ id: claims[0]?.eventId, specversion: '1.0', sequence: '1' });
+  });
+});
+
+describe('OverdrachtService.lijst and levering', () => {
+  const met = (status: OverdrachtRecord['status'], minuut: number, ontvanger = 'ggz', zender = 'gemeente'): OverdrachtRecord => ({
+    ...overdracht(status),
+    zender: { organisatie: zender, type: zender === 'gemeente' ? 'gemeente' : 'uitvoerder', professional: 'p', rol: 'klantmanager' },
+    ontvanger: { organisatie: ontvanger, type: ontvanger === 'ggz' ? 'ggz' : 'uitvoerder' },
+    bijgewerktOp: new Date(Date.UTC(2026, 11, 7, 9, minuut)),
+  });
+  const uitgaand = [met('toestemming-nodig', 1), met('dossier-geleverd', 5), met('geannuleerd', 3)];
+  const inkomendGeleverd = met('dossier-geleverd', 4, 'gemeente', 'senzer');
+  const inkomendZonderToestemming = met('toestemming-nodig', 6, 'gemeente', 'senzer');
+  const alle = [...uitgaand, inkomendGeleverd, inkomendZonderToestemming];
+  const geleverd = new Set([uitgaand[1]?.id, inkomendGeleverd.id]);
+  const opslag = {
+    overdrachtenVan: async () => alle,
+    takenVan: async () => [],
+    dossier: async (id: string) =>
+      geleverd.has(id)
+        ? { overdrachtId: id, besluitId: 'b', categorieen: { contact: { naam: 'J' } }, geleverdOp: new Date('2026-12-07T09:05:00Z') }
+        : undefined,
+    bron: async () => ({ contact: { naam: 'J', notitie: 'intern' }, 'werkervaring-cv': { opleidingen: 'mbo' } }),
+  } as unknown as ExchangeOpslag;
+  const service = new OverdrachtService(opslag, workflows, { meld: async () => undefined }, TOEGANG, BETROKKENHEID);
+
+  it('pages the visible handovers newest change first, filtered by direction and status; a receiver sees none before consent', async () => {
+    const allesVanGemeente = await service.lijst(km, { pagina: 1, limiet: 20 });
+    expect(allesVanGemeente.totaal).toBe(4);
+    expect(allesVanGemeente.overdrachten.map((i) => i.overdracht.id)).toEqual([uitgaand[1]?.id, inkomendGeleverd.id, uitgaand[2]?.id, uitgaand[0]?.id]);
+    const tweede = await service.lijst(km, { pagina: 2, limiet: 3 });
+    expect(tweede).toMatchObject({ totaal: 4 });
+    expect(tweede.overdrachten.map((i) => i.overdracht.id)).toEqual([uitgaand[0]?.id]);
+    expect((await service.lijst(km, { richting: 'inkomend', pagina: 1, limiet: 20 })).overdrachten.map((i) => i.overdracht.id)).toEqual([inkomendGeleverd.id]);
+    expect((await service.lijst(km, { status: 'afgerond', pagina: 1, limiet: 20 })).overdrachten.map((i) => i.overdracht.id)).toEqual([uitgaand[2]?.id]);
+    expect((await service.lijst(km, { status: 'lopend', richting: 'uitgaand', pagina: 1, limiet: 20 })).totaal).toBe(2);
+    await expect(service.lijst({ ...km, rol: 'stuurgroeplid' }, { pagina: 1, limiet: 20 })).rejects.toMatchObject({ code: 'TOEGANG.GEWEIGERD' });
+  });
+
+  it('tells the sender, once delivered, what went and what stayed behind and why; the receiver gets no such account', async () => {
+    const [, geleverdUitgaand] = uitgaand;
+    const levering = await service.levering({ overdracht: geleverdUitgaand as OverdrachtRecord, richting: 'uitgaand' });
+    expect(levering).toMatchObject({
+      ingetrokken: false,
+      geleverd: [{ categorie: 'contact', velden: ['naam'] }],
+      weggelaten: [
+        { categorie: 'contact', veld: 'notitie', reden: 'NIET_VRIJGEGEVEN' },
+        { categorie: 'werkervaring-cv', reden: 'NIET_NODIG_VOOR_ROL' },
+      ],
+    });
+    expect(await service.levering({ overdracht: inkomendGeleverd, richting: 'inkomend' })).toBeUndefined();
+    expect(await service.levering({ overdracht: uitgaand[0] as OverdrachtRecord, richting: 'uitgaand' })).toBeUndefined();
   });
 });

@@ -14,6 +14,10 @@ import {
   DossierRecord,
   ExchangeOpslag,
   instellingen,
+  isEindstatus,
+  leveringOverzicht,
+  type LeveringOverzicht,
+  type OverdrachtStatus,
   OverdrachtRecord,
   stelDossierSamen,
   TaakRecord,
@@ -44,6 +48,15 @@ const OVERDRACHT_DOEL = 'warme-overdracht';
 export const PROFESSIONALS: readonly Rol[] = ['klantmanager', 'coach', 'jobcoach', 'behandelaar'];
 
 const NIET_GEVONDEN = () => new NotFoundError({ code: 'EXCHANGE.OVERDRACHT_NIET_GEVONDEN', detail: 'No such overdracht for your organisation.' });
+
+/** Filter and page of {@link OverdrachtService.lijst}. */
+export interface OverdrachtFilter {
+  readonly richting?: 'inkomend' | 'uitgaand';
+  readonly status?: 'lopend' | 'afgerond' | OverdrachtStatus;
+  /** 1-based. */
+  readonly pagina: number;
+  readonly limiet: number;
+}
 
 /** What one organisation sees of an overdracht, and from which side. */
 export interface OverdrachtInzicht {
@@ -84,6 +97,15 @@ export class OverdrachtService {
         fields: { deelnemerId: 'not the deelnemer of the traject' },
       });
     }
+    // The handover escalates to the traject's regievoerder (the lead now), not to whoever sends it.
+    const regie = traject?.regie;
+    if (regie && aanvraag.regievoerder !== undefined && aanvraag.regievoerder !== regie.regievoerderId) {
+      throw new ValidationError({
+        code: 'EXCHANGE.REGIEVOERDER_NIET_VAN_TRAJECT',
+        detail: "The regievoerder of a handover is the traject's regievoerder.",
+        fields: { regievoerder: 'not the regievoerder of the traject' },
+      });
+    }
     if (aanvraag.ontvanger.organisatie === door.organisatie) {
       throw new ValidationError({ code: 'EXCHANGE.ONTVANGER_IS_ZENDER', detail: 'A handover goes to another organisation.' });
     }
@@ -100,7 +122,7 @@ export class OverdrachtService {
       trajectId: aanvraag.trajectId,
       zender: { organisatie: door.organisatie, type: zenderType, professional: door.sub, rol: door.rol },
       ontvanger: { organisatie: aanvraag.ontvanger.organisatie, type: ontvangerType },
-      regievoerder: aanvraag.regievoerder ?? door.sub,
+      regievoerder: regie?.regievoerderId ?? aanvraag.regievoerder ?? door.sub,
       reden: aanvraag.reden,
       overTeNemen: aanvraag.overTeNemen,
       ...(aanvraag.voorgesteldEersteGesprek ? { voorgesteldEersteGesprek: aanvraag.voorgesteldEersteGesprek } : {}),
@@ -168,6 +190,45 @@ export class OverdrachtService {
     }
     const ids = new Set(zichtbaar.map((z) => z.overdracht.id));
     return { overdrachten: zichtbaar, taken: (await this.opslag.takenVan(door.organisatie)).filter((t) => ids.has(t.overdrachtId)) };
+  }
+
+  /**
+   * One page of the overdrachten the organisation sends or (after the consent decision permitted
+   * it) receives, most recently changed first, filtered by direction and by status (`lopend`,
+   * `afgerond` or one status). Professionals only, as the inbox.
+   */
+  async lijst(door: Identity, filter: OverdrachtFilter): Promise<{ overdrachten: OverdrachtInzicht[]; totaal: number }> {
+    const { overdrachten } = await this.inbox(door);
+    const passend = overdrachten
+      .filter((i) => !filter.richting || i.richting === filter.richting)
+      .filter((i) =>
+        !filter.status
+          ? true
+          : filter.status === 'lopend'
+            ? !isEindstatus(i.overdracht.status)
+            : filter.status === 'afgerond'
+              ? isEindstatus(i.overdracht.status)
+              : i.overdracht.status === filter.status,
+      )
+      .sort((a, b) => b.overdracht.bijgewerktOp.getTime() - a.overdracht.bijgewerktOp.getTime() || a.overdracht.id.localeCompare(b.overdracht.id));
+    const start = (filter.pagina - 1) * filter.limiet;
+    return { overdrachten: passend.slice(start, start + filter.limiet), totaal: passend.length };
+  }
+
+  /**
+   * For the sender: what the delivered dossier holds and what was left out and why (field names,
+   * never values); undefined before delivery and for the receiver.
+   */
+  async levering(inzicht: OverdrachtInzicht): Promise<(LeveringOverzicht & { readonly geleverdOp: Date; readonly ingetrokken: boolean }) | undefined> {
+    if (inzicht.richting !== 'uitgaand') return undefined;
+    const dossier = await this.opslag.dossier(inzicht.overdracht.id);
+    if (!dossier) return undefined;
+    const bron = (await this.opslag.bron(inzicht.overdracht.id)) ?? {};
+    return {
+      ...leveringOverzicht(inzicht.overdracht.ontvanger.type, bron, dossier),
+      geleverdOp: dossier.geleverdOp,
+      ingetrokken: dossier.ingetrokkenOp !== undefined,
+    };
   }
 
   async accepteer(id: string, body: AcceptatieDto, door: Identity): Promise<OverdrachtInzicht> {

@@ -66,7 +66,12 @@ export const overdrachtAanvraagSchema = z
     reden: code,
     overTeNemen: z.array(code).min(1).max(20),
     voorgesteldEersteGesprek: isoDatum.optional(),
-    regievoerder: z.string().min(1).max(100).optional().describe('Subject id of the regievoerder to escalate to; default the caller'),
+    regievoerder: z
+      .string()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe("Ignored unless it disagrees (then 400): the handover escalates to the traject's regievoerder, as the traject context says"),
     gegevens: bronGegevensSchema,
     instellingen: z
       .object({
@@ -103,6 +108,35 @@ export const overdrachtSchema = z.object({
   aangevraagdOp: instant,
   bijgewerktOp: instant,
 });
+
+/** Sender only, once delivered: the fields that went to the receiver and those left out, with why (names, never values). */
+export const leveringSchema = z.object({
+  geleverdOp: instant,
+  ingetrokken: z.boolean().describe('The dossier was withdrawn from the receiver (consent withdrawn, handover ended)'),
+  geleverd: z.array(z.object({ categorie: z.string(), velden: z.array(z.string()) })),
+  weggelaten: z.array(
+    z.object({
+      categorie: z.string(),
+      veld: z.string().optional().describe('Absent: the whole category'),
+      reden: z
+        .enum(['NIET_NODIG_VOOR_ROL', 'NIET_VRIJGEGEVEN'])
+        .describe("NIET_NODIG_VOOR_ROL: the receiver's role does not need it; NIET_VRIJGEGEVEN: the consent decision did not release it"),
+    }),
+  ),
+});
+
+/** `GET /api/v1/overdrachten`: filters and page. */
+export const overdrachtLijstQuerySchema = z
+  .object({
+    richting: z.enum(['inkomend', 'uitgaand']).optional(),
+    status: z
+      .union([z.enum(['lopend', 'afgerond']), z.enum(OVERDRACHT_STATUSSEN as unknown as [string, ...string[]])])
+      .optional()
+      .describe('lopend, afgerond, or one status'),
+    pagina: z.coerce.number().int().min(1).max(10_000).default(1),
+    limiet: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .strict();
 
 export const acceptatieSchema = z
   .object({ regievoerderId: z.string().min(1).max(100).optional().describe('Receiving professional who takes the lead; default the caller') })
@@ -157,6 +191,17 @@ export const verwijzingSchema = z.object({
   bijgewerktOp: instant,
 });
 
+/** `GET /api/v1/overdrachten/{id}`: the overdracht, and for the sender after delivery what went and what stayed behind. */
+export const overdrachtDetailSchema = overdrachtSchema.extend({ levering: leveringSchema.optional() });
+
+/** `GET /api/v1/overdrachten`: one page of the organisation's overdrachten. */
+export const overdrachtLijstSchema = z.object({
+  overdrachten: z.array(overdrachtSchema.extend({ richting: z.enum(['inkomend', 'uitgaand']), dossierLeesbaar: z.boolean() })),
+  totaal: z.number().int().describe('Overdrachten that match the filter, on all pages'),
+  pagina: z.number().int(),
+  limiet: z.number().int(),
+});
+
 /** `GET /api/v1/inbox`: what is waiting for the caller's organisation, incoming and outgoing. */
 export const inboxSchema = z.object({
   overdrachten: z.array(overdrachtSchema.extend({ richting: z.enum(['inkomend', 'uitgaand']), dossierLeesbaar: z.boolean() })),
@@ -194,6 +239,9 @@ export type VerwijzingAanvraagDto = z.infer<typeof verwijzingAanvraagSchema>;
 export type VerwijzingStatusDto = z.infer<typeof verwijzingStatusSchema>;
 export type VerwijzingDto = z.infer<typeof verwijzingSchema>;
 export type InboxDto = z.infer<typeof inboxSchema>;
+export type OverdrachtDetailDto = z.infer<typeof overdrachtDetailSchema>;
+export type OverdrachtLijstDto = z.infer<typeof overdrachtLijstSchema>;
+export type OverdrachtLijstQueryDto = z.infer<typeof overdrachtLijstQuerySchema>;
 export type AbonnementAanvraagDto = z.infer<typeof abonnementAanvraagSchema>;
 export type AbonnementDto = z.infer<typeof abonnementSchema>;
 export type NieuwAbonnementDto = z.infer<typeof nieuwAbonnementSchema>;

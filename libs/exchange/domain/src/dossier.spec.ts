@@ -1,4 +1,4 @@
-import { stelDossierSamen } from './dossier';
+import { leveringOverzicht, stelDossierSamen } from './dossier';
 
 const bron = {
   contact: { naam: 'J. Jansen', telefoon: '0612345678', adres: 'Straat 1' },
@@ -30,5 +30,36 @@ describe('stelDossierSamen', () => {
   it('gives an employer no health data even when a decision would release it', () => {
     const { dossier } = stelDossierSamen('werkgever', bron, [{ categorie: 'gezondheid', velden: ['diagnose', 'behandelstatus'] }]);
     expect(dossier.categorieen).toEqual({});
+  });
+});
+
+describe('leveringOverzicht (the sender reads back what went and what stayed behind)', () => {
+  const bron = {
+    contact: { naam: 'J. de Vries', telefoon: '0612345678', notitie: 'intern' },
+    gezondheid: { behandelstatus: 'wachtlijst' },
+    'financien-schulden': { schuldenlast: 15000 },
+  };
+
+  it('names the delivered fields and every field left out, with why, but never a value', () => {
+    const dossier = stelDossierSamen('ggz', bron, [
+      { categorie: 'contact', velden: ['naam', 'telefoon'] },
+      { categorie: 'gezondheid', velden: ['behandelstatus'] },
+    ]).dossier;
+    const o = leveringOverzicht('ggz', bron, dossier);
+    expect(o.geleverd).toEqual([
+      { categorie: 'contact', velden: ['naam', 'telefoon'] },
+      { categorie: 'gezondheid', velden: ['behandelstatus'] },
+    ]);
+    expect(o.weggelaten).toEqual([
+      { categorie: 'contact', veld: 'notitie', reden: 'NIET_VRIJGEGEVEN' },
+      { categorie: 'financien-schulden', reden: 'NIET_NODIG_VOOR_ROL' },
+    ]);
+    expect(JSON.stringify(o)).not.toMatch(/de Vries|0612345678|15000|wachtlijst/);
+  });
+
+  it('shows everything as not released once the dossier was withdrawn (emptied)', () => {
+    const o = leveringOverzicht('ggz', bron, { categorieen: {} });
+    expect(o.geleverd).toEqual([]);
+    expect(o.weggelaten.filter((w) => w.reden === 'NIET_VRIJGEGEVEN').map((w) => w.veld)).toEqual(['naam', 'telefoon', 'notitie', 'behandelstatus']);
   });
 });

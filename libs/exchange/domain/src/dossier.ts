@@ -80,3 +80,21 @@ export function stelDossierSamen(type: OntvangerType, bron: BronGegevens, vrijga
   }
   return { dossier: { categorieen }, geleverd: Object.keys(categorieen), weggelaten };
 }
+
+/** What the sender sees after delivery: which fields went to the receiver, and what was left out and why. Names only, never values. */
+export interface LeveringOverzicht {
+  readonly geleverd: readonly { readonly categorie: CategorieCode; readonly velden: readonly string[] }[];
+  readonly weggelaten: readonly Weglating[];
+}
+
+/**
+ * The delivery as the sender reads it back: the fields of the stored dossier, and every field of
+ * the sender's data that stayed behind, because the receiver's role does not need its category
+ * or because the consent decision did not release it. A withdrawn dossier (emptied) shows
+ * everything as not released. Pure.
+ */
+export function leveringOverzicht(type: OntvangerType, bron: BronGegevens, dossier: MinimaalDossier): LeveringOverzicht {
+  const vrijgaven = Object.entries(dossier.categorieen).map(([categorie, velden]) => ({ categorie, velden: Object.keys(velden) }));
+  const { geleverd, weggelaten, dossier: opnieuw } = stelDossierSamen(type, bron, vrijgaven);
+  return { geleverd: geleverd.map((categorie) => ({ categorie, velden: Object.keys(opnieuw.categorieen[categorie] ?? {}) })), weggelaten };
+}

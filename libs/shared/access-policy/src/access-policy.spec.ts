@@ -65,6 +65,13 @@ describe('beslis', () => {
     expect(beslis(klantmanager, 'verwerkingslog.lezen', {}, geen).toegestaan).toBe(false);
   });
 
+  it('shows the release profiles to every professional and the FG, but not to a deelnemer or a stuurgroeplid', () => {
+    expect(beslis(coach, 'vrijgaveprofiel.lezen', {}, geen).toegestaan).toBe(true);
+    expect(beslis(fg, 'vrijgaveprofiel.lezen', {}, geen).toegestaan).toBe(true);
+    expect(beslis(deelnemer, 'vrijgaveprofiel.lezen', {}, geen).toegestaan).toBe(false);
+    expect(beslis(stuurgroeplid, 'vrijgaveprofiel.lezen', {}, geen).toegestaan).toBe(false);
+  });
+
   it("records a referral's receiver as ontvanger only through the service acting for the traject's regievoerder or coach organisation", () => {
     const alsDienst = { ...coach, dienst: true };
     expect(beslis(alsDienst, 'ontvanger.vastleggen', { deelnemerId: 'd-1' }, { betrokkenheid: ['coach-organisatie'] }).toegestaan).toBe(true);

@@ -160,6 +160,10 @@ export const REGELS = {
   },
   'verwerking.melden': { omschrijving: 'Write a line in the processing log (the services themselves)', toegang: [DIENST] },
   'verwerkingslog.lezen': { omschrijving: 'Read and verify the processing log and the processing register', toegang: [FG_GEMEENTE] },
+  'vrijgaveprofiel.lezen': {
+    omschrijving: 'Read what each recipient type may get for a purpose, and what needs consent (release profiles, no personal data)',
+    toegang: [{ rollen: P }, FG_GEMEENTE],
+  },
   'inzage.opstellen': {
     omschrijving: "Compile a deelnemer's inzage (consents and processing log)",
     toegang: [ZELF, { rollen: P, betrokken: ALLE_BETROKKENEN }, FG_GEMEENTE],

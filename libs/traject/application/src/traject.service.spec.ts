@@ -245,6 +245,30 @@ describe('TrajectService', () => {
     expect(await code(f.service.maakDeelnemer({ ...deelnemer, bsn: '111222345' }, stuurgroeplid))).toBe('TOEGANG.GEWEIGERD');
   });
 
+  it("tells an involved organisation the traject's regievoerder with its involvement, so a handover escalates to the lead and not to the sender", async () => {
+    const f = new Fakes();
+    const { id: d } = await f.service.maakDeelnemer(deelnemer, KM);
+    const { id } = await f.service.start(starten(d), KM);
+    expect(await f.service.trajectBetrokkenheidVan(id, COACH)).toMatchObject({
+      deelnemerId: d,
+      betrokkenheid: ['coach-organisatie'],
+      regie: { regievoerderId: 'km-1', organisatieId: 'gem' },
+    });
+    expect(await code(f.service.trajectBetrokkenheidVan(id, VREEMD))).toBe('TRAJECT.NOT_FOUND');
+  });
+
+  it("gives the deelnemer their own trajecten (and nobody else's); an uninvolved organisation gets not-found", async () => {
+    const f = new Fakes();
+    const { id: d } = await f.service.maakDeelnemer(deelnemer, KM);
+    const { id: ander } = await f.service.maakDeelnemer({ ...deelnemer, bsn: '111222345' }, KM);
+    const { id } = await f.service.start(starten(d), KM);
+    const zelf = { sub: `deelnemer:${d}`, organisatie: `deelnemer:${d}`, rol: 'deelnemer', deelnemerId: d } as const;
+    expect((await f.service.trajectenVan(d, zelf, AANROEP)).map((o) => [o.trajectId, o.fase])).toEqual([[id, 'contact-leggen']]);
+    expect((await f.service.trajectenVan(d, KM, AANROEP)).map((o) => o.trajectId)).toEqual([id]);
+    expect(await code(f.service.trajectenVan(ander, zelf, AANROEP))).toBe('TRAJECT.DEELNEMER_NOT_FOUND');
+    expect(await code(f.service.trajectenVan(d, VREEMD, AANROEP))).toBe('TRAJECT.DEELNEMER_NOT_FOUND');
+  });
+
   it('a read by the coach organisation is written to the processing log before it is answered; the lead reads unlogged; no log line, no data', async () => {
     const f = new Fakes();
     const { id: d } = await f.service.maakDeelnemer(deelnemer, KM);

@@ -164,6 +164,30 @@ export class TrajectService {
   }
 
   /**
+   * The overviews of a deelnemer's trajecten, oldest first: for the deelnemer themself ("my
+   * traject") and for professionals of involved organisations. Each overview is read as
+   * `GET /trajecten/{id}` reads it (same access rule and processing log); a traject the caller
+   * may not see is left out. A deelnemer the caller may not see is not-found.
+   */
+  async trajectenVan(deelnemerId: string, door: Actor, aanroep: Aanroep): Promise<TrajectOverzicht[]> {
+    const d = await this.deelnemers.vind(deelnemerId);
+    if (!d) throw trajectError('TRAJECT.DEELNEMER_NOT_FOUND', 'No such deelnemer');
+    const betrokkenheid = door.rol === 'deelnemer' ? [] : await this.betrokkenheidBijDeelnemer(deelnemerId, aanmeldersVan(d), door);
+    await this.eisOfVerberg(door, 'traject.samenvatting.lezen', deelnemerId, betrokkenheid, () =>
+      trajectError('TRAJECT.DEELNEMER_NOT_FOUND', 'No such deelnemer'),
+    );
+    const overzichten: TrajectOverzicht[] = [];
+    for (const t of await this.trajecten.vanDeelnemer(deelnemerId)) {
+      try {
+        overzichten.push(await this.overzicht(t.id, door, aanroep));
+      } catch (error) {
+        if (!(error instanceof DomainError && error.code === 'TRAJECT.NOT_FOUND')) throw error;
+      }
+    }
+    return overzichten;
+  }
+
+  /**
    * Whether a deelnemer exists, for the gateway's demo login (its service token, acting for the
    * deelnemer who signs in). Answers nothing but the id.
    * @throws `TRAJECT.DEELNEMER_NOT_FOUND` when there is no such deelnemer.
@@ -206,12 +230,14 @@ export class TrajectService {
   async trajectBetrokkenheidVan(
     trajectId: string,
     door: Actor,
-  ): Promise<{ trajectId: string; deelnemerId: string; organisatie: string; betrokkenheid: TrajectBetrokkenheid[] }> {
+  ): Promise<{ trajectId: string; deelnemerId: string; organisatie: string; betrokkenheid: TrajectBetrokkenheid[]; regie?: TrajectOverzicht['regie'] }> {
     await this.toegang.eis(door, 'betrokkenheid.lezen');
     const t = await this.trajecten.vind(trajectId);
     const betrokkenheid = t ? await this.trajecten.betrokkenheid(trajectId, door.organisatie) : [];
     if (!t || betrokkenheid.length === 0) throw trajectError('TRAJECT.NOT_FOUND', 'No such traject');
-    return { trajectId, deelnemerId: t.deelnemerId, organisatie: door.organisatie, betrokkenheid };
+    // The lead now: a handover escalates to the traject's regievoerder, whoever sends it.
+    const regie = ((await this.trajecten.overzicht(trajectId)) ?? (await this.workflows.overzicht(t.workflowId).catch(() => undefined)))?.regie;
+    return { trajectId, deelnemerId: t.deelnemerId, organisatie: door.organisatie, betrokkenheid, ...(regie ? { regie } : {}) };
   }
 
   /**

@@ -25,8 +25,22 @@ export type BetrokkenheidAntwoord = z.infer<typeof betrokkenheidAntwoordSchema>;
 /** Path (under traject-service) of a traject's deelnemer and the caller organisation's involvement in it. */
 export const trajectBetrokkenheidPad = (trajectId: string): string => `/api/v1/trajecten/${encodeURIComponent(trajectId)}/betrokkenheid`;
 
-/** `GET /api/v1/trajecten/{id}/betrokkenheid`: 404 for an organisation that is not involved. */
-export const trajectBetrokkenheidSchema = betrokkenheidAntwoordSchema.extend({ trajectId: z.string() });
+/**
+ * `GET /api/v1/trajecten/{id}/betrokkenheid`: 404 for an organisation that is not involved. `regie`
+ * is the traject's lead now (the regievoerder a handover escalates to), which the involved
+ * organisation also reads in the traject's overview.
+ */
+export const trajectBetrokkenheidSchema = betrokkenheidAntwoordSchema.extend({
+  trajectId: z.string(),
+  regie: z.object({ regievoerderId: z.string(), organisatieId: z.string() }).optional(),
+});
+
+/** A traject's deelnemer, the caller organisation's involvements in it, and its lead now (when the traject context knows it). */
+export interface TrajectFeiten {
+  readonly deelnemerId: string;
+  readonly betrokkenheid: readonly Betrokkenheid[];
+  readonly regie?: { readonly regievoerderId: string; readonly organisatieId: string };
+}
 
 /** Path (under traject-service) where exchange-service records a referral's receiver as `ontvanger`. */
 export const ontvangerPad = (deelnemerId: string): string => `/api/v1/deelnemers/${encodeURIComponent(deelnemerId)}/ontvangers`;
@@ -100,10 +114,7 @@ export interface BetrokkenheidPoort {
    * when that organisation is not involved (or there is no such traject).
    * @throws DomainError `TOEGANG.BETROKKENHEID_ONBEREIKBAAR` (503) when traject-service cannot answer.
    */
-  inTraject(
-    trajectId: string,
-    bearer: string | undefined,
-  ): Promise<{ readonly deelnemerId: string; readonly betrokkenheid: readonly Betrokkenheid[] } | undefined>;
+  inTraject(trajectId: string, bearer: string | undefined): Promise<TrajectFeiten | undefined>;
   /**
    * The involvements the organisation named by `bearer`'s token holds now with the deelnemer.
    * @throws DomainError `TOEGANG.BETROKKENHEID_ONBEREIKBAAR` (503) when traject-service cannot answer.
@@ -130,14 +141,11 @@ export class HttpBetrokkenheid implements BetrokkenheidPoort {
     return body === undefined ? [] : betrokkenheidAntwoordSchema.parse(body).betrokkenheid;
   }
 
-  async inTraject(
-    trajectId: string,
-    bearer: string | undefined,
-  ): Promise<{ readonly deelnemerId: string; readonly betrokkenheid: readonly Betrokkenheid[] } | undefined> {
+  async inTraject(trajectId: string, bearer: string | undefined): Promise<TrajectFeiten | undefined> {
     const body = await this.lees(trajectBetrokkenheidPad(trajectId), bearer);
     if (body === undefined) return undefined;
-    const { deelnemerId, betrokkenheid } = trajectBetrokkenheidSchema.parse(body);
-    return { deelnemerId, betrokkenheid };
+    const { deelnemerId, betrokkenheid, regie } = trajectBetrokkenheidSchema.parse(body);
+    return { deelnemerId, betrokkenheid, ...(regie ? { regie } : {}) };
   }
 
   /** The JSON answer, or undefined when traject-service says the caller may not know (403, 404, 400). */
@@ -197,10 +205,7 @@ export class GecachteBetrokkenheid implements BetrokkenheidPoort {
     return (await this.bijDeelnemers.fetch(`${deelnemerId} ${bearer}`, { context: { deelnemerId, bearer } })) ?? [];
   }
 
-  inTraject(
-    trajectId: string,
-    bearer: string | undefined,
-  ): Promise<{ readonly deelnemerId: string; readonly betrokkenheid: readonly Betrokkenheid[] } | undefined> {
+  inTraject(trajectId: string, bearer: string | undefined): Promise<TrajectFeiten | undefined> {
     return this.bron.inTraject(trajectId, bearer);
   }
 }

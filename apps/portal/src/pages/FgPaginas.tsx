@@ -1,0 +1,230 @@
+import {
+  Alert,
+  Button,
+  Heading2,
+  Heading3,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { Link as RouterLink } from 'react-router';
+import { api, type Schemas } from '../api/client';
+import { verwacht } from '../api/fouten';
+import { useGeladen } from '../app/laden';
+import { PaginaTitel, Toon } from '../app/onderdelen';
+import { laadOrganisaties, organisatieNaam } from '../app/organisaties';
+import { formatDatumTijd } from '../format/datum';
+import { breukLabel, categorieLabel, opsomming, veldLabel, verwerkingLabel, verwerkingStatusLabel } from '../format/gegevens-labels';
+import { organisatieTypeLabel } from '../format/labels';
+
+/**
+ * `GET /api/v1/verwerkingsregister`, which the API does not declare yet: the versioned
+ * processing register as consent-service returns it (only the fields shown here).
+ */
+interface Register {
+  readonly versies: readonly {
+    readonly versie: number;
+    readonly geldigVanaf: string;
+    readonly activiteiten: readonly {
+      readonly id: string;
+      readonly versie: number;
+      readonly naam: string;
+      readonly doel: string;
+      readonly doelomschrijving: string;
+      readonly verwerkingsverantwoordelijken: readonly string[];
+      readonly categorieen: readonly string[];
+      readonly ontvangers: readonly {
+        readonly type: string;
+        readonly wettelijk?: { readonly grondslag: { readonly avg: string; readonly wet: string }; readonly categorieen: readonly string[] };
+      }[];
+      readonly bewaartermijn: { readonly jaren: number; readonly vanaf: 'einde-traject' | 'verwerking' };
+    }[];
+    readonly releaseProfielen: readonly {
+      readonly ontvangerType: string;
+      readonly regels: readonly {
+        readonly categorie: string;
+        readonly velden: 'alle' | readonly string[];
+        readonly voorwaarde: 'grondslag-of-toestemming' | 'alleen-met-toestemming';
+      }[];
+    }[];
+  }[];
+}
+
+const type = (t: string) => organisatieTypeLabel(t).toLowerCase();
+
+/** The FG reads the processing register in force: activities, purposes, recipients and release profiles. */
+export function VerwerkingsregisterPagina() {
+  const register = useGeladen(() => verwacht<Register>(api.GET('/api/v1/verwerkingsregister')), []);
+  return (
+    <>
+      <PaginaTitel>Verwerkingsregister</PaginaTitel>
+      <Paragraph>
+        De verwerkingsactiviteiten van het samenwerkingsverband (AVG artikel 30). <RouterLink to="/fg/verificatie">Controleer de verwerkingslog</RouterLink>.
+      </Paragraph>
+      <Toon geladen={register}>
+        {(r) => {
+          const nu = Date.now();
+          const geldend = [...r.versies].filter((v) => new Date(v.geldigVanaf).getTime() <= nu).sort((a, b) => b.versie - a.versie)[0];
+          if (!geldend) return <Paragraph>Er is nog geen versie van het register van kracht.</Paragraph>;
+          return (
+            <>
+              <Paragraph>
+                Versie {geldend.versie}, geldig vanaf {formatDatumTijd(geldend.geldigVanaf)}. Het register heeft {r.versies.length}{' '}
+                {r.versies.length === 1 ? 'versie' : 'versies'}.
+              </Paragraph>
+              <Heading2>Verwerkingsactiviteiten</Heading2>
+              {geldend.activiteiten.map((a) => (
+                <section key={a.id} aria-labelledby={`activiteit-${a.id}`} className="kr-uitleg">
+                  <Heading3 id={`activiteit-${a.id}`}>{a.naam}</Heading3>
+                  <Paragraph>{a.doelomschrijving}</Paragraph>
+                  <ul className="kr-lijst">
+                    <li>Verwerkingsverantwoordelijken: {opsomming(a.verwerkingsverantwoordelijken.map(type))}</li>
+                    <li>Gegevens: {opsomming(a.categorieen.map((c) => categorieLabel(c).toLowerCase()))}</li>
+                    <li>
+                      Ontvangers:{' '}
+                      {opsomming(
+                        a.ontvangers.map((o) =>
+                          o.wettelijk
+                            ? `${type(o.type)} (zonder toestemming: ${opsomming(o.wettelijk.categorieen.map((c) => categorieLabel(c).toLowerCase()))}, op grond van ${o.wettelijk.grondslag.wet})`
+                            : `${type(o.type)} (alleen met toestemming)`,
+                        ),
+                      )}
+                    </li>
+                    <li>
+                      Bewaartermijn: {a.bewaartermijn.jaren} jaar na {a.bewaartermijn.vanaf === 'einde-traject' ? 'het einde van het traject' : 'de verwerking'}
+                    </li>
+                  </ul>
+                </section>
+              ))}
+              <Heading2 id="profielen-kop">Vrijgaveprofielen</Heading2>
+              <Paragraph>Wat een soort ontvanger ooit mag krijgen. Wat hier niet staat, gaat nooit naar die ontvanger, ook niet met toestemming.</Paragraph>
+              <Table className="kr-tabel" aria-labelledby="profielen-kop">
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell scope="col">Ontvanger</TableHeaderCell>
+                    <TableHeaderCell scope="col">Gegevens</TableHeaderCell>
+                    <TableHeaderCell scope="col">Velden</TableHeaderCell>
+                    <TableHeaderCell scope="col">Voorwaarde</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {geldend.releaseProfielen.flatMap((p) =>
+                    p.regels.map((regel) => (
+                      <TableRow key={`${p.ontvangerType}-${regel.categorie}`}>
+                        <TableCell>{organisatieTypeLabel(p.ontvangerType)}</TableCell>
+                        <TableCell>{categorieLabel(regel.categorie)}</TableCell>
+                        <TableCell>{regel.velden === 'alle' ? 'Alle' : opsomming(regel.velden.map((v) => veldLabel(v).toLowerCase()))}</TableCell>
+                        <TableCell>
+                          {regel.voorwaarde === 'alleen-met-toestemming' ? 'Alleen met toestemming' : 'Wettelijke grondslag of toestemming'}
+                        </TableCell>
+                      </TableRow>
+                    )),
+                  )}
+                </TableBody>
+              </Table>
+            </>
+          );
+        }}
+      </Toon>
+    </>
+  );
+}
+
+/** The FG verifies the hash chain of the processing log and reads its latest lines (pseudonymised). */
+export function VerificatiePagina() {
+  const [ronde, zetRonde] = useState(0);
+  const [na, zetNa] = useState<{ naKeten: number; naVolgnummer: number }>();
+  const gegevens = useGeladen(async () => {
+    const [verificatie, pagina, organisaties] = await Promise.all([
+      verwacht<Schemas['VerificatieDto']>(api.GET('/api/v1/verwerkingen/verificatie')),
+      verwacht<Schemas['VerwerkingPaginaDto']>(api.GET('/api/v1/verwerkingen', { params: { query: { limiet: 20, ...(na ?? {}) } } })),
+      laadOrganisaties(),
+    ]);
+    return { verificatie, regels: pagina.regels, volgende: pagina.volgende, organisaties };
+  }, [ronde, na]);
+  return (
+    <>
+      <PaginaTitel>Controle van de verwerkingslog</PaginaTitel>
+      <Paragraph>
+        Elke regel van de verwerkingslog bevat de hash van de vorige. Zo is te controleren dat er niets is gewijzigd of weggehaald.{' '}
+        <RouterLink to="/fg/register">Naar het verwerkingsregister</RouterLink>.
+      </Paragraph>
+      <Toon geladen={gegevens}>
+        {({ verificatie: v, regels, volgende, organisaties }) => (
+          <>
+            {v.geldig ? (
+              <Alert type="ok" role="status">
+                <Paragraph>
+                  De verwerkingslog is in orde: {v.aantal} {v.aantal === 1 ? 'regel' : 'regels'} gecontroleerd op {formatDatumTijd(v.gecontroleerdOp)}.
+                </Paragraph>
+              </Alert>
+            ) : (
+              <Alert type="error" role="alert">
+                <Paragraph>
+                  De verwerkingslog is niet in orde: {breukLabel(v.breuk?.reden)} (keten {v.breuk?.keten}, regel {v.breuk?.volgnummer}). {v.aantal} regels waren
+                  in orde. Gecontroleerd op {formatDatumTijd(v.gecontroleerdOp)}.
+                </Paragraph>
+              </Alert>
+            )}
+            {v.kopHash && (
+              <Paragraph>
+                Kophash om te publiceren: <code className="kr-hash">{v.kopHash}</code>
+              </Paragraph>
+            )}
+            <Paragraph className="kr-niet-afdrukken">
+              <Button appearance="secondary-action-button" onClick={() => zetRonde((n) => n + 1)}>
+                Opnieuw controleren
+              </Button>
+            </Paragraph>
+            <Heading2 id="regels-kop">Regels van de log</Heading2>
+            <Paragraph>In volgorde van vastleggen, twintig per keer. De betrokkene staat er alleen als pseudoniem in.</Paragraph>
+            <Table className="kr-tabel" aria-labelledby="regels-kop">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">Regel</TableHeaderCell>
+                  <TableHeaderCell scope="col">Wanneer</TableHeaderCell>
+                  <TableHeaderCell scope="col">Wat</TableHeaderCell>
+                  <TableHeaderCell scope="col">Organisatie</TableHeaderCell>
+                  <TableHeaderCell scope="col">Gegevens</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {regels.map((r) => (
+                  <TableRow key={`${r.keten}-${r.volgnummer}`}>
+                    <TableCell>
+                      {r.keten}.{r.volgnummer}
+                    </TableCell>
+                    <TableCell>{formatDatumTijd(r.tijdstip)}</TableCell>
+                    <TableCell>
+                      {verwerkingLabel(r.handeling)}
+                      {verwerkingStatusLabel(r.status) ? ` (${verwerkingStatusLabel(r.status)})` : ''}
+                    </TableCell>
+                    <TableCell>{r.organisatie.startsWith('deelnemer:') ? 'De deelnemer zelf' : organisatieNaam(organisaties, r.organisatie)}</TableCell>
+                    <TableCell>{r.categorieen.length > 0 ? opsomming(r.categorieen.map(categorieLabel)) : 'Geen'}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+            <nav aria-label="Paginering" className="kr-paginering kr-niet-afdrukken">
+              {na && (
+                <Button appearance="subtle-button" onClick={() => zetNa(undefined)}>
+                  Terug naar het begin
+                </Button>
+              )}
+              {volgende && (
+                <Button appearance="subtle-button" onClick={() => zetNa(volgende)}>
+                  Volgende twintig regels
+                </Button>
+              )}
+            </nav>
+          </>
+        )}
+      </Toon>
+    </>
+  );
+}
