@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isDomainError } from '@ketenregie/shared-kernel';
+import { runActivity } from '@ketenregie/shared-platform';
 import { TrajectActiviteitenService } from '@ketenregie/traject-application';
 import type {
   Escalatie,
@@ -13,20 +13,6 @@ import type {
   TrajectOverzicht,
   UitkomstVerwerken,
 } from '@ketenregie/traject-contracts';
-import { ApplicationFailure } from '@temporalio/activity';
-
-/**
- * Permanent (domain) failures become non-retryable `ApplicationFailure`s typed with their code;
- * anything else (database, network) is thrown as is, so Temporal retries it.
- */
-async function alsActiviteit(werk: () => Promise<void>): Promise<void> {
-  try {
-    await werk();
-  } catch (error) {
-    if (isDomainError(error)) throw ApplicationFailure.create({ type: error.code, message: error.detail, nonRetryable: true });
-    throw error;
-  }
-}
 
 /** The traject workflow's activities: thin adapters over {@link TrajectActiviteitenService}. */
 @Injectable()
@@ -34,30 +20,30 @@ export class TrajectActivitiesAdapter implements TrajectActivities {
   constructor(private readonly service: TrajectActiviteitenService) {}
 
   createTask(i: TaakAanmaken): Promise<void> {
-    return alsActiviteit(() => this.service.createTask(i));
+    return runActivity(() => this.service.createTask(i));
   }
   signalOverdue(i: TermijnVerlopen): Promise<void> {
-    return alsActiviteit(() => this.service.signalOverdue(i));
+    return runActivity(() => this.service.signalOverdue(i));
   }
   escalate(i: Escalatie): Promise<void> {
-    return alsActiviteit(() => this.service.escalate(i));
+    return runActivity(() => this.service.escalate(i));
   }
   closeTask(i: TaakAfronden): Promise<void> {
-    return alsActiviteit(() => this.service.closeTask(i));
+    return runActivity(() => this.service.closeTask(i));
   }
   transferTasks(i: TakenOverdragen): Promise<void> {
-    return alsActiviteit(() => this.service.transferTasks(i));
+    return runActivity(() => this.service.transferTasks(i));
   }
   notify(i: Melding): Promise<void> {
-    return alsActiviteit(() => this.service.notify(i));
+    return runActivity(() => this.service.notify(i));
   }
   recordTimeline(i: TijdlijnVastleggen): Promise<void> {
-    return alsActiviteit(() => this.service.recordTimeline(i));
+    return runActivity(() => this.service.recordTimeline(i));
   }
   updateProjection(i: TrajectOverzicht): Promise<void> {
-    return alsActiviteit(() => this.service.updateProjection(i));
+    return runActivity(() => this.service.updateProjection(i));
   }
   applyOutcome(i: UitkomstVerwerken): Promise<void> {
-    return alsActiviteit(() => this.service.applyOutcome(i));
+    return runActivity(() => this.service.applyOutcome(i));
   }
 }

@@ -2,8 +2,6 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { IntrekkingSignaal, ToestemmingBeeindigd } from '@ketenregie/consent-contracts';
 import {
   Bewijs,
-  ConsentOpslag,
-  ConsentTransactie,
   DataCategorie,
   geefToestemming,
   Herinnering,
@@ -20,7 +18,7 @@ import {
 import { NotFoundError, ValidationError } from '@ketenregie/shared-kernel';
 import type { Identity } from '@ketenregie/shared-platform';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Aanroep, ToestemmingLevenscyclusPoort } from './consent.ports';
+import type { Aanroep, ConsentOpslag, ConsentTransactie, ToestemmingLevenscyclusPoort } from './consent.ports';
 import { CONSENT_OPSLAG, LEVENSCYCLUS_POORT, PSEUDONIMISEERDER } from './consent.tokens';
 import { RegisterService } from './register.service';
 

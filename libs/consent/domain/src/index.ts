@@ -7,4 +7,3 @@ export * from './toestemming';
 export * from './besluit';
 export * from './verwerkingslog';
 export * from './register.seed';
-export * from './consent.ports';

@@ -239,3 +239,13 @@ export function vervang(oud: Toestemming, invoer: NieuweToestemming, op: Date): 
 export function bevatBijzondereGegevens(toestemming: Toestemming): boolean {
   return toestemming.categorieen.some(isBijzonderGegeven);
 }
+
+/** A reminder to a coach that a consent expires soon (one per consent). */
+export interface Herinnering {
+  readonly toestemmingId: string;
+  readonly deelnemerId: string;
+  /** Subject id of the coach. */
+  readonly coach: string;
+  readonly geldigTot: Date;
+  readonly aangemaaktOp: Date;
+}
