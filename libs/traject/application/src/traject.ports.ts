@@ -5,6 +5,7 @@ import type {
   Melding,
   OpdrachtResultaat,
   TaakAanmaken,
+  TaakRegel,
   TakenOverdragen,
   TermijnVerlopen,
   TijdlijnGebeurtenis,
@@ -88,18 +89,6 @@ export interface TrajectOpslag {
   aantalOpProgramma(code: string, versie: number): Promise<number>;
   legTijdlijnVast(trajectId: string, gebeurtenissen: readonly TijdlijnGebeurtenis[]): Promise<void>;
   tijdlijn(trajectId: string): Promise<TijdlijnGebeurtenis[]>;
-}
-
-/** A task as listed for a professional. */
-export interface TaakRegel {
-  readonly trajectId: string;
-  readonly termijnId: string;
-  readonly soort: string;
-  readonly voor: 'coach' | 'regievoerder';
-  readonly toegewezenAan: string;
-  readonly vervalt: string;
-  readonly status: 'open' | 'verlopen' | 'afgerond';
-  readonly geescaleerdNaar?: string;
 }
 
 /** Task list and notifications. */

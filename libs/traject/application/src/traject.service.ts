@@ -9,6 +9,7 @@ import type {
   DeelnemerAanmaken,
   DeelnemerWeergave,
   OpdrachtResultaat,
+  TaakRegel,
   TijdlijnGebeurtenis,
   TrajectOverzicht,
   TrajectStarten,
@@ -17,16 +18,7 @@ import { afwijkendeInstrumentVersies, leeftijdOp, metingenPerInstrument, toetsDo
 import type { InstrumentMetingen, LadderTrede, Regie } from '@ketenregie/traject-domain';
 import { randomUUID } from 'node:crypto';
 import { DEELNEMER_OPSLAG, PROGRAMMA_OPSLAG, TAKEN_OPSLAG, TRAJECT_OPSLAG, TRAJECT_WORKFLOWS } from './traject.ports';
-import type {
-  DeelnemerOpslag,
-  ProgrammaOpslag,
-  TaakRegel,
-  TakenOpslag,
-  TrajectBetrokkenheid,
-  TrajectOpslag,
-  TrajectRegistratie,
-  TrajectWorkflows,
-} from './traject.ports';
+import type { DeelnemerOpslag, ProgrammaOpslag, TakenOpslag, TrajectBetrokkenheid, TrajectOpslag, TrajectRegistratie, TrajectWorkflows } from './traject.ports';
 import { categorieenVanOverzicht, DEELNEMER_CATEGORIEEN, TIJDLIJN_CATEGORIEEN, TRAJECT_DOEL, TRAJECT_VERWERKINGSLOG } from './traject-verwerkingslog';
 
 /** Who acts: the authenticated person (a professional, or a deelnemer signed in as themself). */

@@ -1,19 +1,25 @@
 import type { IsoDate } from '@ketenregie/shared-kernel';
-import type { Fase, TrajectStatus, UitvalReden } from './fase';
 import { berekenVoortgang, type Voortgang } from './instrumenten';
 import type { TermijnSoort, Verantwoordelijke } from './termijn';
-import { type Coach, type Regie, type TrajectState, volgendeTermijn } from './traject';
+import { type TrajectState, volgendeTermijn } from './traject';
 
 /** What `GET /api/v1/trajecten/{id}` shows: phase, status, next deadline, lead and progress. */
-export interface TrajectOverzicht {
-  readonly trajectId: string;
-  readonly programma: { readonly code: string; readonly versie: number };
-  readonly fase: Fase;
-  readonly status: TrajectStatus;
-  readonly startdatum: IsoDate;
-  readonly geplandeEinddatum: IsoDate;
-  readonly regie: Regie;
-  readonly coach?: Coach;
+export interface TrajectOverzicht extends Pick<
+  TrajectState,
+  | 'trajectId'
+  | 'programma'
+  | 'fase'
+  | 'status'
+  | 'startdatum'
+  | 'geplandeEinddatum'
+  | 'regie'
+  | 'coach'
+  | 't0'
+  | 't1'
+  | 'gepauzeerdeWerkdagen'
+  | 'heropeningen'
+  | 'uitval'
+> {
   readonly volgendeTermijn?: {
     readonly id: string;
     readonly soort: TermijnSoort;
@@ -23,11 +29,6 @@ export interface TrajectOverzicht {
   };
   readonly evaluaties: number;
   readonly laatsteEvaluatie?: IsoDate;
-  readonly t0?: IsoDate;
-  readonly t1?: IsoDate;
-  readonly gepauzeerdeWerkdagen: number;
-  readonly heropeningen: number;
-  readonly uitval?: { readonly datum: IsoDate; readonly reden: UitvalReden };
   readonly voortgang: Voortgang;
   /** Number of the latest timeline event reflected here (for optimistic projections). */
   readonly versie: number;

@@ -113,6 +113,15 @@ const STANDAARD = {
   kalender: {},
 } as const;
 
+/** The parts of a programme definition the partnership defaults fill in when a klantmanager leaves them out. */
+export const PROGRAMMA_STANDAARDEN = {
+  ...STANDAARD,
+  kennismaking: { maxGesprekken: 5 },
+  plan: { maxGasDoelen: 5 },
+  nazorg: null,
+  faseTermijnWerkdagen: {},
+} as const;
+
 const INSTRUMENTEN_STANDAARD: ProgrammaDefinitie['instrumenten'] = {
   ladderVersie: 'participatieladder-6',
   ladderSubtreden: false,
