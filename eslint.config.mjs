@@ -12,6 +12,11 @@ import { builtinModules } from 'node:module';
 const runtimeOnly = ['@nestjs/*', 'typeorm', 'pg', '@temporalio/activity', '@temporalio/client', '@temporalio/worker'];
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
+/** `no-restricted-imports` for pure code: no Node built-in (`message` says why), and the `patterns` given. */
+export function noBuiltinImports(message, patterns = []) {
+  return ['error', { paths: nodeBuiltins.map((name) => ({ name, message })), ...(patterns.length > 0 ? { patterns } : {}) }];
+}
+
 export const depConstraints = [
   // scopes
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },

@@ -1,5 +1,4 @@
-import { builtinModules } from 'node:module';
-import baseConfig, { depConstraints } from '../../../eslint.config.mjs';
+import baseConfig, { depConstraints, noBuiltinImports } from '../../../eslint.config.mjs';
 
 /**
  * The kernel is imported by Temporal workflows, so it stays pure: no other workspace library
@@ -24,15 +23,7 @@ export default [
     files: ['**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [...builtinModules, ...builtinModules.map((m) => `node:${m}`)].map((name) => ({
-            name,
-            message: 'The kernel runs inside Temporal workflows: no Node built-ins.',
-          })),
-        },
-      ],
+      'no-restricted-imports': noBuiltinImports('The kernel runs inside Temporal workflows: no Node built-ins.'),
     },
   },
 ];

@@ -1,7 +1,10 @@
-import { allHandlersFinished, condition, getExternalWorkflowHandle, log, proxyActivities, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, getExternalWorkflowHandle, log, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import {
   type Afhankelijkheid,
   type ConsentActivities,
+  CONSENT_ENGLISH_ACTIVITY_NAMES,
+  CONSENT_LEGACY_ACTIVITY_NAMES,
+  type LegacyConsentActivities,
   type IntrekkingSignaal,
   registreerAfhankelijkheidUpdate,
   toestemmingBeeindigdDoorServiceSignal,
@@ -14,10 +17,15 @@ import {
 
 const DAG_MS = 86_400_000;
 
-const activiteiten = proxyActivities<ConsentActivities>({
+const activiteiten = proxyActivities<ConsentActivities & LegacyConsentActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
+
+/** An activity under its English name; a lifecycle that began before the rename keeps scheduling the old one. */
+function activiteit<K extends keyof ConsentActivities>(naam: K): ConsentActivities[K] {
+  return (patched(CONSENT_ENGLISH_ACTIVITY_NAMES) ? activiteiten[naam] : activiteiten[CONSENT_LEGACY_ACTIVITY_NAMES[naam]]) as ConsentActivities[K];
+}
 
 /**
  * The lifecycle of one consent, from the moment it is given until it ends:
@@ -86,17 +94,17 @@ export async function toestemmingLevenscyclusWorkflow(input: ToestemmingLevenscy
   if (herinnerMs > Date.now()) {
     await condition(beeindigd, herinnerMs - Date.now());
     if (!beeindigd()) {
-      await activiteiten.herinnerCoach({ toestemmingId, coach: input.coach, geldigTot: input.geldigTot });
+      await activiteit('remindCoach')({ toestemmingId, coach: input.coach, geldigTot: input.geldigTot });
       herinneringVerstuurd = true;
     }
   }
   if (!beeindigd() && eindeMs > Date.now()) await condition(beeindigd, eindeMs - Date.now());
 
   if (melding) {
-    const reikwijdte = await activiteiten.toestemmingReikwijdte({ toestemmingId });
+    const reikwijdte = await activiteit('readScope')({ toestemmingId });
     einde = { toestemmingId, reden: melding.reden, op: melding.op, doel: reikwijdte.doel, categorieen: reikwijdte.categorieen };
   } else {
-    einde = await activiteiten.markeerVerlopen({ toestemmingId });
+    einde = await activiteit('recordExpiry')({ toestemmingId });
   }
   const bericht = einde;
   await Promise.all(afhankelijken.map((a) => informeer(a, bericht)));

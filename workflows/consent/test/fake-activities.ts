@@ -1,7 +1,7 @@
 import type { ConsentActivities, ToestemmingBeeindigd } from '@ketenregie/consent-contracts';
 import type { DataCategorie } from '@ketenregie/consent-domain';
 
-/** Records activity calls; `markeerVerlopen` reports expiry unless an earlier end was set with {@link eerderEinde}. */
+/** Records activity calls; `recordExpiry` reports expiry unless an earlier end was set with {@link eerderEinde}. */
 export class FakeConsentActivities {
   readonly herinneringen: { toestemmingId: string; coach: string; op: number }[] = [];
   readonly verlopen: { toestemmingId: string; op: number }[] = [];
@@ -21,14 +21,14 @@ export class FakeConsentActivities {
   alsActiviteiten(): ConsentActivities {
     const reikwijdte = { doel: 'verwijzing-ggz', categorieen: ['gezondheid'] as DataCategorie[] };
     return {
-      markeerVerlopen: async ({ toestemmingId }) => {
+      recordExpiry: async ({ toestemmingId }) => {
         this.verlopen.push({ toestemmingId, op: await this.klok() });
         return { toestemmingId, ...reikwijdte, ...(this.einde ?? { reden: 'verlopen', op: this.geldigTot }) };
       },
-      herinnerCoach: async ({ toestemmingId, coach }) => {
+      remindCoach: async ({ toestemmingId, coach }) => {
         this.herinneringen.push({ toestemmingId, coach, op: await this.klok() });
       },
-      toestemmingReikwijdte: async ({ toestemmingId }) => {
+      readScope: async ({ toestemmingId }) => {
         this.reikwijdten.push(toestemmingId);
         return reikwijdte;
       },

@@ -3,6 +3,7 @@ import {
   startTraject,
   toetsOverdrachtVerzoek,
   TRAJECT_ERROR_CODES,
+  trajectOverzicht,
   verwerkTijd,
   voerUit,
   volgendMoment,
@@ -21,7 +22,6 @@ import {
   termijnenQuery,
   tijdlijnQuery,
   trajectOpdrachtSchema,
-  trajectOverzicht,
 } from '@ketenregie/traject-contracts';
 import type {
   OpdrachtResultaat,

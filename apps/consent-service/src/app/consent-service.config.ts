@@ -1,4 +1,4 @@
-import { EMBEDDED_PSEUDONIEM_SLEUTEL } from '@ketenregie/consent-data-access';
+import { pseudoniemSleutelConfigShape, requirePseudonymKeyWhenDistributed, withEmbeddedPseudonymKey } from '@ketenregie/consent-data-access';
 import { platformConfigSchema } from '@ketenregie/shared-platform';
 import { z } from 'zod';
 
@@ -8,14 +8,7 @@ import { z } from 'zod';
  */
 export const consentServiceConfigSchema = platformConfigSchema
   .extend({
-    CONSENT_PSEUDONIEM_SLEUTEL: z
-      .base64()
-      .refine((v) => Buffer.from(v, 'base64').length >= 32, 'must decode to at least 32 bytes')
-      .optional(),
-    CONSENT_PSEUDONIEM_SLEUTEL_ID: z
-      .string()
-      .regex(/^[a-z0-9]{1,16}$/)
-      .default('k1'),
+    ...pseudoniemSleutelConfigShape,
     CONSENT_HERINNERING_DAGEN: z.coerce.number().int().min(1).max(365).default(30),
     /** Where the traject context answers how an organisation is involved with a deelnemer (access facts). */
     TRAJECT_SERVICE_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8081'),
@@ -26,11 +19,7 @@ export const consentServiceConfigSchema = platformConfigSchema
      */
     CONSENT_BETROKKENHEID_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   })
-  .superRefine((c, ctx) => {
-    if (c.KETENREGIE_MODE === 'distributed' && !c.CONSENT_PSEUDONIEM_SLEUTEL) {
-      ctx.addIssue({ code: 'custom', path: ['CONSENT_PSEUDONIEM_SLEUTEL'], message: 'is required in distributed mode' });
-    }
-  })
-  .transform((c) => ({ ...c, CONSENT_PSEUDONIEM_SLEUTEL: c.CONSENT_PSEUDONIEM_SLEUTEL ?? EMBEDDED_PSEUDONIEM_SLEUTEL }));
+  .superRefine(requirePseudonymKeyWhenDistributed)
+  .transform(withEmbeddedPseudonymKey);
 
 export type ConsentServiceConfig = z.output<typeof consentServiceConfigSchema>;

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import {
   BesluitService,
-  ConsentActivitiesAdapter,
+  ConsentActiviteitenService,
   type GenomenBesluit,
   PSEUDONIMISEERDER,
   RegisterService,
@@ -11,7 +11,16 @@ import {
 import { CONSENT_ENTITIES, CONSENT_MIGRATIONS, nodeSha256, TypeOrmConsentOpslag } from '@ketenregie/consent-data-access';
 import type { BesluitDto, InzageDto, IntrekkingSignaal, ToestemmingDto, VerificatieDto } from '@ketenregie/consent-contracts';
 import type { Toestemming } from '@ketenregie/consent-domain';
-import { createService, EmbeddedSigner, type Identity, type JwksServer, serveJwks, openDatabase, vastOrganisatieRegister } from '@ketenregie/shared-platform';
+import {
+  asActivities,
+  createService,
+  EmbeddedSigner,
+  type Identity,
+  type JwksServer,
+  serveJwks,
+  openDatabase,
+  vastOrganisatieRegister,
+} from '@ketenregie/shared-platform';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -303,7 +312,7 @@ describeEachDatabase('consent-service', (db) => {
     }, 300_000);
 
     it('lifecycle activities: reminder once in the coach list, expiry recorded at the end, a repeated call reports the recorded end', async () => {
-      const activiteiten = new ConsentActivitiesAdapter(app.get(ToestemmingService));
+      const activiteiten = asActivities(new ConsentActiviteitenService(app.get(ToestemmingService)));
       const deelnemerId = randomUUID();
       const geldigTot = new Date(Date.now() + 1500).toISOString();
       const t = await call<ToestemmingDto>(coachGemeente, 'POST', '/toestemmingen', {
@@ -316,28 +325,28 @@ describeEachDatabase('consent-service', (db) => {
         geldigTot,
         bewijs: { soort: 'ondertekend-formulier', documentId: 'scan-7' },
       });
-      await activiteiten.herinnerCoach({ toestemmingId: t.body.id, coach: coachGemeente.sub, geldigTot });
-      await activiteiten.herinnerCoach({ toestemmingId: t.body.id, coach: coachGemeente.sub, geldigTot });
+      await activiteiten.remindCoach({ toestemmingId: t.body.id, coach: coachGemeente.sub, geldigTot });
+      await activiteiten.remindCoach({ toestemmingId: t.body.id, coach: coachGemeente.sub, geldigTot });
       const lijst = await call<{ toestemmingId: string }[]>(coachGemeente, 'GET', '/herinneringen');
       expect(lijst.body.filter((h) => h.toestemmingId === t.body.id)).toEqual([
         { toestemmingId: t.body.id, deelnemerId, geldigTot, aangemaaktOp: expect.any(String) },
       ]);
 
-      await expect(activiteiten.markeerVerlopen({ toestemmingId: t.body.id })).rejects.toThrow(/retry/);
+      await expect(activiteiten.recordExpiry({ toestemmingId: t.body.id })).rejects.toThrow(/retry/);
       await new Promise((r) => setTimeout(r, Date.parse(geldigTot) - Date.now() + 50));
-      expect(await activiteiten.markeerVerlopen({ toestemmingId: t.body.id })).toEqual({
+      expect(await activiteiten.recordExpiry({ toestemmingId: t.body.id })).toEqual({
         toestemmingId: t.body.id,
         reden: 'verlopen',
         op: geldigTot,
         doel: 'verwijzing-ggz',
         categorieen: ['gezondheid'],
       });
-      expect(await activiteiten.markeerVerlopen({ toestemmingId: t.body.id })).toMatchObject({ reden: 'verlopen' });
+      expect(await activiteiten.recordExpiry({ toestemmingId: t.body.id })).toMatchObject({ reden: 'verlopen' });
       const inzage = await call<InzageDto>(coachGemeente, 'GET', `/deelnemers/${deelnemerId}/inzage`);
       expect(inzage.body.verwerkingen.map((v) => v.handeling)).toEqual(['toestemming-gegeven', 'toestemming-verlopen']);
       expect((await call<unknown[]>(coachGemeente, 'GET', '/herinneringen')).body).not.toContainEqual(expect.objectContaining({ toestemmingId: t.body.id }));
 
-      await expect(activiteiten.markeerVerlopen({ toestemmingId: randomUUID() })).rejects.toMatchObject({ type: 'CONSENT.NOT_FOUND', nonRetryable: true });
+      await expect(activiteiten.recordExpiry({ toestemmingId: randomUUID() })).rejects.toMatchObject({ type: 'CONSENT.NOT_FOUND', nonRetryable: true });
     }, 60_000);
 
     it('rejects a backdated withdrawal body, a role without the right, and verification by anyone but the FG', async () => {

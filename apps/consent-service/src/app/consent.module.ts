@@ -1,18 +1,15 @@
 import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import {
   BesluitService,
-  CONSENT_OPSLAG,
+  consentStorageProviders,
   ConsentToegang,
   LEVENSCYCLUS_POORT,
-  PSEUDONIMISEERDER,
-  REGISTER_OPSLAG,
   RegisterService,
-  SHA256,
   ToestemmingLevenscyclusPoort,
   ToestemmingService,
   VerwerkingService,
 } from '@ketenregie/consent-application';
-import { hmacPseudonimiseerder, nodeSha256, TypeOrmConsentOpslag, TypeOrmRegisterOpslag } from '@ketenregie/consent-data-access';
+import { typeOrmConsentStorage } from '@ketenregie/consent-data-access';
 import { DEMO_REGISTER } from '@ketenregie/consent-domain';
 import { BETROKKENHEID_POORT } from '@ketenregie/shared-platform';
 import type { BetrokkenheidPoort } from '@ketenregie/shared-platform';
@@ -61,13 +58,15 @@ export class ConsentModule {
     return {
       module: ConsentModule,
       providers: [
-        { provide: SHA256, useValue: nodeSha256 },
-        {
-          provide: PSEUDONIMISEERDER,
-          useFactory: () => hmacPseudonimiseerder(options.pseudoniemSleutelId, Buffer.from(options.pseudoniemSleutel, 'base64')),
-        },
-        { provide: CONSENT_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmConsentOpslag(ds, nodeSha256, { gelijktijdig: 8 }), inject: [DataSource] },
-        { provide: REGISTER_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmRegisterOpslag(ds), inject: [DataSource] },
+        ...consentStorageProviders({
+          inject: [DataSource],
+          useFactory: (ds: DataSource) =>
+            typeOrmConsentStorage(
+              ds,
+              { CONSENT_PSEUDONIEM_SLEUTEL_ID: options.pseudoniemSleutelId, CONSENT_PSEUDONIEM_SLEUTEL: options.pseudoniemSleutel },
+              { gelijktijdig: 8 },
+            ),
+        }),
         { provide: LEVENSCYCLUS_POORT, useValue: options.levenscyclus },
         { provide: BETROKKENHEID_POORT, useValue: options.betrokkenheid },
         ConsentToegang,

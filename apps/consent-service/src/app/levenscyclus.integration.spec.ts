@@ -4,7 +4,7 @@
  * registers; a withdrawal over HTTP reaches the workflow, which tells the handover.
  */
 import type { INestApplication } from '@nestjs/common';
-import { ConsentActivitiesAdapter, ToestemmingService } from '@ketenregie/consent-application';
+import { ConsentActiviteitenService, ToestemmingService } from '@ketenregie/consent-application';
 import {
   CONSENT_TASK_QUEUE,
   registreerAfhankelijkheidUpdate,
@@ -14,7 +14,7 @@ import {
   toestemmingStatusQuery,
   toestemmingWorkflowId,
 } from '@ketenregie/consent-contracts';
-import { createService, EmbeddedSigner, type Identity, type JwksServer, serveJwks, vastOrganisatieRegister } from '@ketenregie/shared-platform';
+import { asActivities, createService, EmbeddedSigner, type Identity, type JwksServer, serveJwks, vastOrganisatieRegister } from '@ketenregie/shared-platform';
 import { describeEachDatabase, eventually } from '@ketenregie/shared-testing';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
@@ -100,7 +100,7 @@ describeEachDatabase('consent lifecycle through the service and the dev server',
         taskQueue: CONSENT_TASK_QUEUE,
         workflowsPath: join(ROOT, 'workflows', 'consent', 'src', 'index.ts'),
         bundlerOptions: { webpackConfigHook },
-        activities: { ...bind(new ConsentActivitiesAdapter(app.get(ToestemmingService))) },
+        activities: asActivities(new ConsentActiviteitenService(app.get(ToestemmingService))),
       });
       anderenWorker = await Worker.create({
         connection: env.nativeConnection,
@@ -160,12 +160,3 @@ describeEachDatabase('consent lifecycle through the service and the dev server',
     }, 120_000);
   });
 });
-
-/** The adapter's public methods as an activities object (Temporal calls them unbound). */
-function bind(adapter: ConsentActivitiesAdapter): Record<string, (...args: never[]) => Promise<unknown>> {
-  return {
-    markeerVerlopen: adapter.markeerVerlopen.bind(adapter),
-    herinnerCoach: adapter.herinnerCoach.bind(adapter),
-    toestemmingReikwijdte: adapter.toestemmingReikwijdte.bind(adapter),
-  };
-}

@@ -1,11 +1,10 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import type { EmbeddedSigner } from '@ketenregie/shared-platform';
+import { type EmbeddedSigner, HttpOrganisatieRegister, ORGANISATIE_REGISTER } from '@ketenregie/shared-platform';
 import { DevAuthModule } from './dev-auth/dev-auth.module';
 import { GatewayConfig, serviceUrls } from './gateway.config';
 import { GatewayHealthController, GatewayReadiness } from './gateway-health.controller';
 import { OpenApiController } from './openapi.controller';
 import { OpenApiService } from './openapi.service';
-import { RegistryClient } from './registry.client';
 import { PortalConfigController } from './portal-config.controller';
 import { GATEWAY_CONFIG, SERVICE_URLS } from './tokens';
 
@@ -15,8 +14,13 @@ class GatewayCoreModule {
   static register(config: GatewayConfig): DynamicModule {
     return {
       module: GatewayCoreModule,
-      providers: [{ provide: GATEWAY_CONFIG, useValue: config }, { provide: SERVICE_URLS, useValue: serviceUrls(config) }, RegistryClient],
-      exports: [GATEWAY_CONFIG, SERVICE_URLS, RegistryClient],
+      providers: [
+        { provide: GATEWAY_CONFIG, useValue: config },
+        { provide: SERVICE_URLS, useValue: serviceUrls(config) },
+        // Organisation types come from the registry through the platform's one client, as in every service.
+        { provide: ORGANISATIE_REGISTER, useValue: new HttpOrganisatieRegister(serviceUrls(config)['monitor-service']) },
+      ],
+      exports: [GATEWAY_CONFIG, SERVICE_URLS, ORGANISATIE_REGISTER],
     };
   }
 }

@@ -1,4 +1,4 @@
-import { EMBEDDED_PSEUDONIEM_SLEUTEL } from '@ketenregie/consent-data-access';
+import { pseudoniemSleutelConfigShape, requirePseudonymKeyWhenDistributed, withEmbeddedPseudonymKey } from '@ketenregie/consent-data-access';
 import { databaseConfigSchema, httpConfigSchema, modeConfigSchema, temporalConfigSchema } from '@ketenregie/shared-platform';
 import { z } from 'zod';
 import { exchangeWorkerConfigSchema } from '../exchange/exchange-worker.config';
@@ -16,27 +16,18 @@ export const workerConfigSchema = z
     ...temporalConfigSchema.shape,
     ...databaseConfigSchema.shape,
     ...exchangeWorkerConfigSchema.shape,
-    CONSENT_PSEUDONIEM_SLEUTEL: z
-      .base64()
-      .refine((v) => Buffer.from(v, 'base64').length >= 32, 'must decode to at least 32 bytes')
-      .optional(),
-    CONSENT_PSEUDONIEM_SLEUTEL_ID: z
-      .string()
-      .regex(/^[a-z0-9]{1,16}$/)
-      .default('k1'),
+    ...pseudoniemSleutelConfigShape,
     /** Workflow runs each worker keeps in memory (sticky cache); unset: the SDK's default from the heap size. */
     WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).optional(),
   })
   .superRefine((c, ctx) => {
-    if (c.KETENREGIE_MODE === 'distributed' && !c.CONSENT_PSEUDONIEM_SLEUTEL) {
-      ctx.addIssue({ code: 'custom', path: ['CONSENT_PSEUDONIEM_SLEUTEL'], message: 'is required in distributed mode' });
-    }
+    requirePseudonymKeyWhenDistributed(c, ctx);
     // The worker's service identity: client credentials at the identity provider in distributed mode.
     for (const naam of ['AUTH_TOKEN_URL', 'WORKER_CLIENT_SECRET'] as const) {
       if (c.KETENREGIE_MODE === 'distributed' && !c[naam]) ctx.addIssue({ code: 'custom', path: [naam], message: 'is required in distributed mode' });
     }
   })
-  .transform((c) => ({ ...c, CONSENT_PSEUDONIEM_SLEUTEL: c.CONSENT_PSEUDONIEM_SLEUTEL ?? EMBEDDED_PSEUDONIEM_SLEUTEL }));
+  .transform(withEmbeddedPseudonymKey);
 
 export type WorkerConfig = z.output<typeof workerConfigSchema>;
 

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConsentActivitiesAdapter, RegisterService, ToestemmingService } from '@ketenregie/consent-application';
+import { RegisterService, ToestemmingService } from '@ketenregie/consent-application';
 import { EMBEDDED_PSEUDONIEM_SLEUTEL, hmacPseudonimiseerder } from '@ketenregie/consent-data-access';
 import { loadConfig } from '@ketenregie/shared-platform';
 import type { Identity } from '@ketenregie/shared-platform';
@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { DataSource } from 'typeorm';
 import { WORKER_CONFIG, workerConfigSchema } from '../app/worker.config';
+import { ConsentActivitiesAdapter } from './consent.activities';
 import { consentWorkerRegistration } from './consent.registration';
 import { CONSENT_DATA_SOURCE, ConsentWorkerModule, WorkerLevenscyclusPoort } from './consent-worker.module';
 

@@ -1,27 +1,17 @@
 import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import {
-  CONSENT_OPSLAG,
-  ConsentActivitiesAdapter,
+  ConsentActiviteitenService,
+  consentStorageProviders,
   LEVENSCYCLUS_POORT,
-  PSEUDONIMISEERDER,
-  REGISTER_OPSLAG,
   RegisterService,
-  SHA256,
   ToestemmingLevenscyclusPoort,
   ToestemmingService,
 } from '@ketenregie/consent-application';
-import {
-  CONSENT_ENTITIES,
-  CONSENT_MIGRATIONS,
-  CONSENT_SCHEMA,
-  hmacPseudonimiseerder,
-  nodeSha256,
-  TypeOrmConsentOpslag,
-  TypeOrmRegisterOpslag,
-} from '@ketenregie/consent-data-access';
+import { CONSENT_ENTITIES, CONSENT_MIGRATIONS, CONSENT_SCHEMA, typeOrmConsentStorage } from '@ketenregie/consent-data-access';
 import { openDatabase } from '@ketenregie/shared-platform';
 import { DataSource } from 'typeorm';
 import { WORKER_CONFIG, WorkerConfig } from '../app/worker.config';
+import { ConsentActivitiesAdapter } from './consent.activities';
 
 /** The worker's own data source of the `consent` schema (a named token, so contexts never share one). */
 export const CONSENT_DATA_SOURCE = Symbol('CONSENT_DATA_SOURCE');
@@ -75,18 +65,14 @@ export class ConsentWorkerModule {
             }),
           inject: [WORKER_CONFIG],
         },
-        { provide: SHA256, useValue: nodeSha256 },
-        {
-          provide: PSEUDONIMISEERDER,
-          useFactory: (config: WorkerConfig) =>
-            hmacPseudonimiseerder(config.CONSENT_PSEUDONIEM_SLEUTEL_ID, Buffer.from(config.CONSENT_PSEUDONIEM_SLEUTEL, 'base64')),
-          inject: [WORKER_CONFIG],
-        },
-        { provide: CONSENT_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmConsentOpslag(ds, nodeSha256), inject: [CONSENT_DATA_SOURCE] },
-        { provide: REGISTER_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmRegisterOpslag(ds), inject: [CONSENT_DATA_SOURCE] },
+        ...consentStorageProviders({
+          inject: [CONSENT_DATA_SOURCE, WORKER_CONFIG],
+          useFactory: (ds: DataSource, config: WorkerConfig) => typeOrmConsentStorage(ds, config),
+        }),
         { provide: LEVENSCYCLUS_POORT, useClass: WorkerLevenscyclusPoort },
         RegisterService,
         ToestemmingService,
+        ConsentActiviteitenService,
         ConsentActivitiesAdapter,
         ConsentDataSourceAfsluiter,
       ],

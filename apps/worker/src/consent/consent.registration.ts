@@ -1,7 +1,7 @@
-import { ConsentActivitiesAdapter } from '@ketenregie/consent-application';
 import { CONSENT_TASK_QUEUE } from '@ketenregie/consent-contracts';
 import { join } from 'node:path';
 import type { WorkerRegistration } from '../app/worker-registration';
+import { ConsentActivitiesAdapter } from './consent.activities';
 import { ConsentWorkerModule } from './consent-worker.module';
 
 /** The consent task queue: the consent lifecycle workflow and its activities. */

@@ -1,63 +1,40 @@
 import { Injectable } from '@nestjs/common';
-import { isDomainError } from '@ketenregie/shared-kernel';
+import { runActivity } from '@ketenregie/shared-platform';
 import { TrajectActiviteitenService } from '@ketenregie/traject-application';
-import type {
-  Escalatie,
-  Melding,
-  TaakAanmaken,
-  TaakAfronden,
-  TakenOverdragen,
-  TermijnVerlopen,
-  TijdlijnVastleggen,
-  TrajectActivities,
-  TrajectOverzicht,
-  UitkomstVerwerken,
-} from '@ketenregie/traject-contracts';
-import { ApplicationFailure } from '@temporalio/activity';
+import type { TrajectActivities } from '@ketenregie/traject-contracts';
 
-/**
- * Permanent (domain) failures become non-retryable `ApplicationFailure`s typed with their code;
- * anything else (database, network) is thrown as is, so Temporal retries it.
- */
-async function alsActiviteit(werk: () => Promise<void>): Promise<void> {
-  try {
-    await werk();
-  } catch (error) {
-    if (isDomainError(error)) throw ApplicationFailure.create({ type: error.code, message: error.detail, nonRetryable: true });
-    throw error;
-  }
-}
+type Invoer<K extends keyof TrajectActivities> = Parameters<TrajectActivities[K]>[0];
 
 /** The traject workflow's activities: thin adapters over {@link TrajectActiviteitenService}. */
 @Injectable()
 export class TrajectActivitiesAdapter implements TrajectActivities {
   constructor(private readonly service: TrajectActiviteitenService) {}
 
-  createTask(i: TaakAanmaken): Promise<void> {
-    return alsActiviteit(() => this.service.createTask(i));
+  createTask(i: Invoer<'createTask'>): Promise<void> {
+    return runActivity(() => this.service.createTask(i));
   }
-  signalOverdue(i: TermijnVerlopen): Promise<void> {
-    return alsActiviteit(() => this.service.signalOverdue(i));
+  signalOverdue(i: Invoer<'signalOverdue'>): Promise<void> {
+    return runActivity(() => this.service.signalOverdue(i));
   }
-  escalate(i: Escalatie): Promise<void> {
-    return alsActiviteit(() => this.service.escalate(i));
+  escalate(i: Invoer<'escalate'>): Promise<void> {
+    return runActivity(() => this.service.escalate(i));
   }
-  closeTask(i: TaakAfronden): Promise<void> {
-    return alsActiviteit(() => this.service.closeTask(i));
+  closeTask(i: Invoer<'closeTask'>): Promise<void> {
+    return runActivity(() => this.service.closeTask(i));
   }
-  transferTasks(i: TakenOverdragen): Promise<void> {
-    return alsActiviteit(() => this.service.transferTasks(i));
+  transferTasks(i: Invoer<'transferTasks'>): Promise<void> {
+    return runActivity(() => this.service.transferTasks(i));
   }
-  notify(i: Melding): Promise<void> {
-    return alsActiviteit(() => this.service.notify(i));
+  notify(i: Invoer<'notify'>): Promise<void> {
+    return runActivity(() => this.service.notify(i));
   }
-  recordTimeline(i: TijdlijnVastleggen): Promise<void> {
-    return alsActiviteit(() => this.service.recordTimeline(i));
+  recordTimeline(i: Invoer<'recordTimeline'>): Promise<void> {
+    return runActivity(() => this.service.recordTimeline(i));
   }
-  updateProjection(i: TrajectOverzicht): Promise<void> {
-    return alsActiviteit(() => this.service.updateProjection(i));
+  updateProjection(i: Invoer<'updateProjection'>): Promise<void> {
+    return runActivity(() => this.service.updateProjection(i));
   }
-  applyOutcome(i: UitkomstVerwerken): Promise<void> {
-    return alsActiviteit(() => this.service.applyOutcome(i));
+  applyOutcome(i: Invoer<'applyOutcome'>): Promise<void> {
+    return runActivity(() => this.service.applyOutcome(i));
   }
 }

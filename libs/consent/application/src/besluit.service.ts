@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { besluit, Besluit, ConsentOpslag, DataCategorie, Organisatie, Pseudonimiseer, regelVoorBesluit } from '@ketenregie/consent-domain';
+import { besluit, Besluit, DataCategorie, Organisatie, Pseudonimiseer, regelVoorBesluit } from '@ketenregie/consent-domain';
 import { Toegang } from '@ketenregie/shared-platform';
 import type { Identity } from '@ketenregie/shared-platform';
 import { randomUUID } from 'node:crypto';
-import { Aanroep } from './consent.ports';
+import type { Aanroep, ConsentOpslag } from './consent.ports';
 import { CONSENT_OPSLAG, PSEUDONIMISEERDER } from './consent.tokens';
 import { RegisterService } from './register.service';
 import { nieuweSpanId } from './toestemming.service';

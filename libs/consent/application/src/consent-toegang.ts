@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ConsentOpslag } from '@ketenregie/consent-domain';
 import type { Handeling } from '@ketenregie/shared-access-policy';
 import { NotFoundError } from '@ketenregie/shared-kernel';
 import { BETROKKENHEID_POORT, Toegang, ToegangGeweigerdError } from '@ketenregie/shared-platform';
 import type { BetrokkenheidPoort, Identity } from '@ketenregie/shared-platform';
+import type { ConsentOpslag } from './consent.ports';
 import { CONSENT_OPSLAG } from './consent.tokens';
 
 /**

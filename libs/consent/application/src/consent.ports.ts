@@ -1,5 +1,16 @@
 import type { IntrekkingSignaal } from '@ketenregie/consent-contracts';
-import type { Toestemming } from '@ketenregie/consent-domain';
+import type {
+  Besluit,
+  Herinnering,
+  Ketenregel,
+  Pseudonimiseer,
+  RegisterVersie,
+  Sha256,
+  Toestemming,
+  ToestemmingGebeurtenis,
+  Verwerkingsregel,
+  Verwerkingsregister,
+} from '@ketenregie/consent-domain';
 
 /**
  * The consent lifecycle workflows (expiry timer, reminder, notifying dependants), as the use
@@ -18,4 +29,93 @@ export interface Aanroep {
   readonly parentSpanId?: string;
   /** The caller's bearer token, to read the caller organisation's involvement from the traject context. */
   readonly bearer?: string;
+}
+
+/** Row lock a read takes inside a transaction. */
+export type Vergrendeling = 'geen' | 'delen' | 'exclusief';
+
+/**
+ * The persistence operations of one consent transaction (implemented in data-access). Every
+ * call runs in the same database transaction; locks are held until it ends.
+ */
+export interface ConsentTransactie {
+  /**
+   * The database clock now, truncated to milliseconds. Read it after taking the locks a decision
+   * or withdrawal depends on: then the order of timestamps equals the order of commits on the
+   * locked consent rows.
+   */
+  nu(): Promise<Date>;
+  toestemming(id: string, vergrendeling: Vergrendeling): Promise<Toestemming | undefined>;
+  /** All consents of a deelnemer with their history, locked as asked. */
+  toestemmingenVan(deelnemerId: string, vergrendeling: Vergrendeling): Promise<readonly Toestemming[]>;
+  bewaarNieuweToestemming(toestemming: Toestemming): Promise<void>;
+  /** Appends the last event of `na` to the history and updates the consent's current status. */
+  bewaarGebeurtenis(na: Toestemming, gebeurtenis: ToestemmingGebeurtenis): Promise<void>;
+  bewaarBesluit(id: string, besluit: Besluit, traceId: string): Promise<void>;
+  /** A stored decision as it was taken. */
+  besluit(id: string): Promise<Besluit | undefined>;
+  /** Appends a line to the hash-chained processing log, serialised on the chain head. */
+  logVerwerking(regel: Verwerkingsregel): Promise<Ketenregel>;
+  /** Stores the reminder unless one exists for the consent; true when it was new. */
+  bewaarHerinnering(herinnering: Herinnering): Promise<boolean>;
+  /** The coach's reminders of consents still in force (status `gegeven`), soonest expiry first. */
+  herinneringenVoor(coach: string): Promise<readonly Herinnering[]>;
+}
+
+/**
+ * What one decision reads, in one round trip and without locks: the deelnemer's consents with
+ * their history, the database clock after that read, and a stamp of the consents' state that
+ * {@link ConsentOpslag.legBesluitVast} checks under lock before it writes.
+ */
+export interface BesluitGrondslag {
+  readonly toestemmingen: readonly Toestemming[];
+  /** The database clock, truncated to milliseconds: the decision instant. */
+  readonly op: Date;
+  /** Which consents the deelnemer has and how many events each had; opaque to callers. */
+  readonly stempel: readonly string[];
+}
+
+/** Storage of the consent context. */
+export interface ConsentOpslag {
+  /**
+   * The facts of one decision about `deelnemerId` ({@link BesluitGrondslag}), read without locks
+   * in one round trip (the optimistic path of a decision; see {@link legBesluitVast}).
+   */
+  leesVoorBesluit(deelnemerId: string): Promise<BesluitGrondslag>;
+  /**
+   * Stores the decision and appends its log line (linked to the head of its chain) in one atomic
+   * step, only if the deelnemer's consents are, under lock, still as `stempel` says: so a
+   * withdrawal that committed after {@link leesVoorBesluit} is never overtaken by a decision made
+   * without it. Answers the line as appended, or undefined when the consents changed (nothing
+   * written: read and decide again).
+   */
+  legBesluitVast(id: string, besluit: Besluit, traceId: string, regel: Verwerkingsregel, stempel: readonly string[]): Promise<Ketenregel | undefined>;
+  /** How many independent hash chains the processing log is split into ({@link ketenVoor}). */
+  readonly aantalKetens: number;
+  /** Runs `werk` in one READ COMMITTED transaction; commits when it resolves, rolls back when it throws. */
+  transactie<T>(werk: (tx: ConsentTransactie) => Promise<T>): Promise<T>;
+  /** The whole processing log in (chain, sequence number) order, streamed in pages. */
+  verwerkingen(): AsyncIterable<Ketenregel>;
+  /** One page of the log in (chain, sequence number) order, after `na` (from the start when undefined). */
+  verwerkingenPagina(na: { readonly keten: number; readonly volgnummer: number } | undefined, limiet: number): Promise<readonly Ketenregel[]>;
+  /** The log lines about one (pseudonymised) data subject, in chain order. */
+  verwerkingenVan(betrokkene: string): Promise<readonly Ketenregel[]>;
+}
+
+/** Storage of the versioned processing register. */
+export interface RegisterOpslag {
+  laad(): Promise<Verwerkingsregister>;
+  /** Stores versions not yet present; an existing version is never changed. Returns how many were added. */
+  voegOntbrekendeToe(versies: readonly RegisterVersie[]): Promise<number>;
+}
+
+/**
+ * Everything the consent use cases need from persistence and crypto, as one data-access lib
+ * provides it (`typeOrmConsentStorage`); {@link consentStorageProviders} binds it to the tokens.
+ */
+export interface ConsentStorage {
+  readonly opslag: ConsentOpslag;
+  readonly register: RegisterOpslag;
+  readonly pseudonimiseer: Pseudonimiseer;
+  readonly sha256: Sha256;
 }

@@ -1,13 +1,9 @@
 import type { IntrekkingSignaal } from '@ketenregie/consent-contracts';
 import {
   type Besluit,
-  type BesluitGrondslag,
-  type ConsentOpslag,
-  type ConsentTransactie,
   DEMO_REGISTER,
   type Herinnering,
   type Ketenregel,
-  type RegisterOpslag,
   type RegisterVersie,
   type Toestemming,
   type ToestemmingGebeurtenis,
@@ -20,7 +16,7 @@ import type { Identity } from '@ketenregie/shared-platform';
 import { createHash, randomUUID } from 'node:crypto';
 import { BesluitService } from './besluit.service';
 import { ConsentToegang } from './consent-toegang';
-import type { ToestemmingLevenscyclusPoort } from './consent.ports';
+import type { BesluitGrondslag, ConsentOpslag, ConsentTransactie, RegisterOpslag, ToestemmingLevenscyclusPoort } from './consent.ports';
 import { RegisterService } from './register.service';
 import { type ToestemmingAanvraag, ToestemmingService } from './toestemming.service';
 import { VerwerkingService } from './verwerking.service';

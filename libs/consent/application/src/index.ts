@@ -5,5 +5,5 @@ export * from './register.service';
 export * from './toestemming.service';
 export * from './besluit.service';
 export * from './verwerking.service';
-export * from './consent.activities';
+export * from './consent-activiteiten.service';
 export * from './consent-toegang';

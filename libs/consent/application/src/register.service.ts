@@ -1,14 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  activiteitVoorDoel,
-  RegisterOpslag,
-  registerVersieOp,
-  RegisterVersie,
-  valideerRegister,
-  Verwerkingsactiviteit,
-  Verwerkingsregister,
-} from '@ketenregie/consent-domain';
+import { activiteitVoorDoel, registerVersieOp, RegisterVersie, valideerRegister, Verwerkingsactiviteit, Verwerkingsregister } from '@ketenregie/consent-domain';
 import { ValidationError } from '@ketenregie/shared-kernel';
+import type { RegisterOpslag } from './consent.ports';
 import { REGISTER_OPSLAG } from './consent.tokens';
 
 /**

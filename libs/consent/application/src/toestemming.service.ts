@@ -1,42 +1,27 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { IntrekkingSignaal, ToestemmingBeeindigd } from '@ketenregie/consent-contracts';
 import {
-  Bewijs,
-  ConsentOpslag,
-  ConsentTransactie,
   DataCategorie,
   geefToestemming,
   Herinnering,
   markeerVerlopen,
-  OrganisatieSelector,
+  NieuweToestemming,
   Pseudonimiseer,
   Toestemming,
   ToestemmingGebeurtenis,
   trekIn,
-  Verlener,
   vervang,
   Verwerkingsregel,
 } from '@ketenregie/consent-domain';
 import { NotFoundError, ValidationError } from '@ketenregie/shared-kernel';
 import type { Identity } from '@ketenregie/shared-platform';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Aanroep, ToestemmingLevenscyclusPoort } from './consent.ports';
+import type { Aanroep, ConsentOpslag, ConsentTransactie, ToestemmingLevenscyclusPoort } from './consent.ports';
 import { CONSENT_OPSLAG, LEVENSCYCLUS_POORT, PSEUDONIMISEERDER } from './consent.tokens';
 import { RegisterService } from './register.service';
 
-/** What a professional records when a deelnemer (or their representative) consents. */
-export interface ToestemmingAanvraag {
-  readonly deelnemerId: string;
-  readonly verlener: Verlener;
-  readonly doel: string;
-  readonly categorieen: readonly DataCategorie[];
-  readonly bronnen: readonly OrganisatieSelector[];
-  readonly ontvangers: readonly OrganisatieSelector[];
-  readonly geldigVanaf?: Date;
-  readonly geldigTot: Date;
-  readonly bewijs: Bewijs;
-  readonly vervangt?: string;
-}
+/** What a professional records when a deelnemer (or their representative) consents; `vervangt` names the consent it supersedes. */
+export type ToestemmingAanvraag = Omit<NieuweToestemming, 'id' | 'vastgelegdDoor'> & { readonly vervangt?: string };
 
 /** A new span id for a log line of this service. */
 export function nieuweSpanId(): string {

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   besluit as beslis,
-  ConsentOpslag,
   DataCategorie,
   Handeling,
   Ketenregel,
@@ -21,7 +20,7 @@ import {
 import { ForbiddenError, NotFoundError } from '@ketenregie/shared-kernel';
 import type { Identity } from '@ketenregie/shared-platform';
 import { PROFESSIONALS, vereisRol } from './autorisatie';
-import { Aanroep } from './consent.ports';
+import type { Aanroep, ConsentOpslag } from './consent.ports';
 import { CONSENT_OPSLAG, PSEUDONIMISEERDER, SHA256 } from './consent.tokens';
 import { RegisterService } from './register.service';
 import { nieuweSpanId } from './toestemming.service';

@@ -1,5 +1,5 @@
 export * from './toestemming.contracts';
 export * from './besluit.contracts';
 export * from './verwerking.contracts';
-export * from './consent.workflow.contracts';
+export * from './consent.workflow-contract';
 export * from './organisatie-type.check';

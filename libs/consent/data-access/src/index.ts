@@ -13,7 +13,10 @@ import { VerwerkingKetens1763900000002 } from './migrations/1763900000002-verwer
 
 export * from './consent.entities';
 export * from './consent.crypto';
-export * from './consent.repositories';
+export * from './consent.repository';
+export * from './register.repository';
+export * from './consent.storage';
+export * from './consent.config';
 export { AANTAL_KETENS } from './migrations/1763900000002-verwerking-ketens';
 
 /** The PostgreSQL schema owned by consent-service; no other service reads or writes it. */

@@ -7,5 +7,4 @@ export * from './toestemming';
 export * from './besluit';
 export * from './verwerkingslog';
 export * from './register.seed';
-export * from './consent.ports';
 export * from './vrijgave';

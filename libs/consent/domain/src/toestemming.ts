@@ -142,20 +142,14 @@ export function dekt(toestemming: Toestemming, reikwijdte: Reikwijdte, op: Date)
 }
 
 /** What a coach records when consent is given. `op` is the service's clock, not the caller's. */
-export interface NieuweToestemming {
-  readonly id: string;
-  readonly deelnemerId: string;
-  readonly verlener: Verlener;
-  readonly doel: string;
-  readonly categorieen: readonly DataCategorie[];
-  readonly bronnen: readonly OrganisatieSelector[];
-  readonly ontvangers: readonly OrganisatieSelector[];
+export type NieuweToestemming = Pick<
+  Toestemming,
+  'id' | 'deelnemerId' | 'verlener' | 'doel' | 'categorieen' | 'bronnen' | 'ontvangers' | 'geldigTot' | 'bewijs'
+> & {
   /** Defaults to `op`; may lie in the future, never in the past. */
   readonly geldigVanaf?: Date;
-  readonly geldigTot: Date;
-  readonly bewijs: Bewijs;
   readonly vastgelegdDoor: string;
-}
+};
 
 /**
  * Records a consent given at `op`. Rejects an empty scope, a start before `op` (consent is never
@@ -238,4 +232,14 @@ export function vervang(oud: Toestemming, invoer: NieuweToestemming, op: Date): 
 /** True when the consent includes special-category data (it is then also explicit consent, art. 9(2)(a)). */
 export function bevatBijzondereGegevens(toestemming: Toestemming): boolean {
   return toestemming.categorieen.some(isBijzonderGegeven);
+}
+
+/** A reminder to a coach that a consent expires soon (one per consent). */
+export interface Herinnering {
+  readonly toestemmingId: string;
+  readonly deelnemerId: string;
+  /** Subject id of the coach. */
+  readonly coach: string;
+  readonly geldigTot: Date;
+  readonly aangemaaktOp: Date;
 }

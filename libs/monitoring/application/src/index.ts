@@ -1,2 +1,3 @@
+export * from './registry.ports';
 export * from './registry.tokens';
 export * from './organisatie-register.service';

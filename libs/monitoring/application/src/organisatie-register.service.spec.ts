@@ -1,5 +1,6 @@
 import { isDomainError } from '@ketenregie/shared-kernel';
-import type { Organisatie, OrganisatieRepository, Stuurgroep, StuurgroepRepository } from '@ketenregie/monitoring-domain';
+import type { Organisatie, Stuurgroep } from '@ketenregie/monitoring-domain';
+import type { OrganisatieRepository, StuurgroepRepository } from './registry.ports';
 import { OrganisatieRegisterService } from './organisatie-register.service';
 
 class MemoryOrganisaties implements OrganisatieRepository {

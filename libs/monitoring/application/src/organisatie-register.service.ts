@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { NotFoundError } from '@ketenregie/shared-kernel';
-import { assertOrganisatie, assertStuurgroep, Organisatie, OrganisatieRepository, Stuurgroep, StuurgroepRepository } from '@ketenregie/monitoring-domain';
+import { assertOrganisatie, assertStuurgroep, Organisatie, Stuurgroep } from '@ketenregie/monitoring-domain';
+import type { OrganisatieRepository, StuurgroepRepository } from './registry.ports';
 import { ORGANISATIE_REPOSITORY, STUURGROEP_REPOSITORY } from './registry.tokens';
 
 /** A stuurgroep with its member organisations resolved from the registry. */

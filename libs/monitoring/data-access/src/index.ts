@@ -5,7 +5,8 @@ import { StuurgroepEntity, StuurgroepLidEntity } from './stuurgroep.entity';
 export * from './monitoring.schema';
 export * from './organisatie.entity';
 export * from './stuurgroep.entity';
-export * from './registry.repositories';
+export * from './organisatie.repository';
+export * from './stuurgroep.repository';
 
 /** Entities of the monitoring schema, for `DatabaseModule.forRoot`. */
 export const MONITORING_ENTITIES = [OrganisatieEntity, StuurgroepEntity, StuurgroepLidEntity];

@@ -1,3 +1,2 @@
 export * from './organisatie';
 export * from './stuurgroep';
-export * from './registry.ports';

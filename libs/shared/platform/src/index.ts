@@ -17,6 +17,8 @@ export * from './database/database';
 export * from './bootstrap/bootstrap-service';
 export * from './bootstrap/http-security';
 export * from './temporal/temporal-client';
+export * from './temporal/activity-failure';
+export * from './http/service-call';
 export * from './verwerkingslog/verwerkingslog';
 export * from './access/organisatie-register';
 export * from './access/toegang';

@@ -1,10 +1,9 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { Toegang } from '@ketenregie/shared-platform';
 import type { Identity } from '@ketenregie/shared-platform';
-import { PROGRAMMA_STANDAARDEN } from '@ketenregie/traject-contracts';
 import type { ProgrammaAanmaken, ProgrammaVersieInvoer } from '@ketenregie/traject-contracts';
 import { amsterdamDate } from '@ketenregie/shared-kernel';
-import { PROGRAMMA_CATALOGUS, trajectError, valideerProgramma } from '@ketenregie/traject-domain';
+import { PROGRAMMA_CATALOGUS, PROGRAMMA_STANDAARDEN, trajectError, valideerProgramma } from '@ketenregie/traject-domain';
 import type { ProgrammaDefinitie } from '@ketenregie/traject-domain';
 import { PROGRAMMA_OPSLAG } from './traject.ports';
 import type { ProgrammaOpslag, ProgrammaVersie } from './traject.ports';

@@ -5,6 +5,7 @@ import type {
   Melding,
   OpdrachtResultaat,
   TaakAanmaken,
+  TaakRegel,
   TakenOverdragen,
   TermijnVerlopen,
   TijdlijnGebeurtenis,
@@ -127,20 +128,6 @@ export interface SignaalGebeurtenis {
   readonly betrokkenheid: readonly TrajectBetrokkenheid[];
   readonly gebeurtenis: TijdlijnGebeurtenis;
   readonly vastgelegdOp: Date;
-}
-
-/** A task as listed for a professional. */
-export interface TaakRegel {
-  readonly trajectId: string;
-  readonly termijnId: string;
-  readonly soort: string;
-  readonly voor: 'coach' | 'regievoerder';
-  readonly toegewezenAan: string;
-  readonly vervalt: string;
-  /** `gepland`: the deadline runs, its task appears on `taakVanaf` (the next call attempt, the re-approach after a "nee"). */
-  readonly status: 'open' | 'verlopen' | 'afgerond' | 'gepland';
-  readonly taakVanaf?: string;
-  readonly geescaleerdNaar?: string;
 }
 
 /** Task list and notifications. */

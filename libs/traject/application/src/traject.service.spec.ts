@@ -1,9 +1,8 @@
 import { isDomainError } from '@ketenregie/shared-kernel';
 import { Toegang, vastOrganisatieRegister } from '@ketenregie/shared-platform';
 import type { Aanroep, VerwerkingMelding, VerwerkingslogPoort } from '@ketenregie/shared-platform';
-import { trajectOverzicht } from '@ketenregie/traject-contracts';
 import type { OpdrachtResultaat, TrajectOpdrachtInvoer, TrajectOverzicht, TrajectWorkflowInput } from '@ketenregie/traject-contracts';
-import { FIP_V1, PROGRAMMA_CATALOGUS, startTraject } from '@ketenregie/traject-domain';
+import { FIP_V1, PROGRAMMA_CATALOGUS, startTraject, trajectOverzicht } from '@ketenregie/traject-domain';
 import { GeheugenProgrammaOpslag } from './testing/programma-opslag.fake';
 import type { DeelnemerOpslag, TakenOpslag, TrajectBetrokkenheid, TrajectOpslag, TrajectRegistratie, TrajectWorkflows } from './traject.ports';
 import { TrajectService } from './traject.service';

@@ -51,27 +51,6 @@ const lijst = <T extends z.ZodType>(t: T, max: number) => z.array(t, E).max(max)
 const object = <S extends z.core.$ZodLooseShape>(shape: S) => z.strictObject(shape, E);
 const faseDuren = z.partialRecord(z.enum(FASEN, E), getal, E);
 
-/** The parts of a programme definition the partnership defaults fill in when left out. */
-export const PROGRAMMA_STANDAARDEN = {
-  outreach: {
-    eersteContactBinnenWerkdagen: 5,
-    maxBelpogingen: 4,
-    belpogingIntervalWerkdagen: 2,
-    huisbezoekBinnenWerkdagen: 10,
-    herbenaderingNaWeigeringMaanden: 1,
-    maxHerbenaderingen: 2,
-  },
-  kennismaking: { maxGesprekken: 5 },
-  plan: { maxGasDoelen: 5 },
-  noShow: { opvolgingBinnenWerkdagen: 2 },
-  overdrachtBinnenWerkdagen: 10,
-  escalatieNaWerkdagen: 5,
-  einddatumAankondigingWerkdagen: 20,
-  kalender: {},
-  nazorg: null,
-  faseTermijnWerkdagen: {},
-} as const;
-
 /** A version of a programme as a klantmanager submits it (`versie` and, for a new version, `code` come from the path). */
 export const programmaVersieInvoerSchema = object({
   naam: tekst(120),

@@ -1,11 +1,10 @@
-import { MAATWERKTRAJECT_DEN_BOSCH_V1, startTraject } from '@ketenregie/traject-domain';
+import { MAATWERKTRAJECT_DEN_BOSCH_V1, startTraject, trajectOverzicht } from '@ketenregie/traject-domain';
 import {
   deelnemerAanmakenSchema,
   metDatum,
   OPDRACHT_SCHEMAS,
   OPDRACHT_SUBRESOURCES,
   trajectOpdrachtSchema,
-  trajectOverzicht,
   trajectStartenSchema,
   trajectWorkflowId,
 } from './index';

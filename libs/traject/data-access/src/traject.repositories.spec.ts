@@ -1,5 +1,4 @@
-import { trajectOverzicht } from '@ketenregie/traject-contracts';
-import { MAATWERKTRAJECT_DEN_BOSCH_V1, startTraject } from '@ketenregie/traject-domain';
+import { MAATWERKTRAJECT_DEN_BOSCH_V1, startTraject, trajectOverzicht } from '@ketenregie/traject-domain';
 import { openDatabase } from '@ketenregie/shared-platform';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
 import { randomUUID } from 'node:crypto';

@@ -1,4 +1,13 @@
-import type { Escalatie, Melding, TaakAanmaken, TakenOverdragen, TermijnVerlopen, TijdlijnGebeurtenis, TrajectOverzicht } from '@ketenregie/traject-contracts';
+import type {
+  Escalatie,
+  Melding,
+  TaakAanmaken,
+  TaakRegel,
+  TakenOverdragen,
+  TermijnVerlopen,
+  TijdlijnGebeurtenis,
+  TrajectOverzicht,
+} from '@ketenregie/traject-contracts';
 import { EntityManager } from 'typeorm';
 import type { DataSource } from 'typeorm';
 import { assertSchemaName } from '@ketenregie/shared-platform';
@@ -515,18 +524,6 @@ export class TypeOrmTrajectRepository {
   }
 }
 
-/** A task on a professional's list. */
-export interface TaakRecord {
-  readonly trajectId: string;
-  readonly termijnId: string;
-  readonly soort: string;
-  readonly voor: 'coach' | 'regievoerder';
-  readonly toegewezenAan: string;
-  readonly vervalt: string;
-  readonly status: 'open' | 'verlopen' | 'afgerond';
-  readonly geescaleerdNaar?: string;
-}
-
 /** Tasks and notifications; every write is idempotent on (traject, termijn) or the activity key. */
 export class TypeOrmTakenRepository {
   private readonly t: Record<Tabel, string>;
@@ -596,7 +593,7 @@ export class TypeOrmTakenRepository {
   }
 
   /** Open and overdue tasks of a professional, including escalations addressed to them, earliest first. */
-  async openVoor(professionalId: string): Promise<TaakRecord[]> {
+  async openVoor(professionalId: string): Promise<TaakRegel[]> {
     const rows: {
       traject_id: string;
       termijn_id: string;
@@ -604,7 +601,7 @@ export class TypeOrmTakenRepository {
       voor: 'coach' | 'regievoerder';
       toegewezen_aan: string;
       vervalt: string;
-      status: TaakRecord['status'];
+      status: TaakRegel['status'];
       geescaleerd_naar: string | null;
     }[] = await this.ds.query(
       `SELECT traject_id, termijn_id, soort, voor, toegewezen_aan, vervalt::text AS vervalt, status, geescaleerd_naar FROM ${this.t.taak}

@@ -113,6 +113,20 @@ const STANDAARD = {
   kalender: {},
 } as const;
 
+/** A shipped programme: the partnership defaults ({@link STANDAARD}) with what its source sets, frozen. */
+function metStandaarden(d: Omit<ProgrammaDefinitie, keyof typeof STANDAARD> & Partial<Pick<ProgrammaDefinitie, keyof typeof STANDAARD>>): ProgrammaDefinitie {
+  return Object.freeze({ ...STANDAARD, ...d });
+}
+
+/** The parts of a programme definition the partnership defaults fill in when a klantmanager leaves them out. */
+export const PROGRAMMA_STANDAARDEN = {
+  ...STANDAARD,
+  kennismaking: { maxGesprekken: 5 },
+  plan: { maxGasDoelen: 5 },
+  nazorg: null,
+  faseTermijnWerkdagen: {},
+} as const;
+
 const INSTRUMENTEN_STANDAARD: ProgrammaDefinitie['instrumenten'] = {
   ladderVersie: 'participatieladder-6',
   ladderSubtreden: false,
@@ -128,8 +142,7 @@ const VERKENNING = 'Landelijke verkenning van zeven gemeentelijke aanpakken voor
  * training as helpende zorg en welzijn (4 h work + 4 h study, 4 days a week), then a job guarantee
  * watched for two years.
  */
-export const OPLEIDEN_IN_DE_ZORG_V1: ProgrammaDefinitie = Object.freeze({
-  ...STANDAARD,
+export const OPLEIDEN_IN_DE_ZORG_V1 = metStandaarden({
   code: 'opleiden-in-de-zorg',
   versie: 1,
   naam: 'Opleiden in de zorg',
@@ -149,14 +162,13 @@ export const OPLEIDEN_IN_DE_ZORG_V1: ProgrammaDefinitie = Object.freeze({
   groep: { cohortGrootte: 25, startdatum: '2027-03-01' },
   maxTrajecten: 25,
   instrumenten: INSTRUMENTEN_STANDAARD,
-} satisfies ProgrammaDefinitie);
+});
 
 /**
  * Buurt-m/v (Barendrecht, Albrandswaard, Ridderkerk): a former bijstand recipient is
  * hired as a neighbourhood worker after a two-month trial, on contracts of 7, 7 and 8 months.
  */
-export const BUURT_MV_V1: ProgrammaDefinitie = Object.freeze({
-  ...STANDAARD,
+export const BUURT_MV_V1 = metStandaarden({
   code: 'buurt-mv',
   versie: 1,
   naam: 'Buurt-m/v',
@@ -176,14 +188,13 @@ export const BUURT_MV_V1: ProgrammaDefinitie = Object.freeze({
   plan: { maxGasDoelen: 0 },
   maxTrajecten: 6,
   instrumenten: { ...INSTRUMENTEN_STANDAARD, verplichtBijMeting: ['zrm'] },
-} satisfies ProgrammaDefinitie);
+});
 
 /**
  * Energiebox (Utrecht): people of 50 and over are hired as energy advisers after one
  * interview and a one-month trial, then a one-year contract, then a permanent one.
  */
-export const ENERGIEBOX_V1: ProgrammaDefinitie = Object.freeze({
-  ...STANDAARD,
+export const ENERGIEBOX_V1 = metStandaarden({
   code: 'energiebox',
   versie: 1,
   naam: 'Energiebox',
@@ -202,14 +213,13 @@ export const ENERGIEBOX_V1: ProgrammaDefinitie = Object.freeze({
   plan: { maxGasDoelen: 0 },
   maxTrajecten: 13,
   instrumenten: { ...INSTRUMENTEN_STANDAARD, verplichtBijMeting: [] },
-} satisfies ProgrammaDefinitie);
+});
 
 /**
  * APP, Actieplan Poelenburg-Peldersveld (Zaanstad): every long-term recipient on rung 1
  * or 2 is called in; the wijkteam's plan is discussed in the monthly casuïstiekoverleg and signed.
  */
-export const APP_ZAANSTAD_V1: ProgrammaDefinitie = Object.freeze({
-  ...STANDAARD,
+export const APP_ZAANSTAD_V1 = metStandaarden({
   code: 'app-zaanstad',
   versie: 1,
   naam: 'APP — Participeren met Perspectief',
@@ -229,7 +239,7 @@ export const APP_ZAANSTAD_V1: ProgrammaDefinitie = Object.freeze({
   casuistiekoverleg: { elkeMaanden: 1, partners: ['sociaal-wijkteam', 'werkom', 'naleving', 'armoede-participatie'], vanafFase: 'plan-van-aanpak' },
   maxTrajecten: 200,
   instrumenten: { ...INSTRUMENTEN_STANDAARD, verplichtBijMeting: ['participatieladder'] },
-} satisfies ProgrammaDefinitie);
+});
 
 const AANDACHT_DOET_BEWEGEN_BASIS = {
   ...STANDAARD,
@@ -276,8 +286,7 @@ export const AANDACHT_DOET_BEWEGEN_V2: ProgrammaDefinitie = Object.freeze({
  * TOP-vrouwen (Roermond, Echt-Susteren): a group of 20–25 meets weekly for about two
  * hours over 26 weeks in three phases: Ontdekken (w1–6), Doen (w7–15), Ondernemen (w16–26).
  */
-export const TOP_VROUWEN_V1: ProgrammaDefinitie = Object.freeze({
-  ...STANDAARD,
+export const TOP_VROUWEN_V1 = metStandaarden({
   code: 'top-vrouwen',
   versie: 1,
   naam: 'TOP-vrouwen (talentvol, ondernemend, proactief)',
@@ -297,15 +306,14 @@ export const TOP_VROUWEN_V1: ProgrammaDefinitie = Object.freeze({
   groep: { cohortGrootte: 25, startdatum: '2027-03-01' },
   maxTrajecten: 25,
   instrumenten: { ...INSTRUMENTEN_STANDAARD, verplichtBijMeting: ['participatieladder'] },
-} satisfies ProgrammaDefinitie);
+});
 
 /**
  * Heemskerk's trajecten for rung 1–2 clients: the klantmanager records every sub-rung
  * 2.1–2.6 the client sits on (the highest counts), the provider reports every half year, and the
  * rung is reviewed every year.
  */
-export const HEEMSKERK_TREDE_1_2_V1: ProgrammaDefinitie = Object.freeze({
-  ...STANDAARD,
+export const HEEMSKERK_TREDE_1_2_V1 = metStandaarden({
   code: 'heemskerk-trede-1-2',
   versie: 1,
   naam: 'Heemskerk — trajecten voor trede 1 en 2',
@@ -323,14 +331,13 @@ export const HEEMSKERK_TREDE_1_2_V1: ProgrammaDefinitie = Object.freeze({
   nazorg: null,
   plan: { maxGasDoelen: 0 },
   instrumenten: { ...INSTRUMENTEN_STANDAARD, ladderSubtreden: true, verplichtBijMeting: ['participatieladder'], ladderHerbeoordelingMaanden: 12 },
-} satisfies ProgrammaDefinitie);
+});
 
 /**
  * Helmond's "Iedereen Mag Meedoen": the 0–30% loonwaarde group, in pairs, with
  * three-weekly case meetings of every convenant party.
  */
-export const HELMOND_IEDEREEN_MAG_MEEDOEN_V1: ProgrammaDefinitie = Object.freeze({
-  ...STANDAARD,
+export const HELMOND_IEDEREEN_MAG_MEEDOEN_V1 = metStandaarden({
   code: 'helmond-iedereen-mag-meedoen',
   versie: 1,
   naam: 'Iedereen Mag Meedoen (Helmond)',
@@ -349,15 +356,14 @@ export const HELMOND_IEDEREEN_MAG_MEEDOEN_V1: ProgrammaDefinitie = Object.freeze
   plan: { maxGasDoelen: 5 },
   casuistiekoverleg: { elkeWeken: 3, partners: ['gemeente', 'senzer', 'oro', 'ggz', 'mee', 'levgroep'] },
   instrumenten: INSTRUMENTEN_STANDAARD,
-} satisfies ProgrammaDefinitie);
+});
 
 /**
  * Tilburg's "Doe Mee" pilot: people of 27 and over on bijstand without any guidance,
  * traject or volunteer work; outreach with 3–4 calls, trust over about three conversations, GAS
  * goals, the coach scoring Tilburg's behaviour model at T0 and after six months.
  */
-export const TILBURG_DOE_MEE_V1: ProgrammaDefinitie = Object.freeze({
-  ...STANDAARD,
+export const TILBURG_DOE_MEE_V1 = metStandaarden({
   code: 'tilburg-doe-mee',
   versie: 1,
   naam: 'Doe Mee (Tilburg)',
@@ -375,7 +381,7 @@ export const TILBURG_DOE_MEE_V1: ProgrammaDefinitie = Object.freeze({
   nazorg: null,
   plan: { maxGasDoelen: 5 },
   instrumenten: { ...INSTRUMENTEN_STANDAARD, hulpmiddelen: ['gedragsmodel-tilburg'] },
-} satisfies ProgrammaDefinitie);
+});
 
 /** Every shipped programme version: the seed data of the demo region's programme catalogue. */
 export const PROGRAMMA_CATALOGUS: readonly ProgrammaDefinitie[] = Object.freeze([

@@ -1,10 +1,9 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, ServiceUnavailableException } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NotFoundError, ORGANISATIE_ID_MAX, ORGANISATIE_ID_PATROON, ValidationError } from '@ketenregie/shared-kernel';
-import { EmbeddedSigner, ROLLEN } from '@ketenregie/shared-platform';
+import { callService, EmbeddedSigner, ORGANISATIE_REGISTER, type OrganisatieRegister, ROLLEN, unavailable } from '@ketenregie/shared-platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { RegistryClient } from '../registry.client';
 import type { ServiceUrls } from '../route-table';
 import { SERVICE_URLS } from '../tokens';
 import { ROLLEN_PER_ORGANISATIE_TYPE, rolPastBijType } from '@ketenregie/shared-access-policy';
@@ -12,6 +11,10 @@ import { ROLLEN_PER_ORGANISATIE_TYPE, rolPastBijType } from '@ketenregie/shared-
 /** The gateway's client id when it asks the services with its own service token. */
 const GATEWAY_CLIENT_ID = 'ketenregie-gateway';
 const TIMEOUT_MS = 3_000;
+const trajectOnbereikbaar = unavailable(
+  'AUTH.DEELNEMER_CHECK_UNAVAILABLE',
+  'The traject context (traject-service) cannot say whether the deelnemer exists. Try again later.',
+);
 
 /** Injection token of the embedded {@link EmbeddedSigner}. */
 export const EMBEDDED_SIGNER = Symbol('EMBEDDED_SIGNER');
@@ -48,7 +51,7 @@ class DevTokenResponseDto extends createZodDto(devTokenResponseSchema) {}
 export class DevTokenController {
   constructor(
     @Inject(EMBEDDED_SIGNER) private readonly signer: EmbeddedSigner,
-    private readonly registry: RegistryClient,
+    @Inject(ORGANISATIE_REGISTER) private readonly register: OrganisatieRegister,
     @Inject(SERVICE_URLS) private readonly urls: ServiceUrls,
   ) {}
 
@@ -72,7 +75,14 @@ export class DevTokenController {
       await this.eisBestaandeDeelnemer(deelnemer);
       return { token: await this.signer.sign(deelnemer) };
     }
-    const organisatie = await this.registry.get(body.organisatie ?? '');
+    const organisatie = { id: body.organisatie ?? '', type: await this.register.typeVan(body.organisatie ?? '') };
+    if (!organisatie.type) {
+      throw new NotFoundError({
+        code: 'AUTH.ORGANISATIE_UNKNOWN',
+        detail: `The organisation registry has no organisation "${organisatie.id}".`,
+        fields: { organisatie: 'unknown organisation' },
+      });
+    }
     if (!rolPastBijType(body.rol, organisatie.type)) {
       const allowed = ROLLEN_PER_ORGANISATIE_TYPE[organisatie.type].join(', ');
       throw new ValidationError({
@@ -97,19 +107,15 @@ export class DevTokenController {
    */
   private async eisBestaandeDeelnemer(deelnemer: { sub: string; organisatie: string; rol: 'deelnemer'; deelnemerId: string }): Promise<void> {
     const token = await this.signer.signServiceToken({ clientId: GATEWAY_CLIENT_ID, namens: deelnemer }, 60);
-    let response: Response;
-    try {
-      response = await fetch(`${this.urls['traject-service']}/api/v1/deelnemers/${encodeURIComponent(deelnemer.deelnemerId)}/bestaan`, {
-        headers: { authorization: `Bearer ${token}` },
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-    } catch {
-      throw new ServiceUnavailableException('The traject context (traject-service) is not reachable: the deelnemer cannot be checked.');
-    }
+    const response = await callService(`${this.urls['traject-service']}/api/v1/deelnemers/${encodeURIComponent(deelnemer.deelnemerId)}/bestaan`, {
+      bearer: token,
+      timeoutMs: TIMEOUT_MS,
+      unreachable: trajectOnbereikbaar,
+    });
     if (response.status === 404) {
       throw new NotFoundError({ code: 'AUTH.DEELNEMER_UNKNOWN', detail: 'There is no deelnemer with this id.', fields: { deelnemer: 'unknown deelnemer' } });
     }
-    if (!response.ok) throw new ServiceUnavailableException(`The traject context answered HTTP ${response.status}: the deelnemer cannot be checked.`);
+    if (!response.ok) throw trajectOnbereikbaar(new Error(`HTTP ${response.status}`));
   }
 
   @Get('jwks.json')

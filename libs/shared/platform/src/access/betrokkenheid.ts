@@ -1,10 +1,16 @@
 import { BETROKKENHEDEN, TRAJECT_BETROKKENHEDEN } from '@ketenregie/shared-access-policy';
 import type { Betrokkenheid } from '@ketenregie/shared-access-policy';
-import { DomainError } from '@ketenregie/shared-kernel';
 import type { Identity } from '@ketenregie/shared-kernel';
 import type { ServiceIdentity } from '../auth/service-identity';
 import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
+import { callService, unavailable } from '../http/service-call';
+
+/** traject-service cannot answer, so access cannot be decided (503). */
+const onbereikbaar = unavailable(
+  'TOEGANG.BETROKKENHEID_ONBEREIKBAAR',
+  'The traject context cannot say how your organisation is involved with this deelnemer, so access cannot be decided. Try again later.',
+);
 
 /** Path (under traject-service) of an organisation's involvement with a deelnemer. */
 export const betrokkenheidPad = (deelnemerId: string): string => `/api/v1/deelnemers/${encodeURIComponent(deelnemerId)}/betrokkenheid`;
@@ -78,17 +84,16 @@ export class HttpOntvanger implements OntvangerPoort {
   ) {}
 
   async legOntvangerVast(deelnemerId: string, organisatie: string, namens: Identity): Promise<void> {
-    let res: Response;
-    try {
-      res = await fetch(`${this.trajectServiceUrl}${ontvangerPad(deelnemerId)}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${await this.identiteit.token(namens)}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ organisatie } satisfies OntvangerVastleggen),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-    } catch (cause) {
+    const bearer = await this.identiteit.token(namens).catch((cause: unknown) => {
       throw onbereikbaar(cause);
-    }
+    });
+    const json: OntvangerVastleggen = { organisatie };
+    const res = await callService(`${this.trajectServiceUrl}${ontvangerPad(deelnemerId)}`, {
+      bearer,
+      json,
+      timeoutMs: this.timeoutMs,
+      unreachable: onbereikbaar,
+    });
     if (!res.ok) throw onbereikbaar(new Error(`HTTP ${res.status}`));
   }
 
@@ -151,25 +156,11 @@ export class HttpBetrokkenheid implements BetrokkenheidPoort {
   /** The JSON answer, or undefined when traject-service says the caller may not know (403, 404, 400). */
   private async lees(pad: string, bearer: string | undefined): Promise<unknown> {
     if (!bearer) return undefined;
-    let res: Response;
-    try {
-      res = await fetch(`${this.trajectServiceUrl}${pad}`, { headers: { authorization: `Bearer ${bearer}` }, signal: AbortSignal.timeout(this.timeoutMs) });
-    } catch (cause) {
-      throw onbereikbaar(cause);
-    }
+    const res = await callService(`${this.trajectServiceUrl}${pad}`, { bearer, timeoutMs: this.timeoutMs, unreachable: onbereikbaar });
     if (res.status === 400 || res.status === 403 || res.status === 404) return undefined;
     if (!res.ok) throw onbereikbaar(new Error(`HTTP ${res.status}`));
     return res.json();
   }
-}
-
-function onbereikbaar(cause: unknown): DomainError {
-  return new DomainError({
-    code: 'TOEGANG.BETROKKENHEID_ONBEREIKBAAR',
-    kind: 'unavailable',
-    detail: 'The traject context cannot say how your organisation is involved with this deelnemer, so access cannot be decided. Try again later.',
-    cause,
-  });
 }
 
 /**

@@ -1,6 +1,7 @@
-import { DomainError, NotFoundError, ORGANISATIE_TYPES } from '@ketenregie/shared-kernel';
+import { NotFoundError, ORGANISATIE_TYPES } from '@ketenregie/shared-kernel';
 import type { OrganisatieType } from '@ketenregie/shared-kernel';
 import { z } from 'zod';
+import { callService, unavailable } from '../http/service-call';
 
 /** Path of the public organisation registry that monitor-service owns. */
 export const ORGANISATIE_REGISTER_PATH = '/api/v1/organisaties';
@@ -22,14 +23,10 @@ export const ORGANISATIE_REGISTER = Symbol('ORGANISATIE_REGISTER');
 const lijstSchema = z.array(z.object({ id: z.string(), type: z.enum(ORGANISATIE_TYPES), naam: z.string().optional() }));
 
 /** The registry cannot be reached, so no access decision can be made (503). */
-export function registerOnbereikbaar(cause?: unknown): DomainError {
-  return new DomainError({
-    code: 'TOEGANG.REGISTER_ONBEREIKBAAR',
-    kind: 'unavailable',
-    detail: 'The organisation registry cannot be reached, so access cannot be decided. Try again later.',
-    cause,
-  });
-}
+export const registerOnbereikbaar = unavailable(
+  'TOEGANG.REGISTER_ONBEREIKBAAR',
+  'The organisation registry cannot be reached, so access cannot be decided. Try again later.',
+);
 
 /**
  * {@link OrganisatieRegister} over monitor-service's `GET /api/v1/organisaties`, cached for
@@ -68,7 +65,7 @@ export class HttpOrganisatieRegister implements OrganisatieRegister {
 
   private async laad(): Promise<ReadonlyMap<string, OrganisatieType>> {
     try {
-      const res = await fetch(`${this.monitorServiceUrl}${ORGANISATIE_REGISTER_PATH}`, { signal: AbortSignal.timeout(this.timeoutMs) });
+      const res = await callService(`${this.monitorServiceUrl}${ORGANISATIE_REGISTER_PATH}`, { timeoutMs: this.timeoutMs, unreachable: registerOnbereikbaar });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const lijst = lijstSchema.parse(await res.json());
       const typen = new Map(lijst.map((o) => [o.id, o.type] as const));

@@ -2,7 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { identityOf } from '../auth/auth.decorators';
 import type { ServiceIdentity } from '../auth/service-identity';
 import type { VerifiedIdentity } from '../auth/token-verifier';
+import { callService, unavailable } from '../http/service-call';
 import { getTraceId, traceIdFromHeaders } from '../logging/trace';
+
+/** consent-service cannot be reached, so nothing is handed out without its log line (503). */
+const logOnbereikbaar = unavailable(
+  'VERWERKINGSLOG.ONBEREIKBAAR',
+  'The processing log (consent-service) cannot be reached, so the data cannot be processed now. Try again later.',
+);
 
 /** The caller of a request: its W3C trace id, the bearer token and the verified identity it came with. */
 export interface Aanroep {
@@ -52,7 +59,7 @@ export interface VerwerkingslogPoort {
  * log line names the organisation that really read or disclosed), or the worker's own service
  * token when the worker is the caller; and a new span of the caller's trace. Anything but a 2xx
  * answer, a timeout or a missing caller rejects, so a caller that awaits it never hands out data
- * without a log line.
+ * without a log line; an unreachable log is a 503 problem (`VERWERKINGSLOG.ONBEREIKBAAR`).
  */
 export class HttpVerwerkingslog implements VerwerkingslogPoort {
   /**
@@ -69,14 +76,10 @@ export class HttpVerwerkingslog implements VerwerkingslogPoort {
     if (!aanroep.namens) throw new Error('A processing is reported for a verified caller; none was present');
     const token = aanroep.namens.actor !== undefined && aanroep.bearer ? aanroep.bearer : await this.identiteit.token(aanroep.namens);
     const spanId = randomBytes(8).toString('hex');
-    const res = await fetch(this.endpoint, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${token}`,
-        'content-type': 'application/json',
-        traceparent: `00-${aanroep.traceId}-${spanId}-01`,
-      },
-      body: JSON.stringify({
+    const res = await callService(this.endpoint, {
+      bearer: token,
+      headers: { traceparent: `00-${aanroep.traceId}-${spanId}-01` },
+      json: {
         traceId: aanroep.traceId,
         spanId,
         handeling: m.handeling,
@@ -86,8 +89,9 @@ export class HttpVerwerkingslog implements VerwerkingslogPoort {
         categorieen: m.categorieen,
         ...(m.ontvanger ? { ontvanger: { organisatie: m.ontvanger.organisatie, type: m.ontvanger.type } } : {}),
         ...(m.besluitId ? { besluitId: m.besluitId } : {}),
-      }),
-      signal: AbortSignal.timeout(this.timeoutMs),
+      },
+      timeoutMs: this.timeoutMs,
+      unreachable: logOnbereikbaar,
     });
     if (!res.ok) throw new Error(`consent-service refused the processing report: HTTP ${res.status}`);
   }

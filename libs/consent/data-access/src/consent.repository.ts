@@ -1,10 +1,7 @@
 import {
   type Besluit,
-  type BesluitGrondslag,
   type Bewijs,
   canoniekeJson,
-  type ConsentOpslag,
-  type ConsentTransactie,
   type DataCategorie,
   type Handeling,
   type Herinnering,
@@ -12,25 +9,22 @@ import {
   type Ketenregel,
   type OrganisatieSelector,
   type OrganisatieType,
-  type RegisterOpslag,
-  type RegisterVersie,
   type Sha256,
   type Toestemming,
   type ToestemmingGebeurtenis,
   uitkomst,
-  type Vergrendeling,
   type Verlener,
   type Verwerkingsregel,
-  type Verwerkingsregister,
   volgendeSchakel,
 } from '@ketenregie/consent-domain';
-import { ConflictError } from '@ketenregie/shared-kernel';
 import { type DataSource, type EntityManager } from 'typeorm';
-import { BesluitEntity, HerinneringEntity, RegisterVersieEntity, ToestemmingEntity, ToestemmingStatusEntity, VerwerkingEntity } from './consent.entities';
+import { BesluitEntity, HerinneringEntity, ToestemmingEntity, ToestemmingStatusEntity, VerwerkingEntity } from './consent.entities';
 import { AANTAL_KETENS } from './migrations/1763900000002-verwerking-ketens';
 
-/** The row lock of each {@link Vergrendeling}, as PostgreSQL spells it. */
+/** The row lock a read takes inside a transaction, as PostgreSQL spells it. */
 const LOCK = { geen: '', delen: 'FOR SHARE', exclusief: 'FOR UPDATE' } as const;
+/** Row lock a read takes inside a transaction (the application's `Vergrendeling`). */
+type Vergrendeling = keyof typeof LOCK;
 
 function gebeurtenis(rij: ToestemmingStatusEntity): ToestemmingGebeurtenis {
   switch (rij.status) {
@@ -96,8 +90,8 @@ function ketenregel(rij: VerwerkingEntity): Ketenregel {
   return { keten: rij.keten, volgnummer: Number(rij.volgnummer), vorigeHash: rij.vorigeHash, hash: rij.hash, regel };
 }
 
-/** {@link ConsentTransactie} on one TypeORM transaction. */
-export class TypeOrmConsentTransactie implements ConsentTransactie {
+/** The application's `ConsentTransactie` port on one TypeORM transaction. */
+export class TypeOrmConsentTransactie {
   /**
    * The database clock as read together with the last consents loaded (after their locks were
    * taken): `nu()` answers with it once instead of asking the database again.
@@ -395,8 +389,8 @@ export interface ConsentOpslagOpties {
   readonly paginagrootte?: number;
 }
 
-/** {@link ConsentOpslag} on a TypeORM data source in the consent schema. */
-export class TypeOrmConsentOpslag implements ConsentOpslag {
+/** The application's `ConsentOpslag` port on a TypeORM data source in the consent schema. */
+export class TypeOrmConsentOpslag {
   readonly aantalKetens: number;
   private readonly begrenzer: Begrenzer;
   private readonly paginagrootte: number;
@@ -426,7 +420,7 @@ export class TypeOrmConsentOpslag implements ConsentOpslag {
    * snapshot, so consents and history agree). A deelnemer without consents gives one row with
    * only the clock.
    */
-  async leesVoorBesluit(deelnemerId: string): Promise<BesluitGrondslag> {
+  async leesVoorBesluit(deelnemerId: string): Promise<{ toestemmingen: Toestemming[]; op: Date; stempel: string[] }> {
     const { rows } = await this.pool.query<Record<string, unknown> & { nu: Date; versie: number | null; historie: Record<string, unknown>[] | null }>({
       name: `consent-besluit-lees:${this.tabel('')}`,
       text: `SELECT k.nu, t.id, t.deelnemer_id, t.verlener, t.doel, t.categorieen, t.bronnen, t.ontvangers, t.geldig_vanaf, t.geldig_tot, t.bewijs, t.vervangt, t.versie,
@@ -554,7 +548,7 @@ export class TypeOrmConsentOpslag implements ConsentOpslag {
    * One READ COMMITTED transaction, begun in one statement (TypeORM's own would send the
    * isolation level as a second one: a round trip per decision).
    */
-  transactie<T>(werk: (tx: ConsentTransactie) => Promise<T>): Promise<T> {
+  transactie<T>(werk: (tx: TypeOrmConsentTransactie) => Promise<T>): Promise<T> {
     return this.begrenzer.metPlek(async () => {
       const runner = this.dataSource.createQueryRunner();
       await runner.connect();
@@ -603,40 +597,5 @@ export class TypeOrmConsentOpslag implements ConsentOpslag {
   async verwerkingenVan(betrokkene: string): Promise<readonly Ketenregel[]> {
     const rijen = await this.dataSource.getRepository(VerwerkingEntity).find({ where: { betrokkene }, order: { keten: 'ASC', volgnummer: 'ASC' } });
     return rijen.map(ketenregel);
-  }
-}
-
-function versie(rij: RegisterVersieEntity): RegisterVersie {
-  return { versie: rij.versie, geldigVanaf: rij.geldigVanaf, activiteiten: rij.activiteiten, releaseProfielen: rij.releaseProfielen };
-}
-
-/** {@link RegisterOpslag} over `register_versie`. */
-export class TypeOrmRegisterOpslag implements RegisterOpslag {
-  constructor(private readonly dataSource: DataSource) {}
-
-  async laad(): Promise<Verwerkingsregister> {
-    const rijen = await this.dataSource.getRepository(RegisterVersieEntity).find({ order: { versie: 'ASC' } });
-    return { versies: rijen.map(versie) };
-  }
-
-  /** @throws ConflictError `CONSENT.REGISTER_VERSION_CHANGED` when a stored version differs from the one offered. */
-  async voegOntbrekendeToe(versies: readonly RegisterVersie[]): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const repo = manager.getRepository(RegisterVersieEntity);
-      let toegevoegd = 0;
-      for (const v of versies) {
-        const bestaand = await repo.findOneBy({ versie: v.versie });
-        if (!bestaand) {
-          await repo.insert({ versie: v.versie, geldigVanaf: v.geldigVanaf, activiteiten: [...v.activiteiten], releaseProfielen: [...v.releaseProfielen] });
-          toegevoegd += 1;
-        } else if (canoniekeJson(versie(bestaand)) !== canoniekeJson(v)) {
-          throw new ConflictError({
-            code: 'CONSENT.REGISTER_VERSION_CHANGED',
-            detail: `Register version ${v.versie} is already in force with other content; publish a new version instead`,
-          });
-        }
-      }
-      return toegevoegd;
-    });
   }
 }

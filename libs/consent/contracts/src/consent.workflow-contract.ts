@@ -95,9 +95,28 @@ export interface ConsentActivities {
    * logs it. When the consent had already ended another way (withdrawn, superseded) it changes
    * nothing and reports that end instead, so the workflow always learns how the consent ended.
    */
-  markeerVerlopen(input: { readonly toestemmingId: string }): Promise<ToestemmingBeeindigd>;
+  recordExpiry(input: { readonly toestemmingId: string }): Promise<ToestemmingBeeindigd>;
   /** Puts a reminder in the coach's list that the consent expires soon; idempotent per consent. */
-  herinnerCoach(input: { readonly toestemmingId: string; readonly coach: string; readonly geldigTot: string }): Promise<void>;
+  remindCoach(input: { readonly toestemmingId: string; readonly coach: string; readonly geldigTot: string }): Promise<void>;
   /** Purpose and categories of a consent, for the end notice of a withdrawal signalled by the service. */
-  toestemmingReikwijdte(input: { readonly toestemmingId: string }): Promise<{ readonly doel: string; readonly categorieen: readonly DataCategorie[] }>;
+  readScope(input: { readonly toestemmingId: string }): Promise<{ readonly doel: string; readonly categorieen: readonly DataCategorie[] }>;
 }
+
+/**
+ * The consent activities' names before they became English. Activity type names are recorded in
+ * workflow histories: a lifecycle started before the rename schedules these (the workflow asks
+ * `patched(CONSENT_ENGLISH_ACTIVITY_NAMES)`), so the worker keeps them registered as aliases.
+ */
+export const CONSENT_LEGACY_ACTIVITY_NAMES = {
+  recordExpiry: 'markeerVerlopen',
+  remindCoach: 'herinnerCoach',
+  readScope: 'toestemmingReikwijdte',
+} as const satisfies Record<keyof ConsentActivities, string>;
+
+/** Patch id behind which the lifecycle workflow schedules the English activity names. */
+export const CONSENT_ENGLISH_ACTIVITY_NAMES = 'consent-english-activity-names';
+
+/** The consent activities under their old names (see {@link CONSENT_LEGACY_ACTIVITY_NAMES}). */
+export type LegacyConsentActivities = {
+  readonly [K in keyof ConsentActivities as (typeof CONSENT_LEGACY_ACTIVITY_NAMES)[K]]: ConsentActivities[K];
+};

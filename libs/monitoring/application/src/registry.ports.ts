@@ -1,5 +1,4 @@
-import type { Organisatie } from './organisatie';
-import type { Stuurgroep } from './stuurgroep';
+import type { Organisatie, Stuurgroep } from '@ketenregie/monitoring-domain';
 
 /** Persistence of the organisation registry (implemented in monitoring-data-access). */
 export interface OrganisatieRepository {

@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { ConsentActiviteitenService } from '@ketenregie/consent-application';
+import type { ConsentActivities, LegacyConsentActivities } from '@ketenregie/consent-contracts';
+import { runActivity } from '@ketenregie/shared-platform';
+
+type Invoer<K extends keyof ConsentActivities> = Parameters<ConsentActivities[K]>[0];
+
+/**
+ * The consent lifecycle workflow's activities: thin adapters over {@link ConsentActiviteitenService}.
+ * The old (Dutch) names stay registered as aliases for lifecycles that began before the rename.
+ */
+@Injectable()
+export class ConsentActivitiesAdapter implements ConsentActivities, LegacyConsentActivities {
+  constructor(private readonly service: ConsentActiviteitenService) {}
+
+  recordExpiry(i: Invoer<'recordExpiry'>): ReturnType<ConsentActivities['recordExpiry']> {
+    return runActivity(() => this.service.recordExpiry(i));
+  }
+  remindCoach(i: Invoer<'remindCoach'>): Promise<void> {
+    return runActivity(() => this.service.remindCoach(i));
+  }
+  readScope(i: Invoer<'readScope'>): ReturnType<ConsentActivities['readScope']> {
+    return runActivity(() => this.service.readScope(i));
+  }
+
+  /** @deprecated old name of {@link recordExpiry}, kept for lifecycles started before the rename. */
+  markeerVerlopen(i: Invoer<'recordExpiry'>): ReturnType<ConsentActivities['recordExpiry']> {
+    return this.recordExpiry(i);
+  }
+  /** @deprecated old name of {@link remindCoach}. */
+  herinnerCoach(i: Invoer<'remindCoach'>): Promise<void> {
+    return this.remindCoach(i);
+  }
+  /** @deprecated old name of {@link readScope}. */
+  toestemmingReikwijdte(i: Invoer<'readScope'>): ReturnType<ConsentActivities['readScope']> {
+    return this.readScope(i);
+  }
+}
