@@ -3,3 +3,4 @@ export * from './werkgever';
 export * from './vacature';
 export * from './plaatsing';
 export * from './weergave';
+export * from './overzicht';
