@@ -1,3 +1,6 @@
+import type { PlaatsingOverzicht } from './overzicht';
+import type { Contactpersoon } from './werkgever';
+
 /**
  * What the coach puts forward about a deelnemer for a vacancy. Only the categories the consent
  * decision releases to the employer are ever kept; the rest is dropped before anything is stored.
@@ -52,5 +55,47 @@ export function werkgeversweergave(profiel: Kandidaatprofiel, vrijgegeven: reado
           },
         }
       : {}),
+  };
+}
+
+/**
+ * One placement as its employer sees it: the vacancy, what was released of the deelnemer, the
+ * phase, the agreements (trial, subsidy, contract), the upcoming deadlines, and its own contact
+ * and deputy. No deelnemer or traject id, no coded reasons of a return.
+ */
+export interface WerkgeverPlaatsing {
+  readonly plaatsingId: string;
+  readonly vacature: { readonly id: string; readonly titel: string };
+  readonly kandidaat: Werkgeversweergave;
+  readonly fase: PlaatsingOverzicht['fase'];
+  readonly afspraken: {
+    readonly proefplaatsing?: PlaatsingOverzicht['proefplaatsing'];
+    readonly loonkostensubsidie?: { readonly percentage: number; readonly einde: string; readonly volgendeHerbeoordeling: string };
+    readonly contract?: PlaatsingOverzicht['contract'];
+  };
+  readonly termijnen: PlaatsingOverzicht['termijnen'];
+  readonly contactpersoon: Contactpersoon;
+  readonly plaatsvervanger?: Contactpersoon;
+  readonly jobcoach: { readonly organisatieId: string };
+}
+
+/** The employer's view of one placement. Pure. */
+export function werkgeverPlaatsing(o: PlaatsingOverzicht, kandidaat: Werkgeversweergave, vacatureTitel: string): WerkgeverPlaatsing {
+  return {
+    plaatsingId: o.plaatsingId,
+    vacature: { id: o.vacatureId, titel: vacatureTitel },
+    kandidaat,
+    fase: o.fase,
+    afspraken: {
+      ...(o.proefplaatsing ? { proefplaatsing: o.proefplaatsing } : {}),
+      ...(o.subsidie
+        ? { loonkostensubsidie: { percentage: o.subsidie.percentage, einde: o.subsidie.einde, volgendeHerbeoordeling: o.subsidie.volgendeHerbeoordeling } }
+        : {}),
+      ...(o.contract ? { contract: o.contract } : {}),
+    },
+    termijnen: o.termijnen,
+    contactpersoon: o.werkgever.contactpersoon,
+    ...(o.werkgever.plaatsvervanger ? { plaatsvervanger: o.werkgever.plaatsvervanger } : {}),
+    jobcoach: { organisatieId: o.jobcoach.organisatieId },
   };
 }
