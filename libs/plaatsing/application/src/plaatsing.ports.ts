@@ -56,9 +56,8 @@ export interface PlaatsingWorkflowPoort {
   voerUit(plaatsingId: string, opdracht: PlaatsingOpdrachtInvoer): Promise<PlaatsingOpdrachtResultaat>;
 }
 
-/** What the traject context tells a caller involved in a traject: its deelnemer, lead and coach. */
+/** What the traject context tells a caller involved in a traject: its lead and coach. */
 export interface TrajectGegevens {
-  readonly deelnemerId: string;
   readonly regie: { readonly regievoerderId: string; readonly organisatieId: string };
   readonly coach?: { readonly coachId: string; readonly organisatieId: string };
 }

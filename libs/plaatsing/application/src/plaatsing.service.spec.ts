@@ -40,7 +40,7 @@ const BETROKKENHEID: BetrokkenheidPoort = {
 const TRAJECTEN: TrajectPoort = {
   gegevens: async (trajectId) =>
     trajectId === TRAJECT
-      ? { deelnemerId: DEELNEMER, regie: { regievoerderId: 'km-1', organisatieId: 'gemeente-a' }, coach: { coachId: 'coach-1', organisatieId: 'werkbrug' } }
+      ? { regie: { regievoerderId: 'km-1', organisatieId: 'gemeente-a' }, coach: { coachId: 'coach-1', organisatieId: 'werkbrug' } }
       : undefined,
 };
 

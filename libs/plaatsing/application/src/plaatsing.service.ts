@@ -169,7 +169,7 @@ export class PlaatsingService {
     const werkgever = await this.werkgevers.vind(vacature.werkgeverId);
     if (!werkgever) throw plaatsingError('PLAATSING.GEEN_WERKGEVER', 'The employer has no contact person yet.');
     const traject = await this.trajecten.gegevens(voordracht.trajectId, aanroep.bearer);
-    if (!traject || traject.deelnemerId !== inTraject.deelnemerId) throw plaatsingError('PLAATSING.TRAJECT_ONBEKEND', 'No such traject for your organisation.');
+    if (!traject) throw plaatsingError('PLAATSING.TRAJECT_ONBEKEND', 'No such traject for your organisation.');
 
     const partij = async (organisatieId: string, professional: string, veld: string): Promise<Partij> => ({
       organisatieId,
@@ -182,21 +182,21 @@ export class PlaatsingService {
 
     const ontvanger = { organisatie: vacature.werkgeverId, type: 'werkgever' as const };
     const besluit = await this.besluiten.besluit(
-      { deelnemerId: traject.deelnemerId, ontvanger, doel: PLAATSING_DOEL, categorieen: WERKGEVER_CATEGORIEEN },
+      { deelnemerId: inTraject.deelnemerId, ontvanger, doel: PLAATSING_DOEL, categorieen: WERKGEVER_CATEGORIEEN },
       aanroep.bearer,
     );
     const vrijgegeven = besluit?.toegestaan ?? [];
     const kandidaat = werkgeversweergave(voordracht.profiel, vrijgegeven);
     if (besluit && vrijgegeven.length > 0) {
       await this.log.meld(
-        { handeling: 'verstrekking', deelnemerId: traject.deelnemerId, doel: PLAATSING_DOEL, categorieen: vrijgegeven, ontvanger, besluitId: besluit.id },
+        { handeling: 'verstrekking', deelnemerId: inTraject.deelnemerId, doel: PLAATSING_DOEL, categorieen: vrijgegeven, ontvanger, besluitId: besluit.id },
         aanroep,
       );
     }
     const start: PlaatsingStart = {
       plaatsingId: randomUUID(),
       vacatureId,
-      deelnemerId: traject.deelnemerId,
+      deelnemerId: inTraject.deelnemerId,
       trajectId: voordracht.trajectId,
       werkgever,
       coach,
