@@ -20,6 +20,7 @@ const SERVICES = [
   { name: 'monitor-service', entry: 'apps/monitor-service/src/main.ts', port: 8084, urlEnv: 'MONITOR_SERVICE_URL' },
   { name: 'exchange-service', entry: 'apps/exchange-service/src/main.ts', port: 8083, urlEnv: 'EXCHANGE_SERVICE_URL' },
   { name: 'traject-service', entry: 'apps/traject-service/src/main.ts', port: 8081, urlEnv: 'TRAJECT_SERVICE_URL' },
+  { name: 'plaatsing-service', entry: 'apps/plaatsing-service/src/main.ts', port: 8085, urlEnv: 'PLAATSING_SERVICE_URL' },
 ];
 
 /**
