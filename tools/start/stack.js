@@ -134,6 +134,7 @@ function seconds(ms) {
  * @param {string} [options.dataDir] where embedded data, keys and logs live.
  * @param {number} [options.gatewayPort] @param {number} [options.pgPort] @param {number} [options.temporalPort]
  * @param {Record<string, number>} [options.servicePorts] per service name.
+ * @param {Partial<typeof DEFAULTS.timeouts>} [options.timeouts] start-up limits per step (ms), e.g. longer on a loaded machine.
  * @param {(line: string) => void} [options.log] progress output (default: silent).
  * @param {boolean} [options.echo] stream children's output to this terminal instead of log files.
  * @param {AbortSignal} [options.signal] aborting stops whatever has started and rejects.

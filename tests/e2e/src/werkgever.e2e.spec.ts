@@ -159,7 +159,7 @@ describe('werkgever lane through the gateway', () => {
       expect((await call(metaal, 'GET', `/deelnemers/${d.deelnemerId}`)).status).toBe(404);
       expect((await call(metaal, 'GET', `/trajecten/${d.trajectId}`)).status).toBe(404);
     }
-  });
+  }, 180_000);
 
   it('the employer confirms the kennismaking and the proefplaatsing runs in the workflow; the subsidy is the gemeente’s decision', async () => {
     const { deelnemerId, trajectId } = await deelnemerMetTraject();
@@ -197,5 +197,5 @@ describe('werkgever lane through the gateway', () => {
       door: 'jobcoach',
     });
     expect(evaluatie).toMatchObject({ status: 200, body: { fase: 'loonwaardemeting' } });
-  });
+  }, 180_000);
 });

@@ -10,7 +10,7 @@ import {
 } from '@ketenregie/plaatsing-contracts';
 import { plaatsingError, PLAATSING_ERRORS, type PlaatsingErrorCode } from '@ketenregie/plaatsing-domain';
 import { DomainError } from '@ketenregie/shared-kernel';
-import { ApplicationFailure, Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure, type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 
 /** {@link PlaatsingWorkflowPoort} over the Temporal client; a refused update comes back as the workflow's own `PLAATSING.*` error. */
 export class TemporalPlaatsingen implements PlaatsingWorkflowPoort {
