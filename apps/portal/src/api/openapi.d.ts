@@ -466,6 +466,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plaatsingen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Placements the caller's organisation employs, proposed or leads, or that the caller coaches */
+        get: operations["PlaatsingenController_lijst"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plaatsingen/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PlaatsingenController_lees"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plaatsingen/{id}/opdrachten": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A command on the placement: kennismaking, evaluatie, loonwaardemeting, subsidiebesluit, herbeoordeling, contract, checkin, uitval, contactpersoon-vertrokken …
+         * @description The subsidy is decided and re-assessed by the gemeente leading the traject only. A command out of phase is refused (422 problem+json) and changes nothing.
+         */
+        post: operations["PlaatsingenController_voerUit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programmas": {
         parameters: {
             query?: never;
@@ -713,6 +766,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/vacatures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An employer's own vacancies; every open vacancy for the partnership's coaches and klantmanagers */
+        get: operations["VacaturesController_lijst"];
+        put?: never;
+        /** A vacancy of the caller’s own organisation (a werkgever): hours, tasks, required competences and the support on offer */
+        post: operations["VacaturesController_maak"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vacatures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["VacaturesController_lees"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vacatures/{id}/voordrachten": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A coach of the traject proposes its deelnemer for the vacancy; the placement starts at the kennismaking
+         * @description consent-service decides (purpose plaatsing-werkgever) which categories the employer sees; limitations only with explicit consent. Only what is released is stored, and the disclosure is logged.
+         */
+        post: operations["VacaturesController_draVoor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/verwerkingen": {
         parameters: {
             query?: never;
@@ -812,6 +919,41 @@ export interface paths {
         put?: never;
         /** The receiver reports accepted, rejected, started or ended (coded reasons) */
         post: operations["VerwijzingenController_status"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/werkgevers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The employer's own profile; another employer's does not exist for the caller (404) */
+        get: operations["WerkgeversController_lees"];
+        /** Set the employer's own contact person and named deputy (the deputy takes over when the contact leaves) */
+        put: operations["WerkgeversController_bewaar"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/werkgeversoverzicht": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The employer's own placements, the next agreements and deadlines, whom to call and the support available; nothing more */
+        get: operations["WerkgeversoverzichtController_overzicht"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1406,6 +1548,109 @@ export interface components {
                 type: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
             };
         };
+        PlaatsingDto: {
+            coach: {
+                organisatieId: string;
+                professional: string;
+                /** @enum {string} */
+                type: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
+            };
+            contract?: {
+                /** Format: date */
+                einde?: string;
+                /** Format: date */
+                start: string;
+                urenPerWeek: number;
+            };
+            /** Format: uuid */
+            deelnemerId: string;
+            /** @enum {string} */
+            fase: "kennismaking" | "proefplaatsing" | "loonwaardemeting" | "subsidiebesluit" | "contract" | "in-dienst" | "duurzaam" | "teruggeleid";
+            /** Format: date */
+            gestart: string;
+            jobcoach: {
+                organisatieId: string;
+                professional: string;
+                /** @enum {string} */
+                type: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
+            };
+            /** @description What was released to the employer */
+            kandidaat: {
+                beperkingen?: {
+                    aanpassingenWerkplek?: string[];
+                    belastbaarheidUren?: number;
+                };
+                roepnaam?: string;
+                telefoon?: string;
+                werkervaring?: string[];
+            };
+            /** Format: date */
+            laatsteCheckin?: string;
+            loonwaarde?: number;
+            /** Format: uuid */
+            plaatsingId: string;
+            proefplaatsing?: {
+                /** Format: date */
+                einde: string;
+                /** Format: date */
+                evaluatieUiterlijk: string;
+                /** Format: date */
+                start: string;
+                /** @enum {boolean} */
+                uitkeringBehouden: true;
+                verlengd: boolean;
+            };
+            regievoerder: {
+                organisatieId: string;
+                professional: string;
+                /** @enum {string} */
+                type: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
+            };
+            subsidie?: {
+                /** Format: date */
+                einde: string;
+                /** Format: date */
+                ingang: string;
+                percentage: number;
+                /** Format: date */
+                volgendeHerbeoordeling: string;
+            };
+            termijnen: {
+                /** Format: date */
+                datum: string;
+                /** @enum {string} */
+                soort: "evaluatie-proefplaatsing" | "einde-proefplaatsing" | "checkin" | "herbeoordeling-subsidie" | "einde-subsidie" | "einde-contract" | "duurzaamheidscheck";
+                wie: ("werkgever" | "jobcoach" | "gemeente" | "coach")[];
+            }[];
+            terugleiding?: {
+                /** Format: date */
+                datum: string;
+                naar: string;
+                /** @enum {string} */
+                reden: "geen-match" | "uitval-bij-werkgever" | "proefplaatsing-negatief" | "proefplaatsing-verlopen" | "contactpersoon-vertrokken" | "contract-niet-verlengd" | "subsidie-beeindigd";
+            };
+            /** Format: uuid */
+            trajectId: string;
+            /** Format: uuid */
+            vacatureId: string;
+            versie: number;
+            werkgever: {
+                contactpersoon: {
+                    /** Format: email */
+                    email?: string;
+                    naam: string;
+                    telefoon: string;
+                };
+                organisatieId: string;
+                /** @description Named deputy: takes over when the contact person leaves */
+                plaatsvervanger?: {
+                    /** Format: email */
+                    email?: string;
+                    naam: string;
+                    telefoon: string;
+                };
+            };
+        };
         ProgrammaAanmakenDto: {
             bron?: string;
             casuistiekoverleg?: {
@@ -1832,6 +2077,31 @@ export interface components {
                 regievoerderId: string;
             };
         };
+        VacatureDto: {
+            competenties: string[];
+            /** Format: uuid */
+            id: string;
+            ondersteuning: {
+                /** @enum {string} */
+                code: "jobcoach" | "werkplekaanpassing" | "proefplaatsing" | "loonkostensubsidie" | "no-risk-polis" | "inwerkperiode" | "vaste-begeleider";
+                uitleg: string;
+            }[];
+            /** @enum {string} */
+            status: "open" | "gesloten";
+            taken: string[];
+            titel: string;
+            urenPerWeek: number;
+            werkgeverId: string;
+        };
+        VacatureInvoerDto: {
+            /** @default [] */
+            competenties: string[];
+            /** @default [] */
+            ondersteuning: ("jobcoach" | "werkplekaanpassing" | "proefplaatsing" | "loonkostensubsidie" | "no-risk-polis" | "inwerkperiode" | "vaste-begeleider")[];
+            taken: string[];
+            titel: string;
+            urenPerWeek: number;
+        };
         VerificatieDto: {
             /** @description Lines verified before the first break, or all */
             aantal: number;
@@ -1960,6 +2230,155 @@ export interface components {
                 /** @enum {string} */
                 type: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
             };
+        };
+        VoordrachtDto: {
+            /** @description Who coaches the placement */
+            jobcoach: {
+                organisatieId: string;
+                professional: string;
+            };
+            /**
+             * Format: date
+             * @description Date of the kennismaking; default today
+             */
+            kennismaking?: string;
+            profiel: {
+                beperkingen?: {
+                    aanpassingenWerkplek?: string[];
+                    belastbaarheidUren?: number;
+                };
+                roepnaam: string;
+                telefoon?: string;
+                /** @default [] */
+                werkervaring: string[];
+            };
+            /** Format: uuid */
+            trajectId: string;
+        };
+        WerkgeverDto: {
+            contactpersoon: {
+                /** Format: email */
+                email?: string;
+                naam: string;
+                telefoon: string;
+            };
+            organisatieId: string;
+            /** @description Named deputy: takes over when the contact person leaves */
+            plaatsvervanger?: {
+                /** Format: email */
+                email?: string;
+                naam: string;
+                telefoon: string;
+            };
+        };
+        WerkgeverInvoerDto: {
+            contactpersoon: {
+                /** Format: email */
+                email?: string;
+                naam: string;
+                telefoon: string;
+            };
+            /** @description Named deputy: takes over when the contact person leaves */
+            plaatsvervanger?: {
+                /** Format: email */
+                email?: string;
+                naam: string;
+                telefoon: string;
+            };
+        };
+        WerkgeversoverzichtDto: {
+            bellen: {
+                uitleg: string;
+                werkgeversservicepunt: {
+                    email: string;
+                    naam: string;
+                    telefoon: string;
+                };
+            };
+            ondersteuning: {
+                /** @enum {string} */
+                code: "jobcoach" | "werkplekaanpassing" | "proefplaatsing" | "loonkostensubsidie" | "no-risk-polis" | "inwerkperiode" | "vaste-begeleider";
+                uitleg: string;
+            }[];
+            plaatsingen: {
+                afspraken: {
+                    contract?: {
+                        /** Format: date */
+                        einde?: string;
+                        /** Format: date */
+                        start: string;
+                        urenPerWeek: number;
+                    };
+                    loonkostensubsidie?: {
+                        /** Format: date */
+                        einde: string;
+                        percentage: number;
+                        /** Format: date */
+                        volgendeHerbeoordeling: string;
+                    };
+                    proefplaatsing?: {
+                        /** Format: date */
+                        einde: string;
+                        /** Format: date */
+                        evaluatieUiterlijk: string;
+                        /** Format: date */
+                        start: string;
+                        /** @enum {boolean} */
+                        uitkeringBehouden: true;
+                        verlengd: boolean;
+                    };
+                };
+                contactpersoon: {
+                    /** Format: email */
+                    email?: string;
+                    naam: string;
+                    telefoon: string;
+                };
+                /** @enum {string} */
+                fase: "kennismaking" | "proefplaatsing" | "loonwaardemeting" | "subsidiebesluit" | "contract" | "in-dienst" | "duurzaam" | "teruggeleid";
+                jobcoach: {
+                    organisatieId: string;
+                };
+                kandidaat: {
+                    beperkingen?: {
+                        aanpassingenWerkplek?: string[];
+                        belastbaarheidUren?: number;
+                    };
+                    roepnaam?: string;
+                    telefoon?: string;
+                    werkervaring?: string[];
+                };
+                /** Format: uuid */
+                plaatsingId: string;
+                plaatsvervanger?: {
+                    /** Format: email */
+                    email?: string;
+                    naam: string;
+                    telefoon: string;
+                };
+                termijnen: {
+                    /** Format: date */
+                    datum: string;
+                    /** @enum {string} */
+                    soort: "evaluatie-proefplaatsing" | "einde-proefplaatsing" | "checkin" | "herbeoordeling-subsidie" | "einde-subsidie" | "einde-contract" | "duurzaamheidscheck";
+                    wie: ("werkgever" | "jobcoach" | "gemeente" | "coach")[];
+                }[];
+                vacature: {
+                    /** Format: uuid */
+                    id: string;
+                    titel: string;
+                };
+            }[];
+            volgendeTermijnen: {
+                /** Format: date */
+                datum: string;
+                /** Format: uuid */
+                plaatsingId: string;
+                /** @enum {string} */
+                soort: "evaluatie-proefplaatsing" | "einde-proefplaatsing" | "checkin" | "herbeoordeling-subsidie" | "einde-subsidie" | "einde-contract" | "duurzaamheidscheck";
+                wie: ("werkgever" | "jobcoach" | "gemeente" | "coach")[];
+            }[];
+            werkgever: string;
         };
     };
     responses: never;
@@ -2556,6 +2975,71 @@ export interface operations {
             };
         };
     };
+    PlaatsingenController_lijst: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaatsingDto"][];
+                };
+            };
+        };
+    };
+    PlaatsingenController_lees: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaatsingDto"];
+                };
+            };
+        };
+    };
+    PlaatsingenController_voerUit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    soort: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ProgrammasController_lijst: {
         parameters: {
             query?: never;
@@ -2905,6 +3389,94 @@ export interface operations {
             };
         };
     };
+    VacaturesController_lijst: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VacatureDto"][];
+                };
+            };
+        };
+    };
+    VacaturesController_maak: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VacatureInvoerDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VacatureDto"];
+                };
+            };
+        };
+    };
+    VacaturesController_lees: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VacatureDto"];
+                };
+            };
+        };
+    };
+    VacaturesController_draVoor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoordrachtDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaatsingDto"];
+                };
+            };
+        };
+    };
     VerwerkingenController_lijst: {
         parameters: {
             query?: {
@@ -3046,6 +3618,71 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    WerkgeversController_lees: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WerkgeverDto"];
+                };
+            };
+        };
+    };
+    WerkgeversController_bewaar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WerkgeverInvoerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WerkgeverDto"];
+                };
+            };
+        };
+    };
+    WerkgeversoverzichtController_overzicht: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WerkgeversoverzichtDto"];
+                };
             };
         };
     };
