@@ -10,6 +10,7 @@ import { OidcTerugPagina } from '../pages/OidcTerugPagina';
 import { StartPagina } from '../pages/StartPagina';
 import { TrajectPagina } from '../pages/TrajectPagina';
 import { TrajectStartenPagina } from '../pages/TrajectStartenPagina';
+import { WerkgeverPlaatsingenPagina } from '../pages/WerkgeverPlaatsingenPagina';
 import { Layout } from './Layout';
 import { SessieProvider, useSessie } from './sessie-context';
 
@@ -39,6 +40,7 @@ export function App() {
             <Route path="/trajecten" element={beveiligd(<MijnTrajectenPagina />)} />
             <Route path="/trajecten/:id" element={beveiligd(<TrajectPagina />)} />
             <Route path="/taken" element={beveiligd(<MijnTakenPagina />)} />
+            <Route path="/werkgever/plaatsingen" element={beveiligd(<WerkgeverPlaatsingenPagina />)} />
             <Route path="*" element={<NietGevondenPagina />} />
           </Routes>
         </Layout>
