@@ -7,7 +7,6 @@ import {
   TypeOrmPlaatsingRepository,
   TypeOrmVacatureRepository,
 } from '@ketenregie/plaatsing-data-access';
-import { plaatsingOverzicht, startPlaatsing, voerUit } from '@ketenregie/plaatsing-domain';
 import { openDatabase } from '@ketenregie/shared-platform';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
 import { randomUUID } from 'node:crypto';
@@ -43,8 +42,9 @@ describeEachDatabase('plaatsing applyOutcome (one transaction, in-process)', (db
       status: 'open',
     });
     const partij = { organisatieId: 'werkbrug', type: 'uitvoerder' as const, professional: 'coach-1' };
-    const begin = startPlaatsing({
-      plaatsingId: randomUUID(),
+    const plaatsingId = randomUUID();
+    const overzicht = (fase: 'kennismaking' | 'proefplaatsing', versie: number): PlaatsingUitkomstVerwerken['overzicht'] => ({
+      plaatsingId,
       vacatureId,
       deelnemerId: randomUUID(),
       trajectId: randomUUID(),
@@ -52,15 +52,21 @@ describeEachDatabase('plaatsing applyOutcome (one transaction, in-process)', (db
       coach: partij,
       regievoerder: { organisatieId: 'gemeente', type: 'gemeente', professional: 'km-1' },
       jobcoach: partij,
-      datum: '2027-01-04',
+      fase,
+      gestart: '2027-01-04',
+      termijnen: [],
+      versie,
     });
-    await repo.voegToe({ overzicht: plaatsingOverzicht(begin.state), kandidaat: {} });
-    const stap = voerUit(begin.state, { soort: 'kennismaking', datum: '2027-01-06', uitkomst: 'proefplaatsing' });
+    await repo.voegToe({ overzicht: overzicht('kennismaking', 1), kandidaat: {} });
     return {
-      plaatsingId: begin.state.plaatsingId,
-      overzicht: plaatsingOverzicht(stap.state),
-      gebeurtenissen: [...begin.gebeurtenissen, ...stap.gebeurtenissen],
-      taken: [{ sleutel: `plaatsing-${begin.state.plaatsingId}:t3-jobcoach`, voor: 'jobcoach', onderwerp: 'checkin', vervalt: '2027-02-03' }],
+      plaatsingId,
+      overzicht: overzicht('proefplaatsing', 3),
+      gebeurtenissen: [
+        { nr: 1, datum: '2027-01-04', soort: 'plaatsing-gestart', gegevens: {} },
+        { nr: 2, datum: '2027-01-06', soort: 'kennismaking', gegevens: { uitkomst: 'proefplaatsing' } },
+        { nr: 3, datum: '2027-01-06', soort: 'proefplaatsing-gestart', gegevens: { start: '2027-01-06' } },
+      ],
+      taken: [{ sleutel: `plaatsing-${plaatsingId}:t3-jobcoach`, voor: 'jobcoach', onderwerp: 'checkin', vervalt: '2027-02-03' }],
     };
   }
 
