@@ -117,14 +117,15 @@ describe('the werkgever in the portal (headless Chromium)', () => {
       await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn plaatsingen' }).click();
       await page.getByRole('heading', { name: 'Mijn plaatsingen', level: 1 }).waitFor();
       await page.getByRole('heading', { name: 'Magazijnmedewerker: Sam' }).waitFor();
-      expect(await page.getByText('Proefplaatsing', { exact: true }).count()).toBeGreaterThan(0);
-      expect(await page.getByText(/met behoud van uitkering/).count()).toBe(1);
+      const plaatsing = page.getByRole('region', { name: 'Magazijnmedewerker: Sam' });
+      expect(await plaatsing.getByText('Proefplaatsing', { exact: true }).count()).toBe(2);
+      expect(await plaatsing.getByText(/met behoud van uitkering/).count()).toBe(1);
       expect(await page.getByText(/Werkgeversservicepunt Dommeldal/).count()).toBe(1);
       await bekijk(page, 'werkgever-01-plaatsingen');
 
       await page.getByRole('button', { name: 'Evaluatie bevestigen voor Magazijnmedewerker' }).click();
       await page.getByRole('status').getByText('De evaluatie van de proefplaatsing Magazijnmedewerker is bevestigd.').waitFor();
-      await page.getByText('Loonwaardemeting', { exact: true }).waitFor();
+      await plaatsing.getByText('Loonwaardemeting', { exact: true }).waitFor();
       expect(await page.getByRole('button', { name: /Evaluatie bevestigen/ }).count()).toBe(0);
       await bekijk(page, 'werkgever-02-evaluatie-bevestigd');
     } finally {
