@@ -48,7 +48,9 @@ const DEFAULTS = {
   gatewayPort: 8080,
   pgPort: 5433,
   temporalPort: 7233,
-  timeouts: { database: 60_000, temporal: 60_000, service: 90_000, worker: 90_000, gateway: 60_000, seed: 90_000, portal: 240_000 },
+  // The worker bundles one workflow bundle per task queue (traject, exchange, consent, plaatsing) one after
+  // another before it is ready: on a loaded two-core machine that took more than 90 s.
+  timeouts: { database: 60_000, temporal: 60_000, service: 90_000, worker: 180_000, gateway: 60_000, seed: 90_000, portal: 240_000 },
 };
 
 /**
