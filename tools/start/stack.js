@@ -20,6 +20,7 @@ const SERVICES = [
   { name: 'monitor-service', entry: 'apps/monitor-service/src/main.ts', port: 8084, urlEnv: 'MONITOR_SERVICE_URL' },
   { name: 'exchange-service', entry: 'apps/exchange-service/src/main.ts', port: 8083, urlEnv: 'EXCHANGE_SERVICE_URL' },
   { name: 'traject-service', entry: 'apps/traject-service/src/main.ts', port: 8081, urlEnv: 'TRAJECT_SERVICE_URL' },
+  { name: 'plaatsing-service', entry: 'apps/plaatsing-service/src/main.ts', port: 8085, urlEnv: 'PLAATSING_SERVICE_URL' },
 ];
 
 /**
@@ -47,7 +48,9 @@ const DEFAULTS = {
   gatewayPort: 8080,
   pgPort: 5433,
   temporalPort: 7233,
-  timeouts: { database: 60_000, temporal: 60_000, service: 90_000, worker: 90_000, gateway: 60_000, seed: 90_000, portal: 240_000 },
+  // The worker bundles one workflow bundle per task queue (traject, exchange, consent, plaatsing) one after
+  // another before it is ready: on a loaded two-core machine that took more than 90 s.
+  timeouts: { database: 60_000, temporal: 60_000, service: 90_000, worker: 180_000, gateway: 60_000, seed: 90_000, portal: 240_000 },
 };
 
 /**
@@ -133,6 +136,7 @@ function seconds(ms) {
  * @param {string} [options.dataDir] where embedded data, keys and logs live.
  * @param {number} [options.gatewayPort] @param {number} [options.pgPort] @param {number} [options.temporalPort]
  * @param {Record<string, number>} [options.servicePorts] per service name.
+ * @param {Partial<typeof DEFAULTS.timeouts>} [options.timeouts] start-up limits per step (ms), e.g. longer on a loaded machine.
  * @param {(line: string) => void} [options.log] progress output (default: silent).
  * @param {boolean} [options.echo] stream children's output to this terminal instead of log files.
  * @param {AbortSignal} [options.signal] aborting stops whatever has started and rejects.

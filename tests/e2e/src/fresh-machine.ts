@@ -1,5 +1,5 @@
 /** How long one whole stack may take to start on a loaded 2-core machine. */
-export const START_TIMEOUT = 180_000;
+export const START_TIMEOUT = 300_000;
 
 /** The environment of a fresh machine: embedded database and Temporal, embedded auth. */
 export function freshMachineEnv(): NodeJS.ProcessEnv {

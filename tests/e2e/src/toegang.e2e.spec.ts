@@ -23,7 +23,9 @@ type Mag =
   | { readonly wie: 'de dienst zelf' }
   | { readonly wie: 'verzender' }
   | { readonly wie: 'ontvanger'; readonly naToestemming: true }
-  | { readonly wie: 'eigenaar van het abonnement' };
+  | { readonly wie: 'eigenaar van het abonnement' }
+  | { readonly wie: 'de werkgever zelf' }
+  | { readonly wie: 'betrokken bij de plaatsing' };
 
 /** "professional": klantmanager, coach, jobcoach or behandelaar (docs/access.md). */
 const PROFESSIONELE_ROLLEN = ['klantmanager', 'coach', 'jobcoach', 'behandelaar'];
@@ -110,6 +112,18 @@ const WIE_MAG: Readonly<Record<string, readonly Mag[]>> = {
   'POST /api/v1/abonnementen': [elkeProfessional],
   'GET /api/v1/abonnementen': [elkeProfessional],
   'DELETE /api/v1/abonnementen/{id}': [{ wie: 'eigenaar van het abonnement' }],
+  // The werkgever lane: an employer its own profile, vacancies and overview; placements only for those taking part
+  // (werkgever, coach organisation, regievoerder, the jobcoach; tests/e2e/src/werkgever.e2e.spec.ts walks them).
+  'GET /api/v1/werkgevers/{id}': [{ wie: 'de werkgever zelf' }],
+  'PUT /api/v1/werkgevers/{id}': [{ wie: 'de werkgever zelf' }],
+  'POST /api/v1/vacatures': [{ wie: 'professional', van: ['werkgever'] }],
+  'GET /api/v1/vacatures': [{ wie: 'professional', van: ['werkgever', 'gemeente', 'uitvoerder', 'schuldhulp', 'wijkteam'] }],
+  'GET /api/v1/vacatures/{id}': [{ wie: 'professional', van: ['gemeente', 'uitvoerder', 'schuldhulp', 'wijkteam'] }],
+  'POST /api/v1/vacatures/{id}/voordrachten': [professionalVanRegieOfCoach],
+  'GET /api/v1/plaatsingen': [elkeProfessional],
+  'GET /api/v1/plaatsingen/{id}': [{ wie: 'betrokken bij de plaatsing' }],
+  'POST /api/v1/plaatsingen/{id}/opdrachten': [{ wie: 'betrokken bij de plaatsing' }],
+  'GET /api/v1/werkgeversoverzicht': [{ wie: 'professional', van: ['werkgever'] }],
 };
 
 interface Antwoord<T> {
@@ -545,13 +559,15 @@ describe('access policy through the gateway, with real tokens', () => {
       if (pad.startsWith('/api/v1/trajecten/{id}')) return perFixture((f) => vul(f.trajectId));
       if (route === 'GET /api/v1/toestemmingen') return perFixture((f) => `${pad}?deelnemerId=${f.deelnemerId}`);
       if (pad.startsWith('/api/v1/organisaties/{id}')) return [{ pad: vul('gemeente-dommeldal'), fixture: 'werkbrug' }];
+      if (pad.startsWith('/api/v1/werkgevers/{id}')) return [{ pad: vul('van-der-heijden-metaal'), fixture: 'werkbrug' }];
       if (pad.startsWith('/api/v1/programmas/{code}')) return [{ pad: vul(''), fixture: 'werkbrug' }];
       // A subscription nobody owns: nobody may delete it.
       if (pad.startsWith('/api/v1/abonnementen/{id}')) return [{ pad: vul(randomUUID()), fixture: 'werkbrug' }];
       return [{ pad, fixture: 'werkbrug' }];
     };
     /** Does one way of the table let this actor do it, with these facts? */
-    const laatToe = (m: Mag, a: MatrixActor, { fixture, verzoek }: Variant): boolean => {
+    const laatToe = (m: Mag, a: MatrixActor, variant: Variant): boolean => {
+      const { fixture, verzoek } = variant;
       const f = fixtures[fixture];
       const v = verzoek ? verzoeken[verzoek] : undefined;
       switch (m.wie) {
@@ -561,6 +577,10 @@ describe('access policy through the gateway, with real tokens', () => {
           return false; // no person's token is a service token
         case 'eigenaar van het abonnement':
           return false; // the matrix deletes only a subscription nobody owns
+        case 'de werkgever zelf':
+          return a.organisatie?.type === 'werkgever' && PROFESSIONELE_ROLLEN.includes(a.rol) && variant.pad.includes(`/${a.organisatie.id}`);
+        case 'betrokken bij de plaatsing':
+          return false; // the matrix makes no placement; werkgever.e2e.spec.ts checks who takes part
         case 'de deelnemer zelf':
           return a.deelnemerId !== undefined && a.deelnemerId === f.deelnemerId;
         case 'fg van een gemeente':

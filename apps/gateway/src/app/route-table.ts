@@ -8,6 +8,7 @@ export const GATEWAY_SERVICES = {
   'monitor-service': { urlKey: 'MONITOR_SERVICE_URL', defaultUrl: 'http://127.0.0.1:8084' },
   'exchange-service': { urlKey: 'EXCHANGE_SERVICE_URL', defaultUrl: 'http://127.0.0.1:8083' },
   'traject-service': { urlKey: 'TRAJECT_SERVICE_URL', defaultUrl: 'http://127.0.0.1:8081' },
+  'plaatsing-service': { urlKey: 'PLAATSING_SERVICE_URL', defaultUrl: 'http://127.0.0.1:8085' },
 } as const;
 
 /** A service the gateway routes to. */
@@ -45,6 +46,10 @@ export const ROUTE_TABLE: readonly Route[] = [
   { prefix: '/api/v1/taken', service: 'traject-service' },
   { prefix: '/api/v1/signalen', service: 'traject-service' },
   { prefix: '/api/v1/caseload-overdrachten', service: 'traject-service' },
+  { prefix: '/api/v1/werkgevers', service: 'plaatsing-service' },
+  { prefix: '/api/v1/werkgeversoverzicht', service: 'plaatsing-service' },
+  { prefix: '/api/v1/vacatures', service: 'plaatsing-service' },
+  { prefix: '/api/v1/plaatsingen', service: 'plaatsing-service' },
 ];
 
 /**

@@ -20,6 +20,9 @@ const PER_CODE: Readonly<Record<string, string>> = {
   'TRAJECT.NOT_FOUND': 'Dit traject bestaat niet, of u bent er niet bij betrokken.',
   'TRAJECT.DEELNEMER_NOT_FOUND': 'Deze deelnemer bestaat niet, of u bent er niet bij betrokken.',
   'TRAJECT.PROCESSING_LOG_UNAVAILABLE': 'De gegevens kunnen nu niet worden getoond, omdat de inzage niet kan worden vastgelegd. Probeer het later opnieuw.',
+  'PLAATSING.FASE_ONGELDIG': 'Dit kan nu niet in deze stap van de plaatsing.',
+  'PLAATSING.AFGELOPEN': 'Deze plaatsing is afgelopen.',
+  'PLAATSING.NIET_GEVONDEN': 'Deze plaatsing bestaat niet, of u bent er niet bij betrokken.',
   'AUTH.ORGANISATIE_UNKNOWN': 'Deze organisatie is niet bekend in het register.',
   'AUTH.ROL_NOT_ALLOWED': 'Deze rol past niet bij deze organisatie.',
 };

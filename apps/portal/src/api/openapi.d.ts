@@ -176,23 +176,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/deelnemers/{id}/trajecten": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The overviews of the deelnemer's trajecten, oldest first: for the deelnemer themself and professionals of involved organisations (each read as GET /trajecten/{id}, logged alike); others get 404 */
-        get: operations["DeelnemersController_trajectenVan"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/herinneringen": {
         parameters: {
             query?: never;
@@ -271,8 +254,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One page of the handovers the caller's organisation sends or receives (a receiver only once consent permitted it), most recently changed first */
-        get: operations["OverdrachtenController_lijst"];
+        get?: never;
         put?: never;
         /** Ask another organisation to take over (starts the warm handover) */
         post: operations["OverdrachtenController_vraagAan"];
@@ -289,7 +271,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A handover; the sender also sees, once delivered, which fields went to the receiver and which were left out and why */
         get: operations["OverdrachtenController_bekijk"];
         put?: never;
         post?: never;
@@ -485,6 +466,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plaatsingen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Placements the caller's organisation employs, proposed or leads, or that the caller coaches */
+        get: operations["PlaatsingenController_lijst"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plaatsingen/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PlaatsingenController_lees"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plaatsingen/{id}/opdrachten": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A command on the placement: kennismaking, evaluatie, loonwaardemeting, subsidiebesluit, herbeoordeling, contract, checkin, uitval, contactpersoon-vertrokken …
+         * @description The subsidy is decided and re-assessed by the gemeente leading the traject only. A command out of phase is refused (422 problem+json) and changes nothing.
+         */
+        post: operations["PlaatsingenController_voerUit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programmas": {
         parameters: {
             query?: never;
@@ -555,23 +589,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/signalen": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The regievoerder's signals, newest first: drop-outs, consent refused or withdrawn, escalated deadlines and lead changes in the trajecten the caller's organisation leads or registered, in Dutch */
-        get: operations["SignalenController_lijst"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/stuurgroepen": {
         parameters: {
             query?: never;
@@ -596,7 +613,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's tasks and deadlines, overdue first: open and overdue tasks (escalations addressed to them included) and the planned deadlines of their running trajecten whose task appears later (status gepland, with taakVanaf), such as the next call attempt or the re-approach after a no */
+        /** The caller's open and overdue tasks, including escalations addressed to them */
         get: operations["TakenController_lijst"];
         put?: never;
         post?: never;
@@ -654,8 +671,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One page of the trajecten the caller's organisation is involved in, newest first, filtered by programme, phase, status and overdue deadlines, with the deelnemer's name (logged first for another organisation than the registering one), the phase and next deadline in Dutch */
-        get: operations["TrajectenController_lijst"];
+        get?: never;
         put?: never;
         /** Start a traject (one durable workflow) for a deelnemer on a programme */
         post: operations["TrajectenController_start"];
@@ -750,17 +766,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/trajecten/{id}/verloop": {
+    "/api/v1/vacatures": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The timeline for people, newest first: Dutch titles and details, the date and the moment it was recorded (Europe/Amsterdam), who did it (role and organisation by name), no codes or ids; with the next deadline. Logged as the timeline is */
-        get: operations["TrajectenController_verloop"];
+        /** An employer's own vacancies; every open vacancy for the partnership's coaches and klantmanagers */
+        get: operations["VacaturesController_lijst"];
+        put?: never;
+        /** A vacancy of the caller’s own organisation (a werkgever): hours, tasks, required competences and the support on offer */
+        post: operations["VacaturesController_maak"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vacatures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["VacaturesController_lees"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vacatures/{id}/voordrachten": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A coach of the traject proposes its deelnemer for the vacancy; the placement starts at the kennismaking
+         * @description consent-service decides (purpose plaatsing-werkgever) which categories the employer sees; limitations only with explicit consent. Only what is released is stored, and the disclosure is logged.
+         */
+        post: operations["VacaturesController_draVoor"];
         delete?: never;
         options?: never;
         head?: never;
@@ -872,15 +925,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/vrijgaveprofielen": {
+    "/api/v1/werkgevers/{id}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** What each recipient type may get for a purpose, per category: the fields and whether consent is needed (professionals and fg; no personal data) */
-        get: operations["VerwerkingenController_vrijgaveprofielen"];
+        /** The employer's own profile; another employer's does not exist for the caller (404) */
+        get: operations["WerkgeversController_lees"];
+        /** Set the employer's own contact person and named deputy (the deputy takes over when the contact leaves) */
+        put: operations["WerkgeversController_bewaar"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/werkgeversoverzicht": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The employer's own placements, the next agreements and deadlines, whom to call and the support available; nothing more */
+        get: operations["WerkgeversoverzichtController_overzicht"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1422,80 +1493,12 @@ export interface components {
             };
             overTeNemen: string[];
             reden: string;
-            /** @description Ignored unless it disagrees (then 400): the handover escalates to the traject's regievoerder, as the traject context says */
+            /** @description Subject id of the regievoerder to escalate to; default the caller */
             regievoerder?: string;
             /** @description Traject whose lead is handed over; its workflow starts the handover as a child */
             trajectId: string;
             /** Format: date */
             voorgesteldEersteGesprek?: string;
-        };
-        OverdrachtDetailDto: {
-            /** Format: date-time */
-            aangevraagdOp: string;
-            /** @enum {string} */
-            aanZet: "zender" | "ontvanger" | "beiden" | "niemand";
-            afwijzingen: {
-                advies: string;
-                /** Format: date */
-                op: string;
-                /** @enum {string} */
-                reden: "geen-capaciteit" | "buiten-doelgroep" | "andere-partner-passender" | "onvoldoende-informatie" | "overig";
-            }[];
-            /** Format: date-time */
-            bijgewerktOp: string;
-            /** Format: uuid */
-            deelnemerId: string;
-            /** Format: date */
-            driegesprek?: string;
-            /** Format: uuid */
-            id: string;
-            levering?: {
-                geleverd: {
-                    categorie: string;
-                    velden: string[];
-                }[];
-                /** Format: date-time */
-                geleverdOp: string;
-                /** @description The dossier was withdrawn from the receiver (consent withdrawn, handover ended) */
-                ingetrokken: boolean;
-                weggelaten: {
-                    categorie: string;
-                    /**
-                     * @description NIET_NODIG_VOOR_ROL: the receiver's role does not need it; NIET_VRIJGEGEVEN: the consent decision did not release it
-                     * @enum {string}
-                     */
-                    reden: "NIET_NODIG_VOOR_ROL" | "NIET_VRIJGEGEVEN";
-                    /** @description Absent: the whole category */
-                    veld?: string;
-                }[];
-            };
-            ontvanger: {
-                organisatie: string;
-                /** @enum {string} */
-                type: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
-            };
-            overTeNemen: string[];
-            reden: string;
-            /** @enum {string} */
-            status: "aangevraagd" | "toestemming-nodig" | "toestemming-gevraagd" | "dossier-geleverd" | "geaccepteerd" | "afgewezen" | "driegesprek-gepland" | "driegesprek-gehouden" | "nazorg-volgperiode" | "regie-overgedragen" | "toestemming-geweigerd" | "toestemming-ingetrokken" | "toestemming-verlopen" | "geannuleerd" | "ontvanger-onbereikbaar" | "tweemaal-afgewezen";
-            termijn?: {
-                /** Format: date */
-                escalatie?: string;
-                /** Format: date */
-                herinnering?: string;
-                /** @enum {string} */
-                soort: "toestemming" | "acceptatie";
-                /** Format: date */
-                uiterlijk: string;
-            };
-            trajectId?: string;
-            /** Format: date */
-            voorgesteldEersteGesprek?: string;
-            zender: {
-                organisatie: string;
-                /** @enum {string} */
-                type: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
-            };
         };
         OverdrachtDto: {
             /** Format: date-time */
@@ -1545,62 +1548,108 @@ export interface components {
                 type: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
             };
         };
-        OverdrachtLijstDto: {
-            limiet: number;
-            overdrachten: {
-                /** Format: date-time */
-                aangevraagdOp: string;
+        PlaatsingDto: {
+            coach: {
+                organisatieId: string;
+                professional: string;
                 /** @enum {string} */
-                aanZet: "zender" | "ontvanger" | "beiden" | "niemand";
-                afwijzingen: {
-                    advies: string;
-                    /** Format: date */
-                    op: string;
-                    /** @enum {string} */
-                    reden: "geen-capaciteit" | "buiten-doelgroep" | "andere-partner-passender" | "onvoldoende-informatie" | "overig";
-                }[];
-                /** Format: date-time */
-                bijgewerktOp: string;
-                /** Format: uuid */
-                deelnemerId: string;
-                dossierLeesbaar: boolean;
+                type: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
+            };
+            contract?: {
                 /** Format: date */
-                driegesprek?: string;
-                /** Format: uuid */
-                id: string;
-                ontvanger: {
-                    organisatie: string;
-                    /** @enum {string} */
-                    type: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
-                };
-                overTeNemen: string[];
-                reden: string;
-                /** @enum {string} */
-                richting: "inkomend" | "uitgaand";
-                /** @enum {string} */
-                status: "aangevraagd" | "toestemming-nodig" | "toestemming-gevraagd" | "dossier-geleverd" | "geaccepteerd" | "afgewezen" | "driegesprek-gepland" | "driegesprek-gehouden" | "nazorg-volgperiode" | "regie-overgedragen" | "toestemming-geweigerd" | "toestemming-ingetrokken" | "toestemming-verlopen" | "geannuleerd" | "ontvanger-onbereikbaar" | "tweemaal-afgewezen";
-                termijn?: {
-                    /** Format: date */
-                    escalatie?: string;
-                    /** Format: date */
-                    herinnering?: string;
-                    /** @enum {string} */
-                    soort: "toestemming" | "acceptatie";
-                    /** Format: date */
-                    uiterlijk: string;
-                };
-                trajectId?: string;
+                einde?: string;
                 /** Format: date */
-                voorgesteldEersteGesprek?: string;
-                zender: {
-                    organisatie: string;
-                    /** @enum {string} */
-                    type: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
+                start: string;
+                urenPerWeek: number;
+            };
+            /** Format: uuid */
+            deelnemerId: string;
+            /** @enum {string} */
+            fase: "kennismaking" | "proefplaatsing" | "loonwaardemeting" | "subsidiebesluit" | "contract" | "in-dienst" | "duurzaam" | "teruggeleid";
+            /** Format: date */
+            gestart: string;
+            jobcoach: {
+                organisatieId: string;
+                professional: string;
+                /** @enum {string} */
+                type: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
+            };
+            /** @description What was released to the employer */
+            kandidaat: {
+                beperkingen?: {
+                    aanpassingenWerkplek?: string[];
+                    belastbaarheidUren?: number;
                 };
+                roepnaam?: string;
+                telefoon?: string;
+                werkervaring?: string[];
+            };
+            /** Format: date */
+            laatsteCheckin?: string;
+            loonwaarde?: number;
+            /** Format: uuid */
+            plaatsingId: string;
+            proefplaatsing?: {
+                /** Format: date */
+                einde: string;
+                /** Format: date */
+                evaluatieUiterlijk: string;
+                /** Format: date */
+                start: string;
+                /** @enum {boolean} */
+                uitkeringBehouden: true;
+                verlengd: boolean;
+            };
+            regievoerder: {
+                organisatieId: string;
+                professional: string;
+                /** @enum {string} */
+                type: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
+            };
+            subsidie?: {
+                /** Format: date */
+                einde: string;
+                /** Format: date */
+                ingang: string;
+                percentage: number;
+                /** Format: date */
+                volgendeHerbeoordeling: string;
+            };
+            termijnen: {
+                /** Format: date */
+                datum: string;
+                /** @enum {string} */
+                soort: "evaluatie-proefplaatsing" | "einde-proefplaatsing" | "checkin" | "herbeoordeling-subsidie" | "einde-subsidie" | "einde-contract" | "duurzaamheidscheck";
+                wie: ("werkgever" | "jobcoach" | "gemeente" | "coach")[];
             }[];
-            pagina: number;
-            /** @description Overdrachten that match the filter, on all pages */
-            totaal: number;
+            terugleiding?: {
+                /** Format: date */
+                datum: string;
+                naar: string;
+                /** @enum {string} */
+                reden: "geen-match" | "uitval-bij-werkgever" | "proefplaatsing-negatief" | "proefplaatsing-verlopen" | "contactpersoon-vertrokken" | "contract-niet-verlengd" | "subsidie-beeindigd";
+            };
+            /** Format: uuid */
+            trajectId: string;
+            /** Format: uuid */
+            vacatureId: string;
+            versie: number;
+            werkgever: {
+                contactpersoon: {
+                    /** Format: email */
+                    email?: string;
+                    naam: string;
+                    telefoon: string;
+                };
+                organisatieId: string;
+                /** @description Named deputy: takes over when the contact person leaves */
+                plaatsvervanger?: {
+                    /** Format: email */
+                    email?: string;
+                    naam: string;
+                    telefoon: string;
+                };
+            };
         };
         ProgrammaAanmakenDto: {
             bron?: string;
@@ -2028,6 +2077,31 @@ export interface components {
                 regievoerderId: string;
             };
         };
+        VacatureDto: {
+            competenties: string[];
+            /** Format: uuid */
+            id: string;
+            ondersteuning: {
+                /** @enum {string} */
+                code: "jobcoach" | "werkplekaanpassing" | "proefplaatsing" | "loonkostensubsidie" | "no-risk-polis" | "inwerkperiode" | "vaste-begeleider";
+                uitleg: string;
+            }[];
+            /** @enum {string} */
+            status: "open" | "gesloten";
+            taken: string[];
+            titel: string;
+            urenPerWeek: number;
+            werkgeverId: string;
+        };
+        VacatureInvoerDto: {
+            /** @default [] */
+            competenties: string[];
+            /** @default [] */
+            ondersteuning: ("jobcoach" | "werkplekaanpassing" | "proefplaatsing" | "loonkostensubsidie" | "no-risk-polis" | "inwerkperiode" | "vaste-begeleider")[];
+            taken: string[];
+            titel: string;
+            urenPerWeek: number;
+        };
         VerificatieDto: {
             /** @description Lines verified before the first break, or all */
             aantal: number;
@@ -2157,38 +2231,154 @@ export interface components {
                 type: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
             };
         };
-        VrijgaveOverzichtDto: {
-            activiteit?: {
-                id: string;
-                naam: string;
-                versie: number;
+        VoordrachtDto: {
+            /** @description Who coaches the placement */
+            jobcoach: {
+                organisatieId: string;
+                professional: string;
             };
-            categorieen: {
-                /** @description Special-category data (AVG art. 9) */
-                bijzonder: boolean;
-                /**
-                 * @description Data category; `gezondheid` and `beperkingen-werk` are special-category data (AVG art. 9)
-                 * @enum {string}
-                 */
-                categorie: "contact" | "traject-status" | "participatieladder" | "zrm" | "gezondheid" | "beperkingen-werk" | "financien-schulden" | "uitkering" | "werkervaring-cv" | "loonwaarde";
-                /** @description The statutory basis the register records, also where it does not suffice */
-                grondslag?: {
-                    avg: string;
-                    wet: string;
+            /**
+             * Format: date
+             * @description Date of the kennismaking; default today
+             */
+            kennismaking?: string;
+            profiel: {
+                beperkingen?: {
+                    aanpassingenWerkplek?: string[];
+                    belastbaarheidUren?: number;
                 };
-                reden?: string;
-                /**
-                 * @description wettelijke-grondslag: no consent needed; toestemming: only with consent; nooit: not to this recipient type
-                 * @enum {string}
-                 */
-                regime: "wettelijke-grondslag" | "toestemming" | "nooit";
-                /** @description Fields the release profile allows (none when the category never goes) */
-                velden: string[];
+                roepnaam: string;
+                telefoon?: string;
+                /** @default [] */
+                werkervaring: string[];
+            };
+            /** Format: uuid */
+            trajectId: string;
+        };
+        WerkgeverDto: {
+            contactpersoon: {
+                /** Format: email */
+                email?: string;
+                naam: string;
+                telefoon: string;
+            };
+            organisatieId: string;
+            /** @description Named deputy: takes over when the contact person leaves */
+            plaatsvervanger?: {
+                /** Format: email */
+                email?: string;
+                naam: string;
+                telefoon: string;
+            };
+        };
+        WerkgeverInvoerDto: {
+            contactpersoon: {
+                /** Format: email */
+                email?: string;
+                naam: string;
+                telefoon: string;
+            };
+            /** @description Named deputy: takes over when the contact person leaves */
+            plaatsvervanger?: {
+                /** Format: email */
+                email?: string;
+                naam: string;
+                telefoon: string;
+            };
+        };
+        WerkgeversoverzichtDto: {
+            bellen: {
+                uitleg: string;
+                werkgeversservicepunt: {
+                    email: string;
+                    naam: string;
+                    telefoon: string;
+                };
+            };
+            ondersteuning: {
+                /** @enum {string} */
+                code: "jobcoach" | "werkplekaanpassing" | "proefplaatsing" | "loonkostensubsidie" | "no-risk-polis" | "inwerkperiode" | "vaste-begeleider";
+                uitleg: string;
             }[];
-            doel: string;
-            /** @enum {string} */
-            ontvangerType: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
-            registerVersie?: number;
+            plaatsingen: {
+                afspraken: {
+                    contract?: {
+                        /** Format: date */
+                        einde?: string;
+                        /** Format: date */
+                        start: string;
+                        urenPerWeek: number;
+                    };
+                    loonkostensubsidie?: {
+                        /** Format: date */
+                        einde: string;
+                        percentage: number;
+                        /** Format: date */
+                        volgendeHerbeoordeling: string;
+                    };
+                    proefplaatsing?: {
+                        /** Format: date */
+                        einde: string;
+                        /** Format: date */
+                        evaluatieUiterlijk: string;
+                        /** Format: date */
+                        start: string;
+                        /** @enum {boolean} */
+                        uitkeringBehouden: true;
+                        verlengd: boolean;
+                    };
+                };
+                contactpersoon: {
+                    /** Format: email */
+                    email?: string;
+                    naam: string;
+                    telefoon: string;
+                };
+                /** @enum {string} */
+                fase: "kennismaking" | "proefplaatsing" | "loonwaardemeting" | "subsidiebesluit" | "contract" | "in-dienst" | "duurzaam" | "teruggeleid";
+                jobcoach: {
+                    organisatieId: string;
+                };
+                kandidaat: {
+                    beperkingen?: {
+                        aanpassingenWerkplek?: string[];
+                        belastbaarheidUren?: number;
+                    };
+                    roepnaam?: string;
+                    telefoon?: string;
+                    werkervaring?: string[];
+                };
+                /** Format: uuid */
+                plaatsingId: string;
+                plaatsvervanger?: {
+                    /** Format: email */
+                    email?: string;
+                    naam: string;
+                    telefoon: string;
+                };
+                termijnen: {
+                    /** Format: date */
+                    datum: string;
+                    /** @enum {string} */
+                    soort: "evaluatie-proefplaatsing" | "einde-proefplaatsing" | "checkin" | "herbeoordeling-subsidie" | "einde-subsidie" | "einde-contract" | "duurzaamheidscheck";
+                    wie: ("werkgever" | "jobcoach" | "gemeente" | "coach")[];
+                }[];
+                vacature: {
+                    /** Format: uuid */
+                    id: string;
+                    titel: string;
+                };
+            }[];
+            volgendeTermijnen: {
+                /** Format: date */
+                datum: string;
+                /** Format: uuid */
+                plaatsingId: string;
+                /** @enum {string} */
+                soort: "evaluatie-proefplaatsing" | "einde-proefplaatsing" | "checkin" | "herbeoordeling-subsidie" | "einde-subsidie" | "einde-contract" | "duurzaamheidscheck";
+                wie: ("werkgever" | "jobcoach" | "gemeente" | "coach")[];
+            }[];
+            werkgever: string;
         };
     };
     responses: never;
@@ -2429,25 +2619,6 @@ export interface operations {
             };
         };
     };
-    DeelnemersController_trajectenVan: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
     ToestemmingenController_herinneringen: {
         parameters: {
             query?: never;
@@ -2533,31 +2704,6 @@ export interface operations {
             };
         };
     };
-    OverdrachtenController_lijst: {
-        parameters: {
-            query?: {
-                limiet?: number;
-                pagina?: number;
-                richting?: "inkomend" | "uitgaand";
-                /** @description lopend, afgerond, or one status */
-                status?: ("lopend" | "afgerond") | ("aangevraagd" | "toestemming-nodig" | "toestemming-gevraagd" | "dossier-geleverd" | "geaccepteerd" | "afgewezen" | "driegesprek-gepland" | "driegesprek-gehouden" | "nazorg-volgperiode" | "regie-overgedragen" | "toestemming-geweigerd" | "toestemming-ingetrokken" | "toestemming-verlopen" | "geannuleerd" | "ontvanger-onbereikbaar" | "tweemaal-afgewezen");
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OverdrachtLijstDto"];
-                };
-            };
-        };
-    };
     OverdrachtenController_vraagAan: {
         parameters: {
             query?: never;
@@ -2597,7 +2743,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OverdrachtDetailDto"];
+                    "application/json": components["schemas"]["OverdrachtDto"];
                 };
             };
         };
@@ -2829,6 +2975,71 @@ export interface operations {
             };
         };
     };
+    PlaatsingenController_lijst: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaatsingDto"][];
+                };
+            };
+        };
+    };
+    PlaatsingenController_lees: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaatsingDto"];
+                };
+            };
+        };
+    };
+    PlaatsingenController_voerUit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    soort: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ProgrammasController_lijst: {
         parameters: {
             query?: never;
@@ -2936,23 +3147,6 @@ export interface operations {
                 code: string;
                 versie: number;
             };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    SignalenController_lijst: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -3078,30 +3272,6 @@ export interface operations {
             };
         };
     };
-    TrajectenController_lijst: {
-        parameters: {
-            query?: {
-                fase?: "aanmelding" | "contact-leggen" | "kennismaking" | "diagnose" | "plan-van-aanpak" | "uitvoering" | "afronding" | "nazorg" | "afgesloten";
-                pagina?: number;
-                perPagina?: number;
-                programma?: string;
-                status?: "actief" | "gepauzeerd" | "uitgevallen" | "afgesloten";
-                verlopen?: "true" | "false";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
     TrajectenController_start: {
         parameters: {
             query?: never;
@@ -3219,7 +3389,49 @@ export interface operations {
             };
         };
     };
-    TrajectenController_verloop: {
+    VacaturesController_lijst: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VacatureDto"][];
+                };
+            };
+        };
+    };
+    VacaturesController_maak: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VacatureInvoerDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VacatureDto"];
+                };
+            };
+        };
+    };
+    VacaturesController_lees: {
         parameters: {
             query?: never;
             header?: never;
@@ -3234,7 +3446,34 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VacatureDto"];
+                };
+            };
+        };
+    };
+    VacaturesController_draVoor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoordrachtDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaatsingDto"];
+                };
             };
         };
     };
@@ -3382,14 +3621,55 @@ export interface operations {
             };
         };
     };
-    VerwerkingenController_vrijgaveprofielen: {
+    WerkgeversController_lees: {
         parameters: {
-            query?: {
-                /** @description Purpose code of the register (default: warme-overdracht) */
-                doel?: string;
-                /** @description Only this recipient type (default: every type) */
-                ontvangerType?: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
             };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WerkgeverDto"];
+                };
+            };
+        };
+    };
+    WerkgeversController_bewaar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WerkgeverInvoerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WerkgeverDto"];
+                };
+            };
+        };
+    };
+    WerkgeversoverzichtController_overzicht: {
+        parameters: {
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -3401,7 +3681,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VrijgaveOverzichtDto"][];
+                    "application/json": components["schemas"]["WerkgeversoverzichtDto"];
                 };
             };
         };

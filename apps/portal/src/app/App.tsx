@@ -18,6 +18,7 @@ import { StartPagina } from '../pages/StartPagina';
 import { TrajectPagina } from '../pages/TrajectPagina';
 import { TrajectStartenPagina } from '../pages/TrajectStartenPagina';
 import { TrajectVastleggenPagina } from '../pages/TrajectVastleggenPagina';
+import { WerkgeverPlaatsingenPagina } from '../pages/WerkgeverPlaatsingenPagina';
 import { Layout } from './Layout';
 import { SessieProvider, useSessie } from './sessie-context';
 
@@ -57,6 +58,7 @@ export function App() {
             <Route path="/mijn-gegevens" element={beveiligd(<MijnGegevensPagina />)} />
             <Route path="/fg/register" element={beveiligd(<VerwerkingsregisterPagina />)} />
             <Route path="/fg/verificatie" element={beveiligd(<VerificatiePagina />)} />
+            <Route path="/werkgever/plaatsingen" element={beveiligd(<WerkgeverPlaatsingenPagina />)} />
             <Route path="*" element={<NietGevondenPagina />} />
           </Routes>
         </Layout>

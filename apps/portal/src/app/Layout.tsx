@@ -20,7 +20,7 @@ export function Layout({ children }: { readonly children: ReactNode }) {
           {sessie && (
             <nav aria-label="Hoofdmenu" className="kr-menu">
               <ul>
-                {menuVoor(sessie.rol).map((item) => (
+                {menuVoor(sessie.rol, sessie.organisatieType).map((item) => (
                   <li key={item.pad}>
                     <NavLink to={item.pad} end className={({ isActive }) => (isActive ? 'kr-menu__link kr-menu__link--actief' : 'kr-menu__link')}>
                       {item.titel}

@@ -37,6 +37,10 @@ export const MENU_PER_ROL: Readonly<Record<string, readonly MenuItem[]>> = {
   deelnemer: [{ pad: '/mijn-gegevens', titel: 'Mijn gegevens' }],
 };
 
-export function menuVoor(rol: string): readonly MenuItem[] {
-  return MENU_PER_ROL[rol] ?? [];
+/** What an employer's people find besides their role's entries. */
+const WERKGEVER_MENU: readonly MenuItem[] = [{ pad: '/werkgever/plaatsingen', titel: 'Mijn plaatsingen' }];
+
+export function menuVoor(rol: string, organisatieType?: string): readonly MenuItem[] {
+  const eigen = MENU_PER_ROL[rol] ?? [];
+  return organisatieType === 'werkgever' && rol !== 'stuurgroeplid' ? [...WERKGEVER_MENU, ...eigen] : eigen;
 }

@@ -8,7 +8,7 @@ import { rolLabel } from '../format/labels';
 /** The home page: what this role can do here. */
 export function StartPagina() {
   const sessie = useIngelogd();
-  const menu = menuVoor(sessie.rol);
+  const menu = menuVoor(sessie.rol, sessie.organisatieType);
   return (
     <>
       <PaginaTitel>Welkom</PaginaTitel>

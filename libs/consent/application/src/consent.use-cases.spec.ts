@@ -290,7 +290,7 @@ describe('consent use cases', () => {
     const [eerste] = DEMO_REGISTER.versies as [RegisterVersie];
     const kapot: RegisterVersie = {
       ...eerste,
-      versie: 3,
+      versie: DEMO_REGISTER.versies.length + 1,
       geldigVanaf: new Date('2027-01-01T00:00:00.000Z'),
       activiteiten: [...eerste.activiteiten, eerste.activiteiten[0] as never],
     };

@@ -88,6 +88,25 @@ const bemiddelingWerkV2: Verwerkingsactiviteit = {
   categorieen: ['contact', 'werkervaring-cv', 'loonwaarde', 'beperkingen-werk'],
 };
 
+/**
+ * The werkgever lane (plaatsing context): what a coach's proposal for a vacancy discloses to the
+ * employer. Contact details and work experience with consent, limitations only with explicit
+ * consent, the loonwaarde on the loonkostensubsidie basis.
+ */
+const plaatsingWerkgever: Verwerkingsactiviteit = {
+  id: 'va-plaatsing-werkgever',
+  versie: 1,
+  naam: 'Voordracht en plaatsing bij een werkgever',
+  doel: 'plaatsing-werkgever',
+  doelomschrijving:
+    'Voordracht op een vacature, kennismaking, proefplaatsing, loonwaardemeting en plaatsing bij een werkgever; beperkingen alleen met uitdrukkelijke toestemming.',
+  verwerkingsverantwoordelijken: ['gemeente'],
+  art9: ['art9-2-a-uitdrukkelijke-toestemming'],
+  categorieen: ['contact', 'werkervaring-cv', 'loonwaarde', 'beperkingen-werk'],
+  ontvangers: [{ type: 'werkgever', wettelijk: { grondslag: LOONKOSTENSUBSIDIE, categorieen: ['loonwaarde'] } }],
+  bewaartermijn: { jaren: 2, vanaf: 'einde-traject' },
+};
+
 const schuldhulp: Verwerkingsactiviteit = {
   id: 'va-schuldhulpverlening',
   versie: 1,
@@ -184,7 +203,8 @@ const releaseProfielenV1: readonly ReleaseProfiel[] = [
 /**
  * The demo partnership's processing register (gemeente, uitvoerders, werkgevers, GGZ and the
  * wijkteam under one convenant), as versioned data. Version 2 adds schuldhulpverlening and lets
- * a deelnemer disclose work-related limitations to an employer.
+ * a deelnemer disclose work-related limitations to an employer; version 3 adds the werkgever lane's
+ * proposals (`plaatsing-werkgever`).
  */
 export const DEMO_REGISTER: Verwerkingsregister = {
   versies: [
@@ -198,6 +218,12 @@ export const DEMO_REGISTER: Verwerkingsregister = {
       versie: 2,
       geldigVanaf: new Date('2026-07-01T00:00:00.000Z'),
       activiteiten: [reIntegratie, warmeOverdracht, verwijzingGgz, bemiddelingWerkV2, schuldhulp],
+      releaseProfielen: releaseProfielenV1,
+    },
+    {
+      versie: 3,
+      geldigVanaf: new Date('2026-11-01T00:00:00.000Z'),
+      activiteiten: [reIntegratie, warmeOverdracht, verwijzingGgz, bemiddelingWerkV2, schuldhulp, plaatsingWerkgever],
       releaseProfielen: releaseProfielenV1,
     },
   ],

@@ -93,4 +93,18 @@ describe('beslis', () => {
     expect(rolPastBijType('behandelaar', 'werkgever')).toBe(false);
     expect(rolPastBijType('deelnemer', 'gemeente')).toBe(false);
   });
+
+  it("werkgever lane: an employer its own vacancies and overview; the subsidy is the leading gemeente's; a placement only for those taking part", () => {
+    expect(beslis(jobcoach, 'werkgeversoverzicht.lezen', {}, geen).toegestaan).toBe(true);
+    expect(beslis(coach, 'werkgeversoverzicht.lezen', {}, geen)).toMatchObject({ reden: 'organisatietype-niet-toegestaan' });
+    expect(beslis(jobcoach, 'werkgever.beheren', {}, { betrokkenheid: ['werkgever'] }).toegestaan).toBe(true);
+    expect(beslis(jobcoach, 'werkgever.beheren', {}, geen)).toMatchObject({ reden: 'niet-betrokken' });
+    expect(beslis(jobcoach, 'vacatures.lezen', {}, geen)).toMatchObject({ geweigerd: true });
+    expect(beslis(coach, 'vacatures.lezen', {}, geen).toegestaan).toBe(true);
+    expect(beslis(klantmanager, 'plaatsing.subsidie.besluiten', {}, { betrokkenheid: ['regievoerder'] }).toegestaan).toBe(true);
+    expect(beslis(coach, 'plaatsing.subsidie.besluiten', {}, { betrokkenheid: ['coach-organisatie', 'regievoerder'] })).toMatchObject({ geweigerd: true });
+    expect(beslis(jobcoach, 'plaatsing.uitvoeren', {}, { betrokkenheid: ['werkgever'] }).toegestaan).toBe(true);
+    expect(beslis(jobcoach, 'plaatsing.lezen', {}, { betrokkenheid: ['werkgever'] })).toMatchObject({ reden: 'niet-betrokken' });
+    expect(beslis(stuurgroeplid, 'plaatsingen.lijst', {}, geen)).toMatchObject({ geweigerd: true });
+  });
 });

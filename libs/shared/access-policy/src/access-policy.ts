@@ -10,9 +10,20 @@ import type { OrganisatieType, Rol } from '@ketenregie/shared-kernel';
  * - `coach-organisatie`: provides the traject's coach;
  * - `ontvanger`: received the deelnemer through an accepted handover or referral;
  * - `verzender`: sent this handover or referral;
- * - `geadresseerde`: is asked to accept this handover or referral (not yet involved with the deelnemer).
+ * - `geadresseerde`: is asked to accept this handover or referral (not yet involved with the deelnemer);
+ * - `werkgever`: is the employer of this vacancy or placement (the plaatsing context's own data);
+ * - `plaatsing-jobcoach`: the caller is the jobcoach who coaches this placement (the plaatsing context's own data).
  */
-export const BETROKKENHEDEN = ['aanmelder', 'regievoerder', 'coach-organisatie', 'ontvanger', 'verzender', 'geadresseerde'] as const;
+export const BETROKKENHEDEN = [
+  'aanmelder',
+  'regievoerder',
+  'coach-organisatie',
+  'ontvanger',
+  'verzender',
+  'geadresseerde',
+  'werkgever',
+  'plaatsing-jobcoach',
+] as const;
 /** One of {@link BETROKKENHEDEN}. */
 export type Betrokkenheid = (typeof BETROKKENHEDEN)[number];
 
@@ -228,6 +239,38 @@ export const REGELS = {
     toegang: [{ rollen: P, betrokken: ['geadresseerde'], toestemming: true }],
   },
   'abonnement.beheren': { omschrijving: "Manage the organisation's webhook subscriptions", toegang: [{ rollen: P }] },
+  'werkgever.beheren': {
+    omschrijving: "Keep the employer's own profile (contact person and deputy) and vacancies",
+    toegang: [{ rollen: P, types: ['werkgever'], betrokken: ['werkgever'] }],
+  },
+  'vacatures.lezen': {
+    omschrijving: "Read vacancies (no personal data): an employer its own, the partnership's coaches and klantmanagers all",
+    toegang: [
+      { rollen: P, types: ['werkgever'], betrokken: ['werkgever'] },
+      { rollen: P, types: ['gemeente', 'uitvoerder', 'schuldhulp', 'wijkteam'] },
+    ],
+  },
+  'plaatsing.voordragen': {
+    omschrijving: 'Propose a deelnemer for a vacancy (what the employer sees is decided by consent)',
+    toegang: [{ rollen: P, betrokken: TRAJECT_WERKERS }],
+  },
+  'plaatsingen.lijst': { omschrijving: "List the placements one's organisation employs, proposed or leads, or that one coaches", toegang: [{ rollen: P }] },
+  'plaatsing.lezen': {
+    omschrijving: 'Read a placement with what was released of the deelnemer (not the employer: it has the werkgeversoverzicht)',
+    toegang: [{ rollen: P, betrokken: ['coach-organisatie', 'regievoerder', 'plaatsing-jobcoach'] }],
+  },
+  'plaatsing.uitvoeren': {
+    omschrijving: 'Record the course of a placement: kennismaking, evaluation, loonwaarde, contract, check-ins, drop-out, the contact person leaving',
+    toegang: [{ rollen: P, betrokken: ['werkgever', 'coach-organisatie', 'plaatsing-jobcoach'] }],
+  },
+  'plaatsing.subsidie.besluiten': {
+    omschrijving: 'Decide and re-assess the loonkostensubsidie (the gemeente leading the traject)',
+    toegang: [{ rollen: ['klantmanager'], types: ['gemeente'], betrokken: ['regievoerder'] }],
+  },
+  'werkgeversoverzicht.lezen': {
+    omschrijving: "Read the employer's own placements, agreements, deadlines, whom to call and the support available",
+    toegang: [{ rollen: P, types: ['werkgever'] }],
+  },
 } as const satisfies Record<string, Regel>;
 
 /** An action the policy decides on: a key of {@link REGELS}. */

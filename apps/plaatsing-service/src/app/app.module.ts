@@ -1,0 +1,97 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { VERWERKINGEN_PATH } from '@ketenregie/consent-contracts';
+import {
+  PLAATSING_BESLUITEN,
+  PLAATSING_REPOSITORY,
+  PLAATSING_VERWERKINGSLOG,
+  PLAATSING_WORKFLOWS,
+  PlaatsingService,
+  TRAJECT_POORT,
+  VACATURE_REPOSITORY,
+  WERKGEVER_REPOSITORY,
+  WERKGEVERSSERVICEPUNT,
+} from '@ketenregie/plaatsing-application';
+import type { BesluitPoort, PlaatsingWorkflowPoort, TrajectPoort } from '@ketenregie/plaatsing-application';
+import {
+  PLAATSING_ENTITIES,
+  PLAATSING_MIGRATIONS,
+  PLAATSING_SCHEMA,
+  TypeOrmPlaatsingRepository,
+  TypeOrmVacatureRepository,
+  TypeOrmWerkgeverRepository,
+} from '@ketenregie/plaatsing-data-access';
+import {
+  AuthModule,
+  BETROKKENHEID_POORT,
+  DatabaseModule,
+  dienstIdentiteit,
+  HealthModule,
+  HttpBetrokkenheid,
+  HttpVerwerkingslog,
+  TemporalClientModule,
+  ToegangModule,
+} from '@ketenregie/shared-platform';
+import type { BetrokkenheidPoort, OrganisatieRegister, VerwerkingslogPoort } from '@ketenregie/shared-platform';
+import { Client } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { HttpPlaatsingBesluiten, HttpTraject } from './http-clients';
+import { PlaatsingenController, VacaturesController, WerkgeversController, WerkgeversoverzichtController } from './plaatsing.controllers';
+import type { PlaatsingServiceConfig } from './plaatsing-service.config';
+import { TemporalPlaatsingen } from './temporal-plaatsingen';
+
+/** What tests replace: the other contexts and the workflow engine. */
+export interface PlaatsingOverrides {
+  readonly workflows?: PlaatsingWorkflowPoort;
+  readonly betrokkenheid?: BetrokkenheidPoort;
+  readonly trajecten?: TrajectPoort;
+  readonly besluiten?: BesluitPoort;
+  readonly verwerkingslog?: VerwerkingslogPoort;
+  readonly register?: OrganisatieRegister;
+}
+
+/** plaatsing-service: the werkgever lane (employers, vacancies, proposals, placements, the employer's overview). */
+@Module({})
+export class AppModule {
+  static register(config: PlaatsingServiceConfig, o: PlaatsingOverrides = {}): DynamicModule {
+    const temporal = { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE };
+    return {
+      module: AppModule,
+      imports: [
+        DatabaseModule.forRoot({
+          url: config.DATABASE_URL,
+          schema: PLAATSING_SCHEMA,
+          entities: PLAATSING_ENTITIES,
+          migrations: PLAATSING_MIGRATIONS,
+          applicationName: 'plaatsing-service',
+        }),
+        AuthModule.forRoot({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, jwksUrl: config.AUTH_JWKS_URL }),
+        HealthModule.forRoot({ temporal: o.workflows ? false : temporal }),
+        ...(o.workflows ? [] : [TemporalClientModule.forRoot(temporal)]),
+        ToegangModule.forRoot(o.register ? { register: o.register } : { monitorServiceUrl: config.MONITOR_SERVICE_URL }),
+      ],
+      providers: [
+        { provide: WERKGEVER_REPOSITORY, useFactory: (ds: DataSource) => new TypeOrmWerkgeverRepository(ds), inject: [DataSource] },
+        { provide: VACATURE_REPOSITORY, useFactory: (ds: DataSource) => new TypeOrmVacatureRepository(ds), inject: [DataSource] },
+        { provide: PLAATSING_REPOSITORY, useFactory: (ds: DataSource) => new TypeOrmPlaatsingRepository(ds), inject: [DataSource] },
+        o.workflows
+          ? { provide: PLAATSING_WORKFLOWS, useValue: o.workflows }
+          : { provide: PLAATSING_WORKFLOWS, useFactory: (client: Client) => new TemporalPlaatsingen(client), inject: [Client] },
+        { provide: BETROKKENHEID_POORT, useValue: o.betrokkenheid ?? new HttpBetrokkenheid(config.TRAJECT_SERVICE_URL) },
+        { provide: TRAJECT_POORT, useValue: o.trajecten ?? new HttpTraject(config.TRAJECT_SERVICE_URL) },
+        { provide: PLAATSING_BESLUITEN, useValue: o.besluiten ?? new HttpPlaatsingBesluiten(config.CONSENT_SERVICE_URL) },
+        {
+          provide: PLAATSING_VERWERKINGSLOG,
+          useValue:
+            o.verwerkingslog ??
+            new HttpVerwerkingslog(`${config.CONSENT_SERVICE_URL}${VERWERKINGEN_PATH}`, dienstIdentiteit(config, 'ketenregie-plaatsing-service')),
+        },
+        {
+          provide: WERKGEVERSSERVICEPUNT,
+          useValue: { naam: config.WERKGEVERSSERVICEPUNT_NAAM, telefoon: config.WERKGEVERSSERVICEPUNT_TELEFOON, email: config.WERKGEVERSSERVICEPUNT_EMAIL },
+        },
+        PlaatsingService,
+      ],
+      controllers: [WerkgeversController, VacaturesController, PlaatsingenController, WerkgeversoverzichtController],
+    };
+  }
+}

@@ -1,0 +1,209 @@
+import {
+  Alert,
+  Button,
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  Heading2,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { api } from '../api/client';
+import { ApiFout, verwacht } from '../api/fouten';
+import { useGeladen } from '../app/laden';
+import { FoutMelding, PaginaTitel, Toon } from '../app/onderdelen';
+import { formatDatum } from '../format/datum';
+
+interface Termijn {
+  readonly soort: string;
+  readonly datum: string;
+}
+interface Contact {
+  readonly naam: string;
+  readonly telefoon: string;
+}
+interface WerkgeverPlaatsing {
+  readonly plaatsingId: string;
+  readonly vacature: { readonly titel: string };
+  readonly kandidaat: {
+    readonly roepnaam?: string;
+    readonly werkervaring?: readonly string[];
+    readonly beperkingen?: { readonly belastbaarheidUren?: number; readonly aanpassingenWerkplek?: readonly string[] };
+  };
+  readonly fase: string;
+  readonly afspraken: {
+    readonly proefplaatsing?: { readonly start: string; readonly einde: string; readonly evaluatieUiterlijk: string; readonly verlengd: boolean };
+    readonly loonkostensubsidie?: { readonly percentage: number; readonly einde: string; readonly volgendeHerbeoordeling: string };
+    readonly contract?: { readonly urenPerWeek: number; readonly start: string; readonly einde?: string };
+  };
+  readonly termijnen: readonly Termijn[];
+  readonly contactpersoon: Contact;
+  readonly plaatsvervanger?: Contact;
+}
+interface Werkgeversoverzicht {
+  readonly plaatsingen: readonly WerkgeverPlaatsing[];
+  readonly volgendeTermijnen: readonly (Termijn & { readonly plaatsingId: string })[];
+  readonly bellen: { readonly werkgeversservicepunt: { readonly naam: string; readonly telefoon: string; readonly email: string }; readonly uitleg: string };
+  readonly ondersteuning: readonly { readonly code: string; readonly uitleg: string }[];
+}
+
+const FASE: Readonly<Record<string, string>> = {
+  kennismaking: 'Kennismaking',
+  proefplaatsing: 'Proefplaatsing',
+  loonwaardemeting: 'Loonwaardemeting',
+  subsidiebesluit: 'Besluit loonkostensubsidie',
+  contract: 'Contract',
+  'in-dienst': 'In dienst',
+  duurzaam: 'Duurzaam geplaatst',
+  teruggeleid: 'Terug naar het traject',
+};
+const TERMIJN: Readonly<Record<string, string>> = {
+  'evaluatie-proefplaatsing': 'Evaluatie proefplaatsing',
+  'einde-proefplaatsing': 'Einde proefplaatsing',
+  checkin: 'Gesprek met de jobcoach',
+  'herbeoordeling-subsidie': 'Herbeoordeling loonkostensubsidie',
+  'einde-subsidie': 'Einde loonkostensubsidie',
+  'einde-contract': 'Einde contract',
+  duurzaamheidscheck: 'Controle duurzame plaatsing',
+};
+
+/** The employer's page: its placements, the next agreements and deadlines, whom to call and the support available. */
+export function WerkgeverPlaatsingenPagina() {
+  const overzicht = useGeladen(() => verwacht<Werkgeversoverzicht>(api.GET('/api/v1/werkgeversoverzicht')), []);
+  const [melding, zetMelding] = useState<string>();
+  const [fout, zetFout] = useState<ApiFout>();
+
+  async function bevestigEvaluatie(p: WerkgeverPlaatsing) {
+    zetFout(undefined);
+    try {
+      const body = { soort: 'evaluatie', uitkomst: 'positief', door: 'werkgever' };
+      await verwacht(api.POST('/api/v1/plaatsingen/{id}/opdrachten', { params: { path: { id: p.plaatsingId } }, body }));
+      zetMelding(`De evaluatie van de proefplaatsing ${p.vacature.titel} is bevestigd.`);
+      overzicht.opnieuw();
+    } catch (e) {
+      zetFout(e instanceof ApiFout ? e : new ApiFout(0, undefined, 'Er ging iets mis bij het bevestigen.'));
+    }
+  }
+
+  return (
+    <>
+      <PaginaTitel>Mijn plaatsingen</PaginaTitel>
+      {melding && (
+        <Alert type="ok" role="status">
+          <Paragraph>{melding}</Paragraph>
+        </Alert>
+      )}
+      {fout && <FoutMelding fout={fout} />}
+      <Toon geladen={overzicht}>
+        {(o) => (
+          <>
+            {o.plaatsingen.length === 0 && <Paragraph>U hebt nog geen plaatsingen.</Paragraph>}
+            {o.plaatsingen.map((p) => (
+              <section key={p.plaatsingId} aria-labelledby={`plaatsing-${p.plaatsingId}`}>
+                <Heading2 id={`plaatsing-${p.plaatsingId}`}>
+                  {p.vacature.titel}
+                  {p.kandidaat.roepnaam ? `: ${p.kandidaat.roepnaam}` : ''}
+                </Heading2>
+                <DataList className="kr-gegevens">
+                  <DataListItem>
+                    <DataListKey>Stand</DataListKey>
+                    <DataListValue>{FASE[p.fase] ?? p.fase}</DataListValue>
+                  </DataListItem>
+                  {p.afspraken.proefplaatsing && (
+                    <DataListItem>
+                      <DataListKey>Proefplaatsing</DataListKey>
+                      <DataListValue>
+                        {formatDatum(p.afspraken.proefplaatsing.start)} tot {formatDatum(p.afspraken.proefplaatsing.einde)}, met behoud van uitkering
+                        {p.afspraken.proefplaatsing.verlengd ? ' (verlengd)' : ''}
+                      </DataListValue>
+                    </DataListItem>
+                  )}
+                  {p.afspraken.loonkostensubsidie && (
+                    <DataListItem>
+                      <DataListKey>Loonkostensubsidie</DataListKey>
+                      <DataListValue>
+                        {p.afspraken.loonkostensubsidie.percentage}% tot {formatDatum(p.afspraken.loonkostensubsidie.einde)}
+                      </DataListValue>
+                    </DataListItem>
+                  )}
+                  {p.afspraken.contract && (
+                    <DataListItem>
+                      <DataListKey>Contract</DataListKey>
+                      <DataListValue>
+                        {p.afspraken.contract.urenPerWeek} uur per week vanaf {formatDatum(p.afspraken.contract.start)}
+                        {p.afspraken.contract.einde ? ` tot ${formatDatum(p.afspraken.contract.einde)}` : ''}
+                      </DataListValue>
+                    </DataListItem>
+                  )}
+                  {p.kandidaat.beperkingen && (
+                    <DataListItem>
+                      <DataListKey>Afspraken over belastbaarheid</DataListKey>
+                      <DataListValue>
+                        {[
+                          p.kandidaat.beperkingen.belastbaarheidUren ? `${p.kandidaat.beperkingen.belastbaarheidUren} uur per week` : '',
+                          ...(p.kandidaat.beperkingen.aanpassingenWerkplek ?? []),
+                        ]
+                          .filter(Boolean)
+                          .join(', ')}
+                      </DataListValue>
+                    </DataListItem>
+                  )}
+                  <DataListItem>
+                    <DataListKey>Uw contactpersoon</DataListKey>
+                    <DataListValue>
+                      {p.contactpersoon.naam} ({p.contactpersoon.telefoon}){p.plaatsvervanger ? `, vervanger ${p.plaatsvervanger.naam}` : ''}
+                    </DataListValue>
+                  </DataListItem>
+                </DataList>
+                {p.fase === 'proefplaatsing' && (
+                  <Button appearance="primary-action-button" onClick={() => void bevestigEvaluatie(p)}>
+                    Evaluatie bevestigen voor {p.vacature.titel}
+                  </Button>
+                )}
+              </section>
+            ))}
+            <Heading2>Volgende afspraken en termijnen</Heading2>
+            {o.volgendeTermijnen.length === 0 ? (
+              <Paragraph>Er staan geen afspraken gepland.</Paragraph>
+            ) : (
+              <Table className="kr-tabel">
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell scope="col">Wat</TableHeaderCell>
+                    <TableHeaderCell scope="col">Wanneer</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {o.volgendeTermijnen.map((t) => (
+                    <TableRow key={`${t.plaatsingId}/${t.soort}`}>
+                      <TableCell>{TERMIJN[t.soort] ?? t.soort}</TableCell>
+                      <TableCell>{formatDatum(t.datum)}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            )}
+            <Heading2>Wie belt u?</Heading2>
+            <Paragraph>{o.bellen.uitleg}</Paragraph>
+            <Paragraph>
+              {o.bellen.werkgeversservicepunt.naam}: {o.bellen.werkgeversservicepunt.telefoon}, {o.bellen.werkgeversservicepunt.email}
+            </Paragraph>
+            <Heading2>Ondersteuning die u kunt krijgen</Heading2>
+            <ul>
+              {o.ondersteuning.map((x) => (
+                <li key={x.code}>{x.uitleg}</li>
+              ))}
+            </ul>
+          </>
+        )}
+      </Toon>
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { PLAATSING_REPOSITORY, PlaatsingActiviteitenService } from '@ketenregie/plaatsing-application';
+import { PLAATSING_ENTITIES, PLAATSING_MIGRATIONS, PLAATSING_SCHEMA, TypeOrmPlaatsingRepository } from '@ketenregie/plaatsing-data-access';
+import { openDatabase } from '@ketenregie/shared-platform';
+import { DataSource } from 'typeorm';
+import { WORKER_CONFIG, WorkerConfig } from '../app/worker.config';
+import { PlaatsingActivitiesAdapter } from './plaatsing.activities';
+
+const PLAATSING_DATA_SOURCE = Symbol('PLAATSING_DATA_SOURCE');
+
+/** Closes the plaatsing data source when the worker shuts down. */
+@Injectable()
+class PlaatsingDataSourceAfsluiter implements OnApplicationShutdown {
+  constructor(@Inject(PLAATSING_DATA_SOURCE) private readonly ds: DataSource) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.ds.isInitialized) await this.ds.destroy();
+  }
+}
+
+/** What the plaatsing activities need inside the worker: the `plaatsing` schema (migrated on start) and the use case. */
+@Module({
+  providers: [
+    {
+      provide: PLAATSING_DATA_SOURCE,
+      useFactory: (config: WorkerConfig) =>
+        openDatabase({
+          url: config.DATABASE_URL,
+          schema: PLAATSING_SCHEMA,
+          entities: PLAATSING_ENTITIES,
+          migrations: PLAATSING_MIGRATIONS,
+          applicationName: 'worker-plaatsing',
+        }),
+      inject: [WORKER_CONFIG],
+    },
+    { provide: PLAATSING_REPOSITORY, useFactory: (ds: DataSource) => new TypeOrmPlaatsingRepository(ds), inject: [PLAATSING_DATA_SOURCE] },
+    PlaatsingActiviteitenService,
+    PlaatsingActivitiesAdapter,
+    PlaatsingDataSourceAfsluiter,
+  ],
+  exports: [PlaatsingActivitiesAdapter],
+})
+export class PlaatsingWorkerModule {}

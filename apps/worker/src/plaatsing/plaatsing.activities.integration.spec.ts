@@ -1,0 +1,90 @@
+import { PlaatsingActiviteitenService } from '@ketenregie/plaatsing-application';
+import type { PlaatsingUitkomstVerwerken } from '@ketenregie/plaatsing-contracts';
+import {
+  PLAATSING_ENTITIES,
+  PLAATSING_MIGRATIONS,
+  PLAATSING_SCHEMA,
+  TypeOrmPlaatsingRepository,
+  TypeOrmVacatureRepository,
+} from '@ketenregie/plaatsing-data-access';
+import { openDatabase } from '@ketenregie/shared-platform';
+import { describeEachDatabase } from '@ketenregie/shared-testing';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { PlaatsingActivitiesAdapter } from './plaatsing.activities';
+
+describeEachDatabase('plaatsing applyOutcome (one transaction, in-process)', (db) => {
+  let ds: DataSource;
+  let repo: TypeOrmPlaatsingRepository;
+  let adapter: PlaatsingActivitiesAdapter;
+
+  beforeAll(async () => {
+    ds = await openDatabase({ url: db.url, schema: PLAATSING_SCHEMA, entities: PLAATSING_ENTITIES, migrations: PLAATSING_MIGRATIONS, poolSize: 2 });
+    repo = new TypeOrmPlaatsingRepository(ds);
+    adapter = new PlaatsingActivitiesAdapter(new PlaatsingActiviteitenService(repo));
+  }, 60_000);
+
+  afterAll(async () => {
+    await ds?.destroy();
+  });
+
+  /** A stored placement and the outcome of its kennismaking, as the workflow hands it over. */
+  async function kennismaking(): Promise<PlaatsingUitkomstVerwerken> {
+    const vacatureId = randomUUID();
+    await new TypeOrmVacatureRepository(ds).voegToe({
+      id: vacatureId,
+      werkgeverId: 'bakkerij',
+      titel: 'Bakker',
+      urenPerWeek: 24,
+      taken: ['deeg'],
+      competenties: [],
+      ondersteuning: [],
+      status: 'open',
+    });
+    const partij = { organisatieId: 'werkbrug', type: 'uitvoerder' as const, professional: 'coach-1' };
+    const plaatsingId = randomUUID();
+    const overzicht = (fase: 'kennismaking' | 'proefplaatsing', versie: number): PlaatsingUitkomstVerwerken['overzicht'] => ({
+      plaatsingId,
+      vacatureId,
+      deelnemerId: randomUUID(),
+      trajectId: randomUUID(),
+      werkgever: { organisatieId: 'bakkerij', contactpersoon: { naam: 'Ria', telefoon: '0401111111' } },
+      coach: partij,
+      regievoerder: { organisatieId: 'gemeente', type: 'gemeente', professional: 'km-1' },
+      jobcoach: partij,
+      fase,
+      gestart: '2027-01-04',
+      termijnen: [],
+      versie,
+    });
+    await repo.voegToe({ overzicht: overzicht('kennismaking', 1), kandidaat: {} });
+    return {
+      plaatsingId,
+      overzicht: overzicht('proefplaatsing', 3),
+      gebeurtenissen: [
+        { nr: 1, datum: '2027-01-04', soort: 'plaatsing-gestart', gegevens: {} },
+        { nr: 2, datum: '2027-01-06', soort: 'kennismaking', gegevens: { uitkomst: 'proefplaatsing' } },
+        { nr: 3, datum: '2027-01-06', soort: 'proefplaatsing-gestart', gegevens: { start: '2027-01-06' } },
+      ],
+      taken: [{ sleutel: `plaatsing-${plaatsingId}:t3-jobcoach`, voor: 'jobcoach', onderwerp: 'checkin', vervalt: '2027-02-03' }],
+    };
+  }
+
+  it('writes the read model, the timeline and the monitoring events; a retry publishes nothing twice', async () => {
+    const u = await kennismaking();
+    await adapter.applyOutcome(u);
+    await adapter.applyOutcome(u);
+    expect((await repo.vind(u.plaatsingId))?.overzicht.fase).toBe('proefplaatsing');
+    expect((await repo.tijdlijn(u.plaatsingId)).map((g) => g.soort)).toEqual(['plaatsing-gestart', 'kennismaking', 'proefplaatsing-gestart']);
+    const events = (await repo.openUitgaand()).filter((e) => e.subject === `plaatsing/${u.plaatsingId}`);
+    expect(events.map((e) => e.type)).toEqual(['nl.ketenregie.plaatsing.gestart', 'nl.ketenregie.plaatsing.proefplaatsing-gestart']);
+    expect(events[0].data).toEqual({ plaatsingId: u.plaatsingId, datum: '2027-01-04', werkgever: 'bakkerij' });
+  });
+
+  it('is all or nothing: a failing write leaves neither the read model nor the timeline of that outcome', async () => {
+    const u = await kennismaking();
+    await expect(adapter.applyOutcome({ ...u, taken: [{ ...u.taken[0], vervalt: 'geen-datum' }] })).rejects.toThrow();
+    expect((await repo.vind(u.plaatsingId))?.overzicht.fase).toBe('kennismaking');
+    expect(await repo.tijdlijn(u.plaatsingId)).toEqual([]);
+  });
+});

@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'plaatsing-application',
+  preset: '../../../jest.preset.js',
+};

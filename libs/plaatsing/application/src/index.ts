@@ -1,0 +1,3 @@
+export * from './plaatsing.ports';
+export * from './plaatsing.service';
+export * from './plaatsing-activiteiten.service';

@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'plaatsing-contracts',
+  preset: '../../../jest.preset.js',
+};

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'plaatsing-data-access',
+  preset: '../../../jest.preset.js',
+  testTimeout: 120_000,
+};

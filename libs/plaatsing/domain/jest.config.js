@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'plaatsing-domain',
+  preset: '../../../jest.preset.js',
+};
