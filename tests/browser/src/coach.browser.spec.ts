@@ -300,6 +300,105 @@ describe('the coach and the klantmanager at work in the portal (headless Chromiu
     }
   }, 240_000);
 
+  it('a coach records a plan van aanpak (GROW, a SMART goal, a GAS goal, signed) and scores the GAS goal at the evaluation; a T0 with sub-rungs keeps the highest', async () => {
+    const trajectId = await traject('maatwerktraject-den-bosch', 'Iris', 'Jansen');
+    const stap = (id: string, sub: string, body: unknown) => apiCall(stack.url, coach, 'POST', `/trajecten/${id}/${sub}`, body);
+    const vandaag = amsterdamDate(Date.now());
+    await stap(trajectId, 'contactpogingen', { kanaal: 'telefoon', uitkomst: 'afspraak-gemaakt' });
+    await stap(trajectId, 'contactmomenten', { vorm: 'gesprek', verschenen: true });
+    await stap(trajectId, 'kennismaking', { klik: true });
+    await stap(trajectId, 'diagnose', {
+      metingen: [
+        { instrument: 'participatieladder', trede: 2, datum: vandaag, scorer: { rol: 'coach' }, instrumentVersie: 'participatieladder-6' },
+        {
+          instrument: 'zrm',
+          relevanteDomeinen: ['financien'],
+          scores: { financien: 2 },
+          datum: vandaag,
+          scorer: { rol: 'coach' },
+          instrumentVersie: 'zrm-2017',
+        },
+      ],
+    });
+    const heemskerk = await traject('heemskerk-trede-1-2', 'Bram', 'Kok');
+    await stap(heemskerk, 'contactpogingen', { kanaal: 'telefoon', uitkomst: 'afspraak-gemaakt' });
+
+    const context = await nieuweContext(browser);
+    const page = await context.newPage();
+    try {
+      await logIn(page, WERKBRUG.label, 'Coach');
+      await page.goto(`${stack.url}/trajecten/${trajectId}`);
+      await page.getByRole('heading', { name: 'Tijdlijn' }).waitFor();
+      await page.getByRole('link', { name: 'Plan van aanpak vastleggen' }).click();
+      await page.getByRole('heading', { name: 'Plan van aanpak vastleggen' }).waitFor();
+      const velden: [string, string][] = [
+        ['Doel (goal)', 'Vrijwilligerswerk in de buurt'],
+        ['Situatie (reality)', 'Thuis, weinig contacten'],
+        ['Mogelijkheden (options)', 'Kringloopwinkel of buurthuis'],
+        ['Afspraken (will)', 'Oriëntatiegesprek bij de kringloop'],
+        ['Doel', 'Twee dagdelen vrijwilligerswerk'],
+        ['Specifiek', 'Bij de kringloopwinkel'],
+        ['Meetbaar', 'Twee dagdelen per week'],
+        ['Actiegericht', 'Zelf aanmelden'],
+        ['Realistisch', 'Past bij de energie'],
+        ['Tijdgebonden', '1-6-2027'],
+        ['GAS-doel', 'Zelfstandig reizen naar de kringloop'],
+        ['Niveau -2', 'Gaat niet'],
+        ['Niveau -1', 'Met begeleiding'],
+        ['Niveau 0', 'Zelf met de bus'],
+        ['Niveau +1', 'Zelf met de fiets'],
+        ['Niveau +2', 'Helpt een ander'],
+      ];
+      for (const [label, waarde] of velden)
+        await page
+          .getByLabel(label, { exact: label === 'Doel' })
+          .first()
+          .fill(waarde);
+      await page.getByLabel('Ondertekend door').selectOption({ label: 'De deelnemer' });
+      await bekijk(page, 'coach-14-plan-van-aanpak');
+      await page.getByRole('button', { name: 'Plan van aanpak vastleggen' }).click();
+      await page.getByText('Het plan van aanpak is vastgelegd.').waitFor();
+      const tijdlijn = page.getByRole('list', { name: 'Tijdlijn' });
+      await tijdlijn.getByText('1 SMART-doelen, 1 GAS-doelen').waitFor();
+      await tijdlijn.getByText('Plan van aanpak ondertekend').waitFor();
+      await page.getByText('Uitvoering (actief)').waitFor();
+
+      await page.getByRole('link', { name: 'Evaluatie vastleggen' }).click();
+      await page.getByRole('heading', { name: 'Evaluatie vastleggen' }).waitFor();
+      await page.getByLabel('Besluit', { exact: true }).selectOption({ label: 'Doorgaan met het traject' });
+      await page.getByLabel('Zelfstandig reizen naar de kringloop').selectOption({ label: '+1 — meer dan verwacht: Zelf met de fiets' });
+      await bekijk(page, 'coach-15-evaluatie-gas');
+      await page.getByRole('button', { name: 'Evaluatie vastleggen' }).click();
+      await page.getByText('De evaluatie is vastgelegd.').waitFor();
+      await page.getByRole('list', { name: 'Tijdlijn' }).getByText('Instrumenten: GAS-doelen').waitFor();
+
+      // Heemskerk records sub-rungs: the diagnose form offers them.
+      await page.goto(`${stack.url}/trajecten/${heemskerk}`);
+      await page.getByRole('heading', { name: 'Tijdlijn' }).waitFor();
+      await page.getByRole('link', { name: 'Diagnose en beginmeting vastleggen' }).click();
+      await page.getByRole('heading', { name: 'Diagnose en beginmeting vastleggen' }).waitFor();
+      await page.getByLabel('Trede op de participatieladder').selectOption({ label: 'Trede 2: sociale contacten buitenshuis' });
+      await page.getByLabel('2.1 sociale activering').check();
+      await page.getByLabel('2.3 tegenprestatie').check();
+      await bekijk(page, 'coach-16-diagnose-subtreden');
+      await page.getByRole('button', { name: 'Beginmeting vastleggen' }).click();
+      await page.getByText('De diagnose en de beginmeting zijn vastgelegd.').waitFor();
+      await page.getByRole('list', { name: 'Tijdlijn' }).getByText('Meting vastgelegd: beginmeting (T0)').waitFor();
+      const metingen = await apiCall<{ instrumenten: { instrument: string; metingen: { waarden: Record<string, number>; subtreden?: string[] }[] }[] }>(
+        stack.url,
+        coach,
+        'GET',
+        `/trajecten/${heemskerk}/metingen`,
+      );
+      expect(metingen.instrumenten.find((i) => i.instrument === 'participatieladder')?.metingen[0]).toEqual(
+        expect.objectContaining({ waarden: { trede: 2, subtrede: 2.3 }, subtreden: ['2.1', '2.3'] }),
+      );
+    } finally {
+      await screenshot(page, 'laatste-plan').catch(() => undefined);
+      await context.close();
+    }
+  }, 240_000);
+
   it('pages through the trajecten of the organisation', async () => {
     for (let i = 0; i < 11; i++) await traject('fip', 'Deelnemer', `Nummer ${i + 1}`);
     const context = await nieuweContext(browser);

@@ -79,10 +79,12 @@ class Fakes {
     },
     overzichtenVanPersoon: async (sub) =>
       [...this.overzichten.values()].filter((o) => o.status === 'actief' && (o.coach?.coachId === sub || o.regie.regievoerderId === sub)),
-    gebeurtenissenVoor: async () => [],
+    gebeurtenissenVoor: async (org, rollen, soorten) =>
+      this.signaalGebeurtenissen.filter((g) => soorten.includes(g.gebeurtenis.soort) && g.betrokkenheid.some((b) => rollen.includes(b))),
     aantalOpProgramma: async (code, versie) => [...this.registraties.values()].filter((t) => t.programmaCode === code && t.programmaVersie === versie).length,
   };
   openTaken: Awaited<ReturnType<TakenOpslag['openVoor']>> = [];
+  signaalGebeurtenissen: Awaited<ReturnType<TrajectOpslag['gebeurtenissenVoor']>> = [];
   takenOpslag = { openVoor: async (sub: string) => this.openTaken.filter((t) => t.toegewezenAan === sub) } as unknown as TakenOpslag;
   workflows: TrajectWorkflows = {
     start: async (_wf, input) => {
@@ -513,5 +515,43 @@ describe('TrajectService: lists for people', () => {
     expect(f.meldingen.map((m) => m.deelnemerId)).toEqual([d]);
     expect((await f.service.lijst({}, { pagina: 1, perPagina: 20 }, VREEMD, AANROEP)).trajecten).toEqual([]);
     expect((await f.service.lijst({ programma: 'andere' }, { pagina: 1, perPagina: 20 }, KM, AANROEP)).totaal).toBe(0);
+  });
+});
+
+describe("TrajectService: the regievoerder's signals", () => {
+  it('turns drop-outs, consent refused or withdrawn, escalations and lead changes into signals in Dutch; other handover endings are none', async () => {
+    const f = new Fakes();
+    const { id: d } = await f.service.maakDeelnemer(deelnemer, KM);
+    const { id } = await f.service.start(starten(d), KM);
+    const g = (nr: number, soort: string, gegevens: Record<string, string>) => ({
+      trajectId: id,
+      deelnemerId: d,
+      programmaCode: 'fip',
+      betrokkenheid: ['aanmelder', 'regievoerder'] as TrajectBetrokkenheid[],
+      gebeurtenis: { nr, datum: '2027-01-04', soort, fase: 'uitvoering', gegevens } as never,
+      vastgelegdOp: new Date('2027-01-04T09:30:00Z'),
+    });
+    f.signaalGebeurtenissen = [
+      g(9, 'overdracht-beeindigd', { status: 'toestemming-ingetrokken' }),
+      g(8, 'overdracht-beeindigd', { status: 'geannuleerd' }),
+      g(7, 'overdracht-beeindigd', { status: 'toestemming-geweigerd' }),
+      g(6, 'geescaleerd', { termijn: 'evaluatie', termijnId: 't3' }),
+      g(5, 'regie-gewijzigd', { vanOrganisatieId: 'gem', naarOrganisatieId: 'gem', doorOrganisatie: 'gem', doorRol: 'klantmanager' }),
+      g(4, 'uitgevallen', { reden: 'verhuisd' }),
+    ];
+    const { signalen } = await f.service.signalen(KM, AANROEP);
+    expect(signalen.map((s) => [s.soortTekst, s.titel, s.details])).toEqual([
+      ['Toestemming ingetrokken', 'Warme overdracht beëindigd', ['Uitkomst: de deelnemer trok de toestemming in']],
+      ['Toestemming geweigerd', 'Warme overdracht beëindigd', ['Uitkomst: de deelnemer gaf geen toestemming']],
+      ['Escalatie', 'Geëscaleerd naar de regievoerder: evaluatie houden', []],
+      ['Regiewissel', 'Regie overgedragen', ['Andere regievoerder bij een andere organisatie']],
+      ['Uitval', 'Deelnemer uitgevallen', ['Reden: verhuisd']],
+    ]);
+    expect(signalen[0]).toEqual(
+      expect.objectContaining({ vastgelegdOp: '4 januari 2027, 10:30', deelnemer: { id: d, naam: 'A B' }, datumTekst: '4 januari 2027' }),
+    );
+    // The lead reads its own traject: nothing to log.
+    expect(f.meldingen).toEqual([]);
+    expect(await code(f.service.signalen({ sub: 's', organisatie: 'gem', rol: 'stuurgroeplid' }, AANROEP))).toBe('TOEGANG.GEWEIGERD');
   });
 });
