@@ -8,6 +8,7 @@ import {
   EXCHANGE_OPSLAG,
   OutboxBezorger,
   OVERDRACHT_WORKFLOWS,
+  OverdrachtActiviteitenService,
   OverdrachtService,
   OverdrachtWorkflowPoort,
   VERWERKINGSLOG,
@@ -69,13 +70,15 @@ export class ExchangeModule {
         { provide: ONTVANGER_POORT, useValue: options.ontvangers },
         { provide: BESLUIT_POORT, useValue: options.besluiten },
         OverdrachtService,
+        // The workflow's own steps: the worker runs them in-process; here for tests that play the workflow's part.
+        OverdrachtActiviteitenService,
         VerwijzingService,
         AbonnementService,
         OutboxBezorger,
         WorkflowAfsluiter,
       ],
       controllers: [InboxController, OverdrachtenController, VerwijzingenController, AbonnementenController],
-      exports: [OverdrachtService, VerwijzingService, OutboxBezorger, EXCHANGE_OPSLAG],
+      exports: [OverdrachtService, OverdrachtActiviteitenService, VerwijzingService, OutboxBezorger, EXCHANGE_OPSLAG],
     };
   }
 }

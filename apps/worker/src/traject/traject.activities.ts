@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { isDomainError } from '@ketenregie/shared-kernel';
 import { TrajectActiviteitenService } from '@ketenregie/traject-application';
 import type {
   Escalatie,
@@ -13,20 +12,7 @@ import type {
   TrajectOverzicht,
   UitkomstVerwerken,
 } from '@ketenregie/traject-contracts';
-import { ApplicationFailure } from '@temporalio/activity';
-
-/**
- * Permanent (domain) failures become non-retryable `ApplicationFailure`s typed with their code;
- * anything else (database, network) is thrown as is, so Temporal retries it.
- */
-async function alsActiviteit(werk: () => Promise<void>): Promise<void> {
-  try {
-    await werk();
-  } catch (error) {
-    if (isDomainError(error)) throw ApplicationFailure.create({ type: error.code, message: error.detail, nonRetryable: true });
-    throw error;
-  }
-}
+import { alsActiviteit } from '../app/als-activiteit';
 
 /** The traject workflow's activities: thin adapters over {@link TrajectActiviteitenService}. */
 @Injectable()

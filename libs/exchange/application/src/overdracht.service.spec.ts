@@ -83,28 +83,6 @@ describe('OverdrachtService.leesDossier', () => {
     expect((await service.bekijk(o.id, km)).richting).toBe('uitgaand');
   });
 
-  it('stores no dossier when the decision released nothing, so the receiver never sees the handover', async () => {
-    const o = overdracht('toestemming-gevraagd');
-    const opgeslagen: unknown[] = [];
-    const { opslag } = opslagMet(o);
-    const service = new OverdrachtService(
-      { ...opslag, bron: async () => ({ contact: { naam: 'J' } }), slaDossierOp: async (d: unknown) => (opgeslagen.push(d), true) } as ExchangeOpslag,
-      workflows,
-      { meld: async () => undefined },
-      TOEGANG,
-      BETROKKENHEID,
-    );
-    expect(
-      await service.leverDossier(
-        { sleutel: 'k', overdrachtId: o.id, besluitId: randomUUID(), vrijgaven: [] },
-        { ...km, actor: 'ketenregie-worker' } as Identity,
-        aanroep,
-      ),
-    ).toEqual({ categorieen: [] });
-    expect(opgeslagen).toEqual([]);
-    await expect(service.bekijk(o.id, ggz)).rejects.toMatchObject({ code: 'EXCHANGE.OVERDRACHT_NIET_GEVONDEN' });
-  });
-
   it('denies and logs a read after a rejection, even while the dossier row still exists', async () => {
     const o = overdracht('afgewezen');
     const { opslag, inzagen } = opslagMet(o, { overdrachtId: o.id, besluitId: randomUUID(), categorieen: { contact: { naam: 'J' } }, geleverdOp: new Date() });

@@ -53,7 +53,7 @@ export class VerwijzingService {
     await this.toegang.eis(door, 'verwijzing.aanvragen', { deelnemerId: aanvraag.deelnemerId }, { betrokkenheid });
     const [zenderType, ontvangerType] = await Promise.all([
       this.toegang.organisatieType(door.organisatie, 'zender'),
-      this.toegang.organisatieType(aanvraag.ontvanger.organisatie, 'ontvanger.organisatie'),
+      this.toegang.ontvangerType(aanvraag.ontvanger, 'ontvanger'),
     ]);
     if (aanvraag.ontvanger.organisatie === door.organisatie) {
       throw new ValidationError({ code: 'EXCHANGE.ONTVANGER_IS_ZENDER', detail: 'A referral goes to another organisation.' });
