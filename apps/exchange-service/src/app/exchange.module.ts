@@ -6,6 +6,7 @@ import {
   BEZORG_INSTELLINGEN,
   BezorgInstellingen,
   EXCHANGE_OPSLAG,
+  type ExchangeOpslag,
   OutboxBezorger,
   OVERDRACHT_WORKFLOWS,
   OverdrachtActiviteitenService,
@@ -60,7 +61,7 @@ export class ExchangeModule {
     return {
       module: ExchangeModule,
       providers: [
-        { provide: EXCHANGE_OPSLAG, useFactory: (ds: DataSource) => new SqlExchangeOpslag(ds), inject: [DataSource] },
+        { provide: EXCHANGE_OPSLAG, useFactory: (ds: DataSource): ExchangeOpslag => new SqlExchangeOpslag(ds), inject: [DataSource] },
         { provide: OVERDRACHT_WORKFLOWS, useValue: options.workflows },
         { provide: VERWERKINGSLOG, useValue: options.verwerkingslog },
         { provide: WEBHOOK_VERZENDER, useValue: options.webhook },

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { VERWERKINGEN_PATH } from '@ketenregie/consent-contracts';
-import { EXCHANGE_OPSLAG, OverdrachtActiviteitenService, VERWERKINGSLOG } from '@ketenregie/exchange-application';
+import { EXCHANGE_OPSLAG, type ExchangeOpslag, OverdrachtActiviteitenService, VERWERKINGSLOG } from '@ketenregie/exchange-application';
 import { EXCHANGE_ENTITIES, EXCHANGE_MIGRATIONS, EXCHANGE_SCHEMA, SqlExchangeOpslag } from '@ketenregie/exchange-data-access';
 import { HttpVerwerkingslog, openDatabase, type ServiceIdentity, serviceIdentity } from '@ketenregie/shared-platform';
 import { DataSource } from 'typeorm';
@@ -47,7 +47,7 @@ class ExchangeDataSourceAfsluiter implements OnApplicationShutdown {
         serviceIdentity({ ...config, clientId: config.WORKER_CLIENT_ID, clientSecret: config.WORKER_CLIENT_SECRET }),
       inject: [WORKER_CONFIG],
     },
-    { provide: EXCHANGE_OPSLAG, useFactory: (ds: DataSource) => new SqlExchangeOpslag(ds), inject: [EXCHANGE_DATA_SOURCE] },
+    { provide: EXCHANGE_OPSLAG, useFactory: (ds: DataSource): ExchangeOpslag => new SqlExchangeOpslag(ds), inject: [EXCHANGE_DATA_SOURCE] },
     {
       provide: VERWERKINGSLOG,
       useFactory: (config: WorkerConfig, identiteit: ServiceIdentity) =>

@@ -1,5 +1,6 @@
 import type { Namens } from '@ketenregie/exchange-contracts';
-import type { DossierRecord, ExchangeOpslag, OverdrachtRecord } from '@ketenregie/exchange-domain';
+import type { DossierRecord, OverdrachtRecord } from '@ketenregie/exchange-domain';
+import type { ExchangeOpslag } from './exchange.ports';
 import { randomUUID } from 'node:crypto';
 import type { Aanroep, VerwerkingMelding } from './exchange.ports';
 import { OverdrachtActiviteitenService } from './overdracht-activiteiten.service';

@@ -3,12 +3,12 @@ import type { Namens, StapRegistratie } from '@ketenregie/exchange-contracts';
 import {
   type BesluitUitkomst,
   besluitUitkomst,
-  type ExchangeOpslag,
   type OverdrachtRecord,
   stelDossierSamen,
   type ToestemmingsBesluit,
   type Vrijgave,
 } from '@ketenregie/exchange-domain';
+import type { ExchangeOpslag } from './exchange.ports';
 import { NotFoundError } from '@ketenregie/shared-kernel';
 import { gebeurtenis } from './exchange.gebeurtenissen';
 import { type Aanroep, EXCHANGE_OPSLAG, VERWERKINGSLOG, type VerwerkingslogPoort } from './exchange.ports';

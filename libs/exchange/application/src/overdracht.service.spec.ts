@@ -1,4 +1,5 @@
-import type { Aflevering, DossierInzage, DossierRecord, ExchangeOpslag, OverdrachtRecord } from '@ketenregie/exchange-domain';
+import type { Aflevering, DossierInzage, DossierRecord, OverdrachtRecord } from '@ketenregie/exchange-domain';
+import type { ExchangeOpslag } from './exchange.ports';
 import { PreconditionError } from '@ketenregie/shared-kernel';
 import { Toegang, vastOrganisatieRegister } from '@ketenregie/shared-platform';
 import type { Identity } from '@ketenregie/shared-platform';
@@ -138,7 +139,12 @@ describe('OverdrachtService.vraagAan', () => {
   it("takes the recipient type from the registry and checks the deelnemer against the traject and the sender's involvement (finding 1)", async () => {
     const { opslag, records } = opgeslagen();
     const service = new OverdrachtService(opslag, workflows, { meld: async () => undefined }, TOEGANG, BETROKKENHEID);
-    const record = await service.vraagAan({ ...aanvraag, ontvanger: { organisatie: 'senzer', type: 'ggz' } }, km, {
+    // A body's type is never used: left out, the registry's applies; one that disagrees is refused (issue 17).
+    await expect(
+      service.vraagAan({ ...aanvraag, ontvanger: { organisatie: 'senzer', type: 'ggz' } }, km, { traceId: 'a'.repeat(32), bearer: 'gemeente' }),
+    ).rejects.toMatchObject({ code: 'TOEGANG.ORGANISATIETYPE_ONJUIST' });
+    expect(records).toHaveLength(0);
+    const record = await service.vraagAan({ ...aanvraag, ontvanger: { organisatie: 'senzer' } }, km, {
       traceId: 'a'.repeat(32),
       bearer: 'gemeente',
     });

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AcceptatieDto, AfwijzingDto, AnnuleringDto, DriegesprekDto, OverdrachtAanvraagDto, ToestemmingMeldingDto } from '@ketenregie/exchange-contracts';
 import { TRAJECT_VEREIST } from '@ketenregie/exchange-contracts';
-import { dossierLeesbaar, DossierRecord, ExchangeOpslag, instellingen, OverdrachtRecord, TaakRecord } from '@ketenregie/exchange-domain';
+import { dossierLeesbaar, DossierRecord, instellingen, OverdrachtRecord, TaakRecord } from '@ketenregie/exchange-domain';
+import type { ExchangeOpslag } from './exchange.ports';
 import { amsterdamDate, ForbiddenError, NotFoundError, PreconditionError, ValidationError } from '@ketenregie/shared-kernel';
 import { BETROKKENHEID_POORT, Toegang } from '@ketenregie/shared-platform';
 import type { Handeling } from '@ketenregie/shared-access-policy';

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { VerwijzingAanvraagDto, VerwijzingStatusDto } from '@ketenregie/exchange-contracts';
-import { ExchangeOpslag, terugkoppeling, VerwijzingRecord, VerwijzingTerugkoppeling, volgendeVerwijzingStatus } from '@ketenregie/exchange-domain';
+import { terugkoppeling, VerwijzingRecord, VerwijzingTerugkoppeling, volgendeVerwijzingStatus } from '@ketenregie/exchange-domain';
+import type { ExchangeOpslag } from './exchange.ports';
 import type { Betrokkenheid, Handeling } from '@ketenregie/shared-access-policy';
 import { ForbiddenError, NotFoundError, ValidationError } from '@ketenregie/shared-kernel';
 import { BETROKKENHEID_POORT, ONTVANGER_POORT, Toegang } from '@ketenregie/shared-platform';

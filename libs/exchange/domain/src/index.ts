@@ -5,4 +5,4 @@ export * from './dossier';
 export * from './besluit';
 export * from './verloop';
 export * from './verwijzing';
-export * from './exchange.ports';
+export * from './exchange.records';
