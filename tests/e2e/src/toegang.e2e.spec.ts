@@ -102,9 +102,6 @@ const WIE_MAG: Readonly<Record<string, readonly Mag[]>> = {
   'POST /api/v1/overdrachten/{id}/toestemming': [verzender],
   'POST /api/v1/overdrachten/{id}/annulering': [verzender],
   'POST /api/v1/overdrachten/{id}/heraanbieding': [verzender],
-  'POST /api/v1/overdrachten/{id}/levering': [dienst],
-  'POST /api/v1/overdrachten/{id}/intrekking': [dienst],
-  'POST /api/v1/overdrachten/{id}/stappen': [dienst],
   'POST /api/v1/verwijzingen': [professionalVanRegieOfCoach],
   'GET /api/v1/verwijzingen/{id}': [verzender, ontvangerNaToestemming],
   'POST /api/v1/verwijzingen/{id}/status': [ontvangerNaToestemming],
@@ -282,11 +279,16 @@ describe('access policy through the gateway, with real tokens', () => {
 
   it('finding 1: the recipient type of a disclosure decision comes from the registry, not from the body', async () => {
     const { deelnemerId } = await deelnemerMetTraject();
-    const besluit = await call<{ ontvanger: { organisatie: string; type: string } }>(gemeente, 'POST', '/besluiten', {
-      deelnemerId,
+    const verzoek = { deelnemerId, doel: 'warme-overdracht', categorieen: ['gezondheid'] };
+    // A stated type that disagrees with the registry is refused (issue 17); left out, the registry's applies.
+    const onjuist = await call<{ code: string }>(gemeente, 'POST', '/besluiten', {
+      ...verzoek,
       ontvanger: { organisatie: 'van-der-heijden-metaal', type: 'ggz' },
-      doel: 'warme-overdracht',
-      categorieen: ['gezondheid'],
+    });
+    expect(onjuist).toMatchObject({ status: 400, body: { code: 'TOEGANG.ORGANISATIETYPE_ONJUIST' } });
+    const besluit = await call<{ ontvanger: { organisatie: string; type: string } }>(gemeente, 'POST', '/besluiten', {
+      ...verzoek,
+      ontvanger: { organisatie: 'van-der-heijden-metaal' },
     });
     expect(besluit.status).toBe(200);
     expect(besluit.body.ontvanger).toEqual({ organisatie: 'van-der-heijden-metaal', type: 'werkgever' });
@@ -465,7 +467,8 @@ describe('access policy through the gateway, with real tokens', () => {
       const o = await call<{ id: string }>(gemeente, 'POST', '/overdrachten', {
         deelnemerId: basis.deelnemerId,
         trajectId,
-        ontvanger: { organisatie, type: 'ggz' },
+        // The registry decides the recipient's type (ggz-zuiderlicht: ggz, van-der-heijden-metaal: werkgever).
+        ontvanger: { organisatie },
         reden: 'ggz-behandeling',
         overTeNemen: ['regie'],
         gegevens: { contact: { naam: 'S. Bakker' }, gezondheid: { behandelstatus: 'intake' } },

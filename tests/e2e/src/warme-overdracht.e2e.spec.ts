@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // The orchestrator behind `npm start`, used as-is: same steps, free ports, a temporary data dir.
@@ -27,7 +27,11 @@ describe('warme overdracht through the gateway, with tokens of three organisatio
   const devToken = devTokens(() => stack.url);
   const token = (organisatie: string, rol: string): Promise<string> => devToken({ organisatie, rol });
 
+  /** Requests this test sent itself, per path (all of `/overdrachten/**` is routed to exchange-service). */
+  const eigenVerzoeken: string[] = [];
+
   async function call<T>(wie: [string, string], method: string, path: string, body?: unknown): Promise<Antwoord<T>> {
+    eigenVerzoeken.push(path);
     const response = await fetch(`${stack.url}/api/v1${path}`, {
       method,
       headers: { authorization: `Bearer ${await token(...wie)}`, 'content-type': 'application/json' },
@@ -103,6 +107,35 @@ describe('warme overdracht through the gateway, with tokens of three organisatio
     return { toestemmingId: toestemming.body.id, id: aangevraagd.body.id };
   }
 
+  /**
+   * The HTTP requests about handover `id` that reached exchange-service but were not sent by this
+   * test: the worker's calls back into the service that started the handover. Counted from
+   * exchange-service's request log (one line per request, path only), once the log has settled.
+   */
+  async function verzoekenVanDeWorker(id: string): Promise<{ aantal: number; paden: string[] }> {
+    const logbestand = join(dataDir, 'logs', 'exchange-service.log');
+    const lees = () =>
+      (existsSync(logbestand) ? readFileSync(logbestand, 'utf8') : '').split('\n').flatMap((regel) => {
+        try {
+          const l = JSON.parse(regel) as { msg?: string; req?: { method?: string; path?: string } };
+          return l.req?.path?.includes(id) && l.msg === 'request completed'
+            ? [`${l.req.method} ${l.req.path.replace(`/api/v1/overdrachten/${id}`, '{id}')}`]
+            : [];
+        } catch {
+          return [];
+        }
+      });
+    let vorige = -1;
+    let paden = lees();
+    for (let n = 0; n < 20 && paden.length !== vorige; n++) {
+      vorige = paden.length;
+      await new Promise((r) => setTimeout(r, 1_000));
+      paden = lees();
+    }
+    const eigen = eigenVerzoeken.filter((p) => p.includes(id)).length;
+    return { aantal: paden.length - eigen, paden };
+  }
+
   async function wachtOp(id: string, status: string, wie: [string, string] = ggz): Promise<Overdracht | undefined> {
     let o: Overdracht | undefined;
     for (let n = 0; n < 120 && o?.status !== status; n++) {
@@ -165,6 +198,12 @@ describe('warme overdracht through the gateway, with tokens of three organisatio
     expect(raadplegingen).toHaveLength(2);
     expect(raadplegingen.every((r) => r.doel === 'warme-overdracht' && r.categorieen.every((c) => ['contact', 'gezondheid'].includes(c)))).toBe(true);
     expect(inzage.body.verwerkingen.filter((v) => v.handeling === 'verstrekking' && v.organisatie === 'gemeente-dommeldal')).toHaveLength(1);
+
+    // The worker's calls back into exchange-service for this handover, up to the acceptance: none,
+    // its steps run in-process (4 over HTTP before issue 17).
+    const worker = await verzoekenVanDeWorker(id);
+    process.stdout.write(`HTTP requests worker → exchange-service, handover up to acceptance: ${worker.aantal}\n`);
+    expect(worker.aantal).toBe(0);
   }, 180_000);
 
   it('a withdrawn consent withdraws the dossier from the receiver: the next read is denied and logged, the handover ends', async () => {
@@ -202,5 +241,11 @@ describe('warme overdracht through the gateway, with tokens of three organisatio
     // The refused reads are in the deelnemer's own log too.
     expect(ggzLezingen.filter((v) => v.status === 'geweigerd')).toHaveLength(inzagen.body.filter((i) => i.uitkomst === 'geweigerd').length);
     expect(inzage.body.verwerkingen.some((v) => v.handeling === 'toestemming-ingetrokken')).toBe(true);
+
+    // The worker's calls back into exchange-service for this handover, from the request to its end:
+    // none (6 over HTTP before issue 17).
+    const worker = await verzoekenVanDeWorker(id);
+    process.stdout.write(`HTTP requests worker → exchange-service, handover ended by a withdrawn consent: ${worker.aantal}\n`);
+    expect(worker.aantal).toBe(0);
   }, 180_000);
 });

@@ -1,14 +1,22 @@
 import {
   aanZet,
-  acceptatieTermijn,
+  afsluiting,
+  besluitGevolg,
   DOSSIER_BEHOEFTE,
+  dossierGeleverd,
+  driegesprekStap,
+  GEEN_BEWAKING,
   instellingen,
   isEindstatus,
-  nazorgCheckins,
+  type Melding,
+  momentVerstreken,
   NIEUWE_OVERDRACHT,
-  onbereikbaarOp,
-  toestemmingTermijn,
+  slotMelding,
+  type TermijnBewaking,
+  toestemmingStap,
+  volgendeCheckin,
   volgendeToestand,
+  volgendMoment,
 } from '@ketenregie/exchange-domain';
 import { toestemmingBeeindigdSignal } from '@ketenregie/consent-contracts';
 import {
@@ -16,14 +24,16 @@ import {
   afwijzingUpdate,
   annuleringUpdate,
   driegesprekUpdate,
+  ENGLISH_ACTIVITY_NAMES_PATCH,
+  EXCHANGE_ACTIVITY_ALIASES,
   heraanbiedingUpdate,
   ontvangerOnbereikbaarSignal,
   overdrachtQuery,
   toestemmingUpdate,
 } from '@ketenregie/exchange-contracts';
 import type {
-  DriegesprekOpdracht,
   ExchangeActivities,
+  ExchangeActivityAliases,
   Namens,
   ExchangeEventType,
   OverdrachtStap,
@@ -33,17 +43,25 @@ import type {
   OverdrachtWorkflowInput,
   StapRegistratie,
   TaakOpdracht,
-  Termijn,
 } from '@ketenregie/exchange-contracts';
 import { amsterdamDate, isDomainError, startOfAmsterdamDate } from '@ketenregie/shared-kernel';
 import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 
-const act = proxyActivities<ExchangeActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '5 minutes' },
-});
+const opties = { startToCloseTimeout: '1 minute', retry: { initialInterval: '1 second', maximumInterval: '5 minutes' } } as const;
+const engels = proxyActivities<ExchangeActivities>(opties);
+const nederlands = proxyActivities<ExchangeActivityAliases>(opties);
 
-type LopendeTermijn = Termijn & { readonly soort: 'toestemming' | 'acceptatie' };
+/**
+ * The activities under the names this run schedules: the English names for handovers started
+ * since {@link ENGLISH_ACTIVITY_NAMES_PATCH}, the Dutch ones (still registered by the worker) for
+ * those started before, whose histories record them.
+ */
+function activiteiten(): ExchangeActivities {
+  if (patched(ENGLISH_ACTIVITY_NAMES_PATCH)) return engels;
+  return Object.fromEntries(
+    Object.entries(EXCHANGE_ACTIVITY_ALIASES).map(([oud, nieuw]) => [nieuw, nederlands[oud as keyof ExchangeActivityAliases]]),
+  ) as unknown as ExchangeActivities;
+}
 
 /**
  * One warm handover from sender to receiver, as one durable transaction: consent decision →
@@ -56,6 +74,7 @@ type LopendeTermijn = Termijn & { readonly soort: 'toestemming' | 'acceptatie' }
  * handover's notifications to the receiver's webhook.
  */
 export async function overdrachtWorkflow(input: OverdrachtWorkflowInput): Promise<OverdrachtUitkomst> {
+  const act = activiteiten();
   const i = instellingen(input.instellingen);
   const workflowId = workflowInfo().workflowId;
   const vandaag = () => amsterdamDate(Date.now());
@@ -67,18 +86,16 @@ export async function overdrachtWorkflow(input: OverdrachtWorkflowInput): Promis
     rol: input.zender.rol ?? 'klantmanager',
   };
 
+  // The state of the run; every decision about it is the domain's (exchange-domain `verloop`).
   let t: OverdrachtToestand = NIEUWE_OVERDRACHT;
-  let versie = 0;
-  let stapnummer = 0;
-  let termijn: LopendeTermijn | undefined;
-  let herinneringVerstuurd = false;
-  let geescaleerd = false;
+  let bewaking: TermijnBewaking = GEEN_BEWAKING;
   let herbeoordelen = true;
   let dossierBijOntvanger = false;
   let nieuweRegievoerder: string | undefined;
   /** Coded reason shown with the end state (cancellation reason, failed deliveries). */
-  let eindReden: string | undefined;
-  let mislukteBezorgingen: number | undefined;
+  let einde: { readonly reden?: string; readonly pogingen?: number } = {};
+  let versie = 0;
+  let stapnummer = 0;
   const afhankelijkVan = new Set<string>();
   const effecten: StapRegistratie[] = [];
 
@@ -87,28 +104,34 @@ export async function overdrachtWorkflow(input: OverdrachtWorkflowInput): Promis
     versie += 1;
   };
   const sleutel = (naam: string) => `${workflowId}/${++stapnummer}/${naam}`;
-  type Extra = Omit<StapRegistratie, 'sleutel' | 'namens' | 'overdrachtId' | 'status' | 'gebeurtenis'>;
-  const registreer = (gebeurtenis: ExchangeEventType, extra: Extra = {}) =>
-    act.registreerStap({ sleutel: sleutel(gebeurtenis), namens, overdrachtId: input.overdrachtId, status: t.status, gebeurtenis, ...extra });
+  const stapVan = (m: Melding): Omit<StapRegistratie, 'sleutel'> => ({
+    namens,
+    overdrachtId: input.overdrachtId,
+    status: t.status,
+    gebeurtenis: `nl.ketenregie.overdracht.${m.gebeurtenis}` as ExchangeEventType,
+    ...(m.taak ? { taak: m.taak } : {}),
+    ...(m.gegevens ? { gegevens: m.gegevens } : {}),
+  });
+  const registreer = (m: Melding, metTermijn = false) =>
+    act.recordStep({ ...stapVan(m), sleutel: sleutel(stapVan(m).gebeurtenis), ...(metTermijn && bewaking.termijn ? { termijn: bewaking.termijn } : {}) });
   /** Queued by handlers (which must answer at once), recorded by the main loop in order. */
-  const meld = (gebeurtenis: ExchangeEventType, extra: Extra = {}) =>
+  const meld = (gebeurtenis: ExchangeEventType, extra: { taak?: TaakOpdracht; gegevens?: StapRegistratie['gegevens'] } = {}) =>
     effecten.push({ sleutel: '', namens, overdrachtId: input.overdrachtId, status: t.status, gebeurtenis, ...extra });
   const verwerkEffecten = async () => {
     while (effecten.length > 0) {
       const e = effecten.shift() as StapRegistratie;
-      await act.registreerStap({ ...e, sleutel: sleutel(e.gebeurtenis) });
+      await act.recordStep({ ...e, sleutel: sleutel(e.gebeurtenis) });
     }
   };
-  const taak = (voor: TaakOpdracht['voor'], soort: TaakOpdracht['soort'], vervalt?: string): TaakOpdracht => ({ voor, soort, ...(vervalt ? { vervalt } : {}) });
 
   const weergave = (): OverdrachtWeergave => ({
     overdrachtId: input.overdrachtId,
     status: t.status,
     aanZet: aanZet(t.status),
     toestand: t,
-    ...(termijn && !isEindstatus(t.status) ? { termijn } : {}),
-    herinneringVerstuurd,
-    geescaleerd,
+    ...(bewaking.termijn && !isEindstatus(t.status) ? { termijn: bewaking.termijn } : {}),
+    herinneringVerstuurd: bewaking.herinneringVerstuurd,
+    geescaleerd: bewaking.geescaleerd,
     ...(nieuweRegievoerder ? { nieuweRegievoerder } : {}),
   });
 
@@ -129,7 +152,7 @@ export async function overdrachtWorkflow(input: OverdrachtWorkflowInput): Promis
     (o) => {
       neem({ soort: 'acceptatie', door: o.door, op: vandaag() });
       nieuweRegievoerder = o.regievoerderId;
-      meld('nl.ketenregie.overdracht.geaccepteerd', { taak: taak('zender', 'driegesprek-plannen') });
+      meld('nl.ketenregie.overdracht.geaccepteerd', { taak: { voor: 'zender', soort: 'driegesprek-plannen' } });
       return weergave();
     },
     { validator: (o) => valideer({ soort: 'acceptatie', door: o.door, op: vandaag() }) },
@@ -139,7 +162,8 @@ export async function overdrachtWorkflow(input: OverdrachtWorkflowInput): Promis
     afwijzingUpdate,
     (o) => {
       neem({ soort: 'afwijzing', reden: o.reden, advies: o.advies, op: vandaag() });
-      if (t.status === 'afgewezen') meld('nl.ketenregie.overdracht.afgewezen', { taak: taak('zender', 'afwijzing-opvolgen'), gegevens: { reden: o.reden } });
+      if (t.status === 'afgewezen')
+        meld('nl.ketenregie.overdracht.afgewezen', { taak: { voor: 'zender', soort: 'afwijzing-opvolgen' }, gegevens: { reden: o.reden } });
       return weergave();
     },
     { validator: (o) => valideer({ soort: 'afwijzing', reden: o.reden, advies: o.advies, op: vandaag() }) },
@@ -156,12 +180,6 @@ export async function overdrachtWorkflow(input: OverdrachtWorkflowInput): Promis
     { validator: (_o) => valideer({ soort: 'opnieuw-aanbieden' }) },
   );
 
-  const toestemmingStap = (soort: 'gevraagd' | 'vastgelegd' | 'geweigerd'): OverdrachtStap =>
-    soort === 'geweigerd'
-      ? { soort: 'toestemming-geweigerd' }
-      : soort === 'gevraagd'
-        ? { soort: 'toestemming-gevraagd' }
-        : { soort: 'besluit', uitkomst: 'toegestaan' };
   setHandler(
     toestemmingUpdate,
     (o) => {
@@ -178,45 +196,38 @@ export async function overdrachtWorkflow(input: OverdrachtWorkflowInput): Promis
     },
   );
 
-  const driegesprekStap = (o: DriegesprekOpdracht): OverdrachtStap =>
-    o.soort === 'gepland'
-      ? { soort: 'driegesprek-gepland', datum: o.datum }
-      : o.soort === 'gehouden'
-        ? { soort: 'driegesprek-gehouden', op: vandaag() }
-        : { soort: 'driegesprek-no-show', wie: o.wie };
   setHandler(
     driegesprekUpdate,
     (o) => {
-      neem(driegesprekStap(o));
+      neem(driegesprekStap(o, vandaag()));
       if (o.soort === 'gepland') meld('nl.ketenregie.overdracht.driegesprek-gepland', { gegevens: { datum: o.datum } });
       if (o.soort === 'no-show')
-        meld('nl.ketenregie.overdracht.driegesprek-no-show', { taak: taak('zender', 'driegesprek-plannen'), gegevens: { wie: o.wie } });
+        meld('nl.ketenregie.overdracht.driegesprek-no-show', { taak: { voor: 'zender', soort: 'driegesprek-plannen' }, gegevens: { wie: o.wie } });
       return weergave();
     },
-    { validator: (o) => valideer(driegesprekStap(o)) },
+    { validator: (o) => valideer(driegesprekStap(o, vandaag())) },
   );
 
   setHandler(
     annuleringUpdate,
     (o) => {
       neem({ soort: 'geannuleerd' });
-      eindReden = o.reden;
+      einde = { reden: o.reden };
       return weergave();
     },
     { validator: (_o) => valideer({ soort: 'geannuleerd' }) },
   );
 
-  setHandler(toestemmingBeeindigdSignal, (einde) => {
-    if (!afhankelijkVan.has(einde.toestemmingId) || isEindstatus(t.status)) return;
+  setHandler(toestemmingBeeindigdSignal, (e) => {
+    if (!afhankelijkVan.has(e.toestemmingId) || isEindstatus(t.status)) return;
     // Handovers that learnt of an expiry before it had a state of its own keep ending as withdrawn.
-    neem({ soort: einde.reden === 'verlopen' && patched('toestemming-verlopen') ? 'toestemming-verlopen' : 'toestemming-ingetrokken' });
+    neem({ soort: e.reden === 'verlopen' && patched('toestemming-verlopen') ? 'toestemming-verlopen' : 'toestemming-ingetrokken' });
   });
 
   setHandler(ontvangerOnbereikbaarSignal, (m) => {
     if (m.organisatie !== input.ontvanger.organisatie || t.status !== 'dossier-geleverd') return;
     neem({ soort: 'ontvanger-onbereikbaar' });
-    eindReden = 'bezorging-mislukt';
-    mislukteBezorgingen = m.pogingen;
+    einde = { reden: 'bezorging-mislukt', pogingen: m.pogingen };
   });
 
   /** Waits for a change (a step, a queued record) or until `moment`; true when something changed. */
@@ -231,34 +242,70 @@ export async function overdrachtWorkflow(input: OverdrachtWorkflowInput): Promis
     return ms <= 0 ? veranderd() : condition(veranderd, ms);
   };
 
-  /** Reminder, then escalation of the running term; false when the term has nothing left to wait for. */
-  const bewaakTermijn = async (herinnering: ExchangeEventType, escalatie: ExchangeEventType, voor: TaakOpdracht['voor']): Promise<boolean> => {
-    if (!termijn) return false;
-    if (!herinneringVerstuurd) {
-      if (await wachtOpWijziging(startOfAmsterdamDate(termijn.herinnering))) return true;
-      herinneringVerstuurd = true;
-      await registreer(herinnering, {
-        termijn,
-        taak: taak(voor, termijn.soort === 'acceptatie' ? 'acceptatie-herinnering' : 'toestemming-herinnering', termijn.uiterlijk),
-      });
-      return true;
+  /** Waits for an answer until the running term's next moment; when it passes unanswered, does what the domain says is due. */
+  const bewaakTermijn = async (): Promise<void> => {
+    const moment = volgendMoment(bewaking, i);
+    if (!moment) {
+      await wachtOpWijziging();
+      return;
     }
-    if (!geescaleerd) {
-      if (await wachtOpWijziging(startOfAmsterdamDate(termijn.escalatie))) return true;
-      geescaleerd = true;
-      await registreer(escalatie, { termijn, taak: taak('regievoerder', termijn.soort === 'acceptatie' ? 'acceptatie-escalatie' : 'toestemming-escalatie') });
-      return true;
-    }
-    return false;
+    if (await wachtOpWijziging(startOfAmsterdamDate(moment.op))) return;
+    const gevolg = momentVerstreken(bewaking, moment.wat);
+    bewaking = gevolg.bewaking;
+    if (gevolg.stap) neem(gevolg.stap);
+    if (gevolg.melding) await registreer(gevolg.melding, true);
   };
 
-  const nieuweTermijn = (nieuw: LopendeTermijn) => {
-    termijn = nieuw;
-    herinneringVerstuurd = false;
-    geescaleerd = false;
+  /** Asks consent for a decision and acts on it: wait for consent, or register as dependant and deliver the dossier. */
+  const beslisEnLever = async (): Promise<void> => {
+    herbeoordelen = false;
+    const besluit = await act.requestDecision({
+      overdrachtId: input.overdrachtId,
+      deelnemerId: input.deelnemerId,
+      zender: input.zender,
+      ontvanger: input.ontvanger,
+      categorieen,
+    });
+    if (isEindstatus(t.status)) return;
+    const gevolg = besluitGevolg(t.status, besluit, vandaag(), i);
+    if (gevolg.soort === 'toestemming-nodig') {
+      neem(gevolg.stap);
+      if (gevolg.bewaking) bewaking = gevolg.bewaking;
+      if (gevolg.melding) await registreer(gevolg.melding, true);
+      return;
+    }
+    if (gevolg.soort === 'niets-vrijgegeven') {
+      // Histories recorded before this rule delivered an empty dossier and waited for the acceptance term.
+      if (patched('niets-vrijgegeven')) {
+        neem(gevolg.stap);
+        return;
+      }
+    } else if (gevolg.afhankelijkVan.length > 0) {
+      gevolg.afhankelijkVan.forEach((id) => afhankelijkVan.add(id));
+      const { actief } = await act.registerDependency({ toestemmingen: gevolg.afhankelijkVan, workflowId });
+      if (!actief) {
+        // The consent ended between the decision and the registration: decide again.
+        herbeoordelen = true;
+        return;
+      }
+    }
+    if (isEindstatus(t.status)) return;
+    const levering = await act.deliverDossier({
+      sleutel: sleutel('dossier'),
+      namens,
+      overdrachtId: input.overdrachtId,
+      besluitId: besluit.besluitId,
+      vrijgaven: besluit.vrijgaven,
+    });
+    dossierBijOntvanger = true;
+    if (isEindstatus(t.status)) return;
+    const geleverd = dossierGeleverd(levering.categorieen, vandaag(), i);
+    neem(geleverd.stap);
+    bewaking = geleverd.bewaking;
+    await registreer(geleverd.melding, true);
   };
 
-  await registreer('nl.ketenregie.overdracht.aangevraagd');
+  await registreer({ gebeurtenis: 'aangevraagd' });
 
   while (true) {
     await verwerkEffecten();
@@ -266,104 +313,39 @@ export async function overdrachtWorkflow(input: OverdrachtWorkflowInput): Promis
     switch (t.status) {
       case 'aangevraagd':
       case 'toestemming-nodig':
-      case 'toestemming-gevraagd': {
-        if (!herbeoordelen) {
-          if (!(await bewaakTermijn('nl.ketenregie.overdracht.toestemming-herinnering', 'nl.ketenregie.overdracht.toestemming-geescaleerd', 'zender'))) {
-            await wachtOpWijziging();
-          }
-          break;
-        }
-        herbeoordelen = false;
-        const besluit = await act.vraagBesluit({
-          overdrachtId: input.overdrachtId,
-          deelnemerId: input.deelnemerId,
-          zender: input.zender,
-          ontvanger: input.ontvanger,
-          categorieen,
-        });
-        if (isEindstatus(t.status)) break;
-        if (besluit.uitkomst === 'toestemming-nodig') {
-          const eerste = t.status === 'aangevraagd';
-          neem({ soort: 'besluit', uitkomst: 'toestemming-nodig' });
-          if (eerste) {
-            nieuweTermijn({ soort: 'toestemming', ...toestemmingTermijn(vandaag(), i) });
-            await registreer('nl.ketenregie.overdracht.toestemming-nodig', {
-              termijn,
-              taak: taak('zender', 'toestemming-verkrijgen', termijn?.uiterlijk),
-              gegevens: { ontbrekend: besluit.ontbrekend.join(',') },
-            });
-          }
-          break;
-        }
-        if (besluit.vrijgaven.length === 0 && patched('niets-vrijgegeven')) {
-          // The decision permits no field at all: nothing goes out, and the receiver is never told.
-          neem({ soort: 'niets-vrijgegeven' });
-          break;
-        }
-        if (besluit.toestemmingen.length > 0) {
-          besluit.toestemmingen.forEach((id) => afhankelijkVan.add(id));
-          const { actief } = await act.registreerAfhankelijkheid({ toestemmingen: besluit.toestemmingen, workflowId });
-          if (!actief) {
-            // The consent ended between the decision and the registration: decide again.
-            herbeoordelen = true;
-            break;
-          }
-        }
-        if (isEindstatus(t.status)) break;
-        const levering = await act.leverDossier({
-          sleutel: sleutel('dossier'),
-          namens,
-          overdrachtId: input.overdrachtId,
-          besluitId: besluit.besluitId,
-          vrijgaven: besluit.vrijgaven,
-        });
-        dossierBijOntvanger = true;
-        if (isEindstatus(t.status)) break;
-        neem({ soort: 'dossier-geleverd', op: vandaag() });
-        nieuweTermijn({ soort: 'acceptatie', ...acceptatieTermijn(vandaag(), i) });
-        await registreer('nl.ketenregie.overdracht.dossier-geleverd', {
-          termijn,
-          taak: taak('ontvanger', 'acceptatie-herinnering', termijn?.uiterlijk),
-          gegevens: { categorieen: levering.categorieen.join(',') },
-        });
+      case 'toestemming-gevraagd':
+        if (herbeoordelen) await beslisEnLever();
+        else await bewaakTermijn();
         break;
-      }
-      case 'dossier-geleverd': {
-        if (await bewaakTermijn('nl.ketenregie.overdracht.acceptatie-herinnering', 'nl.ketenregie.overdracht.acceptatie-geescaleerd', 'ontvanger')) break;
-        if (!termijn) await wachtOpWijziging();
-        else if (!(await wachtOpWijziging(startOfAmsterdamDate(onbereikbaarOp(termijn, i))))) neem({ soort: 'ontvanger-onbereikbaar' });
+      case 'dossier-geleverd':
+        await bewaakTermijn();
         break;
-      }
-      case 'afgewezen': {
+      case 'afgewezen':
         if (dossierBijOntvanger) {
-          await act.trekDossierIn({ sleutel: sleutel('intrekking'), namens, overdrachtId: input.overdrachtId, reden: 'afgewezen' });
+          await act.withdrawDossier({ sleutel: sleutel('intrekking'), namens, overdrachtId: input.overdrachtId, reden: 'afgewezen' });
           dossierBijOntvanger = false;
-          break;
-        }
-        await wachtOpWijziging();
+        } else await wachtOpWijziging();
         break;
-      }
       case 'geaccepteerd':
       case 'driegesprek-gepland':
-        termijn = undefined;
+        bewaking = { ...bewaking, termijn: undefined };
         await wachtOpWijziging();
         break;
       case 'driegesprek-gehouden':
         neem({ soort: 'nazorg-gestart' });
-        await registreer('nl.ketenregie.overdracht.driegesprek-gehouden', { gegevens: { op: t.driegesprekGehoudenOp ?? vandaag() } });
+        await registreer({ gebeurtenis: 'driegesprek-gehouden', gegevens: { op: t.driegesprekGehoudenOp ?? vandaag() } });
         break;
       case 'nazorg-volgperiode': {
-        const volgende = nazorgCheckins(t.driegesprekGehoudenOp ?? vandaag(), i)[t.checkins.length];
-        if (volgende === undefined) {
-          neem({ soort: 'regie-overgedragen', op: vandaag() });
-          break;
+        const volgende = volgendeCheckin(t, vandaag(), i);
+        if ('stap' in volgende) neem(volgende.stap);
+        else if (!(await wachtOpWijziging(startOfAmsterdamDate(volgende.checkin)))) {
+          neem({ soort: 'nazorg-checkin', op: volgende.checkin });
+          await registreer({
+            gebeurtenis: 'nazorg-checkin',
+            taak: { voor: 'zender', soort: 'nazorg-checkin', vervalt: volgende.checkin },
+            gegevens: { nummer: t.checkins.length },
+          });
         }
-        if (await wachtOpWijziging(startOfAmsterdamDate(volgende))) break;
-        neem({ soort: 'nazorg-checkin', op: volgende });
-        await registreer('nl.ketenregie.overdracht.nazorg-checkin', {
-          taak: taak('zender', 'nazorg-checkin', volgende),
-          gegevens: { nummer: t.checkins.length },
-        });
         break;
       }
     }
@@ -372,42 +354,28 @@ export async function overdrachtWorkflow(input: OverdrachtWorkflowInput): Promis
   await condition(allHandlersFinished);
   await verwerkEffecten();
 
-  if (dossierBijOntvanger && t.status !== 'regie-overgedragen') {
-    const reden = t.status === 'toestemming-ingetrokken' || t.status === 'toestemming-verlopen' ? t.status : 'beeindigd';
-    await act.trekDossierIn({ sleutel: sleutel('intrekking'), namens, overdrachtId: input.overdrachtId, reden });
-    await registreer('nl.ketenregie.overdracht.dossier-ingetrokken', { taak: taak('ontvanger', 'overdracht-beeindigd'), gegevens: { reden: t.status } });
+  const slot = afsluiting(t, dossierBijOntvanger, nieuweRegievoerder, input.ontvanger.organisatie);
+  if (slot.intrekking) {
+    await act.withdrawDossier({ sleutel: sleutel('intrekking'), namens, overdrachtId: input.overdrachtId, reden: slot.intrekking.reden });
+    await registreer(slot.intrekking.melding);
   }
-  const nieuweRegie =
-    t.status === 'regie-overgedragen' && nieuweRegievoerder ? { regievoerderId: nieuweRegievoerder, organisatieId: input.ontvanger.organisatie } : undefined;
-  if (nieuweRegie) {
-    let trajectBijgewerkt = input.trajectId !== undefined;
-    if (input.trajectId) {
-      try {
-        await act.meldRegiewissel({ sleutel: sleutel('regiewissel'), trajectId: input.trajectId, datum: vandaag(), regie: nieuweRegie });
-      } catch (error) {
-        // The traject refused the new lead (permanent failure): the handover itself is done; the regievoerder sorts out the traject.
-        if (!(error instanceof ActivityFailure)) throw error;
-        trajectBijgewerkt = false;
-      }
+  let trajectBijgewerkt = input.trajectId !== undefined;
+  if (slot.nieuweRegie && input.trajectId) {
+    try {
+      await act.reportLeadTransfer({ sleutel: sleutel('regiewissel'), trajectId: input.trajectId, datum: vandaag(), regie: slot.nieuweRegie });
+    } catch (error) {
+      // The traject refused the new lead (permanent failure): the handover itself is done; the regievoerder sorts out the traject.
+      if (!(error instanceof ActivityFailure)) throw error;
+      trajectBijgewerkt = false;
     }
-    await registreer('nl.ketenregie.overdracht.regie-overgedragen', {
-      gegevens: { organisatie: nieuweRegie.organisatieId, trajectBijgewerkt },
-      ...(input.trajectId && !trajectBijgewerkt ? { taak: taak('regievoerder', 'overdracht-beeindigd') } : {}),
-    });
-  } else {
-    await registreer('nl.ketenregie.overdracht.beeindigd', {
-      taak: taak('regievoerder', 'overdracht-beeindigd'),
-      gegevens: {
-        status: t.status,
-        ...(eindReden ? { reden: eindReden } : {}),
-        ...(mislukteBezorgingen !== undefined ? { pogingen: mislukteBezorgingen } : {}),
-      },
-    });
   }
+  await registreer(
+    slotMelding(t, { ...einde, ...(slot.nieuweRegie ? { nieuweRegie: slot.nieuweRegie } : {}), trajectBijgewerkt, metTraject: input.trajectId !== undefined }),
+  );
   return {
     overdrachtId: input.overdrachtId,
     status: t.status as OverdrachtUitkomst['status'],
     afwijzingen: t.afwijzingen,
-    ...(nieuweRegie ? { nieuweRegie } : {}),
+    ...(slot.nieuweRegie ? { nieuweRegie: slot.nieuweRegie } : {}),
   };
 }

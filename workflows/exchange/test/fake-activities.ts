@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { BesluitUitkomst, ExchangeActivities, StapRegistratie } from '@ketenregie/exchange-contracts';
+import { EXCHANGE_ACTIVITY_ALIASES } from '@ketenregie/exchange-contracts';
+import type { BesluitUitkomst, ExchangeActivities, ExchangeActivityAliases, StapRegistratie } from '@ketenregie/exchange-contracts';
 
 /** A recorded call, with the (skipped) server time at which it ran. */
 export interface Geregistreerd<T> {
@@ -9,7 +10,7 @@ export interface Geregistreerd<T> {
 
 /**
  * Stand-in for the worker's adapters: decisions come from a script, everything else is recorded,
- * and `registreerStap` is de-duplicated on its key like the real outbox.
+ * and `recordStep` is de-duplicated on its key like the real outbox.
  */
 export class FakeExchangeActivities {
   readonly besluiten: Geregistreerd<unknown>[] = [];
@@ -21,7 +22,7 @@ export class FakeExchangeActivities {
   /** True while a dossier is stored for the receiver. */
   dossierBeschikbaar = false;
   consentActief = true;
-  /** The traject refuses the new lead (a permanent failure of `meldRegiewissel`). */
+  /** The traject refuses the new lead (a permanent failure of `reportLeadTransfer`). */
   regiewisselGeweigerd = false;
 
   constructor(
@@ -45,9 +46,18 @@ export class FakeExchangeActivities {
     return this.stappen.find((s) => s.invoer.gebeurtenis === `nl.ketenregie.overdracht.${gebeurtenis}`);
   }
 
-  alsActiviteiten(): ExchangeActivities {
+  /** The activities under their English names, and under the pre-patch Dutch ones, as the worker registers them. */
+  alsActiviteiten(): ExchangeActivities & ExchangeActivityAliases {
+    const engels = this.engels();
+    const nederlands = Object.fromEntries(
+      Object.entries(EXCHANGE_ACTIVITY_ALIASES).map(([oud, nieuw]) => [oud, engels[nieuw]]),
+    ) as unknown as ExchangeActivityAliases;
+    return { ...engels, ...nederlands };
+  }
+
+  private engels(): ExchangeActivities {
     return {
-      vraagBesluit: async (aanvraag) => {
+      requestDecision: async (aanvraag) => {
         const n = this.besluiten.length;
         this.besluiten.push({ invoer: aanvraag, op: await this.klok() });
         const uitkomst = this.script[Math.min(n, this.script.length - 1)] ?? 'toegestaan';
@@ -63,24 +73,24 @@ export class FakeExchangeActivities {
             }
           : { besluitId: `00000000-0000-4000-8000-00000000000${n}`, uitkomst, vrijgaven: [], toestemmingen: [], ontbrekend: ['gezondheid'] };
       },
-      registreerAfhankelijkheid: async ({ toestemmingen }) => {
+      registerDependency: async ({ toestemmingen }) => {
         this.afhankelijkheden.push([...toestemmingen]);
         return { actief: this.consentActief };
       },
-      leverDossier: async ({ besluitId }) => {
+      deliverDossier: async ({ besluitId }) => {
         this.leveringen.push({ invoer: { besluitId }, op: await this.klok() });
         this.dossierBeschikbaar = true;
         return { categorieen: ['contact'] };
       },
-      trekDossierIn: async ({ reden }) => {
+      withdrawDossier: async ({ reden }) => {
         this.intrekkingen.push({ invoer: { reden }, op: await this.klok() });
         this.dossierBeschikbaar = false;
       },
-      registreerStap: async (stap) => {
+      recordStep: async (stap) => {
         if (this.stappen.some((s) => s.invoer.sleutel === stap.sleutel)) return;
         this.stappen.push({ invoer: stap, op: await this.klok() });
       },
-      meldRegiewissel: async (invoer) => {
+      reportLeadTransfer: async (invoer) => {
         this.regiewissels.push({ invoer, op: await this.klok() });
         if (this.regiewisselGeweigerd) throw ApplicationFailure.create({ type: 'TRAJECT.VALIDATIE', message: 'refused', nonRetryable: true });
       },

@@ -1,7 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CONSENT_ENTITIES, CONSENT_MIGRATIONS, CONSENT_SCHEMA } from '@ketenregie/consent-data-access';
-import { AuthModule, DatabaseModule, GecachteBetrokkenheid, HealthModule, HttpBetrokkenheid, ToegangModule } from '@ketenregie/shared-platform';
-import type { BetrokkenheidPoort } from '@ketenregie/shared-platform';
+import { AuthModule, DatabaseModule, HealthModule, ToegangModule, trajectBetrokkenheid } from '@ketenregie/shared-platform';
 import type { OrganisatieRegister } from '@ketenregie/shared-platform';
 import type { ConsentServiceConfig } from './consent-service.config';
 import { ConsentModule, ConsentModuleOptions } from './consent.module';
@@ -37,7 +36,8 @@ export class AppModule {
         ToegangModule.forRoot(overrides.register ? { register: overrides.register } : { monitorServiceUrl: config.MONITOR_SERVICE_URL }),
         ConsentModule.register({
           pseudoniemSleutelId: config.CONSENT_PSEUDONIEM_SLEUTEL_ID,
-          betrokkenheid: overrides.betrokkenheid ?? betrokkenheidVan(config),
+          // Involvement from traject-service, remembered for CONSENT_BETROKKENHEID_CACHE_MS (see GecachteBetrokkenheid).
+          betrokkenheid: overrides.betrokkenheid ?? trajectBetrokkenheid(config.TRAJECT_SERVICE_URL, config.CONSENT_BETROKKENHEID_CACHE_MS),
           pseudoniemSleutel: config.CONSENT_PSEUDONIEM_SLEUTEL,
           levenscyclus:
             overrides.levenscyclus ??
@@ -46,10 +46,4 @@ export class AppModule {
       ],
     };
   }
-}
-
-/** Involvement from traject-service, remembered for `CONSENT_BETROKKENHEID_CACHE_MS` (see {@link GecachteBetrokkenheid}). */
-function betrokkenheidVan(config: ConsentServiceConfig): BetrokkenheidPoort {
-  const http = new HttpBetrokkenheid(config.TRAJECT_SERVICE_URL);
-  return config.CONSENT_BETROKKENHEID_CACHE_MS > 0 ? new GecachteBetrokkenheid(http, config.CONSENT_BETROKKENHEID_CACHE_MS) : http;
 }

@@ -1,15 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { EXCHANGE_ENTITIES, EXCHANGE_MIGRATIONS } from '@ketenregie/exchange-data-access';
+import { EXCHANGE_ENTITIES, EXCHANGE_MIGRATIONS, EXCHANGE_SCHEMA } from '@ketenregie/exchange-data-access';
 import { VERWERKINGEN_PATH } from '@ketenregie/consent-contracts';
 import {
   AuthModule,
   DatabaseModule,
   HealthModule,
-  HttpBetrokkenheid,
   HttpOntvanger,
   HttpVerwerkingslog,
   dienstIdentiteit,
   ToegangModule,
+  trajectBetrokkenheid,
 } from '@ketenregie/shared-platform';
 import type { OrganisatieRegister } from '@ketenregie/shared-platform';
 import type { ExchangeServiceConfig } from './exchange-service.config';
@@ -19,7 +19,7 @@ import { httpWebhookVerzender, webhookDoelControle } from './http-webhook';
 import { TemporalOverdrachten } from './temporal-overdrachten';
 
 /** Schema of exchange-service. */
-export const EXCHANGE_SCHEMA = 'exchange';
+export { EXCHANGE_SCHEMA };
 
 /** exchange-service: warm handovers, referrals, partner inboxes and the CloudEvents outbox. */
 @Module({})
@@ -49,7 +49,8 @@ export class AppModule {
             new HttpVerwerkingslog(`${config.CONSENT_SERVICE_URL}${VERWERKINGEN_PATH}`, dienstIdentiteit(config, 'ketenregie-exchange-service')),
           webhook: overrides.webhook ?? httpWebhookVerzender(beleid),
           webhookDoel: overrides.webhookDoel ?? webhookDoelControle(beleid),
-          betrokkenheid: overrides.betrokkenheid ?? new HttpBetrokkenheid(config.TRAJECT_SERVICE_URL),
+          // Involvement from traject-service, remembered for EXCHANGE_BETROKKENHEID_CACHE_MS (see GecachteBetrokkenheid).
+          betrokkenheid: overrides.betrokkenheid ?? trajectBetrokkenheid(config.TRAJECT_SERVICE_URL, config.EXCHANGE_BETROKKENHEID_CACHE_MS),
           ontvangers: overrides.ontvangers ?? new HttpOntvanger(config.TRAJECT_SERVICE_URL, dienstIdentiteit(config, 'ketenregie-exchange-service')),
           besluiten: overrides.besluiten ?? new HttpBesluiten(config.CONSENT_SERVICE_URL),
           bezorging: overrides.bezorging ?? {

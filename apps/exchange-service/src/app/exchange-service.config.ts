@@ -8,6 +8,8 @@ export const exchangeServiceConfigSchema = platformConfigSchema
     CONSENT_SERVICE_URL: z.url().default('http://127.0.0.1:8082'),
     /** Where the traject context answers how an organisation is involved in a traject (access facts). */
     TRAJECT_SERVICE_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8081'),
+    /** How long an answer that the caller's organisation is involved is reused, per caller token (0: ask every time); as consent-service's. */
+    EXCHANGE_BETROKKENHEID_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
     EXCHANGE_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
     EXCHANGE_OUTBOX_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
     EXCHANGE_OUTBOX_BACKOFF_MS: z.coerce.number().int().min(10).max(600_000).default(2_000),

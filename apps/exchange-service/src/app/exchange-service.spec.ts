@@ -3,6 +3,7 @@ import {
   type Aanroep,
   type BesluitPoort,
   OutboxBezorger,
+  OverdrachtActiviteitenService,
   type OverdrachtOpdracht,
   type OverdrachtWorkflowPoort,
   type VerwerkingMelding,
@@ -12,6 +13,7 @@ import {
 import { TRAJECT_VEREIST } from '@ketenregie/exchange-contracts';
 import type {
   InboxDto,
+  Namens,
   OntvangerOnbereikbaar,
   OverdrachtDto,
   OverdrachtWeergave,
@@ -159,7 +161,26 @@ describeEachDatabase('exchange-service', (db) => {
         const text = await res.text();
         return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
       };
-      return { app, call };
+      /** The overdracht workflow's own steps, as the worker runs them: in-process, acting for the sender `wie`. */
+      const activiteiten = app.get(OverdrachtActiviteitenService);
+      const namens = (wie: Identity): Namens => ({
+        professional: wie.sub,
+        organisatie: wie.organisatie,
+        type: wie.organisatieType as Namens['type'],
+        rol: wie.rol,
+      });
+      const workflowStap = {
+        lever: (wie: Identity, overdrachtId: string, body: { sleutel: string; besluitId: string; vrijgaven: { categorie: string; velden: string[] }[] }) =>
+          activiteiten.deliverDossier(
+            { ...body, overdrachtId, namens: namens(wie) },
+            { traceId: 'b'.repeat(32), namens: { ...wie, actor: 'ketenregie-worker' } },
+          ),
+        registreer: (wie: Identity, overdrachtId: string, body: Omit<Parameters<OverdrachtActiviteitenService['recordStep']>[0], 'namens' | 'overdrachtId'>) =>
+          activiteiten.recordStep({ ...body, overdrachtId, namens: namens(wie) }),
+        trekIn: (wie: Identity, overdrachtId: string, reden: string) =>
+          activiteiten.withdrawDossier({ sleutel: `${overdrachtId}/intrekking`, overdrachtId, namens: namens(wie), reden }),
+      };
+      return { app, call, workflowStap };
     }
 
     async function sql<T>(query: string): Promise<T[]> {
@@ -188,7 +209,7 @@ describeEachDatabase('exchange-service', (db) => {
     it('the receiver sees the handover, reads only the released fields, accepts; a third organisation gets 404; every read is logged', async () => {
       const workflows = new OpgenomenWorkflows();
       const log = new OpgenomenLog();
-      const { call } = await startApp({ workflows, verwerkingslog: log });
+      const { call, workflowStap } = await startApp({ workflows, verwerkingslog: log });
       const deelnemerId = TRAJECT_DEELNEMER['tr-7'];
 
       const aangevraagd = await call<OverdrachtDto>(km, 'POST', '/overdrachten', {
@@ -221,9 +242,9 @@ describeEachDatabase('exchange-service', (db) => {
       const vooraf = await sql<{ ontvangers: string[] }>(`SELECT ontvangers FROM "${db.schema}".outbox WHERE subject = 'overdracht/${id}'`);
       expect(vooraf.flatMap((e) => e.ontvangers)).not.toContain(behandelaar.organisatie);
 
-      // The workflow's steps, on behalf of the sender (as the worker's adapters call them).
+      // The workflow's steps, on behalf of the sender (as the worker's adapters run them, in-process).
       const besluitId = randomUUID();
-      const levering = await call<{ categorieen: string[] }>({ dienst: km }, 'POST', `/overdrachten/${id}/levering`, {
+      const levering = await workflowStap.lever(km, id, {
         sleutel: `overdracht-${id}/2/dossier`,
         besluitId,
         vrijgaven: [
@@ -231,7 +252,7 @@ describeEachDatabase('exchange-service', (db) => {
           { categorie: 'gezondheid', velden: ['behandelstatus'] },
         ],
       });
-      expect(levering).toMatchObject({ status: 200, body: { categorieen: ['contact', 'gezondheid'] } });
+      expect(levering).toEqual({ categorieen: ['contact', 'gezondheid'] });
       expect(log.meldingen).toEqual([
         expect.objectContaining({
           handeling: 'verstrekking',
@@ -240,20 +261,20 @@ describeEachDatabase('exchange-service', (db) => {
           ontvanger: { organisatie: behandelaar.organisatie, type: 'ggz' },
         }),
       ]);
-      const stap = await call({ dienst: km }, 'POST', `/overdrachten/${id}/stappen`, {
+      await workflowStap.registreer(km, id, {
         sleutel: `overdracht-${id}/3/nl.ketenregie.overdracht.dossier-geleverd`,
         status: 'dossier-geleverd',
         gebeurtenis: 'nl.ketenregie.overdracht.dossier-geleverd',
         termijn: { soort: 'acceptatie', uiterlijk: '2027-01-04' },
         taak: { voor: 'ontvanger', soort: 'acceptatie-herinnering', vervalt: '2027-01-04' },
       });
-      expect(stap.status).toBe(204);
-      const nepStap = { sleutel: 'x', status: 'geannuleerd', gebeurtenis: 'nl.ketenregie.overdracht.beeindigd' };
-      expect((await call<{ code: string }>({ dienst: behandelaar }, 'POST', `/overdrachten/${id}/stappen`, nepStap)).body.code).toBe('TOEGANG.GEWEIGERD');
-      // Workflow steps are the worker's alone: the sending professional cannot record one with their own token.
-      expect((await call<{ code: string }>(km, 'POST', `/overdrachten/${id}/stappen`, nepStap)).body.code).toBe('AUTH.SERVICE_ONLY');
-      expect((await call({ dienst: km }, 'POST', `/overdrachten/${id}/stappen`, { ...nepStap, status: 'verzonnen' })).status).toBe(400);
-      // …and the worker's service token opens nothing but those steps.
+      const nepStap = { sleutel: 'x', status: 'geannuleerd', gebeurtenis: 'nl.ketenregie.overdracht.beeindigd' } as const;
+      await expect(workflowStap.registreer(behandelaar, id, nepStap)).rejects.toMatchObject({ code: 'EXCHANGE.OVERDRACHT_NIET_GEVONDEN' });
+      // Workflow steps are the worker's alone, in-process: exchange-service has no route that records one.
+      for (const pad of ['stappen', 'levering', 'intrekking']) {
+        expect((await call({ dienst: km }, 'POST', `/overdrachten/${id}/${pad}`, nepStap)).status).toBe(404);
+      }
+      // …and the worker's service token opens nothing of exchange-service.
       expect((await call<{ code: string }>({ dienst: km }, 'GET', '/inbox')).body.code).toBe('AUTH.SERVICE_NOT_ALLOWED');
 
       const inbox = await call<InboxDto>(behandelaar, 'GET', '/inbox');
@@ -289,7 +310,7 @@ describeEachDatabase('exchange-service', (db) => {
       expect(workflows.opdrachten).toEqual([{ soort: 'acceptatie', door: 'ggz-b-1', regievoerderId: 'ggz-b-1' }]);
 
       // Consent withdrawn: the workflow withdraws the dossier; the next read is denied and logged.
-      expect((await call({ dienst: km }, 'POST', `/overdrachten/${id}/intrekking`, { reden: 'toestemming-ingetrokken' })).status).toBe(204);
+      await workflowStap.trekIn(km, id, 'toestemming-ingetrokken');
       const na = await call<{ code: string; detail: string }>(behandelaar, 'GET', `/overdrachten/${id}/dossier`);
       expect(na).toMatchObject({ status: 403, body: { code: 'EXCHANGE.DOSSIER_NIET_BESCHIKBAAR' } });
       expect(log.meldingen).toHaveLength(3);
@@ -321,9 +342,38 @@ describeEachDatabase('exchange-service', (db) => {
       expect(await sql(`SELECT 1 FROM "${db.schema}".overdracht WHERE deelnemer_id = '${deelnemerId}'`)).toEqual([]);
     });
 
+    it("takes the recipient's type from the registry: it may be left out, and one that disagrees is refused with a problem naming it", async () => {
+      const workflows = new OpgenomenWorkflows();
+      const { call } = await startApp({ workflows });
+      const aanvraag = {
+        deelnemerId: TRAJECT_DEELNEMER['tr-7'],
+        trajectId: 'tr-7',
+        reden: 'ggz-behandeling',
+        overTeNemen: ['regie'],
+        gegevens: { contact: { naam: 'J. Jansen' } },
+      };
+      const onjuist = await call<{ code: string; errors: { field: string }[] }>(km, 'POST', '/overdrachten', {
+        ...aanvraag,
+        ontvanger: { organisatie: behandelaar.organisatie, type: 'wijkteam' },
+      });
+      expect(onjuist).toMatchObject({ status: 400, body: { code: 'TOEGANG.ORGANISATIETYPE_ONJUIST', errors: [{ field: 'ontvanger.type' }] } });
+      expect(workflows.gestart).toEqual([]);
+      const verwijzing = await call<{ code: string }>(km, 'POST', '/verwijzingen', {
+        deelnemerId: randomUUID(),
+        soort: 'ggz-behandeling',
+        ontvanger: { organisatie: behandelaar.organisatie, type: 'schuldhulp' },
+        reden: 'ggz-behandeling',
+      });
+      expect(verwijzing).toMatchObject({ status: 400, body: { code: 'TOEGANG.ORGANISATIETYPE_ONJUIST' } });
+
+      const zonderType = await call<OverdrachtDto>(km, 'POST', '/overdrachten', { ...aanvraag, ontvanger: { organisatie: behandelaar.organisatie } });
+      expect(zonderType).toMatchObject({ status: 201, body: { ontvanger: { organisatie: behandelaar.organisatie, type: 'ggz' } } });
+      expect(workflows.gestart).toEqual([expect.objectContaining({ ontvanger: { organisatie: behandelaar.organisatie, type: 'ggz' } })]);
+    });
+
     it('gives a delivery up once its retries are exhausted, and tells the handover only when the receiver cannot be reached', async () => {
       const workflows = new OpgenomenWorkflows();
-      const { app, call } = await startApp({
+      const { app, call, workflowStap } = await startApp({
         workflows,
         maxPogingen: 3,
         privateDoelen: true,
@@ -347,18 +397,17 @@ describeEachDatabase('exchange-service', (db) => {
       expect(aangevraagd.status).toBe(201);
       const id = aangevraagd.body.id;
       // The receiver is notified once the consent decision permitted the dossier.
-      const levering = await call({ dienst: zender }, 'POST', `/overdrachten/${id}/levering`, {
+      const levering = await workflowStap.lever(zender, id, {
         sleutel: `overdracht-${id}/2/dossier`,
         besluitId: randomUUID(),
         vrijgaven: [{ categorie: 'contact', velden: ['naam'] }],
       });
-      expect(levering.status).toBe(200);
-      const geleverd = await call({ dienst: zender }, 'POST', `/overdrachten/${id}/stappen`, {
+      expect(levering).toEqual({ categorieen: ['contact'] });
+      await workflowStap.registreer(zender, id, {
         sleutel: `overdracht-${id}/3/nl.ketenregie.overdracht.dossier-geleverd`,
         status: 'dossier-geleverd',
         gebeurtenis: 'nl.ketenregie.overdracht.dossier-geleverd',
       });
-      expect(geleverd.status).toBe(204);
       const afleveringen = () =>
         sql<{ url: string; pogingen: number; opgegeven: boolean }>(
           `SELECT ab.url, a.pogingen, a.opgegeven_op IS NOT NULL AS opgegeven FROM "${db.schema}".outbox_aflevering a
@@ -381,7 +430,7 @@ describeEachDatabase('exchange-service', (db) => {
     });
 
     it('an expired consent shows as toestemming-verlopen to both sides, not as withdrawn; the dossier read is denied with that reason', async () => {
-      const { call } = await startApp({});
+      const { call, workflowStap } = await startApp({});
       const aangevraagd = await call<OverdrachtDto>(km, 'POST', '/overdrachten', {
         deelnemerId: TRAJECT_DEELNEMER['tr-9'],
         trajectId: 'tr-9',
@@ -392,25 +441,24 @@ describeEachDatabase('exchange-service', (db) => {
       });
       const id = aangevraagd.body.id;
       const wf = `overdracht-${id}`;
-      await call({ dienst: km }, 'POST', `/overdrachten/${id}/levering`, {
+      await workflowStap.lever(km, id, {
         sleutel: `${wf}/2/dossier`,
         besluitId: randomUUID(),
         vrijgaven: [{ categorie: 'contact', velden: ['naam'] }],
       });
       // The workflow's closing steps after consent's end signal with reden `verlopen`.
-      expect((await call({ dienst: km }, 'POST', `/overdrachten/${id}/intrekking`, { reden: 'toestemming-verlopen' })).status).toBe(204);
+      await workflowStap.trekIn(km, id, 'toestemming-verlopen');
       for (const [n, gebeurtenis, taak] of [
         [3, 'dossier-ingetrokken', { voor: 'ontvanger', soort: 'overdracht-beeindigd' }],
         [4, 'beeindigd', { voor: 'regievoerder', soort: 'overdracht-beeindigd' }],
       ] as const) {
-        const stap = await call({ dienst: km }, 'POST', `/overdrachten/${id}/stappen`, {
+        await workflowStap.registreer(km, id, {
           sleutel: `${wf}/${n}/${gebeurtenis}`,
           status: 'toestemming-verlopen',
           gebeurtenis: `nl.ketenregie.overdracht.${gebeurtenis}`,
           taak,
           gegevens: { status: 'toestemming-verlopen' },
         });
-        expect(stap.status).toBe(204);
       }
       expect((await call<OverdrachtDto>(km, 'GET', `/overdrachten/${id}`)).body).toMatchObject({ status: 'toestemming-verlopen', aanZet: 'niemand' });
       expect((await call<OverdrachtDto>(behandelaar, 'GET', `/overdrachten/${id}`)).body).toMatchObject({ status: 'toestemming-verlopen' });

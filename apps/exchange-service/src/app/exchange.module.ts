@@ -6,8 +6,10 @@ import {
   BEZORG_INSTELLINGEN,
   BezorgInstellingen,
   EXCHANGE_OPSLAG,
+  type ExchangeOpslag,
   OutboxBezorger,
   OVERDRACHT_WORKFLOWS,
+  OverdrachtActiviteitenService,
   OverdrachtService,
   OverdrachtWorkflowPoort,
   VERWERKINGSLOG,
@@ -59,7 +61,7 @@ export class ExchangeModule {
     return {
       module: ExchangeModule,
       providers: [
-        { provide: EXCHANGE_OPSLAG, useFactory: (ds: DataSource) => new SqlExchangeOpslag(ds), inject: [DataSource] },
+        { provide: EXCHANGE_OPSLAG, useFactory: (ds: DataSource): ExchangeOpslag => new SqlExchangeOpslag(ds), inject: [DataSource] },
         { provide: OVERDRACHT_WORKFLOWS, useValue: options.workflows },
         { provide: VERWERKINGSLOG, useValue: options.verwerkingslog },
         { provide: WEBHOOK_VERZENDER, useValue: options.webhook },
@@ -69,13 +71,15 @@ export class ExchangeModule {
         { provide: ONTVANGER_POORT, useValue: options.ontvangers },
         { provide: BESLUIT_POORT, useValue: options.besluiten },
         OverdrachtService,
+        // The workflow's own steps: the worker runs them in-process; here for tests that play the workflow's part.
+        OverdrachtActiviteitenService,
         VerwijzingService,
         AbonnementService,
         OutboxBezorger,
         WorkflowAfsluiter,
       ],
       controllers: [InboxController, OverdrachtenController, VerwijzingenController, AbonnementenController],
-      exports: [OverdrachtService, VerwijzingService, OutboxBezorger, EXCHANGE_OPSLAG],
+      exports: [OverdrachtService, OverdrachtActiviteitenService, VerwijzingService, OutboxBezorger, EXCHANGE_OPSLAG],
     };
   }
 }

@@ -12,9 +12,8 @@ import type {
   OverdrachtLijstDto as OverdrachtLijstBody,
 } from '@ketenregie/exchange-contracts';
 import { ZodValidationPipe } from 'nestjs-zod';
-import { aanroepVan, CurrentIdentity, Identity, ServiceActor } from '@ketenregie/shared-platform';
+import { aanroepVan, CurrentIdentity, Identity } from '@ketenregie/shared-platform';
 import type { Request } from 'express';
-import { DossierIntrekking, dossierIntrekkingSchema, StapBody, stapRegistratieSchema, VrijgaveLevering, vrijgaveLeveringSchema } from './intern.dto';
 import {
   AcceptatieDto,
   AfwijzingDto,
@@ -160,42 +159,5 @@ export class OverdrachtenController {
   @ApiOperation({ summary: 'Every read attempt of the dossier, allowed or denied' })
   async inzagen(@Param('id', ParseUUIDPipe) id: string, @CurrentIdentity() door: Identity) {
     return (await this.overdrachten.inzagen(id, door)).map((i) => ({ ...i, op: i.op?.toISOString() }));
-  }
-
-  @Post(':id/levering')
-  @ServiceActor('required')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Workflow step (sender side): assemble and deliver the minimal dossier' })
-  async lever(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body(new ZodValidationPipe(vrijgaveLeveringSchema)) body: VrijgaveLevering,
-    @CurrentIdentity() door: Identity,
-    @Req() req: Request,
-  ) {
-    return this.overdrachten.leverDossier({ ...body, overdrachtId: id }, door, aanroepVan(req));
-  }
-
-  @Post(':id/intrekking')
-  @ServiceActor('required')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Workflow step (sender side): withdraw the dossier from the receiver now' })
-  async trekIn(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body(new ZodValidationPipe(dossierIntrekkingSchema)) body: DossierIntrekking,
-    @CurrentIdentity() door: Identity,
-  ): Promise<void> {
-    await this.overdrachten.trekDossierIn({ overdrachtId: id, reden: body.reden ?? 'beeindigd' }, door);
-  }
-
-  @Post(':id/stappen')
-  @ServiceActor('required')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Workflow step (sender side): record projection, task and CloudEvent' })
-  async stap(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body(new ZodValidationPipe(stapRegistratieSchema)) body: StapBody,
-    @CurrentIdentity() door: Identity,
-  ): Promise<void> {
-    await this.overdrachten.registreerStap({ ...body, overdrachtId: id }, door);
   }
 }

@@ -3,15 +3,15 @@ import { z } from 'zod';
 
 /**
  * The exchange activity adapters' part of the worker's one configuration schema
- * (`workerConfigSchema`, validated once in `main.ts`): where the exchange and consent services
- * live, and the worker's service identity towards them. Embedded mode: service tokens signed with
+ * (`workerConfigSchema`, validated once in `main.ts`): where consent-service lives (the consent
+ * decision and the processing log are another context's), and the worker's service identity
+ * towards it. The handover's own steps run in-process on the worker's database. Embedded mode: service tokens signed with
  * the gateway's key under the data directory. Distributed mode: client credentials of
  * `WORKER_CLIENT_ID` at `AUTH_TOKEN_URL` (both required there, see `workerConfigSchema`).
  */
 export const exchangeWorkerConfigSchema = z.object({
   ...modeConfigSchema.shape,
   ...temporalConfigSchema.shape,
-  EXCHANGE_SERVICE_URL: z.url().default('http://127.0.0.1:8083'),
   CONSENT_SERVICE_URL: z.url().default('http://127.0.0.1:8082'),
   KETENREGIE_DATA_DIR: z.string().min(1).default('.data'),
   AUTH_ISSUER: authConfigSchema.shape.AUTH_ISSUER,

@@ -1,4 +1,5 @@
-import { EmbeddedSigner, type Identity, type JwksServer, serveJwks, TokenVerifier } from '@ketenregie/shared-platform';
+import { OverdrachtActiviteitenService } from '@ketenregie/exchange-application';
+import { EmbeddedSigner, type Identity, type JwksServer, serveJwks, serviceIdentity, TokenVerifier } from '@ketenregie/shared-platform';
 import { ApplicationFailure } from '@temporalio/common';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { randomUUID } from 'node:crypto';
@@ -9,7 +10,37 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { workerConfigSchema } from '../app/worker.config';
 import { ExchangeActivitiesAdapter } from './exchange.activities';
-import { exchangeWorkerConfigSchema } from './exchange-worker.config';
+import { type ExchangeWorkerConfig, exchangeWorkerConfigSchema } from './exchange-worker.config';
+
+/** The adapter as the worker module builds it; these tests only reach consent-service over HTTP, so the in-process steps get no storage or log. */
+const adapterVoor = (config: ExchangeWorkerConfig) =>
+  new ExchangeActivitiesAdapter(
+    config,
+    serviceIdentity({ ...config, clientId: config.WORKER_CLIENT_ID, clientSecret: config.WORKER_CLIENT_SECRET }),
+    new OverdrachtActiviteitenService(undefined as never, undefined as never),
+  );
+
+/** A decision of consent-service that releases the name for `warme-overdracht`. */
+const besluitAntwoord = () => ({
+  id: randomUUID(),
+  categorieen: [
+    {
+      categorie: 'contact',
+      uitkomst: 'toegestaan',
+      velden: ['naam'],
+      verleendOp: ['wettelijke-grondslag'],
+      wettelijk: { status: 'geen-grondslag' },
+      toestemming: { status: 'geen', afgewezen: [] },
+    },
+  ],
+});
+const aanvraag = () => ({
+  overdrachtId: randomUUID(),
+  deelnemerId: randomUUID(),
+  zender: { organisatie: 'gemeente-helmond', type: 'gemeente' as const, professional: 'km-1' },
+  ontvanger: { organisatie: 'ggz-oost', type: 'ggz' as const },
+  categorieen: ['contact', 'geen-categorie'],
+});
 
 interface Ontvangen {
   pad: string;
@@ -18,7 +49,6 @@ interface Ontvangen {
   body: unknown;
 }
 
-const namens = { professional: 'km-1', organisatie: 'gemeente-helmond', type: 'gemeente' as const, rol: 'klantmanager' };
 const km = { sub: 'km-1', organisatie: 'gemeente-helmond', organisatieType: 'gemeente', rol: 'klantmanager' };
 
 const lees = (req: IncomingMessage) =>
@@ -77,7 +107,7 @@ async function startIdentityProvider(clients: Record<string, string>) {
   return { issuer, tokenUrl: `${issuer}/token`, jwksUrl: `${issuer}/jwks`, verzoeken, close: () => new Promise((r) => server.close(r)) };
 }
 
-describe('exchange activity adapters (HTTP, as the worker service identity)', () => {
+describe('exchange activity adapters towards consent-service (HTTP, as the worker service identity)', () => {
   let service: Server;
   let dataDir: string;
   let jwks: JwksServer;
@@ -91,10 +121,9 @@ describe('exchange activity adapters (HTTP, as the worker service identity)', ()
   const adapters: ExchangeActivitiesAdapter[] = [];
 
   const distributed = (secret = 'een-geheim-van-de-worker') => {
-    const a = new ExchangeActivitiesAdapter(
+    const a = adapterVoor(
       exchangeWorkerConfigSchema.parse({
         KETENREGIE_MODE: 'distributed',
-        EXCHANGE_SERVICE_URL: url,
         CONSENT_SERVICE_URL: url,
         AUTH_ISSUER: idp.issuer,
         AUTH_TOKEN_URL: idp.tokenUrl,
@@ -122,9 +151,7 @@ describe('exchange activity adapters (HTTP, as the worker service identity)', ()
       res.end('fout' in beller ? JSON.stringify({ code: beller.fout }) : antwoord.body === undefined ? '' : JSON.stringify(antwoord.body));
     });
     url = await luister(service);
-    adapter = new ExchangeActivitiesAdapter(
-      exchangeWorkerConfigSchema.parse({ EXCHANGE_SERVICE_URL: url, CONSENT_SERVICE_URL: url, KETENREGIE_DATA_DIR: dataDir }),
-    );
+    adapter = adapterVoor(exchangeWorkerConfigSchema.parse({ CONSENT_SERVICE_URL: url, KETENREGIE_DATA_DIR: dataDir }));
     adapters.push(adapter);
   });
 
@@ -142,45 +169,18 @@ describe('exchange activity adapters (HTTP, as the worker service identity)', ()
   });
 
   it('embedded mode: a service token signed with the gateway key, naming the sending professional it acts for', async () => {
-    const overdrachtId = randomUUID();
-    antwoord = { status: 200, body: { categorieen: ['contact'] } };
-    const uit = await adapter.leverDossier({
-      sleutel: 'k',
-      namens,
-      overdrachtId,
-      besluitId: randomUUID(),
-      vrijgaven: [{ categorie: 'contact', velden: ['naam'] }],
-    });
-    expect(uit).toEqual({ categorieen: ['contact'] });
-    expect(ontvangen.at(-1)).toMatchObject({
-      pad: `/api/v1/overdrachten/${overdrachtId}/levering`,
-      beller: { ...km, actor: 'ketenregie-worker' },
-      body: { sleutel: 'k', vrijgaven: [{ categorie: 'contact', velden: ['naam'] }] },
-    });
-  });
-
-  it("sends a step's deadline as the step contract has it: kind and date, not the workflow's reminder and escalation dates", async () => {
-    const overdrachtId = randomUUID();
-    const termijn = { soort: 'toestemming' as const, uiterlijk: '2027-01-15', herinnering: '2027-01-13', escalatie: '2027-01-18' };
-    await adapter.registreerStap({
-      sleutel: 't',
-      namens,
-      overdrachtId,
-      status: 'aangevraagd',
-      gebeurtenis: 'nl.ketenregie.overdracht.toestemming-nodig',
-      termijn,
-    });
-    expect(ontvangen.at(-1)).toMatchObject({ pad: `/api/v1/overdrachten/${overdrachtId}/stappen` });
-    expect((ontvangen.at(-1) as { body: { termijn: unknown } }).body.termijn).toEqual({ soort: 'toestemming', uiterlijk: '2027-01-15' });
+    antwoord = { status: 200, body: besluitAntwoord() };
+    await adapter.requestDecision(aanvraag());
+    expect(ontvangen.at(-1)).toMatchObject({ pad: '/api/v1/besluiten', beller: { ...km, actor: 'ketenregie-worker' } });
   });
 
   it('distributed mode: client credentials at the token endpoint; the services verify the token against the provider JWKS', async () => {
     verifier = new TokenVerifier({ issuer: idp.issuer, audience: 'ketenregie-api', jwksUrl: idp.jwksUrl });
     const worker = distributed();
-    const overdrachtId = randomUUID();
+    antwoord = { status: 200, body: besluitAntwoord() };
     const voor = idp.verzoeken.length;
-    await worker.registreerStap({ sleutel: 'a', namens, overdrachtId, status: 'aangevraagd', gebeurtenis: 'nl.ketenregie.overdracht.aangevraagd' });
-    await worker.trekDossierIn({ sleutel: 'b', namens, overdrachtId, reden: 'beeindigd' });
+    await worker.requestDecision(aanvraag());
+    await worker.requestDecision(aanvraag());
     expect(ontvangen.slice(-2).map((o) => o.beller)).toEqual([
       { ...km, actor: 'ketenregie-worker-prod' },
       { ...km, actor: 'ketenregie-worker-prod' },
@@ -190,8 +190,7 @@ describe('exchange activity adapters (HTTP, as the worker service identity)', ()
       { client: 'ketenregie-worker-prod', scope: 'ketenregie:intern', details: [{ type: 'ketenregie-namens', ...km }] },
     ]);
 
-    const coach = { professional: 'coach-3', organisatie: 'senzer', type: 'uitvoerder' as const, rol: 'coach' };
-    await worker.registreerStap({ sleutel: 'c', namens: coach, overdrachtId, status: 'aangevraagd', gebeurtenis: 'nl.ketenregie.overdracht.aangevraagd' });
+    await worker.requestDecision({ ...aanvraag(), zender: { organisatie: 'senzer', type: 'uitvoerder', professional: 'coach-3', rol: 'coach' } });
     expect(ontvangen.at(-1)?.beller).toEqual({
       sub: 'coach-3',
       organisatie: 'senzer',
@@ -202,16 +201,14 @@ describe('exchange activity adapters (HTTP, as the worker service identity)', ()
     expect(idp.verzoeken).toHaveLength(voor + 2);
 
     // An embedded-mode token means nothing to a distributed service.
-    await expect(
-      adapter.registreerStap({ sleutel: 'd', namens, overdrachtId, status: 'aangevraagd', gebeurtenis: 'nl.ketenregie.overdracht.aangevraagd' }),
-    ).rejects.toMatchObject({
+    await expect(adapter.requestDecision(aanvraag())).rejects.toMatchObject({
       type: 'AUTH.TOKEN_INVALID',
     });
   });
 
   it('distributed mode: a refused client secret fails the call, to be retried once the secret is fixed', async () => {
     const fout = await distributed('een-verkeerd-geheim-123')
-      .registreerStap({ sleutel: 'k', namens, overdrachtId: randomUUID(), status: 'aangevraagd', gebeurtenis: 'nl.ketenregie.overdracht.aangevraagd' })
+      .requestDecision(aanvraag())
       .catch((e: unknown) => e);
     expect(fout).toBeInstanceOf(Error);
     expect(fout).not.toBeInstanceOf(ApplicationFailure);
@@ -230,48 +227,27 @@ describe('exchange activity adapters (HTTP, as the worker service identity)', ()
     ).toBe(true);
   });
 
-  it('asks consent for warme-overdracht with known categories only', async () => {
-    antwoord = {
-      status: 200,
-      body: {
-        id: randomUUID(),
-        categorieen: [
-          {
-            categorie: 'contact',
-            uitkomst: 'toegestaan',
-            velden: ['naam'],
-            verleendOp: ['wettelijke-grondslag'],
-            wettelijk: { status: 'geen-grondslag' },
-            toestemming: { status: 'geen', afgewezen: [] },
-          },
-        ],
-      },
-    };
-    const uit = await adapter.vraagBesluit({
-      overdrachtId: randomUUID(),
-      deelnemerId: randomUUID(),
-      zender: { organisatie: 'gemeente-helmond', type: 'gemeente', professional: 'km-1' },
-      ontvanger: { organisatie: 'ggz-oost', type: 'ggz' },
-      categorieen: ['contact', 'geen-categorie'],
-    });
-    expect(uit).toMatchObject({ uitkomst: 'toegestaan', vrijgaven: [{ categorie: 'contact', velden: ['naam'] }] });
-    expect(ontvangen.at(-1)).toMatchObject({
-      pad: '/api/v1/besluiten',
-      beller: { ...km, actor: 'ketenregie-worker' },
-      body: { doel: 'warme-overdracht', categorieen: ['contact'] },
-    });
+  it('asks consent for warme-overdracht with known categories only, also under the pre-patch name', async () => {
+    antwoord = { status: 200, body: besluitAntwoord() };
+    for (const vraag of [adapter.requestDecision.bind(adapter), adapter.vraagBesluit.bind(adapter)]) {
+      const uit = await vraag(aanvraag());
+      expect(uit).toMatchObject({ uitkomst: 'toegestaan', vrijgaven: [{ categorie: 'contact', velden: ['naam'] }] });
+      expect(ontvangen.at(-1)).toMatchObject({
+        pad: '/api/v1/besluiten',
+        beller: { ...km, actor: 'ketenregie-worker' },
+        body: { doel: 'warme-overdracht', categorieen: ['contact'] },
+      });
+    }
   });
 
   it('turns a refusal (4xx) into a non-retryable failure with the problem code, and lets 5xx be retried', async () => {
-    antwoord = { status: 403, body: { code: 'EXCHANGE.ALLEEN_ZENDER' } };
-    const geweigerd = await adapter.trekDossierIn({ sleutel: 'k', namens, overdrachtId: randomUUID(), reden: 'beeindigd' }).catch((e: unknown) => e);
+    antwoord = { status: 403, body: { code: 'TOEGANG.GEWEIGERD' } };
+    const geweigerd = await adapter.requestDecision(aanvraag()).catch((e: unknown) => e);
     expect(geweigerd).toBeInstanceOf(ApplicationFailure);
-    expect(geweigerd).toMatchObject({ type: 'EXCHANGE.ALLEEN_ZENDER', nonRetryable: true });
+    expect(geweigerd).toMatchObject({ type: 'TOEGANG.GEWEIGERD', nonRetryable: true });
 
     antwoord = { status: 503, body: { code: 'PLATFORM.UNAVAILABLE' } };
-    const tijdelijk = await adapter
-      .registreerStap({ sleutel: 'k', namens, overdrachtId: randomUUID(), status: 'aangevraagd', gebeurtenis: 'nl.ketenregie.overdracht.aangevraagd' })
-      .catch((e: unknown) => e);
+    const tijdelijk = await adapter.requestDecision(aanvraag()).catch((e: unknown) => e);
     expect(tijdelijk).toBeInstanceOf(Error);
     expect(tijdelijk).not.toBeInstanceOf(ApplicationFailure);
   });

@@ -1,42 +1,54 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { BESLUITEN_PATH, BesluitDto, dataCategorieSchema, registreerAfhankelijkheidUpdate, toestemmingWorkflowId } from '@ketenregie/consent-contracts';
-import type { BesluitAanvraag, BesluitUitkomst, ExchangeActivities, Namens, StapRegistratie } from '@ketenregie/exchange-contracts';
-import { OVERDRACHTEN_PATH } from '@ketenregie/exchange-contracts';
+import { type Aanroep, OverdrachtActiviteitenService } from '@ketenregie/exchange-application';
+import type { BesluitAanvraag, BesluitUitkomst, ExchangeActivities, ExchangeActivityAliases, Namens, StapRegistratie } from '@ketenregie/exchange-contracts';
 import { opdrachtUpdate, trajectWorkflowId } from '@ketenregie/traject-contracts';
 import type { IsoDate, Rol } from '@ketenregie/shared-kernel';
 import { ApplicationFailure } from '@temporalio/activity';
 import { Client, Connection, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { serviceIdentity } from '@ketenregie/shared-platform';
-import type { ServiceIdentity } from '@ketenregie/shared-platform';
-import { besluitUitkomst } from './besluit.mapping';
+import type { Identity, ServiceIdentity } from '@ketenregie/shared-platform';
+import { randomBytes } from 'node:crypto';
+import { runActivity } from '@ketenregie/shared-platform';
 import type { ExchangeWorkerConfig } from './exchange-worker.config';
 
 export const EXCHANGE_WORKER_CONFIG = Symbol('EXCHANGE_WORKER_CONFIG');
+/** The worker's {@link ServiceIdentity} towards other contexts (consent-service). */
+export const WORKER_SERVICE_IDENTITY = Symbol('WORKER_SERVICE_IDENTITY');
+
+/** The professional an activity acts for, as the platform's identity. */
+export function identiteitVan(namens: Namens): Identity {
+  return { sub: namens.professional, organisatie: namens.organisatie, organisatieType: namens.type, rol: namens.rol as Rol };
+}
 
 /**
- * The exchange activities (see `ExchangeActivities` in the exchange contracts): thin adapters
- * over the exchange and consent services' HTTP APIs and the consent and traject workflow
- * contracts. They call as the worker's service identity acting for the sending professional
- * (see `ServiceIdentity`: the token names both). A 4xx answer is a
- * permanent failure (non-retryable, typed with the problem's code); network errors and 5xx are
- * thrown plainly so Temporal retries them.
+ * The exchange activities (see `ExchangeActivities` in the exchange contracts), thin adapters:
+ * the handover's own steps (dossier, withdrawal, step records, what a consent decision means for
+ * the handover) call the exchange application service in-process; the consent decision goes to consent-service over HTTP as the worker's
+ * service identity acting for the sending professional (see `ServiceIdentity`: the token names
+ * both); the consent and traject workflows are reached through their contracts. A permanent
+ * failure (a domain error, a 4xx answer) is non-retryable and typed with its code; network
+ * errors, 5xx and database errors are thrown plainly so Temporal retries them.
+ *
+ * The Dutch methods at the end are the activity type names of handovers started before the
+ * English names (see `EXCHANGE_ACTIVITY_ALIASES`); they only delegate.
  */
 @Injectable()
-export class ExchangeActivitiesAdapter implements ExchangeActivities, OnModuleDestroy {
+export class ExchangeActivitiesAdapter implements ExchangeActivities, ExchangeActivityAliases, OnModuleDestroy {
   private readonly logger = new Logger(ExchangeActivitiesAdapter.name);
-  private readonly identiteit: ServiceIdentity;
   private verbinding?: Connection;
   private client?: Client;
 
-  constructor(@Inject(EXCHANGE_WORKER_CONFIG) private readonly config: ExchangeWorkerConfig) {
-    this.identiteit = serviceIdentity({ ...config, clientId: config.WORKER_CLIENT_ID, clientSecret: config.WORKER_CLIENT_SECRET });
-  }
+  constructor(
+    @Inject(EXCHANGE_WORKER_CONFIG) private readonly config: ExchangeWorkerConfig,
+    @Inject(WORKER_SERVICE_IDENTITY) private readonly identiteit: ServiceIdentity,
+    private readonly stappen: OverdrachtActiviteitenService,
+  ) {}
 
   async onModuleDestroy(): Promise<void> {
     await this.verbinding?.close();
   }
 
-  async vraagBesluit(a: BesluitAanvraag): Promise<BesluitUitkomst> {
+  async requestDecision(a: BesluitAanvraag): Promise<BesluitUitkomst> {
     const categorieen = a.categorieen.filter((c) => dataCategorieSchema.safeParse(c).success);
     const besluit = await this.post<BesluitDto>(this.config.CONSENT_SERVICE_URL, BESLUITEN_PATH, this.namensZender(a.zender), {
       deelnemerId: a.deelnemerId,
@@ -44,10 +56,10 @@ export class ExchangeActivitiesAdapter implements ExchangeActivities, OnModuleDe
       doel: 'warme-overdracht',
       categorieen,
     });
-    return besluitUitkomst(besluit);
+    return this.stappen.decisionOutcome(besluit);
   }
 
-  async registreerAfhankelijkheid(input: { readonly toestemmingen: readonly string[]; readonly workflowId: string }): Promise<{ readonly actief: boolean }> {
+  async registerDependency(input: { readonly toestemmingen: readonly string[]; readonly workflowId: string }): Promise<{ readonly actief: boolean }> {
     let actief = true;
     for (const id of input.toestemmingen) {
       const handle = this.temporal().workflow.getHandle(toestemmingWorkflowId(id));
@@ -57,28 +69,19 @@ export class ExchangeActivitiesAdapter implements ExchangeActivities, OnModuleDe
     return { actief };
   }
 
-  async leverDossier(input: Parameters<ExchangeActivities['leverDossier']>[0]): Promise<{ readonly categorieen: readonly string[] }> {
-    return this.post(this.config.EXCHANGE_SERVICE_URL, `${OVERDRACHTEN_PATH}/${input.overdrachtId}/levering`, input.namens, {
-      sleutel: input.sleutel,
-      besluitId: input.besluitId,
-      vrijgaven: input.vrijgaven,
-    });
+  deliverDossier(input: Parameters<ExchangeActivities['deliverDossier']>[0]): Promise<{ readonly categorieen: readonly string[] }> {
+    return runActivity(() => this.stappen.deliverDossier(input, this.aanroep(input.namens)));
   }
 
-  async trekDossierIn(input: Parameters<ExchangeActivities['trekDossierIn']>[0]): Promise<void> {
-    await this.post(this.config.EXCHANGE_SERVICE_URL, `${OVERDRACHTEN_PATH}/${input.overdrachtId}/intrekking`, input.namens, { reden: input.reden });
+  withdrawDossier(input: Parameters<ExchangeActivities['withdrawDossier']>[0]): Promise<void> {
+    return runActivity(() => this.stappen.withdrawDossier(input));
   }
 
-  async registreerStap(stap: StapRegistratie): Promise<void> {
-    const { namens, overdrachtId, termijn, ...body } = stap;
-    // The step's contract takes a deadline's kind and date; the workflow's reminder and escalation dates stay in the workflow.
-    await this.post(this.config.EXCHANGE_SERVICE_URL, `${OVERDRACHTEN_PATH}/${overdrachtId}/stappen`, namens, {
-      ...body,
-      ...(termijn ? { termijn: { soort: termijn.soort, uiterlijk: termijn.uiterlijk } } : {}),
-    });
+  recordStep(stap: StapRegistratie): Promise<void> {
+    return runActivity(() => this.stappen.recordStep(stap));
   }
 
-  async meldRegiewissel(input: {
+  async reportLeadTransfer(input: {
     readonly sleutel: string;
     readonly trajectId: string;
     readonly datum: IsoDate;
@@ -101,6 +104,31 @@ export class ExchangeActivitiesAdapter implements ExchangeActivities, OnModuleDe
     }
   }
 
+  // Pre-patch activity type names (EXCHANGE_ACTIVITY_ALIASES): handovers started before the English names still schedule these.
+  vraagBesluit(a: BesluitAanvraag): Promise<BesluitUitkomst> {
+    return this.requestDecision(a);
+  }
+  registreerAfhankelijkheid(input: Parameters<ExchangeActivities['registerDependency']>[0]): Promise<{ readonly actief: boolean }> {
+    return this.registerDependency(input);
+  }
+  leverDossier(input: Parameters<ExchangeActivities['deliverDossier']>[0]): Promise<{ readonly categorieen: readonly string[] }> {
+    return this.deliverDossier(input);
+  }
+  trekDossierIn(input: Parameters<ExchangeActivities['withdrawDossier']>[0]): Promise<void> {
+    return this.withdrawDossier(input);
+  }
+  registreerStap(stap: StapRegistratie): Promise<void> {
+    return this.recordStep(stap);
+  }
+  meldRegiewissel(input: Parameters<ExchangeActivities['reportLeadTransfer']>[0]): Promise<void> {
+    return this.reportLeadTransfer(input);
+  }
+
+  /** The caller the processing log names: the worker (its client id as `actor`) acting for the sender, on a trace of its own. */
+  private aanroep(namens: Namens): Aanroep {
+    return { traceId: randomBytes(16).toString('hex'), namens: { ...identiteitVan(namens), actor: this.config.WORKER_CLIENT_ID } };
+  }
+
   private namensZender(zender: BesluitAanvraag['zender']): Namens {
     return { professional: zender.professional, organisatie: zender.organisatie, type: zender.type, rol: zender.rol ?? 'klantmanager' };
   }
@@ -116,10 +144,7 @@ export class ExchangeActivitiesAdapter implements ExchangeActivities, OnModuleDe
   private async post<T>(basis: string, pad: string, namens: Namens, body: unknown): Promise<T> {
     const res = await fetch(`${basis}${pad}`, {
       method: 'POST',
-      headers: {
-        authorization: `Bearer ${await this.identiteit.token({ sub: namens.professional, organisatie: namens.organisatie, organisatieType: namens.type, rol: namens.rol as Rol })}`,
-        'content-type': 'application/json',
-      },
+      headers: { authorization: `Bearer ${await this.identiteit.token(identiteitVan(namens))}`, 'content-type': 'application/json' },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(20_000),
     });

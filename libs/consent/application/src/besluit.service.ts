@@ -14,7 +14,8 @@ const OPTIMISTISCHE_POGINGEN = 3;
 /** A request for a decision; the source is the caller's organisation. */
 export interface BesluitAanvraag {
   readonly deelnemerId: string;
-  readonly ontvanger: Organisatie;
+  /** The registry decides the type; a stated one that disagrees is refused. */
+  readonly ontvanger: Omit<Organisatie, 'type'> & { readonly type?: Organisatie['type'] };
   readonly doel: string;
   readonly categorieen: readonly DataCategorie[];
 }
@@ -58,7 +59,7 @@ export class BesluitService {
     // never from the body (the recipient) or the token (the source).
     const [bronType, ontvangerType] = await Promise.all([
       this.toegang.organisatieType(door.organisatie, 'bron'),
-      this.toegang.organisatieType(aanvraag.ontvanger.organisatie, 'ontvanger.organisatie'),
+      this.toegang.ontvangerType(aanvraag.ontvanger, 'ontvanger'),
     ]);
     const register = await this.register.huidig();
     const verzoek = {

@@ -218,7 +218,11 @@ describe('consent use cases', () => {
 
   it('takes the recipient type from the registry: a werkgever named as "ggz" in the body gets no health data (finding 1)', async () => {
     await toestemmingen.geef(aanvraag({ ontvangers: [{ soort: 'type', type: 'ggz' }] }), coach, aanroep);
-    const alsGgz = await besluiten.besluit({ ...ggzVerzoek, ontvanger: { organisatie: 'bakkerij-x', type: 'ggz' } }, coach, aanroep);
+    // A stated type that disagrees with the registry is refused (issue 17); left out, the registry's applies.
+    await expect(besluiten.besluit({ ...ggzVerzoek, ontvanger: { organisatie: 'bakkerij-x', type: 'ggz' } }, coach, aanroep)).rejects.toMatchObject({
+      code: 'TOEGANG.ORGANISATIETYPE_ONJUIST',
+    });
+    const alsGgz = await besluiten.besluit({ ...ggzVerzoek, ontvanger: { organisatie: 'bakkerij-x' } }, coach, aanroep);
     expect(alsGgz.besluit.verzoek.ontvanger).toEqual({ organisatie: 'bakkerij-x', type: 'werkgever' });
     expect(alsGgz.besluit.categorieen.map((c) => [c.categorie, c.uitkomst])).toEqual([['gezondheid', 'geweigerd']]);
     await expect(besluiten.besluit({ ...ggzVerzoek, ontvanger: { organisatie: 'onbekend', type: 'ggz' } }, coach, aanroep)).rejects.toMatchObject({

@@ -22,7 +22,8 @@ export const organisatieSchema = z.strictObject({
 export const besluitVerzoekSchema = z
   .object({
     deelnemerId: opaqueIdSchema,
-    ontvanger: organisatieSchema,
+    // The registry decides the recipient's type: optional, refused when it disagrees (400).
+    ontvanger: organisatieSchema.extend({ type: organisatieTypeSchema.optional() }),
     doel: doelSchema,
     categorieen: z.array(dataCategorieSchema).min(1).max(DATA_CATEGORIEEN_MAX),
   })

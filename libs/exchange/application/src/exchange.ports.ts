@@ -9,6 +9,22 @@ import type {
   ToestemmingOpdracht,
 } from '@ketenregie/exchange-contracts';
 
+import type {
+  AbonnementRecord,
+  Afwijzing,
+  Aflevering,
+  BronGegevens,
+  DossierInzage,
+  DossierRecord,
+  NieuwAbonnement,
+  OverdrachtRecord,
+  StapRecord,
+  TaakRecord,
+  UitgaandeGebeurtenis,
+  VerwijzingRecord,
+} from '@ketenregie/exchange-domain';
+import type { IsoDate } from '@ketenregie/shared-kernel';
+
 /** The caller of a request, its processing reports and the processing log: shared with traject (shared-platform). */
 export type { Aanroep, VerwerkingMelding, VerwerkingslogPoort } from '@ketenregie/shared-platform';
 
@@ -85,4 +101,53 @@ export interface BezorgInstellingen {
   readonly maxPogingen: number;
   /** Set false to disable the background loop (tests drive {@link OutboxBezorger.ronde} directly). */
   readonly actief: boolean;
+}
+
+/**
+ * Storage of the exchange context, the port its use cases need (implemented in `exchange-data-access`). Every write that
+ * reports something to other organisations also writes the event to the outbox in the same
+ * transaction, so a state change is never published without being stored, nor the reverse.
+ */
+export interface ExchangeOpslag {
+  voegOverdrachtToe(o: OverdrachtRecord, bron: BronGegevens, gebeurtenis: UitgaandeGebeurtenis): Promise<void>;
+  overdracht(id: string): Promise<OverdrachtRecord | undefined>;
+  /**
+   * Removes every trace of a handover request the traject refused before it started: the
+   * request, its source data, tasks, dossier, reads and outbox events. A refused request leaves nothing.
+   */
+  verwijderOverdracht(id: string): Promise<void>;
+  overdrachtenVan(organisatie: string): Promise<OverdrachtRecord[]>;
+  legAfwijzingVast(id: string, afwijzing: Afwijzing): Promise<void>;
+  legDriegesprekVast(id: string, datum: IsoDate | undefined): Promise<void>;
+  bron(id: string): Promise<BronGegevens | undefined>;
+  /** Idempotent on `sleutel`: a retried delivery stores nothing twice. A new key replaces a withdrawn dossier. */
+  slaDossierOp(d: {
+    readonly sleutel: string;
+    readonly overdrachtId: string;
+    readonly besluitId: string;
+    readonly categorieen: BronGegevens;
+  }): Promise<boolean>;
+  dossier(overdrachtId: string): Promise<DossierRecord | undefined>;
+  trekDossierIn(overdrachtId: string, reden: string): Promise<void>;
+  logInzage(inzage: DossierInzage): Promise<void>;
+  inzagen(overdrachtId: string): Promise<DossierInzage[]>;
+  /** Projection, task and event in one transaction; false when `sleutel` was recorded before. */
+  registreerStap(stap: StapRecord): Promise<boolean>;
+  takenVan(organisatie: string): Promise<TaakRecord[]>;
+  voegVerwijzingToe(v: VerwijzingRecord, gebeurtenis: UitgaandeGebeurtenis): Promise<void>;
+  verwijzing(id: string): Promise<VerwijzingRecord | undefined>;
+  verwijzingenVan(organisatie: string): Promise<VerwijzingRecord[]>;
+  werkVerwijzingBij(v: VerwijzingRecord, gebeurtenis: UitgaandeGebeurtenis): Promise<void>;
+  /** Stores a subscription; the same organisation and URL again replaces its types and secret. Returns the stored id. */
+  voegAbonnementToe(a: NieuwAbonnement): Promise<string>;
+  /** The organisation's subscriptions, oldest first. */
+  abonnementenVan(organisatie: string): Promise<AbonnementRecord[]>;
+  /** Deletes the subscription with its pending deliveries; false when it is not the organisation's (or does not exist). */
+  verwijderAbonnement(id: string, organisatie: string): Promise<boolean>;
+  /** Claims due deliveries for `leaseMs`: a crashed dispatcher's claims fall due again after the lease. */
+  claimAfleveringen(max: number, leaseMs: number): Promise<Aflevering[]>;
+  markeerAfgeleverd(eventId: string, abonnementId: string): Promise<void>;
+  markeerMislukt(eventId: string, abonnementId: string, fout: string, volgendePogingMs: number): Promise<void>;
+  /** Gives up a delivery whose retries are exhausted: never claimed again. False when it was delivered or given up before. */
+  geefAfleveringOp(eventId: string, abonnementId: string, fout: string): Promise<boolean>;
 }

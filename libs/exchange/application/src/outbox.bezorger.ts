@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { isEindstatus, type Aflevering, type ExchangeOpslag } from '@ketenregie/exchange-domain';
+import { isEindstatus, type Aflevering } from '@ketenregie/exchange-domain';
+import type { ExchangeOpslag } from './exchange.ports';
 import { Toegang } from '@ketenregie/shared-platform';
 import type { Identity } from '@ketenregie/shared-platform';
 import { NotFoundError, ValidationError } from '@ketenregie/shared-kernel';

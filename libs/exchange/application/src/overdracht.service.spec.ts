@@ -1,4 +1,5 @@
-import type { Aflevering, DossierInzage, DossierRecord, ExchangeOpslag, OverdrachtRecord } from '@ketenregie/exchange-domain';
+import type { Aflevering, DossierInzage, DossierRecord, OverdrachtRecord } from '@ketenregie/exchange-domain';
+import type { ExchangeOpslag } from './exchange.ports';
 import { PreconditionError } from '@ketenregie/shared-kernel';
 import { Toegang, vastOrganisatieRegister } from '@ketenregie/shared-platform';
 import type { Identity } from '@ketenregie/shared-platform';
@@ -87,28 +88,6 @@ describe('OverdrachtService.leesDossier', () => {
     expect((await service.bekijk(o.id, km)).richting).toBe('uitgaand');
   });
 
-  it('stores no dossier when the decision released nothing, so the receiver never sees the handover', async () => {
-    const o = overdracht('toestemming-gevraagd');
-    const opgeslagen: unknown[] = [];
-    const { opslag } = opslagMet(o);
-    const service = new OverdrachtService(
-      { ...opslag, bron: async () => ({ contact: { naam: 'J' } }), slaDossierOp: async (d: unknown) => (opgeslagen.push(d), true) } as ExchangeOpslag,
-      workflows,
-      { meld: async () => undefined },
-      TOEGANG,
-      BETROKKENHEID,
-    );
-    expect(
-      await service.leverDossier(
-        { sleutel: 'k', overdrachtId: o.id, besluitId: randomUUID(), vrijgaven: [] },
-        { ...km, actor: 'ketenregie-worker' } as Identity,
-        aanroep,
-      ),
-    ).toEqual({ categorieen: [] });
-    expect(opgeslagen).toEqual([]);
-    await expect(service.bekijk(o.id, ggz)).rejects.toMatchObject({ code: 'EXCHANGE.OVERDRACHT_NIET_GEVONDEN' });
-  });
-
   it('denies and logs a read after a rejection, even while the dossier row still exists', async () => {
     const o = overdracht('afgewezen');
     const { opslag, inzagen } = opslagMet(o, { overdrachtId: o.id, besluitId: randomUUID(), categorieen: { contact: { naam: 'J' } }, geleverdOp: new Date() });
@@ -164,7 +143,12 @@ describe('OverdrachtService.vraagAan', () => {
   it("takes the recipient type from the registry and checks the deelnemer against the traject and the sender's involvement (finding 1)", async () => {
     const { opslag, records } = opgeslagen();
     const service = new OverdrachtService(opslag, workflows, { meld: async () => undefined }, TOEGANG, BETROKKENHEID);
-    const record = await service.vraagAan({ ...aanvraag, ontvanger: { organisatie: 'senzer', type: 'ggz' } }, km, {
+    // A body's type is never used: left out, the registry's applies; one that disagrees is refused (issue 17).
+    await expect(
+      service.vraagAan({ ...aanvraag, ontvanger: { organisatie: 'senzer', type: 'ggz' } }, km, { traceId: 'a'.repeat(32), bearer: 'gemeente' }),
+    ).rejects.toMatchObject({ code: 'TOEGANG.ORGANISATIETYPE_ONJUIST' });
+    expect(records).toHaveLength(0);
+    const record = await service.vraagAan({ ...aanvraag, ontvanger: { organisatie: 'senzer' } }, km, {
       traceId: 'a'.repeat(32),
       bearer: 'gemeente',
     });

@@ -1,18 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type {
-  AcceptatieDto,
-  AfwijzingDto,
-  AnnuleringDto,
-  DriegesprekDto,
-  OverdrachtAanvraagDto,
-  StapRegistratie,
-  ToestemmingMeldingDto,
-} from '@ketenregie/exchange-contracts';
+import type { AcceptatieDto, AfwijzingDto, AnnuleringDto, DriegesprekDto, OverdrachtAanvraagDto, ToestemmingMeldingDto } from '@ketenregie/exchange-contracts';
 import { TRAJECT_VEREIST } from '@ketenregie/exchange-contracts';
 import {
   dossierLeesbaar,
   DossierRecord,
-  ExchangeOpslag,
   instellingen,
   isEindstatus,
   leveringOverzicht,
@@ -23,6 +14,7 @@ import {
   TaakRecord,
   Vrijgave,
 } from '@ketenregie/exchange-domain';
+import type { ExchangeOpslag } from './exchange.ports';
 import { amsterdamDate, ForbiddenError, NotFoundError, PreconditionError, ValidationError } from '@ketenregie/shared-kernel';
 import { BETROKKENHEID_POORT, Toegang } from '@ketenregie/shared-platform';
 import type { Handeling } from '@ketenregie/shared-access-policy';
@@ -112,7 +104,7 @@ export class OverdrachtService {
     // The receiver's type picks the release profile: it comes from the registry, never from the body.
     const [zenderType, ontvangerType] = await Promise.all([
       this.toegang.organisatieType(door.organisatie, 'zender'),
-      this.toegang.organisatieType(aanvraag.ontvanger.organisatie, 'ontvanger.organisatie'),
+      this.toegang.ontvangerType(aanvraag.ontvanger, 'ontvanger'),
     ]);
     const instelling = instellingen(aanvraag.instellingen ?? {});
     const nu = new Date();
@@ -308,76 +300,6 @@ export class OverdrachtService {
   async inzagen(id: string, door: Identity) {
     await this.bekijk(id, door, 'dossier.inzagen.lezen');
     return this.opslag.inzagen(id);
-  }
-
-  /**
-   * Activity: assembles the minimal dossier for the receiver's role from the sender's data and
-   * the decision's released fields, stores it (idempotent per key) and reports the disclosure.
-   * Called on behalf of the sender (the workflow acts for the sending professional).
-   */
-  async leverDossier(
-    invoer: { sleutel: string; overdrachtId: string; besluitId: string; vrijgaven: readonly Vrijgave[] },
-    door: Identity,
-    aanroep: Aanroep,
-  ): Promise<{ categorieen: string[] }> {
-    const { overdracht } = await this.bekijk(invoer.overdrachtId, door, 'overdracht.workflowstap');
-    const bron = (await this.opslag.bron(invoer.overdrachtId)) ?? {};
-    // A decision that released nothing permits nothing: no dossier, so the receiver sees nothing of the handover.
-    if (invoer.vrijgaven.length === 0) return { categorieen: [] };
-    const { dossier, geleverd } = stelDossierSamen(overdracht.ontvanger.type, bron, invoer.vrijgaven);
-    const nieuw = await this.opslag.slaDossierOp({
-      sleutel: invoer.sleutel,
-      overdrachtId: invoer.overdrachtId,
-      besluitId: invoer.besluitId,
-      categorieen: dossier.categorieen,
-    });
-    if (nieuw && geleverd.length > 0) {
-      await this.log.meld(
-        {
-          handeling: 'verstrekking',
-          deelnemerId: overdracht.deelnemerId,
-          doel: OVERDRACHT_DOEL,
-          categorieen: geleverd,
-          ontvanger: overdracht.ontvanger,
-          besluitId: invoer.besluitId,
-        },
-        aanroep,
-      );
-    }
-    return { categorieen: [...geleverd] };
-  }
-
-  /** Activity: withdraws the dossier from the receiver at once. */
-  async trekDossierIn(invoer: { overdrachtId: string; reden: string }, door: Identity): Promise<void> {
-    await this.bekijk(invoer.overdrachtId, door, 'overdracht.workflowstap');
-    await this.opslag.trekDossierIn(invoer.overdrachtId, invoer.reden);
-  }
-
-  /** Activity: projection, task and CloudEvent of one workflow step, in one transaction. */
-  async registreerStap(stap: Omit<StapRegistratie, 'namens'>, door: Identity): Promise<void> {
-    const { overdracht: o } = await this.bekijk(stap.overdrachtId, door, 'overdracht.workflowstap');
-    const organisatie = stap.taak?.voor === 'ontvanger' ? o.ontvanger.organisatie : o.zender.organisatie;
-    // Until the consent decision permitted the disclosure (dossier delivered), the receiver is told nothing.
-    const ontvangers = (await this.toestemmingVerleend(o.id)) ? [o.zender.organisatie, o.ontvanger.organisatie] : [o.zender.organisatie];
-    await this.opslag.registreerStap({
-      sleutel: stap.sleutel,
-      overdrachtId: stap.overdrachtId,
-      status: stap.status,
-      ...(stap.termijn ? { termijn: stap.termijn } : {}),
-      ...(stap.taak
-        ? {
-            taak: {
-              sleutel: stap.sleutel,
-              overdrachtId: stap.overdrachtId,
-              organisatie,
-              voor: stap.taak.voor,
-              soort: stap.taak.soort,
-              ...(stap.taak.vervalt ? { vervalt: stap.taak.vervalt } : {}),
-            },
-          }
-        : {}),
-      gebeurtenis: gebeurtenis('overdracht', o.id, stap.sleutel, stap.gebeurtenis, { status: stap.status, ...(stap.gegevens ?? {}) }, ontvangers),
-    });
   }
 
   /**

@@ -1,4 +1,5 @@
-import type { ExchangeOpslag, UitgaandeGebeurtenis, VerwijzingRecord } from '@ketenregie/exchange-domain';
+import type { UitgaandeGebeurtenis, VerwijzingRecord } from '@ketenregie/exchange-domain';
+import type { ExchangeOpslag } from './exchange.ports';
 import { Toegang, vastOrganisatieRegister } from '@ketenregie/shared-platform';
 import type { Identity, VerwerkingMelding } from '@ketenregie/shared-platform';
 import type { BesluitPoort, BesluitVraag } from './exchange.ports';

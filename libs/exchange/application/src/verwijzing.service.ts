@@ -1,13 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { VerwijzingAanvraagDto, VerwijzingStatusDto } from '@ketenregie/exchange-contracts';
-import {
-  ExchangeOpslag,
-  terugkoppeling,
-  VerwijzingRecord,
-  VerwijzingTerugkoppeling,
-  VerwijzingStatus,
-  volgendeVerwijzingStatus,
-} from '@ketenregie/exchange-domain';
+import { terugkoppeling, VerwijzingRecord, VerwijzingTerugkoppeling, VerwijzingStatus, volgendeVerwijzingStatus } from '@ketenregie/exchange-domain';
+import type { ExchangeOpslag } from './exchange.ports';
 import type { Betrokkenheid, Handeling } from '@ketenregie/shared-access-policy';
 import { ForbiddenError, NotFoundError, ValidationError } from '@ketenregie/shared-kernel';
 import { BETROKKENHEID_POORT, ONTVANGER_POORT, Toegang } from '@ketenregie/shared-platform';
@@ -60,7 +54,7 @@ export class VerwijzingService {
     await this.toegang.eis(door, 'verwijzing.aanvragen', { deelnemerId: aanvraag.deelnemerId }, { betrokkenheid });
     const [zenderType, ontvangerType] = await Promise.all([
       this.toegang.organisatieType(door.organisatie, 'zender'),
-      this.toegang.organisatieType(aanvraag.ontvanger.organisatie, 'ontvanger.organisatie'),
+      this.toegang.ontvangerType(aanvraag.ontvanger, 'ontvanger'),
     ]);
     if (aanvraag.ontvanger.organisatie === door.organisatie) {
       throw new ValidationError({ code: 'EXCHANGE.ONTVANGER_IS_ZENDER', detail: 'A referral goes to another organisation.' });

@@ -1,5 +1,5 @@
 import type { IsoDate } from '@ketenregie/shared-kernel';
-import type { OverdrachtStatus, Vrijgave } from '@ketenregie/exchange-domain';
+import type { BesluitUitkomst, OverdrachtStatus, OverdrachtTaak, Vrijgave } from '@ketenregie/exchange-domain';
 import type { ExchangeEventType } from './exchange.cloudevents';
 import type { Partij } from './overdracht.workflow-contract';
 
@@ -24,36 +24,8 @@ export interface BesluitAanvraag {
   readonly categorieen: readonly string[];
 }
 
-/**
- * The consent service's decision, reduced to what the handover needs. `toestemming-nodig`: a
- * category the role needs can only travel with consent the deelnemer has not (yet) given.
- */
-export interface BesluitUitkomst {
-  readonly besluitId: string;
-  readonly uitkomst: 'toegestaan' | 'toestemming-nodig';
-  /** Fields released per category (empty categories left out). */
-  readonly vrijgaven: readonly Vrijgave[];
-  /** Consents the released categories rely on; the workflow registers as their dependant. */
-  readonly toestemmingen: readonly string[];
-  /** Categories that need consent first. */
-  readonly ontbrekend: readonly string[];
-}
-
-/** A task on someone's list (sender, receiver, or the regievoerder). */
-export interface TaakOpdracht {
-  readonly voor: 'zender' | 'ontvanger' | 'regievoerder';
-  readonly soort:
-    | 'toestemming-verkrijgen'
-    | 'toestemming-herinnering'
-    | 'toestemming-escalatie'
-    | 'acceptatie-herinnering'
-    | 'acceptatie-escalatie'
-    | 'afwijzing-opvolgen'
-    | 'driegesprek-plannen'
-    | 'nazorg-checkin'
-    | 'overdracht-beeindigd';
-  readonly vervalt?: IsoDate;
-}
+/** A task on someone's list (sender, receiver, or the regievoerder): the domain's {@link OverdrachtTaak}. */
+export type TaakOpdracht = OverdrachtTaak;
 
 /**
  * One step of the handover, recorded in one database transaction: the projection the inbox
@@ -73,20 +45,21 @@ export interface StapRegistratie {
 }
 
 /**
- * Activities of the exchange context. The worker implements them with adapters over HTTP (the
- * exchange and consent services) and the Temporal client (consent and traject contracts). Every
- * one is idempotent.
+ * Activities of the exchange context. The worker implements them: the handover's own steps
+ * in-process over the exchange application services, the consent decision over consent-service's
+ * HTTP API (another context, with a service token), and the consent and traject workflows
+ * through their contracts. Every one is idempotent.
  */
 export interface ExchangeActivities {
   /** Decision of the consent service (purpose `warme-overdracht`); the decision is logged there. */
-  vraagBesluit(aanvraag: BesluitAanvraag): Promise<BesluitUitkomst>;
+  requestDecision(aanvraag: BesluitAanvraag): Promise<BesluitUitkomst>;
   /**
    * Registers the workflow as dependant of each consent, so consent's lifecycle workflow signals
    * it when one ends. `actief: false` when one has already ended.
    */
-  registreerAfhankelijkheid(input: { readonly toestemmingen: readonly string[]; readonly workflowId: string }): Promise<{ readonly actief: boolean }>;
+  registerDependency(input: { readonly toestemmingen: readonly string[]; readonly workflowId: string }): Promise<{ readonly actief: boolean }>;
   /** Assembles the minimal dossier from the sender's data, stores it for the receiver and logs the disclosure. */
-  leverDossier(input: {
+  deliverDossier(input: {
     readonly sleutel: string;
     readonly namens: Namens;
     readonly overdrachtId: string;
@@ -96,19 +69,41 @@ export interface ExchangeActivities {
     readonly categorieen: readonly string[];
   }>;
   /** Withdraws the dossier from the receiver at once; later reads are denied (and logged as denied). */
-  trekDossierIn(input: {
+  withdrawDossier(input: {
     readonly sleutel: string;
     readonly namens: Namens;
     readonly overdrachtId: string;
     readonly reden: 'toestemming-ingetrokken' | 'toestemming-verlopen' | 'afgewezen' | 'beeindigd';
   }): Promise<void>;
   /** See {@link StapRegistratie}. */
-  registreerStap(stap: StapRegistratie): Promise<void>;
+  recordStep(stap: StapRegistratie): Promise<void>;
   /** Tells the traject workflow its new lead organisation (traject contract `regiewissel`). */
-  meldRegiewissel(input: {
+  reportLeadTransfer(input: {
     readonly sleutel: string;
     readonly trajectId: string;
     readonly datum: IsoDate;
     readonly regie: { readonly regievoerderId: string; readonly organisatieId: string };
   }): Promise<void>;
 }
+
+/**
+ * The activity type names handovers used before the English names (workflow patch
+ * {@link ENGLISH_ACTIVITY_NAMES_PATCH}), mapped to the activity each stands for. Activity type
+ * names are recorded in workflow histories, so a handover started before the patch keeps
+ * scheduling these: the worker registers them as aliases of the English ones until no such
+ * handover runs any more (then the patch is deprecated and the aliases go).
+ */
+export const EXCHANGE_ACTIVITY_ALIASES = {
+  vraagBesluit: 'requestDecision',
+  registreerAfhankelijkheid: 'registerDependency',
+  leverDossier: 'deliverDossier',
+  trekDossierIn: 'withdrawDossier',
+  registreerStap: 'recordStep',
+  meldRegiewissel: 'reportLeadTransfer',
+} as const satisfies Record<string, keyof ExchangeActivities>;
+
+/** The exchange activities under their pre-patch Dutch names (see {@link EXCHANGE_ACTIVITY_ALIASES}). */
+export type ExchangeActivityAliases = { readonly [K in keyof typeof EXCHANGE_ACTIVITY_ALIASES]: ExchangeActivities[(typeof EXCHANGE_ACTIVITY_ALIASES)[K]] };
+
+/** Patch id under which the overdracht workflow schedules the English activity names. */
+export const ENGLISH_ACTIVITY_NAMES_PATCH = 'english-activity-names';

@@ -36,6 +36,14 @@ export const partijSchema = z.strictObject({
   type: z.enum(ORGANISATIE_TYPES),
 });
 
+/**
+ * The recipient a request names: the organisation id of the registry. `type` may be left out and
+ * is never used (the registry decides); a type that disagrees with the registry is refused (400).
+ */
+export const ontvangerVerzoekSchema = partijSchema.extend({
+  type: z.enum(ORGANISATIE_TYPES).optional().describe("Optional; refused when it is not the registry's type of the organisation"),
+});
+
 /** The sender's data about the deelnemer: category → field → value. Only released fields ever reach the receiver. */
 export const bronGegevensSchema = z
   .record(
@@ -62,7 +70,7 @@ export const overdrachtAanvraagSchema = z
       .string({ error: TRAJECT_VEREIST })
       .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/)
       .describe('Traject whose lead is handed over; its workflow starts the handover as a child'),
-    ontvanger: partijSchema,
+    ontvanger: ontvangerVerzoekSchema,
     reden: code,
     overTeNemen: z.array(code).min(1).max(20),
     voorgesteldEersteGesprek: isoDatum.optional(),
@@ -162,7 +170,7 @@ export const verwijzingAanvraagSchema = z
   .object({
     deelnemerId: exchangeIdSchema,
     soort: z.enum(VERWIJZING_SOORTEN),
-    ontvanger: partijSchema,
+    ontvanger: ontvangerVerzoekSchema,
     reden: code,
     detailTerugkoppeling: z.boolean().default(false).describe('Ignored: whether GGZ may report coded reasons back is decided by consent when it reports'),
   })

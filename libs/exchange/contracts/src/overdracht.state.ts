@@ -6,6 +6,7 @@
 export type {
   Afwijzing,
   AfwijzingReden,
+  BesluitUitkomst,
   CategorieCode,
   Deelnemende,
   Eindstatus,

@@ -5,7 +5,7 @@ import type {
   BronGegevens,
   DossierInzage,
   DossierRecord,
-  ExchangeOpslag,
+  StapRecord,
   NieuwAbonnement,
   OverdrachtRecord,
   TaakRecord,
@@ -72,8 +72,8 @@ function verwijzingVan(r: Rij): VerwijzingRecord {
   });
 }
 
-/** {@link ExchangeOpslag} on PostgreSQL, in the schema of `dataSource`. */
-export class SqlExchangeOpslag implements ExchangeOpslag {
+/** The exchange application's `ExchangeOpslag` port on PostgreSQL, in the schema of `dataSource`. */
+export class SqlExchangeOpslag {
   private readonly s: string;
 
   constructor(private readonly dataSource: DataSource) {
@@ -235,7 +235,7 @@ export class SqlExchangeOpslag implements ExchangeOpslag {
     );
   }
 
-  async registreerStap(stap: Parameters<ExchangeOpslag['registreerStap']>[0]): Promise<boolean> {
+  async registreerStap(stap: StapRecord): Promise<boolean> {
     return this.dataSource.transaction(async (m) => {
       if (!(await this.publiceer(m, stap.gebeurtenis))) return false;
       await this.q(

@@ -2,5 +2,7 @@ export * from './exchange.errors';
 export * from './termijnen';
 export * from './overdracht';
 export * from './dossier';
+export * from './besluit';
+export * from './verloop';
 export * from './verwijzing';
-export * from './exchange.ports';
+export * from './exchange.records';

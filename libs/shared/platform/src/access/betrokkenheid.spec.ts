@@ -13,9 +13,10 @@ class TelBetrokkenheid implements BetrokkenheidPoort {
     return this.antwoorden.get(`${deelnemerId}:${bearer}`) ?? [];
   }
 
-  async inTraject(): Promise<undefined> {
-    this.vragen.push('traject');
-    return undefined;
+  async inTraject(trajectId: string, bearer: string | undefined): Promise<{ deelnemerId: string; betrokkenheid: readonly Betrokkenheid[] } | undefined> {
+    this.vragen.push(`traject ${trajectId}:${bearer}`);
+    const betrokkenheid = this.antwoorden.get(`${trajectId}:${bearer}`);
+    return betrokkenheid ? { deelnemerId: 'd1', betrokkenheid } : undefined;
   }
 }
 
@@ -63,5 +64,17 @@ describe('GecachteBetrokkenheid', () => {
     await expect(poort.bijDeelnemer('d1', 'token-a')).rejects.toBe(fout);
     bron.antwoorden.set('d1:token-a', ['coach-organisatie']);
     expect(await poort.bijDeelnemer('d1', 'token-a')).toEqual(['coach-organisatie']);
+  });
+
+  it('remembers a traject answer only for the involved caller, per traject (exchange-service asks it for every handover request)', async () => {
+    const bron = new TelBetrokkenheid();
+    bron.antwoorden.set('tr-1:token-a', ['regievoerder']);
+    const poort = new GecachteBetrokkenheid(bron, 60_000);
+    expect(await poort.inTraject('tr-1', 'token-a')).toEqual({ deelnemerId: 'd1', betrokkenheid: ['regievoerder'] });
+    expect(await poort.inTraject('tr-1', 'token-a')).toEqual({ deelnemerId: 'd1', betrokkenheid: ['regievoerder'] });
+    expect(await poort.inTraject('tr-1', 'token-b')).toBeUndefined();
+    expect(await poort.inTraject('tr-1', 'token-b')).toBeUndefined();
+    expect(await poort.inTraject('tr-2', 'token-a')).toBeUndefined();
+    expect(bron.vragen).toEqual(['traject tr-1:token-a', 'traject tr-1:token-b', 'traject tr-1:token-b', 'traject tr-2:token-a']);
   });
 });

@@ -171,10 +171,13 @@ export class HttpBetrokkenheid implements BetrokkenheidPoort {
  * When it is stale: only an involvement that exists is remembered. A new involvement (a traject
  * started, a lead handed over to this organisation) counts at once; one that ends counts at most
  * `ttlMs` later, as a token stays valid until it expires. The key is the caller's own token, so
- * an answer is never reused for another caller or organisation. `inTraject` is not remembered.
+ * an answer is never reused for another caller or organisation. `inTraject` is remembered the
+ * same way (per caller token and traject, only when the caller's organisation is involved; a
+ * traject's deelnemer never changes).
  */
 export class GecachteBetrokkenheid implements BetrokkenheidPoort {
   private readonly bijDeelnemers: LRUCache<string, readonly Betrokkenheid[], { readonly deelnemerId: string; readonly bearer: string }>;
+  private readonly inTrajecten: LRUCache<string, TrajectFeiten>;
 
   constructor(
     private readonly bron: BetrokkenheidPoort,
@@ -189,6 +192,7 @@ export class GecachteBetrokkenheid implements BetrokkenheidPoort {
         return betrokkenheid.length > 0 ? betrokkenheid : undefined;
       },
     });
+    this.inTrajecten = new LRUCache({ max, ttl: ttlMs });
   }
 
   async bijDeelnemer(deelnemerId: string, bearer: string | undefined): Promise<readonly Betrokkenheid[]> {
@@ -196,7 +200,22 @@ export class GecachteBetrokkenheid implements BetrokkenheidPoort {
     return (await this.bijDeelnemers.fetch(`${deelnemerId} ${bearer}`, { context: { deelnemerId, bearer } })) ?? [];
   }
 
-  inTraject(trajectId: string, bearer: string | undefined): Promise<TrajectFeiten | undefined> {
-    return this.bron.inTraject(trajectId, bearer);
+  async inTraject(trajectId: string, bearer: string | undefined): Promise<TrajectFeiten | undefined> {
+    if (!bearer) return this.bron.inTraject(trajectId, bearer);
+    const sleutel = `${trajectId} ${bearer}`;
+    const bekend = this.inTrajecten.get(sleutel);
+    if (bekend) return bekend;
+    const antwoord = await this.bron.inTraject(trajectId, bearer);
+    if (antwoord && antwoord.betrokkenheid.length > 0) this.inTrajecten.set(sleutel, antwoord);
+    return antwoord;
   }
+}
+
+/**
+ * The traject context's involvement facts as a service reads them: over traject-service's API,
+ * remembered for `cacheMs` per caller token (see {@link GecachteBetrokkenheid}; 0 asks every time).
+ */
+export function trajectBetrokkenheid(trajectServiceUrl: string, cacheMs: number): BetrokkenheidPoort {
+  const http = new HttpBetrokkenheid(trajectServiceUrl);
+  return cacheMs > 0 ? new GecachteBetrokkenheid(http, cacheMs) : http;
 }

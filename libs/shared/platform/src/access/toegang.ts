@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Actor, beslis, Feiten, Handeling, REGELS, Resource } from '@ketenregie/shared-access-policy';
-import { ForbiddenError } from '@ketenregie/shared-kernel';
+import { ForbiddenError, ValidationError } from '@ketenregie/shared-kernel';
 import type { Identity, OrganisatieType } from '@ketenregie/shared-kernel';
 import type { VerifiedIdentity } from '../auth/token-verifier';
 import { ORGANISATIE_REGISTER, OrganisatieRegister, vereisBekendeOrganisatie } from './organisatie-register';
@@ -42,6 +42,25 @@ export class Toegang {
    */
   organisatieType(organisatieId: string, veld: string): Promise<OrganisatieType> {
     return vereisBekendeOrganisatie(this.register, organisatieId, veld);
+  }
+
+  /**
+   * The registry's type of the recipient a request names under `veld` (e.g. `ontvanger`). A body
+   * may still state the recipient's type; it is never used, and one that disagrees with the
+   * registry is refused, so a client learns its request was not what it meant.
+   * @throws NotFoundError `TOEGANG.ORGANISATIE_ONBEKEND` naming `<veld>.organisatie` when the registry does not know it.
+   * @throws ValidationError `TOEGANG.ORGANISATIETYPE_ONJUIST` (400) naming `<veld>.type` when the stated type is not the registry's.
+   */
+  async ontvangerType(ontvanger: { readonly organisatie: string; readonly type?: string }, veld: string): Promise<OrganisatieType> {
+    const type = await this.organisatieType(ontvanger.organisatie, `${veld}.organisatie`);
+    if (ontvanger.type !== undefined && ontvanger.type !== type) {
+      throw new ValidationError({
+        code: 'TOEGANG.ORGANISATIETYPE_ONJUIST',
+        detail: `${veld}.type is not the type the organisation registry holds for ${veld}.organisatie; leave it out: the registry decides.`,
+        fields: { [`${veld}.type`]: 'does not match the organisation registry' },
+      });
+    }
+    return type;
   }
 
   /** Whether `identiteit` may perform `handeling`, without throwing. */

@@ -1,11 +1,11 @@
-import type { BesluitDto } from '@ketenregie/consent-contracts';
-import { besluitUitkomst } from './besluit.mapping';
+import { besluitUitkomst, type ToestemmingsBesluit } from './besluit';
 
 const basis = { id: '5b1e7c1a-2f3d-4e5f-8a9b-0c1d2e3f4a5b', traceId: '4bf92f3577b34da6a3ce929d0e0e4736' };
 const toestemmingId = '7f3c2a9e-4b1d-4c8e-9a6f-2d5b8e1c0f47';
 
-function besluit(categorieen: BesluitDto['categorieen']): BesluitDto {
-  return {
+/** A decision as consent-service answers it (its contract carries more than the handover reads). */
+function besluit(categorieen: readonly object[]): ToestemmingsBesluit {
+  const antwoord = {
     ...basis,
     op: '2026-11-22T09:00:00.000Z',
     deelnemerId: toestemmingId,
@@ -13,8 +13,9 @@ function besluit(categorieen: BesluitDto['categorieen']): BesluitDto {
     ontvanger: { organisatie: 'ggz', type: 'ggz' },
     doel: 'warme-overdracht',
     uitkomst: 'deels',
-    categorieen,
+    categorieen: categorieen as ToestemmingsBesluit['categorieen'],
   };
+  return antwoord;
 }
 
 describe('besluitUitkomst', () => {

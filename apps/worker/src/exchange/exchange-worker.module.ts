@@ -1,0 +1,63 @@
+import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { VERWERKINGEN_PATH } from '@ketenregie/consent-contracts';
+import { EXCHANGE_OPSLAG, type ExchangeOpslag, OverdrachtActiviteitenService, VERWERKINGSLOG } from '@ketenregie/exchange-application';
+import { EXCHANGE_ENTITIES, EXCHANGE_MIGRATIONS, EXCHANGE_SCHEMA, SqlExchangeOpslag } from '@ketenregie/exchange-data-access';
+import { HttpVerwerkingslog, openDatabase, type ServiceIdentity, serviceIdentity } from '@ketenregie/shared-platform';
+import { DataSource } from 'typeorm';
+import { WORKER_CONFIG, type WorkerConfig } from '../app/worker.config';
+import { EXCHANGE_WORKER_CONFIG, ExchangeActivitiesAdapter, WORKER_SERVICE_IDENTITY } from './exchange.activities';
+
+/** The worker's own data source of the `exchange` schema (a named token, so contexts never share one). */
+export const EXCHANGE_DATA_SOURCE = Symbol('EXCHANGE_DATA_SOURCE');
+
+/** Closes the exchange data source when the worker shuts down (after the workers have stopped). */
+@Injectable()
+class ExchangeDataSourceAfsluiter implements OnApplicationShutdown {
+  constructor(@Inject(EXCHANGE_DATA_SOURCE) private readonly ds: DataSource) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.ds.isInitialized) await this.ds.destroy();
+  }
+}
+
+/**
+ * What the exchange activities need inside the worker: the `exchange` schema (migrated on start,
+ * advisory-locked against exchange-service doing the same), the storage and the workflow-step
+ * use cases, in-process; the processing log and the consent decision of consent-service (another
+ * context) over HTTP with the worker's service identity.
+ */
+@Module({
+  providers: [
+    { provide: EXCHANGE_WORKER_CONFIG, useExisting: WORKER_CONFIG },
+    {
+      provide: EXCHANGE_DATA_SOURCE,
+      useFactory: (config: WorkerConfig) =>
+        openDatabase({
+          url: config.DATABASE_URL,
+          schema: EXCHANGE_SCHEMA,
+          entities: EXCHANGE_ENTITIES,
+          migrations: EXCHANGE_MIGRATIONS,
+          applicationName: 'worker-exchange',
+        }),
+      inject: [WORKER_CONFIG],
+    },
+    {
+      provide: WORKER_SERVICE_IDENTITY,
+      useFactory: (config: WorkerConfig): ServiceIdentity =>
+        serviceIdentity({ ...config, clientId: config.WORKER_CLIENT_ID, clientSecret: config.WORKER_CLIENT_SECRET }),
+      inject: [WORKER_CONFIG],
+    },
+    { provide: EXCHANGE_OPSLAG, useFactory: (ds: DataSource): ExchangeOpslag => new SqlExchangeOpslag(ds), inject: [EXCHANGE_DATA_SOURCE] },
+    {
+      provide: VERWERKINGSLOG,
+      useFactory: (config: WorkerConfig, identiteit: ServiceIdentity) =>
+        new HttpVerwerkingslog(`${config.CONSENT_SERVICE_URL}${VERWERKINGEN_PATH}`, identiteit),
+      inject: [WORKER_CONFIG, WORKER_SERVICE_IDENTITY],
+    },
+    OverdrachtActiviteitenService,
+    ExchangeActivitiesAdapter,
+    ExchangeDataSourceAfsluiter,
+  ],
+  exports: [ExchangeActivitiesAdapter, EXCHANGE_DATA_SOURCE],
+})
+export class ExchangeWorkerModule {}
