@@ -100,11 +100,11 @@ describe('warme overdracht, Mijn gegevens and the FG in a real browser (headless
   /** Signs in on the demo sign-in page as `rol` of the organisation named `organisatie`. */
   async function logIn(page: Page, organisatie: string, rol: string): Promise<void> {
     await page.goto(`${stack.url}/`);
-    await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+    await page.getByRole('heading', { name: 'Inloggen', exact: true }).waitFor();
     await page.getByLabel('Organisatie').selectOption({ label: organisatie });
     await page.getByLabel('Rol').selectOption({ label: rol });
     await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
-    await page.getByRole('heading', { name: 'Welkom' }).waitFor();
+    await page.getByRole('heading', { name: 'Welkom', exact: true }).waitFor();
   }
 
   const menu = (page: Page, naam: string) => page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: naam });
@@ -116,10 +116,10 @@ describe('warme overdracht, Mijn gegevens and the FG in a real browser (headless
       await logIn(page, 'Stichting Werkbrug Dommeldal (uitvoerder)', 'Coach');
       await page.goto(`${stack.url}/trajecten/${trajectId}`);
       await page.getByRole('link', { name: 'Warme overdracht aanvragen' }).click();
-      await page.getByRole('heading', { name: 'Warme overdracht aanvragen' }).waitFor();
+      await page.getByRole('heading', { name: 'Warme overdracht aanvragen', exact: true }).waitFor();
       await page.getByLabel('Ontvanger').selectOption({ label: 'GGZ Zuiderlicht (ggz-instelling)' });
       // Before sending: what the receiver's role may get, and what needs consent.
-      const vrijgave = page.getByRole('table', { name: 'Wat deze ontvanger mag krijgen' });
+      const vrijgave = page.getByRole('table', { name: 'Wat deze ontvanger mag krijgen', exact: true });
       await vrijgave.waitFor();
       expect(await vrijgave.getByRole('row', { name: /Gezondheid \(bijzonder persoonsgegeven\)/ }).innerText()).toContain(
         'Alleen met toestemming van de deelnemer',
@@ -145,7 +145,7 @@ describe('warme overdracht, Mijn gegevens and the FG in a real browser (headless
 
       await page.getByText('De overdracht aan GGZ Zuiderlicht is aangevraagd.').waitFor();
       // GGZ has no statutory basis for anything: the workflow asks for the deelnemer's consent.
-      await page.getByRole('heading', { name: 'Toestemming van de deelnemer' }).waitFor({ timeout: 60_000 });
+      await page.getByRole('heading', { name: 'Toestemming van de deelnemer', exact: true }).waitFor({ timeout: 60_000 });
       expect(await page.locator('main').innerText()).toContain('Toestemming van de deelnemer nodig');
       await bekijk(page, '21-overdracht-toestemming-nodig');
       // The deelnemer consents to what GGZ may get only with consent (all of it is ticked).
@@ -156,11 +156,11 @@ describe('warme overdracht, Mijn gegevens and the FG in a real browser (headless
       await page.getByText('De toestemming is vastgelegd.').waitFor();
 
       // After delivery: what went, and what was left out and why.
-      const gedeeld = page.getByRole('list', { name: 'Gedeelde gegevens' });
+      const gedeeld = page.getByRole('list', { name: 'Gedeelde gegevens', exact: true });
       await gedeeld.waitFor({ timeout: 60_000 });
       expect(await gedeeld.innerText()).toContain('Contactgegevens: naam en telefoonnummer');
       expect(await gedeeld.innerText()).toContain('Gezondheid: stand van de behandeling');
-      expect(await page.getByRole('list', { name: 'Niet gedeelde gegevens' }).innerText()).toContain(
+      expect(await page.getByRole('list', { name: 'Niet gedeelde gegevens', exact: true }).innerText()).toContain(
         'Financiën en schulden (alles). Niet nodig voor de rol van de ontvanger.',
       );
       const zender = await page.locator('main').innerText();
@@ -172,7 +172,7 @@ describe('warme overdracht, Mijn gegevens and the FG in a real browser (headless
       // The receiver: the inbox, the dossier with only the released fields, acceptance, the driegesprek.
       await logIn(page, 'GGZ Zuiderlicht (ggz)', 'Behandelaar');
       await menu(page, 'Overdrachten').click();
-      await page.getByRole('heading', { name: 'Overdrachten' }).waitFor();
+      await page.getByRole('heading', { name: 'Overdrachten', exact: true }).waitFor();
       await page.getByLabel('Richting').selectOption({ label: 'Inkomend' });
       await page.getByRole('button', { name: 'Filteren' }).click();
       const inkomend = page.getByRole('link', { name: 'Inkomend van Stichting Werkbrug Dommeldal' });
@@ -183,7 +183,7 @@ describe('warme overdracht, Mijn gegevens and the FG in a real browser (headless
       await page.getByRole('button', { name: 'Overdracht accepteren' }).waitFor();
       await bekijk(page, '24-overdracht-ontvanger');
       await page.getByRole('link', { name: 'Dossier bekijken' }).click();
-      await page.getByRole('heading', { name: 'Dossier van de overdracht' }).waitFor();
+      await page.getByRole('heading', { name: 'Dossier van de overdracht', exact: true }).waitFor();
       await page.getByText('S. Bakker').waitFor();
       const dossier = await page.locator('main').innerText();
       expect(dossier).toContain('Contactgegevens');
@@ -217,18 +217,18 @@ describe('warme overdracht, Mijn gegevens and the FG in a real browser (headless
     const page = await context.newPage();
     try {
       await page.goto(`${stack.url}/`);
-      await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+      await page.getByRole('heading', { name: 'Inloggen', exact: true }).waitFor();
       await page.getByLabel('Deelnemernummer').fill(deelnemerId);
       await page.getByRole('button', { name: 'Mijn gegevens bekijken' }).click();
-      await page.getByRole('heading', { name: 'Welkom' }).waitFor();
+      await page.getByRole('heading', { name: 'Welkom', exact: true }).waitFor();
       await menu(page, 'Mijn gegevens').click();
-      await page.getByRole('heading', { name: 'Mijn gegevens' }).waitFor();
-      await page.getByRole('heading', { name: 'Mijn traject' }).waitFor();
+      await page.getByRole('heading', { name: 'Mijn gegevens', exact: true }).waitFor();
+      await page.getByRole('heading', { name: 'Mijn traject', exact: true }).waitFor();
       const voor = await page.locator('main').innerText();
       expect(voor).toMatch(/U doet mee aan .+\. U bent begonnen op \d{1,2} \w+ \d{4}\./);
       expect(voor).toContain('U maakt kennis met uw coach.');
       // The GGZ behandelaar's read of the dossier, in the inzage: who, when, what and why.
-      const inzage = page.getByRole('table', { name: 'Wie heeft mijn gegevens gebruikt' });
+      const inzage = page.getByRole('table', { name: 'Wie heeft mijn gegevens gebruikt', exact: true });
       const lezing = inzage.getByRole('row', { name: /GGZ Zuiderlicht.*Gegevens ingezien/ }).first();
       await lezing.waitFor();
       expect(await lezing.innerText()).toMatch(DATUM_TIJD);
@@ -267,14 +267,14 @@ describe('warme overdracht, Mijn gegevens and the FG in a real browser (headless
     try {
       await logIn(page, 'Gemeente Dommeldal, Werk & Inkomen (gemeente)', 'Functionaris gegevensbescherming');
       await menu(page, 'Verwerkingsregister').click();
-      await page.getByRole('heading', { name: 'Verwerkingsregister' }).waitFor();
-      await page.getByRole('heading', { name: 'Warme overdracht tussen partners' }).waitFor();
-      expect(await page.getByRole('table', { name: 'Vrijgaveprofielen' }).getByRole('row').count()).toBeGreaterThan(5);
+      await page.getByRole('heading', { name: 'Verwerkingsregister', exact: true }).waitFor();
+      await page.getByRole('heading', { name: 'Warme overdracht tussen partners', exact: true }).waitFor();
+      expect(await page.getByRole('table', { name: 'Vrijgaveprofielen', exact: true }).getByRole('row').count()).toBeGreaterThan(5);
       await bekijk(page, '40-fg-verwerkingsregister');
       await menu(page, 'Controle verwerkingslog').click();
-      await page.getByRole('heading', { name: 'Controle van de verwerkingslog' }).waitFor();
+      await page.getByRole('heading', { name: 'Controle van de verwerkingslog', exact: true }).waitFor();
       await page.getByText(/De verwerkingslog is in orde: \d+ regels gecontroleerd op/).waitFor();
-      expect(await page.getByRole('table', { name: 'Regels van de log' }).getByRole('row').count()).toBeGreaterThan(1);
+      expect(await page.getByRole('table', { name: 'Regels van de log', exact: true }).getByRole('row').count()).toBeGreaterThan(1);
       await bekijk(page, '41-fg-verificatie');
     } catch (fout) {
       await screenshot(page, 'fout-overdracht-3').catch(() => undefined);
