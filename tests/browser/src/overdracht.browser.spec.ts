@@ -170,7 +170,7 @@ describe('warme overdracht, Mijn gegevens and the FG in a real browser (headless
       await page.getByRole('button', { name: 'Uitloggen' }).click();
 
       // The receiver: the inbox, the dossier with only the released fields, acceptance, the driegesprek.
-      await logIn(page, 'GGZ Zuiderlicht (ggz)', 'Behandelaar');
+      await logIn(page, 'GGZ Zuiderlicht (ggz-instelling)', 'Behandelaar');
       await menu(page, 'Overdrachten').click();
       await page.getByRole('heading', { name: 'Overdrachten', exact: true }).waitFor();
       await page.getByLabel('Richting').selectOption({ label: 'Inkomend' });
