@@ -219,6 +219,7 @@ describe('warme overdracht, Mijn gegevens and the FG in a real browser (headless
       await page.goto(`${stack.url}/`);
       await page.getByRole('heading', { name: 'Inloggen', exact: true }).waitFor();
       await page.getByLabel('Deelnemernummer').fill(deelnemerId);
+      await bekijk(page, '29-inloggen-deelnemer');
       await page.getByRole('button', { name: 'Mijn gegevens bekijken' }).click();
       await page.getByRole('heading', { name: 'Welkom', exact: true }).waitFor();
       await menu(page, 'Mijn gegevens').click();
