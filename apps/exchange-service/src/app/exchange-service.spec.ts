@@ -300,6 +300,35 @@ describeEachDatabase('exchange-service', (db) => {
         bearer: tokens.get(behandelaar.sub),
       });
 
+      // The list, over HTTP: filters and a page; a third organisation sees none; bad filters are refused.
+      type Lijst = { overdrachten: { id: string; richting: string }[]; totaal: number; pagina: number; limiet: number };
+      expect((await call<Lijst>(behandelaar, 'GET', '/overdrachten?richting=inkomend&status=lopend')).body).toMatchObject({
+        overdrachten: [{ id, richting: 'inkomend' }],
+        totaal: 1,
+        pagina: 1,
+        limiet: 20,
+      });
+      expect((await call<Lijst>(km, 'GET', '/overdrachten?richting=uitgaand&pagina=1&limiet=5')).body.overdrachten.map((o) => o.id)).toContain(id);
+      expect((await call<Lijst>(km, 'GET', '/overdrachten?status=afgerond')).body.overdrachten.map((o) => o.id)).not.toContain(id);
+      expect((await call<Lijst>(derde, 'GET', '/overdrachten')).body).toMatchObject({ overdrachten: [], totaal: 0 });
+      expect((await call(km, 'GET', '/overdrachten?status=verzonnen')).status).toBe(400);
+      expect((await call(km, 'GET', '/overdrachten?limiet=1000')).status).toBe(400);
+      // The sender reads back what went and what stayed behind (names only); the receiver gets no such account.
+      const bijZender = await call<{ levering?: { geleverd: unknown[]; weggelaten: unknown[] } }>(km, 'GET', `/overdrachten/${id}`);
+      expect(bijZender.body.levering).toMatchObject({
+        geleverd: [
+          { categorie: 'contact', velden: ['naam', 'telefoon'] },
+          { categorie: 'gezondheid', velden: ['behandelstatus'] },
+        ],
+        weggelaten: [
+          { categorie: 'contact', veld: 'adres', reden: 'NIET_VRIJGEGEVEN' },
+          { categorie: 'gezondheid', veld: 'diagnose', reden: 'NIET_VRIJGEGEVEN' },
+          { categorie: 'financien-schulden', reden: 'NIET_NODIG_VOOR_ROL' },
+        ],
+      });
+      expect(JSON.stringify(bijZender.body)).not.toMatch(/Kerkstraat|F32|12000/);
+      expect((await call<{ levering?: unknown }>(behandelaar, 'GET', `/overdrachten/${id}`)).body.levering).toBeUndefined();
+
       expect((await call(derde, 'GET', `/overdrachten/${id}`)).status).toBe(404);
       expect((await call(derde, 'GET', `/overdrachten/${id}/dossier`)).status).toBe(404);
       expect((await call(km, 'GET', `/overdrachten/${id}/dossier`)).status).toBe(403);

@@ -163,7 +163,9 @@ export function MijnGegevensPagina() {
                         {verwerkingStatusLabel(v.status) ? ` (${verwerkingStatusLabel(v.status)})` : ''}
                       </TableCell>
                       <TableCell>{v.categorieen.length > 0 ? opsomming(v.categorieen.map(categorieLabel)) : 'Geen'}</TableCell>
-                      <TableCell>{v.verwerkingsactiviteit?.naam ?? (v.doel ? doelLabel(v.doel) : 'Niet vermeld')}</TableCell>
+                      <TableCell>
+                        {v.verwerkingsactiviteit?.naam ?? (v.doel ? doelLabel(v.doel) : v.handeling === 'inzage' ? 'Uw recht op inzage' : 'Niet vermeld')}
+                      </TableCell>
                     </TableRow>
                   ))}
                 </TableBody>
