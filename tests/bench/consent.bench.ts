@@ -124,6 +124,73 @@ async function besluitInSql(client: PoolClient, deelnemerId: string, keten: numb
   }
 }
 
+/**
+ * The same reads and writes as consent-service makes them since issue 15's change, in raw SQL:
+ * one statement reads the consents with their history and the clock (no locks), one statement
+ * locks the consents, checks them unchanged, locks the chain head, stores the decision and the
+ * line (hash computed in PostgreSQL) and moves the head. Two round trips, no transaction around.
+ */
+async function besluitInTweeStatements(pool: Pool, deelnemerId: string, keten: number): Promise<void> {
+  const { rows } = await pool.query<{ nu: Date; id: string; versie: number; historie: unknown[] }>(
+    `SELECT k.nu, t.id, t.versie, (SELECT json_agg(json_build_object('volgnummer', h.volgnummer, 'status', h.status, 'op', h.op) ORDER BY h.volgnummer)
+       FROM consent.toestemming_status h WHERE h.toestemming_id = t.id) AS historie
+     FROM (SELECT date_trunc('milliseconds', clock_timestamp()) AS nu) k LEFT JOIN consent.toestemming t ON t.deelnemer_id = $1 ORDER BY t.id`,
+    [deelnemerId],
+  );
+  if (rows.length !== 1 || rows[0].historie.length !== 1) throw new Error(`deelnemer ${deelnemerId}: ${rows.length} consents`);
+  const ids = rows.map((r) => r.id);
+  const op = rows[0].nu;
+  const traceId = randomBytes(16).toString('hex');
+  const categorieen = [
+    { categorie: 'gezondheid', uitkomst: 'toegestaan', velden: ['diagnose'], toestemming: { status: 'verleend', toestemmingen: ids } },
+    { categorie: 'contact', uitkomst: 'toegestaan', velden: ['telefoon'], toestemming: { status: 'verleend', toestemmingen: ids } },
+  ];
+  const regel = {
+    traceId,
+    spanId: randomBytes(8).toString('hex'),
+    handeling: 'besluit',
+    status: 'ok',
+    tijdstip: op.toISOString(),
+    betrokkene: createHmac('sha256', pseudoniemSleutel).update(deelnemerId).digest('base64url'),
+    organisatie: coach.organisatie,
+    ontvanger: ontvanger.organisatie,
+    doel: 'verwijzing-ggz',
+    categorieen: ['gezondheid', 'contact'],
+    grondslagen: ['gezondheid:toestemming', 'contact:toestemming'],
+    toestemmingen: ids,
+  };
+  const { rowCount } = await pool.query(
+    `WITH vergrendeld AS (SELECT id, versie FROM consent.toestemming WHERE deelnemer_id = $1::uuid ORDER BY id FOR UPDATE),
+     ongewijzigd AS (SELECT coalesce(array_agg(id::text || ':' || versie ORDER BY id), '{}') = $2::text[] AS ja FROM vergrendeld),
+     kop AS (SELECT k.id, k.volgnummer + 1 AS volgnummer, k.hash AS vorige_hash FROM consent.keten_kop k, ongewijzigd o WHERE k.id = $3::smallint AND o.ja FOR UPDATE OF k),
+     schakel AS (SELECT id AS keten, volgnummer, vorige_hash, encode(sha256(convert_to(vorige_hash::text || E'\\n' || volgnummer::text || E'\\n' || $4::text, 'UTF8')), 'hex') AS hash FROM kop),
+     besluit AS (INSERT INTO consent.besluit (id, op, deelnemer_id, bron_organisatie, bron_type, ontvanger_organisatie, ontvanger_type, doel, uitkomst, categorieen, toestemmingen, trace_id)
+       SELECT $5::uuid, $6::timestamptz, $1::uuid, $7::text, 'gemeente', $8::text, 'ggz', 'verwijzing-ggz', 'toegestaan', $9::jsonb, $10::uuid[], $11::text FROM schakel),
+     regel AS (INSERT INTO consent.verwerking (keten, volgnummer, vorige_hash, hash, trace_id, span_id, handeling, status, tijdstip, betrokkene, organisatie, ontvanger, doel, categorieen, grondslagen, toestemmingen)
+       SELECT keten, volgnummer, vorige_hash, hash, $11::text, $12::text, 'besluit', 'ok', $6::timestamptz, $13::text, $7::text, $8::text, 'verwijzing-ggz', $14::text[], $15::text[], $10::uuid[] FROM schakel
+       RETURNING keten, volgnummer, hash)
+     UPDATE consent.keten_kop k SET volgnummer = r.volgnummer, hash = r.hash FROM regel r WHERE k.id = r.keten`,
+    [
+      deelnemerId,
+      rows.map((r) => `${r.id}:${r.versie}`),
+      keten,
+      JSON.stringify(regel),
+      randomUUID(),
+      op,
+      coach.organisatie,
+      ontvanger.organisatie,
+      JSON.stringify(categorieen),
+      ids,
+      traceId,
+      regel.spanId,
+      regel.betrokkene,
+      regel.categorieen,
+      regel.grondslagen,
+    ],
+  );
+  if (rowCount !== 1) throw new Error(`deelnemer ${deelnemerId}: the consents changed`);
+}
+
 interface Besluit {
   readonly uitkomst: string;
 }
@@ -224,6 +291,8 @@ async function run(): Promise<void> {
     };
     await load(100, C, inSql);
     const raw = await load(N, C, inSql);
+    // The same, in the two statements consent-service now sends.
+    const tweeStatements = await load(N, C, (i) => besluitInTweeStatements(pool, ids[i % DEELNEMERS], 1 + (i % ACTIEVE_KETENS)));
     const regels = Number((await pool.query('SELECT count(*) AS n FROM consent.verwerking')).rows[0].n);
     voortgang('measuring one policy decision and its facts');
 
@@ -263,6 +332,8 @@ async function run(): Promise<void> {
         involvementCacheMs: process.env['CONSENT_BETROKKENHEID_CACHE_MS'] ?? 'default',
         rawSqlDecisions: raw,
         ratioRawToHttp: +(raw.perSecond / http.perSecond).toFixed(2),
+        rawSqlTwoStatements: tweeStatements,
+        ratioTwoStatementsToHttp: +(tweeStatements.perSecond / http.perSecond).toFixed(2),
         logLines: regels,
         policyDecisionUs: +beslisUs.toFixed(3),
         facts: {

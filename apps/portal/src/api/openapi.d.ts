@@ -176,6 +176,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/deelnemers/{id}/ontvangers/{organisatie}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End the receiver's `ontvanger` involvement with the deelnemer now, in every traject, when its referral ends: exchange-service only (service token); idempotent */
+        delete: operations["DeelnemersController_beeindigOntvanger"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/herinneringen": {
         parameters: {
             query?: never;
@@ -1247,7 +1264,7 @@ export interface components {
                 /** @enum {string} */
                 richting: "inkomend" | "uitgaand";
                 /** @enum {string} */
-                status: "aangevraagd" | "toestemming-nodig" | "toestemming-gevraagd" | "dossier-geleverd" | "geaccepteerd" | "afgewezen" | "driegesprek-gepland" | "driegesprek-gehouden" | "nazorg-volgperiode" | "regie-overgedragen" | "toestemming-geweigerd" | "toestemming-ingetrokken" | "toestemming-verlopen" | "geannuleerd" | "ontvanger-onbereikbaar" | "tweemaal-afgewezen";
+                status: "aangevraagd" | "toestemming-nodig" | "toestemming-gevraagd" | "dossier-geleverd" | "geaccepteerd" | "afgewezen" | "driegesprek-gepland" | "driegesprek-gehouden" | "nazorg-volgperiode" | "regie-overgedragen" | "toestemming-geweigerd" | "niets-vrijgegeven" | "toestemming-ingetrokken" | "toestemming-verlopen" | "geannuleerd" | "ontvanger-onbereikbaar" | "tweemaal-afgewezen";
                 termijn?: {
                     /** Format: date */
                     escalatie?: string;
@@ -1528,7 +1545,7 @@ export interface components {
             overTeNemen: string[];
             reden: string;
             /** @enum {string} */
-            status: "aangevraagd" | "toestemming-nodig" | "toestemming-gevraagd" | "dossier-geleverd" | "geaccepteerd" | "afgewezen" | "driegesprek-gepland" | "driegesprek-gehouden" | "nazorg-volgperiode" | "regie-overgedragen" | "toestemming-geweigerd" | "toestemming-ingetrokken" | "toestemming-verlopen" | "geannuleerd" | "ontvanger-onbereikbaar" | "tweemaal-afgewezen";
+            status: "aangevraagd" | "toestemming-nodig" | "toestemming-gevraagd" | "dossier-geleverd" | "geaccepteerd" | "afgewezen" | "driegesprek-gepland" | "driegesprek-gehouden" | "nazorg-volgperiode" | "regie-overgedragen" | "toestemming-geweigerd" | "niets-vrijgegeven" | "toestemming-ingetrokken" | "toestemming-verlopen" | "geannuleerd" | "ontvanger-onbereikbaar" | "tweemaal-afgewezen";
             termijn?: {
                 /** Format: date */
                 escalatie?: string;
@@ -2610,6 +2627,26 @@ export interface operations {
                 "application/json": components["schemas"]["OntvangerVastleggenDto"];
             };
         };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeelnemersController_beeindigOntvanger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                organisatie: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {
