@@ -23,7 +23,8 @@ type Mag =
   | { readonly wie: 'de dienst zelf' }
   | { readonly wie: 'verzender' }
   | { readonly wie: 'ontvanger'; readonly naToestemming: true }
-  | { readonly wie: 'eigenaar van het abonnement' };
+  | { readonly wie: 'eigenaar van het abonnement' }
+  | { readonly wie: 'stuurgroeplid'; readonly van?: readonly Soort[]; readonly vanEenPartij?: true };
 
 /** "professional": klantmanager, coach, jobcoach or behandelaar (docs/access.md). */
 const PROFESSIONELE_ROLLEN = ['klantmanager', 'coach', 'jobcoach', 'behandelaar'];
@@ -37,6 +38,7 @@ const deelnemerZelf: Mag = { wie: 'de deelnemer zelf' };
 const dienst: Mag = { wie: 'de dienst zelf' };
 const verzender: Mag = { wie: 'verzender' };
 const ontvangerNaToestemming: Mag = { wie: 'ontvanger', naToestemming: true };
+const stuurgroeplid: Mag = { wie: 'stuurgroeplid' };
 
 /**
  * Who may call each route the running services publish: the expectation of the access matrix.
@@ -103,6 +105,12 @@ const WIE_MAG: Readonly<Record<string, readonly Mag[]>> = {
   'POST /api/v1/abonnementen': [elkeProfessional],
   'GET /api/v1/abonnementen': [elkeProfessional],
   'DELETE /api/v1/abonnementen/{id}': [{ wie: 'eigenaar van het abonnement' }],
+  // The stuurgroep: convenanten (the gemeente maintains them), aggregates only.
+  'GET /api/v1/convenanten': [stuurgroeplid],
+  'POST /api/v1/convenanten': [{ wie: 'stuurgroeplid', van: ['gemeente'] }],
+  'GET /api/v1/convenanten/{id}': [{ wie: 'stuurgroeplid', vanEenPartij: true }],
+  'POST /api/v1/convenanten/{id}/versies': [{ wie: 'stuurgroeplid', van: ['gemeente'], vanEenPartij: true }],
+  'GET /api/v1/convenanten/{id}/versies/{versie}': [{ wie: 'stuurgroeplid', vanEenPartij: true }],
 };
 
 interface Antwoord<T> {
@@ -497,6 +505,8 @@ describe('access policy through the gateway, with real tokens', () => {
       if (pad.startsWith('/api/v1/programmas/{code}')) return [{ pad: vul(''), fixture: 'werkbrug' }];
       // A subscription nobody owns: nobody may delete it.
       if (pad.startsWith('/api/v1/abonnementen/{id}')) return [{ pad: vul(randomUUID()), fixture: 'werkbrug' }];
+      // A convenant nobody is a party to: nobody reads or amends it.
+      if (pad.startsWith('/api/v1/convenanten/{id}')) return [{ pad: vul(randomUUID()), fixture: 'werkbrug' }];
       return [{ pad, fixture: 'werkbrug' }];
     };
     /** Does one way of the table let this actor do it, with these facts? */
@@ -510,6 +520,10 @@ describe('access policy through the gateway, with real tokens', () => {
           return false; // no person's token is a service token
         case 'eigenaar van het abonnement':
           return false; // the matrix deletes only a subscription nobody owns
+        case 'stuurgroeplid':
+          // The matrix asks only for a convenant nobody is a party to.
+          if (m.vanEenPartij) return false;
+          return a.rol === 'stuurgroeplid' && (m.van === undefined || (a.organisatie !== undefined && m.van.includes(a.organisatie.type)));
         case 'de deelnemer zelf':
           return a.deelnemerId !== undefined && a.deelnemerId === f.deelnemerId;
         case 'fg van een gemeente':

@@ -2,11 +2,12 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { MONITORING_ENTITIES, MONITORING_MIGRATIONS, MONITORING_SCHEMA } from '@ketenregie/monitoring-data-access';
 import { AuthModule, DatabaseModule, HealthModule } from '@ketenregie/shared-platform';
 import type { MonitorServiceConfig } from './monitor-service.config';
+import { ConvenantenController } from './convenanten.controller';
 import { OrganisatiesController } from './organisaties.controller';
 import { RegistryModule } from './registry.module';
 import { StuurgroepenController } from './stuurgroepen.controller';
 
-/** monitor-service: the organisation registry and stuurgroepen (convenanten and KPIs follow). */
+/** monitor-service: the organisation registry and stuurgroepen convenanten. */
 @Module({})
 export class AppModule {
   static register(config: MonitorServiceConfig): DynamicModule {
@@ -24,7 +25,7 @@ export class AppModule {
         HealthModule.forRoot({ temporal: { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE } }),
         RegistryModule,
       ],
-      controllers: [OrganisatiesController, StuurgroepenController],
+      controllers: [OrganisatiesController, StuurgroepenController, ConvenantenController],
     };
   }
 }

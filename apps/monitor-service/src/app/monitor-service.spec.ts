@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { OrganisatieRegisterService } from '@ketenregie/monitoring-application';
-import { organisatieLijstSchema, stuurgroepSchema } from '@ketenregie/monitoring-contracts';
-import { createService, EmbeddedSigner, loadConfig } from '@ketenregie/shared-platform';
+import { convenantSchema, organisatieLijstSchema, stuurgroepSchema } from '@ketenregie/monitoring-contracts';
+import { createService, EmbeddedSigner, loadConfig, type OrganisatieType, type Rol } from '@ketenregie/shared-platform';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -86,6 +86,54 @@ describeEachDatabase('monitor-service', (db) => {
         organisatiesToegevoegd: 0,
         stuurgroepenToegevoegd: 0,
       });
+    });
+
+    it('lets the gemeente set up and amend a convenant; parties read it, others are told it does not exist', async () => {
+      const sign = (organisatie: string, organisatieType: OrganisatieType, rol: Rol) => signer.sign({ sub: `${rol}-1`, organisatie, organisatieType, rol });
+      const gemeente = await sign('gemeente-dommeldal', 'gemeente', 'stuurgroeplid');
+      const werkbrug = await sign('werkbrug-dommeldal', 'uitvoerder', 'stuurgroeplid');
+      const ggz = await sign('ggz-zuiderlicht', 'ggz', 'stuurgroeplid');
+      const coach = await sign('werkbrug-dommeldal', 'uitvoerder', 'coach');
+      const call = (token: string, method: string, path: string, body?: unknown) =>
+        fetch(`${base}/api/v1${path}`, {
+          method,
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+      const inhoud = {
+        naam: 'Convenant Participatie Dommeldal',
+        startdatum: '2026-01-01',
+        einddatum: '2027-12-31',
+        partijen: [
+          { organisatieId: 'gemeente-dommeldal', toezeggingen: [{ soort: 'aantal-trajecten', waarde: 120, eenheid: 'aantal', periode: 'jaar' }] },
+          {
+            organisatieId: 'werkbrug-dommeldal',
+            toezeggingen: [{ soort: 'overdrachten-binnen-termijn', waarde: 90, eenheid: 'procent', periode: 'kwartaal' }],
+          },
+        ],
+        doelen: [{ indicator: 'evaluaties-op-tijd', streefwaarde: 85, eenheid: 'procent', periode: 'kwartaal' }],
+      };
+      expect((await call(werkbrug, 'POST', '/convenanten', { stuurgroepId: 'stuurgroep-dommeldal', ...inhoud })).status).toBe(403);
+      expect((await call(gemeente, 'POST', '/convenanten', { stuurgroepId: 'stuurgroep-dommeldal', ...inhoud, einddatum: '2025-01-01' })).status).toBe(400);
+      const aangemaakt = await call(gemeente, 'POST', '/convenanten', { stuurgroepId: 'stuurgroep-dommeldal', ...inhoud });
+      expect(aangemaakt.status).toBe(201);
+      const convenant = convenantSchema.parse(await aangemaakt.json());
+      expect(convenant.huidig).toMatchObject({ versie: 1, ingangsdatum: '2026-01-01', vastgesteldDoor: 'gemeente-dommeldal' });
+
+      const amendment = { ...inhoud, ingangsdatum: '2026-07-01', partijen: [...inhoud.partijen, { organisatieId: 'ggz-zuiderlicht', toezeggingen: [] }] };
+      const gewijzigd = await call(gemeente, 'POST', `/convenanten/${convenant.id}/versies`, amendment);
+      expect(gewijzigd.status).toBe(201);
+      expect(convenantSchema.parse(await gewijzigd.json()).versies).toEqual([
+        { versie: 1, ingangsdatum: '2026-01-01' },
+        { versie: 2, ingangsdatum: '2026-07-01' },
+      ]);
+      const eerste = await (await call(ggz, 'GET', `/convenanten/${convenant.id}/versies/1`)).json();
+      expect(eerste).toMatchObject({ versie: 1, partijen: inhoud.partijen });
+      expect(((await (await call(werkbrug, 'GET', '/convenanten')).json()) as { id: string }[]).map((c) => c.id)).toEqual([convenant.id]);
+      expect((await call(coach, 'GET', '/convenanten')).status).toBe(403);
+      const geldwijs = await sign('geldwijs-dommeldal', 'schuldhulp', 'stuurgroeplid');
+      expect((await call(geldwijs, 'GET', `/convenanten/${convenant.id}`)).status).toBe(404);
+      expect(await (await call(geldwijs, 'GET', '/convenanten')).json()).toEqual([]);
     });
 
     it('documents the registry in its OpenAPI document', async () => {

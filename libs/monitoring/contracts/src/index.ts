@@ -1,1 +1,2 @@
 export * from './organisatie-registry.contracts';
+export * from './convenant.contracts';

@@ -1,4 +1,6 @@
+import { ConvenantEntity, ConvenantVersieEntity } from './convenant.entity';
 import { OrganisatieRegister1763800000000 } from './migrations/1763800000000-organisatie-register';
+import { Convenant1766000000000 } from './migrations/1766000000000-convenant';
 import { OrganisatieEntity } from './organisatie.entity';
 import { StuurgroepEntity, StuurgroepLidEntity } from './stuurgroep.entity';
 
@@ -6,8 +8,10 @@ export * from './monitoring.schema';
 export * from './organisatie.entity';
 export * from './stuurgroep.entity';
 export * from './registry.repositories';
+export * from './convenant.entity';
+export * from './convenant.repository';
 
 /** Entities of the monitoring schema, for `DatabaseModule.forRoot`. */
-export const MONITORING_ENTITIES = [OrganisatieEntity, StuurgroepEntity, StuurgroepLidEntity];
+export const MONITORING_ENTITIES = [OrganisatieEntity, StuurgroepEntity, StuurgroepLidEntity, ConvenantEntity, ConvenantVersieEntity];
 /** Migrations of the monitoring schema, in order. */
-export const MONITORING_MIGRATIONS = [OrganisatieRegister1763800000000];
+export const MONITORING_MIGRATIONS = [OrganisatieRegister1763800000000, Convenant1766000000000];

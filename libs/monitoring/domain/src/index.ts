@@ -1,3 +1,5 @@
 export * from './organisatie';
 export * from './stuurgroep';
 export * from './registry.ports';
+export * from './convenant';
+export * from './indicator-definities';

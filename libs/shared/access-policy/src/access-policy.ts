@@ -211,6 +211,18 @@ export const REGELS = {
     toegang: [{ rollen: P, betrokken: ['geadresseerde'], toestemming: true }],
   },
   'abonnement.beheren': { omschrijving: "Manage the organisation's webhook subscriptions", toegang: [{ rollen: P }] },
+  'convenant.lezen': {
+    omschrijving: 'Read the convenanten the own organisation is a party to (no personal data)',
+    toegang: [{ rollen: ['stuurgroeplid'] }],
+  },
+  'convenant.beheren': {
+    omschrijving: 'Set up a convenant or record an amendment as a new version (the gemeente, no personal data)',
+    toegang: [{ rollen: ['stuurgroeplid'], types: ['gemeente'] }],
+  },
+  'indicatoren.lezen': {
+    omschrijving: "Read the convenant's indicators and pilot reports: aggregates with small cells suppressed, never personal data",
+    toegang: [{ rollen: ['stuurgroeplid'] }],
+  },
 } as const satisfies Record<string, Regel>;
 
 /** An action the policy decides on: a key of {@link REGELS}. */
