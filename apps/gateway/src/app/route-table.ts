@@ -44,6 +44,7 @@ export const ROUTE_TABLE: readonly Route[] = [
   { prefix: '/api/v1/trajecten', service: 'traject-service' },
   { prefix: '/api/v1/taken', service: 'traject-service' },
   { prefix: '/api/v1/caseload-overdrachten', service: 'traject-service' },
+  { prefix: '/api/v1/traject-gebeurtenissen', service: 'traject-service' },
 ];
 
 /**

@@ -6,9 +6,11 @@ import {
   PROGRAMMA_OPSLAG,
   ProgrammaService,
   TAKEN_OPSLAG,
+  TRAJECT_FEED,
   TRAJECT_OPSLAG,
   TRAJECT_VERWERKINGSLOG,
   TRAJECT_WORKFLOWS,
+  TrajectFeedService,
   TrajectService,
 } from '@ketenregie/traject-application';
 import type { TrajectWorkflows } from '@ketenregie/traject-application';
@@ -22,6 +24,7 @@ import {
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { TemporalTrajectWorkflows } from './temporal-traject-workflows';
+import { TrajectFeedController } from './traject-feed.controller';
 import { CaseloadOverdrachtenController, DeelnemersController, ProgrammasController, TakenController, TrajectenController } from './traject.controllers';
 
 /** What the traject module needs from the configuration. */
@@ -52,6 +55,8 @@ export class TrajectModule {
         { provide: DEELNEMER_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmDeelnemerRepository(ds, options.kluis), inject: [DataSource] },
         { provide: TRAJECT_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmTrajectRepository(ds), inject: [DataSource] },
         { provide: TAKEN_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmTakenRepository(ds), inject: [DataSource] },
+        { provide: TRAJECT_FEED, useFactory: (ds: DataSource) => new TypeOrmTrajectRepository(ds), inject: [DataSource] },
+        TrajectFeedService,
         options.workflows
           ? { provide: TRAJECT_WORKFLOWS, useValue: options.workflows }
           : {
@@ -67,7 +72,7 @@ export class TrajectModule {
         TrajectService,
         ProgrammaService,
       ],
-      controllers: [ProgrammasController, DeelnemersController, TrajectenController, TakenController, CaseloadOverdrachtenController],
+      controllers: [ProgrammasController, DeelnemersController, TrajectenController, TakenController, CaseloadOverdrachtenController, TrajectFeedController],
     };
   }
 }

@@ -211,6 +211,10 @@ export const REGELS = {
     toegang: [{ rollen: P, betrokken: ['geadresseerde'], toestemming: true }],
   },
   'abonnement.beheren': { omschrijving: "Manage the organisation's webhook subscriptions", toegang: [{ rollen: P }] },
+  'gebeurtenissen.lezen': {
+    omschrijving: "Read a context's published events as a feed (monitor-service's projection; service token only, no personal data)",
+    toegang: [DIENST],
+  },
   'convenant.lezen': {
     omschrijving: 'Read the convenanten the own organisation is a party to (no personal data)',
     toegang: [{ rollen: ['stuurgroeplid'] }],

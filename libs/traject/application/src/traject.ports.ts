@@ -14,7 +14,7 @@ import type {
   Uitvoerder,
 } from '@ketenregie/traject-contracts';
 import type { IsoDate } from '@ketenregie/shared-kernel';
-import type { DoelgroepToets, Meting, ProgrammaDefinitie } from '@ketenregie/traject-domain';
+import type { DoelgroepToets, GepubliceerdFeit, Meting, ProgrammaDefinitie } from '@ketenregie/traject-domain';
 
 /** Deelnemer storage (every personal field encrypted at rest; see traject-data-access). */
 export interface DeelnemerOpslag {
@@ -88,6 +88,28 @@ export interface TrajectOpslag {
   aantalOpProgramma(code: string, versie: number): Promise<number>;
   legTijdlijnVast(trajectId: string, gebeurtenissen: readonly TijdlijnGebeurtenis[]): Promise<void>;
   tijdlijn(trajectId: string): Promise<TijdlijnGebeurtenis[]>;
+  /** Writes published facts to the outbox, idempotent per `sleutel` (absent: a store that publishes nothing). */
+  publiceer?(feiten: readonly GepubliceerdFeit[]): Promise<void>;
+}
+
+/** A row of the outbox as the feed reads it. */
+export interface UitgaandTrajectFeit {
+  readonly id: string;
+  readonly volgnummer: number;
+  readonly soort: string;
+  readonly trajectId: string;
+  readonly datum: string;
+  readonly data: Record<string, unknown>;
+  readonly tijd: Date;
+}
+
+/** Injection token of the {@link TrajectFeed} port. */
+export const TRAJECT_FEED = Symbol('TRAJECT_FEED');
+
+/** The outbox read as a feed. */
+export interface TrajectFeed {
+  /** Rows after sequence number `na`, oldest first, at most `max`. */
+  gebeurtenissenNa(na: number, max: number): Promise<UitgaandTrajectFeit[]>;
 }
 
 /** A task as listed for a professional. */

@@ -6,3 +6,4 @@ export * from './traject.activities';
 export * from './traject.workflow-contract';
 export * from './traject.overdracht';
 export * from './programma.dto';
+export * from './traject.cloudevents';

@@ -6,6 +6,7 @@ import { deelnemerVersleuteling } from './migrations/1764000000002-deelnemer-ver
 import { Betrokkenheid1764000000003 } from './migrations/1764000000003-betrokkenheid';
 import { DeelnemerAanmelding1764000000005 } from './migrations/1764000000005-deelnemer-aanmelding';
 import { Programma1764000000004 } from './migrations/1764000000004-programma';
+import { TrajectOutbox1766000000006 } from './migrations/1766000000006-outbox';
 
 export * from './deelnemer.crypto';
 export * from './traject.repositories';
@@ -16,7 +17,13 @@ export * from './programma.repository';
  * touches deelnemers, runs. A migration that touches the deelnemer table goes into
  * {@link trajectMigraties} instead.
  */
-export const TRAJECT_MIGRATIONS = [TrajectSchema1764000000000, DoelgroepToets1764000000001, Betrokkenheid1764000000003, Programma1764000000004];
+export const TRAJECT_MIGRATIONS = [
+  TrajectSchema1764000000000,
+  DoelgroepToets1764000000001,
+  Betrokkenheid1764000000003,
+  Programma1764000000004,
+  TrajectOutbox1766000000006,
+];
 
 /** Every migration of the `traject` schema, in order: what traject-service runs with its deelnemer key. */
 export function trajectMigraties(kluis: DeelnemerKluis): (new () => MigrationInterface)[] {

@@ -7,3 +7,4 @@ export * from './programma.catalogus';
 export * from './termijn';
 export * from './traject';
 export * from './overdracht';
+export * from './publicatie';
