@@ -3,3 +3,6 @@ export * from './stuurgroep';
 export * from './registry.ports';
 export * from './convenant';
 export * from './indicator-definities';
+export * from './traject-stand';
+export * from './indicatoren';
+export * from './openbaar';
