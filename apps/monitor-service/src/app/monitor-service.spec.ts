@@ -1,5 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
-import { OrganisatieRegisterService } from '@ketenregie/monitoring-application';
+import { OrganisatieRegisterService, ProjectieService, type FeedBron } from '@ketenregie/monitoring-application';
+import type { Feit } from '@ketenregie/monitoring-domain';
+import { DataSource } from 'typeorm';
 import { convenantSchema, organisatieLijstSchema, stuurgroepSchema } from '@ketenregie/monitoring-contracts';
 import { createService, EmbeddedSigner, loadConfig, type OrganisatieType, type Rol } from '@ketenregie/shared-platform';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
@@ -21,6 +23,12 @@ describeEachDatabase('monitor-service', (db) => {
     let jwks: Server;
     let signer: EmbeddedSigner;
     let keyDir: string;
+    /** A context's outbox as a feed: the same page may be delivered again (at least once). */
+    const uitgaand: Feit[] = [];
+    const feed: FeedBron = {
+      naam: 'traject',
+      pagina: async (na, max) => ({ feiten: uitgaand.slice(na, na + max), laatste: Math.min(uitgaand.length, na + max) }),
+    };
 
     beforeAll(async () => {
       keyDir = await mkdtemp(join(tmpdir(), 'monitor-service-spec-'));
@@ -32,8 +40,10 @@ describeEachDatabase('monitor-service', (db) => {
         AUTH_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/auth/jwks.json`,
         TEMPORAL_ADDRESS: '127.0.0.1:1',
         PORT: '0',
+        MONITOR_FEED_ACTIEF: 'false',
+        KETENREGIE_DATA_DIR: keyDir,
       });
-      app = await createService(AppModule.register(config), {
+      app = await createService(AppModule.register(config, { feedBronnen: [feed] }), {
         name: 'monitor-service',
         port: 0,
         logLevel: 'silent',
@@ -134,6 +144,52 @@ describeEachDatabase('monitor-service', (db) => {
       const geldwijs = await sign('geldwijs-dommeldal', 'schuldhulp', 'stuurgroeplid');
       expect((await call(geldwijs, 'GET', `/convenanten/${convenant.id}`)).status).toBe(404);
       expect(await (await call(geldwijs, 'GET', '/convenanten')).json()).toEqual([]);
+    });
+
+    it('turns fed traject facts into indicators: each fact once, rebuilt identically, small cells suppressed, no personal data', async () => {
+      const trajectId = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+      const data = { programma: 'werkfit', regieOrganisatie: 'gemeente-dommeldal', coachOrganisatie: 'werkbrug-dommeldal', coach: 'coach-1' };
+      let n = 0;
+      const id = () => `10000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
+      // Six trajecten of the gemeente in March 2026, three of them reached.
+      for (let i = 1; i <= 6; i++) uitgaand.push({ id: id(), soort: 'traject.aangemeld', onderwerp: trajectId(i), datum: '2026-03-02', data });
+      for (let i = 1; i <= 3; i++)
+        uitgaand.push({ id: id(), soort: 'traject.fase-gewijzigd', onderwerp: trajectId(i), datum: '2026-03-10', data: { ...data, naar: 'kennismaking' } });
+      const projectie = app.get(ProjectieService);
+      await projectie.bij();
+      // The whole outbox once more: nothing is counted twice.
+      await app.get(DataSource).query("UPDATE monitoring.feed_positie SET laatste = 0 WHERE bron = 'traject'");
+      await projectie.bij();
+
+      const token = await signer.sign({ sub: 'sg-1', organisatie: 'werkbrug-dommeldal', organisatieType: 'uitvoerder', rol: 'stuurgroeplid' });
+      const lees = async (path: string) => fetch(`${base}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
+      const rapport = (await (await lees('/indicatoren?periode=kwartaal&indicatoren=bereik')).json()) as {
+        indicatoren: {
+          definitie: { teller: string; noemer: string; periodeRegel: string };
+          cellen: { meting: string; partner: string; periode: string; waarde: number | null; onderdrukt: boolean }[];
+        }[];
+      };
+      const bereik = rapport.indicatoren[0];
+      expect(bereik.definitie.teller.length).toBeGreaterThan(20);
+      expect(bereik.definitie.periodeRegel).toContain('aanmelddatum');
+      const waarde = (meting: string) => bereik.cellen.find((c) => c.meting === meting && c.partner === 'gemeente-dommeldal' && c.periode === '2026-K1');
+      expect(waarde('aangemeld')).toMatchObject({ waarde: 6, onderdrukt: false });
+      expect(waarde('bereikt')).toMatchObject({ waarde: null, onderdrukt: true });
+
+      const voor = await (await lees('/indicatoren?periode=maand')).text();
+      expect(await projectie.herbouw()).toBe(6);
+      expect(await (await lees('/indicatoren?periode=maand')).text()).toBe(voor);
+
+      const csv = await (await lees('/indicatoren/export?periode=kwartaal&indicatoren=bereik')).text();
+      expect(csv.split('\r\n')[0]).toBe('indicator;meting;categorie;partner;periode;waarde;onderdrukt;onvolledig');
+      expect(csv).toContain('bereik;aangemeld;-;gemeente-dommeldal;2026-K1;6;false;false');
+      expect(csv).toContain('bereik;bereikt;-;gemeente-dommeldal;2026-K1;onderdrukt;true;true');
+      for (const body of [voor, csv]) for (let i = 1; i <= 6; i++) expect(body).not.toContain(trajectId(i));
+      expect(voor).not.toContain('coach-1');
+
+      const coach = await signer.sign({ sub: 'c-1', organisatie: 'werkbrug-dommeldal', organisatieType: 'uitvoerder', rol: 'coach' });
+      expect((await fetch(`${base}/api/v1/indicatoren`, { headers: { authorization: `Bearer ${coach}` } })).status).toBe(403);
+      expect((await lees('/indicatoren?periode=week')).status).toBe(400);
     });
 
     it('documents the registry in its OpenAPI document', async () => {

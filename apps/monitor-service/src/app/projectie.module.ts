@@ -1,0 +1,40 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  FEED_BRONNEN,
+  IndicatorService,
+  PROJECTIE_INSTELLINGEN,
+  PROJECTIE_REPOSITORY,
+  ProjectieService,
+  type FeedBron,
+} from '@ketenregie/monitoring-application';
+import { TypeOrmProjectieRepository } from '@ketenregie/monitoring-data-access';
+import { dienstIdentiteit } from '@ketenregie/shared-platform';
+import type { MonitorServiceConfig } from './monitor-service.config';
+import { RegistryModule } from './registry.module';
+import { HttpTrajectFeed } from './traject-feed.client';
+
+/** The indicator projection fed by the contexts' feeds, and the indicators read from it. */
+@Module({})
+export class ProjectieModule {
+  static register(config: MonitorServiceConfig, bronnen?: readonly FeedBron[]): DynamicModule {
+    return {
+      module: ProjectieModule,
+      imports: [RegistryModule],
+      providers: [
+        { provide: PROJECTIE_REPOSITORY, useFactory: (ds: DataSource) => new TypeOrmProjectieRepository(ds), inject: [DataSource] },
+        {
+          provide: FEED_BRONNEN,
+          useValue: bronnen ?? [new HttpTrajectFeed(config.TRAJECT_SERVICE_URL, dienstIdentiteit(config, 'ketenregie-monitor-service'))],
+        },
+        {
+          provide: PROJECTIE_INSTELLINGEN,
+          useValue: { actief: config.MONITOR_FEED_ACTIEF, intervalMs: config.MONITOR_FEED_INTERVAL_MS, paginaGrootte: config.MONITOR_FEED_PAGINA },
+        },
+        ProjectieService,
+        IndicatorService,
+      ],
+      exports: [ProjectieService, IndicatorService],
+    };
+  }
+}
