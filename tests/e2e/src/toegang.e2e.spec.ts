@@ -73,6 +73,7 @@ const WIE_MAG: Readonly<Record<string, readonly Mag[]>> = {
   'GET /api/v1/taken': [elkeProfessional],
   'POST /api/v1/caseload-overdrachten': [elkeProfessional],
   'GET /api/v1/traject-gebeurtenissen': [dienst],
+  'GET /api/v1/toestemming-gebeurtenissen': [dienst],
   // Consent, the processing log and the inzage.
   'POST /api/v1/toestemmingen': [betrokkenProfessional],
   'GET /api/v1/toestemmingen': [betrokkenProfessional, deelnemerZelf, fg],

@@ -27,6 +27,7 @@ export interface Route {
 export const ROUTE_TABLE: readonly Route[] = [
   { prefix: '/api/v1/toestemmingen', service: 'consent-service' },
   { prefix: '/api/v1/herinneringen', service: 'consent-service' },
+  { prefix: '/api/v1/toestemming-gebeurtenissen', service: 'consent-service' },
   { prefix: '/api/v1/besluiten', service: 'consent-service' },
   { prefix: '/api/v1/verwerkingen', service: 'consent-service' },
   { prefix: '/api/v1/verwerkingsregister', service: 'consent-service' },

@@ -6,6 +6,8 @@ export const monitorServiceConfigSchema = platformConfigSchema.extend({
   ...dienstIdentiteitConfigSchema.shape,
   /** Where the traject context publishes its facts (`/api/v1/traject-gebeurtenissen`). */
   TRAJECT_SERVICE_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8081'),
+  /** Where the consent context publishes consents given and withdrawn (`/api/v1/toestemming-gebeurtenissen`). */
+  CONSENT_SERVICE_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8082'),
   /** `false` stops reading the feeds in the background (tests drive it). */
   MONITOR_FEED_ACTIEF: z
     .enum(['true', 'false'])

@@ -12,7 +12,7 @@ import { TypeOrmProjectieRepository } from '@ketenregie/monitoring-data-access';
 import { dienstIdentiteit } from '@ketenregie/shared-platform';
 import type { MonitorServiceConfig } from './monitor-service.config';
 import { RegistryModule } from './registry.module';
-import { HttpTrajectFeed } from './traject-feed.client';
+import { HttpFeed, TOESTEMMING_FEED, TRAJECT_FEED } from './feed.client';
 
 /** The indicator projection fed by the contexts' feeds, and the indicators read from it. */
 @Module({})
@@ -25,7 +25,11 @@ export class ProjectieModule {
         { provide: PROJECTIE_REPOSITORY, useFactory: (ds: DataSource) => new TypeOrmProjectieRepository(ds), inject: [DataSource] },
         {
           provide: FEED_BRONNEN,
-          useValue: bronnen ?? [new HttpTrajectFeed(config.TRAJECT_SERVICE_URL, dienstIdentiteit(config, 'ketenregie-monitor-service'))],
+          useFactory: (): readonly FeedBron[] => {
+            if (bronnen) return bronnen;
+            const identiteit = dienstIdentiteit(config, 'ketenregie-monitor-service');
+            return [new HttpFeed(TRAJECT_FEED, config.TRAJECT_SERVICE_URL, identiteit), new HttpFeed(TOESTEMMING_FEED, config.CONSENT_SERVICE_URL, identiteit)];
+          },
         },
         {
           provide: PROJECTIE_INSTELLINGEN,

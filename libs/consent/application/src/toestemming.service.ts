@@ -11,13 +11,14 @@ import {
   OrganisatieSelector,
   Pseudonimiseer,
   Toestemming,
+  ToestemmingFeit,
   ToestemmingGebeurtenis,
   trekIn,
   Verlener,
   vervang,
   Verwerkingsregel,
 } from '@ketenregie/consent-domain';
-import { NotFoundError, ValidationError } from '@ketenregie/shared-kernel';
+import { amsterdamDate, NotFoundError, ValidationError } from '@ketenregie/shared-kernel';
 import type { Identity } from '@ketenregie/shared-platform';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Aanroep, ToestemmingLevenscyclusPoort } from './consent.ports';
@@ -46,6 +47,16 @@ export function nieuweSpanId(): string {
 }
 
 const FOUT_NIET_GEVONDEN = (id: string) => new NotFoundError({ code: 'CONSENT.NOT_FOUND', detail: `No consent with id ${id}.` });
+
+/** The published fact of a consent given or withdrawn (the outbox row, once per consent and kind). */
+const feit = (soort: 'gegeven' | 'ingetrokken', t: Toestemming, op: Date, door: Identity): ToestemmingFeit => ({
+  sleutel: `${t.id}:${soort}`,
+  soort,
+  toestemmingId: t.id,
+  datum: amsterdamDate(op.getTime()),
+  organisatie: door.organisatie,
+  doel: t.doel,
+});
 
 /**
  * Use cases of consent records: give (or supersede), list, withdraw, expire. Every change is a
@@ -85,12 +96,14 @@ export class ToestemmingService {
         const resultaat = vervang(oud, invoer, op);
         await tx.bewaarGebeurtenis(resultaat.oud, laatste(resultaat.oud));
         await tx.bewaarNieuweToestemming(resultaat.nieuw);
+        await tx.publiceer?.(feit('gegeven', resultaat.nieuw, op, door));
         await this.log(tx, resultaat.oud, 'toestemming-vervangen', op, door, aanroep);
         await this.log(tx, resultaat.nieuw, 'toestemming-gegeven', op, door, aanroep);
         return { nieuw: resultaat.nieuw, vervangen: resultaat.oud };
       }
       const toestemming = geefToestemming(invoer, op);
       await tx.bewaarNieuweToestemming(toestemming);
+      await tx.publiceer?.(feit('gegeven', toestemming, op, door));
       await this.log(tx, toestemming, 'toestemming-gegeven', op, door, aanroep);
       return { nieuw: toestemming, vervangen: undefined };
     });
@@ -145,6 +158,7 @@ export class ToestemmingService {
       const op = await tx.nu();
       const na = trekIn(t, op, door.sub, reden);
       await tx.bewaarGebeurtenis(na, laatste(na));
+      await tx.publiceer?.(feit('ingetrokken', na, op, door));
       await this.log(tx, na, 'toestemming-ingetrokken', op, door, aanroep);
       return na;
     });

@@ -42,6 +42,30 @@ export interface ConsentTransactie {
   bewaarHerinnering(herinnering: Herinnering): Promise<boolean>;
   /** The coach's reminders of consents still in force (status `gegeven`), soonest expiry first. */
   herinneringenVoor(coach: string): Promise<readonly Herinnering[]>;
+  /** Writes a published fact to the outbox, once per `sleutel` (absent: a store that publishes nothing). */
+  publiceer?(feit: ToestemmingFeit): Promise<void>;
+}
+
+/** A consent given or withdrawn as the consent context publishes it: ids, codes and the recording organisation, no deelnemer. */
+export interface ToestemmingFeit {
+  readonly sleutel: string;
+  readonly soort: 'gegeven' | 'ingetrokken';
+  readonly toestemmingId: string;
+  /** Amsterdam date (YYYY-MM-DD). */
+  readonly datum: string;
+  readonly organisatie: string;
+  readonly doel: string;
+}
+
+/** A row of the outbox as the feed reads it. */
+export interface UitgaandToestemmingFeit {
+  readonly id: string;
+  readonly volgnummer: number;
+  readonly soort: string;
+  readonly toestemmingId: string;
+  readonly datum: string;
+  readonly data: Record<string, unknown>;
+  readonly tijd: Date;
 }
 
 /** Storage of the consent context. */
@@ -56,6 +80,8 @@ export interface ConsentOpslag {
   verwerkingenPagina(na: { readonly keten: number; readonly volgnummer: number } | undefined, limiet: number): Promise<readonly Ketenregel[]>;
   /** The log lines about one (pseudonymised) data subject, in chain order. */
   verwerkingenVan(betrokkene: string): Promise<readonly Ketenregel[]>;
+  /** The outbox after sequence number `na`, oldest first (absent: nothing is published). */
+  gebeurtenissenNa?(na: number, max: number): Promise<readonly UitgaandToestemmingFeit[]>;
 }
 
 /** Storage of the versioned processing register. */
