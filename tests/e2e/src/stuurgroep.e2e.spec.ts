@@ -35,10 +35,19 @@ describe('the stuurgroep through the gateway', () => {
     return { status: response.status, text: await response.text() };
   }
 
-  beforeAll(async () => {
-    const ports = await freePorts();
-    stack = await startStack({ env: { ...freshMachineEnv(), MONITOR_FEED_INTERVAL_MS: '200' }, dataDir, ...ports });
-  }, START_TIMEOUT);
+  beforeAll(
+    async () => {
+      const ports = await freePorts();
+      // Generous start timeouts: the machine running the suite may be shared and loaded.
+      stack = await startStack({
+        env: { ...freshMachineEnv(), MONITOR_FEED_INTERVAL_MS: '200' },
+        dataDir,
+        ...ports,
+        timeouts: { service: 300_000, worker: 300_000, gateway: 180_000, seed: 300_000 },
+      });
+    },
+    Math.max(START_TIMEOUT, 900_000),
+  );
 
   afterAll(async () => {
     await stack?.stop();

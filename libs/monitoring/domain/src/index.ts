@@ -6,3 +6,4 @@ export * from './indicator-definities';
 export * from './traject-stand';
 export * from './indicatoren';
 export * from './openbaar';
+export * from './pilot';
