@@ -5,3 +5,5 @@ export * from './convenant.service';
 export * from './projectie.ports';
 export * from './projectie.service';
 export * from './indicator.service';
+export * from './pilot.ports';
+export * from './pilot.service';

@@ -31,9 +31,17 @@ export class IndicatorService {
 
   async rapport(selectie: Selectie, door: Identity, nu = Date.now()): Promise<IndicatorRapport> {
     await this.toegang.eis(door, 'indicatoren.lezen');
-    const peildatum = amsterdamDate(nu);
-    const [trajecten, toestemmingen] = await Promise.all([this.projectie.standen(), this.projectie.feiten('toestemming.%')]);
-    const cellen = publiceer(berekenBasiscellen({ trajecten, toestemmingen }, peildatum), selectie);
+    return this.bereken(selectie, amsterdamDate(nu));
+  }
+
+  /**
+   * The figures as of `peildatum`, optionally for the trajecten of one programme only (a pilot),
+   * for the reports the monitoring workflows freeze; disclosure control as always.
+   */
+  async bereken(selectie: Selectie, peildatum: string, filter: { readonly programma?: string } = {}): Promise<IndicatorRapport> {
+    const [alle, toestemmingen] = await Promise.all([this.projectie.standen(), this.projectie.feiten('toestemming.%')]);
+    const trajecten = filter.programma ? alle.filter((t) => t.programma === filter.programma) : alle;
+    const cellen = publiceer(berekenBasiscellen({ trajecten, toestemmingen: filter.programma ? [] : toestemmingen }, peildatum), selectie);
     const codes = selectie.indicatoren ?? INDICATOR_CODES;
     return {
       periode: selectie.periode,
