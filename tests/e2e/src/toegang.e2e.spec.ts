@@ -116,6 +116,10 @@ const WIE_MAG: Readonly<Record<string, readonly Mag[]>> = {
   'GET /api/v1/indicatoren': [stuurgroeplid],
   'GET /api/v1/indicatoren/export': [stuurgroeplid],
   'GET /api/v1/indicatoren/definities': [stuurgroeplid],
+  'POST /api/v1/pilots': [{ wie: 'stuurgroeplid', van: ['gemeente'] }],
+  'GET /api/v1/pilots/{id}': [{ wie: 'stuurgroeplid', vanEenPartij: true }],
+  'GET /api/v1/pilots/{id}/rapportages': [{ wie: 'stuurgroeplid', vanEenPartij: true }],
+  'POST /api/v1/pilots/{id}/besluit': [{ wie: 'stuurgroeplid', van: ['gemeente'], vanEenPartij: true }],
 };
 
 interface Antwoord<T> {
@@ -511,7 +515,7 @@ describe('access policy through the gateway, with real tokens', () => {
       // A subscription nobody owns: nobody may delete it.
       if (pad.startsWith('/api/v1/abonnementen/{id}')) return [{ pad: vul(randomUUID()), fixture: 'werkbrug' }];
       // A convenant nobody is a party to: nobody reads or amends it.
-      if (pad.startsWith('/api/v1/convenanten/{id}')) return [{ pad: vul(randomUUID()), fixture: 'werkbrug' }];
+      if (pad.startsWith('/api/v1/convenanten/{id}') || pad.startsWith('/api/v1/pilots/{id}')) return [{ pad: vul(randomUUID()), fixture: 'werkbrug' }];
       return [{ pad, fixture: 'werkbrug' }];
     };
     /** Does one way of the table let this actor do it, with these facts? */
@@ -526,7 +530,7 @@ describe('access policy through the gateway, with real tokens', () => {
         case 'eigenaar van het abonnement':
           return false; // the matrix deletes only a subscription nobody owns
         case 'stuurgroeplid':
-          // The matrix asks only for a convenant nobody is a party to.
+          // The matrix asks only for a convenant or pilot nobody is a party to.
           if (m.vanEenPartij) return false;
           return a.rol === 'stuurgroeplid' && (m.van === undefined || (a.organisatie !== undefined && m.van.includes(a.organisatie.type)));
         case 'de deelnemer zelf':

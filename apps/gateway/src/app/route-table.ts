@@ -36,6 +36,7 @@ export const ROUTE_TABLE: readonly Route[] = [
   { prefix: '/api/v1/stuurgroepen', service: 'monitor-service' },
   { prefix: '/api/v1/convenanten', service: 'monitor-service' },
   { prefix: '/api/v1/indicatoren', service: 'monitor-service' },
+  { prefix: '/api/v1/pilots', service: 'monitor-service' },
   { prefix: '/api/v1/inbox', service: 'exchange-service' },
   { prefix: '/api/v1/overdrachten', service: 'exchange-service' },
   { prefix: '/api/v1/verwijzingen', service: 'exchange-service' },

@@ -1,11 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MONITORING_ENTITIES, MONITORING_MIGRATIONS, MONITORING_SCHEMA } from '@ketenregie/monitoring-data-access';
-import { AuthModule, DatabaseModule, HealthModule } from '@ketenregie/shared-platform';
-import type { FeedBron } from '@ketenregie/monitoring-application';
+import { AuthModule, DatabaseModule, HealthModule, TemporalClientModule } from '@ketenregie/shared-platform';
+import type { FeedBron, PilotWorkflows } from '@ketenregie/monitoring-application';
 import type { MonitorServiceConfig } from './monitor-service.config';
 import { ConvenantenController } from './convenanten.controller';
 import { IndicatorenController } from './indicatoren.controller';
 import { OrganisatiesController } from './organisaties.controller';
+import { PilotsController } from './pilots.controller';
 import { ProjectieModule } from './projectie.module';
 import { RegistryModule } from './registry.module';
 import { StuurgroepenController } from './stuurgroepen.controller';
@@ -13,7 +14,7 @@ import { StuurgroepenController } from './stuurgroepen.controller';
 /** monitor-service: the organisation registry and stuurgroepen convenanten. */
 @Module({})
 export class AppModule {
-  static register(config: MonitorServiceConfig, overrides: { feedBronnen?: readonly FeedBron[] } = {}): DynamicModule {
+  static register(config: MonitorServiceConfig, overrides: { feedBronnen?: readonly FeedBron[]; pilotWorkflows?: PilotWorkflows } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -27,9 +28,10 @@ export class AppModule {
         AuthModule.forRoot({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, jwksUrl: config.AUTH_JWKS_URL }),
         HealthModule.forRoot({ temporal: { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE } }),
         RegistryModule,
-        ProjectieModule.register(config, overrides.feedBronnen),
+        ...(overrides.pilotWorkflows ? [] : [TemporalClientModule.forRoot({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE })]),
+        ProjectieModule.register(config, overrides.feedBronnen, overrides.pilotWorkflows),
       ],
-      controllers: [OrganisatiesController, StuurgroepenController, ConvenantenController, IndicatorenController],
+      controllers: [OrganisatiesController, StuurgroepenController, ConvenantenController, IndicatorenController, PilotsController],
     };
   }
 }

@@ -1,6 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
-import { OrganisatieRegisterService, ProjectieService, type FeedBron } from '@ketenregie/monitoring-application';
+import {
+  IndicatorService,
+  MonitoringActiviteitenService,
+  OrganisatieRegisterService,
+  ProjectieService,
+  type FeedBron,
+  type PilotWorkflows,
+} from '@ketenregie/monitoring-application';
 import type { Feit } from '@ketenregie/monitoring-domain';
+import { TypeOrmPilotRepository } from '@ketenregie/monitoring-data-access';
 import { DataSource } from 'typeorm';
 import { convenantSchema, organisatieLijstSchema, stuurgroepSchema } from '@ketenregie/monitoring-contracts';
 import { createService, EmbeddedSigner, loadConfig, type OrganisatieType, type Rol } from '@ketenregie/shared-platform';
@@ -23,6 +31,13 @@ describeEachDatabase('monitor-service', (db) => {
     let jwks: Server;
     let signer: EmbeddedSigner;
     let keyDir: string;
+    /** The pilot workflows as the service drives them (the workflows themselves are tested in workflows/monitoring/test). */
+    const gestart: string[] = [];
+    const besluiten: string[] = [];
+    const pilotWorkflows: PilotWorkflows = {
+      start: async (p) => void gestart.push(p.id),
+      besluit: async (id, b) => void besluiten.push(`${id}:${b.besluit}:${b.door}`),
+    };
     /** A context's outbox as a feed: the same page may be delivered again (at least once). */
     const uitgaand: Feit[] = [];
     const feed: FeedBron = {
@@ -43,7 +58,7 @@ describeEachDatabase('monitor-service', (db) => {
         MONITOR_FEED_ACTIEF: 'false',
         KETENREGIE_DATA_DIR: keyDir,
       });
-      app = await createService(AppModule.register(config, { feedBronnen: [feed] }), {
+      app = await createService(AppModule.register(config, { feedBronnen: [feed], pilotWorkflows }), {
         name: 'monitor-service',
         port: 0,
         logLevel: 'silent',
@@ -190,6 +205,50 @@ describeEachDatabase('monitor-service', (db) => {
       const coach = await signer.sign({ sub: 'c-1', organisatie: 'werkbrug-dommeldal', organisatieType: 'uitvoerder', rol: 'coach' });
       expect((await fetch(`${base}/api/v1/indicatoren`, { headers: { authorization: `Bearer ${coach}` } })).status).toBe(403);
       expect((await lees('/indicatoren?periode=week')).status).toBe(400);
+    });
+
+    it('sets up a pilot, hands the decision to its workflow, and serves its reports, which cannot be changed once published', async () => {
+      const gemeente = await signer.sign({ sub: 'sg-g', organisatie: 'gemeente-dommeldal', organisatieType: 'gemeente', rol: 'stuurgroeplid' });
+      const ggz = await signer.sign({ sub: 'sg-z', organisatie: 'ggz-zuiderlicht', organisatieType: 'ggz', rol: 'stuurgroeplid' });
+      const werkgever = await signer.sign({ sub: 'sg-w', organisatie: 'van-der-heijden-metaal', organisatieType: 'werkgever', rol: 'stuurgroeplid' });
+      const call = (token: string, method: string, path: string, body?: unknown) =>
+        fetch(`${base}/api/v1${path}`, {
+          method,
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+      const body = {
+        stuurgroepId: 'stuurgroep-dommeldal',
+        naam: 'Pilot werkfit',
+        programma: 'werkfit',
+        t0: '2026-03-02',
+        t1: '2026-06-01',
+        eind: '2026-12-01',
+      };
+      expect((await call(ggz, 'POST', '/pilots', body)).status).toBe(403);
+      const aangemaakt = await call(gemeente, 'POST', '/pilots', body);
+      expect(aangemaakt.status).toBe(201);
+      const pilot = (await aangemaakt.json()) as { id: string };
+      expect(gestart).toEqual([pilot.id]);
+
+      // The activities as the worker runs them, on the same database.
+      const activiteiten = new MonitoringActiviteitenService(new TypeOrmPilotRepository(app.get(DataSource)), app.get(IndicatorService));
+      const sleutel = `pilot-evaluatie-${pilot.id}:rapport:T0`;
+      await activiteiten.publishPilotReport({ sleutel, pilotId: pilot.id, moment: 'T0', peildatum: '2026-03-02' });
+      await activiteiten.publishPilotReport({ sleutel, pilotId: pilot.id, moment: 'T0', peildatum: '2026-03-09' });
+      const rapportages = (await (await call(ggz, 'GET', `/pilots/${pilot.id}/rapportages`)).json()) as {
+        moment: string;
+        peildatum: string;
+        inhoud: { indicatoren: unknown[] };
+      }[];
+      expect(rapportages.map((r) => [r.moment, r.peildatum])).toEqual([['T0', '2026-03-02']]);
+      expect(rapportages[0].inhoud.indicatoren.length).toBeGreaterThan(0);
+      await expect(app.get(DataSource).query("UPDATE monitoring.rapportage SET peildatum = '2026-01-01'")).rejects.toThrow(/cannot be changed/);
+      await expect(app.get(DataSource).query('DELETE FROM monitoring.rapportage')).rejects.toThrow(/cannot be changed/);
+
+      expect((await call(gemeente, 'POST', `/pilots/${pilot.id}/besluit`, { besluit: 'verlengen' })).status).toBe(202);
+      expect(besluiten).toEqual([`${pilot.id}:verlengen:gemeente-dommeldal`]);
+      expect((await call(werkgever, 'GET', `/pilots/${pilot.id}/rapportages`)).status).toBe(404);
     });
 
     it('documents the registry in its OpenAPI document', async () => {

@@ -5,19 +5,25 @@ import {
   IndicatorService,
   PROJECTIE_INSTELLINGEN,
   PROJECTIE_REPOSITORY,
+  PILOT_REPOSITORY,
+  PILOT_WORKFLOWS,
+  PilotService,
   ProjectieService,
   type FeedBron,
+  type PilotWorkflows,
 } from '@ketenregie/monitoring-application';
-import { TypeOrmProjectieRepository } from '@ketenregie/monitoring-data-access';
+import { TypeOrmPilotRepository, TypeOrmProjectieRepository } from '@ketenregie/monitoring-data-access';
+import { Client } from '@temporalio/client';
+import { TemporalPilotWorkflows } from './temporal-pilot-workflows';
 import { dienstIdentiteit } from '@ketenregie/shared-platform';
 import type { MonitorServiceConfig } from './monitor-service.config';
 import { RegistryModule } from './registry.module';
 import { HttpFeed, TOESTEMMING_FEED, TRAJECT_FEED } from './feed.client';
 
-/** The indicator projection fed by the contexts' feeds, and the indicators read from it. */
+/** The indicator projection fed by the contexts' feeds, the indicators read from it, and the pilots. */
 @Module({})
 export class ProjectieModule {
-  static register(config: MonitorServiceConfig, bronnen?: readonly FeedBron[]): DynamicModule {
+  static register(config: MonitorServiceConfig, bronnen?: readonly FeedBron[], pilotWorkflows?: PilotWorkflows): DynamicModule {
     return {
       module: ProjectieModule,
       imports: [RegistryModule],
@@ -35,10 +41,15 @@ export class ProjectieModule {
           provide: PROJECTIE_INSTELLINGEN,
           useValue: { actief: config.MONITOR_FEED_ACTIEF, intervalMs: config.MONITOR_FEED_INTERVAL_MS, paginaGrootte: config.MONITOR_FEED_PAGINA },
         },
+        { provide: PILOT_REPOSITORY, useFactory: (ds: DataSource) => new TypeOrmPilotRepository(ds), inject: [DataSource] },
+        pilotWorkflows
+          ? { provide: PILOT_WORKFLOWS, useValue: pilotWorkflows }
+          : { provide: PILOT_WORKFLOWS, useFactory: (client: Client) => new TemporalPilotWorkflows(client), inject: [Client] },
         ProjectieService,
         IndicatorService,
+        PilotService,
       ],
-      exports: [ProjectieService, IndicatorService],
+      exports: [ProjectieService, IndicatorService, PilotService],
     };
   }
 }

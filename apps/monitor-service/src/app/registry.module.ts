@@ -31,6 +31,6 @@ import type { OrganisatieRegister } from '@ketenregie/shared-platform';
     { provide: CONVENANT_REPOSITORY, useFactory: (ds: DataSource) => new TypeOrmConvenantRepository(ds), inject: [DataSource] },
     ConvenantService,
   ],
-  exports: [OrganisatieRegisterService, ConvenantService, Toegang],
+  exports: [OrganisatieRegisterService, ConvenantService, Toegang, STUURGROEP_REPOSITORY],
 })
 export class RegistryModule {}
