@@ -38,13 +38,14 @@ describe('the stuurgroep through the gateway', () => {
   beforeAll(
     async () => {
       const ports = await freePorts();
-      // Generous start timeouts: the machine running the suite may be shared and loaded.
-      stack = await startStack({
+      // Generous start timeouts (an orchestrator option its typings leave out): the machine running the suite may be shared and loaded.
+      const opties = {
         env: { ...freshMachineEnv(), MONITOR_FEED_INTERVAL_MS: '200' },
         dataDir,
         ...ports,
         timeouts: { service: 300_000, worker: 300_000, gateway: 180_000, seed: 300_000 },
-      });
+      };
+      stack = await startStack(opties);
     },
     Math.max(START_TIMEOUT, 900_000),
   );
