@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import {
-  IndicatorService,
+  IndicatorBerekening,
   MonitoringActiviteitenService,
   OrganisatieRegisterService,
   ProjectieService,
@@ -232,7 +232,7 @@ describeEachDatabase('monitor-service', (db) => {
       expect(gestart).toEqual([pilot.id]);
 
       // The activities as the worker runs them, on the same database.
-      const activiteiten = new MonitoringActiviteitenService(new TypeOrmPilotRepository(app.get(DataSource)), app.get(IndicatorService));
+      const activiteiten = new MonitoringActiviteitenService(new TypeOrmPilotRepository(app.get(DataSource)), app.get(IndicatorBerekening));
       const sleutel = `pilot-evaluatie-${pilot.id}:rapport:T0`;
       await activiteiten.publishPilotReport({ sleutel, pilotId: pilot.id, moment: 'T0', peildatum: '2026-03-02' });
       await activiteiten.publishPilotReport({ sleutel, pilotId: pilot.id, moment: 'T0', peildatum: '2026-03-09' });

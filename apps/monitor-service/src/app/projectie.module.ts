@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import {
   FEED_BRONNEN,
   IndicatorService,
+  IndicatorBerekening,
   PROJECTIE_INSTELLINGEN,
   PROJECTIE_REPOSITORY,
   PILOT_REPOSITORY,
@@ -46,10 +47,11 @@ export class ProjectieModule {
           ? { provide: PILOT_WORKFLOWS, useValue: pilotWorkflows }
           : { provide: PILOT_WORKFLOWS, useFactory: (client: Client) => new TemporalPilotWorkflows(client), inject: [Client] },
         ProjectieService,
+        IndicatorBerekening,
         IndicatorService,
         PilotService,
       ],
-      exports: [ProjectieService, IndicatorService, PilotService],
+      exports: [ProjectieService, IndicatorBerekening, IndicatorService, PilotService],
     };
   }
 }

@@ -1,5 +1,6 @@
 import { consentWorkerRegistration } from '../consent/consent.registration';
 import { exchangeWorkerRegistration } from '../exchange/exchange.registration';
+import { monitoringWorkerRegistration } from '../monitoring/monitoring.registration';
 import { trajectWorkerRegistration } from '../traject/traject.registration';
 import type { WorkerRegistration } from './worker-registration';
 
@@ -7,4 +8,9 @@ import type { WorkerRegistration } from './worker-registration';
  * Every worker this process hosts. A context adds its worker here with one line, e.g.
  * `trajectWorkerRegistration` exported next to its activity adapters.
  */
-export const registrations: readonly WorkerRegistration[] = [trajectWorkerRegistration, exchangeWorkerRegistration, consentWorkerRegistration];
+export const registrations: readonly WorkerRegistration[] = [
+  trajectWorkerRegistration,
+  exchangeWorkerRegistration,
+  consentWorkerRegistration,
+  monitoringWorkerRegistration,
+];

@@ -21,22 +21,14 @@ export interface IndicatorRapport {
 
 const CSV_KOLOMMEN = ['indicator', 'meting', 'categorie', 'partner', 'periode', 'waarde', 'onderdrukt', 'onvolledig'] as const;
 
-/** Reads the projection and applies disclosure control (`publiceer`) to every figure it serves. */
+/** Computes the figures from the projection with disclosure control (no access decision: for the use cases below and the workflows' reports). */
 @Injectable()
-export class IndicatorService {
-  constructor(
-    @Inject(PROJECTIE_REPOSITORY) private readonly projectie: ProjectieRepository,
-    private readonly toegang: Toegang,
-  ) {}
-
-  async rapport(selectie: Selectie, door: Identity, nu = Date.now()): Promise<IndicatorRapport> {
-    await this.toegang.eis(door, 'indicatoren.lezen');
-    return this.bereken(selectie, amsterdamDate(nu));
-  }
+export class IndicatorBerekening {
+  constructor(@Inject(PROJECTIE_REPOSITORY) private readonly projectie: ProjectieRepository) {}
 
   /**
-   * The figures as of `peildatum`, optionally for the trajecten of one programme only (a pilot),
-   * for the reports the monitoring workflows freeze; disclosure control as always.
+   * The figures as of `peildatum`, optionally for the trajecten of one programme only (a pilot);
+   * every figure through `publiceer`.
    */
   async bereken(selectie: Selectie, peildatum: string, filter: { readonly programma?: string } = {}): Promise<IndicatorRapport> {
     const [alle, toestemmingen] = await Promise.all([this.projectie.standen(), this.projectie.feiten('toestemming.%')]);
@@ -48,6 +40,20 @@ export class IndicatorService {
       peildatum,
       indicatoren: codes.map((code) => ({ definitie: INDICATOR_DEFINITIES[code], cellen: cellen.filter((c) => c.indicator === code) })),
     };
+  }
+}
+
+/** The indicators for a stuurgroeplid: access decided, then the released figures. */
+@Injectable()
+export class IndicatorService {
+  constructor(
+    private readonly berekening: IndicatorBerekening,
+    private readonly toegang: Toegang,
+  ) {}
+
+  async rapport(selectie: Selectie, door: Identity, nu = Date.now()): Promise<IndicatorRapport> {
+    await this.toegang.eis(door, 'indicatoren.lezen');
+    return this.berekening.bereken(selectie, amsterdamDate(nu));
   }
 
   /** The same figures as CSV (`;`-separated, one figure a line; a suppressed figure reads `onderdrukt`). */

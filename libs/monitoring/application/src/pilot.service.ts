@@ -4,7 +4,7 @@ import type { StuurgroepRepository } from '@ketenregie/monitoring-domain';
 import type { MonitoringActivities } from '@ketenregie/monitoring-contracts';
 import { Toegang, type Identity } from '@ketenregie/shared-platform';
 import { randomUUID } from 'node:crypto';
-import { IndicatorService } from './indicator.service';
+import { IndicatorBerekening } from './indicator.service';
 import { PILOT_REPOSITORY, PILOT_WORKFLOWS, type Pilot, type PilotRepository, type PilotWorkflows, type Rapportage } from './pilot.ports';
 import { STUURGROEP_REPOSITORY } from './registry.tokens';
 
@@ -73,7 +73,7 @@ export class PilotService {
 export class MonitoringActiviteitenService implements MonitoringActivities {
   constructor(
     @Inject(PILOT_REPOSITORY) private readonly pilots: PilotRepository,
-    private readonly indicatoren: IndicatorService,
+    private readonly indicatoren: IndicatorBerekening,
   ) {}
 
   async publishPilotReport(i: { sleutel: string; pilotId: string; moment: string; peildatum: string }): Promise<void> {
