@@ -34,10 +34,19 @@ export async function pilotEvaluatieWorkflow(input: PilotEvaluatieInput): Promis
   const rapport = async (moment: string) => {
     await act.publishPilotReport({ sleutel: `${id}:rapport:${moment}`, pilotId: input.pilotId, moment, peildatum: vandaag() });
     rapportages.push(moment);
-    await act.notifyStuurgroep({ sleutel: `${id}:melding:${moment}`, stuurgroepId: input.stuurgroepId, aan: 'stuurgroep', onderwerp: 'rapportage-gepubliceerd', verwijzing: `pilot/${input.pilotId}/${moment}` });
+    await act.notifyStuurgroep({
+      sleutel: `${id}:melding:${moment}`,
+      stuurgroepId: input.stuurgroepId,
+      aan: 'stuurgroep',
+      onderwerp: 'rapportage-gepubliceerd',
+      verwijzing: `pilot/${input.pilotId}/${moment}`,
+    });
   };
-  const meld = (ronde: number, aan: 'stuurgroep' | 'voorzitter', onderwerp: 'verlengingsbesluit-gevraagd' | 'herinnering-verlengingsbesluit' | 'escalatie-verlengingsbesluit') =>
-    act.notifyStuurgroep({ sleutel: `${id}:${onderwerp}:${ronde}`, stuurgroepId: input.stuurgroepId, aan, onderwerp, verwijzing: `pilot/${input.pilotId}` });
+  const meld = (
+    ronde: number,
+    aan: 'stuurgroep' | 'voorzitter',
+    onderwerp: 'verlengingsbesluit-gevraagd' | 'herinnering-verlengingsbesluit' | 'escalatie-verlengingsbesluit',
+  ) => act.notifyStuurgroep({ sleutel: `${id}:${onderwerp}:${ronde}`, stuurgroepId: input.stuurgroepId, aan, onderwerp, verwijzing: `pilot/${input.pilotId}` });
 
   await slaapTot(agenda.t0);
   await rapport('T0');
@@ -59,7 +68,13 @@ export async function pilotEvaluatieWorkflow(input: PilotEvaluatieInput): Promis
     if (b?.besluit === 'verlengen') {
       verlengingen += 1;
       const eind = verlengdeEinddatum(agenda.eind, input.instellingen);
-      await act.recordPilotDecision({ sleutel: `${id}:besluit:${verlengingen}`, pilotId: input.pilotId, besluit: 'verlengen', door: b.door, nieuweEinddatum: eind });
+      await act.recordPilotDecision({
+        sleutel: `${id}:besluit:${verlengingen}`,
+        pilotId: input.pilotId,
+        besluit: 'verlengen',
+        door: b.door,
+        nieuweEinddatum: eind,
+      });
       await rapport(`verlenging-${verlengingen}`);
       agenda = { ...pilotAgenda({ t0: agenda.t0, t1: agenda.t1, eind }, input.instellingen) };
       status = 'verlengd';
