@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MONITORING_ENTITIES, MONITORING_MIGRATIONS, MONITORING_SCHEMA } from '@ketenregie/monitoring-data-access';
 import { AuthModule, DatabaseModule, HealthModule, TemporalClientModule } from '@ketenregie/shared-platform';
-import type { FeedBron, PilotWorkflows } from '@ketenregie/monitoring-application';
+import type { ConvenantMonitor, FeedBron, PilotWorkflows } from '@ketenregie/monitoring-application';
 import type { MonitorServiceConfig } from './monitor-service.config';
 import { ConvenantenController } from './convenanten.controller';
 import { IndicatorenController } from './indicatoren.controller';
@@ -14,7 +14,10 @@ import { StuurgroepenController } from './stuurgroepen.controller';
 /** monitor-service: the organisation registry and stuurgroepen convenanten. */
 @Module({})
 export class AppModule {
-  static register(config: MonitorServiceConfig, overrides: { feedBronnen?: readonly FeedBron[]; pilotWorkflows?: PilotWorkflows } = {}): DynamicModule {
+  static register(
+    config: MonitorServiceConfig,
+    overrides: { feedBronnen?: readonly FeedBron[]; pilotWorkflows?: PilotWorkflows; convenantMonitor?: ConvenantMonitor } = {},
+  ): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -28,8 +31,14 @@ export class AppModule {
         AuthModule.forRoot({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, jwksUrl: config.AUTH_JWKS_URL }),
         HealthModule.forRoot({ temporal: { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE } }),
         RegistryModule,
-        ...(overrides.pilotWorkflows ? [] : [TemporalClientModule.forRoot({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE })]),
-        ProjectieModule.register(config, overrides.feedBronnen, overrides.pilotWorkflows),
+        ...(overrides.pilotWorkflows && overrides.convenantMonitor
+          ? []
+          : [TemporalClientModule.forRoot({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE })]),
+        ProjectieModule.register(config, {
+          bronnen: overrides.feedBronnen,
+          pilotWorkflows: overrides.pilotWorkflows,
+          convenantMonitor: overrides.convenantMonitor,
+        }),
       ],
       controllers: [OrganisatiesController, StuurgroepenController, ConvenantenController, IndicatorenController, PilotsController],
     };

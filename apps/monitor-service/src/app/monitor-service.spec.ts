@@ -4,6 +4,7 @@ import {
   MonitoringActiviteitenService,
   OrganisatieRegisterService,
   ProjectieService,
+  type ConvenantMonitor,
   type FeedBron,
   type PilotWorkflows,
 } from '@ketenregie/monitoring-application';
@@ -38,6 +39,8 @@ describeEachDatabase('monitor-service', (db) => {
       start: async (p) => void gestart.push(p.id),
       besluit: async (id, b) => void besluiten.push(`${id}:${b.besluit}:${b.door}`),
     };
+    const monitors: string[] = [];
+    const convenantMonitor: ConvenantMonitor = { start: async (c) => void monitors.push(`${c.convenantId}:${c.einddatum}`) };
     /** A context's outbox as a feed: the same page may be delivered again (at least once). */
     const uitgaand: Feit[] = [];
     const feed: FeedBron = {
@@ -58,7 +61,7 @@ describeEachDatabase('monitor-service', (db) => {
         MONITOR_FEED_ACTIEF: 'false',
         KETENREGIE_DATA_DIR: keyDir,
       });
-      app = await createService(AppModule.register(config, { feedBronnen: [feed], pilotWorkflows }), {
+      app = await createService(AppModule.register(config, { feedBronnen: [feed], pilotWorkflows, convenantMonitor }), {
         name: 'monitor-service',
         port: 0,
         logLevel: 'silent',
@@ -144,6 +147,7 @@ describeEachDatabase('monitor-service', (db) => {
       expect(aangemaakt.status).toBe(201);
       const convenant = convenantSchema.parse(await aangemaakt.json());
       expect(convenant.huidig).toMatchObject({ versie: 1, ingangsdatum: '2026-01-01', vastgesteldDoor: 'gemeente-dommeldal' });
+      expect(monitors).toEqual([`${convenant.id}:2027-12-31`]);
 
       const amendment = { ...inhoud, ingangsdatum: '2026-07-01', partijen: [...inhoud.partijen, { organisatieId: 'ggz-zuiderlicht', toezeggingen: [] }] };
       const gewijzigd = await call(gemeente, 'POST', `/convenanten/${convenant.id}/versies`, amendment);

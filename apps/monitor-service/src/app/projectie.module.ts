@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
+  CONVENANT_MONITOR,
+  ConvenantService,
   FEED_BRONNEN,
   IndicatorService,
   IndicatorBerekening,
@@ -10,21 +12,26 @@ import {
   PILOT_WORKFLOWS,
   PilotService,
   ProjectieService,
+  type ConvenantMonitor,
   type FeedBron,
   type PilotWorkflows,
 } from '@ketenregie/monitoring-application';
 import { TypeOrmPilotRepository, TypeOrmProjectieRepository } from '@ketenregie/monitoring-data-access';
 import { Client } from '@temporalio/client';
-import { TemporalPilotWorkflows } from './temporal-pilot-workflows';
+import { TemporalConvenantMonitor, TemporalPilotWorkflows } from './temporal-pilot-workflows';
 import { dienstIdentiteit } from '@ketenregie/shared-platform';
 import type { MonitorServiceConfig } from './monitor-service.config';
 import { RegistryModule } from './registry.module';
 import { HttpFeed, TOESTEMMING_FEED, TRAJECT_FEED } from './feed.client';
 
-/** The indicator projection fed by the contexts' feeds, the indicators read from it, and the pilots. */
+/** Convenanten, the indicator projection fed by the contexts' feeds, the indicators read from it, and the pilots (with their workflows). */
 @Module({})
 export class ProjectieModule {
-  static register(config: MonitorServiceConfig, bronnen?: readonly FeedBron[], pilotWorkflows?: PilotWorkflows): DynamicModule {
+  static register(
+    config: MonitorServiceConfig,
+    overrides: { bronnen?: readonly FeedBron[]; pilotWorkflows?: PilotWorkflows; convenantMonitor?: ConvenantMonitor } = {},
+  ): DynamicModule {
+    const { bronnen, pilotWorkflows, convenantMonitor } = overrides;
     return {
       module: ProjectieModule,
       imports: [RegistryModule],
@@ -46,12 +53,16 @@ export class ProjectieModule {
         pilotWorkflows
           ? { provide: PILOT_WORKFLOWS, useValue: pilotWorkflows }
           : { provide: PILOT_WORKFLOWS, useFactory: (client: Client) => new TemporalPilotWorkflows(client), inject: [Client] },
+        convenantMonitor
+          ? { provide: CONVENANT_MONITOR, useValue: convenantMonitor }
+          : { provide: CONVENANT_MONITOR, useFactory: (client: Client) => new TemporalConvenantMonitor(client), inject: [Client] },
+        ConvenantService,
         ProjectieService,
         IndicatorBerekening,
         IndicatorService,
         PilotService,
       ],
-      exports: [ProjectieService, IndicatorBerekening, IndicatorService, PilotService],
+      exports: [ProjectieService, IndicatorBerekening, IndicatorService, PilotService, ConvenantService],
     };
   }
 }

@@ -29,8 +29,7 @@ import type { OrganisatieRegister } from '@ketenregie/shared-platform';
     { provide: ORGANISATIE_REPOSITORY, useFactory: (ds: DataSource) => new TypeOrmOrganisatieRepository(ds), inject: [DataSource] },
     { provide: STUURGROEP_REPOSITORY, useFactory: (ds: DataSource) => new TypeOrmStuurgroepRepository(ds), inject: [DataSource] },
     { provide: CONVENANT_REPOSITORY, useFactory: (ds: DataSource) => new TypeOrmConvenantRepository(ds), inject: [DataSource] },
-    ConvenantService,
   ],
-  exports: [OrganisatieRegisterService, ConvenantService, Toegang, STUURGROEP_REPOSITORY],
+  exports: [OrganisatieRegisterService, Toegang, STUURGROEP_REPOSITORY, CONVENANT_REPOSITORY],
 })
 export class RegistryModule {}

@@ -13,3 +13,11 @@ export interface ConvenantRepository {
   /** Adds a version; false when that version number was taken meanwhile. */
   addVersion(convenantId: string, versie: ConvenantVersie): Promise<boolean>;
 }
+
+/** Injection token of the {@link ConvenantMonitor} port. */
+export const CONVENANT_MONITOR = Symbol('CONVENANT_MONITOR');
+
+/** Starts a convenant's `convenant-monitor` workflow (quarterly reports on its own clock). */
+export interface ConvenantMonitor {
+  start(c: { readonly convenantId: string; readonly stuurgroepId: string; readonly einddatum: string }): Promise<void>;
+}

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { amsterdamDate, ConflictError, NotFoundError, type IsoDate } from '@ketenregie/shared-kernel';
 import {
   assertConvenantVersie,
@@ -12,7 +12,7 @@ import {
 import type { ConvenantAanmaken, ConvenantDto, ConvenantVersieDto, ConvenantWijzigen } from '@ketenregie/monitoring-contracts';
 import { Toegang, type Identity } from '@ketenregie/shared-platform';
 import { randomUUID } from 'node:crypto';
-import { CONVENANT_REPOSITORY, type ConvenantRepository } from './convenant.ports';
+import { CONVENANT_MONITOR, CONVENANT_REPOSITORY, type ConvenantMonitor, type ConvenantRepository } from './convenant.ports';
 import { STUURGROEP_REPOSITORY } from './registry.tokens';
 
 const nietGevonden = () => new NotFoundError({ code: 'MONITORING.CONVENANT_NOT_FOUND', detail: 'No such convenant.' });
@@ -48,6 +48,8 @@ export class ConvenantService {
     @Inject(CONVENANT_REPOSITORY) private readonly convenanten: ConvenantRepository,
     @Inject(STUURGROEP_REPOSITORY) private readonly stuurgroepen: StuurgroepRepository,
     private readonly toegang: Toegang,
+    /** Without it (the registry-only wiring), no quarterly monitor is started. */
+    @Optional() @Inject(CONVENANT_MONITOR) private readonly monitor?: ConvenantMonitor,
   ) {}
 
   /** The convenanten the caller's organisation is a party to. */
@@ -75,7 +77,7 @@ export class ConvenantService {
     return c;
   }
 
-  /** Sets up a convenant with its first version, in force from its start date. */
+  /** Sets up a convenant with its first version, in force from its start date, and starts its quarterly monitor. */
   async maak(body: ConvenantAanmaken, door: Identity, nu = Date.now()): Promise<ConvenantDto> {
     await this.toegang.eis(door, 'convenant.beheren');
     const stuurgroep = (await this.stuurgroepen.list()).find((s) => s.id === body.stuurgroepId);
@@ -89,6 +91,7 @@ export class ConvenantService {
       versies: [{ ...inhoud, versie: 1, ingangsdatum: inhoud.startdatum, vastgesteldDoor: door.organisatie }],
     };
     await this.convenanten.create(convenant);
+    await this.monitor?.start({ convenantId: convenant.id, stuurgroepId: convenant.stuurgroepId, einddatum: inhoud.einddatum });
     return this.weergave(convenant, amsterdamDate(nu));
   }
 
