@@ -25,7 +25,8 @@ type Mag =
   | { readonly wie: 'ontvanger'; readonly naToestemming: true }
   | { readonly wie: 'eigenaar van het abonnement' }
   | { readonly wie: 'de werkgever zelf' }
-  | { readonly wie: 'betrokken bij de plaatsing' };
+  | { readonly wie: 'betrokken bij de plaatsing' }
+  | { readonly wie: 'stuurgroeplid'; readonly van?: readonly Soort[]; readonly vanEenPartij?: true };
 
 /** "professional": klantmanager, coach, jobcoach or behandelaar (docs/access.md). */
 const PROFESSIONELE_ROLLEN = ['klantmanager', 'coach', 'jobcoach', 'behandelaar'];
@@ -39,6 +40,7 @@ const deelnemerZelf: Mag = { wie: 'de deelnemer zelf' };
 const dienst: Mag = { wie: 'de dienst zelf' };
 const verzender: Mag = { wie: 'verzender' };
 const ontvangerNaToestemming: Mag = { wie: 'ontvanger', naToestemming: true };
+const stuurgroeplid: Mag = { wie: 'stuurgroeplid' };
 
 /**
  * Who may call each route the running services publish: the expectation of the access matrix.
@@ -77,6 +79,8 @@ const WIE_MAG: Readonly<Record<string, readonly Mag[]>> = {
   'GET /api/v1/taken': [elkeProfessional],
   'GET /api/v1/signalen': [elkeProfessional],
   'POST /api/v1/caseload-overdrachten': [elkeProfessional],
+  'GET /api/v1/traject-gebeurtenissen': [dienst],
+  'GET /api/v1/toestemming-gebeurtenissen': [dienst],
   // Consent, the processing log and the inzage.
   'POST /api/v1/toestemmingen': [betrokkenProfessional],
   'GET /api/v1/toestemmingen': [betrokkenProfessional, deelnemerZelf, fg],
@@ -121,6 +125,19 @@ const WIE_MAG: Readonly<Record<string, readonly Mag[]>> = {
   'GET /api/v1/plaatsingen/{id}': [{ wie: 'betrokken bij de plaatsing' }],
   'POST /api/v1/plaatsingen/{id}/opdrachten': [{ wie: 'betrokken bij de plaatsing' }],
   'GET /api/v1/werkgeversoverzicht': [{ wie: 'professional', van: ['werkgever'] }],
+  // The stuurgroep: convenanten (the gemeente maintains them), aggregates only.
+  'GET /api/v1/convenanten': [stuurgroeplid],
+  'POST /api/v1/convenanten': [{ wie: 'stuurgroeplid', van: ['gemeente'] }],
+  'GET /api/v1/convenanten/{id}': [{ wie: 'stuurgroeplid', vanEenPartij: true }],
+  'POST /api/v1/convenanten/{id}/versies': [{ wie: 'stuurgroeplid', van: ['gemeente'], vanEenPartij: true }],
+  'GET /api/v1/convenanten/{id}/versies/{versie}': [{ wie: 'stuurgroeplid', vanEenPartij: true }],
+  'GET /api/v1/indicatoren': [stuurgroeplid],
+  'GET /api/v1/indicatoren/export': [stuurgroeplid],
+  'GET /api/v1/indicatoren/definities': [stuurgroeplid],
+  'POST /api/v1/pilots': [{ wie: 'stuurgroeplid', van: ['gemeente'] }],
+  'GET /api/v1/pilots/{id}': [{ wie: 'stuurgroeplid', vanEenPartij: true }],
+  'GET /api/v1/pilots/{id}/rapportages': [{ wie: 'stuurgroeplid', vanEenPartij: true }],
+  'POST /api/v1/pilots/{id}/besluit': [{ wie: 'stuurgroeplid', van: ['gemeente'], vanEenPartij: true }],
 };
 
 interface Antwoord<T> {
@@ -568,6 +585,8 @@ describe('access policy through the gateway, with real tokens', () => {
       if (pad.startsWith('/api/v1/programmas/{code}')) return [{ pad: vul(''), fixture: 'werkbrug' }];
       // A subscription nobody owns: nobody may delete it.
       if (pad.startsWith('/api/v1/abonnementen/{id}')) return [{ pad: vul(randomUUID()), fixture: 'werkbrug' }];
+      // A convenant nobody is a party to: nobody reads or amends it.
+      if (pad.startsWith('/api/v1/convenanten/{id}') || pad.startsWith('/api/v1/pilots/{id}')) return [{ pad: vul(randomUUID()), fixture: 'werkbrug' }];
       return [{ pad, fixture: 'werkbrug' }];
     };
     /** Does one way of the table let this actor do it, with these facts? */
@@ -586,6 +605,10 @@ describe('access policy through the gateway, with real tokens', () => {
           return a.organisatie?.type === 'werkgever' && PROFESSIONELE_ROLLEN.includes(a.rol) && variant.pad.includes(`/${a.organisatie.id}`);
         case 'betrokken bij de plaatsing':
           return false; // the matrix makes no placement; werkgever.e2e.spec.ts checks who takes part
+        case 'stuurgroeplid':
+          // The matrix asks only for a convenant or pilot nobody is a party to.
+          if (m.vanEenPartij) return false;
+          return a.rol === 'stuurgroeplid' && (m.van === undefined || (a.organisatie !== undefined && m.van.includes(a.organisatie.type)));
         case 'de deelnemer zelf':
           return a.deelnemerId !== undefined && a.deelnemerId === f.deelnemerId;
         case 'fg van een gemeente':

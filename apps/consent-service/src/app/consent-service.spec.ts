@@ -248,6 +248,23 @@ describeEachDatabase('consent-service', (db) => {
       expect(verificatie.body).toMatchObject({ geldig: false, breuk: { keten: tweede.keten, volgnummer: tweede.volgnummer, reden: 'HASH_ONJUIST' } });
     }, 60_000);
 
+    it('publishes consents given and withdrawn to the feed monitor-service reads: once each, codes only, service token only', async () => {
+      const feed = await call<{ gebeurtenissen: { id: string; type: string; subject: string; data: Record<string, unknown> }[]; laatste: number }>(
+        { dienst: coachGemeente },
+        'GET',
+        '/toestemming-gebeurtenissen?na=0',
+      );
+      expect(feed.status).toBe(200);
+      const typen = feed.body.gebeurtenissen.map((e) => e.type);
+      expect(typen).toContain('nl.ketenregie.toestemming.gegeven');
+      expect(typen).toContain('nl.ketenregie.toestemming.ingetrokken');
+      for (const e of feed.body.gebeurtenissen) expect(Object.keys(e.data).sort()).toEqual(['doel', 'organisatie']);
+      expect(new Set(feed.body.gebeurtenissen.map((e) => e.id)).size).toBe(feed.body.gebeurtenissen.length);
+      const verder = await call<{ gebeurtenissen: unknown[] }>({ dienst: coachGemeente }, 'GET', `/toestemming-gebeurtenissen?na=${feed.body.laatste}`);
+      expect(verder.body.gebeurtenissen).toEqual([]);
+      expect((await call(coachGemeente, 'GET', '/toestemming-gebeurtenissen')).status).toBe(403);
+    });
+
     it('race: 1,000 concurrent decisions while the consent is withdrawn midway; none timestamped after the withdrawal permits', async () => {
       const toestemmingen = app.get(ToestemmingService);
       const besluiten = app.get(BesluitService);

@@ -1,3 +1,4 @@
+import { ToestemmingFeedController } from './toestemming-feed.controller';
 import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import {
   BesluitService,
@@ -6,6 +7,7 @@ import {
   LEVENSCYCLUS_POORT,
   RegisterService,
   ToestemmingLevenscyclusPoort,
+  ToestemmingFeedService,
   ToestemmingService,
   VerwerkingService,
 } from '@ketenregie/consent-application';
@@ -72,12 +74,13 @@ export class ConsentModule {
         ConsentToegang,
         RegisterService,
         ToestemmingService,
+        ToestemmingFeedService,
         BesluitService,
         VerwerkingService,
         RegisterPublicatie,
         LevenscyclusAfsluiter,
       ],
-      controllers: [ToestemmingenController, BesluitenController, VerwerkingenController, DeelnemersController],
+      controllers: [ToestemmingenController, BesluitenController, VerwerkingenController, DeelnemersController, ToestemmingFeedController],
       exports: [ToestemmingService, BesluitService, VerwerkingService, RegisterService],
     };
   }

@@ -28,6 +28,7 @@ export interface Route {
 export const ROUTE_TABLE: readonly Route[] = [
   { prefix: '/api/v1/toestemmingen', service: 'consent-service' },
   { prefix: '/api/v1/herinneringen', service: 'consent-service' },
+  { prefix: '/api/v1/toestemming-gebeurtenissen', service: 'consent-service' },
   { prefix: '/api/v1/besluiten', service: 'consent-service' },
   { prefix: '/api/v1/verwerkingen', service: 'consent-service' },
   { prefix: '/api/v1/verwerkingsregister', service: 'consent-service' },
@@ -35,6 +36,9 @@ export const ROUTE_TABLE: readonly Route[] = [
   { prefix: '/api/v1/deelnemers/:id/inzage', service: 'consent-service' },
   { prefix: '/api/v1/organisaties', service: 'monitor-service' },
   { prefix: '/api/v1/stuurgroepen', service: 'monitor-service' },
+  { prefix: '/api/v1/convenanten', service: 'monitor-service' },
+  { prefix: '/api/v1/indicatoren', service: 'monitor-service' },
+  { prefix: '/api/v1/pilots', service: 'monitor-service' },
   { prefix: '/api/v1/inbox', service: 'exchange-service' },
   { prefix: '/api/v1/overdrachten', service: 'exchange-service' },
   { prefix: '/api/v1/verwijzingen', service: 'exchange-service' },
@@ -50,6 +54,7 @@ export const ROUTE_TABLE: readonly Route[] = [
   { prefix: '/api/v1/werkgeversoverzicht', service: 'plaatsing-service' },
   { prefix: '/api/v1/vacatures', service: 'plaatsing-service' },
   { prefix: '/api/v1/plaatsingen', service: 'plaatsing-service' },
+  { prefix: '/api/v1/traject-gebeurtenissen', service: 'traject-service' },
 ];
 
 /**

@@ -1,15 +1,23 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MONITORING_ENTITIES, MONITORING_MIGRATIONS, MONITORING_SCHEMA } from '@ketenregie/monitoring-data-access';
-import { AuthModule, DatabaseModule, HealthModule } from '@ketenregie/shared-platform';
+import { AuthModule, DatabaseModule, HealthModule, TemporalClientModule } from '@ketenregie/shared-platform';
+import type { ConvenantMonitor, FeedBron, PilotWorkflows } from '@ketenregie/monitoring-application';
 import type { MonitorServiceConfig } from './monitor-service.config';
+import { ConvenantenController } from './convenanten.controller';
+import { IndicatorenController } from './indicatoren.controller';
 import { OrganisatiesController } from './organisaties.controller';
+import { PilotsController } from './pilots.controller';
+import { ProjectieModule } from './projectie.module';
 import { RegistryModule } from './registry.module';
 import { StuurgroepenController } from './stuurgroepen.controller';
 
-/** monitor-service: the organisation registry and stuurgroepen (convenanten and KPIs follow). */
+/** monitor-service: the organisation registry and stuurgroepen convenanten. */
 @Module({})
 export class AppModule {
-  static register(config: MonitorServiceConfig): DynamicModule {
+  static register(
+    config: MonitorServiceConfig,
+    overrides: { feedBronnen?: readonly FeedBron[]; pilotWorkflows?: PilotWorkflows; convenantMonitor?: ConvenantMonitor } = {},
+  ): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -23,8 +31,16 @@ export class AppModule {
         AuthModule.forRoot({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, jwksUrl: config.AUTH_JWKS_URL }),
         HealthModule.forRoot({ temporal: { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE } }),
         RegistryModule,
+        ...(overrides.pilotWorkflows && overrides.convenantMonitor
+          ? []
+          : [TemporalClientModule.forRoot({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE })]),
+        ProjectieModule.register(config, {
+          bronnen: overrides.feedBronnen,
+          pilotWorkflows: overrides.pilotWorkflows,
+          convenantMonitor: overrides.convenantMonitor,
+        }),
       ],
-      controllers: [OrganisatiesController, StuurgroepenController],
+      controllers: [OrganisatiesController, StuurgroepenController, ConvenantenController, IndicatorenController, PilotsController],
     };
   }
 }

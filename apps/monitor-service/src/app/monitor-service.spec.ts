@@ -1,7 +1,18 @@
 import type { INestApplication } from '@nestjs/common';
-import { OrganisatieRegisterService } from '@ketenregie/monitoring-application';
-import { organisatieLijstSchema, stuurgroepSchema } from '@ketenregie/monitoring-contracts';
-import { createService, EmbeddedSigner, loadConfig } from '@ketenregie/shared-platform';
+import {
+  IndicatorBerekening,
+  MonitoringActiviteitenService,
+  OrganisatieRegisterService,
+  ProjectieService,
+  type ConvenantMonitor,
+  type FeedBron,
+  type PilotWorkflows,
+} from '@ketenregie/monitoring-application';
+import type { Feit } from '@ketenregie/monitoring-domain';
+import { TypeOrmPilotRepository } from '@ketenregie/monitoring-data-access';
+import { DataSource } from 'typeorm';
+import { convenantSchema, organisatieLijstSchema, stuurgroepSchema } from '@ketenregie/monitoring-contracts';
+import { createService, EmbeddedSigner, loadConfig, type OrganisatieType, type Rol } from '@ketenregie/shared-platform';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -21,6 +32,21 @@ describeEachDatabase('monitor-service', (db) => {
     let jwks: Server;
     let signer: EmbeddedSigner;
     let keyDir: string;
+    /** The pilot workflows as the service drives them (the workflows themselves are tested in workflows/monitoring/test). */
+    const gestart: string[] = [];
+    const besluiten: string[] = [];
+    const pilotWorkflows: PilotWorkflows = {
+      start: async (p) => void gestart.push(p.id),
+      besluit: async (id, b) => void besluiten.push(`${id}:${b.besluit}:${b.door}`),
+    };
+    const monitors: string[] = [];
+    const convenantMonitor: ConvenantMonitor = { start: async (c) => void monitors.push(`${c.convenantId}:${c.einddatum}`) };
+    /** A context's outbox as a feed: the same page may be delivered again (at least once). */
+    const uitgaand: Feit[] = [];
+    const feed: FeedBron = {
+      naam: 'traject',
+      pagina: async (na, max) => ({ feiten: uitgaand.slice(na, na + max), laatste: Math.min(uitgaand.length, na + max) }),
+    };
 
     beforeAll(async () => {
       keyDir = await mkdtemp(join(tmpdir(), 'monitor-service-spec-'));
@@ -32,8 +58,10 @@ describeEachDatabase('monitor-service', (db) => {
         AUTH_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/auth/jwks.json`,
         TEMPORAL_ADDRESS: '127.0.0.1:1',
         PORT: '0',
+        MONITOR_FEED_ACTIEF: 'false',
+        KETENREGIE_DATA_DIR: keyDir,
       });
-      app = await createService(AppModule.register(config), {
+      app = await createService(AppModule.register(config, { feedBronnen: [feed], pilotWorkflows, convenantMonitor }), {
         name: 'monitor-service',
         port: 0,
         logLevel: 'silent',
@@ -86,6 +114,145 @@ describeEachDatabase('monitor-service', (db) => {
         organisatiesToegevoegd: 0,
         stuurgroepenToegevoegd: 0,
       });
+    });
+
+    it('lets the gemeente set up and amend a convenant; parties read it, others are told it does not exist', async () => {
+      const sign = (organisatie: string, organisatieType: OrganisatieType, rol: Rol) => signer.sign({ sub: `${rol}-1`, organisatie, organisatieType, rol });
+      const gemeente = await sign('gemeente-dommeldal', 'gemeente', 'stuurgroeplid');
+      const werkbrug = await sign('werkbrug-dommeldal', 'uitvoerder', 'stuurgroeplid');
+      const ggz = await sign('ggz-zuiderlicht', 'ggz', 'stuurgroeplid');
+      const coach = await sign('werkbrug-dommeldal', 'uitvoerder', 'coach');
+      const call = (token: string, method: string, path: string, body?: unknown) =>
+        fetch(`${base}/api/v1${path}`, {
+          method,
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+      const inhoud = {
+        naam: 'Convenant Participatie Dommeldal',
+        startdatum: '2026-01-01',
+        einddatum: '2027-12-31',
+        partijen: [
+          { organisatieId: 'gemeente-dommeldal', toezeggingen: [{ soort: 'aantal-trajecten', waarde: 120, eenheid: 'aantal', periode: 'jaar' }] },
+          {
+            organisatieId: 'werkbrug-dommeldal',
+            toezeggingen: [{ soort: 'overdrachten-binnen-termijn', waarde: 90, eenheid: 'procent', periode: 'kwartaal' }],
+          },
+        ],
+        doelen: [{ indicator: 'evaluaties-op-tijd', streefwaarde: 85, eenheid: 'procent', periode: 'kwartaal' }],
+      };
+      expect((await call(werkbrug, 'POST', '/convenanten', { stuurgroepId: 'stuurgroep-dommeldal', ...inhoud })).status).toBe(403);
+      expect((await call(gemeente, 'POST', '/convenanten', { stuurgroepId: 'stuurgroep-dommeldal', ...inhoud, einddatum: '2025-01-01' })).status).toBe(400);
+      const aangemaakt = await call(gemeente, 'POST', '/convenanten', { stuurgroepId: 'stuurgroep-dommeldal', ...inhoud });
+      expect(aangemaakt.status).toBe(201);
+      const convenant = convenantSchema.parse(await aangemaakt.json());
+      expect(convenant.huidig).toMatchObject({ versie: 1, ingangsdatum: '2026-01-01', vastgesteldDoor: 'gemeente-dommeldal' });
+      expect(monitors).toEqual([`${convenant.id}:2027-12-31`]);
+
+      const amendment = { ...inhoud, ingangsdatum: '2026-07-01', partijen: [...inhoud.partijen, { organisatieId: 'ggz-zuiderlicht', toezeggingen: [] }] };
+      const gewijzigd = await call(gemeente, 'POST', `/convenanten/${convenant.id}/versies`, amendment);
+      expect(gewijzigd.status).toBe(201);
+      expect(convenantSchema.parse(await gewijzigd.json()).versies).toEqual([
+        { versie: 1, ingangsdatum: '2026-01-01' },
+        { versie: 2, ingangsdatum: '2026-07-01' },
+      ]);
+      const eerste = await (await call(ggz, 'GET', `/convenanten/${convenant.id}/versies/1`)).json();
+      expect(eerste).toMatchObject({ versie: 1, partijen: inhoud.partijen });
+      expect(((await (await call(werkbrug, 'GET', '/convenanten')).json()) as { id: string }[]).map((c) => c.id)).toEqual([convenant.id]);
+      expect((await call(coach, 'GET', '/convenanten')).status).toBe(403);
+      const geldwijs = await sign('geldwijs-dommeldal', 'schuldhulp', 'stuurgroeplid');
+      expect((await call(geldwijs, 'GET', `/convenanten/${convenant.id}`)).status).toBe(404);
+      expect(await (await call(geldwijs, 'GET', '/convenanten')).json()).toEqual([]);
+    });
+
+    it('turns fed traject facts into indicators: each fact once, rebuilt identically, small cells suppressed, no personal data', async () => {
+      const trajectId = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+      const data = { programma: 'werkfit', regieOrganisatie: 'gemeente-dommeldal', coachOrganisatie: 'werkbrug-dommeldal', coach: 'coach-1' };
+      let n = 0;
+      const id = () => `10000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
+      // Six trajecten of the gemeente in March 2026, three of them reached.
+      for (let i = 1; i <= 6; i++) uitgaand.push({ id: id(), soort: 'traject.aangemeld', onderwerp: trajectId(i), datum: '2026-03-02', data });
+      for (let i = 1; i <= 3; i++)
+        uitgaand.push({ id: id(), soort: 'traject.fase-gewijzigd', onderwerp: trajectId(i), datum: '2026-03-10', data: { ...data, naar: 'kennismaking' } });
+      const projectie = app.get(ProjectieService);
+      await projectie.bij();
+      // The whole outbox once more: nothing is counted twice.
+      await app.get(DataSource).query("UPDATE monitoring.feed_positie SET laatste = 0 WHERE bron = 'traject'");
+      await projectie.bij();
+
+      const token = await signer.sign({ sub: 'sg-1', organisatie: 'werkbrug-dommeldal', organisatieType: 'uitvoerder', rol: 'stuurgroeplid' });
+      const lees = async (path: string) => fetch(`${base}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
+      const rapport = (await (await lees('/indicatoren?periode=kwartaal&indicatoren=bereik')).json()) as {
+        indicatoren: {
+          definitie: { teller: string; noemer: string; periodeRegel: string };
+          cellen: { meting: string; partner: string; periode: string; waarde: number | null; onderdrukt: boolean }[];
+        }[];
+      };
+      const bereik = rapport.indicatoren[0];
+      expect(bereik.definitie.teller.length).toBeGreaterThan(20);
+      expect(bereik.definitie.periodeRegel).toContain('aanmelddatum');
+      const waarde = (meting: string) => bereik.cellen.find((c) => c.meting === meting && c.partner === 'gemeente-dommeldal' && c.periode === '2026-K1');
+      expect(waarde('aangemeld')).toMatchObject({ waarde: 6, onderdrukt: false });
+      expect(waarde('bereikt')).toMatchObject({ waarde: null, onderdrukt: true });
+
+      const voor = await (await lees('/indicatoren?periode=maand')).text();
+      expect(await projectie.herbouw()).toBe(6);
+      expect(await (await lees('/indicatoren?periode=maand')).text()).toBe(voor);
+
+      const csv = await (await lees('/indicatoren/export?periode=kwartaal&indicatoren=bereik')).text();
+      expect(csv.split('\r\n')[0]).toBe('indicator;meting;categorie;partner;periode;waarde;onderdrukt;onvolledig');
+      expect(csv).toContain('bereik;aangemeld;-;gemeente-dommeldal;2026-K1;6;false;false');
+      expect(csv).toContain('bereik;bereikt;-;gemeente-dommeldal;2026-K1;onderdrukt;true;true');
+      for (const body of [voor, csv]) for (let i = 1; i <= 6; i++) expect(body).not.toContain(trajectId(i));
+      expect(voor).not.toContain('coach-1');
+
+      const coach = await signer.sign({ sub: 'c-1', organisatie: 'werkbrug-dommeldal', organisatieType: 'uitvoerder', rol: 'coach' });
+      expect((await fetch(`${base}/api/v1/indicatoren`, { headers: { authorization: `Bearer ${coach}` } })).status).toBe(403);
+      expect((await lees('/indicatoren?periode=week')).status).toBe(400);
+    });
+
+    it('sets up a pilot, hands the decision to its workflow, and serves its reports, which cannot be changed once published', async () => {
+      const gemeente = await signer.sign({ sub: 'sg-g', organisatie: 'gemeente-dommeldal', organisatieType: 'gemeente', rol: 'stuurgroeplid' });
+      const ggz = await signer.sign({ sub: 'sg-z', organisatie: 'ggz-zuiderlicht', organisatieType: 'ggz', rol: 'stuurgroeplid' });
+      const werkgever = await signer.sign({ sub: 'sg-w', organisatie: 'van-der-heijden-metaal', organisatieType: 'werkgever', rol: 'stuurgroeplid' });
+      const call = (token: string, method: string, path: string, body?: unknown) =>
+        fetch(`${base}/api/v1${path}`, {
+          method,
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+      const body = {
+        stuurgroepId: 'stuurgroep-dommeldal',
+        naam: 'Pilot werkfit',
+        programma: 'werkfit',
+        t0: '2026-03-02',
+        t1: '2026-06-01',
+        eind: '2026-12-01',
+      };
+      expect((await call(ggz, 'POST', '/pilots', body)).status).toBe(403);
+      const aangemaakt = await call(gemeente, 'POST', '/pilots', body);
+      expect(aangemaakt.status).toBe(201);
+      const pilot = (await aangemaakt.json()) as { id: string };
+      expect(gestart).toEqual([pilot.id]);
+
+      // The activities as the worker runs them, on the same database.
+      const activiteiten = new MonitoringActiviteitenService(new TypeOrmPilotRepository(app.get(DataSource)), app.get(IndicatorBerekening));
+      const sleutel = `pilot-evaluatie-${pilot.id}:rapport:T0`;
+      await activiteiten.publishPilotReport({ sleutel, pilotId: pilot.id, moment: 'T0', peildatum: '2026-03-02' });
+      await activiteiten.publishPilotReport({ sleutel, pilotId: pilot.id, moment: 'T0', peildatum: '2026-03-09' });
+      const rapportages = (await (await call(ggz, 'GET', `/pilots/${pilot.id}/rapportages`)).json()) as {
+        moment: string;
+        peildatum: string;
+        inhoud: { indicatoren: unknown[] };
+      }[];
+      expect(rapportages.map((r) => [r.moment, r.peildatum])).toEqual([['T0', '2026-03-02']]);
+      expect(rapportages[0].inhoud.indicatoren.length).toBeGreaterThan(0);
+      await expect(app.get(DataSource).query("UPDATE monitoring.rapportage SET peildatum = '2026-01-01'")).rejects.toThrow(/cannot be changed/);
+      await expect(app.get(DataSource).query('DELETE FROM monitoring.rapportage')).rejects.toThrow(/cannot be changed/);
+
+      expect((await call(gemeente, 'POST', `/pilots/${pilot.id}/besluit`, { besluit: 'verlengen' })).status).toBe(202);
+      expect(besluiten).toEqual([`${pilot.id}:verlengen:gemeente-dommeldal`]);
+      expect((await call(werkgever, 'GET', `/pilots/${pilot.id}/rapportages`)).status).toBe(404);
     });
 
     it('documents the registry in its OpenAPI document', async () => {

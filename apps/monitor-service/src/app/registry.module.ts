@@ -1,7 +1,13 @@
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ORGANISATIE_REPOSITORY, OrganisatieRegisterService, STUURGROEP_REPOSITORY } from '@ketenregie/monitoring-application';
-import { TypeOrmOrganisatieRepository, TypeOrmStuurgroepRepository } from '@ketenregie/monitoring-data-access';
+import {
+  CONVENANT_REPOSITORY,
+  ConvenantService,
+  ORGANISATIE_REPOSITORY,
+  OrganisatieRegisterService,
+  STUURGROEP_REPOSITORY,
+} from '@ketenregie/monitoring-application';
+import { TypeOrmConvenantRepository, TypeOrmOrganisatieRepository, TypeOrmStuurgroepRepository } from '@ketenregie/monitoring-data-access';
 import { ORGANISATIE_REGISTER, Toegang } from '@ketenregie/shared-platform';
 import type { OrganisatieRegister } from '@ketenregie/shared-platform';
 
@@ -22,7 +28,8 @@ import type { OrganisatieRegister } from '@ketenregie/shared-platform';
     Toegang,
     { provide: ORGANISATIE_REPOSITORY, useFactory: (ds: DataSource) => new TypeOrmOrganisatieRepository(ds), inject: [DataSource] },
     { provide: STUURGROEP_REPOSITORY, useFactory: (ds: DataSource) => new TypeOrmStuurgroepRepository(ds), inject: [DataSource] },
+    { provide: CONVENANT_REPOSITORY, useFactory: (ds: DataSource) => new TypeOrmConvenantRepository(ds), inject: [DataSource] },
   ],
-  exports: [OrganisatieRegisterService, Toegang],
+  exports: [OrganisatieRegisterService, Toegang, STUURGROEP_REPOSITORY, CONVENANT_REPOSITORY],
 })
 export class RegistryModule {}

@@ -6,9 +6,11 @@ import {
   PROGRAMMA_OPSLAG,
   ProgrammaService,
   TAKEN_OPSLAG,
+  TRAJECT_FEED,
   TRAJECT_OPSLAG,
   TRAJECT_VERWERKINGSLOG,
   TRAJECT_WORKFLOWS,
+  TrajectFeedService,
   TrajectService,
 } from '@ketenregie/traject-application';
 import type { TrajectWorkflows } from '@ketenregie/traject-application';
@@ -30,6 +32,7 @@ import {
   TakenController,
   TrajectenController,
 } from './traject.controllers';
+import { TrajectFeedController } from './traject-feed.controller';
 
 /** What the traject module needs from the configuration. */
 export interface TrajectModuleOptions {
@@ -59,6 +62,8 @@ export class TrajectModule {
         { provide: DEELNEMER_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmDeelnemerRepository(ds, options.kluis), inject: [DataSource] },
         { provide: TRAJECT_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmTrajectRepository(ds), inject: [DataSource] },
         { provide: TAKEN_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmTakenRepository(ds), inject: [DataSource] },
+        { provide: TRAJECT_FEED, useFactory: (ds: DataSource) => new TypeOrmTrajectRepository(ds), inject: [DataSource] },
+        TrajectFeedService,
         options.workflows
           ? { provide: TRAJECT_WORKFLOWS, useValue: options.workflows }
           : {
@@ -74,7 +79,7 @@ export class TrajectModule {
         TrajectService,
         ProgrammaService,
       ],
-      controllers: [ProgrammasController, DeelnemersController, TrajectenController, TakenController, SignalenController, CaseloadOverdrachtenController],
+      controllers: [ProgrammasController, DeelnemersController, TrajectenController, TakenController, SignalenController, CaseloadOverdrachtenController, TrajectFeedController],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { consentWorkerRegistration } from '../consent/consent.registration';
 import { exchangeWorkerRegistration } from '../exchange/exchange.registration';
 import { plaatsingWorkerRegistration } from '../plaatsing/plaatsing.registration';
+import { monitoringWorkerRegistration } from '../monitoring/monitoring.registration';
 import { trajectWorkerRegistration } from '../traject/traject.registration';
 import type { WorkerRegistration } from './worker-registration';
 
@@ -13,4 +14,5 @@ export const registrations: readonly WorkerRegistration[] = [
   exchangeWorkerRegistration,
   consentWorkerRegistration,
   plaatsingWorkerRegistration,
+  monitoringWorkerRegistration,
 ];

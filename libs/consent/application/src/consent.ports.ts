@@ -10,6 +10,8 @@ import type {
   ToestemmingGebeurtenis,
   Verwerkingsregel,
   Verwerkingsregister,
+  ToestemmingFeit,
+  UitgaandToestemmingFeit,
 } from '@ketenregie/consent-domain';
 
 /**
@@ -60,7 +62,10 @@ export interface ConsentTransactie {
   bewaarHerinnering(herinnering: Herinnering): Promise<boolean>;
   /** The coach's reminders of consents still in force (status `gegeven`), soonest expiry first. */
   herinneringenVoor(coach: string): Promise<readonly Herinnering[]>;
+  /** Writes a published fact to the outbox, once per `sleutel` (absent: a store that publishes nothing). */
+  publiceer?(feit: ToestemmingFeit): Promise<void>;
 }
+
 
 /**
  * What one decision reads, in one round trip and without locks: the deelnemer's consents with
@@ -100,6 +105,8 @@ export interface ConsentOpslag {
   verwerkingenPagina(na: { readonly keten: number; readonly volgnummer: number } | undefined, limiet: number): Promise<readonly Ketenregel[]>;
   /** The log lines about one (pseudonymised) data subject, in chain order. */
   verwerkingenVan(betrokkene: string): Promise<readonly Ketenregel[]>;
+  /** The outbox after sequence number `na`, oldest first (absent: nothing is published). */
+  gebeurtenissenNa?(na: number, max: number): Promise<readonly UitgaandToestemmingFeit[]>;
 }
 
 /** Storage of the versioned processing register. */

@@ -7,3 +7,4 @@ export * from './besluit.service';
 export * from './verwerking.service';
 export * from './consent-activiteiten.service';
 export * from './consent-toegang';
+export * from './toestemming-feed.service';

@@ -8,12 +8,13 @@ import {
   NieuweToestemming,
   Pseudonimiseer,
   Toestemming,
+  ToestemmingFeit,
   ToestemmingGebeurtenis,
   trekIn,
   vervang,
   Verwerkingsregel,
 } from '@ketenregie/consent-domain';
-import { NotFoundError, ValidationError } from '@ketenregie/shared-kernel';
+import { amsterdamDate, NotFoundError, ValidationError } from '@ketenregie/shared-kernel';
 import type { Identity } from '@ketenregie/shared-platform';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Aanroep, ConsentOpslag, ConsentTransactie, ToestemmingLevenscyclusPoort } from './consent.ports';
@@ -31,6 +32,16 @@ export function nieuweSpanId(): string {
 }
 
 const FOUT_NIET_GEVONDEN = (id: string) => new NotFoundError({ code: 'CONSENT.NOT_FOUND', detail: `No consent with id ${id}.` });
+
+/** The published fact of a consent given or withdrawn (the outbox row, once per consent and kind). */
+const feit = (soort: 'gegeven' | 'ingetrokken', t: Toestemming, op: Date, door: Identity): ToestemmingFeit => ({
+  sleutel: `${t.id}:${soort}`,
+  soort,
+  toestemmingId: t.id,
+  datum: amsterdamDate(op.getTime()),
+  organisatie: door.organisatie,
+  doel: t.doel,
+});
 
 /**
  * Use cases of consent records: give (or supersede), list, withdraw, expire. Every change is a
@@ -70,12 +81,14 @@ export class ToestemmingService {
         const resultaat = vervang(oud, invoer, op);
         await tx.bewaarGebeurtenis(resultaat.oud, laatste(resultaat.oud));
         await tx.bewaarNieuweToestemming(resultaat.nieuw);
+        await tx.publiceer?.(feit('gegeven', resultaat.nieuw, op, door));
         await this.log(tx, resultaat.oud, 'toestemming-vervangen', op, door, aanroep);
         await this.log(tx, resultaat.nieuw, 'toestemming-gegeven', op, door, aanroep);
         return { nieuw: resultaat.nieuw, vervangen: resultaat.oud };
       }
       const toestemming = geefToestemming(invoer, op);
       await tx.bewaarNieuweToestemming(toestemming);
+      await tx.publiceer?.(feit('gegeven', toestemming, op, door));
       await this.log(tx, toestemming, 'toestemming-gegeven', op, door, aanroep);
       return { nieuw: toestemming, vervangen: undefined };
     });
@@ -130,6 +143,7 @@ export class ToestemmingService {
       const op = await tx.nu();
       const na = trekIn(t, op, door.sub, reden);
       await tx.bewaarGebeurtenis(na, laatste(na));
+      await tx.publiceer?.(feit('ingetrokken', na, op, door));
       await this.log(tx, na, 'toestemming-ingetrokken', op, door, aanroep);
       return na;
     });

@@ -3,3 +3,4 @@ export * from './besluit.contracts';
 export * from './verwerking.contracts';
 export * from './consent.workflow-contract';
 export * from './organisatie-type.check';
+export * from './toestemming.cloudevents';

@@ -15,6 +15,8 @@ import {
   uitkomst,
   type Verlener,
   type Verwerkingsregel,
+  type ToestemmingFeit,
+  type UitgaandToestemmingFeit,
   volgendeSchakel,
 } from '@ketenregie/consent-domain';
 import { type DataSource, type EntityManager } from 'typeorm';
@@ -321,6 +323,14 @@ export class TypeOrmConsentTransactie {
     return `"${String((this.manager.connection.options as { schema?: string }).schema)}"."${naam}"`;
   }
 
+  async publiceer(f: ToestemmingFeit): Promise<void> {
+    await this.schrijfUitgesteld();
+    await this.manager.query(
+      `INSERT INTO ${this.tabel('outbox')} (sleutel, soort, toestemming_id, datum, data) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (sleutel) DO NOTHING`,
+      [f.sleutel, f.soort, f.toestemmingId, f.datum, JSON.stringify({ organisatie: f.organisatie, doel: f.doel })],
+    );
+  }
+
   async bewaarHerinnering(h: Herinnering): Promise<boolean> {
     await this.schrijfUitgesteld();
     const resultaat = await this.manager
@@ -580,6 +590,24 @@ export class TypeOrmConsentOpslag {
       if (!laatste || pagina.length < this.paginagrootte) return;
       na = { keten: laatste.keten, volgnummer: laatste.volgnummer };
     }
+  }
+
+  async gebeurtenissenNa(na: number, max: number): Promise<readonly UitgaandToestemmingFeit[]> {
+    const schema = String((this.dataSource.options as { schema?: string }).schema);
+    const rows: { id: string; volgnummer: string; soort: string; toestemming_id: string; datum: string; data: Record<string, unknown>; tijd: Date }[] =
+      await this.dataSource.query(
+        `SELECT id, volgnummer, soort, toestemming_id, datum::text AS datum, data, tijd FROM "${schema}".outbox WHERE volgnummer > $1 ORDER BY volgnummer LIMIT $2`,
+        [na, max],
+      );
+    return rows.map((r) => ({
+      id: r.id,
+      volgnummer: Number(r.volgnummer),
+      soort: r.soort,
+      toestemmingId: r.toestemming_id,
+      datum: r.datum,
+      data: r.data,
+      tijd: r.tijd,
+    }));
   }
 
   async verwerkingenPagina(na: { readonly keten: number; readonly volgnummer: number } | undefined, limiet: number): Promise<readonly Ketenregel[]> {

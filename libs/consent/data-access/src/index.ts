@@ -1,3 +1,4 @@
+import { ConsentOutbox1766000000003 } from './migrations/1766000000003-outbox';
 import {
   BesluitEntity,
   HerinneringEntity,
@@ -32,4 +33,4 @@ export const CONSENT_ENTITIES = [
   HerinneringEntity,
 ];
 /** Migrations of the consent schema, in order. */
-export const CONSENT_MIGRATIONS = [ConsentSchema1763900000000, Herinnering1763900000001, VerwerkingKetens1763900000002];
+export const CONSENT_MIGRATIONS = [ConsentSchema1763900000000, Herinnering1763900000001, VerwerkingKetens1763900000002, ConsentOutbox1766000000003];

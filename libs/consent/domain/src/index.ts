@@ -8,3 +8,4 @@ export * from './besluit';
 export * from './verwerkingslog';
 export * from './register.seed';
 export * from './vrijgave';
+export * from './toestemming-feit';

@@ -1,1 +1,3 @@
 export * from './organisatie-registry.contracts';
+export * from './convenant.contracts';
+export * from './monitoring.workflow-contract';

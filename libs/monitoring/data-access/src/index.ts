@@ -1,4 +1,9 @@
+import { ConvenantEntity, ConvenantVersieEntity } from './convenant.entity';
 import { OrganisatieRegister1763800000000 } from './migrations/1763800000000-organisatie-register';
+import { Convenant1766000000000 } from './migrations/1766000000000-convenant';
+import { Projectie1766000000001 } from './migrations/1766000000001-projectie';
+import { Pilot1766000000002 } from './migrations/1766000000002-pilot';
+import { FeedPositieEntity, FeitEntity, TrajectStandEntity } from './projectie.entity';
 import { OrganisatieEntity } from './organisatie.entity';
 import { StuurgroepEntity, StuurgroepLidEntity } from './stuurgroep.entity';
 
@@ -7,8 +12,22 @@ export * from './organisatie.entity';
 export * from './stuurgroep.entity';
 export * from './organisatie.repository';
 export * from './stuurgroep.repository';
+export * from './convenant.entity';
+export * from './convenant.repository';
+export * from './projectie.entity';
+export * from './projectie.repository';
+export * from './pilot.repository';
 
 /** Entities of the monitoring schema, for `DatabaseModule.forRoot`. */
-export const MONITORING_ENTITIES = [OrganisatieEntity, StuurgroepEntity, StuurgroepLidEntity];
+export const MONITORING_ENTITIES = [
+  OrganisatieEntity,
+  StuurgroepEntity,
+  StuurgroepLidEntity,
+  ConvenantEntity,
+  ConvenantVersieEntity,
+  FeitEntity,
+  TrajectStandEntity,
+  FeedPositieEntity,
+];
 /** Migrations of the monitoring schema, in order. */
-export const MONITORING_MIGRATIONS = [OrganisatieRegister1763800000000];
+export const MONITORING_MIGRATIONS = [OrganisatieRegister1763800000000, Convenant1766000000000, Projectie1766000000001, Pilot1766000000002];

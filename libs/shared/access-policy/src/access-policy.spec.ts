@@ -55,7 +55,7 @@ describe('beslis', () => {
       toestemming: true,
     };
     const toegestaan = HANDELINGEN.filter((h) => beslis(stuurgroeplid, h, { deelnemerId: 'd-1' }, allesBetrokken).toegestaan);
-    expect(toegestaan).toEqual(['programmas.lezen', 'stuurgroepen.lezen']);
+    expect(toegestaan).toEqual(['programmas.lezen', 'stuurgroepen.lezen', 'convenant.lezen', 'convenant.beheren', 'indicatoren.lezen']);
   });
 
   it('lets only the services write the processing log, and only the gemeente FG read it', () => {

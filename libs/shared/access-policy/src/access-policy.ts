@@ -271,6 +271,22 @@ export const REGELS = {
     omschrijving: "Read the employer's own placements, agreements, deadlines, whom to call and the support available",
     toegang: [{ rollen: P, types: ['werkgever'] }],
   },
+  'gebeurtenissen.lezen': {
+    omschrijving: "Read a context's published events as a feed (monitor-service's projection; service token only, no personal data)",
+    toegang: [DIENST],
+  },
+  'convenant.lezen': {
+    omschrijving: 'Read the convenanten the own organisation is a party to (no personal data)',
+    toegang: [{ rollen: ['stuurgroeplid'] }],
+  },
+  'convenant.beheren': {
+    omschrijving: 'Set up a convenant or record an amendment as a new version (the gemeente, no personal data)',
+    toegang: [{ rollen: ['stuurgroeplid'], types: ['gemeente'] }],
+  },
+  'indicatoren.lezen': {
+    omschrijving: "Read the convenant's indicators and pilot reports: aggregates with small cells suppressed, never personal data",
+    toegang: [{ rollen: ['stuurgroeplid'] }],
+  },
 } as const satisfies Record<string, Regel>;
 
 /** An action the policy decides on: a key of {@link REGELS}. */

@@ -4,3 +4,4 @@ export * from './traject-activiteiten.service';
 export * from './traject-verwerkingslog';
 export * from './programma.service';
 export * from './tijdlijn-weergave';
+export * from './traject-feed.service';

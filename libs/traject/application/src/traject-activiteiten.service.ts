@@ -12,6 +12,7 @@ import type {
   TrajectOverzicht,
   UitkomstVerwerken,
 } from '@ketenregie/traject-contracts';
+import { gepubliceerdeFeiten } from '@ketenregie/traject-domain';
 import { TAKEN_OPSLAG, TRAJECT_OPSLAG, TRAJECT_TRANSACTIES } from './traject.ports';
 import type { TakenOpslag, TrajectOpslag, TrajectTransacties } from './traject.ports';
 
@@ -71,11 +72,12 @@ export class TrajectActiviteitenService implements TrajectActivities {
     return this.trajecten.werkOverzichtBij(i);
   }
 
-  /** Projection, timeline and actions of the workflow's outcomes in one transaction. */
+  /** Projection, timeline, published facts (the outbox) and actions of the workflow's outcomes in one transaction. */
   applyOutcome(i: UitkomstVerwerken): Promise<void> {
     const werk = async ({ trajecten, taken }: { readonly trajecten: TrajectOpslag; readonly taken: TakenOpslag }) => {
       await trajecten.werkOverzichtBij(i.overzicht);
       await trajecten.legTijdlijnVast(i.trajectId, i.gebeurtenissen);
+      await trajecten.publiceer?.(gepubliceerdeFeiten(i.overzicht, i.gebeurtenissen));
       for (const e of i.effecten) await voerEffectUit(taken, e);
     };
     return this.transacties ? this.transacties.binnen(werk) : werk({ trajecten: this.trajecten, taken: this.taken });

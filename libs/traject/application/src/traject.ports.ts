@@ -15,7 +15,7 @@ import type {
   Uitvoerder,
 } from '@ketenregie/traject-contracts';
 import type { IsoDate } from '@ketenregie/shared-kernel';
-import type { DoelgroepToets, Meting, ProgrammaDefinitie } from '@ketenregie/traject-domain';
+import type { DoelgroepToets, GepubliceerdFeit, Meting, ProgrammaDefinitie } from '@ketenregie/traject-domain';
 
 /** Deelnemer storage (every personal field encrypted at rest; see traject-data-access). */
 export interface DeelnemerOpslag {
@@ -103,6 +103,28 @@ export interface TrajectOpslag {
   overzichtenVanPersoon(professionalId: string): Promise<TrajectOverzicht[]>;
   /** The latest recorded events of the kinds `soorten` in trajecten where `organisatieId` holds one of `rollen` now, newest first. */
   gebeurtenissenVoor(organisatieId: string, rollen: readonly TrajectBetrokkenheid[], soorten: readonly string[], limiet: number): Promise<SignaalGebeurtenis[]>;
+  /** Writes published facts to the outbox, idempotent per `sleutel` (absent: a store that publishes nothing). */
+  publiceer?(feiten: readonly GepubliceerdFeit[]): Promise<void>;
+}
+
+/** A row of the outbox as the feed reads it. */
+export interface UitgaandTrajectFeit {
+  readonly id: string;
+  readonly volgnummer: number;
+  readonly soort: string;
+  readonly trajectId: string;
+  readonly datum: string;
+  readonly data: Record<string, unknown>;
+  readonly tijd: Date;
+}
+
+/** Injection token of the {@link TrajectFeed} port. */
+export const TRAJECT_FEED = Symbol('TRAJECT_FEED');
+
+/** The outbox read as a feed. */
+export interface TrajectFeed {
+  /** Rows after sequence number `na`, oldest first, at most `max`. */
+  gebeurtenissenNa(na: number, max: number): Promise<UitgaandTrajectFeit[]>;
 }
 
 /** Filters of the list of trajecten (`GET /trajecten`). */

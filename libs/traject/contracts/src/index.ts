@@ -7,3 +7,4 @@ export * from './traject.workflow-contract';
 export * from './traject.overdracht';
 export * from './programma.dto';
 export * from './taak.dto';
+export * from './traject.cloudevents';

@@ -7,6 +7,7 @@ import { Betrokkenheid1764000000003 } from './migrations/1764000000003-betrokken
 import { DeelnemerAanmelding1764000000005 } from './migrations/1764000000005-deelnemer-aanmelding';
 import { Programma1764000000004 } from './migrations/1764000000004-programma';
 import { TijdlijnVastgelegdOp1764000000006 } from './migrations/1764000000006-tijdlijn-vastgelegd-op';
+import { TrajectOutbox1766000000006 } from './migrations/1766000000006-outbox';
 
 export * from './deelnemer.crypto';
 export * from './traject.repositories';
@@ -23,6 +24,7 @@ export const TRAJECT_MIGRATIONS = [
   Betrokkenheid1764000000003,
   Programma1764000000004,
   TijdlijnVastgelegdOp1764000000006,
+  TrajectOutbox1766000000006,
 ];
 
 /** Every migration of the `traject` schema, in order: what traject-service runs with its deelnemer key. */

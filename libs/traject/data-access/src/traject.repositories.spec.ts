@@ -1,4 +1,4 @@
-import { MAATWERKTRAJECT_DEN_BOSCH_V1, startTraject, trajectOverzicht } from '@ketenregie/traject-domain';
+import { gepubliceerdeFeiten, MAATWERKTRAJECT_DEN_BOSCH_V1, startTraject, trajectOverzicht } from '@ketenregie/traject-domain';
 import { openDatabase } from '@ketenregie/shared-platform';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
 import { randomUUID } from 'node:crypto';
@@ -12,6 +12,7 @@ import {
   TypeOrmDeelnemerRepository,
   TypeOrmTakenRepository,
   TypeOrmTrajectRepository,
+  TypeOrmTrajectTransacties,
 } from './index';
 
 const kluis = new DeelnemerKluis('k1', { k1: Buffer.alloc(32, 1), k0: Buffer.alloc(32, 2) }, Buffer.alloc(32, 3));
@@ -266,6 +267,42 @@ describeEachDatabase('traject data access', (db) => {
       await trajecten.werkOverzichtBij({ ...o, versie: o.versie + 1, status: 'afgesloten' });
       expect(await trajecten.betrokkenheid(id, 'ggz-y')).toEqual([]);
       expect(await trajecten.betrokkenheid(id, 'gem')).toEqual(expect.arrayContaining(['regievoerder']));
+    });
+
+    it('publishes the facts of an outcome in its transaction, once however often it is retried, read in order as a feed', async () => {
+      const { id, deelnemerId } = await traject();
+      const uitkomst = startTraject(
+        {
+          trajectId: id,
+          datum: '2027-01-04',
+          regie: { regievoerderId: 'km-1', organisatieId: 'gem' },
+          coach: { coachId: 'c1', organisatieId: 'uv' },
+          aanmeldreden: 'x',
+        },
+        MAATWERKTRAJECT_DEN_BOSCH_V1,
+        '2027-01-04',
+      );
+      // What applyOutcome does, twice (a retried local activity).
+      const pasToe = () =>
+        new TypeOrmTrajectTransacties(ds).binnen(async (opslag) => {
+          await opslag.trajecten.werkOverzichtBij(trajectOverzicht(uitkomst.state));
+          await opslag.trajecten.legTijdlijnVast(id, uitkomst.gebeurtenissen);
+          await opslag.trajecten.publiceer(gepubliceerdeFeiten(trajectOverzicht(uitkomst.state), uitkomst.gebeurtenissen));
+        });
+      const voor = await trajecten.gebeurtenissenNa(0, 1000);
+      await pasToe();
+      await pasToe();
+      const na = (await trajecten.gebeurtenissenNa(voor.at(-1)?.volgnummer ?? 0, 1000)).filter((r) => r.trajectId === id);
+      expect(na.map((r) => r.soort)).toEqual(['aangemeld', 'coach-toegewezen', 'fase-gewijzigd']);
+      expect(na[0].data).toEqual({
+        programma: MAATWERKTRAJECT_DEN_BOSCH_V1.code,
+        regieOrganisatie: 'gem',
+        coachOrganisatie: 'uv',
+        coach: 'c1',
+        aanmeldreden: 'x',
+      });
+      expect(JSON.stringify(na)).not.toContain(deelnemerId);
+      expect(na.map((r) => r.volgnummer)).toEqual([...na.map((r) => r.volgnummer)].sort((a, b) => a - b));
     });
 
     it('task list: idempotent creation, overdue, escalation, transfer and closing', async () => {

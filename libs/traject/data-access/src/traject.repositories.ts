@@ -11,12 +11,12 @@ import type {
 import { EntityManager } from 'typeorm';
 import type { DataSource } from 'typeorm';
 import { assertSchemaName } from '@ketenregie/shared-platform';
-import type { DoelgroepToets } from '@ketenregie/traject-domain';
+import type { DoelgroepToets, GepubliceerdFeit } from '@ketenregie/traject-domain';
 import { type DeelnemerKluis } from './deelnemer.crypto';
 import type { DeelnemerGegevens } from './deelnemer.crypto';
 import { randomUUID } from 'node:crypto';
 
-type Tabel = 'deelnemer' | 'deelnemer_aanmelding' | 'traject' | 'traject_overzicht' | 'tijdlijn_gebeurtenis' | 'taak' | 'melding' | 'betrokkenheid';
+type Tabel = 'deelnemer' | 'deelnemer_aanmelding' | 'traject' | 'traject_overzicht' | 'tijdlijn_gebeurtenis' | 'taak' | 'melding' | 'betrokkenheid' | 'outbox';
 
 /** Where statements run: the data source, or the entity manager of one transaction on it. */
 type Uitvoerder = DataSource | EntityManager;
@@ -25,7 +25,17 @@ type Uitvoerder = DataSource | EntityManager;
 function tabellen(ds: Uitvoerder): Record<Tabel, string> {
   const bron = ds instanceof EntityManager ? ds.connection : ds;
   const schema = assertSchemaName(String((bron.options as { schema?: string }).schema));
-  const namen: Tabel[] = ['deelnemer', 'deelnemer_aanmelding', 'traject', 'traject_overzicht', 'tijdlijn_gebeurtenis', 'taak', 'melding', 'betrokkenheid'];
+  const namen: Tabel[] = [
+    'deelnemer',
+    'deelnemer_aanmelding',
+    'traject',
+    'traject_overzicht',
+    'tijdlijn_gebeurtenis',
+    'taak',
+    'melding',
+    'betrokkenheid',
+    'outbox',
+  ];
   return Object.fromEntries(namen.map((n) => [n, `"${schema}"."${n}"`])) as Record<Tabel, string>;
 }
 
@@ -191,6 +201,17 @@ export interface BetrokkenheidRegel {
   readonly rol: TrajectBetrokkenheid;
   readonly vanaf: Date;
   readonly tot?: Date;
+}
+
+/** A row of the outbox as the feed reads it. */
+export interface UitgaandFeit {
+  readonly id: string;
+  readonly volgnummer: number;
+  readonly soort: string;
+  readonly trajectId: string;
+  readonly datum: string;
+  readonly data: Record<string, unknown>;
+  readonly tijd: Date;
 }
 
 /** Trajecten, their overview projection and their timeline. */
@@ -508,6 +529,36 @@ export class TypeOrmTrajectRepository {
        ON CONFLICT (traject_id, nr) DO NOTHING`,
       [trajectId, JSON.stringify(gebeurtenissen)],
     );
+  }
+
+  /** Writes published facts to the outbox; idempotent on their `sleutel` (a retried outcome adds nothing). */
+  async publiceer(feiten: readonly GepubliceerdFeit[]): Promise<void> {
+    if (feiten.length === 0) return;
+    await this.ds.query(
+      `INSERT INTO ${this.t.outbox} (id, sleutel, soort, traject_id, datum, data)
+       SELECT gen_random_uuid(), f->>'sleutel', f->>'soort', (f->>'trajectId')::uuid, (f->>'datum')::date, f->'data' FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x(f, i)
+       ORDER BY i
+       ON CONFLICT (sleutel) DO NOTHING`,
+      [JSON.stringify(feiten)],
+    );
+  }
+
+  /** The outbox after sequence number `na`, oldest first, at most `max` rows. */
+  async gebeurtenissenNa(na: number, max: number): Promise<UitgaandFeit[]> {
+    const rows: { id: string; volgnummer: string; soort: string; traject_id: string; datum: string; data: Record<string, unknown>; tijd: Date }[] =
+      await this.ds.query(
+        `SELECT id, volgnummer, soort, traject_id, datum::text AS datum, data, tijd FROM ${this.t.outbox} WHERE volgnummer > $1 ORDER BY volgnummer LIMIT $2`,
+        [na, max],
+      );
+    return rows.map((r) => ({
+      id: r.id,
+      volgnummer: Number(r.volgnummer),
+      soort: r.soort,
+      trajectId: r.traject_id,
+      datum: r.datum,
+      data: r.data,
+      tijd: r.tijd,
+    }));
   }
 
   async tijdlijn(trajectId: string): Promise<TijdlijnGebeurtenis[]> {

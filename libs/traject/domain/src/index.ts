@@ -8,3 +8,4 @@ export * from './termijn';
 export * from './traject';
 export * from './overdracht';
 export * from './overzicht';
+export * from './publicatie';

@@ -1,0 +1,78 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { amsterdamDate } from '@ketenregie/shared-kernel';
+import {
+  berekenBasiscellen,
+  INDICATOR_DEFINITIES,
+  INDICATOR_CODES,
+  publiceer,
+  type Cel,
+  type IndicatorDefinitie,
+  type Selectie,
+} from '@ketenregie/monitoring-domain';
+import { Toegang, type Identity } from '@ketenregie/shared-platform';
+import { PROJECTIE_REPOSITORY, type ProjectieRepository } from './projectie.ports';
+
+/** The indicators as a stuurgroeplid sees them: definitions and released figures only. */
+export interface IndicatorRapport {
+  readonly periode: Selectie['periode'];
+  readonly peildatum: string;
+  readonly indicatoren: readonly { readonly definitie: IndicatorDefinitie; readonly cellen: readonly Cel[] }[];
+}
+
+const CSV_KOLOMMEN = ['indicator', 'meting', 'categorie', 'partner', 'periode', 'waarde', 'onderdrukt', 'onvolledig'] as const;
+
+/** Computes the figures from the projection with disclosure control (no access decision: for the use cases below and the workflows' reports). */
+@Injectable()
+export class IndicatorBerekening {
+  constructor(@Inject(PROJECTIE_REPOSITORY) private readonly projectie: ProjectieRepository) {}
+
+  /**
+   * The figures as of `peildatum`, optionally for the trajecten of one programme only (a pilot);
+   * every figure through `publiceer`.
+   */
+  async bereken(selectie: Selectie, peildatum: string, filter: { readonly programma?: string } = {}): Promise<IndicatorRapport> {
+    const [alle, toestemmingen] = await Promise.all([this.projectie.standen(), this.projectie.feiten('toestemming.%')]);
+    const trajecten = filter.programma ? alle.filter((t) => t.programma === filter.programma) : alle;
+    const cellen = publiceer(berekenBasiscellen({ trajecten, toestemmingen: filter.programma ? [] : toestemmingen }, peildatum), selectie);
+    const codes = selectie.indicatoren ?? INDICATOR_CODES;
+    return {
+      periode: selectie.periode,
+      peildatum,
+      indicatoren: codes.map((code) => ({ definitie: INDICATOR_DEFINITIES[code], cellen: cellen.filter((c) => c.indicator === code) })),
+    };
+  }
+}
+
+/** The indicators for a stuurgroeplid: access decided, then the released figures. */
+@Injectable()
+export class IndicatorService {
+  constructor(
+    private readonly berekening: IndicatorBerekening,
+    private readonly toegang: Toegang,
+  ) {}
+
+  async rapport(selectie: Selectie, door: Identity, nu = Date.now()): Promise<IndicatorRapport> {
+    await this.toegang.eis(door, 'indicatoren.lezen');
+    return this.berekening.bereken(selectie, amsterdamDate(nu));
+  }
+
+  /** The same figures as CSV (`;`-separated, one figure a line; a suppressed figure reads `onderdrukt`). */
+  async csv(selectie: Selectie, door: Identity, nu = Date.now()): Promise<string> {
+    const r = await this.rapport(selectie, door, nu);
+    const regels = r.indicatoren.flatMap((i) =>
+      i.cellen.map((c) =>
+        [
+          c.indicator,
+          c.meting,
+          c.categorie,
+          c.partner,
+          c.periode,
+          c.onderdrukt ? 'onderdrukt' : String(c.waarde ?? ''),
+          String(c.onderdrukt),
+          String(c.onvolledig),
+        ].join(';'),
+      ),
+    );
+    return [CSV_KOLOMMEN.join(';'), ...regels].join('\r\n') + '\r\n';
+  }
+}

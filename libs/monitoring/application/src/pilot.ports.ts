@@ -1,0 +1,40 @@
+/** Injection token of the {@link PilotRepository} port. */
+export const PILOT_REPOSITORY = Symbol('PILOT_REPOSITORY');
+/** Injection token of the {@link PilotWorkflows} port. */
+export const PILOT_WORKFLOWS = Symbol('PILOT_WORKFLOWS');
+
+/** A pilot: trajecten of one programme evaluated at T0, T1 and the end. */
+export interface Pilot {
+  readonly id: string;
+  readonly stuurgroepId: string;
+  readonly naam: string;
+  readonly programma: string;
+  readonly t0: string;
+  readonly t1: string;
+  readonly eind: string;
+}
+
+/** A published, immutable report. */
+export interface Rapportage {
+  readonly id: string;
+  readonly moment: string;
+  readonly peildatum: string;
+  readonly gepubliceerdOp: Date;
+  readonly inhoud: unknown;
+}
+
+/** Pilots, decisions, reports and the stuurgroep's inbox (monitoring-data-access); every write keyed by `sleutel`. */
+export interface PilotRepository {
+  maak(p: Pilot & { readonly aangemaaktDoor: string }): Promise<void>;
+  vind(id: string): Promise<Pilot | undefined>;
+  legBesluitVast(b: { sleutel: string; pilotId: string; besluit: string; door?: string; nieuweEinddatum?: string }): Promise<void>;
+  publiceer(r: { sleutel: string; pilotId?: string; convenantId?: string; moment: string; peildatum: string; inhoud: unknown }): Promise<void>;
+  rapportages(pilotId: string): Promise<Rapportage[]>;
+  meld(m: { sleutel: string; stuurgroepId: string; aan: string; onderwerp: string; verwijzing: string }): Promise<void>;
+}
+
+/** The pilot's workflow (Temporal client in monitor-service). */
+export interface PilotWorkflows {
+  start(p: Pilot): Promise<void>;
+  besluit(pilotId: string, besluit: { besluit: 'verlengen' | 'beeindigen'; door: string }): Promise<void>;
+}

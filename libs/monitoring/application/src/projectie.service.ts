@@ -1,0 +1,80 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  FEED_BRONNEN,
+  PROJECTIE_INSTELLINGEN,
+  PROJECTIE_REPOSITORY,
+  type FeedBron,
+  type ProjectieInstellingen,
+  type ProjectieRepository,
+} from './projectie.ports';
+
+/**
+ * Keeps the indicator projection up to date: reads every context's feed after the last position
+ * and hands each page to the store, which processes every fact id once. A crash between reading
+ * and storing only means the page is read again.
+ */
+@Injectable()
+export class ProjectieService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ProjectieService.name);
+  private lus?: Promise<void>;
+  private stoppen = false;
+  private wekker?: () => void;
+
+  constructor(
+    @Inject(PROJECTIE_REPOSITORY) private readonly projectie: ProjectieRepository,
+    @Inject(FEED_BRONNEN) private readonly bronnen: readonly FeedBron[],
+    @Inject(PROJECTIE_INSTELLINGEN) private readonly instellingen: ProjectieInstellingen,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.instellingen.actief) this.lus = this.draai();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stoppen = true;
+    this.wekker?.();
+    await this.lus;
+  }
+
+  /** Reads one page of every feed. @returns how many new facts were processed. */
+  async ronde(): Promise<number> {
+    let nieuw = 0;
+    for (const bron of this.bronnen) {
+      const na = await this.projectie.positie(bron.naam);
+      const { feiten, laatste } = await bron.pagina(na, this.instellingen.paginaGrootte);
+      if (feiten.length === 0) continue;
+      nieuw += await this.projectie.verwerk(bron.naam, feiten, laatste);
+    }
+    return nieuw;
+  }
+
+  /** Reads until every feed is exhausted. */
+  async bij(): Promise<void> {
+    while ((await this.ronde()) > 0);
+  }
+
+  /** Rebuilds the projection from scratch from the stored facts. */
+  herbouw(): Promise<number> {
+    return this.projectie.herbouw();
+  }
+
+  private async draai(): Promise<void> {
+    while (!this.stoppen) {
+      let nieuw = 0;
+      try {
+        nieuw = await this.ronde();
+      } catch (error) {
+        this.logger.warn({ err: error }, 'Reading a feed failed; retrying');
+      }
+      if (nieuw === 0 && !this.stoppen) {
+        await new Promise<void>((resolve) => {
+          const t = setTimeout(resolve, this.instellingen.intervalMs);
+          this.wekker = () => {
+            clearTimeout(t);
+            resolve();
+          };
+        });
+      }
+    }
+  }
+}

@@ -1,0 +1,35 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** Convenanten of the stuurgroepen: one row per convenant, one immutable row per version. */
+export class Convenant1766000000000 implements MigrationInterface {
+  name = 'Convenant1766000000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+      CREATE TABLE monitoring.convenant (
+        id uuid PRIMARY KEY,
+        stuurgroep_id text NOT NULL REFERENCES monitoring.stuurgroep (id),
+        aangemaakt_op timestamptz NOT NULL DEFAULT now()
+      )`);
+    await queryRunner.query(`
+      CREATE TABLE monitoring.convenant_versie (
+        convenant_id uuid NOT NULL REFERENCES monitoring.convenant (id),
+        versie integer NOT NULL CHECK (versie >= 1),
+        ingangsdatum date NOT NULL,
+        naam text NOT NULL CHECK (length(btrim(naam)) BETWEEN 1 AND 200),
+        startdatum date NOT NULL,
+        einddatum date NOT NULL CHECK (einddatum > startdatum),
+        partijen jsonb NOT NULL,
+        doelen jsonb NOT NULL,
+        vastgesteld_door text NOT NULL REFERENCES monitoring.organisatie (id),
+        vastgesteld_op timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (convenant_id, versie)
+      )`);
+    await queryRunner.query('CREATE INDEX convenant_stuurgroep_idx ON monitoring.convenant (stuurgroep_id)');
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP TABLE monitoring.convenant_versie');
+    await queryRunner.query('DROP TABLE monitoring.convenant');
+  }
+}
