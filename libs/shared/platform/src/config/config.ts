@@ -55,7 +55,7 @@ export function loadConfig<S extends z.ZodType>(
  * `KETENREGIE_MODE=distributed` they must be set explicitly, so a deployment never silently
  * talks to localhost.
  */
-export const EMBEDDED_ONLY_DEFAULTS: readonly string[] = Object.freeze(['TEMPORAL_ADDRESS', 'AUTH_ISSUER', 'AUTH_JWKS_URL']);
+export const EMBEDDED_ONLY_DEFAULTS: readonly string[] = Object.freeze(['TEMPORAL_ADDRESS', 'AUTH_ISSUER', 'AUTH_JWKS_URL', 'KLUIS_MASTERSLEUTEL']);
 
 function distributedModeProblems(data: unknown, env: Record<string, unknown>): { variable: string; message: string }[] {
   if (typeof data !== 'object' || data === null || (data as Record<string, unknown>)['KETENREGIE_MODE'] !== 'distributed') return [];
