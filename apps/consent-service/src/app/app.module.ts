@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CONSENT_ENTITIES, CONSENT_MIGRATIONS, CONSENT_SCHEMA } from '@ketenregie/consent-data-access';
-import { AuthModule, DatabaseModule, GecachteBetrokkenheid, HealthModule, HttpBetrokkenheid, ToegangModule } from '@ketenregie/shared-platform';
+import { KluisModule, kluisDataConverter, sleutelkluisVanConfig, workflowDeelnemerUitTabellen } from '@ketenregie/shared-crypto';
+import { AuthModule, DatabaseModule, GecachteBetrokkenheid, HealthModule, HttpBetrokkenheid, temporalTls, ToegangModule } from '@ketenregie/shared-platform';
 import type { BetrokkenheidPoort } from '@ketenregie/shared-platform';
 import type { OrganisatieRegister } from '@ketenregie/shared-platform';
 import type { ConsentServiceConfig } from './consent-service.config';
@@ -21,9 +22,13 @@ export class AppModule {
       readonly register?: OrganisatieRegister;
     } = {},
   ): DynamicModule {
+    const sleutels = sleutelkluisVanConfig(config, { applicationName: 'consent-service-kluis' });
+    const eigenaren = workflowDeelnemerUitTabellen(config.DATABASE_URL, { consent: overrides.schema ?? CONSENT_SCHEMA });
+    const tls = temporalTls(config);
     return {
       module: AppModule,
       imports: [
+        KluisModule.forRoot(sleutels, [eigenaren.sluit]),
         DatabaseModule.forRoot({
           url: config.DATABASE_URL,
           schema: overrides.schema ?? CONSENT_SCHEMA,
@@ -41,7 +46,15 @@ export class AppModule {
           pseudoniemSleutel: config.CONSENT_PSEUDONIEM_SLEUTEL,
           levenscyclus:
             overrides.levenscyclus ??
-            new TemporalToestemmingLevenscyclus({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE }, config.CONSENT_HERINNERING_DAGEN),
+            new TemporalToestemmingLevenscyclus(
+              {
+                address: config.TEMPORAL_ADDRESS,
+                namespace: config.TEMPORAL_NAMESPACE,
+                ...(tls ? { tls } : {}),
+                dataConverter: kluisDataConverter(sleutels, eigenaren.deelnemerVan),
+              },
+              config.CONSENT_HERINNERING_DAGEN,
+            ),
         }),
       ],
     };

@@ -1,4 +1,5 @@
 import { EMBEDDED_PSEUDONIEM_SLEUTEL } from '@ketenregie/consent-data-access';
+import { kluisConfigSchema } from '@ketenregie/shared-crypto';
 import { platformConfigSchema } from '@ketenregie/shared-platform';
 import { z } from 'zod';
 
@@ -8,6 +9,7 @@ import { z } from 'zod';
  */
 export const consentServiceConfigSchema = platformConfigSchema
   .extend({
+    ...kluisConfigSchema.shape,
     CONSENT_PSEUDONIEM_SLEUTEL: z
       .base64()
       .refine((v) => Buffer.from(v, 'base64').length >= 32, 'must decode to at least 32 bytes')

@@ -19,6 +19,7 @@ import {
   TypeOrmTakenRepository,
   TypeOrmTrajectRepository,
 } from '@ketenregie/traject-data-access';
+import type { Gegevenskluis } from '@ketenregie/shared-crypto';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { TemporalTrajectWorkflows } from './temporal-traject-workflows';
@@ -26,8 +27,10 @@ import { CaseloadOverdrachtenController, DeelnemersController, ProgrammasControl
 
 /** What the traject module needs from the configuration. */
 export interface TrajectModuleOptions {
-  /** Encrypts every personal field of a deelnemer (see `deelnemerKluis`). */
+  /** The blind-index key, and the single key of deelnemer rows from before per-deelnemer keys (see `deelnemerKluis`). */
   readonly kluis: DeelnemerKluis;
+  /** The per-deelnemer key store every personal field, overview and timeline event is encrypted with. */
+  readonly sleutels: Gegevenskluis;
   /** Tests replace the Temporal-backed port. */
   readonly workflows?: TrajectWorkflows;
   /** consent-service's processing log (reads by organisations other than the lead); without it such reads are refused. */
@@ -49,8 +52,12 @@ export class TrajectModule {
       module: TrajectModule,
       imports: [ToegangModule.forRoot(options.toegang)],
       providers: [
-        { provide: DEELNEMER_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmDeelnemerRepository(ds, options.kluis), inject: [DataSource] },
-        { provide: TRAJECT_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmTrajectRepository(ds), inject: [DataSource] },
+        {
+          provide: DEELNEMER_OPSLAG,
+          useFactory: (ds: DataSource) => new TypeOrmDeelnemerRepository(ds, options.kluis, options.sleutels),
+          inject: [DataSource],
+        },
+        { provide: TRAJECT_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmTrajectRepository(ds, options.sleutels), inject: [DataSource] },
         { provide: TAKEN_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmTakenRepository(ds), inject: [DataSource] },
         options.workflows
           ? { provide: TRAJECT_WORKFLOWS, useValue: options.workflows }

@@ -1,4 +1,5 @@
 import { EMBEDDED_PSEUDONIEM_SLEUTEL } from '@ketenregie/consent-data-access';
+import { kluisConfigSchema } from '@ketenregie/shared-crypto';
 import { databaseConfigSchema, httpConfigSchema, modeConfigSchema, temporalConfigSchema } from '@ketenregie/shared-platform';
 import { z } from 'zod';
 import { exchangeWorkerConfigSchema } from '../exchange/exchange-worker.config';
@@ -16,6 +17,7 @@ export const workerConfigSchema = z
     ...temporalConfigSchema.shape,
     ...databaseConfigSchema.shape,
     ...exchangeWorkerConfigSchema.shape,
+    ...kluisConfigSchema.shape,
     CONSENT_PSEUDONIEM_SLEUTEL: z
       .base64()
       .refine((v) => Buffer.from(v, 'base64').length >= 32, 'must decode to at least 32 bytes')

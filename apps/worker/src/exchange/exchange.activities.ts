@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
 import { BESLUITEN_PATH, BesluitDto, dataCategorieSchema, registreerAfhankelijkheidUpdate, toestemmingWorkflowId } from '@ketenregie/consent-contracts';
 import type { BesluitAanvraag, BesluitUitkomst, ExchangeActivities, Namens, StapRegistratie } from '@ketenregie/exchange-contracts';
 import { OVERDRACHTEN_PATH } from '@ketenregie/exchange-contracts';
@@ -6,6 +6,8 @@ import { opdrachtUpdate, trajectWorkflowId } from '@ketenregie/traject-contracts
 import type { IsoDate, Rol } from '@ketenregie/shared-kernel';
 import { ApplicationFailure } from '@temporalio/activity';
 import { Client, Connection, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
+import { WORKER_DATA_CONVERTER } from '../app/worker-kluis';
 import { serviceIdentity } from '@ketenregie/shared-platform';
 import type { ServiceIdentity } from '@ketenregie/shared-platform';
 import { besluitUitkomst } from './besluit.mapping';
@@ -28,7 +30,10 @@ export class ExchangeActivitiesAdapter implements ExchangeActivities, OnModuleDe
   private verbinding?: Connection;
   private client?: Client;
 
-  constructor(@Inject(EXCHANGE_WORKER_CONFIG) private readonly config: ExchangeWorkerConfig) {
+  constructor(
+    @Inject(EXCHANGE_WORKER_CONFIG) private readonly config: ExchangeWorkerConfig,
+    @Optional() @Inject(WORKER_DATA_CONVERTER) private readonly dataConverter?: DataConverter,
+  ) {
     this.identiteit = serviceIdentity({ ...config, clientId: config.WORKER_CLIENT_ID, clientSecret: config.WORKER_CLIENT_SECRET });
   }
 
@@ -108,7 +113,11 @@ export class ExchangeActivitiesAdapter implements ExchangeActivities, OnModuleDe
   private temporal(): Client {
     if (!this.client) {
       this.verbinding = Connection.lazy({ address: this.config.TEMPORAL_ADDRESS });
-      this.client = new Client({ connection: this.verbinding, namespace: this.config.TEMPORAL_NAMESPACE });
+      this.client = new Client({
+        connection: this.verbinding,
+        namespace: this.config.TEMPORAL_NAMESPACE,
+        ...(this.dataConverter ? { dataConverter: this.dataConverter } : {}),
+      });
     }
     return this.client;
   }

@@ -270,7 +270,9 @@ export class OverdrachtService {
       besluitId: invoer.besluitId,
       categorieen: dossier.categorieen,
     });
-    if (nieuw && geleverd.length > 0) {
+    // Logged once the dossier is stored, and again on a retry until the log has it (consent-service may have been down).
+    const teMelden = this.opslag.verstrekkingTeMelden ? await this.opslag.verstrekkingTeMelden(invoer.overdrachtId, invoer.sleutel) : nieuw;
+    if (teMelden && geleverd.length > 0) {
       await this.log.meld(
         {
           handeling: 'verstrekking',
@@ -283,6 +285,7 @@ export class OverdrachtService {
         aanroep,
       );
     }
+    if (teMelden) await this.opslag.verstrekkingGemeld?.(invoer.overdrachtId, invoer.sleutel);
     return { categorieen: [...geleverd] };
   }
 

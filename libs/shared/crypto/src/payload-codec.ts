@@ -55,7 +55,12 @@ export class KluisPayloadCodec implements PayloadCodec {
   private async eigenaar(workflowId: string): Promise<string | undefined> {
     const bekend = this.eigenaren.get(workflowId);
     if (bekend) return bekend;
-    const deelnemerId = (await this.kluis.deelnemerVanWorkflow(workflowId)) ?? (await this.deelnemerVan(workflowId));
+    let deelnemerId = await this.kluis.deelnemerVanWorkflow(workflowId);
+    if (!deelnemerId) {
+      deelnemerId = await this.deelnemerVan(workflowId);
+      // Recorded in the key store, so every other process (which may not see this context's tables) finds it too.
+      if (deelnemerId) await this.kluis.koppelWorkflow(workflowId, deelnemerId);
+    }
     if (deelnemerId) {
       if (this.eigenaren.size > 100_000) this.eigenaren.clear();
       this.eigenaren.set(workflowId, deelnemerId);
@@ -84,4 +89,24 @@ export async function codecServer(codec: PayloadCodec, richting: 'encode' | 'dec
   const invoer = payloads.map(vanJson);
   const uit = richting === 'encode' ? await codec.encode(invoer) : await codec.decode(invoer);
   return { payloads: uit.map(naarJson) };
+}
+
+/**
+ * The data converter of every Temporal client and worker: the default payload converter, then
+ * {@link KluisPayloadCodec}. Failure messages are left as they are (they never hold personal
+ * data, by convention), so every tool can read why a workflow failed.
+ */
+export function kluisDataConverter(kluis: Sleutelkluis, deelnemerVan: DeelnemerVanWorkflow): { payloadCodecs: PayloadCodec[] } {
+  return { payloadCodecs: [new KluisPayloadCodec(kluis, deelnemerVan)] };
+}
+
+/** Several lookups of a workflow's deelnemer, tried in order (each context knows its own workflow ids). */
+export function eersteDeelnemer(...lookups: DeelnemerVanWorkflow[]): DeelnemerVanWorkflow {
+  return async (workflowId) => {
+    for (const lookup of lookups) {
+      const deelnemerId = await lookup(workflowId);
+      if (deelnemerId) return deelnemerId;
+    }
+    return undefined;
+  };
 }

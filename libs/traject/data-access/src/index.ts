@@ -6,6 +6,9 @@ import { deelnemerVersleuteling } from './migrations/1764000000002-deelnemer-ver
 import { Betrokkenheid1764000000003 } from './migrations/1764000000003-betrokkenheid';
 import { DeelnemerAanmelding1764000000005 } from './migrations/1764000000005-deelnemer-aanmelding';
 import { Programma1764000000004 } from './migrations/1764000000004-programma';
+import { TrajectVersleuteling1764000000006 } from './migrations/1764000000006-traject-versleuteling';
+import { deelnemerSleutels } from './migrations/1764000000007-deelnemer-sleutels';
+import type { Gegevenskluis } from '@ketenregie/shared-crypto';
 
 export * from './deelnemer.crypto';
 export * from './traject.repositories';
@@ -16,11 +19,20 @@ export * from './programma.repository';
  * touches deelnemers, runs. A migration that touches the deelnemer table goes into
  * {@link trajectMigraties} instead.
  */
-export const TRAJECT_MIGRATIONS = [TrajectSchema1764000000000, DoelgroepToets1764000000001, Betrokkenheid1764000000003, Programma1764000000004];
+export const TRAJECT_MIGRATIONS = [
+  TrajectSchema1764000000000,
+  DoelgroepToets1764000000001,
+  Betrokkenheid1764000000003,
+  Programma1764000000004,
+  TrajectVersleuteling1764000000006,
+];
 
-/** Every migration of the `traject` schema, in order: what traject-service runs with its deelnemer key. */
-export function trajectMigraties(kluis: DeelnemerKluis): (new () => MigrationInterface)[] {
-  return [...TRAJECT_MIGRATIONS, deelnemerVersleuteling(kluis), DeelnemerAanmelding1764000000005];
+/**
+ * Every migration of the `traject` schema, in order: what traject-service runs with its single
+ * (older) deelnemer key and, when given, the per-deelnemer key store its rows move to.
+ */
+export function trajectMigraties(kluis: DeelnemerKluis, sleutels?: Gegevenskluis): (new () => MigrationInterface)[] {
+  return [...TRAJECT_MIGRATIONS, deelnemerVersleuteling(kluis), DeelnemerAanmelding1764000000005, ...(sleutels ? [deelnemerSleutels(kluis, sleutels)] : [])];
 }
 
 /** The schema uses plain SQL repositories; no TypeORM entity metadata is needed. */
