@@ -62,6 +62,7 @@ const WIE_MAG: Readonly<Record<string, readonly Mag[]>> = {
   'GET /api/v1/deelnemers/{id}/betrokkenheid': [elkeProfessional],
   'POST /api/v1/deelnemers/{id}/ontvangers': [dienst],
   'GET /api/v1/deelnemers/{id}/bestaan': [dienst],
+  'POST /api/v1/deelnemers/{id}/wissing': [fg],
   'POST /api/v1/trajecten': [{ wie: 'professional', van: ['gemeente'], rollen: ['klantmanager'], betrokken: ['aanmelder'] }],
   'GET /api/v1/trajecten/{id}': [betrokkenProfessional, deelnemerZelf],
   'GET /api/v1/trajecten/{id}/tijdlijn': [betrokkenProfessional],

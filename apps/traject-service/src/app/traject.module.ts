@@ -10,8 +10,10 @@ import {
   TRAJECT_VERWERKINGSLOG,
   TRAJECT_WORKFLOWS,
   TrajectService,
+  DEELNEMER_WISSING,
+  WissingService,
 } from '@ketenregie/traject-application';
-import type { TrajectWorkflows } from '@ketenregie/traject-application';
+import type { DeelnemerWissing, TrajectWorkflows } from '@ketenregie/traject-application';
 import {
   DeelnemerKluis,
   TypeOrmDeelnemerRepository,
@@ -23,6 +25,7 @@ import type { Gegevenskluis } from '@ketenregie/shared-crypto';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { TemporalTrajectWorkflows } from './temporal-traject-workflows';
+import { WissingController } from './wissing.controller';
 import { CaseloadOverdrachtenController, DeelnemersController, ProgrammasController, TakenController, TrajectenController } from './traject.controllers';
 
 /** What the traject module needs from the configuration. */
@@ -30,7 +33,7 @@ export interface TrajectModuleOptions {
   /** The blind-index key, and the single key of deelnemer rows from before per-deelnemer keys (see `deelnemerKluis`). */
   readonly kluis: DeelnemerKluis;
   /** The per-deelnemer key store every personal field, overview and timeline event is encrypted with. */
-  readonly sleutels: Gegevenskluis;
+  readonly sleutels: Gegevenskluis & DeelnemerWissing;
   /** Tests replace the Temporal-backed port. */
   readonly workflows?: TrajectWorkflows;
   /** consent-service's processing log (reads by organisations other than the lead); without it such reads are refused. */
@@ -71,10 +74,12 @@ export class TrajectModule {
             },
         { provide: PROGRAMMA_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmProgrammaRepository(ds), inject: [DataSource] },
         { provide: TRAJECT_VERWERKINGSLOG, useValue: options.verwerkingslog ?? GEEN_VERWERKINGSLOG },
+        { provide: DEELNEMER_WISSING, useValue: options.sleutels },
         TrajectService,
         ProgrammaService,
+        WissingService,
       ],
-      controllers: [ProgrammasController, DeelnemersController, TrajectenController, TakenController, CaseloadOverdrachtenController],
+      controllers: [ProgrammasController, DeelnemersController, TrajectenController, TakenController, CaseloadOverdrachtenController, WissingController],
     };
   }
 }

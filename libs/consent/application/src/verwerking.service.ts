@@ -27,7 +27,7 @@ export interface VerwerkingMelding {
   readonly traceId: string;
   readonly spanId: string;
   readonly parentSpanId?: string;
-  readonly handeling: 'verstrekking' | 'raadpleging';
+  readonly handeling: 'verstrekking' | 'raadpleging' | 'wissing';
   /** A refused read is logged too (default `ok`). */
   readonly status?: 'ok' | 'geweigerd';
   readonly deelnemerId: string;
@@ -80,7 +80,8 @@ export class VerwerkingService {
    * @throws NotFoundError `CONSENT.DECISION_NOT_FOUND`; ForbiddenError `CONSENT.DISCLOSURE_NOT_PERMITTED`.
    */
   async meld(melding: VerwerkingMelding, door: Identity): Promise<Ketenregel> {
-    vereisRol(door, PROFESSIONALS, 'report a processing');
+    // An erasure is the gemeente's fg's (access policy `deelnemer.wissen`); every other processing a professional's.
+    vereisRol(door, melding.handeling === 'wissing' ? ['fg'] : PROFESSIONALS, 'report a processing');
     const register = await this.register.huidig();
     return this.opslag.transactie(async (tx) => {
       if (melding.handeling === 'verstrekking') {

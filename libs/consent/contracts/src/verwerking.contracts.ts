@@ -31,7 +31,8 @@ export const verwerkingMeldingSchema = z
     traceId: traceIdSchema,
     spanId: spanIdSchema,
     parentSpanId: spanIdSchema.optional(),
-    handeling: z.enum(['verstrekking', 'raadpleging']),
+    /** `wissing`: the deelnemer's data was erased (AVG art. 17); the line holds only the pseudonym. */
+    handeling: z.enum(['verstrekking', 'raadpleging', 'wissing']),
     /** `geweigerd`: a read that was refused (e.g. a withdrawn dossier); it is logged all the same. */
     status: z.enum(['ok', 'geweigerd']).default('ok'),
     deelnemerId: opaqueIdSchema,
@@ -76,6 +77,7 @@ export const inzageVerwerkingSchema = z.object({
     'besluit',
     'verstrekking',
     'raadpleging',
+    'wissing',
     'inzage',
     'toestemming-gegeven',
     'toestemming-ingetrokken',

@@ -151,6 +151,10 @@ export const REGELS = {
   },
   'verwerking.melden': { omschrijving: 'Write a line in the processing log (the services themselves)', toegang: [DIENST] },
   'verwerkingslog.lezen': { omschrijving: 'Read and verify the processing log and the processing register', toegang: [FG_GEMEENTE] },
+  'deelnemer.wissen': {
+    omschrijving: "Erase a deelnemer's data on a lawful request (AVG art. 17) by destroying their key",
+    toegang: [FG_GEMEENTE],
+  },
   'inzage.opstellen': {
     omschrijving: "Compile a deelnemer's inzage (consents and processing log)",
     toegang: [ZELF, { rollen: P, betrokken: ALLE_BETROKKENEN }, FG_GEMEENTE],

@@ -3,3 +3,4 @@ export * from './traject.service';
 export * from './traject-activiteiten.service';
 export * from './traject-verwerkingslog';
 export * from './programma.service';
+export * from './wissing.service';

@@ -95,7 +95,8 @@ describeEachDatabase('per-deelnemer keys in the traject schema', (db) => {
 
         expect(await sleutels.vernietig(ids[0] as string, 'verzoek')).toBe(1);
         await deelnemers.wisIndexen(ids[0] as string);
-        await expect(deelnemers.vind(ids[0] as string)).rejects.toBeInstanceOf(SleutelVernietigdFout);
+        expect(await deelnemers.vind(ids[0] as string)).toBeUndefined();
+        await expect(deelnemers.bsnVan(ids[0] as string)).rejects.toBeInstanceOf(SleutelVernietigdFout);
         await expect(trajecten.overzicht(trajectIds[0] as string)).rejects.toBeInstanceOf(SleutelVernietigdFout);
         expect(await deelnemers.vindOpBsn('111222333')).toBeUndefined();
         expect((await deelnemers.vind(ids[1] as string))?.achternaam).toBe('Kortenhoeven');

@@ -5,7 +5,7 @@ import { assertSchemaName } from '@ketenregie/shared-platform';
 import type { DoelgroepToets } from '@ketenregie/traject-domain';
 import { type DeelnemerKluis } from './deelnemer.crypto';
 import type { DeelnemerGegevens } from './deelnemer.crypto';
-import { type Gegevenskluis, sleutelIdVan } from '@ketenregie/shared-crypto';
+import { type Gegevenskluis, sleutelIdVan, SleutelVernietigdFout } from '@ketenregie/shared-crypto';
 import { randomUUID } from 'node:crypto';
 
 /** Purposes the per-deelnemer ciphertexts of this schema are bound to. */
@@ -157,7 +157,14 @@ export class TypeOrmDeelnemerRepository {
     );
     const r = rows[0];
     if (!r) return undefined;
-    const g = await this.ontsleutelGegevens(r.id, r.gegevens_versleuteld, r.gegevens_sleutel_id);
+    let g: DeelnemerGegevens;
+    try {
+      g = await this.ontsleutelGegevens(r.id, r.gegevens_versleuteld, r.gegevens_sleutel_id);
+    } catch (error) {
+      // An erased deelnemer's key is destroyed: they no longer exist for anyone.
+      if (error instanceof SleutelVernietigdFout) return undefined;
+      throw error;
+    }
     return {
       id: r.id,
       voornamen: g.voornamen,

@@ -27,8 +27,8 @@ export function aanroepVan(req: { readonly headers: Record<string, string | stri
  * the trace fields are added by {@link HttpVerwerkingslog}.
  */
 export interface VerwerkingMelding {
-  /** `raadpleging`: the caller read another organisation's data; `verstrekking`: it disclosed its own. */
-  readonly handeling: 'raadpleging' | 'verstrekking';
+  /** `raadpleging`: the caller read another organisation's data; `verstrekking`: it disclosed its own; `wissing`: it erased a deelnemer's data. */
+  readonly handeling: 'raadpleging' | 'verstrekking' | 'wissing';
   /** `geweigerd`: the read was refused; it appears in the deelnemer's log all the same. */
   readonly status?: 'ok' | 'geweigerd';
   /** Opaque deelnemer id; consent-service pseudonymises it before writing. */
