@@ -63,6 +63,8 @@ const WIE_MAG: Readonly<Record<string, readonly Mag[]>> = {
   'POST /api/v1/deelnemers/{id}/ontvangers': [dienst],
   'GET /api/v1/deelnemers/{id}/bestaan': [dienst],
   'POST /api/v1/deelnemers/{id}/wissing': [fg],
+  'POST /api/v1/codec/decode': [fg],
+  'POST /api/v1/codec/encode': [fg],
   'POST /api/v1/trajecten': [{ wie: 'professional', van: ['gemeente'], rollen: ['klantmanager'], betrokken: ['aanmelder'] }],
   'GET /api/v1/trajecten/{id}': [betrokkenProfessional, deelnemerZelf],
   'GET /api/v1/trajecten/{id}/tijdlijn': [betrokkenProfessional],

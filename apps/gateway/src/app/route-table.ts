@@ -43,6 +43,7 @@ export const ROUTE_TABLE: readonly Route[] = [
   { prefix: '/api/v1/trajecten', service: 'traject-service' },
   { prefix: '/api/v1/taken', service: 'traject-service' },
   { prefix: '/api/v1/caseload-overdrachten', service: 'traject-service' },
+  { prefix: '/api/v1/codec', service: 'traject-service' },
 ];
 
 /**

@@ -233,6 +233,21 @@ describeEachDatabase('traject-service', (db) => {
       expect([lopend.status, lopend.body.code]).toEqual([422, 'TRAJECT.WISSING_LOPEND_TRAJECT']);
     });
 
+    it("the codec endpoint (Temporal's codec server protocol) encodes and decodes for the fg only, and passes unencoded payloads through", async () => {
+      const fg: Identity = { sub: 'fg-1', organisatie: 'gemeente-den-bosch', organisatieType: 'gemeente', rol: 'fg' };
+      const b64 = (t: string) => Buffer.from(t).toString('base64');
+      const payload = { metadata: { encoding: b64('json/plain') }, data: b64('{"plan":"schuldhulp"}') };
+      expect((await call(coach, 'POST', '/codec/encode', { payloads: [payload] })).status).toBe(403);
+      const enc = await call<{ payloads: { metadata: Record<string, string>; data: string }[] }>(fg, 'POST', '/codec/encode', { payloads: [payload] });
+      expect(enc.status).toBe(200);
+      const [versleuteld] = enc.body.payloads;
+      expect(Buffer.from(versleuteld?.metadata['encoding'] ?? '', 'base64').toString()).toBe('binary/encrypted');
+      expect(Buffer.from(versleuteld?.data ?? '', 'base64').toString('latin1')).not.toContain('schuldhulp');
+      expect((await call(coach, 'POST', '/codec/decode', { payloads: [versleuteld] })).status).toBe(403);
+      const dec = await call<{ payloads: unknown[] }>(fg, 'POST', '/codec/decode', { payloads: [versleuteld, payload] });
+      expect(dec.body.payloads).toEqual([payload, payload]);
+    });
+
     it('lists the programmes as versioned data, the shipped catalogue among them', async () => {
       const r = await call<{ code: string; versie: number; definitie: { evaluatie: { intervalMaanden: number } } }[]>(klantmanager, 'GET', '/programmas');
       expect(r.status).toBe(200);

@@ -26,6 +26,7 @@ import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { TemporalTrajectWorkflows } from './temporal-traject-workflows';
 import { WissingController } from './wissing.controller';
+import { CodecController } from './codec.controller';
 import { CaseloadOverdrachtenController, DeelnemersController, ProgrammasController, TakenController, TrajectenController } from './traject.controllers';
 
 /** What the traject module needs from the configuration. */
@@ -79,7 +80,7 @@ export class TrajectModule {
         ProgrammaService,
         WissingService,
       ],
-      controllers: [ProgrammasController, DeelnemersController, TrajectenController, TakenController, CaseloadOverdrachtenController, WissingController],
+      controllers: [ProgrammasController, DeelnemersController, TrajectenController, TakenController, CaseloadOverdrachtenController, WissingController, CodecController],
     };
   }
 }

@@ -151,6 +151,10 @@ export const REGELS = {
   },
   'verwerking.melden': { omschrijving: 'Write a line in the processing log (the services themselves)', toegang: [DIENST] },
   'verwerkingslog.lezen': { omschrijving: 'Read and verify the processing log and the processing register', toegang: [FG_GEMEENTE] },
+  'codec.gebruiken': {
+    omschrijving: "Decode Temporal payloads with the deelnemers' keys to read workflow histories in Temporal's tooling",
+    toegang: [FG_GEMEENTE],
+  },
   'deelnemer.wissen': {
     omschrijving: "Erase a deelnemer's data on a lawful request (AVG art. 17) by destroying their key",
     toegang: [FG_GEMEENTE],
