@@ -44,6 +44,11 @@ export class AppModule {
           pseudoniemSleutelId: config.CONSENT_PSEUDONIEM_SLEUTEL_ID,
           betrokkenheid: overrides.betrokkenheid ?? betrokkenheidVan(config),
           pseudoniemSleutel: config.CONSENT_PSEUDONIEM_SLEUTEL,
+          anker: {
+            map: config.CONSENT_LOG_ANKER_MAP,
+            intervalMs: config.CONSENT_LOG_ANKER_INTERVAL_MS,
+            ...(config.CONSENT_LOG_ANKER_SLEUTEL ? { sleutelPem: config.CONSENT_LOG_ANKER_SLEUTEL } : {}),
+          },
           levenscyclus:
             overrides.levenscyclus ??
             new TemporalToestemmingLevenscyclus(

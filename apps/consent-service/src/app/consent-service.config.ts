@@ -1,3 +1,4 @@
+import { createPrivateKey } from 'node:crypto';
 import { EMBEDDED_PSEUDONIEM_SLEUTEL } from '@ketenregie/consent-data-access';
 import { kluisConfigSchema } from '@ketenregie/shared-crypto';
 import { platformConfigSchema } from '@ketenregie/shared-platform';
@@ -27,10 +28,28 @@ export const consentServiceConfigSchema = platformConfigSchema
      * involvement counts at most this much later; a new one counts at once.
      */
     CONSENT_BETROKKENHEID_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+    /** The FG's directory the signed heads of the processing log are written to. */
+    CONSENT_LOG_ANKER_MAP: z.string().min(1).default('.data/verwerkingslog-ankers'),
+    /** PKCS#8 PEM of the Ed25519 key anchors are signed with (required in distributed mode; embedded: made and kept in the directory). */
+    CONSENT_LOG_ANKER_SLEUTEL: z
+      .string()
+      .refine((v) => {
+        try {
+          return createPrivateKey(v).asymmetricKeyType === 'ed25519';
+        } catch {
+          return false;
+        }
+      }, 'must be an Ed25519 private key in PKCS#8 PEM')
+      .optional(),
+    /** ms between anchors (0: none). */
+    CONSENT_LOG_ANKER_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
   })
   .superRefine((c, ctx) => {
     if (c.KETENREGIE_MODE === 'distributed' && !c.CONSENT_PSEUDONIEM_SLEUTEL) {
       ctx.addIssue({ code: 'custom', path: ['CONSENT_PSEUDONIEM_SLEUTEL'], message: 'is required in distributed mode' });
+    }
+    if (c.KETENREGIE_MODE === 'distributed' && !c.CONSENT_LOG_ANKER_SLEUTEL) {
+      ctx.addIssue({ code: 'custom', path: ['CONSENT_LOG_ANKER_SLEUTEL'], message: 'is required in distributed mode' });
     }
   })
   .transform((c) => ({ ...c, CONSENT_PSEUDONIEM_SLEUTEL: c.CONSENT_PSEUDONIEM_SLEUTEL ?? EMBEDDED_PSEUDONIEM_SLEUTEL }));

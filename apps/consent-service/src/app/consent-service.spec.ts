@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { AppModule } from './app.module';
+import { VerwerkingslogAnkeraar } from './verwerkingslog-ankeraar';
 import { consentServiceConfigSchema } from './consent-service.config';
 
 /** Records what the service tells the lifecycle workflows. */
@@ -87,6 +88,7 @@ describeEachDatabase('consent-service', (db) => {
         PORT: '0',
         LOG_LEVEL: 'silent',
         AUTH_JWKS_URL: jwks.url,
+        CONSENT_LOG_ANKER_MAP: await mkdtemp(join(tmpdir(), 'consent-ankers-')),
       });
       schema = db.schema;
       app = await createService(
@@ -224,6 +226,9 @@ describeEachDatabase('consent-service', (db) => {
       expect(rows).toEqual([{ n: 0 }]);
 
       expect((await call<VerificatieDto>(fg, 'GET', '/verwerkingen/verificatie')).body).toMatchObject({ geldig: true });
+      // The heads signed into the FG's directory: verification checks against them from now on.
+      expect(await app.get(VerwerkingslogAnkeraar).veranker()).toMatch(/anker-.*\.json$/);
+      expect((await call<VerificatieDto>(fg, 'GET', '/verwerkingen/verificatie')).body).toMatchObject({ geldig: true, anker: { geldig: true } });
       const pagina = await call<{ regels: { betrokkene: string }[]; volgende?: unknown }>(fg, 'GET', '/verwerkingen?limiet=2');
       expect(pagina.body.regels).toHaveLength(2);
       expect(pagina.body.volgende).toBeDefined();

@@ -58,6 +58,14 @@ export const verificatieSchema = z.object({
   geldig: z.boolean(),
   aantal: z.number().int().describe('Lines verified before the first break, or all'),
   kopHash: z.string().optional().describe('Hash over the heads of all chains; publish it to detect truncation'),
+  anker: z
+    .object({
+      geldig: z.boolean(),
+      tijdstip: z.string(),
+      afwijking: z.object({ keten: z.number().int(), volgnummer: z.number().int() }).optional(),
+    })
+    .optional()
+    .describe('The log against the newest signed anchor of its heads kept outside the database (absent before the first anchor)'),
   breuk: z
     .object({
       keten: z.number().int(),
