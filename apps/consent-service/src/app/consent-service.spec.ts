@@ -168,6 +168,18 @@ describeEachDatabase('consent-service', (db) => {
         besluitId: toegestaan.body.id,
       });
       expect(gemeld.status).toBe(201);
+      // The receiver reads what was disclosed, citing the decision: re-checked against the consents now.
+      const behandelaar: Identity = { sub: 'b-1', organisatie: ggz.organisatie, organisatieType: 'ggz', rol: 'behandelaar' };
+      const lezing = (spanId: string) => ({
+        traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+        spanId,
+        handeling: 'raadpleging',
+        deelnemerId,
+        doel: 'verwijzing-ggz',
+        categorieen: ['gezondheid'],
+        besluitId: toegestaan.body.id,
+      });
+      expect((await call({ dienst: behandelaar }, 'POST', '/verwerkingen', lezing('a1b2c3d4e5f6071a'))).status).toBe(201);
 
       const intrekking = await call<ToestemmingDto>(coachGemeente, 'POST', `/toestemmingen/${gegeven.body.id}/intrekking`, {
         reden: 'deelnemer wil dit niet meer',
@@ -188,6 +200,11 @@ describeEachDatabase('consent-service', (db) => {
       });
       expect(naIntrekking.status).toBe(403);
       expect(naIntrekking.body.code).toBe('CONSENT.DISCLOSURE_NOT_PERMITTED');
+      // The withdrawal stops the receiver's reads at once, even if it has not reached the handover.
+      expect(await call<{ code: string }>({ dienst: behandelaar }, 'POST', '/verwerkingen', lezing('a1b2c3d4e5f6071b'))).toMatchObject({
+        status: 403,
+        body: { code: 'CONSENT.READ_NOT_PERMITTED' },
+      });
 
       const geweigerd = await call<BesluitDto>(coachGemeente, 'POST', '/besluiten', verzoek);
       expect(geweigerd.body.uitkomst).toBe('geweigerd');
@@ -204,6 +221,7 @@ describeEachDatabase('consent-service', (db) => {
         ['toestemming-gegeven', 'ok'],
         ['besluit', 'ok'],
         ['verstrekking', 'ok'],
+        ['raadpleging', 'ok'],
         ['toestemming-ingetrokken', 'ok'],
         ['besluit', 'geweigerd'],
       ]);

@@ -107,6 +107,22 @@ export class VerwerkingService {
           });
         }
       }
+      if (melding.handeling === 'raadpleging' && melding.besluitId && (melding.status ?? 'ok') === 'ok') {
+        // A read of data disclosed under a decision (the receiver reads a handover's dossier) is re-checked
+        // against the consents as they are now: after a withdrawal it is refused, whatever else missed it.
+        const eerder = await tx.besluit(melding.besluitId);
+        if (!eerder) throw new NotFoundError({ code: 'CONSENT.DECISION_NOT_FOUND', detail: 'A read must cite the decision it relies on.' });
+        const v = eerder.verzoek;
+        const toegestaan = new Set(eerder.categorieen.filter((c) => c.uitkomst === 'toegestaan').map((c) => c.categorie));
+        const klopt =
+          v.deelnemerId === melding.deelnemerId && v.ontvanger.organisatie === door.organisatie && melding.categorieen.every((c) => toegestaan.has(c));
+        const nu = klopt
+          ? beslis(register, await tx.toestemmingenVan(melding.deelnemerId, 'exclusief'), { ...v, categorieen: melding.categorieen }, await tx.nu())
+          : undefined;
+        if (!nu || nu.categorieen.some((c) => c.uitkomst !== 'toegestaan')) {
+          throw new ForbiddenError({ code: 'CONSENT.READ_NOT_PERMITTED', detail: 'The read is not (or no longer) permitted by the decision it cites.' });
+        }
+      }
       const op = await tx.nu();
       const activiteit = await this.register.activiteitOp(melding.doel, op);
       return tx.logVerwerking({

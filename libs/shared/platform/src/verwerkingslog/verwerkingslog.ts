@@ -1,3 +1,4 @@
+import { ForbiddenError } from '@ketenregie/shared-kernel';
 import { randomBytes } from 'node:crypto';
 import { identityOf } from '../auth/auth.decorators';
 import type { ServiceIdentity } from '../auth/service-identity';
@@ -89,6 +90,11 @@ export class HttpVerwerkingslog implements VerwerkingslogPoort {
       }),
       signal: AbortSignal.timeout(this.timeoutMs),
     });
+    if (res.status === 403) {
+      const body = (await res.json().catch(() => ({}))) as { code?: unknown };
+      // Refused, not unavailable: e.g. a read citing a decision whose consent was withdrawn since.
+      throw new ForbiddenError({ code: typeof body.code === 'string' ? body.code : 'VERWERKING.GEWEIGERD', detail: 'consent-service refused the processing' });
+    }
     if (!res.ok) throw new Error(`consent-service refused the processing report: HTTP ${res.status}`);
   }
 }
