@@ -80,7 +80,15 @@ export class TrajectModule {
         ProgrammaService,
         WissingService,
       ],
-      controllers: [ProgrammasController, DeelnemersController, TrajectenController, TakenController, CaseloadOverdrachtenController, WissingController, CodecController],
+      controllers: [
+        ProgrammasController,
+        DeelnemersController,
+        TrajectenController,
+        TakenController,
+        CaseloadOverdrachtenController,
+        WissingController,
+        CodecController,
+      ],
     };
   }
 }
