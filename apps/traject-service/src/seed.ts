@@ -1,9 +1,17 @@
 import 'reflect-metadata';
 import { Logger as NestLogger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DatabaseModule, loadConfig, LoggingModule, TemporalClientModule } from '@ketenregie/shared-platform';
+import { KluisModule, kluisDataConverter, Sleutelkluis, sleutelkluisVanConfig } from '@ketenregie/shared-crypto';
+import { DatabaseModule, loadConfig, LoggingModule, TemporalClientModule, temporalTls } from '@ketenregie/shared-platform';
 import { TrajectService } from '@ketenregie/traject-application';
-import { TRAJECT_ENTITIES, TRAJECT_SCHEMA, trajectMigraties, TypeOrmDeelnemerRepository, TypeOrmTrajectRepository } from '@ketenregie/traject-data-access';
+import {
+  TRAJECT_ENTITIES,
+  TRAJECT_SCHEMA,
+  trajectMigraties,
+  trajectWorkflowDeelnemer,
+  TypeOrmDeelnemerRepository,
+  TypeOrmTrajectRepository,
+} from '@ketenregie/traject-data-access';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { deelnemerKluis, trajectServiceConfigSchema } from './app/traject-service.config';
@@ -13,8 +21,10 @@ import { zaaiDemoTrajecten } from './seed/demo-trajecten';
 /** Seed step of `npm start`: demo deelnemers with a running traject each; a no-op when they exist. */
 async function main(): Promise<void> {
   const config = loadConfig(trajectServiceConfigSchema, process.env, { service: 'traject-service seed' });
-  const temporal = { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE };
+  const tls = temporalTls(config);
+  const temporal = { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, ...(tls ? { tls } : {}) };
   const kluis = deelnemerKluis(config);
+  const sleutels = sleutelkluisVanConfig(config, { applicationName: 'traject-seed-kluis' });
 
   @Module({
     imports: [
@@ -23,11 +33,15 @@ async function main(): Promise<void> {
         url: config.DATABASE_URL,
         schema: TRAJECT_SCHEMA,
         entities: TRAJECT_ENTITIES,
-        migrations: trajectMigraties(kluis),
+        migrations: trajectMigraties(kluis, sleutels),
         applicationName: 'traject-seed',
       }),
-      TemporalClientModule.forRoot(temporal),
-      TrajectModule.register({ kluis, toegang: { monitorServiceUrl: config.MONITOR_SERVICE_URL } }),
+      KluisModule.forRoot(sleutels),
+      TemporalClientModule.forRoot(temporal, {
+        inject: [Sleutelkluis, DataSource],
+        useFactory: (s: Sleutelkluis, ds: DataSource) => kluisDataConverter(s, trajectWorkflowDeelnemer(ds)),
+      }),
+      TrajectModule.register({ kluis, sleutels, toegang: { monitorServiceUrl: config.MONITOR_SERVICE_URL } }),
     ],
   })
   class SeedModule {}
@@ -36,8 +50,8 @@ async function main(): Promise<void> {
   app.useLogger(app.get(Logger));
   try {
     const ds = app.get(DataSource);
-    const deelnemers = new TypeOrmDeelnemerRepository(ds, kluis);
-    const trajecten = new TypeOrmTrajectRepository(ds);
+    const deelnemers = new TypeOrmDeelnemerRepository(ds, kluis, sleutels);
+    const trajecten = new TypeOrmTrajectRepository(ds, sleutels);
     const result = await zaaiDemoTrajecten(app.get(TrajectService), {
       vindOpBsn: (bsn) => deelnemers.vindOpBsn(bsn),
       heeftTraject: async (id) => (await trajecten.vanDeelnemer(id)).length > 0,

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CONSENT_ENTITIES, CONSENT_MIGRATIONS, CONSENT_SCHEMA } from '@ketenregie/consent-data-access';
-import { AuthModule, DatabaseModule, HealthModule, ToegangModule, trajectBetrokkenheid } from '@ketenregie/shared-platform';
+import { KluisModule, kluisDataConverter, sleutelkluisVanConfig, workflowDeelnemerUitTabellen } from '@ketenregie/shared-crypto';
+import { AuthModule, DatabaseModule, HealthModule, temporalTls, ToegangModule, trajectBetrokkenheid } from '@ketenregie/shared-platform';
 import type { OrganisatieRegister } from '@ketenregie/shared-platform';
 import type { ConsentServiceConfig } from './consent-service.config';
 import { ConsentModule, ConsentModuleOptions } from './consent.module';
@@ -20,9 +21,13 @@ export class AppModule {
       readonly register?: OrganisatieRegister;
     } = {},
   ): DynamicModule {
+    const sleutels = sleutelkluisVanConfig(config, { applicationName: 'consent-service-kluis' });
+    const eigenaren = workflowDeelnemerUitTabellen(config.DATABASE_URL, { consent: overrides.schema ?? CONSENT_SCHEMA });
+    const tls = temporalTls(config);
     return {
       module: AppModule,
       imports: [
+        KluisModule.forRoot(sleutels, [eigenaren.sluit]),
         DatabaseModule.forRoot({
           url: config.DATABASE_URL,
           schema: overrides.schema ?? CONSENT_SCHEMA,
@@ -39,9 +44,22 @@ export class AppModule {
           // Involvement from traject-service, remembered for CONSENT_BETROKKENHEID_CACHE_MS (see GecachteBetrokkenheid).
           betrokkenheid: overrides.betrokkenheid ?? trajectBetrokkenheid(config.TRAJECT_SERVICE_URL, config.CONSENT_BETROKKENHEID_CACHE_MS),
           pseudoniemSleutel: config.CONSENT_PSEUDONIEM_SLEUTEL,
+          anker: {
+            map: config.CONSENT_LOG_ANKER_MAP,
+            intervalMs: config.CONSENT_LOG_ANKER_INTERVAL_MS,
+            ...(config.CONSENT_LOG_ANKER_SLEUTEL ? { sleutelPem: config.CONSENT_LOG_ANKER_SLEUTEL } : {}),
+          },
           levenscyclus:
             overrides.levenscyclus ??
-            new TemporalToestemmingLevenscyclus({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE }, config.CONSENT_HERINNERING_DAGEN),
+            new TemporalToestemmingLevenscyclus(
+              {
+                address: config.TEMPORAL_ADDRESS,
+                namespace: config.TEMPORAL_NAMESPACE,
+                ...(tls ? { tls } : {}),
+                dataConverter: kluisDataConverter(sleutels, eigenaren.deelnemerVan),
+              },
+              config.CONSENT_HERINNERING_DAGEN,
+            ),
         }),
       ],
     };

@@ -1,4 +1,6 @@
+import { createPrivateKey } from 'node:crypto';
 import { pseudoniemSleutelConfigShape, requirePseudonymKeyWhenDistributed, withEmbeddedPseudonymKey } from '@ketenregie/consent-data-access';
+import { kluisConfigSchema } from '@ketenregie/shared-crypto';
 import { platformConfigSchema } from '@ketenregie/shared-platform';
 import { z } from 'zod';
 
@@ -8,6 +10,7 @@ import { z } from 'zod';
  */
 export const consentServiceConfigSchema = platformConfigSchema
   .extend({
+    ...kluisConfigSchema.shape,
     ...pseudoniemSleutelConfigShape,
     CONSENT_HERINNERING_DAGEN: z.coerce.number().int().min(1).max(365).default(30),
     /** Where the traject context answers how an organisation is involved with a deelnemer (access facts). */
@@ -18,8 +21,28 @@ export const consentServiceConfigSchema = platformConfigSchema
      * involvement counts at most this much later; a new one counts at once.
      */
     CONSENT_BETROKKENHEID_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+    /** The FG's directory the signed heads of the processing log are written to. */
+    CONSENT_LOG_ANKER_MAP: z.string().min(1).default('.data/verwerkingslog-ankers'),
+    /** PKCS#8 PEM of the Ed25519 key anchors are signed with (required in distributed mode; embedded: made and kept in the directory). */
+    CONSENT_LOG_ANKER_SLEUTEL: z
+      .string()
+      .refine((v) => {
+        try {
+          return createPrivateKey(v).asymmetricKeyType === 'ed25519';
+        } catch {
+          return false;
+        }
+      }, 'must be an Ed25519 private key in PKCS#8 PEM')
+      .optional(),
+    /** ms between anchors (0: none). */
+    CONSENT_LOG_ANKER_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
   })
-  .superRefine(requirePseudonymKeyWhenDistributed)
+  .superRefine((c, ctx) => {
+    requirePseudonymKeyWhenDistributed(c, ctx);
+    if (c.KETENREGIE_MODE === 'distributed' && !c.CONSENT_LOG_ANKER_SLEUTEL) {
+      ctx.addIssue({ code: 'custom', path: ['CONSENT_LOG_ANKER_SLEUTEL'], message: 'is required in distributed mode' });
+    }
+  })
   .transform(withEmbeddedPseudonymKey);
 
 export type ConsentServiceConfig = z.output<typeof consentServiceConfigSchema>;

@@ -28,6 +28,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { AppModule } from './app.module';
+import { VerwerkingslogAnkeraar } from './verwerkingslog-ankeraar';
 import { consentServiceConfigSchema } from './consent-service.config';
 
 /** Records what the service tells the lifecycle workflows. */
@@ -96,6 +97,7 @@ describeEachDatabase('consent-service', (db) => {
         PORT: '0',
         LOG_LEVEL: 'silent',
         AUTH_JWKS_URL: jwks.url,
+        CONSENT_LOG_ANKER_MAP: await mkdtemp(join(tmpdir(), 'consent-ankers-')),
       });
       schema = db.schema;
       app = await createService(
@@ -175,6 +177,18 @@ describeEachDatabase('consent-service', (db) => {
         besluitId: toegestaan.body.id,
       });
       expect(gemeld.status).toBe(201);
+      // The receiver reads what was disclosed, citing the decision: re-checked against the consents now.
+      const behandelaar: Identity = { sub: 'b-1', organisatie: ggz.organisatie, organisatieType: 'ggz', rol: 'behandelaar' };
+      const lezing = (spanId: string) => ({
+        traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+        spanId,
+        handeling: 'raadpleging',
+        deelnemerId,
+        doel: 'verwijzing-ggz',
+        categorieen: ['gezondheid'],
+        besluitId: toegestaan.body.id,
+      });
+      expect((await call({ dienst: behandelaar }, 'POST', '/verwerkingen', lezing('a1b2c3d4e5f6071a'))).status).toBe(201);
 
       const intrekking = await call<ToestemmingDto>(coachGemeente, 'POST', `/toestemmingen/${gegeven.body.id}/intrekking`, {
         reden: 'deelnemer wil dit niet meer',
@@ -195,6 +209,11 @@ describeEachDatabase('consent-service', (db) => {
       });
       expect(naIntrekking.status).toBe(403);
       expect(naIntrekking.body.code).toBe('CONSENT.DISCLOSURE_NOT_PERMITTED');
+      // The withdrawal stops the receiver's reads at once, even if it has not reached the handover.
+      expect(await call<{ code: string }>({ dienst: behandelaar }, 'POST', '/verwerkingen', lezing('a1b2c3d4e5f6071b'))).toMatchObject({
+        status: 403,
+        body: { code: 'CONSENT.READ_NOT_PERMITTED' },
+      });
 
       const geweigerd = await call<BesluitDto>(coachGemeente, 'POST', '/besluiten', verzoek);
       expect(geweigerd.body.uitkomst).toBe('geweigerd');
@@ -211,6 +230,7 @@ describeEachDatabase('consent-service', (db) => {
         ['toestemming-gegeven', 'ok'],
         ['besluit', 'ok'],
         ['verstrekking', 'ok'],
+        ['raadpleging', 'ok'],
         ['toestemming-ingetrokken', 'ok'],
         ['besluit', 'geweigerd'],
       ]);
@@ -233,6 +253,9 @@ describeEachDatabase('consent-service', (db) => {
       expect(rows).toEqual([{ n: 0 }]);
 
       expect((await call<VerificatieDto>(fg, 'GET', '/verwerkingen/verificatie')).body).toMatchObject({ geldig: true });
+      // The heads signed into the FG's directory: verification checks against them from now on.
+      expect(await app.get(VerwerkingslogAnkeraar).veranker()).toMatch(/anker-.*\.json$/);
+      expect((await call<VerificatieDto>(fg, 'GET', '/verwerkingen/verificatie')).body).toMatchObject({ geldig: true, anker: { geldig: true } });
       const pagina = await call<{ regels: { betrokkene: string }[]; volgende?: unknown }>(fg, 'GET', '/verwerkingen?limiet=2');
       expect(pagina.body.regels).toHaveLength(2);
       expect(pagina.body.volgende).toBeDefined();

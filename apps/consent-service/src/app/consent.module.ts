@@ -18,6 +18,7 @@ import type { BetrokkenheidPoort } from '@ketenregie/shared-platform';
 import { DataSource } from 'typeorm';
 import { BesluitenController } from './besluiten.controller';
 import { DeelnemersController } from './deelnemers.controller';
+import { ANKER_OPTIES, type AnkerOpties, VerwerkingslogAnkeraar } from './verwerkingslog-ankeraar';
 import { TemporalToestemmingLevenscyclus } from './temporal-levenscyclus';
 import { ToestemmingenController } from './toestemmingen.controller';
 import { VerwerkingenController } from './verwerkingen.controller';
@@ -31,6 +32,8 @@ export interface ConsentModuleOptions {
   readonly levenscyclus: ToestemmingLevenscyclusPoort;
   /** The traject context's involvement facts (traject-service's API; replaceable in tests). */
   readonly betrokkenheid: BetrokkenheidPoort;
+  /** Where and how often the processing log is anchored (default: `.data/verwerkingslog-ankers`, every minute). */
+  readonly anker?: AnkerOpties;
 }
 
 /** Publishes the partnership's processing register at start-up (idempotent; a changed version is refused). */
@@ -79,9 +82,11 @@ export class ConsentModule {
         VerwerkingService,
         RegisterPublicatie,
         LevenscyclusAfsluiter,
+        { provide: ANKER_OPTIES, useValue: options.anker ?? { map: '.data/verwerkingslog-ankers', intervalMs: 60_000 } },
+        VerwerkingslogAnkeraar,
       ],
       controllers: [ToestemmingenController, BesluitenController, VerwerkingenController, DeelnemersController, ToestemmingFeedController],
-      exports: [ToestemmingService, BesluitService, VerwerkingService, RegisterService],
+      exports: [ToestemmingService, BesluitService, VerwerkingService, RegisterService, VerwerkingslogAnkeraar],
     };
   }
 }

@@ -8,7 +8,8 @@ import {
   toestemmingWorkflowId,
 } from '@ketenregie/consent-contracts';
 import type { Toestemming } from '@ketenregie/consent-domain';
-import { Client, Connection, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { Client, Connection, type TLSConfig, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
 
 /** Name of the lifecycle workflow type on {@link CONSENT_TASK_QUEUE}. */
 export const LEVENSCYCLUS_WORKFLOW = 'toestemmingLevenscyclusWorkflow';
@@ -22,10 +23,14 @@ export class TemporalToestemmingLevenscyclus implements ToestemmingLevenscyclusP
   private readonly client: Client;
 
   constructor(
-    options: { readonly address: string; readonly namespace: string },
+    options: { readonly address: string; readonly namespace: string; readonly tls?: TLSConfig; readonly dataConverter?: DataConverter },
     private readonly herinneringDagen: number,
   ) {
-    this.client = new Client({ connection: Connection.lazy({ address: options.address }), namespace: options.namespace });
+    this.client = new Client({
+      connection: Connection.lazy({ address: options.address, ...(options.tls ? { tls: options.tls } : {}) }),
+      namespace: options.namespace,
+      ...(options.dataConverter ? { dataConverter: options.dataConverter } : {}),
+    });
   }
 
   async gestart(toestemming: Toestemming): Promise<void> {

@@ -10,6 +10,7 @@ import type { Verwerkingsregister } from '@ketenregie/consent-domain';
 import { CurrentIdentity, Identity, ServiceActor } from '@ketenregie/shared-platform';
 import { VerificatieDto, VerwerkingLijstQueryDto, VerwerkingMeldingDto, VerwerkingPaginaDto, VrijgaveOverzichtDto, VrijgaveQueryDto } from './consent.dto';
 import { verificatieDto, verwerkingPaginaDto } from './consent.mappers';
+import { VerwerkingslogAnkeraar } from './verwerkingslog-ankeraar';
 
 /** The append-only processing log and the processing register. There is no PUT, PATCH or DELETE. */
 @ApiTags('verwerkingen')
@@ -18,6 +19,7 @@ export class VerwerkingenController {
   constructor(
     private readonly verwerkingen: VerwerkingService,
     private readonly toegang: ConsentToegang,
+    private readonly ankeraar: VerwerkingslogAnkeraar,
   ) {}
 
   @Post('verwerkingen')
@@ -48,7 +50,10 @@ export class VerwerkingenController {
   async verifieer(@CurrentIdentity() identiteit: Identity): Promise<VerificatieBody> {
     await this.toegang.algemeen('verwerkingslog.lezen', identiteit);
     const resultaat = await this.verwerkingen.verifieer();
-    return verificatieDto(resultaat, new Date());
+    const anker = await this.ankeraar.toets();
+    const dto = verificatieDto(resultaat, new Date());
+    // Against the newest anchor kept outside the database: a rewrite that recomputed the chain still shows.
+    return anker ? { ...dto, geldig: dto.geldig && anker.geldig, anker } : dto;
   }
 
   @Get('vrijgaveprofielen')

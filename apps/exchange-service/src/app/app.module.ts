@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { EXCHANGE_ENTITIES, EXCHANGE_MIGRATIONS, EXCHANGE_SCHEMA } from '@ketenregie/exchange-data-access';
+import { EXCHANGE_ENTITIES, EXCHANGE_SCHEMA, exchangeMigraties } from '@ketenregie/exchange-data-access';
 import { VERWERKINGEN_PATH } from '@ketenregie/consent-contracts';
 import {
   AuthModule,
@@ -8,9 +8,11 @@ import {
   HttpOntvanger,
   HttpVerwerkingslog,
   dienstIdentiteit,
+  temporalTls,
   ToegangModule,
   trajectBetrokkenheid,
 } from '@ketenregie/shared-platform';
+import { KluisModule, kluisDataConverter, sleutelkluisVanConfig, workflowDeelnemerUitTabellen } from '@ketenregie/shared-crypto';
 import type { OrganisatieRegister } from '@ketenregie/shared-platform';
 import type { ExchangeServiceConfig } from './exchange-service.config';
 import { ExchangeModule, ExchangeModuleOptions } from './exchange.module';
@@ -29,21 +31,32 @@ export class AppModule {
     overrides: Partial<ExchangeModuleOptions> & { readonly schema?: string; readonly register?: OrganisatieRegister } = {},
   ): DynamicModule {
     const beleid = { privateDoelenToestaan: config.EXCHANGE_WEBHOOK_ALLOW_PRIVATE_TARGETS };
+    const sleutels = sleutelkluisVanConfig(config, { applicationName: 'exchange-service-kluis' });
+    const eigenaren = workflowDeelnemerUitTabellen(config.DATABASE_URL, { exchange: overrides.schema ?? EXCHANGE_SCHEMA });
+    const tls = temporalTls(config);
     return {
       module: AppModule,
       imports: [
+        KluisModule.forRoot(sleutels, [eigenaren.sluit]),
         DatabaseModule.forRoot({
           url: config.DATABASE_URL,
           schema: overrides.schema ?? EXCHANGE_SCHEMA,
           entities: EXCHANGE_ENTITIES,
-          migrations: EXCHANGE_MIGRATIONS,
+          migrations: exchangeMigraties(sleutels),
           applicationName: 'exchange-service',
         }),
         AuthModule.forRoot({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, jwksUrl: config.AUTH_JWKS_URL }),
         HealthModule.forRoot({ temporal: { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE } }),
         ToegangModule.forRoot(overrides.register ? { register: overrides.register } : { monitorServiceUrl: config.MONITOR_SERVICE_URL }),
         ExchangeModule.register({
-          workflows: overrides.workflows ?? new TemporalOverdrachten({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE }),
+          workflows:
+            overrides.workflows ??
+            new TemporalOverdrachten({
+              address: config.TEMPORAL_ADDRESS,
+              namespace: config.TEMPORAL_NAMESPACE,
+              ...(tls ? { tls } : {}),
+              dataConverter: kluisDataConverter(sleutels, eigenaren.deelnemerVan),
+            }),
           verwerkingslog:
             overrides.verwerkingslog ??
             new HttpVerwerkingslog(`${config.CONSENT_SERVICE_URL}${VERWERKINGEN_PATH}`, dienstIdentiteit(config, 'ketenregie-exchange-service')),

@@ -1,9 +1,11 @@
+import { kluisConfigSchema } from '@ketenregie/shared-crypto';
 import { dienstIdentiteitConfigSchema, platformConfigSchema } from '@ketenregie/shared-platform';
 import { z } from 'zod';
 
 /** exchange-service's environment: the platform variables, where consent-service and traject-service live, and outbox delivery. */
 export const exchangeServiceConfigSchema = platformConfigSchema
   .extend({
+    ...kluisConfigSchema.shape,
     ...dienstIdentiteitConfigSchema.shape,
     CONSENT_SERVICE_URL: z.url().default('http://127.0.0.1:8082'),
     /** Where the traject context answers how an organisation is involved in a traject (access facts). */

@@ -23,6 +23,7 @@ import {
 import { SqlExchangeOpslag } from '@ketenregie/exchange-data-access';
 import { BETROKKENHEID_POORT, ONTVANGER_POORT } from '@ketenregie/shared-platform';
 import type { BetrokkenheidPoort, OntvangerPoort } from '@ketenregie/shared-platform';
+import { Sleutelkluis } from '@ketenregie/shared-crypto';
 import { DataSource } from 'typeorm';
 import { InboxController, OverdrachtenController } from './overdrachten.controller';
 import { TemporalOverdrachten } from './temporal-overdrachten';
@@ -61,7 +62,11 @@ export class ExchangeModule {
     return {
       module: ExchangeModule,
       providers: [
-        { provide: EXCHANGE_OPSLAG, useFactory: (ds: DataSource): ExchangeOpslag => new SqlExchangeOpslag(ds), inject: [DataSource] },
+        {
+          provide: EXCHANGE_OPSLAG,
+          useFactory: (ds: DataSource, s?: Sleutelkluis) => new SqlExchangeOpslag(ds, s),
+          inject: [DataSource, { token: Sleutelkluis, optional: true }],
+        },
         { provide: OVERDRACHT_WORKFLOWS, useValue: options.workflows },
         { provide: VERWERKINGSLOG, useValue: options.verwerkingslog },
         { provide: WEBHOOK_VERZENDER, useValue: options.webhook },

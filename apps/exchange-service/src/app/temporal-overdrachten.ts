@@ -15,7 +15,8 @@ import {
 } from '@ketenregie/exchange-contracts';
 import { PreconditionError, ValidationError } from '@ketenregie/shared-kernel';
 import { overdrachtVerzoekUpdate, trajectWorkflowId } from '@ketenregie/traject-contracts';
-import { ApplicationFailure, Client, Connection, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure, Client, Connection, type TLSConfig, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
 
 /**
  * {@link OverdrachtWorkflowPoort} over a Temporal client (lazy connection). A step the workflow's
@@ -25,9 +26,13 @@ export class TemporalOverdrachten implements OverdrachtWorkflowPoort {
   private readonly connection: Connection;
   private readonly client: Client;
 
-  constructor(options: { readonly address: string; readonly namespace: string }) {
-    this.connection = Connection.lazy({ address: options.address });
-    this.client = new Client({ connection: this.connection, namespace: options.namespace });
+  constructor(options: { readonly address: string; readonly namespace: string; readonly tls?: TLSConfig; readonly dataConverter?: DataConverter }) {
+    this.connection = Connection.lazy({ address: options.address, ...(options.tls ? { tls: options.tls } : {}) });
+    this.client = new Client({
+      connection: this.connection,
+      namespace: options.namespace,
+      ...(options.dataConverter ? { dataConverter: options.dataConverter } : {}),
+    });
   }
 
   /**

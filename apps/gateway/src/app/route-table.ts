@@ -55,6 +55,7 @@ export const ROUTE_TABLE: readonly Route[] = [
   { prefix: '/api/v1/vacatures', service: 'plaatsing-service' },
   { prefix: '/api/v1/plaatsingen', service: 'plaatsing-service' },
   { prefix: '/api/v1/traject-gebeurtenissen', service: 'traject-service' },
+  { prefix: '/api/v1/codec', service: 'traject-service' },
 ];
 
 /**

@@ -1,9 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { VERWERKINGEN_PATH } from '@ketenregie/consent-contracts';
-import { AuthModule, DatabaseModule, HealthModule, HttpVerwerkingslog, dienstIdentiteit, TemporalClientModule } from '@ketenregie/shared-platform';
+import { KluisModule, Sleutelkluis, kluisDataConverter, sleutelkluisVanConfig } from '@ketenregie/shared-crypto';
+import { AuthModule, DatabaseModule, HealthModule, HttpVerwerkingslog, dienstIdentiteit, TemporalClientModule, temporalTls } from '@ketenregie/shared-platform';
 import type { OrganisatieRegister, VerwerkingslogPoort } from '@ketenregie/shared-platform';
 import type { TrajectWorkflows } from '@ketenregie/traject-application';
-import { TRAJECT_ENTITIES, TRAJECT_SCHEMA, trajectMigraties } from '@ketenregie/traject-data-access';
+import { TRAJECT_ENTITIES, TRAJECT_SCHEMA, trajectMigraties, trajectWorkflowDeelnemer } from '@ketenregie/traject-data-access';
+import { DataSource } from 'typeorm';
 import { deelnemerKluis } from './traject-service.config';
 import type { TrajectServiceConfig } from './traject-service.config';
 import { TrajectModule } from './traject.module';
@@ -23,10 +25,14 @@ export class AppModule {
       readonly schema?: string;
       readonly verwerkingslog?: VerwerkingslogPoort;
       readonly register?: OrganisatieRegister;
+      /** The per-deelnemer key store (tests: one of their own); by default the one of the configuration. */
+      readonly sleutels?: Sleutelkluis;
     } = {},
   ): DynamicModule {
-    const temporal = { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE };
+    const tls = temporalTls(config);
+    const temporal = { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, ...(tls ? { tls } : {}) };
     const kluis = deelnemerKluis(config);
+    const sleutels = overrides.sleutels ?? sleutelkluisVanConfig(config, { applicationName: 'traject-service-kluis' });
     return {
       module: AppModule,
       imports: [
@@ -34,15 +40,24 @@ export class AppModule {
           url: config.DATABASE_URL,
           schema: overrides.schema ?? TRAJECT_SCHEMA,
           entities: TRAJECT_ENTITIES,
-          migrations: trajectMigraties(kluis),
+          migrations: trajectMigraties(kluis, sleutels),
           applicationName: 'traject-service',
           poolSize: 10,
         }),
         AuthModule.forRoot({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, jwksUrl: config.AUTH_JWKS_URL }),
         HealthModule.forRoot({ temporal: overrides.workflows ? false : temporal }),
-        ...(overrides.workflows ? [] : [TemporalClientModule.forRoot(temporal)]),
+        KluisModule.forRoot(sleutels),
+        ...(overrides.workflows
+          ? []
+          : [
+              TemporalClientModule.forRoot(temporal, {
+                inject: [Sleutelkluis, DataSource],
+                useFactory: (s: Sleutelkluis, ds: DataSource) => kluisDataConverter(s, trajectWorkflowDeelnemer(ds)),
+              }),
+            ]),
         TrajectModule.register({
           kluis,
+          sleutels,
           workflows: overrides.workflows,
           verwerkingslog:
             overrides.verwerkingslog ??

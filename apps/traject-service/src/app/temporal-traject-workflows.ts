@@ -96,6 +96,14 @@ export class TemporalTrajectWorkflows implements TrajectWorkflows {
     }
   }
 
+  async beeindig(workflowId: string): Promise<void> {
+    try {
+      await this.client.workflow.getHandle(workflowId).terminate('gewist');
+    } catch (error) {
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+    }
+  }
+
   async caseloadOverdracht(workflowId: string, overdracht: CaseloadOverdracht): Promise<void> {
     try {
       await this.client.workflow.getHandle(workflowId).signal(caseloadOverdrachtSignal, overdracht);

@@ -1,4 +1,5 @@
 import { dienstIdentiteitConfigSchema, platformConfigSchema } from '@ketenregie/shared-platform';
+import { kluisConfigSchema } from '@ketenregie/shared-crypto';
 import { DeelnemerKluis } from '@ketenregie/traject-data-access';
 import { z } from 'zod';
 
@@ -20,6 +21,7 @@ const sleutel = (bytes: number) =>
 export const trajectServiceConfigSchema = platformConfigSchema
   .extend({
     ...dienstIdentiteitConfigSchema.shape,
+    ...kluisConfigSchema.shape,
     CONSENT_SERVICE_URL: z.url().default('http://127.0.0.1:8082'),
     TRAJECT_BSN_SLEUTEL: sleutel(32).refine((v) => v === undefined || Buffer.from(v, 'base64').length === 32, 'must decode to exactly 32 bytes'),
     TRAJECT_BSN_SLEUTEL_ID: z

@@ -204,6 +204,53 @@ describeEachDatabase('traject-service', (db) => {
       await env?.teardown();
     });
 
+    it("erasure by the gemeente's fg: logged first, refused while a traject runs, then the deelnemer is gone for everyone and stays gone", async () => {
+      const fg: Identity = { sub: 'fg-1', organisatie: 'gemeente-den-bosch', organisatieType: 'gemeente', rol: 'fg' };
+      const persoon = { voornamen: 'Wies', achternaam: 'Wissink', geboortedatum: '1975-05-05' };
+      const d = await call<{ id: string }>(klantmanager, 'POST', '/deelnemers', { bsn: '100000009', ...persoon });
+      expect(d.status).toBe(201);
+      const ander = await call<{ id: string }>(klantmanager, 'POST', '/deelnemers', { bsn: '100000010', ...persoon, achternaam: 'Blijft' });
+      expect((await call(coach, 'POST', `/deelnemers/${d.body.id}/wissing`, { grond: 'verzoek-betrokkene' })).status).toBe(403);
+      expect((await call(klantmanager, 'POST', `/deelnemers/${d.body.id}/wissing`, { grond: 'verzoek-betrokkene' })).status).toBe(403);
+      // The log cannot be written: nothing is erased.
+      logWeigert = true;
+      try {
+        expect((await call(fg, 'POST', `/deelnemers/${d.body.id}/wissing`, { grond: 'verzoek-betrokkene' })).status).toBe(503);
+      } finally {
+        logWeigert = false;
+      }
+      expect((await call(klantmanager, 'GET', `/deelnemers/${d.body.id}`)).status).toBe(200);
+      const gewist = await call<{ sleutels: number }>(fg, 'POST', `/deelnemers/${d.body.id}/wissing`, { grond: 'verzoek-betrokkene' });
+      expect(gewist.status).toBe(200);
+      expect(gewist.body.sleutels).toBeGreaterThanOrEqual(1);
+      expect(verwerkingen.filter((v) => v.melding.handeling === 'wissing' && v.melding.deelnemerId === d.body.id)).toHaveLength(1);
+      expect((await call(klantmanager, 'GET', `/deelnemers/${d.body.id}`)).status).toBe(404);
+      expect((await call(fg, 'POST', `/deelnemers/${d.body.id}/wissing`, { grond: 'verzoek-betrokkene' })).status).toBe(404);
+      // Registering the same BSN again makes a new deelnemer: the old row no longer matches it.
+      const opnieuw = await call<{ id: string }>(klantmanager, 'POST', '/deelnemers', { bsn: '100000009', ...persoon });
+      expect(opnieuw.body.id).not.toBe(d.body.id);
+      expect((await call<{ achternaam: string }>(klantmanager, 'GET', `/deelnemers/${ander.body.id}`)).body.achternaam).toBe('Blijft');
+
+      const { deelnemerId } = await startFip('100000022', persoon);
+      const lopend = await call<{ code: string }>(fg, 'POST', `/deelnemers/${deelnemerId}/wissing`, { grond: 'verzoek-betrokkene' });
+      expect([lopend.status, lopend.body.code]).toEqual([422, 'TRAJECT.WISSING_LOPEND_TRAJECT']);
+    });
+
+    it("the codec endpoint (Temporal's codec server protocol) encodes and decodes for the fg only, and passes unencoded payloads through", async () => {
+      const fg: Identity = { sub: 'fg-1', organisatie: 'gemeente-den-bosch', organisatieType: 'gemeente', rol: 'fg' };
+      const b64 = (t: string) => Buffer.from(t).toString('base64');
+      const payload = { metadata: { encoding: b64('json/plain') }, data: b64('{"plan":"schuldhulp"}') };
+      expect((await call(coach, 'POST', '/codec/encode', { payloads: [payload] })).status).toBe(403);
+      const enc = await call<{ payloads: { metadata: Record<string, string>; data: string }[] }>(fg, 'POST', '/codec/encode', { payloads: [payload] });
+      expect(enc.status).toBe(200);
+      const [versleuteld] = enc.body.payloads;
+      expect(Buffer.from(versleuteld?.metadata['encoding'] ?? '', 'base64').toString()).toBe('binary/encrypted');
+      expect(Buffer.from(versleuteld?.data ?? '', 'base64').toString('latin1')).not.toContain('schuldhulp');
+      expect((await call(coach, 'POST', '/codec/decode', { payloads: [versleuteld] })).status).toBe(403);
+      const dec = await call<{ payloads: unknown[] }>(fg, 'POST', '/codec/decode', { payloads: [versleuteld, payload] });
+      expect(dec.body.payloads).toEqual([payload, payload]);
+    });
+
     it('lists the programmes as versioned data, the shipped catalogue among them', async () => {
       const r = await call<{ code: string; versie: number; definitie: { evaluatie: { intervalMaanden: number } } }[]>(klantmanager, 'GET', '/programmas');
       expect(r.status).toBe(200);

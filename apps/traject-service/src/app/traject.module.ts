@@ -12,8 +12,10 @@ import {
   TRAJECT_WORKFLOWS,
   TrajectFeedService,
   TrajectService,
+  DEELNEMER_WISSING,
+  WissingService,
 } from '@ketenregie/traject-application';
-import type { TrajectWorkflows } from '@ketenregie/traject-application';
+import type { DeelnemerWissing, TrajectWorkflows } from '@ketenregie/traject-application';
 import {
   DeelnemerKluis,
   TypeOrmDeelnemerRepository,
@@ -21,6 +23,7 @@ import {
   TypeOrmTakenRepository,
   TypeOrmTrajectRepository,
 } from '@ketenregie/traject-data-access';
+import type { Gegevenskluis } from '@ketenregie/shared-crypto';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { TemporalTrajectWorkflows } from './temporal-traject-workflows';
@@ -33,11 +36,15 @@ import {
   TrajectenController,
 } from './traject.controllers';
 import { TrajectFeedController } from './traject-feed.controller';
+import { WissingController } from './wissing.controller';
+import { CodecController } from './codec.controller';
 
 /** What the traject module needs from the configuration. */
 export interface TrajectModuleOptions {
-  /** Encrypts every personal field of a deelnemer (see `deelnemerKluis`). */
+  /** The blind-index key, and the single key of deelnemer rows from before per-deelnemer keys (see `deelnemerKluis`). */
   readonly kluis: DeelnemerKluis;
+  /** The per-deelnemer key store every personal field, overview and timeline event is encrypted with. */
+  readonly sleutels: Gegevenskluis & DeelnemerWissing;
   /** Tests replace the Temporal-backed port. */
   readonly workflows?: TrajectWorkflows;
   /** consent-service's processing log (reads by organisations other than the lead); without it such reads are refused. */
@@ -59,8 +66,12 @@ export class TrajectModule {
       module: TrajectModule,
       imports: [ToegangModule.forRoot(options.toegang)],
       providers: [
-        { provide: DEELNEMER_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmDeelnemerRepository(ds, options.kluis), inject: [DataSource] },
-        { provide: TRAJECT_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmTrajectRepository(ds), inject: [DataSource] },
+        {
+          provide: DEELNEMER_OPSLAG,
+          useFactory: (ds: DataSource) => new TypeOrmDeelnemerRepository(ds, options.kluis, options.sleutels),
+          inject: [DataSource],
+        },
+        { provide: TRAJECT_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmTrajectRepository(ds, options.sleutels), inject: [DataSource] },
         { provide: TAKEN_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmTakenRepository(ds), inject: [DataSource] },
         { provide: TRAJECT_FEED, useFactory: (ds: DataSource) => new TypeOrmTrajectRepository(ds), inject: [DataSource] },
         TrajectFeedService,
@@ -76,10 +87,22 @@ export class TrajectModule {
             },
         { provide: PROGRAMMA_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmProgrammaRepository(ds), inject: [DataSource] },
         { provide: TRAJECT_VERWERKINGSLOG, useValue: options.verwerkingslog ?? GEEN_VERWERKINGSLOG },
+        { provide: DEELNEMER_WISSING, useValue: options.sleutels },
         TrajectService,
         ProgrammaService,
+        WissingService,
       ],
-      controllers: [ProgrammasController, DeelnemersController, TrajectenController, TakenController, SignalenController, CaseloadOverdrachtenController, TrajectFeedController],
+      controllers: [
+        ProgrammasController,
+        DeelnemersController,
+        TrajectenController,
+        TakenController,
+        SignalenController,
+        CaseloadOverdrachtenController,
+        TrajectFeedController,
+        WissingController,
+        CodecController,
+      ],
     };
   }
 }

@@ -1,38 +1,70 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { LoggingModule } from '@ketenregie/shared-platform';
+import {
+  KluisModule,
+  kluisDataConverter,
+  type Sleutelkluis,
+  sleutelkluisVanConfig,
+  type WorkflowEigenaarSchemas,
+  workflowDeelnemerUitTabellen,
+} from '@ketenregie/shared-crypto';
+import { LoggingModule, temporalTls } from '@ketenregie/shared-platform';
 import { join } from 'node:path';
 import { WORKER_CONFIG, WorkerConfig } from './worker.config';
 import { WorkerHostModule } from './worker-host.module';
 import type { WorkerRuntime } from './worker-host.service';
 import type { WorkerRegistration } from './worker-registration';
+import { WORKER_DATA_CONVERTER } from './worker-kluis';
 
 /** tsconfig with the workspace `paths`, for bundling workflow code. */
 export const WORKSPACE_TSCONFIG = join(__dirname, '..', '..', '..', '..', 'tsconfig.base.json');
 
-/** Makes the validated configuration injectable (`WORKER_CONFIG`) in every registration's module. */
+/** Makes the validated configuration (`WORKER_CONFIG`) and the data converter (`WORKER_DATA_CONVERTER`) injectable in every registration's module. */
 @Global()
 @Module({})
 class WorkerConfigModule {
-  static register(config: WorkerConfig): DynamicModule {
-    return { module: WorkerConfigModule, providers: [{ provide: WORKER_CONFIG, useValue: config }], exports: [WORKER_CONFIG] };
+  static register(config: WorkerConfig, dataConverter: unknown): DynamicModule {
+    return {
+      module: WorkerConfigModule,
+      providers: [
+        { provide: WORKER_CONFIG, useValue: config },
+        { provide: WORKER_DATA_CONVERTER, useValue: dataConverter },
+      ],
+      exports: [WORKER_CONFIG, WORKER_DATA_CONVERTER],
+    };
   }
 }
 
 /** The worker process: logging, the configuration, and one Temporal worker per registration. */
 @Module({})
 export class WorkerAppModule {
-  static register(config: WorkerConfig, registrations: readonly WorkerRegistration[], runtime?: WorkerRuntime): DynamicModule {
+  /**
+   * @param kluis tests pass a key store and the schemas of their own; by default the configuration's
+   * key store and the contexts' schemas
+   */
+  static register(
+    config: WorkerConfig,
+    registrations: readonly WorkerRegistration[],
+    runtime?: WorkerRuntime,
+    kluis: { readonly sleutels?: Sleutelkluis; readonly schemas?: WorkflowEigenaarSchemas } = {},
+  ): DynamicModule {
+    const sleutels = kluis.sleutels ?? sleutelkluisVanConfig(config, { applicationName: 'worker-kluis' });
+    const eigenaren = workflowDeelnemerUitTabellen(config.DATABASE_URL, kluis.schemas ?? { traject: 'traject', exchange: 'exchange', consent: 'consent' });
+    const tls = temporalTls(config);
+    const dataConverter = kluisDataConverter(sleutels, eigenaren.deelnemerVan);
     return {
       module: WorkerAppModule,
       imports: [
         LoggingModule.forRoot({ service: 'worker', level: config.LOG_LEVEL }),
-        WorkerConfigModule.register(config),
+        WorkerConfigModule.register(config, dataConverter),
+        KluisModule.forRoot(sleutels, [eigenaren.sluit]),
         WorkerHostModule.register(
           {
             temporalAddress: config.TEMPORAL_ADDRESS,
             namespace: config.TEMPORAL_NAMESPACE,
             tsconfigPath: WORKSPACE_TSCONFIG,
             maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
+            ...(tls ? { tls } : {}),
+            dataConverter,
           },
           registrations,
           runtime,

@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import type { WorkerOptions } from '@temporalio/worker';
+import type { NativeConnectionOptions, WorkerOptions } from '@temporalio/worker';
 import { TsconfigPathsPlugin } from 'tsconfig-paths-webpack-plugin';
 import type { WorkerRegistration } from './worker-registration';
 
@@ -13,6 +13,10 @@ export interface WorkerHostOptions {
   readonly tsconfigPath: string;
   /** Sticky cache size per worker; `undefined` leaves the SDK's default (derived from the heap size). */
   readonly maxCachedWorkflows?: number;
+  /** TLS (and mTLS) towards the Temporal frontend (`temporalTls`). */
+  readonly tls?: NativeConnectionOptions['tls'];
+  /** The payload codec every worker encodes and decodes with (`kluisDataConverter`). */
+  readonly dataConverter?: WorkerOptions['dataConverter'];
 }
 
 export const WORKER_HOST_OPTIONS = Symbol('WORKER_HOST_OPTIONS');
@@ -20,7 +24,7 @@ export const WORKER_REGISTRATIONS = Symbol('WORKER_REGISTRATIONS');
 
 /** Creates workers; the seam exists so the lifecycle can be exercised without a server. */
 export interface WorkerRuntime {
-  connect(address: string): Promise<{ close(): Promise<void> }>;
+  connect(address: string, tls?: NativeConnectionOptions['tls']): Promise<{ close(): Promise<void> }>;
   create(connection: unknown, options: Omit<WorkerOptions, 'connection'>): Promise<RunnableWorker>;
 }
 
@@ -35,7 +39,7 @@ export const WORKER_RUNTIME = Symbol('WORKER_RUNTIME');
 
 /** The real runtime: a `NativeConnection` and `Worker.create`. */
 export const temporalWorkerRuntime: WorkerRuntime = {
-  connect: (address) => NativeConnection.connect({ address }),
+  connect: (address, tls) => NativeConnection.connect({ address, ...(tls ? { tls } : {}) }),
   create: (connection, options) => Worker.create({ ...options, connection: connection as NativeConnection }),
 };
 
@@ -90,7 +94,7 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, BeforeApplica
 
   async onApplicationBootstrap(): Promise<void> {
     this.hostState = 'starting';
-    const connection = await this.runtime.connect(this.options.temporalAddress);
+    const connection = await this.runtime.connect(this.options.temporalAddress, this.options.tls);
     this.connection = connection;
     const workers: { taskQueue: string; worker: RunnableWorker }[] = [];
     try {
@@ -145,6 +149,7 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, BeforeApplica
     return {
       namespace: this.options.namespace,
       taskQueue: registration.taskQueue,
+      ...(this.options.dataConverter ? { dataConverter: this.options.dataConverter } : {}),
       ...(this.options.maxCachedWorkflows === undefined ? {} : { maxCachedWorkflows: this.options.maxCachedWorkflows }),
       workflowsPath: registration.workflowsPath,
       activities: registration.activities ? this.activitiesOf(registration.activities) : undefined,

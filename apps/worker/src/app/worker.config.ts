@@ -1,4 +1,5 @@
 import { pseudoniemSleutelConfigShape, requirePseudonymKeyWhenDistributed, withEmbeddedPseudonymKey } from '@ketenregie/consent-data-access';
+import { kluisConfigSchema } from '@ketenregie/shared-crypto';
 import { databaseConfigSchema, httpConfigSchema, modeConfigSchema, temporalConfigSchema } from '@ketenregie/shared-platform';
 import { z } from 'zod';
 import { exchangeWorkerConfigSchema } from '../exchange/exchange-worker.config';
@@ -16,6 +17,7 @@ export const workerConfigSchema = z
     ...temporalConfigSchema.shape,
     ...databaseConfigSchema.shape,
     ...exchangeWorkerConfigSchema.shape,
+    ...kluisConfigSchema.shape,
     ...pseudoniemSleutelConfigShape,
     /** Workflow runs each worker keeps in memory (sticky cache); unset: the SDK's default from the heap size. */
     WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).optional(),

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { VERWERKINGEN_PATH } from '@ketenregie/consent-contracts';
 import { EXCHANGE_OPSLAG, type ExchangeOpslag, OverdrachtActiviteitenService, VERWERKINGSLOG } from '@ketenregie/exchange-application';
-import { EXCHANGE_ENTITIES, EXCHANGE_MIGRATIONS, EXCHANGE_SCHEMA, SqlExchangeOpslag } from '@ketenregie/exchange-data-access';
+import { EXCHANGE_ENTITIES, EXCHANGE_SCHEMA, exchangeMigraties, SqlExchangeOpslag } from '@ketenregie/exchange-data-access';
+import { Sleutelkluis } from '@ketenregie/shared-crypto';
 import { HttpVerwerkingslog, openDatabase, type ServiceIdentity, serviceIdentity } from '@ketenregie/shared-platform';
 import { DataSource } from 'typeorm';
 import { WORKER_CONFIG, type WorkerConfig } from '../app/worker.config';
@@ -23,7 +24,7 @@ class ExchangeDataSourceAfsluiter implements OnApplicationShutdown {
 /**
  * What the exchange activities need inside the worker: the `exchange` schema (migrated on start,
  * advisory-locked against exchange-service doing the same), the storage and the workflow-step
- * use cases, in-process; the processing log and the consent decision of consent-service (another
+ * use cases, in-process (with the deelnemers' key store); the processing log and the consent decision of consent-service (another
  * context) over HTTP with the worker's service identity.
  */
 @Module({
@@ -31,15 +32,15 @@ class ExchangeDataSourceAfsluiter implements OnApplicationShutdown {
     { provide: EXCHANGE_WORKER_CONFIG, useExisting: WORKER_CONFIG },
     {
       provide: EXCHANGE_DATA_SOURCE,
-      useFactory: (config: WorkerConfig) =>
+      useFactory: (config: WorkerConfig, sleutels: Sleutelkluis) =>
         openDatabase({
           url: config.DATABASE_URL,
           schema: EXCHANGE_SCHEMA,
           entities: EXCHANGE_ENTITIES,
-          migrations: EXCHANGE_MIGRATIONS,
+          migrations: exchangeMigraties(sleutels),
           applicationName: 'worker-exchange',
         }),
-      inject: [WORKER_CONFIG],
+      inject: [WORKER_CONFIG, Sleutelkluis],
     },
     {
       provide: WORKER_SERVICE_IDENTITY,
@@ -47,7 +48,12 @@ class ExchangeDataSourceAfsluiter implements OnApplicationShutdown {
         serviceIdentity({ ...config, clientId: config.WORKER_CLIENT_ID, clientSecret: config.WORKER_CLIENT_SECRET }),
       inject: [WORKER_CONFIG],
     },
-    { provide: EXCHANGE_OPSLAG, useFactory: (ds: DataSource): ExchangeOpslag => new SqlExchangeOpslag(ds), inject: [EXCHANGE_DATA_SOURCE] },
+    // The source data and the dossier are encrypted with the deelnemer's key, as exchange-service stores them.
+    {
+      provide: EXCHANGE_OPSLAG,
+      useFactory: (ds: DataSource, sleutels: Sleutelkluis): ExchangeOpslag => new SqlExchangeOpslag(ds, sleutels),
+      inject: [EXCHANGE_DATA_SOURCE, Sleutelkluis],
+    },
     {
       provide: VERWERKINGSLOG,
       useFactory: (config: WorkerConfig, identiteit: ServiceIdentity) =>

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
 import { BESLUITEN_PATH, BesluitDto, dataCategorieSchema, registreerAfhankelijkheidUpdate, toestemmingWorkflowId } from '@ketenregie/consent-contracts';
 import { type Aanroep, OverdrachtActiviteitenService } from '@ketenregie/exchange-application';
 import type { BesluitAanvraag, BesluitUitkomst, ExchangeActivities, ExchangeActivityAliases, Namens, StapRegistratie } from '@ketenregie/exchange-contracts';
@@ -9,6 +9,8 @@ import { Client, Connection, WorkflowNotFoundError, WorkflowUpdateFailedError } 
 import type { Identity, ServiceIdentity } from '@ketenregie/shared-platform';
 import { randomBytes } from 'node:crypto';
 import { runActivity } from '@ketenregie/shared-platform';
+import type { DataConverter } from '@temporalio/common';
+import { WORKER_DATA_CONVERTER } from '../app/worker-kluis';
 import type { ExchangeWorkerConfig } from './exchange-worker.config';
 
 export const EXCHANGE_WORKER_CONFIG = Symbol('EXCHANGE_WORKER_CONFIG');
@@ -42,6 +44,7 @@ export class ExchangeActivitiesAdapter implements ExchangeActivities, ExchangeAc
     @Inject(EXCHANGE_WORKER_CONFIG) private readonly config: ExchangeWorkerConfig,
     @Inject(WORKER_SERVICE_IDENTITY) private readonly identiteit: ServiceIdentity,
     private readonly stappen: OverdrachtActiviteitenService,
+    @Optional() @Inject(WORKER_DATA_CONVERTER) private readonly dataConverter?: DataConverter,
   ) {}
 
   async onModuleDestroy(): Promise<void> {
@@ -136,7 +139,11 @@ export class ExchangeActivitiesAdapter implements ExchangeActivities, ExchangeAc
   private temporal(): Client {
     if (!this.client) {
       this.verbinding = Connection.lazy({ address: this.config.TEMPORAL_ADDRESS });
-      this.client = new Client({ connection: this.verbinding, namespace: this.config.TEMPORAL_NAMESPACE });
+      this.client = new Client({
+        connection: this.verbinding,
+        namespace: this.config.TEMPORAL_NAMESPACE,
+        ...(this.dataConverter ? { dataConverter: this.dataConverter } : {}),
+      });
     }
     return this.client;
   }

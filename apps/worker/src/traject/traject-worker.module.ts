@@ -9,6 +9,7 @@ import {
   TypeOrmTrajectRepository,
   TypeOrmTrajectTransacties,
 } from '@ketenregie/traject-data-access';
+import { Sleutelkluis } from '@ketenregie/shared-crypto';
 import { DataSource } from 'typeorm';
 import { WORKER_CONFIG, WorkerConfig } from '../app/worker.config';
 import { TrajectActivitiesAdapter } from './traject.activities';
@@ -43,9 +44,17 @@ class TrajectDataSourceAfsluiter implements OnApplicationShutdown {
         }),
       inject: [WORKER_CONFIG],
     },
-    { provide: TRAJECT_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmTrajectRepository(ds), inject: [TRAJECT_DATA_SOURCE] },
+    {
+      provide: TRAJECT_OPSLAG,
+      useFactory: (ds: DataSource, s: Sleutelkluis) => new TypeOrmTrajectRepository(ds, s),
+      inject: [TRAJECT_DATA_SOURCE, Sleutelkluis],
+    },
     { provide: TAKEN_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmTakenRepository(ds), inject: [TRAJECT_DATA_SOURCE] },
-    { provide: TRAJECT_TRANSACTIES, useFactory: (ds: DataSource) => new TypeOrmTrajectTransacties(ds), inject: [TRAJECT_DATA_SOURCE] },
+    {
+      provide: TRAJECT_TRANSACTIES,
+      useFactory: (ds: DataSource, s: Sleutelkluis) => new TypeOrmTrajectTransacties(ds, s),
+      inject: [TRAJECT_DATA_SOURCE, Sleutelkluis],
+    },
     TrajectActiviteitenService,
     TrajectActivitiesAdapter,
     TrajectDataSourceAfsluiter,

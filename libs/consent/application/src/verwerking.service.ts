@@ -30,7 +30,7 @@ export interface VerwerkingMelding {
   readonly traceId: string;
   readonly spanId: string;
   readonly parentSpanId?: string;
-  readonly handeling: 'verstrekking' | 'raadpleging';
+  readonly handeling: 'verstrekking' | 'raadpleging' | 'wissing';
   /** A refused read is logged too (default `ok`). */
   readonly status?: 'ok' | 'geweigerd';
   readonly deelnemerId: string;
@@ -83,7 +83,8 @@ export class VerwerkingService {
    * @throws NotFoundError `CONSENT.DECISION_NOT_FOUND`; ForbiddenError `CONSENT.DISCLOSURE_NOT_PERMITTED`.
    */
   async meld(melding: VerwerkingMelding, door: Identity): Promise<Ketenregel> {
-    vereisRol(door, PROFESSIONALS, 'report a processing');
+    // An erasure is the gemeente's fg's (access policy `deelnemer.wissen`); every other processing a professional's.
+    vereisRol(door, melding.handeling === 'wissing' ? ['fg'] : PROFESSIONALS, 'report a processing');
     const register = await this.register.huidig();
     return this.opslag.transactie(async (tx) => {
       if (melding.handeling === 'verstrekking') {
@@ -107,6 +108,22 @@ export class VerwerkingService {
             code: 'CONSENT.DISCLOSURE_NOT_PERMITTED',
             detail: 'The disclosure is no longer permitted (consent ended since the decision).',
           });
+        }
+      }
+      if (melding.handeling === 'raadpleging' && melding.besluitId && (melding.status ?? 'ok') === 'ok') {
+        // A read of data disclosed under a decision (the receiver reads a handover's dossier) is re-checked
+        // against the consents as they are now: after a withdrawal it is refused, whatever else missed it.
+        const eerder = await tx.besluit(melding.besluitId);
+        if (!eerder) throw new NotFoundError({ code: 'CONSENT.DECISION_NOT_FOUND', detail: 'A read must cite the decision it relies on.' });
+        const v = eerder.verzoek;
+        const toegestaan = new Set(eerder.categorieen.filter((c) => c.uitkomst === 'toegestaan').map((c) => c.categorie));
+        const klopt =
+          v.deelnemerId === melding.deelnemerId && v.ontvanger.organisatie === door.organisatie && melding.categorieen.every((c) => toegestaan.has(c));
+        const nu = klopt
+          ? beslis(register, await tx.toestemmingenVan(melding.deelnemerId, 'exclusief'), { ...v, categorieen: melding.categorieen }, await tx.nu())
+          : undefined;
+        if (!nu || nu.categorieen.some((c) => c.uitkomst !== 'toegestaan')) {
+          throw new ForbiddenError({ code: 'CONSENT.READ_NOT_PERMITTED', detail: 'The read is not (or no longer) permitted by the decision it cites.' });
         }
       }
       const op = await tx.nu();

@@ -39,7 +39,8 @@ export const verwerkingMeldingSchema = z
     traceId: traceIdSchema,
     spanId: spanIdSchema,
     parentSpanId: spanIdSchema.optional(),
-    handeling: z.enum(['verstrekking', 'raadpleging']),
+    /** `wissing`: the deelnemer's data was erased (AVG art. 17); the line holds only the pseudonym. */
+    handeling: z.enum(['verstrekking', 'raadpleging', 'wissing']),
     /** `geweigerd`: a read that was refused (e.g. a withdrawn dossier); it is logged all the same. */
     status: z.enum(['ok', 'geweigerd']).default('ok'),
     deelnemerId: opaqueIdSchema,
@@ -65,6 +66,14 @@ export const verificatieSchema = z.object({
   geldig: z.boolean(),
   aantal: z.number().int().describe('Lines verified before the first break, or all'),
   kopHash: z.string().optional().describe('Hash over the heads of all chains; publish it to detect truncation'),
+  anker: z
+    .object({
+      geldig: z.boolean(),
+      tijdstip: z.string(),
+      afwijking: z.object({ keten: z.number().int(), volgnummer: z.number().int() }).optional(),
+    })
+    .optional()
+    .describe('The log against the newest signed anchor of its heads kept outside the database (absent before the first anchor)'),
   breuk: z
     .object({
       keten: z.number().int(),
@@ -84,6 +93,7 @@ export const inzageVerwerkingSchema = z.object({
     'besluit',
     'verstrekking',
     'raadpleging',
+    'wissing',
     'inzage',
     'toestemming-gegeven',
     'toestemming-ingetrokken',

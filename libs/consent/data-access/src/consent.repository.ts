@@ -22,6 +22,7 @@ import {
 import { type DataSource, type EntityManager } from 'typeorm';
 import { BesluitEntity, HerinneringEntity, ToestemmingEntity, ToestemmingStatusEntity, VerwerkingEntity } from './consent.entities';
 import { AANTAL_KETENS } from './migrations/1763900000002-verwerking-ketens';
+import { LOGSCHRIJVER_ROL } from './migrations/1763900000003-logschrijver';
 
 /** The row lock a read takes inside a transaction, as PostgreSQL spells it. */
 const LOCK = { geen: '', delen: 'FOR SHARE', exclusief: 'FOR UPDATE' } as const;
@@ -280,7 +281,7 @@ export class TypeOrmConsentTransactie {
     const wachtend = this.uitgesteld;
     this.uitgesteld = undefined;
     const [kop] = (await this.manager.query(
-      `${wachtend ? `WITH besluit AS (${wachtend.sql}) ` : ''}SELECT volgnummer, hash FROM ${this.tabel('keten_kop')} WHERE id = $${(wachtend?.params.length ?? 0) + 1} FOR UPDATE`,
+      `${wachtend ? `WITH besluit AS (${wachtend.sql}) ` : ''}SELECT set_config('role', '${LOGSCHRIJVER_ROL}', true) AS rol, volgnummer, hash FROM ${this.tabel('keten_kop')} WHERE id = $${(wachtend?.params.length ?? 0) + 1} FOR UPDATE`,
       [...(wachtend?.params ?? []), keten],
     )) as { volgnummer: string; hash: string }[];
     if (!kop) throw new Error(`The processing log has no chain ${keten}`);
@@ -315,6 +316,8 @@ export class TypeOrmConsentTransactie {
         [...regel.toestemmingen],
       ],
     );
+    // The line went in under the role that may only insert (switched by the head lock's statement); back for the rest of the transaction.
+    await this.manager.query(`RESET ROLE`);
     return schakel;
   }
 
@@ -620,6 +623,25 @@ export class TypeOrmConsentOpslag {
       .take(limiet)
       .getMany();
     return rijen.map(ketenregel);
+  }
+
+  /** The head of every chain with at least one line: `[keten, volgnummer, hash]` (what an anchor signs). */
+  async ketenKoppen(): Promise<[number, number, string][]> {
+    const s = `"${String((this.dataSource.options as { schema?: string }).schema)}"`;
+    const rijen: { id: number; volgnummer: string; hash: string }[] = await this.dataSource.query(
+      `SELECT id, volgnummer, hash FROM ${s}.keten_kop WHERE volgnummer > 0 ORDER BY id`,
+    );
+    return rijen.map((r) => [Number(r.id), Number(r.volgnummer), r.hash.trim()]);
+  }
+
+  /** The stored hash of one line, if it exists. */
+  async hashOp(keten: number, volgnummer: number): Promise<string | undefined> {
+    const s = `"${String((this.dataSource.options as { schema?: string }).schema)}"`;
+    const [r]: { hash: string }[] = await this.dataSource.query(`SELECT hash FROM ${s}.verwerking WHERE keten = $1 AND volgnummer = $2`, [
+      keten,
+      String(volgnummer),
+    ]);
+    return r?.hash.trim();
   }
 
   async verwerkingenVan(betrokkene: string): Promise<readonly Ketenregel[]> {

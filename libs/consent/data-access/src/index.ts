@@ -10,6 +10,7 @@ import {
 } from './consent.entities';
 import { ConsentSchema1763900000000 } from './migrations/1763900000000-consent-schema';
 import { Herinnering1763900000001 } from './migrations/1763900000001-herinnering';
+import { Logschrijver1763900000003 } from './migrations/1763900000003-logschrijver';
 import { VerwerkingKetens1763900000002 } from './migrations/1763900000002-verwerking-ketens';
 
 export * from './consent.entities';
@@ -33,4 +34,6 @@ export const CONSENT_ENTITIES = [
   HerinneringEntity,
 ];
 /** Migrations of the consent schema, in order. */
-export const CONSENT_MIGRATIONS = [ConsentSchema1763900000000, Herinnering1763900000001, VerwerkingKetens1763900000002, ConsentOutbox1766000000003];
+export const CONSENT_MIGRATIONS = [ConsentSchema1763900000000, Herinnering1763900000001, VerwerkingKetens1763900000002, Logschrijver1763900000003, ConsentOutbox1766000000003];
+export { LOGSCHRIJVER_ROL } from './migrations/1763900000003-logschrijver';
+export * from './verwerkingslog-anker';

@@ -16,7 +16,15 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 /** What a line in the processing log records (Logboek Dataverwerkingen core fields). */
 export type Handeling =
-  'besluit' | 'verstrekking' | 'raadpleging' | 'inzage' | 'toestemming-gegeven' | 'toestemming-ingetrokken' | 'toestemming-verlopen' | 'toestemming-vervangen';
+  | 'besluit'
+  | 'verstrekking'
+  | 'raadpleging'
+  | 'wissing'
+  | 'inzage'
+  | 'toestemming-gegeven'
+  | 'toestemming-ingetrokken'
+  | 'toestemming-verlopen'
+  | 'toestemming-vervangen';
 
 /**
  * The content of one processing-log line. It holds no direct identifier of the deelnemer and no

@@ -120,6 +120,14 @@ export interface ExchangeOpslag {
   legAfwijzingVast(id: string, afwijzing: Afwijzing): Promise<void>;
   legDriegesprekVast(id: string, datum: IsoDate | undefined): Promise<void>;
   bron(id: string): Promise<BronGegevens | undefined>;
+  /**
+   * Whether the disclosure of the dossier stored under `sleutel` still has to go into the
+   * processing log (until {@link verstrekkingGemeld}): a retried delivery whose first log call
+   * failed still logs it. Stores without it log only when the dossier was stored anew.
+   */
+  verstrekkingTeMelden?(overdrachtId: string, sleutel: string): Promise<boolean>;
+  /** Records that the disclosure of the dossier stored under `sleutel` is in the processing log. */
+  verstrekkingGemeld?(overdrachtId: string, sleutel: string): Promise<void>;
   /** Idempotent on `sleutel`: a retried delivery stores nothing twice. A new key replaces a withdrawn dossier. */
   slaDossierOp(d: {
     readonly sleutel: string;

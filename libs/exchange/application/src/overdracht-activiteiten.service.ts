@@ -69,7 +69,9 @@ export class OverdrachtActiviteitenService {
       besluitId: invoer.besluitId,
       categorieen: dossier.categorieen,
     });
-    if (nieuw && geleverd.length > 0) {
+    // Logged once the dossier is stored, and again on a retry until the log has it (consent-service may have been down).
+    const teMelden = this.opslag.verstrekkingTeMelden ? await this.opslag.verstrekkingTeMelden(invoer.overdrachtId, invoer.sleutel) : nieuw;
+    if (teMelden && geleverd.length > 0) {
       await this.log.meld(
         {
           handeling: 'verstrekking',
@@ -82,6 +84,7 @@ export class OverdrachtActiviteitenService {
         aanroep,
       );
     }
+    if (teMelden) await this.opslag.verstrekkingGemeld?.(invoer.overdrachtId, invoer.sleutel);
     return { categorieen: [...geleverd] };
   }
 

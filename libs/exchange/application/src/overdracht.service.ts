@@ -290,7 +290,24 @@ export class OverdrachtService {
     }
     const categorieen = Object.keys(dossier.categorieen);
     if (categorieen.length > 0) {
-      await this.log.meld({ handeling: 'raadpleging', deelnemerId: overdracht.deelnemerId, doel: OVERDRACHT_DOEL, categorieen }, aanroep);
+      try {
+        // Citing the decision: consent-service re-checks the consents now, so a withdrawal that has not reached the handover yet still stops the read.
+        await this.log.meld(
+          { handeling: 'raadpleging', deelnemerId: overdracht.deelnemerId, doel: OVERDRACHT_DOEL, categorieen, besluitId: dossier.besluitId },
+          aanroep,
+        );
+      } catch (error) {
+        if (!(error instanceof ForbiddenError)) throw error;
+        await this.opslag.logInzage({
+          overdrachtId: id,
+          organisatie: door.organisatie,
+          sub: door.sub,
+          uitkomst: 'geweigerd',
+          reden: 'toestemming-ingetrokken',
+          traceId: aanroep.traceId,
+        });
+        throw new ForbiddenError({ code: 'EXCHANGE.DOSSIER_NIET_BESCHIKBAAR', detail: 'The dossier is not available (toestemming-ingetrokken).' });
+      }
     }
     await this.opslag.logInzage({ overdrachtId: id, organisatie: door.organisatie, sub: door.sub, uitkomst: 'toegestaan', traceId: aanroep.traceId });
     return dossier;

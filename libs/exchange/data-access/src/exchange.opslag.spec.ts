@@ -3,7 +3,10 @@ import { openDatabase } from '@ketenregie/shared-platform';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { EXCHANGE_ENTITIES, EXCHANGE_MIGRATIONS, SqlExchangeOpslag } from './index';
+import { KLUIS_MIGRATIONS, LokaleKms, Sleutelkluis } from '@ketenregie/shared-crypto';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { EXCHANGE_ENTITIES, EXCHANGE_MIGRATIONS, exchangeMigraties, SqlExchangeOpslag } from './index';
 
 function overdracht(): OverdrachtRecord {
   return {
@@ -135,5 +138,44 @@ describeEachDatabase('exchange data access', (db) => {
       await new Promise((r) => setTimeout(r, 1600));
       expect(mijn(await opslag.claimAfleveringen(50, 1500))).toEqual([]);
     });
+  });
+
+  it('with the key store: source data and dossier only encrypted, the disclosure logged until recorded, the source data gone on withdrawal', async () => {
+    const schema = `${db.schema}_v`;
+    const sleutels = new Sleutelkluis(
+      new LokaleKms('m1', { m1: randomBytes(32) }),
+      () => openDatabase({ url: db.url, schema: `${db.schema}_kluis`, entities: [], migrations: KLUIS_MIGRATIONS, poolSize: 2 }),
+      { cacheMs: 0 },
+    );
+    const ds = await openDatabase({ url: db.url, schema, entities: EXCHANGE_ENTITIES, migrations: exchangeMigraties(sleutels) });
+    const admin = new Client({ connectionString: db.url });
+    await admin.connect();
+    try {
+      const opslag = new SqlExchangeOpslag(ds, sleutels);
+      const o = overdracht();
+      const bron = { gezondheid: { klachten: 'angst en somberheid' }, contact: { telefoon: '0612345678' } };
+      await opslag.voegOverdrachtToe(o, bron, gebeurtenis(o.id, `${o.id}/a`));
+      expect(await opslag.bron(o.id)).toEqual(bron);
+      expect(
+        await opslag.slaDossierOp({ sleutel: 'k1', overdrachtId: o.id, besluitId: randomUUID(), categorieen: { contact: { telefoon: '0612345678' } } }),
+      ).toBe(true);
+      expect((await opslag.dossier(o.id))?.categorieen).toEqual({ contact: { telefoon: '0612345678' } });
+      const rauw = JSON.stringify((await admin.query(`SELECT b.*, d.* FROM "${schema}".overdracht_bron b, "${schema}".dossier d`)).rows, (_k, v: unknown) =>
+        v && typeof v === 'object' && (v as { type?: string }).type === 'Buffer' ? Buffer.from((v as { data: number[] }).data).toString('latin1') : v,
+      );
+      expect(rauw).not.toContain('somberheid');
+      expect(rauw).not.toContain('0612345678');
+      // The first log call failed: the retry (same key) still has to log it, once.
+      expect(await opslag.verstrekkingTeMelden(o.id, 'k1')).toBe(true);
+      await opslag.verstrekkingGemeld(o.id, 'k1');
+      expect(await opslag.verstrekkingTeMelden(o.id, 'k1')).toBe(false);
+      await opslag.trekDossierIn(o.id, 'toestemming-ingetrokken');
+      expect(await opslag.bron(o.id)).toBeUndefined();
+      expect((await opslag.dossier(o.id))?.categorieen).toEqual({});
+    } finally {
+      await admin.end();
+      await ds.destroy();
+      await sleutels.sluit();
+    }
   });
 });

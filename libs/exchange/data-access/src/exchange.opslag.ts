@@ -18,9 +18,17 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { ExchangeSchema1764000000000 } from './migrations/1764000000000-exchange-schema';
 import { OutboxOpgegeven1764000000001 } from './migrations/1764000000001-outbox-opgegeven';
 import { AbonnementGeheim1764000000002 } from './migrations/1764000000002-abonnement-geheim';
+import { DossierKolommen1764000000003, dossierVersleuteling, EXCHANGE_DOELEN } from './migrations/1764000000003-dossier-versleuteling';
+import type { Gegevenskluis } from '@ketenregie/shared-crypto';
+import type { MigrationInterface } from 'typeorm';
 
-/** Migrations of the `exchange` schema, in order. */
-export const EXCHANGE_MIGRATIONS = [ExchangeSchema1764000000000, OutboxOpgegeven1764000000001, AbonnementGeheim1764000000002];
+/** Migrations of the `exchange` schema that need no key, in order. */
+export const EXCHANGE_MIGRATIONS = [ExchangeSchema1764000000000, OutboxOpgegeven1764000000001, AbonnementGeheim1764000000002, DossierKolommen1764000000003];
+
+/** Every migration of the `exchange` schema: what exchange-service runs with the per-deelnemer key store. */
+export function exchangeMigraties(sleutels: Gegevenskluis): (new () => MigrationInterface)[] {
+  return [...EXCHANGE_MIGRATIONS, dossierVersleuteling(sleutels)];
+}
 /** The exchange context maps rows itself (SQL in this repository only); no TypeORM entities. */
 export const EXCHANGE_ENTITIES = [];
 
@@ -76,8 +84,21 @@ function verwijzingVan(r: Rij): VerwijzingRecord {
 export class SqlExchangeOpslag {
   private readonly s: string;
 
-  constructor(private readonly dataSource: DataSource) {
+  /**
+   * @param sleutels the per-deelnemer key store the source data and the dossier are encrypted with
+   * (the schema must be migrated with {@link exchangeMigraties}); without it they are stored as JSON
+   */
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sleutels?: Gegevenskluis,
+  ) {
     this.s = `"${assertSchemaName(String((dataSource.options as { schema?: string }).schema))}"`;
+  }
+
+  private async deelnemerVan(overdrachtId: string): Promise<string> {
+    const [r] = await this.q(`SELECT deelnemer_id FROM $S.overdracht WHERE id = $1`, [overdrachtId]);
+    if (!r) throw new Error('No such handover');
+    return String(r['deelnemer_id']);
   }
 
   /** Runs SQL (`$S.` is the schema) and returns the rows, also for UPDATE … RETURNING. */
@@ -131,7 +152,12 @@ export class SqlExchangeOpslag {
         ],
         m,
       );
-      await this.q(`INSERT INTO $S.overdracht_bron (overdracht_id, gegevens) VALUES ($1, $2)`, [o.id, JSON.stringify(bron)], m);
+      if (this.sleutels) {
+        const v = await this.sleutels.versleutelJson(o.deelnemerId, EXCHANGE_DOELEN.bron(o.id), bron);
+        await this.q(`INSERT INTO $S.overdracht_bron (overdracht_id, gegevens, gegevens_versleuteld) VALUES ($1, '{}'::jsonb, $2)`, [o.id, v], m);
+      } else {
+        await this.q(`INSERT INTO $S.overdracht_bron (overdracht_id, gegevens) VALUES ($1, $2)`, [o.id, JSON.stringify(bron)], m);
+      }
       await this.publiceer(m, g);
     });
   }
@@ -170,21 +196,53 @@ export class SqlExchangeOpslag {
   }
 
   async bron(id: string): Promise<BronGegevens | undefined> {
-    const [r] = await this.q(`SELECT gegevens FROM $S.overdracht_bron WHERE overdracht_id = $1`, [id]);
-    return r ? json<BronGegevens>(r['gegevens']) : undefined;
+    const [r] = await this.q(`SELECT * FROM $S.overdracht_bron WHERE overdracht_id = $1`, [id]);
+    if (!r) return undefined;
+    return r['gegevens_versleuteld'] ? this.ontsleutel<BronGegevens>(EXCHANGE_DOELEN.bron(id), r['gegevens_versleuteld']) : json<BronGegevens>(r['gegevens']);
+  }
+
+  private async ontsleutel<T>(doel: string, data: unknown): Promise<T> {
+    if (!this.sleutels) throw new Error('The handover data is encrypted and no key store is configured');
+    return this.sleutels.ontsleutelJson<T>(doel, data as Buffer);
   }
 
   async slaDossierOp(d: { sleutel: string; overdrachtId: string; besluitId: string; categorieen: BronGegevens }): Promise<boolean> {
+    const versleuteld = this.sleutels
+      ? await this.sleutels.versleutelJson(await this.deelnemerVan(d.overdrachtId), EXCHANGE_DOELEN.dossier(d.overdrachtId), d.categorieen)
+      : null;
     const rijen = await this.q(
-      `INSERT INTO $S.dossier (overdracht_id, sleutel, besluit_id, categorieen) VALUES ($1, $2, $3, $4)
+      `INSERT INTO $S.dossier (overdracht_id, sleutel, besluit_id, categorieen, ${versleuteld ? 'categorieen_versleuteld, ' : ''}verstrekking_gemeld_op)
+       VALUES ($1, $2, $3, $4, ${versleuteld ? '$5, ' : ''}NULL)
        ON CONFLICT (overdracht_id) DO UPDATE
          SET sleutel = EXCLUDED.sleutel, besluit_id = EXCLUDED.besluit_id, categorieen = EXCLUDED.categorieen,
+             ${versleuteld ? 'categorieen_versleuteld = EXCLUDED.categorieen_versleuteld, ' : ''}verstrekking_gemeld_op = NULL,
              geleverd_op = clock_timestamp(), ingetrokken_op = NULL, intrekking_reden = NULL
          WHERE $S.dossier.sleutel <> EXCLUDED.sleutel
        RETURNING overdracht_id`,
-      [d.overdrachtId, d.sleutel, d.besluitId, JSON.stringify(d.categorieen)],
+      versleuteld ? [d.overdrachtId, d.sleutel, d.besluitId, '{}', versleuteld] : [d.overdrachtId, d.sleutel, d.besluitId, JSON.stringify(d.categorieen)],
     );
     return rijen.length > 0;
+  }
+
+  /**
+   * Whether the disclosure of the dossier delivered under activity key `sleutel` still has to be
+   * logged: true until {@link verstrekkingGemeld}, also when the first attempt's log call failed
+   * and the activity is retried (the dossier itself is stored only once).
+   */
+  async verstrekkingTeMelden(overdrachtId: string, sleutel: string): Promise<boolean> {
+    const [r] = await this.q(`SELECT 1 AS x FROM $S.dossier WHERE overdracht_id = $1 AND sleutel = $2 AND verstrekking_gemeld_op IS NULL`, [
+      overdrachtId,
+      sleutel,
+    ]);
+    return r !== undefined;
+  }
+
+  /** Records that the disclosure of the dossier delivered under `sleutel` is in the processing log. */
+  async verstrekkingGemeld(overdrachtId: string, sleutel: string): Promise<void> {
+    await this.q(
+      `UPDATE $S.dossier SET verstrekking_gemeld_op = clock_timestamp() WHERE overdracht_id = $1 AND sleutel = $2 AND verstrekking_gemeld_op IS NULL`,
+      [overdrachtId, sleutel],
+    );
   }
 
   async dossier(overdrachtId: string): Promise<DossierRecord | undefined> {
@@ -193,7 +251,9 @@ export class SqlExchangeOpslag {
     return zonderLeeg({
       overdrachtId: String(r['overdracht_id']),
       besluitId: String(r['besluit_id']),
-      categorieen: json<BronGegevens>(r['categorieen']),
+      categorieen: r['categorieen_versleuteld']
+        ? await this.ontsleutel<BronGegevens>(EXCHANGE_DOELEN.dossier(overdrachtId), r['categorieen_versleuteld'])
+        : json<BronGegevens>(r['categorieen']),
       geleverdOp: tijd(r['geleverd_op']),
       ingetrokkenOp: r['ingetrokken_op'] ? tijd(r['ingetrokken_op']) : undefined,
       intrekkingReden: (r['intrekking_reden'] as string | null) ?? undefined,
@@ -201,12 +261,16 @@ export class SqlExchangeOpslag {
   }
 
   async trekDossierIn(overdrachtId: string, reden: string): Promise<void> {
-    // The content goes at once; the row stays so that later reads are denied with a reason.
-    await this.q(
-      `UPDATE $S.dossier SET categorieen = '{}'::jsonb, ingetrokken_op = COALESCE(ingetrokken_op, clock_timestamp()), intrekking_reden = COALESCE(intrekking_reden, $2)
-       WHERE overdracht_id = $1`,
-      [overdrachtId, reden],
-    );
+    // The content and the sender's source data go at once; the row stays so that later reads are denied with a reason.
+    await this.dataSource.transaction(async (m) => {
+      await this.q(
+        `UPDATE $S.dossier SET categorieen = '{}'::jsonb, ${this.sleutels ? 'categorieen_versleuteld = NULL, ' : ''}ingetrokken_op = COALESCE(ingetrokken_op, clock_timestamp()), intrekking_reden = COALESCE(intrekking_reden, $2)
+         WHERE overdracht_id = $1`,
+        [overdrachtId, reden],
+        m,
+      );
+      await this.q(`DELETE FROM $S.overdracht_bron WHERE overdracht_id = $1`, [overdrachtId], m);
+    });
   }
 
   async logInzage(i: DossierInzage): Promise<void> {

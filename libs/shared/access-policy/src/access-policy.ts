@@ -175,6 +175,14 @@ export const REGELS = {
     omschrijving: 'Read what each recipient type may get for a purpose, and what needs consent (release profiles, no personal data)',
     toegang: [{ rollen: P }, FG_GEMEENTE],
   },
+  'codec.gebruiken': {
+    omschrijving: "Decode Temporal payloads with the deelnemers' keys to read workflow histories in Temporal's tooling",
+    toegang: [FG_GEMEENTE],
+  },
+  'deelnemer.wissen': {
+    omschrijving: "Erase a deelnemer's data on a lawful request (AVG art. 17) by destroying their key",
+    toegang: [FG_GEMEENTE],
+  },
   'inzage.opstellen': {
     omschrijving: "Compile a deelnemer's inzage (consents and processing log)",
     toegang: [ZELF, { rollen: P, betrokken: ALLE_BETROKKENEN }, FG_GEMEENTE],

@@ -5,3 +5,4 @@ export * from './traject-verwerkingslog';
 export * from './programma.service';
 export * from './tijdlijn-weergave';
 export * from './traject-feed.service';
+export * from './wissing.service';

@@ -48,6 +48,8 @@ export interface DeelnemerOpslag {
       }
     | undefined
   >;
+  /** After an erasure: the blind indexes go, so a known BSN or household no longer finds the row. */
+  wisIndexen?(id: string): Promise<void>;
   /** Decrypts the BSN (for a lawful, logged purpose only). */
   bsnVan(id: string): Promise<string | undefined>;
 }
@@ -182,6 +184,13 @@ export interface TrajectWorkflows {
   caseloadOverdracht(workflowId: string, overdracht: CaseloadOverdracht): Promise<void>;
   /** The scores recorded in the traject, in recording order, and its T0 date. */
   metingen(workflowId: string): Promise<{ readonly metingen: readonly Meting[]; readonly t0?: IsoDate }>;
+  /** Ends the workflow at once (its payloads are about to become unreadable: erasure); a workflow that no longer runs is left alone. */
+  beeindig?(workflowId: string): Promise<void>;
+}
+
+/** Destroys a deelnemer's keys (AVG art. 17, crypto-shredding), so every value and payload encrypted for them is unreadable. */
+export interface DeelnemerWissing {
+  vernietig(deelnemerId: string, grond: string): Promise<number>;
 }
 
 /** A stored programme version with who published it and when. */
@@ -212,3 +221,4 @@ export const TAKEN_OPSLAG = Symbol('TAKEN_OPSLAG');
 export const TRAJECT_WORKFLOWS = Symbol('TRAJECT_WORKFLOWS');
 export const TRAJECT_TRANSACTIES = Symbol('TRAJECT_TRANSACTIES');
 export const PROGRAMMA_OPSLAG = Symbol('PROGRAMMA_OPSLAG');
+export const DEELNEMER_WISSING = Symbol('DEELNEMER_WISSING');

@@ -6,7 +6,10 @@ import { deelnemerVersleuteling } from './migrations/1764000000002-deelnemer-ver
 import { Betrokkenheid1764000000003 } from './migrations/1764000000003-betrokkenheid';
 import { DeelnemerAanmelding1764000000005 } from './migrations/1764000000005-deelnemer-aanmelding';
 import { Programma1764000000004 } from './migrations/1764000000004-programma';
-import { TijdlijnVastgelegdOp1764000000006 } from './migrations/1764000000006-tijdlijn-vastgelegd-op';
+import { TrajectVersleuteling1764000000006 } from './migrations/1764000000006-traject-versleuteling';
+import { deelnemerSleutels } from './migrations/1764000000007-deelnemer-sleutels';
+import type { Gegevenskluis } from '@ketenregie/shared-crypto';
+import { TijdlijnVastgelegdOp1764000000008 } from './migrations/1764000000008-tijdlijn-vastgelegd-op';
 import { TrajectOutbox1766000000006 } from './migrations/1766000000006-outbox';
 
 export * from './deelnemer.crypto';
@@ -23,13 +26,17 @@ export const TRAJECT_MIGRATIONS = [
   DoelgroepToets1764000000001,
   Betrokkenheid1764000000003,
   Programma1764000000004,
-  TijdlijnVastgelegdOp1764000000006,
+  TrajectVersleuteling1764000000006,
+  TijdlijnVastgelegdOp1764000000008,
   TrajectOutbox1766000000006,
 ];
 
-/** Every migration of the `traject` schema, in order: what traject-service runs with its deelnemer key. */
-export function trajectMigraties(kluis: DeelnemerKluis): (new () => MigrationInterface)[] {
-  return [...TRAJECT_MIGRATIONS, deelnemerVersleuteling(kluis), DeelnemerAanmelding1764000000005];
+/**
+ * Every migration of the `traject` schema, in order: what traject-service runs with its single
+ * (older) deelnemer key and, when given, the per-deelnemer key store its rows move to.
+ */
+export function trajectMigraties(kluis: DeelnemerKluis, sleutels?: Gegevenskluis): (new () => MigrationInterface)[] {
+  return [...TRAJECT_MIGRATIONS, deelnemerVersleuteling(kluis), DeelnemerAanmelding1764000000005, ...(sleutels ? [deelnemerSleutels(kluis, sleutels)] : [])];
 }
 
 /** The schema uses plain SQL repositories; no TypeORM entity metadata is needed. */

@@ -14,7 +14,32 @@ import { assertSchemaName } from '@ketenregie/shared-platform';
 import type { DoelgroepToets, GepubliceerdFeit } from '@ketenregie/traject-domain';
 import { type DeelnemerKluis } from './deelnemer.crypto';
 import type { DeelnemerGegevens } from './deelnemer.crypto';
+import { type Gegevenskluis, sleutelIdVan, SleutelVernietigdFout } from '@ketenregie/shared-crypto';
 import { randomUUID } from 'node:crypto';
+
+/** Purposes the per-deelnemer ciphertexts of this schema are bound to. */
+export const TRAJECT_DOELEN = {
+  bsn: 'traject:bsn',
+  gegevens: (deelnemerId: string) => `traject:deelnemer:${deelnemerId}`,
+  overzicht: (trajectId: string) => `traject:overzicht:${trajectId}`,
+  tijdlijn: (trajectId: string, nr: number) => `traject:tijdlijn:${trajectId}:${nr}`,
+} as const;
+
+/**
+ * The part of an overview kept readable next to its encrypted whole: phase, status, dates, lead,
+ * coach and counters. Progress (scores, including the ZRM's health domains) and the reason of a
+ * drop-out exist only encrypted with the deelnemer's key.
+ */
+export function openbaarOverzicht(o: TrajectOverzicht): Omit<TrajectOverzicht, 'voortgang' | 'uitval'> & { uitval?: { datum: string } } {
+  const { voortgang: _v, uitval, ...rest } = o;
+  return { ...rest, ...(uitval ? { uitval: { datum: uitval.datum } } : {}) };
+}
+
+/** Whether a stored value was encrypted with a per-deelnemer key (else: the single key of older rows, or nothing). */
+const isKluisdata = (data: Buffer | null | undefined): data is Buffer => !!data && sleutelIdVan(data) !== undefined;
+
+/** traject id → deelnemer id (never changes), for the overview's key. */
+const deelnemerVanTraject = new Map<string, string>();
 
 type Tabel = 'deelnemer' | 'deelnemer_aanmelding' | 'traject' | 'traject_overzicht' | 'tijdlijn_gebeurtenis' | 'taak' | 'melding' | 'betrokkenheid' | 'outbox';
 
@@ -73,11 +98,34 @@ interface DeelnemerRij {
 export class TypeOrmDeelnemerRepository {
   private readonly t: Record<Tabel, string>;
 
+  /**
+   * @param kluis the blind-index key, and the single key of rows written before per-deelnemer keys
+   * @param sleutels the per-deelnemer key store every new value is encrypted with; without it (tests of old rows) the single key
+   */
   constructor(
     private readonly ds: DataSource,
     private readonly kluis: DeelnemerKluis,
+    private readonly sleutels?: Gegevenskluis,
   ) {
     this.t = tabellen(ds);
+  }
+
+  private async versleutelBsn(id: string, bsn: string): Promise<{ data: Buffer; sleutelId: string }> {
+    if (!this.sleutels) return this.kluis.versleutel('bsn', bsn);
+    const data = await this.sleutels.versleutel(id, TRAJECT_DOELEN.bsn, Buffer.from(bsn, 'utf8'));
+    return { data, sleutelId: sleutelIdVan(data) as string };
+  }
+
+  private async versleutelGegevens(id: string, d: DeelnemerGegevens): Promise<{ data: Buffer; sleutelId: string }> {
+    if (!this.sleutels) return this.kluis.versleutelGegevens(id, d);
+    const { voornamen, achternaam, geboortedatum, contact, huishoudenId } = d;
+    const data = await this.sleutels.versleutelJson(id, TRAJECT_DOELEN.gegevens(id), { voornamen, achternaam, geboortedatum, contact, huishoudenId });
+    return { data, sleutelId: sleutelIdVan(data) as string };
+  }
+
+  private async ontsleutelGegevens(id: string, data: Buffer, sleutelId: string): Promise<DeelnemerGegevens> {
+    if (isKluisdata(data) && this.sleutels) return this.sleutels.ontsleutelJson<DeelnemerGegevens>(TRAJECT_DOELEN.gegevens(id), data);
+    return this.kluis.ontsleutelGegevens(id, { sleutelId, data });
   }
 
   /**
@@ -98,8 +146,8 @@ export class TypeOrmDeelnemerRepository {
   /** Stores a new deelnemer; `undefined` when one with this BSN exists (nothing is written). */
   private async voegToe(d: NieuweDeelnemer): Promise<string | undefined> {
     const id = randomUUID();
-    const bsn = this.kluis.versleutel('bsn', d.bsn);
-    const gegevens = this.kluis.versleutelGegevens(id, d);
+    const bsn = await this.versleutelBsn(id, d.bsn);
+    const gegevens = await this.versleutelGegevens(id, d);
     const rows: { id: string }[] = await this.ds.query(
       `INSERT INTO ${this.t.deelnemer} (id, bsn_versleuteld, bsn_sleutel_id, bsn_index, gegevens_versleuteld, gegevens_sleutel_id, huishouden_index, aangemaakt_door, aangemaakt_door_organisatie)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (bsn_index) DO NOTHING RETURNING id`,
@@ -128,7 +176,14 @@ export class TypeOrmDeelnemerRepository {
     );
     const r = rows[0];
     if (!r) return undefined;
-    const g = this.kluis.ontsleutelGegevens(r.id, { sleutelId: r.gegevens_sleutel_id, data: r.gegevens_versleuteld });
+    let g: DeelnemerGegevens;
+    try {
+      g = await this.ontsleutelGegevens(r.id, r.gegevens_versleuteld, r.gegevens_sleutel_id);
+    } catch (error) {
+      // An erased deelnemer's key is destroyed: they no longer exist for anyone.
+      if (error instanceof SleutelVernietigdFout) return undefined;
+      throw error;
+    }
     return {
       id: r.id,
       voornamen: g.voornamen,
@@ -162,7 +217,20 @@ export class TypeOrmDeelnemerRepository {
       `SELECT bsn_versleuteld, bsn_sleutel_id FROM ${this.t.deelnemer} WHERE id = $1`,
       [id],
     );
-    return rows[0] ? this.kluis.ontsleutel('bsn', { sleutelId: rows[0].bsn_sleutel_id, data: rows[0].bsn_versleuteld }) : undefined;
+    const r = rows[0];
+    if (!r) return undefined;
+    if (isKluisdata(r.bsn_versleuteld) && this.sleutels) return (await this.sleutels.ontsleutel(TRAJECT_DOELEN.bsn, r.bsn_versleuteld)).toString('utf8');
+    return this.kluis.ontsleutel('bsn', { sleutelId: r.bsn_sleutel_id, data: r.bsn_versleuteld });
+  }
+
+  /**
+   * After an erasure (the deelnemer's keys are destroyed): removes the blind indexes, so not even
+   * a known BSN or household can be matched to the row any more. The row itself, unreadable, stays
+   * for the trajecten that refer to it.
+   */
+  async wisIndexen(id: string): Promise<void> {
+    if (!isUuid(id)) return;
+    await this.ds.query(`UPDATE ${this.t.deelnemer} SET bsn_index = 'gewist:' || id::text, huishouden_index = NULL WHERE id = $1`, [id]);
   }
 }
 
@@ -214,12 +282,28 @@ export interface UitgaandFeit {
   readonly tijd: Date;
 }
 
-/** Trajecten, their overview projection and their timeline. */
+/**
+ * Trajecten, their overview projection and their timeline. With a key store, an overview's
+ * progress (scores) and every timeline event's data are stored encrypted with the deelnemer's key.
+ */
 export class TypeOrmTrajectRepository {
   private readonly t: Record<Tabel, string>;
 
-  constructor(private readonly ds: Uitvoerder) {
+  constructor(
+    private readonly ds: Uitvoerder,
+    private readonly sleutels?: Gegevenskluis,
+  ) {
     this.t = tabellen(ds);
+  }
+
+  private async deelnemerVan(trajectId: string): Promise<string> {
+    const bekend = deelnemerVanTraject.get(trajectId);
+    if (bekend) return bekend;
+    const rows: { deelnemer_id: string }[] = await this.ds.query(`SELECT deelnemer_id FROM ${this.t.traject} WHERE id = $1`, [trajectId]);
+    if (!rows[0]) throw new Error('No such traject');
+    if (deelnemerVanTraject.size > 100_000) deelnemerVanTraject.clear();
+    deelnemerVanTraject.set(trajectId, rows[0].deelnemer_id);
+    return rows[0].deelnemer_id;
   }
 
   /**
@@ -346,12 +430,15 @@ export class TypeOrmTrajectRepository {
 
   /** Upserts the overview; an older `versie` than the stored one is ignored (activities may be retried out of order). */
   async werkOverzichtBij(o: TrajectOverzicht): Promise<void> {
+    const versleuteld = this.sleutels
+      ? await this.sleutels.versleutelJson(await this.deelnemerVan(o.trajectId), TRAJECT_DOELEN.overzicht(o.trajectId), o)
+      : null;
     await this.ds.query(
-      `INSERT INTO ${this.t.traject_overzicht} (traject_id, versie, fase, status, regievoerder_id, regie_organisatie_id, coach_id, coach_organisatie_id, overzicht, bijgewerkt_op)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())
+      `INSERT INTO ${this.t.traject_overzicht} (traject_id, versie, fase, status, regievoerder_id, regie_organisatie_id, coach_id, coach_organisatie_id, overzicht, overzicht_versleuteld, bijgewerkt_op)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now())
        ON CONFLICT (traject_id) DO UPDATE SET versie = EXCLUDED.versie, fase = EXCLUDED.fase, status = EXCLUDED.status,
          regievoerder_id = EXCLUDED.regievoerder_id, regie_organisatie_id = EXCLUDED.regie_organisatie_id, coach_id = EXCLUDED.coach_id,
-         coach_organisatie_id = EXCLUDED.coach_organisatie_id, overzicht = EXCLUDED.overzicht, bijgewerkt_op = now()
+         coach_organisatie_id = EXCLUDED.coach_organisatie_id, overzicht = EXCLUDED.overzicht, overzicht_versleuteld = EXCLUDED.overzicht_versleuteld, bijgewerkt_op = now()
        WHERE traject_overzicht.versie <= EXCLUDED.versie`,
       [
         o.trajectId,
@@ -362,7 +449,8 @@ export class TypeOrmTrajectRepository {
         o.regie.organisatieId,
         o.coach?.coachId ?? null,
         o.coach?.organisatieId ?? null,
-        JSON.stringify(o),
+        JSON.stringify(versleuteld ? openbaarOverzicht(o) : o),
+        versleuteld,
       ],
     );
     await this.volgBetrokkenheid(o.trajectId);
@@ -395,8 +483,17 @@ export class TypeOrmTrajectRepository {
   }
 
   async overzicht(id: string): Promise<TrajectOverzicht | undefined> {
-    const rows: { overzicht: TrajectOverzicht }[] = await this.ds.query(`SELECT overzicht FROM ${this.t.traject_overzicht} WHERE traject_id = $1`, [id]);
-    return rows[0]?.overzicht;
+    const rows: { overzicht: TrajectOverzicht; overzicht_versleuteld: Buffer | null }[] = await this.ds.query(
+      `SELECT overzicht, overzicht_versleuteld FROM ${this.t.traject_overzicht} WHERE traject_id = $1`,
+      [id],
+    );
+    const r = rows[0];
+    if (!r) return undefined;
+    if (isKluisdata(r.overzicht_versleuteld)) {
+      if (!this.sleutels) throw new Error('The overview is encrypted and no key store is configured');
+      return this.sleutels.ontsleutelJson<TrajectOverzicht>(TRAJECT_DOELEN.overzicht(id), r.overzicht_versleuteld);
+    }
+    return r.overzicht;
   }
 
   /** Running (active or paused) trajecten of a coach within the coach's organisation. */
@@ -497,32 +594,53 @@ export class TypeOrmTrajectRepository {
       soort: TijdlijnGebeurtenis['soort'];
       fase: TijdlijnGebeurtenis['fase'];
       gegevens: TijdlijnGebeurtenis['gegevens'];
+      gegevens_versleuteld: Buffer | null;
       vastgelegd_op: Date;
     }[] = await this.ds.query(
       `WITH betrokken AS (
          SELECT traject_id, array_agg(DISTINCT rol ORDER BY rol) AS betrokkenheid FROM ${this.t.betrokkenheid}
          WHERE organisatie_id = $1 AND tot IS NULL GROUP BY traject_id HAVING bool_or(rol = ANY($2::text[]))
        )
-       SELECT g.traject_id, t.deelnemer_id, t.programma_code, b.betrokkenheid, g.nr, g.datum::text AS datum, g.soort, g.fase, g.gegevens, g.vastgelegd_op
+       SELECT g.traject_id, t.deelnemer_id, t.programma_code, b.betrokkenheid, g.nr, g.datum::text AS datum, g.soort, g.fase, g.gegevens, g.gegevens_versleuteld, g.vastgelegd_op
        FROM betrokken b JOIN ${this.t.tijdlijn_gebeurtenis} g ON g.traject_id = b.traject_id JOIN ${this.t.traject} t ON t.id = g.traject_id
        WHERE g.soort = ANY($3::text[])
        ORDER BY g.vastgelegd_op DESC, g.datum DESC, g.nr DESC
        LIMIT $4`,
       [organisatieId, rollen, soorten, limiet],
     );
-    return rows.map((r) => ({
-      trajectId: r.traject_id,
-      deelnemerId: r.deelnemer_id,
-      programmaCode: r.programma_code,
-      betrokkenheid: r.betrokkenheid,
-      gebeurtenis: { nr: r.nr, datum: r.datum, soort: r.soort, fase: r.fase, gegevens: r.gegevens },
-      vastgelegdOp: r.vastgelegd_op,
-    }));
+    return Promise.all(
+      rows.map(async (r) => ({
+        trajectId: r.traject_id,
+        deelnemerId: r.deelnemer_id,
+        programmaCode: r.programma_code,
+        betrokkenheid: r.betrokkenheid,
+        gebeurtenis: { nr: r.nr, datum: r.datum, soort: r.soort, fase: r.fase, gegevens: await this.leesbareGegevens(r.traject_id, r.nr, r.gegevens, r.gegevens_versleuteld) },
+        vastgelegdOp: r.vastgelegd_op,
+      })),
+    );
   }
 
   /** Appends timeline events; idempotent on (traject, nr). */
   async legTijdlijnVast(trajectId: string, gebeurtenissen: readonly TijdlijnGebeurtenis[]): Promise<void> {
     if (gebeurtenissen.length === 0) return;
+    if (this.sleutels) {
+      const sleutels = this.sleutels;
+      const deelnemerId = await this.deelnemerVan(trajectId);
+      const rijen = await Promise.all(
+        gebeurtenissen.map(async (g) => ({
+          ...g,
+          gegevens: {},
+          v: (await sleutels.versleutelJson(deelnemerId, TRAJECT_DOELEN.tijdlijn(trajectId, g.nr), g.gegevens)).toString('base64'),
+        })),
+      );
+      await this.ds.query(
+        `INSERT INTO ${this.t.tijdlijn_gebeurtenis} (traject_id, nr, datum, soort, fase, gegevens, gegevens_versleuteld)
+         SELECT $1, (g->>'nr')::int, (g->>'datum')::date, g->>'soort', g->>'fase', '{}'::jsonb, decode(g->>'v', 'base64') FROM jsonb_array_elements($2::jsonb) AS g
+         ON CONFLICT (traject_id, nr) DO NOTHING`,
+        [trajectId, JSON.stringify(rijen)],
+      );
+      return;
+    }
     await this.ds.query(
       `INSERT INTO ${this.t.tijdlijn_gebeurtenis} (traject_id, nr, datum, soort, fase, gegevens)
        SELECT $1, (g->>'nr')::int, (g->>'datum')::date, g->>'soort', g->>'fase', g->'gegevens' FROM jsonb_array_elements($2::jsonb) AS g
@@ -568,10 +686,32 @@ export class TypeOrmTrajectRepository {
       soort: TijdlijnGebeurtenis['soort'];
       fase: TijdlijnGebeurtenis['fase'];
       gegevens: TijdlijnGebeurtenis['gegevens'];
-    }[] = await this.ds.query(`SELECT nr, datum::text AS datum, soort, fase, gegevens FROM ${this.t.tijdlijn_gebeurtenis} WHERE traject_id = $1 ORDER BY nr`, [
-      trajectId,
-    ]);
-    return rows.map((r) => ({ nr: r.nr, datum: r.datum, soort: r.soort, fase: r.fase, gegevens: r.gegevens }));
+      gegevens_versleuteld: Buffer | null;
+    }[] = await this.ds.query(
+      `SELECT nr, datum::text AS datum, soort, fase, gegevens, gegevens_versleuteld FROM ${this.t.tijdlijn_gebeurtenis} WHERE traject_id = $1 ORDER BY nr`,
+      [trajectId],
+    );
+    return Promise.all(
+      rows.map(async (r) => ({
+        nr: r.nr,
+        datum: r.datum,
+        soort: r.soort,
+        fase: r.fase,
+        gegevens: await this.leesbareGegevens(trajectId, r.nr, r.gegevens, r.gegevens_versleuteld),
+      })),
+    );
+  }
+
+  /** A timeline event's data: decrypted with the deelnemer's key when it was stored encrypted. */
+  private async leesbareGegevens(
+    trajectId: string,
+    nr: number,
+    gegevens: TijdlijnGebeurtenis['gegevens'],
+    versleuteld: Buffer | null,
+  ): Promise<TijdlijnGebeurtenis['gegevens']> {
+    if (!isKluisdata(versleuteld)) return gegevens;
+    if (!this.sleutels) throw new Error('The timeline is encrypted and no key store is configured');
+    return this.sleutels.ontsleutelJson<TijdlijnGebeurtenis['gegevens']>(TRAJECT_DOELEN.tijdlijn(trajectId, nr), versleuteld);
   }
 }
 
@@ -674,14 +814,27 @@ export class TypeOrmTakenRepository {
 
 /** One transaction with the traject and task repositories bound to it (`TrajectTransacties`). */
 export class TypeOrmTrajectTransacties {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly sleutels?: Gegevenskluis,
+  ) {}
 
   binnen<T>(werk: (opslag: { readonly trajecten: TypeOrmTrajectRepository; readonly taken: TypeOrmTakenRepository }) => Promise<T>): Promise<T> {
-    return this.ds.transaction((m) => werk({ trajecten: new TypeOrmTrajectRepository(m), taken: new TypeOrmTakenRepository(m) }));
+    return this.ds.transaction((m) => werk({ trajecten: new TypeOrmTrajectRepository(m, this.sleutels), taken: new TypeOrmTakenRepository(m) }));
   }
 }
 
 /** Deelnemers and trajecten have uuid keys: any other id names none of them (and must not reach a uuid column). */
 function isUuid(id: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+}
+
+/** The deelnemer of a traject workflow (`traject-<id>`), for the payload codec's key; undefined for other workflow ids. */
+export function trajectWorkflowDeelnemer(ds: DataSource): (workflowId: string) => Promise<string | undefined> {
+  const t = tabellen(ds);
+  return async (workflowId) => {
+    if (!workflowId.startsWith('traject-')) return undefined;
+    const rows: { deelnemer_id: string }[] = await ds.query(`SELECT deelnemer_id FROM ${t.traject} WHERE workflow_id = $1`, [workflowId]);
+    return rows[0]?.deelnemer_id;
+  };
 }

@@ -38,6 +38,7 @@ export const TRAJECT_ERRORS = {
   'TRAJECT.FORBIDDEN': 'forbidden',
   'TRAJECT.NOT_ELIGIBLE': 'precondition',
   'TRAJECT.PROCESSING_LOG_UNAVAILABLE': 'unavailable',
+  'TRAJECT.WISSING_LOPEND_TRAJECT': 'precondition',
 } as const satisfies Record<string, DomainErrorKind>;
 
 /** One of the codes in {@link TRAJECT_ERRORS}. */

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 /**
@@ -55,7 +56,7 @@ export function loadConfig<S extends z.ZodType>(
  * `KETENREGIE_MODE=distributed` they must be set explicitly, so a deployment never silently
  * talks to localhost.
  */
-export const EMBEDDED_ONLY_DEFAULTS: readonly string[] = Object.freeze(['TEMPORAL_ADDRESS', 'AUTH_ISSUER', 'AUTH_JWKS_URL']);
+export const EMBEDDED_ONLY_DEFAULTS: readonly string[] = Object.freeze(['TEMPORAL_ADDRESS', 'AUTH_ISSUER', 'AUTH_JWKS_URL', 'KLUIS_MASTERSLEUTEL']);
 
 function distributedModeProblems(data: unknown, env: Record<string, unknown>): { variable: string; message: string }[] {
   if (typeof data !== 'object' || data === null || (data as Record<string, unknown>)['KETENREGIE_MODE'] !== 'distributed') return [];
@@ -152,11 +153,42 @@ export const databaseConfigSchema = z.object({
   DATABASE_URL: postgresUrl,
 });
 
-/** Where the Temporal frontend is. */
+const bestand = z.string().refine((v) => existsSync(v), 'must name a readable file');
+
+/**
+ * Where the Temporal frontend is, and TLS towards it: `TEMPORAL_TLS=true` for server TLS with the
+ * system's CAs (or `TEMPORAL_TLS_CA_FILE`), plus `TEMPORAL_TLS_CERT_FILE` and
+ * `TEMPORAL_TLS_KEY_FILE` (PEM) for mutual TLS; `TEMPORAL_TLS_SERVER_NAME` overrides the name the
+ * server certificate is checked against. A client certificate or CA implies TLS.
+ */
 export const temporalConfigSchema = z.object({
   TEMPORAL_ADDRESS: hostPort.default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TLS: z.stringbool().default(false),
+  TEMPORAL_TLS_CA_FILE: bestand.optional(),
+  TEMPORAL_TLS_CERT_FILE: bestand.optional(),
+  TEMPORAL_TLS_KEY_FILE: bestand.optional(),
+  TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
 });
+
+/** Parsed {@link temporalConfigSchema}. */
+export type TemporalConfig = z.output<typeof temporalConfigSchema>;
+
+/** TLS options of a Temporal connection (client and worker) from the configuration; undefined: plain. @throws Error when only one of certificate and key is set. */
+export function temporalTls(
+  c: TemporalConfig,
+): { serverNameOverride?: string; serverRootCACertificate?: Buffer; clientCertPair?: { crt: Buffer; key: Buffer } } | undefined {
+  const aan = c.TEMPORAL_TLS || !!c.TEMPORAL_TLS_CA_FILE || !!c.TEMPORAL_TLS_CERT_FILE || !!c.TEMPORAL_TLS_KEY_FILE;
+  if (!aan) return undefined;
+  if (!!c.TEMPORAL_TLS_CERT_FILE !== !!c.TEMPORAL_TLS_KEY_FILE) throw new Error('TEMPORAL_TLS_CERT_FILE and TEMPORAL_TLS_KEY_FILE go together (mutual TLS)');
+  return {
+    ...(c.TEMPORAL_TLS_SERVER_NAME ? { serverNameOverride: c.TEMPORAL_TLS_SERVER_NAME } : {}),
+    ...(c.TEMPORAL_TLS_CA_FILE ? { serverRootCACertificate: readFileSync(c.TEMPORAL_TLS_CA_FILE) } : {}),
+    ...(c.TEMPORAL_TLS_CERT_FILE && c.TEMPORAL_TLS_KEY_FILE
+      ? { clientCertPair: { crt: readFileSync(c.TEMPORAL_TLS_CERT_FILE), key: readFileSync(c.TEMPORAL_TLS_KEY_FILE) } }
+      : {}),
+  };
+}
 
 /** Path at which the embedded gateway serves its JSON Web Key Set. */
 export const EMBEDDED_JWKS_PATH = '/auth/jwks.json';

@@ -1,3 +1,4 @@
+import { ForbiddenError } from '@ketenregie/shared-kernel';
 import { randomBytes } from 'node:crypto';
 import { identityOf } from '../auth/auth.decorators';
 import type { ServiceIdentity } from '../auth/service-identity';
@@ -34,8 +35,8 @@ export function aanroepVan(req: { readonly headers: Record<string, string | stri
  * the trace fields are added by {@link HttpVerwerkingslog}.
  */
 export interface VerwerkingMelding {
-  /** `raadpleging`: the caller read another organisation's data; `verstrekking`: it disclosed its own. */
-  readonly handeling: 'raadpleging' | 'verstrekking';
+  /** `raadpleging`: the caller read another organisation's data; `verstrekking`: it disclosed its own; `wissing`: it erased a deelnemer's data. */
+  readonly handeling: 'raadpleging' | 'verstrekking' | 'wissing';
   /** `geweigerd`: the read was refused; it appears in the deelnemer's log all the same. */
   readonly status?: 'ok' | 'geweigerd';
   /** Opaque deelnemer id; consent-service pseudonymises it before writing. */
@@ -93,6 +94,11 @@ export class HttpVerwerkingslog implements VerwerkingslogPoort {
       timeoutMs: this.timeoutMs,
       unreachable: logOnbereikbaar,
     });
+    if (res.status === 403) {
+      const body = (await res.json().catch(() => ({}))) as { code?: unknown };
+      // Refused, not unavailable: e.g. a read citing a decision whose consent was withdrawn since.
+      throw new ForbiddenError({ code: typeof body.code === 'string' ? body.code : 'VERWERKING.GEWEIGERD', detail: 'consent-service refused the processing' });
+    }
     if (!res.ok) throw new Error(`consent-service refused the processing report: HTTP ${res.status}`);
   }
 }

@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * timeline for people shows the moment it was written down. Existing rows get the migration's
  * moment, which is better than none but not their own.
  */
-export class TijdlijnVastgelegdOp1764000000006 implements MigrationInterface {
-  name = 'TijdlijnVastgelegdOp1764000000006';
+export class TijdlijnVastgelegdOp1764000000008 implements MigrationInterface {
+  name = 'TijdlijnVastgelegdOp1764000000008';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const s = `"${schemaOf(queryRunner)}"`;

@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'shared-crypto',
+  preset: '../../../jest.preset.js',
+};
