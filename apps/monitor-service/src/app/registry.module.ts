@@ -1,12 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import {
-  CONVENANT_REPOSITORY,
-  ConvenantService,
-  ORGANISATIE_REPOSITORY,
-  OrganisatieRegisterService,
-  STUURGROEP_REPOSITORY,
-} from '@ketenregie/monitoring-application';
+import { CONVENANT_REPOSITORY, ORGANISATIE_REPOSITORY, OrganisatieRegisterService, STUURGROEP_REPOSITORY } from '@ketenregie/monitoring-application';
 import { TypeOrmConvenantRepository, TypeOrmOrganisatieRepository, TypeOrmStuurgroepRepository } from '@ketenregie/monitoring-data-access';
 import { ORGANISATIE_REGISTER, Toegang } from '@ketenregie/shared-platform';
 import type { OrganisatieRegister } from '@ketenregie/shared-platform';
