@@ -30,7 +30,12 @@ interface FeedSoort {
 }
 
 /** The traject context's feed. */
-export const TRAJECT_FEED: FeedSoort = { naam: 'traject', pad: TRAJECT_GEBEURTENISSEN_PATH, typePrefix: TRAJECT_EVENT_TYPE_PREFIX, schema: trajectGebeurtenissenSchema };
+export const TRAJECT_FEED: FeedSoort = {
+  naam: 'traject',
+  pad: TRAJECT_GEBEURTENISSEN_PATH,
+  typePrefix: TRAJECT_EVENT_TYPE_PREFIX,
+  schema: trajectGebeurtenissenSchema,
+};
 /** The consent context's feed. */
 export const TOESTEMMING_FEED: FeedSoort = {
   naam: 'toestemming',
@@ -57,7 +62,8 @@ export class HttpFeed implements FeedBron {
       headers: { authorization: `Bearer ${token}` },
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
-    if (!response.ok) throw new DomainError({ code: 'MONITORING.FEED_ONBEREIKBAAR', kind: 'unavailable', detail: `The ${this.naam} feed answered ${response.status}.` });
+    if (!response.ok)
+      throw new DomainError({ code: 'MONITORING.FEED_ONBEREIKBAAR', kind: 'unavailable', detail: `The ${this.naam} feed answered ${response.status}.` });
     const pagina = this.soort.schema.parse(await response.json());
     return {
       laatste: pagina.laatste,

@@ -66,7 +66,6 @@ export interface ConsentTransactie {
   publiceer?(feit: ToestemmingFeit): Promise<void>;
 }
 
-
 /**
  * What one decision reads, in one round trip and without locks: the deelnemer's consents with
  * their history, the database clock after that read, and a stamp of the consents' state that

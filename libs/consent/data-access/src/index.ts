@@ -34,6 +34,12 @@ export const CONSENT_ENTITIES = [
   HerinneringEntity,
 ];
 /** Migrations of the consent schema, in order. */
-export const CONSENT_MIGRATIONS = [ConsentSchema1763900000000, Herinnering1763900000001, VerwerkingKetens1763900000002, Logschrijver1763900000003, ConsentOutbox1766000000003];
+export const CONSENT_MIGRATIONS = [
+  ConsentSchema1763900000000,
+  Herinnering1763900000001,
+  VerwerkingKetens1763900000002,
+  Logschrijver1763900000003,
+  ConsentOutbox1766000000003,
+];
 export { LOGSCHRIJVER_ROL } from './migrations/1763900000003-logschrijver';
 export * from './verwerkingslog-anker';

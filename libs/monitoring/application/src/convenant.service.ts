@@ -1,13 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { amsterdamDate, ConflictError, NotFoundError, type IsoDate } from '@ketenregie/shared-kernel';
-import {
-  assertConvenantVersie,
-  isPartij,
-  versieOp,
-  type Convenant,
-  type ConvenantInhoud,
-  type ConvenantVersie,
-} from '@ketenregie/monitoring-domain';
+import { assertConvenantVersie, isPartij, versieOp, type Convenant, type ConvenantInhoud, type ConvenantVersie } from '@ketenregie/monitoring-domain';
 import type { StuurgroepRepository } from './registry.ports';
 import type { ConvenantAanmaken, ConvenantDto, ConvenantVersieDto, ConvenantWijzigen } from '@ketenregie/monitoring-contracts';
 import { Toegang, type Identity } from '@ketenregie/shared-platform';

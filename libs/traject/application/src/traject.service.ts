@@ -18,7 +18,16 @@ import { afwijkendeInstrumentVersies, leeftijdOp, metingenPerInstrument, toetsDo
 import type { InstrumentMetingen, LadderTrede, Regie } from '@ketenregie/traject-domain';
 import { randomUUID } from 'node:crypto';
 import { DEELNEMER_OPSLAG, PROGRAMMA_OPSLAG, TAKEN_OPSLAG, TRAJECT_OPSLAG, TRAJECT_WORKFLOWS } from './traject.ports';
-import type { DeelnemerOpslag, ProgrammaOpslag, TakenOpslag, TrajectBetrokkenheid, TrajectFilter, TrajectOpslag, TrajectRegistratie, TrajectWorkflows } from './traject.ports';
+import type {
+  DeelnemerOpslag,
+  ProgrammaOpslag,
+  TakenOpslag,
+  TrajectBetrokkenheid,
+  TrajectFilter,
+  TrajectOpslag,
+  TrajectRegistratie,
+  TrajectWorkflows,
+} from './traject.ports';
 import { beschrijfGebeurtenis, faseLabel, formatDatum, formatMoment, leesbareTijdlijn, taakLabel } from './tijdlijn-weergave';
 import type { LeesbareGebeurtenis, OrganisatieNamen } from './tijdlijn-weergave';
 import { categorieenVanOverzicht, DEELNEMER_CATEGORIEEN, TIJDLIJN_CATEGORIEEN, TRAJECT_DOEL, TRAJECT_VERWERKINGSLOG } from './traject-verwerkingslog';

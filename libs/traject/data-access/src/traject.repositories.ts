@@ -614,7 +614,13 @@ export class TypeOrmTrajectRepository {
         deelnemerId: r.deelnemer_id,
         programmaCode: r.programma_code,
         betrokkenheid: r.betrokkenheid,
-        gebeurtenis: { nr: r.nr, datum: r.datum, soort: r.soort, fase: r.fase, gegevens: await this.leesbareGegevens(r.traject_id, r.nr, r.gegevens, r.gegevens_versleuteld) },
+        gebeurtenis: {
+          nr: r.nr,
+          datum: r.datum,
+          soort: r.soort,
+          fase: r.fase,
+          gegevens: await this.leesbareGegevens(r.traject_id, r.nr, r.gegevens, r.gegevens_versleuteld),
+        },
         vastgelegdOp: r.vastgelegd_op,
       })),
     );

@@ -82,7 +82,9 @@ export function trajectOverzicht(s: TrajectState): TrajectOverzicht {
         verlopen: o.verlopenGemeld,
         geescaleerd: o.geescaleerd,
       })),
-    ...(s.plan && s.plan.gasDoelen.length > 0 ? { gasDoelen: s.plan.gasDoelen.map((g) => ({ id: g.id, omschrijving: g.omschrijving, niveaus: g.niveaus })) } : {}),
+    ...(s.plan && s.plan.gasDoelen.length > 0
+      ? { gasDoelen: s.plan.gasDoelen.map((g) => ({ id: g.id, omschrijving: g.omschrijving, niveaus: g.niveaus })) }
+      : {}),
     evaluaties: s.evaluaties.length,
     laatsteEvaluatie: s.evaluaties.at(-1)?.datum,
     t0: s.t0,
