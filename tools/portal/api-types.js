@@ -56,7 +56,7 @@ async function main() {
         if (key === 'DATABASE_URL' || key.startsWith('TEMPORAL_') || key.startsWith('AUTH_') || key.startsWith('KETENREGIE_') || key.endsWith('_SERVICE_URL'))
           delete env[key];
       console.log('Starting a private stack to read the OpenAPI document…');
-      stack = await startStack({ env, dataDir, ...(await freePorts()), log: (line) => console.log(line) });
+      stack = await startStack({ env, dataDir, portal: false, ...(await freePorts()), log: (line) => console.log(line) });
       baseUrl = stack.url;
     }
     const types = await generateApiTypes(await fetchOpenApiDocument(baseUrl));

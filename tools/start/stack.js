@@ -138,6 +138,7 @@ function seconds(ms) {
  * @param {Record<string, number>} [options.servicePorts] per service name.
  * @param {Partial<typeof DEFAULTS.timeouts>} [options.timeouts] start-up limits per step (ms), e.g. longer on a loaded machine.
  * @param {(line: string) => void} [options.log] progress output (default: silent).
+ * @param {boolean} [options.portal] false: do not build the portal (the stack serves the API only).
  * @param {boolean} [options.echo] stream children's output to this terminal instead of log files.
  * @param {AbortSignal} [options.signal] aborting stops whatever has started and rejects.
  * @param {Partial<Record<'database' | 'temporal' | 'service' | 'worker' | 'gateway' | 'seed' | 'portal', number>>} [options.timeouts] how long each
@@ -332,8 +333,10 @@ async function startStack(options = {}) {
 
   // The portal the gateway serves at `/` builds alongside every other step (Nx skips it when
   // nothing changed); the stack is ready once it is built.
+  // `portal: false` leaves it out (tools/portal/api-types.js reads only the API, and regenerates the
+  // types the portal's own build needs).
   let portalBuild = null;
-  step('portal', () => portalBuild.done, { verb: 'built', withPrevious: true });
+  if (options.portal !== false) step('portal', () => portalBuild.done, { verb: 'built', withPrevious: true });
 
   // A port already taken (often a Ketenregie still running) would make a readiness probe
   // answer for the wrong process: refuse to start instead.
@@ -350,12 +353,14 @@ async function startStack(options = {}) {
   }
 
   try {
-    portalBuild = buildPortal({ root: ROOT, env: baseEnv, logDir, echo: options.echo, timeoutMs: timeouts.portal });
-    handles.push(portalBuild.handle);
-    portalBuild.done.then(
-      () => handles.splice(handles.indexOf(portalBuild.handle), 1),
-      () => undefined,
-    );
+    if (options.portal !== false) {
+      portalBuild = buildPortal({ root: ROOT, env: baseEnv, logDir, echo: options.echo, timeoutMs: timeouts.portal });
+      handles.push(portalBuild.handle);
+      portalBuild.done.then(
+        () => handles.splice(handles.indexOf(portalBuild.handle), 1),
+        () => undefined,
+      );
+    }
     const total = steps.flat().length;
     for (const group of steps) {
       if (stopping) throw new StartError('start-up aborted');

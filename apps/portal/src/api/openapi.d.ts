@@ -74,6 +74,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/codec/decode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decode Temporal payloads (codec server protocol) for the gemeente's fg */
+        post: operations["CodecController_decode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/codec/encode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Encode Temporal payloads (codec server protocol, system key) for the gemeente's fg */
+        post: operations["CodecController_encode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/convenanten": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The convenanten the caller's organisation is a party to */
+        get: operations["ConvenantenController_lijst"];
+        put?: never;
+        /** Set up a convenant with its parties, commitments and targets (a gemeente stuurgroeplid) */
+        post: operations["ConvenantenController_maak"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/convenanten/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One convenant: the version in force today and the list of versions */
+        get: operations["ConvenantenController_convenant"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/convenanten/{id}/versies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an amendment as the next version (a gemeente stuurgroeplid) */
+        post: operations["ConvenantenController_wijzig"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/convenanten/{id}/versies/{versie}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of a convenant, as it was recorded */
+        get: operations["ConvenantenController_versie"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/deelnemers": {
         parameters: {
             query?: never;
@@ -193,6 +296,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/deelnemers/{id}/trajecten": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The overviews of the deelnemer's trajecten, oldest first: for the deelnemer themself and professionals of involved organisations (each read as GET /trajecten/{id}, logged alike); others get 404 */
+        get: operations["DeelnemersController_trajectenVan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deelnemers/{id}/wissing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erase a deelnemer (the gemeente's fg): destroys the deelnemer's keys, so their data in every table, workflow history and export is unreadable; refused while a traject runs; the erasure is written to the processing log first */
+        post: operations["WissingController_wis"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/herinneringen": {
         parameters: {
             query?: never;
@@ -219,6 +356,57 @@ export interface paths {
         };
         /** What is waiting for the caller's organisation, with deadlines */
         get: operations["InboxController_inbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicatoren": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Indicators per period and partner with their definitions (counts of 1 to 4 suppressed) */
+        get: operations["IndicatorenController_rapport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicatoren/definities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The written definition of every indicator (numerator, denominator, period rule) */
+        get: operations["IndicatorenController_definities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicatoren/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same figures as CSV */
+        get: operations["IndicatorenController_csv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -271,7 +459,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** One page of the handovers the caller's organisation sends or receives (a receiver only once consent permitted it), most recently changed first */
+        get: operations["OverdrachtenController_lijst"];
         put?: never;
         /** Ask another organisation to take over (starts the warm handover) */
         post: operations["OverdrachtenController_vraagAan"];
@@ -288,6 +477,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A handover; the sender also sees, once delivered, which fields went to the receiver and which were left out and why */
         get: operations["OverdrachtenController_bekijk"];
         put?: never;
         post?: never;
@@ -398,23 +588,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/overdrachten/{id}/intrekking": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Workflow step (sender side): withdraw the dossier from the receiver now */
-        post: operations["OverdrachtenController_trekIn"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/overdrachten/{id}/inzagen": {
         parameters: {
             query?: never;
@@ -432,40 +605,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/overdrachten/{id}/levering": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Workflow step (sender side): assemble and deliver the minimal dossier */
-        post: operations["OverdrachtenController_lever"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/overdrachten/{id}/stappen": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Workflow step (sender side): record projection, task and CloudEvent */
-        post: operations["OverdrachtenController_stap"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/overdrachten/{id}/toestemming": {
         parameters: {
             query?: never;
@@ -477,6 +616,74 @@ export interface paths {
         put?: never;
         /** The sender reports on consent: asked, recorded (re-check), refused */
         post: operations["OverdrachtenController_toestemming"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pilots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set up a pilot with its moments T0, T1 and end; its pilot-evaluatie workflow starts (a gemeente stuurgroeplid) */
+        post: operations["PilotsController_maak"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pilots/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A pilot of a stuurgroep the caller’s organisation is a member of */
+        get: operations["PilotsController_pilot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pilots/{id}/besluit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The stuurgroep’s extension decision (a gemeente stuurgroeplid), handed to the workflow */
+        post: operations["PilotsController_besluit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pilots/{id}/rapportages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The published reports of the pilot (T0, T1, extensions, end), immutable once published */
+        get: operations["PilotsController_rapportages"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -606,6 +813,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/signalen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The regievoerder's signals, newest first: drop-outs, consent refused or withdrawn, escalated deadlines and lead changes in the trajecten the caller's organisation leads or registered, in Dutch */
+        get: operations["SignalenController_lijst"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stuurgroepen": {
         parameters: {
             query?: never;
@@ -630,8 +854,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's open and overdue tasks, including escalations addressed to them */
+        /** The caller's tasks and deadlines, overdue first: open and overdue tasks (escalations addressed to them included) and the planned deadlines of their running trajecten whose task appears later (status gepland, with taakVanaf), such as the next call attempt or the re-approach after a no */
         get: operations["TakenController_lijst"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/toestemming-gebeurtenissen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Consents given and withdrawn after a sequence number, oldest first (monitor-service's projection reads them) */
+        get: operations["ToestemmingFeedController_pagina"];
         put?: never;
         post?: never;
         delete?: never;
@@ -681,6 +922,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/traject-gebeurtenissen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published traject events after a sequence number, oldest first (monitor-service's projection reads them) */
+        get: operations["TrajectFeedController_pagina"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/trajecten": {
         parameters: {
             query?: never;
@@ -688,7 +946,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** One page of the trajecten the caller's organisation is involved in, newest first, filtered by programme, phase, status and overdue deadlines, with the deelnemer's name (logged first for another organisation than the registering one), the phase and next deadline in Dutch */
+        get: operations["TrajectenController_lijst"];
         put?: never;
         /** Start a traject (one durable workflow) for a deelnemer on a programme */
         post: operations["TrajectenController_start"];
@@ -775,6 +1034,23 @@ export interface paths {
         };
         /** The timeline, oldest first; a read by another organisation than the lead is written to the processing log first (503 if it cannot be) */
         get: operations["TrajectenController_tijdlijn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trajecten/{id}/verloop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The timeline for people, newest first: Dutch titles and details, the date and the moment it was recorded (Europe/Amsterdam), who did it (role and organisation by name), no codes or ids; with the next deadline. Logged as the timeline is */
+        get: operations["TrajectenController_verloop"];
         put?: never;
         post?: never;
         delete?: never;
@@ -936,6 +1212,23 @@ export interface paths {
         put?: never;
         /** The receiver reports accepted, rejected, started or ended (coded reasons) */
         post: operations["VerwijzingenController_status"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vrijgaveprofielen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What each recipient type may get for a purpose, per category: the fields and whether consent is needed (professionals and fg; no personal data) */
+        get: operations["VerwerkingenController_vrijgaveprofielen"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1146,7 +1439,7 @@ export interface components {
                 /** @description Organisation id (see GET /api/v1/organisaties) */
                 organisatie: string;
                 /** @enum {string} */
-                type: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
+                type?: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
             };
         };
         CaseloadOverdrachtDto: {
@@ -1160,6 +1453,151 @@ export interface components {
                 organisatieId: string;
             };
             vanCoachId: string;
+        };
+        CodecDto: {
+            payloads: {
+                data?: string;
+                metadata?: {
+                    [key: string]: string;
+                };
+            }[];
+        };
+        ConvenantAanmakenDto: {
+            doelen: {
+                /** @enum {string} */
+                eenheid: "uren" | "aantal" | "procent" | "werkdagen";
+                /** @enum {string} */
+                indicator: "bereik" | "uitval" | "ladder-stijging" | "zrm-verbetering" | "evaluaties-op-tijd" | "overdrachten-binnen-termijn" | "overdracht-doorlooptijd" | "verwijzingen" | "toestemmingen" | "caseload" | "plaatsingen";
+                /** @description Only this party; absent: the partnership as a whole */
+                partij?: string;
+                /** @enum {string} */
+                periode: "maand" | "kwartaal" | "jaar";
+                streefwaarde: number;
+            }[];
+            einddatum: string;
+            naam: string;
+            partijen: {
+                organisatieId: string;
+                toezeggingen: {
+                    /** @enum {string} */
+                    eenheid: "uren" | "aantal" | "procent" | "werkdagen";
+                    /** @description Coded expertise for uren-en-expertise (e.g. schuldhulp) */
+                    expertise?: string;
+                    /** @enum {string} */
+                    periode: "maand" | "kwartaal" | "jaar";
+                    /** @enum {string} */
+                    soort: "uren-en-expertise" | "aantal-trajecten" | "overdrachten-binnen-termijn" | "evaluaties-op-tijd" | "casuistiekoverleg-aanwezigheid";
+                    waarde: number;
+                }[];
+            }[];
+            startdatum: string;
+            stuurgroepId: string;
+        };
+        ConvenantDto: {
+            huidig: {
+                doelen: {
+                    /** @enum {string} */
+                    eenheid: "uren" | "aantal" | "procent" | "werkdagen";
+                    /** @enum {string} */
+                    indicator: "bereik" | "uitval" | "ladder-stijging" | "zrm-verbetering" | "evaluaties-op-tijd" | "overdrachten-binnen-termijn" | "overdracht-doorlooptijd" | "verwijzingen" | "toestemmingen" | "caseload" | "plaatsingen";
+                    /** @description Only this party; absent: the partnership as a whole */
+                    partij?: string;
+                    /** @enum {string} */
+                    periode: "maand" | "kwartaal" | "jaar";
+                    streefwaarde: number;
+                }[];
+                einddatum: string;
+                ingangsdatum: string;
+                naam: string;
+                partijen: {
+                    organisatieId: string;
+                    toezeggingen: {
+                        /** @enum {string} */
+                        eenheid: "uren" | "aantal" | "procent" | "werkdagen";
+                        /** @description Coded expertise for uren-en-expertise (e.g. schuldhulp) */
+                        expertise?: string;
+                        /** @enum {string} */
+                        periode: "maand" | "kwartaal" | "jaar";
+                        /** @enum {string} */
+                        soort: "uren-en-expertise" | "aantal-trajecten" | "overdrachten-binnen-termijn" | "evaluaties-op-tijd" | "casuistiekoverleg-aanwezigheid";
+                        waarde: number;
+                    }[];
+                }[];
+                startdatum: string;
+                vastgesteldDoor: string;
+                versie: number;
+            };
+            /** Format: uuid */
+            id: string;
+            stuurgroepId: string;
+            versies: {
+                ingangsdatum: string;
+                versie: number;
+            }[];
+        };
+        ConvenantVersieDto: {
+            doelen: {
+                /** @enum {string} */
+                eenheid: "uren" | "aantal" | "procent" | "werkdagen";
+                /** @enum {string} */
+                indicator: "bereik" | "uitval" | "ladder-stijging" | "zrm-verbetering" | "evaluaties-op-tijd" | "overdrachten-binnen-termijn" | "overdracht-doorlooptijd" | "verwijzingen" | "toestemmingen" | "caseload" | "plaatsingen";
+                /** @description Only this party; absent: the partnership as a whole */
+                partij?: string;
+                /** @enum {string} */
+                periode: "maand" | "kwartaal" | "jaar";
+                streefwaarde: number;
+            }[];
+            einddatum: string;
+            ingangsdatum: string;
+            naam: string;
+            partijen: {
+                organisatieId: string;
+                toezeggingen: {
+                    /** @enum {string} */
+                    eenheid: "uren" | "aantal" | "procent" | "werkdagen";
+                    /** @description Coded expertise for uren-en-expertise (e.g. schuldhulp) */
+                    expertise?: string;
+                    /** @enum {string} */
+                    periode: "maand" | "kwartaal" | "jaar";
+                    /** @enum {string} */
+                    soort: "uren-en-expertise" | "aantal-trajecten" | "overdrachten-binnen-termijn" | "evaluaties-op-tijd" | "casuistiekoverleg-aanwezigheid";
+                    waarde: number;
+                }[];
+            }[];
+            startdatum: string;
+            vastgesteldDoor: string;
+            versie: number;
+        };
+        ConvenantWijzigenDto: {
+            doelen: {
+                /** @enum {string} */
+                eenheid: "uren" | "aantal" | "procent" | "werkdagen";
+                /** @enum {string} */
+                indicator: "bereik" | "uitval" | "ladder-stijging" | "zrm-verbetering" | "evaluaties-op-tijd" | "overdrachten-binnen-termijn" | "overdracht-doorlooptijd" | "verwijzingen" | "toestemmingen" | "caseload" | "plaatsingen";
+                /** @description Only this party; absent: the partnership as a whole */
+                partij?: string;
+                /** @enum {string} */
+                periode: "maand" | "kwartaal" | "jaar";
+                streefwaarde: number;
+            }[];
+            einddatum: string;
+            ingangsdatum?: string;
+            naam: string;
+            partijen: {
+                organisatieId: string;
+                toezeggingen: {
+                    /** @enum {string} */
+                    eenheid: "uren" | "aantal" | "procent" | "werkdagen";
+                    /** @description Coded expertise for uren-en-expertise (e.g. schuldhulp) */
+                    expertise?: string;
+                    /** @enum {string} */
+                    periode: "maand" | "kwartaal" | "jaar";
+                    /** @enum {string} */
+                    soort: "uren-en-expertise" | "aantal-trajecten" | "overdrachten-binnen-termijn" | "evaluaties-op-tijd" | "casuistiekoverleg-aanwezigheid";
+                    waarde: number;
+                }[];
+            }[];
+            startdatum: string;
         };
         DeelnemerAanmakenDto: {
             achternaam: string;
@@ -1445,7 +1883,7 @@ export interface components {
                 doel?: string;
                 grondslagen: string[];
                 /** @enum {string} */
-                handeling: "besluit" | "verstrekking" | "raadpleging" | "inzage" | "toestemming-gegeven" | "toestemming-ingetrokken" | "toestemming-verlopen" | "toestemming-vervangen";
+                handeling: "besluit" | "verstrekking" | "raadpleging" | "wissing" | "inzage" | "toestemming-gegeven" | "toestemming-ingetrokken" | "toestemming-verlopen" | "toestemming-vervangen";
                 keten: number;
                 ontvanger?: string;
                 organisatie: string;
@@ -1505,17 +1943,88 @@ export interface components {
             };
             ontvanger: {
                 organisatie: string;
-                /** @enum {string} */
-                type: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
+                /**
+                 * @description Optional; refused when it is not the registry's type of the organisation
+                 * @enum {string}
+                 */
+                type?: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
             };
             overTeNemen: string[];
             reden: string;
-            /** @description Subject id of the regievoerder to escalate to; default the caller */
+            /** @description Ignored unless it disagrees (then 400): the handover escalates to the traject's regievoerder, as the traject context says */
             regievoerder?: string;
             /** @description Traject whose lead is handed over; its workflow starts the handover as a child */
             trajectId: string;
             /** Format: date */
             voorgesteldEersteGesprek?: string;
+        };
+        OverdrachtDetailDto: {
+            /** Format: date-time */
+            aangevraagdOp: string;
+            /** @enum {string} */
+            aanZet: "zender" | "ontvanger" | "beiden" | "niemand";
+            afwijzingen: {
+                advies: string;
+                /** Format: date */
+                op: string;
+                /** @enum {string} */
+                reden: "geen-capaciteit" | "buiten-doelgroep" | "andere-partner-passender" | "onvoldoende-informatie" | "overig";
+            }[];
+            /** Format: date-time */
+            bijgewerktOp: string;
+            /** Format: uuid */
+            deelnemerId: string;
+            /** Format: date */
+            driegesprek?: string;
+            /** Format: uuid */
+            id: string;
+            levering?: {
+                geleverd: {
+                    categorie: string;
+                    velden: string[];
+                }[];
+                /** Format: date-time */
+                geleverdOp: string;
+                /** @description The dossier was withdrawn from the receiver (consent withdrawn, handover ended) */
+                ingetrokken: boolean;
+                weggelaten: {
+                    categorie: string;
+                    /**
+                     * @description NIET_NODIG_VOOR_ROL: the receiver's role does not need it; NIET_VRIJGEGEVEN: the consent decision did not release it
+                     * @enum {string}
+                     */
+                    reden: "NIET_NODIG_VOOR_ROL" | "NIET_VRIJGEGEVEN";
+                    /** @description Absent: the whole category */
+                    veld?: string;
+                }[];
+            };
+            ontvanger: {
+                organisatie: string;
+                /** @enum {string} */
+                type: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
+            };
+            overTeNemen: string[];
+            reden: string;
+            /** @enum {string} */
+            status: "aangevraagd" | "toestemming-nodig" | "toestemming-gevraagd" | "dossier-geleverd" | "geaccepteerd" | "afgewezen" | "driegesprek-gepland" | "driegesprek-gehouden" | "nazorg-volgperiode" | "regie-overgedragen" | "toestemming-geweigerd" | "niets-vrijgegeven" | "toestemming-ingetrokken" | "toestemming-verlopen" | "geannuleerd" | "ontvanger-onbereikbaar" | "tweemaal-afgewezen";
+            termijn?: {
+                /** Format: date */
+                escalatie?: string;
+                /** Format: date */
+                herinnering?: string;
+                /** @enum {string} */
+                soort: "toestemming" | "acceptatie";
+                /** Format: date */
+                uiterlijk: string;
+            };
+            trajectId?: string;
+            /** Format: date */
+            voorgesteldEersteGesprek?: string;
+            zender: {
+                organisatie: string;
+                /** @enum {string} */
+                type: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
+            };
         };
         OverdrachtDto: {
             /** Format: date-time */
@@ -1564,6 +2073,76 @@ export interface components {
                 /** @enum {string} */
                 type: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
             };
+        };
+        OverdrachtLijstDto: {
+            limiet: number;
+            overdrachten: {
+                /** Format: date-time */
+                aangevraagdOp: string;
+                /** @enum {string} */
+                aanZet: "zender" | "ontvanger" | "beiden" | "niemand";
+                afwijzingen: {
+                    advies: string;
+                    /** Format: date */
+                    op: string;
+                    /** @enum {string} */
+                    reden: "geen-capaciteit" | "buiten-doelgroep" | "andere-partner-passender" | "onvoldoende-informatie" | "overig";
+                }[];
+                /** Format: date-time */
+                bijgewerktOp: string;
+                /** Format: uuid */
+                deelnemerId: string;
+                dossierLeesbaar: boolean;
+                /** Format: date */
+                driegesprek?: string;
+                /** Format: uuid */
+                id: string;
+                ontvanger: {
+                    organisatie: string;
+                    /** @enum {string} */
+                    type: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
+                };
+                overTeNemen: string[];
+                reden: string;
+                /** @enum {string} */
+                richting: "inkomend" | "uitgaand";
+                /** @enum {string} */
+                status: "aangevraagd" | "toestemming-nodig" | "toestemming-gevraagd" | "dossier-geleverd" | "geaccepteerd" | "afgewezen" | "driegesprek-gepland" | "driegesprek-gehouden" | "nazorg-volgperiode" | "regie-overgedragen" | "toestemming-geweigerd" | "niets-vrijgegeven" | "toestemming-ingetrokken" | "toestemming-verlopen" | "geannuleerd" | "ontvanger-onbereikbaar" | "tweemaal-afgewezen";
+                termijn?: {
+                    /** Format: date */
+                    escalatie?: string;
+                    /** Format: date */
+                    herinnering?: string;
+                    /** @enum {string} */
+                    soort: "toestemming" | "acceptatie";
+                    /** Format: date */
+                    uiterlijk: string;
+                };
+                trajectId?: string;
+                /** Format: date */
+                voorgesteldEersteGesprek?: string;
+                zender: {
+                    organisatie: string;
+                    /** @enum {string} */
+                    type: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
+                };
+            }[];
+            pagina: number;
+            /** @description Overdrachten that match the filter, on all pages */
+            totaal: number;
+        };
+        PilotAanmakenDto: {
+            eind: string;
+            naam: string;
+            /** @description Programme code: the pilot groups the trajecten of this programme */
+            programma: string;
+            stuurgroepId: string;
+            t0: string;
+            t1: string;
+        };
+        PilotBesluitDto: {
+            /** @enum {string} */
+            besluit: "verlengen" | "beeindigen";
         };
         PlaatsingDto: {
             coach: {
@@ -2122,6 +2701,15 @@ export interface components {
         VerificatieDto: {
             /** @description Lines verified before the first break, or all */
             aantal: number;
+            /** @description The log against the newest signed anchor of its heads kept outside the database (absent before the first anchor) */
+            anker?: {
+                afwijking?: {
+                    keten: number;
+                    volgnummer: number;
+                };
+                geldig: boolean;
+                tijdstip: string;
+            };
             breuk?: {
                 keten: number;
                 /** @enum {string} */
@@ -2152,7 +2740,7 @@ export interface components {
             /** @description Purpose code from the processing register, e.g. verwijzing-ggz */
             doel: string;
             /** @enum {string} */
-            handeling: "verstrekking" | "raadpleging";
+            handeling: "verstrekking" | "raadpleging" | "wissing";
             ontvanger?: {
                 /** @description Organisation id (see GET /api/v1/organisaties) */
                 organisatie: string;
@@ -2213,8 +2801,11 @@ export interface components {
             detailTerugkoppeling: boolean;
             ontvanger: {
                 organisatie: string;
-                /** @enum {string} */
-                type: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
+                /**
+                 * @description Optional; refused when it is not the registry's type of the organisation
+                 * @enum {string}
+                 */
+                type?: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
             };
             reden: string;
             /** @enum {string} */
@@ -2271,6 +2862,39 @@ export interface components {
             };
             /** Format: uuid */
             trajectId: string;
+        };
+        VrijgaveOverzichtDto: {
+            activiteit?: {
+                id: string;
+                naam: string;
+                versie: number;
+            };
+            categorieen: {
+                /** @description Special-category data (AVG art. 9) */
+                bijzonder: boolean;
+                /**
+                 * @description Data category; `gezondheid` and `beperkingen-werk` are special-category data (AVG art. 9)
+                 * @enum {string}
+                 */
+                categorie: "contact" | "traject-status" | "participatieladder" | "zrm" | "gezondheid" | "beperkingen-werk" | "financien-schulden" | "uitkering" | "werkervaring-cv" | "loonwaarde";
+                /** @description The statutory basis the register records, also where it does not suffice */
+                grondslag?: {
+                    avg: string;
+                    wet: string;
+                };
+                reden?: string;
+                /**
+                 * @description wettelijke-grondslag: no consent needed; toestemming: only with consent; nooit: not to this recipient type
+                 * @enum {string}
+                 */
+                regime: "wettelijke-grondslag" | "toestemming" | "nooit";
+                /** @description Fields the release profile allows (none when the category never goes) */
+                velden: string[];
+            }[];
+            doel: string;
+            /** @enum {string} */
+            ontvangerType: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
+            registerVersie?: number;
         };
         WerkgeverDto: {
             contactpersoon: {
@@ -2397,6 +3021,13 @@ export interface components {
             }[];
             werkgever: string;
         };
+        WissingDto: {
+            /**
+             * @description Lawful ground: a request of the deelnemer (AVG art. 17), the end of the retention period, or unlawful processing
+             * @enum {string}
+             */
+            grond: "verzoek-betrokkene" | "bewaartermijn-verstreken" | "onrechtmatige-verwerking";
+        };
     };
     responses: never;
     parameters: never;
@@ -2508,6 +3139,165 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    CodecController_decode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodecDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CodecController_encode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodecDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ConvenantenController_lijst: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConvenantDto"][];
+                };
+            };
+        };
+    };
+    ConvenantenController_maak: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConvenantAanmakenDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConvenantDto"];
+                };
+            };
+        };
+    };
+    ConvenantenController_convenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConvenantDto"];
+                };
+            };
+            /** @description MONITORING.CONVENANT_NOT_FOUND (also when the organisation is no party) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ConvenantenController_wijzig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConvenantWijzigenDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConvenantDto"];
+                };
+            };
+        };
+    };
+    ConvenantenController_versie: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                versie: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConvenantVersieDto"];
+                };
             };
         };
     };
@@ -2656,6 +3446,48 @@ export interface operations {
             };
         };
     };
+    DeelnemersController_trajectenVan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WissingController_wis: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WissingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ToestemmingenController_herinneringen: {
         parameters: {
             query?: never;
@@ -2691,6 +3523,78 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["InboxDto"];
                 };
+            };
+        };
+    };
+    IndicatorenController_rapport: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated: bereik, uitval, ladder-stijging, zrm-verbetering, evaluaties-op-tijd, overdrachten-binnen-termijn, overdracht-doorlooptijd, verwijzingen, toestemmingen, caseload, plaatsingen */
+                indicatoren?: unknown;
+                /** @description Comma-separated organisation ids (default: every partner) */
+                partners?: unknown;
+                periode?: "maand" | "kwartaal" | "jaar";
+                /** @description Last month, YYYY-MM */
+                tot?: unknown;
+                /** @description First month, YYYY-MM */
+                van?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IndicatorenController_definities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description IndicatorDefinitie[] */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IndicatorenController_csv: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated: bereik, uitval, ladder-stijging, zrm-verbetering, evaluaties-op-tijd, overdrachten-binnen-termijn, overdracht-doorlooptijd, verwijzingen, toestemmingen, caseload, plaatsingen */
+                indicatoren?: unknown;
+                /** @description Comma-separated organisation ids (default: every partner) */
+                partners?: unknown;
+                periode?: "maand" | "kwartaal" | "jaar";
+                /** @description Last month, YYYY-MM */
+                tot?: unknown;
+                /** @description First month, YYYY-MM */
+                van?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2741,6 +3645,31 @@ export interface operations {
             };
         };
     };
+    OverdrachtenController_lijst: {
+        parameters: {
+            query?: {
+                limiet?: number;
+                pagina?: number;
+                richting?: "inkomend" | "uitgaand";
+                /** @description lopend, afgerond, or one status */
+                status?: ("lopend" | "afgerond") | ("aangevraagd" | "toestemming-nodig" | "toestemming-gevraagd" | "dossier-geleverd" | "geaccepteerd" | "afgewezen" | "driegesprek-gepland" | "driegesprek-gehouden" | "nazorg-volgperiode" | "regie-overgedragen" | "toestemming-geweigerd" | "niets-vrijgegeven" | "toestemming-ingetrokken" | "toestemming-verlopen" | "geannuleerd" | "ontvanger-onbereikbaar" | "tweemaal-afgewezen");
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverdrachtLijstDto"];
+                };
+            };
+        };
+    };
     OverdrachtenController_vraagAan: {
         parameters: {
             query?: never;
@@ -2780,7 +3709,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OverdrachtDto"];
+                    "application/json": components["schemas"]["OverdrachtDetailDto"];
                 };
             };
         };
@@ -2913,25 +3842,6 @@ export interface operations {
             };
         };
     };
-    OverdrachtenController_trekIn: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
     OverdrachtenController_inzagen: {
         parameters: {
             query?: never;
@@ -2944,44 +3854,6 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    OverdrachtenController_lever: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    OverdrachtenController_stap: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3003,6 +3875,88 @@ export interface operations {
                 "application/json": components["schemas"]["ToestemmingMeldingDto"];
             };
         };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PilotsController_maak: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PilotAanmakenDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PilotsController_pilot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PilotsController_besluit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PilotBesluitDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PilotsController_rapportages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {
@@ -3196,6 +4150,23 @@ export interface operations {
             };
         };
     };
+    SignalenController_lijst: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     StuurgroepenController_list: {
         parameters: {
             query?: never;
@@ -3225,6 +4196,26 @@ export interface operations {
     TakenController_lijst: {
         parameters: {
             query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ToestemmingFeedController_pagina: {
+        parameters: {
+            query?: {
+                max?: number;
+                na?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3306,6 +4297,52 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ToestemmingDto"];
                 };
+            };
+        };
+    };
+    TrajectFeedController_pagina: {
+        parameters: {
+            query?: {
+                /** @description Page size, at most 1000 (default 500) */
+                max?: number;
+                /** @description Last sequence number already processed (default 0) */
+                na?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TrajectenController_lijst: {
+        parameters: {
+            query?: {
+                fase?: "aanmelding" | "contact-leggen" | "kennismaking" | "diagnose" | "plan-van-aanpak" | "uitvoering" | "afronding" | "nazorg" | "afgesloten";
+                pagina?: number;
+                perPagina?: number;
+                programma?: string;
+                status?: "actief" | "gepauzeerd" | "uitgevallen" | "afgesloten";
+                verlopen?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -3408,6 +4445,25 @@ export interface operations {
         };
     };
     TrajectenController_tijdlijn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TrajectenController_verloop: {
         parameters: {
             query?: never;
             header?: never;
@@ -3655,6 +4711,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    VerwerkingenController_vrijgaveprofielen: {
+        parameters: {
+            query?: {
+                /** @description Purpose code of the register (default: warme-overdracht) */
+                doel?: string;
+                /** @description Only this recipient type (default: every type) */
+                ontvangerType?: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VrijgaveOverzichtDto"][];
+                };
             };
         };
     };
