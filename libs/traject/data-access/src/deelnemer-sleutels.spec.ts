@@ -1,8 +1,7 @@
 import { KLUIS_MIGRATIONS, LokaleKms, Sleutelkluis, SleutelVernietigdFout } from '@ketenregie/shared-crypto';
 import { openDatabase } from '@ketenregie/shared-platform';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
-import { trajectOverzicht } from '@ketenregie/traject-contracts';
-import { MAATWERKTRAJECT_DEN_BOSCH_V1, startTraject } from '@ketenregie/traject-domain';
+import { MAATWERKTRAJECT_DEN_BOSCH_V1, startTraject, trajectOverzicht } from '@ketenregie/traject-domain';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DeelnemerKluis, TRAJECT_ENTITIES, trajectMigraties, TypeOrmDeelnemerRepository, TypeOrmTrajectRepository } from './index';
