@@ -10,9 +10,7 @@ import {
   type LeveringOverzicht,
   type OverdrachtStatus,
   OverdrachtRecord,
-  stelDossierSamen,
   TaakRecord,
-  Vrijgave,
 } from '@ketenregie/exchange-domain';
 import type { ExchangeOpslag } from './exchange.ports';
 import { amsterdamDate, ForbiddenError, NotFoundError, PreconditionError, ValidationError } from '@ketenregie/shared-kernel';
