@@ -57,6 +57,7 @@ async function main(): Promise<void> {
           zender: { organisatie: 'gem', type: 'gemeente' as const, professional: 'km', rol: 'klantmanager' },
           ontvanger: { organisatie: 'ggz', type: 'ggz' as const },
           regievoerder: 'km',
+          regievoerderOrganisatie: 'gem',
           reden: 'ggz',
           overTeNemen: ['regie'],
           status: 'aangevraagd' as const,

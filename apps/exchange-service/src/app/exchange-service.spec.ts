@@ -78,7 +78,7 @@ class OpgenomenLog implements VerwerkingslogPoort {
 }
 
 /** The traject context as these tests set it up: each traject has its deelnemer; every gemeente registered and leads them. */
-const TRAJECT_DEELNEMER: Readonly<Record<string, string>> = { 'tr-7': randomUUID(), 'tr-8': randomUUID(), 'tr-9': randomUUID() };
+const TRAJECT_DEELNEMER: Readonly<Record<string, string>> = { 'tr-7': randomUUID(), 'tr-8': randomUUID(), 'tr-9': randomUUID(), 'tr-10': randomUUID() };
 const organisatieVan = (bearer: string | undefined) =>
   bearer
     ? String(decodeJwt(bearer)['organisatie'] ?? (decodeJwt(bearer)['authorization_details'] as { organisatie?: string }[] | undefined)?.[0]?.organisatie)
@@ -88,7 +88,14 @@ const BETROKKENHEID: BetrokkenheidPoort = {
   inTraject: async (trajectId, bearer) =>
     organisatieVan(bearer).startsWith('gemeente-') && TRAJECT_DEELNEMER[trajectId]
       ? { deelnemerId: TRAJECT_DEELNEMER[trajectId], betrokkenheid: ['aanmelder', 'regievoerder'] }
-      : undefined,
+      : // tr-10: Senzer coaches, the gemeente Helmond leads (km-1).
+        organisatieVan(bearer) === 'senzer' && trajectId === 'tr-10'
+        ? {
+            deelnemerId: TRAJECT_DEELNEMER[trajectId],
+            betrokkenheid: ['coach-organisatie'],
+            regie: { regievoerderId: 'km-1', organisatieId: 'gemeente-helmond' },
+          }
+        : undefined,
 };
 /** The receivers exchange asked the traject context to record as `ontvanger`, and for whom. */
 const ONTVANGERS: { deelnemerId: string; organisatie: string; namens: string }[] = [];
@@ -456,6 +463,33 @@ describeEachDatabase('exchange-service', (db) => {
       await new Promise((r) => setTimeout(r, 100));
       await bezorger.ronde();
       expect((await afleveringen()).map((a) => a.pogingen)).toEqual([3, 3]);
+    });
+
+    it("a coach organisation's handover escalates to the traject's regievoerder: the task is in the gemeente's inbox, not the coach's", async () => {
+      const { call, workflowStap } = await startApp({});
+      const aangevraagd = await call<OverdrachtDto>(derde, 'POST', '/overdrachten', {
+        deelnemerId: TRAJECT_DEELNEMER['tr-10'],
+        trajectId: 'tr-10',
+        ontvanger: { organisatie: behandelaar.organisatie, type: 'ggz' },
+        reden: 'ggz-behandeling',
+        overTeNemen: ['begeleiding'],
+        gegevens: { contact: { naam: 'J. Jansen' } },
+      });
+      expect(aangevraagd.status).toBe(201);
+      const id = aangevraagd.body.id;
+      await workflowStap.registreer(derde, id, {
+        sleutel: `overdracht-${id}/5/toestemming-geescaleerd`,
+        status: 'toestemming-nodig',
+        gebeurtenis: 'nl.ketenregie.overdracht.toestemming-geescaleerd',
+        taak: { voor: 'regievoerder', soort: 'toestemming-escalatie' },
+      });
+      const takenVan = async (wie: Identity) => (await call<InboxDto>(wie, 'GET', '/inbox')).body.taken.filter((t) => t.overdrachtId === id);
+      expect(await takenVan(km)).toEqual([{ overdrachtId: id, voor: 'regievoerder', soort: 'toestemming-escalatie' }]);
+      expect(await takenVan(derde)).toEqual([]);
+      // The escalation event goes to the regievoerder's organisation too.
+      expect(
+        await sql<{ ontvangers: string[] }>(`SELECT ontvangers FROM "${db.schema}".outbox WHERE subject = 'overdracht/${id}' AND type LIKE '%geescaleerd'`),
+      ).toEqual([{ ontvangers: [derde.organisatie, km.organisatie] }]);
     });
 
     it('an expired consent shows as toestemming-verlopen to both sides, not as withdrawn; the dossier read is denied with that reason', async () => {

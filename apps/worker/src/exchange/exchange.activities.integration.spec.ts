@@ -53,6 +53,7 @@ describeEachDatabase('exchange activities (the handover steps in-process)', (db)
       zender: { organisatie: namens.organisatie, type: 'gemeente', professional: 'km-1', rol: 'klantmanager' },
       ontvanger: { organisatie: 'ggz-oost-brabant', type: 'ggz' },
       regievoerder: 'km-1',
+      regievoerderOrganisatie: namens.organisatie,
       reden: 'ggz-behandeling',
       overTeNemen: ['regie'],
       status: 'aangevraagd',

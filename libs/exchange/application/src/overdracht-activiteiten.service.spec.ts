@@ -18,6 +18,7 @@ function overdracht(): OverdrachtRecord {
     zender: { organisatie: 'gemeente', type: 'gemeente', professional: 'km-1', rol: 'klantmanager' },
     ontvanger: { organisatie: 'ggz', type: 'ggz' },
     regievoerder: 'km-1',
+    regievoerderOrganisatie: 'gemeente',
     reden: 'ggz-behandeling',
     overTeNemen: ['regie'],
     status: 'aangevraagd',
@@ -112,6 +113,40 @@ describe('OverdrachtActiviteitenService (the overdracht workflow steps, in-proce
       gebeurtenis: { ontvangers: ['gemeente', 'ggz'], data: { status: 'dossier-geleverd' } },
     });
     expect(stappen[0]?.termijn).toEqual({ soort: 'acceptatie', uiterlijk: '2027-01-15' });
+  });
+
+  it("sends an escalation to the organisation of the traject's regievoerder, not to the sending coach organisation", async () => {
+    const coach: Namens = { professional: 'c-1', organisatie: 'senzer', type: 'uitvoerder', rol: 'coach' };
+    const o: OverdrachtRecord = {
+      ...overdracht(),
+      zender: { organisatie: 'senzer', type: 'uitvoerder', professional: 'c-1', rol: 'coach' },
+      regievoerder: 'km-1',
+      regievoerderOrganisatie: 'gemeente',
+    };
+    const { opslag, stappen } = opslagMet(o);
+    const service = new OverdrachtActiviteitenService(opslag, { meld: async () => undefined });
+    await service.recordStep({
+      sleutel: 'w/5/nl.ketenregie.overdracht.toestemming-geescaleerd',
+      namens: coach,
+      overdrachtId: o.id,
+      status: 'toestemming-nodig',
+      gebeurtenis: 'nl.ketenregie.overdracht.toestemming-geescaleerd',
+      taak: { voor: 'regievoerder', soort: 'toestemming-escalatie' },
+    });
+    await service.recordStep({
+      sleutel: 'w/6/nl.ketenregie.overdracht.toestemming-herinnering',
+      namens: coach,
+      overdrachtId: o.id,
+      status: 'toestemming-nodig',
+      gebeurtenis: 'nl.ketenregie.overdracht.toestemming-herinnering',
+      taak: { voor: 'zender', soort: 'toestemming-herinnering' },
+    });
+    expect(stappen[0]).toMatchObject({
+      taak: { organisatie: 'gemeente', voor: 'regievoerder', soort: 'toestemming-escalatie' },
+      gebeurtenis: { ontvangers: ['senzer', 'gemeente'] },
+    });
+    // The sender's own tasks stay with the sender; the regievoerder is not told of them.
+    expect(stappen[1]).toMatchObject({ taak: { organisatie: 'senzer', voor: 'zender' }, gebeurtenis: { ontvangers: ['senzer'] } });
   });
 
   it('acts only for the sender of an existing handover: anything else is a permanent not-found', async () => {

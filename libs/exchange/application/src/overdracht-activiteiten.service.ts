@@ -97,9 +97,13 @@ export class OverdrachtActiviteitenService {
   /** Projection, task and CloudEvent of one workflow step, in one transaction (a repeated key is a no-op). */
   async recordStep(stap: StapRegistratie): Promise<void> {
     const o = await this.vanZender(stap.overdrachtId, stap.namens);
-    const organisatie = stap.taak?.voor === 'ontvanger' ? o.ontvanger.organisatie : o.zender.organisatie;
+    // A task for the regievoerder (an escalation, the end of the handover) goes to the traject's lead, who need not be the sender.
+    const voor = stap.taak?.voor;
+    const organisatie = voor === 'ontvanger' ? o.ontvanger.organisatie : voor === 'regievoerder' ? o.regievoerderOrganisatie : o.zender.organisatie;
     // Until the consent decision permitted the disclosure (dossier delivered), the receiver is told nothing.
-    const ontvangers = (await this.opslag.dossier(o.id)) !== undefined ? [o.zender.organisatie, o.ontvanger.organisatie] : [o.zender.organisatie];
+    const partijen = (await this.opslag.dossier(o.id)) !== undefined ? [o.zender.organisatie, o.ontvanger.organisatie] : [o.zender.organisatie];
+    // The regievoerder's organisation hears of the steps that give it something to do.
+    const ontvangers = voor === 'regievoerder' && !partijen.includes(organisatie) ? [...partijen, organisatie] : partijen;
     await this.opslag.registreerStap({
       sleutel: stap.sleutel,
       overdrachtId: stap.overdrachtId,

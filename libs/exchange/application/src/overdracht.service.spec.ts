@@ -33,6 +33,7 @@ function overdracht(status: OverdrachtRecord['status']): OverdrachtRecord {
     zender: { organisatie: 'gemeente', type: 'gemeente', professional: 'km-1', rol: 'klantmanager' },
     ontvanger: { organisatie: 'ggz', type: 'ggz' },
     regievoerder: 'km-1',
+    regievoerderOrganisatie: 'gemeente',
     reden: 'ggz-behandeling',
     overTeNemen: ['regie'],
     status,
@@ -173,6 +174,8 @@ describe('OverdrachtService.vraagAan', () => {
     const record = await service.vraagAan(aanvraag, derde, { traceId: 'a'.repeat(32), bearer: 'senzer' });
     expect(record.zender.professional).toBe('c-1');
     expect(record.regievoerder).toBe('km-1');
+    expect(record.regievoerderOrganisatie).toBe('gemeente');
+    expect(records[0]?.regievoerderOrganisatie).toBe('gemeente');
     expect(gestart[0]?.regievoerder).toBe('km-1');
     await expect(service.vraagAan({ ...aanvraag, regievoerder: 'c-1' }, derde, { traceId: 'a'.repeat(32), bearer: 'senzer' })).rejects.toMatchObject({
       code: 'EXCHANGE.REGIEVOERDER_NIET_VAN_TRAJECT',
@@ -285,6 +288,23 @@ describe('OverdrachtService.lijst and levering', () => {
     expect((await service.lijst(km, { status: 'afgerond', pagina: 1, limiet: 20 })).overdrachten.map((i) => i.overdracht.id)).toEqual([uitgaand[2]?.id]);
     expect((await service.lijst(km, { status: 'lopend', richting: 'uitgaand', pagina: 1, limiet: 20 })).totaal).toBe(2);
     await expect(service.lijst({ ...km, rol: 'stuurgroeplid' }, { pagina: 1, limiet: 20 })).rejects.toMatchObject({ code: 'TOEGANG.GEWEIGERD' });
+  });
+
+  it("shows the traject's regievoerder its escalation tasks in the inbox, also for a handover it neither sends nor receives", async () => {
+    const vanCoach = met('toestemming-nodig', 7, 'ggz', 'senzer');
+    const taken = [
+      { sleutel: 'e', overdrachtId: vanCoach.id, organisatie: 'gemeente', voor: 'regievoerder', soort: 'toestemming-escalatie' },
+      { sleutel: 'x', overdrachtId: randomUUID(), organisatie: 'gemeente', voor: 'zender', soort: 'toestemming-verkrijgen' },
+    ];
+    const inbox = await new OverdrachtService(
+      { ...opslag, overdrachtenVan: async () => [], takenVan: async (org: string) => taken.filter((t) => t.organisatie === org) } as unknown as ExchangeOpslag,
+      workflows,
+      { meld: async () => undefined },
+      TOEGANG,
+      BETROKKENHEID,
+    ).inbox(km);
+    expect(inbox.overdrachten).toEqual([]);
+    expect(inbox.taken).toEqual([expect.objectContaining({ overdrachtId: vanCoach.id, voor: 'regievoerder', soort: 'toestemming-escalatie' })]);
   });
 
   it('tells the sender, once delivered, what went and what stayed behind and why; the receiver gets no such account', async () => {

@@ -113,6 +113,7 @@ export class OverdrachtService {
       zender: { organisatie: door.organisatie, type: zenderType, professional: door.sub, rol: door.rol },
       ontvanger: { organisatie: aanvraag.ontvanger.organisatie, type: ontvangerType },
       regievoerder: regie?.regievoerderId ?? aanvraag.regievoerder ?? door.sub,
+      regievoerderOrganisatie: regie?.organisatieId ?? door.organisatie,
       reden: aanvraag.reden,
       overTeNemen: aanvraag.overTeNemen,
       ...(aanvraag.voorgesteldEersteGesprek ? { voorgesteldEersteGesprek: aanvraag.voorgesteldEersteGesprek } : {}),
@@ -170,7 +171,10 @@ export class OverdrachtService {
     return { overdracht, richting: betrokkenheid.includes('verzender') ? 'uitgaand' : 'inkomend' };
   }
 
-  /** The partner inbox: every overdracht the organisation sends or receives, and its tasks (professionals only: a stuurgroeplid sees no deelnemer). */
+  /**
+   * The partner inbox: every overdracht the organisation sends or receives, and its tasks, with the
+   * tasks it has as the traject's regievoerder (professionals only: a stuurgroeplid sees no deelnemer).
+   */
   async inbox(door: Identity): Promise<{ overdrachten: OverdrachtInzicht[]; taken: TaakRecord[] }> {
     await this.toegang.eis(door, 'inbox.lezen');
     const zichtbaar: OverdrachtInzicht[] = [];
@@ -179,7 +183,9 @@ export class OverdrachtService {
       else if (await this.toestemmingVerleend(overdracht.id)) zichtbaar.push({ overdracht, richting: 'inkomend' });
     }
     const ids = new Set(zichtbaar.map((z) => z.overdracht.id));
-    return { overdrachten: zichtbaar, taken: (await this.opslag.takenVan(door.organisatie)).filter((t) => ids.has(t.overdrachtId)) };
+    // A task for the regievoerder is on the list of the traject's lead (stored there by the workflow's step), also when it neither sends nor receives.
+    const taken = (await this.opslag.takenVan(door.organisatie)).filter((t) => ids.has(t.overdrachtId) || t.voor === 'regievoerder');
+    return { overdrachten: zichtbaar, taken };
   }
 
   /**

@@ -15,6 +15,7 @@ function overdracht(): OverdrachtRecord {
     zender: { organisatie: 'org-gemeente', type: 'gemeente', professional: 'km-1', rol: 'klantmanager' },
     ontvanger: { organisatie: 'org-ggz', type: 'ggz' },
     regievoerder: 'km-1',
+    regievoerderOrganisatie: 'org-gemeente',
     reden: 'ggz-behandeling',
     overTeNemen: ['regie'],
     status: 'aangevraagd',
@@ -88,6 +89,30 @@ describeEachDatabase('exchange data access', (db) => {
       expect(claims.filter((c) => c.subject === `overdracht/${o.id}`).map((c) => c.url)).toEqual(['http://ggz.example/hook']);
     });
 
+    it("keeps the organisation of the traject's regievoerder, which need not be the sender's, and puts its tasks on its list", async () => {
+      const o: OverdrachtRecord = {
+        ...overdracht(),
+        zender: { organisatie: 'org-coach', type: 'uitvoerder', professional: 'c-1', rol: 'coach' },
+        regievoerderOrganisatie: 'org-gemeente',
+      };
+      await opslag.voegOverdrachtToe(o, {}, gebeurtenis(o.id, `${o.id}/a`));
+      expect(await opslag.overdracht(o.id)).toMatchObject({
+        regievoerder: 'km-1',
+        regievoerderOrganisatie: 'org-gemeente',
+        zender: { organisatie: 'org-coach' },
+      });
+      const taak = { sleutel: `${o.id}/e`, overdrachtId: o.id, organisatie: 'org-gemeente', voor: 'regievoerder', soort: 'acceptatie-escalatie' };
+      await opslag.registreerStap({
+        sleutel: `${o.id}/e`,
+        overdrachtId: o.id,
+        status: 'dossier-geleverd',
+        taak,
+        gebeurtenis: gebeurtenis(o.id, `${o.id}/e`, 'nl.ketenregie.overdracht.acceptatie-geescaleerd'),
+      });
+      expect((await opslag.takenVan('org-gemeente')).filter((t) => t.overdrachtId === o.id)).toEqual([taak]);
+      expect((await opslag.takenVan('org-coach')).filter((t) => t.overdrachtId === o.id)).toEqual([]);
+    });
+
     it('records a step once per key: projection, task and event together', async () => {
       const o = overdracht();
       await opslag.voegOverdrachtToe(o, {}, gebeurtenis(o.id, `${o.id}/a`));
@@ -138,6 +163,27 @@ describeEachDatabase('exchange data access', (db) => {
       await new Promise((r) => setTimeout(r, 1600));
       expect(mijn(await opslag.claimAfleveringen(50, 1500))).toEqual([]);
     });
+  });
+
+  it("falls back to the sender's organisation as regievoerder's for a handover stored before the regievoerder's organisation was", async () => {
+    const schema = `${db.schema}_r`;
+    const oud = await openDatabase({ url: db.url, schema, entities: EXCHANGE_ENTITIES, migrations: EXCHANGE_MIGRATIONS.slice(0, 4) });
+    const id = randomUUID();
+    try {
+      await oud.query(
+        `INSERT INTO "${schema}".overdracht (id, deelnemer_id, zender, zender_organisatie, ontvanger, ontvanger_organisatie, regievoerder, reden, over_te_nemen, status)
+         VALUES ($1, $2, $3, 'org-gemeente', $4, 'org-ggz', 'km-1', 'ggz-behandeling', '{regie}', 'aangevraagd')`,
+        [id, randomUUID(), JSON.stringify(overdracht().zender), JSON.stringify(overdracht().ontvanger)],
+      );
+    } finally {
+      await oud.destroy();
+    }
+    const ds = await openDatabase({ url: db.url, schema, entities: EXCHANGE_ENTITIES, migrations: EXCHANGE_MIGRATIONS });
+    try {
+      expect(await new SqlExchangeOpslag(ds).overdracht(id)).toMatchObject({ regievoerder: 'km-1', regievoerderOrganisatie: 'org-gemeente' });
+    } finally {
+      await ds.destroy();
+    }
   });
 
   it('with the key store: source data and dossier only encrypted, the disclosure logged until recorded, the source data gone on withdrawal', async () => {

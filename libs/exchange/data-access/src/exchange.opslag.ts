@@ -19,11 +19,18 @@ import { ExchangeSchema1764000000000 } from './migrations/1764000000000-exchange
 import { OutboxOpgegeven1764000000001 } from './migrations/1764000000001-outbox-opgegeven';
 import { AbonnementGeheim1764000000002 } from './migrations/1764000000002-abonnement-geheim';
 import { DossierKolommen1764000000003, dossierVersleuteling, EXCHANGE_DOELEN } from './migrations/1764000000003-dossier-versleuteling';
+import { RegievoerderOrganisatie1764000000005 } from './migrations/1764000000005-regievoerder-organisatie';
 import type { Gegevenskluis } from '@ketenregie/shared-crypto';
 import type { MigrationInterface } from 'typeorm';
 
 /** Migrations of the `exchange` schema that need no key, in order. */
-export const EXCHANGE_MIGRATIONS = [ExchangeSchema1764000000000, OutboxOpgegeven1764000000001, AbonnementGeheim1764000000002, DossierKolommen1764000000003];
+export const EXCHANGE_MIGRATIONS = [
+  ExchangeSchema1764000000000,
+  OutboxOpgegeven1764000000001,
+  AbonnementGeheim1764000000002,
+  DossierKolommen1764000000003,
+  RegievoerderOrganisatie1764000000005,
+];
 
 /** Every migration of the `exchange` schema: what exchange-service runs with the per-deelnemer key store. */
 export function exchangeMigraties(sleutels: Gegevenskluis): (new () => MigrationInterface)[] {
@@ -51,6 +58,7 @@ function overdrachtVan(r: Rij): OverdrachtRecord {
     zender: json<OverdrachtRecord['zender']>(r['zender']),
     ontvanger: json<OverdrachtRecord['ontvanger']>(r['ontvanger']),
     regievoerder: String(r['regievoerder']),
+    regievoerderOrganisatie: String(r['regievoerder_organisatie']),
     reden: String(r['reden']),
     overTeNemen: r['over_te_nemen'] as string[],
     voorgesteldEersteGesprek: datum(r['voorgesteld_eerste_gesprek']),
@@ -134,8 +142,8 @@ export class SqlExchangeOpslag {
     await this.dataSource.transaction(async (m) => {
       await this.q(
         `INSERT INTO $S.overdracht (id, deelnemer_id, traject_id, zender, zender_organisatie, ontvanger, ontvanger_organisatie, regievoerder, reden,
-           over_te_nemen, voorgesteld_eerste_gesprek, status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+           over_te_nemen, voorgesteld_eerste_gesprek, status, regievoerder_organisatie)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
         [
           o.id,
           o.deelnemerId,
@@ -149,6 +157,7 @@ export class SqlExchangeOpslag {
           [...o.overTeNemen],
           o.voorgesteldEersteGesprek ?? null,
           o.status,
+          o.regievoerderOrganisatie,
         ],
         m,
       );

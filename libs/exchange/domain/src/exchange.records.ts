@@ -16,7 +16,10 @@ export interface OverdrachtRecord {
   readonly trajectId?: string;
   readonly zender: PartijRecord & { readonly professional: string; readonly rol: string };
   readonly ontvanger: PartijRecord;
+  /** The traject's regievoerder (professional) when the handover was requested: who is escalated to. */
   readonly regievoerder: string;
+  /** The organisation of the traject's regievoerder: it gets every task and notification meant for the regievoerder (rows from before it was stored: the sender's). */
+  readonly regievoerderOrganisatie: string;
   readonly reden: string;
   readonly overTeNemen: readonly string[];
   readonly voorgesteldEersteGesprek?: IsoDate;
