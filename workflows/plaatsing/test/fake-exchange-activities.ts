@@ -15,20 +15,20 @@ export class FakeTerugleidingExchange {
 
   activiteiten(): ExchangeActivities {
     return {
-      vraagBesluit: async () => ({
+      requestDecision: async () => ({
         besluitId: '00000000-0000-4000-8000-0000000000aa',
         uitkomst: 'toegestaan',
         vrijgaven: [{ categorie: 'contact', velden: ['naam'] }],
         toestemmingen: [],
         ontbrekend: [],
       }),
-      registreerAfhankelijkheid: async () => ({ actief: true }),
-      leverDossier: async () => ({ categorieen: ['contact'] }),
-      trekDossierIn: async () => undefined,
-      registreerStap: async (stap) => {
+      registerDependency: async () => ({ actief: true }),
+      deliverDossier: async () => ({ categorieen: ['contact'] }),
+      withdrawDossier: async () => undefined,
+      recordStep: async (stap) => {
         if (!this.stappen.has(stap.sleutel)) this.stappen.set(stap.sleutel, stap);
       },
-      meldRegiewissel: async () => undefined,
+      reportLeadTransfer: async () => undefined,
     };
   }
 }
