@@ -356,10 +356,11 @@ describeEachDatabase('traject-service', (db) => {
       });
       const taken = await call<{ taken: { trajectId: string; soort: string }[] }>(coach, 'GET', '/taken');
       expect(taken.status).toBe(200);
-      expect(taken.body.taken.every((t) => t.trajectId === id)).toBe(true);
+      // The coach's list holds this traject's tasks (and those of the other trajecten the coach coaches in this suite).
+      expect(taken.body.taken.some((t) => t.trajectId === id)).toBe(true);
       expect((await call<{ taken: unknown[] }>(werkgever, 'GET', '/taken')).body.taken).toEqual([]);
       const bsnKolom = await sql<{ bsn: Buffer }>(`SELECT bsn_versleuteld AS bsn FROM "${db.schema}".deelnemer`);
-      expect(bsnKolom[0].bsn.includes(Buffer.from('111222333'))).toBe(false);
+      expect(bsnKolom.some((r) => r.bsn.includes(Buffer.from('111222333')))).toBe(false);
     });
 
     it('a read by the coach organisation is written to the processing log before the answer; the lead reads unlogged; a refused log write refuses the read', async () => {
