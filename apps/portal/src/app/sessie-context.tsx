@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { koppelSessie } from '../api/client';
 import { portalConfig } from '../auth/portal-config';
 import { bewaarSessie, leesSessie, wisSessie, type Sessie } from '../auth/sessie';
@@ -15,24 +15,15 @@ const SessieContext = createContext<SessieContextWaarde | undefined>(undefined);
 
 /** Holds the signed-in person for the whole app and hands the token to the API client. */
 export function SessieProvider({ children }: { readonly children: ReactNode }) {
-  const [sessie, zetSessie] = useState<Sessie | undefined>(() => {
-    const opgeslagen = leesSessie();
-    // Wired now, not only in the effect below: a page opened directly (a reload, a link) sends its
-    // first requests from its own effects, which run before this provider's.
-    koppelSessie(
-      () => opgeslagen?.token,
-      () => undefined,
-    );
-    return opgeslagen;
-  });
+  const [sessie, zetSessie] = useState<Sessie | undefined>(() => leesSessie());
   const [verlopen, zetVerlopen] = useState(false);
-  // The client is wired during the first render, not in an effect: a page's own effects run
-  // before this provider's, and their first calls (a reloaded page) must carry the token.
-  const huidig = useRef(sessie);
-  huidig.current = sessie;
+  // The client is wired during the first render, not in an effect: a page opened directly (a
+  // reload, a link) sends its first requests from its own effects, which run before this
+  // provider's. The token is read from the stored session at each request, so it is the current
+  // one after signing in or out as well.
   useState(() =>
     koppelSessie(
-      () => huidig.current?.token,
+      () => leesSessie()?.token,
       () => {
         wisSessie();
         zetSessie(undefined);

@@ -60,6 +60,7 @@ const type = (t: string) => organisatieTypeLabel(t).toLowerCase();
 /** The FG reads the processing register in force: activities, purposes, recipients and release profiles. */
 export function VerwerkingsregisterPagina() {
   const register = useGeladen(() => verwacht<Register>(api.GET('/api/v1/verwerkingsregister')), []);
+  const [nu] = useState(() => Date.now());
   return (
     <>
       <PaginaTitel>Verwerkingsregister</PaginaTitel>
@@ -68,7 +69,6 @@ export function VerwerkingsregisterPagina() {
       </Paragraph>
       <Toon geladen={register}>
         {(r) => {
-          const nu = Date.now();
           const geldend = [...r.versies].filter((v) => new Date(v.geldigVanaf).getTime() <= nu).sort((a, b) => b.versie - a.versie)[0];
           if (!geldend) return <Paragraph>Er is nog geen versie van het register van kracht.</Paragraph>;
           return (

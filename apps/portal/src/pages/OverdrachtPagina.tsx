@@ -18,7 +18,7 @@ import {
   Textarea,
   Textbox,
 } from '@utrecht/component-library-react';
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { ApiFout, verwacht } from '../api/fouten';
@@ -65,12 +65,23 @@ export function OverdrachtPagina() {
   // decision is taken on its own: look again every two seconds until the state has moved on,
   // showing the last state in the meantime.
   const [wacht, zetWacht] = useState<{ readonly van?: string; readonly besluit: boolean; readonly tot: number }>();
-  const vorige = useRef<typeof gegevens>(gegevens);
-  if (gegevens.status !== 'laden') vorige.current = gegevens;
-  const getoond = gegevens.status === 'laden' && vorige.current.status === 'klaar' ? vorige.current : gegevens;
+  // The last loaded state, kept while the next load runs (React's "state from the previous render").
+  const [vorige, zetVorige] = useState<typeof gegevens>(gegevens);
+  // (useGeladen answers a new object each render: compare what it holds, or this would never settle.)
+  const zelfdeAlsVorige =
+    (gegevens.status === 'klaar' && vorige.status === 'klaar' && gegevens.data === vorige.data) ||
+    (gegevens.status === 'fout' && vorige.status === 'fout' && gegevens.fout === vorige.fout);
+  if (gegevens.status !== 'laden' && !zelfdeAlsVorige) zetVorige(gegevens);
+  const getoond = gegevens.status === 'laden' && vorige.status === 'klaar' ? vorige : gegevens;
   const status = getoond.status === 'klaar' ? getoond.data.overdracht.status : undefined;
   const bezigMetBesluit = status === 'aangevraagd' || (wacht?.besluit === true && status !== undefined && VOOR_LEVERING.includes(status));
-  const bijwerken = bezigMetBesluit || (wacht !== undefined && status === wacht.van && Date.now() < wacht.tot);
+  const bijwerken = bezigMetBesluit || (wacht !== undefined && status === wacht.van);
+  // Stop waiting for the state to move on after the time allowed.
+  useEffect(() => {
+    if (!wacht) return;
+    const timer = setTimeout(() => zetWacht(undefined), Math.max(0, wacht.tot - Date.now()));
+    return () => clearTimeout(timer);
+  }, [wacht]);
   const gedaan = (tekst: string, besluitVolgt = false) => {
     zetMelding(tekst);
     zetWacht({ van: status, besluit: besluitVolgt, tot: Date.now() + 30_000 });
