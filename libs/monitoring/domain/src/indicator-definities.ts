@@ -22,7 +22,7 @@ export interface IndicatorDefinitie {
   readonly teller: string;
   readonly noemer: string;
   readonly periodeRegel: string;
-  /** How to read it: a learning signal with context, never a ranking of people (seed-001). */
+  /** How to read it: a learning signal with context, never a ranking of people. Targets invite strategic behaviour. */
   readonly toelichting: string;
 }
 
