@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { KluisModule, kluisDataConverter, Sleutelkluis, sleutelkluisVanConfig } from '@ketenregie/shared-crypto';
 import { MONITORING_ENTITIES, MONITORING_MIGRATIONS, MONITORING_SCHEMA } from '@ketenregie/monitoring-data-access';
 import { AuthModule, DatabaseModule, HealthModule, TemporalClientModule } from '@ketenregie/shared-platform';
 import type { ConvenantMonitor, FeedBron, PilotWorkflows } from '@ketenregie/monitoring-application';
@@ -33,7 +34,14 @@ export class AppModule {
         RegistryModule,
         ...(overrides.pilotWorkflows && overrides.convenantMonitor
           ? []
-          : [TemporalClientModule.forRoot({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE })]),
+          : [
+              // Workflow payloads are encrypted (docs/privacy.md); the stuurgroep's workflows hold no deelnemer, so the system key.
+              KluisModule.forRoot(sleutelkluisVanConfig(config, { applicationName: 'monitor-service-kluis' })),
+              TemporalClientModule.forRoot(
+                { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE },
+                { inject: [Sleutelkluis], useFactory: (s: Sleutelkluis) => kluisDataConverter(s, async () => undefined) },
+              ),
+            ]),
         ProjectieModule.register(config, {
           bronnen: overrides.feedBronnen,
           pilotWorkflows: overrides.pilotWorkflows,

@@ -1,9 +1,11 @@
+import { kluisConfigSchema } from '@ketenregie/shared-crypto';
 import { dienstIdentiteitConfigSchema, platformConfigSchema } from '@ketenregie/shared-platform';
 import { z } from 'zod';
 
 /** monitor-service's environment: the platform variables, its service identity and the feeds its indicator projection reads. */
 export const monitorServiceConfigSchema = platformConfigSchema.extend({
   ...dienstIdentiteitConfigSchema.shape,
+  ...kluisConfigSchema.shape,
   /** Where the traject context publishes its facts (`/api/v1/traject-gebeurtenissen`). */
   TRAJECT_SERVICE_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8081'),
   /** Where the consent context publishes consents given and withdrawn (`/api/v1/toestemming-gebeurtenissen`). */

@@ -32,6 +32,7 @@ import {
   ToegangModule,
 } from '@ketenregie/shared-platform';
 import type { BetrokkenheidPoort, OrganisatieRegister, VerwerkingslogPoort } from '@ketenregie/shared-platform';
+import { KluisModule, kluisDataConverter, Sleutelkluis, sleutelkluisVanConfig } from '@ketenregie/shared-crypto';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { HttpPlaatsingBesluiten, HttpTraject } from './http-clients';
@@ -57,6 +58,8 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        // Workflow payloads are encrypted (docs/privacy.md); a placement's own payloads go under the system key.
+        KluisModule.forRoot(sleutelkluisVanConfig(config, { applicationName: 'plaatsing-service-kluis' })),
         DatabaseModule.forRoot({
           url: config.DATABASE_URL,
           schema: PLAATSING_SCHEMA,
@@ -66,7 +69,11 @@ export class AppModule {
         }),
         AuthModule.forRoot({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, jwksUrl: config.AUTH_JWKS_URL }),
         HealthModule.forRoot({ temporal: o.workflows ? false : temporal }),
-        ...(o.workflows ? [] : [TemporalClientModule.forRoot(temporal)]),
+        ...(o.workflows
+          ? []
+          : [
+              TemporalClientModule.forRoot(temporal, { inject: [Sleutelkluis], useFactory: (s: Sleutelkluis) => kluisDataConverter(s, async () => undefined) }),
+            ]),
         ToegangModule.forRoot(o.register ? { register: o.register } : { monitorServiceUrl: config.MONITOR_SERVICE_URL }),
       ],
       providers: [

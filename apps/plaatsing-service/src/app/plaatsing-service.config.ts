@@ -1,3 +1,4 @@
+import { kluisConfigSchema } from '@ketenregie/shared-crypto';
 import { dienstIdentiteitConfigSchema, platformConfigSchema } from '@ketenregie/shared-platform';
 import { z } from 'zod';
 
@@ -8,6 +9,7 @@ import { z } from 'zod';
  */
 export const plaatsingServiceConfigSchema = platformConfigSchema.extend({
   ...dienstIdentiteitConfigSchema.shape,
+  ...kluisConfigSchema.shape,
   CONSENT_SERVICE_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8082'),
   TRAJECT_SERVICE_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8081'),
   WERKGEVERSSERVICEPUNT_NAAM: z.string().min(1).max(120).default('Werkgeversservicepunt Dommeldal'),
