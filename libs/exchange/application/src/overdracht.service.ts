@@ -98,6 +98,14 @@ export class OverdrachtService {
         fields: { regievoerder: 'not the regievoerder of the traject' },
       });
     }
+    // A retry of a request with its own stable id (the worker's warm return) answers with the first.
+    if (aanvraag.overdrachtId !== undefined) {
+      const eerder = await this.opslag.overdracht(aanvraag.overdrachtId);
+      if (eerder) {
+        if (eerder.zender.organisatie !== door.organisatie || eerder.trajectId !== aanvraag.trajectId) throw NIET_GEVONDEN();
+        return eerder;
+      }
+    }
     if (aanvraag.ontvanger.organisatie === door.organisatie) {
       throw new ValidationError({ code: 'EXCHANGE.ONTVANGER_IS_ZENDER', detail: 'A handover goes to another organisation.' });
     }
@@ -109,7 +117,7 @@ export class OverdrachtService {
     const instelling = instellingen(aanvraag.instellingen ?? {});
     const nu = new Date();
     const record: OverdrachtRecord = {
-      id: randomUUID(),
+      id: aanvraag.overdrachtId ?? randomUUID(),
       deelnemerId: aanvraag.deelnemerId,
       trajectId: aanvraag.trajectId,
       zender: { organisatie: door.organisatie, type: zenderType, professional: door.sub, rol: door.rol },

@@ -65,6 +65,12 @@ export const TRAJECT_VEREIST =
  */
 export const overdrachtAanvraagSchema = z
   .object({
+    overdrachtId: z
+      .uuid()
+      .optional()
+      .describe(
+        "Optional stable key chosen by the sender: the handover's id. A repeated request with the same id (a retry) answers with the first handover and starts nothing twice",
+      ),
     deelnemerId: exchangeIdSchema,
     trajectId: z
       .string({ error: TRAJECT_VEREIST })
