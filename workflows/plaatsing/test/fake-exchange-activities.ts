@@ -1,4 +1,8 @@
-import type { ExchangeActivities, StapRegistratie } from '@ketenregie/exchange-contracts';
+import { EXCHANGE_TASK_QUEUE, OVERDRACHT_WORKFLOW_TYPE, overdrachtWorkflowId } from '@ketenregie/exchange-contracts';
+import type { ExchangeActivities, OverdrachtUitkomst, OverdrachtWorkflowInput, StapRegistratie } from '@ketenregie/exchange-contracts';
+import type { PlaatsingActivities, TerugleidingAanvraag } from '@ketenregie/plaatsing-contracts';
+import type { Client } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 
 /**
  * The exchange context's activities for the warm return a placement starts: the receiver may
@@ -15,20 +19,67 @@ export class FakeTerugleidingExchange {
 
   activiteiten(): ExchangeActivities {
     return {
-      vraagBesluit: async () => ({
+      requestDecision: async () => ({
         besluitId: '00000000-0000-4000-8000-0000000000aa',
         uitkomst: 'toegestaan',
         vrijgaven: [{ categorie: 'contact', velden: ['naam'] }],
         toestemmingen: [],
         ontbrekend: [],
       }),
-      registreerAfhankelijkheid: async () => ({ actief: true }),
-      leverDossier: async () => ({ categorieen: ['contact'] }),
-      trekDossierIn: async () => undefined,
-      registreerStap: async (stap) => {
+      registerDependency: async () => ({ actief: true }),
+      deliverDossier: async () => ({ categorieen: ['contact'] }),
+      withdrawDossier: async () => undefined,
+      recordStep: async (stap) => {
         if (!this.stappen.has(stap.sleutel)) this.stappen.set(stap.sleutel, stap);
       },
-      meldRegiewissel: async () => undefined,
+      reportLeadTransfer: async () => undefined,
+    };
+  }
+}
+
+/**
+ * Stands in for exchange-service towards the placement: `requestReturn` registers the handover
+ * once per `overdrachtId` (a retry answers with the first) and starts the real overdracht
+ * workflow on the exchange task queue, as the traject workflow does for exchange-service;
+ * `returnStatus` reads where it stands.
+ */
+export class FakeExchangeService {
+  readonly aanvragen: TerugleidingAanvraag[] = [];
+  /** Every call of `requestReturn`, retries included. */
+  oproepen = 0;
+  /** Set: exchange-service refuses the request with this code (as a 4xx problem: final). */
+  weiger?: string;
+
+  constructor(
+    private readonly client: () => Client,
+    private readonly typen: Readonly<Record<string, OverdrachtWorkflowInput['ontvanger']['type']>>,
+  ) {}
+
+  activiteiten(): Pick<PlaatsingActivities, 'requestReturn' | 'returnStatus'> {
+    return {
+      requestReturn: async (a) => {
+        this.oproepen += 1;
+        if (this.weiger) throw ApplicationFailure.create({ type: this.weiger, message: 'refused', nonRetryable: true });
+        if (this.aanvragen.some((x) => x.overdrachtId === a.overdrachtId)) return;
+        this.aanvragen.push(a);
+        const input: OverdrachtWorkflowInput = {
+          overdrachtId: a.overdrachtId,
+          deelnemerId: a.deelnemerId,
+          trajectId: a.trajectId,
+          zender: { organisatie: a.namens.organisatie, type: a.namens.type as OverdrachtWorkflowInput['zender']['type'], professional: a.namens.professional, rol: a.namens.rol },
+          ontvanger: { organisatie: a.naar, type: this.typen[a.naar] },
+          regievoerder: a.regievoerder,
+          reden: a.reden,
+          overTeNemen: ['begeleiding'],
+        };
+        await this.client().workflow.start(OVERDRACHT_WORKFLOW_TYPE, { taskQueue: EXCHANGE_TASK_QUEUE, workflowId: overdrachtWorkflowId(a.overdrachtId), args: [input] });
+      },
+      returnStatus: async ({ overdrachtId }) => {
+        const handle = this.client().workflow.getHandle(overdrachtWorkflowId(overdrachtId));
+        if ((await handle.describe()).status.name === 'RUNNING') return { status: 'lopend', beeindigd: false };
+        const uitkomst = (await handle.result()) as OverdrachtUitkomst;
+        return { status: uitkomst.status, beeindigd: true };
+      },
     };
   }
 }
