@@ -202,8 +202,8 @@ describe('werkgever lane through the gateway', () => {
   it('a drop-out in the proefplaatsing returns the deelnemer warmly: exchange-service holds the handover back to the regievoerder, with the coded reason', async () => {
     const { deelnemerId, trajectId } = await deelnemerMetTraject();
     await toestemming(deelnemerId, 'van-der-heijden-metaal', ['contact']);
-    const vacatures = (await call<{ id: string }[]>(metaal, 'GET', '/vacatures')).body;
-    const p = await call<{ plaatsingId: string }>(coach, 'POST', `/vacatures/${vacatures[0].id}/voordrachten`, {
+    const vacatureId = await vacatureVan(metaal, 'Inpakker');
+    const p = await call<{ plaatsingId: string }>(coach, 'POST', `/vacatures/${vacatureId}/voordrachten`, {
       trajectId,
       jobcoach: { organisatieId: 'werkbrug-dommeldal', professional: 'dev:werkbrug-dommeldal:coach' },
       profiel,

@@ -1,7 +1,6 @@
-import { EXCHANGE_TASK_QUEUE, OVERDRACHT_WORKFLOW_TYPE, overdrachtWorkflowId } from '@ketenregie/exchange-contracts';
+import { overdrachtWorkflowId } from '@ketenregie/exchange-contracts';
 import type { ExchangeActivities, OverdrachtUitkomst, OverdrachtWorkflowInput, StapRegistratie } from '@ketenregie/exchange-contracts';
 import type { PlaatsingActivities, TerugleidingAanvraag } from '@ketenregie/plaatsing-contracts';
-import type { Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 
 /**
@@ -51,7 +50,11 @@ export class FakeExchangeService {
   weiger?: string;
 
   constructor(
-    private readonly client: () => Client,
+    /** The Temporal side: start the overdracht workflow; its result once it has ended (undefined while it runs). */
+    private readonly temporal: {
+      start(workflowId: string, input: OverdrachtWorkflowInput): Promise<unknown>;
+      afloop(workflowId: string): Promise<OverdrachtUitkomst | undefined>;
+    },
     private readonly typen: Readonly<Record<string, OverdrachtWorkflowInput['ontvanger']['type']>>,
   ) {}
 
@@ -66,19 +69,22 @@ export class FakeExchangeService {
           overdrachtId: a.overdrachtId,
           deelnemerId: a.deelnemerId,
           trajectId: a.trajectId,
-          zender: { organisatie: a.namens.organisatie, type: a.namens.type as OverdrachtWorkflowInput['zender']['type'], professional: a.namens.professional, rol: a.namens.rol },
+          zender: {
+            organisatie: a.namens.organisatie,
+            type: a.namens.type as OverdrachtWorkflowInput['zender']['type'],
+            professional: a.namens.professional,
+            rol: a.namens.rol,
+          },
           ontvanger: { organisatie: a.naar, type: this.typen[a.naar] },
           regievoerder: a.regievoerder,
           reden: a.reden,
           overTeNemen: ['begeleiding'],
         };
-        await this.client().workflow.start(OVERDRACHT_WORKFLOW_TYPE, { taskQueue: EXCHANGE_TASK_QUEUE, workflowId: overdrachtWorkflowId(a.overdrachtId), args: [input] });
+        await this.temporal.start(overdrachtWorkflowId(a.overdrachtId), input);
       },
       returnStatus: async ({ overdrachtId }) => {
-        const handle = this.client().workflow.getHandle(overdrachtWorkflowId(overdrachtId));
-        if ((await handle.describe()).status.name === 'RUNNING') return { status: 'lopend', beeindigd: false };
-        const uitkomst = (await handle.result()) as OverdrachtUitkomst;
-        return { status: uitkomst.status, beeindigd: true };
+        const uitkomst = await this.temporal.afloop(overdrachtWorkflowId(overdrachtId));
+        return uitkomst ? { status: uitkomst.status, beeindigd: true } : { status: 'lopend', beeindigd: false };
       },
     };
   }

@@ -4,7 +4,7 @@
  * traject registered with exchange-service (a stand-in that starts the real exchange workflow on
  * the exchange task queue, as the traject workflow does, with in-memory exchange activities).
  */
-import { acceptatieUpdate, driegesprekUpdate, EXCHANGE_TASK_QUEUE, overdrachtWorkflowId } from '@ketenregie/exchange-contracts';
+import { acceptatieUpdate, driegesprekUpdate, EXCHANGE_TASK_QUEUE, OVERDRACHT_WORKFLOW_TYPE, overdrachtWorkflowId } from '@ketenregie/exchange-contracts';
 import type { OverdrachtUitkomst } from '@ketenregie/exchange-contracts';
 import {
   PLAATSING_TASK_QUEUE,
@@ -65,11 +65,16 @@ async function metPlaatsing(startdatum: string, scenario: (p: Plaatsing) => Prom
   volgnummer += 1;
   const acts = new FakePlaatsingActivities();
   const exchange = new FakeTerugleidingExchange();
-  const exchangeService = new FakeExchangeService(() => env.client, {
-    [COACH.organisatieId]: COACH.type,
-    [REGIE.organisatieId]: REGIE.type,
-    [JOBCOACH.organisatieId]: JOBCOACH.type,
-  });
+  const exchangeService = new FakeExchangeService(
+    {
+      start: (workflowId, invoer) => env.client.workflow.start(OVERDRACHT_WORKFLOW_TYPE, { taskQueue: EXCHANGE_TASK_QUEUE, workflowId, args: [invoer] }),
+      afloop: async (workflowId) => {
+        const handle = env.client.workflow.getHandle(workflowId);
+        return (await handle.describe()).status.name === 'RUNNING' ? undefined : ((await handle.result()) as OverdrachtUitkomst);
+      },
+    },
+    { [COACH.organisatieId]: COACH.type, [REGIE.organisatieId]: REGIE.type, [JOBCOACH.organisatieId]: JOBCOACH.type },
+  );
   const taskQueue = `${PLAATSING_TASK_QUEUE}-test-${volgnummer}`;
   const plaatsingId = randomUUID();
   const input: PlaatsingWorkflowInput = {
@@ -85,7 +90,12 @@ async function metPlaatsing(startdatum: string, scenario: (p: Plaatsing) => Prom
       datum: await vandaag(),
     },
   };
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: acts.alsActiviteiten(exchangeService.activiteiten()) });
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: bundle,
+    activities: acts.alsActiviteiten(exchangeService.activiteiten()),
+  });
   const exchangeWorker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue: EXCHANGE_TASK_QUEUE,
@@ -96,7 +106,13 @@ async function metPlaatsing(startdatum: string, scenario: (p: Plaatsing) => Prom
     worker.runUntil(async () => {
       const handle = await env.client.workflow.start('plaatsingWorkflow', { taskQueue, workflowId: plaatsingWorkflowId(plaatsingId), args: [input] });
       try {
-        await scenario({ handle, acts, exchange, exchangeService, doe: async (o) => void (await handle.executeUpdate(plaatsingOpdrachtUpdate, { args: [o] })) });
+        await scenario({
+          handle,
+          acts,
+          exchange,
+          exchangeService,
+          doe: async (o) => void (await handle.executeUpdate(plaatsingOpdrachtUpdate, { args: [o] })),
+        });
       } finally {
         // Leave nothing running: its timers would fire on a task queue nobody polls.
         const terug = await handle.query(terugleidingQuery).catch(() => undefined);

@@ -109,6 +109,9 @@ describe('plaatsing activities towards exchange-service (HTTP, the worker acting
     expect(await adapter.returnStatus({ overdrachtId: AANVRAAG.overdrachtId, namens: NAMENS })).toEqual({ status: 'geaccepteerd', beeindigd: false });
     antwoord = { status: 200, body: { id: AANVRAAG.overdrachtId, status: 'regie-overgedragen' } };
     expect(await adapter.returnStatus({ overdrachtId: AANVRAAG.overdrachtId, namens: NAMENS })).toEqual({ status: 'regie-overgedragen', beeindigd: true });
-    expect(verzoeken.map((v) => `${v.methode} ${v.pad}`)).toEqual([`GET /api/v1/overdrachten/${AANVRAAG.overdrachtId}`, `GET /api/v1/overdrachten/${AANVRAAG.overdrachtId}`]);
+    expect(verzoeken.map((v) => `${v.methode} ${v.pad}`)).toEqual([
+      `GET /api/v1/overdrachten/${AANVRAAG.overdrachtId}`,
+      `GET /api/v1/overdrachten/${AANVRAAG.overdrachtId}`,
+    ]);
   });
 });

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { OVERDRACHTEN_PATH, type OverdrachtAanvraagDto, type OverdrachtDto } from '@ketenregie/exchange-contracts';
-import { EINDSTATUSSEN } from '@ketenregie/exchange-domain';
+import { OVERDRACHT_EINDSTATUSSEN, OVERDRACHTEN_PATH, type OverdrachtAanvraagDto, type OverdrachtDto } from '@ketenregie/exchange-contracts';
 import { PlaatsingActiviteitenService } from '@ketenregie/plaatsing-application';
 import type {
   PlaatsingActivities,
@@ -18,7 +17,7 @@ import type { PlaatsingWorkerConfig } from './plaatsing-worker.config';
 
 export const PLAATSING_WORKER_CONFIG = Symbol('PLAATSING_WORKER_CONFIG');
 
-const EIND: ReadonlySet<string> = new Set(EINDSTATUSSEN);
+const EIND: ReadonlySet<string> = new Set(OVERDRACHT_EINDSTATUSSEN);
 
 /**
  * The plaatsing workflow's activities: a thin adapter over {@link PlaatsingActiviteitenService},
