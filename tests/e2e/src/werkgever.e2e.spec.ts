@@ -198,4 +198,35 @@ describe('werkgever lane through the gateway', () => {
     });
     expect(evaluatie).toMatchObject({ status: 200, body: { fase: 'loonwaardemeting' } });
   }, 180_000);
+
+  it('a drop-out in the proefplaatsing returns the deelnemer warmly: exchange-service holds the handover back to the regievoerder, with the coded reason', async () => {
+    const { deelnemerId, trajectId } = await deelnemerMetTraject();
+    await toestemming(deelnemerId, 'van-der-heijden-metaal', ['contact']);
+    const vacatureId = await vacatureVan(metaal, 'Inpakker');
+    const p = await call<{ plaatsingId: string }>(coach, 'POST', `/vacatures/${vacatureId}/voordrachten`, {
+      trajectId,
+      jobcoach: { organisatieId: 'werkbrug-dommeldal', professional: 'dev:werkbrug-dommeldal:coach' },
+      profiel,
+    });
+    expect(p.status).toBe(201);
+    const id = p.body.plaatsingId;
+    // The worker may still be bundling its workflows on a loaded machine: the command waits (503) until it runs.
+    let kennismaking = await call<{ code?: string }>(metaal, 'POST', `/plaatsingen/${id}/opdrachten`, { soort: 'kennismaking', uitkomst: 'proefplaatsing' });
+    for (let n = 0; n < 60 && kennismaking.status === 503; n++) {
+      await new Promise((r) => setTimeout(r, 3000));
+      kennismaking = await call(metaal, 'POST', `/plaatsingen/${id}/opdrachten`, { soort: 'kennismaking', uitkomst: 'proefplaatsing' });
+    }
+    expect(kennismaking.status).toBe(200);
+    expect((await call(metaal, 'POST', `/plaatsingen/${id}/opdrachten`, { soort: 'uitval', reden: 'mentaal-zwaar' })).status).toBe(200);
+    // The jobcoach is the coach's own organisation, so the return goes to the regievoerder (the gemeente);
+    // the worker registered it with exchange-service as the jobcoach: the sender's list shows it.
+    type Lijst = { overdrachten: { id: string; deelnemerId: string; reden: string; ontvanger: { organisatie: string }; status: string }[] };
+    let terug: Lijst['overdrachten'][number] | undefined;
+    for (let n = 0; n < 120 && !terug; n++) {
+      terug = (await call<Lijst>(coach, 'GET', '/overdrachten?richting=uitgaand')).body.overdrachten.find((o) => o.deelnemerId === deelnemerId);
+      if (!terug) await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(terug).toMatchObject({ reden: 'plaatsing-uitval-bij-werkgever', ontvanger: { organisatie: 'gemeente-dommeldal' } });
+    expect((await call(coach, 'GET', `/overdrachten/${terug?.id}`)).status).toBe(200);
+  }, 420_000);
 });

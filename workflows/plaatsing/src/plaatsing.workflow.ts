@@ -20,12 +20,16 @@ import { EXCHANGE_TASK_QUEUE, OVERDRACHT_WORKFLOW_TYPE, overdrachtWorkflowId } f
 import type { OverdrachtUitkomst, OverdrachtWorkflowInput } from '@ketenregie/exchange-contracts';
 import { amsterdamDate, isDomainError, startOfAmsterdamDate } from '@ketenregie/shared-kernel';
 import {
+  ActivityFailure,
   allHandlersFinished,
   ApplicationFailure,
   condition,
   ParentClosePolicy,
+  patched,
+  proxyActivities,
   proxyLocalActivities,
   setHandler,
+  sleep,
   startChild,
   uuid4,
   workflowInfo,
@@ -37,10 +41,27 @@ const lokaal = proxyLocalActivities<PlaatsingActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '5 minutes', nonRetryableErrorTypes: [...PLAATSING_ERROR_CODES] },
 });
 
+/** The calls to exchange-service (another context, over HTTP): retried while it is unreachable; a 4xx answer is final. */
+const exchange = proxyActivities<Pick<PlaatsingActivities, 'requestReturn' | 'returnStatus'>>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '5 seconds', maximumInterval: '10 minutes' },
+});
+
 /**
- * The warm return runs as a child overdracht on the exchange task queue, as the traject's
- * handovers do, with `ABANDON`: the handover is the deelnemer's safety net and ends in a defined
- * state on its own; the placement waits for its result anyway before it completes.
+ * Patch id of the warm return through exchange-service: the placement asks exchange-service to
+ * register the handover (which the traject workflow then starts as its child, as every handover)
+ * and waits for its end state, instead of starting an unregistered child overdracht itself.
+ * Placements that returned before this patch keep their child in replay.
+ */
+export const TERUGLEIDING_VIA_EXCHANGE_PATCH = 'terugleiding-via-exchange-service';
+
+/** How often the placement asks exchange-service whether the warm return has ended. */
+export const TERUGLEIDING_PEILING = '1 day';
+
+/**
+ * Before {@link TERUGLEIDING_VIA_EXCHANGE_PATCH}: the warm return ran as a child overdracht on the
+ * exchange task queue, with `ABANDON`: the handover is the deelnemer's safety net and ends in a
+ * defined state on its own; the placement waited for its result anyway before it completed.
  */
 export const TERUGLEIDING_PARENT_CLOSE_POLICY = ParentClosePolicy.ABANDON;
 
@@ -53,6 +74,11 @@ function alsFailure(error: unknown): unknown {
     nonRetryable: true,
     details: [{ code: error.code, kind: error.kind, fields: error.fields ?? {} }],
   });
+}
+
+/** The code of a failed activity (its `ApplicationFailure` type), for the timeline. */
+function foutcode(error: unknown): string {
+  return error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type ? error.cause.type : 'onbekend';
 }
 
 function valideer(invoer: PlaatsingOpdrachtInvoer): PlaatsingOpdrachtInvoer {
@@ -71,8 +97,9 @@ function valideer(invoer: PlaatsingOpdrachtInvoer): PlaatsingOpdrachtInvoer {
  * One durable workflow per placement, from the kennismaking to the 12-month check. The rules live
  * in the plaatsing domain: this function keeps the state, feeds it commands (updates) and the
  * passing of time (a timer to the Dutch midnight of the next due date), writes each outcome with
- * one local activity, and turns a return to the traject into a child overdracht with the coded
- * reason. It completes only after that handover has ended: never a silent end.
+ * one local activity, and turns a return to the traject into a warm handover with the coded
+ * reason, registered with exchange-service (see {@link TERUGLEIDING_VIA_EXCHANGE_PATCH}). It
+ * completes only after that handover has ended: never a silent end.
  */
 export async function plaatsingWorkflow(input: PlaatsingWorkflowInput): Promise<PlaatsingResultaat> {
   const { workflowId } = workflowInfo();
@@ -118,6 +145,10 @@ export async function plaatsingWorkflow(input: PlaatsingWorkflowInput): Promise<
   /** Starts the warm return to the traject; its result is recorded on the placement's timeline. */
   const startTerugleiding = async (actie: Extract<PlaatsingActie, { soort: 'terugleiding' }>) => {
     const overdrachtId = uuid4();
+    if (patched(TERUGLEIDING_VIA_EXCHANGE_PATCH)) {
+      await vraagTerugleidingAan(actie, overdrachtId);
+      return;
+    }
     const kindInvoer: OverdrachtWorkflowInput = {
       overdrachtId,
       deelnemerId: state.deelnemerId,
@@ -146,11 +177,49 @@ export async function plaatsingWorkflow(input: PlaatsingWorkflowInput): Promise<
       () => afgelopen('afgebroken'),
     );
   };
-  const afgelopen = (uitkomst: string) => {
+  /**
+   * The warm return through exchange-service: registered there under the workflow's own stable id
+   * (a retried activity answers with the first handover), then polled until it reached an end
+   * state. A request exchange-service refuses (the traject paused, closed, another handover running)
+   * ends the return as `niet-gestart` with its code on the timeline: visible, never silent.
+   */
+  const vraagTerugleidingAan = async (actie: Extract<PlaatsingActie, { soort: 'terugleiding' }>, overdrachtId: string) => {
+    const namens = { professional: actie.van.professional, organisatie: actie.van.organisatieId, type: actie.van.type, rol: 'jobcoach' as const };
+    terugleiding = { overdrachtId, workflowId: overdrachtWorkflowId(overdrachtId), reden: actie.reden, naar: actie.naar.organisatieId };
+    try {
+      await exchange.requestReturn({
+        overdrachtId,
+        deelnemerId: state.deelnemerId,
+        trajectId: state.trajectId,
+        namens,
+        naar: actie.naar.organisatieId,
+        reden: `plaatsing-${actie.reden}`,
+        regievoerder: state.regievoerder.professional,
+        gegevens: { 'traject-status': { terugleidingsreden: actie.reden, datum: vandaag() } },
+      });
+    } catch (error) {
+      afgelopen('niet-gestart', { code: foutcode(error) });
+      return;
+    }
+    const gestart = state.tijdlijn.length + 1;
+    state = {
+      ...state,
+      tijdlijn: [...state.tijdlijn, { nr: gestart, datum: vandaag(), soort: 'overdracht-gestart', gegevens: { overdrachtId, reden: actie.reden } }],
+    };
+    uitgaand.push({ state, gebeurtenissen: [state.tijdlijn[gestart - 1]], acties: [] });
+    void (async () => {
+      for (;;) {
+        await sleep(TERUGLEIDING_PEILING);
+        const stand = await exchange.returnStatus({ overdrachtId, namens });
+        if (stand.beeindigd) return afgelopen(stand.status);
+      }
+    })().catch((error: unknown) => afgelopen('afgebroken', { code: foutcode(error) }));
+  };
+  const afgelopen = (uitkomst: string, extra: Record<string, string> = {}) => {
     if (!terugleiding) return;
     terugleiding = { ...terugleiding, uitkomst };
     const nr = state.tijdlijn.length + 1;
-    const e = { nr, datum: vandaag(), soort: 'overdracht-beeindigd', gegevens: { overdrachtId: terugleiding.overdrachtId, status: uitkomst } };
+    const e = { nr, datum: vandaag(), soort: 'overdracht-beeindigd', gegevens: { overdrachtId: terugleiding.overdrachtId, status: uitkomst, ...extra } };
     state = { ...state, tijdlijn: [...state.tijdlijn, e] };
     uitgaand.push({ state, gebeurtenissen: [e], acties: [] });
   };

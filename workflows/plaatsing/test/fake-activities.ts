@@ -14,8 +14,10 @@ export class FakePlaatsingActivities {
     return this.tijdlijn.map((g) => g.soort);
   }
 
-  alsActiviteiten(): PlaatsingActivities {
+  /** The plaatsing activities; the warm return's calls go to `exchange` (exchange-service's stand-in). */
+  alsActiviteiten(exchange: Pick<PlaatsingActivities, 'requestReturn' | 'returnStatus'>): PlaatsingActivities {
     return {
+      ...exchange,
       applyOutcome: async (i: PlaatsingUitkomstVerwerken) => {
         if (!this.overzicht || this.overzicht.versie <= i.overzicht.versie) this.overzicht = i.overzicht;
         for (const g of i.gebeurtenissen) if (!this.tijdlijn.some((x) => x.nr === g.nr)) this.tijdlijn.push(g);

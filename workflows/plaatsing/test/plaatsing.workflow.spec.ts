@@ -1,10 +1,10 @@
 /**
  * The plaatsing workflow on our Temporal-compatible dev server, with time skipping: a placement
  * walked from the kennismaking to the 12-month check in seconds, and the warm returns to the
- * traject as child overdrachten on the exchange task queue (the real exchange workflow, with
- * in-memory exchange activities).
+ * traject registered with exchange-service (a stand-in that starts the real exchange workflow on
+ * the exchange task queue, as the traject workflow does, with in-memory exchange activities).
  */
-import { acceptatieUpdate, driegesprekUpdate, EXCHANGE_TASK_QUEUE, overdrachtWorkflowId } from '@ketenregie/exchange-contracts';
+import { acceptatieUpdate, driegesprekUpdate, EXCHANGE_TASK_QUEUE, OVERDRACHT_WORKFLOW_TYPE, overdrachtWorkflowId } from '@ketenregie/exchange-contracts';
 import type { OverdrachtUitkomst } from '@ketenregie/exchange-contracts';
 import {
   PLAATSING_TASK_QUEUE,
@@ -25,7 +25,7 @@ import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@t
 import { randomUUID } from 'node:crypto';
 import { BUNDLE_OPTIONS, webpackConfigHook } from './bundler';
 import { FakePlaatsingActivities } from './fake-activities';
-import { FakeTerugleidingExchange } from './fake-exchange-activities';
+import { FakeExchangeService, FakeTerugleidingExchange } from './fake-exchange-activities';
 import { kalender } from './virtual-clock';
 
 const LAUNCHER = `${__dirname}/../../../infra/temporal-dev-server/bin/temporal-dev-server`;
@@ -55,6 +55,7 @@ interface Plaatsing {
   readonly handle: WorkflowHandle;
   readonly acts: FakePlaatsingActivities;
   readonly exchange: FakeTerugleidingExchange;
+  readonly exchangeService: FakeExchangeService;
   doe(opdracht: PlaatsingOpdrachtInvoer): Promise<void>;
 }
 
@@ -64,6 +65,16 @@ async function metPlaatsing(startdatum: string, scenario: (p: Plaatsing) => Prom
   volgnummer += 1;
   const acts = new FakePlaatsingActivities();
   const exchange = new FakeTerugleidingExchange();
+  const exchangeService = new FakeExchangeService(
+    {
+      start: (workflowId, invoer) => env.client.workflow.start(OVERDRACHT_WORKFLOW_TYPE, { taskQueue: EXCHANGE_TASK_QUEUE, workflowId, args: [invoer] }),
+      afloop: async (workflowId) => {
+        const handle = env.client.workflow.getHandle(workflowId);
+        return (await handle.describe()).status.name === 'RUNNING' ? undefined : ((await handle.result()) as OverdrachtUitkomst);
+      },
+    },
+    { [COACH.organisatieId]: COACH.type, [REGIE.organisatieId]: REGIE.type, [JOBCOACH.organisatieId]: JOBCOACH.type },
+  );
   const taskQueue = `${PLAATSING_TASK_QUEUE}-test-${volgnummer}`;
   const plaatsingId = randomUUID();
   const input: PlaatsingWorkflowInput = {
@@ -79,7 +90,12 @@ async function metPlaatsing(startdatum: string, scenario: (p: Plaatsing) => Prom
       datum: await vandaag(),
     },
   };
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: acts.alsActiviteiten() });
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: bundle,
+    activities: acts.alsActiviteiten(exchangeService.activiteiten()),
+  });
   const exchangeWorker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue: EXCHANGE_TASK_QUEUE,
@@ -90,13 +106,20 @@ async function metPlaatsing(startdatum: string, scenario: (p: Plaatsing) => Prom
     worker.runUntil(async () => {
       const handle = await env.client.workflow.start('plaatsingWorkflow', { taskQueue, workflowId: plaatsingWorkflowId(plaatsingId), args: [input] });
       try {
-        await scenario({ handle, acts, exchange, doe: async (o) => void (await handle.executeUpdate(plaatsingOpdrachtUpdate, { args: [o] })) });
+        await scenario({
+          handle,
+          acts,
+          exchange,
+          exchangeService,
+          doe: async (o) => void (await handle.executeUpdate(plaatsingOpdrachtUpdate, { args: [o] })),
+        });
       } finally {
         // Leave nothing running: its timers would fire on a task queue nobody polls.
         const terug = await handle.query(terugleidingQuery).catch(() => undefined);
         if (terug) {
           const kind = env.client.workflow.getHandle(terug.workflowId);
-          if ((await kind.describe()).status.name === 'RUNNING') await kind.terminate('test finished');
+          // A return exchange-service refused has no handover workflow at all.
+          if ((await kind.describe().catch(() => undefined))?.status.name === 'RUNNING') await kind.terminate('test finished');
         }
         if ((await handle.describe()).status.name === 'RUNNING') await handle.terminate('test finished');
       }
@@ -148,7 +171,7 @@ describe('plaatsing workflow (dev server, time skipping)', () => {
     });
   });
 
-  it('a proefplaatsing that ends in drop-out returns the deelnemer to the traject: a handover to the coach with the coded reason', async () => {
+  it('a proefplaatsing that ends in drop-out returns the deelnemer to the traject: a handover to the coach with the coded reason, registered with exchange-service', async () => {
     await metPlaatsing('2029-01-04', async (p) => {
       await p.doe({ soort: 'kennismaking', uitkomst: 'proefplaatsing' });
       await naar('2029-01-25');
@@ -159,8 +182,17 @@ describe('plaatsing workflow (dev server, time skipping)', () => {
         return t as NonNullable<typeof t>;
       });
       expect(terug).toMatchObject({ reden: 'uitval-bij-werkgever', naar: COACH.organisatieId });
+      // Registered with exchange-service once, as the jobcoach, under the workflow's stable id; no child of the placement.
+      await eventually(() => expect(p.exchangeService.aanvragen).toHaveLength(1));
+      expect(p.exchangeService.aanvragen[0]).toMatchObject({
+        overdrachtId: terug.overdrachtId,
+        trajectId: (await p.handle.query(plaatsingOverzichtQuery)).trajectId,
+        naar: COACH.organisatieId,
+        reden: 'plaatsing-uitval-bij-werkgever',
+        namens: { professional: JOBCOACH.professional, organisatie: JOBCOACH.organisatieId, rol: 'jobcoach' },
+      });
       const kind = env.client.workflow.getHandle(overdrachtWorkflowId(terug.overdrachtId));
-      await eventually(async () => expect((await kind.describe()).raw.workflowExecutionInfo?.parentExecution?.workflowId).toBe(p.handle.workflowId));
+      expect((await kind.describe()).raw.workflowExecutionInfo?.parentExecution?.workflowId).toBeFalsy();
       await eventually(() => expect(p.exchange.verloop).toContain('dossier-geleverd'));
       // The coach accepts and meets the deelnemer with the jobcoach: the handover ends, and only then the placement.
       await kind.executeUpdate(acceptatieUpdate, { args: [{ door: COACH.professional, regievoerderId: COACH.professional }] });
@@ -169,11 +201,26 @@ describe('plaatsing workflow (dev server, time skipping)', () => {
       await naar(gesprek);
       await kind.executeUpdate(driegesprekUpdate, { args: [{ door: COACH.professional, soort: 'gehouden' }] });
       const uitkomst = (await kind.result()) as OverdrachtUitkomst;
+      // The placement learns of the end at its next look (once a day), then completes.
+      expect((await p.handle.describe()).status.name).toBe('RUNNING');
+      await naar(addDays(await vandaag(), 1));
       const resultaat = (await p.handle.result()) as PlaatsingResultaat;
       expect(resultaat.state.terugleiding).toMatchObject({ reden: 'uitval-bij-werkgever', naar: COACH });
       expect(resultaat.terugleiding).toMatchObject({ overdrachtId: terug.overdrachtId, uitkomst: uitkomst.status });
       expect(p.acts.soorten.slice(-4)).toEqual(['uitval', 'teruggeleid', 'overdracht-gestart', 'overdracht-beeindigd']);
       expect(p.acts.tijdlijn.find((g) => g.soort === 'uitval')?.gegevens).toMatchObject({ reden: 'mentaal-zwaar', fase: 'proefplaatsing' });
+    });
+  });
+
+  it('a warm return exchange-service refuses (the traject has another handover running) ends visibly with its code, never silently', async () => {
+    await metPlaatsing('2029-06-04', async (p) => {
+      p.exchangeService.weiger = 'TRAJECT.OVERDRACHT_LOOPT';
+      await p.doe({ soort: 'kennismaking', uitkomst: 'proefplaatsing' });
+      await p.doe({ soort: 'uitval', reden: 'mentaal-zwaar' });
+      const resultaat = (await p.handle.result()) as PlaatsingResultaat;
+      expect(resultaat.terugleiding).toMatchObject({ reden: 'uitval-bij-werkgever', uitkomst: 'niet-gestart' });
+      expect(p.exchangeService.oproepen).toBe(1);
+      expect(p.acts.tijdlijn.at(-1)).toMatchObject({ soort: 'overdracht-beeindigd', gegevens: { status: 'niet-gestart', code: 'TRAJECT.OVERDRACHT_LOOPT' } });
     });
   });
 
@@ -199,6 +246,8 @@ describe('plaatsing workflow (dev server, time skipping)', () => {
       });
       expect(terug).toMatchObject({ reden: 'subsidie-beeindigd', naar: REGIE.organisatieId });
       await eventually(() => expect(p.exchange.verloop).toContain('aangevraagd'));
+      expect(p.exchangeService.aanvragen).toMatchObject([{ reden: 'plaatsing-subsidie-beeindigd', naar: REGIE.organisatieId }]);
+      expect(p.exchangeService.oproepen).toBe(1);
     });
   });
 

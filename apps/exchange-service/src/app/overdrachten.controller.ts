@@ -12,7 +12,7 @@ import type {
   OverdrachtLijstDto as OverdrachtLijstBody,
 } from '@ketenregie/exchange-contracts';
 import { ZodValidationPipe } from 'nestjs-zod';
-import { aanroepVan, CurrentIdentity, Identity } from '@ketenregie/shared-platform';
+import { aanroepVan, CurrentIdentity, Identity, ServiceActor } from '@ketenregie/shared-platform';
 import type { Request } from 'express';
 import {
   AcceptatieDto,
@@ -59,7 +59,11 @@ export class OverdrachtenController {
   constructor(private readonly overdrachten: OverdrachtService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Ask another organisation to take over (starts the warm handover)' })
+  @ServiceActor()
+  @ApiOperation({
+    summary:
+      "Ask another organisation to take over (starts the warm handover); also the worker's, acting for a professional (the werkgever lane's warm return), idempotent on `overdrachtId`",
+  })
   @ApiOkResponse({ type: OverdrachtDto })
   async vraagAan(@Body() body: OverdrachtAanvraagDto, @CurrentIdentity() door: Identity, @Req() req: Request): Promise<OverdrachtBody> {
     const o = await this.overdrachten.vraagAan(body, door, aanroepVan(req));

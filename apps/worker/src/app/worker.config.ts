@@ -3,6 +3,7 @@ import { kluisConfigSchema } from '@ketenregie/shared-crypto';
 import { databaseConfigSchema, httpConfigSchema, modeConfigSchema, temporalConfigSchema } from '@ketenregie/shared-platform';
 import { z } from 'zod';
 import { exchangeWorkerConfigSchema } from '../exchange/exchange-worker.config';
+import { plaatsingWorkerConfigSchema } from '../plaatsing/plaatsing-worker.config';
 
 /**
  * The worker's environment, validated once in `main.ts`: Temporal, logging, the database the
@@ -17,6 +18,7 @@ export const workerConfigSchema = z
     ...temporalConfigSchema.shape,
     ...databaseConfigSchema.shape,
     ...exchangeWorkerConfigSchema.shape,
+    ...plaatsingWorkerConfigSchema.shape,
     ...kluisConfigSchema.shape,
     ...pseudoniemSleutelConfigShape,
     /** Workflow runs each worker keeps in memory (sticky cache); unset: the SDK's default from the heap size. */

@@ -1,10 +1,11 @@
 import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { PLAATSING_REPOSITORY, PlaatsingActiviteitenService } from '@ketenregie/plaatsing-application';
 import { PLAATSING_ENTITIES, PLAATSING_MIGRATIONS, PLAATSING_SCHEMA, TypeOrmPlaatsingRepository } from '@ketenregie/plaatsing-data-access';
-import { openDatabase } from '@ketenregie/shared-platform';
+import { openDatabase, type ServiceIdentity, serviceIdentity } from '@ketenregie/shared-platform';
 import { DataSource } from 'typeorm';
 import { WORKER_CONFIG, WorkerConfig } from '../app/worker.config';
-import { PlaatsingActivitiesAdapter } from './plaatsing.activities';
+import { WORKER_SERVICE_IDENTITY } from '../exchange/exchange.activities';
+import { PLAATSING_WORKER_CONFIG, PlaatsingActivitiesAdapter } from './plaatsing.activities';
 
 const PLAATSING_DATA_SOURCE = Symbol('PLAATSING_DATA_SOURCE');
 
@@ -18,9 +19,19 @@ class PlaatsingDataSourceAfsluiter implements OnApplicationShutdown {
   }
 }
 
-/** What the plaatsing activities need inside the worker: the `plaatsing` schema (migrated on start) and the use case. */
+/**
+ * What the plaatsing activities need inside the worker: the `plaatsing` schema (migrated on
+ * start), the use case, and the worker's service identity towards exchange-service (warm return).
+ */
 @Module({
   providers: [
+    { provide: PLAATSING_WORKER_CONFIG, useExisting: WORKER_CONFIG },
+    {
+      provide: WORKER_SERVICE_IDENTITY,
+      useFactory: (config: WorkerConfig): ServiceIdentity =>
+        serviceIdentity({ ...config, clientId: config.WORKER_CLIENT_ID, clientSecret: config.WORKER_CLIENT_SECRET }),
+      inject: [WORKER_CONFIG],
+    },
     {
       provide: PLAATSING_DATA_SOURCE,
       useFactory: (config: WorkerConfig) =>

@@ -21,7 +21,9 @@ describeEachDatabase('plaatsing applyOutcome (one transaction, in-process)', (db
   beforeAll(async () => {
     ds = await openDatabase({ url: db.url, schema: PLAATSING_SCHEMA, entities: PLAATSING_ENTITIES, migrations: PLAATSING_MIGRATIONS, poolSize: 2 });
     repo = new TypeOrmPlaatsingRepository(ds);
-    adapter = new PlaatsingActivitiesAdapter(new PlaatsingActiviteitenService(repo));
+    // applyOutcome is in-process only: exchange-service and the service identity are never asked here.
+    const nietGevraagd = { token: () => Promise.reject(new Error('not used')) };
+    adapter = new PlaatsingActivitiesAdapter(new PlaatsingActiviteitenService(repo), { EXCHANGE_SERVICE_URL: 'http://127.0.0.1:9' }, nietGevraagd);
   }, 60_000);
 
   afterAll(async () => {

@@ -1,13 +1,36 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { OVERDRACHT_EINDSTATUSSEN, OVERDRACHTEN_PATH, type OverdrachtAanvraagDto, type OverdrachtDto } from '@ketenregie/exchange-contracts';
 import { PlaatsingActiviteitenService } from '@ketenregie/plaatsing-application';
-import type { PlaatsingActivities, PlaatsingUitkomstVerwerken } from '@ketenregie/plaatsing-contracts';
+import type {
+  PlaatsingActivities,
+  PlaatsingUitkomstVerwerken,
+  TerugleidingAanvraag,
+  TerugleidingNamens,
+  TerugleidingStand,
+} from '@ketenregie/plaatsing-contracts';
 import { isDomainError } from '@ketenregie/shared-kernel';
+import type { OrganisatieType, Rol } from '@ketenregie/shared-kernel';
+import { callService, type ServiceIdentity, unavailable } from '@ketenregie/shared-platform';
 import { ApplicationFailure } from '@temporalio/activity';
+import { WORKER_SERVICE_IDENTITY } from '../exchange/exchange.activities';
+import type { PlaatsingWorkerConfig } from './plaatsing-worker.config';
 
-/** The plaatsing workflow's activities: a thin adapter over {@link PlaatsingActiviteitenService}, in-process. */
+export const PLAATSING_WORKER_CONFIG = Symbol('PLAATSING_WORKER_CONFIG');
+
+const EIND: ReadonlySet<string> = new Set(OVERDRACHT_EINDSTATUSSEN);
+
+/**
+ * The plaatsing workflow's activities: a thin adapter over {@link PlaatsingActiviteitenService},
+ * in-process; the warm return goes to exchange-service (another context) over HTTP as the
+ * worker's service identity acting for the placement's jobcoach.
+ */
 @Injectable()
 export class PlaatsingActivitiesAdapter implements PlaatsingActivities {
-  constructor(private readonly service: PlaatsingActiviteitenService) {}
+  constructor(
+    private readonly service: PlaatsingActiviteitenService,
+    @Inject(PLAATSING_WORKER_CONFIG) private readonly config: PlaatsingWorkerConfig,
+    @Inject(WORKER_SERVICE_IDENTITY) private readonly identiteit: ServiceIdentity,
+  ) {}
 
   async applyOutcome(i: PlaatsingUitkomstVerwerken): Promise<void> {
     try {
@@ -17,5 +40,56 @@ export class PlaatsingActivitiesAdapter implements PlaatsingActivities {
       if (isDomainError(error)) throw ApplicationFailure.create({ type: error.code, message: error.detail, nonRetryable: true });
       throw error;
     }
+  }
+
+  /** `POST /api/v1/overdrachten` with the workflow's stable `overdrachtId`: a retry answers with the first handover. */
+  async requestReturn(a: TerugleidingAanvraag): Promise<void> {
+    const aanvraag: OverdrachtAanvraagDto = {
+      overdrachtId: a.overdrachtId,
+      deelnemerId: a.deelnemerId,
+      trajectId: a.trajectId,
+      ontvanger: { organisatie: a.naar },
+      reden: a.reden,
+      overTeNemen: ['begeleiding'],
+      regievoerder: a.regievoerder,
+      gegevens: a.gegevens,
+    };
+    await this.vraag<OverdrachtDto>('POST', OVERDRACHTEN_PATH, a.namens, aanvraag);
+  }
+
+  /** `GET /api/v1/overdrachten/{id}` as its sender. */
+  async returnStatus(i: { readonly overdrachtId: string; readonly namens: TerugleidingNamens }): Promise<TerugleidingStand> {
+    const o = await this.vraag<OverdrachtDto>('GET', `${OVERDRACHTEN_PATH}/${encodeURIComponent(i.overdrachtId)}`, i.namens);
+    return { status: o.status, beeindigd: EIND.has(o.status) };
+  }
+
+  /** A 4xx answer is final (non-retryable, typed with the problem's code); unreachable, 408, 429 and 5xx are retried. */
+  private async vraag<T>(method: 'GET' | 'POST', pad: string, namens: TerugleidingNamens, json?: unknown): Promise<T> {
+    const bearer = await this.identiteit.token({
+      sub: namens.professional,
+      organisatie: namens.organisatie,
+      organisatieType: namens.type as OrganisatieType,
+      rol: namens.rol as Rol,
+    });
+    const res = await callService(`${this.config.EXCHANGE_SERVICE_URL}${pad}`, {
+      method,
+      bearer,
+      ...(json === undefined ? {} : { json }),
+      timeoutMs: 20_000,
+      unreachable: unavailable('PLAATSING.EXCHANGE_ONBEREIKBAAR', 'exchange-service did not answer'),
+    });
+    const tekst = await res.text();
+    if (res.ok) return JSON.parse(tekst) as T;
+    if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) {
+      let code = `PLAATSING.EXCHANGE_HTTP_${res.status}`;
+      try {
+        const probleem = JSON.parse(tekst) as { code?: unknown };
+        if (typeof probleem.code === 'string') code = probleem.code;
+      } catch {
+        // not problem+json: keep the status-derived code
+      }
+      throw ApplicationFailure.create({ type: code, message: `${pad} answered HTTP ${res.status}`, nonRetryable: true });
+    }
+    throw new Error(`${pad} answered HTTP ${res.status}`);
   }
 }

@@ -141,6 +141,33 @@ describe('OverdrachtService.vraagAan', () => {
     expect(stappen).toEqual([]);
   });
 
+  it('a request with its own stable overdrachtId (a retried worker activity) is stored and started once; another organisation gets 404 for that id', async () => {
+    const { opslag, records } = opgeslagen();
+    (opslag as Partial<ExchangeOpslag>).overdracht = async (id) => records.find((r) => r.id === id);
+    const gestart: string[] = [];
+    const service = new OverdrachtService(
+      opslag,
+      { ...workflows, start: async (i) => void gestart.push(i.overdrachtId) },
+      { meld: async () => undefined },
+      TOEGANG,
+      BETROKKENHEID,
+    );
+    const overdrachtId = randomUUID();
+    const eerste = await service.vraagAan({ ...aanvraag, overdrachtId }, km, { traceId: 'a'.repeat(32), bearer: 'gemeente' });
+    const tweede = await service.vraagAan({ ...aanvraag, overdrachtId }, km, { traceId: 'b'.repeat(32), bearer: 'gemeente' });
+    expect(eerste.id).toBe(overdrachtId);
+    expect(tweede).toEqual(eerste);
+    expect(records).toHaveLength(1);
+    // Asked twice of the traject (its update id answers a repeat from the first), stored once.
+    expect(gestart).toEqual([overdrachtId, overdrachtId]);
+    records[0] = { ...records[0], status: 'dossier-geleverd' };
+    await service.vraagAan({ ...aanvraag, overdrachtId }, km, { traceId: 'd'.repeat(32), bearer: 'gemeente' });
+    expect(gestart).toHaveLength(2);
+    await expect(
+      service.vraagAan({ ...aanvraag, overdrachtId, ontvanger: { organisatie: 'gemeente' } }, derde, { traceId: 'c'.repeat(32), bearer: 'senzer' }),
+    ).rejects.toMatchObject({ code: 'EXCHANGE.OVERDRACHT_NIET_GEVONDEN' });
+  });
+
   it("takes the recipient type from the registry and checks the deelnemer against the traject and the sender's involvement (finding 1)", async () => {
     const { opslag, records } = opgeslagen();
     const service = new OverdrachtService(opslag, workflows, { meld: async () => undefined }, TOEGANG, BETROKKENHEID);

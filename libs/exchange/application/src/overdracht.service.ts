@@ -96,6 +96,16 @@ export class OverdrachtService {
         fields: { regievoerder: 'not the regievoerder of the traject' },
       });
     }
+    // A retry of a request with its own stable id (the worker's warm return) answers with the first;
+    // one still `aangevraagd` asks the traject again (idempotent on the update id), in case the first start was lost.
+    if (aanvraag.overdrachtId !== undefined) {
+      const eerder = await this.opslag.overdracht(aanvraag.overdrachtId);
+      if (eerder) {
+        if (eerder.zender.organisatie !== door.organisatie || eerder.trajectId !== aanvraag.trajectId) throw NIET_GEVONDEN();
+        if (eerder.status === 'aangevraagd') await this.startWorkflow(eerder, aanvraag.trajectId, instellingen(aanvraag.instellingen ?? {}));
+        return eerder;
+      }
+    }
     if (aanvraag.ontvanger.organisatie === door.organisatie) {
       throw new ValidationError({ code: 'EXCHANGE.ONTVANGER_IS_ZENDER', detail: 'A handover goes to another organisation.' });
     }
@@ -107,7 +117,7 @@ export class OverdrachtService {
     const instelling = instellingen(aanvraag.instellingen ?? {});
     const nu = new Date();
     const record: OverdrachtRecord = {
-      id: randomUUID(),
+      id: aanvraag.overdrachtId ?? randomUUID(),
       deelnemerId: aanvraag.deelnemerId,
       trajectId: aanvraag.trajectId,
       zender: { organisatie: door.organisatie, type: zenderType, professional: door.sub, rol: door.rol },
@@ -130,10 +140,16 @@ export class OverdrachtService {
         record.zender.organisatie,
       ]),
     );
+    await this.startWorkflow(record, aanvraag.trajectId, instelling);
+    return record;
+  }
+
+  /** The traject workflow starts the handover as its child; a refusal leaves nothing of the request. */
+  private async startWorkflow(record: OverdrachtRecord, trajectId: string, instelling: ReturnType<typeof instellingen>): Promise<void> {
     const workflowInput = {
       overdrachtId: record.id,
       deelnemerId: record.deelnemerId,
-      trajectId: aanvraag.trajectId,
+      trajectId,
       zender: record.zender,
       ontvanger: record.ontvanger,
       regievoerder: record.regievoerder,
@@ -149,7 +165,6 @@ export class OverdrachtService {
       if (error instanceof PreconditionError) await this.opslag.verwijderOverdracht(record.id);
       throw error;
     }
-    return record;
   }
 
   /**

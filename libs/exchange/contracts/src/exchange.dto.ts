@@ -1,6 +1,7 @@
 import {
   AFWIJZING_REDENEN,
   EINDREDENEN,
+  EINDSTATUSSEN,
   OVERDRACHT_STATUSSEN,
   VERWIJZING_AFWIJZING_REDENEN,
   VERWIJZING_SOORTEN,
@@ -13,6 +14,9 @@ import { z } from 'zod';
 export const INBOX_PATH = '/api/v1/inbox';
 export const OVERDRACHTEN_PATH = '/api/v1/overdrachten';
 export const VERWIJZINGEN_PATH = '/api/v1/verwijzingen';
+
+/** The states in which a handover has ended (nothing follows), for a client that waits for its end. */
+export const OVERDRACHT_EINDSTATUSSEN: readonly string[] = EINDSTATUSSEN;
 export const ABONNEMENTEN_PATH = '/api/v1/abonnementen';
 
 /** Opaque ids (UUIDs): never a BSN or a name. */
@@ -65,6 +69,12 @@ export const TRAJECT_VEREIST =
  */
 export const overdrachtAanvraagSchema = z
   .object({
+    overdrachtId: z
+      .uuid()
+      .optional()
+      .describe(
+        "Optional stable key chosen by the sender: the handover's id. A repeated request with the same id (a retry) answers with the first handover and starts nothing twice",
+      ),
     deelnemerId: exchangeIdSchema,
     trajectId: z
       .string({ error: TRAJECT_VEREIST })
