@@ -462,7 +462,7 @@ export interface paths {
         /** One page of the handovers the caller's organisation sends or receives (a receiver only once consent permitted it), most recently changed first */
         get: operations["OverdrachtenController_lijst"];
         put?: never;
-        /** Ask another organisation to take over (starts the warm handover) */
+        /** Ask another organisation to take over (starts the warm handover); also the worker's, acting for a professional (the werkgever lane's warm return), idempotent on `overdrachtId` */
         post: operations["OverdrachtenController_vraagAan"];
         delete?: never;
         options?: never;
@@ -1949,6 +1949,11 @@ export interface components {
                  */
                 type?: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
             };
+            /**
+             * Format: uuid
+             * @description Optional stable key chosen by the sender: the handover's id. A repeated request with the same id (a retry) answers with the first handover and starts nothing twice
+             */
+            overdrachtId?: string;
             overTeNemen: string[];
             reden: string;
             /** @description Ignored unless it disagrees (then 400): the handover escalates to the traject's regievoerder, as the traject context says */
