@@ -16,6 +16,8 @@ import {
 } from '@ketenregie/consent-contracts';
 import { asActivities, createService, EmbeddedSigner, type Identity, type JwksServer, serveJwks, vastOrganisatieRegister } from '@ketenregie/shared-platform';
 import { describeEachDatabase, eventually } from '@ketenregie/shared-testing';
+import { kluisDataConverter, type Sleutelkluis, sleutelkluisVanConfig } from '@ketenregie/shared-crypto';
+import { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
@@ -66,6 +68,9 @@ describeEachDatabase('consent lifecycle through the service and the dev server',
     let consentWorker: Worker;
     let anderenWorker: Worker;
     let lopend: Promise<unknown>;
+    // The service encrypts workflow payloads (its own key store); the test's workers read them with the same store.
+    let sleutels: Sleutelkluis | undefined;
+    let klant: Client;
 
     beforeAll(async () => {
       const port = await freePort();
@@ -94,10 +99,14 @@ describeEachDatabase('consent lifecycle through the service and the dev server',
       );
       await app.listen(0, '127.0.0.1');
       base = `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/api/v1`;
+      sleutels = sleutelkluisVanConfig(config, { applicationName: 'levenscyclus-test-kluis' });
+      const dataConverter = kluisDataConverter(sleutels, async () => undefined);
+      klant = new Client({ connection: env.connection, dataConverter });
 
       consentWorker = await Worker.create({
         connection: env.nativeConnection,
         taskQueue: CONSENT_TASK_QUEUE,
+        dataConverter,
         workflowsPath: join(ROOT, 'workflows', 'consent', 'src', 'index.ts'),
         bundlerOptions: { webpackConfigHook },
         activities: asActivities(new ConsentActiviteitenService(app.get(ToestemmingService))),
@@ -105,6 +114,7 @@ describeEachDatabase('consent lifecycle through the service and the dev server',
       anderenWorker = await Worker.create({
         connection: env.nativeConnection,
         taskQueue: 'overdracht-test',
+        dataConverter,
         workflowsPath: join(ROOT, 'workflows', 'consent', 'test', 'afhankelijke.workflow.ts'),
         bundlerOptions: { webpackConfigHook },
       });
@@ -116,6 +126,7 @@ describeEachDatabase('consent lifecycle through the service and the dev server',
       anderenWorker?.shutdown();
       await lopend;
       await app?.close();
+      await sleutels?.sluit();
       await jwks?.close();
       await env?.teardown();
       await rm(keyDir, { recursive: true, force: true });
@@ -141,10 +152,10 @@ describeEachDatabase('consent lifecycle through the service and the dev server',
         geldigTot: '2099-01-01T00:00:00.000Z',
         bewijs: { soort: 'ondertekend-formulier', documentId: 'scan-42' },
       });
-      const levenscyclus = env.client.workflow.getHandle(toestemmingWorkflowId(t.id));
+      const levenscyclus = klant.workflow.getHandle(toestemmingWorkflowId(t.id));
       expect(await eventually(() => levenscyclus.query(toestemmingStatusQuery), 20_000)).toMatchObject({ fase: 'actief', herinneringVerstuurd: false });
 
-      const overdracht = await env.client.workflow.start('afhankelijkeWorkflow', { taskQueue: 'overdracht-test', workflowId: `overdracht-${randomUUID()}` });
+      const overdracht = await klant.workflow.start('afhankelijkeWorkflow', { taskQueue: 'overdracht-test', workflowId: `overdracht-${randomUUID()}` });
       expect(await levenscyclus.executeUpdate(registreerAfhankelijkheidUpdate, { args: [{ workflowId: overdracht.workflowId, context: 'exchange' }] })).toEqual(
         {
           actief: true,
