@@ -103,7 +103,7 @@ function redactUrl(url) {
 }
 
 /** What `npm start` keeps in its data directory; anything else there is not this version's. */
-const DATA_DIR_ENTRIES = new Set(['postgres', 'auth', 'logs']);
+const DATA_DIR_ENTRIES = new Set(['postgres', 'auth', 'logs', 'verwerkingslog-ankers']);
 
 /**
  * Entries of the data directory this version does not use: the embedded database and the dev
@@ -236,6 +236,8 @@ async function startStack(options = {}) {
   if (mode === 'embedded' && !baseEnv.AUTH_JWKS_URL) env.AUTH_JWKS_URL = `http://127.0.0.1:${gatewayPort}${EMBEDDED_JWKS_PATH}`;
   // consent-service and the worker get the one pseudonymisation key of the processing log.
   if (mode === 'embedded' && !baseEnv.CONSENT_PSEUDONIEM_SLEUTEL) env.CONSENT_PSEUDONIEM_SLEUTEL = EMBEDDED_PSEUDONIEM_SLEUTEL;
+  // The processing log's signed anchors belong to this stack's database: kept in its data directory.
+  if (!baseEnv.CONSENT_LOG_ANKER_MAP) env.CONSENT_LOG_ANKER_MAP = path.join(dataDir, 'verwerkingslog-ankers');
   // The gateway routes to the services this orchestrator starts, whatever the shell says.
   for (const service of SERVICES) env[service.urlEnv] = `http://127.0.0.1:${servicePorts[service.name]}`;
 
