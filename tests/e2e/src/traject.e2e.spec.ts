@@ -5,6 +5,7 @@
  */
 import { toestemmingWorkflowId } from '@ketenregie/consent-contracts';
 import { eventually } from '@ketenregie/shared-testing';
+import { kluisConfigSchema, kluisDataConverter, sleutelkluisVanConfig } from '@ketenregie/shared-crypto';
 import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,6 +28,19 @@ type Wie = readonly [organisatie: string, rol: string];
 function vandaag(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
 }
+
+/** A Temporal client that reads the stack's encrypted payloads with the stack's own key store (closed by `sluit`). */
+function temporalClient(connection: Connection, env: NodeJS.ProcessEnv): { client: TemporalClient; sluit: () => Promise<void> } {
+  const sleutels = sleutelkluisVanConfig({ ...kluisConfigSchema.parse(env), DATABASE_URL: env['DATABASE_URL'] ?? '' }, { applicationName: 'e2e-kluis' });
+  const client = new TemporalClient({ connection, namespace: env['TEMPORAL_NAMESPACE'], dataConverter: kluisDataConverter(sleutels, async () => undefined) });
+  return { client, sluit: () => sleutels.sluit() };
+}
+
+/** Key stores opened by the tests, closed after them. */
+const afterSluiten: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  await Promise.all(afterSluiten.map((sluit) => sluit()));
+});
 
 describe('traject and consent through the gateway (one stack, demo region tokens)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ketenregie-e2e-traject-'));
@@ -299,9 +313,9 @@ describe('traject and consent through the gateway (one stack, demo region tokens
 
       const connection = await Connection.connect({ address: stack.env['TEMPORAL_ADDRESS'] });
       try {
-        const lifecycle = new TemporalClient({ connection, namespace: stack.env['TEMPORAL_NAMESPACE'] }).workflow.getHandle(
-          toestemmingWorkflowId(gegeven.body.id),
-        );
+        const temporal = temporalClient(connection, stack.env);
+        afterSluiten.push(temporal.sluit);
+        const lifecycle = temporal.client.workflow.getHandle(toestemmingWorkflowId(gegeven.body.id));
         expect((await lifecycle.describe()).status.name).toBe('RUNNING');
 
         const intrekking = await call<{ status: string }>(klantmanager, 'POST', `/toestemmingen/${gegeven.body.id}/intrekking`, {
@@ -454,9 +468,9 @@ describe('traject and consent through the gateway (one stack, demo region tokens
       // The three-weekly case meeting is scheduled in the traject on a working day about three weeks out.
       const connection = await Connection.connect({ address: stack.env['TEMPORAL_ADDRESS'] });
       try {
-        const termijnen = await new TemporalClient({ connection, namespace: stack.env['TEMPORAL_NAMESPACE'] }).workflow
-          .getHandle(`traject-${id}`)
-          .query<{ soort: string; vervalt: string; voor: string }[]>('termijnen');
+        const temporal = temporalClient(connection, stack.env);
+        afterSluiten.push(temporal.sluit);
+        const termijnen = await temporal.client.workflow.getHandle(`traject-${id}`).query<{ soort: string; vervalt: string; voor: string }[]>('termijnen');
         const overleg = termijnen.find((t) => t.soort === 'casuistiekoverleg');
         expect(overleg?.voor).toBe('regievoerder');
         const dagen = Math.round((Date.parse(overleg?.vervalt ?? '') - Date.parse(d)) / 86_400_000);
