@@ -325,6 +325,11 @@ export class OverdrachtService {
           reden: 'toestemming-ingetrokken',
           traceId: aanroep.traceId,
         });
+        // The refused read belongs in the deelnemer's processing log too, as a refused read before the re-check does.
+        await this.log.meld(
+          { handeling: 'raadpleging', status: 'geweigerd', deelnemerId: overdracht.deelnemerId, doel: OVERDRACHT_DOEL, categorieen: [] },
+          aanroep,
+        );
         throw new ForbiddenError({ code: 'EXCHANGE.DOSSIER_NIET_BESCHIKBAAR', detail: 'The dossier is not available (toestemming-ingetrokken).' });
       }
     }
