@@ -6,7 +6,6 @@ import {
   BEZORG_INSTELLINGEN,
   BezorgInstellingen,
   EXCHANGE_OPSLAG,
-  type ExchangeOpslag,
   OutboxBezorger,
   OVERDRACHT_WORKFLOWS,
   OverdrachtActiviteitenService,
