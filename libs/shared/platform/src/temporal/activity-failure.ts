@@ -1,7 +1,6 @@
 import { isDomainError } from '@ketenregie/shared-kernel';
-import { activityInfo, Context } from '@temporalio/activity';
+import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import { activityDuration } from '../observability/metrics';
 
 /**
  * What an activity throws for `error`: a `DomainError` (a permanent failure: refused, not found,
@@ -29,21 +28,15 @@ function inActivity(): Context | undefined {
 /**
  * Runs an activity's work and throws what {@link toActivityFailure} makes of its failure. Inside an
  * activity it heartbeats every {@link ACTIVITY_HEARTBEAT_MS} while the work runs (so a long call is
- * seen alive, and a cancellation or a worker shutdown reaches it) and counts the execution in
- * `ketenregie_activity_duration_seconds`.
+ * seen alive, and a cancellation or a worker shutdown reaches it).
  */
 export async function runActivity<T>(work: () => Promise<T>): Promise<T> {
   const ctx = inActivity();
   const heartbeat = ctx ? setInterval(() => ctx.heartbeat(), ACTIVITY_HEARTBEAT_MS) : undefined;
-  const end = ctx ? activityDuration.startTimer({ activity: activityInfo().activityType, task_queue: activityInfo().taskQueue }) : undefined;
   try {
-    const result = await work();
-    end?.({ outcome: 'ok' });
-    return result;
+    return await work();
   } catch (error) {
-    const failure = toActivityFailure(error);
-    end?.({ outcome: failure instanceof ApplicationFailure && failure.nonRetryable ? 'failed' : 'retry' });
-    throw failure;
+    throw toActivityFailure(error);
   } finally {
     clearInterval(heartbeat);
   }
