@@ -47,13 +47,19 @@ function otlpReceiver(): Promise<{ server: Server; endpoint: string; spans: Rece
       res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     });
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, spans })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ server, endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, spans })),
+  );
 }
 
 /** The metrics every app must expose (besides the request latency histogram and Node's own). */
 const EXPECTED: Record<string, readonly RegExp[]> = {
   gateway: [],
-  'traject-service': [/^# TYPE ketenregie_trajecten_open gauge/m, /^# TYPE ketenregie_deadlines_overdue gauge/m, /^ketenregie_outbox_head\{outbox="traject"\}/m],
+  'traject-service': [
+    /^# TYPE ketenregie_trajecten_open gauge/m,
+    /^# TYPE ketenregie_deadlines_overdue gauge/m,
+    /^ketenregie_outbox_head\{outbox="traject"\}/m,
+  ],
   'consent-service': [/^# TYPE ketenregie_consent_decisions_total counter/m, /^ketenregie_outbox_head\{outbox="toestemming"\}/m],
   'exchange-service': [/^ketenregie_outbox_lag_seconds\{outbox="exchange"\}/m, /^ketenregie_outbox_pending\{outbox="exchange"\}/m],
   'plaatsing-service': [/^ketenregie_outbox_lag_seconds\{outbox="plaatsing"\}/m],
@@ -111,7 +117,10 @@ describe('observability of the whole stack: /metrics of every app, one trace fro
     expect(deelnemer.status).toBe(201);
     const traject = await call<{ id: string }>(gemeente, 'POST', '/trajecten', demoTrajectAanvraag(deelnemer.body.id));
     expect(traject.status).toBe(201);
-    const contact = await call<{ fase: string }>(coach, 'POST', `/trajecten/${traject.body.id}/contactpogingen`, { kanaal: 'telefoon', uitkomst: 'afspraak-gemaakt' });
+    const contact = await call<{ fase: string }>(coach, 'POST', `/trajecten/${traject.body.id}/contactpogingen`, {
+      kanaal: 'telefoon',
+      uitkomst: 'afspraak-gemaakt',
+    });
     expect(contact.body.fase).toBe('kennismaking');
     const toestemming = await call(gemeente, 'POST', '/toestemmingen', {
       deelnemerId: deelnemer.body.id,

@@ -1,7 +1,16 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { VERWERKINGEN_PATH } from '@ketenregie/consent-contracts';
 import { KluisModule, Sleutelkluis, kluisDataConverter, sleutelkluisVanConfig } from '@ketenregie/shared-crypto';
-import { AuthModule, DatabaseModule, HealthModule, HttpVerwerkingslog, dienstIdentiteit, TemporalClientModule, temporalTls, DatabaseMetricsModule } from '@ketenregie/shared-platform';
+import {
+  AuthModule,
+  DatabaseModule,
+  HealthModule,
+  HttpVerwerkingslog,
+  dienstIdentiteit,
+  TemporalClientModule,
+  temporalTls,
+  DatabaseMetricsModule,
+} from '@ketenregie/shared-platform';
 import type { OrganisatieRegister, VerwerkingslogPoort } from '@ketenregie/shared-platform';
 import type { TrajectWorkflows } from '@ketenregie/traject-application';
 import { TRAJECT_ENTITIES, TRAJECT_SCHEMA, trajectMigraties, trajectWorkflowDeelnemer, registerTrajectMetrics } from '@ketenregie/traject-data-access';

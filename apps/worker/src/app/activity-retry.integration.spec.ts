@@ -23,7 +23,9 @@ const TASK_QUEUE = 'activity-retry-spec';
 class RootModule {}
 
 /** A peer service that answers each path with the next answer of its script (the last one repeats), and records what it received. */
-function fakePeer(scripts: Record<string, readonly { status: number; body: unknown }[]>): Promise<{ url: string; server: Server; calls: Record<string, string[]> }> {
+function fakePeer(
+  scripts: Record<string, readonly { status: number; body: unknown }[]>,
+): Promise<{ url: string; server: Server; calls: Record<string, string[]> }> {
   const calls: Record<string, string[]> = {};
   const server = createServer((req, res) => {
     const path = req.url ?? '/';
@@ -33,7 +35,9 @@ function fakePeer(scripts: Record<string, readonly { status: number; body: unkno
     const answer = script[Math.min(seen.length - 1, script.length - 1)];
     res.writeHead(answer.status, { 'content-type': answer.status >= 400 ? 'application/problem+json' : 'application/json' }).end(JSON.stringify(answer.body));
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, calls })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, calls })),
+  );
 }
 
 describe('activities calling another service, on a real worker and Temporal dev server', () => {

@@ -51,7 +51,9 @@ export async function startWorkerHttp(options: {
     if (req.method === 'GET' && path === '/health/live') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
     if (req.method === 'GET' && path === '/health/ready') {
       const ready = options.ready() && !isDraining();
-      return void res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: ready ? 'ok' : isDraining() ? 'shutting_down' : 'error' }));
+      return void res
+        .writeHead(ready ? 200 : 503, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ status: ready ? 'ok' : isDraining() ? 'shutting_down' : 'error' }));
     }
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found');
   });

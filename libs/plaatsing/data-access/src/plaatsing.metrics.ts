@@ -8,7 +8,10 @@ export function registerPlaatsingMetrics(dataSource: DataSource): void {
     name: 'ketenregie_outbox_lag_seconds',
     help: 'Age of the oldest event of an outbox not yet delivered (0: nothing pending)',
     labelNames: ['outbox'],
-    query: () => dataSource.query(`SELECT 'plaatsing' AS outbox, coalesce(extract(epoch FROM now() - min(tijd)), 0)::float AS value FROM ${s}.outbox WHERE bezorgd_op IS NULL`),
+    query: () =>
+      dataSource.query(
+        `SELECT 'plaatsing' AS outbox, coalesce(extract(epoch FROM now() - min(tijd)), 0)::float AS value FROM ${s}.outbox WHERE bezorgd_op IS NULL`,
+      ),
   });
   databaseGauge({
     name: 'ketenregie_outbox_pending',

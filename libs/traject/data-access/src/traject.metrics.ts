@@ -12,7 +12,8 @@ export function registerTrajectMetrics(dataSource: DataSource): void {
     name: 'ketenregie_trajecten_open',
     help: 'Open trajecten (not closed, not dropped out) by phase',
     labelNames: ['fase'],
-    query: () => dataSource.query(`SELECT fase, count(*)::int AS value FROM ${s}.traject_overzicht WHERE status NOT IN ('afgesloten', 'uitgevallen') GROUP BY fase`),
+    query: () =>
+      dataSource.query(`SELECT fase, count(*)::int AS value FROM ${s}.traject_overzicht WHERE status NOT IN ('afgesloten', 'uitgevallen') GROUP BY fase`),
   });
   databaseGauge({
     name: 'ketenregie_deadlines_overdue',

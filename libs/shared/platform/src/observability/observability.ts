@@ -22,7 +22,10 @@ export interface ObservabilityOptions {
  */
 export function mountObservability(app: INestApplication, options: ObservabilityOptions): void {
   startTracing({ service: options.service, ...(options.otlpEndpoint ? { otlpEndpoint: options.otlpEndpoint } : {}) });
-  const access: MetricsAccess = { ...(options.metricsToken ? { token: options.metricsToken } : {}), ...(options.metricsEnabled === false ? { enabled: false } : {}) };
+  const access: MetricsAccess = {
+    ...(options.metricsToken ? { token: options.metricsToken } : {}),
+    ...(options.metricsEnabled === false ? { enabled: false } : {}),
+  };
   app.use(traceRequests(options.service));
   app.use(requestMetrics());
   app.getHttpAdapter().get(METRICS_PATH, (req: IncomingMessage, res: ServerResponse) => void serveMetrics(req, res, access));

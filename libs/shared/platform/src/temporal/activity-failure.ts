@@ -11,7 +11,9 @@ import { ApplicationFailure } from '@temporalio/common';
  * The activity-side twin of `ProblemDetailsFilter`.
  */
 export function toActivityFailure(error: unknown): unknown {
-  return isDomainError(error) && error.kind !== 'unavailable' ? ApplicationFailure.create({ type: error.code, message: error.detail, nonRetryable: true }) : error;
+  return isDomainError(error) && error.kind !== 'unavailable'
+    ? ApplicationFailure.create({ type: error.code, message: error.detail, nonRetryable: true })
+    : error;
 }
 
 /** How often {@link runActivity} heartbeats while the work runs (the SDK throttles what it sends to the server). */
@@ -75,7 +77,8 @@ export async function readServiceAnswer<T>(res: Response, what: string, fallback
   } catch {
     // not problem+json: the status decides
   }
-  const transient = res.status >= 500 || res.status === 408 || res.status === 429 || res.status === 401 || (res.status === 403 && (code ?? '').startsWith('AUTH.'));
+  const transient =
+    res.status >= 500 || res.status === 408 || res.status === 429 || res.status === 401 || (res.status === 403 && (code ?? '').startsWith('AUTH.'));
   if (transient || res.status < 400) throw new Error(`${what} answered HTTP ${res.status}${code ? ` (${code})` : ''}; retried`);
   throw ApplicationFailure.create({ type: code ?? `${fallbackCode}_${res.status}`, message: `${what} answered HTTP ${res.status}`, nonRetryable: true });
 }
