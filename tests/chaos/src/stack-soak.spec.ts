@@ -16,7 +16,7 @@ import { freePorts, startStack } from '@ketenregie/start';
 const DURATION_MS = Number(process.env['SOAK_DURATION_MS'] ?? 600_000);
 const CONCURRENCY = Number(process.env['SOAK_CONCURRENCY'] ?? 4);
 const DOWN_MS = Number(process.env['SOAK_DOWN_MS'] ?? 2_000);
-const START_TIMEOUT = 300_000;
+const START_TIMEOUT = 900_000;
 
 interface Stack {
   url: string;
@@ -87,7 +87,13 @@ describe(`the whole stack under load for ${Math.round(DURATION_MS / 1000)} s whi
 
   beforeAll(async () => {
     const ports = await freePorts();
-    stack = (await startStack({ env: freshMachineEnv(), dataDir, ...ports, portal: false })) as unknown as Stack;
+    stack = (await startStack({
+      env: freshMachineEnv(),
+      dataDir,
+      ...ports,
+      portal: false,
+      timeouts: { service: 240_000, worker: 420_000, gateway: 180_000, seed: 300_000 },
+    })) as unknown as Stack;
   }, START_TIMEOUT);
 
   afterAll(async () => {

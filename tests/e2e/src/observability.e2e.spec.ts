@@ -97,13 +97,15 @@ describe('observability of the whole stack: /metrics of every app, one trace fro
       dataDir,
       ...ports,
       portal: false,
+      // A loaded two-core machine: more time for each part than the defaults.
+      timeouts: { service: 240_000, worker: 420_000, gateway: 180_000, seed: 300_000 },
     })) as Stack;
-  }, START_TIMEOUT);
+  }, 2 * START_TIMEOUT);
 
   afterAll(async () => {
     await stack?.stop();
     await new Promise((resolve) => receiver?.server.close(resolve));
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!process.env['E2E_KEEP']) rmSync(dataDir, { recursive: true, force: true });
   }, 90_000);
 
   it('a handover: the trace id of a gateway request is the processing log line’s and the workflow activity span’s', async () => {
