@@ -437,4 +437,18 @@ async function startStack(options = {}) {
   return { url: gatewayUrl, env, elapsedMs: Date.now() - started, stop, processes, restart, metricsUrls };
 }
 
-module.exports = { startStack, freePorts, optionsFromEnv, redactUrl, SERVICES, SEED_STEPS, ROOT, TEMPORAL_BIN };
+/**
+ * `env` without the settings that point a stack at existing infrastructure (DATABASE_URL,
+ * TEMPORAL_*, AUTH_*, KETENREGIE_*, *_SERVICE_URL): the environment of a fresh machine, for tests
+ * that start a stack of their own.
+ */
+function freshMachineEnv(env = process.env) {
+  const fresh = { ...env };
+  for (const key of Object.keys(fresh)) {
+    if (key === 'DATABASE_URL' || key.startsWith('TEMPORAL_') || key.startsWith('AUTH_') || key.startsWith('KETENREGIE_') || key.endsWith('_SERVICE_URL'))
+      delete fresh[key];
+  }
+  return fresh;
+}
+
+module.exports = { startStack, freePorts, freshMachineEnv, optionsFromEnv, redactUrl, SERVICES, SEED_STEPS, ROOT, TEMPORAL_BIN };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
 import { Connection, WorkflowClient } from '@temporalio/client';
 // The orchestrator behind `npm start`, used as-is, with its `restart` of one part.
-import { freePorts, startStack } from '@ketenregie/start';
+import { freePorts, freshMachineEnv, startStack } from '@ketenregie/start';
 
 /**
  * Soak and failure test of the whole stack (issue 23): steady API and workflow load for
@@ -30,16 +30,6 @@ interface Sample {
   readonly ms: number;
   readonly ok: boolean;
   readonly what: string;
-}
-
-/** The environment of a fresh machine: embedded database, Temporal and auth (as the e2e suites). */
-function freshMachineEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of Object.keys(env)) {
-    if (key === 'DATABASE_URL' || key.startsWith('TEMPORAL_') || key.startsWith('AUTH_') || key.startsWith('KETENREGIE_') || key.endsWith('_SERVICE_URL'))
-      delete env[key];
-  }
-  return env;
 }
 
 function geldigBsn(): string {

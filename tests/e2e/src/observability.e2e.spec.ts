@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 // The orchestrator behind `npm start`, used as-is: same steps, free ports, a temporary data dir.
 import { freePorts, startStack } from '@ketenregie/start';
-import { demoTrajectAanvraag, geldigBsn } from './deelnemer';
+import { demoDeelnemer, demoToestemmingVoorOverdracht, demoTrajectAanvraag } from './deelnemer';
 import { devTokens } from './dev-tokens';
 import { START_TIMEOUT, freshMachineEnv } from './fresh-machine';
 
@@ -109,13 +109,7 @@ describe('observability of the whole stack: /metrics of every app, one trace fro
   }, 90_000);
 
   it('a handover: the trace id of a gateway request is the processing log line’s and the workflow activity span’s', async () => {
-    const deelnemer = await call<{ id: string }>(gemeente, 'POST', '/deelnemers', {
-      voornamen: 'Sam',
-      achternaam: 'Bakker',
-      geboortedatum: '1979-03-02',
-      contact: { telefoon: '0612345678' },
-      bsn: geldigBsn(),
-    });
+    const deelnemer = await call<{ id: string }>(gemeente, 'POST', '/deelnemers', demoDeelnemer());
     expect(deelnemer.status).toBe(201);
     const traject = await call<{ id: string }>(gemeente, 'POST', '/trajecten', demoTrajectAanvraag(deelnemer.body.id));
     expect(traject.status).toBe(201);
@@ -124,16 +118,7 @@ describe('observability of the whole stack: /metrics of every app, one trace fro
       uitkomst: 'afspraak-gemaakt',
     });
     expect(contact.body.fase).toBe('kennismaking');
-    const toestemming = await call(gemeente, 'POST', '/toestemmingen', {
-      deelnemerId: deelnemer.body.id,
-      verlener: { soort: 'deelnemer' },
-      doel: 'warme-overdracht',
-      categorieen: ['contact', 'traject-status', 'participatieladder', 'zrm', 'gezondheid'],
-      bronnen: [{ soort: 'type', type: 'gemeente' }],
-      ontvangers: [{ soort: 'organisatie', organisatie: 'ggz-zuiderlicht' }],
-      geldigTot: '2099-01-01T00:00:00.000Z',
-      bewijs: { soort: 'ondertekend-formulier', documentId: `scan-e2e-${traject.body.id}` },
-    });
+    const toestemming = await call(gemeente, 'POST', '/toestemmingen', demoToestemmingVoorOverdracht(deelnemer.body.id, traject.body.id));
     expect(toestemming.status).toBe(201);
     const overdracht = await call<{ id: string }>(gemeente, 'POST', '/overdrachten', {
       deelnemerId: deelnemer.body.id,
