@@ -48,6 +48,8 @@ const DEFAULTS = {
   gatewayPort: 8080,
   pgPort: 5433,
   temporalPort: 7233,
+  // The worker's own HTTP listener: /metrics and /health/*.
+  workerPort: 9464,
   // The worker bundles one workflow bundle per task queue (traject, exchange, consent, plaatsing) one after
   // another before it is ready: on a loaded two-core machine that took more than 90 s.
   timeouts: { database: 60_000, temporal: 60_000, service: 90_000, worker: 180_000, gateway: 60_000, seed: 90_000, portal: 240_000 },
@@ -74,7 +76,7 @@ function optionsFromEnv(env) {
 
 /**
  * Picks free ports for every listener (used by tests so they never clash with `npm start`).
- * @returns {Promise<{ gatewayPort: number, pgPort: number, temporalPort: number, servicePorts: Record<string, number> }>}
+ * @returns {Promise<{ gatewayPort: number, pgPort: number, temporalPort: number, workerPort: number, servicePorts: Record<string, number> }>}
  */
 async function freePorts() {
   // The OS may hand out a port it just released again: draw until every listener has its own.
@@ -88,7 +90,7 @@ async function freePorts() {
   /** @type {Record<string, number>} */
   const services = {};
   for (const service of SERVICES) services[service.name] = await distinct();
-  return { gatewayPort: await distinct(), pgPort: await distinct(), temporalPort: await distinct(), servicePorts: services };
+  return { gatewayPort: await distinct(), pgPort: await distinct(), temporalPort: await distinct(), workerPort: await distinct(), servicePorts: services };
 }
 
 /** Hides a password in a connection string before it is printed. */
@@ -134,7 +136,7 @@ function seconds(ms) {
  * @param {NodeJS.ProcessEnv} [options.env] base environment (default: process.env); DATABASE_URL and
  *   TEMPORAL_ADDRESS in it switch to external services.
  * @param {string} [options.dataDir] where embedded data, keys and logs live.
- * @param {number} [options.gatewayPort] @param {number} [options.pgPort] @param {number} [options.temporalPort]
+ * @param {number} [options.gatewayPort] @param {number} [options.pgPort] @param {number} [options.temporalPort] @param {number} [options.workerPort]
  * @param {Record<string, number>} [options.servicePorts] per service name.
  * @param {Partial<typeof DEFAULTS.timeouts>} [options.timeouts] start-up limits per step (ms), e.g. longer on a loaded machine.
  * @param {(line: string) => void} [options.log] progress output (default: silent).
@@ -146,7 +148,8 @@ function seconds(ms) {
  * @param {string} [options.temporalBin] launcher of the Temporal dev server (default infra/temporal-dev-server/bin/…).
  * @param {(name: string, how: string, logFile: string) => void} [options.onUnexpectedExit] called when a part
  *   exits on its own after the stack was ready.
- * @returns {Promise<{ url: string, env: NodeJS.ProcessEnv, elapsedMs: number, stop: () => Promise<void>, processes: () => Array<{ name: string, pid: number }> }>}
+ * @returns {Promise<{ url: string, env: NodeJS.ProcessEnv, elapsedMs: number, stop: () => Promise<void>, processes: () => Array<{ name: string, pid: number }>,
+ *   metricsUrls: Record<string, string>, restart: (name: string, options?: { kill?: boolean, downMs?: number }) => Promise<{ downMs: number }> }>}
  */
 async function startStack(options = {}) {
   const started = Date.now();
@@ -156,6 +159,7 @@ async function startStack(options = {}) {
   const gatewayPort = options.gatewayPort ?? fromEnv.gatewayPort;
   const pgPort = options.pgPort ?? fromEnv.pgPort;
   const temporalPort = options.temporalPort ?? fromEnv.temporalPort;
+  const workerPort = options.workerPort ?? DEFAULTS.workerPort;
   const servicePorts = Object.fromEntries(SERVICES.map((s) => [s.name, options.servicePorts?.[s.name] ?? s.port]));
   const timeouts = { ...DEFAULTS.timeouts, ...options.timeouts };
   const log = options.log ?? (() => undefined);
@@ -178,6 +182,9 @@ async function startStack(options = {}) {
   const gatewayUrl = `http://localhost:${gatewayPort}`;
   const mode = baseEnv.KETENREGIE_MODE || 'embedded';
   const handles = [];
+  /** How to start a part again and wait until it is ready, by name (for `restart`). */
+  const respawns = new Map();
+  const restarting = new Set();
   let stopping = null;
 
   const stop = () => {
@@ -210,7 +217,7 @@ async function startStack(options = {}) {
   };
 
   const nodeChild = (name, entry, env, extraArgs = []) => {
-    const handle = spawnChild({
+    const spec = {
       name,
       command: process.execPath,
       args: ['-r', '@swc-node/register', entry, ...extraArgs],
@@ -219,10 +226,14 @@ async function startStack(options = {}) {
       logFile: path.join(logDir, `${name}.log`),
       node: true,
       echo: options.echo,
-    });
+    };
+    const handle = spawnChild(spec);
     handles.push(handle);
+    respawns.set(name, { spec, ready: respawns.get(name)?.ready });
     return handle;
   };
+  /** Registers how a started part is known to be ready again after a restart. */
+  const readyWhen = (name, ready) => respawns.set(name, { ...respawns.get(name), ready });
 
   const env = {
     ...baseEnv,
@@ -246,6 +257,7 @@ async function startStack(options = {}) {
     const postgresDir = path.join(dataDir, 'postgres');
     const handle = nodeChild('database', 'tools/start/embedded-postgres.ts', env, ['--data-dir', postgresDir, '--port', String(pgPort), '--host', '127.0.0.1']);
     const ready = await handle.waitForMessage((m) => m && m.type === 'ready', timeouts.database);
+    readyWhen('database', (h) => h.waitForMessage((m) => m && m.type === 'ready', timeouts.database));
     env.DATABASE_URL = ready.url;
     return `embedded PostgreSQL in ${shown(postgresDir)} on 127.0.0.1:${pgPort}`;
   });
@@ -261,7 +273,7 @@ async function startStack(options = {}) {
     }
     // A Node launcher runs under this Node with the orphan guard; anything else is executed as is.
     const isNodeScript = fs.readFileSync(bin, 'utf8').slice(0, 64).startsWith('#!/usr/bin/env node');
-    const handle = spawnChild({
+    const spec = {
       name: 'temporal',
       command: isNodeScript ? process.execPath : bin,
       node: isNodeScript,
@@ -272,8 +284,10 @@ async function startStack(options = {}) {
       cwd: ROOT,
       logFile: path.join(logDir, 'temporal.log'),
       echo: options.echo,
-    });
+    };
+    const handle = spawnChild(spec);
     handles.push(handle);
+    respawns.set('temporal', { spec, ready: (h) => waitForTcp(h, '127.0.0.1', temporalPort, timeouts.temporal) });
     await waitForTcp(handle, '127.0.0.1', temporalPort, timeouts.temporal);
     env.TEMPORAL_ADDRESS = `127.0.0.1:${temporalPort}`;
     return `Temporal dev server on ${env.TEMPORAL_ADDRESS}, namespace ${env.TEMPORAL_NAMESPACE}`;
@@ -283,13 +297,15 @@ async function startStack(options = {}) {
     const running = SERVICES.map((service) => {
       const port = servicePorts[service.name];
       const handle = nodeChild(service.name, service.entry, { ...env, PORT: String(port) });
+      readyWhen(service.name, (h) => waitForHttp(h, `http://127.0.0.1:${port}/health/ready`, timeouts.service));
       return waitForHttp(handle, `http://127.0.0.1:${port}/health/ready`, timeouts.service).then(() => `${service.name} :${port}`);
     });
     return (await Promise.all(running)).join(', ');
   });
 
   step('worker', async () => {
-    const handle = nodeChild(WORKER.name, WORKER.entry, env);
+    const handle = nodeChild(WORKER.name, WORKER.entry, { ...env, WORKER_HTTP_PORT: String(workerPort) });
+    readyWhen(WORKER.name, (h) => h.waitForMessage((m) => m && m.type === 'ready', timeouts.worker));
     const ready = await handle.waitForMessage((m) => m && m.type === 'ready', timeouts.worker);
     const queues = Array.isArray(ready.taskQueues) ? ready.taskQueues : [];
     return queues.length ? `polling ${queues.join(', ')}` : 'connected, no task queues registered yet';
@@ -299,6 +315,7 @@ async function startStack(options = {}) {
     'gateway',
     async () => {
       const handle = nodeChild(GATEWAY.name, GATEWAY.entry, { ...env, PORT: String(gatewayPort) });
+      readyWhen(GATEWAY.name, (h) => waitForHttp(h, `http://127.0.0.1:${gatewayPort}/health/ready`, timeouts.gateway));
       await waitForHttp(handle, `http://127.0.0.1:${gatewayPort}/health/ready`, timeouts.gateway);
       return `${gatewayUrl} (${mode} mode)`;
     },
@@ -347,6 +364,7 @@ async function startStack(options = {}) {
     ...(baseEnv.TEMPORAL_ADDRESS ? [] : [['Temporal dev server', temporalPort]]),
     ...SERVICES.map((s) => [s.name, servicePorts[s.name]]),
     ['gateway', gatewayPort],
+    ['worker', workerPort],
   ];
   const taken = [];
   for (const [what, port] of wanted) if (await tcpOpen('127.0.0.1', port)) taken.push(`${port} (${what})`);
@@ -380,16 +398,57 @@ async function startStack(options = {}) {
     if (options.signal?.aborted) throw new StartError('start-up aborted');
     throw error;
   }
-  for (const handle of handles) {
+  const watch = (handle) =>
     handle.exited.then((info) => {
-      if (stopping) return;
+      if (stopping || restarting.has(handle)) return;
       const how = info.error ? info.error.message : info.signal ? `signal ${info.signal}` : `exit code ${info.code}`;
       options.onUnexpectedExit?.(handle.name, how, handle.logFile);
     });
-  }
+  for (const handle of handles) watch(handle);
   // Each part runs in a process group of its own (the embedded PostgreSQL in the database's).
   const processes = () => handles.map((handle) => ({ name: handle.name, pid: handle.child.pid }));
-  return { url: gatewayUrl, env, elapsedMs: Date.now() - started, stop, processes };
+  /**
+   * Stops one part (SIGKILL with `kill`, else SIGTERM and its graceful shutdown), waits `downMs`,
+   * starts it again with the same arguments and waits until it is ready: for failure tests.
+   */
+  const restart = async (name, { kill = false, downMs = 0 } = {}) => {
+    const index = handles.findIndex((h) => h.name === name);
+    const respawn = respawns.get(name);
+    if (index < 0 || !respawn?.spec || !respawn.ready) throw new StartError(`no restartable part named ${name}`);
+    const old = handles[index];
+    restarting.add(old);
+    const t0 = Date.now();
+    if (kill) {
+      old.kill();
+      await old.exited;
+    } else await old.stop();
+    if (downMs > 0) await new Promise((resolve) => setTimeout(resolve, downMs));
+    const handle = spawnChild(respawn.spec);
+    handles[index] = handle;
+    await respawn.ready(handle);
+    watch(handle);
+    return { downMs: Date.now() - t0 };
+  };
+  const metricsUrls = {
+    gateway: `http://127.0.0.1:${gatewayPort}/metrics`,
+    worker: `http://127.0.0.1:${workerPort}/metrics`,
+    ...Object.fromEntries(SERVICES.map((s) => [s.name, `http://127.0.0.1:${servicePorts[s.name]}/metrics`])),
+  };
+  return { url: gatewayUrl, env, elapsedMs: Date.now() - started, stop, processes, restart, metricsUrls };
 }
 
-module.exports = { startStack, freePorts, optionsFromEnv, redactUrl, SERVICES, SEED_STEPS, ROOT, TEMPORAL_BIN };
+/**
+ * `env` without the settings that point a stack at existing infrastructure (DATABASE_URL,
+ * TEMPORAL_*, AUTH_*, KETENREGIE_*, *_SERVICE_URL): the environment of a fresh machine, for tests
+ * that start a stack of their own.
+ */
+function freshMachineEnv(env = process.env) {
+  const fresh = { ...env };
+  for (const key of Object.keys(fresh)) {
+    if (key === 'DATABASE_URL' || key.startsWith('TEMPORAL_') || key.startsWith('AUTH_') || key.startsWith('KETENREGIE_') || key.endsWith('_SERVICE_URL'))
+      delete fresh[key];
+  }
+  return fresh;
+}
+
+module.exports = { startStack, freePorts, freshMachineEnv, optionsFromEnv, redactUrl, SERVICES, SEED_STEPS, ROOT, TEMPORAL_BIN };

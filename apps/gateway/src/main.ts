@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfig } from '@ketenregie/shared-platform';
+import { exitOnSignals, gracefulShutdown, loadConfig } from '@ketenregie/shared-platform';
 import { Logger } from 'nestjs-pino';
 import { createGateway } from './app/gateway.app';
 import { gatewayConfigSchema } from './app/gateway.config';
@@ -8,7 +8,16 @@ async function main(): Promise<void> {
   const config = loadConfig(gatewayConfigSchema, process.env, { service: 'gateway' });
   const app = await createGateway(config);
   await app.listen(config.PORT, config.HOST);
-  app.get(Logger).log({ url: await app.getUrl(), mode: config.KETENREGIE_MODE }, 'gateway listening');
+  const logger = app.get(Logger);
+  logger.log({ url: await app.getUrl(), mode: config.KETENREGIE_MODE }, 'gateway listening');
+  exitOnSignals(
+    gracefulShutdown(app, {
+      drainMs: config.SHUTDOWN_DRAIN_MS,
+      timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+      server: app.getHttpServer(),
+      log: (message, details) => logger.log(details ?? {}, message),
+    }),
+  );
 }
 
 main().catch((error: unknown) => {

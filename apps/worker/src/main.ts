@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { loadConfig } from '@ketenregie/shared-platform';
+import { exitOnSignals, gracefulShutdown, loadConfig, startTracing } from '@ketenregie/shared-platform';
 import { Runtime } from '@temporalio/worker';
 import { Logger } from 'nestjs-pino';
 import { registrations } from './app/registrations';
@@ -8,23 +8,50 @@ import { TemporalSdkLogger } from './app/temporal-logger';
 import { WorkerAppModule } from './app/worker-app.module';
 import { workerConfigSchema } from './app/worker.config';
 import { TemporalWorkerHost } from './app/worker-host.service';
+import { activityMetrics, freeLoopbackPort, startWorkerHttp, tracingPlugin } from './app/worker-observability';
 
 async function main(): Promise<void> {
   const config = loadConfig(workerConfigSchema, process.env, { service: 'worker' });
-  // Nest owns the process lifecycle: SIGINT/SIGTERM close the application, whose shutdown
-  // hook stops the workers and awaits them. The SDK must not react to the signals itself.
-  Runtime.install({ logger: new TemporalSdkLogger(), shutdownSignals: [] });
-  const app = await NestFactory.createApplicationContext(WorkerAppModule.register(config, registrations), { bufferLogs: true, abortOnError: false });
-  app.useLogger(app.get(Logger));
+  const tracing = startTracing({ service: 'worker', ...(config.OTEL_EXPORTER_OTLP_ENDPOINT ? { otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT } : {}) });
+  const sdkMetricsPort = config.TEMPORAL_METRICS_PORT ?? (await freeLoopbackPort());
+  // The process owns its lifecycle: SIGINT/SIGTERM turn readiness off and close the application,
+  // whose shutdown hook shuts the workers down (Worker.shutdown) and awaits them. The SDK must not
+  // react to the signals itself. Its own metrics go to a loopback Prometheus exporter that the
+  // worker's /metrics forwards.
+  Runtime.install({
+    logger: new TemporalSdkLogger(),
+    shutdownSignals: [],
+    telemetryOptions: { metrics: { prometheus: { bindAddress: `127.0.0.1:${sdkMetricsPort}` } } },
+  });
+  const app = await NestFactory.createApplicationContext(
+    WorkerAppModule.register(config, registrations, undefined, {}, { plugins: [tracingPlugin(tracing)], activityInterceptors: [activityMetrics] }),
+    { bufferLogs: true, abortOnError: false },
+  );
+  const logger = app.get(Logger);
+  app.useLogger(logger);
   app.flushLogs();
-  app.enableShutdownHooks();
   const host = app.get(TemporalWorkerHost);
+  const server = await startWorkerHttp({
+    host: config.WORKER_HTTP_HOST,
+    port: config.WORKER_HTTP_PORT,
+    access: config.METRICS_TOKEN ? { token: config.METRICS_TOKEN } : {},
+    sdkMetricsUrl: `http://127.0.0.1:${sdkMetricsPort}/metrics`,
+    ready: () => host.state === 'running',
+  });
+  const shutdown = gracefulShutdown(app, {
+    drainMs: config.SHUTDOWN_DRAIN_MS,
+    timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    server,
+    log: (message, details) => logger.log(details ?? {}, message),
+  });
+  exitOnSignals(shutdown);
   host.terminated().catch(async (error: unknown) => {
-    app.get(Logger).fatal({ err: error }, 'A Temporal worker stopped unexpectedly; shutting down');
-    await app.close();
+    logger.fatal({ err: error }, 'A Temporal worker stopped unexpectedly; shutting down');
+    await shutdown().catch(() => undefined);
     process.exit(1);
   });
-  process.send?.({ type: 'ready', taskQueues: host.taskQueues });
+  const address = server.address();
+  process.send?.({ type: 'ready', taskQueues: host.taskQueues, httpPort: typeof address === 'object' && address ? address.port : undefined });
 }
 
 main().catch((error: unknown) => {

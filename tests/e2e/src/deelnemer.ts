@@ -19,3 +19,22 @@ export function demoTrajectAanvraag(deelnemerId: string) {
     doelgroep: { ladderTrede: 2, jarenInBijstand: 6 },
   };
 }
+
+/** `POST /api/v1/deelnemers` for a demo deelnemer with a fresh BSN. */
+export function demoDeelnemer() {
+  return { voornamen: 'Sam', achternaam: 'Bakker', geboortedatum: '1979-03-02', contact: { telefoon: '0612345678' }, bsn: geldigBsn() };
+}
+
+/** `POST /api/v1/toestemmingen`: the deelnemer's consent to a warme overdracht from the gemeente to ggz-zuiderlicht. */
+export function demoToestemmingVoorOverdracht(deelnemerId: string, trajectId: string) {
+  return {
+    deelnemerId,
+    verlener: { soort: 'deelnemer' },
+    doel: 'warme-overdracht',
+    categorieen: ['contact', 'traject-status', 'participatieladder', 'zrm', 'gezondheid'],
+    bronnen: [{ soort: 'type', type: 'gemeente' }],
+    ontvangers: [{ soort: 'organisatie', organisatie: 'ggz-zuiderlicht' }],
+    geldigTot: '2099-01-01T00:00:00.000Z',
+    bewijs: { soort: 'ondertekend-formulier', documentId: `scan-e2e-${trajectId}` },
+  };
+}

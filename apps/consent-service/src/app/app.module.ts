@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { CONSENT_ENTITIES, CONSENT_MIGRATIONS, CONSENT_SCHEMA } from '@ketenregie/consent-data-access';
+import { CONSENT_ENTITIES, CONSENT_MIGRATIONS, CONSENT_SCHEMA, registerConsentMetrics } from '@ketenregie/consent-data-access';
 import { KluisModule, kluisDataConverter, sleutelkluisVanConfig, workflowDeelnemerUitTabellen } from '@ketenregie/shared-crypto';
-import { AuthModule, DatabaseModule, HealthModule, temporalTls, ToegangModule, trajectBetrokkenheid } from '@ketenregie/shared-platform';
+import { AuthModule, DatabaseModule, HealthModule, temporalTls, ToegangModule, trajectBetrokkenheid, DatabaseMetricsModule } from '@ketenregie/shared-platform';
 import type { OrganisatieRegister } from '@ketenregie/shared-platform';
 import type { ConsentServiceConfig } from './consent-service.config';
 import { ConsentModule, ConsentModuleOptions } from './consent.module';
@@ -30,12 +30,14 @@ export class AppModule {
         KluisModule.forRoot(sleutels, [eigenaren.sluit]),
         DatabaseModule.forRoot({
           url: config.DATABASE_URL,
+          statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
           schema: overrides.schema ?? CONSENT_SCHEMA,
           entities: CONSENT_ENTITIES,
           migrations: CONSENT_MIGRATIONS,
           applicationName: 'consent-service',
           poolSize: 10,
         }),
+        DatabaseMetricsModule.forRoot(registerConsentMetrics),
         AuthModule.forRoot({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, jwksUrl: config.AUTH_JWKS_URL }),
         HealthModule.forRoot({ temporal: { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE } }),
         ToegangModule.forRoot(overrides.register ? { register: overrides.register } : { monitorServiceUrl: config.MONITOR_SERVICE_URL }),

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { EXCHANGE_ENTITIES, EXCHANGE_SCHEMA, exchangeMigraties } from '@ketenregie/exchange-data-access';
+import { EXCHANGE_ENTITIES, EXCHANGE_SCHEMA, exchangeMigraties, registerExchangeMetrics } from '@ketenregie/exchange-data-access';
 import { VERWERKINGEN_PATH } from '@ketenregie/consent-contracts';
 import {
   AuthModule,
@@ -11,6 +11,7 @@ import {
   temporalTls,
   ToegangModule,
   trajectBetrokkenheid,
+  DatabaseMetricsModule,
 } from '@ketenregie/shared-platform';
 import { KluisModule, kluisDataConverter, sleutelkluisVanConfig, workflowDeelnemerUitTabellen } from '@ketenregie/shared-crypto';
 import type { OrganisatieRegister } from '@ketenregie/shared-platform';
@@ -40,11 +41,13 @@ export class AppModule {
         KluisModule.forRoot(sleutels, [eigenaren.sluit]),
         DatabaseModule.forRoot({
           url: config.DATABASE_URL,
+          statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
           schema: overrides.schema ?? EXCHANGE_SCHEMA,
           entities: EXCHANGE_ENTITIES,
           migrations: exchangeMigraties(sleutels),
           applicationName: 'exchange-service',
         }),
+        DatabaseMetricsModule.forRoot(registerExchangeMetrics),
         AuthModule.forRoot({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, jwksUrl: config.AUTH_JWKS_URL }),
         HealthModule.forRoot({ temporal: { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE } }),
         ToegangModule.forRoot(overrides.register ? { register: overrides.register } : { monitorServiceUrl: config.MONITOR_SERVICE_URL }),

@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Injectable, OnModuleDestroy, Res } from '@nest
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Connection } from '@temporalio/client';
 import type { Response } from 'express';
+import { isDraining } from '@ketenregie/shared-platform';
 import type { GatewayConfig } from './gateway.config';
 import type { ServiceName, ServiceUrls } from './route-table';
 import { GATEWAY_CONFIG, SERVICE_URLS } from './tokens';
@@ -74,7 +75,11 @@ export class GatewayHealthController {
   }
 
   @Get('ready')
-  async ready(@Res({ passthrough: true }) res: Response): Promise<{ status: 'ok' | 'error'; details: Record<string, CheckResult> }> {
+  async ready(@Res({ passthrough: true }) res: Response): Promise<{ status: 'ok' | 'error' | 'shutting_down'; details: Record<string, CheckResult> }> {
+    if (isDraining()) {
+      res.status(503);
+      return { status: 'shutting_down', details: {} };
+    }
     const names = Object.keys(this.urls) as ServiceName[];
     const [temporal, ...services] = await Promise.all([this.readiness.temporalFrontend(), ...names.map((n) => this.readiness.service(n))]);
     const details: Record<string, CheckResult> = { temporal };

@@ -7,6 +7,7 @@ import {
   createPlatformLogger,
   EmbeddedSigner,
   LoggingModule,
+  mountObservability,
   OrganisatieThrottlerGuard,
   pinoHttpOptions,
   ProblemDetailsFilter,
@@ -57,7 +58,13 @@ export async function createGateway(config: GatewayConfig, options: { logDestina
   app.useLogger(app.get(Logger));
   app.flushLogs();
   app.getHttpAdapter().getInstance().disable('x-powered-by');
-  app.enableShutdownHooks();
+  // The gateway faces the public: in distributed mode its /metrics needs METRICS_TOKEN (off without one).
+  mountObservability(app, {
+    service: 'gateway',
+    metricsToken: config.METRICS_TOKEN,
+    metricsEnabled: config.KETENREGIE_MODE !== 'distributed' || config.METRICS_TOKEN !== undefined,
+    otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+  });
   applyHttpSecurity(app, config, { connectSrc: portalConnectSources(config) });
 
   const requestLogger = pinoHttp(options.logDestination ? { ...pinoHttpOptions(logging), stream: options.logDestination } : pinoHttpOptions(logging));

@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { formatTraceparent, getTraceId } from '@ketenregie/shared-platform';
+import { formatTraceparent, getTraceId, setRouteTemplate } from '@ketenregie/shared-platform';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { createProxyMiddleware } from 'http-proxy-middleware';
@@ -48,6 +48,8 @@ export function mountServiceProxies(
         xfwd: true,
         on: {
           proxyReq: (proxyReq, req) => {
+            // The gateway's server span (traceRequests put it in the request's traceparent) is the service span's parent.
+            if (req.headers['traceparent']) return;
             const traceId = getTraceId(req);
             if (traceId) proxyReq.setHeader('traceparent', formatTraceparent(traceId));
           },
@@ -64,6 +66,7 @@ export function mountServiceProxies(
     if (!route) return next();
     const proxy = proxies.get(route.service);
     if (!proxy) return next();
+    setRouteTemplate(req, `${route.prefix}/**`);
     requestLogger(req, res, () => void proxy(req, res, next));
   });
 }

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { KluisModule, kluisDataConverter, Sleutelkluis, sleutelkluisVanConfig } from '@ketenregie/shared-crypto';
-import { MONITORING_ENTITIES, MONITORING_MIGRATIONS, MONITORING_SCHEMA } from '@ketenregie/monitoring-data-access';
-import { AuthModule, DatabaseModule, HealthModule, TemporalClientModule } from '@ketenregie/shared-platform';
+import { MONITORING_ENTITIES, MONITORING_MIGRATIONS, MONITORING_SCHEMA, registerMonitoringMetrics } from '@ketenregie/monitoring-data-access';
+import { AuthModule, DatabaseModule, HealthModule, TemporalClientModule, DatabaseMetricsModule } from '@ketenregie/shared-platform';
 import type { ConvenantMonitor, FeedBron, PilotWorkflows } from '@ketenregie/monitoring-application';
 import type { MonitorServiceConfig } from './monitor-service.config';
 import { ConvenantenController } from './convenanten.controller';
@@ -24,11 +24,13 @@ export class AppModule {
       imports: [
         DatabaseModule.forRoot({
           url: config.DATABASE_URL,
+          statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
           schema: MONITORING_SCHEMA,
           entities: MONITORING_ENTITIES,
           migrations: MONITORING_MIGRATIONS,
           applicationName: 'monitor-service',
         }),
+        DatabaseMetricsModule.forRoot(registerMonitoringMetrics),
         AuthModule.forRoot({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, jwksUrl: config.AUTH_JWKS_URL }),
         HealthModule.forRoot({ temporal: { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE } }),
         RegistryModule,

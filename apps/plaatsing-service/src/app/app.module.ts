@@ -19,6 +19,7 @@ import {
   TypeOrmPlaatsingRepository,
   TypeOrmVacatureRepository,
   TypeOrmWerkgeverRepository,
+  registerPlaatsingMetrics,
 } from '@ketenregie/plaatsing-data-access';
 import {
   AuthModule,
@@ -30,6 +31,7 @@ import {
   HttpVerwerkingslog,
   TemporalClientModule,
   ToegangModule,
+  DatabaseMetricsModule,
 } from '@ketenregie/shared-platform';
 import type { BetrokkenheidPoort, OrganisatieRegister, VerwerkingslogPoort } from '@ketenregie/shared-platform';
 import { KluisModule, kluisDataConverter, Sleutelkluis, sleutelkluisVanConfig } from '@ketenregie/shared-crypto';
@@ -62,11 +64,13 @@ export class AppModule {
         KluisModule.forRoot(sleutelkluisVanConfig(config, { applicationName: 'plaatsing-service-kluis' })),
         DatabaseModule.forRoot({
           url: config.DATABASE_URL,
+          statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
           schema: PLAATSING_SCHEMA,
           entities: PLAATSING_ENTITIES,
           migrations: PLAATSING_MIGRATIONS,
           applicationName: 'plaatsing-service',
         }),
+        DatabaseMetricsModule.forRoot(registerPlaatsingMetrics),
         AuthModule.forRoot({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, jwksUrl: config.AUTH_JWKS_URL }),
         HealthModule.forRoot({ temporal: o.workflows ? false : temporal }),
         ...(o.workflows

@@ -1,10 +1,19 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { VERWERKINGEN_PATH } from '@ketenregie/consent-contracts';
 import { KluisModule, Sleutelkluis, kluisDataConverter, sleutelkluisVanConfig } from '@ketenregie/shared-crypto';
-import { AuthModule, DatabaseModule, HealthModule, HttpVerwerkingslog, dienstIdentiteit, TemporalClientModule, temporalTls } from '@ketenregie/shared-platform';
+import {
+  AuthModule,
+  DatabaseModule,
+  HealthModule,
+  HttpVerwerkingslog,
+  dienstIdentiteit,
+  TemporalClientModule,
+  temporalTls,
+  DatabaseMetricsModule,
+} from '@ketenregie/shared-platform';
 import type { OrganisatieRegister, VerwerkingslogPoort } from '@ketenregie/shared-platform';
 import type { TrajectWorkflows } from '@ketenregie/traject-application';
-import { TRAJECT_ENTITIES, TRAJECT_SCHEMA, trajectMigraties, trajectWorkflowDeelnemer } from '@ketenregie/traject-data-access';
+import { TRAJECT_ENTITIES, TRAJECT_SCHEMA, trajectMigraties, trajectWorkflowDeelnemer, registerTrajectMetrics } from '@ketenregie/traject-data-access';
 import { DataSource } from 'typeorm';
 import { deelnemerKluis } from './traject-service.config';
 import type { TrajectServiceConfig } from './traject-service.config';
@@ -38,12 +47,14 @@ export class AppModule {
       imports: [
         DatabaseModule.forRoot({
           url: config.DATABASE_URL,
+          statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
           schema: overrides.schema ?? TRAJECT_SCHEMA,
           entities: TRAJECT_ENTITIES,
           migrations: trajectMigraties(kluis, sleutels),
           applicationName: 'traject-service',
           poolSize: 10,
         }),
+        DatabaseMetricsModule.forRoot(registerTrajectMetrics),
         AuthModule.forRoot({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, jwksUrl: config.AUTH_JWKS_URL }),
         HealthModule.forRoot({ temporal: overrides.workflows ? false : temporal }),
         KluisModule.forRoot(sleutels),

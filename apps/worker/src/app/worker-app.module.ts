@@ -11,7 +11,7 @@ import { LoggingModule, temporalTls } from '@ketenregie/shared-platform';
 import { join } from 'node:path';
 import { WORKER_CONFIG, WorkerConfig } from './worker.config';
 import { WorkerHostModule } from './worker-host.module';
-import type { WorkerRuntime } from './worker-host.service';
+import type { WorkerHostOptions, WorkerRuntime } from './worker-host.service';
 import type { WorkerRegistration } from './worker-registration';
 import { WORKER_DATA_CONVERTER } from './worker-kluis';
 
@@ -46,6 +46,7 @@ export class WorkerAppModule {
     registrations: readonly WorkerRegistration[],
     runtime?: WorkerRuntime,
     kluis: { readonly sleutels?: Sleutelkluis; readonly schemas?: WorkflowEigenaarSchemas } = {},
+    observability: Pick<WorkerHostOptions, 'plugins' | 'activityInterceptors'> = {},
   ): DynamicModule {
     const sleutels = kluis.sleutels ?? sleutelkluisVanConfig(config, { applicationName: 'worker-kluis' });
     const eigenaren = workflowDeelnemerUitTabellen(config.DATABASE_URL, kluis.schemas ?? { traject: 'traject', exchange: 'exchange', consent: 'consent' });
@@ -65,6 +66,8 @@ export class WorkerAppModule {
             maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
             ...(tls ? { tls } : {}),
             dataConverter,
+            shutdownGraceMs: config.WORKER_SHUTDOWN_GRACE_MS,
+            ...observability,
           },
           registrations,
           runtime,

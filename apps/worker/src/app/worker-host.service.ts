@@ -17,6 +17,12 @@ export interface WorkerHostOptions {
   readonly tls?: NativeConnectionOptions['tls'];
   /** The payload codec every worker encodes and decodes with (`kluisDataConverter`). */
   readonly dataConverter?: WorkerOptions['dataConverter'];
+  /** Worker plugins (Temporal's OpenTelemetry plugin: spans across client, workflow and activity). */
+  readonly plugins?: WorkerOptions['plugins'];
+  /** Activity interceptors (metrics). */
+  readonly activityInterceptors?: NonNullable<WorkerOptions['interceptors']>['activity'];
+  /** How long running activities may finish after shutdown began before they are cancelled (`WORKER_SHUTDOWN_GRACE_MS`). */
+  readonly shutdownGraceMs?: number;
 }
 
 export const WORKER_HOST_OPTIONS = Symbol('WORKER_HOST_OPTIONS');
@@ -151,6 +157,9 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, BeforeApplica
       taskQueue: registration.taskQueue,
       ...(this.options.dataConverter ? { dataConverter: this.options.dataConverter } : {}),
       ...(this.options.maxCachedWorkflows === undefined ? {} : { maxCachedWorkflows: this.options.maxCachedWorkflows }),
+      ...(this.options.plugins ? { plugins: this.options.plugins } : {}),
+      ...(this.options.activityInterceptors ? { interceptors: { activity: this.options.activityInterceptors } } : {}),
+      ...(this.options.shutdownGraceMs === undefined ? {} : { shutdownGraceTime: this.options.shutdownGraceMs }),
       workflowsPath: registration.workflowsPath,
       activities: registration.activities ? this.activitiesOf(registration.activities) : undefined,
       bundlerOptions: {

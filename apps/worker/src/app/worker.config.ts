@@ -1,6 +1,6 @@
 import { pseudoniemSleutelConfigShape, requirePseudonymKeyWhenDistributed, withEmbeddedPseudonymKey } from '@ketenregie/consent-data-access';
 import { kluisConfigSchema } from '@ketenregie/shared-crypto';
-import { databaseConfigSchema, httpConfigSchema, modeConfigSchema, temporalConfigSchema } from '@ketenregie/shared-platform';
+import { databaseConfigSchema, httpConfigSchema, modeConfigSchema, observabilityConfigShape, temporalConfigSchema } from '@ketenregie/shared-platform';
 import { z } from 'zod';
 import { exchangeWorkerConfigSchema } from '../exchange/exchange-worker.config';
 import { plaatsingWorkerConfigSchema } from '../plaatsing/plaatsing-worker.config';
@@ -21,6 +21,15 @@ export const workerConfigSchema = z
     ...plaatsingWorkerConfigSchema.shape,
     ...kluisConfigSchema.shape,
     ...pseudoniemSleutelConfigShape,
+    ...observabilityConfigShape(),
+    /** Interface of the worker's HTTP listener (`/metrics`, `/health/*`); `0.0.0.0` in containers. */
+    WORKER_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
+    /** Port of the worker's HTTP listener; 0 picks a free one. */
+    WORKER_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+    /** Loopback port of the Temporal SDK's Prometheus exporter, forwarded at the worker's `/metrics`; unset: a free one. */
+    TEMPORAL_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    /** After shutdown began, how long running activities may finish before they are cancelled (and retried elsewhere). */
+    WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
     /** Workflow runs each worker keeps in memory (sticky cache); unset: the SDK's default from the heap size. */
     WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).optional(),
   })

@@ -58,6 +58,7 @@ export class ConsentWorkerModule {
           useFactory: (config: WorkerConfig) =>
             openDatabase({
               url: config.DATABASE_URL,
+              statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
               schema: options.schema ?? CONSENT_SCHEMA,
               entities: CONSENT_ENTITIES,
               migrations: CONSENT_MIGRATIONS,

@@ -35,6 +35,7 @@ class ExchangeDataSourceAfsluiter implements OnApplicationShutdown {
       useFactory: (config: WorkerConfig, sleutels: Sleutelkluis) =>
         openDatabase({
           url: config.DATABASE_URL,
+          statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
           schema: EXCHANGE_SCHEMA,
           entities: EXCHANGE_ENTITIES,
           migrations: exchangeMigraties(sleutels),

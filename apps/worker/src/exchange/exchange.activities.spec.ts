@@ -200,10 +200,12 @@ describe('exchange activity adapters towards consent-service (HTTP, as the worke
     });
     expect(idp.verzoeken).toHaveLength(voor + 2);
 
-    // An embedded-mode token means nothing to a distributed service.
-    await expect(adapter.requestDecision(aanvraag())).rejects.toMatchObject({
-      type: 'AUTH.TOKEN_INVALID',
-    });
+    // An embedded-mode token means nothing to a distributed service: a 401, which the activity
+    // leaves retryable (an expired token or a key rotation passes), so Temporal tries again with backoff.
+    const fout = await adapter.requestDecision(aanvraag()).catch((e: unknown) => e);
+    expect(fout).toBeInstanceOf(Error);
+    expect((fout as Error).message).toMatch(/HTTP 401 \(AUTH\.TOKEN_INVALID\); retried/);
+    expect(fout).not.toHaveProperty('nonRetryable', true);
   });
 
   it('distributed mode: a refused client secret fails the call, to be retried once the secret is fixed', async () => {

@@ -7,8 +7,7 @@ import type { IsoDate, Rol } from '@ketenregie/shared-kernel';
 import { ApplicationFailure } from '@temporalio/activity';
 import { Client, Connection, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Identity, ServiceIdentity } from '@ketenregie/shared-platform';
-import { randomBytes } from 'node:crypto';
-import { runActivity } from '@ketenregie/shared-platform';
+import { activeTraceId, callService, newTraceId, readServiceAnswer, runActivity, unavailable } from '@ketenregie/shared-platform';
 import type { DataConverter } from '@temporalio/common';
 import { WORKER_DATA_CONVERTER } from '../app/worker-kluis';
 import type { ExchangeWorkerConfig } from './exchange-worker.config';
@@ -127,9 +126,9 @@ export class ExchangeActivitiesAdapter implements ExchangeActivities, ExchangeAc
     return this.reportLeadTransfer(input);
   }
 
-  /** The caller the processing log names: the worker (its client id as `actor`) acting for the sender, on a trace of its own. */
+  /** The caller the processing log names: the worker (its client id as `actor`) acting for the sender, on the activity's trace. */
   private aanroep(namens: Namens): Aanroep {
-    return { traceId: randomBytes(16).toString('hex'), namens: { ...identiteitVan(namens), actor: this.config.WORKER_CLIENT_ID } };
+    return { traceId: activeTraceId() ?? newTraceId(), namens: { ...identiteitVan(namens), actor: this.config.WORKER_CLIENT_ID } };
   }
 
   private namensZender(zender: BesluitAanvraag['zender']): Namens {
@@ -148,25 +147,14 @@ export class ExchangeActivitiesAdapter implements ExchangeActivities, ExchangeAc
     return this.client;
   }
 
+  /** A 4xx answer is final (non-retryable, typed with the problem's code); unreachable, 5xx, 408, 429 and transient auth failures are retried (`readServiceAnswer`). */
   private async post<T>(basis: string, pad: string, namens: Namens, body: unknown): Promise<T> {
-    const res = await fetch(`${basis}${pad}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${await this.identiteit.token(identiteitVan(namens))}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(20_000),
+    const res = await callService(`${basis}${pad}`, {
+      bearer: await this.identiteit.token(identiteitVan(namens)),
+      json: body,
+      timeoutMs: 20_000,
+      unreachable: unavailable('EXCHANGE.CONSENT_ONBEREIKBAAR', `${pad} did not answer`),
     });
-    const tekst = await res.text();
-    if (res.ok) return (tekst ? JSON.parse(tekst) : undefined) as T;
-    if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) {
-      let code = `EXCHANGE.HTTP_${res.status}`;
-      try {
-        const probleem = JSON.parse(tekst) as { code?: unknown };
-        if (typeof probleem.code === 'string') code = probleem.code;
-      } catch {
-        // not problem+json: keep the status-derived code
-      }
-      throw ApplicationFailure.create({ type: code, message: `${pad} answered HTTP ${res.status}`, nonRetryable: true });
-    }
-    throw new Error(`${pad} answered HTTP ${res.status}`);
+    return readServiceAnswer<T>(res, pad, 'EXCHANGE.HTTP');
   }
 }

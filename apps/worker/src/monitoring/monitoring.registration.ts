@@ -36,6 +36,7 @@ class MonitoringDataSourceAfsluiter implements OnApplicationShutdown {
       useFactory: (config: WorkerConfig) =>
         openDatabase({
           url: config.DATABASE_URL,
+          statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
           schema: MONITORING_SCHEMA,
           entities: MONITORING_ENTITIES,
           migrations: MONITORING_MIGRATIONS,

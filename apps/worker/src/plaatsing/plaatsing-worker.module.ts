@@ -37,6 +37,7 @@ class PlaatsingDataSourceAfsluiter implements OnApplicationShutdown {
       useFactory: (config: WorkerConfig) =>
         openDatabase({
           url: config.DATABASE_URL,
+          statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
           schema: PLAATSING_SCHEMA,
           entities: PLAATSING_ENTITIES,
           migrations: PLAATSING_MIGRATIONS,

@@ -8,10 +8,8 @@ import type {
   TerugleidingNamens,
   TerugleidingStand,
 } from '@ketenregie/plaatsing-contracts';
-import { isDomainError } from '@ketenregie/shared-kernel';
 import type { OrganisatieType, Rol } from '@ketenregie/shared-kernel';
-import { callService, type ServiceIdentity, unavailable } from '@ketenregie/shared-platform';
-import { ApplicationFailure } from '@temporalio/activity';
+import { callService, readServiceAnswer, runActivity, type ServiceIdentity, unavailable } from '@ketenregie/shared-platform';
 import { WORKER_SERVICE_IDENTITY } from '../exchange/exchange.activities';
 import type { PlaatsingWorkerConfig } from './plaatsing-worker.config';
 
@@ -32,14 +30,9 @@ export class PlaatsingActivitiesAdapter implements PlaatsingActivities {
     @Inject(WORKER_SERVICE_IDENTITY) private readonly identiteit: ServiceIdentity,
   ) {}
 
-  async applyOutcome(i: PlaatsingUitkomstVerwerken): Promise<void> {
-    try {
-      await this.service.applyOutcome(i);
-    } catch (error) {
-      // Permanent (domain) failures are non-retryable and typed with their code; the database's are retried.
-      if (isDomainError(error)) throw ApplicationFailure.create({ type: error.code, message: error.detail, nonRetryable: true });
-      throw error;
-    }
+  /** Permanent (domain) failures are non-retryable and typed with their code; the database's are retried (`runActivity`). */
+  applyOutcome(i: PlaatsingUitkomstVerwerken): Promise<void> {
+    return runActivity(() => this.service.applyOutcome(i));
   }
 
   /** `POST /api/v1/overdrachten` with the workflow's stable `overdrachtId`: a retry answers with the first handover. */
@@ -63,7 +56,7 @@ export class PlaatsingActivitiesAdapter implements PlaatsingActivities {
     return { status: o.status, beeindigd: EIND.has(o.status) };
   }
 
-  /** A 4xx answer is final (non-retryable, typed with the problem's code); unreachable, 408, 429 and 5xx are retried. */
+  /** A 4xx answer is final (non-retryable, typed with the problem's code); unreachable, 5xx, 408, 429 and transient auth failures are retried (`readServiceAnswer`). */
   private async vraag<T>(method: 'GET' | 'POST', pad: string, namens: TerugleidingNamens, json?: unknown): Promise<T> {
     const bearer = await this.identiteit.token({
       sub: namens.professional,
@@ -78,18 +71,6 @@ export class PlaatsingActivitiesAdapter implements PlaatsingActivities {
       timeoutMs: 20_000,
       unreachable: unavailable('PLAATSING.EXCHANGE_ONBEREIKBAAR', 'exchange-service did not answer'),
     });
-    const tekst = await res.text();
-    if (res.ok) return JSON.parse(tekst) as T;
-    if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) {
-      let code = `PLAATSING.EXCHANGE_HTTP_${res.status}`;
-      try {
-        const probleem = JSON.parse(tekst) as { code?: unknown };
-        if (typeof probleem.code === 'string') code = probleem.code;
-      } catch {
-        // not problem+json: keep the status-derived code
-      }
-      throw ApplicationFailure.create({ type: code, message: `${pad} answered HTTP ${res.status}`, nonRetryable: true });
-    }
-    throw new Error(`${pad} answered HTTP ${res.status}`);
+    return readServiceAnswer<T>(res, pad, 'PLAATSING.EXCHANGE_HTTP');
   }
 }

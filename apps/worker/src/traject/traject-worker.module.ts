@@ -37,6 +37,7 @@ class TrajectDataSourceAfsluiter implements OnApplicationShutdown {
       useFactory: (config: WorkerConfig) =>
         openDatabase({
           url: config.DATABASE_URL,
+          statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
           schema: TRAJECT_SCHEMA,
           entities: TRAJECT_ENTITIES,
           migrations: TRAJECT_MIGRATIONS,

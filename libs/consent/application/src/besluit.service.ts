@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { besluit, Besluit, DataCategorie, Organisatie, Pseudonimiseer, regelVoorBesluit } from '@ketenregie/consent-domain';
-import { Toegang } from '@ketenregie/shared-platform';
+import { besluit, Besluit, DataCategorie, Organisatie, Pseudonimiseer, regelVoorBesluit, uitkomst } from '@ketenregie/consent-domain';
+import { consentDecisions, Toegang } from '@ketenregie/shared-platform';
 import type { Identity } from '@ketenregie/shared-platform';
 import { randomUUID } from 'node:crypto';
 import type { Aanroep, ConsentOpslag } from './consent.ports';
@@ -55,6 +55,12 @@ export class BesluitService {
    * exclusive lockers queue in order.
    */
   async besluit(aanvraag: BesluitAanvraag, door: Identity, aanroep: Aanroep): Promise<GenomenBesluit> {
+    const genomen = await this.beslis(aanvraag, door, aanroep);
+    consentDecisions.inc({ uitkomst: uitkomst(genomen.besluit) });
+    return genomen;
+  }
+
+  private async beslis(aanvraag: BesluitAanvraag, door: Identity, aanroep: Aanroep): Promise<GenomenBesluit> {
     // Both types pick the release profile and the legal regime: they come from the registry,
     // never from the body (the recipient) or the token (the source).
     const [bronType, ontvangerType] = await Promise.all([

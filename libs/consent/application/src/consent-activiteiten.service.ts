@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import type { ConsentActivities, ToestemmingBeeindigd } from '@ketenregie/consent-contracts';
 import type { DataCategorie } from '@ketenregie/consent-domain';
-import { randomBytes } from 'node:crypto';
+import { activeTraceId, newTraceId } from '@ketenregie/shared-platform';
 import { ToestemmingService } from './toestemming.service';
 
 /**
  * The side effects the consent lifecycle workflow asks for, as use cases (the worker's activity
- * adapter calls these in-process). Log lines they write start a trace of their own.
+ * adapter calls these in-process). Log lines they write carry the activity's trace id.
  */
 @Injectable()
 export class ConsentActiviteitenService implements ConsentActivities {
   constructor(private readonly toestemmingen: ToestemmingService) {}
 
   recordExpiry(input: { readonly toestemmingId: string }): Promise<ToestemmingBeeindigd> {
-    return this.toestemmingen.markeerVerlopen(input.toestemmingId, { traceId: randomBytes(16).toString('hex') });
+    return this.toestemmingen.markeerVerlopen(input.toestemmingId, { traceId: activeTraceId() ?? newTraceId() });
   }
 
   remindCoach(input: { readonly toestemmingId: string; readonly coach: string; readonly geldigTot: string }): Promise<void> {

@@ -43,3 +43,4 @@ export const CONSENT_MIGRATIONS = [
 ];
 export { LOGSCHRIJVER_ROL } from './migrations/1763900000003-logschrijver';
 export * from './verwerkingslog-anker';
+export * from './consent.metrics';

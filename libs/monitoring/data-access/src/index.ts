@@ -31,3 +31,4 @@ export const MONITORING_ENTITIES = [
 ];
 /** Migrations of the monitoring schema, in order. */
 export const MONITORING_MIGRATIONS = [OrganisatieRegister1763800000000, Convenant1766000000000, Projectie1766000000001, Pilot1766000000002];
+export * from './monitoring.metrics';

@@ -8,3 +8,4 @@ export * from './plaatsing.repositories';
 export const PLAATSING_ENTITIES = [WerkgeverEntity, VacatureEntity, PlaatsingEntity, PlaatsingGebeurtenisEntity, PlaatsingTaakEntity, PlaatsingOutboxEntity];
 /** Migrations of the plaatsing schema, in order. */
 export const PLAATSING_MIGRATIONS = [PlaatsingSchema1765000000000];
+export * from './plaatsing.metrics';

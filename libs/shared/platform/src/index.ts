@@ -24,3 +24,7 @@ export * from './access/organisatie-register';
 export * from './access/toegang';
 export * from './access/toegang.module';
 export * from './access/betrokkenheid';
+export * from './observability/metrics';
+export * from './observability/tracing';
+export * from './observability/observability';
+export * from './bootstrap/graceful-shutdown';

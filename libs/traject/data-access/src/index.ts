@@ -44,3 +44,4 @@ export const TRAJECT_ENTITIES = [];
 
 /** The service's own schema. */
 export const TRAJECT_SCHEMA = 'traject';
+export * from './traject.metrics';

@@ -9,6 +9,8 @@ import type { z } from 'zod';
 import { httpConfigSchema, loadConfig, modeConfigSchema } from '../config/config';
 import { ProblemDetailsFilter } from '../errors/problem-details.filter';
 import { LoggingModule, LogLevel } from '../logging/logging';
+import { mountObservability, type ObservabilityOptions } from '../observability/observability';
+import { exitOnSignals, gracefulShutdown } from './graceful-shutdown';
 import { applyHttpSecurity, HttpSecurityConfig, OrganisatieThrottlerGuard, throttlerModule } from './http-security';
 
 /** Every service mounts its controllers under this prefix; health and the OpenAPI document stay at the root. */
@@ -29,10 +31,14 @@ export interface ServiceOptions {
   readonly logDestination?: DestinationStream;
   /** OpenAPI `info`. */
   readonly openApi?: { readonly title?: string; readonly version?: string; readonly description?: string };
-  /** Install SIGTERM/SIGINT handlers that close the app (default `true`). */
+  /** Install SIGTERM/SIGINT handlers that drain and close the app ({@link bootstrapService} only; default `true`). */
   readonly shutdownHooks?: boolean;
   /** CORS allow-list and request limit; the defaults of {@link httpConfigSchema} when omitted. */
   readonly security?: HttpSecurityConfig;
+  /** `/metrics` access and trace export (`METRICS_TOKEN`, `OTEL_EXPORTER_OTLP_ENDPOINT`); metrics open and traces not exported when omitted. */
+  readonly observability?: Omit<ObservabilityOptions, 'service'>;
+  /** The shutdown sequence after SIGTERM (`SHUTDOWN_DRAIN_MS`, `SHUTDOWN_TIMEOUT_MS`); no drain wait and 8 s for in-flight requests when omitted. */
+  readonly shutdown?: { readonly drainMs: number; readonly timeoutMs: number };
 }
 
 const DEFAULT_SECURITY: HttpSecurityConfig = httpConfigSchema.pick({ CORS_ORIGINS: true, THROTTLE_LIMIT: true, THROTTLE_TTL_MS: true }).parse({});
@@ -70,9 +76,9 @@ export async function createService(appModule: Type<unknown> | DynamicModule, op
   app.useLogger(app.get(Logger));
   app.flushLogs();
   app.getHttpAdapter().getInstance().disable('x-powered-by');
+  mountObservability(app, { service: options.name, ...options.observability });
   applyHttpSecurity(app, security);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
-  if (options.shutdownHooks !== false) app.enableShutdownHooks();
 
   const document = buildOpenApiDocument(app, options);
   app.getHttpAdapter().get(OPENAPI_PATH, (_req: Request, res: Response) => {
@@ -85,7 +91,12 @@ export async function createService(appModule: Type<unknown> | DynamicModule, op
 export async function bootstrapService(appModule: Type<unknown> | DynamicModule, options: ServiceOptions): Promise<INestApplication> {
   const app = await createService(appModule, options);
   await app.listen(options.port, options.host ?? '127.0.0.1');
-  app.get(Logger).log({ url: await app.getUrl() }, `${options.name} listening`);
+  const logger = app.get(Logger);
+  logger.log({ url: await app.getUrl() }, `${options.name} listening`);
+  if (options.shutdownHooks !== false) {
+    const { drainMs, timeoutMs } = options.shutdown ?? { drainMs: 0, timeoutMs: 8_000 };
+    exitOnSignals(gracefulShutdown(app, { drainMs, timeoutMs, server: app.getHttpServer(), log: (message, details) => logger.log(details ?? {}, message) }));
+  }
   return app;
 }
 
@@ -113,6 +124,8 @@ export function runService<S extends z.ZodType<ServiceConfig>>(definition: {
       logLevel: config.LOG_LEVEL,
       openApi: definition.openApi,
       security: config,
+      observability: { metricsToken: config.METRICS_TOKEN, otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT },
+      shutdown: { drainMs: config.SHUTDOWN_DRAIN_MS, timeoutMs: config.SHUTDOWN_TIMEOUT_MS },
     });
   };
   start().catch((error: unknown) => {

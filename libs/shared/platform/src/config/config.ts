@@ -124,6 +124,23 @@ const corsOrigins = z
   );
 
 /**
+ * Metrics, traces and shutdown, the same in every app (gateway, services, worker); see
+ * docs/operations.md. A function, so {@link httpConfigSchema} and the worker's schema share one definition.
+ */
+export function observabilityConfigShape() {
+  return {
+    /** When set, `/metrics` needs `Authorization: Bearer <METRICS_TOKEN>`; the gateway in distributed mode serves `/metrics` only then. */
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** OTLP/HTTP endpoint of an OpenTelemetry collector (spans go to `<endpoint>/v1/traces`); unset: traces are not exported. */
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+    /** After SIGTERM, how long readiness answers 503 while requests are still served (e.g. 5000 behind a Kubernetes Service). */
+    SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(0),
+    /** After the listener closed, how long in-flight requests may take before their connections are cut. */
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(300_000).default(8_000),
+  };
+}
+
+/**
  * HTTP port, log level and the protections every HTTP app applies the same way (see
  * `applyHttpSecurity`): the CORS allow-list and the per-organisation request limit.
  */
@@ -138,6 +155,7 @@ export const httpConfigSchema = z.object({
   THROTTLE_LIMIT: z.coerce.number().int().min(1).default(6000),
   /** Length of the request-limit window in milliseconds. */
   THROTTLE_TTL_MS: z.coerce.number().int().min(1000).default(60_000),
+  ...observabilityConfigShape(),
 });
 
 /** Parsed {@link httpConfigSchema}. */
@@ -151,6 +169,8 @@ export const modeConfigSchema = z.object({
 /** The PostgreSQL connection of a service. */
 export const databaseConfigSchema = z.object({
   DATABASE_URL: postgresUrl,
+  /** `statement_timeout` of every database session in milliseconds: a statement running longer is cancelled (its request or activity fails and is retried). */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
 });
 
 const bestand = z.string().refine((v) => existsSync(v), 'must name a readable file');

@@ -20,7 +20,12 @@ export interface DatabaseOptions {
   readonly poolSize?: number;
   /** Shown in `pg_stat_activity` (default `ketenregie`). */
   readonly applicationName?: string;
+  /** `statement_timeout` of every session in milliseconds (`DATABASE_STATEMENT_TIMEOUT_MS`, default 30 000). */
+  readonly statementTimeoutMs?: number;
 }
+
+/** The default `statement_timeout` of a session, as `DATABASE_STATEMENT_TIMEOUT_MS` defaults. */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
 
 /** The TypeORM options the platform uses: schema-qualified, migrations only, never `synchronize`. */
 export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
@@ -43,6 +48,7 @@ export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
       max: options.poolSize ?? 5,
       application_name: options.applicationName ?? 'ketenregie',
       connectionTimeoutMillis: 10_000,
+      statement_timeout: options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
     },
   };
 }
@@ -57,6 +63,8 @@ export async function migrate(dataSource: DataSource): Promise<string[]> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
+    // Waiting for another instance's migrations may take longer than one statement may.
+    await runner.query('SET statement_timeout = 0');
     await runner.query('SELECT pg_advisory_lock(hashtext($1))', [`ketenregie:migrations:${schema}`]);
     try {
       await runner.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
@@ -64,6 +72,7 @@ export async function migrate(dataSource: DataSource): Promise<string[]> {
       return applied.map((m) => m.name);
     } finally {
       await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [`ketenregie:migrations:${schema}`]);
+      await runner.query('RESET statement_timeout');
     }
   } finally {
     await runner.release();

@@ -6,6 +6,7 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import type { Connection } from '@temporalio/client';
 import { Public } from '../auth/auth.decorators';
+import { isDraining } from '../bootstrap/graceful-shutdown';
 
 /** What readiness checks. */
 export interface HealthOptions {
@@ -93,8 +94,13 @@ export class HealthController {
     return { status: 'ok' };
   }
 
+  /** 503 from the moment the process received SIGTERM (it drains and stops), else the dependencies' state. */
   @Get('ready')
   async ready(@Res({ passthrough: true }) res: Response): Promise<HealthCheckResult> {
+    if (isDraining()) {
+      res.status(503);
+      return { status: 'shutting_down', info: {}, error: {}, details: {} };
+    }
     const checks = [
       ...(this.options.database === false ? [] : [() => this.readiness.database()]),
       ...(this.options.temporal ? [() => this.readiness.temporalFrontend()] : []),

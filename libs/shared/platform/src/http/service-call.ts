@@ -1,4 +1,5 @@
 import { DomainError } from '@ketenregie/shared-kernel';
+import { activeTraceparent } from '../observability/tracing';
 
 /** One request from this service to another context's HTTP API. */
 export interface ServiceCall {
@@ -15,12 +16,15 @@ export interface ServiceCall {
 }
 
 /**
- * Calls another context's HTTP API: bearer token, JSON body, a timeout, and an unreachable or
- * silent service turned into the caller's 503 problem ({@link ServiceCall.unreachable}). The
- * answer is returned as it is; what its status means is the caller's to decide.
+ * Calls another context's HTTP API: bearer token, JSON body, a timeout, the active trace as W3C
+ * `traceparent` (a request's or an activity's span), and an unreachable or silent service turned
+ * into the caller's 503 problem ({@link ServiceCall.unreachable}). The answer is returned as it
+ * is; what its status means is the caller's to decide.
  */
 export async function callService(url: string, call: ServiceCall): Promise<Response> {
+  const traceparent = activeTraceparent();
   const headers: Record<string, string> = {
+    ...(traceparent ? { traceparent } : {}),
     ...(call.bearer ? { authorization: `Bearer ${call.bearer}` } : {}),
     ...(call.json === undefined ? {} : { 'content-type': 'application/json' }),
     ...call.headers,

@@ -1,6 +1,7 @@
 import { DynamicModule, Inject, Injectable, InjectionToken, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection, type TLSConfig } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry/lib/client';
 
 /** Where the Temporal frontend is (`TEMPORAL_ADDRESS`, `TEMPORAL_NAMESPACE`) and how to reach it (`temporalTls`). */
 export interface TemporalClientOptions {
@@ -54,6 +55,8 @@ export class TemporalClientModule {
             new Client({
               connection: Connection.lazy({ address: o.address, ...(o.tls ? { tls: o.tls } : {}) }),
               namespace: o.namespace,
+              // The caller's span travels in the workflow's headers to its activities (traces across Temporal).
+              interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] },
               ...(converter ? { dataConverter: converter } : {}),
             }),
         },
