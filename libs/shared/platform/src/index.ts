@@ -24,3 +24,5 @@ export * from './access/organisatie-register';
 export * from './access/toegang';
 export * from './access/toegang.module';
 export * from './access/betrokkenheid';
+export * from './http/feed.controller';
+export * from './bootstrap/ronde-lus';
