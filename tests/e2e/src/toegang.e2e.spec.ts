@@ -84,6 +84,8 @@ const WIE_MAG: Readonly<Record<string, readonly Mag[]>> = {
   'POST /api/v1/caseload-overdrachten': [elkeProfessional],
   'GET /api/v1/traject-gebeurtenissen': [dienst],
   'GET /api/v1/toestemming-gebeurtenissen': [dienst],
+  'GET /api/v1/exchange-gebeurtenissen': [dienst],
+  'GET /api/v1/plaatsing-gebeurtenissen': [dienst],
   // Consent, the processing log and the inzage.
   'POST /api/v1/toestemmingen': [betrokkenProfessional],
   'GET /api/v1/toestemmingen': [betrokkenProfessional, deelnemerZelf, fg],
@@ -141,6 +143,7 @@ const WIE_MAG: Readonly<Record<string, readonly Mag[]>> = {
   'GET /api/v1/pilots/{id}': [{ wie: 'stuurgroeplid', vanEenPartij: true }],
   'GET /api/v1/pilots/{id}/rapportages': [{ wie: 'stuurgroeplid', vanEenPartij: true }],
   'POST /api/v1/pilots/{id}/besluit': [{ wie: 'stuurgroeplid', van: ['gemeente'], vanEenPartij: true }],
+  'GET /api/v1/stuurgroepen/{id}/meldingen': [{ wie: 'stuurgroeplid', vanEenPartij: true }],
 };
 
 interface Antwoord<T> {
@@ -588,8 +591,9 @@ describe('access policy through the gateway, with real tokens', () => {
       if (pad.startsWith('/api/v1/programmas/{code}')) return [{ pad: vul(''), fixture: 'werkbrug' }];
       // A subscription nobody owns: nobody may delete it.
       if (pad.startsWith('/api/v1/abonnementen/{id}')) return [{ pad: vul(randomUUID()), fixture: 'werkbrug' }];
-      // A convenant nobody is a party to: nobody reads or amends it.
-      if (pad.startsWith('/api/v1/convenanten/{id}') || pad.startsWith('/api/v1/pilots/{id}')) return [{ pad: vul(randomUUID()), fixture: 'werkbrug' }];
+      // A convenant, pilot or stuurgroep nobody is a party to: nobody reads or amends it.
+      if (pad.startsWith('/api/v1/convenanten/{id}') || pad.startsWith('/api/v1/pilots/{id}') || pad.startsWith('/api/v1/stuurgroepen/{id}'))
+        return [{ pad: vul(randomUUID()), fixture: 'werkbrug' }];
       return [{ pad, fixture: 'werkbrug' }];
     };
     /** Does one way of the table let this actor do it, with these facts? */
@@ -609,7 +613,7 @@ describe('access policy through the gateway, with real tokens', () => {
         case 'betrokken bij de plaatsing':
           return false; // the matrix makes no placement; werkgever.e2e.spec.ts checks who takes part
         case 'stuurgroeplid':
-          // The matrix asks only for a convenant or pilot nobody is a party to.
+          // The matrix asks only for a convenant, pilot or stuurgroep nobody is a party to.
           if (m.vanEenPartij) return false;
           return a.rol === 'stuurgroeplid' && (m.van === undefined || (a.organisatie !== undefined && m.van.includes(a.organisatie.type)));
         case 'de deelnemer zelf':

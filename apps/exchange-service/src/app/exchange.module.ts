@@ -6,6 +6,7 @@ import {
   BEZORG_INSTELLINGEN,
   BezorgInstellingen,
   EXCHANGE_OPSLAG,
+  ExchangeFeedService,
   OutboxBezorger,
   OVERDRACHT_WORKFLOWS,
   OverdrachtActiviteitenService,
@@ -25,6 +26,7 @@ import type { BetrokkenheidPoort, OntvangerPoort } from '@ketenregie/shared-plat
 import { Sleutelkluis } from '@ketenregie/shared-crypto';
 import { DataSource } from 'typeorm';
 import { InboxController, OverdrachtenController } from './overdrachten.controller';
+import { ExchangeFeedController } from './exchange-feed.controller';
 import { TemporalOverdrachten } from './temporal-overdrachten';
 import { AbonnementenController, VerwijzingenController } from './verwijzingen.controller';
 
@@ -79,10 +81,11 @@ export class ExchangeModule {
         OverdrachtActiviteitenService,
         VerwijzingService,
         AbonnementService,
+        ExchangeFeedService,
         OutboxBezorger,
         WorkflowAfsluiter,
       ],
-      controllers: [InboxController, OverdrachtenController, VerwijzingenController, AbonnementenController],
+      controllers: [InboxController, OverdrachtenController, VerwijzingenController, AbonnementenController, ExchangeFeedController],
       exports: [OverdrachtService, OverdrachtActiviteitenService, VerwijzingService, OutboxBezorger, EXCHANGE_OPSLAG],
     };
   }

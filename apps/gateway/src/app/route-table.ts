@@ -43,6 +43,7 @@ export const ROUTE_TABLE: readonly Route[] = [
   { prefix: '/api/v1/overdrachten', service: 'exchange-service' },
   { prefix: '/api/v1/verwijzingen', service: 'exchange-service' },
   { prefix: '/api/v1/abonnementen', service: 'exchange-service' },
+  { prefix: '/api/v1/exchange-gebeurtenissen', service: 'exchange-service' },
   { prefix: '/api/v1/programmas', service: 'traject-service' },
   // After consent's /deelnemers/:id/inzage: the rest of /deelnemers belongs to traject-service.
   { prefix: '/api/v1/deelnemers', service: 'traject-service' },
@@ -54,6 +55,7 @@ export const ROUTE_TABLE: readonly Route[] = [
   { prefix: '/api/v1/werkgeversoverzicht', service: 'plaatsing-service' },
   { prefix: '/api/v1/vacatures', service: 'plaatsing-service' },
   { prefix: '/api/v1/plaatsingen', service: 'plaatsing-service' },
+  { prefix: '/api/v1/plaatsing-gebeurtenissen', service: 'plaatsing-service' },
   { prefix: '/api/v1/traject-gebeurtenissen', service: 'traject-service' },
   { prefix: '/api/v1/codec', service: 'traject-service' },
 ];

@@ -7,7 +7,7 @@ import type { MonitorServiceConfig } from './monitor-service.config';
 import { ConvenantenController } from './convenanten.controller';
 import { IndicatorenController } from './indicatoren.controller';
 import { OrganisatiesController } from './organisaties.controller';
-import { PilotsController } from './pilots.controller';
+import { PilotsController, StuurgroepMeldingenController } from './pilots.controller';
 import { ProjectieModule } from './projectie.module';
 import { RegistryModule } from './registry.module';
 import { StuurgroepenController } from './stuurgroepen.controller';
@@ -50,7 +50,7 @@ export class AppModule {
           convenantMonitor: overrides.convenantMonitor,
         }),
       ],
-      controllers: [OrganisatiesController, StuurgroepenController, ConvenantenController, IndicatorenController, PilotsController],
+      controllers: [OrganisatiesController, StuurgroepenController, ConvenantenController, IndicatorenController, PilotsController, StuurgroepMeldingenController],
     };
   }
 }

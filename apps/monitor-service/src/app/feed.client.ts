@@ -1,7 +1,9 @@
 import type { FeedBron } from '@ketenregie/monitoring-application';
 import type { Feit } from '@ketenregie/monitoring-domain';
-import { CONSENT_EVENT_TYPE_PREFIX, TOESTEMMING_GEBEURTENISSEN_PATH, toestemmingGebeurtenissenSchema } from '@ketenregie/consent-contracts';
-import { TRAJECT_EVENT_TYPE_PREFIX, TRAJECT_GEBEURTENISSEN_PATH, trajectGebeurtenissenSchema } from '@ketenregie/traject-contracts';
+import { TOESTEMMING_GEBEURTENISSEN_PATH, toestemmingGebeurtenissenSchema } from '@ketenregie/consent-contracts';
+import { TRAJECT_GEBEURTENISSEN_PATH, trajectGebeurtenissenSchema } from '@ketenregie/traject-contracts';
+import { EXCHANGE_GEBEURTENISSEN_PATH, exchangeGebeurtenissenSchema } from '@ketenregie/exchange-contracts';
+import { PLAATSING_GEBEURTENISSEN_PATH, plaatsingGebeurtenissenSchema } from '@ketenregie/plaatsing-contracts';
 import { DomainError } from '@ketenregie/shared-kernel';
 import type { Identity, ServiceIdentity } from '@ketenregie/shared-platform';
 import type { z } from 'zod';
@@ -25,26 +27,38 @@ interface CloudEventPagina {
 interface FeedSoort {
   readonly naam: string;
   readonly pad: string;
-  readonly typePrefix: string;
   readonly schema: z.ZodType<CloudEventPagina>;
 }
+
+/** Every published type is `nl.ketenregie.<kind>.<event>`; a fact's kind is `<kind>.<event>` (`traject.aangemeld`, `overdracht.geaccepteerd`). */
+const TYPE_PREFIX = 'nl.ketenregie.';
 
 /** The traject context's feed. */
 export const TRAJECT_FEED: FeedSoort = {
   naam: 'traject',
   pad: TRAJECT_GEBEURTENISSEN_PATH,
-  typePrefix: TRAJECT_EVENT_TYPE_PREFIX,
   schema: trajectGebeurtenissenSchema,
 };
 /** The consent context's feed. */
 export const TOESTEMMING_FEED: FeedSoort = {
   naam: 'toestemming',
   pad: TOESTEMMING_GEBEURTENISSEN_PATH,
-  typePrefix: CONSENT_EVENT_TYPE_PREFIX,
   schema: toestemmingGebeurtenissenSchema,
 };
+/** The exchange context's feed (handovers and referrals). */
+export const EXCHANGE_FEED: FeedSoort = {
+  naam: 'exchange',
+  pad: EXCHANGE_GEBEURTENISSEN_PATH,
+  schema: exchangeGebeurtenissenSchema,
+};
+/** The plaatsing context's feed (placements). */
+export const PLAATSING_FEED: FeedSoort = {
+  naam: 'plaatsing',
+  pad: PLAATSING_GEBEURTENISSEN_PATH,
+  schema: plaatsingGebeurtenissenSchema,
+};
 
-/** A context's feed over HTTP with monitor-service's service token; a fact's kind is `<feed>.<type suffix>` (`traject.aangemeld`). */
+/** A context's feed over HTTP with monitor-service's service token. */
 export class HttpFeed implements FeedBron {
   readonly naam: string;
 
@@ -69,7 +83,7 @@ export class HttpFeed implements FeedBron {
       laatste: pagina.laatste,
       feiten: pagina.gebeurtenissen.map((e) => ({
         id: e.id,
-        soort: `${this.naam}.${e.type.slice(this.soort.typePrefix.length)}`,
+        soort: e.type.startsWith(TYPE_PREFIX) ? e.type.slice(TYPE_PREFIX.length) : e.type,
         onderwerp: e.subject.slice(e.subject.indexOf('/') + 1),
         datum: e.datum,
         data: e.data,

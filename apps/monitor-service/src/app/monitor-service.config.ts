@@ -10,6 +10,10 @@ export const monitorServiceConfigSchema = platformConfigSchema.extend({
   TRAJECT_SERVICE_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8081'),
   /** Where the consent context publishes consents given and withdrawn (`/api/v1/toestemming-gebeurtenissen`). */
   CONSENT_SERVICE_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8082'),
+  /** Where the exchange context publishes handovers and referrals (`/api/v1/exchange-gebeurtenissen`). */
+  EXCHANGE_SERVICE_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8083'),
+  /** Where the plaatsing context publishes placements (`/api/v1/plaatsing-gebeurtenissen`). */
+  PLAATSING_SERVICE_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8085'),
   /** `false` stops reading the feeds in the background (tests drive it). */
   MONITOR_FEED_ACTIEF: z
     .enum(['true', 'false'])

@@ -47,6 +47,12 @@ describeEachDatabase('monitor-service', (db) => {
       naam: 'traject',
       pagina: async (na, max) => ({ feiten: uitgaand.slice(na, na + max), laatste: Math.min(uitgaand.length, na + max) }),
     };
+    /** The exchange and plaatsing feeds, read the same way. */
+    const ketenUit: Record<'exchange' | 'plaatsing', Feit[]> = { exchange: [], plaatsing: [] };
+    const ketenFeeds: FeedBron[] = (['exchange', 'plaatsing'] as const).map((naam) => ({
+      naam,
+      pagina: async (na, max) => ({ feiten: ketenUit[naam].slice(na, na + max), laatste: Math.min(ketenUit[naam].length, na + max) }),
+    }));
 
     beforeAll(async () => {
       keyDir = await mkdtemp(join(tmpdir(), 'monitor-service-spec-'));
@@ -61,7 +67,7 @@ describeEachDatabase('monitor-service', (db) => {
         MONITOR_FEED_ACTIEF: 'false',
         KETENREGIE_DATA_DIR: keyDir,
       });
-      app = await createService(AppModule.register(config, { feedBronnen: [feed], pilotWorkflows, convenantMonitor }), {
+      app = await createService(AppModule.register(config, { feedBronnen: [feed, ...ketenFeeds], pilotWorkflows, convenantMonitor }), {
         name: 'monitor-service',
         port: 0,
         logLevel: 'silent',
@@ -211,6 +217,110 @@ describeEachDatabase('monitor-service', (db) => {
       expect((await lees('/indicatoren?periode=week')).status).toBe(400);
     });
 
+    it('turns handover, referral and placement facts of the exchange and plaatsing feeds into indicators, once each, rebuilt identically', async () => {
+      const uuid = (prefix: string, i: number) => `${prefix}-0000-4000-8000-${String(i).padStart(12, '0')}`;
+      let n = 0;
+      const id = () => uuid('20000000', ++n);
+      const overdracht = (soort: string, i: number, datum: string, extra: Record<string, unknown> = {}): Feit => ({
+        id: id(),
+        soort: `overdracht.${soort}`,
+        onderwerp: uuid('30000000', i),
+        datum,
+        data: { zender: 'werkbrug-dommeldal', ontvanger: 'ggz-zuiderlicht', status: soort, ...extra },
+      });
+      const plaatsing = (soort: string, i: number, datum: string, extra: Record<string, unknown> = {}): Feit => ({
+        id: id(),
+        soort: `plaatsing.${soort}`,
+        onderwerp: uuid('40000000', i),
+        datum,
+        data: { werkgever: 'van-der-heijden-metaal', ...extra },
+      });
+      // Six handovers to the GGZ in April 2026: five accepted within the term, one cancelled before an answer.
+      for (let i = 1; i <= 6; i++) ketenUit.exchange.push(overdracht('aangevraagd', i, '2026-04-14'), overdracht('dossier-geleverd', i, '2026-04-14'));
+      for (let i = 1; i <= 5; i++) ketenUit.exchange.push(overdracht('geaccepteerd', i, '2026-04-16'));
+      ketenUit.exchange.push(overdracht('beeindigd', 6, '2026-04-15', { status: 'geannuleerd' }));
+      // Five placements started in April, each from a proefplaatsing to a contract.
+      for (let i = 1; i <= 5; i++)
+        ketenUit.plaatsing.push(
+          plaatsing('gestart', i, '2026-04-06'),
+          plaatsing('proefplaatsing-gestart', i, '2026-04-06'),
+          plaatsing('contract-getekend', i, '2026-06-01', { urenPerWeek: 24 }),
+        );
+      const projectie = app.get(ProjectieService);
+      await projectie.bij();
+      const token = await signer.sign({ sub: 'sg-2', organisatie: 'gemeente-dommeldal', organisatieType: 'gemeente', rol: 'stuurgroeplid' });
+      const lees = async () =>
+        (
+          await fetch(`${base}/api/v1/indicatoren?periode=kwartaal&indicatoren=overdrachten-binnen-termijn,overdracht-doorlooptijd,plaatsingen`, {
+            headers: { authorization: `Bearer ${token}` },
+          })
+        ).text();
+      const voor = await lees();
+      const rapport = JSON.parse(voor) as {
+        indicatoren: { cellen: { indicator: string; meting: string; categorie: string; partner: string; periode: string; waarde: number | null }[] }[];
+      };
+      const waarde = (indicator: string, meting: string, categorie = '-', partner = 'alle') =>
+        rapport.indicatoren
+          .flatMap((i) => i.cellen)
+          .find((c) => c.indicator === indicator && c.meting === meting && c.categorie === categorie && c.partner === partner && c.periode === '2026-K2')
+          ?.waarde;
+      expect(waarde('overdrachten-binnen-termijn', 'aangevraagd')).toBe(6);
+      expect(waarde('overdrachten-binnen-termijn', 'noemer')).toBe(5);
+      expect(waarde('overdrachten-binnen-termijn', 'aandeel')).toBe(100);
+      expect(waarde('overdrachten-binnen-termijn', 'ingetrokken')).toBeNull(); // 1: suppressed
+      expect(waarde('overdracht-doorlooptijd', 'mediaan')).toBe(2);
+      expect(waarde('plaatsingen', 'gestart', '-', 'van-der-heijden-metaal')).toBe(5);
+      expect(waarde('plaatsingen', 'aandeel', 'proef-naar-contract')).toBe(100);
+
+      // Both feeds delivered again from the start: nothing counts twice; a rebuild gives the same figures.
+      await app.get(DataSource).query("UPDATE monitoring.feed_positie SET laatste = 0 WHERE bron IN ('exchange', 'plaatsing')");
+      await projectie.bij();
+      expect(await lees()).toBe(voor);
+      await projectie.herbouw();
+      expect(await lees()).toBe(voor);
+      for (let i = 1; i <= 6; i++) expect(voor).not.toContain(uuid('30000000', i));
+    });
+
+    it("serves a stuurgroep's inbox to its members only, without personal data", async () => {
+      const pilots = new TypeOrmPilotRepository(app.get(DataSource));
+      await pilots.meld({
+        sleutel: 'm-1',
+        stuurgroepId: 'stuurgroep-dommeldal',
+        aan: 'stuurgroep',
+        onderwerp: 'verlengingsbesluit-gevraagd',
+        verwijzing: 'pilot/p-1',
+      });
+      await pilots.meld({
+        sleutel: 'm-1',
+        stuurgroepId: 'stuurgroep-dommeldal',
+        aan: 'stuurgroep',
+        onderwerp: 'verlengingsbesluit-gevraagd',
+        verwijzing: 'pilot/p-1',
+      });
+      await pilots.meld({
+        sleutel: 'm-2',
+        stuurgroepId: 'stuurgroep-dommeldal',
+        aan: 'voorzitter',
+        onderwerp: 'escalatie-verlengingsbesluit',
+        verwijzing: 'pilot/p-1',
+      });
+      const lees = async (organisatie: string, organisatieType: OrganisatieType, rol: Rol, stuurgroep = 'stuurgroep-dommeldal') =>
+        fetch(`${base}/api/v1/stuurgroepen/${stuurgroep}/meldingen`, {
+          headers: { authorization: `Bearer ${await signer.sign({ sub: `${rol}-9`, organisatie, organisatieType, rol })}` },
+        });
+      const lid = await lees('ggz-zuiderlicht', 'ggz', 'stuurgroeplid');
+      expect(lid.status).toBe(200);
+      const meldingen = (await lid.json()) as { aan: string; onderwerp: string; verwijzing: string; op: string }[];
+      expect(meldingen.map((m) => [m.aan, m.onderwerp]).sort()).toEqual([
+        ['stuurgroep', 'verlengingsbesluit-gevraagd'],
+        ['voorzitter', 'escalatie-verlengingsbesluit'],
+      ]);
+      expect(Object.keys(meldingen[0]).sort()).toEqual(['aan', 'onderwerp', 'op', 'verwijzing']);
+      expect((await lees('van-der-heijden-metaal', 'werkgever', 'stuurgroeplid')).status).toBe(404);
+      expect((await lees('ggz-zuiderlicht', 'ggz', 'stuurgroeplid', 'bestaat-niet')).status).toBe(404);
+      expect((await lees('ggz-zuiderlicht', 'ggz', 'behandelaar')).status).toBe(403);
+    });
+
     it('sets up a pilot, hands the decision to its workflow, and serves its reports, which cannot be changed once published', async () => {
       const gemeente = await signer.sign({ sub: 'sg-g', organisatie: 'gemeente-dommeldal', organisatieType: 'gemeente', rol: 'stuurgroeplid' });
       const ggz = await signer.sign({ sub: 'sg-z', organisatie: 'ggz-zuiderlicht', organisatieType: 'ggz', rol: 'stuurgroeplid' });
@@ -257,7 +367,9 @@ describeEachDatabase('monitor-service', (db) => {
 
     it('documents the registry in its OpenAPI document', async () => {
       const document = (await (await fetch(`${base}/openapi.json`)).json()) as { paths: Record<string, unknown> };
-      expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/v1/organisaties', '/api/v1/organisaties/{id}', '/api/v1/stuurgroepen']));
+      expect(Object.keys(document.paths)).toEqual(
+        expect.arrayContaining(['/api/v1/organisaties', '/api/v1/organisaties/{id}', '/api/v1/stuurgroepen', '/api/v1/stuurgroepen/{id}/meldingen']),
+      );
     });
   });
 });

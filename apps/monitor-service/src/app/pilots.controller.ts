@@ -56,3 +56,18 @@ export class PilotsController {
     return { besluit: body.besluit };
   }
 }
+
+/** A stuurgroep's inbox: notifications of its pilots and quarterly reports (members of that stuurgroep only, no personal data). */
+@ApiTags('stuurgroepen')
+@Controller('stuurgroepen/:id/meldingen')
+export class StuurgroepMeldingenController {
+  constructor(private readonly pilots: PilotService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: "The stuurgroep's inbox, newest first: coded subject, for the stuurgroep or its chair, and the pilot or report it refers to (a member of the stuurgroep)",
+  })
+  meldingen(@Param('id') id: string, @CurrentIdentity() door: Identity) {
+    return this.pilots.meldingen(id, door);
+  }
+}

@@ -22,7 +22,7 @@ import { TemporalConvenantMonitor, TemporalPilotWorkflows } from './temporal-pil
 import { dienstIdentiteit } from '@ketenregie/shared-platform';
 import type { MonitorServiceConfig } from './monitor-service.config';
 import { RegistryModule } from './registry.module';
-import { HttpFeed, TOESTEMMING_FEED, TRAJECT_FEED } from './feed.client';
+import { EXCHANGE_FEED, HttpFeed, PLAATSING_FEED, TOESTEMMING_FEED, TRAJECT_FEED } from './feed.client';
 
 /** Convenanten, the indicator projection fed by the contexts' feeds, the indicators read from it, and the pilots (with their workflows). */
 @Module({})
@@ -42,7 +42,12 @@ export class ProjectieModule {
           useFactory: (): readonly FeedBron[] => {
             if (bronnen) return bronnen;
             const identiteit = dienstIdentiteit(config, 'ketenregie-monitor-service');
-            return [new HttpFeed(TRAJECT_FEED, config.TRAJECT_SERVICE_URL, identiteit), new HttpFeed(TOESTEMMING_FEED, config.CONSENT_SERVICE_URL, identiteit)];
+            return [
+              new HttpFeed(TRAJECT_FEED, config.TRAJECT_SERVICE_URL, identiteit),
+              new HttpFeed(TOESTEMMING_FEED, config.CONSENT_SERVICE_URL, identiteit),
+              new HttpFeed(EXCHANGE_FEED, config.EXCHANGE_SERVICE_URL, identiteit),
+              new HttpFeed(PLAATSING_FEED, config.PLAATSING_SERVICE_URL, identiteit),
+            ];
           },
         },
         {

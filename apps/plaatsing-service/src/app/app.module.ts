@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { VERWERKINGEN_PATH } from '@ketenregie/consent-contracts';
 import {
   PLAATSING_BESLUITEN,
+  PLAATSING_FEED,
+  PlaatsingFeedService,
   PLAATSING_REPOSITORY,
   PLAATSING_VERWERKINGSLOG,
   PLAATSING_WORKFLOWS,
@@ -39,6 +41,7 @@ import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { HttpPlaatsingBesluiten, HttpTraject } from './http-clients';
 import { PlaatsingenController, VacaturesController, WerkgeversController, WerkgeversoverzichtController } from './plaatsing.controllers';
+import { PlaatsingFeedController } from './plaatsing-feed.controller';
 import type { PlaatsingServiceConfig } from './plaatsing-service.config';
 import { TemporalPlaatsingen } from './temporal-plaatsingen';
 
@@ -84,6 +87,7 @@ export class AppModule {
         { provide: WERKGEVER_REPOSITORY, useFactory: (ds: DataSource) => new TypeOrmWerkgeverRepository(ds), inject: [DataSource] },
         { provide: VACATURE_REPOSITORY, useFactory: (ds: DataSource) => new TypeOrmVacatureRepository(ds), inject: [DataSource] },
         { provide: PLAATSING_REPOSITORY, useFactory: (ds: DataSource) => new TypeOrmPlaatsingRepository(ds), inject: [DataSource] },
+        { provide: PLAATSING_FEED, useExisting: PLAATSING_REPOSITORY },
         o.workflows
           ? { provide: PLAATSING_WORKFLOWS, useValue: o.workflows }
           : { provide: PLAATSING_WORKFLOWS, useFactory: (client: Client) => new TemporalPlaatsingen(client), inject: [Client] },
@@ -101,8 +105,9 @@ export class AppModule {
           useValue: { naam: config.WERKGEVERSSERVICEPUNT_NAAM, telefoon: config.WERKGEVERSSERVICEPUNT_TELEFOON, email: config.WERKGEVERSSERVICEPUNT_EMAIL },
         },
         PlaatsingService,
+        PlaatsingFeedService,
       ],
-      controllers: [WerkgeversController, VacaturesController, PlaatsingenController, WerkgeversoverzichtController],
+      controllers: [WerkgeversController, VacaturesController, PlaatsingenController, WerkgeversoverzichtController, PlaatsingFeedController],
     };
   }
 }

@@ -23,7 +23,7 @@ import type {
   UitgaandeGebeurtenis,
   VerwijzingRecord,
 } from '@ketenregie/exchange-domain';
-import type { IsoDate } from '@ketenregie/shared-kernel';
+import type { FeedRij, IsoDate } from '@ketenregie/shared-kernel';
 
 /** The caller of a request, its processing reports and the processing log: shared with traject (shared-platform). */
 export type { Aanroep, VerwerkingMelding, VerwerkingslogPoort } from '@ketenregie/shared-platform';
@@ -152,6 +152,11 @@ export interface ExchangeOpslag {
   abonnementenVan(organisatie: string): Promise<AbonnementRecord[]>;
   /** Deletes the subscription with its pending deliveries; false when it is not the organisation's (or does not exist). */
   verwijderAbonnement(id: string, organisatie: string): Promise<boolean>;
+  /**
+   * The outbox after sequence `na` (at most `max`, oldest first) as feed rows for monitor-service's
+   * projection; each row's data also names the sending and receiving organisation of its handover or referral.
+   */
+  gebeurtenissenNa(na: number, max: number): Promise<FeedRij[]>;
   /** Claims due deliveries for `leaseMs`: a crashed dispatcher's claims fall due again after the lease. */
   claimAfleveringen(max: number, leaseMs: number): Promise<Aflevering[]>;
   markeerAfgeleverd(eventId: string, abonnementId: string): Promise<void>;

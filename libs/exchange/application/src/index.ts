@@ -4,3 +4,4 @@ export * from './overdracht.service';
 export * from './overdracht-activiteiten.service';
 export * from './verwijzing.service';
 export * from './outbox.bezorger';
+export * from './exchange-feed.service';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { isEindstatus, type Aflevering } from '@ketenregie/exchange-domain';
 import type { ExchangeOpslag } from './exchange.ports';
-import { Toegang } from '@ketenregie/shared-platform';
+import { RondeLus, Toegang } from '@ketenregie/shared-platform';
 import type { Identity } from '@ketenregie/shared-platform';
 import { NotFoundError, ValidationError } from '@ketenregie/shared-kernel';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -31,9 +31,7 @@ import {
 @Injectable()
 export class OutboxBezorger implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxBezorger.name);
-  private lus?: Promise<void>;
-  private stoppen = false;
-  private wekker?: () => void;
+  private lus?: RondeLus;
 
   constructor(
     @Inject(EXCHANGE_OPSLAG) private readonly opslag: ExchangeOpslag,
@@ -43,13 +41,13 @@ export class OutboxBezorger implements OnApplicationBootstrap, OnApplicationShut
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.instellingen.actief) this.lus = this.draai();
+    if (!this.instellingen.actief) return;
+    this.lus = new RondeLus(() => this.ronde(), this.instellingen.intervalMs, (error) => this.logger.error({ err: error }, 'Outbox round failed'));
+    this.lus.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stoppen = true;
-    this.wekker?.();
-    await this.lus;
+    await this.lus?.stop();
   }
 
   /** One round: claims what is due and delivers it; returns the number delivered. */
@@ -99,25 +97,6 @@ export class OutboxBezorger implements OnApplicationBootstrap, OnApplicationShut
     return true;
   }
 
-  private async draai(): Promise<void> {
-    while (!this.stoppen) {
-      let bezorgd = 0;
-      try {
-        bezorgd = await this.ronde();
-      } catch (error) {
-        this.logger.error({ err: error }, 'Outbox round failed');
-      }
-      if (bezorgd === 0 && !this.stoppen) {
-        await new Promise<void>((resolve) => {
-          const t = setTimeout(resolve, this.instellingen.intervalMs);
-          this.wekker = () => {
-            clearTimeout(t);
-            resolve();
-          };
-        });
-      }
-    }
-  }
 }
 
 /** A subscription as its organisation sees it. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { feedPaginaSchema } from '@ketenregie/shared-kernel';
 
 /**
  * CloudEvents 1.0 following the NL GOV profile for CloudEvents (Logius): `type` in reverse-DNS
@@ -54,3 +55,26 @@ export type ExchangeCloudEvent = z.infer<typeof cloudEventSchema>;
 
 /** Media type of a structured-mode CloudEvent. */
 export const CLOUDEVENTS_CONTENT_TYPE = 'application/cloudevents+json';
+
+/**
+ * The outbox as a feed for monitor-service's projection (service token only):
+ * `GET /api/v1/exchange-gebeurtenissen?na=<sequence>&max=<n>`, oldest first. Data holds codes and
+ * organisation ids only: the status, the sending and receiving organisation, a referral's kind and
+ * its coded end or rejection reason, a handover's coded rejection reason. Never free text.
+ */
+export const EXCHANGE_GEBEURTENISSEN_PATH = '/api/v1/exchange-gebeurtenissen';
+
+/** What a feed event's data may hold. */
+export const exchangeFeedDataSchema = z.strictObject({
+  zender: z.string(),
+  ontvanger: z.string(),
+  status: z.string().optional(),
+  soort: z.string().optional(),
+  eindreden: z.string().optional(),
+  afwijzingReden: z.string().optional(),
+});
+export type ExchangeFeedData = z.infer<typeof exchangeFeedDataSchema>;
+
+/** A page of the feed. */
+export const exchangeGebeurtenissenSchema = feedPaginaSchema(EXCHANGE_EVENT_SOURCE, EXCHANGE_EVENT_TYPES, ['overdracht', 'verwijzing'], exchangeFeedDataSchema);
+export type ExchangeGebeurtenissen = z.infer<typeof exchangeGebeurtenissenSchema>;

@@ -149,6 +149,26 @@ describeEachDatabase('exchange data access', (db) => {
       expect(await opslag.inzagen(o.id)).toEqual([expect.objectContaining({ uitkomst: 'geweigerd', organisatie: 'org-ggz' })]);
     });
 
+    it('reads the outbox as a feed after a sequence number, naming the sending and receiving organisation of each event', async () => {
+      const o = overdracht();
+      const [{ na }] = (await dataSource.query(`SELECT COALESCE(max(volgnummer), 0)::int AS na FROM "${db.schema}".outbox`)) as { na: number }[];
+      await opslag.voegOverdrachtToe(o, {}, gebeurtenis(o.id, `${o.id}/feed-1`));
+      await opslag.registreerStap({
+        sleutel: `${o.id}/feed-2`,
+        overdrachtId: o.id,
+        status: 'dossier-geleverd',
+        gebeurtenis: gebeurtenis(o.id, `${o.id}/feed-2`, 'nl.ketenregie.overdracht.dossier-geleverd'),
+      });
+      const rijen = await opslag.gebeurtenissenNa(na, 10);
+      expect(rijen.map((r) => [r.type, r.subject, r.data['zender'], r.data['ontvanger']])).toEqual([
+        ['nl.ketenregie.overdracht.aangevraagd', `overdracht/${o.id}`, 'org-gemeente', 'org-ggz'],
+        ['nl.ketenregie.overdracht.dossier-geleverd', `overdracht/${o.id}`, 'org-gemeente', 'org-ggz'],
+      ]);
+      expect(rijen[0].volgnummer).toBeLessThan(rijen[1].volgnummer);
+      expect(rijen[0].datum).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(await opslag.gebeurtenissenNa(rijen[0].volgnummer, 1)).toEqual([rijen[1]]);
+    });
+
     it('hands a claimed delivery out again only after its lease, and never after it was delivered', async () => {
       const o = overdracht();
       await opslag.voegOverdrachtToe(o, {}, gebeurtenis(o.id, `${o.id}/a`));

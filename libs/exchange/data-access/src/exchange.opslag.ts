@@ -12,7 +12,7 @@ import type {
   UitgaandeGebeurtenis,
   VerwijzingRecord,
 } from '@ketenregie/exchange-domain';
-import type { IsoDate } from '@ketenregie/shared-kernel';
+import type { FeedRij, IsoDate } from '@ketenregie/shared-kernel';
 import { assertSchemaName } from '@ketenregie/shared-platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ExchangeSchema1764000000000 } from './migrations/1764000000000-exchange-schema';
@@ -418,6 +418,27 @@ export class SqlExchangeOpslag {
       await this.q(`DELETE FROM $S.abonnement WHERE id = $1`, [id], m);
       return true;
     });
+  }
+
+  async gebeurtenissenNa(na: number, max: number): Promise<FeedRij[]> {
+    const rijen = await this.q(
+      `SELECT o.id, o.volgnummer, o.type, o.subject, o.data, o.tijd, (o.tijd AT TIME ZONE 'Europe/Amsterdam')::date::text AS datum,
+              COALESCE(ov.zender_organisatie, v.zender_organisatie) AS zender, COALESCE(ov.ontvanger_organisatie, v.ontvanger_organisatie) AS ontvanger
+       FROM $S.outbox o
+       LEFT JOIN $S.overdracht ov ON o.subject = 'overdracht/' || ov.id
+       LEFT JOIN $S.verwijzing v ON o.subject = 'verwijzing/' || v.id
+       WHERE o.volgnummer > $1 ORDER BY o.volgnummer LIMIT $2`,
+      [na, max],
+    );
+    return rijen.map((r) => ({
+      id: String(r['id']),
+      volgnummer: Number(r['volgnummer']),
+      type: String(r['type']),
+      subject: String(r['subject']),
+      datum: String(r['datum']),
+      tijd: tijd(r['tijd']),
+      data: { ...json<Record<string, unknown>>(r['data']), zender: r['zender'] ?? 'onbekend', ontvanger: r['ontvanger'] ?? 'onbekend' },
+    }));
   }
 
   async claimAfleveringen(max: number, leaseMs: number): Promise<Aflevering[]> {

@@ -4,7 +4,11 @@ import {
   berekenBasiscellen,
   INDICATOR_DEFINITIES,
   INDICATOR_CODES,
+  overdrachtStanden,
+  plaatsingStanden,
   publiceer,
+  verwijzingStanden,
+  type IndicatorBron,
   type Cel,
   type IndicatorDefinitie,
   type Selectie,
@@ -31,14 +35,32 @@ export class IndicatorBerekening {
    * every figure through `publiceer`.
    */
   async bereken(selectie: Selectie, peildatum: string, filter: { readonly programma?: string } = {}): Promise<IndicatorRapport> {
-    const [alle, toestemmingen] = await Promise.all([this.projectie.standen(), this.projectie.feiten('toestemming.%')]);
+    const alle = await this.projectie.standen();
     const trajecten = filter.programma ? alle.filter((t) => t.programma === filter.programma) : alle;
-    const cellen = publiceer(berekenBasiscellen({ trajecten, toestemmingen: filter.programma ? [] : toestemmingen }, peildatum), selectie);
+    // Consents, handovers, referrals and placements belong to no programme: a pilot's figures have none of them.
+    const keten = filter.programma ? {} : await this.ketenBron();
+    const cellen = publiceer(berekenBasiscellen({ trajecten, ...keten }, peildatum), selectie);
     const codes = selectie.indicatoren ?? INDICATOR_CODES;
     return {
       periode: selectie.periode,
       peildatum,
       indicatoren: codes.map((code) => ({ definitie: INDICATOR_DEFINITIES[code], cellen: cellen.filter((c) => c.indicator === code) })),
+    };
+  }
+
+  /** The facts of the other contexts, folded into their stands (the facts are the projection's source; a rebuild folds them again). */
+  private async ketenBron(): Promise<Omit<IndicatorBron, 'trajecten'>> {
+    const [toestemmingen, overdrachten, verwijzingen, plaatsingen] = await Promise.all([
+      this.projectie.feiten('toestemming.%'),
+      this.projectie.feiten('overdracht.%'),
+      this.projectie.feiten('verwijzing.%'),
+      this.projectie.feiten('plaatsing.%'),
+    ]);
+    return {
+      toestemmingen,
+      overdrachten: overdrachtStanden(overdrachten),
+      verwijzingen: verwijzingStanden(verwijzingen),
+      plaatsingen: plaatsingStanden(plaatsingen),
     };
   }
 }

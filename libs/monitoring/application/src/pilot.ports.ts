@@ -23,6 +23,14 @@ export interface Rapportage {
   readonly inhoud: unknown;
 }
 
+/** A notification in a stuurgroep's inbox: who it is for, a coded subject and what it refers to (a pilot or a quarterly report); no personal data. */
+export interface StuurgroepMelding {
+  readonly aan: 'stuurgroep' | 'voorzitter';
+  readonly onderwerp: string;
+  readonly verwijzing: string;
+  readonly op: Date;
+}
+
 /** Pilots, decisions, reports and the stuurgroep's inbox (monitoring-data-access); every write keyed by `sleutel`. */
 export interface PilotRepository {
   maak(p: Pilot & { readonly aangemaaktDoor: string }): Promise<void>;
@@ -31,6 +39,8 @@ export interface PilotRepository {
   publiceer(r: { sleutel: string; pilotId?: string; convenantId?: string; moment: string; peildatum: string; inhoud: unknown }): Promise<void>;
   rapportages(pilotId: string): Promise<Rapportage[]>;
   meld(m: { sleutel: string; stuurgroepId: string; aan: string; onderwerp: string; verwijzing: string }): Promise<void>;
+  /** The stuurgroep's inbox, newest first. */
+  meldingen(stuurgroepId: string): Promise<StuurgroepMelding[]>;
 }
 
 /** The pilot's workflow (Temporal client in monitor-service). */

@@ -5,7 +5,7 @@ import type { MonitoringActivities } from '@ketenregie/monitoring-contracts';
 import { Toegang, type Identity } from '@ketenregie/shared-platform';
 import { randomUUID } from 'node:crypto';
 import { IndicatorBerekening } from './indicator.service';
-import { PILOT_REPOSITORY, PILOT_WORKFLOWS, type Pilot, type PilotRepository, type PilotWorkflows, type Rapportage } from './pilot.ports';
+import { PILOT_REPOSITORY, PILOT_WORKFLOWS, type Pilot, type PilotRepository, type PilotWorkflows, type Rapportage, type StuurgroepMelding } from './pilot.ports';
 import { STUURGROEP_REPOSITORY } from './registry.tokens';
 
 const nietGevonden = () => new NotFoundError({ code: 'MONITORING.PILOT_NOT_FOUND', detail: 'No such pilot.' });
@@ -56,6 +56,13 @@ export class PilotService {
     await this.toegang.eis(door, 'convenant.beheren');
     const p = await this.pilot(id, door);
     await this.workflows.besluit(p.id, { besluit, door: door.organisatie });
+  }
+
+  /** The stuurgroep's inbox (pilot and quarterly report notifications), for its members only; anyone else gets not-found. */
+  async meldingen(stuurgroepId: string, door: Identity): Promise<StuurgroepMelding[]> {
+    await this.toegang.eis(door, 'indicatoren.lezen');
+    await this.lidVan(stuurgroepId, door);
+    return this.pilots.meldingen(stuurgroepId);
   }
 
   private async isLid(stuurgroepId: string, door: Identity): Promise<boolean> {

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { RondeLus } from '@ketenregie/shared-platform';
 import {
   FEED_BRONNEN,
   PROJECTIE_INSTELLINGEN,
@@ -16,9 +17,7 @@ import {
 @Injectable()
 export class ProjectieService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ProjectieService.name);
-  private lus?: Promise<void>;
-  private stoppen = false;
-  private wekker?: () => void;
+  private lus?: RondeLus;
 
   constructor(
     @Inject(PROJECTIE_REPOSITORY) private readonly projectie: ProjectieRepository,
@@ -27,13 +26,13 @@ export class ProjectieService implements OnApplicationBootstrap, OnApplicationSh
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.instellingen.actief) this.lus = this.draai();
+    if (!this.instellingen.actief) return;
+    this.lus = new RondeLus(() => this.ronde(), this.instellingen.intervalMs, (error) => this.logger.warn({ err: error }, 'Reading a feed failed; retrying'));
+    this.lus.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stoppen = true;
-    this.wekker?.();
-    await this.lus;
+    await this.lus?.stop();
   }
 
   /** Reads one page of every feed. @returns how many new facts were processed. */
@@ -58,23 +57,4 @@ export class ProjectieService implements OnApplicationBootstrap, OnApplicationSh
     return this.projectie.herbouw();
   }
 
-  private async draai(): Promise<void> {
-    while (!this.stoppen) {
-      let nieuw = 0;
-      try {
-        nieuw = await this.ronde();
-      } catch (error) {
-        this.logger.warn({ err: error }, 'Reading a feed failed; retrying');
-      }
-      if (nieuw === 0 && !this.stoppen) {
-        await new Promise<void>((resolve) => {
-          const t = setTimeout(resolve, this.instellingen.intervalMs);
-          this.wekker = () => {
-            clearTimeout(t);
-            resolve();
-          };
-        });
-      }
-    }
-  }
 }

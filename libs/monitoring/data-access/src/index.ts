@@ -3,6 +3,7 @@ import { OrganisatieRegister1763800000000 } from './migrations/1763800000000-org
 import { Convenant1766000000000 } from './migrations/1766000000000-convenant';
 import { Projectie1766000000001 } from './migrations/1766000000001-projectie';
 import { Pilot1766000000002 } from './migrations/1766000000002-pilot';
+import { FeitSoort1767200000000 } from './migrations/1767200000000-feit-soort';
 import { FeedPositieEntity, FeitEntity, TrajectStandEntity } from './projectie.entity';
 import { OrganisatieEntity } from './organisatie.entity';
 import { StuurgroepEntity, StuurgroepLidEntity } from './stuurgroep.entity';
@@ -30,5 +31,11 @@ export const MONITORING_ENTITIES = [
   FeedPositieEntity,
 ];
 /** Migrations of the monitoring schema, in order. */
-export const MONITORING_MIGRATIONS = [OrganisatieRegister1763800000000, Convenant1766000000000, Projectie1766000000001, Pilot1766000000002];
+export const MONITORING_MIGRATIONS = [
+  OrganisatieRegister1763800000000,
+  Convenant1766000000000,
+  Projectie1766000000001,
+  Pilot1766000000002,
+  FeitSoort1767200000000,
+];
 export * from './monitoring.metrics';

@@ -74,4 +74,12 @@ export class TypeOrmPilotRepository {
       [m.sleutel, m.stuurgroepId, m.aan, m.onderwerp, m.verwijzing],
     );
   }
+
+  async meldingen(stuurgroepId: string): Promise<{ aan: 'stuurgroep' | 'voorzitter'; onderwerp: string; verwijzing: string; op: Date }[]> {
+    const rows: { aan: 'stuurgroep' | 'voorzitter'; onderwerp: string; verwijzing: string; op: Date }[] = await this.ds.query(
+      'SELECT aan, onderwerp, verwijzing, op FROM monitoring.stuurgroep_melding WHERE stuurgroep_id = $1 ORDER BY op DESC, sleutel',
+      [stuurgroepId],
+    );
+    return rows.map((r) => ({ aan: r.aan, onderwerp: r.onderwerp, verwijzing: r.verwijzing, op: r.op }));
+  }
 }

@@ -3,6 +3,7 @@ export * from './stuurgroep';
 export * from './convenant';
 export * from './indicator-definities';
 export * from './traject-stand';
+export * from './keten-stand';
 export * from './indicatoren';
 export * from './openbaar';
 export * from './pilot';

@@ -75,8 +75,10 @@ export const INDICATOR_DEFINITIES: Readonly<Record<IndicatorCode, IndicatorDefin
     code: 'overdrachten-binnen-termijn',
     naam: 'Warme overdrachten binnen de termijn geaccepteerd',
     teller: 'Overdrachten geaccepteerd binnen de acceptatietermijn.',
-    noemer: 'Overdrachten die in de periode een uitkomst kregen (geaccepteerd, afgewezen of verlopen).',
-    periodeRegel: 'Periode van de uitkomstdatum; partner is de ontvangende organisatie.',
+    noemer:
+      'Overdrachten die in de periode een uitkomst kregen (geaccepteerd, afgewezen of verlopen). Daarnaast als aantallen: aangevraagd, en ingetrokken vóór het antwoord van de ontvanger (geannuleerd, toestemming geweigerd of ingetrokken); die tellen niet mee in de noemer.',
+    periodeRegel:
+      'Periode van de uitkomstdatum (aangevraagd: van de aanvraag); partner is de ontvangende organisatie. Binnen de termijn: geaccepteerd vóór de escalatie van de acceptatietermijn.',
     toelichting: 'Tijdigheid van de ontvanger; de verzender kan de termijn niet beïnvloeden.',
   },
   'overdracht-doorlooptijd': {
@@ -113,10 +115,13 @@ export const INDICATOR_DEFINITIES: Readonly<Record<IndicatorCode, IndicatorDefin
   },
   plaatsingen: {
     code: 'plaatsingen',
-    naam: 'Plaatsingen en hun duur',
-    teller: 'Plaatsingen gestart in de periode, en de mediane duur in dagen van de beëindigde.',
-    noemer: 'Geen (aantallen).',
-    periodeRegel: 'Periode van de startdatum van de plaatsing; volgt zodra de werkgeverslijn plaatsingen publiceert.',
-    toelichting: 'Nog zonder bron: de werkgeverslijn publiceert nog geen gebeurtenissen.',
+    naam: 'Plaatsingen: proefplaatsing naar contract, duurzaam na 6 en 12 maanden',
+    teller:
+      'Plaatsingen gestart (per werkgever); proefplaatsingen die uitmondden in een contract; contracten waarbij de deelnemer bij de controle na 6 en na 12 maanden nog in dienst was; terugleidingen naar het traject per gecodeerde reden, en de mediane duur in dagen van de beëindigde plaatsingen.',
+    noemer:
+      'Proef → contract: proefplaatsingen met een uitkomst (contract of terugleiding). Duurzaam na 6/12 maanden: contracten waarvan de controle plaatsvond of die vóór de controle eindigden.',
+    periodeRegel:
+      'Gestart: maand van de start; proef → contract: maand van de start van de proefplaatsing; duurzaam: maand van de start van het contract; terugleiding en duur: maand van de terugleiding. Partner is de werkgever.',
+    toelichting: 'Een terugleiding is een warme terugkeer naar het traject, geen mislukking van de deelnemer; kleine aantallen worden onderdrukt.',
   },
 };

@@ -1,5 +1,6 @@
 import { addMonths, compareIsoDates, type IsoDate } from '@ketenregie/shared-kernel';
 import type { IndicatorCode } from './indicator-definities';
+import { plaatsingDuur, type OverdrachtStand, type PlaatsingStand, type VerwijzingStand } from './keten-stand';
 import type { Feit, TrajectStand } from './traject-stand';
 
 /**
@@ -22,23 +23,6 @@ export interface Basiscel {
   readonly waarden?: readonly number[];
 }
 
-/** A handover as monitoring sees it (from the exchange context's events). */
-export interface OverdrachtStand {
-  readonly ontvanger: string;
-  readonly uitkomst: 'geaccepteerd' | 'afgewezen' | 'verlopen';
-  readonly uitkomstOp: IsoDate;
-  readonly binnenTermijn: boolean;
-  /** Working days from request to acceptance (kernel calendar), for accepted ones. */
-  readonly werkdagenTotAcceptatie?: number;
-}
-
-/** A referral outcome as monitoring sees it. */
-export interface VerwijzingStand {
-  readonly ontvanger: string;
-  readonly uitkomst: string;
-  readonly datum: IsoDate;
-}
-
 /** Everything the indicators are computed from. */
 export interface IndicatorBron {
   readonly trajecten: Iterable<TrajectStand>;
@@ -46,7 +30,11 @@ export interface IndicatorBron {
   readonly toestemmingen?: Iterable<Feit>;
   readonly overdrachten?: Iterable<OverdrachtStand>;
   readonly verwijzingen?: Iterable<VerwijzingStand>;
+  readonly plaatsingen?: Iterable<PlaatsingStand>;
 }
+
+/** The lasting-placement checks the indicator follows (months after the contract's start). */
+export const DUURZAAMHEID_MAANDEN = [6, 12] as const;
 
 /** `YYYY-MM` of a date. */
 export const maandVan = (datum: IsoDate): string => datum.slice(0, 7);
@@ -93,6 +81,11 @@ class Teller {
  * - evaluaties-op-tijd: per evaluation month and coach organisation, `noemer` all, `teller` on time;
  * - overdrachten-binnen-termijn / overdracht-doorlooptijd: per outcome month and receiver;
  * - verwijzingen: per month and receiver, by outcome; toestemmingen: given and withdrawn;
+ * - plaatsingen: per werkgever, `gestart` in the start month; `proef-naar-contract` (noemer: a
+ *   proefplaatsing with an outcome, teller: a contract) in the proefplaatsing's month;
+ *   `duurzaam-6`/`duurzaam-12` (noemer: a contract whose check took place or that ended before it,
+ *   teller: in service at the check) in the contract's month; `teruggeleid` by coded reason and
+ *   `duur` (days from start, for the median) in the month of the return;
  * - caseload: per month (the month of `vandaag` only: a current stand) and coach organisation,
  *   professionals by class of running trajecten.
  */
@@ -139,11 +132,38 @@ export function berekenBasiscellen(bron: IndicatorBron, vandaag: IsoDate): Basis
     if (soort) t.tel('toestemmingen', soort, '-', organisatie, f.datum);
   }
   for (const o of bron.overdrachten ?? []) {
+    if (o.aangevraagdOp) t.tel('overdrachten-binnen-termijn', 'aangevraagd', '-', o.ontvanger, o.aangevraagdOp);
+    if (!o.uitkomst || !o.uitkomstOp) continue;
+    if (o.uitkomst === 'ingetrokken') {
+      t.tel('overdrachten-binnen-termijn', 'ingetrokken', '-', o.ontvanger, o.uitkomstOp);
+      continue;
+    }
     t.tel('overdrachten-binnen-termijn', 'noemer', '-', o.ontvanger, o.uitkomstOp);
     if (o.uitkomst === 'geaccepteerd' && o.binnenTermijn) t.tel('overdrachten-binnen-termijn', 'teller', '-', o.ontvanger, o.uitkomstOp);
     if (o.uitkomst === 'geaccepteerd' && o.werkdagenTotAcceptatie !== undefined)
       t.tel('overdracht-doorlooptijd', 'geaccepteerd', '-', o.ontvanger, o.uitkomstOp, o.werkdagenTotAcceptatie);
   }
   for (const v of bron.verwijzingen ?? []) t.tel('verwijzingen', 'verwijzingen', v.uitkomst, v.ontvanger, v.datum);
+  for (const p of bron.plaatsingen ?? []) {
+    if (p.gestartOp) t.tel('plaatsingen', 'gestart', '-', p.werkgever, p.gestartOp);
+    if (p.proefplaatsingOp && (p.contractOp || p.teruggeleid)) {
+      t.tel('plaatsingen', 'noemer', 'proef-naar-contract', p.werkgever, p.proefplaatsingOp);
+      if (p.contractOp) t.tel('plaatsingen', 'teller', 'proef-naar-contract', p.werkgever, p.proefplaatsingOp);
+    }
+    if (p.contractOp) {
+      for (const n of DUURZAAMHEID_MAANDEN) {
+        const inDienst = p.inDienstBij.includes(n);
+        if (inDienst || (p.teruggeleid && compareIsoDates(p.teruggeleid.datum, p.contractOp) >= 0)) {
+          t.tel('plaatsingen', 'noemer', `duurzaam-${n}`, p.werkgever, p.contractOp);
+          if (inDienst) t.tel('plaatsingen', 'teller', `duurzaam-${n}`, p.werkgever, p.contractOp);
+        }
+      }
+    }
+    if (p.teruggeleid) {
+      t.tel('plaatsingen', 'teruggeleid', p.teruggeleid.reden, p.werkgever, p.teruggeleid.datum);
+      const duur = plaatsingDuur(p);
+      if (duur !== undefined) t.tel('plaatsingen', 'duur', '-', p.werkgever, p.teruggeleid.datum, duur);
+    }
+  }
   return t.lijst();
 }

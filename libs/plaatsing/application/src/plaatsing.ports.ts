@@ -1,5 +1,6 @@
 import type { PlaatsingOpdrachtInvoer, PlaatsingOpdrachtResultaat, PlaatsingUitkomstVerwerken, PlaatsingWorkflowInput } from '@ketenregie/plaatsing-contracts';
 import type { PlaatsingOverzicht, Vacature, Werkgever, Werkgeversweergave } from '@ketenregie/plaatsing-domain';
+import type { FeedRij } from '@ketenregie/shared-kernel';
 
 /** A placement as stored: its read model and what the employer may see of the deelnemer. */
 export interface PlaatsingRecord {
@@ -47,6 +48,14 @@ export interface PlaatsingRepository {
   vanWerkgever(werkgeverId: string): Promise<PlaatsingRecord[]>;
   /** The read model (only if newer), timeline entries, tasks and outbox events of outcomes, in one transaction; a retry changes nothing. */
   verwerk(uitkomst: PlaatsingUitkomstVerwerken, gebeurtenissen: readonly UitgaandeGebeurtenis[]): Promise<void>;
+}
+
+/** Injection token of the {@link PlaatsingFeed} port. */
+export const PLAATSING_FEED = Symbol('PLAATSING_FEED');
+
+/** The outbox read as a feed after a sequence number, oldest first (monitor-service's projection). */
+export interface PlaatsingFeed {
+  gebeurtenissenNa(na: number, max: number): Promise<FeedRij[]>;
 }
 
 /** The placement workflows (Temporal in production, a test double in service tests). */

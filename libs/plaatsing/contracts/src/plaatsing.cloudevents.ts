@@ -1,3 +1,6 @@
+import { feedPaginaSchema } from '@ketenregie/shared-kernel';
+import { z } from 'zod';
+
 /**
  * CloudEvents (NL GOV profile, as exchange-service publishes them) about placements, for the
  * monitoring projection: placements started, proefplaatsing → contract, lasting at 6/12 months,
@@ -17,3 +20,24 @@ export const PLAATSING_EVENT_TYPES = {
 
 /** One published event type. */
 export type PlaatsingEventType = (typeof PLAATSING_EVENT_TYPES)[keyof typeof PLAATSING_EVENT_TYPES];
+
+/** The outbox as a feed for monitor-service's projection (service token only): `GET …?na=<sequence>&max=<n>`, oldest first. */
+export const PLAATSING_GEBEURTENISSEN_PATH = '/api/v1/plaatsing-gebeurtenissen';
+
+/** What a feed event's data may hold: the employer's organisation id and codes, never personal data. */
+export const plaatsingFeedDataSchema = z.strictObject({
+  werkgever: z.string(),
+  maanden: z.number().int().optional(),
+  reden: z.string().optional(),
+  urenPerWeek: z.number().optional(),
+});
+export type PlaatsingFeedData = z.infer<typeof plaatsingFeedDataSchema>;
+
+/** A page of the feed (`subject` is `plaatsing/<id>`). */
+export const plaatsingGebeurtenissenSchema = feedPaginaSchema(
+  PLAATSING_EVENT_SOURCE,
+  Object.values(PLAATSING_EVENT_TYPES) as [PlaatsingEventType, ...PlaatsingEventType[]],
+  ['plaatsing'],
+  plaatsingFeedDataSchema,
+);
+export type PlaatsingGebeurtenissen = z.infer<typeof plaatsingGebeurtenissenSchema>;

@@ -118,5 +118,10 @@ describeEachDatabase('plaatsing repositories', (db) => {
     expect((await repo.tijdlijn(begin.state.plaatsingId)).map((g) => g.soort)).toEqual(['plaatsing-gestart', 'kennismaking', 'proefplaatsing-gestart']);
     const uitgaand = (await repo.openUitgaand()).filter((e) => e.subject === `plaatsing/${begin.state.plaatsingId}`);
     expect(uitgaand.map((e) => e.type)).toEqual(['nl.ketenregie.plaatsing.plaatsing-gestart', 'nl.ketenregie.plaatsing.proefplaatsing-gestart']);
+    // The same events as monitor-service's feed reads them: after a sequence number, in order, once each.
+    const feed = (await repo.gebeurtenissenNa(0, 1000)).filter((e) => e.subject === `plaatsing/${begin.state.plaatsingId}`);
+    expect(feed.map((e) => [e.id, e.type])).toEqual(uitgaand.map((e) => [e.id, e.type]));
+    expect(feed[0].volgnummer).toBeLessThan(feed[1].volgnummer);
+    expect(await repo.gebeurtenissenNa(feed[1].volgnummer, 1000)).not.toContainEqual(expect.objectContaining({ id: feed[1].id }));
   });
 });

@@ -8,6 +8,7 @@ import {
   type Werkgever,
   type Werkgeversweergave,
 } from '@ketenregie/plaatsing-domain';
+import type { FeedRij } from '@ketenregie/shared-kernel';
 import { type DataSource, QueryFailedError } from 'typeorm';
 import { PlaatsingEntity, PlaatsingGebeurtenisEntity, PlaatsingOutboxEntity, PlaatsingTaakEntity, VacatureEntity, WerkgeverEntity } from './plaatsing.entities';
 
@@ -176,6 +177,23 @@ export class TypeOrmPlaatsingRepository {
   /** The placement's timeline, oldest first. */
   async tijdlijn(plaatsingId: string): Promise<PlaatsingGebeurtenisEntity[]> {
     return this.ds.getRepository(PlaatsingGebeurtenisEntity).find({ where: { plaatsingId }, order: { nr: 'ASC' } });
+  }
+
+  /** The outbox after sequence `na` as feed rows (the application's `PlaatsingFeed`); the business date is the event's own. */
+  async gebeurtenissenNa(na: number, max: number): Promise<FeedRij[]> {
+    const rows: { volgnummer: string; id: string; type: string; subject: string; data: Record<string, unknown>; tijd: Date }[] = await this.ds.query(
+      `SELECT volgnummer, id, type, subject, data, tijd FROM plaatsing.outbox WHERE volgnummer > $1 ORDER BY volgnummer LIMIT $2`,
+      [na, max],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      volgnummer: Number(r.volgnummer),
+      type: r.type,
+      subject: r.subject,
+      datum: typeof r.data['datum'] === 'string' ? r.data['datum'] : r.tijd.toISOString().slice(0, 10),
+      tijd: r.tijd,
+      data: r.data,
+    }));
   }
 
   /** Events not delivered yet, in order (the outbox a monitoring projection reads). */

@@ -28,3 +28,5 @@ export * from './observability/metrics';
 export * from './observability/tracing';
 export * from './observability/observability';
 export * from './bootstrap/graceful-shutdown';
+export * from './http/feed.controller';
+export * from './bootstrap/ronde-lus';

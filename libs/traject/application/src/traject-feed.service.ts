@@ -1,10 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TRAJECT_EVENT_SOURCE, TRAJECT_EVENT_TYPE_PREFIX, type TrajectGebeurtenissen } from '@ketenregie/traject-contracts';
+import { feedGrenzen, feedPagina } from '@ketenregie/shared-kernel';
 import { Toegang, type Identity } from '@ketenregie/shared-platform';
 import { TRAJECT_FEED, type TrajectFeed } from './traject.ports';
-
-/** At most this many events per page. */
-export const MAX_FEED_PAGINA = 1000;
 
 /**
  * The traject context's published facts as CloudEvents, for another context's projection
@@ -20,22 +18,9 @@ export class TrajectFeedService {
 
   async pagina(na: number, max: number, door: Identity): Promise<TrajectGebeurtenissen> {
     await this.toegang.eis(door, 'gebeurtenissen.lezen');
-    const rows = await this.feed.gebeurtenissenNa(Math.max(0, na), Math.min(Math.max(1, max), MAX_FEED_PAGINA));
-    return {
-      gebeurtenissen: rows.map((r) => ({
-        specversion: '1.0' as const,
-        id: r.id,
-        source: TRAJECT_EVENT_SOURCE,
-        type: `${TRAJECT_EVENT_TYPE_PREFIX}${r.soort}`,
-        subject: `traject/${r.trajectId}`,
-        time: r.tijd.toISOString(),
-        datacontenttype: 'application/json' as const,
-        sequence: r.volgnummer,
-        sequencetype: 'Integer' as const,
-        datum: r.datum,
-        data: r.data,
-      })),
-      laatste: rows.at(-1)?.volgnummer ?? na,
-    };
+    const g = feedGrenzen(na, max);
+    const rows = await this.feed.gebeurtenissenNa(g.na, g.max);
+    const feed = rows.map((r) => ({ ...r, type: `${TRAJECT_EVENT_TYPE_PREFIX}${r.soort}`, subject: `traject/${r.trajectId}` }));
+    return feedPagina(TRAJECT_EVENT_SOURCE, feed, g.na, (r) => r.data) as TrajectGebeurtenissen;
   }
 }

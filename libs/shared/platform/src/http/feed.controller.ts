@@ -1,0 +1,36 @@
+import { Controller, DefaultValuePipe, Get, Inject, ParseIntPipe, Query, type Type } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { FeedPagina } from '@ketenregie/shared-kernel';
+import { CurrentIdentity, ServiceActor } from '../auth/auth.decorators';
+import type { Identity } from '../auth/identity';
+
+/** A context's use case that serves its outbox as a feed page (access decided inside). */
+export interface FeedLezer {
+  pagina(na: number, max: number, door: Identity): Promise<FeedPagina<unknown>>;
+}
+
+/**
+ * The controller of a context's outbox feed (`GET /api/v1/<pad>?na=&max=`, service token only,
+ * no personal data): every context that publishes to monitor-service serves its feed with this one.
+ */
+export function feedController(pad: string, tag: string, omschrijving: string, lezer: Type<FeedLezer>): Type<unknown> {
+  @ApiTags(tag)
+  @Controller(pad)
+  class FeedController {
+    constructor(@Inject(lezer) private readonly feed: FeedLezer) {}
+
+    @Get()
+    @ServiceActor('required')
+    @ApiOperation({ summary: omschrijving })
+    @ApiQuery({ name: 'na', required: false, description: 'Last sequence number already processed (default 0)' })
+    @ApiQuery({ name: 'max', required: false, description: 'Page size, at most 1000 (default 500)' })
+    pagina(
+      @Query('na', new DefaultValuePipe(0), ParseIntPipe) na: number,
+      @Query('max', new DefaultValuePipe(500), ParseIntPipe) max: number,
+      @CurrentIdentity() door: Identity,
+    ) {
+      return this.feed.pagina(na, max, door);
+    }
+  }
+  return FeedController;
+}
