@@ -15,8 +15,9 @@ import {
   Verwerkingsregel,
 } from '@ketenregie/consent-domain';
 import { amsterdamDate, NotFoundError, ValidationError } from '@ketenregie/shared-kernel';
+import { newSpanId } from '@ketenregie/shared-platform';
 import type { Identity } from '@ketenregie/shared-platform';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Aanroep, ConsentOpslag, ConsentTransactie, ToestemmingLevenscyclusPoort } from './consent.ports';
 import { CONSENT_OPSLAG, LEVENSCYCLUS_POORT, PSEUDONIMISEERDER } from './consent.tokens';
 import { RegisterService } from './register.service';
@@ -25,11 +26,7 @@ import { RegisterService } from './register.service';
 export type ToestemmingAanvraag = Omit<NieuweToestemming, 'id' | 'vastgelegdDoor'> & { readonly vervangt?: string };
 
 /** A new span id for a log line of this service. */
-export function nieuweSpanId(): string {
-  let id = randomBytes(8).toString('hex');
-  while (/^0+$/.test(id)) id = randomBytes(8).toString('hex');
-  return id;
-}
+export const nieuweSpanId: () => string = newSpanId;
 
 const FOUT_NIET_GEVONDEN = (id: string) => new NotFoundError({ code: 'CONSENT.NOT_FOUND', detail: `No consent with id ${id}.` });
 
