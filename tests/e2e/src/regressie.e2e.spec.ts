@@ -208,6 +208,26 @@ describe('regression: the eight findings of issue 15 (access policy)', () => {
     );
   });
 
+  it("finding 5, after the referral: withdrawing the consent it rested on ends the receiver's access to the deelnemer", async () => {
+    const { deelnemerId } = await deelnemerMetTraject();
+    const gegeven = await call<{ id: string }>(gemeente, 'POST', '/toestemmingen', {
+      ...toestemming(deelnemerId, [{ soort: 'type', type: 'ggz' }]),
+      doel: 'verwijzing-ggz',
+      categorieen: ['contact'],
+    });
+    expect(gegeven.status).toBe(201);
+    const verwijzing = { deelnemerId, soort: 'ggz-behandeling', ontvanger: { organisatie: 'ggz-zuiderlicht', type: 'ggz' }, reden: 'aanmelding behandeling' };
+    expect((await call(gemeente, 'POST', '/verwijzingen', verwijzing)).status).toBe(201);
+    // The receiver now works with the deelnemer: it reads their data.
+    expect((await call(ggz, 'GET', `/deelnemers/${deelnemerId}`)).status).toBe(200);
+
+    expect((await call(gemeente, 'POST', `/toestemmingen/${gegeven.body.id}/intrekking`, { reden: 'op verzoek van de deelnemer' })).status).toBe(200);
+    // At once, not after a cache: the receiver's involvement ended with the consent.
+    expect([403, 404]).toContain((await call(ggz, 'GET', `/deelnemers/${deelnemerId}`)).status);
+    // The gemeente, which leads the traject, keeps its access.
+    expect((await call(gemeente, 'GET', `/deelnemers/${deelnemerId}`)).status).toBe(200);
+  });
+
   it("finding 6: a refused handover leaves nothing in the receiver's inbox, the receiver sees nothing before consent, and a stuurgroeplid gets no inbox", async () => {
     // Refused by the traject (still in aanmelding): 422, and nothing anywhere.
     const vroeg = await deelnemerMetTraject();
