@@ -11,7 +11,7 @@ import { join } from 'node:path';
 // The orchestrator behind `npm start`, used as-is: same steps, free ports, a temporary data dir.
 import { freePorts, startStack } from '@ketenregie/start';
 import { demoTrajectAanvraag, geldigBsn } from './deelnemer';
-import { freshMachineEnv } from './fresh-machine';
+import { BELASTE_MACHINE, freshMachineEnv } from './fresh-machine';
 
 interface Antwoord<T> {
   status: number;
@@ -21,8 +21,7 @@ interface Antwoord<T> {
 type Wie = { readonly organisatie: string; readonly rol: string };
 
 /** Generous limits: the stack starts on 2 cores shared with other work. */
-const OPSTART = 900_000;
-const TIMEOUTS = { database: 180_000, temporal: 180_000, service: 300_000, worker: 480_000, gateway: 180_000, seed: 300_000, portal: 600_000 };
+const { opstart: OPSTART, timeouts: TIMEOUTS } = BELASTE_MACHINE;
 
 describe('regression: the eight findings of issue 15 (access policy)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ketenregie-e2e-regressie-'));
