@@ -30,8 +30,14 @@ const pseudoniemSleutel = randomBytes(32);
 
 /** CPU time (user + system) a process has used so far, in ms (Linux `/proc`). */
 function cpuMs(pid: number): number {
+  const { user, system } = cpuDelen(pid);
+  return user + system;
+}
+
+/** CPU time a process has used so far in user and in kernel mode (system calls: socket writes), in ms. */
+function cpuDelen(pid: number): { user: number; system: number } {
   const velden = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return ((Number(velden[11]) + Number(velden[12])) * 1000) / 100;
+  return { user: (Number(velden[11]) * 1000) / 100, system: (Number(velden[12]) * 1000) / 100 };
 }
 
 /**
@@ -274,10 +280,12 @@ async function run(): Promise<void> {
       if (b.uitkomst !== 'toegestaan') throw new Error(`decision ${i} was ${b.uitkomst}, expected toegestaan`);
     };
     await load(100, C, besluit);
-    const cpuVoor = cpuMs(service.pid);
+    const cpuVoor = cpuDelen(service.pid);
     const trajectCpuVoor = cpuMs(traject.pid);
     const http = await load(N, C, besluit);
-    const serviceCpuMsPerDecision = +((cpuMs(service.pid) - cpuVoor) / N).toFixed(2);
+    const cpuNa = cpuDelen(service.pid);
+    const serviceCpuMsPerDecision = +((cpuNa.user + cpuNa.system - cpuVoor.user - cpuVoor.system) / N).toFixed(2);
+    const serviceSystemCpuMsPerDecision = +((cpuNa.system - cpuVoor.system) / N).toFixed(2);
     const trajectServiceCpuMsPerDecision = +((cpuMs(traject.pid) - trajectCpuVoor) / N).toFixed(2);
 
     // The baseline: the same reads and writes as one decision, in raw SQL, same callers.
@@ -328,6 +336,7 @@ async function run(): Promise<void> {
         deelnemers: DEELNEMERS,
         httpDecisions: http,
         serviceCpuMsPerDecision,
+        serviceSystemCpuMsPerDecision,
         trajectServiceCpuMsPerDecision,
         involvementCacheMs: process.env['CONSENT_BETROKKENHEID_CACHE_MS'] ?? 'default',
         rawSqlDecisions: raw,

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 // The orchestrator behind `npm start`, used as-is: same steps, free ports, a temporary data dir.
 import { freePorts, startStack } from '@ketenregie/start';
 import { demoTrajectAanvraag, geldigBsn } from './deelnemer';
-import { freshMachineEnv } from './fresh-machine';
+import { BELASTE_MACHINE, freshMachineEnv } from './fresh-machine';
 
 interface Antwoord<T> {
   status: number;
@@ -21,8 +21,7 @@ interface Antwoord<T> {
 type Wie = { readonly organisatie: string; readonly rol: string };
 
 /** Generous limits: the stack starts on 2 cores shared with other work. */
-const OPSTART = 900_000;
-const TIMEOUTS = { database: 180_000, temporal: 180_000, service: 300_000, worker: 480_000, gateway: 180_000, seed: 300_000, portal: 600_000 };
+const { opstart: OPSTART, timeouts: TIMEOUTS } = BELASTE_MACHINE;
 
 describe('regression: the eight findings of issue 15 (access policy)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ketenregie-e2e-regressie-'));
@@ -206,6 +205,26 @@ describe('regression: the eight findings of issue 15 (access policy)', () => {
         expect.objectContaining({ handeling: 'verstrekking', ontvanger: 'geldwijs-dommeldal' }),
       ]),
     );
+  });
+
+  it("finding 5, after the referral: withdrawing the consent it rested on ends the receiver's access to the deelnemer", async () => {
+    const { deelnemerId } = await deelnemerMetTraject();
+    const gegeven = await call<{ id: string }>(gemeente, 'POST', '/toestemmingen', {
+      ...toestemming(deelnemerId, [{ soort: 'type', type: 'ggz' }]),
+      doel: 'verwijzing-ggz',
+      categorieen: ['contact'],
+    });
+    expect(gegeven.status).toBe(201);
+    const verwijzing = { deelnemerId, soort: 'ggz-behandeling', ontvanger: { organisatie: 'ggz-zuiderlicht', type: 'ggz' }, reden: 'aanmelding behandeling' };
+    expect((await call(gemeente, 'POST', '/verwijzingen', verwijzing)).status).toBe(201);
+    // The receiver now works with the deelnemer: it reads their data.
+    expect((await call(ggz, 'GET', `/deelnemers/${deelnemerId}`)).status).toBe(200);
+
+    expect((await call(gemeente, 'POST', `/toestemmingen/${gegeven.body.id}/intrekking`, { reden: 'op verzoek van de deelnemer' })).status).toBe(200);
+    // At once, not after a cache: the receiver's involvement ended with the consent.
+    expect([403, 404]).toContain((await call(ggz, 'GET', `/deelnemers/${deelnemerId}`)).status);
+    // The gemeente, which leads the traject, keeps its access.
+    expect((await call(gemeente, 'GET', `/deelnemers/${deelnemerId}`)).status).toBe(200);
   });
 
   it("finding 6: a refused handover leaves nothing in the receiver's inbox, the receiver sees nothing before consent, and a stuurgroeplid gets no inbox", async () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { freePorts, startStack } from '@ketenregie/start';
 import { demoTrajectAanvraag, geldigBsn } from './deelnemer';
 import { devTokens, type DevTokenVoor } from './dev-tokens';
-import { START_TIMEOUT, freshMachineEnv } from './fresh-machine';
+import { BELASTE_MACHINE, freshMachineEnv } from './fresh-machine';
 
 type Betrokken = 'aanmelder' | 'regievoerder' | 'coach-organisatie' | 'ontvanger';
 type Soort = 'gemeente' | 'uitvoerder' | 'werkgever' | 'ggz' | 'schuldhulp' | 'wijkteam';
@@ -182,8 +182,9 @@ describe('access policy through the gateway, with real tokens', () => {
 
   beforeAll(async () => {
     const ports = await freePorts();
-    stack = await startStack({ env: freshMachineEnv(), dataDir, ...ports });
-  }, START_TIMEOUT);
+    // `timeouts` is an option of the orchestrator that its type declaration does not name.
+    stack = await startStack({ env: freshMachineEnv(), dataDir, ...ports, timeouts: BELASTE_MACHINE.timeouts } as Parameters<typeof startStack>[0]);
+  }, BELASTE_MACHINE.opstart);
 
   afterAll(async () => {
     await stack?.stop();
@@ -524,6 +525,13 @@ describe('access policy through the gateway, with real tokens', () => {
       reden: 'schulden',
     });
     expect(verwijzing.status).toBe(201);
+    // The werkgever's own profile, so that reading and keeping it is a case with something to read:
+    // the werkgever itself may, nobody else (another werkgever, the partners) learns it exists.
+    const profiel = await call(werkgever, 'PUT', `/werkgevers/${werkgever.organisatie}`, {
+      contactpersoon: { naam: 'Ria', telefoon: '0401111111' },
+      plaatsvervanger: { naam: 'Kees', telefoon: '0402222222' },
+    });
+    expect(profiel.status).toBe(200);
 
     // 3. The facts as this test set them up (never read back from the server), and who acts.
     const organisaties = (await (await fetch(`${stack.url}/api/v1/organisaties`)).json()) as { id: string; type: Soort }[];
@@ -661,5 +669,6 @@ describe('access policy through the gateway, with real tokens', () => {
         verkeerdGeweigerd.map((r) => `  wrongly denied: ${r}\n`).join(''),
     );
     expect(verkeerdToegestaan).toEqual([]);
+    expect(verkeerdGeweigerd).toEqual([]);
   }, 900_000);
 });

@@ -1,7 +1,17 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CONSENT_ENTITIES, CONSENT_MIGRATIONS, CONSENT_SCHEMA, registerConsentMetrics } from '@ketenregie/consent-data-access';
 import { KluisModule, kluisDataConverter, sleutelkluisVanConfig, workflowDeelnemerUitTabellen } from '@ketenregie/shared-crypto';
-import { AuthModule, DatabaseModule, HealthModule, temporalTls, ToegangModule, trajectBetrokkenheid, DatabaseMetricsModule } from '@ketenregie/shared-platform';
+import {
+  AuthModule,
+  DatabaseMetricsModule,
+  DatabaseModule,
+  dienstIdentiteit,
+  HealthModule,
+  HttpOntvanger,
+  temporalTls,
+  ToegangModule,
+  trajectBetrokkenheid,
+} from '@ketenregie/shared-platform';
 import type { OrganisatieRegister } from '@ketenregie/shared-platform';
 import type { ConsentServiceConfig } from './consent-service.config';
 import { ConsentModule, ConsentModuleOptions } from './consent.module';
@@ -16,7 +26,7 @@ export class AppModule {
    */
   static register(
     config: ConsentServiceConfig,
-    overrides: Partial<Pick<ConsentModuleOptions, 'levenscyclus' | 'betrokkenheid'>> & {
+    overrides: Partial<Pick<ConsentModuleOptions, 'levenscyclus' | 'betrokkenheid' | 'ontvangers'>> & {
       readonly schema?: string;
       readonly register?: OrganisatieRegister;
     } = {},
@@ -45,6 +55,8 @@ export class AppModule {
           pseudoniemSleutelId: config.CONSENT_PSEUDONIEM_SLEUTEL_ID,
           // Involvement from traject-service, remembered for CONSENT_BETROKKENHEID_CACHE_MS (see GecachteBetrokkenheid).
           betrokkenheid: overrides.betrokkenheid ?? trajectBetrokkenheid(config.TRAJECT_SERVICE_URL, config.CONSENT_BETROKKENHEID_CACHE_MS),
+          // A withdrawn consent ends the receivers' involvement it carried, told with consent-service's own service token.
+          ontvangers: overrides.ontvangers ?? new HttpOntvanger(config.TRAJECT_SERVICE_URL, dienstIdentiteit(config, 'ketenregie-consent-service')),
           pseudoniemSleutel: config.CONSENT_PSEUDONIEM_SLEUTEL,
           anker: {
             map: config.CONSENT_LOG_ANKER_MAP,

@@ -1,7 +1,7 @@
 import { createPrivateKey } from 'node:crypto';
 import { pseudoniemSleutelConfigShape, requirePseudonymKeyWhenDistributed, withEmbeddedPseudonymKey } from '@ketenregie/consent-data-access';
 import { kluisConfigSchema } from '@ketenregie/shared-crypto';
-import { platformConfigSchema } from '@ketenregie/shared-platform';
+import { dienstIdentiteitConfigSchema, platformConfigSchema } from '@ketenregie/shared-platform';
 import { z } from 'zod';
 
 /**
@@ -11,6 +11,7 @@ import { z } from 'zod';
 export const consentServiceConfigSchema = platformConfigSchema
   .extend({
     ...kluisConfigSchema.shape,
+    ...dienstIdentiteitConfigSchema.shape,
     ...pseudoniemSleutelConfigShape,
     CONSENT_HERINNERING_DAGEN: z.coerce.number().int().min(1).max(365).default(30),
     /** Where the traject context answers how an organisation is involved with a deelnemer (access facts). */

@@ -13,8 +13,8 @@ import {
 } from '@ketenregie/consent-application';
 import { typeOrmConsentStorage } from '@ketenregie/consent-data-access';
 import { DEMO_REGISTER } from '@ketenregie/consent-domain';
-import { BETROKKENHEID_POORT } from '@ketenregie/shared-platform';
-import type { BetrokkenheidPoort } from '@ketenregie/shared-platform';
+import { BETROKKENHEID_POORT, ONTVANGER_POORT } from '@ketenregie/shared-platform';
+import type { BetrokkenheidPoort, OntvangerPoort } from '@ketenregie/shared-platform';
 import { DataSource } from 'typeorm';
 import { BesluitenController } from './besluiten.controller';
 import { DeelnemersController } from './deelnemers.controller';
@@ -32,6 +32,8 @@ export interface ConsentModuleOptions {
   readonly levenscyclus: ToestemmingLevenscyclusPoort;
   /** The traject context's involvement facts (traject-service's API; replaceable in tests). */
   readonly betrokkenheid: BetrokkenheidPoort;
+  /** Ends a receiver's involvement in the traject context when the consent it rested on is withdrawn (absent: nobody is told). */
+  readonly ontvangers?: OntvangerPoort;
   /** Where and how often the processing log is anchored (default: `.data/verwerkingslog-ankers`, every minute). */
   readonly anker?: AnkerOpties;
 }
@@ -74,6 +76,7 @@ export class ConsentModule {
         }),
         { provide: LEVENSCYCLUS_POORT, useValue: options.levenscyclus },
         { provide: BETROKKENHEID_POORT, useValue: options.betrokkenheid },
+        ...(options.ontvangers ? [{ provide: ONTVANGER_POORT, useValue: options.ontvangers }] : []),
         ConsentToegang,
         RegisterService,
         ToestemmingService,

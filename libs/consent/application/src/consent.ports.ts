@@ -56,6 +56,11 @@ export interface ConsentTransactie {
   bewaarBesluit(id: string, besluit: Besluit, traceId: string): Promise<void>;
   /** A stored decision as it was taken. */
   besluit(id: string): Promise<Besluit | undefined>;
+  /**
+   * The recipient organisations of the deelnemer's decisions that permitted a disclosure resting
+   * on this consent (a referral's receiver, a handover's): whose access this consent carried.
+   */
+  ontvangersOpToestemming(deelnemerId: string, toestemmingId: string): Promise<readonly string[]>;
   /** Appends a line to the hash-chained processing log, serialised on the chain head. */
   logVerwerking(regel: Verwerkingsregel): Promise<Ketenregel>;
   /** Stores the reminder unless one exists for the consent; true when it was new. */

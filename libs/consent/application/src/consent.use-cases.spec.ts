@@ -47,6 +47,19 @@ class GeheugenOpslag implements ConsentOpslag, RegisterOpslag {
       bewaarGebeurtenis: async (na: Toestemming, _g: ToestemmingGebeurtenis) => void toestemmingen.set(na.id, na),
       bewaarBesluit: async (id, b) => void besluiten.set(id, b),
       besluit: async (id) => besluiten.get(id),
+      ontvangersOpToestemming: async (deelnemerId, toestemmingId) => [
+        ...new Set(
+          [...besluiten.values()]
+            .filter(
+              (b) =>
+                b.verzoek.deelnemerId === deelnemerId &&
+                b.categorieen.some(
+                  (c) => c.uitkomst === 'toegestaan' && c.toestemming.status === 'verleend' && c.toestemming.toestemmingen.includes(toestemmingId),
+                ),
+            )
+            .map((b) => b.verzoek.ontvanger.organisatie),
+        ),
+      ],
       logVerwerking: async (regel: Verwerkingsregel) => {
         const schakel = volgendeSchakel(0, log[log.length - 1], regel, sha256);
         log.push(schakel);
@@ -264,6 +277,37 @@ describe('consent use cases', () => {
     expect(meldingen.beeindigde).toEqual([{ toestemmingId: t.id, op: '2026-03-03T10:00:00.000Z', reden: 'ingetrokken' }]);
     await expect(toestemmingen.trekIn(t.id, coach, undefined, aanroep)).rejects.toMatchObject({ code: 'CONSENT.NOT_ACTIVE' });
     await expect(toestemmingen.trekIn(randomUUID(), coach, undefined, aanroep)).rejects.toMatchObject({ code: 'CONSENT.NOT_FOUND' });
+  });
+
+  it('ends the involvement a withdrawn consent carried: the receivers of the decisions that rested on it, in the traject context', async () => {
+    const beeindigd: string[] = [];
+    const ontvangers = {
+      legOntvangerVast: async () => undefined,
+      beeindigOntvanger: async (deelnemerId: string, organisatie: string, namens: { sub: string }) =>
+        void beeindigd.push(`${deelnemerId} ${organisatie} ${namens.sub}`),
+    };
+    const register = new RegisterService(opslag);
+    const metOntvangers = new ToestemmingService(opslag, pseudoniem, meldingen, register, ontvangers);
+    const t = await metOntvangers.geef(aanvraag(), coach, aanroep);
+    const anders = await metOntvangers.geef(
+      aanvraag({ doel: 're-integratie', categorieen: ['contact'], ontvangers: [{ soort: 'type', type: 'uitvoerder' }] }),
+      coach,
+      aanroep,
+    );
+    await besluiten.besluit(ggzVerzoek, coach, aanroep);
+    await besluiten.besluit(ggzVerzoek, coach, aanroep);
+    await metOntvangers.trekIn(anders.id, coach, undefined, aanroep);
+    expect(beeindigd).toEqual([]); // no decision rested on it
+    await metOntvangers.trekIn(t.id, coach, undefined, aanroep);
+    expect(beeindigd).toEqual(['d-1 ggz-oost mw-1']);
+  });
+
+  it('keeps a withdrawal when the traject context cannot be told', async () => {
+    const ontvangers = { legOntvangerVast: async () => undefined, beeindigOntvanger: async () => Promise.reject(new Error('traject-service unreachable')) };
+    const metOntvangers = new ToestemmingService(opslag, pseudoniem, meldingen, new RegisterService(opslag), ontvangers);
+    const t = await metOntvangers.geef(aanvraag(), coach, aanroep);
+    await besluiten.besluit(ggzVerzoek, coach, aanroep);
+    expect((await metOntvangers.trekIn(t.id, coach, undefined, aanroep)).historie[1]?.status).toBe('ingetrokken');
   });
 
   it('compiles the inzage in log order, logs the inzage itself after it, and lets only the FG verify', async () => {

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { IntrekkingSignaal, ToestemmingBeeindigd } from '@ketenregie/consent-contracts';
 import {
   DataCategorie,
@@ -15,8 +15,9 @@ import {
   Verwerkingsregel,
 } from '@ketenregie/consent-domain';
 import { amsterdamDate, NotFoundError, ValidationError } from '@ketenregie/shared-kernel';
-import type { Identity } from '@ketenregie/shared-platform';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { newSpanId, ONTVANGER_POORT } from '@ketenregie/shared-platform';
+import type { Identity, OntvangerPoort } from '@ketenregie/shared-platform';
+import { randomUUID } from 'node:crypto';
 import type { Aanroep, ConsentOpslag, ConsentTransactie, ToestemmingLevenscyclusPoort } from './consent.ports';
 import { CONSENT_OPSLAG, LEVENSCYCLUS_POORT, PSEUDONIMISEERDER } from './consent.tokens';
 import { RegisterService } from './register.service';
@@ -25,11 +26,7 @@ import { RegisterService } from './register.service';
 export type ToestemmingAanvraag = Omit<NieuweToestemming, 'id' | 'vastgelegdDoor'> & { readonly vervangt?: string };
 
 /** A new span id for a log line of this service. */
-export function nieuweSpanId(): string {
-  let id = randomBytes(8).toString('hex');
-  while (/^0+$/.test(id)) id = randomBytes(8).toString('hex');
-  return id;
-}
+export const nieuweSpanId: () => string = newSpanId;
 
 const FOUT_NIET_GEVONDEN = (id: string) => new NotFoundError({ code: 'CONSENT.NOT_FOUND', detail: `No consent with id ${id}.` });
 
@@ -56,6 +53,8 @@ export class ToestemmingService {
     @Inject(PSEUDONIMISEERDER) private readonly pseudoniem: Pseudonimiseer,
     @Inject(LEVENSCYCLUS_POORT) private readonly levenscyclus: ToestemmingLevenscyclusPoort,
     private readonly register: RegisterService,
+    /** The traject context's receivers (consent-service; absent in the worker, which withdraws nothing). */
+    @Optional() @Inject(ONTVANGER_POORT) private readonly ontvangers?: OntvangerPoort,
   ) {}
 
   /**
@@ -133,11 +132,17 @@ export class ToestemmingService {
    * decision this withdrawal waited for is timestamped before it. So no decision timestamped at
    * or after the withdrawal ever permits on this consent, and the withdrawal waits at most for
    * the decisions queued before it (no starvation; see the race test in consent-service).
+   *
+   * The organisations this consent carried access for (recipients of the permitting decisions
+   * that rested on it, e.g. a referral's receiver) lose their `ontvanger` involvement with the
+   * deelnemer in the traject context, now, before the answer: a receiver cannot read the
+   * deelnemer on the strength of a withdrawn consent. If the traject context cannot be told, the
+   * withdrawal stands (it is the deelnemer's right) and the failure is logged as an error.
    * @throws NotFoundError `CONSENT.NOT_FOUND`; PreconditionError `CONSENT.NOT_ACTIVE` when it already ended.
    */
   async trekIn(toestemmingId: string, door: Identity, reden: string | undefined, aanroep: Aanroep): Promise<Toestemming> {
     await this.register.huidig();
-    const ingetrokken = await this.opslag.transactie(async (tx) => {
+    const { ingetrokken, ontvangers } = await this.opslag.transactie(async (tx) => {
       const t = await tx.toestemming(toestemmingId, 'exclusief');
       if (!t) throw FOUT_NIET_GEVONDEN(toestemmingId);
       const op = await tx.nu();
@@ -145,8 +150,11 @@ export class ToestemmingService {
       await tx.bewaarGebeurtenis(na, laatste(na));
       await tx.publiceer?.(feit('ingetrokken', na, op, door));
       await this.log(tx, na, 'toestemming-ingetrokken', op, door, aanroep);
-      return na;
+      return { ingetrokken: na, ontvangers: this.ontvangers ? await tx.ontvangersOpToestemming(na.deelnemerId, toestemmingId) : [] };
     });
+    for (const organisatie of ontvangers) {
+      await this.meld(() => (this.ontvangers as OntvangerPoort).beeindigOntvanger(ingetrokken.deelnemerId, organisatie, door), toestemmingId);
+    }
     await this.meldBeeindigd({ toestemmingId, op: laatste(ingetrokken).op.toISOString(), reden: 'ingetrokken' });
     return ingetrokken;
   }
@@ -238,12 +246,12 @@ export class ToestemmingService {
     return this.meld(() => this.levenscyclus.beeindigd(signaal), signaal.toestemmingId);
   }
 
-  /** The workflow side is told after commit; its failure is logged and never undoes the record. */
+  /** The workflow side (and the traject context's receivers) are told after commit; a failure is logged and never undoes the record. */
   private async meld(actie: () => Promise<void>, toestemmingId: string): Promise<void> {
     try {
       await actie();
     } catch (error) {
-      this.logger.error({ toestemmingId, err: error }, 'Consent lifecycle workflow could not be notified');
+      this.logger.error({ toestemmingId, err: error }, 'The consent lifecycle workflow or the traject context could not be notified of a consent change');
     }
   }
 }

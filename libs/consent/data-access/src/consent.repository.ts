@@ -249,6 +249,16 @@ export class TypeOrmConsentTransactie {
     };
   }
 
+  async ontvangersOpToestemming(deelnemerId: string, toestemmingId: string): Promise<readonly string[]> {
+    await this.schrijfUitgesteld();
+    const rijen = (await this.manager.query(
+      `SELECT DISTINCT ontvanger_organisatie FROM ${this.tabel('besluit')}
+       WHERE deelnemer_id = $1 AND $2::uuid = ANY(toestemmingen) AND uitkomst <> 'geweigerd' ORDER BY 1`,
+      [deelnemerId, toestemmingId],
+    )) as { ontvanger_organisatie: string }[];
+    return rijen.map((r) => r.ontvanger_organisatie);
+  }
+
   async besluit(id: string): Promise<Besluit | undefined> {
     await this.schrijfUitgesteld();
     const rij = await this.manager.getRepository(BesluitEntity).findOneBy({ id });

@@ -78,3 +78,44 @@ describe('GecachteBetrokkenheid', () => {
     expect(bron.vragen).toEqual(['traject tr-1:token-a', 'traject tr-1:token-b', 'traject tr-1:token-b', 'traject tr-2:token-a']);
   });
 });
+
+describe('GecachteBetrokkenheid, refresh ahead', () => {
+  // Refresh at exactly 70 % of ttlMs (the spread's lower end): 280 of 400 ms.
+  beforeEach(() => jest.spyOn(Math, 'random').mockReturnValue(0));
+  afterEach(() => jest.restoreAllMocks());
+
+  it('asks again in the background once an answer in use nears ttlMs, so no caller waits, and drops it as soon as the involvement ended', async () => {
+    const bron = new TelBetrokkenheid();
+    bron.antwoorden.set('d1:token-a', ['ontvanger']);
+    const poort = new GecachteBetrokkenheid(bron, 400);
+    expect(await poort.bijDeelnemer('d1', 'token-a')).toEqual(['ontvanger']);
+    await wacht(300); // past the refresh moment, before ttlMs: the remembered answer, and a refresh behind it
+    const voor = performance.now();
+    expect(await poort.bijDeelnemer('d1', 'token-a')).toEqual(['ontvanger']);
+    expect(performance.now() - voor).toBeLessThan(5); // the source answers after 5 ms: nobody waited for it
+    expect(bron.vragen).toHaveLength(2);
+    // The refreshed answer lives on past the first answer's ttlMs, without another question.
+    await wacht(150);
+    expect(await poort.bijDeelnemer('d1', 'token-a')).toEqual(['ontvanger']);
+    expect(bron.vragen).toHaveLength(2);
+
+    // The involvement ends (a referral's consent withdrawn): the next refresh removes the answer.
+    bron.antwoorden.delete('d1:token-a');
+    await wacht(150);
+    expect(await poort.bijDeelnemer('d1', 'token-a')).toEqual(['ontvanger']); // still younger than ttlMs; the refresh starts
+    await wacht(25);
+    expect(await poort.bijDeelnemer('d1', 'token-a')).toEqual([]);
+  });
+
+  it('never uses an answer longer than ttlMs when the refresh fails', async () => {
+    const bron = new TelBetrokkenheid();
+    bron.antwoorden.set('d1:token-a', ['aanmelder']);
+    const poort = new GecachteBetrokkenheid(bron, 400);
+    await poort.bijDeelnemer('d1', 'token-a');
+    jest.spyOn(bron, 'bijDeelnemer').mockRejectedValue(new Error('traject-service unreachable'));
+    await wacht(300);
+    expect(await poort.bijDeelnemer('d1', 'token-a')).toEqual(['aanmelder']);
+    await wacht(130);
+    await expect(poort.bijDeelnemer('d1', 'token-a')).rejects.toThrow('traject-service unreachable');
+  });
+});

@@ -163,6 +163,13 @@ export class HttpBetrokkenheid implements BetrokkenheidPoort {
   }
 }
 
+/** An involvement answer as {@link GecachteBetrokkenheid} remembers it. */
+interface Onthouden {
+  readonly betrokkenheid: readonly Betrokkenheid[];
+  /** From this moment (`performance.now()`) a use of the answer asks the traject context again in the background. */
+  readonly verversVanaf: number;
+}
+
 /**
  * A {@link BetrokkenheidPoort} that remembers, for `ttlMs`, the involvements another poort
  * answered with for one caller's token and one deelnemer, so a burst of decisions about the
@@ -174,10 +181,19 @@ export class HttpBetrokkenheid implements BetrokkenheidPoort {
  * an answer is never reused for another caller or organisation. `inTraject` is remembered the
  * same way (per caller token and traject, only when the caller's organisation is involved; a
  * traject's deelnemer never changes).
+ *
+ * Refresh ahead: an answer used after 70–90 % of `ttlMs` (spread, so answers remembered together
+ * are not asked again together) is asked again in the background while the caller gets the
+ * remembered one, which is still younger than `ttlMs`. The new answer replaces it, or removes it
+ * when the involvement has ended. So an involvement in use is re-checked before it expires and
+ * no request waits for the traject context, and no answer is ever used longer than `ttlMs`
+ * after the traject context gave it: the bound above holds as before.
  */
 export class GecachteBetrokkenheid implements BetrokkenheidPoort {
-  private readonly bijDeelnemers: LRUCache<string, readonly Betrokkenheid[], { readonly deelnemerId: string; readonly bearer: string }>;
+  private readonly bijDeelnemers: LRUCache<string, Onthouden, { readonly deelnemerId: string; readonly bearer: string }>;
   private readonly inTrajecten: LRUCache<string, TrajectFeiten>;
+  /** Keys whose background refresh is under way. */
+  private readonly verversend = new Set<string>();
 
   constructor(
     private readonly bron: BetrokkenheidPoort,
@@ -187,17 +203,20 @@ export class GecachteBetrokkenheid implements BetrokkenheidPoort {
     this.bijDeelnemers = new LRUCache({
       max,
       ttl: ttlMs,
-      fetchMethod: async (_sleutel, _oud, { context }) => {
-        const betrokkenheid = await this.bron.bijDeelnemer(context.deelnemerId, context.bearer);
-        return betrokkenheid.length > 0 ? betrokkenheid : undefined;
-      },
+      fetchMethod: async (_sleutel, _oud, { context }) => this.onthoud(await this.bron.bijDeelnemer(context.deelnemerId, context.bearer)),
     });
     this.inTrajecten = new LRUCache({ max, ttl: ttlMs });
   }
 
   async bijDeelnemer(deelnemerId: string, bearer: string | undefined): Promise<readonly Betrokkenheid[]> {
     if (!bearer) return this.bron.bijDeelnemer(deelnemerId, bearer);
-    return (await this.bijDeelnemers.fetch(`${deelnemerId} ${bearer}`, { context: { deelnemerId, bearer } })) ?? [];
+    const sleutel = `${deelnemerId} ${bearer}`;
+    const bekend = this.bijDeelnemers.get(sleutel);
+    if (bekend) {
+      if (performance.now() >= bekend.verversVanaf) this.ververs(sleutel, deelnemerId, bearer);
+      return bekend.betrokkenheid;
+    }
+    return (await this.bijDeelnemers.fetch(sleutel, { context: { deelnemerId, bearer } }))?.betrokkenheid ?? [];
   }
 
   async inTraject(trajectId: string, bearer: string | undefined): Promise<TrajectFeiten | undefined> {
@@ -208,6 +227,29 @@ export class GecachteBetrokkenheid implements BetrokkenheidPoort {
     const antwoord = await this.bron.inTraject(trajectId, bearer);
     if (antwoord && antwoord.betrokkenheid.length > 0) this.inTrajecten.set(sleutel, antwoord);
     return antwoord;
+  }
+
+  /** An answer worth remembering (an existing involvement), with its refresh moment; undefined for "not involved". */
+  private onthoud(betrokkenheid: readonly Betrokkenheid[]): Onthouden | undefined {
+    if (betrokkenheid.length === 0) return undefined;
+    return { betrokkenheid, verversVanaf: performance.now() + this.ttlMs * (0.7 + 0.2 * Math.random()) };
+  }
+
+  /** Asks again in the background; a failure leaves the remembered answer to expire at `ttlMs`. */
+  private ververs(sleutel: string, deelnemerId: string, bearer: string): void {
+    if (this.verversend.has(sleutel)) return;
+    this.verversend.add(sleutel);
+    this.bron
+      .bijDeelnemer(deelnemerId, bearer)
+      .then(
+        (betrokkenheid) => {
+          const nieuw = this.onthoud(betrokkenheid);
+          if (nieuw) this.bijDeelnemers.set(sleutel, nieuw);
+          else this.bijDeelnemers.delete(sleutel);
+        },
+        () => undefined,
+      )
+      .finally(() => this.verversend.delete(sleutel));
   }
 }
 

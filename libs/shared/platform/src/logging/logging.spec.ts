@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
-import { createPlatformLogger } from './logging';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createPlatformLogger, pinoHttpOptions } from './logging';
 
 describe('createPlatformLogger', () => {
   it('writes JSON with the service name and redacts personal data and credentials', () => {
@@ -31,5 +32,19 @@ describe('createPlatformLogger', () => {
       overdracht: { ontvanger: { email: '[redacted]' } },
     });
     expect(JSON.stringify(lines)).not.toMatch(/111222333|Jansen|eyJ/);
+  });
+});
+
+describe('pinoHttpOptions', () => {
+  const niveau = (level: 'info' | 'warn', statusCode: number, err?: Error) =>
+    (pinoHttpOptions({ service: 's', level }).customLogLevel as (req: IncomingMessage, res: ServerResponse, err?: Error) => string)(
+      {} as IncomingMessage,
+      { statusCode } as ServerResponse,
+      err,
+    );
+
+  it("logs a request at its level, and makes a line the configured level would drop 'silent' (nothing is built for it)", () => {
+    expect([niveau('info', 200), niveau('info', 404), niveau('info', 503)]).toEqual(['info', 'warn', 'error']);
+    expect([niveau('warn', 200), niveau('warn', 404), niveau('warn', 200, new Error('x'))]).toEqual(['silent', 'warn', 'error']);
   });
 });

@@ -70,8 +70,12 @@ export function createPlatformLogger(options: LoggingOptions): Logger {
 
 const LOGGED_HEADERS = ['user-agent', 'content-type', 'content-length'];
 
+/** Severity of pino's levels, to tell which lines the configured level writes. */
+const NIVEAU: Readonly<Record<LogLevel, number>> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity };
+
 /** The pino-http options: one trace id per request, quiet health probes, no query strings or bodies. */
 export function pinoHttpOptions(options: LoggingOptions): PinoHttpOptions {
+  const drempel = NIVEAU[options.level ?? 'info'];
   return {
     ...baseOptions(options),
     genReqId: (req: IncomingMessage, res: ServerResponse) => {
@@ -81,7 +85,12 @@ export function pinoHttpOptions(options: LoggingOptions): PinoHttpOptions {
     },
     customProps: (req: IncomingMessage) => ({ traceId: (req as IncomingMessage & { id?: unknown }).id }),
     autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health/') },
-    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    // A line the configured level would not write is 'silent': pino-http then builds nothing for it
+    // (no child logger, no message), which at LOG_LEVEL=warn is every successful request.
+    customLogLevel: (_req, res, err) => {
+      const niveau = err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info';
+      return NIVEAU[niveau] >= drempel ? niveau : 'silent';
+    },
     serializers: {
       // Query strings and bodies can hold personal data (search terms, names): log the path only.
       req: (req: { id?: string; method?: string; url?: string; headers?: Record<string, unknown> }) => ({

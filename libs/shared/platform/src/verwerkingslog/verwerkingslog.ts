@@ -1,10 +1,9 @@
 import { ForbiddenError } from '@ketenregie/shared-kernel';
-import { randomBytes } from 'node:crypto';
 import { identityOf } from '../auth/auth.decorators';
 import type { ServiceIdentity } from '../auth/service-identity';
 import type { VerifiedIdentity } from '../auth/token-verifier';
 import { callService, unavailable } from '../http/service-call';
-import { getTraceId, traceIdFromHeaders } from '../logging/trace';
+import { getTraceId, newSpanId, traceIdFromHeaders } from '../logging/trace';
 
 /** consent-service cannot be reached, so nothing is handed out without its log line (503). */
 const logOnbereikbaar = unavailable(
@@ -76,7 +75,7 @@ export class HttpVerwerkingslog implements VerwerkingslogPoort {
   async meld(m: VerwerkingMelding, aanroep: Aanroep): Promise<void> {
     if (!aanroep.namens) throw new Error('A processing is reported for a verified caller; none was present');
     const token = aanroep.namens.actor !== undefined && aanroep.bearer ? aanroep.bearer : await this.identiteit.token(aanroep.namens);
-    const spanId = randomBytes(8).toString('hex');
+    const spanId = newSpanId();
     const res = await callService(this.endpoint, {
       bearer: token,
       headers: { traceparent: `00-${aanroep.traceId}-${spanId}-01` },
