@@ -149,7 +149,7 @@ function seconds(ms) {
  * @param {(name: string, how: string, logFile: string) => void} [options.onUnexpectedExit] called when a part
  *   exits on its own after the stack was ready.
  * @returns {Promise<{ url: string, env: NodeJS.ProcessEnv, elapsedMs: number, stop: () => Promise<void>, processes: () => Array<{ name: string, pid: number }>,
- *   metricsUrls: Record<string, string>, restart: (name: string, options?: { kill?: boolean, downMs?: number }) => Promise<{ downMs: number }> }>}
+ *   metricsUrls: Record<string, string>, restart: (name: string, options?: { kill?: boolean, downMs?: number }) => Promise<{ downMs: number, alsoRestarted: string[] }> }>}
  */
 async function startStack(options = {}) {
   const started = Date.now();
@@ -427,7 +427,19 @@ async function startStack(options = {}) {
     handles[index] = handle;
     await respawn.ready(handle);
     watch(handle);
-    return { downMs: Date.now() - t0 };
+    // A part that died of this one's absence (the dev server exits when its PostgreSQL goes) starts again too.
+    const alsoRestarted = [];
+    for (const [i, other] of handles.entries()) {
+      const again = respawns.get(other.name);
+      if (other === handle || !other.exitInfo || !again?.spec || !again.ready || stopping) continue;
+      restarting.add(other);
+      const replacement = spawnChild(again.spec);
+      handles[i] = replacement;
+      await again.ready(replacement);
+      watch(replacement);
+      alsoRestarted.push(other.name);
+    }
+    return { downMs: Date.now() - t0, alsoRestarted };
   };
   const metricsUrls = {
     gateway: `http://127.0.0.1:${gatewayPort}/metrics`,
