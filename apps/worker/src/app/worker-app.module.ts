@@ -14,6 +14,7 @@ import { WorkerHostModule } from './worker-host.module';
 import type { WorkerRuntime } from './worker-host.service';
 import type { WorkerRegistration } from './worker-registration';
 import { WORKER_DATA_CONVERTER } from './worker-kluis';
+import type { WorkflowBundles } from './workflow-bundles';
 
 /** tsconfig with the workspace `paths`, for bundling workflow code. */
 export const WORKSPACE_TSCONFIG = join(__dirname, '..', '..', '..', '..', 'tsconfig.base.json');
@@ -40,12 +41,14 @@ export class WorkerAppModule {
   /**
    * @param kluis tests pass a key store and the schemas of their own; by default the configuration's
    * key store and the contexts' schemas
+   * @param workflowBundles prebuilt workflow bundles per task queue (the production build); unset: bundled from source at start
    */
   static register(
     config: WorkerConfig,
     registrations: readonly WorkerRegistration[],
     runtime?: WorkerRuntime,
     kluis: { readonly sleutels?: Sleutelkluis; readonly schemas?: WorkflowEigenaarSchemas } = {},
+    workflowBundles?: WorkflowBundles,
   ): DynamicModule {
     const sleutels = kluis.sleutels ?? sleutelkluisVanConfig(config, { applicationName: 'worker-kluis' });
     const eigenaren = workflowDeelnemerUitTabellen(config.DATABASE_URL, kluis.schemas ?? { traject: 'traject', exchange: 'exchange', consent: 'consent' });
@@ -64,6 +67,7 @@ export class WorkerAppModule {
             tsconfigPath: WORKSPACE_TSCONFIG,
             maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
             ...(tls ? { tls } : {}),
+            ...(workflowBundles ? { workflowBundles } : {}),
             dataConverter,
           },
           registrations,

@@ -1,0 +1,25 @@
+// Build step of `npx nx run worker:build`: bundles the workflow code of every registration
+// (`bundleWorkflowCode`) into `<dir>/<taskQueue>.js`, which the built worker loads
+// (`workflowBundle: { codePath }`) instead of bundling TypeScript at start.
+// Usage: node -r @swc-node/register apps/worker/src/build-workflow-bundles.ts <dir>
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DefaultLogger } from '@temporalio/worker';
+import { registrations } from './app/registrations';
+import { WORKSPACE_TSCONFIG } from './app/worker-app.module';
+import { buildWorkflowBundles } from './app/workflow-bundles';
+
+async function main(): Promise<void> {
+  const dir = process.argv[2];
+  if (!dir) throw new Error('usage: build-workflow-bundles.ts <output directory>');
+  const out = resolve(dir);
+  rmSync(out, { recursive: true, force: true });
+  const started = Date.now();
+  const bundles = await buildWorkflowBundles(registrations, out, WORKSPACE_TSCONFIG, new DefaultLogger('WARN'));
+  process.stdout.write(`workflow bundles (${Object.keys(bundles).join(', ')}) in ${out}, ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// Production build of one Node app (`apps/<app>/src/main.ts` → `dist/apps/<app>/main.js`):
+// webpack with swc-loader, the two build tools the Temporal SDK already brings for its workflow
+// bundles. The workspace libraries (`@ketenregie/*`, resolved through tsconfig.base.json's paths)
+// are compiled into the bundle; every npm package stays an external `require`, so the image
+// installs production dependencies with `npm ci --omit=dev` and runs `node dist/apps/<app>/main.js`
+// without a TypeScript loader. Usage: node tools/build/build-app.js <app>
+const { existsSync } = require('node:fs');
+const { join } = require('node:path');
+const webpack = require('webpack');
+const { TsconfigPathsPlugin } = require('tsconfig-paths-webpack-plugin');
+
+const ROOT = join(__dirname, '..', '..');
+const TSCONFIG = join(ROOT, 'tsconfig.base.json');
+
+/** The same SWC options as the test transform (jest.preset.js): decorator metadata for NestJS. */
+const SWC_OPTIONS = {
+  jsc: {
+    target: 'es2022',
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true },
+    keepClassNames: true,
+  },
+  module: { type: 'commonjs' },
+  sourceMaps: true,
+};
+
+/** Bundled: relative and absolute imports and the workspace's own `@ketenregie/*` libraries. Everything else is an npm package, loaded at run time. */
+function isExternal(request) {
+  return !(request.startsWith('.') || request.startsWith('/') || request.startsWith('@ketenregie/') || request.includes('!'));
+}
+
+/** The webpack configuration of one app. */
+function appConfig(app) {
+  const entry = join(ROOT, 'apps', app, 'src', 'main.ts');
+  if (!existsSync(entry)) throw new Error(`no Node app apps/${app}/src/main.ts`);
+  return {
+    mode: 'production',
+    target: 'node20',
+    context: ROOT,
+    entry,
+    devtool: 'source-map',
+    output: { path: join(ROOT, 'dist', 'apps', app), filename: 'main.js', clean: { keep: /^workflow-bundles\// } },
+    // `__dirname` is the output directory at run time (the worker finds its prebuilt workflow bundles next to main.js).
+    node: { __dirname: false, __filename: false },
+    externalsPresets: { node: true },
+    externals: [({ request }, callback) => (request && isExternal(request) ? callback(undefined, `commonjs ${request}`) : callback())],
+    resolve: { extensions: ['.ts', '.js', '.json'], plugins: [new TsconfigPathsPlugin({ configFile: TSCONFIG, extensions: ['.ts', '.js'] })] },
+    module: { rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: 'swc-loader', options: SWC_OPTIONS } }] },
+    // Class names matter to Nest (providers, logs); the code is not shipped to browsers.
+    optimization: { minimize: false, nodeEnv: false },
+    performance: { hints: false },
+    stats: 'errors-warnings',
+  };
+}
+
+function build(app) {
+  return new Promise((resolve, reject) => {
+    webpack(appConfig(app), (error, stats) => {
+      if (error) return reject(error);
+      const output = stats.toString({ colors: false, preset: 'errors-warnings' });
+      if (stats.hasErrors()) return reject(new Error(`build of ${app} failed:\n${output}`));
+      if (output.trim()) process.stdout.write(`${output}\n`);
+      resolve(stats);
+    });
+  });
+}
+
+module.exports = { appConfig, build, isExternal };
+
+if (require.main === module) {
+  const app = process.argv[2];
+  if (!app) {
+    console.error('usage: node tools/build/build-app.js <app>');
+    process.exit(2);
+  }
+  const started = Date.now();
+  build(app).then(
+    () => console.log(`built dist/apps/${app}/main.js in ${((Date.now() - started) / 1000).toFixed(1)} s`),
+    (error) => {
+      console.error(error instanceof Error ? error.message : String(error));
+      process.exit(1);
+    },
+  );
+}
