@@ -4,7 +4,9 @@
 // bundles. The workspace libraries (`@ketenregie/*`, resolved through tsconfig.base.json's paths)
 // are compiled into the bundle; every npm package stays an external `require`, so the image
 // installs production dependencies with `npm ci --omit=dev` and runs `node dist/apps/<app>/main.js`
-// without a TypeScript loader. Usage: node tools/build/build-app.js <app>
+// without a TypeScript loader. More entries of the same app (`apps/<app>/src/<name>.ts`, e.g. the
+// worker's `migrate`) become `dist/apps/<app>/<name>.js`.
+// Usage: node tools/build/build-app.js <app> [<entry>...]
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 const webpack = require('webpack');
@@ -31,16 +33,19 @@ function isExternal(request) {
 }
 
 /** The webpack configuration of one app. */
-function appConfig(app) {
-  const entry = join(ROOT, 'apps', app, 'src', 'main.ts');
-  if (!existsSync(entry)) throw new Error(`no Node app apps/${app}/src/main.ts`);
+function appConfig(app, extraEntries = []) {
+  const entry = {};
+  for (const name of ['main', ...extraEntries]) {
+    entry[name] = join(ROOT, 'apps', app, 'src', `${name}.ts`);
+    if (!existsSync(entry[name])) throw new Error(`no entry apps/${app}/src/${name}.ts`);
+  }
   return {
     mode: 'production',
     target: 'node20',
     context: ROOT,
     entry,
     devtool: 'source-map',
-    output: { path: join(ROOT, 'dist', 'apps', app), filename: 'main.js', clean: { keep: /^workflow-bundles\// } },
+    output: { path: join(ROOT, 'dist', 'apps', app), filename: '[name].js', clean: { keep: /^workflow-bundles\// } },
     // `__dirname` is the output directory at run time (the worker finds its prebuilt workflow bundles next to main.js).
     node: { __dirname: false, __filename: false },
     externalsPresets: { node: true },
@@ -54,9 +59,9 @@ function appConfig(app) {
   };
 }
 
-function build(app) {
+function build(app, extraEntries = []) {
   return new Promise((resolve, reject) => {
-    webpack(appConfig(app), (error, stats) => {
+    webpack(appConfig(app, extraEntries), (error, stats) => {
       if (error) return reject(error);
       const output = stats.toString({ colors: false, preset: 'errors-warnings' });
       if (stats.hasErrors()) return reject(new Error(`build of ${app} failed:\n${output}`));
@@ -69,14 +74,14 @@ function build(app) {
 module.exports = { appConfig, build, isExternal };
 
 if (require.main === module) {
-  const app = process.argv[2];
+  const [app, ...extraEntries] = process.argv.slice(2);
   if (!app) {
-    console.error('usage: node tools/build/build-app.js <app>');
+    console.error('usage: node tools/build/build-app.js <app> [<entry>...]');
     process.exit(2);
   }
   const started = Date.now();
-  build(app).then(
-    () => console.log(`built dist/apps/${app}/main.js in ${((Date.now() - started) / 1000).toFixed(1)} s`),
+  build(app, extraEntries).then(
+    () => console.log(`built dist/apps/${app}/{${['main', ...extraEntries].join(',')}}.js in ${((Date.now() - started) / 1000).toFixed(1)} s`),
     (error) => {
       console.error(error instanceof Error ? error.message : String(error));
       process.exit(1);

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   // hook stops the workers and awaits them. The SDK must not react to the signals itself.
   Runtime.install({ logger: new TemporalSdkLogger(), shutdownSignals: [] });
   const workflowBundles = prebuiltWorkflowBundles(registrations, WORKFLOW_BUNDLE_DIR);
-  const app = await NestFactory.createApplicationContext(WorkerAppModule.register(config, registrations, undefined, {}, workflowBundles), {
+  const app = await NestFactory.createApplicationContext(WorkerAppModule.register(config, registrations, undefined, {}, { workflowBundles }), {
     bufferLogs: true,
     abortOnError: false,
   });
