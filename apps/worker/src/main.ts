@@ -4,7 +4,7 @@ import { loadConfig } from '@ketenregie/shared-platform';
 import { Runtime } from '@temporalio/worker';
 import { Logger } from 'nestjs-pino';
 import { join } from 'node:path';
-import { registrations } from './app/registrations';
+import { registrationsFor } from './app/registrations';
 import { TemporalSdkLogger } from './app/temporal-logger';
 import { WorkerAppModule } from './app/worker-app.module';
 import { workerConfigSchema } from './app/worker.config';
@@ -22,6 +22,7 @@ async function main(): Promise<void> {
   // Nest owns the process lifecycle: SIGINT/SIGTERM close the application, whose shutdown
   // hook stops the workers and awaits them. The SDK must not react to the signals itself.
   Runtime.install({ logger: new TemporalSdkLogger(), shutdownSignals: [] });
+  const registrations = registrationsFor(config.WORKER_TASK_QUEUES);
   const workflowBundles = prebuiltWorkflowBundles(registrations, WORKFLOW_BUNDLE_DIR);
   const app = await NestFactory.createApplicationContext(WorkerAppModule.register(config, registrations, undefined, {}, { workflowBundles }), {
     bufferLogs: true,
