@@ -11,21 +11,10 @@ const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 const webpack = require('webpack');
 const { TsconfigPathsPlugin } = require('tsconfig-paths-webpack-plugin');
+const { SWC_OPTIONS } = require('./swc-options');
 
 const ROOT = join(__dirname, '..', '..');
 const TSCONFIG = join(ROOT, 'tsconfig.base.json');
-
-/** The same SWC options as the test transform (jest.preset.js): decorator metadata for NestJS. */
-const SWC_OPTIONS = {
-  jsc: {
-    target: 'es2022',
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true },
-    keepClassNames: true,
-  },
-  module: { type: 'commonjs' },
-  sourceMaps: true,
-};
 
 /** Bundled: relative and absolute imports and the workspace's own `@ketenregie/*` libraries. Everything else is an npm package, loaded at run time. */
 function isExternal(request) {
@@ -51,7 +40,7 @@ function appConfig(app, extraEntries = []) {
     externalsPresets: { node: true },
     externals: [({ request }, callback) => (request && isExternal(request) ? callback(undefined, `commonjs ${request}`) : callback())],
     resolve: { extensions: ['.ts', '.js', '.json'], plugins: [new TsconfigPathsPlugin({ configFile: TSCONFIG, extensions: ['.ts', '.js'] })] },
-    module: { rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: 'swc-loader', options: SWC_OPTIONS } }] },
+    module: { rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: 'swc-loader', options: { ...SWC_OPTIONS, sourceMaps: true } } }] },
     // Class names matter to Nest (providers, logs); the code is not shipped to browsers.
     optimization: { minimize: false, nodeEnv: false },
     performance: { hints: false },
