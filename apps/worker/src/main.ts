@@ -3,12 +3,20 @@ import { NestFactory } from '@nestjs/core';
 import { exitOnSignals, gracefulShutdown, loadConfig, startTracing } from '@ketenregie/shared-platform';
 import { Runtime } from '@temporalio/worker';
 import { Logger } from 'nestjs-pino';
-import { registrations } from './app/registrations';
+import { join } from 'node:path';
+import { registrationsFor } from './app/registrations';
 import { TemporalSdkLogger } from './app/temporal-logger';
 import { WorkerAppModule } from './app/worker-app.module';
 import { workerConfigSchema } from './app/worker.config';
 import { TemporalWorkerHost } from './app/worker-host.service';
 import { activityMetrics, freeLoopbackPort, startWorkerHttp, tracingPlugin } from './app/worker-observability';
+import { prebuiltWorkflowBundles } from './app/workflow-bundles';
+
+/**
+ * The production build (`npx nx run worker:build`) writes the workflow bundles next to `main.js`;
+ * run from source there are none and each worker bundles its workflow code at start.
+ */
+const WORKFLOW_BUNDLE_DIR = join(__dirname, 'workflow-bundles');
 
 async function main(): Promise<void> {
   const config = loadConfig(workerConfigSchema, process.env, { service: 'worker' });
@@ -23,8 +31,10 @@ async function main(): Promise<void> {
     shutdownSignals: [],
     telemetryOptions: { metrics: { prometheus: { bindAddress: `127.0.0.1:${sdkMetricsPort}` } } },
   });
+  const registrations = registrationsFor(config.WORKER_TASK_QUEUES);
+  const workflowBundles = prebuiltWorkflowBundles(registrations, WORKFLOW_BUNDLE_DIR);
   const app = await NestFactory.createApplicationContext(
-    WorkerAppModule.register(config, registrations, undefined, {}, { plugins: [tracingPlugin(tracing)], activityInterceptors: [activityMetrics] }),
+    WorkerAppModule.register(config, registrations, undefined, {}, { workflowBundles, plugins: [tracingPlugin(tracing)], activityInterceptors: [activityMetrics] }),
     { bufferLogs: true, abortOnError: false },
   );
   const logger = app.get(Logger);

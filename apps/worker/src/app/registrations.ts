@@ -16,3 +16,15 @@ export const registrations: readonly WorkerRegistration[] = [
   plaatsingWorkerRegistration,
   monitoringWorkerRegistration,
 ];
+
+/**
+ * The registrations of `WORKER_TASK_QUEUES` (every one when unset), in the order above.
+ * @throws Error naming the setting when it lists a task queue no registration polls
+ */
+export function registrationsFor(taskQueues: readonly string[] | undefined, all: readonly WorkerRegistration[] = registrations): readonly WorkerRegistration[] {
+  if (!taskQueues || taskQueues.length === 0) return all;
+  const known = all.map((r) => r.taskQueue);
+  const unknown = taskQueues.filter((q) => !known.includes(q));
+  if (unknown.length > 0) throw new Error(`WORKER_TASK_QUEUES: unknown task queue ${unknown.join(', ')} (known: ${known.join(', ')})`);
+  return all.filter((r) => taskQueues.includes(r.taskQueue));
+}

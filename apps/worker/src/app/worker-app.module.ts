@@ -14,6 +14,7 @@ import { WorkerHostModule } from './worker-host.module';
 import type { WorkerHostOptions, WorkerRuntime } from './worker-host.service';
 import type { WorkerRegistration } from './worker-registration';
 import { WORKER_DATA_CONVERTER } from './worker-kluis';
+import type { WorkflowBundles } from './workflow-bundles';
 
 /** tsconfig with the workspace `paths`, for bundling workflow code. */
 export const WORKSPACE_TSCONFIG = join(__dirname, '..', '..', '..', '..', 'tsconfig.base.json');
@@ -40,13 +41,16 @@ export class WorkerAppModule {
   /**
    * @param kluis tests pass a key store and the schemas of their own; by default the configuration's
    * key store and the contexts' schemas
+   * @param host `workflowBundles`: prebuilt workflow bundles per task queue (the production build; unset: bundled from source at
+   * start). `migrateOnly`: only the registrations' modules, whose data sources migrate their schemas when created, and no
+   * Temporal worker (the migration job, `migrate.ts`)
    */
   static register(
     config: WorkerConfig,
     registrations: readonly WorkerRegistration[],
     runtime?: WorkerRuntime,
     kluis: { readonly sleutels?: Sleutelkluis; readonly schemas?: WorkflowEigenaarSchemas } = {},
-    observability: Pick<WorkerHostOptions, 'plugins' | 'activityInterceptors'> = {},
+    host: Pick<WorkerHostOptions, 'plugins' | 'activityInterceptors'> & { readonly workflowBundles?: WorkflowBundles; readonly migrateOnly?: boolean } = {},
   ): DynamicModule {
     const sleutels = kluis.sleutels ?? sleutelkluisVanConfig(config, { applicationName: 'worker-kluis' });
     const eigenaren = workflowDeelnemerUitTabellen(config.DATABASE_URL, kluis.schemas ?? { traject: 'traject', exchange: 'exchange', consent: 'consent' });
@@ -58,20 +62,26 @@ export class WorkerAppModule {
         LoggingModule.forRoot({ service: 'worker', level: config.LOG_LEVEL }),
         WorkerConfigModule.register(config, dataConverter),
         KluisModule.forRoot(sleutels, [eigenaren.sluit]),
-        WorkerHostModule.register(
-          {
-            temporalAddress: config.TEMPORAL_ADDRESS,
-            namespace: config.TEMPORAL_NAMESPACE,
-            tsconfigPath: WORKSPACE_TSCONFIG,
-            maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
-            ...(tls ? { tls } : {}),
-            dataConverter,
-            shutdownGraceMs: config.WORKER_SHUTDOWN_GRACE_MS,
-            ...observability,
-          },
-          registrations,
-          runtime,
-        ),
+        ...(host.migrateOnly
+          ? registrations.flatMap((r) => (r.module ? [r.module] : []))
+          : [
+              WorkerHostModule.register(
+                {
+                  temporalAddress: config.TEMPORAL_ADDRESS,
+                  namespace: config.TEMPORAL_NAMESPACE,
+                  tsconfigPath: WORKSPACE_TSCONFIG,
+                  maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
+                  ...(tls ? { tls } : {}),
+                  ...(host.workflowBundles ? { workflowBundles: host.workflowBundles } : {}),
+                  dataConverter,
+                  shutdownGraceMs: config.WORKER_SHUTDOWN_GRACE_MS,
+                  ...(host.plugins ? { plugins: host.plugins } : {}),
+                  ...(host.activityInterceptors ? { activityInterceptors: host.activityInterceptors } : {}),
+                },
+                registrations,
+                runtime,
+              ),
+            ]),
       ],
     };
   }

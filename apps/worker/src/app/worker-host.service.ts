@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { ModuleRef } from '@nestjs/core';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { NativeConnectionOptions, WorkerOptions } from '@temporalio/worker';
-import { TsconfigPathsPlugin } from 'tsconfig-paths-webpack-plugin';
+import { type WorkflowBundles, workflowBundlerOptions } from './workflow-bundles';
 import type { WorkerRegistration } from './worker-registration';
 
 /** Where the host connects and how it bundles workflow code. */
@@ -23,6 +23,8 @@ export interface WorkerHostOptions {
   readonly activityInterceptors?: NonNullable<WorkerOptions['interceptors']>['activity'];
   /** How long running activities may finish after shutdown began before they are cancelled (`WORKER_SHUTDOWN_GRACE_MS`). */
   readonly shutdownGraceMs?: number;
+  /** Prebuilt workflow bundles per task queue (the production build); without them each worker bundles its workflow code from source at start. */
+  readonly workflowBundles?: WorkflowBundles;
 }
 
 export const WORKER_HOST_OPTIONS = Symbol('WORKER_HOST_OPTIONS');
@@ -100,7 +102,7 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, BeforeApplica
 
   async onApplicationBootstrap(): Promise<void> {
     this.hostState = 'starting';
-    const connection = await this.runtime.connect(this.options.temporalAddress, this.options.tls);
+    const connection = await this.connect();
     this.connection = connection;
     const workers: { taskQueue: string; worker: RunnableWorker }[] = [];
     try {
@@ -122,7 +124,14 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, BeforeApplica
       ),
     }));
     this.hostState = 'running';
-    this.logger.log({ taskQueues: this.taskQueues, namespace: this.options.namespace }, 'Temporal workers running');
+    this.logger.log(
+      {
+        taskQueues: this.taskQueues,
+        namespace: this.options.namespace,
+        workflowCode: this.options.workflowBundles ? 'prebuilt bundles' : 'bundled from source',
+      },
+      'Temporal workers running',
+    );
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -150,8 +159,25 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, BeforeApplica
     this.settle.reject(error ?? new Error(`Temporal worker for task queue ${taskQueue} stopped unexpectedly`));
   }
 
+  /** The connection to the Temporal frontend; an unreachable one fails the start with a message that names the setting. */
+  private async connect(): Promise<{ close(): Promise<void> }> {
+    const { temporalAddress, namespace } = this.options;
+    try {
+      return await this.runtime.connect(temporalAddress, this.options.tls);
+    } catch (error) {
+      this.hostState = 'failed';
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`Temporal is unreachable at TEMPORAL_ADDRESS=${temporalAddress} (namespace ${namespace}${this.options.tls ? ', TLS' : ''}): ${reason}`, {
+        cause: error,
+      });
+    }
+  }
+
   private workerOptions(registration: WorkerRegistration): Omit<WorkerOptions, 'connection'> {
-    const { tsconfigPath } = this.options;
+    const bundle = registration.workflowsPath ? this.options.workflowBundles?.[registration.taskQueue] : undefined;
+    if (registration.workflowsPath && this.options.workflowBundles && !bundle) {
+      throw new Error(`no prebuilt workflow bundle for task queue ${registration.taskQueue}`);
+    }
     return {
       namespace: this.options.namespace,
       taskQueue: registration.taskQueue,
@@ -160,27 +186,10 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, BeforeApplica
       ...(this.options.plugins ? { plugins: this.options.plugins } : {}),
       ...(this.options.activityInterceptors ? { interceptors: { activity: this.options.activityInterceptors } } : {}),
       ...(this.options.shutdownGraceMs === undefined ? {} : { shutdownGraceTime: this.options.shutdownGraceMs }),
-      workflowsPath: registration.workflowsPath,
+      ...(bundle
+        ? { workflowBundle: { codePath: bundle } }
+        : { workflowsPath: registration.workflowsPath, bundlerOptions: workflowBundlerOptions(registration, this.options.tsconfigPath) }),
       activities: registration.activities ? this.activitiesOf(registration.activities) : undefined,
-      bundlerOptions: {
-        ...(registration.preloadModules ? { preloadModules: [...registration.preloadModules] } : {}),
-        webpackConfigHook: (config) => ({
-          ...config,
-          resolve: {
-            ...config.resolve,
-            plugins: [...(config.resolve?.plugins ?? []), new TsconfigPathsPlugin({ configFile: tsconfigPath })],
-          },
-          ...(registration.sideEffectFreeModules
-            ? {
-                optimization: { ...config.optimization, sideEffects: 'flag' as const },
-                module: {
-                  ...config.module,
-                  rules: [...(config.module?.rules ?? []), ...registration.sideEffectFreeModules.map((test) => ({ test, sideEffects: false }))],
-                },
-              }
-            : {}),
-        }),
-      },
     };
   }
 

@@ -32,6 +32,16 @@ export const workerConfigSchema = z
     WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
     /** Workflow runs each worker keeps in memory (sticky cache); unset: the SDK's default from the heap size. */
     WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).optional(),
+    /** Comma-separated task queues this process polls (one deployment per queue scales each on its own); unset: every queue. */
+    WORKER_TASK_QUEUES: z
+      .string()
+      .optional()
+      .transform((v) =>
+        v
+          ?.split(',')
+          .map((q) => q.trim())
+          .filter((q) => q.length > 0),
+      ),
   })
   .superRefine((c, ctx) => {
     requirePseudonymKeyWhenDistributed(c, ctx);
