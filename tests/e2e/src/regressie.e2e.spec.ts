@@ -215,7 +215,7 @@ describe('regression: the eight findings of issue 15 (access policy)', () => {
       categorieen: ['contact'],
     });
     expect(gegeven.status).toBe(201);
-    const verwijzing = { deelnemerId, soort: 'ggz-behandeling', ontvanger: { organisatie: 'ggz-zuiderlicht', type: 'ggz' }, reden: 'aanmelding behandeling' };
+    const verwijzing = { deelnemerId, soort: 'ggz-behandeling', ontvanger: { organisatie: 'ggz-zuiderlicht', type: 'ggz' }, reden: 'ggz-behandeling' };
     expect((await call(gemeente, 'POST', '/verwijzingen', verwijzing)).status).toBe(201);
     // The receiver now works with the deelnemer: it reads their data.
     expect((await call(ggz, 'GET', `/deelnemers/${deelnemerId}`)).status).toBe(200);
