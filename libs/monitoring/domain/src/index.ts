@@ -6,3 +6,4 @@ export * from './traject-stand';
 export * from './indicatoren';
 export * from './openbaar';
 export * from './pilot';
+export * from './afspraken';
