@@ -1,0 +1,83 @@
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent } from 'echarts/components';
+import { init, use, type ComposeOption } from 'echarts/core';
+import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
+import type { GridComponentOption, LegendComponentOption } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+import type { Figuur } from './cijfers';
+
+// Only what the dashboard draws, so the rest of ECharts stays out of the bundle. SVG prints sharply.
+use([BarChart, LineChart, GridComponent, LegendComponent, SVGRenderer]);
+
+type Optie = ComposeOption<BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption>;
+
+/** Colours of the series, dark enough against white for text and bars (WCAG 1.4.11). */
+const KLEUREN = ['#1a4b9c', '#8a3c00', '#2e6b30', '#6a2c91'];
+
+/** A series of bars or a line: one figure per label; a suppressed figure is drawn as the word "onderdrukt", never as colour alone. */
+export interface Reeks {
+  readonly naam: string;
+  readonly figuren: readonly Figuur[];
+  readonly soort?: 'staaf' | 'lijn';
+}
+
+/** The chart option for labelled figures (pure). */
+export function optieVoor(labels: readonly string[], reeksen: readonly Reeks[], eenheid: '' | '%' = ''): Optie {
+  return {
+    animation: false,
+    color: KLEUREN,
+    textStyle: { fontFamily: 'inherit', fontSize: 13 },
+    legend: reeksen.length > 1 ? { top: 0, textStyle: { color: '#000' } } : { show: false },
+    grid: { left: 8, right: 24, top: reeksen.length > 1 ? 32 : 12, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: [...labels], axisLabel: { color: '#000', interval: 0, overflow: 'break', width: 110 } },
+    yAxis: { type: 'value', minInterval: 1, axisLabel: { color: '#000', formatter: `{value}${eenheid}` }, ...(eenheid === '%' ? { max: 100 } : {}) },
+    series: reeksen.map((r) =>
+      r.soort === 'lijn'
+        ? {
+            type: 'line' as const,
+            name: r.naam,
+            connectNulls: false,
+            label: { show: true, color: '#000', formatter: (p: { dataIndex: number }) => r.figuren[p.dataIndex]?.tekst ?? '' },
+            data: r.figuren.map((f) => (f.waarde === null ? '-' : f.waarde)),
+          }
+        : {
+            type: 'bar' as const,
+            name: r.naam,
+            label: { show: true, position: 'top' as const, color: '#000', formatter: (p: { dataIndex: number }) => r.figuren[p.dataIndex]?.tekst ?? '' },
+            data: r.figuren.map((f) => (f.waarde === null ? (f.onderdrukt ? 0 : '-') : f.waarde)),
+          },
+    ),
+  };
+}
+
+/**
+ * A chart as an image with its summary in words (`role="img"`); the table beside it holds the
+ * same numbers and is the accessible equivalent.
+ */
+export function Grafiek(props: {
+  readonly labels: readonly string[];
+  readonly reeksen: readonly Reeks[];
+  readonly eenheid?: '' | '%';
+  readonly samenvatting: string;
+  readonly hoogte?: number;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const { labels, reeksen, eenheid } = props;
+  const sleutel = JSON.stringify([labels, reeksen, eenheid]);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const grafiek = init(element, undefined, { renderer: 'svg' });
+    grafiek.setOption(optieVoor(labels, reeksen, eenheid));
+    const waarnemer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => grafiek.resize());
+    waarnemer?.observe(element);
+    return () => {
+      waarnemer?.disconnect();
+      grafiek.dispose();
+    };
+    // `sleutel` stands for the figures drawn.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [sleutel]);
+  return <div ref={ref} role="img" aria-label={props.samenvatting} className="kr-grafiek" style={{ blockSize: `${props.hoogte ?? 260}px` }} />;
+}
