@@ -41,24 +41,27 @@ import {
 import { Grafiek } from './Grafiek';
 import './dashboard.css';
 
-/** An indicator's written definition: shown while the pointer is over it or its button has keyboard focus (Escape hides it). */
+/**
+ * An indicator's written definition: shown while the pointer is over it or its button has
+ * keyboard focus (CSS), and hidden again with Escape until the next focus or hover (WCAG 1.4.13).
+ */
 function Definitie({ definitie }: { readonly definitie?: IndicatorDefinitie }) {
   const id = useId();
-  const [open, zetOpen] = useState(false);
+  const [gesloten, zetGesloten] = useState(false);
   if (!definitie) return null;
   return (
-    <span className="kr-definitie" onMouseEnter={() => zetOpen(true)} onMouseLeave={() => zetOpen(false)}>
+    <span className={gesloten ? 'kr-definitie kr-definitie--gesloten' : 'kr-definitie'}>
       <button
         type="button"
         className="kr-definitie__knop"
         aria-describedby={id}
-        onFocus={() => zetOpen(true)}
-        onBlur={() => zetOpen(false)}
-        onKeyDown={(e) => e.key === 'Escape' && zetOpen(false)}
+        onFocus={() => zetGesloten(false)}
+        onMouseEnter={() => zetGesloten(false)}
+        onKeyDown={(e) => e.key === 'Escape' && zetGesloten(true)}
       >
         Definitie <span className="kr-verborgen">van {definitie.naam}</span>
       </button>
-      <span role="tooltip" id={id} className="kr-definitie__tekst" hidden={!open}>
+      <span role="tooltip" id={id} className="kr-definitie__tekst">
         <strong>{definitie.naam}.</strong> Teller: {definitie.teller} Noemer: {definitie.noemer} Periode: {definitie.periodeRegel} {definitie.toelichting}
       </span>
     </span>
@@ -180,7 +183,7 @@ function Dashboard({ gegevens }: { readonly gegevens: Gegevens }) {
   const [gekozen, zetGekozen] = useState<string | undefined>(undefined);
   const [melding, zetMelding] = useState('');
   const periode = gekozen ?? alle.at(-1) ?? '';
-  const def = (code: string) => definitieVan(rapport, code);
+  const def = (code: IndicatorDefinitie['code']) => definitieVan(rapport, code);
 
   const stappen = trechter(rapport, periode);
   const bewegingen = beweging(rapport, periode);

@@ -1,6 +1,6 @@
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent } from 'echarts/components';
-import { init, use, type ComposeOption } from 'echarts/core';
+import { init, use as registreer, type ComposeOption } from 'echarts/core';
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
@@ -8,7 +8,7 @@ import { useEffect, useRef } from 'react';
 import type { Figuur } from './cijfers';
 
 // Only what the dashboard draws, so the rest of ECharts stays out of the bundle. SVG prints sharply.
-use([BarChart, LineChart, GridComponent, LegendComponent, SVGRenderer]);
+registreer([BarChart, LineChart, GridComponent, LegendComponent, SVGRenderer]);
 
 type Optie = ComposeOption<BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption>;
 

@@ -11,7 +11,7 @@ import {
   type IndicatorRapport,
 } from './cijfers';
 
-const c = (indicator: string, meting: string, periode: string, waarde: number | null, extra: Partial<IndicatorCel> = {}): IndicatorCel => ({
+const c = (indicator: IndicatorCel['indicator'], meting: string, periode: string, waarde: number | null, extra: Partial<IndicatorCel> = {}): IndicatorCel => ({
   indicator,
   meting,
   categorie: '-',
@@ -22,7 +22,7 @@ const c = (indicator: string, meting: string, periode: string, waarde: number | 
   onvolledig: waarde === null,
   ...extra,
 });
-const def = (code: string) => ({ code, naam: code, teller: 't', noemer: 'n', periodeRegel: 'p', toelichting: 'x' });
+const def = (code: IndicatorCel['indicator']) => ({ code, naam: code, teller: 't', noemer: 'n', periodeRegel: 'p', toelichting: 'x' });
 const rapport: IndicatorRapport = {
   periode: 'kwartaal',
   peildatum: '2026-12-07',
@@ -69,8 +69,9 @@ describe('the dashboard figures', () => {
   });
 
   it('shows the latest period of each commitment beside its figure', () => {
-    const regel = {
+    const regel: Omit<AfsprakenRapport['regels'][number], 'periode' | 'gerealiseerd' | 'lopend' | 'signaal' | 'context'> = {
       partner: 'g',
+      versie: 1,
       soort: 'aantal-trajecten',
       periodeSoort: 'kwartaal',
       toezegging: 10,
@@ -80,6 +81,7 @@ describe('the dashboard figures', () => {
       onvolledig: false,
     };
     const r: AfsprakenRapport = {
+      convenantId: '00000000-0000-4000-8000-000000000001',
       peildatum: '2026-12-07',
       definities: [],
       regels: [

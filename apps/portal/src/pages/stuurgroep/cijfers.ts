@@ -1,59 +1,17 @@
+import type { Schemas } from '../../api/client';
 import { zrmDomeinen } from '../../format/instrumenten';
 import { alsZin } from '../../format/labels';
 
-/** One released figure of `GET /api/v1/indicatoren` (a sum of released base cells only). */
-export interface IndicatorCel {
-  readonly indicator: string;
-  readonly meting: string;
-  readonly categorie: string;
-  readonly partner: string;
-  readonly periode: string;
-  readonly waarde: number | null;
-  readonly onderdrukt: boolean;
-  readonly onvolledig: boolean;
-}
-
-/** The written definition served with an indicator. */
-export interface IndicatorDefinitie {
-  readonly code: string;
-  readonly naam: string;
-  readonly teller: string;
-  readonly noemer: string;
-  readonly periodeRegel: string;
-  readonly toelichting: string;
-}
-
 /** `GET /api/v1/indicatoren`. */
-export interface IndicatorRapport {
-  readonly periode: string;
-  readonly peildatum: string;
-  readonly indicatoren: readonly { readonly definitie: IndicatorDefinitie; readonly cellen: readonly IndicatorCel[] }[];
-}
-
-/** One line of `GET /api/v1/convenanten/{id}/afspraken`. */
-export interface AfspraakRegel {
-  readonly partner: string;
-  readonly soort: string;
-  readonly expertise?: string;
-  readonly periodeSoort: string;
-  readonly periode: string;
-  readonly toezegging: number;
-  readonly eenheid: string;
-  readonly indicator: string | null;
-  readonly gerealiseerd: number | null;
-  readonly onderdrukt: boolean;
-  readonly onvolledig: boolean;
-  readonly lopend: boolean;
-  readonly signaal: string;
-  readonly context: string;
-}
-
+export type IndicatorRapport = Schemas['IndicatorRapportDto'];
+/** One released figure (a sum of released base cells only). */
+export type IndicatorCel = IndicatorRapport['indicatoren'][number]['cellen'][number];
+/** The written definition served with an indicator. */
+export type IndicatorDefinitie = IndicatorRapport['indicatoren'][number]['definitie'];
 /** `GET /api/v1/convenanten/{id}/afspraken`. */
-export interface AfsprakenRapport {
-  readonly peildatum: string;
-  readonly regels: readonly AfspraakRegel[];
-  readonly definities: readonly IndicatorDefinitie[];
-}
+export type AfsprakenRapport = Schemas['AfsprakenRapportDto'];
+/** One commitment of one partner in one period beside its figure. */
+export type AfspraakRegel = AfsprakenRapport['regels'][number];
 
 /** The total over the selected partners, as the API names it. */
 export const ALLE = 'alle';
@@ -82,15 +40,22 @@ export function figuur(cel: IndicatorCel | undefined, soort: 'aantal' | 'procent
 }
 
 /** The cells of one indicator. */
-export const cellenVan = (r: IndicatorRapport, indicator: string): readonly IndicatorCel[] =>
+export const cellenVan = (r: IndicatorRapport, indicator: IndicatorCel['indicator']): readonly IndicatorCel[] =>
   r.indicatoren.find((i) => i.definitie.code === indicator)?.cellen ?? [];
 
 /** The definition of one indicator. */
-export const definitieVan = (r: IndicatorRapport, indicator: string): IndicatorDefinitie | undefined =>
+export const definitieVan = (r: IndicatorRapport, indicator: IndicatorCel['indicator']): IndicatorDefinitie | undefined =>
   r.indicatoren.find((i) => i.definitie.code === indicator)?.definitie;
 
 /** One cell. */
-export function cel(r: IndicatorRapport, indicator: string, meting: string, partner: string, periode: string, categorie = '-'): IndicatorCel | undefined {
+export function cel(
+  r: IndicatorRapport,
+  indicator: IndicatorCel['indicator'],
+  meting: string,
+  partner: string,
+  periode: string,
+  categorie = '-',
+): IndicatorCel | undefined {
   return cellenVan(r, indicator).find((c) => c.meting === meting && c.partner === partner && c.periode === periode && c.categorie === categorie);
 }
 
@@ -126,7 +91,7 @@ const ZRM_NAMEN = new Map([...zrmDomeinen('zrm-11'), ...zrmDomeinen('zrm-2017')]
 
 /** Ladder (≥ 1 rung within 12 months) and ZRM improvement per domain in `periode`: percentage, improved, measured. */
 export function beweging(r: IndicatorRapport, periode: string): Rij[] {
-  const rij = (indicator: string, categorie: string, label: string): Rij => ({
+  const rij = (indicator: IndicatorCel['indicator'], categorie: string, label: string): Rij => ({
     sleutel: `${indicator}/${categorie}`,
     label,
     figuren: [
