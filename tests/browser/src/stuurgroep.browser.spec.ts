@@ -176,7 +176,7 @@ describe('the stuurgroep dashboard in the portal (headless Chromium)', () => {
       expect(
         await tabel('Toezeggingen')
           .getByRole('row', { name: /Uren en expertise/ })
-          .getByText('nog geen bron')
+          .getByRole('cell', { name: 'nog geen bron', exact: true })
           .count(),
       ).toBe(1);
 

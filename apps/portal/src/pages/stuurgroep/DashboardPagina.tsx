@@ -95,21 +95,30 @@ function Onderdeel(props: {
   );
 }
 
-/** A table of rows with one column per figure. */
-function CijferTabel(props: { readonly bijschrift: string; readonly kolommen: readonly string[]; readonly rijen: readonly Rij[]; readonly leeg?: string }) {
-  if (props.rijen.length === 0) return <Paragraph>{props.leeg ?? 'Nog geen gegevens.'}</Paragraph>;
+/** A table's caption and column headers. */
+function Kop({ bijschrift, kolommen }: { readonly bijschrift: string; readonly kolommen: readonly string[] }) {
   return (
-    <Table className="kr-tabel">
-      <TableCaption>{props.bijschrift}</TableCaption>
+    <>
+      <TableCaption>{bijschrift}</TableCaption>
       <TableHeader>
         <TableRow>
-          {props.kolommen.map((k) => (
+          {kolommen.map((k) => (
             <TableHeaderCell key={k} scope="col">
               {k}
             </TableHeaderCell>
           ))}
         </TableRow>
       </TableHeader>
+    </>
+  );
+}
+
+/** A table of rows with one column per figure. */
+function CijferTabel(props: { readonly bijschrift: string; readonly kolommen: readonly string[]; readonly rijen: readonly Rij[]; readonly leeg?: string }) {
+  if (props.rijen.length === 0) return <Paragraph>{props.leeg ?? 'Nog geen gegevens.'}</Paragraph>;
+  return (
+    <Table className="kr-tabel">
+      <Kop bijschrift={props.bijschrift} kolommen={props.kolommen} />
       <TableBody>
         {props.rijen.map((r) => (
           <TableRow key={r.sleutel}>
@@ -121,6 +130,48 @@ function CijferTabel(props: { readonly bijschrift: string; readonly kolommen: re
         ))}
       </TableBody>
     </Table>
+  );
+}
+
+/** A section of rows: a chart of the chosen columns (`reeksen`) and the table of every column. */
+function CijferOnderdeel(props: {
+  readonly id: string;
+  readonly titel: string;
+  readonly definities: readonly (IndicatorDefinitie | undefined)[];
+  /** What the chart shows, for its summary ("Staafdiagram van …"). */
+  readonly grafiekTitel: string;
+  readonly bijschrift: string;
+  readonly kolommen: readonly string[];
+  readonly rijen: readonly Rij[];
+  /** The columns drawn (index into each row's figures), with their name. */
+  readonly reeksen: readonly { readonly naam: string; readonly kolom: number }[];
+  readonly soort?: 'staaf' | 'lijn';
+  readonly eenheid?: '' | '%';
+  readonly leeg?: string;
+}) {
+  const { rijen, reeksen } = props;
+  const meer = reeksen.length > 1;
+  return (
+    <Onderdeel
+      id={props.id}
+      titel={props.titel}
+      definities={props.definities}
+      grafiek={
+        <Grafiek
+          labels={rijen.map((r) => r.label)}
+          reeksen={reeksen.map((x) => ({ naam: x.naam, figuren: rijen.map((r) => r.figuren[x.kolom]), soort: props.soort }))}
+          eenheid={props.eenheid}
+          samenvatting={samenvatting(
+            `${props.soort === 'lijn' ? 'Lijndiagram' : 'Staafdiagram'} van ${props.grafiekTitel}`,
+            rijen.map((r) => ({
+              label: r.label,
+              tekst: reeksen.map((x) => `${meer ? `${x.naam.toLowerCase()} ` : ''}${r.figuren[x.kolom].tekst}`).join(', '),
+            })),
+          )}
+        />
+      }
+      tabel={<CijferTabel bijschrift={props.bijschrift} kolommen={props.kolommen} rijen={rijen} leeg={props.leeg} />}
+    />
   );
 }
 
@@ -185,13 +236,8 @@ function Dashboard({ gegevens }: { readonly gegevens: Gegevens }) {
   const periode = gekozen ?? alle.at(-1) ?? '';
   const def = (code: IndicatorDefinitie['code']) => definitieVan(rapport, code);
 
-  const stappen = trechter(rapport, periode);
-  const bewegingen = beweging(rapport, periode);
-  const overdracht = overdrachten(rapport, periode, naam);
-  const verloop = trend(rapport);
-  const caseloads = caseload(rapport, periode);
+  const kwartaal = periodeLabel(periode);
   const toezeggingen = gegevens.afspraken ? afspraken(gegevens.afspraken, naam) : [];
-  const tekst = (rijen: readonly Rij[], kolom = 0) => rijen.map((r) => ({ label: r.label, tekst: r.figuren[kolom].tekst }));
 
   const exporteer = async (soort: 'indicatoren' | 'afspraken') => {
     const antwoord =
@@ -240,102 +286,66 @@ function Dashboard({ gegevens }: { readonly gegevens: Gegevens }) {
         </p>
       </div>
       <Paragraph className="kr-afdruk-kop">
-        {periodeLabel(periode)}, cijfers van {rapport.peildatum}
+        {kwartaal}, cijfers van {rapport.peildatum}
         {gegevens.convenant ? ` — ${gegevens.convenant.huidig.naam}` : ''}.
       </Paragraph>
 
-      <Onderdeel
+      <CijferOnderdeel
         id="dashboard-trechter"
         titel="Bereik: de trechter"
         definities={[def('bereik')]}
-        grafiek={
-          <Grafiek
-            labels={stappen.map((r) => r.label)}
-            reeksen={[{ naam: 'Trajecten', figuren: stappen.map((r) => r.figuren[0]) }]}
-            samenvatting={samenvatting(`Staafdiagram van de trechter, ${periodeLabel(periode)}, alle partners`, tekst(stappen))}
-          />
-        }
-        tabel={<CijferTabel bijschrift={`Trechter, ${periodeLabel(periode)}, alle partners`} kolommen={['Stap', 'Trajecten']} rijen={stappen} />}
+        grafiekTitel={`de trechter, ${kwartaal}, alle partners`}
+        bijschrift={`Trechter, ${kwartaal}, alle partners`}
+        kolommen={['Stap', 'Trajecten']}
+        rijen={trechter(rapport, periode)}
+        reeksen={[{ naam: 'Trajecten', kolom: 0 }]}
       />
-
-      <Onderdeel
+      <CijferOnderdeel
         id="dashboard-beweging"
         titel="Beweging op de Participatieladder en de ZRM"
         definities={[def('ladder-stijging'), def('zrm-verbetering')]}
-        grafiek={
-          <Grafiek
-            labels={bewegingen.map((r) => r.label)}
-            reeksen={[{ naam: 'Percentage vooruit', figuren: bewegingen.map((r) => r.figuren[0]) }]}
-            eenheid="%"
-            samenvatting={samenvatting(`Staafdiagram van het percentage trajecten dat vooruitging, ${periodeLabel(periode)}`, tekst(bewegingen))}
-          />
-        }
-        tabel={
-          <CijferTabel
-            bijschrift={`Beweging, ${periodeLabel(periode)}, alle partners`}
-            kolommen={['Meting', 'Percentage vooruit', 'Vooruit', 'Gemeten']}
-            rijen={bewegingen}
-          />
-        }
+        grafiekTitel={`het percentage trajecten dat vooruitging, ${kwartaal}`}
+        bijschrift={`Beweging, ${kwartaal}, alle partners`}
+        kolommen={['Meting', 'Percentage vooruit', 'Vooruit', 'Gemeten']}
+        rijen={beweging(rapport, periode)}
+        reeksen={[{ naam: 'Percentage vooruit', kolom: 0 }]}
+        eenheid="%"
       />
-
-      <Onderdeel
+      <CijferOnderdeel
         id="dashboard-overdrachten"
         titel="Warme overdrachten: tijdigheid per partner"
         definities={[def('overdrachten-binnen-termijn'), def('overdracht-doorlooptijd')]}
-        grafiek={
-          <Grafiek
-            labels={overdracht.map((r) => r.label)}
-            reeksen={[{ naam: 'Binnen de termijn', figuren: overdracht.map((r) => r.figuren[0]) }]}
-            eenheid="%"
-            samenvatting={samenvatting(
-              `Staafdiagram van de overdrachten binnen de termijn per ontvangende partner, ${periodeLabel(periode)}`,
-              tekst(overdracht),
-            )}
-          />
-        }
-        tabel={
-          <CijferTabel
-            bijschrift={`Overdrachten per ontvangende partner, ${periodeLabel(periode)}`}
-            kolommen={['Partner', 'Binnen de termijn', 'Overdrachten', 'Mediaan tot acceptatie']}
-            rijen={overdracht}
-            leeg="Nog geen overdrachten in de cijfers: de overdrachten voeden het dashboard nog niet."
-          />
-        }
+        grafiekTitel={`de overdrachten binnen de termijn per ontvangende partner, ${kwartaal}`}
+        bijschrift={`Overdrachten per ontvangende partner, ${kwartaal}`}
+        kolommen={['Partner', 'Binnen de termijn', 'Overdrachten', 'Mediaan tot acceptatie']}
+        rijen={overdrachten(rapport, periode, naam)}
+        reeksen={[{ naam: 'Binnen de termijn', kolom: 0 }]}
+        eenheid="%"
+        leeg="Nog geen overdrachten in de cijfers: de overdrachten voeden het dashboard nog niet."
       />
-
-      <Onderdeel
+      <CijferOnderdeel
         id="dashboard-trend"
         titel="Trend per kwartaal"
         definities={[def('bereik')]}
-        grafiek={
-          <Grafiek
-            labels={verloop.map((r) => r.label)}
-            reeksen={[
-              { naam: 'Aangemeld', figuren: verloop.map((r) => r.figuren[0]), soort: 'lijn' },
-              { naam: 'Actief', figuren: verloop.map((r) => r.figuren[1]), soort: 'lijn' },
-            ]}
-            samenvatting={samenvatting(
-              'Lijndiagram van de aangemelde en actieve trajecten per kwartaal, alle partners',
-              verloop.map((r) => ({ label: r.label, tekst: `aangemeld ${r.figuren[0].tekst}, actief ${r.figuren[1].tekst}` })),
-            )}
-          />
-        }
-        tabel={<CijferTabel bijschrift="Trajecten per kwartaal, alle partners" kolommen={['Kwartaal', 'Aangemeld', 'Actief']} rijen={verloop} />}
+        grafiekTitel="de aangemelde en actieve trajecten per kwartaal, alle partners"
+        bijschrift="Trajecten per kwartaal, alle partners"
+        kolommen={['Kwartaal', 'Aangemeld', 'Actief']}
+        rijen={trend(rapport)}
+        reeksen={[
+          { naam: 'Aangemeld', kolom: 0 },
+          { naam: 'Actief', kolom: 1 },
+        ]}
+        soort="lijn"
       />
-
-      <Onderdeel
+      <CijferOnderdeel
         id="dashboard-caseload"
         titel="Caseload per professional"
         definities={[def('caseload')]}
-        grafiek={
-          <Grafiek
-            labels={caseloads.map((r) => r.label)}
-            reeksen={[{ naam: 'Professionals', figuren: caseloads.map((r) => r.figuren[0]) }]}
-            samenvatting={samenvatting(`Staafdiagram van het aantal professionals per caseload, ${periodeLabel(periode)}`, tekst(caseloads))}
-          />
-        }
-        tabel={<CijferTabel bijschrift={`Professionals per caseload, ${periodeLabel(periode)}`} kolommen={['Caseload', 'Professionals']} rijen={caseloads} />}
+        grafiekTitel={`het aantal professionals per caseload, ${kwartaal}`}
+        bijschrift={`Professionals per caseload, ${kwartaal}`}
+        kolommen={['Caseload', 'Professionals']}
+        rijen={caseload(rapport, periode)}
+        reeksen={[{ naam: 'Professionals', kolom: 0 }]}
       />
 
       <section aria-labelledby="dashboard-afspraken" className="kr-dashboard__onderdeel">
@@ -371,16 +381,10 @@ function Dashboard({ gegevens }: { readonly gegevens: Gegevens }) {
             </div>
             <div className="kr-dashboard__tabel kr-dashboard__tabel--breed">
               <Table className="kr-tabel">
-                <TableCaption>Toezeggingen en wat er gerealiseerd is, laatste periode per toezegging</TableCaption>
-                <TableHeader>
-                  <TableRow>
-                    {['Partner en toezegging', 'Periode', 'Toegezegd', 'Gerealiseerd', 'Van de toezegging', 'Signaal'].map((k) => (
-                      <TableHeaderCell key={k} scope="col">
-                        {k}
-                      </TableHeaderCell>
-                    ))}
-                  </TableRow>
-                </TableHeader>
+                <Kop
+                  bijschrift="Toezeggingen en wat er gerealiseerd is, laatste periode per toezegging"
+                  kolommen={['Partner en toezegging', 'Periode', 'Toegezegd', 'Gerealiseerd', 'Van de toezegging', 'Signaal']}
+                />
                 <TableBody>
                   {toezeggingen.map((t) => (
                     <TableRow key={t.sleutel}>
