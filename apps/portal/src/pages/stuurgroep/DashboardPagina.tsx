@@ -59,7 +59,7 @@ function Definitie({ definitie }: { readonly definitie?: IndicatorDefinitie }) {
         onMouseEnter={() => zetGesloten(false)}
         onKeyDown={(e) => e.key === 'Escape' && zetGesloten(true)}
       >
-        Definitie <span className="kr-verborgen">van {definitie.naam}</span>
+        Definitie: {definitie.naam}
       </button>
       <span role="tooltip" id={id} className="kr-definitie__tekst">
         <strong>{definitie.naam}.</strong> Teller: {definitie.teller} Noemer: {definitie.noemer} Periode: {definitie.periodeRegel} {definitie.toelichting}
@@ -157,18 +157,20 @@ function CijferOnderdeel(props: {
       titel={props.titel}
       definities={props.definities}
       grafiek={
-        <Grafiek
-          labels={rijen.map((r) => r.label)}
-          reeksen={reeksen.map((x) => ({ naam: x.naam, figuren: rijen.map((r) => r.figuren[x.kolom]), soort: props.soort }))}
-          eenheid={props.eenheid}
-          samenvatting={samenvatting(
-            `${props.soort === 'lijn' ? 'Lijndiagram' : 'Staafdiagram'} van ${props.grafiekTitel}`,
-            rijen.map((r) => ({
-              label: r.label,
-              tekst: reeksen.map((x) => `${meer ? `${x.naam.toLowerCase()} ` : ''}${r.figuren[x.kolom].tekst}`).join(', '),
-            })),
-          )}
-        />
+        rijen.length > 0 && (
+          <Grafiek
+            labels={rijen.map((r) => r.label)}
+            reeksen={reeksen.map((x) => ({ naam: x.naam, figuren: rijen.map((r) => r.figuren[x.kolom]), soort: props.soort }))}
+            eenheid={props.eenheid}
+            samenvatting={samenvatting(
+              `${props.soort === 'lijn' ? 'Lijndiagram' : 'Staafdiagram'} van ${props.grafiekTitel}`,
+              rijen.map((r) => ({
+                label: r.label,
+                tekst: reeksen.map((x) => `${meer ? `${x.naam.toLowerCase()} ` : ''}${r.figuren[x.kolom].tekst}`).join(', '),
+              })),
+            )}
+          />
+        )
       }
       tabel={<CijferTabel bijschrift={props.bijschrift} kolommen={props.kolommen} rijen={rijen} leeg={props.leeg} />}
     />
@@ -372,7 +374,6 @@ function Dashboard({ gegevens }: { readonly gegevens: Gegevens }) {
                     })),
                   },
                 ]}
-                hoogte={320}
                 samenvatting={samenvatting(
                   'Staafdiagram van wat elke partner realiseerde als percentage van de toezegging, laatste periode',
                   toezeggingen.map((t) => ({ label: `${t.partner}, ${t.toezegging}`, tekst: `${t.gerealiseerd.tekst} van ${t.toegezegd}` })),

@@ -22,30 +22,48 @@ export interface Reeks {
   readonly soort?: 'staaf' | 'lijn';
 }
 
-/** The chart option for labelled figures (pure). */
+/**
+ * The chart option for labelled figures (pure): bars run horizontally with their labels on the
+ * left, so long labels stay readable; a line runs over the periods. Every point carries the
+ * table's text as its label ("onderdrukt (minder dan 5)", "geen gegevens" at the axis).
+ */
 export function optieVoor(labels: readonly string[], reeksen: readonly Reeks[], eenheid: '' | '%' = ''): Optie {
+  const lijn = reeksen.some((r) => r.soort === 'lijn');
+  const tekst = (r: Reeks) => (p: { dataIndex: number }) => r.figuren[p.dataIndex]?.tekst ?? '';
+  const categorieen = {
+    type: 'category' as const,
+    data: [...labels],
+    axisLabel: { color: '#000', interval: 0, overflow: 'break' as const, width: lijn ? 110 : 170 },
+  };
+  const waarden = {
+    type: 'value' as const,
+    minInterval: 1,
+    axisLabel: { color: '#000', formatter: `{value}${eenheid}` },
+    ...(eenheid === '%' ? { max: 100 } : {}),
+  };
   return {
     animation: false,
     color: KLEUREN,
     textStyle: { fontFamily: 'inherit', fontSize: 13 },
     legend: reeksen.length > 1 ? { top: 0, textStyle: { color: '#000' } } : { show: false },
-    grid: { left: 8, right: 24, top: reeksen.length > 1 ? 32 : 12, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: [...labels], axisLabel: { color: '#000', interval: 0, overflow: 'break', width: 110 } },
-    yAxis: { type: 'value', minInterval: 1, axisLabel: { color: '#000', formatter: `{value}${eenheid}` }, ...(eenheid === '%' ? { max: 100 } : {}) },
+    grid: { left: 8, right: lijn ? 24 : 72, top: reeksen.length > 1 ? 32 : 12, bottom: 8, containLabel: true },
+    xAxis: lijn ? categorieen : waarden,
+    yAxis: lijn ? waarden : { ...categorieen, inverse: true },
     series: reeksen.map((r) =>
-      r.soort === 'lijn'
+      lijn
         ? {
             type: 'line' as const,
             name: r.naam,
             connectNulls: false,
-            label: { show: true, color: '#000', formatter: (p: { dataIndex: number }) => r.figuren[p.dataIndex]?.tekst ?? '' },
+            label: { show: true, color: '#000', formatter: tekst(r) },
             data: r.figuren.map((f) => (f.waarde === null ? '-' : f.waarde)),
           }
         : {
             type: 'bar' as const,
             name: r.naam,
-            label: { show: true, position: 'top' as const, color: '#000', formatter: (p: { dataIndex: number }) => r.figuren[p.dataIndex]?.tekst ?? '' },
-            data: r.figuren.map((f) => (f.waarde === null ? (f.onderdrukt ? 0 : '-') : f.waarde)),
+            barMaxWidth: 28,
+            label: { show: true, position: 'right' as const, color: '#000', formatter: tekst(r) },
+            data: r.figuren.map((f) => f.waarde ?? 0),
           },
     ),
   };
@@ -65,6 +83,7 @@ export function Grafiek(props: {
   const ref = useRef<HTMLDivElement>(null);
   const { labels, reeksen, eenheid } = props;
   const sleutel = JSON.stringify([labels, reeksen, eenheid]);
+  const hoogte = props.hoogte ?? (reeksen.some((r) => r.soort === 'lijn') ? 260 : Math.max(140, 56 * labels.length + 40));
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
@@ -79,5 +98,5 @@ export function Grafiek(props: {
     // `sleutel` stands for the figures drawn.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [sleutel]);
-  return <div ref={ref} role="img" aria-label={props.samenvatting} className="kr-grafiek" style={{ blockSize: `${props.hoogte ?? 260}px` }} />;
+  return <div ref={ref} role="img" aria-label={props.samenvatting} className="kr-grafiek" style={{ blockSize: `${hoogte}px` }} />;
 }
