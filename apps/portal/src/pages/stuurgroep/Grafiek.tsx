@@ -46,7 +46,10 @@ export function optieVoor(labels: readonly string[], reeksen: readonly Reeks[], 
     color: KLEUREN,
     textStyle: { fontFamily: 'inherit', fontSize: 13 },
     legend: reeksen.length > 1 ? { top: 0, textStyle: { color: '#000' } } : { show: false },
-    grid: { left: 8, right: lijn ? 24 : 72, top: reeksen.length > 1 ? 32 : 12, bottom: 8, containLabel: true },
+    // Bars: a fixed left margin for their (wrapped) labels, as ECharts does not measure wrapped labels.
+    grid: lijn
+      ? { left: 8, right: 24, top: reeksen.length > 1 ? 32 : 12, bottom: 8, containLabel: true }
+      : { left: 180, right: 72, top: 12, bottom: 28, containLabel: false },
     xAxis: lijn ? categorieen : waarden,
     yAxis: lijn ? waarden : { ...categorieen, inverse: true },
     series: reeksen.map((r) =>
