@@ -46,7 +46,7 @@ export function optieVoor(labels: readonly string[], reeksen: readonly Reeks[], 
     color: KLEUREN,
     textStyle: { fontFamily: 'inherit', fontSize: 13 },
     legend: reeksen.length > 1 ? { top: 0, textStyle: { color: '#000' } } : { show: false },
-    // Bars: a fixed left margin for their (wrapped) labels, as ECharts does not measure wrapped labels.
+    // Bars: a fixed left margin for their labels (cut short with an ellipsis; the table beside the chart has them in full).
     grid: lijn
       ? { left: 8, right: 24, top: reeksen.length > 1 ? 32 : 12, bottom: 8, containLabel: true }
       : { left: 180, right: 72, top: 12, bottom: 28, containLabel: false },
