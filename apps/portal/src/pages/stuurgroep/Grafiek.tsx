@@ -33,7 +33,7 @@ export function optieVoor(labels: readonly string[], reeksen: readonly Reeks[], 
   const categorieen = {
     type: 'category' as const,
     data: [...labels],
-    axisLabel: { color: '#000', interval: 0, overflow: 'break' as const, width: lijn ? 110 : 170 },
+    axisLabel: { color: '#000', interval: 0, overflow: 'truncate' as const, width: lijn ? 110 : 165 },
   };
   const waarden = {
     type: 'value' as const,
