@@ -136,6 +136,8 @@ const WIE_MAG: Readonly<Record<string, readonly Mag[]>> = {
   'GET /api/v1/convenanten/{id}': [{ wie: 'stuurgroeplid', vanEenPartij: true }],
   'POST /api/v1/convenanten/{id}/versies': [{ wie: 'stuurgroeplid', van: ['gemeente'], vanEenPartij: true }],
   'GET /api/v1/convenanten/{id}/versies/{versie}': [{ wie: 'stuurgroeplid', vanEenPartij: true }],
+  'GET /api/v1/convenanten/{id}/afspraken': [{ wie: 'stuurgroeplid', vanEenPartij: true }],
+  'GET /api/v1/convenanten/{id}/afspraken/export': [{ wie: 'stuurgroeplid', vanEenPartij: true }],
   'GET /api/v1/indicatoren': [stuurgroeplid],
   'GET /api/v1/indicatoren/export': [stuurgroeplid],
   'GET /api/v1/indicatoren/definities': [stuurgroeplid],

@@ -1,4 +1,10 @@
-import { convenantAanmakenSchema, convenantSchema, convenantVersieSchema, convenantWijzigenSchema } from '@ketenregie/monitoring-contracts';
+import {
+  afsprakenRapportSchema,
+  convenantAanmakenSchema,
+  convenantSchema,
+  convenantVersieSchema,
+  convenantWijzigenSchema,
+} from '@ketenregie/monitoring-contracts';
 import { createZodDto } from 'nestjs-zod';
 
 /** Body of `POST /convenanten`. */
@@ -9,3 +15,5 @@ export class ConvenantWijzigenDto extends createZodDto(convenantWijzigenSchema) 
 export class ConvenantDto extends createZodDto(convenantSchema) {}
 /** One version as served. */
 export class ConvenantVersieDto extends createZodDto(convenantVersieSchema) {}
+/** Commitments per partner beside the figures. */
+export class AfsprakenRapportDto extends createZodDto(afsprakenRapportSchema) {}

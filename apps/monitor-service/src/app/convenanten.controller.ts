@@ -1,14 +1,23 @@
-import { Body, Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ConvenantService } from '@ketenregie/monitoring-application';
+import { Body, Controller, Get, Header, Param, ParseIntPipe, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { AfsprakenService, ConvenantService } from '@ketenregie/monitoring-application';
 import { CurrentIdentity, type Identity } from '@ketenregie/shared-platform';
-import { ConvenantAanmakenDto, ConvenantDto, ConvenantVersieDto, ConvenantWijzigenDto } from './convenant.dto';
+import { AfsprakenRapportDto, ConvenantAanmakenDto, ConvenantDto, ConvenantVersieDto, ConvenantWijzigenDto } from './convenant.dto';
+import { afsprakenPeriodeVan } from './indicatoren.dto';
+
+const maanden = () => (target: object, key: string | symbol, descriptor: PropertyDescriptor) => {
+  ApiQuery({ name: 'van', required: false, description: 'First month, YYYY-MM (default: the start of the convenant)' })(target, key, descriptor);
+  ApiQuery({ name: 'tot', required: false, description: 'Last month, YYYY-MM (default: this month or the end of the convenant)' })(target, key, descriptor);
+};
 
 /** Convenanten: the gemeente maintains them, every party's stuurgroeplid reads them. No personal data. */
 @ApiTags('convenanten')
 @Controller('convenanten')
 export class ConvenantenController {
-  constructor(private readonly convenanten: ConvenantService) {}
+  constructor(
+    private readonly convenanten: ConvenantService,
+    private readonly afspraken: AfsprakenService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: "The convenanten the caller's organisation is a party to" })
@@ -44,5 +53,24 @@ export class ConvenantenController {
   @ApiOkResponse({ type: ConvenantVersieDto })
   versie(@Param('id', new ParseUUIDPipe()) id: string, @Param('versie', ParseIntPipe) versie: number, @CurrentIdentity() door: Identity) {
     return this.convenanten.versie(id, versie, door);
+  }
+
+  @Get(':id/afspraken')
+  @ApiOperation({ summary: "Each party's commitments per period beside the released figures (counts of 1 to 4 suppressed), as learning signals" })
+  @ApiOkResponse({ type: AfsprakenRapportDto })
+  @ApiNotFoundResponse({ description: 'MONITORING.CONVENANT_NOT_FOUND (also when the organisation is no party)' })
+  @maanden()
+  afsprakenRapport(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: Record<string, string>, @CurrentIdentity() door: Identity) {
+    return this.afspraken.rapport(id, afsprakenPeriodeVan(query), door);
+  }
+
+  @Get(':id/afspraken/export')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @Header('content-disposition', 'attachment; filename="afspraken.csv"')
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'The same commitments and figures as CSV' })
+  @maanden()
+  afsprakenCsv(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: Record<string, string>, @CurrentIdentity() door: Identity) {
+    return this.afspraken.csv(id, afsprakenPeriodeVan(query), door);
   }
 }

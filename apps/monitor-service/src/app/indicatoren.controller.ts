@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@ne
 import { IndicatorService } from '@ketenregie/monitoring-application';
 import { INDICATOR_CODES, INDICATOR_DEFINITIES } from '@ketenregie/monitoring-domain';
 import { CurrentIdentity, Toegang, type Identity } from '@ketenregie/shared-platform';
-import { selectieVan } from './indicatoren.dto';
+import { IndicatorRapportDto, selectieVan } from './indicatoren.dto';
 
 const QUERY = [
   { name: 'periode', required: false, enum: ['maand', 'kwartaal', 'jaar'] },
@@ -31,6 +31,7 @@ export class IndicatorenController {
 
   @Get()
   @ApiOperation({ summary: 'Indicators per period and partner with their definitions (counts of 1 to 4 suppressed)' })
+  @ApiOkResponse({ type: IndicatorRapportDto })
   @queries()
   rapport(@Query() query: Record<string, string>, @CurrentIdentity() door: Identity) {
     return this.indicatoren.rapport(selectieVan(query), door);

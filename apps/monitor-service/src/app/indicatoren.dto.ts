@@ -1,5 +1,8 @@
+import type { AfsprakenPeriode } from '@ketenregie/monitoring-application';
+import { afsprakenQuerySchema, indicatorRapportSchema } from '@ketenregie/monitoring-contracts';
 import { INDICATOR_CODES, PERIODE_SOORTEN, type Selectie } from '@ketenregie/monitoring-domain';
 import { ValidationError } from '@ketenregie/shared-kernel';
+import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
 const maand = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
@@ -22,12 +25,7 @@ export const indicatorSelectieSchema = z
 
 /** The selection from the query string. @throws ValidationError `MONITORING.SELECTIE_INVALID`. */
 export function selectieVan(query: unknown): Selectie {
-  const r = indicatorSelectieSchema.safeParse(query);
-  if (!r.success) {
-    const fields = Object.fromEntries(r.error.issues.map((i) => [i.path.join('.') || 'query', i.message]));
-    throw new ValidationError({ code: 'MONITORING.SELECTIE_INVALID', detail: 'The selection of indicators is not valid.', fields });
-  }
-  const q = r.data;
+  const q = geldig(indicatorSelectieSchema, query, 'The selection of indicators is not valid.');
   return {
     periode: q.periode,
     ...(q.partners ? { partners: q.partners } : {}),
@@ -35,4 +33,20 @@ export function selectieVan(query: unknown): Selectie {
     ...(q.van ? { vanMaand: q.van } : {}),
     ...(q.tot ? { totMaand: q.tot } : {}),
   };
+}
+
+/** A released indicator report as served. */
+export class IndicatorRapportDto extends createZodDto(indicatorRapportSchema) {}
+
+/** The months of `GET /api/v1/convenanten/{id}/afspraken[/export]`. @throws ValidationError `MONITORING.SELECTIE_INVALID`. */
+export function afsprakenPeriodeVan(query: unknown): AfsprakenPeriode {
+  const q = geldig(afsprakenQuerySchema, query, 'The selection of months is not valid.');
+  return { ...(q.van ? { vanMaand: q.van } : {}), ...(q.tot ? { totMaand: q.tot } : {}) };
+}
+
+function geldig<T extends z.ZodType>(schema: T, query: unknown, detail: string): z.output<T> {
+  const r = schema.safeParse(query);
+  if (r.success) return r.data;
+  const fields = Object.fromEntries(r.error.issues.map((i) => [i.path.join('.') || 'query', i.message]));
+  throw new ValidationError({ code: 'MONITORING.SELECTIE_INVALID', detail, fields });
 }

@@ -11,7 +11,7 @@ import {
 import type { Feit } from '@ketenregie/monitoring-domain';
 import { TypeOrmPilotRepository } from '@ketenregie/monitoring-data-access';
 import { DataSource } from 'typeorm';
-import { convenantSchema, organisatieLijstSchema, stuurgroepSchema } from '@ketenregie/monitoring-contracts';
+import { afsprakenRapportSchema, convenantSchema, organisatieLijstSchema, stuurgroepSchema } from '@ketenregie/monitoring-contracts';
 import { createService, EmbeddedSigner, loadConfig, type OrganisatieType, type Rol } from '@ketenregie/shared-platform';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -321,6 +321,33 @@ describeEachDatabase('monitor-service', (db) => {
       expect((await lees('ggz-zuiderlicht', 'ggz', 'behandelaar')).status).toBe(403);
     });
 
+    it("sets each party's commitments beside its released figures, with the same disclosure control and as CSV", async () => {
+      const sign = (organisatie: string, organisatieType: OrganisatieType, rol: Rol) => signer.sign({ sub: `${rol}-1`, organisatie, organisatieType, rol });
+      const werkbrug = await sign('werkbrug-dommeldal', 'uitvoerder', 'stuurgroeplid');
+      const lees = async (token: string, path: string) => fetch(`${base}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
+      const [convenant] = (await (await lees(werkbrug, '/convenanten')).json()) as { id: string }[];
+      const antwoord = await lees(werkbrug, `/convenanten/${convenant.id}/afspraken?tot=2026-03`);
+      expect(antwoord.status).toBe(200);
+      const rapport = afsprakenRapportSchema.parse(await antwoord.json());
+      // The convenant of the first test: the gemeente commits 120 trajecten a year, werkbrug 90% handovers on time a quarter.
+      // The projection holds 6 trajecten aangemeld with the gemeente in March 2026 and no handovers.
+      expect(rapport.regels.map((r) => [r.partner, r.soort, r.periode, r.toezegging, r.gerealiseerd, r.indicator])).toEqual([
+        ['gemeente-dommeldal', 'aantal-trajecten', '2026', 120, 6, 'bereik'],
+        ['werkbrug-dommeldal', 'overdrachten-binnen-termijn', '2026-K1', 90, null, 'overdrachten-binnen-termijn'],
+      ]);
+      expect(rapport.regels[1]).toMatchObject({ signaal: 'geen-gegevens', onderdrukt: false });
+      expect(rapport.definities.map((d) => d.code)).toEqual(['bereik', 'overdrachten-binnen-termijn']);
+
+      const csv = await (await lees(werkbrug, `/convenanten/${convenant.id}/afspraken/export?tot=2026-03`)).text();
+      expect(csv.split('\r\n')[0]).toBe(
+        'partner;toezegging;expertise;versie;periode;toegezegd;eenheid;indicator;gerealiseerd;onderdrukt;onvolledig;lopend;signaal',
+      );
+      expect(csv).toContain('gemeente-dommeldal;aantal-trajecten;;1;2026;120;aantal;bereik;6;false;false;');
+      expect((await lees(werkbrug, `/convenanten/${convenant.id}/afspraken?periode=maand`)).status).toBe(400);
+      expect((await lees(await sign('geldwijs-dommeldal', 'schuldhulp', 'stuurgroeplid'), `/convenanten/${convenant.id}/afspraken`)).status).toBe(404);
+      expect((await lees(await sign('werkbrug-dommeldal', 'uitvoerder', 'coach'), `/convenanten/${convenant.id}/afspraken`)).status).toBe(403);
+    });
+
     it('sets up a pilot, hands the decision to its workflow, and serves its reports, which cannot be changed once published', async () => {
       const gemeente = await signer.sign({ sub: 'sg-g', organisatie: 'gemeente-dommeldal', organisatieType: 'gemeente', rol: 'stuurgroeplid' });
       const ggz = await signer.sign({ sub: 'sg-z', organisatie: 'ggz-zuiderlicht', organisatieType: 'ggz', rol: 'stuurgroeplid' });
@@ -369,6 +396,13 @@ describeEachDatabase('monitor-service', (db) => {
       const document = (await (await fetch(`${base}/openapi.json`)).json()) as { paths: Record<string, unknown> };
       expect(Object.keys(document.paths)).toEqual(
         expect.arrayContaining(['/api/v1/organisaties', '/api/v1/organisaties/{id}', '/api/v1/stuurgroepen', '/api/v1/stuurgroepen/{id}/meldingen']),
+        expect.arrayContaining([
+          '/api/v1/organisaties',
+          '/api/v1/organisaties/{id}',
+          '/api/v1/stuurgroepen',
+          '/api/v1/convenanten/{id}/afspraken',
+          '/api/v1/convenanten/{id}/afspraken/export',
+        ]),
       );
     });
   });

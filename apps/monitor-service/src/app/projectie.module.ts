@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
+  AfsprakenService,
   CONVENANT_MONITOR,
   ConvenantService,
   FEED_BRONNEN,
@@ -65,9 +66,10 @@ export class ProjectieModule {
         ProjectieService,
         IndicatorBerekening,
         IndicatorService,
+        AfsprakenService,
         PilotService,
       ],
-      exports: [ProjectieService, IndicatorBerekening, IndicatorService, PilotService, ConvenantService],
+      exports: [ProjectieService, IndicatorBerekening, IndicatorService, AfsprakenService, PilotService, ConvenantService],
     };
   }
 }

@@ -143,6 +143,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/convenanten/{id}/afspraken": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each party's commitments per period beside the released figures (counts of 1 to 4 suppressed), as learning signals */
+        get: operations["ConvenantenController_afsprakenRapport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/convenanten/{id}/afspraken/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same commitments and figures as CSV */
+        get: operations["ConvenantenController_afsprakenCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/convenanten/{id}/versies": {
         parameters: {
             query?: never;
@@ -1325,6 +1359,45 @@ export interface components {
             /** @description Receiving professional who takes the lead; default the caller */
             regievoerderId?: string;
         };
+        AfsprakenRapportDto: {
+            /** Format: uuid */
+            convenantId: string;
+            definities: {
+                /** @enum {string} */
+                code: "bereik" | "uitval" | "ladder-stijging" | "zrm-verbetering" | "evaluaties-op-tijd" | "overdrachten-binnen-termijn" | "overdracht-doorlooptijd" | "verwijzingen" | "toestemmingen" | "caseload" | "plaatsingen";
+                naam: string;
+                noemer: string;
+                periodeRegel: string;
+                teller: string;
+                toelichting: string;
+            }[];
+            peildatum: string;
+            regels: {
+                context: string;
+                /** @enum {string} */
+                eenheid: "uren" | "aantal" | "procent" | "werkdagen";
+                expertise?: string;
+                gerealiseerd: number | null;
+                /**
+                 * @description Where the figure comes from; null: the chain records nothing for this commitment
+                 * @enum {string|null}
+                 */
+                indicator: "bereik" | "uitval" | "ladder-stijging" | "zrm-verbetering" | "evaluaties-op-tijd" | "overdrachten-binnen-termijn" | "overdracht-doorlooptijd" | "verwijzingen" | "toestemmingen" | "caseload" | "plaatsingen" | null;
+                lopend: boolean;
+                onderdrukt: boolean;
+                onvolledig: boolean;
+                partner: string;
+                periode: string;
+                /** @enum {string} */
+                periodeSoort: "maand" | "kwartaal" | "jaar";
+                /** @enum {string} */
+                signaal: "geen-bron" | "onderdrukt" | "geen-gegevens" | "gehaald" | "lopend" | "onder-toezegging" | "onbekend";
+                /** @enum {string} */
+                soort: "uren-en-expertise" | "aantal-trajecten" | "overdrachten-binnen-termijn" | "evaluaties-op-tijd" | "casuistiekoverleg-aanwezigheid";
+                toezegging: number;
+                versie: number;
+            }[];
+        };
         AfwijzingDto: {
             advies: string;
             /** @enum {string} */
@@ -1761,6 +1834,36 @@ export interface components {
                     type: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
                 };
             }[];
+        };
+        IndicatorRapportDto: {
+            indicatoren: {
+                cellen: {
+                    categorie: string;
+                    /** @enum {string} */
+                    indicator: "bereik" | "uitval" | "ladder-stijging" | "zrm-verbetering" | "evaluaties-op-tijd" | "overdrachten-binnen-termijn" | "overdracht-doorlooptijd" | "verwijzingen" | "toestemmingen" | "caseload" | "plaatsingen";
+                    /** @description A count measure, or aandeel (percentage) or mediaan */
+                    meting: string;
+                    onderdrukt: boolean;
+                    onvolledig: boolean;
+                    /** @description An organisation id, or alle for the total over the selected partners */
+                    partner: string;
+                    /** @description 2026-03, 2026-K1 or 2026 */
+                    periode: string;
+                    waarde: number | null;
+                }[];
+                definitie: {
+                    /** @enum {string} */
+                    code: "bereik" | "uitval" | "ladder-stijging" | "zrm-verbetering" | "evaluaties-op-tijd" | "overdrachten-binnen-termijn" | "overdracht-doorlooptijd" | "verwijzingen" | "toestemmingen" | "caseload" | "plaatsingen";
+                    naam: string;
+                    noemer: string;
+                    periodeRegel: string;
+                    teller: string;
+                    toelichting: string;
+                };
+            }[];
+            peildatum: string;
+            /** @enum {string} */
+            periode: "maand" | "kwartaal" | "jaar";
         };
         IntrekkingDto: {
             /** @description Optional reason; no health details */
@@ -3259,6 +3362,63 @@ export interface operations {
             };
         };
     };
+    ConvenantenController_afsprakenRapport: {
+        parameters: {
+            query?: {
+                /** @description Last month, YYYY-MM (default: this month or the end of the convenant) */
+                tot?: unknown;
+                /** @description First month, YYYY-MM (default: the start of the convenant) */
+                van?: unknown;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AfsprakenRapportDto"];
+                };
+            };
+            /** @description MONITORING.CONVENANT_NOT_FOUND (also when the organisation is no party) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ConvenantenController_afsprakenCsv: {
+        parameters: {
+            query?: {
+                /** @description Last month, YYYY-MM (default: this month or the end of the convenant) */
+                tot?: unknown;
+                /** @description First month, YYYY-MM (default: the start of the convenant) */
+                van?: unknown;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ConvenantenController_wijzig: {
         parameters: {
             query?: never;
@@ -3554,7 +3714,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IndicatorRapportDto"];
+                };
             };
         };
     };

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { OIDC_TERUG_PAD } from '../auth/oidc-pad';
 import { AanmeldenPagina } from '../pages/AanmeldenPagina';
@@ -32,6 +33,10 @@ function VereistSessie({ children }: { readonly children: React.ReactNode }) {
 
 const beveiligd = (pagina: React.ReactNode) => <VereistSessie>{pagina}</VereistSessie>;
 
+/** The stuurgroep's dashboard brings its chart library along, so it loads only when opened. */
+const DashboardPagina = lazy(() => import('../pages/stuurgroep/DashboardPagina'));
+const laadDashboard = <Suspense fallback={<p aria-live="polite">Bezig met laden…</p>}>{beveiligd(<DashboardPagina />)}</Suspense>;
+
 /** The portal: routes and the page frame. */
 export function App() {
   return (
@@ -59,6 +64,7 @@ export function App() {
             <Route path="/fg/register" element={beveiligd(<VerwerkingsregisterPagina />)} />
             <Route path="/fg/verificatie" element={beveiligd(<VerificatiePagina />)} />
             <Route path="/werkgever/plaatsingen" element={beveiligd(<WerkgeverPlaatsingenPagina />)} />
+            <Route path="/stuurgroep/dashboard" element={laadDashboard} />
             <Route path="*" element={<NietGevondenPagina />} />
           </Routes>
         </Layout>

@@ -35,6 +35,7 @@ export const MENU_PER_ROL: Readonly<Record<string, readonly MenuItem[]>> = {
     { pad: '/fg/verificatie', titel: 'Controle verwerkingslog' },
   ],
   deelnemer: [{ pad: '/mijn-gegevens', titel: 'Mijn gegevens' }],
+  stuurgroeplid: [{ pad: '/stuurgroep/dashboard', titel: 'Dashboard convenant' }],
 };
 
 /** What an employer's people find besides their role's entries. */

@@ -8,3 +8,4 @@ export * from './projectie.service';
 export * from './indicator.service';
 export * from './pilot.ports';
 export * from './pilot.service';
+export * from './afspraken.service';

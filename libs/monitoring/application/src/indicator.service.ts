@@ -8,6 +8,7 @@ import {
   plaatsingStanden,
   publiceer,
   verwijzingStanden,
+  type Basiscel,
   type IndicatorBron,
   type Cel,
   type IndicatorDefinitie,
@@ -23,6 +24,10 @@ export interface IndicatorRapport {
   readonly indicatoren: readonly { readonly definitie: IndicatorDefinitie; readonly cellen: readonly Cel[] }[];
 }
 
+/** `;`-separated lines with a header, CRLF, as the stuurgroep's exports are written. Values are codes and numbers only. */
+export const naarCsv = (kolommen: readonly string[], rijen: readonly (readonly string[])[]): string =>
+  [kolommen, ...rijen].map((r) => r.join(';')).join('\r\n') + '\r\n';
+
 const CSV_KOLOMMEN = ['indicator', 'meting', 'categorie', 'partner', 'periode', 'waarde', 'onderdrukt', 'onvolledig'] as const;
 
 /** Computes the figures from the projection with disclosure control (no access decision: for the use cases below and the workflows' reports). */
@@ -35,17 +40,22 @@ export class IndicatorBerekening {
    * every figure through `publiceer`.
    */
   async bereken(selectie: Selectie, peildatum: string, filter: { readonly programma?: string } = {}): Promise<IndicatorRapport> {
-    const alle = await this.projectie.standen();
-    const trajecten = filter.programma ? alle.filter((t) => t.programma === filter.programma) : alle;
-    // Consents, handovers, referrals and placements belong to no programme: a pilot's figures have none of them.
-    const keten = filter.programma ? {} : await this.ketenBron();
-    const cellen = publiceer(berekenBasiscellen({ trajecten, ...keten }, peildatum), selectie);
+    const cellen = publiceer(await this.basiscellen(peildatum, filter), selectie);
     const codes = selectie.indicatoren ?? INDICATOR_CODES;
     return {
       periode: selectie.periode,
       peildatum,
       indicatoren: codes.map((code) => ({ definitie: INDICATOR_DEFINITIES[code], cellen: cellen.filter((c) => c.indicator === code) })),
     };
+  }
+
+  /** The base cells as of `peildatum` (unreleased: only ever passed on through `publiceer`). */
+  async basiscellen(peildatum: string, filter: { readonly programma?: string } = {}): Promise<Basiscel[]> {
+    const alle = await this.projectie.standen();
+    const trajecten = filter.programma ? alle.filter((t) => t.programma === filter.programma) : alle;
+    // Consents, handovers, referrals and placements belong to no programme: a pilot's figures have none of them.
+    const keten = filter.programma ? {} : await this.ketenBron();
+    return berekenBasiscellen({ trajecten, ...keten }, peildatum);
   }
 
   /** The facts of the other contexts, folded into their stands (the facts are the projection's source; a rebuild folds them again). */
@@ -81,9 +91,10 @@ export class IndicatorService {
   /** The same figures as CSV (`;`-separated, one figure a line; a suppressed figure reads `onderdrukt`). */
   async csv(selectie: Selectie, door: Identity, nu = Date.now()): Promise<string> {
     const r = await this.rapport(selectie, door, nu);
-    const regels = r.indicatoren.flatMap((i) =>
-      i.cellen.map((c) =>
-        [
+    return naarCsv(
+      CSV_KOLOMMEN,
+      r.indicatoren.flatMap((i) =>
+        i.cellen.map((c) => [
           c.indicator,
           c.meting,
           c.categorie,
@@ -92,9 +103,8 @@ export class IndicatorService {
           c.onderdrukt ? 'onderdrukt' : String(c.waarde ?? ''),
           String(c.onderdrukt),
           String(c.onvolledig),
-        ].join(';'),
+        ]),
       ),
     );
-    return [CSV_KOLOMMEN.join(';'), ...regels].join('\r\n') + '\r\n';
   }
 }

@@ -7,3 +7,4 @@ export * from './keten-stand';
 export * from './indicatoren';
 export * from './openbaar';
 export * from './pilot';
+export * from './afspraken';
