@@ -44,6 +44,7 @@ export class AppModule {
           // Involvement from traject-service, remembered for CONSENT_BETROKKENHEID_CACHE_MS (see GecachteBetrokkenheid).
           betrokkenheid: overrides.betrokkenheid ?? trajectBetrokkenheid(config.TRAJECT_SERVICE_URL, config.CONSENT_BETROKKENHEID_CACHE_MS),
           pseudoniemSleutel: config.CONSENT_PSEUDONIEM_SLEUTEL,
+          ketenSleutel: config,
           anker: {
             map: config.CONSENT_LOG_ANKER_MAP,
             intervalMs: config.CONSENT_LOG_ANKER_INTERVAL_MS,

@@ -11,7 +11,7 @@ import {
   ToestemmingService,
   VerwerkingService,
 } from '@ketenregie/consent-application';
-import { typeOrmConsentStorage } from '@ketenregie/consent-data-access';
+import { type PseudoniemSleutel, typeOrmConsentStorage } from '@ketenregie/consent-data-access';
 import { DEMO_REGISTER } from '@ketenregie/consent-domain';
 import { BETROKKENHEID_POORT } from '@ketenregie/shared-platform';
 import type { BetrokkenheidPoort } from '@ketenregie/shared-platform';
@@ -28,6 +28,8 @@ export interface ConsentModuleOptions {
   readonly pseudoniemSleutelId: string;
   /** Base64, at least 32 bytes. */
   readonly pseudoniemSleutel: string;
+  /** The processing log's chain keys (HMAC), as the configuration gives them. */
+  readonly ketenSleutel: Pick<PseudoniemSleutel, 'CONSENT_LOG_KETEN_SLEUTEL' | 'CONSENT_LOG_KETEN_SLEUTEL_ID' | 'CONSENT_LOG_OUDE_KETEN_SLEUTELS'>;
   /** The lifecycle workflows; a Temporal client in the service, replaceable in tests. */
   readonly levenscyclus: ToestemmingLevenscyclusPoort;
   /** The traject context's involvement facts (traject-service's API; replaceable in tests). */
@@ -68,7 +70,7 @@ export class ConsentModule {
           useFactory: (ds: DataSource) =>
             typeOrmConsentStorage(
               ds,
-              { CONSENT_PSEUDONIEM_SLEUTEL_ID: options.pseudoniemSleutelId, CONSENT_PSEUDONIEM_SLEUTEL: options.pseudoniemSleutel },
+              { CONSENT_PSEUDONIEM_SLEUTEL_ID: options.pseudoniemSleutelId, CONSENT_PSEUDONIEM_SLEUTEL: options.pseudoniemSleutel, ...options.ketenSleutel },
               { gelijktijdig: 8 },
             ),
         }),

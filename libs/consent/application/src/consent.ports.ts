@@ -5,7 +5,7 @@ import type {
   Ketenregel,
   Pseudonimiseer,
   RegisterVersie,
-  Sha256,
+  KetenSleutels,
   Toestemming,
   ToestemmingGebeurtenis,
   Verwerkingsregel,
@@ -123,5 +123,5 @@ export interface ConsentStorage {
   readonly opslag: ConsentOpslag;
   readonly register: RegisterOpslag;
   readonly pseudonimiseer: Pseudonimiseer;
-  readonly sha256: Sha256;
+  readonly ketenSleutels: KetenSleutels;
 }

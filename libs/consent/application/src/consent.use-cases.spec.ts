@@ -4,6 +4,7 @@ import {
   DEMO_REGISTER,
   type Herinnering,
   type Ketenregel,
+  type KetenSleutels,
   type RegisterVersie,
   type Toestemming,
   type ToestemmingGebeurtenis,
@@ -13,7 +14,7 @@ import {
 } from '@ketenregie/consent-domain';
 import { Toegang, vastOrganisatieRegister } from '@ketenregie/shared-platform';
 import type { Identity } from '@ketenregie/shared-platform';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { BesluitService } from './besluit.service';
 import { ConsentToegang } from './consent-toegang';
 import type { BesluitGrondslag, ConsentOpslag, ConsentTransactie, RegisterOpslag, ToestemmingLevenscyclusPoort } from './consent.ports';
@@ -23,6 +24,11 @@ import { VerwerkingService } from './verwerking.service';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const pseudoniem = (id: string) => `p:${sha256(`sleutel:${id}`)}`;
+const sleutels: KetenSleutels = {
+  actief: 't1',
+  mac: (id, input) => (id === 't1' ? createHmac('sha256', 'keten').update(input).digest('hex') : undefined),
+  sha256,
+};
 
 /** In-memory storage with a settable clock: one chain, transactions applied as a whole or not at all. */
 class GeheugenOpslag implements ConsentOpslag, RegisterOpslag {
@@ -48,7 +54,7 @@ class GeheugenOpslag implements ConsentOpslag, RegisterOpslag {
       bewaarBesluit: async (id, b) => void besluiten.set(id, b),
       besluit: async (id) => besluiten.get(id),
       logVerwerking: async (regel: Verwerkingsregel) => {
-        const schakel = volgendeSchakel(0, log[log.length - 1], regel, sha256);
+        const schakel = volgendeSchakel(0, log[log.length - 1], regel, sleutels);
         log.push(schakel);
         return schakel;
       },
@@ -161,7 +167,7 @@ describe('consent use cases', () => {
       register,
       new Toegang(vastOrganisatieRegister({ 'gemeente-helmond': 'gemeente', 'ggz-oost': 'ggz', senzer: 'uitvoerder', 'bakkerij-x': 'werkgever' })),
     );
-    verwerkingen = new VerwerkingService(opslag, pseudoniem, sha256, register);
+    verwerkingen = new VerwerkingService(opslag, pseudoniem, sleutels, register);
   });
 
   it('records a consent at the service clock by the caller, logs it pseudonymised and starts its lifecycle', async () => {
@@ -274,7 +280,7 @@ describe('consent use cases', () => {
     expect(inzage.verwerkingen.map((v) => v.handeling)).toEqual(['toestemming-gegeven', 'besluit', 'toestemming-ingetrokken']);
     expect(inzage.verwerkingen[1]?.verwerkingsactiviteit?.naam).toBe('Verwijzing naar en terugkoppeling met de GGZ');
     expect(opslag.log[opslag.log.length - 1]?.regel).toMatchObject({ handeling: 'inzage', betrokkene: pseudoniem('d-1') });
-    expect(await verwerkingen.verifieer()).toEqual(verifieerKeten(opslag.log, sha256, 1));
+    expect(await verwerkingen.verifieer()).toEqual(verifieerKeten(opslag.log, sleutels, 1));
     expect(await verwerkingen.verifieer()).toMatchObject({ geldig: true, aantal: 4 });
     expect((await verwerkingen.logInzien({ keten: 0, volgnummer: 2 }, 10)).map((r) => r.volgnummer)).toEqual([3, 4]);
   });
