@@ -45,6 +45,7 @@ export class AppModule {
           betrokkenheid: overrides.betrokkenheid ?? trajectBetrokkenheid(config.TRAJECT_SERVICE_URL, config.CONSENT_BETROKKENHEID_CACHE_MS),
           pseudoniemSleutel: config.CONSENT_PSEUDONIEM_SLEUTEL,
           ketenSleutel: config,
+          bezorgIntervalMs: config.CONSENT_LEVENSCYCLUS_BEZORG_INTERVAL_MS,
           anker: {
             map: config.CONSENT_LOG_ANKER_MAP,
             intervalMs: config.CONSENT_LOG_ANKER_INTERVAL_MS,

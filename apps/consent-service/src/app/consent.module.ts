@@ -18,6 +18,7 @@ import type { BetrokkenheidPoort } from '@ketenregie/shared-platform';
 import { DataSource } from 'typeorm';
 import { BesluitenController } from './besluiten.controller';
 import { DeelnemersController } from './deelnemers.controller';
+import { LEVENSCYCLUS_BEZORG_INTERVAL_MS, LevenscyclusBezorger } from './levenscyclus-bezorger';
 import { ANKER_OPTIES, type AnkerOpties, VerwerkingslogAnkeraar } from './verwerkingslog-ankeraar';
 import { TemporalToestemmingLevenscyclus } from './temporal-levenscyclus';
 import { ToestemmingenController } from './toestemmingen.controller';
@@ -34,6 +35,8 @@ export interface ConsentModuleOptions {
   readonly levenscyclus: ToestemmingLevenscyclusPoort;
   /** The traject context's involvement facts (traject-service's API; replaceable in tests). */
   readonly betrokkenheid: BetrokkenheidPoort;
+  /** ms between deliveries of the lifecycle outbox (default 2000; 0: only right after each withdrawal). */
+  readonly bezorgIntervalMs?: number;
   /** Where and how often the processing log is anchored (default: `.data/verwerkingslog-ankers`, every minute). */
   readonly anker?: AnkerOpties;
 }
@@ -86,6 +89,8 @@ export class ConsentModule {
         LevenscyclusAfsluiter,
         { provide: ANKER_OPTIES, useValue: options.anker ?? { map: '.data/verwerkingslog-ankers', intervalMs: 60_000 } },
         VerwerkingslogAnkeraar,
+        { provide: LEVENSCYCLUS_BEZORG_INTERVAL_MS, useValue: options.bezorgIntervalMs ?? 2_000 },
+        LevenscyclusBezorger,
       ],
       controllers: [ToestemmingenController, BesluitenController, VerwerkingenController, DeelnemersController, ToestemmingFeedController],
       exports: [ToestemmingService, BesluitService, VerwerkingService, RegisterService, VerwerkingslogAnkeraar],

@@ -17,7 +17,7 @@ import type { Identity } from '@ketenregie/shared-platform';
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { BesluitService } from './besluit.service';
 import { ConsentToegang } from './consent-toegang';
-import type { BesluitGrondslag, ConsentOpslag, ConsentTransactie, RegisterOpslag, ToestemmingLevenscyclusPoort } from './consent.ports';
+import type { BesluitGrondslag, ConsentOpslag, ConsentTransactie, LevenscyclusBericht, RegisterOpslag, ToestemmingLevenscyclusPoort } from './consent.ports';
 import { RegisterService } from './register.service';
 import { type ToestemmingAanvraag, ToestemmingService } from './toestemming.service';
 import { VerwerkingService } from './verwerking.service';
@@ -39,13 +39,18 @@ class GeheugenOpslag implements ConsentOpslag, RegisterOpslag {
   log: Ketenregel[] = [];
   herinneringen = new Map<string, Herinnering>();
   versies: RegisterVersie[] = [];
+  outbox = new Map<string, { signaal: IntrekkingSignaal; pogingen: number; bezorgd: boolean }>();
 
   async transactie<T>(werk: (tx: ConsentTransactie) => Promise<T>): Promise<T> {
     const toestemmingen = new Map(this.toestemmingen);
     const besluiten = new Map(this.besluiten);
     const log = [...this.log];
     const herinneringen = new Map(this.herinneringen);
+    const outbox = new Map(this.outbox);
     const tx: ConsentTransactie = {
+      meldLevenscyclus: async (signaal) => {
+        if (!outbox.has(signaal.toestemmingId)) outbox.set(signaal.toestemmingId, { signaal, pogingen: 0, bezorgd: false });
+      },
       nu: async () => this.klok,
       toestemming: async (id) => toestemmingen.get(id),
       toestemmingenVan: async (deelnemerId) => [...toestemmingen.values()].filter((t) => t.deelnemerId === deelnemerId),
@@ -66,8 +71,23 @@ class GeheugenOpslag implements ConsentOpslag, RegisterOpslag {
       herinneringenVoor: async (coach) => [...herinneringen.values()].filter((h) => h.coach === coach),
     };
     const uit = await werk(tx);
-    Object.assign(this, { toestemmingen, besluiten, log, herinneringen });
+    Object.assign(this, { toestemmingen, besluiten, log, herinneringen, outbox });
     return uit;
+  }
+
+  async levenscyclusTeBezorgen(max: number): Promise<readonly LevenscyclusBericht[]> {
+    const open = [...this.outbox.values()].filter((b) => !b.bezorgd).slice(0, max);
+    for (const b of open) b.pogingen += 1;
+    return open.map((b) => ({ signaal: b.signaal, pogingen: b.pogingen }));
+  }
+
+  async levenscyclusBezorgd(toestemmingId: string): Promise<void> {
+    const b = this.outbox.get(toestemmingId);
+    if (b) b.bezorgd = true;
+  }
+
+  async levenscyclusNietBezorgd(): Promise<void> {
+    // Due again at once in memory.
   }
 
   private stempel(deelnemerId: string): string[] {
@@ -260,6 +280,19 @@ describe('consent use cases', () => {
     opslag.klok = new Date('2026-03-02T10:00:00.000Z');
     await toestemmingen.trekIn(t.id, coach, undefined, aanroep);
     await expect(verwerkingen.meld(melding, coach)).rejects.toMatchObject({ code: 'CONSENT.DISCLOSURE_NOT_PERMITTED', kind: 'forbidden' });
+  });
+
+  it('puts a withdrawal in the lifecycle outbox with the withdrawal, and delivers it once Temporal answers again', async () => {
+    const t = await toestemmingen.geef(aanvraag(), coach, aanroep);
+    meldingen.faalt = true;
+    await toestemmingen.trekIn(t.id, coach, undefined, aanroep);
+    expect(meldingen.beeindigde).toEqual([]);
+    expect(opslag.outbox.get(t.id)).toMatchObject({ bezorgd: false, pogingen: 1 });
+    expect(await toestemmingen.bezorgLevenscyclus()).toBe(0);
+    meldingen.faalt = false;
+    expect(await toestemmingen.bezorgLevenscyclus()).toBe(1);
+    expect(await toestemmingen.bezorgLevenscyclus()).toBe(0);
+    expect(meldingen.beeindigde).toEqual([expect.objectContaining({ toestemmingId: t.id, reden: 'ingetrokken' })]);
   });
 
   it('withdraws at the service clock, once, and tells the lifecycle workflow', async () => {

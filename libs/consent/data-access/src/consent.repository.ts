@@ -19,6 +19,7 @@ import {
   type UitgaandToestemmingFeit,
   volgendeSchakel,
 } from '@ketenregie/consent-domain';
+import type { IntrekkingSignaal } from '@ketenregie/consent-contracts';
 import { type DataSource, type EntityManager } from 'typeorm';
 import { BesluitEntity, HerinneringEntity, ToestemmingEntity, ToestemmingStatusEntity, VerwerkingEntity } from './consent.entities';
 import type { HmacKetenSleutels } from './consent.crypto';
@@ -343,6 +344,14 @@ export class TypeOrmConsentTransactie {
     );
   }
 
+  async meldLevenscyclus(signaal: IntrekkingSignaal): Promise<void> {
+    await this.schrijfUitgesteld();
+    await this.manager.query(
+      `INSERT INTO ${this.tabel('levenscyclus_outbox')} (toestemming_id, signaal) VALUES ($1, $2) ON CONFLICT (toestemming_id) DO NOTHING`,
+      [signaal.toestemmingId, JSON.stringify(signaal)],
+    );
+  }
+
   async bewaarHerinnering(h: Herinnering): Promise<boolean> {
     await this.schrijfUitgesteld();
     const resultaat = await this.manager
@@ -606,6 +615,33 @@ export class TypeOrmConsentOpslag {
       if (!laatste || pagina.length < this.paginagrootte) return;
       na = { keten: laatste.keten, volgnummer: laatste.volgnummer };
     }
+  }
+
+  async levenscyclusTeBezorgen(max: number, leaseMs: number): Promise<readonly { signaal: IntrekkingSignaal; pogingen: number }[]> {
+    const t = this.tabel('levenscyclus_outbox');
+    const rijen: { signaal: IntrekkingSignaal; pogingen: number }[] = await this.dataSource.query(
+      `UPDATE ${t} o SET pogingen = o.pogingen + 1, volgende_poging = clock_timestamp() + $2 * interval '1 millisecond'
+       WHERE o.toestemming_id IN (
+         SELECT toestemming_id FROM ${t} WHERE bezorgd_op IS NULL AND volgende_poging <= clock_timestamp() ORDER BY volgende_poging LIMIT $1 FOR UPDATE SKIP LOCKED)
+       RETURNING o.signaal, o.pogingen`,
+      [max, leaseMs],
+    );
+    return rijen.map((r) => ({ signaal: r.signaal, pogingen: Number(r.pogingen) }));
+  }
+
+  async levenscyclusBezorgd(toestemmingId: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE ${this.tabel('levenscyclus_outbox')} SET bezorgd_op = clock_timestamp(), laatste_fout = NULL WHERE toestemming_id = $1`,
+      [toestemmingId],
+    );
+  }
+
+  async levenscyclusNietBezorgd(toestemmingId: string, wachtMs: number, fout: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE ${this.tabel('levenscyclus_outbox')} SET volgende_poging = clock_timestamp() + $2 * interval '1 millisecond', laatste_fout = $3
+       WHERE toestemming_id = $1 AND bezorgd_op IS NULL`,
+      [toestemmingId, wachtMs, fout],
+    );
   }
 
   async gebeurtenissenNa(na: number, max: number): Promise<readonly UitgaandToestemmingFeit[]> {
