@@ -327,6 +327,22 @@ describeEachDatabase('consent data access', (db) => {
         expect(verifieerKeten(await alle(opslag.verwerkingen()), sleutels, opslag.aantalKetens).geldig).toBe(true);
       });
     });
+
+    it('keeps the end of a consent in the lifecycle outbox until it is delivered, claimed with a lease, retried after a failure', async () => {
+      const toestemmingId = randomUUID();
+      const signaal = { toestemmingId, op: '2026-03-03T10:00:00.000Z', reden: 'ingetrokken' as const };
+      await opslag.transactie((tx) => tx.meldLevenscyclus(signaal));
+      await opslag.transactie((tx) => tx.meldLevenscyclus({ ...signaal, op: '2026-03-04T10:00:00.000Z' }));
+      const eerste = await opslag.levenscyclusTeBezorgen(10, 60_000);
+      expect(eerste.filter((b) => b.signaal.toestemmingId === toestemmingId)).toEqual([{ signaal, pogingen: 1 }]);
+      // Claimed: not handed out again within the lease.
+      expect((await opslag.levenscyclusTeBezorgen(10, 60_000)).some((b) => b.signaal.toestemmingId === toestemmingId)).toBe(false);
+      await opslag.levenscyclusNietBezorgd(toestemmingId, 0, 'Temporal unreachable');
+      expect((await opslag.levenscyclusTeBezorgen(10, 60_000)).filter((b) => b.signaal.toestemmingId === toestemmingId)).toEqual([{ signaal, pogingen: 2 }]);
+      await opslag.levenscyclusBezorgd(toestemmingId);
+      await opslag.levenscyclusNietBezorgd(toestemmingId, 0, 'late failure of another claimer');
+      expect((await opslag.levenscyclusTeBezorgen(10, 0)).some((b) => b.signaal.toestemmingId === toestemmingId)).toBe(false);
+    });
   });
 
   describe('splitting the log into chains (migration 3)', () => {

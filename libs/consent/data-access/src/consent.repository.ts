@@ -619,13 +619,14 @@ export class TypeOrmConsentOpslag {
 
   async levenscyclusTeBezorgen(max: number, leaseMs: number): Promise<readonly { signaal: IntrekkingSignaal; pogingen: number }[]> {
     const t = this.tabel('levenscyclus_outbox');
-    const rijen: { signaal: IntrekkingSignaal; pogingen: number }[] = await this.dataSource.query(
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+    const [rijen] = (await this.dataSource.query(
       `UPDATE ${t} o SET pogingen = o.pogingen + 1, volgende_poging = clock_timestamp() + $2 * interval '1 millisecond'
        WHERE o.toestemming_id IN (
          SELECT toestemming_id FROM ${t} WHERE bezorgd_op IS NULL AND volgende_poging <= clock_timestamp() ORDER BY volgende_poging LIMIT $1 FOR UPDATE SKIP LOCKED)
        RETURNING o.signaal, o.pogingen`,
       [max, leaseMs],
-    );
+    )) as [{ signaal: IntrekkingSignaal; pogingen: number }[], number];
     return rijen.map((r) => ({ signaal: r.signaal, pogingen: Number(r.pogingen) }));
   }
 
