@@ -159,7 +159,7 @@ describeEachDatabase('consent lifecycle through the service and the dev server',
         bundlerOptions: { webpackConfigHook },
       });
       lopend = Promise.all([consentWorker.run(), anderenWorker.run()]);
-    }, 180_000);
+    }, 420_000);
 
     afterAll(async () => {
       consentWorker?.shutdown();
@@ -290,6 +290,6 @@ describeEachDatabase('consent lifecycle through the service and the dev server',
       }[];
       expect(na?.bezorgd_op).toBeInstanceOf(Date);
       await expect(lees()).rejects.toMatchObject({ code: 'CONSENT.READ_NOT_PERMITTED' });
-    }, 180_000);
+    }, 300_000);
   });
 });
