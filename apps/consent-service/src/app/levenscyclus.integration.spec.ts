@@ -20,9 +20,9 @@ import {
 import { asActivities, createService, EmbeddedSigner, type Identity, type JwksServer, serveJwks, vastOrganisatieRegister } from '@ketenregie/shared-platform';
 import { describeEachDatabase, eventually } from '@ketenregie/shared-testing';
 import { kluisDataConverter, type Sleutelkluis, sleutelkluisVanConfig } from '@ketenregie/shared-crypto';
-import { Client } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { type AddressInfo, connect, createServer as createNetServer, type Server, type Socket } from 'node:net';
@@ -96,7 +96,9 @@ beforeAll(() => {
 
 describeEachDatabase('consent lifecycle through the service and the dev server', (db) => {
   describe('with a consent worker and a dependant worker', () => {
-    let env: TestWorkflowEnvironment;
+    let server: ChildProcess | undefined;
+    let connection: Connection;
+    let nativeConnection: NativeConnection;
     let app: INestApplication;
     let jwks: JwksServer;
     let keyDir: string;
@@ -112,9 +114,20 @@ describeEachDatabase('consent lifecycle through the service and the dev server',
 
     beforeAll(async () => {
       const port = await freePort();
-      env = await TestWorkflowEnvironment.createLocal({
-        server: { executable: { type: 'existing-path', path: SERVER_BIN }, ip: '127.0.0.1', port, extraArgs: ['--in-memory'] },
+      // Launched here rather than by the SDK, whose 5 s start limit a loaded machine misses; ready when it logs so.
+      server = spawn(process.execPath, [SERVER_BIN, 'server', 'start-dev', '--port', String(port), '--ip', '127.0.0.1', '--in-memory', '--log-level', 'info'], {
+        stdio: ['ignore', 'ignore', 'pipe'],
       });
+      await new Promise<void>((resolve, reject) => {
+        let log = '';
+        server?.stderr?.on('data', (c: Buffer) => {
+          log += c.toString('utf8');
+          if (log.includes('temporal dev server ready')) resolve();
+        });
+        server?.once('exit', (code) => reject(new Error(`dev server exited (${code}): ${log.slice(-500)}`)));
+      });
+      connection = await Connection.connect({ address: `127.0.0.1:${port}` });
+      nativeConnection = await NativeConnection.connect({ address: `127.0.0.1:${port}` });
       temporal = await relais(port);
       keyDir = await mkdtemp(join(tmpdir(), 'consent-levenscyclus-'));
       const signer = await EmbeddedSigner.loadOrCreate({ dataDir: keyDir });
@@ -141,10 +154,10 @@ describeEachDatabase('consent lifecycle through the service and the dev server',
       base = `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/api/v1`;
       sleutels = sleutelkluisVanConfig(config, { applicationName: 'levenscyclus-test-kluis' });
       const dataConverter = kluisDataConverter(sleutels, async () => undefined);
-      klant = new Client({ connection: env.connection, dataConverter });
+      klant = new Client({ connection, dataConverter });
 
       consentWorker = await Worker.create({
-        connection: env.nativeConnection,
+        connection: nativeConnection,
         taskQueue: CONSENT_TASK_QUEUE,
         dataConverter,
         workflowsPath: join(ROOT, 'workflows', 'consent', 'src', 'index.ts'),
@@ -152,7 +165,7 @@ describeEachDatabase('consent lifecycle through the service and the dev server',
         activities: asActivities(new ConsentActiviteitenService(app.get(ToestemmingService))),
       });
       anderenWorker = await Worker.create({
-        connection: env.nativeConnection,
+        connection: nativeConnection,
         taskQueue: 'overdracht-test',
         dataConverter,
         workflowsPath: join(ROOT, 'workflows', 'consent', 'test', 'afhankelijke.workflow.ts'),
@@ -169,8 +182,10 @@ describeEachDatabase('consent lifecycle through the service and the dev server',
       await sleutels?.sluit();
       await temporal?.sluit();
       await jwks?.close();
-      await env?.teardown();
-      await rm(keyDir, { recursive: true, force: true });
+      await connection?.close();
+      await nativeConnection?.close();
+      server?.kill('SIGTERM');
+      if (keyDir) await rm(keyDir, { recursive: true, force: true });
     }, 60_000);
 
     it('starts the workflow when consent is given and tells a relying handover at once when it is withdrawn', async () => {
