@@ -75,12 +75,13 @@ skip('erasure reaches everything (the stack, its database files and the Temporal
   }
 
   beforeAll(async () => {
-    stack = await startStack({ env: freshMachineEnv(), dataDir, ...(await freePorts()) });
-  }, START_TIMEOUT);
+    // The seed waits for the worker, which bundles the workflow code: slow on a loaded machine.
+    stack = await startStack({ env: freshMachineEnv(), dataDir, ...(await freePorts()), timeouts: { worker: 400_000, seed: 400_000 } });
+  }, START_TIMEOUT + 300_000);
 
   afterAll(async () => {
     await stack?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!process.env['E2E_BEHOUD_DATA']) rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);
 
   it('leaves no readable name or BSN anywhere, other deelnemers intact, and a log that verifies', async () => {
