@@ -6,7 +6,7 @@
  * services' schemas and the Temporal store) contains the deelnemer's name or BSN in readable form;
  * another deelnemer's data still decrypts, and the processing log still verifies against its
  * anchor. Needs the stack's own embedded PostgreSQL (its data directory): runs without
- * DATABASE_URL.
+ * DATABASE_URL. `E2E_BEHOUD_DATA=1` keeps the data directory for inspection after the run.
  */
 import { kluisConfigSchema, kluisDataConverter, sleutelkluisVanConfig } from '@ketenregie/shared-crypto';
 import { freePorts, startStack } from '@ketenregie/start';
