@@ -36,6 +36,11 @@ export const depConstraints = [
     bannedExternalImports: [...runtimeOnly, '@temporalio/*', '@ketenregie/shared-platform'],
   },
   {
+    // The benches measure contexts' repositories and use cases in-process (as the worker uses them), next to the platform.
+    sourceTag: 'scope:bench',
+    onlyDependOnLibsWithTags: ['scope:bench', 'scope:platform', 'scope:shared', 'type:contracts', 'type:application', 'type:data-access'],
+  },
+  {
     // The worker is the composition root of every context's activity adapters (use cases, repositories).
     sourceTag: 'scope:worker',
     onlyDependOnLibsWithTags: ['scope:worker', 'scope:shared', 'type:contracts', 'type:application', 'type:data-access'],

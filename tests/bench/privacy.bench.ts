@@ -6,12 +6,10 @@
  * are cached as in the services (`KLUIS_CACHE_MS` 10 s). Goal: at most 20 % slower. See README.md.
  */
 import { KLUIS_MIGRATIONS, KluisPayloadCodec, LokaleKms, Sleutelkluis } from '@ketenregie/shared-crypto';
-// The privacy bench measures two contexts' repositories themselves (not over HTTP), as the worker uses them.
-// eslint-disable-next-line @nx/enforce-module-boundaries
+// The privacy bench measures two contexts' repositories themselves (not over HTTP), as the worker uses them (`scope:bench` may).
 import { EXCHANGE_ENTITIES, EXCHANGE_MIGRATIONS, exchangeMigraties, SqlExchangeOpslag } from '@ketenregie/exchange-data-access';
 import { openDatabase } from '@ketenregie/shared-platform';
 import { createTestDatabase } from '@ketenregie/shared-testing';
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { DeelnemerKluis, TRAJECT_ENTITIES, trajectMigraties, TypeOrmDeelnemerRepository } from '@ketenregie/traject-data-access';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { load } from './src/services';

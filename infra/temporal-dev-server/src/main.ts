@@ -218,6 +218,17 @@ async function retryWhileInUse<T>(open: () => Promise<T>, timeoutMs = 30_000): P
 
 /** Entry point used by `bin/temporal-dev-server`. */
 export async function main(argv: string[]): Promise<void> {
+  if (argv[0] === 'workflow' && argv[1] === 'show') {
+    // Operator tooling, not the server: a history with its payloads decoded through a codec server.
+    const { parseWorkflowShowArgs, workflowShow } = await import('./tooling/workflow-show');
+    try {
+      process.stdout.write(`${JSON.stringify(await workflowShow(parseWorkflowShowArgs(argv.slice(2))), null, 2)}\n`);
+    } catch (error) {
+      process.stderr.write(`${(error as Error).message}\n`);
+      process.exitCode = 1;
+    }
+    return;
+  }
   const config = parseArgs(argv);
   const running = await runServer(config);
   const shutdown = () => {

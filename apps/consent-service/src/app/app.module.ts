@@ -58,6 +58,8 @@ export class AppModule {
           // A withdrawn consent ends the receivers' involvement it carried, told with consent-service's own service token.
           ontvangers: overrides.ontvangers ?? new HttpOntvanger(config.TRAJECT_SERVICE_URL, dienstIdentiteit(config, 'ketenregie-consent-service')),
           pseudoniemSleutel: config.CONSENT_PSEUDONIEM_SLEUTEL,
+          ketenSleutel: config,
+          bezorgIntervalMs: config.CONSENT_LEVENSCYCLUS_BEZORG_INTERVAL_MS,
           anker: {
             map: config.CONSENT_LOG_ANKER_MAP,
             intervalMs: config.CONSENT_LOG_ANKER_INTERVAL_MS,

@@ -35,6 +35,8 @@ export const consentServiceConfigSchema = platformConfigSchema
         }
       }, 'must be an Ed25519 private key in PKCS#8 PEM')
       .optional(),
+    /** ms between deliveries of the lifecycle outbox (withdrawals that did not reach their workflow at once; 0: none). */
+    CONSENT_LEVENSCYCLUS_BEZORG_INTERVAL_MS: z.coerce.number().int().min(0).default(2_000),
     /** ms between anchors (0: none). */
     CONSENT_LOG_ANKER_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
   })

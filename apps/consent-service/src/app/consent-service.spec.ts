@@ -8,7 +8,7 @@ import {
   type ToestemmingLevenscyclusPoort,
   ToestemmingService,
 } from '@ketenregie/consent-application';
-import { CONSENT_ENTITIES, CONSENT_MIGRATIONS, nodeSha256, TypeOrmConsentOpslag } from '@ketenregie/consent-data-access';
+import { CONSENT_ENTITIES, CONSENT_MIGRATIONS, embeddedKetenSleutels, TypeOrmConsentOpslag } from '@ketenregie/consent-data-access';
 import type { BesluitDto, InzageDto, IntrekkingSignaal, ToestemmingDto, VerificatieDto } from '@ketenregie/consent-contracts';
 import type { Toestemming } from '@ketenregie/consent-domain';
 import {
@@ -314,7 +314,7 @@ describeEachDatabase('consent-service', (db) => {
       // database's locks order it against the decisions of the first.
       const replica = await openDatabase({ url: db.url, schema, entities: CONSENT_ENTITIES, migrations: CONSENT_MIGRATIONS, poolSize: 2 });
       const tweedeReplica = new ToestemmingService(
-        new TypeOrmConsentOpslag(replica, nodeSha256, { gelijktijdig: 1 }),
+        new TypeOrmConsentOpslag(replica, embeddedKetenSleutels(), { gelijktijdig: 1 }),
         app.get(PSEUDONIMISEERDER),
         levenscyclus,
         app.get(RegisterService),

@@ -11,13 +11,14 @@ import {
   ToestemmingService,
   VerwerkingService,
 } from '@ketenregie/consent-application';
-import { typeOrmConsentStorage } from '@ketenregie/consent-data-access';
+import { type PseudoniemSleutel, typeOrmConsentStorage } from '@ketenregie/consent-data-access';
 import { DEMO_REGISTER } from '@ketenregie/consent-domain';
 import { BETROKKENHEID_POORT, ONTVANGER_POORT } from '@ketenregie/shared-platform';
 import type { BetrokkenheidPoort, OntvangerPoort } from '@ketenregie/shared-platform';
 import { DataSource } from 'typeorm';
 import { BesluitenController } from './besluiten.controller';
 import { DeelnemersController } from './deelnemers.controller';
+import { LEVENSCYCLUS_BEZORG_INTERVAL_MS, LevenscyclusBezorger } from './levenscyclus-bezorger';
 import { ANKER_OPTIES, type AnkerOpties, VerwerkingslogAnkeraar } from './verwerkingslog-ankeraar';
 import { TemporalToestemmingLevenscyclus } from './temporal-levenscyclus';
 import { ToestemmingenController } from './toestemmingen.controller';
@@ -28,12 +29,16 @@ export interface ConsentModuleOptions {
   readonly pseudoniemSleutelId: string;
   /** Base64, at least 32 bytes. */
   readonly pseudoniemSleutel: string;
+  /** The processing log's chain keys (HMAC), as the configuration gives them. */
+  readonly ketenSleutel: Pick<PseudoniemSleutel, 'CONSENT_LOG_KETEN_SLEUTEL' | 'CONSENT_LOG_KETEN_SLEUTEL_ID' | 'CONSENT_LOG_OUDE_KETEN_SLEUTELS'>;
   /** The lifecycle workflows; a Temporal client in the service, replaceable in tests. */
   readonly levenscyclus: ToestemmingLevenscyclusPoort;
   /** The traject context's involvement facts (traject-service's API; replaceable in tests). */
   readonly betrokkenheid: BetrokkenheidPoort;
   /** Ends a receiver's involvement in the traject context when the consent it rested on is withdrawn (absent: nobody is told). */
   readonly ontvangers?: OntvangerPoort;
+  /** ms between deliveries of the lifecycle outbox (default 2000; 0: only right after each withdrawal). */
+  readonly bezorgIntervalMs?: number;
   /** Where and how often the processing log is anchored (default: `.data/verwerkingslog-ankers`, every minute). */
   readonly anker?: AnkerOpties;
 }
@@ -70,7 +75,7 @@ export class ConsentModule {
           useFactory: (ds: DataSource) =>
             typeOrmConsentStorage(
               ds,
-              { CONSENT_PSEUDONIEM_SLEUTEL_ID: options.pseudoniemSleutelId, CONSENT_PSEUDONIEM_SLEUTEL: options.pseudoniemSleutel },
+              { CONSENT_PSEUDONIEM_SLEUTEL_ID: options.pseudoniemSleutelId, CONSENT_PSEUDONIEM_SLEUTEL: options.pseudoniemSleutel, ...options.ketenSleutel },
               { gelijktijdig: 8 },
             ),
         }),
@@ -87,6 +92,8 @@ export class ConsentModule {
         LevenscyclusAfsluiter,
         { provide: ANKER_OPTIES, useValue: options.anker ?? { map: '.data/verwerkingslog-ankers', intervalMs: 60_000 } },
         VerwerkingslogAnkeraar,
+        { provide: LEVENSCYCLUS_BEZORG_INTERVAL_MS, useValue: options.bezorgIntervalMs ?? 2_000 },
+        LevenscyclusBezorger,
       ],
       controllers: [ToestemmingenController, BesluitenController, VerwerkingenController, DeelnemersController, ToestemmingFeedController],
       exports: [ToestemmingService, BesluitService, VerwerkingService, RegisterService, VerwerkingslogAnkeraar],

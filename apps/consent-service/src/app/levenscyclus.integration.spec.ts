@@ -1,10 +1,13 @@
 /**
  * The service, the consent lifecycle workflow and its activities together, on the Temporal dev
  * server: a consent recorded over HTTP starts its workflow; a handover that relies on it
- * registers; a withdrawal over HTTP reaches the workflow, which tells the handover.
+ * registers; a withdrawal over HTTP reaches the workflow, which tells the handover. The service
+ * reaches Temporal through a TCP relay the test can cut: with Temporal unreachable at the moment
+ * of a withdrawal, the withdrawal waits in the lifecycle outbox and arrives once Temporal is back,
+ * and no read of what was disclosed under the consent succeeds in between.
  */
 import type { INestApplication } from '@nestjs/common';
-import { ConsentActiviteitenService, ToestemmingService } from '@ketenregie/consent-application';
+import { BesluitService, ConsentActiviteitenService, ToestemmingService, VerwerkingService } from '@ketenregie/consent-application';
 import {
   CONSENT_TASK_QUEUE,
   registreerAfhankelijkheidUpdate,
@@ -17,15 +20,16 @@ import {
 import { asActivities, createService, EmbeddedSigner, type Identity, type JwksServer, serveJwks, vastOrganisatieRegister } from '@ketenregie/shared-platform';
 import { describeEachDatabase, eventually } from '@ketenregie/shared-testing';
 import { kluisDataConverter, type Sleutelkluis, sleutelkluisVanConfig } from '@ketenregie/shared-crypto';
-import { Client } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { type AddressInfo, createServer as createNetServer } from 'node:net';
+import { type AddressInfo, connect, createServer as createNetServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TsconfigPathsPlugin } from 'tsconfig-paths-webpack-plugin';
+import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { consentServiceConfigSchema } from './consent-service.config';
 
@@ -53,13 +57,48 @@ function freePort(): Promise<number> {
   });
 }
 
+/** A TCP relay to `doelPoort` that the test can cut (every connection dropped, new ones refused) and restore. */
+async function relais(doelPoort: number): Promise<{ adres: string; onderbreek(): void; herstel(): void; sluit(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  let onderbroken = false;
+  const server: Server = createNetServer((inkomend) => {
+    if (onderbroken) return void inkomend.destroy();
+    const uitgaand = connect(doelPoort, '127.0.0.1');
+    for (const s of [inkomend, uitgaand]) {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+      s.on('error', () => undefined);
+    }
+    inkomend.on('close', () => uitgaand.destroy());
+    uitgaand.on('close', () => inkomend.destroy());
+    inkomend.pipe(uitgaand).pipe(inkomend);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    adres: `127.0.0.1:${(server.address() as AddressInfo).port}`,
+    onderbreek: () => {
+      onderbroken = true;
+      for (const s of sockets) s.destroy();
+    },
+    herstel: () => {
+      onderbroken = false;
+    },
+    sluit: () => {
+      for (const s of sockets) s.destroy();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
 beforeAll(() => {
   Runtime.install({ logger: new DefaultLogger('ERROR'), shutdownSignals: [] });
 });
 
 describeEachDatabase('consent lifecycle through the service and the dev server', (db) => {
   describe('with a consent worker and a dependant worker', () => {
-    let env: TestWorkflowEnvironment;
+    let server: ChildProcess | undefined;
+    let connection: Connection;
+    let nativeConnection: NativeConnection;
     let app: INestApplication;
     let jwks: JwksServer;
     let keyDir: string;
@@ -71,12 +110,25 @@ describeEachDatabase('consent lifecycle through the service and the dev server',
     // The service encrypts workflow payloads (its own key store); the test's workers read them with the same store.
     let sleutels: Sleutelkluis | undefined;
     let klant: Client;
+    let temporal: Awaited<ReturnType<typeof relais>>;
 
     beforeAll(async () => {
       const port = await freePort();
-      env = await TestWorkflowEnvironment.createLocal({
-        server: { executable: { type: 'existing-path', path: SERVER_BIN }, ip: '127.0.0.1', port, extraArgs: ['--in-memory'] },
+      // Launched here rather than by the SDK, whose 5 s start limit a loaded machine misses; ready when it logs so.
+      server = spawn(process.execPath, [SERVER_BIN, 'server', 'start-dev', '--port', String(port), '--ip', '127.0.0.1', '--in-memory', '--log-level', 'info'], {
+        stdio: ['ignore', 'ignore', 'pipe'],
       });
+      await new Promise<void>((resolve, reject) => {
+        let log = '';
+        server?.stderr?.on('data', (c: Buffer) => {
+          log += c.toString('utf8');
+          if (log.includes('temporal dev server ready')) resolve();
+        });
+        server?.once('exit', (code) => reject(new Error(`dev server exited (${code}): ${log.slice(-500)}`)));
+      });
+      connection = await Connection.connect({ address: `127.0.0.1:${port}` });
+      nativeConnection = await NativeConnection.connect({ address: `127.0.0.1:${port}` });
+      temporal = await relais(port);
       keyDir = await mkdtemp(join(tmpdir(), 'consent-levenscyclus-'));
       const signer = await EmbeddedSigner.loadOrCreate({ dataDir: keyDir });
       token = await signer.sign(coach);
@@ -85,8 +137,9 @@ describeEachDatabase('consent lifecycle through the service and the dev server',
         DATABASE_URL: db.url,
         PORT: '0',
         LOG_LEVEL: 'silent',
-        TEMPORAL_ADDRESS: `127.0.0.1:${port}`,
+        TEMPORAL_ADDRESS: temporal.adres,
         AUTH_JWKS_URL: jwks.url,
+        CONSENT_LEVENSCYCLUS_BEZORG_INTERVAL_MS: '250',
       });
       app = await createService(
         AppModule.register(config, {
@@ -101,10 +154,10 @@ describeEachDatabase('consent lifecycle through the service and the dev server',
       base = `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/api/v1`;
       sleutels = sleutelkluisVanConfig(config, { applicationName: 'levenscyclus-test-kluis' });
       const dataConverter = kluisDataConverter(sleutels, async () => undefined);
-      klant = new Client({ connection: env.connection, dataConverter });
+      klant = new Client({ connection, dataConverter });
 
       consentWorker = await Worker.create({
-        connection: env.nativeConnection,
+        connection: nativeConnection,
         taskQueue: CONSENT_TASK_QUEUE,
         dataConverter,
         workflowsPath: join(ROOT, 'workflows', 'consent', 'src', 'index.ts'),
@@ -112,14 +165,14 @@ describeEachDatabase('consent lifecycle through the service and the dev server',
         activities: asActivities(new ConsentActiviteitenService(app.get(ToestemmingService))),
       });
       anderenWorker = await Worker.create({
-        connection: env.nativeConnection,
+        connection: nativeConnection,
         taskQueue: 'overdracht-test',
         dataConverter,
         workflowsPath: join(ROOT, 'workflows', 'consent', 'test', 'afhankelijke.workflow.ts'),
         bundlerOptions: { webpackConfigHook },
       });
       lopend = Promise.all([consentWorker.run(), anderenWorker.run()]);
-    }, 180_000);
+    }, 420_000);
 
     afterAll(async () => {
       consentWorker?.shutdown();
@@ -127,9 +180,12 @@ describeEachDatabase('consent lifecycle through the service and the dev server',
       await lopend;
       await app?.close();
       await sleutels?.sluit();
+      await temporal?.sluit();
       await jwks?.close();
-      await env?.teardown();
-      await rm(keyDir, { recursive: true, force: true });
+      await connection?.close();
+      await nativeConnection?.close();
+      server?.kill('SIGTERM');
+      if (keyDir) await rm(keyDir, { recursive: true, force: true });
     }, 60_000);
 
     it('starts the workflow when consent is given and tells a relying handover at once when it is withdrawn', async () => {
@@ -169,5 +225,86 @@ describeEachDatabase('consent lifecycle through the service and the dev server',
       const einde: ToestemmingLevenscyclusStatus = await levenscyclus.result();
       expect(einde).toMatchObject({ fase: 'ingetrokken', herinneringVerstuurd: false, afhankelijken: [{ workflowId: overdracht.workflowId }] });
     }, 120_000);
+
+    it('with Temporal unreachable at the withdrawal: the withdrawal waits in the outbox, arrives when Temporal is back, and no read succeeds in between', async () => {
+      const toestemmingen = app.get(ToestemmingService);
+      const aanroep = { traceId: '0af7651916cd43dd8448eb211c80319d' };
+      const deelnemerId = randomUUID();
+      const ggz = { organisatie: 'ggz-oost-brabant', type: 'ggz' as const };
+      const t = await toestemmingen.geef(
+        {
+          deelnemerId,
+          verlener: { soort: 'deelnemer' },
+          doel: 'verwijzing-ggz',
+          categorieen: ['gezondheid'],
+          bronnen: [{ soort: 'type', type: 'gemeente' }],
+          ontvangers: [{ soort: 'type', type: 'ggz' }],
+          geldigTot: new Date('2099-01-01T00:00:00.000Z'),
+          bewijs: { soort: 'digitaal-ondertekend', ondertekeningId: 'sig-2' },
+        },
+        coach,
+        aanroep,
+      );
+      const levenscyclus = klant.workflow.getHandle(toestemmingWorkflowId(t.id));
+      expect(await eventually(() => levenscyclus.query(toestemmingStatusQuery), 20_000)).toMatchObject({ fase: 'actief' });
+      const overdracht = await klant.workflow.start('afhankelijkeWorkflow', { taskQueue: 'overdracht-test', workflowId: `overdracht-${randomUUID()}` });
+      await levenscyclus.executeUpdate(registreerAfhankelijkheidUpdate, { args: [{ workflowId: overdracht.workflowId, context: 'exchange' }] });
+
+      // Data disclosed under a decision; the receiver's read of it is re-checked at every read.
+      const besluit = await app
+        .get(BesluitService)
+        .besluit({ deelnemerId, ontvanger: ggz, doel: 'verwijzing-ggz', categorieen: ['gezondheid'] }, coach, aanroep);
+      const behandelaar: Identity = { sub: 'b-1', organisatie: ggz.organisatie, organisatieType: 'ggz', rol: 'behandelaar' };
+      const lees = () =>
+        app.get(VerwerkingService).meld(
+          {
+            traceId: aanroep.traceId,
+            spanId: 'a1b2c3d4e5f6071b',
+            handeling: 'raadpleging',
+            deelnemerId,
+            doel: 'verwijzing-ggz',
+            categorieen: ['gezondheid'],
+            besluitId: besluit.id,
+          },
+          behandelaar,
+        );
+      await expect(lees()).resolves.toMatchObject({ regel: { handeling: 'raadpleging', status: 'ok' } });
+
+      // Temporal goes away; the withdrawal is recorded all the same (the outbox row with it).
+      temporal.onderbreek();
+      const ingetrokken = await toestemmingen.trekIn(t.id, coach, 'wil het niet meer', aanroep);
+      const op = ingetrokken.historie[1]?.op.toISOString();
+      const [rij] = (await app
+        .get(DataSource)
+        .query(`SELECT pogingen, bezorgd_op FROM "${db.schema}".levenscyclus_outbox WHERE toestemming_id = $1`, [t.id])) as {
+        pogingen: number;
+        bezorgd_op: Date | null;
+      }[];
+      expect(rij).toMatchObject({ bezorgd_op: null });
+      expect(rij?.pogingen).toBeGreaterThanOrEqual(1);
+      // While Temporal is down the workflow has not heard, but every read is refused already.
+      const geweigerd: unknown[] = [];
+      for (let i = 0; i < 5; i++) {
+        geweigerd.push(
+          await lees().then(
+            () => 'gelezen',
+            (e: { code?: string }) => e.code,
+          ),
+        );
+        await new Promise((r) => setTimeout(r, 300));
+      }
+      expect(geweigerd).toEqual(Array(5).fill('CONSENT.READ_NOT_PERMITTED'));
+
+      // Temporal is back: the outbox delivers, the workflow ends and tells the handover; reads stay refused.
+      temporal.herstel();
+      const bericht: ToestemmingBeeindigd[] = await overdracht.result();
+      expect(bericht).toEqual([{ toestemmingId: t.id, reden: 'ingetrokken', op, doel: 'verwijzing-ggz', categorieen: ['gezondheid'] }]);
+      expect(await levenscyclus.result()).toMatchObject({ fase: 'ingetrokken' });
+      const [na] = (await app.get(DataSource).query(`SELECT bezorgd_op FROM "${db.schema}".levenscyclus_outbox WHERE toestemming_id = $1`, [t.id])) as {
+        bezorgd_op: Date | null;
+      }[];
+      expect(na?.bezorgd_op).toBeInstanceOf(Date);
+      await expect(lees()).rejects.toMatchObject({ code: 'CONSENT.READ_NOT_PERMITTED' });
+    }, 300_000);
   });
 });

@@ -8,7 +8,7 @@ import {
   toestemmingWorkflowId,
 } from '@ketenregie/consent-contracts';
 import type { Toestemming } from '@ketenregie/consent-domain';
-import { Client, Connection, type TLSConfig, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { Client, Connection, type TLSConfig, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
 
 /** Name of the lifecycle workflow type on {@link CONSENT_TASK_QUEUE}. */
@@ -53,8 +53,14 @@ export class TemporalToestemmingLevenscyclus implements ToestemmingLevenscyclusP
     }
   }
 
+  /** Signals the lifecycle workflow; one that no longer runs (or never started) has nobody to tell, so that counts as delivered. */
   async beeindigd(signaal: IntrekkingSignaal): Promise<void> {
-    await this.client.workflow.getHandle(toestemmingWorkflowId(signaal.toestemmingId)).signal(toestemmingBeeindigdDoorServiceSignal, signaal);
+    try {
+      await this.client.workflow.getHandle(toestemmingWorkflowId(signaal.toestemmingId)).signal(toestemmingBeeindigdDoorServiceSignal, signaal);
+    } catch (error) {
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+      this.logger.debug({ toestemmingId: signaal.toestemmingId }, 'Lifecycle workflow no longer running');
+    }
   }
 
   async close(): Promise<void> {

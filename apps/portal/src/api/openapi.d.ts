@@ -2821,7 +2821,7 @@ export interface components {
             breuk?: {
                 keten: number;
                 /** @enum {string} */
-                reden: "VOLGNUMMER_ONTBREEKT" | "KETEN_ONDERBROKEN" | "HASH_ONJUIST" | "VERKEERDE_KETEN";
+                reden: "VOLGNUMMER_ONTBREEKT" | "KETEN_ONDERBROKEN" | "HASH_ONJUIST" | "VERKEERDE_KETEN" | "SLEUTEL_ONJUIST";
                 volgnummer: number;
             };
             /**

@@ -148,6 +148,7 @@ export const breukLabel = label({
   KETEN_ONDERBROKEN: 'De keten is onderbroken',
   HASH_ONJUIST: 'Een regel is achteraf gewijzigd',
   VERKEERDE_KETEN: 'Een regel staat in de verkeerde keten',
+  SLEUTEL_ONJUIST: 'Een regel is niet met een bekende ketensleutel gemaakt',
 });
 
 /** Readable list: `a, b en c`. */

@@ -5,7 +5,7 @@ import type {
   Ketenregel,
   Pseudonimiseer,
   RegisterVersie,
-  Sha256,
+  KetenSleutels,
   Toestemming,
   ToestemmingGebeurtenis,
   Verwerkingsregel,
@@ -17,7 +17,9 @@ import type {
 /**
  * The consent lifecycle workflows (expiry timer, reminder, notifying dependants), as the use
  * cases see them. Called after the transaction committed; the database stays the source of
- * truth for decisions, so a failure here never undoes a recorded consent or withdrawal.
+ * truth for decisions, so a failure here never undoes a recorded consent or withdrawal. The end
+ * of a consent goes through the lifecycle outbox (written with the withdrawal, delivered with
+ * retries); `beeindigd` must be idempotent and answer normally when the workflow no longer runs.
  */
 export interface ToestemmingLevenscyclusPoort {
   gestart(toestemming: Toestemming): Promise<void>;
@@ -69,6 +71,19 @@ export interface ConsentTransactie {
   herinneringenVoor(coach: string): Promise<readonly Herinnering[]>;
   /** Writes a published fact to the outbox, once per `sleutel` (absent: a store that publishes nothing). */
   publiceer?(feit: ToestemmingFeit): Promise<void>;
+  /**
+   * Writes the end of a consent (withdrawn, superseded) to the lifecycle outbox, in this
+   * transaction, once per consent: it reaches the lifecycle workflow from there, with retries
+   * ({@link ConsentOpslag.levenscyclusTeBezorgen}), also when Temporal is down at the commit.
+   */
+  meldLevenscyclus(signaal: IntrekkingSignaal): Promise<void>;
+}
+
+/** A lifecycle outbox entry claimed for delivery. */
+export interface LevenscyclusBericht {
+  readonly signaal: IntrekkingSignaal;
+  /** Delivery attempts including this one. */
+  readonly pogingen: number;
 }
 
 /**
@@ -109,6 +124,15 @@ export interface ConsentOpslag {
   verwerkingenPagina(na: { readonly keten: number; readonly volgnummer: number } | undefined, limiet: number): Promise<readonly Ketenregel[]>;
   /** The log lines about one (pseudonymised) data subject, in chain order. */
   verwerkingenVan(betrokkene: string): Promise<readonly Ketenregel[]>;
+  /**
+   * Claims up to `max` undelivered lifecycle outbox entries that are due, each for `leaseMs`
+   * (another process claims it again only after that): at-least-once delivery across processes.
+   */
+  levenscyclusTeBezorgen(max: number, leaseMs: number): Promise<readonly LevenscyclusBericht[]>;
+  /** Marks a lifecycle outbox entry delivered. */
+  levenscyclusBezorgd(toestemmingId: string): Promise<void>;
+  /** A failed delivery: the entry is due again after `wachtMs`. */
+  levenscyclusNietBezorgd(toestemmingId: string, wachtMs: number, fout: string): Promise<void>;
   /** The outbox after sequence number `na`, oldest first (absent: nothing is published). */
   gebeurtenissenNa?(na: number, max: number): Promise<readonly UitgaandToestemmingFeit[]>;
 }
@@ -128,5 +152,5 @@ export interface ConsentStorage {
   readonly opslag: ConsentOpslag;
   readonly register: RegisterOpslag;
   readonly pseudonimiseer: Pseudonimiseer;
-  readonly sha256: Sha256;
+  readonly ketenSleutels: KetenSleutels;
 }

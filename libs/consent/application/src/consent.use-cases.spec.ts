@@ -4,6 +4,7 @@ import {
   DEMO_REGISTER,
   type Herinnering,
   type Ketenregel,
+  type KetenSleutels,
   type RegisterVersie,
   type Toestemming,
   type ToestemmingGebeurtenis,
@@ -13,16 +14,21 @@ import {
 } from '@ketenregie/consent-domain';
 import { Toegang, vastOrganisatieRegister } from '@ketenregie/shared-platform';
 import type { Identity } from '@ketenregie/shared-platform';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { BesluitService } from './besluit.service';
 import { ConsentToegang } from './consent-toegang';
-import type { BesluitGrondslag, ConsentOpslag, ConsentTransactie, RegisterOpslag, ToestemmingLevenscyclusPoort } from './consent.ports';
+import type { BesluitGrondslag, ConsentOpslag, ConsentTransactie, LevenscyclusBericht, RegisterOpslag, ToestemmingLevenscyclusPoort } from './consent.ports';
 import { RegisterService } from './register.service';
 import { type ToestemmingAanvraag, ToestemmingService } from './toestemming.service';
 import { VerwerkingService } from './verwerking.service';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const pseudoniem = (id: string) => `p:${sha256(`sleutel:${id}`)}`;
+const sleutels: KetenSleutels = {
+  actief: 't1',
+  mac: (id, input) => (id === 't1' ? createHmac('sha256', 'keten').update(input).digest('hex') : undefined),
+  sha256,
+};
 
 /** In-memory storage with a settable clock: one chain, transactions applied as a whole or not at all. */
 class GeheugenOpslag implements ConsentOpslag, RegisterOpslag {
@@ -33,13 +39,18 @@ class GeheugenOpslag implements ConsentOpslag, RegisterOpslag {
   log: Ketenregel[] = [];
   herinneringen = new Map<string, Herinnering>();
   versies: RegisterVersie[] = [];
+  outbox = new Map<string, { signaal: IntrekkingSignaal; pogingen: number; bezorgd: boolean }>();
 
   async transactie<T>(werk: (tx: ConsentTransactie) => Promise<T>): Promise<T> {
     const toestemmingen = new Map(this.toestemmingen);
     const besluiten = new Map(this.besluiten);
     const log = [...this.log];
     const herinneringen = new Map(this.herinneringen);
+    const outbox = new Map(this.outbox);
     const tx: ConsentTransactie = {
+      meldLevenscyclus: async (signaal) => {
+        if (!outbox.has(signaal.toestemmingId)) outbox.set(signaal.toestemmingId, { signaal, pogingen: 0, bezorgd: false });
+      },
       nu: async () => this.klok,
       toestemming: async (id) => toestemmingen.get(id),
       toestemmingenVan: async (deelnemerId) => [...toestemmingen.values()].filter((t) => t.deelnemerId === deelnemerId),
@@ -61,7 +72,7 @@ class GeheugenOpslag implements ConsentOpslag, RegisterOpslag {
         ),
       ],
       logVerwerking: async (regel: Verwerkingsregel) => {
-        const schakel = volgendeSchakel(0, log[log.length - 1], regel, sha256);
+        const schakel = volgendeSchakel(0, log[log.length - 1], regel, sleutels);
         log.push(schakel);
         return schakel;
       },
@@ -73,8 +84,23 @@ class GeheugenOpslag implements ConsentOpslag, RegisterOpslag {
       herinneringenVoor: async (coach) => [...herinneringen.values()].filter((h) => h.coach === coach),
     };
     const uit = await werk(tx);
-    Object.assign(this, { toestemmingen, besluiten, log, herinneringen });
+    Object.assign(this, { toestemmingen, besluiten, log, herinneringen, outbox });
     return uit;
+  }
+
+  async levenscyclusTeBezorgen(max: number): Promise<readonly LevenscyclusBericht[]> {
+    const open = [...this.outbox.values()].filter((b) => !b.bezorgd).slice(0, max);
+    for (const b of open) b.pogingen += 1;
+    return open.map((b) => ({ signaal: b.signaal, pogingen: b.pogingen }));
+  }
+
+  async levenscyclusBezorgd(toestemmingId: string): Promise<void> {
+    const b = this.outbox.get(toestemmingId);
+    if (b) b.bezorgd = true;
+  }
+
+  async levenscyclusNietBezorgd(): Promise<void> {
+    // Due again at once in memory.
   }
 
   private stempel(deelnemerId: string): string[] {
@@ -174,7 +200,7 @@ describe('consent use cases', () => {
       register,
       new Toegang(vastOrganisatieRegister({ 'gemeente-helmond': 'gemeente', 'ggz-oost': 'ggz', senzer: 'uitvoerder', 'bakkerij-x': 'werkgever' })),
     );
-    verwerkingen = new VerwerkingService(opslag, pseudoniem, sha256, register);
+    verwerkingen = new VerwerkingService(opslag, pseudoniem, sleutels, register);
   });
 
   it('records a consent at the service clock by the caller, logs it pseudonymised and starts its lifecycle', async () => {
@@ -269,6 +295,19 @@ describe('consent use cases', () => {
     await expect(verwerkingen.meld(melding, coach)).rejects.toMatchObject({ code: 'CONSENT.DISCLOSURE_NOT_PERMITTED', kind: 'forbidden' });
   });
 
+  it('puts a withdrawal in the lifecycle outbox with the withdrawal, and delivers it once Temporal answers again', async () => {
+    const t = await toestemmingen.geef(aanvraag(), coach, aanroep);
+    meldingen.faalt = true;
+    await toestemmingen.trekIn(t.id, coach, undefined, aanroep);
+    expect(meldingen.beeindigde).toEqual([]);
+    expect(opslag.outbox.get(t.id)).toMatchObject({ bezorgd: false, pogingen: 1 });
+    expect(await toestemmingen.bezorgLevenscyclus()).toBe(0);
+    meldingen.faalt = false;
+    expect(await toestemmingen.bezorgLevenscyclus()).toBe(1);
+    expect(await toestemmingen.bezorgLevenscyclus()).toBe(0);
+    expect(meldingen.beeindigde).toEqual([expect.objectContaining({ toestemmingId: t.id, reden: 'ingetrokken' })]);
+  });
+
   it('withdraws at the service clock, once, and tells the lifecycle workflow', async () => {
     const t = await toestemmingen.geef(aanvraag(), coach, aanroep);
     opslag.klok = new Date('2026-03-03T10:00:00.000Z');
@@ -318,7 +357,7 @@ describe('consent use cases', () => {
     expect(inzage.verwerkingen.map((v) => v.handeling)).toEqual(['toestemming-gegeven', 'besluit', 'toestemming-ingetrokken']);
     expect(inzage.verwerkingen[1]?.verwerkingsactiviteit?.naam).toBe('Verwijzing naar en terugkoppeling met de GGZ');
     expect(opslag.log[opslag.log.length - 1]?.regel).toMatchObject({ handeling: 'inzage', betrokkene: pseudoniem('d-1') });
-    expect(await verwerkingen.verifieer()).toEqual(verifieerKeten(opslag.log, sha256, 1));
+    expect(await verwerkingen.verifieer()).toEqual(verifieerKeten(opslag.log, sleutels, 1));
     expect(await verwerkingen.verifieer()).toMatchObject({ geldig: true, aantal: 4 });
     expect((await verwerkingen.logInzien({ keten: 0, volgnummer: 2 }, 10)).map((r) => r.volgnummer)).toEqual([3, 4]);
   });

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
-import type { IntrekkingSignaal, ToestemmingBeeindigd } from '@ketenregie/consent-contracts';
+import type { ToestemmingBeeindigd } from '@ketenregie/consent-contracts';
 import {
   DataCategorie,
   geefToestemming,
@@ -29,6 +29,12 @@ export type ToestemmingAanvraag = Omit<NieuweToestemming, 'id' | 'vastgelegdDoor
 export const nieuweSpanId: () => string = newSpanId;
 
 const FOUT_NIET_GEVONDEN = (id: string) => new NotFoundError({ code: 'CONSENT.NOT_FOUND', detail: `No consent with id ${id}.` });
+
+/** How long a claimed lifecycle outbox entry is left to its claimer before another delivery may claim it. */
+export const LEVENSCYCLUS_LEASE_MS = 30_000;
+
+/** How long a withdrawal's answer waits for its delivery to the lifecycle workflow before the outbox takes over. */
+export const LEVENSCYCLUS_WACHT_MS = 2_000;
 
 /** The published fact of a consent given or withdrawn (the outbox row, once per consent and kind). */
 const feit = (soort: 'gegeven' | 'ingetrokken', t: Toestemming, op: Date, door: Identity): ToestemmingFeit => ({
@@ -79,6 +85,7 @@ export class ToestemmingService {
       if (oud) {
         const resultaat = vervang(oud, invoer, op);
         await tx.bewaarGebeurtenis(resultaat.oud, laatste(resultaat.oud));
+        await tx.meldLevenscyclus({ toestemmingId: resultaat.oud.id, op: laatste(resultaat.oud).op.toISOString(), reden: 'vervangen' });
         await tx.bewaarNieuweToestemming(resultaat.nieuw);
         await tx.publiceer?.(feit('gegeven', resultaat.nieuw, op, door));
         await this.log(tx, resultaat.oud, 'toestemming-vervangen', op, door, aanroep);
@@ -91,7 +98,7 @@ export class ToestemmingService {
       await this.log(tx, toestemming, 'toestemming-gegeven', op, door, aanroep);
       return { nieuw: toestemming, vervangen: undefined };
     });
-    if (vervangen) await this.meldBeeindigd({ toestemmingId: vervangen.id, op: laatste(vervangen).op.toISOString(), reden: 'vervangen' });
+    if (vervangen) await this.bezorgNaCommit();
     await this.meld(() => this.levenscyclus.gestart(nieuw), nieuw.id);
     return nieuw;
   }
@@ -148,6 +155,7 @@ export class ToestemmingService {
       const op = await tx.nu();
       const na = trekIn(t, op, door.sub, reden);
       await tx.bewaarGebeurtenis(na, laatste(na));
+      await tx.meldLevenscyclus({ toestemmingId, op: laatste(na).op.toISOString(), reden: 'ingetrokken' });
       await tx.publiceer?.(feit('ingetrokken', na, op, door));
       await this.log(tx, na, 'toestemming-ingetrokken', op, door, aanroep);
       return { ingetrokken: na, ontvangers: this.ontvangers ? await tx.ontvangersOpToestemming(na.deelnemerId, toestemmingId) : [] };
@@ -155,7 +163,8 @@ export class ToestemmingService {
     for (const organisatie of ontvangers) {
       await this.meld(() => (this.ontvangers as OntvangerPoort).beeindigOntvanger(ingetrokken.deelnemerId, organisatie, door), toestemmingId);
     }
-    await this.meldBeeindigd({ toestemmingId, op: laatste(ingetrokken).op.toISOString(), reden: 'ingetrokken' });
+    // Delivered at once when Temporal is up; otherwise the outbox retries (see bezorgLevenscyclus).
+    await this.bezorgNaCommit();
     return ingetrokken;
   }
 
@@ -242,8 +251,37 @@ export class ToestemmingService {
     });
   }
 
-  private meldBeeindigd(signaal: IntrekkingSignaal): Promise<void> {
-    return this.meld(() => this.levenscyclus.beeindigd(signaal), signaal.toestemmingId);
+  /** One delivery right after the commit, waited for at most {@link LEVENSCYCLUS_WACHT_MS}: an unreachable Temporal does not hold up the answer. */
+  private async bezorgNaCommit(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.bezorgLevenscyclus(), new Promise<void>((resolve) => (timer = setTimeout(resolve, LEVENSCYCLUS_WACHT_MS)))]);
+    clearTimeout(timer);
+  }
+
+  /**
+   * Delivers the lifecycle outbox: every due entry is claimed (for {@link LEVENSCYCLUS_LEASE_MS})
+   * and signalled to its lifecycle workflow; a failure makes it due again after a back-off that
+   * doubles per attempt, up to a minute. Called after each withdrawal and by the service's
+   * timer. Never throws; returns how many were delivered.
+   */
+  async bezorgLevenscyclus(max = 50): Promise<number> {
+    let bezorgd = 0;
+    try {
+      for (const { signaal, pogingen } of await this.opslag.levenscyclusTeBezorgen(max, LEVENSCYCLUS_LEASE_MS)) {
+        try {
+          await this.levenscyclus.beeindigd(signaal);
+          await this.opslag.levenscyclusBezorgd(signaal.toestemmingId);
+          bezorgd += 1;
+        } catch (error) {
+          const wachtMs = Math.min(60_000, 500 * 2 ** Math.min(pogingen - 1, 10));
+          this.logger.warn({ toestemmingId: signaal.toestemmingId, pogingen, wachtMs, err: error }, 'Consent lifecycle workflow not reached; retrying');
+          await this.opslag.levenscyclusNietBezorgd(signaal.toestemmingId, wachtMs, error instanceof Error ? error.message.slice(0, 500) : String(error));
+        }
+      }
+    } catch (error) {
+      this.logger.error({ err: error }, 'Lifecycle outbox could not be read');
+    }
+    return bezorgd;
   }
 
   /** The workflow side (and the traject context's receivers) are told after commit; a failure is logged and never undoes the record. */

@@ -8,7 +8,7 @@ import {
   KetenVerifier,
   Organisatie,
   Pseudonimiseer,
-  Sha256,
+  KetenSleutels,
   Toestemming,
   Verwerkingsactiviteit,
   Verwerkingsregister,
@@ -21,7 +21,7 @@ import { ForbiddenError, NotFoundError } from '@ketenregie/shared-kernel';
 import type { Identity } from '@ketenregie/shared-platform';
 import { PROFESSIONALS, vereisRol } from './autorisatie';
 import type { Aanroep, ConsentOpslag } from './consent.ports';
-import { CONSENT_OPSLAG, PSEUDONIMISEERDER, SHA256 } from './consent.tokens';
+import { CONSENT_OPSLAG, KETEN_SLEUTELS, PSEUDONIMISEERDER } from './consent.tokens';
 import { RegisterService } from './register.service';
 import { nieuweSpanId } from './toestemming.service';
 
@@ -71,7 +71,7 @@ export class VerwerkingService {
   constructor(
     @Inject(CONSENT_OPSLAG) private readonly opslag: ConsentOpslag,
     @Inject(PSEUDONIMISEERDER) private readonly pseudoniem: Pseudonimiseer,
-    @Inject(SHA256) private readonly sha256: Sha256,
+    @Inject(KETEN_SLEUTELS) private readonly ketenSleutels: KetenSleutels,
     private readonly register: RegisterService,
   ) {}
 
@@ -147,9 +147,9 @@ export class VerwerkingService {
     });
   }
 
-  /** Recomputes the whole hash chain (the FG's; see the access policy). */
+  /** Recomputes the whole chain with its keys (the FG's; see the access policy). */
   async verifieer(): Promise<KetenVerificatie> {
-    const verifier = new KetenVerifier(this.sha256, this.opslag.aantalKetens);
+    const verifier = new KetenVerifier(this.ketenSleutels, this.opslag.aantalKetens);
     for await (const regel of this.opslag.verwerkingen()) if (!verifier.volgende(regel)) break;
     return verifier.resultaat();
   }

@@ -78,7 +78,7 @@ export const verificatieSchema = z.object({
     .object({
       keten: z.number().int(),
       volgnummer: z.number().int(),
-      reden: z.enum(['VOLGNUMMER_ONTBREEKT', 'KETEN_ONDERBROKEN', 'HASH_ONJUIST', 'VERKEERDE_KETEN']),
+      reden: z.enum(['VOLGNUMMER_ONTBREEKT', 'KETEN_ONDERBROKEN', 'HASH_ONJUIST', 'VERKEERDE_KETEN', 'SLEUTEL_ONJUIST']),
     })
     .optional(),
   gecontroleerdOp: instantSchema,

@@ -155,6 +155,10 @@ export class VerwerkingEntity {
   @Column({ type: 'char', length: 64 })
   hash!: string;
 
+  /** The chain key the line's HMAC was made with; null for a line from before the chain was keyed (plain SHA-256). */
+  @Column({ name: 'sleutel_id', type: 'text', nullable: true })
+  sleutelId!: string | null;
+
   @Column({ name: 'trace_id', type: 'text' })
   traceId!: string;
 

@@ -1,23 +1,33 @@
 import {
   besluit,
   DEMO_REGISTER,
+  GENESIS_HASH,
   geefToestemming,
+  regelTekst,
   regelVoorBesluit,
   trekIn,
   uitkomst,
   verifieerKeten,
   type Verwerkingsregel,
   type Ketenregel,
-  volgendeSchakel,
 } from '@ketenregie/consent-domain';
 import { openDatabase } from '@ketenregie/shared-platform';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { CONSENT_ENTITIES, CONSENT_MIGRATIONS, hmacPseudonimiseerder, nodeSha256, TypeOrmConsentOpslag, TypeOrmRegisterOpslag } from './index';
+import {
+  CONSENT_ENTITIES,
+  CONSENT_MIGRATIONS,
+  embeddedKetenSleutels,
+  hmacPseudonimiseerder,
+  nodeSha256,
+  TypeOrmConsentOpslag,
+  TypeOrmRegisterOpslag,
+} from './index';
 
 const pseudoniem = hmacPseudonimiseerder('k1', Buffer.alloc(32, 7));
+const sleutels = embeddedKetenSleutels();
 
 async function alle(bron: AsyncIterable<Ketenregel>): Promise<Ketenregel[]> {
   const uit: Ketenregel[] = [];
@@ -56,7 +66,7 @@ describeEachDatabase('consent data access', (db) => {
       admin = new Client({ connectionString: db.url });
       await admin.connect();
       dataSource = await openDatabase({ url: db.url, schema, entities: CONSENT_ENTITIES, migrations: CONSENT_MIGRATIONS, poolSize: 8 });
-      opslag = new TypeOrmConsentOpslag(dataSource, nodeSha256, { gelijktijdig: 6, paginagrootte: 7 });
+      opslag = new TypeOrmConsentOpslag(dataSource, sleutels, { gelijktijdig: 6, paginagrootte: 7 });
       await new TypeOrmRegisterOpslag(dataSource).voegOntbrekendeToe(DEMO_REGISTER.versies);
     }, 60_000);
 
@@ -217,7 +227,7 @@ describeEachDatabase('consent data access', (db) => {
         const log = await alle(opslag.verwerkingen());
         expect(log).toHaveLength(voor + 31);
         expect(log.find((l) => l.regel.traceId === trace.traceId)).toEqual(schakels[0]);
-        expect(verifieerKeten(log, nodeSha256, opslag.aantalKetens)).toMatchObject({ geldig: true, aantal: voor + 31 });
+        expect(verifieerKeten(log, sleutels, opslag.aantalKetens)).toMatchObject({ geldig: true, aantal: voor + 31 });
       });
 
       it('writes nothing when a withdrawal committed between the read and the store', async () => {
@@ -252,7 +262,7 @@ describeEachDatabase('consent data access', (db) => {
         expect(perKeten.size).toBeGreaterThan(3);
         for (const volgnummers of perKeten.values()) expect(volgnummers).toEqual(volgnummers.map((_, i) => i + 1));
         expect(new Set(log.filter((r) => r.regel.betrokkene === pseudoniem(zelfde)).map((r) => r.keten)).size).toBe(1);
-        expect(verifieerKeten(log, nodeSha256, opslag.aantalKetens)).toMatchObject({ geldig: true, aantal: voor + 60 });
+        expect(verifieerKeten(log, sleutels, opslag.aantalKetens)).toMatchObject({ geldig: true, aantal: voor + 60 });
       });
 
       it('loses nothing when an appending transaction rolls back', async () => {
@@ -266,7 +276,7 @@ describeEachDatabase('consent data access', (db) => {
         await opslag.transactie((tx) => tx.logVerwerking(regel(2)));
         const keten = await alle(opslag.verwerkingen());
         expect(keten).toHaveLength(voor + 1);
-        expect(verifieerKeten(keten, nodeSha256, opslag.aantalKetens).geldig).toBe(true);
+        expect(verifieerKeten(keten, sleutels, opslag.aantalKetens).geldig).toBe(true);
       });
 
       it('finds a data subject only by pseudonym and never stores the deelnemer id', async () => {
@@ -307,15 +317,31 @@ describeEachDatabase('consent data access', (db) => {
         };
         await bewerk('org-bakkerij');
         try {
-          expect(verifieerKeten(await alle(opslag.verwerkingen()), nodeSha256, opslag.aantalKetens)).toMatchObject({
+          expect(verifieerKeten(await alle(opslag.verwerkingen()), sleutels, opslag.aantalKetens)).toMatchObject({
             geldig: false,
             breuk: { keten: doelwit.keten, volgnummer: 2, reden: 'HASH_ONJUIST' },
           });
         } finally {
           await bewerk(doelwit.ontvanger);
         }
-        expect(verifieerKeten(await alle(opslag.verwerkingen()), nodeSha256, opslag.aantalKetens).geldig).toBe(true);
+        expect(verifieerKeten(await alle(opslag.verwerkingen()), sleutels, opslag.aantalKetens).geldig).toBe(true);
       });
+    });
+
+    it('keeps the end of a consent in the lifecycle outbox until it is delivered, claimed with a lease, retried after a failure', async () => {
+      const toestemmingId = randomUUID();
+      const signaal = { toestemmingId, op: '2026-03-03T10:00:00.000Z', reden: 'ingetrokken' as const };
+      await opslag.transactie((tx) => tx.meldLevenscyclus(signaal));
+      await opslag.transactie((tx) => tx.meldLevenscyclus({ ...signaal, op: '2026-03-04T10:00:00.000Z' }));
+      const eerste = await opslag.levenscyclusTeBezorgen(10, 60_000);
+      expect(eerste.filter((b) => b.signaal.toestemmingId === toestemmingId)).toEqual([{ signaal, pogingen: 1 }]);
+      // Claimed: not handed out again within the lease.
+      expect((await opslag.levenscyclusTeBezorgen(10, 60_000)).some((b) => b.signaal.toestemmingId === toestemmingId)).toBe(false);
+      await opslag.levenscyclusNietBezorgd(toestemmingId, 0, 'Temporal unreachable');
+      expect((await opslag.levenscyclusTeBezorgen(10, 60_000)).filter((b) => b.signaal.toestemmingId === toestemmingId)).toEqual([{ signaal, pogingen: 2 }]);
+      await opslag.levenscyclusBezorgd(toestemmingId);
+      await opslag.levenscyclusNietBezorgd(toestemmingId, 0, 'late failure of another claimer');
+      expect((await opslag.levenscyclusTeBezorgen(10, 0)).some((b) => b.signaal.toestemmingId === toestemmingId)).toBe(false);
     });
   });
 
@@ -325,7 +351,12 @@ describeEachDatabase('consent data access', (db) => {
       const [m1, m2] = CONSENT_MIGRATIONS;
       const oud = await openDatabase({ url: db.url, schema: legacySchema, entities: [], migrations: [m1, m2] as never, poolSize: 2 });
       const legacy: Ketenregel[] = [];
-      for (let n = 1; n <= 3; n++) legacy.push(volgendeSchakel(0, legacy[legacy.length - 1], regel(n), nodeSha256));
+      for (let n = 1; n <= 3; n++) {
+        // Lines from before the chain was keyed: plain SHA-256, no key id.
+        const vorigeHash = legacy[legacy.length - 1]?.hash ?? GENESIS_HASH;
+        const inhoud = regel(n);
+        legacy.push({ keten: 0, volgnummer: n, vorigeHash, hash: nodeSha256(regelTekst(vorigeHash, n, inhoud)), regel: inhoud });
+      }
       for (const r of legacy) {
         await oud.query(
           `INSERT INTO "${legacySchema}".verwerking (volgnummer, vorige_hash, hash, trace_id, span_id, handeling, status, tijdstip, activiteit_id, activiteit_versie, betrokkene, organisatie, ontvanger, doel, categorieen, grondslagen, toestemmingen)
@@ -356,7 +387,7 @@ describeEachDatabase('consent data access', (db) => {
 
       const nieuw = await openDatabase({ url: db.url, schema: legacySchema, entities: CONSENT_ENTITIES, migrations: CONSENT_MIGRATIONS, poolSize: 2 });
       try {
-        const opslag = new TypeOrmConsentOpslag(nieuw, nodeSha256);
+        const opslag = new TypeOrmConsentOpslag(nieuw, sleutels);
         await opslag.transactie((tx) => tx.logVerwerking(regel(9)));
         const log = await alle(opslag.verwerkingen());
         expect(log.map((r) => [r.keten, r.volgnummer]).slice(0, 3)).toEqual([
@@ -365,7 +396,18 @@ describeEachDatabase('consent data access', (db) => {
           [0, 3],
         ]);
         expect(log[3]?.keten).toBeGreaterThan(0);
-        expect(verifieerKeten(log, nodeSha256, opslag.aantalKetens)).toMatchObject({ geldig: true, aantal: 4 });
+        // Migration 1767400000001 keys the chain: the old lines keep their SHA-256 and still verify, new lines carry the key id.
+        expect(log.map((r) => r.sleutelId)).toEqual([undefined, undefined, undefined, sleutels.actief]);
+        expect(verifieerKeten(log, sleutels, opslag.aantalKetens)).toMatchObject({ geldig: true, aantal: 4 });
+        // A line without a key id can no longer be inserted.
+        const kop = log[3] as Ketenregel;
+        await expect(
+          nieuw.query(
+            `INSERT INTO "${legacySchema}".verwerking (keten, volgnummer, vorige_hash, hash, trace_id, span_id, handeling, status, tijdstip, betrokkene, organisatie, categorieen, grondslagen, toestemmingen)
+             VALUES ($1, 2, $2, $2, 'a', 'b', 'inzage', 'ok', now(), 'x', 'y', '{}', '{}', '{}')`,
+            [kop.keten, kop.hash],
+          ),
+        ).rejects.toMatchObject({ code: '23514' });
       } finally {
         await nieuw.destroy();
       }

@@ -9,7 +9,7 @@ import {
   type Ketenregel,
   type OrganisatieSelector,
   type OrganisatieType,
-  type Sha256,
+  type KetenSleutels,
   type Toestemming,
   type ToestemmingGebeurtenis,
   uitkomst,
@@ -19,8 +19,10 @@ import {
   type UitgaandToestemmingFeit,
   volgendeSchakel,
 } from '@ketenregie/consent-domain';
+import type { IntrekkingSignaal } from '@ketenregie/consent-contracts';
 import { type DataSource, type EntityManager } from 'typeorm';
 import { BesluitEntity, HerinneringEntity, ToestemmingEntity, ToestemmingStatusEntity, VerwerkingEntity } from './consent.entities';
+import type { HmacKetenSleutels } from './consent.crypto';
 import { AANTAL_KETENS } from './migrations/1763900000002-verwerking-ketens';
 import { LOGSCHRIJVER_ROL } from './migrations/1763900000003-logschrijver';
 
@@ -90,7 +92,14 @@ function ketenregel(rij: VerwerkingEntity): Ketenregel {
     grondslagen: rij.grondslagen,
     toestemmingen: rij.toestemmingen,
   };
-  return { keten: rij.keten, volgnummer: Number(rij.volgnummer), vorigeHash: rij.vorigeHash, hash: rij.hash, regel };
+  return {
+    keten: rij.keten,
+    volgnummer: Number(rij.volgnummer),
+    vorigeHash: rij.vorigeHash,
+    hash: rij.hash,
+    ...(rij.sleutelId === null ? {} : { sleutelId: rij.sleutelId }),
+    regel,
+  };
 }
 
 /** The application's `ConsentTransactie` port on one TypeORM transaction. */
@@ -110,7 +119,7 @@ export class TypeOrmConsentTransactie {
 
   constructor(
     private readonly manager: EntityManager,
-    private readonly sha256: Sha256,
+    private readonly sleutels: KetenSleutels,
     private readonly aantalKetens: number,
   ) {}
 
@@ -296,13 +305,13 @@ export class TypeOrmConsentTransactie {
     )) as { volgnummer: string; hash: string }[];
     if (!kop) throw new Error(`The processing log has no chain ${keten}`);
     const vorige = Number(kop.volgnummer) === 0 ? undefined : { volgnummer: Number(kop.volgnummer), hash: kop.hash };
-    const schakel = volgendeSchakel(keten, vorige, regel, this.sha256);
+    const schakel = volgendeSchakel(keten, vorige, regel, this.sleutels);
     // The line and the moved head in one statement, so the head lock is held one round trip less.
     await this.manager.query(
       `WITH regel AS (
          INSERT INTO ${this.tabel('verwerking')} (keten, volgnummer, vorige_hash, hash, trace_id, span_id, parent_span_id, handeling, status, tijdstip,
-           activiteit_id, activiteit_versie, betrokkene, organisatie, ontvanger, doel, categorieen, grondslagen, toestemmingen)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING keten)
+           activiteit_id, activiteit_versie, betrokkene, organisatie, ontvanger, doel, categorieen, grondslagen, toestemmingen, sleutel_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING keten)
        UPDATE ${this.tabel('keten_kop')} k SET volgnummer = $2, hash = $4 FROM regel WHERE k.id = regel.keten`,
       [
         keten,
@@ -324,6 +333,7 @@ export class TypeOrmConsentTransactie {
         [...regel.categorieen],
         [...regel.grondslagen],
         [...regel.toestemmingen],
+        schakel.sleutelId,
       ],
     );
     // The line went in under the role that may only insert (switched by the head lock's statement); back for the rest of the transaction.
@@ -341,6 +351,14 @@ export class TypeOrmConsentTransactie {
     await this.manager.query(
       `INSERT INTO ${this.tabel('outbox')} (sleutel, soort, toestemming_id, datum, data) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (sleutel) DO NOTHING`,
       [f.sleutel, f.soort, f.toestemmingId, f.datum, JSON.stringify({ organisatie: f.organisatie, doel: f.doel })],
+    );
+  }
+
+  async meldLevenscyclus(signaal: IntrekkingSignaal): Promise<void> {
+    await this.schrijfUitgesteld();
+    await this.manager.query(
+      `INSERT INTO ${this.tabel('levenscyclus_outbox')} (toestemming_id, signaal) VALUES ($1, $2) ON CONFLICT (toestemming_id) DO NOTHING`,
+      [signaal.toestemmingId, JSON.stringify(signaal)],
     );
   }
 
@@ -420,7 +438,7 @@ export class TypeOrmConsentOpslag {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly sha256: Sha256,
+    private readonly sleutels: HmacKetenSleutels,
     opties: ConsentOpslagOpties = {},
   ) {
     this.begrenzer = new Begrenzer(opties.gelijktijdig ?? 4);
@@ -494,8 +512,9 @@ export class TypeOrmConsentOpslag {
   /**
    * One statement, atomic without a transaction around it: locks the deelnemer's consents (in id
    * order, as every writer does) and compares them with `stempel`; only when they are unchanged
-   * does it lock the head of the line's chain, compute the line's hash from the head (SHA-256 in
-   * PostgreSQL over the same text {@link regelHash} hashes, so the log verifies as before),
+   * does it lock the head of the line's chain, compute the line's MAC from the head (HMAC-SHA-256
+   * in PostgreSQL, from the active key's padded keys and core `sha256()`, over the same text
+   * {@link regelHash} MACs, so the log verifies like every other line),
    * store the decision and the line and move the head. The head is locked for the duration of
    * this one statement, not for round trips to the service.
    */
@@ -512,7 +531,7 @@ export class TypeOrmConsentOpslag {
                SELECT k.id, k.volgnummer + 1 AS volgnummer, k.hash AS vorige_hash FROM ${this.tabel('keten_kop')} k, ongewijzigd o WHERE k.id = $3::smallint AND o.ja FOR UPDATE OF k
              ), schakel AS (
                SELECT id AS keten, volgnummer, vorige_hash,
-                 encode(sha256(convert_to(vorige_hash::text || E'\n' || volgnummer::text || E'\n' || $4::text, 'UTF8')), 'hex') AS hash FROM kop
+                 encode(sha256($34::bytea || sha256($35::bytea || convert_to(vorige_hash::text || E'\n' || volgnummer::text || E'\n' || $4::text, 'UTF8'))), 'hex') AS hash FROM kop
              ), besluit AS (
                INSERT INTO ${this.tabel('besluit')} (id, op, deelnemer_id, bron_organisatie, bron_type, ontvanger_organisatie, ontvanger_type, doel,
                  register_versie, activiteit_id, activiteit_versie, uitkomst, categorieen, toestemmingen, trace_id)
@@ -520,9 +539,9 @@ export class TypeOrmConsentOpslag {
                  $16::jsonb, $17::uuid[], $18::text FROM schakel
              ), regel AS (
                INSERT INTO ${this.tabel('verwerking')} (keten, volgnummer, vorige_hash, hash, trace_id, span_id, parent_span_id, handeling, status, tijdstip,
-                 activiteit_id, activiteit_versie, betrokkene, organisatie, ontvanger, doel, categorieen, grondslagen, toestemmingen)
+                 activiteit_id, activiteit_versie, betrokkene, organisatie, ontvanger, doel, categorieen, grondslagen, toestemmingen, sleutel_id)
                SELECT keten, volgnummer, vorige_hash, hash, $19::text, $20::text, $21::text, $22::text, $23::text, $24::timestamptz, $25::text, $26::integer,
-                 $27::text, $28::text, $29::text, $30::text, $31::text[], $32::text[], $33::uuid[] FROM schakel
+                 $27::text, $28::text, $29::text, $30::text, $31::text[], $32::text[], $33::uuid[], $36::text FROM schakel
                RETURNING keten, volgnummer, vorige_hash, hash
              )
              UPDATE ${this.tabel('keten_kop')} k SET volgnummer = r.volgnummer, hash = r.hash FROM regel r WHERE k.id = r.keten
@@ -561,10 +580,13 @@ export class TypeOrmConsentOpslag {
         [...regel.categorieen],
         [...regel.grondslagen],
         [...regel.toestemmingen],
+        this.sleutels.pads.opad,
+        this.sleutels.pads.ipad,
+        this.sleutels.actief,
       ],
     });
     const rij = rows[0];
-    return rij ? { keten, volgnummer: Number(rij.volgnummer), vorigeHash: rij.vorige_hash, hash: rij.hash, regel } : undefined;
+    return rij ? { keten, volgnummer: Number(rij.volgnummer), vorigeHash: rij.vorige_hash, hash: rij.hash, sleutelId: this.sleutels.actief, regel } : undefined;
   }
 
   /**
@@ -579,7 +601,7 @@ export class TypeOrmConsentOpslag {
         await runner.query('START TRANSACTION ISOLATION LEVEL READ COMMITTED');
         let resultaat: T;
         try {
-          const tx = new TypeOrmConsentTransactie(runner.manager, this.sha256, this.aantalKetens);
+          const tx = new TypeOrmConsentTransactie(runner.manager, this.sleutels, this.aantalKetens);
           resultaat = await werk(tx);
           await tx.schrijfUitgesteld();
         } catch (error) {
@@ -603,6 +625,34 @@ export class TypeOrmConsentOpslag {
       if (!laatste || pagina.length < this.paginagrootte) return;
       na = { keten: laatste.keten, volgnummer: laatste.volgnummer };
     }
+  }
+
+  async levenscyclusTeBezorgen(max: number, leaseMs: number): Promise<readonly { signaal: IntrekkingSignaal; pogingen: number }[]> {
+    const t = this.tabel('levenscyclus_outbox');
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+    const [rijen] = (await this.dataSource.query(
+      `UPDATE ${t} o SET pogingen = o.pogingen + 1, volgende_poging = clock_timestamp() + $2 * interval '1 millisecond'
+       WHERE o.toestemming_id IN (
+         SELECT toestemming_id FROM ${t} WHERE bezorgd_op IS NULL AND volgende_poging <= clock_timestamp() ORDER BY volgende_poging LIMIT $1 FOR UPDATE SKIP LOCKED)
+       RETURNING o.signaal, o.pogingen`,
+      [max, leaseMs],
+    )) as [{ signaal: IntrekkingSignaal; pogingen: number }[], number];
+    return rijen.map((r) => ({ signaal: r.signaal, pogingen: Number(r.pogingen) }));
+  }
+
+  async levenscyclusBezorgd(toestemmingId: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE ${this.tabel('levenscyclus_outbox')} SET bezorgd_op = clock_timestamp(), laatste_fout = NULL WHERE toestemming_id = $1`,
+      [toestemmingId],
+    );
+  }
+
+  async levenscyclusNietBezorgd(toestemmingId: string, wachtMs: number, fout: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE ${this.tabel('levenscyclus_outbox')} SET volgende_poging = clock_timestamp() + $2 * interval '1 millisecond', laatste_fout = $3
+       WHERE toestemming_id = $1 AND bezorgd_op IS NULL`,
+      [toestemmingId, wachtMs, fout],
+    );
   }
 
   async gebeurtenissenNa(na: number, max: number): Promise<readonly UitgaandToestemmingFeit[]> {

@@ -1,4 +1,6 @@
 import { ConsentOutbox1766000000003 } from './migrations/1766000000003-outbox';
+import { KetenSleutel1767400000001 } from './migrations/1767400000001-keten-sleutel';
+import { LevenscyclusOutbox1767400000002 } from './migrations/1767400000002-levenscyclus-outbox';
 import {
   BesluitEntity,
   HerinneringEntity,
@@ -40,6 +42,8 @@ export const CONSENT_MIGRATIONS = [
   VerwerkingKetens1763900000002,
   Logschrijver1763900000003,
   ConsentOutbox1766000000003,
+  KetenSleutel1767400000001,
+  LevenscyclusOutbox1767400000002,
 ];
 export { LOGSCHRIJVER_ROL } from './migrations/1763900000003-logschrijver';
 export * from './verwerkingslog-anker';

@@ -1,4 +1,4 @@
-import { regelHash, verifieerKeten, type Verwerkingsregel } from '@ketenregie/consent-domain';
+import { canoniekeJson, type Ketenregel, regelHash, verifieerKeten, type Verwerkingsregel } from '@ketenregie/consent-domain';
 import { openDatabase } from '@ketenregie/shared-platform';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
 import { randomUUID } from 'node:crypto';
@@ -10,6 +10,7 @@ import {
   ankerSleutel,
   CONSENT_ENTITIES,
   CONSENT_MIGRATIONS,
+  embeddedKetenSleutels,
   hmacPseudonimiseerder,
   laatsteAnker,
   LOGSCHRIJVER_ROL,
@@ -22,6 +23,7 @@ import {
 
 const pseudoniem = hmacPseudonimiseerder('k1', Buffer.alloc(32, 7));
 const betrokkene = pseudoniem(randomUUID());
+const sleutels = embeddedKetenSleutels();
 
 function regel(n: number): Verwerkingsregel {
   return {
@@ -47,7 +49,7 @@ describeEachDatabase('processing log that cannot be rewritten', (db) => {
     const map = await mkdtemp(join(tmpdir(), 'ankers-'));
     const t = `"${db.schema}".verwerking`;
     try {
-      const opslag = new TypeOrmConsentOpslag(ds, nodeSha256);
+      const opslag = new TypeOrmConsentOpslag(ds, sleutels);
       for (let n = 1; n <= 3; n++) await opslag.transactie((tx) => tx.logVerwerking(regel(n)));
       const sleutel = ankerSleutel();
       await schrijfAnker(map, maakAnker(await opslag.ketenKoppen(), new Date(), sleutel.privaat));
@@ -71,29 +73,57 @@ describeEachDatabase('processing log that cannot be rewritten', (db) => {
       const { rows: aantal } = await eigenaar.query(`SELECT count(*)::int AS n FROM ${t}`);
       expect(aantal[0].n).toBe(4);
 
-      // The owner rewrites line 2 and recomputes the chain after it: the chain alone still verifies ...
       const { rows } = await eigenaar.query(`SELECT keten, volgnummer FROM ${t} ORDER BY keten, volgnummer`);
       const keten = rows[0].keten as number;
-      const regels = [];
+      const regels: Ketenregel[] = [];
       for await (const r of opslag.verwerkingen()) regels.push(r);
-      let vorige = '0'.repeat(64);
-      for (const r of regels) {
-        const inhoud = r.volgnummer === 2 ? { ...r.regel, organisatie: 'vervalst' } : r.regel;
-        const hash = regelHash(vorige, r.volgnummer, inhoud, nodeSha256);
-        await eigenaar.query(`UPDATE ${t} SET organisatie = $3, vorige_hash = $4, hash = $5 WHERE keten = $1 AND volgnummer = $2`, [
-          keten,
-          r.volgnummer,
-          inhoud.organisatie,
-          vorige,
-          hash,
-        ]);
-        vorige = hash;
-      }
-      await eigenaar.query(`UPDATE "${db.schema}".keten_kop SET hash = $2 WHERE id = $1`, [keten, vorige]);
-      const nagerekend = [];
-      for await (const r of opslag.verwerkingen()) nagerekend.push(r);
+      const leesLog = async () => {
+        const uit: Ketenregel[] = [];
+        for await (const r of opslag.verwerkingen()) uit.push(r);
+        return uit;
+      };
+      /** The owner rewrites line 2 and recomputes the chain after it with `hash` (a key id or null per line), moving the head too. */
+      const herschrijf = async (hash: (vorige: string, r: Ketenregel, inhoud: Verwerkingsregel) => { hash: string; sleutelId: string | null }) => {
+        let vorige = '0'.repeat(64);
+        for (const r of regels) {
+          const inhoud = r.volgnummer === 2 ? { ...r.regel, organisatie: 'vervalst' } : r.regel;
+          const nieuw = r.volgnummer === 1 ? { hash: r.hash, sleutelId: r.sleutelId ?? null } : hash(vorige, r, inhoud);
+          await eigenaar.query(`UPDATE ${t} SET organisatie = $3, vorige_hash = $4, hash = $5, sleutel_id = $6 WHERE keten = $1 AND volgnummer = $2`, [
+            keten,
+            r.volgnummer,
+            inhoud.organisatie,
+            vorige,
+            nieuw.hash,
+            nieuw.sleutelId,
+          ]);
+          vorige = nieuw.hash;
+        }
+        await eigenaar.query(`UPDATE "${db.schema}".keten_kop SET hash = $2 WHERE id = $1`, [keten, vorige]);
+        return vorige;
+      };
+
+      // The owner without the chain key can only recompute plain SHA-256: marked with the key id it fails at once, marked
+      // as an unkeyed line (the owner drops the check that requires a key id) it cannot follow a keyed line.
+      await herschrijf((vorige, r, inhoud) => ({ hash: nodeSha256(`${vorige}\n${r.volgnummer}\n${canoniekeJson(inhoud)}`), sleutelId: sleutels.actief }));
+      expect(verifieerKeten(await leesLog(), sleutels, opslag.aantalKetens)).toMatchObject({
+        geldig: false,
+        breuk: { keten, volgnummer: 2, reden: 'HASH_ONJUIST' },
+      });
+      await eigenaar.query(`ALTER TABLE ${t} DROP CONSTRAINT verwerking_sleutel_verplicht`);
+      await herschrijf((vorige, r, inhoud) => ({ hash: nodeSha256(`${vorige}\n${r.volgnummer}\n${canoniekeJson(inhoud)}`), sleutelId: null }));
+      expect(verifieerKeten(await leesLog(), sleutels, opslag.aantalKetens)).toMatchObject({
+        geldig: false,
+        breuk: { keten, volgnummer: 2, reden: 'SLEUTEL_ONJUIST' },
+      });
+
+      // An owner who also stole the chain key recomputes the MACs: the chain alone verifies again ...
+      const vorige = await herschrijf((v, r, inhoud) => ({
+        hash: regelHash(v, r.volgnummer, inhoud, sleutels, sleutels.actief) ?? '',
+        sleutelId: sleutels.actief,
+      }));
+      const nagerekend = await leesLog();
       expect(nagerekend.find((r) => r.volgnummer === 2)?.regel.organisatie).toBe('vervalst');
-      expect(verifieerKeten(nagerekend, nodeSha256, opslag.aantalKetens)).toMatchObject({ geldig: true });
+      expect(verifieerKeten(nagerekend, sleutels, opslag.aantalKetens)).toMatchObject({ geldig: true });
       // ... but not against the anchor kept outside the database.
       expect(await toetsTegenAnker(anker, sleutel.publiek, (k, n) => opslag.hashOp(k, n))).toMatchObject({
         geldig: false,

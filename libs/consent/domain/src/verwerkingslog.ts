@@ -11,6 +11,21 @@ export type Sha256 = (input: string) => string;
  */
 export type Pseudonimiseer = (deelnemerId: string) => string;
 
+/**
+ * Port: the keys of the processing log's chain. Lines are chained with HMAC-SHA-256 under a key
+ * from configuration, so someone who can rewrite the table but does not hold the key cannot
+ * recompute the chain after an edit. Every line stores the id of the key it was made with, so the
+ * key can rotate (old keys stay held for verification). Supplied from outside the pure domain.
+ */
+export interface KetenSleutels {
+  /** The key id new lines are made with. */
+  readonly actief: string;
+  /** HMAC-SHA-256 of a UTF-8 string under key `sleutelId`, 64 lowercase hex characters; undefined when that key is not held. */
+  mac(sleutelId: string, input: string): string | undefined;
+  /** Plain SHA-256: the lines written before the chain was keyed, and the hash over the chains' heads. */
+  readonly sha256: Sha256;
+}
+
 /** The hash the first line of the chain points back to. */
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -78,6 +93,8 @@ export interface Ketenregel {
   readonly volgnummer: number;
   readonly vorigeHash: string;
   readonly hash: string;
+  /** The chain key the line's MAC was made with; absent for a line from before the chain was keyed (plain SHA-256). */
+  readonly sleutelId?: string;
   readonly regel: Verwerkingsregel;
 }
 
@@ -107,29 +124,49 @@ export function canoniekeJson(value: unknown): string {
   return JSON.stringify(canoniek(value));
 }
 
-/**
- * The hash of a line: SHA-256 over the previous hash, the sequence number and the canonical
- * content. The chain is not an input: it follows from the content ({@link ketenVoor} of the
- * data subject), and the verifier checks that.
- */
-export function regelHash(vorigeHash: string, volgnummer: number, regel: Verwerkingsregel, sha256: Sha256): string {
-  return sha256(`${vorigeHash}\n${volgnummer}\n${canoniekeJson(regel)}`);
+/** The text a line's hash or MAC is computed over: the previous hash, the sequence number and the canonical content. */
+export function regelTekst(vorigeHash: string, volgnummer: number, regel: Verwerkingsregel): string {
+  return `${vorigeHash}\n${volgnummer}\n${canoniekeJson(regel)}`;
 }
 
-/** Appends a line to chain `keten` after its head `vorige` (undefined while the chain is empty). */
+/**
+ * The hash of a line: HMAC-SHA-256 under chain key `sleutelId` over {@link regelTekst}; plain
+ * SHA-256 for a line from before the chain was keyed (`sleutelId` undefined). Undefined when the
+ * key is not held. The chain is not an input: it follows from the content ({@link ketenVoor} of
+ * the data subject), and the verifier checks that.
+ */
+export function regelHash(
+  vorigeHash: string,
+  volgnummer: number,
+  regel: Verwerkingsregel,
+  sleutels: KetenSleutels,
+  sleutelId: string | undefined,
+): string | undefined {
+  const tekst = regelTekst(vorigeHash, volgnummer, regel);
+  return sleutelId === undefined ? sleutels.sha256(tekst) : sleutels.mac(sleutelId, tekst);
+}
+
+/** Appends a line to chain `keten` after its head `vorige` (undefined while the chain is empty), MAC'd under the active key. */
 export function volgendeSchakel(
   keten: number,
   vorige: Pick<Ketenregel, 'volgnummer' | 'hash'> | undefined,
   regel: Verwerkingsregel,
-  sha256: Sha256,
+  sleutels: KetenSleutels,
 ): Ketenregel {
   const volgnummer = vorige ? vorige.volgnummer + 1 : 1;
   const vorigeHash = vorige ? vorige.hash : GENESIS_HASH;
-  return { keten, volgnummer, vorigeHash, hash: regelHash(vorigeHash, volgnummer, regel, sha256), regel };
+  const sleutelId = sleutels.actief;
+  const hash = regelHash(vorigeHash, volgnummer, regel, sleutels, sleutelId);
+  if (hash === undefined) throw new RangeError(`The active chain key ${sleutelId} is not held`);
+  return { keten, volgnummer, vorigeHash, hash, sleutelId, regel };
 }
 
-/** Why verification stopped. */
-export type Breukreden = 'VOLGNUMMER_ONTBREEKT' | 'KETEN_ONDERBROKEN' | 'HASH_ONJUIST' | 'VERKEERDE_KETEN';
+/**
+ * Why verification stopped. `SLEUTEL_ONJUIST`: the line names a chain key that is not held, or
+ * it is an unkeyed (plain SHA-256) line after a keyed one in its chain: unkeyed lines are only
+ * the prefix written before the chain was keyed.
+ */
+export type Breukreden = 'VOLGNUMMER_ONTBREEKT' | 'KETEN_ONDERBROKEN' | 'HASH_ONJUIST' | 'VERKEERDE_KETEN' | 'SLEUTEL_ONJUIST';
 
 /**
  * The outcome of verifying the chains. `kopHash` (a hash over every chain's head) can be
@@ -147,8 +184,10 @@ export type KetenVerificatie =
  * Incremental verifier: feed every line in ascending (chain, sequence number) order, then read
  * the result. Per chain, sequence numbers run 1, 2, 3 … without gaps (a deleted line shows),
  * each line points to its predecessor's hash (a reordered or inserted line shows), each hash
- * matches its content (an edited line shows), and each line after chain 0 sits in its data
- * subject's chain (a line moved to another chain shows).
+ * matches its content under the chain key the line names (an edited line shows, and without
+ * the key it cannot be recomputed), unkeyed lines only form a chain's prefix from before the
+ * chain was keyed, and each line after chain 0 sits in its data subject's chain (a line moved to
+ * another chain shows).
  */
 export class KetenVerifier {
   private readonly koppen = new Map<number, Ketenregel>();
@@ -157,7 +196,7 @@ export class KetenVerifier {
   private breuk: { keten: number; volgnummer: number; reden: Breukreden } | undefined;
 
   constructor(
-    private readonly sha256: Sha256,
+    private readonly sleutels: KetenSleutels,
     private readonly aantalKetens: number,
   ) {}
 
@@ -171,7 +210,12 @@ export class KetenVerifier {
       this.breuk = { keten: regel.keten, volgnummer: verwacht, reden: 'VOLGNUMMER_ONTBREEKT' };
     } else if (regel.vorigeHash !== (vorige ? vorige.hash : GENESIS_HASH)) {
       this.breuk = { keten: regel.keten, volgnummer: regel.volgnummer, reden: 'KETEN_ONDERBROKEN' };
-    } else if (regel.hash !== regelHash(regel.vorigeHash, regel.volgnummer, regel.regel, this.sha256)) {
+    } else if (
+      (regel.sleutelId === undefined && vorige?.sleutelId !== undefined) ||
+      (regel.sleutelId !== undefined && regelHash(regel.vorigeHash, regel.volgnummer, regel.regel, this.sleutels, regel.sleutelId) === undefined)
+    ) {
+      this.breuk = { keten: regel.keten, volgnummer: regel.volgnummer, reden: 'SLEUTEL_ONJUIST' };
+    } else if (regel.hash !== regelHash(regel.vorigeHash, regel.volgnummer, regel.regel, this.sleutels, regel.sleutelId)) {
       this.breuk = { keten: regel.keten, volgnummer: regel.volgnummer, reden: 'HASH_ONJUIST' };
     } else if (regel.keten !== 0 && regel.keten !== ketenVoor(regel.regel.betrokkene, this.aantalKetens)) {
       this.breuk = { keten: regel.keten, volgnummer: regel.volgnummer, reden: 'VERKEERDE_KETEN' };
@@ -186,13 +230,13 @@ export class KetenVerifier {
   resultaat(): KetenVerificatie {
     if (this.breuk) return { geldig: false, aantal: this.aantal, breuk: this.breuk };
     const koppen = [...this.koppen.values()].map((r) => [r.keten, r.volgnummer, r.hash]);
-    return { geldig: true, aantal: this.aantal, kopHash: this.sha256(canoniekeJson(koppen)) };
+    return { geldig: true, aantal: this.aantal, kopHash: this.sleutels.sha256(canoniekeJson(koppen)) };
   }
 }
 
 /** Verifies all chains, given in ascending (chain, sequence number) order. */
-export function verifieerKeten(regels: Iterable<Ketenregel>, sha256: Sha256, aantalKetens: number): KetenVerificatie {
-  const verifier = new KetenVerifier(sha256, aantalKetens);
+export function verifieerKeten(regels: Iterable<Ketenregel>, sleutels: KetenSleutels, aantalKetens: number): KetenVerificatie {
+  const verifier = new KetenVerifier(sleutels, aantalKetens);
   for (const regel of regels) if (!verifier.volgende(regel)) break;
   return verifier.resultaat();
 }

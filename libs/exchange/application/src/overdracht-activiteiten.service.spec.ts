@@ -75,6 +75,31 @@ describe('OverdrachtActiviteitenService (the overdracht workflow steps, in-proce
     ]);
   });
 
+  it('with consent-service down at the first delivery, the retry logs the disclosure, exactly once', async () => {
+    const o = overdracht();
+    const { opslag } = opslagMet(o);
+    // What the SQL store records (dossier.verstrekking_gemeld_op): logged or not, per key.
+    const gemeld = new Set<string>();
+    opslag.verstrekkingTeMelden = async (_id, sleutel) => !gemeld.has(sleutel);
+    opslag.verstrekkingGemeld = async (_id, sleutel) => void gemeld.add(sleutel);
+    const meldingen: VerwerkingMelding[] = [];
+    let consentServiceOp = false;
+    const service = new OverdrachtActiviteitenService(opslag, {
+      meld: async (m) => {
+        if (!consentServiceOp) throw new Error('consent-service unreachable');
+        meldingen.push(m);
+      },
+    });
+    const levering = { sleutel: 'k1', namens, overdrachtId: o.id, besluitId: randomUUID(), vrijgaven: [{ categorie: 'contact', velden: ['naam'] }] };
+
+    await expect(service.deliverDossier(levering, aanroep)).rejects.toThrow('consent-service unreachable');
+    expect(meldingen).toEqual([]);
+    consentServiceOp = true;
+    expect(await service.deliverDossier(levering, aanroep)).toEqual({ categorieen: ['contact'] });
+    expect(await service.deliverDossier(levering, aanroep)).toEqual({ categorieen: ['contact'] });
+    expect(meldingen).toEqual([expect.objectContaining({ handeling: 'verstrekking', besluitId: levering.besluitId, categorieen: ['contact'] })]);
+  });
+
   it('stores no dossier when the decision released nothing, so the receiver never sees the handover', async () => {
     const o = overdracht();
     const { opslag, dossiers, stappen } = opslagMet(o);
