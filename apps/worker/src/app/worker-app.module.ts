@@ -48,7 +48,10 @@ export class WorkerAppModule {
     kluis: { readonly sleutels?: Sleutelkluis; readonly schemas?: WorkflowEigenaarSchemas } = {},
   ): DynamicModule {
     const sleutels = kluis.sleutels ?? sleutelkluisVanConfig(config, { applicationName: 'worker-kluis' });
-    const eigenaren = workflowDeelnemerUitTabellen(config.DATABASE_URL, kluis.schemas ?? { traject: 'traject', exchange: 'exchange', consent: 'consent' });
+    const eigenaren = workflowDeelnemerUitTabellen(
+      config.DATABASE_URL,
+      kluis.schemas ?? { traject: 'traject', exchange: 'exchange', consent: 'consent', plaatsing: 'plaatsing' },
+    );
     const tls = temporalTls(config);
     const dataConverter = kluisDataConverter(sleutels, eigenaren.deelnemerVan);
     return {
