@@ -188,6 +188,13 @@ describe('werkgever lane through the gateway', () => {
     }
     expect(eigen?.fase).toBe('proefplaatsing');
     expect(eigen?.termijnen.map((t) => t.soort)).toEqual(expect.arrayContaining(['evaluatie-proefplaatsing', 'einde-proefplaatsing']));
+    // The jobcoach's task list (traject-service, merged from plaatsing-service) holds the placement's deadlines.
+    const taken = await call<{ taken: { plaatsingId?: string; soort: string; voor: string; status: string }[] }>(coach, 'GET', '/taken');
+    expect(taken.status).toBe(200);
+    expect(taken.body.taken).toContainEqual(
+      expect.objectContaining({ plaatsingId: id, soort: 'evaluatie-proefplaatsing', voor: 'jobcoach', status: 'gepland' }),
+    );
+    expect((await call<{ taken: { plaatsingId?: string }[] }>(metaal, 'GET', '/taken')).body.taken?.some((t) => t.plaatsingId === id) ?? false).toBe(false);
     // The coach organisation and the gemeente see the placement; the employer confirms the evaluation.
     expect((await call(coach, 'GET', `/plaatsingen/${id}`)).status).toBe(200);
     expect((await call(gemeente, 'GET', `/plaatsingen/${id}`)).status).toBe(200);
@@ -209,6 +216,18 @@ describe('werkgever lane through the gateway', () => {
     }
     expect((await call<{ fase: string }>(gemeente, 'GET', `/trajecten/${trajectId}`)).body.fase).toBe('uitvoering');
     await toestemming(deelnemerId, 'van-der-heijden-metaal', ['contact']);
+    // The deelnemer agreed that the traject's status goes back to the gemeente should the placement end.
+    const terugToestemming = await call(coach, 'POST', '/toestemmingen', {
+      deelnemerId,
+      verlener: { soort: 'deelnemer' },
+      doel: 'warme-overdracht',
+      categorieen: ['traject-status'],
+      bronnen: [{ soort: 'organisatie', organisatie: 'werkbrug-dommeldal' }],
+      ontvangers: [{ soort: 'organisatie', organisatie: 'gemeente-dommeldal' }],
+      geldigTot: '2099-01-01T00:00:00.000Z',
+      bewijs: { soort: 'ondertekend-formulier', documentId: `scan-terug-${deelnemerId}` },
+    });
+    expect(terugToestemming.status).toBe(201);
     const vacatureId = await vacatureVan(metaal, 'Inpakker');
     const p = await call<{ plaatsingId: string }>(coach, 'POST', `/vacatures/${vacatureId}/voordrachten`, {
       trajectId,
@@ -236,7 +255,11 @@ describe('werkgever lane through the gateway', () => {
     expect(terug).toMatchObject({ reden: 'plaatsing-uitval-bij-werkgever', ontvanger: { organisatie: 'gemeente-dommeldal' } });
     expect((await call(coach, 'GET', `/overdrachten/${terug?.id}`)).status).toBe(200);
     // The regievoerder receives it, with the coded reason, in its own incoming list and on the handover itself.
-    const inkomend = (await call<Lijst>(gemeente, 'GET', '/overdrachten?richting=inkomend')).body.overdrachten.find((o) => o.id === terug?.id);
+    let inkomend: Lijst['overdrachten'][number] | undefined;
+    for (let n = 0; n < 120 && !inkomend; n++) {
+      inkomend = (await call<Lijst>(gemeente, 'GET', '/overdrachten?richting=inkomend')).body.overdrachten.find((o) => o.id === terug?.id);
+      if (!inkomend) await new Promise((r) => setTimeout(r, 500));
+    }
     expect(inkomend).toMatchObject({ deelnemerId, reden: 'plaatsing-uitval-bij-werkgever' });
     const bijRegie = await call<{ reden: string; trajectId: string }>(gemeente, 'GET', `/overdrachten/${terug?.id}`);
     expect(bijRegie).toMatchObject({ status: 200, body: { reden: 'plaatsing-uitval-bij-werkgever', trajectId } });

@@ -2,12 +2,15 @@ import type { PlaatsingUitkomstVerwerken } from '@ketenregie/plaatsing-contracts
 import {
   plaatsingError,
   type Contactpersoon,
+  type OpgeslagenTaak,
   type Ondersteuning,
   type PlaatsingOverzicht,
   type Vacature,
   type VacatureStatus,
+  type TaakOnderwerp,
   type Werkgever,
   type Werkgeversweergave,
+  type Wie,
 } from '@ketenregie/plaatsing-domain';
 import { type Sleutelkluis, SleutelVernietigdFout } from '@ketenregie/shared-crypto';
 import { type DataSource, QueryFailedError } from 'typeorm';
@@ -246,6 +249,23 @@ export class TypeOrmPlaatsingRepository {
           .execute();
       }
     });
+  }
+
+  async taken(plaatsingIds: readonly string[]): Promise<ReadonlyMap<string, readonly OpgeslagenTaak[]>> {
+    const per = new Map<string, OpgeslagenTaak[]>();
+    if (plaatsingIds.length === 0) return per;
+    const rows = await this.ds
+      .getRepository(PlaatsingTaakEntity)
+      .createQueryBuilder('t')
+      .where('t.plaatsing_id IN (:...ids)', { ids: [...plaatsingIds] })
+      .orderBy('t.vervalt', 'ASC')
+      .getMany();
+    for (const r of rows) {
+      const lijst = per.get(r.plaatsingId) ?? [];
+      lijst.push({ sleutel: r.sleutel, voor: r.voor as Wie, onderwerp: r.onderwerp as TaakOnderwerp, vervalt: r.vervalt });
+      per.set(r.plaatsingId, lijst);
+    }
+    return per;
   }
 
   /** The placement's timeline, oldest first. */
