@@ -255,6 +255,13 @@ describe('werkgever lane through the gateway', () => {
     expect(terug).toMatchObject({ reden: 'plaatsing-uitval-bij-werkgever', ontvanger: { organisatie: 'gemeente-dommeldal' } });
     expect((await call(coach, 'GET', `/overdrachten/${terug?.id}`)).status).toBe(200);
     // The regievoerder receives it, with the coded reason, in its own incoming list and on the handover itself.
+    // The handover's own workflow asks consent-service and delivers the dossier (the traject's status, coded): the sender sees it go.
+    let stand: { status?: string } | undefined;
+    for (let n = 0; n < 240 && stand?.status !== 'dossier-geleverd'; n++) {
+      stand = (await call<{ status: string }>(coach, 'GET', `/overdrachten/${terug?.id}`)).body;
+      if (stand?.status !== 'dossier-geleverd') await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(stand?.status).toBe('dossier-geleverd');
     let inkomend: Lijst['overdrachten'][number] | undefined;
     for (let n = 0; n < 120 && !inkomend; n++) {
       inkomend = (await call<Lijst>(gemeente, 'GET', '/overdrachten?richting=inkomend')).body.overdrachten.find((o) => o.id === terug?.id);

@@ -22,13 +22,16 @@ import { type WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/clie
 import { type ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { temporal } from '@temporalio/proto';
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { BUNDLE_OPTIONS, webpackConfigHook } from './bundler';
 import { FakePlaatsingActivities } from './fake-activities';
 import { FakeExchangeService, FakeTerugleidingExchange } from './fake-exchange-activities';
 import { kalender } from './virtual-clock';
 
 const LAUNCHER = `${__dirname}/../../../infra/temporal-dev-server/bin/temporal-dev-server`;
+const HISTORIES = `${__dirname}/histories`;
 const RIA = { naam: 'Ria de Wit', telefoon: '0401111111' };
 const KEES = { naam: 'Kees Jansen', telefoon: '0402222222' };
 const COACH = { organisatieId: 'werkbrug-dommeldal', type: 'uitvoerder' as const, professional: 'coach-1' };
@@ -114,6 +117,8 @@ async function metPlaatsing(startdatum: string, scenario: (p: Plaatsing) => Prom
           doe: async (o) => void (await handle.executeUpdate(plaatsingOpdrachtUpdate, { args: [o] })),
         });
       } finally {
+        const label = process.env['PLAATSING_HISTORIES_RECORD'];
+        if (label) await bewaarHistorie(handle, `${label}-${expect.getState().currentTestName ?? handle.workflowId}`);
         // Leave nothing running: its timers would fire on a task queue nobody polls.
         const terug = await handle.query(terugleidingQuery).catch(() => undefined);
         if (terug) {
@@ -125,6 +130,27 @@ async function metPlaatsing(startdatum: string, scenario: (p: Plaatsing) => Prom
       }
     }),
   );
+}
+
+/**
+ * Writes the history of the current run under `histories/` (set PLAATSING_HISTORIES_RECORD to a
+ * version label such as `v1`). `plaatsing.replay.spec.ts` replays the committed ones, so a change
+ * that would break running placements fails the build.
+ */
+async function bewaarHistorie(h: WorkflowHandle, naam: string): Promise<void> {
+  const bestand = naam
+    .replace('plaatsing workflow (dev server, time skipping) ', '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, 48)
+    .replace(/-$/, '');
+  mkdirSync(HISTORIES, { recursive: true });
+  const history = temporal.api.history.v1.History.toObject(temporal.api.history.v1.History.fromObject(await h.fetchHistory()), {
+    longs: String,
+    enums: String,
+    bytes: String,
+  });
+  writeFileSync(`${HISTORIES}/${bestand}.json`, `${JSON.stringify(history, null, 1)}\n`);
 }
 
 async function updateFout(p: Promise<unknown>): Promise<string | undefined> {
@@ -221,6 +247,15 @@ describe('plaatsing workflow (dev server, time skipping)', () => {
       expect(resultaat.terugleiding).toMatchObject({ reden: 'uitval-bij-werkgever', uitkomst: 'niet-gestart' });
       expect(p.exchangeService.oproepen).toBe(1);
       expect(p.acts.tijdlijn.at(-1)).toMatchObject({ soort: 'overdracht-beeindigd', gegevens: { status: 'niet-gestart', code: 'TRAJECT.OVERDRACHT_LOOPT' } });
+      // The regievoerder arranges the return by hand: a task on their list, within two working days.
+      expect(p.acts.taken.filter((t) => t.onderwerp === 'terugleiding-geweigerd')).toEqual([
+        {
+          sleutel: `${p.handle.workflowId}:t${p.acts.tijdlijn.length}-terugleiding`,
+          voor: 'gemeente',
+          onderwerp: 'terugleiding-geweigerd',
+          vervalt: expect.any(String),
+        },
+      ]);
     });
   });
 
