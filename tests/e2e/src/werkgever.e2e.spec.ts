@@ -216,12 +216,12 @@ describe('werkgever lane through the gateway', () => {
     }
     expect((await call<{ fase: string }>(gemeente, 'GET', `/trajecten/${trajectId}`)).body.fase).toBe('uitvoering');
     await toestemming(deelnemerId, 'van-der-heijden-metaal', ['contact']);
-    // The deelnemer agreed that the traject's status goes back to the gemeente should the placement end.
+    // The deelnemer agreed that what the gemeente needs of a handover (its dossier's categories) goes back to it should the placement end.
     const terugToestemming = await call(coach, 'POST', '/toestemmingen', {
       deelnemerId,
       verlener: { soort: 'deelnemer' },
       doel: 'warme-overdracht',
-      categorieen: ['traject-status'],
+      categorieen: ['contact', 'traject-status', 'participatieladder', 'zrm'],
       bronnen: [{ soort: 'organisatie', organisatie: 'werkbrug-dommeldal' }],
       ontvangers: [{ soort: 'organisatie', organisatie: 'gemeente-dommeldal' }],
       geldigTot: '2099-01-01T00:00:00.000Z',
