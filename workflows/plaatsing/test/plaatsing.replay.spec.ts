@@ -4,8 +4,8 @@
  * workflow that would break a running one fails here. The `v1-*` histories were recorded with the
  * warm return through exchange-service (patch `terugleiding-via-exchange-service`).
  */
-import { temporal } from '@temporalio/proto';
-import { bundleWorkflowCode, Worker } from '@temporalio/worker';
+import { replayHistorien } from '@ketenregie/shared-testing';
+import { bundleWorkflowCode } from '@temporalio/worker';
 import { readdirSync, readFileSync } from 'node:fs';
 import { BUNDLE_OPTIONS } from './bundler';
 
@@ -24,17 +24,10 @@ describe('plaatsingWorkflow replay', () => {
   });
 
   it('replays every committed history without non-determinism', async () => {
-    const workflowBundle = await bundleWorkflowCode(BUNDLE_OPTIONS);
-    const histories = bestanden.map((f) => ({
-      workflowId: f.replace(/\.json$/, ''),
-      history: temporal.api.history.v1.History.fromObject(JSON.parse(readFileSync(`${HISTORIES}/${f}`, 'utf8'))),
-    }));
-    const fouten: string[] = [];
-    let gespeeld = 0;
-    for await (const r of Worker.runReplayHistories({ workflowBundle, replayName: 'plaatsing-replay' }, histories)) {
-      gespeeld += 1;
-      if (r.error) fouten.push(`${r.workflowId}: ${r.error.message}`);
-    }
+    const { fouten, gespeeld } = await replayHistorien(HISTORIES, bestanden, {
+      workflowBundle: await bundleWorkflowCode(BUNDLE_OPTIONS),
+      replayName: 'plaatsing-replay',
+    });
     expect(fouten).toEqual([]);
     expect(gespeeld).toBe(bestanden.length);
   });

@@ -17,14 +17,12 @@ import {
   type PlaatsingWorkflowInput,
 } from '@ketenregie/plaatsing-contracts';
 import { addDays } from '@ketenregie/shared-kernel';
-import { eventually } from '@ketenregie/shared-testing';
+import { bewaarHistorie, eventually } from '@ketenregie/shared-testing';
 import { type WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
 import { type ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { temporal } from '@temporalio/proto';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { BUNDLE_OPTIONS, webpackConfigHook } from './bundler';
 import { FakePlaatsingActivities } from './fake-activities';
 import { FakeExchangeService, FakeTerugleidingExchange } from './fake-exchange-activities';
@@ -118,7 +116,14 @@ async function metPlaatsing(startdatum: string, scenario: (p: Plaatsing) => Prom
         });
       } finally {
         const label = process.env['PLAATSING_HISTORIES_RECORD'];
-        if (label) await bewaarHistorie(handle, `${label}-${expect.getState().currentTestName ?? handle.workflowId}`);
+        // Recorded for plaatsing.replay.spec.ts (set PLAATSING_HISTORIES_RECORD to a version label such as `v1`).
+        if (label)
+          await bewaarHistorie(
+            handle,
+            HISTORIES,
+            `${label}-${expect.getState().currentTestName ?? handle.workflowId}`,
+            'plaatsing workflow (dev server, time skipping) ',
+          );
         // Leave nothing running: its timers would fire on a task queue nobody polls.
         const terug = await handle.query(terugleidingQuery).catch(() => undefined);
         if (terug) {
@@ -130,27 +135,6 @@ async function metPlaatsing(startdatum: string, scenario: (p: Plaatsing) => Prom
       }
     }),
   );
-}
-
-/**
- * Writes the history of the current run under `histories/` (set PLAATSING_HISTORIES_RECORD to a
- * version label such as `v1`). `plaatsing.replay.spec.ts` replays the committed ones, so a change
- * that would break running placements fails the build.
- */
-async function bewaarHistorie(h: WorkflowHandle, naam: string): Promise<void> {
-  const bestand = naam
-    .replace('plaatsing workflow (dev server, time skipping) ', '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .slice(0, 48)
-    .replace(/-$/, '');
-  mkdirSync(HISTORIES, { recursive: true });
-  const history = temporal.api.history.v1.History.toObject(temporal.api.history.v1.History.fromObject(await h.fetchHistory()), {
-    longs: String,
-    enums: String,
-    bytes: String,
-  });
-  writeFileSync(`${HISTORIES}/${bestand}.json`, `${JSON.stringify(history, null, 1)}\n`);
 }
 
 async function updateFout(p: Promise<unknown>): Promise<string | undefined> {
