@@ -38,3 +38,43 @@ export function demoToestemmingVoorOverdracht(deelnemerId: string, trajectId: st
     bewijs: { soort: 'ondertekend-formulier', documentId: `scan-e2e-${trajectId}` },
   };
 }
+
+/**
+ * The commands (sub-resource of `/trajecten/{id}`, body) with which the demo traject's coach walks
+ * a fresh traject from aanmelding to uitvoering on `datum`: contact, kennismaking, diagnose, a
+ * signed plan.
+ */
+export function naarUitvoering(datum: string, coachId = 'dev:werkbrug-dommeldal:coach'): readonly (readonly [string, unknown])[] {
+  const scorer = { rol: 'coach', professionalId: coachId };
+  const overEenJaar = `${Number(datum.slice(0, 4)) + 1}${datum.slice(4)}`;
+  return [
+    ['contactpogingen', { kanaal: 'telefoon', uitkomst: 'afspraak-gemaakt' }],
+    ['contactmomenten', { vorm: 'huisbezoek', verschenen: true, minuten: 60 }],
+    ['kennismaking', { klik: true }],
+    [
+      'diagnose',
+      {
+        metingen: [
+          { instrument: 'participatieladder', trede: 2, datum, scorer, instrumentVersie: 'participatieladder-6' },
+          { instrument: 'zrm', datum, scorer, instrumentVersie: 'zrm-2017', relevanteDomeinen: ['financien'], scores: { financien: 2 } },
+        ],
+      },
+    ],
+    [
+      'plan',
+      {
+        plan: {
+          grow: { goal: 'betaald werk', reality: 'thuis', options: 'proefplaatsing', will: 'starten' },
+          doelen: [
+            {
+              id: 'd1',
+              omschrijving: 'drie dagen per week werken',
+              smart: { specifiek: 's', meetbaar: 'm', actiegericht: 'a', realistisch: 'r', tijdgebonden: overEenJaar },
+            },
+          ],
+          ondertekening: { datum, door: 'deelnemer' },
+        },
+      },
+    ],
+  ];
+}

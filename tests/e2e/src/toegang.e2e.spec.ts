@@ -127,6 +127,8 @@ const WIE_MAG: Readonly<Record<string, readonly Mag[]>> = {
   'GET /api/v1/vacatures/{id}': [{ wie: 'professional', van: ['gemeente', 'uitvoerder', 'schuldhulp', 'wijkteam'] }],
   'POST /api/v1/vacatures/{id}/voordrachten': [professionalVanRegieOfCoach],
   'GET /api/v1/plaatsingen': [elkeProfessional],
+  // Every professional, their own tasks only (traject-service merges them into GET /api/v1/taken).
+  'GET /api/v1/plaatsingen/taken': [elkeProfessional],
   'GET /api/v1/plaatsingen/{id}': [{ wie: 'betrokken bij de plaatsing' }],
   'POST /api/v1/plaatsingen/{id}/opdrachten': [{ wie: 'betrokken bij de plaatsing' }],
   'GET /api/v1/werkgeversoverzicht': [{ wie: 'professional', van: ['werkgever'] }],

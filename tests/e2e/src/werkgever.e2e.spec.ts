@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // The orchestrator behind `npm start`, used as-is: same steps, free ports, a temporary data dir.
 import { freePorts, startStack } from '@ketenregie/start';
-import { demoTrajectAanvraag, geldigBsn } from './deelnemer';
+import { demoTrajectAanvraag, geldigBsn, naarUitvoering } from './deelnemer';
 import { devTokens, type DevTokenVoor } from './dev-tokens';
 import { START_TIMEOUT, freshMachineEnv } from './fresh-machine';
 
@@ -188,6 +188,13 @@ describe('werkgever lane through the gateway', () => {
     }
     expect(eigen?.fase).toBe('proefplaatsing');
     expect(eigen?.termijnen.map((t) => t.soort)).toEqual(expect.arrayContaining(['evaluatie-proefplaatsing', 'einde-proefplaatsing']));
+    // The jobcoach's task list (traject-service, merged from plaatsing-service) holds the placement's deadlines.
+    const taken = await call<{ taken: { plaatsingId?: string; soort: string; voor: string; status: string }[] }>(coach, 'GET', '/taken');
+    expect(taken.status).toBe(200);
+    expect(taken.body.taken).toContainEqual(
+      expect.objectContaining({ plaatsingId: id, soort: 'evaluatie-proefplaatsing', voor: 'jobcoach', status: 'gepland' }),
+    );
+    expect((await call<{ taken: { plaatsingId?: string }[] }>(metaal, 'GET', '/taken')).body.taken?.some((t) => t.plaatsingId === id) ?? false).toBe(false);
     // The coach organisation and the gemeente see the placement; the employer confirms the evaluation.
     expect((await call(coach, 'GET', `/plaatsingen/${id}`)).status).toBe(200);
     expect((await call(gemeente, 'GET', `/plaatsingen/${id}`)).status).toBe(200);
@@ -199,12 +206,28 @@ describe('werkgever lane through the gateway', () => {
     expect(evaluatie).toMatchObject({ status: 200, body: { fase: 'loonwaardemeting' } });
   }, 180_000);
 
-  // Skipped: the traject this test makes is still in its first phase, and the traject refuses a
-  // handover there (TRAJECT.PHASE_INVALID), so the return ends as `niet-gestart` on the placement's
-  // timeline. The test needs its traject walked to uitvoering first (docs/werkgever.md, known gaps).
-  it.skip('a drop-out in the proefplaatsing returns the deelnemer warmly: exchange-service holds the handover back to the regievoerder, with the coded reason', async () => {
+  // A placement is proposed from a traject in uitvoering: the traject accepts the handover back there.
+  it('a drop-out in the proefplaatsing returns the deelnemer warmly: exchange-service holds the handover back to the regievoerder, with the coded reason', async () => {
     const { deelnemerId, trajectId } = await deelnemerMetTraject();
+    const vandaag = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+    for (const [sub, body] of naarUitvoering(vandaag)) {
+      const r = await call<{ fase: string; code?: string }>(coach, 'POST', `/trajecten/${trajectId}/${sub}`, body);
+      expect({ sub, status: r.status, code: r.body.code }).toEqual({ sub, status: 200, code: undefined });
+    }
+    expect((await call<{ fase: string }>(gemeente, 'GET', `/trajecten/${trajectId}`)).body.fase).toBe('uitvoering');
     await toestemming(deelnemerId, 'van-der-heijden-metaal', ['contact']);
+    // The deelnemer agreed that what the gemeente needs of a handover (its dossier's categories) goes back to it should the placement end.
+    const terugToestemming = await call(coach, 'POST', '/toestemmingen', {
+      deelnemerId,
+      verlener: { soort: 'deelnemer' },
+      doel: 'warme-overdracht',
+      categorieen: ['contact', 'traject-status', 'participatieladder', 'zrm'],
+      bronnen: [{ soort: 'organisatie', organisatie: 'werkbrug-dommeldal' }],
+      ontvangers: [{ soort: 'organisatie', organisatie: 'gemeente-dommeldal' }],
+      geldigTot: '2099-01-01T00:00:00.000Z',
+      bewijs: { soort: 'ondertekend-formulier', documentId: `scan-terug-${deelnemerId}` },
+    });
+    expect(terugToestemming.status).toBe(201);
     const vacatureId = await vacatureVan(metaal, 'Inpakker');
     const p = await call<{ plaatsingId: string }>(coach, 'POST', `/vacatures/${vacatureId}/voordrachten`, {
       trajectId,
@@ -231,5 +254,24 @@ describe('werkgever lane through the gateway', () => {
     }
     expect(terug).toMatchObject({ reden: 'plaatsing-uitval-bij-werkgever', ontvanger: { organisatie: 'gemeente-dommeldal' } });
     expect((await call(coach, 'GET', `/overdrachten/${terug?.id}`)).status).toBe(200);
+    // The regievoerder receives it, with the coded reason, in its own incoming list and on the handover itself.
+    // The handover's own workflow asks consent-service and delivers the dossier (the traject's status, coded): the sender sees it go.
+    let stand: { status?: string } | undefined;
+    for (let n = 0; n < 240 && stand?.status !== 'dossier-geleverd'; n++) {
+      stand = (await call<{ status: string }>(coach, 'GET', `/overdrachten/${terug?.id}`)).body;
+      if (stand?.status !== 'dossier-geleverd') await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(stand?.status).toBe('dossier-geleverd');
+    let inkomend: Lijst['overdrachten'][number] | undefined;
+    for (let n = 0; n < 120 && !inkomend; n++) {
+      inkomend = (await call<Lijst>(gemeente, 'GET', '/overdrachten?richting=inkomend')).body.overdrachten.find((o) => o.id === terug?.id);
+      if (!inkomend) await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(inkomend).toMatchObject({ deelnemerId, reden: 'plaatsing-uitval-bij-werkgever' });
+    const bijRegie = await call<{ reden: string; trajectId: string }>(gemeente, 'GET', `/overdrachten/${terug?.id}`);
+    expect(bijRegie).toMatchObject({ status: 200, body: { reden: 'plaatsing-uitval-bij-werkgever', trajectId } });
+    // The placement records the return it started; the timeline ends with the handover, not in silence.
+    const plaatsing = await call<{ fase: string; terugleiding?: { reden: string; naar: string } }>(coach, 'GET', `/plaatsingen/${id}`);
+    expect(plaatsing.body).toMatchObject({ fase: 'teruggeleid', terugleiding: { reden: 'uitval-bij-werkgever', naar: 'gemeente-dommeldal' } });
   }, 420_000);
 });

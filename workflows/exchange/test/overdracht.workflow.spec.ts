@@ -31,9 +31,8 @@ import {
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
+import { bewaarHistorie } from '@ketenregie/shared-testing';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { setTimeout as pauze } from 'node:timers/promises';
 import { WORKFLOWS_PATH, webpackConfigHook } from './bundler';
 import { FakeExchangeActivities } from './fake-activities';
@@ -88,33 +87,13 @@ async function scenario(
     try {
       await verloop(h, acts);
       const label = process.env['EXCHANGE_HISTORIES_RECORD'];
-      if (label) await bewaarHistorie(h, `${label}-${expect.getState().currentTestName ?? h.workflowId}`);
+      // Recorded for overdracht.replay.spec.ts (set EXCHANGE_HISTORIES_RECORD to a version label such as `v1`).
+      if (label) await bewaarHistorie(h, HISTORIES, `${label}-${expect.getState().currentTestName ?? h.workflowId}`, 'overdrachtWorkflow ');
     } finally {
       // A workflow left running without a worker would hold the time-skipping clock still.
       if ((await h.describe()).status.name === 'RUNNING') await h.terminate('scenario ended');
     }
   });
-}
-
-/**
- * Writes the history of the current run under `histories/` (set EXCHANGE_HISTORIES_RECORD to a
- * version label such as `v1`). `overdracht.replay.spec.ts` replays the committed ones, so a
- * change that would break running handovers fails the build.
- */
-async function bewaarHistorie(h: Handle, naam: string): Promise<void> {
-  const bestand = naam
-    .replace('overdrachtWorkflow ', '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .slice(0, 48)
-    .replace(/-$/, '');
-  mkdirSync(HISTORIES, { recursive: true });
-  const history = temporal.api.history.v1.History.toObject(temporal.api.history.v1.History.fromObject(await h.fetchHistory()), {
-    longs: String,
-    enums: String,
-    bytes: String,
-  });
-  writeFileSync(`${HISTORIES}/${bestand}.json`, `${JSON.stringify(history, null, 1)}\n`);
 }
 
 /** Polls the query in real time (no time is skipped while waiting). */

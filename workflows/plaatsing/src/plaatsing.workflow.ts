@@ -1,4 +1,13 @@
-import { isAfgelopen, PLAATSING_ERROR_CODES, plaatsingOverzicht, startPlaatsing, verwerkTijd, voerUit, volgendMoment } from '@ketenregie/plaatsing-domain';
+import {
+  geweigerdeTerugleidingTaak,
+  isAfgelopen,
+  PLAATSING_ERROR_CODES,
+  plaatsingOverzicht,
+  startPlaatsing,
+  verwerkTijd,
+  voerUit,
+  volgendMoment,
+} from '@ketenregie/plaatsing-domain';
 import type { PlaatsingActie, PlaatsingState, PlaatsingUitkomst } from '@ketenregie/plaatsing-domain';
 import {
   metDatum,
@@ -221,7 +230,8 @@ export async function plaatsingWorkflow(input: PlaatsingWorkflowInput): Promise<
     const nr = state.tijdlijn.length + 1;
     const e = { nr, datum: vandaag(), soort: 'overdracht-beeindigd', gegevens: { overdrachtId: terugleiding.overdrachtId, status: uitkomst, ...extra } };
     state = { ...state, tijdlijn: [...state.tijdlijn, e] };
-    uitgaand.push({ state, gebeurtenissen: [e], acties: [] });
+    // A refused return is arranged by hand: a task on the regievoerder's list (same activity call, so older histories replay).
+    uitgaand.push({ state, gebeurtenissen: [e], acties: uitkomst === 'niet-gestart' ? [geweigerdeTerugleidingTaak(nr, e.datum)] : [] });
   };
 
   for (;;) {

@@ -17,7 +17,7 @@ import {
   type PlaatsingWorkflowInput,
 } from '@ketenregie/plaatsing-contracts';
 import { addDays } from '@ketenregie/shared-kernel';
-import { eventually } from '@ketenregie/shared-testing';
+import { bewaarHistorie, eventually } from '@ketenregie/shared-testing';
 import { type WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
 import { type ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -29,6 +29,7 @@ import { FakeExchangeService, FakeTerugleidingExchange } from './fake-exchange-a
 import { kalender } from './virtual-clock';
 
 const LAUNCHER = `${__dirname}/../../../infra/temporal-dev-server/bin/temporal-dev-server`;
+const HISTORIES = `${__dirname}/histories`;
 const RIA = { naam: 'Ria de Wit', telefoon: '0401111111' };
 const KEES = { naam: 'Kees Jansen', telefoon: '0402222222' };
 const COACH = { organisatieId: 'werkbrug-dommeldal', type: 'uitvoerder' as const, professional: 'coach-1' };
@@ -114,6 +115,15 @@ async function metPlaatsing(startdatum: string, scenario: (p: Plaatsing) => Prom
           doe: async (o) => void (await handle.executeUpdate(plaatsingOpdrachtUpdate, { args: [o] })),
         });
       } finally {
+        const label = process.env['PLAATSING_HISTORIES_RECORD'];
+        // Recorded for plaatsing.replay.spec.ts (set PLAATSING_HISTORIES_RECORD to a version label such as `v1`).
+        if (label)
+          await bewaarHistorie(
+            handle,
+            HISTORIES,
+            `${label}-${expect.getState().currentTestName ?? handle.workflowId}`,
+            'plaatsing workflow (dev server, time skipping) ',
+          );
         // Leave nothing running: its timers would fire on a task queue nobody polls.
         const terug = await handle.query(terugleidingQuery).catch(() => undefined);
         if (terug) {
@@ -221,6 +231,15 @@ describe('plaatsing workflow (dev server, time skipping)', () => {
       expect(resultaat.terugleiding).toMatchObject({ reden: 'uitval-bij-werkgever', uitkomst: 'niet-gestart' });
       expect(p.exchangeService.oproepen).toBe(1);
       expect(p.acts.tijdlijn.at(-1)).toMatchObject({ soort: 'overdracht-beeindigd', gegevens: { status: 'niet-gestart', code: 'TRAJECT.OVERDRACHT_LOOPT' } });
+      // The regievoerder arranges the return by hand: a task on their list, within two working days.
+      expect(p.acts.taken.filter((t) => t.onderwerp === 'terugleiding-geweigerd')).toEqual([
+        {
+          sleutel: `${p.handle.workflowId}:t${p.acts.tijdlijn.length}-terugleiding`,
+          voor: 'gemeente',
+          onderwerp: 'terugleiding-geweigerd',
+          vervalt: expect.any(String),
+        },
+      ]);
     });
   });
 

@@ -3,8 +3,8 @@
  * with TRAJECT_HISTORIES_RECORD=1). A change to the workflow that would break running trajecten
  * (non-determinism) fails here; such changes need `patched()`.
  */
-import { temporal } from '@temporalio/proto';
-import { bundleWorkflowCode, Worker } from '@temporalio/worker';
+import { replayHistorien } from '@ketenregie/shared-testing';
+import { bundleWorkflowCode } from '@temporalio/worker';
 import { readdirSync, readFileSync } from 'node:fs';
 import { BUNDLE_OPTIONS } from './bundler';
 
@@ -55,17 +55,10 @@ describe('traject workflow replay', () => {
   });
 
   it('replays every committed history without non-determinism', async () => {
-    const workflowBundle = await bundleWorkflowCode(BUNDLE_OPTIONS);
-    const histories = bestanden.map((f) => ({
-      workflowId: f.replace(/\.json$/, ''),
-      history: temporal.api.history.v1.History.fromObject(JSON.parse(readFileSync(`${HISTORIES}/${f}`, 'utf8'))),
-    }));
-    const fouten: string[] = [];
-    let gespeeld = 0;
-    for await (const r of Worker.runReplayHistories({ workflowBundle, replayName: 'traject-replay' }, histories)) {
-      gespeeld += 1;
-      if (r.error) fouten.push(`${r.workflowId}: ${r.error.message}`);
-    }
+    const { fouten, gespeeld } = await replayHistorien(HISTORIES, bestanden, {
+      workflowBundle: await bundleWorkflowCode(BUNDLE_OPTIONS),
+      replayName: 'traject-replay',
+    });
     expect(fouten).toEqual([]);
     expect(gespeeld).toBe(bestanden.length);
   });

@@ -16,8 +16,8 @@ import {
 import type { BesluitPoort, PlaatsingWorkflowPoort, TrajectPoort } from '@ketenregie/plaatsing-application';
 import {
   PLAATSING_ENTITIES,
-  PLAATSING_MIGRATIONS,
   PLAATSING_SCHEMA,
+  plaatsingMigraties,
   TypeOrmPlaatsingRepository,
   TypeOrmVacatureRepository,
   TypeOrmWerkgeverRepository,
@@ -36,7 +36,7 @@ import {
   DatabaseMetricsModule,
 } from '@ketenregie/shared-platform';
 import type { BetrokkenheidPoort, OrganisatieRegister, VerwerkingslogPoort } from '@ketenregie/shared-platform';
-import { KluisModule, kluisDataConverter, Sleutelkluis, sleutelkluisVanConfig } from '@ketenregie/shared-crypto';
+import { KluisModule, kluisDataConverter, sleutelkluisVanConfig, workflowDeelnemerUitTabellen } from '@ketenregie/shared-crypto';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { HttpPlaatsingBesluiten, HttpTraject } from './http-clients';
@@ -60,17 +60,19 @@ export interface PlaatsingOverrides {
 export class AppModule {
   static register(config: PlaatsingServiceConfig, o: PlaatsingOverrides = {}): DynamicModule {
     const temporal = { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE };
+    const sleutels = sleutelkluisVanConfig(config, { applicationName: 'plaatsing-service-kluis' });
+    // A placement's workflow payloads go under its deelnemer's key, found from the placement's row (docs/privacy.md).
+    const eigenaren = workflowDeelnemerUitTabellen(config.DATABASE_URL, { plaatsing: PLAATSING_SCHEMA });
     return {
       module: AppModule,
       imports: [
-        // Workflow payloads are encrypted (docs/privacy.md); a placement's own payloads go under the system key.
-        KluisModule.forRoot(sleutelkluisVanConfig(config, { applicationName: 'plaatsing-service-kluis' })),
+        KluisModule.forRoot(sleutels, [eigenaren.sluit]),
         DatabaseModule.forRoot({
           url: config.DATABASE_URL,
           statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
           schema: PLAATSING_SCHEMA,
           entities: PLAATSING_ENTITIES,
-          migrations: PLAATSING_MIGRATIONS,
+          migrations: plaatsingMigraties(sleutels),
           applicationName: 'plaatsing-service',
         }),
         DatabaseMetricsModule.forRoot(registerPlaatsingMetrics),
@@ -78,15 +80,13 @@ export class AppModule {
         HealthModule.forRoot({ temporal: o.workflows ? false : temporal }),
         ...(o.workflows
           ? []
-          : [
-              TemporalClientModule.forRoot(temporal, { inject: [Sleutelkluis], useFactory: (s: Sleutelkluis) => kluisDataConverter(s, async () => undefined) }),
-            ]),
+          : [TemporalClientModule.forRoot(temporal, { inject: [], useFactory: () => kluisDataConverter(sleutels, eigenaren.deelnemerVan) })]),
         ToegangModule.forRoot(o.register ? { register: o.register } : { monitorServiceUrl: config.MONITOR_SERVICE_URL }),
       ],
       providers: [
-        { provide: WERKGEVER_REPOSITORY, useFactory: (ds: DataSource) => new TypeOrmWerkgeverRepository(ds), inject: [DataSource] },
+        { provide: WERKGEVER_REPOSITORY, useFactory: (ds: DataSource) => new TypeOrmWerkgeverRepository(ds, sleutels), inject: [DataSource] },
         { provide: VACATURE_REPOSITORY, useFactory: (ds: DataSource) => new TypeOrmVacatureRepository(ds), inject: [DataSource] },
-        { provide: PLAATSING_REPOSITORY, useFactory: (ds: DataSource) => new TypeOrmPlaatsingRepository(ds), inject: [DataSource] },
+        { provide: PLAATSING_REPOSITORY, useFactory: (ds: DataSource) => new TypeOrmPlaatsingRepository(ds, sleutels), inject: [DataSource] },
         { provide: PLAATSING_FEED, useExisting: PLAATSING_REPOSITORY },
         o.workflows
           ? { provide: PLAATSING_WORKFLOWS, useValue: o.workflows }

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { plaatsingServiceConfigSchema } from './plaatsing-service.config';
 
@@ -117,6 +118,33 @@ describeEachDatabase('plaatsing-service', (db) => {
     const ok = await vraag(bakkerij, 'POST', `/plaatsingen/${p.plaatsingId}/opdrachten`, { soort: 'evaluatie', uitkomst: 'positief', door: 'jobcoach' });
     expect(ok.status).toBe(200);
     expect(opdrachten).toEqual([expect.objectContaining({ door: 'werkgever' })]);
+
+    // The jobcoach's overdue check-in is on their task list; the employer and the gemeente's colleague have none.
+    await app
+      .get(DataSource)
+      .query(`INSERT INTO plaatsing.taak (sleutel, plaatsing_id, voor, onderwerp, vervalt) VALUES ($1, $2, 'jobcoach', 'checkin', '2025-01-10')`, [
+        `plaatsing-${p.plaatsingId}:t2-jobcoach`,
+        p.plaatsingId,
+      ]);
+    expect(await vraag(coach, 'GET', '/plaatsingen/taken')).toMatchObject({
+      status: 200,
+      body: {
+        taken: [
+          {
+            plaatsingId: p.plaatsingId,
+            trajectId: TRAJECT,
+            taakId: `plaatsing-${p.plaatsingId}:t2-jobcoach`,
+            soort: 'checkin',
+            voor: 'jobcoach',
+            toegewezenAan: 'werkbrug-1',
+            vervalt: '2025-01-10',
+            status: 'verlopen',
+          },
+        ],
+      },
+    });
+    expect((await vraag(bakkerij, 'GET', '/plaatsingen/taken')).body).toEqual({ taken: [] });
+    expect((await vraag(await als('gemeente-a', 'gemeente', 'klantmanager'), 'GET', '/plaatsingen/taken')).body).toEqual({ taken: [] });
   });
 
   it('documents its routes in its OpenAPI document', async () => {
@@ -124,6 +152,7 @@ describeEachDatabase('plaatsing-service', (db) => {
     expect(Object.keys(document.paths).sort()).toEqual(
       [
         '/api/v1/plaatsingen',
+        '/api/v1/plaatsingen/taken',
         '/api/v1/plaatsingen/{id}',
         '/api/v1/plaatsingen/{id}/opdrachten',
         '/api/v1/vacatures',

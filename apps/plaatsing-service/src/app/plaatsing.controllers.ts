@@ -12,7 +12,16 @@ import { ORGANISATIE_ID_MAX, ORGANISATIE_ID_PATROON } from '@ketenregie/shared-k
 import { aanroepVan, CurrentIdentity, Identity } from '@ketenregie/shared-platform';
 import type { Request } from 'express';
 import { ZodValidationPipe } from 'nestjs-zod';
-import { PlaatsingDto, VacatureDto, VacatureInvoerDto, VoordrachtDto, WerkgeverDto, WerkgeverInvoerDto, WerkgeversoverzichtDto } from './plaatsing.dto';
+import {
+  PlaatsingDto,
+  PlaatsingTakenDto,
+  VacatureDto,
+  VacatureInvoerDto,
+  VoordrachtDto,
+  WerkgeverDto,
+  WerkgeverInvoerDto,
+  WerkgeversoverzichtDto,
+} from './plaatsing.dto';
 
 const vacatureDto = (v: Vacature): VacatureBody => ({
   id: v.id,
@@ -107,6 +116,17 @@ export class PlaatsingenController {
   @ApiOkResponse({ type: [PlaatsingDto] })
   lijst(@CurrentIdentity() door: Identity): Promise<PlaatsingInzicht[]> {
     return this.plaatsingen.lijst(door);
+  }
+
+  // Before ':id', so `taken` is not taken for a placement id.
+  @Get('taken')
+  @ApiOperation({
+    summary:
+      "The caller's tasks from the placements they are jobcoach, coach or regievoerder of, overdue first: open and overdue tasks and their planned deadlines (status gepland); traject-service merges them into GET /api/v1/taken",
+  })
+  @ApiOkResponse({ type: PlaatsingTakenDto })
+  async taken(@CurrentIdentity() door: Identity) {
+    return { taken: await this.plaatsingen.taken(door) };
   }
 
   @Get(':id')

@@ -1,5 +1,6 @@
 import {
   plaatsingSchema,
+  plaatsingTakenSchema,
   vacatureInvoerSchema,
   vacatureSchema,
   voordrachtSchema,
@@ -15,4 +16,5 @@ export class VacatureInvoerDto extends createZodDto(vacatureInvoerSchema) {}
 export class VacatureDto extends createZodDto(vacatureSchema) {}
 export class VoordrachtDto extends createZodDto(voordrachtSchema) {}
 export class PlaatsingDto extends createZodDto(plaatsingSchema) {}
+export class PlaatsingTakenDto extends createZodDto(plaatsingTakenSchema) {}
 export class WerkgeversoverzichtDto extends createZodDto(werkgeversoverzichtSchema) {}

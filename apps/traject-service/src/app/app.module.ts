@@ -12,9 +12,10 @@ import {
   DatabaseMetricsModule,
 } from '@ketenregie/shared-platform';
 import type { OrganisatieRegister, VerwerkingslogPoort } from '@ketenregie/shared-platform';
-import type { TrajectWorkflows } from '@ketenregie/traject-application';
+import type { PlaatsingTakenPoort, TrajectWorkflows } from '@ketenregie/traject-application';
 import { TRAJECT_ENTITIES, TRAJECT_SCHEMA, trajectMigraties, trajectWorkflowDeelnemer, registerTrajectMetrics } from '@ketenregie/traject-data-access';
 import { DataSource } from 'typeorm';
+import { HttpPlaatsingTaken } from './http-plaatsing-taken';
 import { deelnemerKluis } from './traject-service.config';
 import type { TrajectServiceConfig } from './traject-service.config';
 import { TrajectModule } from './traject.module';
@@ -36,6 +37,8 @@ export class AppModule {
       readonly register?: OrganisatieRegister;
       /** The per-deelnemer key store (tests: one of their own); by default the one of the configuration. */
       readonly sleutels?: Sleutelkluis;
+      /** The werkgever lane's tasks (tests: a double); by default plaatsing-service's API. */
+      readonly plaatsingTaken?: PlaatsingTakenPoort;
     } = {},
   ): DynamicModule {
     const tls = temporalTls(config);
@@ -74,6 +77,7 @@ export class AppModule {
             overrides.verwerkingslog ??
             new HttpVerwerkingslog(`${config.CONSENT_SERVICE_URL}${VERWERKINGEN_PATH}`, dienstIdentiteit(config, 'ketenregie-traject-service')),
           toegang: overrides.register ? { register: overrides.register } : { monitorServiceUrl: config.MONITOR_SERVICE_URL },
+          plaatsingTaken: overrides.plaatsingTaken ?? new HttpPlaatsingTaken(config.PLAATSING_SERVICE_URL),
         }),
       ],
     };

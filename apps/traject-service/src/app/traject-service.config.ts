@@ -16,13 +16,15 @@ const sleutel = (bytes: number) =>
 /**
  * traject-service's environment: the platform variables, the BSN encryption key (AES-256,
  * base64 of exactly 32 bytes) with its id, the blind-index key (base64, ≥ 32 bytes), and where
- * consent-service lives (its processing log records reads by organisations other than the lead).
+ * consent-service lives (its processing log records reads by organisations other than the lead)
+ * and where plaatsing-service lives (its placements' tasks join the task list).
  */
 export const trajectServiceConfigSchema = platformConfigSchema
   .extend({
     ...dienstIdentiteitConfigSchema.shape,
     ...kluisConfigSchema.shape,
     CONSENT_SERVICE_URL: z.url().default('http://127.0.0.1:8082'),
+    PLAATSING_SERVICE_URL: z.url().default('http://127.0.0.1:8085'),
     TRAJECT_BSN_SLEUTEL: sleutel(32).refine((v) => v === undefined || Buffer.from(v, 'base64').length === 32, 'must decode to exactly 32 bytes'),
     TRAJECT_BSN_SLEUTEL_ID: z
       .string()

@@ -228,10 +228,10 @@ export class TakenController {
   @Get()
   @ApiOperation({
     summary:
-      "The caller's tasks and deadlines, overdue first: open and overdue tasks (escalations addressed to them included) and the planned deadlines of their running trajecten whose task appears later (status gepland, with taakVanaf), such as the next call attempt or the re-approach after a no",
+      "The caller's tasks and deadlines, overdue first: open and overdue tasks (escalations addressed to them included) and the planned deadlines of their running trajecten whose task appears later (status gepland, with taakVanaf), such as the next call attempt or the re-approach after a no; and those of the placements (werkgever lane) they are jobcoach, coach or regievoerder of (with plaatsingId)",
   })
-  async lijst(@CurrentIdentity() door: Identity) {
-    return { taken: await this.trajecten.taken(door) };
+  async lijst(@CurrentIdentity() door: Identity, @Req() req: Request) {
+    return { taken: await this.trajecten.taken(door, aanroepVan(req)) };
   }
 }
 

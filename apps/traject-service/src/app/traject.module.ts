@@ -3,6 +3,7 @@ import { ToegangModule } from '@ketenregie/shared-platform';
 import type { ToegangOptions, VerwerkingslogPoort } from '@ketenregie/shared-platform';
 import {
   DEELNEMER_OPSLAG,
+  PLAATSING_TAKEN,
   PROGRAMMA_OPSLAG,
   ProgrammaService,
   TAKEN_OPSLAG,
@@ -15,7 +16,7 @@ import {
   DEELNEMER_WISSING,
   WissingService,
 } from '@ketenregie/traject-application';
-import type { DeelnemerWissing, TrajectWorkflows } from '@ketenregie/traject-application';
+import type { DeelnemerWissing, PlaatsingTakenPoort, TrajectWorkflows } from '@ketenregie/traject-application';
 import {
   DeelnemerKluis,
   TypeOrmDeelnemerRepository,
@@ -51,6 +52,8 @@ export interface TrajectModuleOptions {
   readonly verwerkingslog?: VerwerkingslogPoort;
   /** Where the access policy finds organisation types (the registry). */
   readonly toegang: ToegangOptions;
+  /** The werkgever lane's tasks for the task list; without it the list holds traject tasks only. */
+  readonly plaatsingTaken?: PlaatsingTakenPoort;
 }
 
 /** No processing log configured (e.g. the seed, which only starts trajecten): a read that needs a log line is refused. */
@@ -87,6 +90,7 @@ export class TrajectModule {
             },
         { provide: PROGRAMMA_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmProgrammaRepository(ds), inject: [DataSource] },
         { provide: TRAJECT_VERWERKINGSLOG, useValue: options.verwerkingslog ?? GEEN_VERWERKINGSLOG },
+        ...(options.plaatsingTaken ? [{ provide: PLAATSING_TAKEN, useValue: options.plaatsingTaken }] : []),
         { provide: DEELNEMER_WISSING, useValue: options.sleutels },
         TrajectService,
         ProgrammaService,

@@ -53,7 +53,10 @@ export class WorkerAppModule {
     host: Pick<WorkerHostOptions, 'plugins' | 'activityInterceptors'> & { readonly workflowBundles?: WorkflowBundles; readonly migrateOnly?: boolean } = {},
   ): DynamicModule {
     const sleutels = kluis.sleutels ?? sleutelkluisVanConfig(config, { applicationName: 'worker-kluis' });
-    const eigenaren = workflowDeelnemerUitTabellen(config.DATABASE_URL, kluis.schemas ?? { traject: 'traject', exchange: 'exchange', consent: 'consent' });
+    const eigenaren = workflowDeelnemerUitTabellen(
+      config.DATABASE_URL,
+      kluis.schemas ?? { traject: 'traject', exchange: 'exchange', consent: 'consent', plaatsing: 'plaatsing' },
+    );
     const tls = temporalTls(config);
     const dataConverter = kluisDataConverter(sleutels, eigenaren.deelnemerVan);
     return {

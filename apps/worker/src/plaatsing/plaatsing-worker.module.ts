@@ -1,6 +1,7 @@
 import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { PLAATSING_REPOSITORY, PlaatsingActiviteitenService } from '@ketenregie/plaatsing-application';
-import { PLAATSING_ENTITIES, PLAATSING_MIGRATIONS, PLAATSING_SCHEMA, TypeOrmPlaatsingRepository } from '@ketenregie/plaatsing-data-access';
+import { PLAATSING_ENTITIES, PLAATSING_SCHEMA, plaatsingMigraties, TypeOrmPlaatsingRepository } from '@ketenregie/plaatsing-data-access';
+import { Sleutelkluis } from '@ketenregie/shared-crypto';
 import { openDatabase, type ServiceIdentity, serviceIdentity } from '@ketenregie/shared-platform';
 import { DataSource } from 'typeorm';
 import { WORKER_CONFIG, WorkerConfig } from '../app/worker.config';
@@ -21,7 +22,7 @@ class PlaatsingDataSourceAfsluiter implements OnApplicationShutdown {
 
 /**
  * What the plaatsing activities need inside the worker: the `plaatsing` schema (migrated on
- * start), the use case, and the worker's service identity towards exchange-service (warm return).
+ * start; its personal fields encrypted with the worker's key store), the use case, and the worker's service identity towards exchange-service (warm return).
  */
 @Module({
   providers: [
@@ -34,18 +35,22 @@ class PlaatsingDataSourceAfsluiter implements OnApplicationShutdown {
     },
     {
       provide: PLAATSING_DATA_SOURCE,
-      useFactory: (config: WorkerConfig) =>
+      useFactory: (config: WorkerConfig, kluis: Sleutelkluis) =>
         openDatabase({
           url: config.DATABASE_URL,
           statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
           schema: PLAATSING_SCHEMA,
           entities: PLAATSING_ENTITIES,
-          migrations: PLAATSING_MIGRATIONS,
+          migrations: plaatsingMigraties(kluis),
           applicationName: 'worker-plaatsing',
         }),
-      inject: [WORKER_CONFIG],
+      inject: [WORKER_CONFIG, Sleutelkluis],
     },
-    { provide: PLAATSING_REPOSITORY, useFactory: (ds: DataSource) => new TypeOrmPlaatsingRepository(ds), inject: [PLAATSING_DATA_SOURCE] },
+    {
+      provide: PLAATSING_REPOSITORY,
+      useFactory: (ds: DataSource, kluis: Sleutelkluis) => new TypeOrmPlaatsingRepository(ds, kluis),
+      inject: [PLAATSING_DATA_SOURCE, Sleutelkluis],
+    },
     PlaatsingActiviteitenService,
     PlaatsingActivitiesAdapter,
     PlaatsingDataSourceAfsluiter,

@@ -2,14 +2,15 @@ import { PlaatsingActiviteitenService } from '@ketenregie/plaatsing-application'
 import type { PlaatsingUitkomstVerwerken } from '@ketenregie/plaatsing-contracts';
 import {
   PLAATSING_ENTITIES,
-  PLAATSING_MIGRATIONS,
   PLAATSING_SCHEMA,
+  plaatsingMigraties,
   TypeOrmPlaatsingRepository,
   TypeOrmVacatureRepository,
 } from '@ketenregie/plaatsing-data-access';
+import { KLUIS_MIGRATIONS, LokaleKms, Sleutelkluis } from '@ketenregie/shared-crypto';
 import { openDatabase } from '@ketenregie/shared-platform';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { PlaatsingActivitiesAdapter } from './plaatsing.activities';
 
@@ -17,10 +18,13 @@ describeEachDatabase('plaatsing applyOutcome (one transaction, in-process)', (db
   let ds: DataSource;
   let repo: TypeOrmPlaatsingRepository;
   let adapter: PlaatsingActivitiesAdapter;
+  const kluis = new Sleutelkluis(new LokaleKms('m1', { m1: randomBytes(32) }), () =>
+    openDatabase({ url: db.url, schema: `${db.schema}_kluis`, entities: [], migrations: KLUIS_MIGRATIONS, poolSize: 2 }),
+  );
 
   beforeAll(async () => {
-    ds = await openDatabase({ url: db.url, schema: PLAATSING_SCHEMA, entities: PLAATSING_ENTITIES, migrations: PLAATSING_MIGRATIONS, poolSize: 2 });
-    repo = new TypeOrmPlaatsingRepository(ds);
+    ds = await openDatabase({ url: db.url, schema: PLAATSING_SCHEMA, entities: PLAATSING_ENTITIES, migrations: plaatsingMigraties(kluis), poolSize: 2 });
+    repo = new TypeOrmPlaatsingRepository(ds, kluis);
     // applyOutcome is in-process only: exchange-service and the service identity are never asked here.
     const nietGevraagd = { token: () => Promise.reject(new Error('not used')) };
     adapter = new PlaatsingActivitiesAdapter(new PlaatsingActiviteitenService(repo), { EXCHANGE_SERVICE_URL: 'http://127.0.0.1:9' }, nietGevraagd);
@@ -28,6 +32,7 @@ describeEachDatabase('plaatsing applyOutcome (one transaction, in-process)', (db
 
   afterAll(async () => {
     await ds?.destroy();
+    await kluis.sluit();
   });
 
   /** A stored placement and the outcome of its kennismaking, as the workflow hands it over. */

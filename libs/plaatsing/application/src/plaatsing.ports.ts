@@ -1,5 +1,5 @@
 import type { PlaatsingOpdrachtInvoer, PlaatsingOpdrachtResultaat, PlaatsingUitkomstVerwerken, PlaatsingWorkflowInput } from '@ketenregie/plaatsing-contracts';
-import type { PlaatsingOverzicht, Vacature, Werkgever, Werkgeversweergave } from '@ketenregie/plaatsing-domain';
+import type { OpgeslagenTaak, PlaatsingOverzicht, Vacature, Werkgever, Werkgeversweergave } from '@ketenregie/plaatsing-domain';
 import type { FeedRij } from '@ketenregie/shared-kernel';
 
 /** A placement as stored: its read model and what the employer may see of the deelnemer. */
@@ -46,6 +46,8 @@ export interface PlaatsingRepository {
   vind(id: string): Promise<PlaatsingRecord | undefined>;
   zoek(filter: PlaatsingFilter): Promise<PlaatsingRecord[]>;
   vanWerkgever(werkgeverId: string): Promise<PlaatsingRecord[]>;
+  /** The tasks these placements put on lists, by placement id. */
+  taken(plaatsingIds: readonly string[]): Promise<ReadonlyMap<string, readonly OpgeslagenTaak[]>>;
   /** The read model (only if newer), timeline entries, tasks and outbox events of outcomes, in one transaction; a retry changes nothing. */
   verwerk(uitkomst: PlaatsingUitkomstVerwerken, gebeurtenissen: readonly UitgaandeGebeurtenis[]): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import type { PlaatsingOpdrachtInvoer, PlaatsingWorkflowInput, VoordrachtDto } from '@ketenregie/plaatsing-contracts';
-import { WERKGEVERSSERVICEPUNT_DOMMELDAL, type Vacature, type Werkgever } from '@ketenregie/plaatsing-domain';
+import { WERKGEVERSSERVICEPUNT_DOMMELDAL, type OpgeslagenTaak, type Vacature, type Werkgever } from '@ketenregie/plaatsing-domain';
 import { Toegang, vastOrganisatieRegister } from '@ketenregie/shared-platform';
 import type { BetrokkenheidPoort, Identity, VerwerkingMelding } from '@ketenregie/shared-platform';
 import { randomUUID } from 'node:crypto';
@@ -59,6 +59,7 @@ function opzet(vrijgegeven: readonly string[]) {
   const werkgevers = new Map<string, Werkgever>();
   const vacatures = new Map<string, Vacature>();
   const plaatsingen = new Map<string, PlaatsingRecord>();
+  const taken = new Map<string, OpgeslagenTaak[]>();
   const gestart: PlaatsingWorkflowInput[] = [];
   const opdrachten: [string, PlaatsingOpdrachtInvoer][] = [];
   const vragen: BesluitVraag[] = [];
@@ -73,6 +74,7 @@ function opzet(vrijgegeven: readonly string[]) {
           (r.overzicht.jobcoach.organisatieId === f.organisatie && r.overzicht.jobcoach.professional === f.professional),
       ),
     vanWerkgever: async (id) => [...plaatsingen.values()].filter((r) => r.overzicht.werkgever.organisatieId === id),
+    taken: async (ids) => new Map(ids.map((id) => [id, taken.get(id) ?? []])),
     verwerk: async () => undefined,
   };
   const service = new PlaatsingService(
@@ -95,7 +97,7 @@ function opzet(vrijgegeven: readonly string[]) {
     WERKGEVERSSERVICEPUNT_DOMMELDAL,
     TOEGANG,
   );
-  return { service, gestart, opdrachten, vragen, meldingen };
+  return { service, gestart, opdrachten, vragen, meldingen, plaatsingen, taken };
 }
 
 async function metVacature(s: PlaatsingService, werkgever: Identity = bakkerij): Promise<Vacature> {
@@ -179,6 +181,35 @@ describe('PlaatsingService', () => {
       await expect(service.voerUit(p.plaatsingId, besluit, wie)).rejects.toMatchObject({ code: 'TOEGANG.GEWEIGERD' });
     await service.voerUit(p.plaatsingId, besluit, km);
     expect(opdrachten.at(-1)?.[1]).toEqual(besluit);
+  });
+
+  it("each professional's task list holds the tasks of their own part in the placement, overdue first; others see none", async () => {
+    const { service, plaatsingen, taken } = opzet(['contact']);
+    const v = await metVacature(service);
+    const p = await service.draVoor(v.id, voordracht, coach, aanroep('werkbrug'));
+    const r = plaatsingen.get(p.plaatsingId) as PlaatsingRecord;
+    // The placement ended in a return exchange-service refused; the jobcoach's old evaluation task no longer asks anything.
+    plaatsingen.set(p.plaatsingId, { ...r, overzicht: { ...r.overzicht, fase: 'teruggeleid', termijnen: [] } });
+    taken.set(p.plaatsingId, [
+      { sleutel: 'plaatsing-x:t3-jobcoach', voor: 'jobcoach', onderwerp: 'evaluatie-proefplaatsing', vervalt: '2025-03-01' },
+      { sleutel: 'plaatsing-x:t9-terugleiding', voor: 'gemeente', onderwerp: 'terugleiding-geweigerd', vervalt: '2025-03-03' },
+      { sleutel: 'plaatsing-x:t2-werkgever', voor: 'werkgever', onderwerp: 'plaatsvervanger-aanwijzen', vervalt: '2027-02-01' },
+    ]);
+    expect(await service.taken(km)).toEqual([
+      {
+        plaatsingId: p.plaatsingId,
+        trajectId: TRAJECT,
+        taakId: 'plaatsing-x:t9-terugleiding',
+        soort: 'terugleiding-geweigerd',
+        voor: 'gemeente',
+        toegewezenAan: 'km-1',
+        vervalt: '2025-03-03',
+        status: 'verlopen',
+      },
+    ]);
+    expect(await service.taken(jobcoach)).toEqual([]);
+    expect(await service.taken(andereJobcoach)).toEqual([]);
+    expect(await service.taken(bakkerij)).toEqual([]);
   });
 
   it('the employer overview says whom to call and what support exists, before anything is placed', async () => {

@@ -15,12 +15,15 @@ import {
   ONDERSTEUNING_UITLEG,
   plaatsingError,
   plaatsingOverzicht,
+  plaatsingTaken,
+  rollenIn,
   startPlaatsing,
   WERKGEVER_CATEGORIEEN,
   werkgeverPlaatsing,
   werkgeversweergave,
   type Partij,
   type PlaatsingStart,
+  type PlaatsingTaakRegel,
   type Termijn,
   type Vacature,
   type Werkgever,
@@ -214,6 +217,25 @@ export class PlaatsingService {
   async lijst(door: Identity): Promise<PlaatsingInzicht[]> {
     await this.toegang.eis(door, 'plaatsingen.lijst');
     return (await this.plaatsingen.zoek({ organisatie: door.organisatie, professional: door.sub })).map((r) => ({ ...r.overzicht, kandidaat: r.kandidaat }));
+  }
+
+  /**
+   * The caller's entries on the task list from the placements they coach, lead (regievoerder) or
+   * are the jobcoach of: open and overdue tasks, and the deadlines that are theirs without a task
+   * yet (`gepland`), overdue first, then by date. traject-service merges them into `GET /taken`.
+   */
+  async taken(door: Identity): Promise<(PlaatsingTaakRegel & { readonly toegewezenAan: string })[]> {
+    await this.toegang.eis(door, 'plaatsingen.lijst');
+    const records = (await this.plaatsingen.zoek({ organisatie: door.organisatie, professional: door.sub }))
+      .map((r) => ({ o: r.overzicht, rollen: rollenIn(r.overzicht, door.organisatie, door.sub) }))
+      .filter((r) => r.rollen.length > 0);
+    const taken = await this.plaatsingen.taken(records.map((r) => r.o.plaatsingId));
+    const vandaag = amsterdamDate(Date.now());
+    const gewicht = (t: PlaatsingTaakRegel) => (t.status === 'verlopen' ? 0 : 1);
+    return records
+      .flatMap((r) => plaatsingTaken(r.o, taken.get(r.o.plaatsingId) ?? [], r.rollen, vandaag))
+      .map((t) => ({ ...t, toegewezenAan: door.sub }))
+      .sort((a, b) => gewicht(a) - gewicht(b) || a.vervalt.localeCompare(b.vervalt) || a.taakId.localeCompare(b.taakId));
   }
 
   /** One placement for the coach organisation, the regievoerder and the jobcoach; 404 for an organisation not involved. */

@@ -8,6 +8,8 @@ export const WERKGEVERS_PATH = '/api/v1/werkgevers';
 export const VACATURES_PATH = '/api/v1/vacatures';
 export const PLAATSINGEN_PATH = '/api/v1/plaatsingen';
 export const WERKGEVERSOVERZICHT_PATH = '/api/v1/werkgeversoverzicht';
+/** The caller's tasks from their placements (traject-service merges them into `GET /api/v1/taken`). */
+export const PLAATSING_TAKEN_PATH = '/api/v1/plaatsingen/taken';
 
 /** Purpose (processing register) under which a proposal discloses a deelnemer to an employer. */
 export const PLAATSING_DOEL = 'plaatsing-werkgever';
@@ -171,6 +173,22 @@ export const werkgeverPlaatsingSchema = z.object({
   jobcoach: z.object({ organisatieId: z.string() }),
 });
 
+/** `GET /api/v1/plaatsingen/taken`: the caller's tasks and planned deadlines from the placements they are jobcoach, coach or regievoerder of. */
+export const plaatsingTakenSchema = z.object({
+  taken: z.array(
+    z.object({
+      plaatsingId: z.uuid(),
+      trajectId: z.string(),
+      taakId: z.string(),
+      soort: z.enum([...TERMIJN_SOORTEN, 'plaatsvervanger-aanwijzen', 'terugleiding-geweigerd']),
+      voor: z.enum(['werkgever', 'jobcoach', 'gemeente', 'coach']),
+      toegewezenAan: z.string(),
+      vervalt: datum,
+      status: z.enum(['open', 'verlopen', 'gepland']),
+    }),
+  ),
+});
+
 /** `GET /api/v1/werkgeversoverzicht`: the employer's placements, next agreements and deadlines, whom to call, the support available. */
 export const werkgeversoverzichtSchema = z.object({
   werkgever: z.string(),
@@ -188,3 +206,4 @@ export type VoordrachtDto = z.infer<typeof voordrachtSchema>;
 export type PlaatsingDto = z.infer<typeof plaatsingSchema>;
 export type WerkgeverPlaatsingDto = z.infer<typeof werkgeverPlaatsingSchema>;
 export type WerkgeversoverzichtDto = z.infer<typeof werkgeversoverzichtSchema>;
+export type PlaatsingTakenDto = z.infer<typeof plaatsingTakenSchema>;

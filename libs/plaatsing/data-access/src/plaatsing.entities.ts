@@ -1,20 +1,20 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { Contactpersoon, PlaatsingOverzicht, Werkgeversweergave } from '@ketenregie/plaatsing-domain';
+import type { PlaatsingOverzicht } from '@ketenregie/plaatsing-domain';
 
 /** The PostgreSQL schema owned by plaatsing-service (and the worker's plaatsing activities). */
 export const PLAATSING_SCHEMA = 'plaatsing';
 
-/** Row of `plaatsing.werkgever`: an employer's contact person and named deputy. */
+/** A placement's overview as stored in the clear: the employer without its contact persons (those are encrypted). */
+export type OpgeslagenOverzicht = Omit<PlaatsingOverzicht, 'werkgever'> & { readonly werkgever: { readonly organisatieId: string } };
+
+/** Row of `plaatsing.werkgever`: an employer's contact person and named deputy, encrypted under the key store's system key. */
 @Entity({ schema: PLAATSING_SCHEMA, name: 'werkgever' })
 export class WerkgeverEntity {
   @PrimaryColumn({ name: 'organisatie_id', type: 'text' })
   organisatieId!: string;
 
-  @Column({ type: 'jsonb' })
-  contactpersoon!: Contactpersoon;
-
-  @Column({ type: 'jsonb', nullable: true })
-  plaatsvervanger!: Contactpersoon | null;
+  @Column({ name: 'contact_versleuteld', type: 'bytea' })
+  contactVersleuteld!: Buffer;
 
   @Column({ name: 'bijgewerkt_op', type: 'timestamptz', default: () => 'now()' })
   bijgewerktOp!: Date;
@@ -53,8 +53,10 @@ export class VacatureEntity {
 
 /**
  * Row of `plaatsing.plaatsing`: the read model of one placement (`overzicht`, written by the
- * workflow's activity) with the access facts as columns, and what the employer may see of the
- * deelnemer (`kandidaat`: only the categories the consent decision released).
+ * workflow's activity, without the employer's contact persons) with the access facts as columns,
+ * what the employer may see of the deelnemer (`kandidaat_versleuteld`: only the categories the
+ * consent decision released, under the deelnemer's own key) and the employer's contact persons
+ * for this placement (`contact_versleuteld`, under the system key).
  */
 @Entity({ schema: PLAATSING_SCHEMA, name: 'plaatsing' })
 export class PlaatsingEntity {
@@ -89,10 +91,13 @@ export class PlaatsingEntity {
   versie!: number;
 
   @Column({ type: 'jsonb' })
-  overzicht!: PlaatsingOverzicht;
+  overzicht!: OpgeslagenOverzicht;
 
-  @Column({ type: 'jsonb' })
-  kandidaat!: Werkgeversweergave;
+  @Column({ name: 'kandidaat_versleuteld', type: 'bytea' })
+  kandidaatVersleuteld!: Buffer;
+
+  @Column({ name: 'contact_versleuteld', type: 'bytea' })
+  contactVersleuteld!: Buffer;
 
   @Column({ name: 'besluit_id', type: 'uuid', nullable: true })
   besluitId!: string | null;

@@ -1,16 +1,29 @@
 import type { PlaatsingUitkomstVerwerken } from '@ketenregie/plaatsing-contracts';
 import {
   plaatsingError,
+  type Contactpersoon,
+  type OpgeslagenTaak,
   type Ondersteuning,
   type PlaatsingOverzicht,
   type Vacature,
   type VacatureStatus,
+  type TaakOnderwerp,
   type Werkgever,
   type Werkgeversweergave,
+  type Wie,
 } from '@ketenregie/plaatsing-domain';
 import type { FeedRij } from '@ketenregie/shared-kernel';
+import { type Sleutelkluis, SleutelVernietigdFout } from '@ketenregie/shared-crypto';
 import { type DataSource, QueryFailedError } from 'typeorm';
-import { PlaatsingEntity, PlaatsingGebeurtenisEntity, PlaatsingOutboxEntity, PlaatsingTaakEntity, VacatureEntity, WerkgeverEntity } from './plaatsing.entities';
+import {
+  type OpgeslagenOverzicht,
+  PlaatsingEntity,
+  PlaatsingGebeurtenisEntity,
+  PlaatsingOutboxEntity,
+  PlaatsingTaakEntity,
+  VacatureEntity,
+  WerkgeverEntity,
+} from './plaatsing.entities';
 
 /** A stored placement (the application's `PlaatsingRecord` port shape). */
 interface PlaatsingRecord {
@@ -28,22 +41,54 @@ interface UitgaandeGebeurtenis {
   readonly data: Readonly<Record<string, string | number | boolean>>;
 }
 
-/** The application's `WerkgeverRepository` over `plaatsing.werkgever`. */
+/**
+ * What the plaatsing tables need of the key store: the deelnemer's own key for what the employer
+ * may see of them, the system key for the employer's contact persons (staff of the employer, not
+ * a deelnemer: their data goes when the employer replaces it, never with a deelnemer's erasure).
+ */
+export type PlaatsingKluis = Pick<Sleutelkluis, 'versleutelJson' | 'versleutelSysteem' | 'ontsleutelJson'>;
+
+/** The purpose each encrypted value is bound to (a value copied to another row or column does not decrypt). */
+export const PLAATSING_DOELEN = {
+  werkgever: (organisatieId: string) => `plaatsing-werkgever:${organisatieId}`,
+  kandidaat: (plaatsingId: string) => `plaatsing-kandidaat:${plaatsingId}`,
+  contact: (plaatsingId: string) => `plaatsing-contact:${plaatsingId}`,
+} as const;
+
+/** An employer's contact person and deputy, as one encrypted value. */
+export interface Contacten {
+  readonly contactpersoon: Contactpersoon;
+  readonly plaatsvervanger?: Contactpersoon;
+}
+
+/** Encrypts the contact persons under the system key. */
+export function versleutelContacten(kluis: PlaatsingKluis, doel: string, w: Contacten): Promise<Buffer> {
+  const waarde: Contacten = { contactpersoon: w.contactpersoon, ...(w.plaatsvervanger ? { plaatsvervanger: w.plaatsvervanger } : {}) };
+  return kluis.versleutelSysteem(doel, Buffer.from(JSON.stringify(waarde), 'utf8'));
+}
+
+/** The overview without the employer's contact persons: what is stored in the clear. */
+export function openbaarOverzicht(o: PlaatsingOverzicht): OpgeslagenOverzicht {
+  return { ...o, werkgever: { organisatieId: o.werkgever.organisatieId } };
+}
+
+/** The application's `WerkgeverRepository` over `plaatsing.werkgever`; the contact persons are encrypted at rest. */
 export class TypeOrmWerkgeverRepository {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly kluis: PlaatsingKluis,
+  ) {}
 
   async vind(organisatieId: string): Promise<Werkgever | undefined> {
     const row = await this.ds.getRepository(WerkgeverEntity).findOneBy({ organisatieId });
     if (!row) return undefined;
-    return { organisatieId: row.organisatieId, contactpersoon: row.contactpersoon, ...(row.plaatsvervanger ? { plaatsvervanger: row.plaatsvervanger } : {}) };
+    const c = await this.kluis.ontsleutelJson<Contacten>(PLAATSING_DOELEN.werkgever(organisatieId), row.contactVersleuteld);
+    return { organisatieId: row.organisatieId, contactpersoon: c.contactpersoon, ...(c.plaatsvervanger ? { plaatsvervanger: c.plaatsvervanger } : {}) };
   }
 
   async bewaar(w: Werkgever): Promise<void> {
-    await this.ds
-      .getRepository(WerkgeverEntity)
-      .upsert({ organisatieId: w.organisatieId, contactpersoon: w.contactpersoon, plaatsvervanger: w.plaatsvervanger ?? null, bijgewerktOp: new Date() }, [
-        'organisatieId',
-      ]);
+    const contactVersleuteld = await versleutelContacten(this.kluis, PLAATSING_DOELEN.werkgever(w.organisatieId), w);
+    await this.ds.getRepository(WerkgeverEntity).upsert({ organisatieId: w.organisatieId, contactVersleuteld, bijgewerktOp: new Date() }, ['organisatieId']);
   }
 }
 
@@ -80,18 +125,43 @@ export class TypeOrmVacatureRepository {
   }
 }
 
-const naarRecord = (r: PlaatsingEntity): PlaatsingRecord => ({
-  overzicht: r.overzicht,
-  kandidaat: r.kandidaat,
-  ...(r.besluitId ? { besluitId: r.besluitId } : {}),
-});
-
-/** The application's `PlaatsingRepository` over `plaatsing.plaatsing`, its timeline, tasks and outbox. */
+/**
+ * The application's `PlaatsingRepository` over `plaatsing.plaatsing`, its timeline, tasks and
+ * outbox. What the employer may see of the deelnemer is encrypted with the deelnemer's own key, the
+ * employer's contact persons with the system key; the overview is stored without them. A placement
+ * whose deelnemer was erased (their key destroyed) no longer exists for anyone.
+ */
 export class TypeOrmPlaatsingRepository {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly kluis: PlaatsingKluis,
+  ) {}
+
+  private async naarRecord(r: PlaatsingEntity): Promise<PlaatsingRecord | undefined> {
+    try {
+      const kandidaat = await this.kluis.ontsleutelJson<Werkgeversweergave>(PLAATSING_DOELEN.kandidaat(r.id), r.kandidaatVersleuteld);
+      const contacten = await this.kluis.ontsleutelJson<Contacten>(PLAATSING_DOELEN.contact(r.id), r.contactVersleuteld);
+      const overzicht: PlaatsingOverzicht = { ...r.overzicht, werkgever: { organisatieId: r.overzicht.werkgever.organisatieId, ...contacten } };
+      return { overzicht, kandidaat, ...(r.besluitId ? { besluitId: r.besluitId } : {}) };
+    } catch (error) {
+      if (error instanceof SleutelVernietigdFout) return undefined;
+      throw error;
+    }
+  }
+
+  private async naarRecords(rows: PlaatsingEntity[]): Promise<PlaatsingRecord[]> {
+    const records: PlaatsingRecord[] = [];
+    for (const row of rows) {
+      const r = await this.naarRecord(row);
+      if (r) records.push(r);
+    }
+    return records;
+  }
 
   async voegToe(r: PlaatsingRecord): Promise<void> {
     const o = r.overzicht;
+    const kandidaatVersleuteld = await this.kluis.versleutelJson(o.deelnemerId, PLAATSING_DOELEN.kandidaat(o.plaatsingId), r.kandidaat);
+    const contactVersleuteld = await versleutelContacten(this.kluis, PLAATSING_DOELEN.contact(o.plaatsingId), o.werkgever);
     try {
       await this.ds.getRepository(PlaatsingEntity).insert({
         id: o.plaatsingId,
@@ -104,8 +174,9 @@ export class TypeOrmPlaatsingRepository {
         jobcoachProfessional: o.jobcoach.professional,
         fase: o.fase,
         versie: o.versie,
-        overzicht: o,
-        kandidaat: r.kandidaat,
+        overzicht: openbaarOverzicht(o),
+        kandidaatVersleuteld,
+        contactVersleuteld,
         besluitId: r.besluitId ?? null,
       });
     } catch (error) {
@@ -118,7 +189,7 @@ export class TypeOrmPlaatsingRepository {
 
   async vind(id: string): Promise<PlaatsingRecord | undefined> {
     const row = await this.ds.getRepository(PlaatsingEntity).findOneBy({ id });
-    return row ? naarRecord(row) : undefined;
+    return row ? this.naarRecord(row) : undefined;
   }
 
   async zoek(f: { readonly organisatie: string; readonly professional: string }): Promise<PlaatsingRecord[]> {
@@ -129,19 +200,26 @@ export class TypeOrmPlaatsingRepository {
       .orWhere('(p.jobcoach_organisatie = :org AND p.jobcoach_professional = :prof)', { org: f.organisatie, prof: f.professional })
       .orderBy('p.aangemaakt_op', 'ASC')
       .getMany();
-    return rows.map(naarRecord);
+    return this.naarRecords(rows);
   }
 
   async vanWerkgever(werkgeverId: string): Promise<PlaatsingRecord[]> {
-    return (await this.ds.getRepository(PlaatsingEntity).find({ where: { werkgeverId }, order: { aangemaaktOp: 'ASC' } })).map(naarRecord);
+    return this.naarRecords(await this.ds.getRepository(PlaatsingEntity).find({ where: { werkgeverId }, order: { aangemaaktOp: 'ASC' } }));
   }
 
   async verwerk(u: PlaatsingUitkomstVerwerken, gebeurtenissen: readonly UitgaandeGebeurtenis[]): Promise<void> {
+    const contactVersleuteld = await versleutelContacten(this.kluis, PLAATSING_DOELEN.contact(u.plaatsingId), u.overzicht.werkgever);
     await this.ds.transaction(async (m) => {
       await m
         .createQueryBuilder()
         .update(PlaatsingEntity)
-        .set({ overzicht: u.overzicht, fase: u.overzicht.fase, versie: u.overzicht.versie, werkgeverId: u.overzicht.werkgever.organisatieId })
+        .set({
+          overzicht: openbaarOverzicht(u.overzicht),
+          contactVersleuteld,
+          fase: u.overzicht.fase,
+          versie: u.overzicht.versie,
+          werkgeverId: u.overzicht.werkgever.organisatieId,
+        })
         .where('id = :id AND versie <= :versie', { id: u.plaatsingId, versie: u.overzicht.versie })
         .execute();
       if (u.gebeurtenissen.length > 0) {
@@ -172,6 +250,23 @@ export class TypeOrmPlaatsingRepository {
           .execute();
       }
     });
+  }
+
+  async taken(plaatsingIds: readonly string[]): Promise<ReadonlyMap<string, readonly OpgeslagenTaak[]>> {
+    const per = new Map<string, OpgeslagenTaak[]>();
+    if (plaatsingIds.length === 0) return per;
+    const rows = await this.ds
+      .getRepository(PlaatsingTaakEntity)
+      .createQueryBuilder('t')
+      .where('t.plaatsing_id IN (:...ids)', { ids: [...plaatsingIds] })
+      .orderBy('t.vervalt', 'ASC')
+      .getMany();
+    for (const r of rows) {
+      const lijst = per.get(r.plaatsingId) ?? [];
+      lijst.push({ sleutel: r.sleutel, voor: r.voor as Wie, onderwerp: r.onderwerp as TaakOnderwerp, vervalt: r.vervalt });
+      per.set(r.plaatsingId, lijst);
+    }
+    return per;
   }
 
   /** The placement's timeline, oldest first. */

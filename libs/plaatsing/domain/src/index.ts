@@ -4,3 +4,4 @@ export * from './vacature';
 export * from './plaatsing';
 export * from './weergave';
 export * from './overzicht';
+export * from './taken';

@@ -85,7 +85,7 @@ export const TERMIJN_SOORTEN = [
 export type TermijnSoort = (typeof TERMIJN_SOORTEN)[number];
 
 /** What a task on a professional's or employer's list is about. */
-export type TaakOnderwerp = TermijnSoort | 'plaatsvervanger-aanwijzen';
+export type TaakOnderwerp = TermijnSoort | 'plaatsvervanger-aanwijzen' | 'terugleiding-geweigerd';
 
 /** Who has to act on a deadline. */
 export type Wie = 'werkgever' | 'jobcoach' | 'gemeente' | 'coach';

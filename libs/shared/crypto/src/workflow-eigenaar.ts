@@ -6,11 +6,12 @@ export interface WorkflowEigenaarSchemas {
   readonly traject?: string;
   readonly exchange?: string;
   readonly consent?: string;
+  readonly plaatsing?: string;
 }
 
 /**
  * The deelnemer of a workflow, for the payload codec's key when the key store has no link for it
- * yet: a traject by its workflow id, a handover and a consent lifecycle by their opaque id, each
+ * yet: a traject by its workflow id, a handover, a consent lifecycle and a placement by their opaque id, each
  * in its context's table (read only, one column). exchange-service, which does not see the
  * traject table, finds a traject through its handovers. Opens a small pool.
  */
@@ -49,6 +50,9 @@ export function workflowDeelnemerUitTabellen(
               w.slice('toestemming-'.length),
             ),
           ]
+        : []),
+      ...(schemas.plaatsing
+        ? [opzoeken('plaatsing-', `SELECT deelnemer_id::text FROM "${schemas.plaatsing}".plaatsing WHERE id = $1::uuid`, (w) => w.slice('plaatsing-'.length))]
         : []),
     ),
     sluit: async () => {

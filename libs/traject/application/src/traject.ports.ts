@@ -215,6 +215,15 @@ export interface ProgrammaOpslag {
   laatsteVersies(): Promise<ProgrammaVersie[]>;
 }
 
+/**
+ * The caller's tasks from the werkgever lane's placements (plaatsing-service's API, read with the
+ * caller's own token), already in the task list's shape; none when the caller has no placement.
+ */
+export interface PlaatsingTakenPoort {
+  voor(bearer: string | undefined): Promise<TaakRegel[]>;
+}
+
+export const PLAATSING_TAKEN = Symbol('PLAATSING_TAKEN');
 export const DEELNEMER_OPSLAG = Symbol('DEELNEMER_OPSLAG');
 export const TRAJECT_OPSLAG = Symbol('TRAJECT_OPSLAG');
 export const TAKEN_OPSLAG = Symbol('TAKEN_OPSLAG');

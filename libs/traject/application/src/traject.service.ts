@@ -17,9 +17,10 @@ import type {
 import { afwijkendeInstrumentVersies, leeftijdOp, metingenPerInstrument, toetsDoelgroep, trajectError, TRAJECT_ERRORS } from '@ketenregie/traject-domain';
 import type { InstrumentMetingen, LadderTrede, Regie } from '@ketenregie/traject-domain';
 import { randomUUID } from 'node:crypto';
-import { DEELNEMER_OPSLAG, PROGRAMMA_OPSLAG, TAKEN_OPSLAG, TRAJECT_OPSLAG, TRAJECT_WORKFLOWS } from './traject.ports';
+import { DEELNEMER_OPSLAG, PLAATSING_TAKEN, PROGRAMMA_OPSLAG, TAKEN_OPSLAG, TRAJECT_OPSLAG, TRAJECT_WORKFLOWS } from './traject.ports';
 import type {
   DeelnemerOpslag,
+  PlaatsingTakenPoort,
   ProgrammaOpslag,
   TakenOpslag,
   TrajectBetrokkenheid,
@@ -96,6 +97,8 @@ export class TrajectService {
     @Inject(PROGRAMMA_OPSLAG) private readonly programmas: ProgrammaOpslag,
     /** Organisation names for people (the timeline for people); without it organisations stay unnamed. */
     @Optional() @Inject(ORGANISATIE_REGISTER) private readonly register?: OrganisatieRegister,
+    /** The tasks of the placements in the werkgever lane; without it the list holds traject tasks only. */
+    @Optional() @Inject(PLAATSING_TAKEN) private readonly plaatsingTaken?: PlaatsingTakenPoort,
   ) {}
 
   /**
@@ -419,10 +422,13 @@ export class TrajectService {
    * The caller's tasks and deadlines, overdue first, then by due date: the open and overdue tasks
    * (escalations addressed to them included), and the deadlines of their running trajecten whose
    * task has not appeared yet (`gepland`: the next call attempt, the re-approach a month after a
-   * "nee"), so logging a call never leaves the list without the call-back.
+   * "nee"), so logging a call never leaves the list without the call-back. The placements of the
+   * werkgever lane the caller is jobcoach, coach or regievoerder of add theirs (read from
+   * plaatsing-service with the caller's own token).
    */
-  async taken(door: Actor): Promise<TaakRegel[]> {
+  async taken(door: Actor, aanroep?: Aanroep): Promise<TaakRegel[]> {
     await this.toegang.eis(door, 'taken.lezen');
+    const plaatsingTaken = this.plaatsingTaken ? await this.plaatsingTaken.voor(aanroep?.bearer) : [];
     const open = await this.takenOpslag.openVoor(door.sub);
     const bekend = new Set(open.map((t) => `${t.trajectId}/${t.termijnId}`));
     const gepland: TaakRegel[] = (await this.trajecten.overzichtenVanPersoon(door.sub)).flatMap((o) =>
@@ -441,7 +447,7 @@ export class TrajectService {
         })),
     );
     const gewicht = (t: TaakRegel) => (t.status === 'verlopen' ? 0 : 1);
-    return [...open, ...gepland].sort(
+    return [...open, ...gepland, ...plaatsingTaken].sort(
       (a, b) =>
         gewicht(a) - gewicht(b) || a.vervalt.localeCompare(b.vervalt) || a.trajectId.localeCompare(b.trajectId) || a.termijnId.localeCompare(b.termijnId),
     );
