@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { feedPaginaSchema } from '@ketenregie/shared-kernel';
+import { feedPaginaSchema } from '@ketenregie/monitoring-contracts';
 
 /**
  * CloudEvents 1.0 following the NL GOV profile for CloudEvents (Logius): `type` in reverse-DNS

@@ -1,4 +1,4 @@
-import { feedPaginaSchema } from '@ketenregie/shared-kernel';
+import { feedPaginaSchema } from '@ketenregie/monitoring-contracts';
 import { z } from 'zod';
 
 /**

@@ -1,11 +1,9 @@
-import { z } from 'zod';
-
 /**
  * A context's outbox as a feed of CloudEvents (NL GOV profile) for another context's projection:
  * `GET /api/v1/<context>-gebeurtenissen?na=<sequence>&max=<n>`, oldest first, service token only.
  * Consumers de-duplicate on `id` and remember the last `sequence` they processed. Every context
- * that publishes to monitoring builds its page and its contract schema here, so the feeds differ
- * only in their source, types, subject and data.
+ * that publishes to monitoring builds its page here (and its contract with `feedPaginaSchema` of
+ * monitoring-contracts), so the feeds differ only in their source, types, subject and data.
  */
 
 /** An outbox row as a feed serves it. */
@@ -69,22 +67,4 @@ export function feedPagina<D>(source: string, rows: readonly FeedRij[], na: numb
     })),
     laatste: rows.at(-1)?.volgnummer ?? na,
   };
-}
-
-/** The contract of a feed page: `source`, the published `types`, `subject` of the given kinds, and its data schema. */
-export function feedPaginaSchema<D extends z.ZodType>(source: string, types: readonly [string, ...string[]], subjectSoorten: readonly string[], data: D) {
-  const event = z.object({
-    specversion: z.literal('1.0'),
-    id: z.string().uuid(),
-    source: z.literal(source),
-    type: z.enum(types),
-    subject: z.string().regex(new RegExp(`^(${subjectSoorten.join('|')})/[0-9a-f-]{36}$`)),
-    time: z.string(),
-    datacontenttype: z.literal('application/json'),
-    sequence: z.number().int(),
-    sequencetype: z.literal('Integer'),
-    datum: z.string(),
-    data,
-  });
-  return z.object({ gebeurtenissen: z.array(event), laatste: z.number().int() });
 }
