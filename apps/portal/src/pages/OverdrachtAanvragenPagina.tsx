@@ -45,7 +45,7 @@ export function OverdrachtAanvragenPagina() {
   const navigate = useNavigate();
   const basis = useGeladen(async () => {
     const [traject, organisaties] = await Promise.all([
-      verwacht<{ deelnemerId: string }>(api.GET('/api/v1/trajecten/{id}/betrokkenheid', { params: { path: { id: trajectId } } })),
+      verwacht(api.GET('/api/v1/trajecten/{id}/betrokkenheid', { params: { path: { id: trajectId } } })),
       laadOrganisaties(),
     ]);
     const ontvangers = [...organisaties.values()].filter((o) => o.id !== sessie.organisatie);
@@ -57,7 +57,7 @@ export function OverdrachtAanvragenPagina() {
     async () =>
       gekozen
         ? (
-            await verwacht<Profiel[]>(
+            await verwacht(
               api.GET('/api/v1/vrijgaveprofielen', {
                 params: { query: { doel: 'warme-overdracht', ontvangerType: gekozen.type as Profiel['ontvangerType'] } },
               }),
@@ -95,7 +95,7 @@ export function OverdrachtAanvragenPagina() {
     zetBezig(true);
     zetApiFout(undefined);
     try {
-      const overdracht = await verwacht<Schemas['OverdrachtDto']>(
+      const overdracht = await verwacht(
         api.POST('/api/v1/overdrachten', {
           body: {
             deelnemerId: basis.data.deelnemerId,

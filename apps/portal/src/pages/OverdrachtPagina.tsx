@@ -55,10 +55,7 @@ export function OverdrachtPagina() {
   const eerste = (useLocation().state as { melding?: string } | null)?.melding;
   const [melding, zetMelding] = useState(eerste);
   const gegevens = useGeladen(async () => {
-    const [overdracht, organisaties] = await Promise.all([
-      verwacht<Overdracht>(api.GET('/api/v1/overdrachten/{id}', { params: { path: { id } } })),
-      laadOrganisaties(),
-    ]);
+    const [overdracht, organisaties] = await Promise.all([verwacht(api.GET('/api/v1/overdrachten/{id}', { params: { path: { id } } })), laadOrganisaties()]);
     return { overdracht, organisaties };
   }, [id]);
   // After a step the stored projection follows the workflow within moments, and a consent
@@ -221,9 +218,7 @@ function ToestemmingVastleggen({ o, ontvangerNaam, gedaan }: { o: Overdracht; on
   const profiel = useGeladen(
     async () =>
       (
-        await verwacht<Schemas['VrijgaveOverzichtDto'][]>(
-          api.GET('/api/v1/vrijgaveprofielen', { params: { query: { doel: 'warme-overdracht', ontvangerType: o.ontvanger.type } } }),
-        )
+        await verwacht(api.GET('/api/v1/vrijgaveprofielen', { params: { query: { doel: 'warme-overdracht', ontvangerType: o.ontvanger.type } } }))
       )[0]?.categorieen.filter((c) => c.regime !== 'nooit') ?? [],
     [o.ontvanger.type],
   );

@@ -4,3 +4,4 @@ export * from './calendar/local-date';
 export * from './calendar/working-days';
 export * from './errors/domain-error';
 export * from './identity';
+export * from './calendar/dutch-format';
