@@ -1,22 +1,10 @@
-import {
-  Button,
-  Checkbox,
-  Fieldset,
-  FieldsetLegend,
-  FormField,
-  FormLabel,
-  Paragraph,
-  Select,
-  SelectOption,
-  Textarea,
-  Textbox,
-} from '@utrecht/component-library-react';
+import { Button, Checkbox, Fieldset, FieldsetLegend, FormField, FormLabel, Paragraph, Textarea, Textbox } from '@utrecht/component-library-react';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { ApiFout, verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
-import { FoutenOverzicht, FoutMelding, PaginaTitel, Toon, Veld } from '../app/onderdelen';
+import { FoutenOverzicht, FoutMelding, Keuzeveld, PaginaTitel, Toon, Veld } from '../app/onderdelen';
 import { vandaag } from '../format/datum';
 import { GAS_WAARDEN, LADDER_TREDEN, SUBTREDEN, ZRM_WAARDEN, zrmDomeinen } from '../format/instrumenten';
 import { leesDatum } from '../format/invoer';
@@ -560,18 +548,19 @@ export function TrajectVastleggenPagina() {
   };
   const velden: Velden = {
     keuze: (veld, label, opties, extra = {}) => (
-      <Veld key={veld} id={veld} label={label} beschrijving={extra.beschrijving} fout={fouten[veld]} optioneel={extra.optioneel}>
-        {(aria) => (
-          <Select {...aria} value={waarden[veld] ?? ''} onChange={(e) => wijzig(veld, e.target.value)} required={!extra.optioneel}>
-            <SelectOption value="">{extra.leeg ?? 'Kies…'}</SelectOption>
-            {opties.map(([waarde, tekst]) => (
-              <SelectOption key={waarde} value={waarde}>
-                {tekst}
-              </SelectOption>
-            ))}
-          </Select>
-        )}
-      </Veld>
+      <Keuzeveld
+        key={veld}
+        id={veld}
+        label={label}
+        beschrijving={extra.beschrijving}
+        fout={fouten[veld]}
+        optioneel={extra.optioneel}
+        verplicht={!extra.optioneel}
+        leeg={extra.leeg ?? 'Kies…'}
+        opties={opties}
+        waarde={waarden[veld] ?? ''}
+        bijKeuze={(w) => wijzig(veld, w)}
+      />
     ),
     tekst: (veld, label, extra = {}) => (
       <Veld key={veld} id={veld} label={label} beschrijving={extra.beschrijving} fout={fouten[veld]} optioneel={extra.optioneel}>
