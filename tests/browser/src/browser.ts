@@ -107,7 +107,7 @@ export async function bekijk(page: Page, naam: string): Promise<void> {
 }
 
 /** Generous start-up limits: the machine running the suite is often busy, so each step gets longer than `npm start` gives it. */
-const GEDULD = { database: 120_000, temporal: 120_000, service: 300_000, worker: 480_000, gateway: 300_000, seed: 300_000, portal: 480_000 };
+const GEDULD = { database: 120_000, temporal: 120_000, service: 480_000, worker: 600_000, gateway: 300_000, seed: 600_000, portal: 600_000 };
 const START_TIMEOUT = 900_000;
 
 /** A private Ketenregie with the portal, and headless Chromium to use it, for one browser spec. */
