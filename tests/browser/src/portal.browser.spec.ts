@@ -75,7 +75,7 @@ describe('the portal in a real browser (headless Chromium)', () => {
       await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
       expect(await page.evaluate(() => sessionStorage.getItem('ketenregie.sessie'))).toBeNull();
     });
-  }, 120_000);
+  }, 240_000);
 
   it('lets the aanmelding form be completed with the keyboard alone', async () => {
     await portal.alsGebruiker('portal-2', async (page) => {
