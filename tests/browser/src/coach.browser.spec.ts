@@ -1,35 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { addMonths, amsterdamDate, workingDayOnOrAfter } from '@ketenregie/shared-kernel';
-// The orchestrator behind `npm start`, used as-is: same steps (the portal build included), free ports, a temporary data dir.
-import { freePorts, startStack } from '@ketenregie/start';
-import { apiCall, demoToken, ernstigeToegankelijkheidsfouten, nieuweContext, screenshot, startChromium, willekeurigBsn } from './browser';
+import { bekijk, portalInBrowser, willekeurigBsn } from './browser';
 
-const START_TIMEOUT = 600_000;
-/** The machine running the suite may be busy: each process gets longer to come up than `npm start` gives it. */
-const GEDULD = { database: 120_000, temporal: 120_000, service: 240_000, worker: 240_000, gateway: 120_000, seed: 240_000, portal: 300_000 };
 const GEMEENTE = { id: 'gemeente-dommeldal', label: 'Gemeente Dommeldal, Werk & Inkomen (gemeente)' };
 const WERKBRUG = { id: 'werkbrug-dommeldal', label: 'Stichting Werkbrug Dommeldal (uitvoerder)' };
 const COACH = { coachId: `dev:${WERKBRUG.id}:coach`, organisatieId: WERKBRUG.id };
 const REGIE = { regievoerderId: `dev:${GEMEENTE.id}:klantmanager`, organisatieId: GEMEENTE.id };
-
-/** The environment of a fresh machine: embedded database, Temporal and auth. */
-function freshMachineEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of Object.keys(env)) {
-    if (key === 'DATABASE_URL' || key.startsWith('TEMPORAL_') || key.startsWith('AUTH_') || key.startsWith('KETENREGIE_') || key.endsWith('_SERVICE_URL'))
-      delete env[key];
-  }
-  return env;
-}
-
-/** Checks the page against WCAG 2.1 AA and keeps its screenshot. */
-async function bekijk(page: Page, naam: string): Promise<void> {
-  await screenshot(page, naam);
-  expect(await ernstigeToegankelijkheidsfouten(page)).toEqual([]);
-}
 
 /** A calendar date as the portal shows it: `7 januari 2027`. */
 function alsDatum(iso: string): string {
@@ -38,46 +14,19 @@ function alsDatum(iso: string): string {
 }
 
 describe('the coach and the klantmanager at work in the portal (headless Chromium)', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ketenregie-browser-coach-'));
-  let stack: { url: string; stop(): Promise<void> };
-  let chromium: Awaited<ReturnType<typeof startChromium>>;
-  let browser: Browser;
-  let klantmanager: string;
-  let coach: string;
-
-  beforeAll(async () => {
-    stack = await startStack({ env: freshMachineEnv(), dataDir, timeouts: GEDULD, ...(await freePorts()) });
-    chromium = await startChromium();
-    browser = chromium.browser;
-    klantmanager = await demoToken(stack.url, GEMEENTE.id, 'klantmanager');
-    coach = await demoToken(stack.url, WERKBRUG.id, 'coach');
-  }, START_TIMEOUT);
-
-  afterAll(async () => {
-    await chromium?.close();
-    await stack?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }, 60_000);
-
-  /** Signs in on the demo sign-in page as `rol` of the organisation labelled `organisatie`. */
-  async function logIn(page: Page, organisatie: string, rol: string): Promise<void> {
-    await page.goto(`${stack.url}/`);
-    await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
-    await page.getByLabel('Organisatie').selectOption({ label: organisatie });
-    await page.getByLabel('Rol').selectOption({ label: rol });
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.getByRole('heading', { name: 'Welkom' }).waitFor();
-  }
+  const portal = portalInBrowser('coach');
+  const klantmanager = <T>(method: string, pad: string, body?: unknown) => portal.api<T>(GEMEENTE.id, 'klantmanager', method, pad, body);
+  const coach = <T>(method: string, pad: string, body?: unknown) => portal.api<T>(WERKBRUG.id, 'coach', method, pad, body);
 
   /** The klantmanager registers a deelnemer and starts a traject on `programmaCode` with the Werkbrug coach (through the API). */
   async function traject(programmaCode: string, voornamen: string, achternaam: string): Promise<string> {
-    const { id: deelnemerId } = await apiCall<{ id: string }>(stack.url, klantmanager, 'POST', '/deelnemers', {
+    const { id: deelnemerId } = await klantmanager<{ id: string }>('POST', '/deelnemers', {
       bsn: willekeurigBsn(),
       voornamen,
       achternaam,
       geboortedatum: '1984-05-17',
     });
-    const { id } = await apiCall<{ id: string }>(stack.url, klantmanager, 'POST', '/trajecten', {
+    const { id } = await klantmanager<{ id: string }>('POST', '/trajecten', {
       deelnemerId,
       programmaCode,
       regie: REGIE,
@@ -101,7 +50,7 @@ describe('the coach and the klantmanager at work in the portal (headless Chromiu
   async function taakRij(page: Page, trajectId: string, taak: string) {
     const rij = page.locator(`main table tbody tr:has(a[href="/trajecten/${trajectId}"])`).filter({ hasText: taak });
     for (let poging = 0; ; poging++) {
-      await page.goto(`${stack.url}/taken`);
+      await page.goto(`${portal.url}/taken`);
       await page.getByRole('heading', { name: 'Mijn taken' }).waitFor();
       await page.locator('main table, main p:has-text("geen open taken")').first().waitFor();
       if ((await rij.count()) > 0 || poging >= 20) break;
@@ -112,14 +61,12 @@ describe('the coach and the klantmanager at work in the portal (headless Chromiu
 
   it('a coach logs three unanswered calls and sees the call-back, records a "nee" and sees the re-approach a month later, on the list and the timeline', async () => {
     const trajectId = await traject('maatwerktraject-den-bosch', 'Noor', 'Visser');
-    const context = await nieuweContext(browser);
-    const page = await context.newPage();
-    try {
-      await logIn(page, WERKBRUG.label, 'Coach');
+    await portal.alsGebruiker('coach-1', async (page) => {
+      await portal.logIn(page, WERKBRUG.label, 'Coach');
       expect(await (await taakRij(page, trajectId, 'Eerste contact leggen')).count()).toBe(1);
       await bekijk(page, 'coach-01-mijn-taken');
 
-      await page.goto(`${stack.url}/trajecten/${trajectId}`);
+      await page.goto(`${portal.url}/trajecten/${trajectId}`);
       await page.getByRole('heading', { name: 'Tijdlijn' }).waitFor();
       await bekijk(page, 'coach-02-traject');
       for (let i = 1; i <= 3; i++) {
@@ -150,7 +97,7 @@ describe('the coach and the klantmanager at work in the portal (headless Chromiu
       expect(await terugbellen.innerText()).toMatch(/Gepland, vanaf \d{1,2} [a-z]+ \d{4}/);
       await bekijk(page, 'coach-05-mijn-taken-terugbellen');
 
-      await page.goto(`${stack.url}/trajecten/${trajectId}`);
+      await page.goto(`${portal.url}/trajecten/${trajectId}`);
       await page.getByRole('heading', { name: 'Tijdlijn' }).waitFor();
       await legVast(
         page,
@@ -168,16 +115,13 @@ describe('the coach and the klantmanager at work in the portal (headless Chromiu
       expect(await herbenadering.innerText()).toContain(`Gepland, vanaf ${alsDatum(eenMaandLater)}`);
       expect(await page.locator('main').innerText()).not.toMatch(/dev:|[0-9a-f]{8}-[0-9a-f]{4}-|\d{4}-\d{2}-\d{2}|herbenadering\b/);
       await bekijk(page, 'coach-06-mijn-taken-herbenadering');
-    } finally {
-      await screenshot(page, `laatste-${expect.getState().currentTestName?.slice(-20).replace(/\W+/g, '-')}`).catch(() => undefined);
-      await context.close();
-    }
+    });
   }, 180_000);
 
   it('a coach records a no-show, an evaluation with the ladder and ZRM domains, a pause and its end, and a drop-out the klantmanager then sees as a signal', async () => {
     const trajectId = await traject('fip', 'Sem', 'de Boer');
     // The way to uitvoering (contact, kennismaking, diagnose with T0) is prepared through the API.
-    const stap = (sub: string, body: unknown) => apiCall(stack.url, coach, 'POST', `/trajecten/${trajectId}/${sub}`, body);
+    const stap = (sub: string, body: unknown) => coach('POST', `/trajecten/${trajectId}/${sub}`, body);
     const vandaag = amsterdamDate(Date.now());
     await stap('contactpogingen', { kanaal: 'telefoon', uitkomst: 'afspraak-gemaakt' });
     await stap('contactmomenten', { vorm: 'gesprek', verschenen: true, minuten: 60 });
@@ -196,11 +140,9 @@ describe('the coach and the klantmanager at work in the portal (headless Chromiu
       ],
     });
 
-    const context = await nieuweContext(browser);
-    const page = await context.newPage();
-    try {
-      await logIn(page, WERKBRUG.label, 'Coach');
-      await page.goto(`${stack.url}/trajecten/${trajectId}`);
+    await portal.alsGebruiker('coach-2', async (page) => {
+      await portal.logIn(page, WERKBRUG.label, 'Coach');
+      await page.goto(`${portal.url}/trajecten/${trajectId}`);
       await page.getByRole('heading', { name: 'Tijdlijn' }).waitFor();
       await page.getByText('Uitvoering (actief)').waitFor();
 
@@ -236,9 +178,7 @@ describe('the coach and the klantmanager at work in the portal (headless Chromiu
       // The beginmeting (T0) and this evaluation's scores.
       expect(await tijdlijn.getByText('Instrumenten: Participatieladder, Zelfredzaamheid-Matrix').count()).toBe(2);
       await bekijk(page, 'coach-10-traject-na-evaluatie');
-      const metingen = await apiCall<{ instrumenten: { instrument: string; metingen: { waarden: Record<string, number> }[] }[] }>(
-        stack.url,
-        coach,
+      const metingen = await coach<{ instrumenten: { instrument: string; metingen: { waarden: Record<string, number> }[] }[] }>(
         'GET',
         `/trajecten/${trajectId}/metingen`,
       );
@@ -257,15 +197,10 @@ describe('the coach and the klantmanager at work in the portal (headless Chromiu
       await page.getByRole('button', { name: 'Traject heropenen' }).click();
       await page.getByText('U mag dit niet doen met uw rol of organisatie.').waitFor();
       await bekijk(page, 'coach-13-heropenen-geweigerd');
-    } finally {
-      await screenshot(page, `laatste-${expect.getState().currentTestName?.slice(-20).replace(/\W+/g, '-')}`).catch(() => undefined);
-      await context.close();
-    }
+    });
 
-    const km = await nieuweContext(browser);
-    const kmPage = await km.newPage();
-    try {
-      await logIn(kmPage, GEMEENTE.label, 'Klantmanager');
+    await portal.alsGebruiker('coach-3', async (kmPage) => {
+      await portal.logIn(kmPage, GEMEENTE.label, 'Klantmanager');
       await kmPage.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Signalen' }).click();
       await kmPage.getByRole('heading', { name: 'Signalen' }).waitFor();
       const signaal = kmPage.locator('main table tbody tr').filter({ hasText: 'Sem de Boer' });
@@ -294,15 +229,12 @@ describe('the coach and the klantmanager at work in the portal (headless Chromiu
       await kmPage.getByText('Het traject is heropend.').waitFor();
       await kmPage.getByRole('list', { name: 'Tijdlijn' }).getByText('Traject heropend').waitFor();
       await bekijk(kmPage, 'km-04-traject-heropend');
-    } finally {
-      await screenshot(kmPage, 'laatste-klantmanager').catch(() => undefined);
-      await km.close();
-    }
+    });
   }, 240_000);
 
-  it('a coach records a plan van aanpak (GROW, a SMART goal, a GAS goal, signed) and scores the GAS goal at the evaluation; a T0 with sub-rungs keeps the highest', async () => {
+  it('a coach records a plan van aanpak (GROW, SMART and GAS goals added and removed with the keyboard, signed) and scores the GAS goal at the evaluation; a T0 with sub-rungs keeps the highest', async () => {
     const trajectId = await traject('maatwerktraject-den-bosch', 'Iris', 'Jansen');
-    const stap = (id: string, sub: string, body: unknown) => apiCall(stack.url, coach, 'POST', `/trajecten/${id}/${sub}`, body);
+    const stap = (id: string, sub: string, body: unknown) => coach('POST', `/trajecten/${id}/${sub}`, body);
     const vandaag = amsterdamDate(Date.now());
     await stap(trajectId, 'contactpogingen', { kanaal: 'telefoon', uitkomst: 'afspraak-gemaakt' });
     await stap(trajectId, 'contactmomenten', { vorm: 'gesprek', verschenen: true });
@@ -323,43 +255,69 @@ describe('the coach and the klantmanager at work in the portal (headless Chromiu
     const heemskerk = await traject('heemskerk-trede-1-2', 'Bram', 'Kok');
     await stap(heemskerk, 'contactpogingen', { kanaal: 'telefoon', uitkomst: 'afspraak-gemaakt' });
 
-    const context = await nieuweContext(browser);
-    const page = await context.newPage();
-    try {
-      await logIn(page, WERKBRUG.label, 'Coach');
-      await page.goto(`${stack.url}/trajecten/${trajectId}`);
+    await portal.alsGebruiker('coach-4', async (page) => {
+      await portal.logIn(page, WERKBRUG.label, 'Coach');
+      await page.goto(`${portal.url}/trajecten/${trajectId}`);
       await page.getByRole('heading', { name: 'Tijdlijn' }).waitFor();
       await page.getByRole('link', { name: 'Plan van aanpak vastleggen' }).click();
       await page.getByRole('heading', { name: 'Plan van aanpak vastleggen' }).waitFor();
-      const velden: [string, string][] = [
+      const vul = async (plek: Page | ReturnType<Page['getByRole']>, velden: readonly (readonly [string, string])[]) => {
+        for (const [label, waarde] of velden) await plek.getByLabel(label, { exact: label === 'Doel' || label === 'GAS-doel' }).fill(waarde);
+      };
+      /** Presses a button with the keyboard: focus it, then Enter. */
+      const druk = async (knop: string) => {
+        await page.getByRole('button', { name: knop, exact: true }).focus();
+        await page.keyboard.press('Enter');
+      };
+      const focus = () => page.evaluate(() => document.activeElement?.id);
+      await vul(page, [
         ['Doel (goal)', 'Vrijwilligerswerk in de buurt'],
         ['Situatie (reality)', 'Thuis, weinig contacten'],
         ['Mogelijkheden (options)', 'Kringloopwinkel of buurthuis'],
         ['Afspraken (will)', 'Oriëntatiegesprek bij de kringloop'],
+      ]);
+      const smart = (nr: number) => page.getByRole('group', { name: `SMART-doel ${nr}`, exact: true });
+      const gas = (nr: number) => page.getByRole('group', { name: `GAS-doel ${nr}`, exact: true });
+      await vul(smart(1), [
         ['Doel', 'Twee dagdelen vrijwilligerswerk'],
         ['Specifiek', 'Bij de kringloopwinkel'],
         ['Meetbaar', 'Twee dagdelen per week'],
         ['Actiegericht', 'Zelf aanmelden'],
         ['Realistisch', 'Past bij de energie'],
         ['Tijdgebonden', '1-6-2027'],
-        ['GAS-doel', 'Zelfstandig reizen naar de kringloop'],
-        ['Niveau -2', 'Gaat niet'],
-        ['Niveau -1', 'Met begeleiding'],
-        ['Niveau 0', 'Zelf met de bus'],
-        ['Niveau +1', 'Zelf met de fiets'],
-        ['Niveau +2', 'Helpt een ander'],
-      ];
-      for (const [label, waarde] of velden)
-        await page
-          .getByLabel(label, { exact: label === 'Doel' })
-          .first()
-          .fill(waarde);
+      ]);
+      // A second and a third SMART goal, added with the keyboard: the focus goes to the new goal's first field.
+      await druk('Nog een SMART-doel toevoegen');
+      expect(await focus()).toBe('smart-2-omschrijving');
+      await vul(smart(2), [
+        ['Doel', 'Zelf boodschappen doen'],
+        ['Specifiek', 'In de supermarkt om de hoek'],
+        ['Meetbaar', 'Eén keer per week'],
+        ['Actiegericht', 'Boodschappenlijst maken'],
+        ['Realistisch', 'Lukt al met hulp'],
+        ['Tijdgebonden', '1-3-2027'],
+      ]);
+      await druk('Nog een SMART-doel toevoegen');
+      expect(await focus()).toBe('smart-3-omschrijving');
+      // Removed again: its fields go, the focus returns to the add button.
+      await druk('SMART-doel 3 verwijderen');
+      expect(await focus()).toBe('smart-toevoegen');
+      expect(await smart(3).count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'SMART-doel 1 verwijderen' }).count()).toBe(1);
+      // Two GAS goals.
+      const niveaus = (tekst: string) => (['-2', '-1', '0', '+1', '+2'] as const).map((n, i) => [`Niveau ${n}`, `${tekst} ${i}`] as const);
+      await druk('GAS-doel toevoegen');
+      expect(await focus()).toBe('gas-1-omschrijving');
+      await vul(gas(1), [['GAS-doel', 'Zelfstandig reizen naar de kringloop'], ...niveaus('Reizen')]);
+      await gas(1).getByLabel('Niveau +1').fill('Zelf met de fiets');
+      await druk('GAS-doel toevoegen');
+      await vul(gas(2), [['GAS-doel', 'Contact met de buren'], ...niveaus('Buren')]);
       await page.getByLabel('Ondertekend door').selectOption({ label: 'De deelnemer' });
       await bekijk(page, 'coach-14-plan-van-aanpak');
       await page.getByRole('button', { name: 'Plan van aanpak vastleggen' }).click();
       await page.getByText('Het plan van aanpak is vastgelegd.').waitFor();
       const tijdlijn = page.getByRole('list', { name: 'Tijdlijn' });
-      await tijdlijn.getByText('1 SMART-doelen, 1 GAS-doelen').waitFor();
+      await tijdlijn.getByText('2 SMART-doelen, 2 GAS-doelen').waitFor();
       await tijdlijn.getByText('Plan van aanpak ondertekend').waitFor();
       await page.getByText('Uitvoering (actief)').waitFor();
 
@@ -373,7 +331,7 @@ describe('the coach and the klantmanager at work in the portal (headless Chromiu
       await page.getByRole('list', { name: 'Tijdlijn' }).getByText('Instrumenten: GAS-doelen').waitFor();
 
       // Heemskerk records sub-rungs: the diagnose form offers them.
-      await page.goto(`${stack.url}/trajecten/${heemskerk}`);
+      await page.goto(`${portal.url}/trajecten/${heemskerk}`);
       await page.getByRole('heading', { name: 'Tijdlijn' }).waitFor();
       await page.getByRole('link', { name: 'Diagnose en beginmeting vastleggen' }).click();
       await page.getByRole('heading', { name: 'Diagnose en beginmeting vastleggen' }).waitFor();
@@ -384,28 +342,21 @@ describe('the coach and the klantmanager at work in the portal (headless Chromiu
       await page.getByRole('button', { name: 'Beginmeting vastleggen' }).click();
       await page.getByText('De diagnose en de beginmeting zijn vastgelegd.').waitFor();
       await page.getByRole('list', { name: 'Tijdlijn' }).getByText('Meting vastgelegd: beginmeting (T0)').waitFor();
-      const metingen = await apiCall<{ instrumenten: { instrument: string; metingen: { waarden: Record<string, number>; subtreden?: string[] }[] }[] }>(
-        stack.url,
-        coach,
+      const metingen = await coach<{ instrumenten: { instrument: string; metingen: { waarden: Record<string, number>; subtreden?: string[] }[] }[] }>(
         'GET',
         `/trajecten/${heemskerk}/metingen`,
       );
       expect(metingen.instrumenten.find((i) => i.instrument === 'participatieladder')?.metingen[0]).toEqual(
         expect.objectContaining({ waarden: { trede: 2, subtrede: 2.3 }, subtreden: ['2.1', '2.3'] }),
       );
-    } finally {
-      await screenshot(page, 'laatste-plan').catch(() => undefined);
-      await context.close();
-    }
+    });
   }, 240_000);
 
   it('pages through the trajecten of the organisation', async () => {
     for (let i = 0; i < 11; i++) await traject('fip', 'Deelnemer', `Nummer ${i + 1}`);
-    const context = await nieuweContext(browser);
-    const page = await context.newPage();
-    try {
-      await logIn(page, GEMEENTE.label, 'Klantmanager');
-      await page.goto(`${stack.url}/trajecten`);
+    await portal.alsGebruiker('coach-5', async (page) => {
+      await portal.logIn(page, GEMEENTE.label, 'Klantmanager');
+      await page.goto(`${portal.url}/trajecten`);
       await page.getByText(/pagina 1 van \d+/).waitFor();
       expect(await page.locator('main table tbody tr').count()).toBe(10);
       await page.getByRole('button', { name: 'Volgende pagina' }).click();
@@ -414,9 +365,6 @@ describe('the coach and the klantmanager at work in the portal (headless Chromiu
       await bekijk(page, 'km-05-mijn-trajecten-pagina-2');
       await page.getByRole('button', { name: 'Vorige pagina' }).click();
       await page.getByText(/pagina 1 van \d+/).waitFor();
-    } finally {
-      await screenshot(page, `laatste-${expect.getState().currentTestName?.slice(-20).replace(/\W+/g, '-')}`).catch(() => undefined);
-      await context.close();
-    }
+    });
   }, 120_000);
 });

@@ -1,73 +1,23 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-// The orchestrator behind `npm start`, used as-is: same steps (the portal build included), free ports, a temporary data dir.
-import { freePorts, startStack } from '@ketenregie/start';
-import { ernstigeToegankelijkheidsfouten, nieuweContext, screenshot, startChromium, willekeurigBsn } from './browser';
+import type { Page } from 'playwright-core';
+import { bekijk, portalInBrowser, screenshot, willekeurigBsn } from './browser';
 
-const START_TIMEOUT = 600_000;
-/** Generous start-up limits: the shared 2-core machine is often busy (load averages of 30 and more). */
-const STACK_TIMEOUTS = { service: 300_000, worker: 300_000, gateway: 120_000, seed: 300_000 };
 const MAANDEN = '(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)';
 /** A moment as the portal shows it: `7 december 2026, 14:05`. */
 const DATUM_TIJD = new RegExp(`\\d{1,2} ${MAANDEN} \\d{4}, \\d{2}:\\d{2}`);
-
-/** The environment of a fresh machine: embedded database, Temporal and auth. */
-function freshMachineEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of Object.keys(env)) {
-    if (key === 'DATABASE_URL' || key.startsWith('TEMPORAL_') || key.startsWith('AUTH_') || key.startsWith('KETENREGIE_') || key.endsWith('_SERVICE_URL'))
-      delete env[key];
-  }
-  return env;
-}
-
-/** Checks the page against WCAG 2.1 AA and keeps its screenshot. */
-async function bekijk(page: Page, naam: string): Promise<void> {
-  await screenshot(page, naam);
-  expect(await ernstigeToegankelijkheidsfouten(page)).toEqual([]);
-}
 
 /**
  * Warme overdracht, the deelnemer's own data and the FG, in a real browser: a coach of the
  * uitvoerder hands a traject led by the gemeente over to GGZ, records the deelnemer's consent
  * and reads back what went; the GGZ behandelaar finds it in the inbox, sees only the released
  * fields and accepts; the deelnemer withdraws the consent and sees it in the inzage; the FG
- * opens the register and verifies the processing log.
+ * opens the register and verifies the processing log. The gemeente, the traject's regievoerder,
+ * asks for a handover of another traject itself.
  */
 describe('warme overdracht, Mijn gegevens and the FG in a real browser (headless Chromium)', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ketenregie-browser-overdracht-'));
-  let stack: { url: string; stop(): Promise<void> };
-  let chromium: Awaited<ReturnType<typeof startChromium>>;
-  let browser: Browser;
   let deelnemerId: string;
   let trajectId: string;
 
-  /** A call to the API through the gateway with a demo token of `organisatie` in role `rol`. */
-  async function api<T>(organisatie: string, rol: string, method: string, path: string, body?: unknown): Promise<T> {
-    const tokenAntwoord = await fetch(`${stack.url}/auth/dev-token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ organisatie, rol }),
-    });
-    const { token } = (await tokenAntwoord.json()) as { token: string };
-    const res = await fetch(`${stack.url}/api/v1${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const tekst = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${tekst}`);
-    return (tekst ? JSON.parse(tekst) : undefined) as T;
-  }
-
-  beforeAll(async () => {
-    // `timeouts` is an option of the orchestrator that its JSDoc does not list.
-    const opties = { env: freshMachineEnv(), dataDir, ...(await freePorts()), timeouts: STACK_TIMEOUTS };
-    stack = await startStack(opties);
-    chromium = await startChromium();
-    browser = chromium.browser;
+  const portal = portalInBrowser('overdracht', async ({ api }) => {
     // A traject led by the gemeente with a Werkbrug coach, met in kennismaking: the first phase a handover may start in.
     deelnemerId = (
       await api<{ id: string }>('gemeente-dommeldal', 'klantmanager', 'POST', '/deelnemers', {
@@ -89,32 +39,14 @@ describe('warme overdracht, Mijn gegevens and the FG in a real browser (headless
       })
     ).id;
     await api('werkbrug-dommeldal', 'coach', 'POST', `/trajecten/${trajectId}/contactpogingen`, { kanaal: 'telefoon', uitkomst: 'afspraak-gemaakt' });
-  }, START_TIMEOUT);
-
-  afterAll(async () => {
-    await chromium?.close();
-    await stack?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }, 60_000);
-
-  /** Signs in on the demo sign-in page as `rol` of the organisation named `organisatie`. */
-  async function logIn(page: Page, organisatie: string, rol: string): Promise<void> {
-    await page.goto(`${stack.url}/`);
-    await page.getByRole('heading', { name: 'Inloggen', exact: true }).waitFor();
-    await page.getByLabel('Organisatie').selectOption({ label: organisatie });
-    await page.getByLabel('Rol').selectOption({ label: rol });
-    await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
-    await page.getByRole('heading', { name: 'Welkom', exact: true }).waitFor();
-  }
+  });
 
   const menu = (page: Page, naam: string) => page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: naam });
 
   it('a coach requests a handover to GGZ with a preview of what may go, records consent and reads back what went; the GGZ behandelaar sees only the released fields and accepts', async () => {
-    const context = await nieuweContext(browser);
-    const page = await context.newPage();
-    try {
-      await logIn(page, 'Stichting Werkbrug Dommeldal (uitvoerder)', 'Coach');
-      await page.goto(`${stack.url}/trajecten/${trajectId}`);
+    await portal.alsGebruiker('overdracht-1', async (page) => {
+      await portal.logIn(page, 'Stichting Werkbrug Dommeldal (uitvoerder)', 'Coach');
+      await page.goto(`${portal.url}/trajecten/${trajectId}`);
       await page.getByRole('link', { name: 'Warme overdracht aanvragen' }).click();
       await page.getByRole('heading', { name: 'Warme overdracht aanvragen', exact: true }).waitFor();
       await page.getByLabel('Ontvanger').selectOption({ label: 'GGZ Zuiderlicht (ggz-instelling)' });
@@ -170,7 +102,7 @@ describe('warme overdracht, Mijn gegevens and the FG in a real browser (headless
       await page.getByRole('button', { name: 'Uitloggen' }).click();
 
       // The receiver: the inbox, the dossier with only the released fields, acceptance, the driegesprek.
-      await logIn(page, 'GGZ Zuiderlicht (ggz-instelling)', 'Behandelaar');
+      await portal.logIn(page, 'GGZ Zuiderlicht (ggz-instelling)', 'Behandelaar');
       await menu(page, 'Overdrachten').click();
       await page.getByRole('heading', { name: 'Overdrachten', exact: true }).waitFor();
       await page.getByLabel('Richting').selectOption({ label: 'Inkomend' });
@@ -204,19 +136,12 @@ describe('warme overdracht, Mijn gegevens and the FG in a real browser (headless
       await page.getByText('Het driegesprek is gepland op 12 januari 2027.').waitFor();
       await page.getByRole('button', { name: 'Driegesprek is gehouden' }).waitFor({ timeout: 30_000 });
       await bekijk(page, '26-overdracht-driegesprek');
-    } catch (fout) {
-      await screenshot(page, 'fout-overdracht-1').catch(() => undefined);
-      throw fout;
-    } finally {
-      await context.close();
-    }
+    });
   }, 240_000);
 
   it('a deelnemer reads their traject in plain words, withdraws a consent and sees it, and every read of their data, in the inzage', async () => {
-    const context = await nieuweContext(browser);
-    const page = await context.newPage();
-    try {
-      await page.goto(`${stack.url}/`);
+    await portal.alsGebruiker('overdracht-2', async (page) => {
+      await page.goto(`${portal.url}/`);
       await page.getByRole('heading', { name: 'Inloggen', exact: true }).waitFor();
       await page.getByLabel('Deelnemernummer').fill(deelnemerId);
       await bekijk(page, '29-inloggen-deelnemer');
@@ -254,19 +179,12 @@ describe('warme overdracht, Mijn gegevens and the FG in a real browser (headless
       expect(await inzage.isVisible()).toBe(true);
       await screenshot(page, '32-mijn-gegevens-afdruk');
       await page.emulateMedia({ media: 'screen' });
-    } catch (fout) {
-      await screenshot(page, 'fout-overdracht-2').catch(() => undefined);
-      throw fout;
-    } finally {
-      await context.close();
-    }
+    });
   }, 120_000);
 
   it('the FG opens the processing register and verifies the processing log', async () => {
-    const context = await nieuweContext(browser);
-    const page = await context.newPage();
-    try {
-      await logIn(page, 'Gemeente Dommeldal, Werk & Inkomen (gemeente)', 'Functionaris gegevensbescherming');
+    await portal.alsGebruiker('overdracht-3', async (page) => {
+      await portal.logIn(page, 'Gemeente Dommeldal, Werk & Inkomen (gemeente)', 'Functionaris gegevensbescherming');
       await menu(page, 'Verwerkingsregister').click();
       await page.getByRole('heading', { name: 'Verwerkingsregister', exact: true }).waitFor();
       await page.getByRole('heading', { name: 'Warme overdracht tussen partners', exact: true }).waitFor();
@@ -277,11 +195,44 @@ describe('warme overdracht, Mijn gegevens and the FG in a real browser (headless
       await page.getByText(/De verwerkingslog is in orde: \d+ regels gecontroleerd op/).waitFor();
       expect(await page.getByRole('table', { name: 'Regels van de log', exact: true }).getByRole('row').count()).toBeGreaterThan(1);
       await bekijk(page, '41-fg-verificatie');
-    } catch (fout) {
-      await screenshot(page, 'fout-overdracht-3').catch(() => undefined);
-      throw fout;
-    } finally {
-      await context.close();
-    }
+    });
   }, 90_000);
+
+  it("the gemeente's klantmanager, the traject's regievoerder, asks for a warme overdracht of the traject itself", async () => {
+    const km = <T>(method: string, pad: string, body?: unknown) => portal.api<T>('gemeente-dommeldal', 'klantmanager', method, pad, body);
+    const { id: andereDeelnemer } = await km<{ id: string }>('POST', '/deelnemers', {
+      voornamen: 'Rik',
+      achternaam: 'Regie',
+      geboortedatum: '1981-06-12',
+      bsn: willekeurigBsn(),
+    });
+    const { id: anderTraject } = await km<{ id: string }>('POST', '/trajecten', {
+      deelnemerId: andereDeelnemer,
+      programmaCode: 'maatwerktraject-den-bosch',
+      regie: { regievoerderId: 'dev:gemeente-dommeldal:klantmanager', organisatieId: 'gemeente-dommeldal' },
+      coach: { coachId: 'dev:werkbrug-dommeldal:coach', organisatieId: 'werkbrug-dommeldal' },
+      aanmeldreden: 'activering',
+      doelgroep: { ladderTrede: 2, jarenInBijstand: 6 },
+    });
+    await portal.api('werkbrug-dommeldal', 'coach', 'POST', `/trajecten/${anderTraject}/contactpogingen`, { kanaal: 'telefoon', uitkomst: 'afspraak-gemaakt' });
+    await portal.alsGebruiker('overdracht-regievoerder', async (page) => {
+      await portal.logIn(page, 'Gemeente Dommeldal, Werk & Inkomen (gemeente)', 'Klantmanager');
+      await page.goto(`${portal.url}/trajecten/${anderTraject}`);
+      await page.getByRole('link', { name: 'Warme overdracht aanvragen' }).click();
+      await page.getByRole('heading', { name: 'Warme overdracht aanvragen', exact: true }).waitFor();
+      await page.getByLabel('Ontvanger').selectOption({ label: 'GGZ Zuiderlicht (ggz-instelling)' });
+      await page.getByLabel('Reden van de overdracht').selectOption({ label: 'GGZ-behandeling nodig' });
+      await page
+        .getByRole('group', { name: /^Contactgegevens/ })
+        .getByLabel('Naam (niet verplicht)')
+        .fill('R. Regie');
+      await bekijk(page, '27-overdracht-aanvragen-regievoerder');
+      await page.getByRole('button', { name: 'Overdracht aanvragen' }).click();
+      await page.getByText('De overdracht aan GGZ Zuiderlicht is aangevraagd.').waitFor();
+      await page.getByRole('heading', { name: 'Toestemming van de deelnemer', exact: true }).waitFor({ timeout: 60_000 });
+      await bekijk(page, '28-overdracht-regievoerder-toestemming-nodig');
+    });
+    const uitgaand = await km<{ overdrachten: { trajectId: string; zender: { organisatie: string } }[] }>('GET', '/overdrachten?richting=uitgaand');
+    expect(uitgaand.overdrachten.filter((o) => o.trajectId === anderTraject).map((o) => o.zender.organisatie)).toEqual(['gemeente-dommeldal']);
+  }, 180_000);
 });

@@ -1,71 +1,22 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-// The orchestrator behind `npm start`, used as-is: same steps (the portal build included), free ports, a temporary data dir.
-import { freePorts, startStack } from '@ketenregie/start';
-import { ernstigeToegankelijkheidsfouten, nieuweContext, screenshot, startChromium, willekeurigBsn } from './browser';
+import { bekijk, nieuweContext, portalInBrowser, willekeurigBsn } from './browser';
 
-const START_TIMEOUT = 240_000;
 const ROOT = resolve(__dirname, '../../..');
 
-/** The environment of a fresh machine: embedded database, Temporal and auth. */
-function freshMachineEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of Object.keys(env)) {
-    if (key === 'DATABASE_URL' || key.startsWith('TEMPORAL_') || key.startsWith('AUTH_') || key.startsWith('KETENREGIE_') || key.endsWith('_SERVICE_URL'))
-      delete env[key];
-  }
-  return env;
-}
-
-/** Checks the page against WCAG 2.1 AA and keeps its screenshot. */
-async function bekijk(page: Page, naam: string): Promise<void> {
-  await screenshot(page, naam);
-  expect(await ernstigeToegankelijkheidsfouten(page)).toEqual([]);
-}
-
 describe('the portal in a real browser (headless Chromium)', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ketenregie-browser-'));
-  let stack: { url: string; stop(): Promise<void> };
-  let chromium: Awaited<ReturnType<typeof startChromium>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    stack = await startStack({ env: freshMachineEnv(), dataDir, ...(await freePorts()) });
-    chromium = await startChromium();
-    browser = chromium.browser;
-  }, START_TIMEOUT);
-
-  afterAll(async () => {
-    await chromium?.close();
-    await stack?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }, 60_000);
-
-  /** Signs in on the demo sign-in page, by mouse, as `rol` of the organisation named `organisatie`. */
-  async function logIn(page: Page, organisatie: string, rol: string): Promise<void> {
-    await page.goto(`${stack.url}/`);
-    await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
-    await page.getByLabel('Organisatie').selectOption({ label: organisatie });
-    await page.getByLabel('Rol').selectOption({ label: rol });
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.getByRole('heading', { name: 'Welkom' }).waitFor();
-  }
+  const portal = portalInBrowser('portal');
 
   it('has API types that match the API the gateway publishes', () => {
-    const check = spawnSync(process.execPath, [join(ROOT, 'tools/portal/api-types.js'), '--from', stack.url, '--check'], { encoding: 'utf8' });
+    const check = spawnSync(process.execPath, [join(ROOT, 'tools/portal/api-types.js'), '--from', portal.url, '--check'], { encoding: 'utf8' });
     expect(`${check.stdout}${check.stderr}`).toContain('matches the API');
     expect(check.status).toBe(0);
   });
 
   it('lets a klantmanager sign in, register a deelnemer and start a traject, on accessible pages', async () => {
-    const context = await nieuweContext(browser);
-    const page = await context.newPage();
-    try {
-      await page.goto(`${stack.url}/`);
+    await portal.alsGebruiker('portal-1', async (page) => {
+      await page.goto(`${portal.url}/`);
       await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
       await page.getByLabel('Organisatie').selectOption({ label: 'Gemeente Dommeldal, Werk & Inkomen (gemeente)' });
       await bekijk(page, '01-inloggen');
@@ -123,17 +74,13 @@ describe('the portal in a real browser (headless Chromium)', () => {
       await page.getByRole('button', { name: 'Uitloggen' }).click();
       await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
       expect(await page.evaluate(() => sessionStorage.getItem('ketenregie.sessie'))).toBeNull();
-    } finally {
-      await context.close();
-    }
-  }, 120_000);
+    });
+  }, 240_000);
 
   it('lets the aanmelding form be completed with the keyboard alone', async () => {
-    const context = await nieuweContext(browser);
-    const page = await context.newPage();
-    try {
-      await logIn(page, 'Gemeente Dommeldal, Werk & Inkomen (gemeente)', 'Klantmanager');
-      await page.goto(`${stack.url}/deelnemers/nieuw`);
+    await portal.alsGebruiker('portal-2', async (page) => {
+      await portal.logIn(page, 'Gemeente Dommeldal, Werk & Inkomen (gemeente)', 'Klantmanager');
+      await page.goto(`${portal.url}/deelnemers/nieuw`);
       await page.getByRole('heading', { name: 'Deelnemer aanmelden' }).waitFor();
       const focus = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim() || document.activeElement?.tagName);
 
@@ -155,17 +102,13 @@ describe('the portal in a real browser (headless Chromium)', () => {
       await page.keyboard.press('Enter');
       await page.getByText('Jan Willem de Vries is aangemeld.').waitFor();
       await bekijk(page, '09-aanmelden-toetsenbord-klaar');
-    } finally {
-      await context.close();
-    }
+    });
   }, 90_000);
 
   it('sends the keyboard user to the errors of an incomplete aanmelding', async () => {
-    const context = await nieuweContext(browser);
-    const page = await context.newPage();
-    try {
-      await logIn(page, 'Gemeente Dommeldal, Werk & Inkomen (gemeente)', 'Klantmanager');
-      await page.goto(`${stack.url}/deelnemers/nieuw`);
+    await portal.alsGebruiker('portal-3', async (page) => {
+      await portal.logIn(page, 'Gemeente Dommeldal, Werk & Inkomen (gemeente)', 'Klantmanager');
+      await page.goto(`${portal.url}/deelnemers/nieuw`);
       await page.getByRole('heading', { name: 'Deelnemer aanmelden' }).waitFor();
       await page.keyboard.press('Tab');
       await page.keyboard.type('12345');
@@ -177,16 +120,12 @@ describe('the portal in a real browser (headless Chromium)', () => {
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('bsn');
-    } finally {
-      await context.close();
-    }
+    });
   }, 90_000);
 
   it('shows a coach their tasks, overdue first, and a traject timeline in plain Dutch', async () => {
-    const context = await nieuweContext(browser);
-    const page = await context.newPage();
-    try {
-      await logIn(page, 'Stichting Werkbrug Dommeldal (uitvoerder)', 'Coach');
+    await portal.alsGebruiker('portal-4', async (page) => {
+      await portal.logIn(page, 'Stichting Werkbrug Dommeldal (uitvoerder)', 'Coach');
       await bekijk(page, '11-start-coach');
       await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn taken' }).click();
       await page.getByRole('heading', { name: 'Mijn taken' }).waitFor();
@@ -209,30 +148,24 @@ describe('the portal in a real browser (headless Chromium)', () => {
       await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn trajecten' }).click();
       await page.locator('main table tbody tr').first().waitFor();
       await bekijk(page, '14-mijn-trajecten-coach');
-    } finally {
-      await context.close();
-    }
+    });
   }, 90_000);
 
   it('serves client-side routes on reload and says so for a page that does not exist', async () => {
-    const context = await nieuweContext(browser);
-    const page = await context.newPage();
-    try {
-      await page.goto(`${stack.url}/bestaat/niet`);
+    await portal.alsGebruiker('portal-5', async (page) => {
+      await page.goto(`${portal.url}/bestaat/niet`);
       await page.getByRole('heading', { name: 'Pagina niet gevonden' }).waitFor();
       await bekijk(page, '15-niet-gevonden');
-      await page.goto(`${stack.url}/taken`);
+      await page.goto(`${portal.url}/taken`);
       await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
-    } finally {
-      await context.close();
-    }
+    });
   }, 60_000);
 
   it('signs in with OpenID Connect (authorization code + PKCE) at a real provider when the gateway says distributed, and signs out there', async () => {
-    const provider = spawn(process.execPath, [join(ROOT, 'tests/browser/oidc-provider.mjs'), stack.url], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const provider = spawn(process.execPath, [join(ROOT, 'tests/browser/oidc-provider.mjs'), portal.url], { stdio: ['ignore', 'pipe', 'inherit'] });
     // The embedded gateway's Content-Security-Policy lets pages fetch only from itself; a distributed one also allows
     // its OIDC provider (the gateway's spec shows that header), which this stand-in provider is not.
-    const context = await nieuweContext(browser, { bypassCSP: true });
+    const context = await nieuweContext(portal.browser, { bypassCSP: true });
     try {
       const [regel] = await Promise.race([
         (async () => {
@@ -247,7 +180,7 @@ describe('the portal in a real browser (headless Chromium)', () => {
       await page.route('**/portal-config.json', (route) =>
         route.fulfill({ json: { modus: 'distributed', oidc: { issuer, clientId: 'ketenregie-portal', scope: 'openid' } } }),
       );
-      await page.goto(`${stack.url}/`);
+      await page.goto(`${portal.url}/`);
       await page.getByRole('button', { name: 'Inloggen bij uw organisatie' }).waitFor();
       await bekijk(page, '16-inloggen-oidc');
       const naarProvider = page.waitForRequest((request) => request.url().startsWith(`${issuer}/auth?`));
@@ -284,10 +217,10 @@ describe('the portal in a real browser (headless Chromium)', () => {
   it('reports the first page load on localhost (figures, not a timed assertion)', async () => {
     const metingen: { ttfb: number; fcp: number; load: number; klaar: number; bytes: number }[] = [];
     for (let i = 0; i < 3; i++) {
-      const context = await nieuweContext(browser);
+      const context = await nieuweContext(portal.browser);
       const page = await context.newPage();
       const start = Date.now();
-      await page.goto(`${stack.url}/`);
+      await page.goto(`${portal.url}/`);
       await page.getByLabel('Organisatie').locator('option').nth(1).waitFor({ state: 'attached' });
       const klaar = Date.now() - start;
       const timing = await page.evaluate(() => {

@@ -1,62 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-// The orchestrator behind `npm start`, used as-is: same steps (the portal build included), free ports, a temporary data dir.
-import { freePorts, startStack } from '@ketenregie/start';
-import { ernstigeToegankelijkheidsfouten, nieuweContext, screenshot, startChromium, willekeurigBsn } from './browser';
-
-/** The environment of a fresh machine: embedded database, Temporal and auth. */
-function freshMachineEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of Object.keys(env)) {
-    if (key === 'DATABASE_URL' || key.startsWith('TEMPORAL_') || key.startsWith('AUTH_') || key.startsWith('KETENREGIE_') || key.endsWith('_SERVICE_URL'))
-      delete env[key];
-  }
-  return env;
-}
+import { bekijk, portalInBrowser, willekeurigBsn } from './browser';
 
 describe('the werkgever in the portal (headless Chromium)', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ketenregie-browser-werkgever-'));
-  let stack: { url: string; stop(): Promise<void> };
-  let chromium: Awaited<ReturnType<typeof startChromium>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    // Generous start-up limits: the worker bundles four task queues' workflows on a shared, loaded machine.
-    stack = await startStack({
-      env: freshMachineEnv(),
-      dataDir,
-      ...(await freePorts()),
-      timeouts: { service: 300_000, worker: 480_000, gateway: 300_000, seed: 300_000, portal: 480_000 },
-    });
-    chromium = await startChromium();
-    browser = chromium.browser;
-  }, 900_000);
-
-  afterAll(async () => {
-    await chromium?.close();
-    await stack?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }, 60_000);
-
+  const portal = portalInBrowser('werkgever');
   /** One API call through the gateway as a demo person. */
-  async function alsVia<T>(wie: { organisatie: string; rol: string }, method: string, pad: string, body?: unknown): Promise<T> {
-    const t = await fetch(`${stack.url}/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(wie) });
-    const { token } = (await t.json()) as { token: string };
-    const res = await fetch(`${stack.url}/api/v1${pad}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    if (!res.ok) throw new Error(`${method} ${pad} answered ${res.status}: ${await res.text()}`);
-    return (await res.json()) as T;
-  }
-
-  async function bekijk(page: Page, naam: string): Promise<void> {
-    await screenshot(page, naam);
-    expect(await ernstigeToegankelijkheidsfouten(page)).toEqual([]);
-  }
+  const alsVia = <T>(wie: { organisatie: string; rol: string }, method: string, pad: string, body?: unknown) =>
+    portal.api<T>(wie.organisatie, wie.rol, method, pad, body);
 
   it('the werkgever opens its placements page and confirms a proefplaatsing evaluation, on accessible pages', async () => {
     const gemeente = { organisatie: 'gemeente-dommeldal', rol: 'klantmanager' };
@@ -104,15 +52,8 @@ describe('the werkgever in the portal (headless Chromium)', () => {
     });
     await alsVia(werkgever, 'POST', `/plaatsingen/${plaatsing.plaatsingId}/opdrachten`, { soort: 'kennismaking', uitkomst: 'proefplaatsing' });
 
-    const context = await nieuweContext(browser);
-    const page = await context.newPage();
-    try {
-      await page.goto(`${stack.url}/`);
-      await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
-      await page.getByLabel('Organisatie').selectOption({ label: 'Van der Heijden Metaal B.V. (werkgever)' });
-      await page.getByLabel('Rol').selectOption({ label: 'Jobcoach' });
-      await page.getByRole('button', { name: 'Inloggen' }).click();
-      await page.getByRole('heading', { name: 'Welkom' }).waitFor();
+    await portal.alsGebruiker('werkgever-1', async (page) => {
+      await portal.logIn(page, 'Van der Heijden Metaal B.V. (werkgever)', 'Jobcoach');
 
       await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn plaatsingen' }).click();
       await page.getByRole('heading', { name: 'Mijn plaatsingen', level: 1 }).waitFor();
@@ -128,8 +69,6 @@ describe('the werkgever in the portal (headless Chromium)', () => {
       await plaatsing.getByText('Loonwaardemeting', { exact: true }).waitFor();
       expect(await page.getByRole('button', { name: /Evaluatie bevestigen/ }).count()).toBe(0);
       await bekijk(page, 'werkgever-02-evaluatie-bevestigd');
-    } finally {
-      await context.close();
-    }
+    });
   }, 300_000);
 });

@@ -9,7 +9,14 @@ import {
   ToestemmingService,
 } from '@ketenregie/consent-application';
 import { CONSENT_ENTITIES, CONSENT_MIGRATIONS, embeddedKetenSleutels, TypeOrmConsentOpslag } from '@ketenregie/consent-data-access';
-import type { BesluitDto, InzageDto, IntrekkingSignaal, ToestemmingDto, VerificatieDto } from '@ketenregie/consent-contracts';
+import {
+  type BesluitDto,
+  type InzageDto,
+  type IntrekkingSignaal,
+  type ToestemmingDto,
+  type VerificatieDto,
+  verwerkingsregisterSchema,
+} from '@ketenregie/consent-contracts';
 import type { Toestemming } from '@ketenregie/consent-domain';
 import {
   asActivities,
@@ -118,6 +125,18 @@ describeEachDatabase('consent-service', (db) => {
       await app?.close();
       await jwks?.close();
       await rm(keyDir, { recursive: true, force: true });
+    });
+
+    it("declares the processing register's shape in its OpenAPI document and answers the fg in it", async () => {
+      const document = (await (await fetch(`${base}/openapi.json`)).json()) as {
+        paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }> }>>;
+      };
+      expect(document.paths['/api/v1/verwerkingsregister']?.['get']?.responses['200']?.content?.['application/json']?.schema?.$ref).toBe(
+        '#/components/schemas/VerwerkingsregisterDto',
+      );
+      const register = await call(fg, 'GET', '/verwerkingsregister');
+      expect(register.status).toBe(200);
+      expect(verwerkingsregisterSchema.parse(register.body).versies.length).toBeGreaterThan(0);
     });
 
     it('e2e: consent → permit → disclosure logged → withdrawal → deny → inzage in order → a direct edit fails verification', async () => {

@@ -11,6 +11,7 @@ import {
   verwerkingLijstQuerySchema,
   verwerkingMeldingSchema,
   verwerkingPaginaSchema,
+  verwerkingsregisterSchema,
   vrijgaveOverzichtSchema,
   vrijgaveQuerySchema,
 } from '@ketenregie/consent-contracts';
@@ -44,3 +45,5 @@ export class VerwerkingPaginaDto extends createZodDto(verwerkingPaginaSchema) {}
 export class VrijgaveQueryDto extends createZodDto(vrijgaveQuerySchema) {}
 /** The release profile of one recipient type for a purpose. */
 export class VrijgaveOverzichtDto extends createZodDto(vrijgaveOverzichtSchema) {}
+/** `GET /verwerkingsregister`: the versioned processing register. */
+export class VerwerkingsregisterDto extends createZodDto(verwerkingsregisterSchema) {}

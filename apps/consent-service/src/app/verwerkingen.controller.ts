@@ -8,7 +8,15 @@ import type {
 } from '@ketenregie/consent-contracts';
 import type { Verwerkingsregister } from '@ketenregie/consent-domain';
 import { CurrentIdentity, Identity, ServiceActor } from '@ketenregie/shared-platform';
-import { VerificatieDto, VerwerkingLijstQueryDto, VerwerkingMeldingDto, VerwerkingPaginaDto, VrijgaveOverzichtDto, VrijgaveQueryDto } from './consent.dto';
+import {
+  VerificatieDto,
+  VerwerkingLijstQueryDto,
+  VerwerkingMeldingDto,
+  VerwerkingPaginaDto,
+  VerwerkingsregisterDto,
+  VrijgaveOverzichtDto,
+  VrijgaveQueryDto,
+} from './consent.dto';
 import { verificatieDto, verwerkingPaginaDto } from './consent.mappers';
 import { VerwerkingslogAnkeraar } from './verwerkingslog-ankeraar';
 
@@ -71,6 +79,7 @@ export class VerwerkingenController {
 
   @Get('verwerkingsregister')
   @ApiOperation({ summary: 'The versioned processing register (role fg)' })
+  @ApiOkResponse({ type: VerwerkingsregisterDto })
   async register(@CurrentIdentity() identiteit: Identity): Promise<Verwerkingsregister> {
     await this.toegang.algemeen('verwerkingslog.lezen', identiteit);
     return this.verwerkingen.registerInzien();

@@ -46,17 +46,24 @@ export function alsApiFout(response: Response, body: unknown): ApiFout {
   return new ApiFout(response.status, problem.code, bericht, velden);
 }
 
+/** What an openapi-fetch call resolves to. */
+interface Antwoord {
+  readonly data?: unknown;
+  readonly error?: unknown;
+  readonly response: Response;
+}
+
 /**
- * The body of a successful call, or throws {@link ApiFout}. For operations whose response the
- * API does not declare yet, `T` comes from ./antwoorden.
+ * The body of a successful call, typed by the operation's response in the OpenAPI document, or
+ * throws {@link ApiFout}.
  */
-export async function verwacht<T>(call: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> {
-  let resultaat: { data?: unknown; error?: unknown; response: Response };
+export async function verwacht<R extends Antwoord>(call: Promise<R>): Promise<Exclude<R['data'], undefined>> {
+  let resultaat: Antwoord;
   try {
     resultaat = await call;
   } catch {
     throw new ApiFout(0, undefined, 'Ketenregie is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.');
   }
   if (!resultaat.response.ok) throw alsApiFout(resultaat.response, resultaat.error);
-  return resultaat.data as T;
+  return resultaat.data as Exclude<R['data'], undefined>;
 }

@@ -1342,6 +1342,9 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AangemaaktDto: {
+            id: string;
+        };
         AbonnementAanvraagDto: {
             /** @description Default: every type */
             types?: ("nl.ketenregie.overdracht.aangevraagd" | "nl.ketenregie.overdracht.toestemming-nodig" | "nl.ketenregie.overdracht.toestemming-herinnering" | "nl.ketenregie.overdracht.toestemming-geescaleerd" | "nl.ketenregie.overdracht.dossier-geleverd" | "nl.ketenregie.overdracht.acceptatie-herinnering" | "nl.ketenregie.overdracht.acceptatie-geescaleerd" | "nl.ketenregie.overdracht.geaccepteerd" | "nl.ketenregie.overdracht.afgewezen" | "nl.ketenregie.overdracht.heraangeboden" | "nl.ketenregie.overdracht.driegesprek-gepland" | "nl.ketenregie.overdracht.driegesprek-gehouden" | "nl.ketenregie.overdracht.driegesprek-no-show" | "nl.ketenregie.overdracht.nazorg-checkin" | "nl.ketenregie.overdracht.regie-overgedragen" | "nl.ketenregie.overdracht.dossier-ingetrokken" | "nl.ketenregie.overdracht.beeindigd" | "nl.ketenregie.verwijzing.aangemeld" | "nl.ketenregie.verwijzing.status-gewijzigd")[];
@@ -1690,6 +1693,37 @@ export interface components {
             /** Format: date */
             geboortedatum: string;
             huishoudenId?: string;
+            voornamen: string;
+        };
+        DeelnemerBetrokkenheidDto: {
+            betrokkenheid: ("aanmelder" | "regievoerder" | "coach-organisatie" | "ontvanger")[];
+            deelnemerId: string;
+            organisatie: string;
+        };
+        DeelnemerWeergaveDto: {
+            achternaam: string;
+            /** @description Only for a klantmanager */
+            bsn?: string;
+            bsnGemaskeerd: string;
+            contact: {
+                [key: string]: unknown;
+            };
+            /** @description YYYY-MM-DD */
+            geboortedatum: string;
+            huishoudenId?: string;
+            id: string;
+            trajecten: {
+                /** @enum {string} */
+                fase?: "aanmelding" | "contact-leggen" | "kennismaking" | "diagnose" | "plan-van-aanpak" | "uitvoering" | "afronding" | "nazorg" | "afgesloten";
+                id: string;
+                programma: {
+                    code: string;
+                    versie: number;
+                };
+                /** @description YYYY-MM-DD */
+                startdatum?: string;
+                status?: string;
+            }[];
             voornamen: string;
         };
         DevTokenRequestDto: {
@@ -2456,6 +2490,32 @@ export interface components {
                 maxGasDoelen: number;
             };
         };
+        ProgrammaSamenvattingDto: {
+            code: string;
+            definitie: {
+                code: string;
+                fasen: ("aanmelding" | "contact-leggen" | "kennismaking" | "diagnose" | "plan-van-aanpak" | "uitvoering" | "afronding" | "nazorg" | "afgesloten")[];
+                /** @description YYYY-MM-DD */
+                geldigVanaf: string;
+                instrumenten: {
+                    gasVersie: string;
+                    ladderSubtreden: boolean;
+                    ladderVersie: string;
+                    verplichtBijMeting: string[];
+                    zrmVersie: string;
+                } & {
+                    [key: string]: unknown;
+                };
+                naam: string;
+                omschrijving?: string;
+                versie: number;
+            } & {
+                [key: string]: unknown;
+            };
+            naam: string;
+            omschrijving?: string;
+            versie: number;
+        };
         ProgrammaVersieDto: {
             bron?: string;
             casuistiekoverleg?: {
@@ -2556,6 +2616,129 @@ export interface components {
                 maxGasDoelen: number;
             };
         };
+        ProgrammaVersiesDto: {
+            versies: {
+                code: string;
+                definitie: {
+                    code: string;
+                    fasen: ("aanmelding" | "contact-leggen" | "kennismaking" | "diagnose" | "plan-van-aanpak" | "uitvoering" | "afronding" | "nazorg" | "afgesloten")[];
+                    /** @description YYYY-MM-DD */
+                    geldigVanaf: string;
+                    instrumenten: {
+                        gasVersie: string;
+                        ladderSubtreden: boolean;
+                        ladderVersie: string;
+                        verplichtBijMeting: string[];
+                        zrmVersie: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    naam: string;
+                    omschrijving?: string;
+                    versie: number;
+                } & {
+                    [key: string]: unknown;
+                };
+                /** @description YYYY-MM-DD */
+                geldigVanaf: string;
+                gepubliceerdDoor: string;
+                /** @description ISO 8601 instant */
+                gepubliceerdOp: string;
+                naam: string;
+                versie: number;
+                /** @description The domains of the version's ZRM, in the matrix's order */
+                zrmDomeinen: string[];
+            }[];
+        };
+        ProgrammaVersieWeergaveDto: {
+            code: string;
+            definitie: {
+                code: string;
+                fasen: ("aanmelding" | "contact-leggen" | "kennismaking" | "diagnose" | "plan-van-aanpak" | "uitvoering" | "afronding" | "nazorg" | "afgesloten")[];
+                /** @description YYYY-MM-DD */
+                geldigVanaf: string;
+                instrumenten: {
+                    gasVersie: string;
+                    ladderSubtreden: boolean;
+                    ladderVersie: string;
+                    verplichtBijMeting: string[];
+                    zrmVersie: string;
+                } & {
+                    [key: string]: unknown;
+                };
+                naam: string;
+                omschrijving?: string;
+                versie: number;
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description YYYY-MM-DD */
+            geldigVanaf: string;
+            gepubliceerdDoor: string;
+            /** @description ISO 8601 instant */
+            gepubliceerdOp: string;
+            naam: string;
+            versie: number;
+            /** @description The domains of the version's ZRM, in the matrix's order */
+            zrmDomeinen: string[];
+        };
+        ProgrammaWeergaveDto: {
+            actueleVersie?: number;
+            code: string;
+            naam: string;
+            omschrijving?: string;
+            versies: {
+                code: string;
+                definitie: {
+                    code: string;
+                    fasen: ("aanmelding" | "contact-leggen" | "kennismaking" | "diagnose" | "plan-van-aanpak" | "uitvoering" | "afronding" | "nazorg" | "afgesloten")[];
+                    /** @description YYYY-MM-DD */
+                    geldigVanaf: string;
+                    instrumenten: {
+                        gasVersie: string;
+                        ladderSubtreden: boolean;
+                        ladderVersie: string;
+                        verplichtBijMeting: string[];
+                        zrmVersie: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    naam: string;
+                    omschrijving?: string;
+                    versie: number;
+                } & {
+                    [key: string]: unknown;
+                };
+                /** @description YYYY-MM-DD */
+                geldigVanaf: string;
+                gepubliceerdDoor: string;
+                /** @description ISO 8601 instant */
+                gepubliceerdOp: string;
+                naam: string;
+                versie: number;
+                /** @description The domains of the version's ZRM, in the matrix's order */
+                zrmDomeinen: string[];
+            }[];
+        };
+        SignalenDto: {
+            signalen: {
+                /** @description YYYY-MM-DD */
+                datum: string;
+                datumTekst: string;
+                deelnemer?: {
+                    id: string;
+                    naam: string;
+                };
+                details: string[];
+                programma: string;
+                /** @enum {string} */
+                soort: "uitval" | "toestemming-geweigerd" | "toestemming-ingetrokken" | "escalatie" | "regiewissel";
+                soortTekst: string;
+                titel: string;
+                trajectId: string;
+                vastgelegdOp: string;
+            }[];
+        };
         StuurgroepDto: {
             id: string;
             /** @description Member organisations */
@@ -2571,6 +2754,39 @@ export interface components {
                 type: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
             }[];
             naam: string;
+        };
+        TakenDto: {
+            taken: {
+                geescaleerdNaar?: string;
+                soort: string;
+                /**
+                 * @description gepland: the deadline runs, its task appears on taakVanaf
+                 * @enum {string}
+                 */
+                status: "open" | "verlopen" | "afgerond" | "gepland";
+                /** @description YYYY-MM-DD */
+                taakVanaf?: string;
+                termijnId: string;
+                toegewezenAan: string;
+                trajectId: string;
+                /** @description YYYY-MM-DD */
+                vervalt: string;
+                /** @enum {string} */
+                voor: "coach" | "regievoerder";
+            }[];
+        };
+        TijdlijnDto: {
+            gebeurtenissen: {
+                /** @description YYYY-MM-DD */
+                datum: string;
+                /** @enum {string} */
+                fase: "aanmelding" | "contact-leggen" | "kennismaking" | "diagnose" | "plan-van-aanpak" | "uitvoering" | "afronding" | "nazorg" | "afgesloten";
+                gegevens: {
+                    [key: string]: unknown;
+                };
+                nr: number;
+                soort: string;
+            }[];
         };
         ToestemmingAanvraagDto: {
             bewijs: {
@@ -2752,6 +2968,199 @@ export interface components {
             /** @enum {string} */
             soort: "gevraagd" | "vastgelegd" | "geweigerd";
         };
+        TrajectBetrokkenheidDto: {
+            betrokkenheid: ("aanmelder" | "regievoerder" | "coach-organisatie" | "ontvanger")[];
+            deelnemerId: string;
+            organisatie: string;
+            regie?: {
+                organisatieId: string;
+                regievoerderId: string;
+            };
+            trajectId: string;
+        };
+        TrajectenPaginaDto: {
+            pagina: number;
+            paginas: number;
+            perPagina: number;
+            totaal: number;
+            trajecten: {
+                betrokkenheid: ("aanmelder" | "regievoerder" | "coach-organisatie" | "ontvanger")[];
+                deelnemer?: {
+                    id: string;
+                    naam: string;
+                };
+                fase?: string;
+                faseTekst?: string;
+                programma: {
+                    code: string;
+                    naam: string;
+                    versie: number;
+                };
+                /** @description YYYY-MM-DD */
+                startdatum?: string;
+                status?: string;
+                trajectId: string;
+                verlopen?: boolean;
+                volgendeTermijn?: {
+                    soort: string;
+                    /** @description Opnieuw contact proberen */
+                    titel: string;
+                    /** @description 14 december 2026 */
+                    uiterlijk: string;
+                    verlopen: boolean;
+                    /** @description YYYY-MM-DD */
+                    vervalt: string;
+                    voor: string;
+                };
+            }[];
+        };
+        TrajectGestartDto: {
+            id: string;
+            overzicht: {
+                coach?: {
+                    coachId: string;
+                    organisatieId: string;
+                };
+                evaluaties: number;
+                /** @enum {string} */
+                fase: "aanmelding" | "contact-leggen" | "kennismaking" | "diagnose" | "plan-van-aanpak" | "uitvoering" | "afronding" | "nazorg" | "afgesloten";
+                gasDoelen?: {
+                    id: string;
+                    niveaus: {
+                        [key: string]: string;
+                    };
+                    omschrijving: string;
+                }[];
+                gepauzeerdeWerkdagen: number;
+                /** @description YYYY-MM-DD */
+                geplandeEinddatum: string;
+                heropeningen: number;
+                /** @description YYYY-MM-DD */
+                laatsteEvaluatie?: string;
+                programma: {
+                    code: string;
+                    versie: number;
+                };
+                regie: {
+                    organisatieId: string;
+                    regievoerderId: string;
+                };
+                /** @description YYYY-MM-DD */
+                startdatum: string;
+                /** @enum {string} */
+                status: "actief" | "gepauzeerd" | "uitgevallen" | "afgesloten";
+                /** @description YYYY-MM-DD */
+                t0?: string;
+                /** @description YYYY-MM-DD */
+                t1?: string;
+                termijnen?: {
+                    geescaleerd: boolean;
+                    id: string;
+                    soort: string;
+                    taakAangemaakt: boolean;
+                    /** @description YYYY-MM-DD */
+                    taakVanaf?: string;
+                    verlopen: boolean;
+                    /** @description YYYY-MM-DD */
+                    vervalt: string;
+                    /** @enum {string} */
+                    voor: "coach" | "regievoerder";
+                }[];
+                trajectId: string;
+                uitval?: {
+                    /** @description YYYY-MM-DD */
+                    datum: string;
+                    /** @enum {string} */
+                    reden: "neemt-al-deel" | "voldoende-ondersteuning-elders" | "te-ziek" | "buiten-doelgroep" | "taalbarriere" | "weigert" | "verhuisd" | "overleden" | "geen-klik" | "onbereikbaar" | "geen-specifieke-problemen";
+                };
+                versie: number;
+                volgendeTermijn?: {
+                    id: string;
+                    soort: string;
+                    verlopen: boolean;
+                    /** @description YYYY-MM-DD */
+                    vervalt: string;
+                    /** @enum {string} */
+                    voor: "coach" | "regievoerder";
+                };
+                /** @description Movement on the ladder, ZRM and GAS since T0 */
+                voortgang: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        TrajectOverzichtDto: {
+            coach?: {
+                coachId: string;
+                organisatieId: string;
+            };
+            evaluaties: number;
+            /** @enum {string} */
+            fase: "aanmelding" | "contact-leggen" | "kennismaking" | "diagnose" | "plan-van-aanpak" | "uitvoering" | "afronding" | "nazorg" | "afgesloten";
+            gasDoelen?: {
+                id: string;
+                niveaus: {
+                    [key: string]: string;
+                };
+                omschrijving: string;
+            }[];
+            gepauzeerdeWerkdagen: number;
+            /** @description YYYY-MM-DD */
+            geplandeEinddatum: string;
+            heropeningen: number;
+            /** @description YYYY-MM-DD */
+            laatsteEvaluatie?: string;
+            programma: {
+                code: string;
+                versie: number;
+            };
+            regie: {
+                organisatieId: string;
+                regievoerderId: string;
+            };
+            /** @description YYYY-MM-DD */
+            startdatum: string;
+            /** @enum {string} */
+            status: "actief" | "gepauzeerd" | "uitgevallen" | "afgesloten";
+            /** @description YYYY-MM-DD */
+            t0?: string;
+            /** @description YYYY-MM-DD */
+            t1?: string;
+            termijnen?: {
+                geescaleerd: boolean;
+                id: string;
+                soort: string;
+                taakAangemaakt: boolean;
+                /** @description YYYY-MM-DD */
+                taakVanaf?: string;
+                verlopen: boolean;
+                /** @description YYYY-MM-DD */
+                vervalt: string;
+                /** @enum {string} */
+                voor: "coach" | "regievoerder";
+            }[];
+            trajectId: string;
+            uitval?: {
+                /** @description YYYY-MM-DD */
+                datum: string;
+                /** @enum {string} */
+                reden: "neemt-al-deel" | "voldoende-ondersteuning-elders" | "te-ziek" | "buiten-doelgroep" | "taalbarriere" | "weigert" | "verhuisd" | "overleden" | "geen-klik" | "onbereikbaar" | "geen-specifieke-problemen";
+            };
+            versie: number;
+            volgendeTermijn?: {
+                id: string;
+                soort: string;
+                verlopen: boolean;
+                /** @description YYYY-MM-DD */
+                vervalt: string;
+                /** @enum {string} */
+                voor: "coach" | "regievoerder";
+            };
+            /** @description Movement on the ladder, ZRM and GAS since T0 */
+            voortgang: {
+                [key: string]: unknown;
+            };
+        };
         TrajectStartenDto: {
             aanmeldreden: string;
             coach?: {
@@ -2779,6 +3188,35 @@ export interface components {
             regie: {
                 organisatieId: string;
                 regievoerderId: string;
+            };
+        };
+        TrajectVerloopDto: {
+            fase: string;
+            gebeurtenissen: {
+                /** @description YYYY-MM-DD */
+                datum: string;
+                /** @description 7 december 2026 */
+                datumTekst: string;
+                details: string[];
+                door: string;
+                fase: string;
+                titel: string;
+                /** @description 7 december 2026, 14:05 */
+                vastgelegdOp?: string;
+                volgnummer: number;
+            }[];
+            programma: string;
+            trajectId: string;
+            volgendeTermijn?: {
+                soort: string;
+                /** @description Opnieuw contact proberen */
+                titel: string;
+                /** @description 14 december 2026 */
+                uiterlijk: string;
+                verlopen: boolean;
+                /** @description YYYY-MM-DD */
+                vervalt: string;
+                voor: string;
             };
         };
         VacatureDto: {
@@ -2898,6 +3336,56 @@ export interface components {
                 naKeten: number;
                 naVolgnummer: number;
             };
+        };
+        VerwerkingsregisterDto: {
+            versies: {
+                activiteiten: {
+                    art9: string[];
+                    bewaartermijn: {
+                        jaren: number;
+                        /** @enum {string} */
+                        vanaf: "einde-traject" | "verwerking";
+                    };
+                    categorieen: ("contact" | "traject-status" | "participatieladder" | "zrm" | "gezondheid" | "beperkingen-werk" | "financien-schulden" | "uitkering" | "werkervaring-cv" | "loonwaarde")[];
+                    doel: string;
+                    doelomschrijving: string;
+                    id: string;
+                    naam: string;
+                    ontvangers: {
+                        /** @enum {string} */
+                        type: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
+                        wettelijk?: {
+                            categorieen: ("contact" | "traject-status" | "participatieladder" | "zrm" | "gezondheid" | "beperkingen-werk" | "financien-schulden" | "uitkering" | "werkervaring-cv" | "loonwaarde")[];
+                            grondslag: {
+                                avg: string;
+                                wet: string;
+                            };
+                        };
+                    }[];
+                    versie: number;
+                    verwerkingsverantwoordelijken: ("gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam")[];
+                }[];
+                /**
+                 * Format: date-time
+                 * @description ISO-8601 instant
+                 */
+                geldigVanaf: string;
+                releaseProfielen: {
+                    /** @enum {string} */
+                    ontvangerType: "gemeente" | "uitvoerder" | "werkgever" | "ggz" | "schuldhulp" | "wijkteam";
+                    regels: {
+                        /**
+                         * @description Data category; `gezondheid` and `beperkingen-werk` are special-category data (AVG art. 9)
+                         * @enum {string}
+                         */
+                        categorie: "contact" | "traject-status" | "participatieladder" | "zrm" | "gezondheid" | "beperkingen-werk" | "financien-schulden" | "uitkering" | "werkervaring-cv" | "loonwaarde";
+                        velden: "alle" | string[];
+                        /** @enum {string} */
+                        voorwaarde: "grondslag-of-toestemming" | "alleen-met-toestemming";
+                    }[];
+                }[];
+                versie: number;
+            }[];
         };
         VerwijzingAanvraagDto: {
             /** Format: uuid */
@@ -3483,7 +3971,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AangemaaktDto"];
+                };
             };
         };
     };
@@ -3502,7 +3992,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeelnemerWeergaveDto"];
+                };
             };
         };
     };
@@ -3521,7 +4013,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AangemaaktDto"];
+                };
             };
         };
     };
@@ -3540,7 +4034,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeelnemerBetrokkenheidDto"];
+                };
             };
         };
     };
@@ -3626,7 +4122,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrajectOverzichtDto"][];
+                };
             };
         };
     };
@@ -4211,7 +4709,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgrammaSamenvattingDto"][];
+                };
             };
         };
     };
@@ -4232,7 +4732,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgrammaVersieWeergaveDto"];
+                };
             };
         };
     };
@@ -4251,7 +4753,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgrammaWeergaveDto"];
+                };
             };
         };
     };
@@ -4270,7 +4774,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgrammaVersiesDto"];
+                };
             };
         };
     };
@@ -4293,7 +4799,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgrammaVersieWeergaveDto"];
+                };
             };
         };
     };
@@ -4313,7 +4821,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgrammaVersieWeergaveDto"];
+                };
             };
         };
     };
@@ -4330,7 +4840,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SignalenDto"];
+                };
             };
         };
     };
@@ -4373,7 +4885,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TakenDto"];
+                };
             };
         };
     };
@@ -4509,7 +5023,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrajectenPaginaDto"];
+                };
             };
         };
     };
@@ -4530,7 +5046,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrajectGestartDto"];
+                };
             };
         };
     };
@@ -4549,7 +5067,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrajectOverzichtDto"];
+                };
             };
         };
     };
@@ -4588,7 +5108,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrajectBetrokkenheidDto"];
+                };
             };
         };
     };
@@ -4626,7 +5148,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TijdlijnDto"];
+                };
             };
         };
     };
@@ -4645,7 +5169,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrajectVerloopDto"];
+                };
             };
         };
     };
@@ -4814,7 +5340,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VerwerkingsregisterDto"];
+                };
             };
         };
     };

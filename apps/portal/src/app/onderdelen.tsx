@@ -1,4 +1,14 @@
-import { Alert, FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Heading1, Paragraph } from '@utrecht/component-library-react';
+import {
+  Alert,
+  FormField,
+  FormFieldDescription,
+  FormFieldErrorMessage,
+  FormLabel,
+  Heading1,
+  Paragraph,
+  Select,
+  SelectOption,
+} from '@utrecht/component-library-react';
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { ApiFout } from '../api/fouten';
 import type { Geladen } from './laden';
@@ -59,6 +69,37 @@ export function Veld(props: {
       errorMessage={props.fout && <FormFieldErrorMessage id={foutId}>{props.fout}</FormFieldErrorMessage>}
       input={props.children({ id: props.id, 'aria-describedby': beschreven, 'aria-invalid': props.fout ? true : undefined, invalid: Boolean(props.fout) })}
     />
+  );
+}
+
+/** A labelled choice between coded options (`[code, text]`), after an empty first option. */
+export function Keuzeveld(props: {
+  readonly id: string;
+  readonly label: string;
+  readonly beschrijving?: string;
+  readonly fout?: string;
+  readonly optioneel?: boolean;
+  /** The empty first option: `Kies een reden`. */
+  readonly leeg: string;
+  readonly opties: readonly (readonly [string, string])[];
+  readonly waarde: string;
+  readonly bijKeuze: (waarde: string) => void;
+  /** Marks the field `required` for assistive technology (the form still checks it itself). */
+  readonly verplicht?: boolean;
+}) {
+  return (
+    <Veld id={props.id} label={props.label} beschrijving={props.beschrijving} fout={props.fout} optioneel={props.optioneel}>
+      {(aria) => (
+        <Select {...aria} value={props.waarde} onChange={(e) => props.bijKeuze(e.target.value)} required={props.verplicht}>
+          <SelectOption value="">{props.leeg}</SelectOption>
+          {props.opties.map(([code, tekst]) => (
+            <SelectOption key={code} value={code}>
+              {tekst}
+            </SelectOption>
+          ))}
+        </Select>
+      )}
+    </Veld>
   );
 }
 

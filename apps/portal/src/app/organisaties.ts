@@ -6,7 +6,7 @@ export type Organisatie = Schemas['OrganisatieDto'];
 
 /** The region's organisations from the registry, by id. */
 export async function laadOrganisaties(): Promise<ReadonlyMap<string, Organisatie>> {
-  const lijst = await verwacht<Organisatie[]>(api.GET('/api/v1/organisaties'));
+  const lijst = await verwacht(api.GET('/api/v1/organisaties'));
   return new Map(lijst.map((o) => [o.id, o]));
 }
 

@@ -1,5 +1,4 @@
-import type { Taak } from '../api/antwoorden';
-import { opVolgorde } from './taken';
+import { opVolgorde, type Taak } from './taken';
 
 const taak = (termijnId: string, vervalt: string, status: Taak['status']): Taak => ({
   trajectId: 't',

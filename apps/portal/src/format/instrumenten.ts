@@ -37,38 +37,8 @@ const ZRM_NAMEN: Readonly<Record<string, string>> = {
   justitie: 'Justitie',
 };
 
-/** The domains of a ZRM version, in the matrix's order. */
-export function zrmDomeinen(versie: string): readonly { readonly code: string; readonly naam: string }[] {
-  const codes =
-    versie === 'zrm-11'
-      ? [
-          'financien',
-          'dagbesteding',
-          'huisvesting',
-          'huiselijke-relaties',
-          'geestelijke-gezondheid',
-          'lichamelijke-gezondheid',
-          'verslaving',
-          'adl-vaardigheden',
-          'sociaal-netwerk',
-          'maatschappelijke-participatie',
-          'justitie',
-        ]
-      : [
-          'financien',
-          'werk-en-opleiding',
-          'tijdsbesteding',
-          'huisvesting',
-          'huiselijke-relaties',
-          'geestelijke-gezondheid',
-          'lichamelijke-gezondheid',
-          'verslaving',
-          'basale-adl',
-          'instrumentele-adl',
-          'sociaal-netwerk',
-          'maatschappelijke-participatie',
-          'justitie',
-        ];
+/** The domains of a programme version's ZRM (the API lists them in the matrix's order) with their Dutch names. */
+export function zrmDomeinen(codes: readonly string[]): readonly { readonly code: string; readonly naam: string }[] {
   return codes.map((code) => ({ code, naam: ZRM_NAMEN[code] ?? code }));
 }
 

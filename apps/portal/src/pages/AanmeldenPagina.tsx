@@ -2,7 +2,6 @@ import { Button, Fieldset, FieldsetLegend, Paragraph, Textbox } from '@utrecht/c
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { api, type Schemas } from '../api/client';
-import type { Aangemaakt } from '../api/antwoorden';
 import { ApiFout, verwacht } from '../api/fouten';
 import { FoutenOverzicht, FoutMelding, PaginaTitel, Veld } from '../app/onderdelen';
 import { bsnCijfers, controleerBsn, leesDatum } from '../format/invoer';
@@ -72,7 +71,7 @@ export function AanmeldenPagina() {
     };
     zetBezig(true);
     try {
-      const { id } = await verwacht<Aangemaakt>(api.POST('/api/v1/deelnemers', { body }));
+      const { id } = await verwacht(api.POST('/api/v1/deelnemers', { body }));
       navigate(`/deelnemers/${id}`, { state: { melding: `${body.voornamen} ${body.achternaam} is aangemeld.` } });
     } catch (error) {
       const fout = error instanceof ApiFout ? error : new ApiFout(0, undefined, 'Aanmelden is niet gelukt.');

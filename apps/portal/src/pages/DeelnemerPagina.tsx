@@ -1,7 +1,6 @@
 import { Alert, DataList, DataListItem, DataListKey, DataListValue, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import { api } from '../api/client';
-import type { Deelnemer } from '../api/antwoorden';
 import { verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
 import { PaginaTitel, Toon } from '../app/onderdelen';
@@ -14,7 +13,7 @@ export function DeelnemerPagina() {
   const { id = '' } = useParams();
   const sessie = useIngelogd();
   const melding = (useLocation().state as { melding?: string } | null)?.melding;
-  const deelnemer = useGeladen(() => verwacht<Deelnemer>(api.GET('/api/v1/deelnemers/{id}', { params: { path: { id } } })), [id]);
+  const deelnemer = useGeladen(() => verwacht(api.GET('/api/v1/deelnemers/{id}', { params: { path: { id } } })), [id]);
   return (
     <>
       <PaginaTitel>Deelnemer</PaginaTitel>

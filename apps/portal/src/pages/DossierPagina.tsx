@@ -1,6 +1,6 @@
 import { DataList, DataListItem, DataListKey, DataListValue, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { Link as RouterLink, useParams } from 'react-router';
-import { api, type Schemas } from '../api/client';
+import { api } from '../api/client';
 import { verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
 import { PaginaTitel, Toon } from '../app/onderdelen';
@@ -10,7 +10,7 @@ import { categorieLabel, veldLabel } from '../format/gegevens-labels';
 /** The receiver's view of a handover's minimal dossier: only the fields the decision released. Every read is logged. */
 export function DossierPagina() {
   const { id = '' } = useParams();
-  const dossier = useGeladen(() => verwacht<Schemas['DossierDto']>(api.GET('/api/v1/overdrachten/{id}/dossier', { params: { path: { id } } })), [id]);
+  const dossier = useGeladen(() => verwacht(api.GET('/api/v1/overdrachten/{id}/dossier', { params: { path: { id } } })), [id]);
   return (
     <>
       <PaginaTitel>Dossier van de overdracht</PaginaTitel>

@@ -13,7 +13,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
-import { api, type Schemas } from '../api/client';
+import { api } from '../api/client';
 import { verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
 import { PaginaTitel, Toon } from '../app/onderdelen';
@@ -22,44 +22,11 @@ import { formatDatumTijd } from '../format/datum';
 import { breukLabel, categorieLabel, opsomming, veldLabel, verwerkingLabel, verwerkingStatusLabel } from '../format/gegevens-labels';
 import { organisatieTypeLabel } from '../format/labels';
 
-/**
- * `GET /api/v1/verwerkingsregister`, which the API does not declare yet: the versioned
- * processing register as consent-service returns it (only the fields shown here).
- */
-interface Register {
-  readonly versies: readonly {
-    readonly versie: number;
-    readonly geldigVanaf: string;
-    readonly activiteiten: readonly {
-      readonly id: string;
-      readonly versie: number;
-      readonly naam: string;
-      readonly doel: string;
-      readonly doelomschrijving: string;
-      readonly verwerkingsverantwoordelijken: readonly string[];
-      readonly categorieen: readonly string[];
-      readonly ontvangers: readonly {
-        readonly type: string;
-        readonly wettelijk?: { readonly grondslag: { readonly avg: string; readonly wet: string }; readonly categorieen: readonly string[] };
-      }[];
-      readonly bewaartermijn: { readonly jaren: number; readonly vanaf: 'einde-traject' | 'verwerking' };
-    }[];
-    readonly releaseProfielen: readonly {
-      readonly ontvangerType: string;
-      readonly regels: readonly {
-        readonly categorie: string;
-        readonly velden: 'alle' | readonly string[];
-        readonly voorwaarde: 'grondslag-of-toestemming' | 'alleen-met-toestemming';
-      }[];
-    }[];
-  }[];
-}
-
 const type = (t: string) => organisatieTypeLabel(t).toLowerCase();
 
 /** The FG reads the processing register in force: activities, purposes, recipients and release profiles. */
 export function VerwerkingsregisterPagina() {
-  const register = useGeladen(() => verwacht<Register>(api.GET('/api/v1/verwerkingsregister')), []);
+  const register = useGeladen(() => verwacht(api.GET('/api/v1/verwerkingsregister')), []);
   const [nu] = useState(() => Date.now());
   return (
     <>
@@ -141,8 +108,8 @@ export function VerificatiePagina() {
   const [na, zetNa] = useState<{ naKeten: number; naVolgnummer: number }>();
   const gegevens = useGeladen(async () => {
     const [verificatie, pagina, organisaties] = await Promise.all([
-      verwacht<Schemas['VerificatieDto']>(api.GET('/api/v1/verwerkingen/verificatie')),
-      verwacht<Schemas['VerwerkingPaginaDto']>(api.GET('/api/v1/verwerkingen', { params: { query: { limiet: 20, ...(na ?? {}) } } })),
+      verwacht(api.GET('/api/v1/verwerkingen/verificatie')),
+      verwacht(api.GET('/api/v1/verwerkingen', { params: { query: { limiet: 20, ...(na ?? {}) } } })),
       laadOrganisaties(),
     ]);
     return { verificatie, regels: pagina.regels, volgende: pagina.volgende, organisaties };

@@ -51,7 +51,7 @@ function useNaInloggen(): () => void {
  * token) is added here as a second fieldset once the access policy provides it.
  */
 function DemoInloggen({ config }: { readonly config: PortalConfig }) {
-  const organisaties = useGeladen(() => verwacht<Schemas['OrganisatieDto'][]>(api.GET('/api/v1/organisaties')), []);
+  const organisaties = useGeladen(() => verwacht(api.GET('/api/v1/organisaties')), []);
   const { inloggen } = useSessie();
   const naInloggen = useNaInloggen();
   const [organisatieId, zetOrganisatieId] = useState('');
@@ -70,7 +70,7 @@ function DemoInloggen({ config }: { readonly config: PortalConfig }) {
     zetBezig(true);
     zetFout(undefined);
     try {
-      const { token } = await verwacht<Schemas['DevTokenResponseDto']>(
+      const { token } = await verwacht(
         api.POST('/auth/dev-token', { body: { organisatie: gekozen.id, rol: gekozenRol as Schemas['DevTokenRequestDto']['rol'] } }),
       );
       inloggen(sessieUitToken(token, 'demo', { organisatieNaam: gekozen.naam }));
@@ -146,7 +146,7 @@ function DemoDeelnemerInloggen() {
     zetBezig(true);
     zetFout(undefined);
     try {
-      const { token } = await verwacht<Schemas['DevTokenResponseDto']>(api.POST('/auth/dev-token', { body: { rol: 'deelnemer', deelnemer: id } }));
+      const { token } = await verwacht(api.POST('/auth/dev-token', { body: { rol: 'deelnemer', deelnemer: id } }));
       inloggen(sessieUitToken(token, 'demo', { organisatieNaam: 'het samenwerkingsverband' }));
       naInloggen();
     } catch (error) {

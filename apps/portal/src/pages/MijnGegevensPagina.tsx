@@ -1,7 +1,6 @@
 import { Alert, Button, Heading2, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { api, type Schemas } from '../api/client';
-import type { Programma, TrajectOverzicht } from '../api/antwoorden';
 import { ApiFout, verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
 import { FoutMelding, PaginaTitel, Toon } from '../app/onderdelen';
@@ -41,10 +40,10 @@ export function MijnGegevensPagina() {
   const gegevens = useGeladen(async () => {
     const pad = { params: { path: { id: deelnemerId } } };
     const [inzage, trajecten, organisaties, programmas] = await Promise.all([
-      verwacht<Inzage>(api.GET('/api/v1/deelnemers/{id}/inzage', pad)),
-      verwacht<TrajectOverzicht[]>(api.GET('/api/v1/deelnemers/{id}/trajecten', pad)),
+      verwacht(api.GET('/api/v1/deelnemers/{id}/inzage', pad)),
+      verwacht(api.GET('/api/v1/deelnemers/{id}/trajecten', pad)),
       laadOrganisaties(),
-      verwacht<Programma[]>(api.GET('/api/v1/programmas')).catch(() => [] as Programma[]),
+      verwacht(api.GET('/api/v1/programmas')).catch((): Schemas['ProgrammaSamenvattingDto'][] => []),
     ]);
     return { inzage, trajecten, organisaties, programmas };
   }, [deelnemerId]);
@@ -178,7 +177,7 @@ export function MijnGegevensPagina() {
   );
 }
 
-function TrajectUitleg({ t, programmas }: { t: TrajectOverzicht; programmas: readonly Programma[] }) {
+function TrajectUitleg({ t, programmas }: { t: Schemas['TrajectOverzichtDto']; programmas: readonly Schemas['ProgrammaSamenvattingDto'][] }) {
   const programma = programmas.find((p) => p.code === t.programma.code)?.naam ?? 'een traject';
   const stand =
     t.status === 'gepauzeerd'

@@ -1,11 +1,10 @@
 import { Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { Link as RouterLink } from 'react-router';
 import { api } from '../api/client';
-import type { Taak } from '../api/antwoorden';
 import { verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
 import { PaginaTitel, Toon } from '../app/onderdelen';
-import { opVolgorde } from '../app/taken';
+import { opVolgorde, type Taak } from '../app/taken';
 import { formatDatum } from '../format/datum';
 import { taakLabel } from '../format/labels';
 
@@ -18,7 +17,7 @@ function stand(t: Taak) {
 
 /** My tasks and deadlines (`GET /taken`), overdue first, planned ones (the next call-back, the re-approach after a "nee") included. */
 export function MijnTakenPagina() {
-  const taken = useGeladen(async () => opVolgorde((await verwacht<{ taken: Taak[] }>(api.GET('/api/v1/taken'))).taken), []);
+  const taken = useGeladen(async () => opVolgorde((await verwacht(api.GET('/api/v1/taken'))).taken), []);
   return (
     <>
       <PaginaTitel>Mijn taken</PaginaTitel>

@@ -4,7 +4,6 @@ import { useState, type FormEvent } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import type { operations } from '../api/openapi';
-import type { Programma, TrajectenPagina } from '../api/antwoorden';
 import { verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
 import { PaginaTitel, Toon, Veld } from '../app/onderdelen';
@@ -29,10 +28,10 @@ export function MijnTrajectenPagina() {
   const pagina = Math.max(1, Number(zoek.get('pagina') ?? '1') || 1);
   const [keuze, zetKeuze] = useState({ programma, fase, verlopen });
 
-  const programmas = useGeladen(() => verwacht<Programma[]>(api.GET('/api/v1/programmas')), []);
+  const programmas = useGeladen(() => verwacht(api.GET('/api/v1/programmas')), []);
   const trajecten = useGeladen(
     () =>
-      verwacht<TrajectenPagina>(
+      verwacht(
         api.GET('/api/v1/trajecten', {
           params: {
             query: {

@@ -1,7 +1,7 @@
 import { Link, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api, type Schemas } from '../api/client';
+import { api } from '../api/client';
 import { verwacht } from '../api/fouten';
 import { PaginaTitel } from '../app/onderdelen';
 import { useSessie } from '../app/sessie-context';
@@ -24,9 +24,7 @@ export function OidcTerugPagina() {
       const { accessToken, idToken } = await voltooiOidcInloggen(config.oidc, new URL(window.location.href));
       const sessie = sessieUitToken(accessToken, 'oidc', { idToken });
       // The registry is public: show the organisation's name rather than its id.
-      const organisatie = await verwacht<Schemas['OrganisatieDto']>(
-        api.GET('/api/v1/organisaties/{id}', { params: { path: { id: sessie.organisatie } } }),
-      ).catch(() => undefined);
+      const organisatie = await verwacht(api.GET('/api/v1/organisaties/{id}', { params: { path: { id: sessie.organisatie } } })).catch(() => undefined);
       inloggen({ ...sessie, organisatieNaam: organisatie?.naam });
       navigate('/', { replace: true });
     })().catch(() => zetFout('Inloggen is niet gelukt.'));

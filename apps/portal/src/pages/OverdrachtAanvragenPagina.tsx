@@ -1,22 +1,10 @@
-import {
-  Button,
-  Checkbox,
-  Fieldset,
-  FieldsetLegend,
-  FormField,
-  FormLabel,
-  Heading2,
-  Paragraph,
-  Select,
-  SelectOption,
-  Textbox,
-} from '@utrecht/component-library-react';
+import { Button, Checkbox, Fieldset, FieldsetLegend, FormField, FormLabel, Heading2, Paragraph, Textbox } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { ApiFout, verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
-import { FoutenOverzicht, FoutMelding, PaginaTitel, Toon, Veld } from '../app/onderdelen';
+import { FoutenOverzicht, FoutMelding, Keuzeveld, PaginaTitel, Toon, Veld } from '../app/onderdelen';
 import { laadOrganisaties } from '../app/organisaties';
 import { useIngelogd } from '../app/sessie-context';
 import { categorieLabel, overdrachtRedenLabel, overTeNemenLabel, regimeLabel, veldLabel } from '../format/gegevens-labels';
@@ -45,7 +33,7 @@ export function OverdrachtAanvragenPagina() {
   const navigate = useNavigate();
   const basis = useGeladen(async () => {
     const [traject, organisaties] = await Promise.all([
-      verwacht<{ deelnemerId: string }>(api.GET('/api/v1/trajecten/{id}/betrokkenheid', { params: { path: { id: trajectId } } })),
+      verwacht(api.GET('/api/v1/trajecten/{id}/betrokkenheid', { params: { path: { id: trajectId } } })),
       laadOrganisaties(),
     ]);
     const ontvangers = [...organisaties.values()].filter((o) => o.id !== sessie.organisatie);
@@ -57,7 +45,7 @@ export function OverdrachtAanvragenPagina() {
     async () =>
       gekozen
         ? (
-            await verwacht<Profiel[]>(
+            await verwacht(
               api.GET('/api/v1/vrijgaveprofielen', {
                 params: { query: { doel: 'warme-overdracht', ontvangerType: gekozen.type as Profiel['ontvangerType'] } },
               }),
@@ -95,7 +83,7 @@ export function OverdrachtAanvragenPagina() {
     zetBezig(true);
     zetApiFout(undefined);
     try {
-      const overdracht = await verwacht<Schemas['OverdrachtDto']>(
+      const overdracht = await verwacht(
         api.POST('/api/v1/overdrachten', {
           body: {
             deelnemerId: basis.data.deelnemerId,
@@ -123,30 +111,25 @@ export function OverdrachtAanvragenPagina() {
           <form onSubmit={verstuur} noValidate className="kr-formulier">
             <FoutenOverzicht fouten={fouten} labels={{ ...LABELS, 'overTeNemen-regie': LABELS.overTeNemen }} poging={poging} />
             {apiFout && <FoutMelding fout={apiFout} />}
-            <Veld id="ontvanger" label={LABELS.ontvanger} beschrijving="De organisatie uit het register die de deelnemer overneemt." fout={fouten['ontvanger']}>
-              {(aria) => (
-                <Select {...aria} value={ontvanger} onChange={(e) => zetOntvanger(e.target.value)}>
-                  <SelectOption value="">Kies een organisatie</SelectOption>
-                  {ontvangers.map((o) => (
-                    <SelectOption key={o.id} value={o.id}>
-                      {o.naam} ({organisatieTypeLabel(o.type).toLowerCase()})
-                    </SelectOption>
-                  ))}
-                </Select>
-              )}
-            </Veld>
-            <Veld id="reden" label={LABELS.reden} fout={fouten['reden']}>
-              {(aria) => (
-                <Select {...aria} value={reden} onChange={(e) => zetReden(e.target.value)}>
-                  <SelectOption value="">Kies een reden</SelectOption>
-                  {REDENEN.map((r) => (
-                    <SelectOption key={r} value={r}>
-                      {overdrachtRedenLabel(r)}
-                    </SelectOption>
-                  ))}
-                </Select>
-              )}
-            </Veld>
+            <Keuzeveld
+              id="ontvanger"
+              label={LABELS.ontvanger}
+              beschrijving="De organisatie uit het register die de deelnemer overneemt."
+              fout={fouten['ontvanger']}
+              leeg="Kies een organisatie"
+              opties={ontvangers.map((o) => [o.id, `${o.naam} (${organisatieTypeLabel(o.type).toLowerCase()})`] as const)}
+              waarde={ontvanger}
+              bijKeuze={zetOntvanger}
+            />
+            <Keuzeveld
+              id="reden"
+              label={LABELS.reden}
+              fout={fouten['reden']}
+              leeg="Kies een reden"
+              opties={REDENEN.map((r) => [r, overdrachtRedenLabel(r)] as const)}
+              waarde={reden}
+              bijKeuze={zetReden}
+            />
             <Fieldset aria-describedby={fouten['overTeNemen-regie'] ? 'overTeNemen-fout' : undefined}>
               <FieldsetLegend>{LABELS.overTeNemen}</FieldsetLegend>
               {fouten['overTeNemen-regie'] && (

@@ -13,8 +13,6 @@ import {
   FormLabel,
   Heading2,
   Paragraph,
-  Select,
-  SelectOption,
   Textarea,
   Textbox,
 } from '@utrecht/component-library-react';
@@ -23,7 +21,7 @@ import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { ApiFout, verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
-import { FoutenOverzicht, FoutMelding, PaginaTitel, Toon, Veld } from '../app/onderdelen';
+import { FoutenOverzicht, FoutMelding, Keuzeveld, PaginaTitel, Toon, Veld } from '../app/onderdelen';
 import { laadOrganisaties, organisatieNaam, type Organisatie } from '../app/organisaties';
 import { useIngelogd } from '../app/sessie-context';
 import { formatDatum, formatDatumTijd, vandaag } from '../format/datum';
@@ -55,10 +53,7 @@ export function OverdrachtPagina() {
   const eerste = (useLocation().state as { melding?: string } | null)?.melding;
   const [melding, zetMelding] = useState(eerste);
   const gegevens = useGeladen(async () => {
-    const [overdracht, organisaties] = await Promise.all([
-      verwacht<Overdracht>(api.GET('/api/v1/overdrachten/{id}', { params: { path: { id } } })),
-      laadOrganisaties(),
-    ]);
+    const [overdracht, organisaties] = await Promise.all([verwacht(api.GET('/api/v1/overdrachten/{id}', { params: { path: { id } } })), laadOrganisaties()]);
     return { overdracht, organisaties };
   }, [id]);
   // After a step the stored projection follows the workflow within moments, and a consent
@@ -221,9 +216,7 @@ function ToestemmingVastleggen({ o, ontvangerNaam, gedaan }: { o: Overdracht; on
   const profiel = useGeladen(
     async () =>
       (
-        await verwacht<Schemas['VrijgaveOverzichtDto'][]>(
-          api.GET('/api/v1/vrijgaveprofielen', { params: { query: { doel: 'warme-overdracht', ontvangerType: o.ontvanger.type } } }),
-        )
+        await verwacht(api.GET('/api/v1/vrijgaveprofielen', { params: { query: { doel: 'warme-overdracht', ontvangerType: o.ontvanger.type } } }))
       )[0]?.categorieen.filter((c) => c.regime !== 'nooit') ?? [],
     [o.ontvanger.type],
   );
@@ -389,18 +382,15 @@ function Beantwoorden({ o, gedaan }: { o: Overdracht; gedaan: (m: string) => voi
         <FoutenOverzicht fouten={fouten} labels={{ 'afwijzing-reden': 'Reden', 'afwijzing-advies': 'Advies aan de verzender' }} poging={poging} />
         <Fieldset>
           <FieldsetLegend>Afwijzen</FieldsetLegend>
-          <Veld id="afwijzing-reden" label="Reden" fout={fouten['afwijzing-reden']}>
-            {(aria) => (
-              <Select {...aria} value={reden} onChange={(e) => zetReden(e.target.value)}>
-                <SelectOption value="">Kies een reden</SelectOption>
-                {AFWIJZING_REDENEN.map((r) => (
-                  <SelectOption key={r} value={r}>
-                    {afwijzingRedenLabel(r)}
-                  </SelectOption>
-                ))}
-              </Select>
-            )}
-          </Veld>
+          <Keuzeveld
+            id="afwijzing-reden"
+            label="Reden"
+            fout={fouten['afwijzing-reden']}
+            leeg="Kies een reden"
+            opties={AFWIJZING_REDENEN.map((r) => [r, afwijzingRedenLabel(r)] as const)}
+            waarde={reden}
+            bijKeuze={zetReden}
+          />
           <Veld
             id="afwijzing-advies"
             label="Advies aan de verzender"

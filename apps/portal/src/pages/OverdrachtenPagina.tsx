@@ -1,7 +1,7 @@
 import { Button, Paragraph, Select, SelectOption, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
-import { api, type Schemas } from '../api/client';
+import { api } from '../api/client';
 import { verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
 import { PaginaTitel, Toon, Veld } from '../app/onderdelen';
@@ -26,7 +26,7 @@ export function OverdrachtenPagina() {
   const [keuzeStatus, zetKeuzeStatus] = useState<string>(status ?? 'alle');
   const lijst = useGeladen(async () => {
     const [antwoord, organisaties] = await Promise.all([
-      verwacht<Schemas['OverdrachtLijstDto']>(
+      verwacht(
         api.GET('/api/v1/overdrachten', {
           params: { query: { ...(richting ? { richting } : {}), ...(status ? { status } : {}), pagina, limiet: PER_PAGINA } },
         }),

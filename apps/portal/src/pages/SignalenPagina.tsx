@@ -1,7 +1,6 @@
 import { Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { Link as RouterLink } from 'react-router';
 import { api } from '../api/client';
-import type { Signaal } from '../api/antwoorden';
 import { verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
 import { PaginaTitel, Toon } from '../app/onderdelen';
@@ -11,7 +10,7 @@ import { PaginaTitel, Toon } from '../app/onderdelen';
  * consent, escalated deadlines and lead changes in the trajecten the organisation leads or registered.
  */
 export function SignalenPagina() {
-  const signalen = useGeladen(async () => (await verwacht<{ signalen: Signaal[] }>(api.GET('/api/v1/signalen'))).signalen, []);
+  const signalen = useGeladen(async () => (await verwacht(api.GET('/api/v1/signalen'))).signalen, []);
   return (
     <>
       <PaginaTitel>Signalen</PaginaTitel>

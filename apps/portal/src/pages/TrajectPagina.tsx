@@ -1,7 +1,6 @@
 import { Alert, DataList, DataListItem, DataListKey, DataListValue, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { Link as RouterLink, useLocation, useParams } from 'react-router';
-import { api } from '../api/client';
-import type { TrajectOverzicht, TrajectVerloop } from '../api/antwoorden';
+import { api, type Schemas } from '../api/client';
 import { verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
 import { PaginaTitel, Toon } from '../app/onderdelen';
@@ -10,7 +9,7 @@ import { statusLabel, uitvalRedenLabel } from '../format/labels';
 import { ACTIES } from './TrajectVastleggenPagina';
 
 /** The forms that fit the traject as it stands (the API still decides; a refusal is explained on the form). */
-function actiesVoor(o: TrajectOverzicht): string[] {
+function actiesVoor(o: Schemas['TrajectOverzichtDto']): string[] {
   if (o.status === 'uitgevallen' || o.status === 'afgesloten') return ['heropening'];
   if (o.status === 'gepauzeerd') return ['hervatting', 'uitval'];
   const perFase: Readonly<Record<string, readonly string[]>> = {
@@ -32,8 +31,8 @@ export function TrajectPagina() {
   const traject = useGeladen(async () => {
     const pad = { params: { path: { id } } };
     const [overzicht, verloop] = await Promise.all([
-      verwacht<TrajectOverzicht>(api.GET('/api/v1/trajecten/{id}', pad)),
-      verwacht<TrajectVerloop>(api.GET('/api/v1/trajecten/{id}/verloop', pad)),
+      verwacht(api.GET('/api/v1/trajecten/{id}', pad)),
+      verwacht(api.GET('/api/v1/trajecten/{id}/verloop', pad)),
     ]);
     return { overzicht, verloop };
   }, [id]);

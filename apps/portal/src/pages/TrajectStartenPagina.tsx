@@ -2,7 +2,6 @@ import { Button, Fieldset, FieldsetLegend, Paragraph, Select, SelectOption } fro
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, type Schemas } from '../api/client';
-import type { Aangemaakt, Deelnemer, Programma } from '../api/antwoorden';
 import { ApiFout, verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
 import { FoutenOverzicht, FoutMelding, PaginaTitel, Toon, Veld } from '../app/onderdelen';
@@ -37,10 +36,10 @@ export function TrajectStartenPagina() {
   const navigate = useNavigate();
   const gegevens = useGeladen(async () => {
     const [deelnemer, programmas, config, organisaties] = await Promise.all([
-      verwacht<Deelnemer>(api.GET('/api/v1/deelnemers/{id}', { params: { path: { id } } })),
-      verwacht<Programma[]>(api.GET('/api/v1/programmas')),
+      verwacht(api.GET('/api/v1/deelnemers/{id}', { params: { path: { id } } })),
+      verwacht(api.GET('/api/v1/programmas')),
       portalConfig(),
-      verwacht<Schemas['OrganisatieDto'][]>(api.GET('/api/v1/organisaties')),
+      verwacht(api.GET('/api/v1/organisaties')),
     ]);
     // Embedded mode only: every organisation that has coaches has one demo coach, the subject of
     // its demo token. Elsewhere a coach is assigned on the traject once it runs.
@@ -81,7 +80,7 @@ export function TrajectStartenPagina() {
     };
     zetBezig(true);
     try {
-      const { id: trajectId } = await verwacht<Aangemaakt>(api.POST('/api/v1/trajecten', { body }));
+      const { id: trajectId } = await verwacht(api.POST('/api/v1/trajecten', { body }));
       navigate(`/trajecten/${trajectId}`, { state: { melding: 'Het traject is gestart.' } });
     } catch (error) {
       zetApiFout(error instanceof ApiFout ? error : new ApiFout(0, undefined, 'Het traject kon niet worden gestart.'));

@@ -1,34 +1,23 @@
-import {
-  Button,
-  Checkbox,
-  Fieldset,
-  FieldsetLegend,
-  FormField,
-  FormLabel,
-  Paragraph,
-  Select,
-  SelectOption,
-  Textarea,
-  Textbox,
-} from '@utrecht/component-library-react';
+import { Button, Checkbox, Fieldset, FieldsetLegend, FormField, FormLabel, Paragraph, Textarea, Textbox } from '@utrecht/component-library-react';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
-import { api } from '../api/client';
-import type { ProgrammaVersie, TrajectOverzicht } from '../api/antwoorden';
+import { api, type Schemas } from '../api/client';
 import { ApiFout, verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
-import { FoutenOverzicht, FoutMelding, PaginaTitel, Toon, Veld } from '../app/onderdelen';
+import { FoutenOverzicht, FoutMelding, Keuzeveld, PaginaTitel, Toon, Veld } from '../app/onderdelen';
 import { vandaag } from '../format/datum';
 import { GAS_WAARDEN, LADDER_TREDEN, SUBTREDEN, ZRM_WAARDEN, zrmDomeinen } from '../format/instrumenten';
 import { leesDatum } from '../format/invoer';
-import { faseLabel, uitvalRedenLabel } from '../format/labels';
+import { faseLabel, UITVAL_REDENEN } from '../format/labels';
 
 type Waarden = Record<string, string>;
 
 /** What a form knows of its traject: the overview and the programme version it follows. */
 interface Context {
-  readonly overzicht: TrajectOverzicht;
-  readonly programma: ProgrammaVersie['definitie'];
+  readonly overzicht: Schemas['TrajectOverzichtDto'];
+  readonly programma: Schemas['ProgrammaVersieWeergaveDto']['definitie'];
+  /** The domains of the version's ZRM, in the matrix's order. */
+  readonly zrmDomeinen: readonly string[];
 }
 
 /** One command form: its fields, its checks, the body it sends and what it says afterwards. */
@@ -39,7 +28,7 @@ interface Actie {
   readonly uitleg?: string;
   readonly knop: string;
   readonly melding: string;
-  readonly labels: (c: Context) => Readonly<Record<string, string>>;
+  readonly labels: (c: Context, w: Waarden) => Readonly<Record<string, string>>;
   readonly velden: (v: Velden, c: Context) => ReactNode;
   readonly controleer?: (w: Waarden, c: Context) => Record<string, string>;
   readonly body: (w: Waarden, c: Context) => Record<string, unknown>;
@@ -55,21 +44,33 @@ interface Velden {
   ): ReactNode;
   tekst(id: string, label: string, extra?: { beschrijving?: string; optioneel?: boolean; meerRegels?: boolean; inputMode?: 'numeric' }): ReactNode;
   vinkje(id: string, label: string): ReactNode;
+  /**
+   * A list of like groups the user adds and removes (the goals of a plan): one fieldset per
+   * entry, its fields named `<lijst>-<nr>-…`, a remove button on each while there are more than
+   * `min`, and an add button; focus moves to the new entry's first field, or to the add button
+   * after a removal.
+   */
+  herhaal(lijst: Herhaling, velden: (nr: string) => ReactNode): ReactNode;
 }
 
-const UITVAL_REDENEN = [
-  'neemt-al-deel',
-  'voldoende-ondersteuning-elders',
-  'te-ziek',
-  'buiten-doelgroep',
-  'taalbarriere',
-  'weigert',
-  'verhuisd',
-  'overleden',
-  'geen-klik',
-  'onbereikbaar',
-  'geen-specifieke-problemen',
-] as const;
+/** A list of groups in a form; its entry numbers are kept in the form's values under `lijst`. */
+interface Herhaling {
+  readonly lijst: string;
+  /** Entries a new form starts with (`min` of them). */
+  readonly min: number;
+  readonly titel: (plek: number) => string;
+  readonly toevoegen: string;
+  readonly verwijderen: (plek: number) => string;
+  /** The first field of an entry, which gets the focus when it is added. */
+  readonly eersteVeld: string;
+}
+
+/** The entry numbers of a repeated group (`1,3`), or the first `min` for a new form. */
+function nummers(w: Waarden, h: Pick<Herhaling, 'lijst' | 'min'>): string[] {
+  const opgeslagen = w[h.lijst];
+  if (opgeslagen === undefined) return Array.from({ length: h.min }, (_, i) => String(i + 1));
+  return opgeslagen.split(',').filter(Boolean);
+}
 
 const PAUZE_REDENEN: readonly (readonly [string, string])[] = [
   ['ziekte', 'Ziekte'],
@@ -107,7 +108,7 @@ function meetVelden(v: Velden, c: Context, beginmeting: boolean): ReactNode {
       <Fieldset>
         <FieldsetLegend>Zelfredzaamheid-Matrix</FieldsetLegend>
         <Paragraph>Score alleen de domeinen die voor de hulpvraag van belang zijn.</Paragraph>
-        {zrmDomeinen(i.zrmVersie).map((d) =>
+        {zrmDomeinen(c.zrmDomeinen).map((d) =>
           v.keuze(
             `zrm-${d.code}`,
             d.naam,
@@ -136,7 +137,7 @@ function meetVelden(v: Velden, c: Context, beginmeting: boolean): ReactNode {
 function meetLabels(c: Context): Record<string, string> {
   return {
     ladder: 'Trede op de participatieladder',
-    ...Object.fromEntries(zrmDomeinen(c.programma.instrumenten.zrmVersie).map((d) => [`zrm-${d.code}`, d.naam])),
+    ...Object.fromEntries(zrmDomeinen(c.zrmDomeinen).map((d) => [`zrm-${d.code}`, d.naam])),
     ...Object.fromEntries((c.overzicht.gasDoelen ?? []).map((g) => [`gas-${g.id}`, g.omschrijving])),
   };
 }
@@ -145,7 +146,7 @@ function controleerMetingen(w: Waarden, c: Context, verplichtBijMeting: boolean)
   const fouten: Record<string, string> = {};
   const i = c.programma.instrumenten;
   if (verplichtBijMeting && i.verplichtBijMeting.includes('participatieladder') && !w['ladder']) fouten['ladder'] = 'Kies de trede op de participatieladder.';
-  const domeinen = zrmDomeinen(i.zrmVersie);
+  const domeinen = zrmDomeinen(c.zrmDomeinen);
   if (verplichtBijMeting && i.verplichtBijMeting.includes('zrm') && !domeinen.some((d) => w[`zrm-${d.code}`]))
     fouten[`zrm-${domeinen[0].code}`] = 'Score ten minste één domein van de Zelfredzaamheid-Matrix.';
   const subtreden = SUBTREDEN.filter((s) => w[`subtrede-${s.code}`] === 'ja');
@@ -170,7 +171,7 @@ function metingen(w: Waarden, c: Context, datum: string): Record<string, unknown
     });
   }
   const scores = Object.fromEntries(
-    zrmDomeinen(i.zrmVersie)
+    zrmDomeinen(c.zrmDomeinen)
       .filter((d) => w[`zrm-${d.code}`])
       .map((d) => [d.code, Number(w[`zrm-${d.code}`])]),
   );
@@ -181,12 +182,15 @@ function metingen(w: Waarden, c: Context, datum: string): Record<string, unknown
   return uit;
 }
 
-const SMART = [
-  ['smart-specifiek', 'Specifiek: wat precies?'],
-  ['smart-meetbaar', 'Meetbaar: waaraan ziet u dat het gelukt is?'],
-  ['smart-actiegericht', 'Actiegericht: wat doet de deelnemer?'],
-  ['smart-realistisch', 'Realistisch: waarom is het haalbaar?'],
-] as const;
+/** The fields of one SMART goal: its description, then S, M, A, R and T. */
+const SMART_VELDEN: readonly (readonly [string, string, string?])[] = [
+  ['omschrijving', 'Doel'],
+  ['specifiek', 'Specifiek: wat precies?'],
+  ['meetbaar', 'Meetbaar: waaraan ziet u dat het gelukt is?'],
+  ['actiegericht', 'Actiegericht: wat doet de deelnemer?'],
+  ['realistisch', 'Realistisch: waarom is het haalbaar?'],
+  ['tijdgebonden', 'Tijdgebonden: uiterlijk op', 'Dag-maand-jaar, bijvoorbeeld 1-6-2027.'],
+];
 
 const GROW = [
   ['grow-goal', 'Doel (goal): wat wil de deelnemer bereiken?'],
@@ -196,6 +200,25 @@ const GROW = [
 ] as const;
 
 const GAS_NIVEAUS = ['-2', '-1', '0', '1', '2'] as const;
+const gasNiveauTekst = (n: string) => (n === '1' || n === '2' ? `+${n}` : n);
+
+/** A plan has at least one SMART goal, and as many GAS goals as the coach adds. */
+const SMART_DOELEN: Herhaling = {
+  lijst: 'smart',
+  min: 1,
+  titel: (plek) => `SMART-doel ${plek}`,
+  toevoegen: 'Nog een SMART-doel toevoegen',
+  verwijderen: (plek) => `SMART-doel ${plek} verwijderen`,
+  eersteVeld: 'omschrijving',
+};
+const GAS_DOELEN: Herhaling = {
+  lijst: 'gas',
+  min: 0,
+  titel: (plek) => `GAS-doel ${plek}`,
+  toevoegen: 'GAS-doel toevoegen',
+  verwijderen: (plek) => `GAS-doel ${plek} verwijderen`,
+  eersteVeld: 'omschrijving',
+};
 
 /** Every command form of a traject, by the last part of its address. */
 export const ACTIES: Readonly<Record<string, Actie>> = {
@@ -292,16 +315,22 @@ export const ACTIES: Readonly<Record<string, Actie>> = {
   plan: {
     titel: 'Plan van aanpak vastleggen',
     sub: 'plan',
-    uitleg: 'Het plan volgt GROW, met een SMART-doel en eventueel een GAS-doel.',
+    uitleg: 'Het plan volgt GROW, met een of meer SMART-doelen en eventueel GAS-doelen.',
     knop: 'Plan van aanpak vastleggen',
     melding: 'Het plan van aanpak is vastgelegd.',
-    labels: () => ({
+    labels: (_c, w) => ({
       ...Object.fromEntries(GROW),
-      'doel-omschrijving': 'Doel',
-      ...Object.fromEntries(SMART),
-      'smart-tijdgebonden': 'Tijdgebonden: uiterlijk op',
-      'gas-omschrijving': 'GAS-doel',
-      ...Object.fromEntries(GAS_NIVEAUS.map((n) => [`gas-niveau-${n}`, `Niveau ${n}`])),
+      ...Object.fromEntries(
+        nummers(w, SMART_DOELEN).flatMap((nr, i) =>
+          SMART_VELDEN.map(([veld, label]) => [`${SMART_DOELEN.lijst}-${nr}-${veld}`, `SMART-doel ${i + 1}, ${label.split(':')[0].toLowerCase()}`]),
+        ),
+      ),
+      ...Object.fromEntries(
+        nummers(w, GAS_DOELEN).flatMap((nr, i) => [
+          [`${GAS_DOELEN.lijst}-${nr}-omschrijving`, `GAS-doel ${i + 1}`],
+          ...GAS_NIVEAUS.map((n) => [`${GAS_DOELEN.lijst}-${nr}-niveau-${n}`, `GAS-doel ${i + 1}, niveau ${gasNiveauTekst(n)}`]),
+        ]),
+      ),
       ondertekening: 'Ondertekend door',
     }),
     velden: (v) => (
@@ -310,22 +339,21 @@ export const ACTIES: Readonly<Record<string, Actie>> = {
           <FieldsetLegend>GROW</FieldsetLegend>
           {GROW.map(([id, label]) => v.tekst(id, label, { meerRegels: true }))}
         </Fieldset>
-        <Fieldset>
-          <FieldsetLegend>SMART-doel</FieldsetLegend>
-          {v.tekst('doel-omschrijving', 'Doel')}
-          {SMART.map(([id, label]) => v.tekst(id, label))}
-          {v.tekst('smart-tijdgebonden', 'Tijdgebonden: uiterlijk op', { beschrijving: 'Dag-maand-jaar, bijvoorbeeld 1-6-2027.', inputMode: 'numeric' })}
-        </Fieldset>
-        <Fieldset>
-          <FieldsetLegend>GAS-doel (niet verplicht)</FieldsetLegend>
-          {v.tekst('gas-omschrijving', 'GAS-doel', { optioneel: true })}
-          {GAS_NIVEAUS.map((n) =>
-            v.tekst(`gas-niveau-${n}`, `Niveau ${n === '1' || n === '2' ? `+${n}` : n}`, {
-              optioneel: true,
-              beschrijving: n === '0' ? 'Het verwachte resultaat.' : undefined,
-            }),
-          )}
-        </Fieldset>
+        {v.herhaal(SMART_DOELEN, (nr) =>
+          SMART_VELDEN.map(([veld, label, beschrijving]) =>
+            v.tekst(`${SMART_DOELEN.lijst}-${nr}-${veld}`, label, veld === 'tijdgebonden' ? { beschrijving, inputMode: 'numeric' } : {}),
+          ),
+        )}
+        {v.herhaal(GAS_DOELEN, (nr) => (
+          <>
+            {v.tekst(`${GAS_DOELEN.lijst}-${nr}-omschrijving`, 'GAS-doel')}
+            {GAS_NIVEAUS.map((n) =>
+              v.tekst(`${GAS_DOELEN.lijst}-${nr}-niveau-${n}`, `Niveau ${gasNiveauTekst(n)}`, {
+                beschrijving: n === '0' ? 'Het verwachte resultaat.' : undefined,
+              }),
+            )}
+          </>
+        ))}
         <Fieldset>
           <FieldsetLegend>Handtekening</FieldsetLegend>
           {v.keuze(
@@ -343,34 +371,46 @@ export const ACTIES: Readonly<Record<string, Actie>> = {
     controleer: (w) => {
       const f: Record<string, string> = {};
       for (const [id] of GROW) verplicht(w, f, id, 'Vul dit deel van GROW in.');
-      verplicht(w, f, 'doel-omschrijving', 'Beschrijf het doel.');
-      for (const [id] of SMART) verplicht(w, f, id, 'Vul dit deel van het SMART-doel in.');
-      if (!leesDatum(w['smart-tijdgebonden'] ?? '')) f['smart-tijdgebonden'] = 'Vul een datum in als dag-maand-jaar, bijvoorbeeld 1-6-2027.';
-      if (w['gas-omschrijving']?.trim()) for (const n of GAS_NIVEAUS) verplicht(w, f, `gas-niveau-${n}`, 'Beschrijf elk niveau van het GAS-doel.');
+      for (const nr of nummers(w, SMART_DOELEN)) {
+        const veld = (v: string) => `${SMART_DOELEN.lijst}-${nr}-${v}`;
+        for (const [v] of SMART_VELDEN)
+          if (v !== 'tijdgebonden') verplicht(w, f, veld(v), v === 'omschrijving' ? 'Beschrijf het doel.' : 'Vul dit deel van het SMART-doel in.');
+        if (!leesDatum(w[veld('tijdgebonden')] ?? '')) f[veld('tijdgebonden')] = 'Vul een datum in als dag-maand-jaar, bijvoorbeeld 1-6-2027.';
+      }
+      for (const nr of nummers(w, GAS_DOELEN)) {
+        verplicht(w, f, `${GAS_DOELEN.lijst}-${nr}-omschrijving`, 'Beschrijf het GAS-doel, of verwijder het.');
+        for (const n of GAS_NIVEAUS) verplicht(w, f, `${GAS_DOELEN.lijst}-${nr}-niveau-${n}`, 'Beschrijf elk niveau van het GAS-doel.');
+      }
       return f;
     },
-    body: (w) => ({
-      plan: {
-        grow: { goal: w['grow-goal'].trim(), reality: w['grow-reality'].trim(), options: w['grow-options'].trim(), will: w['grow-will'].trim() },
-        doelen: [
-          {
-            id: 'doel-1',
-            omschrijving: w['doel-omschrijving'].trim(),
-            smart: {
-              specifiek: w['smart-specifiek'].trim(),
-              meetbaar: w['smart-meetbaar'].trim(),
-              actiegericht: w['smart-actiegericht'].trim(),
-              realistisch: w['smart-realistisch'].trim(),
-              tijdgebonden: leesDatum(w['smart-tijdgebonden']),
-            },
-          },
-        ],
-        gasDoelen: w['gas-omschrijving']?.trim()
-          ? [{ id: 'gas-1', omschrijving: w['gas-omschrijving'].trim(), niveaus: Object.fromEntries(GAS_NIVEAUS.map((n) => [n, w[`gas-niveau-${n}`].trim()])) }]
-          : [],
-        ...(w['ondertekening'] ? { ondertekening: { datum: datumVan(w), door: w['ondertekening'] } } : {}),
-      },
-    }),
+    body: (w) => {
+      const waarde = (lijst: string, nr: string, veld: string) => (w[`${lijst}-${nr}-${veld}`] ?? '').trim();
+      return {
+        plan: {
+          grow: { goal: w['grow-goal'].trim(), reality: w['grow-reality'].trim(), options: w['grow-options'].trim(), will: w['grow-will'].trim() },
+          doelen: nummers(w, SMART_DOELEN).map((nr, i) => {
+            const smart = (veld: string) => waarde(SMART_DOELEN.lijst, nr, veld);
+            return {
+              id: `doel-${i + 1}`,
+              omschrijving: smart('omschrijving'),
+              smart: {
+                specifiek: smart('specifiek'),
+                meetbaar: smart('meetbaar'),
+                actiegericht: smart('actiegericht'),
+                realistisch: smart('realistisch'),
+                tijdgebonden: leesDatum(smart('tijdgebonden')),
+              },
+            };
+          }),
+          gasDoelen: nummers(w, GAS_DOELEN).map((nr, i) => ({
+            id: `gas-${i + 1}`,
+            omschrijving: waarde(GAS_DOELEN.lijst, nr, 'omschrijving'),
+            niveaus: Object.fromEntries(GAS_NIVEAUS.map((n) => [n, waarde(GAS_DOELEN.lijst, nr, `niveau-${n}`)])),
+          })),
+          ...(w['ondertekening'] ? { ondertekening: { datum: datumVan(w), door: w['ondertekening'] } } : {}),
+        },
+      };
+    },
   },
   evaluatie: {
     titel: 'Evaluatie vastleggen',
@@ -433,7 +473,7 @@ export const ACTIES: Readonly<Record<string, Actie>> = {
       v.keuze(
         'reden',
         'Reden van uitval',
-        UITVAL_REDENEN.map((r) => [r, uitvalRedenLabel(r).charAt(0).toUpperCase() + uitvalRedenLabel(r).slice(1)] as const),
+        Object.entries(UITVAL_REDENEN).map(([r, tekst]) => [r, tekst.charAt(0).toUpperCase() + tekst.slice(1)] as const),
       ),
     controleer: (w) => {
       const f: Record<string, string> = {};
@@ -463,6 +503,11 @@ export const ACTIES: Readonly<Record<string, Actie>> = {
   },
 };
 
+/** Moves the focus to the element with `id` once React has drawn it (after adding or removing a goal). */
+function focusOp(id: string): void {
+  window.requestAnimationFrame(() => document.getElementById(id)?.focus());
+}
+
 /** The date of the form (`YYYY-MM-DD`): the one given, or today. */
 function datumVan(w: Waarden): string {
   return (w['datum']?.trim() && leesDatum(w['datum'])) || vandaag();
@@ -474,11 +519,11 @@ export function TrajectVastleggenPagina() {
   const actie = ACTIES[naam];
   const navigate = useNavigate();
   const context = useGeladen(async () => {
-    const overzicht = await verwacht<TrajectOverzicht>(api.GET('/api/v1/trajecten/{id}', { params: { path: { id } } }));
-    const versie = await verwacht<ProgrammaVersie>(
+    const overzicht = await verwacht(api.GET('/api/v1/trajecten/{id}', { params: { path: { id } } }));
+    const versie = await verwacht(
       api.GET('/api/v1/programmas/{code}/versies/{versie}', { params: { path: { code: overzicht.programma.code, versie: overzicht.programma.versie } } }),
     );
-    return { overzicht, programma: versie.definitie };
+    return { overzicht, programma: versie.definitie, zrmDomeinen: versie.zrmDomeinen };
   }, [id]);
   const [waarden, zetWaarden] = useState<Waarden>({});
   const [fouten, zetFouten] = useState<Record<string, string>>({});
@@ -503,18 +548,19 @@ export function TrajectVastleggenPagina() {
   };
   const velden: Velden = {
     keuze: (veld, label, opties, extra = {}) => (
-      <Veld key={veld} id={veld} label={label} beschrijving={extra.beschrijving} fout={fouten[veld]} optioneel={extra.optioneel}>
-        {(aria) => (
-          <Select {...aria} value={waarden[veld] ?? ''} onChange={(e) => wijzig(veld, e.target.value)} required={!extra.optioneel}>
-            <SelectOption value="">{extra.leeg ?? 'Kies…'}</SelectOption>
-            {opties.map(([waarde, tekst]) => (
-              <SelectOption key={waarde} value={waarde}>
-                {tekst}
-              </SelectOption>
-            ))}
-          </Select>
-        )}
-      </Veld>
+      <Keuzeveld
+        key={veld}
+        id={veld}
+        label={label}
+        beschrijving={extra.beschrijving}
+        fout={fouten[veld]}
+        optioneel={extra.optioneel}
+        verplicht={!extra.optioneel}
+        leeg={extra.leeg ?? 'Kies…'}
+        opties={opties}
+        waarde={waarden[veld] ?? ''}
+        bijKeuze={(w) => wijzig(veld, w)}
+      />
     ),
     tekst: (veld, label, extra = {}) => (
       <Veld key={veld} id={veld} label={label} beschrijving={extra.beschrijving} fout={fouten[veld]} optioneel={extra.optioneel}>
@@ -542,6 +588,45 @@ export function TrajectVastleggenPagina() {
         input={<Checkbox id={veld} checked={waarden[veld] === 'ja'} onChange={(e) => wijzig(veld, e.target.checked ? 'ja' : '')} />}
       />
     ),
+    herhaal: (h, groep) => {
+      const nrs = nummers(waarden, h);
+      const toevoegen = () => {
+        const nieuw = String(Math.max(0, ...nrs.map(Number)) + 1);
+        zetWaarden((oud) => ({ ...oud, [h.lijst]: [...nummers(oud, h), nieuw].join(',') }));
+        focusOp(`${h.lijst}-${nieuw}-${h.eersteVeld}`);
+      };
+      const verwijder = (nr: string) => {
+        const weg = (sleutel: string) => sleutel.startsWith(`${h.lijst}-${nr}-`);
+        zetWaarden((oud) => ({
+          ...Object.fromEntries(Object.entries(oud).filter(([k]) => !weg(k))),
+          [h.lijst]: nummers(oud, h)
+            .filter((n) => n !== nr)
+            .join(','),
+        }));
+        zetFouten((oud) => Object.fromEntries(Object.entries(oud).filter(([k]) => !weg(k))));
+        focusOp(`${h.lijst}-toevoegen`);
+      };
+      return (
+        <div key={h.lijst} className="kr-herhaling">
+          {nrs.map((nr, i) => (
+            <Fieldset key={nr}>
+              <FieldsetLegend>{h.titel(i + 1)}</FieldsetLegend>
+              {groep(nr)}
+              {nrs.length > h.min && (
+                <Button type="button" appearance="secondary-action-button" onClick={() => verwijder(nr)}>
+                  {h.verwijderen(i + 1)}
+                </Button>
+              )}
+            </Fieldset>
+          ))}
+          <Paragraph>
+            <Button type="button" appearance="secondary-action-button" id={`${h.lijst}-toevoegen`} onClick={toevoegen}>
+              {h.toevoegen}
+            </Button>
+          </Paragraph>
+        </div>
+      );
+    },
   };
 
   const verstuur = (c: Context) => async (event: FormEvent) => {
@@ -575,7 +660,7 @@ export function TrajectVastleggenPagina() {
         {(c) => (
           <form onSubmit={verstuur(c)} noValidate className="kr-formulier">
             {actie.uitleg && <Paragraph>{actie.uitleg}</Paragraph>}
-            <FoutenOverzicht fouten={fouten} labels={{ datum: 'Datum', ...actie.labels(c) }} poging={poging} />
+            <FoutenOverzicht fouten={fouten} labels={{ datum: 'Datum', ...actie.labels(c, waarden) }} poging={poging} />
             {apiFout && <FoutMelding fout={apiFout} />}
             {actie.velden(velden, c)}
             {velden.tekst('datum', 'Datum', { optioneel: true, beschrijving: 'Dag-maand-jaar. Leeg laten voor vandaag.', inputMode: 'numeric' })}

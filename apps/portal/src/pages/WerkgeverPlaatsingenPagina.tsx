@@ -15,44 +15,14 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import { useState } from 'react';
-import { api } from '../api/client';
+import { api, type Schemas } from '../api/client';
 import { ApiFout, verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
 import { FoutMelding, PaginaTitel, Toon } from '../app/onderdelen';
 import { formatDatum } from '../format/datum';
 
-interface Termijn {
-  readonly soort: string;
-  readonly datum: string;
-}
-interface Contact {
-  readonly naam: string;
-  readonly telefoon: string;
-}
-interface WerkgeverPlaatsing {
-  readonly plaatsingId: string;
-  readonly vacature: { readonly titel: string };
-  readonly kandidaat: {
-    readonly roepnaam?: string;
-    readonly werkervaring?: readonly string[];
-    readonly beperkingen?: { readonly belastbaarheidUren?: number; readonly aanpassingenWerkplek?: readonly string[] };
-  };
-  readonly fase: string;
-  readonly afspraken: {
-    readonly proefplaatsing?: { readonly start: string; readonly einde: string; readonly evaluatieUiterlijk: string; readonly verlengd: boolean };
-    readonly loonkostensubsidie?: { readonly percentage: number; readonly einde: string; readonly volgendeHerbeoordeling: string };
-    readonly contract?: { readonly urenPerWeek: number; readonly start: string; readonly einde?: string };
-  };
-  readonly termijnen: readonly Termijn[];
-  readonly contactpersoon: Contact;
-  readonly plaatsvervanger?: Contact;
-}
-interface Werkgeversoverzicht {
-  readonly plaatsingen: readonly WerkgeverPlaatsing[];
-  readonly volgendeTermijnen: readonly (Termijn & { readonly plaatsingId: string })[];
-  readonly bellen: { readonly werkgeversservicepunt: { readonly naam: string; readonly telefoon: string; readonly email: string }; readonly uitleg: string };
-  readonly ondersteuning: readonly { readonly code: string; readonly uitleg: string }[];
-}
+type Werkgeversoverzicht = Schemas['WerkgeversoverzichtDto'];
+type WerkgeverPlaatsing = Werkgeversoverzicht['plaatsingen'][number];
 
 const FASE: Readonly<Record<string, string>> = {
   kennismaking: 'Kennismaking',
@@ -76,7 +46,7 @@ const TERMIJN: Readonly<Record<string, string>> = {
 
 /** The employer's page: its placements, the next agreements and deadlines, whom to call and the support available. */
 export function WerkgeverPlaatsingenPagina() {
-  const overzicht = useGeladen(() => verwacht<Werkgeversoverzicht>(api.GET('/api/v1/werkgeversoverzicht')), []);
+  const overzicht = useGeladen(() => verwacht(api.GET('/api/v1/werkgeversoverzicht')), []);
   const [melding, zetMelding] = useState<string>();
   const [fout, zetFout] = useState<ApiFout>();
 

@@ -16,7 +16,18 @@ import { openDatabase } from '@ketenregie/shared-platform';
 import { describeEachDatabase, eventually } from '@ketenregie/shared-testing';
 import { DEELNEMER_OPSLAG, TRAJECT_OPSLAG, TrajectActiviteitenService, TrajectService } from '@ketenregie/traject-application';
 import { DEMO_COACH, zaaiDemoTrajecten } from '../seed/demo-trajecten';
-import { TRAJECT_TASK_QUEUE } from '@ketenregie/traject-contracts';
+import {
+  deelnemerWeergaveSchema,
+  programmaLijstSchema,
+  signalenSchema,
+  takenSchema,
+  TRAJECT_TASK_QUEUE,
+  trajectBetrokkenheidSchema,
+  trajectenPaginaSchema,
+  trajectOverzichtenSchema,
+  trajectOverzichtSchema,
+  trajectVerloopSchema,
+} from '@ketenregie/traject-contracts';
 import type { DeelnemerWeergave, OpdrachtResultaat, TrajectOverzicht } from '@ketenregie/traject-contracts';
 import {
   TRAJECT_ENTITIES,
@@ -249,6 +260,56 @@ describeEachDatabase('traject-service', (db) => {
       expect((await call(coach, 'POST', '/codec/decode', { payloads: [versleuteld] })).status).toBe(403);
       const dec = await call<{ payloads: unknown[] }>(fg, 'POST', '/codec/decode', { payloads: [versleuteld, payload] });
       expect(dec.body.payloads).toEqual([payload, payload]);
+    });
+
+    it('declares the response of every read in its OpenAPI document, and answers in that shape', async () => {
+      const document = (await (await fetch(`${base}/openapi.json`)).json()) as {
+        paths: Record<
+          string,
+          Record<string, { parameters?: { name: string; in: string }[]; responses: Record<string, { content?: Record<string, { schema?: unknown }> }> }>
+        >;
+        components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+      };
+      const antwoord = (pad: string, methode: 'get' | 'post', status: string) => {
+        const schema = document.paths[pad]?.[methode]?.responses[status]?.content?.['application/json']?.schema as
+          { $ref?: string; items?: { $ref?: string } } | undefined;
+        const ref = schema?.$ref ?? schema?.items?.$ref;
+        return ref ? document.components.schemas[ref.replace('#/components/schemas/', '')] : undefined;
+      };
+      const verwacht: [string, 'get' | 'post', string, string][] = [
+        ['/api/v1/programmas', 'get', '200', 'definitie'],
+        ['/api/v1/programmas/{code}', 'get', '200', 'versies'],
+        ['/api/v1/programmas/{code}/versies/{versie}', 'get', '200', 'definitie'],
+        ['/api/v1/deelnemers', 'post', '201', 'id'],
+        ['/api/v1/deelnemers/{id}', 'get', '200', 'trajecten'],
+        ['/api/v1/deelnemers/{id}/trajecten', 'get', '200', 'volgendeTermijn'],
+        ['/api/v1/trajecten', 'post', '201', 'overzicht'],
+        ['/api/v1/trajecten', 'get', '200', 'paginas'],
+        ['/api/v1/trajecten/{id}', 'get', '200', 'volgendeTermijn'],
+        ['/api/v1/trajecten/{id}/betrokkenheid', 'get', '200', 'deelnemerId'],
+        ['/api/v1/trajecten/{id}/verloop', 'get', '200', 'gebeurtenissen'],
+        ['/api/v1/trajecten/{id}/tijdlijn', 'get', '200', 'gebeurtenissen'],
+        ['/api/v1/taken', 'get', '200', 'taken'],
+        ['/api/v1/signalen', 'get', '200', 'signalen'],
+      ];
+      for (const [pad, methode, status, veld] of verwacht)
+        expect([pad, Object.keys(antwoord(pad, methode, status)?.properties ?? {})]).toEqual([pad, expect.arrayContaining([veld])]);
+      // The list's filters and pages are declared as query parameters.
+      expect(document.paths['/api/v1/trajecten']?.['get']?.parameters?.filter((p) => p.in === 'query').map((p) => p.name)).toEqual(
+        expect.arrayContaining(['programma', 'fase', 'status', 'verlopen', 'pagina', 'perPagina']),
+      );
+
+      // What the service answers fits what it declares.
+      const { deelnemerId, trajectId } = await startFip('100000046', { voornamen: 'Sam', achternaam: 'Schema', geboortedatum: '1980-01-01' });
+      trajectOverzichtSchema.parse((await call(klantmanager, 'GET', `/trajecten/${trajectId}`)).body);
+      trajectVerloopSchema.parse((await call(klantmanager, 'GET', `/trajecten/${trajectId}/verloop`)).body);
+      trajectenPaginaSchema.parse((await call(klantmanager, 'GET', '/trajecten?perPagina=5')).body);
+      deelnemerWeergaveSchema.parse((await call(klantmanager, 'GET', `/deelnemers/${deelnemerId}`)).body);
+      trajectOverzichtenSchema.parse((await call(klantmanager, 'GET', `/deelnemers/${deelnemerId}/trajecten`)).body);
+      trajectBetrokkenheidSchema.parse((await call(klantmanager, 'GET', `/trajecten/${trajectId}/betrokkenheid`)).body);
+      programmaLijstSchema.parse((await call(klantmanager, 'GET', '/programmas')).body);
+      takenSchema.parse((await call(coach, 'GET', '/taken')).body);
+      signalenSchema.parse((await call(klantmanager, 'GET', '/signalen')).body);
     });
 
     it('lists the programmes as versioned data, the shipped catalogue among them', async () => {

@@ -1,14 +1,49 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { aanroepVan, CurrentIdentity, Identity, ontvangerVastleggenSchema, ServiceActor } from '@ketenregie/shared-platform';
 import { ValidationError } from '@ketenregie/shared-kernel';
 import { ProgrammaService, TrajectService } from '@ketenregie/traject-application';
-import { OPDRACHT_SUBRESOURCES, programmaCodeSchema } from '@ketenregie/traject-contracts';
+import {
+  type aangemaaktSchema,
+  type deelnemerBetrokkenheidSchema,
+  type deelnemerWeergaveSchema,
+  OPDRACHT_SUBRESOURCES,
+  programmaCodeSchema,
+  type programmaLijstSchema,
+  type programmaVersiesSchema,
+  type programmaVersieWeergaveSchema,
+  type programmaWeergaveSchema,
+  type signalenSchema,
+  type takenSchema,
+  type tijdlijnSchema,
+  type trajectBetrokkenheidSchema,
+  type trajectenPaginaSchema,
+  type trajectGestartSchema,
+  type trajectOverzichtenSchema,
+  type trajectOverzichtSchema,
+  type trajectVerloopSchema,
+  type Weergave,
+} from '@ketenregie/traject-contracts';
 import { trajectError } from '@ketenregie/traject-domain';
 import type { Request } from 'express';
 import {
+  AangemaaktDto,
   CaseloadOverdrachtDto,
   DeelnemerAanmakenDto,
+  DeelnemerBetrokkenheidDto,
+  DeelnemerWeergaveDto,
+  ProgrammaSamenvattingDto,
+  ProgrammaVersiesDto,
+  ProgrammaVersieWeergaveDto,
+  ProgrammaWeergaveDto,
+  SignalenDto,
+  TakenDto,
+  TijdlijnDto,
+  TrajectBetrokkenheidDto,
+  TrajectenPaginaDto,
+  TrajectGestartDto,
+  TrajectOverzichtDto,
+  TrajectVerloopDto,
   OntvangerVastleggenDto,
   ProgrammaAanmakenDto,
   ProgrammaVersieDto,
@@ -30,7 +65,8 @@ export class ProgrammasController {
 
   @Get()
   @ApiOperation({ summary: 'Programmes with their latest definition (phases, durations, cadences, eligibility)' })
-  lijst(@CurrentIdentity() door: Identity) {
+  @ApiOkResponse({ type: [ProgrammaSamenvattingDto] })
+  lijst(@CurrentIdentity() door: Identity): Promise<Weergave<typeof programmaLijstSchema>> {
     return this.programmas.lijst(door);
   }
 
@@ -38,31 +74,44 @@ export class ProgrammasController {
   @ApiOperation({
     summary: "Set up a programme with its first version (a gemeente's klantmanager); an inconsistent definition is refused with every reason in Dutch",
   })
-  maak(@Body() body: ProgrammaAanmakenDto, @CurrentIdentity() door: Identity) {
+  @ApiCreatedResponse({ type: ProgrammaVersieWeergaveDto })
+  maak(@Body() body: ProgrammaAanmakenDto, @CurrentIdentity() door: Identity): Promise<Weergave<typeof programmaVersieWeergaveSchema>> {
     return this.programmas.maak(body, door);
   }
 
   @Get(':code')
   @ApiOperation({ summary: 'A programme with all its versions and the version a traject starting today follows' })
-  lees(@Param('code') code: string, @CurrentIdentity() door: Identity) {
+  @ApiOkResponse({ type: ProgrammaWeergaveDto })
+  lees(@Param('code') code: string, @CurrentIdentity() door: Identity): Promise<Weergave<typeof programmaWeergaveSchema>> {
     return this.programmas.programma(programmaCode(code), door);
   }
 
   @Get(':code/versies')
   @ApiOperation({ summary: 'All versions of a programme, oldest first' })
-  async versies(@Param('code') code: string, @CurrentIdentity() door: Identity) {
+  @ApiOkResponse({ type: ProgrammaVersiesDto })
+  async versies(@Param('code') code: string, @CurrentIdentity() door: Identity): Promise<Weergave<typeof programmaVersiesSchema>> {
     return { versies: (await this.programmas.programma(programmaCode(code), door)).versies };
   }
 
   @Post(':code/versies')
   @ApiOperation({ summary: 'Publish the next version; it applies to trajecten started from its geldigVanaf on, running trajecten keep theirs' })
-  nieuweVersie(@Param('code') code: string, @Body() body: ProgrammaVersieDto, @CurrentIdentity() door: Identity) {
+  @ApiCreatedResponse({ type: ProgrammaVersieWeergaveDto })
+  nieuweVersie(
+    @Param('code') code: string,
+    @Body() body: ProgrammaVersieDto,
+    @CurrentIdentity() door: Identity,
+  ): Promise<Weergave<typeof programmaVersieWeergaveSchema>> {
     return this.programmas.nieuweVersie(programmaCode(code), body, door);
   }
 
   @Get(':code/versies/:versie')
   @ApiOperation({ summary: 'One version of a programme' })
-  versie(@Param('code') code: string, @Param('versie', new ParseIntPipe()) versie: number, @CurrentIdentity() door: Identity) {
+  @ApiOkResponse({ type: ProgrammaVersieWeergaveDto })
+  versie(
+    @Param('code') code: string,
+    @Param('versie', new ParseIntPipe()) versie: number,
+    @CurrentIdentity() door: Identity,
+  ): Promise<Weergave<typeof programmaVersieWeergaveSchema>> {
     return this.programmas.versie(programmaCode(code), versie, door);
   }
 }
@@ -75,7 +124,8 @@ export class DeelnemersController {
 
   @Post()
   @ApiOperation({ summary: 'Register a deelnemer; an invalid BSN is rejected and nothing is stored' })
-  maak(@Body() body: DeelnemerAanmakenDto, @CurrentIdentity() door: Identity) {
+  @ApiCreatedResponse({ type: AangemaaktDto })
+  maak(@Body() body: DeelnemerAanmakenDto, @CurrentIdentity() door: Identity): Promise<Weergave<typeof aangemaaktSchema>> {
     return this.trajecten.maakDeelnemer(body, door);
   }
 
@@ -84,7 +134,12 @@ export class DeelnemersController {
     summary:
       'The deelnemer (BSN masked except for a klantmanager) with their trajecten over time; only for the registering organisation and those involved in one of the trajecten (others get 404); a read by another organisation than the registering one is written to the processing log first',
   })
-  lees(@Param('id', new ParseUUIDPipe()) id: string, @CurrentIdentity() door: Identity, @Req() req: Request) {
+  @ApiOkResponse({ type: DeelnemerWeergaveDto })
+  lees(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentIdentity() door: Identity,
+    @Req() req: Request,
+  ): Promise<Weergave<typeof deelnemerWeergaveSchema>> {
     return this.trajecten.deelnemer(id, door, aanroepVan(req));
   }
 
@@ -93,7 +148,12 @@ export class DeelnemersController {
     summary:
       "The overviews of the deelnemer's trajecten, oldest first: for the deelnemer themself and professionals of involved organisations (each read as GET /trajecten/{id}, logged alike); others get 404",
   })
-  trajectenVan(@Param('id', new ParseUUIDPipe()) id: string, @CurrentIdentity() door: Identity, @Req() req: Request) {
+  @ApiOkResponse({ type: [TrajectOverzichtDto] })
+  trajectenVan(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentIdentity() door: Identity,
+    @Req() req: Request,
+  ): Promise<Weergave<typeof trajectOverzichtenSchema>> {
     return this.trajecten.trajectenVan(id, door, aanroepVan(req));
   }
 
@@ -103,7 +163,8 @@ export class DeelnemersController {
     summary:
       "How the caller's own organisation is involved with the deelnemer now (aanmelder, regievoerder, coach-organisatie, ontvanger): the facts consent-service and exchange-service give the access policy; empty when not involved or unknown",
   })
-  betrokkenheid(@Param('id', new ParseUUIDPipe()) id: string, @CurrentIdentity() door: Identity) {
+  @ApiOkResponse({ type: DeelnemerBetrokkenheidDto })
+  betrokkenheid(@Param('id', new ParseUUIDPipe()) id: string, @CurrentIdentity() door: Identity): Promise<Weergave<typeof deelnemerBetrokkenheidSchema>> {
     return this.trajecten.betrokkenheidVan(id, door);
   }
 
@@ -112,7 +173,8 @@ export class DeelnemersController {
   @ApiOperation({
     summary: "Whether the deelnemer exists (404 otherwise): the gateway's demo login asks it with its service token before it signs a deelnemer in",
   })
-  bestaat(@Param('id', new ParseUUIDPipe()) id: string, @CurrentIdentity() door: Identity) {
+  @ApiOkResponse({ type: AangemaaktDto })
+  bestaat(@Param('id', new ParseUUIDPipe()) id: string, @CurrentIdentity() door: Identity): Promise<Weergave<typeof aangemaaktSchema>> {
     return this.trajecten.bestaat(id, door);
   }
 
@@ -149,7 +211,8 @@ export class TrajectenController {
 
   @Post()
   @ApiOperation({ summary: 'Start a traject (one durable workflow) for a deelnemer on a programme' })
-  start(@Body() body: TrajectStartenDto, @CurrentIdentity() door: Identity) {
+  @ApiCreatedResponse({ type: TrajectGestartDto })
+  start(@Body() body: TrajectStartenDto, @CurrentIdentity() door: Identity): Promise<Weergave<typeof trajectGestartSchema>> {
     return this.trajecten.start(body, door);
   }
 
@@ -158,7 +221,8 @@ export class TrajectenController {
     summary:
       "One page of the trajecten the caller's organisation is involved in, newest first, filtered by programme, phase, status and overdue deadlines, with the deelnemer's name (logged first for another organisation than the registering one), the phase and next deadline in Dutch",
   })
-  lijst(@Query() query: TrajectLijstQueryDto, @CurrentIdentity() door: Identity, @Req() req: Request) {
+  @ApiOkResponse({ type: TrajectenPaginaDto })
+  lijst(@Query() query: TrajectLijstQueryDto, @CurrentIdentity() door: Identity, @Req() req: Request): Promise<Weergave<typeof trajectenPaginaSchema>> {
     const { pagina, perPagina, ...filter } = query;
     return this.trajecten.lijst(filter, { pagina, perPagina }, door, aanroepVan(req));
   }
@@ -168,7 +232,12 @@ export class TrajectenController {
     summary:
       'Phase, status, next deadline, lead organisation and regievoerder; a read by another organisation than the lead is written to the processing log first (503 if it cannot be)',
   })
-  overzicht(@Param('id', new ParseUUIDPipe()) id: string, @CurrentIdentity() door: Identity, @Req() req: Request) {
+  @ApiOkResponse({ type: TrajectOverzichtDto })
+  overzicht(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentIdentity() door: Identity,
+    @Req() req: Request,
+  ): Promise<Weergave<typeof trajectOverzichtSchema>> {
     return this.trajecten.overzicht(id, door, aanroepVan(req));
   }
 
@@ -178,7 +247,8 @@ export class TrajectenController {
     summary:
       "The traject's deelnemer and how the caller's own organisation is involved in it now: the facts exchange-service gives the access policy; 404 when not involved",
   })
-  betrokkenheid(@Param('id', new ParseUUIDPipe()) id: string, @CurrentIdentity() door: Identity) {
+  @ApiOkResponse({ type: TrajectBetrokkenheidDto })
+  betrokkenheid(@Param('id', new ParseUUIDPipe()) id: string, @CurrentIdentity() door: Identity): Promise<Weergave<typeof trajectBetrokkenheidSchema>> {
     return this.trajecten.trajectBetrokkenheidVan(id, door);
   }
 
@@ -186,7 +256,12 @@ export class TrajectenController {
   @ApiOperation({
     summary: 'The timeline, oldest first; a read by another organisation than the lead is written to the processing log first (503 if it cannot be)',
   })
-  async tijdlijn(@Param('id', new ParseUUIDPipe()) id: string, @CurrentIdentity() door: Identity, @Req() req: Request) {
+  @ApiOkResponse({ type: TijdlijnDto })
+  async tijdlijn(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentIdentity() door: Identity,
+    @Req() req: Request,
+  ): Promise<Weergave<typeof tijdlijnSchema>> {
     return { gebeurtenissen: await this.trajecten.tijdlijn(id, door, aanroepVan(req)) };
   }
 
@@ -195,7 +270,12 @@ export class TrajectenController {
     summary:
       'The timeline for people, newest first: Dutch titles and details, the date and the moment it was recorded (Europe/Amsterdam), who did it (role and organisation by name), no codes or ids; with the next deadline. Logged as the timeline is',
   })
-  verloop(@Param('id', new ParseUUIDPipe()) id: string, @CurrentIdentity() door: Identity, @Req() req: Request) {
+  @ApiOkResponse({ type: TrajectVerloopDto })
+  verloop(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentIdentity() door: Identity,
+    @Req() req: Request,
+  ): Promise<Weergave<typeof trajectVerloopSchema>> {
     return this.trajecten.verloop(id, door, aanroepVan(req));
   }
 
@@ -230,7 +310,8 @@ export class TakenController {
     summary:
       "The caller's tasks and deadlines, overdue first: open and overdue tasks (escalations addressed to them included) and the planned deadlines of their running trajecten whose task appears later (status gepland, with taakVanaf), such as the next call attempt or the re-approach after a no; and those of the placements (werkgever lane) they are jobcoach, coach or regievoerder of (with plaatsingId)",
   })
-  async lijst(@CurrentIdentity() door: Identity, @Req() req: Request) {
+  @ApiOkResponse({ type: TakenDto })
+  async lijst(@CurrentIdentity() door: Identity, @Req() req: Request): Promise<Weergave<typeof takenSchema>> {
     return { taken: await this.trajecten.taken(door, aanroepVan(req)) };
   }
 }
@@ -246,7 +327,8 @@ export class SignalenController {
     summary:
       "The regievoerder's signals, newest first: drop-outs, consent refused or withdrawn, escalated deadlines and lead changes in the trajecten the caller's organisation leads or registered, in Dutch",
   })
-  lijst(@CurrentIdentity() door: Identity, @Req() req: Request) {
+  @ApiOkResponse({ type: SignalenDto })
+  lijst(@CurrentIdentity() door: Identity, @Req() req: Request): Promise<Weergave<typeof signalenSchema>> {
     return this.trajecten.signalen(door, aanroepVan(req));
   }
 }

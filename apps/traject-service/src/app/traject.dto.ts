@@ -1,5 +1,20 @@
 import {
+  aangemaaktSchema,
   caseloadOverdrachtSchema,
+  deelnemerBetrokkenheidSchema,
+  deelnemerWeergaveSchema,
+  programmaSamenvattingSchema,
+  programmaVersiesSchema,
+  programmaVersieWeergaveSchema,
+  programmaWeergaveSchema,
+  signalenSchema,
+  takenSchema,
+  tijdlijnSchema,
+  trajectBetrokkenheidSchema,
+  trajectenPaginaSchema,
+  trajectGestartSchema,
+  trajectOverzichtSchema,
+  trajectVerloopSchema,
   deelnemerAanmakenSchema,
   programmaAanmakenSchema,
   programmaVersieInvoerSchema,
@@ -23,3 +38,34 @@ export class ProgrammaVersieDto extends createZodDto(programmaVersieInvoerSchema
 export class OntvangerVastleggenDto extends createZodDto(ontvangerVastleggenSchema) {}
 /** Query of `GET /trajecten`. */
 export class TrajectLijstQueryDto extends createZodDto(trajectLijstQuerySchema) {}
+
+/** Response of `POST /deelnemers` and `GET /deelnemers/{id}/bestaan`. */
+export class AangemaaktDto extends createZodDto(aangemaaktSchema) {}
+/** One programme of `GET /programmas`. */
+export class ProgrammaSamenvattingDto extends createZodDto(programmaSamenvattingSchema) {}
+/** One version of a programme. */
+export class ProgrammaVersieWeergaveDto extends createZodDto(programmaVersieWeergaveSchema) {}
+/** Response of `GET /programmas/{code}`. */
+export class ProgrammaWeergaveDto extends createZodDto(programmaWeergaveSchema) {}
+/** Response of `GET /programmas/{code}/versies`. */
+export class ProgrammaVersiesDto extends createZodDto(programmaVersiesSchema) {}
+/** Response of `GET /deelnemers/{id}`. */
+export class DeelnemerWeergaveDto extends createZodDto(deelnemerWeergaveSchema) {}
+/** Response of `GET /deelnemers/{id}/betrokkenheid`. */
+export class DeelnemerBetrokkenheidDto extends createZodDto(deelnemerBetrokkenheidSchema) {}
+/** Response of `GET /trajecten/{id}`, and one of `GET /deelnemers/{id}/trajecten`. */
+export class TrajectOverzichtDto extends createZodDto(trajectOverzichtSchema) {}
+/** Response of `POST /trajecten`. */
+export class TrajectGestartDto extends createZodDto(trajectGestartSchema) {}
+/** Response of `GET /trajecten/{id}/betrokkenheid`. */
+export class TrajectBetrokkenheidDto extends createZodDto(trajectBetrokkenheidSchema) {}
+/** Response of `GET /trajecten`. */
+export class TrajectenPaginaDto extends createZodDto(trajectenPaginaSchema) {}
+/** Response of `GET /trajecten/{id}/verloop`. */
+export class TrajectVerloopDto extends createZodDto(trajectVerloopSchema) {}
+/** Response of `GET /trajecten/{id}/tijdlijn`. */
+export class TijdlijnDto extends createZodDto(tijdlijnSchema) {}
+/** Response of `GET /taken`. */
+export class TakenDto extends createZodDto(takenSchema) {}
+/** Response of `GET /signalen`. */
+export class SignalenDto extends createZodDto(signalenSchema) {}

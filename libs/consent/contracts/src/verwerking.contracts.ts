@@ -199,3 +199,44 @@ export const vrijgaveOverzichtSchema = z.object({
 
 export type VrijgaveQueryDto = z.infer<typeof vrijgaveQuerySchema>;
 export type VrijgaveOverzichtDto = z.infer<typeof vrijgaveOverzichtSchema>;
+
+/** `GET /verwerkingsregister`: the versioned processing register (AVG art. 30), oldest version first. */
+export const verwerkingsregisterSchema = z.object({
+  versies: z.array(
+    z.object({
+      versie: z.number().int(),
+      geldigVanaf: instantSchema,
+      activiteiten: z.array(
+        z.object({
+          id: z.string(),
+          versie: z.number().int(),
+          naam: z.string(),
+          doel: z.string(),
+          doelomschrijving: z.string(),
+          verwerkingsverantwoordelijken: z.array(organisatieTypeSchema),
+          art9: z.array(z.string()),
+          categorieen: z.array(dataCategorieSchema),
+          ontvangers: z.array(
+            z.object({
+              type: organisatieTypeSchema,
+              wettelijk: z.object({ grondslag: z.object({ avg: z.string(), wet: z.string() }), categorieen: z.array(dataCategorieSchema) }).optional(),
+            }),
+          ),
+          bewaartermijn: z.object({ jaren: z.number(), vanaf: z.enum(['einde-traject', 'verwerking']) }),
+        }),
+      ),
+      releaseProfielen: z.array(
+        z.object({
+          ontvangerType: organisatieTypeSchema,
+          regels: z.array(
+            z.object({
+              categorie: dataCategorieSchema,
+              velden: z.union([z.literal('alle'), z.array(z.string())]),
+              voorwaarde: z.enum(['grondslag-of-toestemming', 'alleen-met-toestemming']),
+            }),
+          ),
+        }),
+      ),
+    }),
+  ),
+});

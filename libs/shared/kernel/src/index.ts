@@ -5,3 +5,4 @@ export * from './calendar/working-days';
 export * from './errors/domain-error';
 export * from './identity';
 export * from './feed/cloudevent-feed';
+export * from './calendar/dutch-format';

@@ -3,7 +3,7 @@ import { Toegang } from '@ketenregie/shared-platform';
 import type { Identity } from '@ketenregie/shared-platform';
 import type { ProgrammaAanmaken, ProgrammaVersieInvoer } from '@ketenregie/traject-contracts';
 import { amsterdamDate } from '@ketenregie/shared-kernel';
-import { PROGRAMMA_CATALOGUS, PROGRAMMA_STANDAARDEN, trajectError, valideerProgramma } from '@ketenregie/traject-domain';
+import { PROGRAMMA_CATALOGUS, PROGRAMMA_STANDAARDEN, trajectError, valideerProgramma, ZRM_VERSIES } from '@ketenregie/traject-domain';
 import type { ProgrammaDefinitie } from '@ketenregie/traject-domain';
 import { PROGRAMMA_OPSLAG } from './traject.ports';
 import type { ProgrammaOpslag, ProgrammaVersie } from './traject.ports';
@@ -20,6 +20,8 @@ export interface ProgrammaVersieWeergave {
   readonly gepubliceerdDoor: string;
   readonly gepubliceerdOp: string;
   readonly definitie: ProgrammaDefinitie;
+  /** The domains of the version's ZRM, in the matrix's order: what its forms offer to score. */
+  readonly zrmDomeinen: readonly string[];
 }
 
 /** A programme with every version, oldest first; `actueel` is the one a traject starting today follows. */
@@ -50,6 +52,7 @@ function weergave(v: ProgrammaVersie): ProgrammaVersieWeergave {
     gepubliceerdDoor: v.gepubliceerdDoor,
     gepubliceerdOp: v.gepubliceerdOp.toISOString(),
     definitie: d,
+    zrmDomeinen: ZRM_VERSIES[d.instrumenten.zrmVersie] ?? [],
   };
 }
 

@@ -1,3 +1,4 @@
+import { formatDutchDate as formatDatum, formatDutchMoment } from '@ketenregie/shared-kernel';
 import type { TijdlijnGebeurtenis } from '@ketenregie/traject-contracts';
 
 /**
@@ -5,31 +6,6 @@ import type { TijdlijnGebeurtenis } from '@ketenregie/traject-contracts';
  * Europe/Amsterdam, who did it (role and organisation by name), and what changed. No codes and
  * no ids: a coach reads it at a glance. Pure; the caller supplies names and recording moments.
  */
-
-const TIJDZONE = 'Europe/Amsterdam';
-
-const datumTijd = new Intl.DateTimeFormat('nl-NL', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-  timeZone: TIJDZONE,
-});
-const kalenderDatum = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** A moment as `7 december 2026, 14:05` in Europe/Amsterdam (summer and winter time included). */
-export function formatMoment(moment: Date): string {
-  const deel = Object.fromEntries(datumTijd.formatToParts(moment).map((p) => [p.type, p.value]));
-  return `${deel['day']} ${deel['month']} ${deel['year']}, ${deel['hour']}:${deel['minute']}`;
-}
-
-/** A business date (`YYYY-MM-DD`) as `7 december 2026`; a date, so no time zone shifts it. */
-export function formatDatum(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? kalenderDatum.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))) : iso;
-}
 
 /** A code such as `contact-leggen` as a phrase (`Contact leggen`), for codes without a label. */
 function alsZin(code: string): string {
@@ -338,7 +314,7 @@ export function leesbareTijdlijn(
         volgnummer: i + 1,
         datum: g.datum,
         datumTekst: formatDatum(g.datum),
-        ...(moment ? { vastgelegdOp: formatMoment(moment) } : {}),
+        ...(moment ? { vastgelegdOp: formatDutchMoment(moment.getTime()) } : {}),
         titel,
         details,
         door,

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { amsterdamDate, DomainError, isValidBsn } from '@ketenregie/shared-kernel';
+import { amsterdamDate, DomainError, formatDutchDate, formatDutchMoment, isValidBsn } from '@ketenregie/shared-kernel';
 import type { Handeling } from '@ketenregie/shared-access-policy';
 import { fieldErrorsFromZod, ORGANISATIE_REGISTER, Toegang, ToegangGeweigerdError } from '@ketenregie/shared-platform';
 import type { Aanroep, Identity, OrganisatieRegister, VerwerkingslogPoort } from '@ketenregie/shared-platform';
@@ -29,7 +29,7 @@ import type {
   TrajectRegistratie,
   TrajectWorkflows,
 } from './traject.ports';
-import { beschrijfGebeurtenis, faseLabel, formatDatum, formatMoment, leesbareTijdlijn, taakLabel } from './tijdlijn-weergave';
+import { beschrijfGebeurtenis, faseLabel, leesbareTijdlijn, taakLabel } from './tijdlijn-weergave';
 import type { LeesbareGebeurtenis, OrganisatieNamen } from './tijdlijn-weergave';
 import { categorieenVanOverzicht, DEELNEMER_CATEGORIEEN, TIJDLIJN_CATEGORIEEN, TRAJECT_DOEL, TRAJECT_VERWERKINGSLOG } from './traject-verwerkingslog';
 
@@ -536,8 +536,8 @@ export class TrajectService {
         titel,
         details,
         datum: r.gebeurtenis.datum,
-        datumTekst: formatDatum(r.gebeurtenis.datum),
-        vastgelegdOp: formatMoment(r.vastgelegdOp),
+        datumTekst: formatDutchDate(r.gebeurtenis.datum),
+        vastgelegdOp: formatDutchMoment(r.vastgelegdOp.getTime()),
         programma: await this.programmaNaam(r.programmaCode, t.programmaVersie),
         deelnemer: await this.deelnemerNaam(r.deelnemerId, r.betrokkenheid, door, aanroep),
       });
@@ -750,7 +750,7 @@ function signaalSoort(g: TijdlijnGebeurtenis): SignaalSoort | undefined {
 }
 
 function volgendeTermijnTekst(t: NonNullable<TrajectOverzicht['volgendeTermijn']>): VolgendeTermijnTekst {
-  return { soort: t.soort, titel: taakLabel(t.soort), vervalt: t.vervalt, uiterlijk: formatDatum(t.vervalt), voor: t.voor, verlopen: t.verlopen };
+  return { soort: t.soort, titel: taakLabel(t.soort), vervalt: t.vervalt, uiterlijk: formatDutchDate(t.vervalt), voor: t.voor, verlopen: t.verlopen };
 }
 
 /** Every organisation that registered the deelnemer: the first registrant and those that registered the same BSN again. */

@@ -8,3 +8,4 @@ export * from './traject.overdracht';
 export * from './programma.dto';
 export * from './taak.dto';
 export * from './traject.cloudevents';
+export * from './traject.antwoorden';
