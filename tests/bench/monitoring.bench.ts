@@ -183,9 +183,9 @@ async function main(): Promise<void> {
       `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'monitoring' AND tablename = 'feit' AND indexname NOT LIKE '%pkey'`,
     )) as { indexname: string; indexdef: string }[];
     const [, genereerMs] = await tijd(async () => {
-      const uniek = (await ds.query(
-        `SELECT conname FROM pg_constraint WHERE conrelid = 'monitoring.feit'::regclass AND contype = 'u'`,
-      )) as { conname: string }[];
+      const uniek = (await ds.query(`SELECT conname FROM pg_constraint WHERE conrelid = 'monitoring.feit'::regclass AND contype = 'u'`)) as {
+        conname: string;
+      }[];
       for (const c of uniek) await ds.query(`ALTER TABLE monitoring.feit DROP CONSTRAINT "${c.conname}"`);
       for (const i of indexen) await ds.query(`DROP INDEX IF EXISTS monitoring."${i.indexname}"`);
       for (let van = 1; van <= TRAJECTEN; van += 10_000) await ds.query(GENEREER, [van, Math.min(TRAJECTEN, van + 9_999)]);
@@ -233,7 +233,13 @@ async function main(): Promise<void> {
       while (stroomt) {
         for (let k = 0; k < perTik; k++) {
           const i = 1 + Math.floor(Math.random() * TRAJECTEN);
-          uitgaand.push({ id: randomUUID(), soort: 'traject.coach-toegewezen', onderwerp: `bench-${i}`, datum: PEILDATUM, data: { coach: `coach-${i % 6000}` } });
+          uitgaand.push({
+            id: randomUUID(),
+            soort: 'traject.coach-toegewezen',
+            onderwerp: `bench-${i}`,
+            datum: PEILDATUM,
+            data: { coach: `coach-${i % 6000}` },
+          });
         }
         gestroomd += perTik;
         await new Promise((r) => setTimeout(r, 100));
@@ -253,7 +259,10 @@ async function main(): Promise<void> {
           data: { programma: 'werkfit', regieOrganisatie: partner },
         });
       for (;;) {
-        const r = await berekening.bereken({ periode: 'maand', vanMaand: '2030-01', totMaand: '2030-01', indicatoren: ['bereik'], partners: [partner] }, PEILDATUM);
+        const r = await berekening.bereken(
+          { periode: 'maand', vanMaand: '2030-01', totMaand: '2030-01', indicatoren: ['bereik'], partners: [partner] },
+          PEILDATUM,
+        );
         if (r.indicatoren[0].cellen.some((c) => c.partner === partner && c.meting === 'aangemeld' && c.waarde === 5)) break;
         if (performance.now() - start > PROBE_MAX_MS) break;
       }

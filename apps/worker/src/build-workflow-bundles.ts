@@ -18,7 +18,9 @@ async function main(): Promise<void> {
   rmSync(out, { recursive: true, force: true });
   const started = Date.now();
   // The OpenTelemetry plugin adds its workflow interceptor modules to the bundle, as it does when a worker bundles from source.
-  const bundles = await buildWorkflowBundles(registrations, out, WORKSPACE_TSCONFIG, new DefaultLogger('WARN'), [tracingPlugin(startTracing({ service: 'worker' }))]);
+  const bundles = await buildWorkflowBundles(registrations, out, WORKSPACE_TSCONFIG, new DefaultLogger('WARN'), [
+    tracingPlugin(startTracing({ service: 'worker' })),
+  ]);
   process.stdout.write(`workflow bundles (${Object.keys(bundles).join(', ')}) in ${out}, ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }
 

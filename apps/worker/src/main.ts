@@ -34,7 +34,13 @@ async function main(): Promise<void> {
   const registrations = registrationsFor(config.WORKER_TASK_QUEUES);
   const workflowBundles = prebuiltWorkflowBundles(registrations, WORKFLOW_BUNDLE_DIR);
   const app = await NestFactory.createApplicationContext(
-    WorkerAppModule.register(config, registrations, undefined, {}, { workflowBundles, plugins: [tracingPlugin(tracing)], activityInterceptors: [activityMetrics] }),
+    WorkerAppModule.register(
+      config,
+      registrations,
+      undefined,
+      {},
+      { workflowBundles, plugins: [tracingPlugin(tracing)], activityInterceptors: [activityMetrics] },
+    ),
     { bufferLogs: true, abortOnError: false },
   );
   const logger = app.get(Logger);

@@ -50,7 +50,14 @@ export class AppModule {
           convenantMonitor: overrides.convenantMonitor,
         }),
       ],
-      controllers: [OrganisatiesController, StuurgroepenController, ConvenantenController, IndicatorenController, PilotsController, StuurgroepMeldingenController],
+      controllers: [
+        OrganisatiesController,
+        StuurgroepenController,
+        ConvenantenController,
+        IndicatorenController,
+        PilotsController,
+        StuurgroepMeldingenController,
+      ],
     };
   }
 }

@@ -65,7 +65,8 @@ export class StuurgroepMeldingenController {
 
   @Get()
   @ApiOperation({
-    summary: "The stuurgroep's inbox, newest first: coded subject, for the stuurgroep or its chair, and the pilot or report it refers to (a member of the stuurgroep)",
+    summary:
+      "The stuurgroep's inbox, newest first: coded subject, for the stuurgroep or its chair, and the pilot or report it refers to (a member of the stuurgroep)",
   })
   meldingen(@Param('id') id: string, @CurrentIdentity() door: Identity) {
     return this.pilots.meldingen(id, door);

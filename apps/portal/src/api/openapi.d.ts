@@ -364,6 +364,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exchange-gebeurtenissen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Handover and referral events after a sequence number, oldest first (monitor-service's projection reads them) */
+        get: operations["exchangeGebeurtenissenPagina"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/herinneringen": {
         parameters: {
             query?: never;
@@ -724,6 +741,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plaatsing-gebeurtenissen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Placement events after a sequence number, oldest first (monitor-service's projection reads them) */
+        get: operations["plaatsingGebeurtenissenPagina"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plaatsingen": {
         parameters: {
             query?: never;
@@ -771,6 +805,23 @@ export interface paths {
          * @description The subsidy is decided and re-assessed by the gemeente leading the traject only. A command out of phase is refused (422 problem+json) and changes nothing.
          */
         post: operations["PlaatsingenController_voerUit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plaatsingen/taken": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's tasks from the placements they are jobcoach, coach or regievoerder of, overdue first: open and overdue tasks and their planned deadlines (status gepland); traject-service merges them into GET /api/v1/taken */
+        get: operations["PlaatsingenController_taken"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -881,6 +932,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stuurgroepen/{id}/meldingen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stuurgroep's inbox, newest first: coded subject, for the stuurgroep or its chair, and the pilot or report it refers to (a member of the stuurgroep) */
+        get: operations["StuurgroepMeldingenController_meldingen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/taken": {
         parameters: {
             query?: never;
@@ -888,7 +956,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's tasks and deadlines, overdue first: open and overdue tasks (escalations addressed to them included) and the planned deadlines of their running trajecten whose task appears later (status gepland, with taakVanaf), such as the next call attempt or the re-approach after a no */
+        /** The caller's tasks and deadlines, overdue first: open and overdue tasks (escalations addressed to them included) and the planned deadlines of their running trajecten whose task appears later (status gepland, with taakVanaf), such as the next call attempt or the re-approach after a no; and those of the placements (werkgever lane) they are jobcoach, coach or regievoerder of (with plaatsingId) */
         get: operations["TakenController_lijst"];
         put?: never;
         post?: never;
@@ -906,7 +974,7 @@ export interface paths {
             cookie?: never;
         };
         /** Consents given and withdrawn after a sequence number, oldest first (monitor-service's projection reads them) */
-        get: operations["ToestemmingFeedController_pagina"];
+        get: operations["toestemmingGebeurtenissenPagina"];
         put?: never;
         post?: never;
         delete?: never;
@@ -964,7 +1032,7 @@ export interface paths {
             cookie?: never;
         };
         /** Published traject events after a sequence number, oldest first (monitor-service's projection reads them) */
-        get: operations["TrajectFeedController_pagina"];
+        get: operations["trajectGebeurtenissenPagina"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2389,6 +2457,23 @@ export interface components {
                 };
             };
         };
+        PlaatsingTakenDto: {
+            taken: {
+                /** Format: uuid */
+                plaatsingId: string;
+                /** @enum {string} */
+                soort: "evaluatie-proefplaatsing" | "einde-proefplaatsing" | "checkin" | "herbeoordeling-subsidie" | "einde-subsidie" | "einde-contract" | "duurzaamheidscheck" | "plaatsvervanger-aanwijzen" | "terugleiding-geweigerd";
+                /** @enum {string} */
+                status: "open" | "verlopen" | "gepland";
+                taakId: string;
+                toegewezenAan: string;
+                trajectId: string;
+                /** Format: date */
+                vervalt: string;
+                /** @enum {string} */
+                voor: "werkgever" | "jobcoach" | "gemeente" | "coach";
+            }[];
+        };
         ProgrammaAanmakenDto: {
             bron?: string;
             casuistiekoverleg?: {
@@ -2758,6 +2843,8 @@ export interface components {
         TakenDto: {
             taken: {
                 geescaleerdNaar?: string;
+                /** @description set on a task of a placement (werkgever lane) */
+                plaatsingId?: string;
                 soort: string;
                 /**
                  * @description gepland: the deadline runs, its task appears on taakVanaf
@@ -2766,13 +2853,14 @@ export interface components {
                 status: "open" | "verlopen" | "afgerond" | "gepland";
                 /** @description YYYY-MM-DD */
                 taakVanaf?: string;
+                /** @description the deadline's key; for a placement's task the placement's task key */
                 termijnId: string;
                 toegewezenAan: string;
                 trajectId: string;
                 /** @description YYYY-MM-DD */
                 vervalt: string;
                 /** @enum {string} */
-                voor: "coach" | "regievoerder";
+                voor: "coach" | "regievoerder" | "jobcoach";
             }[];
         };
         TijdlijnDto: {
@@ -4151,6 +4239,28 @@ export interface operations {
             };
         };
     };
+    exchangeGebeurtenissenPagina: {
+        parameters: {
+            query?: {
+                /** @description Page size, at most 1000 (default 500) */
+                max?: number;
+                /** @description Last sequence number already processed (default 0) */
+                na?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ToestemmingenController_herinneringen: {
         parameters: {
             query?: never;
@@ -4631,6 +4741,28 @@ export interface operations {
             };
         };
     };
+    plaatsingGebeurtenissenPagina: {
+        parameters: {
+            query?: {
+                /** @description Page size, at most 1000 (default 500) */
+                max?: number;
+                /** @description Last sequence number already processed (default 0) */
+                na?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     PlaatsingenController_lijst: {
         parameters: {
             query?: never;
@@ -4693,6 +4825,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    PlaatsingenController_taken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaatsingTakenDto"];
+                };
             };
         };
     };
@@ -4872,6 +5023,25 @@ export interface operations {
             };
         };
     };
+    StuurgroepMeldingenController_meldingen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     TakenController_lijst: {
         parameters: {
             query?: never;
@@ -4891,10 +5061,12 @@ export interface operations {
             };
         };
     };
-    ToestemmingFeedController_pagina: {
+    toestemmingGebeurtenissenPagina: {
         parameters: {
             query?: {
+                /** @description Page size, at most 1000 (default 500) */
                 max?: number;
+                /** @description Last sequence number already processed (default 0) */
                 na?: number;
             };
             header?: never;
@@ -4981,7 +5153,7 @@ export interface operations {
             };
         };
     };
-    TrajectFeedController_pagina: {
+    trajectGebeurtenissenPagina: {
         parameters: {
             query?: {
                 /** @description Page size, at most 1000 (default 500) */

@@ -5,6 +5,7 @@ const taak = (termijnId: string, vervalt: string, status: Taak['status']): Taak 
   termijnId,
   soort: 'contactpoging',
   voor: 'coach',
+  toegewezenAan: 'c1',
   vervalt,
   status,
 });

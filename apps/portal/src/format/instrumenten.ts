@@ -19,7 +19,7 @@ export const SUBTREDEN: readonly { readonly code: string; readonly naam: string 
   { code: '2.6', naam: 'Deeltijdwerk is (nu) het hoogst haalbare' },
 ];
 
-const ZRM_NAMEN: Readonly<Record<string, string>> = {
+export const ZRM_NAMEN: Readonly<Record<string, string>> = {
   financien: 'Financiën',
   'werk-en-opleiding': 'Werk en opleiding',
   tijdsbesteding: 'Tijdsbesteding',

@@ -18,6 +18,9 @@ export class ToestemmingFeedService {
     const g = feedGrenzen(na, max);
     const rows = (await this.opslag.gebeurtenissenNa?.(g.na, g.max)) ?? [];
     const feed = rows.map((r) => ({ ...r, type: `${CONSENT_EVENT_TYPE_PREFIX}${r.soort}`, subject: `toestemming/${r.toestemmingId}` }));
-    return feedPagina(CONSENT_EVENT_SOURCE, feed, g.na, (r) => ({ organisatie: String(r.data['organisatie']), doel: String(r.data['doel']) })) as ToestemmingGebeurtenissen;
+    return feedPagina(CONSENT_EVENT_SOURCE, feed, g.na, (r) => ({
+      organisatie: String(r.data['organisatie']),
+      doel: String(r.data['doel']),
+    })) as ToestemmingGebeurtenissen;
   }
 }

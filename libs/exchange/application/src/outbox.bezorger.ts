@@ -42,7 +42,11 @@ export class OutboxBezorger implements OnApplicationBootstrap, OnApplicationShut
 
   onApplicationBootstrap(): void {
     if (!this.instellingen.actief) return;
-    this.lus = new RondeLus(() => this.ronde(), this.instellingen.intervalMs, (error) => this.logger.error({ err: error }, 'Outbox round failed'));
+    this.lus = new RondeLus(
+      () => this.ronde(),
+      this.instellingen.intervalMs,
+      (error) => this.logger.error({ err: error }, 'Outbox round failed'),
+    );
     this.lus.start();
   }
 
@@ -96,7 +100,6 @@ export class OutboxBezorger implements OnApplicationBootstrap, OnApplicationShut
     }
     return true;
   }
-
 }
 
 /** A subscription as its organisation sees it. */

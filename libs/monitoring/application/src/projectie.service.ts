@@ -27,7 +27,11 @@ export class ProjectieService implements OnApplicationBootstrap, OnApplicationSh
 
   onApplicationBootstrap(): void {
     if (!this.instellingen.actief) return;
-    this.lus = new RondeLus(() => this.ronde(), this.instellingen.intervalMs, (error) => this.logger.warn({ err: error }, 'Reading a feed failed; retrying'));
+    this.lus = new RondeLus(
+      () => this.ronde(),
+      this.instellingen.intervalMs,
+      (error) => this.logger.warn({ err: error }, 'Reading a feed failed; retrying'),
+    );
     this.lus.start();
   }
 
@@ -56,5 +60,4 @@ export class ProjectieService implements OnApplicationBootstrap, OnApplicationSh
   herbouw(): Promise<number> {
     return this.projectie.herbouw();
   }
-
 }

@@ -46,7 +46,10 @@ type OverdrachtWerk = OverdrachtStand & { readonly geescaleerd: boolean };
 
 /** Applies one handover fact (`overdracht.*`) to its stand. An acceptance after the acceptance term's escalation is not within the term. */
 export function pasOverdrachtToe(stand: OverdrachtWerk | undefined, f: Feit): OverdrachtWerk {
-  const s: OverdrachtWerk = { ...(stand ?? { binnenTermijn: false, geescaleerd: false }), ontvanger: str(f.data['ontvanger']) ?? stand?.ontvanger ?? 'onbekend' };
+  const s: OverdrachtWerk = {
+    ...(stand ?? { binnenTermijn: false, geescaleerd: false }),
+    ontvanger: str(f.data['ontvanger']) ?? stand?.ontvanger ?? 'onbekend',
+  };
   switch (f.soort) {
     case 'overdracht.aangevraagd':
       return { ...s, aangevraagdOp: f.datum };

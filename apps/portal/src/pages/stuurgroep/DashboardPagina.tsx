@@ -200,14 +200,12 @@ interface Gegevens {
 
 async function laad(): Promise<Gegevens> {
   const [rapport, organisaties, convenanten] = await Promise.all([
-    verwacht<IndicatorRapport>(api.GET('/api/v1/indicatoren', { params: { query: { periode: 'kwartaal' } } })),
+    verwacht(api.GET('/api/v1/indicatoren', { params: { query: { periode: 'kwartaal' } } })),
     laadOrganisaties(),
-    verwacht<Convenant[]>(api.GET('/api/v1/convenanten')),
+    verwacht(api.GET('/api/v1/convenanten')),
   ]);
   const convenant = convenanten[0];
-  const afspraakRapport = convenant
-    ? await verwacht<AfsprakenRapport>(api.GET('/api/v1/convenanten/{id}/afspraken', { params: { path: { id: convenant.id } } }))
-    : undefined;
+  const afspraakRapport = convenant ? await verwacht(api.GET('/api/v1/convenanten/{id}/afspraken', { params: { path: { id: convenant.id } } })) : undefined;
   return { rapport, naam: (id) => organisatieNaam(organisaties, id), convenant, afspraken: afspraakRapport };
 }
 

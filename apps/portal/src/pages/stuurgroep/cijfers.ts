@@ -1,5 +1,5 @@
 import type { Schemas } from '../../api/client';
-import { zrmDomeinen } from '../../format/instrumenten';
+import { ZRM_NAMEN } from '../../format/instrumenten';
 import { alsZin } from '../../format/labels';
 
 /** `GET /api/v1/indicatoren`. */
@@ -87,8 +87,6 @@ export const TRECHTER_STAPPEN = [
 export const trechter = (r: IndicatorRapport, periode: string): Rij[] =>
   TRECHTER_STAPPEN.map(([meting, label]) => ({ sleutel: meting, label, figuren: [figuur(cel(r, 'bereik', meting, ALLE, periode))] }));
 
-const ZRM_NAMEN = new Map([...zrmDomeinen('zrm-11'), ...zrmDomeinen('zrm-2017')].map((d) => [d.code, d.naam]));
-
 /** Ladder (≥ 1 rung within 12 months) and ZRM improvement per domain in `periode`: percentage, improved, measured. */
 export function beweging(r: IndicatorRapport, periode: string): Rij[] {
   const rij = (indicator: IndicatorCel['indicator'], categorie: string, label: string): Rij => ({
@@ -103,7 +101,7 @@ export function beweging(r: IndicatorRapport, periode: string): Rij[] {
   const domeinen = [...new Set(cellenVan(r, 'zrm-verbetering').map((c) => c.categorie))].sort();
   return [
     rij('ladder-stijging', '-', 'Participatieladder: minstens één trede hoger'),
-    ...domeinen.map((d) => rij('zrm-verbetering', d, `ZRM ${ZRM_NAMEN.get(d) ?? alsZin(d)}`)),
+    ...domeinen.map((d) => rij('zrm-verbetering', d, `ZRM ${ZRM_NAMEN[d] ?? alsZin(d)}`)),
   ];
 }
 

@@ -21,7 +21,11 @@ export function feedController(pad: string, tag: string, omschrijving: string, l
 
     @Get()
     @ServiceActor('required')
-    @ApiOperation({ summary: omschrijving })
+    // One operationId per feed: the gateway merges every service's document into one.
+    @ApiOperation({
+      summary: omschrijving,
+      operationId: `${pad.replace(/^\/?api\/v1\//, '').replace(/[^a-z0-9]+(.)/gi, (_, c: string) => c.toUpperCase())}Pagina`,
+    })
     @ApiQuery({ name: 'na', required: false, description: 'Last sequence number already processed (default 0)' })
     @ApiQuery({ name: 'max', required: false, description: 'Page size, at most 1000 (default 500)' })
     pagina(
