@@ -152,8 +152,9 @@ function syntheticSecret(key: string): string {
   if (/database-url|DATABASE_URL/.test(key)) return 'postgres://ketenregie:secret@postgres.example.nl:5432/ketenregie';
   if (/anker-sleutel|ANKER_SLEUTEL/.test(key)) return ed25519Pem;
   if (/oude-mastersleutels|OUDE_MASTERSLEUTELS/.test(key)) return `m0:${randomBytes(32).toString('base64')}`;
+  if (/oude-keten-sleutels|OUDE_KETEN_SLEUTELS/.test(key)) return `h0:${randomBytes(32).toString('base64')}`;
   if (/sleutel|SLEUTEL/.test(key)) return randomBytes(32).toString('base64');
-  if (/client-secret|CLIENT_SECRET|PASSWORD/.test(key)) return 'x'.repeat(32);
+  if (/client-secret|CLIENT_SECRET|PASSWORD|metrics-token|METRICS_TOKEN/.test(key)) return 'x'.repeat(32);
   if (/AUTH_ISSUER/.test(key)) return 'https://login.example.nl/realms/ketenregie';
   if (/AUTH_.*URL/.test(key)) return 'https://login.example.nl/realms/ketenregie/protocol/openid-connect/certs';
   throw new Error(`no synthetic value for secret ${key}`);
@@ -252,6 +253,11 @@ describe('infra/deploy', () => {
         expect([app, readFileSync(join(ROOT, 'apps', app, 'src', 'app', 'app.module.ts'), 'utf8').includes('HealthModule.forRoot(')]).toEqual([app, true]);
         served[app] = routes(HealthController);
       }
+      // The worker's own HTTP listener (no Nest): the paths its request handler answers.
+      served['worker'] = [
+        ...readFileSync(join(ROOT, 'apps', 'worker', 'src', 'app', 'worker-observability.ts'), 'utf8').matchAll(/path === '(\/health\/[a-z]+)'/g),
+      ].map((m) => m[1]!);
+      expect(served['worker']).toEqual(expect.arrayContaining(['/health/live', '/health/ready']));
       expect(served['gateway']).toEqual(expect.arrayContaining(['/health/live', '/health/ready']));
       let probed = 0;
       for (const { owner, container, entry } of pods) {
@@ -262,9 +268,11 @@ describe('infra/deploy', () => {
           expect([owner, served[app] ?? [], probe.httpGet.path]).toEqual([owner, expect.arrayContaining([probe.httpGet.path]), probe.httpGet.path]);
         }
         // A service without a readiness probe would get traffic before its database and Temporal answer.
-        if (app !== 'worker') expect([owner, container.readinessProbe?.httpGet?.path]).toEqual([owner, '/health/ready']);
+        // Nor may a worker that cannot reach Temporal count as ready; the migration Job has no listener.
+        if (entry !== 'dist/apps/worker/migrate.js') expect([owner, container.readinessProbe?.httpGet?.path]).toEqual([owner, '/health/ready']);
       }
-      expect(probed).toBe(18);
+      // Six HTTP apps and five worker Deployments, each with startup, liveness and readiness probes.
+      expect(probed).toBe(33);
     });
 
     it('gives every app, in distributed mode, each variable its configuration reads, and the configuration loads', () => {
