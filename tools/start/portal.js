@@ -18,7 +18,9 @@ function buildPortal({ root, env, logDir, echo, timeoutMs }) {
     name: 'portal-build',
     command: process.execPath,
     args: [NX, 'run', 'portal:build', '--outputStyle=stream'],
-    env: { ...env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+    // Always the production bundle, whatever the caller runs under (Jest sets NODE_ENV=test, which
+    // would give Vite React's development build).
+    env: { ...env, NODE_ENV: 'production', NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
     cwd: root,
     logFile: path.join(logDir, 'portal-build.log'),
     echo,
