@@ -151,6 +151,7 @@ describeEachDatabase('plaatsing-service', (db) => {
     const document = (await (await fetch(`${base}/openapi.json`)).json()) as { paths: Record<string, unknown> };
     expect(Object.keys(document.paths).sort()).toEqual(
       [
+        '/api/v1/plaatsing-gebeurtenissen',
         '/api/v1/plaatsingen',
         '/api/v1/plaatsingen/taken',
         '/api/v1/plaatsingen/{id}',

@@ -216,16 +216,21 @@ describe('exchange activity adapters towards consent-service (HTTP, as the worke
     expect(fout).not.toBeInstanceOf(ApplicationFailure);
   });
 
-  it('the worker configuration requires the token endpoint and client secret in distributed mode', () => {
+  it('the worker configuration requires the token endpoint, client secret and log chain key in distributed mode', () => {
     const env = {
       KETENREGIE_MODE: 'distributed',
       DATABASE_URL: 'postgres://worker@db.internal/ketenregie',
       CONSENT_PSEUDONIEM_SLEUTEL: Buffer.alloc(32, 1).toString('base64'),
     };
     const zonder = workerConfigSchema.safeParse(env);
-    expect(zonder.error?.issues.map((i) => i.path.join('.'))).toEqual(['AUTH_TOKEN_URL', 'WORKER_CLIENT_SECRET']);
+    expect(zonder.error?.issues.map((i) => i.path.join('.')).sort()).toEqual(['AUTH_TOKEN_URL', 'CONSENT_LOG_KETEN_SLEUTEL', 'WORKER_CLIENT_SECRET']);
     expect(
-      workerConfigSchema.safeParse({ ...env, AUTH_TOKEN_URL: 'https://idp.example/token', WORKER_CLIENT_SECRET: 'een-geheim-van-de-worker' }).success,
+      workerConfigSchema.safeParse({
+        ...env,
+        AUTH_TOKEN_URL: 'https://idp.example/token',
+        WORKER_CLIENT_SECRET: 'een-geheim-van-de-worker',
+        CONSENT_LOG_KETEN_SLEUTEL: Buffer.alloc(32, 2).toString('base64'),
+      }).success,
     ).toBe(true);
   });
 
