@@ -11,7 +11,8 @@ import type { Actor } from '@ketenregie/shared-access-policy';
 import { GecachteBetrokkenheid, HttpBetrokkenheid, HttpOrganisatieRegister } from '@ketenregie/shared-platform';
 import type { Identity } from '@ketenregie/shared-platform';
 import { createTestDatabase } from '@ketenregie/shared-testing';
-import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { embeddedKetenSleutels } from '@ketenregie/consent-data-access';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { Pool, type PoolClient } from 'pg';
@@ -27,6 +28,8 @@ const ontvanger = { organisatie: 'ggz-zuiderlicht', type: 'ggz' };
 /** Active chains of the processing log (consent-data-access `AANTAL_KETENS` − 1: chain 0 is closed). */
 const ACTIEVE_KETENS = 15;
 const pseudoniemSleutel = randomBytes(32);
+/** The processing log's chain key (HMAC-SHA-256), as consent-service uses it in embedded mode. */
+const ketenSleutels = embeddedKetenSleutels();
 
 /** CPU time (user + system) a process has used so far, in ms (Linux `/proc`). */
 function cpuMs(pid: number): number {
@@ -96,13 +99,11 @@ async function besluitInSql(client: PoolClient, deelnemerId: string, keten: numb
     const schakel = {
       volgnummer,
       vorigeHash,
-      hash: createHash('sha256')
-        .update(`${vorigeHash}${volgnummer}${JSON.stringify(regel)}`, 'utf8')
-        .digest('hex'),
+      hash: ketenSleutels.mac(ketenSleutels.actief, `${vorigeHash}\n${volgnummer}\n${JSON.stringify(regel)}`) as string,
     };
     await client.query(
-      `INSERT INTO consent.verwerking (keten, volgnummer, vorige_hash, hash, trace_id, span_id, handeling, status, tijdstip, betrokkene, organisatie, ontvanger, doel, categorieen, grondslagen, toestemmingen)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+      `INSERT INTO consent.verwerking (keten, volgnummer, vorige_hash, hash, trace_id, span_id, handeling, status, tijdstip, betrokkene, organisatie, ontvanger, doel, categorieen, grondslagen, toestemmingen, sleutel_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
       [
         keten,
         schakel.volgnummer,
@@ -120,6 +121,7 @@ async function besluitInSql(client: PoolClient, deelnemerId: string, keten: numb
         regel.categorieen,
         regel.grondslagen,
         regel.toestemmingen,
+        ketenSleutels.actief,
       ],
     );
     await client.query(`UPDATE consent.keten_kop SET volgnummer = $2, hash = $3 WHERE id = $1`, [keten, schakel.volgnummer, schakel.hash]);
@@ -169,11 +171,11 @@ async function besluitInTweeStatements(pool: Pool, deelnemerId: string, keten: n
     `WITH vergrendeld AS (SELECT id, versie FROM consent.toestemming WHERE deelnemer_id = $1::uuid ORDER BY id FOR UPDATE),
      ongewijzigd AS (SELECT coalesce(array_agg(id::text || ':' || versie ORDER BY id), '{}') = $2::text[] AS ja FROM vergrendeld),
      kop AS (SELECT k.id, k.volgnummer + 1 AS volgnummer, k.hash AS vorige_hash FROM consent.keten_kop k, ongewijzigd o WHERE k.id = $3::smallint AND o.ja FOR UPDATE OF k),
-     schakel AS (SELECT id AS keten, volgnummer, vorige_hash, encode(sha256(convert_to(vorige_hash::text || E'\\n' || volgnummer::text || E'\\n' || $4::text, 'UTF8')), 'hex') AS hash FROM kop),
+     schakel AS (SELECT id AS keten, volgnummer, vorige_hash, encode(sha256($16::bytea || sha256($17::bytea || convert_to(vorige_hash::text || E'\\n' || volgnummer::text || E'\\n' || $4::text, 'UTF8'))), 'hex') AS hash FROM kop),
      besluit AS (INSERT INTO consent.besluit (id, op, deelnemer_id, bron_organisatie, bron_type, ontvanger_organisatie, ontvanger_type, doel, uitkomst, categorieen, toestemmingen, trace_id)
        SELECT $5::uuid, $6::timestamptz, $1::uuid, $7::text, 'gemeente', $8::text, 'ggz', 'verwijzing-ggz', 'toegestaan', $9::jsonb, $10::uuid[], $11::text FROM schakel),
-     regel AS (INSERT INTO consent.verwerking (keten, volgnummer, vorige_hash, hash, trace_id, span_id, handeling, status, tijdstip, betrokkene, organisatie, ontvanger, doel, categorieen, grondslagen, toestemmingen)
-       SELECT keten, volgnummer, vorige_hash, hash, $11::text, $12::text, 'besluit', 'ok', $6::timestamptz, $13::text, $7::text, $8::text, 'verwijzing-ggz', $14::text[], $15::text[], $10::uuid[] FROM schakel
+     regel AS (INSERT INTO consent.verwerking (keten, volgnummer, vorige_hash, hash, trace_id, span_id, handeling, status, tijdstip, betrokkene, organisatie, ontvanger, doel, categorieen, grondslagen, toestemmingen, sleutel_id)
+       SELECT keten, volgnummer, vorige_hash, hash, $11::text, $12::text, 'besluit', 'ok', $6::timestamptz, $13::text, $7::text, $8::text, 'verwijzing-ggz', $14::text[], $15::text[], $10::uuid[], $18::text FROM schakel
        RETURNING keten, volgnummer, hash)
      UPDATE consent.keten_kop k SET volgnummer = r.volgnummer, hash = r.hash FROM regel r WHERE k.id = r.keten`,
     [
@@ -192,6 +194,9 @@ async function besluitInTweeStatements(pool: Pool, deelnemerId: string, keten: n
       regel.betrokkene,
       regel.categorieen,
       regel.grondslagen,
+      ketenSleutels.pads.opad,
+      ketenSleutels.pads.ipad,
+      ketenSleutels.actief,
     ],
   );
   if (rowCount !== 1) throw new Error(`deelnemer ${deelnemerId}: the consents changed`);
