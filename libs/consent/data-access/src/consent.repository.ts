@@ -1,3 +1,4 @@
+import { OUTBOX_VOLGORDE_SQL } from '@ketenregie/shared-platform';
 import {
   type Besluit,
   type Bewijs,
@@ -348,6 +349,7 @@ export class TypeOrmConsentTransactie {
 
   async publiceer(f: ToestemmingFeit): Promise<void> {
     await this.schrijfUitgesteld();
+    await this.manager.query(OUTBOX_VOLGORDE_SQL, [this.tabel('outbox')]);
     await this.manager.query(
       `INSERT INTO ${this.tabel('outbox')} (sleutel, soort, toestemming_id, datum, data) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (sleutel) DO NOTHING`,
       [f.sleutel, f.soort, f.toestemmingId, f.datum, JSON.stringify({ organisatie: f.organisatie, doel: f.doel })],

@@ -13,7 +13,7 @@ import type {
   VerwijzingRecord,
 } from '@ketenregie/exchange-domain';
 import type { FeedRij, IsoDate } from '@ketenregie/shared-kernel';
-import { assertSchemaName } from '@ketenregie/shared-platform';
+import { assertSchemaName, OUTBOX_VOLGORDE_SQL } from '@ketenregie/shared-platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ExchangeSchema1764000000000 } from './migrations/1764000000000-exchange-schema';
 import { OutboxOpgegeven1764000000001 } from './migrations/1764000000001-outbox-opgegeven';
@@ -122,6 +122,7 @@ export class SqlExchangeOpslag {
 
   /** Inserts the event and one delivery per matching subscription of its recipients; false when the key exists. */
   private async publiceer(m: EntityManager, g: UitgaandeGebeurtenis): Promise<boolean> {
+    await this.q(OUTBOX_VOLGORDE_SQL, [`${this.s}.outbox`], m);
     const rijen = await this.q(
       `INSERT INTO $S.outbox (id, sleutel, type, subject, dataref, data, ontvangers) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (sleutel) DO NOTHING RETURNING id`,

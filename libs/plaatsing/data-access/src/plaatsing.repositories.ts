@@ -1,3 +1,4 @@
+import { OUTBOX_VOLGORDE_SQL } from '@ketenregie/shared-platform';
 import type { PlaatsingUitkomstVerwerken } from '@ketenregie/plaatsing-contracts';
 import {
   plaatsingError,
@@ -241,6 +242,7 @@ export class TypeOrmPlaatsingRepository {
           .execute();
       }
       if (gebeurtenissen.length > 0) {
+        await m.query(OUTBOX_VOLGORDE_SQL, ['plaatsing.outbox']);
         await m
           .createQueryBuilder()
           .insert()

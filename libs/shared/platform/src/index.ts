@@ -30,3 +30,4 @@ export * from './observability/observability';
 export * from './bootstrap/graceful-shutdown';
 export * from './http/feed.controller';
 export * from './bootstrap/ronde-lus';
+export * from './database/outbox-volgorde';

@@ -10,7 +10,7 @@ import type {
 } from '@ketenregie/traject-contracts';
 import { EntityManager } from 'typeorm';
 import type { DataSource } from 'typeorm';
-import { assertSchemaName } from '@ketenregie/shared-platform';
+import { assertSchemaName, OUTBOX_VOLGORDE_SQL } from '@ketenregie/shared-platform';
 import type { DoelgroepToets, GepubliceerdFeit } from '@ketenregie/traject-domain';
 import { type DeelnemerKluis } from './deelnemer.crypto';
 import type { DeelnemerGegevens } from './deelnemer.crypto';
@@ -658,6 +658,7 @@ export class TypeOrmTrajectRepository {
   /** Writes published facts to the outbox; idempotent on their `sleutel` (a retried outcome adds nothing). */
   async publiceer(feiten: readonly GepubliceerdFeit[]): Promise<void> {
     if (feiten.length === 0) return;
+    await this.ds.query(OUTBOX_VOLGORDE_SQL, [this.t.outbox]);
     await this.ds.query(
       `INSERT INTO ${this.t.outbox} (id, sleutel, soort, traject_id, datum, data)
        SELECT gen_random_uuid(), f->>'sleutel', f->>'soort', (f->>'trajectId')::uuid, (f->>'datum')::date, f->'data' FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x(f, i)
