@@ -150,7 +150,13 @@ describe('observability of the whole stack: /metrics of every app, one trace fro
       await db.end();
     }
     expect(gevonden).toBeDefined();
-    const trace = receiver.spans.filter((s) => s.traceId === gevonden?.traceId);
+    // Every app exports its spans in batches (every few seconds): wait until the gateway's and
+    // consent-service's spans of this trace have arrived too.
+    const vanTrace = () => receiver.spans.filter((s) => s.traceId === gevonden?.traceId);
+    for (let n = 0; n < 30 && !['gateway', 'consent-service'].every((dienst) => vanTrace().some((s) => s.service === dienst)); n++) {
+      await new Promise((r) => setTimeout(r, 1_000));
+    }
+    const trace = vanTrace();
     // The one trace: the gateway's server span, the services' spans, the workflow and its activity.
     expect(trace.some((s) => s.service === 'gateway')).toBe(true);
     expect(trace.some((s) => s.service === 'consent-service')).toBe(true);
