@@ -111,7 +111,7 @@ export interface ConsentActivities {
 }
 
 /** The activities that had Dutch names before (every one except those added after the rename). */
-type HernoemdeActiviteit = 'recordExpiry' | 'remindCoach' | 'readScope';
+export type HernoemdeActiviteit = 'recordExpiry' | 'remindCoach' | 'readScope';
 
 /**
  * The consent activities' names before they became English. Activity type names are recorded in
