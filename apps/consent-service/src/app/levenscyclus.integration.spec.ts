@@ -394,7 +394,8 @@ describeEachDatabase('consent lifecycle through the service and the dev server',
     it('with traject-service unreachable at a withdrawal: the withdrawal stands, and GGZ loses its involvement once traject-service is back', async () => {
       const { t, deelnemerId, ggz, levenscyclus, aanroep } = await verwezenNaarGgz(new Date('2099-01-01T00:00:00.000Z'));
       traject.bereikbaar = false;
-      await expect(app.get(ToestemmingService).trekIn(t.id, coach, 'wil het niet meer', aanroep)).resolves.toMatchObject({ status: 'ingetrokken' });
+      const ingetrokken = await app.get(ToestemmingService).trekIn(t.id, coach, 'wil het niet meer', aanroep);
+      expect(ingetrokken.historie.at(-1)?.status).toBe('ingetrokken');
       // traject-service could not be told: the involvement still runs, and the workflow keeps trying.
       await new Promise((r) => setTimeout(r, 3_000));
       expect(traject.magLezen(deelnemerId, ggz.organisatie)).toBe(true);
