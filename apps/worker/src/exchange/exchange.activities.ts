@@ -50,25 +50,29 @@ export class ExchangeActivitiesAdapter implements ExchangeActivities, ExchangeAc
     await this.verbinding?.close();
   }
 
-  async requestDecision(a: BesluitAanvraag): Promise<BesluitUitkomst> {
-    const categorieen = a.categorieen.filter((c) => dataCategorieSchema.safeParse(c).success);
-    const besluit = await this.post<BesluitDto>(this.config.CONSENT_SERVICE_URL, BESLUITEN_PATH, this.namensZender(a.zender), {
-      deelnemerId: a.deelnemerId,
-      ontvanger: a.ontvanger,
-      doel: 'warme-overdracht',
-      categorieen,
+  requestDecision(a: BesluitAanvraag): Promise<BesluitUitkomst> {
+    return runActivity(async () => {
+      const categorieen = a.categorieen.filter((c) => dataCategorieSchema.safeParse(c).success);
+      const besluit = await this.post<BesluitDto>(this.config.CONSENT_SERVICE_URL, BESLUITEN_PATH, this.namensZender(a.zender), {
+        deelnemerId: a.deelnemerId,
+        ontvanger: a.ontvanger,
+        doel: 'warme-overdracht',
+        categorieen,
+      });
+      return this.stappen.decisionOutcome(besluit);
     });
-    return this.stappen.decisionOutcome(besluit);
   }
 
-  async registerDependency(input: { readonly toestemmingen: readonly string[]; readonly workflowId: string }): Promise<{ readonly actief: boolean }> {
-    let actief = true;
-    for (const id of input.toestemmingen) {
-      const handle = this.temporal().workflow.getHandle(toestemmingWorkflowId(id));
-      const antwoord = await handle.executeUpdate(registreerAfhankelijkheidUpdate, { args: [{ workflowId: input.workflowId, context: 'exchange' }] });
-      actief &&= antwoord.actief;
-    }
-    return { actief };
+  registerDependency(input: { readonly toestemmingen: readonly string[]; readonly workflowId: string }): Promise<{ readonly actief: boolean }> {
+    return runActivity(async () => {
+      let actief = true;
+      for (const id of input.toestemmingen) {
+        const handle = this.temporal().workflow.getHandle(toestemmingWorkflowId(id));
+        const antwoord = await handle.executeUpdate(registreerAfhankelijkheidUpdate, { args: [{ workflowId: input.workflowId, context: 'exchange' }] });
+        actief &&= antwoord.actief;
+      }
+      return { actief };
+    });
   }
 
   deliverDossier(input: Parameters<ExchangeActivities['deliverDossier']>[0]): Promise<{ readonly categorieen: readonly string[] }> {
@@ -83,12 +87,16 @@ export class ExchangeActivitiesAdapter implements ExchangeActivities, ExchangeAc
     return runActivity(() => this.stappen.recordStep(stap));
   }
 
-  async reportLeadTransfer(input: {
+  reportLeadTransfer(input: {
     readonly sleutel: string;
     readonly trajectId: string;
     readonly datum: IsoDate;
     readonly regie: { readonly regievoerderId: string; readonly organisatieId: string };
   }): Promise<void> {
+    return runActivity(() => this.meldRegiewisselAanTraject(input));
+  }
+
+  private async meldRegiewisselAanTraject(input: Parameters<ExchangeActivities['reportLeadTransfer']>[0]): Promise<void> {
     try {
       await this.temporal()
         .workflow.getHandle(trajectWorkflowId(input.trajectId))
