@@ -93,25 +93,23 @@ export class ExchangeActivitiesAdapter implements ExchangeActivities, ExchangeAc
     readonly datum: IsoDate;
     readonly regie: { readonly regievoerderId: string; readonly organisatieId: string };
   }): Promise<void> {
-    return runActivity(() => this.meldRegiewisselAanTraject(input));
-  }
-
-  private async meldRegiewisselAanTraject(input: Parameters<ExchangeActivities['reportLeadTransfer']>[0]): Promise<void> {
-    try {
-      await this.temporal()
-        .workflow.getHandle(trajectWorkflowId(input.trajectId))
-        .executeUpdate(opdrachtUpdate, { args: [{ soort: 'regiewissel', datum: input.datum, regie: input.regie }] });
-    } catch (error) {
-      if (error instanceof WorkflowNotFoundError) {
-        this.logger.warn({ trajectId: input.trajectId }, 'No running traject workflow to tell about the lead transfer');
-        return;
+    return runActivity(async () => {
+      try {
+        await this.temporal()
+          .workflow.getHandle(trajectWorkflowId(input.trajectId))
+          .executeUpdate(opdrachtUpdate, { args: [{ soort: 'regiewissel', datum: input.datum, regie: input.regie }] });
+      } catch (error) {
+        if (error instanceof WorkflowNotFoundError) {
+          this.logger.warn({ trajectId: input.trajectId }, 'No running traject workflow to tell about the lead transfer');
+          return;
+        }
+        if (error instanceof WorkflowUpdateFailedError) {
+          const type = error.cause instanceof ApplicationFailure && error.cause.type ? error.cause.type : 'EXCHANGE.REGIEWISSEL_GEWEIGERD';
+          throw ApplicationFailure.create({ type, message: 'The traject refused the lead transfer', nonRetryable: true });
+        }
+        throw error;
       }
-      if (error instanceof WorkflowUpdateFailedError) {
-        const type = error.cause instanceof ApplicationFailure && error.cause.type ? error.cause.type : 'EXCHANGE.REGIEWISSEL_GEWEIGERD';
-        throw ApplicationFailure.create({ type, message: 'The traject refused the lead transfer', nonRetryable: true });
-      }
-      throw error;
-    }
+    });
   }
 
   // Pre-patch activity type names (EXCHANGE_ACTIVITY_ALIASES): handovers started before the English names still schedule these.

@@ -37,7 +37,19 @@ export class PlaatsingActivitiesAdapter implements PlaatsingActivities {
 
   /** `POST /api/v1/overdrachten` with the workflow's stable `overdrachtId`: a retry answers with the first handover. */
   requestReturn(a: TerugleidingAanvraag): Promise<void> {
-    return runActivity(() => this.vraagTerugleidingAan(a));
+    return runActivity(async () => {
+      const aanvraag: OverdrachtAanvraagDto = {
+        overdrachtId: a.overdrachtId,
+        deelnemerId: a.deelnemerId,
+        trajectId: a.trajectId,
+        ontvanger: { organisatie: a.naar },
+        reden: a.reden,
+        overTeNemen: ['begeleiding'],
+        regievoerder: a.regievoerder,
+        gegevens: a.gegevens,
+      };
+      await this.vraag<OverdrachtDto>('POST', OVERDRACHTEN_PATH, a.namens, aanvraag);
+    });
   }
 
   /** `GET /api/v1/overdrachten/{id}` as its sender. */
@@ -46,20 +58,6 @@ export class PlaatsingActivitiesAdapter implements PlaatsingActivities {
       const o = await this.vraag<OverdrachtDto>('GET', `${OVERDRACHTEN_PATH}/${encodeURIComponent(i.overdrachtId)}`, i.namens);
       return { status: o.status, beeindigd: EIND.has(o.status) };
     });
-  }
-
-  private async vraagTerugleidingAan(a: TerugleidingAanvraag): Promise<void> {
-    const aanvraag: OverdrachtAanvraagDto = {
-      overdrachtId: a.overdrachtId,
-      deelnemerId: a.deelnemerId,
-      trajectId: a.trajectId,
-      ontvanger: { organisatie: a.naar },
-      reden: a.reden,
-      overTeNemen: ['begeleiding'],
-      regievoerder: a.regievoerder,
-      gegevens: a.gegevens,
-    };
-    await this.vraag<OverdrachtDto>('POST', OVERDRACHTEN_PATH, a.namens, aanvraag);
   }
 
   /** A 4xx answer is final (non-retryable, typed with the problem's code); unreachable, 5xx, 408, 429 and transient auth failures are retried (`readServiceAnswer`). */
