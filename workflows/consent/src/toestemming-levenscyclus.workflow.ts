@@ -2,6 +2,7 @@ import { allHandlersFinished, condition, getExternalWorkflowHandle, log, patched
 import {
   type Afhankelijkheid,
   type ConsentActivities,
+  CONSENT_END_RECEIVER_ACCESS,
   CONSENT_ENGLISH_ACTIVITY_NAMES,
   CONSENT_LEGACY_ACTIVITY_NAMES,
   type LegacyConsentActivities,
@@ -24,7 +25,7 @@ const activiteiten = proxyActivities<ConsentActivities & LegacyConsentActivities
 });
 
 /** An activity under its English name; a lifecycle that began before the rename keeps scheduling the old one. */
-function activiteit<K extends keyof ConsentActivities>(naam: K): ConsentActivities[K] {
+function activiteit<K extends keyof typeof CONSENT_LEGACY_ACTIVITY_NAMES>(naam: K): ConsentActivities[K] {
   return (patched(CONSENT_ENGLISH_ACTIVITY_NAMES) ? activiteiten[naam] : activiteiten[CONSENT_LEGACY_ACTIVITY_NAMES[naam]]) as ConsentActivities[K];
 }
 
@@ -35,7 +36,10 @@ function activiteit<K extends keyof ConsentActivities>(naam: K): ConsentActiviti
  * - ends on the service's withdrawal/supersession signal, or at `geldigTot` by recording expiry
  *   (the activity reports an end that the service recorded but whose signal was lost);
  * - then signals every registered dependant (handovers, exchanges) with
- *   `toestemmingBeeindigdSignal`, once each, and completes.
+ *   `toestemmingBeeindigdSignal`, once each, and, when the consent was withdrawn or expired (not
+ *   superseded), ends the receivers' `ontvanger` involvement in the traject context
+ *   (`endReceiverAccess`, retried with backoff for as long as traject-service is down; behind
+ *   `patched(CONSENT_END_RECEIVER_ACCESS)`), and completes.
  *
  * The database, not this workflow, decides disclosures: access ends at the recorded instant
  * whether or not a signal arrives; the signals make running processes stop promptly. The history
@@ -108,7 +112,9 @@ export async function toestemmingLevenscyclusWorkflow(input: ToestemmingLevenscy
     einde = await activiteit('recordExpiry')({ toestemmingId });
   }
   const bericht = einde;
-  await Promise.all(afhankelijken.map((a) => informeer(a, bericht)));
+  // A superseded consent's receivers keep their involvement: the consent that replaced it carries it on.
+  const ontvangersBeeindigen = bericht.reden !== 'vervangen' && patched(CONSENT_END_RECEIVER_ACCESS);
+  await Promise.all([...afhankelijken.map((a) => informeer(a, bericht)), ...(ontvangersBeeindigen ? [activiteiten.endReceiverAccess({ toestemmingId })] : [])]);
   await condition(allHandlersFinished);
   return status();
 }

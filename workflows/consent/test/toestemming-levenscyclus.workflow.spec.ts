@@ -114,6 +114,42 @@ describe('toestemmingLevenscyclusWorkflow', () => {
     });
   });
 
+  it("at the end date ends the receivers' access, retrying while traject-service is down until it is back", async () => {
+    await metToestemming(60, async ({ toestemmingId, geldigTot, acts }, handle) => {
+      acts.trajectOnbereikbaar(3);
+      await env.sleep(59 * DAG);
+      // While the consent runs nothing ends the receivers' access.
+      expect(acts.ontvangersBeeindigen).toEqual([]);
+      expect(await handle.result()).toMatchObject({ fase: 'verlopen' });
+      expect(acts.ontvangersBeeindigen.map((c) => c.gelukt)).toEqual([false, false, false, true]);
+      expect(acts.ontvangersBeeindigen.every((c) => c.toestemmingId === toestemmingId && c.op >= Date.parse(geldigTot))).toBe(true);
+      expect(acts.verlopen).toHaveLength(1);
+    });
+  });
+
+  it("ends the receivers' access after a withdrawal (a lost signal too), and not for a superseded consent", async () => {
+    await metToestemming(365, async ({ toestemmingId, acts }, handle) => {
+      acts.trajectOnbereikbaar(1);
+      await handle.signal(toestemmingBeeindigdDoorServiceSignal, {
+        toestemmingId,
+        op: new Date(await env.currentTimeMs()).toISOString(),
+        reden: 'ingetrokken',
+      });
+      expect(await handle.result()).toMatchObject({ fase: 'ingetrokken' });
+      expect(acts.ontvangersBeeindigen.map((c) => c.gelukt)).toEqual([false, true]);
+    });
+    await metToestemming(60, async ({ acts }, handle) => {
+      acts.eerderEinde({ reden: 'ingetrokken', op: '2026-01-01T00:00:00.000Z' });
+      expect(await handle.result()).toMatchObject({ fase: 'ingetrokken' });
+      expect(acts.ontvangersBeeindigen.map((c) => c.gelukt)).toEqual([true]);
+    });
+    await metToestemming(365, async ({ toestemmingId, acts }, handle) => {
+      await handle.signal(toestemmingBeeindigdDoorServiceSignal, { toestemmingId, op: new Date(await env.currentTimeMs()).toISOString(), reden: 'vervangen' });
+      expect(await handle.result()).toMatchObject({ fase: 'vervangen' });
+      expect(acts.ontvangersBeeindigen).toEqual([]);
+    });
+  });
+
   it('ignores a signal for another consent', async () => {
     await metToestemming(40, async ({ acts }, handle) => {
       await handle.signal(toestemmingBeeindigdDoorServiceSignal, { toestemmingId: randomUUID(), op: new Date().toISOString(), reden: 'ingetrokken' });

@@ -4,7 +4,10 @@
  * registers; a withdrawal over HTTP reaches the workflow, which tells the handover. The service
  * reaches Temporal through a TCP relay the test can cut: with Temporal unreachable at the moment
  * of a withdrawal, the withdrawal waits in the lifecycle outbox and arrives once Temporal is back,
- * and no read of what was disclosed under the consent succeeds in between.
+ * and no read of what was disclosed under the consent succeeds in between. A consent that
+ * reaches its end date, and one withdrawn while traject-service is down, end the receiver's
+ * `ontvanger` involvement through the workflow's activity (a stand-in for traject-service's
+ * receivers API that the test can take down).
  */
 import type { INestApplication } from '@nestjs/common';
 import { BesluitService, ConsentActiviteitenService, ToestemmingService, VerwerkingService } from '@ketenregie/consent-application';
@@ -17,7 +20,17 @@ import {
   toestemmingStatusQuery,
   toestemmingWorkflowId,
 } from '@ketenregie/consent-contracts';
-import { asActivities, createService, EmbeddedSigner, type Identity, type JwksServer, serveJwks, vastOrganisatieRegister } from '@ketenregie/shared-platform';
+import {
+  asActivities,
+  createService,
+  EmbeddedSigner,
+  type Identity,
+  type JwksServer,
+  type OntvangerPoort,
+  serveJwks,
+  unavailable,
+  vastOrganisatieRegister,
+} from '@ketenregie/shared-platform';
 import { describeEachDatabase, eventually } from '@ketenregie/shared-testing';
 import { kluisDataConverter, type Sleutelkluis, sleutelkluisVanConfig } from '@ketenregie/shared-crypto';
 import { Client, Connection } from '@temporalio/client';
@@ -90,6 +103,36 @@ async function relais(doelPoort: number): Promise<{ adres: string; onderbreek():
   };
 }
 
+/**
+ * traject-service's receivers as the test sees them: which organisation is `ontvanger` of which
+ * deelnemer (and so reads the deelnemer there), and whether traject-service can be reached.
+ */
+class TrajectOntvangers implements OntvangerPoort {
+  private readonly rijen = new Set<string>();
+  readonly namens: Identity[] = [];
+  bereikbaar = true;
+
+  async legOntvangerVast(deelnemerId: string, organisatie: string): Promise<void> {
+    this.eisBereikbaar();
+    this.rijen.add(`${deelnemerId} ${organisatie}`);
+  }
+
+  async beeindigOntvanger(deelnemerId: string, organisatie: string, namens: Identity): Promise<void> {
+    this.eisBereikbaar();
+    this.namens.push(namens);
+    this.rijen.delete(`${deelnemerId} ${organisatie}`);
+  }
+
+  /** Whether traject-service lets `organisatie` read the deelnemer (200, else 404). */
+  magLezen(deelnemerId: string, organisatie: string): boolean {
+    return this.rijen.has(`${deelnemerId} ${organisatie}`);
+  }
+
+  private eisBereikbaar(): void {
+    if (!this.bereikbaar) throw unavailable('TOEGANG.BETROKKENHEID_ONBEREIKBAAR', 'traject-service cannot be reached')(new Error('ECONNREFUSED'));
+  }
+}
+
 beforeAll(() => {
   Runtime.install({ logger: new DefaultLogger('ERROR'), shutdownSignals: [] });
 });
@@ -111,6 +154,7 @@ describeEachDatabase('consent lifecycle through the service and the dev server',
     let sleutels: Sleutelkluis | undefined;
     let klant: Client;
     let temporal: Awaited<ReturnType<typeof relais>>;
+    const traject = new TrajectOntvangers();
 
     beforeAll(async () => {
       const port = await freePort();
@@ -146,6 +190,7 @@ describeEachDatabase('consent lifecycle through the service and the dev server',
           register: vastOrganisatieRegister({ 'gemeente-helmond': 'gemeente', 'ggz-oost-brabant': 'ggz', senzer: 'uitvoerder' }),
           // The traject context as it answers for the gemeente that registered every deelnemer here.
           betrokkenheid: { bijDeelnemer: async () => ['aanmelder', 'regievoerder'], inTraject: async () => undefined },
+          ontvangers: traject,
           schema: db.schema,
         }),
         { name: 'consent-service', port: 0, logLevel: 'silent', shutdownHooks: false },
@@ -306,5 +351,59 @@ describeEachDatabase('consent lifecycle through the service and the dev server',
       expect(na?.bezorgd_op).toBeInstanceOf(Date);
       await expect(lees()).rejects.toMatchObject({ code: 'CONSENT.READ_NOT_PERMITTED' });
     }, 300_000);
+
+    /** A consent for a referral to GGZ, a decision that permitted it, and GGZ recorded as `ontvanger` (as exchange-service does). */
+    async function verwezenNaarGgz(geldigTot: Date) {
+      const toestemmingen = app.get(ToestemmingService);
+      const aanroep = { traceId: '5bf92f3577b34da6a3ce929d0e0e4737' };
+      const deelnemerId = randomUUID();
+      const ggz = { organisatie: 'ggz-oost-brabant', type: 'ggz' as const };
+      const t = await toestemmingen.geef(
+        {
+          deelnemerId,
+          verlener: { soort: 'deelnemer' },
+          doel: 'verwijzing-ggz',
+          categorieen: ['gezondheid'],
+          bronnen: [{ soort: 'type', type: 'gemeente' }],
+          ontvangers: [{ soort: 'type', type: 'ggz' }],
+          geldigTot,
+          bewijs: { soort: 'digitaal-ondertekend', ondertekeningId: 'sig-3' },
+        },
+        coach,
+        aanroep,
+      );
+      await app.get(BesluitService).besluit({ deelnemerId, ontvanger: ggz, doel: 'verwijzing-ggz', categorieen: ['gezondheid'] }, coach, aanroep);
+      await traject.legOntvangerVast(deelnemerId, ggz.organisatie);
+      const levenscyclus = klant.workflow.getHandle(toestemmingWorkflowId(t.id));
+      expect(await eventually(() => levenscyclus.query(toestemmingStatusQuery), 20_000)).toMatchObject({ fase: 'actief' });
+      return { t, deelnemerId, ggz, levenscyclus, aanroep };
+    }
+
+    it("GGZ reads the deelnemer while the consent runs; once its end date passes the workflow ends GGZ's involvement and the read is refused", async () => {
+      const { deelnemerId, ggz, levenscyclus } = await verwezenNaarGgz(new Date(Date.now() + 4_000));
+      expect(traject.magLezen(deelnemerId, ggz.organisatie)).toBe(true);
+      await new Promise((r) => setTimeout(r, 1_000));
+      expect(traject.magLezen(deelnemerId, ggz.organisatie)).toBe(true);
+
+      expect(await levenscyclus.result()).toMatchObject({ fase: 'verlopen' });
+      expect(traject.magLezen(deelnemerId, ggz.organisatie)).toBe(false);
+      // The worker acts for the deelnemer whose consent ended, not for a professional.
+      expect(traject.namens.at(-1)).toMatchObject({ rol: 'deelnemer', deelnemerId });
+    }, 120_000);
+
+    it('with traject-service unreachable at a withdrawal: the withdrawal stands, and GGZ loses its involvement once traject-service is back', async () => {
+      const { t, deelnemerId, ggz, levenscyclus, aanroep } = await verwezenNaarGgz(new Date('2099-01-01T00:00:00.000Z'));
+      traject.bereikbaar = false;
+      const ingetrokken = await app.get(ToestemmingService).trekIn(t.id, coach, 'wil het niet meer', aanroep);
+      expect(ingetrokken.historie.at(-1)?.status).toBe('ingetrokken');
+      // traject-service could not be told: the involvement still runs, and the workflow keeps trying.
+      await new Promise((r) => setTimeout(r, 3_000));
+      expect(traject.magLezen(deelnemerId, ggz.organisatie)).toBe(true);
+      expect(await levenscyclus.query(toestemmingStatusQuery)).toMatchObject({ fase: 'ingetrokken' });
+
+      traject.bereikbaar = true;
+      expect(await levenscyclus.result()).toMatchObject({ fase: 'ingetrokken' });
+      expect(traject.magLezen(deelnemerId, ggz.organisatie)).toBe(false);
+    }, 120_000);
   });
 });

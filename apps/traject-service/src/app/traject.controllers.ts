@@ -194,7 +194,7 @@ export class DeelnemersController {
   @ServiceActor('required')
   @ApiOperation({
     summary:
-      "End the receiver's `ontvanger` involvement with the deelnemer now, in every traject, when its referral ends: exchange-service only (service token); idempotent",
+      "End the receiver's `ontvanger` involvement with the deelnemer now, in every traject, when its referral ends (exchange-service) or the consent that carried it was withdrawn or expired (consent-service, the worker): service token only; idempotent",
   })
   beeindigOntvanger(@Param('id', new ParseUUIDPipe()) id: string, @Param('organisatie') organisatie: string, @CurrentIdentity() door: Identity) {
     if (!ontvangerVastleggenSchema.shape.organisatie.safeParse(organisatie).success)

@@ -8,9 +8,10 @@ import {
   ToestemmingService,
 } from '@ketenregie/consent-application';
 import { CONSENT_ENTITIES, CONSENT_MIGRATIONS, CONSENT_SCHEMA, typeOrmConsentStorage } from '@ketenregie/consent-data-access';
-import { openDatabase } from '@ketenregie/shared-platform';
+import { HttpOntvanger, ONTVANGER_POORT, openDatabase, type ServiceIdentity } from '@ketenregie/shared-platform';
 import { DataSource } from 'typeorm';
 import { WORKER_CONFIG, WorkerConfig } from '../app/worker.config';
+import { WORKER_SERVICE_IDENTITY, workerServiceIdentityProvider } from '../app/worker-service-identity';
 import { ConsentActivitiesAdapter } from './consent.activities';
 
 /** The worker's own data source of the `consent` schema (a named token, so contexts never share one). */
@@ -18,7 +19,7 @@ export const CONSENT_DATA_SOURCE = Symbol('CONSENT_DATA_SOURCE');
 
 /**
  * The lifecycle port as the worker sees it. The worker only runs the lifecycle workflow's
- * activities (expiry, reminder, scope); starting or signalling a lifecycle belongs to
+ * activities (expiry, reminder, scope, ending the receivers' access); starting or signalling a lifecycle belongs to
  * consent-service, where consents are recorded and withdrawn. A call here is a wiring error.
  */
 export class WorkerLevenscyclusPoort implements ToestemmingLevenscyclusPoort {
@@ -44,7 +45,8 @@ class ConsentDataSourceAfsluiter implements OnApplicationShutdown {
 /**
  * What the consent activities need inside the worker: the `consent` schema (migrated on start,
  * advisory-locked against consent-service doing the same), the TypeORM storage, the
- * pseudonymiser under the key consent-service uses, and the use cases.
+ * pseudonymiser under the key consent-service uses, the use cases, and traject-service's
+ * receivers API with the worker's service identity.
  */
 @Module({})
 export class ConsentWorkerModule {
@@ -71,6 +73,13 @@ export class ConsentWorkerModule {
           useFactory: (ds: DataSource, config: WorkerConfig) => typeOrmConsentStorage(ds, config),
         }),
         { provide: LEVENSCYCLUS_POORT, useClass: WorkerLevenscyclusPoort },
+        workerServiceIdentityProvider,
+        // A withdrawn or expired consent ends its receivers' involvement in the traject context (`endReceiverAccess`).
+        {
+          provide: ONTVANGER_POORT,
+          useFactory: (config: WorkerConfig, identiteit: ServiceIdentity) => new HttpOntvanger(config.TRAJECT_SERVICE_URL, identiteit),
+          inject: [WORKER_CONFIG, WORKER_SERVICE_IDENTITY],
+        },
         RegisterService,
         ToestemmingService,
         ConsentActiviteitenService,

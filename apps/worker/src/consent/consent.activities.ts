@@ -23,6 +23,10 @@ export class ConsentActivitiesAdapter implements ConsentActivities, LegacyConsen
     return runActivity(() => this.service.readScope(i));
   }
 
+  endReceiverAccess(i: Invoer<'endReceiverAccess'>): ReturnType<ConsentActivities['endReceiverAccess']> {
+    return runActivity(() => this.service.endReceiverAccess(i));
+  }
+
   /** @deprecated old name of {@link recordExpiry}, kept for lifecycles started before the rename. */
   markeerVerlopen(i: Invoer<'recordExpiry'>): ReturnType<ConsentActivities['recordExpiry']> {
     return this.recordExpiry(i);

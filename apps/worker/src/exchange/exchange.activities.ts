@@ -11,10 +11,10 @@ import { activeTraceId, callService, newTraceId, readServiceAnswer, runActivity,
 import type { DataConverter } from '@temporalio/common';
 import { WORKER_DATA_CONVERTER } from '../app/worker-kluis';
 import type { ExchangeWorkerConfig } from './exchange-worker.config';
+import { WORKER_SERVICE_IDENTITY } from '../app/worker-service-identity';
 
 export const EXCHANGE_WORKER_CONFIG = Symbol('EXCHANGE_WORKER_CONFIG');
-/** The worker's {@link ServiceIdentity} towards other contexts (consent-service). */
-export const WORKER_SERVICE_IDENTITY = Symbol('WORKER_SERVICE_IDENTITY');
+export { WORKER_SERVICE_IDENTITY } from '../app/worker-service-identity';
 
 /** The professional an activity acts for, as the platform's identity. */
 export function identiteitVan(namens: Namens): Identity {

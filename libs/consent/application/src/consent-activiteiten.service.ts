@@ -23,4 +23,8 @@ export class ConsentActiviteitenService implements ConsentActivities {
   readScope(input: { readonly toestemmingId: string }): Promise<{ readonly doel: string; readonly categorieen: readonly DataCategorie[] }> {
     return this.toestemmingen.reikwijdte(input.toestemmingId);
   }
+
+  async endReceiverAccess(input: { readonly toestemmingId: string }): Promise<{ readonly beeindigd: readonly string[] }> {
+    return { beeindigd: await this.toestemmingen.beeindigOntvangers(input.toestemmingId) };
+  }
 }

@@ -349,6 +349,49 @@ describe('consent use cases', () => {
     expect((await metOntvangers.trekIn(t.id, coach, undefined, aanroep)).historie[1]?.status).toBe('ingetrokken');
   });
 
+  it("ends the receivers' involvement for the lifecycle workflow once the consent expired or was withdrawn, acting for the deelnemer, and fails while traject-service is down", async () => {
+    const beeindigd: string[] = [];
+    let bereikbaar = true;
+    const ontvangers = {
+      legOntvangerVast: async () => undefined,
+      beeindigOntvanger: async (deelnemerId: string, organisatie: string, namens: { sub: string; rol: string }) => {
+        if (!bereikbaar) throw new Error('traject-service unreachable');
+        beeindigd.push(`${deelnemerId} ${organisatie} ${namens.rol} ${namens.sub}`);
+      },
+    };
+    const metOntvangers = new ToestemmingService(opslag, pseudoniem, meldingen, new RegisterService(opslag), ontvangers);
+    const t = await metOntvangers.geef(aanvraag(), coach, aanroep);
+    await besluiten.besluit(ggzVerzoek, coach, aanroep);
+    // While the consent runs nothing ends.
+    expect(await metOntvangers.beeindigOntvangers(t.id)).toEqual([]);
+    expect(beeindigd).toEqual([]);
+
+    opslag.klok = new Date('2027-01-01T00:00:01.000Z');
+    await metOntvangers.markeerVerlopen(t.id, aanroep);
+    bereikbaar = false;
+    await expect(metOntvangers.beeindigOntvangers(t.id)).rejects.toThrow(/unreachable/);
+    bereikbaar = true;
+    expect(await metOntvangers.beeindigOntvangers(t.id)).toEqual(['ggz-oost']);
+    expect(await metOntvangers.beeindigOntvangers(t.id)).toEqual(['ggz-oost']);
+    expect(beeindigd).toEqual(['d-1 ggz-oost deelnemer deelnemer:d-1', 'd-1 ggz-oost deelnemer deelnemer:d-1']);
+    await expect(metOntvangers.beeindigOntvangers(randomUUID())).rejects.toMatchObject({ code: 'CONSENT.NOT_FOUND' });
+  });
+
+  it('ends nothing for a superseded consent: the consent that replaced it decides from then on', async () => {
+    const beeindigd: string[] = [];
+    const ontvangers = {
+      legOntvangerVast: async () => undefined,
+      beeindigOntvanger: async (_d: string, organisatie: string) => void beeindigd.push(organisatie),
+    };
+    const metOntvangers = new ToestemmingService(opslag, pseudoniem, meldingen, new RegisterService(opslag), ontvangers);
+    const oud = await metOntvangers.geef(aanvraag(), coach, aanroep);
+    await besluiten.besluit(ggzVerzoek, coach, aanroep);
+    opslag.klok = new Date('2026-04-01T09:00:00.000Z');
+    await metOntvangers.geef({ ...aanvraag(), vervangt: oud.id }, coach, aanroep);
+    expect(await metOntvangers.beeindigOntvangers(oud.id)).toEqual([]);
+    expect(beeindigd).toEqual([]);
+  });
+
   it('compiles the inzage in log order, logs the inzage itself after it, and lets only the FG verify', async () => {
     const t = await toestemmingen.geef(aanvraag(), coach, aanroep);
     await besluiten.besluit(ggzVerzoek, coach, aanroep);

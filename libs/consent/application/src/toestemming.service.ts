@@ -4,6 +4,7 @@ import {
   DataCategorie,
   geefToestemming,
   Herinnering,
+  huidigeStatus,
   markeerVerlopen,
   NieuweToestemming,
   Pseudonimiseer,
@@ -15,7 +16,7 @@ import {
   Verwerkingsregel,
 } from '@ketenregie/consent-domain';
 import { amsterdamDate, NotFoundError, ValidationError } from '@ketenregie/shared-kernel';
-import { newSpanId, ONTVANGER_POORT } from '@ketenregie/shared-platform';
+import { deelnemerIdentiteit, newSpanId, ONTVANGER_POORT } from '@ketenregie/shared-platform';
 import type { Identity, OntvangerPoort } from '@ketenregie/shared-platform';
 import { randomUUID } from 'node:crypto';
 import type { Aanroep, ConsentOpslag, ConsentTransactie, ToestemmingLevenscyclusPoort } from './consent.ports';
@@ -59,7 +60,7 @@ export class ToestemmingService {
     @Inject(PSEUDONIMISEERDER) private readonly pseudoniem: Pseudonimiseer,
     @Inject(LEVENSCYCLUS_POORT) private readonly levenscyclus: ToestemmingLevenscyclusPoort,
     private readonly register: RegisterService,
-    /** The traject context's receivers (consent-service; absent in the worker, which withdraws nothing). */
+    /** The traject context's receivers: a withdrawal ends them at once (consent-service), the lifecycle workflow's activity after a withdrawal or at expiry (the worker). */
     @Optional() @Inject(ONTVANGER_POORT) private readonly ontvangers?: OntvangerPoort,
   ) {}
 
@@ -144,7 +145,9 @@ export class ToestemmingService {
    * that rested on it, e.g. a referral's receiver) lose their `ontvanger` involvement with the
    * deelnemer in the traject context, now, before the answer: a receiver cannot read the
    * deelnemer on the strength of a withdrawn consent. If the traject context cannot be told, the
-   * withdrawal stands (it is the deelnemer's right) and the failure is logged as an error.
+   * withdrawal stands (it is the deelnemer's right): the lifecycle workflow, which the outbox
+   * tells of the withdrawal, ends the involvement through {@link beeindigOntvangers} with retries
+   * until traject-service takes it.
    * @throws NotFoundError `CONSENT.NOT_FOUND`; PreconditionError `CONSENT.NOT_ACTIVE` when it already ended.
    */
   async trekIn(toestemmingId: string, door: Identity, reden: string | undefined, aanroep: Aanroep): Promise<Toestemming> {
@@ -160,8 +163,13 @@ export class ToestemmingService {
       await this.log(tx, na, 'toestemming-ingetrokken', op, door, aanroep);
       return { ingetrokken: na, ontvangers: this.ontvangers ? await tx.ontvangersOpToestemming(na.deelnemerId, toestemmingId) : [] };
     });
-    for (const organisatie of ontvangers) {
-      await this.meld(() => (this.ontvangers as OntvangerPoort).beeindigOntvanger(ingetrokken.deelnemerId, organisatie, door), toestemmingId);
+    try {
+      await this.eindigOntvangers(ingetrokken.deelnemerId, ontvangers, door);
+    } catch (error) {
+      this.logger.warn(
+        { toestemmingId, err: error },
+        'The traject context could not end the receivers of a withdrawn consent now; the lifecycle workflow retries',
+      );
     }
     // Delivered at once when Temporal is up; otherwise the outbox retries (see bezorgLevenscyclus).
     await this.bezorgNaCommit();
@@ -191,6 +199,29 @@ export class ToestemmingService {
       await this.logRegel(tx, na, 'toestemming-verlopen', op, 'consent-service', aanroep);
       return { ...reikwijdte, reden: 'verlopen', op: t.geldigTot.toISOString() };
     });
+  }
+
+  /**
+   * Ends the `ontvanger` involvement of every organisation this consent carried access for (the
+   * recipients of the deelnemer's permitting decisions that rested on it) once it was withdrawn
+   * or expired, and answers which. Nothing for a consent still in force or superseded (the
+   * consent that replaced it decides from then on). Called by the lifecycle workflow (its
+   * `endReceiverAccess` activity) at expiry and after a withdrawal; the service token acts for
+   * the deelnemer, whose consent ended. Idempotent: ending what already ended changes nothing.
+   * @throws NotFoundError `CONSENT.NOT_FOUND`; DomainError `TOEGANG.BETROKKENHEID_ONBEREIKBAAR`
+   * (503, retried by the workflow) while traject-service cannot take it.
+   */
+  async beeindigOntvangers(toestemmingId: string): Promise<readonly string[]> {
+    if (!this.ontvangers) throw new Error('No traject context is configured to end the receivers of a consent');
+    const { t, ontvangers } = await this.opslag.transactie(async (tx) => {
+      const t = await tx.toestemming(toestemmingId, 'geen');
+      if (!t) throw FOUT_NIET_GEVONDEN(toestemmingId);
+      return { t, ontvangers: await tx.ontvangersOpToestemming(t.deelnemerId, toestemmingId) };
+    });
+    const status = huidigeStatus(t);
+    if (status !== 'ingetrokken' && status !== 'verlopen') return [];
+    await this.eindigOntvangers(t.deelnemerId, ontvangers, deelnemerIdentiteit(t.deelnemerId));
+    return ontvangers;
   }
 
   /** Puts an expiry reminder in the coach's list (once per consent; later calls change nothing). */
@@ -284,12 +315,17 @@ export class ToestemmingService {
     return bezorgd;
   }
 
-  /** The workflow side (and the traject context's receivers) are told after commit; a failure is logged and never undoes the record. */
+  /** Ends each organisation's `ontvanger` involvement with the deelnemer, the service token acting for `namens`. */
+  private async eindigOntvangers(deelnemerId: string, ontvangers: readonly string[], namens: Identity): Promise<void> {
+    for (const organisatie of ontvangers) await (this.ontvangers as OntvangerPoort).beeindigOntvanger(deelnemerId, organisatie, namens);
+  }
+
+  /** The workflow side is told after commit; a failure is logged and never undoes the record. */
   private async meld(actie: () => Promise<void>, toestemmingId: string): Promise<void> {
     try {
       await actie();
     } catch (error) {
-      this.logger.error({ toestemmingId, err: error }, 'The consent lifecycle workflow or the traject context could not be notified of a consent change');
+      this.logger.error({ toestemmingId, err: error }, 'The consent lifecycle workflow could not be notified of a consent change');
     }
   }
 }

@@ -100,7 +100,18 @@ export interface ConsentActivities {
   remindCoach(input: { readonly toestemmingId: string; readonly coach: string; readonly geldigTot: string }): Promise<void>;
   /** Purpose and categories of a consent, for the end notice of a withdrawal signalled by the service. */
   readScope(input: { readonly toestemmingId: string }): Promise<{ readonly doel: string; readonly categorieen: readonly DataCategorie[] }>;
+  /**
+   * Ends, in the traject context, the `ontvanger` involvement of every organisation this consent
+   * carried access for (the recipients of the permitting decisions that rested on it), once the
+   * consent was withdrawn or expired; answers which organisations it ended. Nothing for a consent
+   * still in force or superseded. Idempotent; throws (retryable) while traject-service cannot
+   * take it, so Temporal retries with backoff until it can.
+   */
+  endReceiverAccess(input: { readonly toestemmingId: string }): Promise<{ readonly beeindigd: readonly string[] }>;
 }
+
+/** The activities that had Dutch names before (every one except those added after the rename). */
+export type HernoemdeActiviteit = 'recordExpiry' | 'remindCoach' | 'readScope';
 
 /**
  * The consent activities' names before they became English. Activity type names are recorded in
@@ -111,12 +122,19 @@ export const CONSENT_LEGACY_ACTIVITY_NAMES = {
   recordExpiry: 'markeerVerlopen',
   remindCoach: 'herinnerCoach',
   readScope: 'toestemmingReikwijdte',
-} as const satisfies Record<keyof ConsentActivities, string>;
+} as const satisfies Record<HernoemdeActiviteit, string>;
 
 /** Patch id behind which the lifecycle workflow schedules the English activity names. */
 export const CONSENT_ENGLISH_ACTIVITY_NAMES = 'consent-english-activity-names';
 
+/**
+ * Patch id behind which the lifecycle workflow, once a consent was withdrawn or expired, ends the
+ * receivers' `ontvanger` involvement (`endReceiverAccess`); a lifecycle that ended before the
+ * patch replays without it.
+ */
+export const CONSENT_END_RECEIVER_ACCESS = 'consent-end-receiver-access';
+
 /** The consent activities under their old names (see {@link CONSENT_LEGACY_ACTIVITY_NAMES}). */
 export type LegacyConsentActivities = {
-  readonly [K in keyof ConsentActivities as (typeof CONSENT_LEGACY_ACTIVITY_NAMES)[K]]: ConsentActivities[K];
+  readonly [K in HernoemdeActiviteit as (typeof CONSENT_LEGACY_ACTIVITY_NAMES)[K]]: ConsentActivities[K];
 };

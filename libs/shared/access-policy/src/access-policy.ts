@@ -232,7 +232,8 @@ export const REGELS = {
     toegang: [{ rollen: 'dienst', betrokken: TRAJECT_WERKERS }],
   },
   'ontvanger.beeindigen': {
-    omschrijving: "End a receiver's `ontvanger` involvement when its referral ends (exchange-service only, service token)",
+    omschrijving:
+      "End a receiver's `ontvanger` involvement when its referral ends (exchange-service) or the consent that carried it was withdrawn or expired (consent-service, the worker); service token only",
     toegang: [DIENST],
   },
   'verwijzing.lezen': {

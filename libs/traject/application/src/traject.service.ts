@@ -217,8 +217,10 @@ export class TrajectService {
 
   /**
    * Ends the receiver's `ontvanger` involvement with the deelnemer, now, in every traject: its
-   * referral ended (rejected or finished). Only exchange-service asks, with its service token
-   * (`ontvanger.beeindigen`); ending what already ended changes nothing (an empty list).
+   * referral ended (rejected or finished; exchange-service asks), or the consent that carried it
+   * was withdrawn or expired (consent-service and the consent lifecycle's activity in the worker
+   * ask). Only a service token may (`ontvanger.beeindigen`); ending what already ended changes
+   * nothing (an empty list).
    */
   async beeindigOntvanger(deelnemerId: string, organisatie: string, door: Actor): Promise<{ deelnemerId: string; organisatie: string; beeindigd: string[] }> {
     await this.toegang.eis(door, 'ontvanger.beeindigen', { deelnemerId });

@@ -1,7 +1,15 @@
 import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NotFoundError, ORGANISATIE_ID_MAX, ORGANISATIE_ID_PATROON, ValidationError } from '@ketenregie/shared-kernel';
-import { callService, EmbeddedSigner, ORGANISATIE_REGISTER, type OrganisatieRegister, ROLLEN, unavailable } from '@ketenregie/shared-platform';
+import {
+  callService,
+  deelnemerIdentiteit,
+  EmbeddedSigner,
+  ORGANISATIE_REGISTER,
+  type OrganisatieRegister,
+  ROLLEN,
+  unavailable,
+} from '@ketenregie/shared-platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import type { ServiceUrls } from '../route-table';
@@ -66,12 +74,7 @@ export class DevTokenController {
       // The demo login of a deelnemer: the token's deelnemer id is decided here, as DigiD via an
       // OIDC provider would in distributed mode; no organisation, no organisation type. Only a
       // deelnemer the traject context holds signs in.
-      const deelnemer = {
-        sub: `deelnemer:${body.deelnemer}`,
-        organisatie: `deelnemer:${body.deelnemer}`,
-        rol: 'deelnemer' as const,
-        deelnemerId: body.deelnemer,
-      };
+      const deelnemer = deelnemerIdentiteit(body.deelnemer);
       await this.eisBestaandeDeelnemer(deelnemer);
       return { token: await this.signer.sign(deelnemer) };
     }

@@ -20,3 +20,12 @@ export const identitySchema = z
   })
   .refine((c) => (c.rol === 'deelnemer') === (c.deelnemerId !== undefined), { message: 'a deelnemer token, and only a deelnemer token, names its deelnemer' })
   .refine((c) => c.rol === 'deelnemer' || c.organisatieType !== undefined, { message: 'a professional token states its organisation type' });
+
+/**
+ * The identity of a deelnemer as a deelnemer token names it: no organisation of their own (the
+ * organisation claim is the deelnemer's own key), no organisation type. The gateway's demo login
+ * signs it in; a service token acts for it where a deelnemer's own consent is what acts.
+ */
+export function deelnemerIdentiteit(deelnemerId: string): { sub: string; organisatie: string; rol: 'deelnemer'; deelnemerId: string } {
+  return { sub: `deelnemer:${deelnemerId}`, organisatie: `deelnemer:${deelnemerId}`, rol: 'deelnemer', deelnemerId };
+}
