@@ -11,7 +11,9 @@ import {
   scheduleToStartWorkflow,
   activityTimeoutWorkflow,
   cancelActivityWorkflow,
+  heartbeatKeepsAliveWorkflow,
   heartbeatWorkflow,
+  silentActivityWorkflow,
   nonRetryableWorkflow,
   retryWorkflow,
 } from './workflows';
@@ -70,6 +72,33 @@ describe('activities through the real worker', () => {
 
   it('hands heartbeat details of a timed-out attempt to the next attempt', async () => {
     expect(await env.client.workflow.execute(heartbeatWorkflow, { taskQueue, workflowId: uniqueId('hb') })).toBe(72);
+  });
+
+  it('times out an attempt that does not heartbeat within the heartbeat timeout (TIMEOUT_TYPE_HEARTBEAT) and retries it', async () => {
+    const workflowId = uniqueId('hbsilent');
+    const handle = await env.client.workflow.start(silentActivityWorkflow, { taskQueue, workflowId, args: [workflowId] });
+    expect(await handle.result()).toBe('HEARTBEAT:MAXIMUM_ATTEMPTS_REACHED');
+    const attempts = attemptLog.get(workflowId) ?? [];
+    expect(attempts.map((a) => a.attempt)).toEqual([1, 2]);
+    // The retry came one heartbeat timeout (1 s) plus the backoff after attempt 1, not after start-to-close (20 s).
+    const gap = (attempts[1]?.at ?? 0) - (attempts[0]?.at ?? 0);
+    expect(gap).toBeGreaterThanOrEqual(900);
+    expect(gap).toBeLessThan(5000);
+    const events = (await handle.fetchHistory()).events ?? [];
+    const { TIMEOUT_TYPE_HEARTBEAT } = temporal.api.enums.v1.TimeoutType;
+    // Only the last attempt's started event is written; it carries the previous attempt's timeout.
+    const started = events.flatMap((e) => (e.activityTaskStartedEventAttributes ? [e.activityTaskStartedEventAttributes] : []));
+    expect(started.map((a) => a.attempt)).toEqual([2]);
+    expect(started[0]?.lastFailure?.timeoutFailureInfo?.timeoutType).toBe(TIMEOUT_TYPE_HEARTBEAT);
+    const timedOut = events.find((e) => e.activityTaskTimedOutEventAttributes)?.activityTaskTimedOutEventAttributes;
+    expect(timedOut?.failure?.timeoutFailureInfo?.timeoutType).toBe(TIMEOUT_TYPE_HEARTBEAT);
+    expect(timedOut?.retryState).toBe(temporal.api.enums.v1.RetryState.RETRY_STATE_MAXIMUM_ATTEMPTS_REACHED);
+  });
+
+  it('keeps a heartbeating attempt alive past its heartbeat timeout', async () => {
+    // 7 s of work under a 3 s heartbeat timeout, one attempt allowed: each heartbeat extends it
+    // (the SDK sends one at most every 80 % of the timeout, 2.4 s).
+    expect(await env.client.workflow.execute(heartbeatKeepsAliveWorkflow, { taskQueue, workflowId: uniqueId('hbalive'), args: [7000] })).toBe(1);
   });
 
   it('delivers cancellation to a heartbeating activity', async () => {

@@ -38,6 +38,20 @@ export const activities = {
     }
     return resumed * 10 + info.attempt;
   },
+  /** Heartbeats every `everyMs` for `ms`, then answers its attempt. */
+  async heartbeatFor(ms: number, everyMs: number): Promise<number> {
+    const until = Date.now() + ms;
+    while (Date.now() < until) {
+      heartbeat();
+      await sleep(everyMs);
+    }
+    return activityInfo().attempt;
+  },
+  /** Records its attempt, then works `ms` without a heartbeat. */
+  async silent(workflowId: string, ms: number): Promise<void> {
+    record(workflowId);
+    await sleep(ms);
+  },
   async waitForCancel(): Promise<string> {
     for (;;) {
       heartbeat();

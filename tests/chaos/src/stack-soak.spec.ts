@@ -169,7 +169,10 @@ describe(`the whole stack under load for ${Math.round(DURATION_MS / 1000)} s whi
       await Promise.all([...workers, chaos]);
       const elapsed = Date.now() - start;
 
-      const inWindow = (s: Sample, extraMs = 0) => windows.some((w) => s.at >= w.from && s.at <= w.to + extraMs);
+      // A request counts for a failure when it was in flight at any moment from kill to ready: one sent
+      // before the kill that waited for the part to come back is what a user of that moment felt.
+      const inFlight = (s: Sample, w: (typeof windows)[number]) => s.at <= w.to && s.at + s.ms >= w.from;
+      const inWindow = (s: Sample) => windows.some((w) => inFlight(s, w));
       const during = samples.filter((s) => inWindow(s));
       const report = {
         durationS: Math.round(elapsed / 1000),
@@ -188,7 +191,7 @@ describe(`the whole stack under load for ${Math.round(DURATION_MS / 1000)} s whi
           alsoRestarted: w.alsoRestarted,
           downToReadyS: Math.round((w.to - w.from) / 100) / 10,
           ...summary(
-            samples.filter((s) => s.at >= w.from && s.at <= w.to),
+            samples.filter((s) => inFlight(s, w)),
             w.to - w.from,
           ),
         })),

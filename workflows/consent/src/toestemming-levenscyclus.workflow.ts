@@ -15,11 +15,12 @@ import {
   type ToestemmingLevenscyclusStatus,
   toestemmingStatusQuery,
 } from '@ketenregie/consent-contracts';
+import { ACTIVITY_TIMEOUTS } from '@ketenregie/shared-kernel';
 
 const DAG_MS = 86_400_000;
 
 const activiteiten = proxyActivities<ConsentActivities & LegacyConsentActivities>({
-  startToCloseTimeout: '1 minute',
+  ...ACTIVITY_TIMEOUTS,
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 

@@ -44,10 +44,10 @@ import type {
   StapRegistratie,
   TaakOpdracht,
 } from '@ketenregie/exchange-contracts';
-import { amsterdamDate, isDomainError, startOfAmsterdamDate } from '@ketenregie/shared-kernel';
+import { ACTIVITY_TIMEOUTS, amsterdamDate, isDomainError, startOfAmsterdamDate } from '@ketenregie/shared-kernel';
 import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 
-const opties = { startToCloseTimeout: '1 minute', retry: { initialInterval: '1 second', maximumInterval: '5 minutes' } } as const;
+const opties = { ...ACTIVITY_TIMEOUTS, retry: { initialInterval: '1 second', maximumInterval: '5 minutes' } } as const;
 const engels = proxyActivities<ExchangeActivities>(opties);
 const nederlands = proxyActivities<ExchangeActivityAliases>(opties);
 

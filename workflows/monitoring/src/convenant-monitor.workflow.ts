@@ -1,9 +1,10 @@
 import { continueAsNew, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { ConvenantMonitorInput, MonitoringActivities } from '@ketenregie/monitoring-contracts';
+import { ACTIVITY_TIMEOUTS } from '@ketenregie/shared-kernel';
 import { kwartaalVan, volgendKwartaalrapport } from '@ketenregie/monitoring-domain';
 import { slaapTot, vandaag } from './klok';
 
-const act = proxyActivities<MonitoringActivities>({ startToCloseTimeout: '1 minute', retry: { maximumAttempts: 20 } });
+const act = proxyActivities<MonitoringActivities>({ ...ACTIVITY_TIMEOUTS, retry: { maximumAttempts: 20 } });
 
 /** Reports per run before the history is renewed with `continueAsNew`. */
 const RAPPORTEN_PER_RUN = 8;

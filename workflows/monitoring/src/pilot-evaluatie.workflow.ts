@@ -7,10 +7,11 @@ import {
   type PilotStand,
   pilotStandQuery,
 } from '@ketenregie/monitoring-contracts';
+import { ACTIVITY_TIMEOUTS } from '@ketenregie/shared-kernel';
 import { pilotAgenda, verlengdeEinddatum, type PilotAgenda } from '@ketenregie/monitoring-domain';
 import { msTot, slaapTot, vandaag } from './klok';
 
-const act = proxyActivities<MonitoringActivities>({ startToCloseTimeout: '1 minute', retry: { maximumAttempts: 20 } });
+const act = proxyActivities<MonitoringActivities>({ ...ACTIVITY_TIMEOUTS, retry: { maximumAttempts: 20 } });
 
 /**
  * A pilot from T0 through T1 to the end (`pilot-evaluatie`): a report at each moment (working

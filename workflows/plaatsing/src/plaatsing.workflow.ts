@@ -27,7 +27,7 @@ import type {
 } from '@ketenregie/plaatsing-contracts';
 import { EXCHANGE_TASK_QUEUE, OVERDRACHT_WORKFLOW_TYPE, overdrachtWorkflowId } from '@ketenregie/exchange-contracts';
 import type { OverdrachtUitkomst, OverdrachtWorkflowInput } from '@ketenregie/exchange-contracts';
-import { amsterdamDate, isDomainError, startOfAmsterdamDate } from '@ketenregie/shared-kernel';
+import { ACTIVITY_TIMEOUTS, amsterdamDate, isDomainError, startOfAmsterdamDate } from '@ketenregie/shared-kernel';
 import {
   ActivityFailure,
   allHandlersFinished,
@@ -52,7 +52,7 @@ const lokaal = proxyLocalActivities<PlaatsingActivities>({
 
 /** The calls to exchange-service (another context, over HTTP): retried while it is unreachable; a 4xx answer is final. */
 const exchange = proxyActivities<Pick<PlaatsingActivities, 'requestReturn' | 'returnStatus'>>({
-  startToCloseTimeout: '1 minute',
+  ...ACTIVITY_TIMEOUTS,
   retry: { initialInterval: '5 seconds', maximumInterval: '10 minutes' },
 });
 

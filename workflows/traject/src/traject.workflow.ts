@@ -10,7 +10,7 @@ import {
 } from '@ketenregie/traject-domain';
 import { EXCHANGE_TASK_QUEUE, OVERDRACHT_WORKFLOW_TYPE, overdrachtWorkflowId } from '@ketenregie/exchange-contracts';
 import type { OverdrachtUitkomst, OverdrachtWorkflowInput } from '@ketenregie/exchange-contracts';
-import { amsterdamDate, isDomainError, startOfAmsterdamDate } from '@ketenregie/shared-kernel';
+import { ACTIVITY_TIMEOUTS, amsterdamDate, isDomainError, startOfAmsterdamDate } from '@ketenregie/shared-kernel';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import {
   caseloadOverdrachtSignal,
@@ -51,7 +51,7 @@ import {
 import { naarActiviteit } from './effecten';
 
 const activiteiten = proxyActivities<TrajectActivities>({
-  startToCloseTimeout: '1 minute',
+  ...ACTIVITY_TIMEOUTS,
   retry: { initialInterval: '1 second', maximumInterval: '5 minutes', nonRetryableErrorTypes: [...TRAJECT_ERROR_CODES] },
 });
 

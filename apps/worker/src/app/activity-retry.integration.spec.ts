@@ -1,13 +1,19 @@
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { ACTIVITY_HEARTBEAT_MS, ACTIVITY_HEARTBEAT_TIMEOUT_MS } from '@ketenregie/shared-kernel';
 import { metricsRegistry, startTracing, stopTracing } from '@ketenregie/shared-platform';
+import { eventually } from '@ketenregie/shared-testing';
 import { context, trace } from '@opentelemetry/api';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import { Client, Connection, WorkflowFailedError } from '@temporalio/client';
+import { activityInfo } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
+import { tsToMs } from '@temporalio/common/lib/time';
 import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry/lib/client';
+import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -40,9 +46,10 @@ function fakePeer(
   );
 }
 
-describe('activities calling another service, on a real worker and Temporal dev server', () => {
+describe('activities on a real worker and Temporal dev server: calls to another service, heartbeats', () => {
   const spans = new InMemorySpanExporter();
   let env: TestWorkflowEnvironment;
+  let address: string;
   let app: INestApplicationContext;
   let client: Client;
   let connection: Connection;
@@ -51,6 +58,7 @@ describe('activities calling another service, on a real worker and Temporal dev 
   beforeAll(async () => {
     Runtime.install({ logger: new DefaultLogger('ERROR'), shutdownSignals: [] });
     const port = await freeLoopbackPort();
+    address = `127.0.0.1:${port}`;
     env = await TestWorkflowEnvironment.createLocal({
       server: { executable: { type: 'existing-path', path: SERVER_BIN }, ip: '127.0.0.1', port, extraArgs: ['--in-memory'] },
     });
@@ -124,4 +132,67 @@ describe('activities calling another service, on a real worker and Temporal dev 
     expect((failure as ApplicationFailure).type).toBe('TOESTEMMING.GEWEIGERD');
     expect(peer.calls['/weigert']).toHaveLength(1);
   }, 60_000);
+
+  it('a worker killed mid-activity: its attempt times out one heartbeat timeout after the last heartbeat and another worker retries it, long before start-to-close', async () => {
+    const { PENDING_ACTIVITY_STATE_STARTED } = temporal.api.enums.v1.PendingActivityState;
+    const queue = `${TASK_QUEUE}-long`;
+    const handle = await client.workflow.start('longActivityWorkflow', {
+      taskQueue: TASK_QUEUE,
+      workflowId: `killed-${Date.now()}`,
+      args: [queue, 10 * 60_000],
+    });
+    // The worker host in a process of its own, running the activity through `runActivity`.
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, '..', 'testing', 'long-activity-worker.ts'), address, queue], {
+      env: { ...process.env, SWC_NODE_PROJECT: WORKSPACE_TSCONFIG },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    let startedAt = 0;
+    let killedAt = 0;
+    try {
+      const started = await eventually(
+        async () => {
+          const activity = (await handle.describe()).raw.pendingActivities?.[0];
+          expect(activity?.state).toBe(PENDING_ACTIVITY_STATE_STARTED);
+          return activity;
+        },
+        90_000,
+        200,
+      ).catch((error: Error) => {
+        throw new Error(`${error.message}\nworker process: ${stderr}`);
+      });
+      startedAt = tsToMs(started?.lastStartedTime);
+      // Its heartbeats keep the attempt alive past the heartbeat timeout.
+      await new Promise((resolve) => setTimeout(resolve, startedAt + ACTIVITY_HEARTBEAT_TIMEOUT_MS + ACTIVITY_HEARTBEAT_MS - Date.now()));
+      const alive = (await handle.describe()).raw.pendingActivities?.[0];
+      expect(alive).toMatchObject({ state: PENDING_ACTIVITY_STATE_STARTED, attempt: 1 });
+      expect(tsToMs(alive?.lastHeartbeatTime)).toBeGreaterThan(Date.now() - 2 * ACTIVITY_HEARTBEAT_MS);
+    } finally {
+      child.kill('SIGKILL');
+      killedAt = Date.now();
+    }
+    await exited;
+
+    // Another worker (a fresh one, whose activity answers at once) gets the retry.
+    const connection = await NativeConnection.connect({ address });
+    const survivor = await Worker.create({ connection, namespace: 'default', taskQueue: queue, activities: { takesLong: async () => activityInfo().attempt } });
+    try {
+      expect(await survivor.runUntil(handle.result())).toBe(2);
+    } finally {
+      await connection.close();
+    }
+    const retry = ((await handle.fetchHistory()).events ?? []).find((e) => e.activityTaskStartedEventAttributes);
+    expect(retry?.activityTaskStartedEventAttributes?.attempt).toBe(2);
+    expect(retry?.activityTaskStartedEventAttributes?.lastFailure?.timeoutFailureInfo?.timeoutType).toBe(
+      temporal.api.enums.v1.TimeoutType.TIMEOUT_TYPE_HEARTBEAT,
+    );
+    const retriedAt = tsToMs(retry?.eventTime);
+    // The server heard a heartbeat at most one interval before the kill; the retry follows the
+    // heartbeat timeout (plus the first backoff of 1 s), not the start-to-close timeout of 1 minute.
+    expect(retriedAt - killedAt).toBeGreaterThanOrEqual(ACTIVITY_HEARTBEAT_TIMEOUT_MS - ACTIVITY_HEARTBEAT_MS - 1_000);
+    expect(retriedAt - killedAt).toBeLessThan(ACTIVITY_HEARTBEAT_TIMEOUT_MS + 5_000);
+    expect(retriedAt).toBeLessThan(startedAt + 60_000 - 5_000);
+  }, 240_000);
 });

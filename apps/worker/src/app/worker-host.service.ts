@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
+import { ACTIVITY_HEARTBEAT_MS } from '@ketenregie/shared-kernel';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { NativeConnectionOptions, WorkerOptions } from '@temporalio/worker';
 import { type WorkflowBundles, workflowBundlerOptions } from './workflow-bundles';
@@ -181,6 +182,10 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, BeforeApplica
     return {
       namespace: this.options.namespace,
       taskQueue: registration.taskQueue,
+      // Every heartbeat of `runActivity` reaches the server (the SDK's default waits up to 80 % of
+      // the heartbeat timeout between two), so a dead worker's attempt times out one heartbeat
+      // timeout after its last heartbeat at the latest.
+      maxHeartbeatThrottleInterval: ACTIVITY_HEARTBEAT_MS,
       ...(this.options.dataConverter ? { dataConverter: this.options.dataConverter } : {}),
       ...(this.options.maxCachedWorkflows === undefined ? {} : { maxCachedWorkflows: this.options.maxCachedWorkflows }),
       ...(this.options.plugins ? { plugins: this.options.plugins } : {}),

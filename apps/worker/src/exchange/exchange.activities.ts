@@ -50,25 +50,29 @@ export class ExchangeActivitiesAdapter implements ExchangeActivities, ExchangeAc
     await this.verbinding?.close();
   }
 
-  async requestDecision(a: BesluitAanvraag): Promise<BesluitUitkomst> {
-    const categorieen = a.categorieen.filter((c) => dataCategorieSchema.safeParse(c).success);
-    const besluit = await this.post<BesluitDto>(this.config.CONSENT_SERVICE_URL, BESLUITEN_PATH, this.namensZender(a.zender), {
-      deelnemerId: a.deelnemerId,
-      ontvanger: a.ontvanger,
-      doel: 'warme-overdracht',
-      categorieen,
+  requestDecision(a: BesluitAanvraag): Promise<BesluitUitkomst> {
+    return runActivity(async () => {
+      const categorieen = a.categorieen.filter((c) => dataCategorieSchema.safeParse(c).success);
+      const besluit = await this.post<BesluitDto>(this.config.CONSENT_SERVICE_URL, BESLUITEN_PATH, this.namensZender(a.zender), {
+        deelnemerId: a.deelnemerId,
+        ontvanger: a.ontvanger,
+        doel: 'warme-overdracht',
+        categorieen,
+      });
+      return this.stappen.decisionOutcome(besluit);
     });
-    return this.stappen.decisionOutcome(besluit);
   }
 
-  async registerDependency(input: { readonly toestemmingen: readonly string[]; readonly workflowId: string }): Promise<{ readonly actief: boolean }> {
-    let actief = true;
-    for (const id of input.toestemmingen) {
-      const handle = this.temporal().workflow.getHandle(toestemmingWorkflowId(id));
-      const antwoord = await handle.executeUpdate(registreerAfhankelijkheidUpdate, { args: [{ workflowId: input.workflowId, context: 'exchange' }] });
-      actief &&= antwoord.actief;
-    }
-    return { actief };
+  registerDependency(input: { readonly toestemmingen: readonly string[]; readonly workflowId: string }): Promise<{ readonly actief: boolean }> {
+    return runActivity(async () => {
+      let actief = true;
+      for (const id of input.toestemmingen) {
+        const handle = this.temporal().workflow.getHandle(toestemmingWorkflowId(id));
+        const antwoord = await handle.executeUpdate(registreerAfhankelijkheidUpdate, { args: [{ workflowId: input.workflowId, context: 'exchange' }] });
+        actief &&= antwoord.actief;
+      }
+      return { actief };
+    });
   }
 
   deliverDossier(input: Parameters<ExchangeActivities['deliverDossier']>[0]): Promise<{ readonly categorieen: readonly string[] }> {
@@ -83,27 +87,29 @@ export class ExchangeActivitiesAdapter implements ExchangeActivities, ExchangeAc
     return runActivity(() => this.stappen.recordStep(stap));
   }
 
-  async reportLeadTransfer(input: {
+  reportLeadTransfer(input: {
     readonly sleutel: string;
     readonly trajectId: string;
     readonly datum: IsoDate;
     readonly regie: { readonly regievoerderId: string; readonly organisatieId: string };
   }): Promise<void> {
-    try {
-      await this.temporal()
-        .workflow.getHandle(trajectWorkflowId(input.trajectId))
-        .executeUpdate(opdrachtUpdate, { args: [{ soort: 'regiewissel', datum: input.datum, regie: input.regie }] });
-    } catch (error) {
-      if (error instanceof WorkflowNotFoundError) {
-        this.logger.warn({ trajectId: input.trajectId }, 'No running traject workflow to tell about the lead transfer');
-        return;
+    return runActivity(async () => {
+      try {
+        await this.temporal()
+          .workflow.getHandle(trajectWorkflowId(input.trajectId))
+          .executeUpdate(opdrachtUpdate, { args: [{ soort: 'regiewissel', datum: input.datum, regie: input.regie }] });
+      } catch (error) {
+        if (error instanceof WorkflowNotFoundError) {
+          this.logger.warn({ trajectId: input.trajectId }, 'No running traject workflow to tell about the lead transfer');
+          return;
+        }
+        if (error instanceof WorkflowUpdateFailedError) {
+          const type = error.cause instanceof ApplicationFailure && error.cause.type ? error.cause.type : 'EXCHANGE.REGIEWISSEL_GEWEIGERD';
+          throw ApplicationFailure.create({ type, message: 'The traject refused the lead transfer', nonRetryable: true });
+        }
+        throw error;
       }
-      if (error instanceof WorkflowUpdateFailedError) {
-        const type = error.cause instanceof ApplicationFailure && error.cause.type ? error.cause.type : 'EXCHANGE.REGIEWISSEL_GEWEIGERD';
-        throw ApplicationFailure.create({ type, message: 'The traject refused the lead transfer', nonRetryable: true });
-      }
-      throw error;
-    }
+    });
   }
 
   // Pre-patch activity type names (EXCHANGE_ACTIVITY_ALIASES): handovers started before the English names still schedule these.

@@ -1,25 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { MonitoringActiviteitenService } from '@ketenregie/monitoring-application';
 import type { MonitoringActivities } from '@ketenregie/monitoring-contracts';
+import { runActivity } from '@ketenregie/shared-platform';
 
-/** The monitoring workflows' activities: thin, in-process into the monitoring context's use cases (every write keyed by `sleutel`). */
+type Invoer<K extends keyof MonitoringActivities> = Parameters<MonitoringActivities[K]>[0];
+
+/**
+ * The monitoring workflows' activities: thin, in-process into the monitoring context's use cases
+ * (every write keyed by `sleutel`), each through `runActivity`: a report over a long period is
+ * seen alive by its heartbeats, a domain refusal (an unknown pilot) is final.
+ */
 @Injectable()
 export class MonitoringActivitiesAdapter implements MonitoringActivities {
   constructor(private readonly activiteiten: MonitoringActiviteitenService) {}
 
-  publishPilotReport(i: Parameters<MonitoringActivities['publishPilotReport']>[0]): Promise<void> {
-    return this.activiteiten.publishPilotReport(i);
+  publishPilotReport(i: Invoer<'publishPilotReport'>): Promise<void> {
+    return runActivity(() => this.activiteiten.publishPilotReport(i));
   }
 
-  recordPilotDecision(i: Parameters<MonitoringActivities['recordPilotDecision']>[0]): Promise<void> {
-    return this.activiteiten.recordPilotDecision(i);
+  recordPilotDecision(i: Invoer<'recordPilotDecision'>): Promise<void> {
+    return runActivity(() => this.activiteiten.recordPilotDecision(i));
   }
 
-  publishQuarterReport(i: Parameters<MonitoringActivities['publishQuarterReport']>[0]): Promise<void> {
-    return this.activiteiten.publishQuarterReport(i);
+  publishQuarterReport(i: Invoer<'publishQuarterReport'>): Promise<void> {
+    return runActivity(() => this.activiteiten.publishQuarterReport(i));
   }
 
-  notifyStuurgroep(i: Parameters<MonitoringActivities['notifyStuurgroep']>[0]): Promise<void> {
-    return this.activiteiten.notifyStuurgroep(i);
+  notifyStuurgroep(i: Invoer<'notifyStuurgroep'>): Promise<void> {
+    return runActivity(() => this.activiteiten.notifyStuurgroep(i));
   }
 }

@@ -36,24 +36,28 @@ export class PlaatsingActivitiesAdapter implements PlaatsingActivities {
   }
 
   /** `POST /api/v1/overdrachten` with the workflow's stable `overdrachtId`: a retry answers with the first handover. */
-  async requestReturn(a: TerugleidingAanvraag): Promise<void> {
-    const aanvraag: OverdrachtAanvraagDto = {
-      overdrachtId: a.overdrachtId,
-      deelnemerId: a.deelnemerId,
-      trajectId: a.trajectId,
-      ontvanger: { organisatie: a.naar },
-      reden: a.reden,
-      overTeNemen: ['begeleiding'],
-      regievoerder: a.regievoerder,
-      gegevens: a.gegevens,
-    };
-    await this.vraag<OverdrachtDto>('POST', OVERDRACHTEN_PATH, a.namens, aanvraag);
+  requestReturn(a: TerugleidingAanvraag): Promise<void> {
+    return runActivity(async () => {
+      const aanvraag: OverdrachtAanvraagDto = {
+        overdrachtId: a.overdrachtId,
+        deelnemerId: a.deelnemerId,
+        trajectId: a.trajectId,
+        ontvanger: { organisatie: a.naar },
+        reden: a.reden,
+        overTeNemen: ['begeleiding'],
+        regievoerder: a.regievoerder,
+        gegevens: a.gegevens,
+      };
+      await this.vraag<OverdrachtDto>('POST', OVERDRACHTEN_PATH, a.namens, aanvraag);
+    });
   }
 
   /** `GET /api/v1/overdrachten/{id}` as its sender. */
-  async returnStatus(i: { readonly overdrachtId: string; readonly namens: TerugleidingNamens }): Promise<TerugleidingStand> {
-    const o = await this.vraag<OverdrachtDto>('GET', `${OVERDRACHTEN_PATH}/${encodeURIComponent(i.overdrachtId)}`, i.namens);
-    return { status: o.status, beeindigd: EIND.has(o.status) };
+  returnStatus(i: { readonly overdrachtId: string; readonly namens: TerugleidingNamens }): Promise<TerugleidingStand> {
+    return runActivity(async () => {
+      const o = await this.vraag<OverdrachtDto>('GET', `${OVERDRACHTEN_PATH}/${encodeURIComponent(i.overdrachtId)}`, i.namens);
+      return { status: o.status, beeindigd: EIND.has(o.status) };
+    });
   }
 
   /** A 4xx answer is final (non-retryable, typed with the problem's code); unreachable, 5xx, 408, 429 and transient auth failures are retried (`readServiceAnswer`). */

@@ -1,4 +1,6 @@
+import { ACTIVITY_TIMEOUTS } from '@ketenregie/shared-kernel';
 import { proxyActivities } from '@temporalio/workflow';
+import type { LongActivities } from './long.activities';
 import type { PeerActivities } from './peer.activities';
 
 const { askPeer } = proxyActivities<PeerActivities>({
@@ -9,4 +11,17 @@ const { askPeer } = proxyActivities<PeerActivities>({
 /** Fixture workflow of the activity retry spec: one activity that calls another service. */
 export async function peerWorkflow(url: string): Promise<string> {
   return askPeer(url);
+}
+
+/**
+ * Fixture workflow of the activity heartbeat spec: one long activity on `taskQueue`, with the
+ * timeouts and backoff of the real workflows; answers the attempt that finished it.
+ */
+export async function longActivityWorkflow(taskQueue: string, ms: number): Promise<number> {
+  const { takesLong } = proxyActivities<LongActivities>({
+    ...ACTIVITY_TIMEOUTS,
+    taskQueue,
+    retry: { initialInterval: '1 second', maximumInterval: '5 minutes' },
+  });
+  return takesLong(ms);
 }

@@ -79,6 +79,24 @@ export async function heartbeatWorkflow(): Promise<number> {
   return await acts.resumeFromHeartbeat();
 }
 
+/** An activity that heartbeats for longer than its heartbeat timeout: every heartbeat extends the attempt. */
+export async function heartbeatKeepsAliveWorkflow(ms: number): Promise<number> {
+  const acts = proxyActivities<TestActivities>({ startToCloseTimeout: '20s', heartbeatTimeout: '3s', retry: { maximumAttempts: 1 } });
+  return await acts.heartbeatFor(ms, 100);
+}
+
+/** An activity that never heartbeats: every attempt times out after the heartbeat timeout, long before start-to-close. */
+export async function silentActivityWorkflow(workflowId: string): Promise<string> {
+  const acts = proxyActivities<TestActivities>({ startToCloseTimeout: '20s', heartbeatTimeout: '1s', retry: { initialInterval: '50ms', maximumAttempts: 2 } });
+  try {
+    await acts.silent(workflowId, 3000);
+    return 'completed';
+  } catch (error) {
+    if (error instanceof ActivityFailure && error.cause instanceof TimeoutFailure) return `${error.cause.timeoutType}:${String(error.retryState)}`;
+    throw error;
+  }
+}
+
 /** Starts a heartbeating activity and cancels it. */
 export async function cancelActivityWorkflow(): Promise<string> {
   const acts = proxyActivities<TestActivities>({ startToCloseTimeout: '20s', heartbeatTimeout: '2s', cancellationType: 'WAIT_CANCELLATION_COMPLETED' });

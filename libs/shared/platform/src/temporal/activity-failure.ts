@@ -1,4 +1,4 @@
-import { isDomainError } from '@ketenregie/shared-kernel';
+import { ACTIVITY_HEARTBEAT_MS, isDomainError } from '@ketenregie/shared-kernel';
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 
@@ -16,9 +16,6 @@ export function toActivityFailure(error: unknown): unknown {
     : error;
 }
 
-/** How often {@link runActivity} heartbeats while the work runs (the SDK throttles what it sends to the server). */
-export const ACTIVITY_HEARTBEAT_MS = 5_000;
-
 function inActivity(): Context | undefined {
   try {
     return Context.current();
@@ -29,8 +26,9 @@ function inActivity(): Context | undefined {
 
 /**
  * Runs an activity's work and throws what {@link toActivityFailure} makes of its failure. Inside an
- * activity it heartbeats every {@link ACTIVITY_HEARTBEAT_MS} while the work runs (so a long call is
- * seen alive, and a cancellation or a worker shutdown reaches it).
+ * activity it heartbeats every `ACTIVITY_HEARTBEAT_MS` (shared-kernel) while the work runs, so a
+ * long call is seen alive, a cancellation or a worker shutdown reaches it, and the workflows'
+ * `heartbeatTimeout` (`ACTIVITY_TIMEOUTS`) times out the attempt of a worker that died.
  */
 export async function runActivity<T>(work: () => Promise<T>): Promise<T> {
   const ctx = inActivity();
