@@ -323,7 +323,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** End the receiver's `ontvanger` involvement with the deelnemer now, in every traject, when its referral ends: exchange-service only (service token); idempotent */
+        /** End the receiver's `ontvanger` involvement with the deelnemer now, in every traject, when its referral ends (exchange-service) or the consent that carried it was withdrawn or expired (consent-service, the worker): service token only; idempotent */
         delete: operations["DeelnemersController_beeindigOntvanger"];
         options?: never;
         head?: never;
