@@ -3104,78 +3104,7 @@ export interface components {
         };
         TrajectGestartDto: {
             id: string;
-            overzicht: {
-                coach?: {
-                    coachId: string;
-                    organisatieId: string;
-                };
-                evaluaties: number;
-                /** @enum {string} */
-                fase: "aanmelding" | "contact-leggen" | "kennismaking" | "diagnose" | "plan-van-aanpak" | "uitvoering" | "afronding" | "nazorg" | "afgesloten";
-                gasDoelen?: {
-                    id: string;
-                    niveaus: {
-                        [key: string]: string;
-                    };
-                    omschrijving: string;
-                }[];
-                gepauzeerdeWerkdagen: number;
-                /** @description YYYY-MM-DD */
-                geplandeEinddatum: string;
-                heropeningen: number;
-                /** @description YYYY-MM-DD */
-                laatsteEvaluatie?: string;
-                programma: {
-                    code: string;
-                    versie: number;
-                };
-                regie: {
-                    organisatieId: string;
-                    regievoerderId: string;
-                };
-                /** @description YYYY-MM-DD */
-                startdatum: string;
-                /** @enum {string} */
-                status: "actief" | "gepauzeerd" | "uitgevallen" | "afgesloten";
-                /** @description YYYY-MM-DD */
-                t0?: string;
-                /** @description YYYY-MM-DD */
-                t1?: string;
-                termijnen?: {
-                    geescaleerd: boolean;
-                    id: string;
-                    soort: string;
-                    taakAangemaakt: boolean;
-                    /** @description YYYY-MM-DD */
-                    taakVanaf?: string;
-                    verlopen: boolean;
-                    /** @description YYYY-MM-DD */
-                    vervalt: string;
-                    /** @enum {string} */
-                    voor: "coach" | "regievoerder";
-                }[];
-                trajectId: string;
-                uitval?: {
-                    /** @description YYYY-MM-DD */
-                    datum: string;
-                    /** @enum {string} */
-                    reden: "neemt-al-deel" | "voldoende-ondersteuning-elders" | "te-ziek" | "buiten-doelgroep" | "taalbarriere" | "weigert" | "verhuisd" | "overleden" | "geen-klik" | "onbereikbaar" | "geen-specifieke-problemen";
-                };
-                versie: number;
-                volgendeTermijn?: {
-                    id: string;
-                    soort: string;
-                    verlopen: boolean;
-                    /** @description YYYY-MM-DD */
-                    vervalt: string;
-                    /** @enum {string} */
-                    voor: "coach" | "regievoerder";
-                };
-                /** @description Movement on the ladder, ZRM and GAS since T0 */
-                voortgang: {
-                    [key: string]: unknown;
-                };
-            };
+            overzicht: components["schemas"]["TrajectOverzichtDto"];
         };
         TrajectOverzichtDto: {
             coach?: {

@@ -12,7 +12,6 @@ import {
   tijdlijnSchema,
   trajectBetrokkenheidSchema,
   trajectenPaginaSchema,
-  trajectGestartSchema,
   trajectOverzichtSchema,
   trajectVerloopSchema,
   deelnemerAanmakenSchema,
@@ -22,6 +21,7 @@ import {
   trajectStartenSchema,
 } from '@ketenregie/traject-contracts';
 import { ontvangerVastleggenSchema } from '@ketenregie/shared-platform';
+import { ApiProperty } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 
 /** Body of `POST /deelnemers`. */
@@ -55,8 +55,18 @@ export class DeelnemerWeergaveDto extends createZodDto(deelnemerWeergaveSchema) 
 export class DeelnemerBetrokkenheidDto extends createZodDto(deelnemerBetrokkenheidSchema) {}
 /** Response of `GET /trajecten/{id}`, and one of `GET /deelnemers/{id}/trajecten`. */
 export class TrajectOverzichtDto extends createZodDto(trajectOverzichtSchema) {}
-/** Response of `POST /trajecten`. */
-export class TrajectGestartDto extends createZodDto(trajectGestartSchema) {}
+/**
+ * Response of `POST /trajecten` (`trajectGestartSchema`): the new traject's id and its overview.
+ * Declared property by property, so that its `overzicht` refers to the `TrajectOverzichtDto`
+ * schema in the OpenAPI document instead of repeating it (a zod schema with an `id` cannot also be
+ * the root of a DTO).
+ */
+export class TrajectGestartDto {
+  @ApiProperty({ type: String })
+  readonly id!: string;
+  @ApiProperty({ type: () => TrajectOverzichtDto })
+  readonly overzicht!: TrajectOverzichtDto;
+}
 /** Response of `GET /trajecten/{id}/betrokkenheid`. */
 export class TrajectBetrokkenheidDto extends createZodDto(trajectBetrokkenheidSchema) {}
 /** Response of `GET /trajecten`. */
