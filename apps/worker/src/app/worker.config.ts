@@ -2,6 +2,7 @@ import { pseudoniemSleutelConfigShape, requirePseudonymKeyWhenDistributed, withE
 import { kluisConfigSchema } from '@ketenregie/shared-crypto';
 import { databaseConfigSchema, httpConfigSchema, modeConfigSchema, observabilityConfigShape, temporalConfigSchema } from '@ketenregie/shared-platform';
 import { z } from 'zod';
+import { consentWorkerConfigSchema } from '../consent/consent-worker.config';
 import { exchangeWorkerConfigSchema } from '../exchange/exchange-worker.config';
 import { plaatsingWorkerConfigSchema } from '../plaatsing/plaatsing-worker.config';
 
@@ -19,6 +20,7 @@ export const workerConfigSchema = z
     ...databaseConfigSchema.shape,
     ...exchangeWorkerConfigSchema.shape,
     ...plaatsingWorkerConfigSchema.shape,
+    ...consentWorkerConfigSchema.shape,
     ...kluisConfigSchema.shape,
     ...pseudoniemSleutelConfigShape,
     ...observabilityConfigShape(),

@@ -11,7 +11,8 @@ import { CONSENT_ENTITIES, CONSENT_MIGRATIONS, CONSENT_SCHEMA, typeOrmConsentSto
 import { openDatabase } from '@ketenregie/shared-platform';
 import { DataSource } from 'typeorm';
 import { WORKER_CONFIG, WorkerConfig } from '../app/worker.config';
-import { ConsentActivitiesAdapter } from './consent.activities';
+import { workerServiceIdentityProvider } from '../app/worker-service-identity';
+import { CONSENT_WORKER_CONFIG, ConsentActivitiesAdapter } from './consent.activities';
 
 /** The worker's own data source of the `consent` schema (a named token, so contexts never share one). */
 export const CONSENT_DATA_SOURCE = Symbol('CONSENT_DATA_SOURCE');
@@ -71,6 +72,8 @@ export class ConsentWorkerModule {
           useFactory: (ds: DataSource, config: WorkerConfig) => typeOrmConsentStorage(ds, config),
         }),
         { provide: LEVENSCYCLUS_POORT, useClass: WorkerLevenscyclusPoort },
+        { provide: CONSENT_WORKER_CONFIG, useExisting: WORKER_CONFIG },
+        workerServiceIdentityProvider,
         RegisterService,
         ToestemmingService,
         ConsentActiviteitenService,

@@ -3,8 +3,9 @@ import { VERWERKINGEN_PATH } from '@ketenregie/consent-contracts';
 import { EXCHANGE_OPSLAG, type ExchangeOpslag, OverdrachtActiviteitenService, VERWERKINGSLOG } from '@ketenregie/exchange-application';
 import { EXCHANGE_ENTITIES, EXCHANGE_SCHEMA, exchangeMigraties, SqlExchangeOpslag } from '@ketenregie/exchange-data-access';
 import { Sleutelkluis } from '@ketenregie/shared-crypto';
-import { HttpVerwerkingslog, openDatabase, type ServiceIdentity, serviceIdentity } from '@ketenregie/shared-platform';
+import { HttpVerwerkingslog, openDatabase, type ServiceIdentity } from '@ketenregie/shared-platform';
 import { DataSource } from 'typeorm';
+import { workerServiceIdentityProvider } from '../app/worker-service-identity';
 import { WORKER_CONFIG, type WorkerConfig } from '../app/worker.config';
 import { EXCHANGE_WORKER_CONFIG, ExchangeActivitiesAdapter, WORKER_SERVICE_IDENTITY } from './exchange.activities';
 
@@ -43,12 +44,7 @@ class ExchangeDataSourceAfsluiter implements OnApplicationShutdown {
         }),
       inject: [WORKER_CONFIG, Sleutelkluis],
     },
-    {
-      provide: WORKER_SERVICE_IDENTITY,
-      useFactory: (config: WorkerConfig): ServiceIdentity =>
-        serviceIdentity({ ...config, clientId: config.WORKER_CLIENT_ID, clientSecret: config.WORKER_CLIENT_SECRET }),
-      inject: [WORKER_CONFIG],
-    },
+    workerServiceIdentityProvider,
     // The source data and the dossier are encrypted with the deelnemer's key, as exchange-service stores them.
     {
       provide: EXCHANGE_OPSLAG,

@@ -2,10 +2,10 @@ import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/commo
 import { PLAATSING_REPOSITORY, PlaatsingActiviteitenService } from '@ketenregie/plaatsing-application';
 import { PLAATSING_ENTITIES, PLAATSING_SCHEMA, plaatsingMigraties, TypeOrmPlaatsingRepository } from '@ketenregie/plaatsing-data-access';
 import { Sleutelkluis } from '@ketenregie/shared-crypto';
-import { openDatabase, type ServiceIdentity, serviceIdentity } from '@ketenregie/shared-platform';
+import { openDatabase } from '@ketenregie/shared-platform';
 import { DataSource } from 'typeorm';
+import { workerServiceIdentityProvider } from '../app/worker-service-identity';
 import { WORKER_CONFIG, WorkerConfig } from '../app/worker.config';
-import { WORKER_SERVICE_IDENTITY } from '../exchange/exchange.activities';
 import { PLAATSING_WORKER_CONFIG, PlaatsingActivitiesAdapter } from './plaatsing.activities';
 
 const PLAATSING_DATA_SOURCE = Symbol('PLAATSING_DATA_SOURCE');
@@ -27,12 +27,7 @@ class PlaatsingDataSourceAfsluiter implements OnApplicationShutdown {
 @Module({
   providers: [
     { provide: PLAATSING_WORKER_CONFIG, useExisting: WORKER_CONFIG },
-    {
-      provide: WORKER_SERVICE_IDENTITY,
-      useFactory: (config: WorkerConfig): ServiceIdentity =>
-        serviceIdentity({ ...config, clientId: config.WORKER_CLIENT_ID, clientSecret: config.WORKER_CLIENT_SECRET }),
-      inject: [WORKER_CONFIG],
-    },
+    workerServiceIdentityProvider,
     {
       provide: PLAATSING_DATA_SOURCE,
       useFactory: (config: WorkerConfig, kluis: Sleutelkluis) =>
