@@ -1,7 +1,6 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow';
 import type { BewaartermijnEinde, BewaartermijnStand } from '@ketenregie/consent-domain';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+import { opaakWorkflowId } from './consent.workflow-contract';
 
 /** Workflow type name of the retention workflow (the exported function in `workflows/consent`). */
 export const BEWAARTERMIJN_WORKFLOW_TYPE = 'bewaartermijnWorkflow';
@@ -12,8 +11,7 @@ export const BEWAARTERMIJN_WORKFLOW_TYPE = 'bewaartermijnWorkflow';
  * @throws TypeError for anything but a lower-case UUID.
  */
 export function bewaartermijnWorkflowId(deelnemerId: string): string {
-  if (!UUID.test(deelnemerId)) throw new TypeError('bewaartermijnWorkflowId expects an opaque UUID');
-  return `bewaartermijn-${deelnemerId}`;
+  return opaakWorkflowId('bewaartermijn', deelnemerId);
 }
 
 /** Input of `bewaartermijnWorkflow`. */
