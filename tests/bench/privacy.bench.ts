@@ -17,6 +17,7 @@ import { load } from './src/services';
 const N = Number(process.env['BENCH_READS'] ?? 4000);
 const C = Number(process.env['BENCH_CONCURRENCY'] ?? 8);
 const DEELNEMERS = Number(process.env['BENCH_DEELNEMERS'] ?? 200);
+const RONDES = Number(process.env['BENCH_ROUNDS'] ?? 6);
 
 const pct = (aan: number, uit: number) => `${(((uit - aan) / uit) * 100).toFixed(1)} % slower`;
 const regel = (naam: string, r: { perSecond: number; p50: number; p99: number }) =>
@@ -83,21 +84,50 @@ async function main(): Promise<void> {
         );
       }
     }
-    console.log(`${DEELNEMERS} deelnemers per side, ${N} reads per measurement, ${C} concurrent\n`);
-    const uitkomst: Record<string, { perSecond: number; p50: number; p99: number }> = {};
-    // Alternating, twice, so neither side profits from a warmer cache; the second round counts.
-    for (const ronde of [1, 2]) {
-      for (const kant of ['uit', 'aan'] as const) {
-        uitkomst[`dossier ${kant}`] = await load(N, C, async (i) => {
-          const d = await opslag[kant].dossier(overdrachten[kant][i % DEELNEMERS] as string);
-          if (!d?.categorieen['zrm']) throw new Error('no dossier');
-        });
-        uitkomst[`deelnemer ${kant}`] = await load(N, C, async (i) => {
-          if (!(await deelnemers[kant].vind(ids[kant][i % DEELNEMERS] as string))) throw new Error('no deelnemer');
-        });
+    console.log(
+      `${DEELNEMERS} deelnemers per side, ${N} reads per measurement in ${RONDES} rounds of alternating order (after a warm-up round), ${C} concurrent\n`,
+    );
+    // A warm-up round, then RONDES rounds in alternating order (off–on, on–off, …) of N / RONDES reads
+    // per side and measurement; a figure is the total over the counted rounds (reads / seconds), its
+    // percentiles the median of the rounds'. Load from other work that drifts during the run so
+    // weighs on both sides alike.
+    const metingen: Record<string, { n: number; seconden: number; p50: number[]; p99: number[] }> = {};
+    const per = Math.max(1, Math.floor(N / RONDES));
+    const meet = async (naam: string, op: (i: number) => Promise<void>, telt: boolean) => {
+      const r = await load(per, C, op);
+      if (!telt) return;
+      const m = (metingen[naam] ??= { n: 0, seconden: 0, p50: [], p99: [] });
+      m.n += r.n;
+      m.seconden += r.n / r.perSecond;
+      m.p50.push(r.p50);
+      m.p99.push(r.p99);
+    };
+    for (let ronde = 0; ronde <= RONDES; ronde++) {
+      const volgorde = ronde % 2 === 0 ? (['uit', 'aan'] as const) : (['aan', 'uit'] as const);
+      for (const kant of volgorde) {
+        await meet(
+          `dossier ${kant}`,
+          async (i) => {
+            const d = await opslag[kant].dossier(overdrachten[kant][i % DEELNEMERS] as string);
+            if (!d?.categorieen['zrm']) throw new Error('no dossier');
+          },
+          ronde > 0,
+        );
       }
-      if (ronde === 1) continue;
+      for (const kant of volgorde) {
+        await meet(
+          `deelnemer ${kant}`,
+          async (i) => {
+            if (!(await deelnemers[kant].vind(ids[kant][i % DEELNEMERS] as string))) throw new Error('no deelnemer');
+          },
+          ronde > 0,
+        );
+      }
     }
+    const mediaan = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+    const uitkomst: Record<string, { perSecond: number; p50: number; p99: number }> = Object.fromEntries(
+      Object.entries(metingen).map(([naam, m]) => [naam, { perSecond: m.n / m.seconden, p50: mediaan(m.p50), p99: mediaan(m.p99) }]),
+    );
     regel('dossier reads, encryption off', uitkomst['dossier uit'] as never);
     regel('dossier reads, encryption on', uitkomst['dossier aan'] as never);
     console.log(`  → ${pct(uitkomst['dossier aan']!.perSecond, uitkomst['dossier uit']!.perSecond)}`);

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { aanroepVan, CurrentIdentity, Identity } from '@ketenregie/shared-platform';
+import { aanroepVan, CurrentIdentity, Identity, ServiceActor } from '@ketenregie/shared-platform';
 import { WISSING_GRONDEN, WissingService } from '@ketenregie/traject-application';
 import type { Request } from 'express';
 import { createZodDto } from 'nestjs-zod';
@@ -17,13 +17,18 @@ export class WissingDto extends createZodDto(
     .strict(),
 ) {}
 
-/** Erasure of a deelnemer by the gemeente's fg (AVG art. 17). */
+/**
+ * Erasure of a deelnemer by the gemeente's fg (AVG art. 17). The retention workflow (consent
+ * context, in the worker) calls it with the worker's service token acting for the gemeente's fg
+ * when the register's retention period has passed (`bewaartermijn-verstreken`).
+ */
 @ApiTags('deelnemers')
 @Controller('deelnemers')
 export class WissingController {
   constructor(private readonly wissing: WissingService) {}
 
   @Post(':id/wissing')
+  @ServiceActor()
   @HttpCode(200)
   @ApiOperation({
     summary:

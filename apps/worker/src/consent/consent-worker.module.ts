@@ -12,7 +12,7 @@ import { HttpOntvanger, ONTVANGER_POORT, openDatabase, type ServiceIdentity } fr
 import { DataSource } from 'typeorm';
 import { WORKER_CONFIG, WorkerConfig } from '../app/worker.config';
 import { WORKER_SERVICE_IDENTITY, workerServiceIdentityProvider } from '../app/worker-service-identity';
-import { ConsentActivitiesAdapter } from './consent.activities';
+import { CONSENT_WORKER_CONFIG, ConsentActivitiesAdapter } from './consent.activities';
 
 /** The worker's own data source of the `consent` schema (a named token, so contexts never share one). */
 export const CONSENT_DATA_SOURCE = Symbol('CONSENT_DATA_SOURCE');
@@ -73,6 +73,7 @@ export class ConsentWorkerModule {
           useFactory: (ds: DataSource, config: WorkerConfig) => typeOrmConsentStorage(ds, config),
         }),
         { provide: LEVENSCYCLUS_POORT, useClass: WorkerLevenscyclusPoort },
+        { provide: CONSENT_WORKER_CONFIG, useExisting: WORKER_CONFIG },
         workerServiceIdentityProvider,
         // A withdrawn or expired consent ends its receivers' involvement in the traject context (`endReceiverAccess`).
         {

@@ -4,8 +4,8 @@ import { PLAATSING_ENTITIES, PLAATSING_SCHEMA, plaatsingMigraties, TypeOrmPlaats
 import { Sleutelkluis } from '@ketenregie/shared-crypto';
 import { openDatabase } from '@ketenregie/shared-platform';
 import { DataSource } from 'typeorm';
-import { WORKER_CONFIG, WorkerConfig } from '../app/worker.config';
 import { workerServiceIdentityProvider } from '../app/worker-service-identity';
+import { WORKER_CONFIG, WorkerConfig } from '../app/worker.config';
 import { PLAATSING_WORKER_CONFIG, PlaatsingActivitiesAdapter } from './plaatsing.activities';
 
 const PLAATSING_DATA_SOURCE = Symbol('PLAATSING_DATA_SOURCE');

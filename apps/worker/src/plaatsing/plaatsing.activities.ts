@@ -10,7 +10,7 @@ import type {
 } from '@ketenregie/plaatsing-contracts';
 import type { OrganisatieType, Rol } from '@ketenregie/shared-kernel';
 import { callService, readServiceAnswer, runActivity, type ServiceIdentity, unavailable } from '@ketenregie/shared-platform';
-import { WORKER_SERVICE_IDENTITY } from '../exchange/exchange.activities';
+import { WORKER_SERVICE_IDENTITY } from '../app/worker-service-identity';
 import type { PlaatsingWorkerConfig } from './plaatsing-worker.config';
 
 export const PLAATSING_WORKER_CONFIG = Symbol('PLAATSING_WORKER_CONFIG');

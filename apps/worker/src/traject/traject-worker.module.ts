@@ -1,6 +1,6 @@
 import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { openDatabase } from '@ketenregie/shared-platform';
-import { TAKEN_OPSLAG, TRAJECT_OPSLAG, TRAJECT_TRANSACTIES, TrajectActiviteitenService } from '@ketenregie/traject-application';
+import { BEWAARTERMIJN_KLOK, TAKEN_OPSLAG, TRAJECT_OPSLAG, TRAJECT_TRANSACTIES, TrajectActiviteitenService } from '@ketenregie/traject-application';
 import {
   TRAJECT_ENTITIES,
   TRAJECT_MIGRATIONS,
@@ -12,6 +12,7 @@ import {
 import { Sleutelkluis } from '@ketenregie/shared-crypto';
 import { DataSource } from 'typeorm';
 import { WORKER_CONFIG, WorkerConfig } from '../app/worker.config';
+import { TemporalBewaartermijnKlok } from './temporal-bewaartermijn-klok';
 import { TrajectActivitiesAdapter } from './traject.activities';
 
 const TRAJECT_DATA_SOURCE = Symbol('TRAJECT_DATA_SOURCE');
@@ -28,7 +29,7 @@ class TrajectDataSourceAfsluiter implements OnApplicationShutdown {
 
 /**
  * What the traject activities need inside the worker: the `traject` schema (migrated on start)
- * and the use cases. The database URL comes from the worker's one validated configuration.
+ * the use cases and the deelnemer's retention clock. The database URL comes from the worker's one validated configuration.
  */
 @Module({
   providers: [
@@ -56,6 +57,8 @@ class TrajectDataSourceAfsluiter implements OnApplicationShutdown {
       useFactory: (ds: DataSource, s: Sleutelkluis) => new TypeOrmTrajectTransacties(ds, s),
       inject: [TRAJECT_DATA_SOURCE, Sleutelkluis],
     },
+    // The end of a traject starts the deelnemer's retention period (consent context's workflow).
+    { provide: BEWAARTERMIJN_KLOK, useClass: TemporalBewaartermijnKlok },
     TrajectActiviteitenService,
     TrajectActivitiesAdapter,
     TrajectDataSourceAfsluiter,

@@ -1,6 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { activiteitVoorDoel, registerVersieOp, RegisterVersie, valideerRegister, Verwerkingsactiviteit, Verwerkingsregister } from '@ketenregie/consent-domain';
-import { ValidationError } from '@ketenregie/shared-kernel';
+import {
+  activiteitVoorDoel,
+  type BewaartermijnEinde,
+  bewaartermijnNaEinde,
+  registerVersieOp,
+  RegisterVersie,
+  valideerRegister,
+  Verwerkingsactiviteit,
+  Verwerkingsregister,
+} from '@ketenregie/consent-domain';
+import { type IsoDate, ValidationError } from '@ketenregie/shared-kernel';
 import type { RegisterOpslag } from './consent.ports';
 import { REGISTER_OPSLAG } from './consent.tokens';
 
@@ -47,6 +56,11 @@ export class RegisterService {
   async activiteitOp(doel: string, op: Date): Promise<Verwerkingsactiviteit | undefined> {
     const versie = registerVersieOp(await this.huidig(), op);
     return versie && activiteitVoorDoel(versie, doel);
+  }
+
+  /** The retention period after a deelnemer's last traject ended on `einde` (Dutch date), from the register in force then; undefined when it declares none. */
+  async bewaartermijnNa(einde: IsoDate): Promise<BewaartermijnEinde | undefined> {
+    return bewaartermijnNaEinde(await this.huidig(), einde);
   }
 
   /** An activity by id and version, in whichever register version holds it. */

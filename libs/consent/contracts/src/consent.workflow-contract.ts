@@ -12,8 +12,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  * @throws TypeError for anything but a lower-case UUID.
  */
 export function toestemmingWorkflowId(toestemmingId: string): string {
-  if (!UUID.test(toestemmingId)) throw new TypeError('toestemmingWorkflowId expects an opaque UUID');
-  return `toestemming-${toestemmingId}`;
+  return opaakWorkflowId('toestemming', toestemmingId);
+}
+
+/**
+ * `<soort>-<uuid>`: a workflow id of the consent context, from an opaque id only.
+ * @throws TypeError for anything but a lower-case UUID.
+ */
+export function opaakWorkflowId(soort: string, id: string): string {
+  if (!UUID.test(id)) throw new TypeError(`The ${soort} workflow id expects an opaque UUID`);
+  return `${soort}-${id}`;
 }
 
 /** Input of `toestemmingLevenscyclusWorkflow`: configuration travels in the input, never the environment. */

@@ -4,3 +4,4 @@ export * from './verwerking.contracts';
 export * from './consent.workflow-contract';
 export * from './organisatie-type.check';
 export * from './toestemming.cloudevents';
+export * from './bewaartermijn.workflow-contract';

@@ -9,3 +9,4 @@ export * from './verwerkingslog';
 export * from './register.seed';
 export * from './vrijgave';
 export * from './toestemming-feit';
+export * from './bewaartermijn';

@@ -256,7 +256,15 @@ export class SqlExchangeOpslag {
   }
 
   async dossier(overdrachtId: string): Promise<DossierRecord | undefined> {
-    const [r] = await this.q(`SELECT * FROM $S.dossier WHERE overdracht_id = $1`, [overdrachtId]);
+    // Only what the record holds; the plain column only when there is no ciphertext (it then holds `{}`, not worth parsing).
+    const [r] = await this.q(
+      this.sleutels
+        ? `SELECT overdracht_id, besluit_id, geleverd_op, ingetrokken_op, intrekking_reden, categorieen_versleuteld,
+                  CASE WHEN categorieen_versleuteld IS NULL THEN categorieen END AS categorieen
+           FROM $S.dossier WHERE overdracht_id = $1`
+        : `SELECT overdracht_id, besluit_id, geleverd_op, ingetrokken_op, intrekking_reden, categorieen FROM $S.dossier WHERE overdracht_id = $1`,
+      [overdrachtId],
+    );
     if (!r) return undefined;
     return zonderLeeg({
       overdrachtId: String(r['overdracht_id']),

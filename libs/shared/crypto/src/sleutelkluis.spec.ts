@@ -49,6 +49,41 @@ describeEachDatabase('sleutelkluis', (db) => {
     }
   });
 
+  it('concurrent reads of a key that is not cached share one load, and an erasure during that load leaves nothing cached', async () => {
+    let ds: Awaited<ReturnType<typeof open>> | undefined;
+    const telKluis = new Sleutelkluis(new LokaleKms('m1', { m1 }), open, { cacheMs: 60_000 });
+    try {
+      const a = randomUUID();
+      const va = await telKluis.versleutelJson(a, 'gegevens', { naam: 'Jan' });
+      // A second store, as another process: nothing of `a` in its cache.
+      const lezer = new Sleutelkluis(new LokaleKms('m1', { m1 }), async () => (ds = await open()), { cacheMs: 60_000 });
+      try {
+        await lezer.isGewist(a);
+        const query = jest.spyOn(ds as NonNullable<typeof ds>, 'query');
+        const gelezen = await Promise.all(Array.from({ length: 8 }, () => lezer.ontsleutelJson('gegevens', va)));
+        expect(gelezen).toEqual(Array.from({ length: 8 }, () => ({ naam: 'Jan' })));
+        expect(query.mock.calls.filter(([sql]) => String(sql).includes('FROM') && String(sql).includes('.sleutel WHERE id'))).toHaveLength(1);
+        query.mockRestore();
+      } finally {
+        await lezer.sluit();
+      }
+      // An erasure that overtakes a load under way: the key is not cached, the next read fails.
+      const b = randomUUID();
+      const vb = await telKluis.versleutelJson(b, 'gegevens', { naam: 'Piet' });
+      const derde = new Sleutelkluis(new LokaleKms('m1', { m1 }), open, { cacheMs: 60_000 });
+      try {
+        const bezig = derde.ontsleutelJson('gegevens', vb);
+        await derde.vernietig(b, 'verzoek');
+        await bezig.catch(() => undefined);
+        await expect(derde.ontsleutelJson('gegevens', vb)).rejects.toBeInstanceOf(SleutelVernietigdFout);
+      } finally {
+        await derde.sluit();
+      }
+    } finally {
+      await telKluis.sluit();
+    }
+  });
+
   it('rotates a data key (old values still decrypt) and re-wraps every key under a new master key', async () => {
     const a = randomUUID();
     const oud = await kluis.versleutel(a, 'x', Buffer.from('een'));

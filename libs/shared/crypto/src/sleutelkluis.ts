@@ -53,6 +53,8 @@ const context = (id: string, deelnemerId: string | null) => `sleutel:${id}|deeln
 export class Sleutelkluis implements Gegevenskluis {
   private ds: Promise<DataSource> | undefined;
   private readonly cache = new Map<string, { sleutel: Sleutel; tot: number }>();
+  /** Loads of keys under way, shared by concurrent reads of the same key. */
+  private readonly laden = new Map<string, Promise<Sleutel>>();
   private readonly actief = new Map<string, { id: string; tot: number }>();
   private readonly cacheMs: number;
 
@@ -119,11 +121,27 @@ export class Sleutelkluis implements Gegevenskluis {
     return Buffer.concat([Buffer.from([MAGIC, VERSIE, id.length]), id, aeadVersleutel(sleutel.dek, Buffer.from(`${doel}|${sleutel.id}`), waarde)]);
   }
 
-  /** The data key with this id. @throws SleutelVernietigdFout when it does not exist (any more). */
-  async sleutel(id: string): Promise<Sleutel> {
-    const nu = Date.now();
+  /**
+   * The data key with this id. Concurrent reads of a key that is not cached (or whose cache time
+   * ran out) share one load: one query and one unwrap, not one per read.
+   * @throws SleutelVernietigdFout when it does not exist (any more).
+   */
+  sleutel(id: string): Promise<Sleutel> {
     const hit = this.cache.get(id);
-    if (hit && hit.tot > nu) return hit.sleutel;
+    if (hit && hit.tot > Date.now()) return Promise.resolve(hit.sleutel);
+    const bezig = this.laden.get(id);
+    if (bezig) return bezig;
+    // A load that an erasure overtook ({@link vernietig} drops it from `laden`) caches nothing.
+    const laden: Promise<Sleutel> = this.laad(id)
+      .then((sleutel) => (this.laden.get(id) === laden ? this.onthoud(sleutel) : sleutel))
+      .finally(() => {
+        if (this.laden.get(id) === laden) this.laden.delete(id);
+      });
+    this.laden.set(id, laden);
+    return laden;
+  }
+
+  private async laad(id: string): Promise<Sleutel> {
     const { ds, s } = await this.bron();
     const [rij]: SleutelRij[] = /^[0-9a-f-]{36}$/.test(id)
       ? await ds.query(`SELECT id, deelnemer_id, kek_id, verpakt FROM ${s}.sleutel WHERE id = $1`, [id])
@@ -132,7 +150,7 @@ export class Sleutelkluis implements Gegevenskluis {
       this.cache.delete(id);
       throw new SleutelVernietigdFout(id);
     }
-    return this.onthoud(await this.ontpak(rij));
+    return this.ontpak(rij);
   }
 
   private async ontpak(rij: SleutelRij): Promise<Sleutel> {
@@ -251,7 +269,10 @@ export class Sleutelkluis implements Gegevenskluis {
       const [rijen]: [{ id: string }[], number] = await m.query(`DELETE FROM ${s}.sleutel WHERE deelnemer_id = $1 RETURNING id`, [deelnemerId]);
       return rijen.map((r) => r.id);
     });
-    for (const id of ids) this.cache.delete(id);
+    for (const id of ids) {
+      this.cache.delete(id);
+      this.laden.delete(id);
+    }
     this.actief.delete(deelnemerId);
     // The deleted rows' bytes leave the table's pages when it is vacuumed (wrapped keys; WAL and backups keep them until they expire).
     await ds.query(`VACUUM ${s}.sleutel`).catch(() => undefined);

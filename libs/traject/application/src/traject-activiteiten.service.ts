@@ -13,8 +13,12 @@ import type {
   UitkomstVerwerken,
 } from '@ketenregie/traject-contracts';
 import { gepubliceerdeFeiten } from '@ketenregie/traject-domain';
-import { TAKEN_OPSLAG, TRAJECT_OPSLAG, TRAJECT_TRANSACTIES } from './traject.ports';
-import type { TakenOpslag, TrajectOpslag, TrajectTransacties } from './traject.ports';
+import { BEWAARTERMIJN_KLOK, TAKEN_OPSLAG, TRAJECT_OPSLAG, TRAJECT_TRANSACTIES } from './traject.ports';
+import type { BewaartermijnKlok, TakenOpslag, TrajectOpslag, TrajectTransacties } from './traject.ports';
+
+/** Timeline events that start the deelnemer's participation again, and those that end a traject. */
+const START_SOORTEN: ReadonlySet<string> = new Set(['aangemeld', 'heropend']);
+const EIND_SOORTEN: ReadonlySet<string> = new Set(['afgesloten', 'uitgevallen']);
 
 /** Performs one action's effect on the task store. */
 function voerEffectUit(taken: TakenOpslag, e: TrajectEffect): Promise<void> {
@@ -45,6 +49,8 @@ export class TrajectActiviteitenService implements TrajectActivities {
     @Inject(TAKEN_OPSLAG) private readonly taken: TakenOpslag,
     /** Without it (a store that has no transactions), `applyOutcome` writes step by step; every step is idempotent. */
     @Optional() @Inject(TRAJECT_TRANSACTIES) private readonly transacties?: TrajectTransacties,
+    /** Without it (services, tests) no retention clock is told. */
+    @Optional() @Inject(BEWAARTERMIJN_KLOK) private readonly bewaartermijn?: BewaartermijnKlok,
   ) {}
 
   createTask(i: TaakAanmaken): Promise<void> {
@@ -72,14 +78,35 @@ export class TrajectActiviteitenService implements TrajectActivities {
     return this.trajecten.werkOverzichtBij(i);
   }
 
-  /** Projection, timeline, published facts (the outbox) and actions of the workflow's outcomes in one transaction. */
-  applyOutcome(i: UitkomstVerwerken): Promise<void> {
+  /**
+   * Projection, timeline, published facts (the outbox) and actions of the workflow's outcomes in
+   * one transaction; after the commit, a start, reopening or end of the traject is told to the
+   * deelnemer's retention clock (a failure there fails the activity, and its retry repeats the
+   * idempotent rest).
+   */
+  async applyOutcome(i: UitkomstVerwerken): Promise<void> {
     const werk = async ({ trajecten, taken }: { readonly trajecten: TrajectOpslag; readonly taken: TakenOpslag }) => {
       await trajecten.werkOverzichtBij(i.overzicht);
       await trajecten.legTijdlijnVast(i.trajectId, i.gebeurtenissen);
       await trajecten.publiceer?.(gepubliceerdeFeiten(i.overzicht, i.gebeurtenissen));
       for (const e of i.effecten) await voerEffectUit(taken, e);
     };
-    return this.transacties ? this.transacties.binnen(werk) : werk({ trajecten: this.trajecten, taken: this.taken });
+    await (this.transacties ? this.transacties.binnen(werk) : werk({ trajecten: this.trajecten, taken: this.taken }));
+    await this.meldBewaartermijn(i);
+  }
+
+  private async meldBewaartermijn(i: UitkomstVerwerken): Promise<void> {
+    if (!this.bewaartermijn) return;
+    const laatste = [...i.gebeurtenissen].reverse().find((g) => START_SOORTEN.has(g.soort) || EIND_SOORTEN.has(g.soort));
+    if (!laatste) return;
+    const traject = await this.trajecten.vind(i.trajectId);
+    if (!traject) return;
+    const { deelnemerId } = traject;
+    if (EIND_SOORTEN.has(laatste.soort) && (i.overzicht.status === 'afgesloten' || i.overzicht.status === 'uitgevallen')) {
+      const gemeente = (await this.trajecten.aanmelderVan?.(i.trajectId)) ?? i.overzicht.regie.organisatieId;
+      await this.bewaartermijn.trajectBeeindigd({ deelnemerId, trajectId: i.trajectId, einddatum: laatste.datum, gemeente });
+    } else if (START_SOORTEN.has(laatste.soort)) {
+      await this.bewaartermijn.trajectGestart({ deelnemerId, trajectId: i.trajectId });
+    }
   }
 }

@@ -73,6 +73,8 @@ export interface TrajectOpslag {
     t: TrajectRegistratie & { aangemaaktDoor: string; aangemaaktDoorOrganisatie?: string; doelgroepToets?: DoelgroepToets; doelgroepAfwijking?: string },
   ): Promise<void>;
   vind(id: string): Promise<TrajectRegistratie | undefined>;
+  /** The organisation that started the traject (its `aanmelder`: the gemeente). */
+  aanmelderVan?(trajectId: string): Promise<string | undefined>;
   /** All trajecten of a deelnemer, oldest first. */
   vanDeelnemer(deelnemerId: string): Promise<TrajectRegistratie[]>;
   overzicht(id: string): Promise<TrajectOverzicht | undefined>;
@@ -188,6 +190,18 @@ export interface TrajectWorkflows {
   beeindig?(workflowId: string): Promise<void>;
 }
 
+/**
+ * The deelnemer's retention clock (the consent context's retention workflow): told when a traject
+ * of theirs starts or reopens (the clock stops) and when one ends (the register's period runs
+ * from the last end). Every call may be repeated; the workflow's state absorbs a repeat.
+ */
+export interface BewaartermijnKlok {
+  /** A traject started or reopened: stops a running retention period; nothing when none runs. */
+  trajectGestart(m: { readonly deelnemerId: string; readonly trajectId: string }): Promise<void>;
+  /** A traject ended on `einddatum`: starts the retention workflow when it does not run yet. `gemeente`: the organisation that started the traject. */
+  trajectBeeindigd(m: { readonly deelnemerId: string; readonly trajectId: string; readonly einddatum: IsoDate; readonly gemeente: string }): Promise<void>;
+}
+
 /** Destroys a deelnemer's keys (AVG art. 17, crypto-shredding), so every value and payload encrypted for them is unreadable. */
 export interface DeelnemerWissing {
   vernietig(deelnemerId: string, grond: string): Promise<number>;
@@ -231,3 +245,4 @@ export const TRAJECT_WORKFLOWS = Symbol('TRAJECT_WORKFLOWS');
 export const TRAJECT_TRANSACTIES = Symbol('TRAJECT_TRANSACTIES');
 export const PROGRAMMA_OPSLAG = Symbol('PROGRAMMA_OPSLAG');
 export const DEELNEMER_WISSING = Symbol('DEELNEMER_WISSING');
+export const BEWAARTERMIJN_KLOK = Symbol('BEWAARTERMIJN_KLOK');

@@ -41,3 +41,8 @@ export const BSN_VOLLEDIG_ROLLEN: readonly Rol[] = ['klantmanager'];
 export function maskeerBsn(bsn: string): string {
   return `${'*'.repeat(Math.max(0, bsn.length - 3))}${bsn.slice(-3)}`;
 }
+
+/** `POST`: erase a deelnemer (`{ grond }`), the gemeente's fg or the retention workflow acting for them. */
+export function deelnemerWissingPath(deelnemerId: string): string {
+  return `/api/v1/deelnemers/${encodeURIComponent(deelnemerId)}/wissing`;
+}

@@ -340,6 +340,15 @@ export class TypeOrmTrajectRepository {
     }
   }
 
+  /** The organisation that started the traject (its `aanmelder`). */
+  async aanmelderVan(trajectId: string): Promise<string | undefined> {
+    const rows: { organisatie_id: string }[] = await this.ds.query(
+      `SELECT organisatie_id FROM ${this.t.betrokkenheid} WHERE traject_id = $1 AND rol = 'aanmelder' ORDER BY organisatie_id LIMIT 1`,
+      [trajectId],
+    );
+    return rows[0]?.organisatie_id;
+  }
+
   /** The involvements `organisatieId` holds now in a traject. */
   async betrokkenheid(trajectId: string, organisatieId: string): Promise<TrajectBetrokkenheid[]> {
     const rows: { rol: TrajectBetrokkenheid }[] = await this.ds.query(
