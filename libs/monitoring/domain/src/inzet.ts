@@ -1,7 +1,6 @@
 import { ValidationError, type IsoDate } from '@ketenregie/shared-kernel';
 import type { Convenant } from './convenant';
-import type { Basiscel } from './indicatoren';
-import { maandVan } from './indicatoren';
+import { maandVan, type Basiscel } from './indicatoren';
 
 /** Hours are registered in quarters of an hour: exact in binary, so sums never drift. */
 export const INZET_UREN_STAP = 0.25;

@@ -1,5 +1,4 @@
-import type { Basiscel } from './indicatoren';
-import { maandVan } from './indicatoren';
+import { maandVan, type Basiscel } from './indicatoren';
 import type { Feit } from './traject-stand';
 
 /** The fact the traject context publishes when the regievoerder records a case meeting (`traject.casuistiekoverleg-gehouden`). */

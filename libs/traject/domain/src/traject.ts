@@ -746,10 +746,9 @@ export function voerUit(state: TrajectState, opdracht: TrajectOpdracht, p: Progr
       break;
     }
     case 'casuistiekoverleg': {
-      const planning = p.casuistiekoverleg;
-      if (!planning) throw trajectError('TRAJECT.NO_CASE_MEETING', 'The programme holds no casuïstiekoverleg');
-      const open = s.termijnen.find((t) => t.soort === 'casuistiekoverleg');
-      if (!open) throw trajectError('TRAJECT.NO_CASE_MEETING', 'The traject is not on the agenda of a casuïstiekoverleg in this phase');
+      if (!p.casuistiekoverleg) throw trajectError('TRAJECT.NO_CASE_MEETING', 'The programme holds no casuïstiekoverleg');
+      const item = s.termijnen.find((t) => t.soort === 'casuistiekoverleg');
+      if (!item) throw trajectError('TRAJECT.NO_CASE_MEETING', 'The traject is not on the agenda of a casuïstiekoverleg in this phase');
       const genodigd = [...new Set(o.genodigd)].sort();
       const aanwezig = [...new Set(o.aanwezig)].sort();
       const vreemd = aanwezig.filter((a) => !genodigd.includes(a));
@@ -758,13 +757,13 @@ export function voerUit(state: TrajectState, opdracht: TrajectOpdracht, p: Progr
           aanwezig: vreemd.join(', '),
         });
       // The agenda item that is out is done; the next meeting keeps the programme's rhythm.
-      if (open.taakAangemaakt) {
-        d.vervul((t) => t.id === open.id);
-        d.overlegNa(open.vervalt);
+      if (item.taakAangemaakt) {
+        d.vervul((t) => t.id === item.id);
+        d.overlegNa(item.vervalt);
       }
       d.gebeurtenis(o.datum, 'casuistiekoverleg-gehouden', {
         overleg: o.datum,
-        gepland: open.vervalt,
+        gepland: item.vervalt,
         genodigd: genodigd.join(','),
         aanwezig: aanwezig.join(','),
       });
