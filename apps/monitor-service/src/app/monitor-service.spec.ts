@@ -478,7 +478,7 @@ describeEachDatabase('monitor-service', (db) => {
       const trajectId = (i: number) => `00000000-0000-4000-8000-${String(100 + i).padStart(12, '0')}`;
       for (let i = 1; i <= 5; i++)
         uitgaand.push({
-          id: `20000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+          id: `c0000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
           soort: 'traject.casuistiekoverleg-gehouden',
           onderwerp: trajectId(i),
           datum: `2026-03-1${i}`,
@@ -510,16 +510,20 @@ describeEachDatabase('monitor-service', (db) => {
     it('documents the registry in its OpenAPI document', async () => {
       const document = (await (await fetch(`${base}/openapi.json`)).json()) as { paths: Record<string, unknown> };
       expect(Object.keys(document.paths)).toEqual(
-        expect.arrayContaining(['/api/v1/organisaties', '/api/v1/organisaties/{id}', '/api/v1/stuurgroepen', '/api/v1/stuurgroepen/{id}/meldingen']),
         expect.arrayContaining([
           '/api/v1/organisaties',
           '/api/v1/organisaties/{id}',
           '/api/v1/stuurgroepen',
+          '/api/v1/stuurgroepen/{id}/meldingen',
           '/api/v1/convenanten/{id}/afspraken',
           '/api/v1/convenanten/{id}/afspraken/export',
           '/api/v1/convenanten/{id}/inzet',
         ]),
       );
+      // Both methods of the hours, each with an operation id of its own.
+      const inzet = (document.paths as Record<string, Record<string, { operationId?: string }>>)['/api/v1/convenanten/{id}/inzet'];
+      expect(Object.keys(inzet).sort()).toEqual(['get', 'post']);
+      expect(new Set([inzet['get'].operationId, inzet['post'].operationId]).size).toBe(2);
     });
   });
 });

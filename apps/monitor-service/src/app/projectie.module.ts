@@ -73,7 +73,7 @@ export class ProjectieModule {
         InzetService,
         PilotService,
       ],
-      exports: [ProjectieService, IndicatorBerekening, IndicatorService, AfsprakenService, PilotService, ConvenantService],
+      exports: [ProjectieService, IndicatorBerekening, IndicatorService, AfsprakenService, InzetService, PilotService, ConvenantService],
     };
   }
 }
