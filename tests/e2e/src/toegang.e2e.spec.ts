@@ -26,6 +26,7 @@ type Mag =
   | { readonly wie: 'eigenaar van het abonnement' }
   | { readonly wie: 'de werkgever zelf' }
   | { readonly wie: 'betrokken bij de plaatsing' }
+  | { readonly wie: 'professional of stuurgroeplid van een partij van het convenant' }
   | { readonly wie: 'stuurgroeplid'; readonly van?: readonly Soort[]; readonly vanEenPartij?: true };
 
 /** "professional": klantmanager, coach, jobcoach or behandelaar (docs/access.md). */
@@ -140,6 +141,9 @@ const WIE_MAG: Readonly<Record<string, readonly Mag[]>> = {
   'GET /api/v1/convenanten/{id}/versies/{versie}': [{ wie: 'stuurgroeplid', vanEenPartij: true }],
   'GET /api/v1/convenanten/{id}/afspraken': [{ wie: 'stuurgroeplid', vanEenPartij: true }],
   'GET /api/v1/convenanten/{id}/afspraken/export': [{ wie: 'stuurgroeplid', vanEenPartij: true }],
+  // Hours and expertise: a party's professional or stuurgroeplid registers its own organisation's (the gemeente reads every party's).
+  'POST /api/v1/convenanten/{id}/inzet': [{ wie: 'professional of stuurgroeplid van een partij van het convenant' }],
+  'GET /api/v1/convenanten/{id}/inzet': [{ wie: 'professional of stuurgroeplid van een partij van het convenant' }],
   'GET /api/v1/indicatoren': [stuurgroeplid],
   'GET /api/v1/indicatoren/export': [stuurgroeplid],
   'GET /api/v1/indicatoren/definities': [stuurgroeplid],
@@ -624,6 +628,8 @@ describe('access policy through the gateway, with real tokens', () => {
           return a.organisatie?.type === 'werkgever' && PROFESSIONELE_ROLLEN.includes(a.rol) && variant.pad.includes(`/${a.organisatie.id}`);
         case 'betrokken bij de plaatsing':
           return false; // the matrix makes no placement; werkgever.e2e.spec.ts checks who takes part
+        case 'professional of stuurgroeplid van een partij van het convenant':
+          return false; // the matrix asks only for a convenant nobody is a party to; monitor-service.spec.ts checks the parties
         case 'stuurgroeplid':
           // The matrix asks only for a convenant, pilot or stuurgroep nobody is a party to.
           if (m.vanEenPartij) return false;

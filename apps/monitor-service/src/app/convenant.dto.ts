@@ -4,6 +4,9 @@ import {
   convenantSchema,
   convenantVersieSchema,
   convenantWijzigenSchema,
+  inzetLijstSchema,
+  inzetRegistrerenSchema,
+  inzetSchema,
 } from '@ketenregie/monitoring-contracts';
 import { createZodDto } from 'nestjs-zod';
 
@@ -17,3 +20,9 @@ export class ConvenantDto extends createZodDto(convenantSchema) {}
 export class ConvenantVersieDto extends createZodDto(convenantVersieSchema) {}
 /** Commitments per partner beside the figures. */
 export class AfsprakenRapportDto extends createZodDto(afsprakenRapportSchema) {}
+/** Body of `POST /convenanten/{id}/inzet`. */
+export class InzetRegistrerenDto extends createZodDto(inzetRegistrerenSchema) {}
+/** One registration of hours as served. */
+export class InzetDto extends createZodDto(inzetSchema) {}
+/** The registrations of hours the caller may read. */
+export class InzetLijstDto extends createZodDto(inzetLijstSchema) {}

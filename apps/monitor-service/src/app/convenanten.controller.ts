@@ -1,8 +1,27 @@
 import { Body, Controller, Get, Header, Param, ParseIntPipe, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { AfsprakenService, ConvenantService } from '@ketenregie/monitoring-application';
+import {
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import { AfsprakenService, ConvenantService, InzetService } from '@ketenregie/monitoring-application';
 import { CurrentIdentity, type Identity } from '@ketenregie/shared-platform';
-import { AfsprakenRapportDto, ConvenantAanmakenDto, ConvenantDto, ConvenantVersieDto, ConvenantWijzigenDto } from './convenant.dto';
+import {
+  AfsprakenRapportDto,
+  ConvenantAanmakenDto,
+  ConvenantDto,
+  ConvenantVersieDto,
+  ConvenantWijzigenDto,
+  InzetDto,
+  InzetLijstDto,
+  InzetRegistrerenDto,
+} from './convenant.dto';
 import { afsprakenPeriodeVan } from './indicatoren.dto';
 
 const maanden = () => (target: object, key: string | symbol, descriptor: PropertyDescriptor) => {
@@ -17,6 +36,7 @@ export class ConvenantenController {
   constructor(
     private readonly convenanten: ConvenantService,
     private readonly afspraken: AfsprakenService,
+    private readonly inzet: InzetService,
   ) {}
 
   @Get()
@@ -72,5 +92,27 @@ export class ConvenantenController {
   @maanden()
   afsprakenCsv(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: Record<string, string>, @CurrentIdentity() door: Identity) {
     return this.afspraken.csv(id, afsprakenPeriodeVan(query), door);
+  }
+
+  @Post(':id/inzet')
+  @ApiOperation({
+    summary:
+      "Register the hours the caller's own organisation delivered in a month per coded expertise (a party's professional or stuurgroeplid; again for the same month and expertise replaces the figure)",
+  })
+  @ApiCreatedResponse({ type: InzetDto })
+  @ApiBadRequestResponse({ description: 'MONITORING.INZET_INVALID or an invalid body (an organisation in the body is refused)' })
+  @ApiForbiddenResponse({ description: "The caller's organisation is no party of the convenant" })
+  @ApiNotFoundResponse({ description: 'MONITORING.CONVENANT_NOT_FOUND' })
+  registreerInzet(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: InzetRegistrerenDto, @CurrentIdentity() door: Identity) {
+    return this.inzet.registreer(id, body, door);
+  }
+
+  @Get(':id/inzet')
+  @ApiOperation({ summary: "The hours registered under the convenant: the own organisation's, every party's for the gemeente that is a party" })
+  @ApiOkResponse({ type: InzetLijstDto })
+  @ApiForbiddenResponse({ description: "The caller's organisation is no party of the convenant" })
+  @ApiNotFoundResponse({ description: 'MONITORING.CONVENANT_NOT_FOUND' })
+  async inzetLijst(@Param('id', new ParseUUIDPipe()) id: string, @CurrentIdentity() door: Identity) {
+    return { convenantId: id, registraties: await this.inzet.lijst(id, door) };
   }
 }

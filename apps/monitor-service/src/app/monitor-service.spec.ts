@@ -14,6 +14,7 @@ import { DataSource } from 'typeorm';
 import { afsprakenRapportSchema, convenantSchema, organisatieLijstSchema, stuurgroepSchema } from '@ketenregie/monitoring-contracts';
 import { createService, EmbeddedSigner, loadConfig, type OrganisatieType, type Rol } from '@ketenregie/shared-platform';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
+import { randomUUID as randomUUIDv4 } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -392,18 +393,137 @@ describeEachDatabase('monitor-service', (db) => {
       expect((await call(werkgever, 'GET', `/pilots/${pilot.id}/rapportages`)).status).toBe(404);
     });
 
+    it('records hours per partner and case-meeting attendance, and sets both beside the commitments; a non-party is refused and nothing is stored', async () => {
+      const sign = (organisatie: string, organisatieType: OrganisatieType, rol: Rol) => signer.sign({ sub: `${rol}-1`, organisatie, organisatieType, rol });
+      const gemeente = await sign('gemeente-dommeldal', 'gemeente', 'stuurgroeplid');
+      const gemeenteKm = await sign('gemeente-dommeldal', 'gemeente', 'klantmanager');
+      const werkbrugCoach = await sign('werkbrug-dommeldal', 'uitvoerder', 'coach');
+      const werkbrug = await sign('werkbrug-dommeldal', 'uitvoerder', 'stuurgroeplid');
+      const geldwijsCoach = await sign('geldwijs-dommeldal', 'schuldhulp', 'coach');
+      const call = (token: string, method: string, path: string, body?: unknown) =>
+        fetch(`${base}/api/v1${path}`, {
+          method,
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+      const aangemaakt = await call(gemeente, 'POST', '/convenanten', {
+        stuurgroepId: 'stuurgroep-dommeldal',
+        naam: 'Convenant Inzet Dommeldal',
+        startdatum: '2026-01-01',
+        einddatum: '2026-12-31',
+        partijen: [
+          {
+            organisatieId: 'gemeente-dommeldal',
+            toezeggingen: [{ soort: 'casuistiekoverleg-aanwezigheid', waarde: 80, eenheid: 'procent', periode: 'kwartaal' }],
+          },
+          {
+            organisatieId: 'werkbrug-dommeldal',
+            toezeggingen: [
+              { soort: 'uren-en-expertise', waarde: 16, eenheid: 'uren', periode: 'maand', expertise: 'jobcoaching' },
+              { soort: 'casuistiekoverleg-aanwezigheid', waarde: 3, eenheid: 'aantal', periode: 'kwartaal' },
+            ],
+          },
+        ],
+        doelen: [],
+      });
+      expect(aangemaakt.status).toBe(201);
+      const { id } = (await aangemaakt.json()) as { id: string };
+
+      // Hours: a party's own professional registers its own organisation's; again for the same month replaces the figure.
+      const eerst = await call(werkbrugCoach, 'POST', `/convenanten/${id}/inzet`, { maand: '2026-03', expertise: 'jobcoaching', uren: 18.5 });
+      expect(eerst.status).toBe(201);
+      expect(await eerst.json()).toMatchObject({
+        convenantId: id,
+        organisatieId: 'werkbrug-dommeldal',
+        maand: '2026-03',
+        expertise: 'jobcoaching',
+        uren: 18.5,
+      });
+      expect((await call(werkbrugCoach, 'POST', `/convenanten/${id}/inzet`, { maand: '2026-03', expertise: 'jobcoaching', uren: 20 })).status).toBe(201);
+      expect((await call(gemeenteKm, 'POST', `/convenanten/${id}/inzet`, { maand: '2026-03', expertise: 'regie', uren: 4 })).status).toBe(201);
+
+      // Refused, and nothing stored: another organisation (no party), an organisation in the body, a month outside the convenant.
+      const vreemd = await call(geldwijsCoach, 'POST', `/convenanten/${id}/inzet`, { maand: '2026-03', expertise: 'schuldhulp', uren: 40 });
+      expect(vreemd.status).toBe(403);
+      expect(vreemd.headers.get('content-type')).toContain('application/problem+json');
+      const namens = await call(werkbrugCoach, 'POST', `/convenanten/${id}/inzet`, {
+        maand: '2026-03',
+        expertise: 'ggz',
+        uren: 40,
+        organisatieId: 'gemeente-dommeldal',
+      });
+      expect(namens.status).toBe(400);
+      expect(namens.headers.get('content-type')).toContain('application/problem+json');
+      const buiten = await call(werkbrugCoach, 'POST', `/convenanten/${id}/inzet`, { maand: '2027-03', expertise: 'ggz', uren: 40 });
+      expect(buiten.status).toBe(400);
+      expect(await buiten.json()).toMatchObject({ code: 'MONITORING.INZET_INVALID', errors: [expect.objectContaining({ field: 'maand' })] });
+      expect((await call(werkbrugCoach, 'POST', `/convenanten/${randomUUIDv4()}/inzet`, { maand: '2026-03', expertise: 'ggz', uren: 4 })).status).toBe(404);
+
+      const lijst = async (token: string) =>
+        (
+          (await (await call(token, 'GET', `/convenanten/${id}/inzet`)).json()) as {
+            registraties: { organisatieId: string; expertise: string; uren: number }[];
+          }
+        ).registraties.map((r) => [r.organisatieId, r.expertise, r.uren]);
+      // The gemeente reads every party's; a party its own only; nobody's 40 hours were stored.
+      expect(await lijst(gemeente)).toEqual([
+        ['gemeente-dommeldal', 'regie', 4],
+        ['werkbrug-dommeldal', 'jobcoaching', 20],
+      ]);
+      expect(await lijst(werkbrug)).toEqual([['werkbrug-dommeldal', 'jobcoaching', 20]]);
+      expect((await call(geldwijsCoach, 'GET', `/convenanten/${id}/inzet`)).status).toBe(403);
+
+      // Case meetings in March 2026, as the traject feed delivers them: five discussions with the gemeente and werkbrug invited;
+      // the gemeente attended all five, werkbrug four.
+      const trajectId = (i: number) => `00000000-0000-4000-8000-${String(100 + i).padStart(12, '0')}`;
+      for (let i = 1; i <= 5; i++)
+        uitgaand.push({
+          id: `c0000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+          soort: 'traject.casuistiekoverleg-gehouden',
+          onderwerp: trajectId(i),
+          datum: `2026-03-1${i}`,
+          data: {
+            programma: 'werkfit',
+            regieOrganisatie: 'gemeente-dommeldal',
+            overleg: `2026-03-1${i}`,
+            genodigd: 'gemeente-dommeldal,werkbrug-dommeldal',
+            aanwezig: i === 5 ? 'gemeente-dommeldal' : 'gemeente-dommeldal,werkbrug-dommeldal',
+          },
+        });
+      await app.get(ProjectieService).bij();
+
+      const afspraken = afsprakenRapportSchema.parse(await (await call(werkbrug, 'GET', `/convenanten/${id}/afspraken?van=2026-03&tot=2026-03`)).json());
+      expect(afspraken.regels.map((r) => [r.partner, r.soort, r.periode, r.toezegging, r.gerealiseerd, r.indicator, r.signaal])).toEqual([
+        // 5 of 5 attended = 100% ≥ 80%.
+        ['gemeente-dommeldal', 'casuistiekoverleg-aanwezigheid', '2026-K1', 80, 100, 'casuistiekoverleg-aanwezigheid', 'gehaald'],
+        // 4 attended: a count from 1 to 4 is suppressed.
+        ['werkbrug-dommeldal', 'casuistiekoverleg-aanwezigheid', '2026-K1', 3, null, 'casuistiekoverleg-aanwezigheid', 'onderdrukt'],
+        // 20 hours of jobcoaching ≥ 16.
+        ['werkbrug-dommeldal', 'uren-en-expertise', '2026-03', 16, 20, 'inzet-uren', 'gehaald'],
+      ]);
+      expect(afspraken.definities.map((d) => d.code)).toEqual(['casuistiekoverleg-aanwezigheid', 'inzet-uren']);
+      const indicatoren = await (await call(werkbrug, 'GET', '/indicatoren?periode=kwartaal&indicatoren=casuistiekoverleg-aanwezigheid')).text();
+      expect(indicatoren).toContain('"meting":"aandeel","categorie":"-","partner":"gemeente-dommeldal","periode":"2026-K1","waarde":100');
+      for (let i = 1; i <= 5; i++) expect(indicatoren).not.toContain(trajectId(i));
+    });
+
     it('documents the registry in its OpenAPI document', async () => {
       const document = (await (await fetch(`${base}/openapi.json`)).json()) as { paths: Record<string, unknown> };
       expect(Object.keys(document.paths)).toEqual(
-        expect.arrayContaining(['/api/v1/organisaties', '/api/v1/organisaties/{id}', '/api/v1/stuurgroepen', '/api/v1/stuurgroepen/{id}/meldingen']),
         expect.arrayContaining([
           '/api/v1/organisaties',
           '/api/v1/organisaties/{id}',
           '/api/v1/stuurgroepen',
+          '/api/v1/stuurgroepen/{id}/meldingen',
           '/api/v1/convenanten/{id}/afspraken',
           '/api/v1/convenanten/{id}/afspraken/export',
+          '/api/v1/convenanten/{id}/inzet',
         ]),
       );
+      // Both methods of the hours, each with an operation id of its own.
+      const inzet = (document.paths as Record<string, Record<string, { operationId?: string }>>)['/api/v1/convenanten/{id}/inzet'];
+      expect(Object.keys(inzet).sort()).toEqual(['get', 'post']);
+      expect(new Set([inzet['get'].operationId, inzet['post'].operationId]).size).toBe(2);
     });
   });
 });

@@ -7,6 +7,8 @@ import {
   FEED_BRONNEN,
   IndicatorService,
   IndicatorBerekening,
+  INZET_REPOSITORY,
+  InzetService,
   PROJECTIE_INSTELLINGEN,
   PROJECTIE_REPOSITORY,
   PILOT_REPOSITORY,
@@ -17,7 +19,7 @@ import {
   type FeedBron,
   type PilotWorkflows,
 } from '@ketenregie/monitoring-application';
-import { TypeOrmPilotRepository, TypeOrmProjectieRepository } from '@ketenregie/monitoring-data-access';
+import { TypeOrmInzetRepository, TypeOrmPilotRepository, TypeOrmProjectieRepository } from '@ketenregie/monitoring-data-access';
 import { Client } from '@temporalio/client';
 import { TemporalConvenantMonitor, TemporalPilotWorkflows } from './temporal-pilot-workflows';
 import { dienstIdentiteit } from '@ketenregie/shared-platform';
@@ -56,6 +58,7 @@ export class ProjectieModule {
           useValue: { actief: config.MONITOR_FEED_ACTIEF, intervalMs: config.MONITOR_FEED_INTERVAL_MS, paginaGrootte: config.MONITOR_FEED_PAGINA },
         },
         { provide: PILOT_REPOSITORY, useFactory: (ds: DataSource) => new TypeOrmPilotRepository(ds), inject: [DataSource] },
+        { provide: INZET_REPOSITORY, useFactory: (ds: DataSource) => new TypeOrmInzetRepository(ds), inject: [DataSource] },
         pilotWorkflows
           ? { provide: PILOT_WORKFLOWS, useValue: pilotWorkflows }
           : { provide: PILOT_WORKFLOWS, useFactory: (client: Client) => new TemporalPilotWorkflows(client), inject: [Client] },
@@ -67,9 +70,10 @@ export class ProjectieModule {
         IndicatorBerekening,
         IndicatorService,
         AfsprakenService,
+        InzetService,
         PilotService,
       ],
-      exports: [ProjectieService, IndicatorBerekening, IndicatorService, AfsprakenService, PilotService, ConvenantService],
+      exports: [ProjectieService, IndicatorBerekening, IndicatorService, AfsprakenService, InzetService, PilotService, ConvenantService],
     };
   }
 }

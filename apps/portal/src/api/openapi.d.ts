@@ -177,6 +177,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/convenanten/{id}/inzet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The hours registered under the convenant: the own organisation's, every party's for the gemeente that is a party */
+        get: operations["ConvenantenController_inzetLijst"];
+        put?: never;
+        /** Register the hours the caller's own organisation delivered in a month per coded expertise (a party's professional or stuurgroeplid; again for the same month and expertise replaces the figure) */
+        post: operations["ConvenantenController_registreerInzet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/convenanten/{id}/versies": {
         parameters: {
             query?: never;
@@ -1435,7 +1453,7 @@ export interface components {
             convenantId: string;
             definities: {
                 /** @enum {string} */
-                code: "bereik" | "uitval" | "ladder-stijging" | "zrm-verbetering" | "evaluaties-op-tijd" | "overdrachten-binnen-termijn" | "overdracht-doorlooptijd" | "verwijzingen" | "toestemmingen" | "caseload" | "plaatsingen";
+                code: "bereik" | "uitval" | "ladder-stijging" | "zrm-verbetering" | "evaluaties-op-tijd" | "overdrachten-binnen-termijn" | "overdracht-doorlooptijd" | "verwijzingen" | "toestemmingen" | "caseload" | "plaatsingen" | "casuistiekoverleg-aanwezigheid" | "inzet-uren";
                 naam: string;
                 noemer: string;
                 periodeRegel: string;
@@ -1453,7 +1471,7 @@ export interface components {
                  * @description Where the figure comes from; null: the chain records nothing for this commitment
                  * @enum {string|null}
                  */
-                indicator: "bereik" | "uitval" | "ladder-stijging" | "zrm-verbetering" | "evaluaties-op-tijd" | "overdrachten-binnen-termijn" | "overdracht-doorlooptijd" | "verwijzingen" | "toestemmingen" | "caseload" | "plaatsingen" | null;
+                indicator: "bereik" | "uitval" | "ladder-stijging" | "zrm-verbetering" | "evaluaties-op-tijd" | "overdrachten-binnen-termijn" | "overdracht-doorlooptijd" | "verwijzingen" | "toestemmingen" | "caseload" | "plaatsingen" | "casuistiekoverleg-aanwezigheid" | "inzet-uren" | null;
                 lopend: boolean;
                 onderdrukt: boolean;
                 onvolledig: boolean;
@@ -1611,7 +1629,7 @@ export interface components {
                 /** @enum {string} */
                 eenheid: "uren" | "aantal" | "procent" | "werkdagen";
                 /** @enum {string} */
-                indicator: "bereik" | "uitval" | "ladder-stijging" | "zrm-verbetering" | "evaluaties-op-tijd" | "overdrachten-binnen-termijn" | "overdracht-doorlooptijd" | "verwijzingen" | "toestemmingen" | "caseload" | "plaatsingen";
+                indicator: "bereik" | "uitval" | "ladder-stijging" | "zrm-verbetering" | "evaluaties-op-tijd" | "overdrachten-binnen-termijn" | "overdracht-doorlooptijd" | "verwijzingen" | "toestemmingen" | "caseload" | "plaatsingen" | "casuistiekoverleg-aanwezigheid" | "inzet-uren";
                 /** @description Only this party; absent: the partnership as a whole */
                 partij?: string;
                 /** @enum {string} */
@@ -1643,7 +1661,7 @@ export interface components {
                     /** @enum {string} */
                     eenheid: "uren" | "aantal" | "procent" | "werkdagen";
                     /** @enum {string} */
-                    indicator: "bereik" | "uitval" | "ladder-stijging" | "zrm-verbetering" | "evaluaties-op-tijd" | "overdrachten-binnen-termijn" | "overdracht-doorlooptijd" | "verwijzingen" | "toestemmingen" | "caseload" | "plaatsingen";
+                    indicator: "bereik" | "uitval" | "ladder-stijging" | "zrm-verbetering" | "evaluaties-op-tijd" | "overdrachten-binnen-termijn" | "overdracht-doorlooptijd" | "verwijzingen" | "toestemmingen" | "caseload" | "plaatsingen" | "casuistiekoverleg-aanwezigheid" | "inzet-uren";
                     /** @description Only this party; absent: the partnership as a whole */
                     partij?: string;
                     /** @enum {string} */
@@ -1684,7 +1702,7 @@ export interface components {
                 /** @enum {string} */
                 eenheid: "uren" | "aantal" | "procent" | "werkdagen";
                 /** @enum {string} */
-                indicator: "bereik" | "uitval" | "ladder-stijging" | "zrm-verbetering" | "evaluaties-op-tijd" | "overdrachten-binnen-termijn" | "overdracht-doorlooptijd" | "verwijzingen" | "toestemmingen" | "caseload" | "plaatsingen";
+                indicator: "bereik" | "uitval" | "ladder-stijging" | "zrm-verbetering" | "evaluaties-op-tijd" | "overdrachten-binnen-termijn" | "overdracht-doorlooptijd" | "verwijzingen" | "toestemmingen" | "caseload" | "plaatsingen" | "casuistiekoverleg-aanwezigheid" | "inzet-uren";
                 /** @description Only this party; absent: the partnership as a whole */
                 partij?: string;
                 /** @enum {string} */
@@ -1717,7 +1735,7 @@ export interface components {
                 /** @enum {string} */
                 eenheid: "uren" | "aantal" | "procent" | "werkdagen";
                 /** @enum {string} */
-                indicator: "bereik" | "uitval" | "ladder-stijging" | "zrm-verbetering" | "evaluaties-op-tijd" | "overdrachten-binnen-termijn" | "overdracht-doorlooptijd" | "verwijzingen" | "toestemmingen" | "caseload" | "plaatsingen";
+                indicator: "bereik" | "uitval" | "ladder-stijging" | "zrm-verbetering" | "evaluaties-op-tijd" | "overdrachten-binnen-termijn" | "overdracht-doorlooptijd" | "verwijzingen" | "toestemmingen" | "caseload" | "plaatsingen" | "casuistiekoverleg-aanwezigheid" | "inzet-uren";
                 /** @description Only this party; absent: the partnership as a whole */
                 partij?: string;
                 /** @enum {string} */
@@ -1942,7 +1960,7 @@ export interface components {
                 cellen: {
                     categorie: string;
                     /** @enum {string} */
-                    indicator: "bereik" | "uitval" | "ladder-stijging" | "zrm-verbetering" | "evaluaties-op-tijd" | "overdrachten-binnen-termijn" | "overdracht-doorlooptijd" | "verwijzingen" | "toestemmingen" | "caseload" | "plaatsingen";
+                    indicator: "bereik" | "uitval" | "ladder-stijging" | "zrm-verbetering" | "evaluaties-op-tijd" | "overdrachten-binnen-termijn" | "overdracht-doorlooptijd" | "verwijzingen" | "toestemmingen" | "caseload" | "plaatsingen" | "casuistiekoverleg-aanwezigheid" | "inzet-uren";
                     /** @description A count measure, or aandeel (percentage) or mediaan */
                     meting: string;
                     onderdrukt: boolean;
@@ -1955,7 +1973,7 @@ export interface components {
                 }[];
                 definitie: {
                     /** @enum {string} */
-                    code: "bereik" | "uitval" | "ladder-stijging" | "zrm-verbetering" | "evaluaties-op-tijd" | "overdrachten-binnen-termijn" | "overdracht-doorlooptijd" | "verwijzingen" | "toestemmingen" | "caseload" | "plaatsingen";
+                    code: "bereik" | "uitval" | "ladder-stijging" | "zrm-verbetering" | "evaluaties-op-tijd" | "overdrachten-binnen-termijn" | "overdracht-doorlooptijd" | "verwijzingen" | "toestemmingen" | "caseload" | "plaatsingen" | "casuistiekoverleg-aanwezigheid" | "inzet-uren";
                     naam: string;
                     noemer: string;
                     periodeRegel: string;
@@ -2110,6 +2128,35 @@ export interface components {
                 /** @description Position in its chain */
                 volgnummer: number;
             }[];
+        };
+        InzetDto: {
+            convenantId: string;
+            expertise: string;
+            /** @description When it was (last) registered */
+            geregistreerdOp: string;
+            maand: string;
+            organisatieId: string;
+            uren: number;
+        };
+        InzetLijstDto: {
+            convenantId: string;
+            registraties: {
+                convenantId: string;
+                expertise: string;
+                /** @description When it was (last) registered */
+                geregistreerdOp: string;
+                maand: string;
+                organisatieId: string;
+                uren: number;
+            }[];
+        };
+        InzetRegistrerenDto: {
+            /** @description Coded expertise, e.g. schuldhulp */
+            expertise: string;
+            /** @description The month the hours were delivered in */
+            maand: string;
+            /** @description Hours, in quarters of an hour */
+            uren: number;
         };
         NieuwAbonnementDto: {
             /** @description Signing secret (Standard Webhooks), shown only in this answer */
@@ -3924,6 +3971,87 @@ export interface operations {
             };
         };
     };
+    ConvenantenController_inzetLijst: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InzetLijstDto"];
+                };
+            };
+            /** @description The caller's organisation is no party of the convenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description MONITORING.CONVENANT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ConvenantenController_registreerInzet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InzetRegistrerenDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InzetDto"];
+                };
+            };
+            /** @description MONITORING.INZET_INVALID or an invalid body (an organisation in the body is refused) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's organisation is no party of the convenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description MONITORING.CONVENANT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ConvenantenController_wijzig: {
         parameters: {
             query?: never;
@@ -4231,7 +4359,7 @@ export interface operations {
     IndicatorenController_rapport: {
         parameters: {
             query?: {
-                /** @description Comma-separated: bereik, uitval, ladder-stijging, zrm-verbetering, evaluaties-op-tijd, overdrachten-binnen-termijn, overdracht-doorlooptijd, verwijzingen, toestemmingen, caseload, plaatsingen */
+                /** @description Comma-separated: bereik, uitval, ladder-stijging, zrm-verbetering, evaluaties-op-tijd, overdrachten-binnen-termijn, overdracht-doorlooptijd, verwijzingen, toestemmingen, caseload, plaatsingen, casuistiekoverleg-aanwezigheid, inzet-uren */
                 indicatoren?: unknown;
                 /** @description Comma-separated organisation ids (default: every partner) */
                 partners?: unknown;
@@ -4278,7 +4406,7 @@ export interface operations {
     IndicatorenController_csv: {
         parameters: {
             query?: {
-                /** @description Comma-separated: bereik, uitval, ladder-stijging, zrm-verbetering, evaluaties-op-tijd, overdrachten-binnen-termijn, overdracht-doorlooptijd, verwijzingen, toestemmingen, caseload, plaatsingen */
+                /** @description Comma-separated: bereik, uitval, ladder-stijging, zrm-verbetering, evaluaties-op-tijd, overdrachten-binnen-termijn, overdracht-doorlooptijd, verwijzingen, toestemmingen, caseload, plaatsingen, casuistiekoverleg-aanwezigheid, inzet-uren */
                 indicatoren?: unknown;
                 /** @description Comma-separated organisation ids (default: every partner) */
                 partners?: unknown;
@@ -5180,7 +5308,7 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
-                opdracht: "coach" | "contactpogingen" | "contactmomenten" | "kennismaking" | "diagnose" | "plan" | "metingen" | "evaluaties" | "afronding-start" | "afronding" | "pauze" | "hervatting" | "uitval" | "terugval" | "heropening" | "regie" | "coachwissel" | "verlenging";
+                opdracht: "coach" | "contactpogingen" | "contactmomenten" | "kennismaking" | "diagnose" | "plan" | "metingen" | "evaluaties" | "afronding-start" | "afronding" | "pauze" | "hervatting" | "uitval" | "terugval" | "heropening" | "regie" | "coachwissel" | "verlenging" | "casuistiekoverleg";
             };
             cookie?: never;
         };

@@ -664,6 +664,34 @@ describeEachDatabase('traject-service', (db) => {
         `/trajecten/${lopend.id}/tijdlijn`,
       );
       expect(tijdlijn.body.gebeurtenissen.find((g) => g.soort === 'casuistiekoverleg-geagendeerd')?.gegevens.partners).toBe('ggz,schuldhulp');
+
+      // The regievoerder records the meeting with the organisations that attended; who was invited is the traject's involvement.
+      const gehouden = async () =>
+        sql<{ soort: string; data: Record<string, unknown> }>(
+          `SELECT soort, data FROM "${db.schema}".outbox WHERE traject_id = $1 AND soort = 'casuistiekoverleg-gehouden'`,
+          [lopend.id],
+        );
+      const overleg = (wie: Identity, body: unknown) =>
+        call<{ code: string; errors?: { field: string }[] }>(wie, 'POST', `/trajecten/${lopend.id}/casuistiekoverleg`, body);
+      const alsCoach = await overleg(coach, { aanwezig: [coach.organisatie] });
+      expect(alsCoach.status).toBe(403);
+      expect(alsCoach.type).toContain('application/problem+json');
+      const nietBetrokken = await overleg(klantmanager, { aanwezig: ['werkbrug-dommeldal'] });
+      expect(nietBetrokken.status).toBe(400);
+      expect(nietBetrokken.body.code).toBe('TRAJECT.ATTENDANCE_INVALID');
+      expect((await overleg(klantmanager, { aanwezig: ['bestaat-niet'] })).status).toBe(404);
+      expect((await overleg(klantmanager, { aanwezig: [], genodigd: ['werkbrug-dommeldal'] })).status).toBe(400);
+      expect(await gehouden()).toEqual([]);
+      expect((await overleg(klantmanager, { aanwezig: [coach.organisatie] })).status).toBe(200);
+      await eventually(async () => {
+        const [feit] = await gehouden();
+        expect(feit.data).toMatchObject({
+          genodigd: [klantmanager.organisatie, coach.organisatie].sort().join(','),
+          aanwezig: coach.organisatie,
+          programma: 'wijkaanpak',
+        });
+        expect(Object.keys(feit.data)).not.toContain('doorSub');
+      });
     });
 
     it("the call-back after unanswered calls and the re-approach a month after a no stay on the coach's list; the timeline for people; the list of trajecten; the regievoerder's signals", async () => {

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { amsterdamDate } from '@ketenregie/shared-kernel';
-import { INDICATOR_DEFINITIES, vergelijkAfspraken, type AfspraakRegel, type IndicatorDefinitie } from '@ketenregie/monitoring-domain';
+import { INDICATOR_DEFINITIES, inzetCellen, vergelijkAfspraken, type AfspraakRegel, type IndicatorDefinitie } from '@ketenregie/monitoring-domain';
 import { Toegang, type Identity } from '@ketenregie/shared-platform';
 import { ConvenantService } from './convenant.service';
 import { IndicatorBerekening, naarCsv } from './indicator.service';
+import { InzetService } from './inzet.service';
 
 /** The commitments of a convenant beside the figures, as a stuurgroeplid of a party sees them. */
 export interface AfsprakenRapport {
@@ -46,13 +47,19 @@ export class AfsprakenService {
     private readonly convenanten: ConvenantService,
     private readonly berekening: IndicatorBerekening,
     private readonly toegang: Toegang,
+    private readonly inzet: InzetService,
   ) {}
 
   async rapport(id: string, periode: AfsprakenPeriode, door: Identity, nu = Date.now()): Promise<AfsprakenRapport> {
     const convenant = await this.convenanten.leesbaar(id, door);
     await this.toegang.eis(door, 'indicatoren.lezen');
     const peildatum = amsterdamDate(nu);
-    const regels = vergelijkAfspraken(convenant, await this.berekening.basiscellen(peildatum), { peildatum, ...periode });
+    // The hours are this convenant's own registrations; everything else comes from the projection.
+    const cellen = [
+      ...(await this.berekening.basiscellen(peildatum)).filter((c) => c.indicator !== 'inzet-uren'),
+      ...inzetCellen(await this.inzet.registraties(convenant.id)),
+    ];
+    const regels = vergelijkAfspraken(convenant, cellen, { peildatum, ...periode });
     const codes = [...new Set(regels.flatMap((r) => (r.indicator ? [r.indicator] : [])))].sort();
     return { convenantId: convenant.id, peildatum, regels, definities: codes.map((c) => INDICATOR_DEFINITIES[c]) };
   }

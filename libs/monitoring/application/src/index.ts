@@ -9,3 +9,4 @@ export * from './indicator.service';
 export * from './pilot.ports';
 export * from './pilot.service';
 export * from './afspraken.service';
+export * from './inzet.service';

@@ -5,6 +5,8 @@ import {
   INDICATOR_DEFINITIES,
   INDICATOR_CODES,
   overdrachtStanden,
+  OVERLEG_FEIT,
+  overlegCellen,
   plaatsingStanden,
   publiceer,
   verwijzingStanden,
@@ -55,7 +57,8 @@ export class IndicatorBerekening {
     const trajecten = filter.programma ? alle.filter((t) => t.programma === filter.programma) : alle;
     // Consents, handovers, referrals and placements belong to no programme: a pilot's figures have none of them.
     const keten = filter.programma ? {} : await this.ketenBron();
-    return berekenBasiscellen({ trajecten, ...keten }, peildatum);
+    const overleg = (await this.projectie.feiten(OVERLEG_FEIT)).filter((f) => !filter.programma || f.data['programma'] === filter.programma);
+    return [...berekenBasiscellen({ trajecten, ...keten }, peildatum), ...overlegCellen(overleg)];
   }
 
   /** The facts of the other contexts, folded into their stands (the facts are the projection's source; a rebuild folds them again). */

@@ -4,6 +4,7 @@ import { Convenant1766000000000 } from './migrations/1766000000000-convenant';
 import { Projectie1766000000001 } from './migrations/1766000000001-projectie';
 import { Pilot1766000000002 } from './migrations/1766000000002-pilot';
 import { FeitSoort1767200000000 } from './migrations/1767200000000-feit-soort';
+import { Inzet1767300000001 } from './migrations/1767300000001-inzet';
 import { FeedPositieEntity, FeitEntity, TrajectStandEntity } from './projectie.entity';
 import { OrganisatieEntity } from './organisatie.entity';
 import { StuurgroepEntity, StuurgroepLidEntity } from './stuurgroep.entity';
@@ -18,6 +19,7 @@ export * from './convenant.repository';
 export * from './projectie.entity';
 export * from './projectie.repository';
 export * from './pilot.repository';
+export * from './inzet.repository';
 
 /** Entities of the monitoring schema, for `DatabaseModule.forRoot`. */
 export const MONITORING_ENTITIES = [
@@ -37,5 +39,6 @@ export const MONITORING_MIGRATIONS = [
   Projectie1766000000001,
   Pilot1766000000002,
   FeitSoort1767200000000,
+  Inzet1767300000001,
 ];
 export * from './monitoring.metrics';

@@ -4,18 +4,51 @@ import type { IndicatorCode } from './indicator-definities';
 import { maandVan, type Basiscel } from './indicatoren';
 import { periodeVan, publiceer, type Cel } from './openbaar';
 
+/** Where the realised figure of a commitment comes from. */
+export interface AfspraakBron {
+  readonly indicator: IndicatorCode;
+  /** The measure of a commitment counted in {@link eenheid} (a percentage commitment reads `aandeel`). */
+  readonly aantal: string;
+  /** The unit that measure counts in: `aantal` (default) or `uren`. */
+  readonly eenheid?: Eenheid;
+  /** Whether the indicator has a `teller`/`noemer` pair, so a percentage commitment can be compared. */
+  readonly aandeel: boolean;
+}
+
 /**
  * Where the realised figure of a commitment comes from: the indicator and, per unit, its measure
- * (`aandeel` for a percentage, a count otherwise). A commitment without a source (hours, case-meeting
- * attendance: nothing in the chain records them) is shown without a figure and says so.
+ * (`aandeel` for a percentage, a count or hours otherwise). Hours come from the partners' own
+ * registration (`inzet-uren`, per expertise), case-meeting attendance from the meetings the
+ * regievoerder records in the traject (`casuistiekoverleg-aanwezigheid`: discussions attended of
+ * those invited to). A commitment in a unit its source does not count in has no figure (`geen-bron`).
  */
-export const AFSPRAAK_BRONNEN: Readonly<Record<ToezeggingSoort, { readonly indicator: IndicatorCode; readonly aantal: string } | undefined>> = {
-  'aantal-trajecten': { indicator: 'bereik', aantal: 'aangemeld' },
-  'evaluaties-op-tijd': { indicator: 'evaluaties-op-tijd', aantal: 'teller' },
-  'overdrachten-binnen-termijn': { indicator: 'overdrachten-binnen-termijn', aantal: 'teller' },
-  'uren-en-expertise': undefined,
-  'casuistiekoverleg-aanwezigheid': undefined,
+export const AFSPRAAK_BRONNEN: Readonly<Record<ToezeggingSoort, AfspraakBron | undefined>> = {
+  'aantal-trajecten': { indicator: 'bereik', aantal: 'aangemeld', aandeel: false },
+  'evaluaties-op-tijd': { indicator: 'evaluaties-op-tijd', aantal: 'teller', aandeel: true },
+  'overdrachten-binnen-termijn': { indicator: 'overdrachten-binnen-termijn', aantal: 'teller', aandeel: true },
+  'uren-en-expertise': { indicator: 'inzet-uren', aantal: 'uren', eenheid: 'uren', aandeel: false },
+  'casuistiekoverleg-aanwezigheid': { indicator: 'casuistiekoverleg-aanwezigheid', aantal: 'teller', aandeel: true },
 };
+
+const meetbaarIn = (bron: AfspraakBron | undefined, eenheid: Eenheid): bron is AfspraakBron =>
+  bron !== undefined && (eenheid === 'procent' ? bron.aandeel : eenheid === (bron.eenheid ?? 'aantal'));
+
+/**
+ * The released figure of one measure, partner and period over every category (pure): the sum of
+ * the released figures (each itself a sum of released base cells only), incomplete when any is,
+ * suppressed when all are. Undefined when there is none.
+ */
+function overCategorieen(cellen: readonly Cel[]): Cel | undefined {
+  if (cellen.length <= 1) return cellen[0];
+  const vrij = cellen.filter((c) => !c.onderdrukt);
+  return {
+    ...cellen[0],
+    categorie: '-',
+    waarde: vrij.length === 0 ? null : vrij.reduce((som, c) => som + (c.waarde ?? 0), 0),
+    onderdrukt: vrij.length === 0,
+    onvolledig: cellen.some((c) => c.onvolledig || c.onderdrukt),
+  };
+}
 
 /** How a commitment compares with its figure, as a learning signal (never a verdict on people). */
 export const AFSPRAAK_SIGNALEN = ['geen-bron', 'onderdrukt', 'geen-gegevens', 'gehaald', 'lopend', 'onder-toezegging', 'onbekend'] as const;
@@ -96,7 +129,11 @@ function signaalVan(toezegging: number, eenheid: Eenheid, cel: Cel | undefined, 
  * - `aantal-trajecten`: trajecten aangemeld with the partner (`bereik`/`aangemeld`);
  * - `evaluaties-op-tijd`, `overdrachten-binnen-termijn`: the percentage (`aandeel`) or, for an
  *   `aantal`, the count on time (`teller`);
- * - `uren-en-expertise`, `casuistiekoverleg-aanwezigheid`: no source yet (`geen-bron`).
+ * - `uren-en-expertise` (in `uren`): the hours the partner registered (`inzet-uren`), of the
+ *   commitment's expertise or, without one, of every expertise;
+ * - `casuistiekoverleg-aanwezigheid`: the percentage (`aandeel`) of the case-meeting discussions
+ *   the partner was invited to that it attended or, for an `aantal`, the number attended (`teller`);
+ * - a commitment in a unit its source does not count in: no figure (`geen-bron`).
  *
  * A count with no cells at all is 0; a percentage with no cells has no figure (`geen-gegevens`).
  */
@@ -113,11 +150,18 @@ export function vergelijkAfspraken(convenant: Convenant, cellen: readonly Basisc
   for (const periodeSoort of ['maand', 'kwartaal', 'jaar'] as const) {
     const perioden = new Map<string, string[]>();
     for (const m of alleMaanden) perioden.set(periodeVan(m, periodeSoort), [...(perioden.get(periodeVan(m, periodeSoort)) ?? []), m]);
-    const figuren = new Map(
-      publiceer(cellen, { periode: periodeSoort, vanMaand: begin, totMaand: eind, indicatoren: bronnen })
-        .filter((c) => c.categorie === '-')
-        .map((c) => [`${c.indicator}|${c.meting}|${c.partner}|${c.periode}`, c]),
-    );
+    const figuren = new Map<string, Cel[]>();
+    for (const c of publiceer(cellen, { periode: periodeSoort, vanMaand: begin, totMaand: eind, indicatoren: bronnen })) {
+      const k = `${c.indicator}|${c.meting}|${c.partner}|${c.periode}`;
+      figuren.set(k, [...(figuren.get(k) ?? []), c]);
+    }
+    // A commitment with an expertise reads that category; one without, every category (only `-` for the other indicators).
+    const figuur = (k: string, expertise: string | undefined): Cel | undefined => {
+      const cs = figuren.get(k) ?? [];
+      return expertise !== undefined
+        ? cs.find((c) => c.categorie === expertise)
+        : overCategorieen(cs.some((c) => c.categorie === '-') ? cs.filter((c) => c.categorie === '-') : cs);
+    };
     for (const [periode, ms] of perioden) {
       const versie = versieOp(convenant, `${ms[0]}-01`);
       const lopend = periodeVan(vandaag, periodeSoort) === periode;
@@ -125,9 +169,11 @@ export function vergelijkAfspraken(convenant: Convenant, cellen: readonly Basisc
         for (const t of partij.toezeggingen) {
           if (t.periode !== periodeSoort) continue;
           const bron = AFSPRAAK_BRONNEN[t.soort];
-          const meetbaar = bron !== undefined && (t.eenheid === 'procent' || t.eenheid === 'aantal');
+          const meetbaar = meetbaarIn(bron, t.eenheid);
           const meting = t.eenheid === 'procent' ? 'aandeel' : bron?.aantal;
-          const cel = meetbaar ? figuren.get(`${bron.indicator}|${meting}|${partij.organisatieId}|${periode}`) : undefined;
+          const cel = meetbaar
+            ? figuur(`${bron.indicator}|${meting}|${partij.organisatieId}|${periode}`, bron.indicator === 'inzet-uren' ? t.expertise : undefined)
+            : undefined;
           const signaal = signaalVan(t.waarde, t.eenheid, cel, meetbaar, lopend);
           uit.push({
             partner: partij.organisatieId,

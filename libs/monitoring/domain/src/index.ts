@@ -8,3 +8,5 @@ export * from './indicatoren';
 export * from './openbaar';
 export * from './pilot';
 export * from './afspraken';
+export * from './overleg';
+export * from './inzet';

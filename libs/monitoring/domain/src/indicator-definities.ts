@@ -11,6 +11,8 @@ export const INDICATOR_CODES = [
   'toestemmingen',
   'caseload',
   'plaatsingen',
+  'casuistiekoverleg-aanwezigheid',
+  'inzet-uren',
 ] as const;
 /** One of {@link INDICATOR_CODES}. */
 export type IndicatorCode = (typeof INDICATOR_CODES)[number];
@@ -123,5 +125,21 @@ export const INDICATOR_DEFINITIES: Readonly<Record<IndicatorCode, IndicatorDefin
     periodeRegel:
       'Gestart: maand van de start; proef → contract: maand van de start van de proefplaatsing; duurzaam: maand van de start van het contract; terugleiding en duur: maand van de terugleiding. Partner is de werkgever.',
     toelichting: 'Een terugleiding is een warme terugkeer naar het traject, geen mislukking van de deelnemer; kleine aantallen worden onderdrukt.',
+  },
+  'casuistiekoverleg-aanwezigheid': {
+    code: 'casuistiekoverleg-aanwezigheid',
+    naam: 'Aanwezigheid bij het casuïstiekoverleg',
+    teller: 'Besprekingen van een traject in het casuïstiekoverleg waarbij de organisatie aanwezig was (zoals de regievoerder het overleg vastlegde).',
+    noemer: 'Besprekingen waarvoor de organisatie genodigd was: elke organisatie die op de dag van het overleg bij het traject betrokken was.',
+    periodeRegel: 'Periode van de datum van het overleg; partner is de genodigde organisatie. Alleen organisaties, nooit personen.',
+    toelichting: 'Een lerend signaal over samenwerking in de keten, geen afrekening; kleine aantallen worden onderdrukt.',
+  },
+  'inzet-uren': {
+    code: 'inzet-uren',
+    naam: 'Geleverde uren per expertise',
+    teller: 'Uren die de partner per maand en expertise onder het convenant registreerde (eigen registratie van de partner).',
+    noemer: 'Geen (uren).',
+    periodeRegel: 'Maand waarover de partner de uren registreerde; partner is de registrerende organisatie.',
+    toelichting: 'Vergelijk met de toezegging in het convenant; minder dan 5 uur in een maand wordt, zoals elk klein getal, onderdrukt.',
   },
 };

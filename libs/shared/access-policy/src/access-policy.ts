@@ -12,7 +12,8 @@ import type { OrganisatieType, Rol } from '@ketenregie/shared-kernel';
  * - `verzender`: sent this handover or referral;
  * - `geadresseerde`: is asked to accept this handover or referral (not yet involved with the deelnemer);
  * - `werkgever`: is the employer of this vacancy or placement (the plaatsing context's own data);
- * - `plaatsing-jobcoach`: the caller is the jobcoach who coaches this placement (the plaatsing context's own data).
+ * - `plaatsing-jobcoach`: the caller is the jobcoach who coaches this placement (the plaatsing context's own data);
+ * - `convenant-partij`: is a party of this convenant (the monitoring context's own data).
  */
 export const BETROKKENHEDEN = [
   'aanmelder',
@@ -23,6 +24,7 @@ export const BETROKKENHEDEN = [
   'geadresseerde',
   'werkgever',
   'plaatsing-jobcoach',
+  'convenant-partij',
 ] as const;
 /** One of {@link BETROKKENHEDEN}. */
 export type Betrokkenheid = (typeof BETROKKENHEDEN)[number];
@@ -145,6 +147,10 @@ export const REGELS = {
   },
   'traject.regie.wijzigen': {
     omschrijving: 'Move the lead, assign or change the coach organisation, extend or reopen a traject (the regievoerder only)',
+    toegang: [{ rollen: P, betrokken: ['regievoerder'] }],
+  },
+  'casuistiekoverleg.vastleggen': {
+    omschrijving: 'Record a case meeting a traject was discussed in and which involved organisations attended (the regievoerder; organisations only)',
     toegang: [{ rollen: P, betrokken: ['regievoerder'] }],
   },
   'taken.lezen': { omschrijving: "Read one's own tasks", toegang: [{ rollen: P }] },
@@ -291,6 +297,20 @@ export const REGELS = {
   'convenant.beheren': {
     omschrijving: 'Set up a convenant or record an amendment as a new version (the gemeente, no personal data)',
     toegang: [{ rollen: ['stuurgroeplid'], types: ['gemeente'] }],
+  },
+  'inzet.registreren': {
+    omschrijving:
+      'Register the hours and expertise the own organisation delivered under a convenant it is a party to (organisations and codes, no personal data)',
+    toegang: [{ rollen: [...P, 'stuurgroeplid'], betrokken: ['convenant-partij'] }],
+  },
+  'inzet.lezen': {
+    omschrijving:
+      "Read the hours the own organisation registered under a convenant it is a party to (the other parties' only through the afspraken, with small figures suppressed)",
+    toegang: [{ rollen: [...P, 'stuurgroeplid'], betrokken: ['convenant-partij'] }],
+  },
+  'inzet.alle.lezen': {
+    omschrijving: "Read every party's registered hours under a convenant (the gemeente that is a party)",
+    toegang: [{ rollen: [...P, 'stuurgroeplid'], types: ['gemeente'], betrokken: ['convenant-partij'] }],
   },
   'indicatoren.lezen': {
     omschrijving: "Read the convenant's indicators and pilot reports: aggregates with small cells suppressed, never personal data",

@@ -238,6 +238,21 @@ export function beschrijfGebeurtenis(soort: string, g: Gegevens, naam: Organisat
       return { titel: `Geëscaleerd naar de regievoerder: ${taakLabel(tekst(g, 'termijn')).toLowerCase()}`, details: [] };
     case 'casuistiekoverleg-geagendeerd':
       return { titel: 'Geagendeerd voor het casuïstiekoverleg', details: tekst(g, 'overleg') ? [`Overleg op ${formatDatum(tekst(g, 'overleg'))}`] : [] };
+    case 'casuistiekoverleg-gehouden': {
+      const namen = (sleutel: string) =>
+        tekst(g, sleutel)
+          .split(',')
+          .filter((o) => o !== '')
+          .map((o) => naam(o) ?? 'een andere organisatie');
+      const aanwezig = namen('aanwezig');
+      return {
+        titel: 'Besproken in het casuïstiekoverleg',
+        details: [
+          `Aanwezig: ${aanwezig.length > 0 ? aanwezig.join(', ') : 'geen van de betrokken organisaties'}`,
+          `Uitgenodigd: ${namen('genodigd').join(', ')}`,
+        ],
+      };
+    }
     case 'overdracht-aangevraagd':
       return { titel: 'Warme overdracht aangevraagd', details: tekst(g, 'ontvanger') ? [`Aan ${organisatie('ontvanger')}`] : [] };
     case 'overdracht-beeindigd':

@@ -81,6 +81,8 @@ export interface TrajectOpslag {
   werkOverzichtBij(o: TrajectOverzicht): Promise<void>;
   /** The involvements `organisatieId` holds now in the traject (the access policy's facts). */
   betrokkenheid(trajectId: string, organisatieId: string): Promise<TrajectBetrokkenheid[]>;
+  /** The organisations involved in the traject now, in any role (who is invited to its case-meeting discussion). */
+  betrokkenOrganisaties(trajectId: string): Promise<string[]>;
   /** The involvements `organisatieId` holds now in any traject of the deelnemer. */
   betrokkenheidBijDeelnemer(deelnemerId: string, organisatieId: string): Promise<TrajectBetrokkenheid[]>;
   /**

@@ -55,6 +55,16 @@ class Fakes {
     overzicht: async (id) => this.overzichten.get(id),
     werkOverzichtBij: async (o) => void this.overzichten.set(o.trajectId, o),
     betrokkenheid: async (id, org) => this.betrokkenheid(id, org),
+    betrokkenOrganisaties: async (id) =>
+      [
+        ...new Set(
+          [
+            this.registraties.get(id)?.aangemaaktDoorOrganisatie,
+            this.overzichten.get(id)?.regie.organisatieId,
+            this.overzichten.get(id)?.coach?.organisatieId,
+          ].filter((o): o is string => o !== undefined),
+        ),
+      ].sort(),
     betrokkenheidBijDeelnemer: async (d, org) => [
       ...new Set([...this.registraties.values()].filter((t) => t.deelnemerId === d).flatMap((t) => this.betrokkenheid(t.id, org))),
     ],

@@ -42,6 +42,7 @@ export type Actor = Identity;
  * organisation is also the coach organisation's; the rest is the daily work of both.
  */
 function handelingVanOpdracht(soort: keyof typeof OPDRACHT_SCHEMAS, body: unknown, huidigeCoachOrganisatie: string | undefined): Handeling {
+  if (soort === 'casuistiekoverleg') return 'casuistiekoverleg.vastleggen';
   if (soort === 'regiewissel' || soort === 'coach-toewijzen' || soort === 'verlenging' || soort === 'heropening') return 'traject.regie.wijzigen';
   if (soort === 'coachwissel') {
     const naar = (body as { coach?: { organisatieId?: unknown } } | undefined)?.coach?.organisatieId;
@@ -376,7 +377,8 @@ export class TrajectService {
       ? ((await this.trajecten.overzicht(id)) ?? (await this.workflows.overzicht(geregistreerd.workflowId)))?.coach?.organisatieId
       : undefined;
     const t = await this.zichtbaar(id, door, handelingVanOpdracht(soort, body, coachOrganisatie));
-    const invoer = OPDRACHT_SCHEMAS[soort].safeParse({ ...(metScorerUitToken(soort, body, door) as object), soort });
+    const metFeiten = soort === 'casuistiekoverleg' ? await this.metGenodigden(id, body) : metScorerUitToken(soort, body, door);
+    const invoer = OPDRACHT_SCHEMAS[soort].safeParse({ ...(metFeiten as object), soort });
     if (!invoer.success) {
       throw trajectError(
         'TRAJECT.COMMAND_INVALID',
@@ -392,6 +394,32 @@ export class TrajectService {
         throw trajectError('TRAJECT.SCORE_INVALID', 'Een score gebruikt een andere versie van het instrument dan het programma', fouten);
     }
     return this.workflows.opdracht(t.workflowId, invoer.data, { sub: door.sub, organisatie: door.organisatie, rol: door.rol });
+  }
+
+  /**
+   * A case meeting's body with the invited organisations from the server's own data: every
+   * organisation involved in the traject now. Each attending organisation must be in the registry
+   * and among them; a body naming the invited itself is refused.
+   * @throws DomainError `TRAJECT.COMMAND_INVALID` (400) for `genodigd` in the body, `TRAJECT.ATTENDANCE_INVALID` (400) for an
+   *   attending organisation not involved in the traject; NotFoundError `TOEGANG.ORGANISATIE_ONBEKEND` for one the registry does not know.
+   */
+  private async metGenodigden(trajectId: string, body: unknown): Promise<unknown> {
+    if (typeof body !== 'object' || body === null) return body;
+    if ('genodigd' in body)
+      throw trajectError('TRAJECT.COMMAND_INVALID', 'Wie genodigd is volgt uit de betrokkenheid bij het traject, niet uit het verzoek.', {
+        genodigd: 'laat weg: de server bepaalt wie genodigd is',
+      });
+    const aanwezig = (body as { aanwezig?: unknown }).aanwezig;
+    const genodigd = await this.trajecten.betrokkenOrganisaties(trajectId);
+    if (Array.isArray(aanwezig)) {
+      for (const [i, a] of aanwezig.entries()) if (typeof a === 'string') await this.toegang.organisatieType(a, `aanwezig.${i}`);
+      const vreemd = aanwezig.filter((a): a is string => typeof a === 'string' && !genodigd.includes(a));
+      if (vreemd.length > 0)
+        throw trajectError('TRAJECT.ATTENDANCE_INVALID', 'Alleen organisaties die bij het traject betrokken zijn, kunnen bij de bespreking aanwezig zijn.', {
+          aanwezig: vreemd.join(', '),
+        });
+    }
+    return { ...body, genodigd };
   }
 
   /**
@@ -500,7 +528,9 @@ export class TrajectService {
     const t = (await this.trajecten.vind(id)) as TrajectRegistratie;
     const overzicht = (await this.trajecten.overzicht(id)) ?? (await this.workflows.overzicht(t.workflowId));
     const momenten = await this.trajecten.tijdlijnMomenten(id);
-    const naam = await this.organisatieNamen(gebeurtenissen.flatMap((g) => Object.values(g.gegevens).filter((v): v is string => typeof v === 'string')));
+    const naam = await this.organisatieNamen(
+      gebeurtenissen.flatMap((g) => Object.values(g.gegevens).flatMap((v) => (typeof v === 'string' ? v.split(',') : []))),
+    );
     return {
       trajectId: id,
       programma: await this.programmaNaam(t.programmaCode, t.programmaVersie),
@@ -518,7 +548,9 @@ export class TrajectService {
   async signalen(door: Actor, aanroep: Aanroep, limiet = 100): Promise<{ signalen: Signaal[] }> {
     await this.toegang.eis(door, 'signalen.lezen');
     const rijen = await this.trajecten.gebeurtenissenVoor(door.organisatie, ['regievoerder', 'aanmelder'], Object.keys(SIGNAAL_SOORTEN), limiet);
-    const naam = await this.organisatieNamen(rijen.flatMap((r) => Object.values(r.gebeurtenis.gegevens).filter((v): v is string => typeof v === 'string')));
+    const naam = await this.organisatieNamen(
+      rijen.flatMap((r) => Object.values(r.gebeurtenis.gegevens).flatMap((v) => (typeof v === 'string' ? v.split(',') : []))),
+    );
     const signalen: Signaal[] = [];
     const gelogd = new Set<string>();
     for (const r of rijen) {

@@ -164,6 +164,15 @@ export const OPDRACHT_SCHEMAS = {
   regiewissel: z.strictObject({ soort: z.literal('regiewissel'), datum, regie: regieSchema }),
   coachwissel: z.strictObject({ soort: z.literal('coachwissel'), datum, coach: coachSchema, reden: z.enum(['vertrek', 'geen-klik', 'overig']) }),
   verlenging: z.strictObject({ soort: z.literal('verlenging'), datum }),
+  casuistiekoverleg: z.strictObject({
+    soort: z.literal('casuistiekoverleg'),
+    datum: datum.describe('The day of the meeting; defaults to today (Europe/Amsterdam)'),
+    genodigd: z
+      .array(opaqueIdSchema)
+      .max(30)
+      .describe('Filled in by traject-service from the organisations involved in the traject; a request body may not carry it'),
+    aanwezig: z.array(opaqueIdSchema).max(30).describe('Ids of the involved organisations that attended (organisations only, never persons)'),
+  }),
 } as const;
 
 /** Any traject command (discriminated by `soort`). */
@@ -186,6 +195,7 @@ export const trajectOpdrachtSchema = z.discriminatedUnion('soort', [
   OPDRACHT_SCHEMAS.regiewissel,
   OPDRACHT_SCHEMAS.coachwissel,
   OPDRACHT_SCHEMAS.verlenging,
+  OPDRACHT_SCHEMAS.casuistiekoverleg,
 ]);
 
 /** A traject command as sent to the workflow (date optional). */
@@ -214,6 +224,7 @@ export const OPDRACHT_SUBRESOURCES = {
   regie: 'regiewissel',
   coachwissel: 'coachwissel',
   verlenging: 'verlenging',
+  casuistiekoverleg: 'casuistiekoverleg',
 } as const satisfies Record<string, keyof typeof OPDRACHT_SCHEMAS>;
 
 /** Creating a deelnemer. The BSN must pass the elfproef; it is stored encrypted and never logged. */

@@ -358,6 +358,15 @@ export class TypeOrmTrajectRepository {
     return rows.map((r) => r.rol);
   }
 
+  /** The organisations involved in a traject now, in any role, sorted. */
+  async betrokkenOrganisaties(trajectId: string): Promise<string[]> {
+    const rows: { organisatie_id: string }[] = await this.ds.query(
+      `SELECT DISTINCT organisatie_id FROM ${this.t.betrokkenheid} WHERE traject_id = $1 AND tot IS NULL ORDER BY organisatie_id`,
+      [trajectId],
+    );
+    return rows.map((r) => r.organisatie_id);
+  }
+
   /** The involvements `organisatieId` holds now in any traject of a deelnemer. */
   async betrokkenheidBijDeelnemer(deelnemerId: string, organisatieId: string): Promise<TrajectBetrokkenheid[]> {
     const rows: { rol: TrajectBetrokkenheid }[] = await this.ds.query(

@@ -12,6 +12,7 @@ import {
   TILBURG_DOE_MEE_V1,
 } from './programma.catalogus';
 import { foutcode } from './testing/fixtures';
+import { gepubliceerdeFeiten } from './publicatie';
 import { COACH, geldigPlan, Scenario } from './testing/fixtures';
 import { addMonths } from '@ketenregie/shared-kernel';
 
@@ -120,6 +121,42 @@ describe('case meetings (casuïstiekoverleg)', () => {
     for (let d: IsoDate = '2027-04-01'; d <= '2027-05-01'; d = addDays(d, 1)) s.tijd(d);
     // 2027-05-31 is a Monday (working day); 2027-05-30 would be a Sunday → the next meeting is on 2027-05-31
     expect(s.termijn('casuistiekoverleg')?.vervalt).toBe('2027-05-31');
+  });
+});
+
+describe('recording a case meeting (attendance of organisations)', () => {
+  const helmond = () => {
+    const s = new Scenario(HELMOND_IEDEREEN_MAG_MEEDOEN_V1, '2027-03-01').naarUitvoering('2027-03-02', '2027-03-03', '2027-03-08', '2027-03-10');
+    for (let d: IsoDate = '2027-03-11'; d <= '2027-03-31'; d = addDays(d, 1)) s.tijd(d);
+    return s;
+  };
+  const genodigd = ['weener-xl', 'gemeente-den-bosch'];
+
+  it('records which involved organisations attended, closes the agenda item and keeps the rhythm; only codes and ids are published', () => {
+    const s = helmond();
+    const item = s.termijn('casuistiekoverleg');
+    expect(item).toMatchObject({ vervalt: '2027-03-31', taakAangemaakt: true });
+    const u = s.doe({ soort: 'casuistiekoverleg', datum: '2027-03-31', genodigd, aanwezig: ['weener-xl', 'weener-xl'] });
+    expect(u.gebeurtenissen.map((g) => [g.soort, g.datum, g.gegevens['genodigd'], g.gegevens['aanwezig']])).toEqual([
+      ['casuistiekoverleg-gehouden', '2027-03-31', 'gemeente-den-bosch,weener-xl', 'weener-xl'],
+    ]);
+    expect(u.acties).toEqual([expect.objectContaining({ soort: 'taak-afgerond', termijnId: item?.id })]);
+    // Three weeks after the planned meeting: 2027-04-21, a Wednesday.
+    expect(s.termijn('casuistiekoverleg')?.vervalt).toBe('2027-04-21');
+    const [feit] = gepubliceerdeFeiten(
+      { trajectId: 'tr-1', programma: { code: 'helmond', versie: 1 }, regie: s.state.regie, coach: s.state.coach, voortgang: { zrm: {}, gas: {} } },
+      u.gebeurtenissen,
+    );
+    expect(feit.soort).toBe('casuistiekoverleg-gehouden');
+    expect(Object.keys(feit.data).sort()).toEqual(['aanwezig', 'coach', 'coachOrganisatie', 'genodigd', 'overleg', 'programma', 'regieOrganisatie']);
+  });
+
+  it('refuses an attending organisation that is not involved, and a traject without a case meeting', () => {
+    expect(foutcode(() => helmond().doe({ soort: 'casuistiekoverleg', datum: '2027-03-31', genodigd, aanwezig: ['ggz-elders'] }))).toBe(
+      'TRAJECT.ATTENDANCE_INVALID',
+    );
+    const zonder = new Scenario(TILBURG_DOE_MEE_V1, '2027-03-01');
+    expect(foutcode(() => zonder.doe({ soort: 'casuistiekoverleg', datum: '2027-03-02', genodigd, aanwezig: [] }))).toBe('TRAJECT.NO_CASE_MEETING');
   });
 });
 

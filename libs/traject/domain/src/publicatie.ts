@@ -16,6 +16,7 @@ export const GEPUBLICEERDE_SOORTEN = [
   'hervat',
   'uitgevallen',
   'afgesloten',
+  'casuistiekoverleg-gehouden',
 ] as const satisfies readonly GebeurtenisSoort[];
 /** One of {@link GEPUBLICEERDE_SOORTEN}. */
 export type GepubliceerdeSoort = (typeof GEPUBLICEERDE_SOORTEN)[number];
@@ -58,6 +59,7 @@ const VELDEN: Readonly<Record<GepubliceerdeSoort, readonly string[]>> = {
   hervat: [],
   uitgevallen: ['reden'],
   afgesloten: [],
+  'casuistiekoverleg-gehouden': ['overleg', 'genodigd', 'aanwezig'],
 };
 
 /**

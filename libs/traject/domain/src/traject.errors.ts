@@ -39,6 +39,8 @@ export const TRAJECT_ERRORS = {
   'TRAJECT.NOT_ELIGIBLE': 'precondition',
   'TRAJECT.PROCESSING_LOG_UNAVAILABLE': 'unavailable',
   'TRAJECT.WISSING_LOPEND_TRAJECT': 'precondition',
+  'TRAJECT.NO_CASE_MEETING': 'precondition',
+  'TRAJECT.ATTENDANCE_INVALID': 'validation',
 } as const satisfies Record<string, DomainErrorKind>;
 
 /** One of the codes in {@link TRAJECT_ERRORS}. */

@@ -56,6 +56,7 @@ export type GebeurtenisSoort =
   | 'termijn-verlopen'
   | 'geescaleerd'
   | 'casuistiekoverleg-geagendeerd'
+  | 'casuistiekoverleg-gehouden'
   | 'overdracht-aangevraagd'
   | 'overdracht-beeindigd'
   | 'afgesloten';
@@ -216,7 +217,16 @@ export type TrajectOpdracht =
   | { readonly soort: 'heropening'; readonly datum: IsoDate; readonly naarFase?: Fase }
   | { readonly soort: 'regiewissel'; readonly datum: IsoDate; readonly regie: Regie }
   | { readonly soort: 'coachwissel'; readonly datum: IsoDate; readonly coach: Coach; readonly reden: 'vertrek' | 'geen-klik' | 'overig' }
-  | { readonly soort: 'verlenging'; readonly datum: IsoDate };
+  | { readonly soort: 'verlenging'; readonly datum: IsoDate }
+  | {
+      /** The regievoerder records a case meeting the traject was discussed in, and which organisations attended (never persons). */
+      readonly soort: 'casuistiekoverleg';
+      readonly datum: IsoDate;
+      /** Organisation ids involved in the traject on the day (the service fills them in from its own data, never from a body). */
+      readonly genodigd: readonly string[];
+      /** The invited organisations that attended. */
+      readonly aanwezig: readonly string[];
+    };
 
 /** Kind of command. */
 export type OpdrachtSoort = TrajectOpdracht['soort'];
@@ -733,6 +743,30 @@ export function voerUit(state: TrajectState, opdracht: TrajectOpdracht, p: Progr
       s.geplandeEinddatum = addMonths(s.geplandeEinddatum, p.duur.verlenging.maanden);
       d.gebeurtenis(o.datum, 'verlengd', { verlenging: s.verlengingen, geplandeEinddatum: s.geplandeEinddatum });
       d.einddatumTermijn();
+      break;
+    }
+    case 'casuistiekoverleg': {
+      if (!p.casuistiekoverleg) throw trajectError('TRAJECT.NO_CASE_MEETING', 'The programme holds no casuïstiekoverleg');
+      const item = s.termijnen.find((t) => t.soort === 'casuistiekoverleg');
+      if (!item) throw trajectError('TRAJECT.NO_CASE_MEETING', 'The traject is not on the agenda of a casuïstiekoverleg in this phase');
+      const genodigd = [...new Set(o.genodigd)].sort();
+      const aanwezig = [...new Set(o.aanwezig)].sort();
+      const vreemd = aanwezig.filter((a) => !genodigd.includes(a));
+      if (vreemd.length > 0)
+        throw trajectError('TRAJECT.ATTENDANCE_INVALID', 'Only organisations involved in the traject can attend its discussion', {
+          aanwezig: vreemd.join(', '),
+        });
+      // The agenda item that is out is done; the next meeting keeps the programme's rhythm.
+      if (item.taakAangemaakt) {
+        d.vervul((t) => t.id === item.id);
+        d.overlegNa(item.vervalt);
+      }
+      d.gebeurtenis(o.datum, 'casuistiekoverleg-gehouden', {
+        overleg: o.datum,
+        gepland: item.vervalt,
+        genodigd: genodigd.join(','),
+        aanwezig: aanwezig.join(','),
+      });
       break;
     }
     default: {
