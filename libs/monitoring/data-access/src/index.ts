@@ -4,6 +4,7 @@ import { Convenant1766000000000 } from './migrations/1766000000000-convenant';
 import { Projectie1766000000001 } from './migrations/1766000000001-projectie';
 import { Pilot1766000000002 } from './migrations/1766000000002-pilot';
 import { FeitSoort1767200000000 } from './migrations/1767200000000-feit-soort';
+import { Basiscel1767310000000 } from './migrations/1767310000000-basiscel';
 import { FeedPositieEntity, FeitEntity, TrajectStandEntity } from './projectie.entity';
 import { OrganisatieEntity } from './organisatie.entity';
 import { StuurgroepEntity, StuurgroepLidEntity } from './stuurgroep.entity';
@@ -37,5 +38,6 @@ export const MONITORING_MIGRATIONS = [
   Projectie1766000000001,
   Pilot1766000000002,
   FeitSoort1767200000000,
+  Basiscel1767310000000,
 ];
 export * from './monitoring.metrics';
