@@ -173,7 +173,15 @@ const sleutel = (r: Omit<Rij, 'aantal'>) => `${r.indicator}|${r.meting}|${r.cate
 
 async function main(): Promise<void> {
   const db = await createTestDatabase();
-  const ds = await openDatabase({ url: db.url, schema: 'monitoring', entities: MONITORING_ENTITIES, migrations: MONITORING_MIGRATIONS, poolSize: 4 });
+  // No statement timeout: loading a slice, building an index and the SQL baseline take longer than a request may.
+  const ds = await openDatabase({
+    url: db.url,
+    schema: 'monitoring',
+    entities: MONITORING_ENTITIES,
+    migrations: MONITORING_MIGRATIONS,
+    poolSize: 4,
+    statementTimeoutMs: 0,
+  });
   const uitkomst: Record<string, unknown> = { trajecten: TRAJECTEN, database: await databaseLabel(db.url), loadavgStart: loadavg().map((l) => +l.toFixed(1)) };
   try {
     // 1. The region, in slices of 10,000 trajecten (one set-based statement each, two at a time: each
