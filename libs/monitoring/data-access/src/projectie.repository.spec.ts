@@ -170,9 +170,9 @@ describeEachDatabase('monitoring projection: incremental and rebuilt from scratc
     );
     // A pilot reads its own programme's cells only.
     expect((await repo.cellen({ programma: 'pilot-jong' })).every((c) => c.programma === 'pilot-jong')).toBe(true);
-  });
+  }, 60_000);
 
   it('rebuilds a seeded random region (every kind of fact, in any order) to the incremental numbers', async () => {
     await vergelijk(willekeurig(150), 97);
-  });
+  }, 60_000);
 });
