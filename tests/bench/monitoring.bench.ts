@@ -2,8 +2,9 @@
  * The stuurgroep's indicators at the scale of a region (issue 20): 300,000 trajecten and 10
  * million facts generated straight into `monitoring.feit` of the bench's own database
  * (generate_series), then
- *   (a) the full rebuild through the real code path: `ProjectieService.herbouw()` (the stands
- *       replayed from every fact) and `IndicatorBerekening.bereken()` (the figures read from them),
+ *   (a) the full rebuild through the real code path: `ProjectieService.herbouw()` (the stands and
+ *       stored cells computed set-based in SQL from every fact) and `IndicatorBerekening.bereken()`
+ *       (the figures read from the stored cells),
  *   (b) the same aggregation written by hand as one SQL query over the same facts, in the same run
  *       (its base cells are checked to be equal to the real path's, so the baseline is honest),
  *   (c) incremental latency: the feed consumer (`ProjectieService` in the background, as
@@ -17,7 +18,7 @@ import { IndicatorBerekening, ProjectieService, type FeedBron } from '@ketenregi
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { MONITORING_ENTITIES, MONITORING_MIGRATIONS, TypeOrmProjectieRepository } from '@ketenregie/monitoring-data-access';
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { berekenBasiscellen, type Feit } from '@ketenregie/monitoring-domain';
+import type { Feit } from '@ketenregie/monitoring-domain';
 import { openDatabase } from '@ketenregie/shared-platform';
 import { createTestDatabase } from '@ketenregie/shared-testing';
 import { randomUUID } from 'node:crypto';
@@ -46,59 +47,57 @@ const tijd = async <T>(f: () => Promise<T>): Promise<[T, number]> => {
  * `gemeente-<i mod 12>`, coached at `uitvoerder-<i mod 6>` by `coach-<i mod 6000>`; fact n of 33:
  * 1 aangemeld, 2–4 phase changes (80/60/40 %), 5–16 ladder and ZRM scores, 17–24 evaluations with
  * two evaluation deadlines passed before the 2nd and 6th for a third, 25 drop-out (10 %) or close
- * (10 %), the rest coach assignments. Facts arrive in the order of their date.
+ * (10 %), the rest coach assignments; fact 0 a consent for every third i. Facts arrive in the order
+ * of their date (then traject, then n). One set-based statement per slice: only the small keys
+ * (i, n, date) are sorted, the rows are built after the sort.
  */
 const GENEREER = `
   INSERT INTO monitoring.feit (id, soort, onderwerp, datum, data)
-  SELECT gen_random_uuid(), soort, onderwerp, datum, data FROM (
-    SELECT t.onderwerp, f.datum, f.soort,
-           jsonb_build_object('programma', 'werkfit', 'regieOrganisatie', t.partner, 'coachOrganisatie', t.uitvoerder, 'coach', t.coach) || f.extra AS data
-    FROM (
-      SELECT i, 'bench-' || i AS onderwerp, DATE '2024-01-01' + (i % 730) AS d, 'gemeente-' || (i % 12) AS partner,
-             'uitvoerder-' || (i % 6) AS uitvoerder, 'coach-' || (i % 6000) AS coach, 1 + i % 5 AS rung, 1 + i % 4 AS zrm
-      FROM generate_series($1::int, $2::int) AS i
-    ) t
-    CROSS JOIN LATERAL (
-      SELECT n,
-        CASE
-          WHEN n = 1 THEN 'traject.aangemeld'
-          WHEN n = 2 AND t.i % 10 < 8 OR n = 3 AND t.i % 10 < 6 OR n = 4 AND t.i % 10 < 4 THEN 'traject.fase-gewijzigd'
-          WHEN n BETWEEN 5 AND 16 THEN 'traject.meting'
-          WHEN n BETWEEN 17 AND 24 THEN 'traject.evaluatie'
-          WHEN n IN (25, 26) AND t.i % 3 = 0 THEN 'traject.termijn-verlopen'
-          WHEN n = 27 AND t.i % 10 = 9 THEN 'traject.uitgevallen'
-          WHEN n = 27 AND t.i % 10 = 8 THEN 'traject.afgesloten'
-          ELSE 'traject.coach-toegewezen'
-        END AS soort,
-        t.d + CASE
-          WHEN n <= 4 THEN (ARRAY[0, 10, 30, 60])[n]
-          WHEN n BETWEEN 5 AND 16 THEN 30 * (n - 4)
-          WHEN n BETWEEN 17 AND 24 THEN 40 * (n - 16)
-          WHEN n = 25 THEN 75
-          WHEN n = 26 THEN 235
-          WHEN n = 27 THEN 330
-          ELSE 3 * n
-        END AS datum,
-        CASE
-          WHEN n BETWEEN 2 AND 4 THEN jsonb_build_object('naar', (ARRAY['kennismaking', 'diagnose', 'uitvoering'])[n - 1])
-          WHEN n BETWEEN 5 AND 16 THEN jsonb_build_object(
-            'ladder', jsonb_build_object('eerste', t.rung, 'eersteDatum', t.d + 30, 'laatste', t.rung + CASE WHEN t.i % 3 = 0 THEN (n - 5) / 4 ELSE 0 END,
-                                         'laatsteDatum', t.d + 30 * (n - 4)),
-            'zrm', jsonb_build_object('financien', jsonb_build_object('eerste', t.zrm, 'laatste', t.zrm + CASE WHEN (t.i + n) % 3 = 0 THEN 1 ELSE 0 END,
-                                                                       'laatsteDatum', t.d + 30 * (n - 4))))
-          WHEN n BETWEEN 17 AND 24 THEN jsonb_build_object('nr', n - 16, 'besluit', 'doorgaan')
-          WHEN n IN (25, 26) THEN jsonb_build_object('termijn', 'evaluatie')
-          WHEN n = 27 AND t.i % 10 = 9 THEN jsonb_build_object('reden', (ARRAY['verhuisd', 'geen-motivatie', 'gezondheid', 'werk-gevonden'])[1 + t.i % 4])
-          ELSE '{}'::jsonb
-        END AS extra
-      FROM generate_series(1, ${PER_TRAJECT}) AS n
-    ) f
-    UNION ALL
-    SELECT 'toestemming-' || i, DATE '2024-01-01' + (i % 900), CASE WHEN i % 7 = 0 THEN 'toestemming.ingetrokken' ELSE 'toestemming.gegeven' END,
-           jsonb_build_object('organisatie', 'uitvoerder-' || (i % 6), 'doel', 'overdracht')
-    FROM generate_series($1::int, $2::int) AS i WHERE i % 3 = 0
-  ) g
-  ORDER BY datum, onderwerp`;
+  SELECT gen_random_uuid(),
+    CASE
+      WHEN n = 0 THEN CASE WHEN i % 7 = 0 THEN 'toestemming.ingetrokken' ELSE 'toestemming.gegeven' END
+      WHEN n = 1 THEN 'traject.aangemeld'
+      WHEN n = 2 AND i % 10 < 8 OR n = 3 AND i % 10 < 6 OR n = 4 AND i % 10 < 4 THEN 'traject.fase-gewijzigd'
+      WHEN n BETWEEN 5 AND 16 THEN 'traject.meting'
+      WHEN n BETWEEN 17 AND 24 THEN 'traject.evaluatie'
+      WHEN n IN (25, 26) AND i % 3 = 0 THEN 'traject.termijn-verlopen'
+      WHEN n = 27 AND i % 10 = 9 THEN 'traject.uitgevallen'
+      WHEN n = 27 AND i % 10 = 8 THEN 'traject.afgesloten'
+      ELSE 'traject.coach-toegewezen'
+    END,
+    CASE WHEN n = 0 THEN 'toestemming-' ELSE 'bench-' END || i,
+    datum,
+    CASE WHEN n = 0 THEN jsonb_build_object('organisatie', 'uitvoerder-' || (i % 6), 'doel', 'overdracht')
+    ELSE jsonb_build_object('programma', 'werkfit', 'regieOrganisatie', 'gemeente-' || (i % 12), 'coachOrganisatie', 'uitvoerder-' || (i % 6), 'coach', 'coach-' || (i % 6000)) ||
+      CASE
+        WHEN n BETWEEN 2 AND 4 THEN jsonb_build_object('naar', (ARRAY['kennismaking', 'diagnose', 'uitvoering'])[n - 1])
+        WHEN n BETWEEN 5 AND 16 THEN jsonb_build_object(
+          'ladder', jsonb_build_object('eerste', 1 + i % 5, 'eersteDatum', d + 30, 'laatste', 1 + i % 5 + CASE WHEN i % 3 = 0 THEN (n - 5) / 4 ELSE 0 END,
+                                       'laatsteDatum', d + 30 * (n - 4)),
+          'zrm', jsonb_build_object('financien', jsonb_build_object('eerste', 1 + i % 4, 'laatste', 1 + i % 4 + CASE WHEN (i + n) % 3 = 0 THEN 1 ELSE 0 END,
+                                                                     'laatsteDatum', d + 30 * (n - 4))))
+        WHEN n BETWEEN 17 AND 24 THEN jsonb_build_object('nr', n - 16, 'besluit', 'doorgaan')
+        WHEN n IN (25, 26) THEN jsonb_build_object('termijn', 'evaluatie')
+        WHEN n = 27 AND i % 10 = 9 THEN jsonb_build_object('reden', (ARRAY['verhuisd', 'geen-motivatie', 'gezondheid', 'werk-gevonden'])[1 + i % 4])
+        ELSE '{}'::jsonb
+      END
+    END
+  FROM (
+    SELECT i, n, d, CASE
+        WHEN n = 0 THEN DATE '2024-01-01' + (i % 900)
+        WHEN n <= 4 THEN d + (ARRAY[0, 10, 30, 60])[n]
+        WHEN n BETWEEN 5 AND 16 THEN d + 30 * (n - 4)
+        WHEN n BETWEEN 17 AND 24 THEN d + 40 * (n - 16)
+        WHEN n = 25 THEN d + 75
+        WHEN n = 26 THEN d + 235
+        WHEN n = 27 THEN d + 330
+        ELSE d + 3 * n
+      END AS datum
+    FROM (SELECT i, DATE '2024-01-01' + (i % 730) AS d FROM generate_series($1::int, $2::int) AS i) t
+    CROSS JOIN generate_series(0, ${PER_TRAJECT}) AS n
+    WHERE n > 0 OR i % 3 = 0
+    ORDER BY datum, i, n
+  ) k`;
 
 /**
  * The same base cells as `berekenBasiscellen` over the stands `pasToe` folds (bereik, uitval,
@@ -174,34 +173,63 @@ const sleutel = (r: Omit<Rij, 'aantal'>) => `${r.indicator}|${r.meting}|${r.cate
 
 async function main(): Promise<void> {
   const db = await createTestDatabase();
-  const ds = await openDatabase({ url: db.url, schema: 'monitoring', entities: MONITORING_ENTITIES, migrations: MONITORING_MIGRATIONS, poolSize: 4 });
+  // No statement timeout: loading a slice, building an index and the SQL baseline take longer than a request may.
+  const ds = await openDatabase({
+    url: db.url,
+    schema: 'monitoring',
+    entities: MONITORING_ENTITIES,
+    migrations: MONITORING_MIGRATIONS,
+    poolSize: 4,
+    statementTimeoutMs: 0,
+  });
   const uitkomst: Record<string, unknown> = { trajecten: TRAJECTEN, database: await databaseLabel(db.url), loadavgStart: loadavg().map((l) => +l.toFixed(1)) };
   try {
-    // 1. The region, in slices of 10,000 trajecten (one statement each, in order of the slices).
-    // The secondary indexes are dropped during the load and built again after it (as a bulk load would).
+    // 1. The region, in slices of 10,000 trajecten (one set-based statement each, two at a time: each
+    // traject lies in one slice, so its facts keep their order). During the load only, the table is
+    // UNLOGGED and its secondary indexes are dropped (as a bulk load would); it is made LOGGED again
+    // and the indexes are built before anything is measured, so the rebuild and the baseline read
+    // an ordinary table.
     const indexen = (await ds.query(
       `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'monitoring' AND tablename = 'feit' AND indexname NOT LIKE '%pkey'`,
     )) as { indexname: string; indexdef: string }[];
+    const fasen: Record<string, number> = {};
     const [, genereerMs] = await tijd(async () => {
       const uniek = (await ds.query(`SELECT conname FROM pg_constraint WHERE conrelid = 'monitoring.feit'::regclass AND contype = 'u'`)) as {
         conname: string;
       }[];
       for (const c of uniek) await ds.query(`ALTER TABLE monitoring.feit DROP CONSTRAINT "${c.conname}"`);
       for (const i of indexen) await ds.query(`DROP INDEX IF EXISTS monitoring."${i.indexname}"`);
-      for (let van = 1; van <= TRAJECTEN; van += 10_000) await ds.query(GENEREER, [van, Math.min(TRAJECTEN, van + 9_999)]);
-      for (const c of uniek) await ds.query(`ALTER TABLE monitoring.feit ADD CONSTRAINT "${c.conname}" UNIQUE (id)`);
-      for (const i of indexen) if (!uniek.some((c) => c.conname === i.indexname)) await ds.query(i.indexdef);
-      await ds.query('ANALYZE monitoring.feit');
+      await ds.query('ALTER TABLE monitoring.feit SET UNLOGGED');
+      const slices: [number, number][] = [];
+      for (let van = 1; van <= TRAJECTEN; van += 10_000) slices.push([van, Math.min(TRAJECTEN, van + 9_999)]);
+      const [, laadMs] = await tijd(() =>
+        Promise.all(
+          [0, 1].map(async (k) => {
+            for (let j = k; j < slices.length; j += 2)
+              await ds.transaction(async (m) => {
+                await m.query("SET LOCAL work_mem = '64MB'");
+                await m.query(GENEREER, slices[j]);
+              });
+          }),
+        ),
+      );
+      const [, loggedMs] = await tijd(() => ds.query('ALTER TABLE monitoring.feit SET LOGGED'));
+      const [, indexMs] = await tijd(async () => {
+        for (const c of uniek) await ds.query(`ALTER TABLE monitoring.feit ADD CONSTRAINT "${c.conname}" UNIQUE (id)`);
+        for (const i of indexen) if (!uniek.some((c) => c.conname === i.indexname)) await ds.query(i.indexdef);
+        await ds.query('ANALYZE monitoring.feit');
+      });
+      Object.assign(fasen, { laadUnloggedS: s(laadMs), setLoggedS: s(loggedMs), indexenS: s(indexMs) });
     });
     const [{ n: feiten }] = (await ds.query('SELECT count(*)::int AS n FROM monitoring.feit')) as { n: number }[];
-    Object.assign(uitkomst, { feiten, genereerS: s(genereerMs) });
-    console.log(`generated ${feiten} facts of ${TRAJECTEN} trajecten in ${s(genereerMs)} s`);
+    Object.assign(uitkomst, { feiten, genereerS: s(genereerMs), genereer: fasen });
+    console.log(`generated ${feiten} facts of ${TRAJECTEN} trajecten in ${s(genereerMs)} s ${JSON.stringify(fasen)}`);
 
     const repository = new TypeOrmProjectieRepository(ds);
     const instellingen = { actief: false, intervalMs: 1000, paginaGrootte: 500 };
     const berekening = new IndicatorBerekening(repository);
 
-    // (a) The real rebuild: stands replayed from every fact, then the figures read from them.
+    // (a) The real rebuild: stands and stored cells computed set-based from every fact, then the figures read from the cells.
     const [standen, herbouwMs] = await tijd(() => new ProjectieService(repository, [], instellingen).herbouw());
     const [rapport, indicatorenMs] = await tijd(() => berekening.bereken({ periode: 'kwartaal' }, PEILDATUM));
     const echtMs = herbouwMs + indicatorenMs;
@@ -212,7 +240,7 @@ async function main(): Promise<void> {
     console.log(`SQL baseline: ${basislijn.length} base cells in ${s(sqlMs)} s`);
 
     // The baseline is the same aggregation: its base cells equal the real path's (not timed).
-    const echt = berekenBasiscellen({ trajecten: await repository.standen(), toestemmingen: await repository.feiten('toestemming.%') }, PEILDATUM);
+    const echt = await berekening.basiscellen(PEILDATUM);
     const verwacht = new Map(echt.map((c) => [sleutel(c), c.aantal]));
     const verschil = basislijn.filter((r) => verwacht.get(sleutel(r)) !== r.aantal);
     if (verschil.length > 0 || basislijn.length !== echt.length)
@@ -265,6 +293,7 @@ async function main(): Promise<void> {
         );
         if (r.indicatoren[0].cellen.some((c) => c.partner === partner && c.meting === 'aangemeld' && c.waarde === 5)) break;
         if (performance.now() - start > PROBE_MAX_MS) break;
+        await new Promise((r) => setTimeout(r, 100));
       }
       latenties.push(performance.now() - start);
       console.log(`probe ${p}: visible after ${s(latenties.at(-1) ?? 0)} s (${uitgaand.length} facts appended so far)`);

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { amsterdamDate } from '@ketenregie/shared-kernel';
 import {
+  basiscellenUitProjectie,
   berekenBasiscellen,
   INDICATOR_DEFINITIES,
   INDICATOR_CODES,
@@ -51,26 +52,33 @@ export class IndicatorBerekening {
     };
   }
 
-  /** The base cells as of `peildatum` (unreleased: only ever passed on through `publiceer`). */
+  /**
+   * The base cells as of `peildatum` (unreleased: only ever passed on through `publiceer`): the
+   * traject and consent indicators from the projection's stored cells (a few thousand, kept up to
+   * date per fact), the handovers, referrals and placements folded from their facts.
+   */
   async basiscellen(peildatum: string, filter: { readonly programma?: string } = {}): Promise<Basiscel[]> {
-    const alle = await this.projectie.standen();
-    const trajecten = filter.programma ? alle.filter((t) => t.programma === filter.programma) : alle;
     // Consents, handovers, referrals and placements belong to no programme: a pilot's figures have none of them.
-    const keten = filter.programma ? {} : await this.ketenBron();
-    const overleg = (await this.projectie.feiten(OVERLEG_FEIT)).filter((f) => !filter.programma || f.data['programma'] === filter.programma);
-    return [...berekenBasiscellen({ trajecten, ...keten }, peildatum), ...overlegCellen(overleg)];
+    const [cellen, keten, overleg] = await Promise.all([
+      this.projectie.cellen(filter),
+      filter.programma ? {} : this.ketenBron(),
+      this.projectie.feiten(OVERLEG_FEIT),
+    ]);
+    return [
+      ...basiscellenUitProjectie(cellen, peildatum),
+      ...berekenBasiscellen({ trajecten: [], ...keten }, peildatum),
+      ...overlegCellen(overleg.filter((f) => !filter.programma || f.data['programma'] === filter.programma)),
+    ];
   }
 
-  /** The facts of the other contexts, folded into their stands (the facts are the projection's source; a rebuild folds them again). */
-  private async ketenBron(): Promise<Omit<IndicatorBron, 'trajecten'>> {
-    const [toestemmingen, overdrachten, verwijzingen, plaatsingen] = await Promise.all([
-      this.projectie.feiten('toestemming.%'),
+  /** The handover, referral and placement facts, folded into their stands (the facts are the projection's source; a rebuild folds them again). */
+  private async ketenBron(): Promise<Omit<IndicatorBron, 'trajecten' | 'toestemmingen'>> {
+    const [overdrachten, verwijzingen, plaatsingen] = await Promise.all([
       this.projectie.feiten('overdracht.%'),
       this.projectie.feiten('verwijzing.%'),
       this.projectie.feiten('plaatsing.%'),
     ]);
     return {
-      toestemmingen,
       overdrachten: overdrachtStanden(overdrachten),
       verwijzingen: verwijzingStanden(verwijzingen),
       plaatsingen: plaatsingStanden(plaatsingen),

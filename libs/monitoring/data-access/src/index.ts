@@ -5,6 +5,7 @@ import { Projectie1766000000001 } from './migrations/1766000000001-projectie';
 import { Pilot1766000000002 } from './migrations/1766000000002-pilot';
 import { FeitSoort1767200000000 } from './migrations/1767200000000-feit-soort';
 import { Inzet1767300000001 } from './migrations/1767300000001-inzet';
+import { Basiscel1767310000000 } from './migrations/1767310000000-basiscel';
 import { FeedPositieEntity, FeitEntity, TrajectStandEntity } from './projectie.entity';
 import { OrganisatieEntity } from './organisatie.entity';
 import { StuurgroepEntity, StuurgroepLidEntity } from './stuurgroep.entity';
@@ -40,5 +41,6 @@ export const MONITORING_MIGRATIONS = [
   Pilot1766000000002,
   FeitSoort1767200000000,
   Inzet1767300000001,
+  Basiscel1767310000000,
 ];
 export * from './monitoring.metrics';

@@ -1,11 +1,22 @@
-import { pasToe, type Feit, type TrajectStand } from '@ketenregie/monitoring-domain';
+import {
+  celMutaties,
+  cellenVanFeit,
+  pasToe,
+  projectieCelSleutel,
+  somCellen,
+  type Feit,
+  type ProjectieCel,
+  type TrajectStand,
+} from '@ketenregie/monitoring-domain';
 import type { DataSource, EntityManager } from 'typeorm';
+import { CELLEN_UIT_STANDEN, STANDEN_UIT_FEITEN } from './projectie.sql';
 
 const BATCH = 5000;
 
 /**
  * The application's `ProjectieRepository` port: stores received facts once per id and keeps the
- * traject stands in line with them in the same transaction; rebuilds the stands from scratch.
+ * traject stands and the stored cells in line with them in the same transaction; rebuilds both
+ * from scratch, set-based in SQL.
  */
 export class TypeOrmProjectieRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -17,23 +28,28 @@ export class TypeOrmProjectieRepository {
   }
 
   /**
-   * Stores the facts not seen before (by id) and applies exactly those to the stands, then moves
-   * the feed's position, all in one transaction: a page delivered twice changes nothing.
+   * Stores the facts not seen before (by id), applies exactly those to the stands and their cell
+   * mutations to the stored cells, then moves the feed's position, all in one transaction: a page
+   * delivered twice changes nothing.
    * @returns how many facts were new.
    */
   async verwerk(bron: string, feiten: readonly Feit[], laatste: number): Promise<number> {
     return this.dataSource.transaction(async (m) => {
       const nieuw = await this.slaOp(m, feiten);
+      const mutaties: ProjectieCel[] = nieuw.flatMap(cellenVanFeit);
       const onderwerpen = [...new Set(nieuw.filter((f) => f.soort.startsWith('traject.')).map((f) => f.onderwerp))];
       if (onderwerpen.length > 0) {
         const rows: { traject_id: string; stand: TrajectStand }[] = await m.query(
           'SELECT traject_id, stand FROM monitoring.traject_stand WHERE traject_id = ANY($1) FOR UPDATE',
           [onderwerpen],
         );
-        const standen = new Map(rows.map((r) => [r.traject_id, r.stand]));
+        const oud = new Map(rows.map((r) => [r.traject_id, r.stand]));
+        const standen = new Map(oud);
         for (const f of nieuw) if (f.soort.startsWith('traject.')) standen.set(f.onderwerp, pasToe(standen.get(f.onderwerp), f));
         await this.schrijfStanden(m, [...standen.values()]);
+        for (const [id, stand] of standen) mutaties.push(...celMutaties(oud.get(id), stand));
       }
+      await this.schrijfCellen(m, somCellen(mutaties));
       await m.query(
         `INSERT INTO monitoring.feed_positie (bron, laatste) VALUES ($1, $2)
          ON CONFLICT (bron) DO UPDATE SET laatste = GREATEST(feed_positie.laatste, EXCLUDED.laatste)`,
@@ -43,25 +59,30 @@ export class TypeOrmProjectieRepository {
     });
   }
 
-  /** Drops every stand and derives them again from the stored facts, in order of receipt (read in batches). @returns the number of trajecten. */
+  /**
+   * Drops every stand and stored cell and derives them again from the stored facts, set-based in
+   * SQL (the same folding as `pasToe` and the same counting as `cellenVanStand`). @returns the number of trajecten.
+   */
   async herbouw(): Promise<number> {
     return this.dataSource.transaction(async (m) => {
-      await m.query('TRUNCATE monitoring.traject_stand');
-      const standen = new Map<string, TrajectStand>();
-      let na = '0';
-      for (;;) {
-        // In order of receipt along the primary key; the other contexts' facts are skipped here, not by an index on their kind.
-        const rows: { nr: string; soort: string; onderwerp: string; datum: string; data: Record<string, unknown> }[] = await m.query(
-          `SELECT nr, soort, onderwerp, datum::text AS datum, data FROM monitoring.feit WHERE nr > $1 ORDER BY nr LIMIT ${BATCH * 10}`,
-          [na],
-        );
-        if (rows.length === 0) break;
-        for (const f of rows) if (f.soort.startsWith('traject.')) standen.set(f.onderwerp, pasToe(standen.get(f.onderwerp), { ...f, id: f.nr }));
-        na = rows[rows.length - 1].nr;
-      }
-      await this.schrijfStanden(m, [...standen.values()]);
-      return standen.size;
+      // A region's rebuild takes minutes, not a request's 30 s: this transaction only.
+      await m.query('SET LOCAL statement_timeout = 0');
+      await m.query('TRUNCATE monitoring.traject_stand, monitoring.basiscel');
+      await m.query(STANDEN_UIT_FEITEN);
+      await m.query(CELLEN_UIT_STANDEN);
+      const [{ n }]: { n: number }[] = await m.query('SELECT count(*)::int AS n FROM monitoring.traject_stand');
+      return n;
     });
+  }
+
+  /** The stored cells (all, or those of one programme's trajecten), in key order. */
+  async cellen(filter: { readonly programma?: string } = {}): Promise<ProjectieCel[]> {
+    return this.dataSource.query(
+      `SELECT indicator, meting, categorie, partner, maand, dag, programma, aantal::int AS aantal FROM monitoring.basiscel
+       WHERE aantal <> 0 ${filter.programma ? 'AND programma = $1' : ''}
+       ORDER BY indicator, meting, categorie, partner, maand, dag, programma`,
+      filter.programma ? [filter.programma] : [],
+    );
   }
 
   /** Every traject stand. */
@@ -90,6 +111,19 @@ export class TypeOrmProjectieRepository {
     );
     const nieuw = new Set(rows.map((r) => r.id));
     return feiten.filter((f) => nieuw.has(f.id));
+  }
+
+  /** Adds the mutations to the stored cells, in key order (two transactions never wait on each other's cells crosswise). */
+  private async schrijfCellen(m: EntityManager, mutaties: readonly ProjectieCel[]): Promise<void> {
+    if (mutaties.length === 0) return;
+    const geordend = [...mutaties].sort((a, b) => (projectieCelSleutel(a) < projectieCelSleutel(b) ? -1 : 1));
+    await m.query(
+      `INSERT INTO monitoring.basiscel (indicator, meting, categorie, partner, maand, dag, programma, aantal)
+       SELECT indicator, meting, categorie, partner, maand, dag, programma, aantal
+       FROM jsonb_to_recordset($1::jsonb) AS x(indicator text, meting text, categorie text, partner text, maand text, dag text, programma text, aantal bigint)
+       ON CONFLICT (indicator, meting, categorie, partner, maand, dag, programma) DO UPDATE SET aantal = basiscel.aantal + EXCLUDED.aantal`,
+      [JSON.stringify(geordend)],
+    );
   }
 
   private async schrijfStanden(m: EntityManager, standen: readonly TrajectStand[]): Promise<void> {

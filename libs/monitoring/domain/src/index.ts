@@ -5,6 +5,7 @@ export * from './indicator-definities';
 export * from './traject-stand';
 export * from './keten-stand';
 export * from './indicatoren';
+export * from './projectie-cellen';
 export * from './openbaar';
 export * from './pilot';
 export * from './afspraken';

@@ -1,4 +1,5 @@
 import { berekenBasiscellen, type Basiscel } from './indicatoren';
+import { basiscellenUitProjectie, celMutaties, cellenVanFeit, cellenVanStand, somCellen, type ProjectieCel } from './projectie-cellen';
 import { bouwStanden, pasToe, type Feit, type TrajectStand } from './traject-stand';
 
 let teller = 0;
@@ -108,5 +109,32 @@ describe('indicators on a constructed region', () => {
     const herbouwd = bouwStanden(feiten);
     expect([...herbouwd.entries()].sort()).toEqual([...incrementeel.entries()].sort());
     expect(berekenBasiscellen({ trajecten: herbouwd.values() }, '2027-03-01')).toEqual(berekenBasiscellen({ trajecten: incrementeel.values() }, '2027-03-01'));
+  });
+
+  it('keeps stored cells per fact (old stand → new stand) that give the same base cells as the stands, on any peildatum', () => {
+    const toestemmingen: Feit[] = [
+      { id: 'c1', soort: 'toestemming.gegeven', onderwerp: 'x1', datum: '2026-03-02', data: { organisatie: 'werkbrug' } },
+      { id: 'c2', soort: 'toestemming.ingetrokken', onderwerp: 'x1', datum: '2026-04-01', data: {} },
+    ];
+    // Incrementally: each fact's cell mutation added to what was stored before.
+    const standen = new Map<string, TrajectStand>();
+    let opgeslagen: ProjectieCel[] = [];
+    for (const f of [...regio(), ...toestemmingen]) {
+      if (!f.soort.startsWith('traject.')) {
+        opgeslagen = somCellen([...opgeslagen, ...cellenVanFeit(f)]);
+        continue;
+      }
+      const nieuw = pasToe(standen.get(f.onderwerp), f);
+      opgeslagen = somCellen([...opgeslagen, ...celMutaties(standen.get(f.onderwerp), nieuw)]);
+      standen.set(f.onderwerp, nieuw);
+    }
+    // From scratch: every stand's cells summed.
+    const vanafNul = somCellen([...[...bouwStanden(regio()).values()].flatMap(cellenVanStand), ...toestemmingen.flatMap(cellenVanFeit)]);
+    const sorteer = (cs: readonly ProjectieCel[]) => cs.map((c) => JSON.stringify(c)).sort();
+    expect(sorteer(opgeslagen)).toEqual(sorteer(vanafNul));
+    for (const peildatum of ['2026-12-31', '2027-01-12', '2027-03-01'])
+      expect(basiscellenUitProjectie(opgeslagen, peildatum).map(cel).sort()).toEqual(
+        berekenBasiscellen({ trajecten: standen.values(), toestemmingen }, peildatum).map(cel).sort(),
+      );
   });
 });
