@@ -8,6 +8,7 @@
  * anchor. The stack always starts its own embedded PostgreSQL here (`freshMachineEnv` drops
  * DATABASE_URL), so the files it greps are that stack's, in CI too. `E2E_BEHOUD_DATA=1` keeps the data directory for inspection after the run.
  */
+import { bewaartermijnStatusQuery, bewaartermijnWorkflowId, type BewaartermijnStatus } from '@ketenregie/consent-contracts';
 import { kluisConfigSchema, kluisDataConverter, sleutelkluisVanConfig } from '@ketenregie/shared-crypto';
 import { freePorts, startStack } from '@ketenregie/start';
 import { Client as TemporalClient, Connection } from '@temporalio/client';
@@ -222,6 +223,21 @@ describe('erasure reaches everything (the stack, its database files and the Temp
           expect(versleuteld.length).toBeGreaterThan(0);
           for (const p of versleuteld) await expect(codec?.decode([p])).rejects.toThrow();
         }
+
+        // The traject's end started the deelnemer's retention workflow, which waits for the register's
+        // period on its own clock (it runs under the system key, so the erasure leaves it readable).
+        let bewaar: BewaartermijnStatus | undefined;
+        for (let n = 0; n < 40 && !bewaar?.termijn; n++) {
+          bewaar = await temporal.workflow
+            .getHandle(bewaartermijnWorkflowId(deelnemerId))
+            .query(bewaartermijnStatusQuery)
+            .catch(() => undefined);
+          if (!bewaar?.termijn) await new Promise((r) => setTimeout(r, 500));
+        }
+        expect(bewaar?.lopend).not.toContain(trajectId);
+        expect(bewaar?.termijn?.jaren).toBeGreaterThan(0);
+        expect(Number(bewaar?.termijn?.wisOp.slice(0, 4))).toBe(Number(bewaar?.laatsteEinde?.slice(0, 4)) + (bewaar?.termijn?.jaren ?? 0));
+        expect(bewaar?.uitkomst).toBeUndefined();
       } finally {
         await connection.close();
         await sleutels.sluit();
