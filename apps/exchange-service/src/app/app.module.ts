@@ -1,15 +1,17 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { EXCHANGE_ENTITIES, EXCHANGE_SCHEMA, exchangeMigraties, registerExchangeMetrics } from '@ketenregie/exchange-data-access';
-import { VERWERKINGEN_PATH } from '@ketenregie/consent-contracts';
+import { BESLUITEN_PATH, VERWERKINGEN_PATH } from '@ketenregie/consent-contracts';
 import {
   AuthModule,
   DatabaseModule,
   HealthModule,
+  HttpBesluiten,
   HttpOntvanger,
   HttpVerwerkingslog,
   dienstIdentiteit,
   temporalTls,
   ToegangModule,
+  unavailable,
   trajectBetrokkenheid,
   DatabaseMetricsModule,
 } from '@ketenregie/shared-platform';
@@ -17,9 +19,11 @@ import { KluisModule, kluisDataConverter, sleutelkluisVanConfig, workflowDeelnem
 import type { OrganisatieRegister } from '@ketenregie/shared-platform';
 import type { ExchangeServiceConfig } from './exchange-service.config';
 import { ExchangeModule, ExchangeModuleOptions } from './exchange.module';
-import { HttpBesluiten } from './http-besluiten';
 import { httpWebhookVerzender, webhookDoelControle } from './http-webhook';
 import { TemporalOverdrachten } from './temporal-overdrachten';
+
+/** No consent decision could be made (503), so nothing was disclosed. */
+const besluitOnbereikbaar = unavailable('EXCHANGE.BESLUIT_ONBEREIKBAAR', 'The consent decision could not be made, so nothing was disclosed. Try again later.');
 
 /** Schema of exchange-service. */
 export { EXCHANGE_SCHEMA };
@@ -68,7 +72,7 @@ export class AppModule {
           // Involvement from traject-service, remembered for EXCHANGE_BETROKKENHEID_CACHE_MS (see GecachteBetrokkenheid).
           betrokkenheid: overrides.betrokkenheid ?? trajectBetrokkenheid(config.TRAJECT_SERVICE_URL, config.EXCHANGE_BETROKKENHEID_CACHE_MS),
           ontvangers: overrides.ontvangers ?? new HttpOntvanger(config.TRAJECT_SERVICE_URL, dienstIdentiteit(config, 'ketenregie-exchange-service')),
-          besluiten: overrides.besluiten ?? new HttpBesluiten(config.CONSENT_SERVICE_URL),
+          besluiten: overrides.besluiten ?? new HttpBesluiten(`${config.CONSENT_SERVICE_URL}${BESLUITEN_PATH}`, besluitOnbereikbaar),
           bezorging: overrides.bezorging ?? {
             actief: true,
             intervalMs: config.EXCHANGE_OUTBOX_INTERVAL_MS,

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { VERWERKINGEN_PATH } from '@ketenregie/consent-contracts';
+import { BESLUITEN_PATH, VERWERKINGEN_PATH } from '@ketenregie/consent-contracts';
 import {
   PLAATSING_BESLUITEN,
   PLAATSING_FEED,
@@ -29,6 +29,7 @@ import {
   DatabaseModule,
   dienstIdentiteit,
   HealthModule,
+  HttpBesluiten,
   HttpBetrokkenheid,
   HttpVerwerkingslog,
   TemporalClientModule,
@@ -39,7 +40,7 @@ import type { BetrokkenheidPoort, OrganisatieRegister, VerwerkingslogPoort } fro
 import { KluisModule, kluisDataConverter, sleutelkluisVanConfig, workflowDeelnemerUitTabellen } from '@ketenregie/shared-crypto';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { HttpPlaatsingBesluiten, HttpTraject } from './http-clients';
+import { besluitOnbereikbaar, HttpTraject } from './http-clients';
 import { PlaatsingenController, VacaturesController, WerkgeversController, WerkgeversoverzichtController } from './plaatsing.controllers';
 import { PlaatsingFeedController } from './plaatsing-feed.controller';
 import type { PlaatsingServiceConfig } from './plaatsing-service.config';
@@ -93,7 +94,7 @@ export class AppModule {
           : { provide: PLAATSING_WORKFLOWS, useFactory: (client: Client) => new TemporalPlaatsingen(client), inject: [Client] },
         { provide: BETROKKENHEID_POORT, useValue: o.betrokkenheid ?? new HttpBetrokkenheid(config.TRAJECT_SERVICE_URL) },
         { provide: TRAJECT_POORT, useValue: o.trajecten ?? new HttpTraject(config.TRAJECT_SERVICE_URL) },
-        { provide: PLAATSING_BESLUITEN, useValue: o.besluiten ?? new HttpPlaatsingBesluiten(config.CONSENT_SERVICE_URL) },
+        { provide: PLAATSING_BESLUITEN, useValue: o.besluiten ?? new HttpBesluiten(`${config.CONSENT_SERVICE_URL}${BESLUITEN_PATH}`, besluitOnbereikbaar) },
         {
           provide: PLAATSING_VERWERKINGSLOG,
           useValue:

@@ -19,6 +19,7 @@ export * from './bootstrap/http-security';
 export * from './temporal/temporal-client';
 export * from './temporal/activity-failure';
 export * from './http/service-call';
+export * from './http/besluiten';
 export * from './verwerkingslog/verwerkingslog';
 export * from './access/organisatie-register';
 export * from './access/toegang';
