@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CONSENT_EVENT_SOURCE, CONSENT_EVENT_TYPE_PREFIX, type ToestemmingGebeurtenissen } from '@ketenregie/consent-contracts';
 import type { ConsentOpslag } from './consent.ports';
-import { feedGrenzen, feedPagina } from '@ketenregie/shared-kernel';
-import { Toegang, type Identity } from '@ketenregie/shared-platform';
+import { leesFeedPagina, Toegang, type Identity } from '@ketenregie/shared-platform';
 import { CONSENT_OPSLAG } from './consent.tokens';
 
 /** Consents given and withdrawn as CloudEvents, for monitor-service's projection (service token only; no deelnemer). */
@@ -14,13 +13,15 @@ export class ToestemmingFeedService {
   ) {}
 
   async pagina(na: number, max: number, door: Identity): Promise<ToestemmingGebeurtenissen> {
-    await this.toegang.eis(door, 'gebeurtenissen.lezen');
-    const g = feedGrenzen(na, max);
-    const rows = (await this.opslag.gebeurtenissenNa?.(g.na, g.max)) ?? [];
-    const feed = rows.map((r) => ({ ...r, type: `${CONSENT_EVENT_TYPE_PREFIX}${r.soort}`, subject: `toestemming/${r.toestemmingId}` }));
-    return feedPagina(CONSENT_EVENT_SOURCE, feed, g.na, (r) => ({
-      organisatie: String(r.data['organisatie']),
-      doel: String(r.data['doel']),
+    return (await leesFeedPagina(this.toegang, door, na, max, {
+      source: CONSENT_EVENT_SOURCE,
+      rijen: async (n, m) =>
+        ((await this.opslag.gebeurtenissenNa?.(n, m)) ?? []).map((r) => ({
+          ...r,
+          type: `${CONSENT_EVENT_TYPE_PREFIX}${r.soort}`,
+          subject: `toestemming/${r.toestemmingId}`,
+        })),
+      data: (r) => ({ organisatie: String(r.data['organisatie']), doel: String(r.data['doel']) }),
     })) as ToestemmingGebeurtenissen;
   }
 }

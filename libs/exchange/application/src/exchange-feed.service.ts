@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EXCHANGE_EVENT_SOURCE, type ExchangeFeedData, type ExchangeGebeurtenissen } from '@ketenregie/exchange-contracts';
-import { feedGrenzen, feedPagina, type FeedRij } from '@ketenregie/shared-kernel';
-import { Toegang, type Identity } from '@ketenregie/shared-platform';
+import type { FeedRij } from '@ketenregie/shared-kernel';
+import { leesFeedPagina, Toegang, type Identity } from '@ketenregie/shared-platform';
 import { EXCHANGE_OPSLAG, type ExchangeOpslag } from './exchange.ports';
 
 const tekst = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -32,8 +32,7 @@ export class ExchangeFeedService {
   ) {}
 
   async pagina(na: number, max: number, door: Identity): Promise<ExchangeGebeurtenissen> {
-    await this.toegang.eis(door, 'gebeurtenissen.lezen');
-    const g = feedGrenzen(na, max);
-    return feedPagina(EXCHANGE_EVENT_SOURCE, await this.opslag.gebeurtenissenNa(g.na, g.max), g.na, feedData) as ExchangeGebeurtenissen;
+    const rijen = (n: number, m: number) => this.opslag.gebeurtenissenNa(n, m);
+    return (await leesFeedPagina(this.toegang, door, na, max, { source: EXCHANGE_EVENT_SOURCE, rijen, data: feedData })) as ExchangeGebeurtenissen;
   }
 }

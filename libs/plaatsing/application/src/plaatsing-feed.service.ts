@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PLAATSING_EVENT_SOURCE, type PlaatsingFeedData, type PlaatsingGebeurtenissen } from '@ketenregie/plaatsing-contracts';
-import { feedGrenzen, feedPagina, type FeedRij } from '@ketenregie/shared-kernel';
-import { Toegang, type Identity } from '@ketenregie/shared-platform';
+import type { FeedRij } from '@ketenregie/shared-kernel';
+import { leesFeedPagina, Toegang, type Identity } from '@ketenregie/shared-platform';
 import { PLAATSING_FEED, type PlaatsingFeed } from './plaatsing.ports';
 
 /** What the feed publishes of an outbox event: the employer's organisation id and codes (the placement's id is the subject). */
@@ -24,8 +24,7 @@ export class PlaatsingFeedService {
   ) {}
 
   async pagina(na: number, max: number, door: Identity): Promise<PlaatsingGebeurtenissen> {
-    await this.toegang.eis(door, 'gebeurtenissen.lezen');
-    const g = feedGrenzen(na, max);
-    return feedPagina(PLAATSING_EVENT_SOURCE, await this.feed.gebeurtenissenNa(g.na, g.max), g.na, plaatsingFeedData) as PlaatsingGebeurtenissen;
+    const rijen = (n: number, m: number) => this.feed.gebeurtenissenNa(n, m);
+    return (await leesFeedPagina(this.toegang, door, na, max, { source: PLAATSING_EVENT_SOURCE, rijen, data: plaatsingFeedData })) as PlaatsingGebeurtenissen;
   }
 }
