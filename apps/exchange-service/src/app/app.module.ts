@@ -2,18 +2,15 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { EXCHANGE_ENTITIES, EXCHANGE_SCHEMA, exchangeMigraties, registerExchangeMetrics } from '@ketenregie/exchange-data-access';
 import { BESLUITEN_PATH, VERWERKINGEN_PATH } from '@ketenregie/consent-contracts';
 import {
-  AuthModule,
-  DatabaseModule,
-  HealthModule,
+  dienstIdentiteit,
   HttpBesluiten,
   HttpOntvanger,
   HttpVerwerkingslog,
-  dienstIdentiteit,
+  serviceBasisModules,
   temporalTls,
   ToegangModule,
-  unavailable,
   trajectBetrokkenheid,
-  DatabaseMetricsModule,
+  unavailable,
 } from '@ketenregie/shared-platform';
 import { KluisModule, kluisDataConverter, sleutelkluisVanConfig, workflowDeelnemerUitTabellen } from '@ketenregie/shared-crypto';
 import type { OrganisatieRegister } from '@ketenregie/shared-platform';
@@ -43,17 +40,13 @@ export class AppModule {
       module: AppModule,
       imports: [
         KluisModule.forRoot(sleutels, [eigenaren.sluit]),
-        DatabaseModule.forRoot({
-          url: config.DATABASE_URL,
-          statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+        ...serviceBasisModules(config, {
           schema: overrides.schema ?? EXCHANGE_SCHEMA,
           entities: EXCHANGE_ENTITIES,
           migrations: exchangeMigraties(sleutels),
           applicationName: 'exchange-service',
+          metrics: registerExchangeMetrics,
         }),
-        DatabaseMetricsModule.forRoot(registerExchangeMetrics),
-        AuthModule.forRoot({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, jwksUrl: config.AUTH_JWKS_URL }),
-        HealthModule.forRoot({ temporal: { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE } }),
         ToegangModule.forRoot(overrides.register ? { register: overrides.register } : { monitorServiceUrl: config.MONITOR_SERVICE_URL }),
         ExchangeModule.register({
           workflows:

@@ -24,17 +24,14 @@ import {
   registerPlaatsingMetrics,
 } from '@ketenregie/plaatsing-data-access';
 import {
-  AuthModule,
   BETROKKENHEID_POORT,
-  DatabaseModule,
   dienstIdentiteit,
-  HealthModule,
   HttpBesluiten,
   HttpBetrokkenheid,
   HttpVerwerkingslog,
+  serviceBasisModules,
   TemporalClientModule,
   ToegangModule,
-  DatabaseMetricsModule,
 } from '@ketenregie/shared-platform';
 import type { BetrokkenheidPoort, OrganisatieRegister, VerwerkingslogPoort } from '@ketenregie/shared-platform';
 import { KluisModule, kluisDataConverter, sleutelkluisVanConfig, workflowDeelnemerUitTabellen } from '@ketenregie/shared-crypto';
@@ -68,17 +65,14 @@ export class AppModule {
       module: AppModule,
       imports: [
         KluisModule.forRoot(sleutels, [eigenaren.sluit]),
-        DatabaseModule.forRoot({
-          url: config.DATABASE_URL,
-          statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+        ...serviceBasisModules(config, {
           schema: PLAATSING_SCHEMA,
           entities: PLAATSING_ENTITIES,
           migrations: plaatsingMigraties(sleutels),
           applicationName: 'plaatsing-service',
+          metrics: registerPlaatsingMetrics,
+          temporal: o.workflows ? false : temporal,
         }),
-        DatabaseMetricsModule.forRoot(registerPlaatsingMetrics),
-        AuthModule.forRoot({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, jwksUrl: config.AUTH_JWKS_URL }),
-        HealthModule.forRoot({ temporal: o.workflows ? false : temporal }),
         ...(o.workflows
           ? []
           : [TemporalClientModule.forRoot(temporal, { inject: [], useFactory: () => kluisDataConverter(sleutels, eigenaren.deelnemerVan) })]),

@@ -16,6 +16,7 @@ export * from './database/schema';
 export * from './database/database';
 export * from './bootstrap/bootstrap-service';
 export * from './bootstrap/http-security';
+export * from './bootstrap/service-modules';
 export * from './temporal/temporal-client';
 export * from './temporal/activity-failure';
 export * from './http/service-call';
