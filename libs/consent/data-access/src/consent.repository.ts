@@ -76,6 +76,27 @@ function toestemming(rij: ToestemmingEntity, historie: readonly ToestemmingStatu
   };
 }
 
+/** A processing line's columns as query parameters, in the order of the `verwerking` insert (trace_id … toestemmingen). */
+function regelParameters(regel: Verwerkingsregel): unknown[] {
+  return [
+    regel.traceId,
+    regel.spanId,
+    regel.parentSpanId ?? null,
+    regel.handeling,
+    regel.status,
+    regel.tijdstip,
+    regel.verwerkingsactiviteit?.id ?? null,
+    regel.verwerkingsactiviteit?.versie ?? null,
+    regel.betrokkene,
+    regel.organisatie,
+    regel.ontvanger ?? null,
+    regel.doel ?? null,
+    [...regel.categorieen],
+    [...regel.grondslagen],
+    [...regel.toestemmingen],
+  ];
+}
+
 function ketenregel(rij: VerwerkingEntity): Ketenregel {
   const regel: Verwerkingsregel = {
     traceId: rij.traceId,
@@ -314,28 +335,7 @@ export class TypeOrmConsentTransactie {
            activiteit_id, activiteit_versie, betrokkene, organisatie, ontvanger, doel, categorieen, grondslagen, toestemmingen, sleutel_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING keten)
        UPDATE ${this.tabel('keten_kop')} k SET volgnummer = $2, hash = $4 FROM regel WHERE k.id = regel.keten`,
-      [
-        keten,
-        String(schakel.volgnummer),
-        schakel.vorigeHash,
-        schakel.hash,
-        regel.traceId,
-        regel.spanId,
-        regel.parentSpanId ?? null,
-        regel.handeling,
-        regel.status,
-        regel.tijdstip,
-        regel.verwerkingsactiviteit?.id ?? null,
-        regel.verwerkingsactiviteit?.versie ?? null,
-        regel.betrokkene,
-        regel.organisatie,
-        regel.ontvanger ?? null,
-        regel.doel ?? null,
-        [...regel.categorieen],
-        [...regel.grondslagen],
-        [...regel.toestemmingen],
-        schakel.sleutelId,
-      ],
+      [keten, String(schakel.volgnummer), schakel.vorigeHash, schakel.hash, ...regelParameters(regel), schakel.sleutelId],
     );
     // The line went in under the role that may only insert (switched by the head lock's statement); back for the rest of the transaction.
     await this.manager.query(`RESET ROLE`);
@@ -567,21 +567,7 @@ export class TypeOrmConsentOpslag {
         JSON.stringify(besluit.categorieen),
         [...new Set(besluit.categorieen.flatMap((c) => (c.toestemming.status === 'verleend' ? c.toestemming.toestemmingen : [])))],
         traceId,
-        regel.traceId,
-        regel.spanId,
-        regel.parentSpanId ?? null,
-        regel.handeling,
-        regel.status,
-        regel.tijdstip,
-        regel.verwerkingsactiviteit?.id ?? null,
-        regel.verwerkingsactiviteit?.versie ?? null,
-        regel.betrokkene,
-        regel.organisatie,
-        regel.ontvanger ?? null,
-        regel.doel ?? null,
-        [...regel.categorieen],
-        [...regel.grondslagen],
-        [...regel.toestemmingen],
+        ...regelParameters(regel),
         this.sleutels.pads.opad,
         this.sleutels.pads.ipad,
         this.sleutels.actief,
