@@ -6,3 +6,4 @@ export * from './errors/domain-error';
 export * from './identity';
 export * from './feed/cloudevent-feed';
 export * from './calendar/dutch-format';
+export * from './weergave/labels';
