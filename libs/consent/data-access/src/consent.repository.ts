@@ -47,6 +47,23 @@ function gebeurtenis(rij: ToestemmingStatusEntity): ToestemmingGebeurtenis {
   }
 }
 
+/** A `toestemming` row (snake_case columns, as a raw query returns it) as its entity. */
+function toestemmingRij(r: Record<string, unknown>): ToestemmingEntity {
+  return Object.assign(new ToestemmingEntity(), {
+    id: r['id'],
+    deelnemerId: r['deelnemer_id'],
+    verlener: r['verlener'],
+    doel: r['doel'],
+    categorieen: r['categorieen'],
+    bronnen: r['bronnen'],
+    ontvangers: r['ontvangers'],
+    geldigVanaf: r['geldig_vanaf'],
+    geldigTot: r['geldig_tot'],
+    bewijs: r['bewijs'],
+    vervangt: r['vervangt'],
+  });
+}
+
 function statusRij(toestemmingId: string, volgnummer: number, g: ToestemmingGebeurtenis): ToestemmingStatusEntity {
   return Object.assign(new ToestemmingStatusEntity(), {
     toestemmingId,
@@ -175,21 +192,7 @@ export class TypeOrmConsentTransactie {
          FROM ${this.tabel('toestemming')} WHERE ${'id' in waar ? 'id' : 'deelnemer_id'} = $1 ORDER BY id ${LOCK[vergrendeling]}`,
         ['id' in waar ? waar.id : waar.deelnemerId],
       )) as Record<string, unknown>[]
-    ).map((r) =>
-      Object.assign(new ToestemmingEntity(), {
-        id: r['id'],
-        deelnemerId: r['deelnemer_id'],
-        verlener: r['verlener'],
-        doel: r['doel'],
-        categorieen: r['categorieen'],
-        bronnen: r['bronnen'],
-        ontvangers: r['ontvangers'],
-        geldigVanaf: r['geldig_vanaf'],
-        geldigTot: r['geldig_tot'],
-        bewijs: r['bewijs'],
-        vervangt: r['vervangt'],
-      }),
-    );
+    ).map((r) => toestemmingRij(r));
     this.klok = undefined;
     if (rijen.length === 0) return [];
     // The history and the clock in one round trip: the clock is read after the locks above.
@@ -482,19 +485,7 @@ export class TypeOrmConsentOpslag {
       stempel: rijen.map((r) => `${String(r['id'])}:${String(r.versie)}`),
       toestemmingen: rijen.map((r) =>
         toestemming(
-          Object.assign(new ToestemmingEntity(), {
-            id: r['id'],
-            deelnemerId: r['deelnemer_id'],
-            verlener: r['verlener'],
-            doel: r['doel'],
-            categorieen: r['categorieen'],
-            bronnen: r['bronnen'],
-            ontvangers: r['ontvangers'],
-            geldigVanaf: r['geldig_vanaf'],
-            geldigTot: r['geldig_tot'],
-            bewijs: r['bewijs'],
-            vervangt: r['vervangt'],
-          }),
+          toestemmingRij(r),
           (r.historie ?? []).map((h) =>
             Object.assign(new ToestemmingStatusEntity(), {
               toestemmingId: r['id'],
