@@ -93,6 +93,25 @@ function toestemming(rij: ToestemmingEntity, historie: readonly ToestemmingStatu
   };
 }
 
+/** A decision's columns as query parameters, in the order of the `besluit` insert (bron_organisatie … trace_id). */
+function besluitParameters(besluit: Besluit, traceId: string): unknown[] {
+  const v = besluit.verzoek;
+  return [
+    v.bron.organisatie,
+    v.bron.type,
+    v.ontvanger.organisatie,
+    v.ontvanger.type,
+    v.doel,
+    besluit.registerVersie ?? null,
+    besluit.activiteit?.id ?? null,
+    besluit.activiteit?.versie ?? null,
+    uitkomst(besluit),
+    JSON.stringify(besluit.categorieen),
+    [...new Set(besluit.categorieen.flatMap((c) => (c.toestemming.status === 'verleend' ? c.toestemming.toestemmingen : [])))],
+    traceId,
+  ];
+}
+
 /** A processing line's columns as query parameters, in the order of the `verwerking` insert (trace_id … toestemmingen). */
 function regelParameters(regel: Verwerkingsregel): unknown[] {
   return [
@@ -258,28 +277,11 @@ export class TypeOrmConsentTransactie {
   /** Stores the decision with the transaction's next statement (one round trip less per decision). */
   async bewaarBesluit(id: string, besluit: Besluit, traceId: string): Promise<void> {
     await this.schrijfUitgesteld();
-    const v = besluit.verzoek;
     this.uitgesteld = {
       sql: `INSERT INTO ${this.tabel('besluit')} (id, op, deelnemer_id, bron_organisatie, bron_type, ontvanger_organisatie, ontvanger_type, doel,
               register_versie, activiteit_id, activiteit_versie, uitkomst, categorieen, toestemmingen, trace_id)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-      params: [
-        id,
-        besluit.op,
-        v.deelnemerId,
-        v.bron.organisatie,
-        v.bron.type,
-        v.ontvanger.organisatie,
-        v.ontvanger.type,
-        v.doel,
-        besluit.registerVersie ?? null,
-        besluit.activiteit?.id ?? null,
-        besluit.activiteit?.versie ?? null,
-        uitkomst(besluit),
-        JSON.stringify(besluit.categorieen),
-        [...new Set(besluit.categorieen.flatMap((c) => (c.toestemming.status === 'verleend' ? c.toestemming.toestemmingen : [])))],
-        traceId,
-      ],
+      params: [id, besluit.op, besluit.verzoek.deelnemerId, ...besluitParameters(besluit, traceId)],
     };
   }
 
@@ -546,18 +548,7 @@ export class TypeOrmConsentOpslag {
         canoniekeJson(regel),
         id,
         besluit.op,
-        v.bron.organisatie,
-        v.bron.type,
-        v.ontvanger.organisatie,
-        v.ontvanger.type,
-        v.doel,
-        besluit.registerVersie ?? null,
-        besluit.activiteit?.id ?? null,
-        besluit.activiteit?.versie ?? null,
-        uitkomst(besluit),
-        JSON.stringify(besluit.categorieen),
-        [...new Set(besluit.categorieen.flatMap((c) => (c.toestemming.status === 'verleend' ? c.toestemming.toestemmingen : [])))],
-        traceId,
+        ...besluitParameters(besluit, traceId),
         ...regelParameters(regel),
         this.sleutels.pads.opad,
         this.sleutels.pads.ipad,
