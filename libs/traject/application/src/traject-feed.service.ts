@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TRAJECT_EVENT_SOURCE, TRAJECT_EVENT_TYPE_PREFIX, type TrajectGebeurtenissen } from '@ketenregie/traject-contracts';
-import { leesFeedPagina, Toegang, type Identity } from '@ketenregie/shared-platform';
+import { OutboxFeed, Toegang } from '@ketenregie/shared-platform';
 import { TRAJECT_FEED, type TrajectFeed } from './traject.ports';
 
 /**
@@ -9,18 +9,13 @@ import { TRAJECT_FEED, type TrajectFeed } from './traject.ports';
  * last `sequence` they processed.
  */
 @Injectable()
-export class TrajectFeedService {
-  constructor(
-    @Inject(TRAJECT_FEED) private readonly feed: TrajectFeed,
-    private readonly toegang: Toegang,
-  ) {}
-
-  async pagina(na: number, max: number, door: Identity): Promise<TrajectGebeurtenissen> {
-    return (await leesFeedPagina(this.toegang, door, na, max, {
+export class TrajectFeedService extends OutboxFeed<TrajectGebeurtenissen> {
+  constructor(@Inject(TRAJECT_FEED) feed: TrajectFeed, toegang: Toegang) {
+    super(toegang, {
       source: TRAJECT_EVENT_SOURCE,
-      rijen: async (n, m) =>
-        (await this.feed.gebeurtenissenNa(n, m)).map((r) => ({ ...r, type: `${TRAJECT_EVENT_TYPE_PREFIX}${r.soort}`, subject: `traject/${r.trajectId}` })),
+      rijen: async (na, max) =>
+        (await feed.gebeurtenissenNa(na, max)).map((r) => ({ ...r, type: `${TRAJECT_EVENT_TYPE_PREFIX}${r.soort}`, subject: `traject/${r.trajectId}` })),
       data: (r) => r.data,
-    })) as TrajectGebeurtenissen;
+    });
   }
 }

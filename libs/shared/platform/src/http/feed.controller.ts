@@ -30,6 +30,21 @@ export async function leesFeedPagina<D>(toegang: Toegang, door: Identity, na: nu
 }
 
 /**
+ * A context's outbox feed use case ({@link FeedLezer}) over {@link leesFeedPagina}: a context's
+ * feed service extends it with its {@link FeedBron}, `P` being the page type of its contract.
+ */
+export abstract class OutboxFeed<P> implements FeedLezer {
+  protected constructor(
+    private readonly toegang: Toegang,
+    private readonly bron: FeedBron<unknown>,
+  ) {}
+
+  async pagina(na: number, max: number, door: Identity): Promise<P> {
+    return (await leesFeedPagina(this.toegang, door, na, max, this.bron)) as P;
+  }
+}
+
+/**
  * The controller of a context's outbox feed (`GET /api/v1/<pad>?na=&max=`, service token only,
  * no personal data): every context that publishes to monitor-service serves its feed with this one.
  */
