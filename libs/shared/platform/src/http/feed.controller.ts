@@ -33,7 +33,7 @@ export async function leesFeedPagina<D>(toegang: Toegang, door: Identity, na: nu
  * A context's outbox feed use case ({@link FeedLezer}) over {@link leesFeedPagina}: a context's
  * feed service extends it with its {@link FeedBron}, `P` being the page type of its contract.
  */
-export abstract class OutboxFeed<P> implements FeedLezer {
+export abstract class OutboxFeed<P extends FeedPagina<unknown>> implements FeedLezer {
   protected constructor(
     private readonly toegang: Toegang,
     private readonly bron: FeedBron<unknown>,
