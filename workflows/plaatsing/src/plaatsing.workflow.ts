@@ -27,7 +27,8 @@ import type {
 } from '@ketenregie/plaatsing-contracts';
 import { EXCHANGE_TASK_QUEUE, OVERDRACHT_WORKFLOW_TYPE, overdrachtWorkflowId } from '@ketenregie/exchange-contracts';
 import type { OverdrachtUitkomst, OverdrachtWorkflowInput } from '@ketenregie/exchange-contracts';
-import { ACTIVITY_TIMEOUTS, amsterdamDate, isDomainError, startOfAmsterdamDate } from '@ketenregie/shared-kernel';
+import { ACTIVITY_TIMEOUTS, amsterdamDate, startOfAmsterdamDate } from '@ketenregie/shared-kernel';
+import { alsWorkflowFailure, valideerOpdracht } from '@ketenregie/shared-workflow';
 import {
   ActivityFailure,
   allHandlersFinished,
@@ -74,32 +75,13 @@ export const TERUGLEIDING_PEILING = '1 day';
  */
 export const TERUGLEIDING_PARENT_CLOSE_POLICY = ParentClosePolicy.ABANDON;
 
-/** A domain error as a typed, non-retryable failure the client sees. */
-function alsFailure(error: unknown): unknown {
-  if (!isDomainError(error)) return error;
-  return ApplicationFailure.create({
-    type: error.code,
-    message: error.detail,
-    nonRetryable: true,
-    details: [{ code: error.code, kind: error.kind, fields: error.fields ?? {} }],
-  });
-}
-
 /** The code of a failed activity (its `ApplicationFailure` type), for the timeline. */
 function foutcode(error: unknown): string {
   return error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type ? error.cause.type : 'onbekend';
 }
 
 function valideer(invoer: PlaatsingOpdrachtInvoer): PlaatsingOpdrachtInvoer {
-  const r = plaatsingOpdrachtSchema.safeParse(invoer);
-  if (r.success) return r.data;
-  const fields = Object.fromEntries(r.error.issues.map((i) => [i.path.join('.'), i.message]));
-  throw ApplicationFailure.create({
-    type: 'PLAATSING.OPDRACHT_ONGELDIG',
-    message: 'The command does not match its schema',
-    nonRetryable: true,
-    details: [{ code: 'PLAATSING.OPDRACHT_ONGELDIG', kind: 'validation', fields }],
-  });
+  return valideerOpdracht(plaatsingOpdrachtSchema, 'PLAATSING.OPDRACHT_ONGELDIG', invoer);
 }
 
 /**
@@ -132,7 +114,7 @@ export async function plaatsingWorkflow(input: PlaatsingWorkflowInput): Promise<
       try {
         u = voerUit(state, metDatum(valideer(invoer), vandaag()));
       } catch (error) {
-        throw alsFailure(error);
+        throw alsWorkflowFailure(error);
       }
       neem(u);
       return { fase: state.fase, termijnen: plaatsingOverzicht(state).termijnen, gebeurtenissen: u.gebeurtenissen };
@@ -142,7 +124,7 @@ export async function plaatsingWorkflow(input: PlaatsingWorkflowInput): Promise<
         try {
           voerUit(state, metDatum(valideer(invoer), vandaag()));
         } catch (error) {
-          throw alsFailure(error);
+          throw alsWorkflowFailure(error);
         }
       },
     },

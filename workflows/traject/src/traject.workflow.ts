@@ -11,6 +11,7 @@ import {
 import { EXCHANGE_TASK_QUEUE, OVERDRACHT_WORKFLOW_TYPE, overdrachtWorkflowId } from '@ketenregie/exchange-contracts';
 import type { OverdrachtUitkomst, OverdrachtWorkflowInput } from '@ketenregie/exchange-contracts';
 import { ACTIVITY_TIMEOUTS, amsterdamDate, isDomainError, startOfAmsterdamDate } from '@ketenregie/shared-kernel';
+import { alsWorkflowFailure, valideerOpdracht } from '@ketenregie/shared-workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import {
   caseloadOverdrachtSignal,
@@ -100,27 +101,8 @@ export const STANDAARD_HISTORIE_LIMIET = 2_000;
 /** How long a dropped-out or closed traject waits for a heropening before the workflow completes. */
 export const WACHT_OP_HEROPENING_MS = 365 * 24 * 3_600_000;
 
-/** A domain error as a typed, non-retryable failure the client sees (`type` = `TRAJECT.*` code). */
-function alsFailure(error: unknown): unknown {
-  if (!isDomainError(error)) return error;
-  return ApplicationFailure.create({
-    type: error.code,
-    message: error.detail,
-    nonRetryable: true,
-    details: [{ code: error.code, kind: error.kind, fields: error.fields ?? {} }],
-  });
-}
-
 function valideer(invoer: TrajectOpdrachtInvoer): TrajectOpdrachtInvoer {
-  const r = trajectOpdrachtSchema.safeParse(invoer);
-  if (r.success) return r.data;
-  const fields = Object.fromEntries(r.error.issues.map((i) => [i.path.join('.'), i.message]));
-  throw ApplicationFailure.create({
-    type: 'TRAJECT.COMMAND_INVALID',
-    message: 'The command does not match its schema',
-    nonRetryable: true,
-    details: [{ code: 'TRAJECT.COMMAND_INVALID', kind: 'validation', fields }],
-  });
+  return valideerOpdracht(trajectOpdrachtSchema, 'TRAJECT.COMMAND_INVALID', invoer);
 }
 
 /**
@@ -170,7 +152,7 @@ export async function trajectWorkflow(input: TrajectWorkflowInput): Promise<Traj
       try {
         u = voerUit(state, opdracht, p, vandaag(), door);
       } catch (error) {
-        throw alsFailure(error);
+        throw alsWorkflowFailure(error);
       }
       neem(u);
       const o = trajectOverzicht(state);
@@ -181,7 +163,7 @@ export async function trajectWorkflow(input: TrajectWorkflowInput): Promise<Traj
         try {
           voerUit(state, metDatum(valideer(invoer), vandaag()), p, vandaag(), door);
         } catch (error) {
-          throw alsFailure(error);
+          throw alsWorkflowFailure(error);
         }
       },
     },
@@ -194,7 +176,7 @@ export async function trajectWorkflow(input: TrajectWorkflowInput): Promise<Traj
       try {
         eerder = toetsOverdrachtVerzoek(state, overdrachten, verzoek);
       } catch (error) {
-        throw alsFailure(error);
+        throw alsWorkflowFailure(error);
       }
       if (eerder) return { overdrachtId: eerder.overdrachtId, workflowId: eerder.workflowId, nieuw: false };
       const registratie: TrajectOverdracht = {
@@ -221,7 +203,7 @@ export async function trajectWorkflow(input: TrajectWorkflowInput): Promise<Traj
           toetsOverdrachtVerzoek(state, overdrachten, verzoek);
         } catch (error) {
           if (error instanceof TypeError) throw ApplicationFailure.create({ type: 'TRAJECT.COMMAND_INVALID', message: error.message, nonRetryable: true });
-          throw alsFailure(error);
+          throw alsWorkflowFailure(error);
         }
       },
     },

@@ -1,17 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CONSENT_ENTITIES, CONSENT_MIGRATIONS, CONSENT_SCHEMA, registerConsentMetrics } from '@ketenregie/consent-data-access';
 import { KluisModule, kluisDataConverter, sleutelkluisVanConfig, workflowDeelnemerUitTabellen } from '@ketenregie/shared-crypto';
-import {
-  AuthModule,
-  DatabaseMetricsModule,
-  DatabaseModule,
-  dienstIdentiteit,
-  HealthModule,
-  HttpOntvanger,
-  temporalTls,
-  ToegangModule,
-  trajectBetrokkenheid,
-} from '@ketenregie/shared-platform';
+import { dienstIdentiteit, HttpOntvanger, serviceBasisModules, temporalTls, ToegangModule, trajectBetrokkenheid } from '@ketenregie/shared-platform';
 import type { OrganisatieRegister } from '@ketenregie/shared-platform';
 import type { ConsentServiceConfig } from './consent-service.config';
 import { ConsentModule, ConsentModuleOptions } from './consent.module';
@@ -38,18 +28,14 @@ export class AppModule {
       module: AppModule,
       imports: [
         KluisModule.forRoot(sleutels, [eigenaren.sluit]),
-        DatabaseModule.forRoot({
-          url: config.DATABASE_URL,
-          statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+        ...serviceBasisModules(config, {
           schema: overrides.schema ?? CONSENT_SCHEMA,
           entities: CONSENT_ENTITIES,
           migrations: CONSENT_MIGRATIONS,
           applicationName: 'consent-service',
           poolSize: 10,
+          metrics: registerConsentMetrics,
         }),
-        DatabaseMetricsModule.forRoot(registerConsentMetrics),
-        AuthModule.forRoot({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, jwksUrl: config.AUTH_JWKS_URL }),
-        HealthModule.forRoot({ temporal: { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE } }),
         ToegangModule.forRoot(overrides.register ? { register: overrides.register } : { monitorServiceUrl: config.MONITOR_SERVICE_URL }),
         ConsentModule.register({
           pseudoniemSleutelId: config.CONSENT_PSEUDONIEM_SLEUTEL_ID,

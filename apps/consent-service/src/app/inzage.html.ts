@@ -1,20 +1,13 @@
 import type { InzageDto } from '@ketenregie/consent-contracts';
+import { VERWERKING_LABELS } from '@ketenregie/shared-kernel';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const e = (value: unknown): string => String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 const datum = (iso: string): string =>
   new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(iso));
 
-const HANDELING: Record<string, string> = {
-  besluit: 'Besluit over verstrekking',
-  verstrekking: 'Gegevens verstrekt',
-  raadpleging: 'Gegevens ingezien',
-  inzage: 'Inzage opgesteld',
-  'toestemming-gegeven': 'Toestemming gegeven',
-  'toestemming-ingetrokken': 'Toestemming ingetrokken',
-  'toestemming-verlopen': 'Toestemming verlopen',
-  'toestemming-vervangen': 'Toestemming vervangen',
-};
+// The printed inzage keeps its own wording for a decision and a disclosure.
+const HANDELING: Record<string, string> = { ...VERWERKING_LABELS, besluit: 'Besluit over verstrekking', verstrekking: 'Gegevens verstrekt' };
 
 /** A printable, self-contained HTML rendering of an inzage that a coach can hand to the deelnemer. */
 export function inzageHtml(inzage: InzageDto): string {

@@ -1,25 +1,26 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { EXCHANGE_ENTITIES, EXCHANGE_SCHEMA, exchangeMigraties, registerExchangeMetrics } from '@ketenregie/exchange-data-access';
-import { VERWERKINGEN_PATH } from '@ketenregie/consent-contracts';
+import { BESLUITEN_PATH, VERWERKINGEN_PATH } from '@ketenregie/consent-contracts';
 import {
-  AuthModule,
-  DatabaseModule,
-  HealthModule,
+  dienstIdentiteit,
+  HttpBesluiten,
   HttpOntvanger,
   HttpVerwerkingslog,
-  dienstIdentiteit,
+  serviceBasisModules,
   temporalTls,
   ToegangModule,
   trajectBetrokkenheid,
-  DatabaseMetricsModule,
+  unavailable,
 } from '@ketenregie/shared-platform';
 import { KluisModule, kluisDataConverter, sleutelkluisVanConfig, workflowDeelnemerUitTabellen } from '@ketenregie/shared-crypto';
 import type { OrganisatieRegister } from '@ketenregie/shared-platform';
 import type { ExchangeServiceConfig } from './exchange-service.config';
 import { ExchangeModule, ExchangeModuleOptions } from './exchange.module';
-import { HttpBesluiten } from './http-besluiten';
 import { httpWebhookVerzender, webhookDoelControle } from './http-webhook';
 import { TemporalOverdrachten } from './temporal-overdrachten';
+
+/** No consent decision could be made (503), so nothing was disclosed. */
+const besluitOnbereikbaar = unavailable('EXCHANGE.BESLUIT_ONBEREIKBAAR', 'The consent decision could not be made, so nothing was disclosed. Try again later.');
 
 /** Schema of exchange-service. */
 export { EXCHANGE_SCHEMA };
@@ -39,17 +40,13 @@ export class AppModule {
       module: AppModule,
       imports: [
         KluisModule.forRoot(sleutels, [eigenaren.sluit]),
-        DatabaseModule.forRoot({
-          url: config.DATABASE_URL,
-          statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+        ...serviceBasisModules(config, {
           schema: overrides.schema ?? EXCHANGE_SCHEMA,
           entities: EXCHANGE_ENTITIES,
           migrations: exchangeMigraties(sleutels),
           applicationName: 'exchange-service',
+          metrics: registerExchangeMetrics,
         }),
-        DatabaseMetricsModule.forRoot(registerExchangeMetrics),
-        AuthModule.forRoot({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, jwksUrl: config.AUTH_JWKS_URL }),
-        HealthModule.forRoot({ temporal: { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE } }),
         ToegangModule.forRoot(overrides.register ? { register: overrides.register } : { monitorServiceUrl: config.MONITOR_SERVICE_URL }),
         ExchangeModule.register({
           workflows:
@@ -68,7 +65,7 @@ export class AppModule {
           // Involvement from traject-service, remembered for EXCHANGE_BETROKKENHEID_CACHE_MS (see GecachteBetrokkenheid).
           betrokkenheid: overrides.betrokkenheid ?? trajectBetrokkenheid(config.TRAJECT_SERVICE_URL, config.EXCHANGE_BETROKKENHEID_CACHE_MS),
           ontvangers: overrides.ontvangers ?? new HttpOntvanger(config.TRAJECT_SERVICE_URL, dienstIdentiteit(config, 'ketenregie-exchange-service')),
-          besluiten: overrides.besluiten ?? new HttpBesluiten(config.CONSENT_SERVICE_URL),
+          besluiten: overrides.besluiten ?? new HttpBesluiten(`${config.CONSENT_SERVICE_URL}${BESLUITEN_PATH}`, besluitOnbereikbaar),
           bezorging: overrides.bezorging ?? {
             actief: true,
             intervalMs: config.EXCHANGE_OUTBOX_INTERVAL_MS,

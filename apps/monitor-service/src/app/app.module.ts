@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { KluisModule, kluisDataConverter, Sleutelkluis, sleutelkluisVanConfig } from '@ketenregie/shared-crypto';
 import { MONITORING_ENTITIES, MONITORING_MIGRATIONS, MONITORING_SCHEMA, registerMonitoringMetrics } from '@ketenregie/monitoring-data-access';
-import { AuthModule, DatabaseModule, HealthModule, TemporalClientModule, DatabaseMetricsModule } from '@ketenregie/shared-platform';
+import { serviceBasisModules, TemporalClientModule } from '@ketenregie/shared-platform';
 import type { ConvenantMonitor, FeedBron, PilotWorkflows } from '@ketenregie/monitoring-application';
 import type { MonitorServiceConfig } from './monitor-service.config';
 import { ConvenantenController } from './convenanten.controller';
@@ -22,17 +22,13 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        DatabaseModule.forRoot({
-          url: config.DATABASE_URL,
-          statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+        ...serviceBasisModules(config, {
           schema: MONITORING_SCHEMA,
           entities: MONITORING_ENTITIES,
           migrations: MONITORING_MIGRATIONS,
           applicationName: 'monitor-service',
+          metrics: registerMonitoringMetrics,
         }),
-        DatabaseMetricsModule.forRoot(registerMonitoringMetrics),
-        AuthModule.forRoot({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, jwksUrl: config.AUTH_JWKS_URL }),
-        HealthModule.forRoot({ temporal: { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE } }),
         RegistryModule,
         ...(overrides.pilotWorkflows && overrides.convenantMonitor
           ? []

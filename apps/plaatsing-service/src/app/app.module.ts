@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { VERWERKINGEN_PATH } from '@ketenregie/consent-contracts';
+import { BESLUITEN_PATH, VERWERKINGEN_PATH } from '@ketenregie/consent-contracts';
 import {
   PLAATSING_BESLUITEN,
   PLAATSING_FEED,
@@ -24,22 +24,20 @@ import {
   registerPlaatsingMetrics,
 } from '@ketenregie/plaatsing-data-access';
 import {
-  AuthModule,
   BETROKKENHEID_POORT,
-  DatabaseModule,
   dienstIdentiteit,
-  HealthModule,
+  HttpBesluiten,
   HttpBetrokkenheid,
   HttpVerwerkingslog,
+  serviceBasisModules,
   TemporalClientModule,
   ToegangModule,
-  DatabaseMetricsModule,
 } from '@ketenregie/shared-platform';
 import type { BetrokkenheidPoort, OrganisatieRegister, VerwerkingslogPoort } from '@ketenregie/shared-platform';
 import { KluisModule, kluisDataConverter, sleutelkluisVanConfig, workflowDeelnemerUitTabellen } from '@ketenregie/shared-crypto';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { HttpPlaatsingBesluiten, HttpTraject } from './http-clients';
+import { besluitOnbereikbaar, HttpTraject } from './http-clients';
 import { PlaatsingenController, VacaturesController, WerkgeversController, WerkgeversoverzichtController } from './plaatsing.controllers';
 import { PlaatsingFeedController } from './plaatsing-feed.controller';
 import type { PlaatsingServiceConfig } from './plaatsing-service.config';
@@ -67,17 +65,14 @@ export class AppModule {
       module: AppModule,
       imports: [
         KluisModule.forRoot(sleutels, [eigenaren.sluit]),
-        DatabaseModule.forRoot({
-          url: config.DATABASE_URL,
-          statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+        ...serviceBasisModules(config, {
           schema: PLAATSING_SCHEMA,
           entities: PLAATSING_ENTITIES,
           migrations: plaatsingMigraties(sleutels),
           applicationName: 'plaatsing-service',
+          metrics: registerPlaatsingMetrics,
+          temporal: o.workflows ? false : temporal,
         }),
-        DatabaseMetricsModule.forRoot(registerPlaatsingMetrics),
-        AuthModule.forRoot({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, jwksUrl: config.AUTH_JWKS_URL }),
-        HealthModule.forRoot({ temporal: o.workflows ? false : temporal }),
         ...(o.workflows
           ? []
           : [TemporalClientModule.forRoot(temporal, { inject: [], useFactory: () => kluisDataConverter(sleutels, eigenaren.deelnemerVan) })]),
@@ -93,7 +88,7 @@ export class AppModule {
           : { provide: PLAATSING_WORKFLOWS, useFactory: (client: Client) => new TemporalPlaatsingen(client), inject: [Client] },
         { provide: BETROKKENHEID_POORT, useValue: o.betrokkenheid ?? new HttpBetrokkenheid(config.TRAJECT_SERVICE_URL) },
         { provide: TRAJECT_POORT, useValue: o.trajecten ?? new HttpTraject(config.TRAJECT_SERVICE_URL) },
-        { provide: PLAATSING_BESLUITEN, useValue: o.besluiten ?? new HttpPlaatsingBesluiten(config.CONSENT_SERVICE_URL) },
+        { provide: PLAATSING_BESLUITEN, useValue: o.besluiten ?? new HttpBesluiten(`${config.CONSENT_SERVICE_URL}${BESLUITEN_PATH}`, besluitOnbereikbaar) },
         {
           provide: PLAATSING_VERWERKINGSLOG,
           useValue:

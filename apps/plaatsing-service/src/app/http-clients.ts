@@ -1,6 +1,7 @@
-import type { BesluitPoort, BesluitVraag, TrajectGegevens, TrajectPoort } from '@ketenregie/plaatsing-application';
-import { BESLUITEN_PATH, besluitSchema } from '@ketenregie/consent-contracts';
+import type { TrajectGegevens, TrajectPoort } from '@ketenregie/plaatsing-application';
 import { plaatsingError } from '@ketenregie/plaatsing-domain';
+import { callService } from '@ketenregie/shared-platform';
+import type { DomainError } from '@ketenregie/shared-kernel';
 import { z } from 'zod';
 
 /** The part of traject-service's `GET /api/v1/trajecten/{id}` a placement needs. */
@@ -18,44 +19,17 @@ export class HttpTraject implements TrajectPoort {
 
   async gegevens(trajectId: string, bearer: string | undefined): Promise<TrajectGegevens | undefined> {
     if (!bearer) return undefined;
-    let res: Response;
-    try {
-      res = await fetch(`${this.trajectServiceUrl}/api/v1/trajecten/${encodeURIComponent(trajectId)}`, {
-        headers: { authorization: `Bearer ${bearer}` },
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-    } catch {
-      throw plaatsingError('PLAATSING.TRAJECT_ONBEKEND', 'The traject context cannot be reached; nothing was proposed.');
-    }
+    const res = await callService(`${this.trajectServiceUrl}/api/v1/trajecten/${encodeURIComponent(trajectId)}`, {
+      bearer,
+      timeoutMs: this.timeoutMs,
+      unreachable: () => plaatsingError('PLAATSING.TRAJECT_ONBEKEND', 'The traject context cannot be reached; nothing was proposed.'),
+    });
     if (res.status === 403 || res.status === 404) return undefined;
     if (!res.ok) throw plaatsingError('PLAATSING.TRAJECT_ONBEKEND', 'The traject context did not answer; nothing was proposed.');
     return trajectOverzichtSchema.parse(await res.json());
   }
 }
 
-/** {@link BesluitPoort} over consent-service's `POST /api/v1/besluiten` with the caller's own token (the decision is logged there). */
-export class HttpPlaatsingBesluiten implements BesluitPoort {
-  constructor(
-    private readonly consentServiceUrl: string,
-    private readonly timeoutMs = 10_000,
-  ) {}
-
-  async besluit(vraag: BesluitVraag, bearer: string | undefined): Promise<{ readonly id: string; readonly toegestaan: readonly string[] } | undefined> {
-    if (!bearer) return undefined;
-    let res: Response;
-    try {
-      res = await fetch(`${this.consentServiceUrl}${BESLUITEN_PATH}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
-        body: JSON.stringify(vraag),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-    } catch {
-      throw plaatsingError('PLAATSING.BESLUIT_ONBEREIKBAAR', 'The consent decision could not be made, so nothing was proposed. Try again later.');
-    }
-    if (res.status === 403) return undefined;
-    if (!res.ok) throw plaatsingError('PLAATSING.BESLUIT_ONBEREIKBAAR', 'The consent decision could not be made, so nothing was proposed. Try again later.');
-    const besluit = besluitSchema.parse(await res.json());
-    return { id: besluit.id, toegestaan: besluit.categorieen.filter((c) => c.uitkomst === 'toegestaan').map((c) => c.categorie) };
-  }
-}
+/** No consent decision could be made (503), so nothing was proposed (the platform's `HttpBesluiten` `unreachable`). */
+export const besluitOnbereikbaar = (): DomainError =>
+  plaatsingError('PLAATSING.BESLUIT_ONBEREIKBAAR', 'The consent decision could not be made, so nothing was proposed. Try again later.');

@@ -8,6 +8,12 @@ import {
   Paragraph,
   Select,
   SelectOption,
+  Table,
+  TableBody,
+  TableCaption,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
 } from '@utrecht/component-library-react';
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { ApiFout } from '../api/fouten';
@@ -145,5 +151,29 @@ export function FoutenOverzicht(props: {
         </ul>
       </Alert>
     </div>
+  );
+}
+
+/** A table of the house style (`kr-tabel`): its caption when given, one row of column headings, then the rows given. */
+export function Tabel(props: {
+  readonly koppen: readonly string[];
+  readonly children: ReactNode;
+  readonly bijschrift?: string;
+  readonly 'aria-labelledby'?: string;
+}) {
+  return (
+    <Table className="kr-tabel" aria-labelledby={props['aria-labelledby']}>
+      {props.bijschrift === undefined ? null : <TableCaption>{props.bijschrift}</TableCaption>}
+      <TableHeader>
+        <TableRow>
+          {props.koppen.map((kop) => (
+            <TableHeaderCell key={kop} scope="col">
+              {kop}
+            </TableHeaderCell>
+          ))}
+        </TableRow>
+      </TableHeader>
+      <TableBody>{props.children}</TableBody>
+    </Table>
   );
 }

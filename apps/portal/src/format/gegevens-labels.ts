@@ -3,12 +3,7 @@
  * data categories and their fields, statuses and reasons. As in ./labels, an unknown code is
  * shown as a readable phrase, never hidden.
  */
-import { alsZin } from './labels';
-
-const label =
-  (tabel: Readonly<Record<string, string>>) =>
-  (code: string | undefined): string =>
-    code === undefined ? '' : (tabel[code] ?? alsZin(code));
+import { labelVan as label, VERWERKING_LABELS } from '@ketenregie/shared-kernel';
 
 export const categorieLabel = label({
   contact: 'Contactgegevens',
@@ -130,16 +125,7 @@ export const doelLabel = label({
 
 export const toestemmingStatusLabel = label({ gegeven: 'Gegeven', ingetrokken: 'Ingetrokken', verlopen: 'Verlopen', vervangen: 'Vervangen' });
 
-export const verwerkingLabel = label({
-  besluit: 'Besluit over het delen van gegevens',
-  verstrekking: 'Gegevens gedeeld',
-  raadpleging: 'Gegevens ingezien',
-  inzage: 'Inzage opgesteld',
-  'toestemming-gegeven': 'Toestemming gegeven',
-  'toestemming-ingetrokken': 'Toestemming ingetrokken',
-  'toestemming-verlopen': 'Toestemming verlopen',
-  'toestemming-vervangen': 'Toestemming vervangen',
-});
+export const verwerkingLabel = label(VERWERKING_LABELS);
 
 export const verwerkingStatusLabel = label({ ok: '', geweigerd: 'geweigerd', deels: 'deels toegestaan' });
 

@@ -1,4 +1,7 @@
+import { alsZin, FASE_LABELS, labelVan, TAAK_LABELS, UITVAL_REDEN_LABELS } from '@ketenregie/shared-kernel';
 import type { Schemas } from '../api/client';
+
+export { alsZin };
 
 /**
  * Dutch labels for the codes the API returns where it gives no text for people (the timeline
@@ -6,18 +9,7 @@ import type { Schemas } from '../api/client';
  * shown as a readable phrase, never hidden.
  */
 
-/** A code such as `contact-leggen` as a phrase (`contact leggen`), for codes without a label. */
-export function alsZin(code: string): string {
-  const zin = code.replace(/[-_]/g, ' ');
-  return zin.charAt(0).toUpperCase() + zin.slice(1);
-}
-
-const label =
-  (tabel: Readonly<Record<string, string>>) =>
-  (code: string | undefined): string =>
-    code === undefined ? '' : (tabel[code] ?? alsZin(code));
-
-export const rolLabel = label({
+export const rolLabel = labelVan({
   klantmanager: 'Klantmanager',
   coach: 'Coach',
   jobcoach: 'Jobcoach',
@@ -27,7 +19,7 @@ export const rolLabel = label({
   deelnemer: 'Deelnemer',
 });
 
-export const organisatieTypeLabel = label({
+export const organisatieTypeLabel = labelVan({
   gemeente: 'Gemeente',
   uitvoerder: 'Uitvoerder',
   werkgever: 'Werkgever',
@@ -36,56 +28,16 @@ export const organisatieTypeLabel = label({
   wijkteam: 'Wijkteam',
 });
 
-export const faseLabel = label({
-  aanmelding: 'Aanmelding',
-  'contact-leggen': 'Contact leggen',
-  kennismaking: 'Kennismaking',
-  diagnose: 'Diagnose',
-  'plan-van-aanpak': 'Plan van aanpak',
-  uitvoering: 'Uitvoering',
-  afronding: 'Afronding',
-  nazorg: 'Nazorg',
-  afgesloten: 'Afgesloten',
-});
+export const faseLabel = labelVan(FASE_LABELS);
 
-export const statusLabel = label({ actief: 'Actief', gepauzeerd: 'Gepauzeerd', uitgevallen: 'Uitgevallen', afgesloten: 'Afgesloten' });
+export const statusLabel = labelVan({ actief: 'Actief', gepauzeerd: 'Gepauzeerd', uitgevallen: 'Uitgevallen', afgesloten: 'Afgesloten' });
 
-export const taakLabel = label({
-  'coach-toewijzen': 'Coach toewijzen',
-  'eerste-contact': 'Eerste contact leggen',
-  contactpoging: 'Opnieuw contact proberen',
-  huisbezoek: 'Huisbezoek afleggen',
-  herbenadering: 'Deelnemer opnieuw benaderen',
-  'besluit-herbenadering': 'Besluiten over herbenadering',
-  fase: 'Fase afronden',
-  contactmoment: 'Contactmoment houden',
-  evaluatie: 'Evaluatie houden',
-  't1-meting': 'Eindmeting (T1) afnemen',
-  'no-show-opvolging': 'Niet verschenen: opvolgen',
-  einddatum: 'Geplande einddatum bereikt',
-  'nazorg-checkin': 'Nazorgcontact',
-  'nazorg-einde': 'Einde nazorg',
-  'regie-overname': 'Regie overnemen',
-  'caseload-overdracht': 'Overgedragen traject oppakken',
-  'deelnemer-informeren': 'Deelnemer informeren over de wissel',
-});
+export const taakLabel = labelVan(TAAK_LABELS);
 
-export const taakStatusLabel = label({ open: 'Open', verlopen: 'Termijn verstreken', afgerond: 'Afgerond' });
+export const taakStatusLabel = labelVan({ open: 'Open', verlopen: 'Termijn verstreken', afgerond: 'Afgerond' });
 
 type UitvalReden = NonNullable<Schemas['TrajectOverzichtDto']['uitval']>['reden'];
 
 /** Every coded drop-out reason of the API (its OpenAPI enum: a new code fails the build until it has its text), in Dutch. */
-export const UITVAL_REDENEN: Readonly<Record<UitvalReden, string>> = {
-  'neemt-al-deel': 'neemt al deel aan een ander traject',
-  'voldoende-ondersteuning-elders': 'krijgt elders voldoende ondersteuning',
-  'te-ziek': 'te ziek om deel te nemen',
-  'buiten-doelgroep': 'valt buiten de doelgroep',
-  taalbarriere: 'taalbarrière',
-  weigert: 'weigert deelname',
-  verhuisd: 'verhuisd',
-  overleden: 'overleden',
-  'geen-klik': 'geen klik met de coach',
-  onbereikbaar: 'onbereikbaar',
-  'geen-specifieke-problemen': 'geen specifieke problemen',
-};
-export const uitvalRedenLabel = label(UITVAL_REDENEN);
+export const UITVAL_REDENEN: Readonly<Record<UitvalReden, string>> = UITVAL_REDEN_LABELS;
+export const uitvalRedenLabel = labelVan(UITVAL_REDENEN);

@@ -1,22 +1,10 @@
-import {
-  Alert,
-  Button,
-  Heading2,
-  Heading3,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Alert, Button, Heading2, Heading3, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { api } from '../api/client';
 import { verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
-import { PaginaTitel, Toon } from '../app/onderdelen';
+import { PaginaTitel, Tabel, Toon } from '../app/onderdelen';
 import { laadOrganisaties, organisatieNaam } from '../app/organisaties';
 import { formatDatumTijd } from '../format/datum';
 import { breukLabel, categorieLabel, opsomming, veldLabel, verwerkingLabel, verwerkingStatusLabel } from '../format/gegevens-labels';
@@ -70,30 +58,18 @@ export function VerwerkingsregisterPagina() {
               ))}
               <Heading2 id="profielen-kop">Vrijgaveprofielen</Heading2>
               <Paragraph>Wat een soort ontvanger ooit mag krijgen. Wat hier niet staat, gaat nooit naar die ontvanger, ook niet met toestemming.</Paragraph>
-              <Table className="kr-tabel" aria-labelledby="profielen-kop">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">Ontvanger</TableHeaderCell>
-                    <TableHeaderCell scope="col">Gegevens</TableHeaderCell>
-                    <TableHeaderCell scope="col">Velden</TableHeaderCell>
-                    <TableHeaderCell scope="col">Voorwaarde</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {geldend.releaseProfielen.flatMap((p) =>
-                    p.regels.map((regel) => (
-                      <TableRow key={`${p.ontvangerType}-${regel.categorie}`}>
-                        <TableCell>{organisatieTypeLabel(p.ontvangerType)}</TableCell>
-                        <TableCell>{categorieLabel(regel.categorie)}</TableCell>
-                        <TableCell>{regel.velden === 'alle' ? 'Alle' : opsomming(regel.velden.map((v) => veldLabel(v).toLowerCase()))}</TableCell>
-                        <TableCell>
-                          {regel.voorwaarde === 'alleen-met-toestemming' ? 'Alleen met toestemming' : 'Wettelijke grondslag of toestemming'}
-                        </TableCell>
-                      </TableRow>
-                    )),
-                  )}
-                </TableBody>
-              </Table>
+              <Tabel koppen={['Ontvanger', 'Gegevens', 'Velden', 'Voorwaarde']} aria-labelledby="profielen-kop">
+                {geldend.releaseProfielen.flatMap((p) =>
+                  p.regels.map((regel) => (
+                    <TableRow key={`${p.ontvangerType}-${regel.categorie}`}>
+                      <TableCell>{organisatieTypeLabel(p.ontvangerType)}</TableCell>
+                      <TableCell>{categorieLabel(regel.categorie)}</TableCell>
+                      <TableCell>{regel.velden === 'alle' ? 'Alle' : opsomming(regel.velden.map((v) => veldLabel(v).toLowerCase()))}</TableCell>
+                      <TableCell>{regel.voorwaarde === 'alleen-met-toestemming' ? 'Alleen met toestemming' : 'Wettelijke grondslag of toestemming'}</TableCell>
+                    </TableRow>
+                  )),
+                )}
+              </Tabel>
             </>
           );
         }}
@@ -150,33 +126,22 @@ export function VerificatiePagina() {
             </Paragraph>
             <Heading2 id="regels-kop">Regels van de log</Heading2>
             <Paragraph>In volgorde van vastleggen, twintig per keer. De betrokkene staat er alleen als pseudoniem in.</Paragraph>
-            <Table className="kr-tabel" aria-labelledby="regels-kop">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">Regel</TableHeaderCell>
-                  <TableHeaderCell scope="col">Wanneer</TableHeaderCell>
-                  <TableHeaderCell scope="col">Wat</TableHeaderCell>
-                  <TableHeaderCell scope="col">Organisatie</TableHeaderCell>
-                  <TableHeaderCell scope="col">Gegevens</TableHeaderCell>
+            <Tabel koppen={['Regel', 'Wanneer', 'Wat', 'Organisatie', 'Gegevens']} aria-labelledby="regels-kop">
+              {regels.map((r) => (
+                <TableRow key={`${r.keten}-${r.volgnummer}`}>
+                  <TableCell>
+                    {r.keten}.{r.volgnummer}
+                  </TableCell>
+                  <TableCell>{formatDatumTijd(r.tijdstip)}</TableCell>
+                  <TableCell>
+                    {verwerkingLabel(r.handeling)}
+                    {verwerkingStatusLabel(r.status) ? ` (${verwerkingStatusLabel(r.status)})` : ''}
+                  </TableCell>
+                  <TableCell>{r.organisatie.startsWith('deelnemer:') ? 'De deelnemer zelf' : organisatieNaam(organisaties, r.organisatie)}</TableCell>
+                  <TableCell>{r.categorieen.length > 0 ? opsomming(r.categorieen.map(categorieLabel)) : 'Geen'}</TableCell>
                 </TableRow>
-              </TableHeader>
-              <TableBody>
-                {regels.map((r) => (
-                  <TableRow key={`${r.keten}-${r.volgnummer}`}>
-                    <TableCell>
-                      {r.keten}.{r.volgnummer}
-                    </TableCell>
-                    <TableCell>{formatDatumTijd(r.tijdstip)}</TableCell>
-                    <TableCell>
-                      {verwerkingLabel(r.handeling)}
-                      {verwerkingStatusLabel(r.status) ? ` (${verwerkingStatusLabel(r.status)})` : ''}
-                    </TableCell>
-                    <TableCell>{r.organisatie.startsWith('deelnemer:') ? 'De deelnemer zelf' : organisatieNaam(organisaties, r.organisatie)}</TableCell>
-                    <TableCell>{r.categorieen.length > 0 ? opsomming(r.categorieen.map(categorieLabel)) : 'Geen'}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+              ))}
+            </Tabel>
             <nav aria-label="Paginering" className="kr-paginering kr-niet-afdrukken">
               {na && (
                 <Button appearance="subtle-button" onClick={() => zetNa(undefined)}>

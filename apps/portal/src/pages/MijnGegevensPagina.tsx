@@ -1,9 +1,9 @@
-import { Alert, Button, Heading2, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Alert, Button, Heading2, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { api, type Schemas } from '../api/client';
 import { ApiFout, verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
-import { FoutMelding, PaginaTitel, Toon } from '../app/onderdelen';
+import { FoutMelding, PaginaTitel, Tabel, Toon } from '../app/onderdelen';
 import { laadOrganisaties, organisatieNaam, type Organisatie } from '../app/organisaties';
 import { useIngelogd } from '../app/sessie-context';
 import { claimsVan } from '../auth/sessie';
@@ -91,45 +91,34 @@ export function MijnGegevensPagina() {
             {inzage.toestemmingen.length === 0 ? (
               <Paragraph>U hebt geen toestemming gegeven om gegevens te delen.</Paragraph>
             ) : (
-              <Table className="kr-tabel">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">Waarvoor</TableHeaderCell>
-                    <TableHeaderCell scope="col">Welke gegevens</TableHeaderCell>
-                    <TableHeaderCell scope="col">Van wie, aan wie</TableHeaderCell>
-                    <TableHeaderCell scope="col">Geldig tot</TableHeaderCell>
-                    <TableHeaderCell scope="col">Stand</TableHeaderCell>
+              <Tabel koppen={['Waarvoor', 'Welke gegevens', 'Van wie, aan wie', 'Geldig tot', 'Stand']}>
+                {inzage.toestemmingen.map((t) => (
+                  <TableRow key={t.id}>
+                    <TableCell>{doelLabel(t.doel)}</TableCell>
+                    <TableCell>{opsomming(t.categorieen.map(categorieLabel))}</TableCell>
+                    <TableCell>
+                      Van {opsomming(t.bronnen.map((b) => selectorNaam(b, organisaties)))} aan{' '}
+                      {opsomming(t.ontvangers.map((o) => selectorNaam(o, organisaties)))}
+                    </TableCell>
+                    <TableCell>{formatDatumTijd(t.geldigTot)}</TableCell>
+                    <TableCell>
+                      {toestemmingStatusLabel(t.status)}
+                      {t.status !== 'gegeven' && t.historie.at(-1) ? ` op ${formatDatumTijd(t.historie.at(-1)?.op ?? '')}` : ''}
+                      {t.status === 'gegeven' && (
+                        <div className="kr-niet-afdrukken">
+                          <Button
+                            appearance="secondary-action-button"
+                            onClick={() => void trekIn(t)}
+                            aria-label={`Toestemming voor ${doelLabel(t.doel).toLowerCase()} intrekken`}
+                          >
+                            Intrekken
+                          </Button>
+                        </div>
+                      )}
+                    </TableCell>
                   </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {inzage.toestemmingen.map((t) => (
-                    <TableRow key={t.id}>
-                      <TableCell>{doelLabel(t.doel)}</TableCell>
-                      <TableCell>{opsomming(t.categorieen.map(categorieLabel))}</TableCell>
-                      <TableCell>
-                        Van {opsomming(t.bronnen.map((b) => selectorNaam(b, organisaties)))} aan{' '}
-                        {opsomming(t.ontvangers.map((o) => selectorNaam(o, organisaties)))}
-                      </TableCell>
-                      <TableCell>{formatDatumTijd(t.geldigTot)}</TableCell>
-                      <TableCell>
-                        {toestemmingStatusLabel(t.status)}
-                        {t.status !== 'gegeven' && t.historie.at(-1) ? ` op ${formatDatumTijd(t.historie.at(-1)?.op ?? '')}` : ''}
-                        {t.status === 'gegeven' && (
-                          <div className="kr-niet-afdrukken">
-                            <Button
-                              appearance="secondary-action-button"
-                              onClick={() => void trekIn(t)}
-                              aria-label={`Toestemming voor ${doelLabel(t.doel).toLowerCase()} intrekken`}
-                            >
-                              Intrekken
-                            </Button>
-                          </div>
-                        )}
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+                ))}
+              </Tabel>
             )}
 
             <Heading2 id="inzage-kop">Wie heeft mijn gegevens gebruikt</Heading2>
@@ -137,38 +126,27 @@ export function MijnGegevensPagina() {
             {inzage.verwerkingen.length === 0 ? (
               <Paragraph>Er is nog niets vastgelegd.</Paragraph>
             ) : (
-              <Table className="kr-tabel" aria-labelledby="inzage-kop">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">Wanneer</TableHeaderCell>
-                    <TableHeaderCell scope="col">Wie</TableHeaderCell>
-                    <TableHeaderCell scope="col">Wat</TableHeaderCell>
-                    <TableHeaderCell scope="col">Welke gegevens</TableHeaderCell>
-                    <TableHeaderCell scope="col">Waarom</TableHeaderCell>
+              <Tabel koppen={['Wanneer', 'Wie', 'Wat', 'Welke gegevens', 'Waarom']} aria-labelledby="inzage-kop">
+                {[...inzage.verwerkingen].reverse().map((v) => (
+                  <TableRow key={`${v.keten}-${v.volgnummer}`}>
+                    <TableCell>
+                      <time dateTime={v.tijdstip}>{formatDatumTijd(v.tijdstip)}</time>
+                    </TableCell>
+                    <TableCell>
+                      {wie(v.organisatie, organisaties)}
+                      {v.ontvanger ? `, aan ${wie(v.ontvanger, organisaties)}` : ''}
+                    </TableCell>
+                    <TableCell>
+                      {verwerkingLabel(v.handeling)}
+                      {verwerkingStatusLabel(v.status) ? ` (${verwerkingStatusLabel(v.status)})` : ''}
+                    </TableCell>
+                    <TableCell>{v.categorieen.length > 0 ? opsomming(v.categorieen.map(categorieLabel)) : 'Geen'}</TableCell>
+                    <TableCell>
+                      {v.verwerkingsactiviteit?.naam ?? (v.doel ? doelLabel(v.doel) : v.handeling === 'inzage' ? 'Uw recht op inzage' : 'Niet vermeld')}
+                    </TableCell>
                   </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {[...inzage.verwerkingen].reverse().map((v) => (
-                    <TableRow key={`${v.keten}-${v.volgnummer}`}>
-                      <TableCell>
-                        <time dateTime={v.tijdstip}>{formatDatumTijd(v.tijdstip)}</time>
-                      </TableCell>
-                      <TableCell>
-                        {wie(v.organisatie, organisaties)}
-                        {v.ontvanger ? `, aan ${wie(v.ontvanger, organisaties)}` : ''}
-                      </TableCell>
-                      <TableCell>
-                        {verwerkingLabel(v.handeling)}
-                        {verwerkingStatusLabel(v.status) ? ` (${verwerkingStatusLabel(v.status)})` : ''}
-                      </TableCell>
-                      <TableCell>{v.categorieen.length > 0 ? opsomming(v.categorieen.map(categorieLabel)) : 'Geen'}</TableCell>
-                      <TableCell>
-                        {v.verwerkingsactiviteit?.naam ?? (v.doel ? doelLabel(v.doel) : v.handeling === 'inzage' ? 'Uw recht op inzage' : 'Niet vermeld')}
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+                ))}
+              </Tabel>
             )}
           </>
         )}

@@ -1,9 +1,9 @@
-import { Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
 import { Link as RouterLink } from 'react-router';
 import { api } from '../api/client';
 import { verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
-import { PaginaTitel, Toon } from '../app/onderdelen';
+import { PaginaTitel, Tabel, Toon } from '../app/onderdelen';
 import { opVolgorde, type Taak } from '../app/taken';
 import { formatDatum } from '../format/datum';
 import { taakLabel } from '../format/labels';
@@ -34,33 +34,23 @@ export function MijnTakenPagina() {
                   : ''}
                 {lijst.some((t) => t.status === 'gepland') ? ` en ${lijst.filter((t) => t.status === 'gepland').length} gepland voor later` : ''}.
               </Paragraph>
-              <Table className="kr-tabel">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">Taak</TableHeaderCell>
-                    <TableHeaderCell scope="col">Uiterlijk</TableHeaderCell>
-                    <TableHeaderCell scope="col">Stand</TableHeaderCell>
-                    <TableHeaderCell scope="col">Traject</TableHeaderCell>
+              <Tabel koppen={['Taak', 'Uiterlijk', 'Stand', 'Traject']}>
+                {lijst.map((t) => (
+                  <TableRow key={`${t.trajectId}/${t.termijnId}`} className={t.status === 'verlopen' ? 'kr-rij--verlopen' : undefined}>
+                    <TableCell>
+                      {taakLabel(t.soort)}
+                      {t.geescaleerdNaar ? ' (geëscaleerd)' : ''}
+                    </TableCell>
+                    <TableCell>{formatDatum(t.vervalt)}</TableCell>
+                    <TableCell>{stand(t)}</TableCell>
+                    <TableCell>
+                      <RouterLink to={`/trajecten/${t.trajectId}`} aria-label={`Traject bekijken voor de taak ${taakLabel(t.soort).toLowerCase()}`}>
+                        Traject bekijken
+                      </RouterLink>
+                    </TableCell>
                   </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {lijst.map((t) => (
-                    <TableRow key={`${t.trajectId}/${t.termijnId}`} className={t.status === 'verlopen' ? 'kr-rij--verlopen' : undefined}>
-                      <TableCell>
-                        {taakLabel(t.soort)}
-                        {t.geescaleerdNaar ? ' (geëscaleerd)' : ''}
-                      </TableCell>
-                      <TableCell>{formatDatum(t.vervalt)}</TableCell>
-                      <TableCell>{stand(t)}</TableCell>
-                      <TableCell>
-                        <RouterLink to={`/trajecten/${t.trajectId}`} aria-label={`Traject bekijken voor de taak ${taakLabel(t.soort).toLowerCase()}`}>
-                          Traject bekijken
-                        </RouterLink>
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+                ))}
+              </Tabel>
             </>
           )
         }

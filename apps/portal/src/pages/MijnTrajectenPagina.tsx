@@ -1,12 +1,12 @@
 import { Button, Checkbox, Fieldset, FieldsetLegend, FormField, FormLabel, Paragraph, Select, SelectOption } from '@utrecht/component-library-react';
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { TableCell, TableRow } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import type { operations } from '../api/openapi';
 import { verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
-import { PaginaTitel, Toon, Veld } from '../app/onderdelen';
+import { PaginaTitel, Tabel, Toon, Veld } from '../app/onderdelen';
 import { formatDatum } from '../format/datum';
 import { faseLabel, statusLabel } from '../format/labels';
 
@@ -111,42 +111,31 @@ export function MijnTrajectenPagina() {
               <Paragraph aria-live="polite">
                 {p.totaal === 1 ? '1 traject' : `${p.totaal} trajecten`}; pagina {p.pagina} van {p.paginas}.
               </Paragraph>
-              <Table className="kr-tabel">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">Deelnemer</TableHeaderCell>
-                    <TableHeaderCell scope="col">Programma</TableHeaderCell>
-                    <TableHeaderCell scope="col">Gestart</TableHeaderCell>
-                    <TableHeaderCell scope="col">Fase</TableHeaderCell>
-                    <TableHeaderCell scope="col">Volgende termijn</TableHeaderCell>
+              <Tabel koppen={['Deelnemer', 'Programma', 'Gestart', 'Fase', 'Volgende termijn']}>
+                {p.trajecten.map((t) => (
+                  <TableRow key={t.trajectId} className={t.verlopen ? 'kr-rij--verlopen' : undefined}>
+                    <TableCell>
+                      <RouterLink to={`/trajecten/${t.trajectId}`}>{t.deelnemer?.naam ?? 'Traject bekijken'}</RouterLink>
+                    </TableCell>
+                    <TableCell>{t.programma.naam}</TableCell>
+                    <TableCell>{t.startdatum ? formatDatum(t.startdatum) : ''}</TableCell>
+                    <TableCell>
+                      {t.faseTekst}
+                      {t.status && t.status !== 'actief' ? ` (${statusLabel(t.status).toLowerCase()})` : ''}
+                    </TableCell>
+                    <TableCell>
+                      {t.volgendeTermijn ? (
+                        <>
+                          {t.volgendeTermijn.titel}, uiterlijk {t.volgendeTermijn.uiterlijk}
+                          {t.volgendeTermijn.verlopen ? <strong> (verstreken)</strong> : ''}
+                        </>
+                      ) : (
+                        'Geen'
+                      )}
+                    </TableCell>
                   </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {p.trajecten.map((t) => (
-                    <TableRow key={t.trajectId} className={t.verlopen ? 'kr-rij--verlopen' : undefined}>
-                      <TableCell>
-                        <RouterLink to={`/trajecten/${t.trajectId}`}>{t.deelnemer?.naam ?? 'Traject bekijken'}</RouterLink>
-                      </TableCell>
-                      <TableCell>{t.programma.naam}</TableCell>
-                      <TableCell>{t.startdatum ? formatDatum(t.startdatum) : ''}</TableCell>
-                      <TableCell>
-                        {t.faseTekst}
-                        {t.status && t.status !== 'actief' ? ` (${statusLabel(t.status).toLowerCase()})` : ''}
-                      </TableCell>
-                      <TableCell>
-                        {t.volgendeTermijn ? (
-                          <>
-                            {t.volgendeTermijn.titel}, uiterlijk {t.volgendeTermijn.uiterlijk}
-                            {t.volgendeTermijn.verlopen ? <strong> (verstreken)</strong> : ''}
-                          </>
-                        ) : (
-                          'Geen'
-                        )}
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+                ))}
+              </Tabel>
               <nav aria-label="Paginering" className="kr-paginering">
                 <ul>
                   <li>

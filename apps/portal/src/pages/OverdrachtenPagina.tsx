@@ -1,10 +1,10 @@
-import { Button, Paragraph, Select, SelectOption, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Button, Paragraph, Select, SelectOption, TableCell, TableRow } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import { verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
-import { PaginaTitel, Toon, Veld } from '../app/onderdelen';
+import { PaginaTitel, Tabel, Toon, Veld } from '../app/onderdelen';
 import { laadOrganisaties, organisatieNaam } from '../app/organisaties';
 import { formatDatum, formatDatumTijd } from '../format/datum';
 import { aanZetLabel, overdrachtStatusLabel } from '../format/gegevens-labels';
@@ -83,34 +83,23 @@ export function OverdrachtenPagina() {
             <Paragraph>Er zijn geen overdrachten die bij dit filter passen.</Paragraph>
           ) : (
             <>
-              <Table className="kr-tabel">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">Overdracht</TableHeaderCell>
-                    <TableHeaderCell scope="col">Stand</TableHeaderCell>
-                    <TableHeaderCell scope="col">Aan zet</TableHeaderCell>
-                    <TableHeaderCell scope="col">Termijn</TableHeaderCell>
-                    <TableHeaderCell scope="col">Bijgewerkt</TableHeaderCell>
+              <Tabel koppen={['Overdracht', 'Stand', 'Aan zet', 'Termijn', 'Bijgewerkt']}>
+                {overdrachten.map((o) => (
+                  <TableRow key={o.id}>
+                    <TableCell>
+                      <RouterLink to={`/overdrachten/${o.id}`}>
+                        {o.richting === 'inkomend'
+                          ? `Inkomend van ${organisatieNaam(organisaties, o.zender.organisatie, o.zender.type)}`
+                          : `Uitgaand naar ${organisatieNaam(organisaties, o.ontvanger.organisatie, o.ontvanger.type)}`}
+                      </RouterLink>
+                    </TableCell>
+                    <TableCell>{overdrachtStatusLabel(o.status)}</TableCell>
+                    <TableCell>{aanZetLabel(o.aanZet)}</TableCell>
+                    <TableCell>{o.termijn ? `Uiterlijk ${formatDatum(o.termijn.uiterlijk)}` : 'Geen'}</TableCell>
+                    <TableCell>{formatDatumTijd(o.bijgewerktOp)}</TableCell>
                   </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {overdrachten.map((o) => (
-                    <TableRow key={o.id}>
-                      <TableCell>
-                        <RouterLink to={`/overdrachten/${o.id}`}>
-                          {o.richting === 'inkomend'
-                            ? `Inkomend van ${organisatieNaam(organisaties, o.zender.organisatie, o.zender.type)}`
-                            : `Uitgaand naar ${organisatieNaam(organisaties, o.ontvanger.organisatie, o.ontvanger.type)}`}
-                        </RouterLink>
-                      </TableCell>
-                      <TableCell>{overdrachtStatusLabel(o.status)}</TableCell>
-                      <TableCell>{aanZetLabel(o.aanZet)}</TableCell>
-                      <TableCell>{o.termijn ? `Uiterlijk ${formatDatum(o.termijn.uiterlijk)}` : 'Geen'}</TableCell>
-                      <TableCell>{formatDatumTijd(o.bijgewerktOp)}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+                ))}
+              </Tabel>
               <nav aria-label="Paginering" className="kr-paginering">
                 <Paragraph>
                   Pagina {pagina} van {paginas} ({totaal} {totaal === 1 ? 'overdracht' : 'overdrachten'})

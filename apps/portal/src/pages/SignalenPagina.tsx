@@ -1,9 +1,9 @@
-import { Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
 import { Link as RouterLink } from 'react-router';
 import { api } from '../api/client';
 import { verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
-import { PaginaTitel, Toon } from '../app/onderdelen';
+import { PaginaTitel, Tabel, Toon } from '../app/onderdelen';
 
 /**
  * The regievoerder's signals (`GET /signalen`), newest first: drop-outs, refused or withdrawn
@@ -20,39 +20,29 @@ export function SignalenPagina() {
           lijst.length === 0 ? (
             <Paragraph>Er zijn geen signalen.</Paragraph>
           ) : (
-            <Table className="kr-tabel">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">Signaal</TableHeaderCell>
-                  <TableHeaderCell scope="col">Deelnemer</TableHeaderCell>
-                  <TableHeaderCell scope="col">Wat er gebeurde</TableHeaderCell>
-                  <TableHeaderCell scope="col">Wanneer</TableHeaderCell>
+            <Tabel koppen={['Signaal', 'Deelnemer', 'Wat er gebeurde', 'Wanneer']}>
+              {lijst.map((s, i) => (
+                <TableRow key={`${s.trajectId}/${i}`}>
+                  <TableCell>
+                    <strong>{s.soortTekst}</strong>
+                  </TableCell>
+                  <TableCell>
+                    <RouterLink to={`/trajecten/${s.trajectId}`}>{s.deelnemer?.naam ?? 'Traject bekijken'}</RouterLink>
+                    <br />
+                    {s.programma}
+                  </TableCell>
+                  <TableCell>
+                    {s.titel}
+                    {s.details.length > 0 && `: ${s.details.join('; ')}`}
+                  </TableCell>
+                  <TableCell>
+                    <time dateTime={s.datum}>{s.datumTekst}</time>
+                    <br />
+                    vastgelegd {s.vastgelegdOp}
+                  </TableCell>
                 </TableRow>
-              </TableHeader>
-              <TableBody>
-                {lijst.map((s, i) => (
-                  <TableRow key={`${s.trajectId}/${i}`}>
-                    <TableCell>
-                      <strong>{s.soortTekst}</strong>
-                    </TableCell>
-                    <TableCell>
-                      <RouterLink to={`/trajecten/${s.trajectId}`}>{s.deelnemer?.naam ?? 'Traject bekijken'}</RouterLink>
-                      <br />
-                      {s.programma}
-                    </TableCell>
-                    <TableCell>
-                      {s.titel}
-                      {s.details.length > 0 && `: ${s.details.join('; ')}`}
-                    </TableCell>
-                    <TableCell>
-                      <time dateTime={s.datum}>{s.datumTekst}</time>
-                      <br />
-                      vastgelegd {s.vastgelegdOp}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+              ))}
+            </Tabel>
           )
         }
       </Toon>

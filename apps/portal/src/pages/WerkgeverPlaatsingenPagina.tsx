@@ -1,24 +1,9 @@
-import {
-  Alert,
-  Button,
-  DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
-  Heading2,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Alert, Button, DataList, DataListItem, DataListKey, DataListValue, Heading2, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { api, type Schemas } from '../api/client';
 import { ApiFout, verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
-import { FoutMelding, PaginaTitel, Toon } from '../app/onderdelen';
+import { FoutMelding, PaginaTitel, Tabel, Toon } from '../app/onderdelen';
 import { formatDatum } from '../format/datum';
 
 type Werkgeversoverzicht = Schemas['WerkgeversoverzichtDto'];
@@ -143,22 +128,14 @@ export function WerkgeverPlaatsingenPagina() {
             {o.volgendeTermijnen.length === 0 ? (
               <Paragraph>Er staan geen afspraken gepland.</Paragraph>
             ) : (
-              <Table className="kr-tabel">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">Wat</TableHeaderCell>
-                    <TableHeaderCell scope="col">Wanneer</TableHeaderCell>
+              <Tabel koppen={['Wat', 'Wanneer']}>
+                {o.volgendeTermijnen.map((t) => (
+                  <TableRow key={`${t.plaatsingId}/${t.soort}`}>
+                    <TableCell>{TERMIJN[t.soort] ?? t.soort}</TableCell>
+                    <TableCell>{formatDatum(t.datum)}</TableCell>
                   </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {o.volgendeTermijnen.map((t) => (
-                    <TableRow key={`${t.plaatsingId}/${t.soort}`}>
-                      <TableCell>{TERMIJN[t.soort] ?? t.soort}</TableCell>
-                      <TableCell>{formatDatum(t.datum)}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+                ))}
+              </Tabel>
             )}
             <Heading2>Wie belt u?</Heading2>
             <Paragraph>{o.bellen.uitleg}</Paragraph>

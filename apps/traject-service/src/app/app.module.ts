@@ -1,16 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { VERWERKINGEN_PATH } from '@ketenregie/consent-contracts';
 import { KluisModule, Sleutelkluis, kluisDataConverter, sleutelkluisVanConfig } from '@ketenregie/shared-crypto';
-import {
-  AuthModule,
-  DatabaseModule,
-  HealthModule,
-  HttpVerwerkingslog,
-  dienstIdentiteit,
-  TemporalClientModule,
-  temporalTls,
-  DatabaseMetricsModule,
-} from '@ketenregie/shared-platform';
+import { dienstIdentiteit, HttpVerwerkingslog, serviceBasisModules, TemporalClientModule, temporalTls } from '@ketenregie/shared-platform';
 import type { OrganisatieRegister, VerwerkingslogPoort } from '@ketenregie/shared-platform';
 import type { PlaatsingTakenPoort, TrajectWorkflows } from '@ketenregie/traject-application';
 import { TRAJECT_ENTITIES, TRAJECT_SCHEMA, trajectMigraties, trajectWorkflowDeelnemer, registerTrajectMetrics } from '@ketenregie/traject-data-access';
@@ -48,18 +39,15 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        DatabaseModule.forRoot({
-          url: config.DATABASE_URL,
-          statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+        ...serviceBasisModules(config, {
           schema: overrides.schema ?? TRAJECT_SCHEMA,
           entities: TRAJECT_ENTITIES,
           migrations: trajectMigraties(kluis, sleutels),
           applicationName: 'traject-service',
           poolSize: 10,
+          metrics: registerTrajectMetrics,
+          temporal: overrides.workflows ? false : temporal,
         }),
-        DatabaseMetricsModule.forRoot(registerTrajectMetrics),
-        AuthModule.forRoot({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, jwksUrl: config.AUTH_JWKS_URL }),
-        HealthModule.forRoot({ temporal: overrides.workflows ? false : temporal }),
         KluisModule.forRoot(sleutels),
         ...(overrides.workflows
           ? []

@@ -1,26 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CONSENT_EVENT_SOURCE, CONSENT_EVENT_TYPE_PREFIX, type ToestemmingGebeurtenissen } from '@ketenregie/consent-contracts';
 import type { ConsentOpslag } from './consent.ports';
-import { feedGrenzen, feedPagina } from '@ketenregie/shared-kernel';
-import { Toegang, type Identity } from '@ketenregie/shared-platform';
+import { OutboxFeed, Toegang } from '@ketenregie/shared-platform';
 import { CONSENT_OPSLAG } from './consent.tokens';
 
 /** Consents given and withdrawn as CloudEvents, for monitor-service's projection (service token only; no deelnemer). */
 @Injectable()
-export class ToestemmingFeedService {
-  constructor(
-    @Inject(CONSENT_OPSLAG) private readonly opslag: ConsentOpslag,
-    private readonly toegang: Toegang,
-  ) {}
-
-  async pagina(na: number, max: number, door: Identity): Promise<ToestemmingGebeurtenissen> {
-    await this.toegang.eis(door, 'gebeurtenissen.lezen');
-    const g = feedGrenzen(na, max);
-    const rows = (await this.opslag.gebeurtenissenNa?.(g.na, g.max)) ?? [];
-    const feed = rows.map((r) => ({ ...r, type: `${CONSENT_EVENT_TYPE_PREFIX}${r.soort}`, subject: `toestemming/${r.toestemmingId}` }));
-    return feedPagina(CONSENT_EVENT_SOURCE, feed, g.na, (r) => ({
-      organisatie: String(r.data['organisatie']),
-      doel: String(r.data['doel']),
-    })) as ToestemmingGebeurtenissen;
+export class ToestemmingFeedService extends OutboxFeed<ToestemmingGebeurtenissen> {
+  constructor(@Inject(CONSENT_OPSLAG) opslag: ConsentOpslag, toegang: Toegang) {
+    super(toegang, {
+      source: CONSENT_EVENT_SOURCE,
+      rijen: async (na, max) =>
+        ((await opslag.gebeurtenissenNa?.(na, max)) ?? []).map((r) => ({
+          ...r,
+          type: `${CONSENT_EVENT_TYPE_PREFIX}${r.soort}`,
+          subject: `toestemming/${r.toestemmingId}`,
+        })),
+      data: (r) => ({ organisatie: String(r.data['organisatie']), doel: String(r.data['doel']) }),
+    });
   }
 }

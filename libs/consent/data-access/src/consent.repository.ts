@@ -47,6 +47,23 @@ function gebeurtenis(rij: ToestemmingStatusEntity): ToestemmingGebeurtenis {
   }
 }
 
+/** A `toestemming` row (snake_case columns, as a raw query returns it) as its entity. */
+function toestemmingRij(r: Record<string, unknown>): ToestemmingEntity {
+  return Object.assign(new ToestemmingEntity(), {
+    id: r['id'],
+    deelnemerId: r['deelnemer_id'],
+    verlener: r['verlener'],
+    doel: r['doel'],
+    categorieen: r['categorieen'],
+    bronnen: r['bronnen'],
+    ontvangers: r['ontvangers'],
+    geldigVanaf: r['geldig_vanaf'],
+    geldigTot: r['geldig_tot'],
+    bewijs: r['bewijs'],
+    vervangt: r['vervangt'],
+  });
+}
+
 function statusRij(toestemmingId: string, volgnummer: number, g: ToestemmingGebeurtenis): ToestemmingStatusEntity {
   return Object.assign(new ToestemmingStatusEntity(), {
     toestemmingId,
@@ -74,6 +91,46 @@ function toestemming(rij: ToestemmingEntity, historie: readonly ToestemmingStatu
     ...(rij.vervangt === null ? {} : { vervangt: rij.vervangt }),
     historie: historie.map(gebeurtenis),
   };
+}
+
+/** A decision's columns as query parameters, in the order of the `besluit` insert (bron_organisatie … trace_id). */
+function besluitParameters(besluit: Besluit, traceId: string): unknown[] {
+  const v = besluit.verzoek;
+  return [
+    v.bron.organisatie,
+    v.bron.type,
+    v.ontvanger.organisatie,
+    v.ontvanger.type,
+    v.doel,
+    besluit.registerVersie ?? null,
+    besluit.activiteit?.id ?? null,
+    besluit.activiteit?.versie ?? null,
+    uitkomst(besluit),
+    JSON.stringify(besluit.categorieen),
+    [...new Set(besluit.categorieen.flatMap((c) => (c.toestemming.status === 'verleend' ? c.toestemming.toestemmingen : [])))],
+    traceId,
+  ];
+}
+
+/** A processing line's columns as query parameters, in the order of the `verwerking` insert (trace_id … toestemmingen). */
+function regelParameters(regel: Verwerkingsregel): unknown[] {
+  return [
+    regel.traceId,
+    regel.spanId,
+    regel.parentSpanId ?? null,
+    regel.handeling,
+    regel.status,
+    regel.tijdstip,
+    regel.verwerkingsactiviteit?.id ?? null,
+    regel.verwerkingsactiviteit?.versie ?? null,
+    regel.betrokkene,
+    regel.organisatie,
+    regel.ontvanger ?? null,
+    regel.doel ?? null,
+    [...regel.categorieen],
+    [...regel.grondslagen],
+    [...regel.toestemmingen],
+  ];
 }
 
 function ketenregel(rij: VerwerkingEntity): Ketenregel {
@@ -154,21 +211,7 @@ export class TypeOrmConsentTransactie {
          FROM ${this.tabel('toestemming')} WHERE ${'id' in waar ? 'id' : 'deelnemer_id'} = $1 ORDER BY id ${LOCK[vergrendeling]}`,
         ['id' in waar ? waar.id : waar.deelnemerId],
       )) as Record<string, unknown>[]
-    ).map((r) =>
-      Object.assign(new ToestemmingEntity(), {
-        id: r['id'],
-        deelnemerId: r['deelnemer_id'],
-        verlener: r['verlener'],
-        doel: r['doel'],
-        categorieen: r['categorieen'],
-        bronnen: r['bronnen'],
-        ontvangers: r['ontvangers'],
-        geldigVanaf: r['geldig_vanaf'],
-        geldigTot: r['geldig_tot'],
-        bewijs: r['bewijs'],
-        vervangt: r['vervangt'],
-      }),
-    );
+    ).map((r) => toestemmingRij(r));
     this.klok = undefined;
     if (rijen.length === 0) return [];
     // The history and the clock in one round trip: the clock is read after the locks above.
@@ -234,28 +277,11 @@ export class TypeOrmConsentTransactie {
   /** Stores the decision with the transaction's next statement (one round trip less per decision). */
   async bewaarBesluit(id: string, besluit: Besluit, traceId: string): Promise<void> {
     await this.schrijfUitgesteld();
-    const v = besluit.verzoek;
     this.uitgesteld = {
       sql: `INSERT INTO ${this.tabel('besluit')} (id, op, deelnemer_id, bron_organisatie, bron_type, ontvanger_organisatie, ontvanger_type, doel,
               register_versie, activiteit_id, activiteit_versie, uitkomst, categorieen, toestemmingen, trace_id)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-      params: [
-        id,
-        besluit.op,
-        v.deelnemerId,
-        v.bron.organisatie,
-        v.bron.type,
-        v.ontvanger.organisatie,
-        v.ontvanger.type,
-        v.doel,
-        besluit.registerVersie ?? null,
-        besluit.activiteit?.id ?? null,
-        besluit.activiteit?.versie ?? null,
-        uitkomst(besluit),
-        JSON.stringify(besluit.categorieen),
-        [...new Set(besluit.categorieen.flatMap((c) => (c.toestemming.status === 'verleend' ? c.toestemming.toestemmingen : [])))],
-        traceId,
-      ],
+      params: [id, besluit.op, besluit.verzoek.deelnemerId, ...besluitParameters(besluit, traceId)],
     };
   }
 
@@ -314,28 +340,7 @@ export class TypeOrmConsentTransactie {
            activiteit_id, activiteit_versie, betrokkene, organisatie, ontvanger, doel, categorieen, grondslagen, toestemmingen, sleutel_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING keten)
        UPDATE ${this.tabel('keten_kop')} k SET volgnummer = $2, hash = $4 FROM regel WHERE k.id = regel.keten`,
-      [
-        keten,
-        String(schakel.volgnummer),
-        schakel.vorigeHash,
-        schakel.hash,
-        regel.traceId,
-        regel.spanId,
-        regel.parentSpanId ?? null,
-        regel.handeling,
-        regel.status,
-        regel.tijdstip,
-        regel.verwerkingsactiviteit?.id ?? null,
-        regel.verwerkingsactiviteit?.versie ?? null,
-        regel.betrokkene,
-        regel.organisatie,
-        regel.ontvanger ?? null,
-        regel.doel ?? null,
-        [...regel.categorieen],
-        [...regel.grondslagen],
-        [...regel.toestemmingen],
-        schakel.sleutelId,
-      ],
+      [keten, String(schakel.volgnummer), schakel.vorigeHash, schakel.hash, ...regelParameters(regel), schakel.sleutelId],
     );
     // The line went in under the role that may only insert (switched by the head lock's statement); back for the rest of the transaction.
     await this.manager.query(`RESET ROLE`);
@@ -482,19 +487,7 @@ export class TypeOrmConsentOpslag {
       stempel: rijen.map((r) => `${String(r['id'])}:${String(r.versie)}`),
       toestemmingen: rijen.map((r) =>
         toestemming(
-          Object.assign(new ToestemmingEntity(), {
-            id: r['id'],
-            deelnemerId: r['deelnemer_id'],
-            verlener: r['verlener'],
-            doel: r['doel'],
-            categorieen: r['categorieen'],
-            bronnen: r['bronnen'],
-            ontvangers: r['ontvangers'],
-            geldigVanaf: r['geldig_vanaf'],
-            geldigTot: r['geldig_tot'],
-            bewijs: r['bewijs'],
-            vervangt: r['vervangt'],
-          }),
+          toestemmingRij(r),
           (r.historie ?? []).map((h) =>
             Object.assign(new ToestemmingStatusEntity(), {
               toestemmingId: r['id'],
@@ -555,33 +548,8 @@ export class TypeOrmConsentOpslag {
         canoniekeJson(regel),
         id,
         besluit.op,
-        v.bron.organisatie,
-        v.bron.type,
-        v.ontvanger.organisatie,
-        v.ontvanger.type,
-        v.doel,
-        besluit.registerVersie ?? null,
-        besluit.activiteit?.id ?? null,
-        besluit.activiteit?.versie ?? null,
-        uitkomst(besluit),
-        JSON.stringify(besluit.categorieen),
-        [...new Set(besluit.categorieen.flatMap((c) => (c.toestemming.status === 'verleend' ? c.toestemming.toestemmingen : [])))],
-        traceId,
-        regel.traceId,
-        regel.spanId,
-        regel.parentSpanId ?? null,
-        regel.handeling,
-        regel.status,
-        regel.tijdstip,
-        regel.verwerkingsactiviteit?.id ?? null,
-        regel.verwerkingsactiviteit?.versie ?? null,
-        regel.betrokkene,
-        regel.organisatie,
-        regel.ontvanger ?? null,
-        regel.doel ?? null,
-        [...regel.categorieen],
-        [...regel.grondslagen],
-        [...regel.toestemmingen],
+        ...besluitParameters(besluit, traceId),
+        ...regelParameters(regel),
         this.sleutels.pads.opad,
         this.sleutels.pads.ipad,
         this.sleutels.actief,

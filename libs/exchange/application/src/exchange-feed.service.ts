@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EXCHANGE_EVENT_SOURCE, type ExchangeFeedData, type ExchangeGebeurtenissen } from '@ketenregie/exchange-contracts';
-import { feedGrenzen, feedPagina, type FeedRij } from '@ketenregie/shared-kernel';
-import { Toegang, type Identity } from '@ketenregie/shared-platform';
+import type { FeedRij } from '@ketenregie/shared-kernel';
+import { OutboxFeed, Toegang } from '@ketenregie/shared-platform';
 import { EXCHANGE_OPSLAG, type ExchangeOpslag } from './exchange.ports';
 
 const tekst = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -25,15 +25,8 @@ export function feedData(r: FeedRij): ExchangeFeedData {
 
 /** Handovers and referrals as CloudEvents, for monitor-service's projection (service token only; no personal data). */
 @Injectable()
-export class ExchangeFeedService {
-  constructor(
-    @Inject(EXCHANGE_OPSLAG) private readonly opslag: ExchangeOpslag,
-    private readonly toegang: Toegang,
-  ) {}
-
-  async pagina(na: number, max: number, door: Identity): Promise<ExchangeGebeurtenissen> {
-    await this.toegang.eis(door, 'gebeurtenissen.lezen');
-    const g = feedGrenzen(na, max);
-    return feedPagina(EXCHANGE_EVENT_SOURCE, await this.opslag.gebeurtenissenNa(g.na, g.max), g.na, feedData) as ExchangeGebeurtenissen;
+export class ExchangeFeedService extends OutboxFeed<ExchangeGebeurtenissen> {
+  constructor(@Inject(EXCHANGE_OPSLAG) opslag: ExchangeOpslag, toegang: Toegang) {
+    super(toegang, { source: EXCHANGE_EVENT_SOURCE, rijen: (na, max) => opslag.gebeurtenissenNa(na, max), data: feedData });
   }
 }

@@ -8,6 +8,7 @@ import type {
   StapRecord,
   NieuwAbonnement,
   OverdrachtRecord,
+  PartijRecord,
   TaakRecord,
   UitgaandeGebeurtenis,
   VerwijzingRecord,
@@ -49,6 +50,11 @@ const datum = (v: unknown): IsoDate | undefined => {
 const tijd = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
 const json = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
 const zonderLeeg = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, w]) => w !== undefined && w !== null)) as T;
+
+/** The sender and the recipient as their columns: each as JSON, then its organisation (`zender`, `zender_organisatie`, `ontvanger`, `ontvanger_organisatie`). */
+function partijKolommen(x: { readonly zender: PartijRecord; readonly ontvanger: PartijRecord }): unknown[] {
+  return [JSON.stringify(x.zender), x.zender.organisatie, JSON.stringify(x.ontvanger), x.ontvanger.organisatie];
+}
 
 function overdrachtVan(r: Rij): OverdrachtRecord {
   return zonderLeeg({
@@ -149,10 +155,7 @@ export class SqlExchangeOpslag {
           o.id,
           o.deelnemerId,
           o.trajectId ?? null,
-          JSON.stringify(o.zender),
-          o.zender.organisatie,
-          JSON.stringify(o.ontvanger),
-          o.ontvanger.organisatie,
+          ...partijKolommen(o),
           o.regievoerder,
           o.reden,
           [...o.overTeNemen],
@@ -356,18 +359,7 @@ export class SqlExchangeOpslag {
       await this.q(
         `INSERT INTO $S.verwijzing (id, deelnemer_id, soort, zender, zender_organisatie, ontvanger, ontvanger_organisatie, reden, detail_terugkoppeling, status)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [
-          v.id,
-          v.deelnemerId,
-          v.soort,
-          JSON.stringify(v.zender),
-          v.zender.organisatie,
-          JSON.stringify(v.ontvanger),
-          v.ontvanger.organisatie,
-          v.reden,
-          v.detailTerugkoppeling,
-          v.status,
-        ],
+        [v.id, v.deelnemerId, v.soort, ...partijKolommen(v), v.reden, v.detailTerugkoppeling, v.status],
         m,
       );
       await this.publiceer(m, g);

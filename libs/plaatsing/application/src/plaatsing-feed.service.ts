@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PLAATSING_EVENT_SOURCE, type PlaatsingFeedData, type PlaatsingGebeurtenissen } from '@ketenregie/plaatsing-contracts';
-import { feedGrenzen, feedPagina, type FeedRij } from '@ketenregie/shared-kernel';
-import { Toegang, type Identity } from '@ketenregie/shared-platform';
+import type { FeedRij } from '@ketenregie/shared-kernel';
+import { OutboxFeed, Toegang } from '@ketenregie/shared-platform';
 import { PLAATSING_FEED, type PlaatsingFeed } from './plaatsing.ports';
 
 /** What the feed publishes of an outbox event: the employer's organisation id and codes (the placement's id is the subject). */
@@ -17,15 +17,8 @@ export function plaatsingFeedData(r: FeedRij): PlaatsingFeedData {
 
 /** Placement events as CloudEvents, for monitor-service's projection (service token only; no personal data). */
 @Injectable()
-export class PlaatsingFeedService {
-  constructor(
-    @Inject(PLAATSING_FEED) private readonly feed: PlaatsingFeed,
-    private readonly toegang: Toegang,
-  ) {}
-
-  async pagina(na: number, max: number, door: Identity): Promise<PlaatsingGebeurtenissen> {
-    await this.toegang.eis(door, 'gebeurtenissen.lezen');
-    const g = feedGrenzen(na, max);
-    return feedPagina(PLAATSING_EVENT_SOURCE, await this.feed.gebeurtenissenNa(g.na, g.max), g.na, plaatsingFeedData) as PlaatsingGebeurtenissen;
+export class PlaatsingFeedService extends OutboxFeed<PlaatsingGebeurtenissen> {
+  constructor(@Inject(PLAATSING_FEED) feed: PlaatsingFeed, toegang: Toegang) {
+    super(toegang, { source: PLAATSING_EVENT_SOURCE, rijen: (na, max) => feed.gebeurtenissenNa(na, max), data: plaatsingFeedData });
   }
 }

@@ -1,20 +1,20 @@
 import type { IsoDate } from '@ketenregie/shared-kernel';
-import { termijnen, type Contract, type Partij, type PlaatsingFase, type PlaatsingState, type Termijn, type TerugleidingReden } from './plaatsing';
-import type { Werkgever } from './werkgever';
+import {
+  plaatsingBetrokkenen,
+  termijnen,
+  type Contract,
+  type PlaatsingBetrokkenen,
+  type PlaatsingFase,
+  type PlaatsingState,
+  type Termijn,
+  type TerugleidingReden,
+} from './plaatsing';
 
 /**
  * The read model of a placement (`plaatsing.plaatsing`), derived from the workflow's state after
  * each step: phase, agreements and the upcoming deadlines. The deelnemer appears by opaque id only.
  */
-export interface PlaatsingOverzicht {
-  readonly plaatsingId: string;
-  readonly vacatureId: string;
-  readonly deelnemerId: string;
-  readonly trajectId: string;
-  readonly werkgever: Werkgever;
-  readonly coach: Partij;
-  readonly regievoerder: Partij;
-  readonly jobcoach: Partij;
+export interface PlaatsingOverzicht extends PlaatsingBetrokkenen {
   readonly fase: PlaatsingFase;
   readonly gestart: IsoDate;
   readonly proefplaatsing?: {
@@ -38,14 +38,7 @@ export interface PlaatsingOverzicht {
 export function plaatsingOverzicht(s: PlaatsingState): PlaatsingOverzicht {
   const p = s.proefplaatsing;
   return {
-    plaatsingId: s.plaatsingId,
-    vacatureId: s.vacatureId,
-    deelnemerId: s.deelnemerId,
-    trajectId: s.trajectId,
-    werkgever: s.werkgever,
-    coach: s.coach,
-    regievoerder: s.regievoerder,
-    jobcoach: s.jobcoach,
+    ...plaatsingBetrokkenen(s),
     fase: s.fase,
     gestart: s.gestart,
     ...(p

@@ -138,8 +138,8 @@ export interface Contract {
   readonly einde?: IsoDate;
 }
 
-/** The full state of one placement, kept by its workflow. */
-export interface PlaatsingState {
+/** Who and what a placement is about: its ids and the parties around it (fixed from the start). */
+export interface PlaatsingBetrokkenen {
   readonly plaatsingId: string;
   readonly vacatureId: string;
   readonly deelnemerId: string;
@@ -148,6 +148,16 @@ export interface PlaatsingState {
   readonly coach: Partij;
   readonly regievoerder: Partij;
   readonly jobcoach: Partij;
+}
+
+/** Only the {@link PlaatsingBetrokkenen} of a start, state or read model (nothing else is copied along). */
+export function plaatsingBetrokkenen(x: PlaatsingBetrokkenen): PlaatsingBetrokkenen {
+  const { plaatsingId, vacatureId, deelnemerId, trajectId, werkgever, coach, regievoerder, jobcoach } = x;
+  return { plaatsingId, vacatureId, deelnemerId, trajectId, werkgever, coach, regievoerder, jobcoach };
+}
+
+/** The full state of one placement, kept by its workflow. */
+export interface PlaatsingState extends PlaatsingBetrokkenen {
   readonly instellingen: PlaatsingInstellingen;
   readonly fase: PlaatsingFase;
   readonly gestart: IsoDate;
@@ -171,15 +181,7 @@ export interface PlaatsingUitkomst {
 }
 
 /** Everything needed to start a placement once a coach's proposal was accepted for a kennismaking. */
-export interface PlaatsingStart {
-  readonly plaatsingId: string;
-  readonly vacatureId: string;
-  readonly deelnemerId: string;
-  readonly trajectId: string;
-  readonly werkgever: Werkgever;
-  readonly coach: Partij;
-  readonly regievoerder: Partij;
-  readonly jobcoach: Partij;
+export interface PlaatsingStart extends PlaatsingBetrokkenen {
   readonly datum: IsoDate;
   readonly instellingen?: Partial<PlaatsingInstellingen>;
 }
@@ -287,14 +289,7 @@ function proefplaatsing(start: IsoDate, maanden: number, i: PlaatsingInstellinge
 export function startPlaatsing(start: PlaatsingStart): PlaatsingUitkomst {
   const instellingen = { ...STANDAARD_PLAATSING_INSTELLINGEN, ...start.instellingen };
   const stap = new Stap({
-    plaatsingId: start.plaatsingId,
-    vacatureId: start.vacatureId,
-    deelnemerId: start.deelnemerId,
-    trajectId: start.trajectId,
-    werkgever: start.werkgever,
-    coach: start.coach,
-    regievoerder: start.regievoerder,
-    jobcoach: start.jobcoach,
+    ...plaatsingBetrokkenen(start),
     instellingen,
     fase: 'kennismaking',
     gestart: datum(start.datum),

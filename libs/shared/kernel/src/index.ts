@@ -7,3 +7,4 @@ export * from './identity';
 export * from './feed/cloudevent-feed';
 export * from './calendar/dutch-format';
 export * from './activity-timeouts';
+export * from './weergave/labels';

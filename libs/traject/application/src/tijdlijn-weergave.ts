@@ -1,4 +1,4 @@
-import { formatDutchDate as formatDatum, formatDutchMoment } from '@ketenregie/shared-kernel';
+import { alsZin, FASE_LABELS, formatDutchDate as formatDatum, formatDutchMoment, labelVan, TAAK_LABELS, UITVAL_REDEN_LABELS } from '@ketenregie/shared-kernel';
 import type { TijdlijnGebeurtenis } from '@ketenregie/traject-contracts';
 
 /**
@@ -7,86 +7,33 @@ import type { TijdlijnGebeurtenis } from '@ketenregie/traject-contracts';
  * no ids: a coach reads it at a glance. Pure; the caller supplies names and recording moments.
  */
 
-/** A code such as `contact-leggen` as a phrase (`Contact leggen`), for codes without a label. */
-function alsZin(code: string): string {
-  const zin = code.replace(/[-_]/g, ' ');
-  return zin.charAt(0).toUpperCase() + zin.slice(1);
-}
+export const faseLabel = labelVan(FASE_LABELS);
 
-const label =
-  (tabel: Readonly<Record<string, string>>) =>
-  (code: string | undefined): string =>
-    code === undefined || code === '' ? '' : (tabel[code] ?? alsZin(code));
+export const taakLabel = labelVan(TAAK_LABELS);
 
-export const faseLabel = label({
-  aanmelding: 'Aanmelding',
-  'contact-leggen': 'Contact leggen',
-  kennismaking: 'Kennismaking',
-  diagnose: 'Diagnose',
-  'plan-van-aanpak': 'Plan van aanpak',
-  uitvoering: 'Uitvoering',
-  afronding: 'Afronding',
-  nazorg: 'Nazorg',
-  afgesloten: 'Afgesloten',
-});
-
-export const taakLabel = label({
-  'coach-toewijzen': 'Coach toewijzen',
-  'eerste-contact': 'Eerste contact leggen',
-  contactpoging: 'Opnieuw contact proberen',
-  huisbezoek: 'Huisbezoek afleggen',
-  herbenadering: 'Deelnemer opnieuw benaderen',
-  'besluit-herbenadering': 'Besluiten over herbenadering',
-  fase: 'Fase afronden',
-  contactmoment: 'Contactmoment houden',
-  evaluatie: 'Evaluatie houden',
-  't1-meting': 'Eindmeting (T1) afnemen',
-  'no-show-opvolging': 'Niet verschenen: opvolgen',
-  einddatum: 'Geplande einddatum bereikt',
-  'nazorg-checkin': 'Nazorgcontact',
-  'nazorg-einde': 'Einde nazorg',
-  'regie-overname': 'Regie overnemen',
-  'caseload-overdracht': 'Overgedragen traject oppakken',
-  'deelnemer-informeren': 'Deelnemer informeren over de wissel',
-  casuistiekoverleg: 'Casuïstiekoverleg',
-  'ladder-herbeoordeling': 'Participatieladder opnieuw beoordelen',
-});
-
-const rolLabel = label({
+const rolLabel = labelVan({
   klantmanager: 'Klantmanager',
   coach: 'Coach',
   jobcoach: 'Jobcoach',
   behandelaar: 'Behandelaar',
   regievoerder: 'Regievoerder',
 });
-const kanaalLabel = label({ telefoon: 'telefonisch', brief: 'per brief', huisbezoek: 'met een huisbezoek', app: 'via een app' });
-const uitkomstLabel = label({
+const kanaalLabel = labelVan({ telefoon: 'telefonisch', brief: 'per brief', huisbezoek: 'met een huisbezoek', app: 'via een app' });
+const uitkomstLabel = labelVan({
   'geen-gehoor': 'geen gehoor',
   geweigerd: 'de deelnemer zei nee',
   'afspraak-gemaakt': 'afspraak gemaakt',
   'onjuist-adres': 'onjuist adres',
 });
-const vormLabel = label({
+const vormLabel = labelVan({
   gesprek: 'gesprek',
   huisbezoek: 'huisbezoek',
   telefonisch: 'telefonisch gesprek',
   app: 'contact via een app',
   groep: 'groepsbijeenkomst',
 });
-export const uitvalRedenLabel = label({
-  'neemt-al-deel': 'neemt al deel aan een ander traject',
-  'voldoende-ondersteuning-elders': 'krijgt elders voldoende ondersteuning',
-  'te-ziek': 'te ziek om deel te nemen',
-  'buiten-doelgroep': 'valt buiten de doelgroep',
-  taalbarriere: 'taalbarrière',
-  weigert: 'weigert deelname',
-  verhuisd: 'verhuisd',
-  overleden: 'overleden',
-  'geen-klik': 'geen klik met de coach',
-  onbereikbaar: 'onbereikbaar',
-  'geen-specifieke-problemen': 'geen specifieke problemen',
-});
-const pauzeRedenLabel = label({
+export const uitvalRedenLabel = labelVan(UITVAL_REDEN_LABELS);
+const pauzeRedenLabel = labelVan({
   ziekte: 'ziekte',
   opname: 'opname',
   detentie: 'detentie',
@@ -94,24 +41,24 @@ const pauzeRedenLabel = label({
   mantelzorg: 'mantelzorg',
   overig: 'andere reden',
 });
-const vervolgLabel = label({
+const vervolgLabel = labelVan({
   scholing: 'scholing',
   vrijwilligerswerk: 'vrijwilligerswerk',
   'betaald-werk': 'betaald werk',
   hulpverlening: 'hulpverlening',
   anders: 'een ander vervolg',
 });
-const instrumentLabel = label({
+const instrumentLabel = labelVan({
   participatieladder: 'Participatieladder',
   zrm: 'Zelfredzaamheid-Matrix',
   gas: 'GAS-doelen',
   'gedragsmodel-tilburg': 'Integratief Gedragsmodel',
   'positieve-gezondheid': 'Positieve Gezondheid',
 });
-const meetmomentLabel = label({ T0: 'beginmeting (T0)', T1: 'eindmeting (T1)', tussentijds: 'tussentijdse meting' });
-const coachwisselRedenLabel = label({ vertrek: 'vertrek van de coach', 'geen-klik': 'geen klik', overig: 'andere reden' });
-const aanmeldredenLabel = label({ activering: 'activering', 'zorg-en-participatie': 'zorg en participatie', 'toeleiding-werk': 'toeleiding naar werk' });
-const overdrachtStatusLabel = label({
+const meetmomentLabel = labelVan({ T0: 'beginmeting (T0)', T1: 'eindmeting (T1)', tussentijds: 'tussentijdse meting' });
+const coachwisselRedenLabel = labelVan({ vertrek: 'vertrek van de coach', 'geen-klik': 'geen klik', overig: 'andere reden' });
+const aanmeldredenLabel = labelVan({ activering: 'activering', 'zorg-en-participatie': 'zorg en participatie', 'toeleiding-werk': 'toeleiding naar werk' });
+const overdrachtStatusLabel = labelVan({
   'regie-overgedragen': 'de regie is overgedragen',
   'toestemming-geweigerd': 'de deelnemer gaf geen toestemming',
   'toestemming-ingetrokken': 'de deelnemer trok de toestemming in',

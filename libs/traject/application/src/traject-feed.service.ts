@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TRAJECT_EVENT_SOURCE, TRAJECT_EVENT_TYPE_PREFIX, type TrajectGebeurtenissen } from '@ketenregie/traject-contracts';
-import { feedGrenzen, feedPagina } from '@ketenregie/shared-kernel';
-import { Toegang, type Identity } from '@ketenregie/shared-platform';
+import { OutboxFeed, Toegang } from '@ketenregie/shared-platform';
 import { TRAJECT_FEED, type TrajectFeed } from './traject.ports';
 
 /**
@@ -10,17 +9,13 @@ import { TRAJECT_FEED, type TrajectFeed } from './traject.ports';
  * last `sequence` they processed.
  */
 @Injectable()
-export class TrajectFeedService {
-  constructor(
-    @Inject(TRAJECT_FEED) private readonly feed: TrajectFeed,
-    private readonly toegang: Toegang,
-  ) {}
-
-  async pagina(na: number, max: number, door: Identity): Promise<TrajectGebeurtenissen> {
-    await this.toegang.eis(door, 'gebeurtenissen.lezen');
-    const g = feedGrenzen(na, max);
-    const rows = await this.feed.gebeurtenissenNa(g.na, g.max);
-    const feed = rows.map((r) => ({ ...r, type: `${TRAJECT_EVENT_TYPE_PREFIX}${r.soort}`, subject: `traject/${r.trajectId}` }));
-    return feedPagina(TRAJECT_EVENT_SOURCE, feed, g.na, (r) => r.data) as TrajectGebeurtenissen;
+export class TrajectFeedService extends OutboxFeed<TrajectGebeurtenissen> {
+  constructor(@Inject(TRAJECT_FEED) feed: TrajectFeed, toegang: Toegang) {
+    super(toegang, {
+      source: TRAJECT_EVENT_SOURCE,
+      rijen: async (na, max) =>
+        (await feed.gebeurtenissenNa(na, max)).map((r) => ({ ...r, type: `${TRAJECT_EVENT_TYPE_PREFIX}${r.soort}`, subject: `traject/${r.trajectId}` })),
+      data: (r) => r.data,
+    });
   }
 }

@@ -81,6 +81,16 @@ export interface NieuweDeelnemer extends DeelnemerGegevens {
   readonly aangemaaktDoorOrganisatie: string;
 }
 
+/** A row of `tijdlijn_gebeurtenis` as the timeline reads it. */
+interface TijdlijnRij {
+  nr: number;
+  datum: string;
+  soort: TijdlijnGebeurtenis['soort'];
+  fase: TijdlijnGebeurtenis['fase'];
+  gegevens: TijdlijnGebeurtenis['gegevens'];
+  gegevens_versleuteld: Buffer | null;
+}
+
 interface DeelnemerRij {
   id: string;
   gegevens_versleuteld: Buffer;
@@ -602,19 +612,13 @@ export class TypeOrmTrajectRepository {
     soorten: readonly string[],
     limiet: number,
   ): Promise<SignaalGebeurtenis[]> {
-    const rows: {
+    const rows: (TijdlijnRij & {
       traject_id: string;
       deelnemer_id: string;
       programma_code: string;
       betrokkenheid: TrajectBetrokkenheid[];
-      nr: number;
-      datum: string;
-      soort: TijdlijnGebeurtenis['soort'];
-      fase: TijdlijnGebeurtenis['fase'];
-      gegevens: TijdlijnGebeurtenis['gegevens'];
-      gegevens_versleuteld: Buffer | null;
       vastgelegd_op: Date;
-    }[] = await this.ds.query(
+    })[] = await this.ds.query(
       `WITH betrokken AS (
          SELECT traject_id, array_agg(DISTINCT rol ORDER BY rol) AS betrokkenheid FROM ${this.t.betrokkenheid}
          WHERE organisatie_id = $1 AND tot IS NULL GROUP BY traject_id HAVING bool_or(rol = ANY($2::text[]))
@@ -632,13 +636,7 @@ export class TypeOrmTrajectRepository {
         deelnemerId: r.deelnemer_id,
         programmaCode: r.programma_code,
         betrokkenheid: r.betrokkenheid,
-        gebeurtenis: {
-          nr: r.nr,
-          datum: r.datum,
-          soort: r.soort,
-          fase: r.fase,
-          gegevens: await this.leesbareGegevens(r.traject_id, r.nr, r.gegevens, r.gegevens_versleuteld),
-        },
+        gebeurtenis: await this.tijdlijnGebeurtenis(r.traject_id, r),
         vastgelegdOp: r.vastgelegd_op,
       })),
     );
@@ -705,26 +703,22 @@ export class TypeOrmTrajectRepository {
   }
 
   async tijdlijn(trajectId: string): Promise<TijdlijnGebeurtenis[]> {
-    const rows: {
-      nr: number;
-      datum: string;
-      soort: TijdlijnGebeurtenis['soort'];
-      fase: TijdlijnGebeurtenis['fase'];
-      gegevens: TijdlijnGebeurtenis['gegevens'];
-      gegevens_versleuteld: Buffer | null;
-    }[] = await this.ds.query(
+    const rows: TijdlijnRij[] = await this.ds.query(
       `SELECT nr, datum::text AS datum, soort, fase, gegevens, gegevens_versleuteld FROM ${this.t.tijdlijn_gebeurtenis} WHERE traject_id = $1 ORDER BY nr`,
       [trajectId],
     );
-    return Promise.all(
-      rows.map(async (r) => ({
-        nr: r.nr,
-        datum: r.datum,
-        soort: r.soort,
-        fase: r.fase,
-        gegevens: await this.leesbareGegevens(trajectId, r.nr, r.gegevens, r.gegevens_versleuteld),
-      })),
-    );
+    return Promise.all(rows.map((r) => this.tijdlijnGebeurtenis(trajectId, r)));
+  }
+
+  /** A timeline row as its event, its data readable. */
+  private async tijdlijnGebeurtenis(trajectId: string, r: TijdlijnRij): Promise<TijdlijnGebeurtenis> {
+    return {
+      nr: r.nr,
+      datum: r.datum,
+      soort: r.soort,
+      fase: r.fase,
+      gegevens: await this.leesbareGegevens(trajectId, r.nr, r.gegevens, r.gegevens_versleuteld),
+    };
   }
 
   /** A timeline event's data: decrypted with the deelnemer's key when it was stored encrypted. */

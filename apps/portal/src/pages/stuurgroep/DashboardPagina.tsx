@@ -7,11 +7,7 @@ import {
   Paragraph,
   Select,
   SelectOption,
-  Table,
-  TableBody,
-  TableCaption,
   TableCell,
-  TableHeader,
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
@@ -19,7 +15,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { api, type Schemas } from '../../api/client';
 import { verwacht } from '../../api/fouten';
 import { useGeladen } from '../../app/laden';
-import { PaginaTitel, Toon } from '../../app/onderdelen';
+import { PaginaTitel, Tabel, Toon } from '../../app/onderdelen';
 import { laadOrganisaties, organisatieNaam } from '../../app/organisaties';
 import {
   afspraken,
@@ -95,41 +91,20 @@ function Onderdeel(props: {
   );
 }
 
-/** A table's caption and column headers. */
-function Kop({ bijschrift, kolommen }: { readonly bijschrift: string; readonly kolommen: readonly string[] }) {
-  return (
-    <>
-      <TableCaption>{bijschrift}</TableCaption>
-      <TableHeader>
-        <TableRow>
-          {kolommen.map((k) => (
-            <TableHeaderCell key={k} scope="col">
-              {k}
-            </TableHeaderCell>
-          ))}
-        </TableRow>
-      </TableHeader>
-    </>
-  );
-}
-
 /** A table of rows with one column per figure. */
 function CijferTabel(props: { readonly bijschrift: string; readonly kolommen: readonly string[]; readonly rijen: readonly Rij[]; readonly leeg?: string }) {
   if (props.rijen.length === 0) return <Paragraph>{props.leeg ?? 'Nog geen gegevens.'}</Paragraph>;
   return (
-    <Table className="kr-tabel">
-      <Kop bijschrift={props.bijschrift} kolommen={props.kolommen} />
-      <TableBody>
-        {props.rijen.map((r) => (
-          <TableRow key={r.sleutel}>
-            <TableHeaderCell scope="row">{r.label}</TableHeaderCell>
-            {r.figuren.map((f, i) => (
-              <FiguurCel key={i} figuur={f} />
-            ))}
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <Tabel bijschrift={props.bijschrift} koppen={props.kolommen}>
+      {props.rijen.map((r) => (
+        <TableRow key={r.sleutel}>
+          <TableHeaderCell scope="row">{r.label}</TableHeaderCell>
+          {r.figuren.map((f, i) => (
+            <FiguurCel key={i} figuur={f} />
+          ))}
+        </TableRow>
+      ))}
+    </Tabel>
   );
 }
 
@@ -379,28 +354,25 @@ function Dashboard({ gegevens }: { readonly gegevens: Gegevens }) {
               />
             </div>
             <div className="kr-dashboard__tabel kr-dashboard__tabel--breed">
-              <Table className="kr-tabel">
-                <Kop
-                  bijschrift="Toezeggingen en wat er gerealiseerd is, laatste periode per toezegging"
-                  kolommen={['Partner en toezegging', 'Periode', 'Toegezegd', 'Gerealiseerd', 'Van de toezegging', 'Signaal']}
-                />
-                <TableBody>
-                  {toezeggingen.map((t) => (
-                    <TableRow key={t.sleutel}>
-                      <TableHeaderCell scope="row">
-                        {t.partner}: {t.toezegging}
-                      </TableHeaderCell>
-                      <TableCell>{t.periode}</TableCell>
-                      <TableCell>{t.toegezegd}</TableCell>
-                      <FiguurCel figuur={t.gerealiseerd} />
-                      <TableCell>{t.realisatie === null ? '—' : `${t.realisatie.toLocaleString('nl-NL')}%`}</TableCell>
-                      <TableCell>
-                        <strong>{t.signaal}.</strong> {t.context}
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+              <Tabel
+                bijschrift="Toezeggingen en wat er gerealiseerd is, laatste periode per toezegging"
+                koppen={['Partner en toezegging', 'Periode', 'Toegezegd', 'Gerealiseerd', 'Van de toezegging', 'Signaal']}
+              >
+                {toezeggingen.map((t) => (
+                  <TableRow key={t.sleutel}>
+                    <TableHeaderCell scope="row">
+                      {t.partner}: {t.toezegging}
+                    </TableHeaderCell>
+                    <TableCell>{t.periode}</TableCell>
+                    <TableCell>{t.toegezegd}</TableCell>
+                    <FiguurCel figuur={t.gerealiseerd} />
+                    <TableCell>{t.realisatie === null ? '—' : `${t.realisatie.toLocaleString('nl-NL')}%`}</TableCell>
+                    <TableCell>
+                      <strong>{t.signaal}.</strong> {t.context}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </Tabel>
             </div>
           </div>
         )}

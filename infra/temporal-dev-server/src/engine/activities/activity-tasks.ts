@@ -4,11 +4,10 @@ import { duration, timestamp, type Msg } from '../../proto/proto';
 import { RpcError } from '../errors';
 import type { History } from '../history/history';
 import * as machine from '../history/machine';
+import { longPoll } from '../matching/long-poll';
 import type { Matching } from '../matching/matching';
 import type { Namespaces } from '../namespaces';
 import { decodeTokenOf, encodeToken, type TaskToken } from '../task-token';
-
-const POLL_TIMEOUT_MS = 60_000;
 
 type ActivityToken = TaskToken & { k: 'a' };
 
@@ -29,21 +28,16 @@ export class ActivityTasks {
   async poll(request: Msg, deadlineMs: number, signal: AbortSignal): Promise<Msg> {
     const record = await this.namespaces.get(request.namespace);
     const queueName: string = request.task_queue?.name;
-    this.matching.recordPoller(record.name, 'activity', queueName, request.identity ?? '', this.clock.now());
-    const until = Math.min(Date.now() + POLL_TIMEOUT_MS, deadlineMs - 1000);
-    while (!signal.aborted && !this.stopped.aborted) {
-      const ref = await this.matching.poll(record.name, 'activity', queueName, request.identity ?? '', until - Date.now(), signal);
-      if (!ref || ref.kind !== 'activity') return {};
-      if (signal.aborted) {
-        this.matching.add(record.name, 'activity', queueName, ref);
-        return {};
-      }
+    const identity: string = request.identity ?? '';
+    const poll = { namespace: record.name, type: 'activity' as const, queueName, identity, deadlineMs, signal };
+    return longPoll(this.matching, this.clock, this.stopped, poll, async (ref) => {
+      if (ref.kind !== 'activity') return {};
       const requestId = randomUUID();
       const taken = await this.history.mutate(record.name, ref.runId, (tr) => {
-        const activity = machine.startActivity(tr, ref.scheduledEventId, request.identity ?? '', requestId);
+        const activity = machine.startActivity(tr, ref.scheduledEventId, identity, requestId);
         return activity ? { activity: structuredClone(activity), run: tr.run } : undefined;
       });
-      if (!taken) continue;
+      if (!taken) return undefined;
       const { activity, run } = taken;
       return {
         task_token: encodeToken({ k: 'a', ns: record.name, r: run.runId, s: activity.scheduledEventId, t: activity.token }),
@@ -70,8 +64,7 @@ export class ActivityTasks {
           non_retryable_error_types: activity.retryPolicy.nonRetryableErrorTypes,
         },
       };
-    }
-    return {};
+    });
   }
 
   /** The started activity a request addresses: by task token, or by workflow id + activity id. */

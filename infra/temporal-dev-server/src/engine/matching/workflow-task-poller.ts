@@ -8,9 +8,8 @@ import type { Namespaces } from '../namespaces';
 import type { Queries } from '../queries-updates/queries';
 import { encodeToken } from '../task-token';
 import type { Matching, TaskRef } from './matching';
-import { requeued, type StartedForPoll } from './task-dispatch';
-
-const POLL_TIMEOUT_MS = 60_000;
+import { longPoll } from './long-poll';
+import { type StartedForPoll } from './task-dispatch';
 
 /**
  * PollWorkflowTaskQueue: long-polls a workflow task queue for a workflow task (started in
@@ -30,21 +29,12 @@ export class WorkflowTaskPoller {
   async poll(request: Msg, deadlineMs: number, signal: AbortSignal): Promise<Msg> {
     const record = await this.namespaces.get(request.namespace);
     const queueName: string = request.task_queue?.name;
-    this.matching.recordPoller(record.name, 'workflow', queueName, request.identity ?? '', this.clock.now());
-    const until = Math.min(Date.now() + POLL_TIMEOUT_MS, deadlineMs - 1000);
-    while (!signal.aborted && !this.stopped.aborted) {
-      const ref = await this.matching.poll(record.name, 'workflow', queueName, request.identity ?? '', until - Date.now(), signal);
-      if (!ref) return {};
-      if (signal.aborted) {
-        this.matching.add(record.name, 'workflow', queueName, requeued(ref));
-        return {};
-      }
-      let response: Msg | undefined;
-      if (ref.kind === 'query') response = await this.queries.take(ref.queryId, queueName);
-      else if (ref.kind === 'workflow') response = await this.takeWorkflowTask(record.name, ref, queueName, request);
-      if (response) return response;
-    }
-    return {};
+    const poll = { namespace: record.name, type: 'workflow' as const, queueName, identity: request.identity ?? '', deadlineMs, signal };
+    return longPoll(this.matching, this.clock, this.stopped, poll, async (ref) => {
+      if (ref.kind === 'query') return this.queries.take(ref.queryId, queueName);
+      if (ref.kind === 'workflow') return this.takeWorkflowTask(record.name, ref, queueName, request);
+      return undefined;
+    });
   }
 
   private async takeWorkflowTask(namespace: string, ref: TaskRef & { kind: 'workflow' }, queueName: string, request: Msg): Promise<Msg | undefined> {

@@ -1,12 +1,47 @@
 import { Controller, DefaultValuePipe, Get, Inject, ParseIntPipe, Query, type Type } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { FeedPagina } from '@ketenregie/shared-kernel';
+import { feedGrenzen, feedPagina, type FeedPagina, type FeedRij } from '@ketenregie/shared-kernel';
+import type { Toegang } from '../access/toegang';
 import { CurrentIdentity, ServiceActor } from '../auth/auth.decorators';
 import type { Identity } from '../auth/identity';
 
 /** A context's use case that serves its outbox as a feed page (access decided inside). */
 export interface FeedLezer {
   pagina(na: number, max: number, door: Identity): Promise<FeedPagina<unknown>>;
+}
+
+/** What one context's feed serves: its CloudEvents source, its outbox rows after a sequence, and what it publishes of a row. */
+export interface FeedBron<D> {
+  readonly source: string;
+  rijen(na: number, max: number): Promise<readonly FeedRij[]>;
+  /** Codes and opaque ids only: a feed carries no personal data. */
+  data(r: FeedRij): D;
+}
+
+/**
+ * One page of a context's outbox feed for `door`: the access check (`gebeurtenissen.lezen`,
+ * service token only), the page bounds ({@link feedGrenzen}) and the CloudEvents page. Every
+ * context's {@link FeedLezer} serves its page with this one.
+ */
+export async function leesFeedPagina<D>(toegang: Toegang, door: Identity, na: number, max: number, bron: FeedBron<D>): Promise<FeedPagina<D>> {
+  await toegang.eis(door, 'gebeurtenissen.lezen');
+  const g = feedGrenzen(na, max);
+  return feedPagina(bron.source, await bron.rijen(g.na, g.max), g.na, (r) => bron.data(r));
+}
+
+/**
+ * A context's outbox feed use case ({@link FeedLezer}) over {@link leesFeedPagina}: a context's
+ * feed service extends it with its {@link FeedBron}, `P` being the page type of its contract.
+ */
+export abstract class OutboxFeed<P extends FeedPagina<unknown>> implements FeedLezer {
+  protected constructor(
+    private readonly toegang: Toegang,
+    private readonly bron: FeedBron<unknown>,
+  ) {}
+
+  async pagina(na: number, max: number, door: Identity): Promise<P> {
+    return (await leesFeedPagina(this.toegang, door, na, max, this.bron)) as P;
+  }
 }
 
 /**
