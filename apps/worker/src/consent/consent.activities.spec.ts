@@ -1,5 +1,4 @@
 import type { ConsentActiviteitenService, RegisterService } from '@ketenregie/consent-application';
-import { DEMO_REGISTER, bewaartermijnNaEinde } from '@ketenregie/consent-domain';
 import type { Identity } from '@ketenregie/shared-platform';
 import { ApplicationFailure } from '@temporalio/activity';
 import { createServer, type Server } from 'node:http';
@@ -25,7 +24,11 @@ describe('the retention workflow activities', () => {
       });
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const register = { bewaartermijnNa: async (einde: string) => bewaartermijnNaEinde(DEMO_REGISTER, einde) } as unknown as RegisterService;
+    // The register's own rule is the domain's (tested there); here: what the adapter passes on, and "none" as null.
+    const register = {
+      bewaartermijnNa: async (einde: string) =>
+        einde === '2026-12-07' ? { jaren: 7, wisOp: '2033-12-07', registerVersie: 1, activiteit: 're-integratie' } : undefined,
+    } as unknown as RegisterService;
     adapter = new ConsentActivitiesAdapter(
       {} as ConsentActiviteitenService,
       register,

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConsentActiviteitenService, RegisterService } from '@ketenregie/consent-application';
 import type { BewaartermijnActivities, ConsentActivities, LegacyConsentActivities, WissingUitkomst } from '@ketenregie/consent-contracts';
-import type { BewaartermijnEinde } from '@ketenregie/consent-domain';
 import { callService, readServiceAnswer, runActivity, type ServiceIdentity, unavailable } from '@ketenregie/shared-platform';
 import { deelnemerWissingPath } from '@ketenregie/traject-contracts';
 import { WORKER_SERVICE_IDENTITY } from '../app/worker-service-identity';
@@ -76,7 +75,7 @@ export class ConsentActivitiesAdapter implements ConsentActivities, LegacyConsen
     return runActivity(() => this.service.endReceiverAccess(i));
   }
 
-  async determineRetention(i: { readonly einddatum: string }): Promise<BewaartermijnEinde | null> {
+  async determineRetention(i: { readonly einddatum: string }): ReturnType<BewaartermijnActivities['determineRetention']> {
     return runActivity(async () => (await this.register.bewaartermijnNa(i.einddatum)) ?? null);
   }
 
