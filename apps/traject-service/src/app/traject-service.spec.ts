@@ -223,6 +223,25 @@ describeEachDatabase('traject-service', (db) => {
       const ander = await call<{ id: string }>(klantmanager, 'POST', '/deelnemers', { bsn: '100000010', ...persoon, achternaam: 'Blijft' });
       expect((await call(coach, 'POST', `/deelnemers/${d.body.id}/wissing`, { grond: 'verzoek-betrokkene' })).status).toBe(403);
       expect((await call(klantmanager, 'POST', `/deelnemers/${d.body.id}/wissing`, { grond: 'verzoek-betrokkene' })).status).toBe(403);
+      // The worker's retention workflow erases with a service token: only for the end of the retention
+      // period, and only acting for the fg of the gemeente that registered the deelnemer.
+      const alsDienst = async (id: string, namens: Identity, grond: string) =>
+        call<{ code: string }>(
+          fg,
+          'POST',
+          `/deelnemers/${id}/wissing`,
+          { grond },
+          {
+            authorization: `Bearer ${await signer.signServiceToken({ clientId: 'ketenregie-worker', namens })}`,
+          },
+        );
+      const fgElders: Identity = { ...fg, sub: 'fg-2', organisatie: 'gemeente-dommeldal' };
+      expect(await alsDienst(d.body.id, fg, 'verzoek-betrokkene')).toMatchObject({ status: 403, body: { code: 'TRAJECT.FORBIDDEN' } });
+      expect(await alsDienst(d.body.id, fgElders, 'bewaartermijn-verstreken')).toMatchObject({ status: 403, body: { code: 'TRAJECT.FORBIDDEN' } });
+      expect((await call(klantmanager, 'GET', `/deelnemers/${d.body.id}`)).status).toBe(200);
+      const vervallen = await call<{ id: string }>(klantmanager, 'POST', '/deelnemers', { bsn: '100000034', ...persoon, achternaam: 'Vervallen' });
+      expect((await alsDienst(vervallen.body.id, fg, 'bewaartermijn-verstreken')).status).toBe(200);
+      expect((await call(klantmanager, 'GET', `/deelnemers/${vervallen.body.id}`)).status).toBe(404);
       // The log cannot be written: nothing is erased.
       logWeigert = true;
       try {

@@ -38,12 +38,24 @@ export class WissingService {
   async wis(
     deelnemerId: string,
     grond: WissingGrond,
-    door: Identity,
+    door: Identity & { readonly actor?: string },
     aanroep: Aanroep,
   ): Promise<{ deelnemerId: string; grond: WissingGrond; sleutels: number }> {
     await this.toegang.eis(door, 'deelnemer.wissen', { deelnemerId });
-    if (!(await this.deelnemers.vind(deelnemerId))) throw trajectError('TRAJECT.DEELNEMER_NOT_FOUND', 'No such deelnemer');
+    const deelnemer = await this.deelnemers.vind(deelnemerId);
+    if (!deelnemer) throw trajectError('TRAJECT.DEELNEMER_NOT_FOUND', 'No such deelnemer');
     const trajecten = await this.trajecten.vanDeelnemer(deelnemerId);
+    if (door.actor !== undefined) {
+      // The worker's retention workflow: only for the end of the retention period, and only acting for
+      // the fg of a gemeente that registered this deelnemer or started one of their trajecten (server data).
+      const gemeenten = new Set([...deelnemer.aanmelders, ...(await Promise.all(trajecten.map((t) => this.trajecten.aanmelderVan?.(t.id))))]);
+      if (grond !== 'bewaartermijn-verstreken' || !gemeenten.has(door.organisatie)) {
+        throw trajectError(
+          'TRAJECT.FORBIDDEN',
+          "A service erases a deelnemer only at the end of the retention period, acting for the fg of the deelnemer's own gemeente",
+        );
+      }
+    }
     for (const t of trajecten) {
       const o = await this.trajecten.overzicht(t.id);
       if (o && (o.status === 'actief' || o.status === 'gepauzeerd')) {
