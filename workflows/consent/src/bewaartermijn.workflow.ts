@@ -9,10 +9,10 @@ import {
   type WissingUitkomst,
 } from '@ketenregie/consent-contracts';
 import { type BewaartermijnEinde, type BewaartermijnStand, bewaartermijnLooptVanaf, volgendeBewaarstand } from '@ketenregie/consent-domain';
-import { startOfAmsterdamDate } from '@ketenregie/shared-kernel';
+import { ACTIVITY_TIMEOUTS, startOfAmsterdamDate } from '@ketenregie/shared-kernel';
 
 const { determineRetention, eraseDeelnemer } = proxyActivities<BewaartermijnActivities>({
-  startToCloseTimeout: '1 minute',
+  ...ACTIVITY_TIMEOUTS,
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 hour' },
 });
 

@@ -14,7 +14,6 @@ import type { ExchangeWorkerConfig } from './exchange-worker.config';
 import { WORKER_SERVICE_IDENTITY } from '../app/worker-service-identity';
 
 export const EXCHANGE_WORKER_CONFIG = Symbol('EXCHANGE_WORKER_CONFIG');
-export { WORKER_SERVICE_IDENTITY } from '../app/worker-service-identity';
 
 /** The professional an activity acts for, as the platform's identity. */
 export function identiteitVan(namens: Namens): Identity {
