@@ -51,7 +51,7 @@ export function assertInzet(invoer: InzetInvoer, convenant: Convenant, vandaag: 
 /**
  * The registered hours as base cells (pure): indicator `inzet-uren`, measure `uren`, category the
  * expertise, partner the registering organisation, the registered month. Like every base cell
- * they reach the stuurgroep only through `publiceer` (a month with 1 to 4 hours is suppressed).
+ * they reach the stuurgroep only through `publiceer` (a month with more than 0 and fewer than 5 hours is suppressed).
  */
 export function inzetCellen(registraties: Iterable<InzetRegistratie>): Basiscel[] {
   const cellen = new Map<string, Basiscel>();
