@@ -503,9 +503,18 @@ export const ACTIES: Readonly<Record<string, Actie>> = {
   },
 };
 
-/** Moves the focus to the element with `id` once React has drawn it (after adding or removing a goal). */
+/**
+ * Moves the focus to the element with `id` once React has drawn it (after adding or removing a
+ * goal); on a busy machine that may take more than one frame, so it looks again for up to 30.
+ */
 function focusOp(id: string): void {
-  window.requestAnimationFrame(() => document.getElementById(id)?.focus());
+  let frames = 0;
+  const probeer = () => {
+    const el = document.getElementById(id);
+    if (el) el.focus();
+    else if (++frames < 30) window.requestAnimationFrame(probeer);
+  };
+  window.requestAnimationFrame(probeer);
 }
 
 /** The date of the form (`YYYY-MM-DD`): the one given, or today. */
