@@ -24,6 +24,7 @@ import type {
   VerwijzingRecord,
 } from '@ketenregie/exchange-domain';
 import type { FeedRij, IsoDate } from '@ketenregie/shared-kernel';
+import type { BesluitAanvraag, BesluitUitkomst } from '@ketenregie/shared-platform';
 
 /** The caller of a request, its processing reports and the processing log: shared with traject (shared-platform). */
 export type { Aanroep, VerwerkingMelding, VerwerkingslogPoort } from '@ketenregie/shared-platform';
@@ -46,13 +47,8 @@ export interface OverdrachtWorkflowPoort {
   meldOntvangerOnbereikbaar(overdrachtId: string, melding: OntvangerOnbereikbaar): Promise<void>;
 }
 
-/** What a disclosure decision is asked about: the caller's organisation is the source. */
-export interface BesluitVraag {
-  readonly deelnemerId: string;
-  readonly ontvanger: { readonly organisatie: string; readonly type: string };
-  readonly doel: string;
-  readonly categorieen: readonly string[];
-}
+/** What a disclosure decision is asked about: the caller's organisation is the source (the platform's consent client asks it). */
+export type BesluitVraag = BesluitAanvraag;
 
 /** consent-service's decision point, as exchange asks it (with the caller's token: the caller is the source). */
 export interface BesluitPoort {
@@ -60,7 +56,7 @@ export interface BesluitPoort {
    * The decision's id and the categories it permits; undefined when consent-service refuses to
    * decide for this caller (403: not involved with the deelnemer), which permits nothing.
    */
-  besluit(vraag: BesluitVraag, bearer: string | undefined): Promise<{ readonly id: string; readonly toegestaan: readonly string[] } | undefined>;
+  besluit(vraag: BesluitVraag, bearer: string | undefined): Promise<BesluitUitkomst | undefined>;
 }
 
 /**
