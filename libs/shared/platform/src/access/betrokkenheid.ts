@@ -98,16 +98,15 @@ export class HttpOntvanger implements OntvangerPoort {
   }
 
   async beeindigOntvanger(deelnemerId: string, organisatie: string, namens: Identity): Promise<void> {
-    let res: Response;
-    try {
-      res = await fetch(`${this.trajectServiceUrl}${ontvangerPad(deelnemerId)}/${encodeURIComponent(organisatie)}`, {
-        method: 'DELETE',
-        headers: { authorization: `Bearer ${await this.identiteit.token(namens)}` },
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-    } catch (cause) {
+    const bearer = await this.identiteit.token(namens).catch((cause: unknown) => {
       throw onbereikbaar(cause);
-    }
+    });
+    const res = await callService(`${this.trajectServiceUrl}${ontvangerPad(deelnemerId)}/${encodeURIComponent(organisatie)}`, {
+      method: 'DELETE',
+      bearer,
+      timeoutMs: this.timeoutMs,
+      unreachable: onbereikbaar,
+    });
     if (!res.ok) throw onbereikbaar(new Error(`HTTP ${res.status}`));
   }
 }

@@ -4,7 +4,7 @@ import { activeTraceparent } from '../observability/tracing';
 /** One request from this service to another context's HTTP API. */
 export interface ServiceCall {
   /** `GET` without a body, `POST` with one, unless given. */
-  readonly method?: 'GET' | 'POST';
+  readonly method?: 'GET' | 'POST' | 'DELETE';
   /** Bearer token: the caller's own, or a service token of this process acting for the caller. */
   readonly bearer?: string;
   readonly headers?: Readonly<Record<string, string>>;
