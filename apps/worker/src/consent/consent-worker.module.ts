@@ -1,5 +1,6 @@
 import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import {
+  BewaartermijnActiviteitenService,
   ConsentActiviteitenService,
   consentStorageProviders,
   LEVENSCYCLUS_POORT,
@@ -8,11 +9,11 @@ import {
   ToestemmingService,
 } from '@ketenregie/consent-application';
 import { CONSENT_ENTITIES, CONSENT_MIGRATIONS, CONSENT_SCHEMA, typeOrmConsentStorage } from '@ketenregie/consent-data-access';
-import { HttpOntvanger, ONTVANGER_POORT, openDatabase, type ServiceIdentity } from '@ketenregie/shared-platform';
+import { DEELNEMER_WISSING_POORT, HttpDeelnemerWissing, HttpOntvanger, ONTVANGER_POORT, openDatabase, type ServiceIdentity } from '@ketenregie/shared-platform';
 import { DataSource } from 'typeorm';
 import { WORKER_CONFIG, WorkerConfig } from '../app/worker.config';
 import { WORKER_SERVICE_IDENTITY, workerServiceIdentityProvider } from '../app/worker-service-identity';
-import { CONSENT_WORKER_CONFIG, ConsentActivitiesAdapter } from './consent.activities';
+import { ConsentActivitiesAdapter } from './consent.activities';
 
 /** The worker's own data source of the `consent` schema (a named token, so contexts never share one). */
 export const CONSENT_DATA_SOURCE = Symbol('CONSENT_DATA_SOURCE');
@@ -73,7 +74,6 @@ export class ConsentWorkerModule {
           useFactory: (ds: DataSource, config: WorkerConfig) => typeOrmConsentStorage(ds, config),
         }),
         { provide: LEVENSCYCLUS_POORT, useClass: WorkerLevenscyclusPoort },
-        { provide: CONSENT_WORKER_CONFIG, useExisting: WORKER_CONFIG },
         workerServiceIdentityProvider,
         // A withdrawn or expired consent ends its receivers' involvement in the traject context (`endReceiverAccess`).
         {
@@ -81,9 +81,16 @@ export class ConsentWorkerModule {
           useFactory: (config: WorkerConfig, identiteit: ServiceIdentity) => new HttpOntvanger(config.TRAJECT_SERVICE_URL, identiteit),
           inject: [WORKER_CONFIG, WORKER_SERVICE_IDENTITY],
         },
+        // The retention workflow's erasure, made by the traject context (`eraseDeelnemer`).
+        {
+          provide: DEELNEMER_WISSING_POORT,
+          useFactory: (config: WorkerConfig, identiteit: ServiceIdentity) => new HttpDeelnemerWissing(config.TRAJECT_SERVICE_URL, identiteit),
+          inject: [WORKER_CONFIG, WORKER_SERVICE_IDENTITY],
+        },
         RegisterService,
         ToestemmingService,
         ConsentActiviteitenService,
+        BewaartermijnActiviteitenService,
         ConsentActivitiesAdapter,
         ConsentDataSourceAfsluiter,
       ],

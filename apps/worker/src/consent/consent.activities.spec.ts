@@ -1,5 +1,5 @@
-import type { ConsentActiviteitenService, RegisterService } from '@ketenregie/consent-application';
-import type { Identity } from '@ketenregie/shared-platform';
+import { BewaartermijnActiviteitenService, type ConsentActiviteitenService, type RegisterService } from '@ketenregie/consent-application';
+import { HttpDeelnemerWissing, type Identity } from '@ketenregie/shared-platform';
 import { ApplicationFailure } from '@temporalio/activity';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -29,17 +29,13 @@ describe('the retention workflow activities', () => {
       bewaartermijnNa: async (einde: string) =>
         einde === '2026-12-07' ? { jaren: 7, wisOp: '2033-12-07', registerVersie: 1, activiteit: 're-integratie' } : undefined,
     } as unknown as RegisterService;
-    adapter = new ConsentActivitiesAdapter(
-      {} as ConsentActiviteitenService,
-      register,
-      { TRAJECT_SERVICE_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}` },
-      {
-        token: async (n) => {
-          namens.push(n);
-          return 'dienst-token';
-        },
+    const wissing = new HttpDeelnemerWissing(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, {
+      token: async (n) => {
+        namens.push(n);
+        return 'dienst-token';
       },
-    );
+    });
+    adapter = new ConsentActivitiesAdapter({} as ConsentActiviteitenService, new BewaartermijnActiviteitenService(register, wissing));
   });
 
   afterAll(() => new Promise<void>((r) => server.close(() => r())));

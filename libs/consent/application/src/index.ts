@@ -8,3 +8,4 @@ export * from './verwerking.service';
 export * from './consent-activiteiten.service';
 export * from './consent-toegang';
 export * from './toestemming-feed.service';
+export * from './bewaartermijn-activiteiten.service';

@@ -26,6 +26,7 @@ export * from './access/organisatie-register';
 export * from './access/toegang';
 export * from './access/toegang.module';
 export * from './access/betrokkenheid';
+export * from './access/deelnemer-wissing';
 export * from './observability/metrics';
 export * from './observability/tracing';
 export * from './observability/observability';
