@@ -238,6 +238,11 @@ describeEachDatabase('traject-service', (db) => {
       const fgElders: Identity = { ...fg, sub: 'fg-2', organisatie: 'gemeente-dommeldal' };
       expect(await alsDienst(d.body.id, fg, 'verzoek-betrokkene')).toMatchObject({ status: 403, body: { code: 'TRAJECT.FORBIDDEN' } });
       expect(await alsDienst(d.body.id, fgElders, 'bewaartermijn-verstreken')).toMatchObject({ status: 403, body: { code: 'TRAJECT.FORBIDDEN' } });
+      // The fg of another gemeente does not erase this deelnemer in person either.
+      expect(await call(fgElders, 'POST', `/deelnemers/${d.body.id}/wissing`, { grond: 'verzoek-betrokkene' })).toMatchObject({
+        status: 403,
+        body: { code: 'TRAJECT.FORBIDDEN' },
+      });
       expect((await call(klantmanager, 'GET', `/deelnemers/${d.body.id}`)).status).toBe(200);
       const vervallen = await call<{ id: string }>(klantmanager, 'POST', '/deelnemers', { bsn: '100000034', ...persoon, achternaam: 'Vervallen' });
       expect((await alsDienst(vervallen.body.id, fg, 'bewaartermijn-verstreken')).status).toBe(200);

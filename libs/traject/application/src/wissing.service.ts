@@ -45,16 +45,15 @@ export class WissingService {
     const deelnemer = await this.deelnemers.vind(deelnemerId);
     if (!deelnemer) throw trajectError('TRAJECT.DEELNEMER_NOT_FOUND', 'No such deelnemer');
     const trajecten = await this.trajecten.vanDeelnemer(deelnemerId);
-    if (door.actor !== undefined) {
-      // The worker's retention workflow: only for the end of the retention period, and only acting for
-      // the fg of a gemeente that registered this deelnemer or started one of their trajecten (server data).
-      const gemeenten = new Set([...deelnemer.aanmelders, ...(await Promise.all(trajecten.map((t) => this.trajecten.aanmelderVan?.(t.id))))]);
-      if (grond !== 'bewaartermijn-verstreken' || !gemeenten.has(door.organisatie)) {
-        throw trajectError(
-          'TRAJECT.FORBIDDEN',
-          "A service erases a deelnemer only at the end of the retention period, acting for the fg of the deelnemer's own gemeente",
-        );
-      }
+    // Only the fg of a gemeente that registered this deelnemer or started one of their trajecten (server data),
+    // whether in person or through the worker's retention workflow acting for them.
+    const gemeenten = new Set([...deelnemer.aanmelders, ...(await Promise.all(trajecten.map((t) => this.trajecten.aanmelderVan?.(t.id))))]);
+    if (!gemeenten.has(door.organisatie)) {
+      throw trajectError('TRAJECT.FORBIDDEN', "Only the fg of the deelnemer's own gemeente erases a deelnemer");
+    }
+    if (door.actor !== undefined && grond !== 'bewaartermijn-verstreken') {
+      // A service (the retention workflow) erases only at the end of the retention period.
+      throw trajectError('TRAJECT.FORBIDDEN', 'A service erases a deelnemer only at the end of the retention period');
     }
     for (const t of trajecten) {
       const o = await this.trajecten.overzicht(t.id);
