@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import * as oauth from 'oauth4webapi';
 import type { Identity } from './identity';
 import { EmbeddedSigner } from './embedded-signer';
@@ -46,7 +47,8 @@ const EMBEDDED_TTL_SECONDS = 300;
 const MARGIN_MS = 30_000;
 
 abstract class CachedServiceIdentity implements ServiceIdentity {
-  private readonly cache = new Map<string, Promise<{ token: string; until: number }>>();
+  /** One token per professional the worker acts for; bounded, as the worker acts for every professional and deelnemer in turn. */
+  private readonly cache = new LRUCache<string, Promise<{ token: string; until: number }>>({ max: 5_000 });
 
   async token(namens: Identity): Promise<string> {
     const key = `${namens.organisatie}|${namens.organisatieType}|${namens.sub}|${namens.rol}`;
