@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiFout } from '../api/fouten';
+import { apiFoutVan, type ApiFout } from '../api/fouten';
 
 /** State of data a page loads from the API. */
 export type Geladen<T> = { readonly status: 'laden' } | { readonly status: 'klaar'; readonly data: T } | { readonly status: 'fout'; readonly fout: ApiFout };
@@ -13,9 +13,7 @@ export function useGeladen<T>(haal: () => Promise<T>, afhankelijk: readonly unkn
     let actueel = true;
     haal().then(
       (data) => actueel && zetStaat({ sleutel, geladen: { status: 'klaar', data } }),
-      (fout: unknown) =>
-        actueel &&
-        zetStaat({ sleutel, geladen: { status: 'fout', fout: fout instanceof ApiFout ? fout : new ApiFout(0, undefined, 'Er ging iets mis bij het laden.') } }),
+      (fout: unknown) => actueel && zetStaat({ sleutel, geladen: { status: 'fout', fout: apiFoutVan(fout, 'Er ging iets mis bij het laden.') } }),
     );
     return () => {
       actueel = false;

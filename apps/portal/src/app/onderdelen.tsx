@@ -15,7 +15,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ApiFout } from '../api/fouten';
 import type { Geladen } from './laden';
 
@@ -39,6 +39,20 @@ export function FoutMelding({ fout }: { readonly fout: ApiFout }) {
     <Alert type="error" role="alert">
       <Paragraph>{fout.message}</Paragraph>
     </Alert>
+  );
+}
+
+/** What the last step gave: its confirmation (`melding`) and the API's error (`fout`), as alerts; nothing when there is neither. */
+export function Uitkomst({ melding, fout }: { readonly melding?: string; readonly fout?: ApiFout }) {
+  return (
+    <>
+      {melding && (
+        <Alert type="ok" role="status">
+          <Paragraph>{melding}</Paragraph>
+        </Alert>
+      )}
+      {fout && <FoutMelding fout={fout} />}
+    </>
   );
 }
 
@@ -107,6 +121,21 @@ export function Keuzeveld(props: {
       )}
     </Veld>
   );
+}
+
+/**
+ * A form's field errors and its attempts to send it, for {@link FoutenOverzicht}: `toonFouten` shows
+ * what an attempt found (nothing: none) and counts the attempt; `nieuwePoging` counts one that failed otherwise.
+ */
+export function useFormulierFouten() {
+  const [fouten, zetFouten] = useState<Readonly<Record<string, string>>>({});
+  const [poging, zetPoging] = useState(0);
+  const nieuwePoging = () => zetPoging((n) => n + 1);
+  const toonFouten = (gevonden: Readonly<Record<string, string>>) => {
+    zetFouten(gevonden);
+    nieuwePoging();
+  };
+  return { fouten, zetFouten, poging, nieuwePoging, toonFouten };
 }
 
 /**

@@ -1,9 +1,9 @@
-import { Alert, DataList, DataListItem, DataListKey, DataListValue, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { DataList, DataListItem, DataListKey, DataListValue, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import { api } from '../api/client';
 import { verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
-import { PaginaTitel, Toon } from '../app/onderdelen';
+import { PaginaTitel, Toon, Uitkomst } from '../app/onderdelen';
 import { useIngelogd } from '../app/sessie-context';
 import { formatDatum } from '../format/datum';
 import { faseLabel, statusLabel } from '../format/labels';
@@ -17,11 +17,7 @@ export function DeelnemerPagina() {
   return (
     <>
       <PaginaTitel>Deelnemer</PaginaTitel>
-      {melding && (
-        <Alert type="ok" role="status">
-          <Paragraph>{melding}</Paragraph>
-        </Alert>
-      )}
+      <Uitkomst melding={melding} />
       <Toon geladen={deelnemer}>
         {(d) => (
           <>

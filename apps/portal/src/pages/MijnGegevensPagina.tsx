@@ -1,9 +1,9 @@
-import { Alert, Button, Heading2, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
+import { Button, Heading2, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { api, type Schemas } from '../api/client';
-import { ApiFout, verwacht } from '../api/fouten';
+import { ApiFout, apiFoutVan, verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
-import { FoutMelding, PaginaTitel, Tabel, Toon } from '../app/onderdelen';
+import { PaginaTitel, Tabel, Toon, Uitkomst } from '../app/onderdelen';
 import { laadOrganisaties, organisatieNaam, type Organisatie } from '../app/organisaties';
 import { useIngelogd } from '../app/sessie-context';
 import { claimsVan } from '../auth/sessie';
@@ -57,19 +57,14 @@ export function MijnGegevensPagina() {
       );
       gegevens.opnieuw();
     } catch (error) {
-      zetFout(error instanceof ApiFout ? error : new ApiFout(0, undefined, 'Intrekken is niet gelukt.'));
+      zetFout(apiFoutVan(error, 'Intrekken is niet gelukt.'));
     }
   };
 
   return (
     <>
       <PaginaTitel>Mijn gegevens</PaginaTitel>
-      {melding && (
-        <Alert type="ok" role="status">
-          <Paragraph>{melding}</Paragraph>
-        </Alert>
-      )}
-      {fout && <FoutMelding fout={fout} />}
+      <Uitkomst melding={melding} fout={fout} />
       <Toon geladen={gegevens}>
         {({ inzage, trajecten, organisaties, programmas }) => (
           <>

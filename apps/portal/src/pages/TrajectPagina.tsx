@@ -1,9 +1,9 @@
-import { Alert, DataList, DataListItem, DataListKey, DataListValue, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { DataList, DataListItem, DataListKey, DataListValue, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
-import { PaginaTitel, Toon } from '../app/onderdelen';
+import { PaginaTitel, Toon, Uitkomst } from '../app/onderdelen';
 import { formatDatum } from '../format/datum';
 import { statusLabel, uitvalRedenLabel } from '../format/labels';
 import { ACTIES } from './TrajectVastleggenPagina';
@@ -40,11 +40,7 @@ export function TrajectPagina() {
   return (
     <>
       <PaginaTitel>Traject</PaginaTitel>
-      {melding && (
-        <Alert type="ok" role="status">
-          <Paragraph>{melding}</Paragraph>
-        </Alert>
-      )}
+      <Uitkomst melding={melding} />
       <Toon geladen={traject}>
         {({ overzicht: o, verloop }) => (
           <>

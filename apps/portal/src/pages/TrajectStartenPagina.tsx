@@ -2,9 +2,9 @@ import { Button, Fieldset, FieldsetLegend, Paragraph, Select, SelectOption } fro
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, type Schemas } from '../api/client';
-import { ApiFout, verwacht } from '../api/fouten';
+import { ApiFout, apiFoutVan, verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
-import { FoutenOverzicht, FoutMelding, PaginaTitel, Toon, Veld } from '../app/onderdelen';
+import { FoutenOverzicht, FoutMelding, PaginaTitel, Toon, useFormulierFouten, Veld } from '../app/onderdelen';
 import { useIngelogd } from '../app/sessie-context';
 import { portalConfig } from '../auth/portal-config';
 
@@ -54,8 +54,7 @@ export function TrajectStartenPagina() {
   const [coach, zetCoach] = useState('');
   const [ladderTrede, zetLadderTrede] = useState('');
   const [afwijking, zetAfwijking] = useState('');
-  const [fouten, zetFouten] = useState<Record<string, string>>({});
-  const [poging, zetPoging] = useState(0);
+  const { fouten, poging, toonFouten } = useFormulierFouten();
   const [apiFout, zetApiFout] = useState<ApiFout>();
   const [bezig, zetBezig] = useState(false);
 
@@ -65,8 +64,7 @@ export function TrajectStartenPagina() {
     const gevonden: Record<string, string> = {};
     if (!programma) gevonden['programma'] = 'Kies een programma.';
     if (!aanmeldreden) gevonden['aanmeldreden'] = 'Kies de reden van aanmelding.';
-    zetFouten(gevonden);
-    zetPoging((n) => n + 1);
+    toonFouten(gevonden);
     if (Object.keys(gevonden).length > 0) return;
     const gekozenCoach = coaches.find((c) => c.coachId === coach);
     const body: Schemas['TrajectStartenDto'] = {
@@ -83,7 +81,7 @@ export function TrajectStartenPagina() {
       const { id: trajectId } = await verwacht(api.POST('/api/v1/trajecten', { body }));
       navigate(`/trajecten/${trajectId}`, { state: { melding: 'Het traject is gestart.' } });
     } catch (error) {
-      zetApiFout(error instanceof ApiFout ? error : new ApiFout(0, undefined, 'Het traject kon niet worden gestart.'));
+      zetApiFout(apiFoutVan(error, 'Het traject kon niet worden gestart.'));
       zetBezig(false);
     }
   };

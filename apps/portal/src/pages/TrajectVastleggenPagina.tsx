@@ -2,9 +2,9 @@ import { Button, Checkbox, Fieldset, FieldsetLegend, FormField, FormLabel, Parag
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import { api, type Schemas } from '../api/client';
-import { ApiFout, verwacht } from '../api/fouten';
+import { ApiFout, apiFoutVan, verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
-import { FoutenOverzicht, FoutMelding, Keuzeveld, PaginaTitel, Toon, Veld } from '../app/onderdelen';
+import { FoutenOverzicht, FoutMelding, Keuzeveld, PaginaTitel, Toon, useFormulierFouten, Veld } from '../app/onderdelen';
 import { vandaag } from '../format/datum';
 import { GAS_WAARDEN, LADDER_TREDEN, SUBTREDEN, ZRM_WAARDEN, zrmDomeinen } from '../format/instrumenten';
 import { leesDatum } from '../format/invoer';
@@ -83,6 +83,13 @@ const PAUZE_REDENEN: readonly (readonly [string, string])[] = [
 
 const verplicht = (w: Waarden, fouten: Record<string, string>, id: string, melding: string) => {
   if (!w[id]?.trim()) fouten[id] = melding;
+};
+
+/** The check of a form whose fields in `meldingen` are all required, each with its message. */
+const alleVerplicht = (meldingen: Readonly<Record<string, string>>) => (w: Waarden) => {
+  const fouten: Record<string, string> = {};
+  for (const [id, melding] of Object.entries(meldingen)) verplicht(w, fouten, id, melding);
+  return fouten;
 };
 
 /** The instruments' fields (ladder with sub-rungs, ZRM domains, GAS goals) of a diagnose or an evaluation. */
@@ -245,12 +252,7 @@ export const ACTIES: Readonly<Record<string, Actie>> = {
         ])}
       </>
     ),
-    controleer: (w) => {
-      const f: Record<string, string> = {};
-      verplicht(w, f, 'kanaal', 'Kies hoe u contact zocht.');
-      verplicht(w, f, 'uitkomst', 'Kies de uitkomst.');
-      return f;
-    },
+    controleer: alleVerplicht({ kanaal: 'Kies hoe u contact zocht.', uitkomst: 'Kies de uitkomst.' }),
     body: (w) => ({ kanaal: w['kanaal'], uitkomst: w['uitkomst'] }),
   },
   contactmoment: {
@@ -295,11 +297,7 @@ export const ACTIES: Readonly<Record<string, Actie>> = {
         ['ja', 'Ja'],
         ['nee', 'Nee'],
       ]),
-    controleer: (w) => {
-      const f: Record<string, string> = {};
-      verplicht(w, f, 'klik', 'Kies ja of nee.');
-      return f;
-    },
+    controleer: alleVerplicht({ klik: 'Kies ja of nee.' }),
     body: (w) => ({ klik: w['klik'] === 'ja' }),
   },
   diagnose: {
@@ -446,11 +444,7 @@ export const ACTIES: Readonly<Record<string, Actie>> = {
     melding: 'Het traject is gepauzeerd.',
     labels: () => ({ reden: 'Reden' }),
     velden: (v) => v.keuze('reden', 'Reden', PAUZE_REDENEN),
-    controleer: (w) => {
-      const f: Record<string, string> = {};
-      verplicht(w, f, 'reden', 'Kies de reden van de pauze.');
-      return f;
-    },
+    controleer: alleVerplicht({ reden: 'Kies de reden van de pauze.' }),
     body: (w) => ({ reden: w['reden'] }),
   },
   hervatting: {
@@ -475,11 +469,7 @@ export const ACTIES: Readonly<Record<string, Actie>> = {
         'Reden van uitval',
         Object.entries(UITVAL_REDENEN).map(([r, tekst]) => [r, tekst.charAt(0).toUpperCase() + tekst.slice(1)] as const),
       ),
-    controleer: (w) => {
-      const f: Record<string, string> = {};
-      verplicht(w, f, 'reden', 'Kies de reden van uitval.');
-      return f;
-    },
+    controleer: alleVerplicht({ reden: 'Kies de reden van uitval.' }),
     body: (w) => ({ reden: w['reden'] }),
   },
   heropening: {
@@ -535,8 +525,7 @@ export function TrajectVastleggenPagina() {
     return { overzicht, programma: versie.definitie, zrmDomeinen: versie.zrmDomeinen };
   }, [id]);
   const [waarden, zetWaarden] = useState<Waarden>({});
-  const [fouten, zetFouten] = useState<Record<string, string>>({});
-  const [poging, zetPoging] = useState(0);
+  const { fouten, zetFouten, poging, nieuwePoging, toonFouten } = useFormulierFouten();
   const [apiFout, zetApiFout] = useState<ApiFout>();
   const [bezig, zetBezig] = useState(false);
 
@@ -643,8 +632,7 @@ export function TrajectVastleggenPagina() {
     zetApiFout(undefined);
     const gevonden = { ...(actie.controleer?.(waarden, c) ?? {}) };
     if (waarden['datum']?.trim() && !leesDatum(waarden['datum'])) gevonden['datum'] = 'Vul een bestaande datum in als dag-maand-jaar, bijvoorbeeld 7-12-2026.';
-    zetFouten(gevonden);
-    zetPoging((n) => n + 1);
+    toonFouten(gevonden);
     if (Object.keys(gevonden).length > 0) return;
     const datum = waarden['datum']?.trim() ? leesDatum(waarden['datum']) : undefined;
     const body = { ...actie.body(waarden, c), ...(datum && datum !== vandaag() ? { datum } : {}) };
@@ -653,8 +641,8 @@ export function TrajectVastleggenPagina() {
       await verwacht(api.POST('/api/v1/trajecten/{id}/{opdracht}', { params: { path: { id, opdracht: actie.sub as never } }, body: body as never }));
       navigate(`/trajecten/${id}`, { state: { melding: actie.melding } });
     } catch (error) {
-      zetApiFout(error instanceof ApiFout ? error : new ApiFout(0, undefined, 'Vastleggen is niet gelukt.'));
-      zetPoging((n) => n + 1);
+      zetApiFout(apiFoutVan(error, 'Vastleggen is niet gelukt.'));
+      nieuwePoging();
       zetBezig(false);
     }
   };

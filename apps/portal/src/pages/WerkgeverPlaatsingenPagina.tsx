@@ -1,9 +1,9 @@
-import { Alert, Button, DataList, DataListItem, DataListKey, DataListValue, Heading2, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
+import { Button, DataList, DataListItem, DataListKey, DataListValue, Heading2, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { api, type Schemas } from '../api/client';
-import { ApiFout, verwacht } from '../api/fouten';
+import { ApiFout, apiFoutVan, verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
-import { FoutMelding, PaginaTitel, Tabel, Toon } from '../app/onderdelen';
+import { PaginaTitel, Tabel, Toon, Uitkomst } from '../app/onderdelen';
 import { formatDatum } from '../format/datum';
 
 type Werkgeversoverzicht = Schemas['WerkgeversoverzichtDto'];
@@ -43,19 +43,14 @@ export function WerkgeverPlaatsingenPagina() {
       zetMelding(`De evaluatie van de proefplaatsing ${p.vacature.titel} is bevestigd.`);
       overzicht.opnieuw();
     } catch (e) {
-      zetFout(e instanceof ApiFout ? e : new ApiFout(0, undefined, 'Er ging iets mis bij het bevestigen.'));
+      zetFout(apiFoutVan(e, 'Er ging iets mis bij het bevestigen.'));
     }
   }
 
   return (
     <>
       <PaginaTitel>Mijn plaatsingen</PaginaTitel>
-      {melding && (
-        <Alert type="ok" role="status">
-          <Paragraph>{melding}</Paragraph>
-        </Alert>
-      )}
-      {fout && <FoutMelding fout={fout} />}
+      <Uitkomst melding={melding} fout={fout} />
       <Toon geladen={overzicht}>
         {(o) => (
           <>
