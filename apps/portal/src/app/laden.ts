@@ -25,3 +25,24 @@ export function useGeladen<T>(haal: () => Promise<T>, afhankelijk: readonly unkn
   const geladen: Geladen<T> = staat && staat.sleutel === sleutel ? staat.geladen : { status: 'laden' };
   return { ...geladen, opnieuw };
 }
+
+/**
+ * A step someone takes on a page of loaded data: `neem(werk, gelukt, mislukt)` clears the last error, runs `werk`, then
+ * confirms with `gelukt` (`melding`) and loads the data again (`opnieuw`); a failure becomes the error (`fout`;
+ * `mislukt` when the API gave none).
+ */
+export function useStap(opnieuw: () => void) {
+  const [melding, zetMelding] = useState<string>();
+  const [fout, zetFout] = useState<ApiFout>();
+  const neem = async (werk: () => Promise<unknown>, gelukt: string, mislukt: string) => {
+    zetFout(undefined);
+    try {
+      await werk();
+      zetMelding(gelukt);
+      opnieuw();
+    } catch (error) {
+      zetFout(apiFoutVan(error, mislukt));
+    }
+  };
+  return { melding, fout, neem };
+}

@@ -6,7 +6,7 @@ import { api } from '../api/client';
 import type { operations } from '../api/openapi';
 import { verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
-import { PaginaTitel, Tabel, Toon, Veld } from '../app/onderdelen';
+import { Keuzeveld, PaginaTitel, Tabel, Toon, Veld } from '../app/onderdelen';
 import { formatDatum } from '../format/datum';
 import { faseLabel, statusLabel } from '../format/labels';
 
@@ -80,18 +80,14 @@ export function MijnTrajectenPagina() {
               </Select>
             )}
           </Veld>
-          <Veld id="filter-fase" label="Fase">
-            {(aria) => (
-              <Select {...aria} value={keuze.fase} onChange={(e) => zetKeuze({ ...keuze, fase: e.target.value })}>
-                <SelectOption value="">Alle fasen</SelectOption>
-                {FASEN.map((f) => (
-                  <SelectOption key={f} value={f}>
-                    {faseLabel(f)}
-                  </SelectOption>
-                ))}
-              </Select>
-            )}
-          </Veld>
+          <Keuzeveld
+            id="filter-fase"
+            label="Fase"
+            leeg="Alle fasen"
+            opties={FASEN.map((f) => [f, faseLabel(f)] as const)}
+            waarde={keuze.fase}
+            bijKeuze={(fase) => zetKeuze({ ...keuze, fase })}
+          />
           <FormField
             type="checkbox"
             label={<FormLabel htmlFor="filter-verlopen">Alleen met een verstreken termijn</FormLabel>}

@@ -4,7 +4,7 @@ import { useNavigate, useParams } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { ApiFout, apiFoutVan, verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
-import { FoutenOverzicht, FoutMelding, PaginaTitel, Toon, useFormulierFouten, Veld } from '../app/onderdelen';
+import { FoutenOverzicht, FoutMelding, Keuzeveld, PaginaTitel, Toon, useFormulierFouten, Veld } from '../app/onderdelen';
 import { useIngelogd } from '../app/sessie-context';
 import { portalConfig } from '../auth/portal-config';
 
@@ -111,65 +111,51 @@ export function TrajectStartenPagina() {
                   </Select>
                 )}
               </Veld>
-              <Veld id="aanmeldreden" label={LABELS.aanmeldreden} fout={fouten['aanmeldreden']}>
-                {(aria) => (
-                  <Select {...aria} value={aanmeldreden} onChange={(e) => zetAanmeldreden(e.target.value)} required>
-                    <SelectOption value="">Kies een reden</SelectOption>
-                    {AANMELDREDENEN.map((r) => (
-                      <SelectOption key={r.code} value={r.code}>
-                        {r.label}
-                      </SelectOption>
-                    ))}
-                  </Select>
-                )}
-              </Veld>
+              <Keuzeveld
+                id="aanmeldreden"
+                label={LABELS.aanmeldreden}
+                fout={fouten['aanmeldreden']}
+                leeg="Kies een reden"
+                opties={AANMELDREDENEN.map((r) => [r.code, r.label] as const)}
+                waarde={aanmeldreden}
+                bijKeuze={zetAanmeldreden}
+                verplicht
+              />
               {coaches.length > 0 && (
-                <Veld id="coach" label={LABELS.coach} optioneel beschrijving="De coach kan ook later worden toegewezen.">
-                  {(aria) => (
-                    <Select {...aria} value={coach} onChange={(e) => zetCoach(e.target.value)}>
-                      <SelectOption value="">Later toewijzen</SelectOption>
-                      {coaches.map((c) => (
-                        <SelectOption key={c.coachId} value={c.coachId}>
-                          Coach van {c.naam}
-                        </SelectOption>
-                      ))}
-                    </Select>
-                  )}
-                </Veld>
+                <Keuzeveld
+                  id="coach"
+                  label={LABELS.coach}
+                  optioneel
+                  beschrijving="De coach kan ook later worden toegewezen."
+                  leeg="Later toewijzen"
+                  opties={coaches.map((c) => [c.coachId, `Coach van ${c.naam}`] as const)}
+                  waarde={coach}
+                  bijKeuze={zetCoach}
+                />
               )}
             </Fieldset>
             <Fieldset>
               <FieldsetLegend>Doelgroep</FieldsetLegend>
-              <Veld
+              <Keuzeveld
                 id="ladderTrede"
                 label={LABELS.ladderTrede}
                 optioneel
                 beschrijving="Voor de toets of de deelnemer bij de doelgroep van het programma hoort."
-              >
-                {(aria) => (
-                  <Select {...aria} value={ladderTrede} onChange={(e) => zetLadderTrede(e.target.value)}>
-                    <SelectOption value="">Onbekend</SelectOption>
-                    {[1, 2, 3, 4, 5, 6].map((n) => (
-                      <SelectOption key={n} value={String(n)}>
-                        Trede {n}
-                      </SelectOption>
-                    ))}
-                  </Select>
-                )}
-              </Veld>
+                leeg="Onbekend"
+                opties={[1, 2, 3, 4, 5, 6].map((n) => [String(n), `Trede ${n}`] as const)}
+                waarde={ladderTrede}
+                bijKeuze={zetLadderTrede}
+              />
               {(afwijking || apiFout?.code === 'TRAJECT.NOT_ELIGIBLE') && (
-                <Veld id="doelgroepAfwijking" label={LABELS.doelgroepAfwijking} beschrijving="Alleen nodig als de deelnemer buiten de doelgroep valt.">
-                  {(aria) => (
-                    <Select {...aria} value={afwijking} onChange={(e) => zetAfwijking(e.target.value)}>
-                      <SelectOption value="">Geen</SelectOption>
-                      {AFWIJKINGEN.map((a) => (
-                        <SelectOption key={a.code} value={a.code}>
-                          {a.label}
-                        </SelectOption>
-                      ))}
-                    </Select>
-                  )}
-                </Veld>
+                <Keuzeveld
+                  id="doelgroepAfwijking"
+                  label={LABELS.doelgroepAfwijking}
+                  beschrijving="Alleen nodig als de deelnemer buiten de doelgroep valt."
+                  leeg="Geen"
+                  opties={AFWIJKINGEN.map((a) => [a.code, a.label] as const)}
+                  waarde={afwijking}
+                  bijKeuze={zetAfwijking}
+                />
               )}
             </Fieldset>
             <Button type="submit" appearance="primary-action-button" busy={bezig} disabled={bezig}>

@@ -1,8 +1,7 @@
 import { Button, DataList, DataListItem, DataListKey, DataListValue, Heading2, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
-import { useState } from 'react';
 import { api, type Schemas } from '../api/client';
-import { ApiFout, apiFoutVan, verwacht } from '../api/fouten';
-import { useGeladen } from '../app/laden';
+import { verwacht } from '../api/fouten';
+import { useGeladen, useStap } from '../app/laden';
 import { PaginaTitel, Tabel, Toon, Uitkomst } from '../app/onderdelen';
 import { formatDatum } from '../format/datum';
 
@@ -32,20 +31,20 @@ const TERMIJN: Readonly<Record<string, string>> = {
 /** The employer's page: its placements, the next agreements and deadlines, whom to call and the support available. */
 export function WerkgeverPlaatsingenPagina() {
   const overzicht = useGeladen(() => verwacht(api.GET('/api/v1/werkgeversoverzicht')), []);
-  const [melding, zetMelding] = useState<string>();
-  const [fout, zetFout] = useState<ApiFout>();
 
-  async function bevestigEvaluatie(p: WerkgeverPlaatsing) {
-    zetFout(undefined);
-    try {
-      const body = { soort: 'evaluatie', uitkomst: 'positief', door: 'werkgever' };
-      await verwacht(api.POST('/api/v1/plaatsingen/{id}/opdrachten', { params: { path: { id: p.plaatsingId } }, body }));
-      zetMelding(`De evaluatie van de proefplaatsing ${p.vacature.titel} is bevestigd.`);
-      overzicht.opnieuw();
-    } catch (e) {
-      zetFout(apiFoutVan(e, 'Er ging iets mis bij het bevestigen.'));
-    }
-  }
+  const { melding, fout, neem } = useStap(overzicht.opnieuw);
+  const bevestigEvaluatie = (p: WerkgeverPlaatsing) =>
+    neem(
+      () =>
+        verwacht(
+          api.POST('/api/v1/plaatsingen/{id}/opdrachten', {
+            params: { path: { id: p.plaatsingId } },
+            body: { soort: 'evaluatie', uitkomst: 'positief', door: 'werkgever' },
+          }),
+        ),
+      `De evaluatie van de proefplaatsing ${p.vacature.titel} is bevestigd.`,
+      'Er ging iets mis bij het bevestigen.',
+    );
 
   return (
     <>

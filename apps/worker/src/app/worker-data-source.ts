@@ -4,7 +4,10 @@ import { Sleutelkluis } from '@ketenregie/shared-crypto';
 import type { DataSource } from 'typeorm';
 import { WORKER_CONFIG, type WorkerConfig } from './worker.config';
 
-/** A context's schema as the worker opens it; `migrations` may need the worker's key store (personal fields encrypted per deelnemer). */
+/**
+ * A context's schema as the worker opens it; `migrations` may need the worker's key store (personal fields encrypted per
+ * deelnemer). Its connections are named `worker-<schema>` unless `applicationName` says otherwise.
+ */
 export interface WorkerDatabase extends Pick<DatabaseOptions, 'schema' | 'entities' | 'applicationName'> {
   readonly migrations: DatabaseOptions['migrations'] | ((sleutels: Sleutelkluis) => DatabaseOptions['migrations']);
 }
@@ -25,7 +28,7 @@ export function workerDataSourceProviders(token: symbol, database: WorkerDatabas
           schema: database.schema,
           entities: database.entities,
           migrations: typeof database.migrations === 'function' ? database.migrations(sleutels as Sleutelkluis) : database.migrations,
-          applicationName: database.applicationName,
+          applicationName: database.applicationName ?? `worker-${database.schema}`,
         }),
       // Only migrations that encrypt need the key store (a test module of a context without one may leave it out).
       inject: [WORKER_CONFIG, { token: Sleutelkluis, optional: true }],

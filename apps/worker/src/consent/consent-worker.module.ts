@@ -44,15 +44,11 @@ export class WorkerLevenscyclusPoort implements ToestemmingLevenscyclusPoort {
 export class ConsentWorkerModule {
   /** @param options tests use a schema of their own; the worker always runs in {@link CONSENT_SCHEMA}. */
   static register(options: { readonly schema?: string } = {}): DynamicModule {
+    const schema = options.schema ?? CONSENT_SCHEMA;
     return {
       module: ConsentWorkerModule,
       providers: [
-        ...workerDataSourceProviders(CONSENT_DATA_SOURCE, {
-          schema: options.schema ?? CONSENT_SCHEMA,
-          entities: CONSENT_ENTITIES,
-          migrations: CONSENT_MIGRATIONS,
-          applicationName: 'worker-consent',
-        }),
+        ...workerDataSourceProviders(CONSENT_DATA_SOURCE, { schema, entities: CONSENT_ENTITIES, migrations: CONSENT_MIGRATIONS }),
         ...consentStorageProviders({
           inject: [CONSENT_DATA_SOURCE, WORKER_CONFIG],
           useFactory: (ds: DataSource, config: WorkerConfig) => typeOrmConsentStorage(ds, config),

@@ -22,12 +22,7 @@ export const EXCHANGE_DATA_SOURCE = Symbol('EXCHANGE_DATA_SOURCE');
 @Module({
   providers: [
     { provide: EXCHANGE_WORKER_CONFIG, useExisting: WORKER_CONFIG },
-    ...workerDataSourceProviders(EXCHANGE_DATA_SOURCE, {
-      schema: EXCHANGE_SCHEMA,
-      entities: EXCHANGE_ENTITIES,
-      migrations: exchangeMigraties,
-      applicationName: 'worker-exchange',
-    }),
+    ...workerDataSourceProviders(EXCHANGE_DATA_SOURCE, { schema: EXCHANGE_SCHEMA, entities: EXCHANGE_ENTITIES, migrations: exchangeMigraties }),
     workerServiceIdentityProvider,
     // The source data and the dossier are encrypted with the deelnemer's key, as exchange-service stores them.
     {

@@ -20,12 +20,7 @@ export const MONITORING_DATA_SOURCE = Symbol('MONITORING_DATA_SOURCE');
 /** What the monitoring activities need inside the worker: the `monitoring` schema, its stores and the use cases. */
 @Module({
   providers: [
-    ...workerDataSourceProviders(MONITORING_DATA_SOURCE, {
-      schema: MONITORING_SCHEMA,
-      entities: MONITORING_ENTITIES,
-      migrations: MONITORING_MIGRATIONS,
-      applicationName: 'worker-monitoring',
-    }),
+    ...workerDataSourceProviders(MONITORING_DATA_SOURCE, { schema: MONITORING_SCHEMA, entities: MONITORING_ENTITIES, migrations: MONITORING_MIGRATIONS }),
     { provide: PILOT_REPOSITORY, useFactory: (ds: DataSource) => new TypeOrmPilotRepository(ds), inject: [MONITORING_DATA_SOURCE] },
     { provide: PROJECTIE_REPOSITORY, useFactory: (ds: DataSource) => new TypeOrmProjectieRepository(ds), inject: [MONITORING_DATA_SOURCE] },
     IndicatorBerekening,

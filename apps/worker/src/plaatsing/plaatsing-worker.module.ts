@@ -18,12 +18,7 @@ const PLAATSING_DATA_SOURCE = Symbol('PLAATSING_DATA_SOURCE');
   providers: [
     { provide: PLAATSING_WORKER_CONFIG, useExisting: WORKER_CONFIG },
     workerServiceIdentityProvider,
-    ...workerDataSourceProviders(PLAATSING_DATA_SOURCE, {
-      schema: PLAATSING_SCHEMA,
-      entities: PLAATSING_ENTITIES,
-      migrations: plaatsingMigraties,
-      applicationName: 'worker-plaatsing',
-    }),
+    ...workerDataSourceProviders(PLAATSING_DATA_SOURCE, { schema: PLAATSING_SCHEMA, entities: PLAATSING_ENTITIES, migrations: plaatsingMigraties }),
     {
       provide: PLAATSING_REPOSITORY,
       useFactory: (ds: DataSource, kluis: Sleutelkluis) => new TypeOrmPlaatsingRepository(ds, kluis),

@@ -22,12 +22,7 @@ const TRAJECT_DATA_SOURCE = Symbol('TRAJECT_DATA_SOURCE');
  */
 @Module({
   providers: [
-    ...workerDataSourceProviders(TRAJECT_DATA_SOURCE, {
-      schema: TRAJECT_SCHEMA,
-      entities: TRAJECT_ENTITIES,
-      migrations: TRAJECT_MIGRATIONS,
-      applicationName: 'worker-traject',
-    }),
+    ...workerDataSourceProviders(TRAJECT_DATA_SOURCE, { schema: TRAJECT_SCHEMA, entities: TRAJECT_ENTITIES, migrations: TRAJECT_MIGRATIONS }),
     {
       provide: TRAJECT_OPSLAG,
       useFactory: (ds: DataSource, s: Sleutelkluis) => new TypeOrmTrajectRepository(ds, s),
