@@ -1,5 +1,8 @@
 import {
   Alert,
+  DataListItem,
+  DataListKey,
+  DataListValue,
   FormField,
   FormFieldDescription,
   FormFieldErrorMessage,
@@ -56,6 +59,16 @@ export function Uitkomst({ melding, fout }: { readonly melding?: string; readonl
   );
 }
 
+/** One item of a data list (`DataList`): what (`sleutel`) and its value. */
+export function Regel({ sleutel, children }: { readonly sleutel: string; readonly children: ReactNode }) {
+  return (
+    <DataListItem>
+      <DataListKey>{sleutel}</DataListKey>
+      <DataListValue>{children}</DataListValue>
+    </DataListItem>
+  );
+}
+
 /** Renders loaded data, a loading line, or the error. */
 export function Toon<T>({ geladen, children }: { readonly geladen: Geladen<T>; readonly children: (data: T) => ReactNode }) {
   if (geladen.status === 'laden') return <Paragraph aria-live="polite">Bezig met laden…</Paragraph>;
@@ -92,7 +105,7 @@ export function Veld(props: {
   );
 }
 
-/** A labelled choice between coded options (`[code, text]`), after an empty first option. */
+/** A labelled choice between coded options (`[code, text]`; a code may recur, as a programme's in its versions), after an empty first option. */
 export function Keuzeveld(props: {
   readonly id: string;
   readonly label: string;
@@ -112,8 +125,8 @@ export function Keuzeveld(props: {
       {(aria) => (
         <Select {...aria} value={props.waarde} onChange={(e) => props.bijKeuze(e.target.value)} required={props.verplicht}>
           <SelectOption value="">{props.leeg}</SelectOption>
-          {props.opties.map(([code, tekst]) => (
-            <SelectOption key={code} value={code}>
+          {props.opties.map(([code, tekst], i) => (
+            <SelectOption key={`${i}:${code}`} value={code}>
               {tekst}
             </SelectOption>
           ))}
@@ -126,16 +139,18 @@ export function Keuzeveld(props: {
 /**
  * A form's field errors and its attempts to send it, for {@link FoutenOverzicht}: `toonFouten` shows
  * what an attempt found (nothing: none) and counts the attempt; `nieuwePoging` counts one that failed otherwise.
+ * `apiFout`: the error the API gave the last attempt.
  */
 export function useFormulierFouten() {
   const [fouten, zetFouten] = useState<Readonly<Record<string, string>>>({});
   const [poging, zetPoging] = useState(0);
+  const [apiFout, zetApiFout] = useState<ApiFout>();
   const nieuwePoging = () => zetPoging((n) => n + 1);
   const toonFouten = (gevonden: Readonly<Record<string, string>>) => {
     zetFouten(gevonden);
     nieuwePoging();
   };
-  return { fouten, zetFouten, poging, nieuwePoging, toonFouten };
+  return { fouten, zetFouten, poging, nieuwePoging, toonFouten, apiFout, zetApiFout };
 }
 
 /**

@@ -2,7 +2,7 @@ import { Button, Fieldset, FieldsetLegend, Paragraph, Textbox } from '@utrecht/c
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { api, type Schemas } from '../api/client';
-import { ApiFout, apiFoutVan, verwacht } from '../api/fouten';
+import { apiFoutVan, verwacht } from '../api/fouten';
 import { FoutenOverzicht, FoutMelding, PaginaTitel, useFormulierFouten, Veld } from '../app/onderdelen';
 import { bsnCijfers, controleerBsn, leesDatum } from '../format/invoer';
 
@@ -39,8 +39,7 @@ export function AanmeldenPagina() {
   const navigate = useNavigate();
   const [invoer, zetInvoer] = useState<Invoer>({ bsn: '', voornamen: '', achternaam: '', geboortedatum: '', telefoon: '', email: '' });
   const [bsnVerlaten, zetBsnVerlaten] = useState(false);
-  const { fouten, zetFouten, poging, toonFouten } = useFormulierFouten();
-  const [apiFout, zetApiFout] = useState<ApiFout>();
+  const { fouten, zetFouten, poging, toonFouten, apiFout, zetApiFout } = useFormulierFouten();
   const [bezig, zetBezig] = useState(false);
 
   const wijzig = (veld: string) => (event: React.ChangeEvent<HTMLInputElement>) => {

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Fieldset, FieldsetLegend, FormField, FormLabel, Paragraph, Select, SelectOption } from '@utrecht/component-library-react';
+import { Button, Checkbox, Fieldset, FieldsetLegend, FormField, FormLabel, Paragraph } from '@utrecht/component-library-react';
 import { TableCell, TableRow } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
@@ -6,7 +6,7 @@ import { api } from '../api/client';
 import type { operations } from '../api/openapi';
 import { verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
-import { Keuzeveld, PaginaTitel, Tabel, Toon, Veld } from '../app/onderdelen';
+import { Keuzeveld, PaginaTitel, Tabel, Toon } from '../app/onderdelen';
 import { formatDatum } from '../format/datum';
 import { faseLabel, statusLabel } from '../format/labels';
 
@@ -67,19 +67,14 @@ export function MijnTrajectenPagina() {
       <form onSubmit={filter} className="kr-filters" aria-label="Trajecten filteren">
         <Fieldset>
           <FieldsetLegend>Filteren</FieldsetLegend>
-          <Veld id="filter-programma" label="Programma">
-            {(aria) => (
-              <Select {...aria} value={keuze.programma} onChange={(e) => zetKeuze({ ...keuze, programma: e.target.value })}>
-                <SelectOption value="">Alle programma&apos;s</SelectOption>
-                {programmas.status === 'klaar' &&
-                  programmas.data.map((p) => (
-                    <SelectOption key={`${p.code}@${p.versie}`} value={p.code}>
-                      {p.naam}
-                    </SelectOption>
-                  ))}
-              </Select>
-            )}
-          </Veld>
+          <Keuzeveld
+            id="filter-programma"
+            label="Programma"
+            leeg="Alle programma's"
+            opties={programmas.status === 'klaar' ? programmas.data.map((p) => [p.code, p.naam] as const) : []}
+            waarde={keuze.programma}
+            bijKeuze={(programma) => zetKeuze({ ...keuze, programma })}
+          />
           <Keuzeveld
             id="filter-fase"
             label="Fase"

@@ -2,7 +2,7 @@ import { Button, Checkbox, Fieldset, FieldsetLegend, FormField, FormLabel, Headi
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, type Schemas } from '../api/client';
-import { ApiFout, apiFoutVan, verwacht } from '../api/fouten';
+import { apiFoutVan, verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
 import { FoutenOverzicht, FoutMelding, Keuzeveld, PaginaTitel, Toon, useFormulierFouten, Veld } from '../app/onderdelen';
 import { laadOrganisaties } from '../app/organisaties';
@@ -58,8 +58,7 @@ export function OverdrachtAanvragenPagina() {
   const [overTeNemen, zetOverTeNemen] = useState<string[]>(['regie']);
   const [eersteGesprek, zetEersteGesprek] = useState('');
   const [waarden, zetWaarden] = useState<Record<string, string>>({});
-  const { fouten, poging, toonFouten } = useFormulierFouten();
-  const [apiFout, zetApiFout] = useState<ApiFout>();
+  const { fouten, poging, toonFouten, apiFout, zetApiFout } = useFormulierFouten();
   const [bezig, zetBezig] = useState(false);
 
   const verstuur = async (event: FormEvent) => {

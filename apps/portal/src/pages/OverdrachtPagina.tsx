@@ -3,9 +3,6 @@ import {
   ButtonGroup,
   Checkbox,
   DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
   Fieldset,
   FieldsetLegend,
   FormField,
@@ -15,12 +12,12 @@ import {
   Textarea,
   Textbox,
 } from '@utrecht/component-library-react';
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import { api, type Schemas } from '../api/client';
-import { ApiFout, apiFoutVan, verwacht } from '../api/fouten';
+import { apiFoutVan, verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
-import { FoutenOverzicht, FoutMelding, Keuzeveld, PaginaTitel, Toon, Uitkomst, useFormulierFouten, Veld } from '../app/onderdelen';
+import { FoutenOverzicht, FoutMelding, Keuzeveld, PaginaTitel, Regel, Toon, Uitkomst, useFormulierFouten, Veld } from '../app/onderdelen';
 import { laadOrganisaties, organisatieNaam, type Organisatie } from '../app/organisaties';
 import { useIngelogd } from '../app/sessie-context';
 import { formatDatum, formatDatumTijd, vandaag } from '../format/datum';
@@ -161,15 +158,6 @@ function OverdrachtInhoud({
   );
 }
 
-function Regel({ sleutel, children }: { sleutel: string; children: ReactNode }) {
-  return (
-    <DataListItem>
-      <DataListKey>{sleutel}</DataListKey>
-      <DataListValue>{children}</DataListValue>
-    </DataListItem>
-  );
-}
-
 function Levering({ levering }: { levering: NonNullable<Overdracht['levering']> }) {
   return (
     <>
@@ -218,8 +206,7 @@ function ToestemmingVastleggen({ o, ontvangerNaam, gedaan }: { o: Overdracht; on
   const [gekozen, zetGekozen] = useState<string[] | undefined>();
   const [document, zetDocument] = useState('');
   const [geldigTot, zetGeldigTot] = useState('');
-  const { fouten, poging, toonFouten } = useFormulierFouten();
-  const [fout, zetFout] = useState<ApiFout>();
+  const { fouten, poging, toonFouten, apiFout: fout, zetApiFout: zetFout } = useFormulierFouten();
   const [bezig, zetBezig] = useState(false);
   const categorieen = profiel.status === 'klaar' ? profiel.data : [];
   const keuze = gekozen ?? categorieen.filter((c) => c.regime === 'toestemming').map((c) => c.categorie);
@@ -330,8 +317,7 @@ function ToestemmingVastleggen({ o, ontvangerNaam, gedaan }: { o: Overdracht; on
 function Beantwoorden({ o, gedaan }: { o: Overdracht; gedaan: (m: string) => void }) {
   const [reden, zetReden] = useState('');
   const [advies, zetAdvies] = useState('');
-  const { fouten, poging, toonFouten } = useFormulierFouten();
-  const [fout, zetFout] = useState<ApiFout>();
+  const { fouten, poging, toonFouten, apiFout: fout, zetApiFout: zetFout } = useFormulierFouten();
   const pad = { params: { path: { id: o.id } } };
   const mislukt = (error: unknown) => zetFout(apiFoutVan(error, 'Dat is niet gelukt.'));
 
@@ -402,8 +388,7 @@ function Beantwoorden({ o, gedaan }: { o: Overdracht; gedaan: (m: string) => voi
 /** Sender and receiver plan the driegesprek with the deelnemer, and confirm it was held. */
 function Driegesprek({ o, gedaan }: { o: Overdracht; gedaan: (m: string) => void }) {
   const [datum, zetDatum] = useState('');
-  const { fouten, poging, toonFouten } = useFormulierFouten();
-  const [fout, zetFout] = useState<ApiFout>();
+  const { fouten, poging, toonFouten, apiFout: fout, zetApiFout: zetFout } = useFormulierFouten();
   const stuur = async (body: { soort: 'gepland'; datum: string } | { soort: 'gehouden' }, melding: string) => {
     try {
       await verwacht(api.POST('/api/v1/overdrachten/{id}/driegesprek', { params: { path: { id: o.id } }, body: body as never }));

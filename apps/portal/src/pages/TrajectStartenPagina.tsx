@@ -1,10 +1,10 @@
-import { Button, Fieldset, FieldsetLegend, Paragraph, Select, SelectOption } from '@utrecht/component-library-react';
+import { Button, Fieldset, FieldsetLegend, Paragraph } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, type Schemas } from '../api/client';
-import { ApiFout, apiFoutVan, verwacht } from '../api/fouten';
+import { apiFoutVan, verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
-import { FoutenOverzicht, FoutMelding, Keuzeveld, PaginaTitel, Toon, useFormulierFouten, Veld } from '../app/onderdelen';
+import { FoutenOverzicht, FoutMelding, Keuzeveld, PaginaTitel, Toon, useFormulierFouten } from '../app/onderdelen';
 import { useIngelogd } from '../app/sessie-context';
 import { portalConfig } from '../auth/portal-config';
 
@@ -54,8 +54,7 @@ export function TrajectStartenPagina() {
   const [coach, zetCoach] = useState('');
   const [ladderTrede, zetLadderTrede] = useState('');
   const [afwijking, zetAfwijking] = useState('');
-  const { fouten, poging, toonFouten } = useFormulierFouten();
-  const [apiFout, zetApiFout] = useState<ApiFout>();
+  const { fouten, poging, toonFouten, apiFout, zetApiFout } = useFormulierFouten();
   const [bezig, zetBezig] = useState(false);
 
   const verstuur = (coaches: readonly { coachId: string; organisatieId: string }[]) => async (event: FormEvent) => {
@@ -99,18 +98,16 @@ export function TrajectStartenPagina() {
             {apiFout && <FoutMelding fout={apiFout} />}
             <Fieldset>
               <FieldsetLegend>Traject</FieldsetLegend>
-              <Veld id="programma" label={LABELS.programma} fout={fouten['programma']}>
-                {(aria) => (
-                  <Select {...aria} value={programma} onChange={(e) => zetProgramma(e.target.value)} required>
-                    <SelectOption value="">Kies een programma</SelectOption>
-                    {programmas.map((p) => (
-                      <SelectOption key={`${p.code}@${p.versie}`} value={p.code}>
-                        {p.naam}
-                      </SelectOption>
-                    ))}
-                  </Select>
-                )}
-              </Veld>
+              <Keuzeveld
+                id="programma"
+                label={LABELS.programma}
+                fout={fouten['programma']}
+                leeg="Kies een programma"
+                opties={programmas.map((p) => [p.code, p.naam] as const)}
+                waarde={programma}
+                bijKeuze={zetProgramma}
+                verplicht
+              />
               <Keuzeveld
                 id="aanmeldreden"
                 label={LABELS.aanmeldreden}

@@ -2,7 +2,7 @@ import { Button, Checkbox, Fieldset, FieldsetLegend, FormField, FormLabel, Parag
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import { api, type Schemas } from '../api/client';
-import { ApiFout, apiFoutVan, verwacht } from '../api/fouten';
+import { apiFoutVan, verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
 import { FoutenOverzicht, FoutMelding, Keuzeveld, PaginaTitel, Toon, useFormulierFouten, Veld } from '../app/onderdelen';
 import { vandaag } from '../format/datum';
@@ -525,8 +525,7 @@ export function TrajectVastleggenPagina() {
     return { overzicht, programma: versie.definitie, zrmDomeinen: versie.zrmDomeinen };
   }, [id]);
   const [waarden, zetWaarden] = useState<Waarden>({});
-  const { fouten, zetFouten, poging, nieuwePoging, toonFouten } = useFormulierFouten();
-  const [apiFout, zetApiFout] = useState<ApiFout>();
+  const { fouten, zetFouten, poging, nieuwePoging, toonFouten, apiFout, zetApiFout } = useFormulierFouten();
   const [bezig, zetBezig] = useState(false);
 
   if (!actie) {
