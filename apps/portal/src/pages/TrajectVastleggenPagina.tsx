@@ -209,23 +209,19 @@ const GROW = [
 const GAS_NIVEAUS = ['-2', '-1', '0', '1', '2'] as const;
 const gasNiveauTekst = (n: string) => (n === '1' || n === '2' ? `+${n}` : n);
 
+/** A repeated goal of a plan (`naam` 1, `naam` 2, …), each starting with its description. */
+const doelen = (lijst: string, min: number, naam: string, toevoegen: string): Herhaling => ({
+  lijst,
+  min,
+  titel: (plek) => `${naam} ${plek}`,
+  toevoegen,
+  verwijderen: (plek) => `${naam} ${plek} verwijderen`,
+  eersteVeld: 'omschrijving',
+});
+
 /** A plan has at least one SMART goal, and as many GAS goals as the coach adds. */
-const SMART_DOELEN: Herhaling = {
-  lijst: 'smart',
-  min: 1,
-  titel: (plek) => `SMART-doel ${plek}`,
-  toevoegen: 'Nog een SMART-doel toevoegen',
-  verwijderen: (plek) => `SMART-doel ${plek} verwijderen`,
-  eersteVeld: 'omschrijving',
-};
-const GAS_DOELEN: Herhaling = {
-  lijst: 'gas',
-  min: 0,
-  titel: (plek) => `GAS-doel ${plek}`,
-  toevoegen: 'GAS-doel toevoegen',
-  verwijderen: (plek) => `GAS-doel ${plek} verwijderen`,
-  eersteVeld: 'omschrijving',
-};
+const SMART_DOELEN = doelen('smart', 1, 'SMART-doel', 'Nog een SMART-doel toevoegen');
+const GAS_DOELEN = doelen('gas', 0, 'GAS-doel', 'GAS-doel toevoegen');
 
 /** Every command form of a traject, by the last part of its address. */
 export const ACTIES: Readonly<Record<string, Actie>> = {
