@@ -20,14 +20,6 @@ export interface CallContext {
 /** An RPC implementation: request in, response out. */
 export type Handler = (request: Msg, ctx: CallContext) => Promise<Msg>;
 
-/** The handler of an RPC whose answer carries nothing (`answer`, `{}` by default) once `call` is done. */
-export function answeredEmpty(call: (request: Msg) => unknown, answer: Msg = {}): Handler {
-  return async (request) => {
-    await call(request);
-    return { ...answer };
-  };
-}
-
 const WORKFLOW_SERVICE = 'temporal.api.workflowservice.v1.WorkflowService';
 const OPERATOR_SERVICE = 'temporal.api.operatorservice.v1.OperatorService';
 const TEST_SERVICE = 'temporal.api.testservice.v1.TestService';

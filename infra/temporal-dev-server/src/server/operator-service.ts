@@ -2,7 +2,8 @@ import type { Engine } from '../engine/engine';
 import { parseSearchAttributeType } from '../model/search-attributes';
 import { RpcError } from '../engine/errors';
 import type { SearchAttributeType } from '../visibility';
-import { answeredEmpty, type Handler } from './grpc-server';
+import { answeredEmpty } from './answered-empty';
+import type { Handler } from './grpc-server';
 
 /** Handlers of `temporal.api.operatorservice.v1.OperatorService` (search attribute registry). */
 export function operatorHandlers(engine: Engine): Record<string, Handler> {

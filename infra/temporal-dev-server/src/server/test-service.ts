@@ -1,6 +1,7 @@
 import type { Engine } from '../engine/engine';
 import { fromDuration, fromTimestamp, timestamp } from '../proto/proto';
-import { answeredEmpty, type Handler } from './grpc-server';
+import { answeredEmpty } from './answered-empty';
+import type { Handler } from './grpc-server';
 
 /** Handlers of `temporal.api.testservice.v1.TestService` (time skipping). */
 export function testHandlers(engine: Engine): Record<string, Handler> {

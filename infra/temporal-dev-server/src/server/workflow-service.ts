@@ -1,6 +1,7 @@
 import type { Engine } from '../engine/engine';
 import { duration, type Msg } from '../proto/proto';
-import { answeredEmpty, type Handler } from './grpc-server';
+import { answeredEmpty } from './answered-empty';
+import type { Handler } from './grpc-server';
 
 const SERVER_VERSION = '1.27.0';
 
