@@ -46,6 +46,11 @@ export function alsApiFout(response: Response, body: unknown): ApiFout {
   return new ApiFout(response.status, problem.code, bericht, velden);
 }
 
+/** `error` when the API gave it, else (the network, the browser) an {@link ApiFout} with `tekst`. */
+export function apiFoutVan(error: unknown, tekst: string): ApiFout {
+  return error instanceof ApiFout ? error : new ApiFout(0, undefined, tekst);
+}
+
 /** What an openapi-fetch call resolves to. */
 interface Antwoord {
   readonly data?: unknown;

@@ -33,6 +33,28 @@ function VereistSessie({ children }: { readonly children: React.ReactNode }) {
 
 const beveiligd = (pagina: React.ReactNode) => <VereistSessie>{pagina}</VereistSessie>;
 
+/** The pages behind sign-in, by path. */
+const BEVEILIGDE_PAGINAS: readonly (readonly [string, React.ComponentType])[] = [
+  ['/', StartPagina],
+  ['/deelnemers/nieuw', AanmeldenPagina],
+  ['/deelnemers/:id', DeelnemerPagina],
+  ['/deelnemers/:id/traject-starten', TrajectStartenPagina],
+  ['/trajecten', MijnTrajectenPagina],
+  ['/trajecten/:id', TrajectPagina],
+  ['/trajecten/:id/vastleggen/:actie', TrajectVastleggenPagina],
+  ['/signalen', SignalenPagina],
+  ['/taken', MijnTakenPagina],
+  // Warme overdracht, the deelnemer's own data, the FG.
+  ['/trajecten/:id/overdracht', OverdrachtAanvragenPagina],
+  ['/overdrachten', OverdrachtenPagina],
+  ['/overdrachten/:id', OverdrachtPagina],
+  ['/overdrachten/:id/dossier', DossierPagina],
+  ['/mijn-gegevens', MijnGegevensPagina],
+  ['/fg/register', VerwerkingsregisterPagina],
+  ['/fg/verificatie', VerificatiePagina],
+  ['/werkgever/plaatsingen', WerkgeverPlaatsingenPagina],
+];
+
 /** The stuurgroep's dashboard brings its chart library along, so it loads only when opened. */
 const DashboardPagina = lazy(() => import('../pages/stuurgroep/DashboardPagina'));
 const laadDashboard = <Suspense fallback={<p aria-live="polite">Bezig met laden…</p>}>{beveiligd(<DashboardPagina />)}</Suspense>;
@@ -46,24 +68,9 @@ export function App() {
           <Routes>
             <Route path="/inloggen" element={<InloggenPagina />} />
             <Route path={OIDC_TERUG_PAD} element={<OidcTerugPagina />} />
-            <Route path="/" element={beveiligd(<StartPagina />)} />
-            <Route path="/deelnemers/nieuw" element={beveiligd(<AanmeldenPagina />)} />
-            <Route path="/deelnemers/:id" element={beveiligd(<DeelnemerPagina />)} />
-            <Route path="/deelnemers/:id/traject-starten" element={beveiligd(<TrajectStartenPagina />)} />
-            <Route path="/trajecten" element={beveiligd(<MijnTrajectenPagina />)} />
-            <Route path="/trajecten/:id" element={beveiligd(<TrajectPagina />)} />
-            <Route path="/trajecten/:id/vastleggen/:actie" element={beveiligd(<TrajectVastleggenPagina />)} />
-            <Route path="/signalen" element={beveiligd(<SignalenPagina />)} />
-            <Route path="/taken" element={beveiligd(<MijnTakenPagina />)} />
-            {/* Warme overdracht, the deelnemer's own data, the FG. */}
-            <Route path="/trajecten/:id/overdracht" element={beveiligd(<OverdrachtAanvragenPagina />)} />
-            <Route path="/overdrachten" element={beveiligd(<OverdrachtenPagina />)} />
-            <Route path="/overdrachten/:id" element={beveiligd(<OverdrachtPagina />)} />
-            <Route path="/overdrachten/:id/dossier" element={beveiligd(<DossierPagina />)} />
-            <Route path="/mijn-gegevens" element={beveiligd(<MijnGegevensPagina />)} />
-            <Route path="/fg/register" element={beveiligd(<VerwerkingsregisterPagina />)} />
-            <Route path="/fg/verificatie" element={beveiligd(<VerificatiePagina />)} />
-            <Route path="/werkgever/plaatsingen" element={beveiligd(<WerkgeverPlaatsingenPagina />)} />
+            {BEVEILIGDE_PAGINAS.map(([pad, Pagina]) => (
+              <Route key={pad} path={pad} element={beveiligd(<Pagina />)} />
+            ))}
             <Route path="/stuurgroep/dashboard" element={laadDashboard} />
             <Route path="*" element={<NietGevondenPagina />} />
           </Routes>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiFout } from '../api/fouten';
+import { apiFoutVan, type ApiFout } from '../api/fouten';
 
 /** State of data a page loads from the API. */
 export type Geladen<T> = { readonly status: 'laden' } | { readonly status: 'klaar'; readonly data: T } | { readonly status: 'fout'; readonly fout: ApiFout };
@@ -13,9 +13,7 @@ export function useGeladen<T>(haal: () => Promise<T>, afhankelijk: readonly unkn
     let actueel = true;
     haal().then(
       (data) => actueel && zetStaat({ sleutel, geladen: { status: 'klaar', data } }),
-      (fout: unknown) =>
-        actueel &&
-        zetStaat({ sleutel, geladen: { status: 'fout', fout: fout instanceof ApiFout ? fout : new ApiFout(0, undefined, 'Er ging iets mis bij het laden.') } }),
+      (fout: unknown) => actueel && zetStaat({ sleutel, geladen: { status: 'fout', fout: apiFoutVan(fout, 'Er ging iets mis bij het laden.') } }),
     );
     return () => {
       actueel = false;
@@ -26,4 +24,25 @@ export function useGeladen<T>(haal: () => Promise<T>, afhankelijk: readonly unkn
   const opnieuw = useCallback(() => zetTeller((n) => n + 1), []);
   const geladen: Geladen<T> = staat && staat.sleutel === sleutel ? staat.geladen : { status: 'laden' };
   return { ...geladen, opnieuw };
+}
+
+/**
+ * A step someone takes on a page of loaded data: `neem(werk, gelukt, mislukt)` clears the last error, runs `werk`, then
+ * confirms with `gelukt` (`melding`) and loads the data again (`opnieuw`); a failure becomes the error (`fout`;
+ * `mislukt` when the API gave none).
+ */
+export function useStap(opnieuw: () => void) {
+  const [melding, zetMelding] = useState<string>();
+  const [fout, zetFout] = useState<ApiFout>();
+  const neem = async (werk: () => Promise<unknown>, gelukt: string, mislukt: string) => {
+    zetFout(undefined);
+    try {
+      await werk();
+      zetMelding(gelukt);
+      opnieuw();
+    } catch (error) {
+      zetFout(apiFoutVan(error, mislukt));
+    }
+  };
+  return { melding, fout, neem };
 }

@@ -1,5 +1,8 @@
 import {
   Alert,
+  DataListItem,
+  DataListKey,
+  DataListValue,
   FormField,
   FormFieldDescription,
   FormFieldErrorMessage,
@@ -15,7 +18,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ApiFout } from '../api/fouten';
 import type { Geladen } from './laden';
 
@@ -39,6 +42,30 @@ export function FoutMelding({ fout }: { readonly fout: ApiFout }) {
     <Alert type="error" role="alert">
       <Paragraph>{fout.message}</Paragraph>
     </Alert>
+  );
+}
+
+/** What the last step gave: its confirmation (`melding`) and the API's error (`fout`), as alerts; nothing when there is neither. */
+export function Uitkomst({ melding, fout }: { readonly melding?: string; readonly fout?: ApiFout }) {
+  return (
+    <>
+      {melding && (
+        <Alert type="ok" role="status">
+          <Paragraph>{melding}</Paragraph>
+        </Alert>
+      )}
+      {fout && <FoutMelding fout={fout} />}
+    </>
+  );
+}
+
+/** One item of a data list (`DataList`): what (`sleutel`) and its value. */
+export function Regel({ sleutel, children }: { readonly sleutel: string; readonly children: ReactNode }) {
+  return (
+    <DataListItem>
+      <DataListKey>{sleutel}</DataListKey>
+      <DataListValue>{children}</DataListValue>
+    </DataListItem>
   );
 }
 
@@ -78,7 +105,7 @@ export function Veld(props: {
   );
 }
 
-/** A labelled choice between coded options (`[code, text]`), after an empty first option. */
+/** A labelled choice between coded options (`[code, text]`; a code may recur, as a programme's in its versions), after an empty first option. */
 export function Keuzeveld(props: {
   readonly id: string;
   readonly label: string;
@@ -98,8 +125,8 @@ export function Keuzeveld(props: {
       {(aria) => (
         <Select {...aria} value={props.waarde} onChange={(e) => props.bijKeuze(e.target.value)} required={props.verplicht}>
           <SelectOption value="">{props.leeg}</SelectOption>
-          {props.opties.map(([code, tekst]) => (
-            <SelectOption key={code} value={code}>
+          {props.opties.map(([code, tekst], i) => (
+            <SelectOption key={`${i}:${code}`} value={code}>
               {tekst}
             </SelectOption>
           ))}
@@ -107,6 +134,23 @@ export function Keuzeveld(props: {
       )}
     </Veld>
   );
+}
+
+/**
+ * A form's field errors and its attempts to send it, for {@link FoutenOverzicht}: `toonFouten` shows
+ * what an attempt found (nothing: none) and counts the attempt; `nieuwePoging` counts one that failed otherwise.
+ * `apiFout`: the error the API gave the last attempt.
+ */
+export function useFormulierFouten() {
+  const [fouten, zetFouten] = useState<Readonly<Record<string, string>>>({});
+  const [poging, zetPoging] = useState(0);
+  const [apiFout, zetApiFout] = useState<ApiFout>();
+  const nieuwePoging = () => zetPoging((n) => n + 1);
+  const toonFouten = (gevonden: Readonly<Record<string, string>>) => {
+    zetFouten(gevonden);
+    nieuwePoging();
+  };
+  return { fouten, zetFouten, poging, nieuwePoging, toonFouten, apiFout, zetApiFout };
 }
 
 /**

@@ -2,8 +2,8 @@ import { Button, Fieldset, FieldsetLegend, Paragraph, Textbox } from '@utrecht/c
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { api, type Schemas } from '../api/client';
-import { ApiFout, verwacht } from '../api/fouten';
-import { FoutenOverzicht, FoutMelding, PaginaTitel, Veld } from '../app/onderdelen';
+import { apiFoutVan, verwacht } from '../api/fouten';
+import { FoutenOverzicht, FoutMelding, PaginaTitel, useFormulierFouten, Veld } from '../app/onderdelen';
 import { bsnCijfers, controleerBsn, leesDatum } from '../format/invoer';
 
 const LABELS: Readonly<Record<string, string>> = {
@@ -39,10 +39,8 @@ export function AanmeldenPagina() {
   const navigate = useNavigate();
   const [invoer, zetInvoer] = useState<Invoer>({ bsn: '', voornamen: '', achternaam: '', geboortedatum: '', telefoon: '', email: '' });
   const [bsnVerlaten, zetBsnVerlaten] = useState(false);
-  const [fouten, zetFouten] = useState<Record<string, string>>({});
-  const [apiFout, zetApiFout] = useState<ApiFout>();
+  const { fouten, zetFouten, poging, toonFouten, apiFout, zetApiFout } = useFormulierFouten();
   const [bezig, zetBezig] = useState(false);
-  const [poging, zetPoging] = useState(0);
 
   const wijzig = (veld: string) => (event: React.ChangeEvent<HTMLInputElement>) => {
     zetInvoer((oud) => ({ ...oud, [veld]: event.target.value }));
@@ -55,8 +53,7 @@ export function AanmeldenPagina() {
     event.preventDefault();
     zetApiFout(undefined);
     const gevonden = controleer(invoer);
-    zetFouten(gevonden);
-    zetPoging((n) => n + 1);
+    toonFouten(gevonden);
     zetBsnVerlaten(true);
     if (Object.keys(gevonden).length > 0) return;
     const body: Schemas['DeelnemerAanmakenDto'] = {
@@ -74,10 +71,9 @@ export function AanmeldenPagina() {
       const { id } = await verwacht(api.POST('/api/v1/deelnemers', { body }));
       navigate(`/deelnemers/${id}`, { state: { melding: `${body.voornamen} ${body.achternaam} is aangemeld.` } });
     } catch (error) {
-      const fout = error instanceof ApiFout ? error : new ApiFout(0, undefined, 'Aanmelden is niet gelukt.');
+      const fout = apiFoutVan(error, 'Aanmelden is niet gelukt.');
       zetApiFout(fout);
-      zetFouten(Object.fromEntries(Object.entries(fout.velden).map(([veld]) => [VELD_VAN_API[veld] ?? veld, 'Controleer dit veld.'])));
-      zetPoging((n) => n + 1);
+      toonFouten(Object.fromEntries(Object.entries(fout.velden).map(([veld]) => [VELD_VAN_API[veld] ?? veld, 'Controleer dit veld.'])));
       zetBezig(false);
     }
   };

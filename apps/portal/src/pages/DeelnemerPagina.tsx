@@ -1,9 +1,9 @@
-import { Alert, DataList, DataListItem, DataListKey, DataListValue, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { DataList, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import { api } from '../api/client';
 import { verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
-import { PaginaTitel, Toon } from '../app/onderdelen';
+import { PaginaTitel, Regel, Toon, Uitkomst } from '../app/onderdelen';
 import { useIngelogd } from '../app/sessie-context';
 import { formatDatum } from '../format/datum';
 import { faseLabel, statusLabel } from '../format/labels';
@@ -17,29 +17,16 @@ export function DeelnemerPagina() {
   return (
     <>
       <PaginaTitel>Deelnemer</PaginaTitel>
-      {melding && (
-        <Alert type="ok" role="status">
-          <Paragraph>{melding}</Paragraph>
-        </Alert>
-      )}
+      <Uitkomst melding={melding} />
       <Toon geladen={deelnemer}>
         {(d) => (
           <>
             <DataList className="kr-gegevens">
-              <DataListItem>
-                <DataListKey>Naam</DataListKey>
-                <DataListValue>
-                  {d.voornamen} {d.achternaam}
-                </DataListValue>
-              </DataListItem>
-              <DataListItem>
-                <DataListKey>BSN</DataListKey>
-                <DataListValue>{d.bsn ?? d.bsnGemaskeerd}</DataListValue>
-              </DataListItem>
-              <DataListItem>
-                <DataListKey>Geboortedatum</DataListKey>
-                <DataListValue>{formatDatum(d.geboortedatum)}</DataListValue>
-              </DataListItem>
+              <Regel sleutel="Naam">
+                {d.voornamen} {d.achternaam}
+              </Regel>
+              <Regel sleutel="BSN">{d.bsn ?? d.bsnGemaskeerd}</Regel>
+              <Regel sleutel="Geboortedatum">{formatDatum(d.geboortedatum)}</Regel>
             </DataList>
             <Heading2>Trajecten</Heading2>
             {d.trajecten.length === 0 ? (

@@ -2,7 +2,7 @@ import { Button, Fieldset, FieldsetLegend, Paragraph, Select, SelectOption, Text
 import { useMemo, useState, type FormEvent } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { api, type Schemas } from '../api/client';
-import { ApiFout, verwacht } from '../api/fouten';
+import { ApiFout, apiFoutVan, verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
 import { FoutMelding, PaginaTitel, Toon, Veld } from '../app/onderdelen';
 import { useSessie } from '../app/sessie-context';
@@ -76,7 +76,7 @@ function DemoInloggen({ config }: { readonly config: PortalConfig }) {
       inloggen(sessieUitToken(token, 'demo', { organisatieNaam: gekozen.naam }));
       naInloggen();
     } catch (error) {
-      zetFout(error instanceof ApiFout ? error : new ApiFout(0, undefined, 'Inloggen is niet gelukt.'));
+      zetFout(apiFoutVan(error, 'Inloggen is niet gelukt.'));
       zetBezig(false);
     }
   };

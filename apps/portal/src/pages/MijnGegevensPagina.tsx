@@ -1,9 +1,8 @@
-import { Alert, Button, Heading2, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { Button, Heading2, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
 import { api, type Schemas } from '../api/client';
-import { ApiFout, verwacht } from '../api/fouten';
-import { useGeladen } from '../app/laden';
-import { FoutMelding, PaginaTitel, Tabel, Toon } from '../app/onderdelen';
+import { verwacht } from '../api/fouten';
+import { useGeladen, useStap } from '../app/laden';
+import { PaginaTitel, Tabel, Toon, Uitkomst } from '../app/onderdelen';
 import { laadOrganisaties, organisatieNaam, type Organisatie } from '../app/organisaties';
 import { useIngelogd } from '../app/sessie-context';
 import { claimsVan } from '../auth/sessie';
@@ -35,8 +34,6 @@ const FASE_UITLEG: Readonly<Record<string, string>> = {
 export function MijnGegevensPagina() {
   const sessie = useIngelogd();
   const deelnemerId = String(claimsVan(sessie.token)['deelnemerId'] ?? '');
-  const [melding, zetMelding] = useState<string>();
-  const [fout, zetFout] = useState<ApiFout>();
   const gegevens = useGeladen(async () => {
     const pad = { params: { path: { id: deelnemerId } } };
     const [inzage, trajecten, organisaties, programmas] = await Promise.all([
@@ -48,28 +45,18 @@ export function MijnGegevensPagina() {
     return { inzage, trajecten, organisaties, programmas };
   }, [deelnemerId]);
 
-  const trekIn = async (t: Toestemming) => {
-    zetFout(undefined);
-    try {
-      await verwacht(api.POST('/api/v1/toestemmingen/{id}/intrekking', { params: { path: { id: t.id } }, body: { reden: 'Ingetrokken door de deelnemer' } }));
-      zetMelding(
-        `Uw toestemming voor ${doelLabel(t.doel).toLowerCase()} is ingetrokken. Vanaf nu worden deze gegevens niet meer op grond van deze toestemming gedeeld.`,
-      );
-      gegevens.opnieuw();
-    } catch (error) {
-      zetFout(error instanceof ApiFout ? error : new ApiFout(0, undefined, 'Intrekken is niet gelukt.'));
-    }
-  };
+  const { melding, fout, neem } = useStap(gegevens.opnieuw);
+  const trekIn = (t: Toestemming) =>
+    neem(
+      () => verwacht(api.POST('/api/v1/toestemmingen/{id}/intrekking', { params: { path: { id: t.id } }, body: { reden: 'Ingetrokken door de deelnemer' } })),
+      `Uw toestemming voor ${doelLabel(t.doel).toLowerCase()} is ingetrokken. Vanaf nu worden deze gegevens niet meer op grond van deze toestemming gedeeld.`,
+      'Intrekken is niet gelukt.',
+    );
 
   return (
     <>
       <PaginaTitel>Mijn gegevens</PaginaTitel>
-      {melding && (
-        <Alert type="ok" role="status">
-          <Paragraph>{melding}</Paragraph>
-        </Alert>
-      )}
-      {fout && <FoutMelding fout={fout} />}
+      <Uitkomst melding={melding} fout={fout} />
       <Toon geladen={gegevens}>
         {({ inzage, trajecten, organisaties, programmas }) => (
           <>

@@ -15,6 +15,25 @@ function stand(t: Taak) {
   return 'Op tijd';
 }
 
+/** One task: what, by when, how far, and the way to its traject. */
+function TaakRij({ t }: { readonly t: Taak }) {
+  return (
+    <TableRow className={t.status === 'verlopen' ? 'kr-rij--verlopen' : undefined}>
+      <TableCell>
+        {taakLabel(t.soort)}
+        {t.geescaleerdNaar ? ' (geëscaleerd)' : ''}
+      </TableCell>
+      <TableCell>{formatDatum(t.vervalt)}</TableCell>
+      <TableCell>{stand(t)}</TableCell>
+      <TableCell>
+        <RouterLink to={`/trajecten/${t.trajectId}`} aria-label={`Traject bekijken voor de taak ${taakLabel(t.soort).toLowerCase()}`}>
+          Traject bekijken
+        </RouterLink>
+      </TableCell>
+    </TableRow>
+  );
+}
+
 /** My tasks and deadlines (`GET /taken`), overdue first, planned ones (the next call-back, the re-approach after a "nee") included. */
 export function MijnTakenPagina() {
   const taken = useGeladen(async () => opVolgorde((await verwacht(api.GET('/api/v1/taken'))).taken), []);
@@ -36,19 +55,7 @@ export function MijnTakenPagina() {
               </Paragraph>
               <Tabel koppen={['Taak', 'Uiterlijk', 'Stand', 'Traject']}>
                 {lijst.map((t) => (
-                  <TableRow key={`${t.trajectId}/${t.termijnId}`} className={t.status === 'verlopen' ? 'kr-rij--verlopen' : undefined}>
-                    <TableCell>
-                      {taakLabel(t.soort)}
-                      {t.geescaleerdNaar ? ' (geëscaleerd)' : ''}
-                    </TableCell>
-                    <TableCell>{formatDatum(t.vervalt)}</TableCell>
-                    <TableCell>{stand(t)}</TableCell>
-                    <TableCell>
-                      <RouterLink to={`/trajecten/${t.trajectId}`} aria-label={`Traject bekijken voor de taak ${taakLabel(t.soort).toLowerCase()}`}>
-                        Traject bekijken
-                      </RouterLink>
-                    </TableCell>
-                  </TableRow>
+                  <TaakRij key={`${t.trajectId}/${t.termijnId}`} t={t} />
                 ))}
               </Tabel>
             </>

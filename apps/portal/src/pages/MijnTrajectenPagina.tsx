@@ -1,4 +1,4 @@
-import { Button, Checkbox, Fieldset, FieldsetLegend, FormField, FormLabel, Paragraph, Select, SelectOption } from '@utrecht/component-library-react';
+import { Button, Checkbox, Fieldset, FieldsetLegend, FormField, FormLabel, Paragraph } from '@utrecht/component-library-react';
 import { TableCell, TableRow } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
@@ -6,7 +6,7 @@ import { api } from '../api/client';
 import type { operations } from '../api/openapi';
 import { verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
-import { PaginaTitel, Tabel, Toon, Veld } from '../app/onderdelen';
+import { Keuzeveld, PaginaTitel, Tabel, Toon } from '../app/onderdelen';
 import { formatDatum } from '../format/datum';
 import { faseLabel, statusLabel } from '../format/labels';
 
@@ -67,31 +67,22 @@ export function MijnTrajectenPagina() {
       <form onSubmit={filter} className="kr-filters" aria-label="Trajecten filteren">
         <Fieldset>
           <FieldsetLegend>Filteren</FieldsetLegend>
-          <Veld id="filter-programma" label="Programma">
-            {(aria) => (
-              <Select {...aria} value={keuze.programma} onChange={(e) => zetKeuze({ ...keuze, programma: e.target.value })}>
-                <SelectOption value="">Alle programma&apos;s</SelectOption>
-                {programmas.status === 'klaar' &&
-                  programmas.data.map((p) => (
-                    <SelectOption key={`${p.code}@${p.versie}`} value={p.code}>
-                      {p.naam}
-                    </SelectOption>
-                  ))}
-              </Select>
-            )}
-          </Veld>
-          <Veld id="filter-fase" label="Fase">
-            {(aria) => (
-              <Select {...aria} value={keuze.fase} onChange={(e) => zetKeuze({ ...keuze, fase: e.target.value })}>
-                <SelectOption value="">Alle fasen</SelectOption>
-                {FASEN.map((f) => (
-                  <SelectOption key={f} value={f}>
-                    {faseLabel(f)}
-                  </SelectOption>
-                ))}
-              </Select>
-            )}
-          </Veld>
+          <Keuzeveld
+            id="filter-programma"
+            label="Programma"
+            leeg="Alle programma's"
+            opties={programmas.status === 'klaar' ? programmas.data.map((p) => [p.code, p.naam] as const) : []}
+            waarde={keuze.programma}
+            bijKeuze={(programma) => zetKeuze({ ...keuze, programma })}
+          />
+          <Keuzeveld
+            id="filter-fase"
+            label="Fase"
+            leeg="Alle fasen"
+            opties={FASEN.map((f) => [f, faseLabel(f)] as const)}
+            waarde={keuze.fase}
+            bijKeuze={(fase) => zetKeuze({ ...keuze, fase })}
+          />
           <FormField
             type="checkbox"
             label={<FormLabel htmlFor="filter-verlopen">Alleen met een verstreken termijn</FormLabel>}

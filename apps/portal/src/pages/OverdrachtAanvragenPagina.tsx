@@ -2,9 +2,9 @@ import { Button, Checkbox, Fieldset, FieldsetLegend, FormField, FormLabel, Headi
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, type Schemas } from '../api/client';
-import { ApiFout, verwacht } from '../api/fouten';
+import { apiFoutVan, verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
-import { FoutenOverzicht, FoutMelding, Keuzeveld, PaginaTitel, Toon, Veld } from '../app/onderdelen';
+import { FoutenOverzicht, FoutMelding, Keuzeveld, PaginaTitel, Toon, useFormulierFouten, Veld } from '../app/onderdelen';
 import { laadOrganisaties } from '../app/organisaties';
 import { useIngelogd } from '../app/sessie-context';
 import { categorieLabel, overdrachtRedenLabel, overTeNemenLabel, regimeLabel, veldLabel } from '../format/gegevens-labels';
@@ -58,9 +58,7 @@ export function OverdrachtAanvragenPagina() {
   const [overTeNemen, zetOverTeNemen] = useState<string[]>(['regie']);
   const [eersteGesprek, zetEersteGesprek] = useState('');
   const [waarden, zetWaarden] = useState<Record<string, string>>({});
-  const [fouten, zetFouten] = useState<Record<string, string>>({});
-  const [poging, zetPoging] = useState(0);
-  const [apiFout, zetApiFout] = useState<ApiFout>();
+  const { fouten, poging, toonFouten, apiFout, zetApiFout } = useFormulierFouten();
   const [bezig, zetBezig] = useState(false);
 
   const verstuur = async (event: FormEvent) => {
@@ -71,8 +69,7 @@ export function OverdrachtAanvragenPagina() {
     if (overTeNemen.length === 0) nieuw['overTeNemen-regie'] = 'Kies wat de ontvanger overneemt.';
     const datum = eersteGesprek.trim() ? leesDatum(eersteGesprek) : undefined;
     if (eersteGesprek.trim() && !datum) nieuw['eersteGesprek'] = 'Vul een datum in als 12-01-2027.';
-    zetFouten(nieuw);
-    zetPoging((n) => n + 1);
+    toonFouten(nieuw);
     if (Object.keys(nieuw).length > 0 || !gekozen || basis.status !== 'klaar') return;
     const gegevens: Record<string, Record<string, string>> = {};
     for (const [sleutel, waarde] of Object.entries(waarden)) {
@@ -98,7 +95,7 @@ export function OverdrachtAanvragenPagina() {
       );
       navigate(`/overdrachten/${overdracht.id}`, { state: { melding: `De overdracht aan ${gekozen.naam} is aangevraagd.` } });
     } catch (error) {
-      zetApiFout(error instanceof ApiFout ? error : new ApiFout(0, undefined, 'Aanvragen is niet gelukt.'));
+      zetApiFout(apiFoutVan(error, 'Aanvragen is niet gelukt.'));
       zetBezig(false);
     }
   };

@@ -1,12 +1,8 @@
 import {
-  Alert,
   Button,
   ButtonGroup,
   Checkbox,
   DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
   Fieldset,
   FieldsetLegend,
   FormField,
@@ -16,12 +12,12 @@ import {
   Textarea,
   Textbox,
 } from '@utrecht/component-library-react';
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import { api, type Schemas } from '../api/client';
-import { ApiFout, verwacht } from '../api/fouten';
+import { apiFoutVan, verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
-import { FoutenOverzicht, FoutMelding, Keuzeveld, PaginaTitel, Toon, Veld } from '../app/onderdelen';
+import { FoutenOverzicht, FoutMelding, Keuzeveld, PaginaTitel, Regel, Toon, Uitkomst, useFormulierFouten, Veld } from '../app/onderdelen';
 import { laadOrganisaties, organisatieNaam, type Organisatie } from '../app/organisaties';
 import { useIngelogd } from '../app/sessie-context';
 import { formatDatum, formatDatumTijd, vandaag } from '../format/datum';
@@ -92,11 +88,7 @@ export function OverdrachtPagina() {
   return (
     <>
       <PaginaTitel>Warme overdracht</PaginaTitel>
-      {melding && (
-        <Alert type="ok" role="status">
-          <Paragraph>{melding}</Paragraph>
-        </Alert>
-      )}
+      <Uitkomst melding={melding} />
       {bezigMetBesluit && <Paragraph aria-live="polite">Het besluit over het delen van de gegevens wordt genomen. Deze pagina werkt zichzelf bij.</Paragraph>}
       <Toon geladen={getoond}>
         {({ overdracht: o, organisaties }) => <OverdrachtInhoud o={o} organisaties={organisaties} gedaan={gedaan} bezigMetBesluit={bezigMetBesluit} />}
@@ -166,15 +158,6 @@ function OverdrachtInhoud({
   );
 }
 
-function Regel({ sleutel, children }: { sleutel: string; children: ReactNode }) {
-  return (
-    <DataListItem>
-      <DataListKey>{sleutel}</DataListKey>
-      <DataListValue>{children}</DataListValue>
-    </DataListItem>
-  );
-}
-
 function Levering({ levering }: { levering: NonNullable<Overdracht['levering']> }) {
   return (
     <>
@@ -223,9 +206,7 @@ function ToestemmingVastleggen({ o, ontvangerNaam, gedaan }: { o: Overdracht; on
   const [gekozen, zetGekozen] = useState<string[] | undefined>();
   const [document, zetDocument] = useState('');
   const [geldigTot, zetGeldigTot] = useState('');
-  const [fouten, zetFouten] = useState<Record<string, string>>({});
-  const [poging, zetPoging] = useState(0);
-  const [fout, zetFout] = useState<ApiFout>();
+  const { fouten, poging, toonFouten, apiFout: fout, zetApiFout: zetFout } = useFormulierFouten();
   const [bezig, zetBezig] = useState(false);
   const categorieen = profiel.status === 'klaar' ? profiel.data : [];
   const keuze = gekozen ?? categorieen.filter((c) => c.regime === 'toestemming').map((c) => c.categorie);
@@ -240,8 +221,7 @@ function ToestemmingVastleggen({ o, ontvangerNaam, gedaan }: { o: Overdracht; on
     if (!document.trim()) nieuw['toestemming-document'] = 'Vul het kenmerk van het ondertekende formulier in.';
     const tot = geldigTot.trim() ? leesDatum(geldigTot) : undefined;
     if (!tot || tot <= vandaag()) nieuw['toestemming-geldigTot'] = 'Vul een datum in de toekomst in als 31-12-2027.';
-    zetFouten(nieuw);
-    zetPoging((n) => n + 1);
+    toonFouten(nieuw);
     if (Object.keys(nieuw).length > 0 || !tot) return;
     zetBezig(true);
     zetFout(undefined);
@@ -263,7 +243,7 @@ function ToestemmingVastleggen({ o, ontvangerNaam, gedaan }: { o: Overdracht; on
       await meld('vastgelegd');
       gedaan('De toestemming is vastgelegd. Het besluit wordt opnieuw genomen; daarna gaat het dossier naar de ontvanger.', true);
     } catch (error) {
-      zetFout(error instanceof ApiFout ? error : new ApiFout(0, undefined, 'Vastleggen is niet gelukt.'));
+      zetFout(apiFoutVan(error, 'Vastleggen is niet gelukt.'));
     } finally {
       zetBezig(false);
     }
@@ -319,7 +299,7 @@ function ToestemmingVastleggen({ o, ontvangerNaam, gedaan }: { o: Overdracht; on
                 onClick={() => {
                   void meld('geweigerd').then(
                     () => gedaan('Vastgelegd dat de deelnemer geen toestemming geeft. De overdracht stopt.'),
-                    (error: unknown) => zetFout(error instanceof ApiFout ? error : new ApiFout(0, undefined, 'Dat is niet gelukt.')),
+                    (error: unknown) => zetFout(apiFoutVan(error, 'Dat is niet gelukt.')),
                   );
                 }}
               >
@@ -337,19 +317,16 @@ function ToestemmingVastleggen({ o, ontvangerNaam, gedaan }: { o: Overdracht; on
 function Beantwoorden({ o, gedaan }: { o: Overdracht; gedaan: (m: string) => void }) {
   const [reden, zetReden] = useState('');
   const [advies, zetAdvies] = useState('');
-  const [fouten, zetFouten] = useState<Record<string, string>>({});
-  const [poging, zetPoging] = useState(0);
-  const [fout, zetFout] = useState<ApiFout>();
+  const { fouten, poging, toonFouten, apiFout: fout, zetApiFout: zetFout } = useFormulierFouten();
   const pad = { params: { path: { id: o.id } } };
-  const mislukt = (error: unknown) => zetFout(error instanceof ApiFout ? error : new ApiFout(0, undefined, 'Dat is niet gelukt.'));
+  const mislukt = (error: unknown) => zetFout(apiFoutVan(error, 'Dat is niet gelukt.'));
 
   const wijsAf = async (event: FormEvent) => {
     event.preventDefault();
     const nieuw: Record<string, string> = {};
     if (!reden) nieuw['afwijzing-reden'] = 'Kies een reden.';
     if (!advies.trim()) nieuw['afwijzing-advies'] = 'Geef de verzender een advies.';
-    zetFouten(nieuw);
-    zetPoging((n) => n + 1);
+    toonFouten(nieuw);
     if (Object.keys(nieuw).length > 0) return;
     try {
       await verwacht(
@@ -411,23 +388,20 @@ function Beantwoorden({ o, gedaan }: { o: Overdracht; gedaan: (m: string) => voi
 /** Sender and receiver plan the driegesprek with the deelnemer, and confirm it was held. */
 function Driegesprek({ o, gedaan }: { o: Overdracht; gedaan: (m: string) => void }) {
   const [datum, zetDatum] = useState('');
-  const [fouten, zetFouten] = useState<Record<string, string>>({});
-  const [poging, zetPoging] = useState(0);
-  const [fout, zetFout] = useState<ApiFout>();
+  const { fouten, poging, toonFouten, apiFout: fout, zetApiFout: zetFout } = useFormulierFouten();
   const stuur = async (body: { soort: 'gepland'; datum: string } | { soort: 'gehouden' }, melding: string) => {
     try {
       await verwacht(api.POST('/api/v1/overdrachten/{id}/driegesprek', { params: { path: { id: o.id } }, body: body as never }));
       gedaan(melding);
     } catch (error) {
-      zetFout(error instanceof ApiFout ? error : new ApiFout(0, undefined, 'Dat is niet gelukt.'));
+      zetFout(apiFoutVan(error, 'Dat is niet gelukt.'));
     }
   };
   const plan = async (event: FormEvent) => {
     event.preventDefault();
     const gelezen = leesDatum(datum);
     const nieuw: Record<string, string> = gelezen ? {} : { 'driegesprek-datum': 'Vul een datum in als 12-01-2027.' };
-    zetFouten(nieuw);
-    zetPoging((n) => n + 1);
+    toonFouten(nieuw);
     if (!gelezen) return;
     await stuur({ soort: 'gepland', datum: gelezen }, `Het driegesprek is gepland op ${formatDatum(gelezen)}.`);
   };

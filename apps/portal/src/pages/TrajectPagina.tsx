@@ -1,9 +1,9 @@
-import { Alert, DataList, DataListItem, DataListKey, DataListValue, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { DataList, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
-import { PaginaTitel, Toon } from '../app/onderdelen';
+import { PaginaTitel, Regel, Toon, Uitkomst } from '../app/onderdelen';
 import { formatDatum } from '../format/datum';
 import { statusLabel, uitvalRedenLabel } from '../format/labels';
 import { ACTIES } from './TrajectVastleggenPagina';
@@ -40,53 +40,31 @@ export function TrajectPagina() {
   return (
     <>
       <PaginaTitel>Traject</PaginaTitel>
-      {melding && (
-        <Alert type="ok" role="status">
-          <Paragraph>{melding}</Paragraph>
-        </Alert>
-      )}
+      <Uitkomst melding={melding} />
       <Toon geladen={traject}>
         {({ overzicht: o, verloop }) => (
           <>
             <DataList className="kr-gegevens">
-              <DataListItem>
-                <DataListKey>Programma</DataListKey>
-                <DataListValue>{verloop.programma}</DataListValue>
-              </DataListItem>
-              <DataListItem>
-                <DataListKey>Fase</DataListKey>
-                <DataListValue>
-                  {verloop.fase} ({statusLabel(o.status).toLowerCase()})
-                </DataListValue>
-              </DataListItem>
-              <DataListItem>
-                <DataListKey>Gestart op</DataListKey>
-                <DataListValue>{formatDatum(o.startdatum)}</DataListValue>
-              </DataListItem>
-              <DataListItem>
-                <DataListKey>Geplande einddatum</DataListKey>
-                <DataListValue>{formatDatum(o.geplandeEinddatum)}</DataListValue>
-              </DataListItem>
-              <DataListItem>
-                <DataListKey>Volgende termijn</DataListKey>
-                <DataListValue>
-                  {verloop.volgendeTermijn ? (
-                    <>
-                      {verloop.volgendeTermijn.titel} ({verloop.volgendeTermijn.voor}), uiterlijk {verloop.volgendeTermijn.uiterlijk}
-                      {verloop.volgendeTermijn.verlopen ? <strong>: verstreken</strong> : ''}
-                    </>
-                  ) : (
-                    'Geen'
-                  )}
-                </DataListValue>
-              </DataListItem>
+              <Regel sleutel="Programma">{verloop.programma}</Regel>
+              <Regel sleutel="Fase">
+                {verloop.fase} ({statusLabel(o.status).toLowerCase()})
+              </Regel>
+              <Regel sleutel="Gestart op">{formatDatum(o.startdatum)}</Regel>
+              <Regel sleutel="Geplande einddatum">{formatDatum(o.geplandeEinddatum)}</Regel>
+              <Regel sleutel="Volgende termijn">
+                {verloop.volgendeTermijn ? (
+                  <>
+                    {verloop.volgendeTermijn.titel} ({verloop.volgendeTermijn.voor}), uiterlijk {verloop.volgendeTermijn.uiterlijk}
+                    {verloop.volgendeTermijn.verlopen ? <strong>: verstreken</strong> : ''}
+                  </>
+                ) : (
+                  'Geen'
+                )}
+              </Regel>
               {o.uitval && (
-                <DataListItem>
-                  <DataListKey>Uitgevallen</DataListKey>
-                  <DataListValue>
-                    Op {formatDatum(o.uitval.datum)}: {uitvalRedenLabel(o.uitval.reden)}
-                  </DataListValue>
-                </DataListItem>
+                <Regel sleutel="Uitgevallen">
+                  Op {formatDatum(o.uitval.datum)}: {uitvalRedenLabel(o.uitval.reden)}
+                </Regel>
               )}
             </DataList>
             <Heading2 id="vastleggen-kop">Vastleggen</Heading2>

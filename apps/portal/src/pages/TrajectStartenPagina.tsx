@@ -1,10 +1,10 @@
-import { Button, Fieldset, FieldsetLegend, Paragraph, Select, SelectOption } from '@utrecht/component-library-react';
+import { Button, Fieldset, FieldsetLegend, Paragraph } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, type Schemas } from '../api/client';
-import { ApiFout, verwacht } from '../api/fouten';
+import { apiFoutVan, verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
-import { FoutenOverzicht, FoutMelding, PaginaTitel, Toon, Veld } from '../app/onderdelen';
+import { FoutenOverzicht, FoutMelding, Keuzeveld, PaginaTitel, Toon, useFormulierFouten } from '../app/onderdelen';
 import { useIngelogd } from '../app/sessie-context';
 import { portalConfig } from '../auth/portal-config';
 
@@ -54,9 +54,7 @@ export function TrajectStartenPagina() {
   const [coach, zetCoach] = useState('');
   const [ladderTrede, zetLadderTrede] = useState('');
   const [afwijking, zetAfwijking] = useState('');
-  const [fouten, zetFouten] = useState<Record<string, string>>({});
-  const [poging, zetPoging] = useState(0);
-  const [apiFout, zetApiFout] = useState<ApiFout>();
+  const { fouten, poging, toonFouten, apiFout, zetApiFout } = useFormulierFouten();
   const [bezig, zetBezig] = useState(false);
 
   const verstuur = (coaches: readonly { coachId: string; organisatieId: string }[]) => async (event: FormEvent) => {
@@ -65,8 +63,7 @@ export function TrajectStartenPagina() {
     const gevonden: Record<string, string> = {};
     if (!programma) gevonden['programma'] = 'Kies een programma.';
     if (!aanmeldreden) gevonden['aanmeldreden'] = 'Kies de reden van aanmelding.';
-    zetFouten(gevonden);
-    zetPoging((n) => n + 1);
+    toonFouten(gevonden);
     if (Object.keys(gevonden).length > 0) return;
     const gekozenCoach = coaches.find((c) => c.coachId === coach);
     const body: Schemas['TrajectStartenDto'] = {
@@ -83,7 +80,7 @@ export function TrajectStartenPagina() {
       const { id: trajectId } = await verwacht(api.POST('/api/v1/trajecten', { body }));
       navigate(`/trajecten/${trajectId}`, { state: { melding: 'Het traject is gestart.' } });
     } catch (error) {
-      zetApiFout(error instanceof ApiFout ? error : new ApiFout(0, undefined, 'Het traject kon niet worden gestart.'));
+      zetApiFout(apiFoutVan(error, 'Het traject kon niet worden gestart.'));
       zetBezig(false);
     }
   };
@@ -101,77 +98,61 @@ export function TrajectStartenPagina() {
             {apiFout && <FoutMelding fout={apiFout} />}
             <Fieldset>
               <FieldsetLegend>Traject</FieldsetLegend>
-              <Veld id="programma" label={LABELS.programma} fout={fouten['programma']}>
-                {(aria) => (
-                  <Select {...aria} value={programma} onChange={(e) => zetProgramma(e.target.value)} required>
-                    <SelectOption value="">Kies een programma</SelectOption>
-                    {programmas.map((p) => (
-                      <SelectOption key={`${p.code}@${p.versie}`} value={p.code}>
-                        {p.naam}
-                      </SelectOption>
-                    ))}
-                  </Select>
-                )}
-              </Veld>
-              <Veld id="aanmeldreden" label={LABELS.aanmeldreden} fout={fouten['aanmeldreden']}>
-                {(aria) => (
-                  <Select {...aria} value={aanmeldreden} onChange={(e) => zetAanmeldreden(e.target.value)} required>
-                    <SelectOption value="">Kies een reden</SelectOption>
-                    {AANMELDREDENEN.map((r) => (
-                      <SelectOption key={r.code} value={r.code}>
-                        {r.label}
-                      </SelectOption>
-                    ))}
-                  </Select>
-                )}
-              </Veld>
+              <Keuzeveld
+                id="programma"
+                label={LABELS.programma}
+                fout={fouten['programma']}
+                leeg="Kies een programma"
+                opties={programmas.map((p) => [p.code, p.naam] as const)}
+                waarde={programma}
+                bijKeuze={zetProgramma}
+                verplicht
+              />
+              <Keuzeveld
+                id="aanmeldreden"
+                label={LABELS.aanmeldreden}
+                fout={fouten['aanmeldreden']}
+                leeg="Kies een reden"
+                opties={AANMELDREDENEN.map((r) => [r.code, r.label] as const)}
+                waarde={aanmeldreden}
+                bijKeuze={zetAanmeldreden}
+                verplicht
+              />
               {coaches.length > 0 && (
-                <Veld id="coach" label={LABELS.coach} optioneel beschrijving="De coach kan ook later worden toegewezen.">
-                  {(aria) => (
-                    <Select {...aria} value={coach} onChange={(e) => zetCoach(e.target.value)}>
-                      <SelectOption value="">Later toewijzen</SelectOption>
-                      {coaches.map((c) => (
-                        <SelectOption key={c.coachId} value={c.coachId}>
-                          Coach van {c.naam}
-                        </SelectOption>
-                      ))}
-                    </Select>
-                  )}
-                </Veld>
+                <Keuzeveld
+                  id="coach"
+                  label={LABELS.coach}
+                  optioneel
+                  beschrijving="De coach kan ook later worden toegewezen."
+                  leeg="Later toewijzen"
+                  opties={coaches.map((c) => [c.coachId, `Coach van ${c.naam}`] as const)}
+                  waarde={coach}
+                  bijKeuze={zetCoach}
+                />
               )}
             </Fieldset>
             <Fieldset>
               <FieldsetLegend>Doelgroep</FieldsetLegend>
-              <Veld
+              <Keuzeveld
                 id="ladderTrede"
                 label={LABELS.ladderTrede}
                 optioneel
                 beschrijving="Voor de toets of de deelnemer bij de doelgroep van het programma hoort."
-              >
-                {(aria) => (
-                  <Select {...aria} value={ladderTrede} onChange={(e) => zetLadderTrede(e.target.value)}>
-                    <SelectOption value="">Onbekend</SelectOption>
-                    {[1, 2, 3, 4, 5, 6].map((n) => (
-                      <SelectOption key={n} value={String(n)}>
-                        Trede {n}
-                      </SelectOption>
-                    ))}
-                  </Select>
-                )}
-              </Veld>
+                leeg="Onbekend"
+                opties={[1, 2, 3, 4, 5, 6].map((n) => [String(n), `Trede ${n}`] as const)}
+                waarde={ladderTrede}
+                bijKeuze={zetLadderTrede}
+              />
               {(afwijking || apiFout?.code === 'TRAJECT.NOT_ELIGIBLE') && (
-                <Veld id="doelgroepAfwijking" label={LABELS.doelgroepAfwijking} beschrijving="Alleen nodig als de deelnemer buiten de doelgroep valt.">
-                  {(aria) => (
-                    <Select {...aria} value={afwijking} onChange={(e) => zetAfwijking(e.target.value)}>
-                      <SelectOption value="">Geen</SelectOption>
-                      {AFWIJKINGEN.map((a) => (
-                        <SelectOption key={a.code} value={a.code}>
-                          {a.label}
-                        </SelectOption>
-                      ))}
-                    </Select>
-                  )}
-                </Veld>
+                <Keuzeveld
+                  id="doelgroepAfwijking"
+                  label={LABELS.doelgroepAfwijking}
+                  beschrijving="Alleen nodig als de deelnemer buiten de doelgroep valt."
+                  leeg="Geen"
+                  opties={AFWIJKINGEN.map((a) => [a.code, a.label] as const)}
+                  waarde={afwijking}
+                  bijKeuze={zetAfwijking}
+                />
               )}
             </Fieldset>
             <Button type="submit" appearance="primary-action-button" busy={bezig} disabled={bezig}>

@@ -2,9 +2,9 @@ import { Button, Checkbox, Fieldset, FieldsetLegend, FormField, FormLabel, Parag
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import { api, type Schemas } from '../api/client';
-import { ApiFout, verwacht } from '../api/fouten';
+import { apiFoutVan, verwacht } from '../api/fouten';
 import { useGeladen } from '../app/laden';
-import { FoutenOverzicht, FoutMelding, Keuzeveld, PaginaTitel, Toon, Veld } from '../app/onderdelen';
+import { FoutenOverzicht, FoutMelding, Keuzeveld, PaginaTitel, Toon, useFormulierFouten, Veld } from '../app/onderdelen';
 import { vandaag } from '../format/datum';
 import { GAS_WAARDEN, LADDER_TREDEN, SUBTREDEN, ZRM_WAARDEN, zrmDomeinen } from '../format/instrumenten';
 import { leesDatum } from '../format/invoer';
@@ -83,6 +83,13 @@ const PAUZE_REDENEN: readonly (readonly [string, string])[] = [
 
 const verplicht = (w: Waarden, fouten: Record<string, string>, id: string, melding: string) => {
   if (!w[id]?.trim()) fouten[id] = melding;
+};
+
+/** The check of a form whose fields in `meldingen` are all required, each with its message. */
+const alleVerplicht = (meldingen: Readonly<Record<string, string>>) => (w: Waarden) => {
+  const fouten: Record<string, string> = {};
+  for (const [id, melding] of Object.entries(meldingen)) verplicht(w, fouten, id, melding);
+  return fouten;
 };
 
 /** The instruments' fields (ladder with sub-rungs, ZRM domains, GAS goals) of a diagnose or an evaluation. */
@@ -202,23 +209,19 @@ const GROW = [
 const GAS_NIVEAUS = ['-2', '-1', '0', '1', '2'] as const;
 const gasNiveauTekst = (n: string) => (n === '1' || n === '2' ? `+${n}` : n);
 
+/** A repeated goal of a plan (`naam` 1, `naam` 2, …), each starting with its description. */
+const doelen = (lijst: string, min: number, naam: string, toevoegen: string): Herhaling => ({
+  lijst,
+  min,
+  titel: (plek) => `${naam} ${plek}`,
+  toevoegen,
+  verwijderen: (plek) => `${naam} ${plek} verwijderen`,
+  eersteVeld: 'omschrijving',
+});
+
 /** A plan has at least one SMART goal, and as many GAS goals as the coach adds. */
-const SMART_DOELEN: Herhaling = {
-  lijst: 'smart',
-  min: 1,
-  titel: (plek) => `SMART-doel ${plek}`,
-  toevoegen: 'Nog een SMART-doel toevoegen',
-  verwijderen: (plek) => `SMART-doel ${plek} verwijderen`,
-  eersteVeld: 'omschrijving',
-};
-const GAS_DOELEN: Herhaling = {
-  lijst: 'gas',
-  min: 0,
-  titel: (plek) => `GAS-doel ${plek}`,
-  toevoegen: 'GAS-doel toevoegen',
-  verwijderen: (plek) => `GAS-doel ${plek} verwijderen`,
-  eersteVeld: 'omschrijving',
-};
+const SMART_DOELEN = doelen('smart', 1, 'SMART-doel', 'Nog een SMART-doel toevoegen');
+const GAS_DOELEN = doelen('gas', 0, 'GAS-doel', 'GAS-doel toevoegen');
 
 /** Every command form of a traject, by the last part of its address. */
 export const ACTIES: Readonly<Record<string, Actie>> = {
@@ -245,12 +248,7 @@ export const ACTIES: Readonly<Record<string, Actie>> = {
         ])}
       </>
     ),
-    controleer: (w) => {
-      const f: Record<string, string> = {};
-      verplicht(w, f, 'kanaal', 'Kies hoe u contact zocht.');
-      verplicht(w, f, 'uitkomst', 'Kies de uitkomst.');
-      return f;
-    },
+    controleer: alleVerplicht({ kanaal: 'Kies hoe u contact zocht.', uitkomst: 'Kies de uitkomst.' }),
     body: (w) => ({ kanaal: w['kanaal'], uitkomst: w['uitkomst'] }),
   },
   contactmoment: {
@@ -295,11 +293,7 @@ export const ACTIES: Readonly<Record<string, Actie>> = {
         ['ja', 'Ja'],
         ['nee', 'Nee'],
       ]),
-    controleer: (w) => {
-      const f: Record<string, string> = {};
-      verplicht(w, f, 'klik', 'Kies ja of nee.');
-      return f;
-    },
+    controleer: alleVerplicht({ klik: 'Kies ja of nee.' }),
     body: (w) => ({ klik: w['klik'] === 'ja' }),
   },
   diagnose: {
@@ -446,11 +440,7 @@ export const ACTIES: Readonly<Record<string, Actie>> = {
     melding: 'Het traject is gepauzeerd.',
     labels: () => ({ reden: 'Reden' }),
     velden: (v) => v.keuze('reden', 'Reden', PAUZE_REDENEN),
-    controleer: (w) => {
-      const f: Record<string, string> = {};
-      verplicht(w, f, 'reden', 'Kies de reden van de pauze.');
-      return f;
-    },
+    controleer: alleVerplicht({ reden: 'Kies de reden van de pauze.' }),
     body: (w) => ({ reden: w['reden'] }),
   },
   hervatting: {
@@ -475,11 +465,7 @@ export const ACTIES: Readonly<Record<string, Actie>> = {
         'Reden van uitval',
         Object.entries(UITVAL_REDENEN).map(([r, tekst]) => [r, tekst.charAt(0).toUpperCase() + tekst.slice(1)] as const),
       ),
-    controleer: (w) => {
-      const f: Record<string, string> = {};
-      verplicht(w, f, 'reden', 'Kies de reden van uitval.');
-      return f;
-    },
+    controleer: alleVerplicht({ reden: 'Kies de reden van uitval.' }),
     body: (w) => ({ reden: w['reden'] }),
   },
   heropening: {
@@ -535,9 +521,7 @@ export function TrajectVastleggenPagina() {
     return { overzicht, programma: versie.definitie, zrmDomeinen: versie.zrmDomeinen };
   }, [id]);
   const [waarden, zetWaarden] = useState<Waarden>({});
-  const [fouten, zetFouten] = useState<Record<string, string>>({});
-  const [poging, zetPoging] = useState(0);
-  const [apiFout, zetApiFout] = useState<ApiFout>();
+  const { fouten, zetFouten, poging, nieuwePoging, toonFouten, apiFout, zetApiFout } = useFormulierFouten();
   const [bezig, zetBezig] = useState(false);
 
   if (!actie) {
@@ -643,8 +627,7 @@ export function TrajectVastleggenPagina() {
     zetApiFout(undefined);
     const gevonden = { ...(actie.controleer?.(waarden, c) ?? {}) };
     if (waarden['datum']?.trim() && !leesDatum(waarden['datum'])) gevonden['datum'] = 'Vul een bestaande datum in als dag-maand-jaar, bijvoorbeeld 7-12-2026.';
-    zetFouten(gevonden);
-    zetPoging((n) => n + 1);
+    toonFouten(gevonden);
     if (Object.keys(gevonden).length > 0) return;
     const datum = waarden['datum']?.trim() ? leesDatum(waarden['datum']) : undefined;
     const body = { ...actie.body(waarden, c), ...(datum && datum !== vandaag() ? { datum } : {}) };
@@ -653,8 +636,8 @@ export function TrajectVastleggenPagina() {
       await verwacht(api.POST('/api/v1/trajecten/{id}/{opdracht}', { params: { path: { id, opdracht: actie.sub as never } }, body: body as never }));
       navigate(`/trajecten/${id}`, { state: { melding: actie.melding } });
     } catch (error) {
-      zetApiFout(error instanceof ApiFout ? error : new ApiFout(0, undefined, 'Vastleggen is niet gelukt.'));
-      zetPoging((n) => n + 1);
+      zetApiFout(apiFoutVan(error, 'Vastleggen is niet gelukt.'));
+      nieuwePoging();
       zetBezig(false);
     }
   };

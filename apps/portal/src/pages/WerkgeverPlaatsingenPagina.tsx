@@ -1,9 +1,8 @@
-import { Alert, Button, DataList, DataListItem, DataListKey, DataListValue, Heading2, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { Button, DataList, Heading2, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
 import { api, type Schemas } from '../api/client';
-import { ApiFout, verwacht } from '../api/fouten';
-import { useGeladen } from '../app/laden';
-import { FoutMelding, PaginaTitel, Tabel, Toon } from '../app/onderdelen';
+import { verwacht } from '../api/fouten';
+import { useGeladen, useStap } from '../app/laden';
+import { PaginaTitel, Regel, Tabel, Toon, Uitkomst } from '../app/onderdelen';
 import { formatDatum } from '../format/datum';
 
 type Werkgeversoverzicht = Schemas['WerkgeversoverzichtDto'];
@@ -32,30 +31,25 @@ const TERMIJN: Readonly<Record<string, string>> = {
 /** The employer's page: its placements, the next agreements and deadlines, whom to call and the support available. */
 export function WerkgeverPlaatsingenPagina() {
   const overzicht = useGeladen(() => verwacht(api.GET('/api/v1/werkgeversoverzicht')), []);
-  const [melding, zetMelding] = useState<string>();
-  const [fout, zetFout] = useState<ApiFout>();
 
-  async function bevestigEvaluatie(p: WerkgeverPlaatsing) {
-    zetFout(undefined);
-    try {
-      const body = { soort: 'evaluatie', uitkomst: 'positief', door: 'werkgever' };
-      await verwacht(api.POST('/api/v1/plaatsingen/{id}/opdrachten', { params: { path: { id: p.plaatsingId } }, body }));
-      zetMelding(`De evaluatie van de proefplaatsing ${p.vacature.titel} is bevestigd.`);
-      overzicht.opnieuw();
-    } catch (e) {
-      zetFout(e instanceof ApiFout ? e : new ApiFout(0, undefined, 'Er ging iets mis bij het bevestigen.'));
-    }
-  }
+  const { melding, fout, neem } = useStap(overzicht.opnieuw);
+  const bevestigEvaluatie = (p: WerkgeverPlaatsing) =>
+    neem(
+      () =>
+        verwacht(
+          api.POST('/api/v1/plaatsingen/{id}/opdrachten', {
+            params: { path: { id: p.plaatsingId } },
+            body: { soort: 'evaluatie', uitkomst: 'positief', door: 'werkgever' },
+          }),
+        ),
+      `De evaluatie van de proefplaatsing ${p.vacature.titel} is bevestigd.`,
+      'Er ging iets mis bij het bevestigen.',
+    );
 
   return (
     <>
       <PaginaTitel>Mijn plaatsingen</PaginaTitel>
-      {melding && (
-        <Alert type="ok" role="status">
-          <Paragraph>{melding}</Paragraph>
-        </Alert>
-      )}
-      {fout && <FoutMelding fout={fout} />}
+      <Uitkomst melding={melding} fout={fout} />
       <Toon geladen={overzicht}>
         {(o) => (
           <>
@@ -67,55 +61,37 @@ export function WerkgeverPlaatsingenPagina() {
                   {p.kandidaat.roepnaam ? `: ${p.kandidaat.roepnaam}` : ''}
                 </Heading2>
                 <DataList className="kr-gegevens">
-                  <DataListItem>
-                    <DataListKey>Stand</DataListKey>
-                    <DataListValue>{FASE[p.fase] ?? p.fase}</DataListValue>
-                  </DataListItem>
+                  <Regel sleutel="Stand">{FASE[p.fase] ?? p.fase}</Regel>
                   {p.afspraken.proefplaatsing && (
-                    <DataListItem>
-                      <DataListKey>Proefplaatsing</DataListKey>
-                      <DataListValue>
-                        {formatDatum(p.afspraken.proefplaatsing.start)} tot {formatDatum(p.afspraken.proefplaatsing.einde)}, met behoud van uitkering
-                        {p.afspraken.proefplaatsing.verlengd ? ' (verlengd)' : ''}
-                      </DataListValue>
-                    </DataListItem>
+                    <Regel sleutel="Proefplaatsing">
+                      {formatDatum(p.afspraken.proefplaatsing.start)} tot {formatDatum(p.afspraken.proefplaatsing.einde)}, met behoud van uitkering
+                      {p.afspraken.proefplaatsing.verlengd ? ' (verlengd)' : ''}
+                    </Regel>
                   )}
                   {p.afspraken.loonkostensubsidie && (
-                    <DataListItem>
-                      <DataListKey>Loonkostensubsidie</DataListKey>
-                      <DataListValue>
-                        {p.afspraken.loonkostensubsidie.percentage}% tot {formatDatum(p.afspraken.loonkostensubsidie.einde)}
-                      </DataListValue>
-                    </DataListItem>
+                    <Regel sleutel="Loonkostensubsidie">
+                      {p.afspraken.loonkostensubsidie.percentage}% tot {formatDatum(p.afspraken.loonkostensubsidie.einde)}
+                    </Regel>
                   )}
                   {p.afspraken.contract && (
-                    <DataListItem>
-                      <DataListKey>Contract</DataListKey>
-                      <DataListValue>
-                        {p.afspraken.contract.urenPerWeek} uur per week vanaf {formatDatum(p.afspraken.contract.start)}
-                        {p.afspraken.contract.einde ? ` tot ${formatDatum(p.afspraken.contract.einde)}` : ''}
-                      </DataListValue>
-                    </DataListItem>
+                    <Regel sleutel="Contract">
+                      {p.afspraken.contract.urenPerWeek} uur per week vanaf {formatDatum(p.afspraken.contract.start)}
+                      {p.afspraken.contract.einde ? ` tot ${formatDatum(p.afspraken.contract.einde)}` : ''}
+                    </Regel>
                   )}
                   {p.kandidaat.beperkingen && (
-                    <DataListItem>
-                      <DataListKey>Afspraken over belastbaarheid</DataListKey>
-                      <DataListValue>
-                        {[
-                          p.kandidaat.beperkingen.belastbaarheidUren ? `${p.kandidaat.beperkingen.belastbaarheidUren} uur per week` : '',
-                          ...(p.kandidaat.beperkingen.aanpassingenWerkplek ?? []),
-                        ]
-                          .filter(Boolean)
-                          .join(', ')}
-                      </DataListValue>
-                    </DataListItem>
+                    <Regel sleutel="Afspraken over belastbaarheid">
+                      {[
+                        p.kandidaat.beperkingen.belastbaarheidUren ? `${p.kandidaat.beperkingen.belastbaarheidUren} uur per week` : '',
+                        ...(p.kandidaat.beperkingen.aanpassingenWerkplek ?? []),
+                      ]
+                        .filter(Boolean)
+                        .join(', ')}
+                    </Regel>
                   )}
-                  <DataListItem>
-                    <DataListKey>Uw contactpersoon</DataListKey>
-                    <DataListValue>
-                      {p.contactpersoon.naam} ({p.contactpersoon.telefoon}){p.plaatsvervanger ? `, vervanger ${p.plaatsvervanger.naam}` : ''}
-                    </DataListValue>
-                  </DataListItem>
+                  <Regel sleutel="Uw contactpersoon">
+                    {p.contactpersoon.naam} ({p.contactpersoon.telefoon}){p.plaatsvervanger ? `, vervanger ${p.plaatsvervanger.naam}` : ''}
+                  </Regel>
                 </DataList>
                 {p.fase === 'proefplaatsing' && (
                   <Button appearance="primary-action-button" onClick={() => void bevestigEvaluatie(p)}>

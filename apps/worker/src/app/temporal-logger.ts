@@ -1,42 +1,26 @@
 import { Logger as NestLogger } from '@nestjs/common';
 import type { LogLevel, LogMetadata, Logger } from '@temporalio/common';
 
+/** The Nest logger's method of each SDK level. */
+const NEST_METHOD: Record<LogLevel, 'error' | 'warn' | 'log' | 'debug' | 'verbose'> = {
+  ERROR: 'error',
+  WARN: 'warn',
+  INFO: 'log',
+  DEBUG: 'debug',
+  TRACE: 'verbose',
+};
+
 /** Routes the Temporal SDK's own log lines into the application's (pino) logger. */
 export class TemporalSdkLogger implements Logger {
   private readonly logger = new NestLogger('TemporalSDK');
 
   log(level: LogLevel, message: string, meta?: LogMetadata): void {
-    const fields = meta ?? {};
-    switch (level) {
-      case 'ERROR':
-        this.logger.error(fields, message);
-        break;
-      case 'WARN':
-        this.logger.warn(fields, message);
-        break;
-      case 'INFO':
-        this.logger.log(fields, message);
-        break;
-      case 'DEBUG':
-        this.logger.debug(fields, message);
-        break;
-      default:
-        this.logger.verbose(fields, message);
-    }
+    this.logger[NEST_METHOD[level] ?? 'verbose'](meta ?? {}, message);
   }
-  trace(message: string, meta?: LogMetadata): void {
-    this.log('TRACE', message, meta);
-  }
-  debug(message: string, meta?: LogMetadata): void {
-    this.log('DEBUG', message, meta);
-  }
-  info(message: string, meta?: LogMetadata): void {
-    this.log('INFO', message, meta);
-  }
-  warn(message: string, meta?: LogMetadata): void {
-    this.log('WARN', message, meta);
-  }
-  error(message: string, meta?: LogMetadata): void {
-    this.log('ERROR', message, meta);
-  }
+
+  readonly trace = (message: string, meta?: LogMetadata): void => this.log('TRACE', message, meta);
+  readonly debug = (message: string, meta?: LogMetadata): void => this.log('DEBUG', message, meta);
+  readonly info = (message: string, meta?: LogMetadata): void => this.log('INFO', message, meta);
+  readonly warn = (message: string, meta?: LogMetadata): void => this.log('WARN', message, meta);
+  readonly error = (message: string, meta?: LogMetadata): void => this.log('ERROR', message, meta);
 }

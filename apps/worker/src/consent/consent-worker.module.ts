@@ -1,4 +1,4 @@
-import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import {
   BewaartermijnActiviteitenService,
   ConsentActiviteitenService,
@@ -9,9 +9,10 @@ import {
   ToestemmingService,
 } from '@ketenregie/consent-application';
 import { CONSENT_ENTITIES, CONSENT_MIGRATIONS, CONSENT_SCHEMA, typeOrmConsentStorage } from '@ketenregie/consent-data-access';
-import { DEELNEMER_WISSING_POORT, HttpDeelnemerWissing, HttpOntvanger, ONTVANGER_POORT, openDatabase, type ServiceIdentity } from '@ketenregie/shared-platform';
+import { DEELNEMER_WISSING_POORT, HttpDeelnemerWissing, HttpOntvanger, ONTVANGER_POORT, type ServiceIdentity } from '@ketenregie/shared-platform';
 import { DataSource } from 'typeorm';
 import { WORKER_CONFIG, WorkerConfig } from '../app/worker.config';
+import { workerDataSourceProviders } from '../app/worker-data-source';
 import { WORKER_SERVICE_IDENTITY, workerServiceIdentityProvider } from '../app/worker-service-identity';
 import { ConsentActivitiesAdapter } from './consent.activities';
 
@@ -33,16 +34,6 @@ export class WorkerLevenscyclusPoort implements ToestemmingLevenscyclusPoort {
   }
 }
 
-/** Closes the consent data source when the worker shuts down (after the workers have stopped). */
-@Injectable()
-class ConsentDataSourceAfsluiter implements OnApplicationShutdown {
-  constructor(@Inject(CONSENT_DATA_SOURCE) private readonly ds: DataSource) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    if (this.ds.isInitialized) await this.ds.destroy();
-  }
-}
-
 /**
  * What the consent activities need inside the worker: the `consent` schema (migrated on start,
  * advisory-locked against consent-service doing the same), the TypeORM storage, the
@@ -53,22 +44,11 @@ class ConsentDataSourceAfsluiter implements OnApplicationShutdown {
 export class ConsentWorkerModule {
   /** @param options tests use a schema of their own; the worker always runs in {@link CONSENT_SCHEMA}. */
   static register(options: { readonly schema?: string } = {}): DynamicModule {
+    const schema = options.schema ?? CONSENT_SCHEMA;
     return {
       module: ConsentWorkerModule,
       providers: [
-        {
-          provide: CONSENT_DATA_SOURCE,
-          useFactory: (config: WorkerConfig) =>
-            openDatabase({
-              url: config.DATABASE_URL,
-              statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
-              schema: options.schema ?? CONSENT_SCHEMA,
-              entities: CONSENT_ENTITIES,
-              migrations: CONSENT_MIGRATIONS,
-              applicationName: 'worker-consent',
-            }),
-          inject: [WORKER_CONFIG],
-        },
+        ...workerDataSourceProviders(CONSENT_DATA_SOURCE, { schema, entities: CONSENT_ENTITIES, migrations: CONSENT_MIGRATIONS }),
         ...consentStorageProviders({
           inject: [CONSENT_DATA_SOURCE, WORKER_CONFIG],
           useFactory: (ds: DataSource, config: WorkerConfig) => typeOrmConsentStorage(ds, config),
@@ -92,7 +72,6 @@ export class ConsentWorkerModule {
         ConsentActiviteitenService,
         BewaartermijnActiviteitenService,
         ConsentActivitiesAdapter,
-        ConsentDataSourceAfsluiter,
       ],
       exports: [ConsentActivitiesAdapter, CONSENT_DATA_SOURCE],
     };

@@ -1,26 +1,17 @@
-import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { VERWERKINGEN_PATH } from '@ketenregie/consent-contracts';
 import { EXCHANGE_OPSLAG, type ExchangeOpslag, OverdrachtActiviteitenService, VERWERKINGSLOG } from '@ketenregie/exchange-application';
 import { EXCHANGE_ENTITIES, EXCHANGE_SCHEMA, exchangeMigraties, SqlExchangeOpslag } from '@ketenregie/exchange-data-access';
 import { Sleutelkluis } from '@ketenregie/shared-crypto';
-import { HttpVerwerkingslog, openDatabase, type ServiceIdentity } from '@ketenregie/shared-platform';
+import { HttpVerwerkingslog, type ServiceIdentity } from '@ketenregie/shared-platform';
 import { DataSource } from 'typeorm';
 import { WORKER_CONFIG, type WorkerConfig } from '../app/worker.config';
+import { workerDataSourceProviders } from '../app/worker-data-source';
 import { WORKER_SERVICE_IDENTITY, workerServiceIdentityProvider } from '../app/worker-service-identity';
 import { EXCHANGE_WORKER_CONFIG, ExchangeActivitiesAdapter } from './exchange.activities';
 
 /** The worker's own data source of the `exchange` schema (a named token, so contexts never share one). */
 export const EXCHANGE_DATA_SOURCE = Symbol('EXCHANGE_DATA_SOURCE');
-
-/** Closes the exchange data source when the worker shuts down (after the workers have stopped). */
-@Injectable()
-class ExchangeDataSourceAfsluiter implements OnApplicationShutdown {
-  constructor(@Inject(EXCHANGE_DATA_SOURCE) private readonly ds: DataSource) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    if (this.ds.isInitialized) await this.ds.destroy();
-  }
-}
 
 /**
  * What the exchange activities need inside the worker: the `exchange` schema (migrated on start,
@@ -31,19 +22,7 @@ class ExchangeDataSourceAfsluiter implements OnApplicationShutdown {
 @Module({
   providers: [
     { provide: EXCHANGE_WORKER_CONFIG, useExisting: WORKER_CONFIG },
-    {
-      provide: EXCHANGE_DATA_SOURCE,
-      useFactory: (config: WorkerConfig, sleutels: Sleutelkluis) =>
-        openDatabase({
-          url: config.DATABASE_URL,
-          statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
-          schema: EXCHANGE_SCHEMA,
-          entities: EXCHANGE_ENTITIES,
-          migrations: exchangeMigraties(sleutels),
-          applicationName: 'worker-exchange',
-        }),
-      inject: [WORKER_CONFIG, Sleutelkluis],
-    },
+    ...workerDataSourceProviders(EXCHANGE_DATA_SOURCE, { schema: EXCHANGE_SCHEMA, entities: EXCHANGE_ENTITIES, migrations: exchangeMigraties }),
     workerServiceIdentityProvider,
     // The source data and the dossier are encrypted with the deelnemer's key, as exchange-service stores them.
     {
@@ -59,7 +38,6 @@ class ExchangeDataSourceAfsluiter implements OnApplicationShutdown {
     },
     OverdrachtActiviteitenService,
     ExchangeActivitiesAdapter,
-    ExchangeDataSourceAfsluiter,
   ],
   exports: [ExchangeActivitiesAdapter, EXCHANGE_DATA_SOURCE],
 })

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { IndicatorBerekening, MonitoringActiviteitenService, PILOT_REPOSITORY, PROJECTIE_REPOSITORY } from '@ketenregie/monitoring-application';
 import { MONITORING_TASK_QUEUE } from '@ketenregie/monitoring-contracts';
 import {
@@ -8,48 +8,24 @@ import {
   TypeOrmPilotRepository,
   TypeOrmProjectieRepository,
 } from '@ketenregie/monitoring-data-access';
-import { openDatabase } from '@ketenregie/shared-platform';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { WORKER_CONFIG, type WorkerConfig } from '../app/worker.config';
+import { workerDataSourceProviders } from '../app/worker-data-source';
 import type { WorkerRegistration } from '../app/worker-registration';
 import { MonitoringActivitiesAdapter } from './monitoring.activities';
 
 /** The worker's own data source of the `monitoring` schema. */
 export const MONITORING_DATA_SOURCE = Symbol('MONITORING_DATA_SOURCE');
 
-/** Closes the monitoring data source when the worker shuts down. */
-@Injectable()
-class MonitoringDataSourceAfsluiter implements OnApplicationShutdown {
-  constructor(@Inject(MONITORING_DATA_SOURCE) private readonly ds: DataSource) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    if (this.ds.isInitialized) await this.ds.destroy();
-  }
-}
-
 /** What the monitoring activities need inside the worker: the `monitoring` schema, its stores and the use cases. */
 @Module({
   providers: [
-    {
-      provide: MONITORING_DATA_SOURCE,
-      useFactory: (config: WorkerConfig) =>
-        openDatabase({
-          url: config.DATABASE_URL,
-          statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
-          schema: MONITORING_SCHEMA,
-          entities: MONITORING_ENTITIES,
-          migrations: MONITORING_MIGRATIONS,
-          applicationName: 'worker-monitoring',
-        }),
-      inject: [WORKER_CONFIG],
-    },
+    ...workerDataSourceProviders(MONITORING_DATA_SOURCE, { schema: MONITORING_SCHEMA, entities: MONITORING_ENTITIES, migrations: MONITORING_MIGRATIONS }),
     { provide: PILOT_REPOSITORY, useFactory: (ds: DataSource) => new TypeOrmPilotRepository(ds), inject: [MONITORING_DATA_SOURCE] },
     { provide: PROJECTIE_REPOSITORY, useFactory: (ds: DataSource) => new TypeOrmProjectieRepository(ds), inject: [MONITORING_DATA_SOURCE] },
     IndicatorBerekening,
     MonitoringActiviteitenService,
     MonitoringActivitiesAdapter,
-    MonitoringDataSourceAfsluiter,
   ],
   exports: [MonitoringActivitiesAdapter],
 })

@@ -1,5 +1,4 @@
-import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
-import { openDatabase } from '@ketenregie/shared-platform';
+import { Module } from '@nestjs/common';
 import { BEWAARTERMIJN_KLOK, TAKEN_OPSLAG, TRAJECT_OPSLAG, TRAJECT_TRANSACTIES, TrajectActiviteitenService } from '@ketenregie/traject-application';
 import {
   TRAJECT_ENTITIES,
@@ -11,21 +10,11 @@ import {
 } from '@ketenregie/traject-data-access';
 import { Sleutelkluis } from '@ketenregie/shared-crypto';
 import { DataSource } from 'typeorm';
-import { WORKER_CONFIG, WorkerConfig } from '../app/worker.config';
+import { workerDataSourceProviders } from '../app/worker-data-source';
 import { TemporalBewaartermijnKlok } from './temporal-bewaartermijn-klok';
 import { TrajectActivitiesAdapter } from './traject.activities';
 
 const TRAJECT_DATA_SOURCE = Symbol('TRAJECT_DATA_SOURCE');
-
-/** Closes the traject data source when the worker shuts down (after the workers have stopped). */
-@Injectable()
-class TrajectDataSourceAfsluiter implements OnApplicationShutdown {
-  constructor(@Inject(TRAJECT_DATA_SOURCE) private readonly ds: DataSource) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    if (this.ds.isInitialized) await this.ds.destroy();
-  }
-}
 
 /**
  * What the traject activities need inside the worker: the `traject` schema (migrated on start)
@@ -33,19 +22,7 @@ class TrajectDataSourceAfsluiter implements OnApplicationShutdown {
  */
 @Module({
   providers: [
-    {
-      provide: TRAJECT_DATA_SOURCE,
-      useFactory: (config: WorkerConfig) =>
-        openDatabase({
-          url: config.DATABASE_URL,
-          statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
-          schema: TRAJECT_SCHEMA,
-          entities: TRAJECT_ENTITIES,
-          migrations: TRAJECT_MIGRATIONS,
-          applicationName: 'worker-traject',
-        }),
-      inject: [WORKER_CONFIG],
-    },
+    ...workerDataSourceProviders(TRAJECT_DATA_SOURCE, { schema: TRAJECT_SCHEMA, entities: TRAJECT_ENTITIES, migrations: TRAJECT_MIGRATIONS }),
     {
       provide: TRAJECT_OPSLAG,
       useFactory: (ds: DataSource, s: Sleutelkluis) => new TypeOrmTrajectRepository(ds, s),
@@ -61,7 +38,6 @@ class TrajectDataSourceAfsluiter implements OnApplicationShutdown {
     { provide: BEWAARTERMIJN_KLOK, useClass: TemporalBewaartermijnKlok },
     TrajectActiviteitenService,
     TrajectActivitiesAdapter,
-    TrajectDataSourceAfsluiter,
   ],
   exports: [TrajectActivitiesAdapter],
 })

@@ -2,6 +2,7 @@ import type { Engine } from '../engine/engine';
 import { parseSearchAttributeType } from '../model/search-attributes';
 import { RpcError } from '../engine/errors';
 import type { SearchAttributeType } from '../visibility';
+import { answeredEmpty } from './answered-empty';
 import type { Handler } from './grpc-server';
 
 /** Handlers of `temporal.api.operatorservice.v1.OperatorService` (search attribute registry). */
@@ -14,15 +15,14 @@ export function operatorHandlers(engine: Engine): Record<string, Handler> {
         if (!type) throw new RpcError('INVALID_ARGUMENT', `Unknown search attribute type ${String(raw)} for ${name}`);
         attributes[name] = type;
       }
-      await engine.addSearchAttributes(request.namespace || 'default', attributes);
+      await engine.namespaces.addSearchAttributes(request.namespace || 'default', attributes);
       return {};
     },
-    RemoveSearchAttributes: async (request) => {
-      await engine.removeSearchAttributes(request.namespace || 'default', request.search_attributes ?? []);
-      return {};
-    },
+    RemoveSearchAttributes: answeredEmpty((request) =>
+      engine.namespaces.removeSearchAttributes(request.namespace || 'default', request.search_attributes ?? []),
+    ),
     ListSearchAttributes: async (request) => {
-      const { custom, system } = await engine.searchAttributeTypes(request.namespace || 'default');
+      const { custom, system } = await engine.namespaces.searchAttributeTypes(request.namespace || 'default');
       return { custom_attributes: custom, system_attributes: system, storage_schema: {} };
     },
   };

@@ -1,5 +1,6 @@
 import type { Engine } from '../engine/engine';
 import { duration, type Msg } from '../proto/proto';
+import { answeredEmpty } from './answered-empty';
 import type { Handler } from './grpc-server';
 
 const SERVER_VERSION = '1.27.0';
@@ -7,7 +8,7 @@ const SERVER_VERSION = '1.27.0';
 /** Handlers of `temporal.api.workflowservice.v1.WorkflowService`. */
 export function workflowHandlers(engine: Engine): Record<string, Handler> {
   const describeNamespace = async (request: Msg): Promise<Msg> => {
-    const record = await engine.namespace(request.namespace || request.id);
+    const record = await engine.namespaces.get(request.namespace || request.id);
     return {
       namespace_info: {
         name: record.name,
@@ -63,15 +64,15 @@ export function workflowHandlers(engine: Engine): Record<string, Handler> {
     },
     RegisterNamespace: async (request) => {
       const retention = request.workflow_execution_retention_period;
-      await engine.registerNamespace(request.namespace, retention ? Math.max(1, Math.round(Number(retention.seconds ?? 0) / 86400)) : 1);
+      await engine.namespaces.register(request.namespace, retention ? Math.max(1, Math.round(Number(retention.seconds ?? 0) / 86400)) : 1);
       return {};
     },
     StartWorkflowExecution: async (request) => {
-      const { runId, started } = await engine.startWorkflow(request);
+      const { runId, started } = await engine.executions.start(request);
       return { run_id: runId, started };
     },
     SignalWithStartWorkflowExecution: async (request) => {
-      const { runId, started } = await engine.startWorkflow(request, {
+      const { runId, started } = await engine.executions.start(request, {
         signal_name: request.signal_name,
         input: request.signal_input,
         header: request.header,
@@ -80,91 +81,52 @@ export function workflowHandlers(engine: Engine): Record<string, Handler> {
       });
       return { run_id: runId, started };
     },
-    SignalWorkflowExecution: async (request) => {
-      await engine.signalWorkflow(request);
-      return {};
-    },
-    RequestCancelWorkflowExecution: async (request) => {
-      await engine.requestCancelWorkflow(request);
-      return {};
-    },
-    TerminateWorkflowExecution: async (request) => {
-      await engine.terminateWorkflow(request);
-      return {};
-    },
-    QueryWorkflow: (request, ctx) => engine.queryWorkflow(request, ctx.deadline, ctx.signal),
-    UpdateWorkflowExecution: (request, ctx) => engine.updateWorkflow(request, ctx.deadline, ctx.signal),
-    ExecuteMultiOperation: (request, ctx) => engine.executeMultiOperation(request, ctx.deadline, ctx.signal),
-    PollWorkflowExecutionUpdate: (request, ctx) => engine.pollWorkflowExecutionUpdate(request, ctx.deadline, ctx.signal),
-    DescribeWorkflowExecution: (request) => engine.describeWorkflow(request),
-    GetWorkflowExecutionHistory: (request, ctx) => engine.getHistory(request, ctx.deadline, ctx.signal),
-    PollWorkflowTaskQueue: (request, ctx) => engine.pollWorkflowTask(request, ctx.deadline, ctx.signal),
-    RespondWorkflowTaskCompleted: (request) => engine.respondWorkflowTaskCompleted(request),
-    RespondWorkflowTaskFailed: async (request) => {
-      await engine.respondWorkflowTaskFailed(request);
-      return {};
-    },
-    RespondQueryTaskCompleted: async (request) => {
-      await engine.respondQueryTaskCompleted(request);
-      return {};
-    },
-    ShutdownWorker: async (request) => {
-      await engine.shutdownWorker(request);
-      return {};
-    },
-    ResetStickyTaskQueue: async (request) => {
-      await engine.resetStickyTaskQueue(request);
-      return {};
-    },
-    PollActivityTaskQueue: (request, ctx) => engine.pollActivityTask(request, ctx.deadline, ctx.signal),
-    RespondActivityTaskCompleted: async (request) => {
-      await engine.respondActivityCompleted(request);
-      return {};
-    },
-    RespondActivityTaskCompletedById: async (request) => {
-      await engine.respondActivityCompleted(request, true);
-      return {};
-    },
-    RespondActivityTaskFailed: async (request) => {
-      await engine.respondActivityFailed(request);
-      return { failures: [] };
-    },
-    RespondActivityTaskFailedById: async (request) => {
-      await engine.respondActivityFailed(request, true);
-      return { failures: [] };
-    },
-    RespondActivityTaskCanceled: async (request) => {
-      await engine.respondActivityCanceled(request);
-      return {};
-    },
-    RespondActivityTaskCanceledById: async (request) => {
-      await engine.respondActivityCanceled(request, true);
-      return {};
-    },
-    RecordActivityTaskHeartbeat: (request) => engine.recordActivityHeartbeat(request),
-    RecordActivityTaskHeartbeatById: (request) => engine.recordActivityHeartbeat(request, true),
+    SignalWorkflowExecution: answeredEmpty((request) => engine.executions.signal(request)),
+    RequestCancelWorkflowExecution: answeredEmpty((request) => engine.executions.requestCancel(request)),
+    TerminateWorkflowExecution: answeredEmpty((request) => engine.executions.terminate(request)),
+    QueryWorkflow: (request, ctx) => engine.queries.query(request, ctx.deadline, ctx.signal),
+    UpdateWorkflowExecution: (request, ctx) => engine.updates.update(request, ctx.deadline, ctx.signal),
+    ExecuteMultiOperation: (request, ctx) => engine.updates.executeMultiOperation(request, ctx.deadline, ctx.signal),
+    PollWorkflowExecutionUpdate: (request, ctx) => engine.updates.poll(request, ctx.deadline, ctx.signal),
+    DescribeWorkflowExecution: (request) => engine.visibility.describeWorkflow(request),
+    GetWorkflowExecutionHistory: (request, ctx) => engine.historyReader.getHistory(request, ctx.deadline, ctx.signal),
+    PollWorkflowTaskQueue: (request, ctx) => engine.workflowTaskPoller.poll(request, ctx.deadline, ctx.signal),
+    RespondWorkflowTaskCompleted: (request) => engine.workflowTasks.completed(request),
+    RespondWorkflowTaskFailed: answeredEmpty((request) => engine.workflowTasks.failed(request)),
+    RespondQueryTaskCompleted: answeredEmpty((request) => engine.queries.respond(request)),
+    ShutdownWorker: answeredEmpty((request) => engine.workflowTasks.shutdownWorker(request)),
+    ResetStickyTaskQueue: answeredEmpty((request) => engine.workflowTasks.resetStickyTaskQueue(request)),
+    PollActivityTaskQueue: (request, ctx) => engine.activities.poll(request, ctx.deadline, ctx.signal),
+    RespondActivityTaskCompleted: answeredEmpty((request) => engine.activities.completed(request, false)),
+    RespondActivityTaskCompletedById: answeredEmpty((request) => engine.activities.completed(request, true)),
+    RespondActivityTaskFailed: answeredEmpty((request) => engine.activities.failed(request, false), { failures: [] }),
+    RespondActivityTaskFailedById: answeredEmpty((request) => engine.activities.failed(request, true), { failures: [] }),
+    RespondActivityTaskCanceled: answeredEmpty((request) => engine.activities.canceled(request, false)),
+    RespondActivityTaskCanceledById: answeredEmpty((request) => engine.activities.canceled(request, true)),
+    RecordActivityTaskHeartbeat: (request) => engine.activities.heartbeat(request, false),
+    RecordActivityTaskHeartbeatById: (request) => engine.activities.heartbeat(request, true),
     RecordWorkerHeartbeat: async () => ({}),
-    ListWorkflowExecutions: (request) => engine.listWorkflows(request),
-    ScanWorkflowExecutions: (request) => engine.listWorkflows(request),
+    ListWorkflowExecutions: (request) => engine.visibility.listWorkflows(request),
+    ScanWorkflowExecutions: (request) => engine.visibility.listWorkflows(request),
     ListOpenWorkflowExecutions: (request) =>
-      engine.listWorkflows({
+      engine.visibility.listWorkflows({
         namespace: request.namespace,
         page_size: request.maximum_page_size,
         next_page_token: request.next_page_token,
         query: 'ExecutionStatus = "Running"',
       }),
     ListClosedWorkflowExecutions: (request) =>
-      engine.listWorkflows({
+      engine.visibility.listWorkflows({
         namespace: request.namespace,
         page_size: request.maximum_page_size,
         next_page_token: request.next_page_token,
         query: 'ExecutionStatus != "Running"',
       }),
-    CountWorkflowExecutions: (request) => engine.countWorkflows(request),
+    CountWorkflowExecutions: (request) => engine.visibility.countWorkflows(request),
     GetSearchAttributes: async (request) => {
-      const { custom, system } = await engine.searchAttributeTypes(request.namespace ?? 'default');
+      const { custom, system } = await engine.namespaces.searchAttributeTypes(request.namespace ?? 'default');
       return { keys: { ...system, ...custom } };
     },
-    DescribeTaskQueue: (request) => engine.describeTaskQueue(request),
+    DescribeTaskQueue: (request) => engine.visibility.describeTaskQueue(request),
   };
 }

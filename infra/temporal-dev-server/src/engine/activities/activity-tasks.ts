@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock } from '../../clock/clock';
 import { duration, timestamp, type Msg } from '../../proto/proto';
 import { RpcError } from '../errors';
-import type { History } from '../history/history';
 import * as machine from '../history/machine';
 import { longPoll } from '../matching/long-poll';
-import type { Matching } from '../matching/matching';
-import type { Namespaces } from '../namespaces';
 import { decodeTokenOf, encodeToken, type TaskToken } from '../task-token';
+import { EngineService } from '../engine-service';
 
 type ActivityToken = TaskToken & { k: 'a' };
 
@@ -16,15 +13,7 @@ type ActivityToken = TaskToken & { k: 'a' };
  * it is taken) and the worker reports back by task token or, for async completion, by workflow
  * id + activity id: completed, failed (retried per policy), canceled, heartbeats.
  */
-export class ActivityTasks {
-  constructor(
-    private readonly history: History,
-    private readonly namespaces: Namespaces,
-    private readonly matching: Matching,
-    private readonly clock: Clock,
-    private readonly stopped: AbortSignal,
-  ) {}
-
+export class ActivityTasks extends EngineService {
   async poll(request: Msg, deadlineMs: number, signal: AbortSignal): Promise<Msg> {
     const record = await this.namespaces.get(request.namespace);
     const queueName: string = request.task_queue?.name;

@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock } from '../../clock/clock';
 import { fromDuration, type Msg } from '../../proto/proto';
 import type { RunState } from '../../model/run-state';
 import { ConcurrencyConflictError } from '../../store/store';
 import { RpcError } from '../errors';
-import { normalizeSearchAttributes, type Namespaces } from '../namespaces';
-import type { History } from './history';
+import { normalizeSearchAttributes } from '../namespaces';
 import { idReuseAllowed } from './id-reuse';
 import * as machine from './machine';
 import type { Transition } from './transition';
+import { EngineService } from '../engine-service';
 
 /** Result of a start: the run that serves it and whether this request created it. */
 export interface StartResult {
@@ -27,13 +26,7 @@ function alreadyStarted(workflowId: string, run: RunState, requestId: string): R
  * What clients do to executions in history: start (with id reuse and conflict policies, signal-
  * or update-with-start), signal, request cancellation and terminate.
  */
-export class Executions {
-  constructor(
-    private readonly history: History,
-    private readonly namespaces: Namespaces,
-    private readonly clock: Clock,
-  ) {}
-
+export class Executions extends EngineService {
   /** StartWorkflowExecution and SignalWithStartWorkflowExecution (and the start of update-with-start). */
   async start(request: Msg, signal?: Msg, update?: Msg): Promise<StartResult> {
     const record = await this.namespaces.get(request.namespace);

@@ -1,18 +1,17 @@
 import type { Msg } from '../../proto/proto';
-import type { Namespaces } from '../namespaces';
 import type { RunChanges } from './changes';
-import type { History } from './history';
+import { type EngineCore, EngineService } from '../engine-service';
 
 const HISTORY_LONG_POLL_MS = 20_000;
 
 /** GetWorkflowExecutionHistory: pages of a run's events, the close event only, or a long poll for new ones. */
-export class HistoryReader {
+export class HistoryReader extends EngineService {
   constructor(
-    private readonly history: History,
-    private readonly namespaces: Namespaces,
+    core: EngineCore,
     private readonly changes: RunChanges,
-    private readonly stopped: AbortSignal,
-  ) {}
+  ) {
+    super(core);
+  }
 
   async getHistory(request: Msg, deadlineMs: number, signal: AbortSignal): Promise<Msg> {
     const store = this.history.store;

@@ -1,22 +1,23 @@
 import type { Msg } from '../../proto/proto';
 import { RpcError } from '../errors';
-import { normalizeSearchAttributes, type Namespaces } from '../namespaces';
+import { normalizeSearchAttributes } from '../namespaces';
 import type { Queries } from '../queries-updates/queries';
 import { decodeTokenOf } from '../task-token';
-import type { History } from './history';
 import * as machine from './machine';
+import { type EngineCore, EngineService } from '../engine-service';
 
 /**
  * What workers report about workflow tasks: completion (the commands, one handler per command
  * type, and the answers of queries that went with the task), failure, and leaving a sticky
  * queue (ShutdownWorker, ResetStickyTaskQueue).
  */
-export class WorkflowTaskCompletion {
+export class WorkflowTaskCompletion extends EngineService {
   constructor(
-    private readonly history: History,
-    private readonly namespaces: Namespaces,
+    core: EngineCore,
     private readonly queries: Queries,
-  ) {}
+  ) {
+    super(core);
+  }
 
   async completed(request: Msg): Promise<Msg> {
     const token = decodeTokenOf(request.task_token, 'w', 'a workflow task');

@@ -1,30 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock } from '../../clock/clock';
 import { timestamp, type Msg } from '../../proto/proto';
 import type { RunState } from '../../model/run-state';
-import type { History } from '../history/history';
 import * as machine from '../history/machine';
-import type { Namespaces } from '../namespaces';
 import type { Queries } from '../queries-updates/queries';
 import { encodeToken } from '../task-token';
-import type { Matching, TaskRef } from './matching';
+import type { TaskRef } from './matching';
 import { longPoll } from './long-poll';
 import { type StartedForPoll } from './task-dispatch';
+import { type EngineCore, EngineService } from '../engine-service';
 
 /**
  * PollWorkflowTaskQueue: long-polls a workflow task queue for a workflow task (started in
  * history as the poll takes it, unless a commit started it for this poll already) or a
  * query-only task.
  */
-export class WorkflowTaskPoller {
+export class WorkflowTaskPoller extends EngineService {
   constructor(
-    private readonly history: History,
-    private readonly namespaces: Namespaces,
-    private readonly matching: Matching,
+    core: EngineCore,
     private readonly queries: Queries,
-    private readonly clock: Clock,
-    private readonly stopped: AbortSignal,
-  ) {}
+  ) {
+    super(core);
+  }
 
   async poll(request: Msg, deadlineMs: number, signal: AbortSignal): Promise<Msg> {
     const record = await this.namespaces.get(request.namespace);

@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock } from '../../clock/clock';
 import { timestamp, type Msg } from '../../proto/proto';
 import { RpcError } from '../errors';
-import type { History } from '../history/history';
-import type { Matching } from '../matching/matching';
-import type { Namespaces } from '../namespaces';
 import { decodeTokenOf, encodeToken } from '../task-token';
 import { STATUS_ENUM } from '../visibility/execution-info';
+import { EngineService } from '../engine-service';
 
 interface PendingQuery {
   id: string;
@@ -24,15 +21,8 @@ interface PendingQuery {
  * as a query-only task (to the sticky queue first) answered by RespondQueryTaskCompleted. Queries
  * are in memory only: one outstanding during a crash fails and the client retries.
  */
-export class Queries {
+export class Queries extends EngineService {
   private readonly queries = new Map<string, PendingQuery>();
-
-  constructor(
-    private readonly history: History,
-    private readonly namespaces: Namespaces,
-    private readonly matching: Matching,
-    private readonly clock: Clock,
-  ) {}
 
   /** QueryWorkflow: answered by the next workflow task or by a query-only task. */
   async query(request: Msg, deadlineMs: number, signal: AbortSignal): Promise<Msg> {

@@ -2,9 +2,8 @@ import { packAny, type Msg } from '../../proto/proto';
 import { GRPC_CODES, RpcError } from '../errors';
 import type { RunChanges } from '../history/changes';
 import type { Executions, StartResult } from '../history/executions';
-import type { History } from '../history/history';
 import * as machine from '../history/machine';
-import type { Namespaces } from '../namespaces';
+import { type EngineCore, EngineService } from '../engine-service';
 
 const UPDATE_LONG_POLL_MS = 10_000;
 
@@ -12,14 +11,14 @@ const UPDATE_LONG_POLL_MS = 10_000;
  * Workflow updates: admitted into the run (reaching the worker with its next, always normal,
  * workflow task) and waited for until the requested lifecycle stage; update-with-start.
  */
-export class Updates {
+export class Updates extends EngineService {
   constructor(
-    private readonly history: History,
-    private readonly namespaces: Namespaces,
+    core: EngineCore,
     private readonly executions: Executions,
     private readonly changes: RunChanges,
-    private readonly stopped: AbortSignal,
-  ) {}
+  ) {
+    super(core);
+  }
 
   /** UpdateWorkflowExecution. */
   async update(request: Msg, deadlineMs: number, signal: AbortSignal): Promise<Msg> {

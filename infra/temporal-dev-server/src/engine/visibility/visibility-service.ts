@@ -1,22 +1,12 @@
-import type { Clock } from '../../clock/clock';
 import { duration, timestamp, type Msg } from '../../proto/proto';
-import type { History } from '../history/history';
-import type { Matching } from '../matching/matching';
-import type { Namespaces } from '../namespaces';
 import { executionInfo } from './execution-info';
+import { EngineService } from '../engine-service';
 
 /**
  * Read-only views (Temporal's visibility and describe APIs): DescribeWorkflowExecution,
  * List/Count over the store's visibility query, and DescribeTaskQueue from matching.
  */
-export class VisibilityService {
-  constructor(
-    private readonly history: History,
-    private readonly namespaces: Namespaces,
-    private readonly matching: Matching,
-    private readonly clock: Clock,
-  ) {}
-
+export class VisibilityService extends EngineService {
   async describeWorkflow(request: Msg): Promise<Msg> {
     const record = await this.namespaces.get(request.namespace);
     const run = await this.history.getRun(record.name, request.execution);
