@@ -52,37 +52,21 @@ function laadCatalogus(bestand: unknown, naam: string): readonly ProgrammaDefini
  */
 export const PROGRAMMA_CATALOGUS: readonly ProgrammaDefinitie[] = laadCatalogus(catalogusBestand, 'programma.catalogus.data.json');
 
-/** A shipped programme version; a missing one is a broken catalogue file. */
-function verscheept(code: string, versie: number): ProgrammaDefinitie {
-  const p = PROGRAMMA_CATALOGUS.find((x) => x.code === code && x.versie === versie);
-  if (!p) throw new Error(`programma.catalogus.data.json mist ${code}@${versie}`);
-  return p;
-}
-
-/** Maatwerktraject "samen voorwaarts" of Weener XL for 's-Hertogenbosch: one coach, eight phases, 9–12 months, nazorg. */
-export const MAATWERKTRAJECT_DEN_BOSCH_V1 = verscheept('maatwerktraject-den-bosch', 1);
-/** FIP — Frequent, Intensief, Persoonlijk (Sittard-Geleen): a long conversation every quarter for two years, no other traject beside it. */
-export const FIP_V1 = verscheept('fip', 1);
-/** Opleiden in de zorg (Apeldoorn, Heerde, Epe): a group of 25, one year of training, then a job guarantee watched for two years. */
-export const OPLEIDEN_IN_DE_ZORG_V1 = verscheept('opleiden-in-de-zorg', 1);
-/** Buurt-m/v (Barendrecht, Albrandswaard, Ridderkerk): neighbourhood work after a two-month trial, contracts of 7, 7 and 8 months. */
-export const BUURT_MV_V1 = verscheept('buurt-mv', 1);
-/** Energiebox (Utrecht): energy advisers of 50 and over after one interview and a one-month trial. */
-export const ENERGIEBOX_V1 = verscheept('energiebox', 1);
-/** APP, Actieplan Poelenburg-Peldersveld (Zaanstad): the wijkteam's signed plan in a monthly casuïstiekoverleg. */
-export const APP_ZAANSTAD_V1 = verscheept('app-zaanstad', 1);
-/** Aandacht doet bewegen (Maastricht-Heuvelland) as piloted in 2018, for less severe psychological complaints. */
-export const AANDACHT_DOET_BEWEGEN_V1 = verscheept('aandacht-doet-bewegen', 1);
-/** Aandacht doet bewegen as standing service from April 2019: the severity of the complaints no longer excludes. */
-export const AANDACHT_DOET_BEWEGEN_V2 = verscheept('aandacht-doet-bewegen', 2);
-/** TOP-vrouwen (Roermond, Echt-Susteren): a group meets weekly for 26 weeks in three phases. */
-export const TOP_VROUWEN_V1 = verscheept('top-vrouwen', 1);
-/** Heemskerk's trajecten for rung 1–2: every sub-rung 2.1–2.6 recorded, half-yearly reports, a yearly rung review. */
-export const HEEMSKERK_TREDE_1_2_V1 = verscheept('heemskerk-trede-1-2', 1);
-/** Helmond's "Iedereen Mag Meedoen": the 0–30% loonwaarde group, in pairs, three-weekly case meetings of every partner. */
-export const HELMOND_IEDEREEN_MAG_MEEDOEN_V1 = verscheept('helmond-iedereen-mag-meedoen', 1);
-/** Tilburg's "Doe Mee": outreach with 3–4 calls, GAS goals, the behaviour model at T0 and after six months. */
-export const TILBURG_DOE_MEE_V1 = verscheept('tilburg-doe-mee', 1);
+/** The shipped programme versions by name (`code@versie`), for tests and examples; what each follows is in its `omschrijving` and `bron`. */
+export const {
+  'maatwerktraject-den-bosch@1': MAATWERKTRAJECT_DEN_BOSCH_V1,
+  'fip@1': FIP_V1,
+  'opleiden-in-de-zorg@1': OPLEIDEN_IN_DE_ZORG_V1,
+  'buurt-mv@1': BUURT_MV_V1,
+  'energiebox@1': ENERGIEBOX_V1,
+  'app-zaanstad@1': APP_ZAANSTAD_V1,
+  'aandacht-doet-bewegen@1': AANDACHT_DOET_BEWEGEN_V1,
+  'aandacht-doet-bewegen@2': AANDACHT_DOET_BEWEGEN_V2,
+  'top-vrouwen@1': TOP_VROUWEN_V1,
+  'heemskerk-trede-1-2@1': HEEMSKERK_TREDE_1_2_V1,
+  'helmond-iedereen-mag-meedoen@1': HELMOND_IEDEREEN_MAG_MEEDOEN_V1,
+  'tilburg-doe-mee@1': TILBURG_DOE_MEE_V1,
+}: Readonly<Record<string, ProgrammaDefinitie>> = Object.fromEntries(PROGRAMMA_CATALOGUS.map((p) => [`${p.code}@${p.versie}`, p]));
 
 /** The shipped programme `code` at `versie`, or its highest version when `versie` is omitted. */
 export function vindProgramma(code: string, versie?: number): ProgrammaDefinitie | undefined {
