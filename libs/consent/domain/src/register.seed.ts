@@ -60,16 +60,13 @@ const verwerkingsregisterBestand = registerBestandSchema.transform((b, ctx): Ver
   b.activiteiten.forEach((a, i) => {
     activiteiten[`${a.id}@${a.versie}`] = {
       ...a,
-      ontvangers: a.ontvangers.map((o, j) =>
-        o.wettelijk
+      ontvangers: a.ontvangers.map(({ type, wettelijk }, j) =>
+        wettelijk
           ? {
-              ...o,
-              wettelijk: {
-                ...o.wettelijk,
-                grondslag: zoek(b.grondslagen, o.wettelijk.grondslag, ['activiteiten', i, 'ontvangers', j, 'wettelijk', 'grondslag'])!,
-              },
+              type,
+              wettelijk: { ...wettelijk, grondslag: zoek(b.grondslagen, wettelijk.grondslag, ['activiteiten', i, 'ontvangers', j, 'wettelijk', 'grondslag'])! },
             }
-          : o,
+          : { type },
       ),
     };
   });
