@@ -51,10 +51,10 @@ const registerBestandSchema = z.strictObject({
 
 /** The register a file describes, its references resolved; a reference to nothing is an issue at its path. */
 const verwerkingsregisterBestand = registerBestandSchema.transform((b, ctx): Verwerkingsregister => {
-  const zoek = <T>(lijst: Readonly<Record<string, T>>, sleutel: string, path: (string | number)[]): T | undefined => {
-    const gevonden = Object.hasOwn(lijst, sleutel) ? lijst[sleutel] : undefined;
-    if (gevonden === undefined) ctx.issues.push({ code: 'custom', message: `onbekende verwijzing ${JSON.stringify(sleutel)}`, input: sleutel, path });
-    return gevonden;
+  const zoek = <T>(lijst: Readonly<Record<string, T>>, sleutel: string, path: (string | number)[]): T => {
+    if (Object.hasOwn(lijst, sleutel)) return lijst[sleutel];
+    ctx.issues.push({ code: 'custom', message: `onbekende verwijzing ${JSON.stringify(sleutel)}`, input: sleutel, path });
+    return z.NEVER;
   };
   const activiteiten: Record<string, Verwerkingsactiviteit> = {};
   b.activiteiten.forEach((a, i) => {
@@ -64,7 +64,7 @@ const verwerkingsregisterBestand = registerBestandSchema.transform((b, ctx): Ver
         wettelijk
           ? {
               type,
-              wettelijk: { ...wettelijk, grondslag: zoek(b.grondslagen, wettelijk.grondslag, ['activiteiten', i, 'ontvangers', j, 'wettelijk', 'grondslag'])! },
+              wettelijk: { ...wettelijk, grondslag: zoek(b.grondslagen, wettelijk.grondslag, ['activiteiten', i, 'ontvangers', j, 'wettelijk', 'grondslag']) },
             }
           : { type },
       ),
@@ -73,8 +73,8 @@ const verwerkingsregisterBestand = registerBestandSchema.transform((b, ctx): Ver
   const versies = b.versies.map((v, i): RegisterVersie => ({
     versie: v.versie,
     geldigVanaf: new Date(v.geldigVanaf),
-    activiteiten: v.activiteiten.map((sleutel, j) => zoek(activiteiten, sleutel, ['versies', i, 'activiteiten', j])!),
-    releaseProfielen: zoek(b.releaseProfielen, v.releaseProfielen, ['versies', i, 'releaseProfielen'])!,
+    activiteiten: v.activiteiten.map((sleutel, j) => zoek(activiteiten, sleutel, ['versies', i, 'activiteiten', j])),
+    releaseProfielen: zoek(b.releaseProfielen, v.releaseProfielen, ['versies', i, 'releaseProfielen']),
   }));
   return { versies };
 });
