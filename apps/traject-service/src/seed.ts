@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { Logger as NestLogger, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { KluisModule, kluisDataConverter, Sleutelkluis, sleutelkluisVanConfig } from '@ketenregie/shared-crypto';
-import { DatabaseModule, loadConfig, LoggingModule, TemporalClientModule, temporalTls } from '@ketenregie/shared-platform';
+import { DatabaseModule, loadConfig, LoggingModule, runJob, TemporalClientModule, temporalTls } from '@ketenregie/shared-platform';
 import { TrajectService } from '@ketenregie/traject-application';
 import {
   TRAJECT_ENTITIES,
@@ -12,14 +11,13 @@ import {
   TypeOrmDeelnemerRepository,
   TypeOrmTrajectRepository,
 } from '@ketenregie/traject-data-access';
-import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { deelnemerKluis, trajectServiceConfigSchema } from './app/traject-service.config';
 import { TrajectModule } from './app/traject.module';
 import { zaaiDemoTrajecten } from './seed/demo-trajecten';
 
 /** Seed step of `npm start`: demo deelnemers with a running traject each; a no-op when they exist. */
-async function main(): Promise<void> {
+runJob('traject-service seed', () => {
   const config = loadConfig(trajectServiceConfigSchema, process.env, { service: 'traject-service seed' });
   const tls = temporalTls(config);
   const temporal = { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, ...(tls ? { tls } : {}) };
@@ -46,23 +44,17 @@ async function main(): Promise<void> {
   })
   class SeedModule {}
 
-  const app = await NestFactory.createApplicationContext(SeedModule, { bufferLogs: true, abortOnError: false });
-  app.useLogger(app.get(Logger));
-  try {
-    const ds = app.get(DataSource);
-    const deelnemers = new TypeOrmDeelnemerRepository(ds, kluis, sleutels);
-    const trajecten = new TypeOrmTrajectRepository(ds, sleutels);
-    const result = await zaaiDemoTrajecten(app.get(TrajectService), {
-      vindOpBsn: (bsn) => deelnemers.vindOpBsn(bsn),
-      heeftTraject: async (id) => (await trajecten.vanDeelnemer(id)).length > 0,
-    });
-    new NestLogger('DemoTrajectenSeed').log(result, 'Demo trajecten registered');
-  } finally {
-    await app.close();
-  }
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`traject-service seed failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
+  return {
+    module: SeedModule,
+    work: async (app) => {
+      const ds = app.get(DataSource);
+      const deelnemers = new TypeOrmDeelnemerRepository(ds, kluis, sleutels);
+      const trajecten = new TypeOrmTrajectRepository(ds, sleutels);
+      const result = await zaaiDemoTrajecten(app.get(TrajectService), {
+        vindOpBsn: (bsn) => deelnemers.vindOpBsn(bsn),
+        heeftTraject: async (id) => (await trajecten.vanDeelnemer(id)).length > 0,
+      });
+      new NestLogger('DemoTrajectenSeed').log(result, 'Demo trajecten registered');
+    },
+  };
 });

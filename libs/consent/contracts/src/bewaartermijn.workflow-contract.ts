@@ -1,18 +1,12 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow';
 import type { BewaartermijnEinde, BewaartermijnStand } from '@ketenregie/consent-domain';
-import { opaakWorkflowId } from './consent.workflow-contract';
+import { opaakWorkflowId } from '@ketenregie/shared-workflow';
 
 /** Workflow type name of the retention workflow (the exported function in `workflows/consent`). */
 export const BEWAARTERMIJN_WORKFLOW_TYPE = 'bewaartermijnWorkflow';
 
-/**
- * Workflow id of the retention workflow of one deelnemer: `bewaartermijn-<uuid>`. Only the opaque
- * deelnemer id appears, never a BSN or a name.
- * @throws TypeError for anything but a lower-case UUID.
- */
-export function bewaartermijnWorkflowId(deelnemerId: string): string {
-  return opaakWorkflowId('bewaartermijn', deelnemerId);
-}
+/** Workflow id of the retention workflow of one deelnemer: `bewaartermijn-<uuid>` from the opaque id only ({@link opaakWorkflowId}). */
+export const bewaartermijnWorkflowId = (deelnemerId: string): string => opaakWorkflowId('bewaartermijn', deelnemerId);
 
 /** Input of `bewaartermijnWorkflow`. */
 export interface BewaartermijnInput {

@@ -1,28 +1,12 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { DataCategorie } from '@ketenregie/consent-domain';
+import { opaakWorkflowId } from '@ketenregie/shared-workflow';
 
 /** Task queue of the consent context's workflows and activities. */
 export const CONSENT_TASK_QUEUE = 'consent';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/**
- * Workflow id of the lifecycle workflow of one consent: `toestemming-<uuid>`. Only the opaque
- * consent id appears; it never carries a BSN, a name or a health detail.
- * @throws TypeError for anything but a lower-case UUID.
- */
-export function toestemmingWorkflowId(toestemmingId: string): string {
-  return opaakWorkflowId('toestemming', toestemmingId);
-}
-
-/**
- * `<soort>-<uuid>`: a workflow id of the consent context, from an opaque id only.
- * @throws TypeError for anything but a lower-case UUID.
- */
-export function opaakWorkflowId(soort: string, id: string): string {
-  if (!UUID.test(id)) throw new TypeError(`The ${soort} workflow id expects an opaque UUID`);
-  return `${soort}-${id}`;
-}
+/** Workflow id of the lifecycle workflow of one consent: `toestemming-<uuid>` from the opaque id only ({@link opaakWorkflowId}). */
+export const toestemmingWorkflowId = (toestemmingId: string): string => opaakWorkflowId('toestemming', toestemmingId);
 
 /** Input of `toestemmingLevenscyclusWorkflow`: configuration travels in the input, never the environment. */
 export interface ToestemmingLevenscyclusInput {

@@ -1,4 +1,4 @@
-import { DomainError, type DomainErrorKind } from '@ketenregie/shared-kernel';
+import { type DomainErrorKind, errorFactory } from '@ketenregie/shared-kernel';
 
 /** Stable codes of the consent domain's errors and the kind each maps to. */
 export const CONSENT_FOUTEN = {
@@ -15,7 +15,5 @@ export const CONSENT_FOUTEN = {
 /** One of the codes in {@link CONSENT_FOUTEN}. */
 export type ConsentFoutCode = keyof typeof CONSENT_FOUTEN;
 
-/** A consent-domain {@link DomainError} with its registered kind. `detail` never holds personal data. */
-export function consentFout(code: ConsentFoutCode, detail: string): DomainError {
-  return new DomainError({ code, kind: CONSENT_FOUTEN[code], detail });
-}
+/** A consent-domain error with its registered kind ({@link errorFactory}). */
+export const consentFout = errorFactory(CONSENT_FOUTEN);

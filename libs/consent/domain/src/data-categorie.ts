@@ -35,25 +35,12 @@ export interface CategorieDefinitie {
   readonly velden: readonly string[];
 }
 
-/** The catalogue of categories and their fields. */
-export const CATEGORIE_CATALOGUS: Readonly<Record<DataCategorie, CategorieDefinitie>> = {
-  contact: {
-    categorie: 'contact',
-    bijzonder: false,
-    velden: ['naam', 'telefoon', 'email', 'adres', 'voorkeurskanaal'],
-  },
-  'traject-status': {
-    categorie: 'traject-status',
-    bijzonder: false,
-    velden: ['programma', 'fase', 'regievoerder', 'volgende-evaluatie', 'uitvalreden'],
-  },
-  participatieladder: {
-    categorie: 'participatieladder',
-    bijzonder: false,
-    velden: ['trede', 'meetdatum', 'gemeten-door'],
-  },
+/** The categories and their fields, `categorie` filled in from the key. */
+const DEFINITIES: Readonly<Record<DataCategorie, Omit<CategorieDefinitie, 'categorie'>>> = {
+  contact: { bijzonder: false, velden: ['naam', 'telefoon', 'email', 'adres', 'voorkeurskanaal'] },
+  'traject-status': { bijzonder: false, velden: ['programma', 'fase', 'regievoerder', 'volgende-evaluatie', 'uitvalreden'] },
+  participatieladder: { bijzonder: false, velden: ['trede', 'meetdatum', 'gemeten-door'] },
   zrm: {
-    categorie: 'zrm',
     bijzonder: false,
     velden: [
       'financien',
@@ -69,36 +56,20 @@ export const CATEGORIE_CATALOGUS: Readonly<Record<DataCategorie, CategorieDefini
     ],
   },
   gezondheid: {
-    categorie: 'gezondheid',
     bijzonder: true,
     velden: ['diagnose', 'behandelaar', 'behandelstatus', 'zrm-geestelijke-gezondheid', 'zrm-lichamelijke-gezondheid', 'zrm-verslaving'],
   },
-  'beperkingen-werk': {
-    categorie: 'beperkingen-werk',
-    bijzonder: true,
-    velden: ['functionele-beperkingen', 'belastbaarheid-uren', 'aanpassingen-werkplek'],
-  },
-  'financien-schulden': {
-    categorie: 'financien-schulden',
-    bijzonder: false,
-    velden: ['schuldenlast', 'schuldeisers', 'bewindvoering', 'schuldhulptraject'],
-  },
-  uitkering: {
-    categorie: 'uitkering',
-    bijzonder: false,
-    velden: ['uitkeringssoort', 'ingangsdatum', 'ontheffing-arbeidsplicht'],
-  },
-  'werkervaring-cv': {
-    categorie: 'werkervaring-cv',
-    bijzonder: false,
-    velden: ['opleidingen', 'werkervaring', 'vaardigheden', 'wensen'],
-  },
-  loonwaarde: {
-    categorie: 'loonwaarde',
-    bijzonder: false,
-    velden: ['loonwaarde-percentage', 'meetdatum', 'herbeoordeling'],
-  },
+  'beperkingen-werk': { bijzonder: true, velden: ['functionele-beperkingen', 'belastbaarheid-uren', 'aanpassingen-werkplek'] },
+  'financien-schulden': { bijzonder: false, velden: ['schuldenlast', 'schuldeisers', 'bewindvoering', 'schuldhulptraject'] },
+  uitkering: { bijzonder: false, velden: ['uitkeringssoort', 'ingangsdatum', 'ontheffing-arbeidsplicht'] },
+  'werkervaring-cv': { bijzonder: false, velden: ['opleidingen', 'werkervaring', 'vaardigheden', 'wensen'] },
+  loonwaarde: { bijzonder: false, velden: ['loonwaarde-percentage', 'meetdatum', 'herbeoordeling'] },
 };
+
+/** The catalogue of categories and their fields. */
+export const CATEGORIE_CATALOGUS = Object.fromEntries(DATA_CATEGORIEEN.map((categorie) => [categorie, { categorie, ...DEFINITIES[categorie] }])) as Readonly<
+  Record<DataCategorie, CategorieDefinitie>
+>;
 
 /** True when the category is special-category data (AVG art. 9). */
 export function isBijzonderGegeven(categorie: DataCategorie): boolean {

@@ -1,230 +1,101 @@
-import { type WettelijkeGrondslag } from './grondslag';
-import { type ReleaseProfiel, type Verwerkingsactiviteit, type Verwerkingsregister } from './verwerkingsregister';
+import { z } from 'zod';
+import { DATA_CATEGORIEEN } from './data-categorie';
+import { ART6_GRONDSLAGEN, ART9_UITZONDERINGEN } from './grondslag';
+import { ORGANISATIE_TYPEN } from './organisatie';
+import registerBestand from './register.seed.data.json';
+import { type RegisterVersie, valideerRegister, type Verwerkingsactiviteit, type Verwerkingsregister } from './verwerkingsregister';
 
-const PARTICIPATIEWET: WettelijkeGrondslag = {
-  avg: 'art6-1-e-publieke-taak',
-  wet: 'Participatiewet art. 7 lid 1 onder a en art. 10 (ondersteuning bij arbeidsinschakeling)',
-};
-const LOONKOSTENSUBSIDIE: WettelijkeGrondslag = {
-  avg: 'art6-1-e-publieke-taak',
-  wet: 'Participatiewet art. 10d (loonkostensubsidie, loonwaardebepaling)',
-};
-const WGS: WettelijkeGrondslag = {
-  avg: 'art6-1-e-publieke-taak',
-  wet: 'Wet gemeentelijke schuldhulpverlening art. 3 en 5',
-};
-
-const reIntegratie: Verwerkingsactiviteit = {
-  id: 'va-re-integratie',
-  versie: 1,
-  naam: 'Uitvoering re-integratietraject',
-  doel: 're-integratie',
-  doelomschrijving: 'Ondersteuning van de deelnemer bij arbeidsinschakeling en participatie door de gemeente en de door haar gecontracteerde uitvoerders.',
-  verwerkingsverantwoordelijken: ['gemeente'],
-  art9: ['art9-2-a-uitdrukkelijke-toestemming'],
-  categorieen: ['contact', 'traject-status', 'participatieladder', 'zrm', 'uitkering', 'werkervaring-cv', 'beperkingen-werk', 'financien-schulden'],
-  ontvangers: [
-    {
-      type: 'uitvoerder',
-      wettelijk: { grondslag: PARTICIPATIEWET, categorieen: ['contact', 'traject-status', 'participatieladder', 'zrm', 'werkervaring-cv'] },
-    },
-    {
-      type: 'gemeente',
-      wettelijk: { grondslag: PARTICIPATIEWET, categorieen: ['contact', 'traject-status', 'participatieladder', 'zrm', 'uitkering'] },
-    },
-    { type: 'wijkteam' },
-  ],
-  bewaartermijn: { jaren: 5, vanaf: 'einde-traject' },
-};
-
-const warmeOverdracht: Verwerkingsactiviteit = {
-  id: 'va-warme-overdracht',
-  versie: 1,
-  naam: 'Warme overdracht tussen partners',
-  doel: 'warme-overdracht',
-  doelomschrijving: 'Overdracht van de regie of begeleiding van een deelnemer aan een volgende partner, met het minimale dossier voor diens rol.',
-  verwerkingsverantwoordelijken: ['gemeente', 'uitvoerder'],
-  art9: ['art9-2-a-uitdrukkelijke-toestemming', 'art9-2-h-zorg-beroepsgeheim'],
-  categorieen: ['contact', 'traject-status', 'participatieladder', 'zrm', 'gezondheid', 'beperkingen-werk', 'financien-schulden', 'werkervaring-cv'],
-  ontvangers: [
-    { type: 'uitvoerder', wettelijk: { grondslag: PARTICIPATIEWET, categorieen: ['contact', 'traject-status', 'participatieladder'] } },
-    { type: 'gemeente', wettelijk: { grondslag: PARTICIPATIEWET, categorieen: ['contact', 'traject-status', 'participatieladder'] } },
-    { type: 'ggz' },
-    { type: 'wijkteam' },
-  ],
-  bewaartermijn: { jaren: 5, vanaf: 'einde-traject' },
-};
-
-const verwijzingGgz: Verwerkingsactiviteit = {
-  id: 'va-verwijzing-ggz',
-  versie: 1,
-  naam: 'Verwijzing naar en terugkoppeling met de GGZ',
-  doel: 'verwijzing-ggz',
-  doelomschrijving: 'Verwijzing van de deelnemer naar GGZ-behandeling en terugkoppeling van de behandelstatus, uitsluitend met uitdrukkelijke toestemming.',
-  verwerkingsverantwoordelijken: ['gemeente', 'ggz'],
-  art9: ['art9-2-a-uitdrukkelijke-toestemming', 'art9-2-h-zorg-beroepsgeheim'],
-  categorieen: ['contact', 'traject-status', 'participatieladder', 'zrm', 'gezondheid', 'financien-schulden'],
-  ontvangers: [{ type: 'ggz' }, { type: 'gemeente' }, { type: 'uitvoerder' }],
-  bewaartermijn: { jaren: 5, vanaf: 'einde-traject' },
-};
-
-const bemiddelingWerkV1: Verwerkingsactiviteit = {
-  id: 'va-bemiddeling-werk',
-  versie: 1,
-  naam: 'Bemiddeling naar werk en proefplaatsing',
-  doel: 'bemiddeling-werk',
-  doelomschrijving: 'Matching op een vacature, proefplaatsing en plaatsing bij een werkgever, inclusief loonkostensubsidie.',
-  verwerkingsverantwoordelijken: ['gemeente'],
-  art9: ['art9-2-a-uitdrukkelijke-toestemming'],
-  categorieen: ['contact', 'werkervaring-cv', 'loonwaarde'],
-  ontvangers: [{ type: 'werkgever', wettelijk: { grondslag: LOONKOSTENSUBSIDIE, categorieen: ['loonwaarde'] } }],
-  bewaartermijn: { jaren: 2, vanaf: 'einde-traject' },
-};
-
-/** Version 2 lets the deelnemer disclose work-related limitations to the employer (with consent). */
-const bemiddelingWerkV2: Verwerkingsactiviteit = {
-  ...bemiddelingWerkV1,
-  versie: 2,
-  categorieen: ['contact', 'werkervaring-cv', 'loonwaarde', 'beperkingen-werk'],
-};
+const tekst = z.string().min(1);
+const geheel = z.number().int().positive();
+const categorieen = z.array(z.enum(DATA_CATEGORIEEN));
+const organisatieType = z.enum(ORGANISATIE_TYPEN);
 
 /**
- * The werkgever lane (plaatsing context): what a coach's proposal for a vacancy discloses to the
- * employer. Contact details and work experience with consent, limitations only with explicit
- * consent, the loonwaarde on the loonkostensubsidie basis.
+ * The shape of `register.seed.data.json`: legal bases, activity versions and release profile sets
+ * each written once; a register version names its activities (`<id>@<versie>`) and its set of
+ * release profiles, and a statutory recipient names its legal basis, by key.
  */
-const plaatsingWerkgever: Verwerkingsactiviteit = {
-  id: 'va-plaatsing-werkgever',
-  versie: 1,
-  naam: 'Voordracht en plaatsing bij een werkgever',
-  doel: 'plaatsing-werkgever',
-  doelomschrijving:
-    'Voordracht op een vacature, kennismaking, proefplaatsing, loonwaardemeting en plaatsing bij een werkgever; beperkingen alleen met uitdrukkelijke toestemming.',
-  verwerkingsverantwoordelijken: ['gemeente'],
-  art9: ['art9-2-a-uitdrukkelijke-toestemming'],
-  categorieen: ['contact', 'werkervaring-cv', 'loonwaarde', 'beperkingen-werk'],
-  ontvangers: [{ type: 'werkgever', wettelijk: { grondslag: LOONKOSTENSUBSIDIE, categorieen: ['loonwaarde'] } }],
-  bewaartermijn: { jaren: 2, vanaf: 'einde-traject' },
-};
+const registerBestandSchema = z.strictObject({
+  grondslagen: z.record(z.string(), z.strictObject({ avg: z.enum(ART6_GRONDSLAGEN), wet: tekst })),
+  activiteiten: z.array(
+    z.strictObject({
+      id: tekst,
+      versie: geheel,
+      naam: tekst,
+      doel: tekst,
+      doelomschrijving: tekst,
+      verwerkingsverantwoordelijken: z.array(organisatieType),
+      art9: z.array(z.enum(ART9_UITZONDERINGEN)),
+      categorieen,
+      ontvangers: z.array(z.strictObject({ type: organisatieType, wettelijk: z.strictObject({ grondslag: tekst, categorieen }).optional() })),
+      bewaartermijn: z.strictObject({ jaren: geheel, vanaf: z.enum(['einde-traject', 'verwerking']) }),
+    }),
+  ),
+  releaseProfielen: z.record(
+    z.string(),
+    z.array(
+      z.strictObject({
+        ontvangerType: organisatieType,
+        regels: z.array(
+          z.strictObject({
+            categorie: z.enum(DATA_CATEGORIEEN),
+            velden: z.union([z.literal('alle'), z.array(tekst)]),
+            voorwaarde: z.enum(['grondslag-of-toestemming', 'alleen-met-toestemming']),
+          }),
+        ),
+      }),
+    ),
+  ),
+  versies: z.array(z.strictObject({ versie: geheel, geldigVanaf: z.iso.datetime(), activiteiten: z.array(tekst), releaseProfielen: tekst })),
+});
 
-const schuldhulp: Verwerkingsactiviteit = {
-  id: 'va-schuldhulpverlening',
-  versie: 1,
-  naam: 'Schuldhulpverlening',
-  doel: 'schuldhulpverlening',
-  doelomschrijving: 'Toeleiding naar en uitvoering van schuldhulpverlening door de gemeente, de schuldhulporganisatie en het wijkteam.',
-  verwerkingsverantwoordelijken: ['gemeente'],
-  art9: [],
-  categorieen: ['contact', 'financien-schulden', 'uitkering', 'traject-status'],
-  ontvangers: [
-    { type: 'schuldhulp', wettelijk: { grondslag: WGS, categorieen: ['contact', 'financien-schulden', 'uitkering'] } },
-    { type: 'wijkteam', wettelijk: { grondslag: WGS, categorieen: ['contact', 'financien-schulden', 'uitkering'] } },
-    { type: 'gemeente', wettelijk: { grondslag: WGS, categorieen: ['contact', 'financien-schulden', 'uitkering'] } },
-    { type: 'uitvoerder' },
-  ],
-  bewaartermijn: { jaren: 7, vanaf: 'einde-traject' },
-};
+/** The register a file describes, its references resolved; a reference to nothing is an issue at its path. */
+const verwerkingsregisterBestand = registerBestandSchema.transform((b, ctx): Verwerkingsregister => {
+  const zoek = <T>(lijst: Readonly<Record<string, T>>, sleutel: string, path: (string | number)[]): T => {
+    if (Object.hasOwn(lijst, sleutel)) return lijst[sleutel];
+    ctx.issues.push({ code: 'custom', message: `onbekende verwijzing ${JSON.stringify(sleutel)}`, input: sleutel, path });
+    return z.NEVER;
+  };
+  const activiteiten: Record<string, Verwerkingsactiviteit> = {};
+  b.activiteiten.forEach((a, i) => {
+    activiteiten[`${a.id}@${a.versie}`] = {
+      ...a,
+      ontvangers: a.ontvangers.map(({ type, wettelijk }, j) =>
+        wettelijk
+          ? {
+              type,
+              wettelijk: { ...wettelijk, grondslag: zoek(b.grondslagen, wettelijk.grondslag, ['activiteiten', i, 'ontvangers', j, 'wettelijk', 'grondslag']) },
+            }
+          : { type },
+      ),
+    };
+  });
+  const versies = b.versies.map((v, i): RegisterVersie => ({
+    versie: v.versie,
+    geldigVanaf: new Date(v.geldigVanaf),
+    activiteiten: v.activiteiten.map((sleutel, j) => zoek(activiteiten, sleutel, ['versies', i, 'activiteiten', j])),
+    releaseProfielen: zoek(b.releaseProfielen, v.releaseProfielen, ['versies', i, 'releaseProfielen']),
+  }));
+  return { versies };
+});
 
-const releaseProfielenV1: readonly ReleaseProfiel[] = [
-  {
-    ontvangerType: 'gemeente',
-    regels: [
-      { categorie: 'contact', velden: 'alle', voorwaarde: 'grondslag-of-toestemming' },
-      { categorie: 'traject-status', velden: 'alle', voorwaarde: 'grondslag-of-toestemming' },
-      { categorie: 'participatieladder', velden: 'alle', voorwaarde: 'grondslag-of-toestemming' },
-      { categorie: 'zrm', velden: 'alle', voorwaarde: 'grondslag-of-toestemming' },
-      { categorie: 'uitkering', velden: 'alle', voorwaarde: 'grondslag-of-toestemming' },
-      { categorie: 'financien-schulden', velden: 'alle', voorwaarde: 'grondslag-of-toestemming' },
-      { categorie: 'werkervaring-cv', velden: 'alle', voorwaarde: 'grondslag-of-toestemming' },
-      { categorie: 'beperkingen-werk', velden: ['functionele-beperkingen', 'belastbaarheid-uren'], voorwaarde: 'alleen-met-toestemming' },
-      // The gemeente learns whether treatment runs, never the diagnosis.
-      { categorie: 'gezondheid', velden: ['behandelstatus'], voorwaarde: 'alleen-met-toestemming' },
-    ],
-  },
-  {
-    ontvangerType: 'uitvoerder',
-    regels: [
-      { categorie: 'contact', velden: 'alle', voorwaarde: 'grondslag-of-toestemming' },
-      { categorie: 'traject-status', velden: 'alle', voorwaarde: 'grondslag-of-toestemming' },
-      { categorie: 'participatieladder', velden: 'alle', voorwaarde: 'grondslag-of-toestemming' },
-      { categorie: 'zrm', velden: 'alle', voorwaarde: 'grondslag-of-toestemming' },
-      { categorie: 'werkervaring-cv', velden: 'alle', voorwaarde: 'grondslag-of-toestemming' },
-      { categorie: 'beperkingen-werk', velden: 'alle', voorwaarde: 'alleen-met-toestemming' },
-      { categorie: 'financien-schulden', velden: ['schuldhulptraject', 'bewindvoering'], voorwaarde: 'alleen-met-toestemming' },
-      { categorie: 'gezondheid', velden: ['behandelaar', 'behandelstatus'], voorwaarde: 'alleen-met-toestemming' },
-    ],
-  },
-  {
-    // A werkgever never receives health data or a diagnosis, whatever the consent says.
-    ontvangerType: 'werkgever',
-    regels: [
-      { categorie: 'contact', velden: ['naam', 'telefoon', 'email'], voorwaarde: 'grondslag-of-toestemming' },
-      { categorie: 'werkervaring-cv', velden: 'alle', voorwaarde: 'grondslag-of-toestemming' },
-      { categorie: 'loonwaarde', velden: 'alle', voorwaarde: 'grondslag-of-toestemming' },
-      { categorie: 'beperkingen-werk', velden: ['belastbaarheid-uren', 'aanpassingen-werkplek'], voorwaarde: 'alleen-met-toestemming' },
-    ],
-  },
-  {
-    // GGZ gets no financial detail unless the deelnemer consents.
-    ontvangerType: 'ggz',
-    regels: [
-      { categorie: 'contact', velden: 'alle', voorwaarde: 'grondslag-of-toestemming' },
-      { categorie: 'traject-status', velden: 'alle', voorwaarde: 'grondslag-of-toestemming' },
-      { categorie: 'participatieladder', velden: 'alle', voorwaarde: 'grondslag-of-toestemming' },
-      { categorie: 'zrm', velden: 'alle', voorwaarde: 'grondslag-of-toestemming' },
-      { categorie: 'gezondheid', velden: 'alle', voorwaarde: 'alleen-met-toestemming' },
-      { categorie: 'beperkingen-werk', velden: 'alle', voorwaarde: 'alleen-met-toestemming' },
-      { categorie: 'financien-schulden', velden: ['schuldhulptraject', 'bewindvoering'], voorwaarde: 'alleen-met-toestemming' },
-    ],
-  },
-  {
-    ontvangerType: 'schuldhulp',
-    regels: [
-      { categorie: 'contact', velden: 'alle', voorwaarde: 'grondslag-of-toestemming' },
-      { categorie: 'financien-schulden', velden: 'alle', voorwaarde: 'grondslag-of-toestemming' },
-      { categorie: 'uitkering', velden: 'alle', voorwaarde: 'grondslag-of-toestemming' },
-      { categorie: 'traject-status', velden: ['programma', 'regievoerder'], voorwaarde: 'alleen-met-toestemming' },
-    ],
-  },
-  {
-    ontvangerType: 'wijkteam',
-    regels: [
-      { categorie: 'contact', velden: 'alle', voorwaarde: 'grondslag-of-toestemming' },
-      { categorie: 'traject-status', velden: 'alle', voorwaarde: 'grondslag-of-toestemming' },
-      { categorie: 'participatieladder', velden: 'alle', voorwaarde: 'grondslag-of-toestemming' },
-      { categorie: 'zrm', velden: 'alle', voorwaarde: 'grondslag-of-toestemming' },
-      { categorie: 'financien-schulden', velden: 'alle', voorwaarde: 'grondslag-of-toestemming' },
-      { categorie: 'uitkering', velden: ['uitkeringssoort', 'ingangsdatum'], voorwaarde: 'grondslag-of-toestemming' },
-      { categorie: 'gezondheid', velden: ['behandelstatus'], voorwaarde: 'alleen-met-toestemming' },
-    ],
-  },
-];
+/** Reads a processing register file once; a file that does not fit the schema or breaks the register's invariants fails with every defect named. */
+function laadRegister(bestand: unknown, naam: string): Verwerkingsregister {
+  const gelezen = verwerkingsregisterBestand.safeParse(bestand);
+  if (!gelezen.success) throw new Error(`${naam} klopt niet:\n${z.prettifyError(gelezen.error)}`);
+  const problemen = valideerRegister(gelezen.data);
+  if (problemen.length > 0) throw new Error(`${naam} klopt niet: ${problemen.map((p) => `versie ${p.versie} ${p.code} ${p.detail}`).join('; ')}`);
+  return gelezen.data;
+}
 
 /**
  * The demo partnership's processing register (gemeente, uitvoerders, werkgevers, GGZ and the
- * wijkteam under one convenant), as versioned data. Version 2 adds schuldhulpverlening and lets
- * a deelnemer disclose work-related limitations to an employer; version 3 adds the werkgever lane's
- * proposals (`plaatsing-werkgever`).
+ * wijkteam under one convenant), as versioned data in `register.seed.data.json`. Version 2 adds
+ * schuldhulpverlening and lets a deelnemer disclose work-related limitations to an employer
+ * (`va-bemiddeling-werk@2`); version 3 adds the werkgever lane's proposals (`plaatsing-werkgever`:
+ * contact details and work experience with consent, limitations only with explicit consent, the
+ * loonwaarde on the loonkostensubsidie basis). The release profiles: the gemeente learns whether
+ * treatment runs, never the diagnosis; a werkgever never receives health data or a diagnosis,
+ * whatever the consent says; GGZ gets no financial detail unless the deelnemer consents.
  */
-export const DEMO_REGISTER: Verwerkingsregister = {
-  versies: [
-    {
-      versie: 1,
-      geldigVanaf: new Date('2026-01-01T00:00:00.000Z'),
-      activiteiten: [reIntegratie, warmeOverdracht, verwijzingGgz, bemiddelingWerkV1],
-      releaseProfielen: releaseProfielenV1,
-    },
-    {
-      versie: 2,
-      geldigVanaf: new Date('2026-07-01T00:00:00.000Z'),
-      activiteiten: [reIntegratie, warmeOverdracht, verwijzingGgz, bemiddelingWerkV2, schuldhulp],
-      releaseProfielen: releaseProfielenV1,
-    },
-    {
-      versie: 3,
-      geldigVanaf: new Date('2026-11-01T00:00:00.000Z'),
-      activiteiten: [reIntegratie, warmeOverdracht, verwijzingGgz, bemiddelingWerkV2, schuldhulp, plaatsingWerkgever],
-      releaseProfielen: releaseProfielenV1,
-    },
-  ],
-};
+export const DEMO_REGISTER: Verwerkingsregister = laadRegister(registerBestand, 'register.seed.data.json');

@@ -10,6 +10,7 @@ import type {
   OverdrachtToestand,
   Termijn,
 } from '@ketenregie/exchange-domain';
+import { opaakWorkflowId } from '@ketenregie/shared-workflow';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 
 /** Task queue of the exchange context's workflows and activities. */
@@ -18,17 +19,8 @@ export const EXCHANGE_TASK_QUEUE = 'exchange';
 /** Workflow type name of the warm handover (the exported function in `workflows/exchange`). */
 export const OVERDRACHT_WORKFLOW_TYPE = 'overdrachtWorkflow';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/**
- * Workflow id of one warm handover: `overdracht-<uuid>`. Only the opaque overdracht id appears,
- * never a BSN, a name or an organisation's view of the deelnemer.
- * @throws TypeError for anything but a lower-case UUID.
- */
-export function overdrachtWorkflowId(overdrachtId: string): string {
-  if (!UUID.test(overdrachtId)) throw new TypeError('overdrachtWorkflowId expects an opaque UUID');
-  return `overdracht-${overdrachtId}`;
-}
+/** Workflow id of one warm handover: `overdracht-<uuid>` from the opaque id only ({@link opaakWorkflowId}). */
+export const overdrachtWorkflowId = (overdrachtId: string): string => opaakWorkflowId('overdracht', overdrachtId);
 
 /** An organisation taking part, with its type (the release profile depends on it). */
 export interface Partij {

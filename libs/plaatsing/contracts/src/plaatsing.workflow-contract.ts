@@ -1,4 +1,5 @@
 import type { PlaatsingFase, PlaatsingGebeurtenis, PlaatsingOverzicht, PlaatsingStart, PlaatsingState, Termijn } from '@ketenregie/plaatsing-domain';
+import { LIBRARY_SOURCES_SIDE_EFFECT_FREE, opaakWorkflowId, WORKFLOW_PRELOAD_MODULES } from '@ketenregie/shared-workflow';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { PlaatsingOpdrachtInvoer } from './plaatsing.dto';
 
@@ -9,21 +10,13 @@ export const PLAATSING_TASK_QUEUE = 'plaatsing';
 export const PLAATSING_WORKFLOW_TYPE = 'plaatsingWorkflow';
 
 /** Modules of the bundle shared by every cached placement (no per-workflow state). */
-export const PLAATSING_PRELOAD_MODULES: readonly string[] = ['zod'];
+export const PLAATSING_PRELOAD_MODULES = WORKFLOW_PRELOAD_MODULES;
 
 /** Library sources have no import side effects: the bundle leaves out what the workflow does not use. */
-export const PLAATSING_SIDE_EFFECT_FREE_MODULES: readonly RegExp[] = [/[\\/]libs[\\/][^\\/]+[\\/][^\\/]+[\\/]src[\\/]/];
+export const PLAATSING_SIDE_EFFECT_FREE_MODULES = LIBRARY_SOURCES_SIDE_EFFECT_FREE;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/**
- * Workflow id of a placement: `plaatsing-<uuid>`. Never a BSN, a name or an employer's view.
- * @throws TypeError for anything but a lower-case UUID.
- */
-export function plaatsingWorkflowId(plaatsingId: string): string {
-  if (!UUID.test(plaatsingId)) throw new TypeError('plaatsingWorkflowId expects an opaque UUID');
-  return `plaatsing-${plaatsingId}`;
-}
+/** Workflow id of a placement: `plaatsing-<uuid>` from the opaque id only ({@link opaakWorkflowId}). */
+export const plaatsingWorkflowId = (plaatsingId: string): string => opaakWorkflowId('plaatsing', plaatsingId);
 
 /** Input of the plaatsing workflow: the start of the placement with its programme settings (never read from the environment). */
 export interface PlaatsingWorkflowInput {

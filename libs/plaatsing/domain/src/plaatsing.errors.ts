@@ -1,4 +1,4 @@
-import { DomainError, type DomainErrorKind } from '@ketenregie/shared-kernel';
+import { type DomainErrorKind, errorCodes, errorFactory } from '@ketenregie/shared-kernel';
 
 /** Stable codes of the plaatsing domain's errors and the kind each maps to. */
 export const PLAATSING_ERRORS = {
@@ -25,9 +25,7 @@ export const PLAATSING_ERRORS = {
 export type PlaatsingErrorCode = keyof typeof PLAATSING_ERRORS;
 
 /** Every plaatsing error code (Temporal failure types, HTTP mapping). */
-export const PLAATSING_ERROR_CODES = Object.freeze(Object.keys(PLAATSING_ERRORS) as PlaatsingErrorCode[]);
+export const PLAATSING_ERROR_CODES = errorCodes(PLAATSING_ERRORS);
 
-/** A plaatsing {@link DomainError} with its registered kind; `detail` never holds personal data. */
-export function plaatsingError(code: PlaatsingErrorCode, detail: string, fields?: Record<string, string>): DomainError {
-  return new DomainError({ code, kind: PLAATSING_ERRORS[code], detail, fields });
-}
+/** A plaatsing error with its registered kind ({@link errorFactory}). */
+export const plaatsingError = errorFactory(PLAATSING_ERRORS);

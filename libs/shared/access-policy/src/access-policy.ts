@@ -105,6 +105,10 @@ const TRAJECT_WERKERS: readonly Betrokkenheid[] = ['regievoerder', 'coach-organi
 const FG_GEMEENTE: Toegang = { rollen: ['fg'], types: ['gemeente'] };
 const ZELF: Toegang = { rollen: 'deelnemer-zelf' };
 const DIENST: Toegang = { rollen: 'dienst' };
+/** The sender of a handover or referral. */
+const VERZENDER: Toegang = { rollen: P, betrokken: ['verzender'] };
+/** Its receiver, once the consent decision permits it. */
+const GEADRESSEERDE: Toegang = { rollen: P, betrokken: ['geadresseerde'], toestemming: true };
 
 /**
  * The rule table: every action on personal data or on a traject, and who may perform it.
@@ -200,30 +204,21 @@ export const REGELS = {
   },
   'overdracht.lezen': {
     omschrijving: 'See a handover: the sender always, the receiver once the consent decision permits it',
-    toegang: [
-      { rollen: P, betrokken: ['verzender'] },
-      { rollen: P, betrokken: ['geadresseerde'], toestemming: true },
-    ],
+    toegang: [VERZENDER, GEADRESSEERDE],
   },
-  'overdracht.beantwoorden': { omschrijving: 'Accept or reject a handover', toegang: [{ rollen: P, betrokken: ['geadresseerde'], toestemming: true }] },
-  'overdracht.sturen': { omschrijving: "Report on consent, cancel or offer again (the sender's steps)", toegang: [{ rollen: P, betrokken: ['verzender'] }] },
+  'overdracht.beantwoorden': { omschrijving: 'Accept or reject a handover', toegang: [GEADRESSEERDE] },
+  'overdracht.sturen': { omschrijving: "Report on consent, cancel or offer again (the sender's steps)", toegang: [VERZENDER] },
   'overdracht.driegesprek': {
     omschrijving: 'Plan or confirm the driegesprek',
-    toegang: [
-      { rollen: P, betrokken: ['verzender'] },
-      { rollen: P, betrokken: ['geadresseerde'], toestemming: true },
-    ],
+    toegang: [VERZENDER, GEADRESSEERDE],
   },
   'dossier.lezen': {
     omschrijving: 'Read the minimal handover dossier (every attempt is logged)',
-    toegang: [{ rollen: P, betrokken: ['geadresseerde'], toestemming: true }],
+    toegang: [GEADRESSEERDE],
   },
   'dossier.inzagen.lezen': {
     omschrijving: 'See who read the handover dossier',
-    toegang: [
-      { rollen: P, betrokken: ['verzender'] },
-      { rollen: P, betrokken: ['geadresseerde'], toestemming: true },
-    ],
+    toegang: [VERZENDER, GEADRESSEERDE],
   },
   'overdracht.workflowstap': {
     omschrijving: "Deliver, withdraw and record the steps of a handover (the worker, on the sender's behalf)",
@@ -244,14 +239,11 @@ export const REGELS = {
   },
   'verwijzing.lezen': {
     omschrijving: 'See a referral: the sender always, the receiver once the consent decision permits it',
-    toegang: [
-      { rollen: P, betrokken: ['verzender'] },
-      { rollen: P, betrokken: ['geadresseerde'], toestemming: true },
-    ],
+    toegang: [VERZENDER, GEADRESSEERDE],
   },
   'verwijzing.status.melden': {
     omschrijving: 'Report the status of a referral (the receiver)',
-    toegang: [{ rollen: P, betrokken: ['geadresseerde'], toestemming: true }],
+    toegang: [GEADRESSEERDE],
   },
   'abonnement.beheren': { omschrijving: "Manage the organisation's webhook subscriptions", toegang: [{ rollen: P }] },
   'werkgever.beheren': {

@@ -1,1 +1,2 @@
 export * from './workflow-failure';
+export * from './workflow-contract';

@@ -29,12 +29,12 @@ const deelnemerNaam = z.object({ id: z.string(), naam: z.string() });
 /** `POST /deelnemers`: the new deelnemer's id; also `GET /deelnemers/{id}/bestaan`. */
 export const aangemaaktSchema = z.object({ id: z.string() });
 
+/** What identifies a programme version to a reader. */
+const programmaKop = { code: z.string(), versie: z.number().int(), naam: z.string(), omschrijving: z.string().optional() };
+
 /** A programme's definition: the fields clients read are listed, the rules stay open. */
 export const programmaDefinitieSchema = z.looseObject({
-  code: z.string(),
-  versie: z.number().int(),
-  naam: z.string(),
-  omschrijving: z.string().optional(),
+  ...programmaKop,
   geldigVanaf: datum,
   fasen: z.array(z.enum(FASEN)),
   instrumenten: z.looseObject({
@@ -48,10 +48,7 @@ export const programmaDefinitieSchema = z.looseObject({
 
 /** One entry of `GET /programmas`: a programme with its latest definition. */
 export const programmaSamenvattingSchema = z.object({
-  code: z.string(),
-  versie: z.number().int(),
-  naam: z.string(),
-  omschrijving: z.string().optional(),
+  ...programmaKop,
   definitie: programmaDefinitieSchema,
 });
 export const programmaLijstSchema = z.array(programmaSamenvattingSchema);

@@ -1,4 +1,5 @@
 import { GEPUBLICEERDE_SOORTEN } from '@ketenregie/traject-domain';
+import { feedPaginaSchema } from '@ketenregie/monitoring-contracts';
 import { z } from 'zod';
 
 /** `source` of every CloudEvent the traject context publishes. */
@@ -11,23 +12,13 @@ export const TRAJECT_EVENT_TYPE_PREFIX = 'nl.ketenregie.traject.';
  */
 export const TRAJECT_GEBEURTENISSEN_PATH = '/api/v1/traject-gebeurtenissen';
 
-/** One published traject event (CloudEvents 1.0, NL GOV profile); `subject` is `traject/<opaque id>`. */
-export const trajectCloudEventSchema = z.object({
-  specversion: z.literal('1.0'),
-  id: z.string().uuid(),
-  source: z.literal(TRAJECT_EVENT_SOURCE),
-  type: z.enum(GEPUBLICEERDE_SOORTEN.map((s) => `${TRAJECT_EVENT_TYPE_PREFIX}${s}`) as [string, ...string[]]),
-  subject: z.string().regex(/^traject\/[0-9a-f-]{36}$/),
-  time: z.string(),
-  datacontenttype: z.literal('application/json'),
-  sequence: z.number().int(),
-  sequencetype: z.literal('Integer'),
-  /** The business date of the event (YYYY-MM-DD). */
-  datum: z.string(),
-  data: z.record(z.string(), z.unknown()),
-});
-export type TrajectCloudEvent = z.infer<typeof trajectCloudEventSchema>;
-
-/** A page of the feed. */
-export const trajectGebeurtenissenSchema = z.object({ gebeurtenissen: z.array(trajectCloudEventSchema), laatste: z.number().int() });
+/** A page of the feed: traject events (CloudEvents 1.0, NL GOV profile) with `subject` `traject/<opaque id>` and `datum` the business date (YYYY-MM-DD). */
+export const trajectGebeurtenissenSchema = feedPaginaSchema(
+  TRAJECT_EVENT_SOURCE,
+  GEPUBLICEERDE_SOORTEN.map((s) => `${TRAJECT_EVENT_TYPE_PREFIX}${s}`) as [string, ...string[]],
+  ['traject'],
+  z.record(z.string(), z.unknown()),
+);
+/** One published traject event. */
+export type TrajectCloudEvent = TrajectGebeurtenissen['gebeurtenissen'][number];
 export type TrajectGebeurtenissen = z.infer<typeof trajectGebeurtenissenSchema>;

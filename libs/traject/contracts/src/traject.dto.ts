@@ -39,6 +39,9 @@ const zrmDomeinSchema = z.enum([...new Set([...ZRM_2017_DOMEINEN, ...ZRM_11_DOME
 const zrmWaardeSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
 const gasWaardeSchema = z.union([z.literal(-2), z.literal(-1), z.literal(0), z.literal(1), z.literal(2)]);
 
+/** What every score carries (the domain's `ScoreBasis`): its date, who scored, the instrument version. */
+const scoreBasis = { datum: isoDatumSchema, scorer: scorerSchema, instrumentVersie: z.string().min(1).max(40) };
+
 /** One instrument score (Participatieladder, ZRM or GAS) with scorer, date and instrument version. */
 export const metingSchema = z.discriminatedUnion('instrument', [
   z.strictObject({
@@ -47,39 +50,29 @@ export const metingSchema = z.discriminatedUnion('instrument', [
     subtrede: z.string().max(10).optional(),
     /** Every sub-rung the client sits on at once (Heemskerk); the highest is recorded as `subtrede`. */
     subtreden: z.array(z.string().max(10)).min(1).max(9).optional(),
-    datum: isoDatumSchema,
-    scorer: scorerSchema,
-    instrumentVersie: z.string().min(1).max(40),
+    ...scoreBasis,
   }),
   z.strictObject({
     instrument: z.literal('zrm'),
     relevanteDomeinen: z.array(zrmDomeinSchema).min(1).max(ZRM_DOMEINEN_MAX),
     scores: z.partialRecord(zrmDomeinSchema, zrmWaardeSchema),
-    datum: isoDatumSchema,
-    scorer: scorerSchema,
-    instrumentVersie: z.string().min(1).max(40),
+    ...scoreBasis,
   }),
   z.strictObject({
     instrument: z.literal('gas'),
     doelId: z.string().min(1).max(64),
     waarde: gasWaardeSchema,
-    datum: isoDatumSchema,
-    scorer: scorerSchema,
-    instrumentVersie: z.string().min(1).max(40),
+    ...scoreBasis,
   }),
   z.object({
     instrument: z.literal('gedragsmodel-tilburg'),
     scores: z.partialRecord(z.enum(GEDRAGSMODEL_FACTOREN), z.number().int().min(1).max(10)),
-    datum: isoDatumSchema,
-    scorer: scorerSchema,
-    instrumentVersie: z.string().min(1).max(40),
+    ...scoreBasis,
   }),
   z.object({
     instrument: z.literal('positieve-gezondheid'),
     scores: z.partialRecord(z.enum(POSITIEVE_GEZONDHEID_DIMENSIES), z.number().int().min(0).max(10)),
-    datum: isoDatumSchema,
-    scorer: scorerSchema,
-    instrumentVersie: z.string().min(1).max(40),
+    ...scoreBasis,
   }),
 ]);
 

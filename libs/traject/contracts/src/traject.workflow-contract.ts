@@ -1,3 +1,4 @@
+import { LIBRARY_SOURCES_SIDE_EFFECT_FREE, WORKFLOW_PRELOAD_MODULES } from '@ketenregie/shared-workflow';
 import type { IsoDate } from '@ketenregie/shared-kernel';
 import type { Coach, Fase, ProgrammaDefinitie, Regie, Termijn, TijdlijnGebeurtenis, TrajectState, TrajectStatus, Uitvoerder } from '@ketenregie/traject-domain';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
@@ -8,20 +9,11 @@ import type { TrajectOverzicht } from './traject.overzicht';
 /** Task queue of the traject workflow and its activities. */
 export const TRAJECT_TASK_QUEUE = 'traject';
 
-/**
- * Modules of the traject workflow bundle loaded once per worker and shared (frozen) by every cached
- * traject instead of evaluated again for each (`bundlerOptions.preloadModules`): zod's ~450 KiB of
- * module code holds no per-workflow state. The schemas built from it stay per workflow.
- */
-export const TRAJECT_PRELOAD_MODULES: readonly string[] = ['zod'];
+/** Modules of the traject bundle shared by every cached traject ({@link WORKFLOW_PRELOAD_MODULES}). */
+export const TRAJECT_PRELOAD_MODULES = WORKFLOW_PRELOAD_MODULES;
 
-/**
- * Source files of the workspace libraries (`libs/<context>/<layer>/src/…`) have no side effects
- * on import, so the traject bundle leaves out those whose exports the workflow never uses (e.g.
- * the exchange API and CloudEvents schemas behind `@ketenregie/exchange-contracts`), instead of
- * building them in every cached workflow (webpack `sideEffects: false`).
- */
-export const TRAJECT_SIDE_EFFECT_FREE_MODULES: readonly RegExp[] = [/[\\/]libs[\\/][^\\/]+[\\/][^\\/]+[\\/]src[\\/]/];
+/** The library modules the traject bundle may leave out when unused ({@link LIBRARY_SOURCES_SIDE_EFFECT_FREE}). */
+export const TRAJECT_SIDE_EFFECT_FREE_MODULES = LIBRARY_SOURCES_SIDE_EFFECT_FREE;
 
 /** Workflow type name (the exported function in `workflows/traject`). */
 export const TRAJECT_WORKFLOW_TYPE = 'trajectWorkflow';

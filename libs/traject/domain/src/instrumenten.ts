@@ -86,11 +86,14 @@ export const GEDRAGSMODEL_FACTOREN = [
 /** A factor of the behaviour model. */
 export type GedragsFactor = (typeof GEDRAGSMODEL_FACTOREN)[number];
 
-/** A score of Tilburg's behaviour model: 1–10 per factor (for barriers too, higher is better). */
-export interface GedragsmodelScore extends ScoreBasis {
-  readonly instrument: 'gedragsmodel-tilburg';
-  readonly scores: Readonly<Partial<Record<GedragsFactor, number>>>;
+/** A score per named item (factor, dimension) of an instrument that scores on one scale; unscored items are absent. */
+interface SchaalScore<I extends Hulpmiddel, K extends string> extends ScoreBasis {
+  readonly instrument: I;
+  readonly scores: Readonly<Partial<Record<K, number>>>;
 }
+
+/** A score of Tilburg's behaviour model: 1–10 per factor (for barriers too, higher is better). */
+export type GedragsmodelScore = SchaalScore<'gedragsmodel-tilburg', GedragsFactor>;
 
 /** The six dimensions of Positieve Gezondheid, each 0–10: a conversation aid, never required. */
 export const POSITIEVE_GEZONDHEID_DIMENSIES = [
@@ -106,10 +109,7 @@ export const POSITIEVE_GEZONDHEID_DIMENSIES = [
 export type GezondheidsDimensie = (typeof POSITIEVE_GEZONDHEID_DIMENSIES)[number];
 
 /** A Positieve Gezondheid spider web: 0–10 per dimension the deelnemer chose to fill in. */
-export interface PositieveGezondheidScore extends ScoreBasis {
-  readonly instrument: 'positieve-gezondheid';
-  readonly scores: Readonly<Partial<Record<GezondheidsDimensie, number>>>;
-}
+export type PositieveGezondheidScore = SchaalScore<'positieve-gezondheid', GezondheidsDimensie>;
 
 /** The 13 domains of the Zelfredzaamheid-Matrix 2017. */
 export const ZRM_2017_DOMEINEN = [

@@ -1,4 +1,4 @@
-import { DomainError, type DomainErrorKind } from '@ketenregie/shared-kernel';
+import { type DomainErrorKind, errorCodes, errorFactory } from '@ketenregie/shared-kernel';
 
 /** Stable codes of the traject domain's errors and the kind each maps to. */
 export const TRAJECT_ERRORS = {
@@ -47,12 +47,7 @@ export const TRAJECT_ERRORS = {
 export type TrajectErrorCode = keyof typeof TRAJECT_ERRORS;
 
 /** Every traject error code, for exhaustive mappings (HTTP, Temporal failure types). */
-export const TRAJECT_ERROR_CODES = Object.freeze(Object.keys(TRAJECT_ERRORS) as TrajectErrorCode[]);
+export const TRAJECT_ERROR_CODES = errorCodes(TRAJECT_ERRORS);
 
-/**
- * A traject-domain {@link DomainError} with its registered kind. `detail` never holds personal
- * data (it is logged and returned to callers); `fields` names the offending input paths.
- */
-export function trajectError(code: TrajectErrorCode, detail: string, fields?: Record<string, string>): DomainError {
-  return new DomainError({ code, kind: TRAJECT_ERRORS[code], detail, fields });
-}
+/** A traject-domain error with its registered kind ({@link errorFactory}). */
+export const trajectError = errorFactory(TRAJECT_ERRORS);

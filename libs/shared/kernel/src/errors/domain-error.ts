@@ -60,49 +60,32 @@ export class DomainError extends Error {
   }
 }
 
-type KindlessInit = Omit<DomainErrorInit, 'kind'>;
+/** The base of the errors of one kind: a {@link DomainError} whose constructor takes everything but the kind. */
+function errorOfKind(kind: DomainErrorKind) {
+  return class extends DomainError {
+    constructor(init: Omit<DomainErrorInit, 'kind'>) {
+      super({ ...init, kind });
+    }
+  };
+}
 
 /** Input breaks a rule (kind `validation`). */
-export class ValidationError extends DomainError {
-  constructor(init: KindlessInit) {
-    super({ ...init, kind: 'validation' });
-  }
-}
+export class ValidationError extends errorOfKind('validation') {}
 
 /** The addressed resource does not exist or is not visible to the caller (kind `not-found`). */
-export class NotFoundError extends DomainError {
-  constructor(init: KindlessInit) {
-    super({ ...init, kind: 'not-found' });
-  }
-}
+export class NotFoundError extends errorOfKind('not-found') {}
 
 /** The request collides with the current state, e.g. a duplicate or a stale version (kind `conflict`). */
-export class ConflictError extends DomainError {
-  constructor(init: KindlessInit) {
-    super({ ...init, kind: 'conflict' });
-  }
-}
+export class ConflictError extends errorOfKind('conflict') {}
 
 /** The caller is known but not allowed to do this (kind `forbidden`). */
-export class ForbiddenError extends DomainError {
-  constructor(init: KindlessInit) {
-    super({ ...init, kind: 'forbidden' });
-  }
-}
+export class ForbiddenError extends errorOfKind('forbidden') {}
 
 /** The caller is not (validly) authenticated (kind `unauthenticated`). */
-export class UnauthenticatedError extends DomainError {
-  constructor(init: KindlessInit) {
-    super({ ...init, kind: 'unauthenticated' });
-  }
-}
+export class UnauthenticatedError extends errorOfKind('unauthenticated') {}
 
 /** The entity is not in a state that allows this, e.g. the wrong traject phase (kind `precondition`). */
-export class PreconditionError extends DomainError {
-  constructor(init: KindlessInit) {
-    super({ ...init, kind: 'precondition' });
-  }
-}
+export class PreconditionError extends errorOfKind('precondition') {}
 
 /**
  * True for a {@link DomainError}, also one created by another copy of this module (bundled
@@ -115,4 +98,21 @@ export function isDomainError(error: unknown): error is DomainError {
   return (
     typeof e.code === 'string' && ERROR_CODE_PATTERN.test(e.code) && typeof e.detail === 'string' && DOMAIN_ERROR_KINDS.includes(e.kind as DomainErrorKind)
   );
+}
+
+/** A context's table of stable error codes and the kind each maps to, e.g. `TRAJECT_ERRORS`. */
+export type ErrorTable<C extends string = string> = Readonly<Record<C, DomainErrorKind>>;
+
+/** Every code of a context's error table, for exhaustive mappings (HTTP, Temporal failure types). */
+export function errorCodes<C extends string>(table: ErrorTable<C>): readonly C[] {
+  return Object.freeze(Object.keys(table) as C[]);
+}
+
+/**
+ * The error factory of a context's table: a {@link DomainError} with the code's registered kind.
+ * `detail` never holds personal data (it is logged and returned to callers); `fields` names the
+ * offending input paths.
+ */
+export function errorFactory<C extends string>(table: ErrorTable<C>): (code: C, detail: string, fields?: Record<string, string>) => DomainError {
+  return (code, detail, fields) => new DomainError({ code, kind: table[code], detail, fields });
 }

@@ -1,4 +1,4 @@
-import { DynamicModule, INestApplication, Module, Type } from '@nestjs/common';
+import { DynamicModule, INestApplication, INestApplicationContext, Module, Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, NestFactory } from '@nestjs/core';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -128,10 +128,38 @@ export function runService<S extends z.ZodType<ServiceConfig>>(definition: {
       shutdown: { drainMs: config.SHUTDOWN_DRAIN_MS, timeoutMs: config.SHUTDOWN_TIMEOUT_MS },
     });
   };
-  start().catch((error: unknown) => {
-    process.stderr.write(`${definition.name} failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  start().catch(exitWithFailure(`${definition.name} failed to start`));
+}
+
+/**
+ * The whole entry of a one-shot job, such as a seed step of `npm start`: `job` validates its
+ * configuration and gives the module to run as a Nest application context (logging through the
+ * platform's logger) and the `work` to do with it; the context is closed afterwards. A failure
+ * is written to stderr and exits the process with status 1.
+ */
+export function runJob(
+  name: string,
+  job: () => { readonly module: Type<unknown> | DynamicModule; readonly work: (app: INestApplicationContext) => Promise<void> },
+): void {
+  const run = async () => {
+    const { module, work } = job();
+    const app = await NestFactory.createApplicationContext(module, { bufferLogs: true, abortOnError: false });
+    app.useLogger(app.get(Logger));
+    try {
+      await work(app);
+    } finally {
+      await app.close();
+    }
+  };
+  run().catch(exitWithFailure(`${name} failed`));
+}
+
+/** Writes `what` and the error to stderr and exits with status 1 (an entry point's last resort). */
+function exitWithFailure(what: string): (error: unknown) => never {
+  return (error) => {
+    process.stderr.write(`${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exit(1);
-  });
+  };
 }
 
 /** The service's OpenAPI 3 document, with bearer authentication declared for every operation. */
