@@ -1,5 +1,5 @@
 import { ToestemmingFeedController } from './toestemming-feed.controller';
-import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { DynamicModule, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import {
   BesluitService,
   consentStorageProviders,
@@ -13,7 +13,7 @@ import {
 } from '@ketenregie/consent-application';
 import { type PseudoniemSleutel, typeOrmConsentStorage } from '@ketenregie/consent-data-access';
 import { DEMO_REGISTER } from '@ketenregie/consent-domain';
-import { BETROKKENHEID_POORT, ONTVANGER_POORT } from '@ketenregie/shared-platform';
+import { BETROKKENHEID_POORT, closeOnShutdown, ONTVANGER_POORT } from '@ketenregie/shared-platform';
 import type { BetrokkenheidPoort, OntvangerPoort } from '@ketenregie/shared-platform';
 import { DataSource } from 'typeorm';
 import { BesluitenController } from './besluiten.controller';
@@ -53,16 +53,6 @@ class RegisterPublicatie implements OnApplicationBootstrap {
   }
 }
 
-/** Closes the lifecycle port's connection on shutdown when it has one. */
-@Injectable()
-class LevenscyclusAfsluiter implements OnModuleDestroy {
-  constructor(@Inject(LEVENSCYCLUS_POORT) private readonly poort: ToestemmingLevenscyclusPoort) {}
-
-  async onModuleDestroy(): Promise<void> {
-    if (this.poort instanceof TemporalToestemmingLevenscyclus) await this.poort.close();
-  }
-}
-
 /** The consent context's use cases wired to TypeORM, the key-held pseudonymiser and the workflow port (needs `DatabaseModule`). */
 @Module({})
 export class ConsentModule {
@@ -89,7 +79,7 @@ export class ConsentModule {
         BesluitService,
         VerwerkingService,
         RegisterPublicatie,
-        LevenscyclusAfsluiter,
+        closeOnShutdown(LEVENSCYCLUS_POORT, TemporalToestemmingLevenscyclus),
         { provide: ANKER_OPTIES, useValue: options.anker ?? { map: '.data/verwerkingslog-ankers', intervalMs: 60_000 } },
         VerwerkingslogAnkeraar,
         { provide: LEVENSCYCLUS_BEZORG_INTERVAL_MS, useValue: options.bezorgIntervalMs ?? 2_000 },

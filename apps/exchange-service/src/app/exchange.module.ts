@@ -1,4 +1,4 @@
-import { DynamicModule, Inject, Injectable, Module, OnModuleDestroy } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import {
   AbonnementService,
   BESLUIT_POORT,
@@ -21,7 +21,7 @@ import {
   WebhookVerzender,
 } from '@ketenregie/exchange-application';
 import { SqlExchangeOpslag } from '@ketenregie/exchange-data-access';
-import { BETROKKENHEID_POORT, ONTVANGER_POORT } from '@ketenregie/shared-platform';
+import { BETROKKENHEID_POORT, closeOnShutdown, ONTVANGER_POORT } from '@ketenregie/shared-platform';
 import type { BetrokkenheidPoort, OntvangerPoort } from '@ketenregie/shared-platform';
 import { Sleutelkluis } from '@ketenregie/shared-crypto';
 import { DataSource } from 'typeorm';
@@ -44,16 +44,6 @@ export interface ExchangeModuleOptions {
   readonly ontvangers: OntvangerPoort;
   /** consent-service's decision point (referrals). */
   readonly besluiten: BesluitPoort;
-}
-
-/** Closes the Temporal connection on shutdown when the port has one. */
-@Injectable()
-class WorkflowAfsluiter implements OnModuleDestroy {
-  constructor(@Inject(OVERDRACHT_WORKFLOWS) private readonly poort: OverdrachtWorkflowPoort) {}
-
-  async onModuleDestroy(): Promise<void> {
-    if (this.poort instanceof TemporalOverdrachten) await this.poort.close();
-  }
 }
 
 /** The exchange use cases on SQL storage (needs `DatabaseModule`). */
@@ -83,7 +73,7 @@ export class ExchangeModule {
         AbonnementService,
         ExchangeFeedService,
         OutboxBezorger,
-        WorkflowAfsluiter,
+        closeOnShutdown(OVERDRACHT_WORKFLOWS, TemporalOverdrachten),
       ],
       controllers: [InboxController, OverdrachtenController, VerwijzingenController, AbonnementenController, ExchangeFeedController],
       exports: [OverdrachtService, OverdrachtActiviteitenService, VerwijzingService, OutboxBezorger, EXCHANGE_OPSLAG],

@@ -18,6 +18,19 @@ import { overdrachtVerzoekUpdate, trajectWorkflowId } from '@ketenregie/traject-
 import { ApplicationFailure, Client, Connection, type TLSConfig, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
 
+const isNietGevonden = (error: unknown) => error instanceof WorkflowNotFoundError || (error instanceof Error && error.name === 'WorkflowNotFoundError');
+
+/**
+ * What a failed update becomes: the validator's refusal a `PreconditionError` with the workflow's
+ * code, a workflow that does not run (any more) the precondition `zonderWorkflow`; anything else as it is.
+ */
+function alsStapFout(error: unknown, zonderWorkflow: { readonly code: string; readonly detail: string }): unknown {
+  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type) {
+    return new PreconditionError({ code: error.cause.type, detail: error.cause.message });
+  }
+  return isNietGevonden(error) ? new PreconditionError(zonderWorkflow) : error;
+}
+
 /**
  * {@link OverdrachtWorkflowPoort} over a Temporal client (lazy connection). A step the workflow's
  * validator refuses comes back as a `PreconditionError` with the workflow's stable code.
@@ -49,13 +62,7 @@ export class TemporalOverdrachten implements OverdrachtWorkflowPoort {
         .getHandle(trajectWorkflowId(trajectId))
         .executeUpdate(overdrachtVerzoekUpdate, { args: [verzoek], updateId: overdrachtWorkflowId(input.overdrachtId) });
     } catch (error) {
-      if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type) {
-        throw new PreconditionError({ code: error.cause.type, detail: error.cause.message });
-      }
-      if (error instanceof WorkflowNotFoundError || (error instanceof Error && error.name === 'WorkflowNotFoundError')) {
-        throw new PreconditionError({ code: 'EXCHANGE.TRAJECT_NIET_ACTIEF', detail: 'The traject has no running workflow to hand over from.' });
-      }
-      throw error;
+      throw alsStapFout(error, { code: 'EXCHANGE.TRAJECT_NIET_ACTIEF', detail: 'The traject has no running workflow to hand over from.' });
     }
   }
 
@@ -77,13 +84,7 @@ export class TemporalOverdrachten implements OverdrachtWorkflowPoort {
           return await handle.executeUpdate(heraanbiedingUpdate, { args: [{ door: o.door }] });
       }
     } catch (error) {
-      if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type) {
-        throw new PreconditionError({ code: error.cause.type, detail: error.cause.message });
-      }
-      if (error instanceof WorkflowNotFoundError || (error instanceof Error && error.name === 'WorkflowNotFoundError')) {
-        throw new PreconditionError({ code: 'EXCHANGE.OVERDRACHT_AFGESLOTEN', detail: 'The handover has ended; nothing more can be changed.' });
-      }
-      throw error;
+      throw alsStapFout(error, { code: 'EXCHANGE.OVERDRACHT_AFGESLOTEN', detail: 'The handover has ended; nothing more can be changed.' });
     }
   }
 
@@ -92,7 +93,7 @@ export class TemporalOverdrachten implements OverdrachtWorkflowPoort {
       await this.client.workflow.getHandle(overdrachtWorkflowId(overdrachtId)).signal(ontvangerOnbereikbaarSignal, melding);
     } catch (error) {
       // A handover that has ended has nothing left to stop.
-      if (error instanceof WorkflowNotFoundError || (error instanceof Error && error.name === 'WorkflowNotFoundError')) return;
+      if (isNietGevonden(error)) return;
       throw error;
     }
   }

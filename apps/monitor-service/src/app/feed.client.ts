@@ -34,29 +34,13 @@ interface FeedSoort {
 const TYPE_PREFIX = 'nl.ketenregie.';
 
 /** The traject context's feed. */
-export const TRAJECT_FEED: FeedSoort = {
-  naam: 'traject',
-  pad: TRAJECT_GEBEURTENISSEN_PATH,
-  schema: trajectGebeurtenissenSchema,
-};
+export const TRAJECT_FEED: FeedSoort = { naam: 'traject', pad: TRAJECT_GEBEURTENISSEN_PATH, schema: trajectGebeurtenissenSchema };
 /** The consent context's feed. */
-export const TOESTEMMING_FEED: FeedSoort = {
-  naam: 'toestemming',
-  pad: TOESTEMMING_GEBEURTENISSEN_PATH,
-  schema: toestemmingGebeurtenissenSchema,
-};
+export const TOESTEMMING_FEED: FeedSoort = { naam: 'toestemming', pad: TOESTEMMING_GEBEURTENISSEN_PATH, schema: toestemmingGebeurtenissenSchema };
 /** The exchange context's feed (handovers and referrals). */
-export const EXCHANGE_FEED: FeedSoort = {
-  naam: 'exchange',
-  pad: EXCHANGE_GEBEURTENISSEN_PATH,
-  schema: exchangeGebeurtenissenSchema,
-};
+export const EXCHANGE_FEED: FeedSoort = { naam: 'exchange', pad: EXCHANGE_GEBEURTENISSEN_PATH, schema: exchangeGebeurtenissenSchema };
 /** The plaatsing context's feed (placements). */
-export const PLAATSING_FEED: FeedSoort = {
-  naam: 'plaatsing',
-  pad: PLAATSING_GEBEURTENISSEN_PATH,
-  schema: plaatsingGebeurtenissenSchema,
-};
+export const PLAATSING_FEED: FeedSoort = { naam: 'plaatsing', pad: PLAATSING_GEBEURTENISSEN_PATH, schema: plaatsingGebeurtenissenSchema };
 
 /** A context's feed over HTTP with monitor-service's service token. */
 export class HttpFeed implements FeedBron {

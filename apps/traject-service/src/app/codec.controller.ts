@@ -41,16 +41,19 @@ export class CodecController {
   @Post('decode')
   @HttpCode(200)
   @ApiOperation({ summary: "Decode Temporal payloads (codec server protocol) for the gemeente's fg" })
-  async decode(@Body() body: CodecDto, @CurrentIdentity() door: Identity) {
-    await this.toegang.eis(door, 'codec.gebruiken');
-    return codecServer(this.codec, 'decode', body.payloads);
+  decode(@Body() body: CodecDto, @CurrentIdentity() door: Identity) {
+    return this.voerUit('decode', body, door);
   }
 
   @Post('encode')
   @HttpCode(200)
   @ApiOperation({ summary: "Encode Temporal payloads (codec server protocol, system key) for the gemeente's fg" })
-  async encode(@Body() body: CodecDto, @CurrentIdentity() door: Identity) {
+  encode(@Body() body: CodecDto, @CurrentIdentity() door: Identity) {
+    return this.voerUit('encode', body, door);
+  }
+
+  private async voerUit(richting: 'decode' | 'encode', body: CodecDto, door: Identity) {
     await this.toegang.eis(door, 'codec.gebruiken');
-    return codecServer(this.codec, 'encode', body.payloads);
+    return codecServer(this.codec, richting, body.payloads);
   }
 }

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Aanroep, ConsentOpslag } from './consent.ports';
 import { CONSENT_OPSLAG, PSEUDONIMISEERDER } from './consent.tokens';
 import { RegisterService } from './register.service';
-import { nieuweSpanId } from './toestemming.service';
+import { spoorVan } from './toestemming.service';
 
 /** Optimistic attempts of a decision before it takes the consents' locks for the whole decision. */
 const OPTIMISTISCHE_POGINGEN = 3;
@@ -73,11 +73,7 @@ export class BesluitService {
       ontvanger: { organisatie: aanvraag.ontvanger.organisatie, type: ontvangerType },
       bron: { organisatie: door.organisatie, type: bronType },
     };
-    const trace = () => ({
-      traceId: aanroep.traceId,
-      spanId: nieuweSpanId(),
-      ...(aanroep.parentSpanId ? { parentSpanId: aanroep.parentSpanId } : {}),
-    });
+    const trace = () => spoorVan(aanroep);
     // Optimistic first: read without locks, decide, then store and log in one statement that
     // writes only if the consents are unchanged under lock (two round trips, no lock held
     // between them). A consent that changed in between: read and decide again.

@@ -3,20 +3,19 @@ import { CONSENT_EVENT_SOURCE, CONSENT_EVENT_TYPE_PREFIX, type ToestemmingGebeur
 import type { ConsentOpslag } from './consent.ports';
 import { OutboxFeed, Toegang } from '@ketenregie/shared-platform';
 import { CONSENT_OPSLAG } from './consent.tokens';
+import type { UitgaandToestemmingFeit } from '@ketenregie/consent-domain';
+import type { FeedRij } from '@ketenregie/shared-kernel';
+
+/** A consent fact as a feed row: its CloudEvents type and subject. */
+const feedRij = (r: UitgaandToestemmingFeit): FeedRij => ({ ...r, type: `${CONSENT_EVENT_TYPE_PREFIX}${r.soort}`, subject: `toestemming/${r.toestemmingId}` });
+
+/** What the feed publishes of a consent fact: the organisation and the purpose (no deelnemer). */
+const feedData = (r: FeedRij) => ({ organisatie: String(r.data['organisatie']), doel: String(r.data['doel']) });
 
 /** Consents given and withdrawn as CloudEvents, for monitor-service's projection (service token only; no deelnemer). */
 @Injectable()
 export class ToestemmingFeedService extends OutboxFeed<ToestemmingGebeurtenissen> {
   constructor(@Inject(CONSENT_OPSLAG) opslag: ConsentOpslag, toegang: Toegang) {
-    super(toegang, {
-      source: CONSENT_EVENT_SOURCE,
-      rijen: async (na, max) =>
-        ((await opslag.gebeurtenissenNa?.(na, max)) ?? []).map((r) => ({
-          ...r,
-          type: `${CONSENT_EVENT_TYPE_PREFIX}${r.soort}`,
-          subject: `toestemming/${r.toestemmingId}`,
-        })),
-      data: (r) => ({ organisatie: String(r.data['organisatie']), doel: String(r.data['doel']) }),
-    });
+    super(toegang, { source: CONSENT_EVENT_SOURCE, rijen: async (na, max) => ((await opslag.gebeurtenissenNa?.(na, max)) ?? []).map(feedRij), data: feedData });
   }
 }

@@ -29,6 +29,11 @@ export type ToestemmingAanvraag = Omit<NieuweToestemming, 'id' | 'vastgelegdDoor
 /** A new span id for a log line of this service. */
 export const nieuweSpanId: () => string = newSpanId;
 
+/** The trace fields of a log line written for `aanroep`: its trace, a new span of this service, and the caller's span as parent. */
+export function spoorVan(aanroep: Aanroep): { traceId: string; spanId: string; parentSpanId?: string } {
+  return { traceId: aanroep.traceId, spanId: nieuweSpanId(), ...(aanroep.parentSpanId ? { parentSpanId: aanroep.parentSpanId } : {}) };
+}
+
 const FOUT_NIET_GEVONDEN = (id: string) => new NotFoundError({ code: 'CONSENT.NOT_FOUND', detail: `No consent with id ${id}.` });
 
 /** How long a claimed lifecycle outbox entry is left to its claimer before another delivery may claim it. */
@@ -114,9 +119,7 @@ export class ToestemmingService {
     return this.opslag.transactie(async (tx) => {
       const toestemmingen = await tx.toestemmingenVan(deelnemerId, 'geen');
       await tx.logVerwerking({
-        traceId: aanroep.traceId,
-        spanId: nieuweSpanId(),
-        ...(aanroep.parentSpanId ? { parentSpanId: aanroep.parentSpanId } : {}),
+        ...spoorVan(aanroep),
         handeling: 'raadpleging',
         status: 'ok',
         tijdstip: await tx.nu(),
@@ -266,9 +269,7 @@ export class ToestemmingService {
   ): Promise<void> {
     const activiteit = await this.register.activiteitOp(t.doel, op);
     await tx.logVerwerking({
-      traceId: aanroep.traceId,
-      spanId: nieuweSpanId(),
-      ...(aanroep.parentSpanId ? { parentSpanId: aanroep.parentSpanId } : {}),
+      ...spoorVan(aanroep),
       handeling,
       status: 'ok',
       tijdstip: op,

@@ -23,7 +23,7 @@ import { PROFESSIONALS, vereisRol } from './autorisatie';
 import type { Aanroep, ConsentOpslag } from './consent.ports';
 import { CONSENT_OPSLAG, KETEN_SLEUTELS, PSEUDONIMISEERDER } from './consent.tokens';
 import { RegisterService } from './register.service';
-import { nieuweSpanId } from './toestemming.service';
+import { spoorVan } from './toestemming.service';
 
 /** A processing another service reports (it read or disclosed another organisation's data). */
 export interface VerwerkingMelding {
@@ -186,9 +186,7 @@ export class VerwerkingService {
       const toestemmingen = await tx.toestemmingenVan(deelnemerId, 'geen');
       const opgesteldOp = await tx.nu();
       await tx.logVerwerking({
-        traceId: aanroep.traceId,
-        spanId: nieuweSpanId(),
-        ...(aanroep.parentSpanId ? { parentSpanId: aanroep.parentSpanId } : {}),
+        ...spoorVan(aanroep),
         handeling: 'inzage',
         status: 'ok',
         tijdstip: opgesteldOp,

@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { isEindstatus, type Aflevering } from '@ketenregie/exchange-domain';
 import type { ExchangeOpslag } from './exchange.ports';
-import { RondeLus, Toegang } from '@ketenregie/shared-platform';
+import { RondeDienst, Toegang } from '@ketenregie/shared-platform';
 import type { Identity } from '@ketenregie/shared-platform';
 import { NotFoundError, ValidationError } from '@ketenregie/shared-kernel';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -29,29 +29,20 @@ import {
  * its answer as `ontvanger-onbereikbaar`.
  */
 @Injectable()
-export class OutboxBezorger implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxBezorger extends RondeDienst {
   private readonly logger = new Logger(OutboxBezorger.name);
-  private lus?: RondeLus;
 
   constructor(
     @Inject(EXCHANGE_OPSLAG) private readonly opslag: ExchangeOpslag,
     @Inject(WEBHOOK_VERZENDER) private readonly verzend: WebhookVerzender,
-    @Inject(BEZORG_INSTELLINGEN) private readonly instellingen: BezorgInstellingen,
+    @Inject(BEZORG_INSTELLINGEN) protected readonly instellingen: BezorgInstellingen,
     @Inject(OVERDRACHT_WORKFLOWS) private readonly workflows: OverdrachtWorkflowPoort,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.instellingen.actief) return;
-    this.lus = new RondeLus(
-      () => this.ronde(),
-      this.instellingen.intervalMs,
-      (error) => this.logger.error({ err: error }, 'Outbox round failed'),
-    );
-    this.lus.start();
+  ) {
+    super();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.lus?.stop();
+  protected rondeMislukt(error: unknown): void {
+    this.logger.error({ err: error }, 'Outbox round failed');
   }
 
   /** One round: claims what is due and delivers it; returns the number delivered. */

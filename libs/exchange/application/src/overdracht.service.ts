@@ -16,10 +16,10 @@ import type { ExchangeOpslag } from './exchange.ports';
 import { amsterdamDate, ForbiddenError, NotFoundError, PreconditionError, ValidationError } from '@ketenregie/shared-kernel';
 import { BETROKKENHEID_POORT, Toegang } from '@ketenregie/shared-platform';
 import type { Handeling } from '@ketenregie/shared-access-policy';
-import type { Betrokkenheid } from '@ketenregie/shared-access-policy';
 import type { BetrokkenheidPoort } from '@ketenregie/shared-platform';
 import type { Identity, Rol } from '@ketenregie/shared-platform';
 import { randomUUID } from 'node:crypto';
+import { partijVan } from './betrokkenheid';
 import { gebeurtenis } from './exchange.gebeurtenissen';
 import {
   Aanroep,
@@ -175,10 +175,7 @@ export class OverdrachtService {
   async bekijk(id: string, door: Identity, handeling: Handeling = 'overdracht.lezen'): Promise<OverdrachtInzicht> {
     const overdracht = await this.opslag.overdracht(id);
     if (!overdracht) throw NIET_GEVONDEN();
-    const betrokkenheid: Betrokkenheid[] = [
-      ...(overdracht.zender.organisatie === door.organisatie ? (['verzender'] as const) : []),
-      ...(overdracht.ontvanger.organisatie === door.organisatie ? (['geadresseerde'] as const) : []),
-    ];
+    const betrokkenheid = partijVan(overdracht, door);
     if (betrokkenheid.length === 0) throw NIET_GEVONDEN();
     const toestemming = await this.toestemmingVerleend(id);
     if (!betrokkenheid.includes('verzender') && !toestemming) throw NIET_GEVONDEN();

@@ -2,11 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { VerwijzingAanvraagDto, VerwijzingStatusDto } from '@ketenregie/exchange-contracts';
 import { terugkoppeling, VerwijzingRecord, VerwijzingTerugkoppeling, VerwijzingStatus, volgendeVerwijzingStatus } from '@ketenregie/exchange-domain';
 import type { ExchangeOpslag } from './exchange.ports';
-import type { Betrokkenheid, Handeling } from '@ketenregie/shared-access-policy';
+import type { Handeling } from '@ketenregie/shared-access-policy';
 import { ForbiddenError, NotFoundError, ValidationError } from '@ketenregie/shared-kernel';
 import { BETROKKENHEID_POORT, ONTVANGER_POORT, Toegang } from '@ketenregie/shared-platform';
 import type { BetrokkenheidPoort, Identity, OntvangerPoort } from '@ketenregie/shared-platform';
 import { randomUUID } from 'node:crypto';
+import { partijVan } from './betrokkenheid';
 import { gebeurtenis } from './exchange.gebeurtenissen';
 import { BESLUIT_POORT, EXCHANGE_OPSLAG, VERWERKINGSLOG } from './exchange.ports';
 import type { Aanroep, BesluitPoort, VerwerkingslogPoort } from './exchange.ports';
@@ -101,10 +102,7 @@ export class VerwijzingService {
   async bekijk(id: string, door: Identity, handeling: Handeling = 'verwijzing.lezen'): Promise<VerwijzingInzicht> {
     const v = await this.opslag.verwijzing(id);
     if (!v) throw NIET_GEVONDEN();
-    const betrokkenheid: Betrokkenheid[] = [
-      ...(v.zender.organisatie === door.organisatie ? (['verzender'] as const) : []),
-      ...(v.ontvanger.organisatie === door.organisatie ? (['geadresseerde'] as const) : []),
-    ];
+    const betrokkenheid = partijVan(v, door);
     if (betrokkenheid.length === 0) throw NIET_GEVONDEN();
     await this.toegang.eis(door, handeling, { deelnemerId: v.deelnemerId }, { betrokkenheid, toestemming: true });
     return inzicht(v, betrokkenheid.includes('geadresseerde') ? 'inkomend' : 'uitgaand');

@@ -1,5 +1,5 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { RondeLus } from '@ketenregie/shared-platform';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { RondeDienst } from '@ketenregie/shared-platform';
 import {
   FEED_BRONNEN,
   PROJECTIE_INSTELLINGEN,
@@ -15,28 +15,19 @@ import {
  * and storing only means the page is read again.
  */
 @Injectable()
-export class ProjectieService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ProjectieService extends RondeDienst {
   private readonly logger = new Logger(ProjectieService.name);
-  private lus?: RondeLus;
 
   constructor(
     @Inject(PROJECTIE_REPOSITORY) private readonly projectie: ProjectieRepository,
     @Inject(FEED_BRONNEN) private readonly bronnen: readonly FeedBron[],
-    @Inject(PROJECTIE_INSTELLINGEN) private readonly instellingen: ProjectieInstellingen,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.instellingen.actief) return;
-    this.lus = new RondeLus(
-      () => this.ronde(),
-      this.instellingen.intervalMs,
-      (error) => this.logger.warn({ err: error }, 'Reading a feed failed; retrying'),
-    );
-    this.lus.start();
+    @Inject(PROJECTIE_INSTELLINGEN) protected readonly instellingen: ProjectieInstellingen,
+  ) {
+    super();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.lus?.stop();
+  protected rondeMislukt(error: unknown): void {
+    this.logger.warn({ err: error }, 'Reading a feed failed; retrying');
   }
 
   /** Reads one page of every feed. @returns how many new facts were processed. */

@@ -1,4 +1,4 @@
-import { openDatabase } from '@ketenregie/shared-platform';
+import { commaList, openDatabase } from '@ketenregie/shared-platform';
 import { z } from 'zod';
 import { LokaleKms, SLEUTEL_ID } from './kms';
 import { KLUIS_MIGRATIONS, KLUIS_SCHEMA, Sleutelkluis } from './sleutelkluis';
@@ -16,23 +16,12 @@ const sleutel32 = z.base64().refine((v) => Buffer.from(v, 'base64').length === 3
 export const kluisConfigSchema = z.object({
   KLUIS_MASTERSLEUTEL: sleutel32.default(EMBEDDED_MASTERSLEUTEL),
   KLUIS_MASTERSLEUTEL_ID: z.string().regex(SLEUTEL_ID).default('m1'),
-  KLUIS_OUDE_MASTERSLEUTELS: z
-    .string()
-    .transform((v) =>
-      v
-        .split(',')
-        .map((d) => d.trim())
-        .filter((d) => d.length > 0),
-    )
-    .pipe(
-      z.array(
-        z.string().refine((d) => {
-          const [id, k] = d.split(':');
-          return !!id && SLEUTEL_ID.test(id) && !!k && sleutel32.safeParse(k).success;
-        }, 'each entry must be id:base64 of a 32-byte key'),
-      ),
-    )
-    .default([]),
+  KLUIS_OUDE_MASTERSLEUTELS: commaList(
+    z.string().refine((d) => {
+      const [id, k] = d.split(':');
+      return !!id && SLEUTEL_ID.test(id) && !!k && sleutel32.safeParse(k).success;
+    }, 'each entry must be id:base64 of a 32-byte key'),
+  ).default([]),
   KLUIS_CACHE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
 });
 

@@ -1,7 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TRAJECT_EVENT_SOURCE, TRAJECT_EVENT_TYPE_PREFIX, type TrajectGebeurtenissen } from '@ketenregie/traject-contracts';
 import { OutboxFeed, Toegang } from '@ketenregie/shared-platform';
-import { TRAJECT_FEED, type TrajectFeed } from './traject.ports';
+import type { FeedRij } from '@ketenregie/shared-kernel';
+import { TRAJECT_FEED, type TrajectFeed, type UitgaandTrajectFeit } from './traject.ports';
+
+/** A traject fact as a feed row: its CloudEvents type and subject. */
+const feedRij = (r: UitgaandTrajectFeit): FeedRij => ({ ...r, type: `${TRAJECT_EVENT_TYPE_PREFIX}${r.soort}`, subject: `traject/${r.trajectId}` });
 
 /**
  * The traject context's published facts as CloudEvents, for another context's projection
@@ -11,11 +15,6 @@ import { TRAJECT_FEED, type TrajectFeed } from './traject.ports';
 @Injectable()
 export class TrajectFeedService extends OutboxFeed<TrajectGebeurtenissen> {
   constructor(@Inject(TRAJECT_FEED) feed: TrajectFeed, toegang: Toegang) {
-    super(toegang, {
-      source: TRAJECT_EVENT_SOURCE,
-      rijen: async (na, max) =>
-        (await feed.gebeurtenissenNa(na, max)).map((r) => ({ ...r, type: `${TRAJECT_EVENT_TYPE_PREFIX}${r.soort}`, subject: `traject/${r.trajectId}` })),
-      data: (r) => r.data,
-    });
+    super(toegang, { source: TRAJECT_EVENT_SOURCE, rijen: async (na, max) => (await feed.gebeurtenissenNa(na, max)).map(feedRij), data: (r) => r.data });
   }
 }

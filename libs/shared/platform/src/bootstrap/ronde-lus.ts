@@ -1,3 +1,5 @@
+import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+
 /**
  * Runs `ronde` over and over in the background until stopped: at once again while a round did
  * something, after `intervalMs` when it did nothing or failed. Outbox dispatchers and feed
@@ -44,5 +46,36 @@ export class RondeLus {
         });
       }
     }
+  }
+}
+
+/**
+ * A Nest provider whose {@link RondeLus} runs from application bootstrap until shutdown, when its
+ * `instellingen` say it is `actief` (tests drive `ronde` themselves). Outbox dispatchers and
+ * feed readers extend it.
+ */
+export abstract class RondeDienst implements OnApplicationBootstrap, OnApplicationShutdown {
+  private lus?: RondeLus;
+
+  protected abstract readonly instellingen: { readonly actief: boolean; readonly intervalMs: number };
+
+  /** One round; returns how much it did (0: nothing to do). */
+  abstract ronde(): Promise<number>;
+
+  /** A failed round (it is retried after the interval). */
+  protected abstract rondeMislukt(error: unknown): void;
+
+  onApplicationBootstrap(): void {
+    if (!this.instellingen.actief) return;
+    this.lus = new RondeLus(
+      () => this.ronde(),
+      this.instellingen.intervalMs,
+      (error) => this.rondeMislukt(error),
+    );
+    this.lus.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.lus?.stop();
   }
 }

@@ -104,24 +104,27 @@ const postgresUrl = z.string().refine((v) => /^postgres(ql)?:\/\/.+/.test(v) && 
 
 const hostPort = z.string().regex(/^[A-Za-z0-9.\-_[\]:]+:\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:7233');
 
-const corsOrigins = z
-  .string()
-  .transform((v) =>
-    v
-      .split(',')
-      .map((o) => o.trim())
-      .filter((o) => o.length > 0),
-  )
-  .pipe(
-    z.array(
-      z
-        .string()
-        .refine(
-          (o) => URL.canParse(o) && /^https?:$/.test(new URL(o).protocol) && new URL(o).origin === o,
-          'each origin must be scheme://host[:port], e.g. https://portal.example.nl',
-        ),
+/** A comma-separated variable: its trimmed, non-empty entries, each checked by `item`. */
+export function commaList<T extends z.ZodType<unknown, string>>(item: T) {
+  return z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((d) => d.trim())
+        .filter((d) => d.length > 0),
+    )
+    .pipe(z.array(item));
+}
+
+const corsOrigins = commaList(
+  z
+    .string()
+    .refine(
+      (o) => URL.canParse(o) && /^https?:$/.test(new URL(o).protocol) && new URL(o).origin === o,
+      'each origin must be scheme://host[:port], e.g. https://portal.example.nl',
     ),
-  );
+);
 
 /**
  * Metrics, traces and shutdown, the same in every app (gateway, services, worker); see

@@ -1,4 +1,4 @@
-import { DynamicModule, Inject, Injectable, InjectionToken, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Inject, Injectable, InjectionToken, Module, OnApplicationShutdown, OnModuleDestroy, Type } from '@nestjs/common';
 import { Client, Connection, type TLSConfig } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
 import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry/lib/client';
@@ -65,4 +65,21 @@ export class TemporalClientModule {
       exports: [Client],
     };
   }
+}
+
+/**
+ * A provider that closes the port behind `token` when the module is destroyed, if it is a
+ * `soort` (the port's Temporal implementation, which holds a connection of its own); a port
+ * replaced in tests is left alone.
+ */
+export function closeOnShutdown(token: InjectionToken, soort: abstract new (...args: never[]) => { close(): Promise<void> }): Type<OnModuleDestroy> {
+  @Injectable()
+  class PortCloser implements OnModuleDestroy {
+    constructor(@Inject(token) private readonly poort: unknown) {}
+
+    async onModuleDestroy(): Promise<void> {
+      if (this.poort instanceof soort) await this.poort.close();
+    }
+  }
+  return PortCloser;
 }
