@@ -16,7 +16,7 @@ import { Module } from '@nestjs/common';
 import { type BesluitPoort, OverdrachtActiviteitenService, type OverdrachtWorkflowPoort, type VerwerkingslogPoort } from '@ketenregie/exchange-application';
 import type { OverdrachtDto } from '@ketenregie/exchange-contracts';
 import { KLUIS_MIGRATIONS, KluisPayloadCodec, LokaleKms, Sleutelkluis } from '@ketenregie/shared-crypto';
-// The privacy bench measures two contexts' repositories themselves (not over HTTP), as the worker uses them (`scope:bench` may).
+// The repository half measures two contexts' repositories themselves, as the worker uses them (`scope:bench` may).
 import { EXCHANGE_ENTITIES, EXCHANGE_MIGRATIONS, exchangeMigraties, registerExchangeMetrics, SqlExchangeOpslag } from '@ketenregie/exchange-data-access';
 import {
   type BetrokkenheidPoort,
