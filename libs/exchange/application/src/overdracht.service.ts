@@ -173,14 +173,22 @@ export class OverdrachtService {
    * A third organisation, and a receiver before consent, learn nothing: not-found.
    */
   async bekijk(id: string, door: Identity, handeling: Handeling = 'overdracht.lezen'): Promise<OverdrachtInzicht> {
+    const { overdracht, richting } = await this.inzien(id, door, handeling);
+    return { overdracht, richting };
+  }
+
+  /** {@link bekijk}, with the delivered dossier it looked up to decide: a dossier read uses it rather than read (and decrypt) it twice. */
+  private async inzien(id: string, door: Identity, handeling: Handeling): Promise<OverdrachtInzicht & { readonly dossier: DossierRecord | undefined }> {
     const overdracht = await this.opslag.overdracht(id);
     if (!overdracht) throw NIET_GEVONDEN();
     const betrokkenheid = partijVan(overdracht, door);
     if (betrokkenheid.length === 0) throw NIET_GEVONDEN();
-    const toestemming = await this.toestemmingVerleend(id);
+    // Consent permitted the disclosure when the dossier was delivered.
+    const dossier = await this.opslag.dossier(id);
+    const toestemming = dossier !== undefined;
     if (!betrokkenheid.includes('verzender') && !toestemming) throw NIET_GEVONDEN();
     await this.toegang.eis(door, handeling, { deelnemerId: overdracht.deelnemerId }, { betrokkenheid, toestemming });
-    return { overdracht, richting: betrokkenheid.includes('verzender') ? 'uitgaand' : 'inkomend' };
+    return { overdracht, richting: betrokkenheid.includes('verzender') ? 'uitgaand' : 'inkomend', dossier };
   }
 
   /**
@@ -279,8 +287,7 @@ export class OverdrachtService {
    * so there is no read without a log line.
    */
   async leesDossier(id: string, door: Identity, aanroep: Aanroep): Promise<DossierRecord> {
-    const { overdracht } = await this.bekijk(id, door, 'dossier.lezen');
-    const dossier = await this.opslag.dossier(id);
+    const { overdracht, dossier } = await this.inzien(id, door, 'dossier.lezen');
     const weigering = !dossier
       ? 'niet-geleverd'
       : dossier.ingetrokkenOp
