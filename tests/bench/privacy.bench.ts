@@ -7,10 +7,10 @@
  */
 import { KLUIS_MIGRATIONS, KluisPayloadCodec, LokaleKms, Sleutelkluis } from '@ketenregie/shared-crypto';
 // The privacy bench measures two contexts' repositories themselves (not over HTTP), as the worker uses them (`scope:bench` may).
-import { EXCHANGE_ENTITIES, EXCHANGE_MIGRATIONS, exchangeMigraties, SqlExchangeOpslag } from '@ketenregie/exchange-data-access';
+import { EXCHANGE_MIGRATIONS, exchangeMigraties, exchangeRepositories } from '@ketenregie/exchange-data-access';
 import { openDatabase } from '@ketenregie/shared-platform';
 import { createTestDatabase } from '@ketenregie/shared-testing';
-import { DeelnemerKluis, TRAJECT_ENTITIES, trajectMigraties, TypeOrmDeelnemerRepository } from '@ketenregie/traject-data-access';
+import { DeelnemerKluis, trajectMigraties, TypeOrmDeelnemerRepository } from '@ketenregie/traject-data-access';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { load } from './src/services';
 
@@ -31,13 +31,12 @@ async function main(): Promise<void> {
     { cacheMs: 10_000 },
   );
   const oudeKluis = new DeelnemerKluis('k1', { k1: randomBytes(32) }, randomBytes(32));
-  const exUit = await openDatabase({ url: db.url, schema: 'ex_uit', entities: EXCHANGE_ENTITIES, migrations: EXCHANGE_MIGRATIONS, poolSize: C });
-  const exAan = await openDatabase({ url: db.url, schema: 'ex_aan', entities: EXCHANGE_ENTITIES, migrations: exchangeMigraties(sleutels), poolSize: C });
-  const trUit = await openDatabase({ url: db.url, schema: 'tr_uit', entities: TRAJECT_ENTITIES, migrations: trajectMigraties(oudeKluis), poolSize: C });
+  const exUit = await openDatabase({ url: db.url, schema: 'ex_uit', migrations: EXCHANGE_MIGRATIONS, poolSize: C });
+  const exAan = await openDatabase({ url: db.url, schema: 'ex_aan', migrations: exchangeMigraties(sleutels), poolSize: C });
+  const trUit = await openDatabase({ url: db.url, schema: 'tr_uit', migrations: trajectMigraties(oudeKluis), poolSize: C });
   const trAan = await openDatabase({
     url: db.url,
     schema: 'tr_aan',
-    entities: TRAJECT_ENTITIES,
     migrations: trajectMigraties(oudeKluis, sleutels),
     poolSize: C,
   });
@@ -47,7 +46,7 @@ async function main(): Promise<void> {
       zrm: { financien: 2, huisvesting: 3, 'geestelijke-gezondheid': 2 },
       'traject-status': { fase: 'uitvoering' },
     };
-    const opslag = { uit: new SqlExchangeOpslag(exUit), aan: new SqlExchangeOpslag(exAan, sleutels) };
+    const opslag = { uit: exchangeRepositories(exUit), aan: exchangeRepositories(exAan, sleutels) };
     const deelnemers = { uit: new TypeOrmDeelnemerRepository(trUit, oudeKluis), aan: new TypeOrmDeelnemerRepository(trAan, oudeKluis, sleutels) };
     const overdrachten: Record<'uit' | 'aan', string[]> = { uit: [], aan: [] };
     const ids: Record<'uit' | 'aan', string[]> = { uit: [], aan: [] };
@@ -68,8 +67,8 @@ async function main(): Promise<void> {
           bijgewerktOp: new Date(),
         };
         const g = { id: randomUUID(), sleutel: `${o.id}/a`, type: 't', subject: `overdracht/${o.id}`, dataref: '/x', data: {}, ontvangers: ['gem'] };
-        await opslag[kant].voegOverdrachtToe(o, dossier, g);
-        await opslag[kant].slaDossierOp({ sleutel: 'k', overdrachtId: o.id, besluitId: randomUUID(), categorieen: dossier });
+        await opslag[kant].overdrachten.voegOverdrachtToe(o, dossier, g);
+        await opslag[kant].dossiers.slaDossierOp({ sleutel: 'k', overdrachtId: o.id, besluitId: randomUUID(), categorieen: dossier });
         overdrachten[kant].push(o.id);
         ids[kant].push(
           await deelnemers[kant].maak({
@@ -108,7 +107,7 @@ async function main(): Promise<void> {
         await meet(
           `dossier ${kant}`,
           async (i) => {
-            const d = await opslag[kant].dossier(overdrachten[kant][i % DEELNEMERS] as string);
+            const d = await opslag[kant].dossiers.dossier(overdrachten[kant][i % DEELNEMERS] as string);
             if (!d?.categorieen['zrm']) throw new Error('no dossier');
           },
           ronde > 0,

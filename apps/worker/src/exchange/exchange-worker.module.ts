@@ -1,7 +1,7 @@
 import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { VERWERKINGEN_PATH } from '@ketenregie/consent-contracts';
-import { EXCHANGE_OPSLAG, type ExchangeOpslag, OverdrachtActiviteitenService, VERWERKINGSLOG } from '@ketenregie/exchange-application';
-import { EXCHANGE_ENTITIES, EXCHANGE_SCHEMA, exchangeMigraties, SqlExchangeOpslag } from '@ketenregie/exchange-data-access';
+import { DOSSIER_REPOSITORY, OVERDRACHT_REPOSITORY, OverdrachtActiviteitenService, VERWERKINGSLOG } from '@ketenregie/exchange-application';
+import { EXCHANGE_SCHEMA, exchangeMigraties, SqlDossierRepository, SqlOverdrachtRepository } from '@ketenregie/exchange-data-access';
 import { Sleutelkluis } from '@ketenregie/shared-crypto';
 import { HttpVerwerkingslog, openDatabase, type ServiceIdentity } from '@ketenregie/shared-platform';
 import { DataSource } from 'typeorm';
@@ -38,7 +38,6 @@ class ExchangeDataSourceAfsluiter implements OnApplicationShutdown {
           url: config.DATABASE_URL,
           statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
           schema: EXCHANGE_SCHEMA,
-          entities: EXCHANGE_ENTITIES,
           migrations: exchangeMigraties(sleutels),
           applicationName: 'worker-exchange',
         }),
@@ -47,8 +46,13 @@ class ExchangeDataSourceAfsluiter implements OnApplicationShutdown {
     workerServiceIdentityProvider,
     // The source data and the dossier are encrypted with the deelnemer's key, as exchange-service stores them.
     {
-      provide: EXCHANGE_OPSLAG,
-      useFactory: (ds: DataSource, sleutels: Sleutelkluis): ExchangeOpslag => new SqlExchangeOpslag(ds, sleutels),
+      provide: OVERDRACHT_REPOSITORY,
+      useFactory: (ds: DataSource, sleutels: Sleutelkluis) => new SqlOverdrachtRepository(ds, sleutels),
+      inject: [EXCHANGE_DATA_SOURCE, Sleutelkluis],
+    },
+    {
+      provide: DOSSIER_REPOSITORY,
+      useFactory: (ds: DataSource, sleutels: Sleutelkluis) => new SqlDossierRepository(ds, sleutels),
       inject: [EXCHANGE_DATA_SOURCE, Sleutelkluis],
     },
     {
