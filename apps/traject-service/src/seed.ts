@@ -5,7 +5,6 @@ import { KluisModule, kluisDataConverter, Sleutelkluis, sleutelkluisVanConfig } 
 import { DatabaseModule, loadConfig, LoggingModule, TemporalClientModule, temporalTls } from '@ketenregie/shared-platform';
 import { TrajectService } from '@ketenregie/traject-application';
 import {
-  TRAJECT_ENTITIES,
   TRAJECT_SCHEMA,
   trajectMigraties,
   trajectWorkflowDeelnemer,
@@ -32,7 +31,6 @@ async function main(): Promise<void> {
       DatabaseModule.forRoot({
         url: config.DATABASE_URL,
         schema: TRAJECT_SCHEMA,
-        entities: TRAJECT_ENTITIES,
         migrations: trajectMigraties(kluis, sleutels),
         applicationName: 'traject-seed',
       }),

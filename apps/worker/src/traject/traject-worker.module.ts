@@ -2,7 +2,6 @@ import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/commo
 import { openDatabase } from '@ketenregie/shared-platform';
 import { BEWAARTERMIJN_KLOK, TAKEN_OPSLAG, TRAJECT_OPSLAG, TRAJECT_TRANSACTIES, TrajectActiviteitenService } from '@ketenregie/traject-application';
 import {
-  TRAJECT_ENTITIES,
   TRAJECT_MIGRATIONS,
   TRAJECT_SCHEMA,
   TypeOrmTakenRepository,
@@ -40,7 +39,6 @@ class TrajectDataSourceAfsluiter implements OnApplicationShutdown {
           url: config.DATABASE_URL,
           statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
           schema: TRAJECT_SCHEMA,
-          entities: TRAJECT_ENTITIES,
           migrations: TRAJECT_MIGRATIONS,
           applicationName: 'worker-traject',
         }),
