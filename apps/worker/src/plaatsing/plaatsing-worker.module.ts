@@ -1,6 +1,6 @@
 import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { PLAATSING_REPOSITORY, PlaatsingActiviteitenService } from '@ketenregie/plaatsing-application';
-import { PLAATSING_ENTITIES, PLAATSING_SCHEMA, plaatsingMigraties, TypeOrmPlaatsingRepository } from '@ketenregie/plaatsing-data-access';
+import { PLAATSING_SCHEMA, plaatsingMigraties, SqlPlaatsingRepository } from '@ketenregie/plaatsing-data-access';
 import { Sleutelkluis } from '@ketenregie/shared-crypto';
 import { openDatabase } from '@ketenregie/shared-platform';
 import { DataSource } from 'typeorm';
@@ -35,7 +35,6 @@ class PlaatsingDataSourceAfsluiter implements OnApplicationShutdown {
           url: config.DATABASE_URL,
           statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
           schema: PLAATSING_SCHEMA,
-          entities: PLAATSING_ENTITIES,
           migrations: plaatsingMigraties(kluis),
           applicationName: 'worker-plaatsing',
         }),
@@ -43,7 +42,7 @@ class PlaatsingDataSourceAfsluiter implements OnApplicationShutdown {
     },
     {
       provide: PLAATSING_REPOSITORY,
-      useFactory: (ds: DataSource, kluis: Sleutelkluis) => new TypeOrmPlaatsingRepository(ds, kluis),
+      useFactory: (ds: DataSource, kluis: Sleutelkluis) => new SqlPlaatsingRepository(ds, kluis),
       inject: [PLAATSING_DATA_SOURCE, Sleutelkluis],
     },
     PlaatsingActiviteitenService,
