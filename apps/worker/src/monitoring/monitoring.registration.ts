@@ -1,13 +1,7 @@
 import { Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { IndicatorBerekening, MonitoringActiviteitenService, PILOT_REPOSITORY, PROJECTIE_REPOSITORY } from '@ketenregie/monitoring-application';
 import { MONITORING_TASK_QUEUE } from '@ketenregie/monitoring-contracts';
-import {
-  MONITORING_ENTITIES,
-  MONITORING_MIGRATIONS,
-  MONITORING_SCHEMA,
-  TypeOrmPilotRepository,
-  TypeOrmProjectieRepository,
-} from '@ketenregie/monitoring-data-access';
+import { MONITORING_MIGRATIONS, MONITORING_SCHEMA, TypeOrmPilotRepository, TypeOrmProjectieRepository } from '@ketenregie/monitoring-data-access';
 import { openDatabase } from '@ketenregie/shared-platform';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
@@ -38,7 +32,6 @@ class MonitoringDataSourceAfsluiter implements OnApplicationShutdown {
           url: config.DATABASE_URL,
           statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
           schema: MONITORING_SCHEMA,
-          entities: MONITORING_ENTITIES,
           migrations: MONITORING_MIGRATIONS,
           applicationName: 'worker-monitoring',
         }),
