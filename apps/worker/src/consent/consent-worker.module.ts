@@ -8,7 +8,7 @@ import {
   ToestemmingLevenscyclusPoort,
   ToestemmingService,
 } from '@ketenregie/consent-application';
-import { CONSENT_ENTITIES, CONSENT_MIGRATIONS, CONSENT_SCHEMA, typeOrmConsentStorage } from '@ketenregie/consent-data-access';
+import { CONSENT_MIGRATIONS, CONSENT_SCHEMA, typeOrmConsentStorage } from '@ketenregie/consent-data-access';
 import { DEELNEMER_WISSING_POORT, HttpDeelnemerWissing, HttpOntvanger, ONTVANGER_POORT, openDatabase, type ServiceIdentity } from '@ketenregie/shared-platform';
 import { DataSource } from 'typeorm';
 import { WORKER_CONFIG, WorkerConfig } from '../app/worker.config';
@@ -63,7 +63,6 @@ export class ConsentWorkerModule {
               url: config.DATABASE_URL,
               statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
               schema: options.schema ?? CONSENT_SCHEMA,
-              entities: CONSENT_ENTITIES,
               migrations: CONSENT_MIGRATIONS,
               applicationName: 'worker-consent',
             }),
