@@ -15,6 +15,7 @@ export * from './health/health';
 export * from './database/schema';
 export * from './database/database';
 export * from './database/schema-sql';
+export * from './database/sql-migratie';
 export * from './bootstrap/bootstrap-service';
 export * from './bootstrap/http-security';
 export * from './bootstrap/service-modules';
