@@ -4,7 +4,6 @@ import { kolom, SchemaSql, zonderLeeg } from '@ketenregie/shared-platform';
 import type { DataSource } from 'typeorm';
 import { ontsleutel } from './exchange.kolommen';
 import { EXCHANGE_DOELEN } from './migrations/1764000000003-dossier-versleuteling';
-import type { exchangeMigraties } from './exchange.migrations';
 
 /** The application's `DossierRepository` on PostgreSQL: the dossier delivered to a handover's receiver and the log of its reads. */
 export class SqlDossierRepository {

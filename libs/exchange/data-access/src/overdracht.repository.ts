@@ -5,7 +5,6 @@ import { kolom, type Rij, SchemaSql, zonderLeeg } from '@ketenregie/shared-platf
 import type { DataSource } from 'typeorm';
 import { ontsleutel, partijKolommen } from './exchange.kolommen';
 import { EXCHANGE_DOELEN } from './migrations/1764000000003-dossier-versleuteling';
-import type { exchangeMigraties } from './exchange.migrations';
 import { publiceer } from './outbox.repository';
 
 function overdrachtVan(r: Rij): OverdrachtRecord {
