@@ -16,7 +16,7 @@
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { IndicatorBerekening, ProjectieService, type FeedBron } from '@ketenregie/monitoring-application';
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { MONITORING_ENTITIES, MONITORING_MIGRATIONS, TypeOrmProjectieRepository } from '@ketenregie/monitoring-data-access';
+import { MONITORING_MIGRATIONS, TypeOrmProjectieRepository } from '@ketenregie/monitoring-data-access';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import type { Feit } from '@ketenregie/monitoring-domain';
 import { openDatabase } from '@ketenregie/shared-platform';
@@ -177,7 +177,6 @@ async function main(): Promise<void> {
   const ds = await openDatabase({
     url: db.url,
     schema: 'monitoring',
-    entities: MONITORING_ENTITIES,
     migrations: MONITORING_MIGRATIONS,
     poolSize: 4,
     statementTimeoutMs: 0,

@@ -6,7 +6,7 @@
  *       `AppModule` (with its key store), one the same without the key store (plain schema); both
  *       with the same stand-ins for the other contexts (involvement, consent's processing log and
  *       decisions, the workflows, the organisation registry) and seeded through the same use cases;
- *   (b) the repository's share of it (exchange's `SqlExchangeOpslag.dossier`: the micro view),
+ *   (b) the repository's share of it (exchange's `SqlDossierRepository.dossier`: the micro view),
  *       deelnemer reads (traject's repository: the record decrypted), and one workflow payload
  *       through the Temporal payload codec (encode + decode) against none.
  * Data keys are cached as in the services (`KLUIS_CACHE_MS`, 10 s by default). Goal: at most 20 % slower. See README.md.
@@ -17,7 +17,7 @@ import { type BesluitPoort, OverdrachtActiviteitenService, type OverdrachtWorkfl
 import type { OverdrachtDto } from '@ketenregie/exchange-contracts';
 import { KLUIS_MIGRATIONS, KluisPayloadCodec, LokaleKms, Sleutelkluis } from '@ketenregie/shared-crypto';
 // The repository half measures two contexts' repositories themselves, as the worker uses them (`scope:bench` may).
-import { EXCHANGE_ENTITIES, EXCHANGE_MIGRATIONS, exchangeMigraties, registerExchangeMetrics, SqlExchangeOpslag } from '@ketenregie/exchange-data-access';
+import { EXCHANGE_MIGRATIONS, exchangeMigraties, exchangeRepositories, registerExchangeMetrics } from '@ketenregie/exchange-data-access';
 import {
   type BetrokkenheidPoort,
   createService,
@@ -29,7 +29,7 @@ import {
   vastOrganisatieRegister,
 } from '@ketenregie/shared-platform';
 import { createTestDatabase } from '@ketenregie/shared-testing';
-import { DeelnemerKluis, TRAJECT_ENTITIES, trajectMigraties, TypeOrmDeelnemerRepository } from '@ketenregie/traject-data-access';
+import { DeelnemerKluis, trajectMigraties, TypeOrmDeelnemerRepository } from '@ketenregie/traject-data-access';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 // The dossier read over HTTP needs exchange-service's own wiring (its modules and controllers), built
@@ -123,7 +123,6 @@ class ZonderSleutelkluis {
       imports: [
         ...serviceBasisModules(config, {
           schema,
-          entities: EXCHANGE_ENTITIES,
           migrations: EXCHANGE_MIGRATIONS,
           applicationName: 'exchange-service',
           metrics: registerExchangeMetrics,
@@ -202,13 +201,12 @@ async function main(): Promise<void> {
     { cacheMs: KLUIS_CACHE_MS },
   );
   const oudeKluis = new DeelnemerKluis('k1', { k1: randomBytes(32) }, randomBytes(32));
-  const exUit = await openDatabase({ url: db.url, schema: 'ex_uit', entities: EXCHANGE_ENTITIES, migrations: EXCHANGE_MIGRATIONS, poolSize: C });
-  const exAan = await openDatabase({ url: db.url, schema: 'ex_aan', entities: EXCHANGE_ENTITIES, migrations: exchangeMigraties(sleutels), poolSize: C });
-  const trUit = await openDatabase({ url: db.url, schema: 'tr_uit', entities: TRAJECT_ENTITIES, migrations: trajectMigraties(oudeKluis), poolSize: C });
+  const exUit = await openDatabase({ url: db.url, schema: 'ex_uit', migrations: EXCHANGE_MIGRATIONS, poolSize: C });
+  const exAan = await openDatabase({ url: db.url, schema: 'ex_aan', migrations: exchangeMigraties(sleutels), poolSize: C });
+  const trUit = await openDatabase({ url: db.url, schema: 'tr_uit', migrations: trajectMigraties(oudeKluis), poolSize: C });
   const trAan = await openDatabase({
     url: db.url,
     schema: 'tr_aan',
-    entities: TRAJECT_ENTITIES,
     migrations: trajectMigraties(oudeKluis, sleutels),
     poolSize: C,
   });
@@ -224,7 +222,7 @@ async function main(): Promise<void> {
       zrm: { financien: 2, huisvesting: 3, 'geestelijke-gezondheid': 2 },
       'traject-status': { fase: 'uitvoering' },
     };
-    const opslag = { uit: new SqlExchangeOpslag(exUit), aan: new SqlExchangeOpslag(exAan, sleutels) };
+    const opslag = { uit: exchangeRepositories(exUit), aan: exchangeRepositories(exAan, sleutels) };
     const deelnemers = { uit: new TypeOrmDeelnemerRepository(trUit, oudeKluis), aan: new TypeOrmDeelnemerRepository(trAan, oudeKluis, sleutels) };
     const overdrachten: Record<'uit' | 'aan', string[]> = { uit: [], aan: [] };
     const ids: Record<'uit' | 'aan', string[]> = { uit: [], aan: [] };
@@ -245,8 +243,8 @@ async function main(): Promise<void> {
           bijgewerktOp: new Date(),
         };
         const g = { id: randomUUID(), sleutel: `${o.id}/a`, type: 't', subject: `overdracht/${o.id}`, dataref: '/x', data: {}, ontvangers: ['gem'] };
-        await opslag[kant].voegOverdrachtToe(o, dossier, g);
-        await opslag[kant].slaDossierOp({ sleutel: 'k', overdrachtId: o.id, besluitId: randomUUID(), categorieen: dossier });
+        await opslag[kant].overdrachten.voegOverdrachtToe(o, dossier, g);
+        await opslag[kant].dossiers.slaDossierOp({ sleutel: 'k', overdrachtId: o.id, besluitId: randomUUID(), categorieen: dossier });
         overdrachten[kant].push(o.id);
         ids[kant].push(
           await deelnemers[kant].maak({
@@ -306,7 +304,7 @@ async function main(): Promise<void> {
         await meet(
           `dossier ${kant}`,
           async (i) => {
-            const d = await opslag[kant].dossier(overdrachten[kant][i % DEELNEMERS] as string);
+            const d = await opslag[kant].dossiers.dossier(overdrachten[kant][i % DEELNEMERS] as string);
             if (!d?.categorieen['zrm']) throw new Error('no dossier');
           },
           ronde > 0,
@@ -332,7 +330,7 @@ async function main(): Promise<void> {
     regel('dossier reads over HTTP, encryption off', uitkomst['http uit'] as never);
     regel('dossier reads over HTTP, encryption on', uitkomst['http aan'] as never);
     console.log(`  → ${pct(uitkomst['http aan']!.perSecond, uitkomst['http uit']!.perSecond)}\n`);
-    console.log("The repository's share of it (SqlExchangeOpslag.dossier), and traject's deelnemer record:");
+    console.log("The repository's share of it (SqlDossierRepository.dossier), and traject's deelnemer record:");
     regel('dossier reads, encryption off', uitkomst['dossier uit'] as never);
     regel('dossier reads, encryption on', uitkomst['dossier aan'] as never);
     console.log(`  → ${pct(uitkomst['dossier aan']!.perSecond, uitkomst['dossier uit']!.perSecond)}`);

@@ -4,7 +4,6 @@ import { KluisModule, kluisDataConverter, Sleutelkluis, sleutelkluisVanConfig } 
 import { DatabaseModule, loadConfig, LoggingModule, runJob, TemporalClientModule, temporalTls } from '@ketenregie/shared-platform';
 import { TrajectService } from '@ketenregie/traject-application';
 import {
-  TRAJECT_ENTITIES,
   TRAJECT_SCHEMA,
   trajectMigraties,
   trajectWorkflowDeelnemer,
@@ -30,7 +29,6 @@ runJob('traject-service seed', () => {
       DatabaseModule.forRoot({
         url: config.DATABASE_URL,
         schema: TRAJECT_SCHEMA,
-        entities: TRAJECT_ENTITIES,
         migrations: trajectMigraties(kluis, sleutels),
         applicationName: 'traject-seed',
       }),

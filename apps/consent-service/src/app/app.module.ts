@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { CONSENT_ENTITIES, CONSENT_MIGRATIONS, CONSENT_SCHEMA, registerConsentMetrics } from '@ketenregie/consent-data-access';
+import { CONSENT_MIGRATIONS, CONSENT_SCHEMA, registerConsentMetrics } from '@ketenregie/consent-data-access';
 import { KluisModule, kluisDataConverter, sleutelkluisVanConfig, workflowDeelnemerUitTabellen } from '@ketenregie/shared-crypto';
 import { dienstIdentiteit, HttpOntvanger, serviceBasisModules, temporalTls, ToegangModule, trajectBetrokkenheid } from '@ketenregie/shared-platform';
 import type { OrganisatieRegister } from '@ketenregie/shared-platform';
@@ -30,7 +30,6 @@ export class AppModule {
         KluisModule.forRoot(sleutels, [eigenaren.sluit]),
         ...serviceBasisModules(config, {
           schema: overrides.schema ?? CONSENT_SCHEMA,
-          entities: CONSENT_ENTITIES,
           migrations: CONSENT_MIGRATIONS,
           applicationName: 'consent-service',
           poolSize: 10,

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { EXCHANGE_ENTITIES, EXCHANGE_SCHEMA, exchangeMigraties, registerExchangeMetrics } from '@ketenregie/exchange-data-access';
+import { EXCHANGE_SCHEMA, exchangeMigraties, registerExchangeMetrics } from '@ketenregie/exchange-data-access';
 import { BESLUITEN_PATH, VERWERKINGEN_PATH } from '@ketenregie/consent-contracts';
 import {
   dienstIdentiteit,
@@ -42,7 +42,6 @@ export class AppModule {
         KluisModule.forRoot(sleutels, [eigenaren.sluit]),
         ...serviceBasisModules(config, {
           schema: overrides.schema ?? EXCHANGE_SCHEMA,
-          entities: EXCHANGE_ENTITIES,
           migrations: exchangeMigraties(sleutels),
           applicationName: 'exchange-service',
           metrics: registerExchangeMetrics,

@@ -5,7 +5,11 @@ import {
   BesluitPoort,
   BEZORG_INSTELLINGEN,
   BezorgInstellingen,
-  EXCHANGE_OPSLAG,
+  ABONNEMENT_REPOSITORY,
+  DOSSIER_REPOSITORY,
+  OUTBOX_REPOSITORY,
+  OVERDRACHT_REPOSITORY,
+  VERWIJZING_REPOSITORY,
   ExchangeFeedService,
   OutboxBezorger,
   OVERDRACHT_WORKFLOWS,
@@ -20,7 +24,13 @@ import {
   WebhookDoelControle,
   WebhookVerzender,
 } from '@ketenregie/exchange-application';
-import { SqlExchangeOpslag } from '@ketenregie/exchange-data-access';
+import {
+  SqlAbonnementRepository,
+  SqlDossierRepository,
+  SqlOutboxRepository,
+  SqlOverdrachtRepository,
+  SqlVerwijzingRepository,
+} from '@ketenregie/exchange-data-access';
 import { BETROKKENHEID_POORT, closeOnShutdown, ONTVANGER_POORT } from '@ketenregie/shared-platform';
 import type { BetrokkenheidPoort, OntvangerPoort } from '@ketenregie/shared-platform';
 import { Sleutelkluis } from '@ketenregie/shared-crypto';
@@ -53,11 +63,13 @@ export class ExchangeModule {
     return {
       module: ExchangeModule,
       providers: [
-        {
-          provide: EXCHANGE_OPSLAG,
-          useFactory: (ds: DataSource, s?: Sleutelkluis) => new SqlExchangeOpslag(ds, s),
-          inject: [DataSource, { token: Sleutelkluis, optional: true }],
-        },
+        ...[
+          { provide: OVERDRACHT_REPOSITORY, useFactory: (ds: DataSource, s?: Sleutelkluis) => new SqlOverdrachtRepository(ds, s) },
+          { provide: DOSSIER_REPOSITORY, useFactory: (ds: DataSource, s?: Sleutelkluis) => new SqlDossierRepository(ds, s) },
+          { provide: VERWIJZING_REPOSITORY, useFactory: (ds: DataSource) => new SqlVerwijzingRepository(ds) },
+          { provide: ABONNEMENT_REPOSITORY, useFactory: (ds: DataSource) => new SqlAbonnementRepository(ds) },
+          { provide: OUTBOX_REPOSITORY, useFactory: (ds: DataSource) => new SqlOutboxRepository(ds) },
+        ].map((p) => ({ ...p, inject: [DataSource, { token: Sleutelkluis, optional: true }] })),
         { provide: OVERDRACHT_WORKFLOWS, useValue: options.workflows },
         { provide: VERWERKINGSLOG, useValue: options.verwerkingslog },
         { provide: WEBHOOK_VERZENDER, useValue: options.webhook },
@@ -76,7 +88,7 @@ export class ExchangeModule {
         closeOnShutdown(OVERDRACHT_WORKFLOWS, TemporalOverdrachten),
       ],
       controllers: [InboxController, OverdrachtenController, VerwijzingenController, AbonnementenController, ExchangeFeedController],
-      exports: [OverdrachtService, OverdrachtActiviteitenService, VerwijzingService, OutboxBezorger, EXCHANGE_OPSLAG],
+      exports: [OverdrachtService, OverdrachtActiviteitenService, VerwijzingService, OutboxBezorger],
     };
   }
 }

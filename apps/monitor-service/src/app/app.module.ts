@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { KluisModule, kluisDataConverter, Sleutelkluis, sleutelkluisVanConfig } from '@ketenregie/shared-crypto';
-import { MONITORING_ENTITIES, MONITORING_MIGRATIONS, MONITORING_SCHEMA, registerMonitoringMetrics } from '@ketenregie/monitoring-data-access';
+import { MONITORING_MIGRATIONS, MONITORING_SCHEMA, registerMonitoringMetrics } from '@ketenregie/monitoring-data-access';
 import { serviceBasisModules, TemporalClientModule } from '@ketenregie/shared-platform';
 import type { ConvenantMonitor, FeedBron, PilotWorkflows } from '@ketenregie/monitoring-application';
 import type { MonitorServiceConfig } from './monitor-service.config';
@@ -24,7 +24,6 @@ export class AppModule {
       imports: [
         ...serviceBasisModules(config, {
           schema: MONITORING_SCHEMA,
-          entities: MONITORING_ENTITIES,
           migrations: MONITORING_MIGRATIONS,
           applicationName: 'monitor-service',
           metrics: registerMonitoringMetrics,

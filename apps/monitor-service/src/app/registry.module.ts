@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CONVENANT_REPOSITORY, ORGANISATIE_REPOSITORY, OrganisatieRegisterService, STUURGROEP_REPOSITORY } from '@ketenregie/monitoring-application';
-import { TypeOrmConvenantRepository, TypeOrmOrganisatieRepository, TypeOrmStuurgroepRepository } from '@ketenregie/monitoring-data-access';
+import { SqlConvenantRepository, SqlOrganisatieRepository, SqlStuurgroepRepository } from '@ketenregie/monitoring-data-access';
 import { ORGANISATIE_REGISTER, Toegang } from '@ketenregie/shared-platform';
 import type { OrganisatieRegister } from '@ketenregie/shared-platform';
 
@@ -20,9 +20,9 @@ import type { OrganisatieRegister } from '@ketenregie/shared-platform';
       inject: [OrganisatieRegisterService],
     },
     Toegang,
-    { provide: ORGANISATIE_REPOSITORY, useFactory: (ds: DataSource) => new TypeOrmOrganisatieRepository(ds), inject: [DataSource] },
-    { provide: STUURGROEP_REPOSITORY, useFactory: (ds: DataSource) => new TypeOrmStuurgroepRepository(ds), inject: [DataSource] },
-    { provide: CONVENANT_REPOSITORY, useFactory: (ds: DataSource) => new TypeOrmConvenantRepository(ds), inject: [DataSource] },
+    { provide: ORGANISATIE_REPOSITORY, useFactory: (ds: DataSource) => new SqlOrganisatieRepository(ds), inject: [DataSource] },
+    { provide: STUURGROEP_REPOSITORY, useFactory: (ds: DataSource) => new SqlStuurgroepRepository(ds), inject: [DataSource] },
+    { provide: CONVENANT_REPOSITORY, useFactory: (ds: DataSource) => new SqlConvenantRepository(ds), inject: [DataSource] },
   ],
   exports: [OrganisatieRegisterService, Toegang, STUURGROEP_REPOSITORY, CONVENANT_REPOSITORY],
 })

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { MONITORING_ENTITIES, MONITORING_MIGRATIONS, MONITORING_SCHEMA } from '@ketenregie/monitoring-data-access';
+import { MONITORING_MIGRATIONS, MONITORING_SCHEMA } from '@ketenregie/monitoring-data-access';
 import { DatabaseModule, LoggingModule } from '@ketenregie/shared-platform';
 import type { MonitorServiceConfig } from '../app/monitor-service.config';
 import { RegistryModule } from '../app/registry.module';
@@ -15,7 +15,6 @@ export class SeedModule {
         DatabaseModule.forRoot({
           url: config.DATABASE_URL,
           schema: MONITORING_SCHEMA,
-          entities: MONITORING_ENTITIES,
           migrations: MONITORING_MIGRATIONS,
           applicationName: 'monitor-service-seed',
           poolSize: 2,

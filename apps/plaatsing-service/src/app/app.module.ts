@@ -15,12 +15,11 @@ import {
 } from '@ketenregie/plaatsing-application';
 import type { BesluitPoort, PlaatsingWorkflowPoort, TrajectPoort } from '@ketenregie/plaatsing-application';
 import {
-  PLAATSING_ENTITIES,
   PLAATSING_SCHEMA,
   plaatsingMigraties,
-  TypeOrmPlaatsingRepository,
-  TypeOrmVacatureRepository,
-  TypeOrmWerkgeverRepository,
+  SqlPlaatsingRepository,
+  SqlVacatureRepository,
+  SqlWerkgeverRepository,
   registerPlaatsingMetrics,
 } from '@ketenregie/plaatsing-data-access';
 import {
@@ -67,7 +66,6 @@ export class AppModule {
         KluisModule.forRoot(sleutels, [eigenaren.sluit]),
         ...serviceBasisModules(config, {
           schema: PLAATSING_SCHEMA,
-          entities: PLAATSING_ENTITIES,
           migrations: plaatsingMigraties(sleutels),
           applicationName: 'plaatsing-service',
           metrics: registerPlaatsingMetrics,
@@ -79,9 +77,9 @@ export class AppModule {
         ToegangModule.forRoot(o.register ? { register: o.register } : { monitorServiceUrl: config.MONITOR_SERVICE_URL }),
       ],
       providers: [
-        { provide: WERKGEVER_REPOSITORY, useFactory: (ds: DataSource) => new TypeOrmWerkgeverRepository(ds, sleutels), inject: [DataSource] },
-        { provide: VACATURE_REPOSITORY, useFactory: (ds: DataSource) => new TypeOrmVacatureRepository(ds), inject: [DataSource] },
-        { provide: PLAATSING_REPOSITORY, useFactory: (ds: DataSource) => new TypeOrmPlaatsingRepository(ds, sleutels), inject: [DataSource] },
+        { provide: WERKGEVER_REPOSITORY, useFactory: (ds: DataSource) => new SqlWerkgeverRepository(ds, sleutels), inject: [DataSource] },
+        { provide: VACATURE_REPOSITORY, useFactory: (ds: DataSource) => new SqlVacatureRepository(ds), inject: [DataSource] },
+        { provide: PLAATSING_REPOSITORY, useFactory: (ds: DataSource) => new SqlPlaatsingRepository(ds, sleutels), inject: [DataSource] },
         { provide: PLAATSING_FEED, useExisting: PLAATSING_REPOSITORY },
         o.workflows
           ? { provide: PLAATSING_WORKFLOWS, useValue: o.workflows }

@@ -4,7 +4,7 @@ import { KluisModule, Sleutelkluis, kluisDataConverter, sleutelkluisVanConfig } 
 import { dienstIdentiteit, HttpVerwerkingslog, serviceBasisModules, TemporalClientModule, temporalTls } from '@ketenregie/shared-platform';
 import type { OrganisatieRegister, VerwerkingslogPoort } from '@ketenregie/shared-platform';
 import type { PlaatsingTakenPoort, TrajectWorkflows } from '@ketenregie/traject-application';
-import { TRAJECT_ENTITIES, TRAJECT_SCHEMA, trajectMigraties, trajectWorkflowDeelnemer, registerTrajectMetrics } from '@ketenregie/traject-data-access';
+import { TRAJECT_SCHEMA, trajectMigraties, trajectWorkflowDeelnemer, registerTrajectMetrics } from '@ketenregie/traject-data-access';
 import { DataSource } from 'typeorm';
 import { HttpPlaatsingTaken } from './http-plaatsing-taken';
 import { deelnemerKluis } from './traject-service.config';
@@ -41,7 +41,6 @@ export class AppModule {
       imports: [
         ...serviceBasisModules(config, {
           schema: overrides.schema ?? TRAJECT_SCHEMA,
-          entities: TRAJECT_ENTITIES,
           migrations: trajectMigraties(kluis, sleutels),
           applicationName: 'traject-service',
           poolSize: 10,

@@ -29,13 +29,7 @@ import {
   trajectVerloopSchema,
 } from '@ketenregie/traject-contracts';
 import type { DeelnemerWeergave, OpdrachtResultaat, TrajectOverzicht } from '@ketenregie/traject-contracts';
-import {
-  TRAJECT_ENTITIES,
-  TRAJECT_MIGRATIONS,
-  type TypeOrmDeelnemerRepository,
-  TypeOrmTakenRepository,
-  TypeOrmTrajectRepository,
-} from '@ketenregie/traject-data-access';
+import { TRAJECT_MIGRATIONS, type TypeOrmDeelnemerRepository, TypeOrmTakenRepository, TypeOrmTrajectRepository } from '@ketenregie/traject-data-access';
 import { isWorkingDay } from '@ketenregie/shared-kernel';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
@@ -133,7 +127,7 @@ describeEachDatabase('traject-service', (db) => {
 
     beforeAll(async () => {
       env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: LAUNCHER } } });
-      workerDs = await openDatabase({ url: db.url, schema: db.schema, entities: TRAJECT_ENTITIES, migrations: TRAJECT_MIGRATIONS });
+      workerDs = await openDatabase({ url: db.url, schema: db.schema, migrations: TRAJECT_MIGRATIONS });
       const activiteiten = new TrajectActiviteitenService(new TypeOrmTrajectRepository(workerDs), new TypeOrmTakenRepository(workerDs));
       const workflowBundle = await bundleWorkflowCode({
         workflowsPath: join(ROOT, 'workflows', 'traject', 'src', 'index.ts'),

@@ -8,7 +8,7 @@ import { WORKER_CONFIG, type WorkerConfig } from './worker.config';
  * A context's schema as the worker opens it; `migrations` may need the worker's key store (personal fields encrypted per
  * deelnemer). Its connections are named `worker-<schema>` unless `applicationName` says otherwise.
  */
-export interface WorkerDatabase extends Pick<DatabaseOptions, 'schema' | 'entities' | 'applicationName'> {
+export interface WorkerDatabase extends Pick<DatabaseOptions, 'schema' | 'applicationName'> {
   readonly migrations: DatabaseOptions['migrations'] | ((sleutels: Sleutelkluis) => DatabaseOptions['migrations']);
 }
 
@@ -26,7 +26,6 @@ export function workerDataSourceProviders(token: symbol, database: WorkerDatabas
           url: config.DATABASE_URL,
           statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
           schema: database.schema,
-          entities: database.entities,
           migrations: typeof database.migrations === 'function' ? database.migrations(sleutels as Sleutelkluis) : database.migrations,
           applicationName: database.applicationName ?? `worker-${database.schema}`,
         }),

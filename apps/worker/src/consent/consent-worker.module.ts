@@ -8,7 +8,7 @@ import {
   ToestemmingLevenscyclusPoort,
   ToestemmingService,
 } from '@ketenregie/consent-application';
-import { CONSENT_ENTITIES, CONSENT_MIGRATIONS, CONSENT_SCHEMA, typeOrmConsentStorage } from '@ketenregie/consent-data-access';
+import { CONSENT_MIGRATIONS, CONSENT_SCHEMA, typeOrmConsentStorage } from '@ketenregie/consent-data-access';
 import { DEELNEMER_WISSING_POORT, HttpDeelnemerWissing, HttpOntvanger, ONTVANGER_POORT, type ServiceIdentity } from '@ketenregie/shared-platform';
 import { DataSource } from 'typeorm';
 import { WORKER_CONFIG, WorkerConfig } from '../app/worker.config';
@@ -48,7 +48,7 @@ export class ConsentWorkerModule {
     return {
       module: ConsentWorkerModule,
       providers: [
-        ...workerDataSourceProviders(CONSENT_DATA_SOURCE, { schema, entities: CONSENT_ENTITIES, migrations: CONSENT_MIGRATIONS }),
+        ...workerDataSourceProviders(CONSENT_DATA_SOURCE, { schema, migrations: CONSENT_MIGRATIONS }),
         ...consentStorageProviders({
           inject: [CONSENT_DATA_SOURCE, WORKER_CONFIG],
           useFactory: (ds: DataSource, config: WorkerConfig) => typeOrmConsentStorage(ds, config),

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { VERWERKINGEN_PATH } from '@ketenregie/consent-contracts';
-import { EXCHANGE_OPSLAG, type ExchangeOpslag, OverdrachtActiviteitenService, VERWERKINGSLOG } from '@ketenregie/exchange-application';
-import { EXCHANGE_ENTITIES, EXCHANGE_SCHEMA, exchangeMigraties, SqlExchangeOpslag } from '@ketenregie/exchange-data-access';
+import { DOSSIER_REPOSITORY, OVERDRACHT_REPOSITORY, OverdrachtActiviteitenService, VERWERKINGSLOG } from '@ketenregie/exchange-application';
+import { EXCHANGE_SCHEMA, exchangeMigraties, SqlDossierRepository, SqlOverdrachtRepository } from '@ketenregie/exchange-data-access';
 import { Sleutelkluis } from '@ketenregie/shared-crypto';
 import { HttpVerwerkingslog, type ServiceIdentity } from '@ketenregie/shared-platform';
 import { DataSource } from 'typeorm';
@@ -22,12 +22,17 @@ export const EXCHANGE_DATA_SOURCE = Symbol('EXCHANGE_DATA_SOURCE');
 @Module({
   providers: [
     { provide: EXCHANGE_WORKER_CONFIG, useExisting: WORKER_CONFIG },
-    ...workerDataSourceProviders(EXCHANGE_DATA_SOURCE, { schema: EXCHANGE_SCHEMA, entities: EXCHANGE_ENTITIES, migrations: exchangeMigraties }),
+    ...workerDataSourceProviders(EXCHANGE_DATA_SOURCE, { schema: EXCHANGE_SCHEMA, migrations: exchangeMigraties }),
     workerServiceIdentityProvider,
     // The source data and the dossier are encrypted with the deelnemer's key, as exchange-service stores them.
     {
-      provide: EXCHANGE_OPSLAG,
-      useFactory: (ds: DataSource, sleutels: Sleutelkluis): ExchangeOpslag => new SqlExchangeOpslag(ds, sleutels),
+      provide: OVERDRACHT_REPOSITORY,
+      useFactory: (ds: DataSource, sleutels: Sleutelkluis) => new SqlOverdrachtRepository(ds, sleutels),
+      inject: [EXCHANGE_DATA_SOURCE, Sleutelkluis],
+    },
+    {
+      provide: DOSSIER_REPOSITORY,
+      useFactory: (ds: DataSource, sleutels: Sleutelkluis) => new SqlDossierRepository(ds, sleutels),
       inject: [EXCHANGE_DATA_SOURCE, Sleutelkluis],
     },
     {

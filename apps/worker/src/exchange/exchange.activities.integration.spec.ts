@@ -1,6 +1,6 @@
 import { OverdrachtActiviteitenService, type VerwerkingMelding } from '@ketenregie/exchange-application';
 import type { Namens } from '@ketenregie/exchange-contracts';
-import { EXCHANGE_ENTITIES, EXCHANGE_MIGRATIONS, SqlExchangeOpslag } from '@ketenregie/exchange-data-access';
+import { EXCHANGE_MIGRATIONS, exchangeRepositories, type ExchangeRepositories } from '@ketenregie/exchange-data-access';
 import { openDatabase, serviceIdentity, type VerifiedIdentity } from '@ketenregie/shared-platform';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
 import { ApplicationFailure } from '@temporalio/common';
@@ -13,15 +13,15 @@ const namens: Namens = { professional: 'km-1', organisatie: 'gemeente-helmond', 
 
 describeEachDatabase('exchange activities (the handover steps in-process)', (db) => {
   let ds: DataSource;
-  let opslag: SqlExchangeOpslag;
+  let opslag: ExchangeRepositories;
   let adapter: ExchangeActivitiesAdapter;
   const meldingen: { melding: VerwerkingMelding; namens?: VerifiedIdentity }[] = [];
   const echteFetch = globalThis.fetch;
   const fetches: string[] = [];
 
   beforeAll(async () => {
-    ds = await openDatabase({ url: db.url, schema: db.schema, entities: EXCHANGE_ENTITIES, migrations: EXCHANGE_MIGRATIONS });
-    opslag = new SqlExchangeOpslag(ds);
+    ds = await openDatabase({ url: db.url, schema: db.schema, migrations: EXCHANGE_MIGRATIONS });
+    opslag = exchangeRepositories(ds);
     const config = exchangeWorkerConfigSchema.parse({});
     // consent-service's processing log (another context) is recorded here instead of posted.
     const log = {
@@ -30,7 +30,7 @@ describeEachDatabase('exchange activities (the handover steps in-process)', (db)
     adapter = new ExchangeActivitiesAdapter(
       config,
       serviceIdentity({ ...config, clientId: config.WORKER_CLIENT_ID }),
-      new OverdrachtActiviteitenService(opslag, log),
+      new OverdrachtActiviteitenService(opslag.overdrachten, opslag.dossiers, log),
     );
     globalThis.fetch = (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
       fetches.push(String(input));
@@ -43,7 +43,7 @@ describeEachDatabase('exchange activities (the handover steps in-process)', (db)
     await ds?.destroy();
   });
 
-  type OverdrachtRecord = Parameters<SqlExchangeOpslag['voegOverdrachtToe']>[0];
+  type OverdrachtRecord = Parameters<ExchangeRepositories['overdrachten']['voegOverdrachtToe']>[0];
 
   async function aangevraagd(): Promise<OverdrachtRecord> {
     const o: OverdrachtRecord = {
@@ -61,7 +61,7 @@ describeEachDatabase('exchange activities (the handover steps in-process)', (db)
       aangevraagdOp: new Date(),
       bijgewerktOp: new Date(),
     };
-    await opslag.voegOverdrachtToe(
+    await opslag.overdrachten.voegOverdrachtToe(
       o,
       { contact: { naam: 'J. Jansen', telefoon: '0612345678' }, gezondheid: { diagnose: 'F32.1' } },
       {
@@ -112,9 +112,9 @@ describeEachDatabase('exchange activities (the handover steps in-process)', (db)
     await adapter.withdrawDossier({ sleutel: `${wf}/4/intrekking`, namens, overdrachtId: o.id, reden: 'toestemming-ingetrokken' });
     expect(fetches.slice(voor)).toEqual([]);
 
-    expect(await opslag.overdracht(o.id)).toMatchObject({ status: 'dossier-geleverd', termijn: { soort: 'acceptatie', uiterlijk: '2027-01-15' } });
-    expect(await opslag.takenVan('ggz-oost-brabant')).toEqual([expect.objectContaining({ overdrachtId: o.id, soort: 'acceptatie-herinnering' })]);
-    expect(await opslag.dossier(o.id)).toMatchObject({ categorieen: {}, intrekkingReden: 'toestemming-ingetrokken' });
+    expect(await opslag.overdrachten.overdracht(o.id)).toMatchObject({ status: 'dossier-geleverd', termijn: { soort: 'acceptatie', uiterlijk: '2027-01-15' } });
+    expect(await opslag.overdrachten.takenVan('ggz-oost-brabant')).toEqual([expect.objectContaining({ overdrachtId: o.id, soort: 'acceptatie-herinnering' })]);
+    expect(await opslag.dossiers.dossier(o.id)).toMatchObject({ categorieen: {}, intrekkingReden: 'toestemming-ingetrokken' });
     const events = (await ds.query(`SELECT type FROM "${db.schema}".outbox WHERE subject = $1 ORDER BY type`, [`overdracht/${o.id}`])) as { type: string }[];
     // The request's own event, then one per recorded step (the repeated keys added nothing).
     expect(events.map((e) => e.type)).toEqual([

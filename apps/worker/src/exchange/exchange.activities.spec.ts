@@ -17,7 +17,7 @@ const adapterVoor = (config: ExchangeWorkerConfig) =>
   new ExchangeActivitiesAdapter(
     config,
     serviceIdentity({ ...config, clientId: config.WORKER_CLIENT_ID, clientSecret: config.WORKER_CLIENT_SECRET }),
-    new OverdrachtActiviteitenService(undefined as never, undefined as never),
+    new OverdrachtActiviteitenService(undefined as never, undefined as never, undefined as never),
   );
 
 /** A decision of consent-service that releases the name for `warme-overdracht`. */

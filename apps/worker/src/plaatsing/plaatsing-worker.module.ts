@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PLAATSING_REPOSITORY, PlaatsingActiviteitenService } from '@ketenregie/plaatsing-application';
-import { PLAATSING_ENTITIES, PLAATSING_SCHEMA, plaatsingMigraties, TypeOrmPlaatsingRepository } from '@ketenregie/plaatsing-data-access';
+import { PLAATSING_SCHEMA, plaatsingMigraties, SqlPlaatsingRepository } from '@ketenregie/plaatsing-data-access';
 import { Sleutelkluis } from '@ketenregie/shared-crypto';
 import { DataSource } from 'typeorm';
 import { workerServiceIdentityProvider } from '../app/worker-service-identity';
@@ -18,10 +18,10 @@ const PLAATSING_DATA_SOURCE = Symbol('PLAATSING_DATA_SOURCE');
   providers: [
     { provide: PLAATSING_WORKER_CONFIG, useExisting: WORKER_CONFIG },
     workerServiceIdentityProvider,
-    ...workerDataSourceProviders(PLAATSING_DATA_SOURCE, { schema: PLAATSING_SCHEMA, entities: PLAATSING_ENTITIES, migrations: plaatsingMigraties }),
+    ...workerDataSourceProviders(PLAATSING_DATA_SOURCE, { schema: PLAATSING_SCHEMA, migrations: plaatsingMigraties }),
     {
       provide: PLAATSING_REPOSITORY,
-      useFactory: (ds: DataSource, kluis: Sleutelkluis) => new TypeOrmPlaatsingRepository(ds, kluis),
+      useFactory: (ds: DataSource, kluis: Sleutelkluis) => new SqlPlaatsingRepository(ds, kluis),
       inject: [PLAATSING_DATA_SOURCE, Sleutelkluis],
     },
     PlaatsingActiviteitenService,

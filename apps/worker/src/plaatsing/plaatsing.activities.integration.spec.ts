@@ -1,12 +1,6 @@
 import { PlaatsingActiviteitenService } from '@ketenregie/plaatsing-application';
 import type { PlaatsingUitkomstVerwerken } from '@ketenregie/plaatsing-contracts';
-import {
-  PLAATSING_ENTITIES,
-  PLAATSING_SCHEMA,
-  plaatsingMigraties,
-  TypeOrmPlaatsingRepository,
-  TypeOrmVacatureRepository,
-} from '@ketenregie/plaatsing-data-access';
+import { PLAATSING_SCHEMA, plaatsingMigraties, SqlPlaatsingRepository, SqlVacatureRepository } from '@ketenregie/plaatsing-data-access';
 import { KLUIS_MIGRATIONS, LokaleKms, Sleutelkluis } from '@ketenregie/shared-crypto';
 import { openDatabase } from '@ketenregie/shared-platform';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
@@ -16,15 +10,15 @@ import { PlaatsingActivitiesAdapter } from './plaatsing.activities';
 
 describeEachDatabase('plaatsing applyOutcome (one transaction, in-process)', (db) => {
   let ds: DataSource;
-  let repo: TypeOrmPlaatsingRepository;
+  let repo: SqlPlaatsingRepository;
   let adapter: PlaatsingActivitiesAdapter;
   const kluis = new Sleutelkluis(new LokaleKms('m1', { m1: randomBytes(32) }), () =>
     openDatabase({ url: db.url, schema: `${db.schema}_kluis`, entities: [], migrations: KLUIS_MIGRATIONS, poolSize: 2 }),
   );
 
   beforeAll(async () => {
-    ds = await openDatabase({ url: db.url, schema: PLAATSING_SCHEMA, entities: PLAATSING_ENTITIES, migrations: plaatsingMigraties(kluis), poolSize: 2 });
-    repo = new TypeOrmPlaatsingRepository(ds, kluis);
+    ds = await openDatabase({ url: db.url, schema: PLAATSING_SCHEMA, migrations: plaatsingMigraties(kluis), poolSize: 2 });
+    repo = new SqlPlaatsingRepository(ds, kluis);
     // applyOutcome is in-process only: exchange-service and the service identity are never asked here.
     const nietGevraagd = { token: () => Promise.reject(new Error('not used')) };
     adapter = new PlaatsingActivitiesAdapter(new PlaatsingActiviteitenService(repo), { EXCHANGE_SERVICE_URL: 'http://127.0.0.1:9' }, nietGevraagd);
@@ -38,7 +32,7 @@ describeEachDatabase('plaatsing applyOutcome (one transaction, in-process)', (db
   /** A stored placement and the outcome of its kennismaking, as the workflow hands it over. */
   async function kennismaking(): Promise<PlaatsingUitkomstVerwerken> {
     const vacatureId = randomUUID();
-    await new TypeOrmVacatureRepository(ds).voegToe({
+    await new SqlVacatureRepository(ds).voegToe({
       id: vacatureId,
       werkgeverId: 'bakkerij',
       titel: 'Bakker',

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BEWAARTERMIJN_KLOK, TAKEN_OPSLAG, TRAJECT_OPSLAG, TRAJECT_TRANSACTIES, TrajectActiviteitenService } from '@ketenregie/traject-application';
 import {
-  TRAJECT_ENTITIES,
   TRAJECT_MIGRATIONS,
   TRAJECT_SCHEMA,
   TypeOrmTakenRepository,
@@ -22,7 +21,7 @@ const TRAJECT_DATA_SOURCE = Symbol('TRAJECT_DATA_SOURCE');
  */
 @Module({
   providers: [
-    ...workerDataSourceProviders(TRAJECT_DATA_SOURCE, { schema: TRAJECT_SCHEMA, entities: TRAJECT_ENTITIES, migrations: TRAJECT_MIGRATIONS }),
+    ...workerDataSourceProviders(TRAJECT_DATA_SOURCE, { schema: TRAJECT_SCHEMA, migrations: TRAJECT_MIGRATIONS }),
     {
       provide: TRAJECT_OPSLAG,
       useFactory: (ds: DataSource, s: Sleutelkluis) => new TypeOrmTrajectRepository(ds, s),

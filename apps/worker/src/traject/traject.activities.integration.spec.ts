@@ -2,13 +2,7 @@ import { openDatabase } from '@ketenregie/shared-platform';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
 import { TrajectActiviteitenService } from '@ketenregie/traject-application';
 import type { TrajectEffect, TrajectOverzicht, UitkomstVerwerken } from '@ketenregie/traject-contracts';
-import {
-  TRAJECT_ENTITIES,
-  TRAJECT_MIGRATIONS,
-  TypeOrmTakenRepository,
-  TypeOrmTrajectRepository,
-  TypeOrmTrajectTransacties,
-} from '@ketenregie/traject-data-access';
+import { TRAJECT_MIGRATIONS, TypeOrmTakenRepository, TypeOrmTrajectRepository, TypeOrmTrajectTransacties } from '@ketenregie/traject-data-access';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { TrajectActivitiesAdapter } from './traject.activities';
@@ -20,7 +14,7 @@ describeEachDatabase('traject applyOutcome (one transaction)', (db) => {
   let taken: TypeOrmTakenRepository;
 
   beforeAll(async () => {
-    ds = await openDatabase({ url: db.url, schema: db.schema, entities: TRAJECT_ENTITIES, migrations: TRAJECT_MIGRATIONS });
+    ds = await openDatabase({ url: db.url, schema: db.schema, migrations: TRAJECT_MIGRATIONS });
     trajecten = new TypeOrmTrajectRepository(ds);
     taken = new TypeOrmTakenRepository(ds);
     adapter = new TrajectActivitiesAdapter(new TrajectActiviteitenService(trajecten, taken, new TypeOrmTrajectTransacties(ds)));

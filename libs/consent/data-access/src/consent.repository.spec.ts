@@ -16,15 +16,7 @@ import { describeEachDatabase } from '@ketenregie/shared-testing';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import {
-  CONSENT_ENTITIES,
-  CONSENT_MIGRATIONS,
-  embeddedKetenSleutels,
-  hmacPseudonimiseerder,
-  nodeSha256,
-  TypeOrmConsentOpslag,
-  TypeOrmRegisterOpslag,
-} from './index';
+import { CONSENT_MIGRATIONS, embeddedKetenSleutels, hmacPseudonimiseerder, nodeSha256, TypeOrmConsentOpslag, TypeOrmRegisterOpslag } from './index';
 
 const pseudoniem = hmacPseudonimiseerder('k1', Buffer.alloc(32, 7));
 const sleutels = embeddedKetenSleutels();
@@ -65,7 +57,7 @@ describeEachDatabase('consent data access', (db) => {
       schema = db.schema;
       admin = new Client({ connectionString: db.url });
       await admin.connect();
-      dataSource = await openDatabase({ url: db.url, schema, entities: CONSENT_ENTITIES, migrations: CONSENT_MIGRATIONS, poolSize: 8 });
+      dataSource = await openDatabase({ url: db.url, schema, migrations: CONSENT_MIGRATIONS, poolSize: 8 });
       opslag = new TypeOrmConsentOpslag(dataSource, sleutels, { gelijktijdig: 6, paginagrootte: 7 });
       await new TypeOrmRegisterOpslag(dataSource).voegOntbrekendeToe(DEMO_REGISTER.versies);
     }, 60_000);
@@ -385,7 +377,7 @@ describeEachDatabase('consent data access', (db) => {
       await oud.query(`UPDATE "${legacySchema}".keten_kop SET volgnummer = 3, hash = $1`, [legacy[2]?.hash]);
       await oud.destroy();
 
-      const nieuw = await openDatabase({ url: db.url, schema: legacySchema, entities: CONSENT_ENTITIES, migrations: CONSENT_MIGRATIONS, poolSize: 2 });
+      const nieuw = await openDatabase({ url: db.url, schema: legacySchema, migrations: CONSENT_MIGRATIONS, poolSize: 2 });
       try {
         const opslag = new TypeOrmConsentOpslag(nieuw, sleutels);
         await opslag.transactie((tx) => tx.logVerwerking(regel(9)));

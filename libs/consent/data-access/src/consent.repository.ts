@@ -22,7 +22,6 @@ import {
 } from '@ketenregie/consent-domain';
 import type { IntrekkingSignaal } from '@ketenregie/consent-contracts';
 import { type DataSource, type EntityManager } from 'typeorm';
-import { BesluitEntity, HerinneringEntity, ToestemmingEntity, ToestemmingStatusEntity, VerwerkingEntity } from './consent.entities';
 import type { HmacKetenSleutels } from './consent.crypto';
 import { AANTAL_KETENS } from './migrations/1763900000002-verwerking-ketens';
 import { LOGSCHRIJVER_ROL } from './migrations/1763900000003-logschrijver';
@@ -32,7 +31,62 @@ const LOCK = { geen: '', delen: 'FOR SHARE', exclusief: 'FOR UPDATE' } as const;
 /** Row lock a read takes inside a transaction (the application's `Vergrendeling`). */
 type Vergrendeling = keyof typeof LOCK;
 
-function gebeurtenis(rij: ToestemmingStatusEntity): ToestemmingGebeurtenis {
+/** A `toestemming` row's fields. */
+interface ToestemmingRij {
+  readonly id: string;
+  readonly deelnemerId: string;
+  readonly verlener: unknown;
+  readonly doel: string;
+  readonly categorieen: string[];
+  readonly bronnen: unknown;
+  readonly ontvangers: unknown;
+  readonly geldigVanaf: Date;
+  readonly geldigTot: Date;
+  readonly bewijs: unknown;
+  readonly vervangt: string | null;
+}
+
+/** A `toestemming_status` row's fields: one event of a consent's status history (append-only). */
+interface StatusRij {
+  readonly toestemmingId: string;
+  readonly volgnummer: number;
+  readonly status: string;
+  readonly op: Date;
+  readonly door: string | null;
+  readonly reden: string | null;
+  readonly vervangenDoor: string | null;
+}
+
+/** A `verwerking` row's fields: one line of the hash-chained processing log, as {@link VERWERKING_KOLOMMEN} selects it. */
+interface VerwerkingRij {
+  readonly keten: number;
+  readonly volgnummer: string;
+  readonly vorigeHash: string;
+  readonly hash: string;
+  readonly sleutelId: string | null;
+  readonly traceId: string;
+  readonly spanId: string;
+  readonly parentSpanId: string | null;
+  readonly handeling: string;
+  readonly status: string;
+  readonly tijdstip: Date;
+  readonly activiteitId: string | null;
+  readonly activiteitVersie: number | null;
+  readonly betrokkene: string;
+  readonly organisatie: string;
+  readonly ontvanger: string | null;
+  readonly doel: string | null;
+  readonly categorieen: string[];
+  readonly grondslagen: string[];
+  readonly toestemmingen: string[];
+}
+
+/** The columns of {@link VerwerkingRij}. */
+const VERWERKING_KOLOMMEN = `keten, volgnummer, vorige_hash AS "vorigeHash", hash, sleutel_id AS "sleutelId", trace_id AS "traceId", span_id AS "spanId",
+  parent_span_id AS "parentSpanId", handeling, status, tijdstip, activiteit_id AS "activiteitId", activiteit_versie AS "activiteitVersie", betrokkene,
+  organisatie, ontvanger, doel, categorieen, grondslagen, toestemmingen`;
+
+function gebeurtenis(rij: StatusRij): ToestemmingGebeurtenis {
   switch (rij.status) {
     case 'gegeven':
       return { status: 'gegeven', op: rij.op, door: rij.door ?? '' };
@@ -47,9 +101,9 @@ function gebeurtenis(rij: ToestemmingStatusEntity): ToestemmingGebeurtenis {
   }
 }
 
-/** A `toestemming` row (snake_case columns, as a raw query returns it) as its entity. */
-function toestemmingRij(r: Record<string, unknown>): ToestemmingEntity {
-  return Object.assign(new ToestemmingEntity(), {
+/** A `toestemming` row (snake_case columns, as a raw query returns it) as its fields. */
+function toestemmingRij(r: Record<string, unknown>): ToestemmingRij {
+  return {
     id: r['id'],
     deelnemerId: r['deelnemer_id'],
     verlener: r['verlener'],
@@ -61,11 +115,11 @@ function toestemmingRij(r: Record<string, unknown>): ToestemmingEntity {
     geldigTot: r['geldig_tot'],
     bewijs: r['bewijs'],
     vervangt: r['vervangt'],
-  });
+  } as ToestemmingRij;
 }
 
-function statusRij(toestemmingId: string, volgnummer: number, g: ToestemmingGebeurtenis): ToestemmingStatusEntity {
-  return Object.assign(new ToestemmingStatusEntity(), {
+function statusRij(toestemmingId: string, volgnummer: number, g: ToestemmingGebeurtenis): StatusRij {
+  return {
     toestemmingId,
     volgnummer,
     status: g.status,
@@ -73,10 +127,10 @@ function statusRij(toestemmingId: string, volgnummer: number, g: ToestemmingGebe
     door: 'door' in g ? g.door : null,
     reden: g.status === 'ingetrokken' ? (g.reden ?? null) : null,
     vervangenDoor: g.status === 'vervangen' ? g.vervangenDoor : null,
-  });
+  };
 }
 
-function toestemming(rij: ToestemmingEntity, historie: readonly ToestemmingStatusEntity[]): Toestemming {
+function toestemming(rij: ToestemmingRij, historie: readonly StatusRij[]): Toestemming {
   return {
     id: rij.id,
     deelnemerId: rij.deelnemerId,
@@ -133,7 +187,7 @@ function regelParameters(regel: Verwerkingsregel): unknown[] {
   ];
 }
 
-function ketenregel(rij: VerwerkingEntity): Ketenregel {
+function ketenregel(rij: VerwerkingRij): Ketenregel {
   const regel: Verwerkingsregel = {
     traceId: rij.traceId,
     spanId: rij.spanId,
@@ -220,16 +274,17 @@ export class TypeOrmConsentTransactie {
        FROM ${this.tabel('toestemming_status')} h WHERE h.toestemming_id = ANY($1) ORDER BY h.toestemming_id, h.volgnummer`,
       [rijen.map((r) => r.id)],
     )) as (Record<string, unknown> & { nu: Date })[];
-    const historie = gelezen.map((h) =>
-      Object.assign(new ToestemmingStatusEntity(), {
-        toestemmingId: h['toestemming_id'],
-        volgnummer: Number(h['volgnummer']),
-        status: h['status'],
-        op: h['op'],
-        door: h['door'],
-        reden: h['reden'],
-        vervangenDoor: h['vervangen_door'],
-      }),
+    const historie = gelezen.map(
+      (h) =>
+        ({
+          toestemmingId: h['toestemming_id'],
+          volgnummer: Number(h['volgnummer']),
+          status: h['status'],
+          op: h['op'],
+          door: h['door'],
+          reden: h['reden'],
+          vervangenDoor: h['vervangen_door'],
+        }) as StatusRij,
     );
     this.klok = gelezen[0]?.nu;
     return rijen.map((r) =>
@@ -250,28 +305,49 @@ export class TypeOrmConsentTransactie {
   async bewaarNieuweToestemming(t: Toestemming): Promise<void> {
     await this.schrijfUitgesteld();
     const laatste = t.historie[t.historie.length - 1];
-    await this.manager.getRepository(ToestemmingEntity).insert({
-      id: t.id,
-      deelnemerId: t.deelnemerId,
-      verlener: t.verlener,
-      doel: t.doel,
-      categorieen: [...t.categorieen],
-      bronnen: t.bronnen,
-      ontvangers: t.ontvangers,
-      geldigVanaf: t.geldigVanaf,
-      geldigTot: t.geldigTot,
-      bewijs: t.bewijs,
-      vervangt: t.vervangt ?? null,
-      status: laatste?.status ?? 'gegeven',
-      versie: t.historie.length,
-    });
-    await this.manager.getRepository(ToestemmingStatusEntity).insert(t.historie.map((g, i) => statusRij(t.id, i + 1, g)));
+    await this.manager.query(
+      `INSERT INTO ${this.tabel('toestemming')} (id, deelnemer_id, verlener, doel, categorieen, bronnen, ontvangers, geldig_vanaf, geldig_tot, bewijs, vervangt,
+         status, versie) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+      [
+        t.id,
+        t.deelnemerId,
+        JSON.stringify(t.verlener),
+        t.doel,
+        [...t.categorieen],
+        JSON.stringify(t.bronnen),
+        JSON.stringify(t.ontvangers),
+        t.geldigVanaf,
+        t.geldigTot,
+        JSON.stringify(t.bewijs),
+        t.vervangt ?? null,
+        laatste?.status ?? 'gegeven',
+        t.historie.length,
+      ],
+    );
+    await this.voegStatusToe(t.historie.map((g, i) => statusRij(t.id, i + 1, g)));
+  }
+
+  private async voegStatusToe(rijen: readonly StatusRij[]): Promise<void> {
+    if (rijen.length === 0) return;
+    await this.manager.query(
+      `INSERT INTO ${this.tabel('toestemming_status')} (toestemming_id, volgnummer, status, op, door, reden, vervangen_door)
+       SELECT * FROM unnest($1::uuid[], $2::integer[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::uuid[])`,
+      [
+        rijen.map((r) => r.toestemmingId),
+        rijen.map((r) => r.volgnummer),
+        rijen.map((r) => r.status),
+        rijen.map((r) => r.op),
+        rijen.map((r) => r.door),
+        rijen.map((r) => r.reden),
+        rijen.map((r) => r.vervangenDoor),
+      ],
+    );
   }
 
   async bewaarGebeurtenis(na: Toestemming, g: ToestemmingGebeurtenis): Promise<void> {
     await this.schrijfUitgesteld();
-    await this.manager.getRepository(ToestemmingStatusEntity).insert(statusRij(na.id, na.historie.length, g));
-    await this.manager.getRepository(ToestemmingEntity).update({ id: na.id }, { status: g.status, versie: na.historie.length });
+    await this.voegStatusToe([statusRij(na.id, na.historie.length, g)]);
+    await this.manager.query(`UPDATE ${this.tabel('toestemming')} SET status = $2, versie = $3 WHERE id = $1`, [na.id, g.status, na.historie.length]);
   }
 
   /** Stores the decision with the transaction's next statement (one round trip less per decision). */
@@ -297,9 +373,26 @@ export class TypeOrmConsentTransactie {
 
   async besluit(id: string): Promise<Besluit | undefined> {
     await this.schrijfUitgesteld();
-    const rij = await this.manager.getRepository(BesluitEntity).findOneBy({ id });
+    const [rij] = (await this.manager.query(
+      `SELECT op, deelnemer_id AS "deelnemerId", bron_organisatie AS "bronOrganisatie", bron_type AS "bronType", ontvanger_organisatie AS "ontvangerOrganisatie",
+         ontvanger_type AS "ontvangerType", doel, register_versie AS "registerVersie", activiteit_id AS "activiteitId", activiteit_versie AS "activiteitVersie",
+         categorieen FROM ${this.tabel('besluit')} WHERE id = $1`,
+      [id],
+    )) as {
+      op: Date;
+      deelnemerId: string;
+      bronOrganisatie: string;
+      bronType: string;
+      ontvangerOrganisatie: string;
+      ontvangerType: string;
+      doel: string;
+      registerVersie: number | null;
+      activiteitId: string | null;
+      activiteitVersie: number | null;
+      categorieen: Besluit['categorieen'];
+    }[];
     if (!rij) return undefined;
-    const categorieen = rij.categorieen as Besluit['categorieen'];
+    const categorieen = rij.categorieen;
     return {
       verzoek: {
         deelnemerId: rij.deelnemerId,
@@ -371,30 +464,21 @@ export class TypeOrmConsentTransactie {
 
   async bewaarHerinnering(h: Herinnering): Promise<boolean> {
     await this.schrijfUitgesteld();
-    const resultaat = await this.manager
-      .createQueryBuilder()
-      .insert()
-      .into(HerinneringEntity)
-      .values({ toestemmingId: h.toestemmingId, coach: h.coach, aangemaaktOp: h.aangemaaktOp })
-      .orIgnore()
-      .returning(['toestemmingId'])
-      .execute();
-    return (resultaat.raw as unknown[]).length > 0;
+    const rijen = (await this.manager.query(
+      `INSERT INTO ${this.tabel('herinnering')} (toestemming_id, coach, aangemaakt_op) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING toestemming_id`,
+      [h.toestemmingId, h.coach, h.aangemaaktOp],
+    )) as unknown[];
+    return rijen.length > 0;
   }
 
   async herinneringenVoor(coach: string): Promise<readonly Herinnering[]> {
     await this.schrijfUitgesteld();
-    const rijen = await this.manager
-      .getRepository(HerinneringEntity)
-      .createQueryBuilder('h')
-      .innerJoin(ToestemmingEntity, 't', 't.id = h.toestemming_id')
-      .select(['h.toestemming_id AS "toestemmingId"', 'h.coach AS coach', 'h.aangemaakt_op AS "aangemaaktOp"'])
-      .addSelect(['t.deelnemer_id AS "deelnemerId"', 't.geldig_tot AS "geldigTot"'])
-      .where('h.coach = :coach', { coach })
-      .andWhere("t.status = 'gegeven'")
-      .orderBy('t.geldig_tot', 'ASC')
-      .getRawMany<Herinnering>();
-    return rijen;
+    return (await this.manager.query(
+      `SELECT h.toestemming_id AS "toestemmingId", h.coach AS coach, h.aangemaakt_op AS "aangemaaktOp", t.deelnemer_id AS "deelnemerId", t.geldig_tot AS "geldigTot"
+       FROM ${this.tabel('herinnering')} h INNER JOIN ${this.tabel('toestemming')} t ON t.id = h.toestemming_id
+       WHERE h.coach = $1 AND t.status = 'gegeven' ORDER BY t.geldig_tot`,
+      [coach],
+    )) as Herinnering[];
   }
 }
 
@@ -488,16 +572,17 @@ export class TypeOrmConsentOpslag {
       toestemmingen: rijen.map((r) =>
         toestemming(
           toestemmingRij(r),
-          (r.historie ?? []).map((h) =>
-            Object.assign(new ToestemmingStatusEntity(), {
-              toestemmingId: r['id'],
-              volgnummer: Number(h['volgnummer']),
-              status: h['status'],
-              op: new Date(String(h['op'])),
-              door: h['door'],
-              reden: h['reden'],
-              vervangenDoor: h['vervangen_door'],
-            }),
+          (r.historie ?? []).map(
+            (h) =>
+              ({
+                toestemmingId: r['id'],
+                volgnummer: Number(h['volgnummer']),
+                status: h['status'],
+                op: new Date(String(h['op'])),
+                door: h['door'],
+                reden: h['reden'],
+                vervangenDoor: h['vervangen_door'],
+              }) as StatusRij,
           ),
         ),
       ),
@@ -644,14 +729,10 @@ export class TypeOrmConsentOpslag {
   }
 
   async verwerkingenPagina(na: { readonly keten: number; readonly volgnummer: number } | undefined, limiet: number): Promise<readonly Ketenregel[]> {
-    const rijen = await this.dataSource
-      .getRepository(VerwerkingEntity)
-      .createQueryBuilder('v')
-      .where('(v.keten, v.volgnummer) > (:keten, :volgnummer)', { keten: na?.keten ?? -1, volgnummer: String(na?.volgnummer ?? 0) })
-      .orderBy('v.keten', 'ASC')
-      .addOrderBy('v.volgnummer', 'ASC')
-      .take(limiet)
-      .getMany();
+    const rijen: VerwerkingRij[] = await this.dataSource.query(
+      `SELECT ${VERWERKING_KOLOMMEN} FROM ${this.tabel('verwerking')} WHERE (keten, volgnummer) > ($1, $2) ORDER BY keten, volgnummer LIMIT $3`,
+      [na?.keten ?? -1, String(na?.volgnummer ?? 0), limiet],
+    );
     return rijen.map(ketenregel);
   }
 
@@ -675,7 +756,10 @@ export class TypeOrmConsentOpslag {
   }
 
   async verwerkingenVan(betrokkene: string): Promise<readonly Ketenregel[]> {
-    const rijen = await this.dataSource.getRepository(VerwerkingEntity).find({ where: { betrokkene }, order: { keten: 'ASC', volgnummer: 'ASC' } });
+    const rijen: VerwerkingRij[] = await this.dataSource.query(
+      `SELECT ${VERWERKING_KOLOMMEN} FROM ${this.tabel('verwerking')} WHERE betrokkene = $1 ORDER BY keten, volgnummer`,
+      [betrokkene],
+    );
     return rijen.map(ketenregel);
   }
 }

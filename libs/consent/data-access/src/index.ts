@@ -1,21 +1,11 @@
 import { ConsentOutbox1766000000003 } from './migrations/1766000000003-outbox';
 import { KetenSleutel1767400000001 } from './migrations/1767400000001-keten-sleutel';
 import { LevenscyclusOutbox1767400000002 } from './migrations/1767400000002-levenscyclus-outbox';
-import {
-  BesluitEntity,
-  HerinneringEntity,
-  KetenKopEntity,
-  RegisterVersieEntity,
-  ToestemmingEntity,
-  ToestemmingStatusEntity,
-  VerwerkingEntity,
-} from './consent.entities';
 import { ConsentSchema1763900000000 } from './migrations/1763900000000-consent-schema';
 import { Herinnering1763900000001 } from './migrations/1763900000001-herinnering';
 import { Logschrijver1763900000003 } from './migrations/1763900000003-logschrijver';
 import { VerwerkingKetens1763900000002 } from './migrations/1763900000002-verwerking-ketens';
 
-export * from './consent.entities';
 export * from './consent.crypto';
 export * from './consent.repository';
 export * from './register.repository';
@@ -25,16 +15,6 @@ export { AANTAL_KETENS } from './migrations/1763900000002-verwerking-ketens';
 
 /** The PostgreSQL schema owned by consent-service; no other service reads or writes it. */
 export const CONSENT_SCHEMA = 'consent';
-/** Entities of the consent schema, for `DatabaseModule.forRoot`. */
-export const CONSENT_ENTITIES = [
-  RegisterVersieEntity,
-  ToestemmingEntity,
-  ToestemmingStatusEntity,
-  BesluitEntity,
-  VerwerkingEntity,
-  KetenKopEntity,
-  HerinneringEntity,
-];
 /** Migrations of the consent schema, in order. */
 export const CONSENT_MIGRATIONS = [
   ConsentSchema1763900000000,

@@ -1,30 +1,46 @@
-import { canoniekeJson, type RegisterVersie, type Verwerkingsregister } from '@ketenregie/consent-domain';
+import { canoniekeJson, type RegisterVersie, type ReleaseProfiel, type Verwerkingsactiviteit, type Verwerkingsregister } from '@ketenregie/consent-domain';
 import { ConflictError } from '@ketenregie/shared-kernel';
+import { kolom, type Rij, SchemaSql } from '@ketenregie/shared-platform';
 import { type DataSource } from 'typeorm';
-import { RegisterVersieEntity } from './consent.entities';
 
-function versie(rij: RegisterVersieEntity): RegisterVersie {
-  return { versie: rij.versie, geldigVanaf: rij.geldigVanaf, activiteiten: rij.activiteiten, releaseProfielen: rij.releaseProfielen };
+function versie(r: Rij): RegisterVersie {
+  return {
+    versie: Number(r['versie']),
+    geldigVanaf: kolom.tijd(r['geldig_vanaf']),
+    activiteiten: kolom.json<Verwerkingsactiviteit[]>(r['activiteiten']),
+    releaseProfielen: kolom.json<ReleaseProfiel[]>(r['release_profielen']),
+  };
 }
 
 /** The application's `RegisterOpslag` port over `register_versie`. */
 export class TypeOrmRegisterOpslag {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly sql: SchemaSql;
+
+  constructor(dataSource: DataSource) {
+    this.sql = new SchemaSql(dataSource);
+  }
 
   async laad(): Promise<Verwerkingsregister> {
-    const rijen = await this.dataSource.getRepository(RegisterVersieEntity).find({ order: { versie: 'ASC' } });
+    const rijen = await this.sql.q(`SELECT versie, geldig_vanaf, activiteiten, release_profielen FROM $S.register_versie ORDER BY versie`);
     return { versies: rijen.map(versie) };
   }
 
   /** @throws ConflictError `CONSENT.REGISTER_VERSION_CHANGED` when a stored version differs from the one offered. */
   async voegOntbrekendeToe(versies: readonly RegisterVersie[]): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const repo = manager.getRepository(RegisterVersieEntity);
+    return this.sql.transactie(async (m) => {
       let toegevoegd = 0;
       for (const v of versies) {
-        const bestaand = await repo.findOneBy({ versie: v.versie });
+        const [bestaand] = await this.sql.q(
+          `SELECT versie, geldig_vanaf, activiteiten, release_profielen FROM $S.register_versie WHERE versie = $1`,
+          [v.versie],
+          m,
+        );
         if (!bestaand) {
-          await repo.insert({ versie: v.versie, geldigVanaf: v.geldigVanaf, activiteiten: [...v.activiteiten], releaseProfielen: [...v.releaseProfielen] });
+          await this.sql.q(
+            `INSERT INTO $S.register_versie (versie, geldig_vanaf, activiteiten, release_profielen) VALUES ($1, $2, $3, $4)`,
+            [v.versie, v.geldigVanaf, JSON.stringify(v.activiteiten), JSON.stringify(v.releaseProfielen)],
+            m,
+          );
           toegevoegd += 1;
         } else if (canoniekeJson(versie(bestaand)) !== canoniekeJson(v)) {
           throw new ConflictError({

@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import {
   ankerSleutel,
-  CONSENT_ENTITIES,
   CONSENT_MIGRATIONS,
   embeddedKetenSleutels,
   hmacPseudonimiseerder,
@@ -43,7 +42,7 @@ function regel(n: number): Verwerkingsregel {
 
 describeEachDatabase('processing log that cannot be rewritten', (db) => {
   it("refuses the application's role any alteration, and detects an owner's rewrite against the signed anchor", async () => {
-    const ds = await openDatabase({ url: db.url, schema: db.schema, entities: CONSENT_ENTITIES, migrations: CONSENT_MIGRATIONS });
+    const ds = await openDatabase({ url: db.url, schema: db.schema, migrations: CONSENT_MIGRATIONS });
     const eigenaar = new Client({ connectionString: db.url });
     await eigenaar.connect();
     const map = await mkdtemp(join(tmpdir(), 'ankers-'));

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EXCHANGE_EVENT_SOURCE, type ExchangeFeedData, type ExchangeGebeurtenissen } from '@ketenregie/exchange-contracts';
 import type { FeedRij } from '@ketenregie/shared-kernel';
 import { OutboxFeed, Toegang } from '@ketenregie/shared-platform';
-import { EXCHANGE_OPSLAG, type ExchangeOpslag } from './exchange.ports';
+import { OUTBOX_REPOSITORY, type OutboxRepository } from './exchange.ports';
 
 const tekst = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
@@ -26,7 +26,7 @@ export function feedData(r: FeedRij): ExchangeFeedData {
 /** Handovers and referrals as CloudEvents, for monitor-service's projection (service token only; no personal data). */
 @Injectable()
 export class ExchangeFeedService extends OutboxFeed<ExchangeGebeurtenissen> {
-  constructor(@Inject(EXCHANGE_OPSLAG) opslag: ExchangeOpslag, toegang: Toegang) {
-    super(toegang, { source: EXCHANGE_EVENT_SOURCE, rijen: (na, max) => opslag.gebeurtenissenNa(na, max), data: feedData });
+  constructor(@Inject(OUTBOX_REPOSITORY) outbox: OutboxRepository, toegang: Toegang) {
+    super(toegang, { source: EXCHANGE_EVENT_SOURCE, rijen: (na, max) => outbox.gebeurtenissenNa(na, max), data: feedData });
   }
 }

@@ -72,7 +72,11 @@ export type WebhookVerzender = (url: string, event: { readonly id: string }, geh
  */
 export type WebhookDoelControle = (url: string) => Promise<string | undefined>;
 
-export const EXCHANGE_OPSLAG = Symbol('EXCHANGE_OPSLAG');
+export const OVERDRACHT_REPOSITORY = Symbol('OVERDRACHT_REPOSITORY');
+export const DOSSIER_REPOSITORY = Symbol('DOSSIER_REPOSITORY');
+export const VERWIJZING_REPOSITORY = Symbol('VERWIJZING_REPOSITORY');
+export const ABONNEMENT_REPOSITORY = Symbol('ABONNEMENT_REPOSITORY');
+export const OUTBOX_REPOSITORY = Symbol('OUTBOX_REPOSITORY');
 export const OVERDRACHT_WORKFLOWS = Symbol('OVERDRACHT_WORKFLOWS');
 export const VERWERKINGSLOG = Symbol('VERWERKINGSLOG');
 export const WEBHOOK_VERZENDER = Symbol('WEBHOOK_VERZENDER');
@@ -99,12 +103,15 @@ export interface BezorgInstellingen {
   readonly actief: boolean;
 }
 
-/**
- * Storage of the exchange context, the port its use cases need (implemented in `exchange-data-access`). Every write that
- * reports something to other organisations also writes the event to the outbox in the same
- * transaction, so a state change is never published without being stored, nor the reverse.
+/*
+ * Storage of the exchange context: one repository per aggregate (implemented in
+ * `exchange-data-access`). Every write that reports something to other organisations also writes
+ * the event to the outbox in the same transaction, so a state change is never published without
+ * being stored, nor the reverse.
  */
-export interface ExchangeOpslag {
+
+/** Handover requests, with their source data and the tasks their steps create. */
+export interface OverdrachtRepository {
   voegOverdrachtToe(o: OverdrachtRecord, bron: BronGegevens, gebeurtenis: UitgaandeGebeurtenis): Promise<void>;
   overdracht(id: string): Promise<OverdrachtRecord | undefined>;
   /**
@@ -116,6 +123,13 @@ export interface ExchangeOpslag {
   legAfwijzingVast(id: string, afwijzing: Afwijzing): Promise<void>;
   legDriegesprekVast(id: string, datum: IsoDate | undefined): Promise<void>;
   bron(id: string): Promise<BronGegevens | undefined>;
+  /** Projection, task and event in one transaction; false when `sleutel` was recorded before. */
+  registreerStap(stap: StapRecord): Promise<boolean>;
+  takenVan(organisatie: string): Promise<TaakRecord[]>;
+}
+
+/** The dossier delivered to the receiver of a handover, and the log of who read it. */
+export interface DossierRepository {
   /**
    * Whether the disclosure of the dossier stored under `sleutel` still has to go into the
    * processing log (until {@link verstrekkingGemeld}): a retried delivery whose first log call
@@ -135,19 +149,28 @@ export interface ExchangeOpslag {
   trekDossierIn(overdrachtId: string, reden: string): Promise<void>;
   logInzage(inzage: DossierInzage): Promise<void>;
   inzagen(overdrachtId: string): Promise<DossierInzage[]>;
-  /** Projection, task and event in one transaction; false when `sleutel` was recorded before. */
-  registreerStap(stap: StapRecord): Promise<boolean>;
-  takenVan(organisatie: string): Promise<TaakRecord[]>;
+}
+
+/** Referrals. */
+export interface VerwijzingRepository {
   voegVerwijzingToe(v: VerwijzingRecord, gebeurtenis: UitgaandeGebeurtenis): Promise<void>;
   verwijzing(id: string): Promise<VerwijzingRecord | undefined>;
   verwijzingenVan(organisatie: string): Promise<VerwijzingRecord[]>;
   werkVerwijzingBij(v: VerwijzingRecord, gebeurtenis: UitgaandeGebeurtenis): Promise<void>;
+}
+
+/** Webhook subscriptions of the organisations. */
+export interface AbonnementRepository {
   /** Stores a subscription; the same organisation and URL again replaces its types and secret. Returns the stored id. */
   voegAbonnementToe(a: NieuwAbonnement): Promise<string>;
   /** The organisation's subscriptions, oldest first. */
   abonnementenVan(organisatie: string): Promise<AbonnementRecord[]>;
   /** Deletes the subscription with its pending deliveries; false when it is not the organisation's (or does not exist). */
   verwijderAbonnement(id: string, organisatie: string): Promise<boolean>;
+}
+
+/** The outbox: its events as a feed, and their deliveries to the subscriptions. */
+export interface OutboxRepository {
   /**
    * The outbox after sequence `na` (at most `max`, oldest first) as feed rows for monitor-service's
    * projection; each row's data also names the sending and receiving organisation of its handover or referral.

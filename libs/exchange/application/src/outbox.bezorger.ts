@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { isEindstatus, type Aflevering } from '@ketenregie/exchange-domain';
-import type { ExchangeOpslag } from './exchange.ports';
+import type { AbonnementRepository, OutboxRepository, OverdrachtRepository } from './exchange.ports';
 import { RondeDienst, Toegang } from '@ketenregie/shared-platform';
 import type { Identity } from '@ketenregie/shared-platform';
 import { NotFoundError, ValidationError } from '@ketenregie/shared-kernel';
@@ -9,7 +9,9 @@ import { cloudEvent } from './exchange.gebeurtenissen';
 import {
   BEZORG_INSTELLINGEN,
   BezorgInstellingen,
-  EXCHANGE_OPSLAG,
+  ABONNEMENT_REPOSITORY,
+  OUTBOX_REPOSITORY,
+  OVERDRACHT_REPOSITORY,
   OVERDRACHT_WORKFLOWS,
   OverdrachtWorkflowPoort,
   WEBHOOK_DOEL_CONTROLE,
@@ -33,7 +35,8 @@ export class OutboxBezorger extends RondeDienst {
   private readonly logger = new Logger(OutboxBezorger.name);
 
   constructor(
-    @Inject(EXCHANGE_OPSLAG) private readonly opslag: ExchangeOpslag,
+    @Inject(OUTBOX_REPOSITORY) private readonly outbox: OutboxRepository,
+    @Inject(OVERDRACHT_REPOSITORY) private readonly overdrachten: OverdrachtRepository,
     @Inject(WEBHOOK_VERZENDER) private readonly verzend: WebhookVerzender,
     @Inject(BEZORG_INSTELLINGEN) protected readonly instellingen: BezorgInstellingen,
     @Inject(OVERDRACHT_WORKFLOWS) private readonly workflows: OverdrachtWorkflowPoort,
@@ -47,18 +50,18 @@ export class OutboxBezorger extends RondeDienst {
 
   /** One round: claims what is due and delivers it; returns the number delivered. */
   async ronde(max = 20): Promise<number> {
-    const claims = await this.opslag.claimAfleveringen(max, this.instellingen.leaseMs);
+    const claims = await this.outbox.claimAfleveringen(max, this.instellingen.leaseMs);
     let afgeleverd = 0;
     for (const a of claims) {
       try {
         await this.verzend(a.url, cloudEvent(a), a.geheim);
-        await this.opslag.markeerAfgeleverd(a.eventId, a.abonnementId);
+        await this.outbox.markeerAfgeleverd(a.eventId, a.abonnementId);
         afgeleverd += 1;
       } catch (error) {
         const fout = error instanceof Error ? error.message : String(error);
         if (a.pogingen >= this.instellingen.maxPogingen && (await this.geefOp(a, fout))) continue;
         const wacht = Math.min(this.instellingen.maxMs, this.instellingen.basisMs * 2 ** Math.max(0, a.pogingen - 1));
-        await this.opslag.markeerMislukt(a.eventId, a.abonnementId, fout, wacht);
+        await this.outbox.markeerMislukt(a.eventId, a.abonnementId, fout, wacht);
         this.logger.warn(
           { eventId: a.eventId, abonnementId: a.abonnementId, poging: a.pogingen, volgendeOverMs: wacht },
           'Webhook delivery failed; retrying later',
@@ -74,7 +77,7 @@ export class OutboxBezorger extends RondeDienst {
    */
   private async geefOp(a: Aflevering, fout: string): Promise<boolean> {
     const overdrachtId = /^overdracht\/([0-9a-f-]{36})$/.exec(a.subject)?.[1];
-    const overdracht = overdrachtId ? await this.opslag.overdracht(overdrachtId) : undefined;
+    const overdracht = overdrachtId ? await this.overdrachten.overdracht(overdrachtId) : undefined;
     if (overdracht && overdracht.ontvanger.organisatie === a.organisatie && !isEindstatus(overdracht.status)) {
       try {
         await this.workflows.meldOntvangerOnbereikbaar(overdracht.id, { organisatie: a.organisatie, eventId: a.eventId, pogingen: a.pogingen });
@@ -83,7 +86,7 @@ export class OutboxBezorger extends RondeDienst {
         return false;
       }
     }
-    if (await this.opslag.geefAfleveringOp(a.eventId, a.abonnementId, fout)) {
+    if (await this.outbox.geefAfleveringOp(a.eventId, a.abonnementId, fout)) {
       this.logger.warn(
         { eventId: a.eventId, abonnementId: a.abonnementId, pogingen: a.pogingen, overdrachtId },
         'Webhook delivery given up: retries exhausted',
@@ -110,7 +113,7 @@ export interface AbonnementWeergave {
 @Injectable()
 export class AbonnementService {
   constructor(
-    @Inject(EXCHANGE_OPSLAG) private readonly opslag: ExchangeOpslag,
+    @Inject(ABONNEMENT_REPOSITORY) private readonly abonnementen: AbonnementRepository,
     @Inject(WEBHOOK_DOEL_CONTROLE) private readonly controleer: WebhookDoelControle,
     private readonly toegang: Toegang,
   ) {}
@@ -122,14 +125,14 @@ export class AbonnementService {
     if (bezwaar) throw new ValidationError({ code: 'EXCHANGE.WEBHOOK_DOEL_NIET_TOEGESTAAN', detail: bezwaar, fields: { url: bezwaar } });
     const geheim = `whsec_${randomBytes(32).toString('base64')}`;
     const types = body.types ? [...body.types] : undefined;
-    const id = await this.opslag.voegAbonnementToe({ id: randomUUID(), organisatie: door.organisatie, url: body.url, types, geheim });
+    const id = await this.abonnementen.voegAbonnementToe({ id: randomUUID(), organisatie: door.organisatie, url: body.url, types, geheim });
     return { id, organisatie: door.organisatie, url: body.url, ...(types ? { types } : {}), geheim };
   }
 
   /** The caller's organisation's subscriptions, without their secrets. */
   async lijst(door: Identity): Promise<AbonnementWeergave[]> {
     await this.toegang.eis(door, 'abonnement.beheren');
-    return (await this.opslag.abonnementenVan(door.organisatie)).map((a) => ({
+    return (await this.abonnementen.abonnementenVan(door.organisatie)).map((a) => ({
       id: a.id,
       organisatie: a.organisatie,
       url: a.url,
@@ -140,7 +143,7 @@ export class AbonnementService {
   /** Deletes a subscription of the caller's organisation; another organisation's is answered as not found. */
   async verwijder(id: string, door: Identity): Promise<void> {
     await this.toegang.eis(door, 'abonnement.beheren');
-    if (!(await this.opslag.verwijderAbonnement(id, door.organisatie))) {
+    if (!(await this.abonnementen.verwijderAbonnement(id, door.organisatie))) {
       throw new NotFoundError({ code: 'EXCHANGE.ABONNEMENT_NIET_GEVONDEN', detail: 'No such subscription.' });
     }
   }

@@ -1,6 +1,9 @@
 import type { Namens } from '@ketenregie/exchange-contracts';
 import type { DossierRecord, OverdrachtRecord } from '@ketenregie/exchange-domain';
-import type { ExchangeOpslag } from './exchange.ports';
+import type { DossierRepository, OverdrachtRepository } from './exchange.ports';
+
+/** The repositories these tests fake in one object. */
+type ExchangeOpslag = OverdrachtRepository & DossierRepository;
 import { randomUUID } from 'node:crypto';
 import type { Aanroep, VerwerkingMelding } from './exchange.ports';
 import { OverdrachtActiviteitenService } from './overdracht-activiteiten.service';
@@ -57,7 +60,7 @@ describe('OverdrachtActiviteitenService (the overdracht workflow steps, in-proce
     const o = overdracht();
     const { opslag, dossiers } = opslagMet(o);
     const meldingen: VerwerkingMelding[] = [];
-    const service = new OverdrachtActiviteitenService(opslag, { meld: async (m) => void meldingen.push(m) });
+    const service = new OverdrachtActiviteitenService(opslag, opslag, { meld: async (m) => void meldingen.push(m) });
     const levering = { sleutel: 'k1', namens, overdrachtId: o.id, besluitId: randomUUID(), vrijgaven: [{ categorie: 'contact', velden: ['naam'] }] };
 
     expect(await service.deliverDossier(levering, aanroep)).toEqual({ categorieen: ['contact'] });
@@ -84,7 +87,7 @@ describe('OverdrachtActiviteitenService (the overdracht workflow steps, in-proce
     opslag.verstrekkingGemeld = async (_id, sleutel) => void gemeld.add(sleutel);
     const meldingen: VerwerkingMelding[] = [];
     let consentServiceOp = false;
-    const service = new OverdrachtActiviteitenService(opslag, {
+    const service = new OverdrachtActiviteitenService(opslag, opslag, {
       meld: async (m) => {
         if (!consentServiceOp) throw new Error('consent-service unreachable');
         meldingen.push(m);
@@ -103,7 +106,7 @@ describe('OverdrachtActiviteitenService (the overdracht workflow steps, in-proce
   it('stores no dossier when the decision released nothing, so the receiver never sees the handover', async () => {
     const o = overdracht();
     const { opslag, dossiers, stappen } = opslagMet(o);
-    const service = new OverdrachtActiviteitenService(opslag, { meld: async () => undefined });
+    const service = new OverdrachtActiviteitenService(opslag, opslag, { meld: async () => undefined });
     expect(await service.deliverDossier({ sleutel: 'k', namens, overdrachtId: o.id, besluitId: randomUUID(), vrijgaven: [] }, aanroep)).toEqual({
       categorieen: [],
     });
@@ -115,7 +118,7 @@ describe('OverdrachtActiviteitenService (the overdracht workflow steps, in-proce
   it('records a step once per key, with the deadline as kind and date, the task for the right organisation, and the receiver told only after delivery', async () => {
     const o = overdracht();
     const { opslag, stappen } = opslagMet(o);
-    const service = new OverdrachtActiviteitenService(opslag, { meld: async () => undefined });
+    const service = new OverdrachtActiviteitenService(opslag, opslag, { meld: async () => undefined });
     await service.deliverDossier(
       { sleutel: 'd', namens, overdrachtId: o.id, besluitId: randomUUID(), vrijgaven: [{ categorie: 'contact', velden: ['naam'] }] },
       aanroep,
@@ -149,7 +152,7 @@ describe('OverdrachtActiviteitenService (the overdracht workflow steps, in-proce
       regievoerderOrganisatie: 'gemeente',
     };
     const { opslag, stappen } = opslagMet(o);
-    const service = new OverdrachtActiviteitenService(opslag, { meld: async () => undefined });
+    const service = new OverdrachtActiviteitenService(opslag, opslag, { meld: async () => undefined });
     await service.recordStep({
       sleutel: 'w/5/nl.ketenregie.overdracht.toestemming-geescaleerd',
       namens: coach,
@@ -177,7 +180,7 @@ describe('OverdrachtActiviteitenService (the overdracht workflow steps, in-proce
   it('acts only for the sender of an existing handover: anything else is a permanent not-found', async () => {
     const o = overdracht();
     const { opslag, ingetrokken } = opslagMet(o);
-    const service = new OverdrachtActiviteitenService(opslag, { meld: async () => undefined });
+    const service = new OverdrachtActiviteitenService(opslag, opslag, { meld: async () => undefined });
     const ander = { ...namens, organisatie: 'ggz', type: 'ggz' as const };
     await expect(service.withdrawDossier({ sleutel: 'i', namens: ander, overdrachtId: o.id, reden: 'beeindigd' })).rejects.toMatchObject({
       code: 'EXCHANGE.OVERDRACHT_NIET_GEVONDEN',

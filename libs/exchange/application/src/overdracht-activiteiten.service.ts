@@ -8,10 +8,10 @@ import {
   type ToestemmingsBesluit,
   type Vrijgave,
 } from '@ketenregie/exchange-domain';
-import type { ExchangeOpslag } from './exchange.ports';
+import type { DossierRepository, OverdrachtRepository } from './exchange.ports';
 import { NotFoundError } from '@ketenregie/shared-kernel';
 import { gebeurtenis } from './exchange.gebeurtenissen';
-import { type Aanroep, EXCHANGE_OPSLAG, VERWERKINGSLOG, type VerwerkingslogPoort } from './exchange.ports';
+import { type Aanroep, DOSSIER_REPOSITORY, OVERDRACHT_REPOSITORY, VERWERKINGSLOG, type VerwerkingslogPoort } from './exchange.ports';
 
 /** Purpose code (processing register) of every processing a handover reports. */
 const OVERDRACHT_DOEL = 'warme-overdracht';
@@ -43,7 +43,8 @@ export interface DossierIntrekking {
 @Injectable()
 export class OverdrachtActiviteitenService {
   constructor(
-    @Inject(EXCHANGE_OPSLAG) private readonly opslag: ExchangeOpslag,
+    @Inject(OVERDRACHT_REPOSITORY) private readonly overdrachten: OverdrachtRepository,
+    @Inject(DOSSIER_REPOSITORY) private readonly dossiers: DossierRepository,
     @Inject(VERWERKINGSLOG) private readonly log: VerwerkingslogPoort,
   ) {}
 
@@ -61,16 +62,16 @@ export class OverdrachtActiviteitenService {
     const overdracht = await this.vanZender(invoer.overdrachtId, invoer.namens);
     // A decision that released nothing permits nothing: no dossier, so the receiver sees nothing of the handover.
     if (invoer.vrijgaven.length === 0) return { categorieen: [] };
-    const bron = (await this.opslag.bron(invoer.overdrachtId)) ?? {};
+    const bron = (await this.overdrachten.bron(invoer.overdrachtId)) ?? {};
     const { dossier, geleverd } = stelDossierSamen(overdracht.ontvanger.type, bron, invoer.vrijgaven);
-    const nieuw = await this.opslag.slaDossierOp({
+    const nieuw = await this.dossiers.slaDossierOp({
       sleutel: invoer.sleutel,
       overdrachtId: invoer.overdrachtId,
       besluitId: invoer.besluitId,
       categorieen: dossier.categorieen,
     });
     // Logged once the dossier is stored, and again on a retry until the log has it (consent-service may have been down).
-    const teMelden = this.opslag.verstrekkingTeMelden ? await this.opslag.verstrekkingTeMelden(invoer.overdrachtId, invoer.sleutel) : nieuw;
+    const teMelden = this.dossiers.verstrekkingTeMelden ? await this.dossiers.verstrekkingTeMelden(invoer.overdrachtId, invoer.sleutel) : nieuw;
     if (teMelden && geleverd.length > 0) {
       await this.log.meld(
         {
@@ -84,14 +85,14 @@ export class OverdrachtActiviteitenService {
         aanroep,
       );
     }
-    if (teMelden) await this.opslag.verstrekkingGemeld?.(invoer.overdrachtId, invoer.sleutel);
+    if (teMelden) await this.dossiers.verstrekkingGemeld?.(invoer.overdrachtId, invoer.sleutel);
     return { categorieen: [...geleverd] };
   }
 
   /** Withdraws the dossier from the receiver at once; later reads are denied (and logged as denied). */
   async withdrawDossier(invoer: DossierIntrekking): Promise<void> {
     await this.vanZender(invoer.overdrachtId, invoer.namens);
-    await this.opslag.trekDossierIn(invoer.overdrachtId, invoer.reden);
+    await this.dossiers.trekDossierIn(invoer.overdrachtId, invoer.reden);
   }
 
   /** Projection, task and CloudEvent of one workflow step, in one transaction (a repeated key is a no-op). */
@@ -101,10 +102,10 @@ export class OverdrachtActiviteitenService {
     const voor = stap.taak?.voor;
     const organisatie = voor === 'ontvanger' ? o.ontvanger.organisatie : voor === 'regievoerder' ? o.regievoerderOrganisatie : o.zender.organisatie;
     // Until the consent decision permitted the disclosure (dossier delivered), the receiver is told nothing.
-    const partijen = (await this.opslag.dossier(o.id)) !== undefined ? [o.zender.organisatie, o.ontvanger.organisatie] : [o.zender.organisatie];
+    const partijen = (await this.dossiers.dossier(o.id)) !== undefined ? [o.zender.organisatie, o.ontvanger.organisatie] : [o.zender.organisatie];
     // The regievoerder's organisation hears of the steps that give it something to do.
     const ontvangers = voor === 'regievoerder' && !partijen.includes(organisatie) ? [...partijen, organisatie] : partijen;
-    await this.opslag.registreerStap({
+    await this.overdrachten.registreerStap({
       sleutel: stap.sleutel,
       overdrachtId: stap.overdrachtId,
       status: stap.status,
@@ -131,7 +132,7 @@ export class OverdrachtActiviteitenService {
    * @throws NotFoundError `EXCHANGE.OVERDRACHT_NIET_GEVONDEN` otherwise (a wiring error: permanent).
    */
   private async vanZender(overdrachtId: string, namens: Namens): Promise<OverdrachtRecord> {
-    const overdracht = await this.opslag.overdracht(overdrachtId);
+    const overdracht = await this.overdrachten.overdracht(overdrachtId);
     if (!overdracht || overdracht.zender.organisatie !== namens.organisatie) {
       throw new NotFoundError({ code: 'EXCHANGE.OVERDRACHT_NIET_GEVONDEN', detail: 'No such overdracht sent by the organisation the workflow acts for.' });
     }

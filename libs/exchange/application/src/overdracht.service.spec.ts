@@ -1,5 +1,8 @@
 import type { Aflevering, DossierInzage, DossierRecord, OverdrachtRecord } from '@ketenregie/exchange-domain';
-import type { ExchangeOpslag } from './exchange.ports';
+import type { DossierRepository, OutboxRepository, OverdrachtRepository } from './exchange.ports';
+
+/** The repositories these tests fake in one object. */
+type ExchangeOpslag = OverdrachtRepository & DossierRepository & OutboxRepository;
 import { PreconditionError } from '@ketenregie/shared-kernel';
 import { Toegang, vastOrganisatieRegister } from '@ketenregie/shared-platform';
 import type { Identity } from '@ketenregie/shared-platform';
@@ -67,7 +70,9 @@ describe('OverdrachtService.leesDossier', () => {
     const o = overdracht('dossier-geleverd');
     const { opslag, inzagen } = opslagMet(o, { overdrachtId: o.id, besluitId: randomUUID(), categorieen: { contact: { naam: 'J' } }, geleverdOp: new Date() });
     const log: VerwerkingslogPoort = { meld: async () => Promise.reject(new Error('consent-service down')) };
-    await expect(new OverdrachtService(opslag, workflows, log, TOEGANG, BETROKKENHEID).leesDossier(o.id, ggz, aanroep)).rejects.toThrow('consent-service down');
+    await expect(new OverdrachtService(opslag, opslag, workflows, log, TOEGANG, BETROKKENHEID).leesDossier(o.id, ggz, aanroep)).rejects.toThrow(
+      'consent-service down',
+    );
     expect(inzagen).toEqual([]);
   });
 
@@ -75,7 +80,7 @@ describe('OverdrachtService.leesDossier', () => {
     const o = overdracht('dossier-geleverd');
     const { opslag } = opslagMet(o);
     const log: VerwerkingslogPoort = { meld: async () => undefined };
-    const service = new OverdrachtService(opslag, workflows, log, TOEGANG, BETROKKENHEID);
+    const service = new OverdrachtService(opslag, opslag, workflows, log, TOEGANG, BETROKKENHEID);
     await expect(service.leesDossier(o.id, derde, aanroep)).rejects.toMatchObject({ kind: 'not-found', code: 'EXCHANGE.OVERDRACHT_NIET_GEVONDEN' });
     await expect(service.leesDossier(o.id, km, aanroep)).rejects.toMatchObject({ kind: 'forbidden', code: 'TOEGANG.GEWEIGERD' });
   });
@@ -83,7 +88,7 @@ describe('OverdrachtService.leesDossier', () => {
   it('shows the receiver nothing of a handover before the consent decision permitted the dossier (finding 6)', async () => {
     const o = overdracht('toestemming-gevraagd');
     const { opslag } = opslagMet(o);
-    const service = new OverdrachtService(opslag, workflows, { meld: async () => undefined }, TOEGANG, BETROKKENHEID);
+    const service = new OverdrachtService(opslag, opslag, workflows, { meld: async () => undefined }, TOEGANG, BETROKKENHEID);
     await expect(service.bekijk(o.id, ggz)).rejects.toMatchObject({ code: 'EXCHANGE.OVERDRACHT_NIET_GEVONDEN' });
     await expect(service.leesDossier(o.id, ggz, aanroep)).rejects.toMatchObject({ code: 'EXCHANGE.OVERDRACHT_NIET_GEVONDEN' });
     expect((await service.bekijk(o.id, km)).richting).toBe('uitgaand');
@@ -93,7 +98,7 @@ describe('OverdrachtService.leesDossier', () => {
     const o = overdracht('afgewezen');
     const { opslag, inzagen } = opslagMet(o, { overdrachtId: o.id, besluitId: randomUUID(), categorieen: { contact: { naam: 'J' } }, geleverdOp: new Date() });
     const meldingen: unknown[] = [];
-    const service = new OverdrachtService(opslag, workflows, { meld: async (m) => void meldingen.push(m) }, TOEGANG, BETROKKENHEID);
+    const service = new OverdrachtService(opslag, opslag, workflows, { meld: async (m) => void meldingen.push(m) }, TOEGANG, BETROKKENHEID);
     await expect(service.leesDossier(o.id, ggz, aanroep)).rejects.toMatchObject({ code: 'EXCHANGE.DOSSIER_NIET_BESCHIKBAAR' });
     expect(inzagen).toEqual([expect.objectContaining({ uitkomst: 'geweigerd', reden: 'afgewezen', organisatie: 'ggz' })]);
     // The refused read reaches the deelnemer's processing log too, with no data categories.
@@ -128,6 +133,7 @@ describe('OverdrachtService.vraagAan', () => {
     const gestart: Parameters<OverdrachtWorkflowPoort['start']>[0][] = [];
     const service = new OverdrachtService(
       opslag,
+      opslag,
       { ...workflows, start: async (i) => void gestart.push(i) },
       { meld: async () => undefined },
       TOEGANG,
@@ -146,6 +152,7 @@ describe('OverdrachtService.vraagAan', () => {
     (opslag as Partial<ExchangeOpslag>).overdracht = async (id) => records.find((r) => r.id === id);
     const gestart: string[] = [];
     const service = new OverdrachtService(
+      opslag,
       opslag,
       { ...workflows, start: async (i) => void gestart.push(i.overdrachtId) },
       { meld: async () => undefined },
@@ -170,7 +177,7 @@ describe('OverdrachtService.vraagAan', () => {
 
   it("takes the recipient type from the registry and checks the deelnemer against the traject and the sender's involvement (finding 1)", async () => {
     const { opslag, records } = opgeslagen();
-    const service = new OverdrachtService(opslag, workflows, { meld: async () => undefined }, TOEGANG, BETROKKENHEID);
+    const service = new OverdrachtService(opslag, opslag, workflows, { meld: async () => undefined }, TOEGANG, BETROKKENHEID);
     // A body's type is never used: left out, the registry's applies; one that disagrees is refused (issue 17).
     await expect(
       service.vraagAan({ ...aanvraag, ontvanger: { organisatie: 'senzer', type: 'ggz' } }, km, { traceId: 'a'.repeat(32), bearer: 'gemeente' }),
@@ -192,6 +199,7 @@ describe('OverdrachtService.vraagAan', () => {
     const { opslag, records } = opgeslagen();
     const gestart: Parameters<OverdrachtWorkflowPoort['start']>[0][] = [];
     const service = new OverdrachtService(
+      opslag,
       opslag,
       { ...workflows, start: async (i) => void gestart.push(i) },
       { meld: async () => undefined },
@@ -217,7 +225,7 @@ describe('OverdrachtService.vraagAan', () => {
       start: async () => Promise.reject(new PreconditionError({ code: 'TRAJECT.STATUS_INVALID', detail: 'No handover while the traject is gepauzeerd' })),
     };
     await expect(
-      new OverdrachtService(opslag, weigert, { meld: async () => undefined }, TOEGANG, BETROKKENHEID).vraagAan(aanvraag, km, {
+      new OverdrachtService(opslag, opslag, weigert, { meld: async () => undefined }, TOEGANG, BETROKKENHEID).vraagAan(aanvraag, km, {
         traceId: 'a'.repeat(32),
         bearer: 'gemeente',
       }),
@@ -230,7 +238,7 @@ describe('OverdrachtService.vraagAan', () => {
     const { opslag, stappen, verwijderd } = opgeslagen();
     const onbereikbaar: OverdrachtWorkflowPoort = { ...workflows, start: async () => Promise.reject(new Error('UNAVAILABLE')) };
     await expect(
-      new OverdrachtService(opslag, onbereikbaar, { meld: async () => undefined }, TOEGANG, BETROKKENHEID).vraagAan(aanvraag, km, {
+      new OverdrachtService(opslag, opslag, onbereikbaar, { meld: async () => undefined }, TOEGANG, BETROKKENHEID).vraagAan(aanvraag, km, {
         traceId: 'a'.repeat(32),
         bearer: 'gemeente',
       }),
@@ -267,6 +275,7 @@ describe('OutboxBezorger', () => {
     const verzonden: { url: string; event: { id: string; specversion: string; sequence: string } }[] = [];
     const bezorger = new OutboxBezorger(
       opslag as ExchangeOpslag,
+      opslag as ExchangeOpslag,
       async (url, event) => {
         verzonden.push({ url, event: event as (typeof verzonden)[number]['event'] });
         if (url !== 'http://hook/1') throw new Error('HTTP 500');
@@ -302,7 +311,7 @@ describe('OverdrachtService.lijst and levering', () => {
         : undefined,
     bron: async () => ({ contact: { naam: 'J', notitie: 'intern' }, 'werkervaring-cv': { opleidingen: 'mbo' } }),
   } as unknown as ExchangeOpslag;
-  const service = new OverdrachtService(opslag, workflows, { meld: async () => undefined }, TOEGANG, BETROKKENHEID);
+  const service = new OverdrachtService(opslag, opslag, workflows, { meld: async () => undefined }, TOEGANG, BETROKKENHEID);
 
   it('pages the visible handovers newest change first, filtered by direction and status; a receiver sees none before consent', async () => {
     const allesVanGemeente = await service.lijst(km, { pagina: 1, limiet: 20 });
@@ -325,6 +334,7 @@ describe('OverdrachtService.lijst and levering', () => {
     ];
     const inbox = await new OverdrachtService(
       { ...opslag, overdrachtenVan: async () => [], takenVan: async (org: string) => taken.filter((t) => t.organisatie === org) } as unknown as ExchangeOpslag,
+      opslag,
       workflows,
       { meld: async () => undefined },
       TOEGANG,

@@ -12,7 +12,7 @@ import {
   OverdrachtRecord,
   TaakRecord,
 } from '@ketenregie/exchange-domain';
-import type { ExchangeOpslag } from './exchange.ports';
+import type { DossierRepository, OverdrachtRepository } from './exchange.ports';
 import { amsterdamDate, ForbiddenError, NotFoundError, PreconditionError, ValidationError } from '@ketenregie/shared-kernel';
 import { BETROKKENHEID_POORT, Toegang } from '@ketenregie/shared-platform';
 import type { Handeling } from '@ketenregie/shared-access-policy';
@@ -23,7 +23,8 @@ import { partijVan } from './betrokkenheid';
 import { gebeurtenis } from './exchange.gebeurtenissen';
 import {
   Aanroep,
-  EXCHANGE_OPSLAG,
+  DOSSIER_REPOSITORY,
+  OVERDRACHT_REPOSITORY,
   OVERDRACHT_WORKFLOWS,
   OverdrachtOpdracht,
   OverdrachtWorkflowPoort,
@@ -62,7 +63,8 @@ export interface OverdrachtInzicht {
 @Injectable()
 export class OverdrachtService {
   constructor(
-    @Inject(EXCHANGE_OPSLAG) private readonly opslag: ExchangeOpslag,
+    @Inject(OVERDRACHT_REPOSITORY) private readonly overdrachten: OverdrachtRepository,
+    @Inject(DOSSIER_REPOSITORY) private readonly dossiers: DossierRepository,
     @Inject(OVERDRACHT_WORKFLOWS) private readonly workflows: OverdrachtWorkflowPoort,
     @Inject(VERWERKINGSLOG) private readonly log: VerwerkingslogPoort,
     private readonly toegang: Toegang,
@@ -99,7 +101,7 @@ export class OverdrachtService {
     // A retry of a request with its own stable id (the worker's warm return) answers with the first;
     // one still `aangevraagd` asks the traject again (idempotent on the update id), in case the first start was lost.
     if (aanvraag.overdrachtId !== undefined) {
-      const eerder = await this.opslag.overdracht(aanvraag.overdrachtId);
+      const eerder = await this.overdrachten.overdracht(aanvraag.overdrachtId);
       if (eerder) {
         if (eerder.zender.organisatie !== door.organisatie || eerder.trajectId !== aanvraag.trajectId) throw NIET_GEVONDEN();
         if (eerder.status === 'aangevraagd') await this.startWorkflow(eerder, aanvraag.trajectId, instellingen(aanvraag.instellingen ?? {}));
@@ -132,7 +134,7 @@ export class OverdrachtService {
       aangevraagdOp: nu,
       bijgewerktOp: nu,
     };
-    await this.opslag.voegOverdrachtToe(
+    await this.overdrachten.voegOverdrachtToe(
       record,
       aanvraag.gegevens,
       // The receiver hears nothing until the consent decision permits it (the dossier is delivered).
@@ -162,7 +164,7 @@ export class OverdrachtService {
       await this.workflows.start(workflowInput);
     } catch (error) {
       // Refused by the traject (paused, closed, another handover running): the request leaves nothing anywhere.
-      if (error instanceof PreconditionError) await this.opslag.verwijderOverdracht(record.id);
+      if (error instanceof PreconditionError) await this.overdrachten.verwijderOverdracht(record.id);
       throw error;
     }
   }
@@ -179,12 +181,12 @@ export class OverdrachtService {
 
   /** {@link bekijk}, with the delivered dossier it looked up to decide: a dossier read uses it rather than read (and decrypt) it twice. */
   private async inzien(id: string, door: Identity, handeling: Handeling): Promise<OverdrachtInzicht & { readonly dossier: DossierRecord | undefined }> {
-    const overdracht = await this.opslag.overdracht(id);
+    const overdracht = await this.overdrachten.overdracht(id);
     if (!overdracht) throw NIET_GEVONDEN();
     const betrokkenheid = partijVan(overdracht, door);
     if (betrokkenheid.length === 0) throw NIET_GEVONDEN();
     // Consent permitted the disclosure when the dossier was delivered.
-    const dossier = await this.opslag.dossier(id);
+    const dossier = await this.dossiers.dossier(id);
     const toestemming = dossier !== undefined;
     if (!betrokkenheid.includes('verzender') && !toestemming) throw NIET_GEVONDEN();
     await this.toegang.eis(door, handeling, { deelnemerId: overdracht.deelnemerId }, { betrokkenheid, toestemming });
@@ -198,13 +200,13 @@ export class OverdrachtService {
   async inbox(door: Identity): Promise<{ overdrachten: OverdrachtInzicht[]; taken: TaakRecord[] }> {
     await this.toegang.eis(door, 'inbox.lezen');
     const zichtbaar: OverdrachtInzicht[] = [];
-    for (const overdracht of await this.opslag.overdrachtenVan(door.organisatie)) {
+    for (const overdracht of await this.overdrachten.overdrachtenVan(door.organisatie)) {
       if (overdracht.zender.organisatie === door.organisatie) zichtbaar.push({ overdracht, richting: 'uitgaand' });
       else if (await this.toestemmingVerleend(overdracht.id)) zichtbaar.push({ overdracht, richting: 'inkomend' });
     }
     const ids = new Set(zichtbaar.map((z) => z.overdracht.id));
     // A task for the regievoerder is on the list of the traject's lead (stored there by the workflow's step), also when it neither sends nor receives.
-    const taken = (await this.opslag.takenVan(door.organisatie)).filter((t) => ids.has(t.overdrachtId) || t.voor === 'regievoerder');
+    const taken = (await this.overdrachten.takenVan(door.organisatie)).filter((t) => ids.has(t.overdrachtId) || t.voor === 'regievoerder');
     return { overdrachten: zichtbaar, taken };
   }
 
@@ -237,9 +239,9 @@ export class OverdrachtService {
    */
   async levering(inzicht: OverdrachtInzicht): Promise<(LeveringOverzicht & { readonly geleverdOp: Date; readonly ingetrokken: boolean }) | undefined> {
     if (inzicht.richting !== 'uitgaand') return undefined;
-    const dossier = await this.opslag.dossier(inzicht.overdracht.id);
+    const dossier = await this.dossiers.dossier(inzicht.overdracht.id);
     if (!dossier) return undefined;
-    const bron = (await this.opslag.bron(inzicht.overdracht.id)) ?? {};
+    const bron = (await this.overdrachten.bron(inzicht.overdracht.id)) ?? {};
     return {
       ...leveringOverzicht(inzicht.overdracht.ontvanger.type, bron, dossier),
       geleverdOp: dossier.geleverdOp,
@@ -255,7 +257,7 @@ export class OverdrachtService {
   async wijsAf(id: string, body: AfwijzingDto, door: Identity): Promise<OverdrachtInzicht> {
     await this.bekijk(id, door, 'overdracht.beantwoorden');
     const inzicht = await this.voerUit(id, { soort: 'afwijzing', door: door.sub, reden: body.reden, advies: body.advies }, door);
-    await this.opslag.legAfwijzingVast(id, { reden: body.reden, advies: body.advies, op: amsterdamDate(Date.now()) });
+    await this.overdrachten.legAfwijzingVast(id, { reden: body.reden, advies: body.advies, op: amsterdamDate(Date.now()) });
     return inzicht;
   }
 
@@ -267,7 +269,7 @@ export class OverdrachtService {
   async driegesprek(id: string, body: DriegesprekDto, door: Identity): Promise<OverdrachtInzicht> {
     await this.bekijk(id, door, 'overdracht.driegesprek');
     const inzicht = await this.voerUit(id, { soort: 'driegesprek', opdracht: { ...body, door: door.sub } }, door);
-    if (body.soort !== 'gehouden') await this.opslag.legDriegesprekVast(id, body.soort === 'gepland' ? body.datum : undefined);
+    if (body.soort !== 'gehouden') await this.overdrachten.legDriegesprekVast(id, body.soort === 'gepland' ? body.datum : undefined);
     return inzicht;
   }
 
@@ -296,7 +298,7 @@ export class OverdrachtService {
           ? overdracht.status
           : undefined;
     if (weigering || !dossier) {
-      await this.opslag.logInzage({
+      await this.dossiers.logInzage({
         overdrachtId: id,
         organisatie: door.organisatie,
         sub: door.sub,
@@ -321,7 +323,7 @@ export class OverdrachtService {
         );
       } catch (error) {
         if (!(error instanceof ForbiddenError)) throw error;
-        await this.opslag.logInzage({
+        await this.dossiers.logInzage({
           overdrachtId: id,
           organisatie: door.organisatie,
           sub: door.sub,
@@ -337,14 +339,14 @@ export class OverdrachtService {
         throw new ForbiddenError({ code: 'EXCHANGE.DOSSIER_NIET_BESCHIKBAAR', detail: 'The dossier is not available (toestemming-ingetrokken).' });
       }
     }
-    await this.opslag.logInzage({ overdrachtId: id, organisatie: door.organisatie, sub: door.sub, uitkomst: 'toegestaan', traceId: aanroep.traceId });
+    await this.dossiers.logInzage({ overdrachtId: id, organisatie: door.organisatie, sub: door.sub, uitkomst: 'toegestaan', traceId: aanroep.traceId });
     return dossier;
   }
 
   /** Every read attempt of the dossier (for the sender, the receiver and the DPO). */
   async inzagen(id: string, door: Identity) {
     await this.bekijk(id, door, 'dossier.inzagen.lezen');
-    return this.opslag.inzagen(id);
+    return this.dossiers.inzagen(id);
   }
 
   /**
@@ -353,7 +355,7 @@ export class OverdrachtService {
    * so the receiver still sees how the handover ended).
    */
   private async toestemmingVerleend(overdrachtId: string): Promise<boolean> {
-    return (await this.opslag.dossier(overdrachtId)) !== undefined;
+    return (await this.dossiers.dossier(overdrachtId)) !== undefined;
   }
 
   /**

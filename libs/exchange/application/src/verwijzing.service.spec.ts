@@ -1,5 +1,5 @@
 import type { UitgaandeGebeurtenis, VerwijzingRecord } from '@ketenregie/exchange-domain';
-import type { ExchangeOpslag } from './exchange.ports';
+import type { VerwijzingRepository } from './exchange.ports';
 import { Toegang, vastOrganisatieRegister } from '@ketenregie/shared-platform';
 import type { Identity, VerwerkingMelding } from '@ketenregie/shared-platform';
 import type { BesluitPoort, BesluitVraag } from './exchange.ports';
@@ -31,7 +31,7 @@ function opzet(besluit: (v: BesluitVraag, bearer: string | undefined) => ReturnT
   const vragen: [BesluitVraag, string | undefined][] = [];
   const ontvangers: [string, string, string][] = [];
   const beeindigd: [string, string][] = [];
-  const opslag: Partial<ExchangeOpslag> = {
+  const opslag: Partial<VerwijzingRepository> = {
     voegVerwijzingToe: async (v, g) => void (verwijzingen.set(v.id, v), gebeurtenissen.push(g)),
     verwijzing: async (id) => verwijzingen.get(id),
     werkVerwijzingBij: async (v, g) => void (verwijzingen.set(v.id, v), gebeurtenissen.push(g)),
@@ -40,7 +40,7 @@ function opzet(besluit: (v: BesluitVraag, bearer: string | undefined) => ReturnT
   };
   const besluiten: BesluitPoort = { besluit: (v, bearer) => (vragen.push([v, bearer]), besluit(v, bearer)) };
   const service = new VerwijzingService(
-    opslag as ExchangeOpslag,
+    opslag as VerwijzingRepository,
     TOEGANG,
     BETROKKENHEID,
     besluiten,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { VerwijzingAanvraagDto, VerwijzingStatusDto } from '@ketenregie/exchange-contracts';
 import { terugkoppeling, VerwijzingRecord, VerwijzingTerugkoppeling, VerwijzingStatus, volgendeVerwijzingStatus } from '@ketenregie/exchange-domain';
-import type { ExchangeOpslag } from './exchange.ports';
+import type { VerwijzingRepository } from './exchange.ports';
 import type { Handeling } from '@ketenregie/shared-access-policy';
 import { ForbiddenError, NotFoundError, ValidationError } from '@ketenregie/shared-kernel';
 import { BETROKKENHEID_POORT, ONTVANGER_POORT, Toegang } from '@ketenregie/shared-platform';
@@ -9,7 +9,7 @@ import type { BetrokkenheidPoort, Identity, OntvangerPoort } from '@ketenregie/s
 import { randomUUID } from 'node:crypto';
 import { partijVan } from './betrokkenheid';
 import { gebeurtenis } from './exchange.gebeurtenissen';
-import { BESLUIT_POORT, EXCHANGE_OPSLAG, VERWERKINGSLOG } from './exchange.ports';
+import { BESLUIT_POORT, VERWERKINGSLOG, VERWIJZING_REPOSITORY } from './exchange.ports';
 import type { Aanroep, BesluitPoort, VerwerkingslogPoort } from './exchange.ports';
 
 /** Purpose (processing register) under which a referral of each kind discloses the deelnemer's contact details. */
@@ -34,7 +34,7 @@ const NIET_GEVONDEN = () => new NotFoundError({ code: 'EXCHANGE.VERWIJZING_NIET_
 @Injectable()
 export class VerwijzingService {
   constructor(
-    @Inject(EXCHANGE_OPSLAG) private readonly opslag: ExchangeOpslag,
+    @Inject(VERWIJZING_REPOSITORY) private readonly verwijzingen: VerwijzingRepository,
     private readonly toegang: Toegang,
     @Inject(BETROKKENHEID_POORT) private readonly betrokkenheid: BetrokkenheidPoort,
     @Inject(BESLUIT_POORT) private readonly besluiten: BesluitPoort,
@@ -88,7 +88,7 @@ export class VerwijzingService {
       bijgewerktOp: nu,
     };
     await this.ontvangers.legOntvangerVast(v.deelnemerId, v.ontvanger.organisatie, door);
-    await this.opslag.voegVerwijzingToe(
+    await this.verwijzingen.voegVerwijzingToe(
       v,
       gebeurtenis('verwijzing', v.id, `${v.id}/aangemeld`, 'nl.ketenregie.verwijzing.aangemeld', { soort: v.soort, status: 'aangemeld' }, [
         v.zender.organisatie,
@@ -100,7 +100,7 @@ export class VerwijzingService {
 
   /** A referral the caller's organisation sent or received (it exists only once consent permitted it). */
   async bekijk(id: string, door: Identity, handeling: Handeling = 'verwijzing.lezen'): Promise<VerwijzingInzicht> {
-    const v = await this.opslag.verwijzing(id);
+    const v = await this.verwijzingen.verwijzing(id);
     if (!v) throw NIET_GEVONDEN();
     const betrokkenheid = partijVan(v, door);
     if (betrokkenheid.length === 0) throw NIET_GEVONDEN();
@@ -110,7 +110,7 @@ export class VerwijzingService {
 
   async vanOrganisatie(door: Identity): Promise<VerwijzingInzicht[]> {
     await this.toegang.eis(door, 'inbox.lezen');
-    const lijst = await this.opslag.verwijzingenVan(door.organisatie);
+    const lijst = await this.verwijzingen.verwijzingenVan(door.organisatie);
     return lijst.map((v) => inzicht(v, v.ontvanger.organisatie === door.organisatie ? 'inkomend' : 'uitgaand'));
   }
 
@@ -121,7 +121,7 @@ export class VerwijzingService {
    */
   async meldStatus(id: string, melding: VerwijzingStatusDto, door: Identity, aanroep: Aanroep): Promise<VerwijzingInzicht> {
     const { richting } = await this.bekijk(id, door, 'verwijzing.status.melden');
-    const v = (await this.opslag.verwijzing(id)) as VerwijzingRecord;
+    const v = (await this.verwijzingen.verwijzing(id)) as VerwijzingRecord;
     if (richting !== 'inkomend') throw NIET_GEVONDEN();
     const status = volgendeVerwijzingStatus(v.status, melding);
     const metReden = melding.status === 'beeindigd' || melding.status === 'afgewezen';
@@ -151,14 +151,14 @@ export class VerwijzingService {
     // deelnemer, unless another referral to it for this deelnemer is still open. Before the
     // status is stored: if traject-service cannot be reached, the report fails and is repeated.
     if (verwijzingBeeindigd(status)) {
-      const nogOpen = (await this.opslag.verwijzingenVan(v.ontvanger.organisatie)).some(
+      const nogOpen = (await this.verwijzingen.verwijzingenVan(v.ontvanger.organisatie)).some(
         (a) => a.id !== v.id && a.deelnemerId === v.deelnemerId && a.ontvanger.organisatie === v.ontvanger.organisatie && !verwijzingBeeindigd(a.status),
       );
       if (!nogOpen) await this.ontvangers.beeindigOntvanger(v.deelnemerId, v.ontvanger.organisatie, door);
     }
     // The event carries what the sender may see, never more.
     const zichtbaar = terugkoppeling(v.soort, status, bijgewerkt, bijgewerkt.detailTerugkoppeling);
-    await this.opslag.werkVerwijzingBij(
+    await this.verwijzingen.werkVerwijzingBij(
       bijgewerkt,
       gebeurtenis('verwijzing', v.id, `${v.id}/${status}`, 'nl.ketenregie.verwijzing.status-gewijzigd', { ...zichtbaar }, [
         v.zender.organisatie,

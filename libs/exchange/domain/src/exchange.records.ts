@@ -128,7 +128,7 @@ export interface NieuwAbonnement {
   readonly geheim: string;
 }
 
-/** One workflow step to store: projection, task and outbox event, in one transaction (see the application's `ExchangeOpslag.registreerStap`). */
+/** One workflow step to store: projection, task and outbox event, in one transaction (see the application's `OverdrachtRepository.registreerStap`). */
 export interface StapRecord {
   readonly sleutel: string;
   readonly overdrachtId: string;

@@ -1,4 +1,3 @@
-import { ConvenantEntity, ConvenantVersieEntity } from './convenant.entity';
 import { OrganisatieRegister1763800000000 } from './migrations/1763800000000-organisatie-register';
 import { Convenant1766000000000 } from './migrations/1766000000000-convenant';
 import { Projectie1766000000001 } from './migrations/1766000000001-projectie';
@@ -6,33 +5,15 @@ import { Pilot1766000000002 } from './migrations/1766000000002-pilot';
 import { FeitSoort1767200000000 } from './migrations/1767200000000-feit-soort';
 import { Inzet1767300000001 } from './migrations/1767300000001-inzet';
 import { Basiscel1767310000000 } from './migrations/1767310000000-basiscel';
-import { FeedPositieEntity, FeitEntity, TrajectStandEntity } from './projectie.entity';
-import { OrganisatieEntity } from './organisatie.entity';
-import { StuurgroepEntity, StuurgroepLidEntity } from './stuurgroep.entity';
 
 export * from './monitoring.schema';
-export * from './organisatie.entity';
-export * from './stuurgroep.entity';
 export * from './organisatie.repository';
 export * from './stuurgroep.repository';
-export * from './convenant.entity';
 export * from './convenant.repository';
-export * from './projectie.entity';
 export * from './projectie.repository';
 export * from './pilot.repository';
 export * from './inzet.repository';
 
-/** Entities of the monitoring schema, for `DatabaseModule.forRoot`. */
-export const MONITORING_ENTITIES = [
-  OrganisatieEntity,
-  StuurgroepEntity,
-  StuurgroepLidEntity,
-  ConvenantEntity,
-  ConvenantVersieEntity,
-  FeitEntity,
-  TrajectStandEntity,
-  FeedPositieEntity,
-];
 /** Migrations of the monitoring schema, in order. */
 export const MONITORING_MIGRATIONS = [
   OrganisatieRegister1763800000000,

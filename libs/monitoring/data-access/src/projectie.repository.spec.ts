@@ -12,7 +12,7 @@ import {
 import { openDatabase } from '@ketenregie/shared-platform';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
 import type { DataSource } from 'typeorm';
-import { MONITORING_ENTITIES, MONITORING_MIGRATIONS, MONITORING_SCHEMA, TypeOrmProjectieRepository } from './index';
+import { MONITORING_MIGRATIONS, MONITORING_SCHEMA, TypeOrmProjectieRepository } from './index';
 
 let nr = 0;
 const uuid = () => `50000000-0000-4000-8000-${String(++nr).padStart(12, '0')}`;
@@ -111,7 +111,7 @@ describeEachDatabase('monitoring projection: incremental and rebuilt from scratc
   let repo: TypeOrmProjectieRepository;
 
   beforeAll(async () => {
-    dataSource = await openDatabase({ url: db.url, schema: MONITORING_SCHEMA, entities: MONITORING_ENTITIES, migrations: MONITORING_MIGRATIONS, poolSize: 2 });
+    dataSource = await openDatabase({ url: db.url, schema: MONITORING_SCHEMA, migrations: MONITORING_MIGRATIONS, poolSize: 2 });
     repo = new TypeOrmProjectieRepository(dataSource);
   }, 60_000);
 

@@ -14,6 +14,8 @@ export * from './auth/service-identity';
 export * from './health/health';
 export * from './database/schema';
 export * from './database/database';
+export * from './database/schema-sql';
+export * from './database/sql-migratie';
 export * from './bootstrap/bootstrap-service';
 export * from './bootstrap/http-security';
 export * from './bootstrap/service-modules';

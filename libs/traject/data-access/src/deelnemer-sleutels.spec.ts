@@ -4,7 +4,7 @@ import { describeEachDatabase } from '@ketenregie/shared-testing';
 import { MAATWERKTRAJECT_DEN_BOSCH_V1, startTraject, trajectOverzicht } from '@ketenregie/traject-domain';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { DeelnemerKluis, TRAJECT_ENTITIES, trajectMigraties, TypeOrmDeelnemerRepository, TypeOrmTrajectRepository } from './index';
+import { DeelnemerKluis, trajectMigraties, TypeOrmDeelnemerRepository, TypeOrmTrajectRepository } from './index';
 
 const kluis = new DeelnemerKluis('k1', { k1: Buffer.alloc(32, 1) }, Buffer.alloc(32, 3));
 
@@ -24,7 +24,7 @@ describeEachDatabase('per-deelnemer keys in the traject schema', (db) => {
     };
     try {
       // Before: one key for everyone.
-      const oud = await openDatabase({ url: db.url, schema: db.schema, entities: TRAJECT_ENTITIES, migrations: trajectMigraties(kluis) });
+      const oud = await openDatabase({ url: db.url, schema: db.schema, migrations: trajectMigraties(kluis) });
       const personen = [
         { naam: 'Zwanenburg', bsn: '111222333' },
         { naam: 'Kortenhoeven', bsn: '123456782' },
@@ -67,7 +67,7 @@ describeEachDatabase('per-deelnemer keys in the traject schema', (db) => {
         await oud.destroy();
       }
 
-      const ds = await openDatabase({ url: db.url, schema: db.schema, entities: TRAJECT_ENTITIES, migrations: trajectMigraties(kluis, sleutels) });
+      const ds = await openDatabase({ url: db.url, schema: db.schema, migrations: trajectMigraties(kluis, sleutels) });
       try {
         const deelnemers = new TypeOrmDeelnemerRepository(ds, kluis, sleutels);
         const trajecten = new TypeOrmTrajectRepository(ds, sleutels);

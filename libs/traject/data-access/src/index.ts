@@ -13,7 +13,11 @@ import { TijdlijnVastgelegdOp1764000000008 } from './migrations/1764000000008-ti
 import { TrajectOutbox1766000000006 } from './migrations/1766000000006-outbox';
 
 export * from './deelnemer.crypto';
-export * from './traject.repositories';
+export { openbaarOverzicht, TRAJECT_DOELEN } from './traject.sql';
+export * from './deelnemer.repository';
+export * from './traject.repository';
+export * from './taak.repository';
+export * from './traject.transacties';
 export * from './programma.repository';
 
 /**
@@ -38,9 +42,6 @@ export const TRAJECT_MIGRATIONS = [
 export function trajectMigraties(kluis: DeelnemerKluis, sleutels?: Gegevenskluis): (new () => MigrationInterface)[] {
   return [...TRAJECT_MIGRATIONS, deelnemerVersleuteling(kluis), DeelnemerAanmelding1764000000005, ...(sleutels ? [deelnemerSleutels(kluis, sleutels)] : [])];
 }
-
-/** The schema uses plain SQL repositories; no TypeORM entity metadata is needed. */
-export const TRAJECT_ENTITIES = [];
 
 /** The service's own schema. */
 export const TRAJECT_SCHEMA = 'traject';

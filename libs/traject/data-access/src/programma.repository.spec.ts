@@ -2,14 +2,14 @@ import { openDatabase } from '@ketenregie/shared-platform';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
 import { FIP_V1, PROGRAMMA_CATALOGUS } from '@ketenregie/traject-domain';
 import type { DataSource } from 'typeorm';
-import { TRAJECT_ENTITIES, TRAJECT_MIGRATIONS, TypeOrmProgrammaRepository, TypeOrmTrajectRepository } from './index';
+import { TRAJECT_MIGRATIONS, TypeOrmProgrammaRepository, TypeOrmTrajectRepository } from './index';
 
 describeEachDatabase('programme repository', (db) => {
   let ds: DataSource;
   let programmas: TypeOrmProgrammaRepository;
 
   beforeAll(async () => {
-    ds = await openDatabase({ url: db.url, schema: db.schema, entities: TRAJECT_ENTITIES, migrations: TRAJECT_MIGRATIONS });
+    ds = await openDatabase({ url: db.url, schema: db.schema, migrations: TRAJECT_MIGRATIONS });
     programmas = new TypeOrmProgrammaRepository(ds);
   }, 60_000);
 

@@ -1,13 +1,9 @@
-import { schemaOf } from '@ketenregie/shared-platform';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigratie } from '@ketenregie/shared-platform';
 
 /** The consent context's outbox: consents given and withdrawn, written in the same transaction, read as a feed by `volgnummer`. */
-export class ConsentOutbox1766000000003 implements MigrationInterface {
-  name = 'ConsentOutbox1766000000003';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    const s = `"${schemaOf(queryRunner)}"`;
-    await queryRunner.query(`
+export const ConsentOutbox1766000000003 = sqlMigratie('ConsentOutbox1766000000003', {
+  up: (s) => [
+    `
       CREATE TABLE ${s}.outbox (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         sleutel text NOT NULL UNIQUE,
@@ -17,10 +13,7 @@ export class ConsentOutbox1766000000003 implements MigrationInterface {
         datum date NOT NULL,
         data jsonb NOT NULL,
         tijd timestamptz NOT NULL DEFAULT clock_timestamp()
-      )`);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE "${schemaOf(queryRunner)}".outbox`);
-  }
-}
+      )`,
+  ],
+  down: (s) => [`DROP TABLE ${s}.outbox`],
+});

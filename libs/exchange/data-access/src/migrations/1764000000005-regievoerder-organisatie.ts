@@ -1,5 +1,4 @@
-import { schemaOf } from '@ketenregie/shared-platform';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigratie } from '@ketenregie/shared-platform';
 
 /**
  * A handover stores the organisation of the traject's regievoerder (`regievoerder_organisatie`),
@@ -7,18 +6,11 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * handover). Handovers stored before knew only the professional: they fall back to the sender's
  * organisation, which is where their regievoerder's tasks went until now.
  */
-export class RegievoerderOrganisatie1764000000005 implements MigrationInterface {
-  name = 'RegievoerderOrganisatie1764000000005';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    const s = `"${schemaOf(queryRunner)}"`;
-    await queryRunner.query(`ALTER TABLE ${s}.overdracht ADD COLUMN regievoerder_organisatie text`);
-    await queryRunner.query(`UPDATE ${s}.overdracht SET regievoerder_organisatie = zender_organisatie`);
-    await queryRunner.query(`ALTER TABLE ${s}.overdracht ALTER COLUMN regievoerder_organisatie SET NOT NULL`);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    const s = `"${schemaOf(queryRunner)}"`;
-    await queryRunner.query(`ALTER TABLE ${s}.overdracht DROP COLUMN regievoerder_organisatie`);
-  }
-}
+export const RegievoerderOrganisatie1764000000005 = sqlMigratie('RegievoerderOrganisatie1764000000005', {
+  up: (s) => [
+    `ALTER TABLE ${s}.overdracht ADD COLUMN regievoerder_organisatie text`,
+    `UPDATE ${s}.overdracht SET regievoerder_organisatie = zender_organisatie`,
+    `ALTER TABLE ${s}.overdracht ALTER COLUMN regievoerder_organisatie SET NOT NULL`,
+  ],
+  down: (s) => [`ALTER TABLE ${s}.overdracht DROP COLUMN regievoerder_organisatie`],
+});

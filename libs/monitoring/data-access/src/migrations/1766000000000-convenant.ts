@@ -1,17 +1,15 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigratie } from '@ketenregie/shared-platform';
 
 /** Convenanten of the stuurgroepen: one row per convenant, one immutable row per version. */
-export class Convenant1766000000000 implements MigrationInterface {
-  name = 'Convenant1766000000000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+export const Convenant1766000000000 = sqlMigratie('Convenant1766000000000', {
+  up: () => [
+    `
       CREATE TABLE monitoring.convenant (
         id uuid PRIMARY KEY,
         stuurgroep_id text NOT NULL REFERENCES monitoring.stuurgroep (id),
         aangemaakt_op timestamptz NOT NULL DEFAULT now()
-      )`);
-    await queryRunner.query(`
+      )`,
+    `
       CREATE TABLE monitoring.convenant_versie (
         convenant_id uuid NOT NULL REFERENCES monitoring.convenant (id),
         versie integer NOT NULL CHECK (versie >= 1),
@@ -24,12 +22,8 @@ export class Convenant1766000000000 implements MigrationInterface {
         vastgesteld_door text NOT NULL REFERENCES monitoring.organisatie (id),
         vastgesteld_op timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (convenant_id, versie)
-      )`);
-    await queryRunner.query('CREATE INDEX convenant_stuurgroep_idx ON monitoring.convenant (stuurgroep_id)');
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP TABLE monitoring.convenant_versie');
-    await queryRunner.query('DROP TABLE monitoring.convenant');
-  }
-}
+      )`,
+    'CREATE INDEX convenant_stuurgroep_idx ON monitoring.convenant (stuurgroep_id)',
+  ],
+  down: () => ['DROP TABLE monitoring.convenant_versie', 'DROP TABLE monitoring.convenant'],
+});

@@ -1,14 +1,12 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigratie } from '@ketenregie/shared-platform';
 
 /**
  * Pilots, their decisions, the published reports (pilot moments and quarterly reports) and the
  * stuurgroep's inbox. A published report can never be changed or removed: a trigger refuses it.
  */
-export class Pilot1766000000002 implements MigrationInterface {
-  name = 'Pilot1766000000002';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+export const Pilot1766000000002 = sqlMigratie('Pilot1766000000002', {
+  up: () => [
+    `
       CREATE TABLE monitoring.pilot (
         id uuid PRIMARY KEY,
         stuurgroep_id text NOT NULL REFERENCES monitoring.stuurgroep (id),
@@ -19,8 +17,8 @@ export class Pilot1766000000002 implements MigrationInterface {
         eind date NOT NULL CHECK (eind > t1),
         aangemaakt_door text NOT NULL,
         aangemaakt_op timestamptz NOT NULL DEFAULT now()
-      )`);
-    await queryRunner.query(`
+      )`,
+    `
       CREATE TABLE monitoring.pilot_besluit (
         sleutel text PRIMARY KEY,
         pilot_id uuid NOT NULL REFERENCES monitoring.pilot (id),
@@ -28,8 +26,8 @@ export class Pilot1766000000002 implements MigrationInterface {
         door text,
         nieuwe_einddatum date,
         vastgelegd_op timestamptz NOT NULL DEFAULT now()
-      )`);
-    await queryRunner.query(`
+      )`,
+    `
       CREATE TABLE monitoring.rapportage (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         sleutel text NOT NULL UNIQUE,
@@ -40,16 +38,14 @@ export class Pilot1766000000002 implements MigrationInterface {
         inhoud jsonb NOT NULL,
         gepubliceerd_op timestamptz NOT NULL DEFAULT now(),
         CHECK ((pilot_id IS NULL) <> (convenant_id IS NULL))
-      )`);
-    await queryRunner.query(`
+      )`,
+    `
       CREATE FUNCTION monitoring.rapportage_onveranderlijk() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         RAISE EXCEPTION 'a published rapportage cannot be changed or removed' USING ERRCODE = 'integrity_constraint_violation';
-      END $$`);
-    await queryRunner.query(
-      'CREATE TRIGGER rapportage_onveranderlijk BEFORE UPDATE OR DELETE ON monitoring.rapportage FOR EACH ROW EXECUTE FUNCTION monitoring.rapportage_onveranderlijk()',
-    );
-    await queryRunner.query(`
+      END $$`,
+    'CREATE TRIGGER rapportage_onveranderlijk BEFORE UPDATE OR DELETE ON monitoring.rapportage FOR EACH ROW EXECUTE FUNCTION monitoring.rapportage_onveranderlijk()',
+    `
       CREATE TABLE monitoring.stuurgroep_melding (
         sleutel text PRIMARY KEY,
         stuurgroep_id text NOT NULL,
@@ -57,14 +53,13 @@ export class Pilot1766000000002 implements MigrationInterface {
         onderwerp text NOT NULL,
         verwijzing text NOT NULL,
         op timestamptz NOT NULL DEFAULT now()
-      )`);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP TABLE monitoring.stuurgroep_melding');
-    await queryRunner.query('DROP TABLE monitoring.rapportage');
-    await queryRunner.query('DROP FUNCTION monitoring.rapportage_onveranderlijk()');
-    await queryRunner.query('DROP TABLE monitoring.pilot_besluit');
-    await queryRunner.query('DROP TABLE monitoring.pilot');
-  }
-}
+      )`,
+  ],
+  down: () => [
+    'DROP TABLE monitoring.stuurgroep_melding',
+    'DROP TABLE monitoring.rapportage',
+    'DROP FUNCTION monitoring.rapportage_onveranderlijk()',
+    'DROP TABLE monitoring.pilot_besluit',
+    'DROP TABLE monitoring.pilot',
+  ],
+});

@@ -1,17 +1,10 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigratie } from '@ketenregie/shared-platform';
 
 /**
  * The facts of one context (`soort LIKE 'toestemming.%'`) are read by an index on their kind, not by
  * a scan of every fact: at the scale of a region most facts are the traject context's.
  */
-export class FeitSoort1767200000000 implements MigrationInterface {
-  name = 'FeitSoort1767200000000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('CREATE INDEX feit_soort_idx ON monitoring.feit (soort text_pattern_ops, nr)');
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP INDEX monitoring.feit_soort_idx');
-  }
-}
+export const FeitSoort1767200000000 = sqlMigratie('FeitSoort1767200000000', {
+  up: () => ['CREATE INDEX feit_soort_idx ON monitoring.feit (soort text_pattern_ops, nr)'],
+  down: () => ['DROP INDEX monitoring.feit_soort_idx'],
+});

@@ -1,15 +1,13 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigratie } from '@ketenregie/shared-platform';
 
 /**
  * The hours a partner delivered under a convenant, per month and coded expertise, as the partner
  * registered them (`uren-en-expertise`). One row per convenant, organisation, month and expertise:
  * registering again replaces the figure. Organisations and codes only, no persons.
  */
-export class Inzet1767300000001 implements MigrationInterface {
-  name = 'Inzet1767300000001';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+export const Inzet1767300000001 = sqlMigratie('Inzet1767300000001', {
+  up: () => [
+    `
       CREATE TABLE monitoring.inzet (
         convenant_id uuid NOT NULL REFERENCES monitoring.convenant (id),
         organisatie_id text NOT NULL,
@@ -18,10 +16,7 @@ export class Inzet1767300000001 implements MigrationInterface {
         uren numeric(8, 2) NOT NULL CHECK (uren > 0),
         geregistreerd_op timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (convenant_id, organisatie_id, maand, expertise)
-      )`);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP TABLE monitoring.inzet');
-  }
-}
+      )`,
+  ],
+  down: () => ['DROP TABLE monitoring.inzet'],
+});

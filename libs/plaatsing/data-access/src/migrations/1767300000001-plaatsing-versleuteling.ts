@@ -1,6 +1,6 @@
 import type { PlaatsingOverzicht, Werkgeversweergave } from '@ketenregie/plaatsing-domain';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { type PlaatsingKluis, PLAATSING_DOELEN, openbaarOverzicht, versleutelContacten, type Contacten } from '../plaatsing.repositories';
+import { type PlaatsingKluis, PLAATSING_DOELEN, openbaarOverzicht, versleutelContacten, type Contacten } from '../plaatsing.crypto';
 
 const BATCH = 500;
 

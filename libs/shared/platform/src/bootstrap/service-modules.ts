@@ -16,7 +16,7 @@ export interface ServiceBasisConfig {
   readonly TEMPORAL_NAMESPACE: string;
 }
 
-/** What differs per service: its schema, entities, migrations and metrics, and whether health checks Temporal. */
+/** What differs per service: its schema, migrations and metrics, and whether health checks Temporal. */
 export interface ServiceBasisOptions extends Pick<DatabaseOptions, 'schema' | 'entities' | 'migrations' | 'poolSize'> {
   /** Shown in `pg_stat_activity`: the service's name. */
   readonly applicationName: string;

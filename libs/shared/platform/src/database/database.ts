@@ -14,7 +14,8 @@ export interface DatabaseOptions {
   readonly url: string;
   /** The service's own schema; entities and the migrations table live in it. */
   readonly schema: string;
-  readonly entities: MixedList<Constructor | string | EntitySchema>;
+  /** Entity classes: none in the house style (repositories write SQL); kept for TypeORM. */
+  readonly entities?: MixedList<Constructor | string | EntitySchema>;
   readonly migrations: MixedList<Constructor | string>;
   /** Pool size per process (default 5). */
   readonly poolSize?: number;
@@ -33,7 +34,7 @@ export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
     type: 'postgres',
     url: options.url,
     schema: assertSchemaName(options.schema),
-    entities: options.entities as DataSourceOptions['entities'],
+    entities: (options.entities ?? []) as DataSourceOptions['entities'],
     migrations: options.migrations as DataSourceOptions['migrations'],
     migrationsTableName: MIGRATIONS_TABLE,
     migrationsTransactionMode: 'each',

@@ -3,7 +3,7 @@ import { schemaOf } from '@ketenregie/shared-platform';
 import type { TrajectOverzicht } from '@ketenregie/traject-contracts';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import type { DeelnemerKluis } from '../deelnemer.crypto';
-import { openbaarOverzicht, TRAJECT_DOELEN } from '../traject.repositories';
+import { openbaarOverzicht, TRAJECT_DOELEN } from '../traject.sql';
 
 const BATCH = 500;
 

@@ -1,17 +1,13 @@
-import { schemaOf } from '@ketenregie/shared-platform';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigratie } from '@ketenregie/shared-platform';
 
 /**
  * The traject context's outbox: the published facts of its timeline, written in the same
  * transaction as the timeline (one row per `<trajectId>:<nr>`), read by other contexts as a feed
  * ordered by `volgnummer`.
  */
-export class TrajectOutbox1766000000006 implements MigrationInterface {
-  name = 'TrajectOutbox1766000000006';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    const s = `"${schemaOf(queryRunner)}"`;
-    await queryRunner.query(`
+export const TrajectOutbox1766000000006 = sqlMigratie('TrajectOutbox1766000000006', {
+  up: (s) => [
+    `
       CREATE TABLE ${s}.outbox (
         id uuid PRIMARY KEY,
         sleutel text NOT NULL UNIQUE,
@@ -21,10 +17,7 @@ export class TrajectOutbox1766000000006 implements MigrationInterface {
         datum date NOT NULL,
         data jsonb NOT NULL,
         tijd timestamptz NOT NULL DEFAULT clock_timestamp()
-      )`);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE "${schemaOf(queryRunner)}".outbox`);
-  }
-}
+      )`,
+  ],
+  down: (s) => [`DROP TABLE ${s}.outbox`],
+});

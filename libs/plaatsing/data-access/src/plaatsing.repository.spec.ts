@@ -4,15 +4,7 @@ import { openDatabase } from '@ketenregie/shared-platform';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import {
-  PLAATSING_ENTITIES,
-  PLAATSING_MIGRATIONS,
-  PLAATSING_SCHEMA,
-  plaatsingMigraties,
-  TypeOrmPlaatsingRepository,
-  TypeOrmVacatureRepository,
-  TypeOrmWerkgeverRepository,
-} from './index';
+import { PLAATSING_MIGRATIONS, PLAATSING_SCHEMA, plaatsingMigraties, SqlPlaatsingRepository, SqlVacatureRepository, SqlWerkgeverRepository } from './index';
 
 describeEachDatabase('plaatsing repositories', (db) => {
   let ds: DataSource;
@@ -61,7 +53,7 @@ describeEachDatabase('plaatsing repositories', (db) => {
       ],
     );
     await voor.destroy();
-    ds = await openDatabase({ url: db.url, schema: PLAATSING_SCHEMA, entities: PLAATSING_ENTITIES, migrations: plaatsingMigraties(kluis), poolSize: 2 });
+    ds = await openDatabase({ url: db.url, schema: PLAATSING_SCHEMA, migrations: plaatsingMigraties(kluis), poolSize: 2 });
   }, 60_000);
 
   afterAll(async () => {
@@ -79,11 +71,11 @@ describeEachDatabase('plaatsing repositories', (db) => {
     ).toString('latin1');
 
   it('the migration encrypts the rows stored in the clear before it: they read as before, and no column holds a name any more', async () => {
-    expect(await new TypeOrmWerkgeverRepository(ds, kluis).vind('oud-bedrijf')).toEqual({
+    expect(await new SqlWerkgeverRepository(ds, kluis).vind('oud-bedrijf')).toEqual({
       organisatieId: 'oud-bedrijf',
       contactpersoon: { naam: 'Truus Oudeweg', telefoon: '0403333333' },
     });
-    const r = await new TypeOrmPlaatsingRepository(ds, kluis).vind(oud.plaatsingId);
+    const r = await new SqlPlaatsingRepository(ds, kluis).vind(oud.plaatsingId);
     expect(r?.kandidaat).toEqual({ roepnaam: 'Anouschka', werkervaring: ['schilderen'] });
     expect(r?.overzicht.werkgever).toEqual({ ...werkgever, organisatieId: 'oud-bedrijf' });
     for (const tabel of ['werkgever', 'plaatsing']) {
@@ -98,8 +90,8 @@ describeEachDatabase('plaatsing repositories', (db) => {
     try {
       const codec = new KluisPayloadCodec(kluis, eigenaren.deelnemerVan);
       const vacatureId = randomUUID();
-      await new TypeOrmVacatureRepository(ds).voegToe({ ...vacature(vacatureId), werkgeverId: 'codec-bedrijf' });
-      const repo = new TypeOrmPlaatsingRepository(ds, kluis);
+      await new SqlVacatureRepository(ds).voegToe({ ...vacature(vacatureId), werkgeverId: 'codec-bedrijf' });
+      const repo = new SqlPlaatsingRepository(ds, kluis);
       const [a, b] = [await nieuw(vacatureId), await nieuw(vacatureId)];
       for (const s of [a, b]) await repo.voegToe({ overzicht: plaatsingOverzicht(startPlaatsing(s).state), kandidaat: { roepnaam: 'Sam' } });
       const payload = { metadata: { encoding: new TextEncoder().encode('json/plain') }, data: new TextEncoder().encode('{"roepnaam":"Sam"}') };
@@ -145,7 +137,7 @@ describeEachDatabase('plaatsing repositories', (db) => {
   }
 
   it('keeps an employer profile, replacing it on a second save', async () => {
-    const repo = new TypeOrmWerkgeverRepository(ds, kluis);
+    const repo = new SqlWerkgeverRepository(ds, kluis);
     await repo.bewaar(werkgever);
     await repo.bewaar({ ...werkgever, plaatsvervanger: undefined });
     expect(await repo.vind('bakkerij-x')).toEqual({ organisatieId: 'bakkerij-x', contactpersoon: werkgever.contactpersoon });
@@ -154,7 +146,7 @@ describeEachDatabase('plaatsing repositories', (db) => {
   });
 
   it('stores placements, refuses a second running one on the same vacancy, and finds them per party', async () => {
-    const vacatures = new TypeOrmVacatureRepository(ds);
+    const vacatures = new SqlVacatureRepository(ds);
     const vacatureId = randomUUID();
     await vacatures.voegToe({
       id: vacatureId,
@@ -167,7 +159,7 @@ describeEachDatabase('plaatsing repositories', (db) => {
       status: 'open',
     });
     expect((await vacatures.vanWerkgever('bakkerij-x')).map((v) => v.id)).toEqual([vacatureId]);
-    const repo = new TypeOrmPlaatsingRepository(ds, kluis);
+    const repo = new SqlPlaatsingRepository(ds, kluis);
     const start = await nieuw(vacatureId);
     const overzicht = plaatsingOverzicht(startPlaatsing(start).state);
     await repo.voegToe({ overzicht, kandidaat: { roepnaam: 'Sam' } });
@@ -184,7 +176,7 @@ describeEachDatabase('plaatsing repositories', (db) => {
 
   it('applies an outcome once: a retry adds no timeline entry, task or event twice; an older projection never overwrites a newer one', async () => {
     const vacatureId = randomUUID();
-    await new TypeOrmVacatureRepository(ds).voegToe({
+    await new SqlVacatureRepository(ds).voegToe({
       id: vacatureId,
       werkgeverId: 'bakkerij-x',
       titel: 'Bakker',
@@ -194,7 +186,7 @@ describeEachDatabase('plaatsing repositories', (db) => {
       ondersteuning: [],
       status: 'open',
     });
-    const repo = new TypeOrmPlaatsingRepository(ds, kluis);
+    const repo = new SqlPlaatsingRepository(ds, kluis);
     const begin = startPlaatsing(await nieuw(vacatureId));
     await repo.voegToe({ overzicht: plaatsingOverzicht(begin.state), kandidaat: {} });
     const stap = voerUit(begin.state, { soort: 'kennismaking', datum: '2027-01-06', uitkomst: 'proefplaatsing' });

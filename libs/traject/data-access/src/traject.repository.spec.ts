@@ -6,7 +6,6 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import {
   DeelnemerKluis,
-  TRAJECT_ENTITIES,
   TRAJECT_MIGRATIONS,
   trajectMigraties,
   TypeOrmDeelnemerRepository,
@@ -62,7 +61,7 @@ describeEachDatabase('traject data access', (db) => {
     let taken: TypeOrmTakenRepository;
 
     beforeAll(async () => {
-      ds = await openDatabase({ url: db.url, schema: db.schema, entities: TRAJECT_ENTITIES, migrations: trajectMigraties(kluis) });
+      ds = await openDatabase({ url: db.url, schema: db.schema, migrations: trajectMigraties(kluis) });
       admin = new Client({ connectionString: db.url });
       await admin.connect();
       deelnemers = new TypeOrmDeelnemerRepository(ds, kluis);
@@ -388,7 +387,7 @@ describeEachDatabase('deelnemer encryption migration', (db) => {
     });
 
     it('converts existing plaintext rows: the table and its data file hold no personal field, reads decrypt, and down restores them', async () => {
-      const oud = await openDatabase({ url: db.url, schema: db.schema, entities: TRAJECT_ENTITIES, migrations: TRAJECT_MIGRATIONS });
+      const oud = await openDatabase({ url: db.url, schema: db.schema, migrations: TRAJECT_MIGRATIONS });
       const ids: string[] = [];
       try {
         for (const p of plat) {
@@ -410,7 +409,7 @@ describeEachDatabase('deelnemer encryption migration', (db) => {
       // The check can fail: before the migration the data file holds the names in the clear.
       expect(await bestand()).toContain('Oosterhuis');
 
-      const ds = await openDatabase({ url: db.url, schema: db.schema, entities: TRAJECT_ENTITIES, migrations: trajectMigraties(kluis) });
+      const ds = await openDatabase({ url: db.url, schema: db.schema, migrations: trajectMigraties(kluis) });
       try {
         const { rows } = await admin.query(`SELECT * FROM ${tabel()}`);
         expect(rows).toHaveLength(3);

@@ -1,0 +1,67 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { IsoDate } from '@ketenregie/shared-kernel';
+import { assertSchemaName } from './schema';
+
+/** One row as PostgreSQL returns it: column name → value. */
+export type Rij = Record<string, unknown>;
+
+/**
+ * SQL in the schema of a data source: how every repository reaches its tables (house style: SQL
+ * through the DataSource/EntityManager, schema by migrations only, no entity classes). `$S.` in a
+ * statement is the quoted schema, so no statement relies on `search_path`.
+ */
+export class SchemaSql {
+  /** The quoted schema, `"name"`. */
+  readonly schema: string;
+
+  constructor(readonly dataSource: DataSource) {
+    this.schema = `"${assertSchemaName(String((dataSource.options as { schema?: string }).schema))}"`;
+  }
+
+  /** `"schema"."table"`. */
+  tabel(naam: string): string {
+    return `${this.schema}."${naam}"`;
+  }
+
+  /** Runs SQL (`$S.` is the schema) and returns the rows, also for UPDATE … RETURNING; in the transaction of `m` when given. */
+  async q(sql: string, params: unknown[] = [], m: EntityManager = this.dataSource.manager): Promise<Rij[]> {
+    const runner = m.queryRunner ?? this.dataSource.createQueryRunner();
+    try {
+      const result = await runner.query(sql.replace(/\$S\./g, `${this.schema}.`), params, true);
+      return (result.records ?? []) as Rij[];
+    } finally {
+      if (!m.queryRunner) await runner.release();
+    }
+  }
+
+  /** Runs `werk` in one transaction. */
+  transactie<T>(werk: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(werk);
+  }
+}
+
+/** Column values to record fields: the conversions every row mapper needs. */
+export const kolom = {
+  /** A `date` (or timestamp) as `YYYY-MM-DD`; undefined for NULL. */
+  datum(v: unknown): IsoDate | undefined {
+    if (v === null || v === undefined) return undefined;
+    if (v instanceof Date) return v.toISOString().slice(0, 10);
+    return String(v).slice(0, 10);
+  },
+  tijd(v: unknown): Date {
+    return v instanceof Date ? v : new Date(String(v));
+  },
+  /** A `json`/`jsonb` value (the driver may return it parsed or as text). */
+  json<T>(v: unknown): T {
+    return typeof v === 'string' ? (JSON.parse(v) as T) : (v as T);
+  },
+  /** A nullable text column: undefined for NULL. */
+  tekst<T extends string = string>(v: unknown): T | undefined {
+    return v === null || v === undefined ? undefined : (String(v) as T);
+  },
+};
+
+/** The record without its undefined and null fields (optional fields stay absent rather than `undefined`). */
+export function zonderLeeg<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, w]) => w !== undefined && w !== null)) as T;
+}
