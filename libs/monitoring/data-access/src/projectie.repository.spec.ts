@@ -53,6 +53,10 @@ function randgevallen(): Feit[] {
     feit('traject.evaluatie', 'r4', '2026-04-10', {}),
     feit('traject.termijn-verlopen', 'r4', '2026-05-05', { termijn: 'evaluatie' }),
     feit('traject.coach-toegewezen', 'r4', '2026-05-06', { coach: 'coach-2' }),
+    // A later invalid score does not replace a valid one; an empty ZRM; a domain with quotes in its name; a score's other fields dropped.
+    feit('traject.meting', 'r4', '2026-05-07', { zrm: { financien: { eerste: 'x' } } }),
+    feit('traject.meting', 'r4', '2026-05-08', { zrm: {} }),
+    feit('traject.meting', 'r4', '2026-05-09', { zrm: { 'werk "en" inkomen': { eerste: 1, laatste: 2, laatsteDatum: '2026-05-09', toelichting: 'x' } } }),
     // Closed: not running, so in no caseload.
     feit('traject.aangemeld', 'r5', '2026-01-04', org),
     feit('traject.afgesloten', 'r5', '2026-06-01', {}),
@@ -91,7 +95,9 @@ function willekeurig(trajecten: number): Feit[] {
       ...org,
       ...(soort === 'fase-gewijzigd' ? { naar: fasen[r(fasen.length)] } : {}),
       ...(soort === 'meting' && r(2) === 0 ? ladder(eerste, dag(r(2) * 30), eerste + r(3) - 1, dag(d)) : {}),
-      ...(soort === 'meting' && r(2) === 0 ? { zrm: { [`domein-${r(3)}`]: { eerste: r(5), laatste: r(5), laatsteDatum: dag(d) } } } : {}),
+      ...(soort === 'meting' && r(2) === 0
+        ? { zrm: { [`domein-${r(3)}`]: r(4) === 0 ? { eerste: r(5) } : { eerste: r(5), laatste: r(5), laatsteDatum: dag(d) } } }
+        : {}),
       ...(soort === 'termijn-verlopen' ? { termijn: r(2) === 0 ? 'evaluatie' : 'plan' } : {}),
       ...(soort === 'uitgevallen' && r(2) === 0 ? { reden: `reden-${r(3)}` } : {}),
     };

@@ -3,17 +3,27 @@
  * stored cells as `cellenVanStand` / `cellenVanFeit` count them (monitoring-domain). The
  * repository spec checks both against the incremental path over the same facts.
  *
- * "The last value up to a fact" (what `pasToe` carries along) is a running `max` over
- * `lpad(nr) || value` in the traject's order of receipt (`COLLATE "C"`: byte order).
+ * The stands take one sort of the traject facts (by traject, in order of receipt) and one pass
+ * over it: a window carries what `pasToe` reads "as of" a fact (the organisations, the number of
+ * evaluation deadlines passed), one aggregate per traject collects the rest in order, and a few
+ * small steps per traject finish what depends on more than one fact (the last ladder run, the
+ * evaluations' timeliness, the ZRM scores).
  */
-const laatste = (waarde: string) => `(lpad(nr::text, 19, '0') || (${waarde})) COLLATE "C"`;
 const string = (pad: string) => `CASE WHEN jsonb_typeof(${pad}) = 'string' THEN ${pad} #>> '{}' END`;
 const dag = (kolom: string) => `to_char(${kolom}, 'YYYY-MM-DD')`;
+/** The last element of an array aggregated in order. */
+const laatste = (lijst: string) => `${lijst}[cardinality(${lijst})]`;
+/** "The last value up to a fact": a running `max` over `lpad(nr) || value` in the traject's order (`COLLATE "C"`: byte order). */
+const totNu = (waarde: string) => `substr(max((lpad(nr::text, 19, '0') || ${waarde}) COLLATE "C") OVER w, 20)`;
+const geldigeZrm = (w: string) =>
+  `jsonb_typeof(${w}->'eerste') = 'number' AND jsonb_typeof(${w}->'laatste') = 'number' AND jsonb_typeof(${w}->'laatsteDatum') = 'string'`;
+const zrmScore = (w: string) => `jsonb_build_object('eerste', ${w}->'eerste', 'laatste', ${w}->'laatste', 'laatsteDatum', ${w}->'laatsteDatum')`;
 
 /** Every traject stand from the stored facts (into an empty `monitoring.traject_stand`). */
 export const STANDEN_UIT_FEITEN = `
   INSERT INTO monitoring.traject_stand (traject_id, stand)
   WITH f AS (
+    -- Only the fields the folding reads, extracted before the sort (OFFSET 0: the sort carries these, not every fact's JSON).
     SELECT nr, onderwerp, soort, datum,
       ${string("data->'programma'")} AS programma,
       ${string("data->'regieOrganisatie'")} AS regie,
@@ -26,73 +36,74 @@ export const STANDEN_UIT_FEITEN = `
              AND jsonb_typeof(data->'ladder'->'laatste') = 'number' AND jsonb_typeof(data->'ladder'->'laatsteDatum') = 'string' THEN data->'ladder' END AS ladder,
       CASE WHEN soort = 'traject.meting' AND jsonb_typeof(data->'zrm') = 'object' THEN data->'zrm' END AS zrm
     FROM monitoring.feit WHERE soort LIKE 'traject.%'
+    OFFSET 0
   ),
-  -- Per fact, in the traject's order: the organisations as of that fact, the previous ladder
-  -- score's first date, the last passed evaluation deadline and the previous evaluation.
-  w1 AS (
-    SELECT f.*,
-      substr(max(${laatste('regie')}) OVER w, 20) AS regie_nu,
-      substr(max(${laatste('coach_org')}) OVER w, 20) AS coach_org_nu,
-      substr(max(${laatste("ladder->>'eersteDatum'")}) OVER wv, 20) AS vorige_ladder_datum,
-      max(nr) FILTER (WHERE termijn) OVER w AS laatste_termijn,
-      max(nr) FILTER (WHERE soort = 'traject.evaluatie') OVER wv AS vorige_evaluatie
+  -- Per fact, in the traject's order: the organisations as of that fact and the evaluation deadlines passed up to it.
+  w AS (
+    SELECT f.*, ${totNu('regie')} AS regie_nu, ${totNu('coach_org')} AS coach_org_nu, count(*) FILTER (WHERE termijn) OVER w AS termijnen
     FROM f
-    WINDOW w AS (PARTITION BY onderwerp ORDER BY nr ROWS UNBOUNDED PRECEDING),
-           wv AS (PARTITION BY onderwerp ORDER BY nr ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
-  ),
-  -- A ladder run starts at a score whose first date differs from the previous score's; its basis is that score's first rung.
-  w2 AS (
-    SELECT w1.*, ladder IS NOT NULL AND (vorige_ladder_datum IS NULL OR vorige_ladder_datum <> ladder->>'eersteDatum') AS run_start FROM w1
-  ),
-  w3 AS (
-    SELECT w2.*,
-      max(nr) FILTER (WHERE run_start) OVER w AS run_nr,
-      substr(max(${laatste("ladder->>'eerste'")}) FILTER (WHERE run_start) OVER w, 20)::numeric AS run_eerste
-    FROM w2
     WINDOW w AS (PARTITION BY onderwerp ORDER BY nr ROWS UNBOUNDED PRECEDING)
   ),
+  -- Per traject, in the same order (the aggregates need no sort of their own).
   t AS (
     SELECT onderwerp,
-      substr(max(${laatste('programma')}), 20) AS programma,
-      substr(max(${laatste('regie')}), 20) AS regie,
-      substr(max(${laatste('coach_org')}), 20) AS coach_org,
-      substr(max(${laatste('coach')}), 20) AS coach,
-      substr(max(${laatste(`jsonb_build_array(${dag('datum')}, regie_nu)::text`)}) FILTER (WHERE soort = 'traject.aangemeld'), 20)::jsonb AS aanmelding,
-      ${dag("min(datum) FILTER (WHERE naar IN ('kennismaking', 'diagnose', 'plan-van-aanpak', 'uitvoering', 'afronding', 'nazorg'))")} AS bereikt,
-      ${dag("min(datum) FILTER (WHERE naar IN ('diagnose', 'plan-van-aanpak', 'uitvoering', 'afronding', 'nazorg'))")} AS intake,
-      ${dag("min(datum) FILTER (WHERE naar IN ('uitvoering', 'afronding', 'nazorg'))")} AS actief,
-      substr(max(${laatste(`jsonb_build_object('datum', ${dag('datum')}, 'reden', reden, 'partner', coalesce(regie_nu, 'onbekend'))::text`)})
-        FILTER (WHERE soort = 'traject.uitgevallen'), 20)::jsonb AS uitval,
-      substr(max(${laatste(dag('datum'))}) FILTER (WHERE soort = 'traject.afgesloten'), 20) AS afgesloten,
-      substr(max(${laatste('soort')}) FILTER (WHERE soort IN ('traject.gepauzeerd', 'traject.hervat', 'traject.afgesloten')), 20) AS pauze,
-      max(nr) FILTER (WHERE run_start) AS laatste_run,
-      substr(max(${laatste("jsonb_build_array(ladder->'eerste', ladder->'eersteDatum')::text")}) FILTER (WHERE run_start), 20)::jsonb AS ladder_basis,
-      -- The first score of each run that stood ≥ 1 rung above the run's first within 12 months; the last run's counts.
-      max((lpad(run_nr::text, 19, '0') || lpad((9000000000000000000 - nr)::text, 19, '0') || (ladder->>'laatsteDatum')) COLLATE "C") FILTER (
-        WHERE ladder IS NOT NULL AND (ladder->>'laatste')::numeric >= run_eerste + 1
-          AND (ladder->>'laatsteDatum')::date <= ((ladder->>'eersteDatum')::date + interval '12 months')::date) AS gestegen,
-      coalesce(jsonb_object_agg(z.domein, jsonb_build_object('eerste', z.w->'eerste', 'laatste', z.w->'laatste', 'laatsteDatum', z.w->'laatsteDatum') ORDER BY nr)
-        FILTER (WHERE z.domein IS NOT NULL), '{}'::jsonb) AS zrm,
-      coalesce(jsonb_agg(jsonb_build_object('datum', ${dag('datum')}, 'opTijd', laatste_termijn IS NULL OR laatste_termijn < coalesce(vorige_evaluatie, 0),
-                                            'partner', coalesce(coach_org_nu, regie_nu, 'onbekend')) ORDER BY nr)
-        FILTER (WHERE soort = 'traject.evaluatie'), '[]'::jsonb) AS evaluaties,
+      array_agg(programma ORDER BY nr) FILTER (WHERE programma IS NOT NULL) AS programma,
+      array_agg(regie ORDER BY nr) FILTER (WHERE regie IS NOT NULL) AS regie,
+      array_agg(coach_org ORDER BY nr) FILTER (WHERE coach_org IS NOT NULL) AS coach_org,
+      array_agg(coach ORDER BY nr) FILTER (WHERE coach IS NOT NULL) AS coach,
+      array_agg(datum ORDER BY nr) FILTER (WHERE soort = 'traject.aangemeld') AS aangemeld,
+      array_agg(regie_nu ORDER BY nr) FILTER (WHERE soort = 'traject.aangemeld') AS aanmeld_partner,
+      min(datum) FILTER (WHERE naar IN ('kennismaking', 'diagnose', 'plan-van-aanpak', 'uitvoering', 'afronding', 'nazorg')) AS bereikt,
+      min(datum) FILTER (WHERE naar IN ('diagnose', 'plan-van-aanpak', 'uitvoering', 'afronding', 'nazorg')) AS intake,
+      min(datum) FILTER (WHERE naar IN ('uitvoering', 'afronding', 'nazorg')) AS actief,
+      array_agg(jsonb_build_object('datum', ${dag('datum')}, 'reden', reden, 'partner', coalesce(regie_nu, 'onbekend')) ORDER BY nr)
+        FILTER (WHERE soort = 'traject.uitgevallen') AS uitval,
+      array_agg(datum ORDER BY nr) FILTER (WHERE soort = 'traject.afgesloten') AS afgesloten,
+      array_agg(soort ORDER BY nr) FILTER (WHERE soort IN ('traject.gepauzeerd', 'traject.hervat', 'traject.afgesloten')) AS pauze,
+      -- The valid ladder scores.
+      array_agg(ladder->'eerste' ORDER BY nr) FILTER (WHERE ladder IS NOT NULL) AS ladder_eerste,
+      array_agg(ladder->>'eersteDatum' ORDER BY nr) FILTER (WHERE ladder IS NOT NULL) AS ladder_datum,
+      array_agg((ladder->>'laatste')::numeric ORDER BY nr) FILTER (WHERE ladder IS NOT NULL) AS ladder_laatste,
+      array_agg(ladder->>'laatsteDatum' ORDER BY nr) FILTER (WHERE ladder IS NOT NULL) AS ladder_laatste_datum,
+      -- The ZRM objects, and their entries as one text (jsonb keeps the last of a repeated key).
+      array_agg(zrm ORDER BY nr) FILTER (WHERE zrm IS NOT NULL) AS zrm,
+      string_agg(left(substr(zrm::text, 2), -1), ',' ORDER BY nr) FILTER (WHERE zrm <> '{}'::jsonb) AS zrm_tekst,
+      array_agg(datum ORDER BY nr) FILTER (WHERE soort = 'traject.evaluatie') AS evaluatie_datum,
+      array_agg(coalesce(coach_org_nu, regie_nu, 'onbekend') ORDER BY nr) FILTER (WHERE soort = 'traject.evaluatie') AS evaluatie_partner,
+      array_agg(termijnen ORDER BY nr) FILTER (WHERE soort = 'traject.evaluatie') AS evaluatie_termijnen,
       coalesce(max(nr) FILTER (WHERE termijn) > coalesce(max(nr) FILTER (WHERE soort = 'traject.evaluatie'), 0), false) AS te_laat
-    FROM w3
-    LEFT JOIN LATERAL (
-      SELECT key AS domein, value AS w FROM jsonb_each(w3.zrm)
-      WHERE jsonb_typeof(value->'eerste') = 'number' AND jsonb_typeof(value->'laatste') = 'number' AND jsonb_typeof(value->'laatsteDatum') = 'string'
-    ) z ON true
-    GROUP BY onderwerp
+    FROM w GROUP BY onderwerp
   )
   SELECT onderwerp, jsonb_strip_nulls(jsonb_build_object(
-    'trajectId', onderwerp, 'programma', programma, 'aanmeldPartner', aanmelding->>1, 'aangemeldOp', aanmelding->>0,
-    'bereiktOp', bereikt, 'intakeOp', intake, 'actiefOp', actief, 'uitval', uitval, 'afgeslotenOp', afgesloten,
-    'gepauzeerd', coalesce(pauze = 'traject.gepauzeerd', false),
-    'regieOrganisatie', regie, 'coachOrganisatie', coach_org, 'coach', coach,
-    'ladder', CASE WHEN ladder_basis IS NOT NULL THEN jsonb_build_object('eerste', ladder_basis->0, 'eersteDatum', ladder_basis->1,
-      'gestegenOp', CASE WHEN left(gestegen, 19)::bigint = laatste_run THEN substr(gestegen, 39) END) END,
-    'zrm', zrm, 'evaluaties', evaluaties, 'evaluatieTeLaat', te_laat))
-  FROM t`;
+    'trajectId', onderwerp, 'programma', ${laatste('programma')}, 'aanmeldPartner', ${laatste('aanmeld_partner')},
+    'aangemeldOp', ${dag(laatste('aangemeld'))}, 'bereiktOp', ${dag('bereikt')}, 'intakeOp', ${dag('intake')}, 'actiefOp', ${dag('actief')},
+    'uitval', ${laatste('uitval')}, 'afgeslotenOp', ${dag(laatste('afgesloten'))}, 'gepauzeerd', coalesce(${laatste('pauze')} = 'traject.gepauzeerd', false),
+    'regieOrganisatie', ${laatste('regie')}, 'coachOrganisatie', ${laatste('coach_org')}, 'coach', ${laatste('coach')},
+    -- The last run of scores with the same first date: its first score is the basis; it rose at the first score in it ≥ 1 rung higher within 12 months.
+    'ladder', CASE WHEN run.start IS NOT NULL THEN jsonb_build_object('eerste', ladder_eerste[run.start], 'eersteDatum', ladder_datum[run.start],
+      'gestegenOp', (SELECT ladder_laatste_datum[i] FROM generate_series(run.start, cardinality(ladder_datum)) AS i
+                     WHERE ladder_laatste[i] >= (ladder_eerste[run.start] #>> '{}')::numeric + 1
+                       AND ladder_laatste_datum[i]::date <= (ladder_datum[run.start]::date + interval '12 months')::date
+                     ORDER BY i LIMIT 1)) END,
+    -- Per domain the last valid score: from the joined text when its last entries are valid, else entry by entry.
+    'zrm', coalesce(zrm_snel.scores, (
+      SELECT coalesce(jsonb_object_agg(z.domein, ${zrmScore('z.w')} ORDER BY o.i), '{}'::jsonb)
+      FROM unnest(t.zrm) WITH ORDINALITY AS o(scores, i) CROSS JOIN LATERAL jsonb_each(o.scores) AS z(domein, w)
+      WHERE ${geldigeZrm('z.w')})),
+    -- On time: no evaluation deadline passed since the previous evaluation.
+    'evaluaties', coalesce((
+      SELECT jsonb_agg(jsonb_build_object('datum', ${dag('e.datum')}, 'opTijd', e.termijnen = coalesce(evaluatie_termijnen[e.i - 1], 0), 'partner', e.partner) ORDER BY e.i)
+      FROM unnest(evaluatie_datum, evaluatie_partner, evaluatie_termijnen) WITH ORDINALITY AS e(datum, partner, termijnen, i)), '[]'::jsonb),
+    'evaluatieTeLaat', te_laat))
+  FROM t
+  LEFT JOIN LATERAL (
+    SELECT coalesce(max(i) FILTER (WHERE d <> ${laatste('ladder_datum')}), 0) + 1 AS start FROM unnest(ladder_datum) WITH ORDINALITY AS l(d, i) HAVING count(*) > 0
+  ) run ON true
+  LEFT JOIN LATERAL (
+    SELECT coalesce(jsonb_object_agg(domein, ${zrmScore('w')}), '{}'::jsonb) AS scores
+    FROM jsonb_each(('{' || coalesce(zrm_tekst, '') || '}')::jsonb) AS z(domein, w)
+    HAVING coalesce(bool_and((${geldigeZrm('w')}) IS TRUE), true)
+  ) zrm_snel ON true`;
 
 /** Every stored cell from the traject stands and the consent facts (into an empty `monitoring.basiscel`). */
 export const CELLEN_UIT_STANDEN = `
