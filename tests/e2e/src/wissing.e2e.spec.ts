@@ -158,7 +158,7 @@ describe('erasure reaches everything (the stack, its database files and the Temp
     expect((await call(gemeente, 'GET', `/deelnemers/${deelnemerId}`)).status).toBe(404);
     const andere = await call<{ voornamen?: string; achternaam?: string }>(gemeente, 'GET', `/deelnemers/${ander.body.id}`);
     expect(andere).toMatchObject({ status: 200, body: { achternaam: 'Blijftleesbaar' } });
-    // Other processes (exchange-service) drop the destroyed key from their cache within KLUIS_CACHE_MS (10 s).
+    // Other processes (exchange-service) drop the destroyed key from their cache when the erasure's NOTIFY reaches them.
     let dossierNa = '';
     for (let n = 0; n < 30; n++) {
       dossierNa = JSON.stringify((await call(ggz, 'GET', `/overdrachten/${overdracht.body.id}/dossier`)).body);

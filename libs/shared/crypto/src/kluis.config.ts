@@ -22,7 +22,7 @@ export const kluisConfigSchema = z.object({
       return !!id && SLEUTEL_ID.test(id) && !!k && sleutel32.safeParse(k).success;
     }, 'each entry must be id:base64 of a 32-byte key'),
   ).default([]),
-  KLUIS_CACHE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  KLUIS_CACHE_MS: z.coerce.number().int().min(0).max(600_000).default(300_000),
 });
 
 /** Parsed {@link kluisConfigSchema}. */
@@ -52,7 +52,8 @@ export function sleutelkluisVanConfig(
         schema: opties.schema ?? KLUIS_SCHEMA,
         entities: [],
         migrations: KLUIS_MIGRATIONS,
-        poolSize: 4,
+        // One of them listens for erasures (Sleutelkluis).
+        poolSize: 5,
         applicationName: opties.applicationName ?? 'ketenregie-kluis',
       }),
     { cacheMs: c.KLUIS_CACHE_MS },

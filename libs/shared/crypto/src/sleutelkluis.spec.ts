@@ -2,7 +2,7 @@ import { openDatabase } from '@ketenregie/shared-platform';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { DeelnemerGewistFout, KLUIS_MIGRATIONS, KluisPayloadCodec, LokaleKms, Sleutelkluis, SleutelVernietigdFout, codecServer } from './index';
+import { DeelnemerGewistFout, KLUIS_MIGRATIONS, KluisPayloadCodec, LokaleKms, Sleutelkluis, SleutelVernietigdFout, codecServer, sleutelIdVan } from './index';
 
 const m1 = randomBytes(32);
 const m2 = randomBytes(32);
@@ -81,6 +81,44 @@ describeEachDatabase('sleutelkluis', (db) => {
       }
     } finally {
       await telKluis.sluit();
+    }
+  });
+
+  it("an erasure reaches another process's cached key at once, however long it would keep it; a rotation its next encryption", async () => {
+    const wisser = new Sleutelkluis(new LokaleKms('m1', { m1 }), open, { cacheMs: 600_000 });
+    const lezer = new Sleutelkluis(new LokaleKms('m1', { m1 }), open, { cacheMs: 600_000 });
+    try {
+      const a = randomUUID();
+      const b = randomUUID();
+      const va = await wisser.versleutelJson(a, 'gegevens', { naam: 'Jan' });
+      const vb = await wisser.versleutelJson(b, 'gegevens', { naam: 'Piet' });
+      // The reader holds both keys in memory for ten minutes.
+      expect(await lezer.ontsleutelJson('gegevens', va)).toEqual({ naam: 'Jan' });
+      expect(await lezer.ontsleutelJson('gegevens', vb)).toEqual({ naam: 'Piet' });
+      const oud = sleutelIdVan(await lezer.versleutelJson(b, 'x', 1));
+      await wisser.vernietig(a, 'verzoek');
+      const tot = Date.now() + 5_000;
+      let gewist = false;
+      while (!gewist && Date.now() < tot) {
+        gewist = await lezer.ontsleutelJson('gegevens', va).then(
+          () => false,
+          (e: unknown) => e instanceof SleutelVernietigdFout,
+        );
+        if (!gewist) await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(gewist).toBe(true);
+      // The other deelnemer's key is untouched.
+      expect(await lezer.ontsleutelJson('gegevens', vb)).toEqual({ naam: 'Piet' });
+      // A rotation elsewhere: the reader's next value uses the new key, not the one it remembered.
+      const nieuw = await wisser.roteer(b);
+      let id = oud;
+      while (id !== nieuw && Date.now() < tot) {
+        id = sleutelIdVan(await lezer.versleutelJson(b, 'x', 1));
+        if (id !== nieuw) await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(id).toBe(nieuw);
+    } finally {
+      await Promise.all([wisser.sluit(), lezer.sluit()]);
     }
   });
 

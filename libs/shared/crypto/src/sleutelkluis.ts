@@ -35,8 +35,32 @@ interface SleutelRij {
 
 /** Options of {@link Sleutelkluis}. */
 export interface SleutelkluisOpties {
-  /** How long an unwrapped data key is kept in memory (ms). An erasure in another process takes effect here at most this long after. 0: never cached. */
+  /**
+   * How long an unwrapped data key is kept in memory (ms); 0: never cached. An erasure anywhere drops the key
+   * from every process's memory at once (PostgreSQL `NOTIFY`); while a process cannot hear erasures, it keeps a
+   * key at most {@link ZONDER_MELDING_MS}.
+   */
   readonly cacheMs?: number;
+}
+
+/** The channel on which {@link Sleutelkluis.vernietig} tells every process which keys are gone. */
+const KANAAL = 'ketenregie_kluis';
+/** How long a key is kept at most while this process does not hear erasures (its listening connection lost). */
+export const ZONDER_MELDING_MS = 10_000;
+/** After a lost listening connection, the next attempt to listen again. */
+const OPNIEUW_LUISTEREN_MS = 5_000;
+
+interface Melding {
+  readonly deelnemerId: string | null;
+  readonly sleutels?: readonly string[];
+}
+
+/** The part of a `pg` pool client the listener uses. */
+interface LuisterVerbinding {
+  query(sql: string): Promise<unknown>;
+  on(event: 'notification', f: (n: { channel: string; payload?: string }) => void): unknown;
+  on(event: 'error' | 'end', f: () => void): unknown;
+  release(destroy?: boolean): void;
 }
 
 const context = (id: string, deelnemerId: string | null) => `sleutel:${id}|deelnemer:${deelnemerId ?? 'systeem'}`;
@@ -57,6 +81,11 @@ export class Sleutelkluis implements Gegevenskluis {
   private readonly laden = new Map<string, Promise<Sleutel>>();
   private readonly actief = new Map<string, { id: string; tot: number }>();
   private readonly cacheMs: number;
+  /** The connection that hears erasures (LISTEN), while it works. */
+  private luisteraar: LuisterVerbinding | undefined;
+  private opnieuw: NodeJS.Timeout | undefined;
+  /** Listening connections given back to the pool (their `error` and `end` may both still come). */
+  private readonly vrijgegeven = new WeakSet<LuisterVerbinding>();
 
   /**
    * @param kms wraps and unwraps the data keys
@@ -71,19 +100,90 @@ export class Sleutelkluis implements Gegevenskluis {
   }
 
   private async bron(): Promise<{ ds: DataSource; s: string }> {
-    this.ds ??= this.open().catch((error: unknown) => {
-      this.ds = undefined;
-      throw error;
-    });
+    this.ds ??= this.open().then(
+      async (ds) => {
+        await this.luister(ds);
+        return ds;
+      },
+      (error: unknown) => {
+        this.ds = undefined;
+        throw error;
+      },
+    );
     const ds = await this.ds;
     return { ds, s: `"${String((ds.options as { schema?: string }).schema)}"` };
+  }
+
+  /**
+   * Listens for erasures (and rotations) by every process on one connection of the pool. When that fails or the
+   * connection is lost, keys are kept at most {@link ZONDER_MELDING_MS} (the cache is emptied at once) until
+   * listening works again.
+   */
+  private async luister(ds: DataSource): Promise<void> {
+    if (this.cacheMs === 0 || this.luisteraar) return;
+    const pool = (ds.driver as unknown as { master?: { connect(): Promise<LuisterVerbinding> } }).master;
+    let verbinding: LuisterVerbinding | undefined;
+    try {
+      if (!pool) return;
+      verbinding = await pool.connect();
+      verbinding.on('notification', (n) => {
+        if (n.channel === KANAAL && n.payload) this.gehoord(JSON.parse(n.payload) as Melding);
+      });
+      const doof = () => this.doof(verbinding);
+      verbinding.on('error', doof);
+      verbinding.on('end', doof);
+      await verbinding.query(`LISTEN ${KANAAL}`);
+      this.luisteraar = verbinding;
+    } catch {
+      this.doof(verbinding);
+    }
+  }
+
+  /** The listening connection is gone: forget every key (an erasure may have been missed) and try again later. */
+  private doof(verbinding: LuisterVerbinding | undefined): void {
+    if (verbinding) {
+      if (this.vrijgegeven.has(verbinding)) return;
+      this.vrijgegeven.add(verbinding);
+      verbinding.release(true);
+    }
+    this.luisteraar = undefined;
+    this.cache.clear();
+    this.actief.clear();
+    if (this.opnieuw || !this.ds) return;
+    const ds = this.ds;
+    this.opnieuw = setTimeout(() => {
+      this.opnieuw = undefined;
+      if (this.ds === ds) void ds.then((d) => this.luister(d)).catch(() => undefined);
+    }, OPNIEUW_LUISTEREN_MS);
+    this.opnieuw.unref();
+  }
+
+  private gehoord(melding: Melding): void {
+    for (const id of melding.sleutels ?? []) {
+      this.cache.delete(id);
+      this.laden.delete(id);
+    }
+    this.actief.delete(melding.deelnemerId ?? '');
   }
 
   /** Closes the key store's data source. */
   async sluit(): Promise<void> {
     const ds = this.ds;
     this.ds = undefined;
+    clearTimeout(this.opnieuw);
+    this.opnieuw = undefined;
+    const luisteraar = this.luisteraar;
+    this.luisteraar = undefined;
+    if (luisteraar && !this.vrijgegeven.has(luisteraar)) {
+      this.vrijgegeven.add(luisteraar);
+      luisteraar.release(true);
+    }
     if (ds) await (await ds).destroy();
+  }
+
+  /** How long a key loaded now may be kept. */
+  private bewaarMs(): number {
+    return this.luisteraar ? this.cacheMs : Math.min(this.cacheMs, ZONDER_MELDING_MS);
   }
 
   async versleutel(deelnemerId: string, doel: string, waarde: Buffer): Promise<Buffer> {
@@ -161,7 +261,7 @@ export class Sleutelkluis implements Gegevenskluis {
   private onthoud(sleutel: Sleutel): Sleutel {
     if (this.cacheMs > 0) {
       if (this.cache.size > 50_000) this.cache.clear();
-      this.cache.set(sleutel.id, { sleutel, tot: Date.now() + this.cacheMs });
+      this.cache.set(sleutel.id, { sleutel, tot: Date.now() + this.bewaarMs() });
     }
     return sleutel;
   }
@@ -176,7 +276,7 @@ export class Sleutelkluis implements Gegevenskluis {
       if (sleutel && sleutel.tot > nu) return sleutel.sleutel;
     }
     const sleutel = (await this.zoekActief(deelnemerId)) ?? (await this.maakSleutel(deelnemerId));
-    if (this.cacheMs > 0) this.actief.set(naam, { id: sleutel.id, tot: nu + this.cacheMs });
+    if (this.cacheMs > 0) this.actief.set(naam, { id: sleutel.id, tot: nu + this.bewaarMs() });
     return this.onthoud(sleutel);
   }
 
@@ -203,6 +303,8 @@ export class Sleutelkluis implements Gegevenskluis {
       }
       if (vervang) {
         await m.query(`UPDATE ${s}.sleutel SET actief = false WHERE actief AND deelnemer_id IS NOT DISTINCT FROM $1`, [deelnemerId]);
+        // Every process encrypts with the new key from the commit on.
+        await m.query(`SELECT pg_notify($1, $2)`, [KANAAL, JSON.stringify({ deelnemerId } satisfies Melding)]);
       } else {
         const bestaand: unknown[] = await m.query(`SELECT 1 FROM ${s}.sleutel WHERE actief AND deelnemer_id IS NOT DISTINCT FROM $1`, [deelnemerId]);
         if (bestaand.length > 0) return;
@@ -257,7 +359,7 @@ export class Sleutelkluis implements Gegevenskluis {
    * Erasure (AVG art. 17) by crypto-shredding: destroys every data key of the deelnemer and
    * their workflow links, and records the erasure, so no key is ever made for them again. Every
    * value and payload encrypted for them, in any table, history or export, is unreadable from now
-   * on (in other processes at most `cacheMs` later).
+   * on, in every process at once (a process that cannot hear erasures keeps a key at most {@link ZONDER_MELDING_MS}).
    * @returns the number of keys destroyed
    */
   async vernietig(deelnemerId: string, grond: string): Promise<number> {
@@ -267,7 +369,10 @@ export class Sleutelkluis implements Gegevenskluis {
       await m.query(`INSERT INTO ${s}.vernietiging (deelnemer_id, grond) VALUES ($1, $2) ON CONFLICT (deelnemer_id) DO NOTHING`, [deelnemerId, grond]);
       await m.query(`DELETE FROM ${s}.workflow_deelnemer WHERE deelnemer_id = $1`, [deelnemerId]);
       const [rijen]: [{ id: string }[], number] = await m.query(`DELETE FROM ${s}.sleutel WHERE deelnemer_id = $1 RETURNING id`, [deelnemerId]);
-      return rijen.map((r) => r.id);
+      const ids = rijen.map((r) => r.id);
+      // Delivered to every listening process when this commits: they drop the keys from memory at once.
+      await m.query(`SELECT pg_notify($1, $2)`, [KANAAL, JSON.stringify({ deelnemerId, sleutels: ids } satisfies Melding)]);
+      return ids;
     });
     for (const id of ids) {
       this.cache.delete(id);
