@@ -4,8 +4,9 @@
  * repository spec checks both against the incremental path over the same facts.
  *
  * The stands take one sort of the traject facts (by traject, in order of receipt) and one pass
- * over it: a window carries what `pasToe` reads "as of" a fact (the organisations, the number of
- * evaluation deadlines passed), one aggregate per traject collects the rest in order, and a few
+ * over it: a window carries what `pasToe` reads "as of" a fact (the organisations, as running counts
+ * that point into the traject's arrays of them; the number of evaluation deadlines passed), one
+ * aggregate per traject collects the rest in order, and a few
  * small steps per traject finish what depends on more than one fact (the last ladder run, the
  * evaluations' timeliness, the ZRM scores).
  */
@@ -13,8 +14,6 @@ const string = (pad: string) => `CASE WHEN jsonb_typeof(${pad}) = 'string' THEN 
 const dag = (kolom: string) => `to_char(${kolom}, 'YYYY-MM-DD')`;
 /** The last element of an array aggregated in order. */
 const laatste = (lijst: string) => `${lijst}[cardinality(${lijst})]`;
-/** "The last value up to a fact": a running `max` over `lpad(nr) || value` in the traject's order (`COLLATE "C"`: byte order). */
-const totNu = (waarde: string) => `substr(max((lpad(nr::text, 19, '0') || ${waarde}) COLLATE "C") OVER w, 20)`;
 const geldigeZrm = (w: string) =>
   `jsonb_typeof(${w}->'eerste') = 'number' AND jsonb_typeof(${w}->'laatste') = 'number' AND jsonb_typeof(${w}->'laatsteDatum') = 'string'`;
 const zrmScore = (w: string) => `jsonb_build_object('eerste', ${w}->'eerste', 'laatste', ${w}->'laatste', 'laatsteDatum', ${w}->'laatsteDatum')`;
@@ -23,8 +22,9 @@ const zrmScore = (w: string) => `jsonb_build_object('eerste', ${w}->'eerste', 'l
 export const STANDEN_UIT_FEITEN = `
   INSERT INTO monitoring.traject_stand (traject_id, stand)
   WITH f AS (
-    -- Only the fields the folding reads, extracted before the sort (OFFSET 0: the sort carries these, not every fact's JSON).
-    SELECT nr, onderwerp, soort, datum,
+    -- Only the fields the folding reads, extracted before the sort (OFFSET 0: the sort carries these, not every fact's JSON);
+    -- the traject in byte order (COLLATE "C": the sort, the window and the aggregate compare bytes, not the locale's collation).
+    SELECT nr, onderwerp COLLATE "C" AS onderwerp, soort, datum,
       ${string("data->'programma'")} AS programma,
       ${string("data->'regieOrganisatie'")} AS regie,
       ${string("data->'coachOrganisatie'")} AS coach_org,
@@ -38,9 +38,10 @@ export const STANDEN_UIT_FEITEN = `
     FROM monitoring.feit WHERE soort LIKE 'traject.%'
     OFFSET 0
   ),
-  -- Per fact, in the traject's order: the organisations as of that fact and the evaluation deadlines passed up to it.
+  -- Per fact, in the traject's order: the organisations as of that fact (as the number of values up to it: the index of the last one
+  -- in the traject's array of values below) and the evaluation deadlines passed up to it.
   w AS (
-    SELECT f.*, ${totNu('regie')} AS regie_nu, ${totNu('coach_org')} AS coach_org_nu, count(*) FILTER (WHERE termijn) OVER w AS termijnen
+    SELECT f.*, count(regie) OVER w AS regie_nu, count(coach_org) OVER w AS coach_org_nu, count(*) FILTER (WHERE termijn) OVER w AS termijnen
     FROM f
     WINDOW w AS (PARTITION BY onderwerp ORDER BY nr ROWS UNBOUNDED PRECEDING)
   ),
@@ -56,8 +57,8 @@ export const STANDEN_UIT_FEITEN = `
       min(datum) FILTER (WHERE naar IN ('kennismaking', 'diagnose', 'plan-van-aanpak', 'uitvoering', 'afronding', 'nazorg')) AS bereikt,
       min(datum) FILTER (WHERE naar IN ('diagnose', 'plan-van-aanpak', 'uitvoering', 'afronding', 'nazorg')) AS intake,
       min(datum) FILTER (WHERE naar IN ('uitvoering', 'afronding', 'nazorg')) AS actief,
-      array_agg(jsonb_build_object('datum', ${dag('datum')}, 'reden', reden, 'partner', coalesce(regie_nu, 'onbekend')) ORDER BY nr)
-        FILTER (WHERE soort = 'traject.uitgevallen') AS uitval,
+      array_agg(jsonb_build_object('datum', ${dag('datum')}, 'reden', reden) ORDER BY nr) FILTER (WHERE soort = 'traject.uitgevallen') AS uitval,
+      array_agg(regie_nu ORDER BY nr) FILTER (WHERE soort = 'traject.uitgevallen') AS uitval_partner,
       array_agg(datum ORDER BY nr) FILTER (WHERE soort = 'traject.afgesloten') AS afgesloten,
       array_agg(soort ORDER BY nr) FILTER (WHERE soort IN ('traject.gepauzeerd', 'traject.hervat', 'traject.afgesloten')) AS pauze,
       -- The valid ladder scores.
@@ -69,22 +70,23 @@ export const STANDEN_UIT_FEITEN = `
       array_agg(zrm ORDER BY nr) FILTER (WHERE zrm IS NOT NULL) AS zrm,
       string_agg(left(substr(zrm::text, 2), -1), ',' ORDER BY nr) FILTER (WHERE zrm <> '{}'::jsonb) AS zrm_tekst,
       array_agg(datum ORDER BY nr) FILTER (WHERE soort = 'traject.evaluatie') AS evaluatie_datum,
-      array_agg(coalesce(coach_org_nu, regie_nu, 'onbekend') ORDER BY nr) FILTER (WHERE soort = 'traject.evaluatie') AS evaluatie_partner,
+      array_agg(coach_org_nu ORDER BY nr) FILTER (WHERE soort = 'traject.evaluatie') AS evaluatie_coach_org,
+      array_agg(regie_nu ORDER BY nr) FILTER (WHERE soort = 'traject.evaluatie') AS evaluatie_regie,
       array_agg(termijnen ORDER BY nr) FILTER (WHERE soort = 'traject.evaluatie') AS evaluatie_termijnen,
       coalesce(max(nr) FILTER (WHERE termijn) > coalesce(max(nr) FILTER (WHERE soort = 'traject.evaluatie'), 0), false) AS te_laat
     FROM w GROUP BY onderwerp
   )
   SELECT onderwerp, jsonb_strip_nulls(jsonb_build_object(
-    'trajectId', onderwerp, 'programma', ${laatste('programma')}, 'aanmeldPartner', ${laatste('aanmeld_partner')},
+    'trajectId', onderwerp, 'programma', ${laatste('programma')}, 'aanmeldPartner', regie[${laatste('aanmeld_partner')}],
     'aangemeldOp', ${dag(laatste('aangemeld'))}, 'bereiktOp', ${dag('bereikt')}, 'intakeOp', ${dag('intake')}, 'actiefOp', ${dag('actief')},
-    'uitval', ${laatste('uitval')}, 'afgeslotenOp', ${dag(laatste('afgesloten'))}, 'gepauzeerd', coalesce(${laatste('pauze')} = 'traject.gepauzeerd', false),
+    'uitval', ${laatste('uitval')} || jsonb_build_object('partner', coalesce(regie[${laatste('uitval_partner')}], 'onbekend')),
+    'afgeslotenOp', ${dag(laatste('afgesloten'))}, 'gepauzeerd', coalesce(${laatste('pauze')} = 'traject.gepauzeerd', false),
     'regieOrganisatie', ${laatste('regie')}, 'coachOrganisatie', ${laatste('coach_org')}, 'coach', ${laatste('coach')},
     -- The last run of scores with the same first date: its first score is the basis; it rose at the first score in it ≥ 1 rung higher within 12 months.
     'ladder', CASE WHEN run.start IS NOT NULL THEN jsonb_build_object('eerste', ladder_eerste[run.start], 'eersteDatum', ladder_datum[run.start],
-      'gestegenOp', (SELECT ladder_laatste_datum[i] FROM generate_series(run.start, cardinality(ladder_datum)) AS i
+      'gestegenOp', ladder_laatste_datum[(SELECT min(i) FROM generate_series(run.start, cardinality(ladder_datum)) AS i
                      WHERE ladder_laatste[i] >= (ladder_eerste[run.start] #>> '{}')::numeric + 1
-                       AND ladder_laatste_datum[i]::date <= (ladder_datum[run.start]::date + interval '12 months')::date
-                     ORDER BY i LIMIT 1)) END,
+                       AND ladder_laatste_datum[i]::date <= (ladder_datum[run.start]::date + interval '12 months')::date)]) END,
     -- Per domain the last valid score: from the joined text when its last entries are valid, else entry by entry.
     'zrm', coalesce(zrm_snel.scores, (
       SELECT coalesce(jsonb_object_agg(z.domein, ${zrmScore('z.w')} ORDER BY o.i), '{}'::jsonb)
@@ -92,8 +94,9 @@ export const STANDEN_UIT_FEITEN = `
       WHERE ${geldigeZrm('z.w')})),
     -- On time: no evaluation deadline passed since the previous evaluation.
     'evaluaties', coalesce((
-      SELECT jsonb_agg(jsonb_build_object('datum', ${dag('e.datum')}, 'opTijd', e.termijnen = coalesce(evaluatie_termijnen[e.i - 1], 0), 'partner', e.partner) ORDER BY e.i)
-      FROM unnest(evaluatie_datum, evaluatie_partner, evaluatie_termijnen) WITH ORDINALITY AS e(datum, partner, termijnen, i)), '[]'::jsonb),
+      SELECT jsonb_agg(jsonb_build_object('datum', ${dag('e.datum')}, 'opTijd', e.termijnen = coalesce(evaluatie_termijnen[e.i - 1], 0),
+        'partner', coalesce(t.coach_org[e.coach_org], t.regie[e.regie], 'onbekend')) ORDER BY e.i)
+      FROM unnest(evaluatie_datum, evaluatie_coach_org, evaluatie_regie, evaluatie_termijnen) WITH ORDINALITY AS e(datum, coach_org, regie, termijnen, i)), '[]'::jsonb),
     'evaluatieTeLaat', te_laat))
   FROM t
   LEFT JOIN LATERAL (
