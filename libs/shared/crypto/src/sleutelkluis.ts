@@ -127,7 +127,14 @@ export class Sleutelkluis implements Gegevenskluis {
       if (!pool) return;
       verbinding = await pool.connect();
       verbinding.on('notification', (n) => {
-        if (n.channel === KANAAL && n.payload) this.gehoord(JSON.parse(n.payload) as Melding);
+        if (n.channel !== KANAAL || !n.payload) return;
+        try {
+          this.gehoord(JSON.parse(n.payload) as Melding);
+        } catch {
+          // Not a message of ours: forget every key rather than miss an erasure.
+          this.cache.clear();
+          this.actief.clear();
+        }
       });
       const doof = () => this.doof(verbinding);
       verbinding.on('error', doof);
