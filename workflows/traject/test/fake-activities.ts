@@ -11,6 +11,7 @@ import type {
   TrajectOverzicht,
   UitkomstVerwerken,
 } from '@ketenregie/traject-contracts';
+import { TRAJECT_ACTIVITY_NAMES } from '@ketenregie/traject-contracts';
 
 /**
  * In-memory activities that behave like the real adapters where the workflow can notice:
@@ -70,17 +71,6 @@ export class FakeTrajectActivities implements TrajectActivities {
 
   /** This object's methods, as the `activities` option of `Worker.create`. */
   alsActiviteiten(): Record<string, (i: never) => Promise<void>> {
-    const namen: (keyof TrajectActivities)[] = [
-      'createTask',
-      'signalOverdue',
-      'escalate',
-      'closeTask',
-      'transferTasks',
-      'notify',
-      'recordTimeline',
-      'updateProjection',
-      'applyOutcome',
-    ];
-    return Object.fromEntries(namen.map((n) => [n, (this[n] as (i: never) => Promise<void>).bind(this)]));
+    return Object.fromEntries(TRAJECT_ACTIVITY_NAMES.map((n) => [n, (this[n] as (i: never) => Promise<void>).bind(this)]));
   }
 }

@@ -100,3 +100,16 @@ export interface TrajectActivities {
   /** Projection, timeline and actions of one or more outcomes in one transaction (a local activity since `PATCH_EEN_TRANSACTIE`). */
   applyOutcome(input: UitkomstVerwerken): Promise<void>;
 }
+
+/** The names of {@link TrajectActivities}, as they are recorded in histories: the worker registers exactly these. */
+export const TRAJECT_ACTIVITY_NAMES = [
+  'createTask',
+  'signalOverdue',
+  'escalate',
+  'closeTask',
+  'transferTasks',
+  'notify',
+  'recordTimeline',
+  'updateProjection',
+  'applyOutcome',
+] as const satisfies readonly (keyof TrajectActivities)[];
