@@ -66,7 +66,13 @@ export const {
   'heemskerk-trede-1-2@1': HEEMSKERK_TREDE_1_2_V1,
   'helmond-iedereen-mag-meedoen@1': HELMOND_IEDEREEN_MAG_MEEDOEN_V1,
   'tilburg-doe-mee@1': TILBURG_DOE_MEE_V1,
-}: Readonly<Record<string, ProgrammaDefinitie>> = Object.fromEntries(PROGRAMMA_CATALOGUS.map((p) => [`${p.code}@${p.versie}`, p]));
+}: Readonly<Record<string, ProgrammaDefinitie>> = new Proxy(Object.fromEntries(PROGRAMMA_CATALOGUS.map((p) => [`${p.code}@${p.versie}`, p])), {
+  // A name above that the data file lacks fails at load, not as an undefined programme later.
+  get(perNaam, naam) {
+    if (typeof naam === 'string' && !(naam in perNaam)) throw new Error(`programma.catalogus.data.json klopt niet: ${naam} ontbreekt`);
+    return perNaam[naam as string];
+  },
+});
 
 /** The shipped programme `code` at `versie`, or its highest version when `versie` is omitted. */
 export function vindProgramma(code: string, versie?: number): ProgrammaDefinitie | undefined {
