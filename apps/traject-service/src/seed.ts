@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger as NestLogger, Module } from '@nestjs/common';
 import { KluisModule, kluisDataConverter, Sleutelkluis, sleutelkluisVanConfig } from '@ketenregie/shared-crypto';
-import { DatabaseModule, loadConfig, LoggingModule, runJob, TemporalClientModule, temporalTls } from '@ketenregie/shared-platform';
+import { DatabaseModule, loadConfig, LoggingModule, runJob, TemporalClientModule, temporalVerbinding } from '@ketenregie/shared-platform';
 import { TrajectService } from '@ketenregie/traject-application';
 import {
   TRAJECT_SCHEMA,
@@ -18,8 +18,7 @@ import { zaaiDemoTrajecten } from './seed/demo-trajecten';
 /** Seed step of `npm start`: demo deelnemers with a running traject each; a no-op when they exist. */
 runJob('traject-service seed', () => {
   const config = loadConfig(trajectServiceConfigSchema, process.env, { service: 'traject-service seed' });
-  const tls = temporalTls(config);
-  const temporal = { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, ...(tls ? { tls } : {}) };
+  const temporal = temporalVerbinding(config);
   const kluis = deelnemerKluis(config);
   const sleutels = sleutelkluisVanConfig(config, { applicationName: 'traject-seed-kluis' });
 

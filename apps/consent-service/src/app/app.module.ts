@@ -1,11 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CONSENT_MIGRATIONS, CONSENT_SCHEMA, registerConsentMetrics } from '@ketenregie/consent-data-access';
-import { KluisModule, kluisDataConverter, sleutelkluisVanConfig, workflowDeelnemerUitTabellen } from '@ketenregie/shared-crypto';
-import { dienstIdentiteit, HttpOntvanger, serviceBasisModules, temporalTls, ToegangModule, trajectBetrokkenheid } from '@ketenregie/shared-platform';
+import { kluisEnTemporal } from '@ketenregie/shared-crypto';
+import { dienstIdentiteit, HttpOntvanger, serviceBasisModules, ToegangModule, trajectBetrokkenheid } from '@ketenregie/shared-platform';
 import type { OrganisatieRegister } from '@ketenregie/shared-platform';
 import type { ConsentServiceConfig } from './consent-service.config';
 import { ConsentModule, ConsentModuleOptions } from './consent.module';
-import { TemporalToestemmingLevenscyclus } from './temporal-levenscyclus';
 
 /** consent-service: consent registry, decisions, the processing log and inzage. */
 @Module({})
@@ -21,15 +20,18 @@ export class AppModule {
       readonly register?: OrganisatieRegister;
     } = {},
   ): DynamicModule {
-    const sleutels = sleutelkluisVanConfig(config, { applicationName: 'consent-service-kluis' });
-    const eigenaren = workflowDeelnemerUitTabellen(config.DATABASE_URL, { consent: overrides.schema ?? CONSENT_SCHEMA });
-    const tls = temporalTls(config);
+    const schema = overrides.schema ?? CONSENT_SCHEMA;
+    const { modules } = kluisEnTemporal(config, {
+      applicationName: 'consent-service-kluis',
+      tabellen: { consent: schema },
+      temporal: !overrides.levenscyclus,
+    });
     return {
       module: AppModule,
       imports: [
-        KluisModule.forRoot(sleutels, [eigenaren.sluit]),
+        ...modules,
         ...serviceBasisModules(config, {
-          schema: overrides.schema ?? CONSENT_SCHEMA,
+          schema,
           migrations: CONSENT_MIGRATIONS,
           applicationName: 'consent-service',
           poolSize: 10,
@@ -50,17 +52,8 @@ export class AppModule {
             intervalMs: config.CONSENT_LOG_ANKER_INTERVAL_MS,
             ...(config.CONSENT_LOG_ANKER_SLEUTEL ? { sleutelPem: config.CONSENT_LOG_ANKER_SLEUTEL } : {}),
           },
-          levenscyclus:
-            overrides.levenscyclus ??
-            new TemporalToestemmingLevenscyclus(
-              {
-                address: config.TEMPORAL_ADDRESS,
-                namespace: config.TEMPORAL_NAMESPACE,
-                ...(tls ? { tls } : {}),
-                dataConverter: kluisDataConverter(sleutels, eigenaren.deelnemerVan),
-              },
-              config.CONSENT_HERINNERING_DAGEN,
-            ),
+          levenscyclus: overrides.levenscyclus,
+          herinneringDagen: config.CONSENT_HERINNERING_DAGEN,
         }),
       ],
     };

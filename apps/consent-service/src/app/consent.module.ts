@@ -13,8 +13,9 @@ import {
 } from '@ketenregie/consent-application';
 import { type PseudoniemSleutel, typeOrmConsentStorage } from '@ketenregie/consent-data-access';
 import { DEMO_REGISTER } from '@ketenregie/consent-domain';
-import { BETROKKENHEID_POORT, closeOnShutdown, ONTVANGER_POORT } from '@ketenregie/shared-platform';
+import { BETROKKENHEID_POORT, ONTVANGER_POORT } from '@ketenregie/shared-platform';
 import type { BetrokkenheidPoort, OntvangerPoort } from '@ketenregie/shared-platform';
+import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { BesluitenController } from './besluiten.controller';
 import { DeelnemersController } from './deelnemers.controller';
@@ -31,8 +32,10 @@ export interface ConsentModuleOptions {
   readonly pseudoniemSleutel: string;
   /** The processing log's chain keys (HMAC), as the configuration gives them. */
   readonly ketenSleutel: Pick<PseudoniemSleutel, 'CONSENT_LOG_KETEN_SLEUTEL' | 'CONSENT_LOG_KETEN_SLEUTEL_ID' | 'CONSENT_LOG_OUDE_KETEN_SLEUTELS'>;
-  /** The lifecycle workflows; a Temporal client in the service, replaceable in tests. */
-  readonly levenscyclus: ToestemmingLevenscyclusPoort;
+  /** The lifecycle workflows; by default over the application's Temporal `Client` (`TemporalClientModule`), replaceable in tests. */
+  readonly levenscyclus?: ToestemmingLevenscyclusPoort;
+  /** Days before a consent ends that its lifecycle workflow reminds the coach (with the Temporal lifecycle). */
+  readonly herinneringDagen: number;
   /** The traject context's involvement facts (traject-service's API; replaceable in tests). */
   readonly betrokkenheid: BetrokkenheidPoort;
   /** Ends a receiver's involvement in the traject context when the consent it rested on is withdrawn (absent: nobody is told). */
@@ -69,7 +72,13 @@ export class ConsentModule {
               { gelijktijdig: 8 },
             ),
         }),
-        { provide: LEVENSCYCLUS_POORT, useValue: options.levenscyclus },
+        options.levenscyclus
+          ? { provide: LEVENSCYCLUS_POORT, useValue: options.levenscyclus }
+          : {
+              provide: LEVENSCYCLUS_POORT,
+              useFactory: (client: Client) => new TemporalToestemmingLevenscyclus(client, options.herinneringDagen),
+              inject: [Client],
+            },
         { provide: BETROKKENHEID_POORT, useValue: options.betrokkenheid },
         ...(options.ontvangers ? [{ provide: ONTVANGER_POORT, useValue: options.ontvangers }] : []),
         ConsentToegang,
@@ -79,7 +88,6 @@ export class ConsentModule {
         BesluitService,
         VerwerkingService,
         RegisterPublicatie,
-        closeOnShutdown(LEVENSCYCLUS_POORT, TemporalToestemmingLevenscyclus),
         { provide: ANKER_OPTIES, useValue: options.anker ?? { map: '.data/verwerkingslog-ankers', intervalMs: 60_000 } },
         VerwerkingslogAnkeraar,
         { provide: LEVENSCYCLUS_BEZORG_INTERVAL_MS, useValue: options.bezorgIntervalMs ?? 2_000 },

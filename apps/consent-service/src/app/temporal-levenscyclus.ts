@@ -8,30 +8,22 @@ import {
   toestemmingWorkflowId,
 } from '@ketenregie/consent-contracts';
 import type { Toestemming } from '@ketenregie/consent-domain';
-import { Client, Connection, type TLSConfig, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
-import type { DataConverter } from '@temporalio/common';
+import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 
 /** Name of the lifecycle workflow type on {@link CONSENT_TASK_QUEUE}. */
 export const LEVENSCYCLUS_WORKFLOW = 'toestemmingLevenscyclusWorkflow';
 
 /**
- * {@link ToestemmingLevenscyclusPoort} over a Temporal client. The connection is lazy, so the
- * service starts (and records consents) while Temporal is still coming up.
+ * {@link ToestemmingLevenscyclusPoort} over the service's Temporal client. The connection is lazy, so
+ * the service starts (and records consents) while Temporal is still coming up.
  */
 export class TemporalToestemmingLevenscyclus implements ToestemmingLevenscyclusPoort {
   private readonly logger = new Logger(TemporalToestemmingLevenscyclus.name);
-  private readonly client: Client;
 
   constructor(
-    options: { readonly address: string; readonly namespace: string; readonly tls?: TLSConfig; readonly dataConverter?: DataConverter },
+    private readonly client: Client,
     private readonly herinneringDagen: number,
-  ) {
-    this.client = new Client({
-      connection: Connection.lazy({ address: options.address, ...(options.tls ? { tls: options.tls } : {}) }),
-      namespace: options.namespace,
-      ...(options.dataConverter ? { dataConverter: options.dataConverter } : {}),
-    });
-  }
+  ) {}
 
   async gestart(toestemming: Toestemming): Promise<void> {
     const gegeven = toestemming.historie[0];
@@ -61,9 +53,5 @@ export class TemporalToestemmingLevenscyclus implements ToestemmingLevenscyclusP
       if (!(error instanceof WorkflowNotFoundError)) throw error;
       this.logger.debug({ toestemmingId: signaal.toestemmingId }, 'Lifecycle workflow no longer running');
     }
-  }
-
-  async close(): Promise<void> {
-    await this.client.connection.close();
   }
 }

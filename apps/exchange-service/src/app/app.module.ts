@@ -7,17 +7,15 @@ import {
   HttpOntvanger,
   HttpVerwerkingslog,
   serviceBasisModules,
-  temporalTls,
   ToegangModule,
   trajectBetrokkenheid,
   unavailable,
 } from '@ketenregie/shared-platform';
-import { KluisModule, kluisDataConverter, sleutelkluisVanConfig, workflowDeelnemerUitTabellen } from '@ketenregie/shared-crypto';
+import { kluisEnTemporal } from '@ketenregie/shared-crypto';
 import type { OrganisatieRegister } from '@ketenregie/shared-platform';
 import type { ExchangeServiceConfig } from './exchange-service.config';
 import { ExchangeModule, ExchangeModuleOptions } from './exchange.module';
 import { httpWebhookVerzender, webhookDoelControle } from './http-webhook';
-import { TemporalOverdrachten } from './temporal-overdrachten';
 
 /** No consent decision could be made (503), so nothing was disclosed. */
 const besluitOnbereikbaar = unavailable('EXCHANGE.BESLUIT_ONBEREIKBAAR', 'The consent decision could not be made, so nothing was disclosed. Try again later.');
@@ -33,29 +31,25 @@ export class AppModule {
     overrides: Partial<ExchangeModuleOptions> & { readonly schema?: string; readonly register?: OrganisatieRegister } = {},
   ): DynamicModule {
     const beleid = { privateDoelenToestaan: config.EXCHANGE_WEBHOOK_ALLOW_PRIVATE_TARGETS };
-    const sleutels = sleutelkluisVanConfig(config, { applicationName: 'exchange-service-kluis' });
-    const eigenaren = workflowDeelnemerUitTabellen(config.DATABASE_URL, { exchange: overrides.schema ?? EXCHANGE_SCHEMA });
-    const tls = temporalTls(config);
+    const schema = overrides.schema ?? EXCHANGE_SCHEMA;
+    const { sleutels, modules } = kluisEnTemporal(config, {
+      applicationName: 'exchange-service-kluis',
+      tabellen: { exchange: schema },
+      temporal: !overrides.workflows,
+    });
     return {
       module: AppModule,
       imports: [
-        KluisModule.forRoot(sleutels, [eigenaren.sluit]),
+        ...modules,
         ...serviceBasisModules(config, {
-          schema: overrides.schema ?? EXCHANGE_SCHEMA,
+          schema,
           migrations: exchangeMigraties(sleutels),
           applicationName: 'exchange-service',
           metrics: registerExchangeMetrics,
         }),
         ToegangModule.forRoot(overrides.register ? { register: overrides.register } : { monitorServiceUrl: config.MONITOR_SERVICE_URL }),
         ExchangeModule.register({
-          workflows:
-            overrides.workflows ??
-            new TemporalOverdrachten({
-              address: config.TEMPORAL_ADDRESS,
-              namespace: config.TEMPORAL_NAMESPACE,
-              ...(tls ? { tls } : {}),
-              dataConverter: kluisDataConverter(sleutels, eigenaren.deelnemerVan),
-            }),
+          workflows: overrides.workflows,
           verwerkingslog:
             overrides.verwerkingslog ??
             new HttpVerwerkingslog(`${config.CONSENT_SERVICE_URL}${VERWERKINGEN_PATH}`, dienstIdentiteit(config, 'ketenregie-exchange-service')),

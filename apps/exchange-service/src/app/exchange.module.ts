@@ -31,7 +31,8 @@ import {
   SqlOverdrachtRepository,
   SqlVerwijzingRepository,
 } from '@ketenregie/exchange-data-access';
-import { BETROKKENHEID_POORT, closeOnShutdown, ONTVANGER_POORT } from '@ketenregie/shared-platform';
+import { BETROKKENHEID_POORT, ONTVANGER_POORT } from '@ketenregie/shared-platform';
+import { Client } from '@temporalio/client';
 import type { BetrokkenheidPoort, OntvangerPoort } from '@ketenregie/shared-platform';
 import { Sleutelkluis } from '@ketenregie/shared-crypto';
 import { DataSource } from 'typeorm';
@@ -42,7 +43,8 @@ import { AbonnementenController, VerwijzingenController } from './verwijzingen.c
 
 /** What the exchange module is wired with; tests replace the workflow port, the log and the webhook sender. */
 export interface ExchangeModuleOptions {
-  readonly workflows: OverdrachtWorkflowPoort;
+  /** By default the Temporal one, over the application's `Client` (`TemporalClientModule`). */
+  readonly workflows?: OverdrachtWorkflowPoort;
   readonly verwerkingslog: VerwerkingslogPoort;
   readonly webhook: WebhookVerzender;
   /** Checks a webhook target when an organisation subscribes. */
@@ -70,7 +72,9 @@ export class ExchangeModule {
           { provide: ABONNEMENT_REPOSITORY, useFactory: (ds: DataSource) => new SqlAbonnementRepository(ds) },
           { provide: OUTBOX_REPOSITORY, useFactory: (ds: DataSource) => new SqlOutboxRepository(ds) },
         ].map((p) => ({ ...p, inject: [DataSource, { token: Sleutelkluis, optional: true }] })),
-        { provide: OVERDRACHT_WORKFLOWS, useValue: options.workflows },
+        options.workflows
+          ? { provide: OVERDRACHT_WORKFLOWS, useValue: options.workflows }
+          : { provide: OVERDRACHT_WORKFLOWS, useFactory: (client: Client) => new TemporalOverdrachten(client), inject: [Client] },
         { provide: VERWERKINGSLOG, useValue: options.verwerkingslog },
         { provide: WEBHOOK_VERZENDER, useValue: options.webhook },
         { provide: WEBHOOK_DOEL_CONTROLE, useValue: options.webhookDoel },
@@ -85,7 +89,6 @@ export class ExchangeModule {
         AbonnementService,
         ExchangeFeedService,
         OutboxBezorger,
-        closeOnShutdown(OVERDRACHT_WORKFLOWS, TemporalOverdrachten),
       ],
       controllers: [InboxController, OverdrachtenController, VerwijzingenController, AbonnementenController, ExchangeFeedController],
       exports: [OverdrachtService, OverdrachtActiviteitenService, VerwijzingService, OutboxBezorger],

@@ -15,8 +15,7 @@ import {
 } from '@ketenregie/exchange-contracts';
 import { PreconditionError, ValidationError } from '@ketenregie/shared-kernel';
 import { overdrachtVerzoekUpdate, trajectWorkflowId } from '@ketenregie/traject-contracts';
-import { ApplicationFailure, Client, Connection, type TLSConfig, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import type { DataConverter } from '@temporalio/common';
+import { ApplicationFailure, type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 
 const isNietGevonden = (error: unknown) => error instanceof WorkflowNotFoundError || (error instanceof Error && error.name === 'WorkflowNotFoundError');
 
@@ -32,21 +31,11 @@ function alsStapFout(error: unknown, zonderWorkflow: { readonly code: string; re
 }
 
 /**
- * {@link OverdrachtWorkflowPoort} over a Temporal client (lazy connection). A step the workflow's
+ * {@link OverdrachtWorkflowPoort} over the service's Temporal client (lazy connection, closed with the application). A step the workflow's
  * validator refuses comes back as a `PreconditionError` with the workflow's stable code.
  */
 export class TemporalOverdrachten implements OverdrachtWorkflowPoort {
-  private readonly connection: Connection;
-  private readonly client: Client;
-
-  constructor(options: { readonly address: string; readonly namespace: string; readonly tls?: TLSConfig; readonly dataConverter?: DataConverter }) {
-    this.connection = Connection.lazy({ address: options.address, ...(options.tls ? { tls: options.tls } : {}) });
-    this.client = new Client({
-      connection: this.connection,
-      namespace: options.namespace,
-      ...(options.dataConverter ? { dataConverter: options.dataConverter } : {}),
-    });
-  }
+  constructor(private readonly client: Client) {}
 
   /**
    * A handover is started by its traject workflow, as its child (update `traject.overdracht`,
@@ -96,9 +85,5 @@ export class TemporalOverdrachten implements OverdrachtWorkflowPoort {
       if (isNietGevonden(error)) return;
       throw error;
     }
-  }
-
-  async close(): Promise<void> {
-    await this.connection.close();
   }
 }

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Injectable, OnModuleDestroy, Res } from '@nest
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Connection } from '@temporalio/client';
 import type { Response } from 'express';
-import { isDraining } from '@ketenregie/shared-platform';
+import { isDraining, temporalVerbinding } from '@ketenregie/shared-platform';
 import type { GatewayConfig } from './gateway.config';
 import type { ServiceName, ServiceUrls } from './route-table';
 import { GATEWAY_CONFIG, SERVICE_URLS } from './tokens';
@@ -38,9 +38,11 @@ export class GatewayReadiness implements OnModuleDestroy {
 
   /** Temporal answers `GetSystemInfo` (the worker depends on it and has no HTTP endpoint of its own). */
   async temporalFrontend(): Promise<CheckResult> {
-    const address = this.config.TEMPORAL_ADDRESS;
+    const { address, tls } = temporalVerbinding(this.config);
     try {
-      this.temporal ??= import('@temporalio/client').then(({ Connection }) => Connection.connect({ address, connectTimeout: TIMEOUT_MS }));
+      this.temporal ??= import('@temporalio/client').then(({ Connection }) =>
+        Connection.connect({ address, ...(tls ? { tls } : {}), connectTimeout: TIMEOUT_MS }),
+      );
       const connection = await this.temporal;
       await connection.withDeadline(Date.now() + TIMEOUT_MS, () => connection.workflowService.getSystemInfo({}));
       return { status: 'up', address };

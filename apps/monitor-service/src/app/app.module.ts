@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { KluisModule, kluisDataConverter, Sleutelkluis, sleutelkluisVanConfig } from '@ketenregie/shared-crypto';
 import { MONITORING_MIGRATIONS, MONITORING_SCHEMA, registerMonitoringMetrics } from '@ketenregie/monitoring-data-access';
-import { serviceBasisModules, TemporalClientModule } from '@ketenregie/shared-platform';
+import { serviceBasisModules, TemporalClientModule, temporalVerbinding } from '@ketenregie/shared-platform';
 import type { ConvenantMonitor, FeedBron, PilotWorkflows } from '@ketenregie/monitoring-application';
 import type { MonitorServiceConfig } from './monitor-service.config';
 import { ConvenantenController } from './convenanten.controller';
@@ -34,10 +34,10 @@ export class AppModule {
           : [
               // Workflow payloads are encrypted (docs/privacy.md); the stuurgroep's workflows hold no deelnemer, so the system key.
               KluisModule.forRoot(sleutelkluisVanConfig(config, { applicationName: 'monitor-service-kluis' })),
-              TemporalClientModule.forRoot(
-                { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE },
-                { inject: [Sleutelkluis], useFactory: (s: Sleutelkluis) => kluisDataConverter(s, async () => undefined) },
-              ),
+              TemporalClientModule.forRoot(temporalVerbinding(config), {
+                inject: [Sleutelkluis],
+                useFactory: (s: Sleutelkluis) => kluisDataConverter(s, async () => undefined),
+              }),
             ]),
         ProjectieModule.register(config, {
           bronnen: overrides.feedBronnen,

@@ -29,11 +29,11 @@ import {
   HttpBetrokkenheid,
   HttpVerwerkingslog,
   serviceBasisModules,
-  TemporalClientModule,
+  temporalVerbinding,
   ToegangModule,
 } from '@ketenregie/shared-platform';
 import type { BetrokkenheidPoort, OrganisatieRegister, VerwerkingslogPoort } from '@ketenregie/shared-platform';
-import { KluisModule, kluisDataConverter, sleutelkluisVanConfig, workflowDeelnemerUitTabellen } from '@ketenregie/shared-crypto';
+import { kluisEnTemporal } from '@ketenregie/shared-crypto';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { besluitOnbereikbaar, HttpTraject } from './http-clients';
@@ -56,24 +56,23 @@ export interface PlaatsingOverrides {
 @Module({})
 export class AppModule {
   static register(config: PlaatsingServiceConfig, o: PlaatsingOverrides = {}): DynamicModule {
-    const temporal = { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE };
-    const sleutels = sleutelkluisVanConfig(config, { applicationName: 'plaatsing-service-kluis' });
     // A placement's workflow payloads go under its deelnemer's key, found from the placement's row (docs/privacy.md).
-    const eigenaren = workflowDeelnemerUitTabellen(config.DATABASE_URL, { plaatsing: PLAATSING_SCHEMA });
+    const { sleutels, modules } = kluisEnTemporal(config, {
+      applicationName: 'plaatsing-service-kluis',
+      tabellen: { plaatsing: PLAATSING_SCHEMA },
+      temporal: !o.workflows,
+    });
     return {
       module: AppModule,
       imports: [
-        KluisModule.forRoot(sleutels, [eigenaren.sluit]),
+        ...modules,
         ...serviceBasisModules(config, {
           schema: PLAATSING_SCHEMA,
           migrations: plaatsingMigraties(sleutels),
           applicationName: 'plaatsing-service',
           metrics: registerPlaatsingMetrics,
-          temporal: o.workflows ? false : temporal,
+          temporal: o.workflows ? false : temporalVerbinding(config),
         }),
-        ...(o.workflows
-          ? []
-          : [TemporalClientModule.forRoot(temporal, { inject: [], useFactory: () => kluisDataConverter(sleutels, eigenaren.deelnemerVan) })]),
         ToegangModule.forRoot(o.register ? { register: o.register } : { monitorServiceUrl: config.MONITOR_SERVICE_URL }),
       ],
       providers: [

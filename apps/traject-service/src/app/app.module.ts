@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { VERWERKINGEN_PATH } from '@ketenregie/consent-contracts';
 import { KluisModule, Sleutelkluis, kluisDataConverter, sleutelkluisVanConfig } from '@ketenregie/shared-crypto';
-import { dienstIdentiteit, HttpVerwerkingslog, serviceBasisModules, TemporalClientModule, temporalTls } from '@ketenregie/shared-platform';
+import { dienstIdentiteit, HttpVerwerkingslog, serviceBasisModules, TemporalClientModule, temporalVerbinding } from '@ketenregie/shared-platform';
 import type { OrganisatieRegister, VerwerkingslogPoort } from '@ketenregie/shared-platform';
 import type { PlaatsingTakenPoort, TrajectWorkflows } from '@ketenregie/traject-application';
 import { TRAJECT_SCHEMA, trajectMigraties, trajectWorkflowDeelnemer, registerTrajectMetrics } from '@ketenregie/traject-data-access';
@@ -32,8 +32,7 @@ export class AppModule {
       readonly plaatsingTaken?: PlaatsingTakenPoort;
     } = {},
   ): DynamicModule {
-    const tls = temporalTls(config);
-    const temporal = { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, ...(tls ? { tls } : {}) };
+    const temporal = temporalVerbinding(config);
     const kluis = deelnemerKluis(config);
     const sleutels = overrides.sleutels ?? sleutelkluisVanConfig(config, { applicationName: 'traject-service-kluis' });
     return {

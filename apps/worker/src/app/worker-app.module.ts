@@ -7,30 +7,26 @@ import {
   type WorkflowEigenaarSchemas,
   workflowDeelnemerUitTabellen,
 } from '@ketenregie/shared-crypto';
-import { LoggingModule, temporalTls } from '@ketenregie/shared-platform';
+import { LoggingModule, TemporalClientModule, temporalTls, temporalVerbinding } from '@ketenregie/shared-platform';
 import { join } from 'node:path';
 import { WORKER_CONFIG, WorkerConfig } from './worker.config';
 import { WorkerHostModule } from './worker-host.module';
 import type { WorkerHostOptions, WorkerRuntime } from './worker-host.service';
 import type { WorkerRegistration } from './worker-registration';
-import { WORKER_DATA_CONVERTER } from './worker-kluis';
 import type { WorkflowBundles } from './workflow-bundles';
 
 /** tsconfig with the workspace `paths`, for bundling workflow code. */
 export const WORKSPACE_TSCONFIG = join(__dirname, '..', '..', '..', '..', 'tsconfig.base.json');
 
-/** Makes the validated configuration (`WORKER_CONFIG`) and the data converter (`WORKER_DATA_CONVERTER`) injectable in every registration's module. */
+/** Makes the validated configuration (`WORKER_CONFIG`) injectable in every registration's module. */
 @Global()
 @Module({})
 class WorkerConfigModule {
-  static register(config: WorkerConfig, dataConverter: unknown): DynamicModule {
+  static register(config: WorkerConfig): DynamicModule {
     return {
       module: WorkerConfigModule,
-      providers: [
-        { provide: WORKER_CONFIG, useValue: config },
-        { provide: WORKER_DATA_CONVERTER, useValue: dataConverter },
-      ],
-      exports: [WORKER_CONFIG, WORKER_DATA_CONVERTER],
+      providers: [{ provide: WORKER_CONFIG, useValue: config }],
+      exports: [WORKER_CONFIG],
     };
   }
 }
@@ -63,7 +59,9 @@ export class WorkerAppModule {
       module: WorkerAppModule,
       imports: [
         LoggingModule.forRoot({ service: 'worker', level: config.LOG_LEVEL }),
-        WorkerConfigModule.register(config, dataConverter),
+        WorkerConfigModule.register(config),
+        // The client the activities reach other contexts' workflows with (the worker's own payload codec).
+        TemporalClientModule.forRoot(temporalVerbinding(config), { inject: [], useFactory: () => dataConverter }),
         KluisModule.forRoot(sleutels, [eigenaren.sluit]),
         ...(host.migrateOnly
           ? registrations.flatMap((r) => (r.module ? [r.module] : []))

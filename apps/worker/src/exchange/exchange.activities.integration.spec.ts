@@ -31,6 +31,7 @@ describeEachDatabase('exchange activities (the handover steps in-process)', (db)
       config,
       serviceIdentity({ ...config, clientId: config.WORKER_CLIENT_ID }),
       new OverdrachtActiviteitenService(opslag.overdrachten, opslag.dossiers, log),
+      undefined as never,
     );
     globalThis.fetch = (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
       fetches.push(String(input));

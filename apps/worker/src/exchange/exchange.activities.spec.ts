@@ -18,6 +18,7 @@ const adapterVoor = (config: ExchangeWorkerConfig) =>
     config,
     serviceIdentity({ ...config, clientId: config.WORKER_CLIENT_ID, clientSecret: config.WORKER_CLIENT_SECRET }),
     new OverdrachtActiviteitenService(undefined as never, undefined as never, undefined as never),
+    undefined as never,
   );
 
 /** A decision of consent-service that releases the name for `warme-overdracht`. */
@@ -118,10 +119,9 @@ describe('exchange activity adapters towards consent-service (HTTP, as the worke
   let adapter: ExchangeActivitiesAdapter;
   let antwoord: { status: number; body?: unknown } = { status: 200 };
   const ontvangen: Ontvangen[] = [];
-  const adapters: ExchangeActivitiesAdapter[] = [];
 
-  const distributed = (secret = 'een-geheim-van-de-worker') => {
-    const a = adapterVoor(
+  const distributed = (secret = 'een-geheim-van-de-worker') =>
+    adapterVoor(
       exchangeWorkerConfigSchema.parse({
         KETENREGIE_MODE: 'distributed',
         CONSENT_SERVICE_URL: url,
@@ -131,9 +131,6 @@ describe('exchange activity adapters towards consent-service (HTTP, as the worke
         WORKER_CLIENT_SECRET: secret,
       }),
     );
-    adapters.push(a);
-    return a;
-  };
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'exchange-worker-spec-'));
@@ -152,7 +149,6 @@ describe('exchange activity adapters towards consent-service (HTTP, as the worke
     });
     url = await luister(service);
     adapter = adapterVoor(exchangeWorkerConfigSchema.parse({ CONSENT_SERVICE_URL: url, KETENREGIE_DATA_DIR: dataDir }));
-    adapters.push(adapter);
   });
 
   beforeEach(() => {
@@ -161,7 +157,6 @@ describe('exchange activity adapters towards consent-service (HTTP, as the worke
   });
 
   afterAll(async () => {
-    for (const a of adapters) await a.onModuleDestroy();
     await new Promise((resolve) => service.close(resolve));
     await jwks?.close();
     await idp?.close();

@@ -1,15 +1,13 @@
-import { Inject, Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { BESLUITEN_PATH, BesluitDto, dataCategorieSchema, registreerAfhankelijkheidUpdate, toestemmingWorkflowId } from '@ketenregie/consent-contracts';
 import { type Aanroep, OverdrachtActiviteitenService } from '@ketenregie/exchange-application';
 import type { BesluitAanvraag, BesluitUitkomst, ExchangeActivities, ExchangeActivityAliases, Namens, StapRegistratie } from '@ketenregie/exchange-contracts';
 import { opdrachtUpdate, trajectWorkflowId } from '@ketenregie/traject-contracts';
 import type { IsoDate, Rol } from '@ketenregie/shared-kernel';
 import { ApplicationFailure } from '@temporalio/activity';
-import { Client, Connection, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Identity, ServiceIdentity } from '@ketenregie/shared-platform';
 import { activeTraceId, callService, newTraceId, readServiceAnswer, runActivity, unavailable } from '@ketenregie/shared-platform';
-import type { DataConverter } from '@temporalio/common';
-import { WORKER_DATA_CONVERTER } from '../app/worker-kluis';
 import type { ExchangeWorkerConfig } from './exchange-worker.config';
 import { WORKER_SERVICE_IDENTITY } from '../app/worker-service-identity';
 
@@ -33,21 +31,16 @@ export function identiteitVan(namens: Namens): Identity {
  * English names (see `EXCHANGE_ACTIVITY_ALIASES`); they only delegate.
  */
 @Injectable()
-export class ExchangeActivitiesAdapter implements ExchangeActivities, ExchangeActivityAliases, OnModuleDestroy {
+export class ExchangeActivitiesAdapter implements ExchangeActivities, ExchangeActivityAliases {
   private readonly logger = new Logger(ExchangeActivitiesAdapter.name);
-  private verbinding?: Connection;
-  private client?: Client;
 
   constructor(
     @Inject(EXCHANGE_WORKER_CONFIG) private readonly config: ExchangeWorkerConfig,
     @Inject(WORKER_SERVICE_IDENTITY) private readonly identiteit: ServiceIdentity,
     private readonly stappen: OverdrachtActiviteitenService,
-    @Optional() @Inject(WORKER_DATA_CONVERTER) private readonly dataConverter?: DataConverter,
+    /** The worker's Temporal client, for the other contexts' workflows (consent's lifecycle, the traject). */
+    @Inject(Client) private readonly temporal: Client,
   ) {}
-
-  async onModuleDestroy(): Promise<void> {
-    await this.verbinding?.close();
-  }
 
   requestDecision(a: BesluitAanvraag): Promise<BesluitUitkomst> {
     return runActivity(async () => {
@@ -66,7 +59,7 @@ export class ExchangeActivitiesAdapter implements ExchangeActivities, ExchangeAc
     return runActivity(async () => {
       let actief = true;
       for (const id of input.toestemmingen) {
-        const handle = this.temporal().workflow.getHandle(toestemmingWorkflowId(id));
+        const handle = this.temporal.workflow.getHandle(toestemmingWorkflowId(id));
         const antwoord = await handle.executeUpdate(registreerAfhankelijkheidUpdate, { args: [{ workflowId: input.workflowId, context: 'exchange' }] });
         actief &&= antwoord.actief;
       }
@@ -94,8 +87,8 @@ export class ExchangeActivitiesAdapter implements ExchangeActivities, ExchangeAc
   }): Promise<void> {
     return runActivity(async () => {
       try {
-        await this.temporal()
-          .workflow.getHandle(trajectWorkflowId(input.trajectId))
+        await this.temporal.workflow
+          .getHandle(trajectWorkflowId(input.trajectId))
           .executeUpdate(opdrachtUpdate, { args: [{ soort: 'regiewissel', datum: input.datum, regie: input.regie }] });
       } catch (error) {
         if (error instanceof WorkflowNotFoundError) {
@@ -138,18 +131,6 @@ export class ExchangeActivitiesAdapter implements ExchangeActivities, ExchangeAc
 
   private namensZender(zender: BesluitAanvraag['zender']): Namens {
     return { professional: zender.professional, organisatie: zender.organisatie, type: zender.type, rol: zender.rol ?? 'klantmanager' };
-  }
-
-  private temporal(): Client {
-    if (!this.client) {
-      this.verbinding = Connection.lazy({ address: this.config.TEMPORAL_ADDRESS });
-      this.client = new Client({
-        connection: this.verbinding,
-        namespace: this.config.TEMPORAL_NAMESPACE,
-        ...(this.dataConverter ? { dataConverter: this.dataConverter } : {}),
-      });
-    }
-    return this.client;
   }
 
   /** A 4xx answer is final (non-retryable, typed with the problem's code); unreachable, 5xx, 408, 429 and transient auth failures are retried (`readServiceAnswer`). */

@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleDestroy, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   BEWAARTERMIJN_WORKFLOW_TYPE,
   bewaartermijnTrajectBeeindigdSignal,
@@ -6,13 +6,9 @@ import {
   bewaartermijnWorkflowId,
   CONSENT_TASK_QUEUE,
 } from '@ketenregie/consent-contracts';
-import { temporalTls } from '@ketenregie/shared-platform';
 import type { BewaartermijnKlok } from '@ketenregie/traject-application';
 import type { IsoDate } from '@ketenregie/shared-kernel';
-import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
-import type { DataConverter } from '@temporalio/common';
-import { WORKER_DATA_CONVERTER } from '../app/worker-kluis';
-import { WORKER_CONFIG, type WorkerConfig } from '../app/worker.config';
+import { Client, WorkflowNotFoundError } from '@temporalio/client';
 
 /**
  * The deelnemer's retention clock as the traject activities tell it: signals to the consent
@@ -22,21 +18,13 @@ import { WORKER_CONFIG, type WorkerConfig } from '../app/worker.config';
  * the deelnemer's key is destroyed.
  */
 @Injectable()
-export class TemporalBewaartermijnKlok implements BewaartermijnKlok, OnModuleDestroy {
-  private client?: Client;
-
-  constructor(
-    @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
-    @Optional() @Inject(WORKER_DATA_CONVERTER) private readonly dataConverter?: DataConverter,
-  ) {}
-
-  async onModuleDestroy(): Promise<void> {
-    await this.client?.connection.close();
-  }
+export class TemporalBewaartermijnKlok implements BewaartermijnKlok {
+  /** @param temporal the worker's Temporal client */
+  constructor(@Inject(Client) private readonly temporal: Client) {}
 
   async trajectGestart(m: { readonly deelnemerId: string; readonly trajectId: string }): Promise<void> {
     try {
-      await this.temporal().workflow.getHandle(bewaartermijnWorkflowId(m.deelnemerId)).signal(bewaartermijnTrajectGestartSignal, { trajectId: m.trajectId });
+      await this.temporal.workflow.getHandle(bewaartermijnWorkflowId(m.deelnemerId)).signal(bewaartermijnTrajectGestartSignal, { trajectId: m.trajectId });
     } catch (error) {
       // No retention period runs for the deelnemer (their first traject, or the workflow ended): nothing to stop.
       if (!(error instanceof WorkflowNotFoundError)) throw error;
@@ -49,24 +37,12 @@ export class TemporalBewaartermijnKlok implements BewaartermijnKlok, OnModuleDes
     readonly einddatum: IsoDate;
     readonly gemeente: string;
   }): Promise<void> {
-    await this.temporal().workflow.signalWithStart(BEWAARTERMIJN_WORKFLOW_TYPE, {
+    await this.temporal.workflow.signalWithStart(BEWAARTERMIJN_WORKFLOW_TYPE, {
       taskQueue: CONSENT_TASK_QUEUE,
       workflowId: bewaartermijnWorkflowId(m.deelnemerId),
       args: [{ deelnemerId: m.deelnemerId, gemeente: m.gemeente }],
       signal: bewaartermijnTrajectBeeindigdSignal,
       signalArgs: [{ trajectId: m.trajectId, einddatum: m.einddatum }],
     });
-  }
-
-  private temporal(): Client {
-    if (!this.client) {
-      const tls = temporalTls(this.config);
-      this.client = new Client({
-        connection: Connection.lazy({ address: this.config.TEMPORAL_ADDRESS, ...(tls ? { tls } : {}) }),
-        namespace: this.config.TEMPORAL_NAMESPACE,
-        ...(this.dataConverter ? { dataConverter: this.dataConverter } : {}),
-      });
-    }
-    return this.client;
   }
 }

@@ -1,5 +1,9 @@
 import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { type TemporalConfig, TemporalClientModule, temporalVerbinding } from '@ketenregie/shared-platform';
+import { type KluisConfig, sleutelkluisVanConfig } from './kluis.config';
+import { kluisDataConverter } from './payload-codec';
 import { Sleutelkluis } from './sleutelkluis';
+import { type WorkflowEigenaarSchemas, workflowDeelnemerUitTabellen } from './workflow-eigenaar';
 
 /** Closes the key store's data source when the application shuts down. */
 const KLUIS_AFSLUITEN = Symbol('KLUIS_AFSLUITEN');
@@ -29,4 +33,26 @@ export class KluisModule {
       exports: [Sleutelkluis],
     };
   }
+}
+
+/**
+ * What a service whose workflows carry a deelnemer's data starts with: its key store, and its
+ * Temporal client (the configured frontend, TLS included) whose payload codec encrypts under the
+ * deelnemer's key, found through the workflow's row in the service's own tables (docs/privacy.md).
+ * With `temporal: false` (tests with a workflow port of their own) the key store only.
+ */
+export function kluisEnTemporal(
+  config: KluisConfig & TemporalConfig & { readonly DATABASE_URL: string },
+  opties: { readonly applicationName: string; readonly tabellen: WorkflowEigenaarSchemas; readonly temporal: boolean },
+): { readonly sleutels: Sleutelkluis; readonly modules: DynamicModule[] } {
+  const sleutels = sleutelkluisVanConfig(config, { applicationName: opties.applicationName });
+  const eigenaren = workflowDeelnemerUitTabellen(config.DATABASE_URL, opties.tabellen);
+  const converter = { inject: [], useFactory: () => kluisDataConverter(sleutels, eigenaren.deelnemerVan) };
+  return {
+    sleutels,
+    modules: [
+      KluisModule.forRoot(sleutels, [eigenaren.sluit]),
+      ...(opties.temporal ? [TemporalClientModule.forRoot(temporalVerbinding(config), converter)] : []),
+    ],
+  };
 }

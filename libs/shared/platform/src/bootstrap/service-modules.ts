@@ -2,18 +2,18 @@ import type { DynamicModule } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { AuthModule } from '../auth/auth.module';
 import { DatabaseModule, type DatabaseOptions } from '../database/database';
+import type { TemporalConfig } from '../config/config';
 import { HealthModule, type HealthOptions } from '../health/health';
 import { DatabaseMetricsModule } from '../observability/metrics';
+import { temporalVerbinding } from '../temporal/temporal-client';
 
 /** The configuration every service with its own schema reads (validated once in its config module). */
-export interface ServiceBasisConfig {
+export interface ServiceBasisConfig extends TemporalConfig {
   readonly DATABASE_URL: string;
   readonly DATABASE_STATEMENT_TIMEOUT_MS: number;
   readonly AUTH_ISSUER: string;
   readonly AUTH_AUDIENCE: string;
   readonly AUTH_JWKS_URL: string;
-  readonly TEMPORAL_ADDRESS: string;
-  readonly TEMPORAL_NAMESPACE: string;
 }
 
 /** What differs per service: its schema, migrations and metrics, and whether health checks Temporal. */
@@ -22,7 +22,7 @@ export interface ServiceBasisOptions extends Pick<DatabaseOptions, 'schema' | 'e
   readonly applicationName: string;
   /** Registers the service's database gauges. */
   readonly metrics: (dataSource: DataSource) => void;
-  /** The Temporal frontend health checks; by default the configured address and namespace. */
+  /** The Temporal frontend health checks; by default the configured one ({@link temporalVerbinding}). */
   readonly temporal?: HealthOptions['temporal'];
 }
 
@@ -44,6 +44,6 @@ export function serviceBasisModules(config: ServiceBasisConfig, o: ServiceBasisO
     }),
     DatabaseMetricsModule.forRoot(o.metrics),
     AuthModule.forRoot({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, jwksUrl: config.AUTH_JWKS_URL }),
-    HealthModule.forRoot({ temporal: o.temporal ?? { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE } }),
+    HealthModule.forRoot({ temporal: o.temporal ?? temporalVerbinding(config) }),
   ];
 }

@@ -9,7 +9,12 @@ import { Public } from '../auth/auth.decorators';
 import { createService } from '../bootstrap/bootstrap-service';
 import { DatabaseModule } from '../database/database';
 import { qualifiedName } from '../database/schema';
-import { TemporalClientModule } from '../temporal/temporal-client';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { temporalConfigSchema } from '../config/config';
+import { TemporalClientModule, temporalVerbinding } from '../temporal/temporal-client';
 import { HealthModule } from './health';
 
 @Entity({ name: 'organisatie' })
@@ -88,10 +93,11 @@ describe('HealthModule readiness and TemporalClientModule against a Temporal fro
   const apps: INestApplication[] = [];
   let calls = 0;
 
-  beforeAll(async () => {
-    grpcServer = new Server();
+  /** A stand-in Temporal frontend answering GetSystemInfo and DescribeNamespace (namespace `default` only). */
+  function frontend(): Server {
+    const server = new Server();
     const raw = (b: Buffer) => b;
-    grpcServer.addService(
+    server.addService(
       {
         GetSystemInfo: {
           path: '/temporal.api.workflowservice.v1.WorkflowService/GetSystemInfo',
@@ -126,11 +132,15 @@ describe('HealthModule readiness and TemporalClientModule against a Temporal fro
         },
       },
     );
-    const port = await new Promise<number>((resolve, reject) =>
-      grpcServer.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
-    );
+    return server;
+  }
 
-    address = `127.0.0.1:${port}`;
+  const bind = (server: Server, credentials: ServerCredentials) =>
+    new Promise<string>((resolve, reject) => server.bindAsync('127.0.0.1:0', credentials, (err, p) => (err ? reject(err) : resolve(`127.0.0.1:${p}`))));
+
+  beforeAll(async () => {
+    grpcServer = frontend();
+    address = await bind(grpcServer, ServerCredentials.createInsecure());
   }, 60_000);
 
   afterAll(async () => {
@@ -175,5 +185,76 @@ describe('HealthModule readiness and TemporalClientModule against a Temporal fro
     expect(calls).toBeGreaterThan(before);
     await app.close();
     await expect(client.workflowService.getSystemInfo({})).rejects.toThrow();
+  });
+
+  describe('over TLS (TEMPORAL_TLS*), as a production cluster is reached', () => {
+    let tlsServer: Server;
+    let tlsAddress: string;
+    let dir: string;
+
+    beforeAll(async () => {
+      // A throwaway certificate for the name the client checks (TEMPORAL_TLS_SERVER_NAME), trusted through TEMPORAL_TLS_CA_FILE.
+      dir = mkdtempSync(join(tmpdir(), 'temporal-tls-'));
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'ec',
+          '-pkeyopt',
+          'ec_paramgen_curve:prime256v1',
+          '-nodes',
+          '-days',
+          '1',
+          '-subj',
+          '/CN=temporal.test',
+          '-addext',
+          'subjectAltName=DNS:temporal.test',
+          '-keyout',
+          join(dir, 'key.pem'),
+          '-out',
+          join(dir, 'cert.pem'),
+        ],
+        { stdio: 'ignore' },
+      );
+      tlsServer = frontend();
+      tlsAddress = await bind(
+        tlsServer,
+        ServerCredentials.createSsl(null, [{ cert_chain: readFileSync(join(dir, 'cert.pem')), private_key: readFileSync(join(dir, 'key.pem')) }]),
+      );
+    }, 60_000);
+
+    afterAll(() => {
+      tlsServer?.forceShutdown();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    const config = (tls: boolean) =>
+      temporalConfigSchema.parse({
+        TEMPORAL_ADDRESS: tlsAddress,
+        ...(tls ? { TEMPORAL_TLS_CA_FILE: join(dir, 'cert.pem'), TEMPORAL_TLS_SERVER_NAME: 'temporal.test' } : {}),
+      });
+
+    async function readiness(verbinding: ReturnType<typeof temporalVerbinding>): Promise<Response> {
+      @Module({ imports: [HealthModule.forRoot({ database: false, temporal: verbinding }), TemporalClientModule.forRoot(verbinding)] })
+      class AppModule {}
+      const app = await createService(AppModule, { name: 'temporal-tls-test', port: 0, logLevel: 'silent', shutdownHooks: false });
+      apps.push(app);
+      await app.listen(0, '127.0.0.1');
+      return fetch(`${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/health/ready`);
+    }
+
+    it('reaches the frontend over TLS with the configuration, in the readiness check and in the client', async () => {
+      const res = await readiness(temporalVerbinding(config(true)));
+      expect(await res.json()).toMatchObject({ status: 'ok', info: { temporal: { status: 'up' } } });
+      const client = apps[apps.length - 1]!.get(Client);
+      await expect(client.workflowService.getSystemInfo({})).resolves.toBeDefined();
+    });
+
+    it('is not ready when it would speak plain gRPC to a TLS frontend', async () => {
+      const res = await readiness(temporalVerbinding(config(false)));
+      expect(res.status).toBe(503);
+    });
   });
 });

@@ -4,7 +4,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { HealthCheckResult, HealthCheckService, HealthIndicatorResult, HealthIndicatorService, TerminusModule } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import type { Connection } from '@temporalio/client';
+import type { Connection, TLSConfig } from '@temporalio/client';
 import { Public } from '../auth/auth.decorators';
 import { isDraining } from '../bootstrap/graceful-shutdown';
 
@@ -14,9 +14,9 @@ export interface HealthOptions {
   readonly database?: boolean;
   /**
    * Check the Temporal frontend at this address (`GetSystemInfo`, and `DescribeNamespace` when a
-   * namespace is given), or `false` for a service without Temporal.
+   * namespace is given), with the client's TLS, or `false` for a service without Temporal.
    */
-  readonly temporal: false | { readonly address: string; readonly namespace?: string };
+  readonly temporal: false | { readonly address: string; readonly namespace?: string; readonly tls?: TLSConfig };
   /** Per-check timeout in milliseconds (default 2000). */
   readonly timeoutMs?: number;
 }
@@ -59,7 +59,9 @@ export class ReadinessIndicators implements OnModuleDestroy {
     if (!target) return check.up({ checked: false });
     const timeoutMs = this.options.timeoutMs ?? 2000;
     try {
-      this.temporal ??= import('@temporalio/client').then(({ Connection }) => Connection.connect({ address: target.address, connectTimeout: timeoutMs }));
+      this.temporal ??= import('@temporalio/client').then(({ Connection }) =>
+        Connection.connect({ address: target.address, ...(target.tls ? { tls: target.tls } : {}), connectTimeout: timeoutMs }),
+      );
       const connection = await withTimeout(this.temporal, timeoutMs, 'Temporal');
       await connection.withDeadline(Date.now() + timeoutMs, async () => {
         await connection.workflowService.getSystemInfo({});

@@ -1,7 +1,8 @@
-import { DynamicModule, Inject, Injectable, InjectionToken, Module, OnApplicationShutdown, OnModuleDestroy, Type } from '@nestjs/common';
+import { DynamicModule, Inject, Injectable, InjectionToken, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection, type TLSConfig } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
 import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry/lib/client';
+import { type TemporalConfig, temporalTls } from '../config/config';
 
 /** Where the Temporal frontend is (`TEMPORAL_ADDRESS`, `TEMPORAL_NAMESPACE`) and how to reach it (`temporalTls`). */
 export interface TemporalClientOptions {
@@ -15,6 +16,16 @@ export interface TemporalClientOptions {
 export interface TemporalDataConverterFactory {
   readonly inject: InjectionToken[];
   readonly useFactory: (...args: never[]) => DataConverter | Promise<DataConverter>;
+}
+
+/**
+ * The Temporal frontend of the configuration: address, namespace and TLS ({@link temporalTls}).
+ * Every service's client and readiness check connects with it, so TLS and mutual TLS towards a
+ * production cluster hold for all of them.
+ */
+export function temporalVerbinding(config: TemporalConfig): TemporalClientOptions {
+  const tls = temporalTls(config);
+  return { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, ...(tls ? { tls } : {}) };
 }
 
 const TEMPORAL_CLIENT_OPTIONS = Symbol('TEMPORAL_CLIENT_OPTIONS');
@@ -65,21 +76,4 @@ export class TemporalClientModule {
       exports: [Client],
     };
   }
-}
-
-/**
- * A provider that closes the port behind `token` when the module is destroyed, if it is a
- * `soort` (the port's Temporal implementation, which holds a connection of its own); a port
- * replaced in tests is left alone.
- */
-export function closeOnShutdown(token: InjectionToken, soort: abstract new (...args: never[]) => { close(): Promise<void> }): Type<OnModuleDestroy> {
-  @Injectable()
-  class PortCloser implements OnModuleDestroy {
-    constructor(@Inject(token) private readonly poort: unknown) {}
-
-    async onModuleDestroy(): Promise<void> {
-      if (this.poort instanceof soort) await this.poort.close();
-    }
-  }
-  return PortCloser;
 }
