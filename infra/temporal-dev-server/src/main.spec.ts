@@ -44,3 +44,43 @@ describe('parseArgs: which store the server opens', () => {
     expect(() => parseArgs(dev('--in-memory'), { DATABASE_URL: 'mysql://x' })).not.toThrow();
   });
 });
+
+describe('parseArgs: the start-dev flags the Temporal SDK and the CLI pass', () => {
+  it('reads port, address, namespaces, retention, log level and search attributes, in both flag forms, and ignores flags it does not know', () => {
+    const config = parseArgs(
+      dev(
+        '-p',
+        '7400',
+        '--ip=0.0.0.0',
+        '--namespace',
+        'ketenregie',
+        '-n',
+        'default',
+        '--ui-port',
+        '8233',
+        '--headless',
+        '--retention',
+        '24h',
+        '--log-level=debug',
+        '--search-attribute',
+        'Programma=Keyword',
+        '--search-attribute=Fase=Keyword',
+      ),
+      {},
+    );
+    expect(config).toMatchObject({
+      mode: 'dev',
+      port: 7400,
+      host: '0.0.0.0',
+      namespaces: ['default', 'ketenregie'],
+      retentionMs: 86_400_000,
+      logLevel: 'debug',
+      searchAttributes: { Programma: 'Keyword', Fase: 'Keyword' },
+    });
+  });
+
+  it('refuses a search attribute without a known type', () => {
+    expect(() => parseArgs(dev('--search-attribute', 'Programma'), {})).toThrow('invalid --search-attribute Programma');
+    expect(() => parseArgs(dev('--search-attribute', 'Programma=Blob'), {})).toThrow('invalid --search-attribute Programma=Blob');
+  });
+});

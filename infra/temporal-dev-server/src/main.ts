@@ -1,3 +1,4 @@
+import { parseArgs as parseCommandLine } from 'node:util';
 import pino from 'pino';
 import { RealClock, VirtualClock } from './clock/clock';
 import { Engine } from './engine/engine';
@@ -67,52 +68,47 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     if (argv[0] !== undefined && /^\d+$/.test(argv[0])) config.port = Number(argv[0]);
     return config;
   }
-  const namespaces: string[] = [];
-  let inMemory = false;
-  for (let i = 2; i < argv.length; i++) {
-    const flag = argv[i] ?? '';
-    const [name, inline] =
-      flag.includes('=') && flag.startsWith('--') ? [flag.slice(0, flag.indexOf('=')), flag.slice(flag.indexOf('=') + 1)] : [flag, undefined];
-    const value = (): string => inline ?? argv[++i] ?? '';
-    switch (name) {
-      case '--port':
-      case '-p':
-        config.port = Number(value());
-        break;
-      case '--ip':
-        config.host = value();
-        break;
-      case '--namespace':
-      case '-n':
-        namespaces.push(value());
-        break;
-      case '--db-filename':
-      case '-f':
-        config.dbFilename = value();
-        break;
-      case '--database-url':
-        config.databaseUrl = postgresUrl(value(), '--database-url');
-        break;
-      case '--in-memory':
-        inMemory = true;
-        break;
-      case '--retention':
-        config.retentionMs = parseDuration(value());
-        break;
-      case '--log-level':
-        config.logLevel = value();
-        break;
-      case '--search-attribute': {
-        const spec = value();
-        const separator = spec.indexOf('=');
-        const type = parseSearchAttributeType(spec.slice(separator + 1));
-        if (separator <= 0 || !type) throw new Error(`invalid --search-attribute ${spec}`);
-        config.searchAttributes[spec.slice(0, separator)] = type;
-        break;
-      }
-      default:
-        break;
-    }
+  // Node's own parser; flags this server does not know (the SDK passes more) are ignored.
+  const { values } = parseCommandLine({
+    args: argv.slice(2),
+    strict: false,
+    options: {
+      port: { type: 'string', short: 'p' },
+      ip: { type: 'string' },
+      namespace: { type: 'string', short: 'n', multiple: true },
+      'db-filename': { type: 'string', short: 'f' },
+      'database-url': { type: 'string' },
+      'in-memory': { type: 'boolean' },
+      retention: { type: 'string' },
+      'log-level': { type: 'string' },
+      'search-attribute': { type: 'string', multiple: true },
+    },
+  });
+  const tekst = (name: string): string | undefined => {
+    const value = values[name];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const lijst = (name: string): string[] => {
+    const value = values[name];
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  };
+  const port = tekst('port');
+  if (port !== undefined) config.port = Number(port);
+  config.host = tekst('ip') ?? config.host;
+  const namespaces = lijst('namespace');
+  const dbFilename = tekst('db-filename');
+  if (dbFilename !== undefined) config.dbFilename = dbFilename;
+  const databaseUrl = tekst('database-url');
+  if (databaseUrl !== undefined) config.databaseUrl = postgresUrl(databaseUrl, '--database-url');
+  const inMemory = values['in-memory'] === true;
+  const retention = tekst('retention');
+  if (retention !== undefined) config.retentionMs = parseDuration(retention);
+  config.logLevel = tekst('log-level') ?? config.logLevel;
+  for (const spec of lijst('search-attribute')) {
+    const separator = spec.indexOf('=');
+    const type = parseSearchAttributeType(spec.slice(separator + 1));
+    if (separator <= 0 || !type) throw new Error(`invalid --search-attribute ${spec}`);
+    config.searchAttributes[spec.slice(0, separator)] = type;
   }
   config.namespaces = [...new Set(['default', ...namespaces])];
   if (config.databaseUrl || config.dbFilename || inMemory) {
