@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CONSENT_MIGRATIONS, CONSENT_SCHEMA, registerConsentMetrics } from '@ketenregie/consent-data-access';
-import { kluisEnTemporal } from '@ketenregie/shared-crypto';
-import { dienstIdentiteit, HttpOntvanger, serviceBasisModules, ToegangModule, trajectBetrokkenheid } from '@ketenregie/shared-platform';
+import { kluisDienstModules } from '@ketenregie/shared-crypto';
+import { dienstIdentiteit, HttpOntvanger, ToegangModule, trajectBetrokkenheid } from '@ketenregie/shared-platform';
 import type { OrganisatieRegister } from '@ketenregie/shared-platform';
 import type { ConsentServiceConfig } from './consent-service.config';
 import { ConsentModule, ConsentModuleOptions } from './consent.module';
@@ -21,21 +21,17 @@ export class AppModule {
     } = {},
   ): DynamicModule {
     const schema = overrides.schema ?? CONSENT_SCHEMA;
-    const { modules } = kluisEnTemporal(config, {
-      applicationName: 'consent-service-kluis',
-      tabellen: { consent: schema },
-      temporal: !overrides.levenscyclus,
-    });
     return {
       module: AppModule,
       imports: [
-        ...modules,
-        ...serviceBasisModules(config, {
+        ...kluisDienstModules(config, {
           schema,
-          migrations: CONSENT_MIGRATIONS,
+          migrations: () => CONSENT_MIGRATIONS,
           applicationName: 'consent-service',
           poolSize: 10,
           metrics: registerConsentMetrics,
+          tabellen: { consent: schema },
+          temporal: !overrides.levenscyclus,
         }),
         ToegangModule.forRoot(overrides.register ? { register: overrides.register } : { monitorServiceUrl: config.MONITOR_SERVICE_URL }),
         ConsentModule.register({

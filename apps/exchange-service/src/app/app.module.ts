@@ -6,12 +6,11 @@ import {
   HttpBesluiten,
   HttpOntvanger,
   HttpVerwerkingslog,
-  serviceBasisModules,
   ToegangModule,
   trajectBetrokkenheid,
   unavailable,
 } from '@ketenregie/shared-platform';
-import { kluisEnTemporal } from '@ketenregie/shared-crypto';
+import { kluisDienstModules } from '@ketenregie/shared-crypto';
 import type { OrganisatieRegister } from '@ketenregie/shared-platform';
 import type { ExchangeServiceConfig } from './exchange-service.config';
 import { ExchangeModule, ExchangeModuleOptions } from './exchange.module';
@@ -32,20 +31,16 @@ export class AppModule {
   ): DynamicModule {
     const beleid = { privateDoelenToestaan: config.EXCHANGE_WEBHOOK_ALLOW_PRIVATE_TARGETS };
     const schema = overrides.schema ?? EXCHANGE_SCHEMA;
-    const { sleutels, modules } = kluisEnTemporal(config, {
-      applicationName: 'exchange-service-kluis',
-      tabellen: { exchange: schema },
-      temporal: !overrides.workflows,
-    });
     return {
       module: AppModule,
       imports: [
-        ...modules,
-        ...serviceBasisModules(config, {
+        ...kluisDienstModules(config, {
           schema,
-          migrations: exchangeMigraties(sleutels),
+          migrations: exchangeMigraties,
           applicationName: 'exchange-service',
           metrics: registerExchangeMetrics,
+          tabellen: { exchange: schema },
+          temporal: !overrides.workflows,
         }),
         ToegangModule.forRoot(overrides.register ? { register: overrides.register } : { monitorServiceUrl: config.MONITOR_SERVICE_URL }),
         ExchangeModule.register({

@@ -22,18 +22,9 @@ import {
   SqlWerkgeverRepository,
   registerPlaatsingMetrics,
 } from '@ketenregie/plaatsing-data-access';
-import {
-  BETROKKENHEID_POORT,
-  dienstIdentiteit,
-  HttpBesluiten,
-  HttpBetrokkenheid,
-  HttpVerwerkingslog,
-  serviceBasisModules,
-  temporalVerbinding,
-  ToegangModule,
-} from '@ketenregie/shared-platform';
+import { BETROKKENHEID_POORT, dienstIdentiteit, HttpBesluiten, HttpBetrokkenheid, HttpVerwerkingslog, ToegangModule } from '@ketenregie/shared-platform';
 import type { BetrokkenheidPoort, OrganisatieRegister, VerwerkingslogPoort } from '@ketenregie/shared-platform';
-import { kluisEnTemporal } from '@ketenregie/shared-crypto';
+import { kluisDienstModules, Sleutelkluis } from '@ketenregie/shared-crypto';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { besluitOnbereikbaar, HttpTraject } from './http-clients';
@@ -56,29 +47,32 @@ export interface PlaatsingOverrides {
 @Module({})
 export class AppModule {
   static register(config: PlaatsingServiceConfig, o: PlaatsingOverrides = {}): DynamicModule {
-    // A placement's workflow payloads go under its deelnemer's key, found from the placement's row (docs/privacy.md).
-    const { sleutels, modules } = kluisEnTemporal(config, {
-      applicationName: 'plaatsing-service-kluis',
-      tabellen: { plaatsing: PLAATSING_SCHEMA },
-      temporal: !o.workflows,
-    });
     return {
       module: AppModule,
       imports: [
-        ...modules,
-        ...serviceBasisModules(config, {
+        ...kluisDienstModules(config, {
           schema: PLAATSING_SCHEMA,
-          migrations: plaatsingMigraties(sleutels),
+          migrations: plaatsingMigraties,
           applicationName: 'plaatsing-service',
           metrics: registerPlaatsingMetrics,
-          temporal: o.workflows ? false : temporalVerbinding(config),
+          // A placement's workflow payloads go under its deelnemer's key, found from the placement's row (docs/privacy.md).
+          tabellen: { plaatsing: PLAATSING_SCHEMA },
+          temporal: !o.workflows,
         }),
         ToegangModule.forRoot(o.register ? { register: o.register } : { monitorServiceUrl: config.MONITOR_SERVICE_URL }),
       ],
       providers: [
-        { provide: WERKGEVER_REPOSITORY, useFactory: (ds: DataSource) => new SqlWerkgeverRepository(ds, sleutels), inject: [DataSource] },
+        {
+          provide: WERKGEVER_REPOSITORY,
+          useFactory: (ds: DataSource, s: Sleutelkluis) => new SqlWerkgeverRepository(ds, s),
+          inject: [DataSource, Sleutelkluis],
+        },
         { provide: VACATURE_REPOSITORY, useFactory: (ds: DataSource) => new SqlVacatureRepository(ds), inject: [DataSource] },
-        { provide: PLAATSING_REPOSITORY, useFactory: (ds: DataSource) => new SqlPlaatsingRepository(ds, sleutels), inject: [DataSource] },
+        {
+          provide: PLAATSING_REPOSITORY,
+          useFactory: (ds: DataSource, s: Sleutelkluis) => new SqlPlaatsingRepository(ds, s),
+          inject: [DataSource, Sleutelkluis],
+        },
         { provide: PLAATSING_FEED, useExisting: PLAATSING_REPOSITORY },
         o.workflows
           ? { provide: PLAATSING_WORKFLOWS, useValue: o.workflows }

@@ -1,5 +1,5 @@
 import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
-import { type TemporalConfig, TemporalClientModule, temporalVerbinding } from '@ketenregie/shared-platform';
+import { type ServiceBasisConfig, type ServiceBasisOptions, serviceBasisModules, TemporalClientModule, temporalVerbinding } from '@ketenregie/shared-platform';
 import { type KluisConfig, sleutelkluisVanConfig } from './kluis.config';
 import { kluisDataConverter } from './payload-codec';
 import { Sleutelkluis } from './sleutelkluis';
@@ -36,23 +36,28 @@ export class KluisModule {
 }
 
 /**
- * What a service whose workflows carry a deelnemer's data starts with: its key store, and its
- * Temporal client (the configured frontend, TLS included) whose payload codec encrypts under the
- * deelnemer's key, found through the workflow's row in the service's own tables (docs/privacy.md).
- * With `temporal: false` (tests with a workflow port of their own) the key store only.
+ * What a service whose workflows carry a deelnemer's data starts with: its key store; its Temporal
+ * client (the configured frontend, TLS included) whose payload codec encrypts under the
+ * deelnemer's key, found through the workflow's row in the service's own `tabellen`
+ * (docs/privacy.md); and the service basis ({@link serviceBasisModules}) with migrations that may
+ * use the key store (an encrypting migration). With `temporal: false` (tests with a workflow port
+ * of their own) neither the Temporal client nor its readiness check.
  */
-export function kluisEnTemporal(
-  config: KluisConfig & TemporalConfig & { readonly DATABASE_URL: string },
-  opties: { readonly applicationName: string; readonly tabellen: WorkflowEigenaarSchemas; readonly temporal: boolean },
-): { readonly sleutels: Sleutelkluis; readonly modules: DynamicModule[] } {
-  const sleutels = sleutelkluisVanConfig(config, { applicationName: opties.applicationName });
-  const eigenaren = workflowDeelnemerUitTabellen(config.DATABASE_URL, opties.tabellen);
+export function kluisDienstModules(
+  config: ServiceBasisConfig & KluisConfig,
+  o: Omit<ServiceBasisOptions, 'migrations' | 'temporal'> & {
+    readonly migrations: (sleutels: Sleutelkluis) => ServiceBasisOptions['migrations'];
+    readonly tabellen: WorkflowEigenaarSchemas;
+    readonly temporal: boolean;
+  },
+): DynamicModule[] {
+  const { migrations, tabellen, temporal, ...basis } = o;
+  const sleutels = sleutelkluisVanConfig(config, { applicationName: `${o.applicationName}-kluis` });
+  const eigenaren = workflowDeelnemerUitTabellen(config.DATABASE_URL, tabellen);
   const converter = { inject: [], useFactory: () => kluisDataConverter(sleutels, eigenaren.deelnemerVan) };
-  return {
-    sleutels,
-    modules: [
-      KluisModule.forRoot(sleutels, [eigenaren.sluit]),
-      ...(opties.temporal ? [TemporalClientModule.forRoot(temporalVerbinding(config), converter)] : []),
-    ],
-  };
+  return [
+    KluisModule.forRoot(sleutels, [eigenaren.sluit]),
+    ...(temporal ? [TemporalClientModule.forRoot(temporalVerbinding(config), converter)] : []),
+    ...serviceBasisModules(config, { ...basis, migrations: migrations(sleutels), ...(temporal ? {} : { temporal: false }) }),
+  ];
 }
