@@ -1,6 +1,14 @@
-import { type Besluit, canoniekeJson, type Ketenregel, ketenVoor, type Toestemming, type Verwerkingsregel } from '@ketenregie/consent-domain';
+import {
+  type Besluit,
+  canoniekeJson,
+  type Ketenregel,
+  ketenVoor,
+  type OrganisatieType,
+  type Toestemming,
+  type Verwerkingsregel,
+} from '@ketenregie/consent-domain';
 import { SchemaSql } from '@ketenregie/shared-platform';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { besluitParameters, regelParameters, type StatusRij, toestemming, toestemmingRij } from './consent.kolommen';
 import type { HmacKetenSleutels } from './consent.crypto';
 
@@ -127,4 +135,63 @@ export class SqlBesluitRepository {
     const rij = rows[0];
     return rij ? { keten, volgnummer: Number(rij.volgnummer), vorigeHash: rij.vorige_hash, hash: rij.hash, sleutelId: this.sleutels.actief, regel } : undefined;
   }
+}
+
+/** The insert of a decision row, to be sent with the transaction's next statement ({@link voegRegelToe} takes it along). */
+export function besluitInvoeging(id: string, besluit: Besluit, traceId: string): { readonly sql: string; readonly params: readonly unknown[] } {
+  return {
+    sql: `INSERT INTO $S.besluit (id, op, deelnemer_id, bron_organisatie, bron_type, ontvanger_organisatie, ontvanger_type, doel,
+            register_versie, activiteit_id, activiteit_versie, uitkomst, categorieen, toestemmingen, trace_id)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+    params: [id, besluit.op, besluit.verzoek.deelnemerId, ...besluitParameters(besluit, traceId)],
+  };
+}
+
+/** The recipient organisations of the deelnemer's decisions that permitted a disclosure resting on this consent, read in the transaction `m`. */
+export async function ontvangersOpToestemming(sql: SchemaSql, m: EntityManager, deelnemerId: string, toestemmingId: string): Promise<readonly string[]> {
+  const rijen = await sql.q(
+    `SELECT DISTINCT ontvanger_organisatie FROM $S.besluit
+     WHERE deelnemer_id = $1 AND $2::uuid = ANY(toestemmingen) AND uitkomst <> 'geweigerd' ORDER BY 1`,
+    [deelnemerId, toestemmingId],
+    m,
+  );
+  return rijen.map((r) => String(r['ontvanger_organisatie']));
+}
+
+/** A stored decision as it was taken, read in the transaction `m`. */
+export async function leesBesluit(sql: SchemaSql, m: EntityManager, id: string): Promise<Besluit | undefined> {
+  const [rij] = (await sql.q(
+    `SELECT op, deelnemer_id AS "deelnemerId", bron_organisatie AS "bronOrganisatie", bron_type AS "bronType", ontvanger_organisatie AS "ontvangerOrganisatie",
+       ontvanger_type AS "ontvangerType", doel, register_versie AS "registerVersie", activiteit_id AS "activiteitId", activiteit_versie AS "activiteitVersie",
+       categorieen FROM $S.besluit WHERE id = $1`,
+    [id],
+    m,
+  )) as unknown as {
+    op: Date;
+    deelnemerId: string;
+    bronOrganisatie: string;
+    bronType: string;
+    ontvangerOrganisatie: string;
+    ontvangerType: string;
+    doel: string;
+    registerVersie: number | null;
+    activiteitId: string | null;
+    activiteitVersie: number | null;
+    categorieen: Besluit['categorieen'];
+  }[];
+  if (!rij) return undefined;
+  const categorieen = rij.categorieen;
+  return {
+    verzoek: {
+      deelnemerId: rij.deelnemerId,
+      bron: { organisatie: rij.bronOrganisatie, type: rij.bronType as OrganisatieType },
+      ontvanger: { organisatie: rij.ontvangerOrganisatie, type: rij.ontvangerType as OrganisatieType },
+      doel: rij.doel,
+      categorieen: categorieen.map((c) => c.categorie),
+    },
+    op: rij.op,
+    ...(rij.registerVersie === null ? {} : { registerVersie: rij.registerVersie }),
+    ...(rij.activiteitId === null || rij.activiteitVersie === null ? {} : { activiteit: { id: rij.activiteitId, versie: rij.activiteitVersie } }),
+    categorieen,
+  };
 }

@@ -2,23 +2,22 @@ import { type Rij, SchemaSql } from '@ketenregie/shared-platform';
 import {
   type Besluit,
   type Herinnering,
-  ketenVoor,
   type Ketenregel,
   type KetenSleutels,
-  type OrganisatieType,
   type Toestemming,
   type ToestemmingGebeurtenis,
   type Verwerkingsregel,
   type ToestemmingFeit,
-  volgendeSchakel,
 } from '@ketenregie/consent-domain';
 import type { IntrekkingSignaal } from '@ketenregie/consent-contracts';
 import type { DataSource, EntityManager } from 'typeorm';
-import { besluitParameters, regelParameters, type StatusRij, toestemming, toestemmingRij } from './consent.kolommen';
+import { type StatusRij, toestemming, toestemmingRij } from './consent.kolommen';
 import type { HmacKetenSleutels } from './consent.crypto';
+import { besluitInvoeging, leesBesluit, ontvangersOpToestemming } from './besluit.repository';
+import { bewaarHerinnering, herinneringenVoor } from './herinnering.repository';
 import { meldLevenscyclus } from './levenscyclus-outbox.repository';
-import { LOGSCHRIJVER_ROL } from './migrations/1763900000003-logschrijver';
 import { publiceer } from './toestemming-feed.repository';
+import { voegRegelToe } from './verwerking.repository';
 
 /** The row lock a read takes inside a transaction, as PostgreSQL spells it. */
 const LOCK = { geen: '', delen: 'FOR SHARE', exclusief: 'FOR UPDATE' } as const;
@@ -37,7 +36,11 @@ function statusRij(toestemmingId: string, volgnummer: number, g: ToestemmingGebe
   };
 }
 
-/** The application's `ConsentTransactie` port on one database transaction: the consents, decisions, log lines and reminders it reads and writes. */
+/**
+ * The application's `ConsentTransactie` port on one database transaction: the consents it reads
+ * (with their locks) and writes, and the other aggregates' writes bound to the same transaction
+ * (decisions, log lines, reminders, the two outboxes), each written by its repository's function.
+ */
 export class SqlConsentTransactie {
   /**
    * The database clock as read together with the last consents loaded (after their locks were
@@ -182,91 +185,24 @@ export class SqlConsentTransactie {
   /** Stores the decision with the transaction's next statement (one round trip less per decision). */
   async bewaarBesluit(id: string, besluit: Besluit, traceId: string): Promise<void> {
     await this.schrijfUitgesteld();
-    this.uitgesteld = {
-      sql: `INSERT INTO $S.besluit (id, op, deelnemer_id, bron_organisatie, bron_type, ontvanger_organisatie, ontvanger_type, doel,
-              register_versie, activiteit_id, activiteit_versie, uitkomst, categorieen, toestemmingen, trace_id)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-      params: [id, besluit.op, besluit.verzoek.deelnemerId, ...besluitParameters(besluit, traceId)],
-    };
+    this.uitgesteld = besluitInvoeging(id, besluit, traceId);
   }
 
   async ontvangersOpToestemming(deelnemerId: string, toestemmingId: string): Promise<readonly string[]> {
     await this.schrijfUitgesteld();
-    const rijen = (await this.q(
-      `SELECT DISTINCT ontvanger_organisatie FROM $S.besluit
-       WHERE deelnemer_id = $1 AND $2::uuid = ANY(toestemmingen) AND uitkomst <> 'geweigerd' ORDER BY 1`,
-      [deelnemerId, toestemmingId],
-    )) as { ontvanger_organisatie: string }[];
-    return rijen.map((r) => r.ontvanger_organisatie);
+    return ontvangersOpToestemming(this.sql, this.manager, deelnemerId, toestemmingId);
   }
 
   async besluit(id: string): Promise<Besluit | undefined> {
     await this.schrijfUitgesteld();
-    const [rij] = (await this.q(
-      `SELECT op, deelnemer_id AS "deelnemerId", bron_organisatie AS "bronOrganisatie", bron_type AS "bronType", ontvanger_organisatie AS "ontvangerOrganisatie",
-         ontvanger_type AS "ontvangerType", doel, register_versie AS "registerVersie", activiteit_id AS "activiteitId", activiteit_versie AS "activiteitVersie",
-         categorieen FROM $S.besluit WHERE id = $1`,
-      [id],
-    )) as {
-      op: Date;
-      deelnemerId: string;
-      bronOrganisatie: string;
-      bronType: string;
-      ontvangerOrganisatie: string;
-      ontvangerType: string;
-      doel: string;
-      registerVersie: number | null;
-      activiteitId: string | null;
-      activiteitVersie: number | null;
-      categorieen: Besluit['categorieen'];
-    }[];
-    if (!rij) return undefined;
-    const categorieen = rij.categorieen;
-    return {
-      verzoek: {
-        deelnemerId: rij.deelnemerId,
-        bron: { organisatie: rij.bronOrganisatie, type: rij.bronType as OrganisatieType },
-        ontvanger: { organisatie: rij.ontvangerOrganisatie, type: rij.ontvangerType as OrganisatieType },
-        doel: rij.doel,
-        categorieen: categorieen.map((c) => c.categorie),
-      },
-      op: rij.op,
-      ...(rij.registerVersie === null ? {} : { registerVersie: rij.registerVersie }),
-      ...(rij.activiteitId === null || rij.activiteitVersie === null ? {} : { activiteit: { id: rij.activiteitId, versie: rij.activiteitVersie } }),
-      categorieen,
-    };
+    return leesBesluit(this.sql, this.manager, id);
   }
 
-  /**
-   * Appends to the data subject's chain under an exclusive lock on that chain's head row:
-   * appenders of one chain queue there, each reads the committed head, links to it and moves it;
-   * appenders of different chains do not wait for each other. The insert trigger re-checks the
-   * link, so a writer that skipped the lock is refused rather than forking the chain.
-   */
+  /** Appends to the data subject's chain ({@link voegRegelToe}), with a decision row still waiting to be written in its first statement. */
   async logVerwerking(regel: Verwerkingsregel): Promise<Ketenregel> {
-    const keten = ketenVoor(regel.betrokkene, this.aantalKetens);
-    // A decision row waiting to be written goes in the same statement as the head lock.
     const wachtend = this.uitgesteld;
     this.uitgesteld = undefined;
-    const [kop] = (await this.q(
-      `${wachtend ? `WITH besluit AS (${wachtend.sql}) ` : ''}SELECT set_config('role', '${LOGSCHRIJVER_ROL}', true) AS rol, volgnummer, hash FROM $S.keten_kop WHERE id = $${(wachtend?.params.length ?? 0) + 1} FOR UPDATE`,
-      [...(wachtend?.params ?? []), keten],
-    )) as { volgnummer: string; hash: string }[];
-    if (!kop) throw new Error(`The processing log has no chain ${keten}`);
-    const vorige = Number(kop.volgnummer) === 0 ? undefined : { volgnummer: Number(kop.volgnummer), hash: kop.hash };
-    const schakel = volgendeSchakel(keten, vorige, regel, this.sleutels);
-    // The line and the moved head in one statement, so the head lock is held one round trip less.
-    await this.q(
-      `WITH regel AS (
-         INSERT INTO $S.verwerking (keten, volgnummer, vorige_hash, hash, trace_id, span_id, parent_span_id, handeling, status, tijdstip,
-           activiteit_id, activiteit_versie, betrokkene, organisatie, ontvanger, doel, categorieen, grondslagen, toestemmingen, sleutel_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING keten)
-       UPDATE $S.keten_kop k SET volgnummer = $2, hash = $4 FROM regel WHERE k.id = regel.keten`,
-      [keten, String(schakel.volgnummer), schakel.vorigeHash, schakel.hash, ...regelParameters(regel), schakel.sleutelId],
-    );
-    // The line went in under the role that may only insert (switched by the head lock's statement); back for the rest of the transaction.
-    await this.q(`RESET ROLE`);
-    return schakel;
+    return voegRegelToe(this.sql, this.manager, regel, { sleutels: this.sleutels, aantalKetens: this.aantalKetens }, wachtend);
   }
 
   async publiceer(f: ToestemmingFeit): Promise<void> {
@@ -281,21 +217,12 @@ export class SqlConsentTransactie {
 
   async bewaarHerinnering(h: Herinnering): Promise<boolean> {
     await this.schrijfUitgesteld();
-    const rijen = (await this.q(
-      `INSERT INTO $S.herinnering (toestemming_id, coach, aangemaakt_op) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING toestemming_id`,
-      [h.toestemmingId, h.coach, h.aangemaaktOp],
-    )) as unknown[];
-    return rijen.length > 0;
+    return bewaarHerinnering(this.sql, this.manager, h);
   }
 
   async herinneringenVoor(coach: string): Promise<readonly Herinnering[]> {
     await this.schrijfUitgesteld();
-    return (await this.q(
-      `SELECT h.toestemming_id AS "toestemmingId", h.coach AS coach, h.aangemaakt_op AS "aangemaaktOp", t.deelnemer_id AS "deelnemerId", t.geldig_tot AS "geldigTot"
-       FROM $S.herinnering h INNER JOIN $S.toestemming t ON t.id = h.toestemming_id
-       WHERE h.coach = $1 AND t.status = 'gegeven' ORDER BY t.geldig_tot`,
-      [coach],
-    )) as unknown as Herinnering[];
+    return herinneringenVoor(this.sql, this.manager, coach);
   }
 }
 
@@ -330,6 +257,7 @@ class Begrenzer {
 export class SqlConsentTransacties {
   private readonly sql: SchemaSql;
   private readonly begrenzer: Begrenzer;
+  private readonly aantalKetens: number;
 
   constructor(
     dataSource: DataSource,
@@ -345,8 +273,6 @@ export class SqlConsentTransacties {
     this.begrenzer = new Begrenzer(opties.gelijktijdig);
     this.aantalKetens = opties.aantalKetens;
   }
-
-  private readonly aantalKetens: number;
 
   /**
    * One READ COMMITTED transaction, begun in one statement (TypeORM's own would send the

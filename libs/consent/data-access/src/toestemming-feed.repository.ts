@@ -1,5 +1,5 @@
 import type { ToestemmingFeit, UitgaandToestemmingFeit } from '@ketenregie/consent-domain';
-import { kolom, OUTBOX_VOLGORDE_SQL, SchemaSql } from '@ketenregie/shared-platform';
+import { OUTBOX_VOLGORDE_SQL, SchemaSql } from '@ketenregie/shared-platform';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /** Writes a published fact to the outbox in the transaction `m` of the change it reports, once per `sleutel`. */
@@ -22,17 +22,10 @@ export class SqlToestemmingFeedRepository {
 
   async gebeurtenissenNa(na: number, max: number): Promise<readonly UitgaandToestemmingFeit[]> {
     const rijen = await this.sql.q(
-      `SELECT id, volgnummer, soort, toestemming_id, datum::text AS datum, data, tijd FROM $S.outbox WHERE volgnummer > $1 ORDER BY volgnummer LIMIT $2`,
+      `SELECT id, volgnummer, soort, toestemming_id AS "toestemmingId", datum::text AS datum, data, tijd FROM $S.outbox WHERE volgnummer > $1 ORDER BY volgnummer LIMIT $2`,
       [na, max],
     );
-    return rijen.map((r) => ({
-      id: String(r['id']),
-      volgnummer: Number(r['volgnummer']),
-      soort: String(r['soort']),
-      toestemmingId: String(r['toestemming_id']),
-      datum: String(r['datum']),
-      data: r['data'] as Record<string, unknown>,
-      tijd: kolom.tijd(r['tijd']),
-    }));
+    // The columns are the fact's fields; only the bigint sequence number comes as text.
+    return rijen.map((r) => ({ ...(r as unknown as UitgaandToestemmingFeit), volgnummer: Number(r['volgnummer']) }));
   }
 }

@@ -1,6 +1,16 @@
-import type { DataCategorie, Handeling, Ketenregel, Verwerkingsregel } from '@ketenregie/consent-domain';
+import {
+  type DataCategorie,
+  type Handeling,
+  type Ketenregel,
+  ketenVoor,
+  type KetenSleutels,
+  type Verwerkingsregel,
+  volgendeSchakel,
+} from '@ketenregie/consent-domain';
 import { SchemaSql } from '@ketenregie/shared-platform';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { regelParameters } from './consent.kolommen';
+import { LOGSCHRIJVER_ROL } from './migrations/1763900000003-logschrijver';
 
 /** A `verwerking` row's fields: one line of the hash-chained processing log, as {@link VERWERKING_KOLOMMEN} selects it. */
 interface VerwerkingRij {
@@ -107,4 +117,43 @@ export class SqlVerwerkingRepository {
     const rijen = await this.sql.q(`SELECT ${VERWERKING_KOLOMMEN} FROM $S.verwerking WHERE betrokkene = $1 ORDER BY keten, volgnummer`, [betrokkene]);
     return (rijen as unknown as VerwerkingRij[]).map(ketenregel);
   }
+}
+
+/**
+ * Appends to the data subject's chain under an exclusive lock on that chain's head row:
+ * appenders of one chain queue there, each reads the committed head, links to it and moves it;
+ * appenders of different chains do not wait for each other. The insert trigger re-checks the
+ * link, so a writer that skipped the lock is refused rather than forking the chain.
+ * A decision row still waiting to be written (`wachtend`) goes in the same statement as the head
+ * lock. Runs in the transaction `m`.
+ */
+export async function voegRegelToe(
+  sql: SchemaSql,
+  m: EntityManager,
+  regel: Verwerkingsregel,
+  opties: { readonly sleutels: KetenSleutels; readonly aantalKetens: number },
+  wachtend?: { readonly sql: string; readonly params: readonly unknown[] },
+): Promise<Ketenregel> {
+  const keten = ketenVoor(regel.betrokkene, opties.aantalKetens);
+  const [kop] = (await sql.q(
+    `${wachtend ? `WITH besluit AS (${wachtend.sql}) ` : ''}SELECT set_config('role', '${LOGSCHRIJVER_ROL}', true) AS rol, volgnummer, hash FROM $S.keten_kop WHERE id = $${(wachtend?.params.length ?? 0) + 1} FOR UPDATE`,
+    [...(wachtend?.params ?? []), keten],
+    m,
+  )) as unknown as { volgnummer: string; hash: string }[];
+  if (!kop) throw new Error(`The processing log has no chain ${keten}`);
+  const vorige = Number(kop.volgnummer) === 0 ? undefined : { volgnummer: Number(kop.volgnummer), hash: kop.hash };
+  const schakel = volgendeSchakel(keten, vorige, regel, opties.sleutels);
+  // The line and the moved head in one statement, so the head lock is held one round trip less.
+  await sql.q(
+    `WITH regel AS (
+       INSERT INTO $S.verwerking (keten, volgnummer, vorige_hash, hash, trace_id, span_id, parent_span_id, handeling, status, tijdstip,
+         activiteit_id, activiteit_versie, betrokkene, organisatie, ontvanger, doel, categorieen, grondslagen, toestemmingen, sleutel_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING keten)
+     UPDATE $S.keten_kop k SET volgnummer = $2, hash = $4 FROM regel WHERE k.id = regel.keten`,
+    [keten, String(schakel.volgnummer), schakel.vorigeHash, schakel.hash, ...regelParameters(regel), schakel.sleutelId],
+    m,
+  );
+  // The line went in under the role that may only insert (switched by the head lock's statement); back for the rest of the transaction.
+  await sql.q(`RESET ROLE`, [], m);
+  return schakel;
 }
