@@ -8,7 +8,7 @@ import {
   type ToestemmingLevenscyclusPoort,
   ToestemmingService,
 } from '@ketenregie/consent-application';
-import { CONSENT_MIGRATIONS, embeddedKetenSleutels, TypeOrmConsentOpslag } from '@ketenregie/consent-data-access';
+import { CONSENT_MIGRATIONS, consentRepositories, embeddedKetenSleutels } from '@ketenregie/consent-data-access';
 import {
   type BesluitDto,
   type InzageDto,
@@ -332,8 +332,10 @@ describeEachDatabase('consent-service', (db) => {
       // The withdrawal goes through a second replica (its own pool and queue), so only the
       // database's locks order it against the decisions of the first.
       const replica = await openDatabase({ url: db.url, schema, migrations: CONSENT_MIGRATIONS, poolSize: 2 });
+      const tweedeOpslag = consentRepositories(replica, embeddedKetenSleutels(), { gelijktijdig: 1 });
       const tweedeReplica = new ToestemmingService(
-        new TypeOrmConsentOpslag(replica, embeddedKetenSleutels(), { gelijktijdig: 1 }),
+        tweedeOpslag.transacties,
+        tweedeOpslag.levenscyclusOutbox,
         app.get(PSEUDONIMISEERDER),
         levenscyclus,
         app.get(RegisterService),

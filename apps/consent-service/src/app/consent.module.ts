@@ -11,7 +11,7 @@ import {
   ToestemmingService,
   VerwerkingService,
 } from '@ketenregie/consent-application';
-import { type PseudoniemSleutel, typeOrmConsentStorage } from '@ketenregie/consent-data-access';
+import { type PseudoniemSleutel, consentStorage } from '@ketenregie/consent-data-access';
 import { DEMO_REGISTER } from '@ketenregie/consent-domain';
 import { BETROKKENHEID_POORT, ONTVANGER_POORT } from '@ketenregie/shared-platform';
 import type { BetrokkenheidPoort, OntvangerPoort } from '@ketenregie/shared-platform';
@@ -56,7 +56,7 @@ class RegisterPublicatie implements OnApplicationBootstrap {
   }
 }
 
-/** The consent context's use cases wired to TypeORM, the key-held pseudonymiser and the workflow port (needs `DatabaseModule`). */
+/** The consent context's use cases wired to its SQL repositories, the key-held pseudonymiser and the workflow port (needs `DatabaseModule`). */
 @Module({})
 export class ConsentModule {
   static register(options: ConsentModuleOptions): DynamicModule {
@@ -66,7 +66,7 @@ export class ConsentModule {
         ...consentStorageProviders({
           inject: [DataSource],
           useFactory: (ds: DataSource) =>
-            typeOrmConsentStorage(
+            consentStorage(
               ds,
               { CONSENT_PSEUDONIEM_SLEUTEL_ID: options.pseudoniemSleutelId, CONSENT_PSEUDONIEM_SLEUTEL: options.pseudoniemSleutel, ...options.ketenSleutel },
               { gelijktijdig: 8 },

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { ankerSleutel, laatsteAnker, maakAnker, schrijfAnker, toetsTegenAnker, TypeOrmConsentOpslag } from '@ketenregie/consent-data-access';
-import { CONSENT_OPSLAG } from '@ketenregie/consent-application';
+import { ankerSleutel, laatsteAnker, maakAnker, schrijfAnker, toetsTegenAnker, type SqlVerwerkingRepository } from '@ketenregie/consent-data-access';
+import { VERWERKING_REPOSITORY } from '@ketenregie/consent-application';
 import type { KeyObject } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -32,7 +32,7 @@ export class VerwerkingslogAnkeraar implements OnApplicationBootstrap, OnApplica
 
   constructor(
     @Inject(ANKER_OPTIES) private readonly opties: AnkerOpties,
-    @Inject(CONSENT_OPSLAG) private readonly opslag: TypeOrmConsentOpslag,
+    @Inject(VERWERKING_REPOSITORY) private readonly verwerkingen: SqlVerwerkingRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -66,7 +66,7 @@ export class VerwerkingslogAnkeraar implements OnApplicationBootstrap, OnApplica
 
   /** Writes an anchor when a head moved since the last one; returns its path. */
   async veranker(): Promise<string | undefined> {
-    const koppen = await this.opslag.ketenKoppen();
+    const koppen = await this.verwerkingen.ketenKoppen();
     const vingerafdruk = JSON.stringify(koppen);
     if (koppen.length === 0 || vingerafdruk === this.laatste) return undefined;
     const pad = await schrijfAnker(this.opties.map, maakAnker(koppen, new Date(), (await this.sleutels()).privaat));
@@ -78,6 +78,6 @@ export class VerwerkingslogAnkeraar implements OnApplicationBootstrap, OnApplica
   async toets(): Promise<{ geldig: boolean; tijdstip: string; afwijking?: { keten: number; volgnummer: number } } | undefined> {
     const anker = await laatsteAnker(this.opties.map);
     if (!anker) return undefined;
-    return toetsTegenAnker(anker, (await this.sleutels()).publiek, (k, n) => this.opslag.hashOp(k, n));
+    return toetsTegenAnker(anker, (await this.sleutels()).publiek, (k, n) => this.verwerkingen.hashOp(k, n));
   }
 }

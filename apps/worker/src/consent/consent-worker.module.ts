@@ -8,7 +8,7 @@ import {
   ToestemmingLevenscyclusPoort,
   ToestemmingService,
 } from '@ketenregie/consent-application';
-import { CONSENT_MIGRATIONS, CONSENT_SCHEMA, typeOrmConsentStorage } from '@ketenregie/consent-data-access';
+import { CONSENT_MIGRATIONS, CONSENT_SCHEMA, consentStorage } from '@ketenregie/consent-data-access';
 import { DEELNEMER_WISSING_POORT, HttpDeelnemerWissing, HttpOntvanger, ONTVANGER_POORT, type ServiceIdentity } from '@ketenregie/shared-platform';
 import { DataSource } from 'typeorm';
 import { WORKER_CONFIG, WorkerConfig } from '../app/worker.config';
@@ -36,7 +36,7 @@ export class WorkerLevenscyclusPoort implements ToestemmingLevenscyclusPoort {
 
 /**
  * What the consent activities need inside the worker: the `consent` schema (migrated on start,
- * advisory-locked against consent-service doing the same), the TypeORM storage, the
+ * advisory-locked against consent-service doing the same), its repositories, the
  * pseudonymiser under the key consent-service uses, the use cases, and traject-service's
  * receivers API with the worker's service identity.
  */
@@ -51,7 +51,7 @@ export class ConsentWorkerModule {
         ...workerDataSourceProviders(CONSENT_DATA_SOURCE, { schema, migrations: CONSENT_MIGRATIONS }),
         ...consentStorageProviders({
           inject: [CONSENT_DATA_SOURCE, WORKER_CONFIG],
-          useFactory: (ds: DataSource, config: WorkerConfig) => typeOrmConsentStorage(ds, config),
+          useFactory: (ds: DataSource, config: WorkerConfig) => consentStorage(ds, config),
         }),
         { provide: LEVENSCYCLUS_POORT, useClass: WorkerLevenscyclusPoort },
         workerServiceIdentityProvider,

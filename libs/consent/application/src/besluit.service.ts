@@ -3,8 +3,8 @@ import { besluit, Besluit, DataCategorie, Organisatie, Pseudonimiseer, regelVoor
 import { consentDecisions, Toegang } from '@ketenregie/shared-platform';
 import type { Identity } from '@ketenregie/shared-platform';
 import { randomUUID } from 'node:crypto';
-import type { Aanroep, ConsentOpslag } from './consent.ports';
-import { CONSENT_OPSLAG, PSEUDONIMISEERDER } from './consent.tokens';
+import type { Aanroep, BesluitRepository, ConsentTransacties } from './consent.ports';
+import { BESLUIT_REPOSITORY, CONSENT_TRANSACTIES, PSEUDONIMISEERDER } from './consent.tokens';
 import { RegisterService } from './register.service';
 import { spoorVan } from './toestemming.service';
 
@@ -32,7 +32,8 @@ export interface GenomenBesluit {
 @Injectable()
 export class BesluitService {
   constructor(
-    @Inject(CONSENT_OPSLAG) private readonly opslag: ConsentOpslag,
+    @Inject(BESLUIT_REPOSITORY) private readonly besluiten: BesluitRepository,
+    @Inject(CONSENT_TRANSACTIES) private readonly transacties: ConsentTransacties,
     @Inject(PSEUDONIMISEERDER) private readonly pseudoniem: Pseudonimiseer,
     private readonly register: RegisterService,
     private readonly toegang: Toegang,
@@ -78,14 +79,14 @@ export class BesluitService {
     // writes only if the consents are unchanged under lock (two round trips, no lock held
     // between them). A consent that changed in between: read and decide again.
     for (let poging = 0; poging < OPTIMISTISCHE_POGINGEN; poging++) {
-      const grondslag = await this.opslag.leesVoorBesluit(aanvraag.deelnemerId);
+      const grondslag = await this.besluiten.leesVoorBesluit(aanvraag.deelnemerId);
       const genomen = besluit(register, grondslag.toestemmingen, verzoek, grondslag.op);
       const id = randomUUID();
-      const schakel = await this.opslag.legBesluitVast(id, genomen, aanroep.traceId, regelVoorBesluit(genomen, trace(), this.pseudoniem), grondslag.stempel);
+      const schakel = await this.besluiten.legBesluitVast(id, genomen, aanroep.traceId, regelVoorBesluit(genomen, trace(), this.pseudoniem), grondslag.stempel);
       if (schakel) return { id, besluit: genomen, traceId: aanroep.traceId, volgnummer: schakel.volgnummer };
     }
     // Consents of this deelnemer keep changing: decide under their locks, which always completes.
-    return this.opslag.transactie(async (tx) => {
+    return this.transacties.transactie(async (tx) => {
       const toestemmingen = await tx.toestemmingenVan(aanvraag.deelnemerId, 'exclusief');
       const genomen = besluit(register, toestemmingen, verzoek, await tx.nu());
       const id = randomUUID();

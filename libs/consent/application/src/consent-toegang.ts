@@ -3,8 +3,8 @@ import type { Handeling } from '@ketenregie/shared-access-policy';
 import { NotFoundError } from '@ketenregie/shared-kernel';
 import { BETROKKENHEID_POORT, Toegang, ToegangGeweigerdError } from '@ketenregie/shared-platform';
 import type { BetrokkenheidPoort, Identity } from '@ketenregie/shared-platform';
-import type { ConsentOpslag } from './consent.ports';
-import { CONSENT_OPSLAG } from './consent.tokens';
+import type { ConsentTransacties } from './consent.ports';
+import { CONSENT_TRANSACTIES } from './consent.tokens';
 
 /**
  * Gathers the facts the access policy needs for consent-service's actions (the caller's
@@ -16,7 +16,7 @@ export class ConsentToegang {
   constructor(
     private readonly toegang: Toegang,
     @Inject(BETROKKENHEID_POORT) private readonly betrokkenheid: BetrokkenheidPoort,
-    @Inject(CONSENT_OPSLAG) private readonly opslag: ConsentOpslag,
+    @Inject(CONSENT_TRANSACTIES) private readonly transacties: ConsentTransacties,
   ) {}
 
   /** @throws ToegangGeweigerdError (403) unless `door` may perform `handeling` for this deelnemer. */
@@ -32,7 +32,7 @@ export class ConsentToegang {
    * @throws NotFoundError `CONSENT.NOT_FOUND`
    */
   async voorToestemming(handeling: Handeling, toestemmingId: string, door: Identity, bearer: string | undefined): Promise<void> {
-    const t = await this.opslag.transactie((tx) => tx.toestemming(toestemmingId, 'geen'));
+    const t = await this.transacties.transactie((tx) => tx.toestemming(toestemmingId, 'geen'));
     const nietGevonden = new NotFoundError({ code: 'CONSENT.NOT_FOUND', detail: `No consent with id ${toestemmingId}.` });
     if (!t) throw nietGevonden;
     try {

@@ -74,7 +74,7 @@ export interface ConsentTransactie {
   /**
    * Writes the end of a consent (withdrawn, superseded) to the lifecycle outbox, in this
    * transaction, once per consent: it reaches the lifecycle workflow from there, with retries
-   * ({@link ConsentOpslag.levenscyclusTeBezorgen}), also when Temporal is down at the commit.
+   * ({@link LevenscyclusOutboxRepository.levenscyclusTeBezorgen}), also when Temporal is down at the commit.
    */
   meldLevenscyclus(signaal: IntrekkingSignaal): Promise<void>;
 }
@@ -89,7 +89,7 @@ export interface LevenscyclusBericht {
 /**
  * What one decision reads, in one round trip and without locks: the deelnemer's consents with
  * their history, the database clock after that read, and a stamp of the consents' state that
- * {@link ConsentOpslag.legBesluitVast} checks under lock before it writes.
+ * {@link BesluitRepository.legBesluitVast} checks under lock before it writes.
  */
 export interface BesluitGrondslag {
   readonly toestemmingen: readonly Toestemming[];
@@ -99,8 +99,14 @@ export interface BesluitGrondslag {
   readonly stempel: readonly string[];
 }
 
-/** Storage of the consent context. */
-export interface ConsentOpslag {
+/** The unit of work of the consent use cases: consents, decisions, log lines and reminders in one transaction. */
+export interface ConsentTransacties {
+  /** Runs `werk` in one READ COMMITTED transaction; commits when it resolves, rolls back when it throws. */
+  transactie<T>(werk: (tx: ConsentTransactie) => Promise<T>): Promise<T>;
+}
+
+/** A decision's optimistic path: read without locks, then store it with its log line in one atomic step. */
+export interface BesluitRepository {
   /**
    * The facts of one decision about `deelnemerId` ({@link BesluitGrondslag}), read without locks
    * in one round trip (the optimistic path of a decision; see {@link legBesluitVast}).
@@ -114,16 +120,22 @@ export interface ConsentOpslag {
    * written: read and decide again).
    */
   legBesluitVast(id: string, besluit: Besluit, traceId: string, regel: Verwerkingsregel, stempel: readonly string[]): Promise<Ketenregel | undefined>;
+}
+
+/** The hash-chained processing log, as read (lines are appended in a {@link ConsentTransactie} or by {@link BesluitRepository.legBesluitVast}). */
+export interface VerwerkingRepository {
   /** How many independent hash chains the processing log is split into ({@link ketenVoor}). */
   readonly aantalKetens: number;
-  /** Runs `werk` in one READ COMMITTED transaction; commits when it resolves, rolls back when it throws. */
-  transactie<T>(werk: (tx: ConsentTransactie) => Promise<T>): Promise<T>;
   /** The whole processing log in (chain, sequence number) order, streamed in pages. */
   verwerkingen(): AsyncIterable<Ketenregel>;
   /** One page of the log in (chain, sequence number) order, after `na` (from the start when undefined). */
   verwerkingenPagina(na: { readonly keten: number; readonly volgnummer: number } | undefined, limiet: number): Promise<readonly Ketenregel[]>;
   /** The log lines about one (pseudonymised) data subject, in chain order. */
   verwerkingenVan(betrokkene: string): Promise<readonly Ketenregel[]>;
+}
+
+/** Delivery of the lifecycle outbox (written by {@link ConsentTransactie.meldLevenscyclus}). */
+export interface LevenscyclusOutboxRepository {
   /**
    * Claims up to `max` undelivered lifecycle outbox entries that are due, each for `leaseMs`
    * (another process claims it again only after that): at-least-once delivery across processes.
@@ -133,12 +145,16 @@ export interface ConsentOpslag {
   levenscyclusBezorgd(toestemmingId: string): Promise<void>;
   /** A failed delivery: the entry is due again after `wachtMs`. */
   levenscyclusNietBezorgd(toestemmingId: string, wachtMs: number, fout: string): Promise<void>;
-  /** The outbox after sequence number `na`, oldest first (absent: nothing is published). */
-  gebeurtenissenNa?(na: number, max: number): Promise<readonly UitgaandToestemmingFeit[]>;
+}
+
+/** The published consent facts (written by {@link ConsentTransactie.publiceer}). */
+export interface ToestemmingFeedRepository {
+  /** The outbox after sequence number `na`, oldest first. */
+  gebeurtenissenNa(na: number, max: number): Promise<readonly UitgaandToestemmingFeit[]>;
 }
 
 /** Storage of the versioned processing register. */
-export interface RegisterOpslag {
+export interface RegisterRepository {
   laad(): Promise<Verwerkingsregister>;
   /** Stores versions not yet present; an existing version is never changed. Returns how many were added. */
   voegOntbrekendeToe(versies: readonly RegisterVersie[]): Promise<number>;
@@ -146,11 +162,15 @@ export interface RegisterOpslag {
 
 /**
  * Everything the consent use cases need from persistence and crypto, as one data-access lib
- * provides it (`typeOrmConsentStorage`); {@link consentStorageProviders} binds it to the tokens.
+ * provides it (`consentStorage`); {@link consentStorageProviders} binds it to the tokens.
  */
 export interface ConsentStorage {
-  readonly opslag: ConsentOpslag;
-  readonly register: RegisterOpslag;
+  readonly transacties: ConsentTransacties;
+  readonly besluiten: BesluitRepository;
+  readonly verwerkingen: VerwerkingRepository;
+  readonly levenscyclusOutbox: LevenscyclusOutboxRepository;
+  readonly feed: ToestemmingFeedRepository;
+  readonly register: RegisterRepository;
   readonly pseudonimiseer: Pseudonimiseer;
   readonly ketenSleutels: KetenSleutels;
 }

@@ -17,7 +17,17 @@ import type { Identity } from '@ketenregie/shared-platform';
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { BesluitService } from './besluit.service';
 import { ConsentToegang } from './consent-toegang';
-import type { BesluitGrondslag, ConsentOpslag, ConsentTransactie, LevenscyclusBericht, RegisterOpslag, ToestemmingLevenscyclusPoort } from './consent.ports';
+import type {
+  BesluitGrondslag,
+  BesluitRepository,
+  ConsentTransactie,
+  ConsentTransacties,
+  LevenscyclusBericht,
+  LevenscyclusOutboxRepository,
+  RegisterRepository,
+  ToestemmingLevenscyclusPoort,
+  VerwerkingRepository,
+} from './consent.ports';
 import { RegisterService } from './register.service';
 import { type ToestemmingAanvraag, ToestemmingService } from './toestemming.service';
 import { VerwerkingService } from './verwerking.service';
@@ -31,7 +41,7 @@ const sleutels: KetenSleutels = {
 };
 
 /** In-memory storage with a settable clock: one chain, transactions applied as a whole or not at all. */
-class GeheugenOpslag implements ConsentOpslag, RegisterOpslag {
+class GeheugenOpslag implements ConsentTransacties, BesluitRepository, VerwerkingRepository, LevenscyclusOutboxRepository, RegisterRepository {
   readonly aantalKetens = 1;
   klok = new Date('2026-03-02T09:00:00.000Z');
   toestemmingen = new Map<string, Toestemming>();
@@ -193,14 +203,15 @@ describe('consent use cases', () => {
     meldingen = new Levenscyclus();
     const register = new RegisterService(opslag);
     await register.publiceer(DEMO_REGISTER.versies);
-    toestemmingen = new ToestemmingService(opslag, pseudoniem, meldingen, register);
+    toestemmingen = new ToestemmingService(opslag, opslag, pseudoniem, meldingen, register);
     besluiten = new BesluitService(
+      opslag,
       opslag,
       pseudoniem,
       register,
       new Toegang(vastOrganisatieRegister({ 'gemeente-helmond': 'gemeente', 'ggz-oost': 'ggz', senzer: 'uitvoerder', 'bakkerij-x': 'werkgever' })),
     );
-    verwerkingen = new VerwerkingService(opslag, pseudoniem, sleutels, register);
+    verwerkingen = new VerwerkingService(opslag, opslag, pseudoniem, sleutels, register);
   });
 
   it('records a consent at the service clock by the caller, logs it pseudonymised and starts its lifecycle', async () => {
@@ -326,7 +337,7 @@ describe('consent use cases', () => {
         void beeindigd.push(`${deelnemerId} ${organisatie} ${namens.sub}`),
     };
     const register = new RegisterService(opslag);
-    const metOntvangers = new ToestemmingService(opslag, pseudoniem, meldingen, register, ontvangers);
+    const metOntvangers = new ToestemmingService(opslag, opslag, pseudoniem, meldingen, register, ontvangers);
     const t = await metOntvangers.geef(aanvraag(), coach, aanroep);
     const anders = await metOntvangers.geef(
       aanvraag({ doel: 're-integratie', categorieen: ['contact'], ontvangers: [{ soort: 'type', type: 'uitvoerder' }] }),
@@ -343,7 +354,7 @@ describe('consent use cases', () => {
 
   it('keeps a withdrawal when the traject context cannot be told', async () => {
     const ontvangers = { legOntvangerVast: async () => undefined, beeindigOntvanger: async () => Promise.reject(new Error('traject-service unreachable')) };
-    const metOntvangers = new ToestemmingService(opslag, pseudoniem, meldingen, new RegisterService(opslag), ontvangers);
+    const metOntvangers = new ToestemmingService(opslag, opslag, pseudoniem, meldingen, new RegisterService(opslag), ontvangers);
     const t = await metOntvangers.geef(aanvraag(), coach, aanroep);
     await besluiten.besluit(ggzVerzoek, coach, aanroep);
     expect((await metOntvangers.trekIn(t.id, coach, undefined, aanroep)).historie[1]?.status).toBe('ingetrokken');
@@ -359,7 +370,7 @@ describe('consent use cases', () => {
         beeindigd.push(`${deelnemerId} ${organisatie} ${namens.rol} ${namens.sub}`);
       },
     };
-    const metOntvangers = new ToestemmingService(opslag, pseudoniem, meldingen, new RegisterService(opslag), ontvangers);
+    const metOntvangers = new ToestemmingService(opslag, opslag, pseudoniem, meldingen, new RegisterService(opslag), ontvangers);
     const t = await metOntvangers.geef(aanvraag(), coach, aanroep);
     await besluiten.besluit(ggzVerzoek, coach, aanroep);
     // While the consent runs nothing ends.
@@ -383,7 +394,7 @@ describe('consent use cases', () => {
       legOntvangerVast: async () => undefined,
       beeindigOntvanger: async (_d: string, organisatie: string) => void beeindigd.push(organisatie),
     };
-    const metOntvangers = new ToestemmingService(opslag, pseudoniem, meldingen, new RegisterService(opslag), ontvangers);
+    const metOntvangers = new ToestemmingService(opslag, opslag, pseudoniem, meldingen, new RegisterService(opslag), ontvangers);
     const oud = await metOntvangers.geef(aanvraag(), coach, aanroep);
     await besluiten.besluit(ggzVerzoek, coach, aanroep);
     opslag.klok = new Date('2026-04-01T09:00:00.000Z');
@@ -461,7 +472,7 @@ describe('ConsentToegang: the access policy in front of every consent endpoint',
       betrokkenheid,
       opslag,
     );
-    const t = await new ToestemmingService(opslag, pseudoniem, new Levenscyclus(), register).geef(
+    const t = await new ToestemmingService(opslag, opslag, pseudoniem, new Levenscyclus(), register).geef(
       {
         deelnemerId: 'd-1',
         verlener: { soort: 'deelnemer' },

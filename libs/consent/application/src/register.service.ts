@@ -10,8 +10,8 @@ import {
   Verwerkingsregister,
 } from '@ketenregie/consent-domain';
 import { type IsoDate, ValidationError } from '@ketenregie/shared-kernel';
-import type { RegisterOpslag } from './consent.ports';
-import { REGISTER_OPSLAG } from './consent.tokens';
+import type { RegisterRepository } from './consent.ports';
+import { REGISTER_REPOSITORY } from './consent.tokens';
 
 /**
  * The processing register in force. Versions are immutable once stored, so the service keeps
@@ -23,7 +23,7 @@ import { REGISTER_OPSLAG } from './consent.tokens';
 export class RegisterService {
   private register: Verwerkingsregister | undefined;
 
-  constructor(@Inject(REGISTER_OPSLAG) private readonly opslag: RegisterOpslag) {}
+  constructor(@Inject(REGISTER_REPOSITORY) private readonly opslag: RegisterRepository) {}
 
   /** The whole versioned register (cached). */
   async huidig(): Promise<Verwerkingsregister> {

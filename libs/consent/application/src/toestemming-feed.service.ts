@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CONSENT_EVENT_SOURCE, CONSENT_EVENT_TYPE_PREFIX, type ToestemmingGebeurtenissen } from '@ketenregie/consent-contracts';
-import type { ConsentOpslag } from './consent.ports';
+import type { ToestemmingFeedRepository } from './consent.ports';
 import { OutboxFeed, Toegang } from '@ketenregie/shared-platform';
-import { CONSENT_OPSLAG } from './consent.tokens';
+import { TOESTEMMING_FEED_REPOSITORY } from './consent.tokens';
 import type { UitgaandToestemmingFeit } from '@ketenregie/consent-domain';
 import type { FeedRij } from '@ketenregie/shared-kernel';
 
@@ -15,7 +15,7 @@ const feedData = (r: FeedRij) => ({ organisatie: String(r.data['organisatie']), 
 /** Consents given and withdrawn as CloudEvents, for monitor-service's projection (service token only; no deelnemer). */
 @Injectable()
 export class ToestemmingFeedService extends OutboxFeed<ToestemmingGebeurtenissen> {
-  constructor(@Inject(CONSENT_OPSLAG) opslag: ConsentOpslag, toegang: Toegang) {
-    super(toegang, { source: CONSENT_EVENT_SOURCE, rijen: async (na, max) => ((await opslag.gebeurtenissenNa?.(na, max)) ?? []).map(feedRij), data: feedData });
+  constructor(@Inject(TOESTEMMING_FEED_REPOSITORY) feed: ToestemmingFeedRepository, toegang: Toegang) {
+    super(toegang, { source: CONSENT_EVENT_SOURCE, rijen: async (na, max) => (await feed.gebeurtenissenNa(na, max)).map(feedRij), data: feedData });
   }
 }

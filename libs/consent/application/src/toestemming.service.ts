@@ -19,8 +19,8 @@ import { amsterdamDate, NotFoundError, ValidationError } from '@ketenregie/share
 import { deelnemerIdentiteit, newSpanId, ONTVANGER_POORT } from '@ketenregie/shared-platform';
 import type { Identity, OntvangerPoort } from '@ketenregie/shared-platform';
 import { randomUUID } from 'node:crypto';
-import type { Aanroep, ConsentOpslag, ConsentTransactie, ToestemmingLevenscyclusPoort } from './consent.ports';
-import { CONSENT_OPSLAG, LEVENSCYCLUS_POORT, PSEUDONIMISEERDER } from './consent.tokens';
+import type { Aanroep, ConsentTransactie, ConsentTransacties, LevenscyclusOutboxRepository, ToestemmingLevenscyclusPoort } from './consent.ports';
+import { CONSENT_TRANSACTIES, LEVENSCYCLUS_OUTBOX_REPOSITORY, LEVENSCYCLUS_POORT, PSEUDONIMISEERDER } from './consent.tokens';
 import { RegisterService } from './register.service';
 
 /** What a professional records when a deelnemer (or their representative) consents; `vervangt` names the consent it supersedes. */
@@ -61,7 +61,8 @@ export class ToestemmingService {
   private readonly logger = new Logger(ToestemmingService.name);
 
   constructor(
-    @Inject(CONSENT_OPSLAG) private readonly opslag: ConsentOpslag,
+    @Inject(CONSENT_TRANSACTIES) private readonly transacties: ConsentTransacties,
+    @Inject(LEVENSCYCLUS_OUTBOX_REPOSITORY) private readonly levenscyclusOutbox: LevenscyclusOutboxRepository,
     @Inject(PSEUDONIMISEERDER) private readonly pseudoniem: Pseudonimiseer,
     @Inject(LEVENSCYCLUS_POORT) private readonly levenscyclus: ToestemmingLevenscyclusPoort,
     private readonly register: RegisterService,
@@ -76,7 +77,7 @@ export class ToestemmingService {
    */
   async geef(aanvraag: ToestemmingAanvraag, door: Identity, aanroep: Aanroep): Promise<Toestemming> {
     await this.register.huidig();
-    const { nieuw, vervangen } = await this.opslag.transactie(async (tx) => {
+    const { nieuw, vervangen } = await this.transacties.transactie(async (tx) => {
       const oud = aanvraag.vervangt ? await tx.toestemming(aanvraag.vervangt, 'exclusief') : undefined;
       if (aanvraag.vervangt && !oud) throw FOUT_NIET_GEVONDEN(aanvraag.vervangt);
       const op = await tx.nu();
@@ -116,7 +117,7 @@ export class ToestemmingService {
    */
   async lijst(deelnemerId: string, door: Identity, aanroep: Aanroep): Promise<readonly Toestemming[]> {
     await this.register.huidig();
-    return this.opslag.transactie(async (tx) => {
+    return this.transacties.transactie(async (tx) => {
       const toestemmingen = await tx.toestemmingenVan(deelnemerId, 'geen');
       await tx.logVerwerking({
         ...spoorVan(aanroep),
@@ -155,7 +156,7 @@ export class ToestemmingService {
    */
   async trekIn(toestemmingId: string, door: Identity, reden: string | undefined, aanroep: Aanroep): Promise<Toestemming> {
     await this.register.huidig();
-    const { ingetrokken, ontvangers } = await this.opslag.transactie(async (tx) => {
+    const { ingetrokken, ontvangers } = await this.transacties.transactie(async (tx) => {
       const t = await tx.toestemming(toestemmingId, 'exclusief');
       if (!t) throw FOUT_NIET_GEVONDEN(toestemmingId);
       const op = await tx.nu();
@@ -187,7 +188,7 @@ export class ToestemmingService {
    */
   async markeerVerlopen(toestemmingId: string, aanroep: Aanroep): Promise<ToestemmingBeeindigd> {
     await this.register.huidig();
-    return this.opslag.transactie(async (tx) => {
+    return this.transacties.transactie(async (tx) => {
       const t = await tx.toestemming(toestemmingId, 'exclusief');
       if (!t) throw FOUT_NIET_GEVONDEN(toestemmingId);
       const reikwijdte = { toestemmingId, doel: t.doel, categorieen: t.categorieen };
@@ -216,7 +217,7 @@ export class ToestemmingService {
    */
   async beeindigOntvangers(toestemmingId: string): Promise<readonly string[]> {
     if (!this.ontvangers) throw new Error('No traject context is configured to end the receivers of a consent');
-    const { t, ontvangers } = await this.opslag.transactie(async (tx) => {
+    const { t, ontvangers } = await this.transacties.transactie(async (tx) => {
       const t = await tx.toestemming(toestemmingId, 'geen');
       if (!t) throw FOUT_NIET_GEVONDEN(toestemmingId);
       return { t, ontvangers: await tx.ontvangersOpToestemming(t.deelnemerId, toestemmingId) };
@@ -229,7 +230,7 @@ export class ToestemmingService {
 
   /** Puts an expiry reminder in the coach's list (once per consent; later calls change nothing). */
   async herinner(toestemmingId: string, coach: string): Promise<void> {
-    await this.opslag.transactie(async (tx) => {
+    await this.transacties.transactie(async (tx) => {
       const t = await tx.toestemming(toestemmingId, 'geen');
       if (!t) throw FOUT_NIET_GEVONDEN(toestemmingId);
       await tx.bewaarHerinnering({ toestemmingId, deelnemerId: t.deelnemerId, coach, geldigTot: t.geldigTot, aangemaaktOp: await tx.nu() });
@@ -238,12 +239,12 @@ export class ToestemmingService {
 
   /** The caller's reminders of consents that expire soon and are still in force. */
   async herinneringen(door: Identity): Promise<readonly Herinnering[]> {
-    return this.opslag.transactie((tx) => tx.herinneringenVoor(door.sub));
+    return this.transacties.transactie((tx) => tx.herinneringenVoor(door.sub));
   }
 
   /** Purpose and categories of a consent (for the lifecycle workflow's end notice). */
   async reikwijdte(toestemmingId: string): Promise<{ doel: string; categorieen: readonly DataCategorie[] }> {
-    const t = await this.opslag.transactie((tx) => tx.toestemming(toestemmingId, 'geen'));
+    const t = await this.transacties.transactie((tx) => tx.toestemming(toestemmingId, 'geen'));
     if (!t) throw FOUT_NIET_GEVONDEN(toestemmingId);
     return { doel: t.doel, categorieen: t.categorieen };
   }
@@ -299,15 +300,19 @@ export class ToestemmingService {
   async bezorgLevenscyclus(max = 50): Promise<number> {
     let bezorgd = 0;
     try {
-      for (const { signaal, pogingen } of await this.opslag.levenscyclusTeBezorgen(max, LEVENSCYCLUS_LEASE_MS)) {
+      for (const { signaal, pogingen } of await this.levenscyclusOutbox.levenscyclusTeBezorgen(max, LEVENSCYCLUS_LEASE_MS)) {
         try {
           await this.levenscyclus.beeindigd(signaal);
-          await this.opslag.levenscyclusBezorgd(signaal.toestemmingId);
+          await this.levenscyclusOutbox.levenscyclusBezorgd(signaal.toestemmingId);
           bezorgd += 1;
         } catch (error) {
           const wachtMs = Math.min(60_000, 500 * 2 ** Math.min(pogingen - 1, 10));
           this.logger.warn({ toestemmingId: signaal.toestemmingId, pogingen, wachtMs, err: error }, 'Consent lifecycle workflow not reached; retrying');
-          await this.opslag.levenscyclusNietBezorgd(signaal.toestemmingId, wachtMs, error instanceof Error ? error.message.slice(0, 500) : String(error));
+          await this.levenscyclusOutbox.levenscyclusNietBezorgd(
+            signaal.toestemmingId,
+            wachtMs,
+            error instanceof Error ? error.message.slice(0, 500) : String(error),
+          );
         }
       }
     } catch (error) {

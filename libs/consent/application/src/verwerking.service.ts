@@ -20,8 +20,8 @@ import {
 import { ForbiddenError, NotFoundError } from '@ketenregie/shared-kernel';
 import type { Identity } from '@ketenregie/shared-platform';
 import { PROFESSIONALS, vereisRol } from './autorisatie';
-import type { Aanroep, ConsentOpslag } from './consent.ports';
-import { CONSENT_OPSLAG, KETEN_SLEUTELS, PSEUDONIMISEERDER } from './consent.tokens';
+import type { Aanroep, ConsentTransacties, VerwerkingRepository } from './consent.ports';
+import { CONSENT_TRANSACTIES, KETEN_SLEUTELS, PSEUDONIMISEERDER, VERWERKING_REPOSITORY } from './consent.tokens';
 import { RegisterService } from './register.service';
 import { spoorVan } from './toestemming.service';
 
@@ -69,7 +69,8 @@ export interface Inzage {
 @Injectable()
 export class VerwerkingService {
   constructor(
-    @Inject(CONSENT_OPSLAG) private readonly opslag: ConsentOpslag,
+    @Inject(CONSENT_TRANSACTIES) private readonly transacties: ConsentTransacties,
+    @Inject(VERWERKING_REPOSITORY) private readonly verwerkingen: VerwerkingRepository,
     @Inject(PSEUDONIMISEERDER) private readonly pseudoniem: Pseudonimiseer,
     @Inject(KETEN_SLEUTELS) private readonly ketenSleutels: KetenSleutels,
     private readonly register: RegisterService,
@@ -86,7 +87,7 @@ export class VerwerkingService {
     // An erasure is the gemeente's fg's (access policy `deelnemer.wissen`); every other processing a professional's.
     vereisRol(door, melding.handeling === 'wissing' ? ['fg'] : PROFESSIONALS, 'report a processing');
     const register = await this.register.huidig();
-    return this.opslag.transactie(async (tx) => {
+    return this.transacties.transactie(async (tx) => {
       if (melding.handeling === 'verstrekking') {
         const eerder = melding.besluitId ? await tx.besluit(melding.besluitId) : undefined;
         if (!eerder) throw new NotFoundError({ code: 'CONSENT.DECISION_NOT_FOUND', detail: 'A disclosure must cite the decision that permitted it.' });
@@ -149,14 +150,14 @@ export class VerwerkingService {
 
   /** Recomputes the whole chain with its keys (the FG's; see the access policy). */
   async verifieer(): Promise<KetenVerificatie> {
-    const verifier = new KetenVerifier(this.ketenSleutels, this.opslag.aantalKetens);
-    for await (const regel of this.opslag.verwerkingen()) if (!verifier.volgende(regel)) break;
+    const verifier = new KetenVerifier(this.ketenSleutels, this.verwerkingen.aantalKetens);
+    for await (const regel of this.verwerkingen.verwerkingen()) if (!verifier.volgende(regel)) break;
     return verifier.resultaat();
   }
 
   /** A page of the processing log as stored (pseudonymised, with its hashes), for the FG. */
   async logInzien(na: { keten: number; volgnummer: number } | undefined, limiet: number): Promise<readonly Ketenregel[]> {
-    return this.opslag.verwerkingenPagina(na, limiet);
+    return this.verwerkingen.verwerkingenPagina(na, limiet);
   }
 
   /** The versioned processing register (for the FG). */
@@ -181,8 +182,8 @@ export class VerwerkingService {
     const betrokkene = this.pseudoniem(deelnemerId);
     await this.register.huidig();
     // Read before the transaction: the embedded database serialises connections while one holds a transaction.
-    const regels = await this.opslag.verwerkingenVan(betrokkene);
-    return this.opslag.transactie(async (tx) => {
+    const regels = await this.verwerkingen.verwerkingenVan(betrokkene);
+    return this.transacties.transactie(async (tx) => {
       const toestemmingen = await tx.toestemmingenVan(deelnemerId, 'geen');
       const opgesteldOp = await tx.nu();
       await tx.logVerwerking({

@@ -16,7 +16,7 @@ import { describeEachDatabase } from '@ketenregie/shared-testing';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { CONSENT_MIGRATIONS, embeddedKetenSleutels, hmacPseudonimiseerder, nodeSha256, TypeOrmConsentOpslag, TypeOrmRegisterOpslag } from './index';
+import { CONSENT_MIGRATIONS, embeddedKetenSleutels, hmacPseudonimiseerder, nodeSha256, consentRepositories, SqlRegisterRepository } from './index';
 
 const pseudoniem = hmacPseudonimiseerder('k1', Buffer.alloc(32, 7));
 const sleutels = embeddedKetenSleutels();
@@ -49,7 +49,7 @@ describeEachDatabase('consent data access', (db) => {
   // An inner block, so these hooks close every connection before the database is dropped.
   describe('on a migrated consent schema', () => {
     let dataSource: DataSource;
-    let opslag: TypeOrmConsentOpslag;
+    let opslag: ReturnType<typeof consentRepositories>;
     let admin: Client;
     let schema: string;
 
@@ -58,8 +58,8 @@ describeEachDatabase('consent data access', (db) => {
       admin = new Client({ connectionString: db.url });
       await admin.connect();
       dataSource = await openDatabase({ url: db.url, schema, migrations: CONSENT_MIGRATIONS, poolSize: 8 });
-      opslag = new TypeOrmConsentOpslag(dataSource, sleutels, { gelijktijdig: 6, paginagrootte: 7 });
-      await new TypeOrmRegisterOpslag(dataSource).voegOntbrekendeToe(DEMO_REGISTER.versies);
+      opslag = consentRepositories(dataSource, sleutels, { gelijktijdig: 6, paginagrootte: 7 });
+      await new SqlRegisterRepository(dataSource).voegOntbrekendeToe(DEMO_REGISTER.versies);
     }, 60_000);
 
     afterAll(async () => {
@@ -69,7 +69,7 @@ describeEachDatabase('consent data access', (db) => {
 
     describe('the processing register', () => {
       it('round-trips every version and refuses to change one already stored', async () => {
-        const register = new TypeOrmRegisterOpslag(dataSource);
+        const register = new SqlRegisterRepository(dataSource);
         expect(await register.laad()).toEqual(DEMO_REGISTER);
         expect(await register.voegOntbrekendeToe(DEMO_REGISTER.versies)).toBe(0);
         const [eerste] = DEMO_REGISTER.versies;
@@ -98,11 +98,11 @@ describeEachDatabase('consent data access', (db) => {
           },
           new Date('2026-03-01T10:00:00.000Z'),
         );
-        await opslag.transactie((tx) => tx.bewaarNieuweToestemming(t));
-        expect(await opslag.transactie((tx) => tx.toestemming(t.id, 'delen'))).toEqual(t);
+        await opslag.transacties.transactie((tx) => tx.bewaarNieuweToestemming(t));
+        expect(await opslag.transacties.transactie((tx) => tx.toestemming(t.id, 'delen'))).toEqual(t);
         const ingetrokken = trekIn(t, new Date('2026-03-05T10:00:00.000Z'), 'mw-1', 'op verzoek');
-        await opslag.transactie((tx) => tx.bewaarGebeurtenis(ingetrokken, ingetrokken.historie[1] as never));
-        expect(await opslag.transactie((tx) => tx.toestemmingenVan(t.deelnemerId, 'exclusief'))).toEqual([ingetrokken]);
+        await opslag.transacties.transactie((tx) => tx.bewaarGebeurtenis(ingetrokken, ingetrokken.historie[1] as never));
+        expect(await opslag.transacties.transactie((tx) => tx.toestemmingenVan(t.deelnemerId, 'exclusief'))).toEqual([ingetrokken]);
         const { rows } = await admin.query(`SELECT status, versie FROM ${schema}.toestemming WHERE id = $1`, [t.id]);
         expect(rows).toEqual([{ status: 'ingetrokken', versie: 2 }]);
       });
@@ -123,7 +123,7 @@ describeEachDatabase('consent data access', (db) => {
           },
           new Date('2026-03-01T10:00:00.000Z'),
         );
-        await opslag.transactie((tx) => tx.bewaarNieuweToestemming(t));
+        await opslag.transacties.transactie((tx) => tx.bewaarNieuweToestemming(t));
         const terugGedateerd = `INSERT INTO ${schema}.toestemming_status (toestemming_id, volgnummer, status, op, door) VALUES ($1, 2, 'ingetrokken', $2, 'x')`;
         await expect(admin.query(terugGedateerd, [t.id, '2026-02-28T00:00:00Z'])).rejects.toThrow(/out of order/);
         await admin.query(terugGedateerd, [t.id, '2026-03-02T00:00:00Z']);
@@ -151,14 +151,14 @@ describeEachDatabase('consent data access', (db) => {
           new Date('2026-03-02T09:00:00.000Z'),
         );
         const id = randomUUID();
-        await opslag.transactie((tx) => tx.bewaarBesluit(id, b, '4bf92f3577b34da6a3ce929d0e0e4736'));
+        await opslag.transacties.transactie((tx) => tx.bewaarBesluit(id, b, '4bf92f3577b34da6a3ce929d0e0e4736'));
         const { rows } = await admin.query(`SELECT uitkomst, register_versie, activiteit_id, categorieen FROM ${schema}.besluit WHERE id = $1`, [id]);
         expect(rows).toEqual([
           { uitkomst: 'deels', register_versie: 1, activiteit_id: 'va-re-integratie', categorieen: JSON.parse(JSON.stringify(b.categorieen)) },
         ]);
         await expect(admin.query(`UPDATE ${schema}.besluit SET uitkomst = 'toegestaan' WHERE id = $1`, [id])).rejects.toThrow(/append-only/);
-        expect(await opslag.transactie((tx) => tx.besluit(id))).toEqual(b);
-        expect(await opslag.transactie((tx) => tx.besluit(randomUUID()))).toBeUndefined();
+        expect(await opslag.transacties.transactie((tx) => tx.besluit(id))).toEqual(b);
+        expect(await opslag.transacties.transactie((tx) => tx.besluit(randomUUID()))).toBeUndefined();
       });
     });
 
@@ -180,7 +180,7 @@ describeEachDatabase('consent data access', (db) => {
           new Date('2026-03-01T10:00:00.000Z'),
         );
       const neem = async (deelnemerId: string) => {
-        const grond = await opslag.leesVoorBesluit(deelnemerId);
+        const grond = await opslag.besluiten.leesVoorBesluit(deelnemerId);
         const b = besluit(
           DEMO_REGISTER,
           grond.toestemmingen,
@@ -200,81 +200,83 @@ describeEachDatabase('consent data access', (db) => {
       it('reads the consents as the locking read does, stores decision and line atomically, and the log still verifies', async () => {
         const deelnemerId = randomUUID();
         const t = consent(deelnemerId);
-        await opslag.transactie((tx) => tx.bewaarNieuweToestemming(t));
+        await opslag.transacties.transactie((tx) => tx.bewaarNieuweToestemming(t));
         const { grond, b, regel: r, trace } = await neem(deelnemerId);
-        expect(grond.toestemmingen).toEqual(await opslag.transactie((tx) => tx.toestemmingenVan(deelnemerId, 'exclusief')));
+        expect(grond.toestemmingen).toEqual(await opslag.transacties.transactie((tx) => tx.toestemmingenVan(deelnemerId, 'exclusief')));
         expect(uitkomst(b)).toBe('toegestaan');
-        const voor = (await alle(opslag.verwerkingen())).length;
+        const voor = (await alle(opslag.verwerkingen.verwerkingen())).length;
         // Concurrent decisions on one chain and on others: each links to its predecessor.
         const id = randomUUID();
         const schakels = await Promise.all([
-          opslag.legBesluitVast(id, b, trace.traceId, r, grond.stempel),
+          opslag.besluiten.legBesluitVast(id, b, trace.traceId, r, grond.stempel),
           ...Array.from({ length: 30 }, async () => {
             const ander = await neem(randomUUID());
-            return opslag.legBesluitVast(randomUUID(), ander.b, ander.trace.traceId, ander.regel, ander.grond.stempel);
+            return opslag.besluiten.legBesluitVast(randomUUID(), ander.b, ander.trace.traceId, ander.regel, ander.grond.stempel);
           }),
         ]);
         expect(schakels.every((s) => s !== undefined)).toBe(true);
-        expect(await opslag.transactie((tx) => tx.besluit(id))).toEqual(b);
-        const log = await alle(opslag.verwerkingen());
+        expect(await opslag.transacties.transactie((tx) => tx.besluit(id))).toEqual(b);
+        const log = await alle(opslag.verwerkingen.verwerkingen());
         expect(log).toHaveLength(voor + 31);
         expect(log.find((l) => l.regel.traceId === trace.traceId)).toEqual(schakels[0]);
-        expect(verifieerKeten(log, sleutels, opslag.aantalKetens)).toMatchObject({ geldig: true, aantal: voor + 31 });
+        expect(verifieerKeten(log, sleutels, opslag.verwerkingen.aantalKetens)).toMatchObject({ geldig: true, aantal: voor + 31 });
       });
 
       it('writes nothing when a withdrawal committed between the read and the store', async () => {
         const deelnemerId = randomUUID();
         const t = consent(deelnemerId);
-        await opslag.transactie((tx) => tx.bewaarNieuweToestemming(t));
+        await opslag.transacties.transactie((tx) => tx.bewaarNieuweToestemming(t));
         const { grond, b, regel: r, trace } = await neem(deelnemerId);
         const ingetrokken = trekIn(t, new Date(grond.op.getTime() + 1), 'mw-1', 'op verzoek');
-        await opslag.transactie((tx) => tx.bewaarGebeurtenis(ingetrokken, ingetrokken.historie[1] as never));
-        const voor = (await alle(opslag.verwerkingen())).length;
+        await opslag.transacties.transactie((tx) => tx.bewaarGebeurtenis(ingetrokken, ingetrokken.historie[1] as never));
+        const voor = (await alle(opslag.verwerkingen.verwerkingen())).length;
         const id = randomUUID();
-        expect(await opslag.legBesluitVast(id, b, trace.traceId, r, grond.stempel)).toBeUndefined();
-        expect(await opslag.transactie((tx) => tx.besluit(id))).toBeUndefined();
-        expect(await alle(opslag.verwerkingen())).toHaveLength(voor);
+        expect(await opslag.besluiten.legBesluitVast(id, b, trace.traceId, r, grond.stempel)).toBeUndefined();
+        expect(await opslag.transacties.transactie((tx) => tx.besluit(id))).toBeUndefined();
+        expect(await alle(opslag.verwerkingen.verwerkingen())).toHaveLength(voor);
         // A consent recorded in between changes the stamp too.
         const ander = randomUUID();
         const tweede = await neem(ander);
-        await opslag.transactie((tx) => tx.bewaarNieuweToestemming(consent(ander)));
-        expect(await opslag.legBesluitVast(randomUUID(), tweede.b, tweede.trace.traceId, tweede.regel, tweede.grond.stempel)).toBeUndefined();
+        await opslag.transacties.transactie((tx) => tx.bewaarNieuweToestemming(consent(ander)));
+        expect(await opslag.besluiten.legBesluitVast(randomUUID(), tweede.b, tweede.trace.traceId, tweede.regel, tweede.grond.stempel)).toBeUndefined();
       });
     });
 
     describe('the processing log', () => {
       it('chains concurrent appends without gaps or forks, each subject in its own chain, and all chains verify', async () => {
-        const voor = (await alle(opslag.verwerkingen())).length;
+        const voor = (await alle(opslag.verwerkingen.verwerkingen())).length;
         const zelfde = randomUUID();
-        await Promise.all(Array.from({ length: 60 }, (_, n) => opslag.transactie((tx) => tx.logVerwerking(regel(n, n % 2 === 0 ? zelfde : randomUUID())))));
-        const log = await alle(opslag.verwerkingen());
+        await Promise.all(
+          Array.from({ length: 60 }, (_, n) => opslag.transacties.transactie((tx) => tx.logVerwerking(regel(n, n % 2 === 0 ? zelfde : randomUUID())))),
+        );
+        const log = await alle(opslag.verwerkingen.verwerkingen());
         expect(log).toHaveLength(voor + 60);
         const perKeten = new Map<number, number[]>();
         for (const r of log) perKeten.set(r.keten, [...(perKeten.get(r.keten) ?? []), r.volgnummer]);
         expect(perKeten.size).toBeGreaterThan(3);
         for (const volgnummers of perKeten.values()) expect(volgnummers).toEqual(volgnummers.map((_, i) => i + 1));
         expect(new Set(log.filter((r) => r.regel.betrokkene === pseudoniem(zelfde)).map((r) => r.keten)).size).toBe(1);
-        expect(verifieerKeten(log, sleutels, opslag.aantalKetens)).toMatchObject({ geldig: true, aantal: voor + 60 });
+        expect(verifieerKeten(log, sleutels, opslag.verwerkingen.aantalKetens)).toMatchObject({ geldig: true, aantal: voor + 60 });
       });
 
       it('loses nothing when an appending transaction rolls back', async () => {
-        const voor = (await alle(opslag.verwerkingen())).length;
+        const voor = (await alle(opslag.verwerkingen.verwerkingen())).length;
         await expect(
-          opslag.transactie(async (tx) => {
+          opslag.transacties.transactie(async (tx) => {
             await tx.logVerwerking(regel(1));
             throw new Error('disclosure failed');
           }),
         ).rejects.toThrow('disclosure failed');
-        await opslag.transactie((tx) => tx.logVerwerking(regel(2)));
-        const keten = await alle(opslag.verwerkingen());
+        await opslag.transacties.transactie((tx) => tx.logVerwerking(regel(2)));
+        const keten = await alle(opslag.verwerkingen.verwerkingen());
         expect(keten).toHaveLength(voor + 1);
-        expect(verifieerKeten(keten, sleutels, opslag.aantalKetens).geldig).toBe(true);
+        expect(verifieerKeten(keten, sleutels, opslag.verwerkingen.aantalKetens).geldig).toBe(true);
       });
 
       it('finds a data subject only by pseudonym and never stores the deelnemer id', async () => {
         const deelnemerId = randomUUID();
-        await opslag.transactie((tx) => tx.logVerwerking(regel(3, deelnemerId)));
-        const lijnen = await opslag.verwerkingenVan(pseudoniem(deelnemerId));
+        await opslag.transacties.transactie((tx) => tx.logVerwerking(regel(3, deelnemerId)));
+        const lijnen = await opslag.verwerkingen.verwerkingenVan(pseudoniem(deelnemerId));
         expect(lijnen).toHaveLength(1);
         const { rows } = await admin.query(`SELECT count(*)::int AS n FROM ${schema}.verwerking WHERE row_to_json(verwerking)::text LIKE $1`, [
           `%${deelnemerId}%`,
@@ -283,7 +285,7 @@ describeEachDatabase('consent data access', (db) => {
       });
 
       it('refuses UPDATE, DELETE and TRUNCATE of log lines and an insert that does not extend the chain', async () => {
-        await opslag.transactie((tx) => tx.logVerwerking(regel(4)));
+        await opslag.transacties.transactie((tx) => tx.logVerwerking(regel(4)));
         await expect(admin.query(`UPDATE ${schema}.verwerking SET organisatie = 'org-x' WHERE volgnummer = 1`)).rejects.toThrow(/append-only/);
         await expect(admin.query(`DELETE FROM ${schema}.verwerking WHERE volgnummer = 1`)).rejects.toThrow(/append-only/);
         await expect(admin.query(`TRUNCATE ${schema}.verwerking CASCADE`)).rejects.toThrow(/append-only/);
@@ -296,7 +298,7 @@ describeEachDatabase('consent data access', (db) => {
       });
 
       it('makes verification fail when a superuser edits a line with the guards switched off, and pass again once restored', async () => {
-        await opslag.transactie((tx) => tx.logVerwerking(regel(5)));
+        await opslag.transacties.transactie((tx) => tx.logVerwerking(regel(5)));
         const { rows } = await admin.query(`SELECT keten, volgnummer, ontvanger FROM ${schema}.verwerking WHERE volgnummer = 2 ORDER BY keten LIMIT 1`);
         const doelwit = rows[0] as { keten: number; volgnummer: string; ontvanger: string };
         const bewerk = async (ontvanger: string) => {
@@ -309,31 +311,33 @@ describeEachDatabase('consent data access', (db) => {
         };
         await bewerk('org-bakkerij');
         try {
-          expect(verifieerKeten(await alle(opslag.verwerkingen()), sleutels, opslag.aantalKetens)).toMatchObject({
+          expect(verifieerKeten(await alle(opslag.verwerkingen.verwerkingen()), sleutels, opslag.verwerkingen.aantalKetens)).toMatchObject({
             geldig: false,
             breuk: { keten: doelwit.keten, volgnummer: 2, reden: 'HASH_ONJUIST' },
           });
         } finally {
           await bewerk(doelwit.ontvanger);
         }
-        expect(verifieerKeten(await alle(opslag.verwerkingen()), sleutels, opslag.aantalKetens).geldig).toBe(true);
+        expect(verifieerKeten(await alle(opslag.verwerkingen.verwerkingen()), sleutels, opslag.verwerkingen.aantalKetens).geldig).toBe(true);
       });
     });
 
     it('keeps the end of a consent in the lifecycle outbox until it is delivered, claimed with a lease, retried after a failure', async () => {
       const toestemmingId = randomUUID();
       const signaal = { toestemmingId, op: '2026-03-03T10:00:00.000Z', reden: 'ingetrokken' as const };
-      await opslag.transactie((tx) => tx.meldLevenscyclus(signaal));
-      await opslag.transactie((tx) => tx.meldLevenscyclus({ ...signaal, op: '2026-03-04T10:00:00.000Z' }));
-      const eerste = await opslag.levenscyclusTeBezorgen(10, 60_000);
+      await opslag.transacties.transactie((tx) => tx.meldLevenscyclus(signaal));
+      await opslag.transacties.transactie((tx) => tx.meldLevenscyclus({ ...signaal, op: '2026-03-04T10:00:00.000Z' }));
+      const eerste = await opslag.levenscyclusOutbox.levenscyclusTeBezorgen(10, 60_000);
       expect(eerste.filter((b) => b.signaal.toestemmingId === toestemmingId)).toEqual([{ signaal, pogingen: 1 }]);
       // Claimed: not handed out again within the lease.
-      expect((await opslag.levenscyclusTeBezorgen(10, 60_000)).some((b) => b.signaal.toestemmingId === toestemmingId)).toBe(false);
-      await opslag.levenscyclusNietBezorgd(toestemmingId, 0, 'Temporal unreachable');
-      expect((await opslag.levenscyclusTeBezorgen(10, 60_000)).filter((b) => b.signaal.toestemmingId === toestemmingId)).toEqual([{ signaal, pogingen: 2 }]);
-      await opslag.levenscyclusBezorgd(toestemmingId);
-      await opslag.levenscyclusNietBezorgd(toestemmingId, 0, 'late failure of another claimer');
-      expect((await opslag.levenscyclusTeBezorgen(10, 0)).some((b) => b.signaal.toestemmingId === toestemmingId)).toBe(false);
+      expect((await opslag.levenscyclusOutbox.levenscyclusTeBezorgen(10, 60_000)).some((b) => b.signaal.toestemmingId === toestemmingId)).toBe(false);
+      await opslag.levenscyclusOutbox.levenscyclusNietBezorgd(toestemmingId, 0, 'Temporal unreachable');
+      expect((await opslag.levenscyclusOutbox.levenscyclusTeBezorgen(10, 60_000)).filter((b) => b.signaal.toestemmingId === toestemmingId)).toEqual([
+        { signaal, pogingen: 2 },
+      ]);
+      await opslag.levenscyclusOutbox.levenscyclusBezorgd(toestemmingId);
+      await opslag.levenscyclusOutbox.levenscyclusNietBezorgd(toestemmingId, 0, 'late failure of another claimer');
+      expect((await opslag.levenscyclusOutbox.levenscyclusTeBezorgen(10, 0)).some((b) => b.signaal.toestemmingId === toestemmingId)).toBe(false);
     });
   });
 
@@ -379,9 +383,9 @@ describeEachDatabase('consent data access', (db) => {
 
       const nieuw = await openDatabase({ url: db.url, schema: legacySchema, migrations: CONSENT_MIGRATIONS, poolSize: 2 });
       try {
-        const opslag = new TypeOrmConsentOpslag(nieuw, sleutels);
-        await opslag.transactie((tx) => tx.logVerwerking(regel(9)));
-        const log = await alle(opslag.verwerkingen());
+        const opslag = consentRepositories(nieuw, sleutels);
+        await opslag.transacties.transactie((tx) => tx.logVerwerking(regel(9)));
+        const log = await alle(opslag.verwerkingen.verwerkingen());
         expect(log.map((r) => [r.keten, r.volgnummer]).slice(0, 3)).toEqual([
           [0, 1],
           [0, 2],
@@ -390,7 +394,7 @@ describeEachDatabase('consent data access', (db) => {
         expect(log[3]?.keten).toBeGreaterThan(0);
         // Migration 1767400000001 keys the chain: the old lines keep their SHA-256 and still verify, new lines carry the key id.
         expect(log.map((r) => r.sleutelId)).toEqual([undefined, undefined, undefined, sleutels.actief]);
-        expect(verifieerKeten(log, sleutels, opslag.aantalKetens)).toMatchObject({ geldig: true, aantal: 4 });
+        expect(verifieerKeten(log, sleutels, opslag.verwerkingen.aantalKetens)).toMatchObject({ geldig: true, aantal: 4 });
         // A line without a key id can no longer be inserted.
         const kop = log[3] as Ketenregel;
         await expect(

@@ -1,7 +1,12 @@
 import type { DataSource } from 'typeorm';
-import { hmacPseudonimiseerder, ketenSleutelsUitConfig } from './consent.crypto';
-import { type ConsentOpslagOpties, TypeOrmConsentOpslag } from './consent.repository';
-import { TypeOrmRegisterOpslag } from './register.repository';
+import { SqlBesluitRepository } from './besluit.repository';
+import { type HmacKetenSleutels, hmacPseudonimiseerder, ketenSleutelsUitConfig } from './consent.crypto';
+import { SqlConsentTransacties } from './consent.transacties';
+import { SqlLevenscyclusOutboxRepository } from './levenscyclus-outbox.repository';
+import { AANTAL_KETENS } from './migrations/1763900000002-verwerking-ketens';
+import { SqlRegisterRepository } from './register.repository';
+import { SqlToestemmingFeedRepository } from './toestemming-feed.repository';
+import { SqlVerwerkingRepository } from './verwerking.repository';
 
 /** The pseudonymisation key and the chain keys of the processing log, as the configuration gives them. */
 export interface PseudoniemSleutel {
@@ -15,16 +20,38 @@ export interface PseudoniemSleutel {
   readonly CONSENT_LOG_OUDE_KETEN_SLEUTELS?: string;
 }
 
+/** Options of {@link consentRepositories}. */
+export interface ConsentOpslagOpties {
+  /** Concurrent transactions; keep it below the pool size so log reads still get a connection (default 4). */
+  readonly gelijktijdig?: number;
+  /** Chains of the processing log; must equal the rows of `keten_kop` (default {@link AANTAL_KETENS}). */
+  readonly aantalKetens?: number;
+  /** Page size when streaming the processing log (default 1000). */
+  readonly paginagrootte?: number;
+}
+
+/** The repositories of the consent schema, one per aggregate, and the unit of work that binds consents, decisions and the log. */
+export function consentRepositories(dataSource: DataSource, sleutels: HmacKetenSleutels, opties: ConsentOpslagOpties = {}) {
+  const aantalKetens = opties.aantalKetens ?? AANTAL_KETENS;
+  return {
+    transacties: new SqlConsentTransacties(dataSource, sleutels, { gelijktijdig: opties.gelijktijdig ?? 4, aantalKetens }),
+    besluiten: new SqlBesluitRepository(dataSource, sleutels, aantalKetens),
+    verwerkingen: new SqlVerwerkingRepository(dataSource, aantalKetens, opties.paginagrootte ?? 1000),
+    levenscyclusOutbox: new SqlLevenscyclusOutboxRepository(dataSource),
+    feed: new SqlToestemmingFeedRepository(dataSource),
+    register: new SqlRegisterRepository(dataSource),
+  };
+}
+
 /**
- * The consent use cases' storage ports on one data source in the consent schema: the consents
- * and their log, the register, the keyed pseudonymiser and the chain keys (the application's
- * `ConsentStorage`, bound to its tokens by `consentStorageProviders`).
+ * The consent use cases' storage ports on one data source in the consent schema: the
+ * repositories ({@link consentRepositories}), the keyed pseudonymiser and the chain keys (the
+ * application's `ConsentStorage`, bound to its tokens by `consentStorageProviders`).
  */
-export function typeOrmConsentStorage(dataSource: DataSource, sleutel: PseudoniemSleutel, opties: ConsentOpslagOpties = {}) {
+export function consentStorage(dataSource: DataSource, sleutel: PseudoniemSleutel, opties: ConsentOpslagOpties = {}) {
   const ketenSleutels = ketenSleutelsUitConfig(sleutel);
   return {
-    opslag: new TypeOrmConsentOpslag(dataSource, ketenSleutels, opties),
-    register: new TypeOrmRegisterOpslag(dataSource),
+    ...consentRepositories(dataSource, ketenSleutels, opties),
     pseudonimiseer: hmacPseudonimiseerder(sleutel.CONSENT_PSEUDONIEM_SLEUTEL_ID, Buffer.from(sleutel.CONSENT_PSEUDONIEM_SLEUTEL, 'base64')),
     ketenSleutels,
   };

@@ -7,7 +7,11 @@ import { Logschrijver1763900000003 } from './migrations/1763900000003-logschrijv
 import { VerwerkingKetens1763900000002 } from './migrations/1763900000002-verwerking-ketens';
 
 export * from './consent.crypto';
-export * from './consent.repository';
+export * from './consent.transacties';
+export * from './besluit.repository';
+export * from './verwerking.repository';
+export * from './levenscyclus-outbox.repository';
+export * from './toestemming-feed.repository';
 export * from './register.repository';
 export * from './consent.storage';
 export * from './consent.config';

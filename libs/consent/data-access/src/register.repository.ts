@@ -12,8 +12,8 @@ function versie(r: Rij): RegisterVersie {
   };
 }
 
-/** The application's `RegisterOpslag` port over `register_versie`. */
-export class TypeOrmRegisterOpslag {
+/** The application's `RegisterRepository` on PostgreSQL over `register_versie`. */
+export class SqlRegisterRepository {
   private readonly sql: SchemaSql;
 
   constructor(dataSource: DataSource) {

@@ -17,7 +17,7 @@ import {
   nodeSha256,
   schrijfAnker,
   toetsTegenAnker,
-  TypeOrmConsentOpslag,
+  consentRepositories,
 } from './index';
 
 const pseudoniem = hmacPseudonimiseerder('k1', Buffer.alloc(32, 7));
@@ -48,13 +48,13 @@ describeEachDatabase('processing log that cannot be rewritten', (db) => {
     const map = await mkdtemp(join(tmpdir(), 'ankers-'));
     const t = `"${db.schema}".verwerking`;
     try {
-      const opslag = new TypeOrmConsentOpslag(ds, sleutels);
-      for (let n = 1; n <= 3; n++) await opslag.transactie((tx) => tx.logVerwerking(regel(n)));
+      const opslag = consentRepositories(ds, sleutels);
+      for (let n = 1; n <= 3; n++) await opslag.transacties.transactie((tx) => tx.logVerwerking(regel(n)));
       const sleutel = ankerSleutel();
-      await schrijfAnker(map, maakAnker(await opslag.ketenKoppen(), new Date(), sleutel.privaat));
+      await schrijfAnker(map, maakAnker(await opslag.verwerkingen.ketenKoppen(), new Date(), sleutel.privaat));
       const anker = await laatsteAnker(map);
       if (!anker) throw new Error('no anchor written');
-      expect(await toetsTegenAnker(anker, sleutel.publiek, (k, n) => opslag.hashOp(k, n))).toMatchObject({ geldig: true });
+      expect(await toetsTegenAnker(anker, sleutel.publiek, (k, n) => opslag.verwerkingen.hashOp(k, n))).toMatchObject({ geldig: true });
 
       // With the application's role: no alteration, not even with the append-only triggers gone.
       await eigenaar.query(`ALTER TABLE ${t} DISABLE TRIGGER USER`);
@@ -68,17 +68,17 @@ describeEachDatabase('processing log that cannot be rewritten', (db) => {
         }
       }
       // It may append (the service's own path).
-      await opslag.transactie((tx) => tx.logVerwerking(regel(4)));
+      await opslag.transacties.transactie((tx) => tx.logVerwerking(regel(4)));
       const { rows: aantal } = await eigenaar.query(`SELECT count(*)::int AS n FROM ${t}`);
       expect(aantal[0].n).toBe(4);
 
       const { rows } = await eigenaar.query(`SELECT keten, volgnummer FROM ${t} ORDER BY keten, volgnummer`);
       const keten = rows[0].keten as number;
       const regels: Ketenregel[] = [];
-      for await (const r of opslag.verwerkingen()) regels.push(r);
+      for await (const r of opslag.verwerkingen.verwerkingen()) regels.push(r);
       const leesLog = async () => {
         const uit: Ketenregel[] = [];
-        for await (const r of opslag.verwerkingen()) uit.push(r);
+        for await (const r of opslag.verwerkingen.verwerkingen()) uit.push(r);
         return uit;
       };
       /** The owner rewrites line 2 and recomputes the chain after it with `hash` (a key id or null per line), moving the head too. */
@@ -104,13 +104,13 @@ describeEachDatabase('processing log that cannot be rewritten', (db) => {
       // The owner without the chain key can only recompute plain SHA-256: marked with the key id it fails at once, marked
       // as an unkeyed line (the owner drops the check that requires a key id) it cannot follow a keyed line.
       await herschrijf((vorige, r, inhoud) => ({ hash: nodeSha256(`${vorige}\n${r.volgnummer}\n${canoniekeJson(inhoud)}`), sleutelId: sleutels.actief }));
-      expect(verifieerKeten(await leesLog(), sleutels, opslag.aantalKetens)).toMatchObject({
+      expect(verifieerKeten(await leesLog(), sleutels, opslag.verwerkingen.aantalKetens)).toMatchObject({
         geldig: false,
         breuk: { keten, volgnummer: 2, reden: 'HASH_ONJUIST' },
       });
       await eigenaar.query(`ALTER TABLE ${t} DROP CONSTRAINT verwerking_sleutel_verplicht`);
       await herschrijf((vorige, r, inhoud) => ({ hash: nodeSha256(`${vorige}\n${r.volgnummer}\n${canoniekeJson(inhoud)}`), sleutelId: null }));
-      expect(verifieerKeten(await leesLog(), sleutels, opslag.aantalKetens)).toMatchObject({
+      expect(verifieerKeten(await leesLog(), sleutels, opslag.verwerkingen.aantalKetens)).toMatchObject({
         geldig: false,
         breuk: { keten, volgnummer: 2, reden: 'SLEUTEL_ONJUIST' },
       });
@@ -122,14 +122,14 @@ describeEachDatabase('processing log that cannot be rewritten', (db) => {
       }));
       const nagerekend = await leesLog();
       expect(nagerekend.find((r) => r.volgnummer === 2)?.regel.organisatie).toBe('vervalst');
-      expect(verifieerKeten(nagerekend, sleutels, opslag.aantalKetens)).toMatchObject({ geldig: true });
+      expect(verifieerKeten(nagerekend, sleutels, opslag.verwerkingen.aantalKetens)).toMatchObject({ geldig: true });
       // ... but not against the anchor kept outside the database.
-      expect(await toetsTegenAnker(anker, sleutel.publiek, (k, n) => opslag.hashOp(k, n))).toMatchObject({
+      expect(await toetsTegenAnker(anker, sleutel.publiek, (k, n) => opslag.verwerkingen.hashOp(k, n))).toMatchObject({
         geldig: false,
         afwijking: { keten, volgnummer: 3 },
       });
       // A forged anchor does not help: it is signed with the FG's key.
-      expect(await toetsTegenAnker({ ...anker, koppen: [[keten, 3, vorige]] }, sleutel.publiek, (k, n) => opslag.hashOp(k, n))).toMatchObject({
+      expect(await toetsTegenAnker({ ...anker, koppen: [[keten, 3, vorige]] }, sleutel.publiek, (k, n) => opslag.verwerkingen.hashOp(k, n))).toMatchObject({
         geldig: false,
       });
     } finally {

@@ -1,5 +1,4 @@
-import { schemaOf } from '@ketenregie/shared-platform';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigratie } from '@ketenregie/shared-platform';
 
 /**
  * The consent schema: processing register versions, consents with their status history,
@@ -10,30 +9,25 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * that has not disabled triggers. Editing a log line anyway (as a superuser with triggers off)
  * is what the hash chain detects.
  */
-export class ConsentSchema1763900000000 implements MigrationInterface {
-  name = 'ConsentSchema1763900000000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    const s = `"${schemaOf(queryRunner)}"`;
-    const q = (sql: string) => queryRunner.query(sql);
-
-    await q(`
+export const ConsentSchema1763900000000 = sqlMigratie('ConsentSchema1763900000000', {
+  up: (s) => [
+    `
       CREATE FUNCTION ${s}.weiger_wijziging() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         RAISE EXCEPTION '% on %.% is not allowed: the table is append-only', TG_OP, TG_TABLE_SCHEMA, TG_TABLE_NAME
           USING ERRCODE = 'insufficient_privilege';
-      END $$`);
+      END $$`,
 
-    await q(`
+    `
       CREATE TABLE ${s}.register_versie (
         versie integer PRIMARY KEY CHECK (versie > 0),
         geldig_vanaf timestamptz NOT NULL UNIQUE,
         activiteiten jsonb NOT NULL,
         release_profielen jsonb NOT NULL,
         vastgesteld_op timestamptz NOT NULL DEFAULT clock_timestamp()
-      )`);
+      )`,
 
-    await q(`
+    `
       CREATE TABLE ${s}.toestemming (
         id uuid PRIMARY KEY,
         deelnemer_id uuid NOT NULL,
@@ -49,11 +43,11 @@ export class ConsentSchema1763900000000 implements MigrationInterface {
         status text NOT NULL CHECK (status IN ('gegeven', 'ingetrokken', 'verlopen', 'vervangen')),
         versie integer NOT NULL DEFAULT 1,
         CHECK (geldig_tot > geldig_vanaf)
-      )`);
-    await q(`CREATE INDEX toestemming_deelnemer_idx ON ${s}.toestemming (deelnemer_id)`);
-    await q(`CREATE INDEX toestemming_actief_verloop_idx ON ${s}.toestemming (geldig_tot) WHERE status = 'gegeven'`);
+      )`,
+    `CREATE INDEX toestemming_deelnemer_idx ON ${s}.toestemming (deelnemer_id)`,
+    `CREATE INDEX toestemming_actief_verloop_idx ON ${s}.toestemming (geldig_tot) WHERE status = 'gegeven'`,
 
-    await q(`
+    `
       CREATE TABLE ${s}.toestemming_status (
         toestemming_id uuid NOT NULL REFERENCES ${s}.toestemming (id),
         volgnummer integer NOT NULL CHECK (volgnummer > 0),
@@ -63,10 +57,10 @@ export class ConsentSchema1763900000000 implements MigrationInterface {
         reden text,
         vervangen_door uuid,
         PRIMARY KEY (toestemming_id, volgnummer)
-      )`);
+      )`,
     // A status event never precedes the previous one (withdrawal cannot be backdated) and the
     // history only grows after 'gegeven' while the consent is still active.
-    await q(`
+    `
       CREATE FUNCTION ${s}.controleer_status_volgorde() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE vorige record;
       BEGIN
@@ -80,12 +74,12 @@ export class ConsentSchema1763900000000 implements MigrationInterface {
           RAISE EXCEPTION 'status event out of order (backdated or after the end)' USING ERRCODE = 'check_violation';
         END IF;
         RETURN NEW;
-      END $$`);
-    await q(`
+      END $$`,
+    `
       CREATE TRIGGER toestemming_status_volgorde BEFORE INSERT ON ${s}.toestemming_status
-      FOR EACH ROW EXECUTE FUNCTION ${s}.controleer_status_volgorde()`);
+      FOR EACH ROW EXECUTE FUNCTION ${s}.controleer_status_volgorde()`,
 
-    await q(`
+    `
       CREATE TABLE ${s}.besluit (
         id uuid PRIMARY KEY,
         op timestamptz NOT NULL,
@@ -102,10 +96,10 @@ export class ConsentSchema1763900000000 implements MigrationInterface {
         categorieen jsonb NOT NULL,
         toestemmingen uuid[] NOT NULL DEFAULT '{}',
         trace_id text NOT NULL CHECK (trace_id ~ '^[0-9a-f]{32}$')
-      )`);
-    await q(`CREATE INDEX besluit_deelnemer_op_idx ON ${s}.besluit (deelnemer_id, op)`);
+      )`,
+    `CREATE INDEX besluit_deelnemer_op_idx ON ${s}.besluit (deelnemer_id, op)`,
 
-    await q(`
+    `
       CREATE TABLE ${s}.verwerking (
         volgnummer bigint PRIMARY KEY CHECK (volgnummer > 0),
         vorige_hash char(64) NOT NULL,
@@ -126,11 +120,11 @@ export class ConsentSchema1763900000000 implements MigrationInterface {
         grondslagen text[] NOT NULL,
         toestemmingen uuid[] NOT NULL,
         geschreven_op timestamptz NOT NULL DEFAULT clock_timestamp()
-      )`);
-    await q(`CREATE INDEX verwerking_betrokkene_idx ON ${s}.verwerking (betrokkene, volgnummer)`);
+      )`,
+    `CREATE INDEX verwerking_betrokkene_idx ON ${s}.verwerking (betrokkene, volgnummer)`,
     // The chain is linked at insert time too: a writer that bypassed the head lock, skipped a
     // number or pointed at the wrong predecessor is refused before anything is stored.
-    await q(`
+    `
       CREATE FUNCTION ${s}.controleer_keten() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE vorige_hash_db char(64);
       BEGIN
@@ -145,37 +139,33 @@ export class ConsentSchema1763900000000 implements MigrationInterface {
           END IF;
         END IF;
         RETURN NEW;
-      END $$`);
-    await q(`
+      END $$`,
+    `
       CREATE TRIGGER verwerking_keten BEFORE INSERT ON ${s}.verwerking
-      FOR EACH ROW EXECUTE FUNCTION ${s}.controleer_keten()`);
+      FOR EACH ROW EXECUTE FUNCTION ${s}.controleer_keten()`,
 
     // The head of the chain: one row, locked FOR UPDATE by every appender (see VerwerkingslogRepository).
-    await q(`
+    `
       CREATE TABLE ${s}.keten_kop (
         id smallint PRIMARY KEY CHECK (id = 1),
         volgnummer bigint NOT NULL,
         hash char(64) NOT NULL
-      )`);
-    await q(`INSERT INTO ${s}.keten_kop (id, volgnummer, hash) VALUES (1, 0, repeat('0', 64))`);
+      )`,
+    `INSERT INTO ${s}.keten_kop (id, volgnummer, hash) VALUES (1, 0, repeat('0', 64))`,
 
-    for (const tabel of ['register_versie', 'toestemming_status', 'besluit', 'verwerking']) {
-      await q(`
+    ...['register_versie', 'toestemming_status', 'besluit', 'verwerking'].flatMap((tabel) => [
+      `
         CREATE TRIGGER ${tabel}_append_only BEFORE UPDATE OR DELETE ON ${s}.${tabel}
-        FOR EACH ROW EXECUTE FUNCTION ${s}.weiger_wijziging()`);
-      await q(`
+        FOR EACH ROW EXECUTE FUNCTION ${s}.weiger_wijziging()`,
+      `
         CREATE TRIGGER ${tabel}_geen_truncate BEFORE TRUNCATE ON ${s}.${tabel}
-        FOR EACH STATEMENT EXECUTE FUNCTION ${s}.weiger_wijziging()`);
-    }
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    const s = `"${schemaOf(queryRunner)}"`;
-    for (const tabel of ['keten_kop', 'verwerking', 'besluit', 'toestemming_status', 'toestemming', 'register_versie']) {
-      await queryRunner.query(`DROP TABLE ${s}.${tabel}`);
-    }
-    await queryRunner.query(`DROP FUNCTION ${s}.controleer_keten()`);
-    await queryRunner.query(`DROP FUNCTION ${s}.controleer_status_volgorde()`);
-    await queryRunner.query(`DROP FUNCTION ${s}.weiger_wijziging()`);
-  }
-}
+        FOR EACH STATEMENT EXECUTE FUNCTION ${s}.weiger_wijziging()`,
+    ]),
+  ],
+  down: (s) => [
+    ...['keten_kop', 'verwerking', 'besluit', 'toestemming_status', 'toestemming', 'register_versie'].map((tabel) => `DROP TABLE ${s}.${tabel}`),
+    `DROP FUNCTION ${s}.controleer_keten()`,
+    `DROP FUNCTION ${s}.controleer_status_volgorde()`,
+    `DROP FUNCTION ${s}.weiger_wijziging()`,
+  ],
+});

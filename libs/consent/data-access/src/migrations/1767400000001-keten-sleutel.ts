@@ -1,5 +1,4 @@
-import { schemaOf } from '@ketenregie/shared-platform';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigratie } from '@ketenregie/shared-platform';
 
 /**
  * Keys the processing log's chain: every new line stores the id of the HMAC-SHA-256 key its hash
@@ -9,16 +8,12 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * verifier refuses an unkeyed line after a keyed one). Re-chaining would need the key in the
  * migration and would rewrite lines the signed anchors already vouch for.
  */
-export class KetenSleutel1767400000001 implements MigrationInterface {
-  name = 'KetenSleutel1767400000001';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    const s = `"${schemaOf(queryRunner)}"`;
-    await queryRunner.query(`ALTER TABLE ${s}.verwerking ADD COLUMN sleutel_id text CHECK (sleutel_id ~ '^[a-z0-9]{1,16}$')`);
-    await queryRunner.query(`ALTER TABLE ${s}.verwerking ADD CONSTRAINT verwerking_sleutel_verplicht CHECK (sleutel_id IS NOT NULL) NOT VALID`);
-  }
-
-  async down(): Promise<void> {
+export const KetenSleutel1767400000001 = sqlMigratie('KetenSleutel1767400000001', {
+  up: (s) => [
+    `ALTER TABLE ${s}.verwerking ADD COLUMN sleutel_id text CHECK (sleutel_id ~ '^[a-z0-9]{1,16}$')`,
+    `ALTER TABLE ${s}.verwerking ADD CONSTRAINT verwerking_sleutel_verplicht CHECK (sleutel_id IS NOT NULL) NOT VALID`,
+  ],
+  down: () => {
     throw new Error('The processing log is append-only: keying its chain cannot be undone');
-  }
-}
+  },
+});
