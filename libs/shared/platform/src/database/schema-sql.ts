@@ -5,6 +5,11 @@ import { assertSchemaName } from './schema';
 /** One row as PostgreSQL returns it: column name → value. */
 export type Rij = Record<string, unknown>;
 
+/** The statement with every `$S.` replaced by the quoted schema `schema` (`"name"`) and a dot. */
+export function inSchema(sql: string, schema: string): string {
+  return sql.replace(/\$S\./g, `${schema}.`);
+}
+
 /**
  * SQL in the schema of a data source: how every repository reaches its tables (house style: SQL
  * through the DataSource/EntityManager, schema by migrations only, no entity classes). `$S.` in a
@@ -27,7 +32,7 @@ export class SchemaSql {
   async q(sql: string, params: unknown[] = [], m: EntityManager = this.dataSource.manager): Promise<Rij[]> {
     const runner = m.queryRunner ?? this.dataSource.createQueryRunner();
     try {
-      const result = await runner.query(sql.replace(/\$S\./g, `${this.schema}.`), params, true);
+      const result = await runner.query(inSchema(sql, this.schema), params, true);
       return (result.records ?? []) as Rij[];
     } finally {
       if (!m.queryRunner) await runner.release();
