@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { IsoDate } from '@ketenregie/shared-kernel';
+import type { FeedRij, IsoDate } from '@ketenregie/shared-kernel';
 import { assertSchemaName } from './schema';
 
 /** One row as PostgreSQL returns it: column name → value. */
@@ -69,4 +69,17 @@ export const kolom = {
 /** The record without its undefined and null fields (optional fields stay absent rather than `undefined`). */
 export function zonderLeeg<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, w]) => w !== undefined && w !== null)) as T;
+}
+
+/** A row of an outbox (`id`, `volgnummer`, `type`, `subject`, `tijd`) as a feed row with its business date and data. */
+export function feedRij(r: Rij, datum: IsoDate, data: FeedRij['data']): FeedRij {
+  return {
+    id: String(r['id']),
+    volgnummer: Number(r['volgnummer']),
+    type: String(r['type']),
+    subject: String(r['subject']),
+    datum,
+    tijd: kolom.tijd(r['tijd']),
+    data,
+  };
 }
