@@ -1,16 +1,25 @@
 import type { InzetRegistratie } from '@ketenregie/monitoring-domain';
-import { kolom, type Rij, SchemaSql } from '@ketenregie/shared-platform';
+import { SchemaSql } from '@ketenregie/shared-platform';
 import type { DataSource } from 'typeorm';
+
+interface InzetRij {
+  convenant_id: string;
+  organisatie_id: string;
+  maand: string;
+  expertise: string;
+  uren: string;
+  geregistreerd_op: Date;
+}
 
 const KOLOMMEN = 'convenant_id, organisatie_id, maand, expertise, uren, geregistreerd_op';
 
-const registratie = (r: Rij): InzetRegistratie => ({
-  convenantId: String(r['convenant_id']),
-  organisatieId: String(r['organisatie_id']),
-  maand: String(r['maand']),
-  expertise: String(r['expertise']),
-  uren: Number(r['uren']),
-  geregistreerdOp: kolom.tijd(r['geregistreerd_op']).toISOString(),
+const registratie = (r: InzetRij): InzetRegistratie => ({
+  convenantId: r.convenant_id,
+  organisatieId: r.organisatie_id,
+  maand: r.maand,
+  expertise: r.expertise,
+  uren: Number(r.uren),
+  geregistreerdOp: new Date(r.geregistreerd_op).toISOString(),
 });
 
 /** The application's `InzetRepository` port: one row per convenant, organisation, month and expertise (`monitoring.inzet`). */
@@ -23,7 +32,7 @@ export class SqlInzetRepository {
 
   /** Records the hours, replacing an earlier figure of the same month and expertise. */
   async registreer(r: Omit<InzetRegistratie, 'geregistreerdOp'>): Promise<InzetRegistratie> {
-    const [rij] = await this.sql.q(
+    const [rij] = await this.sql.q<InzetRij>(
       `INSERT INTO $S.inzet (convenant_id, organisatie_id, maand, expertise, uren) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (convenant_id, organisatie_id, maand, expertise) DO UPDATE SET uren = EXCLUDED.uren, geregistreerd_op = now()
        RETURNING ${KOLOMMEN}`,
@@ -34,7 +43,7 @@ export class SqlInzetRepository {
 
   /** The registrations of a convenant (of one organisation when given), by month, organisation and expertise. */
   async lijst(convenantId: string, organisatieId?: string): Promise<InzetRegistratie[]> {
-    const rijen = await this.sql.q(
+    const rijen = await this.sql.q<InzetRij>(
       `SELECT ${KOLOMMEN} FROM $S.inzet
        WHERE convenant_id = $1 AND ($2::text IS NULL OR organisatie_id = $2) ORDER BY maand, organisatie_id, expertise`,
       [convenantId, organisatieId ?? null],

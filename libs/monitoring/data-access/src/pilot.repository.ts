@@ -1,5 +1,5 @@
 import type { Pilot, Rapportage, StuurgroepMelding } from '@ketenregie/monitoring-domain';
-import { kolom, SchemaSql } from '@ketenregie/shared-platform';
+import { SchemaSql } from '@ketenregie/shared-platform';
 import type { DataSource } from 'typeorm';
 
 /**
@@ -27,23 +27,13 @@ export class SqlPilotRepository {
   }
 
   async vind(id: string): Promise<Pilot | undefined> {
-    const [r] = await this.sql.q(
+    const [r] = await this.sql.q<{ id: string; stuurgroep_id: string; naam: string; programma: string; t0: string; t1: string; eind: string }>(
       `SELECT p.id, p.stuurgroep_id, p.naam, p.programma, p.t0::text AS t0, p.t1::text AS t1,
               COALESCE((SELECT b.nieuwe_einddatum FROM $S.pilot_besluit b WHERE b.pilot_id = p.id AND b.nieuwe_einddatum IS NOT NULL ORDER BY b.vastgelegd_op DESC LIMIT 1), p.eind)::text AS eind
        FROM $S.pilot p WHERE p.id = $1`,
       [id],
     );
-    return r
-      ? {
-          id: String(r['id']),
-          stuurgroepId: String(r['stuurgroep_id']),
-          naam: String(r['naam']),
-          programma: String(r['programma']),
-          t0: String(r['t0']),
-          t1: String(r['t1']),
-          eind: String(r['eind']),
-        }
-      : undefined;
+    return r ? { id: r.id, stuurgroepId: r.stuurgroep_id, naam: r.naam, programma: r.programma, t0: r.t0, t1: r.t1, eind: r.eind } : undefined;
   }
 
   async legBesluitVast(b: { sleutel: string; pilotId: string; besluit: string; door?: string; nieuweEinddatum?: string }): Promise<void> {
@@ -62,17 +52,11 @@ export class SqlPilotRepository {
   }
 
   async rapportages(pilotId: string): Promise<Rapportage[]> {
-    const rijen = await this.sql.q(
+    const rows = await this.sql.q<{ id: string; moment: string; peildatum: string; gepubliceerd_op: Date; inhoud: unknown }>(
       'SELECT id, moment, peildatum::text AS peildatum, gepubliceerd_op, inhoud FROM $S.rapportage WHERE pilot_id = $1 ORDER BY gepubliceerd_op, id',
       [pilotId],
     );
-    return rijen.map((r) => ({
-      id: String(r['id']),
-      moment: String(r['moment']),
-      peildatum: String(r['peildatum']),
-      gepubliceerdOp: kolom.tijd(r['gepubliceerd_op']),
-      inhoud: r['inhoud'],
-    }));
+    return rows.map((r) => ({ id: r.id, moment: r.moment, peildatum: r.peildatum, gepubliceerdOp: r.gepubliceerd_op, inhoud: r.inhoud }));
   }
 
   async meld(m: { sleutel: string; stuurgroepId: string; aan: string; onderwerp: string; verwijzing: string }): Promise<void> {
@@ -84,14 +68,10 @@ export class SqlPilotRepository {
 
   /** The stuurgroep's inbox, newest first. */
   async meldingen(stuurgroepId: string): Promise<StuurgroepMelding[]> {
-    const rijen = await this.sql.q('SELECT aan, onderwerp, verwijzing, op FROM $S.stuurgroep_melding WHERE stuurgroep_id = $1 ORDER BY op DESC, sleutel', [
-      stuurgroepId,
-    ]);
-    return rijen.map((r) => ({
-      aan: r['aan'] as StuurgroepMelding['aan'],
-      onderwerp: String(r['onderwerp']),
-      verwijzing: String(r['verwijzing']),
-      op: kolom.tijd(r['op']),
-    }));
+    const rows = await this.sql.q<StuurgroepMelding>(
+      'SELECT aan, onderwerp, verwijzing, op FROM $S.stuurgroep_melding WHERE stuurgroep_id = $1 ORDER BY op DESC, sleutel',
+      [stuurgroepId],
+    );
+    return rows.map((r) => ({ aan: r.aan, onderwerp: r.onderwerp, verwijzing: r.verwijzing, op: r.op }));
   }
 }

@@ -8,7 +8,7 @@ import {
   type ProjectieCel,
   type TrajectStand,
 } from '@ketenregie/monitoring-domain';
-import { kolom, SchemaSql } from '@ketenregie/shared-platform';
+import { SchemaSql } from '@ketenregie/shared-platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CELLEN_UIT_STANDEN, STANDEN_UIT_FEITEN } from './projectie.sql';
 
@@ -28,8 +28,8 @@ export class SqlProjectieRepository {
 
   /** The last processed sequence number of a feed (0 before the first). */
   async positie(bron: string): Promise<number> {
-    const [r] = await this.sql.q('SELECT laatste FROM $S.feed_positie WHERE bron = $1', [bron]);
-    return r ? Number(r['laatste']) : 0;
+    const [r] = await this.sql.q<{ laatste: string }>('SELECT laatste FROM $S.feed_positie WHERE bron = $1', [bron]);
+    return r ? Number(r.laatste) : 0;
   }
 
   /**
@@ -44,8 +44,12 @@ export class SqlProjectieRepository {
       const mutaties: ProjectieCel[] = nieuw.flatMap(cellenVanFeit);
       const onderwerpen = [...new Set(nieuw.filter((f) => f.soort.startsWith('traject.')).map((f) => f.onderwerp))];
       if (onderwerpen.length > 0) {
-        const rows = await this.sql.q('SELECT traject_id, stand FROM $S.traject_stand WHERE traject_id = ANY($1) FOR UPDATE', [onderwerpen], m);
-        const oud = new Map(rows.map((r) => [String(r['traject_id']), kolom.json<TrajectStand>(r['stand'])]));
+        const rows = await this.sql.q<{ traject_id: string; stand: TrajectStand }>(
+          'SELECT traject_id, stand FROM $S.traject_stand WHERE traject_id = ANY($1) FOR UPDATE',
+          [onderwerpen],
+          m,
+        );
+        const oud = new Map(rows.map((r) => [r.traject_id, r.stand]));
         const standen = new Map(oud);
         for (const f of nieuw) if (f.soort.startsWith('traject.')) standen.set(f.onderwerp, pasToe(standen.get(f.onderwerp), f));
         await this.schrijfStanden(m, [...standen.values()]);
@@ -73,51 +77,34 @@ export class SqlProjectieRepository {
       await this.sql.q('TRUNCATE $S.traject_stand, $S.basiscel', [], m);
       await this.sql.q(STANDEN_UIT_FEITEN, [], m);
       await this.sql.q(CELLEN_UIT_STANDEN, [], m);
-      const [{ n }] = await this.sql.q('SELECT count(*)::int AS n FROM $S.traject_stand', [], m);
-      return Number(n);
+      const [{ n }] = await this.sql.q<{ n: number }>('SELECT count(*)::int AS n FROM $S.traject_stand', [], m);
+      return n;
     });
   }
 
   /** The stored cells (all, or those of one programme's trajecten), in key order. */
   async cellen(filter: { readonly programma?: string } = {}): Promise<ProjectieCel[]> {
-    const rijen = await this.sql.q(
+    return this.sql.q<ProjectieCel>(
       `SELECT indicator, meting, categorie, partner, maand, dag, programma, aantal::int AS aantal FROM $S.basiscel
        WHERE aantal <> 0 ${filter.programma ? 'AND programma = $1' : ''}
        ORDER BY indicator, meting, categorie, partner, maand, dag, programma`,
       filter.programma ? [filter.programma] : [],
     );
-    return rijen.map((r) => ({
-      indicator: r['indicator'] as ProjectieCel['indicator'],
-      meting: String(r['meting']),
-      categorie: String(r['categorie']),
-      partner: String(r['partner']),
-      maand: String(r['maand']),
-      dag: String(r['dag']),
-      programma: String(r['programma']),
-      aantal: Number(r['aantal']),
-    }));
   }
 
   /** Every traject stand. */
   async standen(): Promise<TrajectStand[]> {
-    return (await this.sql.q('SELECT stand FROM $S.traject_stand')).map((r) => kolom.json<TrajectStand>(r['stand']));
+    return (await this.sql.q<{ stand: TrajectStand }>('SELECT stand FROM $S.traject_stand')).map((r) => r.stand);
   }
 
   /** The stored facts of a kind (`toestemming.%`), in order of receipt. */
   async feiten(soortPatroon: string): Promise<Feit[]> {
-    const rijen = await this.sql.q('SELECT id, soort, onderwerp, datum::text AS datum, data FROM $S.feit WHERE soort LIKE $1 ORDER BY nr', [soortPatroon]);
-    return rijen.map((r) => ({
-      id: String(r['id']),
-      soort: String(r['soort']),
-      onderwerp: String(r['onderwerp']),
-      datum: String(r['datum']),
-      data: kolom.json<Feit['data']>(r['data']),
-    }));
+    return this.sql.q<Feit>('SELECT id, soort, onderwerp, datum::text AS datum, data FROM $S.feit WHERE soort LIKE $1 ORDER BY nr', [soortPatroon]);
   }
 
   private async slaOp(m: EntityManager, feiten: readonly Feit[]): Promise<Feit[]> {
     if (feiten.length === 0) return [];
-    const rows = await this.sql.q(
+    const rows = await this.sql.q<{ id: string }>(
       `INSERT INTO $S.feit (id, soort, onderwerp, datum, data)
        SELECT (f->>'id')::uuid, f->>'soort', f->>'onderwerp', (f->>'datum')::date, f->'data' FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x(f, i)
        ORDER BY i
@@ -125,7 +112,7 @@ export class SqlProjectieRepository {
       [JSON.stringify(feiten)],
       m,
     );
-    const nieuw = new Set(rows.map((r) => r['id']));
+    const nieuw = new Set(rows.map((r) => r.id));
     return feiten.filter((f) => nieuw.has(f.id));
   }
 

@@ -28,12 +28,15 @@ export class SchemaSql {
     return `${this.schema}."${naam}"`;
   }
 
-  /** Runs SQL (`$S.` is the schema) and returns the rows, also for UPDATE … RETURNING; in the transaction of `m` when given. */
-  async q(sql: string, params: unknown[] = [], m: EntityManager = this.dataSource.manager): Promise<Rij[]> {
+  /**
+   * Runs SQL (`$S.` is the schema) and returns the rows, also for UPDATE … RETURNING; in the transaction of `m` when given.
+   * `R`: the rows' shape when the statement's columns already are the record's (as PostgreSQL returns them), else {@link Rij}.
+   */
+  async q<R = Rij>(sql: string, params: unknown[] = [], m: EntityManager = this.dataSource.manager): Promise<R[]> {
     const runner = m.queryRunner ?? this.dataSource.createQueryRunner();
     try {
       const result = await runner.query(inSchema(sql, this.schema), params, true);
-      return (result.records ?? []) as Rij[];
+      return (result.records ?? []) as R[];
     } finally {
       if (!m.queryRunner) await runner.release();
     }
