@@ -16,7 +16,7 @@
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { IndicatorBerekening, ProjectieService, type FeedBron } from '@ketenregie/monitoring-application';
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { MONITORING_MIGRATIONS, TypeOrmProjectieRepository } from '@ketenregie/monitoring-data-access';
+import { MONITORING_MIGRATIONS, SqlProjectieRepository } from '@ketenregie/monitoring-data-access';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import type { Feit } from '@ketenregie/monitoring-domain';
 import { openDatabase } from '@ketenregie/shared-platform';
@@ -224,7 +224,7 @@ async function main(): Promise<void> {
     Object.assign(uitkomst, { feiten, genereerS: s(genereerMs), genereer: fasen });
     console.log(`generated ${feiten} facts of ${TRAJECTEN} trajecten in ${s(genereerMs)} s ${JSON.stringify(fasen)}`);
 
-    const repository = new TypeOrmProjectieRepository(ds);
+    const repository = new SqlProjectieRepository(ds);
     const instellingen = { actief: false, intervalMs: 1000, paginaGrootte: 500 };
     const berekening = new IndicatorBerekening(repository);
 

@@ -9,7 +9,7 @@ import {
   type PilotWorkflows,
 } from '@ketenregie/monitoring-application';
 import type { Feit } from '@ketenregie/monitoring-domain';
-import { TypeOrmPilotRepository } from '@ketenregie/monitoring-data-access';
+import { SqlPilotRepository } from '@ketenregie/monitoring-data-access';
 import { DataSource } from 'typeorm';
 import { afsprakenRapportSchema, convenantSchema, organisatieLijstSchema, stuurgroepSchema } from '@ketenregie/monitoring-contracts';
 import { createService, EmbeddedSigner, loadConfig, type OrganisatieType, type Rol } from '@ketenregie/shared-platform';
@@ -283,7 +283,7 @@ describeEachDatabase('monitor-service', (db) => {
     });
 
     it("serves a stuurgroep's inbox to its members only, without personal data", async () => {
-      const pilots = new TypeOrmPilotRepository(app.get(DataSource));
+      const pilots = new SqlPilotRepository(app.get(DataSource));
       await pilots.meld({
         sleutel: 'm-1',
         stuurgroepId: 'stuurgroep-dommeldal',
@@ -374,7 +374,7 @@ describeEachDatabase('monitor-service', (db) => {
       expect(gestart).toEqual([pilot.id]);
 
       // The activities as the worker runs them, on the same database.
-      const activiteiten = new MonitoringActiviteitenService(new TypeOrmPilotRepository(app.get(DataSource)), app.get(IndicatorBerekening));
+      const activiteiten = new MonitoringActiviteitenService(new SqlPilotRepository(app.get(DataSource)), app.get(IndicatorBerekening));
       const sleutel = `pilot-evaluatie-${pilot.id}:rapport:T0`;
       await activiteiten.publishPilotReport({ sleutel, pilotId: pilot.id, moment: 'T0', peildatum: '2026-03-02' });
       await activiteiten.publishPilotReport({ sleutel, pilotId: pilot.id, moment: 'T0', peildatum: '2026-03-09' });

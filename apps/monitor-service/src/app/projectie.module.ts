@@ -19,7 +19,7 @@ import {
   type FeedBron,
   type PilotWorkflows,
 } from '@ketenregie/monitoring-application';
-import { TypeOrmInzetRepository, TypeOrmPilotRepository, TypeOrmProjectieRepository } from '@ketenregie/monitoring-data-access';
+import { SqlInzetRepository, SqlPilotRepository, SqlProjectieRepository } from '@ketenregie/monitoring-data-access';
 import { Client } from '@temporalio/client';
 import { TemporalConvenantMonitor, TemporalPilotWorkflows } from './temporal-pilot-workflows';
 import { dienstIdentiteit } from '@ketenregie/shared-platform';
@@ -39,7 +39,7 @@ export class ProjectieModule {
       module: ProjectieModule,
       imports: [RegistryModule],
       providers: [
-        { provide: PROJECTIE_REPOSITORY, useFactory: (ds: DataSource) => new TypeOrmProjectieRepository(ds), inject: [DataSource] },
+        { provide: PROJECTIE_REPOSITORY, useFactory: (ds: DataSource) => new SqlProjectieRepository(ds), inject: [DataSource] },
         {
           provide: FEED_BRONNEN,
           useFactory: (): readonly FeedBron[] => {
@@ -57,8 +57,8 @@ export class ProjectieModule {
           provide: PROJECTIE_INSTELLINGEN,
           useValue: { actief: config.MONITOR_FEED_ACTIEF, intervalMs: config.MONITOR_FEED_INTERVAL_MS, paginaGrootte: config.MONITOR_FEED_PAGINA },
         },
-        { provide: PILOT_REPOSITORY, useFactory: (ds: DataSource) => new TypeOrmPilotRepository(ds), inject: [DataSource] },
-        { provide: INZET_REPOSITORY, useFactory: (ds: DataSource) => new TypeOrmInzetRepository(ds), inject: [DataSource] },
+        { provide: PILOT_REPOSITORY, useFactory: (ds: DataSource) => new SqlPilotRepository(ds), inject: [DataSource] },
+        { provide: INZET_REPOSITORY, useFactory: (ds: DataSource) => new SqlInzetRepository(ds), inject: [DataSource] },
         pilotWorkflows
           ? { provide: PILOT_WORKFLOWS, useValue: pilotWorkflows }
           : { provide: PILOT_WORKFLOWS, useFactory: (client: Client) => new TemporalPilotWorkflows(client), inject: [Client] },

@@ -1,7 +1,7 @@
 import type { Client } from '@temporalio/client';
-import type { ConvenantMonitor, Pilot, PilotWorkflows } from '@ketenregie/monitoring-application';
+import type { ConvenantMonitor, PilotWorkflows } from '@ketenregie/monitoring-application';
 import { convenantMonitorWorkflowId, MONITORING_TASK_QUEUE, pilotBesluitSignal, pilotWorkflowId } from '@ketenregie/monitoring-contracts';
-import { STANDAARD_BESLUIT_INSTELLINGEN } from '@ketenregie/monitoring-domain';
+import { type Pilot, STANDAARD_BESLUIT_INSTELLINGEN } from '@ketenregie/monitoring-domain';
 
 /** The pilot workflows through the Temporal client (workflow id from the opaque pilot id). */
 export class TemporalPilotWorkflows implements PilotWorkflows {

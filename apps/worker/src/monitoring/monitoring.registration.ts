@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IndicatorBerekening, MonitoringActiviteitenService, PILOT_REPOSITORY, PROJECTIE_REPOSITORY } from '@ketenregie/monitoring-application';
 import { MONITORING_TASK_QUEUE } from '@ketenregie/monitoring-contracts';
-import { MONITORING_MIGRATIONS, MONITORING_SCHEMA, TypeOrmPilotRepository, TypeOrmProjectieRepository } from '@ketenregie/monitoring-data-access';
+import { MONITORING_MIGRATIONS, MONITORING_SCHEMA, SqlPilotRepository, SqlProjectieRepository } from '@ketenregie/monitoring-data-access';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { workerDataSourceProviders } from '../app/worker-data-source';
@@ -15,8 +15,8 @@ export const MONITORING_DATA_SOURCE = Symbol('MONITORING_DATA_SOURCE');
 @Module({
   providers: [
     ...workerDataSourceProviders(MONITORING_DATA_SOURCE, { schema: MONITORING_SCHEMA, migrations: MONITORING_MIGRATIONS }),
-    { provide: PILOT_REPOSITORY, useFactory: (ds: DataSource) => new TypeOrmPilotRepository(ds), inject: [MONITORING_DATA_SOURCE] },
-    { provide: PROJECTIE_REPOSITORY, useFactory: (ds: DataSource) => new TypeOrmProjectieRepository(ds), inject: [MONITORING_DATA_SOURCE] },
+    { provide: PILOT_REPOSITORY, useFactory: (ds: DataSource) => new SqlPilotRepository(ds), inject: [MONITORING_DATA_SOURCE] },
+    { provide: PROJECTIE_REPOSITORY, useFactory: (ds: DataSource) => new SqlProjectieRepository(ds), inject: [MONITORING_DATA_SOURCE] },
     IndicatorBerekening,
     MonitoringActiviteitenService,
     MonitoringActivitiesAdapter,

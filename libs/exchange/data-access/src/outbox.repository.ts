@@ -1,6 +1,6 @@
 import type { Aflevering, UitgaandeGebeurtenis } from '@ketenregie/exchange-domain';
 import type { FeedRij } from '@ketenregie/shared-kernel';
-import { kolom, OUTBOX_VOLGORDE_SQL, SchemaSql } from '@ketenregie/shared-platform';
+import { feedRij, kolom, OUTBOX_VOLGORDE_SQL, SchemaSql } from '@ketenregie/shared-platform';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /**
@@ -43,15 +43,13 @@ export class SqlOutboxRepository {
        WHERE o.volgnummer > $1 ORDER BY o.volgnummer LIMIT $2`,
       [na, max],
     );
-    return rijen.map((r) => ({
-      id: String(r['id']),
-      volgnummer: Number(r['volgnummer']),
-      type: String(r['type']),
-      subject: String(r['subject']),
-      datum: String(r['datum']),
-      tijd: kolom.tijd(r['tijd']),
-      data: { ...kolom.json<Record<string, unknown>>(r['data']), zender: r['zender'] ?? 'onbekend', ontvanger: r['ontvanger'] ?? 'onbekend' },
-    }));
+    return rijen.map((r) =>
+      feedRij(r, String(r['datum']), {
+        ...kolom.json<Record<string, unknown>>(r['data']),
+        zender: r['zender'] ?? 'onbekend',
+        ontvanger: r['ontvanger'] ?? 'onbekend',
+      }),
+    );
   }
 
   async claimAfleveringen(max: number, leaseMs: number): Promise<Aflevering[]> {

@@ -1,35 +1,9 @@
+import type { Pilot, Rapportage, StuurgroepMelding } from '@ketenregie/monitoring-domain';
+
 /** Injection token of the {@link PilotRepository} port. */
 export const PILOT_REPOSITORY = Symbol('PILOT_REPOSITORY');
 /** Injection token of the {@link PilotWorkflows} port. */
 export const PILOT_WORKFLOWS = Symbol('PILOT_WORKFLOWS');
-
-/** A pilot: trajecten of one programme evaluated at T0, T1 and the end. */
-export interface Pilot {
-  readonly id: string;
-  readonly stuurgroepId: string;
-  readonly naam: string;
-  readonly programma: string;
-  readonly t0: string;
-  readonly t1: string;
-  readonly eind: string;
-}
-
-/** A published, immutable report. */
-export interface Rapportage {
-  readonly id: string;
-  readonly moment: string;
-  readonly peildatum: string;
-  readonly gepubliceerdOp: Date;
-  readonly inhoud: unknown;
-}
-
-/** A notification in a stuurgroep's inbox: who it is for, a coded subject and what it refers to (a pilot or a quarterly report); no personal data. */
-export interface StuurgroepMelding {
-  readonly aan: 'stuurgroep' | 'voorzitter';
-  readonly onderwerp: string;
-  readonly verwijzing: string;
-  readonly op: Date;
-}
 
 /** Pilots, decisions, reports and the stuurgroep's inbox (monitoring-data-access); every write keyed by `sleutel`. */
 export interface PilotRepository {

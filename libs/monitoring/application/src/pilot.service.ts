@@ -5,15 +5,8 @@ import type { MonitoringActivities } from '@ketenregie/monitoring-contracts';
 import { Toegang, type Identity } from '@ketenregie/shared-platform';
 import { randomUUID } from 'node:crypto';
 import { IndicatorBerekening } from './indicator.service';
-import {
-  PILOT_REPOSITORY,
-  PILOT_WORKFLOWS,
-  type Pilot,
-  type PilotRepository,
-  type PilotWorkflows,
-  type Rapportage,
-  type StuurgroepMelding,
-} from './pilot.ports';
+import type { Pilot, Rapportage, StuurgroepMelding } from '@ketenregie/monitoring-domain';
+import { PILOT_REPOSITORY, PILOT_WORKFLOWS, type PilotRepository, type PilotWorkflows } from './pilot.ports';
 import { STUURGROEP_REPOSITORY } from './registry.tokens';
 
 const nietGevonden = () => new NotFoundError({ code: 'MONITORING.PILOT_NOT_FOUND', detail: 'No such pilot.' });

@@ -1,5 +1,6 @@
-import type { DataSource } from 'typeorm';
 import type { InzetRegistratie } from '@ketenregie/monitoring-domain';
+import { SchemaSql } from '@ketenregie/shared-platform';
+import type { DataSource } from 'typeorm';
 
 interface InzetRij {
   convenant_id: string;
@@ -9,6 +10,8 @@ interface InzetRij {
   uren: string;
   geregistreerd_op: Date;
 }
+
+const KOLOMMEN = 'convenant_id, organisatie_id, maand, expertise, uren, geregistreerd_op';
 
 const registratie = (r: InzetRij): InzetRegistratie => ({
   convenantId: r.convenant_id,
@@ -20,27 +23,31 @@ const registratie = (r: InzetRij): InzetRegistratie => ({
 });
 
 /** The application's `InzetRepository` port: one row per convenant, organisation, month and expertise (`monitoring.inzet`). */
-export class TypeOrmInzetRepository {
-  constructor(private readonly ds: DataSource) {}
+export class SqlInzetRepository {
+  private readonly sql: SchemaSql;
+
+  constructor(dataSource: DataSource) {
+    this.sql = new SchemaSql(dataSource);
+  }
 
   /** Records the hours, replacing an earlier figure of the same month and expertise. */
   async registreer(r: Omit<InzetRegistratie, 'geregistreerdOp'>): Promise<InzetRegistratie> {
-    const rows: InzetRij[] = await this.ds.query(
-      `INSERT INTO monitoring.inzet (convenant_id, organisatie_id, maand, expertise, uren) VALUES ($1, $2, $3, $4, $5)
+    const [rij] = await this.sql.q<InzetRij>(
+      `INSERT INTO $S.inzet (convenant_id, organisatie_id, maand, expertise, uren) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (convenant_id, organisatie_id, maand, expertise) DO UPDATE SET uren = EXCLUDED.uren, geregistreerd_op = now()
-       RETURNING convenant_id, organisatie_id, maand, expertise, uren, geregistreerd_op`,
+       RETURNING ${KOLOMMEN}`,
       [r.convenantId, r.organisatieId, r.maand, r.expertise, r.uren],
     );
-    return registratie(rows[0]);
+    return registratie(rij);
   }
 
   /** The registrations of a convenant (of one organisation when given), by month, organisation and expertise. */
   async lijst(convenantId: string, organisatieId?: string): Promise<InzetRegistratie[]> {
-    const rows: InzetRij[] = await this.ds.query(
-      `SELECT convenant_id, organisatie_id, maand, expertise, uren, geregistreerd_op FROM monitoring.inzet
+    const rijen = await this.sql.q<InzetRij>(
+      `SELECT ${KOLOMMEN} FROM $S.inzet
        WHERE convenant_id = $1 AND ($2::text IS NULL OR organisatie_id = $2) ORDER BY maand, organisatie_id, expertise`,
       [convenantId, organisatieId ?? null],
     );
-    return rows.map(registratie);
+    return rijen.map(registratie);
   }
 }

@@ -12,7 +12,7 @@ import {
 import { openDatabase } from '@ketenregie/shared-platform';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
 import type { DataSource } from 'typeorm';
-import { MONITORING_MIGRATIONS, MONITORING_SCHEMA, TypeOrmProjectieRepository } from './index';
+import { MONITORING_MIGRATIONS, MONITORING_SCHEMA, SqlProjectieRepository } from './index';
 
 let nr = 0;
 const uuid = () => `50000000-0000-4000-8000-${String(++nr).padStart(12, '0')}`;
@@ -114,11 +114,11 @@ const cellenTekst = (cs: readonly ProjectieCel[]) => cs.map((c) => JSON.stringif
 // On PostgreSQL: DATABASE_URL's server, else the embedded one (a fresh database per run).
 describeEachDatabase('monitoring projection: incremental and rebuilt from scratch', (db) => {
   let dataSource: DataSource;
-  let repo: TypeOrmProjectieRepository;
+  let repo: SqlProjectieRepository;
 
   beforeAll(async () => {
     dataSource = await openDatabase({ url: db.url, schema: MONITORING_SCHEMA, migrations: MONITORING_MIGRATIONS, poolSize: 2 });
-    repo = new TypeOrmProjectieRepository(dataSource);
+    repo = new SqlProjectieRepository(dataSource);
   }, 60_000);
 
   afterAll(async () => {

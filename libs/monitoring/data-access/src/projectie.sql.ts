@@ -8,7 +8,7 @@
  * that point into the traject's arrays of them; the number of evaluation deadlines passed), one
  * aggregate per traject collects the rest in order, and a few
  * small steps per traject finish what depends on more than one fact (the last ladder run, the
- * evaluations' timeliness, the ZRM scores).
+ * evaluations' timeliness, the ZRM scores). `$S.` is the schema (`SchemaSql`, `inSchema`).
  */
 const string = (pad: string) => `CASE WHEN jsonb_typeof(${pad}) = 'string' THEN ${pad} #>> '{}' END`;
 const dag = (kolom: string) => `to_char(${kolom}, 'YYYY-MM-DD')`;
@@ -18,9 +18,9 @@ const geldigeZrm = (w: string) =>
   `jsonb_typeof(${w}->'eerste') = 'number' AND jsonb_typeof(${w}->'laatste') = 'number' AND jsonb_typeof(${w}->'laatsteDatum') = 'string'`;
 const zrmScore = (w: string) => `jsonb_build_object('eerste', ${w}->'eerste', 'laatste', ${w}->'laatste', 'laatsteDatum', ${w}->'laatsteDatum')`;
 
-/** Every traject stand from the stored facts (into an empty `monitoring.traject_stand`). */
+/** Every traject stand from the stored facts (into an empty `$S.traject_stand`). */
 export const STANDEN_UIT_FEITEN = `
-  INSERT INTO monitoring.traject_stand (traject_id, stand)
+  INSERT INTO $S.traject_stand (traject_id, stand)
   WITH f AS (
     -- Only the fields the folding reads, extracted before the sort (OFFSET 0: the sort carries these, not every fact's JSON);
     -- the traject in byte order (COLLATE "C": the sort, the window and the aggregate compare bytes, not the locale's collation).
@@ -35,7 +35,7 @@ export const STANDEN_UIT_FEITEN = `
       CASE WHEN soort = 'traject.meting' AND jsonb_typeof(data->'ladder'->'eerste') = 'number' AND jsonb_typeof(data->'ladder'->'eersteDatum') = 'string'
              AND jsonb_typeof(data->'ladder'->'laatste') = 'number' AND jsonb_typeof(data->'ladder'->'laatsteDatum') = 'string' THEN data->'ladder' END AS ladder,
       CASE WHEN soort = 'traject.meting' AND jsonb_typeof(data->'zrm') = 'object' THEN data->'zrm' END AS zrm
-    FROM monitoring.feit WHERE soort LIKE 'traject.%'
+    FROM $S.feit WHERE soort LIKE 'traject.%'
     OFFSET 0
   ),
   -- Per fact, in the traject's order: the organisations as of that fact (as the number of values up to it: the index of the last one
@@ -108,43 +108,43 @@ export const STANDEN_UIT_FEITEN = `
     HAVING coalesce(bool_and((${geldigeZrm('w')}) IS TRUE), true)
   ) zrm_snel ON true`;
 
-/** Every stored cell from the traject stands and the consent facts (into an empty `monitoring.basiscel`). */
+/** Every stored cell from the traject stands and the consent facts (into an empty `$S.basiscel`). */
 export const CELLEN_UIT_STANDEN = `
-  INSERT INTO monitoring.basiscel (indicator, meting, categorie, partner, maand, dag, programma, aantal)
+  INSERT INTO $S.basiscel (indicator, meting, categorie, partner, maand, dag, programma, aantal)
   SELECT indicator, meting, categorie, partner, maand, dag, programma, count(*) FROM (
     SELECT 'bereik' AS indicator, m.meting, '-' AS categorie, coalesce(stand->>'aanmeldPartner', 'onbekend') AS partner,
            left(stand->>'aangemeldOp', 7) AS maand, '' AS dag, coalesce(stand->>'programma', '') AS programma
-    FROM monitoring.traject_stand
+    FROM $S.traject_stand
     CROSS JOIN LATERAL (VALUES ('aangemeld', true), ('bereikt', stand ? 'bereiktOp'), ('intake', stand ? 'intakeOp'), ('actief', stand ? 'actiefOp')) AS m(meting, telt)
     WHERE stand ? 'aangemeldOp' AND m.telt
     UNION ALL
     SELECT 'uitval', 'uitgevallen', stand->'uitval'->>'reden', stand->'uitval'->>'partner', left(stand->'uitval'->>'datum', 7), '', coalesce(stand->>'programma', '')
-    FROM monitoring.traject_stand WHERE stand ? 'uitval'
+    FROM $S.traject_stand WHERE stand ? 'uitval'
     UNION ALL
     SELECT 'ladder-stijging', CASE WHEN stand->'ladder' ? 'gestegenOp' THEN 'gestegen' ELSE 'niet-gestegen' END, '-',
            coalesce(stand->>'aanmeldPartner', stand->>'regieOrganisatie', 'onbekend'), left(stand->'ladder'->>'eersteDatum', 7),
            CASE WHEN stand->'ladder' ? 'gestegenOp' THEN '' ELSE stand->'ladder'->>'eersteDatum' END, coalesce(stand->>'programma', '')
-    FROM monitoring.traject_stand WHERE stand ? 'ladder'
+    FROM $S.traject_stand WHERE stand ? 'ladder'
     UNION ALL
     SELECT 'zrm-verbetering', m.meting, z.domein, coalesce(stand->>'coachOrganisatie', stand->>'regieOrganisatie', 'onbekend'),
            left(z.w->>'laatsteDatum', 7), '', coalesce(stand->>'programma', '')
-    FROM monitoring.traject_stand
+    FROM $S.traject_stand
     CROSS JOIN LATERAL jsonb_each(stand->'zrm') AS z(domein, w)
     CROSS JOIN LATERAL (VALUES ('noemer', true), ('teller', (z.w->>'laatste')::numeric > (z.w->>'eerste')::numeric)) AS m(meting, telt)
     WHERE m.telt
     UNION ALL
     SELECT 'evaluaties-op-tijd', m.meting, '-', e->>'partner', left(e->>'datum', 7), '', coalesce(stand->>'programma', '')
-    FROM monitoring.traject_stand
+    FROM $S.traject_stand
     CROSS JOIN LATERAL jsonb_array_elements(stand->'evaluaties') AS e
     CROSS JOIN LATERAL (VALUES ('noemer', true), ('teller', (e->>'opTijd')::boolean)) AS m(meting, telt)
     WHERE m.telt
     UNION ALL
     SELECT 'caseload', 'lopend', stand->>'coach', stand->>'coachOrganisatie', '', '', coalesce(stand->>'programma', '')
-    FROM monitoring.traject_stand
+    FROM $S.traject_stand
     WHERE stand ? 'aangemeldOp' AND NOT stand ? 'uitval' AND NOT stand ? 'afgeslotenOp'
       AND coalesce(stand->>'coach', '') <> '' AND coalesce(stand->>'coachOrganisatie', '') <> ''
     UNION ALL
     SELECT 'toestemmingen', substring(soort from 13), '-', coalesce(${string("data->'organisatie'")}, 'onbekend'), to_char(datum, 'YYYY-MM'), '', ''
-    FROM monitoring.feit WHERE soort IN ('toestemming.gegeven', 'toestemming.ingetrokken')
+    FROM $S.feit WHERE soort IN ('toestemming.gegeven', 'toestemming.ingetrokken')
   ) c
   GROUP BY indicator, meting, categorie, partner, maand, dag, programma`;

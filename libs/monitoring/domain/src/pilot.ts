@@ -3,6 +3,34 @@ import { addMonths, addWorkingDays, compareIsoDates, workingDayOnOrAfter, type C
 /** The evaluation moments of a pilot, in order. */
 export type PilotMoment = 'T0' | 'T1' | 'eind';
 
+/** A pilot: trajecten of one programme evaluated at T0, T1 and the end. */
+export interface Pilot {
+  readonly id: string;
+  readonly stuurgroepId: string;
+  readonly naam: string;
+  readonly programma: string;
+  readonly t0: IsoDate;
+  readonly t1: IsoDate;
+  readonly eind: IsoDate;
+}
+
+/** A published, immutable report of a pilot. */
+export interface Rapportage {
+  readonly id: string;
+  readonly moment: string;
+  readonly peildatum: IsoDate;
+  readonly gepubliceerdOp: Date;
+  readonly inhoud: unknown;
+}
+
+/** A notification in a stuurgroep's inbox: who it is for, a coded subject and what it refers to (a pilot or a quarterly report); no personal data. */
+export interface StuurgroepMelding {
+  readonly aan: 'stuurgroep' | 'voorzitter';
+  readonly onderwerp: string;
+  readonly verwijzing: string;
+  readonly op: Date;
+}
+
 /** How the stuurgroep is asked to decide on an extension (working days of the kernel calendar). */
 export interface BesluitInstellingen {
   /** The decision is asked this many working days before the end. */

@@ -9,7 +9,7 @@ import {
 } from '@ketenregie/plaatsing-domain';
 import type { FeedRij } from '@ketenregie/shared-kernel';
 import { SleutelVernietigdFout } from '@ketenregie/shared-crypto';
-import { kolom, OUTBOX_VOLGORDE_SQL, type Rij, SchemaSql } from '@ketenregie/shared-platform';
+import { feedRij, kolom, OUTBOX_VOLGORDE_SQL, type Rij, SchemaSql } from '@ketenregie/shared-platform';
 import { type DataSource, QueryFailedError } from 'typeorm';
 import { type Contacten, openbaarOverzicht, PLAATSING_DOELEN, type PlaatsingKluis, versleutelContacten } from './plaatsing.crypto';
 import type { OpgeslagenOverzicht } from './plaatsing.schema';
@@ -178,7 +178,7 @@ export class SqlPlaatsingRepository {
         );
       }
       if (gebeurtenissen.length > 0) {
-        await this.sql.q(OUTBOX_VOLGORDE_SQL, ['plaatsing.outbox'], m);
+        await this.sql.q(OUTBOX_VOLGORDE_SQL, [`${this.sql.schema}.outbox`], m);
         await this.sql.q(
           `INSERT INTO $S.outbox (id, sleutel, type, subject, data) VALUES ${waarden(gebeurtenissen.length, 5)} ON CONFLICT DO NOTHING`,
           gebeurtenissen.flatMap((g) => [g.id, g.sleutel, g.type, g.subject, JSON.stringify(g.data)]),
@@ -226,16 +226,7 @@ export class SqlPlaatsingRepository {
     ]);
     return rows.map((r) => {
       const data = kolom.json<Record<string, unknown>>(r['data']);
-      const tijd = kolom.tijd(r['tijd']);
-      return {
-        id: String(r['id']),
-        volgnummer: Number(r['volgnummer']),
-        type: String(r['type']),
-        subject: String(r['subject']),
-        datum: typeof data['datum'] === 'string' ? data['datum'] : tijd.toISOString().slice(0, 10),
-        tijd,
-        data,
-      };
+      return feedRij(r, typeof data['datum'] === 'string' ? data['datum'] : kolom.tijd(r['tijd']).toISOString().slice(0, 10), data);
     });
   }
 

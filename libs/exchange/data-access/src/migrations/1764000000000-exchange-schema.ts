@@ -1,18 +1,13 @@
-import { schemaOf } from '@ketenregie/shared-platform';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigratie } from '@ketenregie/shared-platform';
 
 /**
  * The exchange schema: overdrachten (request and projection), the sender's source data, the
  * receiver's minimal dossiers with their access log, tasks, verwijzingen, webhook subscriptions
  * and the CloudEvents outbox with one delivery row (attempts, next attempt) per subscription.
  */
-export class ExchangeSchema1764000000000 implements MigrationInterface {
-  name = 'ExchangeSchema1764000000000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    const s = `"${schemaOf(queryRunner)}"`;
-    const q = (sql: string) => queryRunner.query(sql);
-    await q(`
+export const ExchangeSchema1764000000000 = sqlMigratie('ExchangeSchema1764000000000', {
+  up: (s) => [
+    `
       CREATE TABLE ${s}.overdracht (
         id uuid PRIMARY KEY,
         deelnemer_id uuid NOT NULL,
@@ -31,11 +26,11 @@ export class ExchangeSchema1764000000000 implements MigrationInterface {
         driegesprek date,
         aangevraagd_op timestamptz NOT NULL DEFAULT clock_timestamp(),
         bijgewerkt_op timestamptz NOT NULL DEFAULT clock_timestamp()
-      )`);
-    await q(`CREATE INDEX overdracht_zender_idx ON ${s}.overdracht (zender_organisatie)`);
-    await q(`CREATE INDEX overdracht_ontvanger_idx ON ${s}.overdracht (ontvanger_organisatie)`);
-    await q(`CREATE TABLE ${s}.overdracht_bron (overdracht_id uuid PRIMARY KEY REFERENCES ${s}.overdracht (id), gegevens jsonb NOT NULL)`);
-    await q(`
+      )`,
+    `CREATE INDEX overdracht_zender_idx ON ${s}.overdracht (zender_organisatie)`,
+    `CREATE INDEX overdracht_ontvanger_idx ON ${s}.overdracht (ontvanger_organisatie)`,
+    `CREATE TABLE ${s}.overdracht_bron (overdracht_id uuid PRIMARY KEY REFERENCES ${s}.overdracht (id), gegevens jsonb NOT NULL)`,
+    `
       CREATE TABLE ${s}.dossier (
         overdracht_id uuid PRIMARY KEY REFERENCES ${s}.overdracht (id),
         sleutel text NOT NULL,
@@ -44,8 +39,8 @@ export class ExchangeSchema1764000000000 implements MigrationInterface {
         geleverd_op timestamptz NOT NULL DEFAULT clock_timestamp(),
         ingetrokken_op timestamptz,
         intrekking_reden text
-      )`);
-    await q(`
+      )`,
+    `
       CREATE TABLE ${s}.dossier_inzage (
         id bigserial PRIMARY KEY,
         overdracht_id uuid NOT NULL REFERENCES ${s}.overdracht (id),
@@ -55,8 +50,8 @@ export class ExchangeSchema1764000000000 implements MigrationInterface {
         reden text,
         trace_id text NOT NULL,
         op timestamptz NOT NULL DEFAULT clock_timestamp()
-      )`);
-    await q(`
+      )`,
+    `
       CREATE TABLE ${s}.taak (
         sleutel text PRIMARY KEY,
         overdracht_id uuid NOT NULL REFERENCES ${s}.overdracht (id),
@@ -65,9 +60,9 @@ export class ExchangeSchema1764000000000 implements MigrationInterface {
         soort text NOT NULL,
         vervalt date,
         aangemaakt_op timestamptz NOT NULL DEFAULT clock_timestamp()
-      )`);
-    await q(`CREATE INDEX taak_organisatie_idx ON ${s}.taak (organisatie)`);
-    await q(`
+      )`,
+    `CREATE INDEX taak_organisatie_idx ON ${s}.taak (organisatie)`,
+    `
       CREATE TABLE ${s}.verwijzing (
         id uuid PRIMARY KEY,
         deelnemer_id uuid NOT NULL,
@@ -84,16 +79,16 @@ export class ExchangeSchema1764000000000 implements MigrationInterface {
         aangemeld_op timestamptz NOT NULL DEFAULT clock_timestamp(),
         bijgewerkt_op timestamptz NOT NULL DEFAULT clock_timestamp(),
         CHECK (status <> 'beeindigd' OR eindreden IS NOT NULL)
-      )`);
-    await q(`
+      )`,
+    `
       CREATE TABLE ${s}.abonnement (
         id uuid PRIMARY KEY,
         organisatie text NOT NULL,
         url text NOT NULL,
         types text[],
         UNIQUE (organisatie, url)
-      )`);
-    await q(`
+      )`,
+    `
       CREATE TABLE ${s}.outbox (
         id uuid PRIMARY KEY,
         sleutel text NOT NULL UNIQUE,
@@ -104,8 +99,8 @@ export class ExchangeSchema1764000000000 implements MigrationInterface {
         data jsonb NOT NULL,
         ontvangers text[] NOT NULL,
         tijd timestamptz NOT NULL DEFAULT clock_timestamp()
-      )`);
-    await q(`
+      )`,
+    `
       CREATE TABLE ${s}.outbox_aflevering (
         event_id uuid NOT NULL REFERENCES ${s}.outbox (id),
         abonnement_id uuid NOT NULL REFERENCES ${s}.abonnement (id),
@@ -114,14 +109,11 @@ export class ExchangeSchema1764000000000 implements MigrationInterface {
         afgeleverd_op timestamptz,
         laatste_fout text,
         PRIMARY KEY (event_id, abonnement_id)
-      )`);
-    await q(`CREATE INDEX outbox_aflevering_due_idx ON ${s}.outbox_aflevering (volgende_poging) WHERE afgeleverd_op IS NULL`);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    const s = `"${schemaOf(queryRunner)}"`;
-    for (const t of ['outbox_aflevering', 'outbox', 'abonnement', 'verwijzing', 'taak', 'dossier_inzage', 'dossier', 'overdracht_bron', 'overdracht']) {
-      await queryRunner.query(`DROP TABLE ${s}.${t}`);
-    }
-  }
-}
+      )`,
+    `CREATE INDEX outbox_aflevering_due_idx ON ${s}.outbox_aflevering (volgende_poging) WHERE afgeleverd_op IS NULL`,
+  ],
+  down: (s) =>
+    ['outbox_aflevering', 'outbox', 'abonnement', 'verwijzing', 'taak', 'dossier_inzage', 'dossier', 'overdracht_bron', 'overdracht'].map(
+      (t) => `DROP TABLE ${s}.${t}`,
+    ),
+});

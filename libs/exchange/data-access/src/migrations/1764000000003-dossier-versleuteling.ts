@@ -1,5 +1,5 @@
 import type { Gegevenskluis } from '@ketenregie/shared-crypto';
-import { schemaOf } from '@ketenregie/shared-platform';
+import { schemaOf, sqlMigratie } from '@ketenregie/shared-platform';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Purposes the handover's ciphertexts are bound to. */
@@ -13,23 +13,18 @@ export const EXCHANGE_DOELEN = {
  * key (`gegevens_versleuteld`, `categorieen_versleuteld`), and whether the disclosure of a
  * delivered dossier is in the processing log (`verstrekking_gemeld_op`). Needs no key.
  */
-export class DossierKolommen1764000000003 implements MigrationInterface {
-  name = 'DossierKolommen1764000000003';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    const s = `"${schemaOf(queryRunner)}"`;
-    await queryRunner.query(`ALTER TABLE ${s}.overdracht_bron ADD COLUMN gegevens_versleuteld bytea`);
-    await queryRunner.query(`ALTER TABLE ${s}.dossier ADD COLUMN categorieen_versleuteld bytea, ADD COLUMN verstrekking_gemeld_op timestamptz`);
+export const DossierKolommen1764000000003 = sqlMigratie('DossierKolommen1764000000003', {
+  up: (s) => [
+    `ALTER TABLE ${s}.overdracht_bron ADD COLUMN gegevens_versleuteld bytea`,
+    `ALTER TABLE ${s}.dossier ADD COLUMN categorieen_versleuteld bytea, ADD COLUMN verstrekking_gemeld_op timestamptz`,
     // Dossiers delivered before: their disclosure was logged when they were stored (or never will be).
-    await queryRunner.query(`UPDATE ${s}.dossier SET verstrekking_gemeld_op = geleverd_op`);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    const s = `"${schemaOf(queryRunner)}"`;
-    await queryRunner.query(`ALTER TABLE ${s}.overdracht_bron DROP COLUMN gegevens_versleuteld`);
-    await queryRunner.query(`ALTER TABLE ${s}.dossier DROP COLUMN categorieen_versleuteld, DROP COLUMN verstrekking_gemeld_op`);
-  }
-}
+    `UPDATE ${s}.dossier SET verstrekking_gemeld_op = geleverd_op`,
+  ],
+  down: (s) => [
+    `ALTER TABLE ${s}.overdracht_bron DROP COLUMN gegevens_versleuteld`,
+    `ALTER TABLE ${s}.dossier DROP COLUMN categorieen_versleuteld, DROP COLUMN verstrekking_gemeld_op`,
+  ],
+});
 
 /**
  * The source data and dossiers stored in the clear before are encrypted with the deelnemer's own

@@ -5,9 +5,9 @@ import { sqlMigratie } from '@ketenregie/shared-platform';
  * the stand per traject derived from them (can be dropped and rebuilt), and how far each feed was read.
  */
 export const Projectie1766000000001 = sqlMigratie('Projectie1766000000001', {
-  up: () => [
+  up: (s) => [
     `
-      CREATE TABLE monitoring.feit (
+      CREATE TABLE ${s}.feit (
         nr bigserial PRIMARY KEY,
         id uuid NOT NULL UNIQUE,
         soort text NOT NULL,
@@ -17,15 +17,15 @@ export const Projectie1766000000001 = sqlMigratie('Projectie1766000000001', {
         ontvangen_op timestamptz NOT NULL DEFAULT now()
       )`,
     `
-      CREATE TABLE monitoring.traject_stand (
+      CREATE TABLE ${s}.traject_stand (
         traject_id text PRIMARY KEY,
         stand jsonb NOT NULL
       )`,
     `
-      CREATE TABLE monitoring.feed_positie (
+      CREATE TABLE ${s}.feed_positie (
         bron text PRIMARY KEY,
         laatste bigint NOT NULL
       )`,
   ],
-  down: () => ['DROP TABLE monitoring.feed_positie', 'DROP TABLE monitoring.traject_stand', 'DROP TABLE monitoring.feit'],
+  down: (s) => [`DROP TABLE ${s}.feed_positie`, `DROP TABLE ${s}.traject_stand`, `DROP TABLE ${s}.feit`],
 });

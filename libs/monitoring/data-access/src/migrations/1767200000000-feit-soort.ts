@@ -5,6 +5,6 @@ import { sqlMigratie } from '@ketenregie/shared-platform';
  * a scan of every fact: at the scale of a region most facts are the traject context's.
  */
 export const FeitSoort1767200000000 = sqlMigratie('FeitSoort1767200000000', {
-  up: () => ['CREATE INDEX feit_soort_idx ON monitoring.feit (soort text_pattern_ops, nr)'],
-  down: () => ['DROP INDEX monitoring.feit_soort_idx'],
+  up: (s) => [`CREATE INDEX feit_soort_idx ON ${s}.feit (soort text_pattern_ops, nr)`],
+  down: (s) => [`DROP INDEX ${s}.feit_soort_idx`],
 });

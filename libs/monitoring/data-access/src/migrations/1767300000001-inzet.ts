@@ -6,10 +6,10 @@ import { sqlMigratie } from '@ketenregie/shared-platform';
  * registering again replaces the figure. Organisations and codes only, no persons.
  */
 export const Inzet1767300000001 = sqlMigratie('Inzet1767300000001', {
-  up: () => [
+  up: (s) => [
     `
-      CREATE TABLE monitoring.inzet (
-        convenant_id uuid NOT NULL REFERENCES monitoring.convenant (id),
+      CREATE TABLE ${s}.inzet (
+        convenant_id uuid NOT NULL REFERENCES ${s}.convenant (id),
         organisatie_id text NOT NULL,
         maand char(7) NOT NULL CHECK (maand ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'),
         expertise text NOT NULL CHECK (expertise ~ '^[a-z0-9][a-z0-9-]{0,39}$'),
@@ -18,5 +18,5 @@ export const Inzet1767300000001 = sqlMigratie('Inzet1767300000001', {
         PRIMARY KEY (convenant_id, organisatie_id, maand, expertise)
       )`,
   ],
-  down: () => ['DROP TABLE monitoring.inzet'],
+  down: (s) => [`DROP TABLE ${s}.inzet`],
 });

@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { inSchema, sqlMigratie } from '@ketenregie/shared-platform';
 import { CELLEN_UIT_STANDEN } from '../projectie.sql';
 
 /**
@@ -7,12 +7,10 @@ import { CELLEN_UIT_STANDEN } from '../projectie.sql';
  * and computed again by a rebuild, so that a request for the indicators reads these instead of
  * every traject stand. The cells of the stands already stored are computed here once.
  */
-export class Basiscel1767310000000 implements MigrationInterface {
-  name = 'Basiscel1767310000000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
-      CREATE TABLE monitoring.basiscel (
+export const Basiscel1767310000000 = sqlMigratie('Basiscel1767310000000', {
+  up: (s) => [
+    `
+      CREATE TABLE ${s}.basiscel (
         indicator text NOT NULL,
         meting text NOT NULL,
         categorie text NOT NULL,
@@ -22,12 +20,9 @@ export class Basiscel1767310000000 implements MigrationInterface {
         programma text NOT NULL,
         aantal bigint NOT NULL,
         PRIMARY KEY (indicator, meting, categorie, partner, maand, dag, programma)
-      )`);
+      )`,
     // The cells of the stands and consent facts already stored.
-    await queryRunner.query(CELLEN_UIT_STANDEN);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP TABLE monitoring.basiscel');
-  }
-}
+    inSchema(CELLEN_UIT_STANDEN, s),
+  ],
+  down: (s) => [`DROP TABLE ${s}.basiscel`],
+});

@@ -1,19 +1,17 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigratie } from '@ketenregie/shared-platform';
 
 /** Employers, vacancies, placements with their timeline and tasks, and the outbox of placement events. */
-export class PlaatsingSchema1765000000000 implements MigrationInterface {
-  name = 'PlaatsingSchema1765000000000';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`
-      CREATE TABLE plaatsing.werkgever (
+export const PlaatsingSchema1765000000000 = sqlMigratie('PlaatsingSchema1765000000000', {
+  up: (s) => [
+    `
+      CREATE TABLE ${s}.werkgever (
         organisatie_id text PRIMARY KEY,
         contactpersoon jsonb NOT NULL,
         plaatsvervanger jsonb,
         bijgewerkt_op timestamptz NOT NULL DEFAULT now()
-      )`);
-    await q.query(`
-      CREATE TABLE plaatsing.vacature (
+      )`,
+    `
+      CREATE TABLE ${s}.vacature (
         id uuid PRIMARY KEY,
         werkgever_id text NOT NULL,
         titel text NOT NULL CHECK (length(btrim(titel)) BETWEEN 1 AND 120),
@@ -23,12 +21,12 @@ export class PlaatsingSchema1765000000000 implements MigrationInterface {
         ondersteuning jsonb NOT NULL,
         status text NOT NULL CHECK (status IN ('open', 'gesloten')),
         aangemaakt_op timestamptz NOT NULL DEFAULT now()
-      )`);
-    await q.query('CREATE INDEX vacature_werkgever_idx ON plaatsing.vacature (werkgever_id)');
-    await q.query(`
-      CREATE TABLE plaatsing.plaatsing (
+      )`,
+    `CREATE INDEX vacature_werkgever_idx ON ${s}.vacature (werkgever_id)`,
+    `
+      CREATE TABLE ${s}.plaatsing (
         id uuid PRIMARY KEY,
-        vacature_id uuid NOT NULL REFERENCES plaatsing.vacature (id),
+        vacature_id uuid NOT NULL REFERENCES ${s}.vacature (id),
         werkgever_id text NOT NULL,
         deelnemer_id uuid NOT NULL,
         coach_organisatie text NOT NULL,
@@ -41,31 +39,31 @@ export class PlaatsingSchema1765000000000 implements MigrationInterface {
         kandidaat jsonb NOT NULL,
         besluit_id uuid,
         aangemaakt_op timestamptz NOT NULL DEFAULT now()
-      )`);
+      )`,
     // One running placement per deelnemer and vacancy.
-    await q.query(`CREATE UNIQUE INDEX plaatsing_lopend_uniq ON plaatsing.plaatsing (vacature_id, deelnemer_id) WHERE fase NOT IN ('duurzaam', 'teruggeleid')`);
-    await q.query('CREATE INDEX plaatsing_werkgever_idx ON plaatsing.plaatsing (werkgever_id)');
-    await q.query('CREATE INDEX plaatsing_coach_idx ON plaatsing.plaatsing (coach_organisatie)');
-    await q.query('CREATE INDEX plaatsing_jobcoach_idx ON plaatsing.plaatsing (jobcoach_organisatie, jobcoach_professional)');
-    await q.query(`
-      CREATE TABLE plaatsing.gebeurtenis (
-        plaatsing_id uuid NOT NULL REFERENCES plaatsing.plaatsing (id),
+    `CREATE UNIQUE INDEX plaatsing_lopend_uniq ON ${s}.plaatsing (vacature_id, deelnemer_id) WHERE fase NOT IN ('duurzaam', 'teruggeleid')`,
+    `CREATE INDEX plaatsing_werkgever_idx ON ${s}.plaatsing (werkgever_id)`,
+    `CREATE INDEX plaatsing_coach_idx ON ${s}.plaatsing (coach_organisatie)`,
+    `CREATE INDEX plaatsing_jobcoach_idx ON ${s}.plaatsing (jobcoach_organisatie, jobcoach_professional)`,
+    `
+      CREATE TABLE ${s}.gebeurtenis (
+        plaatsing_id uuid NOT NULL REFERENCES ${s}.plaatsing (id),
         nr integer NOT NULL,
         datum date NOT NULL,
         soort text NOT NULL,
         gegevens jsonb NOT NULL,
         PRIMARY KEY (plaatsing_id, nr)
-      )`);
-    await q.query(`
-      CREATE TABLE plaatsing.taak (
+      )`,
+    `
+      CREATE TABLE ${s}.taak (
         sleutel text PRIMARY KEY,
-        plaatsing_id uuid NOT NULL REFERENCES plaatsing.plaatsing (id),
+        plaatsing_id uuid NOT NULL REFERENCES ${s}.plaatsing (id),
         voor text NOT NULL,
         onderwerp text NOT NULL,
         vervalt date NOT NULL
-      )`);
-    await q.query(`
-      CREATE TABLE plaatsing.outbox (
+      )`,
+    `
+      CREATE TABLE ${s}.outbox (
         volgnummer bigserial PRIMARY KEY,
         id uuid NOT NULL UNIQUE,
         sleutel text NOT NULL UNIQUE,
@@ -74,11 +72,8 @@ export class PlaatsingSchema1765000000000 implements MigrationInterface {
         data jsonb NOT NULL,
         tijd timestamptz NOT NULL DEFAULT now(),
         bezorgd_op timestamptz
-      )`);
-    await q.query('CREATE INDEX outbox_open_idx ON plaatsing.outbox (volgnummer) WHERE bezorgd_op IS NULL');
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    for (const t of ['outbox', 'taak', 'gebeurtenis', 'plaatsing', 'vacature', 'werkgever']) await q.query(`DROP TABLE plaatsing.${t}`);
-  }
-}
+      )`,
+    `CREATE INDEX outbox_open_idx ON ${s}.outbox (volgnummer) WHERE bezorgd_op IS NULL`,
+  ],
+  down: (s) => ['outbox', 'taak', 'gebeurtenis', 'plaatsing', 'vacature', 'werkgever'].map((t) => `DROP TABLE ${s}.${t}`),
+});

@@ -1,9 +1,14 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { IsoDate } from '@ketenregie/shared-kernel';
+import type { FeedRij, IsoDate } from '@ketenregie/shared-kernel';
 import { assertSchemaName } from './schema';
 
 /** One row as PostgreSQL returns it: column name → value. */
 export type Rij = Record<string, unknown>;
+
+/** The statement with every `$S.` replaced by the quoted schema `schema` (`"name"`) and a dot. */
+export function inSchema(sql: string, schema: string): string {
+  return sql.replace(/\$S\./g, `${schema}.`);
+}
 
 /**
  * SQL in the schema of a data source: how every repository reaches its tables (house style: SQL
@@ -23,12 +28,15 @@ export class SchemaSql {
     return `${this.schema}."${naam}"`;
   }
 
-  /** Runs SQL (`$S.` is the schema) and returns the rows, also for UPDATE … RETURNING; in the transaction of `m` when given. */
-  async q(sql: string, params: unknown[] = [], m: EntityManager = this.dataSource.manager): Promise<Rij[]> {
+  /**
+   * Runs SQL (`$S.` is the schema) and returns the rows, also for UPDATE … RETURNING; in the transaction of `m` when given.
+   * `R`: the rows' shape when the statement's columns already are the record's (as PostgreSQL returns them), else {@link Rij}.
+   */
+  async q<R = Rij>(sql: string, params: unknown[] = [], m: EntityManager = this.dataSource.manager): Promise<R[]> {
     const runner = m.queryRunner ?? this.dataSource.createQueryRunner();
     try {
-      const result = await runner.query(sql.replace(/\$S\./g, `${this.schema}.`), params, true);
-      return (result.records ?? []) as Rij[];
+      const result = await runner.query(inSchema(sql, this.schema), params, true);
+      return (result.records ?? []) as R[];
     } finally {
       if (!m.queryRunner) await runner.release();
     }
@@ -64,4 +72,17 @@ export const kolom = {
 /** The record without its undefined and null fields (optional fields stay absent rather than `undefined`). */
 export function zonderLeeg<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, w]) => w !== undefined && w !== null)) as T;
+}
+
+/** A row of an outbox (`id`, `volgnummer`, `type`, `subject`, `tijd`) as a feed row with its business date and data. */
+export function feedRij(r: Rij, datum: IsoDate, data: FeedRij['data']): FeedRij {
+  return {
+    id: String(r['id']),
+    volgnummer: Number(r['volgnummer']),
+    type: String(r['type']),
+    subject: String(r['subject']),
+    datum,
+    tijd: kolom.tijd(r['tijd']),
+    data,
+  };
 }
