@@ -35,7 +35,7 @@ interface DeelnemerRij {
  * (unique through its keyed blind index) and the record of name, date of birth, contact details
  * and household link (bound to the row's id; the household link findable through its own index).
  */
-export class TypeOrmDeelnemerRepository {
+export class SqlDeelnemerRepository {
   private readonly t: Record<Tabel, string>;
 
   /**

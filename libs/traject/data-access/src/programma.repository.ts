@@ -23,7 +23,7 @@ const rij = (r: VersieRij): ProgrammaVersieRecord => ({ definitie: r.definitie, 
  * Programmes and their versions (one aggregate). A version, once stored, never changes: a new
  * definition is a new version, so a running traject's pinned version stays what it started on.
  */
-export class TypeOrmProgrammaRepository {
+export class SqlProgrammaRepository {
   private readonly tProgramma: string;
   private readonly tVersie: string;
 

@@ -2,7 +2,7 @@ import type { Escalatie, Melding, TaakAanmaken, TaakRegel, TakenOverdragen, Term
 import { type Tabel, tabellen, type Uitvoerder } from './traject.sql';
 
 /** Tasks and notifications; every write is idempotent on (traject, termijn) or the activity key. */
-export class TypeOrmTakenRepository {
+export class SqlTakenRepository {
   private readonly t: Record<Tabel, string>;
 
   constructor(private readonly ds: Uitvoerder) {

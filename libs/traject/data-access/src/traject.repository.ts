@@ -69,7 +69,7 @@ export interface UitgaandFeit {
  * Trajecten, their overview projection and their timeline. With a key store, an overview's
  * progress (scores) and every timeline event's data are stored encrypted with the deelnemer's key.
  */
-export class TypeOrmTrajectRepository {
+export class SqlTrajectRepository {
   private readonly t: Record<Tabel, string>;
 
   constructor(
