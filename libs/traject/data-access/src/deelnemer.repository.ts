@@ -1,25 +1,9 @@
 import { type Gegevenskluis, sleutelIdVan, SleutelVernietigdFout } from '@ketenregie/shared-crypto';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { DeelnemerGegevens, DeelnemerKluis } from './deelnemer.crypto';
+import type { DeelnemerGegevens, DeelnemerRecord, NieuweDeelnemer } from '@ketenregie/traject-domain';
+import type { DeelnemerKluis } from './deelnemer.crypto';
 import { isKluisdata, isUuid, type Tabel, tabellen, TRAJECT_DOELEN } from './traject.sql';
-
-/** A deelnemer as stored, decrypted, without the BSN (which is only decrypted on explicit request). */
-export interface DeelnemerRecord extends DeelnemerGegevens {
-  readonly id: string;
-  /** The organisation that registered the deelnemer; unknown for deelnemers registered before it was recorded. */
-  readonly aangemaaktDoorOrganisatie?: string;
-  /** Every organisation that registered the deelnemer (the first one included), oldest first. */
-  readonly aanmelders: readonly string[];
-  readonly aangemaaktOp: Date;
-}
-
-/** Input for a new deelnemer. */
-export interface NieuweDeelnemer extends DeelnemerGegevens {
-  readonly bsn: string;
-  readonly aangemaaktDoor: string;
-  readonly aangemaaktDoorOrganisatie: string;
-}
 
 interface DeelnemerRij {
   id: string;

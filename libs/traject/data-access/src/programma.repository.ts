@@ -2,14 +2,7 @@ import { EntityManager } from 'typeorm';
 import type { DataSource } from 'typeorm';
 import { assertSchemaName } from '@ketenregie/shared-platform';
 import type { IsoDate } from '@ketenregie/shared-kernel';
-import type { ProgrammaDefinitie } from '@ketenregie/traject-domain';
-
-/** A stored programme version with who published it and when. */
-export interface ProgrammaVersieRecord {
-  readonly definitie: ProgrammaDefinitie;
-  readonly gepubliceerdDoor: string;
-  readonly gepubliceerdOp: Date;
-}
+import type { ProgrammaDefinitie, ProgrammaVersie } from '@ketenregie/traject-domain';
 
 interface VersieRij {
   definitie: ProgrammaDefinitie;
@@ -17,7 +10,7 @@ interface VersieRij {
   gepubliceerd_op: Date;
 }
 
-const rij = (r: VersieRij): ProgrammaVersieRecord => ({ definitie: r.definitie, gepubliceerdDoor: r.gepubliceerd_door, gepubliceerdOp: r.gepubliceerd_op });
+const rij = (r: VersieRij): ProgrammaVersie => ({ definitie: r.definitie, gepubliceerdDoor: r.gepubliceerd_door, gepubliceerdOp: r.gepubliceerd_op });
 
 /**
  * Programmes and their versions (one aggregate). A version, once stored, never changes: a new
@@ -73,7 +66,7 @@ export class SqlProgrammaRepository {
   }
 
   /** Every version of a programme, oldest first (empty for an unknown code). */
-  async versies(code: string): Promise<ProgrammaVersieRecord[]> {
+  async versies(code: string): Promise<ProgrammaVersie[]> {
     const rows: VersieRij[] = await this.ds.query(`SELECT definitie, gepubliceerd_door, gepubliceerd_op FROM ${this.tVersie} WHERE code = $1 ORDER BY versie`, [
       code,
     ]);
@@ -81,7 +74,7 @@ export class SqlProgrammaRepository {
   }
 
   /** One version, or `undefined`. */
-  async versie(code: string, versie: number): Promise<ProgrammaVersieRecord | undefined> {
+  async versie(code: string, versie: number): Promise<ProgrammaVersie | undefined> {
     const rows: VersieRij[] = await this.ds.query(`SELECT definitie, gepubliceerd_door, gepubliceerd_op FROM ${this.tVersie} WHERE code = $1 AND versie = $2`, [
       code,
       versie,
@@ -90,7 +83,7 @@ export class SqlProgrammaRepository {
   }
 
   /** The version a traject starting on `datum` follows: the highest one valid from that date on. */
-  async geldigOp(code: string, datum: IsoDate): Promise<ProgrammaVersieRecord | undefined> {
+  async geldigOp(code: string, datum: IsoDate): Promise<ProgrammaVersie | undefined> {
     const rows: VersieRij[] = await this.ds.query(
       `SELECT definitie, gepubliceerd_door, gepubliceerd_op FROM ${this.tVersie} WHERE code = $1 AND geldig_vanaf <= $2::date ORDER BY versie DESC LIMIT 1`,
       [code, datum],
@@ -99,7 +92,7 @@ export class SqlProgrammaRepository {
   }
 
   /** The latest version of every programme, by code. */
-  async laatsteVersies(): Promise<ProgrammaVersieRecord[]> {
+  async laatsteVersies(): Promise<ProgrammaVersie[]> {
     const rows: VersieRij[] = await this.ds.query(
       `SELECT DISTINCT ON (code) definitie, gepubliceerd_door, gepubliceerd_op FROM ${this.tVersie} ORDER BY code, versie DESC`,
     );

@@ -1,7 +1,16 @@
 import type { TijdlijnGebeurtenis, TrajectOverzicht } from '@ketenregie/traject-contracts';
 import type { DataSource } from 'typeorm';
 import { OUTBOX_VOLGORDE_SQL } from '@ketenregie/shared-platform';
-import type { DoelgroepToets, GepubliceerdFeit } from '@ketenregie/traject-domain';
+import type {
+  BetrokkenheidRegel,
+  DoelgroepToets,
+  GepubliceerdFeit,
+  SignaalGebeurtenis,
+  TrajectBetrokkenheid,
+  TrajectRegistratie,
+  UitgaandTrajectFeit,
+  ZichtbaarTraject,
+} from '@ketenregie/traject-domain';
 import type { Gegevenskluis } from '@ketenregie/shared-crypto';
 import { isKluisdata, isUuid, openbaarOverzicht, type Tabel, tabellen, TRAJECT_DOELEN, type Uitvoerder } from './traject.sql';
 
@@ -15,54 +24,6 @@ interface TijdlijnRij {
   fase: TijdlijnGebeurtenis['fase'];
   gegevens: TijdlijnGebeurtenis['gegevens'];
   gegevens_versleuteld: Buffer | null;
-}
-
-/** A traject as registered by the service (its live state is in the workflow and the projections). */
-export interface TrajectRecord {
-  readonly id: string;
-  readonly deelnemerId: string;
-  readonly programmaCode: string;
-  readonly programmaVersie: number;
-  readonly workflowId: string;
-}
-
-/** A traject an organisation is involved in, as listed: its registration, the involvement and the overview. */
-export interface ZichtbaarTraject extends TrajectRecord {
-  readonly betrokkenheid: readonly TrajectBetrokkenheid[];
-  /** Absent until the workflow wrote its first projection. */
-  readonly overzicht?: TrajectOverzicht;
-}
-
-/** A recorded timeline event in a traject an organisation is involved in (the signals of a regievoerder). */
-export interface SignaalGebeurtenis {
-  readonly trajectId: string;
-  readonly deelnemerId: string;
-  readonly programmaCode: string;
-  readonly betrokkenheid: readonly TrajectBetrokkenheid[];
-  readonly gebeurtenis: TijdlijnGebeurtenis;
-  readonly vastgelegdOp: Date;
-}
-
-/** An involvement of an organisation in a traject (see the `betrokkenheid` table). */
-export type TrajectBetrokkenheid = 'aanmelder' | 'regievoerder' | 'coach-organisatie' | 'ontvanger';
-
-/** One involvement over time. */
-export interface BetrokkenheidRegel {
-  readonly organisatieId: string;
-  readonly rol: TrajectBetrokkenheid;
-  readonly vanaf: Date;
-  readonly tot?: Date;
-}
-
-/** A row of the outbox as the feed reads it. */
-export interface UitgaandFeit {
-  readonly id: string;
-  readonly volgnummer: number;
-  readonly soort: string;
-  readonly trajectId: string;
-  readonly datum: string;
-  readonly data: Record<string, unknown>;
-  readonly tijd: Date;
 }
 
 /**
@@ -94,7 +55,7 @@ export class SqlTrajectRepository {
    * any); the starting organisation becomes its `aanmelder`.
    */
   async registreer(
-    t: TrajectRecord & {
+    t: TrajectRegistratie & {
       readonly aangemaaktDoor: string;
       readonly aangemaaktDoorOrganisatie?: string;
       readonly doelgroepToets?: DoelgroepToets;
@@ -202,7 +163,7 @@ export class SqlTrajectRepository {
     return rows.map((r) => ({ organisatieId: r.organisatie_id, rol: r.rol, vanaf: r.vanaf, ...(r.tot ? { tot: r.tot } : {}) }));
   }
 
-  async vind(id: string): Promise<TrajectRecord | undefined> {
+  async vind(id: string): Promise<TrajectRegistratie | undefined> {
     if (!isUuid(id)) return undefined;
     const rows: { id: string; deelnemer_id: string; programma_code: string; programma_versie: number; workflow_id: string }[] = await this.ds.query(
       `SELECT id, deelnemer_id, programma_code, programma_versie, workflow_id FROM ${this.t.traject} WHERE id = $1`,
@@ -224,9 +185,9 @@ export class SqlTrajectRepository {
   }
 
   /** All trajecten of a deelnemer, oldest first (re-entry keeps history). */
-  async vanDeelnemer(deelnemerId: string): Promise<TrajectRecord[]> {
+  async vanDeelnemer(deelnemerId: string): Promise<TrajectRegistratie[]> {
     const rows: { id: string }[] = await this.ds.query(`SELECT id FROM ${this.t.traject} WHERE deelnemer_id = $1 ORDER BY aangemaakt_op, id`, [deelnemerId]);
-    return (await Promise.all(rows.map((r) => this.vind(r.id)))).filter((t): t is TrajectRecord => t !== undefined);
+    return (await Promise.all(rows.map((r) => this.vind(r.id)))).filter((t): t is TrajectRegistratie => t !== undefined);
   }
 
   /** Upserts the overview; an older `versie` than the stored one is ignored (activities may be retried out of order). */
@@ -298,12 +259,12 @@ export class SqlTrajectRepository {
   }
 
   /** Running (active or paused) trajecten of a coach within the coach's organisation. */
-  async lopendVanCoach(coachId: string, organisatieId: string): Promise<TrajectRecord[]> {
+  async lopendVanCoach(coachId: string, organisatieId: string): Promise<TrajectRegistratie[]> {
     const rows: { traject_id: string }[] = await this.ds.query(
       `SELECT traject_id FROM ${this.t.traject_overzicht} WHERE coach_id = $1 AND coach_organisatie_id = $2 AND status IN ('actief', 'gepauzeerd') ORDER BY traject_id`,
       [coachId, organisatieId],
     );
-    return (await Promise.all(rows.map((r) => this.vind(r.traject_id)))).filter((t): t is TrajectRecord => t !== undefined);
+    return (await Promise.all(rows.map((r) => this.vind(r.traject_id)))).filter((t): t is TrajectRegistratie => t !== undefined);
   }
 
   /**
@@ -458,7 +419,7 @@ export class SqlTrajectRepository {
   }
 
   /** The outbox after sequence number `na`, oldest first, at most `max` rows. */
-  async gebeurtenissenNa(na: number, max: number): Promise<UitgaandFeit[]> {
+  async gebeurtenissenNa(na: number, max: number): Promise<UitgaandTrajectFeit[]> {
     const rows: { id: string; volgnummer: string; soort: string; traject_id: string; datum: string; data: Record<string, unknown>; tijd: Date }[] =
       await this.ds.query(
         `SELECT id, volgnummer, soort, traject_id, datum::text AS datum, data, tijd FROM ${this.t.outbox} WHERE volgnummer > $1 ORDER BY volgnummer LIMIT $2`,
