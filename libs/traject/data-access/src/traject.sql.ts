@@ -42,8 +42,8 @@ export class TrajectSql {
   }
 
   /** Runs a statement and returns its rows; in the transaction of `m` when given, else in the bound one (if any). */
-  q<T = Rij>(statement: string, params: unknown[] = [], m: EntityManager | undefined = this.m): Promise<T[]> {
-    return this.sql.q(statement, params, m) as Promise<T[]>;
+  q<R = Rij>(statement: string, params: unknown[] = [], m: EntityManager | undefined = this.m): Promise<R[]> {
+    return this.sql.q<R>(statement, params, m);
   }
 
   /** `"schema"."table"`. */
