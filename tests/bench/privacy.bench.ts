@@ -29,7 +29,7 @@ import {
   vastOrganisatieRegister,
 } from '@ketenregie/shared-platform';
 import { createTestDatabase } from '@ketenregie/shared-testing';
-import { DeelnemerKluis, trajectMigraties, TypeOrmDeelnemerRepository } from '@ketenregie/traject-data-access';
+import { DeelnemerKluis, trajectMigraties, SqlDeelnemerRepository } from '@ketenregie/traject-data-access';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 // The dossier read over HTTP needs exchange-service's own wiring (its modules and controllers), built
@@ -223,7 +223,7 @@ async function main(): Promise<void> {
       'traject-status': { fase: 'uitvoering' },
     };
     const opslag = { uit: exchangeRepositories(exUit), aan: exchangeRepositories(exAan, sleutels) };
-    const deelnemers = { uit: new TypeOrmDeelnemerRepository(trUit, oudeKluis), aan: new TypeOrmDeelnemerRepository(trAan, oudeKluis, sleutels) };
+    const deelnemers = { uit: new SqlDeelnemerRepository(trUit, oudeKluis), aan: new SqlDeelnemerRepository(trAan, oudeKluis, sleutels) };
     const overdrachten: Record<'uit' | 'aan', string[]> = { uit: [], aan: [] };
     const ids: Record<'uit' | 'aan', string[]> = { uit: [], aan: [] };
     for (const kant of ['uit', 'aan'] as const) {

@@ -133,7 +133,7 @@ async function main(): Promise<void> {
       const o = await json<{ evaluaties: number }>('GET', `${base}/trajecten/${lees(i)}`, km);
       if (o.evaluaties < 1) throw new Error('a traject without its evaluation');
     };
-    // The statement TypeOrmTrajectRepository.overzicht runs (the bench may not import data-access).
+    // The statement SqlTrajectRepository.overzicht runs (the bench may not import data-access).
     const repository = async (i: number) => {
       const { rows } = await pool.query<{ overzicht: { evaluaties: number } }>('SELECT overzicht FROM traject.traject_overzicht WHERE traject_id = $1', [
         lees(i),

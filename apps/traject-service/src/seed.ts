@@ -3,13 +3,7 @@ import { Logger as NestLogger, Module } from '@nestjs/common';
 import { KluisModule, kluisDataConverter, Sleutelkluis, sleutelkluisVanConfig } from '@ketenregie/shared-crypto';
 import { DatabaseModule, loadConfig, LoggingModule, runJob, TemporalClientModule, temporalVerbinding } from '@ketenregie/shared-platform';
 import { TrajectService } from '@ketenregie/traject-application';
-import {
-  TRAJECT_SCHEMA,
-  trajectMigraties,
-  trajectWorkflowDeelnemer,
-  TypeOrmDeelnemerRepository,
-  TypeOrmTrajectRepository,
-} from '@ketenregie/traject-data-access';
+import { TRAJECT_SCHEMA, trajectMigraties, trajectWorkflowDeelnemer, SqlDeelnemerRepository, SqlTrajectRepository } from '@ketenregie/traject-data-access';
 import { DataSource } from 'typeorm';
 import { deelnemerKluis, trajectServiceConfigSchema } from './app/traject-service.config';
 import { TrajectModule } from './app/traject.module';
@@ -45,8 +39,8 @@ runJob('traject-service seed', () => {
     module: SeedModule,
     work: async (app) => {
       const ds = app.get(DataSource);
-      const deelnemers = new TypeOrmDeelnemerRepository(ds, kluis, sleutels);
-      const trajecten = new TypeOrmTrajectRepository(ds, sleutels);
+      const deelnemers = new SqlDeelnemerRepository(ds, kluis, sleutels);
+      const trajecten = new SqlTrajectRepository(ds, sleutels);
       const result = await zaaiDemoTrajecten(app.get(TrajectService), {
         vindOpBsn: (bsn) => deelnemers.vindOpBsn(bsn),
         heeftTraject: async (id) => (await trajecten.vanDeelnemer(id)).length > 0,

@@ -29,7 +29,7 @@ import {
   trajectVerloopSchema,
 } from '@ketenregie/traject-contracts';
 import type { DeelnemerWeergave, OpdrachtResultaat, TrajectOverzicht } from '@ketenregie/traject-contracts';
-import { TRAJECT_MIGRATIONS, type TypeOrmDeelnemerRepository, TypeOrmTakenRepository, TypeOrmTrajectRepository } from '@ketenregie/traject-data-access';
+import { TRAJECT_MIGRATIONS, type SqlDeelnemerRepository, SqlTakenRepository, SqlTrajectRepository } from '@ketenregie/traject-data-access';
 import { isWorkingDay } from '@ketenregie/shared-kernel';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
@@ -128,7 +128,7 @@ describeEachDatabase('traject-service', (db) => {
     beforeAll(async () => {
       env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: LAUNCHER } } });
       workerDs = await openDatabase({ url: db.url, schema: db.schema, migrations: TRAJECT_MIGRATIONS });
-      const activiteiten = new TrajectActiviteitenService(new TypeOrmTrajectRepository(workerDs), new TypeOrmTakenRepository(workerDs));
+      const activiteiten = new TrajectActiviteitenService(new SqlTrajectRepository(workerDs), new SqlTakenRepository(workerDs));
       const workflowBundle = await bundleWorkflowCode({
         workflowsPath: join(ROOT, 'workflows', 'traject', 'src', 'index.ts'),
         webpackConfigHook: (config) => ({
@@ -575,8 +575,8 @@ describeEachDatabase('traject-service', (db) => {
     });
 
     it('demo seed: registers the demo deelnemers with a traject each, once', async () => {
-      const deelnemers = app.get<TypeOrmDeelnemerRepository>(DEELNEMER_OPSLAG);
-      const trajecten = app.get<TypeOrmTrajectRepository>(TRAJECT_OPSLAG);
+      const deelnemers = app.get<SqlDeelnemerRepository>(DEELNEMER_OPSLAG);
+      const trajecten = app.get<SqlTrajectRepository>(TRAJECT_OPSLAG);
       const opzoeking = {
         vindOpBsn: (bsn: string) => deelnemers.vindOpBsn(bsn),
         heeftTraject: async (id: string) => (await trajecten.vanDeelnemer(id)).length > 0,

@@ -17,13 +17,7 @@ import {
   WissingService,
 } from '@ketenregie/traject-application';
 import type { DeelnemerWissing, PlaatsingTakenPoort, TrajectWorkflows } from '@ketenregie/traject-application';
-import {
-  DeelnemerKluis,
-  TypeOrmDeelnemerRepository,
-  TypeOrmProgrammaRepository,
-  TypeOrmTakenRepository,
-  TypeOrmTrajectRepository,
-} from '@ketenregie/traject-data-access';
+import { DeelnemerKluis, SqlDeelnemerRepository, SqlProgrammaRepository, SqlTakenRepository, SqlTrajectRepository } from '@ketenregie/traject-data-access';
 import type { Gegevenskluis } from '@ketenregie/shared-crypto';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
@@ -71,24 +65,24 @@ export class TrajectModule {
       providers: [
         {
           provide: DEELNEMER_OPSLAG,
-          useFactory: (ds: DataSource) => new TypeOrmDeelnemerRepository(ds, options.kluis, options.sleutels),
+          useFactory: (ds: DataSource) => new SqlDeelnemerRepository(ds, options.kluis, options.sleutels),
           inject: [DataSource],
         },
-        { provide: TRAJECT_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmTrajectRepository(ds, options.sleutels), inject: [DataSource] },
-        { provide: TAKEN_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmTakenRepository(ds), inject: [DataSource] },
-        { provide: TRAJECT_FEED, useFactory: (ds: DataSource) => new TypeOrmTrajectRepository(ds), inject: [DataSource] },
+        { provide: TRAJECT_OPSLAG, useFactory: (ds: DataSource) => new SqlTrajectRepository(ds, options.sleutels), inject: [DataSource] },
+        { provide: TAKEN_OPSLAG, useFactory: (ds: DataSource) => new SqlTakenRepository(ds), inject: [DataSource] },
+        { provide: TRAJECT_FEED, useFactory: (ds: DataSource) => new SqlTrajectRepository(ds), inject: [DataSource] },
         TrajectFeedService,
         options.workflows
           ? { provide: TRAJECT_WORKFLOWS, useValue: options.workflows }
           : {
               provide: TRAJECT_WORKFLOWS,
               useFactory: (client: Client, ds: DataSource) => {
-                const programmas = new TypeOrmProgrammaRepository(ds);
+                const programmas = new SqlProgrammaRepository(ds);
                 return new TemporalTrajectWorkflows(client, async (code, versie) => (await programmas.versie(code, versie))?.definitie);
               },
               inject: [Client, DataSource],
             },
-        { provide: PROGRAMMA_OPSLAG, useFactory: (ds: DataSource) => new TypeOrmProgrammaRepository(ds), inject: [DataSource] },
+        { provide: PROGRAMMA_OPSLAG, useFactory: (ds: DataSource) => new SqlProgrammaRepository(ds), inject: [DataSource] },
         { provide: TRAJECT_VERWERKINGSLOG, useValue: options.verwerkingslog ?? GEEN_VERWERKINGSLOG },
         ...(options.plaatsingTaken ? [{ provide: PLAATSING_TAKEN, useValue: options.plaatsingTaken }] : []),
         { provide: DEELNEMER_WISSING, useValue: options.sleutels },

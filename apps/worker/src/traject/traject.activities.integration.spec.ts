@@ -2,7 +2,7 @@ import { openDatabase } from '@ketenregie/shared-platform';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
 import { TrajectActiviteitenService } from '@ketenregie/traject-application';
 import type { TrajectEffect, TrajectOverzicht, UitkomstVerwerken } from '@ketenregie/traject-contracts';
-import { TRAJECT_MIGRATIONS, TypeOrmTakenRepository, TypeOrmTrajectRepository, TypeOrmTrajectTransacties } from '@ketenregie/traject-data-access';
+import { TRAJECT_MIGRATIONS, SqlTakenRepository, SqlTrajectRepository, SqlTrajectTransacties } from '@ketenregie/traject-data-access';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { TrajectActivitiesAdapter } from './traject.activities';
@@ -10,14 +10,14 @@ import { TrajectActivitiesAdapter } from './traject.activities';
 describeEachDatabase('traject applyOutcome (one transaction)', (db) => {
   let ds: DataSource;
   let adapter: TrajectActivitiesAdapter;
-  let trajecten: TypeOrmTrajectRepository;
-  let taken: TypeOrmTakenRepository;
+  let trajecten: SqlTrajectRepository;
+  let taken: SqlTakenRepository;
 
   beforeAll(async () => {
     ds = await openDatabase({ url: db.url, schema: db.schema, migrations: TRAJECT_MIGRATIONS });
-    trajecten = new TypeOrmTrajectRepository(ds);
-    taken = new TypeOrmTakenRepository(ds);
-    adapter = new TrajectActivitiesAdapter(new TrajectActiviteitenService(trajecten, taken, new TypeOrmTrajectTransacties(ds)));
+    trajecten = new SqlTrajectRepository(ds);
+    taken = new SqlTakenRepository(ds);
+    adapter = new TrajectActivitiesAdapter(new TrajectActiviteitenService(trajecten, taken, new SqlTrajectTransacties(ds)));
   }, 60_000);
 
   afterAll(async () => {

@@ -4,9 +4,9 @@ import type { Identity } from '@ketenregie/shared-platform';
 import type { ProgrammaAanmaken, ProgrammaVersieInvoer } from '@ketenregie/traject-contracts';
 import { amsterdamDate } from '@ketenregie/shared-kernel';
 import { PROGRAMMA_CATALOGUS, PROGRAMMA_STANDAARDEN, trajectError, valideerProgramma, ZRM_VERSIES } from '@ketenregie/traject-domain';
-import type { ProgrammaDefinitie } from '@ketenregie/traject-domain';
+import type { ProgrammaDefinitie, ProgrammaVersie } from '@ketenregie/traject-domain';
 import { PROGRAMMA_OPSLAG } from './traject.ports';
-import type { ProgrammaOpslag, ProgrammaVersie } from './traject.ports';
+import type { ProgrammaOpslag } from './traject.ports';
 
 /** Who stored the shipped catalogue (seed data), in `gepubliceerdDoor`. */
 export const CATALOGUS_UITGEVER = 'catalogus';

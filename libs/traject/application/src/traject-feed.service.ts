@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { TRAJECT_EVENT_SOURCE, TRAJECT_EVENT_TYPE_PREFIX, type TrajectGebeurtenissen } from '@ketenregie/traject-contracts';
 import { OutboxFeed, Toegang } from '@ketenregie/shared-platform';
 import type { FeedRij } from '@ketenregie/shared-kernel';
-import { TRAJECT_FEED, type TrajectFeed, type UitgaandTrajectFeit } from './traject.ports';
+import type { UitgaandTrajectFeit } from '@ketenregie/traject-domain';
+import { TRAJECT_FEED, type TrajectFeed } from './traject.ports';
 
 /** A traject fact as a feed row: its CloudEvents type and subject. */
 const feedRij = (r: UitgaandTrajectFeit): FeedRij => ({ ...r, type: `${TRAJECT_EVENT_TYPE_PREFIX}${r.soort}`, subject: `traject/${r.trajectId}` });

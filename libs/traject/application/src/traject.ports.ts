@@ -1,6 +1,5 @@
 import type {
   CaseloadOverdracht,
-  DeelnemerAanmaken,
   Escalatie,
   Melding,
   OpdrachtResultaat,
@@ -15,7 +14,20 @@ import type {
   Uitvoerder,
 } from '@ketenregie/traject-contracts';
 import type { IsoDate } from '@ketenregie/shared-kernel';
-import type { DoelgroepToets, GepubliceerdFeit, Meting, ProgrammaDefinitie } from '@ketenregie/traject-domain';
+import type {
+  DeelnemerRecord,
+  DoelgroepToets,
+  GepubliceerdFeit,
+  Meting,
+  NieuweDeelnemer,
+  ProgrammaDefinitie,
+  ProgrammaVersie,
+  SignaalGebeurtenis,
+  TrajectBetrokkenheid,
+  TrajectRegistratie,
+  UitgaandTrajectFeit,
+  ZichtbaarTraject,
+} from '@ketenregie/traject-domain';
 
 /** Deelnemer storage (every personal field encrypted at rest; see traject-data-access). */
 export interface DeelnemerOpslag {
@@ -23,47 +35,13 @@ export interface DeelnemerOpslag {
    * Registers a deelnemer: the id of a new one, or of the one with this BSN (unchanged). Either
    * way the registering organisation becomes an aanmelder of that deelnemer.
    */
-  maak(d: {
-    bsn: string;
-    voornamen: string;
-    achternaam: string;
-    geboortedatum: string;
-    contact: Record<string, unknown>;
-    huishoudenId?: string;
-    aangemaaktDoor: string;
-    aangemaaktDoorOrganisatie: string;
-  }): Promise<string>;
+  maak(d: NieuweDeelnemer): Promise<string>;
   /** The deelnemer, decrypted; `aangemaaktDoorOrganisatie` is unknown for deelnemers registered before it was recorded. */
-  vind(id: string): Promise<
-    | {
-        id: string;
-        voornamen: string;
-        achternaam: string;
-        geboortedatum: string;
-        contact: DeelnemerAanmaken['contact'];
-        huishoudenId?: string;
-        aangemaaktDoorOrganisatie?: string;
-        /** Every organisation that registered the deelnemer. */
-        aanmelders: readonly string[];
-      }
-    | undefined
-  >;
+  vind(id: string): Promise<DeelnemerRecord | undefined>;
   /** After an erasure: the blind indexes go, so a known BSN or household no longer finds the row. */
   wisIndexen?(id: string): Promise<void>;
   /** Decrypts the BSN (for a lawful, logged purpose only). */
   bsnVan(id: string): Promise<string | undefined>;
-}
-
-/** An organisation's involvement in a traject, effective-dated in the traject context's own table. */
-export type TrajectBetrokkenheid = 'aanmelder' | 'regievoerder' | 'coach-organisatie' | 'ontvanger';
-
-/** A registered traject. */
-export interface TrajectRegistratie {
-  readonly id: string;
-  readonly deelnemerId: string;
-  readonly programmaCode: string;
-  readonly programmaVersie: number;
-  readonly workflowId: string;
 }
 
 /** Traject registry, overview projection and timeline. */
@@ -113,17 +91,6 @@ export interface TrajectOpslag {
   publiceer?(feiten: readonly GepubliceerdFeit[]): Promise<void>;
 }
 
-/** A row of the outbox as the feed reads it. */
-export interface UitgaandTrajectFeit {
-  readonly id: string;
-  readonly volgnummer: number;
-  readonly soort: string;
-  readonly trajectId: string;
-  readonly datum: string;
-  readonly data: Record<string, unknown>;
-  readonly tijd: Date;
-}
-
 /** Injection token of the {@link TrajectFeed} port. */
 export const TRAJECT_FEED = Symbol('TRAJECT_FEED');
 
@@ -140,22 +107,6 @@ export interface TrajectFilter {
   readonly status?: string;
   /** Only trajecten with (or without) an overdue deadline. */
   readonly verlopen?: boolean;
-}
-
-/** A traject an organisation is involved in, as listed. */
-export interface ZichtbaarTraject extends TrajectRegistratie {
-  readonly betrokkenheid: readonly TrajectBetrokkenheid[];
-  readonly overzicht?: TrajectOverzicht;
-}
-
-/** A recorded timeline event in a traject an organisation is involved in. */
-export interface SignaalGebeurtenis {
-  readonly trajectId: string;
-  readonly deelnemerId: string;
-  readonly programmaCode: string;
-  readonly betrokkenheid: readonly TrajectBetrokkenheid[];
-  readonly gebeurtenis: TijdlijnGebeurtenis;
-  readonly vastgelegdOp: Date;
 }
 
 /** Task list and notifications. */
@@ -207,13 +158,6 @@ export interface BewaartermijnKlok {
 /** Destroys a deelnemer's keys (AVG art. 17, crypto-shredding), so every value and payload encrypted for them is unreadable. */
 export interface DeelnemerWissing {
   vernietig(deelnemerId: string, grond: string): Promise<number>;
-}
-
-/** A stored programme version with who published it and when. */
-export interface ProgrammaVersie {
-  readonly definitie: ProgrammaDefinitie;
-  readonly gepubliceerdDoor: string;
-  readonly gepubliceerdOp: Date;
 }
 
 /** Programmes and their versions; a stored version never changes. */

@@ -3,8 +3,9 @@ import { Toegang, vastOrganisatieRegister } from '@ketenregie/shared-platform';
 import type { Aanroep, VerwerkingMelding, VerwerkingslogPoort } from '@ketenregie/shared-platform';
 import type { OpdrachtResultaat, TrajectOpdrachtInvoer, TrajectOverzicht, TrajectWorkflowInput } from '@ketenregie/traject-contracts';
 import { FIP_V1, PROGRAMMA_CATALOGUS, startTraject, trajectOverzicht } from '@ketenregie/traject-domain';
+import type { TrajectBetrokkenheid, TrajectRegistratie } from '@ketenregie/traject-domain';
 import { GeheugenProgrammaOpslag } from './testing/programma-opslag.fake';
-import type { DeelnemerOpslag, TakenOpslag, TrajectBetrokkenheid, TrajectOpslag, TrajectRegistratie, TrajectWorkflows } from './traject.ports';
+import type { DeelnemerOpslag, TakenOpslag, TrajectOpslag, TrajectWorkflows } from './traject.ports';
 import { TrajectService } from './traject.service';
 
 const KM = { sub: 'km-1', organisatie: 'gem', rol: 'klantmanager' } as const;
@@ -43,6 +44,7 @@ class Fakes {
           huishoudenId: d.huishoudenId,
           aangemaaktDoorOrganisatie: d.aangemaaktDoorOrganisatie,
           aanmelders: this.aanmelders.get(id) ?? [],
+          aangemaaktOp: new Date(0),
         }
       );
     },

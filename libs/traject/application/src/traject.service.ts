@@ -15,20 +15,10 @@ import type {
   TrajectStarten,
 } from '@ketenregie/traject-contracts';
 import { afwijkendeInstrumentVersies, leeftijdOp, metingenPerInstrument, toetsDoelgroep, trajectError, TRAJECT_ERRORS } from '@ketenregie/traject-domain';
-import type { InstrumentMetingen, LadderTrede, Regie } from '@ketenregie/traject-domain';
+import type { InstrumentMetingen, LadderTrede, Regie, TrajectBetrokkenheid, TrajectRegistratie } from '@ketenregie/traject-domain';
 import { randomUUID } from 'node:crypto';
 import { DEELNEMER_OPSLAG, PLAATSING_TAKEN, PROGRAMMA_OPSLAG, TAKEN_OPSLAG, TRAJECT_OPSLAG, TRAJECT_WORKFLOWS } from './traject.ports';
-import type {
-  DeelnemerOpslag,
-  PlaatsingTakenPoort,
-  ProgrammaOpslag,
-  TakenOpslag,
-  TrajectBetrokkenheid,
-  TrajectFilter,
-  TrajectOpslag,
-  TrajectRegistratie,
-  TrajectWorkflows,
-} from './traject.ports';
+import type { DeelnemerOpslag, PlaatsingTakenPoort, ProgrammaOpslag, TakenOpslag, TrajectFilter, TrajectOpslag, TrajectWorkflows } from './traject.ports';
 import { beschrijfGebeurtenis, faseLabel, leesbareTijdlijn, taakLabel } from './tijdlijn-weergave';
 import type { LeesbareGebeurtenis, OrganisatieNamen } from './tijdlijn-weergave';
 import { categorieenVanOverzicht, DEELNEMER_CATEGORIEEN, TIJDLIJN_CATEGORIEEN, TRAJECT_DOEL, TRAJECT_VERWERKINGSLOG } from './traject-verwerkingslog';

@@ -4,7 +4,7 @@ import { describeEachDatabase } from '@ketenregie/shared-testing';
 import { MAATWERKTRAJECT_DEN_BOSCH_V1, startTraject, trajectOverzicht } from '@ketenregie/traject-domain';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { DeelnemerKluis, trajectMigraties, TypeOrmDeelnemerRepository, TypeOrmTrajectRepository } from './index';
+import { DeelnemerKluis, trajectMigraties, SqlDeelnemerRepository, SqlTrajectRepository } from './index';
 
 const kluis = new DeelnemerKluis('k1', { k1: Buffer.alloc(32, 1) }, Buffer.alloc(32, 3));
 
@@ -32,8 +32,8 @@ describeEachDatabase('per-deelnemer keys in the traject schema', (db) => {
       const ids: string[] = [];
       const trajectIds: string[] = [];
       try {
-        const deelnemers = new TypeOrmDeelnemerRepository(oud, kluis);
-        const trajecten = new TypeOrmTrajectRepository(oud);
+        const deelnemers = new SqlDeelnemerRepository(oud, kluis);
+        const trajecten = new SqlTrajectRepository(oud);
         for (const p of personen) {
           const id = await deelnemers.maak({
             bsn: p.bsn,
@@ -69,8 +69,8 @@ describeEachDatabase('per-deelnemer keys in the traject schema', (db) => {
 
       const ds = await openDatabase({ url: db.url, schema: db.schema, migrations: trajectMigraties(kluis, sleutels) });
       try {
-        const deelnemers = new TypeOrmDeelnemerRepository(ds, kluis, sleutels);
-        const trajecten = new TypeOrmTrajectRepository(ds, sleutels);
+        const deelnemers = new SqlDeelnemerRepository(ds, kluis, sleutels);
+        const trajecten = new SqlTrajectRepository(ds, sleutels);
         const { rows } = await admin.query(`SELECT id, bsn_sleutel_id, gegevens_sleutel_id FROM "${db.schema}".deelnemer`);
         for (const r of rows) expect(r.gegevens_sleutel_id).toMatch(/^[0-9a-f-]{36}$/);
         expect((await deelnemers.vind(ids[0] as string))?.achternaam).toBe('Zwanenburg');

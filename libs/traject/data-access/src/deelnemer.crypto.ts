@@ -1,25 +1,10 @@
+import type { DeelnemerGegevens } from '@ketenregie/traject-domain';
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 
 /** A value encrypted at rest: AES-256-GCM, `iv (12) ‖ tag (16) ‖ ciphertext`, with the key id for rotation. */
 export interface Versleuteld {
   readonly sleutelId: string;
   readonly data: Buffer;
-}
-
-/** Contact details of a deelnemer. */
-export interface DeelnemerContact {
-  readonly telefoon?: string;
-  readonly email?: string;
-  readonly adres?: { readonly straat: string; readonly huisnummer: string; readonly postcode: string; readonly woonplaats: string };
-}
-
-/** A deelnemer's personal fields besides the BSN; stored as one encrypted record. */
-export interface DeelnemerGegevens {
-  readonly voornamen: string;
-  readonly achternaam: string;
-  readonly geboortedatum: string;
-  readonly contact: DeelnemerContact;
-  readonly huishoudenId?: string;
 }
 
 /**

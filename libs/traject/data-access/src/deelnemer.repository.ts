@@ -1,25 +1,9 @@
 import { type Gegevenskluis, sleutelIdVan, SleutelVernietigdFout } from '@ketenregie/shared-crypto';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { DeelnemerGegevens, DeelnemerKluis } from './deelnemer.crypto';
-import { isKluisdata, isUuid, type Tabel, tabellen, TRAJECT_DOELEN } from './traject.sql';
-
-/** A deelnemer as stored, decrypted, without the BSN (which is only decrypted on explicit request). */
-export interface DeelnemerRecord extends DeelnemerGegevens {
-  readonly id: string;
-  /** The organisation that registered the deelnemer; unknown for deelnemers registered before it was recorded. */
-  readonly aangemaaktDoorOrganisatie?: string;
-  /** Every organisation that registered the deelnemer (the first one included), oldest first. */
-  readonly aanmelders: readonly string[];
-  readonly aangemaaktOp: Date;
-}
-
-/** Input for a new deelnemer. */
-export interface NieuweDeelnemer extends DeelnemerGegevens {
-  readonly bsn: string;
-  readonly aangemaaktDoor: string;
-  readonly aangemaaktDoorOrganisatie: string;
-}
+import type { DeelnemerGegevens, DeelnemerRecord, NieuweDeelnemer } from '@ketenregie/traject-domain';
+import type { DeelnemerKluis } from './deelnemer.crypto';
+import { isKluisdata, isUuid, TRAJECT_DOELEN, TrajectSql } from './traject.sql';
 
 interface DeelnemerRij {
   id: string;
@@ -35,19 +19,19 @@ interface DeelnemerRij {
  * (unique through its keyed blind index) and the record of name, date of birth, contact details
  * and household link (bound to the row's id; the household link findable through its own index).
  */
-export class TypeOrmDeelnemerRepository {
-  private readonly t: Record<Tabel, string>;
+export class SqlDeelnemerRepository {
+  private readonly sql: TrajectSql;
 
   /**
    * @param kluis the blind-index key, and the single key of rows written before per-deelnemer keys
    * @param sleutels the per-deelnemer key store every new value is encrypted with; without it (tests of old rows) the single key
    */
   constructor(
-    private readonly ds: DataSource,
+    ds: DataSource,
     private readonly kluis: DeelnemerKluis,
     private readonly sleutels?: Gegevenskluis,
   ) {
-    this.t = tabellen(ds);
+    this.sql = new TrajectSql(ds);
   }
 
   private async versleutelBsn(id: string, bsn: string): Promise<{ data: Buffer; sleutelId: string }> {
@@ -76,8 +60,8 @@ export class TypeOrmDeelnemerRepository {
   async maak(d: NieuweDeelnemer): Promise<string> {
     const id = (await this.voegToe(d)) ?? (await this.vindOpBsn(d.bsn));
     if (!id) throw new Error('A deelnemer with this BSN was neither stored nor found');
-    await this.ds.query(
-      `INSERT INTO ${this.t.deelnemer_aanmelding} (deelnemer_id, organisatie, aangemeld_door) VALUES ($1, $2, $3) ON CONFLICT (deelnemer_id, organisatie) DO NOTHING`,
+    await this.sql.q(
+      `INSERT INTO $S.deelnemer_aanmelding (deelnemer_id, organisatie, aangemeld_door) VALUES ($1, $2, $3) ON CONFLICT (deelnemer_id, organisatie) DO NOTHING`,
       [id, d.aangemaaktDoorOrganisatie, d.aangemaaktDoor],
     );
     return id;
@@ -88,8 +72,8 @@ export class TypeOrmDeelnemerRepository {
     const id = randomUUID();
     const bsn = await this.versleutelBsn(id, d.bsn);
     const gegevens = await this.versleutelGegevens(id, d);
-    const rows: { id: string }[] = await this.ds.query(
-      `INSERT INTO ${this.t.deelnemer} (id, bsn_versleuteld, bsn_sleutel_id, bsn_index, gegevens_versleuteld, gegevens_sleutel_id, huishouden_index, aangemaakt_door, aangemaakt_door_organisatie)
+    const rows: { id: string }[] = await this.sql.q(
+      `INSERT INTO $S.deelnemer (id, bsn_versleuteld, bsn_sleutel_id, bsn_index, gegevens_versleuteld, gegevens_sleutel_id, huishouden_index, aangemaakt_door, aangemaakt_door_organisatie)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (bsn_index) DO NOTHING RETURNING id`,
       [
         id,
@@ -108,10 +92,10 @@ export class TypeOrmDeelnemerRepository {
 
   async vind(id: string): Promise<DeelnemerRecord | undefined> {
     if (!isUuid(id)) return undefined;
-    const rows: DeelnemerRij[] = await this.ds.query(
+    const rows: DeelnemerRij[] = await this.sql.q(
       `SELECT id, gegevens_versleuteld, gegevens_sleutel_id, aangemaakt_door_organisatie, aangemaakt_op,
-              (SELECT array_agg(a.organisatie ORDER BY a.aangemeld_op, a.organisatie) FROM ${this.t.deelnemer_aanmelding} a WHERE a.deelnemer_id = d.id) AS aanmelders
-       FROM ${this.t.deelnemer} d WHERE id = $1`,
+              (SELECT array_agg(a.organisatie ORDER BY a.aangemeld_op, a.organisatie) FROM $S.deelnemer_aanmelding a WHERE a.deelnemer_id = d.id) AS aanmelders
+       FROM $S.deelnemer d WHERE id = $1`,
       [id],
     );
     const r = rows[0];
@@ -139,13 +123,13 @@ export class TypeOrmDeelnemerRepository {
 
   /** Id of the deelnemer with this BSN, found through the blind index. */
   async vindOpBsn(bsn: string): Promise<string | undefined> {
-    const rows: { id: string }[] = await this.ds.query(`SELECT id FROM ${this.t.deelnemer} WHERE bsn_index = $1`, [this.kluis.bsnIndex(bsn)]);
+    const rows: { id: string }[] = await this.sql.q(`SELECT id FROM $S.deelnemer WHERE bsn_index = $1`, [this.kluis.bsnIndex(bsn)]);
     return rows[0]?.id;
   }
 
   /** Ids of the deelnemers of a household, found through the blind index. */
   async vanHuishouden(huishoudenId: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.ds.query(`SELECT id FROM ${this.t.deelnemer} WHERE huishouden_index = $1 ORDER BY aangemaakt_op, id`, [
+    const rows: { id: string }[] = await this.sql.q(`SELECT id FROM $S.deelnemer WHERE huishouden_index = $1 ORDER BY aangemaakt_op, id`, [
       this.kluis.huishoudenIndex(huishoudenId),
     ]);
     return rows.map((r) => r.id);
@@ -153,8 +137,8 @@ export class TypeOrmDeelnemerRepository {
 
   /** Decrypts the BSN of a deelnemer (for a lawful, logged purpose only). */
   async bsnVan(id: string): Promise<string | undefined> {
-    const rows: { bsn_versleuteld: Buffer; bsn_sleutel_id: string }[] = await this.ds.query(
-      `SELECT bsn_versleuteld, bsn_sleutel_id FROM ${this.t.deelnemer} WHERE id = $1`,
+    const rows: { bsn_versleuteld: Buffer; bsn_sleutel_id: string }[] = await this.sql.q(
+      `SELECT bsn_versleuteld, bsn_sleutel_id FROM $S.deelnemer WHERE id = $1`,
       [id],
     );
     const r = rows[0];
@@ -170,6 +154,6 @@ export class TypeOrmDeelnemerRepository {
    */
   async wisIndexen(id: string): Promise<void> {
     if (!isUuid(id)) return;
-    await this.ds.query(`UPDATE ${this.t.deelnemer} SET bsn_index = 'gewist:' || id::text, huishouden_index = NULL WHERE id = $1`, [id]);
+    await this.sql.q(`UPDATE $S.deelnemer SET bsn_index = 'gewist:' || id::text, huishouden_index = NULL WHERE id = $1`, [id]);
   }
 }

@@ -2,15 +2,15 @@ import { openDatabase } from '@ketenregie/shared-platform';
 import { describeEachDatabase } from '@ketenregie/shared-testing';
 import { FIP_V1, PROGRAMMA_CATALOGUS } from '@ketenregie/traject-domain';
 import type { DataSource } from 'typeorm';
-import { TRAJECT_MIGRATIONS, TypeOrmProgrammaRepository, TypeOrmTrajectRepository } from './index';
+import { TRAJECT_MIGRATIONS, SqlProgrammaRepository, SqlTrajectRepository } from './index';
 
 describeEachDatabase('programme repository', (db) => {
   let ds: DataSource;
-  let programmas: TypeOrmProgrammaRepository;
+  let programmas: SqlProgrammaRepository;
 
   beforeAll(async () => {
     ds = await openDatabase({ url: db.url, schema: db.schema, migrations: TRAJECT_MIGRATIONS });
-    programmas = new TypeOrmProgrammaRepository(ds);
+    programmas = new SqlProgrammaRepository(ds);
   }, 60_000);
 
   afterAll(async () => {
@@ -41,6 +41,6 @@ describeEachDatabase('programme repository', (db) => {
     expect((await programmas.geldigOp('eigen-aanpak', '2027-05-31'))?.definitie.versie).toBe(1);
     expect((await programmas.geldigOp('eigen-aanpak', '2027-06-01'))?.definitie.versie).toBe(2);
     expect(await programmas.versies('onbekend')).toEqual([]);
-    expect(await new TypeOrmTrajectRepository(ds).aantalOpProgramma('eigen-aanpak', 1)).toBe(0);
+    expect(await new SqlTrajectRepository(ds).aantalOpProgramma('eigen-aanpak', 1)).toBe(0);
   });
 });

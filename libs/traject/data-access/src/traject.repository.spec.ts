@@ -8,10 +8,10 @@ import {
   DeelnemerKluis,
   TRAJECT_MIGRATIONS,
   trajectMigraties,
-  TypeOrmDeelnemerRepository,
-  TypeOrmTakenRepository,
-  TypeOrmTrajectRepository,
-  TypeOrmTrajectTransacties,
+  SqlDeelnemerRepository,
+  SqlTakenRepository,
+  SqlTrajectRepository,
+  SqlTrajectTransacties,
 } from './index';
 
 const kluis = new DeelnemerKluis('k1', { k1: Buffer.alloc(32, 1), k0: Buffer.alloc(32, 2) }, Buffer.alloc(32, 3));
@@ -56,17 +56,17 @@ describeEachDatabase('traject data access', (db) => {
   describe('on a migrated traject schema', () => {
     let ds: DataSource;
     let admin: Client;
-    let deelnemers: TypeOrmDeelnemerRepository;
-    let trajecten: TypeOrmTrajectRepository;
-    let taken: TypeOrmTakenRepository;
+    let deelnemers: SqlDeelnemerRepository;
+    let trajecten: SqlTrajectRepository;
+    let taken: SqlTakenRepository;
 
     beforeAll(async () => {
       ds = await openDatabase({ url: db.url, schema: db.schema, migrations: trajectMigraties(kluis) });
       admin = new Client({ connectionString: db.url });
       await admin.connect();
-      deelnemers = new TypeOrmDeelnemerRepository(ds, kluis);
-      trajecten = new TypeOrmTrajectRepository(ds);
-      taken = new TypeOrmTakenRepository(ds);
+      deelnemers = new SqlDeelnemerRepository(ds, kluis);
+      trajecten = new SqlTrajectRepository(ds);
+      taken = new SqlTakenRepository(ds);
     }, 60_000);
 
     afterAll(async () => {
@@ -283,7 +283,7 @@ describeEachDatabase('traject data access', (db) => {
       );
       // What applyOutcome does, twice (a retried local activity).
       const pasToe = () =>
-        new TypeOrmTrajectTransacties(ds).binnen(async (opslag) => {
+        new SqlTrajectTransacties(ds).binnen(async (opslag) => {
           await opslag.trajecten.werkOverzichtBij(trajectOverzicht(uitkomst.state));
           await opslag.trajecten.legTijdlijnVast(id, uitkomst.gebeurtenissen);
           await opslag.trajecten.publiceer(gepubliceerdeFeiten(trajectOverzicht(uitkomst.state), uitkomst.gebeurtenissen));
@@ -419,7 +419,7 @@ describeEachDatabase('deelnemer encryption migration', (db) => {
           expect({ geheim, tabel: rauw.includes(geheim), bestand: bestandNa.includes(geheim) }).toEqual({ geheim, tabel: false, bestand: false });
         }
 
-        const deelnemers = new TypeOrmDeelnemerRepository(ds, kluis);
+        const deelnemers = new SqlDeelnemerRepository(ds, kluis);
         for (const [i, p] of plat.entries()) {
           expect(await deelnemers.vind(ids[i])).toEqual({
             id: ids[i],
@@ -434,7 +434,7 @@ describeEachDatabase('deelnemer encryption migration', (db) => {
           expect(await deelnemers.bsnVan(ids[i])).toBe(p.bsn);
         }
         expect(await deelnemers.vanHuishouden('hh-oost')).toEqual(expect.arrayContaining([ids[0], ids[1]]));
-        expect(await new TypeOrmTrajectRepository(ds).vanDeelnemer(ids[0])).toHaveLength(1);
+        expect(await new SqlTrajectRepository(ds).vanDeelnemer(ids[0])).toHaveLength(1);
 
         await ds.undoLastMigration({ transaction: 'each' }); // the aanmeldingen
         await ds.undoLastMigration({ transaction: 'each' }); // the encryption

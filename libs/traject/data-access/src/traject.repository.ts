@@ -1,9 +1,18 @@
 import type { TijdlijnGebeurtenis, TrajectOverzicht } from '@ketenregie/traject-contracts';
 import type { DataSource } from 'typeorm';
 import { OUTBOX_VOLGORDE_SQL } from '@ketenregie/shared-platform';
-import type { DoelgroepToets, GepubliceerdFeit } from '@ketenregie/traject-domain';
+import type {
+  BetrokkenheidRegel,
+  DoelgroepToets,
+  GepubliceerdFeit,
+  SignaalGebeurtenis,
+  TrajectBetrokkenheid,
+  TrajectRegistratie,
+  UitgaandTrajectFeit,
+  ZichtbaarTraject,
+} from '@ketenregie/traject-domain';
 import type { Gegevenskluis } from '@ketenregie/shared-crypto';
-import { isKluisdata, isUuid, openbaarOverzicht, type Tabel, tabellen, TRAJECT_DOELEN, type Uitvoerder } from './traject.sql';
+import { isKluisdata, isUuid, openbaarOverzicht, TRAJECT_DOELEN, TrajectSql, type Uitvoerder } from './traject.sql';
 
 /** traject id → deelnemer id (never changes), for the overview's key. */
 const deelnemerVanTraject = new Map<string, string>();
@@ -17,72 +26,24 @@ interface TijdlijnRij {
   gegevens_versleuteld: Buffer | null;
 }
 
-/** A traject as registered by the service (its live state is in the workflow and the projections). */
-export interface TrajectRecord {
-  readonly id: string;
-  readonly deelnemerId: string;
-  readonly programmaCode: string;
-  readonly programmaVersie: number;
-  readonly workflowId: string;
-}
-
-/** A traject an organisation is involved in, as listed: its registration, the involvement and the overview. */
-export interface ZichtbaarTraject extends TrajectRecord {
-  readonly betrokkenheid: readonly TrajectBetrokkenheid[];
-  /** Absent until the workflow wrote its first projection. */
-  readonly overzicht?: TrajectOverzicht;
-}
-
-/** A recorded timeline event in a traject an organisation is involved in (the signals of a regievoerder). */
-export interface SignaalGebeurtenis {
-  readonly trajectId: string;
-  readonly deelnemerId: string;
-  readonly programmaCode: string;
-  readonly betrokkenheid: readonly TrajectBetrokkenheid[];
-  readonly gebeurtenis: TijdlijnGebeurtenis;
-  readonly vastgelegdOp: Date;
-}
-
-/** An involvement of an organisation in a traject (see the `betrokkenheid` table). */
-export type TrajectBetrokkenheid = 'aanmelder' | 'regievoerder' | 'coach-organisatie' | 'ontvanger';
-
-/** One involvement over time. */
-export interface BetrokkenheidRegel {
-  readonly organisatieId: string;
-  readonly rol: TrajectBetrokkenheid;
-  readonly vanaf: Date;
-  readonly tot?: Date;
-}
-
-/** A row of the outbox as the feed reads it. */
-export interface UitgaandFeit {
-  readonly id: string;
-  readonly volgnummer: number;
-  readonly soort: string;
-  readonly trajectId: string;
-  readonly datum: string;
-  readonly data: Record<string, unknown>;
-  readonly tijd: Date;
-}
-
 /**
  * Trajecten, their overview projection and their timeline. With a key store, an overview's
  * progress (scores) and every timeline event's data are stored encrypted with the deelnemer's key.
  */
-export class TypeOrmTrajectRepository {
-  private readonly t: Record<Tabel, string>;
+export class SqlTrajectRepository {
+  private readonly sql: TrajectSql;
 
   constructor(
-    private readonly ds: Uitvoerder,
+    ds: Uitvoerder,
     private readonly sleutels?: Gegevenskluis,
   ) {
-    this.t = tabellen(ds);
+    this.sql = new TrajectSql(ds);
   }
 
   private async deelnemerVan(trajectId: string): Promise<string> {
     const bekend = deelnemerVanTraject.get(trajectId);
     if (bekend) return bekend;
-    const rows: { deelnemer_id: string }[] = await this.ds.query(`SELECT deelnemer_id FROM ${this.t.traject} WHERE id = $1`, [trajectId]);
+    const rows: { deelnemer_id: string }[] = await this.sql.q(`SELECT deelnemer_id FROM $S.traject WHERE id = $1`, [trajectId]);
     if (!rows[0]) throw new Error('No such traject');
     if (deelnemerVanTraject.size > 100_000) deelnemerVanTraject.clear();
     deelnemerVanTraject.set(trajectId, rows[0].deelnemer_id);
@@ -94,15 +55,15 @@ export class TypeOrmTrajectRepository {
    * any); the starting organisation becomes its `aanmelder`.
    */
   async registreer(
-    t: TrajectRecord & {
+    t: TrajectRegistratie & {
       readonly aangemaaktDoor: string;
       readonly aangemaaktDoorOrganisatie?: string;
       readonly doelgroepToets?: DoelgroepToets;
       readonly doelgroepAfwijking?: string;
     },
   ): Promise<void> {
-    await this.ds.query(
-      `INSERT INTO ${this.t.traject} (id, deelnemer_id, programma_code, programma_versie, workflow_id, aangemaakt_door, doelgroep_toets, doelgroep_afwijking)
+    await this.sql.q(
+      `INSERT INTO $S.traject (id, deelnemer_id, programma_code, programma_versie, workflow_id, aangemaakt_door, doelgroep_toets, doelgroep_afwijking)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [
         t.id,
@@ -116,17 +77,18 @@ export class TypeOrmTrajectRepository {
       ],
     );
     if (t.aangemaaktDoorOrganisatie) {
-      await this.ds.query(
-        `INSERT INTO ${this.t.betrokkenheid} (traject_id, deelnemer_id, organisatie_id, rol) VALUES ($1, $2, $3, 'aanmelder') ON CONFLICT DO NOTHING`,
-        [t.id, t.deelnemerId, t.aangemaaktDoorOrganisatie],
-      );
+      await this.sql.q(`INSERT INTO $S.betrokkenheid (traject_id, deelnemer_id, organisatie_id, rol) VALUES ($1, $2, $3, 'aanmelder') ON CONFLICT DO NOTHING`, [
+        t.id,
+        t.deelnemerId,
+        t.aangemaaktDoorOrganisatie,
+      ]);
     }
   }
 
   /** The organisation that started the traject (its `aanmelder`). */
   async aanmelderVan(trajectId: string): Promise<string | undefined> {
-    const rows: { organisatie_id: string }[] = await this.ds.query(
-      `SELECT organisatie_id FROM ${this.t.betrokkenheid} WHERE traject_id = $1 AND rol = 'aanmelder' ORDER BY organisatie_id LIMIT 1`,
+    const rows: { organisatie_id: string }[] = await this.sql.q(
+      `SELECT organisatie_id FROM $S.betrokkenheid WHERE traject_id = $1 AND rol = 'aanmelder' ORDER BY organisatie_id LIMIT 1`,
       [trajectId],
     );
     return rows[0]?.organisatie_id;
@@ -134,8 +96,8 @@ export class TypeOrmTrajectRepository {
 
   /** The involvements `organisatieId` holds now in a traject. */
   async betrokkenheid(trajectId: string, organisatieId: string): Promise<TrajectBetrokkenheid[]> {
-    const rows: { rol: TrajectBetrokkenheid }[] = await this.ds.query(
-      `SELECT DISTINCT rol FROM ${this.t.betrokkenheid} WHERE traject_id = $1 AND organisatie_id = $2 AND tot IS NULL ORDER BY rol`,
+    const rows: { rol: TrajectBetrokkenheid }[] = await this.sql.q(
+      `SELECT DISTINCT rol FROM $S.betrokkenheid WHERE traject_id = $1 AND organisatie_id = $2 AND tot IS NULL ORDER BY rol`,
       [trajectId, organisatieId],
     );
     return rows.map((r) => r.rol);
@@ -143,8 +105,8 @@ export class TypeOrmTrajectRepository {
 
   /** The organisations involved in a traject now, in any role, sorted. */
   async betrokkenOrganisaties(trajectId: string): Promise<string[]> {
-    const rows: { organisatie_id: string }[] = await this.ds.query(
-      `SELECT DISTINCT organisatie_id FROM ${this.t.betrokkenheid} WHERE traject_id = $1 AND tot IS NULL ORDER BY organisatie_id`,
+    const rows: { organisatie_id: string }[] = await this.sql.q(
+      `SELECT DISTINCT organisatie_id FROM $S.betrokkenheid WHERE traject_id = $1 AND tot IS NULL ORDER BY organisatie_id`,
       [trajectId],
     );
     return rows.map((r) => r.organisatie_id);
@@ -152,8 +114,8 @@ export class TypeOrmTrajectRepository {
 
   /** The involvements `organisatieId` holds now in any traject of a deelnemer. */
   async betrokkenheidBijDeelnemer(deelnemerId: string, organisatieId: string): Promise<TrajectBetrokkenheid[]> {
-    const rows: { rol: TrajectBetrokkenheid }[] = await this.ds.query(
-      `SELECT DISTINCT rol FROM ${this.t.betrokkenheid} WHERE deelnemer_id = $1 AND organisatie_id = $2 AND tot IS NULL ORDER BY rol`,
+    const rows: { rol: TrajectBetrokkenheid }[] = await this.sql.q(
+      `SELECT DISTINCT rol FROM $S.betrokkenheid WHERE deelnemer_id = $1 AND organisatie_id = $2 AND tot IS NULL ORDER BY rol`,
       [deelnemerId, organisatieId],
     );
     return rows.map((r) => r.rol);
@@ -165,15 +127,15 @@ export class TypeOrmTrajectRepository {
    * now. A row already running stays as it is. Returns the trajecten it now holds.
    */
   async legOntvangerVast(deelnemerId: string, organisatieId: string, namensOrganisatie: string): Promise<string[]> {
-    await this.ds.query(
-      `INSERT INTO ${this.t.betrokkenheid} (traject_id, deelnemer_id, organisatie_id, rol)
-       SELECT DISTINCT traject_id, deelnemer_id, $2, 'ontvanger' FROM ${this.t.betrokkenheid}
+    await this.sql.q(
+      `INSERT INTO $S.betrokkenheid (traject_id, deelnemer_id, organisatie_id, rol)
+       SELECT DISTINCT traject_id, deelnemer_id, $2, 'ontvanger' FROM $S.betrokkenheid
        WHERE deelnemer_id = $1 AND organisatie_id = $3 AND rol IN ('regievoerder', 'coach-organisatie') AND tot IS NULL
        ON CONFLICT DO NOTHING`,
       [deelnemerId, organisatieId, namensOrganisatie],
     );
-    const rows: { traject_id: string }[] = await this.ds.query(
-      `SELECT traject_id FROM ${this.t.betrokkenheid} WHERE deelnemer_id = $1 AND organisatie_id = $2 AND rol = 'ontvanger' AND tot IS NULL ORDER BY traject_id`,
+    const rows: { traject_id: string }[] = await this.sql.q(
+      `SELECT traject_id FROM $S.betrokkenheid WHERE deelnemer_id = $1 AND organisatie_id = $2 AND rol = 'ontvanger' AND tot IS NULL ORDER BY traject_id`,
       [deelnemerId, organisatieId],
     );
     return rows.map((r) => r.traject_id);
@@ -184,9 +146,9 @@ export class TypeOrmTrajectRepository {
    * referral ended). Returns the trajecten in which one ended; nothing else changes.
    */
   async beeindigOntvanger(deelnemerId: string, organisatieId: string): Promise<string[]> {
-    const rows: { traject_id: string }[] = await this.ds.query(
+    const rows: { traject_id: string }[] = await this.sql.q(
       `WITH beeindigd AS (
-         UPDATE ${this.t.betrokkenheid} SET tot = now() WHERE deelnemer_id = $1 AND organisatie_id = $2 AND rol = 'ontvanger' AND tot IS NULL RETURNING traject_id
+         UPDATE $S.betrokkenheid SET tot = now() WHERE deelnemer_id = $1 AND organisatie_id = $2 AND rol = 'ontvanger' AND tot IS NULL RETURNING traject_id
        ) SELECT DISTINCT traject_id FROM beeindigd`,
       [deelnemerId, organisatieId],
     );
@@ -195,17 +157,17 @@ export class TypeOrmTrajectRepository {
 
   /** Every involvement of a traject over time, oldest first. */
   async betrokkenheidsHistorie(trajectId: string): Promise<BetrokkenheidRegel[]> {
-    const rows: { organisatie_id: string; rol: TrajectBetrokkenheid; vanaf: Date; tot: Date | null }[] = await this.ds.query(
-      `SELECT organisatie_id, rol, vanaf, tot FROM ${this.t.betrokkenheid} WHERE traject_id = $1 ORDER BY vanaf, id`,
+    const rows: { organisatie_id: string; rol: TrajectBetrokkenheid; vanaf: Date; tot: Date | null }[] = await this.sql.q(
+      `SELECT organisatie_id, rol, vanaf, tot FROM $S.betrokkenheid WHERE traject_id = $1 ORDER BY vanaf, id`,
       [trajectId],
     );
     return rows.map((r) => ({ organisatieId: r.organisatie_id, rol: r.rol, vanaf: r.vanaf, ...(r.tot ? { tot: r.tot } : {}) }));
   }
 
-  async vind(id: string): Promise<TrajectRecord | undefined> {
+  async vind(id: string): Promise<TrajectRegistratie | undefined> {
     if (!isUuid(id)) return undefined;
-    const rows: { id: string; deelnemer_id: string; programma_code: string; programma_versie: number; workflow_id: string }[] = await this.ds.query(
-      `SELECT id, deelnemer_id, programma_code, programma_versie, workflow_id FROM ${this.t.traject} WHERE id = $1`,
+    const rows: { id: string; deelnemer_id: string; programma_code: string; programma_versie: number; workflow_id: string }[] = await this.sql.q(
+      `SELECT id, deelnemer_id, programma_code, programma_versie, workflow_id FROM $S.traject WHERE id = $1`,
       [id],
     );
     const r = rows[0];
@@ -216,17 +178,14 @@ export class TypeOrmTrajectRepository {
 
   /** How many trajecten were started on a version of a programme (its capacity and cohort). */
   async aantalOpProgramma(code: string, versie: number): Promise<number> {
-    const rows: { n: string }[] = await this.ds.query(`SELECT count(*) AS n FROM ${this.t.traject} WHERE programma_code = $1 AND programma_versie = $2`, [
-      code,
-      versie,
-    ]);
+    const rows: { n: string }[] = await this.sql.q(`SELECT count(*) AS n FROM $S.traject WHERE programma_code = $1 AND programma_versie = $2`, [code, versie]);
     return Number(rows[0]?.n ?? 0);
   }
 
   /** All trajecten of a deelnemer, oldest first (re-entry keeps history). */
-  async vanDeelnemer(deelnemerId: string): Promise<TrajectRecord[]> {
-    const rows: { id: string }[] = await this.ds.query(`SELECT id FROM ${this.t.traject} WHERE deelnemer_id = $1 ORDER BY aangemaakt_op, id`, [deelnemerId]);
-    return (await Promise.all(rows.map((r) => this.vind(r.id)))).filter((t): t is TrajectRecord => t !== undefined);
+  async vanDeelnemer(deelnemerId: string): Promise<TrajectRegistratie[]> {
+    const rows: { id: string }[] = await this.sql.q(`SELECT id FROM $S.traject WHERE deelnemer_id = $1 ORDER BY aangemaakt_op, id`, [deelnemerId]);
+    return (await Promise.all(rows.map((r) => this.vind(r.id)))).filter((t): t is TrajectRegistratie => t !== undefined);
   }
 
   /** Upserts the overview; an older `versie` than the stored one is ignored (activities may be retried out of order). */
@@ -234,8 +193,8 @@ export class TypeOrmTrajectRepository {
     const versleuteld = this.sleutels
       ? await this.sleutels.versleutelJson(await this.deelnemerVan(o.trajectId), TRAJECT_DOELEN.overzicht(o.trajectId), o)
       : null;
-    await this.ds.query(
-      `INSERT INTO ${this.t.traject_overzicht} (traject_id, versie, fase, status, regievoerder_id, regie_organisatie_id, coach_id, coach_organisatie_id, overzicht, overzicht_versleuteld, bijgewerkt_op)
+    await this.sql.q(
+      `INSERT INTO $S.traject_overzicht (traject_id, versie, fase, status, regievoerder_id, regie_organisatie_id, coach_id, coach_organisatie_id, overzicht, overzicht_versleuteld, bijgewerkt_op)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now())
        ON CONFLICT (traject_id) DO UPDATE SET versie = EXCLUDED.versie, fase = EXCLUDED.fase, status = EXCLUDED.status,
          regievoerder_id = EXCLUDED.regievoerder_id, regie_organisatie_id = EXCLUDED.regie_organisatie_id, coach_id = EXCLUDED.coach_id,
@@ -263,18 +222,18 @@ export class TypeOrmTrajectRepository {
    * the traject has ended (afgesloten, uitgevallen), its receivers' `ontvanger` rows end now too.
    */
   private async volgBetrokkenheid(trajectId: string): Promise<void> {
-    await this.ds.query(
+    await this.sql.q(
       `WITH huidig AS (
-         SELECT o.traject_id, t.deelnemer_id, o.regie_organisatie_id, o.coach_organisatie_id, o.status FROM ${this.t.traject_overzicht} o JOIN ${this.t.traject} t ON t.id = o.traject_id WHERE o.traject_id = $1
+         SELECT o.traject_id, t.deelnemer_id, o.regie_organisatie_id, o.coach_organisatie_id, o.status FROM $S.traject_overzicht o JOIN $S.traject t ON t.id = o.traject_id WHERE o.traject_id = $1
        ), ontvangers_beeindigd AS (
-         UPDATE ${this.t.betrokkenheid} b SET tot = now() FROM huidig h
+         UPDATE $S.betrokkenheid b SET tot = now() FROM huidig h
          WHERE b.traject_id = h.traject_id AND b.tot IS NULL AND b.rol = 'ontvanger' AND h.status IN ('afgesloten', 'uitgevallen')
        ), beeindigd AS (
-         UPDATE ${this.t.betrokkenheid} b SET tot = now() FROM huidig h
+         UPDATE $S.betrokkenheid b SET tot = now() FROM huidig h
          WHERE b.traject_id = h.traject_id AND b.tot IS NULL
            AND ((b.rol = 'regievoerder' AND b.organisatie_id <> h.regie_organisatie_id) OR (b.rol = 'coach-organisatie' AND b.organisatie_id IS DISTINCT FROM h.coach_organisatie_id))
        )
-       INSERT INTO ${this.t.betrokkenheid} (traject_id, deelnemer_id, organisatie_id, rol)
+       INSERT INTO $S.betrokkenheid (traject_id, deelnemer_id, organisatie_id, rol)
        SELECT traject_id, deelnemer_id, regie_organisatie_id, 'regievoerder' FROM huidig
        UNION ALL
        SELECT traject_id, deelnemer_id, coach_organisatie_id, 'coach-organisatie' FROM huidig WHERE coach_organisatie_id IS NOT NULL
@@ -284,8 +243,8 @@ export class TypeOrmTrajectRepository {
   }
 
   async overzicht(id: string): Promise<TrajectOverzicht | undefined> {
-    const rows: { overzicht: TrajectOverzicht; overzicht_versleuteld: Buffer | null }[] = await this.ds.query(
-      `SELECT overzicht, overzicht_versleuteld FROM ${this.t.traject_overzicht} WHERE traject_id = $1`,
+    const rows: { overzicht: TrajectOverzicht; overzicht_versleuteld: Buffer | null }[] = await this.sql.q(
+      `SELECT overzicht, overzicht_versleuteld FROM $S.traject_overzicht WHERE traject_id = $1`,
       [id],
     );
     const r = rows[0];
@@ -298,12 +257,12 @@ export class TypeOrmTrajectRepository {
   }
 
   /** Running (active or paused) trajecten of a coach within the coach's organisation. */
-  async lopendVanCoach(coachId: string, organisatieId: string): Promise<TrajectRecord[]> {
-    const rows: { traject_id: string }[] = await this.ds.query(
-      `SELECT traject_id FROM ${this.t.traject_overzicht} WHERE coach_id = $1 AND coach_organisatie_id = $2 AND status IN ('actief', 'gepauzeerd') ORDER BY traject_id`,
+  async lopendVanCoach(coachId: string, organisatieId: string): Promise<TrajectRegistratie[]> {
+    const rows: { traject_id: string }[] = await this.sql.q(
+      `SELECT traject_id FROM $S.traject_overzicht WHERE coach_id = $1 AND coach_organisatie_id = $2 AND status IN ('actief', 'gepauzeerd') ORDER BY traject_id`,
       [coachId, organisatieId],
     );
-    return (await Promise.all(rows.map((r) => this.vind(r.traject_id)))).filter((t): t is TrajectRecord => t !== undefined);
+    return (await Promise.all(rows.map((r) => this.vind(r.traject_id)))).filter((t): t is TrajectRegistratie => t !== undefined);
   }
 
   /**
@@ -324,13 +283,13 @@ export class TypeOrmTrajectRepository {
       betrokkenheid: TrajectBetrokkenheid[];
       overzicht: TrajectOverzicht | null;
       totaal: string;
-    }[] = await this.ds.query(
+    }[] = await this.sql.q(
       `WITH betrokken AS (
-         SELECT traject_id, array_agg(DISTINCT rol ORDER BY rol) AS betrokkenheid FROM ${this.t.betrokkenheid}
+         SELECT traject_id, array_agg(DISTINCT rol ORDER BY rol) AS betrokkenheid FROM $S.betrokkenheid
          WHERE organisatie_id = $1 AND tot IS NULL GROUP BY traject_id
        )
        SELECT t.id, t.deelnemer_id, t.programma_code, t.programma_versie, t.workflow_id, b.betrokkenheid, o.overzicht, count(*) OVER () AS totaal
-       FROM betrokken b JOIN ${this.t.traject} t ON t.id = b.traject_id LEFT JOIN ${this.t.traject_overzicht} o ON o.traject_id = t.id
+       FROM betrokken b JOIN $S.traject t ON t.id = b.traject_id LEFT JOIN $S.traject_overzicht o ON o.traject_id = t.id
        WHERE ($2::text IS NULL OR t.programma_code = $2) AND ($3::text IS NULL OR o.fase = $3) AND ($4::text IS NULL OR o.status = $4)
          AND ($5::boolean IS NULL OR (COALESCE(o.overzicht->'termijnen' @> '[{"verlopen": true}]', false) OR COALESCE((o.overzicht->'volgendeTermijn'->>'verlopen')::boolean, false)) = $5)
        ORDER BY t.aangemaakt_op DESC, t.id
@@ -359,8 +318,8 @@ export class TypeOrmTrajectRepository {
 
   /** The overviews of the running trajecten in which `professionalId` is the coach or the regievoerder (their planned deadlines). */
   async overzichtenVanPersoon(professionalId: string): Promise<TrajectOverzicht[]> {
-    const rows: { overzicht: TrajectOverzicht }[] = await this.ds.query(
-      `SELECT overzicht FROM ${this.t.traject_overzicht} WHERE (coach_id = $1 OR regievoerder_id = $1) AND status = 'actief' ORDER BY traject_id`,
+    const rows: { overzicht: TrajectOverzicht }[] = await this.sql.q(
+      `SELECT overzicht FROM $S.traject_overzicht WHERE (coach_id = $1 OR regievoerder_id = $1) AND status = 'actief' ORDER BY traject_id`,
       [professionalId],
     );
     return rows.map((r) => r.overzicht);
@@ -368,8 +327,8 @@ export class TypeOrmTrajectRepository {
 
   /** When each recorded timeline event of a traject was written down, by event number. */
   async tijdlijnMomenten(trajectId: string): Promise<ReadonlyMap<number, Date>> {
-    const rows: { nr: number; vastgelegd_op: Date }[] = await this.ds.query(
-      `SELECT nr, vastgelegd_op FROM ${this.t.tijdlijn_gebeurtenis} WHERE traject_id = $1 ORDER BY nr`,
+    const rows: { nr: number; vastgelegd_op: Date }[] = await this.sql.q(
+      `SELECT nr, vastgelegd_op FROM $S.tijdlijn_gebeurtenis WHERE traject_id = $1 ORDER BY nr`,
       [trajectId],
     );
     return new Map(rows.map((r) => [r.nr, r.vastgelegd_op]));
@@ -391,13 +350,13 @@ export class TypeOrmTrajectRepository {
       programma_code: string;
       betrokkenheid: TrajectBetrokkenheid[];
       vastgelegd_op: Date;
-    })[] = await this.ds.query(
+    })[] = await this.sql.q(
       `WITH betrokken AS (
-         SELECT traject_id, array_agg(DISTINCT rol ORDER BY rol) AS betrokkenheid FROM ${this.t.betrokkenheid}
+         SELECT traject_id, array_agg(DISTINCT rol ORDER BY rol) AS betrokkenheid FROM $S.betrokkenheid
          WHERE organisatie_id = $1 AND tot IS NULL GROUP BY traject_id HAVING bool_or(rol = ANY($2::text[]))
        )
        SELECT g.traject_id, t.deelnemer_id, t.programma_code, b.betrokkenheid, g.nr, g.datum::text AS datum, g.soort, g.fase, g.gegevens, g.gegevens_versleuteld, g.vastgelegd_op
-       FROM betrokken b JOIN ${this.t.tijdlijn_gebeurtenis} g ON g.traject_id = b.traject_id JOIN ${this.t.traject} t ON t.id = g.traject_id
+       FROM betrokken b JOIN $S.tijdlijn_gebeurtenis g ON g.traject_id = b.traject_id JOIN $S.traject t ON t.id = g.traject_id
        WHERE g.soort = ANY($3::text[])
        ORDER BY g.vastgelegd_op DESC, g.datum DESC, g.nr DESC
        LIMIT $4`,
@@ -428,16 +387,16 @@ export class TypeOrmTrajectRepository {
           v: (await sleutels.versleutelJson(deelnemerId, TRAJECT_DOELEN.tijdlijn(trajectId, g.nr), g.gegevens)).toString('base64'),
         })),
       );
-      await this.ds.query(
-        `INSERT INTO ${this.t.tijdlijn_gebeurtenis} (traject_id, nr, datum, soort, fase, gegevens, gegevens_versleuteld)
+      await this.sql.q(
+        `INSERT INTO $S.tijdlijn_gebeurtenis (traject_id, nr, datum, soort, fase, gegevens, gegevens_versleuteld)
          SELECT $1, (g->>'nr')::int, (g->>'datum')::date, g->>'soort', g->>'fase', '{}'::jsonb, decode(g->>'v', 'base64') FROM jsonb_array_elements($2::jsonb) AS g
          ON CONFLICT (traject_id, nr) DO NOTHING`,
         [trajectId, JSON.stringify(rijen)],
       );
       return;
     }
-    await this.ds.query(
-      `INSERT INTO ${this.t.tijdlijn_gebeurtenis} (traject_id, nr, datum, soort, fase, gegevens)
+    await this.sql.q(
+      `INSERT INTO $S.tijdlijn_gebeurtenis (traject_id, nr, datum, soort, fase, gegevens)
        SELECT $1, (g->>'nr')::int, (g->>'datum')::date, g->>'soort', g->>'fase', g->'gegevens' FROM jsonb_array_elements($2::jsonb) AS g
        ON CONFLICT (traject_id, nr) DO NOTHING`,
       [trajectId, JSON.stringify(gebeurtenissen)],
@@ -447,9 +406,9 @@ export class TypeOrmTrajectRepository {
   /** Writes published facts to the outbox; idempotent on their `sleutel` (a retried outcome adds nothing). */
   async publiceer(feiten: readonly GepubliceerdFeit[]): Promise<void> {
     if (feiten.length === 0) return;
-    await this.ds.query(OUTBOX_VOLGORDE_SQL, [this.t.outbox]);
-    await this.ds.query(
-      `INSERT INTO ${this.t.outbox} (id, sleutel, soort, traject_id, datum, data)
+    await this.sql.q(OUTBOX_VOLGORDE_SQL, [this.sql.tabel('outbox')]);
+    await this.sql.q(
+      `INSERT INTO $S.outbox (id, sleutel, soort, traject_id, datum, data)
        SELECT gen_random_uuid(), f->>'sleutel', f->>'soort', (f->>'trajectId')::uuid, (f->>'datum')::date, f->'data' FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x(f, i)
        ORDER BY i
        ON CONFLICT (sleutel) DO NOTHING`,
@@ -458,10 +417,10 @@ export class TypeOrmTrajectRepository {
   }
 
   /** The outbox after sequence number `na`, oldest first, at most `max` rows. */
-  async gebeurtenissenNa(na: number, max: number): Promise<UitgaandFeit[]> {
+  async gebeurtenissenNa(na: number, max: number): Promise<UitgaandTrajectFeit[]> {
     const rows: { id: string; volgnummer: string; soort: string; traject_id: string; datum: string; data: Record<string, unknown>; tijd: Date }[] =
-      await this.ds.query(
-        `SELECT id, volgnummer, soort, traject_id, datum::text AS datum, data, tijd FROM ${this.t.outbox} WHERE volgnummer > $1 ORDER BY volgnummer LIMIT $2`,
+      await this.sql.q(
+        `SELECT id, volgnummer, soort, traject_id, datum::text AS datum, data, tijd FROM $S.outbox WHERE volgnummer > $1 ORDER BY volgnummer LIMIT $2`,
         [na, max],
       );
     return rows.map((r) => ({
@@ -476,8 +435,8 @@ export class TypeOrmTrajectRepository {
   }
 
   async tijdlijn(trajectId: string): Promise<TijdlijnGebeurtenis[]> {
-    const rows: TijdlijnRij[] = await this.ds.query(
-      `SELECT nr, datum::text AS datum, soort, fase, gegevens, gegevens_versleuteld FROM ${this.t.tijdlijn_gebeurtenis} WHERE traject_id = $1 ORDER BY nr`,
+    const rows: TijdlijnRij[] = await this.sql.q(
+      `SELECT nr, datum::text AS datum, soort, fase, gegevens, gegevens_versleuteld FROM $S.tijdlijn_gebeurtenis WHERE traject_id = $1 ORDER BY nr`,
       [trajectId],
     );
     return Promise.all(rows.map((r) => this.tijdlijnGebeurtenis(trajectId, r)));
@@ -509,10 +468,10 @@ export class TypeOrmTrajectRepository {
 
 /** The deelnemer of a traject workflow (`traject-<id>`), for the payload codec's key; undefined for other workflow ids. */
 export function trajectWorkflowDeelnemer(ds: DataSource): (workflowId: string) => Promise<string | undefined> {
-  const t = tabellen(ds);
+  const sql = new TrajectSql(ds);
   return async (workflowId) => {
     if (!workflowId.startsWith('traject-')) return undefined;
-    const rows: { deelnemer_id: string }[] = await ds.query(`SELECT deelnemer_id FROM ${t.traject} WHERE workflow_id = $1`, [workflowId]);
+    const rows: { deelnemer_id: string }[] = await sql.q(`SELECT deelnemer_id FROM $S.traject WHERE workflow_id = $1`, [workflowId]);
     return rows[0]?.deelnemer_id;
   };
 }

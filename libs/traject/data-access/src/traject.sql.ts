@@ -1,5 +1,5 @@
 import type { TrajectOverzicht } from '@ketenregie/traject-contracts';
-import { assertSchemaName } from '@ketenregie/shared-platform';
+import { type Rij, SchemaSql } from '@ketenregie/shared-platform';
 import { sleutelIdVan } from '@ketenregie/shared-crypto';
 import { type DataSource, EntityManager } from 'typeorm';
 
@@ -24,28 +24,37 @@ export function openbaarOverzicht(o: TrajectOverzicht): Omit<TrajectOverzicht, '
 /** Whether a stored value was encrypted with a per-deelnemer key (else: the single key of older rows, or nothing). */
 export const isKluisdata = (data: Buffer | null | undefined): data is Buffer => !!data && sleutelIdVan(data) !== undefined;
 
-export type Tabel =
-  'deelnemer' | 'deelnemer_aanmelding' | 'traject' | 'traject_overzicht' | 'tijdlijn_gebeurtenis' | 'taak' | 'melding' | 'betrokkenheid' | 'outbox';
-
 /** Where statements run: the data source, or the entity manager of one transaction on it. */
 export type Uitvoerder = DataSource | EntityManager;
 
-/** Schema-qualified table names of the data source's schema (never rely on `search_path`). */
-export function tabellen(ds: Uitvoerder): Record<Tabel, string> {
-  const bron = ds instanceof EntityManager ? ds.connection : ds;
-  const schema = assertSchemaName(String((bron.options as { schema?: string }).schema));
-  const namen: Tabel[] = [
-    'deelnemer',
-    'deelnemer_aanmelding',
-    'traject',
-    'traject_overzicht',
-    'tijdlijn_gebeurtenis',
-    'taak',
-    'melding',
-    'betrokkenheid',
-    'outbox',
-  ];
-  return Object.fromEntries(namen.map((n) => [n, `"${schema}"."${n}"`])) as Record<Tabel, string>;
+/**
+ * Shared-platform's {@link SchemaSql} (`$S.` in a statement is the schema) on the data source of
+ * `ds`, and in the transaction of `ds` when it is a transaction's entity manager: a repository
+ * bound to a transaction (`SqlTrajectTransacties`) runs every statement in it.
+ */
+export class TrajectSql {
+  private readonly sql: SchemaSql;
+  private readonly m?: EntityManager;
+
+  constructor(ds: Uitvoerder) {
+    this.m = ds instanceof EntityManager ? ds : undefined;
+    this.sql = new SchemaSql(this.m ? this.m.connection : (ds as DataSource));
+  }
+
+  /** Runs a statement and returns its rows; in the transaction of `m` when given, else in the bound one (if any). */
+  q<R = Rij>(statement: string, params: unknown[] = [], m: EntityManager | undefined = this.m): Promise<R[]> {
+    return this.sql.q<R>(statement, params, m);
+  }
+
+  /** `"schema"."table"`. */
+  tabel(naam: string): string {
+    return this.sql.tabel(naam);
+  }
+
+  /** Runs `werk` in one transaction: the bound one, else a new one. */
+  transactie<T>(werk: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.m ? werk(this.m) : this.sql.transactie(werk);
+  }
 }
 
 /** Deelnemers and trajecten have uuid keys: any other id names none of them (and must not reach a uuid column). */

@@ -9,3 +9,4 @@ export * from './traject';
 export * from './overdracht';
 export * from './overzicht';
 export * from './publicatie';
+export * from './traject.records';

@@ -1,5 +1,5 @@
-import type { ProgrammaDefinitie } from '@ketenregie/traject-domain';
-import type { ProgrammaOpslag, ProgrammaVersie } from '../traject.ports';
+import type { ProgrammaDefinitie, ProgrammaVersie } from '@ketenregie/traject-domain';
+import type { ProgrammaOpslag } from '../traject.ports';
 
 /** An in-memory {@link ProgrammaOpslag} with the same rules as the database (codes once, versions never overwritten). */
 export class GeheugenProgrammaOpslag implements ProgrammaOpslag {

@@ -1,18 +1,13 @@
-import { schemaOf } from '@ketenregie/shared-platform';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigratie } from '@ketenregie/shared-platform';
 
 /**
  * The traject schema: deelnemers (BSN encrypted, with a keyed blind index for uniqueness),
  * trajecten, the timeline and overview projections the workflow writes through its activities,
  * and the professionals' task list. Every activity write is idempotent by a unique key.
  */
-export class TrajectSchema1764000000000 implements MigrationInterface {
-  name = 'TrajectSchema1764000000000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    const s = `"${schemaOf(queryRunner)}"`;
-    const q = (sql: string) => queryRunner.query(sql);
-    await q(`
+export const TrajectSchema1764000000000 = sqlMigratie('TrajectSchema1764000000000', {
+  up: (s) => [
+    `
       CREATE TABLE ${s}.deelnemer (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         bsn_versleuteld bytea NOT NULL,
@@ -25,9 +20,9 @@ export class TrajectSchema1764000000000 implements MigrationInterface {
         huishouden_id text,
         aangemaakt_door text NOT NULL,
         aangemaakt_op timestamptz NOT NULL DEFAULT now()
-      )`);
-    await q(`CREATE INDEX deelnemer_huishouden_idx ON ${s}.deelnemer (huishouden_id) WHERE huishouden_id IS NOT NULL`);
-    await q(`
+      )`,
+    `CREATE INDEX deelnemer_huishouden_idx ON ${s}.deelnemer (huishouden_id) WHERE huishouden_id IS NOT NULL`,
+    `
       CREATE TABLE ${s}.traject (
         id uuid PRIMARY KEY,
         deelnemer_id uuid NOT NULL REFERENCES ${s}.deelnemer (id),
@@ -36,9 +31,9 @@ export class TrajectSchema1764000000000 implements MigrationInterface {
         workflow_id text NOT NULL UNIQUE,
         aangemaakt_door text NOT NULL,
         aangemaakt_op timestamptz NOT NULL DEFAULT now()
-      )`);
-    await q(`CREATE INDEX traject_deelnemer_idx ON ${s}.traject (deelnemer_id)`);
-    await q(`
+      )`,
+    `CREATE INDEX traject_deelnemer_idx ON ${s}.traject (deelnemer_id)`,
+    `
       CREATE TABLE ${s}.traject_overzicht (
         traject_id uuid PRIMARY KEY REFERENCES ${s}.traject (id),
         versie integer NOT NULL,
@@ -50,10 +45,10 @@ export class TrajectSchema1764000000000 implements MigrationInterface {
         coach_organisatie_id text,
         overzicht jsonb NOT NULL,
         bijgewerkt_op timestamptz NOT NULL DEFAULT now()
-      )`);
-    await q(`CREATE INDEX traject_overzicht_regie_idx ON ${s}.traject_overzicht (regie_organisatie_id)`);
-    await q(`CREATE INDEX traject_overzicht_coach_idx ON ${s}.traject_overzicht (coach_organisatie_id)`);
-    await q(`
+      )`,
+    `CREATE INDEX traject_overzicht_regie_idx ON ${s}.traject_overzicht (regie_organisatie_id)`,
+    `CREATE INDEX traject_overzicht_coach_idx ON ${s}.traject_overzicht (coach_organisatie_id)`,
+    `
       CREATE TABLE ${s}.tijdlijn_gebeurtenis (
         traject_id uuid NOT NULL REFERENCES ${s}.traject (id),
         nr integer NOT NULL CHECK (nr > 0),
@@ -62,8 +57,8 @@ export class TrajectSchema1764000000000 implements MigrationInterface {
         fase text NOT NULL,
         gegevens jsonb NOT NULL,
         PRIMARY KEY (traject_id, nr)
-      )`);
-    await q(`
+      )`,
+    `
       CREATE TABLE ${s}.taak (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         traject_id uuid NOT NULL REFERENCES ${s}.traject (id),
@@ -79,10 +74,10 @@ export class TrajectSchema1764000000000 implements MigrationInterface {
         geescaleerd_op timestamptz,
         afgerond_op timestamptz,
         UNIQUE (traject_id, termijn_id)
-      )`);
-    await q(`CREATE INDEX taak_toegewezen_idx ON ${s}.taak (toegewezen_aan, vervalt) WHERE status <> 'afgerond'`);
-    await q(`CREATE INDEX taak_geescaleerd_idx ON ${s}.taak (geescaleerd_naar, vervalt) WHERE status <> 'afgerond' AND geescaleerd_naar IS NOT NULL`);
-    await q(`
+      )`,
+    `CREATE INDEX taak_toegewezen_idx ON ${s}.taak (toegewezen_aan, vervalt) WHERE status <> 'afgerond'`,
+    `CREATE INDEX taak_geescaleerd_idx ON ${s}.taak (geescaleerd_naar, vervalt) WHERE status <> 'afgerond' AND geescaleerd_naar IS NOT NULL`,
+    `
       CREATE TABLE ${s}.melding (
         sleutel text PRIMARY KEY,
         traject_id uuid NOT NULL REFERENCES ${s}.traject (id),
@@ -90,12 +85,8 @@ export class TrajectSchema1764000000000 implements MigrationInterface {
         onderwerp text NOT NULL,
         aangemaakt_op timestamptz NOT NULL DEFAULT now(),
         gelezen_op timestamptz
-      )`);
-    await q(`CREATE INDEX melding_aan_idx ON ${s}.melding (aan, aangemaakt_op) WHERE gelezen_op IS NULL`);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    const s = `"${schemaOf(queryRunner)}"`;
-    for (const t of ['melding', 'taak', 'tijdlijn_gebeurtenis', 'traject_overzicht', 'traject', 'deelnemer']) await queryRunner.query(`DROP TABLE ${s}.${t}`);
-  }
-}
+      )`,
+    `CREATE INDEX melding_aan_idx ON ${s}.melding (aan, aangemaakt_op) WHERE gelezen_op IS NULL`,
+  ],
+  down: (s) => ['melding', 'taak', 'tijdlijn_gebeurtenis', 'traject_overzicht', 'traject', 'deelnemer'].map((t) => `DROP TABLE ${s}.${t}`),
+});

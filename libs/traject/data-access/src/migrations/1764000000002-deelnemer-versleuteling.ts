@@ -1,6 +1,7 @@
 import { schemaOf } from '@ketenregie/shared-platform';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import type { DeelnemerContact, DeelnemerKluis } from '../deelnemer.crypto';
+import type { DeelnemerContact } from '@ketenregie/traject-domain';
+import type { DeelnemerKluis } from '../deelnemer.crypto';
 
 const BATCH = 500;
 
