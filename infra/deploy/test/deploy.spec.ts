@@ -249,9 +249,12 @@ describe('infra/deploy', () => {
       };
       const served: Record<string, string[]> = { gateway: routes(GatewayHealthController) };
       for (const app of NODE_APPS.filter((a) => a.endsWith('-service'))) {
-        // Every service registers the platform's health controller through serviceBasisModules, which imports HealthModule.forRoot.
+        // Every service registers the platform's health controller through serviceBasisModules, which imports HealthModule.forRoot,
+        // either directly or through shared-crypto's kluisDienstModules, which calls it.
         expect(readFileSync(join(ROOT, 'libs/shared/platform/src/bootstrap/service-modules.ts'), 'utf8')).toContain('HealthModule.forRoot(');
-        expect([app, readFileSync(join(ROOT, 'apps', app, 'src', 'app', 'app.module.ts'), 'utf8').includes('serviceBasisModules(')]).toEqual([app, true]);
+        expect(readFileSync(join(ROOT, 'libs/shared/crypto/src/kluis.module.ts'), 'utf8')).toContain('...serviceBasisModules(');
+        const appModule = readFileSync(join(ROOT, 'apps', app, 'src', 'app', 'app.module.ts'), 'utf8');
+        expect([app, /\b(serviceBasisModules|kluisDienstModules)\(/.test(appModule)]).toEqual([app, true]);
         served[app] = routes(HealthController);
       }
       // The worker's own HTTP listener (no Nest): the paths its request handler answers.
