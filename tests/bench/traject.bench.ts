@@ -103,9 +103,10 @@ async function main(): Promise<void> {
     const fase1Ms = performance.now() - t1;
     voortgang(`${N} trajecten in uitvoering after ${seconds(fase1Ms)} s; skipping time`);
 
-    // 2. Skip time to the first evaluation's due date (the programme's cadence) on the dev server.
-    const termijnen = await env.client.workflow.getHandle(`traject-${ids[0]}`).query<{ soort: string; vervalt: string }[]>('termijnen');
-    const vervalt = termijnen.find((t) => t.soort === 'evaluatie')?.vervalt;
+    // 2. Skip time to the first evaluation's due date (the programme's cadence) on the dev server. The due date comes from
+    // the traject's overview over the API: workflow payloads are encrypted, and this client holds no key to query with.
+    const { termijnen } = await json<{ termijnen?: { soort: string; vervalt: string }[] }>('GET', `${base}/trajecten/${ids[0]}`, km);
+    const vervalt = termijnen?.find((t) => t.soort === 'evaluatie')?.vervalt;
     if (!vervalt) throw new Error('no evaluation deadline after the plan');
     const t2 = performance.now();
     const sprong = Date.parse(`${vervalt}T12:00:00+01:00`) - (await env.currentTimeMs());
