@@ -84,27 +84,27 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
       'search-attribute': { type: 'string', multiple: true },
     },
   });
-  const tekst = (name: string): string | undefined => {
+  const stringFlag = (name: string): string | undefined => {
     const value = values[name];
     return typeof value === 'string' ? value : undefined;
   };
-  const lijst = (name: string): string[] => {
+  const listFlag = (name: string): string[] => {
     const value = values[name];
     return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
   };
-  const port = tekst('port');
+  const port = stringFlag('port');
   if (port !== undefined) config.port = Number(port);
-  config.host = tekst('ip') ?? config.host;
-  const namespaces = lijst('namespace');
-  const dbFilename = tekst('db-filename');
+  config.host = stringFlag('ip') ?? config.host;
+  const namespaces = listFlag('namespace');
+  const dbFilename = stringFlag('db-filename');
   if (dbFilename !== undefined) config.dbFilename = dbFilename;
-  const databaseUrl = tekst('database-url');
+  const databaseUrl = stringFlag('database-url');
   if (databaseUrl !== undefined) config.databaseUrl = postgresUrl(databaseUrl, '--database-url');
   const inMemory = values['in-memory'] === true;
-  const retention = tekst('retention');
+  const retention = stringFlag('retention');
   if (retention !== undefined) config.retentionMs = parseDuration(retention);
-  config.logLevel = tekst('log-level') ?? config.logLevel;
-  for (const spec of lijst('search-attribute')) {
+  config.logLevel = stringFlag('log-level') ?? config.logLevel;
+  for (const spec of listFlag('search-attribute')) {
     const separator = spec.indexOf('=');
     const type = parseSearchAttributeType(spec.slice(separator + 1));
     if (separator <= 0 || !type) throw new Error(`invalid --search-attribute ${spec}`);

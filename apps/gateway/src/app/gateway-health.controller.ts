@@ -38,11 +38,13 @@ export class GatewayReadiness implements OnModuleDestroy {
 
   /** Temporal answers `GetSystemInfo` (the worker depends on it and has no HTTP endpoint of its own). */
   async temporalFrontend(): Promise<CheckResult> {
-    const { address, tls } = temporalVerbinding(this.config);
+    const address = this.config.TEMPORAL_ADDRESS;
     try {
-      this.temporal ??= import('@temporalio/client').then(({ Connection }) =>
-        Connection.connect({ address, ...(tls ? { tls } : {}), connectTimeout: TIMEOUT_MS }),
-      );
+      // TLS (its certificate files) is read when a connection is made, not on every probe.
+      this.temporal ??= import('@temporalio/client').then(({ Connection }) => {
+        const { tls } = temporalVerbinding(this.config);
+        return Connection.connect({ address, ...(tls ? { tls } : {}), connectTimeout: TIMEOUT_MS });
+      });
       const connection = await this.temporal;
       await connection.withDeadline(Date.now() + TIMEOUT_MS, () => connection.workflowService.getSystemInfo({}));
       return { status: 'up', address };
